@@ -1,0 +1,142 @@
+"""Start-up wiring: paths -> settings -> language -> workspace (migrated) -> MainWindow."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_NAME, ORGANISATION, ORGANISATION_DOMAIN, __version__
+from desktop.infra import i18n, paths
+from desktop.infra.settings import Settings
+from desktop.services import demo, maintenance
+from desktop.services.errors import StorageError
+from desktop.services.workspace import Workspace
+
+log = logging.getLogger("desktop")
+
+# CJK fallbacks so mixed text never shows boxes (UI-GUIDE.md, "Colour and type").
+CJK_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setOrganizationDomain(ORGANISATION_DOMAIN)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    font = app.font()
+    font.setFamilies([font.family(), *CJK_FONTS])
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    app.setFont(font)
+    return app  # type: ignore[return-value]
+
+
+def setup_logging() -> None:
+    handler = logging.FileHandler(paths.log_file(), encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+    def excepthook(kind, value, tb):  # type: ignore[no-untyped-def]
+        log.critical("unhandled error", exc_info=(kind, value, tb))
+
+    sys.excepthook = excepthook
+
+
+def create_main_window(workspace: Workspace, settings: Settings):  # type: ignore[no-untyped-def]
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
+
+    ctx = AppContext(workspace, settings)
+    window = MainWindow(ctx)
+    return ctx, window
+
+
+def offer_demo(window, ctx) -> None:  # type: ignore[no-untyped-def]
+    """First start on an empty database: offer demo data (once per database)."""
+    path = str(ctx.workspace.path)
+    if path in ctx.settings.demo_offered or ctx.workspace.read_only:
+        return
+    ctx.settings.demo_offered = [*ctx.settings.demo_offered, path]
+    if maintenance.record_counts(ctx.workspace, ("pursuits",))["pursuits"]:
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        APP_NAME,
+        QCoreApplication.translate(
+            "App",
+            "This database is empty. Load demo data to try Pursuit out? You can delete it "
+            "later, or start with a new database.",
+        ),
+        parent=window,
+    )
+    load = box.addButton(
+        QCoreApplication.translate("App", "Load demo data"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QCoreApplication.translate("App", "Start empty"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setObjectName("demo_offer")
+
+    def done(_result: int) -> None:
+        if box.clickedButton() is load:
+            ctx.perform(demo.fill_demo, parent=window)
+
+    box.finished.connect(done)
+    box.open()
+
+
+def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False) -> int:
+    if smoke_test:
+        from desktop.smoke import run_smoke_test
+
+        return run_smoke_test()
+    app = make_application()
+    setup_logging()
+    settings = Settings()
+    if lang:
+        settings.language = lang
+    i18n.install(settings.language)
+    path = Path(db) if db else Path(settings.last_database or paths.default_database())
+    try:
+        workspace = Workspace.open(path)
+    except (StorageError, OSError) as exc:
+        from desktop.ui.errors import message_for
+
+        log.error("cannot open %s", path, exc_info=exc)
+        QMessageBox.critical(None, APP_NAME, f"{path}\n\n{message_for(exc)}")
+        return 1
+    settings.last_database = str(workspace.path)
+    settings.add_recent(str(workspace.path))
+    ctx, window = create_main_window(workspace, settings)
+    holder = {"window": window}
+
+    def switch_language(code: str) -> None:
+        # Rebuilding the window is simpler and surer than re-labelling every widget in place.
+        settings.language = code
+        i18n.install(code)
+        old = holder["window"]
+        old.close()
+        new = type(old)(ctx)
+        new.language_requested.connect(switch_language)
+        holder["window"] = new
+        new.show()
+        old.deleteLater()
+
+    window.language_requested.connect(switch_language)
+    window.show()
+    QTimer.singleShot(0, lambda: offer_demo(holder["window"], ctx))
+    code = app.exec()
+    workspace.close()
+    return code
+
+
+def temporary_data_dir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="pursuit-"))

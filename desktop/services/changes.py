@@ -1,0 +1,41 @@
+"""What a use-case changed, so that screens refresh only that (Anki's OpChanges)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Ids touched per record kind; `everything` after an import, a restore or a database switch."""
+
+    touched: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    everything: bool = False
+
+    @classmethod
+    def of(cls, kind: str, *ids: str) -> Changes:
+        return cls(frozenset((kind, i) for i in ids))
+
+    @classmethod
+    def all(cls) -> Changes:
+        return cls(everything=True)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.touched | other.touched, self.everything or other.everything)
+
+    def touches(self, *kinds: str) -> bool:
+        return self.everything or any(k in kinds for k, _ in self.touched)
+
+    def ids(self, kind: str) -> set[str]:
+        return {i for k, i in self.touched if k == kind}
+
+    def __bool__(self) -> bool:
+        return self.everything or bool(self.touched)
+
+
+def merge(changes: Iterable[Changes]) -> Changes:
+    result = Changes()
+    for c in changes:
+        result = result | c
+    return result

@@ -1,0 +1,524 @@
+"""Demo data: realistic Chinese B2B pursuits across all stages, deterministic by seed, scalable.
+
+Written with bulk Core inserts in one transaction (one dot for all, as one write transaction is),
+so that `--scale 10000` stays well under a minute.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import insert
+
+from desktop.services.changes import Changes
+from desktop.services.workspace import Workspace
+from desktop.storage import sync_meta
+from desktop.storage.tables import (
+    Account,
+    CoachingAnswer,
+    Competitor,
+    Indicator,
+    IndicatorScore,
+    PainPoint,
+    Pursuit,
+    PursuitCompetitor,
+    PursuitTag,
+    Risk,
+    StageChange,
+    Stakeholder,
+    StakeholderHelp,
+    StakeholderLink,
+    StakeholderRole,
+    StepProgress,
+    Synced,
+    ValueBenefit,
+    ValueCase,
+    Visit,
+    VisitAttendee,
+    membership_id,
+    utcnow,
+)
+
+CITIES = [
+    "北京",
+    "上海",
+    "深圳",
+    "杭州",
+    "成都",
+    "武汉",
+    "南京",
+    "苏州",
+    "西安",
+    "青岛",
+    "广州",
+    "天津",
+]
+INDUSTRIES = {
+    "制造": ["精密机械", "汽车零部件", "电子", "重工", "新材料"],
+    "能源": ["电力", "燃气", "新能源"],
+    "医疗": ["医院", "医药", "医疗器械"],
+    "零售": ["连锁", "商超", "电商"],
+    "金融": ["城商行", "保险", "证券"],
+    "物流": ["快运", "供应链", "港务"],
+}
+SUFFIX = ["股份有限公司", "集团有限公司", "有限公司", "科技有限公司"]
+PROJECTS = [
+    "ERP 升级",
+    "MES 生产执行系统",
+    "仓储 WMS 改造",
+    "数据中台建设",
+    "CRM 替换",
+    "供应链协同平台",
+    "智能客服",
+    "财务共享中心",
+    "设备物联网平台",
+    "HR 一体化",
+    "质量追溯系统",
+    "BI 报表平台",
+    "网络安全加固",
+    "私有云扩容",
+    "OA 协同办公",
+]
+SURNAMES = (
+    "王李张刘陈杨黄赵周吴徐孙马朱胡郭何林罗高梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
+    "苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史"
+    "顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
+)
+GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志强海燕晓东晓明建华文"
+    "博子豪宇轩欣怡浩然思远嘉怡俊杰雨萱"
+)
+TITLES = [
+    ("总经理", "总经办"),
+    ("副总经理", "总经办"),
+    ("CIO", "信息中心"),
+    ("信息中心主任", "信息中心"),
+    ("IT 经理", "信息中心"),
+    ("系统架构师", "信息中心"),
+    ("财务总监", "财务部"),
+    ("采购经理", "采购部"),
+    ("生产总监", "生产部"),
+    ("车间主任", "生产部"),
+    ("质量经理", "质量部"),
+    ("运营总监", "运营部"),
+    ("项目经理", "信息中心"),
+    ("业务分析师", "运营部"),
+]
+COMPETITORS = [
+    ("赛达软件", "标准化套件,本地部署", "二次开发成本高,实施周期长", "“昂贵的半成品”"),
+    ("云启科技", "纯 SaaS 订阅", "数据出境与定制能力不足", "“数据不在自己手里”"),
+    ("恒通信息", "低价定制开发", "团队小,交付质量不稳定", "“项目烂尾风险”"),
+    ("博远咨询", "咨询 + 外包实施", "重咨询轻落地,报价高", "“只出 PPT”"),
+    ("金桥系统", "行业老牌厂商", "技术架构老旧,移动端弱", "“上一代系统”"),
+]
+CRITERIA = [
+    ("系统稳定性", "全年可用率不低于 99.9%"),
+    ("实施周期", "六个月内上线核心模块"),
+    ("总拥有成本", "五年 TCO"),
+    ("本地化服务", "本地团队 2 小时响应"),
+    ("行业案例", "同行业成功案例数量"),
+    ("二次开发能力", "低代码配置与开放接口"),
+    ("数据安全", "等保三级与私有化部署"),
+    ("移动端体验", "手机审批与现场扫码"),
+    ("报价", "首年投入"),
+    ("培训与知识转移", "关键用户培训课时"),
+]
+PAINS = [
+    (
+        "月结需要 12 天,报表靠手工汇总",
+        "月结 3 天内完成",
+        "系统割裂,数据口径不一致",
+        "管理层看不到实时经营数据",
+        "决策滞后,库存资金占用增加约 15%",
+    ),
+    (
+        "订单交付准时率 82%",
+        "准时率提升到 95%",
+        "计划与车间脱节",
+        "客户投诉增多,大客户流失风险",
+        "年损失订单约 800 万",
+    ),
+    (
+        "设备停机无法提前预警",
+        "非计划停机减少 50%",
+        "缺少设备数据采集",
+        "产线频繁停工",
+        "每次停机损失 20 万",
+    ),
+]
+RISKS = [
+    (
+        "决策者担心上线影响年底生产",
+        "生产部长考核受影响",
+        "新旧部门权责之争",
+        "上线延期影响年度目标",
+        4,
+    ),
+    ("预算审批可能延后到下一财年", "采购经理承担压力", "财务与信息中心意见不一", "项目搁置", 3),
+    ("担心数据迁移丢失历史数据", "IT 经理担责", "", "业务中断", 5),
+]
+ANSWERS = [
+    "已确认,见拜访记录。",
+    "初步了解,需在下次拜访中核实。",
+    "内线透露:预算已列入年度计划。",
+    "对方反馈积极,计划下周再沟通。",
+    "已整理在价值建议书中。",
+]
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def fill_demo(
+    ws: Workspace,
+    *,
+    scale: int = 24,
+    seed: int = 7,
+    progress: Callable[[int, int], None] | None = None,
+) -> Changes:
+    """Add `scale` demo pursuits (with accounts, people, history, indicators …) to the database."""
+    rng = random.Random(seed)
+    today = date.today()
+    now = utcnow()
+    catalog = ws.catalog
+    rows: dict[type[Synced], list[dict[str, Any]]] = {}
+
+    with ws.write() as session:
+        dot = sync_meta.next_dot(session)
+
+        def add(table: type[Synced], **values: Any) -> str:
+            row = sync_meta.stamped_row(table, values, dot)
+            rows.setdefault(table, []).append(row)
+            return str(row["id"])
+
+        competitor_ids = [
+            add(
+                Competitor,
+                name=name,
+                solution=solution,
+                weaknesses=flaw,
+                labels=label,
+                case_stories="某同行客户上线一年后仍在返工,追加投入超过合同额 40%。",
+            )
+            for name, solution, flaw, label in COMPETITORS
+        ]
+        account_count = max(1, scale // 3)
+        accounts = []
+        for _ in range(account_count):
+            sector = rng.choice(list(INDUSTRIES))
+            name = (
+                f"{rng.choice(CITIES)}{rng.choice('华中恒瑞海远鼎新')}{rng.choice('通达信盛泰安诚科')}"
+                f"{rng.choice(INDUSTRIES[sector])}{rng.choice(SUFFIX)}"
+            )
+            accounts.append(
+                add(
+                    Account,
+                    name=name,
+                    industry=sector,
+                    address=f"{rng.choice(CITIES)}市高新区科技路 {rng.randint(1, 999)} 号",
+                )
+            )
+
+        stage_weights = [18, 16, 14, 13, 12, 10, 9, 8]
+        for index in range(scale):
+            stage = rng.choices(range(1, 9), weights=stage_weights)[0]
+            status = "open"
+            if rng.random() < 0.18:
+                status = rng.choices(["won", "lost", "abandoned"], weights=[5, 4, 1])[0]
+                if status == "won":
+                    stage = 8
+            entered = now - timedelta(days=rng.randint(0, 80), hours=rng.randint(0, 23))
+            amount = rng.choice([8, 12, 18, 25, 36, 48, 60, 85, 120, 160, 240, 380]) * 10_000_00
+            close = today + timedelta(days=rng.randint(-30, 330))
+            pursuit_id = add(
+                Pursuit,
+                account_id=rng.choice(accounts),
+                title=rng.choice(PROJECTS) + ("" if rng.random() < 0.7 else " 二期"),
+                amount=amount,
+                currency="CNY",
+                expected_close=close,
+                stage=stage,
+                status=status,
+                close_reason={
+                    "won": "价值建议书获决策者认可",
+                    "lost": "价格劣势",
+                    "abandoned": "客户预算取消",
+                }.get(status, ""),
+                lost_to_id=rng.choice(competitor_ids) if status == "lost" else None,
+                closed_on=today - timedelta(days=rng.randint(1, 300)) if status != "open" else None,
+                win_rate_override=None,
+                owner="",
+                stage_entered_at=entered,
+                next_step=rng.choice(
+                    [
+                        "约见信息中心主任",
+                        "提交价值建议书",
+                        "安排样板客户参观",
+                        "技术交流会",
+                        "商务谈判",
+                        "催签验收单",
+                        "",
+                    ]
+                ),
+                next_step_due=today + timedelta(days=rng.randint(-10, 20)),
+                board_rank=float(index),
+                notes="",
+                referred_by_id=None,
+            )
+            for tag in rng.sample(
+                ["重点", "战略客户", "续约", "新客户", "政府补贴"], rng.randint(0, 2)
+            ):
+                add(
+                    PursuitTag,
+                    id=membership_id("tag", pursuit_id, tag),
+                    pursuit_id=pursuit_id,
+                    tag=tag,
+                )
+            # Stage history: one change per stage reached.
+            when = entered - timedelta(days=25 * (stage - 1))
+            previous = None
+            for s in range(1, stage + 1):
+                add(
+                    StageChange,
+                    pursuit_id=pursuit_id,
+                    from_stage=previous,
+                    to_stage=s,
+                    changed_at=when if s < stage else entered,
+                    note="",
+                    overrides=[],
+                    override_reason="",
+                )
+                previous = s
+                when += timedelta(days=rng.randint(10, 30))
+            # Coaching answers of the stages reached; the current stage partly answered.
+            for s in range(1, stage + 1):
+                for question in catalog.stage(s).questions:
+                    if rng.random() < 0.5:  # about half answered: ~100,000 answers at scale 10,000
+                        continue
+                    add(
+                        CoachingAnswer,
+                        id=membership_id("answer", pursuit_id, question.key),
+                        pursuit_id=pursuit_id,
+                        question_key=question.key,
+                        stage=s,
+                        answer=rng.choice(ANSWERS),
+                        done=True,
+                    )
+            for s in range(max(1, stage - 2), stage):
+                for step in catalog.stage(s).steps:
+                    add(
+                        StepProgress,
+                        id=membership_id("step", pursuit_id, step.key),
+                        pursuit_id=pursuit_id,
+                        step_key=step.key,
+                        done=True,
+                        due_on=None,
+                        note="",
+                    )
+            _people(add, rng, pursuit_id, stage)
+            if stage >= 2:
+                current, goal, obstacle, pain, impact = rng.choice(PAINS)
+                add(
+                    PainPoint,
+                    pursuit_id=pursuit_id,
+                    current_state=current,
+                    goal=goal,
+                    obstacle=obstacle,
+                    pain=pain,
+                    impact=impact,
+                    severity=rng.randint(3, 5),
+                    stakeholder_id=None,
+                    position=0.0,
+                )
+            if stage >= 3:
+                case_id = add(
+                    ValueCase,
+                    id=membership_id("value_case", pursuit_id),
+                    pursuit_id=pursuit_id,
+                    investment=amount,
+                    horizon_years=3,
+                    feedback="决策者认可节省人力部分,对库存收益存疑" if stage > 3 else "",
+                    accepted="yes" if stage >= 5 else "unknown",
+                )
+                for position, label in enumerate(["人力节省", "库存资金占用下降", "停机损失减少"]):
+                    add(
+                        ValueBenefit,
+                        value_case_id=case_id,
+                        label=label,
+                        amount=amount * rng.randint(15, 45) // 100,
+                        position=float(position),
+                    )
+            if stage >= 4:
+                _indicators(add, rng, pursuit_id, competitor_ids)
+            if stage >= 6:
+                description, person, politics, organisation, severity = rng.choice(RISKS)
+                add(
+                    Risk,
+                    pursuit_id=pursuit_id,
+                    description=description,
+                    impact_person=person,
+                    impact_political=politics,
+                    impact_organisation=organisation,
+                    severity=severity,
+                    prevention="分阶段上线,先试点一条产线",
+                    remedy="驻场团队 7×24 保障",
+                    status=rng.choice(["open", "mitigated"]),
+                )
+            if status == "open" and rng.random() < 0.5:
+                starts = datetime.combine(
+                    today + timedelta(days=rng.randint(1, 14)), datetime.min.time()
+                ) + timedelta(hours=rng.choice([1, 2, 6, 7]))
+                add(
+                    Visit,
+                    pursuit_id=pursuit_id,
+                    starts_at=starts,
+                    duration_minutes=60,
+                    location="客户总部会议室",
+                    our_people="销售经理、售前顾问",
+                    objective="确认采购指标并介绍样板客户案例",
+                    questions="预算审批流程?上线时间要求?",
+                    help_wanted="请内线引荐决策者",
+                    materials="价值建议书、案例集",
+                    outcome="",
+                    learned="",
+                    next_steps="",
+                )
+            if progress and index % 500 == 0:
+                progress(index, scale)
+
+        for table, batch in rows.items():
+            for start in range(0, len(batch), 5000):
+                session.execute(insert(table), batch[start : start + 5000])
+        # Visit attendees need stakeholder ids of the same pursuit: link the first two people.
+        _attend(session, rows)
+    return Changes.all()
+
+
+def _people(add: Callable[..., str], rng: random.Random, pursuit_id: str, stage: int) -> None:
+    count = 5
+    roles = ["insider", "initiator", "designer", "evaluator", "decision_maker"]
+    people = []
+    boss = None
+    for i in range(count):
+        title, department = TITLES[0] if i == 0 else rng.choice(TITLES[1:])
+        relationship = rng.choices(
+            ["acquainted", "interacting", "personal_trust", "ally"],
+            weights=[4, 3, 2, 1 + stage // 3],
+        )[0]
+        person = add(
+            Stakeholder,
+            pursuit_id=pursuit_id,
+            account_id=None,
+            name=_name(rng),
+            title=title,
+            department=department,
+            phone=f"13{rng.randint(100000000, 999999999)}",
+            email=f"user{rng.randint(100, 999)}@example.cn",
+            relationship=relationship,
+            personality=rng.choice(["tiger", "peacock", "koala", "owl"]),
+            interests=rng.choice(["羽毛球", "茶道", "马拉松", "摄影", "历史", "钓鱼"]),
+            plan="每月一次技术交流,邀请参加行业峰会",
+            next_step="约一次午餐",
+            reports_to_id=boss,
+            x=float(160 * i),
+            y=0.0 if i == 0 else 140.0,
+            notes="",
+        )
+        boss = boss or person
+        people.append(person)
+        if i < len(roles) and (i < 2 or rng.random() < 0.4 + stage * 0.07):
+            role = roles[(i + 4) % 5]  # the top person is the decision-maker
+            add(
+                StakeholderRole,
+                id=membership_id("role", person, role),
+                stakeholder_id=person,
+                role=role,
+            )
+        if relationship == "ally":
+            wish = rng.choice(["share_info", "advise", "introduce", "speak_for_us"])
+            add(
+                StakeholderHelp,
+                id=membership_id("help", person, wish),
+                stakeholder_id=person,
+                help=wish,
+            )
+    add(
+        StakeholderLink,
+        pursuit_id=pursuit_id,
+        from_id=people[1],
+        to_id=people[0],
+        link_kind="influences",
+        note="",
+    )
+
+
+def _indicators(
+    add: Callable[..., str], rng: random.Random, pursuit_id: str, competitor_ids: list[str]
+) -> None:
+    rivals = rng.sample(competitor_ids, 2)
+    for position, rival in enumerate(rivals):
+        add(
+            PursuitCompetitor,
+            id=membership_id("pc", pursuit_id, rival),
+            pursuit_id=pursuit_id,
+            competitor_id=rival,
+            solution="标准套件加定制",
+            flaws="定制部分无源码交付",
+            harm="后续升级受制于人",
+            label=rng.choice(["“昂贵的半成品”", "“上一代系统”"]),
+            case_story="",
+            features="",
+            advantages="",
+            benefits="",
+            allies="",
+            position=float(position),
+        )
+    for position, (name, meaning) in enumerate(rng.sample(CRITERIA, 4)):
+        indicator = add(
+            Indicator,
+            pursuit_id=pursuit_id,
+            name=name,
+            meaning=meaning,
+            importance=rng.randint(1, 5),
+            position=float(position),
+            our_score=rng.randint(2, 5),
+            class_override=None,
+            override_reason="",
+            action_plan=rng.choice(
+                ["", "邀请客户参观样板工厂,量化停机改善", "建议将该指标与服务指标合并评估"]
+            ),
+        )
+        for rival in rivals:
+            add(
+                IndicatorScore,
+                id=membership_id("score", indicator, rival),
+                indicator_id=indicator,
+                competitor_id=rival,
+                score=rng.randint(1, 5),
+            )
+
+
+def _attend(session: Any, rows: dict[type[Synced], list[dict[str, Any]]]) -> None:
+    first_people: dict[str, list[str]] = {}
+    for person in rows.get(Stakeholder, []):
+        first_people.setdefault(person["pursuit_id"], []).append(person["id"])
+    dot = sync_meta.next_dot(session)
+    attendees = [
+        sync_meta.stamped_row(
+            VisitAttendee,
+            {
+                "id": membership_id("attendee", visit["id"], sid),
+                "visit_id": visit["id"],
+                "stakeholder_id": sid,
+            },
+            dot,
+        )
+        for visit in rows.get(Visit, [])
+        for sid in first_people.get(visit["pursuit_id"], [])[:2]
+    ]
+    if attendees:
+        session.execute(insert(VisitAttendee), attendees)

@@ -1,0 +1,60 @@
+"""Health of the database file: schema version, row counts, SQLite's integrity check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select, text
+
+from desktop.services.workspace import Workspace
+from desktop.storage import migrate
+from desktop.storage.tables import SYNCED_TABLES
+
+
+@dataclass
+class CheckReport:
+    schema_revision: str | None
+    head_revision: str
+    counts: dict[str, int]
+    integrity: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(ws: Workspace) -> CheckReport:
+    revision = migrate.current_revision(ws.db.engine)
+    head = migrate.head_revision()
+    problems = []
+    with ws.read() as session:
+        counts = {
+            table.__tablename__: session.scalar(  # type: ignore[attr-defined]
+                select(func.count()).select_from(table).where(table.alive)
+            )
+            or 0
+            for table in SYNCED_TABLES
+        }
+        integrity = "\n".join(row[0] for row in session.execute(text("PRAGMA integrity_check")))
+        fk_errors = session.execute(text("PRAGMA foreign_key_check")).fetchall()
+    if integrity != "ok":
+        problems.append(f"integrity check: {integrity}")
+    if fk_errors:
+        problems.append(f"{len(fk_errors)} broken references (foreign_key_check)")
+    if revision != head:
+        problems.append(f"schema {revision} needs upgrading to {head}")
+    return CheckReport(revision, head, counts, integrity, problems)
+
+
+def record_counts(ws: Workspace, tables: tuple[str, ...]) -> dict[str, int]:
+    """Live rows per named table (for the status bar)."""
+    by_name = {t.__tablename__: t for t in SYNCED_TABLES}  # type: ignore[attr-defined]
+    with ws.read() as session:
+        return {
+            name: session.scalar(
+                select(func.count()).select_from(by_name[name]).where(by_name[name].alive)
+            )
+            or 0
+            for name in tables
+        }

@@ -1,0 +1,229 @@
+"""Generic create / edit / delete / restore of any synced record, with the domain's validation.
+
+Screens edit many small fields; one generic path keeps undo uniform (an edit command stores the
+kind, id, old and new values) while each kind's rules live in `_VALIDATORS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import inspect
+
+from desktop.services.changes import Changes
+from desktop.services.errors import InvalidInput, NotFound
+from desktop.services.workspace import Workspace
+from desktop.storage.tables import BY_KIND, Synced, utcnow
+
+Values = Mapping[str, Any]
+
+
+def _range(field: str, low: int, high: int, *, optional: bool = False) -> Callable[[Values], None]:
+    def check(values: Values) -> None:
+        if field not in values:
+            return
+        value = values[field]
+        if value is None and optional:
+            return
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise InvalidInput(field, "out_of_range", f"{field} must be {low}–{high}")
+
+    return check
+
+
+def _required(field: str) -> Callable[[Values], None]:
+    def check(values: Values) -> None:
+        if field in values and not str(values[field] or "").strip():
+            raise InvalidInput(field, "required", f"{field} must not be empty")
+
+    return check
+
+
+def _non_negative(field: str) -> Callable[[Values], None]:
+    def check(values: Values) -> None:
+        if field in values:
+            value = values[field]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise InvalidInput(field, "negative", f"{field} must be a whole number ≥ 0")
+
+    return check
+
+
+def _one_of(field: str, allowed: Callable[[], set[str]], *, optional: bool = False):
+    def check(values: Values) -> None:
+        if field in values:
+            value = values[field]
+            if value is None and optional:
+                return
+            if value not in allowed():
+                raise InvalidInput(field, "unknown", f"{field}: unknown value {value!r}")
+
+    return check
+
+
+def _vocab(name: str) -> Callable[[], set[str]]:
+    def keys() -> set[str]:
+        from desktop.domain.methodology import default_catalog
+
+        return set(default_catalog().vocab(name).keys())
+
+    return keys
+
+
+def _currency(values: Values) -> None:
+    if "currency" in values:
+        code = values["currency"]
+        if not (isinstance(code, str) and len(code) == 3 and code.isalpha() and code.isupper()):
+            raise InvalidInput("currency", "bad_currency", "currency must be a 3-letter code")
+
+
+_VALIDATORS: dict[str, list[Callable[[Values], None]]] = {
+    "account": [_required("name")],
+    "competitor": [_required("name")],
+    "pursuit": [
+        _required("title"),
+        _non_negative("amount"),
+        _range("stage", 1, 8),
+        _currency,
+        _one_of("status", _vocab("pursuit_statuses")),
+        _range("win_rate_override", 0, 100, optional=True),
+    ],
+    "stakeholder": [
+        _required("name"),
+        _one_of("relationship", _vocab("relationship_stages")),
+        _one_of("personality", _vocab("personality_types"), optional=True),
+    ],
+    "stakeholder_role": [_one_of("role", _vocab("buying_roles"))],
+    "stakeholder_help": [_one_of("help", _vocab("help_wanted"))],
+    "stakeholder_link": [_one_of("link_kind", _vocab("link_kinds"))],
+    "pain_point": [_range("severity", 1, 5)],
+    "value_case": [
+        _non_negative("investment"),
+        _range("horizon_years", 1, 30),
+        _one_of("accepted", lambda: {"yes", "no", "unknown"}),
+    ],
+    "value_benefit": [],
+    "indicator": [
+        _required("name"),
+        _range("importance", 1, 5),
+        _range("our_score", 1, 5, optional=True),
+        _one_of("class_override", _vocab("indicator_classes"), optional=True),
+    ],
+    "indicator_score": [_range("score", 1, 5, optional=True)],
+    "risk": [_range("severity", 1, 5), _one_of("status", _vocab("risk_statuses"))],
+    "after_sale": [_one_of("period", _vocab("after_sale_periods"))],
+    "instalment": [_non_negative("amount")],
+    "visit": [_range("duration_minutes", 1, 24 * 60)],
+}
+
+
+def validate(kind: str, values: Values) -> None:
+    table = table_of(kind)
+    known = set(table.register_fields())
+    for name in values:
+        if name not in known:
+            raise InvalidInput(name, "unknown_field", f"{kind} has no field {name!r}")
+    for check in _VALIDATORS.get(kind, []):
+        check(values)
+
+
+def table_of(kind: str) -> type[Synced]:
+    try:
+        return BY_KIND[kind]
+    except KeyError:
+        raise InvalidInput("kind", "unknown_kind", f"unknown record kind {kind!r}") from None
+
+
+def changes_for(record: Synced) -> Changes:
+    """The record itself and, where it belongs to one, its pursuit."""
+    changes = Changes.of(record.kind, record.id)
+    pursuit_id = getattr(record, "pursuit_id", None)
+    if record.kind == "pursuit":
+        return changes
+    if pursuit_id:
+        changes = changes | Changes.of("pursuit_part", pursuit_id)
+    return changes
+
+
+def as_dict(record: Synced) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in ("id", *type(record).register_fields())}
+
+
+def get(ws: Workspace, kind: str, record_id: str) -> dict[str, Any]:
+    with ws.read() as session:
+        record = session.get(table_of(kind), record_id)
+        if record is None or not record.alive:
+            raise NotFound(f"{kind} {record_id}")
+        return as_dict(record)
+
+
+def create(ws: Workspace, kind: str, values: Values, *, record_id: str | None = None):
+    """Create a record; returns (id, Changes). A given id of a dead record brings it back."""
+    validate(kind, values)
+    table = table_of(kind)
+    with ws.write() as session:
+        record = session.get(table, record_id) if record_id else None
+        if record is None:
+            record = table(**values)
+            if record_id:
+                record.id = record_id
+            session.add(record)
+        else:
+            for name, value in values.items():
+                setattr(record, name, value)
+            record.alive = True
+            record.deleted_at = None
+        session.flush()
+        return record.id, changes_for(record)
+
+
+def update(ws: Workspace, kind: str, record_id: str, values: Values) -> Changes:
+    """Set fields of one record in one transaction; unchanged values write nothing."""
+    validate(kind, values)
+    with ws.write() as session:
+        record = session.get(table_of(kind), record_id)
+        if record is None or not record.alive:
+            raise NotFound(f"{kind} {record_id}")
+        for name, value in values.items():
+            if getattr(record, name) != value:
+                setattr(record, name, value)
+        if not inspect(record).modified:
+            return Changes()
+        return changes_for(record)
+
+
+def delete(ws: Workspace, kind: str, record_id: str) -> Changes:
+    """Soft delete (a tombstone that syncs). `restore` brings it back."""
+    return _set_alive(ws, kind, record_id, False)
+
+
+def restore(ws: Workspace, kind: str, record_id: str) -> Changes:
+    return _set_alive(ws, kind, record_id, True)
+
+
+def _set_alive(ws: Workspace, kind: str, record_id: str, alive: bool) -> Changes:
+    with ws.write() as session:
+        record = session.get(table_of(kind), record_id)
+        if record is None:
+            raise NotFound(f"{kind} {record_id}")
+        if record.alive == alive:
+            return Changes()
+        record.alive = alive
+        record.deleted_at = None if alive else utcnow()
+        return changes_for(record)
+
+
+def coerce_date(value: Any) -> date | None:
+    """Dates arrive as date objects or ISO strings (from the CLI and files)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidInput("date", "bad_date", f"not a date: {value!r}") from None

@@ -1,0 +1,1 @@
+"""SQLAlchemy storage: engine and sessions, ORM tables, migrations, the sync-stamping write path."""

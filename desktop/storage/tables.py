@@ -1,0 +1,418 @@
+"""ORM tables for the whole data model (DESIGN.md, "Data model").
+
+Every user table carries the same metadata (see `Synced`): a UUID, stamps, an alive flag with a
+tombstone, and the sync metadata the merge needs — a version vector for the record and a dot per
+field. The write path in `sync_meta` fills that metadata; nothing else writes it.
+
+Memberships (tags, roles, help wanted, attendees) are one row per membership with a deterministic id
+(`membership_id`), so the same membership made on two machines is the same row.
+Records that exist at most once per parent (coaching answer per question, value case per pursuit …)
+also get deterministic ids, for the same reason.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Fixed namespace for deterministic ids; never change it (ids in existing files depend on it).
+ID_NAMESPACE = uuid.UUID("7c1e5a52-0b8f-4d61-9d1e-4f2a6c0b9e31")
+
+
+def utcnow() -> datetime:
+    """Naive UTC: the database stores UTC; screens show local time."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def membership_id(kind: str, *parts: str) -> str:
+    """The same id for the same membership or singleton on every machine."""
+    return str(uuid.uuid5(ID_NAMESPACE, ":".join((kind, *parts))))
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+# Columns that are bookkeeping, not user data: they are not registers and carry no dot.
+META_COLUMNS = frozenset(
+    {"id", "created_at", "updated_at", "vv", "dots", "siblings", "origin_site", "purged"}
+)
+
+
+class Synced:
+    """Columns every synced record has."""
+
+    kind: ClassVar[str]  # the record kind's stable name in services, exports and Changes
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    alive: Mapped[bool] = mapped_column(Boolean, default=True)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # A purge blanks the content everywhere and always wins (intelligence that must go).
+    purged: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The site that created the record (a manager's roll-up shows whose it is).
+    origin_site: Mapped[str | None] = mapped_column(String(36))
+    # Version vector {site: counter} and per-field dots {field: [site, counter, hlc]}, with the
+    # dot shared by most fields under "*" (see sync_meta.field_dot).
+    vv: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    dots: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Concurrent values kept for review: {field: [[value, site, counter, hlc], ...]}; None = none.
+    siblings: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    @classmethod
+    def register_fields(cls) -> tuple[str, ...]:
+        """The user-data columns: each is a multi-value register in sync."""
+        table = cls.__table__  # type: ignore[attr-defined]
+        return tuple(c.name for c in table.columns if c.name not in META_COLUMNS)
+
+
+class SyncState(Base):
+    """This database's identity and clocks (one row). Not synced."""
+
+    __tablename__ = "sync_state"
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer, default=0)
+    hlc: Mapped[int] = mapped_column(Integer, default=0)  # hybrid logical clock, ms since epoch
+    db_path: Mapped[str | None] = mapped_column(
+        Text
+    )  # where the site was made: a copy gets a new site
+
+
+def fk(target: str, *, nullable: bool = False, index: bool = True) -> Any:
+    return mapped_column(
+        String(36),
+        ForeignKey(target, ondelete="CASCADE" if not nullable else "SET NULL"),
+        nullable=nullable,
+        index=index,
+    )
+
+
+class Account(Synced, Base):
+    __tablename__ = "accounts"
+    kind = "account"
+    name: Mapped[str] = mapped_column(Text, default="")
+    industry: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Competitor(Synced, Base):
+    """A competitor across all pursuits: the playbook that grows deal by deal."""
+
+    __tablename__ = "competitors"
+    kind = "competitor"
+    name: Mapped[str] = mapped_column(Text, default="")
+    solution: Mapped[str] = mapped_column(Text, default="")
+    weaknesses: Mapped[str] = mapped_column(Text, default="")
+    labels: Mapped[str] = mapped_column(Text, default="")
+    case_stories: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Pursuit(Synced, Base):
+    __tablename__ = "pursuits"
+    kind = "pursuit"
+    account_id: Mapped[str] = fk("accounts.id")
+    title: Mapped[str] = mapped_column(Text, default="")
+    amount: Mapped[int] = mapped_column(Integer, default=0)  # minor units (fen / cents)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    expected_close: Mapped[date | None] = mapped_column(Date)
+    stage: Mapped[int] = mapped_column(Integer, default=1, index=True)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    close_reason: Mapped[str] = mapped_column(Text, default="")
+    lost_to_id: Mapped[str | None] = fk("competitors.id", nullable=True, index=False)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    win_rate_override: Mapped[int | None] = mapped_column(Integer)
+    owner: Mapped[str] = mapped_column(Text, default="")
+    stage_entered_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    next_step_due: Mapped[date | None] = mapped_column(Date)
+    board_rank: Mapped[float] = mapped_column(Float, default=0.0)  # order within a board column
+    notes: Mapped[str] = mapped_column(Text, default="")
+    referred_by_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class PursuitTag(Synced, Base):
+    __tablename__ = "pursuit_tags"
+    kind = "pursuit_tag"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    tag: Mapped[str] = mapped_column(Text)
+
+
+class StageChange(Synced, Base):
+    """One move of a pursuit between stages (add-only history)."""
+
+    __tablename__ = "stage_changes"
+    kind = "stage_change"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    from_stage: Mapped[int | None] = mapped_column(Integer)
+    to_stage: Mapped[int] = mapped_column(Integer)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    note: Mapped[str] = mapped_column(Text, default="")
+    # Gate items passed over on this move, and why: [{"key": ..., "kind": ...}], reason text.
+    overrides: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class CoachingAnswer(Synced, Base):
+    __tablename__ = "coaching_answers"
+    kind = "coaching_answer"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    question_key: Mapped[str] = mapped_column(String(64))
+    stage: Mapped[int] = mapped_column(Integer)  # the question's stage, for per-stage counts
+    answer: Mapped[str] = mapped_column(Text, default="")
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class StepProgress(Synced, Base):
+    __tablename__ = "step_progress"
+    kind = "step_progress"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    step_key: Mapped[str] = mapped_column(String(64))
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Stakeholder(Synced, Base):
+    __tablename__ = "stakeholders"
+    kind = "stakeholder"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    account_id: Mapped[str | None] = fk("accounts.id", nullable=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    department: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+    relationship: Mapped[str] = mapped_column(String(32), default="acquainted")
+    personality: Mapped[str | None] = mapped_column(String(32))
+    interests: Mapped[str] = mapped_column(Text, default="")
+    plan: Mapped[str] = mapped_column(Text, default="")  # relationship plan
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    reports_to_id: Mapped[str | None] = fk("stakeholders.id", nullable=True)
+    x: Mapped[float] = mapped_column(Float, default=0.0)
+    y: Mapped[float] = mapped_column(Float, default=0.0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class StakeholderRole(Synced, Base):
+    __tablename__ = "stakeholder_roles"
+    kind = "stakeholder_role"
+    stakeholder_id: Mapped[str] = fk("stakeholders.id")
+    role: Mapped[str] = mapped_column(String(32))
+
+
+class StakeholderHelp(Synced, Base):
+    __tablename__ = "stakeholder_help"
+    kind = "stakeholder_help"
+    stakeholder_id: Mapped[str] = fk("stakeholders.id")
+    help: Mapped[str] = mapped_column(String(32))
+
+
+class StakeholderLink(Synced, Base):
+    __tablename__ = "stakeholder_links"
+    kind = "stakeholder_link"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    from_id: Mapped[str] = fk("stakeholders.id")
+    to_id: Mapped[str] = fk("stakeholders.id")
+    link_kind: Mapped[str] = mapped_column(
+        String(32)
+    )  # influences / ally_of / opposes / reports_to
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PainPoint(Synced, Base):
+    __tablename__ = "pain_points"
+    kind = "pain_point"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    current_state: Mapped[str] = mapped_column(Text, default="")
+    goal: Mapped[str] = mapped_column(Text, default="")
+    obstacle: Mapped[str] = mapped_column(Text, default="")
+    pain: Mapped[str] = mapped_column(Text, default="")
+    impact: Mapped[str] = mapped_column(Text, default="")
+    severity: Mapped[int] = mapped_column(Integer, default=3)
+    stakeholder_id: Mapped[str | None] = fk("stakeholders.id", nullable=True)
+    position: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class ValueCase(Synced, Base):
+    __tablename__ = "value_cases"
+    kind = "value_case"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    investment: Mapped[int] = mapped_column(Integer, default=0)
+    horizon_years: Mapped[int] = mapped_column(Integer, default=3)
+    feedback: Mapped[str] = mapped_column(Text, default="")
+    accepted: Mapped[str] = mapped_column(String(8), default="unknown")  # yes / no / unknown
+
+
+class ValueBenefit(Synced, Base):
+    __tablename__ = "value_benefits"
+    kind = "value_benefit"
+    value_case_id: Mapped[str] = fk("value_cases.id")
+    label: Mapped[str] = mapped_column(Text, default="")
+    amount: Mapped[int] = mapped_column(Integer, default=0)  # yearly, minor units
+    position: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class PursuitCompetitor(Synced, Base):
+    __tablename__ = "pursuit_competitors"
+    kind = "pursuit_competitor"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    competitor_id: Mapped[str] = fk("competitors.id")
+    solution: Mapped[str] = mapped_column(Text, default="")
+    flaws: Mapped[str] = mapped_column(Text, default="")
+    harm: Mapped[str] = mapped_column(Text, default="")
+    label: Mapped[str] = mapped_column(Text, default="")
+    case_story: Mapped[str] = mapped_column(Text, default="")
+    features: Mapped[str] = mapped_column(Text, default="")
+    advantages: Mapped[str] = mapped_column(Text, default="")
+    benefits: Mapped[str] = mapped_column(Text, default="")
+    allies: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class Indicator(Synced, Base):
+    __tablename__ = "indicators"
+    kind = "indicator"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    name: Mapped[str] = mapped_column(Text, default="")
+    meaning: Mapped[str] = mapped_column(Text, default="")
+    importance: Mapped[int] = mapped_column(Integer, default=3)
+    position: Mapped[float] = mapped_column(Float, default=0.0)
+    our_score: Mapped[int | None] = mapped_column(Integer)
+    class_override: Mapped[str | None] = mapped_column(String(16))
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    action_plan: Mapped[str] = mapped_column(Text, default="")
+
+
+class IndicatorScore(Synced, Base):
+    __tablename__ = "indicator_scores"
+    kind = "indicator_score"
+    indicator_id: Mapped[str] = fk("indicators.id")
+    competitor_id: Mapped[str] = fk("competitors.id")
+    score: Mapped[int | None] = mapped_column(Integer)
+
+
+class Risk(Synced, Base):
+    __tablename__ = "risks"
+    kind = "risk"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    description: Mapped[str] = mapped_column(Text, default="")
+    impact_person: Mapped[str] = mapped_column(Text, default="")
+    impact_political: Mapped[str] = mapped_column(Text, default="")
+    impact_organisation: Mapped[str] = mapped_column(Text, default="")
+    severity: Mapped[int] = mapped_column(Integer, default=3)  # 1–5; ≥ 4 is "high impact"
+    prevention: Mapped[str] = mapped_column(Text, default="")
+    remedy: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="open")
+
+
+class AfterSale(Synced, Base):
+    __tablename__ = "after_sale"
+    kind = "after_sale"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    period: Mapped[str] = mapped_column(String(16))  # honeymoon / break_in / success / plateau
+    expectations: Mapped[str] = mapped_column(Text, default="")
+    issues: Mapped[str] = mapped_column(Text, default="")
+    actions: Mapped[str] = mapped_column(Text, default="")
+
+
+class Referral(Synced, Base):
+    __tablename__ = "referrals"
+    kind = "referral"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    company: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    converted_pursuit_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class Collection(Synced, Base):
+    """The stage-8 checklist of a pursuit (one per pursuit)."""
+
+    __tablename__ = "collections"
+    kind = "collection"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    licence_checked: Mapped[bool] = mapped_column(Boolean, default=False)
+    credit_checked: Mapped[bool] = mapped_column(Boolean, default=False)
+    contract_theirs: Mapped[bool] = mapped_column(Boolean, default=False)
+    contract_reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+    delivery_ok: Mapped[bool] = mapped_column(Boolean, default=False)
+    delivery_owner: Mapped[str] = mapped_column(Text, default="")
+    acceptance_signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    acceptance_due: Mapped[date | None] = mapped_column(Date)
+    payment_received: Mapped[bool] = mapped_column(Boolean, default=False)
+    dunning_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Instalment(Synced, Base):
+    __tablename__ = "instalments"
+    kind = "instalment"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    amount: Mapped[int] = mapped_column(Integer, default=0)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    received_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Visit(Synced, Base):
+    __tablename__ = "visits"
+    kind = "visit"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    starts_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # UTC
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    location: Mapped[str] = mapped_column(Text, default="")
+    our_people: Mapped[str] = mapped_column(Text, default="")
+    objective: Mapped[str] = mapped_column(Text, default="")
+    questions: Mapped[str] = mapped_column(Text, default="")
+    help_wanted: Mapped[str] = mapped_column(Text, default="")
+    materials: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    learned: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+
+
+class VisitAttendee(Synced, Base):
+    __tablename__ = "visit_attendees"
+    kind = "visit_attendee"
+    visit_id: Mapped[str] = fk("visits.id")
+    stakeholder_id: Mapped[str] = fk("stakeholders.id")
+
+
+class Note(Synced, Base):
+    """A dated note on a pursuit (add-only in sync)."""
+
+    __tablename__ = "notes"
+    kind = "note"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    body: Mapped[str] = mapped_column(Text, default="")
+
+
+Index("ix_pursuits_board", Pursuit.alive, Pursuit.status, Pursuit.stage, Pursuit.board_rank)
+Index("ix_answers_pursuit_stage", CoachingAnswer.pursuit_id, CoachingAnswer.stage)
+
+SYNCED_TABLES: tuple[type[Synced], ...] = tuple(
+    m.class_ for m in Base.registry.mappers if issubclass(m.class_, Synced)
+)
+BY_KIND: dict[str, type[Synced]] = {t.kind: t for t in SYNCED_TABLES}

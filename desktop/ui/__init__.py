@@ -1,0 +1,1 @@
+"""PySide6 widgets. Calls services, never storage; reacts to Changes broadcast by the AppContext."""

@@ -1,0 +1,104 @@
+"""The one path for every change made from the UI (Anki's CollectionOp, simplified).
+
+Screens call `ctx.perform(service_fn, ...)`: the service runs one transaction and returns Changes;
+the context broadcasts them with `changed`, and every screen refreshes what it shows of them. A
+failure is shown in the user's language and nothing changes on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from desktop.domain.methodology import Catalog
+from desktop.infra.i18n import catalog_language
+from desktop.infra.settings import Settings
+from desktop.services.changes import Changes
+from desktop.services.workspace import Policy, Workspace
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class AppContext(QObject):
+    """What every screen shares: the workspace, settings, undo stack and the change signal."""
+
+    changed = Signal(object)  # Changes
+    workspace_replaced = Signal()
+
+    def __init__(self, workspace: Workspace, settings: Settings, parent: QObject | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self.apply_policy()
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.workspace.catalog
+
+    @property
+    def language(self) -> str:
+        return self.settings.language
+
+    @property
+    def lang(self) -> str:
+        """The catalog's language code ("zh" / "en") for methodology texts."""
+        return catalog_language(self.settings.language)
+
+    def apply_policy(self) -> None:
+        self.workspace.policy = Policy(
+            win_rates=self.settings.int_map("win_rates"),
+            stale_days=self.settings.int_map("stale_days"),
+        )
+
+    def replace_workspace(self, workspace: Workspace) -> None:
+        old = self.workspace
+        self.workspace = workspace
+        self.apply_policy()
+        self.undo_stack.clear()
+        old.close()
+        self.workspace_replaced.emit()
+        self.changed.emit(Changes.all())
+
+    def perform(
+        self, action: Callable[..., Any], *args: Any, parent: QWidget | None = None, **kwargs: Any
+    ) -> Any:
+        """Run a service call, broadcast its Changes; show an error and return None on failure.
+
+        The result's Changes are found as the result itself, as `result.changes`, or as the last
+        element of a tuple (e.g. `(new_id, changes)`).
+        """
+        from desktop.ui.errors import show_error
+
+        try:
+            result = action(self.workspace, *args, **kwargs)
+        except Exception as exc:  # every failure reaches the user as a message, never a traceback
+            show_error(parent, exc)
+            raise OperationFailed(exc) from exc
+        changes = _changes_of(result)
+        if changes:
+            self.changed.emit(changes)
+        return result
+
+    def broadcast(self, changes: Changes) -> None:
+        if changes:
+            self.changed.emit(changes)
+
+
+class OperationFailed(Exception):
+    """The user has been told; callers (undo commands, drops) just stop."""
+
+
+def _changes_of(result: Any) -> Changes:
+    if isinstance(result, Changes):
+        return result
+    if isinstance(result, tuple) and result and isinstance(result[-1], Changes):
+        return result[-1]
+    changes = getattr(result, "changes", None)
+    return changes if isinstance(changes, Changes) else Changes()

@@ -1,0 +1,191 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>This database is empty. Load demo data to try Pursuit out? You can delete it later, or start with a new database.</source>
+        <translation>数据库还是空的。要载入示例数据试用一下吗?以后可以删除,也可以新建一个数据库重新开始。</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>载入示例数据</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>从空白开始</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The database file is missing or was moved. Nothing was changed.</source>
+        <translation>数据库文件不存在或已被移走。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This file is not a Pursuit database. Nothing was changed.</source>
+        <translation>该文件不是 Pursuit 数据库。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Pursuit. Please update the program. Nothing was changed.</source>
+        <translation>该数据库由更新版本的 Pursuit 创建,请升级程序。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database is read-only, so the change was not saved.</source>
+        <translation>数据库为只读,更改未保存。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the change was not saved. Free some space and try again.</source>
+        <translation>磁盘已满,更改未保存。请清理出空间后重试。</translation>
+    </message>
+    <message>
+        <source>The database could not be used. Nothing was changed.</source>
+        <translation>无法使用该数据库。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Invalid value: {0}. Nothing was saved.</source>
+        <translation>输入无效:{0}。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This item no longer exists (it may have been deleted). Nothing was changed.</source>
+        <translation>该条目已不存在(可能已被删除)。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was changed. Details are in {0}.</source>
+        <translation>出现错误,未做任何更改。详细信息已记录在 {0}。</translation>
+    </message>
+    <message>
+        <source>Pursuit</source>
+        <translation>项目型销售管理</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;{0}&lt;/h2&gt;&lt;p&gt;{1}&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;{0}&lt;/h2&gt;&lt;p&gt;{1}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Your database is open. Use the File menu to open another database.</source>
+        <translation>数据库已打开。可通过“文件”菜单打开其他数据库。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Pursuit</source>
+        <translation>关于 Pursuit(&amp;A)</translation>
+    </message>
+    <message>
+        <source>New Database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>Pursuit database (*.db)</source>
+        <translation>Pursuit 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Pursuit database (*.db);;All files (*)</source>
+        <translation>Pursuit 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation>(只读)</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>数据库:{0}</translation>
+    </message>
+    <message>
+        <source>{0} pursuits · {1} accounts</source>
+        <translation>{0} 个项目 · {1} 个客户</translation>
+    </message>
+    <message>
+        <source>About Pursuit</source>
+        <translation>关于 Pursuit</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Pursuit {0}&lt;/h3&gt;&lt;p&gt;Project sales management (项目型销售管理) for account managers: the funnel, the people, the competition and the visit plan, offline.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;项目型销售管理 Pursuit {0}&lt;/h3&gt;&lt;p&gt;为客户经理打造的项目型销售管理工具:销售漏斗、关键人、竞争对手与拜访计划,完全离线可用。&lt;/p&gt;&lt;p&gt;数据文件夹:{1}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>Pursuits</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>待审</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,102 @@
+"""Opening, migrating and refusing databases, on real SQLite files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from desktop.storage import migrate
+from desktop.storage.db import Database, DatabaseMissing, DatabaseTooNew, NotAPursuitDatabase
+from desktop.storage.tables import Account, SyncState
+
+
+def test_new_file_is_migrated_to_head(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "new.db")
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    with db.read() as session:
+        assert session.scalars(select(SyncState)).one().counter == 0
+    db.close()
+
+
+def test_reopen_keeps_data_and_site(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "a.db")
+    site = db.site_id()
+    with db.write() as session:
+        session.add(Account(name="上海华通"))
+    db.close()
+    again = Database.open(tmp_path / "a.db")
+    assert again.site_id() == site
+    with again.read() as session:
+        assert session.scalars(select(Account.name)).all() == ["上海华通"]
+    again.close()
+
+
+def test_pragmas_in_force(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "p.db")
+    with db.engine.connect() as conn:
+        values = {
+            p: conn.exec_driver_sql(f"PRAGMA {p}").scalar()
+            for p in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        }
+    assert values == {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "foreign_keys": 1,
+        "busy_timeout": 5000,
+    }
+    db.close()
+
+
+def test_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    Database.open(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooNew):
+        Database.open(path)
+    assert path.read_bytes() == before
+
+
+def test_foreign_files_are_refused(tmp_path: Path) -> None:
+    text_file = tmp_path / "notes.db"
+    text_file.write_text("just some text, not a database")
+    with pytest.raises(NotAPursuitDatabase):
+        Database.open(text_file)
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE songs (title TEXT)")
+    with pytest.raises(NotAPursuitDatabase):
+        Database.open(other)
+    with pytest.raises(NotAPursuitDatabase):
+        Database.open(tmp_path)
+
+
+def test_missing_file_only_created_when_asked(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseMissing):
+        Database.open(tmp_path / "nope.db", create=False)
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_write_failure_rolls_back(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "r.db")
+    with pytest.raises(RuntimeError), db.write() as session:
+        session.add(Account(name="会回滚"))
+        session.flush()
+        raise RuntimeError("boom")
+    with db.read() as session:
+        assert session.scalar(text("SELECT count(*) FROM accounts")) == 0
+    db.close()
+
+
+def test_a_copied_file_gets_a_new_site(tmp_path: Path) -> None:
+    first = Database.open(tmp_path / "one.db")
+    site = first.site_id()
+    first.close()
+    (tmp_path / "two.db").write_bytes((tmp_path / "one.db").read_bytes())
+    second = Database.open(tmp_path / "two.db")
+    assert second.site_id() != site
+    second.close()
