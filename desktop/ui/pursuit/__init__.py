@@ -1,0 +1,1 @@
+"""The pursuit workspace: everything the methodology asks the rep to know about one deal."""
