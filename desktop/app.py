@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, ORGANISATION, ORGANISATION_DOMAIN, __version__
 from desktop.infra import i18n, paths
+from desktop.infra.instance_lock import DatabaseLock
 from desktop.infra.settings import Settings
 from desktop.services import demo, maintenance
 from desktop.services.errors import StorageError
@@ -100,22 +101,34 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
         return run_smoke_test()
     app = make_application()
     setup_logging()
+    from desktop.ui.safety.actions import StartupChecks
+
     settings = Settings()
     if lang:
         settings.language = lang
     i18n.install(settings.language)
     path = Path(db) if db else Path(settings.last_database or paths.default_database())
+    path = path.expanduser().resolve()
+    lock = DatabaseLock(path)
+    read_only = False
+    if not lock.acquire():
+        choice = ask_when_locked(path, lock)
+        if choice is None:
+            return 0
+        read_only = True
     try:
-        workspace = Workspace.open(path)
+        workspace = Workspace.open(path, read_only=read_only)
     except (StorageError, OSError) as exc:
         from desktop.ui.errors import message_for
 
         log.error("cannot open %s", path, exc_info=exc)
         QMessageBox.critical(None, APP_NAME, f"{path}\n\n{message_for(exc)}")
         return 1
-    settings.last_database = str(workspace.path)
-    settings.add_recent(str(workspace.path))
+    if not read_only:
+        settings.last_database = str(workspace.path)
+        settings.add_recent(str(workspace.path))
     ctx, window = create_main_window(workspace, settings)
+    ctx.lock = None if read_only else lock
     holder = {"window": window}
 
     def switch_language(code: str) -> None:
@@ -133,9 +146,37 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
     window.language_requested.connect(switch_language)
     window.show()
     QTimer.singleShot(0, lambda: offer_demo(holder["window"], ctx))
+    QTimer.singleShot(1500, lambda: StartupChecks(holder["window"]).start())
     code = app.exec()
-    workspace.close()
+    ctx.workspace.close()
+    if ctx.lock is not None:
+        ctx.lock.release()
     return code
+
+
+def ask_when_locked(path: Path, lock: DatabaseLock) -> str | None:
+    """A second instance: view read-only, or quit. Never write behind the first one's back."""
+    holder = lock.holder()
+    who = (
+        QCoreApplication.translate("App", "process {0} on {1}").format(holder.pid, holder.hostname)
+        if holder
+        else "?"
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        APP_NAME,
+        QCoreApplication.translate(
+            "App",
+            "{0} is already open in another Pursuit window ({1}). You can look at it "
+            "read-only here, or quit and switch to that window.",
+        ).format(str(path), who),
+    )
+    view = box.addButton(
+        QCoreApplication.translate("App", "Open read-only"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return "read_only" if box.clickedButton() is view else None
 
 
 def temporary_data_dir() -> Path:

@@ -3,6 +3,8 @@
     pursuit [--db PATH] [--lang zh_CN|en]          open the app
     pursuit demo --db PATH [--scale N] [--seed S]  fill a database with demo data
     pursuit check --db PATH                        schema version, row counts, integrity check
+    pursuit backup --db PATH [--out FILE]          online backup (default: backups/ beside it)
+    pursuit restore --db PATH --from FILE          restore a backup (backs up the current first)
     pursuit --version
 
 Commands that write create and migrate a database at a new path; commands that only read refuse
@@ -36,6 +38,11 @@ MESSAGES = {
     "db_read_only": ("数据库只读,无法写入:{path}", "The database is read-only: {path}"),
     "disk_full": ("磁盘已满,未保存任何更改。", "The disk is full. Nothing was saved."),
     "storage": ("无法打开数据库 {path}:{detail}", "Cannot open the database {path}: {detail}"),
+    "db_locked": (
+        "数据库正在被另一个 Pursuit 窗口使用(进程 {pid}),请先关闭它。未做任何更改。",
+        "The database is open in another Pursuit window (process {pid}); close it "
+        "first. Nothing was changed.",
+    ),
     "bad_scale": (
         "--scale 必须是 1 到 1000000 之间的整数。",
         "--scale must be a whole number 1–1000000.",
@@ -57,12 +64,26 @@ def fail(args: argparse.Namespace, code: str, **values: object) -> int:
     return EXIT_PROBLEM
 
 
+def held_elsewhere(args: argparse.Namespace) -> int | None:
+    """The pid of another instance holding the database's lock, or None (then we hold it)."""
+    from desktop.infra.instance_lock import DatabaseLock
+
+    lock = DatabaseLock(Path(args.db).expanduser().resolve())
+    if lock.acquire():
+        args.lock = lock  # held until the process exits
+        return None
+    holder = lock.holder()
+    return holder.pid if holder else 0
+
+
 def open_workspace(args: argparse.Namespace, *, create: bool, read_only: bool = False):
     """The workspace at --db, or (None, exit code) with the reason printed."""
     from desktop.services.errors import StorageError
     from desktop.services.workspace import Workspace
 
     path = Path(args.db).expanduser()
+    if not read_only and path.exists() and (pid := held_elsewhere(args)) is not None:
+        return None, fail(args, "db_locked", pid=pid)
     try:
         return Workspace.open(path, create=create, read_only=read_only), EXIT_OK
     except StorageError as exc:
@@ -107,6 +128,44 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_PROBLEM
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop.services import backup
+
+    ws, code = open_workspace(args, create=False)
+    if ws is None:
+        return code
+    started = time.perf_counter()
+    try:
+        info = backup.make_backup(ws, "manual", Path(args.out) if args.out else None)
+    except OSError as exc:
+        return fail(args, "storage", path=args.out or args.db, detail=exc.strerror or str(exc))
+    finally:
+        ws.close()
+    print(
+        f"backup written to {info.path} ({info.size / 1e6:.1f} MB, "
+        f"{time.perf_counter() - started:.2f} s)"
+    )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from desktop.services import backup
+    from desktop.services.errors import StorageError
+
+    source = Path(args.source).expanduser()
+    if not source.exists():
+        return fail(args, "db_missing", path=source)
+    db_path = Path(args.db).expanduser().resolve()
+    if (pid := held_elsewhere(args)) is not None:
+        return fail(args, "db_locked", pid=pid)
+    try:
+        safety = backup.restore(db_path, source.resolve())
+    except StorageError as exc:
+        return fail(args, exc.code, path=source, detail=str(exc))
+    print(f"restored {db_path} from {source}; the previous state was saved to {safety.path}")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.app import run
 
@@ -145,6 +204,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--scale", type=int, default=24, help="number of pursuits (default 24)")
     demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     command("check", cmd_check, "print schema version, row counts and SQLite's integrity check")
+    backup = command("backup", cmd_backup, "write an online backup of the database")
+    backup.add_argument("--out", help="backup file (default: backups/ beside the database)")
+    restore = command(
+        "restore",
+        cmd_restore,
+        "replace the database with a backup (the current state is backed up first)",
+    )
+    restore.add_argument("--from", dest="source", required=True, help="backup file to restore")
     for register in EXTRA_COMMANDS:
         register(command)
     return parser

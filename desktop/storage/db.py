@@ -8,6 +8,7 @@ plain deferred BEGIN, which in WAL mode is a consistent snapshot.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.storage import migrate, sync_meta
+from desktop.storage import backup, migrate, sync_meta
 from desktop.storage.tables import SyncState
 
 BUSY_TIMEOUT_MS = 5000
@@ -117,6 +118,8 @@ class Database:
             raise NotAPursuitDatabase(f"{path} is a folder")
         else:
             _check_header(path)
+            if not read_only and not os.access(path, os.W_OK):
+                raise DatabaseReadOnly(f"{path} is read-only")
         url = f"sqlite:///{path}"
         if read_only:
             url = f"sqlite:///file:{path}?mode=ro&uri=true"
@@ -126,6 +129,8 @@ class Database:
         try:
             migrate.check_version(engine)
             if not read_only:
+                if migrate.current_revision(engine) is not None and migrate.needs_upgrade(engine):
+                    backup.backup_before_migration(path)
                 migrate.upgrade(engine)
                 with db.write() as session:
                     sync_meta.ensure_site(session, str(path))
@@ -142,6 +147,10 @@ class Database:
         """One write transaction (BEGIN IMMEDIATE): committed on success, rolled back on error."""
         if self.read_only:
             raise DatabaseReadOnly("opened read-only")
+        if not self.path.exists():
+            # Deleted or moved while open: SQLite would write into an unlinked file and lose it.
+            self._checkpoint_into_moved_file()
+            raise DatabaseMissing(f"{self.path} was deleted or moved")
         session = self._writer()
         try:
             yield session
@@ -171,6 +180,23 @@ class Database:
     def site_id(self) -> str:
         with self.read() as session:
             return session.scalars(select(SyncState.site_id)).one()
+
+    def _checkpoint_into_moved_file(self) -> None:
+        """Copy committed WAL pages into the (moved) file through an open connection.
+
+        The WAL is named after the old path; once the connections close, SQLite no longer finds
+        it for the moved file, so what was committed would be missing there.
+        """
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except (OperationalError, DatabaseError):
+            pass
+
+    def renew_site(self) -> str:
+        """Give this database a new sync identity (after a restore: it is an older copy)."""
+        with self.write() as session:
+            return sync_meta.renew_site(session)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -39,6 +39,16 @@ def ensure_site(session: Session, db_path: str | None) -> SyncState:
     return state
 
 
+def renew_site(session: Session) -> str:
+    """A fresh site id that keeps the counters (a restored or copied file is a new replica)."""
+    state = session.scalars(select(SyncState)).one()
+    fresh = SyncState(site_id=new_id(), counter=state.counter, hlc=state.hlc, db_path=state.db_path)
+    session.delete(state)
+    session.flush()
+    session.add(fresh)
+    return fresh.site_id
+
+
 def next_dot(session: Session) -> tuple[str, int, int]:
     """The dot of the current write transaction (site, counter, hlc), made once per transaction."""
     dot = session.info.get("dot")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain.methodology import Catalog
 from desktop.infra.i18n import catalog_language
+from desktop.infra.instance_lock import DatabaseLock
 from desktop.infra.settings import Settings
 from desktop.services.changes import Changes
 from desktop.services.workspace import Policy, Workspace
@@ -36,6 +38,7 @@ class AppContext(QObject):
         self.workspace = workspace
         self.settings = settings
         self.undo_stack = QUndoStack(self)
+        self.lock: DatabaseLock | None = None  # this instance's hold on the database file
         self.apply_policy()
 
     @property
@@ -56,6 +59,18 @@ class AppContext(QObject):
             win_rates=self.settings.int_map("win_rates"),
             stale_days=self.settings.int_map("stale_days"),
         )
+
+    def switch_lock(self, path: Path) -> DatabaseLock | None:
+        """Take the lock of another database file; None when another instance holds it."""
+        if self.lock is not None and self.lock.path == Path(str(path) + ".lock"):
+            return self.lock
+        lock = DatabaseLock(path)
+        if not lock.acquire():
+            return None
+        if self.lock is not None:
+            self.lock.release()
+        self.lock = lock
+        return lock
 
     def replace_workspace(self, workspace: Workspace) -> None:
         old = self.workspace

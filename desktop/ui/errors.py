@@ -13,10 +13,6 @@ from desktop.services.errors import InvalidInput, NotFound, StorageError
 log = logging.getLogger(__name__)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def message_for(exc: BaseException) -> str:
     """The user's message for an exception (translated)."""
     code = getattr(exc, "code", "")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, APP_NAME_ZH, __version__
 from desktop.infra import paths
-from desktop.services import maintenance
+from desktop.services import backup, maintenance
 from desktop.services.changes import Changes
 from desktop.services.errors import StorageError
 from desktop.services.workspace import Workspace
@@ -34,9 +36,18 @@ from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
 from desktop.ui.screens import SCREENS, Screen
 
-# Features that add menu actions (export, import, preferences …) append `install(window)` here;
-# each finds its menu as window.file_menu / edit_menu / view_menu / help_menu.
-MENU_EXTENSIONS: list[Callable[[MainWindow], None]] = []
+# Features that add menu or toolbar actions name their `install(window)` function here
+# ("module:function", imported when the window is built); each finds its menu as
+# window.file_menu / edit_menu / view_menu / help_menu, and File actions go before
+# window.file_extra_anchor.
+MENU_EXTENSIONS: list[str] = [
+    "desktop.ui.safety.actions:install",
+]
+
+
+def _extension(spec: str) -> Callable[[MainWindow], None]:
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
 
 
 def icon_for(name: str) -> QIcon:
@@ -107,14 +118,17 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.db_label = QLabel()
         self.counts_label = QLabel()
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backup_label")
         self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.counts_label)
 
         ctx.changed.connect(self._on_changed)
         ctx.workspace_replaced.connect(self._update_title)
         self._update_title()
-        for install in MENU_EXTENSIONS:
-            install(self)
+        for spec in MENU_EXTENSIONS:
+            _extension(spec)(self)
         self._restore_layout()
         if self._screen_list:
             self.rail.setCurrentRow(0)
@@ -280,9 +294,26 @@ class MainWindow(QMainWindow):
             self.switch_database(Path(path), create=False)
 
     def switch_database(self, path: Path, *, create: bool = True) -> bool:
+        path = path.expanduser().resolve()
+        previous = self.ctx.lock
+        if self.ctx.switch_lock(path) is None:
+            QMessageBox.information(
+                self,
+                self.tr("Open Database"),
+                self.tr(
+                    "{0} is open in another Pursuit window. Close it there first. Nothing was "
+                    "changed."
+                ).format(str(path)),
+            )
+            return False
         try:
             workspace = Workspace.open(path, create=create)
         except (StorageError, OSError) as exc:
+            if self.ctx.lock is not previous and self.ctx.lock is not None:
+                self.ctx.lock.release()
+                self.ctx.lock = previous
+                if previous is not None:
+                    previous.acquire()
             show_error(self, exc)
             return False
         self.ctx.replace_workspace(workspace)
@@ -307,6 +338,8 @@ class MainWindow(QMainWindow):
         suffix = self.tr(" (read-only)") if self.ctx.workspace.read_only else ""
         self.setWindowTitle(f"{path.stem}{suffix} — {name}")
         self.db_label.setText(self.tr("Database: {0}").format(str(path)))
+        backups = backup.list_backups(path)
+        self.note_backup(backups[0].created if backups else None)
         self._update_counts()
 
     def _update_counts(self) -> None:
@@ -314,6 +347,17 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(
             self.tr("{0} pursuits · {1} accounts").format(counts["pursuits"], counts["accounts"])
         )
+
+    def note_backup(self, when: datetime | None) -> None:
+        """Show when the database was last backed up."""
+        if when is None:
+            self.backup_label.setText(self.tr("Not backed up yet"))
+        else:
+            self.backup_label.setText(
+                self.tr("Backed up {0}").format(
+                    QLocale().toString(when, QLocale.FormatType.ShortFormat)
+                )
+            )
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches("pursuit", "account"):

@@ -14,6 +14,22 @@
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
+    <message>
+        <source>process {0} on {1}</source>
+        <translation>{1} 上的进程 {0}</translation>
+    </message>
+    <message>
+        <source>{0} is already open in another Pursuit window ({1}). You can look at it read-only here, or quit and switch to that window.</source>
+        <translation>{0} 已在另一个 Pursuit 窗口中打开({1})。可以在这里以只读方式查看,或退出并切换到那个窗口。</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -141,6 +157,10 @@
         <translation>Pursuit 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>{0} is open in another Pursuit window. Close it there first. Nothing was changed.</source>
+        <translation>{0} 正在另一个 Pursuit 窗口中使用,请先在那里关闭。未做任何更改。</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
@@ -155,6 +175,14 @@
     <message>
         <source>{0} pursuits · {1} accounts</source>
         <translation>{0} 个项目 · {1} 个客户</translation>
+    </message>
+    <message>
+        <source>Not backed up yet</source>
+        <translation>尚未备份</translation>
+    </message>
+    <message>
+        <source>Backed up {0}</source>
+        <translation>上次备份 {0}</translation>
     </message>
     <message>
         <source>About Pursuit</source>

@@ -1,0 +1,138 @@
+"""Backups of the open database: when to make them, what to keep, and restoring one.
+
+Kept: the newest `keep` backups, plus the newest of each of the last 8 weeks. Backups are made on
+start (at most once a day), before every import and migration, and on request.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from desktop.services.errors import NotAPursuitDatabase
+from desktop.services.workspace import Workspace
+from desktop.storage import backup as storage_backup
+from desktop.storage import migrate
+from desktop.storage.db import Database
+
+WEEKS_KEPT = 8
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime
+    reason: str
+    size: int
+
+    def pursuits(self) -> int | None:
+        """Live pursuits in the backup (None when it cannot be read)."""
+        try:
+            with sqlite3.connect(f"file:{self.path}?mode=ro", uri=True) as conn:
+                return int(conn.execute("SELECT count(*) FROM pursuits WHERE alive").fetchone()[0])
+        except sqlite3.Error:
+            return None
+
+
+def make_backup(
+    ws: Workspace, reason: str = "manual", out: Path | None = None, keep: int = 10
+) -> BackupInfo:
+    """An online backup of the open database (to `out`, or into backups/ with rotation)."""
+    now = datetime.now()
+    if out is not None:
+        target = storage_backup.online_backup(ws.path, out)
+    else:
+        folder = storage_backup.backups_dir(ws.path)
+        target = storage_backup.online_backup(
+            ws.path, folder / storage_backup.backup_name(ws.path, reason, now)
+        )
+        rotate(ws.path, keep)
+    return BackupInfo(target, now, reason, target.stat().st_size)
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """Backups of this database, newest first."""
+    folder = storage_backup.backups_dir(db_path)
+    result = []
+    for path in folder.glob(f"{db_path.stem}-*.db"):
+        parts = path.stem[len(db_path.stem) + 1 :].split("-")
+        try:
+            created = datetime.strptime("-".join(parts[:2]), storage_backup.STAMP).replace(
+                microsecond=int(parts[2])
+            )
+            reason = "-".join(parts[3:]) or "manual"
+        except (ValueError, IndexError):
+            continue
+        result.append(BackupInfo(path, created, reason, path.stat().st_size))
+    return sorted(result, key=lambda b: b.created, reverse=True)
+
+
+def rotate(db_path: Path, keep: int = 10, now: datetime | None = None) -> list[Path]:
+    """Delete backups outside the policy; returns what was deleted."""
+    now = now or datetime.now()
+    backups = list_backups(db_path)
+    kept = {b.path for b in backups[: max(1, keep)]}
+    weekly: dict[tuple[int, int], BackupInfo] = {}
+    horizon = now - timedelta(weeks=WEEKS_KEPT)
+    for info in backups:  # newest first: the first seen in a week is that week's newest
+        if info.created >= horizon:
+            weekly.setdefault(info.created.isocalendar()[:2], info)
+    kept |= {b.path for b in weekly.values()}
+    deleted = []
+    for info in backups:
+        if info.path not in kept:
+            info.path.unlink(missing_ok=True)
+            deleted.append(info.path)
+    return deleted
+
+
+def daily_backup_due(db_path: Path, now: datetime | None = None) -> bool:
+    backups = [b for b in list_backups(db_path) if b.reason in ("daily", "manual")]
+    now = now or datetime.now()
+    return not backups or now - backups[0].created >= timedelta(days=1)
+
+
+def validate_backup(source: Path) -> None:
+    """Raise unless `source` is a readable Pursuit database this version can open."""
+    probe = Database.open(source, create=False, read_only=True)
+    try:
+        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as conn:
+            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if result != "ok":
+            raise NotAPursuitDatabase(f"{source} fails the integrity check: {result}")
+        if migrate.current_revision(probe.engine) is None:
+            raise NotAPursuitDatabase(f"{source} has no schema version")
+    finally:
+        probe.close()
+
+
+def restore(db_path: Path, source: Path, keep: int = 10) -> BackupInfo:
+    """Replace the database at `db_path` (closed by the caller) with the backup `source`.
+
+    The current file is backed up first; the restored database gets a new sync identity, since
+    it is an older copy of this one (DESIGN.md: a new site after a restore).
+    """
+    validate_backup(source)
+    safety = None
+    if db_path.exists():
+        safety = storage_backup.online_backup(
+            db_path,
+            storage_backup.backups_dir(db_path)
+            / storage_backup.backup_name(db_path, "before-restore", datetime.now()),
+        )
+    temporary = db_path.with_name(db_path.name + ".restoring")
+    shutil.copyfile(source, temporary)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    temporary.replace(db_path)
+    restored = Database.open(db_path)
+    try:
+        restored.renew_site()
+    finally:
+        restored.close()
+    rotate(db_path, keep)
+    info = safety or db_path
+    return BackupInfo(info, datetime.now(), "before-restore", info.stat().st_size)

@@ -1,0 +1,213 @@
+"""File-menu actions for backups and restore, and the checks that run after start-up.
+
+Start-up: a daily backup (at most once a day) and, at most once a week, SQLite's integrity check —
+both in a worker thread so the window never waits. A failed check tells the user and offers the
+newest backup that passes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.services import backup, maintenance
+from desktop.services.workspace import Workspace
+from desktop.ui.errors import show_error
+from desktop.ui.safety.restore_dialog import RestoreDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+CHECK_EVERY = timedelta(days=7)
+
+
+def install(window: MainWindow) -> None:
+    back_up = QAction(QCoreApplication.translate("Safety", "&Back Up Now"), window)
+    back_up.setObjectName("action_backup")
+    back_up.triggered.connect(lambda: back_up_now(window))
+    restore = QAction(QCoreApplication.translate("Safety", "Restore from &Backup…"), window)
+    restore.setObjectName("action_restore")
+    restore.triggered.connect(lambda: choose_backup(window))
+    window.file_menu.insertActions(window.file_extra_anchor, [back_up, restore])
+
+
+def back_up_now(window: MainWindow) -> backup.BackupInfo | None:
+    ctx = window.ctx
+    try:
+        info = backup.make_backup(ctx.workspace, "manual", keep=ctx.settings.backup_keep)
+    except Exception as exc:  # shown to the user; the database is untouched by a failed copy
+        show_error(window, exc)
+        return None
+    window.statusBar().showMessage(
+        QCoreApplication.translate("Safety", "Backed up to {0}").format(str(info.path)), 8000
+    )
+    window.note_backup(info.created)
+    return info
+
+
+def choose_backup(window: MainWindow) -> RestoreDialog:
+    dialog = RestoreDialog(window.ctx.workspace.path, window)
+
+    def finished(result: int) -> None:
+        source = dialog.chosen()
+        if result == RestoreDialog.DialogCode.Accepted and source is not None:
+            confirm_restore(window, source)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog
+
+
+def confirm_restore(window: MainWindow, source: Path) -> QMessageBox:
+    """Restoring replaces today's data: the one place we ask, since undo cannot bring it back."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Safety", "Restore from Backup"),
+        QCoreApplication.translate(
+            "Safety",
+            "Replace the database with the backup {0}? Everything entered since then is set aside "
+            "in a backup of its own.",
+        ).format(source.name),
+        QMessageBox.StandardButton.Cancel,
+        window,
+    )
+    box.setObjectName("confirm_restore")
+    go = box.addButton(
+        QCoreApplication.translate("Safety", "Restore"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.finished.connect(lambda _r: box.clickedButton() is go and restore_now(window, source))
+    box.open()
+    return box
+
+
+def restore_now(window: MainWindow, source: Path) -> bool:
+    """Close the database, restore `source` over it, reopen. On failure the old one reopens."""
+    ctx = window.ctx
+    path = ctx.workspace.path
+    ctx.workspace.close()
+    try:
+        safety = backup.restore(path, source, keep=ctx.settings.backup_keep)
+    except Exception as exc:
+        show_error(window, exc)
+        ctx.replace_workspace(Workspace.open(path))
+        return False
+    ctx.replace_workspace(Workspace.open(path))
+    window.statusBar().showMessage(
+        QCoreApplication.translate(
+            "Safety", "Restored. The state before the restore was saved to {0}"
+        ).format(str(safety.path)),
+        12000,
+    )
+    return True
+
+
+class StartupChecks(QObject):
+    """The daily backup and the weekly integrity check, off the GUI thread."""
+
+    backed_up = Signal(object)  # BackupInfo
+    check_failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.backed_up.connect(lambda info: window.note_backup(info.created))
+        self.check_failed.connect(self._offer_backup)
+
+    def start(self) -> threading.Thread | None:
+        ctx = self.window.ctx
+        if ctx.workspace.read_only:
+            return None
+        path, keep = ctx.workspace.path, ctx.settings.backup_keep
+        last = ctx.settings.store.value("safety/last_check")
+        due = last is None or datetime.now() - datetime.fromisoformat(str(last)) >= CHECK_EVERY
+        if due:
+            ctx.settings.store.setValue("safety/last_check", datetime.now().isoformat())
+        thread = threading.Thread(target=self._run, args=(path, keep, due), daemon=True)
+        thread.start()
+        return thread
+
+    def _run(self, path: Path, keep: int, check_due: bool) -> None:
+        # A separate connection in this thread: SQLite connections are not shared across threads.
+        try:
+            if backup.daily_backup_due(path):
+                workspace = Workspace.open(path, create=False, read_only=True)
+                try:
+                    self.backed_up.emit(backup.make_backup(workspace, "daily", keep=keep))
+                finally:
+                    workspace.close()
+            if check_due:
+                workspace = Workspace.open(path, create=False, read_only=True)
+                try:
+                    report = maintenance.check(workspace)
+                finally:
+                    workspace.close()
+                if report.integrity != "ok":
+                    self.check_failed.emit(report.integrity)
+        except Exception:
+            log.exception("start-up safety work failed")
+        finally:
+            self.finished.emit()
+
+    def _offer_backup(self, problem: str) -> None:
+        offer_latest_good_backup(self.window, problem)
+
+
+def offer_latest_good_backup(window: MainWindow, problem: str) -> QMessageBox | None:
+    good = latest_good_backup(window.ctx.workspace.path)
+    text = QCoreApplication.translate(
+        "Safety", "The database failed its integrity check ({0})."
+    ).format(problem[:200])
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Safety", "Database damaged"),
+        "",
+        parent=window,
+    )
+    box.setObjectName("integrity_failed")
+    if good is None:
+        box.setText(
+            text
+            + " "
+            + QCoreApplication.translate(
+                "Safety",
+                "No good backup was found. Export your data and contact "
+                "support; keep working only with care.",
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    else:
+        box.setText(
+            text
+            + " "
+            + QCoreApplication.translate(
+                "Safety", "The newest good backup is from {0}. Restore it?"
+            ).format(good.created.strftime("%Y-%m-%d %H:%M"))
+        )
+        go = box.addButton(
+            QCoreApplication.translate("Safety", "Restore"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(
+            lambda _r: box.clickedButton() is go and restore_now(window, good.path)
+        )
+    box.open()
+    return box
+
+
+def latest_good_backup(db_path: Path) -> backup.BackupInfo | None:
+    for info in backup.list_backups(db_path):
+        try:
+            backup.validate_backup(info.path)
+        except Exception:
+            continue
+        return info
+    return None
