@@ -32,8 +32,7 @@ translations: $(STAMP)
 
 dist: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[dist]"
-	$(PY) -m PyInstaller --noconfirm --clean installer/pursuit.spec
-	QT_QPA_PLATFORM=offscreen dist/pursuit/pursuit --smoke-test
+	$(PY) installer/build.py
 
 clean:
 	rm -rf build dist bench-results.json

@@ -50,6 +50,14 @@ def _extension(spec: str) -> Callable[[MainWindow], None]:
     return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
 
 
+def app_icon() -> QIcon:
+    """The application icon at every rendered size (crisp at any scaling)."""
+    icon = QIcon()
+    for png in sorted((paths.icons_dir() / "app").glob("pursuit-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def icon_for(name: str) -> QIcon:
     """A themed standard icon by QStyle name, or a file under resources/icons."""
     file = paths.icons_dir() / name
@@ -68,7 +76,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("main_window")
-        self.setWindowIcon(icon_for("pursuit.svg"))
+        self.setWindowIcon(app_icon())
         self.screens: dict[str, QWidget] = {}
         self._screen_list: list[Screen] = list(SCREENS)
 
