@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.infra import paths
@@ -68,9 +69,22 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         parent,
     )
     box.setObjectName("error_box")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_boxes.append(box)
-    box.finished.connect(lambda _result: _open_boxes.remove(box))
+    box.finished.connect(lambda *_: _forget(box))
+    box.destroyed.connect(lambda *_: _forget(box))  # also when its window goes first
     box.open()  # never exec(): a modal loop would freeze tests and hide the window behind it
 
 
+# Boxes on screen (a parentless one would otherwise be garbage-collected while shown).
 _open_boxes: list[QMessageBox] = []
+
+
+def _forget(box: QMessageBox) -> None:
+    if box in _open_boxes:
+        _open_boxes.remove(box)
+
+
+def open_error_boxes() -> list[QMessageBox]:
+    """The error boxes still on screen (tests read and close them)."""
+    return [box for box in _open_boxes if shiboken6.isValid(box)]
