@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -51,6 +51,7 @@ class StageMove:
     previous_entered_at: datetime
     previous_rank: float
     stage_change_id: str | None
+    rank: float = 0.0  # the rank the move gave it (redo puts it back there)
 
 
 @dataclass
@@ -122,11 +123,13 @@ def move_stage(
     overrides: Sequence[dict[str, object]] = (),
     override_reason: str = "",
     before_id: str | None = None,
+    overrides_by_id: Mapping[str, Sequence[dict[str, object]]] | None = None,
 ) -> MoveResult:
     """Move pursuits to a stage in one transaction, recording a StageChange for each that moved.
 
     The moved cards go to the end of the column, or just before `before_id` when given (a drop
     between two cards). A pursuit already in the stage is only reordered and records nothing.
+    `overrides_by_id` gives each pursuit its own passed-over gate items (else `overrides`).
     """
     if not 1 <= to_stage <= 8:
         raise InvalidInput("stage", "out_of_range", "stage must be 1–8")
@@ -147,7 +150,11 @@ def move_stage(
                     to_stage=to_stage,
                     changed_at=now,
                     note=note,
-                    overrides=list(overrides),
+                    overrides=list(
+                        overrides_by_id.get(pursuit.id, overrides)
+                        if overrides_by_id is not None
+                        else overrides
+                    ),
                     override_reason=override_reason,
                 )
                 session.add(change)
@@ -159,7 +166,9 @@ def move_stage(
                 continue
             pursuit.board_rank = rank
             result.moves.append(
-                StageMove(pursuit.id, from_stage, to_stage, previous[0], previous[1], change_id)
+                StageMove(
+                    pursuit.id, from_stage, to_stage, previous[0], previous[1], change_id, rank
+                )
             )
             result.changes = result.changes | Changes.of("pursuit", pursuit.id)
     return result

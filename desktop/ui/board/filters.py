@@ -1,0 +1,427 @@
+"""Find and filter on the board: the filter itself (plain data) and the bar that edits it.
+
+`BoardFilter.matches` runs for every card at every keystroke (10,000 cards), so it works on a
+precomputed lower-case haystack per card (account, title, stakeholder names, tags, next step) and
+plain comparisons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.board import BoardCard
+from desktop.ui.board import format as fmt
+from desktop.ui.board.widgets import OptionalDateEdit
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    """What the board shows: a search text and optional narrowing filters."""
+
+    text: str = ""
+    close_from: date | None = None
+    close_to: date | None = None
+    amount_min: int | None = None  # minor units
+    amount_max: int | None = None
+    stale_only: bool = False
+    overdue_only: bool = False
+    tags: frozenset[str] = field(default_factory=frozenset)
+    show_closed: bool = False  # won / lost / abandoned pursuits too
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return tuple(self.text.lower().split())
+
+    def narrowing(self) -> int:
+        """How many filters (besides the search text) narrow the board."""
+        return sum(
+            (
+                self.close_from is not None or self.close_to is not None,
+                self.amount_min is not None or self.amount_max is not None,
+                self.stale_only,
+                self.overdue_only,
+                bool(self.tags),
+            )
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.terms) or self.narrowing() > 0
+
+    def cleared(self) -> BoardFilter:
+        return BoardFilter(show_closed=self.show_closed)
+
+    def admits(self, card: BoardCard) -> bool:
+        """Whether the board holds the card at all (closed ones only when asked for)."""
+        return card.status == "open" or self.show_closed
+
+    def matcher(
+        self, today: date, stale_limit: Callable[[int], int]
+    ) -> Callable[[BoardCard, str], bool]:
+        """`matches` with everything that does not depend on the card worked out once: the board
+        calls it for 10,000 cards at a keystroke."""
+        terms = self.terms
+        show_closed = self.show_closed
+        plain = not (
+            self.close_from
+            or self.close_to
+            or self.amount_min is not None
+            or self.amount_max is not None
+            or self.stale_only
+            or self.overdue_only
+            or self.tags
+        )
+        if plain:
+            if not terms:
+                return lambda card, _hay: show_closed or card.status == "open"
+            if len(terms) == 1:
+                term = terms[0]
+                return lambda card, hay: (show_closed or card.status == "open") and term in hay
+            return lambda card, hay: (
+                (show_closed or card.status == "open") and all(t in hay for t in terms)
+            )
+        return lambda card, hay: self.matches(card, hay, today, stale_limit)
+
+    def matches(
+        self, card: BoardCard, haystack: str, today: date, stale_limit: Callable[[int], int]
+    ) -> bool:
+        if not (card.status == "open" or self.show_closed):
+            return False
+        for term in self.terms:
+            if term not in haystack:
+                return False
+        if self.close_from is not None or self.close_to is not None:
+            close = card.expected_close
+            if close is None:
+                return False
+            if self.close_from is not None and close < self.close_from:
+                return False
+            if self.close_to is not None and close > self.close_to:
+                return False
+        if self.amount_min is not None and card.amount < self.amount_min:
+            return False
+        if self.amount_max is not None and card.amount > self.amount_max:
+            return False
+        if self.stale_only and not is_stale(card, today, stale_limit):
+            return False
+        if self.overdue_only and not is_overdue(card, today):
+            return False
+        return not self.tags or not self.tags.isdisjoint(card.tags)
+
+    # --- remembered between runs (ctx.settings.screen_state("board")["filter"]) -----------
+    def to_state(self) -> dict[str, Any]:
+        """Everything but the search text, which is for the moment."""
+        return {
+            "close_from": self.close_from.isoformat() if self.close_from else None,
+            "close_to": self.close_to.isoformat() if self.close_to else None,
+            "amount_min": self.amount_min,
+            "amount_max": self.amount_max,
+            "stale_only": self.stale_only,
+            "overdue_only": self.overdue_only,
+            "tags": sorted(self.tags),
+            "show_closed": self.show_closed,
+        }
+
+    @classmethod
+    def from_state(cls, state: Any) -> BoardFilter:
+        """A filter from saved state; anything malformed falls back to "not set"."""
+        if not isinstance(state, dict):
+            return cls()
+
+        def day(name: str) -> date | None:
+            try:
+                return date.fromisoformat(state[name]) if state.get(name) else None
+            except (TypeError, ValueError):
+                return None
+
+        def amount(name: str) -> int | None:
+            value = state.get(name)
+            return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+        tags = state.get("tags")
+        return cls(
+            close_from=day("close_from"),
+            close_to=day("close_to"),
+            amount_min=amount("amount_min"),
+            amount_max=amount("amount_max"),
+            stale_only=state.get("stale_only") is True,
+            overdue_only=state.get("overdue_only") is True,
+            tags=frozenset(t for t in tags if isinstance(t, str))
+            if isinstance(tags, list)
+            else (frozenset()),
+            show_closed=state.get("show_closed") is True,
+        )
+
+
+def is_stale(card: BoardCard, today: date, stale_limit: Callable[[int], int]) -> bool:
+    """Longer in its stage than the stage's limit (catalog default, or Preferences)."""
+    return card.status == "open" and card.days_in_stage(today) > stale_limit(card.stage)
+
+
+def is_overdue(card: BoardCard, today: date) -> bool:
+    return card.status == "open" and card.next_step_due is not None and card.next_step_due < today
+
+
+def haystack(card: BoardCard, names: str = "") -> str:
+    """The lower-case text a search matches against."""
+    return " ".join((card.account, card.title, names, " ".join(card.tags), card.next_step)).lower()
+
+
+# --- the bar -----------------------------------------------------------------------------------
+class FilterBar(QWidget):
+    """Search box, a Filters button with its panel, active-filter summary and the board totals."""
+
+    filter_changed = Signal(object)  # BoardFilter
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("board_filter_bar")
+        self.lang = lang
+        self._filter = BoardFilter()
+        self._tags: list[str] = []
+
+        self.search = QLineEdit()
+        self.search.setObjectName("board_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Find account, pursuit or person…"))
+        self.search.setMinimumWidth(240)
+        self.search.setMaximumWidth(340)
+        self.search.textChanged.connect(self._text_changed)
+
+        self.filters_button = QToolButton()
+        self.filters_button.setObjectName("board_filters_button")
+        self.filters_button.setCheckable(True)
+        self.filters_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.filters_button.toggled.connect(self._toggle_panel)
+
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setObjectName("board_clear_filters")
+        self.clear_button.setFlat(True)
+        self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.clear_button.clicked.connect(self.clear)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("board_totals")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(12, 8, 12, 4)
+        row.setSpacing(8)
+        row.addWidget(self.search)
+        row.addWidget(self.filters_button)
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        row.addWidget(self.summary)
+
+        self.panel = FilterPanel(lang, self)
+        self.panel.hide()
+        self.panel.changed.connect(self._panel_changed)
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addLayout(row)
+        box.addWidget(self.panel)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(0)  # coalesce a burst of edits into one pass over the cards
+        self._debounce.timeout.connect(lambda: self.filter_changed.emit(self._filter))
+        self._update_buttons()
+
+    @property
+    def current(self) -> BoardFilter:
+        return self._filter
+
+    def set_filter(self, board_filter: BoardFilter, *, emit: bool = True) -> None:
+        self._filter = board_filter
+        with QSignalBlocker(self.search):
+            self.search.setText(board_filter.text)
+        self.panel.show_filter(board_filter, self._tags)
+        self._update_buttons()
+        if emit:
+            self.filter_changed.emit(board_filter)
+
+    def set_tags(self, tags: Iterable[str]) -> None:
+        self._tags = sorted(set(tags) | set(self._filter.tags))
+        self.panel.show_filter(self._filter, self._tags)
+
+    def clear(self) -> None:
+        self.set_filter(self._filter.cleared())
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def set_summary(self, html: str, tooltip: str = "") -> None:
+        self.summary.setText(html)
+        self.summary.setToolTip(tooltip)
+
+    def _text_changed(self, text: str) -> None:
+        self._filter = replace(self._filter, text=text)
+        self._update_buttons()
+        self.filter_changed.emit(self._filter)
+
+    def _panel_changed(self) -> None:
+        self._filter = self.panel.read(self._filter)
+        self._update_buttons()
+        self._debounce.start()
+
+    def _toggle_panel(self, shown: bool) -> None:
+        self.panel.setVisible(shown)
+
+    def _update_buttons(self) -> None:
+        count = self._filter.narrowing()
+        self.filters_button.setText(
+            self.tr("Filters ({0})").format(count) if count else self.tr("Filters")
+        )
+        self.filters_button.setProperty("active", count > 0)
+        self.clear_button.setVisible(self._filter.active)
+
+
+class FilterPanel(QFrame):
+    """The filters under the search box: expected close, amount, stale, overdue, tags."""
+
+    changed = Signal()
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("board_filter_panel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.lang = lang
+        self.close_from = OptionalDateEdit(self.tr("any"))
+        self.close_to = OptionalDateEdit(self.tr("any"))
+        self.amount_min = QLineEdit()
+        self.amount_max = QLineEdit()
+        for edit, hint in ((self.amount_min, self.tr("from")), (self.amount_max, self.tr("to"))):
+            edit.setPlaceholderText(hint)
+            edit.setMaximumWidth(120)
+            edit.setClearButtonEnabled(True)
+        self.amount_hint = QLabel(self.tr("e.g. 500,000 or 500k"))
+        self.amount_hint.setEnabled(False)
+        self.stale_only = QCheckBox(self.tr("Stale only (longer in the stage than its limit)"))
+        self.stale_only.setObjectName("filter_stale")
+        self.overdue_only = QCheckBox(self.tr("Next step overdue only"))
+        self.overdue_only.setObjectName("filter_overdue")
+        self.tags = QListWidget()
+        self.tags.setObjectName("filter_tags")
+        self.tags.setFlow(QListWidget.Flow.LeftToRight)
+        self.tags.setWrapping(True)
+        self.tags.setMaximumHeight(64)
+        self.tags.setSpacing(2)
+        self.tags.setFrameShape(QFrame.Shape.NoFrame)
+        self.no_tags = QLabel(self.tr("No tags yet: add them in a pursuit's dialog."))
+        self.no_tags.setEnabled(False)
+
+        dates = QHBoxLayout()
+        dates.addWidget(self.close_from)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.close_to)
+        dates.addStretch(1)
+        amounts = QHBoxLayout()
+        amounts.addWidget(self.amount_min)
+        amounts.addWidget(QLabel("–"))
+        amounts.addWidget(self.amount_max)
+        amounts.addWidget(self.amount_hint)
+        amounts.addStretch(1)
+        checks = QHBoxLayout()
+        checks.addWidget(self.stale_only)
+        checks.addSpacing(16)
+        checks.addWidget(self.overdue_only)
+        checks.addStretch(1)
+        form = QFormLayout(self)
+        form.setContentsMargins(12, 6, 12, 8)
+        form.addRow(self.tr("Expected close"), dates)
+        form.addRow(self.tr("Amount"), amounts)
+        form.addRow(self.tr("Signals"), checks)
+        tags_box = QVBoxLayout()
+        tags_box.addWidget(self.tags)
+        tags_box.addWidget(self.no_tags)
+        form.addRow(self.tr("Tags"), tags_box)
+
+        for edit in (self.close_from, self.close_to):
+            edit.dateChanged.connect(self.changed)
+        for line in (self.amount_min, self.amount_max):
+            line.textChanged.connect(self._amount_edited)
+        self.stale_only.toggled.connect(self.changed)
+        self.overdue_only.toggled.connect(self.changed)
+        self.tags.itemChanged.connect(lambda _item: self.changed.emit())
+
+    def show_filter(self, board_filter: BoardFilter, tags: list[str]) -> None:
+        blockers = [
+            QSignalBlocker(w)
+            for w in (
+                self.close_from,
+                self.close_to,
+                self.amount_min,
+                self.amount_max,
+                self.stale_only,
+                self.overdue_only,
+                self.tags,
+            )
+        ]
+        self.close_from.set_value(board_filter.close_from)
+        self.close_to.set_value(board_filter.close_to)
+        self.amount_min.setText(_amount_text(board_filter.amount_min))
+        self.amount_max.setText(_amount_text(board_filter.amount_max))
+        self.stale_only.setChecked(board_filter.stale_only)
+        self.overdue_only.setChecked(board_filter.overdue_only)
+        self.tags.clear()
+        for tag in tags:
+            item = QListWidgetItem(tag)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if tag in board_filter.tags else Qt.CheckState.Unchecked
+            )
+            self.tags.addItem(item)
+        self.tags.setVisible(bool(tags))
+        self.no_tags.setVisible(not tags)
+        del blockers
+
+    def read(self, current: BoardFilter) -> BoardFilter:
+        return replace(
+            current,
+            close_from=self.close_from.value(),
+            close_to=self.close_to.value(),
+            amount_min=fmt.parse_money(self.amount_min.text()) if self.amount_min.text() else None,
+            amount_max=fmt.parse_money(self.amount_max.text()) if self.amount_max.text() else None,
+            stale_only=self.stale_only.isChecked(),
+            overdue_only=self.overdue_only.isChecked(),
+            tags=frozenset(
+                self.tags.item(i).text()
+                for i in range(self.tags.count())
+                if self.tags.item(i).checkState() == Qt.CheckState.Checked
+            ),
+        )
+
+    def _amount_edited(self) -> None:
+        edits = (self.amount_min, self.amount_max)
+        bad = [e for e in edits if e.text() and fmt.parse_money(e.text()) is None]
+        for edit in (self.amount_min, self.amount_max):
+            edit.setProperty("invalid", edit in bad)
+            edit.setStyleSheet("QLineEdit { border: 1px solid #D32F2F; }" if edit in bad else "")
+        self.changed.emit()
+
+
+def _amount_text(amount: int | None) -> str:
+    return "" if amount is None else fmt.amount_input(amount)

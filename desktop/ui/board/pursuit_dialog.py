@@ -1,0 +1,365 @@
+"""New pursuit / Edit pursuit: the core fields, with validation messages next to each field.
+
+Reusable by any screen: `PursuitDialog(ctx, parent, pursuit_id=None, stage=1)`, then `open()`.
+On accept it saves through the services (one transaction), pushes the undo command and emits
+`saved(pursuit_id)`. A changed stage on an existing pursuit goes through the stage gate first,
+exactly like a drag on the board.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import accounts, board_ops, pursuits
+from desktop.services.board_ops import PursuitForm
+from desktop.services.errors import InvalidInput, NotFound
+from desktop.services.pursuits import PursuitDraft
+from desktop.ui.board import format as fmt
+from desktop.ui.board.commands import AliveCommand, StateCommand
+from desktop.ui.board.gate_dialog import GateDialog
+from desktop.ui.board.widgets import OptionalDateEdit
+from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.errors import show_error
+
+TAG_SEPARATORS = (",", ",", "、", ";", ";")
+
+
+class PursuitDialog(QDialog):
+    saved = Signal(str)  # the pursuit's id
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        pursuit_id: str | None = None,
+        stage: int = 1,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("pursuit_dialog")
+        self.ctx = ctx
+        self.pursuit_id = pursuit_id
+        self.gate: GateDialog | None = None
+        lang = ctx.lang
+        self.setWindowTitle(self.tr("Edit pursuit") if pursuit_id else self.tr("New pursuit"))
+        self.setMinimumWidth(520)
+        self._accounts = accounts.list_accounts(ctx.workspace)
+        self._account_ids = {a.name: a.id for a in self._accounts}
+
+        self.account = QComboBox()
+        self.account.setObjectName("pursuit_account")
+        self.account.setEditable(True)
+        self.account.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.account.setMaxVisibleItems(16)
+        self.account.addItems([a.name for a in self._accounts])
+        self.account.setCurrentIndex(-1)
+        self.account.lineEdit().setPlaceholderText(self.tr("Pick an account or type a new name"))
+        completer = QCompleter(self.account.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.account.setCompleter(completer)
+        self.account.lineEdit().textChanged.connect(self._account_edited)
+        self.account_note = QLabel()
+        self.account_note.setObjectName("pursuit_account_note")
+        self.account_note.setEnabled(False)
+
+        self.title = QLineEdit()
+        self.title.setObjectName("pursuit_title")
+        self.title.setPlaceholderText(self.tr("e.g. MES rollout, phase 2"))
+
+        self.amount = QLineEdit()
+        self.amount.setObjectName("pursuit_amount")
+        self.amount.setPlaceholderText(self.tr("e.g. 1,280,000 or 1.28m"))
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.amount.editingFinished.connect(self._tidy_amount)
+        self.currency = QComboBox()
+        self.currency.setObjectName("pursuit_currency")
+        self.currency.addItems(list(fmt.CURRENCIES))
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self.amount, 1)
+        amount_row.addWidget(self.currency)
+
+        self.expected_close = OptionalDateEdit(self.tr("not set"))
+        self.expected_close.setObjectName("pursuit_close")
+        self.stage = QComboBox()
+        self.stage.setObjectName("pursuit_stage")
+        for s in ctx.catalog.stages:
+            self.stage.addItem(f"{s.number}  {s.label(lang)}", s.number)
+        self.next_step = QLineEdit()
+        self.next_step.setObjectName("pursuit_next_step")
+        self.next_step.setPlaceholderText(self.tr("What is the next thing to do, with whom?"))
+        self.next_step_due = OptionalDateEdit(self.tr("no date"))
+        self.next_step_due.setObjectName("pursuit_next_due")
+        self.tags = QLineEdit()
+        self.tags.setObjectName("pursuit_tags")
+        self.tags.setPlaceholderText(self.tr("Separate tags with commas"))
+        self._tag_model = QStringListModel(pursuits.all_tags(ctx.workspace), self)
+        tag_completer = QCompleter(self._tag_model, self)
+        tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        tag_completer.setWidget(self.tags)
+        tag_completer.activated.connect(self._complete_tag)
+        self.tags.textEdited.connect(self._tags_edited)
+        self._tag_completer = tag_completer
+
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Account"), self._field("account", self.account, self.account_note))
+        form.addRow(self.tr("Title"), self._field("title", self.title))
+        form.addRow(self.tr("Amount"), self._field("amount", amount_row))
+        form.addRow(self.tr("Expected close"), self._field("expected_close", self.expected_close))
+        form.addRow(self.tr("Stage"), self._field("stage", self.stage))
+        form.addRow(self.tr("Next step"), self._field("next_step", self.next_step))
+        form.addRow(self.tr("Due"), self._field("next_step_due", self.next_step_due))
+        form.addRow(self.tr("Tags"), self._field("tags", self.tags))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            self.tr("Save") if pursuit_id else self.tr("Create pursuit")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.buttons)
+
+        self._original: PursuitForm | None = None
+        if pursuit_id is not None:
+            self._original = board_ops.pursuit_form(ctx.workspace, pursuit_id)
+            self.show_form(self._original)
+        else:
+            self.currency.setCurrentText(ctx.settings.default_currency)
+            self.stage.setCurrentIndex(max(0, min(7, stage - 1)))
+        self._account_edited(self.account.currentText())
+
+    # --- fields -----------------------------------------------------------------------------
+    def _field(self, name: str, widget: QWidget | QHBoxLayout, *extra: QWidget) -> QWidget:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if isinstance(widget, QHBoxLayout):
+            column.addLayout(widget)
+        else:
+            column.addWidget(widget)
+        for w in extra:
+            column.addWidget(w)
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setStyleSheet("color: #D32F2F;")
+        error.setWordWrap(True)
+        error.hide()
+        column.addWidget(error)
+        self.errors[name] = error
+        return holder
+
+    def show_form(self, form: PursuitForm) -> None:
+        self.account.setEditText(form.account_name)
+        self.title.setText(form.title)
+        self.amount.setText(fmt.amount_input(form.amount) if form.amount else "")
+        self.currency.setCurrentText(form.currency)
+        self.expected_close.set_value(form.expected_close)
+        self.stage.setCurrentIndex(form.stage - 1)
+        self.next_step.setText(form.next_step)
+        self.next_step_due.set_value(form.next_step_due)
+        self.tags.setText(", ".join(form.tags))
+
+    def read_form(self) -> tuple[PursuitForm, dict[str, str]]:
+        """The form's values and the messages of fields that cannot be read."""
+        problems: dict[str, str] = {}
+        amount_text = self.amount.text().strip()
+        amount = fmt.parse_money(amount_text) if amount_text else 0
+        if amount is None:
+            problems["amount"] = self.tr("Not an amount. Write e.g. 1,280,000 or 1.28m.")
+            amount = 0
+        name = self.account.currentText().strip()
+        account_id = self._account_ids.get(name)
+        form = PursuitForm(
+            title=self.title.text().strip(),
+            account_id=account_id,
+            account_name=name,
+            amount=amount,
+            currency=self.currency.currentText(),
+            expected_close=self.expected_close.value(),
+            stage=int(self.stage.currentData()),
+            next_step=self.next_step.text().strip(),
+            next_step_due=self.next_step_due.value(),
+            tags=_split_tags(self.tags.text()),
+        )
+        try:
+            board_ops.validate_form(form)
+        except InvalidInput as exc:
+            problems.setdefault(exc.field, self._message(exc))
+        if not form.title:
+            problems["title"] = self._message(InvalidInput("title", "required"))
+        return form, problems
+
+    def _message(self, exc: InvalidInput) -> str:
+        messages = {
+            ("account", "required"): self.tr("Name the account (the customer)."),
+            ("account", "unknown"): self.tr("This account no longer exists. Pick another."),
+            ("title", "required"): self.tr("Give the pursuit a title."),
+            ("amount", "negative"): self.tr("The amount cannot be negative."),
+            ("currency", "bad_currency"): self.tr("Pick a currency."),
+        }
+        return messages.get((exc.field, exc.code), self.tr("This value is not valid."))
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for name, label in self.errors.items():
+            text = problems.get(name, "")
+            label.setText(text)
+            label.setVisible(bool(text))
+        first = next(iter(problems), None)
+        widgets = {
+            "account": self.account,
+            "title": self.title,
+            "amount": self.amount,
+            "currency": self.currency,
+        }
+        if first in widgets:
+            widgets[first].setFocus()
+
+    # --- saving ---------------------------------------------------------------------------------
+    def accept(self) -> None:
+        form, problems = self.read_form()
+        self.show_problems(problems)
+        if problems:
+            return
+        if self.pursuit_id is None:
+            self._create(form)
+            return
+        if self._original is not None and form.stage != self._original.stage:
+            try:
+                checks = board_ops.check_moves(self.ctx.workspace, [self.pursuit_id], form.stage)
+            except NotFound as exc:
+                show_error(self, exc)
+                return
+            if not all(c.check.passes for c in checks):
+                self.gate = GateDialog(
+                    self.ctx.catalog,
+                    self.ctx.lang,
+                    form.stage,
+                    checks,
+                    {self.pursuit_id: form.title},
+                    self,
+                )
+                self.gate.accepted.connect(
+                    lambda: self._update(
+                        form,
+                        self.gate.overrides_by_id().get(self.pursuit_id, []) if self.gate else [],
+                        self.gate.reason_text() if self.gate else "",
+                    )
+                )
+                self.gate.open()
+                return
+        self._update(form, [], "")
+
+    def _create(self, form: PursuitForm) -> None:
+        draft = PursuitDraft(
+            title=form.title,
+            account_id=form.account_id,
+            account_name=form.account_name,
+            amount=form.amount,
+            currency=form.currency,
+            expected_close=form.expected_close,
+            stage=form.stage,
+            next_step=form.next_step,
+            next_step_due=form.next_step_due,
+            tags=form.tags,
+        )
+        try:
+            pursuit_id, changes = self.ctx.perform(pursuits.create_pursuit, draft, parent=self)
+        except OperationFailed:
+            return
+        refs = [("pursuit", pursuit_id)] + [("account", a) for a in changes.ids("account")]
+        self.ctx.undo_stack.push(
+            AliveCommand(
+                self.ctx,
+                refs,
+                True,
+                self.tr("New pursuit “{0}”").format(form.title),
+                self.parentWidget(),
+            )
+        )
+        self.pursuit_id = pursuit_id
+        self.saved.emit(pursuit_id)
+        super().accept()
+
+    def _update(self, form: PursuitForm, overrides: list, reason: str) -> None:
+        assert self.pursuit_id is not None
+        try:
+            change = self.ctx.perform(
+                board_ops.update_pursuit,
+                self.pursuit_id,
+                form,
+                overrides=overrides,
+                override_reason=reason,
+                parent=self,
+            )
+        except OperationFailed:
+            return
+        if change.before != change.after or change.created:
+            self.ctx.undo_stack.push(
+                StateCommand(
+                    self.ctx,
+                    change,
+                    self.tr("Edit “{0}”").format(form.title),
+                    self.parentWidget(),
+                )
+            )
+        self.saved.emit(self.pursuit_id)
+        super().accept()
+
+    # --- small behaviours -----------------------------------------------------------------------
+    def _account_edited(self, text: str) -> None:
+        name = text.strip()
+        if name and name not in self._account_ids:
+            self.account_note.setText(self.tr("A new account “{0}” will be created.").format(name))
+            self.account_note.show()
+        else:
+            self.account_note.hide()
+
+    def _tidy_amount(self) -> None:
+        value = fmt.parse_money(self.amount.text()) if self.amount.text().strip() else None
+        if value is not None:
+            self.amount.setText(fmt.amount_input(value))
+
+    def _tags_edited(self, text: str) -> None:
+        token = _last_token(text)
+        if token:
+            self._tag_completer.setCompletionPrefix(token)
+            self._tag_completer.complete()
+        else:
+            self._tag_completer.popup().hide()
+
+    def _complete_tag(self, tag: str) -> None:
+        text = self.tags.text()
+        cut = max(text.rfind(s) for s in TAG_SEPARATORS)
+        head = text[: cut + 1] + " " if cut >= 0 else ""
+        self.tags.setText(f"{head}{tag}, ")
+
+
+def _split_tags(text: str) -> tuple[str, ...]:
+    for separator in TAG_SEPARATORS[1:]:
+        text = text.replace(separator, ",")
+    return tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
+
+
+def _last_token(text: str) -> str:
+    cut = max(text.rfind(s) for s in TAG_SEPARATORS)
+    return text[cut + 1 :].strip()

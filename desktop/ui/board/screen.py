@@ -1,0 +1,693 @@
+"""The funnel board: the screen a rep lives in.
+
+Eight columns, one per stage of the methodology, with the win rate, count and sums in each head;
+cards move by drag and drop or Ctrl+←/→ through the stage gate, every change saves at once and can
+be undone. The screen only asks services and follows the Changes they broadcast: after a move it
+refreshes the cards the move names, never the whole board.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import board, board_ops, demo, health, maintenance, pursuits
+from desktop.services.board import BoardCard
+from desktop.services.changes import Changes
+from desktop.ui.board import format as fmt
+from desktop.ui.board.close_dialog import CloseDialog
+from desktop.ui.board.commands import AliveCommand, MoveCommand, StateCommand
+from desktop.ui.board.delegate import CardDelegate
+from desktop.ui.board.filters import BoardFilter, FilterBar, haystack
+from desktop.ui.board.gate_dialog import GateDialog
+from desktop.ui.board.model import BoardModel
+from desktop.ui.board.pursuit_dialog import PursuitDialog
+from desktop.ui.board.view import BoardView
+from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.errors import show_error
+
+log = logging.getLogger(__name__)
+STATE_KEY = "board"
+AFTER_PAINT_MS = 50  # then read names and red flags (in a worker thread)
+
+
+class BoardScreen(QWidget):
+    names_counted = Signal(int, object)  # job number, (names, haystacks) (from a thread)
+    flags_counted = Signal(int, object)  # job number, {pursuit id: red flags} (from a thread)
+    names_applied = Signal()
+    flags_applied = Signal()
+
+    def __init__(self, ctx: AppContext, window: QWidget | None = None) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window_ = window
+        self.lang = ctx.lang
+        self.gate_dialog: GateDialog | None = None
+        self.close_dialog: CloseDialog | None = None
+        self.pursuit_dialog: PursuitDialog | None = None
+        self._pending: list[tuple[list[str], int]] = []  # keyboard moves waiting for their turn
+        self._loaded_closed = False
+        self._names_loaded = False
+        self._job = 0  # the newest background read; older results are dropped
+        self._fresh_since_job: set[str] = set()  # cards refreshed (with flags) meanwhile
+        self._extras_pending = False
+        self._flags_loaded = False
+        self._saved_filter: dict[str, object] = {}
+
+        self.model = BoardModel(
+            ctx.catalog,
+            self._stale_limit,
+            currency=ctx.settings.default_currency,
+            lang=self.lang,
+            parent=self,
+        )
+        self.delegate = CardDelegate(ctx.catalog, self.lang, self._stale_limit, self)
+        self.filter_bar = FilterBar(self.lang, self)
+        self.board = BoardView(self.model, self.delegate, ctx.catalog, self.lang, self)
+        self.empty = self._empty_state()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.board)
+        self.pages.addWidget(self.empty)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.filter_bar)
+        box.addWidget(self.pages, 1)
+
+        self._build_actions()
+        self.names_counted.connect(self._apply_names)
+        self.flags_counted.connect(self._apply_flags)
+        self.model.move_requested.connect(self.request_move)
+        self.model.summary_changed.connect(self._show_summaries)
+        for view in self.board.views:
+            view.open_requested.connect(self.open_pursuit)
+            view.delete_requested.connect(self.delete_selected)
+            view.move_by_requested.connect(self.move_selected_by)
+            view.context_requested.connect(self._context_menu)
+        self.filter_bar.filter_changed.connect(self._filter_changed)
+        self.board.widths_changed.connect(self.save_state)
+        ctx.changed.connect(self.on_changed)  # a database switch arrives as Changes.all()
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(15 * 60 * 1000)
+        self._day_timer.timeout.connect(self._new_day)
+        self._day_timer.start()
+
+        self._restore_state()
+        self.reload()
+
+    # --- toolbar and actions ------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.new_action = QAction(self.tr("New pursuit"), self)
+        self.new_action.setObjectName("action_new_pursuit")
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_action.setToolTip(self.tr("New pursuit (Ctrl+Shift+N)"))
+        self.new_action.triggered.connect(lambda: self.new_pursuit())
+        self.show_closed_action = QAction(self.tr("Show closed"), self)
+        self.show_closed_action.setObjectName("action_show_closed")
+        self.show_closed_action.setCheckable(True)
+        self.show_closed_action.setToolTip(
+            self.tr("Show won, lost and abandoned pursuits on the board too")
+        )
+        self.show_closed_action.toggled.connect(self.set_show_closed)
+        self.fit_action = QAction(self.tr("Fit columns"), self)
+        self.fit_action.setObjectName("action_fit_columns")
+        self.fit_action.setToolTip(
+            self.tr("Let the columns share the window's width (double-click a column gap)")
+        )
+        self.fit_action.triggered.connect(self.fit_columns)
+        self.find_action = QAction(self.tr("Find"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_action.triggered.connect(self.filter_bar.focus_search)
+        self.addActions([self.new_action, self.find_action])
+
+    def toolbar_actions(self) -> list[QAction | QWidget | None]:
+        return [self.new_action, None, self.show_closed_action, self.fit_action]
+
+    def _empty_state(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("board_empty")
+        title = QLabel(self.tr("No pursuits yet"))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() + 5)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(
+            self.tr(
+                "Add the first pursuit you are working on, or load demo data to see the board "
+                "at work."
+            )
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        new = QPushButton(self.tr("New pursuit"))
+        new.setObjectName("empty_new")
+        new.setDefault(True)
+        new.clicked.connect(lambda: self.new_pursuit())
+        sample = QPushButton(self.tr("Load demo data"))
+        sample.setObjectName("empty_demo")
+        sample.clicked.connect(self._load_demo)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(new)
+        buttons.addWidget(sample)
+        buttons.addStretch(1)
+        box = QVBoxLayout(page)
+        box.addStretch(2)
+        box.addWidget(title)
+        box.addWidget(text)
+        box.addSpacing(12)
+        box.addLayout(buttons)
+        box.addStretch(3)
+        text.setMaximumWidth(520)
+        box.setAlignment(text, Qt.AlignmentFlag.AlignHCenter)
+        return page
+
+    # --- loading and following changes --------------------------------------------------------
+    def reload(self) -> None:
+        """Load every card again (first show, a database switch, an import)."""
+        show_closed = self.model.board_filter.show_closed
+        try:
+            cards = board.board_cards(self.ctx.workspace, include_closed=show_closed, flags=False)
+        except Exception as exc:  # a database that cannot be read: say so, keep the screen
+            show_error(self, exc)
+            cards = []
+        self._loaded_closed = show_closed
+        self.model.clear_names()
+        self.model.set_cards(cards)
+        self._names_loaded = False
+        self._flags_loaded = False
+        self._refresh_tags()
+        self._update_page()
+        self._job += 1  # results of an earlier job no longer fit these cards
+        self._extras_pending = True
+        if self.isVisible():
+            QTimer.singleShot(AFTER_PAINT_MS, self._load_extras)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._extras_pending:
+            QTimer.singleShot(AFTER_PAINT_MS, self._load_extras)
+
+    def _load_extras(self) -> None:
+        """After the cards have painted, a worker thread reads what the board shows next: the
+        stakeholder names search matches (50,000 at scale), then each card's red flags (deal
+        health reads a lot). The window stays responsive; each arrives with a signal."""
+        if not self._extras_pending:
+            return
+        self._extras_pending = False
+        self._job += 1
+        self._fresh_since_job = set()
+        job = self._job
+        workspace = self.ctx.workspace
+        cards = self.model.all_cards()
+
+        def work() -> None:
+            try:
+                names = board.stakeholder_names(workspace)
+                hay = {c.id: haystack(c, names.get(c.id, "")) for c in cards}
+                with contextlib.suppress(RuntimeError):  # the screen is gone
+                    self.names_counted.emit(job, (names, hay))
+                counts = health.red_flag_counts(workspace)
+                with contextlib.suppress(RuntimeError):
+                    self.flags_counted.emit(job, counts)
+            except Exception:  # closed or switched meanwhile: the next load reads again
+                log.info("board extras not loaded", exc_info=True)
+
+        threading.Thread(target=work, name="board-extras", daemon=True).start()
+
+    def recount_flags(self) -> None:
+        """Read names and red flags again (Preferences changed a limit; benchmarks wait)."""
+        self._extras_pending = True
+        self._load_extras()
+
+    def _apply_names(self, job: int, loaded: tuple[dict[str, str], dict[str, str]]) -> None:
+        if job != self._job:
+            return
+        names, hay = loaded
+        stale = set(self._fresh_since_job)
+        if stale:  # people of these pursuits may have changed since the worker read them
+            with contextlib.suppress(Exception):
+                names.update(board.stakeholder_names(self.ctx.workspace, stale))
+        self.model.set_names(names, prepared=hay, stale=stale)
+        self._names_loaded = True
+        self.names_applied.emit()
+
+    def _apply_flags(self, job: int, counts: dict[str, int]) -> None:
+        if job != self._job:
+            return
+        self.model.set_flags(counts, keep=self._fresh_since_job)
+        self._flags_loaded = True
+        self.flags_applied.emit()
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.everything:
+            self.reload()
+            return
+        ids = changes.ids("pursuit") | changes.ids("pursuit_part")
+        accounts = changes.ids("account")
+        if accounts:
+            ids |= {c.id for c in self.model.all_cards() if c.account_id in accounts}
+        if not ids:
+            return
+        try:
+            cards = board.board_cards(self.ctx.workspace, include_closed=True, ids=ids)
+            if changes.touches("stakeholder") and self._names_loaded:
+                parts = changes.ids("pursuit_part")
+                names = board.stakeholder_names(self.ctx.workspace, parts)
+                self.model.set_names({p: names.get(p, "") for p in parts}, partial=True)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self._fresh_since_job |= ids
+        before = {i: c.tags for i in ids if (c := self.model.card(i)) is not None}
+        self.model.update_cards(cards, ids)
+        if any(before.get(c.id) != c.tags for c in cards if c.tags or c.id in before):
+            self._refresh_tags()
+        self._update_page()
+
+    def _refresh_tags(self) -> None:
+        """The tags the filter offers: those of the cards on the board (no query)."""
+        self.filter_bar.set_tags({t for c in self.model.all_cards() for t in c.tags})
+
+    def _update_page(self) -> None:
+        """The empty state only for a database without pursuits (all closed is still a board)."""
+        empty = not self.model.all_cards()
+        if empty:
+            try:
+                empty = (
+                    maintenance.record_counts(self.ctx.workspace, ("pursuits",))["pursuits"] == 0
+                )
+            except Exception:
+                log.exception("cannot count pursuits")
+        self.pages.setCurrentWidget(self.empty if empty else self.board)
+
+    def _new_day(self) -> None:
+        self.model.refresh_today()
+        self.delegate.today = self.model.today
+        for view in self.board.views:
+            view.viewport().update()
+
+    # --- summaries ------------------------------------------------------------------------------
+    def _stale_limit(self, stage: int) -> int:
+        return self.ctx.workspace.stale_limit(stage)
+
+    def _show_summaries(self) -> None:
+        filtered = self.model.board_filter.active
+        currency = self.model.currency
+        for header in self.board.headers:
+            header.set_summary(
+                self.model.summary(header.stage),
+                self.ctx.workspace.win_rate(header.stage),
+                currency,
+                filtered,
+            )
+        totals = self.model.totals()
+        amount = fmt.money_short(totals.amount, currency, self.lang)
+        weighted = fmt.money_short(totals.weighted, currency, self.lang)
+        if filtered:
+            count = self.tr("<b>{0}</b> of {1} pursuits").format(totals.shown, totals.total)
+        elif totals.shown == 1:
+            count = self.tr("<b>1</b> pursuit")
+        else:
+            count = self.tr("<b>{0}</b> pursuits").format(totals.shown)
+        html = self.tr("{0} · amount <b>{1}</b> · weighted forecast <b>{2}</b>").format(
+            count, amount, weighted
+        )
+        tooltip = self.tr("Amount {0}; weighted forecast (Σ amount × win rate) {1}").format(
+            fmt.money(totals.amount, currency), fmt.money(totals.weighted, currency)
+        )
+        if totals.other_currency:
+            tooltip += "\n" + self.tr(
+                "{0} pursuits in other currencies are not in the sums."
+            ).format(totals.other_currency)
+        self.filter_bar.set_summary(html, tooltip)
+
+    # --- filters --------------------------------------------------------------------------------
+    def _filter_changed(self, board_filter: BoardFilter) -> None:
+        # Until the name index arrives, search matches accounts and titles; it refines itself
+        # when the names come (set_names filters again).
+        if board_filter.show_closed and not self._loaded_closed:
+            self.model.set_filter(board_filter)
+            self.reload()
+        else:
+            selected = self.board.selected_ids()
+            self.model.set_filter(board_filter)
+            if selected:
+                self.board.select_ids(selected)
+        if self.show_closed_action.isChecked() != board_filter.show_closed:
+            self.show_closed_action.setChecked(board_filter.show_closed)
+        if board_filter.to_state() != self._saved_filter:
+            self.save_state()  # the search text is not kept, so typing writes nothing
+
+    def set_show_closed(self, show: bool) -> None:
+        current = self.filter_bar.current
+        if current.show_closed != show:
+            self.filter_bar.set_filter(replace(current, show_closed=show))
+
+    def fit_columns(self) -> None:
+        self.board.set_widths(None)
+        self.save_state()
+
+    # --- state ----------------------------------------------------------------------------------
+    def save_state(self) -> None:
+        self._saved_filter = self.filter_bar.current.to_state()
+        self.ctx.settings.set_screen_state(
+            STATE_KEY, {"widths": self.board.widths(), "filter": self._saved_filter}
+        )
+
+    def _restore_state(self) -> None:
+        state = self.ctx.settings.screen_state(STATE_KEY)
+        self.board.set_widths(state.get("widths"))
+        board_filter = BoardFilter.from_state(state.get("filter"))
+        self.filter_bar.set_filter(board_filter, emit=False)
+        self.model.set_filter(board_filter)
+        self.show_closed_action.blockSignals(True)
+        self.show_closed_action.setChecked(board_filter.show_closed)
+        self.show_closed_action.blockSignals(False)
+
+    # --- moving ---------------------------------------------------------------------------------
+    def request_move(
+        self,
+        ids: Sequence[str],
+        to_stage: int,
+        before_id: str | None = None,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Move pursuits to a stage (a drop, a key, a menu): through the gate, saved at once,
+        one undo step. Closed pursuits stay where they are."""
+        cards = [c for c in (self.model.card(i) for i in dict.fromkeys(ids)) if c is not None]
+        cards = [c for c in cards if c.status == "open"]
+        if not cards or not 1 <= to_stage <= 8:
+            return
+        ids = [c.id for c in cards]
+        if all(c.stage == to_stage for c in cards):
+            if not self._reorder_changes_nothing(ids, to_stage, before_id):
+                self._move(ids, to_stage, before_id, None, "")
+            if then is not None:
+                then()
+            return
+        try:
+            checks = board_ops.check_moves(self.ctx.workspace, ids, to_stage)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        if all(c.check.passes for c in checks):
+            self._move(ids, to_stage, before_id, None, "")
+            if then is not None:
+                then()
+            return
+        names = {c.id: f"{c.account} · {c.title}" for c in cards}
+        dialog = GateDialog(self.ctx.catalog, self.lang, to_stage, checks, names, self)
+        self.gate_dialog = dialog
+
+        def go_ahead() -> None:
+            self._move(ids, to_stage, before_id, dialog.overrides_by_id(), dialog.reason_text())
+            if then is not None:
+                then()
+
+        dialog.accepted.connect(go_ahead)
+        dialog.rejected.connect(self._pending.clear)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _reorder_changes_nothing(self, ids: list[str], stage: int, before_id: str | None) -> bool:
+        """A drop onto where the cards already are."""
+        column = [c.id for c in self.model.cards_in(stage)]
+        if before_id in ids:
+            return True
+        positions = sorted(column.index(i) for i in ids if i in column)
+        if len(positions) != len(ids) or positions != list(
+            range(positions[0], positions[0] + len(positions))
+        ):
+            return False
+        after = positions[-1] + 1
+        return (before_id is None and after == len(column)) or (
+            after < len(column) and column[after] == before_id
+        )
+
+    def _move(
+        self,
+        ids: list[str],
+        to_stage: int,
+        before_id: str | None,
+        overrides: dict[str, list[dict[str, object]]] | None,
+        reason: str,
+    ) -> None:
+        try:
+            result = self.ctx.perform(
+                pursuits.move_stage,
+                ids,
+                to_stage,
+                before_id=before_id,
+                overrides_by_id=overrides,
+                override_reason=reason,
+                parent=self,
+            )
+        except OperationFailed:
+            self._pending.clear()
+            return
+        if not result.moves:
+            return
+        self.ctx.undo_stack.push(MoveCommand(self.ctx, result, self._move_text(result), self))
+        self.board.select_ids(ids, focus=True)
+
+    def _move_text(self, result: pursuits.MoveResult) -> str:
+        moves = result.moves
+        stage = self.ctx.catalog.stage(moves[0].to_stage)
+        if all(m.from_stage == m.to_stage for m in moves):
+            if len(moves) == 1:
+                return self.tr("Reorder “{0}”").format(self._title(moves[0].pursuit_id))
+            return self.tr("Reorder {0} pursuits").format(len(moves))
+        if len(moves) == 1:
+            return self.tr("Move “{0}” to {1}").format(
+                self._title(moves[0].pursuit_id), stage.process(self.lang)
+            )
+        return self.tr("Move {0} pursuits to {1}").format(len(moves), stage.process(self.lang))
+
+    def _title(self, pursuit_id: str) -> str:
+        card = self.model.card(pursuit_id)
+        return card.title if card is not None else ""
+
+    def move_selected_by(self, delta: int) -> None:
+        """Ctrl+→ / Ctrl+←: every selected open pursuit one stage on (or back)."""
+        cards = [c for c in self._selected_cards() if c.status == "open"]
+        groups: dict[int, list[str]] = {}
+        for card in cards:
+            target = card.stage + delta
+            if 1 <= target <= 8:
+                groups.setdefault(target, []).append(card.id)
+        # Front of the funnel last when moving forward, so no card is moved twice.
+        ordered = sorted(groups.items(), reverse=delta > 0)
+        self._pending = [(ids, stage) for stage, ids in ordered]
+        self._next_pending()
+
+    def _next_pending(self) -> None:
+        if not self._pending:
+            return
+        ids, stage = self._pending.pop(0)
+        self.request_move(ids, stage, then=self._next_pending)
+
+    def move_selected_to(self, stage: int) -> None:
+        self.request_move(self.board.selected_ids(), stage)
+
+    # --- other actions --------------------------------------------------------------------------
+    def _selected_cards(self) -> list[BoardCard]:
+        cards = [self.model.card(i) for i in self.board.selected_ids()]
+        result = [c for c in cards if c is not None]
+        if not result:
+            current = self.board.current_card()
+            if current is not None:
+                result = [current]
+        return result
+
+    def open_pursuit(self, pursuit_id: str) -> None:
+        opener = getattr(self.window_, "open_pursuit", None)
+        if opener is not None and opener(pursuit_id):
+            return
+        self.edit_pursuit(pursuit_id)
+
+    def edit_pursuit(self, pursuit_id: str) -> None:
+        try:
+            dialog = PursuitDialog(self.ctx, self, pursuit_id=pursuit_id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self._show_pursuit_dialog(dialog)
+
+    def new_pursuit(self, stage: int | None = None) -> None:
+        if stage is None:
+            current = self.board.current_card()
+            stage = current.stage if current is not None else 1
+        self._show_pursuit_dialog(PursuitDialog(self.ctx, self, stage=stage))
+
+    def _show_pursuit_dialog(self, dialog: PursuitDialog) -> None:
+        self.pursuit_dialog = dialog
+        dialog.saved.connect(lambda pid: self.board.select_ids([pid], focus=True))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def close_selected(self, status: str) -> None:
+        cards = [c for c in self._selected_cards() if c.status == "open"]
+        if not cards:
+            return
+        if len(cards) == 1:
+            subject = f"{cards[0].account} · {cards[0].title}"
+        else:
+            subject = self.tr("{0} pursuits").format(len(cards))
+        try:
+            competitors = board_ops.competitor_choices(self.ctx.workspace)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        dialog = CloseDialog(self.ctx.catalog, self.lang, status, subject, competitors, self)
+        self.close_dialog = dialog
+        ids = [c.id for c in cards]
+
+        def close() -> None:
+            competitor_id, name = dialog.competitor()
+            chosen = dialog.status()
+            try:
+                change = self.ctx.perform(
+                    board_ops.close_pursuits,
+                    ids,
+                    chosen,
+                    reason=dialog.reason_text(),
+                    lost_to_id=competitor_id,
+                    lost_to_name=name,
+                    closed_on=dialog.closed_date(),
+                    parent=self,
+                )
+            except OperationFailed:
+                return
+            label = self.ctx.catalog.vocab("pursuit_statuses").label(chosen, self.lang)
+            self.ctx.undo_stack.push(
+                StateCommand(
+                    self.ctx, change, self.tr("Mark {0} as {1}").format(subject, label), self
+                )
+            )
+
+        dialog.accepted.connect(close)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def reopen_selected(self) -> None:
+        ids = [c.id for c in self._selected_cards() if c.status != "open"]
+        if not ids:
+            return
+        try:
+            change = self.ctx.perform(board_ops.reopen_pursuits, ids, parent=self)
+        except OperationFailed:
+            return
+        if change.after:
+            if len(change.after) == 1:
+                text = self.tr("Reopen “{0}”").format(self._title(change.after[0].pursuit_id))
+            else:
+                text = self.tr("Reopen {0} pursuits").format(len(change.after))
+            self.ctx.undo_stack.push(StateCommand(self.ctx, change, text, self))
+            self.board.select_ids(ids)
+
+    def delete_selected(self) -> None:
+        """Delete without asking: undo brings them back (UI-GUIDE.md, "Feel")."""
+        cards = self._selected_cards()
+        if not cards:
+            return
+        ids = [c.id for c in cards]
+        try:
+            self.ctx.perform(board_ops.delete_pursuits, ids, parent=self)
+        except OperationFailed:
+            return
+        if len(cards) == 1:
+            text = self.tr("Delete “{0}”").format(cards[0].title)
+        else:
+            text = self.tr("Delete {0} pursuits").format(len(cards))
+        self.ctx.undo_stack.push(
+            AliveCommand(self.ctx, [("pursuit", i) for i in ids], False, text, self)
+        )
+        status = getattr(self.window_, "statusBar", None)
+        if status is not None:
+            status().showMessage(self.tr("{0} — undo with Ctrl+Z").format(text), 6000)
+
+    def _load_demo(self) -> None:
+        try:
+            self.ctx.perform(demo.fill_demo, parent=self)
+        except OperationFailed:
+            return
+
+    # --- context menu ---------------------------------------------------------------------------
+    def _context_menu(self, stage: int, pos: QPoint) -> None:
+        menu = self.build_context_menu(stage)
+        menu.popup(pos)
+
+    def build_context_menu(self, stage: int) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("board_menu")
+        cards = self._selected_cards()
+        open_cards = [c for c in cards if c.status == "open"]
+        closed = [c for c in cards if c.status != "open"]
+        if not cards:
+            menu.addAction(self.tr("New pursuit in this stage"), lambda: self.new_pursuit(stage))
+            return menu
+        if len(cards) == 1:
+            opener = menu.addAction(self.tr("Open"), lambda: self.open_pursuit(cards[0].id))
+            opener.setShortcut(QKeySequence(Qt.Key.Key_Return))
+            font = opener.font()
+            font.setBold(True)
+            opener.setFont(font)
+            menu.addAction(self.tr("Edit…"), lambda: self.edit_pursuit(cards[0].id))
+        if open_cards:
+            move_menu = menu.addMenu(self.tr("Move to stage"))
+            move_menu.setObjectName("board_move_menu")
+            stages = {c.stage for c in open_cards}
+            for s in self.ctx.catalog.stages:
+                action = move_menu.addAction(
+                    f"{s.number}  {s.label(self.lang)}",
+                    lambda n=s.number: self.move_selected_to(n),
+                )
+                action.setEnabled(stages != {s.number})
+            forward = menu.addAction(self.tr("Next stage"), lambda: self.move_selected_by(1))
+            forward.setShortcut(QKeySequence("Ctrl+Right"))
+            forward.setEnabled(any(c.stage < 8 for c in open_cards))
+            back = menu.addAction(self.tr("Previous stage"), lambda: self.move_selected_by(-1))
+            back.setShortcut(QKeySequence("Ctrl+Left"))
+            back.setEnabled(any(c.stage > 1 for c in open_cards))
+            menu.addSeparator()
+            statuses = self.ctx.catalog.vocab("pursuit_statuses")
+            for key in ("won", "lost", "abandoned"):
+                action = menu.addAction(
+                    self.tr("Mark as {0}…").format(statuses.label(key, self.lang)),
+                    lambda k=key: self.close_selected(k),
+                )
+                action.setObjectName(f"action_mark_{key}")
+        if closed:
+            menu.addAction(self.tr("Reopen"), self.reopen_selected).setObjectName("action_reopen")
+        menu.addSeparator()
+        delete = menu.addAction(self.tr("Delete"), self.delete_selected)
+        delete.setObjectName("action_delete")
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        return menu
+
+    def names_ready(self) -> bool:
+        """Whether search already matches stakeholder names (read after painting)."""
+        return self._names_loaded
+
+    def flags_ready(self) -> bool:
+        """Whether the cards carry their red-flag counts (counted after painting)."""
+        return self._flags_loaded

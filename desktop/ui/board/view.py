@@ -1,0 +1,760 @@
+"""The board's widgets: eight columns side by side, each a header and a list view of its cards.
+
+Every column is a `CardListView` on the one `BoardModel` (its root is the column's stage) with the
+shared selection model, so a selection may span columns and a drag carries all of it. Drops go
+through `BoardModel.dropMimeData`, which asks the screen for the move: the view never moves a row
+itself, so a move that fails to save never looks done.
+
+Column widths: by default the columns share the window's width (never narrower than
+`MIN_WIDTH`, scrolling sideways beyond that); dragging the gap between two columns fixes the widths,
+double-clicking it fits them to the window again. Widths are remembered by the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDrag,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QListView,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.methodology import STAGE_COUNT, Catalog
+from desktop.services.board import BoardCard
+from desktop.ui.board import format as fmt
+from desktop.ui.board.delegate import CardDelegate, stage_color
+from desktop.ui.board.model import (
+    MIME_TYPE,
+    BoardModel,
+    StageSummary,
+    decode_ids,
+    encode_ids,
+)
+
+MIN_WIDTH = 168
+DEFAULT_WIDTH = 236
+HANDLE_WIDTH = 6
+# A slim scroll bar, so narrow columns keep their width for cards.
+SCROLLBAR_STYLE = """
+QScrollBar:vertical { width: 8px; background: transparent; margin: 2px 0 2px 0; }
+QScrollBar::handle:vertical { background: palette(mid); border-radius: 4px; min-height: 28px; }
+QScrollBar::handle:vertical:hover { background: palette(dark); }
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: transparent; }
+"""
+
+
+class CardListView(QListView):
+    """One column of cards: selection, keyboard, drag source and drop target."""
+
+    neighbour_requested = Signal(int, int)  # from stage, direction (-1 / +1)
+    focused = Signal(int)  # stage
+    move_by_requested = Signal(int)  # -1 / +1: move the selection one stage
+    open_requested = Signal(str)  # pursuit id
+    delete_requested = Signal()
+    context_requested = Signal(int, QPoint)  # stage, global position
+
+    def __init__(
+        self,
+        stage: int,
+        model: BoardModel,
+        delegate: CardDelegate,
+        selected_ids: Callable[[], list[str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self.board_model = model
+        self.card_delegate = delegate
+        self._selected_ids = selected_ids
+        self._drop_row: int | None = None
+        self._drag_over = False
+        self._press_pos: QPoint | None = None
+        self.setObjectName(f"board_column_{stage}")
+        self.column_model = model.column(stage)
+        self.setModel(self.column_model)
+        self.setItemDelegate(delegate)
+        self.setUniformItemSizes(True)
+        self.setSpacing(0)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)  # uniform sizes: one pass is cheap
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(24)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)  # we paint our own: a line where the cards will land
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setMouseTracking(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAttribute(Qt.WidgetAttribute.WA_MacShowFocusRect, False)
+        self.viewport().setAutoFillBackground(False)
+        self.verticalScrollBar().setStyleSheet(SCROLLBAR_STYLE)
+
+    def sizeHint(self) -> QSize:
+        return QSize(DEFAULT_WIDTH, 400)
+
+    # --- keyboard ---------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ctrl = mods == Qt.KeyboardModifier.ControlModifier
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            direction = -1 if key == Qt.Key.Key_Left else 1
+            if ctrl:
+                self.move_by_requested.emit(direction)
+                event.accept()
+                return
+            if mods == Qt.KeyboardModifier.NoModifier:
+                self.neighbour_requested.emit(self.stage, direction)
+                event.accept()
+                return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods:
+            card = self.board_model.card_at(self.currentIndex())
+            if card is not None:
+                self.open_requested.emit(card.id)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Delete and not mods:
+            self.delete_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if not self.currentIndex().isValid() and self.column_model.rowCount() > 0:
+            first = self.column_model.index(0, 0)
+            self.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.focused.emit(self.stage)
+        super().focusInEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        card = self.board_model.card_at(self.indexAt(event.position().toPoint()))
+        if card is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.open_requested.emit(card.id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        pos = event.pos()
+        index = self.indexAt(pos)
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            index = self.currentIndex()
+            if index.isValid():
+                pos = self.visualRect(index).center()
+        if index.isValid() and not self.selectionModel().isSelected(index):
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self.context_requested.emit(self.stage, self.viewport().mapToGlobal(pos))
+        event.accept()
+
+    # --- drag source ----------------------------------------------------------------------------
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        ids = self._selected_ids()
+        cards = [c for c in (self.board_model.card(i) for i in ids) if c is not None]
+        cards = [c for c in cards if c.status == "open"]
+        if not cards:
+            return
+        pressed = self.indexAt(self._press_pos) if self._press_pos is not None else QModelIndex()
+        first = self.board_model.card_at(pressed)
+        if first is not None and first in cards:
+            cards.remove(first)
+            cards.insert(0, first)
+        drag = QDrag(self)
+        drag.setMimeData(encode_ids([c.id for c in cards]))
+        pixmap = self.card_delegate.drag_pixmap(self, cards)
+        drag.setPixmap(pixmap)
+        if pressed.isValid() and self._press_pos is not None:
+            hot = self._press_pos - self.visualRect(pressed).topLeft()
+        else:
+            hot = QPoint(24, 16)
+        drag.setHotSpot(hot)
+        self.card_delegate.dragging = {c.id for c in cards}
+        self.viewport().update()
+        try:
+            drag.exec(Qt.DropAction.MoveAction, Qt.DropAction.MoveAction)
+        finally:
+            # The drop (if any) asked for the move; rows follow the database, never the drag.
+            self.card_delegate.dragging = set()
+            self.viewport().update()
+
+    # --- drop target --------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(MIME_TYPE):
+            self._drag_over = True
+            self._set_drop_row(self._row_at(event.position().toPoint()))
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if not event.mimeData().hasFormat(MIME_TYPE):
+            event.ignore()
+            return
+        super().dragMoveEvent(event)  # auto-scroll near the edges
+        self._drag_over = True
+        self._set_drop_row(self._row_at(event.position().toPoint()))
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        super().dragLeaveEvent(event)
+        self._drag_over = False
+        self._set_drop_row(None)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        row = self._row_at(event.position().toPoint())
+        self._drag_over = False
+        self._set_drop_row(None)
+        super().dragLeaveEvent(QDragLeaveEvent())  # stops auto-scroll, resets the view's state
+        if not decode_ids(event.mimeData()):
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        self.column_model.dropMimeData(
+            event.mimeData(), Qt.DropAction.MoveAction, row, 0, QModelIndex()
+        )
+
+    def _row_at(self, pos: QPoint) -> int:
+        """Where dropped cards land: before the card under the pointer's upper half, after it
+        for the lower half, at the end below the last card."""
+        count = self.column_model.rowCount()
+        index = self.indexAt(pos)
+        if not index.isValid():
+            if count and pos.y() < self.visualRect(self.column_model.index(0, 0)).top():
+                return 0
+            return count
+        rect = self.visualRect(index)
+        return index.row() + (1 if pos.y() > rect.center().y() else 0)
+
+    def _set_drop_row(self, row: int | None) -> None:
+        if row != self._drop_row or row is None:
+            self._drop_row = row
+            self.viewport().update()
+
+    @property
+    def drop_row(self) -> int | None:
+        return self._drop_row
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        if self._drag_over:
+            tint = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+            tint.setAlpha(24)
+            painter.fillRect(self.viewport().rect(), tint)
+        painter.end()
+        super().paintEvent(event)
+        if self._drop_row is None:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        count = self.column_model.rowCount()
+        if count == 0:
+            y = 8
+        elif self._drop_row < count:
+            y = self.visualRect(self.column_model.index(self._drop_row, 0)).top()
+        else:
+            y = self.visualRect(self.column_model.index(count - 1, 0)).bottom() + 1
+        colour = self.palette().color(QPalette.ColorRole.Highlight)
+        painter.setPen(QPen(colour, 2.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        left, right = 8, self.viewport().width() - 8
+        y = max(2, min(y, self.viewport().height() - 2))
+        painter.drawLine(left + 4, y, right - 4, y)
+        painter.setBrush(colour)
+        painter.drawEllipse(QRectF(left - 1, y - 3.5, 7, 7))
+        painter.drawEllipse(QRectF(right - 6, y - 3.5, 7, 7))
+        painter.end()
+
+
+class ColumnHeader(QWidget):
+    """A column's head: stage number and colour, process · milestone, win rate, count and sums."""
+
+    def __init__(self, catalog: Catalog, stage: int, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"board_header_{stage}")
+        self.catalog = catalog
+        self.stage = stage
+        self.lang = lang
+        self.summary = StageSummary(stage)
+        self.win_rate = catalog.stage(stage).win_rate
+        self.currency = "CNY"
+        self.filtered = False
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setToolTip(self._tooltip())
+
+    def set_summary(
+        self, summary: StageSummary, win_rate: int, currency: str, filtered: bool
+    ) -> None:
+        self.summary = summary
+        if win_rate != self.win_rate:
+            self.win_rate = win_rate
+            self.setToolTip(self._tooltip())
+        self.currency = currency
+        self.filtered = filtered
+        self.update()
+
+    def title_text(self) -> str:
+        stage = self.catalog.stage(self.stage)
+        return stage.label(self.lang)
+
+    def count_text(self) -> str:
+        s = self.summary
+        if self.filtered:
+            return self.tr("{0} of {1}").format(s.shown, s.total)
+        if s.shown == 1:
+            return self.tr("1 pursuit")
+        return self.tr("{0} pursuits").format(s.shown)
+
+    def rate_text(self) -> str:
+        """The win rate on its chip: short in English ("10%"; the tooltip names it)."""
+        return self.tr("{0}%").format(self.win_rate)
+
+    def sizeHint(self) -> QSize:
+        return QSize(DEFAULT_WIDTH, 12 + 4 * self._line() + 6)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(MIN_WIDTH, self.sizeHint().height())
+
+    def _line(self) -> int:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() + 0.5)
+        return QFontMetrics(bold).height() + 3
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """1: number and process · 2: milestone, win rate · 3: count, Σ amount · 4: Σ weighted."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        palette = self.palette()
+        colour = stage_color(self.stage)
+        rect = self.rect()
+        painter.fillRect(QRect(0, 0, rect.width(), 3), colour)
+        stage = self.catalog.stage(self.stage)
+        base = QFont(self.font())
+        bold = QFont(base)
+        bold.setBold(True)
+        bold.setPointSizeF(base.pointSizeF() + 0.5)
+        small = QFont(base)
+        small.setPointSizeF(max(7.0, base.pointSizeF() - 0.5))
+        small.setFeature(QFont.Tag("tnum"), 1)
+        small_bold = QFont(small)
+        small_bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        small_metrics = QFontMetrics(small)
+        line = self._line()
+        x, y = 10, 9
+        right = rect.width() - 10
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = QColor(palette.color(QPalette.ColorRole.PlaceholderText))
+
+        # 1: the stage number in its colour, the process.
+        badge = QRectF(x, y + (line - 20) / 2, 20, 20)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(badge, 5, 5)
+        painter.setPen(QColor("white"))
+        painter.setFont(bold)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(self.stage))
+        painter.setPen(text)
+        title_width = right - x - 28
+        painter.drawText(
+            QRect(x + 28, y, title_width, line),
+            Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(stage.process(self.lang), Qt.TextElideMode.ElideRight, title_width),
+        )
+        y += line
+
+        # 2: the milestone.
+        _flag(painter, x + 4, y + line / 2, muted)
+        painter.setFont(base)
+        painter.setPen(muted)
+        room = right - x - 14
+        painter.drawText(
+            QRect(x + 14, y, room, line),
+            Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(base).elidedText(
+                stage.milestone(self.lang), Qt.TextElideMode.ElideRight, room
+            ),
+        )
+        y += line
+
+        # 3: how many, the win rate as a chip, their amount; 4: the weighted amount.
+        s = self.summary
+        painter.setFont(small)
+        count = self.count_text()
+        count_w = small_metrics.horizontalAdvance(count)
+        painter.setPen(palette.color(QPalette.ColorRole.Highlight) if self.filtered else text)
+        painter.drawText(QRect(x, y, count_w + 2, line), Qt.AlignmentFlag.AlignVCenter, count)
+        amount = fmt.money_short(s.amount, self.currency, self.lang)
+        amount_w = small_metrics.horizontalAdvance(amount)
+        painter.setPen(text)
+        painter.drawText(
+            QRect(right - amount_w - 2, y, amount_w + 2, line),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            amount,
+        )
+        rate = self.rate_text()
+        rate_w = small_metrics.horizontalAdvance(rate) + 12
+        if x + count_w + 6 + rate_w <= right - amount_w - 6:
+            chip = QRectF(
+                x + count_w + 6,
+                y + (line - small_metrics.height() - 4) / 2,
+                rate_w,
+                small_metrics.height() + 4,
+            )
+            chip_colour = QColor(colour)
+            chip_colour.setAlpha(48)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(chip_colour)
+            painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+            painter.setPen(text)
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, rate)
+        y += line
+        painter.setPen(muted)
+        painter.drawText(
+            QRect(x, y, right - x, line), Qt.AlignmentFlag.AlignVCenter, self.tr("Weighted")
+        )
+        painter.setFont(small_bold)
+        painter.setPen(text)
+        painter.drawText(
+            QRect(x, y, right - x, line),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            fmt.money_short(s.weighted, self.currency, self.lang),
+        )
+        painter.setPen(QPen(_line_colour(palette), 1))
+        painter.drawLine(0, rect.height() - 1, rect.width(), rect.height() - 1)
+        painter.end()
+
+    def _tooltip(self) -> str:
+        stage = self.catalog.stage(self.stage)
+        lines = [
+            f"<b>{self.stage}. {stage.label(self.lang)}</b>",
+            self.tr("Win rate {0}% · weighted amount = amount × win rate").format(self.win_rate),
+        ]
+        if stage.steps:
+            lines.append(self.tr("<i>Steps</i>"))
+            lines.extend(f"• {step.text(self.lang)}" for step in stage.steps)
+        lines.append(self.tr("<i>Coaching points</i>"))
+        lines.extend(f"• {q.text(self.lang)}" for q in stage.questions)
+        return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>"
+
+
+def _flag(painter: QPainter, x: float, y: float, colour: QColor) -> None:
+    """A small milestone flag."""
+    painter.save()
+    painter.setPen(QPen(colour, 1.2))
+    painter.drawLine(int(x - 3), int(y - 5), int(x - 3), int(y + 5))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRect(QRectF(x - 2.5, y - 5, 6.5, 4.5))
+    painter.restore()
+
+
+def _line_colour(palette: QPalette) -> QColor:
+    base = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.Text)
+    return QColor(
+        (base.red() * 5 + text.red()) // 6,
+        (base.green() * 5 + text.green()) // 6,
+        (base.blue() * 5 + text.blue()) // 6,
+    )
+
+
+class StageColumn(QFrame):
+    """A header over a list of cards."""
+
+    def __init__(self, header: ColumnHeader, view: CardListView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"board_stage_{view.stage}")
+        self.header = header
+        self.view = view
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, _column_colour(palette))
+        self.setPalette(palette)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(header)
+        box.addWidget(view, 1)
+        self.setMinimumWidth(MIN_WIDTH)
+
+
+def _column_colour(palette: QPalette) -> QColor:
+    window = palette.color(QPalette.ColorRole.Window)
+    base = palette.color(QPalette.ColorRole.Base)
+    return QColor(
+        (window.red() * 3 + base.red()) // 4,
+        (window.green() * 3 + base.green()) // 4,
+        (window.blue() * 3 + base.blue()) // 4,
+    )
+
+
+class ColumnHandle(QWidget):
+    """The gap between two columns: drag to resize the left one, double-click to fit all."""
+
+    def __init__(self, board: BoardView, column: int) -> None:
+        super().__init__()
+        self.board = board
+        self.column = column
+        self._start_x = 0
+        self._start_width = 0
+        self.setFixedWidth(HANDLE_WIDTH)
+        self.setCursor(Qt.CursorShape.SplitHCursor)
+        self.setObjectName(f"board_handle_{column + 1}")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.board.freeze_widths()
+            self._start_x = int(event.globalPosition().x())
+            self._start_width = self.board.columns[self.column].width()
+            event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            width = self._start_width + int(event.globalPosition().x()) - self._start_x
+            self.board.set_column_width(self.column, width)
+            event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.board.widths_changed.emit()
+            event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.board.set_widths(None)
+        self.board.widths_changed.emit()
+        event.accept()
+
+
+class BoardView(QWidget):
+    """The eight columns in a sideways-scrolling strip, sharing one model and selection."""
+
+    widths_changed = Signal()
+
+    def __init__(
+        self,
+        model: BoardModel,
+        delegate: CardDelegate,
+        catalog: Catalog,
+        lang: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("board_view")
+        self.model = model
+        self.delegate = delegate
+        self.columns: list[StageColumn] = []
+        self.views: list[CardListView] = []
+        self.headers: list[ColumnHeader] = []
+        self._widths: list[int] | None = None
+        self._active_stage = 1  # the column the keyboard works in
+        self._syncing = False  # while selections are set in code
+
+        strip = QWidget()
+        strip.setObjectName("board_strip")
+        self.strip_layout = QHBoxLayout(strip)
+        self.strip_layout.setContentsMargins(8, 4, 8, 8)
+        self.strip_layout.setSpacing(0)
+        for stage in range(1, STAGE_COUNT + 1):
+            view = CardListView(stage, model, delegate, self.selected_ids)
+            view.neighbour_requested.connect(self.focus_neighbour)
+            view.focused.connect(self._focused)
+            view.selectionModel().selectionChanged.connect(
+                lambda _s, _d, n=stage: self._selection_changed(n)
+            )
+            header = ColumnHeader(catalog, stage, lang)
+            column = StageColumn(header, view)
+            self.views.append(view)
+            self.headers.append(header)
+            self.columns.append(column)
+            self.strip_layout.addWidget(column, 1)
+            if stage < STAGE_COUNT:
+                self.strip_layout.addWidget(ColumnHandle(self, stage - 1))
+        self.strip_layout.addStretch(0)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("board_scroll")
+        self.scroll.setWidget(strip)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.strip = strip
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.scroll)
+
+    # --- widths -----------------------------------------------------------------------------
+    def widths(self) -> list[int] | None:
+        """The fixed column widths, or None when the columns fit the window."""
+        return list(self._widths) if self._widths is not None else None
+
+    def set_widths(self, widths: Sequence[int] | None) -> None:
+        if widths is not None and (
+            len(widths) != STAGE_COUNT or not all(isinstance(w, int) for w in widths)
+        ):
+            widths = None
+        self._widths = [max(MIN_WIDTH, w) for w in widths] if widths is not None else None
+        for i, column in enumerate(self.columns):
+            if self._widths is None:
+                column.setMinimumWidth(MIN_WIDTH)
+                column.setMaximumWidth(16777215)
+                self.strip_layout.setStretchFactor(column, 1)
+            else:
+                column.setFixedWidth(self._widths[i])
+                self.strip_layout.setStretchFactor(column, 0)
+        self.strip_layout.setStretch(self.strip_layout.count() - 1, 0 if widths is None else 1)
+
+    def freeze_widths(self) -> None:
+        if self._widths is None:
+            self.set_widths([c.width() for c in self.columns])
+
+    def set_column_width(self, column: int, width: int) -> None:
+        self.freeze_widths()
+        assert self._widths is not None
+        self._widths[column] = max(MIN_WIDTH, min(width, 900))
+        self.columns[column].setFixedWidth(self._widths[column])
+
+    # --- selection --------------------------------------------------------------------------
+    # Each column has its own selection model; together they are the board's selection. A
+    # click (or arrow key) without Ctrl / Shift in one column clears the others, as one list
+    # would; with Ctrl / Shift held the columns add up.
+    def _selection_changed(self, stage: int) -> None:
+        if self._syncing:
+            return
+        mods = QApplication.keyboardModifiers()
+        additive = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if mods & additive or not self.views[stage - 1].selectionModel().hasSelection():
+            return
+        self._active_stage = stage
+        self._clear_selections(but=stage)
+
+    def _clear_selections(self, but: int | None = None) -> None:
+        self._syncing = True
+        try:
+            for view in self.views:
+                if view.stage != but:
+                    view.selectionModel().clearSelection()
+        finally:
+            self._syncing = False
+
+    def _focused(self, stage: int) -> None:
+        self._active_stage = stage
+
+    def selected_ids(self) -> list[str]:
+        """Selected pursuits in board order (column by column, top to bottom)."""
+        ids = []
+        for view in self.views:
+            rows = sorted(i.row() for i in view.selectionModel().selectedRows())
+            cards = view.column_model.rows
+            ids.extend(cards[r].id for r in rows if r < len(cards))
+        return ids
+
+    def current_card(self) -> BoardCard | None:
+        view = self.views[self._active_stage - 1]
+        return self.model.card_at(view.currentIndex())
+
+    def select_ids(self, ids: Sequence[str], *, focus: bool = False) -> None:
+        by_stage: dict[int, QItemSelection] = {}
+        first = QModelIndex()
+        for pursuit_id in ids:
+            index = self.model.index_of(pursuit_id)
+            if index.isValid():
+                by_stage.setdefault(self.model.stage_of(index) or 1, QItemSelection()).select(
+                    index, index
+                )
+                if not first.isValid():
+                    first = index
+        self._syncing = True
+        try:
+            for view in self.views:
+                selection = by_stage.get(view.stage)
+                model = view.selectionModel()
+                if selection is not None:
+                    model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                elif model.hasSelection():
+                    model.clearSelection()
+        finally:
+            self._syncing = False
+        if first.isValid():
+            stage = self.model.stage_of(first) or 1
+            view = self.views[stage - 1]
+            self._active_stage = stage
+            view.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            view.scrollTo(first)
+            self.scroll.ensureWidgetVisible(self.columns[stage - 1], 0, 0)
+            if focus:
+                view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_neighbour(self, stage: int, direction: int) -> None:
+        """Left / Right: the card at about the same height in the next column with cards."""
+        source = self.views[stage - 1]
+        current = source.currentIndex()
+        y = source.visualRect(current).center().y() if current.isValid() else 0
+        target = stage + direction
+        while 1 <= target <= STAGE_COUNT:
+            view = self.views[target - 1]
+            count = view.column_model.rowCount()
+            if count:
+                index = view.indexAt(QPoint(20, max(0, y)))
+                if not index.isValid():
+                    index = view.column_model.index(min(count - 1, max(0, current.row())), 0)
+                self._clear_selections(but=target)
+                view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                self._active_stage = target
+                view.scrollTo(index)
+                self.scroll.ensureWidgetVisible(self.columns[target - 1], 0, 0)
+                view.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            target += direction
+
+    def view_of(self, stage: int) -> CardListView:
+        return self.views[stage - 1]

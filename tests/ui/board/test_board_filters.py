@@ -1,0 +1,190 @@
+"""Find and filter: the right cards and the right totals ("12 of 240")."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from desktop.services import stakeholders
+from desktop.ui.board.filters import BoardFilter
+
+
+def fill(ctx, kit) -> dict[str, str]:
+    ws = ctx.workspace
+    today = date.today()
+    ids = {
+        "mes": kit.make(
+            ws,
+            "MES 生产执行系统",
+            account="苏州恒通电子有限公司",
+            expected_close=today + timedelta(days=20),
+            tags=["重点"],
+        ),
+        "wms": kit.make(
+            ws,
+            "仓储 WMS 改造",
+            account="杭州云帆物流有限公司",
+            stage=3,
+            expected_close=today + timedelta(days=200),
+        ),
+        "crm": kit.make(
+            ws,
+            "CRM 替换",
+            account="成都恒盛燃气有限公司",
+            stage=5,
+            next_step="催签验收单",
+            next_step_due=today - timedelta(days=2),
+        ),
+    }
+    stakeholders.create_stakeholder(ws, ids["wms"], {"name": "王建国", "title": "CIO"})
+    return ids
+
+
+def shown(screen) -> set[str]:
+    return screen.model.shown_ids()
+
+
+def test_search_as_you_type(screen, ctx, kit, qtbot) -> None:
+    ids = fill(ctx, kit)
+    with qtbot.waitSignal(screen.names_applied):
+        screen.reload()
+    # QTest cannot type Chinese (it aborts on non-Latin keys): insert as an input method does.
+    screen.filter_bar.search.insert("恒")
+    assert shown(screen) == {ids["mes"], ids["crm"]}
+    screen.filter_bar.search.insert("通")
+    assert shown(screen) == {ids["mes"]}
+    screen.filter_bar.search.setText("王建国")  # a stakeholder's name
+    assert shown(screen) == {ids["wms"]}
+    screen.filter_bar.search.setText("wms 杭州")  # every word must match
+    assert shown(screen) == {ids["wms"]}
+    screen.filter_bar.search.setText("")
+    qtbot.keyClicks(screen.filter_bar.search, "crm")  # typed key by key
+    assert shown(screen) == {ids["crm"]}
+    screen.filter_bar.search.clear()
+    assert len(shown(screen)) == 3
+
+
+def test_search_refines_itself_when_the_names_arrive(screen, ctx, kit, qtbot) -> None:
+    ids = fill(ctx, kit)
+    screen.reload()
+    assert not screen.names_ready()  # read in a worker thread once the cards have painted
+    screen.filter_bar.search.setText("王建国")
+    assert shown(screen) == set()
+    with qtbot.waitSignal(screen.names_applied):
+        pass
+    assert screen.names_ready() and shown(screen) == {ids["wms"]}
+
+
+def test_a_new_stakeholder_is_found_at_once(screen, ctx, kit, qtbot) -> None:
+    ids = fill(ctx, kit)
+    with qtbot.waitSignal(screen.names_applied):
+        screen.reload()
+    screen.filter_bar.search.setText("李娜")
+    assert shown(screen) == set()
+    _id, changes = stakeholders.create_stakeholder(ctx.workspace, ids["crm"], {"name": "李娜"})
+    ctx.broadcast(changes)
+    assert shown(screen) == {ids["crm"]}
+
+
+def test_filters_and_totals(screen, ctx, kit, qtbot) -> None:
+    ids = fill(ctx, kit)
+    screen.reload()
+    bar = screen.filter_bar
+    assert "3" in bar.summary.text()
+    panel = bar.panel
+    panel.overdue_only.setChecked(True)
+    qtbot.waitUntil(lambda: shown(screen) == {ids["crm"]})
+    totals = screen.model.totals()
+    assert (totals.shown, totals.total) == (1, 3)
+    assert screen.tr("<b>{0}</b> of {1} pursuits").format(1, 3) in bar.summary.text()
+    assert bar.filters_button.text() == bar.tr("Filters ({0})").format(1)
+    assert screen.board.headers[4].filtered
+    panel.overdue_only.setChecked(False)
+    panel.close_to.set_value(date.today() + timedelta(days=60))
+    qtbot.waitUntil(lambda: shown(screen) == {ids["mes"]})
+    panel.close_to.set_value(None)
+    panel.amount_min.setText("50万")
+    qtbot.waitUntil(lambda: len(shown(screen)) == 3)
+    panel.amount_min.setText("2000万")
+    qtbot.waitUntil(lambda: shown(screen) == set())
+    panel.amount_min.setText("")
+    tags = panel.tags
+    item = next(tags.item(i) for i in range(tags.count()) if tags.item(i).text() == "重点")
+    item.setCheckState(item.checkState().Checked)
+    qtbot.waitUntil(lambda: shown(screen) == {ids["mes"]})
+    bar.clear_button.click()
+    assert len(shown(screen)) == 3
+    assert not bar.clear_button.isVisible()
+
+
+def test_stale_filter_uses_the_stage_limit(screen, ctx, kit, qtbot) -> None:
+    from datetime import datetime
+
+    from desktop.services import records
+
+    ids = fill(ctx, kit)
+    limit = ctx.workspace.stale_limit(3)
+    old = datetime.now() - timedelta(days=limit + 3)
+    records.update(ctx.workspace, "pursuit", ids["wms"], {"stage_entered_at": old})
+    screen.reload()
+    screen.filter_bar.set_filter(BoardFilter(stale_only=True))
+    assert shown(screen) == {ids["wms"]}
+    # Preferences may shorten the limit: the company's policy wins over the catalog.
+    ctx.workspace.policy.stale_days = {1: 1}
+    records.update(
+        ctx.workspace,
+        "pursuit",
+        ids["mes"],
+        {"stage_entered_at": datetime.now() - timedelta(days=5)},
+    )
+    screen.reload()
+    assert shown(screen) == {ids["wms"], ids["mes"]}
+
+
+def test_filter_state_round_trips() -> None:
+    board_filter = BoardFilter(
+        text="not kept",
+        close_from=date(2027, 1, 1),
+        close_to=date(2027, 3, 31),
+        amount_min=10_000_00,
+        amount_max=None,
+        stale_only=True,
+        overdue_only=False,
+        tags=frozenset({"重点"}),
+        show_closed=True,
+    )
+    again = BoardFilter.from_state(board_filter.to_state())
+    assert again == BoardFilter(**{**board_filter.__dict__, "text": ""})
+    assert BoardFilter.from_state({"close_from": "garbage", "tags": "x", "amount_min": True}) == (
+        BoardFilter()
+    )
+    assert BoardFilter.from_state(None) == BoardFilter()
+
+
+def test_find_shortcut_focuses_the_search(screen, qtbot) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication
+
+    screen.board.view_of(1).setFocus()
+    qtbot.keySequence(screen.board.view_of(1), QKeySequence(QKeySequence.StandardKey.Find))
+    assert QApplication.focusWidget() is screen.filter_bar.search
+
+
+def test_the_fast_matcher_agrees_with_matches(demo_ws) -> None:
+    from desktop.services import board
+    from desktop.ui.board.filters import haystack
+
+    cards = board.board_cards(demo_ws, include_closed=True)
+    today = date.today()
+    limit = demo_ws.stale_limit
+    for board_filter in (
+        BoardFilter(),
+        BoardFilter(show_closed=True),
+        BoardFilter(text="系统"),
+        BoardFilter(text="系统 有限", show_closed=True),
+        BoardFilter(text="mes", stale_only=True),
+        BoardFilter(overdue_only=True, amount_min=500_000_00),
+    ):
+        fast = board_filter.matcher(today, limit)
+        for card in cards:
+            hay = haystack(card)
+            assert fast(card, hay) == board_filter.matches(card, hay, today, limit)

@@ -1,0 +1,122 @@
+"""What a card shows: the eye-catching marks, the tooltip, red flags counted after painting."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from desktop.domain.methodology import default_catalog
+from desktop.services import board, health
+from desktop.services.board import BoardCard
+from desktop.ui.board.delegate import MARGIN_X, CardDelegate
+
+CATALOG = default_catalog()
+TODAY = date.today()
+
+
+def sample(**extra) -> BoardCard:
+    values = dict(
+        id="p1",
+        account="苏州恒通电子有限公司",
+        title="MES 生产执行系统",
+        amount=1_280_000_00,
+        currency="CNY",
+        expected_close=TODAY + timedelta(days=40),
+        stage=3,
+        status="open",
+        stage_entered_at=datetime.now() - timedelta(days=3),
+        next_step="约见信息中心主任",
+        next_step_due=TODAY + timedelta(days=2),
+        rank=1.0,
+        win_rate=30,
+        weighted=384_000_00,
+        answered=2,
+        questions=6,
+        tags=("重点",),
+        has_conflict=False,
+        updated_at=datetime.now(),
+    )
+    values.update(extra)
+    return BoardCard(**values)
+
+
+def render(delegate: CardDelegate, card: BoardCard) -> QPixmap:
+    app = QApplication.instance()
+    pixmap = QPixmap(260, delegate.card_height(app.font()))
+    pixmap.fill(QColor("white"))
+    painter = QPainter(pixmap)
+    delegate.paint_card(painter, pixmap.rect(), app.palette(), app.font(), card)
+    painter.end()
+    return pixmap
+
+
+def edge_colour(pixmap: QPixmap) -> QColor:
+    return pixmap.toImage().pixelColor(MARGIN_X + 2, pixmap.height() // 2)
+
+
+def test_stale_and_overdue_cards_get_their_edge(qtbot) -> None:
+    delegate = CardDelegate(CATALOG, "zh", lambda stage: CATALOG.stage(stage).stale_days)
+    plain = edge_colour(render(delegate, sample()))
+    stale = edge_colour(
+        render(delegate, sample(stage_entered_at=datetime.now() - timedelta(days=200)))
+    )
+    overdue = edge_colour(render(delegate, sample(next_step_due=TODAY - timedelta(days=1))))
+    assert plain.red() == plain.green()  # no colour: a neutral card
+    assert stale.red() > 200 and stale.blue() < 80  # amber
+    assert overdue.red() > 180 and overdue.green() < 80  # red
+
+
+def test_every_mark_paints_and_the_tooltip_says_it(qtbot, request) -> None:
+    from desktop.infra import i18n
+
+    i18n.install("en")  # the English sources, whatever an earlier test installed
+    request.addfinalizer(lambda: i18n.install("zh_CN"))
+    delegate = CardDelegate(CATALOG, "en", lambda stage: 10)
+    card = sample(
+        red_flags=2,
+        has_conflict=True,
+        stage_entered_at=datetime.now() - timedelta(days=30),
+        next_step_due=TODAY - timedelta(days=3),
+    )
+    assert not render(delegate, card).toImage().isNull()
+    assert not render(delegate, replace(card, status="lost", next_step="")).toImage().isNull()
+    tip = delegate.tooltip(card)
+    for text in ("苏州恒通电子有限公司", "¥1,280,000", "30%", "limit 10", "2 of 6", "重点"):
+        assert text in tip
+    assert "Red flags: 2" in tip and "review" in tip and "overdue" in tip
+
+
+def test_drag_image_counts_the_cards(qtbot, screen, ctx, kit) -> None:
+    ws = ctx.workspace
+    ids = [kit.make(ws, t) for t in "AB"]
+    screen.reload()
+    view = screen.board.view_of(1)
+    cards = [screen.model.card(i) for i in ids]
+    one = screen.delegate.drag_pixmap(view, cards[:1])
+    two = screen.delegate.drag_pixmap(view, cards)
+    assert two.width() > one.width()  # a second card peeks out behind the first
+
+
+def test_red_flags_are_counted_after_painting(qtbot, demo_ws) -> None:
+    from desktop.app import make_application
+    from desktop.infra.settings import Settings
+    from desktop.ui.board.screen import BoardScreen
+    from desktop.ui.context import AppContext
+
+    make_application()
+    ctx = AppContext(demo_ws, Settings())
+    screen = BoardScreen(ctx, None)
+    qtbot.addWidget(screen)
+    assert all(c.red_flags == 0 for c in screen.model.all_cards())  # not counted yet
+    with qtbot.waitSignal(screen.flags_applied, timeout=10_000):
+        screen.show()
+    expected = health.red_flag_counts(demo_ws)
+    shown = {c.id: c.red_flags for c in screen.model.all_cards()}
+    assert shown == {i: expected.get(i, 0) for i in shown}
+    assert any(shown.values())
+    # A card refreshed later carries its own count.
+    first = board.board_cards(demo_ws)[0]
+    assert first.red_flags == expected.get(first.id, 0)
