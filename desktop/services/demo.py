@@ -424,8 +424,9 @@ def _people(add: Callable[..., str], rng: random.Random, pursuit_id: str, stage:
             plan="每月一次技术交流,邀请参加行业峰会",
             next_step="约一次午餐",
             reports_to_id=boss,
-            x=float(160 * i),
-            y=0.0 if i == 0 else 140.0,
+            # The boss centred above the four reports (the map's org-chart spacing).
+            x=float(366 if i == 0 else 244 * (i - 1)),
+            y=0.0 if i == 0 else 168.0,
             notes="",
         )
         boss = boss or person

@@ -1,0 +1,405 @@
+"""Undo commands of the map: each stores old and new values and sets them through a service.
+
+As in orange-canvas-core's `document/commands.py`, a command changes the model only; the map
+redraws from the document's signals. Commands hold ids and values (never items or documents), so
+they stay valid on the app's one undo stack after the map is closed. A drag is one command,
+pushed on release; consecutive arrow-key nudges of the same people merge into one.
+
+The first `redo()` happens on push. When a service refuses (the user has been told why), the
+command marks itself obsolete and the stack drops it, so undo never replays a failed step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from desktop.services import stakeholder_map as service
+from desktop.services.stakeholder_map import MapLink, Removal
+from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.stakeholder_map import ops
+
+Position = tuple[float, float]
+NUDGE_ID = 0x5EA1  # merge id of keyboard nudges
+
+
+class MapCommand(QUndoCommand):
+    """Base: runs service calls through `ops.run` and turns a failure into an obsolete step."""
+
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+        self.failed = False
+
+    def call(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return ops.run(self.ctx, action, *args, **kwargs)
+
+    def redo(self) -> None:
+        try:
+            self.do()
+        except OperationFailed:
+            self.failed = True
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        try:
+            self.undo_it()
+        except OperationFailed:
+            self.failed = True
+            self.setObsolete(True)
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def undo_it(self) -> None:
+        raise NotImplementedError
+
+
+class AddPersonCommand(MapCommand):
+    """Add a person; undo deletes them, redo brings back the same record."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        pursuit_id: str,
+        values: Mapping[str, Any],
+        roles: tuple[str, ...] = (),
+        help_wanted: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(
+            ctx,
+            QCoreApplication.translate("StakeholderMapCommands", "Add {0}").format(
+                values.get("name", "")
+            ),
+        )
+        self.pursuit_id = pursuit_id
+        self.values = dict(values)
+        self.roles = roles
+        self.help_wanted = help_wanted
+        self.person_id: str | None = None
+        self.removal: Removal | None = None
+
+    def do(self) -> None:
+        if self.removal is not None:
+            self.call(service.restore_people, self.removal)
+            return
+        self.person_id, _ = self.call(
+            service.create_person, self.pursuit_id, self.values, self.roles, self.help_wanted
+        )
+
+    def undo_it(self) -> None:
+        assert self.person_id is not None
+        self.removal = self.call(service.delete_people, [self.person_id])
+
+
+class CopyPeopleCommand(MapCommand):
+    """Copy people from the account's other pursuits onto this map."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        pursuit_id: str,
+        source_ids: list[str],
+        positions: Mapping[str, Position],
+        names: list[str],
+    ) -> None:
+        text = (
+            QCoreApplication.translate("StakeholderMapCommands", "Reuse {0}").format(names[0])
+            if len(names) == 1
+            else QCoreApplication.translate("StakeholderMapCommands", "Reuse {0} people").format(
+                len(names)
+            )
+        )
+        super().__init__(ctx, text)
+        self.pursuit_id = pursuit_id
+        self.source_ids = source_ids
+        self.positions = dict(positions)
+        self.person_ids: list[str] = []
+        self.removal: Removal | None = None
+
+    def do(self) -> None:
+        if self.removal is not None:
+            self.call(service.restore_people, self.removal)
+            return
+        self.person_ids, _ = self.call(
+            service.copy_people, self.pursuit_id, self.source_ids, self.positions
+        )
+
+    def undo_it(self) -> None:
+        self.removal = self.call(service.delete_people, self.person_ids)
+
+
+class EditPersonCommand(MapCommand):
+    """Change fields, roles or help wanted of one person (old and new values kept)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        person_id: str,
+        name: str,
+        old: Mapping[str, Any],
+        new: Mapping[str, Any],
+        *,
+        old_roles: frozenset[str] | None = None,
+        new_roles: frozenset[str] | None = None,
+        old_help: frozenset[str] | None = None,
+        new_help: frozenset[str] | None = None,
+        text: str | None = None,
+    ) -> None:
+        super().__init__(
+            ctx,
+            text or QCoreApplication.translate("StakeholderMapCommands", "Edit {0}").format(name),
+        )
+        self.person_id = person_id
+        self.old, self.new = dict(old), dict(new)
+        self.old_roles, self.new_roles = old_roles, new_roles
+        self.old_help, self.new_help = old_help, new_help
+
+    def do(self) -> None:
+        self.call(service.update_person, self.person_id, self.new, self.new_roles, self.new_help)
+
+    def undo_it(self) -> None:
+        self.call(service.update_person, self.person_id, self.old, self.old_roles, self.old_help)
+
+
+class SetReportsToCommand(MapCommand):
+    """Draw, change or remove one person's reports-to line."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        person_id: str,
+        old_manager: str | None,
+        new_manager: str | None,
+        text: str,
+    ) -> None:
+        super().__init__(ctx, text)
+        self.person_id = person_id
+        self.old_manager, self.new_manager = old_manager, new_manager
+
+    def do(self) -> None:
+        self.call(service.set_reports_to, self.person_id, self.new_manager)
+
+    def undo_it(self) -> None:
+        self.call(service.set_reports_to, self.person_id, self.old_manager)
+
+
+class MovePeopleCommand(MapCommand):
+    """Move any number of cards: one step however many moved (a drag, a layout, a nudge)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        old: Mapping[str, Position],
+        new: Mapping[str, Position],
+        text: str | None = None,
+        *,
+        nudge: bool = False,
+    ) -> None:
+        count = len(new)
+        super().__init__(
+            ctx,
+            text
+            or (
+                QCoreApplication.translate("StakeholderMapCommands", "Move {0} people").format(
+                    count
+                )
+                if count != 1
+                else QCoreApplication.translate("StakeholderMapCommands", "Move a person")
+            ),
+        )
+        self.old, self.new = dict(old), dict(new)
+        self.nudge = nudge
+
+    def id(self) -> int:
+        return NUDGE_ID if self.nudge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (
+            not isinstance(other, MovePeopleCommand)
+            or not (self.nudge and other.nudge)
+            or set(other.new) != set(self.new)
+            or other.failed
+        ):
+            return False
+        self.new = dict(other.new)
+        return True
+
+    def do(self) -> None:
+        self.call(service.move_people, self.new)
+
+    def undo_it(self) -> None:
+        self.call(service.move_people, self.old)
+
+
+class DeletePeopleCommand(MapCommand):
+    """Delete people with their links (their reports keep their card, without that manager)."""
+
+    def __init__(self, ctx: AppContext, person_ids: list[str], names: list[str]) -> None:
+        text = (
+            QCoreApplication.translate("StakeholderMapCommands", "Delete {0}").format(names[0])
+            if len(names) == 1
+            else QCoreApplication.translate("StakeholderMapCommands", "Delete {0} people").format(
+                len(names)
+            )
+        )
+        super().__init__(ctx, text)
+        self.person_ids = person_ids
+        self.removal: Removal | None = None
+
+    def do(self) -> None:
+        self.removal = self.call(service.delete_people, self.person_ids)
+
+    def undo_it(self) -> None:
+        assert self.removal is not None
+        self.call(service.restore_people, self.removal)
+
+
+class AddLinkCommand(MapCommand):
+    """Link two people; undo removes the link, redo brings back the same one."""
+
+    def __init__(
+        self, ctx: AppContext, from_id: str, to_id: str, kind: str, text: str, note: str = ""
+    ) -> None:
+        super().__init__(ctx, text)
+        self.from_id, self.to_id, self.kind, self.note = from_id, to_id, kind, note
+        self.link_id: str | None = None
+
+    def do(self) -> None:
+        if self.link_id is not None:
+            self.call(service.restore_links, [self.link_id])
+            return
+        self.link_id, _ = self.call(
+            service.create_link, self.from_id, self.to_id, self.kind, self.note
+        )
+
+    def undo_it(self) -> None:
+        assert self.link_id is not None
+        self.call(service.delete_links, [self.link_id])
+
+
+class ReverseLinkCommand(MapCommand):
+    """Turn a link around (A influences B → B influences A), keeping its kind and note."""
+
+    def __init__(self, ctx: AppContext, link: MapLink, text: str) -> None:
+        super().__init__(ctx, text)
+        self.old = link
+        self.new_id: str | None = None
+
+    def do(self) -> None:
+        self.call(service.delete_links, [self.old.id])
+        try:
+            if self.new_id is None:
+                self.new_id, _ = self.call(
+                    service.create_link,
+                    self.old.to_id,
+                    self.old.from_id,
+                    self.old.kind,
+                    self.old.note,
+                )
+            else:
+                self.call(service.restore_links, [self.new_id])
+        except OperationFailed:
+            with contextlib.suppress(OperationFailed):
+                self.call(service.restore_links, [self.old.id])
+            raise
+
+    def undo_it(self) -> None:
+        assert self.new_id is not None
+        self.call(service.delete_links, [self.new_id])
+        self.call(service.restore_links, [self.old.id])
+
+
+class DeleteLinksCommand(MapCommand):
+    def __init__(self, ctx: AppContext, link_ids: list[str], text: str | None = None) -> None:
+        super().__init__(
+            ctx,
+            text
+            or (
+                QCoreApplication.translate("StakeholderMapCommands", "Delete link")
+                if len(link_ids) == 1
+                else QCoreApplication.translate(
+                    "StakeholderMapCommands", "Delete {0} links"
+                ).format(len(link_ids))
+            ),
+        )
+        self.link_ids = link_ids
+
+    def do(self) -> None:
+        self.call(service.delete_links, self.link_ids)
+
+    def undo_it(self) -> None:
+        self.call(service.restore_links, self.link_ids)
+
+
+class EditLinkCommand(MapCommand):
+    def __init__(
+        self, ctx: AppContext, link_id: str, old: Mapping[str, Any], new: Mapping[str, Any]
+    ) -> None:
+        super().__init__(ctx, QCoreApplication.translate("StakeholderMapCommands", "Edit link"))
+        self.link_id = link_id
+        self.old, self.new = dict(old), dict(new)
+
+    def do(self) -> None:
+        self.call(service.update_link, self.link_id, self.new)
+
+    def undo_it(self) -> None:
+        self.call(service.update_link, self.link_id, self.old)
+
+
+def push(ctx: AppContext, command: MapCommand) -> bool:
+    """Push (which runs it); True when it went through."""
+    ctx.undo_stack.push(command)
+    return not command.failed
+
+
+class DeleteSelectionCommand(MapCommand):
+    """Delete what is selected — links, reports-to lines and people — as one undo step.
+
+    Links go first, then reports-to lines, then people (whose own links and reports the service
+    takes care of). If a step is refused, the steps already done are rolled back.
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        link_ids: list[str],
+        reports: Mapping[str, str],
+        person_ids: list[str],
+        text: str,
+    ) -> None:
+        super().__init__(ctx, text)
+        self.link_ids = link_ids
+        self.reports = dict(reports)  # report id -> the manager they had
+        self.person_ids = person_ids
+        self.removal: Removal | None = None
+
+    def do(self) -> None:
+        done: list[Callable[[], None]] = []
+        try:
+            if self.link_ids:
+                self.call(service.delete_links, self.link_ids)
+                done.append(lambda: self.call(service.restore_links, self.link_ids))
+            for person_id, manager in self.reports.items():
+                self.call(service.set_reports_to, person_id, None)
+                done.append(lambda p=person_id, m=manager: self.call(service.set_reports_to, p, m))
+            if self.person_ids:
+                self.removal = self.call(service.delete_people, self.person_ids)
+        except OperationFailed:
+            for step in reversed(done):
+                with contextlib.suppress(OperationFailed):
+                    step()
+            raise
+
+    def undo_it(self) -> None:
+        if self.removal is not None:
+            self.call(service.restore_people, self.removal)
+        for person_id, manager in self.reports.items():
+            self.call(service.set_reports_to, person_id, manager)
+        if self.link_ids:
+            self.call(service.restore_links, self.link_ids)

@@ -1,0 +1,148 @@
+"""PNG and PDF export, the picture for the visit plan, and reusing people of other pursuits."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from PySide6.QtGui import QColor, QImage
+
+from desktop.services import pursuits
+from desktop.services import stakeholder_map as smap
+from desktop.services.pursuits import PursuitDraft
+from desktop.ui.stakeholder_map.render import render_map
+
+
+def test_render_map_gives_a_picture_of_the_requested_width(ctx, sample_map) -> None:
+    pursuit_id, _ = sample_map
+    image = render_map(ctx, pursuit_id, 1200)
+    assert isinstance(image, QImage) and not image.isNull()
+    assert image.width() == 1200
+    assert 300 < image.height() < 1200
+    # A white page with something drawn on it.
+    assert image.pixelColor(2, 2) == QColor("#FFFFFF")
+    colours = {image.pixel(x, y) for x in range(0, 1200, 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 50
+
+
+def test_render_map_is_none_without_people_or_pursuit(ctx) -> None:
+    pursuit_id, _ = pursuits.create_pursuit(
+        ctx.workspace, PursuitDraft(title="空项目", account_name="某公司", amount=0)
+    )
+    assert render_map(ctx, pursuit_id, 800) is None
+    assert render_map(ctx, "no-such-pursuit", 800) is None
+
+
+def test_render_map_follows_later_changes(ctx, sample_map) -> None:
+    pursuit_id, names = sample_map
+    before = render_map(ctx, pursuit_id, 900)
+    smap.move_people(ctx.workspace, {names["郭芳"]: (3000.0, 2000.0)})
+    after = render_map(ctx, pursuit_id, 900)
+    assert before is not None and after is not None
+    assert after.height() != before.height()
+
+
+def test_export_png_and_pdf(editor, ctx, tmp_path) -> None:
+    png = tmp_path / "map.png"
+    assert editor.export_to(png)
+    image = QImage(str(png))
+    assert image.width() > 2000  # twice the map's size: crisp on slides
+    pdf = tmp_path / "map.pdf"
+    assert editor.export_to(pdf)
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 1
+    page = reader.pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height)  # landscape
+    text = " ".join(page.extract_text().split())
+    assert "关键人地图" in text and "苏州恒通精密电子有限公司" in text
+    assert "陈建国" in text and "张伟" in text  # vector text, searchable
+    assert "关系阶段" in text and "同盟" in text  # the legend
+    assert ctx.settings.screen_state("stakeholder_map")["export_dir"] == str(tmp_path)
+
+
+@pytest.mark.parametrize("ctx", ["en"], indirect=True)
+def test_export_in_english(editor, tmp_path) -> None:
+    pdf = tmp_path / "map.pdf"
+    assert editor.export_to(pdf)
+    text = " ".join(PdfReader(str(pdf)).pages[0].extract_text().split())
+    assert "Stakeholder map" in text and "Ally" in text and "Relationship" in text
+
+
+def test_export_to_an_unwritable_place_says_so(editor, tmp_path) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    assert not editor.export_to(tmp_path / "missing" / "folder" / "map.png")
+    boxes = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "map_message_box"
+    ]
+    assert boxes
+    for box in boxes:
+        box.close()
+
+
+def test_reuse_people_from_another_pursuit_of_the_account(editor, ctx, sample_map, sample) -> None:
+    _pursuit_id, _ = sample_map
+    other_id, _other_ids = sample.build(ctx.workspace, title="WMS 仓储")
+    # On the other pursuit, someone new who is not on this map yet.
+    new_id, _ = smap.create_person(
+        ctx.workspace,
+        other_id,
+        {"name": "蒋涛", "title": "仓储经理", "personality": "koala"},
+        ["evaluator"],
+    )
+    dialog = editor.reuse_people()
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.model.rowCount() == 16
+    first = dialog.model.item(0).text()
+    assert first.startswith("蒋涛")  # people not yet on the map come first
+    dialog.filter.setText("仓储经理")
+    assert dialog.proxy.rowCount() == 1
+    assert not dialog.ok.isEnabled()
+    dialog.check(new_id)
+    assert dialog.ok.isEnabled()
+    dialog.ok.click()
+    copies = [p for p in editor.document.people() if p.name == "蒋涛"]
+    assert len(copies) == 1 and copies[0].roles == {"evaluator"}
+    assert editor.scene.selected_people() == [copies[0].id]
+    assert ctx.undo_stack.undoText() == "复用 蒋涛"
+    ctx.undo_stack.undo()
+    assert not [p for p in editor.document.people() if p.name == "蒋涛"]
+    assert smap.load_map(ctx.workspace, other_id).person(new_id) is not None
+
+
+def test_reuse_with_nobody_to_reuse_says_so(editor) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    assert editor.reuse_people() is None
+    boxes = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "map_message_box"
+    ]
+    assert boxes and "没有可复用" in boxes[-1].text()
+    for box in boxes:
+        box.close()
+
+
+def test_an_empty_map_explains_and_offers_to_add(qtbot, ctx) -> None:
+    from desktop.ui.stakeholder_map.editor import StakeholderMapEditor
+
+    pursuit_id, _ = pursuits.create_pursuit(
+        ctx.workspace, PursuitDraft(title="新项目", account_name="某公司", amount=0)
+    )
+    editor = StakeholderMapEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.set_pursuit(pursuit_id)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitActive(editor)
+    assert editor.empty.isVisible()
+    assert "还没有关键人" in editor.empty_label.text()
+    assert not editor.arrange_action.isEnabled()
+    editor.empty_add.click()
+    assert not editor.empty.isVisible()
+    assert len(editor.document) == 1
+    assert editor.details.person.edits["name"].text() == "新关键人"
+    qtbot.waitUntil(editor.details.person.edits["name"].hasFocus)  # ready to type the name
