@@ -28,4 +28,11 @@ class PursuitTab:
 
 
 PURSUIT_TABS: list[PursuitTab] = [
+    PursuitTab(
+        "stakeholders", "Stakeholders", "desktop.ui.stakeholder_map.editor", "StakeholderMapEditor"
+    ),
+    PursuitTab(
+        "indicators", "Buying criteria", "desktop.ui.indicators.widget", "IndicatorGridWidget"
+    ),
+    PursuitTab("visits", "Visits", "desktop.ui.visits.tab", "PursuitVisitsTab"),
 ]

@@ -1,0 +1,481 @@
+"""Deal health (项目体检): the red flags a coach would raise about one pursuit.
+
+Pure rules over plain facts (`PursuitFacts`), so the board's count, the workspace's list and a
+printed report all come from the same function. Each flag says why in a short sentence (both
+languages, like the catalog's texts) and where to fix it: a section of the pursuit workspace, the
+field or record there, and the coaching point to fall back on when that section is not installed.
+
+A flag applies from the stage where the methodology expects the thing: an insider from stage 2,
+the decision-maker and a value case from stage 3, and so on (`FROM_STAGE`). Lost and abandoned
+pursuits raise nothing; a won pursuit still raises the collection flags (acceptance, overdue
+instalments) because the money is not in yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any
+
+from desktop.domain import indicators
+from desktop.domain.methodology import REQUIRED_VOCABULARIES, Text
+
+# Relationship stages in rank order (认识 → 互动 → 私交 → 同盟).
+RELATIONSHIP_ORDER: tuple[str, ...] = REQUIRED_VOCABULARIES["relationship_stages"].keys
+MIN_DECISION_MAKER_RELATIONSHIP = "interacting"
+HIGH_IMPACT = 4  # risk severity at or above which a risk is "high impact"
+
+# Flag codes.
+NO_INSIDER = "no_insider"
+NO_DECISION_MAKER = "no_decision_maker"
+WEAK_DECISION_MAKER = "weak_decision_maker"
+NO_VALUE_CASE = "no_value_case"
+VALUE_CASE_NOT_ACCEPTED = "value_case_not_accepted"
+FATAL_WITHOUT_PLAN = "fatal_without_plan"
+RIVAL_UNANSWERED = "rival_unanswered"
+OPEN_HIGH_RISKS = "open_high_risks"
+ACCEPTANCE_UNSIGNED = "acceptance_unsigned"
+OVERDUE_INSTALMENTS = "overdue_instalments"
+NO_NEXT_STEP = "no_next_step"
+NEXT_STEP_OVERDUE = "next_step_overdue"
+STALE = "stale"
+CLOSE_DATE_PASSED = "close_date_passed"
+
+# The first stage at which each rule applies (1 = always, for open pursuits).
+FROM_STAGE: Mapping[str, int] = MappingProxyType(
+    {
+        NO_INSIDER: 2,
+        NO_DECISION_MAKER: 3,
+        WEAK_DECISION_MAKER: 3,
+        NO_VALUE_CASE: 3,
+        VALUE_CASE_NOT_ACCEPTED: 4,
+        FATAL_WITHOUT_PLAN: 4,
+        RIVAL_UNANSWERED: 5,
+        OPEN_HIGH_RISKS: 6,
+        ACCEPTANCE_UNSIGNED: 7,
+        OVERDUE_INSTALMENTS: 8,
+        NO_NEXT_STEP: 1,
+        NEXT_STEP_OVERDUE: 1,
+        STALE: 1,
+        CLOSE_DATE_PASSED: 1,
+    }
+)
+# Rules that still apply once the pursuit is won: the deal is closed, the money is not in yet.
+AFTER_WIN = frozenset({ACCEPTANCE_UNSIGNED, OVERDUE_INSTALMENTS})
+
+# Sections of the pursuit workspace a flag points to.
+OVERVIEW = "overview"
+STAKEHOLDERS = "stakeholders"
+INDICATORS = "indicators"
+VALUE = "value"
+RISKS = "risks"
+COLLECTION = "collection"
+
+RED = "red"  # the method is not being followed: the deal is at risk
+AMBER = "amber"  # housekeeping: dates and next steps
+
+
+# --- facts ------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class KeyPerson:
+    name: str
+    relationship: str  # a relationship_stages key
+
+
+@dataclass(frozen=True, slots=True)
+class ValueCaseFacts:
+    investment: int
+    benefit_lines: int
+    accepted: str  # yes / no / unknown
+
+    @property
+    def is_empty(self) -> bool:
+        """A value case with no figures is no value case."""
+        return self.investment == 0 and self.benefit_lines == 0
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionFacts:
+    name: str
+    importance: int
+    our_score: int | None
+    best_rival_score: int | None
+    class_override: str | None
+    has_action_plan: bool
+
+    @property
+    def indicator_class(self) -> str:
+        rivals = [] if self.best_rival_score is None else [self.best_rival_score]
+        return indicators.classify(self.importance, self.our_score, rivals, self.class_override)
+
+
+@dataclass(frozen=True, slots=True)
+class RivalFacts:
+    name: str
+    has_label: bool
+    has_counter: bool  # features, advantages or benefits written down
+
+
+@dataclass(frozen=True, slots=True)
+class RiskFacts:
+    description: str
+    severity: int
+    status: str  # open / mitigated / closed
+
+
+@dataclass(frozen=True, slots=True)
+class InstalmentFacts:
+    amount: int
+    due_on: date | None
+    received_on: date | None
+
+    def overdue(self, today: date) -> bool:
+        return self.received_on is None and self.due_on is not None and self.due_on < today
+
+
+@dataclass(frozen=True, slots=True)
+class PursuitFacts:
+    """What the rules look at; services gather it, tests write it by hand."""
+
+    stage: int
+    stage_entered_on: date
+    stale_limit_days: int
+    status: str = "open"
+    currency: str = "CNY"
+    expected_close: date | None = None
+    next_step: str = ""
+    next_step_due: date | None = None
+    insiders: tuple[str, ...] = ()
+    decision_makers: tuple[KeyPerson, ...] = ()
+    value_case: ValueCaseFacts | None = None
+    criteria: tuple[CriterionFacts, ...] = ()
+    rivals: tuple[RivalFacts, ...] = ()
+    risks: tuple[RiskFacts, ...] = ()
+    acceptance_signed: bool = False
+    acceptance_due: date | None = None
+    instalments: tuple[InstalmentFacts, ...] = ()
+
+
+# --- flags ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RedFlag:
+    """One problem: why (`reason(lang)`), and where to fix it (`section`, `target`)."""
+
+    code: str
+    level: str  # RED or AMBER
+    section: str  # the workspace section that fixes it
+    target: str = ""  # a field, or "" for the section itself
+    coaching_key: str = ""  # the coaching point to open when the section is not available
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def reason(self, lang: str) -> str:
+        template = _REASONS[self.code]
+        if self.code == VALUE_CASE_NOT_ACCEPTED and self.params.get("rejected"):
+            template = _REJECTED
+        if self.code == ACCEPTANCE_UNSIGNED and self.params.get("due"):
+            template = _ACCEPTANCE_DUE_PASSED if self.params.get("late") else _ACCEPTANCE_DUE
+        values = {
+            name: _join(value, lang) if isinstance(value, tuple) else value
+            for name, value in self.params.items()
+        }
+        if "amount" in values:
+            values["amount"] = format_money(int(values["amount"]), str(values.get("currency")))
+        return template(lang).format(**values)
+
+
+def _join(names: tuple[str, ...], lang: str) -> str:
+    shown = [n for n in names if n][:3]
+    more = len(names) - len(shown)
+    separator = "、" if lang.startswith("zh") else ", "
+    text = separator.join(shown)
+    if more > 0:
+        text += f" 等 {len(names)} 项" if lang.startswith("zh") else f" and {more} more"
+    return text
+
+
+_REASONS: Mapping[str, Text] = MappingProxyType(
+    {
+        NO_INSIDER: Text(
+            "还没有内线:从阶段 2 起需要有人透露信息",
+            "No insider yet: from stage 2 someone inside should be sharing information",
+        ),
+        NO_DECISION_MAKER: Text("还没有确认谁是决策者", "The decision-maker is not identified"),
+        WEAK_DECISION_MAKER: Text(
+            "与决策者 {names} 的关系还停留在“认识”",
+            "The relationship with the decision-maker {names} is still only “acquainted”",
+        ),
+        NO_VALUE_CASE: Text(
+            "还没有价值建议书:投资回报率和回收期说不清",
+            "No value case yet: return and payback are not shown",
+        ),
+        VALUE_CASE_NOT_ACCEPTED: Text(
+            "决策者尚未认可价值建议书", "The decision-maker has not accepted the value case"
+        ),
+        FATAL_WITHOUT_PLAN: Text(
+            "致命指标还没有行动计划:{names}", "Fatal criteria without an action plan: {names}"
+        ),
+        RIVAL_UNANSWERED: Text(
+            "竞争对手缺少标签或应对方案:{names}", "No label or counter for competitor: {names}"
+        ),
+        OPEN_HIGH_RISKS: Text(
+            "高影响的采购风险尚未解决:{names}", "High-impact purchase risks still open: {names}"
+        ),
+        ACCEPTANCE_UNSIGNED: Text("验收文件尚未签署", "The acceptance document is not signed"),
+        OVERDUE_INSTALMENTS: Text(
+            "回款逾期 {count} 笔,共 {amount}", "Overdue payments: {count}, {amount} in total"
+        ),
+        NO_NEXT_STEP: Text("没有下一步行动", "No next step"),
+        NEXT_STEP_OVERDUE: Text(
+            "下一步行动已逾期 {days} 天(应于 {date} 完成)", "The next step is overdue (due {date})"
+        ),
+        STALE: Text(
+            "在本阶段已停留 {days} 天(上限 {limit} 天)", "{days} days in this stage (limit {limit})"
+        ),
+        CLOSE_DATE_PASSED: Text(
+            "预计成交日期 {date} 已过", "The expected close date {date} has passed"
+        ),
+    }
+)
+_REJECTED = Text("决策者不认可价值建议书", "The decision-maker rejected the value case")
+_ACCEPTANCE_DUE = Text(
+    "验收文件尚未签署(计划 {due} 签)", "The acceptance document is not signed (due {due})"
+)
+_ACCEPTANCE_DUE_PASSED = Text(
+    "验收文件尚未签署,已过计划日期 {due}", "The acceptance document is not signed; it was due {due}"
+)
+
+_CURRENCY_SYMBOLS = MappingProxyType({"CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"})
+
+
+def format_money(minor: int, currency: str = "CNY") -> str:
+    """¥1,280,000 (cents shown only when there are any)."""
+    symbol = _CURRENCY_SYMBOLS.get(currency, f"{currency} ")
+    sign = "-" if minor < 0 else ""
+    major, cents = divmod(abs(minor), 100)
+    text = f"{major:,}" + (f".{cents:02d}" if cents else "")
+    return f"{sign}{symbol}{text}"
+
+
+def applies(code: str, facts: PursuitFacts) -> bool:
+    """Whether rule `code` looks at this pursuit at all (its stage and status)."""
+    return code in active_rules(facts.stage, facts.status)
+
+
+@lru_cache(maxsize=64)
+def active_rules(stage: int, status: str) -> frozenset[str]:
+    """The rules that look at a pursuit in `stage` with `status`."""
+    if status == "won":
+        return AFTER_WIN
+    if status != "open":
+        return frozenset()
+    return frozenset(code for code, first in FROM_STAGE.items() if stage >= first)
+
+
+def decision_maker_problem(relationships: Iterable[str]) -> str | None:
+    """NO_DECISION_MAKER without one, WEAK_DECISION_MAKER when no decision-maker is at 互动 or
+    beyond, else None."""
+    ranks = [_rank(r) for r in relationships]
+    if not ranks:
+        return NO_DECISION_MAKER
+    if max(ranks) < RELATIONSHIP_ORDER.index(MIN_DECISION_MAKER_RELATIONSHIP):
+        return WEAK_DECISION_MAKER
+    return None
+
+
+def value_case_problem(case: ValueCaseFacts | None, rules: frozenset[str]) -> str | None:
+    """NO_VALUE_CASE, VALUE_CASE_NOT_ACCEPTED or None, for a pursuit under `rules`."""
+    if NO_VALUE_CASE in rules and (case is None or case.is_empty):
+        return NO_VALUE_CASE
+    if VALUE_CASE_NOT_ACCEPTED in rules and case is not None and case.accepted != "yes":
+        return VALUE_CASE_NOT_ACCEPTED
+    return None
+
+
+def is_open_high_risk(severity: int, status: str) -> bool:
+    return status == "open" and severity >= HIGH_IMPACT
+
+
+def housekeeping_problems(
+    rules: frozenset[str],
+    today: date,
+    *,
+    next_step: str,
+    next_step_due: date | None,
+    stage_entered_on: date,
+    stale_limit_days: int,
+    expected_close: date | None,
+) -> list[str]:
+    """The dates-and-next-step rules that fire (NO_NEXT_STEP, NEXT_STEP_OVERDUE, STALE,
+    CLOSE_DATE_PASSED), in that order."""
+    found = []
+    if NO_NEXT_STEP in rules and not next_step.strip():
+        found.append(NO_NEXT_STEP)
+    elif NEXT_STEP_OVERDUE in rules and next_step_due and next_step_due < today:
+        found.append(NEXT_STEP_OVERDUE)
+    if STALE in rules and (today - stage_entered_on).days > stale_limit_days:
+        found.append(STALE)
+    if CLOSE_DATE_PASSED in rules and expected_close and expected_close < today:
+        found.append(CLOSE_DATE_PASSED)
+    return found
+
+
+def evaluate(facts: PursuitFacts, today: date) -> list[RedFlag]:
+    """The red flags of one pursuit, the method's own order (who → value → competition → money),
+    then the housekeeping ones."""
+    flags: list[RedFlag] = []
+    rules = active_rules(facts.stage, facts.status)
+    on = rules.__contains__
+
+    if on(NO_INSIDER) and not facts.insiders:
+        flags.append(RedFlag(NO_INSIDER, RED, STAKEHOLDERS, "insider", "s1.insider"))
+    if on(NO_DECISION_MAKER):
+        problem = decision_maker_problem(p.relationship for p in facts.decision_makers)
+        if problem == NO_DECISION_MAKER:
+            flags.append(RedFlag(problem, RED, STAKEHOLDERS, "decision_maker", "s3.decision_maker"))
+        elif problem == WEAK_DECISION_MAKER:
+            flags.append(
+                RedFlag(
+                    problem,
+                    RED,
+                    STAKEHOLDERS,
+                    "decision_maker",
+                    "s3.decision_maker",
+                    {"names": tuple(p.name for p in facts.decision_makers)},
+                )
+            )
+    case = facts.value_case
+    problem = value_case_problem(case, rules)
+    if problem == NO_VALUE_CASE:
+        flags.append(RedFlag(NO_VALUE_CASE, RED, VALUE, "investment", "s3.roi"))
+    elif problem == VALUE_CASE_NOT_ACCEPTED and case is not None:
+        flags.append(
+            RedFlag(
+                VALUE_CASE_NOT_ACCEPTED,
+                RED,
+                VALUE,
+                "accepted",
+                "s3.value_case_feedback",
+                {"rejected": case.accepted == "no"},
+            )
+        )
+    if on(FATAL_WITHOUT_PLAN):
+        fatal = [
+            c.name
+            for c in facts.criteria
+            if c.indicator_class == indicators.FATAL and not c.has_action_plan
+        ]
+        if fatal:
+            flags.append(
+                RedFlag(
+                    FATAL_WITHOUT_PLAN,
+                    RED,
+                    INDICATORS,
+                    "action_plan",
+                    "s4.fatal",
+                    {"count": len(fatal), "names": tuple(fatal)},
+                )
+            )
+    if on(RIVAL_UNANSWERED):
+        unanswered = [r.name for r in facts.rivals if not (r.has_label and r.has_counter)]
+        if unanswered:
+            flags.append(
+                RedFlag(
+                    RIVAL_UNANSWERED,
+                    RED,
+                    INDICATORS,
+                    "competitors",
+                    "s5.competitor_label",
+                    {"names": tuple(unanswered)},
+                )
+            )
+    if on(OPEN_HIGH_RISKS):
+        open_high = [r.description for r in facts.risks if is_open_high_risk(r.severity, r.status)]
+        if open_high:
+            flags.append(
+                RedFlag(
+                    OPEN_HIGH_RISKS,
+                    RED,
+                    RISKS,
+                    "",
+                    "s6.prevention_remedy",
+                    {"count": len(open_high), "names": tuple(open_high)},
+                )
+            )
+    if on(ACCEPTANCE_UNSIGNED) and not facts.acceptance_signed:
+        due = facts.acceptance_due
+        flags.append(
+            RedFlag(
+                ACCEPTANCE_UNSIGNED,
+                RED,
+                COLLECTION,
+                "acceptance_signed",
+                "s8.acceptance_signed",
+                {"due": due.isoformat() if due else "", "late": bool(due and due < today)},
+            )
+        )
+    if on(OVERDUE_INSTALMENTS):
+        overdue = [i for i in facts.instalments if i.overdue(today)]
+        if overdue:
+            flags.append(
+                RedFlag(
+                    OVERDUE_INSTALMENTS,
+                    RED,
+                    COLLECTION,
+                    "instalments",
+                    "s8.payment_received",
+                    {
+                        "count": len(overdue),
+                        "amount": sum(i.amount for i in overdue),
+                        "currency": facts.currency,
+                    },
+                )
+            )
+    for code in housekeeping_problems(
+        rules,
+        today,
+        next_step=facts.next_step,
+        next_step_due=facts.next_step_due,
+        stage_entered_on=facts.stage_entered_on,
+        stale_limit_days=facts.stale_limit_days,
+        expected_close=facts.expected_close,
+    ):
+        flags.append(_housekeeping_flag(code, facts, today))
+    return flags
+
+
+def _housekeeping_flag(code: str, facts: PursuitFacts, today: date) -> RedFlag:
+    if code == NO_NEXT_STEP:
+        return RedFlag(code, AMBER, OVERVIEW, "next_step")
+    if code == NEXT_STEP_OVERDUE:
+        due = facts.next_step_due
+        assert due is not None
+        return RedFlag(
+            code,
+            AMBER,
+            OVERVIEW,
+            "next_step_due",
+            params={"days": (today - due).days, "date": due.isoformat()},
+        )
+    if code == STALE:
+        days = (today - facts.stage_entered_on).days
+        return RedFlag(
+            code, AMBER, OVERVIEW, "stage", params={"days": days, "limit": facts.stale_limit_days}
+        )
+    assert facts.expected_close is not None
+    return RedFlag(
+        code,
+        AMBER,
+        OVERVIEW,
+        "expected_close",
+        params={"date": facts.expected_close.isoformat()},
+    )
+
+
+def _rank(relationship: str) -> int:
+    try:
+        return RELATIONSHIP_ORDER.index(relationship)
+    except ValueError:
+        return -1

@@ -1,0 +1,456 @@
+"""Deal health from the database: gather each pursuit's facts, let `domain.health` judge them.
+
+One code path serves the workspace (one pursuit, every flag with its reason) and the board
+(10,000 pursuits, a count each): `gather` reads the facts of many pursuits with a fixed number of
+aggregate queries — one per kind of fact, each limited to the pursuits whose stage the rule
+covers — and never one query per pursuit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Collection
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import String, and_, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from desktop.domain import health, indicators
+from desktop.domain.health import (
+    CriterionFacts,
+    InstalmentFacts,
+    KeyPerson,
+    PursuitFacts,
+    RedFlag,
+    RiskFacts,
+    RivalFacts,
+    ValueCaseFacts,
+)
+from desktop.services.workspace import Workspace
+from desktop.storage.tables import (
+    Collection as CollectionRecord,
+)
+from desktop.storage.tables import (
+    Competitor,
+    Indicator,
+    IndicatorScore,
+    Instalment,
+    Pursuit,
+    PursuitCompetitor,
+    Risk,
+    Stakeholder,
+    StakeholderRole,
+    ValueBenefit,
+    ValueCase,
+)
+
+_BATCH = 900  # ids per IN (…) list, well under SQLite's variable limit
+
+
+def local_today() -> date:
+    return date.today()
+
+
+def flags_of(ws: Workspace, pursuit_id: str, today: date | None = None) -> list[RedFlag]:
+    """Every red flag of one pursuit, in the method's order (none for an unknown pursuit)."""
+    today = today or local_today()
+    with ws.read() as session:
+        facts = gather(session, ws, [pursuit_id], today)
+    found = facts.get(pursuit_id)
+    return health.evaluate(found, today) if found else []
+
+
+def red_flag_counts(
+    ws: Workspace, ids: Collection[str] | None = None, today: date | None = None
+) -> dict[str, int]:
+    """{pursuit id: number of red flags} for the open and won pursuits among `ids` (all when None).
+
+    Pursuits without a flag are left out, so `counts.get(id, 0)` is the count. This is the board's
+    path: eight driver-level queries that return only what a rule needs (booleans, relationship
+    keys, the few criteria that could be fatal), then the domain's own predicates per pursuit. It
+    gives the same count as `len(flags_of(...))`, which the tests check on every demo pursuit.
+    """
+    today = today or local_today()
+    if ids is not None:
+        id_list = list(dict.fromkeys(ids))
+        counts: dict[str, int] = {}
+        with ws.read() as session:
+            for start in range(0, len(id_list), _BATCH):
+                counts.update(_count(session, ws, id_list[start : start + _BATCH], today))
+        return counts
+    with ws.read() as session:
+        return _count(session, ws, None, today)
+
+
+def _count(session: Session, ws: Workspace, ids: list[str] | None, today: date) -> dict[str, int]:
+    if ids is not None and not ids:
+        return {}
+    db = session.connection().connection.driver_connection
+    marks = ", ".join("?" * len(ids)) if ids is not None else ""
+    params: tuple[Any, ...] = tuple(ids) if ids is not None else ()
+
+    def among(column: str) -> str:
+        return f" AND {column} IN ({marks})" if ids is not None else ""
+
+    def query(sql: str, *extra: Any) -> list[Any]:
+        return db.execute(sql, (*extra, *params)).fetchall()  # type: ignore[no-any-return]
+
+    limits = {stage.number: ws.stale_limit(stage.number) for stage in ws.catalog.stages}
+    offset = datetime.now(UTC).astimezone().utcoffset() or timedelta(0)
+    day, moment = date.fromisoformat, datetime.fromisoformat
+    housekeeping = health.housekeeping_problems
+    counts: Counter[str] = Counter()
+    rules_of: dict[str, frozenset[str]] = {}
+    groups: dict[frozenset[str], list[str]] = defaultdict(list)  # pursuits by the rules they face
+    for pursuit_id, stage, status, entered, close, next_step, next_due in query(
+        "SELECT p.id, p.stage, p.status, p.stage_entered_at, p.expected_close, p.next_step,"
+        " p.next_step_due FROM pursuits AS p"
+        " WHERE p.alive AND p.status IN ('open', 'won')" + among("p.id")
+    ):
+        rules = health.active_rules(stage, status)
+        if not rules:
+            continue
+        rules_of[pursuit_id] = rules
+        groups[rules].append(pursuit_id)
+        found = housekeeping(
+            rules,
+            today,
+            next_step=next_step or "",
+            next_step_due=day(next_due[:10]) if next_due else None,
+            stage_entered_on=(moment(entered) + offset).date(),
+            stale_limit_days=limits[stage],
+            expected_close=day(close[:10]) if close else None,
+        )
+        if found:
+            counts[pursuit_id] = len(found)
+    if not rules_of:
+        return {}
+
+    def facing(code: str) -> set[str]:
+        """The pursuits rule `code` looks at."""
+        return set().union(*(pids for rules, pids in groups.items() if code in rules))
+
+    # Key people: who is an insider, and each decision-maker's relationship. (Grouped in Python:
+    # with GROUP BY, SQLite walks all 50,000 stakeholders in pursuit order instead.)
+    insiders: set[str] = set()
+    deciders: dict[str, list[str]] = defaultdict(list)
+    for pursuit_id, role, relationship in query(
+        "SELECT s.pursuit_id, r.role, s.relationship"
+        " FROM stakeholder_roles AS r JOIN stakeholders AS s ON s.id = r.stakeholder_id"
+        " WHERE r.alive AND s.alive AND r.role IN ('insider', 'decision_maker')"
+        + among("s.pursuit_id")
+    ):
+        if role == "insider":
+            insiders.add(pursuit_id)
+        else:
+            deciders[pursuit_id].append(relationship)
+    problem = health.decision_maker_problem
+    covered = {pid for pid, relationships in deciders.items() if problem(relationships) is None}
+    counts.update(facing(health.NO_INSIDER) - insiders)
+    counts.update(facing(health.NO_DECISION_MAKER) - covered)
+
+    # Benefit lines matter only to tell an empty case (no investment either) from a real one.
+    with_case: set[str] = set()
+    for pursuit_id, investment, accepted, lines in query(
+        "SELECT v.pursuit_id, v.investment, v.accepted,"
+        " CASE WHEN v.investment = 0 THEN (SELECT count(*) FROM value_benefits AS b"
+        "  WHERE b.value_case_id = v.id AND b.alive) ELSE 0 END"
+        " FROM value_cases AS v WHERE v.alive" + among("v.pursuit_id")
+    ):
+        rules = rules_of.get(pursuit_id)
+        if rules is None:
+            continue
+        with_case.add(pursuit_id)
+        case = ValueCaseFacts(investment or 0, lines, accepted)
+        if health.value_case_problem(case, rules):
+            counts[pursuit_id] += 1
+    counts.update(facing(health.NO_VALUE_CASE) - with_case)
+
+    # Only criteria that could be fatal without a plan: no plan, and an override to fatal or
+    # important and scored by us below the top; the domain classifies them.
+    fatal = {
+        pursuit_id
+        for pursuit_id, importance, ours, override, best in query(
+            "SELECT i.pursuit_id, i.importance, i.our_score, i.class_override,"
+            " (SELECT max(sc.score) FROM indicator_scores AS sc"
+            "  WHERE sc.indicator_id = i.id AND sc.alive AND sc.score IS NOT NULL AND EXISTS"
+            "  (SELECT 1 FROM pursuit_competitors AS pc WHERE pc.pursuit_id = i.pursuit_id"
+            "   AND pc.competitor_id = sc.competitor_id AND pc.alive))"
+            " FROM indicators AS i WHERE i.alive AND trim(i.action_plan) = ''"
+            " AND (i.class_override = ? OR (i.class_override IS NULL AND i.importance >= ?"
+            " AND i.our_score < ?))" + among("i.pursuit_id"),
+            indicators.FATAL,
+            indicators.IMPORTANT,
+            indicators.MAX_SCORE,
+        )
+        if CriterionFacts("", importance, ours, best, override, False).indicator_class
+        == indicators.FATAL
+    }
+    counts.update(facing(health.FATAL_WITHOUT_PLAN) & fatal)
+    unanswered = {
+        row[0]
+        for row in query(
+            "SELECT DISTINCT pc.pursuit_id FROM pursuit_competitors AS pc WHERE pc.alive"
+            " AND NOT (trim(pc.label) != '' AND (trim(pc.features) != ''"
+            " OR trim(pc.advantages) != '' OR trim(pc.benefits) != ''))" + among("pc.pursuit_id")
+        )
+    }
+    counts.update(facing(health.RIVAL_UNANSWERED) & unanswered)
+    risky = {
+        row[0]
+        for row in query(
+            "SELECT DISTINCT k.pursuit_id FROM risks AS k"
+            " WHERE k.alive AND k.status = 'open' AND k.severity >= ?" + among("k.pursuit_id"),
+            health.HIGH_IMPACT,
+        )
+    }
+    counts.update(facing(health.OPEN_HIGH_RISKS) & risky)
+    signed = {
+        row[0]
+        for row in query(
+            "SELECT o.pursuit_id FROM collections AS o WHERE o.alive AND o.acceptance_signed"
+            + among("o.pursuit_id")
+        )
+    }
+    counts.update(facing(health.ACCEPTANCE_UNSIGNED) - signed)
+    late = {
+        row[0]
+        for row in query(
+            "SELECT DISTINCT n.pursuit_id FROM instalments AS n WHERE n.alive"
+            " AND n.received_on IS NULL AND n.due_on < ?" + among("n.pursuit_id"),
+            today.isoformat(),
+        )
+    }
+    counts.update(facing(health.OVERDUE_INSTALMENTS) & late)
+    return dict(counts)
+
+
+def gather(
+    session: Session, ws: Workspace, ids: Collection[str] | None, today: date
+) -> dict[str, PursuitFacts]:
+    """The facts of the open and won pursuits among `ids` (all when None)."""
+    if ids is not None:
+        result: dict[str, PursuitFacts] = {}
+        id_list = list(dict.fromkeys(ids))
+        for start in range(0, len(id_list), _BATCH):
+            result.update(_gather(session, ws, id_list[start : start + _BATCH], today))
+        return result
+    return _gather(session, ws, None, today)
+
+
+def _gather(
+    session: Session, ws: Workspace, ids: list[str] | None, today: date
+) -> dict[str, PursuitFacts]:
+    # Core statements on the connection: plain tuples, no ORM row processing. Child rows are read
+    # by pursuit id (or all of them), never joined back to pursuits: SQLite answers a scan or an
+    # IN list faster than a join per row, and `wanted` below drops what no rule looks at.
+    connection = session.connection()
+
+    def run(statement: Any) -> list[Any]:
+        return connection.execute(statement).all()  # type: ignore[return-value]
+
+    p = Pursuit.__table__.c
+    base = run(
+        select(
+            p.id,
+            p.stage,
+            p.status,
+            # Dates as stored text: parsing them here is ~5x faster than the SQLite type's regex.
+            type_coerce(p.stage_entered_at, String),
+            p.currency,
+            type_coerce(p.expected_close, String),
+            p.next_step,
+            type_coerce(p.next_step_due, String),
+        ).where(p.alive, p.status.in_(("open", "won")), *_among(p.id, ids))
+    )
+    if not base:
+        return {}
+    active = {row[0]: health.active_rules(row[1], row[2]) for row in base}
+
+    def wanted(code: str) -> set[str]:
+        """The pursuits rule `code` looks at (its stages; open, or won for money rules)."""
+        return {pid for pid, rules in active.items() if code in rules}
+
+    s, r = Stakeholder.__table__.c, StakeholderRole.__table__.c
+    insiders: dict[str, list[str]] = defaultdict(list)
+    deciders: dict[str, list[KeyPerson]] = defaultdict(list)
+    scope = wanted(health.NO_INSIDER)
+    for pursuit_id, role, name, relationship in run(
+        select(s.pursuit_id, r.role, s.name, s.relationship)
+        .select_from(
+            StakeholderRole.__table__.join(Stakeholder.__table__, s.id == r.stakeholder_id)
+        )
+        .where(
+            r.alive, s.alive, r.role.in_(("insider", "decision_maker")), *_among(s.pursuit_id, ids)
+        )
+    ):
+        if pursuit_id in scope:
+            if role == "insider":
+                insiders[pursuit_id].append(name)
+            else:
+                deciders[pursuit_id].append(KeyPerson(name, relationship))
+
+    v, b = ValueCase.__table__.c, ValueBenefit.__table__.c
+    scope = wanted(health.NO_VALUE_CASE)
+    case_rows = [
+        row
+        for row in run(
+            select(v.pursuit_id, v.id, v.investment, v.accepted).where(
+                v.alive, *_among(v.pursuit_id, ids)
+            )
+        )
+        if row[0] in scope
+    ]
+    lines: dict[str, int] = {}
+    case_ids = [row[1] for row in case_rows]
+    for chunk in _chunks(case_ids if ids is not None else [None]):
+        lines.update(
+            run(
+                select(b.value_case_id, func.count())
+                .where(b.alive, *_among(b.value_case_id, chunk if ids is not None else None))
+                .group_by(b.value_case_id)
+            )
+        )
+    cases = {
+        pursuit_id: ValueCaseFacts(investment or 0, lines.get(case_id, 0), accepted)
+        for pursuit_id, case_id, investment, accepted in case_rows
+    }
+
+    # Only criteria that could be fatal without a plan are read (no plan; an override to fatal, or
+    # important and scored by us below the top score); `CriterionFacts.indicator_class` decides.
+    # Each comes with the best score of a competitor still in the pursuit.
+    i, sc, pc = Indicator.__table__.c, IndicatorScore.__table__.c, PursuitCompetitor.__table__.c
+    best = (
+        select(func.max(sc.score))
+        .where(
+            sc.indicator_id == i.id,
+            sc.alive,
+            sc.score.is_not(None),
+            select(pc.id)
+            .where(pc.pursuit_id == i.pursuit_id, pc.competitor_id == sc.competitor_id, pc.alive)
+            .exists(),
+        )
+        .scalar_subquery()
+    )
+    criteria: dict[str, list[CriterionFacts]] = defaultdict(list)
+    scope = wanted(health.FATAL_WITHOUT_PLAN)
+    for pursuit_id, name, importance, ours, override, rival in run(
+        select(i.pursuit_id, i.name, i.importance, i.our_score, i.class_override, best)
+        .where(
+            i.alive,
+            func.trim(i.action_plan) == "",
+            or_(
+                i.class_override == indicators.FATAL,
+                and_(
+                    i.class_override.is_(None),
+                    i.importance >= indicators.IMPORTANT,
+                    i.our_score < indicators.MAX_SCORE,
+                ),
+            ),
+            *_among(i.pursuit_id, ids),
+        )
+        .order_by(i.pursuit_id, i.position)
+    ):
+        if pursuit_id in scope:
+            criteria[pursuit_id].append(
+                CriterionFacts(name, importance, ours, rival, override, has_action_plan=False)
+            )
+
+    c = Competitor.__table__.c
+    rivals: dict[str, list[RivalFacts]] = defaultdict(list)
+    scope = wanted(health.RIVAL_UNANSWERED)
+    for pursuit_id, name, has_label, has_counter in run(
+        select(
+            pc.pursuit_id,
+            c.name,
+            func.trim(pc.label) != "",
+            or_(
+                func.trim(pc.features) != "",
+                func.trim(pc.advantages) != "",
+                func.trim(pc.benefits) != "",
+            ),
+        )
+        .select_from(
+            PursuitCompetitor.__table__.join(Competitor.__table__, c.id == pc.competitor_id)
+        )
+        .where(pc.alive, *_among(pc.pursuit_id, ids))
+        .order_by(pc.pursuit_id, pc.position)
+    ):
+        if pursuit_id in scope:
+            rivals[pursuit_id].append(RivalFacts(name, bool(has_label), bool(has_counter)))
+
+    k = Risk.__table__.c
+    risks: dict[str, list[RiskFacts]] = defaultdict(list)
+    scope = wanted(health.OPEN_HIGH_RISKS)
+    for pursuit_id, description, severity, status in run(
+        select(k.pursuit_id, k.description, k.severity, k.status)
+        .where(k.alive, *_among(k.pursuit_id, ids))
+        .order_by(k.pursuit_id, k.created_at)
+    ):
+        if pursuit_id in scope:
+            risks[pursuit_id].append(RiskFacts(description, severity, status))
+
+    o = CollectionRecord.__table__.c
+    scope = wanted(health.ACCEPTANCE_UNSIGNED)
+    acceptance = {
+        pursuit_id: (bool(signed), due)
+        for pursuit_id, signed, due in run(
+            select(o.pursuit_id, o.acceptance_signed, o.acceptance_due).where(
+                o.alive, *_among(o.pursuit_id, ids)
+            )
+        )
+        if pursuit_id in scope
+    }
+
+    n = Instalment.__table__.c
+    instalments: dict[str, list[InstalmentFacts]] = defaultdict(list)
+    scope = wanted(health.OVERDUE_INSTALMENTS)
+    for pursuit_id, amount, due_on, received_on in run(
+        select(n.pursuit_id, n.amount, n.due_on, n.received_on).where(
+            n.alive, *_among(n.pursuit_id, ids)
+        )
+    ):
+        if pursuit_id in scope:
+            instalments[pursuit_id].append(InstalmentFacts(amount, due_on, received_on))
+
+    limits = {stage.number: ws.stale_limit(stage.number) for stage in ws.catalog.stages}
+    # One UTC offset for all (asking the OS per row costs more than every rule together); a
+    # daylight-saving shift since the stage began moves a day boundary by an hour at most.
+    offset = datetime.now(UTC).astimezone().utcoffset() or timedelta(0)
+    facts = {}
+    for pursuit_id, stage, status, entered, currency, close, next_step, next_due in base:
+        signed, acceptance_due = acceptance.get(pursuit_id, (False, None))
+        facts[pursuit_id] = PursuitFacts(
+            stage=stage,
+            stage_entered_on=(datetime.fromisoformat(entered) + offset).date(),
+            stale_limit_days=limits[stage],
+            status=status,
+            currency=currency,
+            expected_close=_date(close),
+            next_step=next_step or "",
+            next_step_due=_date(next_due),
+            insiders=tuple(insiders.get(pursuit_id, ())),
+            decision_makers=tuple(deciders.get(pursuit_id, ())),
+            value_case=cases.get(pursuit_id),
+            criteria=tuple(criteria.get(pursuit_id, ())),
+            rivals=tuple(rivals.get(pursuit_id, ())),
+            risks=tuple(risks.get(pursuit_id, ())),
+            acceptance_signed=signed,
+            acceptance_due=acceptance_due,
+            instalments=tuple(instalments.get(pursuit_id, ())),
+        )
+    return facts
+
+
+def _among(column: Any, ids: list[str] | None) -> list[Any]:
+    """A `column IN ids` condition, or none for "all"."""
+    return [] if ids is None else [column.in_(ids)]
+
+
+def _chunks(items: list[Any]) -> list[list[Any]]:
+    return [items[start : start + _BATCH] for start in range(0, len(items), _BATCH)] or [[]]
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None

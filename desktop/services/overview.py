@@ -1,0 +1,148 @@
+"""A pursuit's overview: core fields, stage and forecast, stage timeline, closing and reopening."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.domain import forecast
+from desktop.services import pursuit_edits, pursuits, records
+from desktop.services.changes import Changes
+from desktop.services.errors import InvalidInput, NotFound
+from desktop.services.workspace import Workspace
+from desktop.storage.tables import Account, Competitor, Pursuit
+
+
+@dataclass(frozen=True)
+class StatusSnapshot:
+    """What closing changes, so that undo can put it back."""
+
+    status: str
+    reason: str
+    lost_to_id: str | None
+    closed_on: date | None
+
+
+@dataclass
+class Overview:
+    pursuit: dict[str, Any]
+    account: str
+    win_rate: int
+    default_win_rate: int
+    weighted: int
+    days_in_stage: int
+    stale_limit: int
+    started_on: date | None
+    tags: list[str] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)
+    lost_to: str = ""
+    referred_by: tuple[str, str] | None = None  # (pursuit id, "account · title")
+
+    @property
+    def status(self) -> StatusSnapshot:
+        p = self.pursuit
+        return StatusSnapshot(p["status"], p["close_reason"], p["lost_to_id"], p["closed_on"])
+
+
+def overview_of(ws: Workspace, pursuit_id: str, today: date | None = None) -> Overview:
+    today = today or date.today()
+    with ws.read() as session:
+        pursuit = session.get(Pursuit, pursuit_id)
+        if pursuit is None or not pursuit.alive:
+            raise NotFound(f"pursuit {pursuit_id}")
+        values = records.as_dict(pursuit)
+        account = session.get(Account, pursuit.account_id)
+        account_name = account.name if account else ""
+        lost_to = session.get(Competitor, pursuit.lost_to_id) if pursuit.lost_to_id else None
+        lost_to_name = lost_to.name if lost_to else ""
+        referred_by = None
+        if pursuit.referred_by_id:
+            source = session.get(Pursuit, pursuit.referred_by_id)
+            if source is not None and source.alive:
+                source_account = session.get(Account, source.account_id)
+                name = source_account.name if source_account else ""
+                referred_by = (source.id, f"{name} · {source.title}")
+        started = pursuit_edits.pursuit_start(session, pursuit_id)
+        entered = pursuit.stage_entered_at.replace(tzinfo=UTC).astimezone().date()
+    status = values["status"]
+    if status == "won":
+        rate = 100
+    elif status in ("lost", "abandoned"):
+        rate = 0
+    else:
+        rate = ws.win_rate(values["stage"], values["win_rate_override"])
+    return Overview(
+        pursuit=values,
+        account=account_name,
+        win_rate=rate,
+        default_win_rate=ws.win_rate(values["stage"]),
+        weighted=forecast.weighted_amount(values["amount"], rate),
+        days_in_stage=max(0, (today - entered).days),
+        stale_limit=ws.stale_limit(values["stage"]),
+        started_on=started,
+        tags=pursuits.tags_of(ws, pursuit_id),
+        history=pursuits.stage_history(ws, pursuit_id),
+        lost_to=lost_to_name,
+        referred_by=referred_by,
+    )
+
+
+def competitors(ws: Workspace) -> list[tuple[str, str]]:
+    """(id, name) of every live competitor, by name: the choices for "lost to"."""
+    with ws.read() as session:
+        return [
+            (cid, name)
+            for cid, name in session.execute(
+                select(Competitor.id, Competitor.name)
+                .where(Competitor.alive)
+                .order_by(Competitor.name)
+            )
+        ]
+
+
+def close(
+    ws: Workspace,
+    pursuit_id: str,
+    status: str,
+    *,
+    reason: str = "",
+    lost_to_id: str | None = None,
+    lost_to_name: str = "",
+) -> Changes:
+    """Close as won / lost / abandoned with a reason; a lost pursuit names the competitor, picked
+    from the list (`lost_to_id`) or typed as a new one (`lost_to_name`, created here)."""
+    if status not in ("won", "lost", "abandoned"):
+        raise InvalidInput("status", "unknown", f"cannot close as {status!r}")
+    changes = Changes()
+    if status == "lost" and lost_to_id is None and lost_to_name.strip():
+        name = lost_to_name.strip()
+        existing = {n.casefold(): cid for cid, n in competitors(ws)}
+        lost_to_id = existing.get(name.casefold())
+        if lost_to_id is None:
+            lost_to_id, created = records.create(ws, "competitor", {"name": name})
+            changes = changes | created
+    return changes | pursuits.set_status(
+        ws, pursuit_id, status, reason=reason.strip(), lost_to_id=lost_to_id
+    )
+
+
+def restore_status(ws: Workspace, pursuit_id: str, snapshot: StatusSnapshot) -> Changes:
+    """Put a pursuit's status back as it was (undo of close or reopen)."""
+    if snapshot.status == "open":
+        return pursuits.set_status(ws, pursuit_id, "open")
+    return pursuits.set_status(
+        ws,
+        pursuit_id,
+        snapshot.status,
+        reason=snapshot.reason,
+        lost_to_id=snapshot.lost_to_id,
+        closed_on=snapshot.closed_on,
+    )
+
+
+def local_time(moment: datetime) -> datetime:
+    """A UTC timestamp from the database in the user's time zone."""
+    return moment.replace(tzinfo=UTC).astimezone()

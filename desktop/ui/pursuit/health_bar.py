@@ -1,0 +1,81 @@
+"""The deal-health strip at the top of the workspace: every red flag, each a link to its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+from desktop.domain.health import AMBER, RedFlag
+from desktop.ui.pursuit.widgets import AMBER as AMBER_COLOR
+from desktop.ui.pursuit.widgets import GREEN, RED, FlowLayout, check_icon, flag_icon
+
+
+class HealthBar(QFrame):
+    """风险提示: the coach's red flags, always in sight; clicking one opens the place to fix it."""
+
+    flag_clicked = Signal(object)  # RedFlag
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("health_bar")
+        self.lang = lang
+        self.flags: list[RedFlag] = []
+        self.buttons: list[QToolButton] = []
+        self.title = QLabel()
+        self.title.setObjectName("health_title")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.icon = QLabel()
+        self.icon.setFixedSize(18, 18)
+        self.flow_host = QWidget()
+        self.flow = FlowLayout(self.flow_host, spacing=6)
+        self.flow_host.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.setSpacing(8)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.title, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.flow_host, 1)
+        self.set_flags([])
+
+    def set_flags(self, flags: list[RedFlag]) -> None:
+        self.flags = list(flags)
+        for button in self.buttons:
+            self.flow.removeWidget(button)
+            button.deleteLater()
+        self.buttons = []
+        if not flags:
+            self.icon.setPixmap(check_icon(GREEN).pixmap(QSize(16, 16)))
+            self.title.setText(self.tr("No red flags: the deal follows the method."))
+            self.title.setStyleSheet(f"color: {GREEN};")
+            self.setStyleSheet(
+                "#health_bar { border: 1px solid #A5D6A7; border-radius: 8px;"
+                " background: rgba(46, 125, 50, 0.06); }"
+            )
+            return
+        self.icon.setPixmap(flag_icon(RED).pixmap(QSize(16, 16)))
+        self.title.setText(self.tr("Red flags ({0}):").format(len(flags)))
+        self.title.setStyleSheet(f"color: {RED};")
+        self.setStyleSheet(
+            "#health_bar { border: 1px solid #EF9A9A; border-radius: 8px;"
+            " background: rgba(211, 47, 47, 0.05); }"
+        )
+        for flag in flags:
+            color = AMBER_COLOR if flag.level == AMBER else RED
+            button = QToolButton()
+            button.setObjectName(f"flag_{flag.code}")
+            button.setText(flag.reason(self.lang) + "  ›")
+            button.setIcon(flag_icon(color))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setToolTip(self.tr("Open the place to fix this"))
+            button.setStyleSheet(
+                f"QToolButton {{ border: 1px solid {color}; border-radius: 11px;"
+                f" padding: 2px 10px 2px 6px; color: {color}; background: palette(base); }}"
+                f"QToolButton:hover {{ background: {color}; color: white; }}"
+            )
+            button.clicked.connect(lambda _=False, f=flag: self.flag_clicked.emit(f))
+            self.flow.addWidget(button)
+            self.buttons.append(button)
+        self.flow_host.updateGeometry()

@@ -1,0 +1,479 @@
+"""Small widgets of the pursuit workspace: field editors, cards, a flow layout, a stage stepper."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QMargins, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygon,
+    QValidator,
+)
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QLineEdit,
+    QSizePolicy,
+    QSpinBox,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetItem,
+)
+
+from desktop.ui.pursuit import format as fmt
+
+RED = "#D32F2F"
+AMBER = "#F57C00"
+GREEN = "#2E7D32"
+STAGE_COLORS = (
+    "#5B8FF9",
+    "#5AD8A6",
+    "#5D7092",
+    "#F6BD16",
+    "#E8684A",
+    "#6DC8EC",
+    "#9270CA",
+    "#269A99",
+)
+
+
+# --- field editors ------------------------------------------------------------------------------
+class MoneyEdit(QLineEdit):
+    """An amount in major units with separators; accepts 128万, ¥1,280,000, 1.2亿."""
+
+    def __init__(self, currency: str = "CNY", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currency = currency
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        font = self.font()
+        font.setFeature(QFont.Tag("tnum"), 1)
+        self.setFont(font)
+        self.setPlaceholderText("0")
+        self.allow_negative = False
+
+    def set_amount(self, amount: int) -> None:
+        self.setText(fmt.amount_text(amount))
+
+    def amount(self) -> int | None:
+        return fmt.parse_money(self.text(), allow_negative=self.allow_negative)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        value = self.amount()
+        if value is not None and self.text().strip():
+            self.set_amount(value)  # 128万 becomes 1,280,000 once the user leaves the field
+        super().focusOutEvent(event)
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be empty: a calendar-popup date edit and a clear button."""
+
+    changed = Signal()
+
+    NONE = QDate(1900, 1, 1)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setMinimumDate(self.NONE)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setSpecialValueText(" ")
+        self.edit.setDate(self.NONE)
+        self.edit.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.edit.calendarWidget().setGridVisible(False)
+        self.clear_button = QToolButton()
+        self.clear_button.setText("×")
+        self.clear_button.setAutoRaise(True)
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_button.clicked.connect(self.clear)
+        box = QHBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.edit, 1)
+        box.addWidget(self.clear_button)
+        self.setFocusProxy(self.edit)
+        self.edit.dateChanged.connect(self._changed)
+        self._update_clear()
+
+    def _changed(self) -> None:
+        self._update_clear()
+        self.changed.emit()
+
+    def _update_clear(self) -> None:
+        self.clear_button.setVisible(self.edit.date() != self.NONE)
+
+    def clear(self) -> None:
+        self.edit.setDate(self.NONE)
+
+    def set_placeholder(self, text: str) -> None:
+        """What the field shows while it has no date."""
+        self.edit.setSpecialValueText(text)
+
+    def value(self) -> date | None:
+        current = self.edit.date()
+        if current == self.NONE or not current.isValid():
+            return None
+        return date(current.year(), current.month(), current.day())
+
+    def set_value(self, value: date | None) -> None:
+        self.edit.blockSignals(True)
+        self.edit.setDate(QDate(value.year, value.month, value.day) if value else self.NONE)
+        self.edit.blockSignals(False)
+        self._update_clear()
+
+
+class GrowingTextEdit(QTextEdit):
+    """Plain text that grows with its content (two to `max_lines` lines), for answers and notes."""
+
+    def __init__(
+        self, min_lines: int = 2, max_lines: int = 12, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)
+        self.min_lines, self.max_lines = min_lines, max_lines
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self, *_: object) -> None:
+        line = self.fontMetrics().lineSpacing()
+        margins = self.contentsMargins()
+        frame = margins.top() + margins.bottom() + 2 * int(self.document().documentMargin()) + 2
+        content = int(self.document().size().height()) + margins.top() + margins.bottom() + 2
+        low = self.min_lines * line + frame
+        high = self.max_lines * line + frame
+        self.setFixedHeight(max(low, min(high, content)))
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._fit()
+
+
+class ScaleEdit(QSpinBox):
+    """A 1–5 scale (severity, importance). Typing a number outside it is kept visible so the
+    field can say what is wrong, and is never taken as a value."""
+
+    def __init__(self, low: int = 1, high: int = 5, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.low, self.high = low, high
+        self.setRange(low, high)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumWidth(56)
+
+    def validate(self, text: str, pos: int) -> object:
+        stripped = text.strip()
+        if stripped.isdigit() and not self.low <= int(stripped) <= self.high:
+            return QValidator.State.Intermediate, text, pos
+        return super().validate(text, pos)
+
+    def typed(self) -> int | None:
+        """The number in the field, in range or not; None when there is none."""
+        text = self.lineEdit().text().strip()
+        return int(text) if text.isdigit() else None
+
+
+class ErrorLabel(QLabel):
+    """The message under a field that refused its input."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("field_error")
+        self.setWordWrap(True)
+        self.setStyleSheet(f"color: {RED}; font-size: 90%;")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText("⚠ " + text)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.clear()
+        self.hide()
+
+
+# --- cards and layout ---------------------------------------------------------------------------
+class Card(QFrame):
+    """A rounded panel on the window background: one item of a checklist or one record."""
+
+    def __init__(self, parent: QWidget | None = None, *, accent: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.accent = accent
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAutoFillBackground(False)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(16, 12, 16, 14)
+        self.body.setSpacing(8)
+
+    def set_accent(self, color: str | None) -> None:
+        self.accent = color
+        self.update()
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        palette = self.palette()
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(rect, 8, 8)
+        if self.accent:
+            path = QPainterPath()
+            path.addRoundedRect(rect, 8, 8)
+            painter.setClipPath(path)
+            painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), QColor(self.accent))
+        painter.end()
+
+
+def heading(text: str, size: float = 1.15, bold: bool = True) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * size)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def hint(text: str) -> QLabel:
+    """Quiet explanatory text (from the catalog, mostly)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName("hint")
+    palette = label.palette()
+    palette.setColor(
+        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+    )
+    label.setPalette(palette)
+    return label
+
+
+def chip(text: str, color: str, *, filled: bool = False) -> QLabel:
+    """A small rounded label: a status, a stage, a count."""
+    label = QLabel(text)
+    label.setObjectName("chip")
+    if filled:
+        style = f"background: {color}; color: white; border-radius: 9px; padding: 1px 8px;"
+    else:
+        style = f"color: {color}; border: 1px solid {color}; border-radius: 9px; padding: 0 7px;"
+    label.setStyleSheet(style)
+    label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    return label
+
+
+class FlowLayout(QLayout):
+    """Lays items left to right and wraps them (Qt's flow-layout example)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def addWidget(self, widget: QWidget) -> None:  # type: ignore[override]
+        self.addChildWidget(widget)
+        self.addItem(QWidgetItem(widget))
+        self.invalidate()
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins: QMargins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self._items:
+            if item.widget() is not None and item.widget().isHidden():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and line > 0:
+                x, y, line = area.x(), y + line + self._spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
+
+
+class StageStepper(QWidget):
+    """The eight stages as a row of numbered dots: passed, current (ringed), ahead (hollow)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stage = 1
+        self.labels: list[str] = [str(n) for n in range(1, 9)]
+        self.closed_status = "open"
+        self.setMinimumHeight(54)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_stage(self, stage: int, labels: list[str], status: str = "open") -> None:
+        self.stage, self.labels, self.closed_status = stage, labels, status
+        self.setToolTip("\n".join(f"{n}. {text}" for n, text in enumerate(labels, 1)))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(520, 54)
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        count = len(self.labels)
+        width = self.width()
+        step = width / count
+        radius = 11
+        cy = 15
+        muted = palette.color(QPalette.ColorRole.Mid)
+        text_color = palette.color(QPalette.ColorRole.WindowText)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        for index in range(count):
+            number = index + 1
+            cx = step * index + step / 2
+            if index < count - 1:
+                color = QColor(STAGE_COLORS[index]) if number < self.stage else muted
+                painter.setPen(QPen(color, 2))
+                painter.drawLine(int(cx + radius), cy, int(cx + step - radius), cy)
+            color = QColor(STAGE_COLORS[index])
+            if number < self.stage:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(color)
+            elif number == self.stage:
+                painter.setPen(QPen(color.darker(130), 3))
+                painter.setBrush(color)
+            else:
+                painter.setPen(QPen(muted, 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QRectF(cx - radius, cy - radius, 2 * radius, 2 * radius))
+            painter.setPen(QColor("white") if number <= self.stage else text_color)
+            bold = QFont(self.font())
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.drawText(
+                QRectF(cx - radius, cy - radius, 2 * radius, 2 * radius),
+                Qt.AlignmentFlag.AlignCenter,
+                str(number),
+            )
+            painter.setFont(small)
+            painter.setPen(
+                text_color
+                if number == self.stage
+                else palette.color(QPalette.ColorRole.PlaceholderText)
+            )
+            label = self.labels[index]
+            metrics = painter.fontMetrics()
+            shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(step) - 4)
+            painter.drawText(
+                QRectF(cx - step / 2, cy + radius + 3, step, metrics.height()),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                shown,
+            )
+        painter.end()
+
+
+def flag_icon(color: str = RED, size: int = 16) -> QIcon:
+    """A small pennant flag, drawn (crisp at any scale)."""
+    icon = QIcon()
+    for scale in (1, 2):
+        pixmap = QPixmap(size * scale, size * scale)
+        pixmap.setDevicePixelRatio(scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor(color), 1.6)
+        painter.setPen(pen)
+        painter.drawLine(QPoint(4, 2), QPoint(4, size - 2))
+        path = QPainterPath()
+        path.moveTo(4.5, 2.5)
+        path.lineTo(size - 2.5, 5.5)
+        path.lineTo(4.5, 9.5)
+        path.closeSubpath()
+        painter.fillPath(path, QColor(color))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def check_icon(color: str = GREEN, size: int = 16) -> QIcon:
+    icon = QIcon()
+    for scale in (1, 2):
+        pixmap = QPixmap(size * scale, size * scale)
+        pixmap.setDevicePixelRatio(scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor(color), 2.2)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.drawPolyline(QPolygon([QPoint(3, 8), QPoint(7, 12), QPoint(13, 4)]))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def circle_icon(color: str = "#9E9E9E", size: int = 16) -> QIcon:
+    """An open circle: an item still to do."""
+    icon = QIcon()
+    for scale in (1, 2):
+        pixmap = QPixmap(size * scale, size * scale)
+        pixmap.setDevicePixelRatio(scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(color), 1.6))
+        painter.drawEllipse(QRectF(2.5, 2.5, size - 5, size - 5))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon

@@ -1,0 +1,399 @@
+"""The pursuit workspace: everything the methodology asks about one deal, and what is missing.
+
+A header (account, title, stage, forecast), the deal-health flags always in sight, then the
+sections as tabs — Overview, Coaching, Pains & value, Risks, After sale, Collection — and after
+them the tabs other packages register (`tabs.PURSUIT_TABS`: stakeholder map, buying criteria,
+visits). Every tab is created on first show. Each flag opens the place that fixes it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.health import RedFlag
+from desktop.services import health, overview
+from desktop.services.changes import Changes
+from desktop.services.errors import NotFound
+from desktop.ui.context import AppContext
+from desktop.ui.pursuit import format as fmt
+from desktop.ui.pursuit.editing import Autosaver
+from desktop.ui.pursuit.health_bar import HealthBar
+from desktop.ui.pursuit.tabs import PURSUIT_TABS, PursuitTab
+from desktop.ui.pursuit.widgets import RED, STAGE_COLORS, StageStepper, chip
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    source_title: str  # English; translated in context "PursuitWorkspace"
+    module: str
+    class_name: str
+
+    def title(self) -> str:
+        return QCoreApplication.translate("PursuitWorkspace", self.source_title)
+
+
+SECTIONS = (
+    Section(
+        "overview", QT_TRANSLATE_NOOP("PursuitWorkspace", "Overview"), ".overview", "OverviewPage"
+    ),
+    Section(
+        "coaching", QT_TRANSLATE_NOOP("PursuitWorkspace", "Coaching"), ".coaching", "CoachingPage"
+    ),
+    Section(
+        "pains",
+        QT_TRANSLATE_NOOP("PursuitWorkspace", "Pains & value"),
+        ".pains_value",
+        "PainsValuePage",
+    ),
+    Section(
+        "risks", QT_TRANSLATE_NOOP("PursuitWorkspace", "Risks & concerns"), ".risks", "RisksPage"
+    ),
+    Section(
+        "after_sale",
+        QT_TRANSLATE_NOOP("PursuitWorkspace", "After sale"),
+        ".after_sale",
+        "AfterSalePage",
+    ),
+    Section(
+        "collection",
+        QT_TRANSLATE_NOOP("PursuitWorkspace", "Collection"),
+        ".collection",
+        "CollectionPage",
+    ),
+)
+# Sections a flag or a caller may name that live inside another tab.
+SECTION_OF = {"value": "pains"}
+# Keys a registered tab may have for a section the health rules name.
+REGISTERED_ALIASES = {
+    "stakeholders": ("stakeholders", "stakeholder_map", "map", "people"),
+    "indicators": ("indicators", "criteria", "competition", "grid"),
+}
+
+
+class PursuitWorkspace(QWidget):
+    """The "pursuit" screen: `show_pursuit(id, tab)` opens a pursuit."""
+
+    def __init__(self, ctx: AppContext, window: QWidget | None = None) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window_ref = window
+        self.pursuit_id: str | None = None
+        self.autosaver = Autosaver(ctx, self)
+        self.autosaver.start_of = self._start
+        self._start_on = None
+        self._dirty: set[str] = set()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        # header
+        self.account = QLabel()
+        self.account.setObjectName("header_account")
+        font = self.account.font()
+        font.setBold(True)
+        self.account.setFont(font)
+        self.title = QLabel()
+        self.title.setObjectName("header_title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.status_chip = chip("", RED)
+        self.figures = QLabel()
+        self.figures.setObjectName("header_figures")
+        self.figures.setTextFormat(Qt.TextFormat.RichText)
+        self.stepper = StageStepper()
+        self.health = HealthBar(ctx.lang)
+        self.health.flag_clicked.connect(self.go_to_flag)
+
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.account)
+        top.addWidget(self.status_chip)
+        top.addStretch(1)
+        header = QVBoxLayout()
+        header.setContentsMargins(18, 14, 18, 6)
+        header.setSpacing(4)
+        header.addLayout(top)
+        header.addWidget(self.title)
+        header.addWidget(self.figures)
+        header.addSpacing(4)
+        header.addWidget(self.stepper)
+        header.addWidget(self.health)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("pursuit_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tab_keys: list[str] = []
+        self.pages: dict[str, Any] = {}
+        self._sections: dict[str, Section | PursuitTab] = {}
+        for section in SECTIONS:
+            self._add_tab(section.key, section.title(), section)
+        for tab in PURSUIT_TABS:
+            self._add_tab(tab.key, tab.title(), tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(header)
+        column.addWidget(self.tabs, 1)
+        self.missing = QLabel(self.tr("This pursuit no longer exists. It may have been deleted."))
+        self.missing.setObjectName("missing")
+        self.missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(page)
+        self.stack.addWidget(self.missing)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        style = self.style()
+        self.back_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), self.tr("Back to board"), self
+        )
+        self.back_action.setObjectName("back")
+        self.back_action.setShortcut(QKeySequence("Alt+Left"))
+        self.back_action.triggered.connect(self.go_back)
+        self.manager_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
+            self.tr("Manager's view…"),
+            self,
+        )
+        self.manager_action.setObjectName("manager_view")
+        self.manager_action.setToolTip(
+            self.tr("A one-page summary of this pursuit's coaching answers, to read or print")
+        )
+        self.manager_action.triggered.connect(self.open_manager_view)
+        self.addActions([self.back_action, self.manager_action])
+        ctx.changed.connect(self._on_changed)
+        ctx.workspace_replaced.connect(self._workspace_replaced)
+
+    # --- tabs -----------------------------------------------------------------------------
+    def _add_tab(self, key: str, title: str, spec: Section | PursuitTab) -> None:
+        holder = QWidget()
+        holder.setObjectName(f"tab_{key}")
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(holder, title.replace("&", "&&"))
+        self.tab_keys.append(key)
+        self._sections[key] = spec
+
+    def page(self, key: str) -> Any:
+        """The widget of a tab, created on first use (None for an unknown key)."""
+        key = SECTION_OF.get(key, key)
+        if key in self.pages:
+            return self.pages[key]
+        spec = self._sections.get(key)
+        if spec is None:
+            return None
+        holder = self.tabs.widget(self.tab_keys.index(key))
+        if isinstance(spec, Section):
+            module = importlib.import_module(spec.module, __package__)
+            widget = getattr(module, spec.class_name)(self.ctx, self.autosaver, holder)
+            widget.open_pursuit = self.open_other  # links to other pursuits (referrals)
+        else:
+            widget = spec.create(self.ctx, holder)
+        widget.setObjectName(f"page_{key}")
+        holder.layout().addWidget(widget)
+        widget.show()  # at once, not when the event loop next runs
+        self.pages[key] = widget
+        self._dirty.add(key)
+        return widget
+
+    def current_key(self) -> str:
+        return self.tab_keys[self.tabs.currentIndex()]
+
+    def show_tab(self, key: str) -> Any:
+        """Show a tab (or the tab holding a section such as "value") and return its widget."""
+        section = key
+        key = SECTION_OF.get(key, key)
+        if key not in self.tab_keys:
+            return None
+        self.tabs.setCurrentIndex(self.tab_keys.index(key))
+        widget = self._ensure_loaded(key)
+        if section != key and widget is not None:
+            widget.focus_target(section)
+        return widget
+
+    def _tab_changed(self, index: int) -> None:
+        if index >= 0 and self.pursuit_id:
+            self._ensure_loaded(self.tab_keys[index])
+
+    def _ensure_loaded(self, key: str) -> Any:
+        widget = self.page(key)
+        if widget is not None and key in self._dirty and self.pursuit_id:
+            self._dirty.discard(key)
+            widget.set_pursuit(self.pursuit_id)
+        return widget
+
+    # --- showing a pursuit ----------------------------------------------------------------
+    def show_pursuit(self, pursuit_id: str, tab: str | None = None) -> None:
+        """Open a pursuit on `tab` (a tab key or a section such as "value"); without one, on the
+        tab open before (the last session's at first)."""
+        first = self.pursuit_id is None
+        if pursuit_id != self.pursuit_id:
+            self.autosaver.flush()
+            self.pursuit_id = pursuit_id
+            self._dirty = set(self.pages)
+        if not self.refresh_header():
+            return
+        if tab is None and first:
+            tab = self.ctx.settings.screen_state("pursuit").get("tab")
+        key = tab or self.current_key()
+        if key not in self.tab_keys and key not in SECTION_OF:
+            key = "overview"
+        self.show_tab(key)
+
+    def refresh(self) -> None:
+        """Everything shown again from the database (after a change elsewhere or an undo)."""
+        if not self.pursuit_id:
+            return
+        if not self.refresh_header():
+            return
+        # Our sections reload; registered tabs listen to ctx.changed themselves, so they are
+        # told again only when the pursuit changes.
+        self._dirty |= {k for k in self.pages if isinstance(self._sections[k], Section)}
+        self._ensure_loaded(self.current_key())
+
+    def refresh_header(self) -> bool:
+        assert self.pursuit_id is not None
+        try:
+            view = overview.overview_of(self.ctx.workspace, self.pursuit_id)
+        except NotFound:
+            self.stack.setCurrentWidget(self.missing)
+            return False
+        self.stack.setCurrentIndex(0)
+        lang = self.ctx.lang
+        p = view.pursuit
+        stage = self.ctx.catalog.stage(p["stage"])
+        self._start_on = view.started_on
+        self.account.setText(view.account)
+        self.title.setText(p["title"])
+        status = p["status"]
+        statuses = self.ctx.catalog.vocab("pursuit_statuses")
+        stage_color = QColor(STAGE_COLORS[p["stage"] - 1]).darker(135).name()
+        color = {"open": stage_color, "won": "#2E7D32", "lost": RED}.get(status, "#757575")
+        self.status_chip.setText(statuses.label(status, lang))
+        self.status_chip.setStyleSheet(
+            f"color: {color}; border: 1px solid {color}; border-radius: 9px; padding: 0 7px;"
+        )
+        currency = p["currency"]
+        parts = [
+            self.tr("Stage {0} · {1}").format(p["stage"], stage.label(lang)),
+            self.tr("Win rate {0}%").format(view.win_rate),
+            self.tr("Amount {0}").format(fmt.money(p["amount"], currency)),
+            self.tr("Weighted {0}").format(fmt.money(view.weighted, currency)),
+        ]
+        if status == "open":
+            days = self.tr("{0} days in stage").format(view.days_in_stage)
+            if view.days_in_stage > view.stale_limit:
+                days = f"<span style='color:#F57C00'>{days}</span>"
+            parts.append(days)
+        self.figures.setText("  ·  ".join(parts))
+        self.stepper.set_stage(
+            p["stage"], [s.process(lang) for s in self.ctx.catalog.stages], status
+        )
+        self.health.set_flags(health.flags_of(self.ctx.workspace, self.pursuit_id))
+        self.manager_action.setEnabled(True)
+        return True
+
+    def _start(self):  # type: ignore[no-untyped-def]
+        return self._start_on
+
+    # --- flags and links ------------------------------------------------------------------
+    def go_to_flag(self, flag: RedFlag) -> None:
+        self.go_to(flag.section, flag.target, flag.coaching_key)
+
+    def go_to(self, section: str, target: str = "", coaching_key: str = "") -> bool:
+        """Open the tab that fixes something (a registered tab when present), at `target`."""
+        key = SECTION_OF.get(section, section)
+        if key not in self.tab_keys:
+            key = next((k for k in REGISTERED_ALIASES.get(section, ()) if k in self.tab_keys), "")
+        if key:
+            widget = self.show_tab(key)
+            focus = getattr(widget, "focus_target", None)
+            if target and focus is not None:
+                focus(target)
+            return True
+        if coaching_key:
+            widget = self.show_tab("coaching")
+            return bool(widget.focus_target(coaching_key))
+        return False
+
+    def open_other(self, pursuit_id: str) -> None:
+        """Open another pursuit (a referral's new pursuit, the one that referred this one)."""
+        opener = getattr(self.window_ref, "open_pursuit", None)
+        if opener is not None:
+            opener(pursuit_id)
+        else:
+            self.show_pursuit(pursuit_id, "overview")
+
+    # --- changes --------------------------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        pid = self.pursuit_id
+        if pid is None:
+            return
+        if (
+            changes.everything
+            or pid in changes.ids("pursuit")
+            or pid in changes.ids("pursuit_part")
+            or changes.touches("stakeholder", "competitor", "account")
+        ):
+            self._refresh_timer.start()
+
+    def _workspace_replaced(self) -> None:
+        self.autosaver.discard()
+        self.pursuit_id = None
+        for page in self.pages.values():
+            if hasattr(page, "reset"):
+                page.pursuit_id = None
+                page.reset()
+
+    # --- screen protocol ------------------------------------------------------------------
+    def toolbar_actions(self) -> list[Any]:
+        return [self.back_action, None, self.manager_action]
+
+    def save_state(self) -> None:
+        """Write every pending edit and remember the open tab (MainWindow.closeEvent)."""
+        self.autosaver.flush()
+        if self.pursuit_id:
+            self.ctx.settings.set_screen_state("pursuit", {"tab": self.current_key()})
+
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.autosaver.flush()
+        super().hideEvent(event)
+
+    def go_back(self) -> None:
+        self.autosaver.flush()
+        shower = getattr(self.window_ref, "show_screen", None)
+        if shower is not None:
+            shower("board")
+
+    def open_manager_view(self) -> Any:
+        if not self.pursuit_id:
+            return None
+        self.autosaver.flush()
+        from desktop.ui.pursuit.manager_view import ManagerViewDialog
+
+        dialog = ManagerViewDialog(self.ctx, self.pursuit_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

@@ -1,0 +1,245 @@
+"""Deal-health rules: for every rule, a pursuit that raises it and one that does not."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+
+import pytest
+
+from desktop.domain import health
+from desktop.domain.health import (
+    CriterionFacts,
+    InstalmentFacts,
+    KeyPerson,
+    PursuitFacts,
+    RiskFacts,
+    RivalFacts,
+    ValueCaseFacts,
+    evaluate,
+)
+
+TODAY = date(2026, 6, 15)
+
+
+def healthy(stage: int, **changes: object) -> PursuitFacts:
+    """A pursuit in `stage` that follows the method: no flag at all."""
+    facts = PursuitFacts(
+        stage=stage,
+        stage_entered_on=TODAY - timedelta(days=5),
+        stale_limit_days=30,
+        expected_close=TODAY + timedelta(days=60),
+        next_step="约见信息中心主任",
+        next_step_due=TODAY + timedelta(days=3),
+        insiders=("王伟",),
+        decision_makers=(KeyPerson("李总", "personal_trust"),),
+        value_case=ValueCaseFacts(1_000_000_00, 3, "yes"),
+        criteria=(CriterionFacts("报价", 5, 2, 4, None, has_action_plan=True),),
+        rivals=(RivalFacts("赛达软件", has_label=True, has_counter=True),),
+        risks=(RiskFacts("上线影响生产", 5, "mitigated"),),
+        acceptance_signed=True,
+        instalments=(InstalmentFacts(50_000_00, TODAY - timedelta(days=10), TODAY),),
+    )
+    return dataclasses.replace(facts, **changes)  # type: ignore[arg-type]
+
+
+def codes(facts: PursuitFacts) -> list[str]:
+    return [f.code for f in evaluate(facts, TODAY)]
+
+
+@pytest.mark.parametrize("stage", range(1, 9))
+def test_a_pursuit_that_follows_the_method_raises_nothing(stage: int) -> None:
+    assert codes(healthy(stage)) == []
+
+
+# (rule, the change that breaks it, the first stage it applies from)
+BROKEN = [
+    (health.NO_INSIDER, {"insiders": ()}, 2),
+    (health.NO_DECISION_MAKER, {"decision_makers": ()}, 3),
+    (health.WEAK_DECISION_MAKER, {"decision_makers": (KeyPerson("李总", "acquainted"),)}, 3),
+    (health.NO_VALUE_CASE, {"value_case": None}, 3),
+    (health.NO_VALUE_CASE, {"value_case": ValueCaseFacts(0, 0, "unknown")}, 3),
+    (health.VALUE_CASE_NOT_ACCEPTED, {"value_case": ValueCaseFacts(1, 1, "unknown")}, 4),
+    (health.VALUE_CASE_NOT_ACCEPTED, {"value_case": ValueCaseFacts(1, 1, "no")}, 4),
+    (
+        health.FATAL_WITHOUT_PLAN,
+        {"criteria": (CriterionFacts("报价", 5, 2, 4, None, has_action_plan=False),)},
+        4,
+    ),
+    (
+        health.FATAL_WITHOUT_PLAN,
+        {"criteria": (CriterionFacts("案例", 1, 5, 1, "fatal", has_action_plan=False),)},
+        4,
+    ),
+    (health.RIVAL_UNANSWERED, {"rivals": (RivalFacts("云启科技", False, True),)}, 5),
+    (health.RIVAL_UNANSWERED, {"rivals": (RivalFacts("云启科技", True, False),)}, 5),
+    (health.OPEN_HIGH_RISKS, {"risks": (RiskFacts("预算延后", 4, "open"),)}, 6),
+    (health.ACCEPTANCE_UNSIGNED, {"acceptance_signed": False}, 7),
+    (
+        health.OVERDUE_INSTALMENTS,
+        {"instalments": (InstalmentFacts(30_000_00, TODAY - timedelta(days=1), None),)},
+        8,
+    ),
+    (health.NO_NEXT_STEP, {"next_step": "  "}, 1),
+    (health.NEXT_STEP_OVERDUE, {"next_step_due": TODAY - timedelta(days=2)}, 1),
+    (health.STALE, {"stage_entered_on": TODAY - timedelta(days=31)}, 1),
+    (health.CLOSE_DATE_PASSED, {"expected_close": TODAY - timedelta(days=1)}, 1),
+]
+
+
+@pytest.mark.parametrize(("code", "change", "first"), BROKEN)
+def test_each_rule_fires_from_its_stage_and_not_before(
+    code: str, change: dict[str, object], first: int
+) -> None:
+    assert codes(healthy(first, **change)) == [code]
+    assert codes(healthy(8, **change)) == [code]
+    if first > 1:
+        assert codes(healthy(first - 1, **change)) == []
+
+
+def test_boundaries_that_do_not_fire() -> None:
+    # A decision-maker at 互动 is enough; one weak and one close counts as covered.
+    assert codes(healthy(3, decision_makers=(KeyPerson("李总", "interacting"),))) == []
+    two = (KeyPerson("李总", "acquainted"), KeyPerson("张总", "ally"))
+    assert codes(healthy(3, decision_makers=two)) == []
+    # A value case with benefit lines but no investment yet is a case.
+    assert codes(healthy(3, value_case=ValueCaseFacts(0, 2, "unknown"))) == []
+    # A criterion where we lead, or one that is only important-ish, is not fatal.
+    winning = CriterionFacts("服务", 5, 5, 3, None, has_action_plan=False)
+    low = CriterionFacts("培训", 2, 1, 5, None, has_action_plan=False)
+    unscored = CriterionFacts("接口", 5, None, 5, None, has_action_plan=False)
+    assert codes(healthy(4, criteria=(winning, low, unscored))) == []
+    # Severity 3 is not high impact; a closed high risk is no longer a flag.
+    risks = (RiskFacts("a", 3, "open"), RiskFacts("b", 5, "closed"))
+    assert codes(healthy(6, risks=risks)) == []
+    # Exactly at the stale limit, due today, closing today: nothing yet.
+    on_the_day = healthy(
+        1,
+        stage_entered_on=TODAY - timedelta(days=30),
+        next_step_due=TODAY,
+        expected_close=TODAY,
+    )
+    assert codes(on_the_day) == []
+    # An instalment without a due date, or received late, is not overdue.
+    paid = (
+        InstalmentFacts(1, None, None),
+        InstalmentFacts(1, TODAY - timedelta(days=9), TODAY - timedelta(days=1)),
+    )
+    assert codes(healthy(8, instalments=paid)) == []
+
+
+def test_no_next_step_hides_the_overdue_one() -> None:
+    facts = healthy(2, next_step="", next_step_due=TODAY - timedelta(days=5))
+    assert codes(facts) == [health.NO_NEXT_STEP]
+
+
+def test_closed_pursuits_raise_only_money_flags_when_won() -> None:
+    broken = healthy(
+        8,
+        insiders=(),
+        acceptance_signed=False,
+        next_step="",
+        instalments=(InstalmentFacts(10, TODAY - timedelta(days=3), None),),
+    )
+    assert codes(dataclasses.replace(broken, status="lost")) == []
+    assert codes(dataclasses.replace(broken, status="abandoned")) == []
+    assert codes(dataclasses.replace(broken, status="won")) == [
+        health.ACCEPTANCE_UNSIGNED,
+        health.OVERDUE_INSTALMENTS,
+    ]
+
+
+def test_flags_say_why_in_both_languages_and_where_to_fix() -> None:
+    facts = healthy(
+        8,
+        insiders=(),
+        decision_makers=(KeyPerson("李总", "acquainted"),),
+        value_case=ValueCaseFacts(1, 1, "no"),
+        criteria=(
+            CriterionFacts("报价", 5, 2, 4, None, False),
+            CriterionFacts("周期", 4, 1, 3, None, False),
+        ),
+        rivals=(RivalFacts("赛达软件", False, False),),
+        risks=(RiskFacts("预算延后", 5, "open"),),
+        acceptance_signed=False,
+        acceptance_due=TODAY - timedelta(days=3),
+        instalments=(
+            InstalmentFacts(30_000_00, TODAY - timedelta(days=1), None),
+            InstalmentFacts(12_345_67, TODAY - timedelta(days=40), None),
+        ),
+        next_step_due=TODAY - timedelta(days=4),
+        stage_entered_on=TODAY - timedelta(days=45),
+        expected_close=TODAY - timedelta(days=1),
+    )
+    flags = evaluate(facts, TODAY)
+    by_code = {f.code: f for f in flags}
+    assert [f.code for f in flags] == [
+        health.NO_INSIDER,
+        health.WEAK_DECISION_MAKER,
+        health.VALUE_CASE_NOT_ACCEPTED,
+        health.FATAL_WITHOUT_PLAN,
+        health.RIVAL_UNANSWERED,
+        health.OPEN_HIGH_RISKS,
+        health.ACCEPTANCE_UNSIGNED,
+        health.OVERDUE_INSTALMENTS,
+        health.NEXT_STEP_OVERDUE,
+        health.STALE,
+        health.CLOSE_DATE_PASSED,
+    ]
+    assert by_code[health.NO_INSIDER].reason("zh").startswith("还没有内线")
+    assert by_code[health.NO_INSIDER].reason("en").startswith("No insider")
+    assert "李总" in by_code[health.WEAK_DECISION_MAKER].reason("zh")
+    assert "认识" in by_code[health.WEAK_DECISION_MAKER].reason("zh")
+    assert "不认可" in by_code[health.VALUE_CASE_NOT_ACCEPTED].reason("zh")
+    assert "报价、周期" in by_code[health.FATAL_WITHOUT_PLAN].reason("zh")
+    assert "报价, 周期" in by_code[health.FATAL_WITHOUT_PLAN].reason("en")
+    assert "赛达软件" in by_code[health.RIVAL_UNANSWERED].reason("en")
+    assert "2026-06-12" in by_code[health.ACCEPTANCE_UNSIGNED].reason("zh")
+    assert "已过计划日期" in by_code[health.ACCEPTANCE_UNSIGNED].reason("zh")
+    assert by_code[health.OVERDUE_INSTALMENTS].reason("zh") == "回款逾期 2 笔,共 ¥42,345.67"
+    assert "4 天" in by_code[health.NEXT_STEP_OVERDUE].reason("zh")
+    assert by_code[health.STALE].reason("en") == "45 days in this stage (limit 30)"
+    # Where to fix: a workspace section, its field, and a coaching point to fall back on.
+    assert (by_code[health.NO_INSIDER].section, by_code[health.NO_INSIDER].coaching_key) == (
+        health.STAKEHOLDERS,
+        "s1.insider",
+    )
+    assert by_code[health.VALUE_CASE_NOT_ACCEPTED].section == health.VALUE
+    assert by_code[health.OVERDUE_INSTALMENTS].target == "instalments"
+    assert by_code[health.NEXT_STEP_OVERDUE].target == "next_step_due"
+    assert by_code[health.STALE].level == health.AMBER
+    assert by_code[health.NO_INSIDER].level == health.RED
+
+
+def test_long_lists_of_names_are_shortened() -> None:
+    many = tuple(RiskFacts(f"风险{n}", 5, "open") for n in range(5))
+    (flag,) = evaluate(healthy(6, risks=many), TODAY)
+    assert flag.reason("zh").endswith("风险0、风险1、风险2 等 5 项")
+    assert flag.reason("en").endswith("风险0, 风险1, 风险2 and 2 more")
+
+
+def test_every_flag_points_to_a_real_coaching_point() -> None:
+    from desktop.domain.methodology import default_catalog
+
+    catalog = default_catalog()
+    broken = healthy(
+        8,
+        insiders=(),
+        decision_makers=(),
+        value_case=None,
+        criteria=(CriterionFacts("x", 5, 1, 5, None, False),),
+        rivals=(RivalFacts("y", False, False),),
+        risks=(RiskFacts("z", 5, "open"),),
+        acceptance_signed=False,
+        instalments=(InstalmentFacts(1, TODAY - timedelta(days=1), None),),
+    )
+    flags = evaluate(broken, TODAY)
+    assert len(flags) == 8
+    for flag in flags:
+        assert catalog.question(flag.coaching_key).key == flag.coaching_key
+
+
+def test_format_money() -> None:
+    assert health.format_money(128_000_000) == "¥1,280,000"
+    assert health.format_money(-5_050, "USD") == "-$50.50"
+    assert health.format_money(100, "CHF") == "CHF 1"
