@@ -1,0 +1,213 @@
+"""Headless visit commands of the `pursuit` command (registered in cli.EXTRA_COMMANDS).
+
+    pursuit print-plan --db PATH (--visit ID | --pursuit ID) --out plan.pdf [--lang zh_CN|en]
+                       [--tz ZONE]
+    pursuit export-ics --db PATH (--visit ID ... | --upcoming [--days N]) --out visits.ics
+                       [--lang zh_CN|en] [--tz ZONE]
+
+print-plan draws with Qt, so it starts a Qt application; without a display it uses the offscreen
+platform. Both only read the database. Failures print one clear line and exit 1; a plan of a visit
+that has already taken place is still written, with a note on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+EXIT_OK, EXIT_PROBLEM = 0, 1
+
+MESSAGES = {
+    "no_visit": ("找不到拜访 {id}(可能已删除)。", "No visit {id} (it may have been deleted)."),
+    "no_pursuit": ("找不到项目 {id}(可能已删除)。", "No pursuit {id} (it may have been deleted)."),
+    "cannot_write": ("无法写入 {path}:{detail}", "Cannot write {path}: {detail}"),
+    "bad_zone": (
+        "未知的时区:{zone}(例如 Asia/Shanghai)。",
+        "Unknown time zone: {zone} (e.g. Asia/Shanghai).",
+    ),
+    "bad_days": ("--days 必须是 1 到 366 之间的整数。", "--days must be a whole number 1–366."),
+    "past": (
+        "注意:该拜访已于 {when} 进行,计划中是目前的数据。",
+        "Note: this visit took place on {when}; the plan shows today's data.",
+    ),
+    "no_attendees": (
+        "注意:该拜访还没有指定客户参会人。",
+        "Note: nobody of the customer is down to attend this visit yet.",
+    ),
+    "written_plan": ("{path}:{pages} 页 · {what}", "{path}: {pages} page(s) · {what}"),
+    "written_ics": (
+        "{path}:{count} 个拜访 · 时区 {zone}",
+        "{path}: {count} visit(s) · time zone {zone}",
+    ),
+    "no_plan_visit": ("未安排拜访", "no visit scheduled"),
+    "no_folder": ("文件夹不存在", "the folder does not exist"),
+}
+
+
+def _say(args: argparse.Namespace, key: str, **values: object) -> str:
+    from desktop.cli import language
+
+    zh, en = MESSAGES[key]
+    return (zh if language(args).startswith("zh") else en).format(**values)
+
+
+def _fail(args: argparse.Namespace, key: str, **values: object) -> int:
+    print(f"pursuit: {_say(args, key, **values)}", file=sys.stderr)
+    return EXIT_PROBLEM
+
+
+def _zone(args: argparse.Namespace):
+    """The --tz zone, or None for the system's; raises ValueError for an unknown name."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not args.tz:
+        return None
+    try:
+        return ZoneInfo(args.tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(args.tz) from None
+
+
+def _ensure_gui() -> None:
+    """A Qt application to draw with; offscreen when there is no display (servers, CI)."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.app import make_application
+
+    make_application([sys.argv[0] if sys.argv else "pursuit"])
+
+
+def cmd_print_plan(args: argparse.Namespace) -> int:
+    from desktop.cli import language, open_workspace
+    from desktop.services.errors import NotFound
+
+    try:
+        zone = _zone(args)
+    except ValueError:
+        return _fail(args, "bad_zone", zone=args.tz)
+    out = Path(args.out).expanduser()
+    if not out.parent.is_dir():
+        return _fail(args, "cannot_write", path=out, detail=_say(args, "no_folder"))
+    ws, code = open_workspace(args, create=False, read_only=True)
+    if ws is None:
+        return code
+    try:
+        _ensure_gui()
+        from desktop.infra import i18n
+        from desktop.services.reports import visit_plan
+        from desktop.ui.visits import format as fmt
+        from desktop.ui.visits.plan_document import PlanDocument
+
+        lang = language(args)
+        i18n.install(lang)
+        try:
+            plan = visit_plan.build_plan(
+                ws,
+                visit_id=args.visit,
+                pursuit_id=args.pursuit,
+                lang=i18n.catalog_language(lang),
+            )
+        except NotFound:
+            key = "no_visit" if args.visit else "no_pursuit"
+            return _fail(args, key, id=args.visit or args.pursuit)
+        image = _map_image(ws, plan.pursuit_id)
+        document = PlanDocument(plan, map_image=image, tz=zone)
+        try:
+            pages = document.write_pdf(out)  # through a temporary file beside it
+        except OSError as exc:
+            return _fail(args, "cannot_write", path=out, detail=exc.strerror or str(exc))
+        visit = plan.visit
+        if visit is not None and visit.starts_at is not None:
+            when = fmt.when_text(visit.starts_at, visit.duration_minutes, plan.lang, zone)
+            if visit_plan.VISIT_PAST in plan.warnings:
+                print(f"pursuit: {_say(args, 'past', when=when)}", file=sys.stderr)
+        else:
+            when = _say(args, "no_plan_visit")
+        if visit_plan.NO_ATTENDEES in plan.warnings:
+            print(f"pursuit: {_say(args, 'no_attendees')}", file=sys.stderr)
+        what = f"{when} · {plan.account} · {plan.title}"
+        print(_say(args, "written_plan", path=out, pages=pages, what=what))
+        return EXIT_OK
+    finally:
+        ws.close()
+
+
+def _map_image(ws, pursuit_id: str):
+    """The stakeholder map picture when the map package can draw one headless."""
+    from desktop.infra.settings import Settings
+    from desktop.ui.context import AppContext
+    from desktop.ui.visits.printing import map_image
+
+    ctx = AppContext(ws, Settings())
+    try:
+        return map_image(ctx, pursuit_id)
+    finally:
+        ctx.deleteLater()
+
+
+def cmd_export_ics(args: argparse.Namespace) -> int:
+    from desktop.cli import language, open_workspace
+    from desktop.infra.i18n import catalog_language
+    from desktop.services.errors import NotFound
+    from desktop.services.reports import ics
+
+    if not 1 <= args.days <= 366:
+        return _fail(args, "bad_days")
+    try:
+        zone = _zone(args)
+    except ValueError:
+        return _fail(args, "bad_zone", zone=args.tz)
+    zone_name = args.tz or _system_zone()
+    out = Path(args.out).expanduser()
+    ws, code = open_workspace(args, create=False, read_only=True)
+    if ws is None:
+        return code
+    lang = catalog_language(language(args))
+    try:
+        if args.visit:
+            try:
+                data = ics.calendar_for(ws, args.visit, tz=zone or zone_name, lang=lang)
+            except NotFound as exc:
+                missing = str(exc).split()[-1]
+                return _fail(args, "no_visit", id=missing)
+            count = len(dict.fromkeys(args.visit))
+        else:
+            data, count = ics.upcoming_calendar(ws, tz=zone or zone_name, lang=lang, days=args.days)
+        try:
+            ics.write_file(out, data)
+        except OSError as exc:
+            return _fail(args, "cannot_write", path=out, detail=exc.strerror or str(exc))
+        print(_say(args, "written_ics", path=out, count=count, zone=zone_name or "UTC"))
+        return EXIT_OK
+    finally:
+        ws.close()
+
+
+def _system_zone() -> str:
+    from PySide6.QtCore import QTimeZone
+
+    return bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
+
+
+def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    plan = command("print-plan", cmd_print_plan, "print a visit plan (or a pursuit's) to PDF")
+    which = plan.add_mutually_exclusive_group(required=True)
+    which.add_argument("--visit", help="the visit's id")
+    which.add_argument("--pursuit", help="a pursuit's id, for a plan without a scheduled visit")
+    plan.add_argument("--out", required=True, help="the PDF file to write")
+    plan.add_argument("--tz", help="time zone of the times shown (default: this computer's)")
+
+    calendar = command("export-ics", cmd_export_ics, "write visits to an iCalendar (.ics) file")
+    chosen = calendar.add_mutually_exclusive_group(required=True)
+    chosen.add_argument("--visit", action="append", help="a visit's id (repeat for more)")
+    chosen.add_argument(
+        "--upcoming", action="store_true", help="every visit from now on within --days"
+    )
+    calendar.add_argument("--days", type=int, default=14, help="with --upcoming (default 14)")
+    calendar.add_argument("--out", required=True, help="the .ics file to write")
+    calendar.add_argument("--tz", help="time zone written in the file (default: this computer's)")

@@ -1,0 +1,1036 @@
+"""The printed visit plan (拜访计划): the page the rep holds in the customer's lobby.
+
+A4 portrait, 15 mm margins, black-and-white safe (every colour is paired with a label or a count),
+10 pt body. Every page carries the header account · pursuit · visit date and the footer page x / y;
+the notes area fills what is left of the last page. The content comes from
+`services.reports.visit_plan.build_plan` in one language; the words of the page itself are
+translated like the rest of the UI (so the plan follows the chosen UI language).
+
+`render(device)` paints onto any QPagedPaintDevice: a QPdfWriter (save as PDF, the CLI), or the
+QPrinter of a print dialog or a print preview.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from desktop import APP_NAME, __version__
+from desktop.services.reports.visit_plan import PlanPerson, VisitPlan
+from desktop.services.visits import utcnow
+from desktop.ui.visits import format as fmt
+from desktop.ui.visits.layout import (
+    Badge,
+    Badges,
+    Box,
+    CheckFlow,
+    Doc,
+    Fill,
+    Frame,
+    Marked,
+    Meter,
+    Page,
+    Picture,
+    Row,
+    Spacer,
+    Stack,
+    Style,
+    Text,
+    draw_text,
+    paginate,
+)
+
+MARGIN_MM = 15.0
+HEADER_MM = 10.0  # the running header band at the top of the frame (text, rule, gap)
+FOOTER_MM = 8.0
+MAX_PAGES_FOR_NOTES = 2  # the notes never add a third page
+MAP_MAX_MM = 85.0  # the stakeholder map's height on paper
+MAP_MIN_MM = 55.0  # smaller, the names on the map would be too small to read
+RELATIONSHIP_COLORS = {  # UI-GUIDE.md; printed as grey, always with the label and a count
+    "acquainted": "#9E9E9E",
+    "interacting": "#1E88E5",
+    "personal_trust": "#FB8C00",
+    "ally": "#43A047",
+}
+INDICATOR_COLORS = {"winning": "#2E7D32", "sleeping": "#5E35B1", "fatal": "#C62828"}
+
+
+def page_layout() -> QPageLayout:
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def split_items(text: str) -> list[str]:
+    """Materials: one per line, or separated by 、 , ; (Chinese and Latin)."""
+    parts = re.split(r"[\n、,;，；]+", text)
+    return [p.strip(" -•*·\t") for p in parts if p.strip(" -•*·\t")]
+
+
+def split_questions(text: str) -> list[str]:
+    """Questions: one per line, and several in one line after each question mark."""
+    result = []
+    for line in text.splitlines():
+        line = line.strip().lstrip("-•*·").strip()
+        if not line:
+            continue
+        result.extend(q.strip() for q in re.split(r"(?<=[?？])\s*", line) if q.strip())
+    return result
+
+
+class PlanDocument(QObject):
+    """A visit plan laid out for A4. Make one per rendering; it holds no database state."""
+
+    def __init__(
+        self,
+        plan: VisitPlan,
+        *,
+        map_image: QImage | None = None,
+        tz: tzinfo | None = None,
+        printed_at: datetime | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.map_image = map_image if map_image is not None and not map_image.isNull() else None
+        self.tz = tz
+        self.printed_at = printed_at or utcnow()
+        self.page_count = 0
+
+    # --- output ---------------------------------------------------------------------------------
+    def write_pdf(self, path: Path | str) -> int:
+        """Write the plan as a PDF file; returns the number of pages.
+
+        Written beside the target and then moved over it, so a failure (a full disk, the old
+        file open in a viewer) never leaves half a PDF; raises OSError then.
+        """
+        target = Path(path)
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(handle)
+        try:
+            writer = QPdfWriter(temp)
+            writer.setResolution(600)
+            writer.setPageLayout(page_layout())
+            writer.setTitle(self.document_title())
+            writer.setCreator(f"{APP_NAME} {__version__}")
+            pages = self.render(writer)
+            del writer  # closes the file
+            with open(temp, "rb+") as written:
+                os.fsync(written.fileno())
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        return pages
+
+    def document_title(self) -> str:
+        return f"{self.tr('Visit plan')} · {self.plan.account} · {self.plan.title}"
+
+    def render(self, device: QPagedPaintDevice) -> int:
+        """Paint every page onto `device` (its page layout decides the paper); returns pages."""
+        doc = Doc(device, self.plan.lang)
+        resolution = device.logicalDpiY()
+        paint = device.pageLayout().paintRectPixels(resolution)
+        width, height = float(paint.width()), float(paint.height())
+        body_top = HEADER_MM * doc.mm
+        body_height = height - body_top - FOOTER_MM * doc.mm
+        pages = self._pages(doc, width, body_height)
+        self.page_count = len(pages)
+        painter = QPainter()
+        if not painter.begin(device):
+            raise OSError("cannot paint on the output (is the file writable?)")
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            for number, page in enumerate(pages, start=1):
+                if number > 1:
+                    device.newPage()
+                self._draw_page(painter, doc, page, number, len(pages), width, height, body_top)
+        finally:
+            painter.end()
+        return len(pages)
+
+    def _pages(self, doc: Doc, width: float, height: float) -> list[Page]:
+        """Laid out on two pages if at all possible: when the content runs onto a third, first
+        a smaller map without the table of the people it already shows, then no map."""
+        attempts: list[dict[str, object]] = [{}]
+        if self.map_image is not None:
+            attempts += [
+                {"map_height": MAP_MIN_MM, "others_on_map": True},
+                {"without_map": True},
+            ]
+        best: list[Page] = []
+        for options in attempts:
+            pages = paginate(
+                self.boxes(doc, **options), width, height, max_pages=MAX_PAGES_FOR_NOTES
+            )
+            if not best or len(pages) < len(best):
+                best = pages
+            if len(pages) <= MAX_PAGES_FOR_NOTES:
+                break
+        return best
+
+    def _draw_page(
+        self,
+        painter: QPainter,
+        doc: Doc,
+        page: Page,
+        number: int,
+        total: int,
+        width: float,
+        height: float,
+        body_top: float,
+    ) -> None:
+        self._draw_header(painter, doc, width)
+        for box, y in page.items:
+            box.draw(painter, 0.0, body_top + y)
+        self._draw_footer(painter, doc, number, total, width, height)
+
+    def _draw_header(self, painter: QPainter, doc: Doc, width: float) -> None:
+        style = doc.style(8.5, bold=True)
+        right_style = doc.style(8.5, color="#222222")
+        metrics, right_metrics = doc.metrics(style), doc.metrics(right_style)
+        right = self.header_date()
+        right_w = right_metrics.horizontalAdvance(right)
+        left = metrics.elidedText(
+            f"{self.plan.account} · {self.plan.title}",
+            Qt.TextElideMode.ElideRight,
+            width - right_w - 6 * doc.mm,
+        )
+        baseline = metrics.ascent()
+        painter.save()
+        draw_text(painter, QPointF(0, baseline), left, style)
+        draw_text(painter, QPointF(width - right_w, baseline), right, right_style)
+        rule_y = metrics.height() + 1.2 * doc.mm
+        painter.setPen(QPen(QColor("#000000"), 0.8 * doc.pt))
+        painter.drawLine(QPointF(0, rule_y), QPointF(width, rule_y))
+        painter.restore()
+
+    def _draw_footer(
+        self, painter: QPainter, doc: Doc, number: int, total: int, width: float, height: float
+    ) -> None:
+        style = doc.style(7.5, color="#333333")
+        metrics = doc.metrics(style)
+        top = height - metrics.height()
+        rule_y = top - 1.2 * doc.mm
+        painter.save()
+        painter.setPen(QPen(QColor("#888888"), 0.4 * doc.pt))
+        painter.drawLine(QPointF(0, rule_y), QPointF(width, rule_y))
+        painter.setFont(style.font)
+        painter.setPen(style.color)
+        printed = fmt.local(self.printed_at, self.tz)
+        left = self.tr("Internal — do not leave with the customer · printed {0} {1}").format(
+            fmt.date_text(printed.date(), self.plan.lang), fmt.time_text(printed)
+        )
+        right = self.tr("Page {0} / {1}").format(number, total)
+        right_w = metrics.horizontalAdvance(right)
+        left = metrics.elidedText(left, Qt.TextElideMode.ElideRight, width - right_w - 6 * doc.mm)
+        draw_text(painter, QPointF(0, top + metrics.ascent()), left, style)
+        draw_text(painter, QPointF(width - right_w, top + metrics.ascent()), right, style)
+        painter.restore()
+
+    def header_date(self) -> str:
+        visit = self.plan.visit
+        if visit is None or visit.starts_at is None:
+            return self.tr("Visit plan · date to be set")
+        start = fmt.local(visit.starts_at, self.tz)
+        return self.tr("Visit {0} {1}").format(
+            fmt.date_text(start.date(), self.plan.lang, weekday=True), fmt.time_text(start)
+        )
+
+    # --- content --------------------------------------------------------------------------------
+    def boxes(
+        self,
+        doc: Doc,
+        *,
+        map_height: float = 0.0,
+        others_on_map: bool = False,
+        without_map: bool = False,
+    ) -> list[Box]:
+        """The plan as boxes to flow onto pages. `map_height` (mm) overrides the map's height;
+        with `others_on_map` the people not attending are left to the map."""
+        self.doc = doc
+        self.map_height = map_height or MAP_MAX_MM
+        self.show_map = self.map_image is not None and not without_map
+        self.others_on_map = others_on_map and self.show_map
+        self.body = doc.style(10)
+        self.bold = doc.style(10, bold=True)
+        self.small = doc.style(8.5, color="#222222")
+        self.muted = doc.style(8.5, color="#555555")
+        self.label = doc.style(8.5, color="#555555")
+        self.mm = doc.mm
+        boxes: list[Box] = []
+        boxes += self._title()
+        boxes += self._objective()
+        boxes += self._preparation()
+        boxes += self._people()
+        boxes += self._map()
+        boxes += self._coaching()
+        boxes += self._pains_and_value()
+        boxes += self._competition()
+        boxes += self._risks()
+        boxes.append(self._notes())
+        return boxes
+
+    def _heading(self, title: str, note: str = "") -> Box:
+        doc = self.doc
+        text = Text(doc, title, doc.style(11.5, bold=True))
+        content: Box = text
+        if note:
+            content = Row(
+                [text, Text(doc, note, self.muted, align=Qt.AlignmentFlag.AlignRight)],
+                [0.65, 0.35],
+                gap=2 * self.mm,
+            )
+        return Frame(
+            content,
+            padding=(0, 0, 1.0 * self.mm, 0),
+            rule_below=QPen(QColor("#000000"), 0.8 * doc.pt),
+            space_before=4.2 * self.mm,
+            keep_with_next=True,
+        )
+
+    def _label_rows(self, rows: list[tuple[str, str | Box]], label_mm: float) -> Box:
+        """Label / value lines (label column in grey), skipping empty values."""
+        doc = self.doc
+        lines: list[Box] = []
+        for label, value in rows:
+            if isinstance(value, str):
+                if not value.strip():
+                    continue
+                value = Text(doc, value.strip(), self.body)
+            lines.append(
+                Row([self._aligned(label, self.label), value], [label_mm * self.mm, 1.0], gap=0)
+            )
+        return Stack(lines, gap=1.1 * self.mm)
+
+    def _aligned(self, text: str, style: Style, *, max_lines: int = 0) -> Box:
+        """Smaller text moved down to sit on the baseline of body text beside it."""
+        shift = self.doc.metrics(self.body).ascent() - self.doc.metrics(style).ascent()
+        return Frame(
+            Text(self.doc, text, style, max_lines=max_lines), padding=(max(0.0, shift), 0, 0, 0)
+        )
+
+    def _label_width(self) -> float:
+        return 15.0 if fmt.is_zh(self.plan.lang) else 22.0
+
+    def _title(self) -> list[Box]:
+        doc, plan = self.doc, self.plan
+        lang = plan.lang
+        title = Text(doc, self.tr("Visit plan"), doc.style(17, bold=True))
+        subtitle = Text(
+            doc,
+            [(plan.account, doc.style(12, bold=True)), ("   " + plan.title, None)],
+            doc.style(12, color="#222222"),
+        )
+        visit = plan.visit
+        label_w = self._label_width()
+        attendees = "、" if fmt.is_zh(lang) else ", "
+        names = attendees.join(
+            f"{p.name}({'、'.join(p.roles)})"
+            if p.roles and fmt.is_zh(lang)
+            else f"{p.name} ({', '.join(p.roles)})"
+            if p.roles
+            else p.name
+            for p in plan.attendees
+        )
+        if visit is not None:
+            when = fmt.when_text(visit.starts_at, visit.duration_minutes, lang, self.tz)
+            left = self._label_rows(
+                [
+                    (self.tr("When"), Text(doc, when, self.bold)),
+                    (self.tr("Where"), visit.location),
+                    (self.tr("Customer"), names or self.tr("(nobody named yet)")),
+                    (self.tr("Our people"), visit.our_people),
+                ],
+                label_w,
+            )
+        else:
+            left = self._label_rows(
+                [
+                    (self.tr("When"), self.tr("not scheduled yet")),
+                    (self.tr("Account"), plan.account),
+                    (self.tr("Industry"), plan.account_industry),
+                    (self.tr("Address"), plan.account_address),
+                ],
+                label_w,
+            )
+        amount = fmt.money(plan.amount, plan.currency, lang)
+        rate = self.tr("{0}% · weighted {1}").format(
+            plan.win_rate, fmt.money(plan.weighted, plan.currency, lang, wan=False)
+        )
+        stage = Text(
+            doc,
+            [
+                (f"{plan.stage} · {plan.stage_process}", self.bold),
+                (f" · {plan.stage_milestone}", None),
+            ],
+            self.body,
+        )
+        if plan.status_key != "open":
+            stage = Text(
+                doc,
+                [(plan.status, self.bold), (f" · {plan.stage} {plan.stage_label}", None)],
+                self.body,
+            )
+        next_step = plan.next_step
+        if next_step and plan.next_step_due:
+            next_step = self.tr("{0} (due {1})").format(
+                next_step, fmt.short_date(plan.next_step_due, lang)
+            )
+        right = self._label_rows(
+            [
+                (self.tr("Stage"), stage),
+                (self.tr("Amount"), Text(doc, amount, self.bold)),
+                (self.tr("Win rate"), rate),
+                (self.tr("Close"), fmt.date_text(plan.expected_close, lang)),
+                (self.tr("Next step"), next_step),
+            ],
+            label_w,
+        )
+        facts = Frame(
+            Row([left, right], [0.5, 0.5], gap=6 * self.mm),
+            padding=(2.4 * self.mm, 3.2 * self.mm, 2.4 * self.mm, 3.2 * self.mm),
+            fill="#F1F1F1",
+            border=QPen(QColor("#B0B0B0"), 0.5 * doc.pt),
+            radius=1.2 * self.mm,
+            space_before=3.5 * self.mm,
+        )
+        return [Stack([title, subtitle], gap=1.2 * self.mm), facts]
+
+    def _objective(self) -> list[Box]:
+        doc, visit = self.doc, self.plan.visit
+        heading = self._heading(self.tr("Objective of this visit"))
+        if visit is None or not visit.objective.strip():
+            return [heading, self._writing_lines(2)]
+        return [
+            heading,
+            Text(
+                doc, visit.objective.strip(), doc.style(11, bold=True), space_before=1.8 * self.mm
+            ),
+        ]
+
+    def _writing_lines(self, count: int) -> Box:
+        """Ruled lines to write on by hand."""
+        step = 7.5 * self.mm
+        pen = QPen(QColor("#999999"), 0.4 * self.doc.pt)
+
+        class Lines(Box):
+            def __init__(self) -> None:
+                self.height = step * count
+                self.space_before = 0.0
+
+            def draw(self, painter: QPainter, x: float, y: float) -> None:
+                painter.save()
+                painter.setPen(pen)
+                for i in range(1, count + 1):
+                    painter.drawLine(
+                        QPointF(x, y + i * step), QPointF(x + self.width, y + i * step)
+                    )
+                painter.restore()
+
+        return Lines()
+
+    def _preparation(self) -> list[Box]:
+        doc, visit = self.doc, self.plan.visit
+        if visit is None:
+            return []
+        questions = split_questions(visit.questions)
+        materials = split_items(visit.materials)
+        help_text = visit.help_wanted.strip()
+        if not (questions or materials or help_text):
+            return []
+        sub = doc.style(9.5, bold=True)
+        left: list[Box] = [Text(doc, self.tr("Questions to ask"), sub)]
+        left += [
+            Marked(doc, Text(doc, q, self.body), Marked.BULLET, space_before=0) for q in questions
+        ] or [Text(doc, "—", self.muted)]
+        right: list[Box] = []
+        if help_text:
+            right += [Text(doc, self.tr("Help to ask for"), sub), Text(doc, help_text, self.body)]
+        if materials:
+            right += [
+                Text(doc, self.tr("Materials to bring"), sub, space_before=0),
+                CheckFlow(doc, materials, self.body),
+            ]
+        columns = Row(
+            [Stack(left, gap=1.0 * self.mm), Stack(right, gap=1.0 * self.mm)],
+            [0.55, 0.45],
+            gap=7 * self.mm,
+            space_before=3.5 * self.mm,
+        )
+        return [columns]
+
+    # --- people -----------------------------------------------------------------------------------
+    def _people(self) -> list[Box]:
+        plan = self.plan
+        boxes: list[Box] = []
+        if plan.visit is not None:
+            title = self.tr("Who attends ({0})").format(len(plan.attendees))
+        else:
+            title = self.tr("Stakeholders ({0})").format(len(plan.attendees))
+        boxes.append(self._heading(title))
+        if not plan.attendees:
+            boxes.append(
+                Text(
+                    self.doc,
+                    self.tr("Nobody of the customer is down to attend yet."),
+                    self.muted,
+                    space_before=1.8 * self.mm,
+                )
+            )
+        cards, others = list(plan.attendees), list(plan.others)
+        if plan.visit is None and any(p.roles for p in cards):
+            # No meeting yet: cards for the people who hold a buying role, a table for the rest.
+            others = [p for p in cards if not p.roles]
+            cards = [p for p in cards if p.roles]
+        for index, person in enumerate(cards):
+            card = self._card(person)
+            card.space_before = (1.8 if index == 0 else 1.6) * self.mm
+            boxes.append(card)
+        if others and not self.others_on_map:
+            boxes += self._others(others, attending=plan.visit is not None)
+        return boxes
+
+    def _role_badges(self, person: PlanPerson) -> Badges:
+        badges = [
+            Badge(label, filled=(key == "decision_maker"))
+            for key, label in zip(person.role_keys, person.roles, strict=True)
+        ]
+        return Badges(self.doc, badges, self.doc.style(7.5, bold=True))
+
+    def _relationship(self, person: PlanPerson, style: Style) -> Meter:
+        return Meter(
+            self.doc,
+            person.relationship_rank,
+            person.relationship_steps,
+            person.relationship,
+            style,
+            color=RELATIONSHIP_COLORS.get(person.relationship_key, "#000000"),
+        )
+
+    def _card(self, person: PlanPerson) -> Box:
+        """A person on a card: who they are on the left; how to deal with them on the right,
+        two facts to a line so that five people still fit on a page."""
+        doc = self.doc
+        role = " · ".join(part for part in (person.title, person.department) if part)
+        left = Stack(
+            [
+                Text(doc, person.name, doc.style(11.5, bold=True)),
+                Text(doc, role, self.small, max_lines=2) if role else Spacer(0),
+                self._role_badges(person),
+                self._relationship(person, self.small),
+            ],
+            gap=1.0 * self.mm,
+        )
+        zh = fmt.is_zh(self.plan.lang)
+        lines: list[Box] = []
+        if person.personality:
+            character = person.personality
+            if person.personality_traits:
+                character += (
+                    f"({person.personality_traits})" if zh else f" ({person.personality_traits})"
+                )
+            spans: list[tuple[str, Style | None]] = [(character, self.bold)]
+            if person.how_to_deal:
+                spans.append(((":" if zh else ": ") + person.how_to_deal, None))
+            lines.append(
+                self._pairs([(self.tr("Personality"), Text(doc, spans, self.body, max_lines=2))])
+            )
+        sep = "、" if zh else ", "
+        for pair in (
+            [
+                (self.tr("Interests"), person.interests.strip()),
+                (self.tr("Ask them to"), sep.join(person.help)),
+            ],
+            [
+                (self.tr("Our plan"), person.plan.strip()),
+                (self.tr("Next step"), person.next_step.strip()),
+            ],
+        ):
+            filled = [
+                (
+                    label,
+                    Text(
+                        doc,
+                        text,
+                        self.bold if label == self.tr("Ask them to") else self.body,
+                        max_lines=2,
+                    ),
+                )
+                for label, text in pair
+                if text
+            ]
+            if filled:
+                lines.append(self._pairs(filled))
+        right: Box = Stack(lines, gap=1.1 * self.mm)
+        if not lines:
+            right = Text(doc, self.tr("Nothing recorded about this person yet."), self.muted)
+        return Frame(
+            Row([left, right], [0.27, 0.73], gap=4 * self.mm),
+            padding=(2.0 * self.mm, 3 * self.mm, 2.0 * self.mm, 3 * self.mm),
+            border=QPen(QColor("#8A8A8A"), 0.6 * doc.pt),
+            radius=1.4 * self.mm,
+        )
+
+    def _pairs(self, items: list[tuple[str, Box]]) -> Box:
+        """One or two label / value facts on a line."""
+        label_w = self._label_width() * self.mm
+        cells = [
+            Row([self._aligned(label, self.label), value], [label_w, 1.0]) for label, value in items
+        ]
+        if len(cells) == 1:
+            return cells[0]
+        return Row(cells, [0.5, 0.5], gap=4 * self.mm)
+
+    def _table(
+        self, headers: list[str], widths: list[float], rows: list[list[Box]], *, space: float
+    ) -> list[Box]:
+        """A table: a header row (repeated on the next page) and rows that never split."""
+        doc = self.doc
+        head_style = doc.style(8.5, bold=True, color="#222222")
+        gap = 3 * self.mm
+        header = Frame(
+            Row([Text(doc, h, head_style) for h in headers], widths, gap=gap),
+            padding=(0.8 * self.mm, 0, 0.9 * self.mm, 0),
+            rule_below=QPen(QColor("#000000"), 0.6 * doc.pt),
+            space_before=space,
+            keep_with_next=True,
+        )
+        boxes: list[Box] = [header]
+        for cells in rows:
+            row = Frame(
+                Row(cells, widths, gap=gap),
+                padding=(1.1 * self.mm, 0, 1.1 * self.mm, 0),
+                rule_below=QPen(QColor("#BDBDBD"), 0.4 * doc.pt),
+            )
+            row.repeat = header
+            boxes.append(row)
+        return boxes
+
+    def _others(self, people: list[PlanPerson], *, attending: bool) -> list[Box]:
+        doc = self.doc
+        rows = []
+        for person in people:
+            role = " · ".join(part for part in (person.title, person.department) if part)
+            rows.append(
+                [
+                    Text(doc, person.name, self.bold),
+                    self._aligned(role, self.small, max_lines=2),
+                    self._role_badges(person),
+                    self._relationship(person, self.small),
+                    self._aligned(person.personality, self.small),
+                ]
+            )
+        heading = Text(
+            doc,
+            self.tr("Others in play (not attending)") if attending else self.tr("Others in play"),
+            doc.style(9.5, bold=True),
+            space_before=4 * self.mm,
+        )
+        heading.keep_with_next = True
+        return [
+            heading,
+            *self._table(
+                [
+                    self.tr("Name"),
+                    self.tr("Title"),
+                    self.tr("Buying roles"),
+                    self.tr("Relationship"),
+                    self.tr("Personality"),
+                ],
+                [0.16, 0.3, 0.2, 0.2, 0.14],
+                rows,
+                space=1.2 * self.mm,
+            ),
+        ]
+
+    def _map(self) -> list[Box]:
+        if self.map_image is None or not self.show_map:
+            return []
+        heading = self._heading(self.tr("Stakeholder map"))
+        heading.space_before = 0.0
+        return [
+            Picture(
+                self.map_image,
+                self.map_height * self.mm,
+                MAP_MIN_MM * self.mm,
+                title=heading,
+                title_gap=2 * self.mm,
+                floating=True,
+                space_before=4.2 * self.mm,
+            )
+        ]
+
+    # --- the method -------------------------------------------------------------------------------
+    def _coaching(self) -> list[Box]:
+        doc, plan = self.doc, self.plan
+        note = self.tr("{0} of {1} still open").format(
+            len(plan.questions_open), plan.questions_total
+        )
+        boxes: list[Box] = [
+            self._heading(
+                self.tr("Coaching points of this stage · {0}").format(plan.stage_process), note
+            )
+        ]
+        if not plan.questions_open:
+            boxes.append(
+                Text(
+                    doc,
+                    self.tr("All coaching points of this stage are answered."),
+                    self.muted,
+                    space_before=1.8 * self.mm,
+                )
+            )
+            return boxes
+        for index, question in enumerate(plan.questions_open):
+            parts: list[Box] = [Text(doc, question.text, self.body)]
+            if question.answer:
+                parts.append(
+                    Text(
+                        doc,
+                        [
+                            (self.tr("So far: "), self.bold.with_color("#444444")),
+                            (question.answer, None),
+                        ],
+                        self.muted,
+                        max_lines=2,
+                    )
+                )
+            item = Marked(
+                doc,
+                Stack(parts, gap=0.4 * self.mm),
+                Marked.CHECKBOX,
+                space_before=(1.8 if index == 0 else 1.3) * self.mm,
+            )
+            # The heading comes with at least two of its points onto a page.
+            item.keep_with_next = index == 0 and len(plan.questions_open) > 2
+            boxes.append(item)
+        return boxes
+
+    def _pains_and_value(self) -> list[Box]:
+        doc, plan = self.doc, self.plan
+        lang = plan.lang
+        if not plan.pains and plan.value is None:
+            return []
+        boxes: list[Box] = [self._heading(self.tr("Pains and value"))]
+        if plan.pains:
+            rows = []
+            for pain in plan.pains:
+                detail = ""
+                if pain.current_state or pain.goal:
+                    arrow = " → " if pain.current_state and pain.goal else ""
+                    detail = f"{pain.current_state}{arrow}{pain.goal}"
+                cell: list[Box] = [Text(doc, pain.pain or pain.current_state, self.bold)]
+                if detail:
+                    cell.append(Text(doc, detail, self.muted, max_lines=2))
+                rows.append(
+                    [
+                        Stack(cell, gap=0.4 * self.mm),
+                        Text(doc, pain.impact, self.body, max_lines=3),
+                        Meter(
+                            doc,
+                            pain.severity,
+                            5,
+                            f"{pain.severity}/5",
+                            self.small,
+                            round_marks=True,
+                        ),
+                    ]
+                )
+            boxes += self._table(
+                [self.tr("Pain"), self.tr("Impact"), self.tr("Severity")],
+                [0.5, 0.33, 0.17],
+                rows,
+                space=1.6 * self.mm,
+            )
+        value = plan.value
+        if value is not None:
+            accepted = {
+                "yes": self.tr("accepted"),
+                "no": self.tr("not accepted"),
+                "unknown": self.tr("no answer yet"),
+            }.get(value.accepted_key, value.accepted_key)
+            tiles = [
+                (
+                    self.tr("Investment"),
+                    fmt.money(value.investment, plan.currency, lang, wan=False),
+                ),
+                (
+                    self.tr("Net benefit a year"),
+                    fmt.money(value.net_yearly_benefit, plan.currency, lang, wan=False),
+                ),
+                (
+                    self.tr("Payback"),
+                    fmt.years(value.payback_years, lang)
+                    if value.payback_years is not None
+                    else self.tr("never"),
+                ),
+                (
+                    self.tr("ROI over {0} years").format(value.horizon_years),
+                    fmt.percent(value.roi_percent, lang),
+                ),
+                (self.tr("Decision-maker"), accepted),
+            ]
+            big = doc.style(11, bold=True)
+            row = Row(
+                [
+                    Stack([Text(doc, label, self.label), Text(doc, text, big)], gap=0.5 * self.mm)
+                    for label, text in tiles
+                ],
+                [0.22, 0.22, 0.16, 0.2, 0.2],
+                gap=3 * self.mm,
+            )
+            parts: list[Box] = [
+                Text(doc, self.tr("Value case"), doc.style(9.5, bold=True)),
+                row,
+            ]
+            if value.feedback.strip():
+                parts.append(
+                    Text(
+                        doc,
+                        [
+                            (self.tr("Feedback: "), self.bold.with_color("#444444")),
+                            (value.feedback.strip(), None),
+                        ],
+                        self.muted,
+                        max_lines=3,
+                    )
+                )
+            boxes.append(
+                Frame(
+                    Stack(parts, gap=1.2 * self.mm),
+                    padding=(2.2 * self.mm, 3 * self.mm, 2.4 * self.mm, 3 * self.mm),
+                    border=QPen(QColor("#8A8A8A"), 0.6 * doc.pt),
+                    radius=1.2 * self.mm,
+                    space_before=2.5 * self.mm,
+                )
+            )
+        return boxes
+
+    def _competition(self) -> list[Box]:
+        doc, plan = self.doc, self.plan
+        if not plan.competitors and not plan.indicators:
+            return []
+        boxes: list[Box] = [self._heading(self.tr("Competition"))]
+        if plan.competitors:
+            rows = []
+            for rival in plan.competitors:
+                flaw = rival.flaws
+                if rival.harm:
+                    flaw = f"{flaw} → {rival.harm}" if flaw else rival.harm
+                third: list[Box] = [Text(doc, flaw or "—", self.body, max_lines=3)]
+                if rival.counter:
+                    third.append(
+                        Text(
+                            doc,
+                            [
+                                (self.tr("Our counter: "), self.bold.with_color("#333333")),
+                                (rival.counter, None),
+                            ],
+                            self.small,
+                            max_lines=2,
+                        )
+                    )
+                if rival.allies:
+                    third.append(
+                        Text(
+                            doc,
+                            [
+                                (self.tr("Allies: "), self.bold.with_color("#333333")),
+                                (rival.allies, None),
+                            ],
+                            self.small,
+                            max_lines=1,
+                        )
+                    )
+                rows.append(
+                    [
+                        Stack(
+                            [Text(doc, rival.name, self.bold)]
+                            + (
+                                [Text(doc, rival.solution, self.muted, max_lines=2)]
+                                if rival.solution
+                                else []
+                            ),
+                            gap=0.4 * self.mm,
+                        ),
+                        Text(doc, rival.label or "—", self.bold),
+                        Stack(third, gap=0.5 * self.mm),
+                    ]
+                )
+            boxes += self._table(
+                [
+                    self.tr("Competitor"),
+                    self.tr("Our label for them"),
+                    self.tr("Their flaw → harm to the customer"),
+                ],
+                [0.3, 0.25, 0.45],
+                rows,
+                space=1.6 * self.mm,
+            )
+        if plan.indicators:
+            rows = []
+            for item in plan.indicators:
+                score = "—"
+                if item.our_score is not None:
+                    score = f"{item.our_score} : {item.best_rival_score or '—'}"
+                name_cell: list[Box] = [Text(doc, item.name, self.bold)]
+                if item.meaning:
+                    name_cell.append(Text(doc, item.meaning, self.muted, max_lines=2))
+                plan_cell: Box = (
+                    Text(doc, item.action_plan, self.body, max_lines=3)
+                    if item.action_plan
+                    else Text(
+                        doc,
+                        [(self.tr("Method: "), None), (item.method_action, None)],
+                        self.muted,
+                        max_lines=2,
+                    )
+                )
+                rows.append(
+                    [
+                        Stack(name_cell, gap=0.4 * self.mm),
+                        Badges(
+                            doc,
+                            [
+                                Badge(
+                                    item.class_label,
+                                    filled=True,
+                                    color=INDICATOR_COLORS.get(item.class_key, "#000000"),
+                                )
+                            ],
+                            doc.style(8, bold=True),
+                        ),
+                        Meter(doc, item.importance, 5, "", self.small, round_marks=True),
+                        Stack(
+                            [Text(doc, score, self.bold)]
+                            + ([Text(doc, item.best_rival, self.muted)] if item.best_rival else []),
+                            gap=0.2 * self.mm,
+                        ),
+                        plan_cell,
+                    ]
+                )
+            boxes += self._table(
+                [
+                    self.tr("Buying criterion"),
+                    self.tr("Class"),
+                    self.tr("Importance"),
+                    self.tr("Us : best rival"),
+                    self.tr("Action plan"),
+                ],
+                [0.27, 0.1, 0.14, 0.15, 0.34],
+                rows,
+                space=3 * self.mm,
+            )
+        return boxes
+
+    def _risks(self) -> list[Box]:
+        doc, plan = self.doc, self.plan
+        if not plan.risks:
+            return []
+        rows = []
+        for risk in plan.risks:
+            first: list[Box] = [Text(doc, risk.description, self.bold)]
+            first.append(
+                Meter(
+                    doc,
+                    risk.severity,
+                    5,
+                    f"{risk.severity}/5 · {risk.status}",
+                    self.small,
+                    round_marks=True,
+                )
+            )
+            impacts = [
+                Text(
+                    doc,
+                    [(f"{label}: ", self.bold.with_color("#333333")), (text, None)],
+                    self.small,
+                    max_lines=2,
+                )
+                for label, text in risk.impacts
+            ] or [Text(doc, "—", self.muted)]
+            measures = []
+            if risk.prevention.strip():
+                measures.append(
+                    Text(
+                        doc,
+                        [
+                            (self.tr("Prevent: "), self.bold.with_color("#333333")),
+                            (risk.prevention.strip(), None),
+                        ],
+                        self.small,
+                        max_lines=3,
+                    )
+                )
+            if risk.remedy.strip():
+                measures.append(
+                    Text(
+                        doc,
+                        [
+                            (self.tr("Remedy: "), self.bold.with_color("#333333")),
+                            (risk.remedy.strip(), None),
+                        ],
+                        self.small,
+                        max_lines=3,
+                    )
+                )
+            rows.append(
+                [
+                    Stack(first, gap=0.8 * self.mm),
+                    Stack(impacts, gap=0.5 * self.mm),
+                    Stack(measures or [Text(doc, "—", self.muted)], gap=0.5 * self.mm),
+                ]
+            )
+        return [
+            self._heading(self.tr("Concerns and risks")),
+            *self._table(
+                [self.tr("Risk"), self.tr("Impact"), self.tr("Prevention and remedy")],
+                [0.34, 0.33, 0.33],
+                rows,
+                space=1.6 * self.mm,
+            ),
+        ]
+
+    def _notes(self) -> Box:
+        doc = self.doc
+        title = self.tr("Notes")
+        title_style = doc.style(11.5, bold=True)
+        step = 7.5 * self.mm
+
+        def paint(painter: QPainter, rect: QRectF) -> None:
+            metrics = doc.metrics(title_style)
+            painter.save()
+            draw_text(painter, QPointF(rect.x(), rect.y() + metrics.ascent()), title, title_style)
+            head = metrics.height() + 1.0 * self.mm
+            painter.setPen(QPen(QColor("#000000"), 0.8 * doc.pt))
+            painter.drawLine(
+                QPointF(rect.x(), rect.y() + head), QPointF(rect.right(), rect.y() + head)
+            )
+            painter.setPen(QPen(QColor("#A0A0A0"), 0.4 * doc.pt))
+            y = rect.y() + head + step
+            while y <= rect.bottom() + 0.5:
+                painter.drawLine(QPointF(rect.x(), y), QPointF(rect.right(), y))
+                y += step
+            painter.restore()
+
+        return Fill(45 * self.mm, paint, space_before=6 * self.mm, keep_min=28 * self.mm)

@@ -1,0 +1,359 @@
+"""The Visits screen (拜访): this week's and next week's visits across all pursuits.
+
+Past visits of the last 30 days that still wait for their outcome are listed first, in red with
+the words "outcome?", so nothing learned in a meeting is forgotten. The list is one service query;
+it reloads when visits, pursuits or people change, and at midnight (the weeks move on).
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import visits
+from desktop.services.changes import Changes
+from desktop.services.visits import VisitRow, utcnow
+from desktop.ui.context import AppContext
+from desktop.ui.visits import format as fmt
+from desktop.ui.visits.actions import VisitActions, visit_icon
+from desktop.ui.visits.models import RoomyDelegate, UpcomingVisitsModel
+
+STATE_KEY = "visits"
+
+
+class VisitsScreen(QWidget):
+    def __init__(self, ctx: AppContext, window: QWidget | None = None) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window_ = window
+        self._listed_pursuits: set[str] = set()
+        stages = [ctx.catalog.stage(n).process(ctx.lang) for n in range(1, 9)]
+        self.model = UpcomingVisitsModel(ctx.lang, self, stage_names=stages)
+        self.view = QTreeView()
+        self.view.setObjectName("upcoming_view")
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setRootIsDecorated(False)
+        self.view.setIndentation(14)
+        self.view.setItemDelegate(RoomyDelegate(self.view))
+        self.view.setItemsExpandable(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.doubleClicked.connect(self._activated)
+        self.view.activated.connect(self._activated)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(UpcomingVisitsModel.OBJECTIVE, QHeaderView.ResizeMode.Stretch)
+
+        self.actions = VisitActions(ctx, self, self.current, self.current_pursuit)
+        self.actions.message.connect(self._status)
+        self.export_all = QAction(self.tr("All to calendar…"), self)
+        self.export_all.setObjectName("export_all")
+        self.export_all.setToolTip(
+            self.tr("Save the coming visits of this week and next week as one .ics file")
+        )
+        self.export_all.triggered.connect(lambda _=False: self.export_upcoming())
+        self.open_pursuit = QAction(visit_icon("open"), self.tr("Open pursuit"), self)
+        self.open_pursuit.setObjectName("open_pursuit")
+        self.open_pursuit.triggered.connect(lambda _=False: self.show_pursuit())
+        self.print_button = self.actions.print_button()
+
+        self.empty = QLabel()
+        self.empty.setObjectName("empty_state")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.setText(
+            "<h3>{}</h3><p>{}</p>".format(
+                html.escape(self.tr("No visits this week or next")),
+                html.escape(
+                    self.tr(
+                        "Plan the next meeting with New visit, then print its plan the "
+                        "night before."
+                    )
+                ),
+            )
+        )
+        new_button = QPushButton(self.tr("New visit"))
+        new_button.setObjectName("empty_new")
+        new_button.clicked.connect(lambda: self.actions.new_visit())
+        empty_page = QWidget()
+        empty_box = QVBoxLayout(empty_page)
+        empty_box.addStretch(1)
+        empty_box.addWidget(self.empty)
+        empty_box.addWidget(new_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_box.addStretch(2)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(empty_page)
+
+        self.title = QLabel()
+        self.title.setObjectName("screen_title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.counts = QLabel()
+        self.counts.setObjectName("counts")
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(12)
+        top.addWidget(self.counts, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.pages, 1)
+
+        self.summary = VisitSummary(ctx, self.actions)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        ctx.changed.connect(self._on_changed)
+        self.midnight = QTimer(self)
+        self.midnight.setSingleShot(True)
+        self.midnight.timeout.connect(self.reload)
+        self.reload()
+        self._restore_state()
+
+    # --- toolbar (MainWindow) ---------------------------------------------------------------
+    def toolbar_actions(self) -> list:
+        a = self.actions
+        return [
+            a.new,
+            a.edit,
+            a.outcome,
+            None,
+            self.print_button,
+            None,
+            a.calendar,
+            self.export_all,
+            None,
+            self.open_pursuit,
+            a.delete,
+        ]
+
+    # --- data -------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        selected = self.current()
+        now = utcnow()
+        rows = visits.upcoming_visits(self.ctx.workspace)
+        self.model.set_rows(rows, now)
+        self._listed_pursuits = {row.pursuit_id for row in rows}
+        self.view.expandAll()
+        for group in range(self.model.rowCount()):
+            self.view.setFirstColumnSpanned(group, QModelIndex(), True)
+        self.pages.setCurrentIndex(0 if rows else 1)
+        self._update_counts(rows, now)
+        if selected is not None:
+            self.select(selected.id)
+        self._selection_changed()
+        self._arm_midnight()
+
+    def _update_counts(self, rows: list[VisitRow], now: datetime) -> None:
+        self.title.setText(self.tr("Visits"))
+        waiting = sum(
+            1
+            for r in rows
+            if r.bucket == visits.NEEDS_OUTCOME or (r.is_past(now) and not r.has_outcome)
+        )
+        planned = sum(1 for r in rows if not r.is_past(now))
+        text = self.tr("{0} coming up in the next two weeks").format(planned)
+        if waiting:
+            text += " · " + self.tr("{0} waiting for their outcome").format(waiting)
+        self.counts.setText(text)
+
+    def _arm_midnight(self) -> None:
+        local_now = fmt.local(utcnow())
+        tomorrow = datetime.combine(local_now.date() + timedelta(days=1), datetime.min.time())
+        self.midnight.start(int((tomorrow - local_now).total_seconds() * 1000) + 1000)
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Reload when visits change, or anything of a pursuit this list shows."""
+        if changes.everything or changes.touches("visit", "visit_attendee", "account"):
+            self.reload()
+            return
+        touched = changes.ids("pursuit") | changes.ids("pursuit_part")
+        if touched & self._listed_pursuits:
+            self.reload()
+
+    def current(self) -> VisitRow | None:
+        return self.model.visit(self.view.currentIndex())
+
+    def current_pursuit(self) -> str | None:
+        return None  # a new visit from here asks for its pursuit
+
+    def select(self, visit_id: str) -> bool:
+        index = self.model.index_of(visit_id)
+        if not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def open_item(self, kind: str, item_id: str) -> bool:
+        return kind == "visit" and self.select(item_id)
+
+    def coming_ids(self) -> list[str]:
+        """The listed visits that have not begun yet, in time order."""
+        now = utcnow()
+        return [
+            row.id for _bucket, rows in self.model.groups for row in rows if not row.is_past(now)
+        ]
+
+    def export_upcoming(self):
+        return self.actions.export_visits(self.coming_ids())
+
+    def show_pursuit(self) -> None:
+        visit = self.current()
+        opener = getattr(self.window_, "open_pursuit", None)
+        if visit is not None and opener is not None:
+            opener(visit.pursuit_id, "visits")
+
+    # --- selection and details ----------------------------------------------------------------
+    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        self.actions.update()
+        visit = self.current()
+        self.open_pursuit.setEnabled(visit is not None)
+        self.summary.show_visit(visit)
+        self._show_details()
+
+    def _show_details(self) -> None:
+        setter = getattr(self.window_, "set_details", None)
+        if setter is None or not self.isVisible():
+            return
+        if self.current() is None:
+            if self._dock_holds_summary():
+                setter(None)
+            return
+        setter(self.summary, self.tr("Visit"))
+
+    def _dock_holds_summary(self) -> bool:
+        dock = getattr(self.window_, "details", None)
+        return dock is not None and dock.widget() is self.summary
+
+    def _activated(self, index: QModelIndex) -> None:
+        if self.model.visit(index) is not None:
+            self.actions.edit_visit()
+
+    def _status(self, text: str) -> None:
+        bar = getattr(self.window_, "statusBar", None)
+        if bar is not None:
+            bar().showMessage(text, 8000)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_details()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._dock_holds_summary():
+            self.window_.set_details(None)  # type: ignore[union-attr]
+        super().hideEvent(event)
+
+    # --- layout state -------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        state = self.ctx.settings.screen_state(STATE_KEY)
+        widths = state.get("widths")
+        if isinstance(widths, list) and len(widths) == self.model.columnCount():
+            for column, width in enumerate(widths):
+                if isinstance(width, int) and width > 20:
+                    self.view.setColumnWidth(column, width)
+        else:
+            english = not fmt.is_zh(self.ctx.lang)
+            defaults = (195, 290, 190, 150, 300, 130) if english else (160, 290, 100, 130, 300, 130)
+            for column, width in enumerate(defaults):
+                self.view.setColumnWidth(column, width)
+
+    def save_state(self) -> None:
+        widths = [self.view.columnWidth(c) for c in range(self.model.columnCount())]
+        self.ctx.settings.set_screen_state(STATE_KEY, {"widths": widths})
+
+
+class VisitSummary(QWidget):
+    """The selected visit in the details dock: everything the rep needs at a glance."""
+
+    def __init__(self, ctx: AppContext, actions: VisitActions) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("visit_summary")
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("summary_text")
+        self.browser.setOpenLinks(False)
+        self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+        buttons = QHBoxLayout()
+        for action in (actions.outcome, actions.preview):
+            button = QPushButton(action.text())
+            button.setIcon(action.icon())
+            button.clicked.connect(action.trigger)
+            action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(300)
+
+    def show_visit(self, row: VisitRow | None) -> None:
+        if row is None:
+            self.browser.clear()
+            return
+        try:
+            detail = visits.get_visit(self.ctx.workspace, row.id)
+        except LookupError:
+            self.browser.clear()
+            return
+        lang = self.ctx.lang
+        values = detail.fields
+        e = html.escape
+        sep = "、" if fmt.is_zh(lang) else ", "
+        parts = [
+            f"<p style='color:palette(mid)'>{e(detail.account)}</p>",
+            f"<h3 style='margin-top:0'>{e(detail.pursuit_title)}</h3>",
+            "<p><b>{}</b><br>{}</p>".format(
+                e(fmt.when_text(values["starts_at"], values["duration_minutes"], lang)),
+                e(values["location"]),
+            ),
+        ]
+
+        def section(title: str, text: str) -> None:
+            if text.strip():
+                body = "<br>".join(e(line) for line in text.strip().splitlines())
+                parts.append(f"<p><b>{e(title)}</b><br>{body}</p>")
+
+        section(self.tr("Objective"), values["objective"])
+        section(self.tr("Customer attendees"), sep.join(row.attendees))
+        section(self.tr("Our people"), values["our_people"])
+        section(self.tr("Questions to ask"), values["questions"])
+        section(self.tr("Help to ask for"), values["help_wanted"])
+        section(self.tr("Materials to bring"), values["materials"])
+        if row.has_outcome:
+            section(self.tr("Outcome"), values["outcome"])
+            section(self.tr("What we learned"), values["learned"])
+            section(self.tr("Next steps"), values["next_steps"])
+        elif row.is_past(utcnow()):
+            parts.append(
+                "<p style='color:#D32F2F'><b>{}</b></p>".format(
+                    e(self.tr("This visit has taken place: record its outcome."))
+                )
+            )
+        self.browser.setHtml("".join(parts))

@@ -1,0 +1,151 @@
+"""The Visits tab of a pursuit's workspace: its visits, the latest first, with new / edit /
+record outcome / print, and the plan of the pursuit without a scheduled visit."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import visits
+from desktop.services.changes import Changes
+from desktop.services.visits import VisitRow
+from desktop.ui.context import AppContext
+from desktop.ui.visits.actions import VisitActions
+from desktop.ui.visits.models import PursuitVisitsModel
+
+# The tab's title in the pursuit workspace (registered in desktop/ui/pursuit/tabs.py).
+TAB_TITLE = QT_TRANSLATE_NOOP("PursuitTabs", "Visits")
+
+
+class PursuitVisitsTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pursuit_id: str | None = None
+        self.setObjectName("pursuit_visits_tab")
+        self.model = PursuitVisitsModel(ctx.lang, self)
+        self.view = QTableView()
+        self.view.setObjectName("visits_view")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 12)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(PursuitVisitsModel.OBJECTIVE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PursuitVisitsModel.OUTCOME, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnWidth(PursuitVisitsModel.WHEN, 230)
+        self.view.setColumnWidth(PursuitVisitsModel.ATTENDEES, 160)
+        self.view.doubleClicked.connect(self._activated)
+
+        self.actions = VisitActions(ctx, self, self.current, lambda: self.pursuit_id)
+        self.actions.message.connect(self._status)
+        self.brief = QAction(self.tr("Plan without a visit…"), self)
+        self.brief.setObjectName("brief")
+        self.brief.setToolTip(
+            self.tr("Print preview of this pursuit's plan, for a meeting not yet scheduled")
+        )
+        self.brief.triggered.connect(lambda _=False: self.actions.preview_pursuit())
+
+        toolbar = QToolBar()
+        toolbar.setObjectName("visits_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        a = self.actions
+        toolbar.addActions([a.new, a.edit, a.outcome])
+        toolbar.addSeparator()
+        toolbar.addWidget(a.print_button())
+        toolbar.addAction(self.brief)
+        toolbar.addSeparator()
+        toolbar.addActions([a.calendar, a.delete])
+
+        self.empty = QLabel()
+        self.empty.setObjectName("empty_state")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setText(
+            "<h3>{}</h3><p>{}</p>".format(
+                html.escape(self.tr("No visits yet")),
+                html.escape(
+                    self.tr(
+                        "Plan the next meeting with New visit. Its printed plan brings the "
+                        "people, the open coaching points, the value case and the competition "
+                        "onto one or two pages."
+                    )
+                ),
+            )
+        )
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.pages, 1)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.actions.update())
+        ctx.changed.connect(self._on_changed)
+        self._update_enabled()
+
+    def set_pursuit(self, pursuit_id: str | None) -> None:
+        self.pursuit_id = pursuit_id
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self.current()
+        rows = visits.visits_of(self.ctx.workspace, self.pursuit_id) if self.pursuit_id else []
+        self.model.set_rows(rows)
+        self.pages.setCurrentIndex(0 if rows else 1)
+        if selected is not None:
+            self.select(selected.id)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        self.actions.update()
+        writable = not self.ctx.workspace.read_only
+        self.actions.new.setEnabled(self.pursuit_id is not None and writable)
+        self.brief.setEnabled(self.pursuit_id is not None)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self.pursuit_id is None:
+            return
+        if (
+            changes.everything
+            or self.pursuit_id in changes.ids("pursuit_part")
+            or changes.touches("visit", "stakeholder")
+        ):
+            self.reload()
+
+    def current(self) -> VisitRow | None:
+        return self.model.visit(self.view.currentIndex())
+
+    def select(self, visit_id: str) -> bool:
+        row = self.model.row_of(visit_id)
+        if row < 0:
+            return False
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    def _activated(self, index: QModelIndex) -> None:
+        if self.model.visit(index) is not None:
+            self.actions.edit_visit()
+
+    def _status(self, text: str) -> None:
+        window = self.window()
+        bar = getattr(window, "statusBar", None)
+        if bar is not None:
+            bar().showMessage(text, 8000)

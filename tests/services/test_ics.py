@@ -1,0 +1,132 @@
+"""Calendar export: the .ics parses back with the same instants, in the right time zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+from desktop.services import pursuits, stakeholders, visits
+from desktop.services.errors import NotFound
+from desktop.services.pursuits import PursuitDraft
+from desktop.services.reports import ics
+from desktop.services.visits import VisitDraft
+
+
+@pytest.fixture
+def planned(ws):
+    pursuit_id, _ = pursuits.create_pursuit(
+        ws, PursuitDraft(title="MES 生产执行系统", account_name="苏州恒通电子有限公司", stage=4)
+    )
+    zhang, _ = stakeholders.create_stakeholder(
+        ws, pursuit_id, {"name": "张伟", "title": "总经理"}, roles=["decision_maker", "insider"]
+    )
+    stakeholders.create_stakeholder(ws, pursuit_id, {"name": "不参会"})
+    # 09:00 in Shanghai on 1 Dec; 10:30 in Berlin on 29 March (the day after the DST change).
+    first, _ = visits.create_visit(
+        ws,
+        VisitDraft(
+            pursuit_id=pursuit_id,
+            starts_at=datetime(2026, 12, 1, 1, 0),
+            duration_minutes=90,
+            objective="确认采购指标",
+            location="客户总部 3 楼会议室",
+            questions="预算审批流程?\n上线时间要求?",
+            materials="价值建议书、案例集",
+            attendee_ids=[zhang],
+        ),
+    )
+    second, _ = visits.create_visit(
+        ws,
+        VisitDraft(pursuit_id=pursuit_id, starts_at=datetime(2027, 3, 29, 8, 30), objective="Demo"),
+    )
+    return first, second
+
+
+def events(data: bytes) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "Europe/Berlin", "America/New_York"])
+def test_times_round_trip_in_the_zone(ws, planned, zone: str) -> None:
+    first, second = planned
+    data = ics.calendar_for(ws, [first, second], tz=zone, lang="zh")
+    parsed = events(data)
+    assert [str(e["uid"]) for e in parsed] == [f"{first}@pursuit.local", f"{second}@pursuit.local"]
+    starts = [e.decoded("dtstart") for e in parsed]
+    ends = [e.decoded("dtend") for e in parsed]
+    assert all(s.tzinfo is not None for s in starts)
+    assert [s.astimezone(UTC).replace(tzinfo=None) for s in starts] == [
+        datetime(2026, 12, 1, 1, 0),
+        datetime(2027, 3, 29, 8, 30),
+    ]
+    assert ends[0] - starts[0] == timedelta(minutes=90)
+    # Stated in the zone (with its definition), not in UTC.
+    assert f"TZID={zone}".encode() in data
+    assert b"BEGIN:VTIMEZONE" in data
+    assert starts[0].utcoffset() == ZoneInfo(zone).utcoffset(datetime(2026, 12, 1, 1))
+
+
+def test_shanghai_wall_clock(ws, planned) -> None:
+    first, _ = planned
+    data = ics.visit_calendar(ws, first, tz="Asia/Shanghai", lang="zh")
+    assert b"DTSTART;TZID=Asia/Shanghai:20261201T090000" in data
+    assert b"DTEND;TZID=Asia/Shanghai:20261201T103000" in data
+
+
+def test_without_a_zone_times_are_utc(ws, planned) -> None:
+    first, _ = planned
+    for zone in (None, "", "Not/AZone", "Etc/UTC"):
+        data = ics.visit_calendar(ws, first, tz=zone)
+        assert b"DTSTART:20261201T010000Z" in data
+        assert b"VTIMEZONE" not in data
+
+
+def test_event_text_and_no_attendee_properties(ws, planned) -> None:
+    first, _ = planned
+    (event,) = events(ics.visit_calendar(ws, first, tz="Asia/Shanghai", lang="zh"))
+    assert str(event["summary"]) == "拜访:苏州恒通电子有限公司 · MES 生产执行系统"
+    assert str(event["location"]) == "客户总部 3 楼会议室"
+    description = str(event["description"])
+    assert "目标: 确认采购指标" in description
+    assert "张伟(总经理、内线、决策者)" in description
+    assert "不参会" not in description
+    assert "预算审批流程?\n上线时间要求?" in description
+    # Customers are never ATTENDEEs: a calendar would offer to e-mail them an invitation.
+    assert "ATTENDEE" not in event
+    (english,) = events(ics.visit_calendar(ws, first, tz="Asia/Shanghai", lang="en"))
+    assert str(english["summary"]).startswith("Visit:")
+    assert "Objective: 确认采购指标" in str(english["description"])
+
+
+def test_sequence_rises_with_every_edit(ws, planned) -> None:
+    first, _ = planned
+    before = events(ics.visit_calendar(ws, first))[0]["sequence"]
+    visits.update_visit(ws, first, {"location": "样板工厂"})
+    after = events(ics.visit_calendar(ws, first))[0]["sequence"]
+    assert after > before
+
+
+def test_upcoming_calendar_and_missing_visits(ws, planned) -> None:
+    first, second = planned
+    data, count = ics.upcoming_calendar(ws, tz="Asia/Shanghai", now=datetime(2026, 11, 25))
+    assert count == 1
+    assert [str(e["uid"]) for e in events(data)] == [f"{first}@pursuit.local"]
+    empty, none = ics.upcoming_calendar(ws, now=datetime(2030, 1, 1))
+    assert none == 0 and events(empty) == []
+    visits.delete_visit(ws, second)
+    with pytest.raises(NotFound):
+        ics.calendar_for(ws, [first, second])
+
+
+def test_write_file_replaces_atomically(tmp_path, ws, planned) -> None:
+    first, _ = planned
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "visit.ics"
+    target.write_bytes(b"old")
+    ics.write_file(target, ics.visit_calendar(ws, first))
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert [p.name for p in folder.iterdir()] == ["visit.ics"]  # no temporary file left

@@ -1,0 +1,228 @@
+"""The printed plan: read back from the PDF (pypdf), page count, header and footer, layout rules."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter, QPen
+
+from desktop.domain.methodology import default_catalog
+from desktop.services import visits
+from desktop.services.reports import visit_plan
+from desktop.services.visits import utcnow
+from desktop.ui.visits import layout
+from desktop.ui.visits.layout import Doc, Fill, Frame, Row, Spacer, Text, paginate
+from desktop.ui.visits.plan_document import PlanDocument, page_layout, split_items, split_questions
+
+CATALOG = default_catalog()
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_chinese_plan_of_a_demo_visit(ctx, planned, tmp_path, pdf_text) -> None:
+    plan = visit_plan.build_plan(ctx.workspace, visit_id=planned.id, lang="zh")
+    path = tmp_path / "plan.pdf"
+    pages = PlanDocument(plan).write_pdf(path)
+    count, texts = pdf_text(path)
+    assert count == pages
+    assert 1 <= count <= 2
+    text = "".join(texts)
+    for person in plan.attendees:
+        assert person.name in text
+        for role in person.roles:
+            assert role in text
+    assert squeeze(plan.objective) in text
+    stage = CATALOG.stage(plan.stage)
+    assert stage.process.zh in text and stage.milestone.zh in text
+    assert plan.questions_open, "the demo leaves coaching points of the current stage open"
+    for question in plan.questions_open:
+        assert squeeze(question.text) in text
+    assert "拜访计划" in text and "拜访目标" in text and "笔记" in text
+    # Each character once and with its own code point: 客户, not 客⼾ (a Noto CJK font's PDF),
+    # nor 张伟张伟 (Qt's faked bold, see layout.BOLD_STROKE).
+    assert "客户参会" in text and "\u2f3e" not in text
+    assert f"{plan.attendees[0].name}{plan.attendees[0].name}" not in text
+    # Header and footer on every page.
+    for number, page in enumerate(texts, start=1):
+        assert squeeze(f"{plan.account} · {plan.title}") in page
+        assert squeeze(f"第 {number} / {count} 页") in page
+
+
+@pytest.mark.parametrize("ctx", ["en"], indirect=True)
+def test_english_plan(ctx, planned, tmp_path, pdf_text) -> None:
+    plan = visit_plan.build_plan(ctx.workspace, visit_id=planned.id, lang="en")
+    path = tmp_path / "plan.pdf"
+    PlanDocument(plan).write_pdf(path)
+    count, texts = pdf_text(path)
+    text = "".join(texts)
+    assert count <= 2
+    assert "Visitplan" in text and "Objectiveofthisvisit" in text
+    assert squeeze(CATALOG.stage(plan.stage).process.en) in text
+    assert squeeze(plan.questions_open[0].text) in text
+    assert f"Page1/{count}" in texts[0]
+
+
+def map_picture(width: int = 1800, height: int = 800) -> QImage:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setPen(QPen(QColor("#000000"), 6))
+    for i in range(12):
+        painter.drawEllipse(60 + i * 140, 100 + (i % 3) * 220, 120, 80)
+    painter.end()
+    return image
+
+
+def test_every_demo_plan_prints_on_two_pages_at_most(ctx, tmp_path) -> None:
+    """Visits and pursuits without a visit, with a stakeholder map: the map gets smaller, or
+    makes way, before a plan runs onto a third page."""
+    rows = visits.upcoming_visits(ctx.workspace, today=utcnow().date() + timedelta(days=7))
+    assert len(rows) >= 5
+    picture = map_picture()
+    for row in rows:
+        plan = visit_plan.build_plan(ctx.workspace, visit_id=row.id, lang="zh")
+        assert PlanDocument(plan, map_image=picture).write_pdf(tmp_path / "v.pdf") <= 2, row
+        brief = visit_plan.build_plan(ctx.workspace, pursuit_id=row.pursuit_id, lang="zh")
+        assert PlanDocument(brief, map_image=picture).write_pdf(tmp_path / "p.pdf") <= 2, row
+
+
+def test_plan_of_a_pursuit_without_a_visit(ctx, planned, tmp_path, pdf_text) -> None:
+    plan = visit_plan.build_plan(ctx.workspace, pursuit_id=planned.pursuit_id, lang="zh")
+    path = tmp_path / "pursuit.pdf"
+    PlanDocument(plan).write_pdf(path)
+    count, texts = pdf_text(path)
+    text = "".join(texts)
+    assert count <= 2
+    assert "时间待定" in texts[0]
+    assert all(person.name in text for person in plan.attendees)
+
+
+def test_the_stakeholder_map_picture_is_embedded(ctx, planned, tmp_path, pdf_text) -> None:
+    image = map_picture()
+    plan = visit_plan.build_plan(ctx.workspace, visit_id=planned.id, lang="zh")
+    PlanDocument(plan).write_pdf(tmp_path / "plain.pdf")
+    pages = PlanDocument(plan, map_image=image).write_pdf(tmp_path / "map.pdf")
+    _count, texts = pdf_text(tmp_path / "map.pdf")
+    assert "关系图" in "".join(texts)
+    assert pages <= 2
+    assert (tmp_path / "map.pdf").stat().st_size > (tmp_path / "plain.pdf").stat().st_size
+
+
+def test_splitting_helpers() -> None:
+    assert split_items("价值建议书、案例集, 报价单;\n- 演示账号") == [
+        "价值建议书",
+        "案例集",
+        "报价单",
+        "演示账号",
+    ]
+    assert split_questions("预算审批流程?上线时间要求?\n• Who decides?") == [
+        "预算审批流程?",
+        "上线时间要求?",
+        "Who decides?",
+    ]
+
+
+# --- the layout engine -----------------------------------------------------------------------
+@pytest.fixture
+def doc(qapp, tmp_path):
+    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
+    writer.setResolution(300)
+    writer.setPageLayout(page_layout())
+    return Doc(writer, "zh")
+
+
+def test_a_long_paragraph_splits_between_lines_without_losing_any(doc) -> None:
+    style = doc.style(10)
+    text = Text(doc, "客户的现状是什么?" * 400, style)
+    height = 60 * doc.mm
+    pages = paginate([Spacer(20 * doc.mm), text], 180 * doc.mm, height)
+    assert len(pages) > 2
+    parts = [box for page in pages for box, _y in page.items if box is not None][1:]
+    assert sum(p.last - p.first for p in parts) == len(text.lines)
+    for page in pages:
+        bottom = max(y + box.height for box, y in page.items)
+        assert bottom <= height + 0.01
+
+
+def test_a_heading_never_ends_a_page_and_a_table_header_repeats(doc) -> None:
+    style = doc.style(10)
+    heading = Frame(Text(doc, "竞争", doc.style(11.5, bold=True)), keep_with_next=True)
+    header = Frame(Row([Text(doc, "对手", style), Text(doc, "标签", style)], [0.5, 0.5]))
+    header.keep_with_next = True
+    rows = []
+    for i in range(30):
+        row = Frame(Row([Text(doc, f"对手 {i}", style), Text(doc, "标签", style)], [0.5, 0.5]))
+        row.repeat = header
+        rows.append(row)
+    filler = Spacer(50 * doc.mm)
+    pages = paginate([filler, heading, header, *rows], 180 * doc.mm, 55 * doc.mm)
+    assert pages[0].items == [(filler, 0.0)]  # the heading moved on with the table's start
+    assert pages[1].items[0][0] is heading
+    for page in pages[2:]:
+        assert page.items[0][0] is header  # repeated on each continued page
+    assert sum(1 for page in pages for box, _ in page.items if box in rows) == 30
+
+
+def test_notes_fill_the_rest_of_the_last_page_but_add_no_third(doc) -> None:
+    painted = []
+    notes = Fill(30 * doc.mm, lambda _p, rect: painted.append(rect.height()), keep_min=10 * doc.mm)
+    height = 100 * doc.mm
+    pages = paginate([Spacer(40 * doc.mm), notes], 180 * doc.mm, height, max_pages=2)
+    assert len(pages) == 1 and notes.height == pytest.approx(60 * doc.mm)
+    # Too little room left: the notes take a page of their own (the second) …
+    notes = Fill(30 * doc.mm, lambda *_: None, keep_min=10 * doc.mm)
+    pages = paginate([Spacer(80 * doc.mm), notes], 180 * doc.mm, height, max_pages=2)
+    assert len(pages) == 2 and notes.height == height
+    # … but never a third: then they shrink to what is left, or are left out.
+    notes = Fill(30 * doc.mm, lambda *_: None, keep_min=10 * doc.mm)
+    pages = paginate(
+        [Spacer(height), Spacer(85 * doc.mm), notes], 180 * doc.mm, height, max_pages=2
+    )
+    assert len(pages) == 2 and notes.height == pytest.approx(15 * doc.mm)
+    notes = Fill(30 * doc.mm, lambda *_: None, keep_min=10 * doc.mm)
+    pages = paginate(
+        [Spacer(height), Spacer(95 * doc.mm), notes], 180 * doc.mm, height, max_pages=2
+    )
+    assert len(pages) == 2 and all(box is not notes for box, _ in pages[1].items)
+
+
+def test_long_text_in_a_card_is_shortened_with_an_ellipsis(doc) -> None:
+    text = Text(doc, "耐心,让对方安心,降低风险,建立私人信任。" * 20, doc.style(10), max_lines=2)
+    text.layout(60 * doc.mm)
+    assert len(text.lines) == 2
+    assert text.text.endswith("…") is False  # the source text is kept …
+    last = text.lines[-1]
+    drawn = text._layout.text()[last.textStart() : last.textStart() + last.textLength()]
+    assert drawn.endswith("…")  # … the drawn text ends with an ellipsis
+
+
+def test_fonts_prefer_a_cjk_font_for_chinese_and_a_latin_one_for_english(qapp) -> None:
+    zh, en = layout.print_families("zh"), layout.print_families("en")
+    cjk = [f for f in zh if f in layout.CJK_FAMILIES]
+    latin = [f for f in zh if f in layout.LATIN_FAMILIES]
+    assert cjk, "a CJK font is installed (fonts-wqy-microhei)"
+    assert zh == cjk + latin
+    assert en == latin + cjk
+    # WenQuanYi before Noto CJK, whose PDFs extract some characters as the wrong code points.
+    order = layout.CJK_FAMILIES
+    assert order.index("WenQuanYi Micro Hei") < order.index("Noto Sans CJK SC")
+
+
+def test_a_picture_that_does_not_fit_floats_to_the_next_page(doc) -> None:
+    image = map_picture()
+    picture = layout.Picture(image, 80 * doc.mm, 60 * doc.mm, floating=True)
+    after = [Spacer(12 * doc.mm) for _ in range(3)]
+    pages = paginate([Spacer(60 * doc.mm), picture, *after], 180 * doc.mm, 100 * doc.mm)
+    # 40 mm were left: too little for the picture, so the spacers after it filled them …
+    assert [box for box, _ in pages[0].items] == [pages[0].items[0][0], *after]
+    # … and the picture opens the next page at full size.
+    assert pages[1].items == [(picture, 0.0)]
+    assert picture.height == pytest.approx(80 * doc.mm)
+    # With room for its minimum height it shrinks in place instead.
+    picture = layout.Picture(image, 80 * doc.mm, 30 * doc.mm, floating=True)
+    pages = paginate([Spacer(60 * doc.mm), picture], 180 * doc.mm, 100 * doc.mm)
+    assert len(pages) == 1 and picture.height == pytest.approx(40 * doc.mm)
