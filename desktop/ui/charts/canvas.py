@@ -1,0 +1,84 @@
+"""The Qt canvas a dashboard figure lives on (matplotlib's QtAgg backend)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from matplotlib.backend_bases import MouseEvent
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QCursor, QImage, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QToolTip
+
+from desktop.ui.charts import figures
+
+# What the pointer is on: (panel, x, y) in data coordinates -> tooltip text, or None.
+Describer = Callable[[int, float, float], str | None]
+
+
+class ChartCanvas(FigureCanvasQTAgg):
+    """One figure on screen. It follows the widget's size, and the QtAgg backend renders it at
+    the screen's device pixel ratio, so it stays crisp at 150 % and 200 %. Pointing at a bar
+    shows its full numbers in a tooltip.
+
+    Until the dashboard has drawn real data on it (`ready`), the canvas neither renders nor
+    shows its figure: a prepared figure holds sample data, and rendering it on every resize
+    while the window is laid out would be wasted work.
+
+    While the window is being resized the figure is not rendered again at every step (five
+    figures at every mouse move would make resizing jerky): the last image is stretched until
+    the size has been still for a moment.
+    """
+
+    SETTLE_MS = 120
+
+    def __init__(self, name: str, figure: Figure | None = None) -> None:
+        super().__init__(figure if figure is not None else Figure(figsize=(6.4, 3.4), dpi=100))
+        self.name = name
+        self.ready = False
+        self.describer: Describer | None = None
+        self.tip = ""  # the tooltip shown last ("" when none)
+        self.setObjectName(f"chart_{name}")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(QSize(300, 240))
+        self.mpl_connect("motion_notify_event", self._pointer_moved)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(self.SETTLE_MS)
+        self._settle.timeout.connect(super().draw_idle)
+
+    def sizeHint(self) -> QSize:
+        return QSize(560, 320)
+
+    def draw_idle(self) -> None:
+        if self.ready:
+            self._settle.start()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        renderer = getattr(self, "renderer", None)
+        if self.ready and not self._settle.isActive():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
+        if self.ready and renderer is not None:  # resizing: the last image, stretched
+            width, height = int(renderer.width), int(renderer.height)
+            image = QImage(bytes(self.buffer_rgba()), width, height, QImage.Format.Format_RGBA8888)
+            painter.drawImage(self.rect(), image)
+        painter.end()
+
+    def _pointer_moved(self, event: MouseEvent) -> None:
+        text = None
+        axes = event.inaxes
+        if self.ready and self.describer is not None and axes is not None and axes.axison:
+            panel = figures.panel_of(self.figure, axes)
+            if panel >= 0 and event.xdata is not None and event.ydata is not None:
+                text = self.describer(panel, event.xdata, event.ydata)
+        if text:
+            if text != self.tip:
+                QToolTip.showText(QCursor.pos(), text, self)
+        elif self.tip:
+            QToolTip.hideText()
+        self.tip = text or ""

@@ -1,0 +1,210 @@
+"""Each figure draws offscreen to an image that is not blank, in both languages, with no missing
+glyphs; amounts read the Chinese and the English way; exports are real files."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from pypdf import PdfReader
+
+from desktop.services import analytics
+from desktop.services.analytics import Filters
+from desktop.services.pursuits import PursuitDraft, create_pursuit, set_status
+from desktop.ui.charts import figures
+from desktop.ui.charts.money import money, money_short, percent
+
+
+@pytest.fixture(autouse=True)
+def english_ui():
+    """UI strings in English (the figures' own texts come from Qt's translators)."""
+    from desktop.app import make_application
+    from desktop.infra import i18n
+
+    make_application()
+    i18n.install("en")
+    yield
+    i18n.install("zh_CN")
+
+
+def texts_of(figure: Figure) -> str:
+    """Every text a figure shows (labels, ticks, legends, notes), one per line."""
+    from matplotlib.text import Text
+
+    return "\n".join(t.get_text() for t in figure.findobj(Text) if t.get_visible())
+
+
+def look(ws, lang: str, currency: str = "CNY") -> figures.Look:
+    return figures.Look(lang, currency, tuple(s.milestone(lang) for s in ws.catalog.stages))
+
+
+def render(name: str, series: object, style: figures.Look, size=(6.4, 3.4)) -> tuple[Figure, float]:
+    """Draw a figure on an Agg canvas; returns it and the share of pixels with ink."""
+    fig = Figure(figsize=size, dpi=100)
+    canvas = FigureCanvasAgg(fig)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a glyph missing from the fonts would be a box
+        figures.draw(name, fig, series, style)
+        canvas.draw()
+    pixels = np.asarray(canvas.buffer_rgba())[..., :3].reshape(-1, 3)
+    return fig, float(np.any(pixels != pixels[0], axis=1).mean())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_figure_draws_demo_data(demo_ws, lang: str) -> None:
+    data = analytics.dashboard(demo_ws, Filters())
+    assert not data.calibration.enough  # 30 demo pursuits: too few closed (drawn below)
+    for name in ("funnel", "forecast", "win_loss", "velocity"):
+        fig, share = render(name, getattr(data, name), look(demo_ws, lang))
+        assert share > 0.04, f"{name} looks blank ({share:.3f})"
+        text = texts_of(fig)
+        # Stage names come from the catalog in the language asked for.
+        if name != "win_loss":
+            assert demo_ws.catalog.stage(1).milestone(lang) in text, name
+
+
+def test_calibration_draws_with_enough_closed_pursuits(ws) -> None:
+    for number in range(12):
+        pursuit_id, _ = create_pursuit(
+            ws, PursuitDraft(title="ERP", account_name="杭州", amount=100, stage=2 + number % 7)
+        )
+        status = "won" if number % 3 else "lost"
+        set_status(ws, pursuit_id, status, closed_on=date(2026, 6, 1))
+    data = analytics.dashboard(ws, Filters())
+    assert data.calibration.enough
+    fig, share = render("calibration", data.calibration, look(ws, "zh"))
+    assert share > 0.04
+    assert "1 见到客户" in texts_of(fig) and "n=12" in texts_of(fig)
+    tip = figures.describe("calibration", data.calibration, look(ws, "en"), 0, 0.5, 0)
+    assert tip.startswith("1 Met the customer") and "8 of 12 closed pursuits" in tip
+    assert "The forecast assumes 10%" in tip
+
+
+def test_empty_data_says_so_instead_of_drawing(ws) -> None:
+    data = analytics.dashboard(ws, Filters(), today=date(2026, 11, 15))
+    expected = {
+        "funnel": "No open pursuits match these filters.",
+        "forecast": "No open pursuits are expected to close in the next 12 months.",
+        "win_loss": "Nothing was closed in this period.",
+        "velocity": "No stage was left in this period.",
+        "calibration": "Only 0 pursuits were closed in this period",
+    }
+    for name, message in expected.items():
+        fig, share = render(name, getattr(data, name), look(ws, "en"))
+        assert message in texts_of(fig).replace("\n", " "), name
+        assert share > 0.002, f"{name}: the message is not drawn"
+
+
+def test_a_single_pursuit_draws(ws) -> None:
+    create_pursuit(
+        ws,
+        PursuitDraft(
+            title="MES",
+            account_name="苏州恒通电子有限公司",
+            amount=1_280_000_00,
+            stage=4,
+            expected_close=date(2027, 1, 15),
+        ),
+    )
+    data = analytics.dashboard(ws, Filters(), today=date(2026, 11, 15))
+    fig, share = render("funnel", data.funnel, look(ws, "zh"))
+    assert share > 0.03
+    assert "¥128万" in texts_of(fig) and "¥51.2万" in texts_of(fig)
+    fig, share = render("forecast", data.forecast, look(ws, "zh"))
+    assert share > 0.03 and "1月\n2027" in texts_of(fig)
+    fig, _ = render("calibration", data.calibration, look(ws, "en"))
+    assert "too few to check the win rates" in texts_of(fig).replace("\n", " ")
+
+
+def test_figures_fit_a_small_canvas(demo_ws) -> None:
+    """In a narrow window the margins shrink instead of pushing the plot out of the figure."""
+    data = analytics.dashboard(demo_ws, Filters())
+    for name in analytics.FIGURES:
+        fig, share = render(name, getattr(data, name), look(demo_ws, "en"), size=(3.2, 2.4))
+        assert share > 0.04, name
+        for ax in fig.axes:
+            box = ax.get_position()
+            assert 0 <= box.x0 < box.x1 <= 1 and 0 <= box.y0 < box.y1 <= 1, name
+
+
+def test_the_note_wraps_to_the_width(demo_ws) -> None:
+    data = analytics.dashboard(demo_ws, Filters())
+    wide, _ = render("velocity", data.velocity, look(demo_ws, "en"), size=(9, 3.4))
+    narrow, _ = render("velocity", data.velocity, look(demo_ws, "en"), size=(4, 3.4))
+
+    def note_lines(fig: Figure) -> int:
+        return max(t.get_text().count("\n") for t in fig.texts) + 1
+
+    assert note_lines(narrow) > note_lines(wide)
+
+
+def test_fonts_put_a_cjk_font_first() -> None:
+    assert figures.FONTS[-1] == "DejaVu Sans"
+    assert figures.FONTS[0] in figures.CJK_FONTS  # the test machine has WenQuanYi Micro Hei
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
+def test_export_to_each_format(demo_ws, tmp_path, suffix: str) -> None:
+    data = analytics.dashboard(demo_ws, Filters())
+    path = tmp_path / f"漏斗.{suffix}"
+    figures.export_figure(
+        "funnel", data.funnel, look(demo_ws, "zh"), str(path), title="销售漏斗", caption="期间:全部"
+    )
+    content = path.read_bytes()
+    assert len(content) > 5_000
+    if suffix == "png":
+        assert content.startswith(b"\x89PNG")
+    elif suffix == "svg":
+        assert b"<svg" in content[:500]
+    else:
+        text = PdfReader(str(path)).pages[0].extract_text()
+        assert "销售漏斗" in text and "见到客户" in text  # embedded, searchable Chinese
+
+
+def test_money_the_chinese_and_the_english_way() -> None:
+    assert money(128_000_000, "CNY") == "¥1,280,000"
+    assert money(-5_050, "USD") == "-$51"
+    assert money(100, "CHF") == "CHF 1"
+    assert money_short(128_000_000, "CNY", "zh") == "¥128万"
+    assert money_short(123_450_000, "CNY", "zh") == "¥123.5万"
+    assert money_short(12_345_678_900, "CNY", "zh") == "¥1.23亿"
+    assert money_short(4_500_000_000, "CNY", "zh") == "¥4,500万"
+    assert money_short(800_000, "CNY", "zh") == "¥8,000"
+    assert money_short(128_000_000, "CNY", "en") == "¥1.28M"
+    assert money_short(85_000_000, "USD", "en") == "$850K"
+    assert money_short(25_000_000_000, "EUR", "en") == "€250M"
+    assert money_short(0, "CNY", "en") == "¥0"
+    assert percent(0.625) == "63%"  # half up, as a person rounds
+    assert percent(0.004) == "0%"
+    assert percent(None) == "–"
+
+
+def test_text_width_estimate_is_close_to_the_real_one() -> None:
+    fig = Figure(dpi=72)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    for sample in ("3 Opportunity confirmed  30%", "5 方案报价", "¥4,500万", "Total, unweighted"):
+        real = fig.text(0, 0, sample, fontsize=9).get_window_extent(renderer).width
+        assert real * 0.9 <= figures.text_width(sample, 9) <= real * 1.2, sample
+
+
+def test_a_redraw_on_reused_axes_equals_a_fresh_drawing(demo_ws) -> None:
+    """Redrawing reuses the figure's axes; what it shows must not depend on what was there."""
+    everything = analytics.dashboard(demo_ws, Filters())
+    some = analytics.dashboard(demo_ws, Filters(tags=frozenset({"重点"})))
+    nothing = analytics.dashboard(demo_ws, Filters(tags=frozenset({"no such tag"})))
+    style = look(demo_ws, "zh")
+    for name in analytics.FIGURES:
+        reused = Figure(figsize=(6.4, 3.4), dpi=100)
+        canvas = FigureCanvasAgg(reused)
+        # Data to none (another arrangement), back to data, then other data on the same axes.
+        for step, shown in enumerate((nothing, everything, some)):
+            figures.draw(name, reused, getattr(shown, name), style)
+            canvas.draw()
+            if step:
+                fresh, _ = render(name, getattr(shown, name), style)
+                expected = np.asarray(fresh.canvas.buffer_rgba())
+                assert np.array_equal(np.asarray(canvas.buffer_rgba()), expected), (name, step)
