@@ -1,0 +1,296 @@
+"""Export: one consistent snapshot of the database (or of chosen pursuits) into a sync file.
+
+One read transaction, streamed to a temporary file beside the target (nothing in plaintext on
+disk unless the user asked for a plain file), fsynced, read back and verified, then renamed over
+the target. Records go out with their tombstones and sync metadata, so deletes travel too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import os
+import socket
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop import __version__
+from desktop.services.errors import InvalidInput
+from desktop.services.sync import bundle, schema
+from desktop.services.sync.bundle import BundleError
+from desktop.services.workspace import Workspace
+from desktop.storage import migrate, sync_codec
+from desktop.storage.tables import Synced
+
+MIN_PASSPHRASE = 8
+BATCH = 2000
+
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(Exception):
+    """The user stopped the work; nothing was written (or imported)."""
+
+
+@dataclass
+class ExportReport:
+    path: Path
+    records: int
+    bytes: int
+    seconds: float
+    encrypted: bool
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def default_site_name() -> str:
+    """Who this database is when nobody said: the login name and the computer's name."""
+    try:
+        user = getpass.getuser()
+    except Exception:
+        user = ""
+    host = socket.gethostname().split(".")[0]
+    return f"{user}@{host}" if user else host
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase.strip()) < MIN_PASSPHRASE:
+        raise InvalidInput("passphrase", "too_short", f"at least {MIN_PASSPHRASE} characters")
+
+
+def read_connection(path: Path) -> sqlite3.Connection:
+    """A private read-only connection (its own snapshot; may live in a worker thread)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _id_list(ids: Iterable[str]) -> str:
+    return json.dumps(sorted(ids))
+
+
+def scope_of(conn: sqlite3.Connection, pursuit_ids: Iterable[str]) -> dict[str, set[str]]:
+    """The records that belong to the chosen pursuits, closed over every reference."""
+    tables = schema.kinds_in_order()
+    chosen: dict[str, set[str]] = {t.kind: set() for t in tables}
+    wanted = _id_list(pursuit_ids)
+    chosen["pursuit"] = {
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM pursuits WHERE id IN (SELECT value FROM json_each(?))", (wanted,)
+        )
+    }
+    for table in tables:  # parents first, so grandchildren find their parents' ids
+        columns = table.__table__.columns  # type: ignore[attr-defined]
+        if "pursuit_id" in columns:
+            parent, column = "pursuit", "pursuit_id"
+        elif (link := sync_codec.parent_link(table)) is not None:
+            parent, column = link[0].kind, link[1]
+        else:
+            continue
+        chosen[table.kind] |= {
+            r[0]
+            for r in conn.execute(
+                f"SELECT id FROM {table.__tablename__} "
+                f"WHERE {column} IN (SELECT value FROM json_each(?))",
+                (_id_list(chosen[parent]),),
+            )
+        }
+    targets = {t.__tablename__: t.kind for t in tables}
+    changed = True
+    while changed:  # whatever a chosen record points at goes too (accounts, competitors …)
+        changed = False
+        for table in tables:
+            ids = chosen[table.kind]
+            if not ids:
+                continue
+            for column in table.__table__.columns:  # type: ignore[attr-defined]
+                for key in column.foreign_keys:
+                    target = targets.get(key.column.table.name)
+                    if target is None:
+                        continue
+                    referenced = {
+                        r[0]
+                        for r in conn.execute(
+                            f"SELECT DISTINCT {column.name} FROM {table.__tablename__} "
+                            f"WHERE id IN (SELECT value FROM json_each(?)) "
+                            f"AND {column.name} IS NOT NULL",
+                            (_id_list(ids),),
+                        )
+                    }
+                    missing = referenced - chosen[target]
+                    if missing:
+                        chosen[target] |= missing
+                        changed = True
+    return chosen
+
+
+def _site_names(conn: sqlite3.Connection, own_site: str, own_name: str) -> dict[str, str]:
+    names = {
+        site: name
+        for site, name in conn.execute("SELECT site_id, name FROM sync_sites WHERE name <> ''")
+    }
+    names[own_site] = own_name
+    return names
+
+
+def export_bundle(
+    ws: Workspace,
+    target: Path,
+    *,
+    passphrase: str | None,
+    encrypt: bool = True,
+    pursuits: Iterable[str] | None = None,
+    site_name: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    chunk_size: int = bundle.CHUNK_SIZE,
+    kdf: dict[str, Any] | None = None,
+) -> ExportReport:
+    """Write the sync file `target`. Plaintext only when `encrypt` is False, explicitly."""
+    started = time.perf_counter()
+    if encrypt:
+        if passphrase is None:
+            raise InvalidInput("passphrase", "required", "a passphrase is needed")
+        check_passphrase(passphrase)
+    target = Path(target).expanduser()
+    if target.is_dir():
+        raise InvalidInput("path", "is_folder", f"{target} is a folder")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
+    site_name = site_name or default_site_name()
+    conn = read_connection(ws.path)
+    try:
+        conn.execute("BEGIN")  # one snapshot for every table
+        (site,) = conn.execute("SELECT site_id FROM sync_state").fetchone()
+        tables = schema.kinds_in_order()
+        scope = scope_of(conn, pursuits) if pursuits is not None else None
+        counts = _counts(conn, tables, scope)
+        header: dict[str, Any] = {
+            "app": "Pursuit",
+            "app_version": __version__,
+            "format": bundle.FORMAT,
+            "schema": migrate.head_revision(),
+            "export_id": str(uuid.uuid4()),
+            "site": site,
+            "site_name": site_name,
+            "sites": _site_names(conn, site, site_name),
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "scope": {"all": True} if scope is None else {"pursuits": sorted(scope["pursuit"])},
+            "compression": "zlib",
+            "cipher": "aes-256-gcm" if encrypt else "none",
+            "kdf": bundle.new_kdf(kdf) if encrypt else None,
+            "chunk_size": chunk_size,
+            "kinds": [{"kind": t.kind, "columns": list(schema.columns_of(t))} for t in tables],
+            "counts": counts,
+        }
+        keys = bundle.derive_keys(passphrase or "", header["kdf"]) if encrypt else None
+        total = sum(counts.values())
+        with temporary.open("wb") as fh:
+            writer = bundle.BundleWriter(fh, header, keys)
+            done = 0
+            for table in tables:
+                done = _write_kind(conn, writer, table, scope, done, total, progress, cancelled)
+            trailer = [bundle.END, {"counts": counts, "records": total}]
+            writer.write(json.dumps(trailer, separators=(",", ":")).encode() + b"\n")
+            writer.close()
+            fh.flush()
+            os.fsync(fh.fileno())
+        conn.rollback()
+        _verify(temporary, keys, counts)
+        os.replace(temporary, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise
+    finally:
+        conn.close()
+    size = target.stat().st_size
+    return ExportReport(
+        target,
+        total,
+        size,
+        time.perf_counter() - started,
+        encrypt,
+        {k: v for k, v in counts.items() if v},
+    )
+
+
+def _counts(
+    conn: sqlite3.Connection, tables: list[type[Synced]], scope: dict[str, set[str]] | None
+) -> dict[str, int]:
+    if scope is not None:
+        return {t.kind: len(scope[t.kind]) for t in tables}
+    return {
+        t.kind: conn.execute(f"SELECT count(*) FROM {t.__tablename__}").fetchone()[0]
+        for t in tables
+    }
+
+
+def _write_kind(
+    conn: sqlite3.Connection,
+    writer: bundle.BundleWriter,
+    table: type[Synced],
+    scope: dict[str, set[str]] | None,
+    done: int,
+    total: int,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> int:
+    sql = schema.render_sql(table)
+    if scope is not None:
+        if not scope[table.kind]:
+            return done
+        cursor = conn.execute(
+            sql + " WHERE id IN (SELECT value FROM json_each(?))", (_id_list(scope[table.kind]),)
+        )
+    else:
+        cursor = conn.execute(sql)
+    conn.text_factory = bytes  # lines go out as SQLite made them: no decoding, no encoding
+    try:
+        while rows := cursor.fetchmany(BATCH):
+            writer.write(b"\n".join([r[0] for r in rows]) + b"\n")
+            done += len(rows)
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            if progress is not None:
+                progress(done, total)
+    finally:
+        conn.text_factory = str
+    return done
+
+
+def _verify(path: Path, keys: bundle.Keys | None, counts: dict[str, int]) -> None:
+    """Read the written file back: every chunk opens, the stream ends with the right trailer."""
+    header = bundle.read_header(path)
+    lines = 0
+    last = b""
+    for line in bundle.lines(bundle.chunks(path, header, keys)):
+        lines += 1
+        last = line
+    try:
+        trailer = json.loads(last)
+    except ValueError as exc:
+        raise BundleError("verify_failed", "no trailer") from exc
+    expected = sum(counts.values())
+    if trailer != [bundle.END, {"counts": counts, "records": expected}] or lines != expected + 1:
+        raise BundleError("verify_failed", f"{lines - 1} of {expected} records read back")
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

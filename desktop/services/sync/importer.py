@@ -1,0 +1,972 @@
+"""Import: check a sync file completely, then merge it in one transaction.
+
+1. The header: size, magic, format, the key-derivation cost (capped), the passphrase.
+2. Pass one, before any write: every chunk authenticated, every line checked. A line equal to
+   this database's own rendering of the record is a record already known, so only the others are
+   parsed and validated (and kept for pass two while they fit in memory). A file that claims
+   writes of this database that it never made (a stale copy imported into its newer self, or a
+   forged file) is refused here.
+3. A backup, then one `BEGIN IMMEDIATE` transaction: merge kind by kind (parents first), check
+   references (a record whose parent is missing everywhere is rejected, nothing else), log the
+   import, and show the preview (new / updated / conflicts / rejected per kind). The caller
+   commits or rolls back; a dry run always rolls back.
+
+A file imported before, byte for byte, with nothing rejected then, is known at once: the database
+has only moved forward since (every local write and every join does), so it has nothing new.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime
+from sqlalchemy.orm import Session
+
+from desktop.domain import merge
+from desktop.services import backup as backups
+from desktop.services import records
+from desktop.services.changes import Changes
+from desktop.services.errors import InvalidInput
+from desktop.services.sync import bundle, schema
+from desktop.services.sync.bundle import BundleError
+from desktop.services.sync.export import Cancelled, read_connection
+from desktop.services.workspace import Workspace
+from desktop.storage import sync_codec
+from desktop.storage.tables import Synced, new_id, utcnow
+
+BATCH = 500
+PENDING_BUDGET = 96 << 20  # changed lines kept in memory between the passes; beyond, re-read
+EXAMPLES = 20
+
+# (phase, done, total): phase "reading" counts bytes of the file, "merging" records.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class KindCounts:
+    new: int = 0
+    updated: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    unchanged: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Preview:
+    """What the import does, per kind of record: shown before the user commits it."""
+
+    source_site: str
+    source_name: str
+    created: str
+    scope_all: bool
+    records: int
+    counts: dict[str, KindCounts] = field(default_factory=dict)
+    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, reason
+    already_imported: bool = False
+
+    def total(self, name: str) -> int:
+        return sum(getattr(c, name) for c in self.counts.values())
+
+    @property
+    def changes_anything(self) -> bool:
+        return any(self.total(n) for n in ("new", "updated"))
+
+
+@dataclass
+class ImportReport:
+    preview: Preview
+    committed: bool
+    dry_run: bool
+    backup: Path | None
+    seconds: float
+    changes: Changes
+
+
+class _RollBack(Exception):
+    """Leave the transaction without a trace (dry run, or the user said no)."""
+
+
+@dataclass
+class _Scan:
+    pending: dict[str, list[bytes]]  # kind -> changed lines, when they fit in memory
+    pending_ids: dict[str, set[str]]  # kind -> records pass two merges
+    overflow: bool
+    max_hlc: int
+    records: int
+    counts: dict[str, int]
+    seen: dict[str, set[str]] = field(default_factory=dict)  # lines that differ from ours
+
+
+def import_bundle(
+    ws: Workspace,
+    path: Path,
+    passphrase: str | None = None,
+    *,
+    dry_run: bool = False,
+    confirm: Callable[[Preview], bool] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    pending_budget: int = PENDING_BUDGET,
+    backup: bool = True,
+) -> ImportReport:
+    """Check and merge the file at `path`. Raises BundleError (nothing imported) when refused.
+
+    `backup=False` skips the pre-import backup (and so "Undo last import"): only for callers
+    that hold their own copy, such as a merge into a brand-new database or a test of orders.
+    """
+    started = time.perf_counter()
+    path = Path(path).expanduser()
+    header = bundle.read_header(path)
+    kinds = schema.header_kinds(header.fields)
+    keys = bundle.unlock(header, passphrase)
+    _check_sites(header.fields)
+    our_site, our_counter = _our_site(ws)
+    digest = bundle.file_digest(path)
+    preview = Preview(
+        source_site=header.fields["site"],
+        source_name=str(header.fields.get("site_name") or ""),
+        created=header.fields["created"],
+        scope_all=bool((header.fields.get("scope") or {}).get("all")),
+        records=sum(int(n) for n in (header.fields.get("counts") or {}).values()),
+        counts={table.kind: KindCounts() for table, _ in kinds},
+    )
+    if _imported_before(ws, digest):
+        # Byte for byte a file merged before, with nothing rejected: nothing can be new. The
+        # chunks are still checked, so a damaged copy on disk is not reported as fine.
+        for _ in bundle.chunks(path, header, keys):
+            _check_cancel(cancelled)
+        preview.already_imported = True
+        for table, _columns in kinds:
+            preview.counts[table.kind].unchanged = int(
+                (header.fields.get("counts") or {}).get(table.kind, 0)
+            )
+        return ImportReport(preview, False, dry_run, None, time.perf_counter() - started, Changes())
+    scan = _scan(
+        ws, path, header, keys, kinds, our_site, our_counter, progress, cancelled, pending_budget
+    )
+    preview.records = scan.records
+    for kind, n in scan.counts.items():
+        preview.counts[kind].unchanged = n - len(scan.pending_ids.get(kind, ()))
+    backup_path: Path | None = None
+    try:
+        with ws.write() as session:
+            session.info["merging"] = True
+            driver = session.connection().connection.driver_connection
+            driver.execute("PRAGMA defer_foreign_keys = ON")
+            driver.execute("PRAGMA cache_size = -65536")  # 64 MiB while merging big tables
+            driver.execute("SELECT counter FROM sync_state").fetchone()  # takes the write lock
+            if backup and not dry_run and any(scan.pending_ids.values()):
+                backup_path = backups.make_backup(ws, "before-import").path
+            merger = _Merger(session, driver, preview, scan, cancelled, progress)
+            lines = _pending_lines(path, header, keys, kinds, scan)
+            for table, columns in kinds:
+                merger.merge_kind(table, columns, lines.get(table.kind, iter(())))
+            _after_merge(driver, header, scan, preview, digest, path, backup_path)
+            violations = driver.execute("PRAGMA foreign_key_check").fetchmany(1)
+            if violations:
+                raise BundleError("damaged", f"a reference is missing: {violations[0]}")
+            if dry_run or (confirm is not None and not confirm(preview)):
+                raise _RollBack
+    except _RollBack:
+        if backup_path is not None:
+            backup_path.unlink(missing_ok=True)
+        return ImportReport(preview, False, dry_run, None, time.perf_counter() - started, Changes())
+    changes = Changes.all() if preview.changes_anything else Changes()
+    return ImportReport(preview, True, False, backup_path, time.perf_counter() - started, changes)
+
+
+def inspect(path: Path) -> bundle.Header:
+    """The header of a file (is it encrypted, who made it, when), checked; no passphrase."""
+    header = bundle.read_header(Path(path).expanduser())
+    schema.header_kinds(header.fields)
+    return header
+
+
+def _check_cancel(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled
+
+
+def _check_sites(fields: dict[str, Any]) -> None:
+    if not schema.UUID.match(fields["site"]):
+        raise BundleError("damaged", "source site")
+    sites = fields.get("sites") or {}
+    if not isinstance(sites, dict) or not all(
+        isinstance(k, str) and schema.UUID.match(k) and isinstance(v, str) and len(v) < 200
+        for k, v in sites.items()
+    ):
+        raise BundleError("damaged", "site names")
+
+
+def _our_site(ws: Workspace) -> tuple[str, int]:
+    conn = read_connection(ws.path)
+    try:
+        site, counter = conn.execute("SELECT site_id, counter FROM sync_state").fetchone()
+    finally:
+        conn.close()
+    return site, counter
+
+
+def _imported_before(ws: Workspace, digest: str) -> bool:
+    conn = read_connection(ws.path)
+    try:
+        row = conn.execute(
+            "SELECT 1 FROM sync_imports WHERE file_digest = ? AND rejected = 0", (digest,)
+        ).fetchone()
+    finally:
+        conn.close()
+    return row is not None
+
+
+def _prefix(kind: str) -> bytes:
+    return b'["' + kind.encode() + b'","'
+
+
+class _Renderer:
+    """This database's own lines, rendered in a second thread while the file is decrypted.
+
+    For each kind the file holds a good part of (by its header's counts), one scan of the table
+    gives the set of hashes of its lines; SQLite renders in C with the GIL released, so this
+    overlaps with decryption and decompression on another core. Kinds the file holds little of
+    are looked up by id, batch by batch, instead.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        kinds: list[tuple[type[Synced], tuple[str, ...]]],
+        expected: dict[str, Any],
+    ) -> None:
+        self.path = path
+        self.jobs: dict[str, Future[set[int] | None]] = {}
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pursuit-render")
+        self.local = threading.local()
+        for table, columns in kinds:
+            count = expected.get(table.kind)
+            count = count if isinstance(count, int) else 0
+            self.jobs[table.kind] = self.pool.submit(self._hashes, table, columns, count)
+
+    def _conn(self) -> Any:
+        conn = getattr(self.local, "conn", None)
+        if conn is None:
+            conn = read_connection(self.path)
+            conn.text_factory = bytes
+            conn.execute("BEGIN")  # one snapshot for every kind
+            self.local.conn = conn
+        return conn
+
+    def _hashes(
+        self, table: type[Synced], columns: tuple[str, ...], expected: int
+    ) -> set[int] | None:
+        conn = self._conn()
+        (total,) = conn.execute(f"SELECT count(*) FROM {table.__tablename__}").fetchone()
+        if not total or expected * 5 < total:
+            return None
+        return {hash(line) for (line,) in conn.execute(schema.render_sql(table, columns))}
+
+    def hashes(self, kind: str) -> set[int] | None:
+        return self.jobs[kind].result()
+
+    def close(self) -> None:
+        for job in self.jobs.values():
+            job.cancel()
+        self.pool.submit(self._close_conn).result()
+        self.pool.shutdown(wait=True)
+
+    def _close_conn(self) -> None:
+        conn = getattr(self.local, "conn", None)
+        if conn is not None:
+            conn.close()
+
+
+def _unknown_by_id(
+    conn: Any, table: type[Synced], columns: tuple[str, ...], batch: list[tuple[bytes, bytes]]
+) -> list[bytes]:
+    """The lines of `batch` (id, line) that differ from this database's records."""
+    sql = "SELECT id, " + schema.render_sql(table, columns)[len("SELECT ") :]
+    ids = [i.decode("utf-8", "replace") for i, _ in batch]
+    local = dict(conn.execute(sql + f" WHERE id IN ({', '.join('?' * len(ids))})", ids))
+    return [line for record_id, line in batch if local.get(record_id) != line]
+
+
+def _scan(
+    ws: Workspace,
+    path: Path,
+    header: bundle.Header,
+    keys: bundle.Keys | None,
+    kinds: list[tuple[type[Synced], tuple[str, ...]]],
+    our_site: str,
+    our_counter: int,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+    pending_budget: int,
+) -> _Scan:
+    """Pass one: authenticate and check everything; find the lines that may change something."""
+    scan = _Scan({}, {}, False, 0, 0, {})
+    header_counts = header.fields.get("counts") or {}
+    if not isinstance(header_counts, dict):
+        raise BundleError("damaged", "header counts")
+    renderer = _Renderer(ws.path, kinds, header_counts)
+    conn = read_connection(ws.path)
+    conn.text_factory = bytes
+    conn.execute("BEGIN")
+    budget = [pending_budget]
+    batch: list[tuple[bytes, bytes]] = []
+    trailer: Any = None
+    kind_index = -1
+    table: type[Synced] | None = None
+    columns: tuple[str, ...] = ()
+    prefix = b""
+    known: set[int] | None = None
+    count = 0
+    line_number = 0
+    end_marker = b'["' + bundle.END.encode() + b'"'
+
+    doubt: list[tuple[str, dict[str, int], bytes]] = []
+
+    def check(line: bytes) -> None:
+        assert table is not None
+        record_id, vv = _check_line(table, columns, line, scan, our_site, our_counter)
+        doubt.append((record_id, vv, line))
+        if len(doubt) >= BATCH:
+            _settle(conn, table, doubt, scan, budget)
+
+    def flush() -> None:
+        if batch and table is not None:
+            for line in _unknown_by_id(conn, table, columns, batch):
+                check(line)
+            batch.clear()
+        if table is not None:
+            _settle(conn, table, doubt, scan, budget)
+        _check_cancel(cancelled)
+
+    def reading(done: int) -> None:
+        _check_cancel(cancelled)
+        if progress is not None:
+            progress("reading", done, header.size)
+
+    try:
+        for line in bundle.lines(bundle.chunks(path, header, keys, reading)):
+            line_number += 1
+            if known is not None and hash(line) in known:
+                count += 1  # a record this database has, exactly: nothing to check or merge
+                continue
+            if trailer is not None:
+                raise BundleError("damaged", "lines after the end")
+            if table is None or not line.startswith(prefix):
+                flush()
+                if table is not None:
+                    scan.counts[table.kind] = count
+                if line.startswith(end_marker):
+                    trailer = _parse_trailer(line)
+                    known = None
+                    continue
+                if table is not None and _kind_of(line) == table.kind:
+                    # The same kind written differently (spacing): checked in full.
+                    count += 1
+                    check(line)
+                    continue
+                kind_index = _next_kind(kinds, kind_index, line)
+                table, columns = kinds[kind_index]
+                prefix = _prefix(table.kind)
+                known = renderer.hashes(table.kind)
+                count = 0
+            count += 1
+            if known is not None:
+                check(line)
+                continue
+            start = len(prefix)
+            if line[start + 36 : start + 38] == b'",':
+                batch.append((line[start : start + 36], line))
+                if len(batch) >= BATCH:
+                    flush()
+            else:
+                check(line)
+        flush()
+        if table is not None and trailer is None:
+            scan.counts[table.kind] = count
+    except BundleError as exc:
+        if exc.code == "damaged" and line_number:
+            exc.detail = f"line {line_number}: {exc.detail}"
+        raise
+    finally:
+        conn.close()
+        renderer.close()
+    scan.records = sum(scan.counts.values())
+    if trailer is None:
+        raise BundleError("damaged", "the end marker is missing")
+    expected_counts = trailer["counts"]
+    actual = {table.kind: scan.counts.get(table.kind, 0) for table, _ in kinds}
+    if {k: v for k, v in expected_counts.items() if v} != {k: v for k, v in actual.items() if v}:
+        raise BundleError("damaged", "the record counts do not match")
+    if trailer["records"] != scan.records:
+        raise BundleError("damaged", "the record count does not match")
+    if header_counts and {k: v for k, v in header_counts.items() if v} != {
+        k: v for k, v in actual.items() if v
+    }:
+        raise BundleError("damaged", "the header's counts do not match")
+    scan.overflow = budget[0] < 0
+    if scan.overflow:
+        scan.pending.clear()
+    return scan
+
+
+def _kind_of(line: bytes) -> Any:
+    try:
+        parsed = json.loads(line)
+    except ValueError:
+        return None
+    return parsed[0] if isinstance(parsed, list) and parsed else None
+
+
+def _next_kind(kinds: list[tuple[type[Synced], tuple[str, ...]]], index: int, line: bytes) -> int:
+    for candidate in range(index + 1, len(kinds)):
+        if line.startswith(_prefix(kinds[candidate][0].kind)):
+            return candidate
+    try:
+        parsed = json.loads(line)
+    except ValueError as exc:
+        raise BundleError("damaged", "not a JSON line") from exc
+    kind = parsed[0] if isinstance(parsed, list) and parsed else None
+    for candidate in range(index + 1, len(kinds)):  # the same kind, written with other spacing
+        if kinds[candidate][0].kind == kind:
+            return candidate
+    if any(t.kind == kind for t, _ in kinds):
+        raise BundleError("damaged", f"records of {kind!r} out of order")
+    raise BundleError("damaged", f"a record of unknown kind {str(kind)[:40]!r}")
+
+
+def _parse_trailer(line: bytes) -> dict[str, Any]:
+    try:
+        parsed = json.loads(line)
+    except ValueError as exc:
+        raise BundleError("damaged", "bad end marker") from exc
+    if not (isinstance(parsed, list) and len(parsed) == 2 and isinstance(parsed[1], dict)):
+        raise BundleError("damaged", "bad end marker")
+    body = parsed[1]
+    counts, total = body.get("counts"), body.get("records")
+    if not isinstance(counts, dict) or not all(
+        isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in counts.values()
+    ):
+        raise BundleError("damaged", "bad end marker")
+    if not isinstance(total, int) or isinstance(total, bool):
+        raise BundleError("damaged", "bad end marker")
+    return body
+
+
+def parse_line(
+    table: type[Synced], columns: tuple[str, ...], line: bytes, *, check: bool = True
+) -> list[Any]:
+    """A line as JSON, checked against the schema (unless pass one already did)."""
+    try:
+        parsed = json.loads(line)
+    except ValueError as exc:
+        raise BundleError("damaged", "not a JSON line") from exc
+    if not isinstance(parsed, list) or not parsed or parsed[0] != table.kind:
+        raise BundleError("damaged", "not a record line")
+    if check:
+        try:
+            schema.check_record(table, columns, parsed)
+        except schema.Invalid as exc:
+            raise BundleError("damaged", f"{table.kind}: {exc}") from exc
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise BundleError("damaged", f"{table.kind}: malformed record") from exc
+    return parsed
+
+
+def _check_line(
+    table: type[Synced],
+    columns: tuple[str, ...],
+    line: bytes,
+    scan: _Scan,
+    our_site: str,
+    our_counter: int,
+) -> tuple[str, dict[str, int]]:
+    """Check one line that differs from this database's record; its id and version vector."""
+    parsed = parse_line(table, columns, line)
+    at = schema.positions(columns)
+    record_id = parsed[at["id"]]
+    ids = scan.seen.setdefault(table.kind, set())
+    if record_id in ids:
+        raise BundleError("damaged", f"{table.kind} {record_id} appears twice")
+    ids.add(record_id)
+    vv = parsed[at["vv"]]
+    if vv.get(our_site, 0) > our_counter:
+        raise BundleError("foreign_changes", f"{table.kind} {record_id}")
+    dots = list(parsed[at["dots"]].values())
+    for entries in (parsed[at["siblings"]] or {}).values():
+        dots += [entry[1:] for entry in entries]
+    hlc = max(dot[2] for dot in dots) if dots else 0
+    if hlc > scan.max_hlc:
+        scan.max_hlc = hlc
+    return record_id, vv
+
+
+def _settle(
+    conn: Any,
+    table: type[Synced],
+    doubt: list[tuple[str, dict[str, int], bytes]],
+    scan: _Scan,
+    budget: list[int],
+) -> None:
+    """Keep for pass two only the checked lines that can change something here.
+
+    A line whose writes this database has all seen (its version vector is covered) joins to the
+    record as it is: nothing to merge, so it is not read again.
+    """
+    if not doubt:
+        return
+    ids = [record_id for record_id, _, _ in doubt]
+    local = {
+        record_id.decode(): json.loads(vv or b"{}")
+        for record_id, vv in conn.execute(
+            f"SELECT id, vv FROM {table.__tablename__} WHERE id IN ({', '.join('?' * len(ids))})",
+            ids,
+        )
+    }
+    pending = scan.pending_ids.setdefault(table.kind, set())
+    for record_id, theirs, line in doubt:
+        ours = local.get(record_id)
+        if ours is not None and merge.dominates(ours, theirs):
+            continue
+        pending.add(record_id)
+        if budget[0] >= 0:
+            budget[0] -= len(line) + 100
+            scan.pending.setdefault(table.kind, []).append(line)
+    doubt.clear()
+
+
+def _pending_lines(
+    path: Path,
+    header: bundle.Header,
+    keys: bundle.Keys | None,
+    kinds: list[tuple[type[Synced], tuple[str, ...]]],
+    scan: _Scan,
+) -> dict[str, Iterator[bytes]]:
+    """Pass two's input: the kept lines, or (when they did not fit) the file read again."""
+    if not scan.overflow:
+        return {kind: iter(lines) for kind, lines in scan.pending.items()}
+    return _reread(path, header, keys, kinds, scan)
+
+
+def _reread(
+    path: Path,
+    header: bundle.Header,
+    keys: bundle.Keys | None,
+    kinds: list[tuple[type[Synced], tuple[str, ...]]],
+    scan: _Scan,
+) -> dict[str, Iterator[bytes]]:
+    stream = bundle.lines(bundle.chunks(path, header, keys))
+    state: dict[str, Any] = {"line": None}
+    by_kind: dict[str, Iterator[bytes]] = {}
+
+    def kind_lines(kind: str) -> Iterator[bytes]:
+        prefix = _prefix(kind)
+        wanted = scan.pending_ids.get(kind, set())
+        while True:
+            line = state["line"] if state["line"] is not None else next(stream, None)
+            state["line"] = None
+            if line is None:
+                return
+            if not line.startswith(prefix):
+                state["line"] = line  # the next kind's first line
+                return
+            start = len(prefix)
+            record_id = line[start : start + 36].decode("utf-8", "replace")
+            if record_id in wanted or line[start + 36 : start + 38] != b'",':
+                yield line
+
+    for table, _columns in kinds:
+        by_kind[table.kind] = _Lazy(lambda k=table.kind: kind_lines(k))
+    return by_kind
+
+
+class _Lazy:
+    """An iterator made when first used (kinds are read from one stream, in order)."""
+
+    def __init__(self, make: Callable[[], Iterator[bytes]]) -> None:
+        self._make = make
+        self._it: Iterator[bytes] | None = None
+
+    def __iter__(self) -> _Lazy:
+        return self
+
+    def __next__(self) -> bytes:
+        if self._it is None:
+            self._it = self._make()
+        return next(self._it)
+
+
+@dataclass
+class _Candidate:
+    """A record about to be written: its column values (raw), the row it replaces, its review."""
+
+    record_id: str
+    values: dict[str, Any]
+    row: dict[str, Any] | None
+    review: list[str]
+    old_review: list[str]
+
+
+def _plain_values(
+    table: type[Synced], columns: tuple[str, ...], parsed: list[Any]
+) -> dict[str, Any]:
+    """Column values of a file's record that has one value per field (no siblings, no purge).
+
+    The metadata keeps the file's own text (compact JSON in its key order), so that this record
+    renders here exactly as it did there, and the next file recognises it without parsing.
+    """
+    at = schema.positions(columns)
+    rules = sync_codec.rules_for(table)
+    values = {
+        name: parsed[at[name]] if name in at else rules.blanks.get(name) for name in rules.fields
+    }
+    values.update(
+        created_at=parsed[at["created_at"]],
+        updated_at=parsed[at["updated_at"]],
+        origin_site=parsed[at["origin_site"]],
+        purged=0,
+        vv=json.dumps(parsed[at["vv"]], ensure_ascii=False, separators=(",", ":")),
+        dots=json.dumps(parsed[at["dots"]], ensure_ascii=False, separators=(",", ":")),
+        siblings=None,
+    )
+    return values
+
+
+class _Merger:
+    """Pass two: join the changed records into the database, kind by kind, in batches."""
+
+    def __init__(
+        self,
+        session: Session,
+        driver: Any,
+        preview: Preview,
+        scan: _Scan,
+        cancelled: Callable[[], bool] | None,
+        progress: Progress | None,
+    ) -> None:
+        self.session = session
+        self.driver = driver
+        self.preview = preview
+        self.scan = scan
+        self.cancelled = cancelled
+        self.progress = progress
+        self.total = sum(len(v) for v in scan.pending_ids.values())
+        self.done = 0
+        self.rejected: dict[str, set[str]] = {}
+
+    def merge_kind(
+        self, table: type[Synced], columns: tuple[str, ...], lines: Iterator[bytes]
+    ) -> None:
+        batch: list[bytes] = []
+        for line in lines:
+            batch.append(line)
+            if len(batch) >= BATCH:
+                self._merge_batch(table, columns, batch)
+                batch = []
+        if batch:
+            self._merge_batch(table, columns, batch)
+
+    def _merge_batch(
+        self, table: type[Synced], columns: tuple[str, ...], lines: list[bytes]
+    ) -> None:
+        _check_cancel(self.cancelled)
+        rules = sync_codec.rules_for(table)
+        counts = self.preview.counts[table.kind]
+        at = schema.positions(columns)
+        check = self.scan.overflow  # lines read again are checked again; kept ones were checked
+        incoming = [parse_line(table, columns, line, check=check) for line in lines]
+        versions = self._local_versions(table, [parsed[at["id"]] for parsed in incoming])
+        todo: list[tuple[list[Any], str]] = []  # (parsed, how): "new", "newer" or "join"
+        for parsed in incoming:
+            theirs_vv = parsed[at["vv"]]
+            ours_vv = versions.get(parsed[at["id"]])
+            if ours_vv is None:
+                todo.append((parsed, "new"))
+            elif merge.dominates(ours_vv, theirs_vv):
+                counts.unchanged += 1  # every write in the file is known here already
+            elif merge.dominates(theirs_vv, ours_vv):
+                todo.append((parsed, "newer"))  # strictly newer: it replaces ours
+            else:
+                todo.append((parsed, "join"))
+        local = self._local_rows(table, [p[at["id"]] for p, how in todo if how != "new"])
+        candidates: list[_Candidate] = []
+        for parsed, how in todo:
+            record_id = parsed[at["id"]]
+            row = local.get(record_id)
+            ours = None
+            if row is not None and (how == "join" or row["siblings"]):
+                ours = merge.normalize(self._state_of(table, row), rules)
+            if how != "join" and parsed[at["siblings"]] is None and not parsed[at["purged"]]:
+                values = _plain_values(table, columns, parsed)  # one value per field: as it is
+                review: list[str] = []
+            else:
+                theirs = schema.state_from(table, columns, parsed)
+                if how == "join" and ours is not None:
+                    joined = merge.join(ours, theirs, rules)
+                    if joined == ours:
+                        counts.unchanged += 1
+                        continue
+                else:
+                    joined = merge.normalize(theirs, rules)
+                values = sync_codec.compact(table, joined)
+                review = sync_codec.review_fields(table, joined)
+            old_review = sync_codec.review_fields(table, ours) if ours is not None else []
+            values["id"] = record_id
+            candidates.append(_Candidate(record_id, values, row, review, old_review))
+        inserts, updates, reviews = [], {}, []
+        names = schema.columns_of(table)[1:]
+        for candidate in self._check(table, candidates):
+            values, row = candidate.values, candidate.row
+            if set(candidate.review) - set(candidate.old_review):
+                counts.conflicts += 1
+            if candidate.review or candidate.old_review:
+                reviews.append((candidate.record_id, candidate.review, values))
+            if row is None:
+                counts.new += 1
+                inserts.append(values)
+                continue
+            counts.updated += 1
+            raw = {name: self._raw(table, name, values) for name in names}
+            changed = tuple(name for name in names if raw[name] != row[name])
+            if changed:
+                updates.setdefault(changed, []).append(
+                    [raw[n] for n in changed] + [candidate.record_id]
+                )
+        self._write(table, inserts, updates)
+        self._write_reviews(table, reviews)
+        self.done += len(lines)
+        if self.progress is not None:
+            self.progress("merging", self.done, self.total)
+
+    def _local_versions(self, table: type[Synced], ids: list[str]) -> dict[str, dict[str, int]]:
+        sql = f"SELECT id, vv FROM {table.__tablename__} WHERE id IN ({', '.join('?' * len(ids))})"
+        return {row[0]: json.loads(row[1] or "{}") for row in self.driver.execute(sql, ids)}
+
+    # --- reading the local side -------------------------------------------------------------
+    def _local_rows(self, table: type[Synced], ids: list[str]) -> dict[str, dict[str, Any]]:
+        if not ids:
+            return {}
+        names = schema.columns_of(table)
+        sql = (
+            f"SELECT {', '.join(names)} FROM {table.__tablename__} "
+            f"WHERE id IN ({', '.join('?' * len(ids))})"
+        )
+        return {row[0]: dict(zip(names, row, strict=True)) for row in self.driver.execute(sql, ids)}
+
+    def _state_of(self, table: type[Synced], row: dict[str, Any]) -> merge.State:
+        values = {
+            name: (json.loads(row[name]) if row[name] is not None else None)
+            if schema.is_json(table, name)
+            else row[name]
+            for name in sync_codec.rules_for(table).fields
+        }
+        return sync_codec.expand(
+            table,
+            values,
+            vv=json.loads(row["vv"] or "{}"),
+            dots=json.loads(row["dots"] or "{}"),
+            siblings=json.loads(row["siblings"]) if row["siblings"] else None,
+            purged=bool(row["purged"]),
+            created_at=row["created_at"],
+            origin_site=row["origin_site"],
+            updated_at=row["updated_at"],
+        )
+
+    @staticmethod
+    def _raw(table: type[Synced], name: str, values: dict[str, Any]) -> Any:
+        value = values[name]
+        if name in schema.JSON_META:
+            return value
+        if value is not None and schema.is_json(table, name):
+            return sync_codec.dumps(value)
+        return value
+
+    # --- rules -------------------------------------------------------------------------------
+    def _check(self, table: type[Synced], candidates: list[_Candidate]) -> list[_Candidate]:
+        """Refuse records the rules refuse, or whose parent exists nowhere."""
+        counts = self.preview.counts[table.kind]
+        accepted = []
+        references = self._references(table, candidates)
+        for candidate in candidates:
+            values = candidate.values
+            reason = None
+            if not values["purged"]:
+                try:
+                    records.validate(table.kind, _domain_values(table, values))
+                except InvalidInput as exc:
+                    reason = f"{exc.field}: {exc.code}"
+            for name, target, known in references:
+                value = values[name]
+                if reason is None and value is not None and value not in known:
+                    reason = f"{name}: no such {target}"
+            if reason is not None:
+                counts.rejected += 1
+                self.rejected.setdefault(table.kind, set()).add(candidate.record_id)
+                if len(self.preview.rejected) < EXAMPLES:
+                    self.preview.rejected.append((table.kind, candidate.record_id, reason))
+                continue
+            accepted.append(candidate)
+        return accepted
+
+    def _references(
+        self, table: type[Synced], candidates: list[_Candidate]
+    ) -> list[tuple[str, str, set[str]]]:
+        rules = sync_codec.rules_for(table)
+        result = []
+        for name in sorted(rules.keep_on_purge):  # the foreign keys
+            column = table.__table__.columns[name]  # type: ignore[attr-defined]
+            target = next(iter(column.foreign_keys)).column.table.name
+            wanted = {c.values[name] for c in candidates if c.values[name] is not None}
+            if not wanted:
+                result.append((name, target, set()))
+                continue
+            known = {
+                r[0]
+                for r in self.driver.execute(
+                    f"SELECT id FROM {target} WHERE id IN ({', '.join('?' * len(wanted))})",
+                    list(wanted),
+                )
+            }
+            if target == table.__tablename__:  # a reference within the kind, maybe later on
+                pending = self.scan.pending_ids.get(table.kind, set())
+                known |= (wanted & pending) - self.rejected.get(table.kind, set())
+            result.append((name, target, known))
+        return result
+
+    # --- writing -----------------------------------------------------------------------------
+    def _write(
+        self,
+        table: type[Synced],
+        inserts: list[dict[str, Any]],
+        updates: dict[tuple[str, ...], list[list[Any]]],
+    ) -> None:
+        names = schema.columns_of(table)
+        if inserts:
+            self.driver.executemany(
+                f"INSERT INTO {table.__tablename__} ({', '.join(names)}) "
+                f"VALUES ({', '.join('?' * len(names))})",
+                [[self._raw(table, name, values) for name in names] for values in inserts],
+            )
+        for changed, rows in updates.items():
+            assignments = ", ".join(f"{name} = ?" for name in changed)
+            self.driver.executemany(
+                f"UPDATE {table.__tablename__} SET {assignments} WHERE id = ?", rows
+            )
+
+    def _write_reviews(
+        self, table: type[Synced], reviews: list[tuple[str, list[str], dict[str, Any]]]
+    ) -> None:
+        if not reviews:
+            return
+        self.driver.executemany(
+            "DELETE FROM sync_review WHERE record_id = ?", [(rid,) for rid, _, _ in reviews]
+        )
+        rows = []
+        for record_id, fields, values in reviews:
+            if not fields:
+                continue
+            pursuit_id = self._pursuit_of(table, values)
+            rows += [(record_id, name, table.kind, pursuit_id) for name in fields]
+        self.driver.executemany(
+            "INSERT INTO sync_review (record_id, field, kind, pursuit_id) VALUES (?, ?, ?, ?)", rows
+        )
+
+    def _pursuit_of(self, table: type[Synced], values: dict[str, Any]) -> str | None:
+        if table.kind == "pursuit":
+            return values["id"]  # type: ignore[no-any-return]
+        if "pursuit_id" in values:
+            return values["pursuit_id"]  # type: ignore[no-any-return]
+        link = sync_codec.parent_link(table)
+        if link is None or not values.get(link[1]):
+            return None
+        parent, column = link
+        row = self.driver.execute(
+            f"SELECT pursuit_id FROM {parent.__tablename__} WHERE id = ?", (values[column],)
+        ).fetchone()
+        return row[0] if row else None
+
+
+def _domain_values(table: type[Synced], shown: dict[str, Any]) -> dict[str, Any]:
+    """The values the services' validators look at (they take no dates, times or JSON)."""
+    return {name: shown[name] for name in _validated_fields(table)}
+
+
+@cache
+def _validated_fields(table: type[Synced]) -> tuple[str, ...]:
+    columns = table.__table__.columns  # type: ignore[attr-defined]
+    return tuple(
+        name
+        for name in sync_codec.rules_for(table).fields
+        if name not in ("alive", "deleted_at")
+        and not isinstance(columns[name].type, Date | DateTime | JSON)
+    )
+
+
+def _after_merge(
+    driver: Any,
+    header: bundle.Header,
+    scan: _Scan,
+    preview: Preview,
+    digest: str,
+    path: Path,
+    backup_path: Path | None,
+) -> None:
+    """Clock, the sites' names, and the log entry that "Undo last import" uses."""
+    now = utcnow().strftime(sync_codec.DATETIME_FORMAT)
+    fields = header.fields
+    driver.execute("UPDATE sync_state SET hlc = max(hlc, ?)", (scan.max_hlc,))
+    created = _header_time(fields["created"])
+    driver.execute(
+        "INSERT INTO sync_sites (site_id, name, first_seen, last_import_at, last_export_id, "
+        "last_export_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (site_id) DO UPDATE SET "
+        "name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END, "
+        "last_import_at = excluded.last_import_at, last_export_id = excluded.last_export_id, "
+        "last_export_at = excluded.last_export_at",
+        (fields["site"], preview.source_name[:200], now, now, fields["export_id"], created),
+    )
+    for site, name in (fields.get("sites") or {}).items():
+        driver.execute(
+            "INSERT INTO sync_sites (site_id, name, first_seen) VALUES (?, ?, ?) "
+            "ON CONFLICT (site_id) DO UPDATE SET name = excluded.name WHERE name = ''",
+            (site, name, now),
+        )
+    (counter,) = driver.execute("SELECT counter FROM sync_state").fetchone()
+    summary = {kind: c.as_dict() for kind, c in preview.counts.items()}
+    driver.execute(
+        "INSERT INTO sync_imports (id, export_id, source_site, file_name, file_digest, "
+        "imported_at, counter, backup_path, rejected, summary) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            new_id(),
+            fields["export_id"],
+            fields["site"],
+            path.name,
+            digest,
+            now,
+            counter,
+            str(backup_path) if backup_path else None,
+            preview.total("rejected"),
+            json.dumps(summary),
+        ),
+    )
+
+
+def _header_time(text: str) -> str | None:
+    try:
+        moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return None
+    return moment.strftime(sync_codec.DATETIME_FORMAT)

@@ -1,0 +1,1 @@
+"""File ▸ Export / Import, Undo Last Import, and the Review screen (sync by file)."""

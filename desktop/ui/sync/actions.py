@@ -1,0 +1,464 @@
+"""File ▸ Export… / Import…, Edit ▸ Undo Last Import, and the "awaiting review" status label.
+
+Each long step runs in a thread (ui.sync.worker) behind a progress dialog that can cancel it; the
+import shows its preview from inside its transaction and commits only when the user says so.
+Paths can be handed in (tests, drag and drop later) instead of asking with a file dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog, QWidget
+
+from desktop.services import board
+from desktop.services.changes import Changes
+from desktop.services.sync import export, history, importer, review
+from desktop.services.sync.bundle import SUFFIX, BundleError
+from desktop.services.workspace import Workspace
+from desktop.ui.errors import show_error
+from desktop.ui.sync.dialogs import ExportDialog, PassphraseDialog, PreviewDialog
+from desktop.ui.sync.format import local_time
+from desktop.ui.sync.worker import SyncJob
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+SITE_NAME_KEY = "sync/site_name"
+LAST_FOLDER_KEY = "sync/last_folder"
+
+
+def install(window: MainWindow) -> None:
+    window.sync_actions = SyncActions(window)  # type: ignore[attr-defined]
+
+
+def refusal(code: str) -> str:
+    """What to tell the user when a file is refused (each says that nothing changed)."""
+    messages = {
+        "wrong_passphrase": QCoreApplication.translate(
+            "SyncActions", "Wrong passphrase. Nothing was imported."
+        ),
+        "damaged": QCoreApplication.translate(
+            "SyncActions",
+            "The file is damaged or incomplete; ask the sender to export again. Nothing was "
+            "imported.",
+        ),
+        "not_bundle": QCoreApplication.translate(
+            "SyncActions", "This is not a Pursuit sync file. Nothing was imported."
+        ),
+        "too_new": QCoreApplication.translate(
+            "SyncActions",
+            "The file was exported by a newer version of Pursuit. Please update the program, "
+            "then import it again. Nothing was imported.",
+        ),
+        "kdf_too_costly": QCoreApplication.translate(
+            "SyncActions",
+            "The file demands an unreasonably costly key computation and may be forged. "
+            "Nothing was imported.",
+        ),
+        "foreign_changes": QCoreApplication.translate(
+            "SyncActions",
+            "The file contains changes said to come from this database that it never made "
+            "(this database may be an old copy, or restored from a backup). Nothing was "
+            "imported.",
+        ),
+        "too_large": QCoreApplication.translate(
+            "SyncActions", "The file is far too large to be a sync file. Nothing was imported."
+        ),
+        "unreadable": QCoreApplication.translate(
+            "SyncActions", "The file cannot be read. Nothing was imported."
+        ),
+        "needs_passphrase": QCoreApplication.translate(
+            "SyncActions", "The file is encrypted and needs its passphrase. Nothing was imported."
+        ),
+        "verify_failed": QCoreApplication.translate(
+            "SyncActions",
+            "The written file did not read back correctly and was removed. Try another "
+            "folder or drive.",
+        ),
+    }
+    return messages.get(code, messages["damaged"])
+
+
+class SyncActions(QObject):
+    """The sync menu actions of one main window, and the jobs they run."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+        self.job: SyncJob | None = None
+        self.progress: QProgressDialog | None = None
+        self.dialog: QWidget | None = None  # the dialog on screen now (tests look at it)
+        self.last_message: QMessageBox | None = None
+
+        self.export_action = QAction(self.tr("&Export for Another Computer…"), window)
+        self.export_action.setObjectName("action_export")
+        self.export_action.triggered.connect(lambda: self.export_data())
+        self.import_action = QAction(self.tr("&Import from Another Computer…"), window)
+        self.import_action.setObjectName("action_import")
+        self.import_action.triggered.connect(lambda: self.import_file())
+        window.file_menu.insertActions(
+            window.file_extra_anchor, [self.export_action, self.import_action]
+        )
+        window.file_menu.insertSeparator(window.file_extra_anchor)
+        self.undo_action = QAction(self.tr("Undo Last &Import…"), window)
+        self.undo_action.setObjectName("action_undo_import")
+        self.undo_action.triggered.connect(self.undo_last_import)
+        window.edit_menu.addSeparator()
+        window.edit_menu.addAction(self.undo_action)
+        window.edit_menu.aboutToShow.connect(self._refresh_undo)
+
+        self.review_label = QLabel()
+        self.review_label.setObjectName("review_status")
+        self.review_label.setTextFormat(Qt.TextFormat.RichText)
+        self.review_label.linkActivated.connect(lambda _link: window.show_screen("review"))
+        window.statusBar().addPermanentWidget(self.review_label)
+        self.ctx.changed.connect(self._on_changed)
+        self.ctx.workspace_replaced.connect(self.refresh_review_count)
+        self.refresh_review_count()
+        self._refresh_undo()
+
+    # --- status -------------------------------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.everything or changes.touched:
+            self.refresh_review_count()
+
+    def refresh_review_count(self) -> int:
+        try:
+            count = review.count(self.ctx.workspace)
+        except Exception:  # a closed or replaced database: the next change refreshes it
+            log.debug("review count unavailable", exc_info=True)
+            return 0
+        self.review_label.setVisible(count > 0)
+        self.review_label.setText(
+            self.tr('<a href="review">{0} awaiting review</a>').format(count) if count else ""
+        )
+        self.review_label.setToolTip(
+            self.tr("Items changed on two computers: choose which version to keep.")
+        )
+        return count
+
+    def _refresh_undo(self) -> None:
+        info = self._last_import()
+        self.undo_action.setEnabled(info is not None and info.can_undo)
+
+    def _last_import(self) -> history.LastImport | None:
+        try:
+            return history.last_import(self.ctx.workspace)
+        except Exception:
+            log.debug("import log unavailable", exc_info=True)
+            return None
+
+    # --- export -------------------------------------------------------------------------------
+    def export_data(self, path: Path | None = None) -> ExportDialog:
+        """Ask what and how, then where (unless `path` is given), then write in a thread."""
+        cards = board.board_cards(self.ctx.workspace, include_closed=True)
+        current = getattr(self.window.screens.get("pursuit"), "pursuit_id", None)
+        store = self.ctx.settings.store
+        dialog = ExportDialog(
+            [(c.id, c.title, c.account) for c in cards],
+            str(store.value(SITE_NAME_KEY, "") or export.default_site_name()),
+            [current] if isinstance(current, str) else [],
+            self.window,
+        )
+
+        def finished(result: int) -> None:
+            if result != ExportDialog.DialogCode.Accepted:
+                return
+            store.setValue(SITE_NAME_KEY, dialog.site_name())
+            target = path or self._save_path()
+            if target is not None:
+                self._run_export(dialog, target)
+
+        dialog.finished.connect(finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save_path(self) -> Path | None:
+        folder = str(self.ctx.settings.store.value(LAST_FOLDER_KEY, "") or Path.home())
+        name = f"{self.ctx.workspace.path.stem}{SUFFIX}"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Export for Another Computer"),
+            str(Path(folder) / name),
+            self.tr("Pursuit sync file (*{0})").format(SUFFIX),
+        )
+        if not chosen:
+            return None
+        target = Path(chosen)
+        if not target.name.endswith(SUFFIX):
+            target = target.with_name(target.name + SUFFIX)
+        self.ctx.settings.store.setValue(LAST_FOLDER_KEY, str(target.parent))
+        return target
+
+    def _run_export(self, dialog: ExportDialog, target: Path) -> SyncJob:
+        ws_path = self.ctx.workspace.path
+        options: dict[str, Any] = {
+            "passphrase": dialog.secret(),
+            "encrypt": dialog.encrypt(),
+            "pursuits": dialog.chosen_pursuits(),
+            "site_name": dialog.site_name(),
+        }
+
+        def work(job: SyncJob) -> export.ExportReport:
+            return export.export_bundle(
+                _PathOnly(ws_path),  # type: ignore[arg-type]
+                target,
+                progress=lambda done, total: job.progress("writing", done, total),
+                cancelled=job.cancelled,
+                **options,
+            )
+
+        job = self._start(work, self.tr("Exporting…"))
+        job.succeeded.connect(self._exported)
+        return job
+
+    def _exported(self, report: export.ExportReport) -> None:
+        self._close_progress()
+        size = (
+            f"{report.bytes / 1e6:.1f} MB"
+            if report.bytes >= 100_000
+            else (f"{report.bytes / 1e3:.0f} KB")
+        )
+        text = self.tr("Exported {0} records to {1} ({2}).").format(
+            f"{report.records:,}", str(report.path), size
+        )
+        if not report.encrypted:
+            text += " " + self.tr("The file is NOT encrypted: anyone who gets it can read it.")
+        else:
+            text += " " + self.tr(
+                "Give the receiver the passphrase another way, not with the file."
+            )
+        self._tell(QMessageBox.Icon.Information, self.tr("Export"), text)
+
+    # --- import -------------------------------------------------------------------------------
+    def import_file(self, path: Path | None = None) -> QWidget | None:
+        """Check the file's header, ask for its passphrase, then merge in a thread."""
+        if path is None:
+            folder = str(self.ctx.settings.store.value(LAST_FOLDER_KEY, "") or Path.home())
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.window,
+                self.tr("Import from Another Computer"),
+                folder,
+                self.tr("Pursuit sync file (*{0});;All files (*)").format(SUFFIX),
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+            self.ctx.settings.store.setValue(LAST_FOLDER_KEY, str(path.parent))
+        try:
+            header = importer.inspect(path)
+        except BundleError as exc:
+            self._refused(exc)
+            return None
+        if not header.encrypted:
+            self._run_import(path, None)
+            return None
+        fields = header.fields
+        dialog = PassphraseDialog(
+            path.name, str(fields.get("site_name") or ""), str(fields.get("created")), self.window
+        )
+
+        def finished(result: int) -> None:
+            if result == PassphraseDialog.DialogCode.Accepted:
+                self._run_import(path, dialog.passphrase.text())
+
+        dialog.finished.connect(finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _run_import(self, path: Path, passphrase: str | None) -> SyncJob:
+        ws_path = self.ctx.workspace.path
+
+        def work(job: SyncJob) -> importer.ImportReport:
+            ws = Workspace.open(ws_path, create=False)  # this thread's own connections
+            try:
+                return importer.import_bundle(
+                    ws,
+                    path,
+                    passphrase,
+                    confirm=job.confirm,
+                    progress=job.progress,
+                    cancelled=job.cancelled,
+                )
+            finally:
+                ws.close()
+
+        job = self._start(work, self.tr("Checking the file…"))
+        job.preview_ready.connect(self._show_preview)
+        job.succeeded.connect(self._imported)
+        return job
+
+    def _show_preview(self, preview: importer.Preview) -> None:
+        job = self.job
+        if job is None:
+            return
+        if not preview.changes_anything and not preview.total("rejected"):
+            job.decide(True)  # nothing to ask about: only the log learns of the file
+            return
+        if self.progress is not None:
+            self.progress.hide()
+        dialog = PreviewDialog(preview, self.window)
+
+        def finished(result: int) -> None:
+            accepted = result == PreviewDialog.DialogCode.Accepted
+            if accepted and self.progress is not None:
+                self.progress.setLabelText(self.tr("Saving…"))
+                self.progress.show()
+            job.decide(accepted)
+
+        dialog.finished.connect(finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def _imported(self, report: importer.ImportReport) -> None:
+        self._close_progress()
+        preview = report.preview
+        if report.committed and preview.changes_anything:
+            self.ctx.broadcast(Changes.all())
+        self.refresh_review_count()
+        self._refresh_undo()
+        if preview.already_imported:
+            text = self.tr("This file was imported before. Nothing in it is new.")
+        elif not report.committed:
+            text = self.tr("Import cancelled. Nothing was changed.")
+        elif not preview.changes_anything:
+            text = self.tr("Nothing in this file is new to this database.")
+        else:
+            text = self.tr("Imported from {0}: {1} new, {2} updated.").format(
+                preview.source_name or self.tr("another computer"),
+                f"{preview.total('new'):,}",
+                f"{preview.total('updated'):,}",
+            )
+            conflicts = preview.total("conflicts")
+            if conflicts:
+                text += " " + self.tr("{0} item(s) await your review.").format(conflicts)
+            rejected = preview.total("rejected")
+            if rejected:
+                text += " " + self.tr("{0} record(s) were rejected.").format(rejected)
+            text += " " + self.tr("Edit ▸ Undo Last Import puts everything back.")
+        self._tell(QMessageBox.Icon.Information, self.tr("Import"), text)
+
+    # --- undo ---------------------------------------------------------------------------------
+    def undo_last_import(self) -> QMessageBox | None:
+        info = self._last_import()
+        if info is None or not info.can_undo:
+            self._tell(
+                QMessageBox.Icon.Information,
+                self.tr("Undo Last Import"),
+                self.tr("There is no import to undo (its backup may have been removed)."),
+            )
+            return None
+        text = self.tr(
+            "Undo the import of {0} from {1} ({2})? The database goes back to how it was just "
+            "before it."
+        ).format(
+            info.file_name,
+            info.source_name or self.tr("another computer"),
+            local_time(info.imported_at),
+        )
+        if info.edits_since:
+            text += " " + self.tr("Changes you made after the import are undone too.")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Undo Last Import"),
+            text,
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setObjectName("confirm_undo_import")
+        go = box.addButton(self.tr("Undo Import"), QMessageBox.ButtonRole.AcceptRole)
+        box.finished.connect(lambda _r: box.clickedButton() is go and self.undo_now(info))
+        self.dialog = box
+        box.open()
+        return box
+
+    def undo_now(self, info: history.LastImport) -> bool:
+        path = self.ctx.workspace.path
+        self.ctx.workspace.close()
+        try:
+            history.undo_last_import(path, info)
+        except Exception as exc:
+            show_error(self.window, exc)
+            self.ctx.replace_workspace(Workspace.open(path))
+            return False
+        self.ctx.replace_workspace(Workspace.open(path))
+        self.window.statusBar().showMessage(
+            self.tr("The import of {0} was undone.").format(info.file_name), 10000
+        )
+        self._refresh_undo()
+        return True
+
+    # --- plumbing -----------------------------------------------------------------------------
+    def _start(self, work, label: str) -> SyncJob:
+        job = SyncJob(work, self)
+        self.job = job
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, 1000, self.window)
+        progress.setObjectName("sync_progress")
+        progress.setWindowTitle(self.tr("Pursuit"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setValue(0)
+        progress.canceled.connect(job.cancel)
+        self.progress = progress
+        job.progressed.connect(self._progressed)
+        job.failed.connect(self._failed)
+        job.start()
+        return job
+
+    def _progressed(self, phase: str, done: int, total: int) -> None:
+        if self.progress is None or total <= 0:
+            return
+        labels = {
+            "reading": self.tr("Checking the file…"),
+            "merging": self.tr("Merging…"),
+            "writing": self.tr("Exporting…"),
+        }
+        if phase in labels and self.progress.labelText() != labels[phase]:
+            self.progress.setLabelText(labels[phase])
+        base = 0 if phase in ("reading", "writing") else 500
+        span = 1000 if phase == "writing" else 500
+        self.progress.setValue(base + int(span * min(done, total) / total))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._close_progress()
+        if isinstance(exc, export.Cancelled):
+            self.window.statusBar().showMessage(self.tr("Cancelled. Nothing was changed."), 8000)
+            return
+        if isinstance(exc, BundleError):
+            self._refused(exc)
+            return
+        show_error(self.window, exc)
+
+    def _refused(self, exc: BundleError) -> None:
+        self._tell(QMessageBox.Icon.Warning, self.tr("Import"), refusal(exc.code))
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("sync_message")
+        self.last_message = box
+        box.open()
+        return box
+
+
+class _PathOnly:
+    """What export needs of a workspace in another thread: where the file is."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
