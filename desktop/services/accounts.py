@@ -1,13 +1,30 @@
-"""Account (客户) use-cases."""
+"""Account (客户) use-cases: the list, an account's page, create / edit / delete, and merging two
+duplicate accounts (undoable: `unmerge_accounts` puts everything back exactly)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from desktop.services import records
+from desktop.services.changes import Changes
+from desktop.services.errors import InvalidInput, NotFound
+from desktop.services.pursuit_list import PursuitRow, list_pursuits
 from desktop.services.workspace import Workspace
-from desktop.storage.tables import Account, Pursuit
+from desktop.storage.tables import (
+    Account,
+    Pursuit,
+    Stakeholder,
+    Visit,
+    utcnow,
+)
+
+ACCOUNT_FIELDS = ("name", "industry", "address", "notes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,3 +50,492 @@ def list_accounts(ws: Workspace) -> list[AccountRow]:
     )
     with ws.read() as session:
         return [AccountRow(r[0], r[1], r[2], r[3] or 0) for r in session.execute(query)]
+
+
+# --- the accounts list -------------------------------------------------------------------------
+@dataclass(slots=True)
+class AccountSummary:
+    """One account as the Accounts list shows it (plain data)."""
+
+    id: str
+    name: str
+    industry: str
+    address: str
+    open_pursuits: int
+    won_pursuits: int
+    pursuits: int  # all live pursuits, open and closed
+    open_amount: int  # minor units, open pursuits (currencies added as they are)
+    weighted: int  # minor units, open pursuits at the board's win rates
+    won_amount: int
+    people: int
+    last_change: datetime | None = None  # UTC: the account's or one of its pursuits' last change
+
+
+# One row per account, its pursuits summed in SQL. The weighted amount is Σ (amount × rate + 50)
+# div 100 — forecast.weighted_amount's half-up rounding per pursuit — with each pursuit's rate its
+# override, else its stage's rate (bound as parameters, so the company's policy applies).
+_SUMMARY_SQL = """
+    SELECT a.id, a.name, a.industry, a.address, a.updated_at,
+           count(p.id),
+           coalesce(sum(p.status = 'open'), 0),
+           coalesce(sum(p.status = 'won'), 0),
+           coalesce(sum(CASE WHEN p.status = 'open' THEN p.amount END), 0),
+           coalesce(sum(CASE WHEN p.status = 'open' THEN
+               (p.amount * coalesce(p.win_rate_override, {rate}) + 50) / 100 END), 0),
+           coalesce(sum(CASE WHEN p.status = 'won' THEN p.amount END), 0),
+           max(p.updated_at)
+    FROM accounts AS a LEFT JOIN pursuits AS p ON p.account_id = a.id AND p.alive
+    WHERE a.alive {where}
+    GROUP BY a.id
+"""
+_PEOPLE_SQL = """
+    SELECT coalesce(s.account_id, p.account_id), count(*)
+    FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
+    WHERE s.alive AND p.alive {where}
+    GROUP BY 1
+"""
+
+
+def account_summaries(
+    ws: Workspace, ids: list[str] | None = None, *, people: bool = True
+) -> list[AccountSummary]:
+    """Every live account (or those of `ids`) with its pipeline totals, by name.
+
+    `people=False` leaves the people counts at 0 and saves a scan of every stakeholder (the
+    accounts list does not show them; an account's page does).
+    """
+    where, people_where, params = "", "", ()
+    if ids is not None:
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        where = f"AND a.id IN ({marks})"
+        people_where = f"AND coalesce(s.account_id, p.account_id) IN ({marks})"
+        params = tuple(ids)
+    stages = [s.number for s in ws.catalog.stages]
+    rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in stages) + " END"
+    rates = tuple(ws.win_rate(n) for n in stages)
+    moment = datetime.fromisoformat
+    summaries: list[AccountSummary] = []
+    with ws.read() as session:
+        driver = session.connection().connection.driver_connection
+        sql = _SUMMARY_SQL.format(where=where, rate=rate)
+        for (
+            account_id,
+            name,
+            industry,
+            address,
+            account_updated,
+            count,
+            open_count,
+            won_count,
+            open_amount,
+            weighted,
+            won_amount,
+            updated,
+        ) in driver.execute(sql, rates + params):
+            changed = moment(account_updated)
+            if updated is not None:
+                changed = max(changed, moment(updated))
+            summaries.append(
+                AccountSummary(
+                    account_id,
+                    name,
+                    industry,
+                    address,
+                    open_count,
+                    won_count,
+                    count,
+                    open_amount,
+                    weighted,
+                    won_amount,
+                    0,
+                    changed,
+                )
+            )
+        if people:
+            by_id = {s.id: s for s in summaries}
+            for account_id, number in driver.execute(
+                _PEOPLE_SQL.format(where=people_where), params
+            ):
+                if account_id in by_id:
+                    by_id[account_id].people = number
+    return sorted(summaries, key=lambda s: s.name)
+
+
+# --- an account's page -------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    id: str
+    pursuit_id: str
+    pursuit_title: str
+    name: str
+    title: str
+    department: str
+    phone: str
+    email: str
+    relationship: str
+    personality: str | None
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VisitRow:
+    id: str
+    pursuit_id: str
+    pursuit_title: str
+    starts_at: datetime | None  # UTC
+    location: str
+    objective: str
+    outcome: str
+
+
+@dataclass
+class AccountPage:
+    """Everything the account page shows: the account, its pursuits, its people, its visits."""
+
+    id: str
+    fields: dict[str, Any]
+    pursuits: list[PursuitRow] = field(default_factory=list)
+    people: list[PersonRow] = field(default_factory=list)
+    visits: list[VisitRow] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return str(self.fields["name"])
+
+
+def account_page(ws: Workspace, account_id: str) -> AccountPage:
+    """The account with its live pursuits (open and closed), people and visits (newest first).
+
+    People are the stakeholders of the account's pursuits, and any recorded on the account itself.
+    """
+    with ws.read() as session:
+        account = session.get(Account, account_id)
+        if account is None or not account.alive:
+            raise NotFound(f"account {account_id}")
+        page = AccountPage(account.id, records.as_dict(account))
+        driver = session.connection().connection.driver_connection
+        people = driver.execute(_PAGE_PEOPLE_SQL, (account_id, account_id)).fetchall()
+        roles: dict[str, list[str]] = {}
+        for sid, role in driver.execute(_PAGE_ROLES_SQL, (account_id, account_id)):
+            roles.setdefault(sid, []).append(role)
+        role_order = {key: n for n, key in enumerate(ws.catalog.vocab("buying_roles").keys())}
+        page.people = [
+            PersonRow(*row, roles=tuple(sorted(roles.get(row[0], ()), key=role_order.get)))
+            for row in people
+        ]
+        moment = datetime.fromisoformat
+        page.visits = [
+            VisitRow(vid, pid, title, moment(starts) if starts else None, *rest)
+            for vid, pid, title, starts, *rest in driver.execute(_PAGE_VISITS_SQL, (account_id,))
+        ]
+    page.pursuits = list_pursuits(ws, account_id=account_id)
+    page.pursuits.sort(key=lambda r: (r.status != "open", -r.stage, r.title))
+    return page
+
+
+# The page's reads, as SQL over the tables of desktop.storage.tables: the people are found through
+# two indexes (their pursuit's account, or their own account); "+p.alive" keeps SQLite from
+# driving the join from every live pursuit instead.
+_PEOPLE_OF = """
+    (s.pursuit_id IN (SELECT id FROM pursuits WHERE account_id = ?) OR s.account_id = ?)
+    AND s.alive AND +p.alive
+"""
+_PAGE_PEOPLE_SQL = f"""
+    SELECT s.id, s.pursuit_id, p.title, s.name, s.title, s.department, s.phone, s.email,
+           s.relationship, s.personality
+    FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
+    WHERE {_PEOPLE_OF}
+    ORDER BY s.name, p.title
+"""
+_PAGE_ROLES_SQL = f"""
+    SELECT r.stakeholder_id, r.role
+    FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
+         JOIN stakeholder_roles AS r ON r.stakeholder_id = s.id
+    WHERE {_PEOPLE_OF} AND r.alive
+"""
+_PAGE_VISITS_SQL = """
+    SELECT v.id, v.pursuit_id, p.title, v.starts_at, v.location, v.objective, v.outcome
+    FROM pursuits AS p JOIN visits AS v ON v.pursuit_id = p.id
+    WHERE p.account_id = ? AND +p.alive AND v.alive
+    ORDER BY v.starts_at DESC
+"""
+
+
+# --- create, edit, delete ----------------------------------------------------------------------
+def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(ACCOUNT_FIELDS)
+    if unknown:
+        raise InvalidInput(sorted(unknown)[0], "unknown_field", "not an account field")
+    cleaned = {k: (v or "").strip() for k, v in values.items()}
+    records.validate("account", cleaned)
+    return cleaned
+
+
+def create_account(ws: Workspace, values: Mapping[str, Any]) -> tuple[str, Changes]:
+    """A new account; refused when its name is empty or already used by another account."""
+    cleaned = _clean(values)
+    if "name" not in cleaned:
+        raise InvalidInput("name", "required", "an account needs a name")
+    with ws.write() as session:
+        _refuse_duplicate(session, cleaned["name"], None)
+        account = Account(**cleaned)
+        session.add(account)
+        session.flush()
+        return account.id, Changes.of("account", account.id)
+
+
+def update_account(ws: Workspace, account_id: str, values: Mapping[str, Any]) -> Changes:
+    """Edit an account's fields (a name taken by another account is refused)."""
+    cleaned = _clean(values)
+    with ws.write() as session:
+        account = _live(session, account_id)
+        if "name" in cleaned:
+            _refuse_duplicate(session, cleaned["name"], account_id)
+        changed = False
+        for name, value in cleaned.items():
+            if getattr(account, name) != value:
+                setattr(account, name, value)
+                changed = True
+        return _account_changes(session, account_id) if changed else Changes()
+
+
+def delete_account(ws: Workspace, account_id: str) -> Changes:
+    """Delete an account that has no live pursuits (`records.restore` brings it back)."""
+    with ws.read() as session:
+        _live(session, account_id)
+        if session.scalar(
+            select(func.count()).where(Pursuit.account_id == account_id, Pursuit.alive)
+        ):
+            raise InvalidInput(
+                "account", "has_pursuits", "move or delete its pursuits first, or merge it"
+            )
+    return records.delete(ws, "account", account_id)
+
+
+def _refuse_duplicate(session: Session, name: str, own_id: str | None) -> None:
+    other = session.scalars(
+        select(Account.id).where(Account.alive, Account.name == name, Account.id != (own_id or ""))
+    ).first()
+    if other is not None:
+        raise InvalidInput("name", "duplicate", "another account has this name")
+
+
+def _live(session: Session, account_id: str) -> Account:
+    account = session.get(Account, account_id)
+    if account is None or not account.alive:
+        raise NotFound(f"account {account_id}")
+    return account
+
+
+def _account_changes(session: Session, account_id: str) -> Changes:
+    """The account and its pursuits (their rows show the account's name)."""
+    pursuit_ids = session.scalars(
+        select(Pursuit.id).where(Pursuit.account_id == account_id, Pursuit.alive)
+    ).all()
+    return Changes.of("account", account_id) | Changes.of("pursuit", *pursuit_ids)
+
+
+# --- merge -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Merge:
+    """What a merge did, so that `unmerge_accounts` can put it back exactly."""
+
+    keep_id: str
+    merged_id: str
+    pursuit_ids: tuple[str, ...]  # moved from the merged account to the kept one
+    stakeholder_ids: tuple[str, ...]  # people recorded on the merged account
+    kept_before: Mapping[str, str]  # the kept account's fields the merge filled in
+    kept_after: Mapping[str, str]
+
+
+def merge_preview(ws: Workspace, keep_id: str, merged_id: str) -> dict[str, int]:
+    """How much a merge would move: {"pursuits": n, "people": n, "visits": n}."""
+    with ws.read() as session:
+        _live(session, keep_id)
+        _live(session, merged_id)
+        pursuits = select(Pursuit.id).where(Pursuit.account_id == merged_id, Pursuit.alive)
+        return {
+            "pursuits": session.scalar(select(func.count()).select_from(pursuits.subquery())) or 0,
+            "people": session.connection()
+            .connection.driver_connection.execute(
+                f"SELECT count(*) FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id"
+                f" WHERE {_PEOPLE_OF}",
+                (merged_id, merged_id),
+            )
+            .fetchone()[0],
+            "visits": session.scalar(
+                select(func.count())
+                .select_from(Visit)
+                .where(Visit.alive, Visit.pursuit_id.in_(pursuits))
+            )
+            or 0,
+        }
+
+
+def merge_accounts(ws: Workspace, keep_id: str, merged_id: str) -> tuple[Merge, Changes]:
+    """Merge the duplicate `merged_id` into `keep_id` in one transaction.
+
+    Its pursuits (with their people, visits and everything else) and the people recorded on it
+    move to the kept account; the kept account's empty fields are filled from it and its notes
+    appended; the duplicate is deleted (a tombstone, so the merge syncs).
+    """
+    if keep_id == merged_id:
+        raise InvalidInput("account", "same", "choose two different accounts")
+    with ws.write() as session:
+        keep = _live(session, keep_id)
+        merged = _live(session, merged_id)
+        pursuits = session.scalars(
+            select(Pursuit).where(Pursuit.account_id == merged_id, Pursuit.alive)
+        ).all()
+        people = session.scalars(
+            select(Stakeholder).where(Stakeholder.account_id == merged_id)
+        ).all()
+        for pursuit in pursuits:
+            pursuit.account_id = keep_id
+        for person in people:
+            person.account_id = keep_id
+        before: dict[str, str] = {}
+        after: dict[str, str] = {}
+        for name in ("industry", "address", "notes"):
+            mine, theirs = getattr(keep, name), getattr(merged, name)
+            if not theirs.strip() or theirs.strip() == mine.strip():
+                continue
+            if not mine.strip():
+                value = theirs
+            elif name == "notes":
+                value = f"{mine.rstrip()}\n\n{theirs.strip()}"
+            else:
+                continue
+            before[name], after[name] = mine, value
+            setattr(keep, name, value)
+        merged.alive = False
+        merged.deleted_at = utcnow()
+        merge = Merge(
+            keep_id,
+            merged_id,
+            tuple(p.id for p in pursuits),
+            tuple(p.id for p in people),
+            before,
+            after,
+        )
+        changes = (
+            Changes.of("account", keep_id, merged_id)
+            | Changes.of("pursuit", *merge.pursuit_ids)
+            | Changes.of("stakeholder", *merge.stakeholder_ids)
+        )
+        return merge, changes
+
+
+def unmerge_accounts(ws: Workspace, merge: Merge) -> Changes:
+    """Undo a merge: the duplicate comes back with its pursuits and people, and the kept
+    account's fields are as they were."""
+    with ws.write() as session:
+        keep = _live(session, merge.keep_id)
+        merged = session.get(Account, merge.merged_id)
+        if merged is None:
+            raise NotFound(f"account {merge.merged_id}")
+        merged.alive = True
+        merged.deleted_at = None
+        session.flush()
+        for pursuit_id in merge.pursuit_ids:
+            pursuit = session.get(Pursuit, pursuit_id)
+            if pursuit is not None and pursuit.account_id == merge.keep_id:
+                pursuit.account_id = merge.merged_id
+        for person_id in merge.stakeholder_ids:
+            person = session.get(Stakeholder, person_id)
+            if person is not None and person.account_id == merge.keep_id:
+                person.account_id = merge.merged_id
+        for name, value in merge.kept_before.items():
+            if getattr(keep, name) == merge.kept_after.get(name):
+                setattr(keep, name, value)
+    return (
+        Changes.of("account", merge.keep_id, merge.merged_id)
+        | Changes.of("pursuit", *merge.pursuit_ids)
+        | Changes.of("stakeholder", *merge.stakeholder_ids)
+    )
+
+
+def redo_merge(ws: Workspace, merge: Merge) -> tuple[Merge, Changes]:
+    """Merge again after an undo (the same two accounts; what moves is read afresh)."""
+    return merge_accounts(ws, merge.keep_id, merge.merged_id)
+
+
+def similar_accounts(ws: Workspace, account_id: str, limit: int = 5) -> list[tuple[str, str]]:
+    """Other accounts that may be the same customer: (id, name), by the name's core.
+
+    The core drops the city at the front and the legal form at the end (有限公司 …), so
+    "苏州恒通电子有限公司" and "恒通电子" are suggested as one another's duplicates.
+    """
+    with ws.read() as session:
+        own = _live(session, account_id)
+        core = name_core(own.name)
+        if len(core) < 2:
+            return []
+        rows = session.execute(
+            select(Account.id, Account.name).where(
+                Account.alive,
+                Account.id != account_id,
+                Account.name.contains(core, autoescape=True),
+            )
+        ).all()
+        found = [(i, n) for i, n in rows]
+        # The other way round: this account's name contains theirs.
+        for other_id, name in session.execute(
+            select(Account.id, Account.name).where(Account.alive, Account.id != account_id)
+        ):
+            other_core = name_core(name)
+            if len(other_core) >= 2 and other_core in own.name and (other_id, name) not in found:
+                found.append((other_id, name))
+    return sorted(found, key=lambda r: r[1])[:limit]
+
+
+_LEGAL_FORMS = (
+    "股份有限公司",
+    "集团有限公司",
+    "科技有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团",
+    "公司",
+    "Co., Ltd.",
+    "Co. Ltd.",
+    "Ltd.",
+    "Ltd",
+    "Inc.",
+    "Inc",
+    "GmbH",
+    "LLC",
+)
+_CITIES = (
+    "北京",
+    "上海",
+    "天津",
+    "重庆",
+    "深圳",
+    "广州",
+    "杭州",
+    "南京",
+    "苏州",
+    "成都",
+    "武汉",
+    "西安",
+    "青岛",
+)
+
+
+def name_core(name: str) -> str:
+    """An account name without its city prefix and legal form: what duplicates share."""
+    core = name.strip()
+    for form in _LEGAL_FORMS:
+        if core.endswith(form):
+            core = core[: -len(form)].strip(" ,")
+            break
+    for city in _CITIES:
+        if core.startswith(city) and len(core) > len(city) + 1:
+            core = core[len(city) :]
+            if core.startswith("市"):
+                core = core[1:]
+            break
+    return core

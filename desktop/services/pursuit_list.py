@@ -1,0 +1,368 @@
+"""The Pursuits list: every pursuit, open and closed, as plain rows; bulk tagging; export.
+
+The list holds all 10,000 pursuits of a big book at once (sorting and filtering happen in memory,
+so every click is instant), so the rows are read through the driver in two queries — pursuits with
+their account, then tags — like `board.board_cards`, and the win rate follows the same rule as
+the board (the company's rate for the stage, a pursuit's override, 100 % won, 0 % lost).
+
+Export writes what the screen shows (the rows after filter and sort, the visible columns in their
+order) to .xlsx or to CSV in UTF-8 with a byte-order mark, so that Excel opens Chinese right. Files
+are written beside the target and moved into place, so a failed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import tempfile
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain import forecast
+from desktop.services.board_ops import PursuitState, StateChange
+from desktop.services.changes import Changes
+from desktop.services.errors import InvalidInput, NotFound
+from desktop.services.pursuits import _write_tags
+from desktop.services.workspace import Workspace
+from desktop.storage.tables import Pursuit, PursuitTag
+
+_ID_CHUNK = 500
+
+
+@dataclass(slots=True)
+class PursuitRow:
+    """One pursuit as the list shows it (plain data; read-only by convention)."""
+
+    id: str
+    account_id: str
+    account: str
+    title: str
+    stage: int
+    status: str  # open / won / lost / abandoned
+    amount: int  # minor units
+    currency: str
+    win_rate: int  # percent, as the board counts it
+    weighted: int  # minor units
+    expected_close: date | None
+    stage_entered_at: datetime  # UTC
+    next_step: str
+    next_step_due: date | None
+    owner: str
+    closed_on: date | None
+    close_reason: str
+    tags: tuple[str, ...]
+    updated_at: datetime  # UTC: the pursuit's own last change
+    red_flags: int = 0  # filled by `red_flags` (deal health), a separate, slower read
+
+    def days_in_stage(self, today: date) -> int:
+        return max(0, (today - self.stage_entered_at.date()).days)
+
+
+_ROWS_SQL = """
+    SELECT p.id, p.account_id, a.name, p.title, p.stage, p.status, p.amount, p.currency,
+           p.win_rate_override, p.expected_close, p.stage_entered_at, p.next_step,
+           p.next_step_due, p.owner, p.closed_on, p.close_reason, p.updated_at
+    FROM pursuits AS p JOIN accounts AS a ON a.id = p.account_id
+    WHERE {where}
+"""
+_TAGS_SQL = "SELECT t.pursuit_id, t.tag FROM pursuit_tags AS t WHERE {where}"
+
+
+def list_pursuits(
+    ws: Workspace, *, ids: Collection[str] | None = None, account_id: str | None = None
+) -> list[PursuitRow]:
+    """Live pursuits, open and closed (only `ids`, or one account's, when given)."""
+    if ids is not None:
+        ids = list(dict.fromkeys(ids))
+        if len(ids) > _ID_CHUNK:
+            return [
+                row
+                for start in range(0, len(ids), _ID_CHUNK)
+                for row in list_pursuits(ws, ids=ids[start : start + _ID_CHUNK])
+            ]
+        if not ids:
+            return []
+    where, tags_where, params = "p.alive", "t.alive", ()
+    if ids is not None:
+        marks = ", ".join("?" * len(ids))
+        where += f" AND p.id IN ({marks})"
+        tags_where += f" AND t.pursuit_id IN ({marks})"
+        params = tuple(ids)
+    elif account_id is not None:
+        where += " AND p.account_id = ?"
+        tags_where += " AND t.pursuit_id IN (SELECT id FROM pursuits WHERE account_id = ?)"
+        params = (account_id,)
+    stage_rates = {s.number: ws.win_rate(s.number) for s in ws.catalog.stages}
+    with ws.read() as session:
+        driver = _driver(session)
+        rows = driver.execute(_ROWS_SQL.format(where=where), params).fetchall()
+        tags: dict[str, list[str]] = {}
+        for pursuit_id, tag in driver.execute(_TAGS_SQL.format(where=tags_where), params):
+            tags.setdefault(pursuit_id, []).append(tag)
+    day = date.fromisoformat
+    moment = datetime.fromisoformat
+    weighted = forecast.weighted_amount
+    result = []
+    append = result.append
+    for (
+        pursuit_id,
+        account_id_,
+        account,
+        title,
+        stage,
+        status,
+        amount,
+        currency,
+        override,
+        expected_close,
+        entered,
+        next_step,
+        next_step_due,
+        owner,
+        closed_on,
+        close_reason,
+        updated,
+    ) in rows:
+        rate = win_rate(ws, stage, status, override, stage_rates)
+        row_tags = tags.get(pursuit_id)
+        append(
+            PursuitRow(
+                pursuit_id,
+                account_id_,
+                account,
+                title,
+                stage,
+                status,
+                amount,
+                currency,
+                rate,
+                weighted(amount, rate),
+                day(expected_close) if expected_close else None,
+                moment(entered),
+                next_step,
+                day(next_step_due) if next_step_due else None,
+                owner,
+                day(closed_on) if closed_on else None,
+                close_reason,
+                tuple(sorted(row_tags)) if row_tags else (),
+                moment(updated),
+            )
+        )
+    return result
+
+
+def win_rate(
+    ws: Workspace,
+    stage: int,
+    status: str,
+    override: int | None,
+    stage_rates: dict[int, int] | None = None,
+) -> int:
+    """The board's rule: won 100 %, lost or abandoned 0 %, open the stage's (or override) rate."""
+    if status == "won":
+        return 100
+    if status != "open":
+        return 0
+    if override is None and stage_rates is not None:
+        return stage_rates[stage]
+    return ws.win_rate(stage, override)
+
+
+def red_flags(ws: Workspace, ids: Collection[str] | None = None) -> dict[str, int]:
+    """{pursuit id: red-flag count} from deal health (pursuits without flags left out)."""
+    from desktop.services import health
+
+    return health.red_flag_counts(ws, ids)
+
+
+def _driver(session: Session) -> Any:
+    """The sqlite3 connection under the session's transaction (plain tuples, no row objects)."""
+    return session.connection().connection.driver_connection
+
+
+# --- bulk tags ---------------------------------------------------------------------------------
+def tag_pursuits(
+    ws: Workspace, ids: Sequence[str], *, add: Iterable[str] = (), remove: Iterable[str] = ()
+) -> StateChange:
+    """Add and/or remove tags on many pursuits in one transaction; before and after snapshots
+    of their tags for undo (`board_ops.restore_states`). Pursuits whose tags do not change are
+    left out."""
+    add = {t.strip() for t in add if t.strip()}
+    remove = {t.strip() for t in remove if t.strip()}
+    if not add and not remove:
+        raise InvalidInput("tag", "required", "name a tag")
+    result = StateChange()
+    with ws.write() as session:
+        for pursuit_id in dict.fromkeys(ids):
+            pursuit = session.get(Pursuit, pursuit_id)
+            if pursuit is None or not pursuit.alive:
+                raise NotFound(f"pursuit {pursuit_id}")
+            before = set(
+                session.scalars(
+                    select(PursuitTag.tag).where(
+                        PursuitTag.pursuit_id == pursuit_id, PursuitTag.alive
+                    )
+                )
+            )
+            after = (before | add) - remove
+            if after == before:
+                continue
+            _write_tags(session, pursuit_id, after)
+            result.before.append(PursuitState(pursuit_id, {}, tuple(sorted(before))))
+            result.after.append(PursuitState(pursuit_id, {}, tuple(sorted(after))))
+            result.changes = result.changes | Changes.of("pursuit", pursuit_id)
+    return result
+
+
+# --- export ------------------------------------------------------------------------------------
+TEXT, MONEY, NUMBER, PERCENT, DATE, DATETIME = "text", "money", "number", "percent", "date", "dt"
+
+
+@dataclass(frozen=True)
+class ExportColumn:
+    """A column of an export: its header and how its values are written.
+
+    MONEY values are minor units (written as yuan / dollars with two decimals), PERCENT values whole
+    percentages, DATE `date`, DATETIME local `datetime`; None is an empty cell.
+    """
+
+    header: str
+    kind: str = TEXT
+    width: int = 14  # characters, for the spreadsheet's column
+
+
+def export_rows(
+    path: Path | str,
+    columns: Sequence[ExportColumn],
+    rows: Iterable[Sequence[Any]],
+    *,
+    sheet_title: str = "Pursuits",
+) -> int:
+    """Write `rows` under `columns` to `path` (.xlsx, else CSV UTF-8 with BOM); the row count."""
+    path = Path(path)
+    xlsx = path.suffix.lower() == ".xlsx"
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=folder)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        if xlsx:
+            count = _write_xlsx(temp, columns, rows, sheet_title)
+        else:
+            count = _write_csv(temp, columns, rows)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _csv_value(kind: str, value: Any) -> Any:
+    if value is None or value == "":
+        return ""
+    if kind == MONEY:
+        return f"{value / 100:.2f}"
+    if kind == PERCENT:
+        return f"{value}%"
+    if kind == DATE:
+        return value.isoformat()
+    if kind == DATETIME:
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def _write_csv(path: Path, columns: Sequence[ExportColumn], rows: Iterable[Sequence[Any]]) -> int:
+    count = 0
+    kinds = [c.kind for c in columns]
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([c.header for c in columns])
+        for row in rows:
+            writer.writerow([_csv_value(k, v) for k, v in zip(kinds, row, strict=True)])
+            count += 1
+        fh.flush()
+        os.fsync(fh.fileno())
+    return count
+
+
+_XLSX_FORMATS = {
+    MONEY: "#,##0.00",
+    NUMBER: "#,##0",
+    PERCENT: "0%",
+    DATE: "yyyy-mm-dd",
+    DATETIME: "yyyy-mm-dd hh:mm",
+}
+
+
+def _write_xlsx(
+    path: Path, columns: Sequence[ExportColumn], rows: Iterable[Sequence[Any]], title: str
+) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=_sheet_title(title))
+    for number, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = column.width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="EEF1F5")
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column.header)
+        cell.font = bold
+        cell.fill = fill
+        cell.alignment = Alignment(vertical="center")
+        header.append(cell)
+    sheet.append(header)
+    # Cells with a number format are styled one by one; plain values go in as they are.
+    count = 0
+    kinds = [c.kind for c in columns]
+    try:
+        for row in rows:
+            out: list[Any] = []
+            for kind, value in zip(kinds, row, strict=True):
+                if value is None or value == "":
+                    out.append(None)
+                    continue
+                if kind in (MONEY, PERCENT):
+                    value = value / 100
+                elif isinstance(value, (list, tuple)):
+                    value = ", ".join(str(v) for v in value)
+                number_format = _XLSX_FORMATS.get(kind)
+                if number_format:
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.number_format = number_format
+                    out.append(cell)
+                else:
+                    out.append(value)
+            sheet.append(out)
+            count += 1
+    except BaseException:
+        # Finish openpyxl's streaming writer now (a cancel, a bad value), not at garbage
+        # collection after its file is gone.
+        with contextlib.suppress(Exception):
+            sheet.close()
+        raise
+    if count:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+    book.save(path)
+    return count
+
+
+def _sheet_title(title: str) -> str:
+    """Excel refuses some characters and more than 31 of them in a sheet's name."""
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip() or "Sheet"
+    return cleaned[:31]

@@ -1,0 +1,456 @@
+"""The Pursuits table: its columns over `PursuitRow`s and the filter the bar above it sets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from desktop.domain.methodology import Catalog
+from desktop.infra import paths
+from desktop.services.pursuit_list import PursuitRow
+from desktop.ui.board.format import money
+from desktop.ui.pursuits_list.table import RIGHT, Column, RowTableModel
+
+RED = QColor("#D32F2F")
+GREY = QColor("#8A8F98")
+STATUS_COLORS = {"won": QColor("#2E7D32"), "lost": QColor("#C62828"), "abandoned": GREY}
+BOLD = QFont()
+BOLD.setBold(True)
+AMBER = QColor("#B26A00")  # the amber of stale pursuits, dark enough for text on white
+STATUSES = ("open", "won", "lost", "abandoned")
+CLOSED = ("won", "lost", "abandoned")
+
+
+STAGE_COLORS = (
+    "#5B8FF9",
+    "#5AD8A6",
+    "#5D7092",
+    "#F6BD16",
+    "#E8684A",
+    "#6DC8EC",
+    "#9270CA",
+    "#269A99",
+)
+ICON_SIZE = 12
+_dots: dict[int, QIcon] = {}
+_flag: list[QIcon] = []
+
+
+def stage_dot(stage: int) -> QIcon:
+    """A round dot in the stage's colour (made once per stage)."""
+    found = _dots.get(stage)
+    if found is None:
+        pixmap = QPixmap(ICON_SIZE * 2, ICON_SIZE * 2)  # drawn at 2x: crisp on high-DPI screens
+        pixmap.setDevicePixelRatio(2.0)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(STAGE_COLORS[(stage - 1) % len(STAGE_COLORS)]))
+        painter.drawEllipse(QRectF(1.5, 1.5, ICON_SIZE - 3, ICON_SIZE - 3))
+        painter.end()
+        found = _dots[stage] = QIcon(pixmap)
+    return found
+
+
+def flag_icon() -> QIcon:
+    if not _flag:
+        _flag.append(QIcon(str(paths.icons_dir() / "lists" / "flag.svg")))
+    return _flag[0]
+
+
+def iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def local_time(moment: datetime | None) -> str:
+    """A UTC time from the database, as local time."""
+    if moment is None:
+        return ""
+    return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+@dataclass
+class ListFilter:
+    """What the filter bar asks for. Empty sets mean "all"."""
+
+    text: str = ""
+    statuses: frozenset[str] = field(default_factory=lambda: frozenset({"open"}))
+    stages: frozenset[int] = frozenset()
+    tag: str = ""
+    flagged: bool = False  # only pursuits with red flags
+    stale: bool = False  # only pursuits over their stage's limit
+    overdue: bool = False  # only pursuits whose next step or expected close is past
+
+    def to_state(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "statuses": sorted(self.statuses),
+            "stages": sorted(self.stages),
+            "tag": self.tag,
+            "flagged": self.flagged,
+            "stale": self.stale,
+            "overdue": self.overdue,
+        }
+
+    @classmethod
+    def from_state(cls, state: Any) -> ListFilter:
+        if not isinstance(state, dict):
+            return cls()
+        try:
+            return cls(
+                text=str(state.get("text", "")),
+                statuses=frozenset(s for s in state.get("statuses", ["open"]) if s in STATUSES),
+                stages=frozenset(int(s) for s in state.get("stages", []) if 1 <= int(s) <= 8),
+                tag=str(state.get("tag", "")),
+                flagged=bool(state.get("flagged", False)),
+                stale=bool(state.get("stale", False)),
+                overdue=bool(state.get("overdue", False)),
+            )
+        except (TypeError, ValueError):
+            return cls()
+
+    def with_(self, **changes: Any) -> ListFilter:
+        return replace(self, **changes)
+
+    @property
+    def is_default(self) -> bool:
+        return self == ListFilter()
+
+
+class PursuitTableModel(RowTableModel):
+    """All pursuits; `set_list_filter` narrows what is shown."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        lang: str,
+        stale_limit: Callable[[int], int],
+        parent: QObject | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.lang = lang
+        self.stale_limit = stale_limit
+        self.today = today or date.today()
+        self.flag_counts: dict[str, int] = {}
+        self.list_filter = ListFilter()
+        self._statuses = catalog.vocab("pursuit_statuses")
+        self._totals: tuple[int, tuple[int, int, int, str]] | None = None
+        self._haystacks: dict[str, str] = {}  # row id -> the text the filter box searches
+        super().__init__(self._columns(), parent)
+
+    # --- the columns ----------------------------------------------------------------------------
+    def _columns(self) -> list[Column]:
+        stage_label = {s.number: f"{s.number} {s.process(self.lang)}" for s in self.catalog.stages}
+        stage_tip = {s.number: s.label(self.lang) for s in self.catalog.stages}
+
+        def status(row: PursuitRow) -> str:
+            return self._statuses.label(row.status, self.lang)
+
+        def closed_grey(row: PursuitRow) -> QColor | None:
+            return QColor("#8A8F98") if row.status != "open" else None
+
+        def close_colour(row: PursuitRow) -> QColor | None:
+            if row.status == "open" and row.expected_close and row.expected_close < self.today:
+                return RED
+            return closed_grey(row)
+
+        def due_colour(row: PursuitRow) -> QColor | None:
+            if row.status == "open" and row.next_step_due and row.next_step_due < self.today:
+                return RED
+            return None
+
+        def days(row: PursuitRow) -> int:
+            return row.days_in_stage(self.today)
+
+        def days_colour(row: PursuitRow) -> QColor | None:
+            return AMBER if self.is_stale(row) else closed_grey(row)
+
+        def days_tip(row: PursuitRow) -> str:
+            limit = self.stale_limit(row.stage)
+            if self.is_stale(row):
+                return QCoreApplication.translate(
+                    "PursuitColumns", "Over the stage's limit of {0} days: stale"
+                ).format(limit)
+            return QCoreApplication.translate(
+                "PursuitColumns", "The stage's limit is {0} days"
+            ).format(limit)
+
+        def flags(row: PursuitRow) -> int:
+            return self.flag_counts.get(row.id, 0)
+
+        def flag_tip(row: PursuitRow) -> str:
+            count = self.flag_counts.get(row.id, 0)
+            if not count:
+                return ""
+            return QCoreApplication.translate(
+                "PursuitColumns", "{0} red flag(s): open the pursuit to see them"
+            ).format(count)
+
+        return [
+            Column(
+                "account",
+                lambda: QCoreApplication.translate("PursuitColumns", "Account"),
+                lambda r: r.account,
+                lambda r: r.account,
+                text=True,
+                width=200,
+            ),
+            Column(
+                "title",
+                lambda: QCoreApplication.translate("PursuitColumns", "Pursuit"),
+                lambda r: r.title,
+                lambda r: r.title,
+                text=True,
+                width=170,
+            ),
+            Column(
+                "stage",
+                lambda: QCoreApplication.translate("PursuitColumns", "Stage"),
+                lambda r: stage_label[r.stage],
+                lambda r: r.stage,
+                foreground=closed_grey,
+                tooltip=lambda r: stage_tip[r.stage],
+                width=118 if self.lang == "zh" else 176,
+            ),
+            Column(
+                "status",
+                lambda: QCoreApplication.translate("PursuitColumns", "Status"),
+                status,
+                lambda r: STATUSES.index(r.status),
+                foreground=lambda r: STATUS_COLORS.get(r.status),
+                width=64,
+            ),
+            Column(
+                "amount",
+                lambda: QCoreApplication.translate("PursuitColumns", "Amount"),
+                lambda r: money(r.amount, r.currency),
+                lambda r: r.amount,
+                align=RIGHT,
+                width=108,
+            ),
+            Column(
+                "win_rate",
+                lambda: QCoreApplication.translate("PursuitColumns", "Win rate"),
+                lambda r: f"{r.win_rate}%",
+                lambda r: r.win_rate,
+                align=RIGHT,
+                width=60,
+            ),
+            Column(
+                "weighted",
+                lambda: QCoreApplication.translate("PursuitColumns", "Weighted amount"),
+                lambda r: money(r.weighted, r.currency),
+                lambda r: r.weighted,
+                align=RIGHT,
+                width=112,
+            ),
+            Column(
+                "expected_close",
+                lambda: QCoreApplication.translate("PursuitColumns", "Expected close"),
+                lambda r: iso(r.expected_close),
+                lambda r: r.expected_close,
+                foreground=close_colour,
+                width=96,
+            ),
+            Column(
+                "days_in_stage",
+                lambda: QCoreApplication.translate("PursuitColumns", "Days in stage"),
+                lambda r: str(days(r)) if r.status == "open" else "",
+                lambda r: days(r) if r.status == "open" else None,
+                align=RIGHT,
+                foreground=days_colour,
+                tooltip=days_tip,
+                width=84,
+            ),
+            Column(
+                "red_flags",
+                lambda: QCoreApplication.translate("PursuitColumns", "Red flags"),
+                lambda r: str(flags(r)) if flags(r) else "",
+                flags,
+                foreground=lambda r: RED,
+                tooltip=flag_tip,
+                width=76,
+            ),
+            Column(
+                "next_step",
+                lambda: QCoreApplication.translate("PursuitColumns", "Next step"),
+                lambda r: r.next_step,
+                lambda r: r.next_step,
+                text=True,
+                width=160,
+                hidden=True,
+            ),
+            Column(
+                "next_step_due",
+                lambda: QCoreApplication.translate("PursuitColumns", "Next step due"),
+                lambda r: iso(r.next_step_due),
+                lambda r: r.next_step_due,
+                foreground=due_colour,
+                width=100,
+                hidden=True,
+            ),
+            Column(
+                "tags",
+                lambda: QCoreApplication.translate("PursuitColumns", "Tags"),
+                lambda r: " · ".join(r.tags),
+                lambda r: " ".join(r.tags),
+                text=True,
+                width=120,
+            ),
+            Column(
+                "owner",
+                lambda: QCoreApplication.translate("PursuitColumns", "Owner"),
+                lambda r: r.owner,
+                lambda r: r.owner,
+                text=True,
+                width=90,
+                hidden=True,
+            ),
+            Column(
+                "closed_on",
+                lambda: QCoreApplication.translate("PursuitColumns", "Closed on"),
+                lambda r: iso(r.closed_on),
+                lambda r: r.closed_on,
+                width=100,
+                hidden=True,
+            ),
+            Column(
+                "close_reason",
+                lambda: QCoreApplication.translate("PursuitColumns", "Close reason"),
+                lambda r: r.close_reason,
+                lambda r: r.close_reason,
+                text=True,
+                width=160,
+                hidden=True,
+            ),
+            Column(
+                "updated_at",
+                lambda: QCoreApplication.translate("PursuitColumns", "Last change"),
+                lambda r: local_time(r.updated_at),
+                lambda r: r.updated_at,
+                width=128,
+            ),
+        ]
+
+    def extra_data(self, row: Any, column: Column, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and (
+            column.key == "account" or (column.key == "status" and row.status == "won")
+        ):
+            return BOLD
+        if role == Qt.ItemDataRole.DecorationRole:
+            # Painted by Qt's own delegate (no Python per cell): a colour dot for the stage,
+            # a flag beside a red-flag count. Colour only ever accompanies the text.
+            if column.key == "stage":
+                return stage_dot(row.stage)
+            if column.key == "red_flags" and self.flag_counts.get(row.id):
+                return flag_icon()
+        return None
+
+    def rows_changed(self) -> None:
+        self._haystacks.clear()
+
+    # --- rules the columns and the filter share ----------------------------------------------
+    def is_stale(self, row: PursuitRow) -> bool:
+        return row.status == "open" and row.days_in_stage(self.today) > self.stale_limit(row.stage)
+
+    def is_overdue(self, row: PursuitRow) -> bool:
+        if row.status != "open":
+            return False
+        return bool(
+            (row.next_step_due and row.next_step_due < self.today)
+            or (row.expected_close and row.expected_close < self.today)
+        )
+
+    # --- filter and flags -----------------------------------------------------------------------
+    def set_list_filter(self, list_filter: ListFilter) -> None:
+        self.list_filter = list_filter
+        self.set_filter(self._predicate(list_filter))
+
+    def _predicate(self, f: ListFilter) -> Callable[[PursuitRow], bool] | None:
+        words = [w.casefold() for w in f.text.split()]
+        if f == ListFilter(statuses=frozenset()) and not words:
+            return None
+        statuses, stages, tag = f.statuses, f.stages, f.tag
+        flags = self.flag_counts
+        haystacks = self._haystacks
+
+        def accept(row: PursuitRow) -> bool:
+            if statuses and row.status not in statuses:
+                return False
+            if stages and row.stage not in stages:
+                return False
+            if tag and tag not in row.tags:
+                return False
+            if f.flagged and not flags.get(row.id):
+                return False
+            if f.stale and not self.is_stale(row):
+                return False
+            if f.overdue and not self.is_overdue(row):
+                return False
+            if words:
+                haystack = haystacks.get(row.id)
+                if haystack is None:
+                    haystack = haystacks[row.id] = " ".join(
+                        (row.account, row.title, row.next_step, row.owner, *row.tags)
+                    ).casefold()
+                return all(w in haystack for w in words)
+            return True
+
+        return accept
+
+    def set_flags(self, flags: dict[str, int], *, only: set[str] | None = None) -> None:
+        """Red-flag counts from deal health (all, or the given ids' new counts)."""
+        if only is None:
+            self.flag_counts = dict(flags)
+        else:
+            for pursuit_id in only:
+                self.flag_counts.pop(pursuit_id, None)
+            self.flag_counts.update(flags)
+        for row in self._rows.values():
+            row.red_flags = self.flag_counts.get(row.id, 0)
+        if self.list_filter.flagged or self.sort_column == self.column_index("red_flags"):
+            self.set_list_filter(self.list_filter)
+        else:
+            self.refresh_column("red_flags")
+
+    def set_today(self, today: date) -> None:
+        if today != self.today:
+            self.today = today
+            self.set_list_filter(self.list_filter)
+            if self._shown:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self._shown) - 1, len(self.columns) - 1), []
+                )
+
+    # --- totals ---------------------------------------------------------------------------------
+    def totals(self, rows: list[PursuitRow] | None = None) -> tuple[int, int, int, str]:
+        """(count, amount, weighted, currency) of `rows` (the shown rows by default); amounts
+        of other currencies than the most common one are left out of the sums."""
+        if rows is None:
+            if self._totals is None or self._totals[0] != self.membership:
+                self._totals = (self.membership, _totals(self._shown))
+            return self._totals[1]
+        return _totals(rows)
+
+
+def _totals(rows: list[PursuitRow]) -> tuple[int, int, int, str]:
+    if not rows:
+        return 0, 0, 0, "CNY"
+    sums: dict[str, list[int]] = {}
+    for row in rows:
+        entry = sums.get(row.currency)
+        if entry is None:
+            entry = sums[row.currency] = [0, 0, 0]
+        entry[0] += 1
+        entry[1] += row.amount
+        entry[2] += row.weighted
+    currency = max(sums, key=lambda c: sums[c][0])
+    return len(rows), sums[currency][1], sums[currency][2], currency

@@ -1,0 +1,916 @@
+"""The Pursuits screen (项目): every pursuit, open and closed, as a sortable, filterable table.
+
+Bulk actions work on the selected rows: tag, move to a stage (through the board's stage gate and
+its undo command, so a move is the same move wherever it is made), mark won / lost / abandoned,
+reopen, delete — each one undo step. Export writes the shown rows, in the shown order and
+columns, to .xlsx or CSV. Column layout, sort and filters are remembered.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import UTC, date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QProgressDialog,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import board_ops, demo, pursuit_list, pursuits
+from desktop.services.changes import Changes
+from desktop.services.pursuit_list import (
+    DATE,
+    DATETIME,
+    MONEY,
+    NUMBER,
+    PERCENT,
+    TEXT,
+    ExportColumn,
+    PursuitRow,
+)
+from desktop.ui.board.close_dialog import CloseDialog
+from desktop.ui.board.commands import AliveCommand, MoveCommand, StateCommand
+from desktop.ui.board.format import money_short
+from desktop.ui.board.gate_dialog import GateDialog
+from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.errors import show_error
+from desktop.ui.pursuits_list.export import ExportCancelled, ExportJob
+from desktop.ui.pursuits_list.model import ICON_SIZE, ListFilter, PursuitTableModel
+from desktop.ui.pursuits_list.widgets import FilterBar, TagDialog, icon
+
+log = logging.getLogger(__name__)
+STATE_KEY = "pursuits_list"
+FLAGS_DELAY_MS = 0  # red flags load right after the rows have painted
+FLAG_CHUNK = 500  # pursuits judged per event-loop turn (~20–40 ms each at scale)
+ROW_HEIGHT = 28
+
+# How each column is written to a spreadsheet (see `_export_value`).
+EXPORT_KINDS = {
+    "amount": MONEY,
+    "weighted": MONEY,
+    "win_rate": PERCENT,
+    "expected_close": DATE,
+    "next_step_due": DATE,
+    "closed_on": DATE,
+    "days_in_stage": NUMBER,
+    "red_flags": NUMBER,
+    "updated_at": DATETIME,
+}
+
+
+class PursuitsScreen(QWidget):
+    def __init__(self, ctx: AppContext, window: QWidget | None = None) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window_ = window
+        self.lang = ctx.lang
+        self.dialog: Any = None  # the open dialog (tests reach it here)
+        self.export_job: ExportJob | None = None
+        self._loaded = False
+        self._stale = False  # everything changed while hidden: reload when shown
+        self._flags_pending = False
+        self._flags_generation = 0
+        self._flag_queue: list[str] = []
+        self._flag_results: dict[str, int] = {}
+
+        self.model = PursuitTableModel(ctx.catalog, self.lang, self._stale_limit, self)
+        self.filter_bar = FilterBar(ctx.catalog, self.lang, self)
+        self.view = QTableView()
+        self.view.setObjectName("pursuits_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSortingEnabled(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setShowGrid(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(ROW_HEIGHT)
+        header = self.view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.view.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+
+        self.summary = QLabel()
+        self.summary.setObjectName("list_summary")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        footer = QHBoxLayout()
+        footer.setContentsMargins(12, 4, 12, 6)
+        footer.addWidget(self.summary, 1)
+
+        self.empty = self._empty_state()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(self.empty)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.filter_bar)
+        box.addWidget(self.pages, 1)
+        box.addLayout(footer)
+
+        self._build_actions()
+        self.view.doubleClicked.connect(self._open_index)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        # Rows change under a selection (a move, a close elsewhere): the actions follow.
+        self.model.layoutChanged.connect(lambda *_: self._selection_changed())
+        self.model.modelReset.connect(self._selection_changed)
+        self.filter_bar.filter_changed.connect(self._filter_changed)
+        header.sortIndicatorChanged.connect(lambda *_: self.save_state())
+        header.sectionMoved.connect(lambda *_: self.save_state())
+        header.sectionResized.connect(lambda *_: self._save_soon())
+        ctx.changed.connect(self.on_changed)
+        ctx.workspace_replaced.connect(self.reload)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(400)
+        self._save_timer.timeout.connect(self.save_state)
+
+        self._restore_state()
+        self.reload()
+
+    # --- actions ----------------------------------------------------------------------------------
+    def _action(
+        self, name: str, text: str, icon_name: str | None, slot: Any, shortcut: Any = None
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(
+            "action_new_pursuit", self.tr("New pursuit"), "new", self.new_pursuit, "Ctrl+Shift+N"
+        )
+        self.new_action.setToolTip(self.tr("New pursuit (Ctrl+Shift+N)"))
+        self.open_action = self._action(
+            "action_open", self.tr("Open"), "open", self.open_current, Qt.Key.Key_Return
+        )
+        self.move_menu = QMenu(self.tr("Move to stage"), self)
+        self.move_menu.setObjectName("move_menu")
+        self.move_menu.setIcon(icon("move"))
+        for stage in self.ctx.catalog.stages:
+            action = self.move_menu.addAction(f"{stage.number}  {stage.label(self.lang)}")
+            action.setObjectName(f"action_move_{stage.number}")
+            action.triggered.connect(lambda _c=False, s=stage.number: self.move_selected_to(s))
+        self.move_button = QToolButton()
+        self.move_button.setObjectName("move_button")
+        self.move_button.setText(self.tr("Move to stage"))
+        self.move_button.setIcon(icon("move"))
+        self.move_button.setMenu(self.move_menu)
+        self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.move_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.won_action = self._action(
+            "action_won", self.tr("Mark won…"), "won", lambda: self.close_selected("won")
+        )
+        self.lost_action = self._action(
+            "action_lost", self.tr("Mark lost…"), "lost", lambda: self.close_selected("lost")
+        )
+        self.abandon_action = self._action(
+            "action_abandon", self.tr("Abandon…"), None, lambda: self.close_selected("abandoned")
+        )
+        self.reopen_action = self._action(
+            "action_reopen", self.tr("Reopen"), "reopen", self.reopen_selected
+        )
+        self.add_tag_action = self._action(
+            "action_add_tag", self.tr("Add tag…"), "tag", lambda: self.tag_selected(remove=False)
+        )
+        self.remove_tag_action = self._action(
+            "action_remove_tag", self.tr("Remove tag…"), None, lambda: self.tag_selected(True)
+        )
+        self.delete_action = self._action(
+            "action_delete", self.tr("Delete"), "delete", self.delete_selected, Qt.Key.Key_Delete
+        )
+        self.delete_action.setToolTip(self.tr("Delete the selected pursuits (undo with Ctrl+Z)"))
+        self.export_action = self._action(
+            "action_export", self.tr("Export…"), "export", self.export_dialog, "Ctrl+E"
+        )
+        self.export_action.setToolTip(
+            self.tr("Export the shown rows to Excel (.xlsx) or CSV (Ctrl+E)")
+        )
+        self.columns_action = self._action(
+            "action_columns", self.tr("Columns"), "columns", self._columns_menu_at_button
+        )
+        self.columns_action.setToolTip(self.tr("Choose the columns to show"))
+        self.tag_button = QToolButton()
+        self.tag_button.setObjectName("tag_button")
+        self.tag_button.setDefaultAction(self.add_tag_action)
+        tag_menu = QMenu(self)
+        tag_menu.addAction(self.add_tag_action)
+        tag_menu.addAction(self.remove_tag_action)
+        self.tag_button.setMenu(tag_menu)
+        self.tag_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.tag_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.selection_actions = [
+            self.open_action,
+            self.won_action,
+            self.lost_action,
+            self.abandon_action,
+            self.reopen_action,
+            self.add_tag_action,
+            self.remove_tag_action,
+            self.delete_action,
+        ]
+        self._selection_changed()
+
+    def toolbar_actions(self) -> list[QAction | QWidget | None]:
+        return [
+            self.new_action,
+            None,
+            self.move_button,
+            self.won_action,
+            self.lost_action,
+            self.tag_button,
+            self.delete_action,
+            None,
+            self.export_action,
+            self.columns_action,
+        ]
+
+    def _empty_state(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("pursuits_empty")
+        self.empty_title = QLabel()
+        font = QFont(self.empty_title.font())
+        font.setPointSizeF(font.pointSizeF() + 5)
+        font.setBold(True)
+        self.empty_title.setFont(font)
+        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text = QLabel()
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setMaximumWidth(520)
+        self.empty_new = QPushButton(self.tr("New pursuit"))
+        self.empty_new.setObjectName("empty_new")
+        self.empty_new.clicked.connect(self.new_pursuit)
+        self.empty_demo = QPushButton(self.tr("Load demo data"))
+        self.empty_demo.setObjectName("empty_demo")
+        self.empty_demo.clicked.connect(self._load_demo)
+        self.empty_clear = QPushButton(self.tr("Clear filters"))
+        self.empty_clear.setObjectName("empty_clear")
+        self.empty_clear.clicked.connect(
+            lambda: self.filter_bar.set_filter(ListFilter(statuses=frozenset()), emit=True)
+        )
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.empty_new, self.empty_demo, self.empty_clear):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(page)
+        box.addStretch(2)
+        box.addWidget(self.empty_title)
+        box.addWidget(self.empty_text, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addSpacing(12)
+        box.addLayout(buttons)
+        box.addStretch(3)
+        return page
+
+    # --- loading and following changes ------------------------------------------------------------
+    def reload(self) -> None:
+        """Read every row again (first show, a database switch, an import, a policy change)."""
+        self.lang = self.ctx.lang
+        try:
+            rows = pursuit_list.list_pursuits(self.ctx.workspace)
+        except Exception as exc:  # a database that cannot be read: say so, keep the screen
+            show_error(self, exc)
+            rows = []
+        self.model.today = date.today()
+        self.model.set_rows(rows)
+        self._loaded = True
+        self._stale = False
+        self._refresh_tags()
+        self._update_page()
+        self._flags_pending = True
+        QTimer.singleShot(FLAGS_DELAY_MS, self.load_flags)
+
+    def load_flags(self, ids: set[str] | None = None) -> None:
+        """Red-flag counts from deal health. A few pursuits' (after a change) are read at once;
+        all of them (10,000 take longer than the rows) in chunks between events, so the window
+        stays responsive, and filled in when the last chunk is in."""
+        if ids is not None:
+            try:
+                flags = pursuit_list.red_flags(self.ctx.workspace, ids)
+            except Exception:  # the list works without them
+                log.exception("cannot load red flags")
+                return
+            self.model.set_flags(flags, only=set(ids))
+            self._flag_results.update(flags)
+            self._update_summary()
+            return
+        if not self._flags_pending:
+            return
+        self._flags_generation += 1
+        # Deal health judges open and won pursuits only.
+        self._flag_queue = [r.id for r in self.model.all_rows() if r.status in ("open", "won")]
+        self._flag_results = {}
+        self._next_flags(self._flags_generation)
+
+    def _next_flags(self, generation: int) -> None:
+        if generation != self._flags_generation:
+            return  # a newer load has begun
+        chunk = self._flag_queue[:FLAG_CHUNK]
+        del self._flag_queue[:FLAG_CHUNK]
+        try:
+            if chunk:
+                self._flag_results.update(pursuit_list.red_flags(self.ctx.workspace, chunk))
+        except Exception:  # the list works without them
+            log.exception("cannot load red flags")
+            self._flags_pending = False
+            return
+        if self._flag_queue:
+            QTimer.singleShot(0, lambda: self._next_flags(generation))
+            return
+        self._flags_pending = False
+        self.model.set_flags(self._flag_results)
+        self._update_summary()
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.everything:
+            if self.isVisible() or not self._loaded:
+                self.reload()
+            else:
+                self._stale = True
+            return
+        ids = set(changes.ids("pursuit"))
+        accounts = changes.ids("account")
+        if accounts:
+            ids |= {r.id for r in self.model.all_rows() if r.account_id in accounts}
+        parts = changes.ids("pursuit_part")
+        if ids:
+            try:
+                rows = pursuit_list.list_pursuits(self.ctx.workspace, ids=ids)
+            except Exception:
+                log.exception("cannot refresh pursuits")
+                return
+            found = {r.id for r in rows}
+            self.model.update_rows(rows, removed=ids - found)
+            if changes.touches("pursuit"):
+                self._refresh_tags()
+            self._update_page()
+        if ids | parts:
+            self.load_flags(ids | parts)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+        elif self.model.today != date.today():
+            self.model.set_today(date.today())
+        self.view.setFocus()
+
+    def _refresh_tags(self) -> None:
+        tags = sorted({t for r in self.model.all_rows() for t in r.tags})
+        self.filter_bar.set_tags(tags)
+
+    def _stale_limit(self, stage: int) -> int:
+        return self.ctx.workspace.stale_limit(stage)
+
+    def _filter_changed(self, list_filter: ListFilter) -> None:
+        self.model.set_list_filter(list_filter)
+        self._update_page()
+        self.save_state()
+
+    def _update_page(self) -> None:
+        shown = self.model.rowCount()
+        total = len(self.model.all_rows())
+        if shown:
+            self.pages.setCurrentWidget(self.view)
+        else:
+            if total:
+                self.empty_title.setText(self.tr("No pursuit matches the filters"))
+                self.empty_text.setText(
+                    self.tr("Clear the filters to see all {0} pursuits.").format(f"{total:,}")
+                )
+            else:
+                self.empty_title.setText(self.tr("No pursuits yet"))
+                self.empty_text.setText(
+                    self.tr(
+                        "Add the first pursuit you are working on, or load demo data to see the "
+                        "list at work."
+                    )
+                )
+            self.empty_new.setVisible(not total)
+            self.empty_demo.setVisible(not total)
+            self.empty_clear.setVisible(bool(total))
+            self.pages.setCurrentWidget(self.empty)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        count, amount, weighted, currency = self.model.totals()
+        total = len(self.model.all_rows())
+        parts = [
+            self.tr("{0} of {1} pursuits").format(f"{count:,}", f"{total:,}"),
+            self.tr("amount {0}").format(money_short(amount, currency, self.lang)),
+            self.tr("weighted {0}").format(money_short(weighted, currency, self.lang)),
+        ]
+        selected = self.selected_rows()
+        if len(selected) > 1:
+            n, s_amount, s_weighted, s_currency = self.model.totals(selected)
+            parts.append(
+                self.tr("{0} selected: {1}, weighted {2}").format(
+                    n,
+                    money_short(s_amount, s_currency, self.lang),
+                    money_short(s_weighted, s_currency, self.lang),
+                )
+            )
+        self.summary.setText("  ·  ".join(parts))
+
+    def _selection_changed(self) -> None:
+        rows = self.selected_rows()
+        has = bool(rows)
+        for action in self.selection_actions:
+            action.setEnabled(has)
+        any_open = any(r.status == "open" for r in rows)
+        self.move_button.setEnabled(any_open)
+        self.move_menu.setEnabled(any_open)
+        self.won_action.setEnabled(any_open)
+        self.lost_action.setEnabled(any_open)
+        self.abandon_action.setEnabled(any_open)
+        self.reopen_action.setEnabled(any(r.status != "open" for r in rows))
+        self.tag_button.setEnabled(has)
+        self._update_summary()
+
+    # --- selection --------------------------------------------------------------------------------
+    def selected_rows(self) -> list[PursuitRow]:
+        """The selected rows in the shown order (or the current row when none is selected)."""
+        selection = self.view.selectionModel()
+        numbers = sorted({i.row() for i in selection.selectedRows()})
+        rows = [self.model.row_at(self.model.index(n, 0)) for n in numbers]
+        return [r for r in rows if r is not None]
+
+    def select_ids(self, ids: Sequence[str]) -> None:
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        first = None
+        for pursuit_id in ids:
+            index = self.model.index_of(pursuit_id)
+            if index.isValid():
+                selection.select(
+                    index,
+                    QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                first = first or index
+        if first is not None:
+            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.view.scrollTo(first)
+
+    # --- opening ----------------------------------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index)
+        if row is not None:
+            self.open_pursuit(row.id)
+
+    def open_current(self) -> None:
+        row = self.model.row_at(self.view.currentIndex())
+        if row is not None:
+            self.open_pursuit(row.id)
+
+    def open_pursuit(self, pursuit_id: str) -> None:
+        opener = getattr(self.window_, "open_pursuit", None)
+        if opener is not None and opener(pursuit_id):
+            return
+        from desktop.ui.board.pursuit_dialog import PursuitDialog
+
+        try:
+            dialog = PursuitDialog(self.ctx, self, pursuit_id=pursuit_id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self._show_dialog(dialog)
+
+    def new_pursuit(self) -> None:
+        from desktop.ui.board.pursuit_dialog import PursuitDialog
+
+        dialog = PursuitDialog(self.ctx, self, stage=1)
+        dialog.saved.connect(self._select_new)
+        self._show_dialog(dialog)
+
+    def _select_new(self, pursuit_id: str) -> None:
+        if not self.model.index_of(pursuit_id).isValid():
+            self.filter_bar.set_filter(ListFilter(statuses=frozenset()), emit=True)
+        self.select_ids([pursuit_id])
+
+    def _show_dialog(self, dialog: Any) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _load_demo(self) -> None:
+        try:
+            self.ctx.perform(demo.fill_demo, parent=self)
+        except OperationFailed:
+            return
+
+    # --- bulk actions -----------------------------------------------------------------------------
+    def move_selected_to(self, stage: int) -> None:
+        """Move the selected open pursuits to `stage`: the board's gate, one undo step."""
+        rows = [r for r in self.selected_rows() if r.status == "open" and r.stage != stage]
+        if not rows:
+            return
+        ids = [r.id for r in rows]
+        try:
+            checks = board_ops.check_moves(self.ctx.workspace, ids, stage)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        if all(c.check.passes for c in checks):
+            self._move(ids, stage, None, "")
+            return
+        names = {r.id: f"{r.account} · {r.title}" for r in rows}
+        dialog = GateDialog(self.ctx.catalog, self.lang, stage, checks, names, self)
+        dialog.accepted.connect(
+            lambda: self._move(ids, stage, dialog.overrides_by_id(), dialog.reason_text())
+        )
+        self._show_dialog(dialog)
+
+    def _move(
+        self,
+        ids: list[str],
+        stage: int,
+        overrides: dict[str, list[dict[str, object]]] | None,
+        reason: str,
+    ) -> None:
+        try:
+            result = self.ctx.perform(
+                pursuits.move_stage,
+                ids,
+                stage,
+                overrides_by_id=overrides,
+                override_reason=reason,
+                parent=self,
+            )
+        except OperationFailed:
+            return
+        if not result.moves:
+            return
+        process = self.ctx.catalog.stage(stage).process(self.lang)
+        if len(result.moves) == 1:
+            title = self._title(result.moves[0].pursuit_id)
+            text = self.tr("Move “{0}” to {1}").format(title, process)
+        else:
+            text = self.tr("Move {0} pursuits to {1}").format(len(result.moves), process)
+        self.ctx.undo_stack.push(MoveCommand(self.ctx, result, text, self))
+        self.select_ids(ids)
+
+    def _title(self, pursuit_id: str) -> str:
+        row = self.model.row(pursuit_id)
+        return row.title if row is not None else ""
+
+    def _subject(self, rows: list[PursuitRow]) -> str:
+        if len(rows) == 1:
+            return f"{rows[0].account} · {rows[0].title}"
+        return self.tr("{0} pursuits").format(len(rows))
+
+    def close_selected(self, status: str) -> None:
+        """Mark the selected open pursuits won / lost / abandoned (the board's dialog)."""
+        rows = [r for r in self.selected_rows() if r.status == "open"]
+        if not rows:
+            return
+        subject = self._subject(rows)
+        try:
+            competitors = board_ops.competitor_choices(self.ctx.workspace)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        dialog = CloseDialog(self.ctx.catalog, self.lang, status, subject, competitors, self)
+        ids = [r.id for r in rows]
+
+        def close() -> None:
+            competitor_id, name = dialog.competitor()
+            chosen = dialog.status()
+            try:
+                change = self.ctx.perform(
+                    board_ops.close_pursuits,
+                    ids,
+                    chosen,
+                    reason=dialog.reason_text(),
+                    lost_to_id=competitor_id,
+                    lost_to_name=name,
+                    closed_on=dialog.closed_date(),
+                    parent=self,
+                )
+            except OperationFailed:
+                return
+            label = self.ctx.catalog.vocab("pursuit_statuses").label(chosen, self.lang)
+            text = self.tr("Mark {0} as {1}").format(subject, label)
+            self.ctx.undo_stack.push(StateCommand(self.ctx, change, text, self))
+
+        dialog.accepted.connect(close)
+        self._show_dialog(dialog)
+
+    def reopen_selected(self) -> None:
+        ids = [r.id for r in self.selected_rows() if r.status != "open"]
+        if not ids:
+            return
+        try:
+            change = self.ctx.perform(board_ops.reopen_pursuits, ids, parent=self)
+        except OperationFailed:
+            return
+        if change.after:
+            text = self.tr("Reopen {0} pursuits").format(len(change.after))
+            self.ctx.undo_stack.push(StateCommand(self.ctx, change, text, self))
+
+    def tag_selected(self, remove: bool = False) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        if remove:
+            known = sorted({t for r in rows for t in r.tags})
+        else:
+            known = sorted({t for r in self.model.all_rows() for t in r.tags})
+        dialog = TagDialog(remove, len(rows), known, self)
+        ids = [r.id for r in rows]
+        dialog.accepted.connect(lambda: self.apply_tag(ids, dialog.tag(), remove))
+        self._show_dialog(dialog)
+
+    def apply_tag(self, ids: list[str], tag: str, remove: bool) -> None:
+        try:
+            change = self.ctx.perform(
+                pursuit_list.tag_pursuits,
+                ids,
+                add=() if remove else (tag,),
+                remove=(tag,) if remove else (),
+                parent=self,
+            )
+        except OperationFailed:
+            return
+        if not change.after:
+            return
+        if remove:
+            text = self.tr("Remove tag “{0}” from {1} pursuits").format(tag, len(change.after))
+        else:
+            text = self.tr("Tag {1} pursuits “{0}”").format(tag, len(change.after))
+        self.ctx.undo_stack.push(StateCommand(self.ctx, change, text, self))
+
+    def delete_selected(self) -> None:
+        """Delete without asking: undo brings them back (UI-GUIDE.md, "Feel")."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        ids = [r.id for r in rows]
+        try:
+            self.ctx.perform(board_ops.delete_pursuits, ids, parent=self)
+        except OperationFailed:
+            return
+        if len(rows) == 1:
+            text = self.tr("Delete “{0}”").format(rows[0].title)
+        else:
+            text = self.tr("Delete {0} pursuits").format(len(rows))
+        self.ctx.undo_stack.push(
+            AliveCommand(self.ctx, [("pursuit", i) for i in ids], False, text, self)
+        )
+        self._status(self.tr("{0} — undo with Ctrl+Z").format(text))
+
+    def _status(self, text: str) -> None:
+        status = getattr(self.window_, "statusBar", None)
+        if status is not None:
+            status().showMessage(text, 8000)
+
+    # --- context menus ----------------------------------------------------------------------------
+    def build_context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(self.open_action)
+        menu.addSeparator()
+        menu.addMenu(self.move_menu)
+        menu.addAction(self.won_action)
+        menu.addAction(self.lost_action)
+        menu.addAction(self.abandon_action)
+        menu.addAction(self.reopen_action)
+        menu.addSeparator()
+        menu.addAction(self.add_tag_action)
+        menu.addAction(self.remove_tag_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid() and not self.view.selectionModel().isRowSelected(index.row()):
+            self.view.selectRow(index.row())
+        self.build_context_menu().popup(self.view.viewport().mapToGlobal(pos))
+
+    def columns_menu(self) -> QMenu:
+        menu = QMenu(self.tr("Columns"), self)
+        menu.setObjectName("columns_menu")
+        header = self.view.horizontalHeader()
+        for number, column in enumerate(self.model.columns):
+            action = menu.addAction(column.title())
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(number))
+            action.setEnabled(column.key not in ("account", "title"))
+            action.toggled.connect(lambda on, n=number: self.set_column_shown(n, on))
+        menu.addSeparator()
+        reset = menu.addAction(self.tr("Reset columns"))
+        reset.triggered.connect(self.reset_columns)
+        return menu
+
+    def _header_menu(self, pos: QPoint) -> None:
+        self.columns_menu().popup(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def _columns_menu_at_button(self) -> None:
+        self.columns_menu().popup(self.mapToGlobal(self.view.pos()))
+
+    def set_column_shown(self, number: int, shown: bool) -> None:
+        self.view.horizontalHeader().setSectionHidden(number, not shown)
+        self.save_state()
+
+    def reset_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        for number, column in enumerate(self.model.columns):
+            visual = header.visualIndex(number)
+            if visual != number:
+                header.moveSection(visual, number)
+            header.setSectionHidden(number, column.hidden)
+            header.resizeSection(number, column.width)
+        self.save_state()
+
+    # --- export -----------------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        folder = self.ctx.settings.screen_state(STATE_KEY).get("export_folder") or (
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        )
+        name = self.tr("Pursuits {0}").format(date.today().isoformat())
+        excel = self.tr("Excel workbook (*.xlsx)")
+        csv = self.tr("CSV, UTF-8 (*.csv)")
+        dialog = QFileDialog(self, self.tr("Export pursuits"), str(Path(folder) / name))
+        dialog.setObjectName("export_file_dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([excel, csv])
+        dialog.setDefaultSuffix("xlsx")
+        dialog.filterSelected.connect(
+            lambda chosen: dialog.setDefaultSuffix("csv" if chosen == csv else "xlsx")
+        )
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        self._show_dialog(dialog)
+
+    def export_columns(self) -> list[int]:
+        """The shown columns in their on-screen order."""
+        header = self.view.horizontalHeader()
+        logical = [header.logicalIndex(v) for v in range(header.count())]
+        return [n for n in logical if not header.isSectionHidden(n)]
+
+    def export_table(self) -> tuple[list[ExportColumn], list[list[Any]]]:
+        """What the screen shows, as typed columns and rows."""
+        numbers = self.export_columns()
+        columns = [self.model.columns[n] for n in numbers]
+        spec = [
+            ExportColumn(c.title(), EXPORT_KINDS.get(c.key, TEXT), max(8, c.width // 7))
+            for c in columns
+        ]
+        rows = [
+            [self._export_value(c.key, c, row) for c in columns] for row in self.model.shown_rows()
+        ]
+        return spec, rows
+
+    def _export_value(self, key: str, column: Any, row: PursuitRow) -> Any:
+        if key in ("amount", "weighted", "win_rate", "red_flags"):
+            return (
+                getattr(row, key) if key != "red_flags" else self.model.flag_counts.get(row.id, 0)
+            )
+        if key in ("expected_close", "next_step_due", "closed_on"):
+            return getattr(row, key)
+        if key == "days_in_stage":
+            return row.days_in_stage(self.model.today) if row.status == "open" else None
+        if key == "updated_at":
+            return row.updated_at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+        if key == "tags":
+            return ", ".join(row.tags)
+        return column.display(row)
+
+    def export_to(self, path: Path) -> ExportJob:
+        """Write the shown rows to `path` (.xlsx or .csv) on a worker thread."""
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".xlsx")
+        columns, rows = self.export_table()
+        # Not parented: the thread keeps it alive until it has finished, whatever happens here.
+        job = ExportJob(path, columns, rows, self.tr("Pursuits"))
+        progress = QProgressDialog(
+            self.tr("Exporting {0} pursuits…").format(len(rows)),
+            self.tr("Cancel"),
+            0,
+            max(1, len(rows)),
+            self,
+        )
+        progress.setObjectName("export_progress")
+        progress.setWindowTitle(self.tr("Export pursuits"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(job.cancel)
+        job.progress.connect(progress.setValue)
+
+        def done(count: int) -> None:
+            progress.close()
+            self._status(self.tr("Exported {0} pursuits to {1}").format(count, str(path)))
+            self._remember_folder(path.parent)
+
+        def failed(exc: object) -> None:
+            progress.close()
+            if isinstance(exc, ExportCancelled):
+                self._status(self.tr("Export cancelled; no file was written."))
+                return
+            show_error(self, exc if isinstance(exc, BaseException) else RuntimeError(str(exc)))
+
+        job.done.connect(done)
+        job.failed.connect(failed)
+        self.export_job = job
+        job.start()
+        return job
+
+    def _remember_folder(self, folder: Path) -> None:
+        state = self.ctx.settings.screen_state(STATE_KEY)
+        state["export_folder"] = str(folder)
+        self.ctx.settings.set_screen_state(STATE_KEY, state)
+
+    # --- remembered layout ------------------------------------------------------------------------
+    def _save_soon(self) -> None:
+        self._save_timer.start()
+
+    def save_state(self) -> None:
+        state = self.ctx.settings.screen_state(STATE_KEY)
+        header = self.view.horizontalHeader()
+        state["header"] = bytes(header.saveState().toBase64().data()).decode("ascii")
+        state["columns"] = [c.key for c in self.model.columns]
+        state["sort"] = [self.model.sort_column, int(self.model.sort_order.value)]
+        state["filter"] = self.filter_bar.current.to_state()
+        self.ctx.settings.set_screen_state(STATE_KEY, state)
+
+    def _restore_state(self) -> None:
+        state = self.ctx.settings.screen_state(STATE_KEY)
+        header = self.view.horizontalHeader()
+        restored = False
+        # A saved layout is only used for the same columns (a later version may add some).
+        if state.get("columns") == [c.key for c in self.model.columns] and state.get("header"):
+            raw = QByteArray.fromBase64(str(state["header"]).encode("ascii"))
+            restored = header.restoreState(raw)
+        if not restored:
+            for number, column in enumerate(self.model.columns):
+                header.resizeSection(number, column.width)
+                header.setSectionHidden(number, column.hidden)
+        sort = state.get("sort") or [self.model.column_index("expected_close"), 0]
+        try:
+            column, order = int(sort[0]), Qt.SortOrder(int(sort[1]))
+        except (TypeError, ValueError, IndexError):
+            column, order = self.model.column_index("expected_close"), Qt.SortOrder.AscendingOrder
+        if 0 <= column < len(self.model.columns):
+            header.setSortIndicator(column, order)
+            self.model.sort(column, order)
+        list_filter = ListFilter.from_state(state.get("filter"))
+        self.filter_bar.set_filter(list_filter)
+        self.model.list_filter = list_filter
+        self.model.set_list_filter(list_filter)
+
+    # --- other screens' links ---------------------------------------------------------------------
+    def show_account(self, account_id: str) -> None:
+        """Filter to one account's pursuits (the account page links here)."""
+        rows = [r for r in self.model.all_rows() if r.account_id == account_id]
+        if rows:
+            self.filter_bar.set_filter(
+                ListFilter(text=rows[0].account, statuses=frozenset()), emit=True
+            )

@@ -1,0 +1,237 @@
+"""The search popup (Ctrl+K or the toolbar box): type, see results grouped by kind, Enter jumps.
+
+Keys: ↑ / ↓ (and Page Up / Down, Home / End) move between results, skipping the group headers;
+Enter opens the chosen one in its screen; Esc closes. A keystroke searches at once (the index
+answers in milliseconds); keystrokes that arrive together are searched once.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import search
+from desktop.services.search import Hit
+from desktop.ui.context import AppContext
+from desktop.ui.pursuits_list.widgets import icon
+from desktop.ui.search.delegate import ResultDelegate
+from desktop.ui.search.model import HitRole, ResultsModel
+
+log = logging.getLogger(__name__)
+PER_KIND = 8  # results shown per kind
+WIDTH = 620
+
+
+class SearchPopup(QFrame):
+    """A floating search field with its results under it."""
+
+    activated = Signal(object)  # the Hit chosen
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("search_popup")
+        self.ctx = ctx
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.last_search_ms = 0.0  # how long the last search took (benchmarks read it)
+
+        self.field = QLineEdit()
+        self.field.setObjectName("search_field")
+        self.field.setPlaceholderText(
+            self.tr("Search pursuits, accounts, people, visits, answers and notes")
+        )
+        self.field.setClearButtonEnabled(True)
+        self.field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        font = QFont(self.field.font())
+        font.setPointSizeF(font.pointSizeF() + 2)
+        self.field.setFont(font)
+        self.field.setMinimumHeight(36)
+        self.field.installEventFilter(self)
+
+        self.model = ResultsModel(self)
+        self.list = QListView()
+        self.list.setObjectName("search_results")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(ResultDelegate(ctx.catalog, ctx.lang, self))
+        self.list.setUniformItemSizes(False)
+        self.list.setMouseTracking(True)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.clicked.connect(self._clicked)
+
+        self.message = QLabel()
+        self.message.setObjectName("search_message")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #6B7280; padding: 18px;")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.message)
+        self.pages.addWidget(self.list)
+        self.hint = QLabel(self.tr("↑ ↓ to choose  ·  Enter to open  ·  Esc to close"))
+        self.hint.setObjectName("search_hint")
+        self.hint.setStyleSheet("color: #8A8F98; padding: 2px 8px 4px 8px;")
+        small = QFont(self.hint.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        self.hint.setFont(small)
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 8, 8, 4)
+        box.setSpacing(6)
+        box.addWidget(self.field)
+        box.addWidget(self.pages, 1)
+        box.addWidget(self.hint)
+        self.resize(WIDTH, 120)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)  # coalesce keystrokes queued together, no waiting
+        self._timer.timeout.connect(self.run_search)
+        self.field.textChanged.connect(lambda _t: self._timer.start())
+        self._show_message("")
+
+    # --- showing ---------------------------------------------------------------------------------
+    def popup(self, text: str = "", anchor: QWidget | None = None) -> None:
+        """Show under `anchor` (the toolbar box), or at the top centre of the window."""
+        parent = self.parentWidget()
+        if anchor is not None and anchor.isVisible():
+            top_left = anchor.mapToGlobal(QPoint(anchor.width(), 0)) - QPoint(WIDTH, 0)
+            top_left.setY(anchor.mapToGlobal(QPoint(0, 0)).y() - 8)
+        elif parent is not None:
+            window = parent.window()
+            top_left = window.mapToGlobal(QPoint((window.width() - WIDTH) // 2, 60))
+        else:
+            top_left = QPoint(100, 100)
+        if parent is not None:
+            screen = parent.window().geometry()
+            top_left.setX(max(screen.left() + 8, top_left.x()))
+        self.move(top_left)
+        self.field.setText(text)
+        self.field.setFocus()
+        self.field.end(False)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.field.setFocus()
+        self.run_search()
+
+    def _fit(self) -> None:
+        rows = self.model.rowCount()
+        if rows and self.pages.currentWidget() is self.list:
+            height = sum(self.list.sizeHintForRow(r) for r in range(rows)) + 4
+            height = min(height, 520)
+        else:
+            height = 70
+        self.pages.setFixedHeight(height)
+        self.adjustSize()
+        self.resize(WIDTH, self.sizeHint().height())
+
+    def _show_message(self, text: str) -> None:
+        if not text:
+            text = self.tr(
+                "Type a name, a word or a phone number. Chinese works with two characters or "
+                "more; one character looks at names."
+            )
+        self.message.setText(text)
+        self.pages.setCurrentWidget(self.message)
+        self._fit()
+
+    # --- searching -------------------------------------------------------------------------------
+    def run_search(self) -> None:
+        self._timer.stop()
+        text = self.field.text().strip()
+        if not text:
+            self.model.clear()
+            self._show_message("")
+            return
+        started = time.perf_counter()
+        try:
+            hits = search.search(self.ctx.workspace, text, limit=PER_KIND, lang=self.ctx.lang)
+        except Exception:  # a broken index must not break typing
+            log.exception("search failed")
+            hits = []
+        self.model.set_hits(hits, text)
+        if hits:
+            self.pages.setCurrentWidget(self.list)
+            self.select_row(self.model.hit_rows()[0])
+            self._fit()
+        else:
+            self._show_message(self.tr("Nothing found for “{0}”.").format(text))
+        self.last_search_ms = (time.perf_counter() - started) * 1000
+
+    def current_hit(self) -> Hit | None:
+        index = self.list.currentIndex()
+        return index.data(HitRole) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
+
+    def step(self, delta: int) -> None:
+        """Move the choice `delta` results on (headers are skipped, the ends hold)."""
+        rows = self.model.hit_rows()
+        if not rows:
+            return
+        current = self.list.currentIndex().row()
+        position = rows.index(current) if current in rows else -1
+        position = max(0, min(len(rows) - 1, position + delta))
+        if position == 0 and delta < 0:
+            self.list.scrollToTop()  # show the first group's header too
+        self.select_row(rows[position])
+
+    # --- keys and clicks -------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key == Qt.Key.Key_Down:
+                self.step(1)
+                return True
+            if key == Qt.Key.Key_Up:
+                self.step(-1)
+                return True
+            if key == Qt.Key.Key_PageDown:
+                self.step(6)
+                return True
+            if key == Qt.Key.Key_PageUp:
+                self.step(-6)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.activate_current()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.close()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        hit = index.data(HitRole)
+        if hit is not None:
+            self._activate(hit)
+
+    def activate_current(self) -> None:
+        if self._timer.isActive():
+            self.run_search()  # Enter right after typing: search first
+        hit = self.current_hit()
+        if hit is not None:
+            self._activate(hit)
+
+    def _activate(self, hit: Hit) -> None:
+        self.close()
+        self.activated.emit(hit)

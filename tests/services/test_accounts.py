@@ -1,0 +1,235 @@
+"""Accounts: the list's totals, an account's page, edits, and merging duplicates (undoable)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from sqlalchemy import select
+
+from desktop.services import accounts, records, search, stakeholders
+from desktop.services.errors import InvalidInput, NotFound
+from desktop.services.pursuits import PursuitDraft, create_pursuit
+from desktop.storage.tables import Pursuit, Stakeholder
+
+
+def make(ws, title: str, account: str, **extra) -> str:
+    pursuit_id, _ = create_pursuit(ws, PursuitDraft(title=title, account_name=account, **extra))
+    return pursuit_id
+
+
+def account_of(ws, pursuit_id: str) -> str:
+    return records.get(ws, "pursuit", pursuit_id)["account_id"]
+
+
+def test_summaries_add_up_open_weighted_and_won(ws) -> None:
+    a = make(ws, "ERP", "上海华通", amount=1_000_000_00, stage=3)
+    make(ws, "MES", "上海华通", amount=200_000_00, stage=1)
+    won = make(ws, "WMS", "上海华通", amount=500_000_00)
+    records.update(ws, "pursuit", won, {"status": "won"})
+    make(ws, "OA", "南京华盛", amount=50_000_00)
+    stakeholders.create_stakeholder(ws, a, {"name": "王芳"})
+    records.create(ws, "account", {"name": "空客户"})
+    rows = {r.name: r for r in accounts.account_summaries(ws)}
+    assert list(rows) == sorted(rows)
+    huatong = rows["上海华通"]
+    assert (huatong.pursuits, huatong.open_pursuits, huatong.won_pursuits) == (3, 2, 1)
+    assert huatong.open_amount == 1_200_000_00
+    assert huatong.weighted == 300_000_00 + 20_000_00
+    assert huatong.won_amount == 500_000_00
+    assert huatong.people == 1
+    assert isinstance(huatong.last_change, datetime)
+    empty = rows["空客户"]
+    assert (empty.pursuits, empty.open_amount, empty.people) == (0, 0, 0)
+    ws.policy.win_rates = {3: 50}
+    (again,) = accounts.account_summaries(ws, ids=[huatong.id])
+    assert again.weighted == 500_000_00 + 20_000_00
+    assert accounts.account_summaries(ws, ids=[]) == []
+
+
+def test_summary_weights_match_the_list_rows_to_the_fen(demo_ws) -> None:
+    from desktop.services import pursuit_list
+
+    rows = pursuit_list.list_pursuits(demo_ws)
+    odd = rows[0]
+    records.update(demo_ws, "pursuit", odd.id, {"amount": 12_345_67, "win_rate_override": 33})
+    records.update(demo_ws, "pursuit", rows[1].id, {"amount": 99_99})
+    demo_ws.policy.win_rates = {2: 27, 5: 55}
+    rows = pursuit_list.list_pursuits(demo_ws)
+    expected: dict[str, list[int]] = {}
+    for row in rows:
+        sums = expected.setdefault(row.account_id, [0, 0, 0])
+        if row.status == "open":
+            sums[0] += row.amount
+            sums[1] += row.weighted
+        elif row.status == "won":
+            sums[2] += row.amount
+    summaries = accounts.account_summaries(demo_ws, people=False)
+    assert all(s.people == 0 for s in summaries)
+    for summary in summaries:
+        assert [summary.open_amount, summary.weighted, summary.won_amount] == expected.get(
+            summary.id, [0, 0, 0]
+        ), summary.name
+
+
+def test_account_page_lists_pursuits_people_and_visits(ws) -> None:
+    a = make(ws, "ERP", "上海华通", stage=4)
+    b = make(ws, "MES", "上海华通")
+    make(ws, "OA", "南京华盛")
+    records.update(ws, "pursuit", b, {"status": "lost"})
+    person, _ = stakeholders.create_stakeholder(
+        ws, a, {"name": "王芳", "title": "CIO"}, roles=["decision_maker", "insider"]
+    )
+    stakeholders.create_stakeholder(ws, b, {"name": "李强"})
+    records.create(
+        ws,
+        "visit",
+        {"pursuit_id": a, "objective": "技术交流", "starts_at": datetime(2026, 5, 1, 2, 0)},
+    )
+    records.create(
+        ws,
+        "visit",
+        {"pursuit_id": b, "objective": "商务谈判", "starts_at": datetime(2026, 6, 1, 2, 0)},
+    )
+    page = accounts.account_page(ws, account_of(ws, a))
+    assert page.name == "上海华通"
+    assert [r.title for r in page.pursuits] == ["ERP", "MES"]  # open first
+    assert [(p.name, p.pursuit_title) for p in page.people] == [("李强", "MES"), ("王芳", "ERP")]
+    assert page.people[1].roles == ("insider", "decision_maker")  # the method's order
+    assert [v.objective for v in page.visits] == ["商务谈判", "技术交流"]  # newest first
+    assert page.visits[0].starts_at == datetime(2026, 6, 1, 2, 0)
+    records.delete(ws, "stakeholder", person)
+    assert [p.name for p in accounts.account_page(ws, page.id).people] == ["李强"]
+    records.delete(ws, "pursuit", b)
+    page = accounts.account_page(ws, page.id)
+    assert [r.title for r in page.pursuits] == ["ERP"]
+    assert page.people == [] and [v.objective for v in page.visits] == ["技术交流"]
+    with pytest.raises(NotFound):
+        accounts.account_page(ws, "no-such-id")
+
+
+def test_create_edit_and_refuse_bad_values(ws) -> None:
+    account_id, changes = accounts.create_account(ws, {"name": " 杭州瑞安 ", "industry": "医疗"})
+    assert changes.ids("account") == {account_id}
+    assert records.get(ws, "account", account_id)["name"] == "杭州瑞安"
+    with pytest.raises(InvalidInput) as error:
+        accounts.create_account(ws, {"name": "杭州瑞安"})
+    assert (error.value.field, error.value.code) == ("name", "duplicate")
+    with pytest.raises(InvalidInput) as error:
+        accounts.create_account(ws, {"name": "  "})
+    assert error.value.field == "name"
+    with pytest.raises(InvalidInput):
+        accounts.create_account(ws, {"industry": "医疗"})
+    with pytest.raises(InvalidInput):
+        accounts.update_account(ws, account_id, {"colour": "red"})
+    pid = make(ws, "ERP", "杭州瑞安")
+    changes = accounts.update_account(ws, account_id, {"name": "杭州瑞安医院", "address": "西湖区"})
+    assert changes.ids("account") == {account_id}
+    assert changes.ids("pursuit") == {pid}  # its rows show the account's name
+    assert not accounts.update_account(ws, account_id, {"address": "西湖区"})
+    other, _ = accounts.create_account(ws, {"name": "南京华盛"})
+    with pytest.raises(InvalidInput):
+        accounts.update_account(ws, other, {"name": "杭州瑞安医院"})
+
+
+def test_an_account_with_pursuits_cannot_be_deleted(ws) -> None:
+    pid = make(ws, "ERP", "上海华通")
+    account_id = account_of(ws, pid)
+    with pytest.raises(InvalidInput) as error:
+        accounts.delete_account(ws, account_id)
+    assert error.value.code == "has_pursuits"
+    records.delete(ws, "pursuit", pid)
+    assert accounts.delete_account(ws, account_id).ids("account") == {account_id}
+    assert [r.name for r in accounts.account_summaries(ws)] == []
+    records.restore(ws, "account", account_id)
+    assert [r.name for r in accounts.account_summaries(ws)] == ["上海华通"]
+
+
+def test_merge_moves_everything_and_undo_puts_it_back(ws) -> None:
+    keep_pursuit = make(ws, "ERP", "苏州恒通电子有限公司")
+    moved_a = make(ws, "MES", "恒通电子")
+    moved_b = make(ws, "WMS", "恒通电子")
+    keep, merged = account_of(ws, keep_pursuit), account_of(ws, moved_a)
+    accounts.update_account(
+        ws, merged, {"industry": "电子", "address": "苏州工业园区", "notes": "老客户"}
+    )
+    accounts.update_account(ws, keep, {"notes": "重点客户"})
+    person_on_pursuit, _ = stakeholders.create_stakeholder(ws, moved_a, {"name": "王芳"})
+    with ws.write() as session:  # a person recorded on the duplicate account itself
+        person = session.get(Stakeholder, person_on_pursuit)
+        assert person is not None and person.account_id == merged
+    records.create(ws, "visit", {"pursuit_id": moved_b, "objective": "技术交流"})
+    assert accounts.merge_preview(ws, keep, merged) == {"pursuits": 2, "people": 1, "visits": 1}
+
+    merge, changes = accounts.merge_accounts(ws, keep, merged)
+    assert changes.ids("account") == {keep, merged}
+    assert changes.ids("pursuit") == {moved_a, moved_b}
+    page = accounts.account_page(ws, keep)
+    assert {r.title for r in page.pursuits} == {"ERP", "MES", "WMS"}
+    assert [p.name for p in page.people] == ["王芳"]
+    assert [v.objective for v in page.visits] == ["技术交流"]
+    assert page.fields["industry"] == "电子"
+    assert page.fields["address"] == "苏州工业园区"
+    assert page.fields["notes"] == "重点客户\n\n老客户"
+    with pytest.raises(NotFound):
+        accounts.account_page(ws, merged)
+    assert [h.label for h in search.search(ws, "恒通电子", kinds=("account",))] == [
+        "苏州恒通电子有限公司"
+    ]
+    with ws.read() as session:
+        assert session.scalar(select(Stakeholder.account_id)) == keep
+
+    accounts.unmerge_accounts(ws, merge)
+    assert {r.title for r in accounts.account_page(ws, keep).pursuits} == {"ERP"}
+    back = accounts.account_page(ws, merged)
+    assert {r.title for r in back.pursuits} == {"MES", "WMS"}
+    assert [p.name for p in back.people] == ["王芳"]
+    kept = records.get(ws, "account", keep)
+    assert (kept["industry"], kept["address"], kept["notes"]) == ("", "", "重点客户")
+    with ws.read() as session:
+        assert session.scalar(select(Stakeholder.account_id)) == merged
+        assert set(
+            session.scalars(select(Pursuit.account_id).where(Pursuit.id.in_([moved_a, moved_b])))
+        ) == {merged}
+
+    again, _ = accounts.redo_merge(ws, merge)
+    assert again.pursuit_ids == merge.pursuit_ids
+    assert {r.title for r in accounts.account_page(ws, keep).pursuits} == {"ERP", "MES", "WMS"}
+
+
+def test_unmerge_leaves_later_edits_alone(ws) -> None:
+    keep = account_of(ws, make(ws, "ERP", "上海华通"))
+    moved = make(ws, "MES", "华通")
+    merged = account_of(ws, moved)
+    accounts.update_account(ws, merged, {"notes": "来自重复客户"})
+    merge, _ = accounts.merge_accounts(ws, keep, merged)
+    # After the merge the rep moved the pursuit elsewhere and rewrote the notes: undo keeps that.
+    elsewhere = account_of(ws, make(ws, "OA", "南京华盛"))
+    records.update(ws, "pursuit", moved, {"account_id": elsewhere})
+    accounts.update_account(ws, keep, {"notes": "手写的新备注"})
+    accounts.unmerge_accounts(ws, merge)
+    assert records.get(ws, "pursuit", moved)["account_id"] == elsewhere
+    assert records.get(ws, "account", keep)["notes"] == "手写的新备注"
+    assert records.get(ws, "account", merged)["name"] == "华通"
+
+
+def test_merging_an_account_into_itself_or_a_missing_one_is_refused(ws) -> None:
+    keep = account_of(ws, make(ws, "ERP", "上海华通"))
+    with pytest.raises(InvalidInput):
+        accounts.merge_accounts(ws, keep, keep)
+    with pytest.raises(NotFound):
+        accounts.merge_accounts(ws, keep, "gone")
+
+
+def test_similar_accounts_suggest_duplicates(ws) -> None:
+    a, _ = accounts.create_account(ws, {"name": "苏州恒通电子有限公司"})
+    b, _ = accounts.create_account(ws, {"name": "恒通电子"})
+    c, _ = accounts.create_account(ws, {"name": "上海恒通电子股份有限公司"})
+    accounts.create_account(ws, {"name": "南京华盛"})
+    assert [n for _i, n in accounts.similar_accounts(ws, a)] == [
+        "上海恒通电子股份有限公司",
+        "恒通电子",
+    ]
+    assert {i for i, _n in accounts.similar_accounts(ws, b)} == {a, c}
+    assert accounts.name_core("北京市华通科技有限公司") == "华通"
+    assert accounts.name_core("Acme Ltd.") == "Acme"

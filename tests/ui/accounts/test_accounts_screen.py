@@ -1,0 +1,181 @@
+"""The Accounts screen: the list, an account's page, edit, create, delete and merge with undo."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.services import accounts, records, stakeholders
+from desktop.services.pursuits import PursuitDraft, create_pursuit
+from desktop.ui.accounts.dialogs import IdRole
+from desktop.ui.accounts.models import AccountTableModel, PeopleModel, VisitsModel
+
+
+def make(ws, title: str, account: str, **extra) -> str:
+    pursuit_id, _ = create_pursuit(ws, PursuitDraft(title=title, account_name=account, **extra))
+    return pursuit_id
+
+
+def account_of(ws, pursuit_id: str) -> str:
+    return records.get(ws, "pursuit", pursuit_id)["account_id"]
+
+
+def fill(ws) -> dict[str, str]:
+    erp = make(ws, "ERP 升级", "苏州恒通电子有限公司", amount=1_000_000_00, stage=3)
+    mes = make(ws, "MES 系统", "恒通电子", amount=200_000_00)
+    make(ws, "OA 办公", "南京华盛")
+    stakeholders.create_stakeholder(ws, erp, {"name": "王芳", "title": "CIO"}, roles=["insider"])
+    stakeholders.create_stakeholder(ws, mes, {"name": "李强"})
+    records.create(
+        ws, "visit", {"pursuit_id": mes, "objective": "技术交流", "starts_at": datetime(2026, 5, 1)}
+    )
+    return {"erp": erp, "mes": mes, "keep": account_of(ws, erp), "dup": account_of(ws, mes)}
+
+
+def test_models_pass_qt_model_tester(qtmodeltester, demo_ws) -> None:
+    from desktop.app import make_application
+
+    make_application()
+    model = AccountTableModel()
+    model.set_rows(accounts.account_summaries(demo_ws))
+    qtmodeltester.check(model)
+    model.set_text("股份")
+    assert 0 < model.rowCount() < len(model.all_rows())
+    qtmodeltester.check(model)
+    some = next(r for r in model.all_rows() if r.pursuits)
+    page = accounts.account_page(demo_ws, some.id)
+    people = PeopleModel(demo_ws.catalog, "zh")
+    people.set_rows(page.people)
+    qtmodeltester.check(people)
+    visits = VisitsModel()
+    visits.set_rows(page.visits)
+    qtmodeltester.check(visits)
+
+
+def test_open_item_shows_the_account_page(screen, ctx) -> None:
+    ids = fill(ctx.workspace)
+    screen.reload()
+    assert screen.open_item("pursuit", ids["erp"]) is False
+    assert screen.open_item("account", ids["keep"])
+    page = screen.page
+    assert screen.right.currentWidget() is page
+    assert page.name.text() == "苏州恒通电子有限公司"
+    assert page.pursuits.rowCount() == 1 and page.people.rowCount() == 1
+    assert page.tabs.tabText(1) == "关键人(1)"
+    assert "恒通电子" in page.duplicates.text() and page.duplicates.isVisible()
+    assert not page.delete_button.isEnabled()  # it has pursuits
+    screen.search.setText("华盛")
+    assert screen.model.rowCount() == 1
+    assert "1 / 3" in screen.count.text()
+
+
+def test_edit_is_refused_at_the_field_then_saved_and_undone(screen, ctx, qtbot) -> None:
+    ids = fill(ctx.workspace)
+    screen.reload()
+    screen.select(ids["dup"])
+    screen.edit_current()
+    dialog = screen.dialog
+    dialog.name.setText("南京华盛")  # another account's name
+    dialog.accept()
+    assert dialog.isVisible() and dialog.name_error.isVisible()
+    assert records.get(ctx.workspace, "account", ids["dup"])["name"] == "恒通电子"
+    dialog.name.setText("恒通电子(苏州)")
+    dialog.address.setText("苏州工业园区")
+    with qtbot.waitSignal(dialog.finished):
+        dialog.accept()
+    saved = records.get(ctx.workspace, "account", ids["dup"])
+    assert (saved["name"], saved["address"]) == ("恒通电子(苏州)", "苏州工业园区")
+    assert screen.page.name.text() == "恒通电子(苏州)"
+    assert screen.model.row(ids["dup"]).name == "恒通电子(苏州)"
+    ctx.undo_stack.undo()
+    restored = records.get(ctx.workspace, "account", ids["dup"])
+    assert (restored["name"], restored["address"]) == ("恒通电子", "")
+    assert screen.page.name.text() == "恒通电子"
+
+
+def test_new_account_then_undo(screen, ctx, qtbot) -> None:
+    screen.new_account()
+    dialog = screen.dialog
+    dialog.accept()  # no name: refused
+    assert dialog.isVisible() and dialog.name_error.isVisible()
+    dialog.name.setText("杭州瑞安医院")
+    dialog.industry.setCurrentText("医疗")
+    with qtbot.waitSignal(dialog.finished):
+        dialog.accept()
+    (row,) = screen.model.all_rows()
+    assert (row.name, row.industry) == ("杭州瑞安医院", "医疗")
+    assert screen.current_id == row.id
+    assert screen.delete_action.isEnabled()
+    ctx.undo_stack.undo()
+    assert screen.model.all_rows() == []
+    assert screen.right.currentWidget() is screen.placeholder
+
+
+def test_delete_an_account_without_pursuits(screen, ctx) -> None:
+    account_id, _ = accounts.create_account(ctx.workspace, {"name": "空客户"})
+    screen.reload()
+    screen.select(account_id)
+    screen.delete_action.trigger()
+    assert screen.model.all_rows() == []
+    ctx.undo_stack.undo()
+    assert [r.name for r in screen.model.all_rows()] == ["空客户"]
+
+
+def test_merge_through_the_dialog_and_undo(screen, ctx, qtbot) -> None:
+    ids = fill(ctx.workspace)
+    screen.reload()
+    screen.select(ids["keep"])
+    screen.merge_current()
+    dialog = screen.dialog
+    # The similar-named duplicate is suggested first and chosen.
+    assert dialog.list.item(0).data(IdRole) == ids["dup"]
+    assert dialog.pair() == (ids["keep"], ids["dup"])
+    assert "1 个项目" in dialog.preview.text() and "1 位关键人" in dialog.preview.text()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.search.setText("华盛")  # the chosen duplicate is filtered away: nothing to merge
+    assert dialog.pair() is None and not ok.isEnabled()
+    dialog.search.clear()
+    dialog.choose(ids["dup"])
+    with qtbot.waitSignal(dialog.finished):
+        dialog.accept()
+    page = screen.page
+    assert page.name.text() == "苏州恒通电子有限公司"
+    assert {r.title for r in page.pursuits.all_rows()} == {"ERP 升级", "MES 系统"}
+    assert page.people.rowCount() == 2 and page.visits.rowCount() == 1
+    assert screen.model.row(ids["dup"]) is None
+    ctx.undo_stack.undo()
+    assert screen.model.row(ids["dup"]) is not None
+    assert {r.title for r in accounts.account_page(ctx.workspace, ids["dup"]).pursuits} == {
+        "MES 系统"
+    }
+    assert {r.title for r in screen.page.pursuits.all_rows()} == {"ERP 升级"}
+    ctx.undo_stack.redo()
+    assert screen.model.row(ids["dup"]) is None
+
+
+def test_merge_keeping_the_other_account(screen, ctx, qtbot) -> None:
+    ids = fill(ctx.workspace)
+    screen.reload()
+    screen.select(ids["keep"])
+    screen.merge_current(ids["dup"])
+    dialog = screen.dialog
+    dialog.keep_other.setChecked(True)
+    assert dialog.pair() == (ids["dup"], ids["keep"])
+    with qtbot.waitSignal(dialog.finished):
+        dialog.accept()
+    assert screen.current_id == ids["dup"]
+    assert screen.model.row(ids["keep"]) is None
+
+
+def test_layout_is_remembered(screen, ctx, qtbot) -> None:
+    from desktop.ui.accounts.screen import AccountsScreen
+
+    fill(ctx.workspace)
+    screen.reload()
+    screen.view.sortByColumn(3, screen.view.horizontalHeader().sortIndicatorOrder())
+    screen.splitter.setSizes([400, 900])
+    screen.save_state()
+    again = AccountsScreen(ctx, None)
+    qtbot.addWidget(again)
+    assert again.model.sort_column == 3

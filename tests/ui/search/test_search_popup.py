@@ -1,0 +1,135 @@
+"""Global search: Ctrl+K and the toolbar box, grouped results, keys, and jumping to the item."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QInputMethodEvent
+
+from desktop.services import accounts, search
+from desktop.ui.search import jump
+from desktop.ui.search.model import HeaderRole, HitRole, ResultsModel
+
+
+def commit(widget, text: str) -> None:
+    """Type `text` as an input method does: one committed string."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QCoreApplication.sendEvent(widget, event)
+
+
+def brand(window) -> str:
+    """Two characters of a demo account's name after its city (e.g. 恒安 of 北京恒安电子…)."""
+    return accounts.account_summaries(window.ctx.workspace)[0].name[2:4]
+
+
+def test_results_model_passes_qt_model_tester(qtmodeltester, demo_ws) -> None:
+    model = ResultsModel()
+    model.set_hits(search.search(demo_ws, "系统", limit=4), "系统")
+    assert model.rowCount() > 4
+    qtmodeltester.check(model)
+    headers = [r for r in range(model.rowCount()) if model.index(r, 0).data(HeaderRole)]
+    assert headers[0] == 0
+    assert all(model.flags(model.index(r, 0)) == Qt.ItemFlag.NoItemFlags for r in headers)
+
+
+def test_ctrl_k_opens_the_popup_and_typing_searches(window, qtbot) -> None:
+    assert window.search_action.shortcut().toString() == "Ctrl+K"
+    window.search_action.trigger()
+    popup = window.search.popup
+    assert popup.isVisible()
+    word = brand(window)
+    commit(popup.field, word)  # Chinese arrives through the input method, committed
+    qtbot.waitUntil(lambda: popup.model.rowCount() > 0)
+    hits = popup.model.hits()
+    assert hits == search.search(window.ctx.workspace, word, limit=8, lang="zh")
+    kinds = [h.kind for h in hits]
+    assert kinds.index("account") < kinds.index("pursuit")  # the name matches rank first
+    first = popup.current_hit()
+    assert first is hits[0] and first.kind == "account"
+
+
+def test_arrow_keys_skip_headers_and_enter_jumps(window, qtbot) -> None:
+    popup = window.search.popup
+    window.search.open(brand(window))
+    model = popup.model
+    rows = model.hit_rows()
+    assert popup.list.currentIndex().row() == rows[0]
+    for expected in rows[1:4]:
+        qtbot.keyClick(popup.field, Qt.Key.Key_Down)
+        assert popup.list.currentIndex().row() == expected
+        assert not popup.list.currentIndex().data(HeaderRole)
+    for _ in range(10):
+        qtbot.keyClick(popup.field, Qt.Key.Key_Up)
+    assert popup.list.currentIndex().row() == rows[0]
+    target = popup.current_hit()
+    qtbot.keyClick(popup.field, Qt.Key.Key_Return)
+    assert not popup.isVisible()
+    screen = window.screens["accounts"]
+    assert window.stack.currentWidget() is screen
+    assert screen.current_id == target.id
+    assert screen.page.name.text() == target.label
+
+
+def test_enter_on_a_pursuit_jumps_to_it(window, qtbot) -> None:
+    hits = search.search(window.ctx.workspace, "系统", kinds=("pursuit",), limit=3)
+    assert jump(window, hits[0])
+    shown = window.stack.currentWidget()
+    # The pursuit workspace when there is one, else the board with the card selected.
+    if "pursuit" in window.screens:
+        assert shown is window.screens["pursuit"]
+    else:
+        assert shown is window.screens["board"]
+        assert hits[0].id in window.screens["board"].board.selected_ids()
+
+
+def test_escape_closes_and_nothing_found_says_so(window, qtbot) -> None:
+    popup = window.search.popup
+    window.search.open("")
+    assert popup.message.isVisible() and "两个字" in popup.message.text()
+    commit(popup.field, "没有这个词语")
+    popup.run_search()
+    assert popup.model.rowCount() == 0
+    assert "没有找到" in popup.message.text()
+    qtbot.keyClick(popup.field, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+
+
+def test_the_toolbar_box_opens_the_popup_with_what_was_typed(window, qtbot) -> None:
+    box = window.search_box
+    assert box.isVisible()
+    assert "Ctrl+K" in box.placeholderText()
+    qtbot.keyClicks(box, "M")
+    popup = window.search.popup
+    assert popup.isVisible() and popup.field.text() == "M"
+    qtbot.keyClicks(popup.field, "ES")
+    popup.run_search()
+    assert popup.current_hit() is not None and "MES" in popup.current_hit().label
+    popup.close()
+    box.clear()
+    commit(box, "恒通")  # an input method's commit opens the popup too
+    assert popup.isVisible() and popup.field.text() == "恒通"
+
+
+def test_results_follow_edits_and_deletes(window, qtbot) -> None:
+    ws = window.ctx.workspace
+    row = accounts.account_summaries(ws)[0]
+    accounts.update_account(ws, row.id, {"name": "独一无二测试客户"})
+    window.search.open("独一无二")
+    found = window.search.popup.model.hits()
+    assert [h.id for h in found if h.kind == "account"] == [row.id]
+    assert found[0].id == row.id
+    window.search.popup.close()
+    accounts.update_account(ws, row.id, {"name": "改了名字的客户"})
+    window.search.open("独一无二")
+    assert window.search.popup.model.hits() == []
+
+
+def test_clicking_a_result_jumps(window, qtbot) -> None:
+    popup = window.search.popup
+    window.search.open(brand(window))
+    index = popup.model.index(popup.model.hit_rows()[0], 0)
+    hit = index.data(HitRole)
+    rect = popup.list.visualRect(index)
+    qtbot.mouseClick(popup.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert not popup.isVisible()
+    assert window.screens["accounts"].current_id == hit.id
