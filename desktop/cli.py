@@ -220,6 +220,14 @@ def build_parser() -> argparse.ArgumentParser:
 # Later features add their sub-commands here: each is called with `command(name, handler, help)`.
 EXTRA_COMMANDS: list[Callable[..., None]] = []
 
+from desktop import cli_visits  # noqa: E402  (print-plan, export-ics)
+
+EXTRA_COMMANDS.append(cli_visits.register)
+
+from desktop import cli_sync  # noqa: E402  (export, import)
+
+EXTRA_COMMANDS.append(cli_sync.register)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()

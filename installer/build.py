@@ -33,20 +33,53 @@ INTERNAL = BUNDLE / "_internal"
 # iconengines, platforminputcontexts for Chinese input methods, printsupport for CUPS printing,
 # xcbglintegrations).
 UNUSED_PLUGINS = (
-    "designer", "egldeviceintegrations", "generic", "networkinformation", "qmllint",
-    "qmltooling", "sqldrivers", "tls", "vectorimageformats", "wayland-decoration-client",
-    "wayland-graphics-integration-client", "wayland-graphics-integration-server",
-    "wayland-shell-integration", "platformthemes",
+    "designer",
+    "egldeviceintegrations",
+    "generic",
+    "networkinformation",
+    "qmllint",
+    "qmltooling",
+    "sqldrivers",
+    "tls",
+    "vectorimageformats",
+    "wayland-decoration-client",
+    "wayland-graphics-integration-client",
+    "wayland-graphics-integration-server",
+    "wayland-shell-integration",
+    "platformthemes",
 )
 UNUSED_PLATFORMS = ("libqwayland", "libqeglfs", "libqlinuxfb", "libqvnc", "libqvkkhrdisplay")
 # Libraries only the removed plugins (the GTK3 theme, Wayland, EGLFS) and Pillow's AVIF codec
 # use; `check_links` proves nothing left needs them.
 ORPHANS = (
-    "libgtk-3", "libgdk-3", "libatk", "libatspi", "libcairo", "libpango", "libgdk_pixbuf",
-    "libepoxy", "libfribidi", "libthai", "libdatrie", "libgraphite2", "libpixman",
-    "libXcomposite", "libXcursor", "libXdamage", "libXfixes", "libXi.", "libXinerama",
-    "libXrandr", "libwayland-", "libQt6Wayland", "libQt6WlShell", "libQt6EglFS",
-    "libQt6EglFs", "libQt6Network", "libavif", "_avif.",
+    "libgtk-3",
+    "libgdk-3",
+    "libatk",
+    "libatspi",
+    "libcairo",
+    "libpango",
+    "libgdk_pixbuf",
+    "libepoxy",
+    "libfribidi",
+    "libthai",
+    "libdatrie",
+    "libgraphite2",
+    "libpixman",
+    "libXcomposite",
+    "libXcursor",
+    "libXdamage",
+    "libXfixes",
+    "libXi.",
+    "libXinerama",
+    "libXrandr",
+    "libwayland-",
+    "libQt6Wayland",
+    "libQt6WlShell",
+    "libQt6EglFS",
+    "libQt6EglFs",
+    "libQt6Network",
+    "libavif",
+    "_avif.",
 )
 QT_TRANSLATIONS_KEPT = ("qtbase_zh_CN.qm",)
 
@@ -96,10 +129,15 @@ def check_links() -> None:
         if lib.is_symlink() or not lib.is_file():
             continue
         result = subprocess.run(["ldd", str(lib)], capture_output=True, text=True, env=env)
-        missing |= {f"{lib.name}: {line.split()[0]}" for line in result.stdout.splitlines()
-                    if "not found" in line}
+        missing |= {
+            f"{lib.name}: {line.split()[0]}"
+            for line in result.stdout.splitlines()
+            if "not found" in line
+        }
     if missing:
-        raise SystemExit("FAILED: libraries with missing dependencies:\n" + "\n".join(sorted(missing)))
+        raise SystemExit(
+            "FAILED: libraries with missing dependencies:\n" + "\n".join(sorted(missing))
+        )
 
 
 def strip_binaries() -> None:
@@ -120,8 +158,10 @@ def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, s
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
-        raise SystemExit(f"FAILED: {' '.join(command)} (exit {result.returncode})\n"
-                         f"{result.stdout}\n{result.stderr}")
+        raise SystemExit(
+            f"FAILED: {' '.join(command)} (exit {result.returncode})\n"
+            f"{result.stdout}\n{result.stderr}"
+        )
     return elapsed, result.stdout.strip()
 
 
@@ -142,8 +182,7 @@ def smoke_test() -> dict[str, float]:
             # The real X11 platform plugin too, so a trimmed dependency of xcb fails here.
             xcb = dict(env, QT_QPA_PLATFORM="xcb")
             run(["xvfb-run", "-a", str(program), "--smoke-test"], xcb)
-        source = [run([sys.executable, "-m", "desktop", "--smoke-test"], env)[0]
-                  for _ in range(3)]
+        source = [run([sys.executable, "-m", "desktop", "--smoke-test"], env)[0] for _ in range(3)]
     figures["frozen_smoke_s"] = min(frozen)
     figures["python_smoke_s"] = min(source)
     return figures
@@ -166,10 +205,23 @@ def main() -> int:
     figures: dict[str, float] = {}
     if not args.skip_build:
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-                        "--log-level", "WARN", "--distpath", str(DIST),
-                        "--workpath", str(ROOT / "build"), str(ROOT / "installer" / "pursuit.spec")],
-                       check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "PyInstaller",
+                "--noconfirm",
+                "--clean",
+                "--log-level",
+                "WARN",
+                "--distpath",
+                str(DIST),
+                "--workpath",
+                str(ROOT / "build"),
+                str(ROOT / "installer" / "pursuit.spec"),
+            ],
+            check=True,
+        )
         figures["build_s"] = time.perf_counter() - started
         figures["plain_mb"] = folder_size(BUNDLE) / 1e6
         trim()

@@ -24,12 +24,21 @@ INITIAL = migrate.MIGRATIONS / "versions" / "0001_initial_schema.py"
 
 def main() -> None:
     INITIAL.unlink(missing_ok=True)
+    # Later (hand-written) revisions stand aside meanwhile: they name 0001 as their parent.
+    later = [p for p in INITIAL.parent.glob("*.py") if p.name != INITIAL.name]
     with tempfile.TemporaryDirectory() as folder:
-        engine = create_engine(f"sqlite:///{folder}/empty.db")
-        cfg = migrate._config()
-        with engine.connect() as conn:
-            cfg.attributes["connection"] = conn
-            command.revision(cfg, message="initial schema", autogenerate=True, rev_id="0001")
+        aside = Path(folder)
+        for path in later:
+            path.rename(aside / path.name)
+        try:
+            engine = create_engine(f"sqlite:///{folder}/empty.db")
+            cfg = migrate._config()
+            with engine.connect() as conn:
+                cfg.attributes["connection"] = conn
+                command.revision(cfg, message="initial schema", autogenerate=True, rev_id="0001")
+        finally:
+            for path in later:
+                (aside / path.name).rename(path)
     text = INITIAL.read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.startswith("Create Date:")]
     INITIAL.write_text("\n".join(lines) + "\n", encoding="utf-8")

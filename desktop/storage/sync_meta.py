@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
+from desktop.storage import sync_codec
 from desktop.storage.tables import Synced, SyncState, new_id, utcnow
 
 # Dots are stored compactly: {"*": dot} for the fields written with the record, and an entry per
@@ -66,7 +67,12 @@ def _changed_fields(obj: Synced, is_new: bool) -> list[str]:
     if is_new:
         return list(fields)
     state = inspect(obj)
-    return [f for f in fields if state.attrs[f].history.has_changes()]
+    changed = [f for f in fields if state.attrs[f].history.has_changes()]
+    if changed and "alive" not in changed and obj.alive:
+        # An edit says "this record lives": a delete made elsewhere without knowing of this edit
+        # then meets it as a sibling and waits for review instead of silently winning.
+        changed += ["alive", "deleted_at"]
+    return changed
 
 
 def field_dot(dots: dict[str, Any], name: str) -> list[Any] | None:
@@ -85,13 +91,14 @@ def stamp(session: Session, obj: Synced, fields: list[str]) -> None:
         dots = dict(obj.dots)
         for name in fields:
             dots[name] = dot
-    obj.dots = dots
+    obj.dots = dict(sorted(dots.items()))  # sorted keys: equal states store equal text
     vv = dict(obj.vv or {})
     vv[site] = counter
-    obj.vv = vv
+    obj.vv = dict(sorted(vv.items()))
     if obj.siblings:
         remaining = {k: v for k, v in obj.siblings.items() if k not in fields}
         obj.siblings = remaining or None
+        sync_codec.refresh_review(session, obj)
     obj.updated_at = now
     if obj.created_at is None:
         obj.created_at = now

@@ -77,7 +77,8 @@ class Synced:
     vv: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     dots: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # Concurrent values kept for review: {field: [[value, site, counter, hlc], ...]}; None = none.
-    siblings: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # SQL NULL when there are none (not JSON 'null'), so `siblings IS NULL` finds clean records.
+    siblings: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
     @classmethod
     def register_fields(cls) -> tuple[str, ...]:
@@ -96,6 +97,48 @@ class SyncState(Base):
     db_path: Mapped[str | None] = mapped_column(
         Text
     )  # where the site was made: a copy gets a new site
+
+
+class SyncSite(Base):
+    """The databases this one has heard of (not synced): their names say "who" in reviews."""
+
+    __tablename__ = "sync_sites"
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    first_seen: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_import_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_export_id: Mapped[str | None] = mapped_column(String(36))
+    last_export_at: Mapped[datetime | None] = mapped_column(DateTime)  # written at the source
+
+
+class SyncImport(Base):
+    """One committed import (not synced): what came in, and the backup that undoes it."""
+
+    __tablename__ = "sync_imports"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    export_id: Mapped[str] = mapped_column(String(36))
+    source_site: Mapped[str] = mapped_column(String(36))
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    file_digest: Mapped[str] = mapped_column(String(64), index=True)  # SHA-256 of the file
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    counter: Mapped[int] = mapped_column(Integer)  # this database's counter after the import
+    backup_path: Mapped[str | None] = mapped_column(Text)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # counts per kind
+
+
+class SyncReview(Base):
+    """A field of a live record whose concurrent values disagree (not synced; derived).
+
+    Kept in step with `siblings` by the importer and by the write path (a local edit resolves),
+    so the Review list, the status bar and the board's conflict mark are one indexed lookup.
+    """
+
+    __tablename__ = "sync_review"
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    field: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    pursuit_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
 def fk(target: str, *, nullable: bool = False, index: bool = True) -> Any:
@@ -410,7 +453,14 @@ class Note(Synced, Base):
 
 
 Index("ix_pursuits_board", Pursuit.alive, Pursuit.status, Pursuit.stage, Pursuit.board_rank)
-Index("ix_answers_pursuit_stage", CoachingAnswer.pursuit_id, CoachingAnswer.stage)
+# Covers the board's per-stage count of answered coaching points (no table lookups).
+Index(
+    "ix_answers_pursuit_stage",
+    CoachingAnswer.pursuit_id,
+    CoachingAnswer.stage,
+    CoachingAnswer.done,
+    CoachingAnswer.alive,
+)
 
 SYNCED_TABLES: tuple[type[Synced], ...] = tuple(
     m.class_ for m in Base.registry.mappers if issubclass(m.class_, Synced)

@@ -42,6 +42,9 @@ from desktop.ui.screens import SCREENS, Screen
 # window.file_extra_anchor.
 MENU_EXTENSIONS: list[str] = [
     "desktop.ui.safety.actions:install",
+    "desktop.ui.search:install",
+    "desktop.ui.preferences:install",
+    "desktop.ui.sync.actions:install",
 ]
 
 
@@ -272,14 +275,16 @@ class MainWindow(QMainWindow):
         self.details.setWidget(widget)
         self.details.show()
 
-    def open_item(self, kind: str, item_id: str) -> None:
-        """Jump to a record in the screen that owns its kind (search results, links)."""
+    def open_item(self, kind: str, item_id: str) -> bool:
+        """Jump to a record in the screen that owns its kind (search results, links); False
+        when no screen shows that kind."""
         for screen in self._screen_list:
             widget = self.screen(screen.key)
             opener = getattr(widget, "open_item", None)
             if opener is not None and opener(kind, item_id):
                 self.show_screen(screen.key)
-                return
+                return True
+        return False
 
     # --- database -------------------------------------------------------------------------
     def new_database(self) -> None:

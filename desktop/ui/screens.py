@@ -35,12 +35,30 @@ class Screen:
         return getattr(importlib.import_module(self.module), self.class_name)(ctx, window)
 
 
-SCREENS: list[Screen] = []
+SCREENS: list[Screen] = [
+    Screen("board", "Board", "board.svg", "desktop.ui.board.screen", "BoardScreen"),
+    Screen(
+        "pursuits", "Pursuits", "pursuits.svg", "desktop.ui.pursuits_list.screen", "PursuitsScreen"
+    ),
+    Screen("accounts", "Accounts", "accounts.svg", "desktop.ui.accounts.screen", "AccountsScreen"),
+    Screen("visits", "Visits", "visits.svg", "desktop.ui.visits.screen", "VisitsScreen"),
+    Screen("dashboard", "Dashboard", "dashboard.svg", "desktop.ui.charts.dashboard", "Dashboard"),
+    Screen("review", "Review", "review.svg", "desktop.ui.sync.review", "ReviewScreen"),
+    Screen(
+        "pursuit",
+        "Pursuit",
+        "pursuits.svg",
+        "desktop.ui.pursuit.workspace",
+        "PursuitWorkspace",
+        in_rail=False,
+    ),
+]
 
 # Titles of screens still to come, kept for lupdate so their translation exists when they land.
 _UPCOMING = (
     QT_TRANSLATE_NOOP("Screens", "Board"),
     QT_TRANSLATE_NOOP("Screens", "Pursuits"),
+    QT_TRANSLATE_NOOP("Screens", "Accounts"),
     QT_TRANSLATE_NOOP("Screens", "Visits"),
     QT_TRANSLATE_NOOP("Screens", "Dashboard"),
     QT_TRANSLATE_NOOP("Screens", "Review"),

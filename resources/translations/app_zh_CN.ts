@@ -204,6 +204,10 @@
         <translation>项目</translation>
     </message>
     <message>
+        <source>Accounts</source>
+        <translation>客户</translation>
+    </message>
+    <message>
         <source>Visits</source>
         <translation>拜访</translation>
     </message>

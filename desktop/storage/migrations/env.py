@@ -5,6 +5,18 @@ from alembic import context
 from desktop.storage.tables import Base
 
 connection = context.config.attributes["connection"]
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+
+
+def include_name(name, type_, _parent_names):  # type: ignore[no-untyped-def]
+    # The search index (0002: search_docs, the FTS5 tables and their shadows) is hand-written.
+    return not (type_ == "table" and name.startswith("search_"))
+
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    include_name=include_name,
+)
 with context.begin_transaction():
     context.run_migrations()

@@ -30,7 +30,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_table(
@@ -50,8 +50,48 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
+        "sync_imports",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("export_id", sa.String(length=36), nullable=False),
+        sa.Column("source_site", sa.String(length=36), nullable=False),
+        sa.Column("file_name", sa.Text(), nullable=False),
+        sa.Column("file_digest", sa.String(length=64), nullable=False),
+        sa.Column("imported_at", sa.DateTime(), nullable=False),
+        sa.Column("counter", sa.Integer(), nullable=False),
+        sa.Column("backup_path", sa.Text(), nullable=True),
+        sa.Column("rejected", sa.Integer(), nullable=False),
+        sa.Column("summary", sa.JSON(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("sync_imports", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_sync_imports_file_digest"), ["file_digest"], unique=False
+        )
+
+    op.create_table(
+        "sync_review",
+        sa.Column("record_id", sa.String(length=36), nullable=False),
+        sa.Column("field", sa.String(length=64), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("pursuit_id", sa.String(length=36), nullable=True),
+        sa.PrimaryKeyConstraint("record_id", "field"),
+    )
+    with op.batch_alter_table("sync_review", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_sync_review_pursuit_id"), ["pursuit_id"], unique=False)
+
+    op.create_table(
+        "sync_sites",
+        sa.Column("site_id", sa.String(length=36), nullable=False),
+        sa.Column("name", sa.Text(), nullable=False),
+        sa.Column("first_seen", sa.DateTime(), nullable=False),
+        sa.Column("last_import_at", sa.DateTime(), nullable=True),
+        sa.Column("last_export_id", sa.String(length=36), nullable=True),
+        sa.Column("last_export_at", sa.DateTime(), nullable=True),
+        sa.PrimaryKeyConstraint("site_id"),
     )
     op.create_table(
         "sync_state",
@@ -90,7 +130,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["account_id"], ["accounts.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["lost_to_id"], ["competitors.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
@@ -119,7 +159,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -142,12 +182,14 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("coaching_answers", schema=None) as batch_op:
-        batch_op.create_index("ix_answers_pursuit_stage", ["pursuit_id", "stage"], unique=False)
+        batch_op.create_index(
+            "ix_answers_pursuit_stage", ["pursuit_id", "stage", "done", "alive"], unique=False
+        )
         batch_op.create_index(
             batch_op.f("ix_coaching_answers_pursuit_id"), ["pursuit_id"], unique=False
         )
@@ -175,7 +217,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -202,7 +244,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -225,7 +267,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -245,7 +287,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -275,7 +317,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["competitor_id"], ["competitors.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
@@ -301,7 +343,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -326,7 +368,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -353,7 +395,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -378,7 +420,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -414,7 +456,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["account_id"], ["accounts.id"], ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["reports_to_id"], ["stakeholders.id"], ondelete="SET NULL"),
@@ -447,7 +489,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -472,7 +514,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -502,7 +544,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -524,7 +566,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["competitor_id"], ["competitors.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["indicator_id"], ["indicators.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
@@ -557,7 +599,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["stakeholder_id"], ["stakeholders.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
@@ -581,7 +623,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["stakeholder_id"], ["stakeholders.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -606,7 +648,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["from_id"], ["stakeholders.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["pursuit_id"], ["pursuits.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["to_id"], ["stakeholders.id"], ondelete="CASCADE"),
@@ -632,7 +674,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["stakeholder_id"], ["stakeholders.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -656,7 +698,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["value_case_id"], ["value_cases.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -678,7 +720,7 @@ def upgrade() -> None:
         sa.Column("origin_site", sa.String(length=36), nullable=True),
         sa.Column("vv", sa.JSON(), nullable=False),
         sa.Column("dots", sa.JSON(), nullable=False),
-        sa.Column("siblings", sa.JSON(), nullable=True),
+        sa.Column("siblings", sa.JSON(none_as_null=True), nullable=True),
         sa.ForeignKeyConstraint(["stakeholder_id"], ["stakeholders.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["visit_id"], ["visits.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
@@ -800,6 +842,15 @@ def downgrade() -> None:
 
     op.drop_table("pursuits")
     op.drop_table("sync_state")
+    op.drop_table("sync_sites")
+    with op.batch_alter_table("sync_review", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_sync_review_pursuit_id"))
+
+    op.drop_table("sync_review")
+    with op.batch_alter_table("sync_imports", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_sync_imports_file_digest"))
+
+    op.drop_table("sync_imports")
     op.drop_table("competitors")
     op.drop_table("accounts")
     # ### end Alembic commands ###
