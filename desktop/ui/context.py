@@ -8,6 +8,7 @@ failure is shown in the user's language and nothing changes on screen.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -104,6 +105,26 @@ class AppContext(QObject):
     def broadcast(self, changes: Changes) -> None:
         if changes:
             self.changed.emit(changes)
+
+
+class ContextRef:
+    """A weak `ctx` attribute for undo commands: `ctx = ContextRef()` in the class body.
+
+    A QUndoCommand lives in the context's own undo stack; holding the context strongly from it
+    makes a cycle through C++ ownership that PySide6 6.11 can crash on when the garbage collector
+    frees it (seen as segfaults and bus errors at the end of tests).
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_{name}_ref"
+
+    def __get__(self, obj: Any, owner: type) -> Any:
+        if obj is None:
+            return self
+        return obj.__dict__[self.slot]()
+
+    def __set__(self, obj: Any, value: AppContext) -> None:
+        obj.__dict__[self.slot] = weakref.ref(value)
 
 
 class OperationFailed(Exception):

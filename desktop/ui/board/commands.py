@@ -18,11 +18,13 @@ from PySide6.QtWidgets import QWidget
 from desktop.services import board_ops, pursuits
 from desktop.services.board_ops import RecordRef, StateChange
 from desktop.services.pursuits import MoveResult
-from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.context import AppContext, ContextRef, OperationFailed
 
 
 class _DoneCommand(QUndoCommand):
     """A command whose action already ran when it was pushed."""
+
+    ctx = ContextRef()  # weak: see ContextRef
 
     def __init__(self, ctx: AppContext, text: str, parent_widget: QWidget | None) -> None:
         super().__init__(text)

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.services import indicators, records
 from desktop.services.indicators import GridEdit
-from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.context import AppContext, ContextRef, OperationFailed
 
 PROFILE_MERGE_ID = 0x1D1C
 
 
 class _Command(QUndoCommand):
+
+    ctx = ContextRef()  # weak: see ContextRef
     def __init__(self, ctx: AppContext, text: str, widget: QWidget | None) -> None:
         super().__init__(text)
         self.ctx = ctx

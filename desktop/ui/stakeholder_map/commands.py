@@ -20,7 +20,7 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop.services import stakeholder_map as service
 from desktop.services.stakeholder_map import MapLink, Removal
-from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.context import AppContext, ContextRef, OperationFailed
 from desktop.ui.stakeholder_map import ops
 
 Position = tuple[float, float]
@@ -29,6 +29,8 @@ NUDGE_ID = 0x5EA1  # merge id of keyboard nudges
 
 class MapCommand(QUndoCommand):
     """Base: runs service calls through `ops.run` and turns a failure into an obsolete step."""
+
+    ctx = ContextRef()  # weak: see ContextRef
 
     def __init__(self, ctx: AppContext, text: str) -> None:
         super().__init__(text)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.services import records
 from desktop.services.changes import Changes
 from desktop.services.sync import review
-from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.context import AppContext, ContextRef, OperationFailed
 from desktop.ui.sync.format import field_label, is_long, kind_label, local_time, value_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -107,6 +107,8 @@ class ReviewModel(QAbstractTableModel):
 
 class ResolveCommand(QUndoCommand):
     """Keep one version (or a new value); undo puts the value shown before back."""
+
+    ctx = ContextRef()  # weak: see ContextRef
 
     def __init__(self, ctx: AppContext, conflict: review.Conflict, value: Any, parent: QWidget):
         super().__init__(

@@ -14,11 +14,13 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop.services import visits
 from desktop.services.visits import VisitDraft
-from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.context import AppContext, ContextRef, OperationFailed
 
 
 class _VisitCommand(QUndoCommand):
     """Runs `apply()` on redo and `revert()` on undo; a failure makes the command obsolete."""
+
+    ctx = ContextRef()  # weak: see ContextRef
 
     def __init__(self, ctx: AppContext, text: str) -> None:
         super().__init__(text)
