@@ -466,7 +466,8 @@ def similar_accounts(ws: Workspace, account_id: str, limit: int = 5) -> list[tup
     """Other accounts that may be the same customer: (id, name), by the name's core.
 
     The core drops the city at the front and the legal form at the end (有限公司 …), so
-    "苏州恒通电子有限公司" and "恒通电子" are suggested as one another's duplicates.
+    "苏州恒通电子有限公司" and "恒通电子" are suggested as one another's duplicates: another
+    account whose name holds this one's core, or whose whole name is part of this one's.
     """
     with ws.read() as session:
         own = _live(session, account_id)
@@ -474,21 +475,17 @@ def similar_accounts(ws: Workspace, account_id: str, limit: int = 5) -> list[tup
         if len(core) < 2:
             return []
         rows = session.execute(
-            select(Account.id, Account.name).where(
+            select(Account.id, Account.name)
+            .where(
                 Account.alive,
                 Account.id != account_id,
-                Account.name.contains(core, autoescape=True),
+                Account.name.contains(core, autoescape=True)
+                | ((func.length(Account.name) >= 2) & (func.instr(own.name, Account.name) > 0)),
             )
+            .order_by(Account.name)
+            .limit(limit)
         ).all()
-        found = [(i, n) for i, n in rows]
-        # The other way round: this account's name contains theirs.
-        for other_id, name in session.execute(
-            select(Account.id, Account.name).where(Account.alive, Account.id != account_id)
-        ):
-            other_core = name_core(name)
-            if len(other_core) >= 2 and other_core in own.name and (other_id, name) not in found:
-                found.append((other_id, name))
-    return sorted(found, key=lambda r: r[1])[:limit]
+    return [(i, n) for i, n in rows]
 
 
 _LEGAL_FORMS = (

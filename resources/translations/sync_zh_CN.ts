@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ExportDialog</name>
@@ -159,7 +160,7 @@
         <translation>选定{1}的{0}</translation>
     </message>
     <message>
-        <source>These were changed on two computers before either knew of the other's change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
+        <source>These were changed on two computers before either knew of the other&apos;s change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
         <translation>以下内容在两台电脑上各自被修改过,双方事先都不知道对方的修改。两个版本都会保留,直到您做出选择;您的选择会随下一次导出同步过去,另一台电脑也会随之一致。</translation>
     </message>
     <message>
@@ -238,8 +239,8 @@
         <translation>撤销上次导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>&lt;a href="review"&gt;{0} awaiting review&lt;/a&gt;</source>
-        <translation>&lt;a href="review"&gt;{0} 处待审&lt;/a&gt;</translation>
+        <source>&lt;a href=&quot;review&quot;&gt;{0} awaiting review&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;review&quot;&gt;{0} 处待审&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Items changed on two computers: choose which version to keep.</source>
@@ -469,7 +470,7 @@
         <translation>合同已审核</translation>
     </message>
     <message>
-        <source>Customer's contract</source>
+        <source>Customer&apos;s contract</source>
         <translation>使用客户合同</translation>
     </message>
     <message>

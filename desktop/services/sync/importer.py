@@ -243,6 +243,8 @@ class _Renderer:
     are looked up by id, batch by batch, instead.
     """
 
+    THREAD_FROM = 50_000  # records: below this a second thread costs more than it saves
+
     def __init__(
         self,
         path: Path,
@@ -251,12 +253,18 @@ class _Renderer:
     ) -> None:
         self.path = path
         self.jobs: dict[str, Future[set[int] | None]] = {}
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pursuit-render")
         self.local = threading.local()
-        for table, columns in kinds:
-            count = expected.get(table.kind)
-            count = count if isinstance(count, int) else 0
-            self.jobs[table.kind] = self.pool.submit(self._hashes, table, columns, count)
+        self.kinds = {table.kind: (table, columns) for table, columns in kinds}
+        self.expected = {
+            kind: n if isinstance(n, int) and not isinstance(n, bool) else 0
+            for kind, n in expected.items()
+        }
+        self.pool: ThreadPoolExecutor | None = None
+        if sum(self.expected.values()) >= self.THREAD_FROM:
+            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pursuit-render")
+            for table, columns in kinds:
+                count = self.expected.get(table.kind, 0)
+                self.jobs[table.kind] = self.pool.submit(self._hashes, table, columns, count)
 
     def _conn(self) -> Any:
         conn = getattr(self.local, "conn", None)
@@ -277,9 +285,15 @@ class _Renderer:
         return {hash(line) for (line,) in conn.execute(schema.render_sql(table, columns))}
 
     def hashes(self, kind: str) -> set[int] | None:
+        if self.pool is None:
+            table, columns = self.kinds[kind]
+            return self._hashes(table, columns, self.expected.get(kind, 0))
         return self.jobs[kind].result()
 
     def close(self) -> None:
+        if self.pool is None:
+            self._close_conn()
+            return
         for job in self.jobs.values():
             job.cancel()
         self.pool.submit(self._close_conn).result()

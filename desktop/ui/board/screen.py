@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -101,6 +101,7 @@ class BoardScreen(QWidget):
             view.context_requested.connect(self._context_menu)
         self.filter_bar.filter_changed.connect(self._filter_changed)
         self.board.widths_changed.connect(self.save_state)
+        self.board.shown.connect(self._board_shown)
         ctx.changed.connect(self.on_changed)  # a database switch arrives as Changes.all()
         self._day_timer = QTimer(self)
         self._day_timer.setInterval(15 * 60 * 1000)
@@ -198,11 +199,11 @@ class BoardScreen(QWidget):
         self._update_page()
         self._job += 1  # results of an earlier job no longer fit these cards
         self._extras_pending = True
-        if self.isVisible():
+        if self.board.has_painted():
             QTimer.singleShot(AFTER_PAINT_MS, self._load_extras)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+    def _board_shown(self) -> None:
+        """The cards are on screen: now the extras (never before the first paint)."""
         if self._extras_pending:
             QTimer.singleShot(AFTER_PAINT_MS, self._load_extras)
 

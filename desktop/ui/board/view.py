@@ -85,6 +85,7 @@ class CardListView(QListView):
 
     neighbour_requested = Signal(int, int)  # from stage, direction (-1 / +1)
     focused = Signal(int)  # stage
+    first_painted = Signal(int)  # stage
     move_by_requested = Signal(int)  # -1 / +1: move the selection one stage
     open_requested = Signal(str)  # pursuit id
     delete_requested = Signal()
@@ -106,6 +107,7 @@ class CardListView(QListView):
         self._drop_row: int | None = None
         self._drag_over = False
         self._press_pos: QPoint | None = None
+        self._painted = False
         self.setObjectName(f"board_column_{stage}")
         self.column_model = model.column(stage)
         self.setModel(self.column_model)
@@ -290,6 +292,9 @@ class CardListView(QListView):
             painter.fillRect(self.viewport().rect(), tint)
         painter.end()
         super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit(self.stage)
         if self._drop_row is None:
             return
         painter = QPainter(self.viewport())
@@ -331,6 +336,13 @@ class ColumnHeader(QWidget):
     def set_summary(
         self, summary: StageSummary, win_rate: int, currency: str, filtered: bool
     ) -> None:
+        if (summary, win_rate, currency, filtered) == (
+            self.summary,
+            self.win_rate,
+            self.currency,
+            self.filtered,
+        ):
+            return  # a move repaints the two headers it changed, not all eight
         self.summary = summary
         if win_rate != self.win_rate:
             self.win_rate = win_rate
@@ -578,6 +590,7 @@ class BoardView(QWidget):
     """The eight columns in a sideways-scrolling strip, sharing one model and selection."""
 
     widths_changed = Signal()
+    shown = Signal()  # once, when the first column has painted its cards
 
     def __init__(
         self,
@@ -597,6 +610,7 @@ class BoardView(QWidget):
         self._widths: list[int] | None = None
         self._active_stage = 1  # the column the keyboard works in
         self._syncing = False  # while selections are set in code
+        self._shown = False
 
         strip = QWidget()
         strip.setObjectName("board_strip")
@@ -607,6 +621,7 @@ class BoardView(QWidget):
             view = CardListView(stage, model, delegate, self.selected_ids)
             view.neighbour_requested.connect(self.focus_neighbour)
             view.focused.connect(self._focused)
+            view.first_painted.connect(self._first_paint)
             view.selectionModel().selectionChanged.connect(
                 lambda _s, _d, n=stage: self._selection_changed(n)
             )
@@ -683,6 +698,14 @@ class BoardView(QWidget):
                     view.selectionModel().clearSelection()
         finally:
             self._syncing = False
+
+    def has_painted(self) -> bool:
+        return self._shown
+
+    def _first_paint(self, _stage: int) -> None:
+        if not self._shown:
+            self._shown = True
+            self.shown.emit()
 
     def _focused(self, stage: int) -> None:
         self._active_stage = stage

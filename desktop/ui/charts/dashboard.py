@@ -570,6 +570,9 @@ class Dashboard(QWidget):
         self.charts_ready.emit()
         self._dirty = set(analytics.FIGURES)
         self._start_compute()
+        # While the series are computed on the worker, the GUI thread is idle: load the fonts
+        # and glyphs this thread will draw with (matplotlib keeps fonts per thread).
+        QTimer.singleShot(0, lambda: figures.warm_up(self.look()))
 
     def _titles(self) -> dict[str, tuple[str, str]]:
         return {

@@ -21,6 +21,7 @@ from datetime import date
 import matplotlib
 from matplotlib import font_manager
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import LayoutEngine
@@ -1232,6 +1233,19 @@ def prepare(name: str, lang: str) -> Figure:
     stage_names = tuple(s.milestone(lang) for s in default_catalog().stages)
     draw(name, fig, _sample(name), Look(lang, "CNY", stage_names))
     return fig
+
+
+def warm_up(look: Look) -> None:
+    """Render the stage names, digits and common words once in this thread, so that the
+    first real drawing does not also load the fonts' glyphs (fonts are cached per thread)."""
+    fig = Figure(figsize=(4, 2), dpi=100)
+    canvas = FigureCanvasAgg(fig)
+    text = (
+        " ".join(look.stage_names) + " 0123456789 ¥$%,.·–—万亿月天个项目 " + look.short(12_345_600)
+    )
+    for size, weight in ((SIZE, "normal"), (SMALL, "normal"), (SIZE, "bold")):
+        fig.text(0, 0.5, text, fontsize=size, fontweight=weight)
+    canvas.draw()
 
 
 def _sample(name: str) -> object:

@@ -231,10 +231,12 @@ class SyncActions(QObject):
             f"{report.records:,}", str(report.path), size
         )
         if not report.encrypted:
-            text += " " + self.tr("The file is NOT encrypted: anyone who gets it can read it.")
+            text = _then(
+                text, self.tr("The file is NOT encrypted: anyone who gets it can read it.")
+            )
         else:
-            text += " " + self.tr(
-                "Give the receiver the passphrase another way, not with the file."
+            text = _then(
+                text, self.tr("Give the receiver the passphrase another way, not with the file.")
             )
         self._tell(QMessageBox.Icon.Information, self.tr("Export"), text)
 
@@ -340,11 +342,11 @@ class SyncActions(QObject):
             )
             conflicts = preview.total("conflicts")
             if conflicts:
-                text += " " + self.tr("{0} item(s) await your review.").format(conflicts)
+                text = _then(text, self.tr("{0} item(s) await your review.").format(conflicts))
             rejected = preview.total("rejected")
             if rejected:
-                text += " " + self.tr("{0} record(s) were rejected.").format(rejected)
-            text += " " + self.tr("Edit ▸ Undo Last Import puts everything back.")
+                text = _then(text, self.tr("{0} record(s) were rejected.").format(rejected))
+            text = _then(text, self.tr("Edit ▸ Undo Last Import puts everything back."))
         self._tell(QMessageBox.Icon.Information, self.tr("Import"), text)
 
     # --- undo ---------------------------------------------------------------------------------
@@ -366,7 +368,7 @@ class SyncActions(QObject):
             local_time(info.imported_at),
         )
         if info.edits_since:
-            text += " " + self.tr("Changes you made after the import are undone too.")
+            text = _then(text, self.tr("Changes you made after the import are undone too."))
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Undo Last Import"),
@@ -455,6 +457,11 @@ class SyncActions(QObject):
         self.last_message = box
         box.open()
         return box
+
+
+def _then(text: str, more: str) -> str:
+    """Two sentences: Chinese ones follow each other without a space."""
+    return text + ("" if text.endswith(("。", "!", "?")) else " ") + more
 
 
 class _PathOnly:

@@ -328,7 +328,15 @@ class ReviewScreen(QWidget):
             self.new_value_row.hide()
             self.open_button.hide()
             return
-        where = " · ".join(p for p in (conflict.account, conflict.pursuit_title) if p)
+        parts = (
+            (conflict.account,)
+            if conflict.kind == "pursuit"
+            else (
+                conflict.account,
+                conflict.pursuit_title,
+            )
+        )
+        where = " · ".join(p for p in parts if p)
         item = kind_label(conflict.kind)
         label = self.model._label(conflict)
         self.detail_title.setText(

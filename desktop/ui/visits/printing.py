@@ -12,13 +12,15 @@ import importlib
 import importlib.util
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimeZone, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop.services.reports import ics, visit_plan
 from desktop.services.reports.visit_plan import VisitPlan
@@ -50,6 +52,16 @@ def map_image(ctx: AppContext, pursuit_id: str) -> QImage | None:
         log.exception("the stakeholder map could not be drawn for the plan")
         return None
     return image if image is not None and not image.isNull() else None
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """The wait cursor while something takes longer than a blink."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 _open_boxes: list[QMessageBox] = []
@@ -134,7 +146,8 @@ class PlanPrinter(QObject):
 
     def write_pdf(self, path: Path | str) -> int:
         """Save the plan as a PDF at `path` without any dialog; returns the page count."""
-        pages = self.document().write_pdf(path)
+        with busy():
+            pages = self.document().write_pdf(path)
         self.saved_to = Path(path)
         return pages
 
@@ -289,7 +302,8 @@ class CalendarExport(QObject):
 
     def write(self, path: Path | str) -> int:
         """Write the file at `path` without a dialog; returns how many visits it holds."""
-        ics.write_file(path, self.data())
+        with busy():  # thousands of visits take a few seconds
+            ics.write_file(path, self.data())
         self.saved_to = Path(path)
         return self.count
 
