@@ -1,4 +1,4 @@
-"""The board's rows: every open pursuit with what its card shows, in two queries (no N+1)."""
+"""The board's rows: every open pursuit with what its card shows, in three queries (no N+1)."""
 
 from __future__ import annotations
 
@@ -61,9 +61,10 @@ def board_cards(
     its 10,000 cards first and counts the flags after painting (`health.red_flag_counts`).
 
     The board loads 10,000 of these when the window opens, so this reads plain rows through the
-    driver (SQLAlchemy's per-column type processing would double the cost) in two index-backed
-    queries — the cards with the answered coaching points of their stage, and the tags — and joins
-    them here. ISO dates are parsed with the C `fromisoformat`.
+    driver (SQLAlchemy's per-column type processing would double the cost) in index-backed
+    queries — the cards with the answered coaching points of their stage, their tags, the few
+    pursuits with fields awaiting review — and joins them here. ISO dates are parsed with the C
+    `fromisoformat`.
     """
     if ids is not None:
         ids = list(dict.fromkeys(ids))
@@ -81,13 +82,16 @@ def board_cards(
                 )
             ]
             return sorted(cards, key=lambda c: (c.stage, c.rank))
-    where = "p.alive" if include_closed else "p.alive AND p.status = 'open'"
+    # `alive = 1` (not a bare `alive`) lets SQLite walk ix_pursuits_board in board order.
+    where = "p.alive = 1" if include_closed else "p.alive = 1 AND p.status = 'open'"
     tags_where = "t.alive"
+    review_where = "r.pursuit_id IS NOT NULL"
     params: tuple[str, ...] = ()
     if ids is not None:
         marks = ", ".join("?" * len(ids))
         where += f" AND p.id IN ({marks})"
         tags_where += f" AND t.pursuit_id IN ({marks})"
+        review_where = f"r.pursuit_id IN ({marks})"
         params = tuple(ids)
     question_counts = {s.number: len(s.questions) for s in ws.catalog.stages}
     stage_rates = {s.number: ws.win_rate(s.number) for s in ws.catalog.stages}
@@ -97,6 +101,10 @@ def board_cards(
         tags: dict[str, list[str]] = {}
         for pursuit_id, tag in driver.execute(_TAGS_SQL.format(where=tags_where), params):
             tags.setdefault(pursuit_id, []).append(tag)
+        # Fields awaiting review after a sync (a small table): one query, not one per card.
+        conflicts = {
+            row[0] for row in driver.execute(_REVIEW_SQL.format(where=review_where), params)
+        }
     # Deal-health flags: a separate step with its own aggregate queries (services.health).
     red_flags = health.red_flag_counts(ws, ids) if flags else {}
     day = date.fromisoformat
@@ -118,7 +126,6 @@ def board_cards(
         next_step_due,
         rank,
         override,
-        conflict,
         updated,
         account_id,
         answered,
@@ -147,7 +154,7 @@ def board_cards(
                 answered,
                 question_counts[stage],
                 tuple(sorted(card_tags)) if card_tags else (),
-                bool(conflict),
+                pursuit_id in conflicts,
                 moment(updated),
                 red_flags.get(pursuit_id, 0),
                 account_id,
@@ -162,7 +169,6 @@ def board_cards(
 _CARDS_SQL = """
     SELECT p.id, a.name, p.title, p.amount, p.currency, p.expected_close, p.stage, p.status,
            p.stage_entered_at, p.next_step, p.next_step_due, p.board_rank, p.win_rate_override,
-           EXISTS (SELECT 1 FROM sync_review AS r WHERE r.pursuit_id = p.id),
            p.updated_at, p.account_id,
            (SELECT count(*) FROM coaching_answers AS c
             WHERE c.pursuit_id = p.id AND c.stage = p.stage AND c.done AND c.alive)
@@ -171,6 +177,7 @@ _CARDS_SQL = """
     ORDER BY p.stage, p.board_rank
 """
 _TAGS_SQL = "SELECT t.pursuit_id, t.tag FROM pursuit_tags AS t WHERE {where}"
+_REVIEW_SQL = "SELECT DISTINCT r.pursuit_id FROM sync_review AS r WHERE {where}"
 _ID_CHUNK = 500
 
 

@@ -160,6 +160,8 @@ def test_board_shown_after_the_window_opens(qtbot, scale_ws, record) -> None:
         wait_until(watch.all_painted, app)
         times.append(time.perf_counter() - started)
         watch.close()
+        # Let this window's after-paint worker finish, so it does not run into the next one.
+        wait_until(lambda s=screen: s.names_ready() and s.flags_ready(), app, 60)
         win.close()
         win.deleteLater()
         app.processEvents()

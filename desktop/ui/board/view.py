@@ -70,6 +70,7 @@ from desktop.ui.board.model import (
 MIN_WIDTH = 168
 DEFAULT_WIDTH = 236
 HANDLE_WIDTH = 6
+EDGE = 48  # px from the board's side where a drag scrolls the columns
 # A slim scroll bar, so narrow columns keep their width for cards.
 SCROLLBAR_STYLE = """
 QScrollBar:vertical { width: 8px; background: transparent; margin: 2px 0 2px 0; }
@@ -108,6 +109,7 @@ class CardListView(QListView):
         self._drag_over = False
         self._press_pos: QPoint | None = None
         self._painted = False
+        self.edge_scroll: Callable[[QPoint], None] | None = None
         self.setObjectName(f"board_column_{stage}")
         self.column_model = model.column(stage)
         self.setModel(self.column_model)
@@ -239,6 +241,8 @@ class CardListView(QListView):
             event.ignore()
             return
         super().dragMoveEvent(event)  # auto-scroll near the edges
+        if self.edge_scroll is not None:  # and the board sideways, near its left / right edge
+            self.edge_scroll(self.viewport().mapToGlobal(event.position().toPoint()))
         self._drag_over = True
         self._set_drop_row(self._row_at(event.position().toPoint()))
         event.setDropAction(Qt.DropAction.MoveAction)
@@ -622,6 +626,7 @@ class BoardView(QWidget):
             view.neighbour_requested.connect(self.focus_neighbour)
             view.focused.connect(self._focused)
             view.first_painted.connect(self._first_paint)
+            view.edge_scroll = self._edge_scroll
             view.selectionModel().selectionChanged.connect(
                 lambda _s, _d, n=stage: self._selection_changed(n)
             )
@@ -698,6 +703,17 @@ class BoardView(QWidget):
                     view.selectionModel().clearSelection()
         finally:
             self._syncing = False
+
+    def _edge_scroll(self, global_pos: QPoint) -> None:
+        """A drag near the left or right edge of the board scrolls the columns sideways, so a
+        card can travel to a column out of sight."""
+        viewport = self.scroll.viewport()
+        x = viewport.mapFromGlobal(global_pos).x()
+        bar = self.scroll.horizontalScrollBar()
+        if x < EDGE:
+            bar.setValue(bar.value() - (EDGE - x))
+        elif x > viewport.width() - EDGE:
+            bar.setValue(bar.value() + (x - viewport.width() + EDGE))
 
     def has_painted(self) -> bool:
         return self._shown

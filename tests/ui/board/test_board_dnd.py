@@ -218,3 +218,30 @@ def test_drop_indicator_follows_the_pointer(screen, ctx, kit) -> None:
     )
     QApplication.sendEvent(view.viewport(), refused)
     assert not refused.isAccepted()
+
+
+def test_a_drag_near_the_side_scrolls_the_columns(screen, ctx, kit) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.board.model import encode_ids
+
+    a = kit.make(ctx.workspace, "A")
+    screen.reload()
+    screen.board.set_widths([400] * 8)  # wider than the window: the board scrolls sideways
+    QApplication.processEvents()
+    bar = screen.board.scroll.horizontalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    view = screen.board.view_of(2)
+    edge = screen.board.scroll.viewport()
+    point = view.viewport().mapFrom(edge, QPoint(edge.width() - 5, 100))
+    args = (
+        Qt.DropAction.MoveAction,
+        encode_ids([a]),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), QDragEnterEvent(point, *args))
+    QApplication.sendEvent(view.viewport(), QDragMoveEvent(point, *args))
+    assert bar.value() > 0
