@@ -68,12 +68,16 @@ def update(only: str | None = None) -> None:
 
 
 def release() -> None:
+    """Compile every .ts; each .qm is replaced atomically (a running app maps the old one)."""
     for ts in ts_files():
+        qm = ts.with_suffix(".qm")
+        fresh = qm.with_suffix(".qm.new")
         subprocess.run(
-            [str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+            [str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(fresh)],
             check=True,
             capture_output=True,
         )
+        fresh.replace(qm)
 
 
 def _messages(ts: Path):
