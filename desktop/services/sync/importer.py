@@ -153,38 +153,119 @@ def import_bundle(
                 (header.fields.get("counts") or {}).get(table.kind, 0)
             )
         return ImportReport(preview, False, dry_run, None, time.perf_counter() - started, Changes())
-    scan = _scan(
-        ws, path, header, keys, kinds, our_site, our_counter, progress, cancelled, pending_budget
-    )
+    # The backup is copied while pass one reads the file (another core); it stands for the
+    # state before the import as long as nothing was written meanwhile, which is checked once
+    # the write lock is held (else it is taken again there).
+    early = _EarlyBackup(ws) if backup and not dry_run else None
+    try:
+        scan = _scan(
+            ws,
+            path,
+            header,
+            keys,
+            kinds,
+            our_site,
+            our_counter,
+            progress,
+            cancelled,
+            pending_budget,
+        )
+    except BaseException:
+        if early is not None:
+            early.discard()
+        raise
     preview.records = scan.records
     for kind, n in scan.counts.items():
         preview.counts[kind].unchanged = n - len(scan.pending_ids.get(kind, ()))
     backup_path: Path | None = None
+    if early is not None and not any(scan.pending_ids.values()):
+        early.discard()  # nothing will change: no backup needed
+        early = None
     try:
         with ws.write() as session:
             session.info["merging"] = True
             driver = session.connection().connection.driver_connection
             driver.execute("PRAGMA defer_foreign_keys = ON")
+            (cache,) = driver.execute("PRAGMA cache_size").fetchone()
             driver.execute("PRAGMA cache_size = -65536")  # 64 MiB while merging big tables
-            driver.execute("SELECT counter FROM sync_state").fetchone()  # takes the write lock
-            if backup and not dry_run and any(scan.pending_ids.values()):
-                backup_path = backups.make_backup(ws, "before-import").path
-            merger = _Merger(session, driver, preview, scan, cancelled, progress)
-            lines = _pending_lines(path, header, keys, kinds, scan)
-            for table, columns in kinds:
-                merger.merge_kind(table, columns, lines.get(table.kind, iter(())))
-            _after_merge(driver, header, scan, preview, digest, path, backup_path)
-            violations = driver.execute("PRAGMA foreign_key_check").fetchmany(1)
-            if violations:
-                raise BundleError("damaged", f"a reference is missing: {violations[0]}")
+            try:
+                mark = _write_mark(driver)  # also takes the write lock
+                if early is not None:
+                    backup_path = early.result(mark)
+                    early = None
+                if (
+                    backup_path is None
+                    and backup
+                    and not dry_run
+                    and any(scan.pending_ids.values())
+                ):
+                    backup_path = backups.make_backup(ws, "before-import").path
+                merger = _Merger(session, driver, preview, scan, cancelled, progress)
+                lines = _pending_lines(path, header, keys, kinds, scan)
+                for table, columns in kinds:
+                    merger.merge_kind(table, columns, lines.get(table.kind, iter(())))
+                _after_merge(driver, header, scan, preview, digest, path, backup_path)
+            finally:
+                driver.execute(f"PRAGMA cache_size = {int(cache)}")  # pooled: give it back
+            for name in sorted(merger.written):
+                violations = driver.execute(f"PRAGMA foreign_key_check({name})").fetchmany(1)
+                if violations:
+                    raise BundleError("damaged", f"a reference is missing: {violations[0]}")
             if dry_run or (confirm is not None and not confirm(preview)):
                 raise _RollBack
-    except _RollBack:
-        if backup_path is not None:
+    except BaseException as exc:
+        if early is not None:
+            early.discard()
+        if backup_path is not None and isinstance(exc, _RollBack):
             backup_path.unlink(missing_ok=True)
+        if not isinstance(exc, _RollBack):
+            raise
         return ImportReport(preview, False, dry_run, None, time.perf_counter() - started, Changes())
     changes = Changes.all() if preview.changes_anything else Changes()
     return ImportReport(preview, True, False, backup_path, time.perf_counter() - started, changes)
+
+
+def _write_mark(driver: Any) -> tuple[int, int]:
+    """What any write moves: the write counter (every stamped transaction) and the import log."""
+    (counter,) = driver.execute("SELECT counter FROM sync_state").fetchone()
+    (imports,) = driver.execute("SELECT count(*) FROM sync_imports").fetchone()
+    return int(counter), int(imports)
+
+
+class _EarlyBackup:
+    """The pre-import backup, copied in a thread while the file is being checked."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        conn = read_connection(ws.path)
+        try:
+            self.mark = _write_mark(conn)
+        finally:
+            conn.close()
+        self.info: backups.BackupInfo | None = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="pursuit-backup", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.info = backups.make_backup(self.ws, "before-import")
+        except BaseException as exc:  # told to the caller, who backs up again under the lock
+            self.error = exc
+
+    def result(self, mark: tuple[int, int]) -> Path | None:
+        """The backup when it still shows the state before the import; else None (removed)."""
+        self.thread.join()
+        if self.info is not None and self.error is None and mark == self.mark:
+            return self.info.path
+        self.discard()
+        return None
+
+    def discard(self) -> None:
+        self.thread.join()
+        if self.info is not None:
+            self.info.path.unlink(missing_ok=True)
+            self.info = None
 
 
 def inspect(path: Path) -> bundle.Header:
@@ -485,7 +566,7 @@ def parse_line(
 ) -> list[Any]:
     """A line as JSON, checked against the schema (unless pass one already did)."""
     try:
-        parsed = json.loads(line)
+        parsed = json.loads(line.decode("utf-8"))  # (bytes would go through encoding detection)
     except ValueError as exc:
         raise BundleError("damaged", "not a JSON line") from exc
     if not isinstance(parsed, list) or not parsed or parsed[0] != table.kind:
@@ -544,7 +625,7 @@ def _settle(
         return
     ids = [record_id for record_id, _, _ in doubt]
     local = {
-        record_id.decode(): json.loads(vv or b"{}")
+        record_id.decode(): json.loads(vv.decode() if vv else "{}")
         for record_id, vv in conn.execute(
             f"SELECT id, vv FROM {table.__tablename__} WHERE id IN ({', '.join('?' * len(ids))})",
             ids,
@@ -635,7 +716,7 @@ class _Candidate:
 
 
 def _plain_values(
-    table: type[Synced], columns: tuple[str, ...], parsed: list[Any]
+    table: type[Synced], columns: tuple[str, ...], parsed: list[Any], line: bytes = b""
 ) -> dict[str, Any]:
     """Column values of a file's record that has one value per field (no siblings, no purge).
 
@@ -647,16 +728,40 @@ def _plain_values(
     values = {
         name: parsed[at[name]] if name in at else rules.blanks.get(name) for name in rules.fields
     }
+    vv, dots = _tail_texts(columns, line)
     values.update(
         created_at=parsed[at["created_at"]],
         updated_at=parsed[at["updated_at"]],
         origin_site=parsed[at["origin_site"]],
         purged=0,
-        vv=json.dumps(parsed[at["vv"]], ensure_ascii=False, separators=(",", ":")),
-        dots=json.dumps(parsed[at["dots"]], ensure_ascii=False, separators=(",", ":")),
+        vv=vv or json.dumps(parsed[at["vv"]], ensure_ascii=False, separators=(",", ":")),
+        dots=dots or json.dumps(parsed[at["dots"]], ensure_ascii=False, separators=(",", ":")),
         siblings=None,
     )
     return values
+
+
+_PLAIN_TAIL = b",null]"
+
+
+def _tail_texts(columns: tuple[str, ...], line: bytes) -> tuple[str | None, str | None]:
+    """The version vector's and the dots' JSON text, cut from the end of a line as written.
+
+    A line of our layout ends with `,{vv},{dots},null]` when it has no siblings; neither object
+    holds a brace (site ids, field names, numbers), so the last two braces find them. Anything
+    else (other spacing, another layout) gives None, and the caller writes them afresh.
+    """
+    if columns[-3:] != ("vv", "dots", "siblings") or not line.endswith(_PLAIN_TAIL):
+        return None, None
+    end = len(line) - len(_PLAIN_TAIL)
+    dots_start = line.rfind(b"{", 0, end)
+    if dots_start < 2 or line[dots_start - 2 : dots_start] != b"},":
+        return None, None
+    vv_end = dots_start - 1
+    vv_start = line.rfind(b"{", 0, vv_end)
+    if vv_start < 1 or line[vv_start - 1 : vv_start] != b",":
+        return None, None
+    return line[vv_start:vv_end].decode(), line[dots_start:end].decode()
 
 
 class _Merger:
@@ -680,6 +785,7 @@ class _Merger:
         self.total = sum(len(v) for v in scan.pending_ids.values())
         self.done = 0
         self.rejected: dict[str, set[str]] = {}
+        self.written: set[str] = set()  # tables this import wrote to
 
     def merge_kind(
         self, table: type[Synced], columns: tuple[str, ...], lines: Iterator[bytes]
@@ -702,6 +808,7 @@ class _Merger:
         at = schema.positions(columns)
         check = self.scan.overflow  # lines read again are checked again; kept ones were checked
         incoming = [parse_line(table, columns, line, check=check) for line in lines]
+        raw_lines = {id(parsed): line for parsed, line in zip(incoming, lines, strict=True)}
         versions = self._local_versions(table, [parsed[at["id"]] for parsed in incoming])
         todo: list[tuple[list[Any], str]] = []  # (parsed, how): "new", "newer" or "join"
         for parsed in incoming:
@@ -724,7 +831,8 @@ class _Merger:
             if row is not None and (how == "join" or row["siblings"]):
                 ours = merge.normalize(self._state_of(table, row), rules)
             if how != "join" and parsed[at["siblings"]] is None and not parsed[at["purged"]]:
-                values = _plain_values(table, columns, parsed)  # one value per field: as it is
+                # One value per field: as it is.
+                values = _plain_values(table, columns, parsed, raw_lines[id(parsed)])
                 review: list[str] = []
             else:
                 theirs = schema.state_from(table, columns, parsed)
@@ -868,6 +976,8 @@ class _Merger:
         updates: dict[tuple[str, ...], list[list[Any]]],
     ) -> None:
         names = schema.columns_of(table)
+        if inserts or updates:
+            self.written.add(table.__tablename__)
         if inserts:
             self.driver.executemany(
                 f"INSERT INTO {table.__tablename__} ({', '.join(names)}) "
