@@ -155,7 +155,8 @@ class Database:
         try:
             yield session
             session.commit()
-        except (OperationalError, DatabaseError) as exc:
+        except (OperationalError, DatabaseError, sqlite3.Error) as exc:
+            # sqlite3.Error too: bulk writers (the sync importer) use the driver's cursor.
             session.rollback()
             mapped = translate_error(exc)
             if mapped is not None:
