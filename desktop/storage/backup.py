@@ -6,6 +6,7 @@ into a temporary file beside the target, fsynced, then renamed over it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from datetime import datetime
@@ -40,7 +41,7 @@ def online_backup(source: Path, target: Path) -> Path:
     with temporary.open("rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(temporary, target)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target
 
 
@@ -50,14 +51,12 @@ def backup_before_migration(db_path: Path) -> Path:
     )
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (best effort: some file systems refuse)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
-    try:
+    with contextlib.suppress(OSError):
         os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    os.close(fd)

@@ -8,6 +8,7 @@ plain deferred BEGIN, which in WAL mode is a consistent snapshot.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -188,11 +189,8 @@ class Database:
         The WAL is named after the old path; once the connections close, SQLite no longer finds
         it for the moved file, so what was committed would be missing there.
         """
-        try:
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        except (OperationalError, DatabaseError):
-            pass
+        with contextlib.suppress(OperationalError, DatabaseError), self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def renew_site(self) -> str:
         """Give this database a new sync identity (after a restore: it is an older copy)."""

@@ -26,6 +26,7 @@ from desktop.services.sync import bundle, schema
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
 from desktop.storage import migrate, sync_codec
+from desktop.storage.backup import fsync_dir
 from desktop.storage.tables import Synced
 
 MIN_PASSPHRASE = 8
@@ -204,7 +205,7 @@ def export_bundle(
         conn.rollback()
         _verify(temporary, keys, counts)
         os.replace(temporary, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
@@ -281,16 +282,3 @@ def _verify(path: Path, keys: bundle.Keys | None, counts: dict[str, int]) -> Non
     expected = sum(counts.values())
     if trailer != [bundle.END, {"counts": counts, "records": expected}] or lines != expected + 1:
         raise BundleError("verify_failed", f"{lines - 1} of {expected} records read back")
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

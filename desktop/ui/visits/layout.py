@@ -184,11 +184,13 @@ class Box:
 
 
 class Spacer(Box):
+    """Empty vertical space: takes room on the page, draws nothing."""
+
     def __init__(self, height: float) -> None:
         self.height = height
 
     def draw(self, painter: QPainter, x: float, y: float) -> None:
-        pass
+        return None
 
 
 Spans = str | Sequence[tuple[str, Style | None]]
