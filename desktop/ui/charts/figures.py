@@ -12,6 +12,7 @@ much as the drawing itself.
 
 from __future__ import annotations
 
+import logging
 import textwrap
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -87,6 +88,9 @@ def configure_fonts() -> list[str]:
             "font.sans-serif": families,
             "font.size": SIZE,
             "axes.unicode_minus": False,  # CJK fonts lack U+2212: plain hyphen for negatives
+            # Labels are plain text: "$1,200 vs $3,400" (USD, HK$) or a name with "$" must not
+            # turn into TeX math.
+            "text.parse_math": False,
             "pdf.fonttype": 42,  # embed TrueType: text in an exported PDF can be searched
             "svg.fonttype": "path",  # an SVG looks the same where the fonts are missing
         }
@@ -95,6 +99,9 @@ def configure_fonts() -> list[str]:
 
 
 FONTS = configure_fonts()
+# WenQuanYi Micro Hei has no bold face; matplotlib says so on stderr at every bold label, and
+# draws the regular face emboldened, which is what we want.
+logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True)

@@ -147,6 +147,15 @@ def test_fonts_put_a_cjk_font_first() -> None:
     assert figures.FONTS[0] in figures.CJK_FONTS  # the test machine has WenQuanYi Micro Hei
 
 
+def test_dollar_amounts_stay_plain_text() -> None:
+    """Two US-dollar amounts in one label are text, not TeX math between the dollar signs."""
+    fig = Figure(figsize=(4, 1), dpi=100)
+    canvas = FigureCanvasAgg(fig)
+    label = fig.text(0, 0.5, "$1,200 vs $3,400")
+    canvas.draw()
+    assert label._preprocess_math(label.get_text()) == ("$1,200 vs $3,400", False)
+
+
 @pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
 def test_export_to_each_format(demo_ws, tmp_path, suffix: str) -> None:
     data = analytics.dashboard(demo_ws, Filters())
