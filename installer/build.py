@@ -48,40 +48,24 @@ UNUSED_PLUGINS = (
     "wayland-shell-integration",
     "platformthemes",
 )
-UNUSED_PLATFORMS = ("libqwayland", "libqeglfs", "libqlinuxfb", "libqvnc", "libqvkkhrdisplay")
-# Libraries only the removed plugins (the GTK3 theme, Wayland, EGLFS) and Pillow's AVIF codec
-# use; `check_links` proves nothing left needs them.
-ORPHANS = (
-    "libgtk-3",
-    "libgdk-3",
-    "libatk",
-    "libatspi",
-    "libcairo",
-    "libpango",
-    "libgdk_pixbuf",
-    "libepoxy",
-    "libfribidi",
-    "libthai",
-    "libdatrie",
-    "libgraphite2",
-    "libpixman",
-    "libXcomposite",
-    "libXcursor",
-    "libXdamage",
-    "libXfixes",
-    "libXi.",
-    "libXinerama",
-    "libXrandr",
-    "libwayland-",
-    "libQt6Wayland",
-    "libQt6WlShell",
-    "libQt6EglFS",
-    "libQt6EglFs",
-    "libQt6Network",
-    "libavif",
-    "_avif.",
+# minimalegl would keep libQt6OpenGL for a platform no one runs the app on.
+UNUSED_PLATFORMS = (
+    "libqwayland",
+    "libqeglfs",
+    "libqlinuxfb",
+    "libqvnc",
+    "libqvkkhrdisplay",
+    "libqminimalegl",
 )
+# Pillow only saves matplotlib's PNGs: its font, colour-management, WebP, AVIF and Tk modules
+# (and with them HarfBuzz, FreeType, LCMS, libwebp, Brotli) are never loaded.
+UNUSED_EXTENSIONS = ("_imagingft.", "_imagingcms.", "_imagingtk.", "_webp.", "_avif.")
+# Left to the system rather than bundled: libcups must match the system's CUPS service, every
+# desktop Linux has it, and it drags in ~12 MB (GnuTLS, Kerberos, Avahi). Without it Qt's print
+# dialog offers printing to PDF only.
+SYSTEM_LIBS = ("libcups.so.2",)
 QT_TRANSLATIONS_KEPT = ("qtbase_zh_CN.qm",)
+MATPLOTLIB_FONTS_KEPT = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LastResortHE-Regular.ttf")
 
 
 def qt_dir() -> Path | None:
@@ -105,18 +89,74 @@ def trim() -> None:
         for qm in translations.glob("*.qm"):
             if qm.name not in QT_TRANSLATIONS_KEPT:
                 qm.unlink()
-    for lib in INTERNAL.rglob("*"):
-        if lib.name.startswith(ORPHANS) or any(part in lib.name for part in ORPHANS[-2:]):
+    for module in INTERNAL.rglob("*.so"):
+        if module.name.startswith(UNUSED_EXTENSIONS):
+            module.unlink()
+    for name in SYSTEM_LIBS:
+        for lib in INTERNAL.rglob(name):
             lib.unlink()
-    # matplotlib's STIX and Computer Modern fonts serve TeX-style math, which no chart uses; the
-    # charts use a CJK system font with DejaVu Sans as fallback.
-    fonts = INTERNAL / "matplotlib" / "mpl-data" / "fonts" / "ttf"
-    for font in fonts.glob("*.ttf") if fonts.exists() else []:
-        if font.name.startswith(("STIX", "cm", "DejaVuSerif")):
+    # The charts draw upright sans-serif text: a CJK system font, then DejaVu Sans (regular and
+    # bold) and LastResort for what neither has. matplotlib's serif, mono, oblique and TeX-math
+    # (STIX, Computer Modern) fonts, its sample data and its toolbar images are never used.
+    data = INTERNAL / "matplotlib" / "mpl-data"
+    for font in (data / "fonts" / "ttf").glob("*.ttf"):
+        if font.name not in MATPLOTLIB_FONTS_KEPT:
             font.unlink()
-    for link in INTERNAL.iterdir():  # top-level links to libraries just removed
+    for folder in ("sample_data", "images", "plot_directive"):
+        shutil.rmtree(data / folder, ignore_errors=True)
+    remove_unreachable_libraries()
+
+
+def needed(path: Path) -> list[str]:
+    """The sonames a shared object asks the dynamic loader for (its DT_NEEDED entries)."""
+    result = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True)
+    return [
+        line.rsplit("[", 1)[1].rstrip("]")
+        for line in result.stdout.splitlines()
+        if "(NEEDED)" in line
+    ]
+
+
+def remove_unreachable_libraries() -> list[str]:
+    """Delete every bundled library that nothing loaded at run time needs.
+
+    The roots are what gets loaded by name, not by the dynamic linker: Python's extension
+    modules, Qt's plugins and libpython. PyInstaller collects the dependencies of everything it
+    saw, including plugins and modules removed above; what no root reaches is dead weight.
+    Returns the names removed.
+    """
+    if platform.system() != "Linux" or shutil.which("readelf") is None:
+        return []
+    objects = [f for f in INTERNAL.rglob("*.so*") if f.is_file() and not f.is_symlink()]
+    by_name: dict[str, set[Path]] = {}
+    for path in INTERNAL.rglob("*.so*"):
+        if path.exists():
+            by_name.setdefault(path.name, set()).add(path.resolve())
+
+    def is_root(path: Path) -> bool:
+        return (
+            not path.name.startswith("lib")
+            or path.name.startswith("libpython")
+            or "plugins" in path.relative_to(INTERNAL).parts
+        )
+
+    reached = {f.resolve() for f in objects if is_root(f)}
+    todo = list(reached)
+    while todo:
+        for name in needed(todo.pop()):
+            for lib in by_name.get(name, ()):
+                if lib not in reached:
+                    reached.add(lib)
+                    todo.append(lib)
+    removed = []
+    for path in objects:
+        if path.resolve() not in reached:
+            removed.append(path.name)
+            path.unlink()
+    for link in INTERNAL.rglob("*"):  # links to libraries just removed
         if link.is_symlink() and not link.exists():
             link.unlink()
+    return removed
 
 
 def check_links() -> None:
