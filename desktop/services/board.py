@@ -44,6 +44,7 @@ class BoardCard:
     updated_at: datetime
     red_flags: int = 0  # deal-health flags (filled by services.health when present)
     account_id: str = ""
+    origin: str = ""  # whose database it came from (a manager's merged files); "" when made here
 
     def days_in_stage(self, today: date) -> int:
         return max(0, (today - self.stage_entered_at.date()).days)
@@ -129,6 +130,7 @@ def board_cards(
         updated,
         account_id,
         answered,
+        origin,
     ) in rows:
         if status == "open":
             rate = stage_rates[stage] if override is None else ws.win_rate(stage, override)
@@ -158,6 +160,7 @@ def board_cards(
                 moment(updated),
                 red_flags.get(pursuit_id, 0),
                 account_id,
+                origin or "",
             )
         )
     return cards
@@ -166,13 +169,18 @@ def board_cards(
 # Driver-level SQL over the tables of desktop.storage.tables (see board_cards for why). `where`
 # filters the pursuits `p` (or the tags `t`); parameters are the ids, when given. The answered
 # count is a correlated subquery on a covering index (ix_answers_pursuit_stage): one seek a card.
+# The origin is the name of the database that created the pursuit, when it is another one that
+# told its name (services.sync.review.origins): a primary-key lookup in the small sync_sites.
 _CARDS_SQL = """
     SELECT p.id, a.name, p.title, p.amount, p.currency, p.expected_close, p.stage, p.status,
            p.stage_entered_at, p.next_step, p.next_step_due, p.board_rank, p.win_rate_override,
            p.updated_at, p.account_id,
            (SELECT count(*) FROM coaching_answers AS c
-            WHERE c.pursuit_id = p.id AND c.stage = p.stage AND c.done AND c.alive)
+            WHERE c.pursuit_id = p.id AND c.stage = p.stage AND c.done AND c.alive),
+           o.name
     FROM pursuits AS p JOIN accounts AS a ON a.id = p.account_id
+    LEFT JOIN sync_sites AS o ON o.site_id = p.origin_site AND o.name <> ''
+        AND o.site_id NOT IN (SELECT site_id FROM sync_state)
     WHERE {where}
     ORDER BY p.stage, p.board_rank
 """

@@ -33,6 +33,7 @@ from desktop.domain.methodology import Catalog
 from desktop.services import records
 from desktop.services.changes import Changes
 from desktop.services.errors import InvalidInput, NotFound
+from desktop.services.sync.review import awaiting_review, fields_in_review
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
     Competitor,
@@ -254,13 +255,17 @@ class CellRefused(InvalidInput):
 
 
 def load_grid(ws: Workspace, pursuit_id: str) -> Grid:
-    """The grid of a pursuit in four small queries (pursuit, columns, rows, scores)."""
+    """The grid of a pursuit in four small queries (pursuit, columns, rows, scores), and a fifth
+    for the cells awaiting review after a sync, when the pursuit has any (`sync_review`)."""
     with ws.read() as session:
-        stage = session.execute(
-            select(Pursuit.stage).where(Pursuit.id == pursuit_id, Pursuit.alive)
-        ).scalar_one_or_none()
-        if stage is None:
+        head = session.execute(
+            select(Pursuit.stage, awaiting_review(Pursuit.id)).where(
+                Pursuit.id == pursuit_id, Pursuit.alive
+            )
+        ).first()
+        if head is None:
             raise NotFound(f"pursuit {pursuit_id}")
+        stage, in_review = head
         vendors = [
             Vendor(
                 competitor_id=row[0],
@@ -296,7 +301,6 @@ def load_grid(ws: Workspace, pursuit_id: str) -> Grid:
                 Indicator.class_override,
                 Indicator.override_reason,
                 Indicator.action_plan,
-                Indicator.siblings,
             )
             .where(Indicator.pursuit_id == pursuit_id, Indicator.alive)
             .order_by(Indicator.position, Indicator.created_at)
@@ -312,16 +316,16 @@ def load_grid(ws: Workspace, pursuit_id: str) -> Grid:
                 class_override=row[6],
                 override_reason=row[7],
                 action_plan=row[8],
-                conflicts=frozenset(row[9] or ()),
             )
         members = {v.competitor_id for v in vendors}
+        score_cells: dict[str, tuple[Criterion, str]] = {}  # score id -> its cell
         if criteria and members:
-            for indicator_id, competitor_id, score, siblings in session.execute(
+            for score_id, indicator_id, competitor_id, score in session.execute(
                 select(
+                    IndicatorScore.id,
                     IndicatorScore.indicator_id,
                     IndicatorScore.competitor_id,
                     IndicatorScore.score,
-                    IndicatorScore.siblings,
                 )
                 .join(Indicator, Indicator.id == IndicatorScore.indicator_id)
                 .where(Indicator.pursuit_id == pursuit_id, Indicator.alive, IndicatorScore.alive)
@@ -330,8 +334,16 @@ def load_grid(ws: Workspace, pursuit_id: str) -> Grid:
                 if criterion is None or competitor_id not in members:
                     continue
                 criterion.scores[competitor_id] = score
-                if siblings:
-                    criterion.conflicts = criterion.conflicts | {score_column(competitor_id)}
+                score_cells[score_id] = (criterion, score_column(competitor_id))
+        if in_review:  # one more query, only for a pursuit with fields awaiting review
+            for record_id, fields in fields_in_review(
+                session, pursuit_id, "indicator", "indicator_score"
+            ).items():
+                if record_id in criteria:
+                    criteria[record_id].conflicts |= fields
+                elif record_id in score_cells:
+                    criterion, column = score_cells[record_id]
+                    criterion.conflicts = criterion.conflicts | {column}
         return Grid(pursuit_id, stage, vendors, list(criteria.values()))
 
 

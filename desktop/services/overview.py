@@ -6,14 +6,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.domain import forecast
 from desktop.services import pursuit_edits, pursuits, records
 from desktop.services.changes import Changes
 from desktop.services.errors import InvalidInput, NotFound
+from desktop.services.sync.review import origins_in
 from desktop.services.workspace import Workspace
-from desktop.storage.tables import Account, Competitor, Pursuit
+from desktop.storage.tables import Account, Competitor, Pursuit, SyncReview
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Overview:
     history: list[dict[str, Any]] = field(default_factory=list)
     lost_to: str = ""
     referred_by: tuple[str, str] | None = None  # (pursuit id, "account · title")
+    origin: str = ""  # whose database it was created in (a merged file's); "" when made here
+    in_review: int = 0  # fields of it (or of what belongs to it) awaiting review after a sync
 
     @property
     def status(self) -> StatusSnapshot:
@@ -66,6 +69,10 @@ def overview_of(ws: Workspace, pursuit_id: str, today: date | None = None) -> Ov
                 name = source_account.name if source_account else ""
                 referred_by = (source.id, f"{name} · {source.title}")
         started = pursuit_edits.pursuit_start(session, pursuit_id)
+        origin = origins_in(session, [pursuit_id]).get(pursuit_id, "")
+        in_review = session.scalar(
+            select(func.count()).select_from(SyncReview).where(SyncReview.pursuit_id == pursuit_id)
+        )
         entered = pursuit.stage_entered_at.replace(tzinfo=UTC).astimezone().date()
     status = values["status"]
     if status == "won":
@@ -87,6 +94,8 @@ def overview_of(ws: Workspace, pursuit_id: str, today: date | None = None) -> Ov
         history=pursuits.stage_history(ws, pursuit_id),
         lost_to=lost_to_name,
         referred_by=referred_by,
+        origin=origin,
+        in_review=int(in_review or 0),
     )
 
 

@@ -60,6 +60,7 @@ class PursuitRow:
     tags: tuple[str, ...]
     updated_at: datetime  # UTC: the pursuit's own last change
     red_flags: int = 0  # filled by `red_flags` (deal health), a separate, slower read
+    origin: str = ""  # whose database it came from (a manager's merged files); "" when made here
 
     def days_in_stage(self, today: date) -> int:
         return max(0, (today - self.stage_entered_at.date()).days)
@@ -68,8 +69,10 @@ class PursuitRow:
 _ROWS_SQL = """
     SELECT p.id, p.account_id, a.name, p.title, p.stage, p.status, p.amount, p.currency,
            p.win_rate_override, p.expected_close, p.stage_entered_at, p.next_step,
-           p.next_step_due, p.owner, p.closed_on, p.close_reason, p.updated_at
+           p.next_step_due, p.owner, p.closed_on, p.close_reason, p.updated_at, o.name
     FROM pursuits AS p JOIN accounts AS a ON a.id = p.account_id
+    LEFT JOIN sync_sites AS o ON o.site_id = p.origin_site AND o.name <> ''
+        AND o.site_id NOT IN (SELECT site_id FROM sync_state)
     WHERE {where}
 """
 _TAGS_SQL = "SELECT t.pursuit_id, t.tag FROM pursuit_tags AS t WHERE {where}"
@@ -129,6 +132,7 @@ def list_pursuits(
         closed_on,
         close_reason,
         updated,
+        origin,
     ) in rows:
         rate = win_rate(ws, stage, status, override, stage_rates)
         row_tags = tags.get(pursuit_id)
@@ -153,6 +157,8 @@ def list_pursuits(
                 close_reason,
                 tuple(sorted(row_tags)) if row_tags else (),
                 moment(updated),
+                0,
+                origin or "",
             )
         )
     return result

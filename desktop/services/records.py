@@ -165,6 +165,8 @@ def create(ws: Workspace, kind: str, values: Values, *, record_id: str | None = 
     table = table_of(kind)
     with ws.write() as session:
         record = session.get(table, record_id) if record_id else None
+        if record is not None and record.purged:
+            raise NotFound(f"{kind} {record_id} (purged)")  # a purge is for good
         if record is None:
             record = table(**values)
             if record_id:
@@ -206,7 +208,7 @@ def restore(ws: Workspace, kind: str, record_id: str) -> Changes:
 def _set_alive(ws: Workspace, kind: str, record_id: str, alive: bool) -> Changes:
     with ws.write() as session:
         record = session.get(table_of(kind), record_id)
-        if record is None:
+        if record is None or (alive and record.purged):  # a purge is for good
             raise NotFound(f"{kind} {record_id}")
         if record.alive == alive:
             return Changes()

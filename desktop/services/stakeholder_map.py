@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.services import records
 from desktop.services.changes import Changes
 from desktop.services.errors import InvalidInput, NotFound
+from desktop.services.sync.review import awaiting_review, fields_in_review
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
     Account,
@@ -140,15 +141,21 @@ _PERSON_COLUMNS = (
     Stakeholder.reports_to_id,
     Stakeholder.x,
     Stakeholder.y,
-    Stakeholder.siblings,
 )
 
 
 def load_map(ws: Workspace, pursuit_id: str) -> StakeholderMap:
-    """The live people and links of a pursuit (four queries, whatever the size)."""
+    """The live people and links of a pursuit (four queries, whatever the size; a fifth for the
+    fields awaiting review after a sync, when there are any)."""
     with ws.read() as session:
         head = session.execute(
-            select(Pursuit.title, Pursuit.account_id, Pursuit.alive, Account.name)
+            select(
+                Pursuit.title,
+                Pursuit.account_id,
+                Pursuit.alive,
+                Account.name,
+                awaiting_review(Pursuit.id).label("in_review"),
+            )
             .join(Account, Account.id == Pursuit.account_id)
             .where(Pursuit.id == pursuit_id)
         ).first()
@@ -174,6 +181,8 @@ def load_map(ws: Workspace, pursuit_id: str) -> StakeholderMap:
             .where(StakeholderLink.pursuit_id == pursuit_id, StakeholderLink.alive)
             .order_by(StakeholderLink.created_at, StakeholderLink.id)
         ).all()
+        # Fields awaiting review after a sync: a fifth query, only when the pursuit has any.
+        in_review = fields_in_review(session, pursuit_id, "stakeholder") if head.in_review else {}
 
     alive = {row.id for row in rows}
     people = tuple(
@@ -195,7 +204,7 @@ def load_map(ws: Workspace, pursuit_id: str) -> StakeholderMap:
             y=float(row.y or 0.0),
             roles=frozenset(roles.get(row.id, ())),
             help=frozenset(wishes.get(row.id, ())),
-            conflicts=frozenset(row.siblings or ()),
+            conflicts=frozenset(in_review.get(row.id, ())),
         )
         for row in rows
     )

@@ -147,6 +147,14 @@
         <source>Delete</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <source>Purge…</source>
+        <translation>永久清除…</translation>
+    </message>
+    <message>
+        <source>Blank this pursuit for good, here and on every computer it syncs with</source>
+        <translation>永久清空这个项目:本机和与之同步的每台电脑上都会清空</translation>
+    </message>
 </context>
 <context>
     <name>CardDelegate</name>
@@ -161,6 +169,10 @@
     <message>
         <source>{0}d</source>
         <translation>{0}天</translation>
+    </message>
+    <message>
+        <source>From: {0}</source>
+        <translation>来自:{0}</translation>
     </message>
     <message>
         <source>Stage {0} · {1}</source>

@@ -902,6 +902,14 @@
         <translation>回款</translation>
     </message>
     <message>
+        <source>Created on another computer and merged from its sync file.</source>
+        <translation>在另一台电脑上创建,从它的同步文件合并而来。</translation>
+    </message>
+    <message>
+        <source>Changed differently on two computers: choose which version to keep.</source>
+        <translation>两台电脑上改得不一样:请选择保留哪个版本。</translation>
+    </message>
+    <message>
         <source>This pursuit no longer exists. It may have been deleted.</source>
         <translation>这个项目已不存在,可能已被删除。</translation>
     </message>
@@ -936,6 +944,14 @@
     <message>
         <source>{0} days in stage</source>
         <translation>本阶段已 {0} 天</translation>
+    </message>
+    <message>
+        <source>From: {0}</source>
+        <translation>来自:{0}</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;review&quot; style=&quot;color:#7B1FA2&quot;&gt;{0} awaiting review&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;review&quot; style=&quot;color:#7B1FA2&quot;&gt;{0} 处待审&lt;/a&gt;</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,14 @@
         <translation>负责人</translation>
     </message>
     <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Created on another computer ({0}) and merged from its sync file</source>
+        <translation>在另一台电脑({0})上创建,从它的同步文件合并而来</translation>
+    </message>
+    <message>
         <source>Closed on</source>
         <translation>关闭日期</translation>
     </message>
@@ -188,6 +196,14 @@
     <message>
         <source>Delete the selected pursuits (undo with Ctrl+Z)</source>
         <translation>删除所选项目(按 Ctrl+Z 可撤销)</translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation>永久清除…</translation>
+    </message>
+    <message>
+        <source>Blank this pursuit for good, here and on every computer it syncs with</source>
+        <translation>永久清空这个项目:本机和与之同步的每台电脑上都会清空</translation>
     </message>
     <message>
         <source>Export…</source>

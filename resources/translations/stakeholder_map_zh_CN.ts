@@ -459,6 +459,14 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
         <translation>删除…</translation>
     </message>
     <message>
+        <source>Purge…</source>
+        <translation>永久清除…</translation>
+    </message>
+    <message>
+        <source>Blank this person for good, here and on every computer it syncs with</source>
+        <translation>永久清空此人的信息:本机和与之同步的每台电脑上都会清空</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 
 from desktop.services import indicators, pursuits
 from desktop.services.errors import InvalidInput, NotFound
@@ -20,7 +20,8 @@ from desktop.services.indicators import (
 )
 from desktop.services.pursuits import PursuitDraft
 from desktop.services.workspace import Workspace
-from desktop.storage.tables import Indicator, IndicatorScore, PursuitCompetitor
+from desktop.storage import sync_codec
+from desktop.storage.tables import Indicator, IndicatorScore, PursuitCompetitor, SyncReview
 
 
 @pytest.fixture
@@ -474,20 +475,84 @@ def test_everything_survives_reopening(deal, tmp_path) -> None:
         again.close()
 
 
-def test_conflicted_cells_are_marked(deal) -> None:
-    ws, pid, sai, _yun, ids = deal
+def _siblings(ws, ids, sai, importance: int, score: int) -> None:
+    """Concurrent values as an import leaves them: siblings, and `sync_review` kept in step."""
     with ws.write() as session:
-        session.info["merging"] = True
-        session.get(Indicator, ids[0]).siblings = {"importance": [[4, "site", 3, 1]]}
-        score = session.scalars(
+        session.info["merging"] = True  # metadata written here, as the importer does
+        criterion = session.get(Indicator, ids[0])
+        criterion.siblings = {"importance": [[importance, "site", 3, 1]]}
+        cell = session.scalars(
             select(IndicatorScore).where(
                 IndicatorScore.indicator_id == ids[1], IndicatorScore.competitor_id == sai
             )
         ).one()
-        score.siblings = {"score": [[1, "site", 3, 1]]}
+        cell.siblings = {"score": [[score, "site", 3, 1]]}
+        session.flush()
+        for record in (criterion, cell):
+            sync_codec.refresh_review(session, record)
+
+
+def test_conflicted_cells_are_marked(deal) -> None:
+    ws, pid, sai, _yun, ids = deal
+    _siblings(ws, ids, sai, importance=4, score=1)  # the grid holds 5 and 2: they disagree
     grid = indicators.load_grid(ws, pid)
     assert grid.criteria[0].conflicts == {"importance"}
     assert grid.criteria[1].conflicts == {score_column(sai)}
+    assert grid.criteria[2].conflicts == frozenset()
+
+
+def test_siblings_that_agree_are_no_conflict(deal) -> None:
+    # The same value written on two computers: siblings kept, but nothing for a person to pick.
+    ws, pid, sai, _yun, ids = deal
+    _siblings(ws, ids, sai, importance=5, score=2)
+    with ws.read() as session:
+        assert session.get(Indicator, ids[0]).siblings
+        assert session.scalar(select(func.count()).select_from(SyncReview)) == 0
+    grid = indicators.load_grid(ws, pid)
+    assert [c.conflicts for c in grid.criteria] == [frozenset()] * 3
+
+
+def test_a_review_row_marks_its_cell_whatever_the_siblings_say(deal) -> None:
+    ws, pid, _sai, yun, ids = deal
+    with ws.write() as session:
+        yun_cell = session.scalars(
+            select(IndicatorScore.id).where(
+                IndicatorScore.indicator_id == ids[2], IndicatorScore.competitor_id == yun
+            )
+        ).one()
+        session.add_all(
+            [
+                SyncReview(record_id=ids[2], field="name", kind="indicator", pursuit_id=pid),
+                SyncReview(
+                    record_id=yun_cell, field="score", kind="indicator_score", pursuit_id=pid
+                ),
+            ]
+        )
+    grid = indicators.load_grid(ws, pid)
+    assert grid.criteria[2].conflicts == {"name", score_column(yun)}
+    assert grid.criteria[0].conflicts == grid.criteria[1].conflicts == frozenset()
+
+
+def test_cells_in_review_cost_one_more_query_only_when_there_are_any(deal) -> None:
+    ws, pid, sai, _yun, ids = deal
+
+    def selects() -> int:
+        statements: list[str] = []
+
+        def count(_conn, _cursor, statement, *_args) -> None:
+            statements.append(statement)
+
+        event.listen(ws.db.engine, "before_cursor_execute", count)
+        try:
+            indicators.load_grid(ws, pid)
+        finally:
+            event.remove(ws.db.engine, "before_cursor_execute", count)
+        return len([s for s in statements if s.lstrip().upper().startswith("SELECT")])
+
+    clean = selects()
+    assert clean == 4
+    _siblings(ws, ids, sai, importance=4, score=1)
+    assert selects() == clean + 1
 
 
 def test_plan_summary_for_the_visit_plan(deal) -> None:

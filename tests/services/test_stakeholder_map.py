@@ -9,7 +9,8 @@ from desktop.services import pursuits, records
 from desktop.services import stakeholder_map as smap
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.pursuits import PursuitDraft
-from desktop.storage.tables import Stakeholder, StakeholderLink
+from desktop.storage import sync_codec
+from desktop.storage.tables import Stakeholder, StakeholderLink, SyncReview
 
 
 def pursuit(ws, title="MES 生产执行系统", account="苏州恒通电子有限公司") -> str:
@@ -74,6 +75,35 @@ def test_load_map_uses_four_queries_whatever_the_size(ws, org) -> None:
         event.remove(ws.db.engine, "before_cursor_execute", count)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(selects) == 4  # pursuit, people, roles + help, links: never one per person
+
+
+def _concurrent_titles(ws, person_id: str, other: str) -> None:
+    """A second title from another computer, as an import leaves it (review kept in step)."""
+    with ws.write() as session:
+        session.info["merging"] = True
+        record = session.get(Stakeholder, person_id)
+        record.siblings = {"title": [[other, "site", 3, 1]]}
+        session.flush()
+        sync_codec.refresh_review(session, record)
+
+
+def test_a_person_is_marked_only_for_fields_awaiting_review(ws, org) -> None:
+    pid, ids = org
+    _concurrent_titles(ws, ids["boss"], "总经理")  # the same title on both: siblings that agree
+    _concurrent_titles(ws, ids["li"], "技术总监")  # a different one: a person has to pick
+    the_map = smap.load_map(ws, pid)
+    assert the_map.person(ids["boss"]).conflicts == frozenset()
+    assert the_map.person(ids["li"]).conflicts == {"title"}
+    assert the_map.person(ids["sun"]).conflicts == frozenset()
+
+
+def test_a_review_row_marks_the_person(ws, org) -> None:
+    pid, ids = org
+    with ws.write() as session:
+        session.add(
+            SyncReview(record_id=ids["sun"], field="phone", kind="stakeholder", pursuit_id=pid)
+        )
+    assert smap.load_map(ws, pid).person(ids["sun"]).conflicts == {"phone"}
 
 
 def test_load_map_of_a_missing_pursuit_is_not_found(ws) -> None:

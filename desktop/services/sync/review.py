@@ -8,12 +8,14 @@ everywhere.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Date, DateTime, func, select
+from sqlalchemy.orm import Session
 
 from desktop.services import records
 from desktop.services.changes import Changes
@@ -108,32 +110,68 @@ def _label(record: Synced) -> str:
     return ""
 
 
+def _entries(record: Synced, field: str) -> list[list[Any]]:
+    """The concurrent values of one field, the shown one first: [value, site, counter, hlc].
+
+    What `sync_codec.state_of(record)["fields"][field]` holds, without expanding every field
+    of the record (the review list reads thousands).
+    """
+    if record.purged:
+        return []
+    dot = sync_codec.field_dot(record.dots or {}, field)
+    entries = [[sync_codec.to_raw(getattr(record, field)), *dot]] if dot else []
+    entries.extend(list(e) for e in (record.siblings or {}).get(field, ()))
+    return entries
+
+
+def _ids_in(ids: Collection[str]) -> Any:
+    """`ids` as one bound parameter (a JSON list SQLite unpacks): any number, one statement."""
+    return select(func.json_each(json.dumps(list(ids))).table_valued("value").c.value)
+
+
 def list_conflicts(ws: Workspace, pursuit_id: str | None = None) -> list[Conflict]:
-    """Every field awaiting review, grouped by pursuit, its versions newest first."""
-    query = select(SyncReview).order_by(SyncReview.pursuit_id, SyncReview.kind, SyncReview.field)
+    """Every field awaiting review, grouped by pursuit, its versions newest first.
+
+    Reads in batches, whatever the number of fields: the review rows, then the records of each
+    kind in one query, then the titles of their pursuits in one more.
+    """
+    query = select(SyncReview.kind, SyncReview.record_id, SyncReview.field, SyncReview.pursuit_id)
+    query = query.order_by(SyncReview.pursuit_id, SyncReview.kind, SyncReview.field)
     if pursuit_id is not None:
         query = query.where(SyncReview.pursuit_id == pursuit_id)
     result = []
     with ws.read() as session:
+        items = session.execute(query).all()
+        if not items:
+            return []
         names = dict(session.execute(select(SyncSite.site_id, SyncSite.name)).all())
         here = session.scalar(select(SyncState.site_id))
-        titles: dict[str, tuple[str, str]] = {}
-        for item in session.scalars(query):
-            table = BY_KIND.get(item.kind)
-            record = session.get(table, item.record_id) if table is not None else None
-            if record is None or not record.siblings or item.field not in record.siblings:
+        wanted: dict[str, set[str]] = {}
+        for kind, record_id, _field, _pursuit in items:
+            wanted.setdefault(kind, set()).add(record_id)
+        found: dict[tuple[str, str], Synced] = {}
+        for kind, ids in wanted.items():
+            table = BY_KIND.get(kind)
+            if table is None:
                 continue
-            state = sync_codec.state_of(record)
-            entries = state["fields"][item.field]
-            if item.pursuit_id and item.pursuit_id not in titles:
-                row = session.execute(
-                    select(Pursuit.title, Account.name)
-                    .join(Account, Account.id == Pursuit.account_id)
-                    .where(Pursuit.id == item.pursuit_id)
-                ).first()
-                titles[item.pursuit_id] = (row[0], row[1]) if row else ("", "")
-            title, account = titles.get(item.pursuit_id or "", ("", ""))
-            if item.kind == "account":
+            for record in session.scalars(select(table).where(table.id.in_(_ids_in(ids)))):
+                found[(kind, record.id)] = record
+        pursuits = {p for *_, p in items if p}
+        titles: dict[str, tuple[str, str]] = {
+            pid: (title, account)
+            for pid, title, account in session.execute(
+                select(Pursuit.id, Pursuit.title, Account.name)
+                .join(Account, Account.id == Pursuit.account_id)
+                .where(Pursuit.id.in_(_ids_in(pursuits)))
+            )
+        }
+        for kind, record_id, field, item_pursuit in items:
+            record = found.get((kind, record_id))
+            if record is None or not record.siblings or field not in record.siblings:
+                continue
+            entries = _entries(record, field)
+            title, account = titles.get(item_pursuit or "", ("", ""))
+            if kind == "account":
                 account = _label(record)
             versions = tuple(
                 Version(
@@ -148,10 +186,10 @@ def list_conflicts(ws: Workspace, pursuit_id: str | None = None) -> list[Conflic
             )
             result.append(
                 Conflict(
-                    kind=item.kind,
-                    record_id=item.record_id,
-                    field=item.field,
-                    pursuit_id=item.pursuit_id,
+                    kind=kind,
+                    record_id=record_id,
+                    field=field,
+                    pursuit_id=item_pursuit,
                     pursuit_title=title,
                     account=account,
                     label=_label(record),
@@ -207,12 +245,45 @@ def origins(ws: Workspace, pursuit_ids: Collection[str] | None = None) -> dict[s
 
     Only pursuits from other databases that told their name appear; ones made here do not.
     """
+    with ws.read() as session:
+        return origins_in(session, pursuit_ids)
+
+
+def origins_in(session: Session, pursuit_ids: Collection[str] | None = None) -> dict[str, str]:
+    """`origins` inside a caller's read (the pursuit workspace's header reads it with the rest).
+
+    This database's own name can reach `sync_sites` too (a file from a laptop that learned it),
+    so the own site is left out explicitly.
+    """
     query = (
         select(Pursuit.id, SyncSite.name)
         .join(SyncSite, SyncSite.site_id == Pursuit.origin_site)
-        .where(SyncSite.name != "")
+        .where(SyncSite.name != "", SyncSite.site_id.not_in(select(SyncState.site_id)))
     )
     if pursuit_ids is not None:
-        query = query.where(Pursuit.id.in_(list(pursuit_ids)))
-    with ws.read() as session:
-        return {pursuit_id: name for pursuit_id, name in session.execute(query)}
+        query = query.where(Pursuit.id.in_(_ids_in(pursuit_ids)))
+    return {pursuit_id: name for pursuit_id, name in session.execute(query)}
+
+
+def awaiting_review(pursuit_id: Any) -> Any:
+    """An SQL EXISTS: has the pursuit (a column or an id) any field awaiting review?
+
+    Screens that load one pursuit put it in a query they make anyway, so a clean pursuit (the
+    usual case) costs no extra query; `fields_in_review` then reads the fields only when needed.
+    """
+    return select(SyncReview.record_id).where(SyncReview.pursuit_id == pursuit_id).exists()
+
+
+def fields_in_review(session: Session, pursuit_id: str, *kinds: str) -> dict[str, set[str]]:
+    """{record id: fields awaiting review} of a pursuit's records of `kinds`, in one query.
+
+    `sync_review` is the truth about "needs review": a record can hold siblings that agree.
+    """
+    found: dict[str, set[str]] = {}
+    for record_id, field in session.execute(
+        select(SyncReview.record_id, SyncReview.field).where(
+            SyncReview.pursuit_id == pursuit_id, SyncReview.kind.in_(kinds)
+        )
+    ):
+        found.setdefault(record_id, set()).add(field)
+    return found

@@ -407,6 +407,10 @@ class CardDelegate(QStyledItemDelegate):
         stage = self.catalog.stage(card.stage)
         lines = [
             f"<b>{_esc(card.account)}</b><br>{_esc(card.title)}",
+        ]
+        if card.origin:
+            lines.append(self.tr("From: {0}").format(_esc(card.origin)))
+        lines += [
             self.tr("Stage {0} · {1}").format(card.stage, _esc(stage.label(self.lang))),
             self.tr("Amount {0} · weighted {1} ({2}%)").format(
                 fmt.money(card.amount, card.currency),

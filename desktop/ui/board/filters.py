@@ -184,7 +184,9 @@ def is_overdue(card: BoardCard, today: date) -> bool:
 
 def haystack(card: BoardCard, names: str = "") -> str:
     """The lower-case text a search matches against."""
-    return " ".join((card.account, card.title, names, " ".join(card.tags), card.next_step)).lower()
+    return " ".join(
+        (card.account, card.title, names, " ".join(card.tags), card.next_step, card.origin)
+    ).lower()
 
 
 # --- the bar -----------------------------------------------------------------------------------

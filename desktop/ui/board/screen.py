@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -40,6 +41,7 @@ from desktop.ui.board.pursuit_dialog import PursuitDialog
 from desktop.ui.board.view import BoardView
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
+from desktop.ui.sync.purge import confirm_purge
 
 log = logging.getLogger(__name__)
 STATE_KEY = "board"
@@ -626,6 +628,14 @@ class BoardScreen(QWidget):
         if status is not None:
             status().showMessage(self.tr("{0} — undo with Ctrl+Z").format(text), 6000)
 
+    def purge_pursuit(self, pursuit_id: str) -> QMessageBox | None:
+        """Ask, then blank the pursuit for good (the one question the app asks: ui.sync.purge)."""
+        card = self.model.card(pursuit_id)
+        if card is None:
+            return None
+        name = f"{card.account} · {card.title}" if card.account else card.title
+        return confirm_purge(self.ctx, "pursuit", pursuit_id, name, self)
+
     def _load_demo(self) -> None:
         try:
             self.ctx.perform(demo.fill_demo, parent=self)
@@ -683,6 +693,12 @@ class BoardScreen(QWidget):
         delete = menu.addAction(self.tr("Delete"), self.delete_selected)
         delete.setObjectName("action_delete")
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        if len(cards) == 1:
+            purge = menu.addAction(self.tr("Purge…"), lambda: self.purge_pursuit(cards[0].id))
+            purge.setObjectName("action_purge")
+            purge.setToolTip(
+                self.tr("Blank this pursuit for good, here and on every computer it syncs with")
+            )
         return menu
 
     def names_ready(self) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -116,6 +116,20 @@ class PursuitWorkspace(QWidget):
         self.title.setFont(font)
         self.title.setWordWrap(True)
         self.status_chip = chip("", RED)
+        # Whose database the pursuit came from (a manager's merged files) and what awaits review.
+        self.origin = QLabel()
+        self.origin.setObjectName("header_origin")
+        self.origin.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.origin.setToolTip(
+            self.tr("Created on another computer and merged from its sync file.")
+        )
+        self.review_link = QLabel()
+        self.review_link.setObjectName("header_review")
+        self.review_link.setTextFormat(Qt.TextFormat.RichText)
+        self.review_link.setToolTip(
+            self.tr("Changed differently on two computers: choose which version to keep.")
+        )
+        self.review_link.linkActivated.connect(lambda _link: self.open_review())
         self.figures = QLabel()
         self.figures.setObjectName("header_figures")
         self.figures.setTextFormat(Qt.TextFormat.RichText)
@@ -128,6 +142,8 @@ class PursuitWorkspace(QWidget):
         top.addWidget(self.account)
         top.addWidget(self.status_chip)
         top.addStretch(1)
+        top.addWidget(self.review_link)
+        top.addWidget(self.origin)
         header = QVBoxLayout()
         header.setContentsMargins(18, 14, 18, 6)
         header.setSpacing(4)
@@ -308,6 +324,16 @@ class PursuitWorkspace(QWidget):
                 days = f"<span style='color:#F57C00'>{days}</span>"
             parts.append(days)
         self.figures.setText("  ·  ".join(parts))
+        self.origin.setText(self.tr("From: {0}").format(view.origin) if view.origin else "")
+        self.origin.setVisible(bool(view.origin))
+        self.review_link.setText(
+            self.tr('<a href="review" style="color:#7B1FA2">{0} awaiting review</a>').format(
+                view.in_review
+            )
+            if view.in_review
+            else ""
+        )
+        self.review_link.setVisible(bool(view.in_review))
         self.stepper.set_stage(
             p["stage"], [s.process(lang) for s in self.ctx.catalog.stages], status
         )
@@ -355,7 +381,7 @@ class PursuitWorkspace(QWidget):
             changes.everything
             or pid in changes.ids("pursuit")
             or pid in changes.ids("pursuit_part")
-            or changes.touches("stakeholder", "competitor", "account")
+            or changes.touches("stakeholder", "competitor", "account", "review")
         ):
             self._refresh_timer.start()
 
@@ -386,6 +412,12 @@ class PursuitWorkspace(QWidget):
         shower = getattr(self.window_ref, "show_screen", None)
         if shower is not None:
             shower("board")
+
+    def open_review(self) -> None:
+        """The Review screen (待审), where the versions are side by side."""
+        shower = getattr(self.window_ref, "show_screen", None)
+        if shower is not None:
+            shower("review")
 
     def open_manager_view(self) -> Any:
         if not self.pursuit_id:

@@ -315,6 +315,23 @@ class PursuitTableModel(RowTableModel):
                 hidden=True,
             ),
             Column(
+                "origin",
+                lambda: QCoreApplication.translate("PursuitColumns", "Origin"),
+                lambda r: r.origin,
+                lambda r: r.origin,
+                text=True,
+                tooltip=lambda r: (
+                    QCoreApplication.translate(
+                        "PursuitColumns",
+                        "Created on another computer ({0}) and merged from its sync file",
+                    ).format(r.origin)
+                    if r.origin
+                    else ""
+                ),
+                width=110,
+                hidden=True,
+            ),
+            Column(
                 "closed_on",
                 lambda: QCoreApplication.translate("PursuitColumns", "Closed on"),
                 lambda r: iso(r.closed_on),
@@ -399,7 +416,7 @@ class PursuitTableModel(RowTableModel):
                 haystack = haystacks.get(row.id)
                 if haystack is None:
                     haystack = haystacks[row.id] = " ".join(
-                        (row.account, row.title, row.next_step, row.owner, *row.tags)
+                        (row.account, row.title, row.next_step, row.owner, row.origin, *row.tags)
                     ).casefold()
                 return all(w in haystack for w in words)
             return True

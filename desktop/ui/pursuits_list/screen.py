@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QMessageBox,
     QProgressDialog,
     QPushButton,
     QStackedWidget,
@@ -62,6 +63,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.pursuits_list.export import ExportCancelled, ExportJob
 from desktop.ui.pursuits_list.model import ICON_SIZE, ListFilter, PursuitTableModel
 from desktop.ui.pursuits_list.widgets import FilterBar, TagDialog, icon
+from desktop.ui.sync.purge import confirm_purge
 
 log = logging.getLogger(__name__)
 STATE_KEY = "pursuits_list"
@@ -224,6 +226,12 @@ class PursuitsScreen(QWidget):
             "action_delete", self.tr("Delete"), "delete", self.delete_selected, Qt.Key.Key_Delete
         )
         self.delete_action.setToolTip(self.tr("Delete the selected pursuits (undo with Ctrl+Z)"))
+        self.purge_action = self._action(
+            "action_purge", self.tr("Purge…"), None, self.purge_selected
+        )
+        self.purge_action.setToolTip(
+            self.tr("Blank this pursuit for good, here and on every computer it syncs with")
+        )
         self.export_action = self._action(
             "action_export", self.tr("Export…"), "export", self.export_dialog, "Ctrl+E"
         )
@@ -470,6 +478,7 @@ class PursuitsScreen(QWidget):
         self.abandon_action.setEnabled(any_open)
         self.reopen_action.setEnabled(any(r.status != "open" for r in rows))
         self.tag_button.setEnabled(has)
+        self.purge_action.setEnabled(len(rows) == 1)  # one named record at a time
         self._update_summary()
 
     # --- selection --------------------------------------------------------------------------------
@@ -704,6 +713,16 @@ class PursuitsScreen(QWidget):
         )
         self._status(self.tr("{0} — undo with Ctrl+Z").format(text))
 
+    def purge_selected(self) -> QMessageBox | None:
+        """Ask, then blank the one selected pursuit for good (see ui.sync.purge)."""
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return None
+        row = rows[0]
+        name = f"{row.account} · {row.title}" if row.account else row.title
+        self.dialog = confirm_purge(self.ctx, "pursuit", row.id, name, self)
+        return self.dialog
+
     def _status(self, text: str) -> None:
         status = getattr(self.window_, "statusBar", None)
         if status is not None:
@@ -724,6 +743,7 @@ class PursuitsScreen(QWidget):
         menu.addAction(self.remove_tag_action)
         menu.addSeparator()
         menu.addAction(self.delete_action)
+        menu.addAction(self.purge_action)
         menu.addSeparator()
         menu.addAction(self.export_action)
         return menu

@@ -51,6 +51,7 @@ from desktop.ui.stakeholder_map.style import (
     swatch_icon,
 )
 from desktop.ui.stakeholder_map.view import MapView
+from desktop.ui.sync.purge import confirm_purge
 
 SETTINGS_KEY = "stakeholder_map"
 FREEZE_FROM = 120  # cards + links from which a drag paints only what moves
@@ -528,6 +529,11 @@ class StakeholderMapEditor(QWidget):
                 )
             menu.addSeparator()
             menu.addAction(svg_icon("delete"), self.tr("Delete…"), self.delete_selection)
+            purge = menu.addAction(self.tr("Purge…"), lambda: self.purge_person(pid))
+            purge.setObjectName("action_purge")
+            purge.setToolTip(
+                self.tr("Blank this person for good, here and on every computer it syncs with")
+            )
         elif line is not None:
             self.scene.select_only([line])
             if isinstance(line, LinkItem):
@@ -648,6 +654,14 @@ class StakeholderMapEditor(QWidget):
         box.finished.connect(done)
         box.open()
         return box
+
+    def purge_person(self, person_id: str) -> QMessageBox | None:
+        """Ask, then blank the person for good (see ui.sync.purge); undo is cleared after."""
+        if self.document.person(person_id) is None:
+            return None
+        return confirm_purge(
+            self.ctx, "stakeholder", person_id, self.document.name(person_id), self
+        )
 
     def _push_delete(self, people: list[str], links: list[str], reports: dict[str, str]) -> None:
         names = [self.document.name(pid) for pid in people]

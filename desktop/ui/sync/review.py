@@ -288,15 +288,26 @@ class ReviewScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         self.current: review.Conflict | None = None
+        self._stale = False
         ctx.changed.connect(self._on_changed)
         self.reload()
 
     # --- data -----------------------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
-        if changes:
+        if not changes:
+            return
+        if self.isVisible():
             self.reload()
+        else:  # thousands of fields can await review: read them again when next shown
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def reload(self) -> None:
+        self._stale = False
         keep = (self.current.record_id, self.current.field) if self.current else None
         self.model.reload()
         count = self.model.rowCount()
