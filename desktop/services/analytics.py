@@ -26,13 +26,24 @@ from functools import lru_cache
 from statistics import median
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, case, cast, func, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy import Integer as SqlInteger
 from sqlalchemy.engine import Connection
 
 from desktop.domain.methodology import STAGE_COUNT
 from desktop.services.workspace import Workspace
-from desktop.storage.tables import Competitor, Pursuit, PursuitTag, StageChange
+from desktop.storage.tables import Account, Competitor, Pursuit, PursuitTag, StageChange
 
 STAGES = tuple(range(1, STAGE_COUNT + 1))
 FORECAST_MONTHS = 12
@@ -426,6 +437,99 @@ def _quarters_between(
 
 def _quarter_of(day: date) -> tuple[int, int]:
     return day.year, (day.month - 1) // 3 + 1
+
+
+# --- the pursuits behind a bar ------------------------------------------------------------------
+@dataclass(frozen=True)
+class Slice:
+    """One bar of a figure, as a question: which pursuits make it up?
+
+    `figure` names the kind of bar, `key` which one:
+    - "funnel": the stage (open pursuits in it);
+    - "forecast": the month's first day, or "past_due" (open pursuits expected to close then);
+    - "won" / "lost": (year, quarter) (pursuits won, or lost and abandoned, in that quarter);
+    - "lost_to": competitor ids, None for "not recorded" (pursuits lost to them in the period);
+    - "reason": close reasons, None for "none given" (lost and abandoned in the period).
+    """
+
+    figure: str
+    key: Any
+
+
+@dataclass(frozen=True)
+class BehindRow:
+    id: str
+    title: str
+    account: str
+    stage: int
+    status: str
+    amount: int
+    expected_close: date | None
+    closed_on: date | None
+
+
+def behind(
+    ws: Workspace, filters: Filters, currency: str, part: Slice, today: date | None = None
+) -> list[BehindRow]:
+    """The pursuits a bar counts, biggest amount first: the same terms the figure used."""
+    today = today or date.today()
+    terms = [*_scope(filters, currency)]
+    closed = [
+        Pursuit.status.in_(CLOSED_STATUSES),
+        Pursuit.closed_on.is_not(None),
+        *_date_terms(Pursuit.closed_on, filters),
+    ]
+    if part.figure == "funnel":
+        terms += [Pursuit.status == "open", Pursuit.stage == part.key]
+    elif part.figure == "forecast":
+        terms.append(Pursuit.status == "open")
+        if part.key == "past_due":
+            terms.append(Pursuit.expected_close < today)
+        else:
+            terms += [
+                Pursuit.expected_close >= max(part.key, today),
+                Pursuit.expected_close < _add_months(part.key, 1),
+            ]
+    elif part.figure in ("won", "lost"):
+        year, quarter = part.key
+        first = date(year, 3 * quarter - 2, 1)
+        statuses = ("won",) if part.figure == "won" else ("lost", "abandoned")
+        terms += [
+            *closed,
+            Pursuit.status.in_(statuses),
+            Pursuit.closed_on >= first,
+            Pursuit.closed_on < _add_months(first, 3),
+        ]
+    elif part.figure == "lost_to":
+        ids = [k for k in part.key if k is not None]
+        named = Pursuit.lost_to_id.in_(ids)
+        if None in part.key:  # as `_ranked` folds them: no competitor, or one without a name
+            nameless = select(Competitor.id).where(func.coalesce(Competitor.name, "") != "")
+            named = or_(named, Pursuit.lost_to_id.is_(None), Pursuit.lost_to_id.not_in(nameless))
+        terms += [*closed, Pursuit.status == "lost", named]
+    elif part.figure == "reason":
+        reason = func.trim(func.coalesce(Pursuit.close_reason, ""))
+        texts = [k for k in part.key if k is not None] + ([""] if None in part.key else [])
+        terms += [*closed, Pursuit.status.in_(("lost", "abandoned")), reason.in_(texts)]
+    else:
+        raise ValueError(f"no pursuits behind {part.figure!r}")
+    query = (
+        select(
+            Pursuit.id,
+            Pursuit.title,
+            Account.name,
+            Pursuit.stage,
+            Pursuit.status,
+            Pursuit.amount,
+            Pursuit.expected_close,
+            Pursuit.closed_on,
+        )
+        .join(Account, Account.id == Pursuit.account_id)
+        .where(*terms)
+        .order_by(Pursuit.amount.desc(), Account.name, Pursuit.title)
+    )
+    with ws.read() as session:
+        return [BehindRow(*row) for row in session.execute(query)]
 
 
 # --- velocity, conversion and calibration (from the stage history) -----------------------------

@@ -1,6 +1,40 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BehindDialog</name>
+    <message>
+        <source>Open Pursuit</source>
+        <translation>打开项目</translation>
+    </message>
+</context>
+<context>
+    <name>BehindModel</name>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Pursuit</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>成交日期</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>No open pursuits match these filters.</source>
@@ -224,6 +258,10 @@ The forecast assumes {6}%</source>
         <source>Biggest gap at {0}: won {1}, the forecast assumes {2}%.</source>
         <translation>差距最大的是 {0}:实际赢单 {1},预测假设 {2}%。</translation>
     </message>
+    <message>
+        <source>Click to list these pursuits</source>
+        <translation>点击列出这些项目</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -438,6 +476,50 @@ The forecast assumes {6}%</source>
     <message>
         <source>The charts could not be updated: {0}</source>
         <translation>图表未能更新:{0}</translation>
+    </message>
+    <message>
+        <source>{0} pursuits · {1}</source>
+        <translation>{0} 个项目 · {1}</translation>
+    </message>
+    <message>
+        <source>Open pursuits at {0}</source>
+        <translation>处于 {0} 的在途项目</translation>
+    </message>
+    <message>
+        <source>Open pursuits past their expected close</source>
+        <translation>已过预计成交日期的在途项目</translation>
+    </message>
+    <message>
+        <source>Open pursuits expected to close in {0}</source>
+        <translation>预计 {0} 成交的在途项目</translation>
+    </message>
+    <message>
+        <source>Won in Q{0} {1}</source>
+        <translation>{1} 年第 {0} 季度赢单</translation>
+    </message>
+    <message>
+        <source>Lost and abandoned in Q{0} {1}</source>
+        <translation>{1} 年第 {0} 季度丢单与放弃</translation>
+    </message>
+    <message>
+        <source>the others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>a competitor not recorded</source>
+        <translation>未记录的对手</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未填写原因</translation>
+    </message>
+    <message>
+        <source>Lost to {0}</source>
+        <translation>输给 {0}</translation>
+    </message>
+    <message>
+        <source>Lost or abandoned: {0}</source>
+        <translation>丢单或放弃:{0}</translation>
     </message>
     <message>
         <source>{0} pursuits</source>

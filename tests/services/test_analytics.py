@@ -426,3 +426,69 @@ def test_demo_data_gives_every_figure_something_to_show(demo_ws) -> None:
     assert result.calibration.closed == result.win_loss.won_count + result.win_loss.lost_count + (
         result.win_loss.abandoned_count
     )
+
+
+# --- the pursuits behind a bar --------------------------------------------------------------------
+def _adds_up(rows: Sequence[analytics.BehindRow], n: int, amount: int) -> bool:
+    return (len(rows), sum(r.amount for r in rows)) == (n, amount)
+
+
+def test_every_bar_lists_exactly_the_pursuits_it_counts(ws) -> None:
+    from desktop.services import demo
+
+    demo.fill_demo(ws, scale=200, seed=3)  # big enough for losses to every kind of group
+    today = date.today()
+    filters = Filters(*analytics.period_range("all", today))
+    data = analytics.dashboard(ws, filters, today=today)
+    currency = data.currency
+
+    def behind(figure: str, key: object) -> list[analytics.BehindRow]:
+        return analytics.behind(ws, filters, currency, analytics.Slice(figure, key), today)
+
+    for s in data.funnel.stages:
+        rows = behind("funnel", s.stage)
+        assert _adds_up(rows, s.count, s.amount)
+        assert {(r.stage, r.status) for r in rows} <= {(s.stage, "open")}
+    forecast = data.forecast
+    assert _adds_up(
+        behind("forecast", "past_due"), forecast.past_due.count, forecast.past_due.amount
+    )
+    for month, bucket in zip(forecast.months, forecast.buckets, strict=True):
+        assert _adds_up(behind("forecast", month), bucket.count, bucket.amount)
+    results = data.win_loss
+    assert results.quarters and results.by_competitor and results.by_reason
+    for q in results.quarters:
+        assert _adds_up(behind("won", (q.year, q.quarter)), q.won_count, q.won_amount)
+        lost = behind("lost", (q.year, q.quarter))
+        assert _adds_up(lost, q.lost_count + q.abandoned_count, q.lost_amount + q.abandoned_amount)
+    for g in results.by_competitor:
+        assert _adds_up(behind("lost_to", (g.key,)), g.count, g.amount)
+    for g in results.by_reason:
+        assert _adds_up(behind("reason", (g.key,)), g.count, g.amount)
+    everyone = behind("lost_to", tuple(g.key for g in results.by_competitor))
+    assert len(everyone) == results.lost_count
+    amounts = [r.amount for r in everyone]
+    assert amounts == sorted(amounts, reverse=True)  # biggest first
+
+
+def test_behind_the_unrecorded_losses_and_a_quarter(ws) -> None:
+    saida = competitor(ws, "赛达软件")
+    big = add(
+        ws, stage=5, amount=200_000, status="lost", closed_on=date(2026, 5, 20), lost_to=saida
+    )
+    blank = add(ws, stage=2, amount=10_000, status="lost", closed_on=date(2026, 5, 3), reason=" ")
+    add(ws, stage=2, amount=40_000, status="abandoned", closed_on=date(2026, 8, 1), reason="预算")
+    add(ws, stage=8, amount=300_000, status="won", closed_on=date(2026, 5, 5))
+    filters = Filters(start=date(2026, 1, 1), end=date(2027, 1, 1))
+
+    def ids(figure: str, key: object) -> list[str]:
+        part = analytics.Slice(figure, key)
+        return [r.id for r in analytics.behind(ws, filters, "CNY", part, TODAY)]
+
+    assert ids("lost_to", (None,)) == [blank]
+    assert ids("lost_to", (saida, None)) == [big, blank]
+    assert ids("reason", (None,)) == [big, blank]  # no reason given, or only spaces
+    assert ids("lost", (2026, 2)) == [big, blank]
+    assert ids("lost", (2025, 2)) == []
+    with pytest.raises(ValueError):
+        analytics.behind(ws, filters, "CNY", analytics.Slice("velocity", 3), TODAY)

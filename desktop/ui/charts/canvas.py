@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from matplotlib.backend_bases import MouseEvent
+from matplotlib.backend_bases import MouseButton, MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QCursor, QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip
 
+from desktop.services import analytics
 from desktop.ui.charts import figures
 
 # What the pointer is on: (panel, x, y) in data coordinates -> tooltip text, or None.
 Describer = Callable[[int, float, float], str | None]
+# The bar under the pointer as a list of pursuits to show: (panel, x, y) -> Slice, or None.
+Slicer = Callable[[int, float, float], analytics.Slice | None]
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -39,11 +42,14 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.name = name
         self.ready = False
         self.describer: Describer | None = None
+        self.slicer: Slicer | None = None
+        self.on_slice: Callable[[analytics.Slice], None] | None = None  # a bar was clicked
         self.tip = ""  # the tooltip shown last ("" when none)
         self.setObjectName(f"chart_{name}")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(300, 240))
         self.mpl_connect("motion_notify_event", self._pointer_moved)
+        self.mpl_connect("button_press_event", self._pressed)
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(self.SETTLE_MS)
@@ -69,16 +75,38 @@ class ChartCanvas(FigureCanvasQTAgg):
             painter.drawImage(self.rect(), image)
         painter.end()
 
-    def _pointer_moved(self, event: MouseEvent) -> None:
-        text = None
+    def _at(self, event: MouseEvent) -> tuple[int, float, float] | None:
+        """(panel, x, y) in data coordinates of a drawn panel under the pointer, or None."""
         axes = event.inaxes
-        if self.ready and self.describer is not None and axes is not None and axes.axison:
-            panel = figures.panel_of(self.figure, axes)
-            if panel >= 0 and event.xdata is not None and event.ydata is not None:
-                text = self.describer(panel, event.xdata, event.ydata)
+        if not self.ready or axes is None or not axes.axison:
+            return None
+        panel = figures.panel_of(self.figure, axes)
+        if panel < 0 or event.xdata is None or event.ydata is None:
+            return None
+        return panel, event.xdata, event.ydata
+
+    def _pointer_moved(self, event: MouseEvent) -> None:
+        at = self._at(event)
+        text = self.describer(*at) if at and self.describer is not None else None
+        part = self.slicer(*at) if at and self.slicer is not None else None
+        if part is not None and text:
+            text += "\n" + QCoreApplication.translate("Charts", "Click to list these pursuits")
+        if part is not None:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.unsetCursor()
         if text:
             if text != self.tip:
                 QToolTip.showText(QCursor.pos(), text, self)
         elif self.tip:
             QToolTip.hideText()
         self.tip = text or ""
+
+    def _pressed(self, event: MouseEvent) -> None:
+        if event.button != MouseButton.LEFT or self.on_slice is None or self.slicer is None:
+            return
+        at = self._at(event)
+        part = self.slicer(*at) if at else None
+        if part is not None:
+            QToolTip.hideText()
+            self.on_slice(part)

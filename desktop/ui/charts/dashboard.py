@@ -260,6 +260,7 @@ class Dashboard(QWidget):
         self._requested: analytics.Filters | None = None  # the filters last computed for
         self._state = ctx.settings.screen_state("dashboard")
         self._relays: list[_Relay] = []  # alive until their worker reported
+        self.behind_dialog: QWidget | None = None  # the pursuits behind the bar clicked last
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -559,6 +560,8 @@ class Dashboard(QWidget):
         for name in analytics.FIGURES:
             canvas = ChartCanvas(name, outcome.get(name))
             canvas.describer = lambda panel, x, y, n=name: self._describe(n, panel, x, y)
+            canvas.slicer = lambda panel, x, y, n=name: self._slice(n, panel, x, y)
+            canvas.on_slice = self.show_behind
             self.canvases[name] = canvas
             title, subtitle = titles[name]
             self.cards[name] = ChartCard(name, title, subtitle, canvas, self)
@@ -933,6 +936,76 @@ class Dashboard(QWidget):
         if name not in self.series:
             return None
         return self.figures.describe(name, self.series[name], self.look(), panel, x, y)
+
+    def _slice(self, name: str, panel: int, x: float, y: float) -> analytics.Slice | None:
+        if name not in self.series:
+            return None
+        return self.figures.slice_at(self.series[name], panel, x, y)
+
+    # --- the pursuits behind a bar --------------------------------------------------------------
+    def show_behind(self, part: analytics.Slice) -> QWidget | None:
+        """List the pursuits a clicked bar counts (the filters of the figures on screen)."""
+        from desktop.ui.charts.behind import BehindDialog, BehindModel
+
+        filters = self._requested or self.filters()
+        try:
+            rows = analytics.behind(self.ctx.workspace, filters, self.currency, part)
+        except Exception as exc:  # a database error: say so where the charts are
+            log.error("pursuits behind %s failed", part, exc_info=exc)
+            self.status.setText(message_for(exc))
+            return None
+        model = BehindModel(rows, self.ctx.catalog, self.ctx.lang, self.currency)
+        summary = self.tr("{0} pursuits · {1}").format(
+            count(len(rows)), money(sum(r.amount for r in rows), self.currency)
+        )
+        opener = getattr(self.window_, "open_pursuit", lambda _id: None)
+        dialog = BehindDialog(self._slice_title(part), summary, model, opener, self)
+        dialog.setWindowFlag(Qt.WindowType.Tool)  # stays beside the window, not over it
+        dialog.show()
+        self.behind_dialog = dialog
+        return dialog
+
+    def _slice_title(self, part: analytics.Slice) -> str:
+        look = self.look()
+        if part.figure == "funnel":
+            return self.tr("Open pursuits at {0}").format(look.stage(part.key))
+        if part.figure == "forecast":
+            if part.key == "past_due":
+                return self.tr("Open pursuits past their expected close")
+            month = (
+                f"{part.key.year}年{part.key.month}月"
+                if self.ctx.lang.startswith("zh")
+                else part.key.strftime("%B %Y")
+            )
+            return self.tr("Open pursuits expected to close in {0}").format(month)
+        if part.figure in ("won", "lost"):
+            year, quarter = part.key
+            text = (
+                self.tr("Won in Q{0} {1}")
+                if part.figure == "won"
+                else self.tr("Lost and abandoned in Q{0} {1}")
+            )
+            return text.format(quarter, year)
+        results = self.series.get("win_loss")
+        groups = {}
+        if isinstance(results, analytics.WinLoss):
+            groups = {
+                g.key: g.label
+                for g in (results.by_competitor if part.figure == "lost_to" else results.by_reason)
+            }
+        if len(part.key) > 1:
+            names = self.tr("the others")
+        elif part.key[0] is None:
+            names = (
+                self.tr("a competitor not recorded")
+                if part.figure == "lost_to"
+                else self.tr("no reason given")
+            )
+        else:
+            names = groups.get(part.key[0], part.key[0])
+        if part.figure == "lost_to":
+            return self.tr("Lost to {0}").format(names)
+        return self.tr("Lost or abandoned: {0}").format(names)
 
     def _update_key_figures(self) -> None:
         lang, currency = self.ctx.lang, self.currency

@@ -1212,6 +1212,34 @@ def arrangement(fig: Figure) -> str:
     return cached[0] if cached else ""
 
 
+def slice_at(series: object, panel: int, x: float, y: float) -> analytics.Slice | None:
+    """The bar at (x, y) of panel `panel`, as the question "which pursuits?" (None: no bar, or
+    a figure whose bars are not pursuits: stays and shares)."""
+    row, column = round(y), round(x)
+    if isinstance(series, analytics.Funnel) and panel == 0 and 0 <= row < len(series.stages):
+        stage = series.stages[row]
+        return analytics.Slice("funnel", stage.stage) if stage.count else None
+    if isinstance(series, analytics.Forecast) and panel == 0:
+        if abs(x) <= 0.5:
+            return analytics.Slice("forecast", "past_due") if series.past_due.count else None
+        index = round(x - 1.5)
+        if 0 <= index < len(series.months) and series.buckets[index].count:
+            return analytics.Slice("forecast", series.months[index])
+        return None
+    if isinstance(series, analytics.WinLoss):
+        if panel == 0 and 0 <= column < len(series.quarters):
+            q = series.quarters[column]
+            won = y >= 0
+            if (q.won_count if won else q.lost_count + q.abandoned_count) == 0:
+                return None
+            return analytics.Slice("won" if won else "lost", (q.year, q.quarter))
+        groups = series.by_competitor if panel == 1 else series.by_reason
+        if panel in (1, 2) and 0 <= row < min(len(groups), TOP_GROUPS + 1):
+            keys = [g.key for g in groups[TOP_GROUPS:]] if row == TOP_GROUPS else [groups[row].key]
+            return analytics.Slice("lost_to" if panel == 1 else "reason", tuple(keys))
+    return None
+
+
 def panel_of(fig: Figure, ax: Axes) -> int:
     """Which of the figure's panels (in drawing order) `ax` is, or -1."""
     cached = getattr(fig, "_pursuit_axes", None)

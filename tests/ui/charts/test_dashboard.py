@@ -388,3 +388,56 @@ def test_resizing_renders_once_when_the_size_settles(open_dashboard, demo_ws, qt
     assert len(renders) == 1
     width_px = canvas.figure.bbox.width / canvas.device_pixel_ratio
     assert abs(width_px - canvas.width()) <= 1
+
+
+def test_clicking_a_bar_lists_its_pursuits_and_opens_one(open_dashboard, demo_ws, qtbot) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    dashboard = open_dashboard(demo_ws, "en")
+    opened: list[str] = []
+    dashboard.window_.open_pursuit = opened.append  # the main window's, in the real program
+
+    def click(name: str, panel: int, x: float, y: float) -> None:
+        """A real left click through Qt at the pixel where (x, y) of the panel was drawn."""
+        canvas = dashboard.canvases[name]
+        px, py = canvas.figure.axes[panel].transData.transform((x, y))
+        ratio = canvas.device_pixel_ratio
+        qtbot.mouseClick(
+            canvas,
+            Qt.MouseButton.LeftButton,
+            pos=QPoint(round(px / ratio), round(canvas.height() - py / ratio)),
+        )
+
+    stage = dashboard.series["funnel"].stages[2]
+    click("funnel", 0, 0.0, 2)
+    dialog = dashboard.behind_dialog
+    assert dialog is not None and dialog.isVisible()
+    rows = dialog.model.rows
+    assert len(rows) == stage.count and sum(r.amount for r in rows) == stage.amount
+    assert dialog.windowTitle() == "Open pursuits at 3 Opportunity confirmed"
+    table = dialog.table
+    assert table.model().index(0, 2).data() == "3 Opportunity confirmed"
+    amounts = [r.amount for r in rows]
+    assert amounts == sorted(amounts, reverse=True)  # biggest first
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by account
+    assert [r.account for r in dialog.model.rows] == sorted(r.account for r in rows)
+    table.selectRow(1)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened == [dialog.model.rows[1].id]
+    first = table.visualRect(table.model().index(0, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=first)  # QTest's double
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=first)  # lacks the press
+    assert opened[-1] == dialog.model.rows[0].id
+
+    quarter = next(q for q in reversed(dashboard.series["win_loss"].quarters) if q.won_count)
+    column = dashboard.series["win_loss"].quarters.index(quarter)
+    click("win_loss", 0, column, quarter.won_amount / 2)  # the middle of the won bar
+    won = dashboard.behind_dialog
+    assert won is not dialog and won.windowTitle() == f"Won in Q{quarter.quarter} {quarter.year}"
+    assert {r.status for r in won.model.rows} == {"won"} and len(
+        won.model.rows
+    ) == quarter.won_count
+
+    shown = dashboard.behind_dialog
+    click("velocity", 0, 1, 0)  # stays in a stage are not pursuits: nothing to list
+    assert dashboard.behind_dialog is shown
