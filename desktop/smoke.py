@@ -2,9 +2,9 @@
 
 It touches what a frozen build most often loses (a hidden import, a data file, a Qt plugin):
 the database and its migrations, the methodology catalog, the board, the stakeholder map drawn
-headless, the visit plan printed to PDF with Qt (the plan page and its ruled notes page), a chart drawn and saved with matplotlib
-in Chinese, and the main window shown. Any failure exits non-zero with the reason on stderr. The
-frozen build runs this in `make dist`.
+headless, the visit plan printed to PDF with Qt (the plan page and its ruled notes page), a
+chart drawn and saved with matplotlib in Chinese, and the main window shown. Any failure exits
+non-zero with the reason on stderr. The frozen build runs this in `make dist`.
 """
 
 from __future__ import annotations
@@ -49,9 +49,8 @@ def _exercise(folder: Path) -> str:
             workspace,
             pursuits.PursuitDraft(title="冒烟测试", account_name="测试客户", amount=1_000_00),
         )
-        stakeholders.create_stakeholder(
-            workspace, pursuit_id, {"name": "王总", "title": "信息中心主任"}, roles=["decision_maker"]
-        )
+        boss = {"name": "王总", "title": "信息中心主任"}
+        stakeholders.create_stakeholder(workspace, pursuit_id, boss, roles=["decision_maker"])
         pursuits.move_stage(workspace, [pursuit_id], 2)
         card = board_card(workspace, pursuit_id)
         if card is None or card.stage != 2:

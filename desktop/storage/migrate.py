@@ -27,9 +27,9 @@ def revisions() -> dict[str, str | None]:
             if isinstance(node, ast.Assign | ast.AnnAssign):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
-                    if isinstance(target, ast.Name) and node.value is not None:
-                        if target.id in ("revision", "down_revision"):
-                            values[target.id] = ast.literal_eval(node.value)
+                    name = target.id if isinstance(target, ast.Name) else ""
+                    if name in ("revision", "down_revision") and node.value is not None:
+                        values[name] = ast.literal_eval(node.value)
         revision, down = values.get("revision"), values.get("down_revision")
         if not isinstance(revision, str) or not (down is None or isinstance(down, str)):
             raise RuntimeError(f"{script.name}: a linear migration needs revision ids")

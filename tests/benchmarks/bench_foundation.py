@@ -56,19 +56,25 @@ def test_board_rows_and_cold_start(scale_db: Path, record) -> None:
         started = time.perf_counter()
         cards = board.board_cards(ws)
         times.append((time.perf_counter() - started) * 1000)
-    record(f"board rows for {len(cards)} open pursuits (service, median)",
-           sorted(times)[2], "ms")
+    record(f"board rows for {len(cards)} open pursuits (service, median)", sorted(times)[2], "ms")
     with sqlite3.connect(scale_db) as conn:
         started = time.perf_counter()
-        conn.execute("SELECT p.id, a.name, p.title, p.amount, p.stage FROM pursuits p "
-                     "JOIN accounts a ON a.id = p.account_id WHERE p.alive AND "
-                     "p.status = 'open' ORDER BY p.stage, p.board_rank").fetchall()
+        conn.execute(
+            "SELECT p.id, a.name, p.title, p.amount, p.stage FROM pursuits p "
+            "JOIN accounts a ON a.id = p.account_id WHERE p.alive AND "
+            "p.status = 'open' ORDER BY p.stage, p.board_rank"
+        ).fetchall()
         record("same rows, plain sqlite3", (time.perf_counter() - started) * 1000, "ms")
     ws.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     runs = []
     for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", COLD_START, str(scale_db)], env=env,
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", COLD_START, str(scale_db)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         runs.append(float(out.strip().splitlines()[-1]))
     record("cold start to first paint (10,000 pursuits, best of 3)", min(runs), "ms")

@@ -108,7 +108,8 @@ def test_revisions_read_from_the_scripts_match_alembic() -> None:
     scripts = ScriptDirectory.from_config(migrate._config())
     assert migrate.head_revision() == scripts.get_current_head()
     assert migrate.revisions() == {
-        s.revision: s.down_revision for s in scripts.walk_revisions()  # type: ignore[misc]
+        s.revision: s.down_revision
+        for s in scripts.walk_revisions()  # type: ignore[misc]
     }
 
 

@@ -21,8 +21,8 @@ PROFILE_MERGE_ID = 0x1D1C
 
 
 class _Command(QUndoCommand):
-
     ctx = ContextRef()  # weak: see ContextRef
+
     def __init__(self, ctx: AppContext, text: str, widget: QWidget | None) -> None:
         super().__init__(text)
         self.ctx = ctx
