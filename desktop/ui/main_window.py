@@ -255,11 +255,16 @@ class MainWindow(QMainWindow):
         if widget is None:
             return False
         widget.show_pursuit(pursuit_id, tab)  # type: ignore[attr-defined]
+        # Switch first, clear the rail after: focus leaving the hidden screen may land on the
+        # rail, and a rail without a current row picks its first one (the board) on focus-in,
+        # which, in the middle of the switch, left the board shown under the pursuit.
+        self.stack.setCurrentWidget(widget)
         self.rail.blockSignals(True)
         self.rail.clearSelection()
         self.rail.setCurrentRow(-1)
         self.rail.blockSignals(False)
-        self.stack.setCurrentWidget(widget)
+        if self.rail.hasFocus():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)  # so a later focus-in cannot jump
         self._set_toolbar(widget)
         return True
 

@@ -58,3 +58,30 @@ def test_switching_database(window, tmp_path: Path) -> None:
     bad.write_text("nonsense")
     assert not window.switch_database(bad, create=False)
     assert window.ctx.workspace.path.name == "other.db"
+
+
+def test_opening_a_pursuit_while_typing_elsewhere_shows_only_the_pursuit(window, ws, qtbot) -> None:
+    """Focus leaving a hidden screen used to land on the rail, which picked its first row (the
+    board) in the middle of the switch: board and pursuit were both shown, one over the other."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop.services import pursuits
+    from desktop.services.pursuits import PursuitDraft
+
+    pursuit_id, _ = pursuits.create_pursuit(
+        ws, PursuitDraft(title="MES 二期", account_name="苏州恒通电子有限公司", amount=100)
+    )
+    accounts = window.show_screen("accounts")
+    search = accounts.findChild(QLineEdit, "accounts_search")
+    search.setFocus()
+    qtbot.waitUntil(search.hasFocus)
+
+    assert window.open_pursuit(pursuit_id)
+    qtbot.wait(50)
+    workspace = window.screens["pursuit"]
+    assert window.stack.currentWidget() is workspace
+    assert [w for w in window.screens.values() if w.isVisible()] == [workspace]
+    assert window.rail.currentRow() == -1
+    window.show_screen("board")  # the rail still switches
+    assert window.stack.currentWidget() is window.screens["board"]
+    assert not workspace.isVisible()
