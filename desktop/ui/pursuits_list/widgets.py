@@ -63,7 +63,7 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(self.tr("Filter by account, pursuit, next step or tag"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(200)
         self.status = QComboBox()
         self.status.setObjectName("list_status")
         statuses = catalog.vocab("pursuit_statuses")
@@ -93,6 +93,12 @@ class FilterBar(QWidget):
         self.clear.setText(self.tr("Clear filters"))
         self.clear.setAutoRaise(True)
         self.clear.clicked.connect(lambda: self.set_filter(ListFilter(), emit=True))
+
+        # The combos may shrink below their longest item (the text elides; the popup still shows
+        # it whole), so the bar never makes the window wider than a 1024-pixel screen.
+        self.status.setMinimumWidth(96)
+        self.stage.setMinimumWidth(120)
+        self.tag.setMinimumWidth(78)
 
         box = QHBoxLayout(self)
         box.setContentsMargins(10, 8, 10, 6)

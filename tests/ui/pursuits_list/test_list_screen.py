@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from desktop.infra import i18n
 from desktop.services import pursuits, records
 from desktop.storage.tables import StageChange
 from desktop.ui.pursuits_list.model import ListFilter
@@ -254,3 +256,21 @@ def test_export_dialog_offers_excel_and_csv(demo_screen) -> None:
     assert len(dialog.nameFilters()) == 2
     assert Path(dialog.selectedFiles()[0]).name.startswith("项目")
     dialog.reject()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_filter_bar_fits_a_1024_pixel_window(qtbot, ws, language) -> None:
+    """The filter combos shrink (eliding) instead of forcing the main window wider than a
+    1024-pixel screen: 1024 less the navigation rail (112) and a little room."""
+    from desktop.ui.pursuits_list.screen import PursuitsScreen
+
+    from .conftest import close_error_boxes, make_context
+
+    ctx = make_context(ws, language)
+    try:
+        widget = PursuitsScreen(ctx, None)
+        qtbot.addWidget(widget)
+        assert widget.minimumSizeHint().width() <= 1024 - 112 - 12
+    finally:
+        close_error_boxes()
+        i18n.install("zh_CN")
