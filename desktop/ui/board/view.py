@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -371,6 +372,14 @@ class ColumnHeader(QWidget):
         """The win rate on its chip: short in English ("10%"; the tooltip names it)."""
         return self.tr("{0}%").format(self.win_rate)
 
+    def rate_chip_text(self, metrics: QFontMetrics, room: int) -> str:
+        """The chip's text that fits in `room` pixels: the labelled rate ("赢率 10%"), else the bare
+        percentage, else nothing (the tooltip still names it)."""
+        for text in (self.rate_text(), f"{self.win_rate}%"):
+            if metrics.horizontalAdvance(text) + 12 <= room:
+                return text
+        return ""
+
     def sizeHint(self) -> QSize:
         return QSize(DEFAULT_WIDTH, 12 + 4 * self._line() + 6)
 
@@ -455,9 +464,9 @@ class ColumnHeader(QWidget):
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
             amount,
         )
-        rate = self.rate_text()
-        rate_w = small_metrics.horizontalAdvance(rate) + 12
-        if x + count_w + 6 + rate_w <= right - amount_w - 6:
+        rate = self.rate_chip_text(small_metrics, right - amount_w - 6 - (x + count_w + 6))
+        if rate:
+            rate_w = small_metrics.horizontalAdvance(rate) + 12
             chip = QRectF(
                 x + count_w + 6,
                 y + (line - small_metrics.height() - 4) / 2,
@@ -532,15 +541,28 @@ class StageColumn(QFrame):
         self.view = view
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAutoFillBackground(True)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, _column_colour(palette))
-        self.setPalette(palette)
+        self._tint()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addWidget(header)
         box.addWidget(view, 1)
         self.setMinimumWidth(MIN_WIDTH)
+
+    def _tint(self) -> None:
+        """The column's background, between the window's and the cards' (Base) colours."""
+        colour = _column_colour(QApplication.palette(self))
+        palette = self.palette()
+        if palette.color(QPalette.ColorRole.Window) != colour:
+            palette.setColor(QPalette.ColorRole.Window, colour)  # only this role: the rest follow
+            self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A light/dark switch of the system while the app runs: tint again, or light text
+        # would sit on the old light background.
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            self._tint()
+        super().changeEvent(event)
 
 
 def _column_colour(palette: QPalette) -> QColor:

@@ -120,3 +120,48 @@ def test_red_flags_are_counted_after_painting(qtbot, demo_ws) -> None:
     # A card refreshed later carries its own count.
     first = board.board_cards(demo_ws)[0]
     assert first.red_flags == expected.get(first.id, 0)
+
+
+def test_column_head_keeps_the_win_rate_when_the_label_does_not_fit(qtbot, request) -> None:
+    """In Chinese "赢率 10%" beside "44 个项目" and "¥4,836万" overflows a column: the bare
+    percentage stays instead of the chip vanishing."""
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.infra import i18n
+    from desktop.ui.board.view import ColumnHeader
+
+    i18n.install("zh_CN")
+    request.addfinalizer(lambda: i18n.install("zh_CN"))
+    head = ColumnHeader(CATALOG, 1, "zh")
+    qtbot.addWidget(head)
+    metrics = QFontMetrics(head.font())
+    full = head.rate_text()
+    assert full != "10%"  # the labelled chip exists in Chinese
+    wide = metrics.horizontalAdvance(full) + 12
+    assert head.rate_chip_text(metrics, wide) == full
+    assert head.rate_chip_text(metrics, wide - 1) == "10%"
+    assert head.rate_chip_text(metrics, 5) == ""
+
+
+def test_columns_follow_a_light_to_dark_switch(qtbot, screen, request) -> None:
+    """The system turning dark while the app runs: the column backgrounds follow, so the light
+    header text does not end up on the old light grey."""
+    from PySide6.QtGui import QPalette
+
+    app = QApplication.instance()
+    light = QPalette(app.palette())
+    request.addfinalizer(lambda: app.setPalette(light))
+    column = screen.board.columns[0]
+    assert column.palette().color(QPalette.ColorRole.Window).lightness() > 128
+
+    dark = QPalette(light)
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+    ):
+        dark.setColor(role, QColor(colour))
+    app.setPalette(dark)
+    qtbot.waitUntil(lambda: column.palette().color(QPalette.ColorRole.Window).lightness() < 64)
+    assert column.palette().color(QPalette.ColorRole.Text).lightness() > 200
