@@ -66,7 +66,7 @@
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <source>Restore from &amp;Backup…</source>
+        <source>Restore from Bac&amp;kup…</source>
         <translation>从备份恢复(&amp;K)…</translation>
     </message>
     <message>

@@ -399,7 +399,7 @@
     <name>PursuitVisitsTab</name>
     <message>
         <source>Plan without a visit…</source>
-        <translation>无拜访的项目计划…</translation>
+        <translation>预览计划(尚未约见)…</translation>
     </message>
     <message>
         <source>Print preview of this pursuit's plan, for a meeting not yet scheduled</source>
@@ -749,8 +749,8 @@
         <translation>拜访</translation>
     </message>
     <message>
-        <source>{0} coming up in the next two weeks</source>
-        <translation>未来两周有 {0} 个拜访</translation>
+        <source>{0} coming up this week and next</source>
+        <translation>本周和下周共 {0} 个拜访</translation>
     </message>
     <message>
         <source>{0} waiting for their outcome</source>

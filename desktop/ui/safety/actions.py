@@ -33,7 +33,7 @@ def install(window: MainWindow) -> None:
     back_up = QAction(QCoreApplication.translate("Safety", "&Back Up Now"), window)
     back_up.setObjectName("action_backup")
     back_up.triggered.connect(lambda: back_up_now(window))
-    restore = QAction(QCoreApplication.translate("Safety", "Restore from &Backup…"), window)
+    restore = QAction(QCoreApplication.translate("Safety", "Restore from Bac&kup…"), window)
     restore.setObjectName("action_restore")
     restore.triggered.connect(lambda: choose_backup(window))
     window.file_menu.insertActions(window.file_extra_anchor, [back_up, restore])

@@ -174,7 +174,7 @@ class VisitsScreen(QWidget):
             if r.bucket == visits.NEEDS_OUTCOME or (r.is_past(now) and not r.has_outcome)
         )
         planned = sum(1 for r in rows if not r.is_past(now))
-        text = self.tr("{0} coming up in the next two weeks").format(planned)
+        text = self.tr("{0} coming up this week and next").format(planned)
         if waiting:
             text += " · " + self.tr("{0} waiting for their outcome").format(waiting)
         self.counts.setText(text)
