@@ -378,8 +378,8 @@ The forecast assumes {6}%</source>
         <translation>销售周期</translation>
     </message>
     <message>
-        <source>Average days from the first stage to the win, pursuits won in the period</source>
-        <translation>本期间内赢单的项目从第一阶段到赢单的平均天数</translation>
+        <source>Average days from the first stage to the win, pursuits won in the period whose stage history is recorded</source>
+        <translation>本期间内赢单且有阶段记录的项目,从第一阶段到赢单的平均天数</translation>
     </message>
     <message>
         <source>Loading charts…</source>
@@ -540,6 +540,10 @@ The forecast assumes {6}%</source>
     <message>
         <source>{0} days</source>
         <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>{0} of {1} wins measured</source>
+        <translation>{1} 个赢单中的 {0} 个</translation>
     </message>
     <message>
         <source>{0} won</source>

@@ -379,7 +379,10 @@ class Dashboard(QWidget):
             ),
             "cycle": KeyFigure(
                 self.tr("Sales cycle"),
-                self.tr("Average days from the first stage to the win, pursuits won in the period"),
+                self.tr(
+                    "Average days from the first stage to the win, pursuits won in the period "
+                    "whose stage history is recorded"
+                ),
             ),
         }
         self.key_row = QGridLayout()
@@ -1050,10 +1053,18 @@ class Dashboard(QWidget):
                 self.tr("{0} days").format(f"{velocity.cycle_days:.0f}")
                 if velocity.cycle_days is not None
                 else "–",
-                self.tr("{0} won").format(count(velocity.cycle_count))
-                if velocity.cycle_count
-                else "",
+                self._cycle_detail(velocity, results),
             )
+
+    def _cycle_detail(self, velocity: analytics.Velocity, results: object) -> str:
+        """How many wins the cycle averages: all won in the period, or those with a history."""
+        measured = velocity.cycle_count
+        won = results.won_count if isinstance(results, analytics.WinLoss) else measured
+        if not measured:
+            return ""
+        if measured < won:  # a win entered already closed, or before its history was kept
+            return self.tr("{0} of {1} wins measured").format(count(measured), count(won))
+        return self.tr("{0} won").format(count(measured))
 
     # --- export ---------------------------------------------------------------------------------
     def export_menu(self, name: str, parent: QWidget) -> QMenu:

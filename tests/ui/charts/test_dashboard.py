@@ -441,3 +441,31 @@ def test_clicking_a_bar_lists_its_pursuits_and_opens_one(open_dashboard, demo_ws
     shown = dashboard.behind_dialog
     click("velocity", 0, 1, 0)  # stays in a stage are not pursuits: nothing to list
     assert dashboard.behind_dialog is shown
+
+
+def test_the_sales_cycle_says_how_many_wins_it_measures(open_dashboard, ws) -> None:
+    """A win entered already closed has no stage history: the cycle averages the others and
+    says so, instead of a count that disagrees with the wins beside it."""
+    from desktop.services import records
+
+    measured, _ = pursuits.create_pursuit(
+        ws, pursuits.PursuitDraft(title="有记录", account_name="甲", amount=100_00)
+    )
+    pursuits.move_stage(ws, [measured], 8)
+    pursuits.set_status(ws, measured, "won")
+    account = accounts.list_accounts(ws)[0].id
+    records.create(
+        ws,
+        "pursuit",
+        {
+            "title": "补录的赢单",
+            "account_id": account,
+            "stage": 8,
+            "status": "won",
+            "amount": 200_00,
+            "closed_on": date.today(),
+        },
+    )
+    dashboard = open_dashboard(ws, "en")
+    assert dashboard.key_figures["won"].detail.text() == "2 pursuits"
+    assert dashboard.key_figures["cycle"].detail.text() == "1 of 2 wins measured"
