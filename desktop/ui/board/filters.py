@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -325,13 +326,7 @@ class FilterPanel(QFrame):
         self.stale_only.setObjectName("filter_stale")
         self.overdue_only = QCheckBox(self.tr("Next step overdue only"))
         self.overdue_only.setObjectName("filter_overdue")
-        self.tags = QListWidget()
-        self.tags.setObjectName("filter_tags")
-        self.tags.setFlow(QListWidget.Flow.LeftToRight)
-        self.tags.setWrapping(True)
-        self.tags.setMaximumHeight(64)
-        self.tags.setSpacing(2)
-        self.tags.setFrameShape(QFrame.Shape.NoFrame)
+        self.tags = TagChoices()
         self.no_tags = QLabel(self.tr("No tags yet: add them in a pursuit's dialog."))
         self.no_tags.setEnabled(False)
 
@@ -398,6 +393,7 @@ class FilterPanel(QFrame):
             self.tags.addItem(item)
         self.tags.setVisible(bool(tags))
         self.no_tags.setVisible(not tags)
+        self.tags.fit_height()
         del blockers
 
     def read(self, current: BoardFilter) -> BoardFilter:
@@ -423,6 +419,140 @@ class FilterPanel(QFrame):
             edit.setProperty("invalid", edit in bad)
             edit.setStyleSheet("QLineEdit { border: 1px solid #D32F2F; }" if edit in bad else "")
         self.changed.emit()
+
+
+class TagChoices(QListWidget):
+    """The tags to filter by, as check boxes that wrap like words: as tall as its rows (up to
+    three, then it scrolls), on the panel's own background rather than a white box."""
+
+    MAX_ROWS = 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filter_tags")
+        self.setFlow(QListWidget.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setSpacing(2)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, Qt.GlobalColor.transparent)  # only this role
+        self.setPalette(palette)
+        self.viewport().setAutoFillBackground(False)
+        self._height = self._row_height()
+
+    def _row_height(self) -> int:
+        """One row of tags with the spacing around it."""
+        if self.count():
+            item = self.visualRect(self.model().index(0, 0)).height()
+        else:
+            item = self.fontMetrics().height() + 2
+        return item + 2 * self.spacing()
+
+    def fit_height(self) -> None:
+        """As tall as the wrapped rows of tags need, at most MAX_ROWS of them."""
+        frame = 2 * self.frameWidth()
+        if self.count():
+            self.doItemsLayout()
+            last = self.visualRect(self.model().index(self.count() - 1, 0))
+            bottom = last.bottom() + self.verticalScrollBar().value() + self.spacing() + 1
+        else:
+            bottom = 0
+        row = self._row_height()
+        wanted = min(max(bottom, row), self.MAX_ROWS * row) + frame
+        if wanted != self._height:
+            self._height = wanted
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            QTimer.singleShot(0, self.fit_height)  # after the items have wrapped anew
+
+
+class NoMatchNote(QFrame):
+    """Over the board when the search and filters leave no card: says so and offers to clear
+    them. A note floating over the (empty) columns, so the board stays one model/view."""
+
+    clear_requested = Signal()
+
+    def __init__(self, parent: QWidget, top: Callable[[], int]) -> None:
+        super().__init__(parent)
+        self.setObjectName("board_no_match")
+        self._top = top
+        self.title = QLabel()
+        self.title.setObjectName("board_no_match_title")
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() + 3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        self.text = QLabel(
+            self.tr("Change the search or the filters, or clear them to see every pursuit.")
+        )
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setWordWrap(True)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setObjectName("board_no_match_clear")
+        self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.clear_button.clicked.connect(self.clear_requested)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(28, 20, 28, 20)
+        box.setSpacing(8)
+        box.addWidget(self.title)
+        box.addWidget(self.text)
+        box.addSpacing(4)
+        box.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def show_for(self, board_filter: BoardFilter) -> None:
+        """Say what left the board empty: the search words, the filters, or both."""
+        text = " ".join(board_filter.terms)
+        if text and not board_filter.narrowing():
+            self.title.setText(self.tr("No pursuits match “{0}”").format(text))
+        elif text:
+            self.title.setText(self.tr("No pursuits match “{0}” and the filters").format(text))
+        else:
+            self.title.setText(self.tr("No pursuits match the filters"))
+        self.place()
+        self.show()
+        self.raise_()
+
+    def place(self) -> None:
+        """Centred over the columns, a little below their heads."""
+        host = self.parentWidget()
+        if host is None:
+            return
+        width = max(200, min(460, host.width() - 32))
+        height = self.layout().heightForWidth(width)
+        if height < 0:
+            height = self.sizeHint().height()
+        top = max(8, min(self._top(), host.height() - height - 8))
+        self.setGeometry((host.width() - width) // 2, top, width, height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.place()
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        painter.end()
 
 
 def _amount_text(amount: int | None) -> str:

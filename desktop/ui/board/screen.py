@@ -34,7 +34,7 @@ from desktop.ui.board import format as fmt
 from desktop.ui.board.close_dialog import CloseDialog
 from desktop.ui.board.commands import AliveCommand, MoveCommand, StateCommand
 from desktop.ui.board.delegate import CardDelegate
-from desktop.ui.board.filters import BoardFilter, FilterBar, haystack
+from desktop.ui.board.filters import BoardFilter, FilterBar, NoMatchNote, haystack
 from desktop.ui.board.gate_dialog import GateDialog
 from desktop.ui.board.model import BoardModel
 from desktop.ui.board.pursuit_dialog import PursuitDialog
@@ -81,6 +81,8 @@ class BoardScreen(QWidget):
         self.delegate = CardDelegate(ctx.catalog, self.lang, self._stale_limit, self)
         self.filter_bar = FilterBar(self.lang, self)
         self.board = BoardView(self.model, self.delegate, ctx.catalog, self.lang, self)
+        self.no_match = NoMatchNote(self.board, self._no_match_top)
+        self.no_match.clear_requested.connect(self.filter_bar.clear)
         self.empty = self._empty_state()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.board)
@@ -251,6 +253,7 @@ class BoardScreen(QWidget):
                 names.update(board.stakeholder_names(self.ctx.workspace, stale))
         self.model.set_names(names, prepared=hay, stale=stale)
         self._names_loaded = True
+        self._update_no_match()
         self.names_applied.emit()
 
     def _apply_flags(self, job: int, counts: dict[str, int]) -> None:
@@ -342,6 +345,22 @@ class BoardScreen(QWidget):
                 "{0} pursuits in other currencies are not in the sums."
             ).format(totals.other_currency)
         self.filter_bar.set_summary(html, tooltip)
+        self._update_no_match()
+
+    def _update_no_match(self) -> None:
+        """A note over the columns when the search and filters leave none of the cards (not
+        while a search still waits for the stakeholder names it also matches)."""
+        board_filter = self.model.board_filter
+        waiting = bool(board_filter.terms) and not self._names_loaded
+        if board_filter.active and not waiting and self.model.totals().shown == 0:
+            self.no_match.show_for(board_filter)
+        else:
+            self.no_match.hide()
+
+    def _no_match_top(self) -> int:
+        """Where the note starts: a little below the column heads."""
+        header = self.board.headers[0]
+        return header.mapTo(self.board, QPoint(0, header.height())).y() + 48
 
     # --- filters --------------------------------------------------------------------------------
     def _filter_changed(self, board_filter: BoardFilter) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
+
 from desktop.services import stakeholders
 from desktop.ui.board.filters import BoardFilter
 
@@ -188,3 +190,78 @@ def test_the_fast_matcher_agrees_with_matches(demo_ws) -> None:
         for card in cards:
             hay = haystack(card)
             assert fast(card, hay) == board_filter.matches(card, hay, today, limit)
+
+
+def test_no_match_note_says_so_and_clears_the_filters(screen, ctx, kit, qtbot) -> None:
+    ids = fill(ctx, kit)
+    with qtbot.waitSignal(screen.names_applied):
+        screen.reload()
+    note, bar = screen.no_match, screen.filter_bar
+    assert not note.isVisible()
+    bar.search.setText("没有这个客户")
+    assert shown(screen) == set()
+    assert note.isVisible()
+    assert note.title.text() == "没有符合“没有这个客户”的项目"
+    # Over the columns, below their heads, inside the board: the board stays one view per stage.
+    assert screen.board.rect().contains(note.geometry())
+    head = screen.board.headers[0]
+    assert note.y() > head.mapTo(screen.board, head.rect().bottomLeft()).y()
+    assert screen.board.views[0].model().rowCount() == 0
+    qtbot.mouseClick(note.clear_button, Qt.MouseButton.LeftButton)
+    assert not note.isVisible()
+    assert bar.search.text() == "" and not bar.current.active
+    assert shown(screen) == set(ids.values())
+
+    # Filters alone say "the filters"; the note goes as soon as a card matches again.
+    bar.panel.amount_min.setText("2000万")
+    qtbot.waitUntil(lambda: note.isVisible())
+    assert note.title.text() == "没有符合筛选条件的项目"
+    assert note.clear_button.text() == "清除筛选"
+    bar.panel.amount_min.setText("50万")
+    qtbot.waitUntil(lambda: not note.isVisible())
+    assert len(shown(screen)) == 3
+
+
+def test_no_match_note_waits_for_the_names_a_search_also_matches(screen, ctx, kit, qtbot) -> None:
+    ids = fill(ctx, kit)
+    screen.reload()
+    screen.filter_bar.search.setText("王建国")  # a stakeholder: found once the names are read
+    assert shown(screen) == set() and not screen.no_match.isVisible()
+    with qtbot.waitSignal(screen.names_applied):
+        pass
+    assert shown(screen) == {ids["wms"]} and not screen.no_match.isVisible()
+    screen.filter_bar.search.setText("王建军")
+    assert screen.no_match.isVisible()
+
+
+def test_all_closed_is_a_board_not_a_no_match(screen, ctx, kit, qtbot) -> None:
+    """No filter, nothing shown (every pursuit closed): no "match" note to clear."""
+    from desktop.services import board_ops
+
+    pid = kit.make(ctx.workspace, "MES")
+    board_ops.close_pursuits(ctx.workspace, [pid], "won")
+    screen.reload()
+    assert shown(screen) == set()
+    assert not screen.no_match.isVisible()
+
+
+def test_tag_filter_is_compact(screen, ctx, kit, qtbot) -> None:
+    bar = screen.filter_bar
+    bar.filters_button.setChecked(True)
+    tags = bar.panel.tags
+    assert not tags.isVisible() and bar.panel.no_tags.isVisible()
+    assert bar.panel.no_tags.text().startswith("还没有标签")
+    kit.make(ctx.workspace, "A", tags=["重点", "新客户", "续约"])
+    screen.reload()
+    qtbot.waitUntil(lambda: tags.isVisible() and tags.count() == 3)
+    row = tags.visualRect(tags.model().index(0, 0)).height() + 2 * tags.spacing()
+    qtbot.waitUntil(lambda: tags.height() == row)  # one row of tags, no empty box under it
+    assert not bar.panel.no_tags.isVisible()
+    assert tags.palette().color(tags.viewport().backgroundRole()).alpha() == 0
+    # Many tags wrap onto a few rows, then the list scrolls instead of growing.
+    kit.make(ctx.workspace, "B", tags=[f"标签{i:02d}" for i in range(80)])
+    screen.reload()
+    qtbot.waitUntil(lambda: tags.count() == 83)
+    qtbot.waitUntil(lambda: tags.height() >= 2 * row)
+    assert tags.height() == tags.MAX_ROWS * row
+    assert tags.verticalScrollBar().maximum() > 0
