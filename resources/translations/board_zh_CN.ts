@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BoardScreen</name>
@@ -24,7 +23,7 @@
         <translation>列宽自适应</translation>
     </message>
     <message>
-        <source>Let the columns share the window&apos;s width (double-click a column gap)</source>
+        <source>Let the columns share the window's width (double-click a column gap)</source>
         <translation>让各列平分窗口宽度(也可双击两列之间的空隙)</translation>
     </message>
     <message>
@@ -187,8 +186,8 @@
         <translation>预计成交:{0}</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#A85F00&apos;&gt;Stale: {0} days in this stage (limit {1})&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#A85F00&apos;&gt;停滞:已在本阶段 {0} 天(上限 {1} 天)&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#A85F00'&gt;Stale: {0} days in this stage (limit {1})&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#A85F00'&gt;停滞:已在本阶段 {0} 天(上限 {1} 天)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>{0} days in this stage (limit {1})</source>
@@ -207,8 +206,8 @@
         <translation>标签:{0}</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#D32F2F&apos;&gt;Red flags: {0}&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#D32F2F&apos;&gt;风险提示:{0} 项&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#D32F2F'&gt;Red flags: {0}&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#D32F2F'&gt;风险提示:{0} 项&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Edited on two machines: needs review</source>
@@ -387,7 +386,7 @@
         <translation>只看下一步已逾期的</translation>
     </message>
     <message>
-        <source>No tags yet: add them in a pursuit&apos;s dialog.</source>
+        <source>No tags yet: add them in a pursuit's dialog.</source>
         <translation>还没有标签:可在项目编辑窗口中添加。</translation>
     </message>
     <message>
@@ -414,7 +413,7 @@
         <translation>移至「{0}」</translation>
     </message>
     <message>
-        <source>Reason (kept in the pursuit&apos;s stage history)</source>
+        <source>Reason (kept in the pursuit's stage history)</source>
         <translation>原因(记入项目的阶段历史)</translation>
     </message>
     <message>
@@ -476,6 +475,29 @@
     <message>
         <source>Everything this stage expects is in place.</source>
         <translation>该阶段要求的条件都已满足。</translation>
+    </message>
+</context>
+<context>
+    <name>NoMatchNote</name>
+    <message>
+        <source>Change the search or the filters, or clear them to see every pursuit.</source>
+        <translation>请修改搜索词或筛选条件,或清除筛选以查看全部项目。</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>No pursuits match “{0}”</source>
+        <translation>没有符合“{0}”的项目</translation>
+    </message>
+    <message>
+        <source>No pursuits match “{0}” and the filters</source>
+        <translation>没有符合“{0}”及筛选条件的项目</translation>
+    </message>
+    <message>
+        <source>No pursuits match the filters</source>
+        <translation>没有符合筛选条件的项目</translation>
     </message>
 </context>
 <context>

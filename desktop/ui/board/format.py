@@ -59,12 +59,19 @@ def _trim(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def parse_money(text: str) -> int | None:
+def parse_money(text: str, *, allow_negative: bool = False) -> int | None:
     """Minor units from what a user types: "1,280,000", "1280000.5", "128万", "1.2亿", "¥8万".
 
-    None when it is not an amount.
+    None when it is not an amount. A leading minus ("-5000", "−5000", "-¥5万") is read only with
+    `allow_negative`: a form that saves through the services reads it, so the services' own
+    check refuses it with "cannot be negative" rather than "not an amount".
     """
     cleaned = text.strip().replace(",", "").replace(",", "").replace(" ", "")
+    negative = cleaned.startswith(("-", "−"))
+    if negative:
+        if not allow_negative:
+            return None
+        cleaned = cleaned[1:]
     for sign in sorted(SYMBOLS.values(), key=len, reverse=True):
         cleaned = cleaned.removeprefix(sign)
     factor = 1
@@ -85,13 +92,15 @@ def parse_money(text: str) -> int | None:
         return None
     if value < 0 or value != value or value > 10**15:
         return None
-    return round(value * factor * MINOR_PER_MAJOR)
+    minor = round(value * factor * MINOR_PER_MAJOR)
+    return -minor if negative else minor
 
 
 def amount_input(amount: int) -> str:
     """The amount as the edit field shows it: 1,280,000 or 1,280,000.50 (no symbol)."""
-    major, minor = divmod(amount, MINOR_PER_MAJOR)
-    return f"{major:,}" if not minor else f"{major:,}.{minor:02d}"
+    sign = "-" if amount < 0 else ""
+    major, minor = divmod(abs(amount), MINOR_PER_MAJOR)
+    return sign + (f"{major:,}" if not minor else f"{major:,}.{minor:02d}")
 
 
 def short_date(day: date, lang: str, today: date) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import accounts, board_ops, pursuits
+from desktop.services import accounts, board_ops, pursuits, records
 from desktop.services.board_ops import PursuitForm
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.pursuits import PursuitDraft
@@ -183,7 +183,8 @@ class PursuitDialog(QDialog):
         """The form's values and the messages of fields that cannot be read."""
         problems: dict[str, str] = {}
         amount_text = self.amount.text().strip()
-        amount = fmt.parse_money(amount_text) if amount_text else 0
+        # A negative amount is read, so validate_form below says it cannot be negative.
+        amount = fmt.parse_money(amount_text, allow_negative=True) if amount_text else 0
         if amount is None:
             problems["amount"] = self.tr("Not an amount. Write e.g. 1,280,000 or 1.28m.")
             amount = 0
@@ -205,6 +206,11 @@ class PursuitDialog(QDialog):
             board_ops.validate_form(form)
         except InvalidInput as exc:
             problems.setdefault(exc.field, self._message(exc))
+        if "amount" not in problems:  # the form stops at its first bad field; say this one too
+            try:
+                records.validate("pursuit", {"amount": amount})
+            except InvalidInput as exc:
+                problems["amount"] = self._message(exc)
         if not form.title:
             problems["title"] = self._message(InvalidInput("title", "required"))
         return form, problems
@@ -335,7 +341,8 @@ class PursuitDialog(QDialog):
             self.account_note.hide()
 
     def _tidy_amount(self) -> None:
-        value = fmt.parse_money(self.amount.text()) if self.amount.text().strip() else None
+        text = self.amount.text().strip()
+        value = fmt.parse_money(text, allow_negative=True) if text else None
         if value is not None:
             self.amount.setText(fmt.amount_input(value))
 

@@ -66,7 +66,9 @@ def message_for(exc: InvalidInput, start: date | None = None, lang: str = "zh") 
         if exc.field == "win_rate_override":
             return QCoreApplication.translate("PursuitEditing", "Enter a win rate from 0 to 100 %.")
         return QCoreApplication.translate("PursuitEditing", "Enter a value from 1 to 5.")
-    if code in ("negative", "not_a_number"):
+    if code == "negative":
+        return QCoreApplication.translate("PursuitEditing", "The amount cannot be negative.")
+    if code == "not_a_number":
         return QCoreApplication.translate(
             "PursuitEditing", "Enter an amount such as 1,280,000 or 128万."
         )
@@ -172,7 +174,9 @@ class MoneyField(Field):
         widget.textEdited.connect(self._user_edit)
 
     def value(self) -> int:
-        amount = self.money.amount()
+        # A minus is read here whatever the field allows: the services decide whether this
+        # amount may be negative, and say so ("cannot be negative", not "not an amount").
+        amount = fmt.parse_money(self.money.text(), allow_negative=True)
         if amount is None:
             raise InputError(
                 QCoreApplication.translate(

@@ -159,7 +159,9 @@ class RecordTableModel(QAbstractTableModel):
         if "money" in column.kind:
             if isinstance(value, int) and not isinstance(value, bool):
                 return value
-            amount = fmt.parse_money(str(value), allow_negative=column.kind == "signed_money")
+            # Read a minus in any amount column: saving asks the services, whose rules say
+            # whether it may be negative (and the message says so).
+            amount = fmt.parse_money(str(value), allow_negative=True)
             if amount is None:
                 raise ValueError(column.placeholder or "amount")
             return amount

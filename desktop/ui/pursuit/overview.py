@@ -157,6 +157,7 @@ class OverviewPage(SectionPage):
         self.next_due_edit = OptionalDateEdit()
         self.next_due_edit.set_placeholder(self.tr("not set"))
         self._row(layout, self.tr("Due"), self.next_due_edit, "next_step_due")
+        step.body.addStretch(1)
         grid.addWidget(step, 0, 1)
 
         # Forecast
@@ -180,6 +181,7 @@ class OverviewPage(SectionPage):
         forecast.body.addWidget(
             hint(self.tr("Stages move on the board, where each move checks the stage gate."))
         )
+        forecast.body.addStretch(1)
         grid.addWidget(forecast, 1, 1)
 
         # Outcome
@@ -208,6 +210,9 @@ class OverviewPage(SectionPage):
         buttons.addWidget(self.reopen_button)
         buttons.addStretch(1)
         self.outcome.body.addLayout(buttons)
+        # The card is as tall as the timeline beside it: the room goes under the buttons, not
+        # between the heading and the text (word-wrapped labels would share it out).
+        self.outcome.body.addStretch(1)
         grid.addWidget(self.outcome, 2, 0)
 
         # Timeline
@@ -219,6 +224,7 @@ class OverviewPage(SectionPage):
         self.timeline.setTextFormat(Qt.TextFormat.RichText)
         self.timeline.setWordWrap(True)
         timeline.body.addWidget(self.timeline)
+        timeline.body.addStretch(1)
         grid.addWidget(timeline, 2, 1)
         self.dialog: CloseDialog | None = None
         self.open_pursuit: Any = lambda _pid: None

@@ -200,3 +200,43 @@ def test_optional_dates_clear_and_open_on_today(qtbot) -> None:
     edit.setCurrentSection(edit.Section.YearSection)
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
     assert edit.value() is None
+
+
+def test_a_negative_amount_is_called_negative_not_unreadable(ctx, qtbot) -> None:
+    """The services' rule speaks ("cannot be negative"), not the parser ("not an amount")."""
+    dialog = PursuitDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.keyClicks(dialog.amount, "-5000")
+    dialog.accept()  # no account either: both fields say what is wrong
+    assert dialog.isVisible()
+    assert dialog.errors["amount"].isVisible()
+    assert dialog.errors["amount"].text() == "金额不能为负数。"
+    assert dialog.errors["account"].isVisible()
+    dialog.account.setEditText("客户")
+    dialog.title.setText("MES")
+    dialog.amount.setText("−5万")  # a typographic minus too
+    dialog.accept()
+    assert dialog.isVisible() and dialog.errors["amount"].text() == "金额不能为负数。"
+    assert board.board_cards(ctx.workspace) == []
+    dialog.amount.setText("about a million")
+    dialog.accept()
+    assert dialog.errors["amount"].text().startswith("不是有效金额")
+    dialog.amount.setText("5万")
+    dialog.accept()
+    assert not dialog.isVisible()
+    [card] = board.board_cards(ctx.workspace)
+    assert card.amount == 50_000_00
+
+
+def test_board_amounts_read_and_write_a_sign() -> None:
+    from desktop.ui.board import format as fmt
+
+    assert fmt.parse_money("-5000") is None  # filters: a negative bound is no amount
+    assert fmt.parse_money("-5000", allow_negative=True) == -500_000
+    assert fmt.parse_money("−1.5万", allow_negative=True) == -1_500_000
+    assert fmt.parse_money("-¥8,000.50", allow_negative=True) == -800_050
+    assert fmt.parse_money("--5", allow_negative=True) is None
+    assert fmt.parse_money("-", allow_negative=True) is None
+    assert fmt.amount_input(-800_050) == "-8,000.50"
+    assert fmt.amount_input(128_000_000) == "1,280,000"

@@ -190,3 +190,42 @@ def test_refused_input_stays_until_corrected(open_workspace, ws, qtbot) -> None:
     qtbot.waitUntil(lambda: records.get(ws, "pursuit", pid)["owner"] == "Li")
     widget.refresh()
     assert page.amount_edit.text() == "a lot" and page.amount_error.isVisible()
+
+
+def test_a_negative_amount_is_called_negative(open_workspace, ws, qtbot) -> None:
+    """Read as a number, refused by the services' rule, with that rule's words."""
+    pid = make_pursuit(ws)
+    widget, page = open_overview(open_workspace, ws, pid)
+    retype(qtbot, page.amount_edit, "-5000")
+    widget.save_state()
+    assert page.amount_error.isVisible()
+    assert "金额不能为负数" in page.amount_error.text()
+    assert records.get(ws, "pursuit", pid)["amount"] == 1_200_000_00
+    assert widget.ctx.undo_stack.count() == 0
+    retype(qtbot, page.amount_edit, "about")
+    widget.save_state()
+    assert "请输入金额" in page.amount_error.text()  # not a number is still said so
+    retype(qtbot, page.amount_edit, "5000")
+    widget.save_state()
+    assert not page.amount_error.isVisible()
+    assert records.get(ws, "pursuit", pid)["amount"] == 5_000_00
+
+
+def test_outcome_text_sits_under_its_heading(open_workspace, ws, qtbot) -> None:
+    """The outcome card is as tall as the timeline beside it; the spare room goes below."""
+    from PySide6.QtCore import QPoint
+
+    pid = make_pursuit(ws)
+    for stage in (5, 6, 7):  # a long timeline makes the row tall
+        pursuits.move_stage(ws, [pid], stage, overrides_by_id={pid: []})
+    _widget, page = open_overview(open_workspace, ws, pid)
+    card = page.outcome
+    heading = card.body.itemAt(0).widget()
+    qtbot.waitUntil(lambda: card.height() > card.sizeHint().height() + 20)  # stretched by its row
+    label = page.outcome_label
+    # Neither the heading nor the text is stretched (their text would float in the middle).
+    assert heading.height() <= heading.heightForWidth(heading.width()) + 1
+    assert label.height() <= label.heightForWidth(label.width()) + 1
+    assert label.y() - (heading.y() + heading.height()) <= card.body.spacing() + 1
+    button = page.won_button.mapTo(card, QPoint(0, page.won_button.height()))
+    assert card.height() - button.y() > 20  # the room is under the buttons

@@ -174,3 +174,20 @@ def test_checklist_and_overdue_instalments(open_workspace, ws, fresh, qtbot) -> 
     edit_cell(qtbot, page.table, 0, 2, TODAY.isoformat())
     assert page.model.data(page.model.index(0, 4)) == "已收"
     qtbot.waitUntil(lambda: rules.OVERDUE_INSTALMENTS not in [f.code for f in widget.health.flags])
+
+
+def test_a_negative_instalment_is_called_negative(open_workspace, ws, qtbot) -> None:
+    pid = make_pursuit(ws, stage=8, amount=300_000_00, days_ago=60)
+    widget = open_workspace(ws)
+    widget.show_pursuit(pid, "collection")
+    page = widget.pages["collection"]
+    page.add_instalment()
+    editor = page.table.view.focusWidget()
+    type_text(qtbot, editor, "10万")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    edit_cell(qtbot, page.table, 0, 0, "-5000")
+    assert page.table.error.isVisible()
+    assert "金额不能为负数" in page.table.error.text()
+    (row,) = collection.collection_of(ws, pid).instalments
+    assert row["amount"] == 100_000_00
