@@ -725,10 +725,6 @@
         <translation>全部加入日历…</translation>
     </message>
     <message>
-        <source>Save the coming visits of this week and next week as one .ics file</source>
-        <translation>把本周和下周待进行的拜访保存为一个 .ics 日历文件</translation>
-    </message>
-    <message>
         <source>Open pursuit</source>
         <translation>打开项目</translation>
     </message>
@@ -755,6 +751,14 @@
     <message>
         <source>{0} waiting for their outcome</source>
         <translation>{0} 个待填写结果</translation>
+    </message>
+    <message>
+        <source>Save the {0} visits still to come in this list (this week and next) as one .ics file</source>
+        <translation>把列表中本周和下周尚未开始的 {0} 个拜访保存为一个 .ics 日历文件</translation>
+    </message>
+    <message>
+        <source>No visits still to come this week or next</source>
+        <translation>本周和下周没有尚未开始的拜访</translation>
     </message>
     <message>
         <source>Visit</source>

@@ -273,28 +273,25 @@ class PlanPrinter(QObject):
 
 
 class CalendarExport(QObject):
-    """Save one visit, or all visits of the next two weeks, as an .ics file."""
+    """Save the given visits (one, or those a list shows) as an .ics file.
+
+    The caller names the visits, so the file holds exactly what the user was looking at; there
+    is no "next N days" of its own that could differ from the list.
+    """
 
     finished = Signal(bool)
 
-    def __init__(
-        self, ctx: AppContext, parent: QWidget, *, visit_ids: list[str] | None = None
-    ) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget, *, visit_ids: list[str]) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.parent_widget = parent
-        self.visit_ids = visit_ids  # None: every upcoming visit
+        self.visit_ids = list(visit_ids)
         self.dialog: QFileDialog | None = None
         self.saved_to: Path | None = None
         self.count = 0
 
     def data(self) -> bytes:
         zone = system_zone_name()
-        if self.visit_ids is None:
-            data, self.count = self.ctx.perform(
-                ics.upcoming_calendar, tz=zone, lang=self.ctx.lang, parent=self.parent_widget
-            )
-            return data
         self.count = len(self.visit_ids)
         return self.ctx.perform(
             ics.calendar_for, self.visit_ids, tz=zone, lang=self.ctx.lang, parent=self.parent_widget

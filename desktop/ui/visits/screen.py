@@ -68,9 +68,6 @@ class VisitsScreen(QWidget):
         self.actions.message.connect(self._status)
         self.export_all = QAction(self.tr("All to calendar…"), self)
         self.export_all.setObjectName("export_all")
-        self.export_all.setToolTip(
-            self.tr("Save the coming visits of this week and next week as one .ics file")
-        )
         self.export_all.triggered.connect(lambda _=False: self.export_upcoming())
         self.open_pursuit = QAction(visit_icon("open"), self.tr("Open pursuit"), self)
         self.open_pursuit.setObjectName("open_pursuit")
@@ -178,6 +175,17 @@ class VisitsScreen(QWidget):
         if waiting:
             text += " · " + self.tr("{0} waiting for their outcome").format(waiting)
         self.counts.setText(text)
+        # "All" is the list's coming visits: the file holds what the header counts, no more.
+        self.export_all.setEnabled(planned > 0)
+        if planned:
+            tip = self.tr(
+                "Save the {0} visits still to come in this list (this week and next) as one "
+                ".ics file"
+            ).format(planned)
+        else:
+            tip = self.tr("No visits still to come this week or next")
+        self.export_all.setToolTip(tip)
+        self.export_all.setStatusTip(tip)
 
     def _arm_midnight(self) -> None:
         local_now = fmt.local(utcnow())
@@ -211,7 +219,8 @@ class VisitsScreen(QWidget):
         return kind == "visit" and self.select(item_id)
 
     def coming_ids(self) -> list[str]:
-        """The listed visits that have not begun yet, in time order."""
+        """The listed visits that have not begun yet, in time order: what "All to calendar"
+        saves (the header's "coming up this week and next" counts the same)."""
         now = utcnow()
         return [
             row.id for _bucket, rows in self.model.groups for row in rows if not row.is_past(now)

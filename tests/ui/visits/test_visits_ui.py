@@ -421,3 +421,56 @@ def test_a_pdf_that_cannot_be_written_is_reported(qtbot, tab, planned, tmp_path)
     box.accept()
     assert not printing._open_boxes
     assert blocker.read_text() == "a file where a folder should be"
+
+
+def test_all_to_calendar_saves_exactly_the_listed_coming_visits(
+    qtbot, screen, ctx, planned, tmp_path
+) -> None:
+    """Not "the next 14 days": the coming visits the list shows (this week and next), no more."""
+    weeks = visits.Weeks.around(fmt.local(utcnow()).date())
+    last_listed, first_unlisted = (
+        weeks.until - timedelta(hours=2),  # late on Sunday of next week
+        weeks.until + timedelta(hours=2),  # early on the Monday after: within 14 days of now
+    )
+    made = {}
+    for name, when in (("inside", last_listed), ("outside", first_unlisted)):
+        made[name], changes = visits.create_visit(
+            ctx.workspace,
+            VisitDraft(pursuit_id=planned.pursuit_id, starts_at=when, objective=name),
+        )
+        ctx.broadcast(changes)
+    if utcnow() + timedelta(days=14) > first_unlisted:  # (not so in Monday's first hours)
+        assert made["outside"] in visits.upcoming_ids(ctx.workspace, days=14)  # the old window
+    listed = screen.coming_ids()
+    assert made["inside"] in listed and made["outside"] not in listed
+    action = screen.export_all
+    assert action.isEnabled()
+    assert f" {len(listed)} " in action.toolTip() and "本周和下周" in action.toolTip()
+    assert str(len(listed)) in screen.counts.text()  # the header counts the same visits
+
+    action.trigger()
+    (job,) = [j for j in screen.actions.running if isinstance(j, CalendarExport)]
+    target = tmp_path / "拜访日程.ics"
+    job.dialog.selectFile(str(target))
+    with qtbot.waitSignal(job.finished) as finished:
+        job.dialog.accept()
+    assert finished.args == [True] and job.count == len(listed)
+    parsed = icalendar.Calendar.from_ical(target.read_bytes())
+    assert [str(e["uid"]).split("@")[0] for e in parsed.walk("VEVENT")] == listed
+
+
+@pytest.mark.parametrize("ctx", ["en"], indirect=True)
+def test_all_to_calendar_says_what_it_covers_in_english(screen) -> None:
+    count = len(screen.coming_ids())
+    assert screen.export_all.toolTip() == (
+        f"Save the {count} visits still to come in this list (this week and next) as one .ics file"
+    )
+
+
+def test_all_to_calendar_is_off_without_coming_visits(qtbot, ctx, host) -> None:
+    for row in visits.upcoming_visits(ctx.workspace):
+        visits.delete_visit(ctx.workspace, row.id)
+    widget = VisitsScreen(ctx, host)
+    qtbot.addWidget(widget)
+    assert not widget.export_all.isEnabled()
+    assert widget.export_all.toolTip() == "本周和下周没有尚未开始的拜访"
