@@ -43,6 +43,7 @@ class HealthBar(QFrame):
         self.flags = list(flags)
         for button in self.buttons:
             self.flow.removeWidget(button)
+            button.hide()  # gone now, not only once the event loop deletes it
             button.deleteLater()
         self.buttons = []
         if not flags:
