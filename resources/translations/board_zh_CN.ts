@@ -488,6 +488,18 @@
         <translation>清除筛选</translation>
     </message>
     <message>
+        <source>No open pursuits</source>
+        <translation>没有进行中的项目</translation>
+    </message>
+    <message>
+        <source>Every pursuit is closed: won, lost or abandoned.</source>
+        <translation>所有项目都已结束:赢单、丢单或放弃。</translation>
+    </message>
+    <message>
+        <source>Show closed</source>
+        <translation>显示已关闭</translation>
+    </message>
+    <message>
         <source>No pursuits match “{0}”</source>
         <translation>没有符合“{0}”的项目</translation>
     </message>

@@ -483,11 +483,13 @@ class NoMatchNote(QFrame):
     them. A note floating over the (empty) columns, so the board stays one model/view."""
 
     clear_requested = Signal()
+    show_closed_requested = Signal()  # the board is empty because every pursuit is closed
 
     def __init__(self, parent: QWidget, top: Callable[[], int]) -> None:
         super().__init__(parent)
         self.setObjectName("board_no_match")
         self._top = top
+        self._all_closed = False
         self.title = QLabel()
         self.title.setObjectName("board_no_match_title")
         font = QFont(self.title.font())
@@ -504,7 +506,11 @@ class NoMatchNote(QFrame):
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setObjectName("board_no_match_clear")
         self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.clear_button.clicked.connect(self.clear_requested)
+        self.clear_button.clicked.connect(
+            lambda: (
+                self.show_closed_requested if self._all_closed else self.clear_requested
+            ).emit()
+        )
         box = QVBoxLayout(self)
         box.setContentsMargins(28, 20, 28, 20)
         box.setSpacing(8)
@@ -515,8 +521,23 @@ class NoMatchNote(QFrame):
         parent.installEventFilter(self)
         self.hide()
 
+    def show_all_closed(self) -> None:
+        """No filter, yet no card: every pursuit is closed, and closed ones are hidden."""
+        self._all_closed = True
+        self.title.setText(self.tr("No open pursuits"))
+        self.text.setText(self.tr("Every pursuit is closed: won, lost or abandoned."))
+        self.clear_button.setText(self.tr("Show closed"))
+        self.place()
+        self.show()
+        self.raise_()
+
     def show_for(self, board_filter: BoardFilter) -> None:
         """Say what left the board empty: the search words, the filters, or both."""
+        self._all_closed = False
+        self.text.setText(
+            self.tr("Change the search or the filters, or clear them to see every pursuit.")
+        )
+        self.clear_button.setText(self.tr("Clear filters"))
         text = " ".join(board_filter.terms)
         if text and not board_filter.narrowing():
             self.title.setText(self.tr("No pursuits match “{0}”").format(text))

@@ -83,6 +83,7 @@ class BoardScreen(QWidget):
         self.board = BoardView(self.model, self.delegate, ctx.catalog, self.lang, self)
         self.no_match = NoMatchNote(self.board, self._no_match_top)
         self.no_match.clear_requested.connect(self.filter_bar.clear)
+        self.no_match.show_closed_requested.connect(lambda: self.set_show_closed(True))
         self.empty = self._empty_state()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.board)
@@ -304,6 +305,7 @@ class BoardScreen(QWidget):
             except Exception:
                 log.exception("cannot count pursuits")
         self.pages.setCurrentWidget(self.empty if empty else self.board)
+        self._update_no_match()
 
     def _new_day(self) -> None:
         self.model.refresh_today()
@@ -349,11 +351,16 @@ class BoardScreen(QWidget):
 
     def _update_no_match(self) -> None:
         """A note over the columns when the search and filters leave none of the cards (not
-        while a search still waits for the stakeholder names it also matches)."""
+        while a search still waits for the stakeholder names it also matches), or when, with
+        no filter, every pursuit is closed."""
         board_filter = self.model.board_filter
         waiting = bool(board_filter.terms) and not self._names_loaded
-        if board_filter.active and not waiting and self.model.totals().shown == 0:
+        empty = self.model.totals().shown == 0
+        on_board = self.pages.currentWidget() is self.board  # pursuits exist
+        if board_filter.active and not waiting and empty:
             self.no_match.show_for(board_filter)
+        elif empty and not board_filter.active and not board_filter.show_closed and on_board:
+            self.no_match.show_all_closed()
         else:
             self.no_match.hide()
 

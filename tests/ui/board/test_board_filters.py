@@ -234,15 +234,22 @@ def test_no_match_note_waits_for_the_names_a_search_also_matches(screen, ctx, ki
     assert screen.no_match.isVisible()
 
 
-def test_all_closed_is_a_board_not_a_no_match(screen, ctx, kit, qtbot) -> None:
-    """No filter, nothing shown (every pursuit closed): no "match" note to clear."""
+def test_all_closed_says_so_and_offers_to_show_them(screen, ctx, kit, qtbot) -> None:
+    """No filter, nothing shown (every pursuit closed): not a "match" note to clear, but
+    "no open pursuits" and a button that shows the closed ones."""
     from desktop.services import board_ops
 
     pid = kit.make(ctx.workspace, "MES")
     board_ops.close_pursuits(ctx.workspace, [pid], "won")
     screen.reload()
     assert shown(screen) == set()
-    assert not screen.no_match.isVisible()
+    note = screen.no_match
+    qtbot.waitUntil(note.isVisible)
+    assert note.title.text() == "没有进行中的项目"
+    assert note.clear_button.text() == "显示已关闭"
+    qtbot.mouseClick(note.clear_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shown(screen) == {pid})
+    assert screen.show_closed_action.isChecked() and not note.isVisible()
 
 
 def test_tag_filter_is_compact(screen, ctx, kit, qtbot) -> None:
