@@ -41,12 +41,30 @@ def _required(field: str) -> Callable[[Values], None]:
     return check
 
 
-def _non_negative(field: str) -> Callable[[Values], None]:
+# The largest amount in minor units: ten trillion of a currency (¥10万亿), beyond any deal, so a
+# slip of the keyboard is caught; well inside what sync files carry (2**53) and SQLite sums.
+MAX_AMOUNT = 10**15
+
+
+def _amount(field: str) -> Callable[[Values], None]:
     def check(values: Values) -> None:
         if field in values:
             value = values[field]
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise InvalidInput(field, "negative", f"{field} must be a whole number ≥ 0")
+            if value > MAX_AMOUNT:
+                raise InvalidInput(field, "too_large", f"{field} must be at most {MAX_AMOUNT}")
+
+    return check
+
+
+def _magnitude(field: str) -> Callable[[Values], None]:
+    """An amount that may be negative (a benefit can be a cost), within ±MAX_AMOUNT."""
+
+    def check(values: Values) -> None:
+        value = values.get(field)
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_AMOUNT:
+            raise InvalidInput(field, "too_large", f"{field} must be within ±{MAX_AMOUNT}")
 
     return check
 
@@ -84,7 +102,7 @@ _VALIDATORS: dict[str, list[Callable[[Values], None]]] = {
     "competitor": [_required("name")],
     "pursuit": [
         _required("title"),
-        _non_negative("amount"),
+        _amount("amount"),
         _range("stage", 1, 8),
         _currency,
         _one_of("status", _vocab("pursuit_statuses")),
@@ -100,11 +118,11 @@ _VALIDATORS: dict[str, list[Callable[[Values], None]]] = {
     "stakeholder_link": [_one_of("link_kind", _vocab("link_kinds"))],
     "pain_point": [_range("severity", 1, 5)],
     "value_case": [
-        _non_negative("investment"),
+        _amount("investment"),
         _range("horizon_years", 1, 30),
         _one_of("accepted", lambda: {"yes", "no", "unknown"}),
     ],
-    "value_benefit": [],
+    "value_benefit": [_magnitude("amount")],
     "indicator": [
         _required("name"),
         _range("importance", 1, 5),
@@ -114,7 +132,7 @@ _VALIDATORS: dict[str, list[Callable[[Values], None]]] = {
     "indicator_score": [_range("score", 1, 5, optional=True)],
     "risk": [_range("severity", 1, 5), _one_of("status", _vocab("risk_statuses"))],
     "after_sale": [_one_of("period", _vocab("after_sale_periods"))],
-    "instalment": [_non_negative("amount")],
+    "instalment": [_amount("amount")],
     "visit": [_range("duration_minutes", 1, 24 * 60)],
 }
 

@@ -622,6 +622,10 @@
         <translation>金额不能为负数。</translation>
     </message>
     <message>
+        <source>The amount is too large: check the digits.</source>
+        <translation>金额过大,请检查位数。</translation>
+    </message>
+    <message>
         <source>Pick a currency.</source>
         <translation>请选择币种。</translation>
     </message>

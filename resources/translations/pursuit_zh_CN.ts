@@ -850,6 +850,10 @@
         <translation>金额不能为负数。</translation>
     </message>
     <message>
+        <source>The amount is too large: check the digits.</source>
+        <translation>金额过大,请检查位数。</translation>
+    </message>
+    <message>
         <source>Enter an amount such as 1,280,000 or 128万.</source>
         <translation>请输入金额,如 1,280,000 或 128万。</translation>
     </message>

@@ -109,6 +109,24 @@ def test_bad_input_is_refused_and_saves_nothing(ws) -> None:
     assert board.board_cards(ws, include_closed=True) == []
 
 
+def test_an_amount_beyond_any_deal_is_refused_not_a_crash(ws) -> None:
+    """A slip of the keyboard (20 digits) would overflow SQLite's integers; it is refused."""
+    ten_trillion = records.MAX_AMOUNT
+    pid, _ = pursuits.create_pursuit(
+        ws, PursuitDraft(title="大单", account_name="客户", amount=ten_trillion)
+    )
+    for amount in (ten_trillion + 1, 10**22):
+        with pytest.raises(InvalidInput) as error:
+            pursuits.create_pursuit(ws, PursuitDraft(title="X", account_name="客户", amount=amount))
+        assert (error.value.field, error.value.code) == ("amount", "too_large")
+        with pytest.raises(InvalidInput):
+            records.update(ws, "pursuit", pid, {"amount": amount})
+    with pytest.raises(InvalidInput):
+        records.validate("value_benefit", {"amount": -(10**16)})
+    records.validate("value_benefit", {"amount": -5_000_00})  # a benefit may be a cost
+    assert [c.amount for c in board.board_cards(ws)] == [ten_trillion]
+
+
 def test_tombstoned_rows_are_hidden(ws) -> None:
     pursuit_id, _ = make(ws)
     records.delete(ws, "pursuit", pursuit_id)

@@ -59,6 +59,11 @@ def _trim(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+# Past this many minor units what was typed is not an amount (30 digits); below it, an amount
+# too large for a deal is still read, so the services' check can say "too large".
+ABSURD = 10**30
+
+
 def parse_money(text: str, *, allow_negative: bool = False) -> int | None:
     """Minor units from what a user types: "1,280,000", "1280000.5", "128万", "1.2亿", "¥8万".
 
@@ -90,10 +95,15 @@ def parse_money(text: str, *, allow_negative: bool = False) -> int | None:
         value = float(cleaned) if factor != 1 or "." in cleaned else int(cleaned)
     except ValueError:
         return None
-    if value < 0 or value != value or value > 10**15:
+    if value < 0 or value != value:
         return None
-    minor = round(value * factor * MINOR_PER_MAJOR)
-    return -minor if negative else minor
+    try:
+        minor = round(value * factor * MINOR_PER_MAJOR)
+    except OverflowError:  # "1e999": not an amount anyone means
+        return None
+    if minor > ABSURD:
+        return None
+    return -minor if negative else minor  # too large for a deal: the services say so
 
 
 def amount_input(amount: int) -> str:

@@ -221,6 +221,7 @@ class PursuitDialog(QDialog):
             ("account", "unknown"): self.tr("This account no longer exists. Pick another."),
             ("title", "required"): self.tr("Give the pursuit a title."),
             ("amount", "negative"): self.tr("The amount cannot be negative."),
+            ("amount", "too_large"): self.tr("The amount is too large: check the digits."),
             ("currency", "bad_currency"): self.tr("Pick a currency."),
         }
         return messages.get((exc.field, exc.code), self.tr("This value is not valid."))

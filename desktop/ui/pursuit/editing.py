@@ -68,6 +68,10 @@ def message_for(exc: InvalidInput, start: date | None = None, lang: str = "zh") 
         return QCoreApplication.translate("PursuitEditing", "Enter a value from 1 to 5.")
     if code == "negative":
         return QCoreApplication.translate("PursuitEditing", "The amount cannot be negative.")
+    if code == "too_large":
+        return QCoreApplication.translate(
+            "PursuitEditing", "The amount is too large: check the digits."
+        )
     if code == "not_a_number":
         return QCoreApplication.translate(
             "PursuitEditing", "Enter an amount such as 1,280,000 or 128万."

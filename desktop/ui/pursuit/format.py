@@ -63,6 +63,11 @@ def amount_text(amount: int) -> str:
     return sign + (f"{major:,}" if not minor else f"{major:,}.{minor:02d}")
 
 
+# Past this many minor units what was typed is not an amount (30 digits); below it, an amount
+# too large for a deal is still read, so the services' check can say "too large".
+ABSURD = 10**30
+
+
 def parse_money(text: str, *, allow_negative: bool = False) -> int | None:
     """Minor units from what a user types, or None when it is not an amount. Empty is 0."""
     cleaned = text.strip().replace(",", "").replace(",", "").replace(" ", "")
@@ -94,10 +99,15 @@ def parse_money(text: str, *, allow_negative: bool = False) -> int | None:
         value = float(cleaned) if "." in cleaned else int(cleaned)
     except ValueError:
         return None
-    minor = round(value * factor * MINOR)
-    if minor > 10**15 or (negative and not allow_negative):
+    try:
+        minor = round(value * factor * MINOR)
+    except OverflowError:  # hundreds of digits: not an amount anyone means
         return None
-    return -minor if negative else minor
+    if minor > ABSURD:
+        return None
+    if negative and not allow_negative:
+        return None
+    return -minor if negative else minor  # too large for a deal: the services say so
 
 
 def percent(value: float | None, lang: str) -> str:

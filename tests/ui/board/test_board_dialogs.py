@@ -240,3 +240,16 @@ def test_board_amounts_read_and_write_a_sign() -> None:
     assert fmt.parse_money("-", allow_negative=True) is None
     assert fmt.amount_input(-800_050) == "-8,000.50"
     assert fmt.amount_input(128_000_000) == "1,280,000"
+
+
+def test_an_amount_with_too_many_digits_is_refused_with_a_message(ctx, qtbot) -> None:
+    dialog = PursuitDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.account.setEditText("客户")
+    dialog.title.setText("MES")
+    qtbot.keyClicks(dialog.amount, "99999999999999999999")  # would overflow the database
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.errors["amount"].text() == "金额过大,请检查位数。"
+    assert board.board_cards(ctx.workspace) == []
