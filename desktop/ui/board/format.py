@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.ui.amounts import parse_amount
+
 SYMBOLS = {"CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "HKD": "HK$"}
 CURRENCIES = ("CNY", "USD", "EUR", "HKD", "GBP", "JPY")
 MINOR_PER_MAJOR = 100
@@ -59,51 +61,9 @@ def _trim(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-# Past this many minor units what was typed is not an amount (30 digits); below it, an amount
-# too large for a deal is still read, so the services' check can say "too large".
-ABSURD = 10**30
-
-
 def parse_money(text: str, *, allow_negative: bool = False) -> int | None:
-    """Minor units from what a user types: "1,280,000", "1280000.5", "128万", "1.2亿", "¥8万".
-
-    None when it is not an amount. A leading minus ("-5000", "−5000", "-¥5万") is read only with
-    `allow_negative`: a form that saves through the services reads it, so the services' own
-    check refuses it with "cannot be negative" rather than "not an amount".
-    """
-    cleaned = text.strip().replace(",", "").replace(",", "").replace(" ", "")
-    negative = cleaned.startswith(("-", "−"))
-    if negative:
-        if not allow_negative:
-            return None
-        cleaned = cleaned[1:]
-    for sign in sorted(SYMBOLS.values(), key=len, reverse=True):
-        cleaned = cleaned.removeprefix(sign)
-    factor = 1
-    for suffix, multiple in (("万元", 10_000), ("亿元", 100_000_000), ("元", 1)):
-        if cleaned.endswith(suffix):
-            cleaned, factor = cleaned[: -len(suffix)], multiple
-            break
-    else:
-        for suffix, multiple in (("万", 10_000), ("亿", 100_000_000), ("k", 1_000), ("m", 10**6)):
-            if cleaned.lower().endswith(suffix):
-                cleaned, factor = cleaned[: -len(suffix)], multiple
-                break
-    if not cleaned:
-        return None
-    try:
-        value = float(cleaned) if factor != 1 or "." in cleaned else int(cleaned)
-    except ValueError:
-        return None
-    if value < 0 or value != value:
-        return None
-    try:
-        minor = round(value * factor * MINOR_PER_MAJOR)
-    except OverflowError:  # "1e999": not an amount anyone means
-        return None
-    if minor > ABSURD:
-        return None
-    return -minor if negative else minor  # too large for a deal: the services say so
+    """Minor units from what a user types (`amounts.parse_amount`); None for empty text."""
+    return parse_amount(text, allow_negative=allow_negative)
 
 
 def amount_input(amount: int) -> str:

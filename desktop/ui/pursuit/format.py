@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from desktop.ui.amounts import parse_amount
+
 SYMBOLS = {"CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "HKD": "HK$"}
 MINOR = 100
 
@@ -63,51 +65,10 @@ def amount_text(amount: int) -> str:
     return sign + (f"{major:,}" if not minor else f"{major:,}.{minor:02d}")
 
 
-# Past this many minor units what was typed is not an amount (30 digits); below it, an amount
-# too large for a deal is still read, so the services' check can say "too large".
-ABSURD = 10**30
-
-
 def parse_money(text: str, *, allow_negative: bool = False) -> int | None:
-    """Minor units from what a user types, or None when it is not an amount. Empty is 0."""
-    cleaned = text.strip().replace(",", "").replace(",", "").replace(" ", "")
-    negative = cleaned.startswith(("-", "−"))
-    if negative:
-        cleaned = cleaned[1:]
-    for sign in sorted(SYMBOLS.values(), key=len, reverse=True):
-        cleaned = cleaned.removeprefix(sign)
-    if not cleaned:
-        return 0 if not negative else None
-    factor = 1
-    for suffix, multiple in (
-        ("万元", 10_000),
-        ("亿元", 100_000_000),
-        ("元", 1),
-        ("万", 10_000),
-        ("亿", 100_000_000),
-    ):
-        if cleaned.endswith(suffix):
-            cleaned, factor = cleaned[: -len(suffix)], multiple
-            break
-    if (
-        not cleaned
-        or not all(ch.isdigit() or ch == "." for ch in cleaned)
-        or cleaned.count(".") > 1
-    ):
-        return None
-    try:
-        value = float(cleaned) if "." in cleaned else int(cleaned)
-    except ValueError:
-        return None
-    try:
-        minor = round(value * factor * MINOR)
-    except OverflowError:  # hundreds of digits: not an amount anyone means
-        return None
-    if minor > ABSURD:
-        return None
-    if negative and not allow_negative:
-        return None
-    return -minor if negative else minor  # too large for a deal: the services say so
+    """Minor units from what a user types (`amounts.parse_amount`), or None when it is not an
+    amount. Empty is 0."""
+    return parse_amount(text, allow_negative=allow_negative, empty=0)
 
 
 def percent(value: float | None, lang: str) -> str:
