@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -119,7 +120,7 @@ class BehindDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.model = model
         self.open_pursuit = open_pursuit
-        heading = QLabel(f"<b>{title}</b><br>{summary}")
+        heading = QLabel(f"<b>{escape(title)}</b><br>{escape(summary)}")  # names are user text
         heading.setObjectName("behind_heading")
         self.table = QTableView()
         self.table.setObjectName("behind_table")

@@ -469,3 +469,15 @@ def test_the_sales_cycle_says_how_many_wins_it_measures(open_dashboard, ws) -> N
     dashboard = open_dashboard(ws, "en")
     assert dashboard.key_figures["won"].detail.text() == "2 pursuits"
     assert dashboard.key_figures["cycle"].detail.text() == "1 of 2 wins measured"
+
+
+def test_the_list_heading_shows_names_as_typed(qtbot) -> None:
+    """A competitor or reason is user text: "<b>" in it is shown, not obeyed."""
+    from desktop.domain.methodology import default_catalog
+    from desktop.ui.charts.behind import BehindDialog, BehindModel
+
+    model = BehindModel([], default_catalog(), "en", "CNY")
+    dialog = BehindDialog("Lost to <i>A&B</i>", "0 pursuits", model, lambda _id: None, None)
+    qtbot.addWidget(dialog)
+    heading = dialog.findChild(QLabel, "behind_heading")
+    assert "&lt;i&gt;A&amp;B&lt;/i&gt;" in heading.text()
