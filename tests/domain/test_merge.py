@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from hypothesis.stateful import (
     Bundle,
     RuleBasedStateMachine,
-    initialize,
     invariant,
     precondition,
     rule,
@@ -199,10 +198,6 @@ class ThreeLaptops(RuleBasedStateMachine):
         ] = []  # record, field, dot, value
         self.overwritten: set[tuple[str, str, tuple[str, int]]] = set()
         self.purged: set[str] = set()
-
-    @initialize()
-    def start(self) -> None:
-        pass
 
     def _tick(self) -> int:
         self.wall += 1000

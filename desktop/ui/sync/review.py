@@ -7,6 +7,7 @@ goes on the undo stack and travels with the next export, so the other computers 
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import (
@@ -137,7 +138,7 @@ class ResolveCommand(QUndoCommand):
         c = self.conflict
         if self.before == self.value:
             return
-        try:
+        with contextlib.suppress(OperationFailed):  # perform has told the user
             if c.field == "alive":
                 action = records.restore if self.before else records.delete
                 self.ctx.perform(action, c.kind, c.record_id, parent=self.widget)
@@ -146,8 +147,6 @@ class ResolveCommand(QUndoCommand):
                 self.ctx.perform(
                     records.update, c.kind, c.record_id, {c.field: value}, parent=self.widget
                 )
-        except OperationFailed:
-            pass
 
 
 class VersionCard(QFrame):

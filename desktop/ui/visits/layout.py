@@ -13,6 +13,7 @@ preview); `Doc.mm` and `Doc.pt` convert.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -158,7 +159,7 @@ class Doc:
 
 
 # --- boxes ---------------------------------------------------------------------------------
-class Box:
+class Box(ABC):
     """Something on the page: measured with `layout(width)`, drawn with `draw(painter, x, y)`."""
 
     keep_with_next = False  # never the last thing on a page (headings)
@@ -171,8 +172,8 @@ class Box:
         self.width = width
         return self.height
 
-    def draw(self, painter: QPainter, x: float, y: float) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def draw(self, painter: QPainter, x: float, y: float) -> None: ...
 
     def split(self, available: float) -> tuple[Box, Box] | None:
         """Two parts, the first at most `available` high, or None when it cannot split there."""

@@ -71,8 +71,7 @@ def test_search_refines_itself_when_the_names_arrive(screen, ctx, kit, qtbot) ->
     assert not screen.names_ready()  # read in a worker thread once the cards have painted
     screen.filter_bar.search.setText("王建国")
     assert shown(screen) == set()
-    with qtbot.waitSignal(screen.names_applied):
-        pass
+    qtbot.waitSignal(screen.names_applied).wait()
     assert screen.names_ready() and shown(screen) == {ids["wms"]}
 
 
@@ -227,8 +226,7 @@ def test_no_match_note_waits_for_the_names_a_search_also_matches(screen, ctx, ki
     screen.reload()
     screen.filter_bar.search.setText("王建国")  # a stakeholder: found once the names are read
     assert shown(screen) == set() and not screen.no_match.isVisible()
-    with qtbot.waitSignal(screen.names_applied):
-        pass
+    qtbot.waitSignal(screen.names_applied).wait()
     assert shown(screen) == {ids["wms"]} and not screen.no_match.isVisible()
     screen.filter_bar.search.setText("王建军")
     assert screen.no_match.isVisible()
