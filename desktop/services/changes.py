@@ -4,6 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ChangeKind(StrEnum):
+    """The kinds of record a use-case can touch; screens ask `changes.touches(ChangeKind.X)`.
+
+    A StrEnum so that a kind read from a table name (`ChangeKind(table)`) and a member compare equal.
+    """
+
+    ACCOUNT = "account"
+    COMPETITOR = "competitor"
+    INDICATOR = "indicator"
+    INDICATOR_SCORE = "indicator_score"
+    PURSUIT = "pursuit"
+    PURSUIT_COMPETITOR = "pursuit_competitor"
+    PURSUIT_PART = "pursuit_part"  # any record that belongs to one pursuit (answers, risks, …)
+    REFERRAL = "referral"
+    REVIEW = "review"
+    STAKEHOLDER = "stakeholder"
+    STAKEHOLDER_LINK = "stakeholder_link"
+    VALUE_CASE = "value_case"
+    VISIT = "visit"
+    VISIT_ATTENDEE = "visit_attendee"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.services import accounts
 from desktop.services.accounts import Merge
-from desktop.ui.board.commands import _DoneCommand
+from desktop.ui.operations.commands import _DoneCommand
 from desktop.ui.context import AppContext
 
 

@@ -32,7 +32,7 @@ from desktop.services.board import BoardCard
 from desktop.services.changes import Changes
 from desktop.ui.board import format as fmt
 from desktop.ui.board.close_dialog import CloseDialog
-from desktop.ui.board.commands import AliveCommand, MoveCommand, StateCommand
+from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
 from desktop.ui.board.delegate import CardDelegate
 from desktop.ui.board.filters import BoardFilter, FilterBar, NoMatchNote, haystack
 from desktop.ui.board.gate_dialog import GateDialog

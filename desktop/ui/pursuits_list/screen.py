@@ -55,7 +55,7 @@ from desktop.services.pursuit_list import (
     PursuitRow,
 )
 from desktop.ui.board.close_dialog import CloseDialog
-from desktop.ui.board.commands import AliveCommand, MoveCommand, StateCommand
+from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
 from desktop.ui.board.format import money_short
 from desktop.ui.board.gate_dialog import GateDialog
 from desktop.ui.context import AppContext, OperationFailed
