@@ -27,8 +27,10 @@ from desktop.storage.tables import (
     Visit,
     VisitAttendee,
     membership_id,
-    utcnow,
 )
+
+# Re-exported: screens stamp "now" as the database does (naive UTC) and cannot import storage.
+from desktop.storage.tables import utcnow as utcnow
 
 PLAN_FIELDS = (
     "starts_at",
