@@ -34,11 +34,8 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# Per source table: kind, the pursuit it belongs to, and SQL expressions over NEW.* for the texts.
-# `watch` lists the columns whose change re-indexes the record.
 KIND_BITS = 40
 END_MARK = "char(57344, 57344)"  # U+E000 twice, after every indexed text
-
 
 
 class _Source(TypedDict):
@@ -52,6 +49,8 @@ class _Source(TypedDict):
     when: NotRequired[str]
 
 
+# Per source table: kind, the pursuit it belongs to, and SQL expressions over NEW.* for the texts.
+# `watch` lists the columns whose change re-indexes the record.
 SOURCES: dict[str, _Source] = {
     "pursuits": {
         "kind": "pursuit",
