@@ -150,7 +150,8 @@ def calendar_for(
         calendar.add_component(event)
     if zone_info is not UTC and events:
         calendar.add_missing_timezones()
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar leaves to_ical unannotated
+    return ical
 
 
 def _event(

@@ -17,6 +17,7 @@ import re
 import tempfile
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import TypedDict
 
 from PySide6.QtCore import QMarginsF, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -87,13 +88,21 @@ def split_items(text: str) -> list[str]:
 
 def split_questions(text: str) -> list[str]:
     """Questions: one per line, and several in one line after each question mark."""
-    result = []
+    result: list[str] = []
     for line in text.splitlines():
         line = line.strip().lstrip("-•*·").strip()
         if not line:
             continue
         result.extend(q.strip() for q in re.split(r"(?<=[?？])\s*", line) if q.strip())
     return result
+
+
+class _Layout(TypedDict, total=False):
+    """How `PlanDocument.boxes` may shrink the map to keep the plan on two pages."""
+
+    map_height: float
+    others_on_map: bool
+    without_map: bool
 
 
 class PlanDocument(QObject):
@@ -171,7 +180,7 @@ class PlanDocument(QObject):
     def _pages(self, doc: Doc, width: float, height: float) -> list[Page]:
         """Laid out on two pages if at all possible: when the content runs onto a third, first
         a smaller map without the table of the people it already shows, then no map."""
-        attempts: list[dict[str, object]] = [{}]
+        attempts: list[_Layout] = [{}]
         if self.map_image is not None:
             attempts += [
                 {"map_height": MAP_MIN_MM, "others_on_map": True},
@@ -566,7 +575,7 @@ class PlanDocument(QObject):
                 (self.tr("Next step"), person.next_step.strip()),
             ],
         ):
-            filled = [
+            filled: list[tuple[str, Box]] = [
                 (
                     label,
                     Text(
@@ -947,7 +956,7 @@ class PlanDocument(QObject):
         doc, plan = self.doc, self.plan
         if not plan.risks:
             return []
-        rows = []
+        rows: list[list[Box]] = []
         for risk in plan.risks:
             first: list[Box] = [Text(doc, risk.description, self.bold)]
             first.append(
