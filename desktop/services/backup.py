@@ -122,6 +122,7 @@ def restore(db_path: Path, source: Path, keep: int = 10) -> BackupInfo:
             db_path,
             storage_backup.backups_dir(db_path)
             / storage_backup.backup_name(db_path, "before-restore", datetime.now()),
+            check=False,  # kept as it is, damaged or not: it is what the user had
         )
     temporary = db_path.with_name(db_path.name + ".restoring")
     shutil.copyfile(source, temporary)
