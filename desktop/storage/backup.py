@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.storage.files import TEMP_SUFFIX, fsync_dir, remove_leftovers, write_atomically
 
-__all__ = ["backup_before_migration", "fsync_dir", "online_backup"]
+__all__ = ["backup_before_migration", "fsync_dir", "online_backup", "remove_leftovers"]
 
 BACKUP_FOLDER = "backups"
 STAMP = "%Y%m%d-%H%M%S"
