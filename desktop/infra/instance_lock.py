@@ -15,6 +15,7 @@ why instead of reporting a holder "process 0".
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +23,11 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 
 # Reasons a lock could not be taken at all (no other instance involved).
-FOLDER_MISSING, LOCK_IS_FOLDER, READ_ONLY, CANNOT_LOCK = (
+FOLDER_MISSING, LOCK_IS_FOLDER, READ_ONLY, DISK_FULL, CANNOT_LOCK = (
     "folder_missing",
     "lock_is_folder",
     "read_only",
+    "disk_full",
     "cannot_lock",
 )
 
@@ -73,6 +75,18 @@ def _read_only_folder(folder: Path) -> bool:
         return False
 
 
+def _why_not(folder: Path) -> str:
+    """Why a lock file could not be made in `folder` (no other instance holds it)."""
+    if _read_only_folder(folder):
+        return READ_ONLY
+    try:
+        if shutil.disk_usage(folder).free < 64 * 1024:
+            return DISK_FULL
+    except OSError:
+        pass
+    return CANNOT_LOCK
+
+
 class DatabaseLock:
     def __init__(self, db_path: Path) -> None:
         self.db_path = Path(db_path)
@@ -96,7 +110,7 @@ class DatabaseLock:
             if self._lock.error() == QLockFile.LockError.LockFailedError:
                 self._refused_by = self._lock
             else:
-                self.problem = READ_ONLY if _read_only_folder(self.path.parent) else CANNOT_LOCK
+                self.problem = _why_not(self.path.parent)
             return False
         if not self.adopt():
             self._lock.unlock()

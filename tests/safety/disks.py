@@ -57,9 +57,10 @@ def read_only(folder: Path) -> None:
         pytest.skip("cannot remount read-only here")
 
 
-def fill(folder: Path) -> None:
-    """Fill the disk at `folder` to the last byte."""
-    with contextlib.suppress(OSError), (folder / "filler").open("wb") as fh:
+def fill(folder: Path, leave: int = 0) -> None:
+    """Fill the disk at `folder` to the last byte, then free `leave` bytes again."""
+    filler = folder / "filler"
+    with contextlib.suppress(OSError), filler.open("wb") as fh:
         while True:
             fh.write(b"\0" * 65536)
             fh.flush()
@@ -67,3 +68,6 @@ def fill(folder: Path) -> None:
         while True:
             fh.write(b"\0")
             fh.flush()
+    if leave:
+        (folder / "filler2").unlink(missing_ok=True)
+        os.truncate(filler, max(0, filler.stat().st_size - leave))
