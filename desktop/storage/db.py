@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import URL, Engine, create_engine, event, select
+from sqlalchemy import URL, Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.domain.text import has_controls, strip_controls
 from desktop.storage import backup, migrate, sync_meta
 from desktop.storage.tables import SyncState
 
@@ -57,6 +58,19 @@ class WriteSession(Session):
     """Sessions that stamp sync metadata on flush (see sync_meta)."""
 
 
+def _strip_typed_controls(session: Session, _context: Any, _instances: Any) -> None:
+    """Control characters never reach the database (a paste from Word brings U+000B): every
+    text a write session flushes is cleaned first (before the sync stamps record it)."""
+    for record in (*session.new, *session.dirty):
+        state = inspect(record)
+        for attr in state.mapper.column_attrs:
+            value = state.dict.get(attr.key)
+            if isinstance(value, str) and has_controls(value):
+                setattr(record, attr.key, strip_controls(value))
+
+
+# Registered before the sync stamping, so the stamped values are the cleaned ones.
+event.listen(WriteSession, "before_flush", _strip_typed_controls)
 sync_meta.install(WriteSession)
 
 

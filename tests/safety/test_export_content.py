@@ -127,3 +127,19 @@ def test_the_log_carries_no_values_of_a_failed_write(ws, tmp_path: Path) -> None
     logged = log_file.read_text(encoding="utf-8")
     assert "operation failed" in logged and "Error" in logged
     assert secret not in logged
+
+
+def test_control_characters_are_stripped_at_input(ws) -> None:
+    from desktop.services import records
+
+    pursuit_id, _ = pursuits.create_pursuit(
+        ws, pursuits.PursuitDraft(title="Word\x0bpaste\x00", account_name="客户")
+    )
+    assert records.get(ws, "pursuit", pursuit_id)["title"] == "Word\npaste"
+
+
+def test_a_search_with_nul_neither_raises_nor_returns_everything(demo_ws) -> None:
+    from desktop.services import search
+
+    assert search.search(demo_ws, "\x00") == search.search(demo_ws, "")
+    search.search(demo_ws, "客户\x00名")  # no error
