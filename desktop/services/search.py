@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import select, text
 
+from desktop.domain.text import strip_controls
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import CoachingAnswer, Note, Pursuit, Visit
 
@@ -253,7 +254,7 @@ def search(
     names and contexts only. `lang` picks the language of coaching questions (an answer's label
     is its question).
     """
-    text_ = " ".join(text_.split())
+    text_ = " ".join(strip_controls(text_).split())  # a NUL would break the query
     kinds = tuple(k for k in KINDS if k in kinds)
     if not text_ or limit <= 0 or not kinds:
         return []

@@ -12,9 +12,7 @@ QPrinter of a print dialog or a print preview.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TypedDict
@@ -32,6 +30,7 @@ from PySide6.QtGui import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.services.reports import safe_output
 from desktop.services.reports.visit_plan import PlanPerson, VisitPlan
 from desktop.services.visits import utcnow
 from desktop.ui.visits import format as fmt
@@ -131,23 +130,20 @@ class PlanDocument(QObject):
         Written beside the target and then moved over it, so a failure (a full disk, the old
         file open in a viewer) never leaves half a PDF; raises OSError then.
         """
-        target = Path(path)
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.close(handle)
-        try:
-            writer = QPdfWriter(temp)
+        pages = 0
+
+        def write(temp: Path) -> None:
+            nonlocal pages
+            writer = QPdfWriter(str(temp))
             writer.setResolution(600)
             writer.setPageLayout(page_layout())
             writer.setTitle(self.document_title())
             writer.setCreator(f"{APP_NAME} {__version__}")
             pages = self.render(writer)
             del writer  # closes the file
-            with open(temp, "rb+") as written:
-                os.fsync(written.fileno())
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+
+        # Qt's writer ignores write errors: verify_pdf catches a file a full disk cut short.
+        safe_output.write_atomically(Path(path), write, safe_output.verify_pdf)
         return pages
 
     def document_title(self) -> str:
