@@ -30,17 +30,17 @@ from PySide6.QtWidgets import (
 from desktop.services import board, board_ops, demo, health, maintenance, pursuits
 from desktop.services.board import BoardCard
 from desktop.services.changes import Changes
-from desktop.ui.board import format as fmt
 from desktop.ui.board.close_dialog import CloseDialog
-from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
 from desktop.ui.board.delegate import CardDelegate
 from desktop.ui.board.filters import BoardFilter, FilterBar, NoMatchNote, haystack
 from desktop.ui.board.gate_dialog import GateDialog
 from desktop.ui.board.model import BoardModel
 from desktop.ui.board.pursuit_dialog import PursuitDialog
 from desktop.ui.board.view import BoardView
+from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
+from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
 from desktop.ui.sync.purge import confirm_purge
 
 log = logging.getLogger(__name__)

@@ -71,7 +71,7 @@ from desktop import APP_NAME, APP_NAME_ZH
 from desktop.infra import paths
 from desktop.services import accounts, analytics, pursuits
 from desktop.services.changes import Changes
-from desktop.ui.charts.money import count, money, money_short, percent
+from desktop.ui.common.format import count, money, money_short, percent
 from desktop.ui.context import AppContext
 from desktop.ui.errors import message_for
 from desktop.ui.screens import SCREENS

@@ -28,12 +28,13 @@ from desktop.domain.health import RedFlag
 from desktop.services import health, overview
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound
+from desktop.ui.common import format as fmt
+from desktop.ui.common.colors import STAGE_COLORS
 from desktop.ui.context import AppContext
-from desktop.ui.pursuit import format as fmt
 from desktop.ui.pursuit.editing import Autosaver
 from desktop.ui.pursuit.health_bar import HealthBar
 from desktop.ui.pursuit.tabs import PURSUIT_TABS, PursuitTab
-from desktop.ui.pursuit.widgets import RED, STAGE_COLORS, StageStepper, chip
+from desktop.ui.pursuit.widgets import RED, StageStepper, chip
 
 
 @dataclass(frozen=True)

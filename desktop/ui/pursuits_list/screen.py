@@ -55,14 +55,15 @@ from desktop.services.pursuit_list import (
     PursuitRow,
 )
 from desktop.ui.board.close_dialog import CloseDialog
-from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
-from desktop.ui.board.format import money_short
 from desktop.ui.board.gate_dialog import GateDialog
+from desktop.ui.common.format import money_short
+from desktop.ui.common.icons import icon
+from desktop.ui.common.pursuit_table import ICON_SIZE, ListFilter, PursuitTableModel
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
+from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
 from desktop.ui.pursuits_list.export import ExportCancelled, ExportJob
-from desktop.ui.pursuits_list.model import ICON_SIZE, ListFilter, PursuitTableModel
-from desktop.ui.pursuits_list.widgets import FilterBar, TagDialog, icon
+from desktop.ui.pursuits_list.widgets import FilterBar, TagDialog
 from desktop.ui.sync.purge import confirm_purge
 
 log = logging.getLogger(__name__)

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from desktop.services.reports import ics, visit_plan
 from desktop.services.reports.visit_plan import VisitPlan
+from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
-from desktop.ui.visits import format as fmt
 from desktop.ui.visits.plan_document import PlanDocument, page_layout
 
 log = logging.getLogger(__name__)

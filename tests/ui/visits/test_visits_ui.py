@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.services import board, visits
 from desktop.services.visits import VisitDraft, utcnow
-from desktop.ui.visits import format as fmt
+from desktop.ui.common import format as fmt
 from desktop.ui.visits.editor import OUTCOME_PAGE, VisitEditor
 from desktop.ui.visits.models import PursuitVisitsModel, UpcomingVisitsModel
 from desktop.ui.visits.plan_document import page_layout
