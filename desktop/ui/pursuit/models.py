@@ -193,7 +193,7 @@ class RecordDelegate(QStyledItemDelegate):
             editor = MoneyEdit(self.model.currency, parent)
             editor.allow_negative = column.kind == "signed_money"
         elif column.kind == "date":
-            return OptionalDateEdit(parent)
+            return OptionalDateEdit(parent=parent)
         else:
             editor = QLineEdit(parent)
             editor.setPlaceholderText(column.placeholder)

@@ -54,17 +54,17 @@ from desktop.services.pursuit_list import (
     ExportColumn,
     PursuitRow,
 )
-from desktop.ui.board.close_dialog import CloseDialog
-from desktop.ui.board.gate_dialog import GateDialog
 from desktop.ui.common.format import money_short
 from desktop.ui.common.icons import icon
 from desktop.ui.common.pursuit_table import ICON_SIZE, ListFilter, PursuitTableModel
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
+from desktop.ui.operations.close_dialog import CloseDialog
 from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
+from desktop.ui.operations.gate_dialog import GateDialog
+from desktop.ui.operations.purge import confirm_purge
 from desktop.ui.pursuits_list.export import ExportCancelled, ExportJob
 from desktop.ui.pursuits_list.widgets import FilterBar, TagDialog
-from desktop.ui.sync.purge import confirm_purge
 
 log = logging.getLogger(__name__)
 STATE_KEY = "pursuits_list"
@@ -522,7 +522,7 @@ class PursuitsScreen(QWidget):
         opener = getattr(self.window_, "open_pursuit", None)
         if opener is not None and opener(pursuit_id):
             return
-        from desktop.ui.board.pursuit_dialog import PursuitDialog
+        from desktop.ui.operations.pursuit_dialog import PursuitDialog
 
         try:
             dialog = PursuitDialog(self.ctx, self, pursuit_id=pursuit_id)
@@ -532,7 +532,7 @@ class PursuitsScreen(QWidget):
         self._show_dialog(dialog)
 
     def new_pursuit(self) -> None:
-        from desktop.ui.board.pursuit_dialog import PursuitDialog
+        from desktop.ui.operations.pursuit_dialog import PursuitDialog
 
         dialog = PursuitDialog(self.ctx, self, stage=1)
         dialog.saved.connect(self._select_new)
@@ -715,7 +715,7 @@ class PursuitsScreen(QWidget):
         self._status(self.tr("{0} — undo with Ctrl+Z").format(text))
 
     def purge_selected(self) -> QMessageBox | None:
-        """Ask, then blank the one selected pursuit for good (see ui.sync.purge)."""
+        """Ask, then blank the one selected pursuit for good (see ui.operations.purge)."""
         rows = self.selected_rows()
         if len(rows) != 1:
             return None

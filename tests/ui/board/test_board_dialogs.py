@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.services import board, board_ops, pursuits
-from desktop.ui.board.pursuit_dialog import PursuitDialog
+from desktop.ui.operations.pursuit_dialog import PursuitDialog
 
 
 def test_new_pursuit_with_a_new_account_and_undo(screen, ctx, kit) -> None:
