@@ -109,9 +109,7 @@ def amount_input(amount: int) -> str:
     return sign + (f"{whole:,}" if not minor else f"{whole:,}.{minor:02d}")
 
 
-def parse_money(
-    text: str, *, allow_negative: bool = False, empty: int | None = None
-) -> int | None:
+def parse_money(text: str, *, allow_negative: bool = False, empty: int | None = None) -> int | None:
     """Minor units from what a user types (`domain.amounts.parse_amount`), or None when it is
     not an amount; `empty` for empty text (a filter reads "no bound", a form field reads 0)."""
     return parse_amount(text, allow_negative=allow_negative, empty=empty)
