@@ -102,7 +102,7 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
         _ensure_gui()
         from desktop.infra import i18n
         from desktop.services.reports import visit_plan
-        from desktop.ui.visits import format as fmt
+        from desktop.ui.common import format as fmt
         from desktop.ui.visits.plan_document import PlanDocument
 
         lang = language(args)

@@ -74,6 +74,7 @@ def _exercise(folder: Path) -> str:
 
 def _print_plan(ctx: AppContext, pursuit_id: str, path: Path) -> int:
     """The pursuit's visit plan with its stakeholder map, as the Print action writes it."""
+    import desktop.ui.screens  # noqa: F401 - the composition root provides the map picture
     from desktop.infra import i18n
     from desktop.services.reports import visit_plan
     from desktop.ui.visits.plan_document import PlanDocument

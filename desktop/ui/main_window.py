@@ -220,6 +220,10 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         return self.screens[key]
 
+    def has_screen(self, key: str) -> bool:
+        """Whether this window offers the screen `key` (a screen links to another only then)."""
+        return any(s.key == key for s in self._screen_list)
+
     def show_screen(self, key: str) -> QWidget | None:
         for row in range(self.rail.count()):
             if self.rail.item(row).data(Qt.ItemDataRole.UserRole) == key:

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
+
+from desktop.ui.common.pictures import provide_map_picture
+from desktop.ui.pursuit.tabs import PursuitTab
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -26,13 +30,41 @@ class Screen:
     module: str
     class_name: str
     in_rail: bool = True  # False for screens opened from others (the pursuit workspace)
+    # Keyword arguments the screen is made with: how the composition root hands a screen what
+    # comes from other packages (the workspace's tabs), so screens never import each other.
+    options: tuple[tuple[str, Any], ...] = ()
 
     def title(self) -> str:
         return QCoreApplication.translate("Screens", self.source_title)
 
     def create(self, ctx: AppContext, window: QWidget) -> Any:
         # Imported on first show, so start-up only pays for the screen it opens.
-        return getattr(importlib.import_module(self.module), self.class_name)(ctx, window)
+        made = getattr(importlib.import_module(self.module), self.class_name)
+        return made(ctx, window, **dict(self.options))
+
+
+def _draw_stakeholder_map(ctx: AppContext, pursuit_id: str, width: int) -> QImage | None:
+    """The map package's picture of a pursuit's map, for the visit plan's printout (imported
+    when a plan is printed, not at start-up)."""
+    from desktop.ui.stakeholder_map.render import render_map
+
+    return render_map(ctx, pursuit_id, width)
+
+
+provide_map_picture(_draw_stakeholder_map)
+
+
+# Tabs of the pursuit workspace that other packages provide, in the order they follow its own
+# sections. Made on first show, so opening a pursuit only imports the tab it shows.
+PURSUIT_TABS: tuple[PursuitTab, ...] = (
+    PursuitTab(
+        "stakeholders", "Stakeholders", "desktop.ui.stakeholder_map.editor", "StakeholderMapEditor"
+    ),
+    PursuitTab(
+        "indicators", "Buying criteria", "desktop.ui.indicators.widget", "IndicatorGridWidget"
+    ),
+    PursuitTab("visits", "Visits", "desktop.ui.visits.tab", "PursuitVisitsTab"),
+)
 
 
 SCREENS: list[Screen] = [
@@ -51,6 +83,7 @@ SCREENS: list[Screen] = [
         "desktop.ui.pursuit.workspace",
         "PursuitWorkspace",
         in_rail=False,
+        options=(("tabs", PURSUIT_TABS),),
     ),
 ]
 

@@ -9,9 +9,8 @@ from PySide6.QtGui import QFont
 
 from desktop.domain.methodology import Catalog
 from desktop.services.accounts import AccountSummary, PersonRow, VisitRow
-from desktop.ui.board.format import money
-from desktop.ui.pursuits_list.model import local_time
-from desktop.ui.pursuits_list.table import RIGHT, Column, RowTableModel
+from desktop.ui.common.format import local_time, money
+from desktop.ui.common.table import RIGHT, Column, RowTableModel
 
 
 def _count(value: int) -> str:

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from desktop.services.accounts import AccountPage, AccountSummary
 from desktop.ui.accounts.models import PeopleModel, VisitsModel
-from desktop.ui.board.format import money_short
+from desktop.ui.common.format import money_short
+from desktop.ui.common.icons import icon
+from desktop.ui.common.pursuit_table import ICON_SIZE, ListFilter, PursuitTableModel
+from desktop.ui.common.table import RowTableModel
 from desktop.ui.context import AppContext
-from desktop.ui.pursuits_list.model import ICON_SIZE, ListFilter, PursuitTableModel
-from desktop.ui.pursuits_list.table import RowTableModel
-from desktop.ui.pursuits_list.widgets import icon
 
 # Columns of the pursuits table that the account page leaves out (they repeat the account).
 HIDDEN_PURSUIT_COLUMNS = (

@@ -31,10 +31,10 @@ from desktop.ui.accounts.commands import EditAccountCommand, MergeCommand
 from desktop.ui.accounts.dialogs import AccountDialog, MergeDialog
 from desktop.ui.accounts.models import AccountTableModel
 from desktop.ui.accounts.page import AccountPageView
+from desktop.ui.common.icons import icon
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations.commands import AliveCommand
-from desktop.ui.pursuits_list.widgets import icon
 
 log = logging.getLogger(__name__)
 STATE_KEY = "accounts"

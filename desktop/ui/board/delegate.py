@@ -36,20 +36,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.methodology import Catalog
 from desktop.services.board import BoardCard
-from desktop.ui.board import format as fmt
 from desktop.ui.board.filters import is_overdue, is_stale
 from desktop.ui.board.model import CardRole
+from desktop.ui.common import format as fmt
+from desktop.ui.common.colors import stage_color
 
-STAGE_COLORS = (
-    "#5B8FF9",
-    "#5AD8A6",
-    "#5D7092",
-    "#F6BD16",
-    "#E8684A",
-    "#6DC8EC",
-    "#9270CA",
-    "#269A99",
-)
 RED = QColor("#D32F2F")
 AMBER = QColor("#E08600")
 AMBER_TEXT = QColor("#A85F00")
@@ -62,10 +53,6 @@ PAD_Y = 8
 MARGIN_X = 6  # around the card inside its row (room for the shadow and the drop line)
 MARGIN_Y = 4
 RADIUS = 6.0
-
-
-def stage_color(stage: int) -> QColor:
-    return QColor(STAGE_COLORS[(stage - 1) % len(STAGE_COLORS)])
 
 
 class CardDelegate(QStyledItemDelegate):

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.board import BoardCard
-from desktop.ui.board import format as fmt
-from desktop.ui.board.widgets import OptionalDateEdit
+from desktop.ui.common import format as fmt
+from desktop.ui.common.widgets import OptionalDateEdit
 
 
 @dataclass(frozen=True)

@@ -58,8 +58,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.methodology import STAGE_COUNT, Catalog
 from desktop.services.board import BoardCard
-from desktop.ui.board import format as fmt
-from desktop.ui.board.delegate import CardDelegate, stage_color
+from desktop.ui.board.delegate import CardDelegate
 from desktop.ui.board.model import (
     MIME_TYPE,
     BoardModel,
@@ -67,6 +66,8 @@ from desktop.ui.board.model import (
     decode_ids,
     encode_ids,
 )
+from desktop.ui.common import format as fmt
+from desktop.ui.common.colors import stage_color
 
 MIN_WIDTH = 168
 DEFAULT_WIDTH = 236

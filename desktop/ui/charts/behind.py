@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.methodology import Catalog
 from desktop.services.analytics import BehindRow
-from desktop.ui.charts.money import money
+from desktop.ui.common.format import money
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -46,7 +46,6 @@ from desktop.ui.charts.tiles import ChartCard, KeyFigures, chart_icon
 from desktop.ui.charts.worker import Job, Relays, compute_series, load_figures
 from desktop.ui.context import AppContext
 from desktop.ui.errors import message_for
-from desktop.ui.screens import SCREENS
 
 if TYPE_CHECKING:
     from desktop.ui.charts import figures as figures_module
@@ -202,7 +201,7 @@ class Dashboard(QWidget):
         box.setContentsMargins(24, 20, 24, 20)
         box.addWidget(title)
         box.addWidget(text)
-        if any(screen.key == "board" for screen in SCREENS):
+        if getattr(self.window_, "has_screen", lambda _key: True)("board"):
             go = QPushButton(self.tr("Go to the Board"))
             go.setObjectName("go_to_board")
             go.clicked.connect(

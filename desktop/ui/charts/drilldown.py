@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.services import analytics
-from desktop.ui.charts.money import count, money
+from desktop.ui.common.format import count, money
 from desktop.ui.errors import message_for
 
 if TYPE_CHECKING:

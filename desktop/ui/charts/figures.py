@@ -42,7 +42,8 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.methodology import default_catalog
 from desktop.services import analytics
-from desktop.ui.charts.money import count, money, money_short, percent
+from desktop.ui.common.colors import STAGE_COLORS
+from desktop.ui.common.format import count, money, money_short, percent
 
 # Fonts with Chinese glyphs, best first; matplotlib falls back glyph by glyph along the list,
 # so Chinese labels never turn into boxes wherever one of these is installed.
@@ -56,17 +57,6 @@ CJK_FONTS = (
     "Hiragino Sans GB",
     "Heiti SC",
     "SimHei",
-)
-# The stage scale of UI-GUIDE.md, stage 1 → 8.
-STAGE_COLORS = (
-    "#5B8FF9",
-    "#5AD8A6",
-    "#5D7092",
-    "#F6BD16",
-    "#E8684A",
-    "#6DC8EC",
-    "#9270CA",
-    "#269A99",
 )
 WON = "#2E7D32"
 LOST = "#C62828"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import accounts, analytics, pursuits
-from desktop.ui.charts.money import count
+from desktop.ui.common.format import count
 from desktop.ui.context import AppContext
 
 DEFAULT_PERIOD = "last_12_months"

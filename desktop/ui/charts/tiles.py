@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.infra import paths
 from desktop.services import analytics
-from desktop.ui.charts.money import count, money, money_short, percent
+from desktop.ui.common.format import count, money, money_short, percent
 
 HEIGHTS = {"win_loss": 400}  # logical px; the others 330
 DEFAULT_HEIGHT = 330

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
-from desktop.ui.pursuits_list.widgets import icon
+from desktop.ui.common.icons import icon
 
 
 def open_preferences(window: Any) -> Any:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.infra import paths
 from desktop.infra.settings import LANGUAGES
 from desktop.services.changes import Changes
-from desktop.ui.board.format import CURRENCIES
+from desktop.ui.common.format import CURRENCIES
 from desktop.ui.context import AppContext
 
 ERROR_STYLE = "color: #D32F2F;"

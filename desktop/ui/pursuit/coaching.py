@@ -25,18 +25,12 @@ from PySide6.QtWidgets import (
 from desktop.domain.methodology import Stage
 from desktop.services import coaching
 from desktop.services.coaching import CoachingSheet
+from desktop.ui.common.colors import STAGE_COLORS
+from desktop.ui.common.widgets import OptionalDateEdit
 from desktop.ui.context import AppContext
 from desktop.ui.pursuit.editing import Autosaver, CheckField, DateField, TextField
 from desktop.ui.pursuit.page import SectionPage
-from desktop.ui.pursuit.widgets import (
-    GREEN,
-    STAGE_COLORS,
-    Card,
-    ErrorLabel,
-    GrowingTextEdit,
-    OptionalDateEdit,
-    hint,
-)
+from desktop.ui.pursuit.widgets import GREEN, Card, ErrorLabel, GrowingTextEdit, hint
 
 
 class StageBlock(Card):
@@ -140,7 +134,7 @@ class StageBlock(Card):
                 due = OptionalDateEdit()
                 due.setObjectName(f"{step.key}.due")
                 due.setFixedWidth(150)
-                due.edit.setToolTip(self.tr("Due date"))
+                due.setToolTip(self.tr("Due date"))
                 due.set_placeholder(self.tr("due date"))
                 error = ErrorLabel()
                 bind(CheckField(box), target, "done", self.tr("Step done"), state.done)

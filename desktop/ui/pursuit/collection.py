@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 from desktop.services import collection, pursuit_edits
 from desktop.services.collection import CollectionSheet
 from desktop.services.pursuit_edits import Target
+from desktop.ui.common import format as fmt
+from desktop.ui.common.widgets import OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
-from desktop.ui.pursuit import format as fmt
 from desktop.ui.pursuit.editing import (
     Autosaver,
     CheckField,
@@ -37,7 +38,6 @@ from desktop.ui.pursuit.widgets import (
     RED,
     Card,
     GrowingTextEdit,
-    OptionalDateEdit,
     check_icon,
     circle_icon,
     heading,

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 from desktop.services import pursuit_edits
 from desktop.services.errors import InvalidInput, NotFound, StorageError
 from desktop.services.pursuit_edits import Target
+from desktop.ui.common import format as fmt
+from desktop.ui.common.widgets import MoneyEdit, OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
-from desktop.ui.pursuit import format as fmt
-from desktop.ui.pursuit.widgets import ErrorLabel, MoneyEdit, OptionalDateEdit, ScaleEdit
+from desktop.ui.pursuit.widgets import ErrorLabel, ScaleEdit
 
 SAVE_DELAY_MS = 500
 
@@ -50,7 +51,7 @@ def message_for(exc: InvalidInput, start: date | None = None, lang: str = "zh") 
         if start is not None:
             return QCoreApplication.translate(
                 "PursuitEditing", "This date is before the pursuit began ({0})."
-            ).format(fmt.day(start, lang))
+            ).format(fmt.long_date(start, lang))
         return QCoreApplication.translate(
             "PursuitEditing", "This date is before the pursuit began."
         )
@@ -180,7 +181,7 @@ class MoneyField(Field):
     def value(self) -> int:
         # A minus is read here whatever the field allows: the services decide whether this
         # amount may be negative, and say so ("cannot be negative", not "not an amount").
-        amount = fmt.parse_money(self.money.text(), allow_negative=True)
+        amount = fmt.parse_money(self.money.text(), allow_negative=True, empty=0)
         if amount is None:
             raise InputError(
                 QCoreApplication.translate(
@@ -196,10 +197,10 @@ class MoneyField(Field):
 
 class DateField(Field):
     def __init__(self, widget: OptionalDateEdit, error: ErrorLabel | None = None):
-        super().__init__(widget.edit, error)
+        super().__init__(widget, error)
         self.date_edit = widget
         widget.changed.connect(self._user_edit)
-        widget.clear_button.clicked.connect(lambda: self.committed.emit())
+        widget.cleared.connect(lambda: self.committed.emit())
 
     def value(self) -> date | None:
         return self.date_edit.value()

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import coaching, health, overview, pursuit_edits, value
+from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext
-from desktop.ui.pursuit import format as fmt
 
 PRINT_FONTS = ["WenQuanYi Micro Hei", "Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC"]
 MARGIN_MM = 15
@@ -85,7 +85,7 @@ class ManagerViewDialog(QDialog):
         currency = p["currency"]
         today = date.today()
         esc = html.escape
-        header = f"{view.account} · {p['title']} · {fmt.day(today, lang)}"
+        header = f"{view.account} · {p['title']} · {fmt.long_date(today, lang)}"
         words = {
             "view": self.tr("Manager's view"),
             "flags": self.tr("Red flags"),
@@ -121,11 +121,11 @@ class ManagerViewDialog(QDialog):
                     view.win_rate,
                 ),
             ),
-            (self.tr("Expected close"), fmt.day(p["expected_close"], lang) or "—"),
+            (self.tr("Expected close"), fmt.long_date(p["expected_close"], lang) or "—"),
             (
                 self.tr("Next step"),
                 (p["next_step"] or "—")
-                + (f" ({fmt.day(p['next_step_due'], lang)})" if p["next_step_due"] else ""),
+                + (f" ({fmt.long_date(p['next_step_due'], lang)})" if p["next_step_due"] else ""),
             ),
             (
                 self.tr("In this stage"),
@@ -202,7 +202,7 @@ class ManagerViewDialog(QDialog):
                         fmt.money(cash.case["investment"], currency),
                         fmt.money(result.net_yearly_benefit, currency),
                         fmt.years(result.payback_years, lang),
-                        fmt.percent(result.roi_percent, lang),
+                        fmt.rate(result.roi_percent),
                     )
                 )
                 + "<br>"

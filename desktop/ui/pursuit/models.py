@@ -23,8 +23,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from desktop.ui.pursuit import format as fmt
-from desktop.ui.pursuit.widgets import MoneyEdit, OptionalDateEdit
+from desktop.ui.common import format as fmt
+from desktop.ui.common.widgets import MoneyEdit, OptionalDateEdit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -118,7 +118,7 @@ class RecordTableModel(QAbstractTableModel):
             return value or ""
         if role == Qt.ItemDataRole.EditRole:
             if "money" in column.kind:
-                return fmt.amount_text(value or 0)
+                return fmt.amount_input(value or 0)
             return value if column.kind == "date" else (value or "")
         if role == Qt.ItemDataRole.TextAlignmentRole and "money" in column.kind:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -161,7 +161,7 @@ class RecordTableModel(QAbstractTableModel):
                 return value
             # Read a minus in any amount column: saving asks the services, whose rules say
             # whether it may be negative (and the message says so).
-            amount = fmt.parse_money(str(value), allow_negative=True)
+            amount = fmt.parse_money(str(value), allow_negative=True, empty=0)
             if amount is None:
                 raise ValueError(column.placeholder or "amount")
             return amount
@@ -193,7 +193,7 @@ class RecordDelegate(QStyledItemDelegate):
             editor = MoneyEdit(self.model.currency, parent)
             editor.allow_negative = column.kind == "signed_money"
         elif column.kind == "date":
-            return OptionalDateEdit(parent)
+            return OptionalDateEdit(parent=parent)
         else:
             editor = QLineEdit(parent)
             editor.setPlaceholderText(column.placeholder)

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from desktop.services import overview, pursuits
 from desktop.services.overview import Overview, StatusSnapshot
 from desktop.services.pursuit_edits import Target
+from desktop.ui.common import format as fmt
+from desktop.ui.common.widgets import MoneyEdit, OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
-from desktop.ui.pursuit import format as fmt
 from desktop.ui.pursuit.editing import (
     Autosaver,
     CallCommand,
@@ -41,17 +42,7 @@ from desktop.ui.pursuit.editing import (
     TextField,
 )
 from desktop.ui.pursuit.page import SectionPage, form, with_error
-from desktop.ui.pursuit.widgets import (
-    AMBER,
-    GREEN,
-    RED,
-    Card,
-    GrowingTextEdit,
-    MoneyEdit,
-    OptionalDateEdit,
-    heading,
-    hint,
-)
+from desktop.ui.pursuit.widgets import AMBER, GREEN, RED, Card, GrowingTextEdit, heading, hint
 
 CURRENCIES = ("CNY", "USD", "EUR", "HKD", "GBP", "JPY")
 TAG_SPLIT = re.compile(r"[,,、;;]+")
@@ -376,7 +367,7 @@ class OverviewPage(SectionPage):
         self.outcome.set_accent(color)
         parts = [f"<b style='color:{color}'>{html.escape(label)}</b>"]
         if p["closed_on"]:
-            parts.append(fmt.day(p["closed_on"], lang))
+            parts.append(fmt.long_date(p["closed_on"], lang))
         text = " · ".join(parts)
         if p["close_reason"]:
             text += "<br>" + self.tr("Reason: {0}").format(html.escape(p["close_reason"]))

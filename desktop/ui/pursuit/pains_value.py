@@ -29,8 +29,9 @@ from desktop.domain.value_case import ValueCaseResult
 from desktop.services import pursuit_edits, stakeholders, value
 from desktop.services.pursuit_edits import Target
 from desktop.services.value import ValueSheet
+from desktop.ui.common import format as fmt
+from desktop.ui.common.widgets import MoneyEdit
 from desktop.ui.context import AppContext, OperationFailed
-from desktop.ui.pursuit import format as fmt
 from desktop.ui.pursuit.editing import (
     Autosaver,
     ButtonsField,
@@ -49,7 +50,6 @@ from desktop.ui.pursuit.widgets import (
     RED,
     Card,
     GrowingTextEdit,
-    MoneyEdit,
     ScaleEdit,
     heading,
     hint,
@@ -411,7 +411,7 @@ class PainsValuePage(SectionPage):
         amounts = [b["amount"] for b in self.benefits.rows]
         if self._override is not None:
             row, key, text = self._override
-            typed = fmt.parse_money(text, allow_negative=True)
+            typed = fmt.parse_money(text, allow_negative=True, empty=0)
             if key == "amount" and typed is not None and 0 <= row < len(amounts):
                 amounts[row] = typed
         return value.evaluate(investment, amounts, {"horizon_years": horizon})
@@ -430,7 +430,7 @@ class PainsValuePage(SectionPage):
             return
         horizon = self.horizon.typed() or 0
         self.payback.setText(fmt.years(result.payback_years, lang))
-        self.roi.setText(fmt.percent(result.roi_percent, lang))
+        self.roi.setText(fmt.rate(result.roi_percent))
         self.net.setText(
             self.tr("Net benefit a year: {0}").format(
                 fmt.money(result.net_yearly_benefit, currency)

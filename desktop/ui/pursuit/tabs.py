@@ -1,7 +1,9 @@
 """Tabs of the pursuit workspace that live in other packages (map, grid, visits).
 
 Each is a QWidget made by `Class(ctx, parent)` with `set_pursuit(pursuit_id)`; it listens to
-`ctx.changed` itself. The workspace adds them after its own sections, in this order.
+`ctx.changed` itself. The workspace adds them after its own sections, in the order it is given
+them. Which tabs there are is decided by the composition root (`desktop.ui.screens.PURSUIT_TABS`),
+so this package never names another screen's package.
 """
 
 from __future__ import annotations
@@ -25,14 +27,3 @@ class PursuitTab:
 
     def create(self, ctx: Any, parent: Any) -> Any:
         return getattr(importlib.import_module(self.module), self.class_name)(ctx, parent)
-
-
-PURSUIT_TABS: list[PursuitTab] = [
-    PursuitTab(
-        "stakeholders", "Stakeholders", "desktop.ui.stakeholder_map.editor", "StakeholderMapEditor"
-    ),
-    PursuitTab(
-        "indicators", "Buying criteria", "desktop.ui.indicators.widget", "IndicatorGridWidget"
-    ),
-    PursuitTab("visits", "Visits", "desktop.ui.visits.tab", "PursuitVisitsTab"),
-]

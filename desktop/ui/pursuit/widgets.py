@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QMargins, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QMargins, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
-    QFocusEvent,
     QFont,
     QIcon,
     QPainter,
@@ -20,124 +17,26 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QDateEdit,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLayout,
     QLayoutItem,
-    QLineEdit,
     QSizePolicy,
     QSpinBox,
     QTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
     QWidgetItem,
 )
 
-from desktop.ui.pursuit import format as fmt
+from desktop.ui.common.colors import STAGE_COLORS
 
 RED = "#D32F2F"
 AMBER = "#F57C00"
 GREEN = "#2E7D32"
-STAGE_COLORS = (
-    "#5B8FF9",
-    "#5AD8A6",
-    "#5D7092",
-    "#F6BD16",
-    "#E8684A",
-    "#6DC8EC",
-    "#9270CA",
-    "#269A99",
-)
 
 
 # --- field editors ------------------------------------------------------------------------------
-class MoneyEdit(QLineEdit):
-    """An amount in major units with separators; accepts 128万, ¥1,280,000, 1.2亿."""
-
-    def __init__(self, currency: str = "CNY", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.currency = currency
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        font = self.font()
-        font.setFeature(QFont.Tag("tnum"), 1)
-        self.setFont(font)
-        self.setPlaceholderText("0")
-        self.allow_negative = False
-
-    def set_amount(self, amount: int) -> None:
-        self.setText(fmt.amount_text(amount))
-
-    def amount(self) -> int | None:
-        return fmt.parse_money(self.text(), allow_negative=self.allow_negative)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        value = self.amount()
-        if value is not None and self.text().strip():
-            self.set_amount(value)  # 128万 becomes 1,280,000 once the user leaves the field
-        super().focusOutEvent(event)
-
-
-class OptionalDateEdit(QWidget):
-    """A date that may be empty: a calendar-popup date edit and a clear button."""
-
-    changed = Signal()
-
-    NONE = QDate(1900, 1, 1)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setMinimumDate(self.NONE)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setSpecialValueText(" ")
-        self.edit.setDate(self.NONE)
-        self.edit.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-        self.edit.calendarWidget().setGridVisible(False)
-        self.clear_button = QToolButton()
-        self.clear_button.setText("×")
-        self.clear_button.setAutoRaise(True)
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.clear_button.clicked.connect(self.clear)
-        box = QHBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(0)
-        box.addWidget(self.edit, 1)
-        box.addWidget(self.clear_button)
-        self.setFocusProxy(self.edit)
-        self.edit.dateChanged.connect(self._changed)
-        self._update_clear()
-
-    def _changed(self) -> None:
-        self._update_clear()
-        self.changed.emit()
-
-    def _update_clear(self) -> None:
-        self.clear_button.setVisible(self.edit.date() != self.NONE)
-
-    def clear(self) -> None:
-        self.edit.setDate(self.NONE)
-
-    def set_placeholder(self, text: str) -> None:
-        """What the field shows while it has no date."""
-        self.edit.setSpecialValueText(text)
-
-    def value(self) -> date | None:
-        current = self.edit.date()
-        if current == self.NONE or not current.isValid():
-            return None
-        return date(current.year(), current.month(), current.day())
-
-    def set_value(self, value: date | None) -> None:
-        self.edit.blockSignals(True)
-        self.edit.setDate(QDate(value.year, value.month, value.day) if value else self.NONE)
-        self.edit.blockSignals(False)
-        self._update_clear()
-
-
 class GrowingTextEdit(QTextEdit):
     """Plain text that grows with its content (two to `max_lines` lines), for answers and notes."""
 

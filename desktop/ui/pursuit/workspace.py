@@ -2,13 +2,14 @@
 
 A header (account, title, stage, forecast), the deal-health flags always in sight, then the
 sections as tabs — Overview, Coaching, Pains & value, Risks, After sale, Collection — and after
-them the tabs other packages register (`tabs.PURSUIT_TABS`: stakeholder map, buying criteria,
-visits). Every tab is created on first show. Each flag opens the place that fixes it.
+them the tabs the window hands it (`desktop.ui.screens.PURSUIT_TABS`: stakeholder map, buying
+criteria, visits). Every tab is created on first show. Each flag opens the place that fixes it.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,12 +29,13 @@ from desktop.domain.health import RedFlag
 from desktop.services import health, overview
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound
+from desktop.ui.common import format as fmt
+from desktop.ui.common.colors import STAGE_COLORS
 from desktop.ui.context import AppContext
-from desktop.ui.pursuit import format as fmt
 from desktop.ui.pursuit.editing import Autosaver
 from desktop.ui.pursuit.health_bar import HealthBar
-from desktop.ui.pursuit.tabs import PURSUIT_TABS, PursuitTab
-from desktop.ui.pursuit.widgets import RED, STAGE_COLORS, StageStepper, chip
+from desktop.ui.pursuit.tabs import PursuitTab
+from desktop.ui.pursuit.widgets import RED, StageStepper, chip
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,12 @@ REGISTERED_ALIASES = {
 class PursuitWorkspace(QWidget):
     """The "pursuit" screen: `show_pursuit(id, tab)` opens a pursuit."""
 
-    def __init__(self, ctx: AppContext, window: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        window: QWidget | None = None,
+        tabs: Sequence[PursuitTab] = (),
+    ) -> None:
         super().__init__(window)
         self.ctx = ctx
         self.window_ref = window
@@ -162,7 +169,7 @@ class PursuitWorkspace(QWidget):
         self._sections: dict[str, Section | PursuitTab] = {}
         for section in SECTIONS:
             self._add_tab(section.key, section.title(), section)
-        for tab in PURSUIT_TABS:
+        for tab in tabs:
             self._add_tab(tab.key, tab.title(), tab)
         self.tabs.currentChanged.connect(self._tab_changed)
 

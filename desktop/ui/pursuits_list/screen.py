@@ -10,30 +10,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import UTC, date
-from pathlib import Path
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QByteArray,
     QItemSelectionModel,
     QModelIndex,
-    QPoint,
     QSize,
-    QStandardPaths,
     Qt,
     QTimer,
 )
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -42,50 +36,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import board_ops, demo, pursuit_list, pursuits
+from desktop.services import demo, pursuit_list
 from desktop.services.changes import Changes
 from desktop.services.pursuit_list import (
-    DATE,
-    DATETIME,
-    MONEY,
-    NUMBER,
-    PERCENT,
-    TEXT,
-    ExportColumn,
     PursuitRow,
 )
-from desktop.ui.board.close_dialog import CloseDialog
-from desktop.ui.board.format import money_short
-from desktop.ui.board.gate_dialog import GateDialog
+from desktop.ui.common.format import money_short
+from desktop.ui.common.icons import icon
+from desktop.ui.common.pursuit_table import ICON_SIZE, ListFilter, PursuitTableModel
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
-from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
-from desktop.ui.pursuits_list.export import ExportCancelled, ExportJob
-from desktop.ui.pursuits_list.model import ICON_SIZE, ListFilter, PursuitTableModel
-from desktop.ui.pursuits_list.widgets import FilterBar, TagDialog, icon
-from desktop.ui.sync.purge import confirm_purge
+from desktop.ui.operations import pursuits as operations
+from desktop.ui.operations.commands import StateCommand
+from desktop.ui.pursuits_list.export import ExportJob
+from desktop.ui.pursuits_list.exporting import ListExport
+from desktop.ui.pursuits_list.layout_state import ListLayout
+from desktop.ui.pursuits_list.menus import ListMenus
+from desktop.ui.pursuits_list.widgets import FilterBar, TagDialog
 
 log = logging.getLogger(__name__)
-STATE_KEY = "pursuits_list"
 FLAGS_DELAY_MS = 0  # red flags load right after the rows have painted
 FLAG_CHUNK = 500  # pursuits judged per event-loop turn (~20–40 ms each at scale)
 ROW_HEIGHT = 28
 
-# How each column is written to a spreadsheet (see `_export_value`).
-EXPORT_KINDS = {
-    "amount": MONEY,
-    "weighted": MONEY,
-    "win_rate": PERCENT,
-    "expected_close": DATE,
-    "next_step_due": DATE,
-    "closed_on": DATE,
-    "days_in_stage": NUMBER,
-    "red_flags": NUMBER,
-    "updated_at": DATETIME,
-}
 
-
-class PursuitsScreen(QWidget):
+class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
     def __init__(self, ctx: AppContext, window: QWidget | None = None) -> None:
         super().__init__(window)
         self.ctx = ctx
@@ -521,21 +496,10 @@ class PursuitsScreen(QWidget):
         opener = getattr(self.window_, "open_pursuit", None)
         if opener is not None and opener(pursuit_id):
             return
-        from desktop.ui.board.pursuit_dialog import PursuitDialog
-
-        try:
-            dialog = PursuitDialog(self.ctx, self, pursuit_id=pursuit_id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self._show_dialog(dialog)
+        operations.edit_pursuit(self.ctx, self, pursuit_id)
 
     def new_pursuit(self) -> None:
-        from desktop.ui.board.pursuit_dialog import PursuitDialog
-
-        dialog = PursuitDialog(self.ctx, self, stage=1)
-        dialog.saved.connect(self._select_new)
-        self._show_dialog(dialog)
+        operations.new_pursuit(self.ctx, self, stage=1, on_saved=self._select_new)
 
     def _select_new(self, pursuit_id: str) -> None:
         if not self.model.index_of(pursuit_id).isValid():
@@ -543,9 +507,7 @@ class PursuitsScreen(QWidget):
         self.select_ids([pursuit_id])
 
     def _show_dialog(self, dialog: Any) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        operations.show_dialog(self, dialog)
 
     def _load_demo(self) -> None:
         try:
@@ -553,56 +515,13 @@ class PursuitsScreen(QWidget):
         except OperationFailed:
             return
 
-    # --- bulk actions -----------------------------------------------------------------------------
+    # --- bulk actions (the gestures of ui.operations on the selection) ---------------------------
     def move_selected_to(self, stage: int) -> None:
         """Move the selected open pursuits to `stage`: the board's gate, one undo step."""
         rows = [r for r in self.selected_rows() if r.status == "open" and r.stage != stage]
-        if not rows:
-            return
-        ids = [r.id for r in rows]
-        try:
-            checks = board_ops.check_moves(self.ctx.workspace, ids, stage)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        if all(c.check.passes for c in checks):
-            self._move(ids, stage, None, "")
-            return
-        names = {r.id: f"{r.account} · {r.title}" for r in rows}
-        dialog = GateDialog(self.ctx.catalog, self.lang, stage, checks, names, self)
-        dialog.accepted.connect(
-            lambda: self._move(ids, stage, dialog.overrides_by_id(), dialog.reason_text())
-        )
-        self._show_dialog(dialog)
-
-    def _move(
-        self,
-        ids: list[str],
-        stage: int,
-        overrides: dict[str, list[dict[str, object]]] | None,
-        reason: str,
-    ) -> None:
-        try:
-            result = self.ctx.perform(
-                pursuits.move_stage,
-                ids,
-                stage,
-                overrides_by_id=overrides,
-                override_reason=reason,
-                parent=self,
-            )
-        except OperationFailed:
-            return
-        if not result.moves:
-            return
-        process = self.ctx.catalog.stage(stage).process(self.lang)
-        if len(result.moves) == 1:
-            title = self._title(result.moves[0].pursuit_id)
-            text = self.tr("Move “{0}” to {1}").format(title, process)
-        else:
-            text = self.tr("Move {0} pursuits to {1}").format(len(result.moves), process)
-        self.ctx.undo_stack.push(MoveCommand(self.ctx, result, text, self))
-        self.select_ids(ids)
+        if rows:
+            names = {r.id: f"{r.account} · {r.title}" for r in rows}
+            operations.move_to_stage(self.ctx, self, names, stage, self._title, self.select_ids)
 
     def _title(self, pursuit_id: str) -> str:
         row = self.model.row(pursuit_id)
@@ -616,51 +535,14 @@ class PursuitsScreen(QWidget):
     def close_selected(self, status: str) -> None:
         """Mark the selected open pursuits won / lost / abandoned (the board's dialog)."""
         rows = [r for r in self.selected_rows() if r.status == "open"]
-        if not rows:
-            return
-        subject = self._subject(rows)
-        try:
-            competitors = board_ops.competitor_choices(self.ctx.workspace)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        dialog = CloseDialog(self.ctx.catalog, self.lang, status, subject, competitors, self)
-        ids = [r.id for r in rows]
-
-        def close() -> None:
-            competitor_id, name = dialog.competitor()
-            chosen = dialog.status()
-            try:
-                change = self.ctx.perform(
-                    board_ops.close_pursuits,
-                    ids,
-                    chosen,
-                    reason=dialog.reason_text(),
-                    lost_to_id=competitor_id,
-                    lost_to_name=name,
-                    closed_on=dialog.closed_date(),
-                    parent=self,
-                )
-            except OperationFailed:
-                return
-            label = self.ctx.catalog.vocab("pursuit_statuses").label(chosen, self.lang)
-            text = self.tr("Mark {0} as {1}").format(subject, label)
-            self.ctx.undo_stack.push(StateCommand(self.ctx, change, text, self))
-
-        dialog.accepted.connect(close)
-        self._show_dialog(dialog)
+        if rows:
+            ids = [r.id for r in rows]
+            operations.close_pursuits(self.ctx, self, ids, self._subject(rows), status)
 
     def reopen_selected(self) -> None:
         ids = [r.id for r in self.selected_rows() if r.status != "open"]
-        if not ids:
-            return
-        try:
-            change = self.ctx.perform(board_ops.reopen_pursuits, ids, parent=self)
-        except OperationFailed:
-            return
-        if change.after:
-            text = self.tr("Reopen {0} pursuits").format(len(change.after))
-            self.ctx.undo_stack.push(StateCommand(self.ctx, change, text, self))
+        if ids:
+            operations.reopen_pursuits(self.ctx, self, ids)
 
     def tag_selected(self, remove: bool = False) -> None:
         rows = self.selected_rows()
@@ -699,232 +581,23 @@ class PursuitsScreen(QWidget):
         rows = self.selected_rows()
         if not rows:
             return
-        ids = [r.id for r in rows]
-        try:
-            self.ctx.perform(board_ops.delete_pursuits, ids, parent=self)
-        except OperationFailed:
-            return
-        if len(rows) == 1:
-            text = self.tr("Delete “{0}”").format(rows[0].title)
-        else:
-            text = self.tr("Delete {0} pursuits").format(len(rows))
-        self.ctx.undo_stack.push(
-            AliveCommand(self.ctx, [("pursuit", i) for i in ids], False, text, self)
-        )
-        self._status(self.tr("{0} — undo with Ctrl+Z").format(text))
+        text = operations.delete_pursuits(self.ctx, self, {r.id: r.title for r in rows})
+        if text is not None:
+            self._status(self.tr("{0} — undo with Ctrl+Z").format(text))
 
     def purge_selected(self) -> QMessageBox | None:
-        """Ask, then blank the one selected pursuit for good (see ui.sync.purge)."""
+        """Ask, then blank the one selected pursuit for good (see ui.operations.purge)."""
         rows = self.selected_rows()
         if len(rows) != 1:
             return None
         row = rows[0]
         name = f"{row.account} · {row.title}" if row.account else row.title
-        self.dialog = confirm_purge(self.ctx, "pursuit", row.id, name, self)
-        return self.dialog
+        return operations.purge_pursuit(self.ctx, self, row.id, name)
 
     def _status(self, text: str) -> None:
         status = getattr(self.window_, "statusBar", None)
         if status is not None:
             status().showMessage(text, 8000)
-
-    # --- context menus ----------------------------------------------------------------------------
-    def build_context_menu(self) -> QMenu:
-        menu = QMenu(self)
-        menu.addAction(self.open_action)
-        menu.addSeparator()
-        menu.addMenu(self.move_menu)
-        menu.addAction(self.won_action)
-        menu.addAction(self.lost_action)
-        menu.addAction(self.abandon_action)
-        menu.addAction(self.reopen_action)
-        menu.addSeparator()
-        menu.addAction(self.add_tag_action)
-        menu.addAction(self.remove_tag_action)
-        menu.addSeparator()
-        menu.addAction(self.delete_action)
-        menu.addAction(self.purge_action)
-        menu.addSeparator()
-        menu.addAction(self.export_action)
-        return menu
-
-    def _context_menu(self, pos: QPoint) -> None:
-        index = self.view.indexAt(pos)
-        if index.isValid() and not self.view.selectionModel().isRowSelected(index.row()):
-            self.view.selectRow(index.row())
-        self.build_context_menu().popup(self.view.viewport().mapToGlobal(pos))
-
-    def columns_menu(self) -> QMenu:
-        menu = QMenu(self.tr("Columns"), self)
-        menu.setObjectName("columns_menu")
-        header = self.view.horizontalHeader()
-        for number, column in enumerate(self.model.columns):
-            action = menu.addAction(column.title())
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(number))
-            action.setEnabled(column.key not in ("account", "title"))
-            action.toggled.connect(lambda on, n=number: self.set_column_shown(n, on))
-        menu.addSeparator()
-        reset = menu.addAction(self.tr("Reset columns"))
-        reset.triggered.connect(self.reset_columns)
-        return menu
-
-    def _header_menu(self, pos: QPoint) -> None:
-        self.columns_menu().popup(self.view.horizontalHeader().mapToGlobal(pos))
-
-    def _columns_menu_at_button(self) -> None:
-        self.columns_menu().popup(self.mapToGlobal(self.view.pos()))
-
-    def set_column_shown(self, number: int, shown: bool) -> None:
-        self.view.horizontalHeader().setSectionHidden(number, not shown)
-        self.save_state()
-
-    def reset_columns(self) -> None:
-        header = self.view.horizontalHeader()
-        for number, column in enumerate(self.model.columns):
-            visual = header.visualIndex(number)
-            if visual != number:
-                header.moveSection(visual, number)
-            header.setSectionHidden(number, column.hidden)
-            header.resizeSection(number, column.width)
-        self.save_state()
-
-    # --- export -----------------------------------------------------------------------------------
-    def export_dialog(self) -> None:
-        folder = self.ctx.settings.screen_state(STATE_KEY).get("export_folder") or (
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        )
-        name = self.tr("Pursuits {0}").format(date.today().isoformat())
-        excel = self.tr("Excel workbook (*.xlsx)")
-        csv = self.tr("CSV, UTF-8 (*.csv)")
-        dialog = QFileDialog(self, self.tr("Export pursuits"), str(Path(folder) / name))
-        dialog.setObjectName("export_file_dialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([excel, csv])
-        dialog.setDefaultSuffix("xlsx")
-        dialog.filterSelected.connect(
-            lambda chosen: dialog.setDefaultSuffix("csv" if chosen == csv else "xlsx")
-        )
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        self._show_dialog(dialog)
-
-    def export_columns(self) -> list[int]:
-        """The shown columns in their on-screen order."""
-        header = self.view.horizontalHeader()
-        logical = [header.logicalIndex(v) for v in range(header.count())]
-        return [n for n in logical if not header.isSectionHidden(n)]
-
-    def export_table(self) -> tuple[list[ExportColumn], list[list[Any]]]:
-        """What the screen shows, as typed columns and rows."""
-        numbers = self.export_columns()
-        columns = [self.model.columns[n] for n in numbers]
-        spec = [
-            ExportColumn(c.title(), EXPORT_KINDS.get(c.key, TEXT), max(8, c.width // 7))
-            for c in columns
-        ]
-        rows = [
-            [self._export_value(c.key, c, row) for c in columns] for row in self.model.shown_rows()
-        ]
-        return spec, rows
-
-    def _export_value(self, key: str, column: Any, row: PursuitRow) -> Any:
-        if key in ("amount", "weighted", "win_rate", "red_flags"):
-            return (
-                getattr(row, key) if key != "red_flags" else self.model.flag_counts.get(row.id, 0)
-            )
-        if key in ("expected_close", "next_step_due", "closed_on"):
-            return getattr(row, key)
-        if key == "days_in_stage":
-            return row.days_in_stage(self.model.today) if row.status == "open" else None
-        if key == "updated_at":
-            return row.updated_at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
-        if key == "tags":
-            return ", ".join(row.tags)
-        return column.display(row)
-
-    def export_to(self, path: Path) -> ExportJob:
-        """Write the shown rows to `path` (.xlsx or .csv) on a worker thread."""
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_suffix(".xlsx")
-        columns, rows = self.export_table()
-        # Not parented: the thread keeps it alive until it has finished, whatever happens here.
-        job = ExportJob(path, columns, rows, self.tr("Pursuits"))
-        progress = QProgressDialog(
-            self.tr("Exporting {0} pursuits…").format(len(rows)),
-            self.tr("Cancel"),
-            0,
-            max(1, len(rows)),
-            self,
-        )
-        progress.setObjectName("export_progress")
-        progress.setWindowTitle(self.tr("Export pursuits"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(job.cancel)
-        job.progress.connect(progress.setValue)
-
-        def done(count: int) -> None:
-            progress.close()
-            self._status(self.tr("Exported {0} pursuits to {1}").format(count, str(path)))
-            self._remember_folder(path.parent)
-
-        def failed(exc: object) -> None:
-            progress.close()
-            if isinstance(exc, ExportCancelled):
-                self._status(self.tr("Export cancelled; no file was written."))
-                return
-            show_error(self, exc if isinstance(exc, BaseException) else RuntimeError(str(exc)))
-
-        job.done.connect(done)
-        job.failed.connect(failed)
-        self.export_job = job
-        job.start()
-        return job
-
-    def _remember_folder(self, folder: Path) -> None:
-        state = self.ctx.settings.screen_state(STATE_KEY)
-        state["export_folder"] = str(folder)
-        self.ctx.settings.set_screen_state(STATE_KEY, state)
-
-    # --- remembered layout ------------------------------------------------------------------------
-    def _save_soon(self) -> None:
-        self._save_timer.start()
-
-    def save_state(self) -> None:
-        state = self.ctx.settings.screen_state(STATE_KEY)
-        header = self.view.horizontalHeader()
-        state["header"] = bytes(header.saveState().toBase64().data()).decode("ascii")
-        state["columns"] = [c.key for c in self.model.columns]
-        state["sort"] = [self.model.sort_column, int(self.model.sort_order.value)]
-        state["filter"] = self.filter_bar.current.to_state()
-        self.ctx.settings.set_screen_state(STATE_KEY, state)
-
-    def _restore_state(self) -> None:
-        state = self.ctx.settings.screen_state(STATE_KEY)
-        header = self.view.horizontalHeader()
-        restored = False
-        # A saved layout is only used for the same columns (a later version may add some).
-        if state.get("columns") == [c.key for c in self.model.columns] and state.get("header"):
-            raw = QByteArray.fromBase64(str(state["header"]).encode("ascii"))
-            restored = header.restoreState(raw)
-        if not restored:
-            for number, column in enumerate(self.model.columns):
-                header.resizeSection(number, column.width)
-                header.setSectionHidden(number, column.hidden)
-        sort = state.get("sort") or [self.model.column_index("expected_close"), 0]
-        try:
-            column, order = int(sort[0]), Qt.SortOrder(int(sort[1]))
-        except (TypeError, ValueError, IndexError):
-            column, order = self.model.column_index("expected_close"), Qt.SortOrder.AscendingOrder
-        if 0 <= column < len(self.model.columns):
-            header.setSortIndicator(column, order)
-            self.model.sort(column, order)
-        list_filter = ListFilter.from_state(state.get("filter"))
-        self.filter_bar.set_filter(list_filter)
-        self.model.list_filter = list_filter
-        self.model.set_list_filter(list_filter)
 
     # --- other screens' links ---------------------------------------------------------------------
     def show_account(self, account_id: str) -> None:

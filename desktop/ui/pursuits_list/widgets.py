@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,13 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.methodology import Catalog
-from desktop.infra import paths
-from desktop.ui.pursuits_list.model import STATUSES, ListFilter
-
-
-def icon(name: str) -> QIcon:
-    """An icon of this screen (resources/icons/lists)."""
-    return QIcon(str(paths.icons_dir() / "lists" / f"{name}.svg"))
+from desktop.ui.common.icons import icon
+from desktop.ui.common.pursuit_table import STATUSES, ListFilter
 
 
 class Chip(QToolButton):

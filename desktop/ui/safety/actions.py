@@ -11,7 +11,6 @@ import logging
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
@@ -19,17 +18,15 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.services import backup, maintenance
 from desktop.services.workspace import Workspace
+from desktop.ui.common.host import WindowHost
 from desktop.ui.errors import show_error
 from desktop.ui.safety.restore_dialog import RestoreDialog
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 CHECK_EVERY = timedelta(days=7)
 
 
-def install(window: MainWindow) -> None:
+def install(window: WindowHost) -> None:
     back_up = QAction(QCoreApplication.translate("Safety", "&Back Up Now"), window)
     back_up.setObjectName("action_backup")
     back_up.triggered.connect(lambda: back_up_now(window))
@@ -39,7 +36,7 @@ def install(window: MainWindow) -> None:
     window.file_menu.insertActions(window.file_extra_anchor, [back_up, restore])
 
 
-def back_up_now(window: MainWindow) -> backup.BackupInfo | None:
+def back_up_now(window: WindowHost) -> backup.BackupInfo | None:
     ctx = window.ctx
     try:
         info = backup.make_backup(ctx.workspace, "manual", keep=ctx.settings.backup_keep)
@@ -53,7 +50,7 @@ def back_up_now(window: MainWindow) -> backup.BackupInfo | None:
     return info
 
 
-def choose_backup(window: MainWindow) -> RestoreDialog:
+def choose_backup(window: WindowHost) -> RestoreDialog:
     dialog = RestoreDialog(window.ctx.workspace.path, window)
 
     def finished(result: int) -> None:
@@ -66,7 +63,7 @@ def choose_backup(window: MainWindow) -> RestoreDialog:
     return dialog
 
 
-def confirm_restore(window: MainWindow, source: Path) -> QMessageBox:
+def confirm_restore(window: WindowHost, source: Path) -> QMessageBox:
     """Restoring replaces today's data: the one place we ask, since undo cannot bring it back."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
@@ -88,7 +85,7 @@ def confirm_restore(window: MainWindow, source: Path) -> QMessageBox:
     return box
 
 
-def restore_now(window: MainWindow, source: Path) -> bool:
+def restore_now(window: WindowHost, source: Path) -> bool:
     """Close the database, restore `source` over it, reopen. On failure the old one reopens."""
     ctx = window.ctx
     path = ctx.workspace.path
@@ -116,7 +113,7 @@ class StartupChecks(QObject):
     check_failed = Signal(str)
     finished = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.backed_up.connect(lambda info: window.note_backup(info.created))
@@ -161,7 +158,7 @@ class StartupChecks(QObject):
         offer_latest_good_backup(self.window, problem)
 
 
-def offer_latest_good_backup(window: MainWindow, problem: str) -> QMessageBox | None:
+def offer_latest_good_backup(window: WindowHost, problem: str) -> QMessageBox | None:
     good = latest_good_backup(window.ctx.workspace.path)
     text = QCoreApplication.translate(
         "Safety", "The database failed its integrity check ({0})."

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QMouseE
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolBar, QWidget
 
 from desktop.services.search import Hit
-from desktop.ui.pursuits_list.widgets import icon
+from desktop.ui.common.icons import icon
 from desktop.ui.search.popup import SearchPopup
 
 SHORTCUT = "Ctrl+K"

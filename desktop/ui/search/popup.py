@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services import search
 from desktop.services.search import Hit
+from desktop.ui.common.icons import icon
 from desktop.ui.context import AppContext
-from desktop.ui.pursuits_list.widgets import icon
 from desktop.ui.search.delegate import ResultDelegate
 from desktop.ui.search.model import HitRole, ResultsModel
 

@@ -33,6 +33,7 @@ from desktop.domain.org_layout import LayoutNode, Spacing, org_chart
 from desktop.services import stakeholder_map as service
 from desktop.services.stakeholder_map import LINK_KINDS, REPORTS_TO
 from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.operations.purge import confirm_purge
 from desktop.ui.stakeholder_map import commands, ops
 from desktop.ui.stakeholder_map.coverage_panel import CoveragePanel
 from desktop.ui.stakeholder_map.document import MapDocument
@@ -51,7 +52,6 @@ from desktop.ui.stakeholder_map.style import (
     swatch_icon,
 )
 from desktop.ui.stakeholder_map.view import MapView
-from desktop.ui.sync.purge import confirm_purge
 
 SETTINGS_KEY = "stakeholder_map"
 FREEZE_FROM = 120  # cards + links from which a drag paints only what moves
@@ -656,7 +656,7 @@ class StakeholderMapEditor(QWidget):
         return box
 
     def purge_person(self, person_id: str) -> QMessageBox | None:
-        """Ask, then blank the person for good (see ui.sync.purge); undo is cleared after."""
+        """Ask, then blank the person for good (see ui.operations.purge); undo is cleared after."""
         if self.document.person(person_id) is None:
             return None
         return confirm_purge(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
@@ -21,20 +21,18 @@ from desktop.services.changes import Changes
 from desktop.services.sync import export, history, importer, review
 from desktop.services.sync.bundle import SUFFIX, BundleError
 from desktop.services.workspace import Workspace
+from desktop.ui.common.host import WindowHost
 from desktop.ui.errors import show_error
 from desktop.ui.sync.dialogs import ExportDialog, PassphraseDialog, PreviewDialog
 from desktop.ui.sync.format import local_time
 from desktop.ui.sync.worker import SyncJob
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 SITE_NAME_KEY = "sync/site_name"
 LAST_FOLDER_KEY = "sync/last_folder"
 
 
-def install(window: MainWindow) -> None:
+def install(window: WindowHost) -> None:
     SyncActions(window)  # a child of the window, which keeps it (tests: findChild(SyncActions))
 
 
@@ -89,7 +87,7 @@ def refusal(code: str) -> str:
 class SyncActions(QObject):
     """The sync menu actions of one main window, and the jobs they run."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.ctx = window.ctx

@@ -1,4 +1,6 @@
-"""Names and values as the sync screens show them: kinds, fields, who, when, and values."""
+"""Names and values as the sync screens show them: kinds, fields, who, when, and values.
+
+Money is written by `desktop.ui.common.format`, as on every other screen."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from desktop.domain.methodology import Catalog
+from desktop.ui.common.format import money
 
 KINDS = {
     "account": QT_TRANSLATE_NOOP("SyncKinds", "Account"),
@@ -202,11 +205,6 @@ FIELDS_BY_KIND = {
 def field_label(field: str, kind: str | None = None) -> str:
     source = FIELDS_BY_KIND.get((kind or "", field)) or FIELDS.get(field, field)
     return QCoreApplication.translate("SyncFields", str(source))
-
-
-def money(minor: int, currency: str = "CNY") -> str:
-    symbol = {"CNY": "¥", "USD": "$", "EUR": "€"}.get(currency, currency + " ")
-    return f"{symbol}{minor / 100:,.0f}" if minor % 100 == 0 else f"{symbol}{minor / 100:,.2f}"
 
 
 def local_time(moment: datetime) -> str:

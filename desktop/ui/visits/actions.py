@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from desktop.infra import paths
 from desktop.services.visits import VisitRow
+from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext
-from desktop.ui.visits import format as fmt
 from desktop.ui.visits.commands import DeleteVisit, push
 from desktop.ui.visits.editor import OUTCOME_PAGE, PLAN_PAGE, VisitEditor
 from desktop.ui.visits.printing import CalendarExport, PlanPrinter

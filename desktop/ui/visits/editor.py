@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from desktop.services import board, stakeholders, visits
 from desktop.services.reports import visit_plan
 from desktop.services.visits import VisitDetail, VisitDraft, first_line, utcnow
+from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext, OperationFailed
-from desktop.ui.visits import format as fmt
 from desktop.ui.visits.commands import CreateVisit, EditVisit, push, run_first
 
 PLAN_PAGE, OUTCOME_PAGE = 0, 1
@@ -311,7 +311,7 @@ class VisitEditor(QDialog):
         if not text:
             self.current_next.setText(self.tr("The pursuit has no next step yet."))
             return
-        when = fmt.date_text(due, self.ctx.lang) if due else ""
+        when = fmt.long_date(due, self.ctx.lang) if due else ""
         self.current_next.setText(
             self.tr("The pursuit's next step now: {0}").format(f"{text} ({when})" if when else text)
         )

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.services.visits import BUCKETS, NEEDS_OUTCOME, THIS_WEEK, VisitRow, utcnow
-from desktop.ui.visits import format as fmt
+from desktop.ui.common import format as fmt
 
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PURSUIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -33,7 +33,7 @@ from desktop import APP_NAME, __version__
 from desktop.services.reports import safe_output
 from desktop.services.reports.visit_plan import PlanPerson, VisitPlan
 from desktop.services.visits import utcnow
-from desktop.ui.visits import format as fmt
+from desktop.ui.common import format as fmt
 from desktop.ui.visits.layout import (
     Badge,
     Badges,
@@ -243,7 +243,7 @@ class PlanDocument(QObject):
         painter.setPen(style.color)
         printed = fmt.local(self.printed_at, self.tz)
         left = self.tr("Internal — do not leave with the customer · printed {0} {1}").format(
-            fmt.date_text(printed.date(), self.plan.lang), fmt.time_text(printed)
+            fmt.long_date(printed.date(), self.plan.lang), fmt.time_text(printed)
         )
         right = self.tr("Page {0} / {1}").format(number, total)
         right_w = metrics.horizontalAdvance(right)
@@ -258,7 +258,7 @@ class PlanDocument(QObject):
             return self.tr("Visit plan · date to be set")
         start = fmt.local(visit.starts_at, self.tz)
         return self.tr("Visit {0} {1}").format(
-            fmt.date_text(start.date(), self.plan.lang, weekday=True), fmt.time_text(start)
+            fmt.long_date(start.date(), self.plan.lang, weekday=True), fmt.time_text(start)
         )
 
     # --- content --------------------------------------------------------------------------------
@@ -378,9 +378,9 @@ class PlanDocument(QObject):
                 ],
                 label_w,
             )
-        amount = fmt.money(plan.amount, plan.currency, lang)
+        amount = fmt.money_with_wan(plan.amount, plan.currency, lang)
         rate = self.tr("{0}% · weighted {1}").format(
-            plan.win_rate, fmt.money(plan.weighted, plan.currency, lang, wan=False)
+            plan.win_rate, fmt.money(plan.weighted, plan.currency)
         )
         stage = Text(
             doc,
@@ -406,7 +406,7 @@ class PlanDocument(QObject):
                 (self.tr("Stage"), stage),
                 (self.tr("Amount"), Text(doc, amount, self.bold)),
                 (self.tr("Win rate"), rate),
-                (self.tr("Close"), fmt.date_text(plan.expected_close, lang)),
+                (self.tr("Close"), fmt.long_date(plan.expected_close, lang)),
                 (self.tr("Next step"), next_step),
             ],
             label_w,
@@ -777,11 +777,11 @@ class PlanDocument(QObject):
             tiles = [
                 (
                     self.tr("Investment"),
-                    fmt.money(value.investment, plan.currency, lang, wan=False),
+                    fmt.money(value.investment, plan.currency),
                 ),
                 (
                     self.tr("Net benefit a year"),
-                    fmt.money(value.net_yearly_benefit, plan.currency, lang, wan=False),
+                    fmt.money(value.net_yearly_benefit, plan.currency),
                 ),
                 (
                     self.tr("Payback"),
@@ -791,7 +791,7 @@ class PlanDocument(QObject):
                 ),
                 (
                     self.tr("ROI over {0} years").format(value.horizon_years),
-                    fmt.percent(value.roi_percent, lang),
+                    fmt.rate(value.roi_percent),
                 ),
                 (self.tr("Decision-maker"), accepted),
             ]

@@ -8,8 +8,6 @@ so the window keeps running and tests can drive them. `write_pdf` is the same wi
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 import re
 from collections.abc import Iterator
@@ -24,26 +22,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from desktop.services.reports import ics, visit_plan
 from desktop.services.reports.visit_plan import VisitPlan
+from desktop.ui.common import format as fmt
+from desktop.ui.common.pictures import map_picture
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
-from desktop.ui.visits import format as fmt
 from desktop.ui.visits.plan_document import PlanDocument, page_layout
 
 log = logging.getLogger(__name__)
 
-MAP_MODULE = "desktop.ui.stakeholder_map.render"
 MAP_WIDTH_PX = 1800  # the picture is printed about 180 mm wide: 250 dpi
 
 
 def map_image(ctx: AppContext, pursuit_id: str) -> QImage | None:
-    """The stakeholder map as a picture, when the map package offers one (else None)."""
-    if importlib.util.find_spec(MAP_MODULE.rsplit(".", 1)[0]) is None:
-        return None
-    try:
-        module = importlib.import_module(MAP_MODULE)
-    except ImportError:
-        return None
-    render = getattr(module, "render_map", None)
+    """The stakeholder map as a picture, when the window provides one (else None)."""
+    render = map_picture()
     if render is None:
         return None
     try:

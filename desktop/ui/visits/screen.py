@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from desktop.services import visits
 from desktop.services.changes import Changes
 from desktop.services.visits import VisitRow, utcnow
+from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext
-from desktop.ui.visits import format as fmt
 from desktop.ui.visits.actions import VisitActions, visit_icon
 from desktop.ui.visits.models import RoomyDelegate, UpcomingVisitsModel
 from desktop.ui.visits.printing import CalendarExport

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.services import board, board_ops, pursuits
-from desktop.ui.board.pursuit_dialog import PursuitDialog
+from desktop.ui.operations.pursuit_dialog import PursuitDialog
 
 
 def test_new_pursuit_with_a_new_account_and_undo(screen, ctx, kit) -> None:
@@ -180,7 +180,7 @@ def test_the_empty_state_loads_demo_data(screen) -> None:
 def test_optional_dates_clear_and_open_on_today(qtbot) -> None:
     from PySide6.QtCore import QDate, QPoint, Qt
 
-    from desktop.ui.board.widgets import OptionalDateEdit
+    from desktop.ui.common.widgets import OptionalDateEdit
 
     edit = OptionalDateEdit("not set")
     qtbot.addWidget(edit)
@@ -230,7 +230,7 @@ def test_a_negative_amount_is_called_negative_not_unreadable(ctx, qtbot) -> None
 
 
 def test_board_amounts_read_and_write_a_sign() -> None:
-    from desktop.ui.board import format as fmt
+    from desktop.ui.common import format as fmt
 
     assert fmt.parse_money("-5000") is None  # filters: a negative bound is no amount
     assert fmt.parse_money("-5000", allow_negative=True) == -500_000

@@ -16,7 +16,7 @@ from desktop.services import analytics
 from desktop.services.analytics import Filters
 from desktop.services.pursuits import PursuitDraft, create_pursuit, set_status
 from desktop.ui.charts import figures
-from desktop.ui.charts.money import money, money_short, percent
+from desktop.ui.common.format import money, money_short, percent
 
 
 @pytest.fixture(autouse=True)
@@ -176,10 +176,10 @@ def test_export_to_each_format(demo_ws, tmp_path, suffix: str) -> None:
 
 def test_money_the_chinese_and_the_english_way() -> None:
     assert money(128_000_000, "CNY") == "¥1,280,000"
-    assert money(-5_050, "USD") == "-$51"
+    assert money(-5_050, "USD") == "-$50.50"  # one `money` for every screen: fen shown
     assert money(100, "CHF") == "CHF 1"
     assert money_short(128_000_000, "CNY", "zh") == "¥128万"
-    assert money_short(123_450_000, "CNY", "zh") == "¥123.5万"
+    assert money_short(123_450_000, "CNY", "zh") == "¥123万"  # as the board says it
     assert money_short(12_345_678_900, "CNY", "zh") == "¥1.23亿"
     assert money_short(4_500_000_000, "CNY", "zh") == "¥4,500万"
     assert money_short(800_000, "CNY", "zh") == "¥8,000"

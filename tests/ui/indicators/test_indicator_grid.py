@@ -552,7 +552,7 @@ def test_chinese_titles_and_messages(qtbot, tab, deal) -> None:
 
 
 def test_the_tab_is_registered(qtbot, ctx) -> None:
-    from desktop.ui.pursuit.tabs import PURSUIT_TABS
+    from desktop.ui.screens import PURSUIT_TABS
 
     tab = next(t for t in PURSUIT_TABS if t.key == "indicators")
     widget = tab.create(ctx, None)

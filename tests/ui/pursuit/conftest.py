@@ -19,20 +19,22 @@ from desktop.storage.tables import StageChange
 
 @pytest.fixture
 def open_workspace(qtbot) -> Iterator[Callable[..., object]]:
-    """open_workspace(ws, lang="zh_CN") -> a shown PursuitWorkspace on its own AppContext."""
+    """open_workspace(ws, lang="zh_CN", tabs=None) -> a shown PursuitWorkspace on its own
+    AppContext, with the window's tabs unless `tabs` are given."""
     from desktop.app import make_application
     from desktop.ui.context import AppContext
     from desktop.ui.pursuit.workspace import PursuitWorkspace
+    from desktop.ui.screens import PURSUIT_TABS
 
     make_application()
     made: list[object] = []
 
-    def make(ws, lang: str = "zh_CN"):
+    def make(ws, lang: str = "zh_CN", tabs=None):
         settings = Settings()
         settings.language = lang
         i18n.install(lang)
         ctx = AppContext(ws, settings)
-        widget = PursuitWorkspace(ctx, None)
+        widget = PursuitWorkspace(ctx, None, PURSUIT_TABS if tabs is None else tabs)
         qtbot.addWidget(widget)
         widget.resize(1300, 900)
         widget.show()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox
 
 from desktop.services import board, coaching
-from desktop.ui.pursuit.widgets import OptionalDateEdit
+from desktop.ui.common.widgets import OptionalDateEdit
 
 from .conftest import make_pursuit, type_text
 
@@ -45,8 +45,8 @@ def test_answers_done_marks_and_steps_save_and_survive(open_workspace, ws, fresh
     block.done_boxes["s4.criteria"].click()
     block.findChild(QCheckBox, "s4.discuss_criteria").click()
     date_edit = block.findChild(OptionalDateEdit, "s4.discuss_criteria.due")
-    date_edit.edit.setFocus()
-    date_edit.edit.setDate(QDate.currentDate().addDays(5))
+    date_edit.setFocus()
+    date_edit.setDate(QDate.currentDate().addDays(5))
     widget.save_state()
 
     sheet = coaching.sheet_of(fresh(ws), pid)
@@ -83,8 +83,8 @@ def test_a_step_due_before_the_pursuit_began_is_refused(open_workspace, ws) -> N
     widget.show_pursuit(pid, "coaching")
     block = widget.pages["coaching"].blocks[3]
     date_edit = block.findChild(OptionalDateEdit, "s3.prove_roi.due")
-    date_edit.edit.setFocus()
-    date_edit.edit.setDate(QDate.currentDate().addDays(-30))
+    date_edit.setFocus()
+    date_edit.setDate(QDate.currentDate().addDays(-30))
     widget.save_state()
     assert coaching.sheet_of(ws, pid).step("s3.prove_roi").due_on is None
-    assert "before the pursuit began" in date_edit.edit.toolTip()
+    assert "before the pursuit began" in date_edit.toolTip()

@@ -35,7 +35,7 @@ def test_edits_save_debounced_and_survive_a_reopen(open_workspace, ws, fresh, qt
     retype(qtbot, page.owner_edit, "张伟")
     page.notes_edit.setFocus()
     type_text(qtbot, page.notes_edit, "客户年底前要上线")
-    page.next_due_edit.edit.setDate(QDate.currentDate().addDays(7))
+    page.next_due_edit.setDate(QDate.currentDate().addDays(7))
     widget.save_state()  # closing the window flushes what is pending
     assert page.amount_edit.text() == "1,280,000"  # reformatted once saved and left
 
@@ -70,7 +70,7 @@ def test_bad_input_gets_a_message_at_the_field_and_is_not_saved(open_workspace, 
     assert records.get(ws, "pursuit", pid)["amount"] == 900_000_00
 
     # A due date before the pursuit began.
-    page.next_due_edit.edit.setDate(QDate.currentDate().addDays(-20))
+    page.next_due_edit.setDate(QDate.currentDate().addDays(-20))
     widget.save_state()
     error = page._next_step_due_error
     assert error.isVisible() and "before the pursuit began" in error.text()

@@ -139,8 +139,8 @@ def test_checklist_and_overdue_instalments(open_workspace, ws, fresh, qtbot) -> 
     owner.setFocus()
     type_text(qtbot, owner, "实施部李工")
     due = page.widgets["acceptance_due"]
-    due.edit.setFocus()
-    due.edit.setDate(QDate.currentDate().addDays(10))
+    due.setFocus()
+    due.setDate(QDate.currentDate().addDays(10))
     widget.save_state()
     sheet = collection.collection_of(fresh(ws), pid)
     assert sheet.checklist["licence_checked"] and sheet.checklist["credit_checked"]

@@ -72,9 +72,8 @@ def test_each_flag_opens_the_place_to_fix_it(open_workspace, ws) -> None:
 
 
 def test_a_flag_falls_back_to_its_coaching_point(open_workspace, ws, monkeypatch, qtbot) -> None:
-    monkeypatch.setattr(workspace_module, "PURSUIT_TABS", [])
     pid = make_pursuit(ws, stage=2)
-    widget = open_workspace(ws)
+    widget = open_workspace(ws, tabs=[])
     widget.show_pursuit(pid)
     (flag,) = widget.health.flags
     assert flag.code == rules.NO_INSIDER
@@ -108,10 +107,9 @@ def test_registered_tabs_come_after_ours_and_are_made_on_first_show(
 ) -> None:
     FakeTab.made.clear()
     fake = FakeRegistration("stakeholders", "Stakeholders", "unused", "FakeTab")
-    monkeypatch.setattr(workspace_module, "PURSUIT_TABS", [fake])
     first = make_pursuit(ws, stage=3)
     second = make_pursuit(ws, stage=5, title="WMS")
-    widget = open_workspace(ws)
+    widget = open_workspace(ws, tabs=[fake])
     widget.show_pursuit(first)
     assert widget.tab_keys == [s.key for s in workspace_module.SECTIONS] + ["stakeholders"]
     assert FakeTab.made == []

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.services import pursuit_list
-from desktop.ui.pursuits_list.model import ListFilter, PursuitTableModel
+from desktop.ui.common.pursuit_table import ListFilter, PursuitTableModel
 
 
 def model_of(ws, **kwargs) -> PursuitTableModel:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog
 from desktop.infra import i18n
 from desktop.services import pursuits, records
 from desktop.storage.tables import StageChange
-from desktop.ui.pursuits_list.model import ListFilter
+from desktop.ui.common.pursuit_table import ListFilter
 
 from .conftest import make, show
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.services import board, visits
 from desktop.services.visits import VisitDraft, utcnow
-from desktop.ui.visits import format as fmt
+from desktop.ui.common import format as fmt
 from desktop.ui.visits.editor import OUTCOME_PAGE, VisitEditor
 from desktop.ui.visits.models import PursuitVisitsModel, UpcomingVisitsModel
 from desktop.ui.visits.plan_document import page_layout
@@ -307,8 +307,7 @@ def test_calendar_file_dialog(qtbot, tab, planned, tmp_path) -> None:
 
 
 def test_registered_as_screen_and_pursuit_tab(qtbot, ctx, host) -> None:
-    from desktop.ui.pursuit.tabs import PURSUIT_TABS
-    from desktop.ui.screens import SCREENS
+    from desktop.ui.screens import PURSUIT_TABS, SCREENS
 
     (screen_spec,) = [s for s in SCREENS if s.key == "visits"]
     (tab_spec,) = [t for t in PURSUIT_TABS if t.key == "visits"]
@@ -324,6 +323,8 @@ def test_registered_as_screen_and_pursuit_tab(qtbot, ctx, host) -> None:
 
 def test_the_stakeholder_map_comes_from_the_map_package(ctx, planned, monkeypatch) -> None:
     from desktop.services import pursuits
+    from desktop.ui import screens  # noqa: F401 - the composition root provides the map
+    from desktop.ui.common import pictures
     from desktop.ui.visits import printing
 
     image = printing.map_image(ctx, planned.pursuit_id)
@@ -332,7 +333,7 @@ def test_the_stakeholder_map_comes_from_the_map_package(ctx, planned, monkeypatc
         ctx.workspace, pursuits.PursuitDraft(title="空项目", account_name="新客户")
     )
     assert printing.map_image(ctx, empty) is None  # nobody on the map
-    monkeypatch.setattr(printing, "MAP_MODULE", "desktop.ui.no_such_package.render")
+    monkeypatch.setattr(pictures, "_map_picture", [])  # a window that provides no map
     assert printing.map_image(ctx, planned.pursuit_id) is None
 
 

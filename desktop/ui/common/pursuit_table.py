@@ -1,10 +1,13 @@
-"""The Pursuits table: its columns over `PursuitRow`s and the filter the bar above it sets."""
+"""The table of pursuits: its columns over `PursuitRow`s and the filter that narrows it.
+
+The Pursuits screen shows it whole; an account's page shows the same rows for one account — so
+it lives in the kit, not in either screen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
@@ -13,8 +16,9 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from desktop.domain.methodology import Catalog
 from desktop.infra import paths
 from desktop.services.pursuit_list import PursuitRow
-from desktop.ui.board.format import money
-from desktop.ui.pursuits_list.table import RIGHT, Column, RowTableModel
+from desktop.ui.common.colors import STAGE_COLORS
+from desktop.ui.common.format import local_time, money
+from desktop.ui.common.table import RIGHT, Column, RowTableModel
 
 RED = QColor("#D32F2F")
 GREY = QColor("#8A8F98")
@@ -26,16 +30,6 @@ STATUSES = ("open", "won", "lost", "abandoned")
 CLOSED = ("won", "lost", "abandoned")
 
 
-STAGE_COLORS = (
-    "#5B8FF9",
-    "#5AD8A6",
-    "#5D7092",
-    "#F6BD16",
-    "#E8684A",
-    "#6DC8EC",
-    "#9270CA",
-    "#269A99",
-)
 ICON_SIZE = 12
 _dots: dict[int, QIcon] = {}
 _flag: list[QIcon] = []
@@ -66,13 +60,6 @@ def flag_icon() -> QIcon:
 
 def iso(day: date | None) -> str:
     return day.isoformat() if day else ""
-
-
-def local_time(moment: datetime | None) -> str:
-    """A UTC time from the database, as local time."""
-    if moment is None:
-        return ""
-    return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 @dataclass

@@ -26,12 +26,12 @@ from desktop.services import accounts, board_ops, pursuits, records
 from desktop.services.board_ops import PursuitForm
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.pursuits import PursuitDraft
-from desktop.ui.board import format as fmt
-from desktop.ui.board.gate_dialog import GateDialog
-from desktop.ui.board.widgets import OptionalDateEdit
+from desktop.ui.common import format as fmt
+from desktop.ui.common.widgets import OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations.commands import AliveCommand, StateCommand
+from desktop.ui.operations.gate_dialog import GateDialog
 
 TAG_SEPARATORS = (",", ",", "、", ";", ";")
 

@@ -1,0 +1,65 @@
+"""The Pursuits screen's remembered layout: column widths, order, hidden columns, sort, filter.
+
+A mixin of `PursuitsScreen` (so it can be read apart from the screen's gestures)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QByteArray,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QTableView,
+)
+
+from desktop.ui.common.pursuit_table import ListFilter, PursuitTableModel
+from desktop.ui.context import AppContext
+
+STATE_KEY = "pursuits_list"  # where the layout is remembered in the settings
+
+
+class ListLayout:
+    """Save and restore the table's layout in the settings."""
+
+    # What the screen provides (see `PursuitsScreen`).
+    ctx: AppContext
+    model: PursuitTableModel
+    view: QTableView
+
+    # --- remembered layout ------------------------------------------------------------------------
+    def _save_soon(self) -> None:
+        self._save_timer.start()
+
+    def save_state(self) -> None:
+        state = self.ctx.settings.screen_state(STATE_KEY)
+        header = self.view.horizontalHeader()
+        state["header"] = bytes(header.saveState().toBase64().data()).decode("ascii")
+        state["columns"] = [c.key for c in self.model.columns]
+        state["sort"] = [self.model.sort_column, int(self.model.sort_order.value)]
+        state["filter"] = self.filter_bar.current.to_state()
+        self.ctx.settings.set_screen_state(STATE_KEY, state)
+
+    def _restore_state(self) -> None:
+        state = self.ctx.settings.screen_state(STATE_KEY)
+        header = self.view.horizontalHeader()
+        restored = False
+        # A saved layout is only used for the same columns (a later version may add some).
+        if state.get("columns") == [c.key for c in self.model.columns] and state.get("header"):
+            raw = QByteArray.fromBase64(str(state["header"]).encode("ascii"))
+            restored = header.restoreState(raw)
+        if not restored:
+            for number, column in enumerate(self.model.columns):
+                header.resizeSection(number, column.width)
+                header.setSectionHidden(number, column.hidden)
+        sort = state.get("sort") or [self.model.column_index("expected_close"), 0]
+        try:
+            column, order = int(sort[0]), Qt.SortOrder(int(sort[1]))
+        except (TypeError, ValueError, IndexError):
+            column, order = self.model.column_index("expected_close"), Qt.SortOrder.AscendingOrder
+        if 0 <= column < len(self.model.columns):
+            header.setSortIndicator(column, order)
+            self.model.sort(column, order)
+        list_filter = ListFilter.from_state(state.get("filter"))
+        self.filter_bar.set_filter(list_filter)
+        self.model.list_filter = list_filter
+        self.model.set_list_filter(list_filter)
