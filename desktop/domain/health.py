@@ -5,10 +5,16 @@ printed report all come from the same function. Each flag says why in a short se
 languages, like the catalog's texts) and where to fix it: a section of the pursuit workspace, the
 field or record there, and the coaching point to fall back on when that section is not installed.
 
-A flag applies from the stage where the methodology expects the thing: an insider from stage 2,
-the decision-maker and a value case from stage 3, and so on (`FROM_STAGE`). Lost and abandoned
+A flag applies from the stage where the methodology expects the thing: an insider, an initiator
+and a written pain from stage 2, the decision-maker and a value case from stage 3, the designer from
+stage 4, the evaluator and an ally from stage 5, and so on (`FROM_STAGE`). Lost and abandoned
 pursuits raise nothing; a won pursuit still raises the collection flags (acceptance, overdue
 instalments) because the money is not in yet.
+
+Every rule has a severity (`SEVERITY`): *blocking* when the milestone of the pursuit's stage rests
+on it, so the deal is not really where the board shows it; *advice* when the deal can move on and
+the flag says how to make it stronger. A board can show only the blocking ones; the workspace
+lists all.
 """
 
 from __future__ import annotations
@@ -26,12 +32,19 @@ from desktop.domain.methodology import REQUIRED_VOCABULARIES, Text
 # Relationship stages in rank order (认识 → 互动 → 私交 → 同盟).
 RELATIONSHIP_ORDER: tuple[str, ...] = REQUIRED_VOCABULARIES["relationship_stages"].keys
 MIN_DECISION_MAKER_RELATIONSHIP = "interacting"
+# An ally (同盟者) is someone whose relationship has reached the last stage, 同盟.
+ALLY = RELATIONSHIP_ORDER[-1]
 HIGH_IMPACT = 4  # risk severity at or above which a risk is "high impact"
 
 # Flag codes.
 NO_INSIDER = "no_insider"
+NO_INITIATOR = "no_initiator"
 NO_DECISION_MAKER = "no_decision_maker"
 WEAK_DECISION_MAKER = "weak_decision_maker"
+NO_DESIGNER = "no_designer"
+NO_EVALUATOR = "no_evaluator"
+NO_ALLY = "no_ally"
+NO_PAIN = "no_pain"
 NO_VALUE_CASE = "no_value_case"
 VALUE_CASE_NOT_ACCEPTED = "value_case_not_accepted"
 FATAL_WITHOUT_PLAN = "fatal_without_plan"
@@ -48,8 +61,13 @@ CLOSE_DATE_PASSED = "close_date_passed"
 FROM_STAGE: Mapping[str, int] = MappingProxyType(
     {
         NO_INSIDER: 2,
+        NO_INITIATOR: 2,  # 拜访发起者 … 促使发起者提出采购申请 (stage 2 step)
+        NO_PAIN: 2,  # 寻找痛点及其影响 (stage 2 step)
         NO_DECISION_MAKER: 3,
         WEAK_DECISION_MAKER: 3,
+        NO_DESIGNER: 4,  # 谁是采购设计者？ (stage 4 coaching point)
+        NO_EVALUATOR: 5,  # 谁是采购评估者？ (stage 5 coaching point)
+        NO_ALLY: 5,  # 客户内部谁是我们的同盟者，为我们说话屏蔽对手？ (stage 5 coaching point)
         NO_VALUE_CASE: 3,
         VALUE_CASE_NOT_ACCEPTED: 4,
         FATAL_WITHOUT_PLAN: 4,
@@ -63,6 +81,70 @@ FROM_STAGE: Mapping[str, int] = MappingProxyType(
         CLOSE_DATE_PASSED: 1,
     }
 )
+# The buying roles (采购角色) a rule asks to find, by the rule that flags nobody in them.
+ROLE_RULES: Mapping[str, str] = MappingProxyType(
+    {
+        NO_INSIDER: "insider",
+        NO_INITIATOR: "initiator",
+        NO_DESIGNER: "designer",
+        NO_EVALUATOR: "evaluator",
+    }
+)
+
+BLOCKING = "blocking"  # the milestone of the pursuit's stage rests on it
+ADVICE = "advice"  # the deal can move on; fixing it makes the deal stronger
+
+# Why each rule is blocking or advice. Blocking means the stage's milestone (界限) is not really
+# reached without it; the board shows only these, so a rule is blocking only when that holds.
+SEVERITY: Mapping[str, str] = MappingProxyType(
+    {
+        # Everything the rep learns inside the account comes through the insider (发展内线 is the
+        # method's first step); without one from stage 2 on, the later stages run blind.
+        NO_INSIDER: BLOCKING,
+        # 发现机会 (stage 2) is the initiator feeling the pain and raising the purchase request;
+        # with nobody in that role there is no opportunity yet.
+        NO_INITIATOR: BLOCKING,
+        # The opportunity is the customer's pain: with no pain written down from stage 2 on there
+        # is nothing to prove value against in stage 3.
+        NO_PAIN: BLOCKING,
+        # 确认机会 (stage 3) means the decision-maker approved the project: unknown, nobody did.
+        NO_DECISION_MAKER: BLOCKING,
+        # The decision-maker is known and reachable; a relationship still at 认识 is work to do,
+        # not a missing milestone.
+        WEAK_DECISION_MAKER: ADVICE,
+        # Stage 3 approval rests on the value proposal (通过价值建议书，证明投资回报率).
+        NO_VALUE_CASE: BLOCKING,
+        # From stage 4 on the project should be approved on that case (决策者对价值建议书反馈
+        # 怎么样？认可吗？); unaccepted, the stage-3 milestone was skipped.
+        VALUE_CASE_NOT_ACCEPTED: BLOCKING,
+        # 引导指标 (stage 4) is done with the one who writes the criteria; nobody to guide, no
+        # criteria shaped.
+        NO_DESIGNER: BLOCKING,
+        # A fatal criterion left as it is loses the evaluation; planning for it is stage 4's work.
+        FATAL_WITHOUT_PLAN: BLOCKING,
+        # The proposal goes in whoever scores it (the criteria are already shaped with the
+        # designer); knowing the evaluator sharpens it, the quote can still be made.
+        NO_EVALUATOR: ADVICE,
+        # 屏蔽对手 (stage 5) is done by someone inside speaking for us where we are not present;
+        # without an ally the competitors are not blocked.
+        NO_ALLY: BLOCKING,
+        # A label and a counter sharpen the blocking; their absence is preparation to finish.
+        RIVAL_UNANSWERED: ADVICE,
+        # 客户承诺 (stage 6) needs the concerns dispelled; an open high-impact risk stops it.
+        OPEN_HIGH_RISKS: BLOCKING,
+        # Signing the acceptance is the very work of stage 7 (验收), so an unsigned one there is
+        # the stage in progress; its reason says when it is late.
+        ACCEPTANCE_UNSIGNED: ADVICE,
+        # Money due and not received is what stage 8 (回款) exists to prevent.
+        OVERDUE_INSTALMENTS: BLOCKING,
+        # Housekeeping: dates and next steps keep the pipeline honest, no milestone rests on them.
+        NO_NEXT_STEP: ADVICE,
+        NEXT_STEP_OVERDUE: ADVICE,
+        STALE: ADVICE,
+        CLOSE_DATE_PASSED: ADVICE,
+    }
+)
+
 # Rules that still apply once the pursuit is won: the deal is closed, the money is not in yet.
 AFTER_WIN = frozenset({ACCEPTANCE_UNSIGNED, OVERDUE_INSTALMENTS})
 
@@ -150,6 +232,11 @@ class PursuitFacts:
     next_step_due: date | None = None
     insiders: tuple[str, ...] = ()
     decision_makers: tuple[KeyPerson, ...] = ()
+    initiators: tuple[str, ...] = ()
+    designers: tuple[str, ...] = ()
+    evaluators: tuple[str, ...] = ()
+    allies: tuple[str, ...] = ()  # people at the last relationship stage (同盟)
+    pains: tuple[str, ...] = ()  # the pains written down (痛点), blank ones left out
     value_case: ValueCaseFacts | None = None
     criteria: tuple[CriterionFacts, ...] = ()
     rivals: tuple[RivalFacts, ...] = ()
@@ -162,7 +249,8 @@ class PursuitFacts:
 # --- flags ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class RedFlag:
-    """One problem: why (`reason(lang)`), and where to fix it (`section`, `target`)."""
+    """One problem: why (`reason(lang)`), where to fix it (`section`, `target`), how much it
+    matters (`severity`)."""
 
     code: str
     level: str  # RED or AMBER
@@ -170,6 +258,15 @@ class RedFlag:
     target: str = ""  # a field, or "" for the section itself
     coaching_key: str = ""  # the coaching point to open when the section is not available
     params: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def severity(self) -> str:
+        """BLOCKING or ADVICE: the rule's own, so every flag of a rule weighs the same."""
+        return SEVERITY[self.code]
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == BLOCKING
 
     def reason(self, lang: str) -> str:
         template = _REASONS[self.code]
@@ -199,8 +296,16 @@ def _join(names: tuple[str, ...], lang: str) -> str:
 _REASONS: Mapping[str, Text] = MappingProxyType(
     {
         NO_INSIDER: Text(
-            "还没有内线:从阶段 2 起需要有人透露信息",
+            "还没有内线：从阶段 2 起需要有人透露信息",
             "No insider yet: from stage 2 someone inside should be sharing information",
+        ),
+        NO_INITIATOR: Text(
+            "还没有发起者：从阶段 2 起需要有人感受到痛点、提出采购申请",
+            "No initiator yet: from stage 2 someone should feel the pain and raise the request",
+        ),
+        NO_PAIN: Text(
+            "痛点分析还是空的：从阶段 2 起要写下客户的痛点及其影响",
+            "The pain analysis is empty: from stage 2 write down the pains and their impact",
         ),
         NO_DECISION_MAKER: Text("还没有确认谁是决策者", "The decision-maker is not identified"),
         WEAK_DECISION_MAKER: Text(
@@ -208,31 +313,45 @@ _REASONS: Mapping[str, Text] = MappingProxyType(
             "The relationship with the decision-maker {names} is still only “acquainted”",
         ),
         NO_VALUE_CASE: Text(
-            "还没有价值建议书:投资回报率和回收期说不清",
+            "还没有价值建议书：投资回报率和回收期说不清",
             "No value case yet: return and payback are not shown",
+        ),
+        NO_DESIGNER: Text(
+            "还没有找到设计者：从阶段 4 起要和制定采购指标的人一起引导指标",
+            "No designer yet: from stage 4 we shape the criteria with whoever writes them",
+        ),
+        NO_EVALUATOR: Text(
+            "还没有找到评估者：从阶段 5 起要知道谁来评估各家方案",
+            "No evaluator yet: from stage 5 we should know who evaluates the proposals",
+        ),
+        NO_ALLY: Text(
+            "还没有同盟者：从阶段 5 起需要有人在客户内部为我们说话、屏蔽对手",
+            "No ally yet: from stage 5 someone inside should speak for us and block the rivals",
         ),
         VALUE_CASE_NOT_ACCEPTED: Text(
             "决策者尚未认可价值建议书", "The decision-maker has not accepted the value case"
         ),
         FATAL_WITHOUT_PLAN: Text(
-            "致命指标还没有行动计划:{names}", "Fatal criteria without an action plan: {names}"
+            "致命指标还没有行动计划：{names}", "Fatal criteria without an action plan: {names}"
         ),
         RIVAL_UNANSWERED: Text(
-            "竞争对手缺少标签或应对方案:{names}", "No label or counter for competitor: {names}"
+            "竞争对手缺少标签或应对方案：{names}", "No label or counter for competitor: {names}"
         ),
         OPEN_HIGH_RISKS: Text(
-            "高影响的采购风险尚未解决:{names}", "High-impact purchase risks still open: {names}"
+            "高影响的采购风险尚未解决：{names}", "High-impact purchase risks still open: {names}"
         ),
         ACCEPTANCE_UNSIGNED: Text("验收文件尚未签署", "The acceptance document is not signed"),
         OVERDUE_INSTALMENTS: Text(
-            "回款逾期 {count} 笔,共 {amount}", "Overdue payments: {count}, {amount} in total"
+            "回款逾期 {count} 笔，共 {amount}", "Overdue payments: {count}, {amount} in total"
         ),
         NO_NEXT_STEP: Text("没有下一步行动", "No next step"),
         NEXT_STEP_OVERDUE: Text(
-            "下一步行动已逾期 {days} 天(应于 {date} 完成)", "The next step is overdue (due {date})"
+            "下一步行动已逾期 {days} 天（应于 {date} 完成）",
+            "The next step is overdue (due {date})",
         ),
         STALE: Text(
-            "在本阶段已停留 {days} 天(上限 {limit} 天)", "{days} days in this stage (limit {limit})"
+            "在本阶段已停留 {days} 天（上限 {limit} 天）",
+            "{days} days in this stage (limit {limit})",
         ),
         CLOSE_DATE_PASSED: Text(
             "预计成交日期 {date} 已过", "The expected close date {date} has passed"
@@ -241,10 +360,11 @@ _REASONS: Mapping[str, Text] = MappingProxyType(
 )
 _REJECTED = Text("决策者不认可价值建议书", "The decision-maker rejected the value case")
 _ACCEPTANCE_DUE = Text(
-    "验收文件尚未签署(计划 {due} 签)", "The acceptance document is not signed (due {due})"
+    "验收文件尚未签署（计划 {due} 签）", "The acceptance document is not signed (due {due})"
 )
 _ACCEPTANCE_DUE_PASSED = Text(
-    "验收文件尚未签署,已过计划日期 {due}", "The acceptance document is not signed; it was due {due}"
+    "验收文件尚未签署，已过计划日期 {due}",
+    "The acceptance document is not signed; it was due {due}",
 )
 
 _CURRENCY_SYMBOLS = MappingProxyType({"CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"})
@@ -294,6 +414,11 @@ def value_case_problem(case: ValueCaseFacts | None, rules: frozenset[str]) -> st
     return None
 
 
+def has_pain_analysis(pains: Iterable[str]) -> bool:
+    """Whether at least one pain (痛点) is written down; blank rows are no analysis."""
+    return any(pain.strip() for pain in pains)
+
+
 def is_open_high_risk(severity: int, status: str) -> bool:
     return status == "open" and severity >= HIGH_IMPACT
 
@@ -331,6 +456,8 @@ def evaluate(facts: PursuitFacts, today: date) -> list[RedFlag]:
 
     if on(NO_INSIDER) and not facts.insiders:
         flags.append(RedFlag(NO_INSIDER, RED, STAKEHOLDERS, "insider", "s1.insider"))
+    if on(NO_INITIATOR) and not facts.initiators:
+        flags.append(RedFlag(NO_INITIATOR, RED, STAKEHOLDERS, "initiator", "s2.pain_owner"))
     if on(NO_DECISION_MAKER):
         problem = decision_maker_problem(p.relationship for p in facts.decision_makers)
         if problem == NO_DECISION_MAKER:
@@ -346,6 +473,14 @@ def evaluate(facts: PursuitFacts, today: date) -> list[RedFlag]:
                     {"names": tuple(p.name for p in facts.decision_makers)},
                 )
             )
+    if on(NO_DESIGNER) and not facts.designers:
+        flags.append(RedFlag(NO_DESIGNER, RED, STAKEHOLDERS, "designer", "s4.designer"))
+    if on(NO_EVALUATOR) and not facts.evaluators:
+        flags.append(RedFlag(NO_EVALUATOR, RED, STAKEHOLDERS, "evaluator", "s5.evaluator"))
+    if on(NO_ALLY) and not facts.allies:
+        flags.append(RedFlag(NO_ALLY, RED, STAKEHOLDERS, ALLY, "s5.ally"))
+    if on(NO_PAIN) and not has_pain_analysis(facts.pains):
+        flags.append(RedFlag(NO_PAIN, RED, VALUE, "add_pain", "s2.pain"))
     case = facts.value_case
     problem = value_case_problem(case, rules)
     if problem == NO_VALUE_CASE:

@@ -36,6 +36,7 @@ from desktop.storage.tables import (
     Indicator,
     IndicatorScore,
     Instalment,
+    PainPoint,
     Pursuit,
     PursuitCompetitor,
     Risk,
@@ -131,24 +132,44 @@ def _count(session: Session, ws: Workspace, ids: list[str] | None, today: date) 
         """The pursuits rule `code` looks at."""
         return set().union(*(pids for rules, pids in groups.items() if code in rules))
 
-    # Key people: who is an insider, and each decision-maker's relationship. (Grouped in Python:
-    # with GROUP BY, SQLite walks all 50,000 stakeholders in pursuit order instead.)
-    insiders: set[str] = set()
+    # Key people: who holds each role a rule asks for, and each decision-maker's relationship.
+    # (Grouped in Python: with GROUP BY, SQLite walks all 50,000 stakeholders in pursuit order.)
+    held: dict[str, set[str]] = defaultdict(set)
     deciders: dict[str, list[str]] = defaultdict(list)
+    roles = (*health.ROLE_RULES.values(), "decision_maker")
     for pursuit_id, role, relationship in query(
         "SELECT s.pursuit_id, r.role, s.relationship"
         " FROM stakeholder_roles AS r JOIN stakeholders AS s ON s.id = r.stakeholder_id"
-        " WHERE r.alive AND s.alive AND r.role IN ('insider', 'decision_maker')"
-        + among("s.pursuit_id")
+        f" WHERE r.alive AND s.alive AND r.role IN ({', '.join('?' * len(roles))})"
+        + among("s.pursuit_id"),
+        *roles,
     ):
-        if role == "insider":
-            insiders.add(pursuit_id)
-        else:
+        if role == "decision_maker":
             deciders[pursuit_id].append(relationship)
+        else:
+            held[role].add(pursuit_id)
     problem = health.decision_maker_problem
     covered = {pid for pid, relationships in deciders.items() if problem(relationships) is None}
-    counts.update(facing(health.NO_INSIDER) - insiders)
+    for code, role in health.ROLE_RULES.items():
+        counts.update(facing(code) - held[role])
     counts.update(facing(health.NO_DECISION_MAKER) - covered)
+    allied = {
+        row[0]
+        for row in query(
+            "SELECT DISTINCT s.pursuit_id FROM stakeholders AS s"
+            " WHERE s.alive AND s.relationship = ?" + among("s.pursuit_id"),
+            health.ALLY,
+        )
+    }
+    counts.update(facing(health.NO_ALLY) - allied)
+    pains: dict[str, list[str]] = defaultdict(list)
+    for pursuit_id, pain in query(
+        "SELECT g.pursuit_id, g.pain FROM pain_points AS g WHERE g.alive AND g.pain != ''"
+        + among("g.pursuit_id")
+    ):
+        pains[pursuit_id].append(pain)
+    analysed = {pid for pid, written in pains.items() if health.has_pain_analysis(written)}
+    counts.update(facing(health.NO_PAIN) - analysed)
 
     # Benefit lines matter only to tell an empty case (no investment either) from a real one.
     with_case: set[str] = set()
@@ -273,23 +294,45 @@ def _gather(
         return {pid for pid, rules in active.items() if code in rules}
 
     s, r = Stakeholder.__table__.c, StakeholderRole.__table__.c
-    insiders: dict[str, list[str]] = defaultdict(list)
+    holders: dict[tuple[str, str], list[str]] = defaultdict(list)  # (pursuit, role) -> names
     deciders: dict[str, list[KeyPerson]] = defaultdict(list)
-    scope = wanted(health.NO_INSIDER)
+    scope = wanted(health.NO_DECISION_MAKER).union(*map(wanted, health.ROLE_RULES))
     for pursuit_id, role, name, relationship in run(
         select(s.pursuit_id, r.role, s.name, s.relationship)
         .select_from(
             StakeholderRole.__table__.join(Stakeholder.__table__, s.id == r.stakeholder_id)
         )
         .where(
-            r.alive, s.alive, r.role.in_(("insider", "decision_maker")), *_among(s.pursuit_id, ids)
+            r.alive,
+            s.alive,
+            r.role.in_((*health.ROLE_RULES.values(), "decision_maker")),
+            *_among(s.pursuit_id, ids),
         )
     ):
         if pursuit_id in scope:
-            if role == "insider":
-                insiders[pursuit_id].append(name)
-            else:
+            if role == "decision_maker":
                 deciders[pursuit_id].append(KeyPerson(name, relationship))
+            else:
+                holders[pursuit_id, role].append(name)
+    allies: dict[str, list[str]] = defaultdict(list)
+    scope = wanted(health.NO_ALLY)
+    for pursuit_id, name in run(
+        select(s.pursuit_id, s.name).where(
+            s.alive, s.relationship == health.ALLY, *_among(s.pursuit_id, ids)
+        )
+    ):
+        if pursuit_id in scope:
+            allies[pursuit_id].append(name)
+    g = PainPoint.__table__.c
+    pains: dict[str, list[str]] = defaultdict(list)
+    scope = wanted(health.NO_PAIN)
+    for pursuit_id, pain in run(
+        select(g.pursuit_id, g.pain)
+        .where(g.alive, g.pain != "", *_among(g.pursuit_id, ids))
+        .order_by(g.pursuit_id, g.position)
+    ):
+        if pursuit_id in scope:
+            pains[pursuit_id].append(pain)
 
     v, b = ValueCase.__table__.c, ValueBenefit.__table__.c
     scope = wanted(health.NO_VALUE_CASE)
@@ -430,8 +473,13 @@ def _gather(
             expected_close=_date(close),
             next_step=next_step or "",
             next_step_due=_date(next_due),
-            insiders=tuple(insiders.get(pursuit_id, ())),
+            insiders=tuple(holders.get((pursuit_id, "insider"), ())),
             decision_makers=tuple(deciders.get(pursuit_id, ())),
+            initiators=tuple(holders.get((pursuit_id, "initiator"), ())),
+            designers=tuple(holders.get((pursuit_id, "designer"), ())),
+            evaluators=tuple(holders.get((pursuit_id, "evaluator"), ())),
+            allies=tuple(allies.get(pursuit_id, ())),
+            pains=tuple(pains.get(pursuit_id, ())),
             value_case=cases.get(pursuit_id),
             criteria=tuple(criteria.get(pursuit_id, ())),
             rivals=tuple(rivals.get(pursuit_id, ())),

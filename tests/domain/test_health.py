@@ -33,6 +33,11 @@ def healthy(stage: int, **changes: object) -> PursuitFacts:
         next_step_due=TODAY + timedelta(days=3),
         insiders=("王伟",),
         decision_makers=(KeyPerson("李总", "personal_trust"),),
+        initiators=("赵工",),
+        designers=("孙工",),
+        evaluators=("周经理",),
+        allies=("王伟",),
+        pains=("排产靠人工，交期常延误",),
         value_case=ValueCaseFacts(1_000_000_00, 3, "yes"),
         criteria=(CriterionFacts("报价", 5, 2, 4, None, has_action_plan=True),),
         rivals=(RivalFacts("赛达软件", has_label=True, has_counter=True),),
@@ -55,6 +60,12 @@ def test_a_pursuit_that_follows_the_method_raises_nothing(stage: int) -> None:
 # (rule, the change that breaks it, the first stage it applies from)
 BROKEN = [
     (health.NO_INSIDER, {"insiders": ()}, 2),
+    (health.NO_INITIATOR, {"initiators": ()}, 2),
+    (health.NO_PAIN, {"pains": ()}, 2),
+    (health.NO_PAIN, {"pains": (" ", "\u3000\n")}, 2),
+    (health.NO_DESIGNER, {"designers": ()}, 4),
+    (health.NO_EVALUATOR, {"evaluators": ()}, 5),
+    (health.NO_ALLY, {"allies": ()}, 5),
     (health.NO_DECISION_MAKER, {"decision_makers": ()}, 3),
     (health.WEAK_DECISION_MAKER, {"decision_makers": (KeyPerson("李总", "acquainted"),)}, 3),
     (health.NO_VALUE_CASE, {"value_case": None}, 3),
@@ -196,7 +207,7 @@ def test_flags_say_why_in_both_languages_and_where_to_fix() -> None:
     assert "赛达软件" in by_code[health.RIVAL_UNANSWERED].reason("en")
     assert "2026-06-12" in by_code[health.ACCEPTANCE_UNSIGNED].reason("zh")
     assert "已过计划日期" in by_code[health.ACCEPTANCE_UNSIGNED].reason("zh")
-    assert by_code[health.OVERDUE_INSTALMENTS].reason("zh") == "回款逾期 2 笔,共 ¥42,345.67"
+    assert by_code[health.OVERDUE_INSTALMENTS].reason("zh") == "回款逾期 2 笔，共 ¥42,345.67"
     assert "4 天" in by_code[health.NEXT_STEP_OVERDUE].reason("zh")
     assert by_code[health.STALE].reason("en") == "45 days in this stage (limit 30)"
     # Where to fix: a workspace section, its field, and a coaching point to fall back on.
@@ -225,7 +236,12 @@ def test_every_flag_points_to_a_real_coaching_point() -> None:
     broken = healthy(
         8,
         insiders=(),
+        initiators=(),
         decision_makers=(),
+        designers=(),
+        evaluators=(),
+        allies=(),
+        pains=(),
         value_case=None,
         criteria=(CriterionFacts("x", 5, 1, 5, None, False),),
         rivals=(RivalFacts("y", False, False),),
@@ -234,7 +250,7 @@ def test_every_flag_points_to_a_real_coaching_point() -> None:
         instalments=(InstalmentFacts(1, TODAY - timedelta(days=1), None),),
     )
     flags = evaluate(broken, TODAY)
-    assert len(flags) == 8
+    assert len(flags) == 13
     for flag in flags:
         assert catalog.question(flag.coaching_key).key == flag.coaching_key
 
@@ -243,3 +259,91 @@ def test_format_money() -> None:
     assert health.format_money(128_000_000) == "¥1,280,000"
     assert health.format_money(-5_050, "USD") == "-$50.50"
     assert health.format_money(100, "CHF") == "CHF 1"
+
+
+def test_missing_people_and_pains_come_in_the_methods_order_and_say_why() -> None:
+    facts = healthy(
+        8, insiders=(), initiators=(), designers=(), evaluators=(), allies=(), pains=("",)
+    )
+    flags = evaluate(facts, TODAY)
+    assert [f.code for f in flags] == [
+        health.NO_INSIDER,
+        health.NO_INITIATOR,
+        health.NO_DESIGNER,
+        health.NO_EVALUATOR,
+        health.NO_ALLY,
+        health.NO_PAIN,
+    ]
+    by_code = {f.code: f for f in flags}
+    assert by_code[health.NO_INITIATOR].reason("zh").startswith("还没有发起者")
+    assert by_code[health.NO_DESIGNER].reason("zh").startswith("还没有找到设计者")
+    assert by_code[health.NO_EVALUATOR].reason("zh").startswith("还没有找到评估者")
+    assert by_code[health.NO_ALLY].reason("zh").startswith("还没有同盟者")
+    assert by_code[health.NO_PAIN].reason("en").startswith("The pain analysis is empty")
+    # Each points to the map (a role) or the pains, with the coaching point that asks for it.
+    where = {f.code: (f.section, f.target, f.coaching_key) for f in flags}
+    assert where[health.NO_INITIATOR] == (health.STAKEHOLDERS, "initiator", "s2.pain_owner")
+    assert where[health.NO_DESIGNER] == (health.STAKEHOLDERS, "designer", "s4.designer")
+    assert where[health.NO_EVALUATOR] == (health.STAKEHOLDERS, "evaluator", "s5.evaluator")
+    assert where[health.NO_ALLY] == (health.STAKEHOLDERS, "ally", "s5.ally")
+    assert where[health.NO_PAIN] == (health.VALUE, "add_pain", "s2.pain")
+    assert all(f.level == health.RED for f in flags)
+
+
+def test_an_ally_is_whoever_reached_the_last_relationship_stage() -> None:
+    from desktop.domain.methodology import default_catalog
+
+    assert health.ALLY == default_catalog().vocab("relationship_stages").keys()[-1] == "ally"
+
+
+def test_role_rules_name_the_catalogs_buying_roles() -> None:
+    from desktop.domain.methodology import default_catalog
+
+    roles = default_catalog().vocab("buying_roles").keys()
+    assert set(health.ROLE_RULES.values()) <= set(roles)
+    assert set(health.ROLE_RULES.values()) | {"decision_maker"} == set(roles)
+
+
+def test_every_rule_has_a_severity_and_a_stage() -> None:
+    codes_with_reasons = set(health._REASONS)
+    assert set(health.SEVERITY) == set(health.FROM_STAGE) == codes_with_reasons
+    assert set(health.SEVERITY.values()) == {health.BLOCKING, health.ADVICE}
+
+
+BLOCKING = [
+    health.NO_INSIDER,
+    health.NO_INITIATOR,
+    health.NO_PAIN,
+    health.NO_DECISION_MAKER,
+    health.NO_VALUE_CASE,
+    health.VALUE_CASE_NOT_ACCEPTED,
+    health.NO_DESIGNER,
+    health.FATAL_WITHOUT_PLAN,
+    health.NO_ALLY,
+    health.OPEN_HIGH_RISKS,
+    health.OVERDUE_INSTALMENTS,
+]
+
+
+@pytest.mark.parametrize(("code", "change", "first"), BROKEN)
+def test_each_flag_carries_its_rules_severity(
+    code: str, change: dict[str, object], first: int
+) -> None:
+    (flag,) = evaluate(healthy(first, **change), TODAY)
+    expected = health.BLOCKING if code in BLOCKING else health.ADVICE
+    assert flag.severity == expected
+    assert flag.blocking is (expected == health.BLOCKING)
+
+
+def test_housekeeping_and_sharpening_are_advice_only() -> None:
+    advice = {code for code, weight in health.SEVERITY.items() if weight == health.ADVICE}
+    assert advice == {
+        health.WEAK_DECISION_MAKER,
+        health.NO_EVALUATOR,
+        health.RIVAL_UNANSWERED,
+        health.ACCEPTANCE_UNSIGNED,
+        health.NO_NEXT_STEP,
+        health.NEXT_STEP_OVERDUE,
+        health.STALE,
+        health.CLOSE_DATE_PASSED,
+    }

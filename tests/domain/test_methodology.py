@@ -130,8 +130,9 @@ def test_every_coaching_point_and_step_is_there(catalog: Catalog) -> None:
     assert tuple(len(s.steps) for s in catalog.stages) == STEP_COUNTS
     assert len(catalog.all_questions()) == sum(QUESTION_COUNTS)
     assert len(catalog.all_steps()) == sum(STEP_COUNTS)
-    assert catalog.question("s1.insider").text.zh == "谁是内线?谁是发起者、设计者、评估者、决策者?"
-    assert catalog.question("s8.payment_received").text.zh == "货款是否收到?没收到是否要发催款函?"
+    insider = "谁是内线？谁是发起者、设计者、评估者、决策者？"
+    assert catalog.question("s1.insider").text.zh == insider
+    assert catalog.question("s8.payment_received").text.zh == "货款是否收到？没收到是否要催款函？"
 
 
 def test_question_and_step_keys_are_unique_and_name_their_stage(catalog: Catalog) -> None:

@@ -52,10 +52,16 @@ def codes(ws, pursuit_id: str) -> list[str]:
 
 def follow_the_method(ws, pursuit_id: str) -> None:
     """Everything a stage-8 pursuit needs so that no rule fires."""
-    stakeholders.create_stakeholder(ws, pursuit_id, {"name": "王伟"}, roles=["insider"])
+    stakeholders.create_stakeholder(
+        ws, pursuit_id, {"name": "王伟", "relationship": "ally"}, roles=["insider"]
+    )
     stakeholders.create_stakeholder(
         ws, pursuit_id, {"name": "李总", "relationship": "ally"}, roles=["decision_maker"]
     )
+    stakeholders.create_stakeholder(
+        ws, pursuit_id, {"name": "赵工"}, roles=["initiator", "designer", "evaluator"]
+    )
+    pursuit_edits.add_part(ws, "pain_point", pursuit_id, {"pain": "排产靠人工，交期常延误"})
     pursuit_edits.save(ws, value.case_target(pursuit_id), {"investment": 1_000_000_00})
     pursuit_edits.save(ws, value.case_target(pursuit_id), {"accepted": "yes"})
     from desktop.services import collection
@@ -73,7 +79,12 @@ def test_gaps_raise_flags_and_filling_them_clears_them(ws) -> None:
     pursuit_id = make(ws, 8)
     assert codes(ws, pursuit_id) == [
         rules.NO_INSIDER,
+        rules.NO_INITIATOR,
         rules.NO_DECISION_MAKER,
+        rules.NO_DESIGNER,
+        rules.NO_EVALUATOR,
+        rules.NO_ALLY,
+        rules.NO_PAIN,
         rules.NO_VALUE_CASE,
         rules.ACCEPTANCE_UNSIGNED,
     ]
@@ -189,3 +200,79 @@ def test_counts_use_the_given_day(ws) -> None:
     assert [f.code for f in health.flags_of(ws, pursuit_id, today=later)] == [
         rules.NEXT_STEP_OVERDUE
     ]
+
+
+def test_missing_people_and_pains_flag_from_their_stage(ws) -> None:
+    early, needs, shapes, quotes = make(ws, 1), make(ws, 2), make(ws, 4), make(ws, 5)
+    assert codes(ws, early) == []
+    assert codes(ws, needs) == [rules.NO_INSIDER, rules.NO_INITIATOR, rules.NO_PAIN]
+    assert rules.NO_DESIGNER in codes(ws, shapes)
+    assert {rules.NO_EVALUATOR, rules.NO_ALLY}.isdisjoint(codes(ws, shapes))
+    assert {rules.NO_DESIGNER, rules.NO_EVALUATOR, rules.NO_ALLY} <= set(codes(ws, quotes))
+    counts = health.red_flag_counts(ws)
+    for pursuit_id in (early, needs, shapes, quotes):
+        assert counts.get(pursuit_id, 0) == len(codes(ws, pursuit_id))
+
+
+def test_each_role_ally_and_pain_clears_its_own_flag(ws) -> None:
+    pursuit_id = make(ws, 5)
+    before = set(codes(ws, pursuit_id))
+    person, _ = stakeholders.create_stakeholder(ws, pursuit_id, {"name": "赵工"})
+    role_flags = {
+        "initiator": rules.NO_INITIATOR,
+        "designer": rules.NO_DESIGNER,
+        "evaluator": rules.NO_EVALUATOR,
+    }
+    for role, code in role_flags.items():
+        stakeholders.set_roles(ws, person, [role])  # one role at a time: the others come back
+        found = set(codes(ws, pursuit_id))
+        assert code not in found
+        assert set(role_flags.values()) - {code} <= found
+    stakeholders.set_roles(ws, person, list(role_flags))
+    # An ally is anyone at 同盟, with or without a buying role.
+    assert rules.NO_ALLY in codes(ws, pursuit_id)
+    pursuit_edits.save(ws, pursuit_edits.Target("stakeholder", person), {"relationship": "ally"})
+    assert rules.NO_ALLY not in codes(ws, pursuit_id)
+    # A pain row left blank is no analysis; a written pain is.
+    pain_id, _ = pursuit_edits.add_part(ws, "pain_point", pursuit_id, {"obstacle": "  "})
+    assert rules.NO_PAIN in codes(ws, pursuit_id)
+    assert health.red_flag_counts(ws)[pursuit_id] == len(codes(ws, pursuit_id))
+    pursuit_edits.save(ws, pursuit_edits.Target("pain_point", pain_id), {"pain": "   "})
+    assert rules.NO_PAIN in codes(ws, pursuit_id)
+    assert health.red_flag_counts(ws)[pursuit_id] == len(codes(ws, pursuit_id))
+    pursuit_edits.save(ws, pursuit_edits.Target("pain_point", pain_id), {"pain": "库存积压"})
+    assert rules.NO_PAIN not in codes(ws, pursuit_id)
+    assert before - set(codes(ws, pursuit_id)) == {
+        rules.NO_INITIATOR,
+        rules.NO_DESIGNER,
+        rules.NO_EVALUATOR,
+        rules.NO_ALLY,
+        rules.NO_PAIN,
+    }
+    # A deleted ally or pain no longer counts, in the flags and in the board's count.
+    pursuit_edits.delete(ws, "stakeholder", person)
+    pursuit_edits.delete(ws, "pain_point", pain_id)
+    assert {rules.NO_ALLY, rules.NO_PAIN} <= set(codes(ws, pursuit_id))
+    assert health.red_flag_counts(ws)[pursuit_id] == len(codes(ws, pursuit_id))
+
+
+def test_flags_from_the_database_carry_their_severity(ws) -> None:
+    pursuit_id = make(ws, 5)
+    target = pursuit_edits.Target("pursuit", pursuit_id)
+    pursuit_edits.save(ws, target, {"next_step": ""})
+    flags = health.flags_of(ws, pursuit_id)
+    blocking = [f.code for f in flags if f.severity == rules.BLOCKING]
+    advice = [f.code for f in flags if f.severity == rules.ADVICE]
+    assert blocking == [
+        rules.NO_INSIDER,
+        rules.NO_INITIATOR,
+        rules.NO_DECISION_MAKER,
+        rules.NO_DESIGNER,
+        rules.NO_ALLY,
+        rules.NO_PAIN,
+        rules.NO_VALUE_CASE,
+    ]
+    assert advice == [rules.NO_EVALUATOR, rules.NO_NEXT_STEP]
+    assert all(f.blocking for f in flags if f.code in blocking)
+    # The board still counts every flag, blocking or not.
+    assert health.red_flag_counts(ws) == {pursuit_id: len(flags)}

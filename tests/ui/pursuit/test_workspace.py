@@ -50,13 +50,21 @@ def test_each_flag_opens_the_place_to_fix_it(open_workspace, ws) -> None:
     codes = [f.code for f in widget.health.flags]
     assert codes == [
         rules.NO_INSIDER,
+        rules.NO_INITIATOR,
         rules.NO_DECISION_MAKER,
+        rules.NO_DESIGNER,
+        rules.NO_EVALUATOR,
+        rules.NO_ALLY,
+        rules.NO_PAIN,
         rules.NO_VALUE_CASE,
         rules.ACCEPTANCE_UNSIGNED,
         rules.NO_NEXT_STEP,
     ]
     by_code = {f.code: b for f, b in zip(widget.health.flags, widget.health.buttons, strict=True)}
     by_code[rules.NO_VALUE_CASE].click()
+    assert widget.current_key() == "pains"
+    widget.show_tab("overview")
+    by_code[rules.NO_PAIN].click()
     assert widget.current_key() == "pains"
     by_code[rules.ACCEPTANCE_UNSIGNED].click()
     assert widget.current_key() == "collection"
@@ -75,7 +83,7 @@ def test_a_flag_falls_back_to_its_coaching_point(open_workspace, ws, monkeypatch
     pid = make_pursuit(ws, stage=2)
     widget = open_workspace(ws, tabs=[])
     widget.show_pursuit(pid)
-    (flag,) = widget.health.flags
+    flag = widget.health.flags[0]
     assert flag.code == rules.NO_INSIDER
     widget.go_to_flag(flag)
     assert widget.current_key() == "coaching"
