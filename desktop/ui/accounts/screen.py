@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import accounts, pursuit_list
 from desktop.services.accounts import AccountSummary
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.ui.accounts.commands import EditAccountCommand, MergeCommand
 from desktop.ui.accounts.dialogs import AccountDialog, MergeDialog
 from desktop.ui.accounts.models import AccountTableModel
@@ -38,7 +38,13 @@ from desktop.ui.pursuits_list.widgets import icon
 
 log = logging.getLogger(__name__)
 STATE_KEY = "accounts"
-WATCHED = ("account", "pursuit", "pursuit_part", "stakeholder", "visit")
+WATCHED = (
+    ChangeKind.ACCOUNT,
+    ChangeKind.PURSUIT,
+    ChangeKind.PURSUIT_PART,
+    ChangeKind.STAKEHOLDER,
+    ChangeKind.VISIT,
+)
 
 
 class AccountsScreen(QWidget):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import accounts, board_ops, pursuits, records
 from desktop.services.board_ops import PursuitForm
+from desktop.services.changes import ChangeKind
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.pursuits import PursuitDraft
 from desktop.ui.board import format as fmt
@@ -293,7 +294,7 @@ class PursuitDialog(QDialog):
             pursuit_id, changes = self.ctx.perform(pursuits.create_pursuit, draft, parent=self)
         except OperationFailed:
             return
-        refs = [("pursuit", pursuit_id)] + [("account", a) for a in changes.ids("account")]
+        refs = [("pursuit", pursuit_id)] + [("account", a) for a in changes.ids(ChangeKind.ACCOUNT)]
         self.ctx.undo_stack.push(
             AliveCommand(
                 self.ctx,

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import board, board_ops, demo, health, maintenance, pursuits
 from desktop.services.board import BoardCard
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.ui.board import format as fmt
 from desktop.ui.board.close_dialog import CloseDialog
 from desktop.ui.board.delegate import CardDelegate
@@ -268,16 +268,16 @@ class BoardScreen(QWidget):
         if changes.everything:
             self.reload()
             return
-        ids = changes.ids("pursuit") | changes.ids("pursuit_part")
-        accounts = changes.ids("account")
+        ids = changes.ids(ChangeKind.PURSUIT) | changes.ids(ChangeKind.PURSUIT_PART)
+        accounts = changes.ids(ChangeKind.ACCOUNT)
         if accounts:
             ids |= {c.id for c in self.model.all_cards() if c.account_id in accounts}
         if not ids:
             return
         try:
             cards = board.board_cards(self.ctx.workspace, include_closed=True, ids=ids)
-            if changes.touches("stakeholder") and self._names_loaded:
-                parts = changes.ids("pursuit_part")
+            if changes.touches(ChangeKind.STAKEHOLDER) and self._names_loaded:
+                parts = changes.ids(ChangeKind.PURSUIT_PART)
                 names = board.stakeholder_names(self.ctx.workspace, parts)
                 self.model.set_names({p: names.get(p, "") for p in parts}, partial=True)
         except Exception as exc:

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import board_ops, demo, pursuit_list, pursuits
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.pursuit_list import (
     DATE,
     DATETIME,
@@ -381,11 +381,11 @@ class PursuitsScreen(QWidget):
             else:
                 self._stale = True
             return
-        ids = set(changes.ids("pursuit"))
-        accounts = changes.ids("account")
+        ids = set(changes.ids(ChangeKind.PURSUIT))
+        accounts = changes.ids(ChangeKind.ACCOUNT)
         if accounts:
             ids |= {r.id for r in self.model.all_rows() if r.account_id in accounts}
-        parts = changes.ids("pursuit_part")
+        parts = changes.ids(ChangeKind.PURSUIT_PART)
         if ids:
             try:
                 rows = pursuit_list.list_pursuits(self.ctx.workspace, ids=ids)
@@ -394,7 +394,7 @@ class PursuitsScreen(QWidget):
                 return
             found = {r.id for r in rows}
             self.model.update_rows(rows, removed=ids - found)
-            if changes.touches("pursuit"):
+            if changes.touches(ChangeKind.PURSUIT):
                 self._refresh_tags()
             self._update_page()
         if ids | parts:
