@@ -2,8 +2,8 @@
 
 Like orange-canvas-core's `Scheme`, the document owns the state and emits a signal per change;
 the scene only listens and draws. The document never writes: every change goes through a service
-(see `ops.run`), the context broadcasts the Changes, and the document reloads its pursuit and
-emits the difference — so an edit made here, in another screen, by undo, or by a sync import all
+(`AppContext.perform`), the context broadcasts the Changes, and the document reloads its pursuit
+and emits the difference — so an edit made here, in another screen, by undo, or by a sync import all
 reach the map the same way.
 """
 
