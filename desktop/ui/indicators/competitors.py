@@ -36,6 +36,7 @@ from desktop.services.errors import NotFound
 from desktop.services.indicators import PLAYBOOK_TO_PROFILE, CompetitorEntry
 from desktop.ui.context import AppContext
 from desktop.ui.indicators.commands import ProfileCommand
+from desktop.ui.undo import push
 
 NEW = "__new__"
 
@@ -455,7 +456,7 @@ class CompetitorProfileDialog(QDialog):
             if scope == "notes"
             else self.tr("Edit {0}'s playbook").format(self.profile.name)
         )
-        self.ctx.undo_stack.push(
+        push(
             ProfileCommand(
                 self.ctx, self.pursuit_id, self.competitor_id, scope, old, new, text, self
             )
