@@ -102,7 +102,7 @@ class AppContext(QObject):
 
         On failure the user is told (in a box with no parent window) and OperationFailed is raised.
         """
-        return self.perform_in(None, action, *args, **kwargs)
+        return Performer(self, None).perform(action, *args, **kwargs)
 
     def perform_in(
         self,
@@ -113,19 +113,50 @@ class AppContext(QObject):
         **kwargs: P.kwargs,
     ) -> R:
         """`perform`, with an error shown over `parent` (the widget the user acted in)."""
-        from desktop.ui.errors import show_error
+        return Performer(self, parent).perform(action, *args, **kwargs)
 
-        try:
-            result = action(self.workspace, *args, **kwargs)
-        except Exception as exc:  # every failure reaches the user as a message, never a traceback
-            show_error(parent, exc, service=getattr(action, "__module__", "") or "")
-            raise OperationFailed(exc) from exc
-        self.broadcast(changes_of(result))
-        return result
+    def on(
+        self, parent: QWidget | None, *, explains: tuple[type[Exception], ...] = ()
+    ) -> Performer:
+        """The perform path over `parent` for a caller that explains some failures itself.
+
+        `ctx.on(field, explains=(InvalidInput,)).perform(save, ...)` lets an InvalidInput reach
+        the caller unchanged (it shows the message at the field: no box, nothing broadcast).
+        """
+        return Performer(self, parent, explains)
 
     def broadcast(self, changes: Changes) -> None:
         if changes:
             self.changed.emit(changes)
+
+
+class Performer:
+    """The one perform path: run a service call, broadcast its Changes, or tell the user."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None,
+        explains: tuple[type[Exception], ...] = (),
+    ) -> None:
+        self.ctx = ctx
+        self.parent = parent
+        self.explains = explains
+
+    def perform(
+        self, action: Callable[Concatenate[Workspace, P], R], /, *args: P.args, **kwargs: P.kwargs
+    ) -> R:
+        from desktop.ui.errors import show_error
+
+        try:
+            result = action(self.ctx.workspace, *args, **kwargs)
+        except self.explains:
+            raise
+        except Exception as exc:  # every failure reaches the user as a message, never a traceback
+            show_error(self.parent, exc, service=getattr(action, "__module__", "") or "")
+            raise OperationFailed(exc) from exc
+        self.ctx.broadcast(changes_of(result))
+        return result
 
 
 class ContextRef:

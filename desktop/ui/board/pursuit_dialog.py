@@ -33,6 +33,7 @@ from desktop.ui.board.widgets import OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations.commands import AliveCommand, StateCommand
+from desktop.ui.undo import record
 
 TAG_SEPARATORS = (",", ",", "、", ";", ";")
 
@@ -291,11 +292,11 @@ class PursuitDialog(QDialog):
             tags=form.tags,
         )
         try:
-            pursuit_id, changes = self.ctx.perform(pursuits.create_pursuit, draft, parent=self)
+            pursuit_id, changes = self.ctx.perform_in(self, pursuits.create_pursuit, draft)
         except OperationFailed:
             return
         refs = [("pursuit", pursuit_id)] + [("account", a) for a in changes.ids(ChangeKind.ACCOUNT)]
-        self.ctx.undo_stack.push(
+        record(
             AliveCommand(
                 self.ctx,
                 refs,
@@ -311,18 +312,18 @@ class PursuitDialog(QDialog):
     def _update(self, form: PursuitForm, overrides: list, reason: str) -> None:
         assert self.pursuit_id is not None
         try:
-            change = self.ctx.perform(
+            change = self.ctx.perform_in(
+                self,
                 board_ops.update_pursuit,
                 self.pursuit_id,
                 form,
                 overrides=overrides,
                 override_reason=reason,
-                parent=self,
             )
         except OperationFailed:
             return
         if change.before != change.after or change.created:
-            self.ctx.undo_stack.push(
+            record(
                 StateCommand(
                     self.ctx,
                     change,

@@ -52,6 +52,7 @@ from desktop.ui.pursuit.widgets import (
     heading,
     hint,
 )
+from desktop.ui.undo import record
 
 CURRENCIES = ("CNY", "USD", "EUR", "HKD", "GBP", "JPY")
 TAG_SPLIT = re.compile(r"[,,、;;]+")
@@ -428,11 +429,11 @@ class OverviewPage(SectionPage):
             return
         pid = self.pursuit_id
         try:
-            self.ctx.perform(pursuits.set_tags, pid, new, parent=self)
+            self.ctx.perform_in(self, pursuits.set_tags, pid, new)
         except OperationFailed:
             return
         self._tags = new
-        self.ctx.undo_stack.push(
+        record(
             CallCommand(
                 self.ctx,
                 self.tr("Edit tags"),
@@ -459,14 +460,14 @@ class OverviewPage(SectionPage):
         pid = self.pursuit_id
         before = self.view.status
         try:
-            self.ctx.perform(
+            self.ctx.perform_in(
+                self,
                 overview.close,
                 pid,
                 status,
                 reason=reason,
                 lost_to_id=lost_to_id,
                 lost_to_name=lost_to_name,
-                parent=self,
             )
         except OperationFailed:
             return
@@ -478,7 +479,7 @@ class OverviewPage(SectionPage):
         pid = self.pursuit_id
         before = self.view.status
         try:
-            self.ctx.perform(pursuits.set_status, pid, "open", parent=self)
+            self.ctx.perform_in(self, pursuits.set_status, pid, "open")
         except OperationFailed:
             return
         after = StatusSnapshot("open", "", None, None)
@@ -487,7 +488,7 @@ class OverviewPage(SectionPage):
     def _push_status(
         self, pid: str, before: StatusSnapshot, after: StatusSnapshot, text: str
     ) -> None:
-        self.ctx.undo_stack.push(
+        record(
             CallCommand(
                 self.ctx,
                 text,

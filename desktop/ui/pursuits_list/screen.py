@@ -64,6 +64,7 @@ from desktop.ui.pursuits_list.export import ExportCancelled, ExportJob
 from desktop.ui.pursuits_list.model import ICON_SIZE, ListFilter, PursuitTableModel
 from desktop.ui.pursuits_list.widgets import FilterBar, TagDialog, icon
 from desktop.ui.sync.purge import confirm_purge
+from desktop.ui.undo import record
 
 log = logging.getLogger(__name__)
 STATE_KEY = "pursuits_list"
@@ -549,7 +550,7 @@ class PursuitsScreen(QWidget):
 
     def _load_demo(self) -> None:
         try:
-            self.ctx.perform(demo.fill_demo, parent=self)
+            self.ctx.perform_in(self, demo.fill_demo)
         except OperationFailed:
             return
 
@@ -583,13 +584,13 @@ class PursuitsScreen(QWidget):
         reason: str,
     ) -> None:
         try:
-            result = self.ctx.perform(
+            result = self.ctx.perform_in(
+                self,
                 pursuits.move_stage,
                 ids,
                 stage,
                 overrides_by_id=overrides,
                 override_reason=reason,
-                parent=self,
             )
         except OperationFailed:
             return
@@ -601,7 +602,7 @@ class PursuitsScreen(QWidget):
             text = self.tr("Move “{0}” to {1}").format(title, process)
         else:
             text = self.tr("Move {0} pursuits to {1}").format(len(result.moves), process)
-        self.ctx.undo_stack.push(MoveCommand(self.ctx, result, text, self))
+        record(MoveCommand(self.ctx, result, text, self))
         self.select_ids(ids)
 
     def _title(self, pursuit_id: str) -> str:
@@ -631,7 +632,8 @@ class PursuitsScreen(QWidget):
             competitor_id, name = dialog.competitor()
             chosen = dialog.status()
             try:
-                change = self.ctx.perform(
+                change = self.ctx.perform_in(
+                    self,
                     board_ops.close_pursuits,
                     ids,
                     chosen,
@@ -639,13 +641,12 @@ class PursuitsScreen(QWidget):
                     lost_to_id=competitor_id,
                     lost_to_name=name,
                     closed_on=dialog.closed_date(),
-                    parent=self,
                 )
             except OperationFailed:
                 return
             label = self.ctx.catalog.vocab("pursuit_statuses").label(chosen, self.lang)
             text = self.tr("Mark {0} as {1}").format(subject, label)
-            self.ctx.undo_stack.push(StateCommand(self.ctx, change, text, self))
+            record(StateCommand(self.ctx, change, text, self))
 
         dialog.accepted.connect(close)
         self._show_dialog(dialog)
@@ -655,12 +656,12 @@ class PursuitsScreen(QWidget):
         if not ids:
             return
         try:
-            change = self.ctx.perform(board_ops.reopen_pursuits, ids, parent=self)
+            change = self.ctx.perform_in(self, board_ops.reopen_pursuits, ids)
         except OperationFailed:
             return
         if change.after:
             text = self.tr("Reopen {0} pursuits").format(len(change.after))
-            self.ctx.undo_stack.push(StateCommand(self.ctx, change, text, self))
+            record(StateCommand(self.ctx, change, text, self))
 
     def tag_selected(self, remove: bool = False) -> None:
         rows = self.selected_rows()
@@ -677,12 +678,12 @@ class PursuitsScreen(QWidget):
 
     def apply_tag(self, ids: list[str], tag: str, remove: bool) -> None:
         try:
-            change = self.ctx.perform(
+            change = self.ctx.perform_in(
+                self,
                 pursuit_list.tag_pursuits,
                 ids,
                 add=() if remove else (tag,),
                 remove=(tag,) if remove else (),
-                parent=self,
             )
         except OperationFailed:
             return
@@ -692,7 +693,7 @@ class PursuitsScreen(QWidget):
             text = self.tr("Remove tag “{0}” from {1} pursuits").format(tag, len(change.after))
         else:
             text = self.tr("Tag {1} pursuits “{0}”").format(tag, len(change.after))
-        self.ctx.undo_stack.push(StateCommand(self.ctx, change, text, self))
+        record(StateCommand(self.ctx, change, text, self))
 
     def delete_selected(self) -> None:
         """Delete without asking: undo brings them back (UI-GUIDE.md, "Feel")."""
@@ -701,16 +702,14 @@ class PursuitsScreen(QWidget):
             return
         ids = [r.id for r in rows]
         try:
-            self.ctx.perform(board_ops.delete_pursuits, ids, parent=self)
+            self.ctx.perform_in(self, board_ops.delete_pursuits, ids)
         except OperationFailed:
             return
         if len(rows) == 1:
             text = self.tr("Delete “{0}”").format(rows[0].title)
         else:
             text = self.tr("Delete {0} pursuits").format(len(rows))
-        self.ctx.undo_stack.push(
-            AliveCommand(self.ctx, [("pursuit", i) for i in ids], False, text, self)
-        )
+        record(AliveCommand(self.ctx, [("pursuit", i) for i in ids], False, text, self))
         self._status(self.tr("{0} — undo with Ctrl+Z").format(text))
 
     def purge_selected(self) -> QMessageBox | None:

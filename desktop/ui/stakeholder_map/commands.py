@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -341,16 +342,14 @@ class DeleteSelectionCommand(UndoCommand):
         self.removal: Removal | None = None
 
     def apply(self) -> None:
-        done: list[Callable[[], None]] = []
+        done: list[Callable[[], object]] = []  # how to take back each step already made
         try:
             if self.link_ids:
                 self.perform(service.delete_links, self.link_ids)
-                done.append(lambda: self.perform(service.restore_links, self.link_ids))
+                done.append(partial(self.perform, service.restore_links, self.link_ids))
             for person_id, manager in self.reports.items():
                 self.perform(service.set_reports_to, person_id, None)
-                done.append(
-                    lambda p=person_id, m=manager: self.perform(service.set_reports_to, p, m)
-                )
+                done.append(partial(self.perform, service.set_reports_to, person_id, manager))
             if self.person_ids:
                 self.removal = self.perform(service.delete_people, self.person_ids)
         except OperationFailed:
