@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import accounts, board_ops, pursuits, records
 from desktop.services.board_ops import PursuitForm
+from desktop.services.changes import ChangeKind
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.pursuits import PursuitDraft
 from desktop.ui.common import format as fmt
@@ -32,6 +33,7 @@ from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations.commands import AliveCommand, StateCommand
 from desktop.ui.operations.gate_dialog import GateDialog
+from desktop.ui.undo import record
 
 TAG_SEPARATORS = (",", ",", "、", ";", ";")
 
@@ -290,11 +292,11 @@ class PursuitDialog(QDialog):
             tags=form.tags,
         )
         try:
-            pursuit_id, changes = self.ctx.perform(pursuits.create_pursuit, draft, parent=self)
+            pursuit_id, changes = self.ctx.perform_in(self, pursuits.create_pursuit, draft)
         except OperationFailed:
             return
-        refs = [("pursuit", pursuit_id)] + [("account", a) for a in changes.ids("account")]
-        self.ctx.undo_stack.push(
+        refs = [("pursuit", pursuit_id)] + [("account", a) for a in changes.ids(ChangeKind.ACCOUNT)]
+        record(
             AliveCommand(
                 self.ctx,
                 refs,
@@ -310,18 +312,18 @@ class PursuitDialog(QDialog):
     def _update(self, form: PursuitForm, overrides: list, reason: str) -> None:
         assert self.pursuit_id is not None
         try:
-            change = self.ctx.perform(
+            change = self.ctx.perform_in(
+                self,
                 board_ops.update_pursuit,
                 self.pursuit_id,
                 form,
                 overrides=overrides,
                 override_reason=reason,
-                parent=self,
             )
         except OperationFailed:
             return
         if change.before != change.after or change.created:
-            self.ctx.undo_stack.push(
+            record(
                 StateCommand(
                     self.ctx,
                     change,

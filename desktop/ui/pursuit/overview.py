@@ -42,7 +42,16 @@ from desktop.ui.pursuit.editing import (
     TextField,
 )
 from desktop.ui.pursuit.page import SectionPage, form, with_error
-from desktop.ui.pursuit.widgets import AMBER, GREEN, RED, Card, GrowingTextEdit, heading, hint
+from desktop.ui.pursuit.widgets import (
+    AMBER,
+    GREEN,
+    RED,
+    Card,
+    GrowingTextEdit,
+    heading,
+    hint,
+)
+from desktop.ui.undo import record
 
 CURRENCIES = ("CNY", "USD", "EUR", "HKD", "GBP", "JPY")
 TAG_SPLIT = re.compile(r"[,,、;;]+")
@@ -419,11 +428,11 @@ class OverviewPage(SectionPage):
             return
         pid = self.pursuit_id
         try:
-            self.ctx.perform(pursuits.set_tags, pid, new, parent=self)
+            self.ctx.perform_in(self, pursuits.set_tags, pid, new)
         except OperationFailed:
             return
         self._tags = new
-        self.ctx.undo_stack.push(
+        record(
             CallCommand(
                 self.ctx,
                 self.tr("Edit tags"),
@@ -450,14 +459,14 @@ class OverviewPage(SectionPage):
         pid = self.pursuit_id
         before = self.view.status
         try:
-            self.ctx.perform(
+            self.ctx.perform_in(
+                self,
                 overview.close,
                 pid,
                 status,
                 reason=reason,
                 lost_to_id=lost_to_id,
                 lost_to_name=lost_to_name,
-                parent=self,
             )
         except OperationFailed:
             return
@@ -469,7 +478,7 @@ class OverviewPage(SectionPage):
         pid = self.pursuit_id
         before = self.view.status
         try:
-            self.ctx.perform(pursuits.set_status, pid, "open", parent=self)
+            self.ctx.perform_in(self, pursuits.set_status, pid, "open")
         except OperationFailed:
             return
         after = StatusSnapshot("open", "", None, None)
@@ -478,7 +487,7 @@ class OverviewPage(SectionPage):
     def _push_status(
         self, pid: str, before: StatusSnapshot, after: StatusSnapshot, text: str
     ) -> None:
-        self.ctx.undo_stack.push(
+        record(
             CallCommand(
                 self.ctx,
                 text,

@@ -215,9 +215,9 @@ def test_purge_a_stakeholder_from_the_map(window, merged, qtbot) -> None:
     before = editor.document.person(person.id)
     # An edit the undo stack could replay onto the person: it must not outlive the purge.
     from desktop.ui.stakeholder_map import commands
+    from desktop.ui.undo import push
 
-    commands.push(
-        ctx,
+    push(
         commands.EditPersonCommand(
             ctx, person.id, person.name, {"notes": ""}, {"notes": "内部消息:预算已批"}
         ),
