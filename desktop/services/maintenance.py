@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from desktop.services.workspace import Workspace
-from desktop.storage import migrate
+from desktop.storage import migrate, queries
 from desktop.storage.tables import SYNCED_TABLES
 
 
@@ -36,8 +36,8 @@ def check(ws: Workspace) -> CheckReport:
             or 0
             for table in SYNCED_TABLES
         }
-        integrity = "\n".join(row[0] for row in session.execute(text("PRAGMA integrity_check")))
-        fk_errors = session.execute(text("PRAGMA foreign_key_check")).fetchall()
+        integrity = queries.integrity_check(session)
+        fk_errors = queries.foreign_key_problems(session)
     if integrity != "ok":
         problems.append(f"integrity check: {integrity}")
     if fk_errors:

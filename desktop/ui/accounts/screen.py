@@ -24,16 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import accounts, pursuit_list
+from desktop.services import accounts
 from desktop.services.accounts import AccountSummary
 from desktop.services.changes import Changes
+from desktop.services.queries import pursuit_list
 from desktop.ui.accounts.commands import EditAccountCommand, MergeCommand
 from desktop.ui.accounts.dialogs import AccountDialog, MergeDialog
 from desktop.ui.accounts.models import AccountTableModel
 from desktop.ui.accounts.page import AccountPageView
-from desktop.ui.operations.commands import AliveCommand
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
+from desktop.ui.operations.commands import AliveCommand
 from desktop.ui.pursuits_list.widgets import icon
 
 log = logging.getLogger(__name__)

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import board, board_ops, demo, health, maintenance, pursuits
-from desktop.services.board import BoardCard
+from desktop.services import demo, gates, health, maintenance, pursuits
 from desktop.services.changes import Changes
+from desktop.services.queries import board
+from desktop.services.queries.board import BoardCard
 from desktop.ui.board import format as fmt
 from desktop.ui.board.close_dialog import CloseDialog
-from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
 from desktop.ui.board.delegate import CardDelegate
 from desktop.ui.board.filters import BoardFilter, FilterBar, NoMatchNote, haystack
 from desktop.ui.board.gate_dialog import GateDialog
@@ -41,6 +41,7 @@ from desktop.ui.board.pursuit_dialog import PursuitDialog
 from desktop.ui.board.view import BoardView
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
+from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
 from desktop.ui.sync.purge import confirm_purge
 
 log = logging.getLogger(__name__)
@@ -434,7 +435,7 @@ class BoardScreen(QWidget):
                 then()
             return
         try:
-            checks = board_ops.check_moves(self.ctx.workspace, ids, to_stage)
+            checks = gates.check_moves(self.ctx.workspace, ids, to_stage)
         except Exception as exc:
             show_error(self, exc)
             return
@@ -582,7 +583,7 @@ class BoardScreen(QWidget):
         else:
             subject = self.tr("{0} pursuits").format(len(cards))
         try:
-            competitors = board_ops.competitor_choices(self.ctx.workspace)
+            competitors = pursuits.competitor_choices(self.ctx.workspace)
         except Exception as exc:
             show_error(self, exc)
             return
@@ -595,7 +596,7 @@ class BoardScreen(QWidget):
             chosen = dialog.status()
             try:
                 change = self.ctx.perform(
-                    board_ops.close_pursuits,
+                    pursuits.close_pursuits,
                     ids,
                     chosen,
                     reason=dialog.reason_text(),
@@ -622,7 +623,7 @@ class BoardScreen(QWidget):
         if not ids:
             return
         try:
-            change = self.ctx.perform(board_ops.reopen_pursuits, ids, parent=self)
+            change = self.ctx.perform(pursuits.reopen_pursuits, ids, parent=self)
         except OperationFailed:
             return
         if change.after:
@@ -640,7 +641,7 @@ class BoardScreen(QWidget):
             return
         ids = [c.id for c in cards]
         try:
-            self.ctx.perform(board_ops.delete_pursuits, ids, parent=self)
+            self.ctx.perform(pursuits.delete_pursuits, ids, parent=self)
         except OperationFailed:
             return
         if len(cards) == 1:

@@ -15,9 +15,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
-from desktop.services import board_ops, pursuits
-from desktop.services.board_ops import RecordRef, StateChange
-from desktop.services.pursuits import MoveResult
+from desktop.services import pursuits
+from desktop.services.pursuits import MoveResult, RecordRef, StateChange
 from desktop.ui.context import AppContext, ContextRef, OperationFailed
 
 
@@ -65,13 +64,13 @@ class MoveCommand(_DoneCommand):
         self, ctx: AppContext, result: MoveResult, text: str, parent_widget: QWidget | None = None
     ) -> None:
         super().__init__(ctx, text, parent_widget)
-        self.moves = list(result.moves)
+        self.change = result
 
     def apply(self) -> None:
-        self._perform(pursuits.redo_moves, self.moves, [m.rank for m in self.moves])
+        self._perform(pursuits.restore_states, self.change.after, revive=self.change.created)
 
     def revert(self) -> None:
-        self._perform(pursuits.undo_moves, list(reversed(self.moves)))
+        self._perform(pursuits.restore_states, self.change.before, bury=self.change.created)
 
 
 class StateCommand(_DoneCommand):
@@ -88,10 +87,10 @@ class StateCommand(_DoneCommand):
         self.change = change
 
     def apply(self) -> None:
-        self._perform(board_ops.restore_states, self.change.after, revive=self.change.created)
+        self._perform(pursuits.restore_states, self.change.after, revive=self.change.created)
 
     def revert(self) -> None:
-        self._perform(board_ops.restore_states, self.change.before, bury=self.change.created)
+        self._perform(pursuits.restore_states, self.change.before, bury=self.change.created)
 
 
 class AliveCommand(_DoneCommand):
@@ -111,12 +110,10 @@ class AliveCommand(_DoneCommand):
         self.alive_after = alive_after
 
     def apply(self) -> None:
-        self._perform(board_ops.set_alive, self._ordered(self.alive_after), self.alive_after)
+        self._perform(pursuits.set_alive, self._ordered(self.alive_after), self.alive_after)
 
     def revert(self) -> None:
-        self._perform(
-            board_ops.set_alive, self._ordered(not self.alive_after), not self.alive_after
-        )
+        self._perform(pursuits.set_alive, self._ordered(not self.alive_after), not self.alive_after)
 
     def _ordered(self, alive: bool) -> list[RecordRef]:
         parents_first = sorted(self.refs, key=lambda ref: ref[0] != "account")

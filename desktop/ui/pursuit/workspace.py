@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.health import RedFlag
-from desktop.services import health, overview
+from desktop.services import health
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound
+from desktop.services.queries import overview
 from desktop.ui.context import AppContext
 from desktop.ui.pursuit import format as fmt
 from desktop.ui.pursuit.editing import Autosaver

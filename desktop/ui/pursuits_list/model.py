@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.domain.methodology import Catalog
 from desktop.infra import paths
-from desktop.services.pursuit_list import PursuitRow
+from desktop.services.queries.pursuit_list import PursuitRow
 from desktop.ui.board.format import money
 from desktop.ui.pursuits_list.table import RIGHT, Column, RowTableModel
 

@@ -42,9 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import board_ops, demo, pursuit_list, pursuits
+from desktop.services import demo, gates, pursuits
 from desktop.services.changes import Changes
-from desktop.services.pursuit_list import (
+from desktop.services.queries import pursuit_list
+from desktop.services.queries.pursuit_list import (
     DATE,
     DATETIME,
     MONEY,
@@ -55,11 +56,11 @@ from desktop.services.pursuit_list import (
     PursuitRow,
 )
 from desktop.ui.board.close_dialog import CloseDialog
-from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
 from desktop.ui.board.format import money_short
 from desktop.ui.board.gate_dialog import GateDialog
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
+from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
 from desktop.ui.pursuits_list.export import ExportCancelled, ExportJob
 from desktop.ui.pursuits_list.model import ICON_SIZE, ListFilter, PursuitTableModel
 from desktop.ui.pursuits_list.widgets import FilterBar, TagDialog, icon
@@ -561,7 +562,7 @@ class PursuitsScreen(QWidget):
             return
         ids = [r.id for r in rows]
         try:
-            checks = board_ops.check_moves(self.ctx.workspace, ids, stage)
+            checks = gates.check_moves(self.ctx.workspace, ids, stage)
         except Exception as exc:
             show_error(self, exc)
             return
@@ -620,7 +621,7 @@ class PursuitsScreen(QWidget):
             return
         subject = self._subject(rows)
         try:
-            competitors = board_ops.competitor_choices(self.ctx.workspace)
+            competitors = pursuits.competitor_choices(self.ctx.workspace)
         except Exception as exc:
             show_error(self, exc)
             return
@@ -632,7 +633,7 @@ class PursuitsScreen(QWidget):
             chosen = dialog.status()
             try:
                 change = self.ctx.perform(
-                    board_ops.close_pursuits,
+                    pursuits.close_pursuits,
                     ids,
                     chosen,
                     reason=dialog.reason_text(),
@@ -655,7 +656,7 @@ class PursuitsScreen(QWidget):
         if not ids:
             return
         try:
-            change = self.ctx.perform(board_ops.reopen_pursuits, ids, parent=self)
+            change = self.ctx.perform(pursuits.reopen_pursuits, ids, parent=self)
         except OperationFailed:
             return
         if change.after:
@@ -678,7 +679,7 @@ class PursuitsScreen(QWidget):
     def apply_tag(self, ids: list[str], tag: str, remove: bool) -> None:
         try:
             change = self.ctx.perform(
-                pursuit_list.tag_pursuits,
+                pursuits.tag_pursuits,
                 ids,
                 add=() if remove else (tag,),
                 remove=(tag,) if remove else (),
@@ -701,7 +702,7 @@ class PursuitsScreen(QWidget):
             return
         ids = [r.id for r in rows]
         try:
-            self.ctx.perform(board_ops.delete_pursuits, ids, parent=self)
+            self.ctx.perform(pursuits.delete_pursuits, ids, parent=self)
         except OperationFailed:
             return
         if len(rows) == 1:
