@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.services import records
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.queries.pursuit_list import PursuitRow, list_pursuits
 from desktop.services.workspace import Workspace
@@ -216,7 +216,7 @@ def create_account(ws: Workspace, values: Mapping[str, Any]) -> tuple[str, Chang
         account = Account(**cleaned)
         session.add(account)
         session.flush()
-        return account.id, Changes.of("account", account.id)
+        return account.id, Changes.of(ChangeKind.ACCOUNT, account.id)
 
 
 def update_account(ws: Workspace, account_id: str, values: Mapping[str, Any]) -> Changes:
@@ -267,7 +267,7 @@ def _account_changes(session: Session, account_id: str) -> Changes:
     pursuit_ids = session.scalars(
         select(Pursuit.id).where(Pursuit.account_id == account_id, Pursuit.alive)
     ).all()
-    return Changes.of("account", account_id) | Changes.of("pursuit", *pursuit_ids)
+    return Changes.of(ChangeKind.ACCOUNT, account_id) | Changes.of(ChangeKind.PURSUIT, *pursuit_ids)
 
 
 # --- merge -------------------------------------------------------------------------------------
@@ -348,9 +348,9 @@ def merge_accounts(ws: Workspace, keep_id: str, merged_id: str) -> tuple[Merge, 
             after,
         )
         changes = (
-            Changes.of("account", keep_id, merged_id)
-            | Changes.of("pursuit", *merge.pursuit_ids)
-            | Changes.of("stakeholder", *merge.stakeholder_ids)
+            Changes.of(ChangeKind.ACCOUNT, keep_id, merged_id)
+            | Changes.of(ChangeKind.PURSUIT, *merge.pursuit_ids)
+            | Changes.of(ChangeKind.STAKEHOLDER, *merge.stakeholder_ids)
         )
         return merge, changes
 
@@ -378,9 +378,9 @@ def unmerge_accounts(ws: Workspace, merge: Merge) -> Changes:
             if getattr(keep, name) == merge.kept_after.get(name):
                 setattr(keep, name, value)
     return (
-        Changes.of("account", merge.keep_id, merge.merged_id)
-        | Changes.of("pursuit", *merge.pursuit_ids)
-        | Changes.of("stakeholder", *merge.stakeholder_ids)
+        Changes.of(ChangeKind.ACCOUNT, merge.keep_id, merge.merged_id)
+        | Changes.of(ChangeKind.PURSUIT, *merge.pursuit_ids)
+        | Changes.of(ChangeKind.STAKEHOLDER, *merge.stakeholder_ids)
     )
 
 
