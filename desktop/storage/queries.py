@@ -30,6 +30,9 @@ def _driver(session: Session) -> Any:
     return session.connection().connection.driver_connection
 
 
+_NO_PARAMS: tuple[str, ...] = ()
+
+
 def _marks(ids: Collection[str]) -> str:
     return ", ".join("?" * len(ids))
 
@@ -39,7 +42,8 @@ def driver_rows(connection: Connection, statement: Select[Any]) -> list[Row]:
     processing): for reads that parse many dates themselves (the dashboard's funnel paths)."""
     result = connection.execute(statement)
     try:
-        return result.cursor.fetchall()  # type: ignore[union-attr,no-any-return]
+        cursor = result.cursor
+        return list(cursor.fetchall()) if cursor is not None else []
     finally:
         result.close()
 
@@ -114,7 +118,7 @@ def pursuit_tags(
     session: Session, *, ids: Collection[str] | None = None, account_id: str | None = None
 ) -> dict[str, list[str]]:
     """{pursuit id: its live tags} of every pursuit (only `ids`, else one account's, when given)."""
-    where, params = "t.alive", ()
+    where, params = "t.alive", _NO_PARAMS
     if ids is not None:
         where, params = f"t.alive AND t.pursuit_id IN ({_marks(ids)})", tuple(ids)
     elif account_id is not None:
@@ -129,7 +133,7 @@ def pursuit_tags(
 
 def pursuits_in_review(session: Session, ids: Collection[str] | None = None) -> set[str]:
     """The pursuits (among `ids`) with fields awaiting review after a sync (a small table)."""
-    where, params = "r.pursuit_id IS NOT NULL", ()
+    where, params = "r.pursuit_id IS NOT NULL", _NO_PARAMS
     if ids is not None:
         where, params = f"r.pursuit_id IN ({_marks(ids)})", tuple(ids)
     sql = f"SELECT DISTINCT r.pursuit_id FROM sync_review AS r WHERE {where}"
@@ -138,7 +142,7 @@ def pursuits_in_review(session: Session, ids: Collection[str] | None = None) -> 
 
 def stakeholder_names(session: Session, ids: Collection[str] | None = None) -> list[Row]:
     """(pursuit id, name) of every live stakeholder (of the pursuits `ids`, when given)."""
-    where, params = "s.alive", ()
+    where, params = "s.alive", _NO_PARAMS
     if ids is not None:
         where, params = f"s.alive AND s.pursuit_id IN ({_marks(ids)})", tuple(ids)
     sql = f"SELECT s.pursuit_id, s.name FROM stakeholders AS s WHERE {where}"
@@ -178,7 +182,7 @@ def account_summary_rows(
     address, updated at, pursuits, open pursuits, won pursuits, open amount, weighted open amount
     (each pursuit at its override, else `stage_rates` of its stage), won amount, the last update
     of one of its pursuits."""
-    where, params = "", ()
+    where, params = "", _NO_PARAMS
     if ids is not None:
         where, params = f"AND a.id IN ({_marks(ids)})", tuple(ids)
     rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in stage_rates) + " END"
@@ -189,7 +193,7 @@ def account_summary_rows(
 def people_per_account(session: Session, ids: Collection[str] | None = None) -> list[Row]:
     """(account id, live stakeholders) per account (among `ids`): the people on its pursuits'
     maps, counted on their own account when one is recorded."""
-    where, params = "", ()
+    where, params = "", _NO_PARAMS
     if ids is not None:
         where = f"AND coalesce(s.account_id, p.account_id) IN ({_marks(ids)})"
         params = tuple(ids)
@@ -418,7 +422,7 @@ class SearchQuery:
     """The words of a query: an FTS5 expression of those the index can find cheaply, LIKE
     filters for the others (words too common to OR their trigrams), and the tier SQL."""
 
-    def __init__(self, session: Any, text_: str) -> None:
+    def __init__(self, session: Session, text_: str) -> None:
         self.text = text_
         self.terms = text_.split()
         self.params: dict[str, Any] = {"text": text_, "prefix": _escape_like(self.terms[0]) + "%"}
@@ -471,7 +475,7 @@ class SearchQuery:
         """
 
 
-def _word(session: Any, term: str) -> tuple[str, bool] | None:
+def _word(session: Session, term: str) -> tuple[str, bool] | None:
     """One word as FTS5: a phrase of its trigrams, or for a shorter word the OR of the indexed
     trigrams that start with it (every character starts one: texts end with a marker).
 
@@ -496,7 +500,7 @@ def _word(session: Any, term: str) -> tuple[str, bool] | None:
     return "(" + " OR ".join(_fts_phrase(term) for term, _doc in rows) + ")", common
 
 
-def search_rows(session: Any, query: SearchQuery, kind: str, limit: int) -> list[Any]:
+def search_rows(session: Session, query: SearchQuery, kind: str, limit: int) -> list[Any]:
     """The best `limit` documents of `kind`: name matches ranked (exact, prefix, contains; then
     bm25), then context matches and body matches, newest first."""
     low, high = kind_range(kind)
@@ -542,16 +546,18 @@ def search_rows(session: Any, query: SearchQuery, kind: str, limit: int) -> list
     return rows
 
 
-def scanned_rows(session: Any, query: SearchQuery, kind: str, limit: int) -> list[Any]:
+def scanned_rows(session: Session, query: SearchQuery, kind: str, limit: int) -> list[Any]:
     """For a query of common words only: a scan of the names and contexts of `kind`."""
     if kind not in NAMED_KINDS:
         return []
     low, high = kind_range(kind)
-    return session.execute(
-        text(
-            f"SELECT {_COLUMNS}, {query.tier()} AS tier FROM search_docs AS d "
-            f"WHERE d.id BETWEEN :low AND :high AND {query.like('d.name', 'd.context')} "
-            f"AND {_ALIVE_PURSUIT} ORDER BY tier, length(d.name), d.name LIMIT :limit"
-        ),
-        dict(query.params, low=low, high=high, limit=limit),
-    ).all()
+    return list(
+        session.execute(
+            text(
+                f"SELECT {_COLUMNS}, {query.tier()} AS tier FROM search_docs AS d "
+                f"WHERE d.id BETWEEN :low AND :high AND {query.like('d.name', 'd.context')} "
+                f"AND {_ALIVE_PURSUIT} ORDER BY tier, length(d.name), d.name LIMIT :limit"
+            ),
+            dict(query.params, low=low, high=high, limit=limit),
+        ).all()
+    )
