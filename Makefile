@@ -25,6 +25,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 # Qt translation sources (.ts) are updated from the code; the compiled .qm files are committed.
 translations: $(STAMP)

@@ -6,6 +6,8 @@ import logging
 import sys
 import tempfile
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont
@@ -19,6 +21,10 @@ from desktop.services import demo, maintenance
 from desktop.services.errors import StorageError
 from desktop.services.workspace import Workspace
 
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
+
 log = logging.getLogger("desktop")
 
 # CJK fallbacks so mixed text never shows boxes (UI-GUIDE.md, "Colour and type").
@@ -26,7 +32,8 @@ CJK_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(argv or sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setOrganizationDomain(ORGANISATION_DOMAIN)
     app.setApplicationName(APP_NAME)
@@ -35,7 +42,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     font.setFamilies([font.family(), *CJK_FONTS])
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     app.setFont(font)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def setup_logging() -> None:
@@ -45,13 +52,15 @@ def setup_logging() -> None:
     root.addHandler(handler)
     root.setLevel(logging.INFO)
 
-    def excepthook(kind, value, tb):  # type: ignore[no-untyped-def]
+    def excepthook(
+        kind: type[BaseException], value: BaseException, tb: TracebackType | None
+    ) -> None:
         log.critical("unhandled error", exc_info=(kind, value, tb))
 
     sys.excepthook = excepthook
 
 
-def create_main_window(workspace: Workspace, settings: Settings):  # type: ignore[no-untyped-def]
+def create_main_window(workspace: Workspace, settings: Settings) -> tuple[AppContext, MainWindow]:
     from desktop.ui.context import AppContext
     from desktop.ui.main_window import MainWindow
 
@@ -60,7 +69,7 @@ def create_main_window(workspace: Workspace, settings: Settings):  # type: ignor
     return ctx, window
 
 
-def offer_demo(window, ctx) -> None:  # type: ignore[no-untyped-def]
+def offer_demo(window: MainWindow, ctx: AppContext) -> None:
     """First start on an empty database: offer demo data (once per database)."""
     path = str(ctx.workspace.path)
     if path in ctx.settings.demo_offered or ctx.workspace.read_only:

@@ -3,7 +3,7 @@
     pursuit [--db PATH] [--lang zh_CN|en]          open the app
     pursuit demo --db PATH [--scale N] [--seed S]  fill a database with demo data
     pursuit check --db PATH                        schema version, row counts, integrity check
-    pursuit backup --db PATH [--out FILE]          online backup (default: backups/ beside it)
+    pursuit backup --db PATH [--out FILE [--force]]  online backup (default: backups/ beside it)
     pursuit restore --db PATH --from FILE          restore a backup (backs up the current first)
     pursuit --version
 
@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from desktop import APP_NAME, __version__
 
@@ -43,6 +45,44 @@ MESSAGES = {
         "The database is open in another Pursuit window (process {pid}); close it "
         "first. Nothing was changed.",
     ),
+    "lock_is_folder": (
+        "无法锁定数据库:{path} 是一个文件夹,请删除或改名后再试。未做任何更改。",
+        "Cannot lock the database: {path} is a folder; remove or rename it. Nothing was changed.",
+    ),
+    "folder_missing": (
+        "文件夹不存在:{path}。未做任何更改。",
+        "The folder {path} does not exist. Nothing was changed.",
+    ),
+    "cannot_lock": (
+        "无法在 {path} 旁创建锁文件,未做任何更改。",
+        "Cannot create the lock file beside {path}. Nothing was changed.",
+    ),
+    "unexpected": (
+        "意外错误({detail}),操作未完成。",
+        "Unexpected error ({detail}); the command did not finish.",
+    ),
+    "out_the_database": (
+        "{path} 是正在使用的数据库(或其附属文件),不能被覆盖。未做任何更改。",
+        "{path} is the database itself (or one of its files) and is never written over. "
+        "Nothing was changed.",
+    ),
+    "out_folder": (
+        "{path} 是一个文件夹,请给出文件名。未做任何更改。",
+        "{path} is a folder; give a file name. Nothing was changed.",
+    ),
+    "out_a_database": (
+        "{path} 是一个数据库文件;确实要覆盖它请加 --force。未做任何更改。",
+        "{path} is a database file; add --force to write over it. Nothing was changed.",
+    ),
+    "out_a_backup": (
+        "{path} 是该数据库的备份;确实要覆盖它请加 --force。未做任何更改。",
+        "{path} is a backup of this database; add --force to write over it. Nothing was changed.",
+    ),
+    "out_other_kind": (
+        "{path} 已存在,且不是{kind}文件;确实要覆盖它请加 --force。未做任何更改。",
+        "{path} exists and is not a {kind} file; add --force to write over it. Nothing was "
+        "changed.",
+    ),
     "bad_scale": (
         "--scale 必须是 1 到 1000000 之间的整数。",
         "--scale must be a whole number 1–1000000.",
@@ -64,16 +104,37 @@ def fail(args: argparse.Namespace, code: str, **values: object) -> int:
     return EXIT_PROBLEM
 
 
-def held_elsewhere(args: argparse.Namespace) -> int | None:
-    """The pid of another instance holding the database's lock, or None (then we hold it)."""
-    from desktop.infra.instance_lock import DatabaseLock
+def lock_database(args: argparse.Namespace, path: Path) -> int | None:
+    """Take the database's lock for this process; None when held, else the exit code (said).
 
-    lock = DatabaseLock(Path(args.db).expanduser().resolve())
+    Taken before a new database file is created, so two commands on one new path cannot both
+    go ahead; `adopt_lock` then adds the lock on the new file's identity.
+    """
+    from desktop.infra.instance_lock import READ_ONLY, DatabaseLock
+
+    lock = DatabaseLock(path.expanduser().resolve())
     if lock.acquire():
         args.lock = lock  # held until the process exits
         return None
+    if lock.problem == READ_ONLY:
+        return fail(args, "db_read_only", path=path)
+    if lock.problem is not None:
+        return fail(
+            args,
+            lock.problem,
+            path=lock.path if lock.problem != "folder_missing" else lock.path.parent,
+        )
     holder = lock.holder()
-    return holder.pid if holder else 0
+    return fail(args, "db_locked", pid=holder.pid if holder else "?")
+
+
+def adopt_lock(args: argparse.Namespace) -> int | None:
+    """After creating a database file: lock its identity too (see lock_database)."""
+    lock = getattr(args, "lock", None)
+    if lock is None or lock.adopt():
+        return None
+    holder = lock.holder()
+    return fail(args, "db_locked", pid=holder.pid if holder else "?")
 
 
 def open_workspace(args: argparse.Namespace, *, create: bool, read_only: bool = False):
@@ -82,18 +143,52 @@ def open_workspace(args: argparse.Namespace, *, create: bool, read_only: bool = 
     from desktop.services.workspace import Workspace
 
     path = Path(args.db).expanduser()
-    if not read_only and path.exists() and (pid := held_elsewhere(args)) is not None:
-        return None, fail(args, "db_locked", pid=pid)
+    if not read_only and (path.exists() or create):
+        if create and not path.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                return None, fail(args, "storage", path=path, detail=exc.strerror or str(exc))
+        if (code := lock_database(args, path)) is not None:
+            return None, code
     try:
-        return Workspace.open(path, create=create, read_only=read_only), EXIT_OK
+        ws = Workspace.open(path, create=create, read_only=read_only)
     except StorageError as exc:
         return None, fail(args, exc.code, path=path, detail=str(exc))
-    except OSError as exc:
-        return None, fail(args, "storage", path=path, detail=exc.strerror or str(exc))
+    except (OSError, sqlite3.Error) as exc:
+        return None, fail(args, "storage", path=path, detail=_reason(exc))
+    if not read_only and (code := adopt_lock(args)) is not None:
+        ws.close()
+        return None, code
+    return ws, EXIT_OK
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def refuse_output(args: argparse.Namespace, out: Path, kind: str) -> int | None:
+    """None when `kind` may be written at `out`; else the exit code, the reason said.
+
+    Never over the database (--db) or its files; over another database, a backup or another
+    kind of file only with --force (services.reports.safe_output).
+    """
+    from desktop.services.reports.safe_output import OutputKind, check_output
+
+    problem = check_output(
+        out,
+        OutputKind(kind),
+        database=getattr(args, "db", None),
+        overwrite=bool(getattr(args, "force", False)),
+    )
+    if problem is None:
+        return None
+    return fail(args, f"out_{problem.reason}", path=out, kind=kind.upper())
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.services import demo
+    from desktop.services.errors import StorageError, translate_error
 
     if not 1 <= args.scale <= 1_000_000:
         return fail(args, "bad_scale")
@@ -101,8 +196,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if ws is None:
         return code
     started = time.perf_counter()
-    demo.fill_demo(ws, scale=args.scale, seed=args.seed)
-    ws.close()
+    try:
+        demo.fill_demo(ws, scale=args.scale, seed=args.seed)
+    except StorageError as exc:  # a full disk above all: nothing of the failed batch is kept
+        return fail(args, exc.code, path=args.db, detail=str(exc))
+    except (OSError, sqlite3.Error) as exc:
+        mapped = translate_error(exc)
+        return fail(args, mapped.code if mapped else "storage", path=args.db, detail=_reason(exc))
+    finally:
+        ws.close()
     size = Path(args.db).stat().st_size
     print(
         f"{args.scale} demo pursuits written to {args.db} in {time.perf_counter() - started:.1f} s "
@@ -113,12 +215,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from desktop.services import maintenance
+    from desktop.services.errors import StorageError
 
     ws, code = open_workspace(args, create=False, read_only=True)
     if ws is None:
         return code
-    report = maintenance.check(ws)
-    ws.close()
+    try:
+        report = maintenance.check(ws)
+    except StorageError as exc:
+        return fail(args, exc.code, path=args.db, detail=str(exc))
+    except sqlite3.Error as exc:  # damaged beyond what the integrity check can report
+        return fail(args, "not_pursuit_db", path=args.db, detail=_reason(exc))
+    finally:
+        ws.close()
     print(f"schema: {report.schema_revision} (this program: {report.head_revision})")
     for table, count in report.counts.items():
         print(f"  {table:<22} {count:>9}")
@@ -130,15 +239,20 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from desktop.services import backup
+    from desktop.services.errors import StorageError
 
+    if args.out and (code := refuse_output(args, Path(args.out), "backup")) is not None:
+        return code
     ws, code = open_workspace(args, create=False)
     if ws is None:
         return code
     started = time.perf_counter()
     try:
         info = backup.make_backup(ws, "manual", Path(args.out) if args.out else None)
+    except StorageError as exc:  # DiskFull: the half-made copy is removed
+        return fail(args, exc.code, path=args.out or args.db, detail=str(exc))
     except OSError as exc:
-        return fail(args, "storage", path=args.out or args.db, detail=exc.strerror or str(exc))
+        return fail(args, "storage", path=args.out or args.db, detail=_reason(exc))
     finally:
         ws.close()
     print(
@@ -156,12 +270,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not source.exists():
         return fail(args, "db_missing", path=source)
     db_path = Path(args.db).expanduser().resolve()
-    if (pid := held_elsewhere(args)) is not None:
-        return fail(args, "db_locked", pid=pid)
+    if (code := lock_database(args, db_path)) is not None:
+        return code
     try:
         safety = backup.restore(db_path, source.resolve())
     except StorageError as exc:
         return fail(args, exc.code, path=source, detail=str(exc))
+    except (OSError, sqlite3.Error) as exc:
+        return fail(args, "storage", path=db_path, detail=_reason(exc))
     print(f"restored {db_path} from {source}; the previous state was saved to {safety.path}")
     return EXIT_OK
 
@@ -172,8 +288,15 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(db=args.db, lang=args.lang, smoke_test=args.smoke_test)
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with one line per mistake, like every other failure of the command."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pursuit", description=f"{APP_NAME} {__version__}")
+    parser = Parser(prog="pursuit", description=f"{APP_NAME} {__version__}")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--db", help="database file (default: the one in the user data folder)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="user interface language")
@@ -206,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("check", cmd_check, "print schema version, row counts and SQLite's integrity check")
     backup = command("backup", cmd_backup, "write an online backup of the database")
     backup.add_argument("--out", help="backup file (default: backups/ beside the database)")
+    add_force(backup)
     restore = command(
         "restore",
         cmd_restore,
@@ -215,6 +339,15 @@ def build_parser() -> argparse.ArgumentParser:
     for register in EXTRA_COMMANDS:
         register(command)
     return parser
+
+
+def add_force(sub: argparse.ArgumentParser) -> None:
+    """--force: write over an existing file of another kind (never over the database itself)."""
+    sub.add_argument(
+        "--force",
+        action="store_true",
+        help="write over an existing database, backup or other kind of file at --out",
+    )
 
 
 # Later features add their sub-commands here: each is called with `command(name, handler, help)`.
@@ -236,6 +369,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args))
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # never a traceback for the user; PURSUIT_DEBUG=1 shows it
+        if os.environ.get("PURSUIT_DEBUG"):
+            raise
+        return fail(args, "unexpected", detail=type(exc).__name__)
 
 
 if __name__ == "__main__":

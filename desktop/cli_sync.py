@@ -1,6 +1,6 @@
 """Sync commands of the `pursuit` command (registered in cli.EXTRA_COMMANDS).
 
-    pursuit export --db PATH --out FILE [--pursuit ID ...] [--name NAME]
+    pursuit export --db PATH --out FILE [--force] [--pursuit ID ...] [--name NAME]
                    [--passphrase-env VAR | --no-encryption]
     pursuit import --db PATH FILE [--passphrase-env VAR] [--dry-run]
 
@@ -125,7 +125,7 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool) -> tuple[str | None,
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace
+    from desktop.cli import open_workspace, refuse_output
     from desktop.services.errors import InvalidInput, StorageError
     from desktop.services.sync import export
     from desktop.services.sync.bundle import BundleError
@@ -139,6 +139,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             return _fail(args, "passphrase_needed")
         if len(passphrase.strip()) < export.MIN_PASSPHRASE:
             return _fail(args, "passphrase_short")
+    if (code := refuse_output(args, Path(args.out), "sync")) is not None:
+        return code
     ws, code = open_workspace(args, create=False, read_only=True)
     if ws is None:
         return code
@@ -296,10 +298,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    from desktop.cli import add_force
+
     export = command(
         "export", cmd_export, "write a sync file (encrypted) for another copy of Pursuit"
     )
     export.add_argument("--out", required=True, help="the file to write")
+    add_force(export)
     export.add_argument(
         "--pursuit", action="append", metavar="ID", help="only this pursuit (repeatable)"
     )

@@ -1,6 +1,6 @@
 """Headless visit commands of the `pursuit` command (registered in cli.EXTRA_COMMANDS).
 
-    pursuit print-plan --db PATH (--visit ID | --pursuit ID) --out plan.pdf [--lang zh_CN|en]
+    pursuit print-plan --db PATH (--visit ID | --pursuit ID) --out plan.pdf [--force] [--lang …]
                        [--tz ZONE]
     pursuit export-ics --db PATH (--visit ID ... | --upcoming [--days N]) --out visits.ics
                        [--lang zh_CN|en] [--tz ZONE]
@@ -83,7 +83,7 @@ def _ensure_gui() -> None:
 
 
 def cmd_print_plan(args: argparse.Namespace) -> int:
-    from desktop.cli import language, open_workspace
+    from desktop.cli import language, open_workspace, refuse_output
     from desktop.services.errors import NotFound
 
     try:
@@ -93,6 +93,8 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         return _fail(args, "cannot_write", path=out, detail=_say(args, "no_folder"))
+    if (code := refuse_output(args, out, "pdf")) is not None:
+        return code
     ws, code = open_workspace(args, create=False, read_only=True)
     if ws is None:
         return code
@@ -151,7 +153,7 @@ def _map_image(ws, pursuit_id: str):
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
-    from desktop.cli import language, open_workspace
+    from desktop.cli import language, open_workspace, refuse_output
     from desktop.infra.i18n import catalog_language
     from desktop.services.errors import NotFound
     from desktop.services.reports import ics
@@ -164,6 +166,8 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
         return _fail(args, "bad_zone", zone=args.tz)
     zone_name = args.tz or _system_zone()
     out = Path(args.out).expanduser()
+    if (code := refuse_output(args, out, "ics")) is not None:
+        return code
     ws, code = open_workspace(args, create=False, read_only=True)
     if ws is None:
         return code
@@ -195,11 +199,14 @@ def _system_zone() -> str:
 
 
 def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    from desktop.cli import add_force
+
     plan = command("print-plan", cmd_print_plan, "print a visit plan (or a pursuit's) to PDF")
     which = plan.add_mutually_exclusive_group(required=True)
     which.add_argument("--visit", help="the visit's id")
     which.add_argument("--pursuit", help="a pursuit's id, for a plan without a scheduled visit")
     plan.add_argument("--out", required=True, help="the PDF file to write")
+    add_force(plan)
     plan.add_argument("--tz", help="time zone of the times shown (default: this computer's)")
 
     calendar = command("export-ics", cmd_export_ics, "write visits to an iCalendar (.ics) file")
@@ -210,4 +217,5 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     calendar.add_argument("--days", type=int, default=14, help="with --upcoming (default 14)")
     calendar.add_argument("--out", required=True, help="the .ics file to write")
+    add_force(calendar)
     calendar.add_argument("--tz", help="time zone written in the file (default: this computer's)")

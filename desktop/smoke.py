@@ -16,6 +16,12 @@ import time
 import traceback
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Everything else is imported inside the run: a broken import must fail the test, not the start.
+    from desktop.services.workspace import Workspace
+    from desktop.ui.context import AppContext
 
 
 def run_smoke_test() -> int:
@@ -66,7 +72,7 @@ def _exercise(folder: Path) -> str:
     return f"visit plan: {pages}-page PDF; funnel chart: {chart // 1024} KB PNG"
 
 
-def _print_plan(ctx, pursuit_id: str, path: Path) -> int:
+def _print_plan(ctx: AppContext, pursuit_id: str, path: Path) -> int:
     """The pursuit's visit plan with its stakeholder map, as the Print action writes it."""
     from desktop.infra import i18n
     from desktop.services.reports import visit_plan
@@ -85,7 +91,7 @@ def _print_plan(ctx, pursuit_id: str, path: Path) -> int:
     return pages
 
 
-def _save_chart(workspace, path: Path) -> int:
+def _save_chart(workspace: Workspace, path: Path) -> int:
     """The funnel drawn by matplotlib with Chinese labels and saved as PNG; returns its size."""
     from desktop.services import analytics
     from desktop.ui.charts import figures

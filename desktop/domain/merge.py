@@ -134,7 +134,7 @@ def _min_created(a: list[Any], b: list[Any]) -> list[Any]:
     def key(created: list[Any]) -> tuple[str, str]:
         return (created[0] or "", created[1] or "")
 
-    return list(min(a, b, key=key))
+    return list(b if key(b) < key(a) else a)  # as min(a, b, key=key): a on a tie
 
 
 def join(a: State, b: State, rules: Rules) -> State:

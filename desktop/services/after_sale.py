@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from desktop.services import pursuits, records
 from desktop.services.changes import Changes
 from desktop.services.errors import InvalidInput, NotFound
@@ -114,7 +116,7 @@ def _link(ws: Workspace, referral_id: str, pursuit_id: str) -> Changes:
         )
 
 
-def _live_referral(session: Any, referral_id: str) -> Referral:
+def _live_referral(session: Session, referral_id: str) -> Referral:
     referral = session.get(Referral, referral_id)
     if referral is None or not referral.alive:
         raise NotFound(f"referral {referral_id}")

@@ -28,6 +28,8 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    ColumnExpressionArgument,
+    SQLColumnExpression,
     String,
     and_,
     case,
@@ -134,9 +136,9 @@ def report_currency(
     return used[0][0] if used else fallback
 
 
-def _scope(filters: Filters, currency: str) -> list[ColumnElement[bool]]:
+def _scope(filters: Filters, currency: str) -> list[ColumnExpressionArgument[bool]]:
     """The WHERE terms every figure shares: live pursuits of the currency, account and tags."""
-    terms: list[ColumnElement[bool]] = [Pursuit.alive, Pursuit.currency == currency]
+    terms: list[ColumnExpressionArgument[bool]] = [Pursuit.alive, Pursuit.currency == currency]
     if filters.account_id:
         terms.append(Pursuit.account_id == filters.account_id)
     if filters.tags:
@@ -197,7 +199,10 @@ def funnel(ws: Workspace, filters: Filters, currency: str, db: Connection | None
         .group_by(Pursuit.stage)
     )
     with _snapshot(ws, db) as conn:
-        rows = {row[0]: tuple(row[1:]) for row in conn.execute(query)}
+        rows: dict[int, tuple[int, int, int]] = {
+            stage: (count, amount, weighted)
+            for stage, count, amount, weighted in conn.execute(query)
+        }
     return Funnel(
         tuple(FunnelStage(s, *rows.get(s, (0, 0, 0)), win_rate=ws.win_rate(s)) for s in STAGES)
     )
@@ -502,7 +507,7 @@ def behind(
         ]
     elif part.figure == "lost_to":
         ids = [k for k in part.key if k is not None]
-        named = Pursuit.lost_to_id.in_(ids)
+        named: ColumnElement[bool] = Pursuit.lost_to_id.in_(ids)
         if None in part.key:  # as `_ranked` folds them: no competitor, or one without a name
             nameless = select(Competitor.id).where(func.coalesce(Competitor.name, "") != "")
             named = or_(named, Pursuit.lost_to_id.is_(None), Pursuit.lost_to_id.not_in(nameless))
@@ -842,12 +847,14 @@ def _add_months(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _text(column: ColumnElement[datetime]) -> ColumnElement[str]:
+def _text(column: ColumnExpressionArgument[date | None]) -> ColumnElement[str]:
     """A DateTime column as the ISO text SQLite holds (parsed in bulk by the caller)."""
     return type_coerce(column, String)
 
 
-def _date_terms(column: ColumnElement[date], filters: Filters) -> list[ColumnElement[bool]]:
+def _date_terms(
+    column: SQLColumnExpression[date | None], filters: Filters
+) -> list[ColumnElement[bool]]:
     terms = []
     if filters.start is not None:
         terms.append(column >= filters.start)

@@ -6,17 +6,21 @@ start (at most once a day), before every import and migration, and on request.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy.exc import DatabaseError, OperationalError
+
 from desktop.services.errors import NotAPursuitDatabase
 from desktop.services.workspace import Workspace
 from desktop.storage import backup as storage_backup
 from desktop.storage import migrate
 from desktop.storage.db import Database
+from desktop.storage.files import write_atomically
 
 WEEKS_KEPT = 8
 
@@ -42,6 +46,8 @@ def make_backup(
 ) -> BackupInfo:
     """An online backup of the open database (to `out`, or into backups/ with rotation)."""
     now = datetime.now()
+    # A backup killed or stopped by a full disk in an older version left its `.part` file.
+    storage_backup.remove_leftovers(storage_backup.backups_dir(ws.path), "*.db.part")
     if out is not None:
         target = storage_backup.online_backup(ws.path, out)
     else:
@@ -96,15 +102,20 @@ def daily_backup_due(db_path: Path, now: datetime | None = None) -> bool:
 
 
 def validate_backup(source: Path) -> None:
-    """Raise unless `source` is a readable Pursuit database this version can open."""
+    """Raise NotAPursuitDatabase unless `source` is a readable Pursuit database this version can
+    open (a folder, a text file, a truncated or damaged copy are all refused)."""
     probe = Database.open(source, create=False, read_only=True)
     try:
-        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as conn:
+        with contextlib.closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as conn:
             result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
             raise NotAPursuitDatabase(f"{source} fails the integrity check: {result}")
         if migrate.current_revision(probe.engine) is None:
             raise NotAPursuitDatabase(f"{source} has no schema version")
+    except sqlite3.Error as exc:  # truncated: SQLite fails while reading, not when opening
+        raise NotAPursuitDatabase(f"{source} cannot be read: {exc}") from exc
+    except (OperationalError, DatabaseError) as exc:
+        raise NotAPursuitDatabase(f"{source} cannot be read: {exc.orig}") from exc
     finally:
         probe.close()
 
@@ -115,6 +126,8 @@ def restore(db_path: Path, source: Path, keep: int = 10) -> BackupInfo:
     The current file is backed up first; the restored database gets a new sync identity, since
     it is an older copy of this one (DESIGN.md: a new site after a restore).
     """
+    if db_path.is_dir():
+        raise NotAPursuitDatabase(f"{db_path} is a folder")
     validate_backup(source)
     safety = None
     if db_path.exists():
@@ -122,12 +135,18 @@ def restore(db_path: Path, source: Path, keep: int = 10) -> BackupInfo:
             db_path,
             storage_backup.backups_dir(db_path)
             / storage_backup.backup_name(db_path, "before-restore", datetime.now()),
+            check=False,  # kept as it is, damaged or not: it is what the user had
         )
-    temporary = db_path.with_name(db_path.name + ".restoring")
-    shutil.copyfile(source, temporary)
+    # Copied and checked beside the database first: a full disk fails here, with the database
+    # (and its WAL) untouched and no half copy left behind.
+    staged = write_atomically(
+        db_path.with_name(db_path.name + ".restoring"),
+        lambda temp: shutil.copyfile(source, temp),
+        storage_backup.verify_copy,
+    )
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
-    temporary.replace(db_path)
+    staged.replace(db_path)
     restored = Database.open(db_path)
     try:
         restored.renew_site()

@@ -10,7 +10,8 @@ from enum import StrEnum
 class ChangeKind(StrEnum):
     """The kinds of record a use-case can touch; screens ask `changes.touches(ChangeKind.X)`.
 
-    A StrEnum so that a kind read from a table name (`ChangeKind(table)`) and a member compare equal.
+    A StrEnum so that a kind read from a table name (`ChangeKind(table)`) and a member compare
+    equal.
     """
 
     ACCOUNT = "account"

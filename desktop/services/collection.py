@@ -51,13 +51,15 @@ class CollectionSheet:
     def check_done(self, check: str) -> bool:
         """Whether one item of the checklist is settled."""
         c = self.checklist
-        return {
-            "licence_credit": c["licence_checked"] and c["credit_checked"],
-            "contract_review": (not c["contract_theirs"]) or c["contract_reviewed"],
-            "delivery_ok": c["delivery_ok"],
-            "acceptance_signed": c["acceptance_signed"],
-            "payment_received": c["payment_received"],
-        }[check]
+        return bool(
+            {
+                "licence_credit": c["licence_checked"] and c["credit_checked"],
+                "contract_review": (not c["contract_theirs"]) or c["contract_reviewed"],
+                "delivery_ok": c["delivery_ok"],
+                "acceptance_signed": c["acceptance_signed"],
+                "payment_received": c["payment_received"],
+            }[check]
+        )
 
 
 def collection_id(pursuit_id: str) -> str:

@@ -9,6 +9,7 @@ from desktop.storage.db import (
     DiskFull,
     NotAPursuitDatabase,
     StorageError,
+    translate_error,
 )
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "NotAPursuitDatabase",
     "NotFound",
     "StorageError",
+    "translate_error",
 ]
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop.domain.text import strip_controls
 from desktop.services.workspace import Workspace
 
 # The tiers of a hit (`Hit.rank`), best first, and a kind's id range: the SQL computes them and
@@ -84,7 +85,7 @@ def search(
     names and contexts only. `lang` picks the language of coaching questions (an answer's label
     is its question).
     """
-    text_ = " ".join(text_.split())
+    text_ = " ".join(strip_controls(text_).split())  # a NUL would break the query
     kinds = tuple(k for k in KINDS if k in kinds)
     if not text_ or limit <= 0 or not kinds:
         return []

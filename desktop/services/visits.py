@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ScalarSelect, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.services import records
@@ -27,8 +27,10 @@ from desktop.storage.tables import (
     Visit,
     VisitAttendee,
     membership_id,
-    utcnow,
 )
+
+# Re-exported: screens stamp "now" as the database does (naive UTC) and cannot import storage.
+from desktop.storage.tables import utcnow as utcnow
 
 PLAN_FIELDS = (
     "starts_at",
@@ -410,7 +412,7 @@ def get_visit(ws: Workspace, visit_id: str) -> VisitDetail:
         )
 
 
-def _attendee_names():
+def _attendee_names() -> ScalarSelect[str | None]:
     """A correlated subquery: the visit's live attendees' names, joined by U+001F."""
     return (
         select(func.group_concat(Stakeholder.name, "\x1f"))
@@ -422,7 +424,8 @@ def _attendee_names():
     )
 
 
-def _rows_query():
+def _rows_query() -> Select[*tuple[Any, ...]]:
+    """Every column a `VisitRow` is made of (see `_row`), for the callers to filter and sort."""
     return (
         select(
             Visit.id,

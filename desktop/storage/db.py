@@ -15,11 +15,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import URL, Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.domain.text import has_controls, strip_controls
 from desktop.storage import backup, migrate, sync_meta
 from desktop.storage.tables import SyncState
 
@@ -56,6 +58,19 @@ class WriteSession(Session):
     """Sessions that stamp sync metadata on flush (see sync_meta)."""
 
 
+def _strip_typed_controls(session: Session, _context: Any, _instances: Any) -> None:
+    """Control characters never reach the database (a paste from Word brings U+000B): every
+    text a write session flushes is cleaned first (before the sync stamps record it)."""
+    for record in (*session.new, *session.dirty):
+        state = inspect(record)
+        for attr in state.mapper.column_attrs:
+            value = state.dict.get(attr.key)
+            if isinstance(value, str) and has_controls(value):
+                setattr(record, attr.key, strip_controls(value))
+
+
+# Registered before the sync stamping, so the stamped values are the cleaned ones.
+event.listen(WriteSession, "before_flush", _strip_typed_controls)
 sync_meta.install(WriteSession)
 
 
@@ -108,29 +123,42 @@ class Database:
     def open(cls, path: Path | str, *, create: bool = True, read_only: bool = False) -> Database:
         """Open (and when `create`, create and migrate) the database at `path`.
 
-        Raises DatabaseMissing, NotAPursuitDatabase or DatabaseTooNew with nothing changed.
+        Only creating makes a file: every connection opens the file with `mode=rw` (or `ro`), so
+        a database deleted or moved while open is reported as missing, never silently replaced
+        by an empty one. On read-only media a read-only open reads it as it is (`immutable`).
+        Raises DatabaseMissing, NotAPursuitDatabase, DatabaseReadOnly or DatabaseTooNew with
+        nothing changed.
         """
         path = Path(path).expanduser().resolve()
+        immutable = False
         if not path.exists():
             if not create or read_only:
                 raise DatabaseMissing(f"no database at {path}")
             path.parent.mkdir(parents=True, exist_ok=True)
+            _create_file(path)
         elif path.is_dir():
             raise NotAPursuitDatabase(f"{path} is a folder")
         else:
-            _check_header(path)
-            if not read_only and not os.access(path, os.W_OK):
+            _check_header(path, empty_ok=create and not read_only)
+            if not read_only and not _writable(path):
                 raise DatabaseReadOnly(f"{path} is read-only")
-        url = f"sqlite:///{path}"
-        if read_only:
-            url = f"sqlite:///file:{path}?mode=ro&uri=true"
-        engine = create_engine(url, future=True)
+            immutable = read_only and not _writable(path.parent)
+        query = {"mode": "ro" if read_only else "rw", "uri": "true"}
+        if immutable:
+            # Read-only media: no -shm can be made beside the file, and nobody can change it.
+            query["immutable"] = "1"
+        url = URL.create("sqlite", database=sqlite_uri(path), query=query)
+        # hide_parameters: error text must never carry the values a rep typed into the log.
+        engine = create_engine(url, future=True, hide_parameters=True)
         _configure(engine, read_only=read_only)
         db = cls(path, engine, read_only=read_only)
         try:
             migrate.check_version(engine)
             if not read_only:
-                if migrate.current_revision(engine) is not None and migrate.needs_upgrade(engine):
+                revision = migrate.current_revision(engine)
+                if revision is None and not create:
+                    raise NotAPursuitDatabase(f"{path} holds no Pursuit database")
+                if revision is not None and migrate.needs_upgrade(engine):
                     backup.backup_before_migration(path)
                 migrate.upgrade(engine)
                 with db.write() as session:
@@ -171,7 +199,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only snapshot (deferred BEGIN in WAL mode)."""
+        """A read-only snapshot (deferred BEGIN in WAL mode).
+
+        Raises DatabaseMissing when the file was deleted or moved while open: a pooled
+        connection would go on reading the unlinked file as if nothing had happened.
+        """
+        if not self.path.exists():
+            raise DatabaseMissing(f"{self.path} was deleted or moved")
         session = self._reader()
         try:
             yield session
@@ -201,11 +235,44 @@ class Database:
         self.engine.dispose()
 
 
-def _check_header(path: Path) -> None:
-    """Refuse a file that is not SQLite at all before SQLAlchemy touches it."""
+def _check_header(path: Path, *, empty_ok: bool) -> None:
+    """Refuse a file that is not SQLite at all before SQLAlchemy touches it.
+
+    An empty file becomes a database only when the caller creates one (`demo`); reading it, or
+    backing it up, must not turn it into one.
+    """
     if path.stat().st_size == 0:
-        return
+        if empty_ok:
+            return
+        raise NotAPursuitDatabase(f"{path} is an empty file")
     with path.open("rb") as fh:
         head = fh.read(16)
     if head != b"SQLite format 3\x00":
         raise NotAPursuitDatabase(f"{path} is not an SQLite database")
+
+
+def sqlite_uri(path: Path) -> str:
+    """`path` as an SQLite URI file name (`?`, `#`, `%` and spaces in a name are escaped)."""
+    posix = path.as_posix()
+    return "file:" + ("/" if not posix.startswith("/") else "") + quote(posix, safe="/:")
+
+
+def _writable(path: Path) -> bool:
+    """Whether `path` can be written: permissions, and not on a read-only file system (root
+    passes every permission check, but not that one)."""
+    if not os.access(path, os.W_OK):
+        return False
+    try:
+        return not os.statvfs(path).f_flag & os.ST_RDONLY
+    except (OSError, AttributeError):  # no statvfs on Windows: permissions tell it there
+        return True
+
+
+def _create_file(path: Path) -> None:
+    """Make the new, empty database file; the engine then only ever opens existing files."""
+    try:
+        sqlite3.connect(path).close()
+    except sqlite3.Error as exc:
+        raise translate_error(exc) or StorageError(str(exc)) from exc
+    if not path.exists():  # sqlite3 creates the file lazily on some builds: make sure
+        path.touch()

@@ -10,8 +10,12 @@ from __future__ import annotations
 import ast
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -72,7 +76,7 @@ def needs_upgrade(engine: Engine) -> bool:
     return current_revision(engine) != head_revision()
 
 
-def _config():  # type: ignore[no-untyped-def]
+def _config() -> Config:
     """Alembic's configuration for our scripts (imports Alembic)."""
     from alembic.config import Config
 

@@ -16,7 +16,6 @@ import json
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date, datetime
-from functools import cache
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, delete, insert, select
@@ -53,7 +52,7 @@ def to_raw(value: Any) -> Any:
 
 def blank_value(table: type[Synced], name: str) -> Any:
     """What a purge leaves in a column: NULL where allowed, else the type's empty value."""
-    column = table.__table__.columns[name]  # type: ignore[attr-defined]
+    column = table.__table__.columns[name]
     if column.nullable:
         return None
     kind = column.type
@@ -72,21 +71,29 @@ def blank_value(table: type[Synced], name: str) -> Any:
     return ""
 
 
-@cache
+# Per-kind facts derived from the schema, computed once. Plain dicts, not functools.cache: mypy does
+# not see a class object as Hashable, so a cached function could not take `type[Synced]`.
+_RULES: dict[type[Synced], merge.Rules] = {}
+_PARENT_LINKS: dict[type[Synced], tuple[type[Synced], str] | None] = {}
+
+
 def rules_for(table: type[Synced]) -> merge.Rules:
-    columns = table.__table__.columns  # type: ignore[attr-defined]
-    fields = table.register_fields()
-    references = frozenset(name for name in fields if columns[name].foreign_keys)
-    return merge.Rules(
-        fields=fields,
-        keep_on_purge=references,
-        blanks={name: blank_value(table, name) for name in fields},
-        add_wins=table.kind in MEMBERSHIP_KINDS,
-    )
+    rules = _RULES.get(table)
+    if rules is None:
+        columns = table.__table__.columns
+        fields = table.register_fields()
+        references = frozenset(name for name in fields if columns[name].foreign_keys)
+        rules = _RULES[table] = merge.Rules(
+            fields=fields,
+            keep_on_purge=references,
+            blanks={name: blank_value(table, name) for name in fields},
+            add_wins=table.kind in MEMBERSHIP_KINDS,
+        )
+    return rules
 
 
 def field_dot(dots: Mapping[str, Any], name: str) -> list[Any] | None:
-    return dots.get(name) or dots.get(DEFAULT_DOT)  # type: ignore[no-any-return]
+    return dots.get(name) or dots.get(DEFAULT_DOT)
 
 
 def expand(
@@ -167,17 +174,22 @@ def review_fields(table: type[Synced], state: merge.State) -> list[str]:
     return merge.conflicts(state, rules)
 
 
-@cache
 def parent_link(table: type[Synced]) -> tuple[type[Synced], str] | None:
     """For kinds without a pursuit_id of their own: the parent that has one, and the column."""
-    columns = table.__table__.columns  # type: ignore[attr-defined]
+    if table not in _PARENT_LINKS:
+        _PARENT_LINKS[table] = _find_parent_link(table)
+    return _PARENT_LINKS[table]
+
+
+def _find_parent_link(table: type[Synced]) -> tuple[type[Synced], str] | None:
+    columns = table.__table__.columns
     if "pursuit_id" in columns or table.kind in ("pursuit", "account", "competitor"):
         return None
     for column in columns:
         for key in column.foreign_keys:
             target = key.column.table.name
             parent = next((t for t in BY_KIND.values() if t.__tablename__ == target), None)
-            if parent is not None and "pursuit_id" in parent.__table__.columns:  # type: ignore[attr-defined]
+            if parent is not None and "pursuit_id" in parent.__table__.columns:
                 return parent, column.name
     return None
 
@@ -193,7 +205,7 @@ def pursuit_of(session: Session, table: type[Synced], values: Mapping[str, Any])
         return None
     parent, column = link
     return session.execute(
-        select(parent.pursuit_id).where(parent.id == values[column])  # type: ignore[attr-defined]
+        select(parent.__table__.c.pursuit_id).where(parent.__table__.c.id == values[column])
     ).scalar()
 
 

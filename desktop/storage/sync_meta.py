@@ -140,7 +140,7 @@ def stamped_row(
     """
     site, counter, hlc = dot
     now = utcnow()
-    row = {name: None for name in table.register_fields()}
+    row: dict[str, Any] = {name: None for name in table.register_fields()}
     row.update(alive=True, deleted_at=None)
     row.update(values)
     row.setdefault("id", new_id())

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -29,6 +29,9 @@ from sqlalchemy import (
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+if TYPE_CHECKING:
+    from sqlalchemy.sql import FromClause
 
 # Fixed namespace for deterministic ids; never change it (ids in existing files depend on it).
 ID_NAMESPACE = uuid.UUID("7c1e5a52-0b8f-4d61-9d1e-4f2a6c0b9e31")
@@ -62,6 +65,10 @@ class Synced:
     """Columns every synced record has."""
 
     kind: ClassVar[str]  # the record kind's stable name in services, exports and Changes
+    if TYPE_CHECKING:
+        # Every synced kind is also a `Base` table; code that takes `type[Synced]` reads these.
+        __table__: ClassVar[FromClause]
+        __tablename__: Any
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -83,7 +90,7 @@ class Synced:
     @classmethod
     def register_fields(cls) -> tuple[str, ...]:
         """The user-data columns: each is a multi-value register in sync."""
-        table = cls.__table__  # type: ignore[attr-defined]
+        table = cls.__table__
         return tuple(c.name for c in table.columns if c.name not in META_COLUMNS)
 
 

@@ -35,6 +35,73 @@
     </message>
 </context>
 <context>
+    <name>ChartExport</name>
+    <message>
+        <source>Save as PNG Image…</source>
+        <translation>另存为 PNG 图片…</translation>
+    </message>
+    <message>
+        <source>Save as SVG Drawing…</source>
+        <translation>另存为 SVG 矢量图…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Copy Image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <source>Period: {0}</source>
+        <translation>期间:{0}</translation>
+    </message>
+    <message>
+        <source>Account: {0}</source>
+        <translation>客户:{0}</translation>
+    </message>
+    <message>
+        <source>Tags: {0}</source>
+        <translation>标签:{0}</translation>
+    </message>
+    <message>
+        <source>Currency: {0}</source>
+        <translation>币种:{0}</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>{0} files (*.{1})</source>
+        <translation>{0} 文件 (*.{1})</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+    <message>
+        <source>Chart copied</source>
+        <translation>图表已复制</translation>
+    </message>
+    <message>
+        <source>Dashboard {0}.pdf</source>
+        <translation>分析报告 {0}.pdf</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>导出分析报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>分析报告</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>No open pursuits match these filters.</source>
@@ -270,118 +337,6 @@ The forecast assumes {6}%</source>
         <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <source>Last 90 days</source>
-        <translation>最近 90 天</translation>
-    </message>
-    <message>
-        <source>This quarter</source>
-        <translation>本季度</translation>
-    </message>
-    <message>
-        <source>Last quarter</source>
-        <translation>上季度</translation>
-    </message>
-    <message>
-        <source>This year</source>
-        <translation>今年</translation>
-    </message>
-    <message>
-        <source>Last year</source>
-        <translation>去年</translation>
-    </message>
-    <message>
-        <source>Last 12 months</source>
-        <translation>最近 12 个月</translation>
-    </message>
-    <message>
-        <source>All time</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>The period applies to won and lost, velocity, conversion and the win-rate check. The funnel and the forecast always show the open pursuits as they are now.</source>
-        <translation>期间用于赢单与丢单、推进速度与转化率、赢率校准。销售漏斗和成交预测始终显示当前的在途项目。</translation>
-    </message>
-    <message>
-        <source>All accounts</source>
-        <translation>全部客户</translation>
-    </message>
-    <message>
-        <source>Only pursuits with any of the chosen tags</source>
-        <translation>只看带有任一所选标签的项目</translation>
-    </message>
-    <message>
-        <source>Amounts add up only within one currency</source>
-        <translation>金额只能在同一币种内相加</translation>
-    </message>
-    <message>
-        <source>Currency:</source>
-        <translation>币种:</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <source>Period:</source>
-        <translation>期间:</translation>
-    </message>
-    <message>
-        <source>Account:</source>
-        <translation>客户:</translation>
-    </message>
-    <message>
-        <source>Tags:</source>
-        <translation>标签:</translation>
-    </message>
-    <message>
-        <source>Open pipeline</source>
-        <translation>在途金额</translation>
-    </message>
-    <message>
-        <source>Amount of the open pursuits (filters apply)</source>
-        <translation>在途项目的金额(按筛选条件)</translation>
-    </message>
-    <message>
-        <source>Weighted</source>
-        <translation>加权金额</translation>
-    </message>
-    <message>
-        <source>Amount × the win rate of each pursuit's stage</source>
-        <translation>金额 × 各项目所在阶段的赢率</translation>
-    </message>
-    <message>
-        <source>Next 12 months</source>
-        <translation>未来 12 个月</translation>
-    </message>
-    <message>
-        <source>Weighted amount of the open pursuits expected to close in 12 months</source>
-        <translation>预计 12 个月内成交的在途项目的加权金额</translation>
-    </message>
-    <message>
-        <source>Won in the period</source>
-        <translation>期间赢单</translation>
-    </message>
-    <message>
-        <source>Pursuits won in the period</source>
-        <translation>本期间内赢单的项目</translation>
-    </message>
-    <message>
-        <source>Win rate</source>
-        <translation>赢率</translation>
-    </message>
-    <message>
-        <source>Won ÷ (won + lost), pursuits closed in the period</source>
-        <translation>赢单 ÷(赢单 + 丢单),按本期间内关闭的项目计算</translation>
-    </message>
-    <message>
-        <source>Sales cycle</source>
-        <translation>销售周期</translation>
-    </message>
-    <message>
-        <source>Average days from the first stage to the win, pursuits won in the period whose stage history is recorded</source>
-        <translation>本期间内赢单且有阶段记录的项目,从第一阶段到赢单的平均天数</translation>
-    </message>
-    <message>
         <source>Loading charts…</source>
         <translation>正在加载图表…</translation>
     </message>
@@ -454,6 +409,81 @@ The forecast assumes {6}%</source>
         <translation>到达某阶段的项目,实际赢单比例是否与该阶段赢率相符?</translation>
     </message>
     <message>
+        <source>Updating…</source>
+        <translation>正在更新…</translation>
+    </message>
+    <message>
+        <source>The charts could not be updated: {0}</source>
+        <translation>图表未能更新:{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFilters</name>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>The period applies to won and lost, velocity, conversion and the win-rate check. The funnel and the forecast always show the open pursuits as they are now.</source>
+        <translation>期间用于赢单与丢单、推进速度与转化率、赢率校准。销售漏斗和成交预测始终显示当前的在途项目。</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Only pursuits with any of the chosen tags</source>
+        <translation>只看带有任一所选标签的项目</translation>
+    </message>
+    <message>
+        <source>Amounts add up only within one currency</source>
+        <translation>金额只能在同一币种内相加</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>币种:</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>客户:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签:</translation>
+    </message>
+    <message>
         <source>All pursuits (no tag filter)</source>
         <translation>全部项目(不按标签筛选)</translation>
     </message>
@@ -469,14 +499,9 @@ The forecast assumes {6}%</source>
         <source>{0} tags</source>
         <translation>{0} 个标签</translation>
     </message>
-    <message>
-        <source>Updating…</source>
-        <translation>正在更新…</translation>
-    </message>
-    <message>
-        <source>The charts could not be updated: {0}</source>
-        <translation>图表未能更新:{0}</translation>
-    </message>
+</context>
+<context>
+    <name>DrillDown</name>
     <message>
         <source>{0} pursuits · {1}</source>
         <translation>{0} 个项目 · {1}</translation>
@@ -521,6 +546,57 @@ The forecast assumes {6}%</source>
         <source>Lost or abandoned: {0}</source>
         <translation>丢单或放弃:{0}</translation>
     </message>
+</context>
+<context>
+    <name>KeyFigures</name>
+    <message>
+        <source>Open pipeline</source>
+        <translation>在途金额</translation>
+    </message>
+    <message>
+        <source>Amount of the open pursuits (filters apply)</source>
+        <translation>在途项目的金额(按筛选条件)</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Amount × the win rate of each pursuit's stage</source>
+        <translation>金额 × 各项目所在阶段的赢率</translation>
+    </message>
+    <message>
+        <source>Next 12 months</source>
+        <translation>未来 12 个月</translation>
+    </message>
+    <message>
+        <source>Weighted amount of the open pursuits expected to close in 12 months</source>
+        <translation>预计 12 个月内成交的在途项目的加权金额</translation>
+    </message>
+    <message>
+        <source>Won in the period</source>
+        <translation>期间赢单</translation>
+    </message>
+    <message>
+        <source>Pursuits won in the period</source>
+        <translation>本期间内赢单的项目</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Won ÷ (won + lost), pursuits closed in the period</source>
+        <translation>赢单 ÷(赢单 + 丢单),按本期间内关闭的项目计算</translation>
+    </message>
+    <message>
+        <source>Sales cycle</source>
+        <translation>销售周期</translation>
+    </message>
+    <message>
+        <source>Average days from the first stage to the win, pursuits won in the period whose stage history is recorded</source>
+        <translation>本期间内赢单且有阶段记录的项目,从第一阶段到赢单的平均天数</translation>
+    </message>
     <message>
         <source>{0} pursuits</source>
         <translation>{0} 个项目</translation>
@@ -548,70 +624,6 @@ The forecast assumes {6}%</source>
     <message>
         <source>{0} won</source>
         <translation>{0} 个赢单</translation>
-    </message>
-    <message>
-        <source>Save as PNG Image…</source>
-        <translation>另存为 PNG 图片…</translation>
-    </message>
-    <message>
-        <source>Save as SVG Drawing…</source>
-        <translation>另存为 SVG 矢量图…</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-        <source>Copy Image</source>
-        <translation>复制图片</translation>
-    </message>
-    <message>
-        <source>Period: {0}</source>
-        <translation>期间:{0}</translation>
-    </message>
-    <message>
-        <source>Account: {0}</source>
-        <translation>客户:{0}</translation>
-    </message>
-    <message>
-        <source>Tags: {0}</source>
-        <translation>标签:{0}</translation>
-    </message>
-    <message>
-        <source>Currency: {0}</source>
-        <translation>币种:{0}</translation>
-    </message>
-    <message>
-        <source>Save Chart</source>
-        <translation>保存图表</translation>
-    </message>
-    <message>
-        <source>{0} files (*.{1})</source>
-        <translation>{0} 文件 (*.{1})</translation>
-    </message>
-    <message>
-        <source>Saved to {0}</source>
-        <translation>已保存到 {0}</translation>
-    </message>
-    <message>
-        <source>Chart copied</source>
-        <translation>图表已复制</translation>
-    </message>
-    <message>
-        <source>Dashboard {0}.pdf</source>
-        <translation>分析报告 {0}.pdf</translation>
-    </message>
-    <message>
-        <source>Export Report</source>
-        <translation>导出分析报告</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>分析报告</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ComparisonChart</name>
@@ -25,6 +24,45 @@
     </message>
 </context>
 <context>
+    <name>CompetitorColumns</name>
+    <message>
+        <source>Profile of {0}…</source>
+        <translation>{0}的档案…</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>左移</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>右移</translation>
+    </message>
+    <message>
+        <source>Remove {0} from this pursuit</source>
+        <translation>从本项目中移除{0}</translation>
+    </message>
+    <message>
+        <source>Add competitor {0}</source>
+        <translation>添加竞争对手{0}</translation>
+    </message>
+    <message>
+        <source>{0} added. Score them in the new column.</source>
+        <translation>已添加{0},请在新的一列中为其打分。</translation>
+    </message>
+    <message>
+        <source>Remove competitor {0}</source>
+        <translation>移除竞争对手{0}</translation>
+    </message>
+    <message>
+        <source>{0} removed from this pursuit. Edit ▸ Undo brings the column back.</source>
+        <translation>已从本项目中移除{0}。可通过“编辑 ▸ 撤销”恢复这一列。</translation>
+    </message>
+    <message>
+        <source>Move {0}</source>
+        <translation>移动{0}</translation>
+    </message>
+</context>
+<context>
     <name>CompetitorPickerDialog</name>
     <message>
         <source>Add a competitor</source>
@@ -35,7 +73,7 @@
         <translation>查找竞争对手,或输入新名称</translation>
     </message>
     <message>
-        <source>Start this pursuit&apos;s notes from the playbook</source>
+        <source>Start this pursuit's notes from the playbook</source>
         <translation>用打法手册预填本项目的对手档案</translation>
     </message>
     <message>
@@ -213,15 +251,15 @@
         <translation>← 用到本项目</translation>
     </message>
     <message>
-        <source>Add these lines to this pursuit&apos;s notes</source>
+        <source>Add these lines to this pursuit's notes</source>
         <translation>把这些内容添加到本项目的档案中</translation>
     </message>
     <message>
-        <source>Add this pursuit&apos;s notes to the playbook</source>
+        <source>Add this pursuit's notes to the playbook</source>
         <translation>把本项目的认识补充到打法手册</translation>
     </message>
     <message>
-        <source>Adds this pursuit&apos;s solution, flaws, label and case story to the playbook as new lines (lines already there are skipped).</source>
+        <source>Adds this pursuit's solution, flaws, label and case story to the playbook as new lines (lines already there are skipped).</source>
         <translation>把本项目中的对手方案、缺陷、标签和案例作为新的一行补充到打法手册(已有的内容不会重复添加)。</translation>
     </message>
     <message>
@@ -233,12 +271,106 @@
         <translation>{0} — 竞争对手档案</translation>
     </message>
     <message>
-        <source>Edit {0}&apos;s notes</source>
+        <source>Edit {0}'s notes</source>
         <translation>编辑{0}的档案</translation>
     </message>
     <message>
-        <source>Edit {0}&apos;s playbook</source>
+        <source>Edit {0}'s playbook</source>
         <translation>编辑{0}的打法手册</translation>
+    </message>
+</context>
+<context>
+    <name>GridPaste</name>
+    <message>
+        <source>Paste {0} cells</source>
+        <translation>粘贴 {0} 个单元格</translation>
+    </message>
+    <message>
+        <source>Pasted {0} cells.</source>
+        <translation>已粘贴 {0} 个单元格。</translation>
+    </message>
+    <message>
+        <source>Added {0} criteria.</source>
+        <translation>新增 {0} 个指标。</translation>
+    </message>
+    <message>
+        <source>{0} columns beyond the grid were left out.</source>
+        <translation>超出表格范围的 {0} 列未粘贴。</translation>
+    </message>
+    <message>
+        <source>The class column is computed and was left as it is.</source>
+        <translation>“指标类别”列为自动计算,保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>GridToolbar</name>
+    <message>
+        <source>Buying criteria</source>
+        <translation>采购指标</translation>
+    </message>
+    <message>
+        <source>Competitor profiles</source>
+        <translation>对手档案</translation>
+    </message>
+    <message>
+        <source>Their solution, flaws, the label we give it, our counter and allies</source>
+        <translation>对手方案、缺陷、我们贴的标签、我方应对和同盟者</translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <source>Add a buying criterion below the current one</source>
+        <translation>在当前指标下方添加一个采购指标</translation>
+    </message>
+    <message>
+        <source>Delete criteria</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <source>Delete the selected criteria (undo brings them back)</source>
+        <translation>删除选中的指标(可撤销恢复)</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Rank the selected criteria higher</source>
+        <translation>把选中的指标排得更靠前(更重要)</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Rank the selected criteria lower</source>
+        <translation>把选中的指标排得更靠后</translation>
+    </message>
+    <message>
+        <source>Add competitor…</source>
+        <translation>添加竞争对手…</translation>
+    </message>
+    <message>
+        <source>Add a competitor column: pick from the list or create one</source>
+        <translation>添加一列竞争对手:从列表中选择,或新建</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Save the matrix, its summary and the competitors as an .xlsx workbook</source>
+        <translation>把竞争矩阵、汇总和竞争对手档案保存为 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Show a chart comparing the vendors</source>
+        <translation>显示各厂商对比图表</translation>
     </message>
 </context>
 <context>
@@ -399,7 +531,7 @@
         <translation>标签:{0}</translation>
     </message>
     <message>
-        <source>Their score 1–5 on each criterion. Double-click for the competitor&apos;s profile; right-click to move or remove the column.</source>
+        <source>Their score 1–5 on each criterion. Double-click for the competitor's profile; right-click to move or remove the column.</source>
         <translation>对手在各指标上的得分(1–5)。双击查看对手档案;右键可移动或移除此列。</translation>
     </message>
     <message>
@@ -442,74 +574,6 @@
         <translation>添加指标</translation>
     </message>
     <message>
-        <source>Add a buying criterion below the current one</source>
-        <translation>在当前指标下方添加一个采购指标</translation>
-    </message>
-    <message>
-        <source>Delete criteria</source>
-        <translation>删除指标</translation>
-    </message>
-    <message>
-        <source>Delete the selected criteria (undo brings them back)</source>
-        <translation>删除选中的指标(可撤销恢复)</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Rank the selected criteria higher</source>
-        <translation>把选中的指标排得更靠前(更重要)</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>Rank the selected criteria lower</source>
-        <translation>把选中的指标排得更靠后</translation>
-    </message>
-    <message>
-        <source>Add competitor…</source>
-        <translation>添加竞争对手…</translation>
-    </message>
-    <message>
-        <source>Add a competitor column: pick from the list or create one</source>
-        <translation>添加一列竞争对手:从列表中选择,或新建</translation>
-    </message>
-    <message>
-        <source>Export to Excel…</source>
-        <translation>导出 Excel…</translation>
-    </message>
-    <message>
-        <source>Save the matrix, its summary and the competitors as an .xlsx workbook</source>
-        <translation>把竞争矩阵、汇总和竞争对手档案保存为 .xlsx 工作簿</translation>
-    </message>
-    <message>
-        <source>Chart</source>
-        <translation>图表</translation>
-    </message>
-    <message>
-        <source>Show a chart comparing the vendors</source>
-        <translation>显示各厂商对比图表</translation>
-    </message>
-    <message>
-        <source>Buying criteria</source>
-        <translation>采购指标</translation>
-    </message>
-    <message>
-        <source>Competitor profiles</source>
-        <translation>对手档案</translation>
-    </message>
-    <message>
-        <source>Their solution, flaws, the label we give it, our counter and allies</source>
-        <translation>对手方案、缺陷、我们贴的标签、我方应对和同盟者</translation>
-    </message>
-    <message>
-        <source>Us</source>
-        <translation>我方</translation>
-    </message>
-    <message>
         <source>This pursuit no longer exists.</source>
         <translation>该项目已不存在。</translation>
     </message>
@@ -518,16 +582,87 @@
         <translation>还没有采购指标</translation>
     </message>
     <message>
-        <source>What will the customer judge the vendors on? &lt;a href=&apos;add&apos;&gt;Add a criterion&lt;/a&gt;, or copy the criteria table in Excel or WPS and press Ctrl+V here.</source>
-        <translation>客户会根据哪些指标评判各厂商?&lt;a href=&apos;add&apos;&gt;添加指标&lt;/a&gt;,或在 Excel / WPS 中复制指标表,然后在这里按 Ctrl+V 粘贴。</translation>
+        <source>What will the customer judge the vendors on? &lt;a href='add'&gt;Add a criterion&lt;/a&gt;, or copy the criteria table in Excel or WPS and press Ctrl+V here.</source>
+        <translation>客户会根据哪些指标评判各厂商?&lt;a href='add'&gt;添加指标&lt;/a&gt;,或在 Excel / WPS 中复制指标表,然后在这里按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
         <source>Columns in order: criterion, meaning, importance 1–5, our score, then one score per competitor.</source>
         <translation>列的顺序:指标、内涵、重要性(1–5)、我方得分,然后是每个对手的得分。</translation>
     </message>
     <message>
-        <source>No competitors yet. &lt;a href=&apos;competitor&apos;&gt;Add the competitors&lt;/a&gt; the customer is talking to, and score them on each criterion.</source>
-        <translation>还没有竞争对手。&lt;a href=&apos;competitor&apos;&gt;添加客户正在接触的竞争对手&lt;/a&gt;,并在每个指标上给他们打分。</translation>
+        <source>No competitors yet. &lt;a href='competitor'&gt;Add the competitors&lt;/a&gt; the customer is talking to, and score them on each criterion.</source>
+        <translation>还没有竞争对手。&lt;a href='competitor'&gt;添加客户正在接触的竞争对手&lt;/a&gt;,并在每个指标上给他们打分。</translation>
+    </message>
+    <message>
+        <source>Edit “{0}”: {1}</source>
+        <translation>编辑“{0}”:{1}</translation>
+    </message>
+    <message>
+        <source>Edit {0} cells</source>
+        <translation>编辑 {0} 个单元格</translation>
+    </message>
+    <message>
+        <source>Scores and importance run from 1 to 5. Nothing was changed.</source>
+        <translation>得分和重要性只能是 1 到 5。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Clear {0} cells</source>
+        <translation>清除 {0} 个单元格</translation>
+    </message>
+    <message>
+        <source>A criterion keeps its name and importance. To remove criteria, use Delete criteria (Ctrl+Delete).</source>
+        <translation>指标的名称和重要性不能清空。如需移除指标,请使用“删除指标”(Ctrl+Delete)。</translation>
+    </message>
+    <message>
+        <source>New criterion</source>
+        <translation>新指标</translation>
+    </message>
+    <message>
+        <source>Delete “{0}”</source>
+        <translation>删除“{0}”</translation>
+    </message>
+    <message>
+        <source>Delete {0} criteria</source>
+        <translation>删除 {0} 个指标</translation>
+    </message>
+    <message>
+        <source>Deleted {0} criteria. Edit ▸ Undo brings them back.</source>
+        <translation>已删除 {0} 个指标。可通过“编辑 ▸ 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Move “{0}”</source>
+        <translation>移动“{0}”</translation>
+    </message>
+    <message>
+        <source>Move {0} criteria</source>
+        <translation>移动 {0} 个指标</translation>
+    </message>
+    <message>
+        <source>Set the class by hand</source>
+        <translation>人工判定类别</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Automatic (by the rule)</source>
+        <translation>自动(按规则判定)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Row {0}, column “{1}”</source>
@@ -577,153 +712,6 @@
         <source>{0}: {1}. {2}</source>
         <translation>{0}:{1}。{2}</translation>
     </message>
-    <message>
-        <source>Edit “{0}”: {1}</source>
-        <translation>编辑“{0}”:{1}</translation>
-    </message>
-    <message>
-        <source>Edit {0} cells</source>
-        <translation>编辑 {0} 个单元格</translation>
-    </message>
-    <message>
-        <source>Scores and importance run from 1 to 5. Nothing was changed.</source>
-        <translation>得分和重要性只能是 1 到 5。未做任何更改。</translation>
-    </message>
-    <message>
-        <source>Clear {0} cells</source>
-        <translation>清除 {0} 个单元格</translation>
-    </message>
-    <message>
-        <source>A criterion keeps its name and importance. To remove criteria, use Delete criteria (Ctrl+Delete).</source>
-        <translation>指标的名称和重要性不能清空。如需移除指标,请使用“删除指标”(Ctrl+Delete)。</translation>
-    </message>
-    <message>
-        <source>Paste {0} cells</source>
-        <translation>粘贴 {0} 个单元格</translation>
-    </message>
-    <message>
-        <source>Pasted {0} cells.</source>
-        <translation>已粘贴 {0} 个单元格。</translation>
-    </message>
-    <message>
-        <source>Added {0} criteria.</source>
-        <translation>新增 {0} 个指标。</translation>
-    </message>
-    <message>
-        <source>{0} columns beyond the grid were left out.</source>
-        <translation>超出表格范围的 {0} 列未粘贴。</translation>
-    </message>
-    <message>
-        <source>The class column is computed and was left as it is.</source>
-        <translation>“指标类别”列为自动计算,保持不变。</translation>
-    </message>
-    <message>
-        <source>New criterion</source>
-        <translation>新指标</translation>
-    </message>
-    <message>
-        <source>Delete “{0}”</source>
-        <translation>删除“{0}”</translation>
-    </message>
-    <message>
-        <source>Delete {0} criteria</source>
-        <translation>删除 {0} 个指标</translation>
-    </message>
-    <message>
-        <source>Deleted {0} criteria. Edit ▸ Undo brings them back.</source>
-        <translation>已删除 {0} 个指标。可通过“编辑 ▸ 撤销”恢复。</translation>
-    </message>
-    <message>
-        <source>Move “{0}”</source>
-        <translation>移动“{0}”</translation>
-    </message>
-    <message>
-        <source>Move {0} criteria</source>
-        <translation>移动 {0} 个指标</translation>
-    </message>
-    <message>
-        <source>Set the class by hand</source>
-        <translation>人工判定类别</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Paste</source>
-        <translation>粘贴</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>Automatic (by the rule)</source>
-        <translation>自动(按规则判定)</translation>
-    </message>
-    <message>
-        <source>Profile of {0}…</source>
-        <translation>{0}的档案…</translation>
-    </message>
-    <message>
-        <source>Move left</source>
-        <translation>左移</translation>
-    </message>
-    <message>
-        <source>Move right</source>
-        <translation>右移</translation>
-    </message>
-    <message>
-        <source>Remove {0} from this pursuit</source>
-        <translation>从本项目中移除{0}</translation>
-    </message>
-    <message>
-        <source>Add competitor {0}</source>
-        <translation>添加竞争对手{0}</translation>
-    </message>
-    <message>
-        <source>{0} added. Score them in the new column.</source>
-        <translation>已添加{0},请在新的一列中为其打分。</translation>
-    </message>
-    <message>
-        <source>Remove competitor {0}</source>
-        <translation>移除竞争对手{0}</translation>
-    </message>
-    <message>
-        <source>{0} removed from this pursuit. Edit ▸ Undo brings the column back.</source>
-        <translation>已从本项目中移除{0}。可通过“编辑 ▸ 撤销”恢复这一列。</translation>
-    </message>
-    <message>
-        <source>Move {0}</source>
-        <translation>移动{0}</translation>
-    </message>
-    <message>
-        <source>{0} - competitive matrix.xlsx</source>
-        <translation>{0} - 竞争矩阵.xlsx</translation>
-    </message>
-    <message>
-        <source>Export to Excel</source>
-        <translation>导出 Excel</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Could not write {0}: {1}. Nothing was exported.</source>
-        <translation>无法写入 {0}:{1}。未导出任何内容。</translation>
-    </message>
-    <message>
-        <source>Exported to {0}.</source>
-        <translation>已导出到 {0}。</translation>
-    </message>
-</context>
-<context>
-    <name>MessageBar</name>
-    <message>
-        <source>Dismiss</source>
-        <translation>关闭</translation>
-    </message>
 </context>
 <context>
     <name>OverrideDelegate</name>
@@ -740,13 +728,20 @@
     </message>
 </context>
 <context>
+    <name>SummaryArea</name>
+    <message>
+        <source>Us</source>
+        <translation>我方</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPanel</name>
     <message>
         <source>Weighted score (Σ importance × score)</source>
         <translation>加权得分(Σ 重要性 × 得分)</translation>
     </message>
     <message>
-        <source>Each vendor&apos;s scores weighted by the importance of the criterion, and the share of the most they could get on the criteria scored for them.</source>
+        <source>Each vendor's scores weighted by the importance of the criterion, and the share of the most they could get on the criteria scored for them.</source>
         <translation>各厂商得分按指标重要性加权求和,以及占其已评分指标满分的比例。</translation>
     </message>
     <message>
@@ -766,7 +761,7 @@
         <translation>✎ 人工判定:{0} 个。</translation>
     </message>
     <message>
-        <source>Add the customer&apos;s buying criteria to compare the vendors.</source>
+        <source>Add the customer's buying criteria to compare the vendors.</source>
         <translation>添加客户的采购指标,即可对比各厂商。</translation>
     </message>
     <message>
@@ -795,6 +790,29 @@
     <message>
         <source>Action plan needed</source>
         <translation>需要制定行动计划</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookExport</name>
+    <message>
+        <source>{0} - competitive matrix.xlsx</source>
+        <translation>{0} - 竞争矩阵.xlsx</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}. Nothing was exported.</source>
+        <translation>无法写入 {0}:{1}。未导出任何内容。</translation>
+    </message>
+    <message>
+        <source>Exported to {0}.</source>
+        <translation>已导出到 {0}。</translation>
     </message>
 </context>
 </TS>

@@ -113,7 +113,7 @@ def test_open_and_edit(big, record, qtbot, tmp_path) -> None:
         value = 5 if model.data(index, Qt.ItemDataRole.EditRole) != 5 else 1
         start = time.perf_counter()
         assert model.setData(index, value)
-        widget.summary.repaint()
+        widget.bottom.summary.repaint()
         edits.append(time.perf_counter() - start)
     record(
         "indicators: edit a score until the summary is repainted (median)",
@@ -127,11 +127,11 @@ def test_open_and_edit(big, record, qtbot, tmp_path) -> None:
         "\t".join(str(1 + (r + c) % 5) for c in range(1 + COMPETITORS)) for r in range(40)
     )
     start = time.perf_counter()
-    assert widget.paste_text(0, column, block)
+    assert widget.pasting.paste_text(0, column, block)
     record(
         "indicators: paste a 40×7 block (one transaction)", ms(time.perf_counter() - start), "ms"
     )
 
     start = time.perf_counter()
-    assert widget.export_to(tmp_path / "matrix.xlsx")
+    assert widget.workbook.export_to(tmp_path / "matrix.xlsx")
     record("indicators: export 40×6 to .xlsx", ms(time.perf_counter() - start), "ms")

@@ -13,10 +13,6 @@ are written beside the target and moved into place, so a failed export never lea
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import os
-import tempfile
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain import forecast
+from desktop.services.reports import spreadsheet
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
 
@@ -181,124 +178,28 @@ def export_rows(
     *,
     sheet_title: str = "Pursuits",
 ) -> int:
-    """Write `rows` under `columns` to `path` (.xlsx, else CSV UTF-8 with BOM); the row count."""
-    path = Path(path)
-    xlsx = path.suffix.lower() == ".xlsx"
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=folder)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        if xlsx:
-            count = _write_xlsx(temp, columns, rows, sheet_title)
-        else:
-            count = _write_csv(temp, columns, rows)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return count
+    """Write `rows` under `columns` to `path` (.xlsx, else CSV UTF-8 with BOM); the row count.
+
+    Text goes in as text, never as a formula (see services.reports.spreadsheet)."""
+    return spreadsheet.write_table(path, columns, rows, sheet_title=sheet_title).rows
 
 
 def _csv_value(kind: str, value: Any) -> Any:
-    if value is None or value == "":
-        return ""
-    if kind == MONEY:
-        return f"{value / 100:.2f}"
-    if kind == PERCENT:
-        return f"{value}%"
-    if kind == DATE:
-        return value.isoformat()
-    if kind == DATETIME:
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    return value
+    return spreadsheet.csv_value(kind, value)
 
 
 def _write_csv(path: Path, columns: Sequence[ExportColumn], rows: Iterable[Sequence[Any]]) -> int:
-    count = 0
-    kinds = [c.kind for c in columns]
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow([c.header for c in columns])
-        for row in rows:
-            writer.writerow([_csv_value(k, v) for k, v in zip(kinds, row, strict=True)])
-            count += 1
-        fh.flush()
-        os.fsync(fh.fileno())
-    return count
+    return spreadsheet.write_csv(path, columns, rows).rows
 
 
-_XLSX_FORMATS = {
-    MONEY: "#,##0.00",
-    NUMBER: "#,##0",
-    PERCENT: "0%",
-    DATE: "yyyy-mm-dd",
-    DATETIME: "yyyy-mm-dd hh:mm",
-}
+_XLSX_FORMATS = spreadsheet.XLSX_FORMATS
 
 
 def _write_xlsx(
     path: Path, columns: Sequence[ExportColumn], rows: Iterable[Sequence[Any]], title: str
 ) -> int:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=_sheet_title(title))
-    for number, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = column.width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="EEF1F5")
-    header = []
-    for column in columns:
-        cell = WriteOnlyCell(sheet, value=column.header)
-        cell.font = bold
-        cell.fill = fill
-        cell.alignment = Alignment(vertical="center")
-        header.append(cell)
-    sheet.append(header)
-    # Cells with a number format are styled one by one; plain values go in as they are.
-    count = 0
-    kinds = [c.kind for c in columns]
-    try:
-        for row in rows:
-            out: list[Any] = []
-            for kind, value in zip(kinds, row, strict=True):
-                if value is None or value == "":
-                    out.append(None)
-                    continue
-                if kind in (MONEY, PERCENT):
-                    value = value / 100
-                elif isinstance(value, (list, tuple)):
-                    value = ", ".join(str(v) for v in value)
-                number_format = _XLSX_FORMATS.get(kind)
-                if number_format:
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.number_format = number_format
-                    out.append(cell)
-                else:
-                    out.append(value)
-            sheet.append(out)
-            count += 1
-    except BaseException:
-        # Finish openpyxl's streaming writer now (a cancel, a bad value), not at garbage
-        # collection after its file is gone.
-        with contextlib.suppress(Exception):
-            sheet.close()
-        raise
-    if count:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
-    book.save(path)
-    return count
+    return spreadsheet.write_xlsx(path, columns, rows, title).rows
 
 
 def _sheet_title(title: str) -> str:
-    """Excel refuses some characters and more than 31 of them in a sheet's name."""
-    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip() or "Sheet"
-    return cleaned[:31]
+    return spreadsheet.sheet_title(title)

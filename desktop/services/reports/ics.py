@@ -9,8 +9,6 @@ would offer to send them invitations.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -21,8 +19,10 @@ import icalendar
 from sqlalchemy import select
 
 from desktop import APP_NAME, __version__
+from desktop.domain.text import strip_controls
 from desktop.services import visits
 from desktop.services.errors import NotFound
+from desktop.services.reports.safe_output import write_atomically
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
     Account,
@@ -150,7 +150,8 @@ def calendar_for(
         calendar.add_component(event)
     if zone_info is not UTC and events:
         calendar.add_missing_timezones()
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar leaves to_ical unannotated
+    return ical
 
 
 def _event(
@@ -172,9 +173,9 @@ def _event(
     event.add("dtstamp", stamp)
     event.add("dtstart", start)
     event.add("dtend", end)
-    event.add("summary", f"{_word('visit', lang)}:{account} · {title}")
+    event.add("summary", strip_controls(f"{_word('visit', lang)}:{account} · {title}"))
     if visit.location.strip():
-        event.add("location", visit.location.strip())
+        event.add("location", strip_controls(visit.location.strip()))
     lines = []
     for key, text in (
         ("objective", visit.objective),
@@ -189,7 +190,8 @@ def _event(
         if text:
             label = _word(key, lang) + ":"
             lines.append(f"{label}\n{text}" if "\n" in text else f"{label} {text}")
-    event.add("description", "\n".join(lines))
+    # RFC 5545 forbids control characters in a value (a paste from Word brings U+000B).
+    event.add("description", strip_controls("\n".join(lines)))
     # A calendar replaces an imported event by UID when SEQUENCE rises: every local edit raises
     # a counter of the version vector, so their sum rises with every change.
     event.add("sequence", sum(int(v) for v in (visit.vv or {}).values()))
@@ -220,15 +222,11 @@ def upcoming_calendar(
 
 
 def write_file(path: Path | str, data: bytes) -> None:
-    """Write beside the target, fsync, then replace: a crash never leaves half a file."""
-    target = Path(path)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write beside the target, verify, then replace: a crash or a full disk never leaves half a
+    file, and the calendar gets the user's normal permissions (a colleague can open it)."""
+
+    def verify(temp: Path) -> None:
+        if temp.read_bytes() != data:
+            raise OSError(28, "the calendar file was not written whole (is the disk full?)")
+
+    write_atomically(Path(path), lambda temp: temp.write_bytes(data), verify)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.services import accounts
 from desktop.services.accounts import Merge
-from desktop.ui.operations.commands import _DoneCommand
 from desktop.ui.context import AppContext
+from desktop.ui.operations.commands import _DoneCommand
 
 
 class EditAccountCommand(_DoneCommand):

@@ -10,68 +10,40 @@ Changes broadcast by `ctx.changed` mark the figures whose record kinds they touc
 `analytics.DEPENDS_ON`); a short debounce gathers a burst of edits into one recompute, and a
 figure is redrawn only when its series actually changed. While the screen is hidden, changes are
 only noted; it catches up when shown.
+
+This module holds the screen and its refresh cycle (what is dirty, the job running, the figures
+left to draw). Its other jobs live beside it: the filters (`filter_bar`), the cards and key
+figures (`tiles`), the work off the GUI thread (`worker`), the pursuits behind a bar
+(`drilldown`) and saving or copying the charts (`chart_export`).
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QByteArray,
-    QCoreApplication,
-    QObject,
-    QSize,
-    QStandardPaths,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QGuiApplication,
-    QIcon,
-    QImage,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QPixmap,
-    QResizeEvent,
-    QShowEvent,
-)
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QCompleter,
-    QFileDialog,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
-from desktop import APP_NAME, APP_NAME_ZH
-from desktop.infra import paths
-from desktop.services import accounts, analytics, pursuits
-from desktop.services.changes import Changes
-from desktop.ui.charts.money import count, money, money_short, percent
+from desktop.services import analytics
+from desktop.services.changes import ChangeKind, Changes
+from desktop.ui.charts.chart_export import ChartExport
+from desktop.ui.charts.drilldown import DrillDown
+from desktop.ui.charts.filter_bar import DashboardFilters
+from desktop.ui.charts.tiles import ChartCard, KeyFigures, chart_icon
+from desktop.ui.charts.worker import Job, Relays, compute_series, load_figures
 from desktop.ui.context import AppContext
 from desktop.ui.errors import message_for
 from desktop.ui.screens import SCREENS
@@ -91,28 +63,6 @@ PLACES = {
     "velocity": (2, 0, 1),
     "calibration": (2, 1, 1),
 }
-HEIGHTS = {"win_loss": 400}  # logical px; the others 330
-DEFAULT_HEIGHT = 330
-DEFAULT_PERIOD = "last_12_months"
-FORMATS = {"png": "PNG", "svg": "SVG", "pdf": "PDF"}
-
-
-def chart_icon(name: str, color: str) -> QIcon:
-    """A line icon from resources/icons/charts (or the rail icon) drawn in `color`, so it stays
-    visible on a dark theme; rendered at 2× for high-DPI screens."""
-    path = paths.icons_dir() / ("charts" if name != "dashboard" else "") / f"{name}.svg"
-    try:
-        svg = path.read_text(encoding="utf-8").replace("#000000", color)
-    except OSError:
-        return QIcon()
-    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    pixmap = QPixmap(48, 48)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    renderer.render(painter)
-    painter.end()
-    pixmap.setDevicePixelRatio(2.0)
-    return QIcon(pixmap)
 
 
 def _blend(color: QColor, into: QColor, share: float) -> str:
@@ -122,110 +72,6 @@ def _blend(color: QColor, into: QColor, share: float) -> str:
         for a, b in zip(color.getRgb()[:3], into.getRgb()[:3], strict=True)
     ]
     return "#{:02x}{:02x}{:02x}".format(*mixed)
-
-
-class _Relay(QObject):
-    """Carries a worker thread's result to the GUI thread (a queued signal)."""
-
-    done = Signal(object)
-
-
-@dataclass
-class _Job:
-    generation: int
-    figures: frozenset[str]
-    filters: analytics.Filters
-    started: float
-
-
-class ChartCard(QFrame):
-    """A titled frame around one chart, with its export menu."""
-
-    def __init__(self, name: str, title: str, subtitle: str, canvas: QWidget, dashboard: Dashboard):
-        super().__init__()
-        self.name = name
-        self.title = title
-        self.canvas = canvas
-        self.setObjectName(f"card_{name}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
-        heading = QLabel(title)
-        heading.setObjectName("card_title")
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        heading.setFont(font)
-        note = QLabel(subtitle)
-        note.setWordWrap(True)
-        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.export_button = QToolButton()
-        self.export_button.setObjectName("export_button")
-        self.export_button.setAutoRaise(True)
-        self.export_button.setIconSize(QSize(18, 18))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_button.setMenu(dashboard.export_menu(name, self))
-        hint = QCoreApplication.translate("Dashboard", "Save or copy this chart")
-        self.export_button.setToolTip(hint)
-        self.export_button.setAccessibleName(hint)
-        self.export_button.setIcon(
-            chart_icon("export", self.palette().color(QPalette.ColorRole.WindowText).name())
-        )
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(heading)
-        titles.addWidget(note)
-        top.addLayout(titles, 1)
-        top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(12, 8, 8, 6)
-        box.setSpacing(4)
-        box.addLayout(top)
-        box.addWidget(canvas, 1)
-        canvas.setAccessibleName(title)
-        canvas.setAccessibleDescription(subtitle)
-        canvas.setMinimumHeight(HEIGHTS.get(name, DEFAULT_HEIGHT) - 60)
-        self.setMinimumHeight(HEIGHTS.get(name, DEFAULT_HEIGHT))
-        canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        canvas.customContextMenuRequested.connect(
-            lambda pos: self.export_button.menu().popup(canvas.mapToGlobal(pos))
-        )
-
-
-class KeyFigure(QFrame):
-    """One key number with its caption, e.g. 在途金额 ¥4,097万 · 417 个项目."""
-
-    def __init__(self, caption: str, tooltip: str) -> None:
-        super().__init__()
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.setToolTip(tooltip)
-        self.caption = QLabel(caption)
-        self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.value = QLabel("–")
-        self.value.setObjectName("key_value")
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.55)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.detail = QLabel("")
-        self.detail.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(12, 6, 12, 6)
-        box.setSpacing(0)
-        box.addWidget(self.caption)
-        box.addWidget(self.value)
-        box.addWidget(self.detail)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def show_value(self, value: str, detail: str = "", tooltip: str | None = None) -> None:
-        self.value.setText(value)
-        self.detail.setText(detail)
-        if tooltip is not None:
-            self.value.setToolTip(tooltip)
 
 
 class Dashboard(QWidget):
@@ -249,18 +95,17 @@ class Dashboard(QWidget):
         self._dirty: set[str] = set(analytics.FIGURES)
         self._drawn_dirty: set[str] = set()  # to redraw though the series are the same (theme)
         self._generation = 0
-        self._job: _Job | None = None
+        self._job: Job | None = None
         self._loading = False
         self._to_draw: list[str] = []
         self._draw_started = 0.0
         self._columns = 0
-        self._key_columns = 0
         self._job_started = 0.0
-        self._accounts_stale = True  # the account list is read on show and after account edits
         self._requested: analytics.Filters | None = None  # the filters last computed for
-        self._state = ctx.settings.screen_state("dashboard")
-        self._relays: list[_Relay] = []  # alive until their worker reported
-        self.behind_dialog: QWidget | None = None  # the pursuits behind the bar clicked last
+        self.state = ctx.settings.screen_state("dashboard")  # filters and the export folder
+        self._relays = Relays(self)
+        self.drilldown = DrillDown(self)
+        self.exporter = ChartExport(self)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -277,116 +122,13 @@ class Dashboard(QWidget):
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
-        self.period = QComboBox()
-        self.period.setObjectName("period")
-        labels = {
-            "last_90_days": self.tr("Last 90 days"),
-            "this_quarter": self.tr("This quarter"),
-            "last_quarter": self.tr("Last quarter"),
-            "this_year": self.tr("This year"),
-            "last_year": self.tr("Last year"),
-            "last_12_months": self.tr("Last 12 months"),
-            "all": self.tr("All time"),
-        }
-        for key in analytics.PERIODS:
-            self.period.addItem(labels[key], key)
-        self.period.setToolTip(
-            self.tr(
-                "The period applies to won and lost, velocity, conversion and the win-rate "
-                "check. The funnel and the forecast always show the open pursuits as they are now."
-            )
-        )
-        index = self.period.findData(self._state.get("period", DEFAULT_PERIOD))
-        self.period.setCurrentIndex(max(index, 0))
-        self.period.currentIndexChanged.connect(self._filters_changed)
-
-        self.account = QComboBox()
-        self.account.setObjectName("account")
-        self.account.setEditable(True)
-        self.account.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.account.setMinimumContentsLength(14)
-        self.account.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.account.lineEdit().setPlaceholderText(self.tr("All accounts"))
-        completer = QCompleter(self.account.model(), self.account)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.account.setCompleter(completer)
-        self.account.activated.connect(self._filters_changed)
-        self.account.lineEdit().editingFinished.connect(self._account_typed)
-
-        self.tags_button = QToolButton()
-        self.tags_button.setObjectName("tags")
-        self.tags_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.tags_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.tags_menu = QMenu(self.tags_button)
-        self.tags_menu.aboutToShow.connect(self._fill_tags_menu)
-        self.tags_button.setMenu(self.tags_menu)
-        self.tags_button.setToolTip(self.tr("Only pursuits with any of the chosen tags"))
-        self.tags_button.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 7)
-        self._tags: set[str] = set(self._state.get("tags", []))
-
-        self.currency_box = QComboBox()
-        self.currency_box.setObjectName("currency")
-        self.currency_box.setToolTip(self.tr("Amounts add up only within one currency"))
-        self.currency_box.activated.connect(self._filters_changed)
-        self.currency_label = QLabel(self.tr("Currency:"))
-
-        self.clear_button = QToolButton()
-        self.clear_button.setObjectName("clear_filters")
-        self.clear_button.setText(self.tr("Clear filters"))
-        self.clear_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.clear_button.clicked.connect(self.clear_filters)
-
         self.status = QLabel("")
         self.status.setObjectName("status")
         self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
-        for label, widget in (
-            (self.tr("Period:"), self.period),
-            (self.tr("Account:"), self.account),
-            (self.tr("Tags:"), self.tags_button),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            bar.addWidget(caption)
-            bar.addWidget(widget)
-            bar.addSpacing(8)
-        bar.addWidget(self.currency_label)
-        bar.addWidget(self.currency_box)
-        bar.addWidget(self.clear_button)
-        bar.addWidget(self.status, 1)
-
-        self.key_figures = {
-            "open": KeyFigure(
-                self.tr("Open pipeline"), self.tr("Amount of the open pursuits (filters apply)")
-            ),
-            "weighted": KeyFigure(
-                self.tr("Weighted"), self.tr("Amount × the win rate of each pursuit's stage")
-            ),
-            "forecast": KeyFigure(
-                self.tr("Next 12 months"),
-                self.tr("Weighted amount of the open pursuits expected to close in 12 months"),
-            ),
-            "won": KeyFigure(self.tr("Won in the period"), self.tr("Pursuits won in the period")),
-            "win_rate": KeyFigure(
-                self.tr("Win rate"), self.tr("Won ÷ (won + lost), pursuits closed in the period")
-            ),
-            "cycle": KeyFigure(
-                self.tr("Sales cycle"),
-                self.tr(
-                    "Average days from the first stage to the win, pursuits won in the period "
-                    "whose stage history is recorded"
-                ),
-            ),
-        }
-        self.key_row = QGridLayout()
-        self.key_row.setSpacing(8)
+        self.filter_bar = DashboardFilters(self.ctx, self.state, self.status)
+        self.filter_bar.changed.connect(self._filters_changed)
+        self.key_figures = KeyFigures()
 
         self.board = QWidget()
         self.board.setObjectName("chart_board")
@@ -403,13 +145,10 @@ class Dashboard(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(14, 10, 14, 14)
         column.setSpacing(10)
-        self.key_panel = QWidget()
-        self.key_panel.setLayout(self.key_row)
-        self.key_row.setContentsMargins(0, 0, 0, 0)
         self.empty_panel = self._empty_panel()
-        column.addLayout(bar)
+        column.addWidget(self.filter_bar)
         column.addWidget(self.empty_panel)
-        column.addWidget(self.key_panel)
+        column.addWidget(self.key_figures)
         column.addWidget(self.board, 1)
         column.addStretch(0)  # takes the room instead of the charts while there are none
         self._column = column
@@ -428,7 +167,7 @@ class Dashboard(QWidget):
         self.report_action.setToolTip(
             self.tr("Save every chart, with the filters, as one PDF (A4 landscape)")
         )
-        self.report_action.triggered.connect(self.export_report_dialog)
+        self.report_action.triggered.connect(self.exporter.export_report_dialog)
         self.report_action.setEnabled(False)
         self.refresh_action = QAction(self.tr("Refresh"), self)
         self.refresh_action.setObjectName("refresh")
@@ -436,9 +175,7 @@ class Dashboard(QWidget):
         self.refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.refresh_action.triggered.connect(self.refresh)
         self.addAction(self.refresh_action)
-        self.clear_button.setIcon(chart_icon("filter-clear", color))
-        self._arrange_key_figures()
-        self._update_filter_widgets()
+        self.filter_bar.clear_button.setIcon(chart_icon("filter-clear", color))
 
     def _empty_panel(self) -> QWidget:
         """What a new database shows instead of five empty charts: what will be here, and
@@ -478,17 +215,6 @@ class Dashboard(QWidget):
     def toolbar_actions(self) -> list[QAction]:
         return [self.report_action, self.refresh_action]
 
-    def _arrange_key_figures(self, width: int = 0) -> None:
-        """Six key figures in a row, or two rows of three in a narrow window."""
-        per_row = 3 if 0 < width < 980 else 6
-        if per_row == self._key_columns:
-            return
-        self._key_columns = per_row
-        for tile in self.key_figures.values():
-            self.key_row.removeWidget(tile)
-        for i, tile in enumerate(self.key_figures.values()):
-            self.key_row.addWidget(tile, i // per_row, i % per_row)
-
     def _arrange_cards(self) -> None:
         """Two charts side by side when there is room, otherwise one under another."""
         columns = 2 if self.scroll.viewport().width() >= WIDE else 1
@@ -511,7 +237,7 @@ class Dashboard(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange_cards()
-        self._arrange_key_figures(event.size().width())
+        self.key_figures.arrange(event.size().width())
 
     # --- showing and loading ----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -523,26 +249,14 @@ class Dashboard(QWidget):
                 QTimer.singleShot(0, self._load_charts)
         elif self._dirty:
             self._debounce.start(0)
-        if self._accounts_stale:
-            QTimer.singleShot(0, self._refresh_accounts)
+        if self.filter_bar.accounts_stale:
+            QTimer.singleShot(0, self.filter_bar.refresh_accounts)
 
     def _load_charts(self) -> None:
         """Import matplotlib and prepare the figures on a worker thread (the window stays
         responsive); make the canvases when that is done."""
         self.placeholder.setText(self.tr("Loading charts…"))
-        relay = self._relay(self._charts_loaded)
-        lang = self.ctx.lang
-
-        def work() -> None:
-            try:
-                from desktop.ui.charts import figures  # the slow part: matplotlib, numpy, fonts
-
-                prepared = {name: figures.prepare(name, lang) for name in analytics.FIGURES}
-                relay.done.emit(prepared)
-            except BaseException as exc:  # reported in the GUI thread
-                relay.done.emit(exc)
-
-        threading.Thread(target=work, name="load-charts", daemon=True).start()
+        load_figures(self.ctx.lang, self._relays.make(self._charts_loaded))
 
     def _charts_loaded(self, outcome: dict[str, Any] | BaseException) -> None:
         if isinstance(outcome, BaseException):
@@ -559,15 +273,15 @@ class Dashboard(QWidget):
 
         self.figures = figures
         self._loading = False
-        titles = self._titles()
+        titles = self.titles()
         for name in analytics.FIGURES:
             canvas = ChartCanvas(name, outcome.get(name))
             canvas.describer = lambda panel, x, y, n=name: self._describe(n, panel, x, y)
             canvas.slicer = lambda panel, x, y, n=name: self._slice(n, panel, x, y)
-            canvas.on_slice = self.show_behind
+            canvas.on_slice = self.drilldown.show_behind
             self.canvases[name] = canvas
             title, subtitle = titles[name]
-            self.cards[name] = ChartCard(name, title, subtitle, canvas, self)
+            self.cards[name] = ChartCard(name, title, subtitle, canvas, self.exporter.export_menu)
         self.grid.removeWidget(self.placeholder)
         self.placeholder.hide()
         self._columns = 0
@@ -580,7 +294,7 @@ class Dashboard(QWidget):
         # and glyphs this thread will draw with (matplotlib keeps fonts per thread).
         QTimer.singleShot(0, lambda: figures.warm_up(self.look()))
 
-    def _titles(self) -> dict[str, tuple[str, str]]:
+    def titles(self) -> dict[str, tuple[str, str]]:
         return {
             "funnel": (
                 self.tr("Funnel"),
@@ -606,166 +320,30 @@ class Dashboard(QWidget):
 
     # --- filters ----------------------------------------------------------------------------
     def filters(self) -> analytics.Filters:
-        start, end = analytics.period_range(
-            self.period.currentData() or DEFAULT_PERIOD, date.today()
-        )
-        return analytics.Filters(
-            start=start,
-            end=end,
-            tags=frozenset(self._tags),
-            account_id=self._account_id(),
-            currency=self.currency_box.currentData() if self.currency_box.count() > 1 else None,
-        )
+        return self.filter_bar.filters()
 
-    def _account_id(self) -> str | None:
-        index = self.account.currentIndex()
-        if index <= 0 or self.account.currentText() != self.account.itemText(index):
-            return None
-        return self.account.itemData(index)
+    def computed_filters(self) -> analytics.Filters:
+        """The filters of the figures on screen (those last computed for)."""
+        return self._requested or self.filters()
 
-    def _account_typed(self) -> None:
-        """A typed name picks the account it names (or the only one containing it); an empty
-        field means all accounts; anything else goes back to the account chosen before."""
-        text = self.account.currentText().strip()
-        if not text:
-            self.account.setCurrentIndex(0)
-            self.account.setEditText("")
-        else:
-            found = self.account.findText(text, Qt.MatchFlag.MatchFixedString)
-            if found <= 0:
-                containing = self.account.model().match(
-                    self.account.model().index(1, 0),
-                    Qt.ItemDataRole.DisplayRole,
-                    text,
-                    2,
-                    Qt.MatchFlag.MatchContains,
-                )
-                found = containing[0].row() if len(containing) == 1 else -1
-            if found > 0:
-                self.account.setCurrentIndex(found)
-            else:
-                current = self.account.currentIndex()
-                self.account.setEditText(self.account.itemText(current) if current > 0 else "")
-        self._filters_changed()
+    def save_state(self) -> None:
+        """The filters for the next session (the main window asks every screen on close)."""
+        self.filter_bar.save_state()
 
-    def _fill_tags_menu(self) -> None:
-        self.tags_menu.clear()
-        everyone = self.tags_menu.addAction(self.tr("All pursuits (no tag filter)"))
-        everyone.triggered.connect(lambda: self.set_tags(set()))
-        self.tags_menu.addSeparator()
-        known = pursuits.all_tags(self.ctx.workspace)
-        for tag in sorted(set(known) | self._tags):
-            action = self.tags_menu.addAction(tag)
-            action.setCheckable(True)
-            action.setChecked(tag in self._tags)
-            action.toggled.connect(lambda on, t=tag: self._toggle_tag(t, on))
-        if not known:
-            self.tags_menu.addAction(self.tr("(no tags yet)")).setEnabled(False)
-
-    def _toggle_tag(self, tag: str, on: bool) -> None:
-        self.set_tags(self._tags | {tag} if on else self._tags - {tag})
-
-    def set_tags(self, tags: set[str]) -> None:
-        self._tags = set(tags)
-        self._filters_changed()
-
-    def set_period(self, key: str) -> None:
-        self.period.setCurrentIndex(self.period.findData(key))
-
-    def set_account(self, account_id: str | None) -> None:
-        self._refresh_accounts()
-        index = self.account.findData(account_id) if account_id else 0
-        self.account.setCurrentIndex(max(index, 0))
-        if index <= 0:
-            self.account.setEditText("")
-        self._filters_changed()
-
-    def clear_filters(self) -> None:
-        self.period.blockSignals(True)
-        self.period.setCurrentIndex(self.period.findData(DEFAULT_PERIOD))
-        self.period.blockSignals(False)
-        self.account.setCurrentIndex(0)
-        self.account.setEditText("")
-        self._tags = set()
-        if self.currency_box.count():
-            self.currency_box.setCurrentIndex(0)
-        self._filters_changed()
-
-    def _filters_changed(self, *_args: object) -> None:
-        self._update_filter_widgets()
-        self.save_state()
+    def _filters_changed(self) -> None:
         if self.filters() == self._requested and not self._dirty:
             return  # the same filters again (a combo's activated and editingFinished)
         self._generation += 1  # results computed for the old filters are dropped
         self._dirty = set(analytics.FIGURES)
         self._debounce.start(0 if not self._job else DEBOUNCE_MS)
 
-    def _update_filter_widgets(self) -> None:
-        tags = sorted(self._tags)
-        if not tags:
-            self.tags_button.setText(self.tr("All"))
-        elif len(tags) <= 2:
-            self.tags_button.setText(" · ".join(tags))
-        else:
-            self.tags_button.setText(self.tr("{0} tags").format(len(tags)))
-        active = (
-            self.period.currentData() != DEFAULT_PERIOD
-            or bool(self._tags)
-            or self._account_id() is not None
-        )
-        self.clear_button.setVisible(active)
-        several = self.currency_box.count() > 1
-        self.currency_box.setVisible(several)
-        self.currency_label.setVisible(several)
-
-    def _refresh_accounts(self) -> None:
-        """The accounts to choose from, keeping the chosen one (or the one saved last time)."""
-        if not self._accounts_stale:
-            return
-        self._accounts_stale = False
-        wanted = self._account_id() or self._state.get("account")
-        self.account.blockSignals(True)
-        self.account.clear()
-        self.account.addItem(self.tr("All accounts"), None)
-        for row in accounts.list_accounts(self.ctx.workspace):
-            self.account.addItem(row.name, row.id)
-        index = self.account.findData(wanted) if wanted else 0
-        self.account.setCurrentIndex(max(index, 0))
-        if index <= 0:
-            self.account.setEditText("")  # "All accounts" shows as the placeholder
-        self.account.blockSignals(False)
-        self._update_filter_widgets()
-
-    def _show_currencies(self, used: tuple[tuple[str, int], ...]) -> None:
-        """Offer the currencies in use, when there is more than one (amounts never mix)."""
-        offered = tuple(self.currency_box.itemData(i) for i in range(self.currency_box.count()))
-        if offered == tuple(code for code, _ in used):
-            return
-        chosen = self.currency_box.currentData() or self._state.get("currency") or self.currency
-        self.currency_box.blockSignals(True)
-        self.currency_box.clear()
-        for code, n in used:
-            self.currency_box.addItem(f"{code} ({count(n)})", code)
-        self.currency_box.setCurrentIndex(max(self.currency_box.findData(chosen), 0))
-        self.currency_box.blockSignals(False)
-        self._update_filter_widgets()
-
-    def save_state(self) -> None:
-        self._state.update(
-            period=self.period.currentData() or DEFAULT_PERIOD,
-            tags=sorted(self._tags),
-            account=self._account_id(),
-            currency=self.currency_box.currentData() if self.currency_box.count() > 1 else None,
-        )
-        self.ctx.settings.set_screen_state("dashboard", self._state)
-
     # --- reacting to changes ----------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
         dirty = {f for f in analytics.FIGURES if changes.touches(*analytics.DEPENDS_ON[f])}
-        if changes.touches("account"):
-            self._accounts_stale = True  # a new or renamed account to offer
+        if changes.touches(ChangeKind.ACCOUNT):
+            self.filter_bar.accounts_stale = True  # a new or renamed account to offer
             if self.isVisible():
-                self._refresh_accounts()
+                self.filter_bar.refresh_accounts()
         if not dirty:
             return
         if changes.everything:
@@ -775,15 +353,12 @@ class Dashboard(QWidget):
             self._debounce.start()
 
     def _on_workspace_replaced(self) -> None:
-        self._accounts_stale = True
-        self._state.pop("account", None)
-        self.account.setCurrentIndex(0)  # the other database has other accounts
-        self.account.setEditText("")
+        self.filter_bar.forget_account()
 
     def refresh(self) -> None:
         """Recompute and redraw everything now (F5)."""
-        self._accounts_stale = True
-        self._refresh_accounts()
+        self.filter_bar.accounts_stale = True
+        self.filter_bar.refresh_accounts()
         self._dirty = set(analytics.FIGURES)
         self._drawn_dirty = set(analytics.FIGURES)
         self._generation += 1
@@ -804,28 +379,16 @@ class Dashboard(QWidget):
             return  # restarted when the running job reports
         if not self.isVisible():
             return  # caught up on show
-        job = _Job(self._generation, frozenset(self._dirty), self.filters(), time.perf_counter())
+        job = Job(self._generation, frozenset(self._dirty), self.filters(), time.perf_counter())
         self._requested = job.filters
         self._dirty = set()
         self._job = job
         self.computations += 1
         self.status.setText(self.tr("Updating…"))
-        ws = self.ctx.workspace
-        fallback = self.ctx.settings.default_currency
-        relay = self._relay(lambda outcome: self._computed(job, outcome))
+        relay = self._relays.make(lambda outcome: self._computed(job, outcome))
+        compute_series(self.ctx.workspace, job, self.ctx.settings.default_currency, relay)
 
-        def work() -> None:
-            try:
-                outcome: object = analytics.dashboard(
-                    ws, job.filters, figures=sorted(job.figures), fallback_currency=fallback
-                )
-            except Exception as exc:  # shown in the GUI thread
-                outcome = exc
-            relay.done.emit(outcome)
-
-        threading.Thread(target=work, name="dashboard-series", daemon=True).start()
-
-    def _computed(self, job: _Job, outcome: object) -> None:
+    def _computed(self, job: Job, outcome: object) -> None:
         self._job = None
         self.timings["compute"] = time.perf_counter() - job.started
         if job.generation != self._generation:
@@ -843,7 +406,7 @@ class Dashboard(QWidget):
         assert isinstance(outcome, analytics.Dashboard)
         currency_changed = outcome.currency != self.currency
         self.currency = outcome.currency
-        self._show_currencies(outcome.currencies)
+        self.filter_bar.show_currencies(outcome.currencies, self.currency)
         for name in analytics.FIGURES:
             if name not in job.figures:
                 continue
@@ -853,10 +416,10 @@ class Dashboard(QWidget):
                 if name not in self._to_draw:
                     self._to_draw.append(name)
         self._drawn_dirty -= job.figures
-        self._update_key_figures()
+        self.key_figures.show_series(self.series, self.currency, self.ctx.lang)
         anything = bool(outcome.currencies)  # no live pursuit at all: say so once, not five times
         self.empty_panel.setVisible(not anything)
-        self.key_panel.setVisible(anything)
+        self.key_figures.setVisible(anything)
         self.board.setVisible(anything)
         self._column.setStretch(self._column.count() - 1, 0 if anything else 1)
         self.report_action.setEnabled(anything)
@@ -902,18 +465,6 @@ class Dashboard(QWidget):
             and not self._debounce.isActive()
         )
 
-    def _relay(self, slot: Callable[[Any], None]) -> _Relay:
-        relay = _Relay()
-        self._relays.append(relay)
-
-        def deliver(value: object) -> None:
-            self._relays.remove(relay)
-            if isValid(self):  # the screen may be gone (a language switch rebuilds the window)
-                slot(value)
-
-        relay.done.connect(deliver, Qt.ConnectionType.QueuedConnection)
-        return relay
-
     # --- what the figures look like -----------------------------------------------------------
     def look(self, *, lang: str | None = None) -> figures_module.Look:
         palette = self.palette()
@@ -944,269 +495,3 @@ class Dashboard(QWidget):
         if name not in self.series:
             return None
         return self.figures.slice_at(self.series[name], panel, x, y)
-
-    # --- the pursuits behind a bar --------------------------------------------------------------
-    def show_behind(self, part: analytics.Slice) -> QWidget | None:
-        """List the pursuits a clicked bar counts (the filters of the figures on screen)."""
-        from desktop.ui.charts.behind import BehindDialog, BehindModel
-
-        filters = self._requested or self.filters()
-        try:
-            rows = analytics.behind(self.ctx.workspace, filters, self.currency, part)
-        except Exception as exc:  # a database error: say so where the charts are
-            log.error("pursuits behind %s failed", part, exc_info=exc)
-            self.status.setText(message_for(exc))
-            return None
-        model = BehindModel(rows, self.ctx.catalog, self.ctx.lang, self.currency)
-        summary = self.tr("{0} pursuits · {1}").format(
-            count(len(rows)), money(sum(r.amount for r in rows), self.currency)
-        )
-        opener = getattr(self.window_, "open_pursuit", lambda _id: None)
-        dialog = BehindDialog(self._slice_title(part), summary, model, opener, self)
-        dialog.setWindowFlag(Qt.WindowType.Tool)  # stays beside the window, not over it
-        dialog.show()
-        self.behind_dialog = dialog
-        return dialog
-
-    def _slice_title(self, part: analytics.Slice) -> str:
-        look = self.look()
-        if part.figure == "funnel":
-            return self.tr("Open pursuits at {0}").format(look.stage(part.key))
-        if part.figure == "forecast":
-            if part.key == "past_due":
-                return self.tr("Open pursuits past their expected close")
-            month = (
-                f"{part.key.year}年{part.key.month}月"
-                if self.ctx.lang.startswith("zh")
-                else part.key.strftime("%B %Y")
-            )
-            return self.tr("Open pursuits expected to close in {0}").format(month)
-        if part.figure in ("won", "lost"):
-            year, quarter = part.key
-            text = (
-                self.tr("Won in Q{0} {1}")
-                if part.figure == "won"
-                else self.tr("Lost and abandoned in Q{0} {1}")
-            )
-            return text.format(quarter, year)
-        results = self.series.get("win_loss")
-        groups = {}
-        if isinstance(results, analytics.WinLoss):
-            groups = {
-                g.key: g.label
-                for g in (results.by_competitor if part.figure == "lost_to" else results.by_reason)
-            }
-        if len(part.key) > 1:
-            names = self.tr("the others")
-        elif part.key[0] is None:
-            names = (
-                self.tr("a competitor not recorded")
-                if part.figure == "lost_to"
-                else self.tr("no reason given")
-            )
-        else:
-            names = groups.get(part.key[0], part.key[0])
-        if part.figure == "lost_to":
-            return self.tr("Lost to {0}").format(names)
-        return self.tr("Lost or abandoned: {0}").format(names)
-
-    def _update_key_figures(self) -> None:
-        lang, currency = self.ctx.lang, self.currency
-        funnel = self.series.get("funnel")
-        forecast = self.series.get("forecast")
-        results = self.series.get("win_loss")
-        velocity = self.series.get("velocity")
-        tiles = self.key_figures
-        if isinstance(funnel, analytics.Funnel):
-            tiles["open"].show_value(
-                money_short(funnel.amount, currency, lang),
-                self.tr("{0} pursuits").format(count(funnel.count)),
-                money(funnel.amount, currency),
-            )
-            tiles["weighted"].show_value(
-                money_short(funnel.weighted, currency, lang),
-                self.tr("{0} of the open amount").format(percent(funnel.weighted / funnel.amount))
-                if funnel.amount
-                else "",
-                money(funnel.weighted, currency),
-            )
-        if isinstance(forecast, analytics.Forecast):
-            tiles["forecast"].show_value(
-                money_short(forecast.weighted, currency, lang),
-                self.tr("of {0}").format(money_short(forecast.amount, currency, lang)),
-                money(forecast.weighted, currency),
-            )
-        if isinstance(results, analytics.WinLoss):
-            tiles["won"].show_value(
-                money_short(results.won_amount, currency, lang),
-                self.tr("{0} pursuits").format(count(results.won_count)),
-                money(results.won_amount, currency),
-            )
-            tiles["win_rate"].show_value(
-                percent(results.win_rate),
-                self.tr("{0} won · {1} lost").format(
-                    count(results.won_count), count(results.lost_count)
-                ),
-            )
-        if isinstance(velocity, analytics.Velocity):
-            tiles["cycle"].show_value(
-                self.tr("{0} days").format(f"{velocity.cycle_days:.0f}")
-                if velocity.cycle_days is not None
-                else "–",
-                self._cycle_detail(velocity, results),
-            )
-
-    def _cycle_detail(self, velocity: analytics.Velocity, results: object) -> str:
-        """How many wins the cycle averages: all won in the period, or those with a history."""
-        measured = velocity.cycle_count
-        won = results.won_count if isinstance(results, analytics.WinLoss) else measured
-        if not measured:
-            return ""
-        if measured < won:  # a win entered already closed, or before its history was kept
-            return self.tr("{0} of {1} wins measured").format(count(measured), count(won))
-        return self.tr("{0} won").format(count(measured))
-
-    # --- export ---------------------------------------------------------------------------------
-    def export_menu(self, name: str, parent: QWidget) -> QMenu:
-        menu = QMenu(parent)
-        for suffix, label in (
-            ("png", self.tr("Save as PNG Image…")),
-            ("svg", self.tr("Save as SVG Drawing…")),
-            ("pdf", self.tr("Save as PDF…")),
-        ):
-            action = menu.addAction(label)
-            action.setObjectName(f"export_{suffix}")
-            action.triggered.connect(lambda _=False, s=suffix: self.export_dialog(name, s))
-        menu.addSeparator()
-        copy = menu.addAction(self.tr("Copy Image"))
-        copy.setObjectName("copy_image")
-        copy.triggered.connect(lambda: self.copy_image(name))
-        return menu
-
-    def caption(self) -> str:
-        """What an exported chart shows: the date, the period and the filters."""
-        filters = self.filters()
-        parts = [
-            f"{APP_NAME_ZH if self.ctx.lang == 'zh' else APP_NAME} · {date.today().isoformat()}",
-            self.tr("Period: {0}").format(self.period.currentText()),
-        ]
-        if filters.account_id:
-            parts.append(self.tr("Account: {0}").format(self.account.currentText()))
-        if filters.tags:
-            parts.append(self.tr("Tags: {0}").format(", ".join(sorted(filters.tags))))
-        parts.append(self.tr("Currency: {0}").format(self.currency))
-        return " · ".join(parts)
-
-    def _export_dir(self) -> str:
-        folder = self._state.get("export_dir") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return folder or str(Path.home())
-
-    def export_dialog(self, name: str, suffix: str) -> None:
-        if name not in self.series:
-            return
-        title = self.cards[name].title
-        proposed = str(Path(self._export_dir()) / f"{title} {date.today().isoformat()}.{suffix}")
-        kind = FORMATS[suffix]
-        dialog = QFileDialog(
-            self, self.tr("Save Chart"), proposed, self.tr("{0} files (*.{1})").format(kind, suffix)
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(suffix)
-        dialog.setObjectName("export_dialog")
-        dialog.fileSelected.connect(lambda path: self.export_chart(name, path))
-        self.export_dialog_widget = dialog
-        dialog.open()
-
-    def export_chart(self, name: str, path: str) -> bool:
-        """Save chart `name` to `path` (PNG, SVG or PDF by its suffix); False when it failed."""
-        suffix = Path(path).suffix.lower().lstrip(".")
-        if suffix not in FORMATS:
-            path = f"{path}.png"
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.figures.export_figure(
-                name,
-                self.series[name],
-                self.look(),
-                path,
-                title=self.cards[name].title,
-                caption=self.caption(),
-            )
-        except OSError as exc:
-            QApplication.restoreOverrideCursor()
-            self._export_failed(path, exc)
-            return False
-        QApplication.restoreOverrideCursor()
-        self._state["export_dir"] = str(Path(path).parent)
-        self.ctx.settings.set_screen_state("dashboard", self._state)
-        self.status.setText(self.tr("Saved to {0}").format(path))
-        return True
-
-    def _export_failed(self, path: str, exc: OSError) -> None:
-        from desktop.ui.errors import show_error
-
-        log.error("export to %s failed", path, exc_info=exc)
-        show_error(self, exc)
-
-    def copy_image(self, name: str) -> None:
-        """The chart as a PNG on the clipboard (paste it into a message or a slide)."""
-        if name not in self.series:
-            return
-        import tempfile
-
-        with tempfile.TemporaryDirectory() as folder:
-            target = str(Path(folder) / "chart.png")
-            self.figures.export_figure(
-                name,
-                self.series[name],
-                self.look(),
-                target,
-                title=self.cards[name].title,
-                caption=self.caption(),
-            )
-            image = QImage(target)
-        QGuiApplication.clipboard().setImage(image)
-        self.status.setText(self.tr("Chart copied"))
-
-    def export_report_dialog(self) -> None:
-        if not self.series:
-            return
-        proposed = str(
-            Path(self._export_dir()) / self.tr("Dashboard {0}.pdf").format(date.today().isoformat())
-        )
-        dialog = QFileDialog(self, self.tr("Export Report"), proposed, self.tr("PDF files (*.pdf)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setObjectName("report_dialog")
-        dialog.fileSelected.connect(self.export_report)
-        self.export_dialog_widget = dialog
-        dialog.open()
-
-    def export_report(self, path: str) -> bool:
-        """Every chart on its own A4 landscape page of one PDF, on white, with the filters."""
-        from matplotlib.backends.backend_pdf import PdfPages
-
-        caption = self.caption()
-        titles = self._titles()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            metadata = {"Title": self.tr("Dashboard"), "Creator": APP_NAME}
-            with PdfPages(path, metadata=metadata) as pdf:
-                for name in analytics.FIGURES:
-                    if name not in self.series:
-                        continue
-                    page = self.figures.figure_page(
-                        name, self.series[name], self.look(), title=titles[name][0], caption=caption
-                    )
-                    pdf.savefig(page)
-        except OSError as exc:
-            QApplication.restoreOverrideCursor()
-            self._export_failed(path, exc)
-            return False
-        QApplication.restoreOverrideCursor()
-        self._state["export_dir"] = str(Path(path).parent)
-        self.ctx.settings.set_screen_state("dashboard", self._state)
-        self.status.setText(self.tr("Saved to {0}").format(path))
-        return True

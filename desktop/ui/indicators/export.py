@@ -7,8 +7,6 @@ so a failed export never leaves half a file under the chosen name.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.methodology import Catalog
 from desktop.services.indicators import CLASS, US, ExportTable, competitor_of
+from desktop.services.reports import spreadsheet
 
 
 def sheet_titles() -> dict[str, str]:
@@ -57,7 +56,7 @@ def write_xlsx(
     ]
     sheet.append(headers)
     for rank, values in enumerate(table.rows, start=1):
-        sheet.append([rank, *("" if v is None else v for v in values)])
+        sheet.append(spreadsheet.cleaned([rank, *("" if v is None else v for v in values)]))
     for cell in sheet[1]:
         cell.font = bold
         cell.fill = header_fill
@@ -119,7 +118,7 @@ def write_xlsx(
     for vendor in table.summary.vendors:
         summary.append(
             [
-                titles["our_score"] if vendor.key == US else vendor.name,
+                spreadsheet.clean_cell(titles["our_score"] if vendor.key == US else vendor.name),
                 vendor.total,
                 vendor.maximum,
                 round(vendor.share, 4),
@@ -155,7 +154,7 @@ def write_xlsx(
     fields = _competitor_fields()
     people.append([title for _, title in fields])
     for competitor in table.competitors:
-        people.append([getattr(competitor, key) for key, _ in fields])
+        people.append(spreadsheet.cleaned([getattr(competitor, key) for key, _ in fields]))
     for cell in people[1]:
         cell.font = bold
         cell.fill = header_fill
@@ -166,14 +165,7 @@ def write_xlsx(
     people.freeze_panes = "B2"
 
     path = Path(path)
-    handle, temp = tempfile.mkstemp(prefix=".export-", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
-        book.save(temp)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    spreadsheet.save_workbook(book, path)  # text stays text; atomic; the user's permissions
     return path
 
 

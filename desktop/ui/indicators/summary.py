@@ -1,14 +1,19 @@
 """The summary under the grid: weighted score per vendor, criteria per class with the method's
-suggested action, and what still needs the rep's attention."""
+suggested action, and what still needs the rep's attention; beside it, on demand, the chart.
+
+`SummaryArea` is what the tab places under the grid and refreshes after every change."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.domain.methodology import Catalog
-from desktop.services.indicators import US, Summary, VendorScore
+from desktop.services import indicators
+from desktop.services.indicators import US, Grid, Summary, VendorScore
 from desktop.ui.indicators.delegates import (
     US_COLOUR,
     VENDOR_COLOURS,
@@ -252,3 +257,33 @@ class SummaryPanel(QWidget):
                 best.name, -gap
             )
         return self.tr("We are level with {0}.").format(best.name)
+
+
+class SummaryArea(QWidget):
+    """What sits under the grid: the summary, and beside it the comparison chart once the rep
+    asks for it (matplotlib is loaded only then)."""
+
+    def __init__(self, catalog: Catalog, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = SummaryPanel(catalog, lang, self)
+        self.chart: Any = None  # a chart.ComparisonChart, made when first shown
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(self.summary, 5)
+
+    def show_grid(self, grid: Grid) -> None:
+        """Summarise `grid` (and chart it, once the chart is made)."""
+        summary = indicators.summarize(grid)
+        self.summary.set_summary(summary)
+        if self.chart is not None:
+            self.chart.set_data(grid, summary, self.tr("Us"))
+
+    def show_chart(self, visible: bool, grid: Grid) -> None:
+        if visible and self.chart is None:
+            from desktop.ui.indicators.chart import ComparisonChart
+
+            self.chart = ComparisonChart(self)
+            self.row.addWidget(self.chart, 6)
+            self.chart.set_data(grid, indicators.summarize(grid), self.tr("Us"))
+        if self.chart is not None:
+            self.chart.setVisible(visible)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import indicators
+from desktop.services.reports import spreadsheet
 from desktop.ui.indicators.model import IndicatorGridModel, is_score
 
 
@@ -253,7 +253,7 @@ class IndicatorTableView(QTableView):
             [str(model.index(r, c).data() or "") if (r, c) in chosen else "" for c in columns]
             for r in rows
         ]
-        text = indicators.to_tsv(block)
+        text = spreadsheet.to_tsv(block)  # formulas neutralised for the spreadsheet pasted into
         QGuiApplication.clipboard().setText(text)
         return text
 

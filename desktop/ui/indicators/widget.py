@@ -3,116 +3,46 @@
 Every change is an undo command on `ctx.undo_stack` that calls a service; the tab redraws from
 `ctx.changed` (only the rows that changed), so undo, other screens and imports all show here the
 same way.
+
+This module holds the tab itself: showing a pursuit, keeping the selection across a reload, and
+the edits of criteria and cells. Its other jobs live beside it: the toolbar and its actions
+(`toolbar`), the competitor columns and their profiles (`competitor_columns`), pasting from a
+spreadsheet (`paste`), column delegates and widths (`columns`), the message bar (`messages`), the
+summary and chart (`summary.SummaryArea`) and saving a workbook (`workbook`).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QSplitter,
-    QStyle,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.services import indicators, records
-from desktop.services.changes import Changes
+from desktop.services import indicators
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import NotFound
 from desktop.services.indicators import CLASS, Cell, CellRefused, Grid, GridEdit, competitor_of
 from desktop.ui.context import AppContext
-from desktop.ui.indicators.commands import (
-    AddCompetitorCommand,
-    CompetitorOrderCommand,
-    GridEditCommand,
-    RemoveCompetitorCommand,
-)
-from desktop.ui.indicators.competitors import CompetitorPickerDialog, CompetitorProfileDialog
-from desktop.ui.indicators.delegates import (
-    IMPORTANCE_COLOUR,
-    THEM_COLOUR,
-    US_COLOUR,
-    ClassTagDelegate,
-    OverrideDelegate,
-    ScoreDelegate,
-    TextDelegate,
-)
+from desktop.ui.indicators.columns import ColumnLayout
+from desktop.ui.indicators.commands import GridEditCommand
+from desktop.ui.indicators.competitor_columns import CompetitorColumns
+from desktop.ui.indicators.messages import MessageBar
 from desktop.ui.indicators.model import IndicatorGridModel, is_score
-from desktop.ui.indicators.summary import SummaryPanel
+from desktop.ui.indicators.paste import GridPaste
+from desktop.ui.indicators.summary import SummaryArea
+from desktop.ui.indicators.toolbar import GridToolbar
 from desktop.ui.indicators.view import IndicatorTableView
+from desktop.ui.indicators.workbook import WorkbookExport
 
 STATE_KEY = "indicators"
-DEFAULT_WIDTHS = {
-    "name": 170,
-    "meaning": 210,
-    "importance": 96,
-    "our_score": 86,
-    "score": 86,
-    CLASS: 92,
-    "class_override": 96,
-    "override_reason": 150,
-    "action_plan": 240,
-}
-
-
-def width_key(key: str) -> str:
-    return "score" if competitor_of(key) is not None else key
-
-
-class MessageBar(QFrame):
-    """A line above the grid that says what happened (a refused paste, an export)."""
-
-    STYLES = {
-        "warning": "background: #FFF4E5; border: 1px solid #F5B041; color: #5D4037;",
-        "info": "background: #EAF2FD; border: 1px solid #90B4E8; color: #1A3A63;",
-    }
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("message_bar")
-        self.label = QLabel()
-        self.label.setObjectName("message_text")
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QToolButton()
-        close.setAutoRaise(True)
-        close.setText("✕")
-        close.setToolTip(self.tr("Dismiss"))
-        close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 4, 4)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(close)
-        self.kind = ""
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.hide)
-        self.hide()
-
-    def show_message(self, text: str, kind: str = "info") -> None:
-        self.kind = kind
-        self.label.setText(text)
-        self.setStyleSheet(f"QFrame#message_bar {{ {self.STYLES[kind]} border-radius: 4px; }}")
-        self.show()
-        if kind == "info":
-            self._timer.start(8000)
-        else:
-            self._timer.stop()
-
-    def text(self) -> str:
-        return self.label.text() if self.isVisible() else ""
 
 
 class IndicatorGridWidget(QWidget):
@@ -123,12 +53,7 @@ class IndicatorGridWidget(QWidget):
         self.setObjectName("indicator_grid")
         self.ctx = ctx
         self.pursuit_id: str | None = None
-        self.profiles: dict[str, CompetitorProfileDialog] = {}
-        self.picker: CompetitorPickerDialog | None = None
-        self.chart: Any = None
         self._state = ctx.settings.screen_state(STATE_KEY)
-        self._widths: dict[str, int] = {**DEFAULT_WIDTHS, **self._state.get("widths", {})}
-        self._applying_widths = False
         self._found = False
         self._reset_pending_selection: tuple[list[str], str | None, str | None] | None = None
 
@@ -137,17 +62,22 @@ class IndicatorGridWidget(QWidget):
         self.model.refused.connect(lambda exc: self.show_refusal(exc))
         self.view = IndicatorTableView(self)
         self.view.setModel(self.model)
-        self.text_delegate = TextDelegate(self)
-        self.importance_delegate = ScoreDelegate(IMPORTANCE_COLOUR, optional=False, parent=self)
-        self.us_delegate = ScoreDelegate(US_COLOUR, tinted=True, parent=self)
-        self.them_delegate = ScoreDelegate(THEM_COLOUR, parent=self)
-        self.class_delegate = ClassTagDelegate(ctx.catalog, self)
-        self.override_delegate = OverrideDelegate(ctx.catalog, ctx.lang, self)
+        self.column_layout = ColumnLayout(
+            self.view,
+            self.model,
+            ctx.catalog,
+            ctx.lang,
+            self._state.get("widths", {}),
+            self._save_state_soon,
+        )
         self.model.modelReset.connect(self._after_reset)
         self.model.headerDataChanged.connect(lambda *_: self._refresh_competitor_menu())
+        self.competitors = CompetitorColumns(self)
+        self.pasting = GridPaste(self)
+        self.workbook = WorkbookExport(self)
 
         self.view.move_rows_requested.connect(self.move_rows)
-        self.view.paste_requested.connect(self.paste_text)
+        self.view.paste_requested.connect(self.pasting.paste_text)
         self.view.clear_requested.connect(self.clear_cells)
         self.view.scores_typed.connect(self.type_score)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -155,8 +85,7 @@ class IndicatorGridWidget(QWidget):
         header = self.view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        header.sectionDoubleClicked.connect(self._header_double_clicked)
-        header.sectionResized.connect(self._section_resized)
+        header.sectionDoubleClicked.connect(self.competitors.header_double_clicked)
         header.setSectionsClickable(True)
 
         self.empty = QLabel(self.view.viewport())
@@ -173,14 +102,10 @@ class IndicatorGridWidget(QWidget):
         self.hint.linkActivated.connect(self._link)
         self.message = MessageBar(self)
 
-        self._build_actions()
-        self.toolbar = self._build_toolbar()
+        self.toolbar = GridToolbar(self)
+        self.toolbar.chart_action.toggled.connect(self.show_chart)
 
-        self.summary = SummaryPanel(ctx.catalog, ctx.lang, self)
-        self.bottom = QWidget()
-        self.bottom_layout = QHBoxLayout(self.bottom)
-        self.bottom_layout.setContentsMargins(0, 0, 0, 0)
-        self.bottom_layout.addWidget(self.summary, 5)
+        self.bottom = SummaryArea(ctx.catalog, ctx.lang)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("indicator_splitter")
         self.splitter.addWidget(self.view)
@@ -207,114 +132,16 @@ class IndicatorGridWidget(QWidget):
         self._save_timer.timeout.connect(self.save_state)
         ctx.changed.connect(self._on_changed)
         if self._state.get("chart"):
-            self.chart_action.setChecked(True)
+            self.toolbar.chart_action.setChecked(True)
         self._update_enabled()
 
-    # --- building ------------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: Any,
-        shortcuts: list[QKeySequence] | None = None,
-        icon: QStyle.StandardPixmap | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts(shortcuts)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            tip = f"{tip or text} ({shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)})"
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        action.setToolTip(tip or text)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        sp = QStyle.StandardPixmap
-        self.add_action = self._action(
-            self.tr("Add criterion"),
-            self.add_criterion,
-            [QKeySequence(Qt.Key.Key_Insert), QKeySequence("Ctrl+Shift+N")],
-            sp.SP_FileDialogNewFolder,
-            self.tr("Add a buying criterion below the current one"),
-        )
-        self.delete_action = self._action(
-            self.tr("Delete criteria"),
-            self.delete_criteria,
-            [QKeySequence("Ctrl+Delete"), QKeySequence("Ctrl+-")],
-            sp.SP_TrashIcon,
-            self.tr("Delete the selected criteria (undo brings them back)"),
-        )
-        self.up_action = self._action(
-            self.tr("Move up"),
-            lambda: self.view.move_selected_rows(-1),
-            [QKeySequence("Alt+Up")],
-            sp.SP_ArrowUp,
-            self.tr("Rank the selected criteria higher"),
-        )
-        self.down_action = self._action(
-            self.tr("Move down"),
-            lambda: self.view.move_selected_rows(1),
-            [QKeySequence("Alt+Down")],
-            sp.SP_ArrowDown,
-            self.tr("Rank the selected criteria lower"),
-        )
-        self.add_competitor_action = self._action(
-            self.tr("Add competitor…"),
-            self.open_picker,
-            None,
-            None,
-            self.tr("Add a competitor column: pick from the list or create one"),
-        )
-        self.export_action = self._action(
-            self.tr("Export to Excel…"),
-            self.choose_export_path,
-            None,
-            sp.SP_DialogSaveButton,
-            self.tr("Save the matrix, its summary and the competitors as an .xlsx workbook"),
-        )
-        self.chart_action = QAction(self.tr("Chart"), self)
-        self.chart_action.setCheckable(True)
-        self.chart_action.setToolTip(self.tr("Show a chart comparing the vendors"))
-        self.chart_action.toggled.connect(self.show_chart)
-
-    def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar(self.tr("Buying criteria"), self)
-        bar.setObjectName("indicator_toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.setIconSize(bar.iconSize() * 0.8)
-        bar.addAction(self.add_action)
-        bar.addAction(self.delete_action)
-        bar.addAction(self.up_action)
-        bar.addAction(self.down_action)
-        bar.addSeparator()
-        bar.addAction(self.add_competitor_action)
-        self.profile_button = QToolButton()
-        self.profile_button.setObjectName("profile_button")
-        self.profile_button.setText(self.tr("Competitor profiles"))
-        self.profile_button.setToolTip(
-            self.tr("Their solution, flaws, the label we give it, our counter and allies")
-        )
-        self.profile_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.profile_menu = QMenu(self.profile_button)
-        self.profile_button.setMenu(self.profile_menu)
-        bar.addWidget(self.profile_button)
-        bar.addSeparator()
-        bar.addAction(self.export_action)
-        bar.addAction(self.chart_action)
-        return bar
-
     def toolbar_actions(self) -> list[QAction | None]:
-        return [self.add_action, self.add_competitor_action, None, self.export_action]
+        return self.toolbar.toolbar_actions()
 
     # --- showing a pursuit ---------------------------------------------------------------
     def set_pursuit(self, pursuit_id: str | None) -> None:
         if pursuit_id != self.pursuit_id:
-            for dialog in list(self.profiles.values()):
-                dialog.close()
-            self.profiles.clear()
+            self.competitors.close_profiles()
             self.message.hide()
         self.pursuit_id = pursuit_id
         self.reload()
@@ -333,15 +160,9 @@ class IndicatorGridWidget(QWidget):
         self._reset_pending_selection = self._selection_state()
         self.model.set_grid(grid or Grid(self.pursuit_id or "", 0))
         self._reset_pending_selection = None
-        self._update_summary()
+        self.bottom.show_grid(self.model.grid)
         self._update_empty(grid is not None)
         self._update_enabled()
-
-    def _update_summary(self) -> None:
-        summary = indicators.summarize(self.model.grid)
-        self.summary.set_summary(summary)
-        if self.chart is not None:
-            self.chart.set_data(self.model.grid, summary, self.tr("Us"))
 
     def _on_changed(self, changes: Changes) -> None:
         if self.pursuit_id is None:
@@ -349,9 +170,9 @@ class IndicatorGridWidget(QWidget):
         vendors = {v.competitor_id for v in self.model.grid.vendors}
         if (
             changes.everything
-            or self.pursuit_id in changes.ids("pursuit_part")
-            or self.pursuit_id in changes.ids("pursuit")
-            or changes.ids("competitor") & vendors
+            or self.pursuit_id in changes.ids(ChangeKind.PURSUIT_PART)
+            or self.pursuit_id in changes.ids(ChangeKind.PURSUIT)
+            or changes.ids(ChangeKind.COMPETITOR) & vendors
         ):
             self.reload()
 
@@ -367,8 +188,7 @@ class IndicatorGridWidget(QWidget):
         return ids, None, None
 
     def _after_reset(self) -> None:
-        self._assign_delegates()
-        self._apply_widths()
+        self.column_layout.apply()
         self._refresh_competitor_menu()
         state = self._reset_pending_selection
         if state is None:
@@ -389,48 +209,25 @@ class IndicatorGridWidget(QWidget):
                     selection.SelectionFlag.NoUpdate,
                 )
 
-    def _assign_delegates(self) -> None:
-        for column, key in enumerate(self.model.columns):
-            if key in ("name", "meaning", "override_reason", "action_plan"):
-                delegate: Any = self.text_delegate
-            elif key == "importance":
-                delegate = self.importance_delegate
-            elif key == "our_score":
-                delegate = self.us_delegate
-            elif key == CLASS:
-                delegate = self.class_delegate
-            elif key == "class_override":
-                delegate = self.override_delegate
-            else:
-                delegate = self.them_delegate
-            self.view.setItemDelegateForColumn(column, delegate)
-
-    def _apply_widths(self) -> None:
-        self._applying_widths = True
-        header = self.view.horizontalHeader()
-        for column, key in enumerate(self.model.columns):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.view.setColumnWidth(column, self._widths.get(width_key(key), 90))
-        self._applying_widths = False
-
-    def _section_resized(self, column: int, _old: int, new: int) -> None:
-        if self._applying_widths or column >= len(self.model.columns):
-            return
-        if column == len(self.model.columns) - 1:
-            return  # the last column stretches to fill
-        self._widths[width_key(self.model.key(column))] = new
-        self._save_state_soon()
-
     def _save_state_soon(self) -> None:
         self._save_timer.start()
 
     def save_state(self) -> None:
         self._state.update(
-            widths={k: v for k, v in self._widths.items() if v != DEFAULT_WIDTHS.get(k)},
+            widths=self.column_layout.changed_widths(),
             splitter=self.splitter.sizes(),
-            chart=self.chart_action.isChecked(),
+            chart=self.toolbar.chart_action.isChecked(),
         )
         self.ctx.settings.set_screen_state(STATE_KEY, dict(self._state))
+
+    def remembered(self, key: str) -> Any:
+        """A value the tab keeps between sessions (e.g. the folder exported to last)."""
+        return self._state.get(key)
+
+    def remember(self, **values: Any) -> None:
+        """Keep these values between sessions, with the widths and the splitter, now."""
+        self._state.update(values)
+        self.save_state()
 
     def _update_empty(self, found: bool) -> None:
         grid = self.model.grid
@@ -482,26 +279,18 @@ class IndicatorGridWidget(QWidget):
         if target == "add":
             self.add_criterion()
         elif target == "competitor":
-            self.open_picker()
+            self.competitors.open_picker()
 
     def _update_enabled(self) -> None:
         has_pursuit = self.pursuit_id is not None and self._found
-        has_rows = self.model.rowCount() > 0
-        for action in (self.add_action, self.add_competitor_action):
-            action.setEnabled(has_pursuit)
-        for action in (self.delete_action, self.up_action, self.down_action):
-            action.setEnabled(has_rows)
-        self.export_action.setEnabled(has_pursuit)
-        self.profile_button.setEnabled(bool(self.model.grid.vendors))
+        self.toolbar.update_enabled(
+            has_pursuit=has_pursuit,
+            has_rows=self.model.rowCount() > 0,
+            has_vendors=bool(self.model.grid.vendors),
+        )
 
     def _refresh_competitor_menu(self) -> None:
-        self.profile_menu.clear()
-        for vendor in self.model.grid.vendors:
-            text = vendor.name + (f"  ·  {vendor.label}" if vendor.label else "")
-            action = self.profile_menu.addAction(text)
-            action.triggered.connect(
-                lambda _=False, cid=vendor.competitor_id: self.open_profile(cid)
-            )
+        self.toolbar.list_profiles(self.model.grid.vendors, self.competitors.open_profile)
         self._update_enabled()
 
     # --- messages ------------------------------------------------------------------------
@@ -510,33 +299,10 @@ class IndicatorGridWidget(QWidget):
 
     def refusal_text(self, refused: CellRefused, *, pasted: bool = False) -> str:
         column = refused.column
-        if column in self.model.columns:
-            title = self.model.title(column)
-        else:
-            title = column
-        if refused.row is not None:
-            where = self.tr("Row {0}, column “{1}”").format(refused.row + 1, title)
-        else:
-            where = self.tr("Column “{0}”").format(title)
-        value = "" if refused.value is None else str(refused.value)
+        title = self.model.title(column) if column in self.model.columns else column
         vocab = self.ctx.catalog.vocab("indicator_classes")
-        if refused.code == "not_a_score":
-            reason = self.tr("“{0}” is not a whole number from 1 to 5").format(value)
-        elif refused.code == "required" and column == "name":
-            reason = self.tr("a criterion needs a name")
-        elif refused.code == "required":
-            reason = self.tr("the importance cannot be empty")
-        elif refused.code == "unknown_class":
-            labels = "、".join(item.label(self.ctx.lang) for item in vocab)
-            reason = self.tr("“{0}” is not a class ({1})").format(value, labels)
-        elif refused.code == "too_many_rows":
-            reason = self.tr("the block has more than {0} rows").format(indicators.MAX_PASTE_ROWS)
-        elif refused.code == "read_only":
-            reason = self.tr("this column is computed and cannot be typed into")
-        else:
-            reason = self.tr("“{0}” cannot be used here").format(value)
-        tail = self.tr("Nothing was pasted.") if pasted else self.tr("Nothing was changed.")
-        return self.tr("{0}: {1}. {2}").format(where, reason, tail)
+        classes = "、".join(item.label(self.ctx.lang) for item in vocab)
+        return self.message.refusal_text(refused, title=title, classes=classes, pasted=pasted)
 
     # --- editing -------------------------------------------------------------------------
     def push_edit(self, edit: GridEdit, text: str) -> bool:
@@ -619,51 +385,6 @@ class IndicatorGridWidget(QWidget):
                 ),
                 "info",
             )
-
-    def paste_text(self, row: int, column: int, text: str) -> bool:
-        """Paste a block from a spreadsheet at (row, column): all of it, or nothing."""
-        if self.pursuit_id is None:
-            return False
-        block = indicators.parse_tsv(text)
-        positions = self.view.selected_cells()
-        if len(block) == 1 and len(block[0]) == 1 and len(positions) > 1:
-            return self._fill(positions, block[0][0])
-        try:
-            plan = indicators.plan_paste(self.model.grid, row, column, block, self.ctx.catalog)
-        except CellRefused as refused:
-            self.show_refusal(refused, pasted=True)
-            return False
-        if not plan.edit:
-            return False
-        if not self.push_edit(plan.edit, self.tr("Paste {0} cells").format(plan.cells)):
-            return False
-        parts = [self.tr("Pasted {0} cells.").format(plan.cells)]
-        if plan.rows_added:
-            parts.append(self.tr("Added {0} criteria.").format(plan.rows_added))
-        if plan.ignored_columns:
-            parts.append(
-                self.tr("{0} columns beyond the grid were left out.").format(plan.ignored_columns)
-            )
-        if plan.skipped_cells:
-            parts.append(self.tr("The class column is computed and was left as it is."))
-        self.message.show_message(" ".join(parts), "info")
-        return True
-
-    def _fill(self, positions: list[tuple[int, int]], text: str) -> bool:
-        """One pasted value into every selected cell (as spreadsheets do)."""
-        cells: list[Cell] = []
-        for row, column in positions:
-            if self.model.key(column) == CLASS:
-                continue
-            found = self.model.cells_for(row, column, text)
-            if found is None:
-                return False  # refused: the message bar says why
-            cells.extend(found)
-        if not cells:
-            return False
-        return self.push_edit(
-            GridEdit(cells=tuple(cells)), self.tr("Paste {0} cells").format(len(cells))
-        )
 
     def add_criterion(self) -> None:
         if self.pursuit_id is None:
@@ -752,17 +473,18 @@ class IndicatorGridWidget(QWidget):
         )
         clear.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         menu.addSeparator()
-        menu.addAction(self.add_action)
-        menu.addAction(self.delete_action)
-        menu.addAction(self.up_action)
-        menu.addAction(self.down_action)
-        menu.addAction(self.add_competitor_action)
+        toolbar = self.toolbar
+        menu.addAction(toolbar.add_action)
+        menu.addAction(toolbar.delete_action)
+        menu.addAction(toolbar.up_action)
+        menu.addAction(toolbar.down_action)
+        menu.addAction(toolbar.add_competitor_action)
         cid = competitor_of(self.model.key(index.column())) if index.isValid() else None
         if cid is not None:
             # The column's own actions, so that keyboard users reach them too (Menu key).
             menu.addSeparator()
-            for action in self.header_menu(index.column()).actions():
-                if action.isSeparator() or action is self.add_competitor_action:
+            for action in self.competitors.header_menu(index.column()).actions():
+                if action.isSeparator() or action is toolbar.add_competitor_action:
                     continue
                 menu.addAction(action)
         if index.isValid():
@@ -778,183 +500,10 @@ class IndicatorGridWidget(QWidget):
 
     def _header_menu(self, pos: QPoint) -> None:
         column = self.view.horizontalHeader().logicalIndexAt(pos)
-        menu = self.header_menu(column)
+        menu = self.competitors.header_menu(column)
         menu.popup(self.view.horizontalHeader().mapToGlobal(pos))
 
-    def header_menu(self, column: int) -> QMenu:
-        menu = QMenu(self)
-        menu.setObjectName("header_menu")
-        key = self.model.key(column) if 0 <= column < len(self.model.columns) else ""
-        cid = competitor_of(key)
-        if cid is not None:
-            name = self.model.title(key)
-            order = self.model.grid.competitor_ids
-            at = order.index(cid)
-            menu.addAction(self.tr("Profile of {0}…").format(name), lambda: self.open_profile(cid))
-            left = menu.addAction(self.tr("Move left"), lambda: self.move_competitor(cid, -1))
-            left.setEnabled(at > 0)
-            right = menu.addAction(self.tr("Move right"), lambda: self.move_competitor(cid, 1))
-            right.setEnabled(at < len(order) - 1)
-            menu.addSeparator()
-            menu.addAction(
-                self.tr("Remove {0} from this pursuit").format(name),
-                lambda: self.remove_competitor(cid),
-            )
-            menu.addSeparator()
-        menu.addAction(self.add_competitor_action)
-        return menu
-
-    def _header_double_clicked(self, column: int) -> None:
-        cid = competitor_of(self.model.key(column)) if column < len(self.model.columns) else None
-        if cid is not None:
-            self.open_profile(cid)
-
-    # --- competitors ---------------------------------------------------------------------
-    def open_picker(self) -> CompetitorPickerDialog | None:
-        if self.pursuit_id is None:
-            return None
-        dialog = CompetitorPickerDialog(self.ctx, self.pursuit_id, self)
-        dialog.accepted.connect(lambda: self._picked(dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        self.picker = dialog
-        dialog.open()
-        return dialog
-
-    def _picked(self, dialog: CompetitorPickerDialog) -> None:
-        if self.pursuit_id is None:
-            return
-        cid, new_name = dialog.chosen_id, dialog.new_name
-        if cid is None and not new_name:
-            return
-        name = new_name or next(e.name for e in dialog.entries if e.id == cid)
-        command = AddCompetitorCommand(
-            self.ctx,
-            self.pursuit_id,
-            self.tr("Add competitor {0}").format(name),
-            competitor_id=cid,
-            new_name=new_name,
-            notes=dialog.notes(),
-            widget=self,
-        )
-        self.ctx.undo_stack.push(command)
-        if not command.failed:
-            self.message.show_message(
-                self.tr("{0} added. Score them in the new column.").format(name), "info"
-            )
-            column = self.model.columns.index(indicators.score_column(str(command.competitor_id)))
-            if self.model.rowCount():
-                self.view.setCurrentIndex(self.model.index(0, column))
-
-    def remove_competitor(self, competitor_id: str) -> None:
-        if self.pursuit_id is None:
-            return
-        name = self.model.title(indicators.score_column(competitor_id))
-        dialog = self.profiles.pop(competitor_id, None)
-        if dialog is not None:
-            dialog.close()
-        command = RemoveCompetitorCommand(
-            self.ctx,
-            self.pursuit_id,
-            competitor_id,
-            self.tr("Remove competitor {0}").format(name),
-            self,
-        )
-        self.ctx.undo_stack.push(command)
-        if not command.failed:
-            self.message.show_message(
-                self.tr(
-                    "{0} removed from this pursuit. Edit ▸ Undo brings the column back."
-                ).format(name),
-                "info",
-            )
-
-    def move_competitor(self, competitor_id: str, step: int) -> None:
-        if self.pursuit_id is None:
-            return
-        old = list(self.model.grid.competitor_ids)
-        at = old.index(competitor_id)
-        to = at + step
-        if not 0 <= to < len(old):
-            return
-        new = list(old)
-        new[at], new[to] = new[to], new[at]
-        name = self.model.title(indicators.score_column(competitor_id))
-        self.ctx.undo_stack.push(
-            CompetitorOrderCommand(
-                self.ctx, self.pursuit_id, old, new, self.tr("Move {0}").format(name), self
-            )
-        )
-
-    def open_profile(self, competitor_id: str) -> CompetitorProfileDialog | None:
-        if self.pursuit_id is None:
-            return None
-        dialog = self.profiles.get(competitor_id)
-        if dialog is None or not dialog.isVisible():
-            try:
-                dialog = CompetitorProfileDialog(self.ctx, self.pursuit_id, competitor_id, self)
-            except NotFound:
-                return None
-            dialog.finished.connect(lambda _r, cid=competitor_id: self.profiles.pop(cid, None))
-            self.profiles[competitor_id] = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
-
-    # --- chart and export ----------------------------------------------------------------
+    # --- chart ---------------------------------------------------------------------------
     def show_chart(self, visible: bool) -> None:
-        if visible and self.chart is None:
-            from desktop.ui.indicators.chart import ComparisonChart
-
-            self.chart = ComparisonChart(self)
-            self.bottom_layout.addWidget(self.chart, 6)
-            self.chart.set_data(
-                self.model.grid, indicators.summarize(self.model.grid), self.tr("Us")
-            )
-        if self.chart is not None:
-            self.chart.setVisible(visible)
+        self.bottom.show_chart(visible, self.model.grid)
         self._save_state_soon()
-
-    def choose_export_path(self) -> QFileDialog | None:
-        if self.pursuit_id is None:
-            return None
-        try:
-            title = records.get(self.ctx.workspace, "pursuit", self.pursuit_id)["title"]
-        except NotFound:
-            return None
-        folder = self._state.get("export_dir") or str(Path.home())
-        name = self.tr("{0} - competitive matrix.xlsx").format(_safe_file_name(title))
-        dialog = QFileDialog(self, self.tr("Export to Excel"), str(Path(folder) / name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel workbook (*.xlsx)"))
-        dialog.setDefaultSuffix("xlsx")
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        dialog.open()
-        return dialog
-
-    def export_to(self, path: Path) -> bool:
-        from desktop.ui.indicators.export import write_xlsx
-
-        if self.pursuit_id is None:
-            return False
-        try:
-            table = indicators.export_table(self.ctx.workspace, self.pursuit_id, self.ctx.lang)
-            titles = {key: self.model.title(key) for key in table.columns}
-            write_xlsx(path, table, titles, self.ctx.catalog, self.ctx.lang)
-        except OSError as exc:
-            self.message.show_message(
-                self.tr("Could not write {0}: {1}. Nothing was exported.").format(
-                    str(path), exc.strerror or str(exc)
-                ),
-                "warning",
-            )
-            return False
-        self._state["export_dir"] = str(path.parent)
-        self.save_state()
-        self.message.show_message(self.tr("Exported to {0}.").format(str(path)), "info")
-        return True
-
-
-def _safe_file_name(text: str) -> str:
-    cleaned = "".join("_" if c in '\\/:*?"<>|' else c for c in text).strip()
-    return cleaned or "pursuit"

@@ -97,8 +97,10 @@ class PreferencesDialog(QDialog):
         self.currency.addItems(list(CURRENCIES))
         self.currency.setCurrentText(settings.default_currency)
         validator = QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,3}"), self)
-        self.currency.lineEdit().setValidator(validator)
-        self.currency.lineEdit().textEdited.connect(self._upper_currency)
+        edit = self.currency.lineEdit()
+        assert edit is not None  # an editable combo box always has its line edit
+        edit.setValidator(validator)
+        edit.textEdited.connect(self._upper_currency)
         self.currency.currentTextChanged.connect(lambda _t: self._validate())
         self.currency_error = QLabel()
         self.currency_error.setObjectName("pref_currency_error")
@@ -120,6 +122,7 @@ class PreferencesDialog(QDialog):
     def _upper_currency(self, text: str) -> None:
         if text != text.upper():
             edit = self.currency.lineEdit()
+            assert edit is not None
             position = edit.cursorPosition()
             edit.setText(text.upper())
             edit.setCursorPosition(position)
@@ -194,13 +197,13 @@ class PreferencesDialog(QDialog):
         reset_row = QHBoxLayout()
         reset_row.addWidget(self.order_note, 1)
         reset_row.addWidget(self.reset)
-        box = QVBoxLayout(page)
-        box.addWidget(intro)
-        box.addSpacing(6)
-        box.addLayout(grid)
-        box.addSpacing(6)
-        box.addLayout(reset_row)
-        box.addStretch(1)
+        page_layout = QVBoxLayout(page)
+        page_layout.addWidget(intro)
+        page_layout.addSpacing(6)
+        page_layout.addLayout(grid)
+        page_layout.addSpacing(6)
+        page_layout.addLayout(reset_row)
+        page_layout.addStretch(1)
         return page
 
     def reset_to_method(self) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -69,7 +70,7 @@ class RestoreDialog(QDialog):
             count = info.pursuits()
             item = QTreeWidgetItem(
                 [
-                    locale.toString(info.created, QLocale.FormatType.ShortFormat),
+                    locale.toString(_qdatetime(info.created), QLocale.FormatType.ShortFormat),
                     self._reason(info.reason),
                     self.tr("unreadable") if count is None else locale.toString(count),
                     f"{info.size / 1e6:.1f} MB",
@@ -94,4 +95,14 @@ class RestoreDialog(QDialog):
         return Path(value) if value else None
 
     def select_row(self, row: int) -> None:
-        self.list.setCurrentItem(self.list.topLevelItem(row))
+        item = self.list.topLevelItem(row)
+        if item is not None:
+            self.list.setCurrentItem(item)
+
+
+def _qdatetime(moment: datetime) -> QDateTime:
+    """A naive local time (a backup's stamp) as Qt's local date-time."""
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second, moment.microsecond // 1000),
+    )

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -26,16 +34,23 @@ KIND_COLORS = {
 
 
 class ResultDelegate(QStyledItemDelegate):
-    def __init__(self, catalog: Catalog, lang: str, parent=None) -> None:
+    def __init__(self, catalog: Catalog, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.lang = lang
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         height = HEADER_HEIGHT if index.data(HeaderRole) else HIT_HEIGHT
         return QSize(option.rect.width() or 400, height)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = option.rect
@@ -93,7 +108,13 @@ class ResultDelegate(QStyledItemDelegate):
         )
         painter.restore()
 
-    def _paint_header(self, painter: QPainter, rect: QRect, palette: QPalette, index) -> None:
+    def _paint_header(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        palette: QPalette,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         font = QFont(painter.font())
         font.setBold(True)
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))

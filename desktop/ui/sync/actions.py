@@ -8,6 +8,7 @@ Paths can be handed in (tests, drag and drop later) instead of asking with a fil
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +35,7 @@ LAST_FOLDER_KEY = "sync/last_folder"
 
 
 def install(window: MainWindow) -> None:
-    window.sync_actions = SyncActions(window)  # type: ignore[attr-defined]
+    SyncActions(window)  # a child of the window, which keeps it (tests: findChild(SyncActions))
 
 
 def refusal(code: str) -> str:
@@ -209,7 +210,8 @@ class SyncActions(QObject):
 
         def work(job: SyncJob) -> export.ExportReport:
             return export.export_bundle(
-                _PathOnly(ws_path),  # type: ignore[arg-type]
+                # export_bundle reads only `.path`; a Workspace may not cross threads.
+                _PathOnly(ws_path),  # type: ignore[arg-type]  # wants Workspace, see above
                 target,
                 progress=lambda done, total: job.progress("writing", done, total),
                 cancelled=job.cancelled,
@@ -400,7 +402,7 @@ class SyncActions(QObject):
         return True
 
     # --- plumbing -----------------------------------------------------------------------------
-    def _start(self, work, label: str) -> SyncJob:
+    def _start(self, work: Callable[[SyncJob], object], label: str) -> SyncJob:
         job = SyncJob(work, self)
         self.job = job
         progress = QProgressDialog(label, self.tr("Cancel"), 0, 1000, self.window)

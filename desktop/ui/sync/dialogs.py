@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from desktop.services.sync.export import MIN_PASSPHRASE
 from desktop.ui.sync.format import kind_label, utc_text_time
+
+if TYPE_CHECKING:
+    from desktop.services.sync.importer import Preview
 
 PURSUIT_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -201,7 +205,7 @@ class PreviewDialog(QDialog):
 
     COLUMNS = 5
 
-    def __init__(self, preview, parent: QWidget | None = None) -> None:  # importer.Preview
+    def __init__(self, preview: Preview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preview_dialog")
         self.setWindowTitle(self.tr("Import Preview"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from desktop.domain.methodology import Catalog
 
@@ -188,7 +188,8 @@ FLAGS = {
 
 
 def kind_label(kind: str) -> str:
-    return QCoreApplication.translate("SyncKinds", KINDS.get(kind, kind))
+    # str(): PySide's stub types QT_TRANSLATE_NOOP's result as object; it is the text itself.
+    return QCoreApplication.translate("SyncKinds", str(KINDS.get(kind, kind)))
 
 
 # Where one column name means different things in different kinds.
@@ -200,7 +201,7 @@ FIELDS_BY_KIND = {
 
 def field_label(field: str, kind: str | None = None) -> str:
     source = FIELDS_BY_KIND.get((kind or "", field)) or FIELDS.get(field, field)
-    return QCoreApplication.translate("SyncFields", source)
+    return QCoreApplication.translate("SyncFields", str(source))
 
 
 def money(minor: int, currency: str = "CNY") -> str:
@@ -210,7 +211,11 @@ def money(minor: int, currency: str = "CNY") -> str:
 
 def local_time(moment: datetime) -> str:
     """A UTC time as the user's local, short form."""
-    stamp = QDateTime(moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None))
+    local = moment.replace(tzinfo=UTC).astimezone()
+    stamp = QDateTime(
+        QDate(local.year, local.month, local.day),
+        QTime(local.hour, local.minute, local.second, local.microsecond // 1000),
+    )
     return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
 
 
@@ -243,7 +248,7 @@ def value_text(kind: str, field: str, value: Any, catalog: Catalog, lang: str) -
         return f"{value} · {stage.label(lang)}"
     if field == "question_key":
         try:
-            return catalog.question(value).text(lang)  # type: ignore[attr-defined,no-any-return]
+            return catalog.question(value).text(lang)
         except (KeyError, AttributeError):
             return str(value)
     if field in MONEY and isinstance(value, int):
@@ -263,7 +268,10 @@ def value_text(kind: str, field: str, value: Any, catalog: Catalog, lang: str) -
         return utc_text_time(value)
     if isinstance(value, str) and len(value) == 10 and value[4:5] == "-":
         try:
-            return QLocale().toString(date.fromisoformat(value), QLocale.FormatType.ShortFormat)
+            day = date.fromisoformat(value)
+            return QLocale().toString(
+                QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
+            )
         except ValueError:
             return value
     if isinstance(value, float):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 from desktop.services.changes import Changes
 from desktop.services.sync import purge
@@ -76,6 +76,12 @@ def _sentences(*parts: str) -> str:
     return text
 
 
+class _PurgeBox(QMessageBox):
+    """The question, keeping its Purge button at hand (tests press it through qtbot)."""
+
+    purge_button: QPushButton
+
+
 def confirm_purge(
     ctx: AppContext,
     kind: str,
@@ -92,7 +98,7 @@ def confirm_purge(
     if kind not in KINDS:
         raise ValueError(f"no purge offered for {kind!r}")
     question, details = _texts(kind, name)
-    box = QMessageBox(
+    box = _PurgeBox(
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("PurgeConfirmation", "Purge"),
         question,
@@ -113,7 +119,7 @@ def confirm_purge(
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.purge_button = button  # type: ignore[attr-defined]
+    box.purge_button = button
 
     def finished(_result: int) -> None:
         if box.clickedButton() is not button:
@@ -132,7 +138,7 @@ def purge_now(
 ) -> Changes | None:
     """Purge through `ctx.perform` (screens refresh from its Changes), then clear undo."""
     try:
-        changes = ctx.perform(purge.purge, kind, record_id, parent=parent)
+        changes: Changes = ctx.perform(purge.purge, kind, record_id, parent=parent)
     except OperationFailed:
         return None
     ctx.undo_stack.clear()

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -173,10 +173,10 @@ class VersionCard(QFrame):
         if conflict.field == "alive":
             text = self.tr("Kept, and changed here") if version.value else self.tr("Deleted here")
         if is_long(conflict.kind, conflict.field):
-            body = QPlainTextEdit(text)
-            body.setReadOnly(True)
-            body.setMinimumHeight(120)
-            layout.addWidget(body, 1)
+            long_body = QPlainTextEdit(text)
+            long_body.setReadOnly(True)
+            long_body.setMinimumHeight(120)
+            layout.addWidget(long_body, 1)
         else:
             body = QLabel(text)
             body.setWordWrap(True)
@@ -300,7 +300,7 @@ class ReviewScreen(QWidget):
         else:  # thousands of fields can await review: read them again when next shown
             self._stale = True
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
             self.reload()
         super().showEvent(event)
@@ -330,9 +330,10 @@ class ReviewScreen(QWidget):
     def _show(self, conflict: review.Conflict | None) -> None:
         self.current = conflict
         while self.cards.count():
-            item = self.cards.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            card = self.cards.takeAt(0)
+            widget = card.widget() if card is not None else None
+            if widget is not None:
+                widget.deleteLater()
         if conflict is None:
             self.detail_title.clear()
             self.new_value_row.hide()

@@ -32,13 +32,13 @@ class SyncJob(QObject):
         self._cancel = threading.Event()
         self._answered = threading.Event()
         self._accept = False
-        self.thread: threading.Thread | None = None
+        self.worker_thread: threading.Thread | None = None
         self.done = False
 
     # --- called from the GUI thread ---------------------------------------------------------
     def start(self) -> None:
-        self.thread = threading.Thread(target=self._run, name="pursuit-sync", daemon=True)
-        self.thread.start()
+        self.worker_thread = threading.Thread(target=self._run, name="pursuit-sync", daemon=True)
+        self.worker_thread.start()
 
     def cancel(self) -> None:
         self._cancel.set()

@@ -44,10 +44,10 @@ class VisitActions(QObject):
         self.widget = widget
         self.current = current
         self.pursuit = pursuit
-        self.running: list[QObject] = []
+        self.running: list[PlanPrinter | CalendarExport] = []
         self.editor: VisitEditor | None = None
 
-        def action(text: str, icon: str | None, slot, name: str) -> QAction:
+        def action(text: str, icon: str | None, slot: Callable[[], object], name: str) -> QAction:
             act = QAction(text, widget)
             if icon is not None:
                 act.setIcon(visit_icon(icon))
@@ -93,9 +93,23 @@ class VisitActions(QObject):
         self.new.setEnabled(not self.ctx.workspace.read_only)
 
     # --- editing ----------------------------------------------------------------------------------
-    def _open_editor(self, **kwargs) -> VisitEditor | None:
+    def _open_editor(
+        self,
+        *,
+        pursuit_id: str | None = None,
+        visit_id: str | None = None,
+        page: int = PLAN_PAGE,
+        suggested_pursuit: str | None = None,
+    ) -> VisitEditor | None:
         try:
-            editor = VisitEditor(self.ctx, self.widget, **kwargs)
+            editor = VisitEditor(
+                self.ctx,
+                self.widget,
+                pursuit_id=pursuit_id,
+                visit_id=visit_id,
+                page=page,
+                suggested_pursuit=suggested_pursuit,
+            )
         except LookupError as exc:  # deleted meanwhile
             from desktop.ui.errors import show_error
 
@@ -140,17 +154,17 @@ class VisitActions(QObject):
         self._keep(job)
         return job
 
-    def _keep(self, job: QObject) -> None:
+    def _keep(self, job: PlanPrinter | CalendarExport) -> None:
         self.running.append(job)
 
         def done(ok: bool) -> None:
             if job in self.running:
                 self.running.remove(job)
-            saved = getattr(job, "saved_to", None)
+            saved = job.saved_to
             if ok and saved is not None:
                 self.message.emit(self.tr("Saved to {0}").format(str(saved)))
 
-        job.finished.connect(done)  # type: ignore[attr-defined]
+        job.finished.connect(done)
 
     def _print(self, action: str, pursuit_only: bool = False) -> PlanPrinter | None:
         if pursuit_only:

@@ -109,7 +109,9 @@ class VisitEditor(QDialog):
         self.pursuit_combo.setObjectName("pursuit_combo")
         self.pursuit_combo.setEditable(True)
         self.pursuit_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.pursuit_combo.lineEdit().setPlaceholderText(self.tr("Type to find a pursuit…"))
+        finder = self.pursuit_combo.lineEdit()
+        assert finder is not None  # an editable combo box always has its line edit
+        finder.setPlaceholderText(self.tr("Type to find a pursuit…"))
         chooser = QFormLayout()
         chooser.addRow(self.tr("Pursuit"), self.pursuit_combo)
         if self.pursuit_id is None:
@@ -344,7 +346,7 @@ class VisitEditor(QDialog):
         self.add_coaching.setEnabled(pursuit_id is not None)
 
     def _update_past_hint(self) -> None:
-        when = self.when.dateTime().toUTC().toPython()
+        when = fmt.py_datetime(self.when.dateTime().toUTC())
         self.past_hint.setVisible(when < utcnow() and not self.outcome.toPlainText().strip())
 
     # --- actions ----------------------------------------------------------------------------------
@@ -385,7 +387,9 @@ class VisitEditor(QDialog):
 
     def values(self) -> dict[str, Any]:
         return {
-            "starts_at": self.when.dateTime().toUTC().toPython().replace(second=0, microsecond=0),
+            "starts_at": fmt.py_datetime(self.when.dateTime().toUTC()).replace(
+                second=0, microsecond=0
+            ),
             "duration_minutes": self.duration.value(),
             "location": self.location.text().strip(),
             "our_people": self.our_people.text().strip(),
@@ -441,7 +445,7 @@ class VisitEditor(QDialog):
                     OUTCOME_PAGE,
                 )
                 return
-            next_step = (step, self.next_due.date().toPython())
+            next_step = (step, fmt.py_date(self.next_due.date()))
         saved = (
             self._save_new(values, next_step)
             if self.detail is None

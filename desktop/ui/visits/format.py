@@ -75,6 +75,20 @@ def qdatetime(value: datetime) -> QDateTime:
     )
 
 
+def py_datetime(value: QDateTime) -> datetime:
+    """`value.toPython()` as the datetime it is (naive, Qt's fields); PySide's stub says object."""
+    result = value.toPython()
+    assert isinstance(result, datetime)
+    return result
+
+
+def py_date(value: QDate) -> date:
+    """`value.toPython()` as the date it is; PySide's stub says object."""
+    result = value.toPython()
+    assert isinstance(result, date)
+    return result
+
+
 def date_text(day: date | None, lang: str, *, weekday: bool = False) -> str:
     """2026年12月1日 / 1 Dec 2026 (with the weekday when asked)."""
     if day is None:

@@ -218,7 +218,7 @@ class Text(Box):
         self.align = align
         self.max_lines = max_lines
         self.space_before = space_before
-        self.lines: list = []
+        self.lines: list[QTextLine] = []
         self.offsets: list[float] = []
 
     @property

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QSize,
     Qt,
 )
@@ -77,45 +79,56 @@ class UpcomingVisitsModel(QAbstractItemModel):
         return sum(len(rows) for _, rows in self.groups)
 
     # --- structure ---------------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, _ROOT)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, child: QModelIndex | None = None):  # type: ignore[override]
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, child: QModelIndex | QPersistentModelIndex) -> QModelIndex: ...
+    def parent(
+        self, child: QModelIndex | QPersistentModelIndex | None = None
+    ) -> QObject | QModelIndex | None:
         if child is None:  # QObject.parent()
             return super().parent()
         if not child.isValid() or child.internalId() == _ROOT:
             return QModelIndex()
         return self.createIndex(child.internalId() - 1, 0, _ROOT)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
             return len(self.groups)
         if parent.internalId() == _ROOT and parent.column() == 0:
             return len(self.groups[parent.row()][1])
         return 0
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 6
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             headers = self.headers()
             if 0 <= section < len(headers):
                 return headers[section]
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == _ROOT:
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def visit(self, index: QModelIndex) -> VisitRow | None:
+    def visit(self, index: QModelIndex | QPersistentModelIndex) -> VisitRow | None:
         if not index.isValid() or index.internalId() == _ROOT:
             return None
         group = index.internalId() - 1
@@ -132,7 +145,9 @@ class UpcomingVisitsModel(QAbstractItemModel):
         return QModelIndex()
 
     # --- data ----------------------------------------------------------------------------------
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         if index.internalId() == _ROOT:
@@ -157,7 +172,7 @@ class UpcomingVisitsModel(QAbstractItemModel):
             return font
         return None
 
-    def _group_data(self, index: QModelIndex, role: int):
+    def _group_data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
         bucket, rows = self.groups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
             return (
@@ -226,13 +241,13 @@ class PursuitVisitsModel(QAbstractTableModel):
         self.now = now or utcnow()
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             headers = [
                 self.tr("When"),
@@ -244,7 +259,7 @@ class PursuitVisitsModel(QAbstractTableModel):
                 return headers[section]
         return None
 
-    def visit(self, index: QModelIndex) -> VisitRow | None:
+    def visit(self, index: QModelIndex | QPersistentModelIndex) -> VisitRow | None:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         return self.rows[index.row()]
@@ -252,7 +267,9 @@ class PursuitVisitsModel(QAbstractTableModel):
     def row_of(self, visit_id: str) -> int:
         return next((i for i, row in enumerate(self.rows) if row.id == visit_id), -1)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         row = self.visit(index)
         if row is None:
             return None
@@ -289,6 +306,8 @@ class PursuitVisitsModel(QAbstractTableModel):
 class RoomyDelegate(QStyledItemDelegate):
     """Rows a little taller than the font, so a dense week still reads easily."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width(), size.height() + 10)

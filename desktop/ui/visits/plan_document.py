@@ -12,11 +12,10 @@ QPrinter of a print dialog or a print preview.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import TypedDict
 
 from PySide6.QtCore import QMarginsF, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -31,6 +30,7 @@ from PySide6.QtGui import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.services.reports import safe_output
 from desktop.services.reports.visit_plan import PlanPerson, VisitPlan
 from desktop.services.visits import utcnow
 from desktop.ui.visits import format as fmt
@@ -87,13 +87,21 @@ def split_items(text: str) -> list[str]:
 
 def split_questions(text: str) -> list[str]:
     """Questions: one per line, and several in one line after each question mark."""
-    result = []
+    result: list[str] = []
     for line in text.splitlines():
         line = line.strip().lstrip("-•*·").strip()
         if not line:
             continue
         result.extend(q.strip() for q in re.split(r"(?<=[?？])\s*", line) if q.strip())
     return result
+
+
+class _Layout(TypedDict, total=False):
+    """How `PlanDocument.boxes` may shrink the map to keep the plan on two pages."""
+
+    map_height: float
+    others_on_map: bool
+    without_map: bool
 
 
 class PlanDocument(QObject):
@@ -122,23 +130,20 @@ class PlanDocument(QObject):
         Written beside the target and then moved over it, so a failure (a full disk, the old
         file open in a viewer) never leaves half a PDF; raises OSError then.
         """
-        target = Path(path)
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.close(handle)
-        try:
-            writer = QPdfWriter(temp)
+        pages = 0
+
+        def write(temp: Path) -> None:
+            nonlocal pages
+            writer = QPdfWriter(str(temp))
             writer.setResolution(600)
             writer.setPageLayout(page_layout())
             writer.setTitle(self.document_title())
             writer.setCreator(f"{APP_NAME} {__version__}")
             pages = self.render(writer)
             del writer  # closes the file
-            with open(temp, "rb+") as written:
-                os.fsync(written.fileno())
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+
+        # Qt's writer ignores write errors: verify_pdf catches a file a full disk cut short.
+        safe_output.write_atomically(Path(path), write, safe_output.verify_pdf)
         return pages
 
     def document_title(self) -> str:
@@ -171,7 +176,7 @@ class PlanDocument(QObject):
     def _pages(self, doc: Doc, width: float, height: float) -> list[Page]:
         """Laid out on two pages if at all possible: when the content runs onto a third, first
         a smaller map without the table of the people it already shows, then no map."""
-        attempts: list[dict[str, object]] = [{}]
+        attempts: list[_Layout] = [{}]
         if self.map_image is not None:
             attempts += [
                 {"map_height": MAP_MIN_MM, "others_on_map": True},
@@ -566,7 +571,7 @@ class PlanDocument(QObject):
                 (self.tr("Next step"), person.next_step.strip()),
             ],
         ):
-            filled = [
+            filled: list[tuple[str, Box]] = [
                 (
                     label,
                     Text(
@@ -947,7 +952,7 @@ class PlanDocument(QObject):
         doc, plan = self.doc, self.plan
         if not plan.risks:
             return []
-        rows = []
+        rows: list[list[Box]] = []
         for risk in plan.risks:
             first: list[Box] = [Text(doc, risk.description, self.bold)]
             first.append(

@@ -102,6 +102,22 @@ def documents_dir() -> Path:
     return Path(location) if location else Path.home()
 
 
+class _PreviewDialog(QPrintPreviewDialog):
+    """A print preview that keeps its printer alive (Qt does not own a printer it is given)."""
+
+    def __init__(self, printer: QPrinter, parent: QWidget | None) -> None:
+        super().__init__(printer, parent)
+        self._kept_printer = printer
+
+
+class _PrintDialog(QPrintDialog):
+    """A print dialog that keeps its printer alive (Qt does not own a printer it is given)."""
+
+    def __init__(self, printer: QPrinter, parent: QWidget | None) -> None:
+        super().__init__(printer, parent)
+        self._kept_printer = printer
+
+
 class PlanPrinter(QObject):
     """One print request for a visit (or a pursuit without a visit)."""
 
@@ -206,23 +222,21 @@ class PlanPrinter(QObject):
 
     def preview(self) -> QPrintPreviewDialog:
         printer = self._printer()
-        dialog = QPrintPreviewDialog(printer, self.parent_widget)
+        dialog = _PreviewDialog(printer, self.parent_widget)
         dialog.setObjectName("plan_preview")
         dialog.setWindowTitle(self.tr("Print preview — visit plan"))
         dialog.paintRequested.connect(self._paint)
         dialog.resize(900, 1000)
         dialog.finished.connect(lambda result: self.finished.emit(bool(result)))
-        dialog._printer = printer  # type: ignore[attr-defined]  # keep it alive with the dialog
         self.dialog = dialog
         dialog.open()
         return dialog
 
     def print_dialog(self) -> QPrintDialog:
         printer = self._printer()
-        dialog = QPrintDialog(printer, self.parent_widget)
+        dialog = _PrintDialog(printer, self.parent_widget)
         dialog.setObjectName("plan_print")
         dialog.setWindowTitle(self.tr("Print visit plan"))
-        dialog._printer = printer  # type: ignore[attr-defined]
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
@@ -293,9 +307,10 @@ class CalendarExport(QObject):
     def data(self) -> bytes:
         zone = system_zone_name()
         self.count = len(self.visit_ids)
-        return self.ctx.perform(
+        data: bytes = self.ctx.perform(
             ics.calendar_for, self.visit_ids, tz=zone, lang=self.ctx.lang, parent=self.parent_widget
         )
+        return data
 
     def write(self, path: Path | str) -> int:
         """Write the file at `path` without a dialog; returns how many visits it holds."""

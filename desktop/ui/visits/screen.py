@@ -32,6 +32,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.visits import format as fmt
 from desktop.ui.visits.actions import VisitActions, visit_icon
 from desktop.ui.visits.models import RoomyDelegate, UpcomingVisitsModel
+from desktop.ui.visits.printing import CalendarExport
 
 STATE_KEY = "visits"
 
@@ -64,15 +65,15 @@ class VisitsScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(UpcomingVisitsModel.OBJECTIVE, QHeaderView.ResizeMode.Stretch)
 
-        self.actions = VisitActions(ctx, self, self.current, self.current_pursuit)
-        self.actions.message.connect(self._status)
+        self.visit_actions = VisitActions(ctx, self, self.current, self.current_pursuit)
+        self.visit_actions.message.connect(self._status)
         self.export_all = QAction(self.tr("All to calendar…"), self)
         self.export_all.setObjectName("export_all")
         self.export_all.triggered.connect(lambda _=False: self.export_upcoming())
         self.open_pursuit = QAction(visit_icon("open"), self.tr("Open pursuit"), self)
         self.open_pursuit.setObjectName("open_pursuit")
         self.open_pursuit.triggered.connect(lambda _=False: self.show_pursuit())
-        self.print_button = self.actions.print_button()
+        self.print_button = self.visit_actions.print_button()
 
         self.empty = QLabel()
         self.empty.setObjectName("empty_state")
@@ -92,7 +93,7 @@ class VisitsScreen(QWidget):
         )
         new_button = QPushButton(self.tr("New visit"))
         new_button.setObjectName("empty_new")
-        new_button.clicked.connect(lambda: self.actions.new_visit())
+        new_button.clicked.connect(lambda: self.visit_actions.new_visit())
         empty_page = QWidget()
         empty_box = QVBoxLayout(empty_page)
         empty_box.addStretch(1)
@@ -120,7 +121,7 @@ class VisitsScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
 
-        self.summary = VisitSummary(ctx, self.actions)
+        self.summary = VisitSummary(ctx, self.visit_actions)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         ctx.changed.connect(self._on_changed)
         self.midnight = QTimer(self)
@@ -130,8 +131,8 @@ class VisitsScreen(QWidget):
         self._restore_state()
 
     # --- toolbar (MainWindow) ---------------------------------------------------------------
-    def toolbar_actions(self) -> list:
-        a = self.actions
+    def toolbar_actions(self) -> list[QAction | QWidget | None]:
+        a = self.visit_actions
         return [
             a.new,
             a.edit,
@@ -226,8 +227,8 @@ class VisitsScreen(QWidget):
             row.id for _bucket, rows in self.model.groups for row in rows if not row.is_past(now)
         ]
 
-    def export_upcoming(self):
-        return self.actions.export_visits(self.coming_ids())
+    def export_upcoming(self) -> CalendarExport | None:
+        return self.visit_actions.export_visits(self.coming_ids())
 
     def show_pursuit(self) -> None:
         visit = self.current()
@@ -240,7 +241,7 @@ class VisitsScreen(QWidget):
         self._selection_changed()
 
     def _selection_changed(self) -> None:
-        self.actions.update()
+        self.visit_actions.update()
         visit = self.current()
         self.open_pursuit.setEnabled(visit is not None)
         self.summary.show_visit(visit)
@@ -262,7 +263,7 @@ class VisitsScreen(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         if self.model.visit(index) is not None:
-            self.actions.edit_visit()
+            self.visit_actions.edit_visit()
 
     def _status(self, text: str) -> None:
         bar = getattr(self.window_, "statusBar", None)
@@ -274,8 +275,9 @@ class VisitsScreen(QWidget):
         self._show_details()
 
     def hideEvent(self, event: QHideEvent) -> None:
-        if self._dock_holds_summary():
-            self.window_.set_details(None)  # type: ignore[union-attr]
+        setter = getattr(self.window_, "set_details", None)
+        if setter is not None and self._dock_holds_summary():
+            setter(None)
         super().hideEvent(event)
 
     # --- layout state -------------------------------------------------------------------------

@@ -54,19 +54,19 @@ class PursuitVisitsTab(QWidget):
         self.view.setColumnWidth(PursuitVisitsModel.ATTENDEES, 160)
         self.view.doubleClicked.connect(self._activated)
 
-        self.actions = VisitActions(ctx, self, self.current, lambda: self.pursuit_id)
-        self.actions.message.connect(self._status)
+        self.visit_actions = VisitActions(ctx, self, self.current, lambda: self.pursuit_id)
+        self.visit_actions.message.connect(self._status)
         self.brief = QAction(self.tr("Plan without a visit…"), self)
         self.brief.setObjectName("brief")
         self.brief.setToolTip(
             self.tr("Print preview of this pursuit's plan, for a meeting not yet scheduled")
         )
-        self.brief.triggered.connect(lambda _=False: self.actions.preview_pursuit())
+        self.brief.triggered.connect(lambda _=False: self.visit_actions.preview_pursuit())
 
         toolbar = QToolBar()
         toolbar.setObjectName("visits_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        a = self.actions
+        a = self.visit_actions
         toolbar.addActions([a.new, a.edit, a.outcome])
         toolbar.addSeparator()
         toolbar.addWidget(a.print_button())
@@ -97,7 +97,7 @@ class PursuitVisitsTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(toolbar)
         layout.addWidget(self.pages, 1)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.actions.update())
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.visit_actions.update())
         ctx.changed.connect(self._on_changed)
         self._update_enabled()
 
@@ -115,9 +115,9 @@ class PursuitVisitsTab(QWidget):
         self._update_enabled()
 
     def _update_enabled(self) -> None:
-        self.actions.update()
+        self.visit_actions.update()
         writable = not self.ctx.workspace.read_only
-        self.actions.new.setEnabled(self.pursuit_id is not None and writable)
+        self.visit_actions.new.setEnabled(self.pursuit_id is not None and writable)
         self.brief.setEnabled(self.pursuit_id is not None)
 
     def _on_changed(self, changes: Changes) -> None:
@@ -142,7 +142,7 @@ class PursuitVisitsTab(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         if self.model.visit(index) is not None:
-            self.actions.edit_visit()
+            self.visit_actions.edit_visit()
 
     def _status(self, text: str) -> None:
         window = self.window()

@@ -95,14 +95,14 @@ def test_every_chart_is_drawn_with_key_figures(open_dashboard, demo_ws, language
         assert ink(canvas) > 0.02, f"{name} looks blank"
         assert canvas.isVisible()
     open_cards = board.board_cards(demo_ws)
-    assert dashboard.key_figures["open"].detail.text() == (
+    assert dashboard.key_figures.tiles["open"].detail.text() == (
         f"{len(open_cards)} 个项目" if language == "zh_CN" else f"{len(open_cards)} pursuits"
     )
-    assert dashboard.key_figures["open"].value.text().startswith("¥")
+    assert dashboard.key_figures.tiles["open"].value.text().startswith("¥")
     titles = [card.title for card in dashboard.cards.values()]
     if language == "zh_CN":
         assert titles == ["销售漏斗", "成交预测", "赢单与丢单", "推进速度与转化率", "赢率校准"]
-        assert dashboard.period.currentText() == "最近 12 个月"
+        assert dashboard.filter_bar.period.currentText() == "最近 12 个月"
     else:
         assert titles[0] == "Funnel"
     assert dashboard.grab().save(str(Path(demo_ws.path).parent / "dashboard.png"))
@@ -115,7 +115,7 @@ def test_an_empty_database_shows_messages(open_dashboard, ws, qtbot) -> None:
         t.get_text() for ax in dashboard.canvases["funnel"].figure.axes for t in ax.texts
     )
     assert "没有符合筛选条件的在途项目" in texts
-    assert dashboard.key_figures["win_rate"].value.text() == "–"
+    assert dashboard.key_figures.tiles["win_rate"].value.text() == "–"
     assert all(ink(canvas) > 0.001 for canvas in dashboard.canvases.values())
     # With no pursuit at all, one panel says what will be here instead of five empty charts.
     assert dashboard.empty_panel.isVisible() and not dashboard.board.isVisible()
@@ -178,45 +178,45 @@ def test_a_hidden_dashboard_catches_up_when_shown(open_dashboard, demo_ws, qtbot
 def test_filters_narrow_every_figure_and_are_remembered(open_dashboard, demo_ws, qtbot) -> None:
     dashboard = open_dashboard(demo_ws)
     tagged = [c for c in board.board_cards(demo_ws) if "重点" in c.tags]
-    dashboard.set_tags({"重点"})
+    dashboard.filter_bar.set_tags({"重点"})
     qtbot.waitUntil(dashboard.idle, timeout=20_000)
     assert dashboard.series["funnel"].count == len(tagged)
-    assert dashboard.tags_button.text() == "重点"
-    assert dashboard.clear_button.isVisibleTo(dashboard)
+    assert dashboard.filter_bar.tags_button.text() == "重点"
+    assert dashboard.filter_bar.clear_button.isVisibleTo(dashboard)
 
     first = board.board_cards(demo_ws)[0]
     account = next(a for a in accounts.list_accounts(demo_ws) if a.name == first.account)
-    dashboard.set_tags(set())
-    dashboard.set_account(account.id)
-    dashboard.set_period("all")
+    dashboard.filter_bar.set_tags(set())
+    dashboard.filter_bar.set_account(account.id)
+    dashboard.filter_bar.set_period("all")
     qtbot.waitUntil(dashboard.idle, timeout=20_000)
     expected = analytics.funnel(demo_ws, analytics.Filters(account_id=account.id), "CNY")
     assert dashboard.series["funnel"] == expected
-    assert dashboard.account.currentText() == account.name
+    assert dashboard.filter_bar.account.currentText() == account.name
     state = dashboard.ctx.settings.screen_state("dashboard")
     assert (state["period"], state["account"], state["tags"]) == ("all", account.id, [])
 
     again = open_dashboard(demo_ws)  # a new screen (a restart) starts where the user left it
-    assert again.period.currentData() == "all"
+    assert again.filter_bar.period.currentData() == "all"
     assert again.filters().account_id == account.id
-    again.clear_filters()
+    again.filter_bar.clear()
     qtbot.waitUntil(again.idle, timeout=20_000)
     assert again.filters() == analytics.Filters(
         *analytics.period_range("last_12_months", date.today())
     )
-    assert not again.clear_button.isVisibleTo(again)
+    assert not again.filter_bar.clear_button.isVisibleTo(again)
 
 
 def test_export_each_chart_and_the_report(open_dashboard, demo_ws, tmp_path, qtbot) -> None:
     dashboard = open_dashboard(demo_ws)
     target = tmp_path / "funnel.pdf"  # every format is tested with the figures
-    assert dashboard.export_chart("funnel", str(target))
+    assert dashboard.exporter.export_chart("funnel", str(target))
     text = PdfReader(str(target)).pages[0].extract_text()
     assert "销售漏斗" in text and "期间:最近 12 个月" in text  # the title and the filters
 
     # Through the dialog, as a user does it (accepted in code, never exec()).
-    dashboard.export_dialog("forecast", "png")
-    dialog = dashboard.export_dialog_widget
+    dashboard.exporter.export_dialog("forecast", "png")
+    dialog = dashboard.exporter.dialog
     chosen = tmp_path / "预测.png"
     dialog.selectFile(str(chosen))
     dialog.accept()
@@ -224,12 +224,12 @@ def test_export_each_chart_and_the_report(open_dashboard, demo_ws, tmp_path, qtb
     assert str(chosen) in dashboard.status.text()
 
     report = tmp_path / "report.pdf"
-    assert dashboard.export_report(str(report))
+    assert dashboard.exporter.export_report(str(report))
     pages = PdfReader(str(report)).pages
     assert len(pages) == len(analytics.FIGURES)
     assert "赢率校准" in pages[-1].extract_text()
 
-    dashboard.copy_image("calibration")
+    dashboard.exporter.copy_image("calibration")
     image = QGuiApplication.clipboard().image()
     assert not image.isNull() and image.width() > 1000
 
@@ -240,7 +240,8 @@ def test_a_failed_export_is_reported_not_raised(
     dashboard = open_dashboard(demo_ws)
     shown = []
     monkeypatch.setattr("desktop.ui.errors.show_error", lambda parent, exc: shown.append(exc))
-    assert not dashboard.export_chart("funnel", str(tmp_path / "missing" / "folder" / "f.png"))
+    missing = tmp_path / "missing" / "folder" / "f.png"
+    assert not dashboard.exporter.export_chart("funnel", str(missing))
     assert shown and isinstance(shown[0], OSError)
 
 
@@ -250,7 +251,7 @@ def test_the_layout_follows_the_window_width(open_dashboard, demo_ws, qtbot) -> 
     assert funnel.geometry().top() == forecast.geometry().top()  # side by side
     dashboard.window().resize(820, 700)
     qtbot.waitUntil(lambda: forecast.geometry().top() > funnel.geometry().bottom())
-    assert dashboard._key_columns == 3
+    assert dashboard.key_figures.columns == 3
     qtbot.waitUntil(dashboard.idle, timeout=20_000)
     for canvas in dashboard.canvases.values():
         canvas.draw()
@@ -296,15 +297,15 @@ def test_typing_an_account_picks_it(open_dashboard, demo_ws, qtbot) -> None:
     dashboard = open_dashboard(demo_ws)
     names = [a.name for a in accounts.list_accounts(demo_ws)]
     unique = next(n for n in names if sum(n[2:8] in other for other in names) == 1)
-    dashboard.account.setEditText(unique[2:8])  # part of one account's name
-    dashboard.account.lineEdit().editingFinished.emit()
-    assert dashboard.account.currentText() == unique
+    dashboard.filter_bar.account.setEditText(unique[2:8])  # part of one account's name
+    dashboard.filter_bar.account.lineEdit().editingFinished.emit()
+    assert dashboard.filter_bar.account.currentText() == unique
     assert dashboard.filters().account_id is not None
-    dashboard.account.setEditText("no such customer")
-    dashboard.account.lineEdit().editingFinished.emit()
-    assert dashboard.account.currentText() == unique  # back to the account chosen before
-    dashboard.account.setEditText("")
-    dashboard.account.lineEdit().editingFinished.emit()
+    dashboard.filter_bar.account.setEditText("no such customer")
+    dashboard.filter_bar.account.lineEdit().editingFinished.emit()
+    assert dashboard.filter_bar.account.currentText() == unique  # back to the account chosen before
+    dashboard.filter_bar.account.setEditText("")
+    dashboard.filter_bar.account.lineEdit().editingFinished.emit()
     assert dashboard.filters().account_id is None
     qtbot.waitUntil(dashboard.idle, timeout=20_000)
 
@@ -318,14 +319,14 @@ def test_several_currencies_are_offered_one_at_a_time(open_dashboard, ws, qtbot)
             ),
         )
     dashboard = open_dashboard(ws, "en")
-    assert dashboard.currency_box.isVisibleTo(dashboard)
-    assert [dashboard.currency_box.itemData(i) for i in range(2)] == ["CNY", "USD"]
+    assert dashboard.filter_bar.currency_box.isVisibleTo(dashboard)
+    assert [dashboard.filter_bar.currency_box.itemData(i) for i in range(2)] == ["CNY", "USD"]
     assert (dashboard.currency, dashboard.series["funnel"].amount) == ("CNY", 300_00)
-    dashboard.currency_box.setCurrentIndex(1)
-    dashboard.currency_box.activated.emit(1)
+    dashboard.filter_bar.currency_box.setCurrentIndex(1)
+    dashboard.filter_bar.currency_box.activated.emit(1)
     qtbot.waitUntil(lambda: dashboard.idle() and dashboard.currency == "USD", timeout=20_000)
     assert dashboard.series["funnel"].amount == 500_00
-    assert dashboard.key_figures["open"].value.text() == "$500"
+    assert dashboard.key_figures.tiles["open"].value.text() == "$500"
 
 
 def test_pointing_at_a_bar_tells_its_full_numbers(open_dashboard, demo_ws) -> None:
@@ -366,7 +367,8 @@ def test_another_database_replaces_every_figure(open_dashboard, demo_ws, tmp_pat
     qtbot.waitUntil(
         lambda: dashboard.idle() and dashboard.series["funnel"].count == 0, timeout=20_000
     )
-    assert dashboard.account.count() == 1  # only "All accounts": the other database has none
+    # Only "All accounts": the other database has none.
+    assert dashboard.filter_bar.account.count() == 1
     assert dashboard.empty_panel.isVisible()
     other.close()
 
@@ -411,7 +413,7 @@ def test_clicking_a_bar_lists_its_pursuits_and_opens_one(open_dashboard, demo_ws
 
     stage = dashboard.series["funnel"].stages[2]
     click("funnel", 0, 0.0, 2)
-    dialog = dashboard.behind_dialog
+    dialog = dashboard.drilldown.dialog
     assert dialog is not None and dialog.isVisible()
     rows = dialog.model.rows
     assert len(rows) == stage.count and sum(r.amount for r in rows) == stage.amount
@@ -433,15 +435,15 @@ def test_clicking_a_bar_lists_its_pursuits_and_opens_one(open_dashboard, demo_ws
     quarter = next(q for q in reversed(dashboard.series["win_loss"].quarters) if q.won_count)
     column = dashboard.series["win_loss"].quarters.index(quarter)
     click("win_loss", 0, column, quarter.won_amount / 2)  # the middle of the won bar
-    won = dashboard.behind_dialog
+    won = dashboard.drilldown.dialog
     assert won is not dialog and won.windowTitle() == f"Won in Q{quarter.quarter} {quarter.year}"
     assert {r.status for r in won.model.rows} == {"won"} and len(
         won.model.rows
     ) == quarter.won_count
 
-    shown = dashboard.behind_dialog
+    shown = dashboard.drilldown.dialog
     click("velocity", 0, 1, 0)  # stays in a stage are not pursuits: nothing to list
-    assert dashboard.behind_dialog is shown
+    assert dashboard.drilldown.dialog is shown
 
 
 def test_the_sales_cycle_says_how_many_wins_it_measures(open_dashboard, ws) -> None:
@@ -468,8 +470,8 @@ def test_the_sales_cycle_says_how_many_wins_it_measures(open_dashboard, ws) -> N
         },
     )
     dashboard = open_dashboard(ws, "en")
-    assert dashboard.key_figures["won"].detail.text() == "2 pursuits"
-    assert dashboard.key_figures["cycle"].detail.text() == "1 of 2 wins measured"
+    assert dashboard.key_figures.tiles["won"].detail.text() == "2 pursuits"
+    assert dashboard.key_figures.tiles["cycle"].detail.text() == "1 of 2 wins measured"
 
 
 def test_the_list_heading_shows_names_as_typed(qtbot) -> None:

@@ -10,7 +10,7 @@ from desktop.services.pursuits import PursuitDraft
 
 
 def pick(qtbot, tab, text: str):
-    dialog = tab.open_picker()
+    dialog = tab.competitors.open_picker()
     assert dialog is not None and dialog.isVisible()
     dialog.filter.setText(text)
     return dialog
@@ -86,7 +86,7 @@ def test_members_are_not_offered_again(qtbot, tab, deal) -> None:
 
 
 def test_a_removed_competitor_comes_back_with_its_scores(qtbot, tab, deal) -> None:
-    tab.remove_competitor(deal.yun)
+    tab.competitors.remove_competitor(deal.yun)
     dialog = pick(qtbot, tab, "云启")
     assert "come back" in dialog.preview.text()
     assert not dialog.use_playbook.isVisible()
@@ -95,7 +95,7 @@ def test_a_removed_competitor_comes_back_with_its_scores(qtbot, tab, deal) -> No
 
 
 def test_profile_saves_as_you_type_and_undoes(qtbot, tab, deal, ctx) -> None:
-    dialog = tab.open_profile(deal.sai)
+    dialog = tab.competitors.open_profile(deal.sai)
     assert dialog.windowTitle().startswith("赛达软件")
     label = dialog.notes_edits["label"]
     label.setPlainText("“昂贵的半成品”")
@@ -120,7 +120,7 @@ def test_profile_saves_as_you_type_and_undoes(qtbot, tab, deal, ctx) -> None:
 
 
 def test_typing_on_in_one_field_is_one_undo_step(qtbot, tab, deal, ctx) -> None:
-    dialog = tab.open_profile(deal.yun)
+    dialog = tab.competitors.open_profile(deal.yun)
     edit = dialog.notes_edits["harm"]
     count = ctx.undo_stack.count()
     edit.setPlainText("数据")
@@ -133,7 +133,7 @@ def test_typing_on_in_one_field_is_one_undo_step(qtbot, tab, deal, ctx) -> None:
 
 
 def test_use_the_playbook_and_grow_it(qtbot, tab, deal, ctx) -> None:
-    dialog = tab.open_profile(deal.sai)
+    dialog = tab.competitors.open_profile(deal.sai)
     dialog.use_buttons["weaknesses"].click()
     assert indicators.profile(ctx.workspace, deal.pursuit_id, deal.sai).notes["flaws"] == (
         "二次开发成本高"
@@ -149,7 +149,7 @@ def test_use_the_playbook_and_grow_it(qtbot, tab, deal, ctx) -> None:
 
 
 def test_rename_in_the_playbook_renames_the_column(qtbot, tab, deal, ctx) -> None:
-    dialog = tab.open_profile(deal.yun)
+    dialog = tab.competitors.open_profile(deal.yun)
     name = dialog.playbook_edits["name"]
     name.setText("云启科技集团")
     name.editingFinished.emit()
@@ -168,7 +168,7 @@ def test_allies_are_picked_from_the_people_of_the_pursuit(qtbot, ctx, deal) -> N
     widget = IndicatorGridWidget(ctx)
     qtbot.addWidget(widget)
     widget.set_pursuit(deal.pursuit_id)
-    dialog = widget.open_profile(deal.sai)
+    dialog = widget.competitors.open_profile(deal.sai)
     assert "王主任" in dialog.allies_hint.text()
     dialog.ally_picker.setText("王主任")
     dialog.ally_picker.returnPressed.emit()
@@ -176,7 +176,7 @@ def test_allies_are_picked_from_the_people_of_the_pursuit(qtbot, ctx, deal) -> N
 
 
 def test_profile_closes_when_its_column_is_removed(qtbot, tab, deal) -> None:
-    dialog = tab.open_profile(deal.sai)
-    assert tab.open_profile(deal.sai) is dialog  # one window per competitor
-    tab.remove_competitor(deal.sai)
+    dialog = tab.competitors.open_profile(deal.sai)
+    assert tab.competitors.open_profile(deal.sai) is dialog  # one window per competitor
+    tab.competitors.remove_competitor(deal.sai)
     assert not dialog.isVisible()

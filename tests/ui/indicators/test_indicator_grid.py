@@ -109,7 +109,7 @@ def test_edit_a_score_through_the_delegate_and_undo(qtbot, tab, deal) -> None:
     grid = deal.grid()
     assert grid.criteria[2].scores[deal.sai] == 1
     assert classes(tab)[2] == "fatal"  # 云启 still 3 > our 2
-    assert tab.summary.counts["fatal"].text() == "1"
+    assert tab.bottom.summary.counts["fatal"].text() == "1"
     tab.ctx.undo_stack.undo()
     assert deal.grid().criteria[2].scores[deal.sai] == 4
     tab.ctx.undo_stack.redo()
@@ -133,7 +133,7 @@ def test_importance_edit_changes_the_class(qtbot, tab, deal) -> None:
     qtbot.keyClicks(editor, "2")
     press_enter(qtbot, tab, editor)
     assert classes(tab)[0] == "sleeping"
-    assert tab.summary.counts["sleeping"].text() == "2"
+    assert tab.bottom.summary.counts["sleeping"].text() == "2"
 
 
 def test_edit_texts_with_the_multiline_editor(qtbot, tab, deal) -> None:
@@ -147,7 +147,7 @@ def test_edit_texts_with_the_multiline_editor(qtbot, tab, deal) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert deal.grid().criteria[2].action_plan == "拆分报价\n强调五年 TCO"
     assert tab.model.index(2, index.column()).data(Role.NEEDS_PLAN) is False
-    assert tab.summary.attention.isHidden()
+    assert tab.bottom.summary.attention.isHidden()
 
 
 def test_an_empty_name_is_refused_with_a_message(qtbot, tab, deal) -> None:
@@ -229,7 +229,7 @@ def test_alt_arrows_reorder_and_undo(qtbot, tab, deal) -> None:
 
 def test_insert_and_delete_criteria(qtbot, tab, deal) -> None:
     tab.view.setCurrentIndex(tab.model.index(0, 0))
-    tab.add_action.trigger()
+    tab.toolbar.add_action.trigger()
     grid = deal.grid()
     assert len(grid.criteria) == 5 and grid.criteria[1].name == "New criterion"
     editor = tab.view.findChild(QPlainTextEdit, "text_editor")
@@ -238,7 +238,7 @@ def test_insert_and_delete_criteria(qtbot, tab, deal) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert deal.grid().criteria[1].name == "售后服务"
     tab.view.select_rows([1, 2])
-    tab.delete_action.trigger()
+    tab.toolbar.delete_action.trigger()
     assert [c.name for c in deal.grid().criteria] == ["系统稳定性", "报价", "行业案例"]
     assert "Undo" in tab.message.text()
     tab.ctx.undo_stack.undo()
@@ -355,7 +355,7 @@ def test_paste_a_block_from_a_spreadsheet(qtbot, tab, deal) -> None:
 
 def test_paste_new_criteria_below_the_grid(qtbot, tab, deal) -> None:
     text = "售后服务\t7×24 热线\t4\t5\t3\t3\n培训\t\t2\t4\n"
-    assert tab.paste_text(4, 0, text)
+    assert tab.pasting.paste_text(4, 0, text)
     grid = deal.grid()
     assert [c.name for c in grid.criteria[4:]] == ["售后服务", "培训"]
     assert grid.criteria[5].scores == {}
@@ -364,18 +364,18 @@ def test_paste_new_criteria_below_the_grid(qtbot, tab, deal) -> None:
 
 def test_a_bad_pasted_value_refuses_the_block_and_names_the_cell(qtbot, tab, deal) -> None:
     before = deal.grid().criteria
-    assert not tab.paste_text(0, column(tab, "our_score"), "4\t4\t3\n5\t7\t3\n")
+    assert not tab.pasting.paste_text(0, column(tab, "our_score"), "4\t4\t3\n5\t7\t3\n")
     assert deal.grid().criteria == before
     message = tab.message.text()
     assert "Row 2" in message and "赛达软件" in message and "“7”" in message
     assert "Nothing was pasted" in message
     assert tab.message.kind == "warning"
-    assert not tab.paste_text(0, column(tab, "importance"), "很重要")
+    assert not tab.pasting.paste_text(0, column(tab, "importance"), "很重要")
     assert "Importance" in tab.message.text()
 
 
 def test_a_ragged_block_fills_what_it_reaches(qtbot, tab, deal) -> None:
-    assert tab.paste_text(0, column(tab, "our_score"), "1\t1\t1\n2\n3\t3")
+    assert tab.pasting.paste_text(0, column(tab, "our_score"), "1\t1\t1\n2\n3\t3")
     grid = deal.grid()
     assert [(c.our_score, c.scores[deal.sai], c.scores[deal.yun]) for c in grid.criteria[:3]] == [
         (1, 1, 1),
@@ -389,7 +389,7 @@ def test_one_value_fills_the_selection(qtbot, tab, deal) -> None:
     importance = column(tab, "importance")
     for row in range(4):
         selection.select(tab.model.index(row, importance), selection.SelectionFlag.Select)
-    assert tab.paste_text(0, importance, "5")
+    assert tab.pasting.paste_text(0, importance, "5")
     assert [c.importance for c in deal.grid().criteria] == [5, 5, 5, 5]
 
 
@@ -398,7 +398,7 @@ def test_one_value_fills_the_selection(qtbot, tab, deal) -> None:
 
 def test_remove_a_competitor_column_and_undo(qtbot, tab, deal) -> None:
     columns = tab.model.columnCount()
-    tab.remove_competitor(deal.sai)
+    tab.competitors.remove_competitor(deal.sai)
     assert tab.model.columnCount() == columns - 1
     assert score_column(deal.sai) not in tab.model.columns
     assert "removed" in tab.message.text()
@@ -408,13 +408,13 @@ def test_remove_a_competitor_column_and_undo(qtbot, tab, deal) -> None:
 
 
 def test_move_competitor_columns(qtbot, tab, deal) -> None:
-    menu = tab.header_menu(column(tab, score_column(deal.yun)))
+    menu = tab.competitors.header_menu(column(tab, score_column(deal.yun)))
     assert [a.text() for a in menu.actions() if a.text()][:3] == [
         "Profile of 云启科技…",
         "Move left",
         "Move right",
     ]
-    tab.move_competitor(deal.yun, -1)
+    tab.competitors.move_competitor(deal.yun, -1)
     assert deal.grid().competitor_ids == [deal.yun, deal.sai]
     tab.ctx.undo_stack.undo()
     assert deal.grid().competitor_ids == [deal.sai, deal.yun]
@@ -424,7 +424,7 @@ def test_everything_is_there_after_reopening(qtbot, tab, deal, ctx) -> None:
     from desktop.ui.context import AppContext
     from desktop.ui.indicators.widget import IndicatorGridWidget
 
-    tab.paste_text(0, column(tab, "meaning"), "可用率 99.9%")
+    tab.pasting.paste_text(0, column(tab, "meaning"), "可用率 99.9%")
     tab.move_rows([deal.ids[3]], 0)
     again = Workspace.open(deal.ws.path)
     try:
@@ -443,7 +443,7 @@ def test_a_deleted_pursuit_empties_the_tab(qtbot, tab, deal) -> None:
     tab.ctx.perform(records.delete, "pursuit", deal.pursuit_id)
     assert tab.model.rowCount() == 0
     assert "no longer exists" in tab.empty.text()
-    assert not tab.add_action.isEnabled()
+    assert not tab.toolbar.add_action.isEnabled()
 
 
 def test_empty_grid_explains_and_offers_actions(qtbot, ctx, ws) -> None:
@@ -468,7 +468,7 @@ def test_empty_grid_explains_and_offers_actions(qtbot, ctx, ws) -> None:
 def test_export_reads_back_with_the_same_values(qtbot, tab, deal, tmp_path) -> None:
     indicators.set_cells(deal.ws, deal.pursuit_id, [Cell(deal.ids[2], "action_plan", "拆分报价")])
     path = tmp_path / "matrix.xlsx"
-    assert tab.export_to(path)
+    assert tab.workbook.export_to(path)
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
@@ -495,17 +495,17 @@ def test_export_reads_back_with_the_same_values(qtbot, tab, deal, tmp_path) -> N
 
 
 def test_export_to_a_folder_that_cannot_be_written(qtbot, tab, tmp_path) -> None:
-    assert not tab.export_to(tmp_path / "missing" / "matrix.xlsx")
+    assert not tab.workbook.export_to(tmp_path / "missing" / "matrix.xlsx")
     assert "Nothing was exported" in tab.message.text()
 
 
 def test_chart_draws_when_shown(qtbot, tab, deal) -> None:
-    tab.chart_action.setChecked(True)
-    qtbot.waitUntil(lambda: tab.chart.canvas is not None, timeout=10000)
-    assert tab.chart.draws == 1
-    tab.paste_text(0, column(tab, "our_score"), "1")
-    qtbot.waitUntil(lambda: tab.chart.draws == 2, timeout=3000)
-    axes = tab.chart.figure.axes
+    tab.toolbar.chart_action.setChecked(True)
+    qtbot.waitUntil(lambda: tab.bottom.chart.canvas is not None, timeout=10000)
+    assert tab.bottom.chart.draws == 1
+    tab.pasting.paste_text(0, column(tab, "our_score"), "1")
+    qtbot.waitUntil(lambda: tab.bottom.chart.draws == 2, timeout=3000)
+    axes = tab.bottom.chart.figure.axes
     assert [t.get_text() for t in axes[0].get_yticklabels()] == ["Us", "赛达软件", "云启科技"]
     tab.save_state()
     assert tab.ctx.settings.screen_state("indicators")["chart"] is True
@@ -545,10 +545,10 @@ def test_chinese_titles_and_messages(qtbot, tab, deal) -> None:
     assert titles[:4] == ["采购指标", "指标内涵", "重要性", "我方"]
     assert titles[4:6] == ["赛达软件", "云启科技"]
     assert model.index(0, model.column_of(CLASS)).data() == "优胜"
-    assert tab.summary.counts["fatal"].text() == "1"
-    tab.paste_text(0, model.column_of("our_score"), "9")
+    assert tab.bottom.summary.counts["fatal"].text() == "1"
+    tab.pasting.paste_text(0, model.column_of("our_score"), "9")
     assert "第 1 行" in tab.message.text() and "未粘贴任何内容" in tab.message.text()
-    assert tab.add_action.text() == "添加指标"
+    assert tab.toolbar.add_action.text() == "添加指标"
 
 
 def test_the_tab_is_registered(qtbot, ctx) -> None:
@@ -584,5 +584,5 @@ def test_context_menus_reach_every_action(qtbot, tab, deal) -> None:
     override = tab.cell_menu(index).findChild(type(tab.cell_menu(index)), "override_menu")
     override.actions()[3].trigger()  # "Fatal" for row 2
     assert deal.grid().criteria[1].class_override == "fatal"
-    header = [a.text() for a in tab.header_menu(column(tab, "name")).actions()]
+    header = [a.text() for a in tab.competitors.header_menu(column(tab, "name")).actions()]
     assert header == ["Add competitor…"]

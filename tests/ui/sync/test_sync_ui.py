@@ -15,6 +15,7 @@ from desktop.services import records
 from desktop.services.sync import dump, export, importer, review
 from desktop.services.workspace import Workspace
 from desktop.storage.backup import online_backup
+from desktop.ui.sync.actions import SyncActions
 
 PASSPHRASE = "correct horse battery"
 FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
@@ -33,10 +34,10 @@ def window(qtbot, demo_ws, request):
     window.show()
     qtbot.waitExposed(window)
     yield window
-    job = window.sync_actions.job
-    if job is not None and job.thread is not None:
+    job = window.findChild(SyncActions).job
+    if job is not None and job.worker_thread is not None:
         job.cancel()
-        job.thread.join(10)
+        job.worker_thread.join(10)
     i18n.install("zh_CN")
 
 
@@ -57,14 +58,13 @@ def first_pursuit(ws: Workspace) -> str:
 
 
 def wait_done(qtbot, window) -> None:
-    qtbot.waitUntil(
-        lambda: window.sync_actions.job is not None and window.sync_actions.job.done, timeout=20000
-    )
+    actions = window.findChild(SyncActions)
+    qtbot.waitUntil(lambda: actions.job is not None and actions.job.done, timeout=20000)
     qtbot.wait(50)  # the queued "finished" signal
 
 
 def test_export_through_the_dialog(qtbot, window, tmp_path: Path) -> None:
-    actions = window.sync_actions
+    actions = window.findChild(SyncActions)
     target = tmp_path / "out.pursuit-sync"
     dialog = actions.export_data(target)
     ok = dialog.buttons.buttons()[0]
@@ -86,7 +86,7 @@ def test_export_through_the_dialog(qtbot, window, tmp_path: Path) -> None:
 
 
 def test_export_of_chosen_pursuits_without_encryption(qtbot, window, tmp_path: Path) -> None:
-    actions = window.sync_actions
+    actions = window.findChild(SyncActions)
     target = tmp_path / "one.pursuit-sync"
     dialog = actions.export_data(target)
     dialog.some.setChecked(True)
@@ -111,7 +111,7 @@ def test_import_preview_then_resolve_in_review(qtbot, window, other, tmp_path: P
     records.update(ctx.workspace, "pursuit", target, {"title": "台式机上的名称"})
     source = tmp_path / "laptop.pursuit-sync"
     export.export_bundle(other, source, passphrase=PASSPHRASE, kdf=FAST_KDF, site_name="王芳")
-    actions = window.sync_actions
+    actions = window.findChild(SyncActions)
     dialog = actions.import_file(source)
     assert any("王芳" in label.text() for label in dialog.findChildren(QLabel))
     dialog.passphrase.setText(PASSPHRASE)
@@ -160,7 +160,7 @@ def test_wrong_passphrase_is_told_and_nothing_changes(qtbot, window, other, tmp_
     source = tmp_path / "laptop.pursuit-sync"
     export.export_bundle(other, source, passphrase=PASSPHRASE, kdf=FAST_KDF)
     before = dump.digest(window.ctx.workspace.path)
-    actions = window.sync_actions
+    actions = window.findChild(SyncActions)
     dialog = actions.import_file(source)
     dialog.passphrase.setText("not the passphrase")
     dialog.accept()
@@ -176,7 +176,7 @@ def test_a_damaged_file_is_told_in_english(qtbot, window, other, tmp_path) -> No
     data = bytearray(source.read_bytes())
     data[-40] ^= 0x10
     source.write_bytes(bytes(data))
-    actions = window.sync_actions
+    actions = window.findChild(SyncActions)
     assert actions.import_file(source) is None  # plain: straight to work
     wait_done(qtbot, window)
     assert actions.last_message.text() == (
@@ -194,7 +194,7 @@ def test_cancel_the_preview_and_undo_last_import(qtbot, window, other, tmp_path)
     export.export_bundle(other, source, passphrase=None, encrypt=False, site_name="王芳")
     ctx = window.ctx
     before = dump.digest(ctx.workspace.path)
-    actions = window.sync_actions
+    actions = window.findChild(SyncActions)
     actions.import_file(source)
     qtbot.waitUntil(lambda: type(actions.dialog).__name__ == "PreviewDialog", timeout=20000)
     actions.dialog.reject()

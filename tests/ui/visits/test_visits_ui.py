@@ -76,7 +76,7 @@ def test_screen_groups_the_coming_visits(screen, ctx) -> None:
     assert screen.pages.currentIndex() == 0
     assert screen.open_item("visit", row.id)
     assert screen.current().id == row.id
-    assert screen.actions.preview.isEnabled()
+    assert screen.visit_actions.preview.isEnabled()
     assert row.objective in screen.summary.browser.toPlainText()
 
 
@@ -84,12 +84,12 @@ def test_screen_groups_the_coming_visits(screen, ctx) -> None:
 def test_screen_in_english(screen) -> None:
     titles = [screen.model.index(g, 0).data() for g in range(screen.model.rowCount())]
     assert all(t.startswith(("This week", "Next week", "Waiting")) for t in titles)
-    assert screen.actions.new.text() == "New visit"
+    assert screen.visit_actions.new.text() == "New visit"
     assert "coming up" in screen.counts.text()
 
 
 def test_plan_a_visit_in_the_editor_then_undo_and_redo(qtbot, screen, ctx, planned) -> None:
-    editor = screen.actions.new_visit()
+    editor = screen.visit_actions.new_visit()
     assert isinstance(editor, VisitEditor) and editor.isVisible()
     editor.choose_pursuit(planned.pursuit_id)
     assert editor.attendees.count() == 5  # the demo pursuit's people
@@ -122,7 +122,7 @@ def test_plan_a_visit_in_the_editor_then_undo_and_redo(qtbot, screen, ctx, plann
 
 
 def test_the_editor_says_what_is_missing_and_saves_nothing(qtbot, screen, ctx, planned) -> None:
-    editor = screen.actions.new_visit()
+    editor = screen.visit_actions.new_visit()
     editor.objective.setPlainText("确认预算")
     editor.accept()
     assert editor.isVisible()
@@ -155,7 +155,7 @@ def test_a_past_time_shows_a_hint(qtbot, ctx, host, planned) -> None:
 def test_record_the_outcome_and_set_the_pursuits_next_step(qtbot, tab, ctx, planned) -> None:
     before = board.board_card(ctx.workspace, planned.pursuit_id)
     assert tab.select(planned.id)
-    editor = tab.actions.record_outcome()
+    editor = tab.visit_actions.record_outcome()
     assert editor.tabs.currentIndex() == OUTCOME_PAGE
     editor.outcome.setPlainText("决策者认可价值建议书,同意进入商务谈判")
     editor.learned.setPlainText("预算已列入明年计划")
@@ -180,7 +180,7 @@ def test_record_the_outcome_and_set_the_pursuits_next_step(qtbot, tab, ctx, plan
 
 def test_delete_from_the_tab_and_undo(qtbot, tab, ctx, planned) -> None:
     assert tab.select(planned.id)
-    assert tab.actions.delete_visit()
+    assert tab.visit_actions.delete_visit()
     assert tab.model.row_of(planned.id) == -1
     ctx.undo_stack.undo()
     assert tab.model.row_of(planned.id) >= 0
@@ -197,7 +197,7 @@ def test_an_empty_pursuit_shows_what_to_do(qtbot, ctx, host) -> None:
     tab.set_pursuit(pursuit_id)
     assert tab.pages.currentIndex() == 1
     assert "还没有拜访" in tab.empty.text()
-    assert tab.actions.new.isEnabled() and not tab.actions.preview.isEnabled()
+    assert tab.visit_actions.new.isEnabled() and not tab.visit_actions.preview.isEnabled()
 
 
 def test_print_to_pdf_without_any_dialog(qtbot, ctx, host, planned, tmp_path, pdf_text) -> None:
@@ -213,8 +213,8 @@ def test_print_to_pdf_without_any_dialog(qtbot, ctx, host, planned, tmp_path, pd
 def test_save_as_pdf_through_the_file_dialog(qtbot, tab, planned, tmp_path) -> None:
     tab.select(planned.id)
     messages = []
-    tab.actions.message.connect(messages.append)
-    job = tab.actions.save_pdf()
+    tab.visit_actions.message.connect(messages.append)
+    job = tab.visit_actions.save_pdf()
     dialog = job.dialog
     assert isinstance(dialog, QFileDialog) and dialog.isVisible()
     assert dialog.selectedFiles()[0].endswith(".pdf")
@@ -299,7 +299,7 @@ def test_calendar_export_of_the_coming_visits(qtbot, screen, ctx, tmp_path) -> N
 
 def test_calendar_file_dialog(qtbot, tab, planned, tmp_path) -> None:
     tab.select(planned.id)
-    job = tab.actions.export_visit()
+    job = tab.visit_actions.export_visit()
     assert job.dialog.selectedFiles()[0].endswith(".ics")
     job.dialog.selectFile(str(tmp_path / "one.ics"))
     with qtbot.waitSignal(job.finished):
@@ -317,7 +317,7 @@ def test_registered_as_screen_and_pursuit_tab(qtbot, ctx, host) -> None:
     made = screen_spec.create(ctx, host)
     qtbot.addWidget(made)
     assert isinstance(made, VisitsScreen)
-    assert made.toolbar_actions()[0] is made.actions.new
+    assert made.toolbar_actions()[0] is made.visit_actions.new
     tab = tab_spec.create(ctx, host)
     qtbot.addWidget(tab)
     assert isinstance(tab, PursuitVisitsTab) and hasattr(tab, "set_pursuit")
@@ -339,7 +339,7 @@ def test_the_stakeholder_map_comes_from_the_map_package(ctx, planned, monkeypatc
 
 def test_new_visit_suggests_the_selected_visits_pursuit(qtbot, screen, planned) -> None:
     assert screen.select(planned.id)
-    editor = screen.actions.new_visit()
+    editor = screen.visit_actions.new_visit()
     assert editor.pursuit_id == planned.pursuit_id
     assert editor.pursuit_combo.isVisible()  # still changeable
     editor.reject()
@@ -412,7 +412,7 @@ def test_a_pdf_that_cannot_be_written_is_reported(qtbot, tab, planned, tmp_path)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be")
     tab.select(planned.id)
-    job = tab.actions.save_pdf()
+    job = tab.visit_actions.save_pdf()
     with qtbot.waitSignal(job.finished) as finished:
         job.dialog.selectFile(str(blocker / "plan.pdf"))
         job.dialog.accept()
@@ -450,7 +450,7 @@ def test_all_to_calendar_saves_exactly_the_listed_coming_visits(
     assert str(len(listed)) in screen.counts.text()  # the header counts the same visits
 
     action.trigger()
-    (job,) = [j for j in screen.actions.running if isinstance(j, CalendarExport)]
+    (job,) = [j for j in screen.visit_actions.running if isinstance(j, CalendarExport)]
     target = tmp_path / "拜访日程.ics"
     job.dialog.selectFile(str(target))
     with qtbot.waitSignal(job.finished) as finished:

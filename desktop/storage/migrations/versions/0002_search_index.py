@@ -25,6 +25,8 @@ path (services, bulk demo inserts, sync import) keeps the index right without kn
 Because of the end marker, FTS5's 'rebuild' command must not be used on this index.
 """
 
+from typing import NotRequired, TypedDict
+
 from alembic import op
 
 revision = "0002"
@@ -32,12 +34,24 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# Per source table: kind, the pursuit it belongs to, and SQL expressions over NEW.* for the texts.
-# `watch` lists the columns whose change re-indexes the record.
 KIND_BITS = 40
 END_MARK = "char(57344, 57344)"  # U+E000 twice, after every indexed text
 
-SOURCES = {
+
+class _Source(TypedDict):
+    kind: str
+    code: int
+    pursuit: str
+    name: str
+    context: str
+    body: tuple[str, ...]
+    watch: tuple[str, ...]
+    when: NotRequired[str]
+
+
+# Per source table: kind, the pursuit it belongs to, and SQL expressions over NEW.* for the texts.
+# `watch` lists the columns whose change re-indexes the record.
+SOURCES: dict[str, _Source] = {
     "pursuits": {
         "kind": "pursuit",
         "code": 1,
@@ -160,7 +174,7 @@ def _body(parts: tuple[str, ...]) -> str:
     return f"trim({joined}, char(10))"
 
 
-def _doc_values(spec: dict, prefix: str) -> str:
+def _doc_values(spec: _Source, prefix: str) -> str:
     """kind, record id, pursuit id, name, context, body of the source row `prefix` (NEW or t)."""
 
     def sub(expr: str) -> str:
@@ -173,7 +187,7 @@ def _doc_values(spec: dict, prefix: str) -> str:
     )
 
 
-def _condition(spec: dict, prefix: str) -> str:
+def _condition(spec: _Source, prefix: str) -> str:
     condition = f"{prefix}.alive AND NOT {prefix}.purged"
     if "when" in spec:
         condition += " AND " + spec["when"].replace("NEW.", f"{prefix}.")
