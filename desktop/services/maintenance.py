@@ -30,7 +30,7 @@ def check(ws: Workspace) -> CheckReport:
     problems = []
     with ws.read() as session:
         counts = {
-            table.__tablename__: session.scalar(  # type: ignore[attr-defined]
+            table.__tablename__: session.scalar(
                 select(func.count()).select_from(table).where(table.alive)
             )
             or 0
@@ -49,7 +49,7 @@ def check(ws: Workspace) -> CheckReport:
 
 def record_counts(ws: Workspace, tables: tuple[str, ...]) -> dict[str, int]:
     """Live rows per named table (for the status bar)."""
-    by_name = {t.__tablename__: t for t in SYNCED_TABLES}  # type: ignore[attr-defined]
+    by_name = {t.__tablename__: t for t in SYNCED_TABLES}
     with ws.read() as session:
         return {
             name: session.scalar(

@@ -37,7 +37,7 @@ def _marks(ids: Collection[str]) -> str:
     return ", ".join("?" * len(ids))
 
 
-def driver_rows(connection: Connection, statement: Select[Any]) -> list[Row]:
+def driver_rows(connection: Connection, statement: Select[*tuple[Any, ...]]) -> list[Row]:
     """A Core query's rows as the driver gives them (texts for dates and times, no type
     processing): for reads that parse many dates themselves (the dashboard's funnel paths)."""
     result = connection.execute(statement)

@@ -78,7 +78,7 @@ def list_pursuits(
     day = date.fromisoformat
     moment = datetime.fromisoformat
     weighted = forecast.weighted_amount
-    result = []
+    result: list[PursuitRow] = []
     append = result.append
     for (
         pursuit_id,
