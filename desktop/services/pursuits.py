@@ -177,7 +177,9 @@ class Created(NamedTuple):
     def refs(self) -> list[RecordRef]:
         """The records made: a new account first, then the pursuit (its StageChange and tags
         belong to it)."""
-        accounts = [(ChangeKind.ACCOUNT.value, a) for a in sorted(self.changes.ids(ChangeKind.ACCOUNT))]
+        accounts = [
+            (ChangeKind.ACCOUNT.value, a) for a in sorted(self.changes.ids(ChangeKind.ACCOUNT))
+        ]
         return [*accounts, (ChangeKind.PURSUIT.value, self.pursuit_id)]
 
     def undo(self, ws: Workspace) -> Changes:
