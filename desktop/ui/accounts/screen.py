@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import accounts, pursuit_list
+from desktop.services import accounts
 from desktop.services.accounts import AccountSummary
 from desktop.services.changes import ChangeKind, Changes
+from desktop.services.queries import pursuit_list
 from desktop.ui.accounts.commands import EditAccountCommand, MergeCommand
 from desktop.ui.accounts.dialogs import AccountDialog, MergeDialog
 from desktop.ui.accounts.models import AccountTableModel

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import board, board_ops, demo, health, maintenance, pursuits
-from desktop.services.board import BoardCard
+from desktop.services import demo, gates, health, maintenance, pursuits
 from desktop.services.changes import ChangeKind, Changes
+from desktop.services.queries import board
+from desktop.services.queries.board import BoardCard
 from desktop.ui.board.delegate import CardDelegate
 from desktop.ui.board.filters import BoardFilter, FilterBar, NoMatchNote, haystack
 from desktop.ui.board.model import BoardModel
@@ -435,7 +436,7 @@ class BoardScreen(QWidget):
                 then()
             return
         try:
-            checks = board_ops.check_moves(self.ctx.workspace, ids, to_stage)
+            checks = gates.check_moves(self.ctx.workspace, ids, to_stage)
         except Exception as exc:
             show_error(self, exc)
             return
@@ -583,7 +584,7 @@ class BoardScreen(QWidget):
         else:
             subject = self.tr("{0} pursuits").format(len(cards))
         try:
-            competitors = board_ops.competitor_choices(self.ctx.workspace)
+            competitors = pursuits.competitor_choices(self.ctx.workspace)
         except Exception as exc:
             show_error(self, exc)
             return
@@ -597,7 +598,7 @@ class BoardScreen(QWidget):
             try:
                 change = self.ctx.perform_in(
                     self,
-                    board_ops.close_pursuits,
+                    pursuits.close_pursuits,
                     ids,
                     chosen,
                     reason=dialog.reason_text(),
@@ -623,7 +624,7 @@ class BoardScreen(QWidget):
         if not ids:
             return
         try:
-            change = self.ctx.perform_in(self, board_ops.reopen_pursuits, ids)
+            change = self.ctx.perform_in(self, pursuits.reopen_pursuits, ids)
         except OperationFailed:
             return
         if change.after:
@@ -641,7 +642,7 @@ class BoardScreen(QWidget):
             return
         ids = [c.id for c in cards]
         try:
-            self.ctx.perform_in(self, board_ops.delete_pursuits, ids)
+            self.ctx.perform_in(self, pursuits.delete_pursuits, ids)
         except OperationFailed:
             return
         if len(cards) == 1:

@@ -14,9 +14,8 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.services import board_ops, pursuits
-from desktop.services.board_ops import RecordRef, StateChange
-from desktop.services.pursuits import MoveResult
+from desktop.services import pursuits
+from desktop.services.pursuits import MoveResult, RecordRef, StateChange
 from desktop.ui.context import AppContext
 from desktop.ui.undo import UndoCommand
 
@@ -29,13 +28,13 @@ class MoveCommand(UndoCommand):
         self, ctx: AppContext, result: MoveResult, text: str, parent_widget: QWidget | None = None
     ) -> None:
         super().__init__(ctx, text, parent_widget)
-        self.moves = list(result.moves)
+        self.change = result
 
     def apply(self) -> None:
-        self.perform(pursuits.redo_moves, self.moves, [m.rank for m in self.moves])
+        self.perform(pursuits.restore_states, self.change.after, revive=self.change.created)
 
     def revert(self) -> None:
-        self.perform(pursuits.undo_moves, list(reversed(self.moves)))
+        self.perform(pursuits.restore_states, self.change.before, bury=self.change.created)
 
 
 class StateCommand(UndoCommand):
@@ -52,10 +51,10 @@ class StateCommand(UndoCommand):
         self.change = change
 
     def apply(self) -> None:
-        self.perform(board_ops.restore_states, self.change.after, revive=self.change.created)
+        self.perform(pursuits.restore_states, self.change.after, revive=self.change.created)
 
     def revert(self) -> None:
-        self.perform(board_ops.restore_states, self.change.before, bury=self.change.created)
+        self.perform(pursuits.restore_states, self.change.before, bury=self.change.created)
 
 
 class AliveCommand(UndoCommand):
@@ -75,10 +74,10 @@ class AliveCommand(UndoCommand):
         self.alive_after = alive_after
 
     def apply(self) -> None:
-        self.perform(board_ops.set_alive, self._ordered(self.alive_after), self.alive_after)
+        self.perform(pursuits.set_alive, self._ordered(self.alive_after), self.alive_after)
 
     def revert(self) -> None:
-        self.perform(board_ops.set_alive, self._ordered(not self.alive_after), not self.alive_after)
+        self.perform(pursuits.set_alive, self._ordered(not self.alive_after), not self.alive_after)
 
     def _ordered(self, alive: bool) -> list[RecordRef]:
         parents_first = sorted(self.refs, key=lambda ref: ref[0] != "account")

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import accounts, board_ops, pursuits, records
-from desktop.services.board_ops import PursuitForm
+from desktop.services import accounts, gates, pursuits, records
 from desktop.services.changes import ChangeKind
 from desktop.services.errors import InvalidInput, NotFound
-from desktop.services.pursuits import PursuitDraft
+from desktop.services.pursuits import PursuitDraft, PursuitForm
 from desktop.ui.common import format as fmt
 from desktop.ui.common.widgets import OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
@@ -142,7 +141,7 @@ class PursuitDialog(QDialog):
 
         self._original: PursuitForm | None = None
         if pursuit_id is not None:
-            self._original = board_ops.pursuit_form(ctx.workspace, pursuit_id)
+            self._original = pursuits.pursuit_form(ctx.workspace, pursuit_id)
             self.show_form(self._original)
         else:
             self.currency.setCurrentText(ctx.settings.default_currency)
@@ -205,7 +204,7 @@ class PursuitDialog(QDialog):
             tags=_split_tags(self.tags.text()),
         )
         try:
-            board_ops.validate_form(form)
+            pursuits.validate_form(form)
         except InvalidInput as exc:
             problems.setdefault(exc.field, self._message(exc))
         if "amount" not in problems:  # the form stops at its first bad field; say this one too
@@ -254,7 +253,7 @@ class PursuitDialog(QDialog):
             return
         if self._original is not None and form.stage != self._original.stage:
             try:
-                checks = board_ops.check_moves(self.ctx.workspace, [self.pursuit_id], form.stage)
+                checks = gates.check_moves(self.ctx.workspace, [self.pursuit_id], form.stage)
             except NotFound as exc:
                 show_error(self, exc)
                 return
@@ -314,7 +313,7 @@ class PursuitDialog(QDialog):
         try:
             change = self.ctx.perform_in(
                 self,
-                board_ops.update_pursuit,
+                pursuits.update_pursuit,
                 self.pursuit_id,
                 form,
                 overrides=overrides,

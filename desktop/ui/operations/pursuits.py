@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from desktop.services import board_ops, pursuits
+from desktop.services import gates, pursuits
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations.close_dialog import CloseDialog
@@ -74,7 +74,7 @@ def move_to_stage(
     at once when every check passes, else after the gate dialog; one undo step."""
     ids = list(names)
     try:
-        checks = board_ops.check_moves(ctx.workspace, ids, stage)
+        checks = gates.check_moves(ctx.workspace, ids, stage)
     except Exception as exc:
         show_error(parent, exc)
         return None
@@ -135,7 +135,7 @@ def close_pursuits(
     """Mark open pursuits won / lost / abandoned through the close dialog (which may name the
     competitor that won); one undo step."""
     try:
-        competitors = board_ops.competitor_choices(ctx.workspace)
+        competitors = pursuits.competitor_choices(ctx.workspace)
     except Exception as exc:
         show_error(parent, exc)
         return None
@@ -148,7 +148,7 @@ def close_pursuits(
         try:
             change = ctx.perform_in(
                 parent,
-                board_ops.close_pursuits,
+                pursuits.close_pursuits,
                 ids,
                 chosen,
                 reason=dialog.reason_text(),
@@ -169,7 +169,7 @@ def close_pursuits(
 def reopen_pursuits(ctx: AppContext, parent: QWidget, ids: Sequence[str]) -> None:
     """Reopen closed pursuits at the stage they were closed in; one undo step."""
     try:
-        change = ctx.perform_in(parent, board_ops.reopen_pursuits, list(ids))
+        change = ctx.perform_in(parent, pursuits.reopen_pursuits, list(ids))
     except OperationFailed:
         return
     if change.after:
@@ -182,7 +182,7 @@ def delete_pursuits(ctx: AppContext, parent: QWidget, titles: Mapping[str, str])
     (UI-GUIDE.md, "Feel"). Returns the undo step's text, None when nothing was deleted."""
     ids = list(titles)
     try:
-        ctx.perform_in(parent, board_ops.delete_pursuits, ids)
+        ctx.perform_in(parent, pursuits.delete_pursuits, ids)
     except OperationFailed:
         return None
     if len(ids) == 1:

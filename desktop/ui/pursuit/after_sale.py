@@ -8,8 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.services import after_sale, overview, pursuit_edits
+from desktop.services import after_sale, pursuit_edits
 from desktop.services.pursuit_edits import Target
+from desktop.services.queries import overview
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.pursuit.editing import Autosaver, CallCommand, RecordCommand, TextField
 from desktop.ui.pursuit.models import Column, RecordTableModel

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import overview, pursuits
-from desktop.services.overview import Overview, StatusSnapshot
+from desktop.services import pursuits
 from desktop.services.pursuit_edits import Target
+from desktop.services.queries import overview
+from desktop.services.queries.overview import Overview
 from desktop.ui.common import format as fmt
 from desktop.ui.common.widgets import MoneyEdit, OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
@@ -445,7 +446,7 @@ class OverviewPage(SectionPage):
     def ask_close(self, status: str) -> CloseDialog:
         """Open the close dialog (won / lost / abandoned), preset to `status`."""
         self.autosaver.flush()
-        choices = overview.competitors(self.ctx.workspace)
+        choices = pursuits.competitor_choices(self.ctx.workspace)
         dialog = CloseDialog(self.ctx, status, choices, self)
         dialog.accepted.connect(lambda: self.close_as(*dialog.result_values()))
         self.dialog = dialog
@@ -456,13 +457,11 @@ class OverviewPage(SectionPage):
         self, status: str, reason: str, lost_to_id: str | None, lost_to_name: str = ""
     ) -> None:
         assert self.view is not None and self.pursuit_id is not None
-        pid = self.pursuit_id
-        before = self.view.status
         try:
-            self.ctx.perform_in(
+            change = self.ctx.perform_in(
                 self,
-                overview.close,
-                pid,
+                pursuits.close_pursuits,
+                [self.pursuit_id],
                 status,
                 reason=reason,
                 lost_to_id=lost_to_id,
@@ -470,29 +469,25 @@ class OverviewPage(SectionPage):
             )
         except OperationFailed:
             return
-        after = overview.overview_of(self.ctx.workspace, pid).status
-        self._push_status(pid, before, after, self.tr("Close pursuit"))
+        self._push_status(change, self.tr("Close pursuit"))
 
     def reopen(self) -> None:
         assert self.view is not None and self.pursuit_id is not None
-        pid = self.pursuit_id
-        before = self.view.status
         try:
-            self.ctx.perform_in(self, pursuits.set_status, pid, "open")
+            change = self.ctx.perform_in(self, pursuits.reopen_pursuits, [self.pursuit_id])
         except OperationFailed:
             return
-        after = StatusSnapshot("open", "", None, None)
-        self._push_status(pid, before, after, self.tr("Reopen pursuit"))
+        self._push_status(change, self.tr("Reopen pursuit"))
 
-    def _push_status(
-        self, pid: str, before: StatusSnapshot, after: StatusSnapshot, text: str
-    ) -> None:
+    def _push_status(self, change: pursuits.StateChange, text: str) -> None:
+        if not change.after:
+            return  # nothing changed (reopened elsewhere meanwhile)
         record(
             CallCommand(
                 self.ctx,
                 text,
-                (overview.restore_status, (pid, after)),
-                (overview.restore_status, (pid, before)),
+                (pursuits.restore_states, (change.after, change.created)),
+                (pursuits.restore_states, (change.before, (), change.created)),
             )
         )
 

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.health import RedFlag
-from desktop.services import health, overview
+from desktop.services import health
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import NotFound
+from desktop.services.queries import overview
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import STAGE_COLORS
 from desktop.ui.context import AppContext

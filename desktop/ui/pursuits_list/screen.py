@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import demo, pursuit_list
+from desktop.services import demo, pursuits
 from desktop.services.changes import ChangeKind, Changes
-from desktop.services.pursuit_list import (
+from desktop.services.queries import pursuit_list
+from desktop.services.queries.pursuit_list import (
     PursuitRow,
 )
 from desktop.ui.common.format import money_short
@@ -562,7 +563,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         try:
             change = self.ctx.perform_in(
                 self,
-                pursuit_list.tag_pursuits,
+                pursuits.tag_pursuits,
                 ids,
                 add=() if remove else (tag,),
                 remove=(tag,) if remove else (),

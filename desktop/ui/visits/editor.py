@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import board, stakeholders, visits
+from desktop.services import stakeholders, visits
+from desktop.services.queries import board
 from desktop.services.reports import visit_plan
 from desktop.services.visits import VisitDetail, VisitDraft, first_line, utcnow
 from desktop.ui.common import format as fmt

@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence
 
 from desktop.infra import i18n
 from desktop.infra.settings import Settings
-from desktop.services import board
+from desktop.services.queries import board
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.services import analytics, board
+from desktop.services import analytics
 from desktop.services.pursuits import PursuitDraft, create_pursuit
+from desktop.services.queries import board
 from desktop.ui.preferences import open_preferences
 
 

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.infra.settings import Settings
-from desktop.services import backup, board, records
+from desktop.services import backup, records
+from desktop.services.queries import board
 from desktop.ui.safety import actions
 
 

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.infra import i18n
 from desktop.infra.settings import Settings
-from desktop.services import board, pursuits, records, stakeholder_map
+from desktop.services import pursuits, records, stakeholder_map
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound
+from desktop.services.queries import board
 from desktop.services.sync import export, importer
 from desktop.services.workspace import Workspace
 from desktop.storage.backup import online_backup
