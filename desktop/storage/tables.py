@@ -70,6 +70,8 @@ class Synced:
         __table__: ClassVar[FromClause]
         __tablename__: Any
 
+        def __init__(self, **fields: Any) -> None: ...  # the declarative constructor of `Base`
+
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
