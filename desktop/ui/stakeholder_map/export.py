@@ -236,7 +236,9 @@ def export_png(ctx: AppContext, document: MapDocument, path: Path | str) -> bool
         return False
     width = int(min(8000, (source.width() + 2 * MAP_MARGIN) * 2))
     image = compose(scene, style, width, header=_header(document))
-    return bool(image is not None and image.save(str(path), b"PNG"))
+    # PySide6 takes the format as a str at run time (bytes fail); its stub says bytes.
+    saved = image is not None and image.save(str(path), "PNG")  # type: ignore[call-overload]
+    return bool(saved)
 
 
 def export_pdf(ctx: AppContext, document: MapDocument, path: Path | str) -> bool:
