@@ -10,10 +10,12 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
+    QPaintEvent,
     QPalette,
     QPen,
     QPixmap,
     QPolygon,
+    QResizeEvent,
     QValidator,
 )
 from PySide6.QtWidgets import (
@@ -62,7 +64,7 @@ class GrowingTextEdit(QTextEdit):
         high = self.max_lines * line + frame
         self.setFixedHeight(max(low, min(high, content)))
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 
@@ -138,7 +140,7 @@ class Card(QFrame):
         self.accent = color
         self.update()
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
@@ -276,7 +278,7 @@ class StageStepper(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(520, 54)
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QColor, QHideEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -425,7 +425,7 @@ class PursuitWorkspace(QWidget):
         if self.pursuit_id:
             self.ctx.settings.set_screen_state("pursuit", {"tab": self.current_key()})
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def hideEvent(self, event: QHideEvent) -> None:
         self.autosaver.flush()
         super().hideEvent(event)
 
