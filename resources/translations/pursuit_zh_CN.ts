@@ -104,37 +104,6 @@
     </message>
 </context>
 <context>
-    <name>CloseDialog</name>
-    <message>
-        <source>Close pursuit</source>
-        <translation>结束项目</translation>
-    </message>
-    <message>
-        <source>Why did it end this way?</source>
-        <translation>结果的原因是什么?</translation>
-    </message>
-    <message>
-        <source>Pick or type a competitor</source>
-        <translation>选择或输入竞争对手</translation>
-    </message>
-    <message>
-        <source>Lost to</source>
-        <translation>输给</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Closing can be undone (Edit ▸ Undo), and a closed pursuit reopened.</source>
-        <translation>结束后可以撤销(编辑 ▸ 撤销),也可以重新打开项目。</translation>
-    </message>
-</context>
-<context>
     <name>CoachingPage</name>
     <message>
         <source>The questions a manager asks at each stage. Answer what you know, and tick a point once it is settled — the board shows how many are settled in the current stage.</source>
@@ -607,14 +576,6 @@
     <message>
         <source>Edit tags</source>
         <translation>修改标签</translation>
-    </message>
-    <message>
-        <source>Close pursuit</source>
-        <translation>结束项目</translation>
-    </message>
-    <message>
-        <source>Reopen pursuit</source>
-        <translation>重新打开项目</translation>
     </message>
 </context>
 <context>

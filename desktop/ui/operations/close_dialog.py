@@ -1,4 +1,10 @@
-"""Close pursuits as won, lost (with the reason and the competitor it went to) or abandoned."""
+"""Close pursuits as won, lost (with the reason and the competitor it went to) or abandoned.
+
+The one close dialog of every screen (board, list, workspace): it asks the outcome, a reason (what
+the team learns from; common ones are offered), the competitor a lost pursuit went to (a new name
+is added to the competitors in the same transaction) and the day it closed, and says that closing
+can be undone.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -86,6 +93,17 @@ class CloseDialog(QDialog):
         self.closed_on.setObjectName("close_date")
         self.closed_on.setMaximumDate(QDate.currentDate().addDays(366))
 
+        self.undo_hint = QLabel(
+            self.tr("Closing can be undone (Edit ▸ Undo), and a closed pursuit reopened.")
+        )
+        self.undo_hint.setObjectName("close_hint")
+        self.undo_hint.setWordWrap(True)
+        palette = self.undo_hint.palette()  # quiet, like every hint
+        palette.setColor(
+            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+        )
+        self.undo_hint.setPalette(palette)
+
         self.error = QLabel()
         self.error.setObjectName("close_error")
         self.error.setStyleSheet("color: #D32F2F;")
@@ -108,6 +126,7 @@ class CloseDialog(QDialog):
         box.addWidget(self.subject)
         box.addLayout(form)
         box.addWidget(self.error)
+        box.addWidget(self.undo_hint)
         box.addWidget(self.buttons)
         self._shown_status = ""
         self.radios.get(status, self.radios["won"]).setChecked(True)

@@ -9,19 +9,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +27,8 @@ from desktop.services.queries.overview import Overview
 from desktop.ui.common import format as fmt
 from desktop.ui.common.widgets import MoneyEdit, OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.operations import pursuits as operations
+from desktop.ui.operations.close_dialog import CloseDialog
 from desktop.ui.pursuit.editing import (
     Autosaver,
     CallCommand,
@@ -442,127 +439,17 @@ class OverviewPage(SectionPage):
             )
         )
 
-    # --- closing --------------------------------------------------------------------------
-    def ask_close(self, status: str) -> CloseDialog:
+    # --- closing (the gestures of ui.operations, on this one pursuit) ---------------------------
+    def ask_close(self, status: str) -> CloseDialog | None:
         """Open the close dialog (won / lost / abandoned), preset to `status`."""
-        self.autosaver.flush()
-        choices = pursuits.competitor_choices(self.ctx.workspace)
-        dialog = CloseDialog(self.ctx, status, choices, self)
-        dialog.accepted.connect(lambda: self.close_as(*dialog.result_values()))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def close_as(
-        self, status: str, reason: str, lost_to_id: str | None, lost_to_name: str = ""
-    ) -> None:
-        assert self.view is not None and self.pursuit_id is not None
-        try:
-            change = self.ctx.perform_in(
-                self,
-                pursuits.close_pursuits,
-                [self.pursuit_id],
-                status,
-                reason=reason,
-                lost_to_id=lost_to_id,
-                lost_to_name=lost_to_name,
-            )
-        except OperationFailed:
-            return
-        self._push_status(change, self.tr("Close pursuit"))
+        if self.view is None or self.pursuit_id is None:
+            return None
+        self.autosaver.flush()  # what is being typed is saved before the pursuit closes
+        subject = f"{self.view.account} · {self.view.pursuit['title']}"
+        return operations.close_pursuits(self.ctx, self, [self.pursuit_id], subject, status)
 
     def reopen(self) -> None:
-        assert self.view is not None and self.pursuit_id is not None
-        try:
-            change = self.ctx.perform_in(self, pursuits.reopen_pursuits, [self.pursuit_id])
-        except OperationFailed:
+        if self.view is None or self.pursuit_id is None:
             return
-        self._push_status(change, self.tr("Reopen pursuit"))
-
-    def _push_status(self, change: pursuits.StateChange, text: str) -> None:
-        if not change.after:
-            return  # nothing changed (reopened elsewhere meanwhile)
-        record(
-            CallCommand(
-                self.ctx,
-                text,
-                (pursuits.restore_states, (change.after, change.created)),
-                (pursuits.restore_states, (change.before, (), change.created)),
-            )
-        )
-
-
-class CloseDialog(QDialog):
-    """Close a pursuit as won, lost (with the competitor it went to) or abandoned, with why."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        status: str,
-        competitors: list[tuple[str, str]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("close_dialog")
-        self.setWindowTitle(self.tr("Close pursuit"))
-        self.setMinimumWidth(440)
-        labels = ctx.catalog.vocab("pursuit_statuses")
-        self.group = QButtonGroup(self)
-        self.radios: dict[str, QRadioButton] = {}
-        row = QHBoxLayout()
-        for key in ("won", "lost", "abandoned"):
-            radio = QRadioButton(labels.label(key, ctx.lang))
-            radio.setObjectName(f"status_{key}")
-            self.group.addButton(radio)
-            self.radios[key] = radio
-            row.addWidget(radio)
-            radio.toggled.connect(self._update)
-        row.addStretch(1)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText(self.tr("Why did it end this way?"))
-        self.lost_to = QComboBox()
-        self.lost_to.setObjectName("lost_to")
-        self.lost_to.setEditable(True)
-        self.lost_to.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lost_to.addItem("", None)
-        for cid, name in competitors:
-            self.lost_to.addItem(name, cid)
-        self.lost_to.lineEdit().setPlaceholderText(self.tr("Pick or type a competitor"))
-        self.lost_to_label = QLabel(self.tr("Lost to"))
-        layout = QFormLayout()
-        layout.addRow(self.tr("Outcome"), row)
-        layout.addRow(self.tr("Reason"), self.reason)
-        layout.addRow(self.lost_to_label, self.lost_to)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addLayout(layout)
-        box.addWidget(
-            hint(self.tr("Closing can be undone (Edit ▸ Undo), and a closed pursuit reopened."))
-        )
-        box.addWidget(self.buttons)
-        self.radios.get(status, self.radios["won"]).setChecked(True)
-        self._update()
-
-    def status(self) -> str:
-        return next(key for key, radio in self.radios.items() if radio.isChecked())
-
-    def _update(self) -> None:
-        lost = (
-            self.status() == "lost" if any(r.isChecked() for r in self.radios.values()) else False
-        )
-        self.lost_to.setVisible(lost)
-        self.lost_to_label.setVisible(lost)
-
-    def result_values(self) -> tuple[str, str, str | None, str]:
-        status = self.status()
-        if status != "lost":
-            return status, self.reason.text().strip(), None, ""
-        text = self.lost_to.currentText().strip()
-        index = self.lost_to.findText(text)
-        cid = self.lost_to.itemData(index) if index > 0 else None
-        return status, self.reason.text().strip(), cid, "" if cid else text
+        title = self.view.pursuit["title"]
+        operations.reopen_pursuits(self.ctx, self, [self.pursuit_id], title_of=lambda _pid: title)
