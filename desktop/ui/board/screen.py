@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -609,7 +610,7 @@ class BoardScreen(QWidget):
             for s in self.ctx.catalog.stages:
                 action = move_menu.addAction(
                     f"{s.number}  {s.label(self.lang)}",
-                    lambda n=s.number: self.move_selected_to(n),
+                    partial(self.move_selected_to, s.number),
                 )
                 action.setEnabled(stages != {s.number})
             forward = menu.addAction(self.tr("Next stage"), lambda: self.move_selected_by(1))
@@ -623,7 +624,7 @@ class BoardScreen(QWidget):
             for key in ("won", "lost", "abandoned"):
                 action = menu.addAction(
                     self.tr("Mark as {0}…").format(statuses.label(key, self.lang)),
-                    lambda k=key: self.close_selected(k),
+                    partial(self.close_selected, key),
                 )
                 action.setObjectName(f"action_mark_{key}")
         if closed:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -70,8 +71,11 @@ class CloseDialog(QDialog):
         self.reason.setObjectName("close_reason")
         self.reason.setEditable(True)
         self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.reason.lineEdit().setPlaceholderText(self.tr("Why? (kept with the pursuit)"))
-        self.reason.lineEdit().textChanged.connect(self._update)
+        reason_edit = self.reason.lineEdit()
+        assert reason_edit is not None  # an editable combo box has one
+        self.reason_edit: QLineEdit = reason_edit
+        self.reason_edit.setPlaceholderText(self.tr("Why? (kept with the pursuit)"))
+        self.reason_edit.textChanged.connect(self._update)
 
         self.lost_to = QComboBox()
         self.lost_to.setObjectName("close_lost_to")
@@ -81,12 +85,14 @@ class CloseDialog(QDialog):
         for choice in competitors:
             self.lost_to.addItem(choice.name, choice.id)
         self.lost_to.setCurrentIndex(0)
-        self.lost_to.lineEdit().setPlaceholderText(self.tr("Pick or type a competitor"))
+        lost_to_edit = self.lost_to.lineEdit()
+        assert lost_to_edit is not None
+        lost_to_edit.setPlaceholderText(self.tr("Pick or type a competitor"))
         self.lost_to_label = QLabel(self.tr("Lost to"))
         self.new_competitor = QLabel()
         self.new_competitor.setObjectName("close_new_competitor")
         self.new_competitor.setEnabled(False)
-        self.lost_to.lineEdit().textChanged.connect(self._update)
+        lost_to_edit.textChanged.connect(self._update)
 
         self.closed_on = DateEdit()
         self.closed_on.setDate(QDate.currentDate())
@@ -200,7 +206,7 @@ class CloseDialog(QDialog):
             ],
         }[status]
         current = self.reason.currentText()
-        blockers = (QSignalBlocker(self.reason), QSignalBlocker(self.reason.lineEdit()))
+        blockers = (QSignalBlocker(self.reason), QSignalBlocker(self.reason_edit))
         self.reason.clear()
         self.reason.addItems(suggestions)
         self.reason.setEditText(current)

@@ -286,5 +286,6 @@ def delete_pursuits(ctx: AppContext, parent: QWidget, titles: Mapping[str, str])
 
 def purge_pursuit(ctx: AppContext, parent: Any, pursuit_id: str, name: str) -> QMessageBox:
     """Ask, then blank the pursuit for good (the one question the app asks; see `purge`)."""
-    parent.dialog = confirm_purge(ctx, "pursuit", pursuit_id, name, parent)
-    return parent.dialog
+    box = confirm_purge(ctx, "pursuit", pursuit_id, name, parent)
+    parent.dialog = box
+    return box

@@ -45,6 +45,7 @@ from desktop.ui.pursuit.widgets import (
     GREEN,
     RED,
     Card,
+    ErrorLabel,
     GrowingTextEdit,
     heading,
     hint,
@@ -99,7 +100,7 @@ class OverviewPage(SectionPage):
         layout = form()
         deal.body.addLayout(layout)
         self.title_edit = QLineEdit()
-        self._row(layout, self.tr("Title"), self.title_edit, "title")
+        self._title_error = self._row(layout, self.tr("Title"), self.title_edit, "title")
         self.account_label = QLabel()
         self.account_label.setObjectName("account")
         self.account_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -119,10 +120,12 @@ class OverviewPage(SectionPage):
         layout.addRow(self.tr("Amount"), cell)
         self.close_edit = OptionalDateEdit()
         self.close_edit.set_placeholder(self.tr("not set"))
-        self._row(layout, self.tr("Expected close"), self.close_edit, "expected_close")
+        self._expected_close_error = self._row(
+            layout, self.tr("Expected close"), self.close_edit, "expected_close"
+        )
         self.owner_edit = QLineEdit()
         self.owner_edit.setPlaceholderText(self.tr("Who runs this pursuit"))
-        self._row(layout, self.tr("Owner"), self.owner_edit, "owner")
+        self._owner_error = self._row(layout, self.tr("Owner"), self.owner_edit, "owner")
         self.tags_edit = QLineEdit()
         self.tags_edit.setObjectName("tags")
         self.tags_edit.setPlaceholderText(self.tr("Separate tags with commas"))
@@ -130,7 +133,7 @@ class OverviewPage(SectionPage):
         layout.addRow(self.tr("Tags"), self.tags_edit)
         self.notes_edit = GrowingTextEdit(3, 14)
         self.notes_edit.setPlaceholderText(self.tr("Background, history, anything worth keeping"))
-        self._row(layout, self.tr("Notes"), self.notes_edit, "notes")
+        self._notes_error = self._row(layout, self.tr("Notes"), self.notes_edit, "notes")
         self.referred = QLabel()
         self.referred.setObjectName("referred_by")
         self.referred.linkActivated.connect(lambda pid: self.open_pursuit(pid))
@@ -151,10 +154,14 @@ class OverviewPage(SectionPage):
         self.next_step_edit.setPlaceholderText(
             self.tr("e.g. Meet the CIO to present the value case")
         )
-        self._row(layout, self.tr("Action"), self.next_step_edit, "next_step")
+        self._next_step_error = self._row(
+            layout, self.tr("Action"), self.next_step_edit, "next_step"
+        )
         self.next_due_edit = OptionalDateEdit()
         self.next_due_edit.set_placeholder(self.tr("not set"))
-        self._row(layout, self.tr("Due"), self.next_due_edit, "next_step_due")
+        self._next_step_due_error = self._row(
+            layout, self.tr("Due"), self.next_due_edit, "next_step_due"
+        )
         step.body.addStretch(1)
         grid.addWidget(step, 0, 1)
 
@@ -169,7 +176,9 @@ class OverviewPage(SectionPage):
         layout = form()
         forecast.body.addLayout(layout)
         self.rate_edit = WinRateEdit()
-        self._row(layout, self.tr("Win rate"), self.rate_edit, "win_rate_override")
+        self._win_rate_override_error = self._row(
+            layout, self.tr("Win rate"), self.rate_edit, "win_rate_override"
+        )
         self.weighted_label = QLabel()
         self.weighted_label.setObjectName("weighted")
         layout.addRow(self.tr("Weighted amount"), self.weighted_label)
@@ -227,10 +236,11 @@ class OverviewPage(SectionPage):
         self.dialog: CloseDialog | None = None
         self.open_pursuit: Any = lambda _pid: None
 
-    def _row(self, layout: QFormLayout, label: str, widget: QWidget, name: str) -> None:
+    def _row(self, layout: QFormLayout, label: str, widget: QWidget, name: str) -> ErrorLabel:
+        """A form row of `widget` named `name`, with its message line (returned)."""
         cell, error = with_error(widget, name)
         layout.addRow(label, cell)
-        setattr(self, f"_{name}_error", error)
+        return error
 
     # --- loading --------------------------------------------------------------------------
     def reset(self) -> None:
