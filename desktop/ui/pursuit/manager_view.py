@@ -32,8 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import coaching, health, overview, pursuit_edits, value
+from desktop.services.reports import safe_output
 from desktop.ui.common import format as fmt
+from desktop.ui.common.output_check import (
+    OutputKind,
+    ask_before_writing,
+    take_over_overwrite_question,
+)
 from desktop.ui.context import AppContext
+from desktop.ui.errors import show_error
 
 PRINT_FONTS = ["WenQuanYi Micro Hei", "Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC"]
 MARGIN_MM = 15
@@ -231,12 +238,25 @@ class ManagerViewDialog(QDialog):
         return document
 
     def write_pdf(self, path: Path | str) -> int:
-        """Write the page as an A4 PDF; returns the number of pages."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        printer.setDocName(self.header)
-        return paint(self.document(), printer, self.header)
+        """Write the page as an A4 PDF; returns the number of pages.
+
+        Written beside the target and then moved over it, like the visit plan, so a failure (a
+        full disk, the old file open in a viewer) never leaves half a PDF; raises OSError then.
+        """
+        pages = 0
+
+        def write(temp: Path) -> None:
+            nonlocal pages
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(temp))
+            printer.setDocName(self.header)
+            pages = paint(self.document(), printer, self.header)
+            del printer  # closes the file
+
+        # Qt's writer ignores write errors: verify_pdf catches a file a full disk cut short.
+        safe_output.write_atomically(Path(path), write, safe_output.verify_pdf)
+        return pages
 
     def print_dialog(self) -> QPrintDialog:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -258,10 +278,25 @@ class ManagerViewDialog(QDialog):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("PDF (*.pdf)"))
         dialog.setDefaultSuffix("pdf")
+        take_over_overwrite_question(dialog)
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and dialog.selectedFiles():
-                self.write_pdf(dialog.selectedFiles()[0])
+                ask_before_writing(
+                    self,
+                    dialog.selectedFiles()[0],
+                    OutputKind.PDF,
+                    database=self.ctx.workspace.path,
+                    write=save,
+                    again=dialog.open,
+                    title=dialog.windowTitle(),
+                )
+
+        def save(path: Path) -> None:
+            try:
+                self.write_pdf(path)
+            except OSError as exc:  # the user hears of it, the target is as it was
+                show_error(self, exc)
 
         dialog.finished.connect(done)
         dialog.open()
