@@ -47,14 +47,8 @@ SAVE_OPTIONS = QFileDialog.Option.DontConfirmOverwrite
 # The macOS save panel always asks before replacing a file (Qt cannot turn that off there).
 _PANEL_ASKS_ITSELF = sys.platform == "darwin"
 
-_CONTEXT = "OutputCheck"
-
 # Boxes on screen: tests answer them here, and a box must outlive the Python call that made it.
 _open_boxes: list[QMessageBox] = []
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def take_over_overwrite_question(dialog: QFileDialog) -> QFileDialog:
@@ -99,7 +93,13 @@ def open_boxes() -> list[QMessageBox]:
 
 # --- the boxes ------------------------------------------------------------------------------------
 def _box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(icon, title or _tr("Save"), text, QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(
+        icon,
+        title or QCoreApplication.translate("OutputCheck", "Save"),
+        text,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
     _open_boxes.append(box)
     box.finished.connect(lambda _result: _forget(box))
     box.destroyed.connect(lambda *_: _forget(box))
@@ -138,7 +138,9 @@ def _question(
 ) -> QMessageBox:
     box = _box(parent, QMessageBox.Icon.Question, title, text)
     box.setObjectName("output_question")
-    replace = box.addButton(_tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton(
+        QCoreApplication.translate("OutputCheck", "Replace"), QMessageBox.ButtonRole.AcceptRole
+    )
     replace.setObjectName("replace")
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter keeps what is there
@@ -169,46 +171,51 @@ def _shown(path: Path) -> str:
 
 def _refusal_text(problem: OutputProblem) -> str:
     if problem.reason == safe_output.FOLDER:
-        return _tr("{0} is a folder. Nothing was written; choose a file name.").format(
-            _shown(problem.path)
-        )
-    return _tr(
+        return QCoreApplication.translate(
+            "OutputCheck", "{0} is a folder. Nothing was written; choose a file name."
+        ).format(_shown(problem.path))
+    return QCoreApplication.translate(
+        "OutputCheck",
         "{0} is the database Pursuit has open, or one of its working files, and is never "
-        "written over. Nothing was written; choose another name."
+        "written over. Nothing was written; choose another name.",
     ).format(_shown(problem.path))
 
 
 def _problem_text(problem: OutputProblem, kind: OutputKind) -> str:
     shown = _shown(problem.path)
     if problem.reason == safe_output.A_BACKUP:
-        return _tr(
+        return QCoreApplication.translate(
+            "OutputCheck",
             "{0} is a backup of this database. Replace it with {1}? The backup cannot be "
-            "brought back."
+            "brought back.",
         ).format(shown, _kind_name(kind))
     if problem.reason == safe_output.A_DATABASE:
-        return _tr(
+        return QCoreApplication.translate(
+            "OutputCheck",
             "{0} is a database, perhaps one in use. Replace it with {1}? What it holds cannot "
-            "be brought back."
+            "be brought back.",
         ).format(shown, _kind_name(kind))
-    return _tr("{0} is {1}, not {2}. Replace it? What it holds cannot be brought back.").format(
-        shown, _existing_name(problem.existing), _kind_name(kind)
-    )
+    return QCoreApplication.translate(
+        "OutputCheck", "{0} is {1}, not {2}. Replace it? What it holds cannot be brought back."
+    ).format(shown, _existing_name(problem.existing), _kind_name(kind))
 
 
 def _replace_text(path: Path) -> str:
-    return _tr("{0} already exists. Replace it?").format(_shown(path))
+    return QCoreApplication.translate("OutputCheck", "{0} already exists. Replace it?").format(
+        _shown(path)
+    )
 
 
 def _kind_name(kind: OutputKind) -> str:
     names = {
-        OutputKind.SYNC: _tr("a sync file"),
-        OutputKind.PDF: _tr("a PDF document"),
-        OutputKind.ICS: _tr("a calendar file"),
-        OutputKind.XLSX: _tr("an Excel workbook"),
-        OutputKind.CSV: _tr("a CSV file"),
-        OutputKind.PNG: _tr("a PNG picture"),
-        OutputKind.SVG: _tr("an SVG drawing"),
-        OutputKind.BACKUP: _tr("a backup"),
+        OutputKind.SYNC: QCoreApplication.translate("OutputCheck", "a sync file"),
+        OutputKind.PDF: QCoreApplication.translate("OutputCheck", "a PDF document"),
+        OutputKind.ICS: QCoreApplication.translate("OutputCheck", "a calendar file"),
+        OutputKind.XLSX: QCoreApplication.translate("OutputCheck", "an Excel workbook"),
+        OutputKind.CSV: QCoreApplication.translate("OutputCheck", "a CSV file"),
+        OutputKind.PNG: QCoreApplication.translate("OutputCheck", "a PNG picture"),
+        OutputKind.SVG: QCoreApplication.translate("OutputCheck", "an SVG drawing"),
+        OutputKind.BACKUP: QCoreApplication.translate("OutputCheck", "a backup"),
     }
     return names[kind]
 
@@ -216,12 +223,12 @@ def _kind_name(kind: OutputKind) -> str:
 def _existing_name(existing: str) -> str:
     # `OutputProblem.existing` holds what storage.files.sniff found (the ui may not import it).
     names = {
-        "sqlite": _tr("a database"),
-        "pdf": _tr("a PDF document"),
-        "zip": _tr("a ZIP archive or an Office document"),
-        "ics": _tr("a calendar file"),
-        "sync": _tr("a sync file"),
-        "png": _tr("a PNG picture"),
-        "text": _tr("a text file"),
+        "sqlite": QCoreApplication.translate("OutputCheck", "a database"),
+        "pdf": QCoreApplication.translate("OutputCheck", "a PDF document"),
+        "zip": QCoreApplication.translate("OutputCheck", "a ZIP archive or an Office document"),
+        "ics": QCoreApplication.translate("OutputCheck", "a calendar file"),
+        "sync": QCoreApplication.translate("OutputCheck", "a sync file"),
+        "png": QCoreApplication.translate("OutputCheck", "a PNG picture"),
+        "text": QCoreApplication.translate("OutputCheck", "a text file"),
     }
-    return names.get(existing, _tr("a file of another kind"))
+    return names.get(existing, QCoreApplication.translate("OutputCheck", "a file of another kind"))
