@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from desktop.ui.common import output_check
 
@@ -33,6 +33,34 @@ OTHER_KINDS = {
 def database_files(database: Path) -> list[Path]:
     """The open database and its write-ahead log, as a user might pick them in a dialog."""
     return [database, Path(f"{database}-wal")]
+
+
+class SaveDialogAnswers:
+    """Stands in for QFileDialog.getSaveFileName: answers with the paths given, in turn ("" =
+    the user cancelled), and keeps what each call was asked (start path, options)."""
+
+    def __init__(self, monkeypatch, *answers: Path | str) -> None:
+        self.answers = [str(a) for a in answers]
+        self.asked: list[tuple[str, object]] = []
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(self))
+
+    def __call__(self, _parent, _title="", start="", _filter="", *_args, **kwargs):
+        self.asked.append((start, kwargs.get("options")))
+        return (self.answers.pop(0) if self.answers else ""), ""
+
+
+def links_to_database(database: Path, folder: Path, suffix: str) -> list[Path]:
+    """Names ending in `suffix` that lead to the database and to its `-wal` (symbolic links).
+
+    Screens that add their suffix to a name the user typed ("p.db" becomes "p.db.png") can
+    only reach the database through another spelling; a link is the one a user makes.
+    """
+    links = []
+    for name, target in zip(("db-link", "wal-link"), database_files(database), strict=True):
+        link = folder / f"{name}{suffix}"
+        link.symlink_to(target)
+        links.append(link)
+    return links
 
 
 def refusal_text(qtbot) -> str:

@@ -176,4 +176,4 @@ def test_the_dialog_no_longer_asks_itself(qtbot, parent) -> None:
     dialog = QFileDialog(parent)
     output_check.take_over_overwrite_question(dialog)
     assert dialog.testOption(QFileDialog.Option.DontConfirmOverwrite)
-    assert output_check.SAVE_OPTIONS == QFileDialog.Option.DontConfirmOverwrite
+    assert QFileDialog.Option.DontConfirmOverwrite == output_check.SAVE_OPTIONS
