@@ -97,7 +97,7 @@ def offer_demo(window: MainWindow, ctx: AppContext) -> None:
 
     def done(_result: int) -> None:
         if box.clickedButton() is load:
-            ctx.perform(demo.fill_demo, parent=window)
+            ctx.perform_in(window, demo.fill_demo)
 
     box.finished.connect(done)
     box.open()

@@ -43,7 +43,7 @@ def _exercise(folder: Path) -> str:
     from desktop.infra import i18n
     from desktop.infra.settings import Settings
     from desktop.services import pursuits, stakeholders
-    from desktop.services.board import board_card
+    from desktop.services.queries.board import board_card
     from desktop.services.workspace import Workspace
 
     app = make_application()

@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.services import records
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
-from desktop.services.pursuit_list import PursuitRow, list_pursuits
+from desktop.services.queries.pursuit_list import PursuitRow, list_pursuits
 from desktop.services.workspace import Workspace
+from desktop.storage import queries
 from desktop.storage.tables import (
     Account,
     Pursuit,
@@ -71,31 +72,6 @@ class AccountSummary:
     last_change: datetime | None = None  # UTC: the account's or one of its pursuits' last change
 
 
-# One row per account, its pursuits summed in SQL. The weighted amount is Σ (amount × rate + 50)
-# div 100 — forecast.weighted_amount's half-up rounding per pursuit — with each pursuit's rate its
-# override, else its stage's rate (bound as parameters, so the company's policy applies).
-_SUMMARY_SQL = """
-    SELECT a.id, a.name, a.industry, a.address, a.updated_at,
-           count(p.id),
-           coalesce(sum(p.status = 'open'), 0),
-           coalesce(sum(p.status = 'won'), 0),
-           coalesce(sum(CASE WHEN p.status = 'open' THEN p.amount END), 0),
-           coalesce(sum(CASE WHEN p.status = 'open' THEN
-               (p.amount * coalesce(p.win_rate_override, {rate}) + 50) / 100 END), 0),
-           coalesce(sum(CASE WHEN p.status = 'won' THEN p.amount END), 0),
-           max(p.updated_at)
-    FROM accounts AS a LEFT JOIN pursuits AS p ON p.account_id = a.id AND p.alive
-    WHERE a.alive {where}
-    GROUP BY a.id
-"""
-_PEOPLE_SQL = """
-    SELECT coalesce(s.account_id, p.account_id), count(*)
-    FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
-    WHERE s.alive AND p.alive {where}
-    GROUP BY 1
-"""
-
-
 def account_summaries(
     ws: Workspace, ids: list[str] | None = None, *, people: bool = True
 ) -> list[AccountSummary]:
@@ -104,22 +80,12 @@ def account_summaries(
     `people=False` leaves the people counts at 0 and saves a scan of every stakeholder (the
     accounts list does not show them; an account's page does).
     """
-    where, people_where, params = "", "", ()
-    if ids is not None:
-        if not ids:
-            return []
-        marks = ", ".join("?" * len(ids))
-        where = f"AND a.id IN ({marks})"
-        people_where = f"AND coalesce(s.account_id, p.account_id) IN ({marks})"
-        params = tuple(ids)
-    stages = [s.number for s in ws.catalog.stages]
-    rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in stages) + " END"
-    rates = tuple(ws.win_rate(n) for n in stages)
+    if ids is not None and not ids:
+        return []
+    stage_rates = {s.number: ws.win_rate(s.number) for s in ws.catalog.stages}
     moment = datetime.fromisoformat
     summaries: list[AccountSummary] = []
     with ws.read() as session:
-        driver = session.connection().connection.driver_connection
-        sql = _SUMMARY_SQL.format(where=where, rate=rate)
         for (
             account_id,
             name,
@@ -133,7 +99,7 @@ def account_summaries(
             weighted,
             won_amount,
             updated,
-        ) in driver.execute(sql, rates + params):
+        ) in queries.account_summary_rows(session, stage_rates, ids):
             changed = moment(account_updated)
             if updated is not None:
                 changed = max(changed, moment(updated))
@@ -155,9 +121,7 @@ def account_summaries(
             )
         if people:
             by_id = {s.id: s for s in summaries}
-            for account_id, number in driver.execute(
-                _PEOPLE_SQL.format(where=people_where), params
-            ):
+            for account_id, number in queries.people_per_account(session, ids):
                 if account_id in by_id:
                     by_id[account_id].people = number
     return sorted(summaries, key=lambda s: s.name)
@@ -215,11 +179,8 @@ def account_page(ws: Workspace, account_id: str) -> AccountPage:
         if account is None or not account.alive:
             raise NotFound(f"account {account_id}")
         page = AccountPage(account.id, records.as_dict(account))
-        driver = session.connection().connection.driver_connection
-        people = driver.execute(_PAGE_PEOPLE_SQL, (account_id, account_id)).fetchall()
-        roles: dict[str, list[str]] = {}
-        for sid, role in driver.execute(_PAGE_ROLES_SQL, (account_id, account_id)):
-            roles.setdefault(sid, []).append(role)
+        people = queries.account_people(session, account_id)
+        roles = queries.account_people_roles(session, account_id)
         role_order = {key: n for n, key in enumerate(ws.catalog.vocab("buying_roles").keys())}
         page.people = [
             PersonRow(*row, roles=tuple(sorted(roles.get(row[0], ()), key=role_order.get)))
@@ -228,39 +189,11 @@ def account_page(ws: Workspace, account_id: str) -> AccountPage:
         moment = datetime.fromisoformat
         page.visits = [
             VisitRow(vid, pid, title, moment(starts) if starts else None, *rest)
-            for vid, pid, title, starts, *rest in driver.execute(_PAGE_VISITS_SQL, (account_id,))
+            for vid, pid, title, starts, *rest in queries.account_visits(session, account_id)
         ]
     page.pursuits = list_pursuits(ws, account_id=account_id)
     page.pursuits.sort(key=lambda r: (r.status != "open", -r.stage, r.title))
     return page
-
-
-# The page's reads, as SQL over the tables of desktop.storage.tables: the people are found through
-# two indexes (their pursuit's account, or their own account); "+p.alive" keeps SQLite from
-# driving the join from every live pursuit instead.
-_PEOPLE_OF = """
-    (s.pursuit_id IN (SELECT id FROM pursuits WHERE account_id = ?) OR s.account_id = ?)
-    AND s.alive AND +p.alive
-"""
-_PAGE_PEOPLE_SQL = f"""
-    SELECT s.id, s.pursuit_id, p.title, s.name, s.title, s.department, s.phone, s.email,
-           s.relationship, s.personality
-    FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
-    WHERE {_PEOPLE_OF}
-    ORDER BY s.name, p.title
-"""
-_PAGE_ROLES_SQL = f"""
-    SELECT r.stakeholder_id, r.role
-    FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
-         JOIN stakeholder_roles AS r ON r.stakeholder_id = s.id
-    WHERE {_PEOPLE_OF} AND r.alive
-"""
-_PAGE_VISITS_SQL = """
-    SELECT v.id, v.pursuit_id, p.title, v.starts_at, v.location, v.objective, v.outcome
-    FROM pursuits AS p JOIN visits AS v ON v.pursuit_id = p.id
-    WHERE p.account_id = ? AND +p.alive AND v.alive
-    ORDER BY v.starts_at DESC
-"""
 
 
 # --- create, edit, delete ----------------------------------------------------------------------
@@ -283,7 +216,7 @@ def create_account(ws: Workspace, values: Mapping[str, Any]) -> tuple[str, Chang
         account = Account(**cleaned)
         session.add(account)
         session.flush()
-        return account.id, Changes.of("account", account.id)
+        return account.id, Changes.of(ChangeKind.ACCOUNT, account.id)
 
 
 def update_account(ws: Workspace, account_id: str, values: Mapping[str, Any]) -> Changes:
@@ -334,7 +267,7 @@ def _account_changes(session: Session, account_id: str) -> Changes:
     pursuit_ids = session.scalars(
         select(Pursuit.id).where(Pursuit.account_id == account_id, Pursuit.alive)
     ).all()
-    return Changes.of("account", account_id) | Changes.of("pursuit", *pursuit_ids)
+    return Changes.of(ChangeKind.ACCOUNT, account_id) | Changes.of(ChangeKind.PURSUIT, *pursuit_ids)
 
 
 # --- merge -------------------------------------------------------------------------------------
@@ -358,13 +291,7 @@ def merge_preview(ws: Workspace, keep_id: str, merged_id: str) -> dict[str, int]
         pursuits = select(Pursuit.id).where(Pursuit.account_id == merged_id, Pursuit.alive)
         return {
             "pursuits": session.scalar(select(func.count()).select_from(pursuits.subquery())) or 0,
-            "people": session.connection()
-            .connection.driver_connection.execute(
-                f"SELECT count(*) FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id"
-                f" WHERE {_PEOPLE_OF}",
-                (merged_id, merged_id),
-            )
-            .fetchone()[0],
+            "people": queries.account_people_count(session, merged_id),
             "visits": session.scalar(
                 select(func.count())
                 .select_from(Visit)
@@ -421,9 +348,9 @@ def merge_accounts(ws: Workspace, keep_id: str, merged_id: str) -> tuple[Merge, 
             after,
         )
         changes = (
-            Changes.of("account", keep_id, merged_id)
-            | Changes.of("pursuit", *merge.pursuit_ids)
-            | Changes.of("stakeholder", *merge.stakeholder_ids)
+            Changes.of(ChangeKind.ACCOUNT, keep_id, merged_id)
+            | Changes.of(ChangeKind.PURSUIT, *merge.pursuit_ids)
+            | Changes.of(ChangeKind.STAKEHOLDER, *merge.stakeholder_ids)
         )
         return merge, changes
 
@@ -451,9 +378,9 @@ def unmerge_accounts(ws: Workspace, merge: Merge) -> Changes:
             if getattr(keep, name) == merge.kept_after.get(name):
                 setattr(keep, name, value)
     return (
-        Changes.of("account", merge.keep_id, merge.merged_id)
-        | Changes.of("pursuit", *merge.pursuit_ids)
-        | Changes.of("stakeholder", *merge.stakeholder_ids)
+        Changes.of(ChangeKind.ACCOUNT, merge.keep_id, merge.merged_id)
+        | Changes.of(ChangeKind.PURSUIT, *merge.pursuit_ids)
+        | Changes.of(ChangeKind.STAKEHOLDER, *merge.stakeholder_ids)
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.services import pursuits, records
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.pursuit_edits import Target
 from desktop.services.pursuits import PursuitDraft
@@ -79,14 +79,14 @@ def undo_conversion(ws: Workspace, referral_id: str) -> Changes:
         referral = _live_referral(session, referral_id)
         pursuit_id = referral.converted_pursuit_id
         referral.converted_pursuit_id = None
-        changes = Changes.of("referral", referral.id) | Changes.of(
-            "pursuit_part", referral.pursuit_id
+        changes = Changes.of(ChangeKind.REFERRAL, referral.id) | Changes.of(
+            ChangeKind.PURSUIT_PART, referral.pursuit_id
         )
         pursuit = session.get(Pursuit, pursuit_id) if pursuit_id else None
         if pursuit is not None and pursuit.alive:
             pursuit.alive = False
             pursuit.deleted_at = utcnow()
-            changes = changes | Changes.of("pursuit", pursuit.id)
+            changes = changes | Changes.of(ChangeKind.PURSUIT, pursuit.id)
         return changes
 
 
@@ -98,7 +98,7 @@ def redo_conversion(ws: Workspace, referral_id: str, pursuit_id: str) -> Changes
             raise NotFound(f"pursuit {pursuit_id}")
         pursuit.alive = True
         pursuit.deleted_at = None
-    return Changes.of("pursuit", pursuit_id) | _link(ws, referral_id, pursuit_id)
+    return Changes.of(ChangeKind.PURSUIT, pursuit_id) | _link(ws, referral_id, pursuit_id)
 
 
 def _link(ws: Workspace, referral_id: str, pursuit_id: str) -> Changes:
@@ -110,9 +110,9 @@ def _link(ws: Workspace, referral_id: str, pursuit_id: str) -> Changes:
             raise NotFound(f"pursuit {pursuit_id}")
         pursuit.referred_by_id = referral.pursuit_id
         return (
-            Changes.of("referral", referral.id)
-            | Changes.of("pursuit_part", referral.pursuit_id)
-            | Changes.of("pursuit", pursuit_id)
+            Changes.of(ChangeKind.REFERRAL, referral.id)
+            | Changes.of(ChangeKind.PURSUIT_PART, referral.pursuit_id)
+            | Changes.of(ChangeKind.PURSUIT, pursuit_id)
         )
 
 

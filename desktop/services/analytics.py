@@ -29,7 +29,6 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     ColumnExpressionArgument,
-    Select,
     SQLColumnExpression,
     String,
     and_,
@@ -45,6 +44,7 @@ from sqlalchemy.engine import Connection
 
 from desktop.domain.methodology import STAGE_COUNT
 from desktop.services.workspace import Workspace
+from desktop.storage import queries
 from desktop.storage.tables import Account, Competitor, Pursuit, PursuitTag, StageChange
 
 STAGES = tuple(range(1, STAGE_COUNT + 1))
@@ -657,9 +657,9 @@ def _paths(
     with _snapshot(ws, db) as conn:
         paths = {
             pid: _Path(stage, status, day(closed_on) if closed_on else None, parse(entered))
-            for pid, stage, status, closed_on, entered in _raw_rows(conn, pursuits)
+            for pid, stage, status, closed_on, entered in queries.driver_rows(conn, pursuits)
         }
-        for pid, when, to in _raw_rows(conn, history):
+        for pid, when, to in queries.driver_rows(conn, history):
             path = paths.get(pid)
             if path is not None:
                 path.moves.append((parse(when), to))
@@ -672,15 +672,6 @@ def _paths(
             if top > path.reached:
                 path.reached = top
     return paths
-
-
-def _raw_rows(conn: Connection, query: Select[*tuple[Any, ...]]) -> Sequence[Any]:
-    """A Core query's rows as the DBAPI gives them (texts for dates and times)."""
-    result = conn.execute(query)
-    try:
-        return result.cursor.fetchall()
-    finally:
-        result.close()
 
 
 def velocity(ws: Workspace, filters: Filters, currency: str) -> Velocity:

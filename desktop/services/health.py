@@ -28,6 +28,7 @@ from desktop.domain.health import (
     ValueCaseFacts,
 )
 from desktop.services.workspace import Workspace
+from desktop.storage import queries
 from desktop.storage.tables import (
     Collection as CollectionRecord,
 )
@@ -68,9 +69,10 @@ def red_flag_counts(
     """{pursuit id: number of red flags} for the open and won pursuits among `ids` (all when None).
 
     Pursuits without a flag are left out, so `counts.get(id, 0)` is the count. This is the board's
-    path: eight driver-level queries that return only what a rule needs (booleans, relationship
-    keys, the few criteria that could be fatal), then the domain's own predicates per pursuit. It
-    gives the same count as `len(flags_of(...))`, which the tests check on every demo pursuit.
+    path: eight driver-level queries (`storage.queries.HealthFacts`) that return only what a rule
+    needs (booleans, relationship keys, the few criteria that could be fatal), then the domain's
+    own predicates per pursuit. It gives the same count as `len(flags_of(...))`, which the tests
+    check on every demo pursuit.
     """
     today = today or local_today()
     if ids is not None:
@@ -87,16 +89,7 @@ def red_flag_counts(
 def _count(session: Session, ws: Workspace, ids: list[str] | None, today: date) -> dict[str, int]:
     if ids is not None and not ids:
         return {}
-    db = session.connection().connection.driver_connection
-    marks = ", ".join("?" * len(ids)) if ids is not None else ""
-    params: tuple[Any, ...] = tuple(ids) if ids is not None else ()
-
-    def among(column: str) -> str:
-        return f" AND {column} IN ({marks})" if ids is not None else ""
-
-    def query(sql: str, *extra: Any) -> list[Any]:
-        return db.execute(sql, (*extra, *params)).fetchall()  # type: ignore[no-any-return]
-
+    read = queries.HealthFacts(session, ids)
     limits = {stage.number: ws.stale_limit(stage.number) for stage in ws.catalog.stages}
     offset = datetime.now(UTC).astimezone().utcoffset() or timedelta(0)
     day, moment = date.fromisoformat, datetime.fromisoformat
@@ -104,11 +97,7 @@ def _count(session: Session, ws: Workspace, ids: list[str] | None, today: date) 
     counts: Counter[str] = Counter()
     rules_of: dict[str, frozenset[str]] = {}
     groups: dict[frozenset[str], list[str]] = defaultdict(list)  # pursuits by the rules they face
-    for pursuit_id, stage, status, entered, close, next_step, next_due in query(
-        "SELECT p.id, p.stage, p.status, p.stage_entered_at, p.expected_close, p.next_step,"
-        " p.next_step_due FROM pursuits AS p"
-        " WHERE p.alive AND p.status IN ('open', 'won')" + among("p.id")
-    ):
+    for pursuit_id, stage, status, entered, close, next_step, next_due in read.pursuits():
         rules = health.active_rules(stage, status)
         if not rules:
             continue
@@ -136,13 +125,8 @@ def _count(session: Session, ws: Workspace, ids: list[str] | None, today: date) 
     # (Grouped in Python: with GROUP BY, SQLite walks all 50,000 stakeholders in pursuit order.)
     held: dict[str, set[str]] = defaultdict(set)
     deciders: dict[str, list[str]] = defaultdict(list)
-    roles = (*health.ROLE_RULES.values(), "decision_maker")
-    for pursuit_id, role, relationship in query(
-        "SELECT s.pursuit_id, r.role, s.relationship"
-        " FROM stakeholder_roles AS r JOIN stakeholders AS s ON s.id = r.stakeholder_id"
-        f" WHERE r.alive AND s.alive AND r.role IN ({', '.join('?' * len(roles))})"
-        + among("s.pursuit_id"),
-        *roles,
+    for pursuit_id, role, relationship in read.key_people(
+        (*health.ROLE_RULES.values(), "decision_maker")
     ):
         if role == "decision_maker":
             deciders[pursuit_id].append(relationship)
@@ -153,32 +137,17 @@ def _count(session: Session, ws: Workspace, ids: list[str] | None, today: date) 
     for code, role in health.ROLE_RULES.items():
         counts.update(facing(code) - held[role])
     counts.update(facing(health.NO_DECISION_MAKER) - covered)
-    allied = {
-        row[0]
-        for row in query(
-            "SELECT DISTINCT s.pursuit_id FROM stakeholders AS s"
-            " WHERE s.alive AND s.relationship = ?" + among("s.pursuit_id"),
-            health.ALLY,
-        )
-    }
+    allied = {row[0] for row in read.pursuits_with_relationship(health.ALLY)}
     counts.update(facing(health.NO_ALLY) - allied)
     pains: dict[str, list[str]] = defaultdict(list)
-    for pursuit_id, pain in query(
-        "SELECT g.pursuit_id, g.pain FROM pain_points AS g WHERE g.alive AND g.pain != ''"
-        + among("g.pursuit_id")
-    ):
+    for pursuit_id, pain in read.written_pains():
         pains[pursuit_id].append(pain)
     analysed = {pid for pid, written in pains.items() if health.has_pain_analysis(written)}
     counts.update(facing(health.NO_PAIN) - analysed)
 
     # Benefit lines matter only to tell an empty case (no investment either) from a real one.
     with_case: set[str] = set()
-    for pursuit_id, investment, accepted, lines in query(
-        "SELECT v.pursuit_id, v.investment, v.accepted,"
-        " CASE WHEN v.investment = 0 THEN (SELECT count(*) FROM value_benefits AS b"
-        "  WHERE b.value_case_id = v.id AND b.alive) ELSE 0 END"
-        " FROM value_cases AS v WHERE v.alive" + among("v.pursuit_id")
-    ):
+    for pursuit_id, investment, accepted, lines in read.value_cases():
         rules = rules_of.get(pursuit_id)
         if rules is None:
             continue
@@ -192,57 +161,20 @@ def _count(session: Session, ws: Workspace, ids: list[str] | None, today: date) 
     # important and scored by us below the top; the domain classifies them.
     fatal = {
         pursuit_id
-        for pursuit_id, importance, ours, override, best in query(
-            "SELECT i.pursuit_id, i.importance, i.our_score, i.class_override,"
-            " (SELECT max(sc.score) FROM indicator_scores AS sc"
-            "  WHERE sc.indicator_id = i.id AND sc.alive AND sc.score IS NOT NULL AND EXISTS"
-            "  (SELECT 1 FROM pursuit_competitors AS pc WHERE pc.pursuit_id = i.pursuit_id"
-            "   AND pc.competitor_id = sc.competitor_id AND pc.alive))"
-            " FROM indicators AS i WHERE i.alive AND trim(i.action_plan) = ''"
-            " AND (i.class_override = ? OR (i.class_override IS NULL AND i.importance >= ?"
-            " AND i.our_score < ?))" + among("i.pursuit_id"),
-            indicators.FATAL,
-            indicators.IMPORTANT,
-            indicators.MAX_SCORE,
+        for pursuit_id, importance, ours, override, best in read.criteria_without_plan(
+            indicators.FATAL, indicators.IMPORTANT, indicators.MAX_SCORE
         )
         if CriterionFacts("", importance, ours, best, override, False).indicator_class
         == indicators.FATAL
     }
     counts.update(facing(health.FATAL_WITHOUT_PLAN) & fatal)
-    unanswered = {
-        row[0]
-        for row in query(
-            "SELECT DISTINCT pc.pursuit_id FROM pursuit_competitors AS pc WHERE pc.alive"
-            " AND NOT (trim(pc.label) != '' AND (trim(pc.features) != ''"
-            " OR trim(pc.advantages) != '' OR trim(pc.benefits) != ''))" + among("pc.pursuit_id")
-        )
-    }
+    unanswered = read.with_unanswered_rival()
     counts.update(facing(health.RIVAL_UNANSWERED) & unanswered)
-    risky = {
-        row[0]
-        for row in query(
-            "SELECT DISTINCT k.pursuit_id FROM risks AS k"
-            " WHERE k.alive AND k.status = 'open' AND k.severity >= ?" + among("k.pursuit_id"),
-            health.HIGH_IMPACT,
-        )
-    }
+    risky = read.with_open_risk(health.HIGH_IMPACT)
     counts.update(facing(health.OPEN_HIGH_RISKS) & risky)
-    signed = {
-        row[0]
-        for row in query(
-            "SELECT o.pursuit_id FROM collections AS o WHERE o.alive AND o.acceptance_signed"
-            + among("o.pursuit_id")
-        )
-    }
+    signed = read.with_acceptance_signed()
     counts.update(facing(health.ACCEPTANCE_UNSIGNED) - signed)
-    late = {
-        row[0]
-        for row in query(
-            "SELECT DISTINCT n.pursuit_id FROM instalments AS n WHERE n.alive"
-            " AND n.received_on IS NULL AND n.due_on < ?" + among("n.pursuit_id"),
-            today.isoformat(),
-        )
-    }
+    late = read.with_instalment_overdue(today.isoformat())
     counts.update(facing(health.OVERDUE_INSTALMENTS) & late)
     return dict(counts)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from desktop.services.workspace import Workspace
-from desktop.storage import migrate
+from desktop.storage import migrate, queries
 from desktop.storage.tables import SYNCED_TABLES
 
 
@@ -30,14 +30,14 @@ def check(ws: Workspace) -> CheckReport:
     problems = []
     with ws.read() as session:
         counts = {
-            table.__tablename__: session.scalar(  # type: ignore[attr-defined]
+            table.__tablename__: session.scalar(
                 select(func.count()).select_from(table).where(table.alive)
             )
             or 0
             for table in SYNCED_TABLES
         }
-        integrity = "\n".join(row[0] for row in session.execute(text("PRAGMA integrity_check")))
-        fk_errors = session.execute(text("PRAGMA foreign_key_check")).fetchall()
+        integrity = queries.integrity_check(session)
+        fk_errors = queries.foreign_key_problems(session)
     if integrity != "ok":
         problems.append(f"integrity check: {integrity}")
     if fk_errors:
@@ -49,7 +49,7 @@ def check(ws: Workspace) -> CheckReport:
 
 def record_counts(ws: Workspace, tables: tuple[str, ...]) -> dict[str, int]:
     """Live rows per named table (for the status bar)."""
-    by_name = {t.__tablename__: t for t in SYNCED_TABLES}  # type: ignore[attr-defined]
+    by_name = {t.__tablename__: t for t in SYNCED_TABLES}
     with ws.read() as session:
         return {
             name: session.scalar(

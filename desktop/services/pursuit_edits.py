@@ -19,7 +19,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from desktop.services import records
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
@@ -129,7 +129,7 @@ def changes_of(session: Session, record: Synced) -> Changes:
             select(ValueCase.pursuit_id).where(ValueCase.id == record.value_case_id)
         )
         if pursuit_id:
-            changes = changes | Changes.of("pursuit_part", pursuit_id)
+            changes = changes | Changes.of(ChangeKind.PURSUIT_PART, pursuit_id)
     return changes
 
 

@@ -1,20 +1,36 @@
-"""Pursuit use-cases: create, move between stages, close and reopen, tags."""
+"""The pursuit's lifecycle, written once: create, edit, move between stages, close as won / lost /
+abandoned, reopen, delete, and its tags — each one transaction, returning what changed and what
+undoes it. Every screen (board, list, workspace), the CLI and the demo data call these; there is no
+second copy of any of them.
+
+Undo works on snapshots: a use-case returns a `StateChange` with the pursuits' values before and
+after, the records it made (an account or competitor typed in by name, a StageChange) and the
+records it buried; `restore_states` — the one inverse of every use-case here — writes a snapshot
+back and revives or buries those records, in one transaction. A move is such a change too (stage,
+entry date and board rank; its StageChange made), so moving back is the same code as any undo.
+
+Purging a pursuit (blanking it for good, everywhere) is `services.sync.purge.purge(ws,
+ChangeKind.PURSUIT, pursuit_id)`: it must reach every child record and the sync metadata, so it
+lives with sync, and that is the one way to call it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.services import records
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
     Account,
+    Competitor,
     Pursuit,
     PursuitTag,
     StageChange,
@@ -22,7 +38,117 @@ from desktop.storage.tables import (
     utcnow,
 )
 
+RecordRef = tuple[str, str]  # (kind, id)
+STAGE_CHANGE = "stage_change"  # a record kind of its own, reported as a change of its pursuit
 
+OPEN = "open"
+CLOSED = ("won", "lost", "abandoned")
+STATUS_FIELDS = ("status", "close_reason", "lost_to_id", "closed_on", "board_rank")
+MOVE_FIELDS = ("stage", "stage_entered_at", "board_rank")
+EDIT_FIELDS = (
+    "account_id",
+    "title",
+    "amount",
+    "currency",
+    "expected_close",
+    "stage",
+    "stage_entered_at",
+    "board_rank",
+    "next_step",
+    "next_step_due",
+)
+
+
+# --- what a use-case changed, and its inverse --------------------------------------------------
+@dataclass(frozen=True)
+class PursuitState:
+    """Some fields of one pursuit (and its tags, when `tags` is not None) at one moment."""
+
+    pursuit_id: str
+    values: Mapping[str, Any]
+    tags: tuple[str, ...] | None = None
+
+
+@dataclass
+class StateChange:
+    """A use-case's before and after, the records it made and the records it buried."""
+
+    before: list[PursuitState] = field(default_factory=list)
+    after: list[PursuitState] = field(default_factory=list)
+    created: list[RecordRef] = field(default_factory=list)
+    deleted: list[RecordRef] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
+
+    def undo(self, ws: Workspace) -> Changes:
+        return restore_states(ws, self.before, self.deleted, self.created[::-1])
+
+    def redo(self, ws: Workspace) -> Changes:
+        return restore_states(ws, self.after, self.created, self.deleted[::-1])
+
+
+def restore_states(
+    ws: Workspace,
+    states: Sequence[PursuitState],
+    revive: Sequence[RecordRef] = (),
+    bury: Sequence[RecordRef] = (),
+) -> Changes:
+    """Write snapshots back, and revive / bury the given records, in one transaction.
+
+    Records to revive come first (a pursuit may point at a revived account); records to bury
+    last (after the pursuit no longer points at them).
+    """
+    with ws.write() as session:
+        return _restore(session, states, revive, bury)
+
+
+def set_alive(ws: Workspace, refs: Sequence[RecordRef], alive: bool) -> Changes:
+    """Revive or bury records in one transaction (undo and redo of a creation or a delete)."""
+    with ws.write() as session:
+        return _restore(session, (), refs if alive else (), () if alive else refs)
+
+
+def _restore(
+    session: Session,
+    states: Iterable[PursuitState],
+    revive: Iterable[RecordRef],
+    bury: Iterable[RecordRef],
+) -> Changes:
+    changes = Changes()
+    for kind, record_id in revive:
+        changes = changes | _set_alive(session, kind, record_id, True)
+    for state in states:
+        pursuit = _live(session, state.pursuit_id)
+        for name, value in state.values.items():
+            if getattr(pursuit, name) != value:
+                setattr(pursuit, name, value)
+        if state.tags is not None:
+            _write_tags(session, pursuit.id, state.tags)
+        changes = changes | Changes.of(ChangeKind.PURSUIT, pursuit.id)
+    session.flush()
+    for kind, record_id in bury:
+        changes = changes | _set_alive(session, kind, record_id, False)
+    return changes
+
+
+def _set_alive(session: Session, kind: str, record_id: str, alive: bool) -> Changes:
+    record = session.get(records.table_of(kind), record_id)
+    if record is None or (alive and record.purged):  # a purge is for good
+        raise NotFound(f"{kind} {record_id}")
+    if record.alive == alive:
+        return Changes()
+    record.alive = alive
+    record.deleted_at = None if alive else utcnow()
+    if kind == STAGE_CHANGE:
+        return Changes.of(ChangeKind.PURSUIT, record.pursuit_id)  # type: ignore[attr-defined]
+    return records.changes_for(record)
+
+
+def _snapshot(session: Session, pursuit: Pursuit, names: Iterable[str], tags: bool) -> PursuitState:
+    tag_values = tuple(sorted(_live_tags(session, pursuit.id))) if tags else None
+    return PursuitState(pursuit.id, {n: getattr(pursuit, n) for n in names}, tag_values)
+
+
+# --- create ------------------------------------------------------------------------------------
 @dataclass
 class PursuitDraft:
     """The core fields of a new pursuit (the New Pursuit dialog, the CLI, demo data)."""
@@ -41,35 +167,29 @@ class PursuitDraft:
     notes: str = ""
 
 
-@dataclass(frozen=True)
-class StageMove:
-    """What one pursuit's move did, so that undo can put it back exactly."""
+class Created(NamedTuple):
+    """A new pursuit: its id and what changed (unpacks as `(pursuit_id, changes)`)."""
 
     pursuit_id: str
-    from_stage: int
-    to_stage: int
-    previous_entered_at: datetime
-    previous_rank: float
-    stage_change_id: str | None
-    rank: float = 0.0  # the rank the move gave it (redo puts it back there)
+    changes: Changes
+
+    @property
+    def refs(self) -> list[RecordRef]:
+        """The records made: a new account first, then the pursuit (its StageChange and tags
+        belong to it)."""
+        accounts = [
+            (ChangeKind.ACCOUNT.value, a) for a in sorted(self.changes.ids(ChangeKind.ACCOUNT))
+        ]
+        return [*accounts, (ChangeKind.PURSUIT.value, self.pursuit_id)]
+
+    def undo(self, ws: Workspace) -> Changes:
+        return set_alive(ws, self.refs[::-1], False)
+
+    def redo(self, ws: Workspace) -> Changes:
+        return set_alive(ws, self.refs, True)
 
 
-@dataclass
-class MoveResult:
-    moves: list[StageMove] = field(default_factory=list)
-    changes: Changes = field(default_factory=Changes)
-
-
-def _next_rank(session: Session, stage: int) -> float:
-    top = session.scalar(
-        select(func.max(Pursuit.board_rank)).where(
-            Pursuit.alive, Pursuit.stage == stage, Pursuit.status == "open"
-        )
-    )
-    return (top or 0.0) + 1.0
-
-
-def create_pursuit(ws: Workspace, draft: PursuitDraft) -> tuple[str, Changes]:
+def create_pursuit(ws: Workspace, draft: PursuitDraft) -> Created:
     """A new pursuit (and its account when named but not yet known) with its first StageChange."""
     values = {
         "title": draft.title.strip(),
@@ -84,23 +204,8 @@ def create_pursuit(ws: Workspace, draft: PursuitDraft) -> tuple[str, Changes]:
     }
     records.validate("pursuit", values)
     with ws.write() as session:
-        changes = Changes()
-        account_id = draft.account_id
-        if account_id is None:
-            name = draft.account_name.strip()
-            if not name:
-                raise InvalidInput("account", "required", "a pursuit needs an account")
-            account = session.scalars(
-                select(Account).where(Account.alive, Account.name == name)
-            ).first()
-            if account is None:
-                account = Account(name=name)
-                session.add(account)
-                session.flush()
-                changes = changes | Changes.of("account", account.id)
-            account_id = account.id
-        elif session.get(Account, account_id) is None:
-            raise InvalidInput("account", "unknown", "no such account")
+        account_id, account_created = _account(session, draft.account_id, draft.account_name)
+        changes = Changes.of(ChangeKind.ACCOUNT, account_id) if account_created else Changes()
         pursuit = Pursuit(
             account_id=account_id,
             board_rank=_next_rank(session, draft.stage),
@@ -111,7 +216,125 @@ def create_pursuit(ws: Workspace, draft: PursuitDraft) -> tuple[str, Changes]:
         session.flush()
         session.add(StageChange(pursuit_id=pursuit.id, from_stage=None, to_stage=draft.stage))
         _write_tags(session, pursuit.id, draft.tags)
-        return pursuit.id, changes | Changes.of("pursuit", pursuit.id)
+        return Created(pursuit.id, changes | Changes.of(ChangeKind.PURSUIT, pursuit.id))
+
+
+# --- edit (the New / Edit pursuit dialog) ------------------------------------------------------
+@dataclass
+class PursuitForm:
+    """The core fields of a pursuit as the New / Edit dialog shows them."""
+
+    title: str = ""
+    account_id: str | None = None
+    account_name: str = ""  # an account to find by name, or create, when account_id is None
+    amount: int = 0  # minor units
+    currency: str = "CNY"
+    expected_close: date | None = None
+    stage: int = 1
+    next_step: str = ""
+    next_step_due: date | None = None
+    tags: tuple[str, ...] = ()
+
+
+def pursuit_form(ws: Workspace, pursuit_id: str) -> PursuitForm:
+    with ws.read() as session:
+        pursuit = _live(session, pursuit_id)
+        account = session.get(Account, pursuit.account_id)
+        return PursuitForm(
+            title=pursuit.title,
+            account_id=pursuit.account_id,
+            account_name=account.name if account is not None else "",
+            amount=pursuit.amount,
+            currency=pursuit.currency,
+            expected_close=pursuit.expected_close,
+            stage=pursuit.stage,
+            next_step=pursuit.next_step,
+            next_step_due=pursuit.next_step_due,
+            tags=tuple(sorted(_live_tags(session, pursuit_id))),
+        )
+
+
+def validate_form(form: PursuitForm) -> None:
+    """Raise InvalidInput naming the first bad field (the dialog shows it next to the field)."""
+    if form.account_id is None and not form.account_name.strip():
+        raise InvalidInput("account", "required", "a pursuit needs an account")
+    records.validate(
+        "pursuit",
+        {
+            "title": form.title.strip(),
+            "amount": form.amount,
+            "currency": form.currency,
+            "stage": form.stage,
+        },
+    )
+
+
+def update_pursuit(
+    ws: Workspace,
+    pursuit_id: str,
+    form: PursuitForm,
+    *,
+    overrides: Sequence[dict[str, Any]] = (),
+    override_reason: str = "",
+) -> StateChange:
+    """Save the dialog's fields in one transaction; a new stage records its StageChange (with
+    the gate's overrides) and puts the card at the end of that column."""
+    validate_form(form)
+    result = StateChange()
+    with ws.write() as session:
+        pursuit = _live(session, pursuit_id)
+        result.before.append(_snapshot(session, pursuit, EDIT_FIELDS, tags=True))
+        account_id = form.account_id
+        if account_id is None or account_id != pursuit.account_id:
+            account_id, created = _account(session, form.account_id, form.account_name)
+            if created:
+                result.created.append((ChangeKind.ACCOUNT.value, account_id))
+                result.changes = result.changes | Changes.of(ChangeKind.ACCOUNT, account_id)
+        values = {
+            "account_id": account_id,
+            "title": form.title.strip(),
+            "amount": form.amount,
+            "currency": form.currency,
+            "expected_close": form.expected_close,
+            "next_step": form.next_step.strip(),
+            "next_step_due": form.next_step_due,
+        }
+        for name, value in values.items():
+            if getattr(pursuit, name) != value:
+                setattr(pursuit, name, value)
+        if form.stage != pursuit.stage:
+            rank = _next_rank(session, form.stage)  # before it enters: it does not count itself
+            change = _enter_stage(
+                session, pursuit, form.stage, utcnow(), list(overrides), override_reason
+            )
+            pursuit.board_rank = rank
+            result.created.append((STAGE_CHANGE, change.id))
+        _write_tags(session, pursuit.id, form.tags)
+        session.flush()
+        result.after.append(_snapshot(session, pursuit, EDIT_FIELDS, tags=True))
+        result.changes = result.changes | Changes.of(ChangeKind.PURSUIT, pursuit.id)
+    return result
+
+
+# --- move between stages -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class StageMove:
+    """What one pursuit's move did (for the undo step's wording; the states undo it)."""
+
+    pursuit_id: str
+    from_stage: int
+    to_stage: int
+    previous_entered_at: datetime
+    previous_rank: float
+    stage_change_id: str | None
+    rank: float = 0.0  # the rank the move gave it
+
+
+@dataclass
+class MoveResult(StateChange):
+    """A move's StateChange (stage, entry date, rank; the StageChanges made), per pursuit moved."""
+
+    moves: list[StageMove] = field(default_factory=list)
 
 
 def move_stage(
@@ -130,6 +353,7 @@ def move_stage(
     The moved cards go to the end of the column, or just before `before_id` when given (a drop
     between two cards). A pursuit already in the stage is only reordered and records nothing.
     `overrides_by_id` gives each pursuit its own passed-over gate items (else `overrides`).
+    Undo and redo are the result's `undo` / `redo` (`restore_states`), like every use-case here.
     """
     if not 1 <= to_stage <= 8:
         raise InvalidInput("stage", "out_of_range", "stage must be 1–8")
@@ -140,74 +364,64 @@ def move_stage(
         ranks = _ranks_for(session, to_stage, len(pursuits), before_id, exclude=set(ids))
         now = utcnow()
         for pursuit, rank in zip(pursuits, ranks, strict=True):
-            change_id = None
-            from_stage = pursuit.stage
-            previous = (pursuit.stage_entered_at, pursuit.board_rank)
-            if pursuit.stage != to_stage:
-                change = StageChange(
-                    pursuit_id=pursuit.id,
-                    from_stage=pursuit.stage,
-                    to_stage=to_stage,
-                    changed_at=now,
-                    note=note,
-                    overrides=list(
-                        overrides_by_id.get(pursuit.id, overrides)
-                        if overrides_by_id is not None
-                        else overrides
-                    ),
-                    override_reason=override_reason,
-                )
-                session.add(change)
-                session.flush()
-                change_id = change.id
-                pursuit.stage = to_stage
-                pursuit.stage_entered_at = now
-            elif pursuit.board_rank == rank:
+            if pursuit.stage == to_stage and pursuit.board_rank == rank:
                 continue
+            before = _snapshot(session, pursuit, MOVE_FIELDS, tags=False)
+            change_id = None
+            if pursuit.stage != to_stage:
+                passed_over = (
+                    overrides_by_id.get(pursuit.id, overrides)
+                    if overrides_by_id is not None
+                    else overrides
+                )
+                change = _enter_stage(
+                    session, pursuit, to_stage, now, list(passed_over), override_reason, note
+                )
+                change_id = change.id
+                result.created.append((STAGE_CHANGE, change_id))
             pursuit.board_rank = rank
+            result.before.append(before)
+            result.after.append(_snapshot(session, pursuit, MOVE_FIELDS, tags=False))
             result.moves.append(
                 StageMove(
-                    pursuit.id, from_stage, to_stage, previous[0], previous[1], change_id, rank
+                    pursuit.id,
+                    before.values["stage"],
+                    to_stage,
+                    before.values["stage_entered_at"],
+                    before.values["board_rank"],
+                    change_id,
+                    rank,
                 )
             )
-            result.changes = result.changes | Changes.of("pursuit", pursuit.id)
+            result.changes = result.changes | Changes.of(ChangeKind.PURSUIT, pursuit.id)
     return result
 
 
-def undo_moves(ws: Workspace, moves: Sequence[StageMove]) -> Changes:
-    """Put pursuits back exactly as before `move_stage`; their StageChanges become tombstones."""
-    changes = Changes()
-    with ws.write() as session:
-        for move in moves:
-            pursuit = _live(session, move.pursuit_id)
-            pursuit.stage = move.from_stage
-            pursuit.stage_entered_at = move.previous_entered_at
-            pursuit.board_rank = move.previous_rank
-            if move.stage_change_id:
-                change = session.get(StageChange, move.stage_change_id)
-                if change is not None:
-                    change.alive = False
-                    change.deleted_at = utcnow()
-            changes = changes | Changes.of("pursuit", pursuit.id)
-    return changes
-
-
-def redo_moves(ws: Workspace, moves: Sequence[StageMove], ranks: Sequence[float]) -> Changes:
-    """Apply undone moves again, bringing their StageChanges back."""
-    changes = Changes()
-    with ws.write() as session:
-        for move, rank in zip(moves, ranks, strict=True):
-            pursuit = _live(session, move.pursuit_id)
-            pursuit.stage = move.to_stage
-            pursuit.board_rank = rank
-            if move.stage_change_id:
-                change = session.get(StageChange, move.stage_change_id)
-                if change is not None:
-                    change.alive = True
-                    change.deleted_at = None
-                    pursuit.stage_entered_at = change.changed_at
-            changes = changes | Changes.of("pursuit", pursuit.id)
-    return changes
+def _enter_stage(
+    session: Session,
+    pursuit: Pursuit,
+    to_stage: int,
+    now: datetime,
+    overrides: list[dict[str, Any]],
+    override_reason: str,
+    note: str = "",
+) -> StageChange:
+    """Put a pursuit in another stage with the StageChange that records it (rank left to the
+    caller: the end of the column, or a place between two cards)."""
+    change = StageChange(
+        pursuit_id=pursuit.id,
+        from_stage=pursuit.stage,
+        to_stage=to_stage,
+        changed_at=now,
+        note=note,
+        overrides=overrides,
+        override_reason=override_reason,
+    )
+    session.add(change)
+    session.flush()
+    pursuit.stage = to_stage
+    pursuit.stage_entered_at = now
+    return change
 
 
 def _ranks_for(
@@ -215,13 +429,13 @@ def _ranks_for(
 ) -> list[float]:
     """`count` ranks at the end of the column, or evenly between before_id and its predecessor."""
     if before_id is None or before_id in exclude:
-        start = _next_rank_excluding(session, stage, exclude)
+        start = _next_rank(session, stage, exclude)
         return [start + i for i in range(count)]
     before = _live(session, before_id)
     previous = session.scalar(
         select(func.max(Pursuit.board_rank)).where(
             Pursuit.alive,
-            Pursuit.status == "open",
+            Pursuit.status == OPEN,
             Pursuit.stage == stage,
             Pursuit.board_rank < before.board_rank,
             Pursuit.id.not_in(exclude),
@@ -232,63 +446,169 @@ def _ranks_for(
     return [low + step * (i + 1) for i in range(count)]
 
 
-def _next_rank_excluding(session: Session, stage: int, exclude: set[str]) -> float:
-    top = session.scalar(
-        select(func.max(Pursuit.board_rank)).where(
-            Pursuit.alive,
-            Pursuit.stage == stage,
-            Pursuit.status == "open",
-            Pursuit.id.not_in(exclude),
-        )
+def _next_rank(session: Session, stage: int, exclude: Iterable[str] = ()) -> float:
+    """Just past the last open card of the stage's column (not counting `exclude`)."""
+    query = select(func.max(Pursuit.board_rank)).where(
+        Pursuit.alive, Pursuit.stage == stage, Pursuit.status == OPEN
     )
-    return (top or 0.0) + 1.0
+    exclude = list(exclude)
+    if exclude:
+        query = query.where(Pursuit.id.not_in(exclude))
+    return (session.scalar(query) or 0.0) + 1.0
 
 
-def set_status(
+# --- close, reopen -----------------------------------------------------------------------------
+class Choice(NamedTuple):
+    """A live competitor to pick as "lost to" (unpacks as `(id, name)`)."""
+
+    id: str
+    name: str
+
+
+def competitor_choices(ws: Workspace) -> list[Choice]:
+    """Live competitors by name, for "lost to"."""
+    with ws.read() as session:
+        rows = session.execute(
+            select(Competitor.id, Competitor.name).where(Competitor.alive).order_by(Competitor.name)
+        )
+        return [Choice(i, n) for i, n in rows]
+
+
+def close_pursuits(
     ws: Workspace,
-    pursuit_id: str,
+    ids: Sequence[str],
     status: str,
     *,
     reason: str = "",
     lost_to_id: str | None = None,
+    lost_to_name: str = "",
     closed_on: date | None = None,
-) -> Changes:
-    """Close as won / lost / abandoned (with reason and competitor), or reopen ("open")."""
-    records.validate("pursuit", {"status": status})
+) -> StateChange:
+    """Mark pursuits won, lost or abandoned, with the reason and (lost) the competitor, in one
+    transaction — a competitor named in `lost_to_name` that is not known yet is created in it."""
+    if status not in CLOSED:
+        raise InvalidInput("status", "unknown", f"cannot close as {status!r}")
+    result = StateChange()
     with ws.write() as session:
-        pursuit = _live(session, pursuit_id)
-        pursuit.status = status
-        if status == "open":
-            pursuit.closed_on = None
+        pursuits = [_live(session, pid) for pid in dict.fromkeys(ids)]
+        competitor_id = None
+        if status == "lost":
+            competitor_id, created = _competitor(session, lost_to_id, lost_to_name)
+            if created and competitor_id is not None:
+                result.created.append((ChangeKind.COMPETITOR.value, competitor_id))
+                result.changes = result.changes | Changes.of(ChangeKind.COMPETITOR, competitor_id)
+        for pursuit in pursuits:
+            result.before.append(_snapshot(session, pursuit, STATUS_FIELDS, tags=False))
+            pursuit.status = status
+            pursuit.close_reason = reason.strip()
+            pursuit.lost_to_id = competitor_id
+            pursuit.closed_on = closed_on or utcnow().date()
+            result.after.append(_snapshot(session, pursuit, STATUS_FIELDS, tags=False))
+            result.changes = result.changes | Changes.of(ChangeKind.PURSUIT, pursuit.id)
+    return result
+
+
+def reopen_pursuits(ws: Workspace, ids: Sequence[str]) -> StateChange:
+    """Put closed pursuits back on the board, at the end of their stage's column (open ones are
+    left as they are)."""
+    result = StateChange()
+    with ws.write() as session:
+        for pursuit_id in dict.fromkeys(ids):
+            pursuit = _live(session, pursuit_id)
+            if pursuit.status == OPEN:
+                continue
+            result.before.append(_snapshot(session, pursuit, STATUS_FIELDS, tags=False))
+            pursuit.board_rank = _next_rank(session, pursuit.stage)
+            pursuit.status = OPEN
             pursuit.close_reason = ""
             pursuit.lost_to_id = None
-            pursuit.board_rank = _next_rank(session, pursuit.stage)
-        else:
-            pursuit.closed_on = closed_on or utcnow().date()
-            pursuit.close_reason = reason
-            pursuit.lost_to_id = lost_to_id if status == "lost" else None
-        return Changes.of("pursuit", pursuit.id)
+            pursuit.closed_on = None
+            session.flush()  # the next one's rank counts this one
+            result.after.append(_snapshot(session, pursuit, STATUS_FIELDS, tags=False))
+            result.changes = result.changes | Changes.of(ChangeKind.PURSUIT, pursuit.id)
+    return result
 
 
+def _competitor(session: Session, competitor_id: str | None, name: str) -> tuple[str | None, bool]:
+    """The competitor lost to: a known one, one found (whatever its letter case) or made by name,
+    or None (unknown)."""
+    if competitor_id is not None:
+        competitor = session.get(Competitor, competitor_id)
+        if competitor is None or not competitor.alive:
+            raise InvalidInput("lost_to", "unknown", "no such competitor")
+        return competitor.id, False
+    name = name.strip()
+    if not name:
+        return None, False
+    wanted = name.casefold()
+    for known_id, known_name in session.execute(
+        select(Competitor.id, Competitor.name).where(Competitor.alive).order_by(Competitor.name)
+    ):
+        if known_name.casefold() == wanted:
+            return known_id, False
+    competitor = Competitor(name=name)
+    session.add(competitor)
+    session.flush()
+    return competitor.id, True
+
+
+# --- delete ------------------------------------------------------------------------------------
+def delete_pursuits(ws: Workspace, ids: Sequence[str]) -> StateChange:
+    """Soft-delete pursuits (tombstones that sync); the result's `undo` brings them back."""
+    refs = [(ChangeKind.PURSUIT.value, pid) for pid in dict.fromkeys(ids)]
+    result = StateChange(deleted=refs)
+    with ws.write() as session:
+        result.changes = _restore(session, (), (), refs)
+    return result
+
+
+# --- tags --------------------------------------------------------------------------------------
 def set_tags(ws: Workspace, pursuit_id: str, tags: Iterable[str]) -> Changes:
+    """One pursuit's tags become exactly `tags` (the workspace's tag editor)."""
     with ws.write() as session:
         _live(session, pursuit_id)
         _write_tags(session, pursuit_id, tags)
-    return Changes.of("pursuit", pursuit_id)
+    return Changes.of(ChangeKind.PURSUIT, pursuit_id)
+
+
+def tag_pursuits(
+    ws: Workspace, ids: Sequence[str], *, add: Iterable[str] = (), remove: Iterable[str] = ()
+) -> StateChange:
+    """Add and/or remove tags on many pursuits in one transaction (the list's bulk tagging).
+    Pursuits whose tags do not change are left out."""
+    add = {t.strip() for t in add if t.strip()}
+    remove = {t.strip() for t in remove if t.strip()}
+    if not add and not remove:
+        raise InvalidInput("tag", "required", "name a tag")
+    result = StateChange()
+    with ws.write() as session:
+        for pursuit_id in dict.fromkeys(ids):
+            _live(session, pursuit_id)
+            before = set(_live_tags(session, pursuit_id))
+            after = (before | add) - remove
+            if after == before:
+                continue
+            _write_tags(session, pursuit_id, after)
+            result.before.append(PursuitState(pursuit_id, {}, tuple(sorted(before))))
+            result.after.append(PursuitState(pursuit_id, {}, tuple(sorted(after))))
+            result.changes = result.changes | Changes.of(ChangeKind.PURSUIT, pursuit_id)
+    return result
 
 
 def tags_of(ws: Workspace, pursuit_id: str) -> list[str]:
     with ws.read() as session:
-        return sorted(
-            session.scalars(
-                select(PursuitTag.tag).where(PursuitTag.pursuit_id == pursuit_id, PursuitTag.alive)
-            )
-        )
+        return sorted(_live_tags(session, pursuit_id))
 
 
 def all_tags(ws: Workspace) -> list[str]:
     with ws.read() as session:
         return sorted(set(session.scalars(select(PursuitTag.tag).where(PursuitTag.alive))))
+
+
+def _live_tags(session: Session, pursuit_id: str) -> Iterable[str]:
+    return session.scalars(
+        select(PursuitTag.tag).where(PursuitTag.pursuit_id == pursuit_id, PursuitTag.alive)
+    )
 
 
 def _write_tags(session: Session, pursuit_id: str, tags: Iterable[str]) -> None:
@@ -311,13 +631,7 @@ def _write_tags(session: Session, pursuit_id: str, tags: Iterable[str]) -> None:
         )
 
 
-def _live(session: Session, pursuit_id: str) -> Pursuit:
-    pursuit = session.get(Pursuit, pursuit_id)
-    if pursuit is None or not pursuit.alive:
-        raise NotFound(f"pursuit {pursuit_id}")
-    return pursuit
-
-
+# --- reads of one pursuit ----------------------------------------------------------------------
 def stage_history(ws: Workspace, pursuit_id: str) -> list[dict[str, object]]:
     """The pursuit's stage changes, oldest first."""
     with ws.read() as session:
@@ -327,3 +641,29 @@ def stage_history(ws: Workspace, pursuit_id: str) -> list[dict[str, object]]:
             .order_by(StageChange.changed_at)
         )
         return [records.as_dict(r) | {"changed_at": r.changed_at} for r in rows]
+
+
+def _live(session: Session, pursuit_id: str) -> Pursuit:
+    pursuit = session.get(Pursuit, pursuit_id)
+    if pursuit is None or not pursuit.alive:
+        raise NotFound(f"pursuit {pursuit_id}")
+    return pursuit
+
+
+def _account(session: Session, account_id: str | None, name: str) -> tuple[str, bool]:
+    """The pursuit's account: a known one, or one found or made by name (True when made)."""
+    if account_id is not None:
+        account = session.get(Account, account_id)
+        if account is None or not account.alive:
+            raise InvalidInput("account", "unknown", "no such account")
+        return account.id, False
+    name = name.strip()
+    if not name:
+        raise InvalidInput("account", "required", "a pursuit needs an account")
+    existing = session.scalars(select(Account).where(Account.alive, Account.name == name)).first()
+    if existing is not None:
+        return existing.id, False
+    account = Account(name=name)
+    session.add(account)
+    session.flush()
+    return account.id, True

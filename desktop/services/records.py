@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import inspect
 
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import BY_KIND, Synced, utcnow
@@ -158,10 +158,10 @@ def changes_for(record: Synced) -> Changes:
     """The record itself and, where it belongs to one, its pursuit."""
     changes = Changes.of(record.kind, record.id)
     pursuit_id = getattr(record, "pursuit_id", None)
-    if record.kind == "pursuit":
+    if record.kind == ChangeKind.PURSUIT:
         return changes
     if pursuit_id:
-        changes = changes | Changes.of("pursuit_part", pursuit_id)
+        changes = changes | Changes.of(ChangeKind.PURSUIT_PART, pursuit_id)
     return changes
 
 

@@ -12,6 +12,10 @@ names containing it (ties by FTS5's bm25), then a match in the context (account 
 of a person), then anywhere else — those two newest first. Each kind is queried on its own range of
 document ids with a LIMIT, so a common word costs no more than a rare one. Children of a deleted
 pursuit are not found; a soft-deleted record has no document at all.
+
+The SQL over the index (the query's words as FTS5 and LIKE terms, the tiers, the per-kind reads)
+lives in `storage.queries`, the one module that owns hand-written SQL; this module ranks, labels
+and excerpts what it finds.
 """
 
 from __future__ import annotations
@@ -20,17 +24,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from desktop.domain.text import strip_controls
 from desktop.services.workspace import Workspace
+
+# The tiers of a hit (`Hit.rank`), best first, and a kind's id range: the SQL computes them and
+# callers compare with them, so they are public here too.
+from desktop.storage.queries import TIER_BODY as TIER_BODY
+from desktop.storage.queries import TIER_CONTEXT as TIER_CONTEXT
+from desktop.storage.queries import TIER_EXACT as TIER_EXACT
+from desktop.storage.queries import TIER_NAME as TIER_NAME
+from desktop.storage.queries import TIER_PREFIX as TIER_PREFIX
+from desktop.storage.queries import SearchQuery, scanned_rows, search_rows
+from desktop.storage.queries import kind_range as kind_range
 from desktop.storage.tables import CoachingAnswer, Note, Pursuit, Visit
 
 # Kinds in their display order (the order of groups when their best hits rank alike).
 KINDS = ("pursuit", "account", "stakeholder", "visit", "coaching_answer", "note")
-MIN_TRIGRAM = 3  # the trigram tokenizer matches terms of at least three characters
-
-TIER_EXACT, TIER_PREFIX, TIER_NAME, TIER_CONTEXT, TIER_BODY = range(5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,186 +70,6 @@ class Hit:
         return self.rank == TIER_EXACT
 
 
-# Document ids are allotted per kind in ranges (migration 0002), so one kind is a rowid range.
-KIND_CODES = {
-    "pursuit": 1,
-    "account": 2,
-    "stakeholder": 3,
-    "visit": 4,
-    "coaching_answer": 5,
-    "note": 6,
-}
-KIND_BITS = 40
-# Kinds whose documents have a name or context (answers and notes only have a body).
-NAMED_KINDS = ("pursuit", "account", "stakeholder", "visit")
-# A short word stands for the trigrams that start with it; past this many, names are scanned.
-MAX_EXPANSION = 400
-MAX_EXPANSION_DOCS = 20_000  # … or past this many documents holding those trigrams
-
-_ALIVE_PURSUIT = """
-    (d.pursuit_id IS NULL
-     OR EXISTS (SELECT 1 FROM pursuits p WHERE p.id = d.pursuit_id AND p.alive))
-"""
-_COLUMNS = "d.kind, d.record_id, d.pursuit_id, d.name, d.context, d.body"
-_JOIN = "search_index JOIN search_docs AS d ON d.id = search_index.rowid"
-
-
-def kind_range(kind: str) -> tuple[int, int]:
-    low = KIND_CODES[kind] << KIND_BITS
-    return low, low + (1 << KIND_BITS) - 1
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _fts_phrase(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
-class _Query:
-    """The words of a query: an FTS5 expression of those the index can find cheaply, LIKE
-    filters for the others (words too common to OR their trigrams), and the tier SQL."""
-
-    def __init__(self, session: Any, text_: str) -> None:
-        self.text = text_
-        self.terms = text_.split()
-        self.params: dict[str, Any] = {"text": text_, "prefix": _escape_like(self.terms[0]) + "%"}
-        for number, term in enumerate(self.terms):
-            self.params[f"t{number}"] = "%" + _escape_like(term) + "%"
-        self.phrases: list[str] = []  # FTS5 pieces, ANDed
-        self.common: list[int] = []  # numbers of the words matched by LIKE
-        self.empty = False  # a word no document holds: nothing matches
-        if len(text_.replace(" ", "")) == 1:
-            self.common = [0]
-            return
-        words = [_word(session, term) for term in self.terms]
-        if any(word is None for word in words):
-            self.empty = True
-            return
-        for number, (phrase, common) in enumerate(words):  # type: ignore[misc]
-            if common and len(words) > 1:
-                self.common.append(number)  # another word narrows the search; LIKE this one
-            elif phrase:
-                self.phrases.append(phrase)
-            else:
-                self.common.append(number)
-
-    @property
-    def expression(self) -> str:
-        return " AND ".join(self.phrases)
-
-    @property
-    def scan(self) -> bool:
-        """Nothing for the index: names and contexts are scanned (no body search)."""
-        return not self.phrases
-
-    def like(self, *columns: str, numbers: list[int] | None = None) -> str:
-        """SQL: each word (of `numbers`, default all) is in one of `columns`; TRUE for none."""
-        numbers = list(range(len(self.terms))) if numbers is None else numbers
-        if not numbers:
-            return "1"
-        return " AND ".join(
-            "(" + " OR ".join(f"{c} LIKE :t{n} ESCAPE '\\'" for c in columns) + ")" for n in numbers
-        )
-
-    def tier(self) -> str:
-        return f"""
-            CASE
-                WHEN lower(d.name) = lower(:text) THEN {TIER_EXACT}
-                WHEN d.name LIKE :prefix ESCAPE '\\' AND {self.like("d.name")} THEN {TIER_PREFIX}
-                WHEN {self.like("d.name")} THEN {TIER_NAME}
-                ELSE {TIER_CONTEXT}
-            END
-        """
-
-
-def _word(session: Any, term: str) -> tuple[str, bool] | None:
-    """One word as FTS5: a phrase of its trigrams, or for a shorter word the OR of the indexed
-    trigrams that start with it (every character starts one: texts end with a marker).
-
-    Returns (expression, common) — common when the trigrams are in so many documents that a
-    LIKE filter beside another word is cheaper; the expression is "" when there are too many
-    trigrams to OR. None when no document holds the word.
-    """
-    if len(term) >= MIN_TRIGRAM:
-        return _fts_phrase(term), False
-    if len(term) == 1:
-        return "", True  # starts hundreds of trigrams: a LIKE filter, or a scan of names
-    low = term.lower()
-    rows = session.execute(
-        text("SELECT term, doc FROM search_terms WHERE term >= :low AND term < :high LIMIT :cap"),
-        {"low": low, "high": low + "\U0010ffff", "cap": MAX_EXPANSION + 1},
-    ).all()
-    if not rows:
-        return None
-    if len(rows) > MAX_EXPANSION:
-        return "", True
-    common = sum(doc for _term, doc in rows) > MAX_EXPANSION_DOCS
-    return "(" + " OR ".join(_fts_phrase(term) for term, _doc in rows) + ")", common
-
-
-def _kind_rows(session: Any, query: _Query, kind: str, limit: int) -> list[Any]:
-    """The best `limit` documents of `kind`: name matches ranked (exact, prefix, contains; then
-    bm25), then context matches and body matches, newest first."""
-    low, high = kind_range(kind)
-    base = dict(query.params, low=low, high=high)
-    where = "search_index MATCH :match AND search_index.rowid BETWEEN :low AND :high"
-    where += f" AND {_ALIVE_PURSUIT}"
-    expression = query.expression
-    rows: list[Any] = []
-    if kind in NAMED_KINDS:
-        rows += session.execute(
-            text(
-                f"SELECT {_COLUMNS}, {query.tier()} AS tier FROM {_JOIN} WHERE {where} "
-                f"AND {query.like('d.name', numbers=query.common)} "
-                "ORDER BY tier, bm25(search_index, 10.0, 4.0, 1.0), d.name LIMIT :limit"
-            ),
-            dict(base, match=f"{{name}} : ({expression})", limit=limit),
-        ).all()
-        if len(rows) < limit:
-            found = [r.record_id for r in rows]
-            rows += session.execute(
-                text(
-                    f"SELECT {_COLUMNS}, {TIER_CONTEXT} AS tier FROM {_JOIN} WHERE {where} "
-                    f"AND {query.like('d.name', 'd.context', 'd.body', numbers=query.common)} "
-                    f"AND NOT ({query.like('d.name')}) "
-                    "ORDER BY search_index.rowid DESC LIMIT :limit"
-                ),
-                dict(base, match=f"{{name context}} : ({expression})", limit=limit - len(rows)),
-            ).all()
-            rows = [r for r in rows if r.tier != TIER_CONTEXT or r.record_id not in found]
-    if len(rows) < limit:
-        # Those with every indexed word in the name or context were found above.
-        match = expression
-        if kind in NAMED_KINDS:
-            match = f"({expression}) NOT {{name context}} : ({expression})"
-        rows += session.execute(
-            text(
-                f"SELECT {_COLUMNS}, {TIER_BODY} AS tier FROM {_JOIN} WHERE {where} "
-                f"AND {query.like('d.name', 'd.context', 'd.body', numbers=query.common)} "
-                "ORDER BY search_index.rowid DESC LIMIT :limit"
-            ),
-            dict(base, match=match, limit=limit - len(rows)),
-        ).all()
-    return rows
-
-
-def _scanned_rows(session: Any, query: _Query, kind: str, limit: int) -> list[Any]:
-    """For a query of common words only: a scan of the names and contexts of `kind`."""
-    if kind not in NAMED_KINDS:
-        return []
-    low, high = kind_range(kind)
-    return session.execute(
-        text(
-            f"SELECT {_COLUMNS}, {query.tier()} AS tier FROM search_docs AS d "
-            f"WHERE d.id BETWEEN :low AND :high AND {query.like('d.name', 'd.context')} "
-            f"AND {_ALIVE_PURSUIT} ORDER BY tier, length(d.name), d.name LIMIT :limit"
-        ),
-        dict(query.params, low=low, high=high, limit=limit),
-    ).all()
-
-
 def search(
     ws: Workspace,
     text_: str,
@@ -260,14 +91,14 @@ def search(
         return []
     rows: list[Any] = []
     with ws.read() as session:
-        query = _Query(session, text_)
+        query = SearchQuery(session, text_)
         if query.empty:
             return []
         for kind in kinds:
             if query.scan:
-                rows += _scanned_rows(session, query, kind, limit)
+                rows += scanned_rows(session, query, kind, limit)
             else:
-                rows += _kind_rows(session, query, kind, limit)
+                rows += search_rows(session, query, kind, limit)
         if not rows:
             return []
         extra = _details(session, rows)

@@ -21,7 +21,7 @@ from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import Session
 
 from desktop.services import records
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.sync.review import awaiting_review, fields_in_review
 from desktop.services.workspace import Workspace
@@ -332,9 +332,9 @@ def move_people(ws: Workspace, positions: Mapping[str, tuple[float, float]]) -> 
                     person.x, person.y = x, y
                     moved.append(person.id)
                     pursuits.add(person.pursuit_id)
-    changes = Changes.of("stakeholder", *moved)
+    changes = Changes.of(ChangeKind.STAKEHOLDER, *moved)
     for pursuit_id in pursuits:
-        changes = changes | Changes.of("pursuit_part", pursuit_id)
+        changes = changes | Changes.of(ChangeKind.PURSUIT_PART, pursuit_id)
     return changes
 
 
@@ -379,11 +379,11 @@ def delete_people(ws: Workspace, person_ids: Collection[str]) -> Removal:
                 continue
             detached[report.id] = str(report.reports_to_id)
             report.reports_to_id = None
-        changes = Changes.of("stakeholder", *gone, *detached) | Changes.of(
-            "stakeholder_link", *(link.id for link in links)
+        changes = Changes.of(ChangeKind.STAKEHOLDER, *gone, *detached) | Changes.of(
+            ChangeKind.STAKEHOLDER_LINK, *(link.id for link in links)
         )
         for pursuit_id in pursuit_ids:
-            changes = changes | Changes.of("pursuit_part", pursuit_id)
+            changes = changes | Changes.of(ChangeKind.PURSUIT_PART, pursuit_id)
         return Removal(
             people=tuple(p.id for p in people),
             links=tuple(link.id for link in links),
@@ -425,10 +425,10 @@ def restore_people(ws: Workspace, removal: Removal) -> Changes:
                 if report.alive and report.reports_to_id is None:
                     report.reports_to_id = removal.detached[report.id]
                     reattached.append(report.id)
-        changes = Changes.of("stakeholder", *(p.id for p in people), *reattached)
-        changes = changes | Changes.of("stakeholder_link", *restored_links)
+        changes = Changes.of(ChangeKind.STAKEHOLDER, *(p.id for p in people), *reattached)
+        changes = changes | Changes.of(ChangeKind.STAKEHOLDER_LINK, *restored_links)
         for pursuit_id in pursuit_ids:
-            changes = changes | Changes.of("pursuit_part", pursuit_id)
+            changes = changes | Changes.of(ChangeKind.PURSUIT_PART, pursuit_id)
         return changes
 
 
@@ -520,9 +520,9 @@ def _set_links_alive(ws: Workspace, link_ids: Collection[str], alive: bool) -> C
                 link.deleted_at = None if alive else utcnow()
                 touched.append(link.id)
                 pursuits.add(link.pursuit_id)
-        changes = Changes.of("stakeholder_link", *touched)
+        changes = Changes.of(ChangeKind.STAKEHOLDER_LINK, *touched)
         for pursuit_id in pursuits:
-            changes = changes | Changes.of("pursuit_part", pursuit_id)
+            changes = changes | Changes.of(ChangeKind.PURSUIT_PART, pursuit_id)
         return changes
 
 
@@ -794,7 +794,7 @@ def _sets_of(session: Session, table: Any, column: str, ids: list[str]) -> dict[
 
 def _changed(pursuit_id: str, *, people: Iterable[str] = (), links: Iterable[str] = ()) -> Changes:
     return (
-        Changes.of("stakeholder", *people)
-        | Changes.of("stakeholder_link", *links)
-        | Changes.of("pursuit_part", pursuit_id)
+        Changes.of(ChangeKind.STAKEHOLDER, *people)
+        | Changes.of(ChangeKind.STAKEHOLDER_LINK, *links)
+        | Changes.of(ChangeKind.PURSUIT_PART, pursuit_id)
     )

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.services import records
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import NotFound
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
@@ -58,8 +58,8 @@ def create_stakeholder(
         session.flush()
         _write_set(session, StakeholderRole, "role", person.id, roles)
         _write_set(session, StakeholderHelp, "help", person.id, help_wanted)
-        return person.id, Changes.of("stakeholder", person.id) | Changes.of(
-            "pursuit_part", pursuit_id
+        return person.id, Changes.of(ChangeKind.STAKEHOLDER, person.id) | Changes.of(
+            ChangeKind.PURSUIT_PART, pursuit_id
         )
 
 
@@ -82,7 +82,9 @@ def _set_memberships(
         if person is None or not person.alive:
             raise NotFound(f"stakeholder {sid}")
         _write_set(session, table, column, sid, keys)
-        return Changes.of("stakeholder", sid) | Changes.of("pursuit_part", person.pursuit_id)
+        return Changes.of(ChangeKind.STAKEHOLDER, sid) | Changes.of(
+            ChangeKind.PURSUIT_PART, person.pursuit_id
+        )
 
 
 def _write_set(session: Session, table: Any, column: str, sid: str, keys: Iterable[str]) -> None:

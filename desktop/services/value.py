@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from desktop.domain import value_case
 from desktop.domain.value_case import ValueCaseResult
 from desktop.services import records
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import NotFound
 from desktop.services.pursuit_edits import Target, changes_of
 from desktop.services.workspace import Workspace
@@ -102,4 +102,4 @@ def add_benefit(
         )
         session.add(line)
         session.flush()
-        return line.id, changes_of(session, line) | Changes.of("value_case", case.id)
+        return line.id, changes_of(session, line) | Changes.of(ChangeKind.VALUE_CASE, case.id)

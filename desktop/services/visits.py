@@ -17,7 +17,7 @@ from sqlalchemy import ScalarSelect, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.services import records
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
@@ -203,7 +203,9 @@ def _live_visit(session: Session, visit_id: str) -> Visit:
 
 
 def _changes(visit: Visit) -> Changes:
-    return Changes.of("visit", visit.id) | Changes.of("pursuit_part", visit.pursuit_id)
+    return Changes.of(ChangeKind.VISIT, visit.id) | Changes.of(
+        ChangeKind.PURSUIT_PART, visit.pursuit_id
+    )
 
 
 def _write_attendees(session: Session, visit: Visit, stakeholder_ids: Iterable[str]) -> bool:
@@ -381,7 +383,7 @@ def _set_next_step(session: Session, pursuit_id: str, text: str, due: date | Non
         return Changes()
     pursuit.next_step = text
     pursuit.next_step_due = due
-    return Changes.of("pursuit", pursuit_id)
+    return Changes.of(ChangeKind.PURSUIT, pursuit_id)
 
 
 # --- reads ----------------------------------------------------------------------------------

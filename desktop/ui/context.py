@@ -1,8 +1,12 @@
 """The one path for every change made from the UI (Anki's CollectionOp, simplified).
 
-Screens call `ctx.perform(service_fn, ...)`: the service runs one transaction and returns Changes;
+Screens call `ctx.perform(service_fn, *args)` — or `ctx.perform_in(widget, service_fn, *args)` to
+place an error message over that widget: the service runs one transaction and returns Changes
+(alone, as the last element of a tuple such as `(new_id, changes)`, or as a `.changes` attribute);
 the context broadcasts them with `changed`, and every screen refreshes what it shows of them. A
-failure is shown in the user's language and nothing changes on screen.
+failure is shown in the user's language (`ui.errors`, which also knows the refusals a screen
+explains in its own words) and nothing changes on screen. Undo commands (`ui.undo`) call services
+through this same path.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import logging
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Concatenate, ParamSpec, Protocol, TypeVar, overload, runtime_checkable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -25,7 +29,16 @@ from desktop.services.changes import Changes
 from desktop.services.workspace import Policy, Workspace
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@runtime_checkable
+class HasChanges(Protocol):
+    """A service result that carries what changed beside other things (a MoveResult, …)."""
+
+    @property
+    def changes(self) -> Changes: ...
 
 
 class AppContext(QObject):
@@ -83,28 +96,67 @@ class AppContext(QObject):
         self.changed.emit(Changes.all())
 
     def perform(
-        self, action: Callable[..., Any], *args: Any, parent: QWidget | None = None, **kwargs: Any
-    ) -> Any:
-        """Run a service call, broadcast its Changes; show an error and return None on failure.
+        self, action: Callable[Concatenate[Workspace, P], R], /, *args: P.args, **kwargs: P.kwargs
+    ) -> R:
+        """Run `action(workspace, *args, **kwargs)` and broadcast its Changes; return its result.
 
-        The result's Changes are found as the result itself, as `result.changes`, or as the last
-        element of a tuple (e.g. `(new_id, changes)`).
+        On failure the user is told (in a box with no parent window) and OperationFailed is raised.
         """
-        from desktop.ui.errors import show_error
+        return Performer(self, None).perform(action, *args, **kwargs)
 
-        try:
-            result = action(self.workspace, *args, **kwargs)
-        except Exception as exc:  # every failure reaches the user as a message, never a traceback
-            show_error(parent, exc)
-            raise OperationFailed(exc) from exc
-        changes = _changes_of(result)
-        if changes:
-            self.changed.emit(changes)
-        return result
+    def perform_in(
+        self,
+        parent: QWidget | None,
+        action: Callable[Concatenate[Workspace, P], R],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> R:
+        """`perform`, with an error shown over `parent` (the widget the user acted in)."""
+        return Performer(self, parent).perform(action, *args, **kwargs)
+
+    def on(
+        self, parent: QWidget | None, *, explains: tuple[type[Exception], ...] = ()
+    ) -> Performer:
+        """The perform path over `parent` for a caller that explains some failures itself.
+
+        `ctx.on(field, explains=(InvalidInput,)).perform(save, ...)` lets an InvalidInput reach
+        the caller unchanged (it shows the message at the field: no box, nothing broadcast).
+        """
+        return Performer(self, parent, explains)
 
     def broadcast(self, changes: Changes) -> None:
         if changes:
             self.changed.emit(changes)
+
+
+class Performer:
+    """The one perform path: run a service call, broadcast its Changes, or tell the user."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None,
+        explains: tuple[type[Exception], ...] = (),
+    ) -> None:
+        self.ctx = ctx
+        self.parent = parent
+        self.explains = explains
+
+    def perform(
+        self, action: Callable[Concatenate[Workspace, P], R], /, *args: P.args, **kwargs: P.kwargs
+    ) -> R:
+        from desktop.ui.errors import show_error
+
+        try:
+            result = action(self.ctx.workspace, *args, **kwargs)
+        except self.explains:
+            raise
+        except Exception as exc:  # every failure reaches the user as a message, never a traceback
+            show_error(self.parent, exc, service=getattr(action, "__module__", "") or "")
+            raise OperationFailed(exc) from exc
+        self.ctx.broadcast(changes_of(result))
+        return result
 
 
 class ContextRef:
@@ -112,18 +164,26 @@ class ContextRef:
 
     A QUndoCommand lives in the context's own undo stack; holding the context strongly from it
     makes a cycle through C++ ownership that PySide6 6.11 can crash on when the garbage collector
-    frees it (seen as segfaults and bus errors at the end of tests).
+    frees it (seen as segfaults and bus errors at the end of tests). Reading it gives None once
+    the context is gone.
     """
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.slot = f"_{name}_ref"
 
-    def __get__(self, obj: Any, owner: type) -> Any:
+    @overload
+    def __get__(self, obj: None, owner: type) -> ContextRef: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type) -> AppContext | None: ...
+
+    def __get__(self, obj: object | None, owner: type) -> ContextRef | AppContext | None:
         if obj is None:
             return self
-        return obj.__dict__[self.slot]()
+        ref: weakref.ref[AppContext] = obj.__dict__[self.slot]
+        return ref()
 
-    def __set__(self, obj: Any, value: AppContext) -> None:
+    def __set__(self, obj: object, value: AppContext) -> None:
         obj.__dict__[self.slot] = weakref.ref(value)
 
 
@@ -131,10 +191,12 @@ class OperationFailed(Exception):
     """The user has been told; callers (undo commands, drops) just stop."""
 
 
-def _changes_of(result: Any) -> Changes:
+def changes_of(result: object) -> Changes:
+    """The Changes a service result carries: itself, a tuple's last element, or `.changes`."""
     if isinstance(result, Changes):
         return result
     if isinstance(result, tuple) and result and isinstance(result[-1], Changes):
         return result[-1]
-    changes = getattr(result, "changes", None)
-    return changes if isinstance(changes, Changes) else Changes()
+    if isinstance(result, HasChanges) and isinstance(result.changes, Changes):
+        return result.changes
+    return Changes()

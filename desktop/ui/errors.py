@@ -1,8 +1,14 @@
-"""Errors shown to the user: what happened, what did not change, what to do. Logged in full."""
+"""Errors shown to the user: what happened, what did not change, what to do. Logged in full.
+
+`ctx.perform` sends every failure here. Most get the app's standard message for their kind; a
+refusal (InvalidInput) that a service's own screen explains better — a reports-to loop on the
+stakeholder map — is looked up in `REFUSALS` by the service's module and the refused (field, code).
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
@@ -14,8 +20,60 @@ from desktop.services.errors import InvalidInput, NotFound, StorageError
 log = logging.getLogger(__name__)
 
 
-def message_for(exc: BaseException) -> str:
-    """The user's message for an exception (translated)."""
+def _stakeholder_map_refusals() -> Mapping[tuple[str, str], str]:
+    return {
+        ("name", "required"): QCoreApplication.translate(
+            "StakeholderMapMessages", "A person needs a name. The previous name was kept."
+        ),
+        ("reports_to_id", "loop"): QCoreApplication.translate(
+            "StakeholderMapMessages",
+            "That would make a loop in the org chart: the chosen manager already reports to "
+            "this person, directly or through others. Nothing was changed.",
+        ),
+        ("reports_to_id", "other_pursuit"): QCoreApplication.translate(
+            "StakeholderMapMessages",
+            "The manager must be on this pursuit's map. Nothing was changed.",
+        ),
+        ("to_id", "self_link"): QCoreApplication.translate(
+            "StakeholderMapMessages", "A person cannot be linked to themselves."
+        ),
+        ("to_id", "other_pursuit"): QCoreApplication.translate(
+            "StakeholderMapMessages",
+            "Both people must be on this pursuit's map. Nothing was changed.",
+        ),
+        ("link_kind", "duplicate"): QCoreApplication.translate(
+            "StakeholderMapMessages",
+            "These two people are already linked this way. Nothing was changed.",
+        ),
+        ("source", "same_pursuit"): QCoreApplication.translate(
+            "StakeholderMapMessages", "This person is already on this map."
+        ),
+        ("source", "other_account"): QCoreApplication.translate(
+            "StakeholderMapMessages",
+            "Only people from other pursuits of the same account can be reused.",
+        ),
+    }
+
+
+# Per service module, the refusals its screen words itself: (field, code) -> message. Built on
+# each use, so that a change of language shows at once.
+REFUSALS: dict[str, Callable[[], Mapping[tuple[str, str], str]]] = {
+    "desktop.services.stakeholder_map": _stakeholder_map_refusals,
+}
+
+
+def refusal_message(exc: InvalidInput, service: str) -> str | None:
+    """The screen's own words for a refused input to `service`, or None for the standard ones."""
+    table = REFUSALS.get(service)
+    return None if table is None else table().get((exc.field, exc.code))
+
+
+def message_for(exc: BaseException, service: str = "") -> str:
+    """The user's message for an exception (translated) raised by a function of `service`."""
+    if isinstance(exc, InvalidInput):
+        explained = refusal_message(exc, service)
+        if explained is not None:
+            return explained
     code = getattr(exc, "code", "")
     storage = {
         "db_missing": QCoreApplication.translate(
@@ -57,18 +115,33 @@ def message_for(exc: BaseException) -> str:
     ).format(str(paths.log_file()))
 
 
-def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    log.error("operation failed", exc_info=exc)
+def show_error(parent: QWidget | None, exc: BaseException, service: str = "") -> None:
+    """Tell the user about a failure of a function of `service` (a module name), over `parent`."""
+    if isinstance(exc, InvalidInput) and refusal_message(exc, service) is not None:
+        # A refusal the screen explains is an answer, not a fault: over the window in use.
+        log.info("input refused by %s: %s (%s)", service, exc.field, exc.code)
+        parent = parent or QApplication.activeWindow()
+    else:
+        log.error("operation failed", exc_info=exc)
+    _open(parent, message_for(exc, service), "error_box")
+
+
+def show_message(parent: QWidget | None, text: str) -> None:
+    """A warning that is no exception (nothing to reuse, an export that could not be written)."""
+    _open(parent or QApplication.activeWindow(), text, "message_box")
+
+
+def _open(parent: QWidget | None, text: str, name: str) -> None:
     if QApplication.instance() is None:
         return
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("Errors", "Pursuit"),
-        message_for(exc),
+        text,
         QMessageBox.StandardButton.Ok,
         parent,
     )
-    box.setObjectName("error_box")
+    box.setObjectName(name)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_boxes.append(box)
     box.finished.connect(lambda *_: _forget(box))
@@ -86,5 +159,5 @@ def _forget(box: QMessageBox) -> None:
 
 
 def open_error_boxes() -> list[QMessageBox]:
-    """The error boxes still on screen (tests read and close them)."""
+    """The error and warning boxes still on screen (tests read and close them)."""
     return [box for box in _open_boxes if shiboken6.isValid(box)]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, APP_NAME_ZH, __version__
 from desktop.infra import paths
 from desktop.services import backup, maintenance
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import StorageError
 from desktop.services.workspace import Workspace
 from desktop.ui.context import AppContext
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
             )
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("pursuit", "account"):
+        if changes.touches(ChangeKind.PURSUIT, ChangeKind.ACCOUNT):
             self._update_counts()
 
     def show_about(self) -> None:

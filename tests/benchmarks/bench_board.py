@@ -107,7 +107,8 @@ def window(qtbot, scale_ws):
 
 
 def test_board_load_against_plain_sqlite(scale_ws, scale_db, record) -> None:
-    from desktop.services import board, health
+    from desktop.services import health
+    from desktop.services.queries import board
 
     connection = sqlite3.connect(scale_db)
     board.board_cards(scale_ws, flags=False)  # warm the page cache for both
@@ -176,7 +177,8 @@ def test_board_shown_after_the_window_opens(qtbot, scale_ws, record) -> None:
 
 
 def test_drop_to_repaint(window, scale_ws, record) -> None:
-    from desktop.services import board, records
+    from desktop.services import records
+    from desktop.services.queries import board
     from desktop.ui.board.model import encode_ids
 
     app = QApplication.instance()
@@ -254,9 +256,9 @@ def test_drop_to_repaint(window, scale_ws, record) -> None:
 
 
 def _answered_keys(ws, pursuit_id: str) -> set[str]:
-    from desktop.services import board_ops
+    from desktop.services import gates
 
-    return set(board_ops.gate_facts(ws, [pursuit_id])[pursuit_id].answered)
+    return set(gates.gate_facts(ws, [pursuit_id])[pursuit_id].answered)
 
 
 def test_search_keystroke_to_repaint(window, qtbot, record) -> None:

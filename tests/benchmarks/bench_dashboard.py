@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.infra import i18n
 from desktop.infra.settings import Settings
-from desktop.services import analytics, board, pursuits
+from desktop.services import analytics, pursuits
+from desktop.services.queries import board
 from desktop.services.workspace import Workspace
 
 TARGET = "< 1000 ms"

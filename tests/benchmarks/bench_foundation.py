@@ -9,7 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from desktop.services import board, demo
+from desktop.services import demo
+from desktop.services.queries import board
 from desktop.services.workspace import Workspace
 
 # Run in a fresh process: time from the process's creation (read from /proc) to the main

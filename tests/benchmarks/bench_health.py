@@ -6,7 +6,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from desktop.services import board, health
+from desktop.services import health
+from desktop.services.queries import board
 from desktop.services.workspace import Workspace
 
 

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.infra import i18n
 from desktop.infra.settings import Settings
-from desktop.services import accounts, pursuit_list, search
+from desktop.services import accounts, search
+from desktop.services.queries import pursuit_list
 from desktop.services.workspace import Workspace
 
 # What a rep types, keystroke by keystroke (Chinese arrives in committed words).

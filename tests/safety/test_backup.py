@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import backup, board, pursuits
+from desktop.services import backup, pursuits
 from desktop.services.errors import NotAPursuitDatabase
+from desktop.services.queries import board
 from desktop.services.workspace import Workspace
 from desktop.storage.backup import backup_name, backups_dir
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from desktop.services import board, pursuits
+from desktop.services import pursuits
 from desktop.services.errors import DatabaseMissing, DatabaseReadOnly, DiskFull
 from desktop.services.pursuits import PursuitDraft
+from desktop.services.queries import board
 from desktop.services.workspace import Workspace
 
 

@@ -18,7 +18,8 @@ from openpyxl import load_workbook
 from sqlalchemy import text
 
 from desktop.domain.text import strip_controls
-from desktop.services import pursuit_list, pursuits
+from desktop.services import pursuits
+from desktop.services.queries import pursuit_list
 from desktop.services.reports import ics, spreadsheet
 from desktop.storage.files import user_file_mode
 

@@ -48,7 +48,7 @@ def test_summaries_add_up_open_weighted_and_won(ws) -> None:
 
 
 def test_summary_weights_match_the_list_rows_to_the_fen(demo_ws) -> None:
-    from desktop.services import pursuit_list
+    from desktop.services.queries import pursuit_list
 
     rows = pursuit_list.list_pursuits(demo_ws)
     odd = rows[0]

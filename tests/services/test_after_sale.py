@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.services import after_sale, board, overview, pursuit_edits, pursuits
+from desktop.services import after_sale, pursuit_edits, pursuits
 from desktop.services.errors import InvalidInput
 from desktop.services.pursuits import PursuitDraft
+from desktop.services.queries import board, overview
 
 
 def test_periods_are_singletons(ws) -> None:

@@ -8,9 +8,10 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from desktop.services import accounts, analytics, board, pursuits, records
+from desktop.services import accounts, analytics, pursuits, records
 from desktop.services.analytics import Filters
 from desktop.services.pursuits import PursuitDraft
+from desktop.services.queries import board
 from desktop.services.workspace import Policy
 from desktop.storage.tables import Pursuit, StageChange
 
@@ -325,7 +326,7 @@ def test_undone_moves_leave_the_history(ws) -> None:
     pursuit_id = add(ws, stage=1, history=[(T0, 1)])
     result = pursuits.move_stage(ws, [pursuit_id], 2)
     assert analytics.velocity(ws, Filters(), "CNY").stages[0].stays == 1
-    pursuits.undo_moves(ws, result.moves)
+    result.undo(ws)
     velocity = analytics.velocity(ws, Filters(), "CNY")
     assert velocity.stages[0].stays == 0
     assert velocity.conversions[0].reached == 1 and velocity.conversions[0].advanced == 0

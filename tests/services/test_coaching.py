@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.services import board, coaching, pursuit_edits, pursuits
+from desktop.services import coaching, pursuit_edits, pursuits
 from desktop.services.pursuits import PursuitDraft
+from desktop.services.queries import board
 
 
 def test_answers_steps_and_completeness(ws) -> None:

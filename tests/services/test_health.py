@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from desktop.domain import health as rules
-from desktop.services import board, health, pursuit_edits, pursuits, stakeholders, value
+from desktop.services import health, pursuit_edits, pursuits, stakeholders, value
 from desktop.services.pursuits import PursuitDraft
+from desktop.services.queries import board
 from desktop.storage.tables import (
     Competitor,
     Indicator,
@@ -165,8 +166,8 @@ def test_housekeeping_flags(ws) -> None:
 def test_closed_pursuits_count_only_when_won_and_money_is_missing(ws) -> None:
     lost = make(ws, 4)
     won = make(ws, 8)
-    pursuits.set_status(ws, lost, "lost", reason="价格")
-    pursuits.set_status(ws, won, "won")
+    pursuits.close_pursuits(ws, [lost], "lost", reason="价格")
+    pursuits.close_pursuits(ws, [won], "won")
     assert codes(ws, lost) == []
     assert codes(ws, won) == [rules.ACCEPTANCE_UNSIGNED]
     assert health.red_flag_counts(ws) == {won: 1}

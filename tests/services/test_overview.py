@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.services import overview, pursuits
+from desktop.services import pursuits
 from desktop.services.pursuits import PursuitDraft
+from desktop.services.queries import overview
 
 
 def test_overview_figures_and_history(ws) -> None:
@@ -18,11 +19,12 @@ def test_overview_figures_and_history(ws) -> None:
     assert view.started_on is not None
 
 
-def test_close_with_a_new_competitor_then_restore(ws) -> None:
+def test_close_with_a_new_competitor_then_undo(ws) -> None:
     pid, _ = pursuits.create_pursuit(ws, PursuitDraft(title="BI", account_name="海远"))
-    before = overview.overview_of(ws, pid).status
-    changes = overview.close(ws, pid, "lost", reason=" 价格劣势 ", lost_to_name="云启科技")
-    assert changes.ids("competitor")
+    change = pursuits.close_pursuits(
+        ws, [pid], "lost", reason=" 价格劣势 ", lost_to_name="云启科技"
+    )
+    assert change.changes.ids("competitor")
     view = overview.overview_of(ws, pid)
     assert (view.pursuit["status"], view.pursuit["close_reason"], view.lost_to) == (
         "lost",
@@ -30,12 +32,24 @@ def test_close_with_a_new_competitor_then_restore(ws) -> None:
         "云启科技",
     )
     assert view.win_rate == 0 and view.pursuit["closed_on"] is not None
-    # Naming the same competitor again reuses it.
+    # Naming the same competitor again (whatever its letter case) reuses it.
     pid2, _ = pursuits.create_pursuit(ws, PursuitDraft(title="CRM", account_name="海远"))
-    assert not overview.close(ws, pid2, "lost", lost_to_name="云启科技").ids("competitor")
-    assert [name for _, name in overview.competitors(ws)] == ["云启科技"]
-    overview.restore_status(ws, pid, before)
+    again = pursuits.close_pursuits(ws, [pid2], "lost", lost_to_name="云启科技")
+    assert not again.changes.ids("competitor")
+    assert [name for _, name in pursuits.competitor_choices(ws)] == ["云启科技"]
+    again.undo(ws)
+    change.undo(ws)
     view = overview.overview_of(ws, pid)
     assert (view.pursuit["status"], view.lost_to) == ("open", "")
-    overview.close(ws, pid, "won")
+    assert pursuits.competitor_choices(ws) == []  # made by the close, buried by its undo
+    pursuits.close_pursuits(ws, [pid], "won")
     assert overview.overview_of(ws, pid).win_rate == 100
+
+
+def test_a_competitor_is_found_whatever_its_letter_case(ws) -> None:
+    a, _ = pursuits.create_pursuit(ws, PursuitDraft(title="A", account_name="海远"))
+    b, _ = pursuits.create_pursuit(ws, PursuitDraft(title="B", account_name="海远"))
+    first = pursuits.close_pursuits(ws, [a], "lost", lost_to_name="Acme")
+    second = pursuits.close_pursuits(ws, [b], "lost", lost_to_name=" ACME ")
+    assert second.created == [] and first.created
+    assert [c.name for c in pursuits.competitor_choices(ws)] == ["Acme"]

@@ -10,10 +10,18 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import event
 
-from desktop.services import board, board_ops, pursuit_list, pursuits, records
+from desktop.services import pursuits, records
 from desktop.services.errors import InvalidInput, NotFound
-from desktop.services.pursuit_list import DATE, DATETIME, MONEY, NUMBER, PERCENT, ExportColumn
 from desktop.services.pursuits import PursuitDraft
+from desktop.services.queries import board, pursuit_list
+from desktop.services.queries.pursuit_list import (
+    DATE,
+    DATETIME,
+    MONEY,
+    NUMBER,
+    PERCENT,
+    ExportColumn,
+)
 
 
 def make(ws, title: str, account: str = "上海华通", **extra) -> str:
@@ -75,7 +83,7 @@ def test_company_win_rates_change_the_weighted_amounts(ws) -> None:
     ws.policy.win_rates = {3: 35}
     (row,) = pursuit_list.list_pursuits(ws)
     assert (row.win_rate, row.weighted) == (35, 350_000_00)
-    board_ops.close_pursuits(ws, [pid], "won")
+    pursuits.close_pursuits(ws, [pid], "won")
     (row,) = pursuit_list.list_pursuits(ws)
     assert (row.win_rate, row.weighted) == (100, 1_000_000_00)
 
@@ -101,13 +109,13 @@ def test_red_flags_come_from_deal_health(demo_ws) -> None:
 def test_bulk_tags_add_remove_and_undo(ws) -> None:
     a = make(ws, "ERP", tags=["续约"])
     b = make(ws, "MES")
-    change = pursuit_list.tag_pursuits(ws, [a, b], add=["重点"])
+    change = pursuits.tag_pursuits(ws, [a, b], add=["重点"])
     assert pursuits.tags_of(ws, a) == ["续约", "重点"]
     assert pursuits.tags_of(ws, b) == ["重点"]
     assert change.changes.ids("pursuit") == {a, b}
-    again = pursuit_list.tag_pursuits(ws, [a, b], add=["重点"])
+    again = pursuits.tag_pursuits(ws, [a, b], add=["重点"])
     assert not again.before and not again.changes  # nothing to do, nothing recorded
-    removed = pursuit_list.tag_pursuits(ws, [a, b], remove=["续约"])
+    removed = pursuits.tag_pursuits(ws, [a, b], remove=["续约"])
     assert [s.pursuit_id for s in removed.before] == [a]
     removed.undo(ws)
     assert pursuits.tags_of(ws, a) == ["续约", "重点"]
@@ -117,10 +125,10 @@ def test_bulk_tags_add_remove_and_undo(ws) -> None:
     change.redo(ws)
     assert pursuits.tags_of(ws, b) == ["重点"]
     with pytest.raises(InvalidInput):
-        pursuit_list.tag_pursuits(ws, [a], add=["  "])
+        pursuits.tag_pursuits(ws, [a], add=["  "])
     records.delete(ws, "pursuit", b)
     with pytest.raises(NotFound):
-        pursuit_list.tag_pursuits(ws, [a, b], add=["新"])
+        pursuits.tag_pursuits(ws, [a, b], add=["新"])
     assert pursuits.tags_of(ws, a) == ["续约", "重点"]  # the failed bulk change saved nothing
 
 

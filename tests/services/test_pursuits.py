@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 from sqlalchemy import event, select
 
-from desktop.services import board, pursuits, records, search, stakeholders
+from desktop.services import pursuits, records, search, stakeholders
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.pursuits import PursuitDraft
+from desktop.services.queries import board
 from desktop.storage.tables import StageChange
 
 
@@ -55,7 +56,7 @@ def test_move_records_stage_change_and_undo_restores(ws) -> None:
     assert history[-1]["override_reason"] == "客户已立项"
     card = board.board_card(ws, pursuit_id)
     assert card is not None and (card.stage, card.win_rate) == (3, 30)
-    pursuits.undo_moves(ws, result.moves)
+    result.undo(ws)
     after = board.board_card(ws, pursuit_id)
     assert after is not None
     assert (after.stage, after.stage_entered_at, after.rank) == (
@@ -88,14 +89,14 @@ def test_reorder_before_another_card(ws) -> None:
 
 def test_close_and_reopen(ws) -> None:
     pursuit_id, _ = make(ws)
-    pursuits.set_status(ws, pursuit_id, "lost", reason="价格劣势")
+    pursuits.close_pursuits(ws, [pursuit_id], "lost", reason="价格劣势")
     assert board.board_cards(ws) == []
     closed = board.board_cards(ws, include_closed=True)
     assert closed[0].status == "lost" and closed[0].weighted == 0
-    pursuits.set_status(ws, pursuit_id, "open")
+    pursuits.reopen_pursuits(ws, [pursuit_id])
     assert [c.id for c in board.board_cards(ws)] == [pursuit_id]
     with pytest.raises(InvalidInput):
-        pursuits.set_status(ws, pursuit_id, "maybe")
+        pursuits.close_pursuits(ws, [pursuit_id], "maybe")
 
 
 def test_bad_input_is_refused_and_saves_nothing(ws) -> None:

@@ -327,7 +327,7 @@ def test_reuse_people_from_other_pursuits_of_the_same_account(ws, org) -> None:
 
 
 def test_people_of_a_demo_pursuit_load(demo_ws) -> None:
-    from desktop.services import board
+    from desktop.services.queries import board
 
     card = board.board_cards(demo_ws)[0]
     the_map = smap.load_map(demo_ws, card.id)

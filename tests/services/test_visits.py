@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import event, func, select
 
-from desktop.services import board, pursuits, records, stakeholders, visits
+from desktop.services import pursuits, records, stakeholders, visits
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.pursuits import PursuitDraft
+from desktop.services.queries import board
 from desktop.services.visits import VisitDraft
 from desktop.storage.tables import Visit, VisitAttendee, membership_id
 

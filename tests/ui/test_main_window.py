@@ -6,61 +6,52 @@ from pathlib import Path
 
 import pytest
 
-from desktop.infra import i18n
 from desktop.infra.settings import Settings
 
 
 @pytest.fixture
-def window(qtbot, ws, request):
-    from desktop.app import create_main_window, make_application
-
-    make_application()
-    settings = Settings()
-    settings.language = getattr(request, "param", "zh_CN")
-    i18n.install(settings.language)
-    _ctx, window = create_main_window(ws, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    i18n.install("zh_CN")
+def window_workspace(ws):
+    """The shell as on a first start: an empty database (`ws` is the window's)."""
+    return ws
 
 
-@pytest.mark.parametrize("window", ["zh_CN", "en"], indirect=True)
-def test_window_opens_with_menus_and_status(window, tmp_path: Path) -> None:
-    titles = [a.text() for a in window.menuBar().actions()]
-    if window.ctx.language == "zh_CN":
+@pytest.mark.parametrize("main_window", ["zh_CN", "en"], indirect=True)
+def test_window_opens_with_menus_and_status(main_window, tmp_path: Path) -> None:
+    titles = [a.text() for a in main_window.menuBar().actions()]
+    if main_window.ctx.language == "zh_CN":
         assert titles[0].startswith("文件")
-        assert "项目型销售管理" in window.windowTitle()
-        assert "个项目" in window.counts_label.text()
+        assert "项目型销售管理" in main_window.windowTitle()
+        assert "个项目" in main_window.counts_label.text()
     else:
         assert titles[0] == "&File"
-        assert "Pursuit" in window.windowTitle()
-        assert "pursuits" in window.counts_label.text()
-    assert str(window.ctx.workspace.path) in window.db_label.text()
-    assert window.grab().save(str(tmp_path / "window.png"))
+        assert "Pursuit" in main_window.windowTitle()
+        assert "pursuits" in main_window.counts_label.text()
+    assert str(main_window.ctx.workspace.path) in main_window.db_label.text()
+    assert main_window.grab().save(str(tmp_path / "window.png"))
 
 
-def test_geometry_survives_a_restart(window, ws) -> None:
+def test_geometry_survives_a_restart(main_window, ws) -> None:
     from desktop.app import create_main_window
 
-    window.resize(640, 480)
-    window.close()
+    main_window.resize(640, 480)
+    main_window.close()
     _ctx, again = create_main_window(ws, Settings())
     assert (again.size().width(), again.size().height()) == (640, 480)
 
 
-def test_switching_database(window, tmp_path: Path) -> None:
-    assert window.switch_database(tmp_path / "other.db")
-    assert window.ctx.workspace.path.name == "other.db"
-    assert "other" in window.windowTitle()
+def test_switching_database(main_window, tmp_path: Path) -> None:
+    assert main_window.switch_database(tmp_path / "other.db")
+    assert main_window.ctx.workspace.path.name == "other.db"
+    assert "other" in main_window.windowTitle()
     bad = tmp_path / "bad.db"
     bad.write_text("nonsense")
-    assert not window.switch_database(bad, create=False)
-    assert window.ctx.workspace.path.name == "other.db"
+    assert not main_window.switch_database(bad, create=False)
+    assert main_window.ctx.workspace.path.name == "other.db"
 
 
-def test_opening_a_pursuit_while_typing_elsewhere_shows_only_the_pursuit(window, ws, qtbot) -> None:
+def test_opening_a_pursuit_while_typing_elsewhere_shows_only_the_pursuit(
+    main_window, ws, qtbot
+) -> None:
     """Focus leaving a hidden screen used to land on the rail, which picked its first row (the
     board) in the middle of the switch: board and pursuit were both shown, one over the other."""
     from PySide6.QtWidgets import QLineEdit
@@ -71,17 +62,17 @@ def test_opening_a_pursuit_while_typing_elsewhere_shows_only_the_pursuit(window,
     pursuit_id, _ = pursuits.create_pursuit(
         ws, PursuitDraft(title="MES 二期", account_name="苏州恒通电子有限公司", amount=100)
     )
-    accounts = window.show_screen("accounts")
+    accounts = main_window.show_screen("accounts")
     search = accounts.findChild(QLineEdit, "accounts_search")
     search.setFocus()
     qtbot.waitUntil(search.hasFocus)
 
-    assert window.open_pursuit(pursuit_id)
+    assert main_window.open_pursuit(pursuit_id)
     qtbot.wait(50)
-    workspace = window.screens["pursuit"]
-    assert window.stack.currentWidget() is workspace
-    assert [w for w in window.screens.values() if w.isVisible()] == [workspace]
-    assert window.rail.currentRow() == -1
-    window.show_screen("board")  # the rail still switches
-    assert window.stack.currentWidget() is window.screens["board"]
+    workspace = main_window.screens["pursuit"]
+    assert main_window.stack.currentWidget() is workspace
+    assert [w for w in main_window.screens.values() if w.isVisible()] == [workspace]
+    assert main_window.rail.currentRow() == -1
+    main_window.show_screen("board")  # the rail still switches
+    assert main_window.stack.currentWidget() is main_window.screens["board"]
     assert not workspace.isVisible()

@@ -1,6 +1,7 @@
-"""Undo commands of the Accounts screen: edits and merges (create and delete use the board's
-AliveCommand). Like the board's, each runs its service first and is pushed only when the save
-succeeded, so its first `redo` does nothing; later undo / redo call the services again."""
+"""Undo commands of the Accounts screen: edits and merges (create and delete use the operations'
+AliveCommand). Like those, each is built from a use-case the screen already ran through
+`ctx.perform` and put on the stack with `ui.undo.record`; later undo / redo call the services
+again (see `ui.undo`)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from PySide6.QtWidgets import QWidget
 from desktop.services import accounts
 from desktop.services.accounts import Merge
 from desktop.ui.context import AppContext
-from desktop.ui.operations.commands import _DoneCommand
+from desktop.ui.undo import UndoCommand
 
 
-class EditAccountCommand(_DoneCommand):
+class EditAccountCommand(UndoCommand):
     """An account's fields set from `before` to `after`."""
 
     def __init__(
@@ -33,23 +34,23 @@ class EditAccountCommand(_DoneCommand):
         self.after = dict(after)
 
     def apply(self) -> None:
-        self._perform(accounts.update_account, self.account_id, self.after)
+        self.perform(accounts.update_account, self.account_id, self.after)
 
     def revert(self) -> None:
-        self._perform(accounts.update_account, self.account_id, self.before)
+        self.perform(accounts.update_account, self.account_id, self.before)
 
 
-class MergeCommand(_DoneCommand):
+class MergeCommand(UndoCommand):
     """A duplicate account merged into another: undo brings it back with what it had."""
 
     def __init__(
         self, ctx: AppContext, merge: Merge, text: str, parent_widget: QWidget | None = None
     ) -> None:
         super().__init__(ctx, text, parent_widget)
-        self.merge = merge
+        self.done_merge = merge  # what undoes it; a redo makes a new one
 
     def apply(self) -> None:
-        self.merge, _changes = self._perform(accounts.redo_merge, self.merge)
+        self.done_merge, _changes = self.perform(accounts.redo_merge, self.done_merge)
 
     def revert(self) -> None:
-        self._perform(accounts.unmerge_accounts, self.merge)
+        self.perform(accounts.unmerge_accounts, self.done_merge)

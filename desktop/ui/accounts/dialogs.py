@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.services import accounts
 from desktop.services.accounts import AccountSummary
 from desktop.services.errors import InvalidInput
-from desktop.ui.context import AppContext
+from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 
 ERROR_STYLE = "color: #D32F2F;"
@@ -99,25 +99,23 @@ class AccountDialog(QDialog):
 
     def accept(self) -> None:
         after = self.values()
+        # A refused name is shown at the field (no box); any other failure in a box, and the
+        # dialog stays open either way.
+        perform = self.ctx.on(self, explains=(InvalidInput,)).perform
         try:
             if self.account_id:
                 changed = {k: v for k, v in after.items() if self.before.get(k, "") != v}
                 if changed:
-                    # Called directly (not ctx.perform) so a refused name is shown at the field.
-                    changes = accounts.update_account(self.ctx.workspace, self.account_id, changed)
-                    self.ctx.broadcast(changes)
+                    perform(accounts.update_account, self.account_id, changed)
                     before = {k: self.before.get(k, "") for k in changed}
                     self.saved.emit(self.account_id, before, changed)
             else:
-                account_id, changes = accounts.create_account(self.ctx.workspace, after)
-                self.account_id = account_id
-                self.ctx.broadcast(changes)
-                self.saved.emit(account_id, {}, after)
+                self.account_id, _changes = perform(accounts.create_account, after)
+                self.saved.emit(self.account_id, {}, after)
         except InvalidInput as exc:
             self.show_problem(exc)
             return
-        except Exception as exc:  # storage trouble: told, the dialog stays open
-            show_error(self, exc)
+        except OperationFailed:
             return
         super().accept()
 

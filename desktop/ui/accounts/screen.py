@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import accounts, pursuit_list
+from desktop.services import accounts
 from desktop.services.accounts import AccountSummary
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
+from desktop.services.queries import pursuit_list
 from desktop.ui.accounts.commands import EditAccountCommand, MergeCommand
 from desktop.ui.accounts.dialogs import AccountDialog, MergeDialog
 from desktop.ui.accounts.models import AccountTableModel
@@ -35,10 +36,17 @@ from desktop.ui.common.icons import icon
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations.commands import AliveCommand
+from desktop.ui.undo import record
 
 log = logging.getLogger(__name__)
 STATE_KEY = "accounts"
-WATCHED = ("account", "pursuit", "pursuit_part", "stakeholder", "visit")
+WATCHED = (
+    ChangeKind.ACCOUNT,
+    ChangeKind.PURSUIT,
+    ChangeKind.PURSUIT_PART,
+    ChangeKind.STAKEHOLDER,
+    ChangeKind.VISIT,
+)
 
 
 class AccountsScreen(QWidget):
@@ -291,9 +299,7 @@ class AccountsScreen(QWidget):
 
     def _created(self, account_id: str, _before: dict, after: dict) -> None:
         text = self.tr("New account “{0}”").format(after.get("name", ""))
-        self.ctx.undo_stack.push(
-            AliveCommand(self.ctx, [("account", account_id)], True, text, self)
-        )
+        record(AliveCommand(self.ctx, [("account", account_id)], True, text, self))
         if self.search.text():
             self.search.clear()
         self.refresh()
@@ -311,9 +317,7 @@ class AccountsScreen(QWidget):
     def _edited(self, account_id: str, before: dict, after: dict) -> None:
         name = after.get("name") or before.get("name") or self._name(account_id)
         text = self.tr("Edit account “{0}”").format(name)
-        self.ctx.undo_stack.push(
-            EditAccountCommand(self.ctx, account_id, before, after, text, self)
-        )
+        record(EditAccountCommand(self.ctx, account_id, before, after, text, self))
 
     def merge_current(self, suggested: str = "") -> None:
         row = self.model.row(self.current_id) if self.current_id else None
@@ -336,13 +340,11 @@ class AccountsScreen(QWidget):
         keep_id, merged_id = pair
         keep_name, merged_name = self._name(keep_id), self._name(merged_id)
         try:
-            merge, _changes = self.ctx.perform(
-                accounts.merge_accounts, keep_id, merged_id, parent=self
-            )
+            merge, _changes = self.ctx.perform_in(self, accounts.merge_accounts, keep_id, merged_id)
         except OperationFailed:
             return
         text = self.tr("Merge “{0}” into “{1}”").format(merged_name, keep_name)
-        self.ctx.undo_stack.push(MergeCommand(self.ctx, merge, text, self))
+        record(MergeCommand(self.ctx, merge, text, self))
         self.select(keep_id)
         self._status(self.tr("{0} — undo with Ctrl+Z").format(text))
 
@@ -352,13 +354,11 @@ class AccountsScreen(QWidget):
         account_id = self.current_id
         name = self._name(account_id)
         try:
-            self.ctx.perform(accounts.delete_account, account_id, parent=self)
+            self.ctx.perform_in(self, accounts.delete_account, account_id)
         except OperationFailed:
             return
         text = self.tr("Delete account “{0}”").format(name)
-        self.ctx.undo_stack.push(
-            AliveCommand(self.ctx, [("account", account_id)], False, text, self)
-        )
+        record(AliveCommand(self.ctx, [("account", account_id)], False, text, self))
         self._status(self.tr("{0} — undo with Ctrl+Z").format(text))
 
     def _name(self, account_id: str) -> str:

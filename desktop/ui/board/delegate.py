@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.methodology import Catalog
-from desktop.services.board import BoardCard
+from desktop.services.queries.board import BoardCard
 from desktop.ui.board.filters import is_overdue, is_stale
 from desktop.ui.board.model import CardRole
 from desktop.ui.common import format as fmt

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.board import BoardCard
+from desktop.services.queries.board import BoardCard
 from desktop.ui.common import format as fmt
 from desktop.ui.common.widgets import OptionalDateEdit
 

@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.domain.methodology import STAGE_COUNT, Catalog
-from desktop.services.board import BoardCard
+from desktop.services.queries.board import BoardCard
 from desktop.ui.board.filters import BoardFilter, haystack
 
 MIME_TYPE = "application/x-pursuit-ids"

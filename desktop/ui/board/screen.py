@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import board, board_ops, demo, health, maintenance, pursuits
-from desktop.services.board import BoardCard
-from desktop.services.changes import Changes
+from desktop.services import demo, gates, health, maintenance, pursuits
+from desktop.services.changes import ChangeKind, Changes
+from desktop.services.queries import board
+from desktop.services.queries.board import BoardCard
 from desktop.ui.board.delegate import CardDelegate
 from desktop.ui.board.filters import BoardFilter, FilterBar, NoMatchNote, haystack
 from desktop.ui.board.model import BoardModel
@@ -42,6 +43,7 @@ from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateComma
 from desktop.ui.operations.gate_dialog import GateDialog
 from desktop.ui.operations.purge import confirm_purge
 from desktop.ui.operations.pursuit_dialog import PursuitDialog
+from desktop.ui.undo import record
 
 log = logging.getLogger(__name__)
 STATE_KEY = "board"
@@ -268,16 +270,16 @@ class BoardScreen(QWidget):
         if changes.everything:
             self.reload()
             return
-        ids = changes.ids("pursuit") | changes.ids("pursuit_part")
-        accounts = changes.ids("account")
+        ids = changes.ids(ChangeKind.PURSUIT) | changes.ids(ChangeKind.PURSUIT_PART)
+        accounts = changes.ids(ChangeKind.ACCOUNT)
         if accounts:
             ids |= {c.id for c in self.model.all_cards() if c.account_id in accounts}
         if not ids:
             return
         try:
             cards = board.board_cards(self.ctx.workspace, include_closed=True, ids=ids)
-            if changes.touches("stakeholder") and self._names_loaded:
-                parts = changes.ids("pursuit_part")
+            if changes.touches(ChangeKind.STAKEHOLDER) and self._names_loaded:
+                parts = changes.ids(ChangeKind.PURSUIT_PART)
                 names = board.stakeholder_names(self.ctx.workspace, parts)
                 self.model.set_names({p: names.get(p, "") for p in parts}, partial=True)
         except Exception as exc:
@@ -434,7 +436,7 @@ class BoardScreen(QWidget):
                 then()
             return
         try:
-            checks = board_ops.check_moves(self.ctx.workspace, ids, to_stage)
+            checks = gates.check_moves(self.ctx.workspace, ids, to_stage)
         except Exception as exc:
             show_error(self, exc)
             return
@@ -481,21 +483,21 @@ class BoardScreen(QWidget):
         reason: str,
     ) -> None:
         try:
-            result = self.ctx.perform(
+            result = self.ctx.perform_in(
+                self,
                 pursuits.move_stage,
                 ids,
                 to_stage,
                 before_id=before_id,
                 overrides_by_id=overrides,
                 override_reason=reason,
-                parent=self,
             )
         except OperationFailed:
             self._pending.clear()
             return
         if not result.moves:
             return
-        self.ctx.undo_stack.push(MoveCommand(self.ctx, result, self._move_text(result), self))
+        record(MoveCommand(self.ctx, result, self._move_text(result), self))
         self.board.select_ids(ids, focus=True)
 
     def _move_text(self, result: pursuits.MoveResult) -> str:
@@ -582,7 +584,7 @@ class BoardScreen(QWidget):
         else:
             subject = self.tr("{0} pursuits").format(len(cards))
         try:
-            competitors = board_ops.competitor_choices(self.ctx.workspace)
+            competitors = pursuits.competitor_choices(self.ctx.workspace)
         except Exception as exc:
             show_error(self, exc)
             return
@@ -594,20 +596,20 @@ class BoardScreen(QWidget):
             competitor_id, name = dialog.competitor()
             chosen = dialog.status()
             try:
-                change = self.ctx.perform(
-                    board_ops.close_pursuits,
+                change = self.ctx.perform_in(
+                    self,
+                    pursuits.close_pursuits,
                     ids,
                     chosen,
                     reason=dialog.reason_text(),
                     lost_to_id=competitor_id,
                     lost_to_name=name,
                     closed_on=dialog.closed_date(),
-                    parent=self,
                 )
             except OperationFailed:
                 return
             label = self.ctx.catalog.vocab("pursuit_statuses").label(chosen, self.lang)
-            self.ctx.undo_stack.push(
+            record(
                 StateCommand(
                     self.ctx, change, self.tr("Mark {0} as {1}").format(subject, label), self
                 )
@@ -622,7 +624,7 @@ class BoardScreen(QWidget):
         if not ids:
             return
         try:
-            change = self.ctx.perform(board_ops.reopen_pursuits, ids, parent=self)
+            change = self.ctx.perform_in(self, pursuits.reopen_pursuits, ids)
         except OperationFailed:
             return
         if change.after:
@@ -630,7 +632,7 @@ class BoardScreen(QWidget):
                 text = self.tr("Reopen “{0}”").format(self._title(change.after[0].pursuit_id))
             else:
                 text = self.tr("Reopen {0} pursuits").format(len(change.after))
-            self.ctx.undo_stack.push(StateCommand(self.ctx, change, text, self))
+            record(StateCommand(self.ctx, change, text, self))
             self.board.select_ids(ids)
 
     def delete_selected(self) -> None:
@@ -640,16 +642,14 @@ class BoardScreen(QWidget):
             return
         ids = [c.id for c in cards]
         try:
-            self.ctx.perform(board_ops.delete_pursuits, ids, parent=self)
+            self.ctx.perform_in(self, pursuits.delete_pursuits, ids)
         except OperationFailed:
             return
         if len(cards) == 1:
             text = self.tr("Delete “{0}”").format(cards[0].title)
         else:
             text = self.tr("Delete {0} pursuits").format(len(cards))
-        self.ctx.undo_stack.push(
-            AliveCommand(self.ctx, [("pursuit", i) for i in ids], False, text, self)
-        )
+        record(AliveCommand(self.ctx, [("pursuit", i) for i in ids], False, text, self))
         status = getattr(self.window_, "statusBar", None)
         if status is not None:
             status().showMessage(self.tr("{0} — undo with Ctrl+Z").format(text), 6000)
@@ -664,7 +664,7 @@ class BoardScreen(QWidget):
 
     def _load_demo(self) -> None:
         try:
-            self.ctx.perform(demo.fill_demo, parent=self)
+            self.ctx.perform_in(self, demo.fill_demo)
         except OperationFailed:
             return
 

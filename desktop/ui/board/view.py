@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.methodology import STAGE_COUNT, Catalog
-from desktop.services.board import BoardCard
+from desktop.services.queries.board import BoardCard
 from desktop.ui.board.delegate import CardDelegate
 from desktop.ui.board.model import (
     MIME_TYPE,

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.domain.methodology import Catalog
 from desktop.infra import paths
-from desktop.services.pursuit_list import PursuitRow
+from desktop.services.queries.pursuit_list import PursuitRow
 from desktop.ui.common.colors import STAGE_COLORS
 from desktop.ui.common.format import local_time, money
 from desktop.ui.common.table import RIGHT, Column, RowTableModel

@@ -1,8 +1,9 @@
-"""Undo commands of the grid. Each calls a service through `ctx.perform` (which broadcasts the
-change, and shows an error and raises OperationFailed when it fails) and keeps what it needs to
-go back: grid edits keep the inverse the service read from the database.
+"""Undo commands of the grid. Each calls services through `UndoCommand.perform` (which broadcasts
+the change, and shows an error and raises OperationFailed when it fails) and keeps what it needs
+to go back: grid edits keep the inverse the service read from the database.
 
-A command whose first run fails marks itself obsolete, so QUndoStack drops it.
+They follow `ui.undo`'s convention: `push` runs a command first and puts it on the stack only when
+that worked; a later refused undo or redo makes it obsolete.
 """
 
 from __future__ import annotations
@@ -10,35 +11,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
 from desktop.services import indicators, records
+from desktop.services.changes import ChangeKind
 from desktop.services.indicators import GridEdit
-from desktop.ui.context import AppContext, ContextRef, OperationFailed
+from desktop.ui.context import AppContext
+from desktop.ui.undo import UndoCommand
 
 PROFILE_MERGE_ID = 0x1D1C
 
 
-class _Command(QUndoCommand):
-    ctx = ContextRef()  # weak: see ContextRef
-
-    def __init__(self, ctx: AppContext, text: str, widget: QWidget | None) -> None:
-        super().__init__(text)
-        self.ctx = ctx
-        self.widget = widget
-        self.failed = False
-
-    def _run(self, action: Any, *args: Any) -> Any:
-        try:
-            return self.ctx.perform(action, *args, parent=self.widget)
-        except OperationFailed:
-            self.failed = True
-            self.setObsolete(True)
-            return None
-
-
-class GridEditCommand(_Command):
+class GridEditCommand(UndoCommand):
     """Edits, pastes, inserts, deletes and reorders of criteria: one GridEdit each way."""
 
     def __init__(
@@ -54,20 +38,16 @@ class GridEditCommand(_Command):
         self.forward = edit
         self.backward: GridEdit | None = None
 
-    def redo(self) -> None:
-        applied = self._run(indicators.apply, self.pursuit_id, self.forward)
-        if applied is not None:
-            self.backward = applied.inverse
+    def apply(self) -> None:
+        self.backward = self.perform(indicators.apply, self.pursuit_id, self.forward).inverse
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         if self.backward is None:
             return
-        applied = self._run(indicators.apply, self.pursuit_id, self.backward)
-        if applied is not None:
-            self.forward = applied.inverse
+        self.forward = self.perform(indicators.apply, self.pursuit_id, self.backward).inverse
 
 
-class AddCompetitorCommand(_Command):
+class AddCompetitorCommand(UndoCommand):
     """Add a competitor column; when `new_name` is given, create the global competitor first
     (undo takes it out of the list again)."""
 
@@ -89,25 +69,22 @@ class AddCompetitorCommand(_Command):
         self.notes = dict(notes or {})
         self.created = False
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if self.competitor_id is None:
-            made = self._run(indicators.create_competitor, self.new_name)
-            if made is None:
-                return
-            self.competitor_id, self.created = made[0], True
-        elif self.created and self._run(records.restore, "competitor", self.competitor_id) is None:
-            return
-        self._run(indicators.add_competitor, self.pursuit_id, self.competitor_id, self.notes)
+            self.competitor_id = self.perform(indicators.create_competitor, self.new_name)[0]
+            self.created = True
+        elif self.created:
+            self.perform(records.restore, ChangeKind.COMPETITOR, self.competitor_id)
+        self.perform(indicators.add_competitor, self.pursuit_id, self.competitor_id, self.notes)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.competitor_id is not None
-        if self._run(indicators.remove_competitor, self.pursuit_id, self.competitor_id) is None:
-            return
+        self.perform(indicators.remove_competitor, self.pursuit_id, self.competitor_id)
         if self.created:
-            self._run(records.delete, "competitor", self.competitor_id)
+            self.perform(records.delete, ChangeKind.COMPETITOR, self.competitor_id)
 
 
-class RemoveCompetitorCommand(_Command):
+class RemoveCompetitorCommand(UndoCommand):
     """Take a competitor column out; undo brings it back with its notes, scores and place."""
 
     def __init__(
@@ -123,16 +100,15 @@ class RemoveCompetitorCommand(_Command):
         self.competitor_id = competitor_id
         self.order = indicators.competitor_order(ctx.workspace, pursuit_id)
 
-    def redo(self) -> None:
-        self._run(indicators.remove_competitor, self.pursuit_id, self.competitor_id)
+    def apply(self) -> None:
+        self.perform(indicators.remove_competitor, self.pursuit_id, self.competitor_id)
 
-    def undo(self) -> None:
-        if self._run(indicators.add_competitor, self.pursuit_id, self.competitor_id) is None:
-            return
-        self._run(indicators.reorder_competitors, self.pursuit_id, self.order)
+    def revert(self) -> None:
+        self.perform(indicators.add_competitor, self.pursuit_id, self.competitor_id)
+        self.perform(indicators.reorder_competitors, self.pursuit_id, self.order)
 
 
-class CompetitorOrderCommand(_Command):
+class CompetitorOrderCommand(UndoCommand):
     def __init__(
         self,
         ctx: AppContext,
@@ -145,14 +121,14 @@ class CompetitorOrderCommand(_Command):
         super().__init__(ctx, text, widget)
         self.pursuit_id, self.old, self.new = pursuit_id, old, new
 
-    def redo(self) -> None:
-        self._run(indicators.reorder_competitors, self.pursuit_id, self.new)
+    def apply(self) -> None:
+        self.perform(indicators.reorder_competitors, self.pursuit_id, self.new)
 
-    def undo(self) -> None:
-        self._run(indicators.reorder_competitors, self.pursuit_id, self.old)
+    def revert(self) -> None:
+        self.perform(indicators.reorder_competitors, self.pursuit_id, self.old)
 
 
-class ProfileCommand(_Command):
+class ProfileCommand(UndoCommand):
     """Edit fields of a competitor's notes in a pursuit ("notes") or of its global playbook
     ("playbook"). Typing on in the same field merges into one undo step."""
 
@@ -175,24 +151,23 @@ class ProfileCommand(_Command):
         self.old = dict(old)
         self.new = dict(new)
 
-    def _write(self, values: Mapping[str, Any]) -> Any:
-        if self.scope == "notes":
-            return self._run(indicators.update_profile, self.pursuit_id, self.competitor_id, values)
-        return self._run(indicators.update_playbook, self.competitor_id, values)
+    merge_id = PROFILE_MERGE_ID
 
-    def redo(self) -> None:
+    def _write(self, values: Mapping[str, Any]) -> None:
+        if self.scope == "notes":
+            self.perform(indicators.update_profile, self.pursuit_id, self.competitor_id, values)
+        else:
+            self.perform(indicators.update_playbook, self.competitor_id, values)
+
+    def apply(self) -> None:
         self._write(self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._write(self.old)
 
-    def id(self) -> int:
-        return PROFILE_MERGE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
+    def merge(self, other: UndoCommand) -> bool:
         if (
             not isinstance(other, ProfileCommand)
-            or other.failed
             or (other.competitor_id, other.scope, other.pursuit_id)
             != (self.competitor_id, self.scope, self.pursuit_id)
             or set(other.new) != set(self.new)

@@ -21,6 +21,7 @@ from desktop.ui.indicators.commands import (
     RemoveCompetitorCommand,
 )
 from desktop.ui.indicators.competitors import CompetitorPickerDialog, CompetitorProfileDialog
+from desktop.ui.undo import push
 
 if TYPE_CHECKING:
     from desktop.ui.indicators.widget import IndicatorGridWidget
@@ -101,7 +102,7 @@ class CompetitorColumns(QObject):
             notes=dialog.notes(),
             widget=grid,
         )
-        self.ctx.undo_stack.push(command)
+        push(command)
         if not command.failed:
             grid.message.show_message(
                 self.tr("{0} added. Score them in the new column.").format(name), "info"
@@ -125,7 +126,7 @@ class CompetitorColumns(QObject):
             self.tr("Remove competitor {0}").format(name),
             grid,
         )
-        self.ctx.undo_stack.push(command)
+        push(command)
         if not command.failed:
             grid.message.show_message(
                 self.tr(
@@ -146,7 +147,7 @@ class CompetitorColumns(QObject):
         new = list(old)
         new[at], new[to] = new[to], new[at]
         name = grid.model.title(indicators.score_column(competitor_id))
-        self.ctx.undo_stack.push(
+        push(
             CompetitorOrderCommand(
                 self.ctx, grid.pursuit_id, old, new, self.tr("Move {0}").format(name), grid
             )

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import indicators, stakeholders
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import NotFound
 from desktop.services.indicators import PLAYBOOK_TO_PROFILE, CompetitorEntry
 from desktop.ui.context import AppContext
 from desktop.ui.indicators.commands import ProfileCommand
+from desktop.ui.undo import push
 
 NEW = "__new__"
 
@@ -455,7 +456,7 @@ class CompetitorProfileDialog(QDialog):
             if scope == "notes"
             else self.tr("Edit {0}'s playbook").format(self.profile.name)
         )
-        self.ctx.undo_stack.push(
+        push(
             ProfileCommand(
                 self.ctx, self.pursuit_id, self.competitor_id, scope, old, new, text, self
             )
@@ -501,8 +502,8 @@ class CompetitorProfileDialog(QDialog):
         pc_id = indicators.pursuit_competitor_id(self.pursuit_id, self.competitor_id)
         if not (
             changes.everything
-            or pc_id in changes.ids("pursuit_competitor")
-            or self.competitor_id in changes.ids("competitor")
+            or pc_id in changes.ids(ChangeKind.PURSUIT_COMPETITOR)
+            or self.competitor_id in changes.ids(ChangeKind.COMPETITOR)
         ):
             return
         try:

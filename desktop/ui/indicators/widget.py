@@ -41,6 +41,7 @@ from desktop.ui.indicators.summary import SummaryArea
 from desktop.ui.indicators.toolbar import GridToolbar
 from desktop.ui.indicators.view import IndicatorTableView
 from desktop.ui.indicators.workbook import WorkbookExport
+from desktop.ui.undo import push
 
 STATE_KEY = "indicators"
 
@@ -309,7 +310,7 @@ class IndicatorGridWidget(QWidget):
         if self.pursuit_id is None or not edit:
             return False
         command = GridEditCommand(self.ctx, self.pursuit_id, edit, text, self)
-        self.ctx.undo_stack.push(command)
+        push(command)
         if command.failed:
             self.reload()  # the grid may have changed elsewhere: show what is there now
         return not command.failed

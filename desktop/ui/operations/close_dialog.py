@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.methodology import Catalog
-from desktop.services.board_ops import Choice
+from desktop.services.pursuits import Choice
 from desktop.ui.common.widgets import DateEdit
 
 STATUSES = ("won", "lost", "abandoned")

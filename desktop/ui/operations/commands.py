@@ -1,63 +1,26 @@
 """Undo commands of the board: moves and reorders, close / reopen, edits, deletes and creations.
 
-Each action runs its service first and is pushed only when the save succeeded (a failed save never
-reaches the stack), so a command's first `redo` — which QUndoStack.push calls — does nothing.
-Later undo / redo call services with the stored before and after values, through `ctx.perform`,
-so every screen follows by the same Changes broadcast. When one of those calls fails (the user
-has been told), the command is made obsolete and leaves the stack rather than lie about the state.
+Each gesture runs its use-case first through `ctx.perform` (move, close, reopen, delete, create,
+edit), which returns what undoes it; the command is built from that and put on the stack with
+`ui.undo.record` — so a failed save never reaches the stack. Later undo / redo call services with
+the stored before and after values, so every screen follows by the same Changes broadcast; when
+one of those calls fails (the user has been told), the command is made obsolete and leaves the
+stack rather than lie about the state (see `ui.undo`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
-from desktop.services import board_ops, pursuits
-from desktop.services.board_ops import RecordRef, StateChange
-from desktop.services.pursuits import MoveResult
-from desktop.ui.context import AppContext, ContextRef, OperationFailed
+from desktop.services import pursuits
+from desktop.services.pursuits import MoveResult, RecordRef, StateChange
+from desktop.ui.context import AppContext
+from desktop.ui.undo import UndoCommand
 
 
-class _DoneCommand(QUndoCommand):
-    """A command whose action already ran when it was pushed."""
-
-    ctx = ContextRef()  # weak: see ContextRef
-
-    def __init__(self, ctx: AppContext, text: str, parent_widget: QWidget | None) -> None:
-        super().__init__(text)
-        self.ctx = ctx
-        self.parent_widget = parent_widget
-        self._skip_redo = True
-
-    def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
-            return
-        self._run(self.apply)
-
-    def undo(self) -> None:
-        self._run(self.revert)
-
-    def _run(self, action: Callable[[], Any]) -> None:
-        try:
-            action()
-        except OperationFailed:
-            self.setObsolete(True)
-
-    def _perform(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        return self.ctx.perform(service, *args, parent=self.parent_widget, **kwargs)
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
-
-
-class MoveCommand(_DoneCommand):
+class MoveCommand(UndoCommand):
     """Pursuits moved to a stage (or reordered in one): undo puts stage, entry date and rank back
     and buries the StageChanges; redo revives them."""
 
@@ -65,16 +28,16 @@ class MoveCommand(_DoneCommand):
         self, ctx: AppContext, result: MoveResult, text: str, parent_widget: QWidget | None = None
     ) -> None:
         super().__init__(ctx, text, parent_widget)
-        self.moves = list(result.moves)
+        self.change = result
 
     def apply(self) -> None:
-        self._perform(pursuits.redo_moves, self.moves, [m.rank for m in self.moves])
+        self.perform(pursuits.restore_states, self.change.after, revive=self.change.created)
 
     def revert(self) -> None:
-        self._perform(pursuits.undo_moves, list(reversed(self.moves)))
+        self.perform(pursuits.restore_states, self.change.before, bury=self.change.created)
 
 
-class StateCommand(_DoneCommand):
+class StateCommand(UndoCommand):
     """Fields written from snapshots: close as won / lost / abandoned, reopen, edit."""
 
     def __init__(
@@ -88,13 +51,13 @@ class StateCommand(_DoneCommand):
         self.change = change
 
     def apply(self) -> None:
-        self._perform(board_ops.restore_states, self.change.after, revive=self.change.created)
+        self.perform(pursuits.restore_states, self.change.after, revive=self.change.created)
 
     def revert(self) -> None:
-        self._perform(board_ops.restore_states, self.change.before, bury=self.change.created)
+        self.perform(pursuits.restore_states, self.change.before, bury=self.change.created)
 
 
-class AliveCommand(_DoneCommand):
+class AliveCommand(UndoCommand):
     """Records deleted (alive=False after) or created (alive=True after)."""
 
     def __init__(
@@ -111,12 +74,10 @@ class AliveCommand(_DoneCommand):
         self.alive_after = alive_after
 
     def apply(self) -> None:
-        self._perform(board_ops.set_alive, self._ordered(self.alive_after), self.alive_after)
+        self.perform(pursuits.set_alive, self._ordered(self.alive_after), self.alive_after)
 
     def revert(self) -> None:
-        self._perform(
-            board_ops.set_alive, self._ordered(not self.alive_after), not self.alive_after
-        )
+        self.perform(pursuits.set_alive, self._ordered(not self.alive_after), not self.alive_after)
 
     def _ordered(self, alive: bool) -> list[RecordRef]:
         parents_first = sorted(self.refs, key=lambda ref: ref[0] != "account")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import gates
 from desktop.domain.methodology import Catalog
-from desktop.services.board_ops import PursuitGate
+from desktop.services.gates import PursuitGate
 
 
 class _WrappingDelegate(QStyledItemDelegate):

@@ -138,7 +138,7 @@ def purge_now(
 ) -> Changes | None:
     """Purge through `ctx.perform` (screens refresh from its Changes), then clear undo."""
     try:
-        changes: Changes = ctx.perform(purge.purge, kind, record_id, parent=parent)
+        changes = ctx.perform_in(parent, purge.purge, kind, record_id)
     except OperationFailed:
         return None
     ctx.undo_stack.clear()

@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import accounts, board_ops, pursuits, records
-from desktop.services.board_ops import PursuitForm
+from desktop.services import accounts, gates, pursuits, records
+from desktop.services.changes import ChangeKind
 from desktop.services.errors import InvalidInput, NotFound
-from desktop.services.pursuits import PursuitDraft
+from desktop.services.pursuits import PursuitDraft, PursuitForm
 from desktop.ui.common import format as fmt
 from desktop.ui.common.widgets import OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations.commands import AliveCommand, StateCommand
 from desktop.ui.operations.gate_dialog import GateDialog
+from desktop.ui.undo import record
 
 TAG_SEPARATORS = (",", ",", "、", ";", ";")
 
@@ -140,7 +141,7 @@ class PursuitDialog(QDialog):
 
         self._original: PursuitForm | None = None
         if pursuit_id is not None:
-            self._original = board_ops.pursuit_form(ctx.workspace, pursuit_id)
+            self._original = pursuits.pursuit_form(ctx.workspace, pursuit_id)
             self.show_form(self._original)
         else:
             self.currency.setCurrentText(ctx.settings.default_currency)
@@ -203,7 +204,7 @@ class PursuitDialog(QDialog):
             tags=_split_tags(self.tags.text()),
         )
         try:
-            board_ops.validate_form(form)
+            pursuits.validate_form(form)
         except InvalidInput as exc:
             problems.setdefault(exc.field, self._message(exc))
         if "amount" not in problems:  # the form stops at its first bad field; say this one too
@@ -252,7 +253,7 @@ class PursuitDialog(QDialog):
             return
         if self._original is not None and form.stage != self._original.stage:
             try:
-                checks = board_ops.check_moves(self.ctx.workspace, [self.pursuit_id], form.stage)
+                checks = gates.check_moves(self.ctx.workspace, [self.pursuit_id], form.stage)
             except NotFound as exc:
                 show_error(self, exc)
                 return
@@ -290,11 +291,11 @@ class PursuitDialog(QDialog):
             tags=form.tags,
         )
         try:
-            pursuit_id, changes = self.ctx.perform(pursuits.create_pursuit, draft, parent=self)
+            pursuit_id, changes = self.ctx.perform_in(self, pursuits.create_pursuit, draft)
         except OperationFailed:
             return
-        refs = [("pursuit", pursuit_id)] + [("account", a) for a in changes.ids("account")]
-        self.ctx.undo_stack.push(
+        refs = [("pursuit", pursuit_id)] + [("account", a) for a in changes.ids(ChangeKind.ACCOUNT)]
+        record(
             AliveCommand(
                 self.ctx,
                 refs,
@@ -310,18 +311,18 @@ class PursuitDialog(QDialog):
     def _update(self, form: PursuitForm, overrides: list, reason: str) -> None:
         assert self.pursuit_id is not None
         try:
-            change = self.ctx.perform(
-                board_ops.update_pursuit,
+            change = self.ctx.perform_in(
+                self,
+                pursuits.update_pursuit,
                 self.pursuit_id,
                 form,
                 overrides=overrides,
                 override_reason=reason,
-                parent=self,
             )
         except OperationFailed:
             return
         if change.before != change.after or change.created:
-            self.ctx.undo_stack.push(
+            record(
                 StateCommand(
                     self.ctx,
                     change,

@@ -15,13 +15,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from desktop.services import board_ops, pursuits
+from desktop.services import gates, pursuits
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations.close_dialog import CloseDialog
 from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
 from desktop.ui.operations.gate_dialog import GateDialog
 from desktop.ui.operations.purge import confirm_purge
+from desktop.ui.undo import record
 
 CONTEXT = "PursuitsScreen"
 
@@ -73,7 +74,7 @@ def move_to_stage(
     at once when every check passes, else after the gate dialog; one undo step."""
     ids = list(names)
     try:
-        checks = board_ops.check_moves(ctx.workspace, ids, stage)
+        checks = gates.check_moves(ctx.workspace, ids, stage)
     except Exception as exc:
         show_error(parent, exc)
         return None
@@ -107,13 +108,13 @@ def _move(
     on_moved: Callable[[list[str]], None],
 ) -> None:
     try:
-        result = ctx.perform(
+        result = ctx.perform_in(
+            parent,
             pursuits.move_stage,
             ids,
             stage,
             overrides_by_id=overrides,
             override_reason=reason,
-            parent=parent,
         )
     except OperationFailed:
         return
@@ -124,7 +125,7 @@ def _move(
         text = _tr("Move “{0}” to {1}").format(title_of(result.moves[0].pursuit_id), process)
     else:
         text = _tr("Move {0} pursuits to {1}").format(len(result.moves), process)
-    ctx.undo_stack.push(MoveCommand(ctx, result, text, parent))
+    record(MoveCommand(ctx, result, text, parent))
     on_moved(ids)
 
 
@@ -134,7 +135,7 @@ def close_pursuits(
     """Mark open pursuits won / lost / abandoned through the close dialog (which may name the
     competitor that won); one undo step."""
     try:
-        competitors = board_ops.competitor_choices(ctx.workspace)
+        competitors = pursuits.competitor_choices(ctx.workspace)
     except Exception as exc:
         show_error(parent, exc)
         return None
@@ -145,21 +146,21 @@ def close_pursuits(
         competitor_id, name = dialog.competitor()
         chosen = dialog.status()
         try:
-            change = ctx.perform(
-                board_ops.close_pursuits,
+            change = ctx.perform_in(
+                parent,
+                pursuits.close_pursuits,
                 ids,
                 chosen,
                 reason=dialog.reason_text(),
                 lost_to_id=competitor_id,
                 lost_to_name=name,
                 closed_on=dialog.closed_date(),
-                parent=parent,
             )
         except OperationFailed:
             return
         label = ctx.catalog.vocab("pursuit_statuses").label(chosen, ctx.lang)
         text = _tr("Mark {0} as {1}").format(subject, label)
-        ctx.undo_stack.push(StateCommand(ctx, change, text, parent))
+        record(StateCommand(ctx, change, text, parent))
 
     dialog.accepted.connect(close)
     return show_dialog(parent, dialog)
@@ -168,12 +169,12 @@ def close_pursuits(
 def reopen_pursuits(ctx: AppContext, parent: QWidget, ids: Sequence[str]) -> None:
     """Reopen closed pursuits at the stage they were closed in; one undo step."""
     try:
-        change = ctx.perform(board_ops.reopen_pursuits, list(ids), parent=parent)
+        change = ctx.perform_in(parent, pursuits.reopen_pursuits, list(ids))
     except OperationFailed:
         return
     if change.after:
         text = _tr("Reopen {0} pursuits").format(len(change.after))
-        ctx.undo_stack.push(StateCommand(ctx, change, text, parent))
+        record(StateCommand(ctx, change, text, parent))
 
 
 def delete_pursuits(ctx: AppContext, parent: QWidget, titles: Mapping[str, str]) -> str | None:
@@ -181,14 +182,14 @@ def delete_pursuits(ctx: AppContext, parent: QWidget, titles: Mapping[str, str])
     (UI-GUIDE.md, "Feel"). Returns the undo step's text, None when nothing was deleted."""
     ids = list(titles)
     try:
-        ctx.perform(board_ops.delete_pursuits, ids, parent=parent)
+        ctx.perform_in(parent, pursuits.delete_pursuits, ids)
     except OperationFailed:
         return None
     if len(ids) == 1:
         text = _tr("Delete “{0}”").format(titles[ids[0]])
     else:
         text = _tr("Delete {0} pursuits").format(len(ids))
-    ctx.undo_stack.push(AliveCommand(ctx, [("pursuit", i) for i in ids], False, text, parent))
+    record(AliveCommand(ctx, [("pursuit", i) for i in ids], False, text, parent))
     return text
 
 

@@ -8,14 +8,16 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.services import after_sale, overview, pursuit_edits
+from desktop.services import after_sale, pursuit_edits
 from desktop.services.pursuit_edits import Target
+from desktop.services.queries import overview
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.pursuit.editing import Autosaver, CallCommand, RecordCommand, TextField
 from desktop.ui.pursuit.models import Column, RecordTableModel
 from desktop.ui.pursuit.page import SectionPage, with_error
 from desktop.ui.pursuit.table import RecordTable
 from desktop.ui.pursuit.widgets import GREEN, Card, GrowingTextEdit, heading, hint
+from desktop.ui.undo import record
 
 PERIOD_COLORS = {
     "honeymoon": "#F06292",
@@ -202,12 +204,12 @@ class AfterSalePage(SectionPage):
         if self.pursuit_id is None:
             return
         try:
-            referral_id, _ = self.ctx.perform(
-                pursuit_edits.add_part, "referral", self.pursuit_id, parent=self
+            referral_id, _ = self.ctx.perform_in(
+                self, pursuit_edits.add_part, "referral", self.pursuit_id
             )
         except OperationFailed:
             return
-        self.ctx.undo_stack.push(
+        record(
             RecordCommand(self.ctx, "referral", referral_id, self.tr("Add referral"), added=True)
         )
         self.load()
@@ -215,10 +217,10 @@ class AfterSalePage(SectionPage):
 
     def remove_referral(self, referral_id: str) -> None:
         try:
-            self.ctx.perform(pursuit_edits.delete, "referral", referral_id, parent=self)
+            self.ctx.perform_in(self, pursuit_edits.delete, "referral", referral_id)
         except OperationFailed:
             return
-        self.ctx.undo_stack.push(
+        record(
             RecordCommand(
                 self.ctx, "referral", referral_id, self.tr("Remove referral"), added=False
             )
@@ -253,12 +255,12 @@ class AfterSalePage(SectionPage):
         )
         referral_id = row["id"]
         try:
-            new_id, _ = self.ctx.perform(
-                after_sale.convert_referral, referral_id, title, notes, parent=self
+            new_id, _ = self.ctx.perform_in(
+                self, after_sale.convert_referral, referral_id, title, notes
             )
         except OperationFailed:
             return None
-        self.ctx.undo_stack.push(
+        record(
             CallCommand(
                 self.ctx,
                 self.tr("Create pursuit from referral"),

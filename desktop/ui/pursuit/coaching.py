@@ -271,7 +271,7 @@ class CoachingPage(SectionPage):
 
     def load(self) -> None:
         assert self.pursuit_id is not None
-        from desktop.services import overview
+        from desktop.services.queries import overview
 
         try:
             stage = overview.overview_of(self.ctx.workspace, self.pursuit_id).pursuit["stage"]

@@ -43,6 +43,7 @@ from desktop.ui.pursuit.widgets import (
     heading,
     hint,
 )
+from desktop.ui.undo import record
 
 
 class CollectionPage(SectionPage):
@@ -301,12 +302,12 @@ class CollectionPage(SectionPage):
         if self.pursuit_id is None:
             return
         try:
-            instalment_id, _ = self.ctx.perform(
-                pursuit_edits.add_part, "instalment", self.pursuit_id, parent=self
+            instalment_id, _ = self.ctx.perform_in(
+                self, pursuit_edits.add_part, "instalment", self.pursuit_id
             )
         except OperationFailed:
             return
-        self.ctx.undo_stack.push(
+        record(
             RecordCommand(
                 self.ctx, "instalment", instalment_id, self.tr("Add instalment"), added=True
             )
@@ -316,10 +317,10 @@ class CollectionPage(SectionPage):
 
     def remove_instalment(self, instalment_id: str) -> None:
         try:
-            self.ctx.perform(pursuit_edits.delete, "instalment", instalment_id, parent=self)
+            self.ctx.perform_in(self, pursuit_edits.delete, "instalment", instalment_id)
         except OperationFailed:
             return
-        self.ctx.undo_stack.push(
+        record(
             RecordCommand(
                 self.ctx, "instalment", instalment_id, self.tr("Remove instalment"), added=False
             )

@@ -2,22 +2,21 @@
 
 Every editor of the workspace is bound to one field of one record (`Target`, field name). Typing
 marks the field pending; ~500 ms after the last keystroke, or when the field loses focus, the
-autosaver writes it — one transaction per field — through `pursuit_edits.save`, and pushes an undo
-command that holds the old and the new value. Bad input (text in an amount, a date before the
-pursuit began, a severity of 7) is refused at the field with a message under it, and nothing is
-saved. `flush()` writes everything pending (closing the window, switching pursuits).
+autosaver writes it — one transaction per field — through `pursuit_edits.save` on the context's
+perform path, and records an undo command that holds the old and the new value (`ui.undo`). Bad
+input (text in an amount, a date before the pursuit began, a severity of 7) is refused at the
+field with a message under it, and nothing is saved. `flush()` writes everything pending
+(closing the window, switching pursuits).
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -29,13 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import pursuit_edits
-from desktop.services.errors import InvalidInput, NotFound, StorageError
+from desktop.services.errors import InvalidInput
 from desktop.services.pursuit_edits import Target
 from desktop.ui.common import format as fmt
 from desktop.ui.common.widgets import MoneyEdit, OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
-from desktop.ui.errors import show_error
 from desktop.ui.pursuit.widgets import ErrorLabel, ScaleEdit
+from desktop.ui.undo import UndoCommand, record
 
 SAVE_DELAY_MS = 500
 
@@ -363,16 +362,21 @@ class Autosaver(QObject):
         """Save one value that is not bound to a field (a table cell): None when saved, else the
         message saying why it was refused."""
         try:
-            changes = pursuit_edits.save(self.ctx.workspace, target, {name: new})
+            self._write(target, name, new)
         except InvalidInput as exc:
             return message_for(exc, self.start_of(), self.ctx.lang)
-        except (NotFound, StorageError) as exc:
-            show_error(self.owner, exc)
+        except OperationFailed:
             return QCoreApplication.translate("PursuitEditing", "Not saved.")
-        self.ctx.undo_stack.push(FieldEditCommand(self.ctx, target, name, old, new, label))
-        self.ctx.broadcast(changes)
+        record(FieldEditCommand(self.ctx, target, name, old, new, label, self.owner))
         self.saved.emit()
         return None
+
+    def _write(self, target: Target, name: str, value: Any) -> None:
+        """Save one field through the perform path; a refused value reaches the caller as
+        InvalidInput (shown at the field), any other failure in a box (OperationFailed)."""
+        self.ctx.on(self.owner, explains=(InvalidInput,)).perform(
+            pursuit_edits.save, target, {name: value}
+        )
 
     @property
     def pending(self) -> bool:
@@ -415,78 +419,52 @@ class Autosaver(QObject):
         if value == binding.saved:
             field.clear_error()
             return True
+        old = binding.saved  # before the broadcast, which may reload the stored values
         try:
-            changes = pursuit_edits.save(self.ctx.workspace, binding.target, {binding.name: value})
+            self._write(binding.target, binding.name, value)
         except InvalidInput as exc:
             field.show_error(message_for(exc, self.start_of(), self.ctx.lang))
             return False
-        except (NotFound, StorageError) as exc:
-            show_error(self.owner, exc)
+        except OperationFailed:
             return False
         field.clear_error()
-        old, binding.saved = binding.saved, value
-        self.ctx.undo_stack.push(
-            FieldEditCommand(self.ctx, binding.target, binding.name, old, value, binding.label)
+        binding.saved = value
+        record(
+            FieldEditCommand(
+                self.ctx, binding.target, binding.name, old, value, binding.label, self.owner
+            )
         )
-        self.ctx.broadcast(changes)
         self.saved.emit()
         return True
 
 
 # --- undo commands ------------------------------------------------------------------------------
-class _Command(QUndoCommand):
-    """A command that reaches the context through a weak reference.
-
-    The context owns the undo stack and the stack owns its commands. A command holding the
-    context (or a closure over a widget that does) closes a reference cycle through C++, and
-    when Python's collector frees that cycle the process crashes (measured with PySide6 6.11.3:
-    any QUndoCommand with a strong reference to its stack's owner segfaults once collected).
-    Commands are pushed after the change was saved, so their first redo does nothing.
-    """
-
-    def __init__(self, ctx: AppContext, text: str) -> None:
-        super().__init__(text)
-        self._ctx = weakref.ref(ctx)
-        self._first = True
-
-    def perform(self, action: Callable[..., Any], *args: Any) -> None:
-        ctx = self._ctx()
-        if ctx is None:
-            return
-        try:
-            ctx.perform(action, *args)
-        except OperationFailed:
-            self.setObsolete(True)
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.apply()
-
-    def apply(self) -> None:
-        raise NotImplementedError
+# Each is recorded (`ui.undo.record`) after the edit it stands for was saved.
 
 
-class FieldEditCommand(_Command):
+class FieldEditCommand(UndoCommand):
     """One field of one record, old and new value; consecutive edits of the same field merge
     into one step."""
 
-    MERGE_ID = 0x50_57_01
+    merge_id = 0x50_57_01
 
     def __init__(
-        self, ctx: AppContext, target: Target, name: str, old: Any, new: Any, label: str
+        self,
+        ctx: AppContext,
+        target: Target,
+        name: str,
+        old: Any,
+        new: Any,
+        label: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            ctx, QCoreApplication.translate("PursuitEditing", "Edit “{0}”").format(label)
+            ctx, QCoreApplication.translate("PursuitEditing", "Edit “{0}”").format(label), parent
         )
         self.target, self.name = target, name
         self.old, self.new = old, new
 
-    def id(self) -> int:
-        return self.MERGE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
+    def merge(self, other: UndoCommand) -> bool:
         if not isinstance(other, FieldEditCommand) or (other.target, other.name) != (
             self.target,
             self.name,
@@ -500,11 +478,11 @@ class FieldEditCommand(_Command):
     def apply(self) -> None:
         self.perform(pursuit_edits.save, self.target, {self.name: self.new})
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.perform(pursuit_edits.save, self.target, {self.name: self.old})
 
 
-class RecordCommand(_Command):
+class RecordCommand(UndoCommand):
     """A record added or deleted (soft): undo deletes or restores it."""
 
     def __init__(self, ctx: AppContext, kind: str, record_id: str, text: str, *, added: bool):
@@ -514,7 +492,7 @@ class RecordCommand(_Command):
     def apply(self) -> None:
         self._set(self.added)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._set(not self.added)
 
     def _set(self, alive: bool) -> None:
@@ -522,10 +500,11 @@ class RecordCommand(_Command):
         self.perform(action, self.kind, self.record_id)
 
 
+# A service call as plain data: the function and its arguments after the workspace.
 Call = tuple[Callable[..., Any], tuple[Any, ...]]
 
 
-class CallCommand(_Command):
+class CallCommand(UndoCommand):
     """An action and its inverse as two service calls with their arguments (closing, tags,
     converting a referral) — plain data, never a closure over a widget."""
 
@@ -534,9 +513,11 @@ class CallCommand(_Command):
         self._redo_call, self._undo_call = redo, undo
 
     def apply(self) -> None:
-        action, args = self._redo_call
-        self.perform(action, *args)
+        self._call(self._redo_call)
 
-    def undo(self) -> None:
-        action, args = self._undo_call
+    def revert(self) -> None:
+        self._call(self._undo_call)
+
+    def _call(self, call: Call) -> None:
+        action, args = call
         self.perform(action, *args)

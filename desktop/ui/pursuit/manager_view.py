@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import coaching, health, overview, pursuit_edits, value
+from desktop.services import coaching, health, pursuit_edits, value
+from desktop.services.queries import overview
 from desktop.services.reports import safe_output
 from desktop.ui.common import format as fmt
 from desktop.ui.common.output_check import (

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import overview, pursuits
-from desktop.services.overview import Overview, StatusSnapshot
+from desktop.services import pursuits
 from desktop.services.pursuit_edits import Target
+from desktop.services.queries import overview
+from desktop.services.queries.overview import Overview
 from desktop.ui.common import format as fmt
 from desktop.ui.common.widgets import MoneyEdit, OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
@@ -42,7 +43,16 @@ from desktop.ui.pursuit.editing import (
     TextField,
 )
 from desktop.ui.pursuit.page import SectionPage, form, with_error
-from desktop.ui.pursuit.widgets import AMBER, GREEN, RED, Card, GrowingTextEdit, heading, hint
+from desktop.ui.pursuit.widgets import (
+    AMBER,
+    GREEN,
+    RED,
+    Card,
+    GrowingTextEdit,
+    heading,
+    hint,
+)
+from desktop.ui.undo import record
 
 CURRENCIES = ("CNY", "USD", "EUR", "HKD", "GBP", "JPY")
 TAG_SPLIT = re.compile(r"[,,、;;]+")
@@ -419,11 +429,11 @@ class OverviewPage(SectionPage):
             return
         pid = self.pursuit_id
         try:
-            self.ctx.perform(pursuits.set_tags, pid, new, parent=self)
+            self.ctx.perform_in(self, pursuits.set_tags, pid, new)
         except OperationFailed:
             return
         self._tags = new
-        self.ctx.undo_stack.push(
+        record(
             CallCommand(
                 self.ctx,
                 self.tr("Edit tags"),
@@ -436,7 +446,7 @@ class OverviewPage(SectionPage):
     def ask_close(self, status: str) -> CloseDialog:
         """Open the close dialog (won / lost / abandoned), preset to `status`."""
         self.autosaver.flush()
-        choices = overview.competitors(self.ctx.workspace)
+        choices = pursuits.competitor_choices(self.ctx.workspace)
         dialog = CloseDialog(self.ctx, status, choices, self)
         dialog.accepted.connect(lambda: self.close_as(*dialog.result_values()))
         self.dialog = dialog
@@ -447,43 +457,37 @@ class OverviewPage(SectionPage):
         self, status: str, reason: str, lost_to_id: str | None, lost_to_name: str = ""
     ) -> None:
         assert self.view is not None and self.pursuit_id is not None
-        pid = self.pursuit_id
-        before = self.view.status
         try:
-            self.ctx.perform(
-                overview.close,
-                pid,
+            change = self.ctx.perform_in(
+                self,
+                pursuits.close_pursuits,
+                [self.pursuit_id],
                 status,
                 reason=reason,
                 lost_to_id=lost_to_id,
                 lost_to_name=lost_to_name,
-                parent=self,
             )
         except OperationFailed:
             return
-        after = overview.overview_of(self.ctx.workspace, pid).status
-        self._push_status(pid, before, after, self.tr("Close pursuit"))
+        self._push_status(change, self.tr("Close pursuit"))
 
     def reopen(self) -> None:
         assert self.view is not None and self.pursuit_id is not None
-        pid = self.pursuit_id
-        before = self.view.status
         try:
-            self.ctx.perform(pursuits.set_status, pid, "open", parent=self)
+            change = self.ctx.perform_in(self, pursuits.reopen_pursuits, [self.pursuit_id])
         except OperationFailed:
             return
-        after = StatusSnapshot("open", "", None, None)
-        self._push_status(pid, before, after, self.tr("Reopen pursuit"))
+        self._push_status(change, self.tr("Reopen pursuit"))
 
-    def _push_status(
-        self, pid: str, before: StatusSnapshot, after: StatusSnapshot, text: str
-    ) -> None:
-        self.ctx.undo_stack.push(
+    def _push_status(self, change: pursuits.StateChange, text: str) -> None:
+        if not change.after:
+            return  # nothing changed (reopened elsewhere meanwhile)
+        record(
             CallCommand(
                 self.ctx,
                 text,
-                (overview.restore_status, (pid, after)),
-                (overview.restore_status, (pid, before)),
+                (pursuits.restore_states, (change.after, change.created)),
+                (pursuits.restore_states, (change.before, (), change.created)),
             )
         )
 

@@ -54,6 +54,7 @@ from desktop.ui.pursuit.widgets import (
     heading,
     hint,
 )
+from desktop.ui.undo import record
 
 PAIN_FIELDS = ("current_state", "goal", "obstacle", "pain", "impact")
 
@@ -459,14 +460,12 @@ class PainsValuePage(SectionPage):
             return
         self.autosaver.flush()
         try:
-            pain_id, _ = self.ctx.perform(
-                pursuit_edits.add_part, "pain_point", self.pursuit_id, parent=self
+            pain_id, _ = self.ctx.perform_in(
+                self, pursuit_edits.add_part, "pain_point", self.pursuit_id
             )
         except OperationFailed:
             return
-        self.ctx.undo_stack.push(
-            RecordCommand(self.ctx, "pain_point", pain_id, self.tr("Add pain"), added=True)
-        )
+        record(RecordCommand(self.ctx, "pain_point", pain_id, self.tr("Add pain"), added=True))
         self.load()
         card = self.cards.get(pain_id)
         if card is not None:
@@ -475,12 +474,10 @@ class PainsValuePage(SectionPage):
     def remove_pain(self, pain_id: str) -> None:
         self.autosaver.flush()
         try:
-            self.ctx.perform(pursuit_edits.delete, "pain_point", pain_id, parent=self)
+            self.ctx.perform_in(self, pursuit_edits.delete, "pain_point", pain_id)
         except OperationFailed:
             return
-        self.ctx.undo_stack.push(
-            RecordCommand(self.ctx, "pain_point", pain_id, self.tr("Remove pain"), added=False)
-        )
+        record(RecordCommand(self.ctx, "pain_point", pain_id, self.tr("Remove pain"), added=False))
         self.load()
 
     def add_benefit(self) -> None:
@@ -488,10 +485,10 @@ class PainsValuePage(SectionPage):
             return
         self.autosaver.flush()
         try:
-            line_id, _ = self.ctx.perform(value.add_benefit, self.pursuit_id, parent=self)
+            line_id, _ = self.ctx.perform_in(self, value.add_benefit, self.pursuit_id)
         except OperationFailed:
             return
-        self.ctx.undo_stack.push(
+        record(
             RecordCommand(
                 self.ctx, "value_benefit", line_id, self.tr("Add benefit line"), added=True
             )
@@ -501,10 +498,10 @@ class PainsValuePage(SectionPage):
 
     def remove_benefit(self, line_id: str) -> None:
         try:
-            self.ctx.perform(pursuit_edits.delete, "value_benefit", line_id, parent=self)
+            self.ctx.perform_in(self, pursuit_edits.delete, "value_benefit", line_id)
         except OperationFailed:
             return
-        self.ctx.undo_stack.push(
+        record(
             RecordCommand(
                 self.ctx, "value_benefit", line_id, self.tr("Remove benefit line"), added=False
             )

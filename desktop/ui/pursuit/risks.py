@@ -41,6 +41,7 @@ from desktop.ui.pursuit.widgets import (
     heading,
     hint,
 )
+from desktop.ui.undo import record
 
 IMPACTS = (
     ("person", "impact_person"),
@@ -221,14 +222,10 @@ class RisksPage(SectionPage):
             return
         self.autosaver.flush()
         try:
-            risk_id, _ = self.ctx.perform(
-                pursuit_edits.add_part, "risk", self.pursuit_id, parent=self
-            )
+            risk_id, _ = self.ctx.perform_in(self, pursuit_edits.add_part, "risk", self.pursuit_id)
         except OperationFailed:
             return
-        self.ctx.undo_stack.push(
-            RecordCommand(self.ctx, "risk", risk_id, self.tr("Add risk"), added=True)
-        )
+        record(RecordCommand(self.ctx, "risk", risk_id, self.tr("Add risk"), added=True))
         self.load()
         card = self.cards.get(risk_id)
         if card is not None:
@@ -237,10 +234,8 @@ class RisksPage(SectionPage):
     def remove_risk(self, risk_id: str) -> None:
         self.autosaver.flush()
         try:
-            self.ctx.perform(pursuit_edits.delete, "risk", risk_id, parent=self)
+            self.ctx.perform_in(self, pursuit_edits.delete, "risk", risk_id)
         except OperationFailed:
             return
-        self.ctx.undo_stack.push(
-            RecordCommand(self.ctx, "risk", risk_id, self.tr("Remove risk"), added=False)
-        )
+        record(RecordCommand(self.ctx, "risk", risk_id, self.tr("Remove risk"), added=False))
         self.load()

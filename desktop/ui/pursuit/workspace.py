@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.health import RedFlag
-from desktop.services import health, overview
-from desktop.services.changes import Changes
+from desktop.services import health
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import NotFound
+from desktop.services.queries import overview
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import STAGE_COLORS
 from desktop.ui.context import AppContext
@@ -386,9 +387,11 @@ class PursuitWorkspace(QWidget):
             return
         if (
             changes.everything
-            or pid in changes.ids("pursuit")
-            or pid in changes.ids("pursuit_part")
-            or changes.touches("stakeholder", "competitor", "account", "review")
+            or pid in changes.ids(ChangeKind.PURSUIT)
+            or pid in changes.ids(ChangeKind.PURSUIT_PART)
+            or changes.touches(
+                ChangeKind.STAKEHOLDER, ChangeKind.COMPETITOR, ChangeKind.ACCOUNT, ChangeKind.REVIEW
+            )
         ):
             self._refresh_timer.start()
 

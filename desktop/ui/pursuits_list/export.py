@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.services import pursuit_list
-from desktop.services.pursuit_list import ExportColumn
+from desktop.services.queries import pursuit_list
+from desktop.services.queries.pursuit_list import ExportColumn
 
 
 class ExportCancelled(Exception):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from desktop.services.pursuit_list import (
+from desktop.services.queries.pursuit_list import (
     DATE,
     DATETIME,
     MONEY,

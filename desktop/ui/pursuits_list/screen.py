@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import demo, pursuit_list
-from desktop.services.changes import Changes
-from desktop.services.pursuit_list import (
+from desktop.services import demo, pursuits
+from desktop.services.changes import ChangeKind, Changes
+from desktop.services.queries import pursuit_list
+from desktop.services.queries.pursuit_list import (
     PursuitRow,
 )
 from desktop.ui.common.format import money_short
@@ -53,6 +54,7 @@ from desktop.ui.pursuits_list.exporting import ListExport
 from desktop.ui.pursuits_list.layout_state import ListLayout
 from desktop.ui.pursuits_list.menus import ListMenus
 from desktop.ui.pursuits_list.widgets import FilterBar, TagDialog
+from desktop.ui.undo import record
 
 log = logging.getLogger(__name__)
 FLAGS_DELAY_MS = 0  # red flags load right after the rows have painted
@@ -356,11 +358,11 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
             else:
                 self._stale = True
             return
-        ids = set(changes.ids("pursuit"))
-        accounts = changes.ids("account")
+        ids = set(changes.ids(ChangeKind.PURSUIT))
+        accounts = changes.ids(ChangeKind.ACCOUNT)
         if accounts:
             ids |= {r.id for r in self.model.all_rows() if r.account_id in accounts}
-        parts = changes.ids("pursuit_part")
+        parts = changes.ids(ChangeKind.PURSUIT_PART)
         if ids:
             try:
                 rows = pursuit_list.list_pursuits(self.ctx.workspace, ids=ids)
@@ -369,7 +371,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
                 return
             found = {r.id for r in rows}
             self.model.update_rows(rows, removed=ids - found)
-            if changes.touches("pursuit"):
+            if changes.touches(ChangeKind.PURSUIT):
                 self._refresh_tags()
             self._update_page()
         if ids | parts:
@@ -511,7 +513,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
 
     def _load_demo(self) -> None:
         try:
-            self.ctx.perform(demo.fill_demo, parent=self)
+            self.ctx.perform_in(self, demo.fill_demo)
         except OperationFailed:
             return
 
@@ -559,12 +561,12 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
 
     def apply_tag(self, ids: list[str], tag: str, remove: bool) -> None:
         try:
-            change = self.ctx.perform(
-                pursuit_list.tag_pursuits,
+            change = self.ctx.perform_in(
+                self,
+                pursuits.tag_pursuits,
                 ids,
                 add=() if remove else (tag,),
                 remove=(tag,) if remove else (),
-                parent=self,
             )
         except OperationFailed:
             return
@@ -574,7 +576,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
             text = self.tr("Remove tag “{0}” from {1} pursuits").format(tag, len(change.after))
         else:
             text = self.tr("Tag {1} pursuits “{0}”").format(tag, len(change.after))
-        self.ctx.undo_stack.push(StateCommand(self.ctx, change, text, self))
+        record(StateCommand(self.ctx, change, text, self))
 
     def delete_selected(self) -> None:
         """Delete without asking: undo brings them back (UI-GUIDE.md, "Feel")."""

@@ -5,63 +5,30 @@ redraws from the document's signals. Commands hold ids and values (never items o
 they stay valid on the app's one undo stack after the map is closed. A drag is one command,
 pushed on release; consecutive arrow-key nudges of the same people merge into one.
 
-The first `redo()` happens on push. When a service refuses (the user has been told why), the
-command marks itself obsolete and the stack drops it, so undo never replays a failed step.
+Every command follows `ui.undo`'s convention: `push` runs it first and puts it on the stack only
+when the service accepted it (the user has been told why when not); a later refused undo or
+redo makes it obsolete, so the stack never replays a failed step.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from desktop.services import stakeholder_map as service
 from desktop.services.stakeholder_map import MapLink, Removal
-from desktop.ui.context import AppContext, ContextRef, OperationFailed
-from desktop.ui.stakeholder_map import ops
+from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.undo import UndoCommand
 
 Position = tuple[float, float]
 NUDGE_ID = 0x5EA1  # merge id of keyboard nudges
 
 
-class MapCommand(QUndoCommand):
-    """Base: runs service calls through `ops.run` and turns a failure into an obsolete step."""
-
-    ctx = ContextRef()  # weak: see ContextRef
-
-    def __init__(self, ctx: AppContext, text: str) -> None:
-        super().__init__(text)
-        self.ctx = ctx
-        self.failed = False
-
-    def call(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        return ops.run(self.ctx, action, *args, **kwargs)
-
-    def redo(self) -> None:
-        try:
-            self.do()
-        except OperationFailed:
-            self.failed = True
-            self.setObsolete(True)
-
-    def undo(self) -> None:
-        try:
-            self.undo_it()
-        except OperationFailed:
-            self.failed = True
-            self.setObsolete(True)
-
-    def do(self) -> None:
-        raise NotImplementedError
-
-    def undo_it(self) -> None:
-        raise NotImplementedError
-
-
-class AddPersonCommand(MapCommand):
+class AddPersonCommand(UndoCommand):
     """Add a person; undo deletes them, redo brings back the same record."""
 
     def __init__(
@@ -85,20 +52,20 @@ class AddPersonCommand(MapCommand):
         self.person_id: str | None = None
         self.removal: Removal | None = None
 
-    def do(self) -> None:
+    def apply(self) -> None:
         if self.removal is not None:
-            self.call(service.restore_people, self.removal)
+            self.perform(service.restore_people, self.removal)
             return
-        self.person_id, _ = self.call(
+        self.person_id, _ = self.perform(
             service.create_person, self.pursuit_id, self.values, self.roles, self.help_wanted
         )
 
-    def undo_it(self) -> None:
+    def revert(self) -> None:
         assert self.person_id is not None
-        self.removal = self.call(service.delete_people, [self.person_id])
+        self.removal = self.perform(service.delete_people, [self.person_id])
 
 
-class CopyPeopleCommand(MapCommand):
+class CopyPeopleCommand(UndoCommand):
     """Copy people from the account's other pursuits onto this map."""
 
     def __init__(
@@ -123,19 +90,19 @@ class CopyPeopleCommand(MapCommand):
         self.person_ids: list[str] = []
         self.removal: Removal | None = None
 
-    def do(self) -> None:
+    def apply(self) -> None:
         if self.removal is not None:
-            self.call(service.restore_people, self.removal)
+            self.perform(service.restore_people, self.removal)
             return
-        self.person_ids, _ = self.call(
+        self.person_ids, _ = self.perform(
             service.copy_people, self.pursuit_id, self.source_ids, self.positions
         )
 
-    def undo_it(self) -> None:
-        self.removal = self.call(service.delete_people, self.person_ids)
+    def revert(self) -> None:
+        self.removal = self.perform(service.delete_people, self.person_ids)
 
 
-class EditPersonCommand(MapCommand):
+class EditPersonCommand(UndoCommand):
     """Change fields, roles or help wanted of one person (old and new values kept)."""
 
     def __init__(
@@ -161,14 +128,14 @@ class EditPersonCommand(MapCommand):
         self.old_roles, self.new_roles = old_roles, new_roles
         self.old_help, self.new_help = old_help, new_help
 
-    def do(self) -> None:
-        self.call(service.update_person, self.person_id, self.new, self.new_roles, self.new_help)
+    def apply(self) -> None:
+        self.perform(service.update_person, self.person_id, self.new, self.new_roles, self.new_help)
 
-    def undo_it(self) -> None:
-        self.call(service.update_person, self.person_id, self.old, self.old_roles, self.old_help)
+    def revert(self) -> None:
+        self.perform(service.update_person, self.person_id, self.old, self.old_roles, self.old_help)
 
 
-class SetReportsToCommand(MapCommand):
+class SetReportsToCommand(UndoCommand):
     """Draw, change or remove one person's reports-to line."""
 
     def __init__(
@@ -183,14 +150,14 @@ class SetReportsToCommand(MapCommand):
         self.person_id = person_id
         self.old_manager, self.new_manager = old_manager, new_manager
 
-    def do(self) -> None:
-        self.call(service.set_reports_to, self.person_id, self.new_manager)
+    def apply(self) -> None:
+        self.perform(service.set_reports_to, self.person_id, self.new_manager)
 
-    def undo_it(self) -> None:
-        self.call(service.set_reports_to, self.person_id, self.old_manager)
+    def revert(self) -> None:
+        self.perform(service.set_reports_to, self.person_id, self.old_manager)
 
 
-class MovePeopleCommand(MapCommand):
+class MovePeopleCommand(UndoCommand):
     """Move any number of cards: one step however many moved (a drag, a layout, a nudge)."""
 
     def __init__(
@@ -220,25 +187,24 @@ class MovePeopleCommand(MapCommand):
     def id(self) -> int:
         return NUDGE_ID if self.nudge else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
+    def merge(self, other: UndoCommand) -> bool:
         if (
             not isinstance(other, MovePeopleCommand)
             or not (self.nudge and other.nudge)
             or set(other.new) != set(self.new)
-            or other.failed
         ):
             return False
         self.new = dict(other.new)
         return True
 
-    def do(self) -> None:
-        self.call(service.move_people, self.new)
+    def apply(self) -> None:
+        self.perform(service.move_people, self.new)
 
-    def undo_it(self) -> None:
-        self.call(service.move_people, self.old)
+    def revert(self) -> None:
+        self.perform(service.move_people, self.old)
 
 
-class DeletePeopleCommand(MapCommand):
+class DeletePeopleCommand(UndoCommand):
     """Delete people with their links (their reports keep their card, without that manager)."""
 
     def __init__(self, ctx: AppContext, person_ids: list[str], names: list[str]) -> None:
@@ -253,15 +219,15 @@ class DeletePeopleCommand(MapCommand):
         self.person_ids = person_ids
         self.removal: Removal | None = None
 
-    def do(self) -> None:
-        self.removal = self.call(service.delete_people, self.person_ids)
+    def apply(self) -> None:
+        self.removal = self.perform(service.delete_people, self.person_ids)
 
-    def undo_it(self) -> None:
+    def revert(self) -> None:
         assert self.removal is not None
-        self.call(service.restore_people, self.removal)
+        self.perform(service.restore_people, self.removal)
 
 
-class AddLinkCommand(MapCommand):
+class AddLinkCommand(UndoCommand):
     """Link two people; undo removes the link, redo brings back the same one."""
 
     def __init__(
@@ -271,20 +237,20 @@ class AddLinkCommand(MapCommand):
         self.from_id, self.to_id, self.kind, self.note = from_id, to_id, kind, note
         self.link_id: str | None = None
 
-    def do(self) -> None:
+    def apply(self) -> None:
         if self.link_id is not None:
-            self.call(service.restore_links, [self.link_id])
+            self.perform(service.restore_links, [self.link_id])
             return
-        self.link_id, _ = self.call(
+        self.link_id, _ = self.perform(
             service.create_link, self.from_id, self.to_id, self.kind, self.note
         )
 
-    def undo_it(self) -> None:
+    def revert(self) -> None:
         assert self.link_id is not None
-        self.call(service.delete_links, [self.link_id])
+        self.perform(service.delete_links, [self.link_id])
 
 
-class ReverseLinkCommand(MapCommand):
+class ReverseLinkCommand(UndoCommand):
     """Turn a link around (A influences B → B influences A), keeping its kind and note."""
 
     def __init__(self, ctx: AppContext, link: MapLink, text: str) -> None:
@@ -292,11 +258,11 @@ class ReverseLinkCommand(MapCommand):
         self.old = link
         self.new_id: str | None = None
 
-    def do(self) -> None:
-        self.call(service.delete_links, [self.old.id])
+    def apply(self) -> None:
+        self.perform(service.delete_links, [self.old.id])
         try:
             if self.new_id is None:
-                self.new_id, _ = self.call(
+                self.new_id, _ = self.perform(
                     service.create_link,
                     self.old.to_id,
                     self.old.from_id,
@@ -304,19 +270,19 @@ class ReverseLinkCommand(MapCommand):
                     self.old.note,
                 )
             else:
-                self.call(service.restore_links, [self.new_id])
+                self.perform(service.restore_links, [self.new_id])
         except OperationFailed:
             with contextlib.suppress(OperationFailed):
-                self.call(service.restore_links, [self.old.id])
+                self.perform(service.restore_links, [self.old.id])
             raise
 
-    def undo_it(self) -> None:
+    def revert(self) -> None:
         assert self.new_id is not None
-        self.call(service.delete_links, [self.new_id])
-        self.call(service.restore_links, [self.old.id])
+        self.perform(service.delete_links, [self.new_id])
+        self.perform(service.restore_links, [self.old.id])
 
 
-class DeleteLinksCommand(MapCommand):
+class DeleteLinksCommand(UndoCommand):
     def __init__(self, ctx: AppContext, link_ids: list[str], text: str | None = None) -> None:
         super().__init__(
             ctx,
@@ -331,14 +297,14 @@ class DeleteLinksCommand(MapCommand):
         )
         self.link_ids = link_ids
 
-    def do(self) -> None:
-        self.call(service.delete_links, self.link_ids)
+    def apply(self) -> None:
+        self.perform(service.delete_links, self.link_ids)
 
-    def undo_it(self) -> None:
-        self.call(service.restore_links, self.link_ids)
+    def revert(self) -> None:
+        self.perform(service.restore_links, self.link_ids)
 
 
-class EditLinkCommand(MapCommand):
+class EditLinkCommand(UndoCommand):
     def __init__(
         self, ctx: AppContext, link_id: str, old: Mapping[str, Any], new: Mapping[str, Any]
     ) -> None:
@@ -346,20 +312,14 @@ class EditLinkCommand(MapCommand):
         self.link_id = link_id
         self.old, self.new = dict(old), dict(new)
 
-    def do(self) -> None:
-        self.call(service.update_link, self.link_id, self.new)
+    def apply(self) -> None:
+        self.perform(service.update_link, self.link_id, self.new)
 
-    def undo_it(self) -> None:
-        self.call(service.update_link, self.link_id, self.old)
-
-
-def push(ctx: AppContext, command: MapCommand) -> bool:
-    """Push (which runs it); True when it went through."""
-    ctx.undo_stack.push(command)
-    return not command.failed
+    def revert(self) -> None:
+        self.perform(service.update_link, self.link_id, self.old)
 
 
-class DeleteSelectionCommand(MapCommand):
+class DeleteSelectionCommand(UndoCommand):
     """Delete what is selected — links, reports-to lines and people — as one undo step.
 
     Links go first, then reports-to lines, then people (whose own links and reports the service
@@ -381,27 +341,27 @@ class DeleteSelectionCommand(MapCommand):
         self.person_ids = person_ids
         self.removal: Removal | None = None
 
-    def do(self) -> None:
-        done: list[Callable[[], None]] = []
+    def apply(self) -> None:
+        done: list[Callable[[], object]] = []  # how to take back each step already made
         try:
             if self.link_ids:
-                self.call(service.delete_links, self.link_ids)
-                done.append(lambda: self.call(service.restore_links, self.link_ids))
+                self.perform(service.delete_links, self.link_ids)
+                done.append(partial(self.perform, service.restore_links, self.link_ids))
             for person_id, manager in self.reports.items():
-                self.call(service.set_reports_to, person_id, None)
-                done.append(lambda p=person_id, m=manager: self.call(service.set_reports_to, p, m))
+                self.perform(service.set_reports_to, person_id, None)
+                done.append(partial(self.perform, service.set_reports_to, person_id, manager))
             if self.person_ids:
-                self.removal = self.call(service.delete_people, self.person_ids)
+                self.removal = self.perform(service.delete_people, self.person_ids)
         except OperationFailed:
             for step in reversed(done):
                 with contextlib.suppress(OperationFailed):
                     step()
             raise
 
-    def undo_it(self) -> None:
+    def revert(self) -> None:
         if self.removal is not None:
-            self.call(service.restore_people, self.removal)
+            self.perform(service.restore_people, self.removal)
         for person_id, manager in self.reports.items():
-            self.call(service.set_reports_to, person_id, manager)
+            self.perform(service.set_reports_to, person_id, manager)
         if self.link_ids:
-            self.call(service.restore_links, self.link_ids)
+            self.perform(service.restore_links, self.link_ids)

@@ -2,8 +2,8 @@
 
 Like orange-canvas-core's `Scheme`, the document owns the state and emits a signal per change;
 the scene only listens and draws. The document never writes: every change goes through a service
-(see `ops.run`), the context broadcasts the Changes, and the document reloads its pursuit and
-emits the difference — so an edit made here, in another screen, by undo, or by a sync import all
+(`AppContext.perform`), the context broadcasts the Changes, and the document reloads its pursuit
+and emits the difference — so an edit made here, in another screen, by undo, or by a sync import all
 reach the map the same way.
 """
 
@@ -14,12 +14,18 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, Signal
 
 from desktop.services import stakeholder_map as service
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import NotFound
 from desktop.services.stakeholder_map import MapLink, MapPerson
 from desktop.ui.context import AppContext
 
-_WATCHED = ("stakeholder", "stakeholder_link", "stakeholder_role", "stakeholder_help")
+# Roles and help wanted are record kinds without a ChangeKind member yet (see ChangeKind).
+_WATCHED = (
+    ChangeKind.STAKEHOLDER,
+    ChangeKind.STAKEHOLDER_LINK,
+    "stakeholder_role",
+    "stakeholder_help",
+)
 
 
 class MapDocument(QObject):
@@ -166,14 +172,14 @@ class MapDocument(QObject):
     def _on_changed(self, changes: Changes) -> None:
         if self.pursuit_id is None:
             return
-        if changes.everything or ("pursuit_part", self.pursuit_id) in changes.touched:
+        if changes.everything or (ChangeKind.PURSUIT_PART, self.pursuit_id) in changes.touched:
             self.refresh()
             return
-        if self.pursuit_id in changes.ids("pursuit"):
+        if self.pursuit_id in changes.ids(ChangeKind.PURSUIT):
             self.refresh()  # renamed, or deleted
             return
         if changes.touches(*_WATCHED) and any(
-            pid in self._people for pid in changes.ids("stakeholder")
+            pid in self._people for pid in changes.ids(ChangeKind.STAKEHOLDER)
         ):
             self.refresh()
 

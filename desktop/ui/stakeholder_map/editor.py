@@ -8,6 +8,7 @@ the user does into undo commands on the app's one undo stack; it never changes t
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -34,8 +35,9 @@ from desktop.services import stakeholder_map as service
 from desktop.services.stakeholder_map import LINK_KINDS, REPORTS_TO
 from desktop.ui.common.output_check import SAVE_OPTIONS, OutputKind, ask_before_writing
 from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.errors import show_message
 from desktop.ui.operations.purge import confirm_purge
-from desktop.ui.stakeholder_map import commands, ops
+from desktop.ui.stakeholder_map import commands
 from desktop.ui.stakeholder_map.coverage_panel import CoveragePanel
 from desktop.ui.stakeholder_map.document import MapDocument
 from desktop.ui.stakeholder_map.export import draw_legend, export_pdf, export_png, legend_height
@@ -53,6 +55,9 @@ from desktop.ui.stakeholder_map.style import (
     swatch_icon,
 )
 from desktop.ui.stakeholder_map.view import MapView
+from desktop.ui.undo import UndoCommand, push
+
+log = logging.getLogger(__name__)
 
 SETTINGS_KEY = "stakeholder_map"
 FREEZE_FROM = 120  # cards + links from which a drag paints only what moves
@@ -294,7 +299,7 @@ class StakeholderMapEditor(QWidget):
             return
         positions = self._org_positions()
         try:
-            ops.run(self.ctx, service.move_people, positions, parent=self)
+            self.ctx.perform_in(self, service.move_people, positions)
         except OperationFailed:
             return
 
@@ -368,7 +373,7 @@ class StakeholderMapEditor(QWidget):
 
     # --- gestures (called by interactions) --------------------------------------------------
     def commit_move(self, old: dict, new: dict) -> None:
-        commands.push(self.ctx, commands.MovePeopleCommand(self.ctx, old, new))
+        push(commands.MovePeopleCommand(self.ctx, old, new))
 
     def drag_started(self, cards: list) -> None:
         """A big map freezes what does not move into one picture while cards are dragged."""
@@ -403,7 +408,7 @@ class StakeholderMapEditor(QWidget):
             self.pursuit_id,
             {"name": self.tr("New person"), "x": float(x), "y": float(y), **values},
         )
-        if not commands.push(self.ctx, command) or command.person_id is None:
+        if not push(command) or command.person_id is None:
             return None
         self.edit_person(command.person_id)
         return command.person_id
@@ -482,8 +487,7 @@ class StakeholderMapEditor(QWidget):
         if not kind or source is None or target is None:
             return
         if kind == REPORTS_TO:
-            commands.push(
-                self.ctx,
+            push(
                 commands.SetReportsToCommand(
                     self.ctx,
                     source_id,
@@ -493,8 +497,7 @@ class StakeholderMapEditor(QWidget):
                 ),
             )
             return
-        commands.push(
-            self.ctx,
+        push(
             commands.AddLinkCommand(
                 self.ctx,
                 source_id,
@@ -570,8 +573,7 @@ class StakeholderMapEditor(QWidget):
         person = self.document.person(person_id)
         if person is None or not person.reports_to_id:
             return
-        commands.push(
-            self.ctx,
+        push(
             commands.SetReportsToCommand(
                 self.ctx,
                 person_id,
@@ -584,8 +586,7 @@ class StakeholderMapEditor(QWidget):
     def _set_link_kind(self, link_id: str, kind: str) -> None:
         link = self.document.link(link_id)
         if link is not None and link.kind != kind:
-            commands.push(
-                self.ctx,
+            push(
                 commands.EditLinkCommand(
                     self.ctx, link_id, {"link_kind": link.kind}, {"link_kind": kind}
                 ),
@@ -667,7 +668,7 @@ class StakeholderMapEditor(QWidget):
     def _push_delete(self, people: list[str], links: list[str], reports: dict[str, str]) -> None:
         names = [self.document.name(pid) for pid in people]
         if people and not links and not reports:
-            command: commands.MapCommand = commands.DeletePeopleCommand(self.ctx, people, names)
+            command: UndoCommand = commands.DeletePeopleCommand(self.ctx, people, names)
         elif links and not people and not reports:
             command = commands.DeleteLinksCommand(self.ctx, links)
         elif len(reports) == 1 and not people and not links:
@@ -687,7 +688,7 @@ class StakeholderMapEditor(QWidget):
                 person_ids=people,
                 text=self.tr("Delete selection"),
             )
-        commands.push(self.ctx, command)
+        push(command)
 
     # --- arrange, reuse, export -------------------------------------------------------------
     def _org_positions(self) -> dict[str, tuple[float, float]]:
@@ -708,8 +709,7 @@ class StakeholderMapEditor(QWidget):
         old = {pid: (people[pid].x, people[pid].y) for pid in new}
         moved = {pid: pos for pid, pos in new.items() if old[pid] != pos}
         if moved:
-            commands.push(
-                self.ctx,
+            push(
                 commands.MovePeopleCommand(
                     self.ctx,
                     {pid: old[pid] for pid in moved},
@@ -725,10 +725,10 @@ class StakeholderMapEditor(QWidget):
         try:
             candidates = service.reusable_people(self.ctx.workspace, self.pursuit_id)
         except Exception as exc:
-            ops.show_message(self, str(exc))
+            show_message(self, str(exc))
             return None
         if not candidates:
-            ops.show_message(
+            show_message(
                 self,
                 self.tr("Nobody to reuse: {0} has no other pursuit with people on its map.").format(
                     self.document.account_name
@@ -755,7 +755,7 @@ class StakeholderMapEditor(QWidget):
         command = commands.CopyPeopleCommand(
             self.ctx, self.pursuit_id, source_ids, positions, [names[s] for s in source_ids]
         )
-        if commands.push(self.ctx, command):
+        if push(command):
             self.select_people(command.person_ids)
             if command.person_ids:
                 self.view.ensureVisible(self.scene.people[command.person_ids[0]], 40, 40)
@@ -814,9 +814,9 @@ class StakeholderMapEditor(QWidget):
             ok = writer(self.ctx, self.document, path)
         except OSError as exc:
             ok = False
-            ops.log.warning("export failed: %s", exc)
+            log.warning("export failed: %s", exc)
         if not ok:
-            ops.show_message(
+            show_message(
                 self,
                 self.tr(
                     "The map could not be written to {0}. Check the folder and try again."
@@ -893,8 +893,7 @@ class StakeholderMapEditor(QWidget):
             old[pid] = (person.x, person.y)
             new[pid] = (person.x + dx, person.y + dy)
         if new:
-            commands.push(
-                self.ctx,
+            push(
                 commands.MovePeopleCommand(self.ctx, old, new, nudge=True),
             )
             first = self.scene.people.get(next(iter(new)))

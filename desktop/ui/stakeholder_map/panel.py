@@ -43,6 +43,7 @@ from desktop.ui.stakeholder_map.style import (
     svg_icon,
     swatch_icon,
 )
+from desktop.ui.undo import push
 
 TEXT_FIELDS = ("name", "title", "department", "phone", "email", "next_step")
 LONG_FIELDS = ("interests", "plan", "notes")
@@ -394,8 +395,7 @@ class PersonPanel(QWidget):
         old = {k: getattr(person, k) for k in values}
         if old == values and not sets:
             return
-        commands.push(
-            self.ctx,
+        push(
             commands.EditPersonCommand(
                 self.ctx, person.id, person.name, old, values, text=text, **sets
             ),
@@ -463,8 +463,7 @@ class PersonPanel(QWidget):
             if manager
             else self.tr("Remove {0}'s manager").format(person.name)
         )
-        if not commands.push(
-            self.ctx,
+        if not push(
             commands.SetReportsToCommand(self.ctx, person.id, person.reports_to_id, manager, text),
         ):
             self._load(force=True)
@@ -476,13 +475,13 @@ class PersonPanel(QWidget):
         if person is None or not target or not kind:
             return
         text = self.tr("Link {0} and {1}").format(person.name, self.document.name(target))
-        commands.push(self.ctx, commands.AddLinkCommand(self.ctx, person.id, target, kind, text))
+        push(commands.AddLinkCommand(self.ctx, person.id, target, kind, text))
 
     def _remove_link(self) -> None:
         item = self.links.currentItem()
         link_id = item.data(Qt.ItemDataRole.UserRole) if item else None
         if link_id:
-            commands.push(self.ctx, commands.DeleteLinksCommand(self.ctx, [link_id]))
+            push(commands.DeleteLinksCommand(self.ctx, [link_id]))
 
     def _link_activated(self, item: QListWidgetItem) -> None:
         other = item.data(Qt.ItemDataRole.UserRole + 1)
@@ -600,8 +599,7 @@ class LinkPanel(QWidget):
         kind = self.kind.itemData(index)
         if link is None or kind == link.kind:
             return
-        if not commands.push(
-            self.ctx,
+        if not push(
             commands.EditLinkCommand(
                 self.ctx, link.id, {"link_kind": link.kind}, {"link_kind": kind}
             ),
@@ -615,8 +613,7 @@ class LinkPanel(QWidget):
         self.note.setModified(False)
         value = self.note.text().strip()
         if value != link.note:
-            commands.push(
-                self.ctx,
+            push(
                 commands.EditLinkCommand(self.ctx, link.id, {"note": link.note}, {"note": value}),
             )
 
@@ -625,20 +622,18 @@ class LinkPanel(QWidget):
         if link is None:
             return
         # Reversing is "delete this link, add the opposite one" as one step.
-        commands.push(
-            self.ctx,
+        push(
             commands.ReverseLinkCommand(self.ctx, link, self.tr("Reverse link")),
         )
 
     def _delete(self) -> None:
         link = self.link
         if link is not None:
-            commands.push(self.ctx, commands.DeleteLinksCommand(self.ctx, [link.id]))
+            push(commands.DeleteLinksCommand(self.ctx, [link.id]))
             return
         person = self.document.person(self.report_id) if self.report_id else None
         if person is not None and person.reports_to_id:
-            commands.push(
-                self.ctx,
+            push(
                 commands.SetReportsToCommand(
                     self.ctx,
                     person.id,

@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog, QWidget
 
-from desktop.services import board
 from desktop.services.changes import Changes
+from desktop.services.queries import board
 from desktop.services.sync import export, history, importer, review
 from desktop.services.sync.bundle import SUFFIX, BundleError
 from desktop.services.workspace import Workspace

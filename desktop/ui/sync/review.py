@@ -7,7 +7,6 @@ goes on the undo stack and travels with the next export, so the other computers 
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,7 +16,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QShowEvent, QUndoCommand
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -38,8 +37,9 @@ from PySide6.QtWidgets import (
 from desktop.services import records
 from desktop.services.changes import Changes
 from desktop.services.sync import review
-from desktop.ui.context import AppContext, ContextRef, OperationFailed
+from desktop.ui.context import AppContext
 from desktop.ui.sync.format import field_label, is_long, kind_label, local_time, value_text
+from desktop.ui.undo import UndoCommand, push
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -106,47 +106,35 @@ class ReviewModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class ResolveCommand(QUndoCommand):
+class ResolveCommand(UndoCommand):
     """Keep one version (or a new value); undo puts the value shown before back."""
-
-    ctx = ContextRef()  # weak: see ContextRef
 
     def __init__(self, ctx: AppContext, conflict: review.Conflict, value: Any, parent: QWidget):
         super().__init__(
+            ctx,
             QCoreApplication.translate("ReviewScreen", "Choose {0} of {1}").format(
                 field_label(conflict.field, conflict.kind), kind_label(conflict.kind)
-            )
+            ),
+            parent,
         )
-        self.ctx = ctx
         self.conflict = conflict
         self.value = value
         self.before = conflict.versions[0].value
-        self.widget = parent
-        self.failed = False
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         c = self.conflict
-        try:
-            self.ctx.perform(
-                review.resolve, c.kind, c.record_id, c.field, self.value, parent=self.widget
-            )
-        except OperationFailed:
-            self.failed = True
-            self.setObsolete(True)
+        self.perform(review.resolve, c.kind, c.record_id, c.field, self.value)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         c = self.conflict
         if self.before == self.value:
             return
-        with contextlib.suppress(OperationFailed):  # perform has told the user
-            if c.field == "alive":
-                action = records.restore if self.before else records.delete
-                self.ctx.perform(action, c.kind, c.record_id, parent=self.widget)
-            else:
-                value = review.python_value(records.table_of(c.kind), c.field, self.before)
-                self.ctx.perform(
-                    records.update, c.kind, c.record_id, {c.field: value}, parent=self.widget
-                )
+        if c.field == "alive":
+            action = records.restore if self.before else records.delete
+            self.perform(action, c.kind, c.record_id)
+        else:
+            value = review.python_value(records.table_of(c.kind), c.field, self.before)
+            self.perform(records.update, c.kind, c.record_id, {c.field: value})
 
 
 class VersionCard(QFrame):
@@ -363,8 +351,7 @@ class ReviewScreen(QWidget):
 
     # --- actions --------------------------------------------------------------------------
     def resolve(self, conflict: review.Conflict, value: Any) -> None:
-        command = ResolveCommand(self.ctx, conflict, value, self)
-        self.ctx.undo_stack.push(command)
+        push(ResolveCommand(self.ctx, conflict, value, self))
 
     def _save_new_value(self) -> None:
         conflict = self.current

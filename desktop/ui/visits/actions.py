@@ -17,7 +17,8 @@ from desktop.infra import paths
 from desktop.services.visits import VisitRow
 from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext
-from desktop.ui.visits.commands import DeleteVisit, push
+from desktop.ui.undo import push
+from desktop.ui.visits.commands import DeleteVisit
 from desktop.ui.visits.editor import OUTCOME_PAGE, PLAN_PAGE, VisitEditor
 from desktop.ui.visits.printing import CalendarExport, PlanPrinter
 
@@ -143,7 +144,7 @@ class VisitActions(QObject):
         if visit is None:
             return False
         # No "are you sure": Edit ▸ Undo brings it back (UI-GUIDE.md, "Feel").
-        return push(self.ctx, DeleteVisit(self.ctx, visit.id, self.tr("Delete visit"), self.widget))
+        return push(DeleteVisit(self.ctx, visit.id, self.tr("Delete visit"), self.widget))
 
     # --- printing -----------------------------------------------------------------------------
     def printer(self, *, visit_id: str | None = None, pursuit_id: str | None = None) -> PlanPrinter:

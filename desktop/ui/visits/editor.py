@@ -32,12 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import board, stakeholders, visits
+from desktop.services import stakeholders, visits
+from desktop.services.queries import board
 from desktop.services.reports import visit_plan
 from desktop.services.visits import VisitDetail, VisitDraft, first_line, utcnow
 from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext, OperationFailed
-from desktop.ui.visits.commands import CreateVisit, EditVisit, push, run_first
+from desktop.ui.undo import push, record, run_first
+from desktop.ui.visits.commands import CreateVisit, EditVisit
 
 PLAN_PAGE, OUTCOME_PAGE = 0, 1
 ERROR_STYLE = "color: #D32F2F;"
@@ -353,8 +355,8 @@ class VisitEditor(QDialog):
         if self.pursuit_id is None:
             return
         try:
-            questions = self.ctx.perform(
-                visit_plan.open_questions, self.pursuit_id, self.ctx.lang, parent=self
+            questions = self.ctx.perform_in(
+                self, visit_plan.open_questions, self.pursuit_id, self.ctx.lang
             )
         except OperationFailed:
             return
@@ -467,11 +469,11 @@ class VisitEditor(QDialog):
             return False
         self.visit_id = create.visit_id
         assert self.visit_id is not None
-        record = None
+        outcome_step = None
         if outcome or next_step:  # a visit written up afterwards: one undo step for both
             card = board.board_card(self.ctx.workspace, self.pursuit_id)
             old_next = (card.next_step, card.next_step_due) if card else ("", None)
-            record = EditVisit(
+            outcome_step = EditVisit(
                 self.ctx,
                 self.visit_id,
                 self.tr("Record outcome"),
@@ -482,15 +484,15 @@ class VisitEditor(QDialog):
                 new_next_step=next_step,
                 parent=self,
             )
-            if not run_first(record):
-                record = None
-        stack = self.ctx.undo_stack
-        if record is None:
-            stack.push(create)
+            if not run_first(outcome_step):
+                outcome_step = None
+        if outcome_step is None:
+            record(create)
             return True
+        stack = self.ctx.undo_stack
         stack.beginMacro(self.tr("Plan visit"))
-        stack.push(create)
-        stack.push(record)
+        record(create)
+        record(outcome_step)
         stack.endMacro()
         return True
 
@@ -511,7 +513,6 @@ class VisitEditor(QDialog):
         outcome_only = set(new) <= set(visits.OUTCOME_FIELDS) and new_attendees is None
         text = self.tr("Record outcome") if outcome_only else self.tr("Edit visit")
         return push(
-            self.ctx,
             EditVisit(
                 self.ctx,
                 detail.id,

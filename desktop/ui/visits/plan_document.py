@@ -17,7 +17,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TypedDict
 
-from PySide6.QtCore import QMarginsF, QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QFile, QIODevice, QMarginsF, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -134,13 +134,21 @@ class PlanDocument(QObject):
 
         def write(temp: Path) -> None:
             nonlocal pages
-            writer = QPdfWriter(str(temp))
-            writer.setResolution(600)
-            writer.setPageLayout(page_layout())
-            writer.setTitle(self.document_title())
-            writer.setCreator(f"{APP_NAME} {__version__}")
-            pages = self.render(writer)
-            del writer  # closes the file
+            # Opened here rather than by the writer: a file that cannot be created is an
+            # OSError saying why, not a painter that will not begin (with a Qt warning).
+            file = QFile(str(temp))
+            if not file.open(QIODevice.OpenModeFlag.WriteOnly):
+                raise OSError(file.errorString())
+            try:
+                writer = QPdfWriter(file)
+                writer.setResolution(600)
+                writer.setPageLayout(page_layout())
+                writer.setTitle(self.document_title())
+                writer.setCreator(f"{APP_NAME} {__version__}")
+                pages = self.render(writer)
+                del writer
+            finally:
+                file.close()
 
         # Qt's writer ignores write errors: verify_pdf catches a file a full disk cut short.
         safe_output.write_atomically(Path(path), write, safe_output.verify_pdf)

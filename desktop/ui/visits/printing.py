@@ -144,12 +144,12 @@ class PlanPrinter(QObject):
     # --- the plan ---------------------------------------------------------------------------
     def load(self) -> VisitPlan:
         """Read the plan now (raises OperationFailed after telling the user)."""
-        self.plan = self.ctx.perform(
+        self.plan = self.ctx.perform_in(
+            self.parent_widget,
             visit_plan.build_plan,
             visit_id=self.visit_id,
             pursuit_id=self.pursuit_id,
             lang=self.ctx.lang,
-            parent=self.parent_widget,
         )
         return self.plan
 
@@ -315,10 +315,9 @@ class CalendarExport(QObject):
     def data(self) -> bytes:
         zone = system_zone_name()
         self.count = len(self.visit_ids)
-        data: bytes = self.ctx.perform(
-            ics.calendar_for, self.visit_ids, tz=zone, lang=self.ctx.lang, parent=self.parent_widget
+        return self.ctx.perform_in(
+            self.parent_widget, ics.calendar_for, self.visit_ids, tz=zone, lang=self.ctx.lang
         )
-        return data
 
     def write(self, path: Path | str) -> int:
         """Write the file at `path` without a dialog; returns how many visits it holds."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import visits
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.visits import VisitRow, utcnow
 from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext
@@ -195,10 +195,12 @@ class VisitsScreen(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         """Reload when visits change, or anything of a pursuit this list shows."""
-        if changes.everything or changes.touches("visit", "visit_attendee", "account"):
+        if changes.everything or changes.touches(
+            ChangeKind.VISIT, ChangeKind.VISIT_ATTENDEE, ChangeKind.ACCOUNT
+        ):
             self.reload()
             return
-        touched = changes.ids("pursuit") | changes.ids("pursuit_part")
+        touched = changes.ids(ChangeKind.PURSUIT) | changes.ids(ChangeKind.PURSUIT_PART)
         if touched & self._listed_pursuits:
             self.reload()
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import visits
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.visits import VisitRow
 from desktop.ui.context import AppContext
 from desktop.ui.visits.actions import VisitActions
@@ -125,8 +125,8 @@ class PursuitVisitsTab(QWidget):
             return
         if (
             changes.everything
-            or self.pursuit_id in changes.ids("pursuit_part")
-            or changes.touches("visit", "stakeholder")
+            or self.pursuit_id in changes.ids(ChangeKind.PURSUIT_PART)
+            or changes.touches(ChangeKind.VISIT, ChangeKind.STAKEHOLDER)
         ):
             self.reload()
 

@@ -116,7 +116,7 @@ def test_a_conflict_on_a_stakeholder_marks_its_pursuit(replica, write_file, tmp_
     write_file(a, tmp_path / "a.sync")
     take(b, tmp_path / "a.sync")
     assert review.pursuits_in_review(b) == {target}
-    from desktop.services import board
+    from desktop.services.queries import board
 
     card = board.board_card(b, target)
     assert card is not None and card.has_conflict

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from desktop.services import board, overview, pursuit_list, pursuits, records, stakeholders
+from desktop.services import pursuits, records, stakeholders
 from desktop.services.errors import NotFound
+from desktop.services.queries import board, overview, pursuit_list
 from desktop.services.sync import importer, purge, review
 from desktop.services.workspace import Workspace
 

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.app import make_application
 from desktop.infra.settings import Settings
-from desktop.services import board, pursuits, records
+from desktop.services import pursuits, records
 from desktop.services.pursuits import PursuitDraft
+from desktop.services.queries import board
 from desktop.services.workspace import Workspace
 from desktop.ui.board.screen import BoardScreen
 from desktop.ui.context import AppContext

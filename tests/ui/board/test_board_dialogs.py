@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.services import board, board_ops, pursuits
+from desktop.services import pursuits
+from desktop.services.queries import board
 from desktop.ui.operations.pursuit_dialog import PursuitDialog
 
 
@@ -153,7 +154,7 @@ def test_enter_opens(screen, ctx, kit, qtbot) -> None:
 def test_the_edit_dialog_tells_a_gone_pursuit(screen, ctx, kit) -> None:
     a = kit.make(ctx.workspace, "A")
     screen.reload()
-    board_ops.delete_pursuits(ctx.workspace, [a])  # deleted elsewhere, board not told yet
+    pursuits.delete_pursuits(ctx.workspace, [a])  # deleted elsewhere, board not told yet
     screen.edit_pursuit(a)
     assert kit.error_boxes()
 
@@ -163,7 +164,7 @@ def test_empty_board_offers_the_next_action(screen, ctx, kit) -> None:
     a = kit.make(ctx.workspace, "A")
     screen.reload()
     assert screen.pages.currentWidget() is screen.board
-    board_ops.close_pursuits(ctx.workspace, [a], "won", reason="x")
+    pursuits.close_pursuits(ctx.workspace, [a], "won", reason="x")
     screen.reload()  # every pursuit closed: still the board (with "Show closed"), not "no pursuits"
     assert screen.pages.currentWidget() is screen.board
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from desktop.services import board, pursuits
+from desktop.services import pursuits
+from desktop.services.queries import board
 from desktop.storage.tables import StageChange
 
 

@@ -171,7 +171,7 @@ def test_find_shortcut_focuses_the_search(screen, qtbot) -> None:
 
 
 def test_the_fast_matcher_agrees_with_matches(demo_ws) -> None:
-    from desktop.services import board
+    from desktop.services.queries import board
     from desktop.ui.board.filters import haystack
 
     cards = board.board_cards(demo_ws, include_closed=True)
@@ -235,10 +235,10 @@ def test_no_match_note_waits_for_the_names_a_search_also_matches(screen, ctx, ki
 def test_all_closed_says_so_and_offers_to_show_them(screen, ctx, kit, qtbot) -> None:
     """No filter, nothing shown (every pursuit closed): not a "match" note to clear, but
     "no open pursuits" and a button that shows the closed ones."""
-    from desktop.services import board_ops
+    from desktop.services import pursuits
 
     pid = kit.make(ctx.workspace, "MES")
-    board_ops.close_pursuits(ctx.workspace, [pid], "won")
+    pursuits.close_pursuits(ctx.workspace, [pid], "won")
     screen.reload()
     assert shown(screen) == set()
     note = screen.no_match

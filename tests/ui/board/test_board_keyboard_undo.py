@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.services import board, board_ops, pursuits, records
+from desktop.services import pursuits, records
+from desktop.services.queries import board
 from desktop.services.workspace import Workspace
 
 
@@ -143,19 +144,19 @@ def test_mark_lost_from_the_context_menu_and_undo(screen, ctx, kit) -> None:
     dialog.accept()
     row = records.get(ws, "pursuit", a)
     assert (row["status"], row["close_reason"]) == ("lost", "价格劣势")
-    assert [c.name for c in board_ops.competitor_choices(ws)] == ["云启科技"]
+    assert [c.name for c in pursuits.competitor_choices(ws)] == ["云启科技"]
     assert kit.titles(screen, 1) == []  # closed pursuits leave the board
     ctx.undo_stack.undo()
     row = records.get(ws, "pursuit", a)
     assert (row["status"], row["lost_to_id"], row["close_reason"]) == ("open", None, "")
-    assert board_ops.competitor_choices(ws) == []
+    assert pursuits.competitor_choices(ws) == []
     assert kit.titles(screen, 1) == ["A"]
 
 
 def test_show_closed_then_reopen(screen, ctx, kit) -> None:
     ws = ctx.workspace
     a = kit.make(ws, "A")
-    board_ops.close_pursuits(ws, [a], "won", reason="价值认可")
+    pursuits.close_pursuits(ws, [a], "won", reason="价值认可")
     screen.reload()
     assert kit.titles(screen, 1) == []
     screen.show_closed_action.setChecked(True)

@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from desktop.domain.methodology import default_catalog
-from desktop.services import board
-from desktop.services.board import BoardCard
+from desktop.services.queries import board
+from desktop.services.queries.board import BoardCard
 from desktop.ui.board.filters import BoardFilter, haystack
 from desktop.ui.board.model import (
     MIME_TYPE,

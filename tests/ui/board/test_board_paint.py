@@ -9,8 +9,9 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.methodology import default_catalog
-from desktop.services import board, health
-from desktop.services.board import BoardCard
+from desktop.services import health
+from desktop.services.queries import board
+from desktop.services.queries.board import BoardCard
 from desktop.ui.board.delegate import MARGIN_X, CardDelegate
 
 CATALOG = default_catalog()

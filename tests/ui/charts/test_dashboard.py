@@ -17,8 +17,9 @@ from pypdf import PdfReader
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
-from desktop.services import accounts, analytics, board, pursuits
+from desktop.services import accounts, analytics, pursuits
 from desktop.services.changes import Changes
+from desktop.services.queries import board
 from desktop.ui.charts.dashboard import Dashboard
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -165,7 +166,7 @@ def test_a_hidden_dashboard_catches_up_when_shown(open_dashboard, demo_ws, qtbot
     computations = dashboard.computations
     dashboard.hide()
     card = board.board_cards(demo_ws)[0]
-    dashboard.ctx.perform(pursuits.set_status, card.id, "won")
+    dashboard.ctx.perform(pursuits.close_pursuits, [card.id], "won")
     qtbot.wait(500)
     assert dashboard.computations == computations  # nothing while hidden
     dashboard.show()
@@ -454,7 +455,7 @@ def test_the_sales_cycle_says_how_many_wins_it_measures(open_dashboard, ws) -> N
         ws, pursuits.PursuitDraft(title="有记录", account_name="甲", amount=100_00)
     )
     pursuits.move_stage(ws, [measured], 8)
-    pursuits.set_status(ws, measured, "won")
+    pursuits.close_pursuits(ws, [measured], "won")
     account = accounts.list_accounts(ws)[0].id
     records.create(
         ws,

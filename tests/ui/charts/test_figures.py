@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from desktop.services import analytics
 from desktop.services.analytics import Filters
-from desktop.services.pursuits import PursuitDraft, create_pursuit, set_status
+from desktop.services.pursuits import PursuitDraft, close_pursuits, create_pursuit
 from desktop.ui.charts import figures
 from desktop.ui.common.format import money, money_short, percent
 
@@ -73,7 +73,7 @@ def test_calibration_draws_with_enough_closed_pursuits(ws) -> None:
             ws, PursuitDraft(title="ERP", account_name="杭州", amount=100, stage=2 + number % 7)
         )
         status = "won" if number % 3 else "lost"
-        set_status(ws, pursuit_id, status, closed_on=date(2026, 6, 1))
+        close_pursuits(ws, [pursuit_id], status, closed_on=date(2026, 6, 1))
     data = analytics.dashboard(ws, Filters())
     assert data.calibration.enough
     fig, share = render("calibration", data.calibration, look(ws, "zh"))

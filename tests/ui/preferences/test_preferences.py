@@ -6,8 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.services import analytics, board
+from desktop.services import analytics
 from desktop.services.pursuits import PursuitDraft, create_pursuit
+from desktop.services.queries import board
 from desktop.ui.preferences import open_preferences
 
 
@@ -15,42 +16,42 @@ def ok_button(dialog):
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
-def test_the_action_opens_it_with_the_current_settings(window, qtbot) -> None:
-    settings = window.ctx.settings
+def test_the_action_opens_it_with_the_current_settings(main_window, qtbot) -> None:
+    settings = main_window.ctx.settings
     settings.win_rates = {"2": 25}
     settings.backup_keep = 7
-    assert "Ctrl+," in [k.toString() for k in window.preferences_action.shortcuts()]
-    window.preferences_action.trigger()
-    dialog = window.preferences_dialog
+    assert "Ctrl+," in [k.toString() for k in main_window.preferences_action.shortcuts()]
+    main_window.preferences_action.trigger()
+    dialog = main_window.preferences_dialog
     assert dialog.isVisible() and dialog.windowTitle() == "设置"
     assert dialog.rate_boxes[2].value() == 25
     assert dialog.rate_boxes[3].value() == 30  # the method's default
-    assert dialog.stale_boxes[1].value() == window.ctx.catalog.stage(1).stale_days
+    assert dialog.stale_boxes[1].value() == main_window.ctx.catalog.stage(1).stale_days
     assert dialog.backups.value() == 7
-    assert dialog.database.text() == str(window.ctx.workspace.path)
+    assert dialog.database.text() == str(main_window.ctx.workspace.path)
     dialog.reject()
     assert settings.win_rates == {"2": 25}  # cancel changes nothing
 
 
-def test_a_bad_currency_is_refused_at_the_field(window, qtbot) -> None:
-    dialog = open_preferences(window)
+def test_a_bad_currency_is_refused_at_the_field(main_window, qtbot) -> None:
+    dialog = open_preferences(main_window)
     dialog.currency.setCurrentText("US")
     assert not ok_button(dialog).isEnabled()
     assert dialog.currency_error.isVisible()
     dialog.accept()  # refused
     assert dialog.isVisible()
-    assert window.ctx.settings.default_currency == "CNY"
+    assert main_window.ctx.settings.default_currency == "CNY"
     dialog.currency.lineEdit().clear()
     qtbot.keyClicks(dialog.currency.lineEdit(), "u$s1d9x")  # letters only, three at most
     assert dialog.currency.currentText() == "USD"  # upper-cased as typed
     assert ok_button(dialog).isEnabled() and not dialog.currency_error.isVisible()
     with qtbot.waitSignal(dialog.finished):
         dialog.accept()
-    assert window.ctx.settings.default_currency == "USD"
+    assert main_window.ctx.settings.default_currency == "USD"
 
 
-def test_spin_boxes_hold_their_ranges(window) -> None:
-    dialog = open_preferences(window)
+def test_spin_boxes_hold_their_ranges(main_window) -> None:
+    dialog = open_preferences(main_window)
     dialog.rate_boxes[4].setValue(180)
     dialog.stale_boxes[4].setValue(0)
     dialog.backups.setValue(-3)
@@ -60,25 +61,25 @@ def test_spin_boxes_hold_their_ranges(window) -> None:
     dialog.reject()
 
 
-def test_a_win_rate_changes_the_board_the_list_and_the_charts(window, qtbot) -> None:
-    ws = window.ctx.workspace
+def test_a_win_rate_changes_the_board_the_list_and_the_charts(main_window, qtbot) -> None:
+    ws = main_window.ctx.workspace
     pursuit_id, _ = create_pursuit(
         ws, PursuitDraft(title="ERP 升级", account_name="上海华通", amount=1_000_000_00, stage=3)
     )
-    listing = window.show_screen("pursuits")
+    listing = main_window.show_screen("pursuits")
     assert listing.model.row(pursuit_id).weighted == 300_000_00
     (card,) = board.board_cards(ws)
     assert card.weighted == 300_000_00
     funnel = analytics.funnel(ws, analytics.Filters(), "CNY")
     assert funnel.weighted == 300_000_00
 
-    dialog = open_preferences(window)
+    dialog = open_preferences(main_window)
     dialog.rate_boxes[3].setValue(45)
     dialog.stale_boxes[3].setValue(20)
     with qtbot.waitSignal(dialog.applied):
         dialog.accept()
 
-    settings = window.ctx.settings
+    settings = main_window.ctx.settings
     assert settings.win_rates == {"3": 45}
     assert settings.stale_days == {"3": 20}
     assert ws.policy.win_rates == {3: 45} and ws.stale_limit(3) == 20
@@ -89,7 +90,7 @@ def test_a_win_rate_changes_the_board_the_list_and_the_charts(window, qtbot) -> 
     assert (row.win_rate, row.weighted) == (45, 450_000_00)
     assert "45" in dialog.rate_boxes[3].text()
 
-    again = open_preferences(window)
+    again = open_preferences(main_window)
     again.reset_to_method()
     assert again.rate_boxes[3].value() == 30
     with qtbot.waitSignal(again.applied):
@@ -98,8 +99,8 @@ def test_a_win_rate_changes_the_board_the_list_and_the_charts(window, qtbot) -> 
     assert listing.model.row(pursuit_id).weighted == 300_000_00
 
 
-def test_a_falling_win_rate_is_pointed_out(window) -> None:
-    dialog = open_preferences(window)
+def test_a_falling_win_rate_is_pointed_out(main_window) -> None:
+    dialog = open_preferences(main_window)
     dialog.rate_boxes[5].setValue(10)
     assert "5" in dialog.order_note.text()
     assert ok_button(dialog).isEnabled()  # a company may do so; it is only pointed out
@@ -108,28 +109,28 @@ def test_a_falling_win_rate_is_pointed_out(window) -> None:
     dialog.reject()
 
 
-def test_backups_and_language(window, qtbot) -> None:
-    dialog = open_preferences(window)
+def test_backups_and_language(main_window, qtbot) -> None:
+    dialog = open_preferences(main_window)
     dialog.backups.setValue(25)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
-    with qtbot.waitSignal(window.language_requested, timeout=2000) as requested:
+    with qtbot.waitSignal(main_window.language_requested, timeout=2000) as requested:
         dialog.accept()
     assert requested.args == ["en"]
-    assert window.ctx.settings.backup_keep == 25
+    assert main_window.ctx.settings.backup_keep == 25
 
 
-def test_open_another_database(window, tmp_path: Path) -> None:
+def test_open_another_database(main_window, tmp_path: Path) -> None:
     from desktop.services.workspace import Workspace
 
     other = tmp_path / "other.db"
     Workspace.open(other).close()
-    dialog = open_preferences(window)
+    dialog = open_preferences(main_window)
     bad = tmp_path / "notes.db"
     bad.write_text("not a database")
     assert not dialog.open_database(bad)
-    assert dialog.database.text() == str(window.ctx.workspace.path)
+    assert dialog.database.text() == str(main_window.ctx.workspace.path)
     assert dialog.open_database(other)
-    assert window.ctx.workspace.path == other.resolve()
+    assert main_window.ctx.workspace.path == other.resolve()
     assert dialog.database.text() == str(other.resolve())
     dialog.choose_database()
     assert dialog.file_dialog.isVisible()

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox
 
-from desktop.services import board, coaching
+from desktop.services import coaching
+from desktop.services.queries import board
 from desktop.ui.common.widgets import OptionalDateEdit
 
 from .conftest import make_pursuit, type_text

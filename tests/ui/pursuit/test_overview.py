@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
 
-from desktop.services import overview, pursuits, records
+from desktop.services import pursuits, records
+from desktop.services.queries import overview
 
 from .conftest import make_pursuit, type_text
 

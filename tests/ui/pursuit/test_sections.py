@@ -8,7 +8,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QWidget
 
 from desktop.domain import health as rules
-from desktop.services import after_sale, board, collection, overview, pursuit_edits
+from desktop.services import after_sale, collection, pursuit_edits
+from desktop.services.queries import board, overview
 
 from .conftest import make_pursuit, type_text
 

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from desktop.domain import health as rules
-from desktop.services import board, health
+from desktop.services import health
+from desktop.services.queries import board
 from desktop.ui.pursuit import tabs as tab_registry
 from desktop.ui.pursuit import workspace as workspace_module
 

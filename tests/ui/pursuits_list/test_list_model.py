@@ -8,7 +8,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 
-from desktop.services import pursuit_list
+from desktop.services.queries import pursuit_list
 from desktop.ui.common.pursuit_table import ListFilter, PursuitTableModel
 
 

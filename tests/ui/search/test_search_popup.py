@@ -32,25 +32,25 @@ def test_results_model_passes_qt_model_tester(qtmodeltester, demo_ws) -> None:
     assert all(model.flags(model.index(r, 0)) == Qt.ItemFlag.NoItemFlags for r in headers)
 
 
-def test_ctrl_k_opens_the_popup_and_typing_searches(window, qtbot) -> None:
-    assert window.search_action.shortcut().toString() == "Ctrl+K"
-    window.search_action.trigger()
-    popup = window.search.popup
+def test_ctrl_k_opens_the_popup_and_typing_searches(main_window, qtbot) -> None:
+    assert main_window.search_action.shortcut().toString() == "Ctrl+K"
+    main_window.search_action.trigger()
+    popup = main_window.search.popup
     assert popup.isVisible()
-    word = brand(window)
+    word = brand(main_window)
     commit(popup.field, word)  # Chinese arrives through the input method, committed
     qtbot.waitUntil(lambda: popup.model.rowCount() > 0)
     hits = popup.model.hits()
-    assert hits == search.search(window.ctx.workspace, word, limit=8, lang="zh")
+    assert hits == search.search(main_window.ctx.workspace, word, limit=8, lang="zh")
     kinds = [h.kind for h in hits]
     assert kinds.index("account") < kinds.index("pursuit")  # the name matches rank first
     first = popup.current_hit()
     assert first is hits[0] and first.kind == "account"
 
 
-def test_arrow_keys_skip_headers_and_enter_jumps(window, qtbot) -> None:
-    popup = window.search.popup
-    window.search.open(brand(window))
+def test_arrow_keys_skip_headers_and_enter_jumps(main_window, qtbot) -> None:
+    popup = main_window.search.popup
+    main_window.search.open(brand(main_window))
     model = popup.model
     rows = model.hit_rows()
     assert popup.list.currentIndex().row() == rows[0]
@@ -64,27 +64,27 @@ def test_arrow_keys_skip_headers_and_enter_jumps(window, qtbot) -> None:
     target = popup.current_hit()
     qtbot.keyClick(popup.field, Qt.Key.Key_Return)
     assert not popup.isVisible()
-    screen = window.screens["accounts"]
-    assert window.stack.currentWidget() is screen
+    screen = main_window.screens["accounts"]
+    assert main_window.stack.currentWidget() is screen
     assert screen.current_id == target.id
     assert screen.page.name.text() == target.label
 
 
-def test_enter_on_a_pursuit_jumps_to_it(window, qtbot) -> None:
-    hits = search.search(window.ctx.workspace, "系统", kinds=("pursuit",), limit=3)
-    assert jump(window, hits[0])
-    shown = window.stack.currentWidget()
+def test_enter_on_a_pursuit_jumps_to_it(main_window, qtbot) -> None:
+    hits = search.search(main_window.ctx.workspace, "系统", kinds=("pursuit",), limit=3)
+    assert jump(main_window, hits[0])
+    shown = main_window.stack.currentWidget()
     # The pursuit workspace when there is one, else the board with the card selected.
-    if "pursuit" in window.screens:
-        assert shown is window.screens["pursuit"]
+    if "pursuit" in main_window.screens:
+        assert shown is main_window.screens["pursuit"]
     else:
-        assert shown is window.screens["board"]
-        assert hits[0].id in window.screens["board"].board.selected_ids()
+        assert shown is main_window.screens["board"]
+        assert hits[0].id in main_window.screens["board"].board.selected_ids()
 
 
-def test_escape_closes_and_nothing_found_says_so(window, qtbot) -> None:
-    popup = window.search.popup
-    window.search.open("")
+def test_escape_closes_and_nothing_found_says_so(main_window, qtbot) -> None:
+    popup = main_window.search.popup
+    main_window.search.open("")
     assert popup.message.isVisible() and "两个字" in popup.message.text()
     commit(popup.field, "没有这个词语")
     popup.run_search()
@@ -94,12 +94,12 @@ def test_escape_closes_and_nothing_found_says_so(window, qtbot) -> None:
     assert not popup.isVisible()
 
 
-def test_the_toolbar_box_opens_the_popup_with_what_was_typed(window, qtbot) -> None:
-    box = window.search_box
+def test_the_toolbar_box_opens_the_popup_with_what_was_typed(main_window, qtbot) -> None:
+    box = main_window.search_box
     assert box.isVisible()
     assert "Ctrl+K" in box.placeholderText()
     qtbot.keyClicks(box, "M")
-    popup = window.search.popup
+    popup = main_window.search.popup
     assert popup.isVisible() and popup.field.text() == "M"
     qtbot.keyClicks(popup.field, "ES")
     popup.run_search()
@@ -110,26 +110,26 @@ def test_the_toolbar_box_opens_the_popup_with_what_was_typed(window, qtbot) -> N
     assert popup.isVisible() and popup.field.text() == "恒通"
 
 
-def test_results_follow_edits_and_deletes(window, qtbot) -> None:
-    ws = window.ctx.workspace
+def test_results_follow_edits_and_deletes(main_window, qtbot) -> None:
+    ws = main_window.ctx.workspace
     row = accounts.account_summaries(ws)[0]
     accounts.update_account(ws, row.id, {"name": "独一无二测试客户"})
-    window.search.open("独一无二")
-    found = window.search.popup.model.hits()
+    main_window.search.open("独一无二")
+    found = main_window.search.popup.model.hits()
     assert [h.id for h in found if h.kind == "account"] == [row.id]
     assert found[0].id == row.id
-    window.search.popup.close()
+    main_window.search.popup.close()
     accounts.update_account(ws, row.id, {"name": "改了名字的客户"})
-    window.search.open("独一无二")
-    assert window.search.popup.model.hits() == []
+    main_window.search.open("独一无二")
+    assert main_window.search.popup.model.hits() == []
 
 
-def test_clicking_a_result_jumps(window, qtbot) -> None:
-    popup = window.search.popup
-    window.search.open(brand(window))
+def test_clicking_a_result_jumps(main_window, qtbot) -> None:
+    popup = main_window.search.popup
+    main_window.search.open(brand(main_window))
     index = popup.model.index(popup.model.hit_rows()[0], 0)
     hit = index.data(HitRole)
     rect = popup.list.visualRect(index)
     qtbot.mouseClick(popup.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert not popup.isVisible()
-    assert window.screens["accounts"].current_id == hit.id
+    assert main_window.screens["accounts"].current_id == hit.id

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.services import stakeholder_map as smap
 from desktop.services.workspace import Workspace
 from desktop.ui.stakeholder_map import commands
+from desktop.ui.undo import push
 
 
 def current(ctx, pursuit_id):
@@ -22,7 +23,7 @@ def test_add_person_undo_redo_keeps_the_same_record(ctx, sample_map) -> None:
         ("evaluator",),
         ("advise",),
     )
-    assert commands.push(ctx, command)
+    assert push(command)
     person_id = command.person_id
     person = current(ctx, pursuit_id).person(person_id)
     assert person is not None and person.roles == {"evaluator"} and person.help == {"advise"}
@@ -50,7 +51,7 @@ def test_edit_person_undo_redo(ctx, sample_map) -> None:
         old_help=old.help,
         new_help=frozenset({"share_info"}),
     )
-    commands.push(ctx, command)
+    push(command)
     edited = current(ctx, pursuit_id).person(pid)
     assert (edited.relationship, edited.plan, edited.roles, edited.help) == (  # type: ignore[union-attr]
         "personal_trust",
@@ -70,7 +71,7 @@ def test_a_refused_edit_leaves_no_undo_step_and_says_why(ctx, sample_map, qtbot)
     command = commands.SetReportsToCommand(
         ctx, names["陈建国"], None, names["孙婷"], "陈建国 reports to 孙婷"
     )
-    assert not commands.push(ctx, command)
+    assert not push(command)
     assert ctx.undo_stack.count() == before
     assert current(ctx, pursuit_id).person(names["陈建国"]).reports_to_id is None  # type: ignore[union-attr]
     boxes = [w for w in qtbot_boxes() if w.isVisible()]
@@ -80,7 +81,7 @@ def test_a_refused_edit_leaves_no_undo_step_and_says_why(ctx, sample_map, qtbot)
     command = commands.EditPersonCommand(
         ctx, names["李娜"], "李娜", {"name": "李娜"}, {"name": " "}
     )
-    assert not commands.push(ctx, command)
+    assert not push(command)
     assert current(ctx, pursuit_id).person(names["李娜"]).name == "李娜"  # type: ignore[union-attr]
     boxes = [w for w in qtbot_boxes() if w.isVisible()]
     assert boxes and "姓名" in boxes[-1].text()
@@ -94,7 +95,7 @@ def qtbot_boxes():
     return [
         w
         for w in QApplication.topLevelWidgets()
-        if isinstance(w, QMessageBox) and w.objectName() == "map_message_box"
+        if isinstance(w, QMessageBox) and w.objectName() == "error_box"
     ]
 
 
@@ -104,7 +105,7 @@ def test_multi_move_is_one_step_both_ways(ctx, sample_map) -> None:
     the_map = current(ctx, pursuit_id)
     old = {pid: (the_map.person(pid).x, the_map.person(pid).y) for pid in ids}  # type: ignore[union-attr]
     new = {pid: (x + 50, y + 10) for pid, (x, y) in old.items()}
-    commands.push(ctx, commands.MovePeopleCommand(ctx, old, new))
+    push(commands.MovePeopleCommand(ctx, old, new))
     assert ctx.undo_stack.count() == 1
     moved = current(ctx, pursuit_id)
     assert {pid: (moved.person(pid).x, moved.person(pid).y) for pid in ids} == new  # type: ignore[union-attr]
@@ -116,9 +117,7 @@ def test_multi_move_is_one_step_both_ways(ctx, sample_map) -> None:
 def test_delete_people_undo_brings_back_links_and_reports(ctx, sample_map) -> None:
     pursuit_id, names = sample_map
     before = current(ctx, pursuit_id)
-    commands.push(
-        ctx, commands.DeletePeopleCommand(ctx, [names["张伟"], names["何丽"]], ["张伟", "何丽"])
-    )
+    push(commands.DeletePeopleCommand(ctx, [names["张伟"], names["何丽"]], ["张伟", "何丽"]))
     after = current(ctx, pursuit_id)
     assert len(after.people) == 13
     assert all(names["张伟"] not in (lk.from_id, lk.to_id) for lk in after.links)
@@ -133,15 +132,14 @@ def test_delete_people_undo_brings_back_links_and_reports(ctx, sample_map) -> No
 def test_links_add_edit_reverse_delete_each_undo(ctx, sample_map) -> None:
     pursuit_id, names = sample_map
     add = commands.AddLinkCommand(ctx, names["马超"], names["周敏"], "ally_of", "连线")
-    commands.push(ctx, add)
+    push(add)
     link_id = add.link_id
     assert current(ctx, pursuit_id).links[-1].id == link_id
-    commands.push(
-        ctx,
+    push(
         commands.EditLinkCommand(ctx, link_id, {"link_kind": "ally_of"}, {"link_kind": "opposes"}),
     )
     link = next(lk for lk in current(ctx, pursuit_id).links if lk.id == link_id)
-    commands.push(ctx, commands.ReverseLinkCommand(ctx, link, "reverse"))
+    push(commands.ReverseLinkCommand(ctx, link, "reverse"))
     links = current(ctx, pursuit_id).links
     assert link_id not in {lk.id for lk in links}
     assert any(
@@ -168,7 +166,7 @@ def test_delete_selection_of_links_lines_and_people_is_one_step(ctx, sample_map)
         person_ids=[names["郭芳"]],
         text="delete",
     )
-    commands.push(ctx, command)
+    push(command)
     after = current(ctx, pursuit_id)
     assert link.id not in {lk.id for lk in after.links}
     assert after.person(names["吴静"]).reports_to_id is None  # type: ignore[union-attr]
@@ -181,9 +179,7 @@ def test_delete_selection_of_links_lines_and_people_is_one_step(ctx, sample_map)
 def test_undo_of_a_step_whose_person_is_gone_is_dropped(ctx, sample_map) -> None:
     _pursuit_id, names = sample_map
     pid = names["赵磊"]
-    commands.push(
-        ctx, commands.EditPersonCommand(ctx, pid, "赵磊", {"title": "车间主任"}, {"title": "厂长"})
-    )
+    push(commands.EditPersonCommand(ctx, pid, "赵磊", {"title": "车间主任"}, {"title": "厂长"}))
     smap.delete_people(ctx.workspace, [pid])  # deleted meanwhile, elsewhere
     ctx.undo_stack.undo()
     assert ctx.undo_stack.count() == 0  # the stale step is gone, nothing crashed
@@ -205,9 +201,8 @@ def test_everything_persists_across_reopening(ctx, sample_map, qtbot, tmp_path) 
     qtbot.addWidget(editor)
     editor.set_pursuit(pursuit_id)
     editor.arrange()
-    commands.push(ctx, commands.AddLinkCommand(ctx, names["赵磊"], names["孙婷"], "opposes", "x"))
-    commands.push(
-        ctx,
+    push(commands.AddLinkCommand(ctx, names["赵磊"], names["孙婷"], "opposes", "x"))
+    push(
         commands.EditPersonCommand(
             ctx, names["赵磊"], "赵磊", {"phone": ""}, {"phone": "13900001111"}
         ),

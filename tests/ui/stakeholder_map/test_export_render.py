@@ -75,7 +75,7 @@ def test_export_to_an_unwritable_place_says_so(editor, tmp_path) -> None:
     boxes = [
         w
         for w in QApplication.topLevelWidgets()
-        if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "map_message_box"
+        if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "message_box"
     ]
     assert boxes
     for box in boxes:
@@ -119,7 +119,7 @@ def test_reuse_with_nobody_to_reuse_says_so(editor) -> None:
     boxes = [
         w
         for w in QApplication.topLevelWidgets()
-        if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "map_message_box"
+        if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "message_box"
     ]
     assert boxes and "没有可复用" in boxes[-1].text()
     for box in boxes:

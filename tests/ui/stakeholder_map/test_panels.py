@@ -134,7 +134,7 @@ def test_links_are_listed_added_and_removed_from_the_panel(editor, ctx, sample_m
     boxes = [
         w
         for w in QApplication.topLevelWidgets()
-        if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "map_message_box"
+        if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "error_box"
     ]
     assert boxes and "已有同样的连线" in boxes[-1].text()
     for box in boxes:

@@ -11,11 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.infra import i18n
-from desktop.infra.settings import Settings
-from desktop.services import board, pursuits, records, stakeholder_map
+from desktop.services import pursuits, records, stakeholder_map
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound
+from desktop.services.queries import board
 from desktop.services.sync import export, importer
 from desktop.services.workspace import Workspace
 from desktop.storage.backup import online_backup
@@ -27,24 +26,7 @@ LAPTOP = "张三的笔记本"
 
 
 @pytest.fixture
-def window(qtbot, demo_ws, request):
-    from desktop.app import create_main_window, make_application
-
-    make_application()
-    settings = Settings()
-    settings.language = getattr(request, "param", "zh_CN")
-    i18n.install(settings.language)
-    _ctx, window = create_main_window(demo_ws, settings)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    i18n.install("zh_CN")
-
-
-@pytest.fixture
-def merged(window, demo_ws, tmp_path: Path) -> str:
+def merged(main_window, demo_ws, tmp_path: Path) -> str:
     """A pursuit created on Zhang's laptop, merged into the window's database from his file."""
     laptop = Workspace.open(online_backup(demo_ws.path, tmp_path / "laptop.db"))
     try:
@@ -56,8 +38,8 @@ def merged(window, demo_ws, tmp_path: Path) -> str:
         export.export_bundle(laptop, path, passphrase=PASSPHRASE, kdf=FAST_KDF, site_name=LAPTOP)
     finally:
         laptop.close()
-    importer.import_bundle(window.ctx.workspace, path, PASSPHRASE)
-    window.ctx.broadcast(Changes.all())  # what the import action does after its commit
+    importer.import_bundle(main_window.ctx.workspace, path, PASSPHRASE)
+    main_window.ctx.broadcast(Changes.all())  # what the import action does after its commit
     return pursuit_id
 
 
@@ -89,25 +71,25 @@ def purged(ws: Workspace, table, record_id: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("window", "prefix"), [("zh_CN", "来自:"), ("en_US", "From: ")], indirect=["window"]
+    ("main_window", "prefix"), [("zh_CN", "来自:"), ("en_US", "From: ")], indirect=["main_window"]
 )
-def test_screens_show_whose_database_a_pursuit_came_from(window, merged, prefix) -> None:
-    workspace = window.screen("pursuit")
-    window.open_pursuit(merged)
+def test_screens_show_whose_database_a_pursuit_came_from(main_window, merged, prefix) -> None:
+    workspace = main_window.screen("pursuit")
+    main_window.open_pursuit(merged)
     assert workspace.origin.isVisible()
     assert workspace.origin.text() == f"{prefix}{LAPTOP}"
-    local = next(c for c in board.board_cards(window.ctx.workspace) if c.id != merged)
-    window.open_pursuit(local.id)
+    local = next(c for c in board.board_cards(main_window.ctx.workspace) if c.id != merged)
+    main_window.open_pursuit(local.id)
     assert not workspace.origin.isVisible()
 
-    screen = window.screens["board"]
+    screen = main_window.screens["board"]
     card = screen.model.card(merged)
     assert card is not None and card.origin == LAPTOP
     assert f"{prefix}{LAPTOP}" in screen.delegate.tooltip(card)
     assert prefix not in screen.delegate.tooltip(screen.model.card(local.id))
 
-    window.show_screen("pursuits")
-    pursuits_screen = window.screens["pursuits"]
+    main_window.show_screen("pursuits")
+    pursuits_screen = main_window.screens["pursuits"]
     model = pursuits_screen.model
     column = model.column_index("origin")
     assert pursuits_screen.view.horizontalHeader().isSectionHidden(column)  # until asked for
@@ -117,11 +99,11 @@ def test_screens_show_whose_database_a_pursuit_came_from(window, merged, prefix)
     assert LAPTOP in model.index(rows[merged], column).data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_the_header_links_to_the_fields_awaiting_review(window, qtbot) -> None:
-    ctx = window.ctx
+def test_the_header_links_to_the_fields_awaiting_review(main_window, qtbot) -> None:
+    ctx = main_window.ctx
     target = board.board_cards(ctx.workspace)[0].id
-    workspace = window.screen("pursuit")
-    window.open_pursuit(target)
+    workspace = main_window.screen("pursuit")
+    main_window.open_pursuit(target)
     assert not workspace.review_link.isVisible()
     with ctx.workspace.write() as session:  # an import's leftovers: two titles to choose from
         from desktop.storage import sync_codec
@@ -135,15 +117,15 @@ def test_the_header_links_to_the_fields_awaiting_review(window, qtbot) -> None:
     qtbot.waitUntil(workspace.review_link.isVisible)
     assert "1 处待审" in workspace.review_link.text()
     workspace.review_link.linkActivated.emit("review")
-    assert window.stack.currentWidget() is window.screens["review"]
+    assert main_window.stack.currentWidget() is main_window.screens["review"]
 
 
 # --- purge ------------------------------------------------------------------------------------
 
 
-def test_purge_a_pursuit_from_the_board_menu(window, qtbot) -> None:
-    ctx = window.ctx
-    screen = window.screens["board"]
+def test_purge_a_pursuit_from_the_board_menu(main_window, qtbot) -> None:
+    ctx = main_window.ctx
+    screen = main_window.screens["board"]
     cards = screen.model.cards_in(2)
     doomed, other = cards[0], cards[1]
     screen.board.select_ids([other.id])
@@ -170,25 +152,25 @@ def test_purge_a_pursuit_from_the_board_menu(window, qtbot) -> None:
     assert purged(ctx.workspace, Pursuit, doomed.id)
     assert screen.model.card(doomed.id) is None  # the board followed ctx.changed
     assert not ctx.undo_stack.canUndo() and not ctx.undo_stack.canRedo()
-    assert not window.undo_action.isEnabled()
-    assert doomed.title in window.statusBar().currentMessage()
+    assert not main_window.undo_action.isEnabled()
+    assert doomed.title in main_window.statusBar().currentMessage()
     with pytest.raises(NotFound):  # and nothing brings it back
         records.restore(ctx.workspace, "pursuit", doomed.id)
 
 
-def test_several_cards_offer_no_purge(window) -> None:
-    screen = window.screens["board"]
+def test_several_cards_offer_no_purge(main_window) -> None:
+    screen = main_window.screens["board"]
     cards = screen.model.cards_in(2)[:2]
     screen.board.select_ids([c.id for c in cards])
     names = {a.objectName() for a in screen.build_context_menu(2).actions()}
     assert "action_delete" in names and "action_purge" not in names
 
 
-@pytest.mark.parametrize("window", ["en_US"], indirect=True)
-def test_purge_a_pursuit_from_the_pursuits_list(window, qtbot) -> None:
-    ctx = window.ctx
-    window.show_screen("pursuits")
-    screen = window.screens["pursuits"]
+@pytest.mark.parametrize("main_window", ["en_US"], indirect=True)
+def test_purge_a_pursuit_from_the_pursuits_list(main_window, qtbot) -> None:
+    ctx = main_window.ctx
+    main_window.show_screen("pursuits")
+    screen = main_window.screens["pursuits"]
     rows = [screen.model.row_at(screen.model.index(n, 0)) for n in range(2)]
     screen.select_ids([r.id for r in rows])
     assert not screen.purge_action.isEnabled()  # one named pursuit at a time
@@ -207,17 +189,17 @@ def test_purge_a_pursuit_from_the_pursuits_list(window, qtbot) -> None:
     assert rows[0].id not in shown and rows[1].id in shown
 
 
-def test_purge_a_stakeholder_from_the_map(window, merged, qtbot) -> None:
-    ctx = window.ctx
-    window.open_pursuit(merged, "stakeholders")
-    editor = window.screen("pursuit").show_tab("stakeholders")
+def test_purge_a_stakeholder_from_the_map(main_window, merged, qtbot) -> None:
+    ctx = main_window.ctx
+    main_window.open_pursuit(merged, "stakeholders")
+    editor = main_window.screen("pursuit").show_tab("stakeholders")
     (person,) = editor.document.people()
     before = editor.document.person(person.id)
     # An edit the undo stack could replay onto the person: it must not outlive the purge.
     from desktop.ui.stakeholder_map import commands
+    from desktop.ui.undo import push
 
-    commands.push(
-        ctx,
+    push(
         commands.EditPersonCommand(
             ctx, person.id, person.name, {"notes": ""}, {"notes": "内部消息:预算已批"}
         ),
@@ -240,17 +222,17 @@ def test_purge_a_stakeholder_from_the_map(window, merged, qtbot) -> None:
     assert not purged(ctx.workspace, Pursuit, merged)  # the pursuit itself stays
 
 
-def test_the_review_screen_reads_again_only_when_shown(window, qtbot, monkeypatch) -> None:
+def test_the_review_screen_reads_again_only_when_shown(main_window, qtbot, monkeypatch) -> None:
     # Thousands of fields can await review: a hidden Review screen does not re-read at each edit.
-    window.show_screen("review")
-    screen = window.screens["review"]
+    main_window.show_screen("review")
+    screen = main_window.screens["review"]
     reads: list[int] = []
     monkeypatch.setattr(screen.model, "reload", lambda: reads.append(1))
-    window.show_screen("board")
-    window.ctx.broadcast(Changes.of("pursuit", "x"))
-    window.ctx.broadcast(Changes.of("pursuit", "y"))
+    main_window.show_screen("board")
+    main_window.ctx.broadcast(Changes.of("pursuit", "x"))
+    main_window.ctx.broadcast(Changes.of("pursuit", "y"))
     assert reads == []
-    window.show_screen("review")
+    main_window.show_screen("review")
     assert reads == [1]
-    window.ctx.broadcast(Changes.of("pursuit", "z"))  # on screen: at once
+    main_window.ctx.broadcast(Changes.of("pursuit", "z"))  # on screen: at once
     assert reads == [1, 1]

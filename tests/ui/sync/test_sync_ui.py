@@ -9,8 +9,6 @@ import pytest
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
-from desktop.infra import i18n
-from desktop.infra.settings import Settings
 from desktop.services import records
 from desktop.services.sync import dump, export, importer, review
 from desktop.services.workspace import Workspace
@@ -19,26 +17,6 @@ from desktop.ui.sync.actions import SyncActions
 
 PASSPHRASE = "correct horse battery"
 FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
-
-
-@pytest.fixture
-def window(qtbot, demo_ws, request):
-    from desktop.app import create_main_window, make_application
-
-    make_application()
-    settings = Settings()
-    settings.language = getattr(request, "param", "zh_CN")
-    i18n.install(settings.language)
-    _ctx, window = create_main_window(demo_ws, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    job = window.findChild(SyncActions).job
-    if job is not None and job.worker_thread is not None:
-        job.cancel()
-        job.worker_thread.join(10)
-    i18n.install("zh_CN")
 
 
 @pytest.fixture
@@ -63,8 +41,8 @@ def wait_done(qtbot, window) -> None:
     qtbot.wait(50)  # the queued "finished" signal
 
 
-def test_export_through_the_dialog(qtbot, window, tmp_path: Path) -> None:
-    actions = window.findChild(SyncActions)
+def test_export_through_the_dialog(qtbot, main_window, tmp_path: Path) -> None:
+    actions = main_window.findChild(SyncActions)
     target = tmp_path / "out.pursuit-sync"
     dialog = actions.export_data(target)
     ok = dialog.buttons.buttons()[0]
@@ -77,7 +55,7 @@ def test_export_through_the_dialog(qtbot, window, tmp_path: Path) -> None:
     dialog.name.setText("王芳")
     assert ok.isEnabled()
     dialog.accept()
-    wait_done(qtbot, window)
+    wait_done(qtbot, main_window)
     assert target.exists()
     header = importer.inspect(target)
     assert header.encrypted and header.fields["site_name"] == "王芳"
@@ -85,8 +63,8 @@ def test_export_through_the_dialog(qtbot, window, tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 
-def test_export_of_chosen_pursuits_without_encryption(qtbot, window, tmp_path: Path) -> None:
-    actions = window.findChild(SyncActions)
+def test_export_of_chosen_pursuits_without_encryption(qtbot, main_window, tmp_path: Path) -> None:
+    actions = main_window.findChild(SyncActions)
     target = tmp_path / "one.pursuit-sync"
     dialog = actions.export_data(target)
     dialog.some.setChecked(True)
@@ -97,21 +75,21 @@ def test_export_of_chosen_pursuits_without_encryption(qtbot, window, tmp_path: P
     dialog.plain.setChecked(True)
     assert dialog.buttons.buttons()[0].isEnabled()
     dialog.accept()
-    wait_done(qtbot, window)
+    wait_done(qtbot, main_window)
     header = importer.inspect(target)
     assert not header.encrypted
     assert header.fields["counts"]["pursuit"] == 1
     assert "未加密" in actions.last_message.text()
 
 
-def test_import_preview_then_resolve_in_review(qtbot, window, other, tmp_path: Path) -> None:
-    ctx = window.ctx
+def test_import_preview_then_resolve_in_review(qtbot, main_window, other, tmp_path: Path) -> None:
+    ctx = main_window.ctx
     target = first_pursuit(other)
     records.update(other, "pursuit", target, {"title": "笔记本上的名称"})
     records.update(ctx.workspace, "pursuit", target, {"title": "台式机上的名称"})
     source = tmp_path / "laptop.pursuit-sync"
     export.export_bundle(other, source, passphrase=PASSPHRASE, kdf=FAST_KDF, site_name="王芳")
-    actions = window.findChild(SyncActions)
+    actions = main_window.findChild(SyncActions)
     dialog = actions.import_file(source)
     assert any("王芳" in label.text() for label in dialog.findChildren(QLabel))
     dialog.passphrase.setText(PASSPHRASE)
@@ -122,12 +100,12 @@ def test_import_preview_then_resolve_in_review(qtbot, window, other, tmp_path: P
     assert counts["项目"] == [0, 1, 1, 0]
     assert counts["合计"] == [0, 1, 1, 0]
     preview.accept()
-    wait_done(qtbot, window)
+    wait_done(qtbot, main_window)
     assert "待" in actions.last_message.text()
     assert actions.review_label.isVisible() and "1" in actions.review_label.text()
 
-    window.show_screen("review")
-    screen = window.screens["review"]
+    main_window.show_screen("review")
+    screen = main_window.screens["review"]
     assert screen.model.rowCount() == 1
     assert screen.model.rows[0].field == "title"
     values = {v.value for v in screen.model.rows[0].versions}
@@ -142,43 +120,43 @@ def test_import_preview_then_resolve_in_review(qtbot, window, other, tmp_path: P
     assert records.get(ctx.workspace, "pursuit", target)["title"] == "台式机上的名称"
 
 
-def test_review_model_passes_the_model_tester(qtmodeltester, window, other, tmp_path) -> None:
+def test_review_model_passes_the_model_tester(qtmodeltester, main_window, other, tmp_path) -> None:
     target = first_pursuit(other)
     records.update(other, "pursuit", target, {"amount": 111})
-    records.update(window.ctx.workspace, "pursuit", target, {"amount": 222})
+    records.update(main_window.ctx.workspace, "pursuit", target, {"amount": 222})
     source = tmp_path / "f.sync"
     export.export_bundle(other, source, passphrase=None, encrypt=False)
-    importer.import_bundle(window.ctx.workspace, source)
-    window.ctx.broadcast(importer.Changes.all())
-    window.show_screen("review")
-    model = window.screens["review"].model
+    importer.import_bundle(main_window.ctx.workspace, source)
+    main_window.ctx.broadcast(importer.Changes.all())
+    main_window.show_screen("review")
+    model = main_window.screens["review"].model
     assert model.rowCount() == 1
     qtmodeltester.check(model)
 
 
-def test_wrong_passphrase_is_told_and_nothing_changes(qtbot, window, other, tmp_path) -> None:
+def test_wrong_passphrase_is_told_and_nothing_changes(qtbot, main_window, other, tmp_path) -> None:
     source = tmp_path / "laptop.pursuit-sync"
     export.export_bundle(other, source, passphrase=PASSPHRASE, kdf=FAST_KDF)
-    before = dump.digest(window.ctx.workspace.path)
-    actions = window.findChild(SyncActions)
+    before = dump.digest(main_window.ctx.workspace.path)
+    actions = main_window.findChild(SyncActions)
     dialog = actions.import_file(source)
     dialog.passphrase.setText("not the passphrase")
     dialog.accept()
-    wait_done(qtbot, window)
+    wait_done(qtbot, main_window)
     assert actions.last_message.text() == "导入失败:口令不正确。数据库未做任何更改。"
-    assert dump.digest(window.ctx.workspace.path) == before
+    assert dump.digest(main_window.ctx.workspace.path) == before
 
 
-@pytest.mark.parametrize("window", ["en"], indirect=True)
-def test_a_damaged_file_is_told_in_english(qtbot, window, other, tmp_path) -> None:
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_a_damaged_file_is_told_in_english(qtbot, main_window, other, tmp_path) -> None:
     source = tmp_path / "laptop.pursuit-sync"
     export.export_bundle(other, source, passphrase=None, encrypt=False)
     data = bytearray(source.read_bytes())
     data[-40] ^= 0x10
     source.write_bytes(bytes(data))
-    actions = window.findChild(SyncActions)
+    actions = main_window.findChild(SyncActions)
     assert actions.import_file(source) is None  # plain: straight to work
-    wait_done(qtbot, window)
+    wait_done(qtbot, main_window)
     assert actions.last_message.text() == (
         "The file is damaged or incomplete; ask the sender to export again. Nothing was imported."
     )
@@ -188,17 +166,17 @@ def test_a_damaged_file_is_told_in_english(qtbot, window, other, tmp_path) -> No
     assert "not a Pursuit sync file" in actions.last_message.text()
 
 
-def test_cancel_the_preview_and_undo_last_import(qtbot, window, other, tmp_path) -> None:
+def test_cancel_the_preview_and_undo_last_import(qtbot, main_window, other, tmp_path) -> None:
     records.update(other, "pursuit", first_pursuit(other), {"title": "要撤销的"})
     source = tmp_path / "laptop.pursuit-sync"
     export.export_bundle(other, source, passphrase=None, encrypt=False, site_name="王芳")
-    ctx = window.ctx
+    ctx = main_window.ctx
     before = dump.digest(ctx.workspace.path)
-    actions = window.findChild(SyncActions)
+    actions = main_window.findChild(SyncActions)
     actions.import_file(source)
     qtbot.waitUntil(lambda: type(actions.dialog).__name__ == "PreviewDialog", timeout=20000)
     actions.dialog.reject()
-    wait_done(qtbot, window)
+    wait_done(qtbot, main_window)
     assert dump.digest(ctx.workspace.path) == before
     assert actions._last_import() is None  # a cancelled import leaves no trace to undo
 
@@ -209,7 +187,7 @@ def test_cancel_the_preview_and_undo_last_import(qtbot, window, other, tmp_path)
         timeout=20000,
     )
     actions.dialog.accept()
-    wait_done(qtbot, window)
+    wait_done(qtbot, main_window)
     assert dump.digest(ctx.workspace.path) != before
     box = actions.undo_last_import()
     assert "王芳" in box.text()

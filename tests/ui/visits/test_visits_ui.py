@@ -14,7 +14,8 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.services import board, visits
+from desktop.services import visits
+from desktop.services.queries import board
 from desktop.services.visits import VisitDraft, utcnow
 from desktop.ui.common import format as fmt
 from desktop.ui.visits.editor import OUTCOME_PAGE, VisitEditor

@@ -1,9 +1,10 @@
-"""The Pursuits list: every pursuit, open and closed, as plain rows; bulk tagging; export.
+"""The Pursuits list's read model: every pursuit, open and closed, as plain rows; and its export.
 
 The list holds all 10,000 pursuits of a big book at once (sorting and filtering happen in memory,
-so every click is instant), so the rows are read through the driver in two queries — pursuits with
-their account, then tags — like `board.board_cards`, and the win rate follows the same rule as
-the board (the company's rate for the stage, a pursuit's override, 100 % won, 0 % lost).
+so every click is instant), so the rows are read through `storage.queries` in two driver-level
+queries — pursuits with their account, then tags — like `queries.board.board_cards`, and the win
+rate follows the same rule as the board (the company's rate for the stage, a pursuit's override,
+100 % won, 0 % lost). Bulk tagging is `services.pursuits.tag_pursuits`.
 
 Export writes what the screen shows (the rows after filter and sort, the visible columns in their
 order) to .xlsx or to CSV in UTF-8 with a byte-order mark, so that Excel opens Chinese right. Files
@@ -18,17 +19,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from desktop.domain import forecast
-from desktop.services.board_ops import PursuitState, StateChange
-from desktop.services.changes import Changes
-from desktop.services.errors import InvalidInput, NotFound
-from desktop.services.pursuits import _write_tags
 from desktop.services.reports import spreadsheet
 from desktop.services.workspace import Workspace
-from desktop.storage.tables import Pursuit, PursuitTag
+from desktop.storage import queries
 
 _ID_CHUNK = 500
 
@@ -63,18 +57,6 @@ class PursuitRow:
         return max(0, (today - self.stage_entered_at.date()).days)
 
 
-_ROWS_SQL = """
-    SELECT p.id, p.account_id, a.name, p.title, p.stage, p.status, p.amount, p.currency,
-           p.win_rate_override, p.expected_close, p.stage_entered_at, p.next_step,
-           p.next_step_due, p.owner, p.closed_on, p.close_reason, p.updated_at, o.name
-    FROM pursuits AS p JOIN accounts AS a ON a.id = p.account_id
-    LEFT JOIN sync_sites AS o ON o.site_id = p.origin_site AND o.name <> ''
-        AND o.site_id NOT IN (SELECT site_id FROM sync_state)
-    WHERE {where}
-"""
-_TAGS_SQL = "SELECT t.pursuit_id, t.tag FROM pursuit_tags AS t WHERE {where}"
-
-
 def list_pursuits(
     ws: Workspace, *, ids: Collection[str] | None = None, account_id: str | None = None
 ) -> list[PursuitRow]:
@@ -89,27 +71,14 @@ def list_pursuits(
             ]
         if not ids:
             return []
-    where, tags_where, params = "p.alive", "t.alive", ()
-    if ids is not None:
-        marks = ", ".join("?" * len(ids))
-        where += f" AND p.id IN ({marks})"
-        tags_where += f" AND t.pursuit_id IN ({marks})"
-        params = tuple(ids)
-    elif account_id is not None:
-        where += " AND p.account_id = ?"
-        tags_where += " AND t.pursuit_id IN (SELECT id FROM pursuits WHERE account_id = ?)"
-        params = (account_id,)
     stage_rates = {s.number: ws.win_rate(s.number) for s in ws.catalog.stages}
     with ws.read() as session:
-        driver = _driver(session)
-        rows = driver.execute(_ROWS_SQL.format(where=where), params).fetchall()
-        tags: dict[str, list[str]] = {}
-        for pursuit_id, tag in driver.execute(_TAGS_SQL.format(where=tags_where), params):
-            tags.setdefault(pursuit_id, []).append(tag)
+        rows = queries.pursuit_list_rows(session, ids=ids, account_id=account_id)
+        tags = queries.pursuit_tags(session, ids=ids, account_id=account_id)
     day = date.fromisoformat
     moment = datetime.fromisoformat
     weighted = forecast.weighted_amount
-    result = []
+    result: list[PursuitRow] = []
     append = result.append
     for (
         pursuit_id,
@@ -183,45 +152,6 @@ def red_flags(ws: Workspace, ids: Collection[str] | None = None) -> dict[str, in
     from desktop.services import health
 
     return health.red_flag_counts(ws, ids)
-
-
-def _driver(session: Session) -> Any:
-    """The sqlite3 connection under the session's transaction (plain tuples, no row objects)."""
-    return session.connection().connection.driver_connection
-
-
-# --- bulk tags ---------------------------------------------------------------------------------
-def tag_pursuits(
-    ws: Workspace, ids: Sequence[str], *, add: Iterable[str] = (), remove: Iterable[str] = ()
-) -> StateChange:
-    """Add and/or remove tags on many pursuits in one transaction; before and after snapshots
-    of their tags for undo (`board_ops.restore_states`). Pursuits whose tags do not change are
-    left out."""
-    add = {t.strip() for t in add if t.strip()}
-    remove = {t.strip() for t in remove if t.strip()}
-    if not add and not remove:
-        raise InvalidInput("tag", "required", "name a tag")
-    result = StateChange()
-    with ws.write() as session:
-        for pursuit_id in dict.fromkeys(ids):
-            pursuit = session.get(Pursuit, pursuit_id)
-            if pursuit is None or not pursuit.alive:
-                raise NotFound(f"pursuit {pursuit_id}")
-            before = set(
-                session.scalars(
-                    select(PursuitTag.tag).where(
-                        PursuitTag.pursuit_id == pursuit_id, PursuitTag.alive
-                    )
-                )
-            )
-            after = (before | add) - remove
-            if after == before:
-                continue
-            _write_tags(session, pursuit_id, after)
-            result.before.append(PursuitState(pursuit_id, {}, tuple(sorted(before))))
-            result.after.append(PursuitState(pursuit_id, {}, tuple(sorted(after))))
-            result.changes = result.changes | Changes.of("pursuit", pursuit_id)
-    return result
 
 
 # --- export ------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""A pursuit's overview: core fields, stage and forecast, stage timeline, closing and reopening."""
+"""A pursuit's overview, the read model of the workspace's first tab: core fields, stage and
+forecast, the stage timeline, where it came from. Closing and reopening are `services.pursuits`."""
 
 from __future__ import annotations
 
@@ -10,21 +11,10 @@ from sqlalchemy import func, select
 
 from desktop.domain import forecast
 from desktop.services import pursuit_edits, pursuits, records
-from desktop.services.changes import Changes
-from desktop.services.errors import InvalidInput, NotFound
+from desktop.services.errors import NotFound
 from desktop.services.sync.review import origins_in
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import Account, Competitor, Pursuit, SyncReview
-
-
-@dataclass(frozen=True)
-class StatusSnapshot:
-    """What closing changes, so that undo can put it back."""
-
-    status: str
-    reason: str
-    lost_to_id: str | None
-    closed_on: date | None
 
 
 @dataclass
@@ -43,11 +33,6 @@ class Overview:
     referred_by: tuple[str, str] | None = None  # (pursuit id, "account · title")
     origin: str = ""  # whose database it was created in (a merged file's); "" when made here
     in_review: int = 0  # fields of it (or of what belongs to it) awaiting review after a sync
-
-    @property
-    def status(self) -> StatusSnapshot:
-        p = self.pursuit
-        return StatusSnapshot(p["status"], p["close_reason"], p["lost_to_id"], p["closed_on"])
 
 
 def overview_of(ws: Workspace, pursuit_id: str, today: date | None = None) -> Overview:
@@ -96,59 +81,6 @@ def overview_of(ws: Workspace, pursuit_id: str, today: date | None = None) -> Ov
         referred_by=referred_by,
         origin=origin,
         in_review=int(in_review or 0),
-    )
-
-
-def competitors(ws: Workspace) -> list[tuple[str, str]]:
-    """(id, name) of every live competitor, by name: the choices for "lost to"."""
-    with ws.read() as session:
-        return [
-            (cid, name)
-            for cid, name in session.execute(
-                select(Competitor.id, Competitor.name)
-                .where(Competitor.alive)
-                .order_by(Competitor.name)
-            )
-        ]
-
-
-def close(
-    ws: Workspace,
-    pursuit_id: str,
-    status: str,
-    *,
-    reason: str = "",
-    lost_to_id: str | None = None,
-    lost_to_name: str = "",
-) -> Changes:
-    """Close as won / lost / abandoned with a reason; a lost pursuit names the competitor, picked
-    from the list (`lost_to_id`) or typed as a new one (`lost_to_name`, created here)."""
-    if status not in ("won", "lost", "abandoned"):
-        raise InvalidInput("status", "unknown", f"cannot close as {status!r}")
-    changes = Changes()
-    if status == "lost" and lost_to_id is None and lost_to_name.strip():
-        name = lost_to_name.strip()
-        existing = {n.casefold(): cid for cid, n in competitors(ws)}
-        lost_to_id = existing.get(name.casefold())
-        if lost_to_id is None:
-            lost_to_id, created = records.create(ws, "competitor", {"name": name})
-            changes = changes | created
-    return changes | pursuits.set_status(
-        ws, pursuit_id, status, reason=reason.strip(), lost_to_id=lost_to_id
-    )
-
-
-def restore_status(ws: Workspace, pursuit_id: str, snapshot: StatusSnapshot) -> Changes:
-    """Put a pursuit's status back as it was (undo of close or reopen)."""
-    if snapshot.status == "open":
-        return pursuits.set_status(ws, pursuit_id, "open")
-    return pursuits.set_status(
-        ws,
-        pursuit_id,
-        snapshot.status,
-        reason=snapshot.reason,
-        lost_to_id=snapshot.lost_to_id,
-        closed_on=snapshot.closed_on,
     )
 
 

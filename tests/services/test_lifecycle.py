@@ -1,5 +1,5 @@
-"""The board's use-cases on a real SQLite file: gate facts, close / reopen, delete, the dialog's
-save, and undo through snapshots."""
+"""The pursuit lifecycle (services.pursuits) and the stage gate (services.gates) on a real SQLite
+file: gate facts, moves, close / reopen, delete, the dialog's save, and undo through snapshots."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from desktop.domain import gates
-from desktop.services import board, board_ops, pursuits, records, stakeholders
-from desktop.services.board_ops import PursuitForm
+from desktop.domain import gates as gate_rules
+from desktop.services import gates, pursuits, records, stakeholders
 from desktop.services.errors import InvalidInput, NotFound
-from desktop.services.pursuits import PursuitDraft
+from desktop.services.pursuits import PursuitDraft, PursuitForm
+from desktop.services.queries import board
 from desktop.storage.tables import Competitor, StageChange
 
 
@@ -43,31 +43,31 @@ def answer(ws, pursuit_id: str, stage: int, *, skip: tuple[str, ...] = ()) -> No
 def test_gate_facts_and_checks(ws) -> None:
     pursuit_id = make(ws)
     answer(ws, pursuit_id, 1, skip=("s1.insider",))
-    facts = board_ops.gate_facts(ws, [pursuit_id])[pursuit_id]
+    facts = gates.gate_facts(ws, [pursuit_id])[pursuit_id]
     assert facts.stage == 1 and facts.confirmed == {1}
     assert "s1.insider" not in facts.answered and len(facts.answered) == 3
-    [gate] = board_ops.check_moves(ws, [pursuit_id], 2)
+    [gate] = gates.check_moves(ws, [pursuit_id], 2)
     assert [i.key for i in gate.check.coaching] == ["s1.insider"]
     answer(ws, pursuit_id, 1)  # now every point of stage 1
-    assert board_ops.check_moves(ws, [pursuit_id], 2)[0].check.passes
+    assert gates.check_moves(ws, [pursuit_id], 2)[0].check.passes
     with pytest.raises(NotFound):
-        board_ops.check_moves(ws, [pursuit_id, "nope"], 2)
+        gates.check_moves(ws, [pursuit_id, "nope"], 2)
 
 
 def test_milestones_overridden_on_a_move_stay_unconfirmed(ws) -> None:
     pursuit_id = make(ws)
-    [gate] = board_ops.check_moves(ws, [pursuit_id], 4)
+    [gate] = gates.check_moves(ws, [pursuit_id], 4)
     overrides = gate.check.overrides({"s2.milestone"})  # 3 and 4 passed over
     pursuits.move_stage(
         ws, [pursuit_id], 4, overrides_by_id={pursuit_id: overrides}, override_reason="招标"
     )
-    facts = board_ops.gate_facts(ws, [pursuit_id])[pursuit_id]
+    facts = gates.gate_facts(ws, [pursuit_id])[pursuit_id]
     assert facts.confirmed == {1, 2}
     with ws.read() as session:
         change = session.scalars(select(StageChange).where(StageChange.to_stage == 4)).one()
         assert change.override_reason == "招标"
         kinds = [(o["kind"], o["key"]) for o in change.overrides]
-        assert (gates.MILESTONE, "s3.milestone") in kinds and (gates.SKIP, "s2") in kinds
+        assert (gate_rules.MILESTONE, "s3.milestone") in kinds and (gate_rules.SKIP, "s2") in kinds
 
 
 def test_move_results_carry_the_new_rank_for_redo(ws) -> None:
@@ -75,15 +75,16 @@ def test_move_results_carry_the_new_rank_for_redo(ws) -> None:
     second = make(ws, title="B")
     result = pursuits.move_stage(ws, [second], 1, before_id=first)
     assert result.moves[0].rank < board.board_card(ws, first).rank
-    pursuits.undo_moves(ws, result.moves)
+    result.undo(ws)
     assert [c.title for c in board.board_cards(ws)] == ["A", "B"]
-    pursuits.redo_moves(ws, result.moves, [m.rank for m in result.moves])
+    result.redo(ws)
     assert [c.title for c in board.board_cards(ws)] == ["B", "A"]
+    assert board.board_card(ws, second).rank == result.moves[0].rank
 
 
 def test_close_as_lost_to_a_new_competitor_and_undo(ws) -> None:
     a, b = make(ws, title="A"), make(ws, title="B")
-    change = board_ops.close_pursuits(
+    change = pursuits.close_pursuits(
         ws, [a, b], "lost", reason="价格劣势", lost_to_name="云启科技", closed_on=date(2026, 5, 1)
     )
     assert board.board_cards(ws) == []
@@ -97,35 +98,35 @@ def test_close_as_lost_to_a_new_competitor_and_undo(ws) -> None:
     )
     assert pursuit["closed_on"] == date(2026, 5, 1)
     # The same name again finds the competitor instead of making a second one.
-    again = board_ops.close_pursuits(ws, [a], "lost", reason="x", lost_to_name="云启科技")
+    again = pursuits.close_pursuits(ws, [a], "lost", reason="x", lost_to_name="云启科技")
     assert again.created == []
-    board_ops.restore_states(ws, again.before)
+    pursuits.restore_states(ws, again.before)
     change.undo(ws)
     assert [c.title for c in board.board_cards(ws)] == ["A", "B"]
     assert records.get(ws, "pursuit", a)["lost_to_id"] is None
-    assert board_ops.competitor_choices(ws) == []  # the competitor made by the close is gone
+    assert pursuits.competitor_choices(ws) == []  # the competitor made by the close is gone
     change.redo(ws)
     assert board.board_cards(ws) == []
-    assert [c.name for c in board_ops.competitor_choices(ws)] == ["云启科技"]
+    assert [c.name for c in pursuits.competitor_choices(ws)] == ["云启科技"]
 
 
 def test_close_rules(ws) -> None:
     pursuit_id = make(ws)
     with pytest.raises(InvalidInput):
-        board_ops.close_pursuits(ws, [pursuit_id], "open")
+        pursuits.close_pursuits(ws, [pursuit_id], "open")
     with pytest.raises(InvalidInput):
-        board_ops.close_pursuits(ws, [pursuit_id], "lost", lost_to_id="no-such-competitor")
+        pursuits.close_pursuits(ws, [pursuit_id], "lost", lost_to_id="no-such-competitor")
     # Lost without naming a competitor is allowed (unknown).
-    change = board_ops.close_pursuits(ws, [pursuit_id], "lost", reason="客户内部调整")
+    change = pursuits.close_pursuits(ws, [pursuit_id], "lost", reason="客户内部调整")
     assert records.get(ws, "pursuit", pursuit_id)["lost_to_id"] is None
     assert change.created == []
 
 
 def test_reopen_puts_the_card_at_the_end_and_undo_restores_exactly(ws) -> None:
     a, b = make(ws, title="A"), make(ws, title="B")
-    board_ops.close_pursuits(ws, [a], "won", reason="价值认可")
+    pursuits.close_pursuits(ws, [a], "won", reason="价值认可")
     before = records.get(ws, "pursuit", a)
-    change = board_ops.reopen_pursuits(ws, [a, b])  # b is open already: untouched
+    change = pursuits.reopen_pursuits(ws, [a, b])  # b is open already: untouched
     assert [s.pursuit_id for s in change.after] == [a]
     assert [c.title for c in board.board_cards(ws)] == ["B", "A"]
     change.undo(ws)
@@ -134,25 +135,29 @@ def test_reopen_puts_the_card_at_the_end_and_undo_restores_exactly(ws) -> None:
 
 def test_delete_and_bring_back(ws) -> None:
     a, b = make(ws, title="A"), make(ws, title="B")
-    changes = board_ops.delete_pursuits(ws, [a, b])
-    assert changes.ids("pursuit") == {a, b}
+    change = pursuits.delete_pursuits(ws, [a, b])
+    assert change.changes.ids("pursuit") == {a, b}
     assert board.board_cards(ws) == []
-    board_ops.set_alive(ws, [("pursuit", a), ("pursuit", b)], True)
+    change.undo(ws)
+    assert [c.title for c in board.board_cards(ws)] == ["A", "B"]
+    change.redo(ws)
+    assert board.board_cards(ws) == []
+    pursuits.set_alive(ws, [("pursuit", a), ("pursuit", b)], True)
     assert [c.title for c in board.board_cards(ws)] == ["A", "B"]
     with pytest.raises(NotFound):
-        board_ops.set_alive(ws, [("pursuit", "missing")], False)
+        pursuits.set_alive(ws, [("pursuit", "missing")], False)
 
 
 def test_the_dialog_form_round_trips_and_a_stage_change_is_recorded(ws) -> None:
     pursuit_id = make(ws, tags=["重点"], expected_close=date(2027, 3, 31))
-    form = board_ops.pursuit_form(ws, pursuit_id)
+    form = pursuits.pursuit_form(ws, pursuit_id)
     assert (form.account_name, form.tags, form.stage) == ("苏州恒通电子有限公司", ("重点",), 1)
     form.title = "MES 二期"
     form.account_id, form.account_name = None, "杭州新客户有限公司"
     form.stage = 3
     form.tags = ("战略客户",)
     form.next_step, form.next_step_due = "拜访 CIO", date(2027, 1, 5)
-    change = board_ops.update_pursuit(
+    change = pursuits.update_pursuit(
         ws, pursuit_id, form, overrides=[{"kind": "skip", "key": "s2"}], override_reason="老客户"
     )
     card = board.board_card(ws, pursuit_id)
@@ -170,7 +175,7 @@ def test_the_dialog_form_round_trips_and_a_stage_change_is_recorded(ws) -> None:
     assert kinds == {"account", "stage_change"}
     # Undo: fields, tags, stage and its entry date back; the new account and change buried.
     change.undo(ws)
-    again = board_ops.pursuit_form(ws, pursuit_id)
+    again = pursuits.pursuit_form(ws, pursuit_id)
     assert (again.title, again.account_name, again.stage, again.tags) == (
         "MES 生产执行系统",
         "苏州恒通电子有限公司",
@@ -179,26 +184,26 @@ def test_the_dialog_form_round_trips_and_a_stage_change_is_recorded(ws) -> None:
     )
     assert len(pursuits.stage_history(ws, pursuit_id)) == 1
     change.redo(ws)
-    assert board_ops.pursuit_form(ws, pursuit_id).title == "MES 二期"
+    assert pursuits.pursuit_form(ws, pursuit_id).title == "MES 二期"
     assert len(pursuits.stage_history(ws, pursuit_id)) == 2
 
 
 def test_form_validation_names_the_field(ws) -> None:
     with pytest.raises(InvalidInput) as error:
-        board_ops.validate_form(PursuitForm(title="x"))
+        pursuits.validate_form(PursuitForm(title="x"))
     assert error.value.field == "account"
     with pytest.raises(InvalidInput) as error:
-        board_ops.validate_form(PursuitForm(title=" ", account_name="客户"))
+        pursuits.validate_form(PursuitForm(title=" ", account_name="客户"))
     assert error.value.field == "title"
     with pytest.raises(InvalidInput) as error:
-        board_ops.validate_form(PursuitForm(title="x", account_name="客户", amount=-1))
+        pursuits.validate_form(PursuitForm(title="x", account_name="客户", amount=-1))
     assert error.value.field == "amount"
     pursuit_id = make(ws)
     with pytest.raises(InvalidInput):
-        board_ops.update_pursuit(
+        pursuits.update_pursuit(
             ws, pursuit_id, PursuitForm(title="x", account_id="gone", account_name="")
         )
-    assert board_ops.pursuit_form(ws, pursuit_id).title == "MES 生产执行系统"
+    assert pursuits.pursuit_form(ws, pursuit_id).title == "MES 生产执行系统"
 
 
 def test_board_cards_mark_conflicts_and_skip_closed(ws) -> None:
@@ -236,5 +241,5 @@ def test_stakeholder_names_index(ws) -> None:
 def test_competitor_choices_are_sorted_and_alive(ws) -> None:
     with ws.write() as session:
         session.add_all([Competitor(name="云启科技"), Competitor(name="博远咨询")])
-    names = [c.name for c in board_ops.competitor_choices(ws)]
+    names = [c.name for c in pursuits.competitor_choices(ws)]
     assert names == sorted(names) and len(names) == 2

@@ -1,17 +1,18 @@
-"""The board's rows: every open pursuit with what its card shows, in three queries (no N+1)."""
+"""The board's read model: every open pursuit with what its card shows, in three queries (no N+1).
+
+The Pursuits list, the search box and the visit editor read cards too; the moves, closes and edits
+the board offers are `services.pursuits`."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
-
-from sqlalchemy.orm import Session
 
 from desktop.domain import forecast
 from desktop.services import health
 from desktop.services.workspace import Workspace
+from desktop.storage import queries
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -61,11 +62,10 @@ def board_cards(
     ordered by stage and rank. With `flags=False` the red-flag counts stay 0: the board shows
     its 10,000 cards first and counts the flags after painting (`health.red_flag_counts`).
 
-    The board loads 10,000 of these when the window opens, so this reads plain rows through the
-    driver (SQLAlchemy's per-column type processing would double the cost) in index-backed
-    queries — the cards with the answered coaching points of their stage, their tags, the few
-    pursuits with fields awaiting review — and joins them here. ISO dates are parsed with the C
-    `fromisoformat`.
+    The board loads 10,000 of these when the window opens, so this reads plain rows through
+    `storage.queries` (driver-level, index-backed: the cards with the answered coaching points of
+    their stage, their tags, the few pursuits with fields awaiting review) and joins them here.
+    ISO dates are parsed with the C `fromisoformat`.
     """
     if ids is not None:
         ids = list(dict.fromkeys(ids))
@@ -83,29 +83,13 @@ def board_cards(
                 )
             ]
             return sorted(cards, key=lambda c: (c.stage, c.rank))
-    # `alive = 1` (not a bare `alive`) lets SQLite walk ix_pursuits_board in board order.
-    where = "p.alive = 1" if include_closed else "p.alive = 1 AND p.status = 'open'"
-    tags_where = "t.alive"
-    review_where = "r.pursuit_id IS NOT NULL"
-    params: tuple[str, ...] = ()
-    if ids is not None:
-        marks = ", ".join("?" * len(ids))
-        where += f" AND p.id IN ({marks})"
-        tags_where += f" AND t.pursuit_id IN ({marks})"
-        review_where = f"r.pursuit_id IN ({marks})"
-        params = tuple(ids)
     question_counts = {s.number: len(s.questions) for s in ws.catalog.stages}
     stage_rates = {s.number: ws.win_rate(s.number) for s in ws.catalog.stages}
     with ws.read() as session:
-        driver = _driver(session)
-        rows = driver.execute(_CARDS_SQL.format(where=where), params).fetchall()
-        tags: dict[str, list[str]] = {}
-        for pursuit_id, tag in driver.execute(_TAGS_SQL.format(where=tags_where), params):
-            tags.setdefault(pursuit_id, []).append(tag)
+        rows = queries.board_card_rows(session, include_closed=include_closed, ids=ids)
+        tags = queries.pursuit_tags(session, ids=ids)
         # Fields awaiting review after a sync (a small table): one query, not one per card.
-        conflicts = {
-            row[0] for row in driver.execute(_REVIEW_SQL.format(where=review_where), params)
-        }
+        conflicts = queries.pursuits_in_review(session, ids)
     # Deal-health flags: a separate step with its own aggregate queries (services.health).
     red_flags = health.red_flag_counts(ws, ids) if flags else {}
     day = date.fromisoformat
@@ -166,26 +150,6 @@ def board_cards(
     return cards
 
 
-# Driver-level SQL over the tables of desktop.storage.tables (see board_cards for why). `where`
-# filters the pursuits `p` (or the tags `t`); parameters are the ids, when given. The answered
-# count is a correlated subquery on a covering index (ix_answers_pursuit_stage): one seek a card.
-# The origin is the name of the database that created the pursuit, when it is another one that
-# told its name (services.sync.review.origins): a primary-key lookup in the small sync_sites.
-_CARDS_SQL = """
-    SELECT p.id, a.name, p.title, p.amount, p.currency, p.expected_close, p.stage, p.status,
-           p.stage_entered_at, p.next_step, p.next_step_due, p.board_rank, p.win_rate_override,
-           p.updated_at, p.account_id,
-           (SELECT count(*) FROM coaching_answers AS c
-            WHERE c.pursuit_id = p.id AND c.stage = p.stage AND c.done AND c.alive),
-           o.name
-    FROM pursuits AS p JOIN accounts AS a ON a.id = p.account_id
-    LEFT JOIN sync_sites AS o ON o.site_id = p.origin_site AND o.name <> ''
-        AND o.site_id NOT IN (SELECT site_id FROM sync_state)
-    WHERE {where}
-    ORDER BY p.stage, p.board_rank
-"""
-_TAGS_SQL = "SELECT t.pursuit_id, t.tag FROM pursuit_tags AS t WHERE {where}"
-_REVIEW_SQL = "SELECT DISTINCT r.pursuit_id FROM sync_review AS r WHERE {where}"
 _ID_CHUNK = 500
 
 
@@ -201,36 +165,14 @@ def stakeholder_names(ws: Workspace, ids: Collection[str] | None = None) -> dict
     One query over all pursuits (or only `ids`), so the board can match "王" against 50,000 people
     in memory at every keystroke.
     """
-    where = "s.alive"
-    params: tuple[str, ...] = ()
+    chunks: list[list[str] | None] = [None]
     if ids is not None:
         ids = list(dict.fromkeys(ids))
-        if not ids:
-            return {}
-        result: dict[str, str] = {}
-        for start in range(0, len(ids), _ID_CHUNK):
-            chunk = tuple(ids[start : start + _ID_CHUNK])
-            result.update(
-                _names(ws, f"s.alive AND s.pursuit_id IN ({', '.join('?' * len(chunk))})", chunk)
-            )
-        return result
-    return _names(ws, where, params)
-
-
-def _names(ws: Workspace, where: str, params: tuple[str, ...]) -> dict[str, str]:
+        chunks = [ids[start : start + _ID_CHUNK] for start in range(0, len(ids), _ID_CHUNK)]
     names: dict[str, list[str]] = {}
     with ws.read() as session:
-        rows = (
-            _driver(session)
-            .execute(f"SELECT s.pursuit_id, s.name FROM stakeholders AS s WHERE {where}", params)
-            .fetchall()
-        )
-        for pursuit_id, name in rows:
-            if name:
-                names.setdefault(pursuit_id, []).append(name)
+        for chunk in chunks:
+            for pursuit_id, name in queries.stakeholder_names(session, chunk):
+                if name:
+                    names.setdefault(pursuit_id, []).append(name)
     return {pursuit_id: " ".join(people) for pursuit_id, people in names.items()}
-
-
-def _driver(session: Session) -> Any:
-    """The sqlite3 connection under the session's transaction (plain tuples, no row objects)."""
-    return session.connection().connection.driver_connection

@@ -1,0 +1,579 @@
+"""The hand-written SQL of the application's big reads, in one place, over the tables of
+`desktop.storage.tables`.
+
+Why it exists: the board, the Pursuits list, the accounts list and deal health read tens of
+thousands of rows when a window opens. Through the sqlite3 driver they cost a fraction of what
+SQLAlchemy's per-column type processing costs (see PLATFORM-NOTES.md, "10,000 cards"), so these
+reads are SQL text run on the driver connection under the caller's session — the session's own
+transaction, so a caller that reads several of them sees one snapshot. Services call the functions
+here and never touch a driver connection or write SQL text themselves.
+
+Every function takes the caller's session and returns plain tuples (or dicts and sets of them), in
+the column order its docstring names; dates and times are the ISO text SQLite holds, for the caller
+to parse in bulk. `ids` lists are bound as parameters, at most a few hundred at a time (the callers
+chunk them under SQLite's variable limit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Select, text
+from sqlalchemy.orm import Session
+
+Row = tuple[Any, ...]
+
+
+def _driver(session: Session) -> Any:
+    """The sqlite3 connection under the session's transaction (plain tuples, no row objects)."""
+    return session.connection().connection.driver_connection
+
+
+_NO_PARAMS: tuple[str, ...] = ()
+
+
+def _marks(ids: Collection[str]) -> str:
+    return ", ".join("?" * len(ids))
+
+
+def driver_rows(connection: Connection, statement: Select[*tuple[Any, ...]]) -> list[Row]:
+    """A Core query's rows as the driver gives them (texts for dates and times, no type
+    processing): for reads that parse many dates themselves (the dashboard's funnel paths)."""
+    result = connection.execute(statement)
+    try:
+        cursor = result.cursor
+        return list(cursor.fetchall()) if cursor is not None else []
+    finally:
+        result.close()
+
+
+# --- the board and the Pursuits list -----------------------------------------------------------
+# The answered count is a correlated subquery on a covering index (ix_answers_pursuit_stage): one
+# seek a card. The origin is the name of the database that created the pursuit, when it is another
+# one that told its name (services.sync.review.origins): a primary-key lookup in the small
+# sync_sites.
+_CARDS_SQL = """
+    SELECT p.id, a.name, p.title, p.amount, p.currency, p.expected_close, p.stage, p.status,
+           p.stage_entered_at, p.next_step, p.next_step_due, p.board_rank, p.win_rate_override,
+           p.updated_at, p.account_id,
+           (SELECT count(*) FROM coaching_answers AS c
+            WHERE c.pursuit_id = p.id AND c.stage = p.stage AND c.done AND c.alive),
+           o.name
+    FROM pursuits AS p JOIN accounts AS a ON a.id = p.account_id
+    LEFT JOIN sync_sites AS o ON o.site_id = p.origin_site AND o.name <> ''
+        AND o.site_id NOT IN (SELECT site_id FROM sync_state)
+    WHERE {where}
+    ORDER BY p.stage, p.board_rank
+"""
+_LIST_SQL = """
+    SELECT p.id, p.account_id, a.name, p.title, p.stage, p.status, p.amount, p.currency,
+           p.win_rate_override, p.expected_close, p.stage_entered_at, p.next_step,
+           p.next_step_due, p.owner, p.closed_on, p.close_reason, p.updated_at, o.name
+    FROM pursuits AS p JOIN accounts AS a ON a.id = p.account_id
+    LEFT JOIN sync_sites AS o ON o.site_id = p.origin_site AND o.name <> ''
+        AND o.site_id NOT IN (SELECT site_id FROM sync_state)
+    WHERE {where}
+"""
+
+
+def board_card_rows(
+    session: Session, *, include_closed: bool, ids: Collection[str] | None = None
+) -> list[Row]:
+    """Live pursuits (open ones unless `include_closed`; only `ids` when given) in board order
+    (stage, rank): id, account name, title, amount, currency, expected close, stage, status,
+    stage entered at, next step, next step due, board rank, win-rate override, updated at,
+    account id, coaching points of its stage marked done, origin database's name."""
+    # `alive = 1` (not a bare `alive`) lets SQLite walk ix_pursuits_board in board order.
+    where = "p.alive = 1" if include_closed else "p.alive = 1 AND p.status = 'open'"
+    params: tuple[str, ...] = ()
+    if ids is not None:
+        where += f" AND p.id IN ({_marks(ids)})"
+        params = tuple(ids)
+    return _driver(session).execute(_CARDS_SQL.format(where=where), params).fetchall()  # type: ignore[no-any-return]
+
+
+def pursuit_list_rows(
+    session: Session, *, ids: Collection[str] | None = None, account_id: str | None = None
+) -> list[Row]:
+    """Live pursuits, open and closed (only `ids`, else only one account's, when given): id,
+    account id, account name, title, stage, status, amount, currency, win-rate override, expected
+    close, stage entered at, next step, next step due, owner, closed on, close reason, updated at,
+    origin database's name."""
+    where, params = _pursuit_filter(ids, account_id)
+    return _driver(session).execute(_LIST_SQL.format(where=where), params).fetchall()  # type: ignore[no-any-return]
+
+
+def _pursuit_filter(
+    ids: Collection[str] | None, account_id: str | None
+) -> tuple[str, tuple[str, ...]]:
+    if ids is not None:
+        return f"p.alive AND p.id IN ({_marks(ids)})", tuple(ids)
+    if account_id is not None:
+        return "p.alive AND p.account_id = ?", (account_id,)
+    return "p.alive", ()
+
+
+def pursuit_tags(
+    session: Session, *, ids: Collection[str] | None = None, account_id: str | None = None
+) -> dict[str, list[str]]:
+    """{pursuit id: its live tags} of every pursuit (only `ids`, else one account's, when given)."""
+    where, params = "t.alive", _NO_PARAMS
+    if ids is not None:
+        where, params = f"t.alive AND t.pursuit_id IN ({_marks(ids)})", tuple(ids)
+    elif account_id is not None:
+        where = "t.alive AND t.pursuit_id IN (SELECT id FROM pursuits WHERE account_id = ?)"
+        params = (account_id,)
+    tags: dict[str, list[str]] = {}
+    sql = f"SELECT t.pursuit_id, t.tag FROM pursuit_tags AS t WHERE {where}"
+    for pursuit_id, tag in _driver(session).execute(sql, params):
+        tags.setdefault(pursuit_id, []).append(tag)
+    return tags
+
+
+def pursuits_in_review(session: Session, ids: Collection[str] | None = None) -> set[str]:
+    """The pursuits (among `ids`) with fields awaiting review after a sync (a small table)."""
+    where, params = "r.pursuit_id IS NOT NULL", _NO_PARAMS
+    if ids is not None:
+        where, params = f"r.pursuit_id IN ({_marks(ids)})", tuple(ids)
+    sql = f"SELECT DISTINCT r.pursuit_id FROM sync_review AS r WHERE {where}"
+    return {row[0] for row in _driver(session).execute(sql, params)}
+
+
+def stakeholder_names(session: Session, ids: Collection[str] | None = None) -> list[Row]:
+    """(pursuit id, name) of every live stakeholder (of the pursuits `ids`, when given)."""
+    where, params = "s.alive", _NO_PARAMS
+    if ids is not None:
+        where, params = f"s.alive AND s.pursuit_id IN ({_marks(ids)})", tuple(ids)
+    sql = f"SELECT s.pursuit_id, s.name FROM stakeholders AS s WHERE {where}"
+    return _driver(session).execute(sql, params).fetchall()  # type: ignore[no-any-return]
+
+
+# --- accounts ----------------------------------------------------------------------------------
+# One row per account, its pursuits summed in SQL. The weighted amount is Σ (amount × rate + 50)
+# div 100 — forecast.weighted_amount's half-up rounding per pursuit — with each pursuit's rate its
+# override, else its stage's rate (bound as parameters, so the company's policy applies).
+_SUMMARY_SQL = """
+    SELECT a.id, a.name, a.industry, a.address, a.updated_at,
+           count(p.id),
+           coalesce(sum(p.status = 'open'), 0),
+           coalesce(sum(p.status = 'won'), 0),
+           coalesce(sum(CASE WHEN p.status = 'open' THEN p.amount END), 0),
+           coalesce(sum(CASE WHEN p.status = 'open' THEN
+               (p.amount * coalesce(p.win_rate_override, {rate}) + 50) / 100 END), 0),
+           coalesce(sum(CASE WHEN p.status = 'won' THEN p.amount END), 0),
+           max(p.updated_at)
+    FROM accounts AS a LEFT JOIN pursuits AS p ON p.account_id = a.id AND p.alive
+    WHERE a.alive {where}
+    GROUP BY a.id
+"""
+_PEOPLE_SQL = """
+    SELECT coalesce(s.account_id, p.account_id), count(*)
+    FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
+    WHERE s.alive AND p.alive {where}
+    GROUP BY 1
+"""
+
+
+def account_summary_rows(
+    session: Session, stage_rates: Mapping[int, int], ids: Collection[str] | None = None
+) -> list[Row]:
+    """Every live account (or those of `ids`) with its pursuits summed: id, name, industry,
+    address, updated at, pursuits, open pursuits, won pursuits, open amount, weighted open amount
+    (each pursuit at its override, else `stage_rates` of its stage), won amount, the last update
+    of one of its pursuits."""
+    where, params = "", _NO_PARAMS
+    if ids is not None:
+        where, params = f"AND a.id IN ({_marks(ids)})", tuple(ids)
+    rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in stage_rates) + " END"
+    sql = _SUMMARY_SQL.format(where=where, rate=rate)
+    return _driver(session).execute(sql, tuple(stage_rates.values()) + params).fetchall()  # type: ignore[no-any-return]
+
+
+def people_per_account(session: Session, ids: Collection[str] | None = None) -> list[Row]:
+    """(account id, live stakeholders) per account (among `ids`): the people on its pursuits'
+    maps, counted on their own account when one is recorded."""
+    where, params = "", _NO_PARAMS
+    if ids is not None:
+        where = f"AND coalesce(s.account_id, p.account_id) IN ({_marks(ids)})"
+        params = tuple(ids)
+    return _driver(session).execute(_PEOPLE_SQL.format(where=where), params).fetchall()  # type: ignore[no-any-return]
+
+
+# An account's people are found through two indexes (their pursuit's account, or their own
+# account); "+p.alive" keeps SQLite from driving the join from every live pursuit instead.
+_PEOPLE_OF = """
+    (s.pursuit_id IN (SELECT id FROM pursuits WHERE account_id = ?) OR s.account_id = ?)
+    AND s.alive AND +p.alive
+"""
+_ACCOUNT_PEOPLE_SQL = f"""
+    SELECT s.id, s.pursuit_id, p.title, s.name, s.title, s.department, s.phone, s.email,
+           s.relationship, s.personality
+    FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
+    WHERE {_PEOPLE_OF}
+    ORDER BY s.name, p.title
+"""
+_ACCOUNT_ROLES_SQL = f"""
+    SELECT r.stakeholder_id, r.role
+    FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
+         JOIN stakeholder_roles AS r ON r.stakeholder_id = s.id
+    WHERE {_PEOPLE_OF} AND r.alive
+"""
+_ACCOUNT_PEOPLE_COUNT_SQL = f"""
+    SELECT count(*) FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
+    WHERE {_PEOPLE_OF}
+"""
+_ACCOUNT_VISITS_SQL = """
+    SELECT v.id, v.pursuit_id, p.title, v.starts_at, v.location, v.objective, v.outcome
+    FROM pursuits AS p JOIN visits AS v ON v.pursuit_id = p.id
+    WHERE p.account_id = ? AND +p.alive AND v.alive
+    ORDER BY v.starts_at DESC
+"""
+
+
+def account_people(session: Session, account_id: str) -> list[Row]:
+    """The account's people, by name: stakeholder id, pursuit id, pursuit title, name, title,
+    department, phone, email, relationship, personality."""
+    sql, params = _ACCOUNT_PEOPLE_SQL, (account_id, account_id)
+    return _driver(session).execute(sql, params).fetchall()  # type: ignore[no-any-return]
+
+
+def account_people_roles(session: Session, account_id: str) -> dict[str, list[str]]:
+    """{stakeholder id: buying roles} of the account's people."""
+    roles: dict[str, list[str]] = {}
+    for stakeholder_id, role in _driver(session).execute(
+        _ACCOUNT_ROLES_SQL, (account_id, account_id)
+    ):
+        roles.setdefault(stakeholder_id, []).append(role)
+    return roles
+
+
+def account_people_count(session: Session, account_id: str) -> int:
+    """How many live people the account has (as `account_people` lists them)."""
+    row = _driver(session).execute(_ACCOUNT_PEOPLE_COUNT_SQL, (account_id, account_id)).fetchone()
+    return int(row[0])
+
+
+def account_visits(session: Session, account_id: str) -> list[Row]:
+    """The visits of the account's live pursuits, newest first: visit id, pursuit
+    id, pursuit title, starts at, location, objective, outcome."""
+    return _driver(session).execute(_ACCOUNT_VISITS_SQL, (account_id,)).fetchall()  # type: ignore[no-any-return]
+
+
+# --- deal health: the facts each rule needs, for many pursuits at once --------------------------
+class HealthFacts:
+    """The deal-health reads of one transaction, over all pursuits or one batch of `ids`.
+
+    Each method returns only what a rule looks at (booleans, relationship keys, the few criteria
+    that could be fatal); `services.health` applies the domain's predicates to them.
+    """
+
+    def __init__(self, session: Session, ids: Collection[str] | None = None) -> None:
+        self._db = _driver(session)
+        self._ids = None if ids is None else tuple(ids)
+
+    def _among(self, column: str) -> str:
+        return f" AND {column} IN ({_marks(self._ids)})" if self._ids is not None else ""
+
+    def _query(self, sql: str, *extra: Any) -> list[Row]:
+        return self._db.execute(sql, (*extra, *(self._ids or ()))).fetchall()  # type: ignore[no-any-return]
+
+    def pursuits(self) -> list[Row]:
+        """Open and won pursuits: id, stage, status, stage entered at, expected close, next step,
+        next step due."""
+        return self._query(
+            "SELECT p.id, p.stage, p.status, p.stage_entered_at, p.expected_close, p.next_step,"
+            " p.next_step_due FROM pursuits AS p"
+            " WHERE p.alive AND p.status IN ('open', 'won')" + self._among("p.id")
+        )
+
+    def key_people(self, roles: Sequence[str]) -> list[Row]:
+        """(pursuit id, role, relationship) of every stakeholder holding one of `roles`."""
+        return self._query(
+            "SELECT s.pursuit_id, r.role, s.relationship"
+            " FROM stakeholder_roles AS r JOIN stakeholders AS s ON s.id = r.stakeholder_id"
+            f" WHERE r.alive AND s.alive AND r.role IN ({', '.join('?' * len(roles))})"
+            + self._among("s.pursuit_id"),
+            *roles,
+        )
+
+    def pursuits_with_relationship(self, relationship: str) -> list[Row]:
+        """(pursuit id,) of every pursuit with a stakeholder at `relationship` (e.g. allies)."""
+        return self._query(
+            "SELECT DISTINCT s.pursuit_id FROM stakeholders AS s"
+            " WHERE s.alive AND s.relationship = ?" + self._among("s.pursuit_id"),
+            relationship,
+        )
+
+    def written_pains(self) -> list[Row]:
+        """(pursuit id, pain) of every pain point whose pain is written."""
+        return self._query(
+            "SELECT g.pursuit_id, g.pain FROM pain_points AS g WHERE g.alive AND g.pain != ''"
+            + self._among("g.pursuit_id")
+        )
+
+    def value_cases(self) -> list[Row]:
+        """(pursuit id, investment, accepted, benefit lines) of every value case; the lines are
+        counted only when there is no investment (to tell an empty case from a real one)."""
+        return self._query(
+            "SELECT v.pursuit_id, v.investment, v.accepted,"
+            " CASE WHEN v.investment = 0 THEN (SELECT count(*) FROM value_benefits AS b"
+            "  WHERE b.value_case_id = v.id AND b.alive) ELSE 0 END"
+            " FROM value_cases AS v WHERE v.alive" + self._among("v.pursuit_id")
+        )
+
+    def criteria_without_plan(self, fatal: str, important: int, max_score: int) -> list[Row]:
+        """Criteria with no action plan that could be fatal — overridden to `fatal`, or at least
+        `important` and scored by us below `max_score`: pursuit id, importance, our score, class
+        override, the best score of a competitor in the pursuit."""
+        return self._query(
+            "SELECT i.pursuit_id, i.importance, i.our_score, i.class_override,"
+            " (SELECT max(sc.score) FROM indicator_scores AS sc"
+            "  WHERE sc.indicator_id = i.id AND sc.alive AND sc.score IS NOT NULL AND EXISTS"
+            "  (SELECT 1 FROM pursuit_competitors AS pc WHERE pc.pursuit_id = i.pursuit_id"
+            "   AND pc.competitor_id = sc.competitor_id AND pc.alive))"
+            " FROM indicators AS i WHERE i.alive AND trim(i.action_plan) = ''"
+            " AND (i.class_override = ? OR (i.class_override IS NULL AND i.importance >= ?"
+            " AND i.our_score < ?))" + self._among("i.pursuit_id"),
+            fatal,
+            important,
+            max_score,
+        )
+
+    def with_unanswered_rival(self) -> set[str]:
+        """Pursuits with a competitor we have no label or no counter (features, advantages or
+        benefits) for."""
+        return self._ids_of(
+            "SELECT DISTINCT pc.pursuit_id FROM pursuit_competitors AS pc WHERE pc.alive"
+            " AND NOT (trim(pc.label) != '' AND (trim(pc.features) != ''"
+            " OR trim(pc.advantages) != '' OR trim(pc.benefits) != ''))"
+            + self._among("pc.pursuit_id")
+        )
+
+    def with_open_risk(self, min_severity: int) -> set[str]:
+        """Pursuits with an open risk of at least `min_severity`."""
+        return self._ids_of(
+            "SELECT DISTINCT k.pursuit_id FROM risks AS k"
+            " WHERE k.alive AND k.status = 'open' AND k.severity >= ?"
+            + self._among("k.pursuit_id"),
+            min_severity,
+        )
+
+    def with_acceptance_signed(self) -> set[str]:
+        """Pursuits whose collection checklist has the acceptance signed."""
+        return self._ids_of(
+            "SELECT o.pursuit_id FROM collections AS o WHERE o.alive AND o.acceptance_signed"
+            + self._among("o.pursuit_id")
+        )
+
+    def with_instalment_overdue(self, today_iso: str) -> set[str]:
+        """Pursuits with an instalment due before `today_iso` and not received."""
+        return self._ids_of(
+            "SELECT DISTINCT n.pursuit_id FROM instalments AS n WHERE n.alive"
+            " AND n.received_on IS NULL AND n.due_on < ?" + self._among("n.pursuit_id"),
+            today_iso,
+        )
+
+    def _ids_of(self, sql: str, *extra: Any) -> set[str]:
+        return {row[0] for row in self._query(sql, *extra)}
+
+
+# --- the database file itself -----------------------------------------------------------------
+def integrity_check(session: Session) -> str:
+    """SQLite's `PRAGMA integrity_check`: "ok", or its findings one a line."""
+    return "\n".join(row[0] for row in _driver(session).execute("PRAGMA integrity_check"))
+
+
+def foreign_key_problems(session: Session) -> list[Row]:
+    """SQLite's `PRAGMA foreign_key_check`: one row per broken reference."""
+    return _driver(session).execute("PRAGMA foreign_key_check").fetchall()  # type: ignore[no-any-return]
+
+
+# --- full-text search (the FTS5 index of migration 0002) -----------------------------------------
+# The search index is SQLite FTS5 with the trigram tokenizer; `services.search` ranks and labels
+# what these queries find. See that module for the approach.
+MIN_TRIGRAM = 3  # the trigram tokenizer matches terms of at least three characters
+
+TIER_EXACT, TIER_PREFIX, TIER_NAME, TIER_CONTEXT, TIER_BODY = range(5)
+
+
+# Document ids are allotted per kind in ranges (migration 0002), so one kind is a rowid range.
+KIND_CODES = {
+    "pursuit": 1,
+    "account": 2,
+    "stakeholder": 3,
+    "visit": 4,
+    "coaching_answer": 5,
+    "note": 6,
+}
+KIND_BITS = 40
+# Kinds whose documents have a name or context (answers and notes only have a body).
+NAMED_KINDS = ("pursuit", "account", "stakeholder", "visit")
+# A short word stands for the trigrams that start with it; past this many, names are scanned.
+MAX_EXPANSION = 400
+MAX_EXPANSION_DOCS = 20_000  # … or past this many documents holding those trigrams
+
+_ALIVE_PURSUIT = """
+    (d.pursuit_id IS NULL
+     OR EXISTS (SELECT 1 FROM pursuits p WHERE p.id = d.pursuit_id AND p.alive))
+"""
+_COLUMNS = "d.kind, d.record_id, d.pursuit_id, d.name, d.context, d.body"
+_JOIN = "search_index JOIN search_docs AS d ON d.id = search_index.rowid"
+
+
+def kind_range(kind: str) -> tuple[int, int]:
+    low = KIND_CODES[kind] << KIND_BITS
+    return low, low + (1 << KIND_BITS) - 1
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+class SearchQuery:
+    """The words of a query: an FTS5 expression of those the index can find cheaply, LIKE
+    filters for the others (words too common to OR their trigrams), and the tier SQL."""
+
+    def __init__(self, session: Session, text_: str) -> None:
+        self.text = text_
+        self.terms = text_.split()
+        self.params: dict[str, Any] = {"text": text_, "prefix": _escape_like(self.terms[0]) + "%"}
+        for number, term in enumerate(self.terms):
+            self.params[f"t{number}"] = "%" + _escape_like(term) + "%"
+        self.phrases: list[str] = []  # FTS5 pieces, ANDed
+        self.common: list[int] = []  # numbers of the words matched by LIKE
+        self.empty = False  # a word no document holds: nothing matches
+        if len(text_.replace(" ", "")) == 1:
+            self.common = [0]
+            return
+        words = [_word(session, term) for term in self.terms]
+        if any(word is None for word in words):
+            self.empty = True
+            return
+        for number, (phrase, common) in enumerate(words):  # type: ignore[misc]
+            if common and len(words) > 1:
+                self.common.append(number)  # another word narrows the search; LIKE this one
+            elif phrase:
+                self.phrases.append(phrase)
+            else:
+                self.common.append(number)
+
+    @property
+    def expression(self) -> str:
+        return " AND ".join(self.phrases)
+
+    @property
+    def scan(self) -> bool:
+        """Nothing for the index: names and contexts are scanned (no body search)."""
+        return not self.phrases
+
+    def like(self, *columns: str, numbers: list[int] | None = None) -> str:
+        """SQL: each word (of `numbers`, default all) is in one of `columns`; TRUE for none."""
+        numbers = list(range(len(self.terms))) if numbers is None else numbers
+        if not numbers:
+            return "1"
+        return " AND ".join(
+            "(" + " OR ".join(f"{c} LIKE :t{n} ESCAPE '\\'" for c in columns) + ")" for n in numbers
+        )
+
+    def tier(self) -> str:
+        return f"""
+            CASE
+                WHEN lower(d.name) = lower(:text) THEN {TIER_EXACT}
+                WHEN d.name LIKE :prefix ESCAPE '\\' AND {self.like("d.name")} THEN {TIER_PREFIX}
+                WHEN {self.like("d.name")} THEN {TIER_NAME}
+                ELSE {TIER_CONTEXT}
+            END
+        """
+
+
+def _word(session: Session, term: str) -> tuple[str, bool] | None:
+    """One word as FTS5: a phrase of its trigrams, or for a shorter word the OR of the indexed
+    trigrams that start with it (every character starts one: texts end with a marker).
+
+    Returns (expression, common) — common when the trigrams are in so many documents that a
+    LIKE filter beside another word is cheaper; the expression is "" when there are too many
+    trigrams to OR. None when no document holds the word.
+    """
+    if len(term) >= MIN_TRIGRAM:
+        return _fts_phrase(term), False
+    if len(term) == 1:
+        return "", True  # starts hundreds of trigrams: a LIKE filter, or a scan of names
+    low = term.lower()
+    rows = session.execute(
+        text("SELECT term, doc FROM search_terms WHERE term >= :low AND term < :high LIMIT :cap"),
+        {"low": low, "high": low + "\U0010ffff", "cap": MAX_EXPANSION + 1},
+    ).all()
+    if not rows:
+        return None
+    if len(rows) > MAX_EXPANSION:
+        return "", True
+    common = sum(doc for _term, doc in rows) > MAX_EXPANSION_DOCS
+    return "(" + " OR ".join(_fts_phrase(term) for term, _doc in rows) + ")", common
+
+
+def search_rows(session: Session, query: SearchQuery, kind: str, limit: int) -> list[Any]:
+    """The best `limit` documents of `kind`: name matches ranked (exact, prefix, contains; then
+    bm25), then context matches and body matches, newest first."""
+    low, high = kind_range(kind)
+    base = dict(query.params, low=low, high=high)
+    where = "search_index MATCH :match AND search_index.rowid BETWEEN :low AND :high"
+    where += f" AND {_ALIVE_PURSUIT}"
+    expression = query.expression
+    rows: list[Any] = []
+    if kind in NAMED_KINDS:
+        rows += session.execute(
+            text(
+                f"SELECT {_COLUMNS}, {query.tier()} AS tier FROM {_JOIN} WHERE {where} "
+                f"AND {query.like('d.name', numbers=query.common)} "
+                "ORDER BY tier, bm25(search_index, 10.0, 4.0, 1.0), d.name LIMIT :limit"
+            ),
+            dict(base, match=f"{{name}} : ({expression})", limit=limit),
+        ).all()
+        if len(rows) < limit:
+            found = [r.record_id for r in rows]
+            rows += session.execute(
+                text(
+                    f"SELECT {_COLUMNS}, {TIER_CONTEXT} AS tier FROM {_JOIN} WHERE {where} "
+                    f"AND {query.like('d.name', 'd.context', 'd.body', numbers=query.common)} "
+                    f"AND NOT ({query.like('d.name')}) "
+                    "ORDER BY search_index.rowid DESC LIMIT :limit"
+                ),
+                dict(base, match=f"{{name context}} : ({expression})", limit=limit - len(rows)),
+            ).all()
+            rows = [r for r in rows if r.tier != TIER_CONTEXT or r.record_id not in found]
+    if len(rows) < limit:
+        # Those with every indexed word in the name or context were found above.
+        match = expression
+        if kind in NAMED_KINDS:
+            match = f"({expression}) NOT {{name context}} : ({expression})"
+        rows += session.execute(
+            text(
+                f"SELECT {_COLUMNS}, {TIER_BODY} AS tier FROM {_JOIN} WHERE {where} "
+                f"AND {query.like('d.name', 'd.context', 'd.body', numbers=query.common)} "
+                "ORDER BY search_index.rowid DESC LIMIT :limit"
+            ),
+            dict(base, match=match, limit=limit - len(rows)),
+        ).all()
+    return rows
+
+
+def scanned_rows(session: Session, query: SearchQuery, kind: str, limit: int) -> list[Any]:
+    """For a query of common words only: a scan of the names and contexts of `kind`."""
+    if kind not in NAMED_KINDS:
+        return []
+    low, high = kind_range(kind)
+    return list(
+        session.execute(
+            text(
+                f"SELECT {_COLUMNS}, {query.tier()} AS tier FROM search_docs AS d "
+                f"WHERE d.id BETWEEN :low AND :high AND {query.like('d.name', 'd.context')} "
+                f"AND {_ALIVE_PURSUIT} ORDER BY tier, length(d.name), d.name LIMIT :limit"
+            ),
+            dict(query.params, low=low, high=high, limit=limit),
+        ).all()
+    )
