@@ -11,13 +11,14 @@ import html
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QFile, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
     QPageLayout,
     QPageSize,
     QPainter,
+    QPdfWriter,
     QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import APP_NAME, __version__
 from desktop.services import coaching, health, pursuit_edits, value
 from desktop.services.queries import overview
 from desktop.services.reports import safe_output
@@ -45,6 +47,7 @@ from desktop.ui.errors import show_error
 
 PRINT_FONTS = ["WenQuanYi Micro Hei", "Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC"]
 MARGIN_MM = 15
+PDF_DPI = 1200  # what a high-resolution QPrinter uses for PDF, as before
 
 
 class ManagerViewDialog(QDialog):
@@ -248,12 +251,20 @@ class ManagerViewDialog(QDialog):
 
         def write(temp: Path) -> None:
             nonlocal pages
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(temp))
-            printer.setDocName(self.header)
-            pages = paint(self.document(), printer, self.header)
-            del printer  # closes the file
+            # Opened here rather than by the writer: a file that cannot be created is an
+            # OSError saying why, not a painter that will not begin (with a Qt warning).
+            file = QFile(str(temp))
+            if not file.open(QIODevice.OpenModeFlag.WriteOnly):
+                raise OSError(file.errorString())
+            try:
+                writer = QPdfWriter(file)
+                writer.setResolution(PDF_DPI)
+                writer.setTitle(self.header)
+                writer.setCreator(f"{APP_NAME} {__version__}")
+                pages = paint(self.document(), writer, self.header)
+                del writer
+            finally:
+                file.close()
 
         # Qt's writer ignores write errors: verify_pdf catches a file a full disk cut short.
         safe_output.write_atomically(Path(path), write, safe_output.verify_pdf)
@@ -311,7 +322,7 @@ def _print_font(size: float) -> QFont:
     return font
 
 
-def paint(document: QTextDocument, printer: QPrinter, header: str) -> int:
+def paint(document: QTextDocument, printer: QPrinter | QPdfWriter, header: str) -> int:
     """Lay the document out on A4 pages with a running header and a page-x-of-y footer."""
     printer.setPageLayout(
         QPageLayout(

@@ -7,15 +7,12 @@ from pathlib import Path
 
 from tests.ui.common.save_answers import (
     OTHER_KINDS,
-    QT_WARNINGS_FAIL,
     answer_question,
     database_files,
     links_to_database,
     no_box,
     refusal_text,
 )
-
-pytestmark = QT_WARNINGS_FAIL
 
 
 def choose(dialog, path: Path) -> None:

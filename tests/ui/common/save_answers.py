@@ -9,18 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from desktop.ui.common import output_check
-
-# A Qt warning fails these tests; the offscreen platform's note about window size hints (every
-# message box brings one) is not ours.
-QT_WARNINGS_FAIL = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
 
 OTHER_KINDS = {
     # What stands where the export goes: bytes a reader knows as another kind of file.

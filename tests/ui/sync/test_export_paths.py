@@ -6,16 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from desktop.infra import i18n
-from desktop.infra.settings import Settings
 from desktop.services.sync import importer
 from desktop.ui.common.output_check import SAVE_OPTIONS
 from desktop.ui.sync.actions import SyncActions
 from tests.ui.common.save_answers import (
     OTHER_KINDS,
-    QT_WARNINGS_FAIL,
     SaveDialogAnswers,
     answer_question,
     links_to_database,
@@ -23,29 +18,9 @@ from tests.ui.common.save_answers import (
     refusal_text,
 )
 
-pytestmark = QT_WARNINGS_FAIL
-
-
-@pytest.fixture
-def window(qtbot, demo_ws):
-    from desktop.app import create_main_window, make_application
-
-    make_application()
-    settings = Settings()
-    i18n.install(settings.language)
-    _ctx, window = create_main_window(demo_ws, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    job = window.findChild(SyncActions).job
-    if job is not None and job.worker_thread is not None:
-        job.cancel()
-        job.worker_thread.join(10)
-
 
 def test_export_refuses_the_database_and_asks_before_another_kind(
-    qtbot, window, demo_ws, tmp_path: Path, monkeypatch
+    qtbot, main_window, demo_ws, tmp_path: Path, monkeypatch
 ) -> None:
     database = demo_ws.path
     before = database.read_bytes()
@@ -53,7 +28,7 @@ def test_export_refuses_the_database_and_asks_before_another_kind(
     plan = tmp_path / "plan.pursuit-sync"
     plan.write_bytes(OTHER_KINDS["pdf"])
     dialogs = SaveDialogAnswers(monkeypatch, db_link, wal_link, plan, plan)
-    actions = window.findChild(SyncActions)
+    actions = main_window.findChild(SyncActions)
     dialog = actions.export_data()
     dialog.plain.setChecked(True)
     dialog.accept()
@@ -75,9 +50,9 @@ def test_export_refuses_the_database_and_asks_before_another_kind(
     assert no_box()
 
 
-def test_a_cancelled_save_dialog_exports_nothing(qtbot, window, tmp_path, monkeypatch) -> None:
+def test_a_cancelled_save_dialog_exports_nothing(qtbot, main_window, monkeypatch) -> None:
     dialogs = SaveDialogAnswers(monkeypatch)  # the user closes the save dialog
-    actions = window.findChild(SyncActions)
+    actions = main_window.findChild(SyncActions)
     dialog = actions.export_data()
     dialog.plain.setChecked(True)
     dialog.accept()

@@ -9,14 +9,11 @@ import pytest
 
 from tests.ui.common.save_answers import (
     OTHER_KINDS,
-    QT_WARNINGS_FAIL,
     answer_question,
     database_files,
     no_box,
     refusal_text,
 )
-
-pytestmark = QT_WARNINGS_FAIL
 
 
 @pytest.fixture
