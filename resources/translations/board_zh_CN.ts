@@ -310,11 +310,4 @@
         <translation>没有符合筛选条件的项目</translation>
     </message>
 </context>
-<context>
-    <name>OptionalDateEdit</name>
-    <message>
-        <source>Delete clears the date</source>
-        <translation>按 Delete 键清除日期</translation>
-    </message>
-</context>
 </TS>
