@@ -135,61 +135,6 @@
     </message>
 </context>
 <context>
-    <name>PurgeConfirmation</name>
-    <message>
-        <source>Purge the pursuit “{0}” for good?</source>
-        <translation>永久清除项目“{0}”?</translation>
-    </message>
-    <message>
-        <source>Purge this pursuit for good?</source>
-        <translation>永久清除这个项目?</translation>
-    </message>
-    <message>
-        <source>Everything in it is blanked: its stakeholders, buying criteria, visits, notes and answers.</source>
-        <translation>项目里的全部内容都会被清空:关键人、采购指标、拜访、备注和辅导回答。</translation>
-    </message>
-    <message>
-        <source>Purge {0} for good?</source>
-        <translation>永久清除关键人“{0}”?</translation>
-    </message>
-    <message>
-        <source>Purge this person for good?</source>
-        <translation>永久清除这位关键人?</translation>
-    </message>
-    <message>
-        <source>Everything about this person is blanked: contact details, roles, relationship plan and links.</source>
-        <translation>此人的全部信息都会被清空:联系方式、角色、关系推进计划和关系连线。</translation>
-    </message>
-    <message>
-        <source>This cannot be undone, and the undo history is cleared.</source>
-        <translation>此操作无法撤销,撤销记录也会一并清空。</translation>
-    </message>
-    <message>
-        <source>Through sync the purge reaches every other computer: each one that imports your files blanks it too.</source>
-        <translation>清除会随同步传到其他每台电脑:导入您同步文件的电脑也会把它清空。</translation>
-    </message>
-    <message>
-        <source>Earlier backups of this database still contain it.</source>
-        <translation>此前的数据库备份里仍留有这些内容。</translation>
-    </message>
-    <message>
-        <source>If you may want it back, use Delete instead.</source>
-        <translation>如果以后可能还要找回,请改用“删除”。</translation>
-    </message>
-    <message>
-        <source>Purge</source>
-        <translation>永久清除</translation>
-    </message>
-    <message>
-        <source>“{0}” was purged.</source>
-        <translation>已永久清除“{0}”。</translation>
-    </message>
-    <message>
-        <source>Purged.</source>
-        <translation>已永久清除。</translation>
-    </message>
-</context>
-<context>
     <name>ReviewModel</name>
     <message>
         <source>Pursuit</source>
