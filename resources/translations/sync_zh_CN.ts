@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ExportDialog</name>
@@ -70,6 +69,10 @@
         <source>another computer</source>
         <translation>另一台电脑</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;The file is encrypted. Enter the passphrase you were given for it:</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;该文件已加密,请输入对方告诉您的口令:</translation>
+    </message>
 </context>
 <context>
     <name>PreviewDialog</name>
@@ -120,6 +123,10 @@
     <message>
         <source>{0} item(s) were changed on both computers. Both versions are kept; you choose in Review.</source>
         <translation>有 {0} 处在两台电脑上都被修改过。两个版本都会保留,请在“待审”中选择。</translation>
+    </message>
+    <message>
+        <source>This file is not encrypted: anyone who handled it on the way could have read or changed it. Import it only if you know where it comes from.</source>
+        <translation>该文件未加密:传递途中经手的任何人都可能读取或改动过它。只有确知其来源时才导入。</translation>
     </message>
     <message>
         <source>Rejected records break the rules of this database (for example, a missing account). They are left out; everything else is imported.</source>
@@ -215,7 +222,7 @@
         <translation>选定{1}的{0}</translation>
     </message>
     <message>
-        <source>These were changed on two computers before either knew of the other&apos;s change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
+        <source>These were changed on two computers before either knew of the other's change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
         <translation>以下内容在两台电脑上各自被修改过,双方事先都不知道对方的修改。两个版本都会保留,直到您做出选择;您的选择会随下一次导出同步过去,另一台电脑也会随之一致。</translation>
     </message>
     <message>
@@ -274,6 +281,10 @@
         <translation>导入失败:无法读取该文件。数据库未做任何更改。</translation>
     </message>
     <message>
+        <source>The file from {0} carries change times more than a day ahead of this computer's clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
+        <translation>导入失败:来自 {0} 的文件含有比本机时钟超前一天以上的修改时间。请检查两台电脑的日期和时间,再请对方重新导出。数据库未做任何更改。</translation>
+    </message>
+    <message>
         <source>The file is encrypted and needs its passphrase. Nothing was imported.</source>
         <translation>该文件已加密,需要输入口令。数据库未做任何更改。</translation>
     </message>
@@ -294,8 +305,8 @@
         <translation>撤销上次导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>&lt;a href=&quot;review&quot;&gt;{0} awaiting review&lt;/a&gt;</source>
-        <translation>&lt;a href=&quot;review&quot;&gt;{0} 处待审&lt;/a&gt;</translation>
+        <source>&lt;a href="review"&gt;{0} awaiting review&lt;/a&gt;</source>
+        <translation>&lt;a href="review"&gt;{0} 处待审&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Items changed on two computers: choose which version to keep.</source>
@@ -525,7 +536,7 @@
         <translation>合同已审核</translation>
     </message>
     <message>
-        <source>Customer&apos;s contract</source>
+        <source>Customer's contract</source>
         <translation>使用客户合同</translation>
     </message>
     <message>
