@@ -73,6 +73,7 @@ MAX_HEADER = 1 << 20
 MAX_FILE = 1 << 34  # 16 GiB: far beyond any real export; refuses nonsense before reading it
 MAX_LINE = 1 << 24
 MAX_RECORDS = 1 << 40  # a count beyond this is not a count
+MAX_NAME = 10_000  # a site's name as sent (anyone can type a long one); kept cut to 200
 # Values in one line (JSON containers and separators outside strings): a record has a few dozen;
 # the bound keeps a short line of `{},{},…` from becoming hundreds of megabytes of objects.
 MAX_VALUES = 100_000
@@ -174,11 +175,10 @@ def _not_a_number(text: str) -> float:
     raise ValueError(f"{text} is not a JSON number")
 
 
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"{text} is out of range")
-    return value
+# One decoder: `json.loads` with options would build a new one for every line. A number too
+# large for a float (1e999) still parses, as infinity: the schema's checks of numbers and
+# `depth_within` refuse it (a hook on every float would cost more than both).
+_DECODER = json.JSONDecoder(parse_constant=_not_a_number)
 
 
 def load_json(data: bytes, what: str) -> Any:
@@ -186,16 +186,14 @@ def load_json(data: bytes, what: str) -> Any:
 
     A cheap count of separators and brackets finds the rare text that could hold that many (they
     may sit inside strings, which are then left out and counted again); nesting too deep for the
-    parser, NaN, Infinity and numbers that overflow are refused alike.
+    parser, NaN and Infinity are refused alike.
     """
     if data.count(b",") + data.count(b"[") + data.count(b"{") > MAX_VALUES:
         bare = _STRING.sub(b'""', data)
         if bare.count(b",") + bare.count(b"[") + bare.count(b"{") > MAX_VALUES:
             raise BundleError("damaged", f"{what} holds too many values")
     try:
-        return json.loads(
-            data.decode("utf-8"), parse_constant=_not_a_number, parse_float=_finite
-        )  # (bytes would go through encoding detection)
+        return _DECODER.decode(data.decode("utf-8"))  # (bytes: through encoding detection)
     except RecursionError as exc:
         raise BundleError("damaged", f"{what} is nested too deeply") from exc
     except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
@@ -203,12 +201,12 @@ def load_json(data: bytes, what: str) -> Any:
 
 
 def depth_within(value: Any, limit: int) -> bool:
-    """True when a parsed JSON value nests no deeper than `limit` containers."""
+    """True when a parsed JSON value nests no deeper than `limit` containers, all numbers finite."""
     if isinstance(value, list):
         return limit > 0 and all(depth_within(v, limit - 1) for v in value)
     if isinstance(value, dict):
         return limit > 0 and all(depth_within(v, limit - 1) for v in value.values())
-    return True
+    return not isinstance(value, float) or math.isfinite(value)
 
 
 # --- the header's schema ----------------------------------------------------------------------
@@ -264,13 +262,13 @@ def check_fields(fields: Any, version: int) -> dict[str, Any]:
     if not _text(fields.get("created"), 64):
         raise BundleError("damaged", "header created")
     for key in ("site_name", "app_version", "schema"):
-        if fields.get(key) is not None and not _text(fields[key], 200):
+        if fields.get(key) is not None and not _text(fields[key], MAX_NAME):
             raise BundleError("damaged", f"header {key}")
     sites = fields.get("sites")
     if sites is not None and not (
         isinstance(sites, dict)
         and len(sites) <= 100_000
-        and all(_uuid(k) and _text(v, 200) for k, v in sites.items())
+        and all(_uuid(k) and _text(v, MAX_NAME) for k, v in sites.items())
     ):
         raise BundleError("damaged", "site names")
     scope = fields.get("scope")

@@ -1059,7 +1059,7 @@ def _after_merge(
         driver.execute(
             "INSERT INTO sync_sites (site_id, name, first_seen) VALUES (?, ?, ?) "
             "ON CONFLICT (site_id) DO UPDATE SET name = excluded.name WHERE name = ''",
-            (site, name, now),
+            (site, name[:200], now),
         )
     (counter,) = driver.execute("SELECT counter FROM sync_state").fetchone()
     summary = {kind: c.as_dict() for kind, c in preview.counts.items()}

@@ -119,7 +119,7 @@ def _any_json(value: Any) -> None:
     if not isinstance(value, list | dict):
         raise Invalid("not a JSON list or object")
     if not bundle.depth_within(value, MAX_DEPTH):
-        raise Invalid("nested too deeply")
+        raise Invalid("nested too deeply, or a number out of range")
 
 
 def _checker(table: type[Synced], name: str) -> Callable[[Any], None]:

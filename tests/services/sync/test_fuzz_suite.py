@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # tests are not a package (impor
 import fuzzing
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CASES = int(os.environ.get("PURSUIT_FUZZ_CASES", "400"))
+CASES = int(os.environ.get("PURSUIT_FUZZ_CASES", "300"))
 
 
 def test_fuzzed_files_never_crash_the_importer_nor_change_anything(

@@ -221,14 +221,23 @@ def _ids(ws: Workspace) -> list[str]:
 # --- 3. decompression bomb ----------------------------------------------------------------------
 BOMB_CHILD = r"""
 import json, resource, sys
+from pathlib import Path
 resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))  # a runaway fails here, not the host
 from desktop.services.sync import importer
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
 
+def peak_kib():
+    # VmHWM is this process's own peak; ru_maxrss also counts the parent's from before the exec.
+    status = Path("/proc/self/status")
+    if status.exists():
+        line = next(l for l in status.read_text().splitlines() if l.startswith("VmHWM:"))
+        return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
 ws = Workspace.open(sys.argv[1])
 importer.import_bundle(ws, sys.argv[2], sys.argv[3], dry_run=True)  # warm: code and caches
-start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = peak_kib()
 codes = []
 for path in sys.argv[4:]:
     try:
@@ -238,7 +247,7 @@ for path in sys.argv[4:]:
         codes.append(exc.code)
     except MemoryError:
         codes.append("MemoryError")
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = peak_kib()
 print(json.dumps({"codes": codes, "growth_mib": (peak - start) / 1024, "peak_mib": peak / 1024}))
 """
 
