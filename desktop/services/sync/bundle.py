@@ -413,7 +413,8 @@ class Header:
     @property
     def max_lines(self) -> int:
         """The most lines the content may have: the declared records and the end marker."""
-        return sum(self.fields["counts"].values()) + 1
+        counts: dict[str, int] = self.fields["counts"]  # checked: whole numbers
+        return sum(counts.values()) + 1
 
 
 def read_header(path: Path) -> Header:

@@ -203,8 +203,8 @@ def test_cancel_the_preview_and_undo_last_import(qtbot, main_window, other, tmp_
     assert dump.digest(ctx.workspace.path) == before
 
 
-def test_a_file_from_a_clock_far_ahead_names_its_sender(qtbot, window) -> None:
-    actions = window.sync_actions
+def test_a_file_from_a_clock_far_ahead_names_its_sender(qtbot, main_window) -> None:
+    actions = main_window.findChild(SyncActions)
     actions._refused(bundle.ClockAhead("王芳"))
     text = actions.last_message.text()
     assert "来自 王芳 的文件" in text and "数据库未做任何更改" in text
