@@ -70,6 +70,10 @@
         <source>another computer</source>
         <translation>另一台电脑</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;The file is encrypted. Enter the passphrase you were given for it:</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;该文件已加密,请输入对方告诉您的口令:</translation>
+    </message>
 </context>
 <context>
     <name>PreviewDialog</name>
@@ -120,6 +124,10 @@
     <message>
         <source>{0} item(s) were changed on both computers. Both versions are kept; you choose in Review.</source>
         <translation>有 {0} 处在两台电脑上都被修改过。两个版本都会保留,请在“待审”中选择。</translation>
+    </message>
+    <message>
+        <source>This file is not encrypted: anyone who handled it on the way could have read or changed it. Import it only if you know where it comes from.</source>
+        <translation>该文件未加密:传递途中经手的任何人都可能读取或改动过它。只有确知其来源时才导入。</translation>
     </message>
     <message>
         <source>Rejected records break the rules of this database (for example, a missing account). They are left out; everything else is imported.</source>
@@ -217,6 +225,10 @@
     <message>
         <source>The file cannot be read. Nothing was imported.</source>
         <translation>导入失败:无法读取该文件。数据库未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The file from {0} carries change times more than a day ahead of this computer&apos;s clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
+        <translation>导入失败:来自 {0} 的文件含有比本机时钟超前一天以上的修改时间。请检查两台电脑的日期和时间,再请对方重新导出。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file is encrypted and needs its passphrase. Nothing was imported.</source>

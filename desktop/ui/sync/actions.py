@@ -73,6 +73,12 @@ def refusal(code: str) -> str:
         "unreadable": QCoreApplication.translate(
             "SyncActions", "The file cannot be read. Nothing was imported."
         ),
+        "clock_ahead": QCoreApplication.translate(
+            "SyncActions",
+            "The file from {0} carries change times more than a day ahead of this computer's "
+            "clock. Check the date and time on both computers, then ask for a new export. "
+            "Nothing was imported.",
+        ),
         "needs_passphrase": QCoreApplication.translate(
             "SyncActions", "The file is encrypted and needs its passphrase. Nothing was imported."
         ),
@@ -286,8 +292,11 @@ class SyncActions(QObject):
             self._run_import(path, None)
             return None
         fields = header.fields
-        dialog = PassphraseDialog(
-            path.name, str(fields.get("site_name") or ""), str(fields.get("created")), self.window
+        dialog = PassphraseDialog(  # a file of format 2 on says who and when only once opened
+            path.name,
+            str(fields.get("site_name") or ""),
+            str(fields.get("created") or ""),
+            self.window,
         )
 
         def finished(result: int) -> None:
@@ -465,7 +474,10 @@ class SyncActions(QObject):
         show_error(self.window, exc)
 
     def _refused(self, exc: BundleError) -> None:
-        self._tell(QMessageBox.Icon.Warning, self.tr("Import"), refusal(exc.code))
+        text = refusal(exc.code)
+        if exc.code == "clock_ahead":
+            text = text.format(exc.values.get("sender") or self.tr("another computer"))
+        self._tell(QMessageBox.Icon.Warning, self.tr("Import"), text)
 
     def _close_progress(self) -> None:
         if self.progress is not None:
