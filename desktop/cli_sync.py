@@ -52,6 +52,17 @@ MESSAGES = {
         "The file is far too large to be a sync file.",
     ),
     "unreadable": ("无法读取 {path}:{detail}。", "Cannot read {path}: {detail}."),
+    "clock_ahead": (
+        "导入失败:来自 {sender} 的文件含有比本机时钟超前一天以上的修改时间;"
+        "请检查两台电脑的日期和时间,再请对方重新导出。",
+        "The file from {sender} carries change times more than a day ahead of this computer's "
+        "clock; check the date and time on both computers, then ask for a new export.",
+    ),
+    "plain_file": (
+        "警告:{path} 未加密,传递途中任何人都可能读取或改动过它。",
+        "warning: {path} is not encrypted: anyone who handled it on the way could have read "
+        "or changed it.",
+    ),
     "verify_failed": (
         "导出失败:写出的文件回读校验未通过,已删除;请换个位置再试。",
         "The written file failed its read-back check and was removed; try another place.",
@@ -85,6 +96,7 @@ IMPORT_CODES = {
     "foreign_changes",
     "too_large",
     "unreadable",
+    "clock_ahead",
 }
 
 
@@ -233,6 +245,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     except BundleError as exc:
         return _fail(args, exc.code, importing=True, path=source, detail=exc.detail)
     passphrase = None
+    if not header.encrypted:
+        print(f"pursuit: {_say(args, 'plain_file', path=source)}", file=sys.stderr)
     if header.encrypted:
         passphrase, code = _passphrase(args, confirm=False)
         if code is not None:
@@ -249,8 +263,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             args,
             exc.code if exc.code in IMPORT_CODES else "damaged",
             importing=True,
-            path=source,
-            detail=exc.detail,
+            **({"path": source, "detail": exc.detail} | exc.values),
         )
     except StorageError as exc:
         from desktop.cli import fail

@@ -16,6 +16,7 @@ import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,7 @@ UI = ROOT / "desktop"
 OUT = ROOT / "resources" / "translations"
 BIN = Path(sys.executable).parent
 LANGUAGE = "zh_CN"
+LUPDATE_OPTIONS = ("-no-obsolete", "-locations", "none")
 
 
 def groups() -> dict[str, list[Path]]:
@@ -50,21 +52,17 @@ def update(only: str | None = None) -> None:
     for name, files in groups().items():
         if only and name != only:
             continue
-        ts = OUT / f"{name}_{LANGUAGE}.ts"
-        subprocess.run(
-            [
-                str(BIN / "pyside6-lupdate"),
-                *map(str, files),
-                "-no-obsolete",
-                "-locations",
-                "none",
-                "-ts",
-                str(ts),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        lupdate(files, OUT / f"{name}_{LANGUAGE}.ts")
     release()
+
+
+def lupdate(files: list[Path], ts: Path) -> None:
+    """Extract the strings of `files` into `ts` (kept translations stay; vanished ones go)."""
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *map(str, files), *LUPDATE_OPTIONS, "-ts", str(ts)],
+        check=True,
+        capture_output=True,
+    )
 
 
 def release() -> None:
@@ -106,6 +104,18 @@ def fill(source: Path) -> None:
         if changed:
             tree.write(ts, encoding="utf-8", xml_declaration=True)
     release()
+
+
+def finished_messages(ts: Path) -> Iterator[tuple[ET.ElementTree, str | None, ET.Element]]:
+    """The messages of `ts` that have a translation."""
+    for tree, context, message in _messages(ts):
+        translation = message.find("translation")
+        if (
+            translation is not None
+            and translation.get("type") != "unfinished"
+            and (translation.text or "").strip()
+        ):
+            yield tree, context, message
 
 
 def unfinished() -> list[str]:

@@ -7,22 +7,45 @@ per write transaction. Services therefore never stamp by hand, and cannot forget
 
 The sync importer writes merged metadata itself and turns stamping off with
 `session.info["merging"]`.
+
+The clock is bounded: no time beyond this computer's clock plus `MAX_SKEW_MS` is accepted from a
+file (the importer refuses it), and no dot made here goes beyond it either. A database whose clock
+was pushed beyond it before that bound existed (by a file with a time near 2**53, which made
+every later export of it unacceptable to its peers) is repaired when it is opened for writing:
+`repair_clock` brings every time beyond the bound back to now. A write is still known by its
+(site, counter), which do not change, so copies elsewhere still join with it; only the order in
+which concurrent values are shown can move.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session
 
+from desktop.domain import merge
 from desktop.storage import sync_codec
-from desktop.storage.tables import Synced, SyncState, new_id, utcnow
+from desktop.storage.tables import BY_KIND, Synced, SyncState, new_id, utcnow
 
 # Dots are stored compactly: {"*": dot} for the fields written with the record, and an entry per
 # field only where a later edit gave it its own dot. Use `field_dot` to read one.
 DEFAULT_DOT = "*"
+
+# How far ahead of this computer's clock a change time may be: clocks of laptops drift and time
+# zones get set wrong, but a time beyond a day is not a clock that is merely off.
+MAX_SKEW_MS = 24 * 3600 * 1000
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def clock_bound(now: int | None = None) -> int:
+    """The latest hybrid-logical-clock time (ms) accepted now: the wall clock plus the skew."""
+    return (now_ms() if now is None else now) + MAX_SKEW_MS
 
 
 def ensure_site(session: Session, db_path: str | None) -> SyncState:
@@ -37,7 +60,57 @@ def ensure_site(session: Session, db_path: str | None) -> SyncState:
         session.flush()
         state = SyncState(site_id=new_id(), counter=state.counter, hlc=state.hlc, db_path=db_path)
         session.add(state)
+    if state.hlc > clock_bound():
+        repair_clock(session, state)
     return state
+
+
+def repair_clock(session: Session, state: SyncState | None = None) -> int:
+    """Bring every time beyond the bound back to now, the clock too; returns the records mended.
+
+    Run when the database is opened for writing and its clock is beyond the bound (only a file
+    imported before the bound existed can have put it there). Dots keep their (site, counter).
+    """
+    state = state or session.scalars(select(SyncState)).one()
+    now = now_ms()
+    bound = clock_bound(now)
+    conn = session.connection()
+    mended = 0
+    for table in BY_KIND.values():
+        name = table.__tablename__
+        rows = conn.execute(
+            text(
+                f"SELECT id, dots, siblings FROM {name} WHERE EXISTS (SELECT 1 FROM "
+                f"json_each({name}.dots) WHERE json_extract(value, '$[2]') > :bound) OR EXISTS "
+                f"(SELECT 1 FROM json_each({name}.siblings) AS f, json_each(f.value) AS e "
+                f"WHERE json_extract(e.value, '$[3]') > :bound)"
+            ),
+            {"bound": bound},
+        ).all()
+        for record_id, dots_text, siblings_text in rows:
+            dots = {
+                field: [dot[0], dot[1], now] if dot[2] > bound else dot
+                for field, dot in json.loads(dots_text or "{}").items()
+            }
+            siblings = json.loads(siblings_text) if siblings_text else None
+            if siblings:
+                siblings = merge.order_fields(
+                    {
+                        field: [[*e[:3], now] if e[3] > bound else e for e in entries]
+                        for field, entries in siblings.items()
+                    }
+                )
+            conn.execute(
+                text(f"UPDATE {name} SET dots = :dots, siblings = :siblings WHERE id = :id"),
+                {
+                    "dots": sync_codec.dumps(dots),
+                    "siblings": sync_codec.dumps(siblings) if siblings else None,
+                    "id": record_id,
+                },
+            )
+            mended += 1
+    state.hlc = now
+    return mended
 
 
 def renew_site(session: Session) -> str:
@@ -56,7 +129,9 @@ def next_dot(session: Session) -> tuple[str, int, int]:
     if dot is None:
         state = session.scalars(select(SyncState)).one()
         state.counter += 1
-        state.hlc = max(int(time.time() * 1000), state.hlc + 1)
+        now = now_ms()
+        # Never beyond the bound, even if the clock got there before it existed.
+        state.hlc = max(now, min(state.hlc + 1, clock_bound(now)))
         dot = (state.site_id, state.counter, state.hlc)
         session.info["dot"] = dot
     return dot

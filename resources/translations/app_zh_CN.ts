@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
@@ -218,6 +219,41 @@
     <message>
         <source>Review</source>
         <translation>待审</translation>
+    </message>
+</context>
+<context>
+    <name>StakeholderMapMessages</name>
+    <message>
+        <source>A person needs a name. The previous name was kept.</source>
+        <translation>姓名不能为空,已保留原来的姓名。</translation>
+    </message>
+    <message>
+        <source>That would make a loop in the org chart: the chosen manager already reports to this person, directly or through others. Nothing was changed.</source>
+        <translation>这样会让组织架构出现循环:所选的上级已经直接或间接汇报给此人。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The manager must be on this pursuit&apos;s map. Nothing was changed.</source>
+        <translation>上级必须在本项目的地图上。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A person cannot be linked to themselves.</source>
+        <translation>不能把一个人和自己连线。</translation>
+    </message>
+    <message>
+        <source>Both people must be on this pursuit&apos;s map. Nothing was changed.</source>
+        <translation>两人都必须在本项目的地图上。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>These two people are already linked this way. Nothing was changed.</source>
+        <translation>这两人之间已有同样的连线。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This person is already on this map.</source>
+        <translation>此人已在本地图上。</translation>
+    </message>
+    <message>
+        <source>Only people from other pursuits of the same account can be reused.</source>
+        <translation>只能复用同一客户其他项目中的关键人。</translation>
     </message>
 </context>
 </TS>

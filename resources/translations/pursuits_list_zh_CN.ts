@@ -57,94 +57,53 @@
     </message>
 </context>
 <context>
-    <name>PursuitColumns</name>
+    <name>ListExport</name>
     <message>
-        <source>Over the stage&apos;s limit of {0} days: stale</source>
-        <translation>超过本阶段 {0} 天的时限:已停滞</translation>
+        <source>Pursuits {0}</source>
+        <translation>项目 {0}</translation>
     </message>
     <message>
-        <source>The stage&apos;s limit is {0} days</source>
-        <translation>本阶段时限为 {0} 天</translation>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>{0} red flag(s): open the pursuit to see them</source>
-        <translation>{0} 项风险提示:打开项目查看</translation>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV,UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation>客户</translation>
+        <source>Export pursuits</source>
+        <translation>导出项目</translation>
     </message>
     <message>
-        <source>Pursuit</source>
+        <source>Pursuits</source>
         <translation>项目</translation>
     </message>
     <message>
-        <source>Stage</source>
-        <translation>阶段</translation>
+        <source>Exporting {0} pursuits…</source>
+        <translation>正在导出 {0} 个项目…</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>金额</translation>
+        <source>Exported {0} pursuits to {1}</source>
+        <translation>已将 {0} 个项目导出到 {1}</translation>
     </message>
     <message>
-        <source>Win rate</source>
-        <translation>赢率</translation>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出,没有写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ListMenus</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
     </message>
     <message>
-        <source>Weighted amount</source>
-        <translation>加权金额</translation>
-    </message>
-    <message>
-        <source>Expected close</source>
-        <translation>预计成交</translation>
-    </message>
-    <message>
-        <source>Days in stage</source>
-        <translation>本阶段天数</translation>
-    </message>
-    <message>
-        <source>Red flags</source>
-        <translation>风险提示</translation>
-    </message>
-    <message>
-        <source>Next step</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <source>Next step due</source>
-        <translation>下一步期限</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>Origin</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Created on another computer ({0}) and merged from its sync file</source>
-        <translation>在另一台电脑({0})上创建,从它的同步文件合并而来</translation>
-    </message>
-    <message>
-        <source>Closed on</source>
-        <translation>关闭日期</translation>
-    </message>
-    <message>
-        <source>Close reason</source>
-        <translation>关闭原因</translation>
-    </message>
-    <message>
-        <source>Last change</source>
-        <translation>最后修改</translation>
+        <source>Reset columns</source>
+        <translation>恢复默认列</translation>
     </message>
 </context>
 <context>
@@ -262,24 +221,8 @@
         <translation>已选 {0} 个:金额 {1},加权 {2}</translation>
     </message>
     <message>
-        <source>Move “{0}” to {1}</source>
-        <translation>将「{0}」移到{1}</translation>
-    </message>
-    <message>
-        <source>Move {0} pursuits to {1}</source>
-        <translation>将 {0} 个项目移到{1}</translation>
-    </message>
-    <message>
         <source>{0} pursuits</source>
         <translation>{0} 个项目</translation>
-    </message>
-    <message>
-        <source>Mark {0} as {1}</source>
-        <translation>将{0}标为{1}</translation>
-    </message>
-    <message>
-        <source>Reopen {0} pursuits</source>
-        <translation>重新打开 {0} 个项目</translation>
     </message>
     <message>
         <source>Remove tag “{0}” from {1} pursuits</source>
@@ -290,56 +233,8 @@
         <translation>为 {1} 个项目添加标签「{0}」</translation>
     </message>
     <message>
-        <source>Delete “{0}”</source>
-        <translation>删除「{0}」</translation>
-    </message>
-    <message>
-        <source>Delete {0} pursuits</source>
-        <translation>删除 {0} 个项目</translation>
-    </message>
-    <message>
         <source>{0} — undo with Ctrl+Z</source>
         <translation>已{0} — 按 Ctrl+Z 可撤销</translation>
-    </message>
-    <message>
-        <source>Reset columns</source>
-        <translation>恢复默认列</translation>
-    </message>
-    <message>
-        <source>Pursuits {0}</source>
-        <translation>项目 {0}</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV, UTF-8 (*.csv)</source>
-        <translation>CSV,UTF-8 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export pursuits</source>
-        <translation>导出项目</translation>
-    </message>
-    <message>
-        <source>Pursuits</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Exporting {0} pursuits…</source>
-        <translation>正在导出 {0} 个项目…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Exported {0} pursuits to {1}</source>
-        <translation>已将 {0} 个项目导出到 {1}</translation>
-    </message>
-    <message>
-        <source>Export cancelled; no file was written.</source>
-        <translation>已取消导出,没有写入任何文件。</translation>
     </message>
 </context>
 <context>

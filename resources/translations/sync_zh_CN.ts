@@ -70,6 +70,10 @@
         <source>another computer</source>
         <translation>另一台电脑</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;The file is encrypted. Enter the passphrase you were given for it:</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;该文件已加密,请输入对方告诉您的口令:</translation>
+    </message>
 </context>
 <context>
     <name>PreviewDialog</name>
@@ -122,6 +126,10 @@
         <translation>有 {0} 处在两台电脑上都被修改过。两个版本都会保留,请在“待审”中选择。</translation>
     </message>
     <message>
+        <source>This file is not encrypted: anyone who handled it on the way could have read or changed it. Import it only if you know where it comes from.</source>
+        <translation>该文件未加密:传递途中经手的任何人都可能读取或改动过它。只有确知其来源时才导入。</translation>
+    </message>
+    <message>
         <source>Rejected records break the rules of this database (for example, a missing account). They are left out; everything else is imported.</source>
         <translation>拒收的记录不符合本数据库的规则(例如缺少所属客户),将不导入;其余内容照常导入。</translation>
     </message>
@@ -132,61 +140,6 @@
     <message>
         <source>Import</source>
         <translation>导入</translation>
-    </message>
-</context>
-<context>
-    <name>PurgeConfirmation</name>
-    <message>
-        <source>Purge the pursuit “{0}” for good?</source>
-        <translation>永久清除项目“{0}”?</translation>
-    </message>
-    <message>
-        <source>Purge this pursuit for good?</source>
-        <translation>永久清除这个项目?</translation>
-    </message>
-    <message>
-        <source>Everything in it is blanked: its stakeholders, buying criteria, visits, notes and answers.</source>
-        <translation>项目里的全部内容都会被清空:关键人、采购指标、拜访、备注和辅导回答。</translation>
-    </message>
-    <message>
-        <source>Purge {0} for good?</source>
-        <translation>永久清除关键人“{0}”?</translation>
-    </message>
-    <message>
-        <source>Purge this person for good?</source>
-        <translation>永久清除这位关键人?</translation>
-    </message>
-    <message>
-        <source>Everything about this person is blanked: contact details, roles, relationship plan and links.</source>
-        <translation>此人的全部信息都会被清空:联系方式、角色、关系推进计划和关系连线。</translation>
-    </message>
-    <message>
-        <source>This cannot be undone, and the undo history is cleared.</source>
-        <translation>此操作无法撤销,撤销记录也会一并清空。</translation>
-    </message>
-    <message>
-        <source>Through sync the purge reaches every other computer: each one that imports your files blanks it too.</source>
-        <translation>清除会随同步传到其他每台电脑:导入您同步文件的电脑也会把它清空。</translation>
-    </message>
-    <message>
-        <source>Earlier backups of this database still contain it.</source>
-        <translation>此前的数据库备份里仍留有这些内容。</translation>
-    </message>
-    <message>
-        <source>If you may want it back, use Delete instead.</source>
-        <translation>如果以后可能还要找回,请改用“删除”。</translation>
-    </message>
-    <message>
-        <source>Purge</source>
-        <translation>永久清除</translation>
-    </message>
-    <message>
-        <source>“{0}” was purged.</source>
-        <translation>已永久清除“{0}”。</translation>
-    </message>
-    <message>
-        <source>Purged.</source>
-        <translation>已永久清除。</translation>
     </message>
 </context>
 <context>
@@ -272,6 +225,10 @@
     <message>
         <source>The file cannot be read. Nothing was imported.</source>
         <translation>导入失败:无法读取该文件。数据库未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The file from {0} carries change times more than a day ahead of this computer&apos;s clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
+        <translation>导入失败:来自 {0} 的文件含有比本机时钟超前一天以上的修改时间。请检查两台电脑的日期和时间,再请对方重新导出。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file is encrypted and needs its passphrase. Nothing was imported.</source>

@@ -29,6 +29,7 @@ from desktop.services.indicators.grid import (
     competitor_of,
     load_grid,
 )
+from desktop.services.reports import spreadsheet
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import new_id
 
@@ -39,22 +40,37 @@ MAX_PASTE_ROWS = 1000  # rows one paste may hold; a larger block is refused whol
 
 def parse_tsv(text: str) -> list[list[str]]:
     """Rows of cells from clipboard text as Excel, WPS and LibreOffice copy it (tab-separated,
-    quoted when a cell holds a tab, a newline or a quote). A final line break is not a row."""
+    quoted when a cell holds a tab, a newline or a quote). A final line break is not a row.
+
+    The apostrophe that our own copy puts before a would-be formula (`=SUM(…)` travels as
+    `'=SUM(…)`, see spreadsheet.mark_text) is taken off again, so a copy and paste within the
+    grid gives back the same text.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.endswith("\n"):
         text = text[:-1]
     if not text:
         return []
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect="excel-tab", strict=False)]
+    return [
+        [spreadsheet.unmark_text(cell) for cell in row]
+        for row in csv.reader(io.StringIO(text), dialect="excel-tab", strict=False)
+    ]
 
 
 def to_tsv(rows: Iterable[Sequence[Any]]) -> str:
-    """Tab-separated text a spreadsheet pastes as cells (quotes where a cell needs them)."""
+    """Tab-separated text a spreadsheet pastes as cells (quotes where a cell needs them), with
+    would-be formulas marked as text (`parse_tsv` reads it back unchanged)."""
     out = io.StringIO()
     writer = csv.writer(out, dialect="excel-tab", lineterminator="\n")
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow([_clipboard_value(v) for v in row])
     return out.getvalue()
+
+
+def _clipboard_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    return spreadsheet.mark_text(value) if isinstance(value, str) else value
 
 
 def parse_cell(column: str, text: str, catalog: Catalog) -> Any:

@@ -77,10 +77,23 @@ def neutralise_cell(value: Any) -> Any:
     """
     if not isinstance(value, str):
         return value
-    value = clean_cell(value)
-    if value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return mark_text(clean_cell(value))
+
+
+def mark_text(text: str) -> str:
+    """`text` with a leading apostrophe when a spreadsheet would evaluate it.
+
+    Text that already starts with apostrophes before a formula start gets one more, so that
+    `unmark_text` (the grid's paste) gives back exactly what was copied.
+    """
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
+
+
+def unmark_text(text: str) -> str:
+    """The text `mark_text` was given: the one apostrophe it added removed, nothing else."""
+    if text.startswith("'") and text[1:].lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
 
 
 def to_tsv(rows: Iterable[Sequence[Any]]) -> str:

@@ -184,7 +184,6 @@ def export_bundle(
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "scope": {"all": True} if scope is None else {"pursuits": sorted(scope["pursuit"])},
             "compression": "zlib",
-            "cipher": "aes-256-gcm" if encrypt else "none",
             "kdf": bundle.new_kdf(kdf) if encrypt else None,
             "chunk_size": chunk_size,
             "kinds": [{"kind": t.kind, "columns": list(schema.columns_of(t))} for t in tables],
@@ -270,9 +269,11 @@ def _write_kind(
 def _verify(path: Path, keys: bundle.Keys | None, counts: dict[str, int]) -> None:
     """Read the written file back: every chunk opens, the stream ends with the right trailer."""
     header = bundle.read_header(path)
+    if keys is not None:
+        bundle.open_with(header, keys)
     lines = 0
     last = b""
-    for line in bundle.lines(bundle.chunks(path, header, keys)):
+    for line in bundle.lines(bundle.chunks(path, header, keys), header.max_lines):
         lines += 1
         last = line
     try:

@@ -1,7 +1,11 @@
 """Import: check a sync file completely, then merge it in one transaction.
 
-1. The header: size, magic, format, the key-derivation cost (capped), the passphrase.
-2. Pass one, before any write: every chunk authenticated, every line checked. A line equal to
+1. The header: size, magic, format, the key-derivation cost (capped), the passphrase, then the
+   header proper against its strict schema (bundle.check_fields).
+2. Pass one, before any write: every chunk authenticated, every line checked. A change time
+   beyond this computer's clock plus a day (sync_meta.MAX_SKEW_MS) refuses the file, naming its
+   sender: such a time would drag the clock of this database, and of every later file from it,
+   out of what peers accept. A line equal to
    this database's own rendering of the record is a record already known, so only the others are
    parsed and validated (and kept for pass two while they fit in memory). A file that claims
    writes of this database that it never made (a stale copy imported into its newer self, or a
@@ -40,7 +44,7 @@ from desktop.services.sync import bundle, schema
 from desktop.services.sync.bundle import BundleError
 from desktop.services.sync.export import Cancelled, read_connection
 from desktop.services.workspace import Workspace
-from desktop.storage import sync_codec
+from desktop.storage import sync_codec, sync_meta
 from desktop.storage.tables import Synced, new_id, utcnow
 
 BATCH = 500
@@ -75,6 +79,7 @@ class Preview:
     counts: dict[str, KindCounts] = field(default_factory=dict)
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, reason
     already_imported: bool = False
+    encrypted: bool = True  # False: anyone who handled the file could have read or changed it
 
     def total(self, name: str) -> int:
         return sum(getattr(c, name) for c in self.counts.values())
@@ -107,6 +112,8 @@ class _Scan:
     records: int
     counts: dict[str, int]
     seen: dict[str, set[str]] = field(default_factory=dict)  # lines that differ from ours
+    bound: int = 0  # the latest change time accepted (ms): this computer's clock plus the skew
+    sender: str = ""  # who the file says it comes from, for the refusal of a time beyond
 
 
 def import_bundle(
@@ -129,9 +136,8 @@ def import_bundle(
     started = time.perf_counter()
     path = Path(path).expanduser()
     header = bundle.read_header(path)
-    kinds = schema.header_kinds(header.fields)
     keys = bundle.unlock(header, passphrase)
-    _check_sites(header.fields)
+    kinds = schema.header_kinds(header.fields)
     our_site, our_counter = _our_site(ws)
     digest = bundle.file_digest(path)
     preview = Preview(
@@ -139,8 +145,9 @@ def import_bundle(
         source_name=str(header.fields.get("site_name") or ""),
         created=header.fields["created"],
         scope_all=bool((header.fields.get("scope") or {}).get("all")),
-        records=sum(int(n) for n in (header.fields.get("counts") or {}).values()),
+        records=sum(header.fields["counts"].values()),
         counts={table.kind: KindCounts() for table, _ in kinds},
+        encrypted=header.encrypted,
     )
     if _imported_before(ws, digest):
         # Byte for byte a file merged before, with nothing rejected: nothing can be new. The
@@ -149,9 +156,7 @@ def import_bundle(
             _check_cancel(cancelled)
         preview.already_imported = True
         for table, _columns in kinds:
-            preview.counts[table.kind].unchanged = int(
-                (header.fields.get("counts") or {}).get(table.kind, 0)
-            )
+            preview.counts[table.kind].unchanged = header.fields["counts"].get(table.kind, 0)
         return ImportReport(preview, False, dry_run, None, time.perf_counter() - started, Changes())
     # The backup is copied while pass one reads the file (another core); it stands for the
     # state before the import as long as nothing was written meanwhile, which is checked once
@@ -169,6 +174,7 @@ def import_bundle(
             progress,
             cancelled,
             pending_budget,
+            preview.source_name or preview.source_site[:8],
         )
     except BaseException:
         if early is not None:
@@ -269,26 +275,19 @@ class _EarlyBackup:
 
 
 def inspect(path: Path) -> bundle.Header:
-    """The header of a file (is it encrypted, who made it, when), checked; no passphrase."""
+    """The header of a file (is it encrypted; for a plain file also who made it, when), checked.
+
+    No passphrase: what an encrypted file holds beyond its key derivation is sealed.
+    """
     header = bundle.read_header(Path(path).expanduser())
-    schema.header_kinds(header.fields)
+    if header.opened:
+        schema.header_kinds(header.fields)
     return header
 
 
 def _check_cancel(cancelled: Callable[[], bool] | None) -> None:
     if cancelled is not None and cancelled():
         raise Cancelled
-
-
-def _check_sites(fields: dict[str, Any]) -> None:
-    if not schema.UUID.match(fields["site"]):
-        raise BundleError("damaged", "source site")
-    sites = fields.get("sites") or {}
-    if not isinstance(sites, dict) or not all(
-        isinstance(k, str) and schema.UUID.match(k) and isinstance(v, str) and len(v) < 200
-        for k, v in sites.items()
-    ):
-        raise BundleError("damaged", "site names")
 
 
 def _our_site(ws: Workspace) -> tuple[str, int]:
@@ -407,12 +406,11 @@ def _scan(
     progress: Progress | None,
     cancelled: Callable[[], bool] | None,
     pending_budget: int,
+    sender: str,
 ) -> _Scan:
     """Pass one: authenticate and check everything; find the lines that may change something."""
-    scan = _Scan({}, {}, False, 0, 0, {})
-    header_counts = header.fields.get("counts") or {}
-    if not isinstance(header_counts, dict):
-        raise BundleError("damaged", "header counts")
+    scan = _Scan({}, {}, False, 0, 0, {}, bound=sync_meta.clock_bound(), sender=sender)
+    header_counts = header.fields["counts"]
     renderer = _Renderer(ws.path, kinds, header_counts)
     conn = read_connection(ws.path)
     conn.text_factory = bytes
@@ -453,7 +451,7 @@ def _scan(
             progress("reading", done, header.size)
 
     try:
-        for line in bundle.lines(bundle.chunks(path, header, keys, reading)):
+        for line in bundle.lines(bundle.chunks(path, header, keys, reading), header.max_lines):
             line_number += 1
             if known is not None and hash(line) in known:
                 count += 1  # a record this database has, exactly: nothing to check or merge
@@ -520,8 +518,8 @@ def _scan(
 
 def _kind_of(line: bytes) -> Any:
     try:
-        parsed = json.loads(line)
-    except ValueError:
+        parsed = bundle.load_json(line, "a line")
+    except BundleError:
         return None
     return parsed[0] if isinstance(parsed, list) and parsed else None
 
@@ -530,10 +528,7 @@ def _next_kind(kinds: list[tuple[type[Synced], tuple[str, ...]]], index: int, li
     for candidate in range(index + 1, len(kinds)):
         if line.startswith(_prefix(kinds[candidate][0].kind)):
             return candidate
-    try:
-        parsed = json.loads(line)
-    except ValueError as exc:
-        raise BundleError("damaged", "not a JSON line") from exc
+    parsed = bundle.load_json(line, "a line")
     kind = parsed[0] if isinstance(parsed, list) and parsed else None
     for candidate in range(index + 1, len(kinds)):  # the same kind, written with other spacing
         if kinds[candidate][0].kind == kind:
@@ -544,10 +539,7 @@ def _next_kind(kinds: list[tuple[type[Synced], tuple[str, ...]]], index: int, li
 
 
 def _parse_trailer(line: bytes) -> dict[str, Any]:
-    try:
-        parsed = json.loads(line)
-    except ValueError as exc:
-        raise BundleError("damaged", "bad end marker") from exc
+    parsed = bundle.load_json(line, "the end marker")
     if not (isinstance(parsed, list) and len(parsed) == 2 and isinstance(parsed[1], dict)):
         raise BundleError("damaged", "bad end marker")
     body = parsed[1]
@@ -565,10 +557,7 @@ def parse_line(
     table: type[Synced], columns: tuple[str, ...], line: bytes, *, check: bool = True
 ) -> list[Any]:
     """A line as JSON, checked against the schema (unless pass one already did)."""
-    try:
-        parsed = json.loads(line.decode("utf-8"))  # (bytes would go through encoding detection)
-    except ValueError as exc:
-        raise BundleError("damaged", "not a JSON line") from exc
+    parsed = bundle.load_json(line, "a line")
     if not isinstance(parsed, list) or not parsed or parsed[0] != table.kind:
         raise BundleError("damaged", "not a record line")
     if check:
@@ -605,6 +594,8 @@ def _check_line(
         dots += [entry[1:] for entry in entries]
     hlc = max(dot[2] for dot in dots) if dots else 0
     if hlc > scan.max_hlc:
+        if hlc > scan.bound:
+            raise bundle.ClockAhead(scan.sender, f"{table.kind} {record_id}: time {hlc}")
         scan.max_hlc = hlc
     return record_id, vv
 
@@ -663,7 +654,7 @@ def _reread(
     kinds: list[tuple[type[Synced], tuple[str, ...]]],
     scan: _Scan,
 ) -> dict[str, Iterator[bytes]]:
-    stream = bundle.lines(bundle.chunks(path, header, keys))
+    stream = bundle.lines(bundle.chunks(path, header, keys), header.max_lines)
     state: dict[str, Any] = {"line": None}
     by_kind: dict[str, Iterator[bytes]] = {}
 
@@ -1051,7 +1042,10 @@ def _after_merge(
     """Clock, the sites' names, and the log entry that "Undo last import" uses."""
     now = utcnow().strftime(sync_codec.DATETIME_FORMAT)
     fields = header.fields
-    driver.execute("UPDATE sync_state SET hlc = max(hlc, ?)", (scan.max_hlc,))
+    # Pass one refused any time beyond the bound; the clock is still never moved past it.
+    driver.execute(
+        "UPDATE sync_state SET hlc = max(hlc, min(?, ?))", (scan.max_hlc, sync_meta.clock_bound())
+    )
     created = _header_time(fields["created"])
     driver.execute(
         "INSERT INTO sync_sites (site_id, name, first_seen, last_import_at, last_export_id, "
@@ -1065,7 +1059,7 @@ def _after_merge(
         driver.execute(
             "INSERT INTO sync_sites (site_id, name, first_seen) VALUES (?, ?, ?) "
             "ON CONFLICT (site_id) DO UPDATE SET name = excluded.name WHERE name = ''",
-            (site, name, now),
+            (site, name[:200], now),
         )
     (counter,) = driver.execute("SELECT counter FROM sync_state").fetchone()
     summary = {kind: c.as_dict() for kind, c in preview.counts.items()}

@@ -18,17 +18,21 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer
 
 from desktop.domain import merge
+from desktop.services.sync import bundle
 from desktop.services.sync.bundle import BundleError
 from desktop.storage import sync_codec
 from desktop.storage.tables import BY_KIND, Base, Synced
 
 META_TAIL = ("created_at", "updated_at", "origin_site", "purged", "vv", "dots", "siblings")
 JSON_META = frozenset({"vv", "dots", "siblings"})
-UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+UUID = bundle.UUID
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?\Z")
 MAX_INT = 2**53
 MAX_TEXT = 1 << 22
+# Nesting of a JSON column's value (tags, benefit lines …: two or three levels in practice); a
+# deeper one could make later steps (the merge's canonical text) exceed the recursion limit.
+MAX_DEPTH = 16
 
 
 def kinds_in_order() -> list[type[Synced]]:
@@ -114,6 +118,8 @@ def _datetime(value: Any) -> None:
 def _any_json(value: Any) -> None:
     if not isinstance(value, list | dict):
         raise Invalid("not a JSON list or object")
+    if not bundle.depth_within(value, MAX_DEPTH):
+        raise Invalid("nested too deeply, or a number out of range")
 
 
 def _checker(table: type[Synced], name: str) -> Callable[[Any], None]:

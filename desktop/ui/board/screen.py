@@ -13,10 +13,12 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import demo, gates, health, maintenance, pursuits
+from desktop.services import demo, health, maintenance
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.queries import board
 from desktop.services.queries.board import BoardCard
@@ -38,12 +40,10 @@ from desktop.ui.board.view import BoardView
 from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
+from desktop.ui.operations import pursuits as operations
 from desktop.ui.operations.close_dialog import CloseDialog
-from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
 from desktop.ui.operations.gate_dialog import GateDialog
-from desktop.ui.operations.purge import confirm_purge
 from desktop.ui.operations.pursuit_dialog import PursuitDialog
-from desktop.ui.undo import record
 
 log = logging.getLogger(__name__)
 STATE_KEY = "board"
@@ -61,9 +61,11 @@ class BoardScreen(QWidget):
         self.ctx = ctx
         self.window_ = window
         self.lang = ctx.lang
+        # The dialogs of the last gestures (tests and benchmarks reach them here).
         self.gate_dialog: GateDialog | None = None
         self.close_dialog: CloseDialog | None = None
         self.pursuit_dialog: PursuitDialog | None = None
+        self.dialog: QDialog | QMessageBox | None = None  # the newest one (ui.operations keeps it)
         self._pending: list[tuple[list[str], int]] = []  # keyboard moves waiting for their turn
         self._loaded_closed = False
         self._names_loaded = False
@@ -422,42 +424,49 @@ class BoardScreen(QWidget):
         before_id: str | None = None,
         then: Callable[[], None] | None = None,
     ) -> None:
-        """Move pursuits to a stage (a drop, a key, a menu): through the gate, saved at once,
-        one undo step. Closed pursuits stay where they are."""
+        """Move pursuits to a stage (a drop, a key, a menu) through the gate, or reorder them in
+        their column (a drop in it): saved at once, one undo step (ui.operations). Closed
+        pursuits stay where they are. `then()` follows a move that went through."""
         cards = [c for c in (self.model.card(i) for i in dict.fromkeys(ids)) if c is not None]
         cards = [c for c in cards if c.status == "open"]
         if not cards or not 1 <= to_stage <= 8:
             return
         ids = [c.id for c in cards]
+
+        def moved(moved_ids: list[str]) -> None:
+            self.board.select_ids(moved_ids, focus=True)
+            if then is not None:
+                then()
+
         if all(c.stage == to_stage for c in cards):
-            if not self._reorder_changes_nothing(ids, to_stage, before_id):
-                self._move(ids, to_stage, before_id, None, "")
-            if then is not None:
-                then()
-            return
-        try:
-            checks = gates.check_moves(self.ctx.workspace, ids, to_stage)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        if all(c.check.passes for c in checks):
-            self._move(ids, to_stage, before_id, None, "")
-            if then is not None:
-                then()
+            if self._reorder_changes_nothing(ids, to_stage, before_id):
+                if then is not None:
+                    then()
+                return
+            operations.reorder(
+                self.ctx,
+                self,
+                ids,
+                to_stage,
+                before_id,
+                self._title,
+                moved,
+                on_cancelled=self._pending.clear,
+            )
             return
         names = {c.id: f"{c.account} · {c.title}" for c in cards}
-        dialog = GateDialog(self.ctx.catalog, self.lang, to_stage, checks, names, self)
-        self.gate_dialog = dialog
-
-        def go_ahead() -> None:
-            self._move(ids, to_stage, before_id, dialog.overrides_by_id(), dialog.reason_text())
-            if then is not None:
-                then()
-
-        dialog.accepted.connect(go_ahead)
-        dialog.rejected.connect(self._pending.clear)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        dialog = operations.move_to_stage(
+            self.ctx,
+            self,
+            names,
+            to_stage,
+            self._title,
+            moved,
+            before_id=before_id,
+            on_cancelled=self._pending.clear,
+        )
+        if dialog is not None:
+            self.gate_dialog = dialog
 
     def _reorder_changes_nothing(self, ids: list[str], stage: int, before_id: str | None) -> bool:
         """A drop onto where the cards already are."""
@@ -473,45 +482,6 @@ class BoardScreen(QWidget):
         return (before_id is None and after == len(column)) or (
             after < len(column) and column[after] == before_id
         )
-
-    def _move(
-        self,
-        ids: list[str],
-        to_stage: int,
-        before_id: str | None,
-        overrides: dict[str, list[dict[str, object]]] | None,
-        reason: str,
-    ) -> None:
-        try:
-            result = self.ctx.perform_in(
-                self,
-                pursuits.move_stage,
-                ids,
-                to_stage,
-                before_id=before_id,
-                overrides_by_id=overrides,
-                override_reason=reason,
-            )
-        except OperationFailed:
-            self._pending.clear()
-            return
-        if not result.moves:
-            return
-        record(MoveCommand(self.ctx, result, self._move_text(result), self))
-        self.board.select_ids(ids, focus=True)
-
-    def _move_text(self, result: pursuits.MoveResult) -> str:
-        moves = result.moves
-        stage = self.ctx.catalog.stage(moves[0].to_stage)
-        if all(m.from_stage == m.to_stage for m in moves):
-            if len(moves) == 1:
-                return self.tr("Reorder “{0}”").format(self._title(moves[0].pursuit_id))
-            return self.tr("Reorder {0} pursuits").format(len(moves))
-        if len(moves) == 1:
-            return self.tr("Move “{0}” to {1}").format(
-                self._title(moves[0].pursuit_id), stage.process(self.lang)
-            )
-        return self.tr("Move {0} pursuits to {1}").format(len(moves), stage.process(self.lang))
 
     def _title(self, pursuit_id: str) -> str:
         card = self.model.card(pursuit_id)
@@ -556,102 +526,46 @@ class BoardScreen(QWidget):
         self.edit_pursuit(pursuit_id)
 
     def edit_pursuit(self, pursuit_id: str) -> None:
-        try:
-            dialog = PursuitDialog(self.ctx, self, pursuit_id=pursuit_id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self._show_pursuit_dialog(dialog)
+        dialog = operations.edit_pursuit(self.ctx, self, pursuit_id, on_saved=self._select_saved)
+        if dialog is not None:
+            self.pursuit_dialog = dialog
 
     def new_pursuit(self, stage: int | None = None) -> None:
         if stage is None:
             current = self.board.current_card()
             stage = current.stage if current is not None else 1
-        self._show_pursuit_dialog(PursuitDialog(self.ctx, self, stage=stage))
+        self.pursuit_dialog = operations.new_pursuit(
+            self.ctx, self, stage=stage, on_saved=self._select_saved
+        )
 
-    def _show_pursuit_dialog(self, dialog: PursuitDialog) -> None:
-        self.pursuit_dialog = dialog
-        dialog.saved.connect(lambda pid: self.board.select_ids([pid], focus=True))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+    def _select_saved(self, pursuit_id: str) -> None:
+        self.board.select_ids([pursuit_id], focus=True)
 
     def close_selected(self, status: str) -> None:
+        """Mark the selected open pursuits won / lost / abandoned (ui.operations' dialog)."""
         cards = [c for c in self._selected_cards() if c.status == "open"]
         if not cards:
             return
-        if len(cards) == 1:
-            subject = f"{cards[0].account} · {cards[0].title}"
-        else:
-            subject = self.tr("{0} pursuits").format(len(cards))
-        try:
-            competitors = pursuits.competitor_choices(self.ctx.workspace)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        dialog = CloseDialog(self.ctx.catalog, self.lang, status, subject, competitors, self)
-        self.close_dialog = dialog
-        ids = [c.id for c in cards]
-
-        def close() -> None:
-            competitor_id, name = dialog.competitor()
-            chosen = dialog.status()
-            try:
-                change = self.ctx.perform_in(
-                    self,
-                    pursuits.close_pursuits,
-                    ids,
-                    chosen,
-                    reason=dialog.reason_text(),
-                    lost_to_id=competitor_id,
-                    lost_to_name=name,
-                    closed_on=dialog.closed_date(),
-                )
-            except OperationFailed:
-                return
-            label = self.ctx.catalog.vocab("pursuit_statuses").label(chosen, self.lang)
-            record(
-                StateCommand(
-                    self.ctx, change, self.tr("Mark {0} as {1}").format(subject, label), self
-                )
-            )
-
-        dialog.accepted.connect(close)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        subject = operations.subject_of([f"{c.account} · {c.title}" for c in cards])
+        dialog = operations.close_pursuits(self.ctx, self, [c.id for c in cards], subject, status)
+        if dialog is not None:
+            self.close_dialog = dialog
 
     def reopen_selected(self) -> None:
         ids = [c.id for c in self._selected_cards() if c.status != "open"]
-        if not ids:
-            return
-        try:
-            change = self.ctx.perform_in(self, pursuits.reopen_pursuits, ids)
-        except OperationFailed:
-            return
-        if change.after:
-            if len(change.after) == 1:
-                text = self.tr("Reopen “{0}”").format(self._title(change.after[0].pursuit_id))
-            else:
-                text = self.tr("Reopen {0} pursuits").format(len(change.after))
-            record(StateCommand(self.ctx, change, text, self))
-            self.board.select_ids(ids)
+        if ids:
+            operations.reopen_pursuits(
+                self.ctx, self, ids, title_of=self._title, on_reopened=self.board.select_ids
+            )
 
     def delete_selected(self) -> None:
         """Delete without asking: undo brings them back (UI-GUIDE.md, "Feel")."""
         cards = self._selected_cards()
         if not cards:
             return
-        ids = [c.id for c in cards]
-        try:
-            self.ctx.perform_in(self, pursuits.delete_pursuits, ids)
-        except OperationFailed:
-            return
-        if len(cards) == 1:
-            text = self.tr("Delete “{0}”").format(cards[0].title)
-        else:
-            text = self.tr("Delete {0} pursuits").format(len(cards))
-        record(AliveCommand(self.ctx, [("pursuit", i) for i in ids], False, text, self))
+        text = operations.delete_pursuits(self.ctx, self, {c.id: c.title for c in cards})
         status = getattr(self.window_, "statusBar", None)
-        if status is not None:
+        if text is not None and status is not None:
             status().showMessage(self.tr("{0} — undo with Ctrl+Z").format(text), 6000)
 
     def purge_pursuit(self, pursuit_id: str) -> QMessageBox | None:
@@ -660,7 +574,7 @@ class BoardScreen(QWidget):
         if card is None:
             return None
         name = f"{card.account} · {card.title}" if card.account else card.title
-        return confirm_purge(self.ctx, "pursuit", pursuit_id, name, self)
+        return operations.purge_pursuit(self.ctx, self, pursuit_id, name)
 
     def _load_demo(self) -> None:
         try:
@@ -696,7 +610,7 @@ class BoardScreen(QWidget):
             for s in self.ctx.catalog.stages:
                 action = move_menu.addAction(
                     f"{s.number}  {s.label(self.lang)}",
-                    lambda n=s.number: self.move_selected_to(n),
+                    partial(self.move_selected_to, s.number),
                 )
                 action.setEnabled(stages != {s.number})
             forward = menu.addAction(self.tr("Next stage"), lambda: self.move_selected_by(1))
@@ -710,7 +624,7 @@ class BoardScreen(QWidget):
             for key in ("won", "lost", "abandoned"):
                 action = menu.addAction(
                     self.tr("Mark as {0}…").format(statuses.label(key, self.lang)),
-                    lambda k=key: self.close_selected(k),
+                    partial(self.close_selected, key),
                 )
                 action.setObjectName(f"action_mark_{key}")
         if closed:

@@ -6,6 +6,7 @@ chart pasted into a slide still says what it shows.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
 
 from desktop import APP_NAME, APP_NAME_ZH
 from desktop.services import analytics
+from desktop.ui.common.output_check import (
+    OutputKind,
+    ask_before_writing,
+    take_over_overwrite_question,
+)
 
 if TYPE_CHECKING:
     from desktop.ui.charts.dashboard import Dashboard
@@ -23,6 +29,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORMATS = {"png": "PNG", "svg": "SVG", "pdf": "PDF"}
+KINDS = {"png": OutputKind.PNG, "svg": OutputKind.SVG, "pdf": OutputKind.PDF}
+
+
+def chart_path(path: str) -> str:
+    """Where a chart saved as `path` goes: a name without a known suffix becomes a PNG."""
+    return path if Path(path).suffix.lower().lstrip(".") in FORMATS else f"{path}.png"
 
 
 class ChartExport(QObject):
@@ -88,16 +100,36 @@ class ChartExport(QObject):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix)
         dialog.setObjectName("export_dialog")
-        dialog.fileSelected.connect(lambda path: self.export_chart(name, path))
+        take_over_overwrite_question(dialog)
+        dialog.fileSelected.connect(
+            lambda path: self._checked(
+                dialog,
+                chart_path(path),
+                KINDS[Path(chart_path(path)).suffix.lower()[1:]],
+                lambda chosen: self.export_chart(name, str(chosen)),
+            )
+        )
         self.dialog = dialog
         dialog.open()
+
+    def _checked(
+        self, dialog: QFileDialog, path: str, kind: OutputKind, write: Callable[[Path], object]
+    ) -> None:
+        """`write(path)` unless it would replace the database or, unasked, another file."""
+        ask_before_writing(
+            self.dashboard,
+            path,
+            kind,
+            database=self.dashboard.ctx.workspace.path,
+            write=write,
+            again=dialog.open,
+            title=dialog.windowTitle(),
+        )
 
     def export_chart(self, name: str, path: str) -> bool:
         """Save chart `name` to `path` (PNG, SVG or PDF by its suffix); False when it failed."""
         dashboard = self.dashboard
-        suffix = Path(path).suffix.lower().lstrip(".")
-        if suffix not in FORMATS:
-            path = f"{path}.png"
+        path = chart_path(path)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             dashboard.figures.export_figure(
@@ -162,7 +194,12 @@ class ChartExport(QObject):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setObjectName("report_dialog")
-        dialog.fileSelected.connect(self.export_report)
+        take_over_overwrite_question(dialog)
+        dialog.fileSelected.connect(
+            lambda path: self._checked(
+                dialog, path, OutputKind.PDF, lambda chosen: self.export_report(str(chosen))
+            )
+        )
         self.dialog = dialog
         dialog.open()
 

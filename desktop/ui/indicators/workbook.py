@@ -14,6 +14,11 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.services import indicators, records
 from desktop.services.errors import NotFound
+from desktop.ui.common.output_check import (
+    OutputKind,
+    ask_before_writing,
+    take_over_overwrite_question,
+)
 
 if TYPE_CHECKING:
     from desktop.ui.indicators.widget import IndicatorGridWidget
@@ -40,7 +45,18 @@ class WorkbookExport(QObject):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("Excel workbook (*.xlsx)"))
         dialog.setDefaultSuffix("xlsx")
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        take_over_overwrite_question(dialog)
+        dialog.fileSelected.connect(
+            lambda path: ask_before_writing(
+                grid,
+                path,
+                OutputKind.XLSX,
+                database=grid.ctx.workspace.path,
+                write=self.export_to,
+                again=dialog.open,
+                title=dialog.windowTitle(),
+            )
+        )
         dialog.open()
         return dialog
 

@@ -1,4 +1,10 @@
-"""Close pursuits as won, lost (with the reason and the competitor it went to) or abandoned."""
+"""Close pursuits as won, lost (with the reason and the competitor it went to) or abandoned.
+
+The one close dialog of every screen (board, list, workspace): it asks the outcome, a reason (what
+the team learns from; common ones are offered), the competitor a lost pursuit went to (a new name
+is added to the competitors in the same transaction) and the day it closed, and says that closing
+can be undone.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -14,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -63,8 +71,11 @@ class CloseDialog(QDialog):
         self.reason.setObjectName("close_reason")
         self.reason.setEditable(True)
         self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.reason.lineEdit().setPlaceholderText(self.tr("Why? (kept with the pursuit)"))
-        self.reason.lineEdit().textChanged.connect(self._update)
+        reason_edit = self.reason.lineEdit()
+        assert reason_edit is not None  # an editable combo box has one
+        self.reason_edit: QLineEdit = reason_edit
+        self.reason_edit.setPlaceholderText(self.tr("Why? (kept with the pursuit)"))
+        self.reason_edit.textChanged.connect(self._update)
 
         self.lost_to = QComboBox()
         self.lost_to.setObjectName("close_lost_to")
@@ -74,17 +85,30 @@ class CloseDialog(QDialog):
         for choice in competitors:
             self.lost_to.addItem(choice.name, choice.id)
         self.lost_to.setCurrentIndex(0)
-        self.lost_to.lineEdit().setPlaceholderText(self.tr("Pick or type a competitor"))
+        lost_to_edit = self.lost_to.lineEdit()
+        assert lost_to_edit is not None
+        lost_to_edit.setPlaceholderText(self.tr("Pick or type a competitor"))
         self.lost_to_label = QLabel(self.tr("Lost to"))
         self.new_competitor = QLabel()
         self.new_competitor.setObjectName("close_new_competitor")
         self.new_competitor.setEnabled(False)
-        self.lost_to.lineEdit().textChanged.connect(self._update)
+        lost_to_edit.textChanged.connect(self._update)
 
         self.closed_on = DateEdit()
         self.closed_on.setDate(QDate.currentDate())
         self.closed_on.setObjectName("close_date")
         self.closed_on.setMaximumDate(QDate.currentDate().addDays(366))
+
+        self.undo_hint = QLabel(
+            self.tr("Closing can be undone (Edit ▸ Undo), and a closed pursuit reopened.")
+        )
+        self.undo_hint.setObjectName("close_hint")
+        self.undo_hint.setWordWrap(True)
+        palette = self.undo_hint.palette()  # quiet, like every hint
+        palette.setColor(
+            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+        )
+        self.undo_hint.setPalette(palette)
 
         self.error = QLabel()
         self.error.setObjectName("close_error")
@@ -108,6 +132,7 @@ class CloseDialog(QDialog):
         box.addWidget(self.subject)
         box.addLayout(form)
         box.addWidget(self.error)
+        box.addWidget(self.undo_hint)
         box.addWidget(self.buttons)
         self._shown_status = ""
         self.radios.get(status, self.radios["won"]).setChecked(True)
@@ -181,7 +206,7 @@ class CloseDialog(QDialog):
             ],
         }[status]
         current = self.reason.currentText()
-        blockers = (QSignalBlocker(self.reason), QSignalBlocker(self.reason.lineEdit()))
+        blockers = (QSignalBlocker(self.reason), QSignalBlocker(self.reason_edit))
         self.reason.clear()
         self.reason.addItems(suggestions)
         self.reason.setEditText(current)

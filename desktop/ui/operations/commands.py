@@ -1,4 +1,5 @@
-"""Undo commands of the board: moves and reorders, close / reopen, edits, deletes and creations.
+"""Undo commands of the pursuit gestures: moves and reorders, close / reopen, edits, deletes and
+creations.
 
 Each gesture runs its use-case first through `ctx.perform` (move, close, reopen, delete, create,
 edit), which returns what undoes it; the command is built from that and put on the stack with
@@ -15,30 +16,15 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QWidget
 
 from desktop.services import pursuits
-from desktop.services.pursuits import MoveResult, RecordRef, StateChange
+from desktop.services.pursuits import RecordRef, StateChange
 from desktop.ui.context import AppContext
 from desktop.ui.undo import UndoCommand
 
 
-class MoveCommand(UndoCommand):
-    """Pursuits moved to a stage (or reordered in one): undo puts stage, entry date and rank back
-    and buries the StageChanges; redo revives them."""
-
-    def __init__(
-        self, ctx: AppContext, result: MoveResult, text: str, parent_widget: QWidget | None = None
-    ) -> None:
-        super().__init__(ctx, text, parent_widget)
-        self.change = result
-
-    def apply(self) -> None:
-        self.perform(pursuits.restore_states, self.change.after, revive=self.change.created)
-
-    def revert(self) -> None:
-        self.perform(pursuits.restore_states, self.change.before, bury=self.change.created)
-
-
 class StateCommand(UndoCommand):
-    """Fields written from snapshots: close as won / lost / abandoned, reopen, edit."""
+    """A lifecycle step undone by its own StateChange: a move or reorder (stage, entry date and
+    rank; the StageChanges it made), close as won / lost / abandoned (and the competitor it
+    made), reopen, edit, tags. Undo and redo are the exact inverses the service returned."""
 
     def __init__(
         self,
@@ -51,10 +37,10 @@ class StateCommand(UndoCommand):
         self.change = change
 
     def apply(self) -> None:
-        self.perform(pursuits.restore_states, self.change.after, revive=self.change.created)
+        self.perform(self.change.redo)
 
     def revert(self) -> None:
-        self.perform(pursuits.restore_states, self.change.before, bury=self.change.created)
+        self.perform(self.change.undo)
 
 
 class AliveCommand(UndoCommand):

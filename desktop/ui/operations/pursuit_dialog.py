@@ -65,13 +65,15 @@ class PursuitDialog(QDialog):
         self.account.setMaxVisibleItems(16)
         self.account.addItems([a.name for a in self._accounts])
         self.account.setCurrentIndex(-1)
-        self.account.lineEdit().setPlaceholderText(self.tr("Pick an account or type a new name"))
+        account_edit = self.account.lineEdit()
+        assert account_edit is not None  # an editable combo box has one
+        account_edit.setPlaceholderText(self.tr("Pick an account or type a new name"))
         completer = QCompleter(self.account.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.account.setCompleter(completer)
-        self.account.lineEdit().textChanged.connect(self._account_edited)
+        account_edit.textChanged.connect(self._account_edited)
         self.account_note = QLabel()
         self.account_note.setObjectName("pursuit_account_note")
         self.account_note.setEnabled(False)
@@ -308,7 +310,7 @@ class PursuitDialog(QDialog):
         self.saved.emit(pursuit_id)
         super().accept()
 
-    def _update(self, form: PursuitForm, overrides: list, reason: str) -> None:
+    def _update(self, form: PursuitForm, overrides: list[dict[str, object]], reason: str) -> None:
         assert self.pursuit_id is not None
         try:
             change = self.ctx.perform_in(
@@ -353,8 +355,8 @@ class PursuitDialog(QDialog):
         if token:
             self._tag_completer.setCompletionPrefix(token)
             self._tag_completer.complete()
-        else:
-            self._tag_completer.popup().hide()
+        elif (popup := self._tag_completer.popup()) is not None:
+            popup.hide()
 
     def _complete_tag(self, tag: str) -> None:
         text = self.tags.text()

@@ -1,37 +1,37 @@
 """The pursuit gestures a screen offers on its selection: new, edit, move through the gate,
-close, reopen, delete and purge — each one call here, with its dialog and its undo step.
+reorder, close, reopen, delete and purge — each one call here, with its dialog and its undo step.
 
 A screen passes what it knows (the context, itself as the dialogs' parent, the ids and the names
-it shows) and gets the dialog back for tests; the service call, the error message and the undo
-command are written once, here. The wording keeps the translation context of the screen it came
-from ("PursuitsScreen"), so the existing catalogs still apply.
+it shows) and gets the dialog back (tests reach it there); the service call, the error message,
+the undo command and its wording are written once, here, in this module's own translation
+context ("PursuitOperations"). What differs between screens — the selection after a move, the
+next queued move, a status message — is the screen's, passed in as a callback.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop.services import gates, pursuits
+from desktop.services.pursuits import MoveResult
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations.close_dialog import CloseDialog
-from desktop.ui.operations.commands import AliveCommand, MoveCommand, StateCommand
+from desktop.ui.operations.commands import AliveCommand, StateCommand
 from desktop.ui.operations.gate_dialog import GateDialog
 from desktop.ui.operations.purge import confirm_purge
+from desktop.ui.operations.pursuit_dialog import PursuitDialog
 from desktop.ui.undo import record
 
-CONTEXT = "PursuitsScreen"
+D = TypeVar("D", bound=QDialog)
+Ids = Callable[[list[str]], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
-def show_dialog(owner: Any, dialog: QDialog) -> QDialog:
+def show_dialog(owner: Any, dialog: D) -> D:
     """Open `dialog` window-modal and keep it on `owner.dialog` (tests reach it there)."""
     owner.dialog = dialog
     dialog.finished.connect(dialog.deleteLater)
@@ -39,47 +39,63 @@ def show_dialog(owner: Any, dialog: QDialog) -> QDialog:
     return dialog
 
 
+# --- new and edit ---------------------------------------------------------------------------------
 def new_pursuit(
     ctx: AppContext, parent: QWidget, *, stage: int = 1, on_saved: Callable[[str], None]
-) -> QDialog:
+) -> PursuitDialog:
     """The new-pursuit dialog; `on_saved(id)` once it is created."""
-    from desktop.ui.operations.pursuit_dialog import PursuitDialog
-
     dialog = PursuitDialog(ctx, parent, stage=stage)
     dialog.saved.connect(on_saved)
     return show_dialog(parent, dialog)
 
 
-def edit_pursuit(ctx: AppContext, parent: QWidget, pursuit_id: str) -> QDialog | None:
-    """The pursuit's dialog (where no workspace opens it)."""
-    from desktop.ui.operations.pursuit_dialog import PursuitDialog
-
+def edit_pursuit(
+    ctx: AppContext,
+    parent: QWidget,
+    pursuit_id: str,
+    *,
+    on_saved: Callable[[str], None] | None = None,
+) -> PursuitDialog | None:
+    """The pursuit's dialog (where no workspace opens it); `on_saved(id)` once it is saved."""
     try:
         dialog = PursuitDialog(ctx, parent, pursuit_id=pursuit_id)
     except Exception as exc:
         show_error(parent, exc)
         return None
+    if on_saved is not None:
+        dialog.saved.connect(on_saved)
     return show_dialog(parent, dialog)
 
 
+# --- move and reorder -----------------------------------------------------------------------------
 def move_to_stage(
     ctx: AppContext,
     parent: QWidget,
     names: Mapping[str, str],
     stage: int,
     title_of: Callable[[str], str],
-    on_moved: Callable[[list[str]], None],
-) -> QDialog | None:
+    on_moved: Ids,
+    *,
+    before_id: str | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+) -> GateDialog | None:
     """Move the pursuits `names` (id → "account · title") to `stage` through the stage gate:
-    at once when every check passes, else after the gate dialog; one undo step."""
+    at once when every check passes, else after the gate dialog; one undo step.
+
+    `before_id` places them above that card of the stage (a drop), else at its end.
+    `on_moved(ids)` follows a move that went through; `on_cancelled()` a move that did not
+    (the gate dialog cancelled, the check or the save failed — the user has been told).
+    Returns the gate dialog when it asks.
+    """
     ids = list(names)
     try:
         checks = gates.check_moves(ctx.workspace, ids, stage)
     except Exception as exc:
         show_error(parent, exc)
+        _call(on_cancelled)
         return None
     if all(c.check.passes for c in checks):
-        _move(ctx, parent, ids, stage, None, "", title_of, on_moved)
+        _move(ctx, parent, ids, stage, before_id, None, "", title_of, on_moved, on_cancelled)
         return None
     dialog = GateDialog(ctx.catalog, ctx.lang, stage, checks, dict(names), parent)
     dialog.accepted.connect(
@@ -88,13 +104,33 @@ def move_to_stage(
             parent,
             ids,
             stage,
+            before_id,
             dialog.overrides_by_id(),
             dialog.reason_text(),
             title_of,
             on_moved,
+            on_cancelled,
         )
     )
+    if on_cancelled is not None:
+        dialog.rejected.connect(on_cancelled)
     return show_dialog(parent, dialog)
+
+
+def reorder(
+    ctx: AppContext,
+    parent: QWidget,
+    ids: Sequence[str],
+    stage: int,
+    before_id: str | None,
+    title_of: Callable[[str], str],
+    on_moved: Ids,
+    *,
+    on_cancelled: Callable[[], None] | None = None,
+) -> None:
+    """Put pursuits of `stage` above `before_id` in its column (at its end for None): no stage
+    is passed, so no gate; one undo step. The callbacks are those of `move_to_stage`."""
+    _move(ctx, parent, list(ids), stage, before_id, None, "", title_of, on_moved, on_cancelled)
 
 
 def _move(
@@ -102,10 +138,12 @@ def _move(
     parent: QWidget,
     ids: list[str],
     stage: int,
+    before_id: str | None,
     overrides: dict[str, list[dict[str, object]]] | None,
     reason: str,
     title_of: Callable[[str], str],
-    on_moved: Callable[[list[str]], None],
+    on_moved: Ids,
+    on_cancelled: Callable[[], None] | None,
 ) -> None:
     try:
         result = ctx.perform_in(
@@ -113,27 +151,57 @@ def _move(
             pursuits.move_stage,
             ids,
             stage,
+            before_id=before_id,
             overrides_by_id=overrides,
             override_reason=reason,
         )
     except OperationFailed:
+        _call(on_cancelled)
         return
-    if not result.moves:
-        return
-    process = ctx.catalog.stage(stage).process(ctx.lang)
-    if len(result.moves) == 1:
-        text = _tr("Move “{0}” to {1}").format(title_of(result.moves[0].pursuit_id), process)
-    else:
-        text = _tr("Move {0} pursuits to {1}").format(len(result.moves), process)
-    record(MoveCommand(ctx, result, text, parent))
+    if result.moves:
+        record(StateCommand(ctx, result, _move_text(ctx, result, title_of), parent))
     on_moved(ids)
+
+
+def _move_text(ctx: AppContext, result: MoveResult, title_of: Callable[[str], str]) -> str:
+    moves = result.moves
+    if all(m.from_stage == m.to_stage for m in moves):
+        if len(moves) == 1:
+            return QCoreApplication.translate("PursuitOperations", "Reorder “{0}”").format(
+                title_of(moves[0].pursuit_id)
+            )
+        return QCoreApplication.translate("PursuitOperations", "Reorder {0} pursuits").format(
+            len(moves)
+        )
+    process = ctx.catalog.stage(moves[0].to_stage).process(ctx.lang)
+    if len(moves) == 1:
+        return QCoreApplication.translate("PursuitOperations", "Move “{0}” to {1}").format(
+            title_of(moves[0].pursuit_id), process
+        )
+    return QCoreApplication.translate("PursuitOperations", "Move {0} pursuits to {1}").format(
+        len(moves), process
+    )
+
+
+def _call(callback: Callable[[], None] | None) -> None:
+    if callback is not None:
+        callback()
+
+
+# --- close and reopen -----------------------------------------------------------------------------
+def subject_of(names: Sequence[str]) -> str:
+    """What the close dialog and its undo step name: the one pursuit, or how many."""
+    if len(names) == 1:
+        return names[0]
+    return QCoreApplication.translate("PursuitOperations", "{0} pursuits").format(len(names))
 
 
 def close_pursuits(
     ctx: AppContext, parent: QWidget, ids: Sequence[str], subject: str, status: str
-) -> QDialog | None:
-    """Mark open pursuits won / lost / abandoned through the close dialog (which may name the
-    competitor that won); one undo step."""
+) -> CloseDialog | None:
+    """Mark open pursuits won / lost / abandoned through the close dialog (preset to `status`,
+    which may name the competitor that won); one undo step. `subject` names them (see
+    `subject_of`)."""
     try:
         competitors = pursuits.competitor_choices(ctx.workspace)
     except Exception as exc:
@@ -159,24 +227,43 @@ def close_pursuits(
         except OperationFailed:
             return
         label = ctx.catalog.vocab("pursuit_statuses").label(chosen, ctx.lang)
-        text = _tr("Mark {0} as {1}").format(subject, label)
-        record(StateCommand(ctx, change, text, parent))
+        text = QCoreApplication.translate("PursuitOperations", "Mark {0} as {1}")
+        record(StateCommand(ctx, change, text.format(subject, label), parent))
 
     dialog.accepted.connect(close)
     return show_dialog(parent, dialog)
 
 
-def reopen_pursuits(ctx: AppContext, parent: QWidget, ids: Sequence[str]) -> None:
-    """Reopen closed pursuits at the stage they were closed in; one undo step."""
+def reopen_pursuits(
+    ctx: AppContext,
+    parent: QWidget,
+    ids: Sequence[str],
+    *,
+    title_of: Callable[[str], str] | None = None,
+    on_reopened: Ids | None = None,
+) -> None:
+    """Reopen closed pursuits at the end of the stage they were closed in; one undo step.
+    `title_of` names a single one in the step; `on_reopened(ids)` follows when any reopened."""
+    ids = list(ids)
     try:
-        change = ctx.perform_in(parent, pursuits.reopen_pursuits, list(ids))
+        change = ctx.perform_in(parent, pursuits.reopen_pursuits, ids)
     except OperationFailed:
         return
-    if change.after:
-        text = _tr("Reopen {0} pursuits").format(len(change.after))
-        record(StateCommand(ctx, change, text, parent))
+    if not change.after:
+        return  # nothing was closed (reopened elsewhere meanwhile)
+    if len(change.after) == 1 and title_of is not None:
+        title = title_of(change.after[0].pursuit_id)
+        text = QCoreApplication.translate("PursuitOperations", "Reopen “{0}”").format(title)
+    else:
+        text = QCoreApplication.translate("PursuitOperations", "Reopen {0} pursuits").format(
+            len(change.after)
+        )
+    record(StateCommand(ctx, change, text, parent))
+    if on_reopened is not None:
+        on_reopened(ids)
 
 
+# --- delete and purge -----------------------------------------------------------------------------
 def delete_pursuits(ctx: AppContext, parent: QWidget, titles: Mapping[str, str]) -> str | None:
     """Delete the pursuits `titles` (id → title) without asking: undo brings them back
     (UI-GUIDE.md, "Feel"). Returns the undo step's text, None when nothing was deleted."""
@@ -186,14 +273,19 @@ def delete_pursuits(ctx: AppContext, parent: QWidget, titles: Mapping[str, str])
     except OperationFailed:
         return None
     if len(ids) == 1:
-        text = _tr("Delete “{0}”").format(titles[ids[0]])
+        text = QCoreApplication.translate("PursuitOperations", "Delete “{0}”").format(
+            titles[ids[0]]
+        )
     else:
-        text = _tr("Delete {0} pursuits").format(len(ids))
+        text = QCoreApplication.translate("PursuitOperations", "Delete {0} pursuits").format(
+            len(ids)
+        )
     record(AliveCommand(ctx, [("pursuit", i) for i in ids], False, text, parent))
     return text
 
 
 def purge_pursuit(ctx: AppContext, parent: Any, pursuit_id: str, name: str) -> QMessageBox:
     """Ask, then blank the pursuit for good (the one question the app asks; see `purge`)."""
-    parent.dialog = confirm_purge(ctx, "pursuit", pursuit_id, name, parent)
-    return parent.dialog
+    box = confirm_purge(ctx, "pursuit", pursuit_id, name, parent)
+    parent.dialog = box
+    return box

@@ -11,13 +11,14 @@ import html
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QFile, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
     QPageLayout,
     QPageSize,
     QPainter,
+    QPdfWriter,
     QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -31,13 +32,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import APP_NAME, __version__
 from desktop.services import coaching, health, pursuit_edits, value
 from desktop.services.queries import overview
+from desktop.services.reports import safe_output
 from desktop.ui.common import format as fmt
+from desktop.ui.common.output_check import (
+    OutputKind,
+    ask_before_writing,
+    take_over_overwrite_question,
+)
 from desktop.ui.context import AppContext
+from desktop.ui.errors import show_error
 
 PRINT_FONTS = ["WenQuanYi Micro Hei", "Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC"]
 MARGIN_MM = 15
+PDF_DPI = 1200  # what a high-resolution QPrinter uses for PDF, as before
 
 
 class ManagerViewDialog(QDialog):
@@ -232,12 +242,33 @@ class ManagerViewDialog(QDialog):
         return document
 
     def write_pdf(self, path: Path | str) -> int:
-        """Write the page as an A4 PDF; returns the number of pages."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        printer.setDocName(self.header)
-        return paint(self.document(), printer, self.header)
+        """Write the page as an A4 PDF; returns the number of pages.
+
+        Written beside the target and then moved over it, like the visit plan, so a failure (a
+        full disk, the old file open in a viewer) never leaves half a PDF; raises OSError then.
+        """
+        pages = 0
+
+        def write(temp: Path) -> None:
+            nonlocal pages
+            # Opened here rather than by the writer: a file that cannot be created is an
+            # OSError saying why, not a painter that will not begin (with a Qt warning).
+            file = QFile(str(temp))
+            if not file.open(QIODevice.OpenModeFlag.WriteOnly):
+                raise OSError(file.errorString())
+            try:
+                writer = QPdfWriter(file)
+                writer.setResolution(PDF_DPI)
+                writer.setTitle(self.header)
+                writer.setCreator(f"{APP_NAME} {__version__}")
+                pages = paint(self.document(), writer, self.header)
+                del writer
+            finally:
+                file.close()
+
+        # Qt's writer ignores write errors: verify_pdf catches a file a full disk cut short.
+        safe_output.write_atomically(Path(path), write, safe_output.verify_pdf)
+        return pages
 
     def print_dialog(self) -> QPrintDialog:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -259,10 +290,25 @@ class ManagerViewDialog(QDialog):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("PDF (*.pdf)"))
         dialog.setDefaultSuffix("pdf")
+        take_over_overwrite_question(dialog)
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and dialog.selectedFiles():
-                self.write_pdf(dialog.selectedFiles()[0])
+                ask_before_writing(
+                    self,
+                    dialog.selectedFiles()[0],
+                    OutputKind.PDF,
+                    database=self.ctx.workspace.path,
+                    write=save,
+                    again=dialog.open,
+                    title=dialog.windowTitle(),
+                )
+
+        def save(path: Path) -> None:
+            try:
+                self.write_pdf(path)
+            except OSError as exc:  # the user hears of it, the target is as it was
+                show_error(self, exc)
 
         dialog.finished.connect(done)
         dialog.open()
@@ -276,7 +322,7 @@ def _print_font(size: float) -> QFont:
     return font
 
 
-def paint(document: QTextDocument, printer: QPrinter, header: str) -> int:
+def paint(document: QTextDocument, printer: QPrinter | QPdfWriter, header: str) -> int:
     """Lay the document out on A4 pages with a running header and a page-x-of-y footer."""
     printer.setPageLayout(
         QPageLayout(

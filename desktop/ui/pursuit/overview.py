@@ -9,19 +9,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +27,8 @@ from desktop.services.queries.overview import Overview
 from desktop.ui.common import format as fmt
 from desktop.ui.common.widgets import MoneyEdit, OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.operations import pursuits as operations
+from desktop.ui.operations.close_dialog import CloseDialog
 from desktop.ui.pursuit.editing import (
     Autosaver,
     CallCommand,
@@ -48,6 +45,7 @@ from desktop.ui.pursuit.widgets import (
     GREEN,
     RED,
     Card,
+    ErrorLabel,
     GrowingTextEdit,
     heading,
     hint,
@@ -102,7 +100,7 @@ class OverviewPage(SectionPage):
         layout = form()
         deal.body.addLayout(layout)
         self.title_edit = QLineEdit()
-        self._row(layout, self.tr("Title"), self.title_edit, "title")
+        self._title_error = self._row(layout, self.tr("Title"), self.title_edit, "title")
         self.account_label = QLabel()
         self.account_label.setObjectName("account")
         self.account_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -122,10 +120,12 @@ class OverviewPage(SectionPage):
         layout.addRow(self.tr("Amount"), cell)
         self.close_edit = OptionalDateEdit()
         self.close_edit.set_placeholder(self.tr("not set"))
-        self._row(layout, self.tr("Expected close"), self.close_edit, "expected_close")
+        self._expected_close_error = self._row(
+            layout, self.tr("Expected close"), self.close_edit, "expected_close"
+        )
         self.owner_edit = QLineEdit()
         self.owner_edit.setPlaceholderText(self.tr("Who runs this pursuit"))
-        self._row(layout, self.tr("Owner"), self.owner_edit, "owner")
+        self._owner_error = self._row(layout, self.tr("Owner"), self.owner_edit, "owner")
         self.tags_edit = QLineEdit()
         self.tags_edit.setObjectName("tags")
         self.tags_edit.setPlaceholderText(self.tr("Separate tags with commas"))
@@ -133,7 +133,7 @@ class OverviewPage(SectionPage):
         layout.addRow(self.tr("Tags"), self.tags_edit)
         self.notes_edit = GrowingTextEdit(3, 14)
         self.notes_edit.setPlaceholderText(self.tr("Background, history, anything worth keeping"))
-        self._row(layout, self.tr("Notes"), self.notes_edit, "notes")
+        self._notes_error = self._row(layout, self.tr("Notes"), self.notes_edit, "notes")
         self.referred = QLabel()
         self.referred.setObjectName("referred_by")
         self.referred.linkActivated.connect(lambda pid: self.open_pursuit(pid))
@@ -154,10 +154,14 @@ class OverviewPage(SectionPage):
         self.next_step_edit.setPlaceholderText(
             self.tr("e.g. Meet the CIO to present the value case")
         )
-        self._row(layout, self.tr("Action"), self.next_step_edit, "next_step")
+        self._next_step_error = self._row(
+            layout, self.tr("Action"), self.next_step_edit, "next_step"
+        )
         self.next_due_edit = OptionalDateEdit()
         self.next_due_edit.set_placeholder(self.tr("not set"))
-        self._row(layout, self.tr("Due"), self.next_due_edit, "next_step_due")
+        self._next_step_due_error = self._row(
+            layout, self.tr("Due"), self.next_due_edit, "next_step_due"
+        )
         step.body.addStretch(1)
         grid.addWidget(step, 0, 1)
 
@@ -172,7 +176,9 @@ class OverviewPage(SectionPage):
         layout = form()
         forecast.body.addLayout(layout)
         self.rate_edit = WinRateEdit()
-        self._row(layout, self.tr("Win rate"), self.rate_edit, "win_rate_override")
+        self._win_rate_override_error = self._row(
+            layout, self.tr("Win rate"), self.rate_edit, "win_rate_override"
+        )
         self.weighted_label = QLabel()
         self.weighted_label.setObjectName("weighted")
         layout.addRow(self.tr("Weighted amount"), self.weighted_label)
@@ -230,10 +236,11 @@ class OverviewPage(SectionPage):
         self.dialog: CloseDialog | None = None
         self.open_pursuit: Any = lambda _pid: None
 
-    def _row(self, layout: QFormLayout, label: str, widget: QWidget, name: str) -> None:
+    def _row(self, layout: QFormLayout, label: str, widget: QWidget, name: str) -> ErrorLabel:
+        """A form row of `widget` named `name`, with its message line (returned)."""
         cell, error = with_error(widget, name)
         layout.addRow(label, cell)
-        setattr(self, f"_{name}_error", error)
+        return error
 
     # --- loading --------------------------------------------------------------------------
     def reset(self) -> None:
@@ -442,127 +449,17 @@ class OverviewPage(SectionPage):
             )
         )
 
-    # --- closing --------------------------------------------------------------------------
-    def ask_close(self, status: str) -> CloseDialog:
+    # --- closing (the gestures of ui.operations, on this one pursuit) ---------------------------
+    def ask_close(self, status: str) -> CloseDialog | None:
         """Open the close dialog (won / lost / abandoned), preset to `status`."""
-        self.autosaver.flush()
-        choices = pursuits.competitor_choices(self.ctx.workspace)
-        dialog = CloseDialog(self.ctx, status, choices, self)
-        dialog.accepted.connect(lambda: self.close_as(*dialog.result_values()))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def close_as(
-        self, status: str, reason: str, lost_to_id: str | None, lost_to_name: str = ""
-    ) -> None:
-        assert self.view is not None and self.pursuit_id is not None
-        try:
-            change = self.ctx.perform_in(
-                self,
-                pursuits.close_pursuits,
-                [self.pursuit_id],
-                status,
-                reason=reason,
-                lost_to_id=lost_to_id,
-                lost_to_name=lost_to_name,
-            )
-        except OperationFailed:
-            return
-        self._push_status(change, self.tr("Close pursuit"))
+        if self.view is None or self.pursuit_id is None:
+            return None
+        self.autosaver.flush()  # what is being typed is saved before the pursuit closes
+        subject = f"{self.view.account} · {self.view.pursuit['title']}"
+        return operations.close_pursuits(self.ctx, self, [self.pursuit_id], subject, status)
 
     def reopen(self) -> None:
-        assert self.view is not None and self.pursuit_id is not None
-        try:
-            change = self.ctx.perform_in(self, pursuits.reopen_pursuits, [self.pursuit_id])
-        except OperationFailed:
+        if self.view is None or self.pursuit_id is None:
             return
-        self._push_status(change, self.tr("Reopen pursuit"))
-
-    def _push_status(self, change: pursuits.StateChange, text: str) -> None:
-        if not change.after:
-            return  # nothing changed (reopened elsewhere meanwhile)
-        record(
-            CallCommand(
-                self.ctx,
-                text,
-                (pursuits.restore_states, (change.after, change.created)),
-                (pursuits.restore_states, (change.before, (), change.created)),
-            )
-        )
-
-
-class CloseDialog(QDialog):
-    """Close a pursuit as won, lost (with the competitor it went to) or abandoned, with why."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        status: str,
-        competitors: list[tuple[str, str]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("close_dialog")
-        self.setWindowTitle(self.tr("Close pursuit"))
-        self.setMinimumWidth(440)
-        labels = ctx.catalog.vocab("pursuit_statuses")
-        self.group = QButtonGroup(self)
-        self.radios: dict[str, QRadioButton] = {}
-        row = QHBoxLayout()
-        for key in ("won", "lost", "abandoned"):
-            radio = QRadioButton(labels.label(key, ctx.lang))
-            radio.setObjectName(f"status_{key}")
-            self.group.addButton(radio)
-            self.radios[key] = radio
-            row.addWidget(radio)
-            radio.toggled.connect(self._update)
-        row.addStretch(1)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText(self.tr("Why did it end this way?"))
-        self.lost_to = QComboBox()
-        self.lost_to.setObjectName("lost_to")
-        self.lost_to.setEditable(True)
-        self.lost_to.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lost_to.addItem("", None)
-        for cid, name in competitors:
-            self.lost_to.addItem(name, cid)
-        self.lost_to.lineEdit().setPlaceholderText(self.tr("Pick or type a competitor"))
-        self.lost_to_label = QLabel(self.tr("Lost to"))
-        layout = QFormLayout()
-        layout.addRow(self.tr("Outcome"), row)
-        layout.addRow(self.tr("Reason"), self.reason)
-        layout.addRow(self.lost_to_label, self.lost_to)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addLayout(layout)
-        box.addWidget(
-            hint(self.tr("Closing can be undone (Edit ▸ Undo), and a closed pursuit reopened."))
-        )
-        box.addWidget(self.buttons)
-        self.radios.get(status, self.radios["won"]).setChecked(True)
-        self._update()
-
-    def status(self) -> str:
-        return next(key for key, radio in self.radios.items() if radio.isChecked())
-
-    def _update(self) -> None:
-        lost = (
-            self.status() == "lost" if any(r.isChecked() for r in self.radios.values()) else False
-        )
-        self.lost_to.setVisible(lost)
-        self.lost_to_label.setVisible(lost)
-
-    def result_values(self) -> tuple[str, str, str | None, str]:
-        status = self.status()
-        if status != "lost":
-            return status, self.reason.text().strip(), None, ""
-        text = self.lost_to.currentText().strip()
-        index = self.lost_to.findText(text)
-        cid = self.lost_to.itemData(index) if index > 0 else None
-        return status, self.reason.text().strip(), cid, "" if cid else text
+        title = self.view.pursuit["title"]
+        operations.reopen_pursuits(self.ctx, self, [self.pursuit_id], title_of=lambda _pid: title)

@@ -28,6 +28,11 @@ from desktop.services.queries.pursuit_list import (
     ExportColumn,
     PursuitRow,
 )
+from desktop.ui.common.output_check import (
+    OutputKind,
+    ask_before_writing,
+    take_over_overwrite_question,
+)
 from desktop.ui.errors import show_error
 from desktop.ui.pursuits_list.export import ExportCancelled, ExportJob
 from desktop.ui.pursuits_list.layout_state import STATE_KEY
@@ -51,23 +56,42 @@ class ListExport(ScreenParts):
     """Export of what the table shows, as it shows it."""
 
     # --- export -----------------------------------------------------------------------------------
-    def export_dialog(self) -> None:
+    def export_dialog(self, proposed: Path | None = None) -> None:
+        """Ask where to export (starting at `proposed`, a name the user chose before)."""
         folder = self.ctx.settings.screen_state(STATE_KEY).get("export_folder") or (
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         )
         name = self.tr("Pursuits {0}").format(date.today().isoformat())
         excel = self.tr("Excel workbook (*.xlsx)")
         csv = self.tr("CSV, UTF-8 (*.csv)")
-        dialog = QFileDialog(self, self.tr("Export pursuits"), str(Path(folder) / name))
+        start = proposed or Path(folder) / name
+        dialog = QFileDialog(self, self.tr("Export pursuits"), str(start))
         dialog.setObjectName("export_file_dialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilters([excel, csv])
-        dialog.setDefaultSuffix("xlsx")
+        if start.suffix.lower() == ".csv":
+            dialog.selectNameFilter(csv)
+        dialog.setDefaultSuffix("csv" if start.suffix.lower() == ".csv" else "xlsx")
         dialog.filterSelected.connect(
             lambda chosen: dialog.setDefaultSuffix("csv" if chosen == csv else "xlsx")
         )
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        take_over_overwrite_question(dialog)
+        title = dialog.windowTitle()
+        dialog.fileSelected.connect(lambda path: self._checked_export(export_path(path), title))
         self._show_dialog(dialog)
+
+    def _checked_export(self, path: Path, title: str) -> None:
+        # The dialog is gone by the time the user answers (it deletes itself): a refusal or a
+        # "no" opens a new one at the name chosen.
+        ask_before_writing(
+            self,
+            path,
+            OutputKind.CSV if path.suffix.lower() == ".csv" else OutputKind.XLSX,
+            database=self.ctx.workspace.path,
+            write=self.export_to,
+            again=lambda: self.export_dialog(path),
+            title=title,
+        )
 
     def export_columns(self) -> list[int]:
         """The shown columns in their on-screen order."""
@@ -105,8 +129,7 @@ class ListExport(ScreenParts):
 
     def export_to(self, path: Path) -> ExportJob:
         """Write the shown rows to `path` (.xlsx or .csv) on a worker thread."""
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_suffix(".xlsx")
+        path = export_path(path)
         columns, rows = self.export_table()
         # Not parented: the thread keeps it alive until it has finished, whatever happens here.
         job = ExportJob(path, columns, rows, self.tr("Pursuits"))
@@ -148,3 +171,9 @@ class ListExport(ScreenParts):
         state = self.ctx.settings.screen_state(STATE_KEY)
         state["export_folder"] = str(folder)
         self.ctx.settings.set_screen_state(STATE_KEY, state)
+
+
+def export_path(path: Path | str) -> Path:
+    """Where an export chosen as `path` goes: anything but .csv or .xlsx becomes .xlsx."""
+    path = Path(path)
+    return path if path.suffix.lower() in (".xlsx", ".csv") else path.with_suffix(".xlsx")

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.org_layout import LayoutNode, Spacing, org_chart
 from desktop.services import stakeholder_map as service
 from desktop.services.stakeholder_map import LINK_KINDS, REPORTS_TO
+from desktop.ui.common.output_check import SAVE_OPTIONS, OutputKind, ask_before_writing
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_message
 from desktop.ui.operations.purge import confirm_purge
@@ -789,24 +790,35 @@ class StakeholderMapEditor(QWidget):
         return str(folder)
 
     def export_png_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export map as PNG"),
-            str(Path(self._export_dir()) / self.default_export_name("png")),
-            self.tr("PNG picture (*.png)"),
-        )
-        if path:
-            self.export_to(Path(path if path.lower().endswith(".png") else path + ".png"))
+        self._export_dialog(OutputKind.PNG)
 
     def export_pdf_dialog(self) -> None:
+        self._export_dialog(OutputKind.PDF)
+
+    def _export_dialog(self, kind: OutputKind, proposed: Path | None = None) -> None:
+        """Ask where to save the map as `kind` (starting at `proposed`, a name chosen before)."""
+        suffix = f".{kind.value}"
+        if kind == OutputKind.PNG:
+            title, filter_ = self.tr("Export map as PNG"), self.tr("PNG picture (*.png)")
+        else:
+            title, filter_ = self.tr("Export map as PDF"), self.tr("PDF document (*.pdf)")
+        start = proposed or Path(self._export_dir()) / self.default_export_name(kind.value)
         path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export map as PDF"),
-            str(Path(self._export_dir()) / self.default_export_name("pdf")),
-            self.tr("PDF document (*.pdf)"),
+            self, title, str(start), filter_, options=SAVE_OPTIONS
         )
-        if path:
-            self.export_to(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
+        if not path:
+            return
+        target = Path(path if path.lower().endswith(suffix) else path + suffix)
+        # Never over the database; over another kind of file only when the user says so.
+        ask_before_writing(
+            self,
+            target,
+            kind,
+            database=self.ctx.workspace.path,
+            write=self.export_to,
+            again=lambda: self._export_dialog(kind, target),
+            title=title,
+        )
 
     def export_to(self, path: Path) -> bool:
         """Write the map to `path` (PNG or PDF by its suffix) and say so in the status bar."""

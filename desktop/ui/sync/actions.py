@@ -22,6 +22,7 @@ from desktop.services.sync import export, history, importer, review
 from desktop.services.sync.bundle import SUFFIX, BundleError
 from desktop.services.workspace import Workspace
 from desktop.ui.common.host import WindowHost
+from desktop.ui.common.output_check import SAVE_OPTIONS, OutputKind, ask_before_writing
 from desktop.ui.errors import show_error
 from desktop.ui.sync.dialogs import ExportDialog, PassphraseDialog, PreviewDialog
 from desktop.ui.sync.format import local_time
@@ -71,6 +72,12 @@ def refusal(code: str) -> str:
         ),
         "unreadable": QCoreApplication.translate(
             "SyncActions", "The file cannot be read. Nothing was imported."
+        ),
+        "clock_ahead": QCoreApplication.translate(
+            "SyncActions",
+            "The file from {0} carries change times more than a day ahead of this computer's "
+            "clock. Check the date and time on both computers, then ask for a new export. "
+            "Nothing was imported.",
         ),
         "needs_passphrase": QCoreApplication.translate(
             "SyncActions", "The file is encrypted and needs its passphrase. Nothing was imported."
@@ -172,23 +179,44 @@ class SyncActions(QObject):
             if result != ExportDialog.DialogCode.Accepted:
                 return
             store.setValue(SITE_NAME_KEY, dialog.site_name())
-            target = path or self._save_path()
-            if target is not None:
-                self._run_export(dialog, target)
+            if path is not None:
+                self._export_to(dialog, path, again=None)
+            else:
+                self._choose_and_export(dialog)
 
         dialog.finished.connect(finished)
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def _save_path(self) -> Path | None:
+    def _choose_and_export(self, dialog: ExportDialog, proposed: Path | None = None) -> None:
+        target = self._save_path(proposed)
+        if target is not None:
+            self._export_to(dialog, target, again=lambda: self._choose_and_export(dialog, target))
+
+    def _export_to(
+        self, dialog: ExportDialog, target: Path, again: Callable[[], object] | None
+    ) -> None:
+        # Never over the database; over another kind of file only when the user says so.
+        ask_before_writing(
+            self.dialog_parent,
+            target,
+            OutputKind.SYNC,
+            database=self.ctx.workspace.path,
+            write=lambda chosen: self._run_export(dialog, chosen),
+            again=again,
+            title=self.tr("Export for Another Computer"),
+        )
+
+    def _save_path(self, proposed: Path | None = None) -> Path | None:
         folder = str(self.ctx.settings.store.value(LAST_FOLDER_KEY, "") or Path.home())
         name = f"{self.ctx.workspace.path.stem}{SUFFIX}"
         chosen, _ = QFileDialog.getSaveFileName(
             self.dialog_parent,
             self.tr("Export for Another Computer"),
-            str(Path(folder) / name),
+            str(proposed or Path(folder) / name),
             self.tr("Pursuit sync file (*{0})").format(SUFFIX),
+            options=SAVE_OPTIONS,
         )
         if not chosen:
             return None
@@ -265,10 +293,10 @@ class SyncActions(QObject):
             self._run_import(path, None)
             return None
         fields = header.fields
-        dialog = PassphraseDialog(
+        dialog = PassphraseDialog(  # a file of format 2 on says who and when only once opened
             path.name,
             str(fields.get("site_name") or ""),
-            str(fields.get("created")),
+            str(fields.get("created") or ""),
             self.dialog_parent,
         )
 
@@ -447,7 +475,10 @@ class SyncActions(QObject):
         show_error(self.dialog_parent, exc)
 
     def _refused(self, exc: BundleError) -> None:
-        self._tell(QMessageBox.Icon.Warning, self.tr("Import"), refusal(exc.code))
+        text = refusal(exc.code)
+        if exc.code == "clock_ahead":
+            text = text.format(exc.values.get("sender") or self.tr("another computer"))
+        self._tell(QMessageBox.Icon.Warning, self.tr("Import"), text)
 
     def _close_progress(self) -> None:
         if self.progress is not None:

@@ -175,12 +175,17 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("passphrase_dialog")
         self.setWindowTitle(self.tr("Import"))
-        text = QLabel(
-            self.tr(
+        if created:  # a file of format 1: who sent it and when were in clear
+            words = self.tr(
                 "<b>{0}</b><br>from {1}, exported {2}<br><br>The file is encrypted. Enter the "
                 "passphrase you were given for it:"
             ).format(file_name, source or self.tr("another computer"), _header_time(created))
-        )
+        else:
+            words = self.tr(
+                "<b>{0}</b><br><br>The file is encrypted. Enter the passphrase you were given "
+                "for it:"
+            ).format(file_name)
+        text = QLabel(words)
         text.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
@@ -261,6 +266,16 @@ class PreviewDialog(QDialog):
             )
             conflicts.setWordWrap(True)
             layout.addWidget(conflicts)
+        if not preview.encrypted:
+            plain = QLabel(
+                self.tr(
+                    "This file is not encrypted: anyone who handled it on the way could have "
+                    "read or changed it. Import it only if you know where it comes from."
+                )
+            )
+            plain.setObjectName("plain_warning")
+            plain.setWordWrap(True)
+            layout.addWidget(plain)
         if preview.rejected:
             rejected = QLabel(
                 self.tr(

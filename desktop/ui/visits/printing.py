@@ -23,6 +23,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from desktop.services.reports import ics, visit_plan
 from desktop.services.reports.visit_plan import VisitPlan
 from desktop.ui.common import format as fmt
+from desktop.ui.common.output_check import (
+    OutputKind,
+    ask_before_writing,
+    take_over_overwrite_question,
+)
 from desktop.ui.common.pictures import map_picture
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
@@ -251,12 +256,23 @@ class PlanPrinter(QObject):
         dialog.setObjectName("plan_save")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
+        take_over_overwrite_question(dialog)
 
         def done(result: int) -> None:
             if result != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
                 self.finished.emit(False)
                 return
-            path = Path(dialog.selectedFiles()[0])
+            ask_before_writing(
+                self.parent_widget,
+                dialog.selectedFiles()[0],
+                OutputKind.PDF,
+                database=self.ctx.workspace.path,
+                write=save,
+                again=dialog.open,
+                title=dialog.windowTitle(),
+            )
+
+        def save(path: Path) -> None:
             try:
                 self.write_pdf(path)
             except OSError as exc:
@@ -320,13 +336,25 @@ class CalendarExport(QObject):
         dialog.setObjectName("ics_save")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("ics")
+        take_over_overwrite_question(dialog)
 
         def done(result: int) -> None:
             if result != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
                 self.finished.emit(False)
                 return
+            ask_before_writing(
+                self.parent_widget,
+                dialog.selectedFiles()[0],
+                OutputKind.ICS,
+                database=self.ctx.workspace.path,
+                write=save,
+                again=dialog.open,
+                title=dialog.windowTitle(),
+            )
+
+        def save(path: Path) -> None:
             try:
-                self.write(dialog.selectedFiles()[0])
+                self.write(path)
             except OperationFailed:
                 self.finished.emit(False)
                 return
@@ -337,7 +365,7 @@ class CalendarExport(QObject):
                     self.tr(
                         "The calendar file could not be saved as {0} ({1}). Nothing else was "
                         "changed."
-                    ).format(dialog.selectedFiles()[0], exc.strerror or str(exc)),
+                    ).format(str(path), exc.strerror or str(exc)),
                 )
                 self.finished.emit(False)
                 return

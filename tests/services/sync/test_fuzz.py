@@ -56,6 +56,13 @@ def _lines(path: Path) -> list[bytes]:
     return list(bundle.lines(bundle.chunks(path, header, keys)))
 
 
+def _fields(path: Path) -> dict:
+    """The whole header of an encrypted file (most of it is sealed)."""
+    header = bundle.read_header(path)
+    bundle.unlock(header, PASSPHRASE)
+    return header.fields
+
+
 def _seal(path: Path, header: dict, lines: list[bytes]) -> None:
     header = dict(header, kdf=bundle.new_kdf(FAST_KDF))
     keys = bundle.derive_keys(PASSPHRASE, header["kdf"])
@@ -143,7 +150,7 @@ def test_broken_bytes_are_refused(setting, tmp_path: Path) -> None:
 
 def test_broken_content_is_refused(setting, tmp_path: Path) -> None:
     a, b, source = setting
-    header = bundle.read_header(source).fields
+    header = _fields(source)
     lines = _lines(source)
     records = [i for i, line in enumerate(lines) if not line.startswith(b'["#end"')]
     kinds = {k["kind"]: k["columns"] for k in header["kinds"]}
@@ -260,8 +267,14 @@ def test_broken_content_is_refused(setting, tmp_path: Path) -> None:
                         ]
                     )
                 )  # kinds out of order
+    _seal(broken, header, lines)
+    data = bytearray(broken.read_bytes())
+    data[len(bundle.MAGIC) : len(bundle.MAGIC) + 2] = (bundle.FORMAT + 1).to_bytes(2, "big")
+    broken.write_bytes(bytes(data))
+    with pytest.raises(BundleError) as refused:
+        importer.import_bundle(b, broken, PASSPHRASE)
+    assert refused.value.code == "too_new"
     for fields in (
-        {**header, "format": 2},
         {**header, "kinds": [*header["kinds"], {"kind": "spaceship", "columns": ["id"]}]},
         {
             **header,
@@ -284,7 +297,7 @@ def test_broken_content_is_refused(setting, tmp_path: Path) -> None:
 
 def test_a_ruinous_key_derivation_is_refused_before_it_runs(setting, tmp_path: Path) -> None:
     _a, b, source = setting
-    header = bundle.read_header(source).fields
+    header = _fields(source)
     lines = _lines(source)
     costly = tmp_path / "costly.sync"
     fields = dict(header, kdf={**bundle.new_kdf(FAST_KDF), "memory_kib": 4 << 20})

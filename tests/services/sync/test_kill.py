@@ -16,6 +16,8 @@ from desktop.services.sync import dump, importer
 from desktop.services.workspace import Workspace
 
 CHILD = Path(__file__).with_name("kill_importer.py")
+# The child imports the `desktop` beside these tests (a worktree's, not the installed checkout's).
+CHILD_ENV = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
 RUNS = int(os.environ.get("PURSUIT_SYNC_KILL_RUNS", "20"))
 PASSPHRASE = "correct horse battery"
 
@@ -49,6 +51,7 @@ def test_sigkill_during_import_leaves_before_or_after(replica, write_file, tmp_p
                 [sys.executable, str(CHILD), str(db), str(tmp_path / "big.sync"), PASSPHRASE],
                 stdout=subprocess.PIPE,
                 text=True,
+                env=CHILD_ENV,
             )
             runs.append((run, db, child))
         for run, db, child in runs:

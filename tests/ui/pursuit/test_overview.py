@@ -137,10 +137,11 @@ def test_close_as_lost_with_reason_and_competitor_then_undo_and_reopen(
     widget, page = open_overview(open_workspace, ws, pid)
     dialog = page.ask_close("lost")
     assert dialog.lost_to.isVisible()
-    dialog.reason.setText("价格劣势")
+    dialog.reason.setEditText("价格劣势")
     dialog.lost_to.setEditText("云启科技")
     with qtbot.waitSignal(dialog.finished):
         dialog.accept()
+    assert widget.ctx.undo_stack.count() == 1  # one step, the competitor made with it
     view = overview.overview_of(ws, pid)
     assert (view.pursuit["status"], view.pursuit["close_reason"], view.lost_to) == (
         "lost",
@@ -156,9 +157,17 @@ def test_close_as_lost_with_reason_and_competitor_then_undo_and_reopen(
     qtbot.waitUntil(lambda: page.reopen_button.isVisible())
     page.reopen_button.click()
     assert overview.overview_of(ws, pid).pursuit["status"] == "open"
-    # Won needs no competitor.
+    assert widget.ctx.undo_stack.count() == 2  # the close, then the reopen: one step each
+    widget.ctx.undo_stack.undo()
+    assert overview.overview_of(ws, pid).pursuit["status"] == "lost"
+    widget.ctx.undo_stack.redo()
+    assert overview.overview_of(ws, pid).pursuit["status"] == "open"
+    # Won needs no competitor; like every close, it asks why.
     dialog = page.ask_close("won")
     assert not dialog.lost_to.isVisible()
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error.text()
+    dialog.reason.setEditText("价值方案打动了决策者")
     with qtbot.waitSignal(dialog.finished):
         dialog.accept()
     assert overview.overview_of(ws, pid).pursuit["status"] == "won"

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from desktop.services import records
-from desktop.services.sync import dump, export, importer, review
+from desktop.services.sync import bundle, dump, export, importer, review
 from desktop.services.workspace import Workspace
 from desktop.storage.backup import online_backup
 from desktop.ui.sync.actions import SyncActions
@@ -58,7 +58,9 @@ def test_export_through_the_dialog(qtbot, main_window, tmp_path: Path) -> None:
     wait_done(qtbot, main_window)
     assert target.exists()
     header = importer.inspect(target)
-    assert header.encrypted and header.fields["site_name"] == "王芳"
+    assert header.encrypted and "site_name" not in header.fields  # sealed: who is inside
+    bundle.unlock(header, PASSPHRASE)
+    assert header.fields["site_name"] == "王芳"
     assert "条记录" in actions.last_message.text()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
@@ -91,11 +93,13 @@ def test_import_preview_then_resolve_in_review(qtbot, main_window, other, tmp_pa
     export.export_bundle(other, source, passphrase=PASSPHRASE, kdf=FAST_KDF, site_name="王芳")
     actions = main_window.findChild(SyncActions)
     dialog = actions.import_file(source)
-    assert any("王芳" in label.text() for label in dialog.findChildren(QLabel))
+    assert not any("王芳" in label.text() for label in dialog.findChildren(QLabel))  # sealed
     dialog.passphrase.setText(PASSPHRASE)
     dialog.accept()
     qtbot.waitUntil(lambda: type(actions.dialog).__name__ == "PreviewDialog", timeout=20000)
     preview = actions.dialog
+    assert any("王芳" in label.text() for label in preview.findChildren(QLabel))
+    assert preview.findChild(QLabel, "plain_warning") is None
     counts = preview.counts_shown()
     assert counts["项目"] == [0, 1, 1, 0]
     assert counts["合计"] == [0, 1, 1, 0]
@@ -175,6 +179,8 @@ def test_cancel_the_preview_and_undo_last_import(qtbot, main_window, other, tmp_
     actions = main_window.findChild(SyncActions)
     actions.import_file(source)
     qtbot.waitUntil(lambda: type(actions.dialog).__name__ == "PreviewDialog", timeout=20000)
+    warning = actions.dialog.findChild(QLabel, "plain_warning")  # told before anything changes
+    assert warning is not None and "未加密" in warning.text()
     actions.dialog.reject()
     wait_done(qtbot, main_window)
     assert dump.digest(ctx.workspace.path) == before
@@ -195,3 +201,10 @@ def test_cancel_the_preview_and_undo_last_import(qtbot, main_window, other, tmp_
     go.click()
     qtbot.waitUntil(lambda: actions._last_import() is None, timeout=10000)
     assert dump.digest(ctx.workspace.path) == before
+
+
+def test_a_file_from_a_clock_far_ahead_names_its_sender(qtbot, main_window) -> None:
+    actions = main_window.findChild(SyncActions)
+    actions._refused(bundle.ClockAhead("王芳"))
+    text = actions.last_message.text()
+    assert "来自 王芳 的文件" in text and "数据库未做任何更改" in text
