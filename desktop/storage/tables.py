@@ -12,9 +12,11 @@ also get deterministic ids, for the same reason.
 
 from __future__ import annotations
 
+import functools
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, ParamSpec, TypeVar, cast
 
 from sqlalchemy import (
     JSON,
@@ -59,6 +61,19 @@ class Base(DeclarativeBase):
 META_COLUMNS = frozenset(
     {"id", "created_at", "updated_at", "vv", "dots", "siblings", "origin_site", "purged"}
 )
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def table_cache(function: Callable[P, R]) -> Callable[P, R]:
+    """`functools.cache` for functions of a table class (the per-kind rules, columns, checkers).
+
+    The classes hash by identity like any class, but mypy does not take a declarative class for
+    `Hashable`, so `@cache`'s typed wrapper refuses them; this keeps the function's own signature.
+    """
+    return cast(Callable[P, R], functools.cache(function))
 
 
 class Synced:
