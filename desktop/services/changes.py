@@ -15,9 +15,11 @@ class ChangeKind(StrEnum):
     """
 
     ACCOUNT = "account"
+    ACTIVITY = "activity"
     COMPETITOR = "competitor"
     INDICATOR = "indicator"
     INDICATOR_SCORE = "indicator_score"
+    NOTE = "note"
     PURSUIT = "pursuit"
     PURSUIT_COMPETITOR = "pursuit_competitor"
     PURSUIT_PART = "pursuit_part"  # any record that belongs to one pursuit (answers, risks, …)
