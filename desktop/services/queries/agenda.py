@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import NamedTuple
 
 from desktop.services.activities import local_due, local_today, to_utc
 from desktop.services.visits import OUTCOME_DUE_DAYS
@@ -27,9 +28,11 @@ BUCKETS = (OVERDUE, TODAY, UPCOMING)
 DEFAULT_DAYS = 7
 
 
-@dataclass(frozen=True, slots=True)
-class AgendaItem:
-    """One thing to do, as the Today screen and the CLI show it (local day and time)."""
+class AgendaItem(NamedTuple):
+    """One thing to do, as the Today screen and the CLI show it (local day and time).
+
+    A NamedTuple: the agenda of a big database holds tens of thousands, and a frozen dataclass
+    costs several times as much to make."""
 
     id: str
     activity_kind: str  # call / meeting / email / task / note_to_self, or VISIT
@@ -106,7 +109,22 @@ def agenda(
         activity_rows = queries.agenda_activity_rows(session, until)
         visit_rows = queries.agenda_visit_rows(session, _text(visit_from), _text(visit_until))
     items: list[AgendaItem] = []
-    parse_date, parse_time = date.fromisoformat, datetime.fromisoformat
+    # Many rows share a day or a time: parse and convert each distinct text once.
+    days_of: dict[str, date] = {}
+    local_of: dict[str, tuple[date | None, time | None]] = {}
+    parse_time = datetime.fromisoformat
+
+    def local(due_on: str, due_at: str | None) -> tuple[date | None, time | None]:
+        if due_at is None:
+            day = days_of.get(due_on)
+            if day is None:
+                day = days_of[due_on] = date.fromisoformat(due_on[:10])
+            return day, None
+        found = local_of.get(due_at)
+        if found is None:
+            found = local_of[due_at] = local_due(None, parse_time(due_at), tz)
+        return found
+
     for (
         activity_id,
         kind,
@@ -121,7 +139,7 @@ def agenda(
         step_key,
         stage,
     ) in activity_rows:
-        day, at = local_due(parse_date(due_on[:10]), parse_time(due_at) if due_at else None, tz)
+        day, at = local(due_on, due_at)
         assert day is not None  # the query reads dated activities only
         if day > last:
             continue
@@ -154,7 +172,7 @@ def agenda(
         account,
         stage,
     ) in visit_rows:
-        day, at = local_due(None, parse_time(starts_at), tz)
+        day, at = local(starts_at, starts_at)
         assert day is not None
         if day > last:
             continue
