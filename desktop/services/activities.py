@@ -279,9 +279,11 @@ def create_activity(
             if activity_id:
                 activity.id = activity_id
             session.add(activity)
-        else:
+        else:  # brought back: planned again, as when it was first made
             activity.alive = True
             activity.deleted_at = None
+            activity.done = False
+            activity.done_at = None
         _apply(activity, draft, tz)
         session.flush()
         _write_attendees(session, activity, draft.attendee_ids)
