@@ -388,8 +388,7 @@ class HealthFacts:
         ids = self._ids or ()
         params = (*ids, *ids, now_utc, *ids, *ids)
         return self._db.execute(  # type: ignore[no-any-return]
-            f"SELECT pursuit_id, max(t) FROM ({sql})"
-            " GROUP BY pursuit_id",
+            f"SELECT pursuit_id, max(t) FROM ({sql}) GROUP BY pursuit_id",
             params,
         ).fetchall()
 
