@@ -5,6 +5,7 @@
     pursuit check --db PATH                        schema version, row counts, integrity check
     pursuit backup --db PATH [--out FILE [--force]]  online backup (default: backups/ beside it)
     pursuit restore --db PATH --from FILE          restore a backup (backs up the current first)
+    pursuit agenda --db PATH [--days N]            overdue, today and the coming days (cli_agenda)
     pursuit --version
 
 Commands that write create and migrate a database at a new path; commands that only read refuse
@@ -365,6 +366,10 @@ EXTRA_COMMANDS.append(cli_visits.register)
 from desktop import cli_sync  # noqa: E402  (export, import)
 
 EXTRA_COMMANDS.append(cli_sync.register)
+
+from desktop import cli_agenda  # noqa: E402  (agenda)
+
+EXTRA_COMMANDS.append(cli_agenda.register)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -244,6 +244,16 @@ class PursuitFacts:
     acceptance_signed: bool = False
     acceptance_due: date | None = None
     instalments: tuple[InstalmentFacts, ...] = ()
+    # The day it was last worked on (its latest done activity, note, visit held or stage change),
+    # and whether anything is scheduled (an open activity dated today or later, a visit to come).
+    last_touched_on: date | None = None
+    scheduled: bool = False
+
+    @property
+    def quiet_since(self) -> date:
+        """Where inactivity is counted from: the last touch, or entering the stage if later."""
+        touched = self.last_touched_on
+        return max(touched, self.stage_entered_on) if touched else self.stage_entered_on
 
 
 # --- flags ------------------------------------------------------------------------------------
@@ -350,8 +360,8 @@ _REASONS: Mapping[str, Text] = MappingProxyType(
             "The next step is overdue (due {date})",
         ),
         STALE: Text(
-            "在本阶段已停留 {days} 天（上限 {limit} 天）",
-            "{days} days in this stage (limit {limit})",
+            "已有 {days} 天没有跟进（上限 {limit} 天）",
+            "{days} days without a touch (limit {limit})",
         ),
         CLOSE_DATE_PASSED: Text(
             "预计成交日期 {date} 已过", "The expected close date {date} has passed"
@@ -432,15 +442,22 @@ def housekeeping_problems(
     stage_entered_on: date,
     stale_limit_days: int,
     expected_close: date | None,
+    last_touched_on: date | None = None,
+    scheduled: bool = False,
 ) -> list[str]:
     """The dates-and-next-step rules that fire (NO_NEXT_STEP, NEXT_STEP_OVERDUE, STALE,
-    CLOSE_DATE_PASSED), in that order."""
+    CLOSE_DATE_PASSED), in that order.
+
+    A next step is written down, or scheduled (an open activity or a visit ahead): either
+    satisfies NO_NEXT_STEP. STALE counts the days without a touch (the last done activity, note,
+    visit or stage change), never fewer than since the stage was entered allows."""
     found = []
-    if NO_NEXT_STEP in rules and not next_step.strip():
+    quiet_since = max(last_touched_on, stage_entered_on) if last_touched_on else stage_entered_on
+    if NO_NEXT_STEP in rules and not next_step.strip() and not scheduled:
         found.append(NO_NEXT_STEP)
     elif NEXT_STEP_OVERDUE in rules and next_step_due and next_step_due < today:
         found.append(NEXT_STEP_OVERDUE)
-    if STALE in rules and (today - stage_entered_on).days > stale_limit_days:
+    if STALE in rules and (today - quiet_since).days > stale_limit_days:
         found.append(STALE)
     if CLOSE_DATE_PASSED in rules and expected_close and expected_close < today:
         found.append(CLOSE_DATE_PASSED)
@@ -576,6 +593,8 @@ def evaluate(facts: PursuitFacts, today: date) -> list[RedFlag]:
         stage_entered_on=facts.stage_entered_on,
         stale_limit_days=facts.stale_limit_days,
         expected_close=facts.expected_close,
+        last_touched_on=facts.last_touched_on,
+        scheduled=facts.scheduled,
     ):
         flags.append(_housekeeping_flag(code, facts, today))
     return flags
@@ -595,7 +614,7 @@ def _housekeeping_flag(code: str, facts: PursuitFacts, today: date) -> RedFlag:
             params={"days": (today - due).days, "date": due.isoformat()},
         )
     if code == STALE:
-        days = (today - facts.stage_entered_on).days
+        days = (today - facts.quiet_since).days
         return RedFlag(
             code, AMBER, OVERVIEW, "stage", params={"days": days, "limit": facts.stale_limit_days}
         )

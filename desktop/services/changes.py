@@ -15,6 +15,8 @@ class ChangeKind(StrEnum):
     """
 
     ACCOUNT = "account"
+    ACTIVITY = "activity"
+    ACTIVITY_ATTENDEE = "activity_attendee"
     AFTER_SALE = "after_sale"
     COACHING_ANSWER = "coaching_answer"
     COLLECTION = "collection"

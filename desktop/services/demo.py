@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import insert
 
+from desktop.services.activities import to_utc
 from desktop.services.changes import Changes
 from desktop.services.workspace import Workspace
 from desktop.storage import sync_meta
 from desktop.storage.tables import (
     Account,
+    Activity,
     CoachingAnswer,
     Competitor,
     Indicator,
     IndicatorScore,
+    Note,
     PainPoint,
     Pursuit,
     PursuitCompetitor,
@@ -224,6 +227,8 @@ def fill_demo(
             )
 
         stage_weights = [18, 16, 14, 13, 12, 10, 9, 8]
+        # The rep's day has its own random stream, so the rest of the demo stays as it was.
+        day_rng = random.Random(seed * 7919 + 17)
         for index in range(scale):
             stage = rng.choices(range(1, 9), weights=stage_weights)[0]
             status = "open"
@@ -387,6 +392,8 @@ def fill_demo(
                     learned="",
                     next_steps="",
                 )
+            account_id = rows[Pursuit][-1]["account_id"]
+            _activities_and_notes(add, day_rng, pursuit_id, account_id, status, today, now)
             if progress and index % 500 == 0:
                 progress(index, scale)
 
@@ -501,6 +508,92 @@ def _indicators(
                 competitor_id=rival,
                 score=rng.randint(1, 5),
             )
+
+
+# --- the rep's day: activities and notes --------------------------------------------------------
+ACTIVITY_SUBJECTS = {
+    "call": [
+        "电话确认技术交流会时间",
+        "回访信息化部长，了解预算进展",
+        "电话约采购经理见面",
+        "跟进试用反馈",
+    ],
+    "email": [
+        "发送会议纪要和下一步计划",
+        "邮件发送价值建议书初稿",
+        "发送样板客户案例集",
+        "回复技术标澄清问题",
+    ],
+    "meeting": ["与售前对齐演示脚本", "内部评审投标方案", "参加客户供应商大会"],
+    "task": ["准备报价单", "整理采购指标对比表", "更新联系人关系图", "申请演示环境"],
+    "note_to_self": ["记得问清楚决策流程", "下次带上合同模板"],
+}
+OUTCOMES = [
+    "客户同意下周安排技术交流",
+    "预算已报集团审批，月底有结果",
+    "对方对交付周期有顾虑，需补充同行案例",
+    "约好周五上门演示",
+    "采购经理转交信息化部评估",
+    "决策者出差，改约下周",
+]
+NOTE_BODIES = [
+    "客户预算下月批复，决策者下周出差回来后约见。",
+    "竞争对手报价比我们低 15%，但交付周期长一倍。",
+    "内线透露：集团今年重点推进数字化，本项目优先级高。",
+    "信息化部长更关注系统稳定性和运维成本。",
+    "采购流程：部门立项 → 信息化部评估 → 集团招标，约三个月。",
+]
+
+
+def _activities_and_notes(
+    add: Callable[..., str],
+    rng: random.Random,
+    pursuit_id: str,
+    account_id: str,
+    status: str,
+    today: date,
+    now: datetime,
+) -> None:
+    """About five activities an open pursuit (some done with outcomes, some overdue, some today,
+    the rest ahead: 50,000 at scale 10,000) and a note on every other one."""
+
+    def activity(day: date, *, done: bool, hour: int | None = None) -> None:
+        kind = rng.choices(list(ACTIVITY_SUBJECTS), weights=[5, 4, 2, 4, 1])[0]
+        due_at = to_utc(day, time(hour, rng.choice((0, 30)))) if hour is not None else None
+        add(
+            Activity,
+            activity_kind=kind,
+            subject=rng.choice(ACTIVITY_SUBJECTS[kind]),
+            pursuit_id=pursuit_id,
+            account_id=account_id,
+            due_on=day,
+            due_at=due_at,
+            duration_minutes=rng.choice((15, 30, 60)) if kind in ("call", "meeting") else None,
+            done=done,
+            done_at=(due_at or datetime.combine(day, time(10))) if done else None,
+            outcome=rng.choice(OUTCOMES) if done else "",
+            step_key=None,
+        )
+
+    for _ in range(rng.randint(1, 2)):  # logged: done, with what came of it
+        activity(today - timedelta(days=rng.randint(1, 40)), done=True, hour=rng.randint(9, 17))
+    if status == "open":
+        if rng.random() < 0.35:
+            activity(today - timedelta(days=rng.randint(1, 10)), done=False)
+        if rng.random() < 0.3:
+            activity(today, done=False, hour=rng.choice((None, 9, 11, 14, 16)))
+        for _ in range(rng.randint(1, 2)):
+            later = today + timedelta(days=rng.randint(1, 14))
+            activity(later, done=False, hour=rng.choice((None, 10, 15)))
+    if rng.random() < 0.5:
+        add(
+            Note,
+            pursuit_id=pursuit_id,
+            account_id=account_id,
+            stakeholder_id=None,
+            body=rng.choice(NOTE_BODIES),
+            noted_at=now - timedelta(days=rng.randint(0, 30), hours=rng.randint(0, 23)),
+        )
 
 
 def _attend(session: Any, rows: dict[type[Synced], list[dict[str, Any]]]) -> None:

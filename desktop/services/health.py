@@ -94,6 +94,7 @@ def _count(session: Session, ws: Workspace, ids: list[str] | None, today: date) 
     offset = datetime.now(UTC).astimezone().utcoffset() or timedelta(0)
     day, moment = date.fromisoformat, datetime.fromisoformat
     housekeeping = health.housekeeping_problems
+    touched, scheduled = _touches(read, today, offset)
     counts: Counter[str] = Counter()
     rules_of: dict[str, frozenset[str]] = {}
     groups: dict[frozenset[str], list[str]] = defaultdict(list)  # pursuits by the rules they face
@@ -111,6 +112,8 @@ def _count(session: Session, ws: Workspace, ids: list[str] | None, today: date) 
             stage_entered_on=(moment(entered) + offset).date(),
             stale_limit_days=limits[stage],
             expected_close=day(close[:10]) if close else None,
+            last_touched_on=touched.get(pursuit_id),
+            scheduled=pursuit_id in scheduled,
         )
         if found:
             counts[pursuit_id] = len(found)
@@ -393,6 +396,7 @@ def _gather(
     # One UTC offset for all (asking the OS per row costs more than every rule together); a
     # daylight-saving shift since the stage began moves a day boundary by an hour at most.
     offset = datetime.now(UTC).astimezone().utcoffset() or timedelta(0)
+    touched, scheduled = _touches(queries.HealthFacts(session, ids), today, offset)
     facts = {}
     for pursuit_id, stage, status, entered, currency, close, next_step, next_due in base:
         signed, acceptance_due = acceptance.get(pursuit_id, (False, None))
@@ -419,8 +423,24 @@ def _gather(
             acceptance_signed=signed,
             acceptance_due=acceptance_due,
             instalments=tuple(instalments.get(pursuit_id, ())),
+            last_touched_on=touched.get(pursuit_id),
+            scheduled=pursuit_id in scheduled,
         )
     return facts
+
+
+def _touches(
+    read: queries.HealthFacts, today: date, offset: timedelta
+) -> tuple[dict[str, date], set[str]]:
+    """{pursuit: the local day it was last touched} and the pursuits with something scheduled."""
+    now = datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    moment = datetime.fromisoformat
+    touched = {
+        pursuit_id: (moment(when) + offset).date()
+        for pursuit_id, when in read.last_touches(now)
+        if when
+    }
+    return touched, read.with_scheduled(today.isoformat(), now)
 
 
 def _among(column: Any, ids: list[str] | None) -> list[Any]:

@@ -380,6 +380,36 @@ class HealthFacts:
             today_iso,
         )
 
+    def last_touches(self, now_utc: str) -> list[Row]:
+        """(pursuit id, last touched at) — the latest done activity, note, visit held (before
+        `now_utc`) or stage change, as stored UTC text; pursuits never touched are left out."""
+        parts = (
+            "SELECT pursuit_id, done_at AS t FROM activities"
+            " WHERE alive AND done AND done_at IS NOT NULL AND pursuit_id IS NOT NULL",
+            "SELECT pursuit_id, noted_at FROM notes WHERE alive AND pursuit_id IS NOT NULL",
+            "SELECT pursuit_id, starts_at FROM visits WHERE alive AND starts_at <= ?",
+            "SELECT pursuit_id, changed_at FROM stage_changes WHERE alive",
+        )
+        sql = " UNION ALL ".join(part + self._among("pursuit_id") for part in parts)
+        ids = self._ids or ()
+        params = (*ids, *ids, now_utc, *ids, *ids)
+        return self._db.execute(
+            f"SELECT pursuit_id, max(t) FROM ({sql}) GROUP BY pursuit_id",
+            params,
+        ).fetchall()
+
+    def with_scheduled(self, today_iso: str, now_utc: str) -> set[str]:
+        """Pursuits with an open activity dated today or later, or a visit still to come."""
+        ids = self._ids or ()
+        sql = (
+            "SELECT pursuit_id FROM activities WHERE alive AND NOT done AND due_on >= ?"
+            " AND pursuit_id IS NOT NULL" + self._among("pursuit_id") + " UNION "
+            "SELECT pursuit_id FROM visits WHERE alive AND starts_at > ?"
+            + self._among("pursuit_id")
+        )
+        rows = self._db.execute(sql, (today_iso, *ids, now_utc, *ids)).fetchall()
+        return {row[0] for row in rows}
+
     def _ids_of(self, sql: str, *extra: Any) -> set[str]:
         return {row[0] for row in self._query(sql, *extra)}
 
@@ -583,3 +613,112 @@ def scanned_rows(session: Session, query: SearchQuery, kind: str, limit: int) ->
             dict(query.params, low=low, high=high, limit=limit),
         ).all()
     )
+
+
+# --- the rep's day: agenda and timeline (services.queries.agenda / .timeline) -----------------
+# A record on a deleted pursuit or account goes with it; on a purged one it is shown (orphaned,
+# the name blank) rather than lost.
+_SHOWN_LINKS = (
+    " AND (p.id IS NULL OR p.alive OR p.purged) AND (a.id IS NULL OR a.alive OR a.purged)"
+)
+
+_AGENDA_ACTIVITIES_SQL = (
+    """
+    SELECT t.id, t.activity_kind, t.subject, t.due_on, t.due_at, t.duration_minutes,
+           t.pursuit_id, coalesce(p.title, ''), coalesce(a.id, p.account_id), coalesce(a.name, ''),
+           t.step_key, p.stage
+    FROM activities AS t
+    LEFT JOIN pursuits AS p ON p.id = t.pursuit_id
+    LEFT JOIN accounts AS a ON a.id = coalesce(t.account_id, p.account_id)
+    WHERE t.alive AND t.done = 0 AND t.due_on IS NOT NULL AND t.due_on <= ?"""
+    + _SHOWN_LINKS
+)
+
+_AGENDA_VISITS_SQL = (
+    """
+    SELECT v.id, v.objective, v.starts_at, v.duration_minutes, v.location, v.pursuit_id,
+           coalesce(p.title, ''), p.account_id, coalesce(a.name, ''), p.stage
+    FROM visits AS v
+    JOIN pursuits AS p ON p.id = v.pursuit_id
+    LEFT JOIN accounts AS a ON a.id = p.account_id
+    WHERE v.alive AND v.starts_at >= ? AND v.starts_at < ? AND v.outcome = ''"""
+    + _SHOWN_LINKS
+)
+
+
+def agenda_activity_rows(session: Session, until_iso: str) -> list[Row]:
+    """Open dated activities due on or before `until_iso` (a date): id, kind, subject, due on,
+    due at (UTC), duration, pursuit id, pursuit title, account id, account name, step key,
+    pursuit stage."""
+    return driver_of(session).execute(_AGENDA_ACTIVITIES_SQL, (until_iso,)).fetchall()
+
+
+def agenda_visit_rows(session: Session, from_utc: str, until_utc: str) -> list[Row]:
+    """Visits from `from_utc` to before `until_utc` still without an outcome: id, objective,
+    starts at (UTC), duration, location, pursuit id, title, account id, account name, stage."""
+    return driver_of(session).execute(_AGENDA_VISITS_SQL, (from_utc, until_utc)).fetchall()
+
+
+def _scope(
+    alias: str, *, pursuit_id: str | None, account_id: str | None, own_account: bool
+) -> tuple[str, tuple[str, ...]]:
+    """The condition that a record (`alias`) is on the pursuit, or on the account (itself, when
+    the kind has an account link, or through one of the account's pursuits)."""
+    if pursuit_id is not None:
+        return f"{alias}.pursuit_id = ?", (pursuit_id,)
+    assert account_id is not None
+    through = f"{alias}.pursuit_id IN (SELECT id FROM pursuits WHERE account_id = ? AND alive)"
+    if own_account:
+        return f"({alias}.account_id = ? OR {through})", (account_id, account_id)
+    return through, (account_id,)
+
+
+def timeline_rows(
+    session: Session, *, pursuit_id: str | None = None, account_id: str | None = None
+) -> list[Row]:
+    """Everything that happened on a pursuit or an account, one row each, newest first:
+    (kind, id, when — UTC text or a date, pursuit id, pursuit title, title, detail, done, extra).
+
+    kind is 'note' (title the body; extra the person's name), 'activity' (title the subject,
+    detail the outcome, extra its activity kind; when: done at, else due at or due on),
+    'visit' (title the objective, detail the outcome, extra the location) or 'stage_change'
+    (title 'from>to', detail the note, extra the override reason).
+    """
+    db = driver_of(session)
+    note_scope, note_args = _scope(
+        "n", pursuit_id=pursuit_id, account_id=account_id, own_account=True
+    )
+    act_scope, act_args = _scope(
+        "t", pursuit_id=pursuit_id, account_id=account_id, own_account=True
+    )
+    visit_scope, visit_args = _scope(
+        "v", pursuit_id=pursuit_id, account_id=account_id, own_account=False
+    )
+    stage_scope, stage_args = _scope(
+        "c", pursuit_id=pursuit_id, account_id=account_id, own_account=False
+    )
+    sql = f"""
+        SELECT 'note', n.id, coalesce(n.noted_at, n.created_at), n.pursuit_id,
+               coalesce(p.title, ''), n.body, '', 1, coalesce(s.name, '')
+        FROM notes AS n LEFT JOIN pursuits AS p ON p.id = n.pursuit_id
+        LEFT JOIN stakeholders AS s ON s.id = n.stakeholder_id
+        WHERE n.alive AND {note_scope}
+        UNION ALL
+        SELECT 'activity', t.id, coalesce(t.done_at, t.due_at, t.due_on, t.created_at),
+               t.pursuit_id, coalesce(p.title, ''), t.subject, t.outcome, t.done, t.activity_kind
+        FROM activities AS t LEFT JOIN pursuits AS p ON p.id = t.pursuit_id
+        WHERE t.alive AND {act_scope}
+        UNION ALL
+        SELECT 'visit', v.id, v.starts_at, v.pursuit_id, coalesce(p.title, ''), v.objective,
+               v.outcome, v.outcome <> '', v.location
+        FROM visits AS v LEFT JOIN pursuits AS p ON p.id = v.pursuit_id
+        WHERE v.alive AND v.starts_at IS NOT NULL AND {visit_scope}
+        UNION ALL
+        SELECT 'stage_change', c.id, c.changed_at, c.pursuit_id, coalesce(p.title, ''),
+               coalesce(c.from_stage, '') || '>' || c.to_stage, c.note, 1, c.override_reason
+        FROM stage_changes AS c LEFT JOIN pursuits AS p ON p.id = c.pursuit_id
+        WHERE c.alive AND {stage_scope}
+        ORDER BY 3 DESC, 2
+    """
+    args = (*note_args, *act_args, *visit_args, *stage_args)
+    return db.execute(sql, args).fetchall()

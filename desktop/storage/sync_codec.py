@@ -27,7 +27,14 @@ from desktop.storage.tables import BY_KIND, Synced, SyncReview
 DEFAULT_DOT = "*"
 # Memberships: one row per membership with its own alive flag; a concurrent add beats a remove.
 MEMBERSHIP_KINDS = frozenset(
-    {"pursuit_tag", "stakeholder_role", "stakeholder_help", "visit_attendee", "stakeholder_link"}
+    {
+        "pursuit_tag",
+        "stakeholder_role",
+        "stakeholder_help",
+        "visit_attendee",
+        "stakeholder_link",
+        "activity_attendee",
+    }
 )
 EPOCH_DATE = "1970-01-01"
 EPOCH_TIME = "1970-01-01 00:00:00.000000"

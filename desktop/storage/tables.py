@@ -174,6 +174,14 @@ def fk(target: str, *, nullable: bool = False, index: bool = True) -> Any:
     )
 
 
+def optional_link(target: str) -> Any:
+    """A link that may be empty but goes with its target (a note or an activity on a pursuit, an
+    account or a person: one of them is set, and the record is part of it)."""
+    return mapped_column(
+        String(36), ForeignKey(target, ondelete="CASCADE"), nullable=True, index=True
+    )
+
+
 class Account(Synced, Base):
     __tablename__ = "accounts"
     kind = "account"
@@ -468,13 +476,57 @@ class VisitAttendee(Synced, Base):
 
 
 class Note(Synced, Base):
-    """A dated note on a pursuit (add-only in sync)."""
+    """A dated note on a pursuit, an account or a person (add-only in sync).
+
+    At least one of the three is set (services.activities checks it); a note on a person also
+    carries the person's pursuit, so a pursuit's timeline and a scoped export find it.
+    """
 
     __tablename__ = "notes"
     kind = "note"
-    pursuit_id: Mapped[str] = fk("pursuits.id")
+    pursuit_id: Mapped[str | None] = optional_link("pursuits.id")
     body: Mapped[str] = mapped_column(Text, default="")
+    account_id: Mapped[str | None] = optional_link("accounts.id")
+    stakeholder_id: Mapped[str | None] = optional_link("stakeholders.id")
+    noted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # UTC; the note's date
 
+
+class Activity(Synced, Base):
+    """A call, meeting, email, task or note-to-self the rep plans or logs (services.activities).
+
+    `due_on` is the calendar day the rep chose; `due_at` (UTC) is set only when a time was chosen,
+    and then `due_on` is its local day when written. The agenda reads by `due_on` (an index, no
+    time-zone arithmetic in SQL) and orders by `due_at` within a day. A visit is not an activity
+    row: it is the planned meeting, listed beside activities by the agenda and the timeline.
+    """
+
+    __tablename__ = "activities"
+    kind = "activity"
+    activity_kind: Mapped[str] = mapped_column(String(16), default="task")
+    subject: Mapped[str] = mapped_column(Text, default="")
+    pursuit_id: Mapped[str | None] = optional_link("pursuits.id")
+    account_id: Mapped[str | None] = optional_link("accounts.id")
+    due_on: Mapped[date | None] = mapped_column(Date)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, when a time was chosen
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    # The methodology step it was made from (its id is then deterministic: one per step).
+    step_key: Mapped[str | None] = mapped_column(String(64))
+
+
+class ActivityAttendee(Synced, Base):
+    __tablename__ = "activity_attendees"
+    kind = "activity_attendee"
+    activity_id: Mapped[str] = fk("activities.id")
+    stakeholder_id: Mapped[str] = fk("stakeholders.id")
+
+
+# The agenda: open activities by day (overdue, today, the coming days) without a table scan.
+Index("ix_activities_agenda", Activity.alive, Activity.done, Activity.due_on)
+# Last touch of a pursuit: its latest done activity.
+Index("ix_activities_done", Activity.pursuit_id, Activity.done, Activity.done_at)
 
 Index("ix_pursuits_board", Pursuit.alive, Pursuit.status, Pursuit.stage, Pursuit.board_rank)
 # Covers the board's per-stage count of answered coaching points (no table lookups).

@@ -76,6 +76,7 @@ SCREENS: list[Screen] = [
     Screen("visits", "Visits", "visits.svg", "desktop.ui.visits.screen", "VisitsScreen"),
     Screen("dashboard", "Dashboard", "dashboard.svg", "desktop.ui.charts.dashboard", "Dashboard"),
     Screen("review", "Review", "review.svg", "desktop.ui.sync.review", "ReviewScreen"),
+    Screen("today", "Today", "today.svg", "desktop.ui.today.screen", "TodayScreen"),
     Screen(
         "pursuit",
         "Pursuit",
@@ -95,4 +96,5 @@ _UPCOMING = (
     QT_TRANSLATE_NOOP("Screens", "Visits"),
     QT_TRANSLATE_NOOP("Screens", "Dashboard"),
     QT_TRANSLATE_NOOP("Screens", "Review"),
+    QT_TRANSLATE_NOOP("Screens", "Today"),
 )

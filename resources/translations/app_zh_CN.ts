@@ -220,6 +220,10 @@
         <source>Review</source>
         <translation>待审</translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation>今日待办</translation>
+    </message>
 </context>
 <context>
     <name>StakeholderMapMessages</name>

@@ -382,6 +382,26 @@
 <context>
     <name>SyncFields</name>
     <message>
+        <source>Kind of activity</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Due time</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Noted on</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
         <source>Acceptance due</source>
         <translation>验收期限</translation>
     </message>
@@ -872,6 +892,14 @@
 </context>
 <context>
     <name>SyncKinds</name>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Activity attendee</source>
+        <translation>活动参与人</translation>
+    </message>
     <message>
         <source>Account</source>
         <translation>客户</translation>

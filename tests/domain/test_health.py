@@ -209,7 +209,7 @@ def test_flags_say_why_in_both_languages_and_where_to_fix() -> None:
     assert "已过计划日期" in by_code[health.ACCEPTANCE_UNSIGNED].reason("zh")
     assert by_code[health.OVERDUE_INSTALMENTS].reason("zh") == "回款逾期 2 笔，共 ¥42,345.67"
     assert "4 天" in by_code[health.NEXT_STEP_OVERDUE].reason("zh")
-    assert by_code[health.STALE].reason("en") == "45 days in this stage (limit 30)"
+    assert by_code[health.STALE].reason("en") == "45 days without a touch (limit 30)"
     # Where to fix: a workspace section, its field, and a coaching point to fall back on.
     assert (by_code[health.NO_INSIDER].section, by_code[health.NO_INSIDER].coaching_key) == (
         health.STAKEHOLDERS,

@@ -29,7 +29,10 @@ def _children(table: type[Synced]) -> list[tuple[type[Synced], str]]:
     for child in SYNCED_TABLES:
         for column in child.__table__.columns:
             for key in column.foreign_keys:
-                if key.column.table.name == table.__tablename__ and not column.nullable:
+                # A link that may be empty but cascades (a note or an activity on a pursuit, an
+                # account or a person) belongs to its target as much as a required one.
+                belongs = not column.nullable or key.ondelete == "CASCADE"
+                if key.column.table.name == table.__tablename__ and belongs:
                     found.append((child, column.name))
     return found
 

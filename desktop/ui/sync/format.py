@@ -38,6 +38,8 @@ KINDS = {
     "visit": QT_TRANSLATE_NOOP("SyncKinds", "Visit"),
     "visit_attendee": QT_TRANSLATE_NOOP("SyncKinds", "Visit attendee"),
     "note": QT_TRANSLATE_NOOP("SyncKinds", "Note"),
+    "activity": QT_TRANSLATE_NOOP("SyncKinds", "Activity"),
+    "activity_attendee": QT_TRANSLATE_NOOP("SyncKinds", "Activity attendee"),
 }
 
 FIELDS = {
@@ -47,6 +49,7 @@ FIELDS = {
     "account_id": QT_TRANSLATE_NOOP("SyncFields", "Account"),
     "action_plan": QT_TRANSLATE_NOOP("SyncFields", "Action plan"),
     "actions": QT_TRANSLATE_NOOP("SyncFields", "Actions"),
+    "activity_kind": QT_TRANSLATE_NOOP("SyncFields", "Kind of activity"),
     "address": QT_TRANSLATE_NOOP("SyncFields", "Address"),
     "advantages": QT_TRANSLATE_NOOP("SyncFields", "Advantages"),
     "alive": QT_TRANSLATE_NOOP("SyncFields", "Deleted or kept"),
@@ -77,6 +80,8 @@ FIELDS = {
     "department": QT_TRANSLATE_NOOP("SyncFields", "Department"),
     "description": QT_TRANSLATE_NOOP("SyncFields", "Description"),
     "done": QT_TRANSLATE_NOOP("SyncFields", "Done"),
+    "done_at": QT_TRANSLATE_NOOP("SyncFields", "Done at"),
+    "due_at": QT_TRANSLATE_NOOP("SyncFields", "Due time"),
     "due_on": QT_TRANSLATE_NOOP("SyncFields", "Due"),
     "dunning_sent": QT_TRANSLATE_NOOP("SyncFields", "Dunning letter sent"),
     "duration_minutes": QT_TRANSLATE_NOOP("SyncFields", "Duration (minutes)"),
@@ -117,6 +122,7 @@ FIELDS = {
     "next_step_due": QT_TRANSLATE_NOOP("SyncFields", "Next step due"),
     "next_steps": QT_TRANSLATE_NOOP("SyncFields", "Next steps"),
     "note": QT_TRANSLATE_NOOP("SyncFields", "Note"),
+    "noted_at": QT_TRANSLATE_NOOP("SyncFields", "Noted on"),
     "notes": QT_TRANSLATE_NOOP("SyncFields", "Notes"),
     "objective": QT_TRANSLATE_NOOP("SyncFields", "Objective"),
     "obstacle": QT_TRANSLATE_NOOP("SyncFields", "Obstacle"),
@@ -152,6 +158,7 @@ FIELDS = {
     "starts_at": QT_TRANSLATE_NOOP("SyncFields", "Starts at"),
     "status": QT_TRANSLATE_NOOP("SyncFields", "Status"),
     "step_key": QT_TRANSLATE_NOOP("SyncFields", "Step"),
+    "subject": QT_TRANSLATE_NOOP("SyncFields", "Subject"),
     "tag": QT_TRANSLATE_NOOP("SyncFields", "Tag"),
     "title": QT_TRANSLATE_NOOP("SyncFields", "Title"),
     "to_id": QT_TRANSLATE_NOOP("SyncFields", "To"),

@@ -1,0 +1,128 @@
+"""`pursuit agenda`: the rep's day on the command line (registered in cli.EXTRA_COMMANDS).
+
+    pursuit agenda --db PATH [--days N] [--lang zh_CN|en] [--tz ZONE]
+
+Prints what is overdue, due today and due in the next N days (default 7) across every pursuit —
+the same read model as the Today screen (services.queries.agenda) — one line per item: when, kind,
+subject, account · pursuit. It only reads the database and exits 0; a bad option or a database
+that cannot be opened prints one clear line and exits 1. No Qt is loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date, time, tzinfo
+
+EXIT_OK, EXIT_PROBLEM = 0, 1
+MAX_DAYS = 366
+
+MESSAGES = {
+    "bad_days": (
+        f"--days 必须是 0 到 {MAX_DAYS} 之间的整数。",
+        f"--days must be a whole number 0–{MAX_DAYS}.",
+    ),
+    "bad_zone": (
+        "未知的时区：{zone}（例如 Asia/Shanghai）。",
+        "Unknown time zone: {zone} (e.g. Asia/Shanghai).",
+    ),
+    "overdue": ("已逾期（{count}）", "Overdue ({count})"),
+    "today": ("今天 {day}（{count}）", "Today {day} ({count})"),
+    "day": ("{day}（{count}）", "{day} ({count})"),
+    "nothing": (
+        "今天和未来 {days} 天没有待办事项。",
+        "Nothing due today or in the next {days} days.",
+    ),
+    "all_day": ("全天", "all day"),
+}
+
+KIND_LABELS = {
+    "call": ("电话", "Call"),
+    "meeting": ("会议", "Meeting"),
+    "email": ("邮件", "Email"),
+    "task": ("任务", "Task"),
+    "note_to_self": ("备忘", "Note"),
+    "visit": ("拜访", "Visit"),
+}
+WEEKDAYS = (
+    ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+    ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+)
+
+
+def _zh(args: argparse.Namespace) -> bool:
+    from desktop.cli import language
+
+    return language(args).startswith("zh")
+
+
+def _say(args: argparse.Namespace, key: str, **values: object) -> str:
+    zh, en = MESSAGES[key]
+    return (zh if _zh(args) else en).format(**values)
+
+
+def _day(value: date, zh: bool) -> str:
+    return f"{value.isoformat()} {WEEKDAYS[0 if zh else 1][value.weekday()]}"
+
+
+def _when(day: date, at: time | None, *, with_day: bool, zh: bool) -> str:
+    clock = at.strftime("%H:%M") if at is not None else MESSAGES["all_day"][0 if zh else 1]
+    return f"{day.isoformat()} {clock}" if with_day else clock
+
+
+def _zone(name: str | None) -> tzinfo | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(name) from None
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from desktop.cli import open_workspace
+    from desktop.services.queries import agenda
+
+    if not 0 <= args.days <= MAX_DAYS:
+        print(f"pursuit: {_say(args, 'bad_days')}", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        zone = _zone(args.tz)
+    except ValueError:
+        print(f"pursuit: {_say(args, 'bad_zone', zone=args.tz)}", file=sys.stderr)
+        return EXIT_PROBLEM
+    ws, code = open_workspace(args, create=False, read_only=True)
+    if ws is None:
+        return int(code)
+    try:
+        result = agenda.agenda(ws, days=args.days, tz=zone)
+    finally:
+        ws.close()
+    zh = _zh(args)
+    if not len(result):
+        print(_say(args, "nothing", days=args.days))
+        return EXIT_OK
+    lines: list[str] = []
+    for bucket, day, items in result.groups():
+        if bucket == agenda.OVERDUE:
+            lines.append(_say(args, "overdue", count=len(items)))
+        elif bucket == agenda.TODAY:
+            lines.append(_say(args, "today", day=_day(result.today, zh), count=len(items)))
+        else:
+            assert day is not None
+            lines.append(_say(args, "day", day=_day(day, zh), count=len(items)))
+        for item in items:
+            when = _when(item.day, item.at, with_day=bucket == agenda.OVERDUE, zh=zh)
+            label = KIND_LABELS.get(item.activity_kind, (item.activity_kind,) * 2)[0 if zh else 1]
+            lines.append(f"  {when}  {label}  {item.subject}  {item.where}".rstrip())
+    sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    sub = command("agenda", cmd_agenda, "print what is overdue, due today and in the coming days")
+    sub.add_argument("--days", type=int, default=7, help="how many days ahead (default 7)")
+    sub.add_argument("--tz", help="time zone of the days and times (default: this computer's)")

@@ -1,0 +1,215 @@
+"""The rep's agenda, the read model of the Today screen and `pursuit agenda`: what is overdue,
+what is due today and what comes in the next days, across every pursuit.
+
+Open activities and visits still without an outcome are listed together (a visit is the planned
+meeting: services.activities explains the one model). Days are the computer's local days: an
+activity with a time is placed by its UTC instant shown local, one without by its calendar day.
+A visit in the past without an outcome is overdue for OUTCOME_DUE_DAYS, as on the visits screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import NamedTuple
+
+from desktop.services.activities import local_due, local_today, to_utc
+from desktop.services.visits import OUTCOME_DUE_DAYS
+from desktop.services.workspace import Workspace
+from desktop.storage import queries
+
+VISIT = "visit"  # the `activity_kind` an agenda item of a visit carries
+
+OVERDUE = "overdue"
+TODAY = "today"
+UPCOMING = "upcoming"
+BUCKETS = (OVERDUE, TODAY, UPCOMING)
+
+DEFAULT_DAYS = 7
+
+
+class AgendaItem(NamedTuple):
+    """One thing to do, as the Today screen and the CLI show it (local day and time).
+
+    A NamedTuple: the agenda of a big database holds tens of thousands, and a frozen dataclass
+    costs several times as much to make."""
+
+    id: str
+    activity_kind: str  # call / meeting / email / task / note_to_self, or VISIT
+    subject: str
+    day: date
+    at: time | None  # local time of day; None: some time that day
+    duration_minutes: int | None
+    pursuit_id: str | None
+    pursuit_title: str
+    account_id: str | None
+    account_name: str
+    bucket: str
+    stage: int | None = None
+    step_key: str | None = None
+
+    @property
+    def is_visit(self) -> bool:
+        return self.activity_kind == VISIT
+
+    @property
+    def where(self) -> str:
+        """ "account · pursuit" (either may be missing: an account's own activity, an orphan)."""
+        return " · ".join(part for part in (self.account_name, self.pursuit_title) if part)
+
+
+@dataclass
+class Agenda:
+    today: date
+    days: int
+    overdue: list[AgendaItem] = field(default_factory=list)
+    due_today: list[AgendaItem] = field(default_factory=list)
+    upcoming: list[AgendaItem] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.overdue) + len(self.due_today) + len(self.upcoming)
+
+    def items(self) -> list[AgendaItem]:
+        return [*self.overdue, *self.due_today, *self.upcoming]
+
+    def groups(self) -> list[tuple[str, date | None, list[AgendaItem]]]:
+        """(bucket, day, items): overdue, today, then one group per coming day that has any."""
+        result: list[tuple[str, date | None, list[AgendaItem]]] = []
+        if self.overdue:
+            result.append((OVERDUE, None, self.overdue))
+        result.append((TODAY, self.today, self.due_today))
+        by_day: dict[date, list[AgendaItem]] = {}
+        for item in self.upcoming:
+            by_day.setdefault(item.day, []).append(item)
+        result.extend((UPCOMING, day, items) for day, items in by_day.items())
+        return result
+
+
+def _order(item: AgendaItem) -> tuple[date, int, time, str, str]:
+    # Within a day: timed items by time first, then the all-day ones by subject.
+    return (item.day, 0 if item.at is not None else 1, item.at or time(), item.subject, item.id)
+
+
+def agenda(
+    ws: Workspace,
+    *,
+    days: int = DEFAULT_DAYS,
+    today: date | None = None,
+    tz: tzinfo | None = None,
+) -> Agenda:
+    """Overdue, today and the next `days` days (today not counted), in one snapshot."""
+    today = today or local_today(tz)
+    last = today + timedelta(days=max(days, 0))
+    result = Agenda(today=today, days=days)
+    # A day more in SQL: an activity written in another zone may fall a day later here.
+    until = (last + timedelta(days=1)).isoformat()
+    visit_from = to_utc(today - timedelta(days=OUTCOME_DUE_DAYS), time(), tz)
+    visit_until = to_utc(last + timedelta(days=1), time(), tz)
+    with ws.read() as session:
+        activity_rows = queries.agenda_activity_rows(session, until)
+        visit_rows = queries.agenda_visit_rows(session, _text(visit_from), _text(visit_until))
+    items: list[AgendaItem] = []
+    # Many rows share a day or a time: parse and convert each distinct text once.
+    days_of: dict[str, date] = {}
+    local_of: dict[str, tuple[date | None, time | None]] = {}
+    parse_time = datetime.fromisoformat
+
+    def local(due_on: str, due_at: str | None) -> tuple[date | None, time | None]:
+        if due_at is None:
+            day = days_of.get(due_on)
+            if day is None:
+                day = days_of[due_on] = date.fromisoformat(due_on[:10])
+            return day, None
+        found = local_of.get(due_at)
+        if found is None:
+            found = local_of[due_at] = local_due(None, parse_time(due_at), tz)
+        return found
+
+    for (
+        activity_id,
+        kind,
+        subject,
+        due_on,
+        due_at,
+        duration,
+        pursuit_id,
+        title,
+        account_id,
+        account,
+        step_key,
+        stage,
+    ) in activity_rows:
+        day, at = local(due_on, due_at)
+        assert day is not None  # the query reads dated activities only
+        if day > last:
+            continue
+        items.append(
+            AgendaItem(
+                activity_id,
+                kind,
+                subject,
+                day,
+                at,
+                duration,
+                pursuit_id,
+                title,
+                account_id,
+                account,
+                _bucket(day, today),
+                stage,
+                step_key,
+            )
+        )
+    for (
+        visit_id,
+        objective,
+        starts_at,
+        duration,
+        location,
+        pursuit_id,
+        title,
+        account_id,
+        account,
+        stage,
+    ) in visit_rows:
+        day, at = local(starts_at, starts_at)
+        assert day is not None
+        if day > last:
+            continue
+        subject = objective if not location else f"{objective} @ {location}"
+        items.append(
+            AgendaItem(
+                visit_id,
+                VISIT,
+                subject,
+                day,
+                at,
+                duration,
+                pursuit_id,
+                title,
+                account_id,
+                account,
+                _bucket(day, today),
+                stage,
+            )
+        )
+    items.sort(key=_order)
+    for item in items:
+        if item.bucket == OVERDUE:
+            result.overdue.append(item)
+        elif item.bucket == TODAY:
+            result.due_today.append(item)
+        else:
+            result.upcoming.append(item)
+    return result
+
+
+def _bucket(day: date, today: date) -> str:
+    if day < today:
+        return OVERDUE
+    return TODAY if day == today else UPCOMING
+
+
+def _text(moment: datetime) -> str:
+    """A naive UTC datetime as SQLite holds it (compares as text)."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")

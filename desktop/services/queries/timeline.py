@@ -1,0 +1,87 @@
+"""One timeline per pursuit and per account: notes, activities with their outcomes, visits and
+stage changes with their reasons, newest first, filterable by kind.
+
+Each entry names the record it is about (`kind`, `id`) so a screen can open it. An account's
+timeline holds its own notes and activities and those of its live pursuits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from desktop.services.activities import to_local
+from desktop.services.workspace import Workspace
+from desktop.storage import queries
+
+NOTE = "note"
+ACTIVITY = "activity"
+VISIT = "visit"
+STAGE_CHANGE = "stage_change"
+KINDS = (NOTE, ACTIVITY, VISIT, STAGE_CHANGE)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One thing that happened (or is planned), as the timeline shows it."""
+
+    kind: str  # one of KINDS
+    id: str
+    day: date  # local
+    at: datetime | None  # aware local time; None for an activity dated without a time
+    pursuit_id: str | None
+    pursuit_title: str
+    title: str  # note body, activity subject, visit objective, "from>to" of a stage change
+    detail: str  # outcome, or the stage change's note
+    done: bool  # an activity's done flag; a visit has an outcome; always True otherwise
+    extra: str  # the person's name (note), activity kind, location (visit), override reason
+
+    @property
+    def stages(self) -> tuple[int | None, int] | None:
+        """(from, to) of a stage change."""
+        if self.kind != STAGE_CHANGE:
+            return None
+        before, _, after = self.title.partition(">")
+        return (int(before) if before else None, int(after))
+
+
+def timeline(
+    ws: Workspace,
+    *,
+    pursuit_id: str | None = None,
+    account_id: str | None = None,
+    kinds: Collection[str] | None = None,
+    tz: tzinfo | None = None,
+) -> list[TimelineEntry]:
+    """The timeline of one pursuit or one account (give exactly one), newest first; `kinds`
+    keeps only those kinds of entry."""
+    if (pursuit_id is None) == (account_id is None):
+        raise ValueError("a timeline is of one pursuit or one account")
+    with ws.read() as session:
+        rows = queries.timeline_rows(session, pursuit_id=pursuit_id, account_id=account_id)
+    wanted = set(kinds) if kinds is not None else None
+    entries = []
+    for kind, record_id, when, pid, pursuit_title, title, detail, done, extra in rows:
+        if wanted is not None and kind not in wanted:
+            continue
+        if len(when) == 10:  # a calendar day: an activity without a time
+            day, at = date.fromisoformat(when), None
+        else:
+            at = to_local(datetime.fromisoformat(when), tz)
+            day = at.date()
+        entries.append(
+            TimelineEntry(
+                kind,
+                record_id,
+                day,
+                at,
+                pid,
+                pursuit_title,
+                title,
+                detail or "",
+                bool(done),
+                extra or "",
+            )
+        )
+    return entries

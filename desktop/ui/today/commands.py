@@ -1,0 +1,111 @@
+"""Undo commands of the Today screen: mark done (with its outcome), move by days, plan the next.
+
+They follow `ui.undo`'s convention (run first, then push) and hold ids and values only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.services import activities
+from desktop.services.activities import ActivityDraft
+from desktop.ui.context import AppContext
+from desktop.ui.undo import UndoCommand
+
+SHIFT_MERGE_ID = 0x70DA1  # consecutive Ctrl+Right presses on one activity are one step
+
+
+class CompleteActivity(UndoCommand):
+    def __init__(
+        self,
+        ctx: AppContext,
+        activity_id: str,
+        text: str,
+        *,
+        outcome: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, text, parent)
+        self.activity_id = activity_id
+        self.outcome = outcome
+
+    def apply(self) -> None:
+        self.perform(activities.complete_activity, self.activity_id, self.outcome)
+
+    def revert(self) -> None:
+        self.perform(activities.reopen_activity, self.activity_id)
+
+
+class SetOutcome(UndoCommand):
+    """The outcome of an activity already done (written after Space, in the offer bar)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        activity_id: str,
+        old: str,
+        new: str,
+        text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, text, parent)
+        self.activity_id, self.old, self.new = activity_id, old, new
+
+    def apply(self) -> None:
+        self.perform(activities.complete_activity, self.activity_id, self.new)
+
+    def revert(self) -> None:
+        self.perform(activities.complete_activity, self.activity_id, self.old)
+
+
+class ShiftActivity(UndoCommand):
+    """Move an activity by whole days, keeping its local time of day."""
+
+    merge_id = SHIFT_MERGE_ID
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        activity_id: str,
+        days: int,
+        text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, text, parent)
+        self.activity_id = activity_id
+        self.days = days
+
+    def apply(self) -> None:
+        self.perform(activities.shift_activity, self.activity_id, self.days)
+
+    def revert(self) -> None:
+        self.perform(activities.shift_activity, self.activity_id, -self.days)
+
+    def merge(self, other: UndoCommand) -> bool:
+        if not isinstance(other, ShiftActivity) or other.activity_id != self.activity_id:
+            return False
+        self.days += other.days
+        return True
+
+
+class CreateActivity(UndoCommand):
+    def __init__(
+        self, ctx: AppContext, draft: ActivityDraft, text: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, text, parent)
+        self.draft = draft
+        # A step's activity has the step's id on every machine.
+        self.activity_id: str | None = (
+            activities.step_activity_id(draft.pursuit_id, draft.step_key)
+            if draft.pursuit_id and draft.step_key
+            else None
+        )
+
+    def apply(self) -> None:
+        self.activity_id, _ = self.perform(
+            activities.create_activity, self.draft, activity_id=self.activity_id
+        )
+
+    def revert(self) -> None:
+        assert self.activity_id is not None
+        self.perform(activities.delete_activity, self.activity_id)

@@ -1,0 +1,347 @@
+"""The Today screen (今日待办): what is overdue, due today and due in the next seven days, across
+every pursuit — the rep's day in one keyboard-driven list.
+
+Space marks the current activity done; the bar that then opens asks what came of it and offers the
+pursuit's next activity, pre-filled from its stage's open methodology steps (Pipedrive's habit:
+no deal is left without a next step). Ctrl+Right / Ctrl+Left move an activity by a day, keeping
+its time of day; Enter opens its pursuit. A visit is listed as the planned meeting it is: Space on
+it opens the pursuit's visits, where its outcome is written. Every change is an undo step
+(`commands`) through `ctx.perform`; the list follows `ctx.changed` and turns at midnight.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import activities
+from desktop.services.activities import ActivityDraft
+from desktop.services.changes import ChangeKind, Changes
+from desktop.services.queries import agenda
+from desktop.services.queries.agenda import AgendaItem
+from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.today.commands import CompleteActivity, CreateActivity, SetOutcome, ShiftActivity
+from desktop.ui.today.model import TodayDelegate, TodayModel
+from desktop.ui.undo import push
+
+DAYS_AHEAD = 7
+
+
+class NextActivityBar(QFrame):
+    """After Done: what came of it, and the pursuit's next activity (pre-filled, editable)."""
+
+    def __init__(self, screen: TodayScreen) -> None:
+        super().__init__(screen)
+        self.today_screen = screen
+        self.setObjectName("next_bar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.done_id: str | None = None
+        self.pursuit_id: str | None = None
+        self.step_key: str | None = None
+        self.title = QLabel()
+        self.title.setObjectName("next_title")
+        self.outcome = QLineEdit()
+        self.outcome.setObjectName("outcome")
+        self.outcome.setPlaceholderText(self.tr("What came of it? (optional)"))
+        self.subject = QLineEdit()
+        self.subject.setObjectName("next_subject")
+        self.subject.setPlaceholderText(self.tr("Next activity for this pursuit"))
+        self.due = QDateEdit()
+        self.due.setObjectName("next_due")
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.save = QPushButton(self.tr("Save"))
+        self.save.setObjectName("next_save")
+        self.save.setDefault(True)
+        self.save.clicked.connect(self.accept)
+        self.skip = QPushButton(self.tr("Skip"))
+        self.skip.setObjectName("next_skip")
+        self.skip.clicked.connect(self.dismiss)
+        for edit in (self.outcome, self.subject):
+            edit.returnPressed.connect(self.accept)
+        escape = QAction(self)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.triggered.connect(self.dismiss)
+        self.addAction(escape)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(10, 8, 10, 8)
+        grid.addWidget(self.title, 0, 0, 1, 4)
+        grid.addWidget(QLabel(self.tr("Outcome")), 1, 0)
+        grid.addWidget(self.outcome, 1, 1, 1, 3)
+        grid.addWidget(QLabel(self.tr("Next")), 2, 0)
+        grid.addWidget(self.subject, 2, 1)
+        grid.addWidget(self.due, 2, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.skip)
+        grid.addLayout(buttons, 2, 3)
+        grid.setColumnStretch(1, 1)
+        self.hide()
+
+    def offer(self, done: AgendaItem, suggestion: ActivityDraft | None, today: date) -> None:
+        self.done_id = done.id
+        self.pursuit_id = done.pursuit_id
+        self.step_key = suggestion.step_key if suggestion is not None else None
+        self.title.setText(
+            self.tr("Done: {0}. What is next for {1}?").format(
+                done.subject, done.pursuit_title or done.account_name
+            )
+        )
+        self.outcome.clear()
+        self.subject.setText(suggestion.subject if suggestion is not None else "")
+        day = suggestion.due_on if suggestion and suggestion.due_on else today + timedelta(days=1)
+        self.due.setDate(QDate(day.year, day.month, day.day))
+        self.subject.setEnabled(done.pursuit_id is not None)
+        self.due.setEnabled(done.pursuit_id is not None)
+        self.show()
+        self.outcome.setFocus()
+
+    def accept(self) -> None:
+        outcome = self.outcome.text().strip()
+        subject = self.subject.text().strip()
+        ctx = self.today_screen.ctx
+        if self.done_id is not None and outcome:
+            push(SetOutcome(ctx, self.done_id, "", outcome, self.tr("Write the outcome"), self))
+        if self.pursuit_id is not None and subject:
+            picked = self.due.date()
+            draft = ActivityDraft(
+                subject=subject,
+                activity_kind=activities.TASK,
+                pursuit_id=self.pursuit_id,
+                due_on=date(picked.year(), picked.month(), picked.day()),
+                step_key=self.step_key
+                if self.step_key and subject == self._suggested_subject()
+                else None,
+            )
+            if not push(CreateActivity(ctx, draft, self.tr("Plan the next activity"), self)):
+                return  # told why; the bar stays for a correction
+        self.dismiss()
+
+    def _suggested_subject(self) -> str:
+        if self.step_key is None:
+            return ""
+        return str(
+            self.today_screen.ctx.catalog.step(self.step_key).text(self.today_screen.ctx.lang)
+        )
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.done_id = self.pursuit_id = self.step_key = None
+        self.today_screen.view.setFocus()
+
+
+class TodayScreen(QWidget):
+    def __init__(self, ctx: AppContext, window: QWidget | None = None) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window_ = window
+        self._listed_pursuits: set[str] = set()
+        self.model = TodayModel(ctx.lang, self)
+        self.view = QListView()
+        self.view.setObjectName("today_view")
+        self.view.setModel(self.model)
+        self.view.setUniformItemSizes(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setItemDelegate(TodayDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.activated.connect(lambda _index: self.open_current())
+
+        self.done = self._action("done", self.tr("Done"), Qt.Key.Key_Space, self.complete_current)
+        self.done.setToolTip(self.tr("Mark the activity done (Space)"))
+        self.later = self._action(
+            "later",
+            self.tr("A day later"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Right),
+            lambda: self.shift_current(1),
+        )
+        self.earlier = self._action(
+            "earlier",
+            self.tr("A day earlier"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Left),
+            lambda: self.shift_current(-1),
+        )
+        self.open_pursuit = self._action("open_pursuit", self.tr("Open pursuit"), None, None)
+        self.open_pursuit.triggered.connect(lambda _=False: self.open_current())
+
+        self.empty = QLabel()
+        self.empty.setObjectName("empty_state")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.setText(
+            "<h3>{}</h3><p>{}</p>".format(
+                html.escape(self.tr("Nothing due")),
+                html.escape(
+                    self.tr(
+                        "Nothing is overdue, due today or in the next seven days. Plan the next "
+                        "step of each pursuit from its workspace."
+                    )
+                ),
+            )
+        )
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(self.empty)
+
+        self.title = QLabel(self.tr("Today"))
+        self.title.setObjectName("screen_title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.counts = QLabel()
+        self.counts.setObjectName("counts")
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(12)
+        top.addWidget(self.counts, 1)
+        self.bar = NextActivityBar(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.bar)
+
+        self.view.selectionModel().currentRowChanged.connect(self._update_actions)
+        ctx.changed.connect(self._on_changed)
+        self.midnight = QTimer(self)
+        self.midnight.setSingleShot(True)
+        self.midnight.timeout.connect(self.reload)
+        self.reload()
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        key: QKeySequence | Qt.Key | None,
+        slot: Callable[[], None] | None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
+            # Only while the list has the focus: Space in the outcome field is a space.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.view.addAction(action)
+        if slot is not None:
+            action.triggered.connect(lambda _=False: slot())
+        return action
+
+    def toolbar_actions(self) -> list[QAction | QWidget | None]:
+        return [self.done, self.earlier, self.later, None, self.open_pursuit]
+
+    # --- data -------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        current = self.current()
+        row = self.view.currentIndex().row()
+        result = agenda.agenda(self.ctx.workspace, days=DAYS_AHEAD)
+        self.model.set_agenda(result)
+        self._listed_pursuits = {i.pursuit_id for i in result.items() if i.pursuit_id}
+        self.pages.setCurrentIndex(0 if len(result) else 1)
+        self.counts.setText(
+            self.tr("{0} overdue · {1} today · {2} in the next {3} days").format(
+                len(result.overdue), len(result.due_today), len(result.upcoming), DAYS_AHEAD
+            )
+        )
+        if current is None or not self.select(current.id):
+            self._select_near(max(row, 0))
+        self._update_actions()
+        self._arm_midnight()
+
+    def _select_near(self, row: int) -> None:
+        """The item at `row` or the next one after it (after Done the list closes up)."""
+        for candidate in [*range(row, self.model.rowCount()), *range(row - 1, -1, -1)]:
+            index = self.model.index(candidate, 0)
+            if self.model.item(index) is not None:
+                self.view.setCurrentIndex(index)
+                return
+
+    def _arm_midnight(self) -> None:
+        now = datetime.now()
+        tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
+        self.midnight.start(int((tomorrow - now).total_seconds() * 1000) + 1000)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.everything or changes.touches(
+            ChangeKind.ACTIVITY, ChangeKind.VISIT, ChangeKind.ACCOUNT, ChangeKind.PURSUIT
+        ):
+            self.reload()
+            return
+        if changes.ids(ChangeKind.PURSUIT_PART) & self._listed_pursuits:
+            self.reload()
+
+    # --- the current item -------------------------------------------------------------------
+    def current(self) -> AgendaItem | None:
+        return self.model.item(self.view.currentIndex())
+
+    def select(self, item_id: str) -> bool:
+        index = self.model.index_of(item_id)
+        if not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def open_item(self, kind: str, item_id: str) -> bool:
+        return kind in (ChangeKind.ACTIVITY, ChangeKind.VISIT) and self.select(item_id)
+
+    def _update_actions(self, *_args: QModelIndex) -> None:
+        item = self.current()
+        is_activity = item is not None and not item.is_visit
+        self.done.setEnabled(item is not None)
+        self.later.setEnabled(is_activity)
+        self.earlier.setEnabled(is_activity)
+        self.open_pursuit.setEnabled(item is not None and item.pursuit_id is not None)
+
+    # --- gestures -------------------------------------------------------------------------------
+    def complete_current(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        if item.is_visit:  # its outcome is written on the visit itself
+            self.open_current("visits")
+            return
+        text = self.tr("Done: {0}").format(item.subject)
+        if not push(CompleteActivity(self.ctx, item.id, text, parent=self)):
+            return
+        suggestion = None
+        if item.pursuit_id is not None:
+            try:
+                suggestion = self.ctx.perform_in(
+                    self, activities.next_suggestion, item.pursuit_id, lang=self.ctx.lang
+                )
+            except OperationFailed:
+                suggestion = None
+        self.bar.offer(item, suggestion, self.model.today)
+
+    def shift_current(self, days: int) -> None:
+        item = self.current()
+        if item is None or item.is_visit:
+            return
+        text = self.tr("Move {0}").format(item.subject)
+        push(ShiftActivity(self.ctx, item.id, days, text, parent=self))
+
+    def open_current(self, tab: str | None = None) -> None:
+        item = self.current()
+        opener = getattr(self.window_, "open_pursuit", None)
+        if item is not None and item.pursuit_id is not None and opener is not None:
+            opener(item.pursuit_id, tab)

@@ -1,0 +1,132 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>NextActivityBar</name>
+    <message>
+        <source>What came of it? (optional)</source>
+        <translation>结果如何？（可不填）</translation>
+    </message>
+    <message>
+        <source>Next activity for this pursuit</source>
+        <translation>这个项目的下一步行动</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Done: {0}. What is next for {1}?</source>
+        <translation>已完成：{0}。{1} 的下一步是什么？</translation>
+    </message>
+    <message>
+        <source>Write the outcome</source>
+        <translation>填写结果</translation>
+    </message>
+    <message>
+        <source>Plan the next activity</source>
+        <translation>安排下一步行动</translation>
+    </message>
+</context>
+<context>
+    <name>TodayKinds</name>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Note to self</source>
+        <translation>备忘</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <source>Overdue ({0})</source>
+        <translation>已逾期（{0}）</translation>
+    </message>
+    <message>
+        <source>Today · {0} ({1})</source>
+        <translation>今天 · {0}（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>TodayScreen</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Mark the activity done (Space)</source>
+        <translation>标记为已完成（空格键）</translation>
+    </message>
+    <message>
+        <source>A day later</source>
+        <translation>推后一天</translation>
+    </message>
+    <message>
+        <source>A day earlier</source>
+        <translation>提前一天</translation>
+    </message>
+    <message>
+        <source>Open pursuit</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Nothing due</source>
+        <translation>没有待办事项</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue, due today or in the next seven days. Plan the next step of each pursuit from its workspace.</source>
+        <translation>没有逾期、今天到期或未来七天内到期的事项。请在各项目的工作区安排下一步行动。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日待办</translation>
+    </message>
+    <message>
+        <source>{0} overdue · {1} today · {2} in the next {3} days</source>
+        <translation>逾期 {0} · 今天 {1} · 未来 {3} 天 {2}</translation>
+    </message>
+    <message>
+        <source>Done: {0}</source>
+        <translation>完成：{0}</translation>
+    </message>
+    <message>
+        <source>Move {0}</source>
+        <translation>调整日期：{0}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,89 @@
+"""`pursuit agenda`, run as a user runs it: overdue, today and the coming days, one line each."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from desktop.services import activities, pursuits
+from desktop.services.activities import ActivityDraft
+from desktop.services.workspace import Workspace
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def pursuit(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, LANG="C.UTF-8")
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_agenda_lists_overdue_today_and_coming_days(tmp_path: Path) -> None:
+    db = tmp_path / "day.db"
+    today = datetime.now(SHANGHAI).date()
+    ws = Workspace.open(db)
+    try:
+        pid, _ = pursuits.create_pursuit(
+            ws, pursuits.PursuitDraft(title="MES 生产执行系统", account_name="苏州恒通电子")
+        )
+
+        def plan(subject: str, days: int, at: time | None = None, kind: str = "task") -> str:
+            draft = ActivityDraft(
+                subject=subject,
+                activity_kind=kind,
+                pursuit_id=pid,
+                due_on=today + timedelta(days=days),
+                due_time=at,
+            )
+            return activities.create_activity(ws, draft, tz=SHANGHAI)[0]
+
+        plan("补发报价单", -2)
+        plan("电话回访信息化部长", 0, time(10, 30), kind="call")
+        plan("发送案例集", 3, kind="email")
+        plan("太远的事", 12)
+        done = plan("已经做完", -1)
+        activities.complete_activity(ws, done, "好", tz=SHANGHAI)
+    finally:
+        ws.close()
+
+    result = pursuit("agenda", "--db", str(db), "--lang", "zh_CN", "--tz", "Asia/Shanghai")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    where = "苏州恒通电子 · MES 生产执行系统"
+    day = (today - timedelta(days=2)).isoformat()
+    assert lines[0] == "已逾期（1）"
+    assert lines[1] == f"  {day} 全天  任务  补发报价单  {where}"
+    assert lines[2].startswith(f"今天 {today.isoformat()} ")
+    assert lines[3] == f"  10:30  电话  电话回访信息化部长  {where}"
+    assert lines[4].startswith((today + timedelta(days=3)).isoformat())
+    assert lines[5] == f"  全天  邮件  发送案例集  {where}"
+    assert len(lines) == 6  # nothing done, nothing beyond seven days
+
+    wider = pursuit(
+        "agenda", "--db", str(db), "--days", "14", "--lang", "en", "--tz", "Asia/Shanghai"
+    )
+    assert wider.returncode == 0
+    assert "Task  太远的事" in wider.stdout and wider.stdout.startswith("Overdue (1)")
+
+
+def test_agenda_of_the_demo_and_bad_input(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    assert pursuit("demo", "--db", str(db), "--scale", "30").returncode == 0
+    result = pursuit("agenda", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "Overdue (" in result.stdout and "Today " in result.stdout
+    bad = pursuit("agenda", "--db", str(db), "--days", "-1")
+    assert bad.returncode == 1 and "--days" in bad.stderr
+    zone = pursuit("agenda", "--db", str(db), "--tz", "Mars/Olympus")
+    assert zone.returncode == 1 and "Mars/Olympus" in zone.stderr
+    missing = pursuit("agenda", "--db", str(tmp_path / "none.db"))
+    assert missing.returncode == 1 and not (tmp_path / "none.db").exists()
