@@ -361,6 +361,10 @@ from desktop import cli_sync  # noqa: E402  (export, import)
 
 EXTRA_COMMANDS.append(cli_sync.register)
 
+from desktop import cli_folder  # noqa: E402  (sync: one round with the team folder)
+
+EXTRA_COMMANDS.append(cli_folder.register)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
