@@ -70,7 +70,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return _fail(args, "passphrase_short")
     ws, code = open_workspace(args, create=False)
     if ws is None:
-        return code
+        return int(code)
     config = folder.FolderSync(
         Path(args.folder).expanduser(), passphrase, roll_up=args.roll_up, site_name=args.name
     )
