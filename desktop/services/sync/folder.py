@@ -144,6 +144,7 @@ def _fresh_state(folder: Path, site: str) -> dict[str, Any]:
         "frontier": {},
         "deltas": 0,  # deltas written since the last snapshot
         "written": [],  # names of the files this database wrote and keeps in its sub-folder
+        "pending": None,  # the file being written (a crash may leave it written, not recorded)
         "peers": {},
     }
 
@@ -232,6 +233,15 @@ def sync_round(ws: Workspace, config: FolderSync) -> RoundReport:
 
 
 def _copied(own: Path, state: dict[str, Any]) -> bool:
+    pending = state.get("pending")
+    if pending and pending not in state["written"] and (own / pending).exists():
+        # Written, then the program stopped before recording it: ours. What it reached is not
+        # known, so the next file is a snapshot (peers that merged it go on from there).
+        state["written"].append(pending)
+        match = FILE_NAME.match(pending)
+        state["sequence"] = max(state["sequence"], int(match.group(1)) if match else 0)
+        state["deltas"] = 1 << 30
+    state["pending"] = None
     written = set(state["written"])
     return any(name not in written for name, _ in _listing(own).values())
 
@@ -253,6 +263,8 @@ def _write_own(
     sequence = state["sequence"] + 1
     name = file_name(sequence, snapshot)
     since = None if snapshot else dict(state["frontier"])
+    state["pending"] = name
+    _save_state(ws, state)
     try:
         own.mkdir(exist_ok=True)
         result = export.export_bundle(

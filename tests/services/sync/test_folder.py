@@ -6,6 +6,7 @@ copies like a file-sync engine: at its own pace, a file cut off on the way, dele
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -205,3 +206,20 @@ def test_a_file_from_another_team_passphrase_is_refused(replica, tmp_path: Path)
     report = a.sync()
     assert [s.reason for s in report.refused] == ["wrong_passphrase"]
     assert other.passphrase != PASSPHRASE
+
+
+def test_a_file_written_before_a_crash_is_ours_and_a_snapshot_follows(
+    replica, tmp_path: Path
+) -> None:
+    team = tmp_path / "team"
+    a = member(replica("a"), team)
+    a.sync()
+    site = a.ws.db.site_id()
+    before = json.loads(folder.state_path(a.ws).read_text())
+    records.update(a.ws, "pursuit", _first(a.ws), {"title": "崩溃前写出"})
+    a.sync()
+    folder.state_path(a.ws).write_text(json.dumps(before | {"pending": folder.file_name(2, False)}))
+    records.update(a.ws, "pursuit", _first(a.ws), {"title": "崩溃之后"})
+    report = a.sync()
+    assert report.new_site is None and a.ws.db.site_id() == site
+    assert report.written == f"{site}/{folder.file_name(3, True)}" and report.snapshot
