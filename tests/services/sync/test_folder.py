@@ -223,3 +223,34 @@ def test_a_file_written_before_a_crash_is_ours_and_a_snapshot_follows(
     report = a.sync()
     assert report.new_site is None and a.ws.db.site_id() == site
     assert report.written == f"{site}/{folder.file_name(3, True)}" and report.snapshot
+
+
+def test_a_full_or_read_only_disk_is_one_clear_problem_then_resumes(
+    replica, tmp_path: Path
+) -> None:
+    from tests.safety.disks import fill, read_only, small_disk
+
+    a = member(replica("a"), tmp_path / "pc-a")
+    with small_disk(tmp_path / "stick", "2M") as stick:
+        conf = folder.FolderSync(stick, PASSPHRASE, kdf=FAST_KDF)
+        first = folder.sync_round(a.ws, conf)
+        assert first.snapshot
+        fill(stick)
+        records.update(a.ws, "pursuit", _first(a.ws), {"title": "磁盘满时改的"})
+        with pytest.raises(folder.FolderProblem) as caught:
+            folder.sync_round(a.ws, conf)
+        assert caught.value.code == "full"
+        assert sorted(p.name for p in (stick / a.ws.db.site_id()).iterdir()) == [
+            folder.file_name(1, True)
+        ]  # nothing half-written left behind
+        (stick / "filler").unlink()
+        (stick / "filler2").unlink(missing_ok=True)
+        records.update(a.ws, "pursuit", _first(a.ws), {"title": "腾出空间后"})
+        read_only(stick)
+        with pytest.raises(folder.FolderProblem) as caught:
+            folder.sync_round(a.ws, conf)
+        assert caught.value.code == "read_only"
+    # The stick, writable again elsewhere: the change not written yet goes out.
+    conf = folder.FolderSync(tmp_path / "pc-a", PASSPHRASE, kdf=FAST_KDF)
+    report = folder.sync_round(a.ws, conf)
+    assert report.written
