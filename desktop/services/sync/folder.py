@@ -336,9 +336,21 @@ def _read_peers(
                     break
                 sequence = max(snapshots)
             name, snapshot = listing[sequence]
-            reached = _merge_file(ws, config, folder, site, peer, sequence, name, snapshot, report)
-            if reached is None:
+            stamp = _stamp(folder / peer / name)
+            failed = progress.get("failed")
+            if failed and failed.get("file") == name and failed.get("stamp") == stamp:
+                # Unchanged since it failed: told again, not opened again (a key derivation
+                # per file per round would make every round slow).
+                told = Skipped(peer, f"{peer}/{name}", str(failed.get("reason")))
+                (report.skipped if told.reason == "arriving" else report.refused).append(told)
                 break
+            reached = _merge_file(ws, config, folder, site, peer, sequence, name, snapshot, report)
+            if isinstance(reached, Skipped):
+                progress["failed"] = {"file": name, "stamp": stamp, "reason": reached.reason}
+                state["peers"][peer] = progress
+                _save_state(ws, state)
+                break
+            progress.pop("failed", None)
             # What the peer's file brought is not sent round again in this database's deltas
             # (every peer reads the peer's own files); this database's own entry stays its own.
             frontier = state["frontier"]
@@ -353,6 +365,15 @@ def _read_peers(
             _save_state(ws, state)
 
 
+def _stamp(path: Path) -> list[int]:
+    """Size and modification time: a file still being delivered changes both."""
+    try:
+        info = path.stat()
+    except OSError:
+        return []
+    return [info.st_size, info.st_mtime_ns]
+
+
 def _merge_file(
     ws: Workspace,
     config: FolderSync,
@@ -363,8 +384,8 @@ def _merge_file(
     name: str,
     snapshot: bool,
     report: RoundReport,
-) -> dict[str, Any] | None:
-    """Merge one peer file: the frontier its header claims; None when skipped or refused."""
+) -> dict[str, Any] | Skipped:
+    """Merge one peer file: the frontier its header claims, or why it was skipped or refused."""
     seen: dict[str, Any] = {}
 
     def expect(header: bundle.Header) -> None:
@@ -393,7 +414,7 @@ def _merge_file(
             report.skipped.append(skip)
         else:
             report.refused.append(skip)
-        return None
+        return skip
     peer_round = report.peers.setdefault(peer, PeerRound(peer))
     peer_round.name = str(seen.get("site_name") or "")
     peer_round.files += 1

@@ -205,6 +205,11 @@ def test_a_file_from_another_team_passphrase_is_refused(replica, tmp_path: Path)
     folder.sync_round(replica("b"), other)
     report = a.sync()
     assert [s.reason for s in report.refused] == ["wrong_passphrase"]
+    # Told again each round, not opened again while it is unchanged.
+    [peer] = [p for p in folder.load_state(a.ws)["peers"].values() if p.get("failed")]
+    assert peer["failed"]["reason"] == "wrong_passphrase"
+    again = a.sync()
+    assert [s.reason for s in again.refused] == ["wrong_passphrase"] and again.seconds < 1
     assert other.passphrase != PASSPHRASE
 
 
