@@ -32,6 +32,7 @@ from desktop.services import backup, maintenance
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import StorageError
 from desktop.services.workspace import Workspace
+from desktop.ui.common.format import qdatetime
 from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
 from desktop.ui.screens import SCREENS, Screen
@@ -185,7 +186,9 @@ class MainWindow(QMainWindow):
         undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        redo.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        )
         edit_menu.addActions([undo, redo])
         self.undo_action, self.redo_action = undo, redo
 
@@ -209,7 +212,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     # --- screens --------------------------------------------------------------------------
-    def screen(self, key: str) -> QWidget | None:
+    def screen_widget(self, key: str) -> QWidget | None:
         """The screen with `key`, created on first use."""
         if key not in self.screens:
             spec = next((s for s in self._screen_list if s.key == key), None)
@@ -236,7 +239,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self.rail.item(row).data(Qt.ItemDataRole.UserRole)
-        widget = self.screen(key)
+        widget = self.screen_widget(key)
         if widget is None:
             return
         self.stack.setCurrentWidget(widget)
@@ -256,7 +259,7 @@ class MainWindow(QMainWindow):
 
     def open_pursuit(self, pursuit_id: str, tab: str | None = None) -> bool:
         """Show a pursuit's workspace (on `tab` when given); False when there is none to show."""
-        widget = self.screen("pursuit")
+        widget = self.screen_widget("pursuit")
         if widget is None:
             return False
         widget.show_pursuit(pursuit_id, tab)  # type: ignore[attr-defined]
@@ -289,7 +292,7 @@ class MainWindow(QMainWindow):
         """Jump to a record in the screen that owns its kind (search results, links); False
         when no screen shows that kind."""
         for screen in self._screen_list:
-            widget = self.screen(screen.key)
+            widget = self.screen_widget(screen.key)
             opener = getattr(widget, "open_item", None)
             if opener is not None and opener(kind, item_id):
                 self.show_screen(screen.key)
@@ -378,7 +381,7 @@ class MainWindow(QMainWindow):
         else:
             self.backup_label.setText(
                 self.tr("Backed up {0}").format(
-                    QLocale().toString(when, QLocale.FormatType.ShortFormat)
+                    QLocale().toString(qdatetime(when), QLocale.FormatType.ShortFormat)
                 )
             )
 

@@ -662,16 +662,16 @@ class BoardView(QWidget):
             if stage < STAGE_COUNT:
                 self.strip_layout.addWidget(ColumnHandle(self, stage - 1))
         self.strip_layout.addStretch(0)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("board_scroll")
-        self.scroll.setWidget(strip)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("board_scroll")
+        self.scroll_area.setWidget(strip)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.strip = strip
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.scroll)
+        box.addWidget(self.scroll_area)
 
     # --- widths -----------------------------------------------------------------------------
     def widths(self) -> list[int] | None:
@@ -730,9 +730,9 @@ class BoardView(QWidget):
     def _edge_scroll(self, global_pos: QPoint) -> None:
         """A drag near the left or right edge of the board scrolls the columns sideways, so a
         card can travel to a column out of sight."""
-        viewport = self.scroll.viewport()
+        viewport = self.scroll_area.viewport()
         x = viewport.mapFromGlobal(global_pos).x()
-        bar = self.scroll.horizontalScrollBar()
+        bar = self.scroll_area.horizontalScrollBar()
         if x < EDGE:
             bar.setValue(bar.value() - (EDGE - x))
         elif x > viewport.width() - EDGE:
@@ -751,7 +751,7 @@ class BoardView(QWidget):
 
     def selected_ids(self) -> list[str]:
         """Selected pursuits in board order (column by column, top to bottom)."""
-        ids = []
+        ids: list[str] = []
         for view in self.views:
             rows = sorted(i.row() for i in view.selectionModel().selectedRows())
             cards = view.column_model.rows
@@ -790,7 +790,7 @@ class BoardView(QWidget):
             self._active_stage = stage
             view.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
             view.scrollTo(first)
-            self.scroll.ensureWidgetVisible(self.columns[stage - 1], 0, 0)
+            self.scroll_area.ensureWidgetVisible(self.columns[stage - 1], 0, 0)
             if focus:
                 view.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -813,7 +813,7 @@ class BoardView(QWidget):
                 )
                 self._active_stage = target
                 view.scrollTo(index)
-                self.scroll.ensureWidgetVisible(self.columns[target - 1], 0, 0)
+                self.scroll_area.ensureWidgetVisible(self.columns[target - 1], 0, 0)
                 view.setFocus(Qt.FocusReason.TabFocusReason)
                 return
             target += direction
