@@ -371,6 +371,10 @@ from desktop import cli_agenda  # noqa: E402  (agenda)
 
 EXTRA_COMMANDS.append(cli_agenda.register)
 
+from desktop import cli_folder  # noqa: E402  (sync: one round with the team folder)
+
+EXTRA_COMMANDS.append(cli_folder.register)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()

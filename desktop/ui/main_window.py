@@ -46,6 +46,7 @@ MENU_EXTENSIONS: list[str] = [
     "desktop.ui.search:install",
     "desktop.ui.preferences:install",
     "desktop.ui.sync.actions:install",
+    "desktop.ui.sync.folder:install",
 ]
 
 

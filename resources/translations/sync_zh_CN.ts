@@ -57,6 +57,96 @@
     </message>
 </context>
 <context>
+    <name>FolderDialog</name>
+    <message>
+        <source>Sync Folder</source>
+        <translation>同步文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Roll-up: read the whole team&apos;s files, write none</source>
+        <translation>汇总模式:读取全团队的文件,不写出本机文件</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹:</translation>
+    </message>
+    <message>
+        <source>Team passphrase:</source>
+        <translation>团队口令:</translation>
+    </message>
+    <message>
+        <source>Choose a folder your team already shares (OneDrive, Dropbox, Nextcloud, Syncthing or a network drive). Each computer writes only its own files there. The passphrase is kept until Pursuit closes, never saved.</source>
+        <translation>请选择团队已在共享的文件夹(OneDrive、Dropbox、Nextcloud、Syncthing 或网络驱动器)。每台电脑只在其中写自己的文件。口令只保留到 Pursuit 关闭,不会保存到磁盘。</translation>
+    </message>
+    <message>
+        <source>This folder does not exist.</source>
+        <translation>该文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation>口令至少需要 8 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>FolderSyncer</name>
+    <message>
+        <source>Sync &amp;Folder…</source>
+        <translation>同步文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>The sync folder cannot be reached (an unplugged drive? a cloud client logged out?); trying again later.</source>
+        <translation>无法访问同步文件夹(移动硬盘已拔出?云盘客户端已退出?),稍后会自动重试。</translation>
+    </message>
+    <message>
+        <source>The sync folder is read-only: changes cannot be written.</source>
+        <translation>同步文件夹只读:无法写出本机的更改。</translation>
+    </message>
+    <message>
+        <source>The sync folder&apos;s disk is full: free some space.</source>
+        <translation>同步文件夹所在磁盘已满:请腾出空间。</translation>
+    </message>
+    <message>
+        <source>The sync folder cannot be used: {0}</source>
+        <translation>无法使用同步文件夹:{0}</translation>
+    </message>
+    <message>
+        <source>Sync did not complete: {0}</source>
+        <translation>同步未完成:{0}</translation>
+    </message>
+    <message>
+        <source>A file in the folder uses another team passphrase; it was not read.</source>
+        <translation>文件夹中有文件使用了另一个团队口令,未读取。</translation>
+    </message>
+    <message>
+        <source>A file claims to come from this database; it was not read.</source>
+        <translation>有文件自称来自本数据库,未读取。</translation>
+    </message>
+    <message>
+        <source>{0} file(s) in the folder were refused.</source>
+        <translation>文件夹中有 {0} 个文件被拒收。</translation>
+    </message>
+    <message>
+        <source>Sync folder: enter the team passphrase</source>
+        <translation>同步文件夹:请输入团队口令</translation>
+    </message>
+    <message>
+        <source>Synced {0}</source>
+        <translation>已同步 {0}</translation>
+    </message>
+    <message>
+        <source>{0} file(s) waiting</source>
+        <translation>{0} 个文件等待中</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Import</source>

@@ -3,6 +3,13 @@
 One read transaction, streamed to a temporary file beside the target (nothing in plaintext on
 disk unless the user asked for a plain file), fsynced, read back and verified, then renamed over
 the target. Records go out with their tombstones and sync metadata, so deletes travel too.
+
+A delta (`since`, a version vector) holds only the records whose version vector is not covered by
+it: each record changed, deleted or purged since then (tombstones are records, so deletes and
+purges travel like edits). It is the same file format; the sealed header says `delta: {since}`
+and the report gives the version vector the file brings its reader up to (`frontier`), which is
+the `since` of the next delta. A record's version vector only grows, so a record left out of a
+delta is covered by the frontier of the file before.
 """
 
 from __future__ import annotations
@@ -47,6 +54,9 @@ class ExportReport:
     seconds: float
     encrypted: bool
     counts: dict[str, int] = field(default_factory=dict)
+    # The version vector a reader of this file has reached (with the files before it, for a
+    # delta): the join of `since` and every exported record's version vector.
+    frontier: dict[str, int] = field(default_factory=dict)
 
 
 def default_site_name() -> str:
@@ -152,8 +162,17 @@ def export_bundle(
     cancelled: Callable[[], bool] | None = None,
     chunk_size: int = bundle.CHUNK_SIZE,
     kdf: dict[str, Any] | None = None,
+    since: dict[str, int] | None = None,
+    extra: dict[str, Any] | None = None,
+    if_changed: bool = False,
 ) -> ExportReport:
-    """Write the sync file `target`. Plaintext only when `encrypt` is False, explicitly."""
+    """Write the sync file `target`. Plaintext only when `encrypt` is False, explicitly.
+
+    `since`: only what changed since that version vector (a delta). `extra`: more fields for the
+    sealed header (the sync folder's sequence), never read by the importer. A delta or a file
+    with `extra` fields also carries its `frontier` in the header. `if_changed`: a delta with no
+    record writes no file (the report says 0 records).
+    """
     started = time.perf_counter()
     if encrypt:
         if passphrase is None:
@@ -171,7 +190,14 @@ def export_bundle(
         (site,) = conn.execute("SELECT site_id FROM sync_state").fetchone()
         tables = schema.kinds_in_order()
         scope = scope_of(conn, pursuits) if pursuits is not None else None
+        chosen = {"all": True} if scope is None else {"pursuits": sorted(scope["pursuit"])}
+        if since is not None:
+            scope = _changed_since(conn, tables, since, scope)
         counts = _counts(conn, tables, scope)
+        frontier = _frontier(conn, tables, scope, since) if since is not None or extra else {}
+        if if_changed and since is not None and not any(counts.values()):
+            conn.rollback()
+            return ExportReport(target, 0, 0, time.perf_counter() - started, encrypt, {}, frontier)
         header: dict[str, Any] = {
             "app": "Pursuit",
             "app_version": __version__,
@@ -182,13 +208,19 @@ def export_bundle(
             "site_name": site_name,
             "sites": _site_names(conn, site, site_name),
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "scope": {"all": True} if scope is None else {"pursuits": sorted(scope["pursuit"])},
+            "scope": chosen,  # a delta of everything is still of everything
             "compression": "zlib",
             "kdf": bundle.new_kdf(kdf) if encrypt else None,
             "chunk_size": chunk_size,
             "kinds": [{"kind": t.kind, "columns": list(schema.columns_of(t))} for t in tables],
             "counts": counts,
         }
+        if since is not None:
+            header["delta"] = {"since": dict(since)}
+        if since is not None or extra:
+            header["frontier"] = frontier
+        for key, value in (extra or {}).items():
+            header.setdefault(key, value)
         keys = bundle.derive_keys(passphrase or "", header["kdf"]) if encrypt else None
         total = sum(counts.values())
         with temporary.open("wb") as fh:
@@ -219,7 +251,58 @@ def export_bundle(
         time.perf_counter() - started,
         encrypt,
         {k: v for k, v in counts.items() if v},
+        frontier,
     )
+
+
+def _changed_since(
+    conn: sqlite3.Connection,
+    tables: list[type[Synced]],
+    since: dict[str, int],
+    scope: dict[str, set[str]] | None,
+) -> dict[str, set[str]]:
+    """Per kind, the records whose version vector holds a counter beyond `since` (or a site it
+    has not heard of); within `scope` when one is given."""
+    known = json.dumps(since)
+    chosen: dict[str, set[str]] = {}
+    for table in tables:
+        name = table.__tablename__
+        ids = {
+            r[0]
+            for r in conn.execute(
+                f"SELECT id FROM {name} WHERE EXISTS (SELECT 1 FROM json_each({name}.vv) AS v "
+                "WHERE v.value > coalesce(json_extract(?, '$.\"' || v.key || '\"'), 0))",
+                (known,),
+            )
+        }
+        chosen[table.kind] = ids if scope is None else ids & scope[table.kind]
+    return chosen
+
+
+def _frontier(
+    conn: sqlite3.Connection,
+    tables: list[type[Synced]],
+    scope: dict[str, set[str]] | None,
+    since: dict[str, int] | None,
+) -> dict[str, int]:
+    """The join of `since` and the version vectors of the records the file holds."""
+    frontier = dict(since or {})
+    for table in tables:
+        name = table.__tablename__
+        sql = f"SELECT v.key, max(v.value) FROM {name}, json_each({name}.vv) AS v"
+        if scope is None:
+            rows = conn.execute(sql + " GROUP BY v.key")
+        elif scope[table.kind]:
+            rows = conn.execute(
+                sql + f" WHERE {name}.id IN (SELECT value FROM json_each(?)) GROUP BY v.key",
+                (_id_list(scope[table.kind]),),
+            )
+        else:
+            continue
+        for site, counter in rows:
+            if isinstance(site, str) and isinstance(counter, int):
+                frontier[site] = max(frontier.get(site, 0), counter)
+    return frontier
 
 
 def _counts(

@@ -127,16 +127,25 @@ def import_bundle(
     cancelled: Callable[[], bool] | None = None,
     pending_budget: int = PENDING_BUDGET,
     backup: bool = True,
+    expect: Callable[[bundle.Header], None] | None = None,
 ) -> ImportReport:
     """Check and merge the file at `path`. Raises BundleError (nothing imported) when refused.
 
     `backup=False` skips the pre-import backup (and so "Undo last import"): only for callers
     that hold their own copy, such as a merge into a brand-new database or a test of orders.
+    `expect` sees the opened header first and may refuse the file by raising BundleError (the
+    sync folder checks a file's sender and sequence against its place in the folder there,
+    without deriving the key twice).
+
+    A delta costs in proportion to its records: kinds the file holds few of are compared by id,
+    not by reading the whole table, and only the records that differ are merged.
     """
     started = time.perf_counter()
     path = Path(path).expanduser()
     header = bundle.read_header(path)
     keys = bundle.unlock(header, passphrase)
+    if expect is not None:
+        expect(header)
     kinds = schema.header_kinds(header.fields)
     our_site, our_counter = _our_site(ws)
     digest = bundle.file_digest(path)

@@ -1,0 +1,435 @@
+"""The team sync folder: each database writes only its own files, reads everyone else's.
+
+A folder the team shares through a file-sync engine (Syncthing, OneDrive, Nextcloud, a network
+share) and a team passphrase. The engine distributes files; this module decides which to write and
+which to merge. One round (`sync_round`):
+
+1. **Write** (not in roll-up mode): this database's changes since its last file go to
+   `<folder>/<site-id>/<sequence>.pursuit-sync` — a delta (export.py, `since` = the version vector
+   its previous file reached, joined with what it has imported from peers, so records merely
+   received from peers are not sent round again). The first file of a site is a full snapshot,
+   named `<sequence>.full.pursuit-sync`; once more than `COMPACT_AFTER` deltas follow the last
+   snapshot, a new snapshot is written and the site's older files are deleted (compaction). Only
+   this database writes in its own sub-folder, so no two computers ever write the same file and
+   the engine never makes "conflicted copies" of ours. Nothing changed: nothing is written.
+2. **Read**: every other site's sub-folder, in sequence order, each file once. Progress per peer
+   (the last sequence merged) is kept in a JSON file beside the database
+   (`<database>.sync-folder.json`; local bookkeeping, like the window's geometry, so no migration
+   and no new table). The next file is sequence + 1. When it is missing but a later snapshot is
+   there (the peer compacted the deltas this database never saw), the latest snapshot is merged
+   and reading goes on after it. When it is missing and only later deltas are there, they are
+   **held**: a delta is merged only after its predecessor (its records may need the parents it
+   carried), so a delta that arrives early waits, unopened, for the one before it.
+3. A file that fails its checks as damaged (partial, wrong length, a bad tag: the engine is still
+   delivering it) is skipped quietly and tried again next round. Every file's sealed header names
+   its site and sequence; a file whose header disagrees with its place, or that claims to be from
+   this database's own site, is refused (and reported), never merged.
+
+Imports in a round take no pre-import backup: a folder merge is small, frequent and undone by the
+CRDT's review rather than by restoring a copy, and the rolling backup still runs. Two databases
+copied from one file share a site id: when this database finds a file in its own sub-folder that
+it did not write, it takes a new site (sync_meta.renew_site) and starts its own sub-folder afresh.
+
+A folder that is missing (an unplugged drive, a logged-out cloud client), read-only or full stops
+the round with one `FolderProblem`; nothing is lost (progress moves only after a file is merged
+or written) and the next round resumes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.services.sync import bundle, export, importer
+from desktop.services.sync.bundle import BundleError
+from desktop.services.workspace import Workspace
+from desktop.storage import files, sync_meta
+
+COMPACT_AFTER = 50  # deltas after a snapshot before the next snapshot replaces them
+STATE_VERSION = 1
+FILE_NAME = re.compile(r"(\d{8})(\.full)?" + re.escape(bundle.SUFFIX) + r"\Z")
+# Codes of a file that is most likely still being delivered: skipped quietly, retried.
+ARRIVING = {"damaged", "unreadable", "not_bundle"}
+
+
+class FolderProblem(Exception):
+    """The folder cannot be used now: `code` is missing, read_only or full (or unusable)."""
+
+    def __init__(self, code: str, folder: Path, detail: str = "") -> None:
+        super().__init__(f"{code}: {folder}" + (f" ({detail})" if detail else ""))
+        self.code = code
+        self.folder = folder
+        self.detail = detail
+
+
+@dataclass
+class Skipped:
+    site: str
+    file: str
+    reason: str  # arriving, waiting (for its predecessor), or a refusal's code
+
+
+@dataclass
+class PeerRound:
+    site: str
+    name: str = ""
+    files: int = 0
+    new: int = 0
+    updated: int = 0
+    conflicts: int = 0
+
+
+@dataclass
+class RoundReport:
+    written: str | None = None  # the file this round wrote (relative to the folder)
+    written_records: int = 0
+    snapshot: bool = False
+    removed: int = 0  # own old files deleted by compaction
+    peers: dict[str, PeerRound] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    refused: list[Skipped] = field(default_factory=list)  # files reported, not merged
+    to_review: int = 0  # fields waiting for review in this database after the round
+    new_site: str | None = None  # this database took a new site (it was a copy)
+    seconds: float = 0.0
+
+    @property
+    def imported_files(self) -> int:
+        return sum(p.files for p in self.peers.values())
+
+
+@dataclass
+class FolderSync:
+    """The settings of one database's sync folder."""
+
+    folder: Path
+    passphrase: str
+    roll_up: bool = False
+    site_name: str | None = None
+    kdf: dict[str, Any] | None = None  # the key derivation's cost (tests use a cheap one)
+    compact_after: int = COMPACT_AFTER
+
+
+def state_path(ws: Workspace) -> Path:
+    """Where this database keeps its sync-folder progress: beside it, in its own data folder."""
+    return ws.path.with_name(ws.path.name + ".sync-folder.json")
+
+
+def load_state(ws: Workspace) -> dict[str, Any]:
+    try:
+        data = json.loads(state_path(ws).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and data.get("version") == STATE_VERSION else {}
+
+
+def _save_state(ws: Workspace, state: dict[str, Any]) -> None:
+    text = json.dumps(state, indent=1, sort_keys=True)
+    files.write_atomically(state_path(ws), lambda p: p.write_text(text, encoding="utf-8"))
+
+
+def _fresh_state(folder: Path, site: str) -> dict[str, Any]:
+    return {
+        "version": STATE_VERSION,
+        "folder": str(folder),
+        "site": site,
+        "sequence": 0,  # the last file this database wrote
+        "counter": -1,  # this database's write counter when it wrote that file
+        "frontier": {},
+        "deltas": 0,  # deltas written since the last snapshot
+        "written": [],  # names of the files this database wrote and keeps in its sub-folder
+        "pending": None,  # the file being written (a crash may leave it written, not recorded)
+        "peers": {},
+    }
+
+
+def file_name(sequence: int, snapshot: bool) -> str:
+    return f"{sequence:08d}{'.full' if snapshot else ''}{bundle.SUFFIX}"
+
+
+def _our_site(ws: Workspace) -> tuple[str, int]:
+    conn = export.read_connection(ws.path)
+    try:
+        site, counter = conn.execute("SELECT site_id, counter FROM sync_state").fetchone()
+    finally:
+        conn.close()
+    return str(site), int(counter)
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise FolderProblem("missing", folder)
+
+
+def _problem(exc: OSError, folder: Path) -> FolderProblem:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return FolderProblem("full", folder, exc.strerror or "")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return FolderProblem("read_only", folder, exc.strerror or "")
+    if exc.errno == errno.ENOENT:
+        return FolderProblem("missing", folder, exc.strerror or "")
+    return FolderProblem("unusable", folder, exc.strerror or str(exc))
+
+
+def _listing(folder: Path) -> dict[int, tuple[str, bool]]:
+    """The sync files in a site's sub-folder: sequence -> (name, snapshot). Others are ignored
+    (the engine's temporary files, its conflict copies, our own temporaries)."""
+    found: dict[int, tuple[str, bool]] = {}
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        return found
+    for name in names:
+        match = FILE_NAME.match(name)
+        if match:
+            sequence = int(match.group(1))
+            snapshot = match.group(2) is not None
+            if sequence not in found or snapshot:
+                found[sequence] = (name, snapshot)
+    return found
+
+
+def sync_round(ws: Workspace, config: FolderSync) -> RoundReport:
+    """One round: write this database's new file, merge every peer's files not yet merged.
+
+    Raises FolderProblem when the folder cannot be used; nothing was lost and the next round
+    picks up where this one stopped.
+    """
+    started = time.perf_counter()
+    folder = Path(config.folder).expanduser()
+    _check_folder(folder)
+    export.check_passphrase(config.passphrase)
+    report = RoundReport()
+    site, counter = _our_site(ws)
+    state = load_state(ws)
+    if state.get("folder") != str(folder):
+        state = _fresh_state(folder, site)
+    if not config.roll_up:
+        if state["site"] == site and _copied(folder / site, state):
+            # Another database writes files as this site: both came from one file.
+            with ws.write() as session:
+                site = sync_meta.renew_site(session)
+            report.new_site = site
+            site, counter = _our_site(ws)
+        if state["site"] != site:
+            # A new identity (this round's renewal, or the database was copied and renewed
+            # when opened): start its own sub-folder; what was merged stays merged.
+            peers = state["peers"]
+            state = _fresh_state(folder, site)
+            state["peers"] = peers
+    _read_peers(ws, config, folder, site, state, report)
+    if not config.roll_up:
+        site, counter = _our_site(ws)  # merges do not move the counter; a local edit does
+        _write_own(ws, config, folder, site, counter, state, report)
+    report.to_review = _review_count(ws)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _copied(own: Path, state: dict[str, Any]) -> bool:
+    pending = state.get("pending")
+    if pending and pending not in state["written"] and (own / pending).exists():
+        # Written, then the program stopped before recording it: ours. What it reached is not
+        # known, so the next file is a snapshot (peers that merged it go on from there).
+        state["written"].append(pending)
+        match = FILE_NAME.match(pending)
+        state["sequence"] = max(state["sequence"], int(match.group(1)) if match else 0)
+        state["deltas"] = 1 << 30
+    state["pending"] = None
+    written = set(state["written"])
+    return any(name not in written for name, _ in _listing(own).values())
+
+
+def _write_own(
+    ws: Workspace,
+    config: FolderSync,
+    folder: Path,
+    site: str,
+    counter: int,
+    state: dict[str, Any],
+    report: RoundReport,
+) -> None:
+    own = folder / site
+    first = state["sequence"] == 0
+    if not first and counter == state["counter"]:
+        return  # nothing written here since the last file
+    snapshot = first or state["deltas"] >= config.compact_after
+    sequence = state["sequence"] + 1
+    name = file_name(sequence, snapshot)
+    since = None if snapshot else dict(state["frontier"])
+    state["pending"] = name
+    _save_state(ws, state)
+    try:
+        own.mkdir(exist_ok=True)
+        result = export.export_bundle(
+            ws,
+            own / name,
+            passphrase=config.passphrase,
+            site_name=config.site_name,
+            kdf=config.kdf,
+            since=since,
+            extra={"folder": {"sequence": sequence, "snapshot": snapshot}},
+            if_changed=True,
+        )
+    except OSError as exc:
+        raise _problem(exc, folder) from exc
+    if not snapshot and result.records == 0:
+        # Only merges happened since (their records are in the peers' files): no empty delta.
+        state["counter"] = counter
+        _save_state(ws, state)
+        return
+    state.update(sequence=sequence, counter=counter, frontier=result.frontier)
+    state["written"].append(name)
+    state["deltas"] = 0 if snapshot else state["deltas"] + 1
+    report.written = f"{site}/{name}"
+    report.written_records = result.records
+    report.snapshot = snapshot
+    _save_state(ws, state)
+    if snapshot and not first:
+        # Compaction: the snapshot holds everything the older files held.
+        for old in list(state["written"]):
+            if old != name:
+                with contextlib.suppress(FileNotFoundError):
+                    (own / old).unlink()
+                    report.removed += 1
+                state["written"].remove(old)
+        _save_state(ws, state)
+
+
+def _read_peers(
+    ws: Workspace,
+    config: FolderSync,
+    folder: Path,
+    site: str,
+    state: dict[str, Any],
+    report: RoundReport,
+) -> None:
+    try:
+        entries = sorted(os.listdir(folder))
+    except OSError as exc:
+        raise _problem(exc, folder) from exc
+    for peer in entries:
+        if not bundle.UUID.match(peer) or not (folder / peer).is_dir():
+            continue
+        if peer == site:
+            continue
+        progress = state["peers"].setdefault(peer, {"sequence": 0, "name": ""})
+        listing = _listing(folder / peer)
+        while True:
+            wanted = progress["sequence"] + 1
+            later = [s for s in listing if s >= wanted]
+            if not later:
+                break
+            if wanted in listing:
+                sequence = wanted
+            else:
+                snapshots = [s for s in later if listing[s][1]]
+                if not snapshots:
+                    for s in sorted(later):  # held until their predecessor arrives
+                        report.skipped.append(Skipped(peer, listing[s][0], "waiting"))
+                    break
+                sequence = max(snapshots)
+            name, snapshot = listing[sequence]
+            stamp = _stamp(folder / peer / name)
+            failed = progress.get("failed")
+            if failed and failed.get("file") == name and failed.get("stamp") == stamp:
+                # Unchanged since it failed: told again, not opened again (a key derivation
+                # per file per round would make every round slow).
+                told = Skipped(peer, f"{peer}/{name}", str(failed.get("reason")))
+                (report.skipped if told.reason == "arriving" else report.refused).append(told)
+                break
+            reached = _merge_file(ws, config, folder, site, peer, sequence, name, snapshot, report)
+            if isinstance(reached, Skipped):
+                progress["failed"] = {"file": name, "stamp": stamp, "reason": reached.reason}
+                state["peers"][peer] = progress
+                _save_state(ws, state)
+                break
+            progress.pop("failed", None)
+            # What the peer's file brought is not sent round again in this database's deltas
+            # (every peer reads the peer's own files); this database's own entry stays its own.
+            frontier = state["frontier"]
+            for other, count in reached.items():
+                if other != site and bundle.UUID.match(other) and type(count) is int:
+                    frontier[other] = max(frontier.get(other, 0), count)
+            progress["sequence"] = sequence
+            progress["name"] = report.peers[peer].name or progress.get("name", "")
+            for s in [s for s in listing if s <= sequence]:
+                del listing[s]
+            state["peers"][peer] = progress
+            _save_state(ws, state)
+
+
+def _stamp(path: Path) -> list[int]:
+    """Size and modification time: a file still being delivered changes both."""
+    try:
+        info = path.stat()
+    except OSError:
+        return []
+    return [info.st_size, info.st_mtime_ns]
+
+
+def _merge_file(
+    ws: Workspace,
+    config: FolderSync,
+    folder: Path,
+    site: str,
+    peer: str,
+    sequence: int,
+    name: str,
+    snapshot: bool,
+    report: RoundReport,
+) -> dict[str, Any] | Skipped:
+    """Merge one peer file: the frontier its header claims, or why it was skipped or refused."""
+    seen: dict[str, Any] = {}
+
+    def expect(header: bundle.Header) -> None:
+        fields = header.fields
+        if fields["site"] == site:
+            raise BundleError("own_site", "a file claiming to be from this database")
+        where = fields.get("folder")
+        if (
+            fields["site"] != peer
+            or not isinstance(where, dict)
+            or where.get("sequence") != sequence
+            or where.get("snapshot") is not snapshot
+            or (not snapshot and "delta" not in fields)
+        ):
+            raise BundleError("misplaced", "its header does not match its place in the folder")
+        seen.update(fields)
+
+    try:
+        result = importer.import_bundle(
+            ws, folder / peer / name, config.passphrase, backup=False, expect=expect
+        )
+    except BundleError as exc:
+        skip = Skipped(peer, f"{peer}/{name}", exc.code)
+        if exc.code in ARRIVING:
+            skip.reason = "arriving"
+            report.skipped.append(skip)
+        else:
+            report.refused.append(skip)
+        return skip
+    peer_round = report.peers.setdefault(peer, PeerRound(peer))
+    peer_round.name = str(seen.get("site_name") or "")
+    peer_round.files += 1
+    preview = result.preview
+    peer_round.new += preview.total("new")
+    peer_round.updated += preview.total("updated")
+    peer_round.conflicts += preview.total("conflicts")
+    reached = seen.get("frontier")
+    return reached if isinstance(reached, dict) else {}
+
+
+def _review_count(ws: Workspace) -> int:
+    conn = export.read_connection(ws.path)
+    try:
+        (count,) = conn.execute("SELECT count(*) FROM sync_review").fetchone()
+    finally:
+        conn.close()
+    return int(count)

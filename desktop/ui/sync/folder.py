@@ -1,0 +1,343 @@
+"""The team sync folder in the window: its settings, automatic rounds, and a status-bar line.
+
+services/sync/folder.py does a round; this runs rounds without the user thinking of it:
+
+- **Settings** (File ▸ Sync Folder…): the folder and roll-up mode are kept in the settings; the
+  team passphrase is kept for this session only (never written to disk), so after a start the
+  status line asks for it once.
+- **When**: a write settles for a few seconds (debounce) before this database's delta is written;
+  a QFileSystemWatcher on the folder and its sub-folders notices files a file-sync engine
+  delivers, and a slow poll catches what watchers miss (cloud drives deliver late, network
+  shares send no events); and one last round when the window closes.
+- **Status**: last sync, files waiting (still arriving, or waiting for the file before them), and
+  the last problem in the rep's words.
+
+A round runs in a thread (SyncJob) on the open workspace; merged files are broadcast as
+`Changes.all()` so every screen refreshes. One round at a time: a request during a round runs
+once it ends.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any, cast
+
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.changes import Changes
+from desktop.services.sync import export
+from desktop.services.sync import folder as team_folder
+from desktop.ui.common.host import WindowHost
+from desktop.ui.sync.worker import SyncJob
+
+log = logging.getLogger(__name__)
+
+FOLDER_KEY = "sync/folder"
+ROLL_UP_KEY = "sync/roll_up"
+DEBOUNCE_MS = 4000
+POLL_MS = 60_000
+
+
+def install(window: WindowHost) -> None:
+    FolderSyncer(window)  # a child of the window (tests: findChild(FolderSyncer))
+
+
+class FolderDialog(QDialog):
+    """The sync folder, the team passphrase and roll-up mode."""
+
+    def __init__(self, folder: str, passphrase: str, roll_up: bool, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sync Folder"))
+        self.folder_edit = QLineEdit(folder)
+        self.folder_edit.setObjectName("sync_folder_path")
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(browse)
+        self.passphrase_edit = QLineEdit(passphrase)
+        self.passphrase_edit.setObjectName("sync_folder_passphrase")
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.roll_up_box = QCheckBox(self.tr("Roll-up: read the whole team's files, write none"))
+        self.roll_up_box.setChecked(roll_up)
+        self.problem = QLabel()
+        self.problem.setObjectName("sync_folder_problem")
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Folder:"), row)
+        form.addRow(self.tr("Team passphrase:"), self.passphrase_edit)
+        form.addRow("", self.roll_up_box)
+        note = QLabel(
+            self.tr(
+                "Choose a folder your team already shares (OneDrive, Dropbox, Nextcloud, "
+                "Syncthing or a network drive). Each computer writes only its own files there. "
+                "The passphrase is kept until Pursuit closes, never saved."
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Sync Folder"))
+        if chosen:
+            self.folder_edit.setText(chosen)
+
+    def _accept(self) -> None:
+        folder = self.folder_edit.text().strip()
+        if folder and not Path(folder).expanduser().is_dir():
+            self.problem.setText(self.tr("This folder does not exist."))
+            return
+        if folder and len(self.passphrase_edit.text().strip()) < export.MIN_PASSPHRASE:
+            self.problem.setText(self.tr("The passphrase needs at least 8 characters."))
+            return
+        self.accept()
+
+
+class FolderSyncer(QObject):
+    """Automatic rounds with the team folder for one main window."""
+
+    def __init__(self, window: WindowHost) -> None:
+        self.host = cast(QWidget, window)  # the window as the Qt parent it also is
+        super().__init__(self.host)
+        self.window = window
+        self.ctx = window.ctx
+        self.passphrase = ""
+        self.job: SyncJob | None = None
+        self.again = False  # a round was asked for while one ran
+        self.last: team_folder.RoundReport | None = None
+        self.last_time = ""
+        self.problem = ""
+        self.dialog: FolderDialog | None = None
+        self.kdf: dict[str, Any] | None = None  # the files' key-derivation cost (tests: cheap)
+
+        self.action = QAction(self.tr("Sync &Folder…"), self.host)
+        self.action.setObjectName("action_sync_folder")
+        self.action.triggered.connect(lambda: self.configure())
+        window.file_menu.insertAction(window.file_extra_anchor, self.action)
+
+        self.label = QLabel()
+        self.label.setObjectName("sync_folder_status")
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.linkActivated.connect(lambda _link: self.configure())
+        window.statusBar().addPermanentWidget(self.label)
+
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.request_round)
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self.request_round)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(lambda _path: self._delivered())
+        self.ctx.changed.connect(self._on_changed)
+        self.ctx.workspace_replaced.connect(self._restart)
+        self.host.installEventFilter(self)
+        self._restart()
+
+    # --- settings -------------------------------------------------------------------------------
+    @property
+    def folder(self) -> str:
+        return str(self.ctx.settings.store.value(FOLDER_KEY, "") or "")
+
+    @property
+    def roll_up(self) -> bool:
+        return str(self.ctx.settings.store.value(ROLL_UP_KEY, "false")).lower() == "true"
+
+    def configure(self) -> FolderDialog:
+        dialog = FolderDialog(self.folder, self.passphrase, self.roll_up, self.host)
+
+        def finished(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted:
+                return
+            self.set_folder(
+                dialog.folder_edit.text().strip(),
+                dialog.passphrase_edit.text(),
+                dialog.roll_up_box.isChecked(),
+            )
+
+        dialog.finished.connect(finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def set_folder(self, folder: str, passphrase: str, roll_up: bool) -> None:
+        store = self.ctx.settings.store
+        store.setValue(FOLDER_KEY, folder)
+        store.setValue(ROLL_UP_KEY, "true" if roll_up else "false")
+        self.passphrase = passphrase
+        self._restart()
+
+    def config(self) -> team_folder.FolderSync | None:
+        if not self.folder or not self.passphrase:
+            return None
+        return team_folder.FolderSync(
+            Path(self.folder), self.passphrase, roll_up=self.roll_up, kdf=self.kdf
+        )
+
+    # --- when -----------------------------------------------------------------------------------
+    def _restart(self) -> None:
+        self.problem = ""
+        self.last = None
+        paths = self.watcher.directories()
+        if paths:
+            self.watcher.removePaths(paths)
+        if self.config() is None:
+            self.poll.stop()
+            self.debounce.stop()
+            self._show()
+            return
+        self.poll.start()
+        self._watch()
+        self.request_round()
+
+    def _watch(self) -> None:
+        root = Path(self.folder)
+        wanted = [p for p in (root, *_subfolders(root)) if p.is_dir()]
+        have = set(self.watcher.directories())
+        new = [str(p) for p in wanted if str(p) not in have]
+        if new:
+            self.watcher.addPaths(new)
+
+    def _delivered(self) -> None:
+        # Several events come per delivered file; the debounce makes them one round.
+        if self.config() is not None:
+            self.debounce.start()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self.config() is not None and changes.touched and not self.roll_up:
+            self.debounce.start()
+
+    def request_round(self) -> None:
+        config = self.config()
+        if config is None:
+            return
+        if self.job is not None and not self.job.done:
+            self.again = True
+            return
+        self.debounce.stop()
+        workspace = self.ctx.workspace
+
+        def work(_job: SyncJob) -> Any:
+            return team_folder.sync_round(workspace, config)
+
+        job = SyncJob(work, self)
+        job.succeeded.connect(self._succeeded)
+        job.failed.connect(self._failed)
+        self.job = job
+        job.start()
+
+    def finish(self) -> None:
+        """The last round, as the window closes (waits for one already running)."""
+        self.poll.stop()
+        self.debounce.stop()
+        if self.job is not None and self.job.worker_thread is not None:
+            self.job.worker_thread.join()
+        config = self.config()
+        if config is None:
+            return
+        try:
+            team_folder.sync_round(self.ctx.workspace, config)
+        except Exception:  # the next start writes what this could not
+            log.info("last sync round failed", exc_info=True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.host and event.type() == QEvent.Type.Close:
+            self.finish()
+        return False
+
+    # --- results --------------------------------------------------------------------------------
+    def _succeeded(self, report: team_folder.RoundReport) -> None:
+        self.last = report
+        self.last_time = time.strftime("%H:%M")
+        self.problem = self._refusals(report)
+        self._show()
+        self._watch()
+        if report.imported_files or report.new_site:
+            self.ctx.broadcast(Changes.all())
+        self._next()
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, team_folder.FolderProblem):
+            self.problem = {
+                "missing": self.tr(
+                    "The sync folder cannot be reached (an unplugged drive? a cloud client "
+                    "logged out?); trying again later."
+                ),
+                "read_only": self.tr("The sync folder is read-only: changes cannot be written."),
+                "full": self.tr("The sync folder's disk is full: free some space."),
+            }.get(exc.code, self.tr("The sync folder cannot be used: {0}").format(exc.detail))
+        else:
+            self.problem = self.tr("Sync did not complete: {0}").format(type(exc).__name__)
+        self._show()
+        self._next()
+
+    def _next(self) -> None:
+        if self.again:
+            self.again = False
+            self.request_round()
+
+    def _refusals(self, report: team_folder.RoundReport) -> str:
+        if not report.refused:
+            return ""
+        codes = {s.reason for s in report.refused}
+        if "wrong_passphrase" in codes:
+            return self.tr("A file in the folder uses another team passphrase; it was not read.")
+        if "own_site" in codes:
+            return self.tr("A file claims to come from this database; it was not read.")
+        return self.tr("{0} file(s) in the folder were refused.").format(len(report.refused))
+
+    def _show(self) -> None:
+        if not self.folder:
+            self.label.setVisible(False)
+            return
+        self.label.setVisible(True)
+        if not self.passphrase:
+            self.label.setText(
+                '<a href="configure">' + self.tr("Sync folder: enter the team passphrase") + "</a>"
+            )
+            return
+        parts = []
+        if self.last is not None:
+            parts.append(self.tr("Synced {0}").format(self.last_time))
+            waiting = len(self.last.skipped)
+            if waiting:
+                parts.append(self.tr("{0} file(s) waiting").format(waiting))
+        else:
+            parts.append(self.tr("Syncing…"))
+        text = " · ".join(parts)
+        if self.problem:
+            text += ' · <a href="configure">' + self.problem + "</a>"
+        self.label.setText(text)
+
+
+def _subfolders(root: Path) -> list[Path]:
+    try:
+        return [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    except OSError:
+        return []

@@ -1,0 +1,261 @@
+"""The team sync folder on a plain shared folder, with slow and partial delivery simulated.
+
+Each computer has its own copy of the folder; `PlainCarrier` copies each site's files between the
+copies like a file-sync engine: at its own pace, a file cut off on the way, deletes following.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.services import records
+from desktop.services.sync import folder
+from desktop.services.workspace import Workspace
+from desktop.storage.tables import Pursuit
+
+from .conftest import FAST_KDF, PASSPHRASE
+from .folder_scenario import Member, member, run_scenario, until_quiet
+
+
+class PlainCarrier:
+    def __init__(self, members: dict[str, Member]) -> None:
+        self.members = members
+        self.away: set[str] = set()
+        self.held: set[str] = set()
+        self.cut_off: set[str] = set()
+
+    def offline(self, name: str, away: bool) -> None:
+        (self.away.add if away else self.away.discard)(name)
+
+    def settle(self) -> None:
+        for name, source in self.members.items():
+            if name in self.away or source.config.roll_up:
+                continue
+            site = source.ws.db.site_id()
+            origin = source.config.folder / site
+            if not origin.is_dir():
+                continue
+            files = {p.name: p for p in origin.iterdir() if folder.FILE_NAME.match(p.name)}
+            for other, target in self.members.items():
+                if other == name or other in self.away:
+                    continue
+                dest = target.config.folder / site
+                dest.mkdir(exist_ok=True)
+                for file_name, path in files.items():
+                    where = f"{site}/{file_name}"
+                    if where in self.held:
+                        continue
+                    data = path.read_bytes()
+                    if where in self.cut_off:
+                        data = data[: len(data) * 2 // 3]  # the engine is still writing it
+                    out = dest / file_name
+                    if not out.exists() or out.read_bytes() != data:
+                        out.write_bytes(data)
+                for stale in dest.iterdir():
+                    if stale.name not in files:
+                        stale.unlink()
+
+    def hold(self, writer: Member, sequence: int) -> None:
+        self.held.add(f"{writer.ws.db.site_id()}/{folder.file_name(sequence, False)}")
+
+    def cut(self, writer: Member, sequence: int) -> None:
+        where = f"{writer.ws.db.site_id()}/{folder.file_name(sequence, False)}"
+        self.held.discard(where)
+        self.cut_off.add(where)
+        self.settle()
+
+    def release(self) -> None:
+        self.held.clear()
+        self.cut_off.clear()
+        self.settle()
+
+
+def test_two_reps_and_a_roll_up_converge_through_a_plain_folder(replica, tmp_path: Path) -> None:
+    a = member(replica("a"), tmp_path / "pc-a")
+    b = member(replica("b"), tmp_path / "pc-b")
+    boss = member(replica("boss"), tmp_path / "pc-boss", roll_up=True)
+    carrier = PlainCarrier({"a": a, "b": b, "boss": boss})
+    run_scenario(a, b, boss, carrier, hold=carrier.hold, cut=carrier.cut, release=carrier.release)
+
+
+def test_nothing_new_writes_nothing_and_reads_nothing(replica, tmp_path: Path) -> None:
+    a = member(replica("a"), tmp_path / "team")
+    b = member(replica("b"), tmp_path / "team")  # one folder, as on a network share
+    until_quiet([a, b], PlainCarrier({}))
+    for m in (a, b):
+        report = m.sync()
+        assert report.written is None and report.imported_files == 0 and not report.skipped
+    first = records.get(a.ws, "pursuit", _first(a.ws))
+    records.update(a.ws, "pursuit", first["id"], {"title": "一处修改"})
+    report = a.sync()
+    assert report.written and report.written_records == 1 and not report.snapshot
+    report = b.sync()
+    assert report.peers[a.ws.db.site_id()].updated == 1 and report.imported_files == 1
+
+
+def _first(ws: Workspace) -> str:
+    with ws.read() as session:
+        return session.query(Pursuit.id).order_by(Pursuit.id).first()[0]
+
+
+def test_a_file_claiming_to_be_from_this_site_is_refused(replica, tmp_path: Path) -> None:
+    team = tmp_path / "team"
+    a = member(replica("a"), team)
+    b = member(replica("b"), team)
+    a.sync()
+    b.sync()
+    records.update(a.ws, "pursuit", _first(a.ws), {"title": "冒名"})
+    a.sync()
+    # b finds its own snapshot placed under a peer's name: refused as its own.
+    b_site, a_site = b.ws.db.site_id(), a.ws.db.site_id()
+    forged = team / "11111111-1111-4111-8111-111111111111"
+    forged.mkdir()
+    shutil.copy(team / b_site / folder.file_name(1, True), forged / folder.file_name(1, True))
+    report = b.sync()
+    assert [(s.reason) for s in report.refused] == ["own_site"]
+    # A file whose header names another site than its folder is refused too, not merged.
+    report = a.sync()
+    assert [s.reason for s in report.refused] == ["misplaced"]
+    assert a_site != b_site
+
+
+def test_a_copied_database_takes_a_new_site_on_its_first_sync(replica, tmp_path: Path) -> None:
+    team = tmp_path / "team"
+    a = member(replica("a"), team)
+    a.sync()
+    a.ws.close()
+    copy_path = tmp_path / "elsewhere" / "a.db"
+    copy_path.parent.mkdir()
+    shutil.copy(a.ws.path, copy_path)
+    with sqlite3.connect(copy_path) as conn:  # a copy made where it keeps its path
+        conn.execute("UPDATE sync_state SET db_path = ?", (str(copy_path),))
+    original = Workspace.open(a.ws.path)
+    twin = Workspace.open(copy_path)
+    try:
+        site = original.db.site_id()
+        assert twin.db.site_id() == site
+        report = folder.sync_round(twin, a.config)
+        assert report.new_site and report.new_site != site == original.db.site_id()
+        assert twin.db.site_id() == report.new_site and report.snapshot
+        assert sorted(p.name for p in (team / site).iterdir()) == [folder.file_name(1, True)]
+        report = folder.sync_round(original, a.config)
+        assert report.new_site is None and report.imported_files == 1
+    finally:
+        twin.close()
+        original.close()
+
+
+def test_a_vanished_or_read_only_folder_is_one_clear_problem_then_resumes(
+    replica, tmp_path: Path
+) -> None:
+    team = tmp_path / "drive" / "team"
+    team.mkdir(parents=True)
+    a = member(replica("a"), team)
+    a.sync()
+    shutil.move(team, tmp_path / "unplugged")
+    with pytest.raises(folder.FolderProblem) as caught:
+        a.sync()
+    assert caught.value.code == "missing"
+    shutil.move(tmp_path / "unplugged", team)
+    records.update(a.ws, "pursuit", _first(a.ws), {"title": "离线时改的"})
+    if os.geteuid() != 0:  # root writes anywhere
+        own = team / a.ws.db.site_id()
+        own.chmod(0o555)
+        try:
+            with pytest.raises(folder.FolderProblem) as caught:
+                a.sync()
+            assert caught.value.code == "read_only"
+        finally:
+            own.chmod(0o755)
+    report = a.sync()
+    assert report.written and report.written_records == 1
+
+
+def test_a_peer_that_missed_deleted_deltas_catches_up_from_the_snapshot(
+    replica, tmp_path: Path
+) -> None:
+    a = member(replica("a"), tmp_path / "pc-a")
+    b = member(replica("b"), tmp_path / "pc-b")
+    carrier = PlainCarrier({"a": a, "b": b})
+    until_quiet([a, b], carrier)
+    carrier.offline("b", True)
+    target = _first(a.ws)
+    for n in range(4):
+        records.update(a.ws, "pursuit", target, {"next_step": f"第 {n} 步"})
+        a.sync()
+    carrier.offline("b", False)
+    carrier.settle()
+    names = sorted(p.name for p in (b.config.folder / a.ws.db.site_id()).iterdir())
+    assert names[0].endswith(".full.pursuit-sync") and len(names) <= 2, names
+    report = b.sync()
+    assert report.imported_files >= 1 and not report.skipped
+    assert records.get(b.ws, "pursuit", target)["next_step"] == "第 3 步"
+
+
+def test_a_file_from_another_team_passphrase_is_refused(replica, tmp_path: Path) -> None:
+    team = tmp_path / "team"
+    a = member(replica("a"), team)
+    other = folder.FolderSync(team, "another team's words", kdf=FAST_KDF)
+    folder.sync_round(replica("b"), other)
+    report = a.sync()
+    assert [s.reason for s in report.refused] == ["wrong_passphrase"]
+    # Told again each round, not opened again while it is unchanged.
+    [peer] = [p for p in folder.load_state(a.ws)["peers"].values() if p.get("failed")]
+    assert peer["failed"]["reason"] == "wrong_passphrase"
+    again = a.sync()
+    assert [s.reason for s in again.refused] == ["wrong_passphrase"] and again.seconds < 1
+    assert other.passphrase != PASSPHRASE
+
+
+def test_a_file_written_before_a_crash_is_ours_and_a_snapshot_follows(
+    replica, tmp_path: Path
+) -> None:
+    team = tmp_path / "team"
+    a = member(replica("a"), team)
+    a.sync()
+    site = a.ws.db.site_id()
+    before = json.loads(folder.state_path(a.ws).read_text())
+    records.update(a.ws, "pursuit", _first(a.ws), {"title": "崩溃前写出"})
+    a.sync()
+    folder.state_path(a.ws).write_text(json.dumps(before | {"pending": folder.file_name(2, False)}))
+    records.update(a.ws, "pursuit", _first(a.ws), {"title": "崩溃之后"})
+    report = a.sync()
+    assert report.new_site is None and a.ws.db.site_id() == site
+    assert report.written == f"{site}/{folder.file_name(3, True)}" and report.snapshot
+
+
+def test_a_full_or_read_only_disk_is_one_clear_problem_then_resumes(
+    replica, tmp_path: Path
+) -> None:
+    from tests.safety.disks import fill, read_only, small_disk
+
+    a = member(replica("a"), tmp_path / "pc-a")
+    with small_disk(tmp_path / "stick", "2M") as stick:
+        conf = folder.FolderSync(stick, PASSPHRASE, kdf=FAST_KDF)
+        first = folder.sync_round(a.ws, conf)
+        assert first.snapshot
+        fill(stick)
+        records.update(a.ws, "pursuit", _first(a.ws), {"title": "磁盘满时改的"})
+        with pytest.raises(folder.FolderProblem) as caught:
+            folder.sync_round(a.ws, conf)
+        assert caught.value.code == "full"
+        assert sorted(p.name for p in (stick / a.ws.db.site_id()).iterdir()) == [
+            folder.file_name(1, True)
+        ]  # nothing half-written left behind
+        (stick / "filler").unlink()
+        (stick / "filler2").unlink(missing_ok=True)
+        records.update(a.ws, "pursuit", _first(a.ws), {"title": "腾出空间后"})
+        read_only(stick)
+        with pytest.raises(folder.FolderProblem) as caught:
+            folder.sync_round(a.ws, conf)
+        assert caught.value.code == "read_only"
+    # The stick, writable again elsewhere: the change not written yet goes out.
+    conf = folder.FolderSync(tmp_path / "pc-a", PASSPHRASE, kdf=FAST_KDF)
+    report = folder.sync_round(a.ws, conf)
+    assert report.written

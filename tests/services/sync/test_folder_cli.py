@@ -1,0 +1,85 @@
+"""`pursuit sync`, run as a user (or a scheduled job) runs it: one round, one line, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.services.sync import dump, folder
+
+SECRET = "correct horse battery"
+
+
+def pursuit(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    environment = dict(
+        os.environ, LANG="zh_CN.UTF-8" if lang == "zh" else "C.UTF-8", TEAM_SECRET=SECRET
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def sync(db: Path, team: Path, *more: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    return pursuit(
+        "sync",
+        "--db",
+        str(db),
+        "--folder",
+        str(team),
+        "--passphrase-env",
+        "TEAM_SECRET",
+        *more,
+        lang=lang,
+    )
+
+
+def test_rounds_through_a_folder(sync_template: Path, tmp_path: Path) -> None:
+    a, b, boss = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "boss.db"
+    for db in (a, b, boss):
+        shutil.copy(sync_template, db)
+    team = tmp_path / "team"
+    team.mkdir()
+
+    first = sync(a, team, "--name", "王芳")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("sync: wrote ") and "snapshot" in first.stdout
+    assert "nothing new" in first.stdout and len(first.stdout.splitlines()) == 1
+
+    second = sync(b, team, "--name", "李雷")
+    assert second.returncode == 0, second.stderr
+    assert "imported 王芳 1 files" in second.stdout and "0 to review" in second.stdout
+
+    # A file of b's cut off mid-delivery: skipped, the round still completes.
+    [b_site] = [p for p in team.iterdir() if p.is_dir() and p != team / _only(team, a)]
+    snapshot = b_site / folder.file_name(1, True)
+    whole = snapshot.read_bytes()
+    snapshot.write_bytes(whole[: len(whole) // 2])
+    cut = sync(a, team)
+    assert cut.returncode == 0, cut.stderr
+    assert "skipped 1 still arriving" in cut.stdout and cut.stderr == ""
+    snapshot.write_bytes(whole)
+    done = sync(a, team)
+    assert done.returncode == 0 and "imported 李雷 1 files" in done.stdout
+
+    rollup = sync(boss, team, "--roll-up", lang="zh")
+    assert rollup.returncode == 0, rollup.stderr
+    assert rollup.stdout.startswith("同步:未写出") and "已导入" in rollup.stdout
+    assert sync(b, team).returncode == 0
+    assert dump.digest(a) == dump.digest(b) == dump.digest(boss)
+
+    gone = sync(a, tmp_path / "unplugged")
+    assert gone.returncode == 1 and "missing" in gone.stderr and gone.stdout == ""
+
+
+def _only(team: Path, db: Path) -> str:
+    state = json.loads(db.with_name(db.name + ".sync-folder.json").read_text())
+    return str(state["site"])

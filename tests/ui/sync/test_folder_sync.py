@@ -1,0 +1,83 @@
+"""The team sync folder in the window: rounds after a change settles, on delivery, on close;
+the status-bar line; a folder that vanishes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop.services import pursuits, records
+from desktop.services.sync import dump, folder
+from desktop.services.workspace import Workspace
+from desktop.ui.sync.folder import FolderSyncer
+
+SECRET = "correct horse battery"
+FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
+
+
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_rounds_run_by_themselves(main_window, qtbot, tmp_path: Path) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    syncer = main_window.findChild(FolderSyncer)
+    assert syncer is not None and not syncer.label.isVisible()
+    syncer.kdf = FAST_KDF
+    syncer.debounce.setInterval(50)
+    ctx = main_window.ctx
+    syncer.set_folder(str(team), SECRET, False)
+    own = team / ctx.workspace.db.site_id() / folder.file_name(1, True)
+    qtbot.waitUntil(lambda: syncer.last is not None and own.exists(), timeout=20_000)
+    assert syncer.label.text().startswith("Synced ")
+
+    # A teammate's file arrives: the watcher notices it, the window merges it and refreshes.
+    peer = Workspace.open(tmp_path / "peer.db")
+    try:
+        pursuits.create_pursuit(
+            peer, pursuits.PursuitDraft(title="同事的新项目", account_name="同事客户", amount=9)
+        )
+        peer_config = folder.FolderSync(team, SECRET, kdf=FAST_KDF, site_name="同事")
+        folder.sync_round(peer, peer_config)
+        with qtbot.waitSignal(ctx.changed, timeout=20_000):
+            pass
+        qtbot.waitUntil(lambda: syncer.last.imported_files == 1, timeout=20_000)
+
+        # A change here is written once it settles.
+        target = records.get(ctx.workspace, "pursuit", _any_pursuit(ctx.workspace))
+        ctx.perform(records.update, "pursuit", target["id"], {"title": "窗口里改的"})
+        qtbot.waitUntil(
+            lambda: syncer.last.written is not None and not syncer.last.snapshot, timeout=20_000
+        )
+        folder.sync_round(peer, peer_config)
+        assert records.get(peer, "pursuit", target["id"])["title"] == "窗口里改的"
+
+        # The folder vanishes: one clear line; it comes back: sync resumes.
+        shutil.move(team, tmp_path / "away")
+        syncer.request_round()
+        qtbot.waitUntil(lambda: "cannot be reached" in syncer.label.text(), timeout=20_000)
+        shutil.move(tmp_path / "away", team)
+        ctx.perform(records.update, "pursuit", target["id"], {"next_step": "关窗前改的"})
+        syncer.debounce.stop()
+        main_window.close()  # the last round runs as the window closes
+        folder.sync_round(peer, peer_config)
+        assert records.get(peer, "pursuit", target["id"])["next_step"] == "关窗前改的"
+        assert dump.digest(peer.path) == dump.digest(ctx.workspace.path)
+    finally:
+        peer.close()
+
+
+def _any_pursuit(ws: Workspace) -> str:
+    from desktop.storage.tables import Pursuit
+
+    with ws.read() as session:
+        return session.query(Pursuit.id).filter(Pursuit.alive).order_by(Pursuit.id).first()[0]
+
+
+def test_without_a_passphrase_the_line_asks_for_it(main_window, qtbot, tmp_path: Path) -> None:
+    syncer = main_window.findChild(FolderSyncer)
+    main_window.ctx.settings.store.setValue("sync/folder", str(tmp_path))
+    syncer._restart()
+    assert syncer.label.isVisible() and 'href="configure"' in syncer.label.text()
+    assert syncer.job is None  # nothing runs without the team passphrase
+    main_window.ctx.settings.store.setValue("sync/folder", "")
