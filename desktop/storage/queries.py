@@ -16,6 +16,7 @@ chunk them under SQLite's variable limit).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
@@ -376,6 +377,44 @@ class HealthFacts:
 
     def _ids_of(self, sql: str, *extra: Any) -> set[str]:
         return {row[0] for row in self._query(sql, *extra)}
+
+
+# --- the calendar file (.ics) of many visits ---------------------------------------------------
+# A year of visits is thousands of ids: they are bound as one JSON array and read with json_each,
+# one statement however many there are (no chunking under SQLite's variable limit).
+def calendar_visit_rows(session: Session, ids: Sequence[str]) -> list[Row]:
+    """The live visits among `ids` whose pursuit lives: id, starts at, duration in minutes,
+    location, objective, our people, questions, help wanted, materials, version vector (as
+    stored), updated at, pursuit title, pursuit stage, account name."""
+    sql = (
+        "SELECT v.id, v.starts_at, v.duration_minutes, v.location, v.objective, v.our_people,"
+        " v.questions, v.help_wanted, v.materials, v.vv, v.updated_at, p.title, p.stage, a.name"
+        " FROM visits AS v JOIN pursuits AS p ON p.id = v.pursuit_id"
+        " JOIN accounts AS a ON a.id = p.account_id"
+        " WHERE v.id IN (SELECT value FROM json_each(?)) AND v.alive AND p.alive"
+    )
+    return _driver(session).execute(sql, (json.dumps(list(ids)),)).fetchall()  # type: ignore[no-any-return]
+
+
+def calendar_attendee_rows(session: Session, visit_ids: Sequence[str]) -> list[Row]:
+    """(visit id, stakeholder id, name, job title) of the live people attending `visit_ids`, in
+    the order the people were added to the pursuit."""
+    sql = (
+        "SELECT t.visit_id, s.id, s.name, s.title"
+        " FROM visit_attendees AS t JOIN stakeholders AS s ON s.id = t.stakeholder_id"
+        " WHERE t.visit_id IN (SELECT value FROM json_each(?)) AND t.alive AND s.alive"
+        " ORDER BY s.created_at"
+    )
+    return _driver(session).execute(sql, (json.dumps(list(visit_ids)),)).fetchall()  # type: ignore[no-any-return]
+
+
+def stakeholder_role_rows(session: Session, stakeholder_ids: Sequence[str]) -> list[Row]:
+    """(stakeholder id, buying role) of the live roles of `stakeholder_ids`."""
+    sql = (
+        "SELECT r.stakeholder_id, r.role FROM stakeholder_roles AS r"
+        " WHERE r.stakeholder_id IN (SELECT value FROM json_each(?)) AND r.alive"
+    )
+    return _driver(session).execute(sql, (json.dumps(list(stakeholder_ids)),)).fetchall()  # type: ignore[no-any-return]
 
 
 # --- the database file itself -----------------------------------------------------------------
