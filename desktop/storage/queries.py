@@ -17,7 +17,8 @@ chunk them under SQLite's variable limit).
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Select, text
@@ -415,6 +416,25 @@ def stakeholder_role_rows(session: Session, stakeholder_ids: Sequence[str]) -> l
         " WHERE r.stakeholder_id IN (SELECT value FROM json_each(?)) AND r.alive"
     )
     return _driver(session).execute(sql, (json.dumps(list(stakeholder_ids)),)).fetchall()  # type: ignore[no-any-return]
+
+
+# --- bulk writes -------------------------------------------------------------------------------
+@contextmanager
+def bulk_write_cache(session: Session, megabytes: int) -> Iterator[None]:
+    """A page cache of `megabytes` on the session's connection while a bulk write runs, and the
+    connection's own size again after it.
+
+    SQLite's default cache is 2 MB; inserting hundreds of thousands of rows keyed by random
+    UUIDs touches index pages all over the file, and with the small cache most of them are
+    written to the WAL and read back again and again.
+    """
+    driver = _driver(session)
+    (previous,) = driver.execute("PRAGMA cache_size").fetchone()
+    driver.execute(f"PRAGMA cache_size = {-int(megabytes) * 1024}")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA cache_size = {int(previous)}")
 
 
 # --- the database file itself -----------------------------------------------------------------
