@@ -25,17 +25,35 @@ ROOT = Path(__file__).resolve().parents[2]
 # right after its first Paint event (offscreen, the whole widget tree paints in that one pass).
 PROBE = r"""
 import sys
-if sys.argv[1] == "app":
+if sys.argv[1] != "bare":
     # What `pursuit` runs, in its order (the app decides what it imports before PySide6).
     from desktop.cli import main
     import desktop.app
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+def board_settled(window):
+    board = getattr(window, "screens", {}).get("board")
+    return board is None or (board.names_ready() and board.flags_ready())
+
+def rss_then_quit(window):
+    # "app-rss": once the board has read what it reads after painting, say the memory held.
+    if not board_settled(window):
+        QTimer.singleShot(20, lambda: rss_then_quit(window))
+        return
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            print("RSS_KB", line.split()[1], flush=True)
+    QApplication.quit()
+
 class QuitAfterPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
-            QTimer.singleShot(0, QApplication.quit)
+            QApplication.instance().removeEventFilter(self)
+            if sys.argv[1] == "app-rss":
+                QTimer.singleShot(0, lambda: rss_then_quit(obj))
+            else:
+                QTimer.singleShot(0, QApplication.quit)
         return False
 
 _exec = QApplication.exec
@@ -82,6 +100,23 @@ def run_once(kind: str, db: Path | None, env: dict[str, str]) -> tuple[float, fl
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
+
+
+def rss_with_board_open(db: Path) -> float:
+    """MB held by a fresh app process once its board has painted and read its red flags and
+    names (the process's own figure, not the benchmark's)."""
+    with tempfile.TemporaryDirectory(prefix="pursuit-rss-") as folder:
+        env = probe_env(Path(folder))
+        out = subprocess.run(
+            [sys.executable, "-c", PROBE, "app-rss", str(db)],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    kilobytes = next(line.split()[1] for line in out.splitlines() if line.startswith("RSS_KB"))
+    return int(kilobytes) / 1024
 
 
 def paired(db: Path, pairs: int = 7) -> dict[str, list[float]]:
