@@ -7,6 +7,7 @@ database is built once per run and copied per benchmark.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,10 +33,14 @@ def record() -> Iterator[Callable[..., None]]:
 
 @pytest.fixture(scope="session")
 def scale_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A 10,000-pursuit demo database (50,000 stakeholders), built once per bench run."""
+    """A 10,000-pursuit demo database (50,000 stakeholders), built once per bench run — or once
+    for good in `PURSUIT_BENCH_DB_CACHE` when that names a folder (see bench_scale.py)."""
     from desktop.services import demo
     from desktop.services.workspace import Workspace
 
+    cache = os.environ.get("PURSUIT_BENCH_DB_CACHE")
+    if cache and (Path(cache) / "demo-10000.db").exists():
+        return Path(cache) / "demo-10000.db"
     path = tmp_path_factory.mktemp("scale") / "scale.db"
     ws = Workspace.open(path)
     demo.fill_demo(ws, scale=10_000, seed=1)
