@@ -169,6 +169,28 @@ _SUMMARY_SQL = """
     WHERE a.alive {where}
     GROUP BY a.id
 """
+# Every account at once: the pursuits are summed per account in one pass over their account
+# index first, then joined to the accounts — rather than one index probe per account.
+_ALL_SUMMARIES_SQL = """
+    WITH totals AS (
+        SELECT p.account_id AS account_id,
+               count(*) AS pursuits,
+               sum(p.status = 'open') AS open_count,
+               sum(p.status = 'won') AS won_count,
+               sum(CASE WHEN p.status = 'open' THEN p.amount END) AS open_amount,
+               sum(CASE WHEN p.status = 'open' THEN
+                   (p.amount * coalesce(p.win_rate_override, {rate}) + 50) / 100 END) AS weighted,
+               sum(CASE WHEN p.status = 'won' THEN p.amount END) AS won_amount,
+               max(p.updated_at) AS updated_at
+        FROM pursuits AS p WHERE p.alive GROUP BY p.account_id
+    )
+    SELECT a.id, a.name, a.industry, a.address, a.updated_at,
+           coalesce(t.pursuits, 0), coalesce(t.open_count, 0), coalesce(t.won_count, 0),
+           coalesce(t.open_amount, 0), coalesce(t.weighted, 0), coalesce(t.won_amount, 0),
+           t.updated_at
+    FROM accounts AS a LEFT JOIN totals AS t ON t.account_id = a.id
+    WHERE a.alive
+"""
 _PEOPLE_SQL = """
     SELECT coalesce(s.account_id, p.account_id), count(*)
     FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
@@ -188,7 +210,8 @@ def account_summary_rows(
     if ids is not None:
         where, params = f"AND a.id IN ({_marks(ids)})", tuple(ids)
     rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in stage_rates) + " END"
-    sql = _SUMMARY_SQL.format(where=where, rate=rate)
+    template = _SUMMARY_SQL if ids is not None else _ALL_SUMMARIES_SQL
+    sql = template.format(where=where, rate=rate)
     return _driver(session).execute(sql, tuple(stage_rates.values()) + params).fetchall()  # type: ignore[no-any-return]
 
 
