@@ -9,6 +9,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+# The data layer (SQLAlchemy, the ORM tables) is imported before PySide6 on purpose: once PySide6
+# is loaded, it reads the source of every module imported after it (to look for its
+# `__feature__` switches), which for these ~250 modules is a tenth of a second of every start.
+from desktop.services import maintenance
+from desktop.services.errors import StorageError
+from desktop.services.workspace import Workspace
+
+# isort: split
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -17,9 +25,6 @@ from desktop import APP_NAME, ORGANISATION, ORGANISATION_DOMAIN, __version__
 from desktop.infra import i18n, paths
 from desktop.infra.instance_lock import DatabaseLock
 from desktop.infra.settings import Settings
-from desktop.services import demo, maintenance
-from desktop.services.errors import StorageError
-from desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -97,6 +102,9 @@ def offer_demo(window: MainWindow, ctx: AppContext) -> None:
 
     def done(_result: int) -> None:
         if box.clickedButton() is load:
+            # Imported here, not at start-up: only an empty database's first start needs it.
+            from desktop.services import demo
+
             ctx.perform_in(window, demo.fill_demo)
 
     box.finished.connect(done)
@@ -110,8 +118,6 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
         return run_smoke_test()
     app = make_application()
     setup_logging()
-    from desktop.ui.safety.actions import StartupChecks
-
     settings = Settings()
     if lang:
         settings.language = lang
@@ -155,12 +161,20 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
     window.language_requested.connect(switch_language)
     window.show()
     QTimer.singleShot(0, lambda: offer_demo(holder["window"], ctx))
-    QTimer.singleShot(1500, lambda: StartupChecks(holder["window"]).start())
+    QTimer.singleShot(1500, lambda: start_checks(holder["window"]))
     code = app.exec()
     ctx.workspace.close()
     if ctx.lock is not None:
         ctx.lock.release()
     return code
+
+
+def start_checks(window: MainWindow) -> None:
+    """The checks a second and a half after start (backups, disk space …); imported then, since
+    the first paint does not need them."""
+    from desktop.ui.safety.actions import StartupChecks
+
+    StartupChecks(window).start()
 
 
 def ask_when_locked(path: Path, lock: DatabaseLock) -> str | None:

@@ -16,8 +16,10 @@ chunk them under SQLite's variable limit).
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Select, text
@@ -173,6 +175,28 @@ _SUMMARY_SQL = """
     WHERE a.alive {where}
     GROUP BY a.id
 """
+# Every account at once: the pursuits are summed per account in one pass over their account
+# index first, then joined to the accounts — rather than one index probe per account.
+_ALL_SUMMARIES_SQL = """
+    WITH totals AS (
+        SELECT p.account_id AS account_id,
+               count(*) AS pursuits,
+               sum(p.status = 'open') AS open_count,
+               sum(p.status = 'won') AS won_count,
+               sum(CASE WHEN p.status = 'open' THEN p.amount END) AS open_amount,
+               sum(CASE WHEN p.status = 'open' THEN
+                   (p.amount * coalesce(p.win_rate_override, {rate}) + 50) / 100 END) AS weighted,
+               sum(CASE WHEN p.status = 'won' THEN p.amount END) AS won_amount,
+               max(p.updated_at) AS updated_at
+        FROM pursuits AS p WHERE p.alive GROUP BY p.account_id
+    )
+    SELECT a.id, a.name, a.industry, a.address, a.updated_at,
+           coalesce(t.pursuits, 0), coalesce(t.open_count, 0), coalesce(t.won_count, 0),
+           coalesce(t.open_amount, 0), coalesce(t.weighted, 0), coalesce(t.won_amount, 0),
+           t.updated_at
+    FROM accounts AS a LEFT JOIN totals AS t ON t.account_id = a.id
+    WHERE a.alive
+"""
 _PEOPLE_SQL = """
     SELECT coalesce(s.account_id, p.account_id), count(*)
     FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
@@ -192,7 +216,8 @@ def account_summary_rows(
     if ids is not None:
         where, params = f"AND a.id IN ({_marks(ids)})", tuple(ids)
     rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in stage_rates) + " END"
-    sql = _SUMMARY_SQL.format(where=where, rate=rate)
+    template = _SUMMARY_SQL if ids is not None else _ALL_SUMMARIES_SQL
+    sql = template.format(where=where, rate=rate)
     return driver_of(session).execute(sql, tuple(stage_rates.values()) + params).fetchall()
 
 
@@ -287,10 +312,13 @@ class HealthFacts:
     def pursuits(self) -> list[Row]:
         """Open and won pursuits: id, stage, status, stage entered at, expected close, next step,
         next step due."""
+        # With ids, `+p.status` keeps SQLite off the status index: it would walk every open
+        # pursuit to find a few hundred, where the primary key finds each at once.
+        status = "p.status" if self._ids is None else "+p.status"
         return self._query(
             "SELECT p.id, p.stage, p.status, p.stage_entered_at, p.expected_close, p.next_step,"
-            " p.next_step_due FROM pursuits AS p"
-            " WHERE p.alive AND p.status IN ('open', 'won')" + self._among("p.id")
+            f" p.next_step_due FROM pursuits AS p WHERE p.alive AND {status} IN ('open', 'won')"
+            + self._among("p.id")
         )
 
     def key_people(self, roles: Sequence[str]) -> list[Row]:
@@ -412,6 +440,63 @@ class HealthFacts:
 
     def _ids_of(self, sql: str, *extra: Any) -> set[str]:
         return {row[0] for row in self._query(sql, *extra)}
+
+
+# --- the calendar file (.ics) of many visits ---------------------------------------------------
+# A year of visits is thousands of ids: they are bound as one JSON array and read with json_each,
+# one statement however many there are (no chunking under SQLite's variable limit).
+def calendar_visit_rows(session: Session, ids: Sequence[str]) -> list[Row]:
+    """The live visits among `ids` whose pursuit lives: id, starts at, duration in minutes,
+    location, objective, our people, questions, help wanted, materials, version vector (as
+    stored), updated at, pursuit title, pursuit stage, account name."""
+    sql = (
+        "SELECT v.id, v.starts_at, v.duration_minutes, v.location, v.objective, v.our_people,"
+        " v.questions, v.help_wanted, v.materials, v.vv, v.updated_at, p.title, p.stage, a.name"
+        " FROM visits AS v JOIN pursuits AS p ON p.id = v.pursuit_id"
+        " JOIN accounts AS a ON a.id = p.account_id"
+        " WHERE v.id IN (SELECT value FROM json_each(?)) AND v.alive AND p.alive"
+    )
+    return driver_of(session).execute(sql, (json.dumps(list(ids)),)).fetchall()
+
+
+def calendar_attendee_rows(session: Session, visit_ids: Sequence[str]) -> list[Row]:
+    """(visit id, stakeholder id, name, job title) of the live people attending `visit_ids`, in
+    the order the people were added to the pursuit."""
+    sql = (
+        "SELECT t.visit_id, s.id, s.name, s.title"
+        " FROM visit_attendees AS t JOIN stakeholders AS s ON s.id = t.stakeholder_id"
+        " WHERE t.visit_id IN (SELECT value FROM json_each(?)) AND t.alive AND s.alive"
+        " ORDER BY s.created_at"
+    )
+    return driver_of(session).execute(sql, (json.dumps(list(visit_ids)),)).fetchall()
+
+
+def stakeholder_role_rows(session: Session, stakeholder_ids: Sequence[str]) -> list[Row]:
+    """(stakeholder id, buying role) of the live roles of `stakeholder_ids`."""
+    sql = (
+        "SELECT r.stakeholder_id, r.role FROM stakeholder_roles AS r"
+        " WHERE r.stakeholder_id IN (SELECT value FROM json_each(?)) AND r.alive"
+    )
+    return driver_of(session).execute(sql, (json.dumps(list(stakeholder_ids)),)).fetchall()
+
+
+# --- bulk writes -------------------------------------------------------------------------------
+@contextmanager
+def bulk_write_cache(session: Session, megabytes: int) -> Iterator[None]:
+    """A page cache of `megabytes` on the session's connection while a bulk write runs, and the
+    connection's own size again after it.
+
+    SQLite's default cache is 2 MB; inserting hundreds of thousands of rows keyed by random
+    UUIDs touches index pages all over the file, and with the small cache most of them are
+    written to the WAL and read back again and again.
+    """
+    driver = driver_of(session)
+    (previous,) = driver.execute("PRAGMA cache_size").fetchone()
+    driver.execute(f"PRAGMA cache_size = {-int(megabytes) * 1024}")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA cache_size = {int(previous)}")
 
 
 # --- the database file itself -----------------------------------------------------------------

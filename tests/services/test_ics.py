@@ -130,3 +130,40 @@ def test_write_file_replaces_atomically(tmp_path, ws, planned) -> None:
     ics.write_file(target, ics.visit_calendar(ws, first))
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert [p.name for p in folder.iterdir()] == ["visit.ics"]  # no temporary file left
+
+
+# The file is written as text rather than built with `icalendar` (for speed); these check that it
+# is exactly what `icalendar` itself writes for the same calendar, on awkward text.
+AWKWARD = (
+    "逗号,分号;反斜杠\\ 和 \\N 和 ^ 插入符\r\n"
+    "Windows 换行\r单独的回车 😀 emoji " + "长文本很长" * 40 + "a\\" * 40 + "^" * 80
+)
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "Europe/Berlin", None])
+def test_the_file_is_what_icalendar_writes(ws, planned, zone) -> None:
+    first, second = planned
+    visits.update_visit(ws, second, {"objective": AWKWARD, "location": "A 座; B, C\\D"})
+    data = ics.calendar_for(ws, [first, second], tz=zone, lang="zh")
+    assert icalendar.Calendar.from_ical(data).to_ical() == data
+    # RFC 5545 3.1: CRLF line ends, lines under 75 octets, never cut inside a character.
+    assert data.endswith(b"END:VCALENDAR\r\n")
+    for line in data.split(b"\r\n"):
+        assert len(line) <= 75
+        line.decode("utf-8")
+    (_, event) = events(data)
+    description = str(event["description"])
+    # The text reads back as written (line breaks normalised as `icalendar` reads them).
+    expected = AWKWARD.replace("\\N", "\n").replace("\r\n", "\n").replace("\r", "\n")
+    assert f"目标:\n{expected.strip()}" in description
+    assert str(event["location"]) == "A 座; B, C\\D"
+
+
+def test_folding_matches_icalendar_at_every_boundary() -> None:
+    from icalendar.parser.string import _foldline
+
+    samples = ["a", "中", "😀", "\\", "^", "a\\", "é"]
+    for sample in samples:
+        for length in range(60, 240):
+            line = "DESCRIPTION:" + (sample * length)[:length]
+            assert ics._fold(line) == _foldline(line).encode("utf-8"), (sample, length)

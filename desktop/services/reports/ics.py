@@ -9,14 +9,18 @@ would offer to send them invitations.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
-from sqlalchemy import select
+from icalendar.parser.parameter import param_value
+from icalendar.timezone import tzid_from_dt, tzid_from_tzinfo
 
 from desktop import APP_NAME, __version__
 from desktop.domain.text import strip_controls
@@ -24,13 +28,9 @@ from desktop.services import visits
 from desktop.services.errors import NotFound
 from desktop.services.reports.safe_output import write_atomically
 from desktop.services.workspace import Workspace
+from desktop.storage import queries
 from desktop.storage.tables import (
-    Account,
-    Pursuit,
-    Stakeholder,
-    StakeholderRole,
     Visit,
-    VisitAttendee,
     utcnow,
 )
 
@@ -54,6 +54,11 @@ _WORDS = {
 def _word(key: str, lang: str) -> str:
     zh, en = _WORDS[key]
     return zh if lang.startswith("zh") else en
+
+
+@cache
+def _words(lang: str) -> dict[str, str]:
+    return {key: _word(key, lang) for key in _WORDS}
 
 
 def zone(name: str | bytes | None) -> tzinfo:
@@ -85,121 +90,250 @@ def calendar_for(
     ids = list(dict.fromkeys(visit_ids))
     catalog = ws.catalog
     with ws.read() as session:
-        found = {
-            row[0].id: row
-            for row in session.execute(
-                select(Visit, Pursuit.title, Pursuit.stage, Account.name)
-                .join(Pursuit, Pursuit.id == Visit.pursuit_id)
-                .join(Account, Account.id == Pursuit.account_id)
-                .where(Visit.id.in_(ids), Visit.alive, Pursuit.alive)
-            )
-        }
+        found = {row[0]: row for row in queries.calendar_visit_rows(session, ids)}
         missing = [i for i in ids if i not in found]
         if missing:
             raise NotFound(f"visit {missing[0]}")
         people: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-        for visit_id, sid, name, title in session.execute(
-            select(VisitAttendee.visit_id, Stakeholder.id, Stakeholder.name, Stakeholder.title)
-            .join(Stakeholder, Stakeholder.id == VisitAttendee.stakeholder_id)
-            .where(VisitAttendee.visit_id.in_(ids), VisitAttendee.alive, Stakeholder.alive)
-            .order_by(Stakeholder.created_at)
-        ):
+        for visit_id, sid, name, title in queries.calendar_attendee_rows(session, ids):
             people[visit_id].append((sid, name, title))
         roles: dict[str, set[str]] = defaultdict(set)
         sids = [sid for group in people.values() for sid, _, _ in group]
-        if sids:
-            for sid, role in session.execute(
-                select(StakeholderRole.stakeholder_id, StakeholderRole.role).where(
-                    StakeholderRole.stakeholder_id.in_(sids), StakeholderRole.alive
-                )
-            ):
-                roles[sid].add(role)
-        role_keys = catalog.buying_roles.keys()
-        events = []
-        for visit_id in ids:
-            visit, title, stage, account = found[visit_id]
-            if visit.starts_at is None:
-                continue
-            attendees = []
-            for sid, name, job in people[visit_id]:
-                labels = [catalog.buying_roles.label(k, lang) for k in role_keys if k in roles[sid]]
-                detail = "、".join([job, *labels] if job else labels)
-                if detail:
-                    attendees.append(f"{name}({detail})" if lang == "zh" else f"{name} ({detail})")
-                else:
-                    attendees.append(name)
-            events.append(
-                _event(
-                    visit,
-                    title=title,
-                    account=account,
-                    stage_label=f"{stage} {catalog.stage(stage).label(lang)}",
-                    attendees=attendees,
-                    zone_info=zone_info,
-                    stamp=stamp,
-                    lang=lang,
-                )
+        for sid, role in queries.stakeholder_role_rows(session, sids) if sids else ():
+            roles[sid].add(role)
+        # The version vector as its column type reads it (the stored form is the codec's).
+        read_vv = Visit.__table__.c.vv.type.result_processor(session.get_bind().dialect, None)
+    role_keys = catalog.buying_roles.keys()
+    stage_labels = {s.number: f"{s.number} {s.label(lang)}" for s in catalog.stages}
+    writer = _Writer(stamp)
+    events: list[bytes] = []
+    for visit_id in ids:
+        (
+            _,
+            starts_at,
+            minutes,
+            location,
+            objective,
+            our_people,
+            questions,
+            help_wanted,
+            materials,
+            vv,
+            updated_at,
+            title,
+            stage,
+            account,
+        ) = found[visit_id]
+        if starts_at is None:
+            continue
+        attendees = []
+        for sid, name, job in people[visit_id]:
+            labels = [catalog.buying_roles.label(k, lang) for k in role_keys if k in roles[sid]]
+            detail = "、".join([job, *labels] if job else labels)
+            if detail:
+                attendees.append(f"{name}({detail})" if lang == "zh" else f"{name} ({detail})")
+            else:
+                attendees.append(name)
+        versions = read_vv(vv) if read_vv is not None else vv
+        events.append(
+            writer.event(
+                _Visit(
+                    visit_id,
+                    datetime.fromisoformat(starts_at),
+                    minutes,
+                    location,
+                    objective,
+                    our_people,
+                    questions,
+                    help_wanted,
+                    materials,
+                    # A calendar replaces an imported event by UID when SEQUENCE rises: every
+                    # local edit raises a counter of the version vector, so their sum rises with
+                    # every change.
+                    sum(int(n) for n in (versions or {}).values()),
+                    datetime.fromisoformat(updated_at) if updated_at else None,
+                ),
+                title=title,
+                account=account,
+                stage_label=stage_labels[stage],
+                attendees=attendees,
+                zone_info=zone_info,
+                lang=lang,
             )
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", _word("calendar", lang))
-    for event in events:
-        calendar.add_component(event)
+        )
+    lines = [
+        b"BEGIN:VCALENDAR",
+        b"VERSION:2.0",
+        _text_line("PRODID", PRODID),
+        b"CALSCALE:GREGORIAN",
+        b"METHOD:PUBLISH",
+        _text_line("X-WR-CALNAME", _word("calendar", lang)),
+    ]
     if zone_info is not UTC and events:
-        calendar.add_missing_timezones()
-    ical: bytes = calendar.to_ical()  # icalendar leaves to_ical unannotated
-    return ical
+        lines.append(writer.timezones())
+    return b"\r\n".join([*lines, *events, b"END:VCALENDAR", b""])
 
 
-def _event(
-    visit: Visit,
-    *,
-    title: str,
-    account: str,
-    stage_label: str,
-    attendees: list[str],
-    zone_info: tzinfo,
-    stamp: datetime,
-    lang: str,
-) -> icalendar.Event:
-    assert visit.starts_at is not None
-    start = visit.starts_at.replace(tzinfo=UTC).astimezone(zone_info)
-    end = start + timedelta(minutes=visit.duration_minutes)
-    event = icalendar.Event()
-    event.add("uid", f"{visit.id}@{UID_DOMAIN}")
-    event.add("dtstamp", stamp)
-    event.add("dtstart", start)
-    event.add("dtend", end)
-    event.add("summary", strip_controls(f"{_word('visit', lang)}:{account} · {title}"))
-    if visit.location.strip():
-        event.add("location", strip_controls(visit.location.strip()))
-    lines = []
-    for key, text in (
-        ("objective", visit.objective),
-        ("attendees", "、".join(attendees) if lang == "zh" else ", ".join(attendees)),
-        ("our_people", visit.our_people),
-        ("questions", visit.questions),
-        ("help", visit.help_wanted),
-        ("materials", visit.materials),
-        ("stage", stage_label),
-    ):
-        text = text.strip()
-        if text:
-            label = _word(key, lang) + ":"
-            lines.append(f"{label}\n{text}" if "\n" in text else f"{label} {text}")
-    # RFC 5545 forbids control characters in a value (a paste from Word brings U+000B).
-    event.add("description", strip_controls("\n".join(lines)))
-    # A calendar replaces an imported event by UID when SEQUENCE rises: every local edit raises
-    # a counter of the version vector, so their sum rises with every change.
-    event.add("sequence", sum(int(v) for v in (visit.vv or {}).values()))
-    if visit.updated_at is not None:
-        event.add("last-modified", visit.updated_at.replace(tzinfo=UTC))
-    event.add("status", "CONFIRMED")
-    event.add("transp", "OPAQUE")
-    return event
+# --- writing RFC 5545 text ------------------------------------------------------------------------
+# The events are written here rather than built as `icalendar` components: that library costs
+# about half a millisecond per event (a year of visits took 2.5 s), while the text itself is a few
+# escaped, folded lines. The output is what `icalendar` writes for the same calendar, byte for byte
+# (its property order, escaping and folding; `tests/services/test_ics.py` checks it against
+# `icalendar` reading the file back and writing it again). Only the time-zone definitions
+# (VTIMEZONE), one per file, still come from `icalendar`.
+_BATCH = 900  # ids per IN (…) list, well under SQLite's variable limit
+_FOLD_AT = 75  # octets: a content line is folded before it would reach this many
+
+
+_SPECIAL = re.compile(r"[\\;,\r\n]")
+
+
+def _escape(text: str) -> str:
+    """TEXT escaping (RFC 5545 3.3.11), in the order `icalendar` applies it."""
+    if _SPECIAL.search(text) is None:
+        return text  # most values: one scan, no copy
+    return (
+        text.replace("\\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def _fold(line: str) -> bytes:
+    """A content line, folded into lines of at most 74 octets (RFC 5545 3.1) as `icalendar`
+    folds it: each as long as it can be without cutting a UTF-8 character, and never ending in
+    a backslash or caret (an escape stays whole for readers that unfold carelessly)."""
+    data = line.encode("utf-8")
+    if len(data) < _FOLD_AT:
+        return data
+    pieces = []
+    start = 0
+    while len(data) - start >= _FOLD_AT:
+        end = start + _FOLD_AT - 1
+        while data[end] & 0xC0 == 0x80:  # inside a character: cut before it
+            end -= 1
+        if data[end - 1] in b"\\^":
+            end -= 1
+        pieces.append(data[start:end])
+        start = end
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces)
+
+
+def _text_line(name: str, value: str) -> bytes:
+    return _fold(f"{name}:{_escape(value)}")
+
+
+def _utc_stamp(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%SZ")
+
+
+class _Visit(NamedTuple):
+    """What an event says of a visit (times naive UTC, as stored)."""
+
+    id: str
+    starts_at: datetime
+    duration_minutes: int
+    location: str
+    objective: str
+    our_people: str
+    questions: str
+    help_wanted: str
+    materials: str
+    sequence: int
+    updated_at: datetime | None
+
+
+class _Writer:
+    """The events of one file: their shared stamp, and the zones their times are stated in."""
+
+    def __init__(self, stamp: datetime) -> None:
+        self.stamp_line = f"DTSTAMP:{_utc_stamp(stamp)}".encode()
+        self._zones: set[str] = set()  # the TZIDs the times are stated in
+        self._tzids: dict[tzinfo, str] = {}  # a zone's TZID, as `icalendar` names it
+
+    def _time(self, name: str, moment: datetime) -> bytes:
+        zone_info = moment.tzinfo
+        tzid = self._tzids.get(zone_info) if zone_info is not None else None
+        if tzid is None:
+            named = tzid_from_tzinfo(zone_info)
+            if named is not None and zone_info is not None:
+                self._tzids[zone_info] = named
+            tzid = tzid_from_dt(moment) if named is None else named
+        local = moment.strftime("%Y%m%dT%H%M%S")
+        if tzid == "UTC":
+            return f"{name}:{local}Z".encode()
+        if tzid is None:  # a floating time (never made here: every time has a zone)
+            return f"{name}:{local}".encode()
+        self._zones.add(tzid)
+        return _fold(f"{name};TZID={param_value(tzid)}:{local}")
+
+    def event(
+        self,
+        visit: _Visit,
+        *,
+        title: str,
+        account: str,
+        stage_label: str,
+        attendees: list[str],
+        zone_info: tzinfo,
+        lang: str,
+    ) -> bytes:
+        start = visit.starts_at.replace(tzinfo=UTC).astimezone(zone_info)
+        end = start + timedelta(minutes=visit.duration_minutes)
+        words = _words(lang)
+        lines = [
+            b"BEGIN:VEVENT",
+            _text_line("SUMMARY", strip_controls(f"{words['visit']}:{account} · {title}")),
+            self._time("DTSTART", start),
+            self._time("DTEND", end),
+            self.stamp_line,
+            _text_line("UID", f"{visit.id}@{UID_DOMAIN}"),
+            f"SEQUENCE:{visit.sequence}".encode(),
+        ]
+        details = []
+        for key, text in (
+            ("objective", visit.objective),
+            ("attendees", "、".join(attendees) if lang == "zh" else ", ".join(attendees)),
+            ("our_people", visit.our_people),
+            ("questions", visit.questions),
+            ("help", visit.help_wanted),
+            ("materials", visit.materials),
+            ("stage", stage_label),
+        ):
+            text = text.strip()
+            if text:
+                label = words[key] + ":"
+                details.append(f"{label}\n{text}" if "\n" in text else f"{label} {text}")
+        # RFC 5545 forbids control characters in a value (a paste from Word brings U+000B).
+        lines.append(_text_line("DESCRIPTION", strip_controls("\n".join(details))))
+        if visit.updated_at is not None:
+            lines.append(f"LAST-MODIFIED:{_utc_stamp(visit.updated_at)}".encode())
+        if visit.location.strip():
+            lines.append(_text_line("LOCATION", strip_controls(visit.location.strip())))
+        lines += [b"STATUS:CONFIRMED", b"TRANSP:OPAQUE", b"END:VEVENT"]
+        return b"\r\n".join(lines)
+
+    def timezones(self) -> bytes:
+        """The VTIMEZONE definitions of the zones the events were stated in (from `icalendar`,
+        as its `Calendar.add_missing_timezones` makes them)."""
+        return _vtimezones(frozenset(self._zones) - {"UTC"})
+
+
+@cache
+def _vtimezones(tzids: frozenset[str]) -> bytes:
+    """The VTIMEZONE components of the zones `tzids` (the same for every file)."""
+    parts = []
+    for tzid in sorted(tzids):
+        try:
+            parts.append(icalendar.Timezone.from_tzid(tzid).to_ical())
+        except ValueError:  # a zone `icalendar` cannot describe is left out, as it does
+            continue
+    return b"".join(parts).rstrip(b"\r\n")
 
 
 def visit_calendar(

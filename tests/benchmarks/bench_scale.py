@@ -1,0 +1,177 @@
+"""The scale table (issue 22): the main figures at 1,000, 10,000 and 50,000 pursuits side by side,
+so that growth is visible — linear, better, or worse, and where.
+
+Each scale is a demo database (`demo.fill_demo`, seed 1: a third as many accounts as pursuits,
+five people a pursuit). Building the 50,000 one takes minutes, so:
+
+- `PURSUIT_BENCH_SCALES` picks the scales (default "1000,10000,50000");
+- `PURSUIT_BENCH_DB_CACHE` names a folder where they are built once and kept between runs
+  (`demo-<scale>.db`; delete a file to rebuild it after the demo data changes). Without it they
+  are built in the run's temporary folder.
+
+The figures only read the databases (opening one migrates it and makes sure of its site, as the
+app does). Besides each figure the table shows its growth from 10,000 to 50,000 divided by 5:
+1.0 is linear, below is better, above is worse.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# The board benchmark's floor query and paint watch, and the whole-process start-up probe.
+sys.path.insert(0, str(Path(__file__).parent))
+import startup
+from bench_board import PLAIN_SQL, PaintWatch, wait_until
+
+SCALES = [int(s) for s in os.environ.get("PURSUIT_BENCH_SCALES", "1000,10000,50000").split(",")]
+FLAG_CHUNK = 500  # the Pursuits list's red flags come in chunks of this many
+
+# (key, label, unit): the rows of the table, in order.
+FIGURES = [
+    ("board_plain", "board rows, plain sqlite3 (floor)", "ms"),
+    ("board_load", "board rows, board_cards", "ms"),
+    ("board_ratio", "board load ÷ sqlite3 floor", "x"),
+    ("board_shown", "board shown after the window opens", "ms"),
+    ("list_load", "Pursuits list rows", "ms"),
+    ("accounts", "Accounts screen opens, painted", "ms"),
+    ("flags_all", "red flags, all at once (the board)", "ms"),
+    ("flags_chunked", "red flags, in the list's chunks of 500", "ms"),
+    ("start_ratio", "start-up ÷ bare window (wall, paired)", "x"),
+    ("start_cpu_ratio", "start-up ÷ bare window (CPU, paired)", "x"),
+    ("start_app", "start-up, whole process (median)", "ms"),
+    ("rss", "RSS with the board open (own process)", "MB"),
+]
+
+
+def median_ms(action: Callable[[], object], runs: int = 5) -> float:
+    action()  # warm the page cache, as a running app would be
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return 1000 * statistics.median(times)
+
+
+def database(scale: int, folder: Path, record) -> Path:
+    path = folder / f"demo-{scale}.db"
+    if path.exists():
+        return path
+    from desktop.services import demo
+    from desktop.services.workspace import Workspace
+
+    building = path.with_suffix(".building")
+    for stale in folder.glob(f"{building.name}*"):
+        stale.unlink()
+    ws = Workspace.open(building)
+    started = time.perf_counter()
+    demo.fill_demo(ws, scale=scale, seed=1)
+    record(f"scale: demo data {scale:,}", time.perf_counter() - started, "s", "< 60 s at 50,000")
+    ws.close()
+    building.rename(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def databases(tmp_path_factory: pytest.TempPathFactory, record) -> dict[int, Path]:
+    cache = os.environ.get("PURSUIT_BENCH_DB_CACHE")
+    folder = Path(cache) if cache else tmp_path_factory.mktemp("scales")
+    folder.mkdir(parents=True, exist_ok=True)
+    return {scale: database(scale, folder, record) for scale in SCALES}
+
+
+def measure(path: Path) -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import create_main_window, make_application
+    from desktop.infra.settings import Settings
+    from desktop.services import accounts, health
+    from desktop.services.queries import board, pursuit_list
+    from desktop.services.workspace import Workspace
+    from desktop.ui.accounts.screen import AccountsScreen
+    from desktop.ui.context import AppContext
+
+    found: dict[str, float] = {}
+    ws = Workspace.open(path)
+    try:
+        with sqlite3.connect(path) as connection:
+            found["board_plain"] = median_ms(lambda: connection.execute(PLAIN_SQL).fetchall())
+        found["board_load"] = median_ms(lambda: board.board_cards(ws, flags=False))
+        found["board_ratio"] = found["board_load"] / found["board_plain"]
+        found["list_load"] = median_ms(lambda: pursuit_list.list_pursuits(ws), runs=3)
+        found["flags_all"] = median_ms(lambda: health.red_flag_counts(ws), runs=3)
+        ids = [r.id for r in pursuit_list.list_pursuits(ws) if r.status in ("open", "won")]
+
+        def chunked() -> None:
+            for start in range(0, len(ids), FLAG_CHUNK):
+                health.red_flag_counts(ws, ids[start : start + FLAG_CHUNK])
+
+        found["flags_chunked"] = median_ms(chunked, runs=3)
+
+        app = make_application()
+        settings = Settings()
+        accounts.account_summaries(ws, people=False)  # the page cache warm, as in a running app
+        opens = []
+        for _ in range(3):
+            started = time.perf_counter()
+            screen = AccountsScreen(AppContext(ws, settings), None)
+            screen.resize(1500, 900)
+            screen.show()
+            QApplication.processEvents()
+            screen.grab()
+            opens.append(time.perf_counter() - started)
+            screen.close()
+            screen.deleteLater()
+            app.processEvents()
+        found["accounts"] = 1000 * statistics.median(opens)
+
+        gc.collect()
+        started = time.perf_counter()
+        _ctx, window = create_main_window(ws, settings)
+        window.resize(1600, 960)
+        view = window.screens["board"]
+        watch = PaintWatch([v.viewport() for v in view.board.views] + view.board.headers)
+        window.show()
+        wait_until(watch.all_painted, app, 60)
+        found["board_shown"] = 1000 * (time.perf_counter() - started)
+        watch.close()
+        wait_until(lambda: view.names_ready() and view.flags_ready(), app, 120)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    finally:
+        ws.close()
+
+    runs = startup.paired(path, pairs=5)
+    start = startup.summary(runs)
+    found["start_ratio"] = start["ratio"]
+    found["start_cpu_ratio"] = start["cpu_ratio"]
+    found["start_app"] = start["app_ms"]
+    found["rss"] = startup.rss_with_board_open(path)
+    return found
+
+
+def test_scale_table(databases: dict[int, Path], record, qapp) -> None:
+    table = {scale: measure(path) for scale, path in databases.items()}
+    for scale, figures in table.items():
+        for key, label, unit in FIGURES:
+            record(f"scale: {label} at {scale:,}", figures[key], unit)
+    width = max(len(label) for _, label, _ in FIGURES)
+    heads = "".join(f"{scale:>12,}" for scale in table)
+    growth = 10_000 in table and 50_000 in table
+    print(f"\n\n  {'pursuits':<{width}}  {heads}" + ("   50k/10k ÷ 5" if growth else ""))
+    for key, label, unit in FIGURES:
+        cells = "".join(f"{table[scale][key]:>10.1f}{unit:>2}" for scale in table)
+        tail = ""
+        if growth and unit != "x":
+            tail = f"   {table[50_000][key] / table[10_000][key] / 5:>11.2f}"
+        print(f"  {label:<{width}}  {cells}{tail}")
