@@ -232,10 +232,10 @@ def test_a_drag_near_the_side_scrolls_the_columns(screen, ctx, kit) -> None:
     screen.reload()
     screen.board.set_widths([400] * 8)  # wider than the window: the board scrolls sideways
     QApplication.processEvents()
-    bar = screen.board.scroll.horizontalScrollBar()
+    bar = screen.board.scroll_area.horizontalScrollBar()
     assert bar.maximum() > 0 and bar.value() == 0
     view = screen.board.view_of(2)
-    edge = screen.board.scroll.viewport()
+    edge = screen.board.scroll_area.viewport()
     point = view.viewport().mapFrom(edge, QPoint(edge.width() - 5, 100))
     args = (
         Qt.DropAction.MoveAction,
