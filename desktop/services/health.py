@@ -47,7 +47,10 @@ from desktop.storage.tables import (
     ValueCase,
 )
 
-_BATCH = 900  # ids per IN (…) list, well under SQLite's variable limit
+_BATCH = 900
+BLOCKING_RULES = frozenset(
+    code for code, weight in health.SEVERITY.items() if weight == health.BLOCKING
+)  # ids per IN (…) list, well under SQLite's variable limit
 
 
 def local_today() -> date:
@@ -108,7 +111,7 @@ def _count(
     for pursuit_id, stage, status, entered, close, next_step, next_due in read.pursuits():
         rules = health.active_rules(stage, status)
         if blocking_only:  # every check below asks `rules`: advice rules are simply not asked
-            rules = frozenset(r for r in rules if health.SEVERITY[r] == health.BLOCKING)
+            rules = rules & BLOCKING_RULES
         if not rules:
             continue
         rules_of[pursuit_id] = rules
@@ -144,6 +147,12 @@ def _count(
             held[role].add(pursuit_id)
     problem = health.decision_maker_problem
     covered = {pid for pid, relationships in deciders.items() if problem(relationships) is None}
+    if blocking_only:  # a decision-maker known but still at 认识 is advice, not a missing one
+        covered |= {
+            pid
+            for pid, relationships in deciders.items()
+            if health.SEVERITY.get(problem(relationships) or "", health.BLOCKING) != health.BLOCKING
+        }
     for code, role in health.ROLE_RULES.items():
         counts.update(facing(code) - held[role])
     counts.update(facing(health.NO_DECISION_MAKER) - covered)
@@ -158,12 +167,12 @@ def _count(
     # Benefit lines matter only to tell an empty case (no investment either) from a real one.
     with_case: set[str] = set()
     for pursuit_id, investment, accepted, lines in read.value_cases():
-        rules = rules_of.get(pursuit_id)
-        if rules is None:
+        faced = rules_of.get(pursuit_id)
+        if faced is None:
             continue
         with_case.add(pursuit_id)
         case = ValueCaseFacts(investment or 0, lines, accepted)
-        if health.value_case_problem(case, rules):
+        if health.value_case_problem(case, faced):
             counts[pursuit_id] += 1
     counts.update(facing(health.NO_VALUE_CASE) - with_case)
 
