@@ -396,6 +396,14 @@ class MainWindow(QMainWindow):
         """Icons only (tooltips name them), or icons over labels."""
         self.rail_narrow = narrow
         width = RAIL_NARROW if narrow else RAIL_WIDE
+        # Narrow: a plain list of icons, so the highlight fills the row (in icon mode it covers
+        # only the empty label).
+        self.rail.setViewMode(
+            QListWidget.ViewMode.ListMode if narrow else QListWidget.ViewMode.IconMode
+        )
+        self.rail.setFlow(QListWidget.Flow.TopToBottom)
+        self.rail.setMovement(QListWidget.Movement.Static)
+        self.rail.setWrapping(False)
         self.rail.setFixedWidth(width)
         self.rail.setIconSize(QSize(24, 24) if narrow else QSize(28, 28))
         self.rail.setGridSize(QSize(width - 8, 44 if narrow else 68))
@@ -559,7 +567,9 @@ class MainWindow(QMainWindow):
         """The first window (or one saved on a bigger screen): inside the screen's free area,
         maximised when that is small, so the status bar and the board's bottom stay visible."""
         available = available or self._available()
-        size = DEFAULT_SIZE.boundedTo(available.size())
+        # Small: all of it (also where no window manager maximises, and for the frame's sake
+        # when it does); roomy: the default size, centred.
+        size = DEFAULT_SIZE.boundedTo(available.size()) if _roomy(available) else available.size()
         self.resize(size)
         self.move(
             available.x() + (available.width() - size.width()) // 2,

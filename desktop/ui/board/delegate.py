@@ -60,6 +60,7 @@ STATUS_COLORS = {"won": GREEN, "lost": RED, "abandoned": QColor("#757575")}
 PAD_X = 10
 PAD_Y = 8
 COMPACT_PAD_Y = 5
+NARROW = 170  # px of text width below which amounts take their short form
 MARGIN_X = 6  # around the card inside its row (room for the shadow and the drop line)
 MARGIN_Y = 4
 RADIUS = 6.0
@@ -229,13 +230,14 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(text)
         small_metrics = QFontMetrics(small_font)
         amount_metrics = QFontMetrics(amount_font)
-        amount = fmt.money(card.amount, card.currency)
+        # A narrow column shows every amount short (¥128万), not some short and some long.
+        if width < NARROW:
+            amount = fmt.money_short(card.amount, card.currency, self.lang)
+        else:
+            amount = fmt.money(card.amount, card.currency)
         close = ""
         if card.expected_close is not None:
             close = fmt.close_date(card.expected_close, self.lang, today)
-        close_room = small_metrics.horizontalAdvance(close) + 22 if close else 0
-        if amount_metrics.horizontalAdvance(amount) + close_room > width:
-            amount = fmt.money_short(card.amount, card.currency, self.lang)
         amount_width = amount_metrics.horizontalAdvance(amount)
         painter.drawText(QRect(x, y, amount_width + 2, line), Qt.AlignmentFlag.AlignVCenter, amount)
         painter.setFont(small_font)
@@ -441,7 +443,9 @@ class CardDelegate(QStyledItemDelegate):
             ),
         ]
         if card.expected_close is not None:
-            lines.append(self.tr("Expected close: {0}").format(card.expected_close.isoformat()))
+            lines.append(
+                self.tr("Expected close: {0}").format(fmt.long_date(card.expected_close, self.lang))
+            )
         limit = self.stale_limit(card.stage)
         days = card.days_in_stage(today)
         if is_stale(card, today, self.stale_limit):
@@ -458,7 +462,7 @@ class CardDelegate(QStyledItemDelegate):
         if card.next_step:
             step = self.tr("Next step: {0}").format(_esc(card.next_step))
             if card.next_step_due is not None:
-                step += " · " + card.next_step_due.isoformat()
+                step += " · " + fmt.long_date(card.next_step_due, self.lang)
             if is_overdue(card, today):
                 step = f"<span style='color:#D32F2F'>{step} ({self._texts['overdue']})</span>"
             lines.append(step)
