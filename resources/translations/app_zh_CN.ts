@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
@@ -98,6 +97,10 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>New &amp;Pursuit…</source>
+        <translation>新建项目(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
@@ -134,12 +137,24 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Narrow Navigation</source>
+        <translation>窄导航栏(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Pursuit</source>
         <translation>关于 Pursuit(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the navigation labels</source>
+        <translation>显示导航文字</translation>
+    </message>
+    <message>
+        <source>Icons only</source>
+        <translation>只显示图标</translation>
     </message>
     <message>
         <source>New Database</source>
@@ -232,7 +247,7 @@
         <translation>这样会让组织架构出现循环:所选的上级已经直接或间接汇报给此人。未做任何更改。</translation>
     </message>
     <message>
-        <source>The manager must be on this pursuit&apos;s map. Nothing was changed.</source>
+        <source>The manager must be on this pursuit's map. Nothing was changed.</source>
         <translation>上级必须在本项目的地图上。未做任何更改。</translation>
     </message>
     <message>
@@ -240,7 +255,7 @@
         <translation>不能把一个人和自己连线。</translation>
     </message>
     <message>
-        <source>Both people must be on this pursuit&apos;s map. Nothing was changed.</source>
+        <source>Both people must be on this pursuit's map. Nothing was changed.</source>
         <translation>两人都必须在本项目的地图上。未做任何更改。</translation>
     </message>
     <message>
