@@ -569,11 +569,14 @@ class MainWindow(QMainWindow):
         available = available or self._available()
         # Small: all of it (also where no window manager maximises, and for the frame's sake
         # when it does); roomy: the default size, centred.
-        size = DEFAULT_SIZE.boundedTo(available.size()) if _roomy(available) else available.size()
+        # The frame (title bar, borders) comes on top of the size given to resize().
+        frame = self.frameGeometry().size() - self.geometry().size()
+        room = available.size() - frame
+        size = DEFAULT_SIZE.boundedTo(room) if _roomy(available) else room
         self.resize(size)
-        self.move(
-            available.x() + (available.width() - size.width()) // 2,
-            available.y() + (available.height() - size.height()) // 2,
+        self.move(  # the frame's top left
+            available.x() + (room.width() - size.width()) // 2,
+            available.y() + (room.height() - size.height()) // 2,
         )
         if not _roomy(available):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
