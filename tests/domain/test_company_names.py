@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.company_names import short_name
+from desktop.domain.company_names import short_name, without_place
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,20 @@ def test_short_name_keeps_the_distinctive_part(full: str, short: str) -> None:
 @pytest.mark.parametrize("full", ["有限公司", "A公司", "集团", "Co. Ltd", ""])
 def test_a_name_that_would_vanish_stays_whole(full: str) -> None:
     assert short_name(full) == full.strip()
+
+
+@pytest.mark.parametrize(
+    ("name", "rest"),
+    [
+        ("南京新诚港务", "新诚港务"),
+        ("江苏省交通控股", "交通控股"),
+        ("上海市第一人民医院", "第一人民医院"),
+        ("黑龙江农垦", "农垦"),
+        ("南京大学", "大学"),
+        ("华为技术", "华为技术"),
+        ("北京", "北京"),
+        ("上海人", "上海人"),
+    ],
+)
+def test_the_place_goes_only_when_a_name_stays(name: str, rest: str) -> None:
+    assert without_place(name) == rest

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.company_names import short_name
+from desktop.domain.company_names import short_name, without_place
 from desktop.domain.health import RedFlag
 from desktop.domain.methodology import Catalog
 from desktop.services.queries.board import BoardCard
@@ -213,7 +213,11 @@ class CardDelegate(QStyledItemDelegate):
         marks_width = self._paint_marks(painter, card, right, y, line, small_font)
         painter.setFont(account_font)
         painter.setPen(text)
-        _text(painter, QRect(x, y, width - marks_width - 4, line), card_account(card.account))
+        account_room = width - marks_width - 4
+        account = card_account(card.account)
+        if painter.fontMetrics().horizontalAdvance(account) > account_room:
+            account = without_place(account)  # 南京远科证券科技 → 远科证券科技 before eliding
+        _text(painter, QRect(x, y, account_room, line), account)
         y += line
 
         # 2: title, on two lines when it needs them (one in the compact mode).
