@@ -690,8 +690,9 @@ class StageColumn(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
-        box.addWidget(header)
+        box.addWidget(header, 0, Qt.AlignmentFlag.AlignTop)  # collapsed, alone: still on top
         box.addWidget(view, 1)
+        self._box = box
         self.setMinimumWidth(MIN_WIDTH)
 
     @property
@@ -702,6 +703,7 @@ class StageColumn(QFrame):
         """A strip (the head only) or the full column; the board sets the width."""
         self.header.set_collapsed(collapsed)
         self.view.setVisible(not collapsed)
+        self._box.setStretch(0, 1 if collapsed else 0)
         self.setToolTip(self.header.toolTip() if collapsed else "")
 
     def _tint(self) -> None:
