@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFocusEvent, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFocusEvent,
+    QIcon,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -131,6 +139,7 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {}
         self._visits: Any = None  # the visit actions the board's card menu uses (made on demand)
         self._visits_pursuit = ""
+        self._maximise_at: QSize | None = None  # the first window's size, maximised when shown
         self._screen_list: list[Screen] = list(SCREENS)
 
         self.rail = Rail()
@@ -579,7 +588,16 @@ class MainWindow(QMainWindow):
             available.y() + (room.height() - size.height()) // 2,
         )
         if not _roomy(available):
+            if self.isVisible():
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            else:  # when shown, unless someone chose another size meanwhile
+                self._maximise_at = size
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._maximise_at is not None and self._maximise_at == self.size():
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        self._maximise_at = None
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.geometry = self.saveGeometry()
