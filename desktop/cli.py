@@ -20,9 +20,12 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from desktop import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from desktop.services.workspace import Workspace
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -137,7 +140,9 @@ def adopt_lock(args: argparse.Namespace) -> int | None:
     return fail(args, "db_locked", pid=holder.pid if holder else "?")
 
 
-def open_workspace(args: argparse.Namespace, *, create: bool, read_only: bool = False):
+def open_workspace(
+    args: argparse.Namespace, *, create: bool, read_only: bool = False
+) -> tuple[Workspace, int] | tuple[None, int]:
     """The workspace at --db, or (None, exit code) with the reason printed."""
     from desktop.services.errors import StorageError
     from desktop.services.workspace import Workspace

@@ -18,6 +18,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -98,6 +99,10 @@ IMPORT_CODES = {
     "unreadable",
     "clock_ahead",
 }
+
+if TYPE_CHECKING:
+    from desktop.services.sync.importer import Preview
+    from desktop.services.workspace import Workspace
 
 
 def _zh(args: argparse.Namespace) -> bool:
@@ -198,7 +203,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _missing_pursuits(ws, ids: list[str]) -> list[str]:
+def _missing_pursuits(ws: Workspace, ids: list[str]) -> list[str]:
     from desktop.services import records
     from desktop.services.errors import NotFound
 
@@ -214,7 +219,7 @@ def _missing_pursuits(ws, ids: list[str]) -> list[str]:
 KIND_WIDTH = 20
 
 
-def _preview_lines(args: argparse.Namespace, preview) -> list[str]:
+def _preview_lines(args: argparse.Namespace, preview: Preview) -> list[str]:
     zh = _zh(args)
     head = (
         ("记录类型", "新增", "更新", "待审", "拒收")

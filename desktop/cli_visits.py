@@ -17,6 +17,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for annotations: the command imports them when it runs
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtGui import QImage
+
+    from desktop.services.workspace import Workspace
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
@@ -59,7 +67,7 @@ def _fail(args: argparse.Namespace, key: str, **values: object) -> int:
     return EXIT_PROBLEM
 
 
-def _zone(args: argparse.Namespace):
+def _zone(args: argparse.Namespace) -> ZoneInfo | None:
     """The --tz zone, or None for the system's; raises ValueError for an unknown name."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -139,7 +147,7 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
         ws.close()
 
 
-def _map_image(ws, pursuit_id: str):
+def _map_image(ws: Workspace, pursuit_id: str) -> QImage | None:
     """The stakeholder map picture when the map package can draw one headless."""
     from desktop.infra.settings import Settings
     from desktop.ui.context import AppContext

@@ -7,7 +7,7 @@ default, so a damaged settings file never stops the app. Picard's config.py is t
 from __future__ import annotations
 
 import json
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -29,6 +29,13 @@ class Option(Generic[T]):
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
 
+    @overload
+    def __get__(self, obj: None, owner: type) -> Option[T]: ...
+
+    @overload
+    def __get__(self, obj: Settings, owner: type) -> T: ...
+
+    # Any: what the store holds is checked against the default's type here, at run time.
     def __get__(self, obj: Settings | None, owner: type) -> Any:
         if obj is None:
             return self

@@ -3,7 +3,7 @@ duplicate accounts (undoable: `unmerge_accounts` puts everything back exactly)."
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -182,10 +182,7 @@ def account_page(ws: Workspace, account_id: str) -> AccountPage:
         people = queries.account_people(session, account_id)
         roles = queries.account_people_roles(session, account_id)
         role_order = {key: n for n, key in enumerate(ws.catalog.vocab("buying_roles").keys())}
-        page.people = [
-            PersonRow(*row, roles=tuple(sorted(roles.get(row[0], ()), key=role_order.get)))
-            for row in people
-        ]
+        page.people = [_person(row, roles.get(row[0], ()), role_order) for row in people]
         moment = datetime.fromisoformat
         page.visits = [
             VisitRow(vid, pid, title, moment(starts) if starts else None, *rest)
@@ -194,6 +191,27 @@ def account_page(ws: Workspace, account_id: str) -> AccountPage:
     page.pursuits = list_pursuits(ws, account_id=account_id)
     page.pursuits.sort(key=lambda r: (r.status != "open", -r.stage, r.title))
     return page
+
+
+def _person(row: queries.Row, roles: Iterable[str], order: Mapping[str, int]) -> PersonRow:
+    """One person of the account page; their buying roles in the catalog's order."""
+    # A role the catalog no longer lists (from an older file) goes last instead of failing the sort.
+    ranked = tuple(sorted(roles, key=lambda role: order.get(role, len(order))))
+    sid, pursuit_id, pursuit_title, name, title, department, phone, email = row[:8]
+    relationship, personality = row[8:]
+    return PersonRow(
+        sid,
+        pursuit_id,
+        pursuit_title,
+        name,
+        title,
+        department,
+        phone,
+        email,
+        relationship,
+        personality,
+        ranked,
+    )
 
 
 # --- create, edit, delete ----------------------------------------------------------------------

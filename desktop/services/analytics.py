@@ -43,6 +43,7 @@ from sqlalchemy import Integer as SqlInteger
 from sqlalchemy.engine import Connection
 
 from desktop.domain.methodology import STAGE_COUNT
+from desktop.services.changes import ChangeKind
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
 from desktop.storage.tables import Account, Competitor, Pursuit, PursuitTag, StageChange
@@ -60,12 +61,12 @@ FIGURES = ("funnel", "forecast", "win_loss", "velocity", "calibration")
 # The record kinds whose changes can alter each figure (Changes.touches). Tags matter through
 # the filter, competitors through the names of the losses, stage changes through the history;
 # the rest of a pursuit's records (people, answers, visits …) and account details never do.
-DEPENDS_ON: dict[str, tuple[str, ...]] = {
-    "funnel": ("pursuit", "pursuit_tag"),
-    "forecast": ("pursuit", "pursuit_tag"),
-    "win_loss": ("pursuit", "pursuit_tag", "competitor"),
-    "velocity": ("pursuit", "pursuit_tag", "stage_change"),
-    "calibration": ("pursuit", "pursuit_tag", "stage_change"),
+DEPENDS_ON: dict[str, tuple[ChangeKind, ...]] = {
+    "funnel": (ChangeKind.PURSUIT, ChangeKind.PURSUIT_TAG),
+    "forecast": (ChangeKind.PURSUIT, ChangeKind.PURSUIT_TAG),
+    "win_loss": (ChangeKind.PURSUIT, ChangeKind.PURSUIT_TAG, ChangeKind.COMPETITOR),
+    "velocity": (ChangeKind.PURSUIT, ChangeKind.PURSUIT_TAG, ChangeKind.STAGE_CHANGE),
+    "calibration": (ChangeKind.PURSUIT, ChangeKind.PURSUIT_TAG, ChangeKind.STAGE_CHANGE),
 }
 
 

@@ -10,41 +10,48 @@ from enum import StrEnum
 class ChangeKind(StrEnum):
     """The kinds of record a use-case can touch; screens ask `changes.touches(ChangeKind.X)`.
 
-    A StrEnum so that a kind read from a table name (`ChangeKind(table)`) and a member compare
-    equal.
+    One member per synced record kind (`Synced.kind`, checked by a test) and `REVIEW`; a StrEnum
+    so that a kind read from a record (`ChangeKind(record.kind)`) and a member compare equal.
     """
 
     ACCOUNT = "account"
+    AFTER_SALE = "after_sale"
+    COACHING_ANSWER = "coaching_answer"
+    COLLECTION = "collection"
     COMPETITOR = "competitor"
     INDICATOR = "indicator"
     INDICATOR_SCORE = "indicator_score"
+    INSTALMENT = "instalment"
+    NOTE = "note"
+    PAIN_POINT = "pain_point"
     PURSUIT = "pursuit"
     PURSUIT_COMPETITOR = "pursuit_competitor"
     PURSUIT_PART = "pursuit_part"  # any record that belongs to one pursuit (answers, risks, …)
+    PURSUIT_TAG = "pursuit_tag"
     REFERRAL = "referral"
-    REVIEW = "review"
+    REVIEW = "review"  # concurrent values waiting for a decision (sync)
+    RISK = "risk"
+    STAGE_CHANGE = "stage_change"
     STAKEHOLDER = "stakeholder"
+    STAKEHOLDER_HELP = "stakeholder_help"
     STAKEHOLDER_LINK = "stakeholder_link"
+    STAKEHOLDER_ROLE = "stakeholder_role"
+    STEP_PROGRESS = "step_progress"
+    VALUE_BENEFIT = "value_benefit"
     VALUE_CASE = "value_case"
     VISIT = "visit"
     VISIT_ATTENDEE = "visit_attendee"
-
-
-# A kind is a ChangeKind; `str` is still accepted because some callers pass a record's own kind
-# (`Synced.kind`, e.g. "risk", "stakeholder_role") that has no member yet, and services owned by
-# other changes are being converted. Tighten to `ChangeKind` once every caller passes a member.
-Kind = ChangeKind | str
 
 
 @dataclass(frozen=True)
 class Changes:
     """Ids touched per record kind; `everything` after an import, a restore or a database switch."""
 
-    touched: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    touched: frozenset[tuple[ChangeKind, str]] = field(default_factory=frozenset)
     everything: bool = False
 
     @classmethod
-    def of(cls, kind: Kind, *ids: str) -> Changes:
+    def of(cls, kind: ChangeKind, *ids: str) -> Changes:
         return cls(frozenset((kind, i) for i in ids))
 
     @classmethod
@@ -54,10 +61,10 @@ class Changes:
     def __or__(self, other: Changes) -> Changes:
         return Changes(self.touched | other.touched, self.everything or other.everything)
 
-    def touches(self, *kinds: Kind) -> bool:
+    def touches(self, *kinds: ChangeKind) -> bool:
         return self.everything or any(k in kinds for k, _ in self.touched)
 
-    def ids(self, kind: Kind) -> set[str]:
+    def ids(self, kind: ChangeKind) -> set[str]:
         return {i for k, i in self.touched if k == kind}
 
     def __bool__(self) -> bool:

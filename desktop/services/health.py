@@ -167,12 +167,12 @@ def _count(
     # Benefit lines matter only to tell an empty case (no investment either) from a real one.
     with_case: set[str] = set()
     for pursuit_id, investment, accepted, lines in read.value_cases():
-        faced = rules_of.get(pursuit_id)
-        if faced is None:
+        case_rules = rules_of.get(pursuit_id)
+        if case_rules is None:
             continue
         with_case.add(pursuit_id)
         case = ValueCaseFacts(investment or 0, lines, accepted)
-        if health.value_case_problem(case, faced):
+        if health.value_case_problem(case, case_rules):
             counts[pursuit_id] += 1
     counts.update(facing(health.NO_VALUE_CASE) - with_case)
 

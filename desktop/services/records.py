@@ -69,7 +69,9 @@ def _magnitude(field: str) -> Callable[[Values], None]:
     return check
 
 
-def _one_of(field: str, allowed: Callable[[], set[str]], *, optional: bool = False):
+def _one_of(
+    field: str, allowed: Callable[[], set[str]], *, optional: bool = False
+) -> Callable[[Values], None]:
     def check(values: Values) -> None:
         if field in values:
             value = values[field]
@@ -156,7 +158,7 @@ def table_of(kind: str) -> type[Synced]:
 
 def changes_for(record: Synced) -> Changes:
     """The record itself and, where it belongs to one, its pursuit."""
-    changes = Changes.of(record.kind, record.id)
+    changes = Changes.of(ChangeKind(record.kind), record.id)
     pursuit_id = getattr(record, "pursuit_id", None)
     if record.kind == ChangeKind.PURSUIT:
         return changes
@@ -177,7 +179,9 @@ def get(ws: Workspace, kind: str, record_id: str) -> dict[str, Any]:
         return as_dict(record)
 
 
-def create(ws: Workspace, kind: str, values: Values, *, record_id: str | None = None):
+def create(
+    ws: Workspace, kind: str, values: Values, *, record_id: str | None = None
+) -> tuple[str, Changes]:
     """Create a record; returns (id, Changes). A given id of a dead record brings it back."""
     validate(kind, values)
     table = table_of(kind)

@@ -16,6 +16,7 @@ chunk them under SQLite's variable limit).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
@@ -25,9 +26,14 @@ from sqlalchemy.orm import Session
 Row = tuple[Any, ...]
 
 
-def _driver(session: Session) -> Any:
-    """The sqlite3 connection under the session's transaction (plain tuples, no row objects)."""
-    return session.connection().connection.driver_connection
+def driver_of(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under the session's transaction (plain tuples, no row objects).
+
+    Public for the sync importer, whose bulk merge runs on the driver inside its one transaction.
+    """
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
 
 
 _NO_PARAMS: tuple[str, ...] = ()
@@ -90,7 +96,7 @@ def board_card_rows(
     if ids is not None:
         where += f" AND p.id IN ({_marks(ids)})"
         params = tuple(ids)
-    return _driver(session).execute(_CARDS_SQL.format(where=where), params).fetchall()  # type: ignore[no-any-return]
+    return driver_of(session).execute(_CARDS_SQL.format(where=where), params).fetchall()
 
 
 def pursuit_list_rows(
@@ -101,7 +107,7 @@ def pursuit_list_rows(
     close, stage entered at, next step, next step due, owner, closed on, close reason, updated at,
     origin database's name."""
     where, params = _pursuit_filter(ids, account_id)
-    return _driver(session).execute(_LIST_SQL.format(where=where), params).fetchall()  # type: ignore[no-any-return]
+    return driver_of(session).execute(_LIST_SQL.format(where=where), params).fetchall()
 
 
 def _pursuit_filter(
@@ -126,7 +132,7 @@ def pursuit_tags(
         params = (account_id,)
     tags: dict[str, list[str]] = {}
     sql = f"SELECT t.pursuit_id, t.tag FROM pursuit_tags AS t WHERE {where}"
-    for pursuit_id, tag in _driver(session).execute(sql, params):
+    for pursuit_id, tag in driver_of(session).execute(sql, params):
         tags.setdefault(pursuit_id, []).append(tag)
     return tags
 
@@ -137,7 +143,7 @@ def pursuits_in_review(session: Session, ids: Collection[str] | None = None) -> 
     if ids is not None:
         where, params = f"r.pursuit_id IN ({_marks(ids)})", tuple(ids)
     sql = f"SELECT DISTINCT r.pursuit_id FROM sync_review AS r WHERE {where}"
-    return {row[0] for row in _driver(session).execute(sql, params)}
+    return {row[0] for row in driver_of(session).execute(sql, params)}
 
 
 def stakeholder_names(session: Session, ids: Collection[str] | None = None) -> list[Row]:
@@ -146,7 +152,7 @@ def stakeholder_names(session: Session, ids: Collection[str] | None = None) -> l
     if ids is not None:
         where, params = f"s.alive AND s.pursuit_id IN ({_marks(ids)})", tuple(ids)
     sql = f"SELECT s.pursuit_id, s.name FROM stakeholders AS s WHERE {where}"
-    return _driver(session).execute(sql, params).fetchall()  # type: ignore[no-any-return]
+    return driver_of(session).execute(sql, params).fetchall()
 
 
 # --- accounts ----------------------------------------------------------------------------------
@@ -187,7 +193,7 @@ def account_summary_rows(
         where, params = f"AND a.id IN ({_marks(ids)})", tuple(ids)
     rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in stage_rates) + " END"
     sql = _SUMMARY_SQL.format(where=where, rate=rate)
-    return _driver(session).execute(sql, tuple(stage_rates.values()) + params).fetchall()  # type: ignore[no-any-return]
+    return driver_of(session).execute(sql, tuple(stage_rates.values()) + params).fetchall()
 
 
 def people_per_account(session: Session, ids: Collection[str] | None = None) -> list[Row]:
@@ -197,7 +203,7 @@ def people_per_account(session: Session, ids: Collection[str] | None = None) -> 
     if ids is not None:
         where = f"AND coalesce(s.account_id, p.account_id) IN ({_marks(ids)})"
         params = tuple(ids)
-    return _driver(session).execute(_PEOPLE_SQL.format(where=where), params).fetchall()  # type: ignore[no-any-return]
+    return driver_of(session).execute(_PEOPLE_SQL.format(where=where), params).fetchall()
 
 
 # An account's people are found through two indexes (their pursuit's account, or their own
@@ -235,13 +241,13 @@ def account_people(session: Session, account_id: str) -> list[Row]:
     """The account's people, by name: stakeholder id, pursuit id, pursuit title, name, title,
     department, phone, email, relationship, personality."""
     sql, params = _ACCOUNT_PEOPLE_SQL, (account_id, account_id)
-    return _driver(session).execute(sql, params).fetchall()  # type: ignore[no-any-return]
+    return driver_of(session).execute(sql, params).fetchall()
 
 
 def account_people_roles(session: Session, account_id: str) -> dict[str, list[str]]:
     """{stakeholder id: buying roles} of the account's people."""
     roles: dict[str, list[str]] = {}
-    for stakeholder_id, role in _driver(session).execute(
+    for stakeholder_id, role in driver_of(session).execute(
         _ACCOUNT_ROLES_SQL, (account_id, account_id)
     ):
         roles.setdefault(stakeholder_id, []).append(role)
@@ -250,14 +256,14 @@ def account_people_roles(session: Session, account_id: str) -> dict[str, list[st
 
 def account_people_count(session: Session, account_id: str) -> int:
     """How many live people the account has (as `account_people` lists them)."""
-    row = _driver(session).execute(_ACCOUNT_PEOPLE_COUNT_SQL, (account_id, account_id)).fetchone()
+    row = driver_of(session).execute(_ACCOUNT_PEOPLE_COUNT_SQL, (account_id, account_id)).fetchone()
     return int(row[0])
 
 
 def account_visits(session: Session, account_id: str) -> list[Row]:
     """The visits of the account's live pursuits, newest first: visit id, pursuit
     id, pursuit title, starts at, location, objective, outcome."""
-    return _driver(session).execute(_ACCOUNT_VISITS_SQL, (account_id,)).fetchall()  # type: ignore[no-any-return]
+    return driver_of(session).execute(_ACCOUNT_VISITS_SQL, (account_id,)).fetchall()
 
 
 # --- deal health: the facts each rule needs, for many pursuits at once --------------------------
@@ -269,14 +275,14 @@ class HealthFacts:
     """
 
     def __init__(self, session: Session, ids: Collection[str] | None = None) -> None:
-        self._db = _driver(session)
+        self._db = driver_of(session)
         self._ids = None if ids is None else tuple(ids)
 
     def _among(self, column: str) -> str:
         return f" AND {column} IN ({_marks(self._ids)})" if self._ids is not None else ""
 
     def _query(self, sql: str, *extra: Any) -> list[Row]:
-        return self._db.execute(sql, (*extra, *(self._ids or ()))).fetchall()  # type: ignore[no-any-return]
+        return self._db.execute(sql, (*extra, *(self._ids or ()))).fetchall()
 
     def pursuits(self) -> list[Row]:
         """Open and won pursuits: id, stage, status, stage entered at, expected close, next step,
@@ -381,12 +387,12 @@ class HealthFacts:
 # --- the database file itself -----------------------------------------------------------------
 def integrity_check(session: Session) -> str:
     """SQLite's `PRAGMA integrity_check`: "ok", or its findings one a line."""
-    return "\n".join(row[0] for row in _driver(session).execute("PRAGMA integrity_check"))
+    return "\n".join(row[0] for row in driver_of(session).execute("PRAGMA integrity_check"))
 
 
 def foreign_key_problems(session: Session) -> list[Row]:
     """SQLite's `PRAGMA foreign_key_check`: one row per broken reference."""
-    return _driver(session).execute("PRAGMA foreign_key_check").fetchall()  # type: ignore[no-any-return]
+    return driver_of(session).execute("PRAGMA foreign_key_check").fetchall()
 
 
 # --- full-text search (the FTS5 index of migration 0002) -----------------------------------------

@@ -12,9 +12,11 @@ also get deterministic ids, for the same reason.
 
 from __future__ import annotations
 
+import functools
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, ParamSpec, TypeVar, cast
 
 from sqlalchemy import (
     JSON,
@@ -61,6 +63,19 @@ META_COLUMNS = frozenset(
 )
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def table_cache(function: Callable[P, R]) -> Callable[P, R]:
+    """`functools.cache` for functions of a table class (the per-kind rules, columns, checkers).
+
+    The classes hash by identity like any class, but mypy does not take a declarative class for
+    `Hashable`, so `@cache`'s typed wrapper refuses them; this keeps the function's own signature.
+    """
+    return cast(Callable[P, R], functools.cache(function))
+
+
 class Synced:
     """Columns every synced record has."""
 
@@ -69,6 +84,8 @@ class Synced:
         # Every synced kind is also a `Base` table; code that takes `type[Synced]` reads these.
         __table__: ClassVar[FromClause]
         __tablename__: Any
+
+        def __init__(self, **fields: Any) -> None: ...  # the declarative constructor of `Base`
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -42,7 +42,7 @@ from desktop.services import backup, maintenance
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import StorageError
 from desktop.services.workspace import Workspace
-from desktop.ui.common import format as fmt
+from desktop.ui.common.format import qdatetime
 from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
 from desktop.ui.operations import pursuits as pursuit_operations
@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     # --- screens --------------------------------------------------------------------------
-    def screen(self, key: str) -> QWidget | None:  # type: ignore[override]
+    def screen_widget(self, key: str) -> QWidget | None:
         """The screen with `key`, created on first use."""
         if key not in self.screens:
             spec = next((s for s in self._screen_list if s.key == key), None)
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self.rail.item(row).data(Qt.ItemDataRole.UserRole)
-        widget = self.screen(key)
+        widget = self.screen_widget(key)
         if widget is None:
             return
         self.stack.setCurrentWidget(widget)
@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
 
     def open_pursuit(self, pursuit_id: str, tab: str | None = None) -> bool:
         """Show a pursuit's workspace (on `tab` when given); False when there is none to show."""
-        widget = self.screen("pursuit")
+        widget = self.screen_widget("pursuit")
         if widget is None:
             return False
         widget.show_pursuit(pursuit_id, tab)  # type: ignore[attr-defined]
@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
         """Jump to a record in the screen that owns its kind (search results, links); False
         when no screen shows that kind."""
         for screen in self._screen_list:
-            widget = self.screen(screen.key)
+            widget = self.screen_widget(screen.key)
             opener = getattr(widget, "open_item", None)
             if opener is not None and opener(kind, item_id):
                 self.show_screen(screen.key)
@@ -534,7 +534,7 @@ class MainWindow(QMainWindow):
         else:
             self.backup_label.setText(
                 self.tr("Backed up {0}").format(
-                    QLocale().toString(fmt.qdatetime(when), QLocale.FormatType.ShortFormat)
+                    QLocale().toString(qdatetime(when), QLocale.FormatType.ShortFormat)
                 )
             )
 
@@ -568,8 +568,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _available(self) -> QRect:
-        # QWidget.screen: this class's screen(key) names the app's screens.
-        screen = QWidget.screen(self) or QApplication.primaryScreen()
+        screen = self.screen() or QApplication.primaryScreen()
         return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
 
     def fit_to_screen(self, available: QRect | None = None) -> None:

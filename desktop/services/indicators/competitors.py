@@ -205,7 +205,7 @@ def remove_competitor(ws: Workspace, pursuit_id: str, competitor_id: str) -> Cha
         now = utcnow()
         member.alive, member.deleted_at = False, now
         changes = Changes.of(ChangeKind.PURSUIT_COMPETITOR, member.id) | Changes.of(
-            "pursuit_part", pursuit_id
+            ChangeKind.PURSUIT_PART, pursuit_id
         )
         for score in _scores_of(session, pursuit_id, competitor_id):
             if score.alive:

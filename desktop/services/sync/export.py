@@ -87,18 +87,18 @@ def scope_of(conn: sqlite3.Connection, pursuit_ids: Iterable[str]) -> dict[str, 
         )
     }
     for table in tables:  # parents first, so grandchildren find their parents' ids
-        columns = table.__table__.columns  # type: ignore[attr-defined]
+        columns = table.__table__.columns
         if "pursuit_id" in columns:
-            parent, column = "pursuit", "pursuit_id"
+            parent, key = "pursuit", "pursuit_id"
         elif (link := sync_codec.parent_link(table)) is not None:
-            parent, column = link[0].kind, link[1]
+            parent, key = link[0].kind, link[1]
         else:
             continue
         chosen[table.kind] |= {
             r[0]
             for r in conn.execute(
                 f"SELECT id FROM {table.__tablename__} "
-                f"WHERE {column} IN (SELECT value FROM json_each(?))",
+                f"WHERE {key} IN (SELECT value FROM json_each(?))",
                 (_id_list(chosen[parent]),),
             )
         }
@@ -110,9 +110,9 @@ def scope_of(conn: sqlite3.Connection, pursuit_ids: Iterable[str]) -> dict[str, 
             ids = chosen[table.kind]
             if not ids:
                 continue
-            for column in table.__table__.columns:  # type: ignore[attr-defined]
-                for key in column.foreign_keys:
-                    target = targets.get(key.column.table.name)
+            for column in table.__table__.columns:
+                for foreign_key in column.foreign_keys:
+                    target = targets.get(foreign_key.column.table.name)
                     if target is None:
                         continue
                     referenced = {

@@ -21,6 +21,7 @@ has only moved forward since (every local write and every join does), so it has 
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 import time
@@ -28,7 +29,6 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +44,8 @@ from desktop.services.sync import bundle, schema
 from desktop.services.sync.bundle import BundleError
 from desktop.services.sync.export import Cancelled, read_connection
 from desktop.services.workspace import Workspace
-from desktop.storage import sync_codec, sync_meta
-from desktop.storage.tables import Synced, new_id, utcnow
+from desktop.storage import queries, sync_codec, sync_meta
+from desktop.storage.tables import Synced, new_id, table_cache, utcnow
 
 BATCH = 500
 PENDING_BUDGET = 96 << 20  # changed lines kept in memory between the passes; beyond, re-read
@@ -190,7 +190,7 @@ def import_bundle(
     try:
         with ws.write() as session:
             session.info["merging"] = True
-            driver = session.connection().connection.driver_connection
+            driver = queries.driver_of(session)
             driver.execute("PRAGMA defer_foreign_keys = ON")
             (cache,) = driver.execute("PRAGMA cache_size").fetchone()
             driver.execute("PRAGMA cache_size = -65536")  # 64 MiB while merging big tables
@@ -675,7 +675,7 @@ def _reread(
                 yield line
 
     for table, _columns in kinds:
-        by_kind[table.kind] = _Lazy(lambda k=table.kind: kind_lines(k))
+        by_kind[table.kind] = _Lazy(functools.partial(kind_lines, table.kind))
     return by_kind
 
 
@@ -839,7 +839,9 @@ class _Merger:
             old_review = sync_codec.review_fields(table, ours) if ours is not None else []
             values["id"] = record_id
             candidates.append(_Candidate(record_id, values, row, review, old_review))
-        inserts, updates, reviews = [], {}, []
+        inserts: list[dict[str, Any]] = []
+        updates: dict[tuple[str, ...], list[list[Any]]] = {}
+        reviews: list[tuple[str, list[str], dict[str, Any]]] = []
         names = schema.columns_of(table)[1:]
         for candidate in self._check(table, candidates):
             values, row = candidate.values, candidate.row
@@ -938,9 +940,9 @@ class _Merger:
         self, table: type[Synced], candidates: list[_Candidate]
     ) -> list[tuple[str, str, set[str]]]:
         rules = sync_codec.rules_for(table)
-        result = []
+        result: list[tuple[str, str, set[str]]] = []
         for name in sorted(rules.keep_on_purge):  # the foreign keys
-            column = table.__table__.columns[name]  # type: ignore[attr-defined]
+            column = table.__table__.columns[name]
             target = next(iter(column.foreign_keys)).column.table.name
             wanted = {c.values[name] for c in candidates if c.values[name] is not None}
             if not wanted:
@@ -1019,9 +1021,9 @@ def _domain_values(table: type[Synced], shown: dict[str, Any]) -> dict[str, Any]
     return {name: shown[name] for name in _validated_fields(table)}
 
 
-@cache
+@table_cache
 def _validated_fields(table: type[Synced]) -> tuple[str, ...]:
-    columns = table.__table__.columns  # type: ignore[attr-defined]
+    columns = table.__table__.columns
     return tuple(
         name
         for name in sync_codec.rules_for(table).fields

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import merge
@@ -27,7 +27,7 @@ def _children(table: type[Synced]) -> list[tuple[type[Synced], str]]:
     """Kinds whose records belong to a record of `table`, and the column that says so."""
     found = []
     for child in SYNCED_TABLES:
-        for column in child.__table__.columns:  # type: ignore[attr-defined]
+        for column in child.__table__.columns:
             for key in column.foreign_keys:
                 if key.column.table.name == table.__tablename__ and not column.nullable:
                     found.append((child, column.name))
@@ -66,7 +66,7 @@ def _purge(session: Session, record: Synced, dot: tuple[str, int, int]) -> Chang
         record.dots = json.loads(row["dots"])
         record.siblings = None
         record.updated_at = now
-        session.execute(SyncReview.__table__.delete().where(SyncReview.record_id == record.id))
+        session.execute(delete(SyncReview).where(SyncReview.record_id == record.id))
     for child, column in _children(table):
         for item in session.scalars(select(child).where(getattr(child, column) == record.id)):
             changes = changes | _purge(session, item, dot)

@@ -18,7 +18,7 @@ from sqlalchemy import Date, DateTime, func, select
 from sqlalchemy.orm import Session
 
 from desktop.services import records
-from desktop.services.changes import Changes
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.workspace import Workspace
 from desktop.storage import sync_codec, sync_meta
@@ -154,8 +154,8 @@ def list_conflicts(ws: Workspace, pursuit_id: str | None = None) -> list[Conflic
             table = BY_KIND.get(kind)
             if table is None:
                 continue
-            for record in session.scalars(select(table).where(table.id.in_(_ids_in(ids)))):
-                found[(kind, record.id)] = record
+            for stored in session.scalars(select(table).where(table.id.in_(_ids_in(ids)))):
+                found[(kind, stored.id)] = stored
         pursuits = {p for *_, p in items if p}
         titles: dict[str, tuple[str, str]] = {
             pid: (title, account)
@@ -201,7 +201,7 @@ def list_conflicts(ws: Workspace, pursuit_id: str | None = None) -> list[Conflic
 
 def python_value(table: type[Synced], field: str, value: Any) -> Any:
     """A stored (raw) or typed value as the ORM column takes it."""
-    column = table.__table__.columns[field]  # type: ignore[attr-defined]
+    column = table.__table__.columns[field]
     if value is None:
         return None
     kind = column.type
@@ -237,7 +237,7 @@ def resolve(ws: Workspace, kind: str, record_id: str, field: str, value: Any) ->
             setattr(record, field, typed)
         # A normal local edit, stamped even when the value is the one already shown.
         sync_meta.stamp(session, record, written)
-        return records.changes_for(record) | Changes.of("review", record_id)
+        return records.changes_for(record) | Changes.of(ChangeKind.REVIEW, record_id)
 
 
 def origins(ws: Workspace, pursuit_ids: Collection[str] | None = None) -> dict[str, str]:

@@ -21,7 +21,7 @@ from desktop.domain import merge
 from desktop.services.sync import bundle
 from desktop.services.sync.bundle import BundleError
 from desktop.storage import sync_codec
-from desktop.storage.tables import BY_KIND, Base, Synced
+from desktop.storage.tables import BY_KIND, Base, Synced, table_cache
 
 META_TAIL = ("created_at", "updated_at", "origin_site", "purged", "vv", "dots", "siblings")
 JSON_META = frozenset({"vv", "dots", "siblings"})
@@ -41,14 +41,14 @@ def kinds_in_order() -> list[type[Synced]]:
     return [synced[t.name] for t in Base.metadata.sorted_tables if t.name in synced]
 
 
-@cache
+@table_cache
 def columns_of(table: type[Synced]) -> tuple[str, ...]:
     return ("id", *table.register_fields(), *META_TAIL)
 
 
-@cache
+@table_cache
 def is_json(table: type[Synced], name: str) -> bool:
-    column = table.__table__.columns[name]  # type: ignore[attr-defined]
+    column = table.__table__.columns[name]
     return isinstance(column.type, JSON)
 
 
@@ -123,7 +123,7 @@ def _any_json(value: Any) -> None:
 
 
 def _checker(table: type[Synced], name: str) -> Callable[[Any], None]:
-    column = table.__table__.columns[name]  # type: ignore[attr-defined]
+    column = table.__table__.columns[name]
     kind = column.type
     if name == "id" or column.foreign_keys or name.endswith("_id") or name == "origin_site":
         check = _uuid
@@ -151,7 +151,7 @@ def _checker(table: type[Synced], name: str) -> Callable[[Any], None]:
     return optional
 
 
-@cache
+@table_cache
 def checkers(table: type[Synced]) -> dict[str, Callable[[Any], None]]:
     return {name: _checker(table, name) for name in ("id", *table.register_fields())}
 
@@ -167,7 +167,7 @@ def _dot(value: Any, vv: dict[str, int]) -> None:
         raise Invalid("a dot the version vector does not cover")
 
 
-@cache
+@table_cache
 def json_columns(table: type[Synced]) -> frozenset[str]:
     return frozenset(name for name in table.register_fields() if is_json(table, name))
 
@@ -178,7 +178,7 @@ def positions(columns: tuple[str, ...]) -> dict[str, int]:
     return {name: i + 1 for i, name in enumerate(columns)}
 
 
-@cache
+@table_cache
 def _plan(table: type[Synced], columns: tuple[str, ...]) -> Callable[[list[Any]], None]:
     """One straight-line function that checks every value column of a line of this layout.
 
@@ -200,7 +200,7 @@ def _plan(table: type[Synced], columns: tuple[str, ...]) -> Callable[[list[Any]]
     for name in ("id", *table.register_fields()):
         if name not in at:
             continue
-        column = table.__table__.columns[name]  # type: ignore[attr-defined]
+        column = table.__table__.columns[name]
         kind = column.type
         value = f"line[{at[name]}]"
         if name == "id" or column.foreign_keys or name.endswith("_id"):

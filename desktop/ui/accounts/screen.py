@@ -297,7 +297,7 @@ class AccountsScreen(QWidget):
         dialog.saved.connect(self._created)
         self._open(dialog)
 
-    def _created(self, account_id: str, _before: dict, after: dict) -> None:
+    def _created(self, account_id: str, _before: dict[str, Any], after: dict[str, Any]) -> None:
         text = self.tr("New account “{0}”").format(after.get("name", ""))
         record(AliveCommand(self.ctx, [("account", account_id)], True, text, self))
         if self.search.text():
@@ -314,7 +314,7 @@ class AccountsScreen(QWidget):
         dialog.saved.connect(self._edited)
         self._open(dialog)
 
-    def _edited(self, account_id: str, before: dict, after: dict) -> None:
+    def _edited(self, account_id: str, before: dict[str, Any], after: dict[str, Any]) -> None:
         name = after.get("name") or before.get("name") or self._name(account_id)
         text = self.tr("Edit account “{0}”").format(name)
         record(EditAccountCommand(self.ctx, account_id, before, after, text, self))
@@ -428,10 +428,10 @@ class AccountsScreen(QWidget):
             QTimer.singleShot(0, lambda: self.splitter.setSizes([660, 740]))
         sort = state.get("sort") or [0, 0]
         try:
-            column, order = int(sort[0]), Qt.SortOrder(int(sort[1]))
+            sort_column, order = int(sort[0]), Qt.SortOrder(int(sort[1]))
         except (TypeError, ValueError, IndexError):
-            column, order = 0, Qt.SortOrder.AscendingOrder
-        if 0 <= column < len(self.model.columns):
-            header.setSortIndicator(column, order)
-            self.model.sort(column, order)
+            sort_column, order = 0, Qt.SortOrder.AscendingOrder
+        if 0 <= sort_column < len(self.model.columns):
+            header.setSortIndicator(sort_column, order)
+            self.model.sort(sort_column, order)
         self.current_id = state.get("current") or None

@@ -356,8 +356,8 @@ class FilterPanel(QFrame):
         tags_box.addWidget(self.no_tags)
         form.addRow(self.tr("Tags"), tags_box)
 
-        for edit in (self.close_from, self.close_to):
-            edit.dateChanged.connect(self.changed)
+        for date_edit in (self.close_from, self.close_to):
+            date_edit.dateChanged.connect(self.changed)
         for line in (self.amount_min, self.amount_max):
             line.textChanged.connect(self._amount_edited)
         self.stale_only.toggled.connect(self.changed)
@@ -555,7 +555,8 @@ class NoMatchNote(QFrame):
         if host is None:
             return
         width = max(200, min(460, host.width() - 32))
-        height = self.layout().heightForWidth(width)
+        layout = self.layout()
+        height = layout.heightForWidth(width) if layout is not None else -1
         if height < 0:
             height = self.sizeHint().height()
         top = max(8, min(self._top(), host.height() - height - 8))

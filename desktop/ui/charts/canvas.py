@@ -38,12 +38,15 @@ class ChartCanvas(FigureCanvasQTAgg):
     SETTLE_MS = 120
 
     def __init__(self, name: str, figure: Figure | None = None) -> None:
-        super().__init__(figure if figure is not None else Figure(figsize=(6.4, 3.4), dpi=100))
+        # matplotlib's Qt canvas is not annotated (the calls below on it too).
+        super().__init__(  # type: ignore[no-untyped-call]
+            figure if figure is not None else Figure(figsize=(6.4, 3.4), dpi=100)
+        )
         self.name = name
         self.ready = False
         self.describer: Describer | None = None
         self.slicer: Slicer | None = None
-        self.on_slice: Callable[[analytics.Slice], None] | None = None  # a bar was clicked
+        self.on_slice: Callable[[analytics.Slice], object] | None = None  # a bar was clicked
         self.tip = ""  # the tooltip shown last ("" when none)
         self.setObjectName(f"chart_{name}")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -65,13 +68,14 @@ class ChartCanvas(FigureCanvasQTAgg):
     def paintEvent(self, event: QPaintEvent) -> None:
         renderer = getattr(self, "renderer", None)
         if self.ready and not self._settle.isActive():
-            super().paintEvent(event)
+            super().paintEvent(event)  # type: ignore[no-untyped-call]  # matplotlib's, untyped
             return
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
         if self.ready and renderer is not None:  # resizing: the last image, stretched
             width, height = int(renderer.width), int(renderer.height)
-            image = QImage(bytes(self.buffer_rgba()), width, height, QImage.Format.Format_RGBA8888)
+            pixels = bytes(self.buffer_rgba())  # type: ignore[no-untyped-call]  # matplotlib's
+            image = QImage(pixels, width, height, QImage.Format.Format_RGBA8888)
             painter.drawImage(self.rect(), image)
         painter.end()
 

@@ -68,7 +68,11 @@ def _blend(color: QColor, into: QColor, share: float) -> str:
     """`color` moved `share` of the way towards `into`, as #rrggbb."""
     mixed = [
         round(a + (b - a) * share)
-        for a, b in zip(color.getRgb()[:3], into.getRgb()[:3], strict=True)
+        for a, b in zip(
+            (color.red(), color.green(), color.blue()),
+            (into.red(), into.green(), into.blue()),
+            strict=True,
+        )
     ]
     return "#{:02x}{:02x}{:02x}".format(*mixed)
 
@@ -151,14 +155,14 @@ class Dashboard(QWidget):
         column.addWidget(self.board, 1)
         column.addStretch(0)  # takes the room instead of the charts while there are none
         self._column = column
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("dashboard_scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("dashboard_scroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
 
         color = self.palette().color(QPalette.ColorRole.WindowText).name()
         self.report_action = QAction(chart_icon("report", color), self.tr("Export Report…"), self)
@@ -216,7 +220,7 @@ class Dashboard(QWidget):
 
     def _arrange_cards(self) -> None:
         """Two charts side by side when there is room, otherwise one under another."""
-        columns = 2 if self.scroll.viewport().width() >= WIDE else 1
+        columns = 2 if self.scroll_area.viewport().width() >= WIDE else 1
         if columns == self._columns or not self.cards:
             return
         self._columns = columns
@@ -478,19 +482,22 @@ class Dashboard(QWidget):
             background=base.name(),
         )
         lang = lang or self.ctx.lang
-        return self.figures.Look(
+        look: figures_module.Look = self.figures.Look(
             lang=lang,
             currency=self.currency,
             stage_names=tuple(s.milestone(lang) for s in self.ctx.catalog.stages),
             theme=theme,
         )
+        return look
 
     def _describe(self, name: str, panel: int, x: float, y: float) -> str | None:
         if name not in self.series:
             return None
-        return self.figures.describe(name, self.series[name], self.look(), panel, x, y)
+        text: str | None = self.figures.describe(name, self.series[name], self.look(), panel, x, y)
+        return text
 
     def _slice(self, name: str, panel: int, x: float, y: float) -> analytics.Slice | None:
         if name not in self.series:
             return None
-        return self.figures.slice_at(self.series[name], panel, x, y)
+        part: analytics.Slice | None = self.figures.slice_at(self.series[name], panel, x, y)
+        return part

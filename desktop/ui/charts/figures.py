@@ -18,9 +18,11 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any, Literal
 
 import matplotlib
 from matplotlib import font_manager
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PolyCollection
@@ -40,7 +42,7 @@ from matplotlib.transforms import offset_copy
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.methodology import default_catalog
+from desktop.domain.methodology import STAGE_COUNT, default_catalog
 from desktop.services import analytics
 from desktop.ui.common.colors import STAGE_COLORS
 from desktop.ui.common.format import count, money, money_short, percent
@@ -280,7 +282,7 @@ def _layout(fig: Figure, look: Look, note: str = "", **margins: float) -> None:
     fig.set_layout_engine(Margins(note=text, note_text=note, **margins))  # type: ignore[arg-type]
 
 
-def _style(ax: Axes, look: Look, *, grid: str = "x") -> None:
+def _style(ax: Axes, look: Look, *, grid: Literal["x", "y", ""] = "x") -> None:
     theme = look.theme
     ax.set_facecolor(theme.background)
     for side in ("top", "right"):
@@ -317,7 +319,7 @@ def _rects(
     ax: Axes,
     rects: Sequence[tuple[float, float, float, float]],
     colors: Sequence[str] | str,
-    **kwargs: object,
+    **kwargs: Any,  # more PolyCollection properties
 ) -> None:
     """Bars as one collection of (x, y, width, height) rectangles: much cheaper to build and
     draw than `bar`'s one patch per bar. Limits are set by the caller."""
@@ -343,7 +345,7 @@ def _money_label_width(look: Look, largest: float) -> float:
     return text_width(look.short(largest * 1.3), SIZE) + 10
 
 
-def _legend(ax: Axes, look: Look, handles: list, **kwargs: object) -> None:
+def _legend(ax: Axes, look: Look, handles: Sequence[Artist], **kwargs: Any) -> None:
     ax.legend(
         handles=handles,
         frameon=False,
@@ -387,22 +389,25 @@ def _category_labels(
     two texts, a grid line and their transforms) costs several times more to make and draw."""
     target = ax.yaxis if axis == "y" else ax.xaxis
     target.set_major_locator(NullLocator())
+    fig = ax.get_figure(root=True)
+    style: dict[str, Any]  # Text properties
     if axis == "y":
-        place = offset_copy(ax.get_yaxis_transform(), fig=ax.figure, x=-5, units="points")
+        place = offset_copy(ax.get_yaxis_transform(), fig=fig, x=-5, units="points")
         style = {"ha": "right", "va": "center"}
     else:
-        place = offset_copy(ax.get_xaxis_transform(), fig=ax.figure, y=-4, units="points")
+        place = offset_copy(ax.get_xaxis_transform(), fig=fig, y=-4, units="points")
         style = {"ha": "center", "va": "top", "multialignment": "center"}
     for index, (position, label) in enumerate(zip(positions, labels, strict=True)):
-        at = (0, position) if axis == "y" else (position, 0)
+        x, y = (0.0, position) if axis == "y" else (position, 0.0)
         ax.text(
-            *at,
+            x,
+            y,
             label,
             transform=place,
             clip_on=False,
             color=colors[index] if colors else look.theme.text,
             **style,
-        )  # type: ignore[arg-type]
+        )
 
 
 def _stage_ticks(ax: Axes, labels: Sequence[str], look: Look) -> float:
@@ -541,12 +546,12 @@ def draw_forecast(fig: Figure, series: analytics.Forecast, look: Look) -> None:
     (ax,) = _axes(fig, look, "forecast")
     xs = [0.0] + [1.5 + i for i in range(len(series.buckets))]
     bottoms = [0] * len(buckets)
-    handles: list = []
+    handles: list[Artist] = []
     months: list[tuple[float, float, float, float]] = []
     month_colors: list[str] = []
     overdue: list[tuple[float, float, float, float]] = []
     overdue_colors: list[str] = []
-    for index in range(analytics.STAGE_COUNT):
+    for index in range(STAGE_COUNT):
         heights = [b.weighted_by_stage[index] for b in buckets]
         if not any(heights):
             continue
@@ -587,7 +592,7 @@ def draw_forecast(fig: Figure, series: analytics.Forecast, look: Look) -> None:
         look,
         notes,
         left=_money_label_width(look, peak),
-        right=_legend_width([h.get_label() for h in handles]) + 6,
+        right=_legend_width([str(h.get_label()) for h in handles]) + 6,
         top=10,
         bottom=2 * SIZE * 1.3 + 8,
     )
@@ -871,7 +876,7 @@ def draw_velocity(fig: Figure, series: analytics.Velocity, look: Look) -> None:
             [STAGE_COLORS[s.stage - 1] for s in measured],
         )
         days_ax.scatter(
-            [s.median_days for s in measured],
+            [s.median_days or 0 for s in measured],  # set with the mean
             rows,
             marker="|",
             s=110,
@@ -978,7 +983,7 @@ def draw_calibration(fig: Figure, series: analytics.Calibration, look: Look) -> 
             edgecolors=theme.background if hatch else "none",
         )
     # The 90 % range of each actual share: a thin line with small end caps.
-    ranges = [(s.stage - 1, s.interval()) for s in stages if s.reached]
+    ranges = [(s.stage - 1, r) for s in stages if s.reached and (r := s.interval()) is not None]
     ax.hlines(
         [y for y, _ in ranges],
         [r[0] for _, r in ranges],
@@ -1100,7 +1105,10 @@ def _calibration_notes(series: analytics.Calibration, look: Look) -> str:
 def describe(name: str, series: object, look: Look, panel: int, x: float, y: float) -> str | None:
     """The full numbers behind the point (x, y) of panel `panel` of a drawn figure, for a
     tooltip: the charts show short amounts (¥128万), this says ¥1,280,000 and the counts."""
-    full = lambda minor: money(minor, look.currency)  # noqa: E731
+
+    def full(minor: int) -> str:
+        return money(minor, look.currency)
+
     row, column = round(y), round(x)
     if isinstance(series, analytics.Funnel) and panel == 0 and 0 <= row < len(series.stages):
         s = series.stages[row]
@@ -1178,20 +1186,20 @@ def describe(name: str, series: object, look: Look, panel: int, x: float, y: flo
             ).format(look.stage(c.stage), count(c.reached), count(c.advanced), count(c.undecided))
         return None
     if isinstance(series, analytics.Calibration) and panel == 0 and 0 <= row < len(series.stages):
-        s = series.stages[row]
-        low, high = s.interval() or (0.0, 0.0)
+        c_stage = series.stages[row]
+        low, high = c_stage.interval() or (0.0, 0.0)
         return QCoreApplication.translate(
             "Charts",
             "{0}\n{1} of {2} closed pursuits that got here were won ({3})\n90% range {4}–{5}"
             "\nThe forecast assumes {6}%",
         ).format(
-            look.stage(s.stage),
-            count(s.won),
-            count(s.reached),
-            percent(s.actual),
+            look.stage(c_stage.stage),
+            count(c_stage.won),
+            count(c_stage.reached),
+            percent(c_stage.actual),
             percent(low),
             percent(high),
-            s.expected,
+            c_stage.expected,
         )
     return None
 

@@ -69,14 +69,16 @@ class DashboardFilters(QWidget):
         self.account.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.account.lineEdit().setPlaceholderText(self.tr("All accounts"))
+        typed = self.account.lineEdit()
+        assert typed is not None  # an editable combo box has its line edit
+        typed.setPlaceholderText(self.tr("All accounts"))
         completer = QCompleter(self.account.model(), self.account)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.account.setCompleter(completer)
         self.account.activated.connect(self._filters_changed)
-        self.account.lineEdit().editingFinished.connect(self._account_typed)
+        typed.editingFinished.connect(self._account_typed)
 
         self.tags_button = QToolButton()
         self.tags_button.setObjectName("tags")
@@ -136,7 +138,8 @@ class DashboardFilters(QWidget):
         index = self.account.currentIndex()
         if index <= 0 or self.account.currentText() != self.account.itemText(index):
             return None
-        return self.account.itemData(index)
+        account_id = self.account.itemData(index)
+        return account_id if isinstance(account_id, str) else None
 
     def _account_typed(self) -> None:
         """A typed name picks the account it names (or the only one containing it); an empty

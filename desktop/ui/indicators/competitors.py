@@ -520,17 +520,17 @@ class CompetitorProfileDialog(QDialog):
                     ("notes", name) not in self._dirty
                 ) and edit.toPlainText() != self.profile.notes[name]:
                     edit.setPlainText(self.profile.notes[name])
-            for name, edit in self.playbook_edits.items():
+            for name, playbook_edit in self.playbook_edits.items():
                 if name == "name":
-                    assert isinstance(edit, QLineEdit)
-                    if not edit.hasFocus():
-                        edit.setText(self.profile.name)
+                    assert isinstance(playbook_edit, QLineEdit)
+                    if not playbook_edit.hasFocus():
+                        playbook_edit.setText(self.profile.name)
                     continue
-                assert isinstance(edit, QPlainTextEdit)
+                assert isinstance(playbook_edit, QPlainTextEdit)
                 if (
                     ("playbook", name) not in self._dirty
-                ) and edit.toPlainText() != self.profile.playbook[name]:
-                    edit.setPlainText(self.profile.playbook[name])
+                ) and playbook_edit.toPlainText() != self.profile.playbook[name]:
+                    playbook_edit.setPlainText(self.profile.playbook[name])
         finally:
             self._loading = False
         self._retitle()

@@ -36,6 +36,7 @@ def write_xlsx(
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     vocab = catalog.vocab("indicator_classes")
     names = sheet_titles()
@@ -49,6 +50,7 @@ def write_xlsx(
 
     # --- the matrix ---------------------------------------------------------------------
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
     sheet.title = names["matrix"]
     headers = [
         QCoreApplication.translate("IndicatorExport", "Rank"),
@@ -98,9 +100,9 @@ def write_xlsx(
         if len(table.rows):
             sheet.cell(row=1, column=index).border = box
     for row_number in range(2, len(table.rows) + 2):
-        rank = sheet.cell(row=row_number, column=1)
-        rank.alignment = centre
-        rank.border = box
+        rank_cell = sheet.cell(row=row_number, column=1)
+        rank_cell.alignment = centre
+        rank_cell.border = box
     sheet.freeze_panes = "C2"
     if table.rows:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(table.rows) + 1}"

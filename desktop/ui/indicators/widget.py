@@ -13,6 +13,7 @@ summary and chart (`summary.SummaryArea`) and saving a workbook (`workbook`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
@@ -350,16 +351,16 @@ class IndicatorGridWidget(QWidget):
         criterion_id = self.model.criterion(row).id
         if cells:
             self._submit_cells(cells)
-        row = self.model.row_of(criterion_id)
-        if row is None:
+        moved_to = self.model.row_of(criterion_id)  # the row may have moved (sorted by score)
+        if moved_to is None:
             return
         columns = self.model.columns
         if column + 1 < len(columns) and is_score(columns[column + 1]):
-            target = self.model.index(row, column + 1)
-        elif row + 1 < self.model.rowCount():
-            target = self.model.index(row + 1, self.model.column_of("our_score"))
+            target = self.model.index(moved_to, column + 1)
+        elif moved_to + 1 < self.model.rowCount():
+            target = self.model.index(moved_to + 1, self.model.column_of("our_score"))
         else:
-            target = self.model.index(row, column)
+            target = self.model.index(moved_to, column)
         self.view.setCurrentIndex(target)
 
     def clear_cells(self, positions: list[tuple[int, int]]) -> None:
@@ -439,6 +440,10 @@ class IndicatorGridWidget(QWidget):
             rows = [r for r in (self.model.row_of(i) for i in ids) if r is not None]
             self.view.select_rows(rows, column if column >= 0 else 0)
 
+    def _override_to(self, key: str) -> Callable[[], None]:
+        """A menu action's slot that sets the class by hand to `key`."""
+        return lambda: self.set_override(key)
+
     def set_override(self, klass: str | None) -> None:
         rows = self.view.selected_rows() or (
             [self.view.currentIndex().row()] if self.view.currentIndex().isValid() else []
@@ -494,9 +499,7 @@ class IndicatorGridWidget(QWidget):
             classes.setObjectName("override_menu")
             classes.addAction(self.tr("Automatic (by the rule)"), lambda: self.set_override(None))
             for item in self.ctx.catalog.vocab("indicator_classes"):
-                classes.addAction(
-                    item.label(self.ctx.lang), lambda k=item.key: self.set_override(k)
-                )
+                classes.addAction(item.label(self.ctx.lang), self._override_to(item.key))
         return menu
 
     def _header_menu(self, pos: QPoint) -> None:

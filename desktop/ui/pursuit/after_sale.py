@@ -131,7 +131,7 @@ class AfterSalePage(SectionPage):
         row.addWidget(self.convert_button)
         row.addWidget(self.open_button)
         row.addStretch(1)
-        self.table.layout().addLayout(row)  # type: ignore[attr-defined]
+        self.table.box.addLayout(row)
         self.table.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         referrals.body.addWidget(self.table)

@@ -30,7 +30,7 @@ from desktop.ui.common.widgets import OptionalDateEdit
 from desktop.ui.context import AppContext
 from desktop.ui.pursuit.editing import Autosaver, CheckField, DateField, TextField
 from desktop.ui.pursuit.page import SectionPage
-from desktop.ui.pursuit.widgets import GREEN, Card, ErrorLabel, GrowingTextEdit, hint
+from desktop.ui.pursuit.widgets import GREEN, Card, ClickLabel, ErrorLabel, GrowingTextEdit, hint
 
 
 class StageBlock(Card):
@@ -51,7 +51,7 @@ class StageBlock(Card):
         self.toggle.setCheckable(True)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.toggled.connect(self.set_open)
-        self.title = QLabel(self.tr("Stage {0} · {1}").format(stage.number, stage.label(lang)))
+        self.title = ClickLabel(self.tr("Stage {0} · {1}").format(stage.number, stage.label(lang)))
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -87,7 +87,7 @@ class StageBlock(Card):
         header.addWidget(self.progress)
         header.addWidget(self.count)
         self.body.addLayout(header)
-        self.title.mousePressEvent = lambda _e: self.toggle.toggle()  # type: ignore[method-assign]
+        self.title.clicked.connect(self.toggle.toggle)
         self.title.setCursor(Qt.CursorShape.PointingHandCursor)
 
         self.inner = QWidget()
@@ -155,12 +155,12 @@ class StageBlock(Card):
             column = QVBoxLayout(item)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(3)
-            row = QHBoxLayout()
-            row.setSpacing(8)
+            heading = QHBoxLayout()
+            heading.setSpacing(8)
             done = QCheckBox()
             done.setObjectName(f"{question.key}.done")
             done.setToolTip(self.tr("Settled: the answer is known and checked"))
-            text = QLabel(f"{number}. {question.text(lang)}")
+            text = ClickLabel(f"{number}. {question.text(lang)}")
             text.setWordWrap(True)
             text.setObjectName(f"{question.key}.text")
             font = text.font()
@@ -169,15 +169,15 @@ class StageBlock(Card):
             text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             text.setContentsMargins(0, 1, 0, 0)
-            text.mousePressEvent = lambda _e, b=done: b.toggle()  # type: ignore[method-assign]
-            row.addWidget(done, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(text, 1)
+            text.clicked.connect(done.toggle)
+            heading.addWidget(done, 0, Qt.AlignmentFlag.AlignTop)
+            heading.addWidget(text, 1)
             edit = GrowingTextEdit(2, 10)
             edit.setObjectName(question.key)
             edit.setPlaceholderText(
                 self.tr("Your answer — what do you know, from whom, since when?")
             )
-            column.addLayout(row)
+            column.addLayout(heading)
             answer_row = QHBoxLayout()
             answer_row.setContentsMargins(26, 0, 0, 0)
             answer_row.addWidget(edit)

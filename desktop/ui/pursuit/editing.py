@@ -11,7 +11,7 @@ field with a message under it, and nothing is saved. `flush()` writes everything
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -247,12 +247,19 @@ class ButtonsField(Field):
     immediate = True
 
     def __init__(
-        self, buttons: dict[str, QAbstractButton], owner: QWidget, error: ErrorLabel | None = None
-    ):
+        self,
+        buttons: Mapping[str, QAbstractButton],
+        owner: QWidget,
+        error: ErrorLabel | None = None,
+    ) -> None:
         super().__init__(owner, error)
         self.buttons = buttons
         for button in buttons.values():
-            button.toggled.connect(lambda on: on and self._user_edit())
+            button.toggled.connect(self._button_toggled)
+
+    def _button_toggled(self, on: bool) -> None:
+        if on:  # the button that was chosen; the one that lost its check says nothing
+            self._user_edit()
 
     def value(self) -> str | None:
         return next((key for key, b in self.buttons.items() if b.isChecked()), None)

@@ -280,7 +280,7 @@ class ManagerViewDialog(QDialog):
                 paint(self.document(), printer, self.header)
 
         dialog.finished.connect(done)
-        dialog.open()
+        dialog.open()  # type: ignore[call-arg]  # QDialog.open(); stub: only open(receiver, slot)
         return dialog
 
     def save_dialog(self) -> QFileDialog:

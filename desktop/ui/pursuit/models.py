@@ -151,7 +151,7 @@ class RecordTableModel(QAbstractTableModel):
             return False
         row[column.key] = parsed
         self.dataChanged.emit(
-            index.siblingAtColumn(0), index.siblingAtColumn(len(self.columns) - 1)
+            index.sibling(index.row(), 0), index.sibling(index.row(), len(self.columns) - 1)
         )
         return True
 
@@ -189,6 +189,7 @@ class RecordDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = self.model.columns[index.column()]
+        editor: QLineEdit
         if "money" in column.kind:
             editor = MoneyEdit(self.model.currency, parent)
             editor.allow_negative = column.kind == "signed_money"

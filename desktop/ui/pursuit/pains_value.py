@@ -469,7 +469,9 @@ class PainsValuePage(SectionPage):
         self.load()
         card = self.cards.get(pain_id)
         if card is not None:
-            self.reveal(card.findChild(QWidget, "current_state"))
+            field = card.findChild(QWidget, "current_state")
+            if field is not None:
+                self.reveal(field)
 
     def remove_pain(self, pain_id: str) -> None:
         self.autosaver.flush()

@@ -68,6 +68,7 @@ class RecordTable(QWidget):
         column.addWidget(self.view)
         column.addWidget(self.error)
         column.addLayout(buttons)
+        self.box = column  # a page may add a row of its own buttons below
         model.refused.connect(self._refused)
         model.modelReset.connect(self.fit)
         model.rowsInserted.connect(self.fit)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QColor, QHideEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -52,29 +53,38 @@ class Section:
 
 SECTIONS = (
     Section(
-        "overview", QT_TRANSLATE_NOOP("PursuitWorkspace", "Overview"), ".overview", "OverviewPage"
+        "overview",
+        str(QT_TRANSLATE_NOOP("PursuitWorkspace", "Overview")),
+        ".overview",
+        "OverviewPage",
     ),
     Section(
-        "coaching", QT_TRANSLATE_NOOP("PursuitWorkspace", "Coaching"), ".coaching", "CoachingPage"
+        "coaching",
+        str(QT_TRANSLATE_NOOP("PursuitWorkspace", "Coaching")),
+        ".coaching",
+        "CoachingPage",
     ),
     Section(
         "pains",
-        QT_TRANSLATE_NOOP("PursuitWorkspace", "Pains & value"),
+        str(QT_TRANSLATE_NOOP("PursuitWorkspace", "Pains & value")),
         ".pains_value",
         "PainsValuePage",
     ),
     Section(
-        "risks", QT_TRANSLATE_NOOP("PursuitWorkspace", "Risks & concerns"), ".risks", "RisksPage"
+        "risks",
+        str(QT_TRANSLATE_NOOP("PursuitWorkspace", "Risks & concerns")),
+        ".risks",
+        "RisksPage",
     ),
     Section(
         "after_sale",
-        QT_TRANSLATE_NOOP("PursuitWorkspace", "After sale"),
+        str(QT_TRANSLATE_NOOP("PursuitWorkspace", "After sale")),
         ".after_sale",
         "AfterSalePage",
     ),
     Section(
         "collection",
-        QT_TRANSLATE_NOOP("PursuitWorkspace", "Collection"),
+        str(QT_TRANSLATE_NOOP("PursuitWorkspace", "Collection")),
         ".collection",
         "CollectionPage",
     ),
@@ -103,7 +113,7 @@ class PursuitWorkspace(QWidget):
         self.pursuit_id: str | None = None
         self.autosaver = Autosaver(ctx, self)
         self.autosaver.start_of = self._start
-        self._start_on = None
+        self._start_on: date | None = None
         self._dirty: set[str] = set()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -229,6 +239,8 @@ class PursuitWorkspace(QWidget):
         if spec is None:
             return None
         holder = self.tabs.widget(self.tab_keys.index(key))
+        layout = holder.layout() if holder is not None else None
+        assert holder is not None and layout is not None  # made with its layout by _add_tab
         if isinstance(spec, Section):
             module = importlib.import_module(spec.module, __package__)
             widget = getattr(module, spec.class_name)(self.ctx, self.autosaver, holder)
@@ -236,7 +248,7 @@ class PursuitWorkspace(QWidget):
         else:
             widget = spec.create(self.ctx, holder)
         widget.setObjectName(f"page_{key}")
-        holder.layout().addWidget(widget)
+        layout.addWidget(widget)
         widget.show()  # at once, not when the event loop next runs
         self.pages[key] = widget
         self._dirty.add(key)
@@ -349,7 +361,7 @@ class PursuitWorkspace(QWidget):
         self.manager_action.setEnabled(True)
         return True
 
-    def _start(self):  # type: ignore[no-untyped-def]
+    def _start(self) -> date | None:
         return self._start_on
 
     # --- flags and links ------------------------------------------------------------------
@@ -413,7 +425,7 @@ class PursuitWorkspace(QWidget):
         if self.pursuit_id:
             self.ctx.settings.set_screen_state("pursuit", {"tab": self.current_key()})
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def hideEvent(self, event: QHideEvent) -> None:
         self.autosaver.flush()
         super().hideEvent(event)
 

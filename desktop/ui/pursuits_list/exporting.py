@@ -16,7 +16,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QFileDialog,
     QProgressDialog,
-    QTableView,
 )
 
 from desktop.services.queries.pursuit_list import (
@@ -34,11 +33,10 @@ from desktop.ui.common.output_check import (
     ask_before_writing,
     take_over_overwrite_question,
 )
-from desktop.ui.common.pursuit_table import PursuitTableModel
-from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
 from desktop.ui.pursuits_list.export import ExportCancelled, ExportJob
 from desktop.ui.pursuits_list.layout_state import STATE_KEY
+from desktop.ui.pursuits_list.parts import ScreenParts
 
 # How each column is written to a spreadsheet (see `_export_value`).
 EXPORT_KINDS = {
@@ -54,13 +52,8 @@ EXPORT_KINDS = {
 }
 
 
-class ListExport:
+class ListExport(ScreenParts):
     """Export of what the table shows, as it shows it."""
-
-    # What the screen provides (see `PursuitsScreen`).
-    ctx: AppContext
-    model: PursuitTableModel
-    view: QTableView
 
     # --- export -----------------------------------------------------------------------------------
     def export_dialog(self, proposed: Path | None = None) -> None:

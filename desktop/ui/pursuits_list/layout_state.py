@@ -8,23 +8,15 @@ from PySide6.QtCore import (
     QByteArray,
     Qt,
 )
-from PySide6.QtWidgets import (
-    QTableView,
-)
 
-from desktop.ui.common.pursuit_table import ListFilter, PursuitTableModel
-from desktop.ui.context import AppContext
+from desktop.ui.common.pursuit_table import ListFilter
+from desktop.ui.pursuits_list.parts import ScreenParts
 
 STATE_KEY = "pursuits_list"  # where the layout is remembered in the settings
 
 
-class ListLayout:
+class ListLayout(ScreenParts):
     """Save and restore the table's layout in the settings."""
-
-    # What the screen provides (see `PursuitsScreen`).
-    ctx: AppContext
-    model: PursuitTableModel
-    view: QTableView
 
     # --- remembered layout ------------------------------------------------------------------------
     def _save_soon(self) -> None:
@@ -53,12 +45,13 @@ class ListLayout:
                 header.setSectionHidden(number, column.hidden)
         sort = state.get("sort") or [self.model.column_index("expected_close"), 0]
         try:
-            column, order = int(sort[0]), Qt.SortOrder(int(sort[1]))
+            sort_column, order = int(sort[0]), Qt.SortOrder(int(sort[1]))
         except (TypeError, ValueError, IndexError):
-            column, order = self.model.column_index("expected_close"), Qt.SortOrder.AscendingOrder
-        if 0 <= column < len(self.model.columns):
-            header.setSortIndicator(column, order)
-            self.model.sort(column, order)
+            sort_column = self.model.column_index("expected_close")
+            order = Qt.SortOrder.AscendingOrder
+        if 0 <= sort_column < len(self.model.columns):
+            header.setSortIndicator(sort_column, order)
+            self.model.sort(sort_column, order)
         list_filter = ListFilter.from_state(state.get("filter"))
         self.filter_bar.set_filter(list_filter)
         self.model.list_filter = list_filter

@@ -9,20 +9,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QMenu,
-    QTableView,
 )
 
-from desktop.ui.common.pursuit_table import PursuitTableModel
-from desktop.ui.context import AppContext
+from desktop.ui.pursuits_list.parts import ScreenParts
 
 
-class ListMenus:
+class ListMenus(ScreenParts):
     """The context menu of the selection and the menu that shows and hides columns."""
-
-    # What the screen provides (see `PursuitsScreen`).
-    ctx: AppContext
-    model: PursuitTableModel
-    view: QTableView
 
     # --- context menus ----------------------------------------------------------------------------
     def build_context_menu(self) -> QMenu:

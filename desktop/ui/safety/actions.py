@@ -27,10 +27,12 @@ CHECK_EVERY = timedelta(days=7)
 
 
 def install(window: WindowHost) -> None:
-    back_up = QAction(QCoreApplication.translate("Safety", "&Back Up Now"), window)
+    back_up = QAction(QCoreApplication.translate("Safety", "&Back Up Now"), window.window())
     back_up.setObjectName("action_backup")
     back_up.triggered.connect(lambda: back_up_now(window))
-    restore = QAction(QCoreApplication.translate("Safety", "Restore from Bac&kup…"), window)
+    restore = QAction(
+        QCoreApplication.translate("Safety", "Restore from Bac&kup…"), window.window()
+    )
     restore.setObjectName("action_restore")
     restore.triggered.connect(lambda: choose_backup(window))
     window.file_menu.insertActions(window.file_extra_anchor, [back_up, restore])
@@ -41,7 +43,7 @@ def back_up_now(window: WindowHost) -> backup.BackupInfo | None:
     try:
         info = backup.make_backup(ctx.workspace, "manual", keep=ctx.settings.backup_keep)
     except Exception as exc:  # shown to the user; the database is untouched by a failed copy
-        show_error(window, exc)
+        show_error(window.window(), exc)
         return None
     window.statusBar().showMessage(
         QCoreApplication.translate("Safety", "Backed up to {0}").format(str(info.path)), 8000
@@ -51,7 +53,7 @@ def back_up_now(window: WindowHost) -> backup.BackupInfo | None:
 
 
 def choose_backup(window: WindowHost) -> RestoreDialog:
-    dialog = RestoreDialog(window.ctx.workspace.path, window)
+    dialog = RestoreDialog(window.ctx.workspace.path, window.window())
 
     def finished(result: int) -> None:
         source = dialog.chosen()
@@ -74,7 +76,7 @@ def confirm_restore(window: WindowHost, source: Path) -> QMessageBox:
             "in a backup of its own.",
         ).format(source.name),
         QMessageBox.StandardButton.Cancel,
-        window,
+        window.window(),
     )
     box.setObjectName("confirm_restore")
     go = box.addButton(
@@ -93,7 +95,7 @@ def restore_now(window: WindowHost, source: Path) -> bool:
     try:
         safety = backup.restore(path, source, keep=ctx.settings.backup_keep)
     except Exception as exc:
-        show_error(window, exc)
+        show_error(window.window(), exc)
         ctx.replace_workspace(Workspace.open(path))
         return False
     ctx.replace_workspace(Workspace.open(path))
@@ -114,7 +116,7 @@ class StartupChecks(QObject):
     finished = Signal()
 
     def __init__(self, window: WindowHost) -> None:
-        super().__init__(window)
+        super().__init__(window.window())
         self.window = window
         self.backed_up.connect(lambda info: window.note_backup(info.created))
         self.check_failed.connect(self._offer_backup)
@@ -167,7 +169,7 @@ def offer_latest_good_backup(window: WindowHost, problem: str) -> QMessageBox | 
         QMessageBox.Icon.Critical,
         QCoreApplication.translate("Safety", "Database damaged"),
         "",
-        parent=window,
+        parent=window.window(),
     )
     box.setObjectName("integrity_failed")
     if good is None:

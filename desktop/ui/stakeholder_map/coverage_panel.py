@@ -7,10 +7,11 @@ what help to ask of them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain.coverage import Coverage, PersonFacts, coverage_of
@@ -44,7 +45,7 @@ class StageBars(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(160, self.sizeHint().height())
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         style = self.map_style
@@ -94,7 +95,7 @@ class CoveragePanel(QWidget):
     person_clicked = Signal(str)
 
     def __init__(
-        self, ctx: AppContext, document: MapDocument, style: MapStyle, parent=None
+        self, ctx: AppContext, document: MapDocument, style: MapStyle, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("coverage_panel")
@@ -176,7 +177,7 @@ class CoveragePanel(QWidget):
             self.selected = None
         self._show_person()
 
-    def _list(self, parts) -> str:
+    def _list(self, parts: Iterable[str]) -> str:
         """Items joined the way the language lists them (、 in Chinese, commas in English)."""
         return ("、" if self.ctx.lang == "zh" else ", ").join(parts)
 

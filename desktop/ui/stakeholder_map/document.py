@@ -19,12 +19,11 @@ from desktop.services.errors import NotFound
 from desktop.services.stakeholder_map import MapLink, MapPerson
 from desktop.ui.context import AppContext
 
-# Roles and help wanted are record kinds without a ChangeKind member yet (see ChangeKind).
 _WATCHED = (
     ChangeKind.STAKEHOLDER,
     ChangeKind.STAKEHOLDER_LINK,
-    "stakeholder_role",
-    "stakeholder_help",
+    ChangeKind.STAKEHOLDER_ROLE,
+    ChangeKind.STAKEHOLDER_HELP,
 )
 
 

@@ -10,13 +10,25 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import (
+    QAction,
+    QHideEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
+    QGraphicsItem,
     QGridLayout,
     QLabel,
     QMainWindow,
@@ -26,6 +38,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,8 +54,8 @@ from desktop.ui.stakeholder_map import commands
 from desktop.ui.stakeholder_map.coverage_panel import CoveragePanel
 from desktop.ui.stakeholder_map.document import MapDocument
 from desktop.ui.stakeholder_map.export import draw_legend, export_pdf, export_png, legend_height
-from desktop.ui.stakeholder_map.interactions import SceneController
-from desktop.ui.stakeholder_map.items import EdgeItem, LinkItem
+from desktop.ui.stakeholder_map.interactions import Position, SceneController
+from desktop.ui.stakeholder_map.items import EdgeItem, LinkItem, PersonItem
 from desktop.ui.stakeholder_map.panel import DetailsPanel
 from desktop.ui.stakeholder_map.reuse_dialog import ReuseDialog
 from desktop.ui.stakeholder_map.scene import MapScene
@@ -92,11 +105,11 @@ class LegendBar(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(600, self.heightForWidth(max(600, self.width())))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.setMinimumHeight(self.heightForWidth(self.width()))
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
@@ -174,7 +187,9 @@ class StakeholderMapEditor(QWidget):
         self._selection_changed()
 
     # --- building ---------------------------------------------------------------------------
-    def _action(self, icon: str, text: str, slot, tip: str = "", name: str = "") -> QAction:
+    def _action(
+        self, icon: str, text: str, slot: Callable[[], object], tip: str = "", name: str = ""
+    ) -> QAction:
         action = QAction(svg_icon(icon), text, self)
         action.setObjectName(name or f"action_{icon}")
         action.setToolTip(tip or text)
@@ -242,12 +257,10 @@ class StakeholderMapEditor(QWidget):
         bar.addSeparator()
         for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action):
             bar.addAction(action)
-        bar.widgetForAction(self.zoom_out_action).setToolButtonStyle(  # type: ignore[union-attr]
-            Qt.ToolButtonStyle.ToolButtonIconOnly
-        )
-        bar.widgetForAction(self.zoom_in_action).setToolButtonStyle(  # type: ignore[union-attr]
-            Qt.ToolButtonStyle.ToolButtonIconOnly
-        )
+        for action in (self.zoom_out_action, self.zoom_in_action):
+            button = bar.widgetForAction(action)  # a toolbar shows an action as a QToolButton
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         bar.insertWidget(self.zoom_in_action, self.zoom_label)
         bar.addSeparator()
         bar.addActions([self.png_action, self.pdf_action])
@@ -303,7 +316,7 @@ class StakeholderMapEditor(QWidget):
         except OperationFailed:
             return
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._fit_pending:
             self._fit_pending = False
@@ -372,14 +385,14 @@ class StakeholderMapEditor(QWidget):
         self.scene.select_only([self.scene.people[p] for p in person_ids if p in self.scene.people])
 
     # --- gestures (called by interactions) --------------------------------------------------
-    def commit_move(self, old: dict, new: dict) -> None:
+    def commit_move(self, old: dict[str, Position], new: dict[str, Position]) -> None:
         push(commands.MovePeopleCommand(self.ctx, old, new))
 
-    def drag_started(self, cards: list) -> None:
+    def drag_started(self, cards: list[PersonItem]) -> None:
         """A big map freezes what does not move into one picture while cards are dragged."""
         if len(self.scene.people) + len(self.scene.links) < FREEZE_FROM:
             return
-        moving: set = set(cards)
+        moving: set[QGraphicsItem] = set(cards)
         for card in cards:
             for edge in card.edges:
                 moving.add(edge)
@@ -398,7 +411,7 @@ class StakeholderMapEditor(QWidget):
     def edit_line(self, item: EdgeItem) -> None:
         self.side.setCurrentWidget(self.details)
 
-    def add_person_at(self, pos: QPointF, **values) -> str | None:
+    def add_person_at(self, pos: QPointF, **values: Any) -> str | None:
         if self.pursuit_id is None or self.document.missing:
             return None
         x = round((pos.x() - CARD_WIDTH / 2) / GRID) * GRID
@@ -596,11 +609,11 @@ class StakeholderMapEditor(QWidget):
     def delete_selection(self) -> QMessageBox | None:
         people = self.scene.selected_people()
         links = self.scene.selected_links()
-        reports = {
-            pid: self.document.person(pid).reports_to_id  # type: ignore[union-attr]
-            for pid in self.scene.selected_reports()
-            if pid not in people and self.document.person(pid) is not None
-        }
+        reports: dict[str, str] = {}  # person id: manager id, of the selected reports-to lines
+        for pid in self.scene.selected_reports():
+            person = self.document.person(pid)
+            if pid not in people and person is not None and person.reports_to_id:
+                reports[pid] = person.reports_to_id
         # Lines of people being deleted go with them anyway.
         links = [
             lid
@@ -609,7 +622,7 @@ class StakeholderMapEditor(QWidget):
             and link.from_id not in people
             and link.to_id not in people
         ]
-        reports = {pid: mid for pid, mid in reports.items() if mid and mid not in people}
+        reports = {pid: mid for pid, mid in reports.items() if mid not in people}
         if not (people or links or reports):
             return None
         if not people:
@@ -906,6 +919,7 @@ class StakeholderMapEditor(QWidget):
         if not items:
             return
         selected = [self.scene.people[p] for p in self.scene.selected_people()]
+        best: PersonItem | None
         if not selected:
             centre = self.view.mapToScene(self.view.viewport().rect().center())
             best = min(items, key=lambda i: _distance(i.centre(), centre))
@@ -971,7 +985,7 @@ class StakeholderMapEditor(QWidget):
             self.scene.set_style(self.map_style)
             self.legend.set_style(self.map_style)
 
-    def hideEvent(self, event) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         self.details.person.commit_pending()
         super().hideEvent(event)
 

@@ -7,10 +7,9 @@ an icon or a line pattern next to it in the legend.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -237,7 +236,9 @@ def export_png(ctx: AppContext, document: MapDocument, path: Path | str) -> bool
         return False
     width = int(min(8000, (source.width() + 2 * MAP_MARGIN) * 2))
     image = compose(scene, style, width, header=_header(document))
-    return bool(image is not None and image.save(str(path), "PNG"))
+    # PySide6 takes the format as a str at run time (bytes fail); its stub says bytes.
+    saved = image is not None and image.save(str(path), "PNG")  # type: ignore[call-overload]
+    return bool(saved)
 
 
 def export_pdf(ctx: AppContext, document: MapDocument, path: Path | str) -> bool:
@@ -283,7 +284,7 @@ def export_pdf(ctx: AppContext, document: MapDocument, path: Path | str) -> bool
     painter.drawText(
         QRectF(0, 0, width, 26),
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-        QLocale().toString(date.today(), QLocale.FormatType.LongFormat),
+        QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat),
     )
     painter.setPen(QPen(style.card_border, 0.8))
     painter.drawLine(QPointF(0, 32), QPointF(width, 32))

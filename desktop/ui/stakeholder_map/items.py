@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -42,6 +43,8 @@ REPORTS_Z = -2.0
 LABEL_Z = 0.5  # above cards: a label is placed clear of cards, and if it cannot be, it shows
 _MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 _SELECTED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
+# The first item type free for applications; each item class below says its own `type()`.
+_USER_TYPE: int = QGraphicsItem.UserType  # type: ignore[attr-defined]  # missing from PySide6's stub
 
 _ICON = QRectF(13, 10, 36, 36)
 _TEXT_LEFT = 60.0
@@ -53,7 +56,7 @@ _CARD_SHAPE.addRoundedRect(QRectF(0, 0, CARD_WIDTH, CARD_HEIGHT), 8, 8)
 class PersonItem(QGraphicsItem):
     """A person's card: name, title, personality icon, relationship chip, roles, help wanted."""
 
-    Type = QGraphicsItem.UserType + 1
+    Type = _USER_TYPE + 1
 
     # Plain QGraphicsItems (no QObject each), no per-item tooltip or cursor set up front: a map
     # of hundreds of people opens in a fraction of the time (the scene answers tooltips, and the
@@ -385,7 +388,7 @@ class PersonItem(QGraphicsItem):
 class LinkHandle(QGraphicsItem):
     """The dot on a card's right edge: drag it onto another card to draw a link."""
 
-    Type = QGraphicsItem.UserType + 2
+    Type = _USER_TYPE + 2
 
     def __init__(self, card: PersonItem) -> None:
         super().__init__(card)
@@ -572,7 +575,7 @@ class ReportsLineItem(EdgeItem):
     down to the report), so a manager's reports share one trunk like a printed org chart.
     """
 
-    Type = QGraphicsItem.UserType + 3
+    Type = _USER_TYPE + 3
 
     def __init__(self, report: PersonItem, manager: PersonItem, style: MapStyle) -> None:
         super().__init__(report, manager, style)
@@ -629,7 +632,7 @@ class ReportsLineItem(EdgeItem):
 class LinkItem(EdgeItem):
     """An influence, alliance or opposition between two people: dashed, coloured, labelled."""
 
-    Type = QGraphicsItem.UserType + 4
+    Type = _USER_TYPE + 4
 
     def __init__(
         self, link: MapLink, source: PersonItem, target: PersonItem, style: MapStyle
@@ -734,7 +737,7 @@ class LinkItem(EdgeItem):
 class LinkLabel(QGraphicsItem):
     """A link's label ("影响", "反对" …): its own item, drawn above the cards."""
 
-    Type = QGraphicsItem.UserType + 5
+    Type = _USER_TYPE + 5
 
     def __init__(self, edge: EdgeItem) -> None:
         super().__init__()
@@ -758,7 +761,7 @@ class LinkLabel(QGraphicsItem):
         tooltip = getattr(self.edge, "tooltip", None)
         return tooltip() if tooltip is not None else ""
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         # Clicking a label selects its link (as clicking the line does).
         scene = self.scene()
         if scene is not None and event.button() == Qt.MouseButton.LeftButton:

@@ -8,6 +8,7 @@ typing is never overwritten.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -69,7 +71,7 @@ def _hint(text: str = "") -> QLabel:
 class _FocusOut(QObject):
     """Calls back when a watched text box loses focus (text boxes have no editingFinished)."""
 
-    def __init__(self, parent: QObject, callback) -> None:
+    def __init__(self, parent: QObject, callback: Callable[[QObject], None]) -> None:
         super().__init__(parent)
         self.callback = callback
 
@@ -86,13 +88,13 @@ class PersonPanel(QWidget):
     person_activated = Signal(str)  # a name in the links list was double-clicked
 
     def __init__(
-        self, ctx: AppContext, document: MapDocument, style: MapStyle, parent=None
+        self, ctx: AppContext, document: MapDocument, style: MapStyle, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("person_panel")
         self.ctx = ctx
         self.document = document
-        self.style = style
+        self.map_style = style
         self.person_id: str | None = None
         self._loading = False
         lang = ctx.lang
@@ -310,7 +312,7 @@ class PersonPanel(QWidget):
             self.relationship.setCurrentIndex(
                 max(0, self.relationship.findData(person.relationship))
             )
-            stage = self.style.stages.get(person.relationship)
+            stage = self.map_style.stages.get(person.relationship)
             self.relationship_hint.setText(
                 stage.hint(self.ctx.lang) if stage and stage.hint else ""
             )
@@ -328,7 +330,7 @@ class PersonPanel(QWidget):
             self._loading = False
 
     def _personality_advice(self, key: str | None) -> str:
-        item = self.style.personalities.get(key) if key else None
+        item = self.map_style.personalities.get(key) if key else None
         if item is None:
             return ""
         deal = item.get_text("how_to_deal")
@@ -352,7 +354,7 @@ class PersonPanel(QWidget):
         current = self.links.currentItem()
         keep = current.data(Qt.ItemDataRole.UserRole) if current else None
         self.links.clear()
-        style = self.style
+        style = self.map_style
         for link in self.document.links_of(person.id):
             outgoing = link.from_id == person.id
             label = style.link_label(link.kind)
@@ -384,9 +386,9 @@ class PersonPanel(QWidget):
         for name, edit in self.edits.items():
             if edit.isModified():
                 self._line_finished(name)
-        for edit in self.texts.values():
-            if edit.hasFocus():
-                self._text_left(edit)
+        for text in self.texts.values():
+            if text.hasFocus():
+                self._text_left(text)
 
     def _edit(self, values: dict[str, Any], text: str | None = None, **sets: Any) -> None:
         person = self.person
@@ -493,13 +495,13 @@ class LinkPanel(QWidget):
     """The selected link (kind, note, direction) or reports-to line."""
 
     def __init__(
-        self, ctx: AppContext, document: MapDocument, style: MapStyle, parent=None
+        self, ctx: AppContext, document: MapDocument, style: MapStyle, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("link_panel")
         self.ctx = ctx
         self.document = document
-        self.style = style
+        self.map_style = style
         self.link_id: str | None = None
         self.report_id: str | None = None  # a reports-to line is shown by its report's id
         self.title = QLabel()
@@ -560,8 +562,9 @@ class LinkPanel(QWidget):
             widget.setVisible(is_link)
         for row in range(self.form.rowCount()):
             label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and label.widget() is not None:
-                label.widget().setVisible(is_link)
+            label_widget = label.widget() if label is not None else None
+            if label_widget is not None:
+                label_widget.setVisible(is_link)
         if link is not None:
             self.title.setText(
                 f"{self.document.name(link.from_id)} → {self.document.name(link.to_id)}"
@@ -649,7 +652,7 @@ class SelectionPanel(QWidget):
 
     delete_requested = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -674,7 +677,7 @@ class DetailsPanel(QStackedWidget):
     """Which panel the selection calls for: a hint, a person, a link, or several things."""
 
     def __init__(
-        self, ctx: AppContext, document: MapDocument, style: MapStyle, parent=None
+        self, ctx: AppContext, document: MapDocument, style: MapStyle, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("details_panel")
@@ -718,7 +721,7 @@ class DetailsPanel(QStackedWidget):
         self.setCurrentWidget(self.several)
 
 
-def _wrap(layout) -> QWidget:
+def _wrap(layout: QLayout) -> QWidget:
     widget = QWidget()
     widget.setLayout(layout)
     return widget

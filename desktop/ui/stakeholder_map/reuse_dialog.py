@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -86,7 +86,7 @@ class ReuseDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.buttons)
 
-    def _toggle(self, index) -> None:
+    def _toggle(self, index: QModelIndex) -> None:
         item = self.model.itemFromIndex(self.proxy.mapToSource(index))
         item.setCheckState(
             Qt.CheckState.Unchecked

@@ -8,8 +8,9 @@ editor installs (see interactions.py), so a scene used for export has no behavio
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal, SignalInstance
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from desktop.ui.stakeholder_map.document import MapDocument
@@ -32,9 +33,11 @@ class MapScene(QGraphicsScene):
 
     rebuilt = Signal()  # after a reset: the view may fit the map
 
-    def __init__(self, style: MapStyle, parent=None, *, editable: bool = True) -> None:
+    def __init__(
+        self, style: MapStyle, parent: QObject | None = None, *, editable: bool = True
+    ) -> None:
         super().__init__(parent)
-        self.style = style
+        self.map_style = style
         self.editable = editable
         self.document: MapDocument | None = None
         self.people: dict[str, PersonItem] = {}
@@ -59,7 +62,7 @@ class MapScene(QGraphicsScene):
                 signal.connect(slot)
         self._rebuild()
 
-    def _connections(self):
+    def _connections(self) -> list[tuple[SignalInstance, Callable[..., None]]]:
         doc = self.document
         assert doc is not None
         return [
@@ -75,7 +78,7 @@ class MapScene(QGraphicsScene):
 
     def set_style(self, style: MapStyle) -> None:
         """Redraw everything in another language or palette."""
-        self.style = style
+        self.map_style = style
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -86,7 +89,7 @@ class MapScene(QGraphicsScene):
         doc = self.document
         if doc is not None:
             for person in doc.people():
-                item = PersonItem(person, self.style, editable=self.editable)
+                item = PersonItem(person, self.map_style, editable=self.editable)
                 self.people[person.id] = item
                 self.addItem(item)
             for person in doc.people():
@@ -103,7 +106,7 @@ class MapScene(QGraphicsScene):
         person = doc.person(person_id)
         if person is None or person_id in self.people:
             return
-        item = PersonItem(person, self.style, editable=self.editable)
+        item = PersonItem(person, self.map_style, editable=self.editable)
         self.people[person_id] = item
         self.addItem(item)
         self.cards_moved = True
@@ -154,7 +157,7 @@ class MapScene(QGraphicsScene):
                 self._remove_reports_line(person_id)
             return
         if line is None:
-            line = ReportsLineItem(item, manager, self.style)
+            line = ReportsLineItem(item, manager, self.map_style)
             self.reports[person_id] = line
             self.addItem(line)
         elif line.target is not manager:
@@ -176,7 +179,7 @@ class MapScene(QGraphicsScene):
         source, target = self.people.get(link.from_id), self.people.get(link.to_id)
         if source is None or target is None:
             return
-        item = LinkItem(link, source, target, self.style)
+        item = LinkItem(link, source, target, self.map_style)
         self.links[link_id] = item
         self.addItem(item)
         if item.label is not None:

@@ -95,25 +95,26 @@ class SyncActions(QObject):
     """The sync menu actions of one main window, and the jobs they run."""
 
     def __init__(self, window: WindowHost) -> None:
-        super().__init__(window)
+        super().__init__(window.window())
         self.window = window
+        self.dialog_parent = window.window()  # the window as a widget: the parent of dialogs
         self.ctx = window.ctx
         self.job: SyncJob | None = None
         self.progress: QProgressDialog | None = None
         self.dialog: QWidget | None = None  # the dialog on screen now (tests look at it)
         self.last_message: QMessageBox | None = None
 
-        self.export_action = QAction(self.tr("&Export for Another Computer…"), window)
+        self.export_action = QAction(self.tr("&Export for Another Computer…"), self.dialog_parent)
         self.export_action.setObjectName("action_export")
         self.export_action.triggered.connect(lambda: self.export_data())
-        self.import_action = QAction(self.tr("&Import from Another Computer…"), window)
+        self.import_action = QAction(self.tr("&Import from Another Computer…"), self.dialog_parent)
         self.import_action.setObjectName("action_import")
         self.import_action.triggered.connect(lambda: self.import_file())
         window.file_menu.insertActions(
             window.file_extra_anchor, [self.export_action, self.import_action]
         )
         window.file_menu.insertSeparator(window.file_extra_anchor)
-        self.undo_action = QAction(self.tr("Undo Last &Import…"), window)
+        self.undo_action = QAction(self.tr("Undo Last &Import…"), self.dialog_parent)
         self.undo_action.setObjectName("action_undo_import")
         self.undo_action.triggered.connect(self.undo_last_import)
         window.edit_menu.addSeparator()
@@ -171,7 +172,7 @@ class SyncActions(QObject):
             [(c.id, c.title, c.account) for c in cards],
             str(store.value(SITE_NAME_KEY, "") or export.default_site_name()),
             [current] if isinstance(current, str) else [],
-            self.window,
+            self.dialog_parent,
         )
 
         def finished(result: int) -> None:
@@ -198,7 +199,7 @@ class SyncActions(QObject):
     ) -> None:
         # Never over the database; over another kind of file only when the user says so.
         ask_before_writing(
-            self.window,
+            self.dialog_parent,
             target,
             OutputKind.SYNC,
             database=self.ctx.workspace.path,
@@ -211,7 +212,7 @@ class SyncActions(QObject):
         folder = str(self.ctx.settings.store.value(LAST_FOLDER_KEY, "") or Path.home())
         name = f"{self.ctx.workspace.path.stem}{SUFFIX}"
         chosen, _ = QFileDialog.getSaveFileName(
-            self.window,
+            self.dialog_parent,
             self.tr("Export for Another Computer"),
             str(proposed or Path(folder) / name),
             self.tr("Pursuit sync file (*{0})").format(SUFFIX),
@@ -274,7 +275,7 @@ class SyncActions(QObject):
         if path is None:
             folder = str(self.ctx.settings.store.value(LAST_FOLDER_KEY, "") or Path.home())
             chosen, _ = QFileDialog.getOpenFileName(
-                self.window,
+                self.dialog_parent,
                 self.tr("Import from Another Computer"),
                 folder,
                 self.tr("Pursuit sync file (*{0});;All files (*)").format(SUFFIX),
@@ -296,7 +297,7 @@ class SyncActions(QObject):
             path.name,
             str(fields.get("site_name") or ""),
             str(fields.get("created") or ""),
-            self.window,
+            self.dialog_parent,
         )
 
         def finished(result: int) -> None:
@@ -339,7 +340,7 @@ class SyncActions(QObject):
             return
         if self.progress is not None:
             self.progress.hide()
-        dialog = PreviewDialog(preview, self.window)
+        dialog = PreviewDialog(preview, self.dialog_parent)
 
         def finished(result: int) -> None:
             accepted = result == PreviewDialog.DialogCode.Accepted
@@ -405,7 +406,7 @@ class SyncActions(QObject):
             self.tr("Undo Last Import"),
             text,
             QMessageBox.StandardButton.Cancel,
-            self.window,
+            self.dialog_parent,
         )
         box.setObjectName("confirm_undo_import")
         go = box.addButton(self.tr("Undo Import"), QMessageBox.ButtonRole.AcceptRole)
@@ -420,7 +421,7 @@ class SyncActions(QObject):
         try:
             history.undo_last_import(path, info)
         except Exception as exc:
-            show_error(self.window, exc)
+            show_error(self.dialog_parent, exc)
             self.ctx.replace_workspace(Workspace.open(path))
             return False
         self.ctx.replace_workspace(Workspace.open(path))
@@ -434,7 +435,7 @@ class SyncActions(QObject):
     def _start(self, work: Callable[[SyncJob], object], label: str) -> SyncJob:
         job = SyncJob(work, self)
         self.job = job
-        progress = QProgressDialog(label, self.tr("Cancel"), 0, 1000, self.window)
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, 1000, self.dialog_parent)
         progress.setObjectName("sync_progress")
         progress.setWindowTitle(self.tr("Pursuit"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -471,7 +472,7 @@ class SyncActions(QObject):
         if isinstance(exc, BundleError):
             self._refused(exc)
             return
-        show_error(self.window, exc)
+        show_error(self.dialog_parent, exc)
 
     def _refused(self, exc: BundleError) -> None:
         text = refusal(exc.code)
@@ -486,7 +487,7 @@ class SyncActions(QObject):
             self.progress = None
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.dialog_parent)
         box.setObjectName("sync_message")
         self.last_message = box
         box.open()

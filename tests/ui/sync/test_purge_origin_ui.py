@@ -74,7 +74,7 @@ def purged(ws: Workspace, table, record_id: str) -> bool:
     ("main_window", "prefix"), [("zh_CN", "来自:"), ("en_US", "From: ")], indirect=["main_window"]
 )
 def test_screens_show_whose_database_a_pursuit_came_from(main_window, merged, prefix) -> None:
-    workspace = main_window.screen("pursuit")
+    workspace = main_window.screen_widget("pursuit")
     main_window.open_pursuit(merged)
     assert workspace.origin.isVisible()
     assert workspace.origin.text() == f"{prefix}{LAPTOP}"
@@ -102,7 +102,7 @@ def test_screens_show_whose_database_a_pursuit_came_from(main_window, merged, pr
 def test_the_header_links_to_the_fields_awaiting_review(main_window, qtbot) -> None:
     ctx = main_window.ctx
     target = board.board_cards(ctx.workspace)[0].id
-    workspace = main_window.screen("pursuit")
+    workspace = main_window.screen_widget("pursuit")
     main_window.open_pursuit(target)
     assert not workspace.review_link.isVisible()
     with ctx.workspace.write() as session:  # an import's leftovers: two titles to choose from
@@ -192,7 +192,7 @@ def test_purge_a_pursuit_from_the_pursuits_list(main_window, qtbot) -> None:
 def test_purge_a_stakeholder_from_the_map(main_window, merged, qtbot) -> None:
     ctx = main_window.ctx
     main_window.open_pursuit(merged, "stakeholders")
-    editor = main_window.screen("pursuit").show_tab("stakeholders")
+    editor = main_window.screen_widget("pursuit").show_tab("stakeholders")
     (person,) = editor.document.people()
     before = editor.document.person(person.id)
     # An edit the undo stack could replay onto the person: it must not outlive the purge.
