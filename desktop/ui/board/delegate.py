@@ -261,14 +261,16 @@ class CardDelegate(QStyledItemDelegate):
                 _calendar_glyph(painter, QPointF(right - close_width - 8, y + line / 2), muted)
         y += line
 
-        # 4: next step and its due date (red, with a mark, when overdue).
+        # 4: next step and its due date (red, with a mark, when overdue). In a narrow column
+        # the date goes down to the signals row, so the step keeps the line's whole width.
         due = ""
         if card.next_step_due is not None:
             due = fmt.short_date(card.next_step_due, self.lang, today)
             if small_metrics.horizontalAdvance(due) > width // 3:
                 due = tiny_date(card.next_step_due, self.lang, today)
-        due_width = small_metrics.horizontalAdvance(due) if due else 0
-        if due:
+        due_below = bool(due) and not self.compact and width < NARROW
+        due_width = small_metrics.horizontalAdvance(due) if due and not due_below else 0
+        if due and not due_below:
             painter.setPen(RED if overdue else muted)
             painter.drawText(
                 QRect(right - due_width, y, due_width, line),
@@ -277,7 +279,7 @@ class CardDelegate(QStyledItemDelegate):
             )
             if overdue:
                 _alert_glyph(painter, QPointF(right - due_width - 7, y + line / 2), RED)
-        step_room = width - due_width - (26 if overdue else 14)
+        step_room = width - due_width - (26 if overdue and not due_below else 14)
         _arrow_glyph(painter, QPointF(x + 4, y + line / 2), muted)
         if card.next_step:
             painter.setPen(text)
@@ -301,26 +303,42 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(x + 13, y, days_width + 2, small_line), Qt.AlignmentFlag.AlignVCenter, days_text
         )
-        bx = x + 13 + days_width + 12
+        signals_right = right
+        if due_below:
+            below_width = small_metrics.horizontalAdvance(due)
+            painter.setPen(RED if overdue else muted)
+            painter.drawText(
+                QRect(right - below_width, y, below_width, small_line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                due,
+            )
+            if overdue:
+                _alert_glyph(painter, QPointF(right - below_width - 7, y + small_line / 2), RED)
+            signals_right = right - below_width - (18 if overdue else 8)
+        bx = x + 13 + days_width + 8
         ratio = card.answered / card.questions if card.questions else 0.0
         counts = f"{card.answered}/{card.questions}"
         counts_width = small_metrics.horizontalAdvance(counts)
-        bar_width = max(24, min(64, right - bx - counts_width - 6))
-        bar = QRectF(bx, y + small_line / 2 - 2.5, bar_width, 5)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_mix(background, text, 0.12))
-        painter.drawRoundedRect(bar, 2.5, 2.5)
-        if ratio > 0:
-            painter.setBrush(stage_color(card.stage) if ratio < 1 else GREEN)
-            painter.drawRoundedRect(
-                QRectF(bar.left(), bar.top(), bar.width() * ratio, bar.height()), 2.5, 2.5
+        room = signals_right - bx
+        if room >= counts_width + 6 + 16:  # the bar only where it is more than a dot
+            bar_width = min(64, room - counts_width - 6)
+            bar = QRectF(bx, y + small_line / 2 - 2.5, bar_width, 5)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_mix(background, text, 0.12))
+            painter.drawRoundedRect(bar, 2.5, 2.5)
+            if ratio > 0:
+                painter.setBrush(stage_color(card.stage) if ratio < 1 else GREEN)
+                painter.drawRoundedRect(
+                    QRectF(bar.left(), bar.top(), bar.width() * ratio, bar.height()), 2.5, 2.5
+                )
+            bx = int(bar.right()) + 5
+        if signals_right - bx >= counts_width:  # else the tooltip says it
+            painter.setPen(muted)
+            painter.drawText(
+                QRect(bx, y, counts_width + 2, small_line),
+                Qt.AlignmentFlag.AlignVCenter,
+                counts,
             )
-        painter.setPen(muted)
-        painter.drawText(
-            QRect(int(bar.right()) + 5, y, counts_width + 2, small_line),
-            Qt.AlignmentFlag.AlignVCenter,
-            counts,
-        )
         painter.restore()
 
     def _frame(
