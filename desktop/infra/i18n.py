@@ -1,11 +1,19 @@
 """UI language: Qt translators for our strings (English in the code, Chinese in .qm files).
 
 Each UI package has its own `<package>_zh_CN.qm` under resources/translations, so screens are
-translated independently; Qt's own strings (standard dialogs, context menus) come from qtbase.
+translated independently; Qt's own strings (the file, print and colour dialogs, context menus)
+come from Qt's qtbase catalog, which must be found both when running from source (PySide6's
+Qt/translations) and in the frozen build (the installer keeps `qtbase_zh_CN.qm` in the bundle's
+PySide6/Qt/translations; QLibraryInfo points there through PyInstaller's qt.conf, and the bundle
+path is tried too in case it does not).
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.infra import paths
@@ -29,15 +37,37 @@ def install(language: str) -> None:
         return
     for qm in sorted(paths.translations_dir().glob(f"*_{language}.qm")):
         _load(app, str(qm.parent), qm.stem)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    _load(app, qt_dir, f"qtbase_{language}")
+    # qtbase holds the dialogs' strings; qt_<lang> is the older catalog (a meta file pulling in
+    # the module catalogs), used only when a Qt build ships no qtbase file for the language.
+    for name in (f"qtbase_{language}", f"qt_{language}"):
+        if any(_load(app, directory, name) for directory in qt_translation_dirs()):
+            break
 
 
-def _load(app: QCoreApplication, directory: str, name: str) -> None:
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own .qm files may be: Qt's translations path, PySide6's package folder, and
+    the frozen bundle's copy (first that exists wins)."""
+    candidates = [
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        Path(PySide6.__file__).parent / "Qt" / "translations",
+    ]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        candidates.append(Path(bundle) / "PySide6" / "Qt" / "translations")
+    seen: list[str] = []
+    for path in candidates:
+        if path.is_dir() and str(path) not in seen:
+            seen.append(str(path))
+    return seen
+
+
+def _load(app: QCoreApplication, directory: str, name: str) -> bool:
     translator = QTranslator(app)
-    if translator.load(name, directory):
+    if translator.load(name, directory) and not translator.isEmpty():
         app.installTranslator(translator)
         _installed.append(translator)
+        return True
+    return False
 
 
 def catalog_language(language: str) -> str:

@@ -47,7 +47,10 @@ from desktop.storage.tables import (
     ValueCase,
 )
 
-_BATCH = 900  # ids per IN (…) list, well under SQLite's variable limit
+_BATCH = 900
+BLOCKING_RULES = frozenset(
+    code for code, weight in health.SEVERITY.items() if weight == health.BLOCKING
+)  # ids per IN (…) list, well under SQLite's variable limit
 
 
 def local_today() -> date:
@@ -64,9 +67,14 @@ def flags_of(ws: Workspace, pursuit_id: str, today: date | None = None) -> list[
 
 
 def red_flag_counts(
-    ws: Workspace, ids: Collection[str] | None = None, today: date | None = None
+    ws: Workspace,
+    ids: Collection[str] | None = None,
+    today: date | None = None,
+    *,
+    blocking_only: bool = False,
 ) -> dict[str, int]:
-    """{pursuit id: number of red flags} for the open and won pursuits among `ids` (all when None).
+    """{pursuit id: number of red flags} for the open and won pursuits among `ids` (all when None);
+    with `blocking_only`, only the flags whose severity is blocking (what the board shows).
 
     Pursuits without a flag are left out, so `counts.get(id, 0)` is the count. This is the board's
     path: eight driver-level queries (`storage.queries.HealthFacts`) that return only what a rule
@@ -80,13 +88,16 @@ def red_flag_counts(
         counts: dict[str, int] = {}
         with ws.read() as session:
             for start in range(0, len(id_list), _BATCH):
-                counts.update(_count(session, ws, id_list[start : start + _BATCH], today))
+                chunk = id_list[start : start + _BATCH]
+                counts.update(_count(session, ws, chunk, today, blocking_only))
         return counts
     with ws.read() as session:
-        return _count(session, ws, None, today)
+        return _count(session, ws, None, today, blocking_only)
 
 
-def _count(session: Session, ws: Workspace, ids: list[str] | None, today: date) -> dict[str, int]:
+def _count(
+    session: Session, ws: Workspace, ids: list[str] | None, today: date, blocking_only: bool
+) -> dict[str, int]:
     if ids is not None and not ids:
         return {}
     read = queries.HealthFacts(session, ids)
@@ -100,6 +111,8 @@ def _count(session: Session, ws: Workspace, ids: list[str] | None, today: date) 
     groups: dict[frozenset[str], list[str]] = defaultdict(list)  # pursuits by the rules they face
     for pursuit_id, stage, status, entered, close, next_step, next_due in read.pursuits():
         rules = health.active_rules(stage, status)
+        if blocking_only:  # every check below asks `rules`: advice rules are simply not asked
+            rules = rules & BLOCKING_RULES
         if not rules:
             continue
         rules_of[pursuit_id] = rules
@@ -137,6 +150,12 @@ def _count(session: Session, ws: Workspace, ids: list[str] | None, today: date) 
             held[role].add(pursuit_id)
     problem = health.decision_maker_problem
     covered = {pid for pid, relationships in deciders.items() if problem(relationships) is None}
+    if blocking_only:  # a decision-maker known but still at 认识 is advice, not a missing one
+        covered |= {
+            pid
+            for pid, relationships in deciders.items()
+            if health.SEVERITY.get(problem(relationships) or "", health.BLOCKING) != health.BLOCKING
+        }
     for code, role in health.ROLE_RULES.items():
         counts.update(facing(code) - held[role])
     counts.update(facing(health.NO_DECISION_MAKER) - covered)

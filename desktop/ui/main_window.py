@@ -6,9 +6,18 @@ import importlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QLocale, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFocusEvent,
+    QIcon,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -22,6 +31,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +45,7 @@ from desktop.services.workspace import Workspace
 from desktop.ui.common.format import qdatetime
 from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
+from desktop.ui.operations import pursuits as pursuit_operations
 from desktop.ui.screens import SCREENS, Screen
 
 # Features that add menu or toolbar actions name their `install(window)` function here
@@ -63,6 +74,50 @@ def app_icon() -> QIcon:
     return icon
 
 
+RAIL_STATE = "rail"
+RAIL_WIDE = 112  # icon over label
+RAIL_NARROW = 56  # icons only, the label in the tooltip: room for the board's eighth column
+# Below this much room the window opens maximised, the rail narrow (a 1366×768 laptop, or
+# 1920×1080 at 150 %, which leaves 1280×720).
+SMALL_SCREEN = QSize(1600, 900)
+DEFAULT_SIZE = QSize(1280, 800)
+
+
+def _roomy(available: QRect) -> bool:
+    return available.width() >= SMALL_SCREEN.width() and available.height() >= SMALL_SCREEN.height()
+
+
+def redo_keys() -> list[QKeySequence]:
+    """The platform's redo keys plus Ctrl+Y and Ctrl+Shift+Z, each once: a key bound twice to
+    one action makes Qt report an ambiguous shortcut and do nothing (PLATFORM-NOTES.md)."""
+    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+    for extra in ("Ctrl+Y", "Ctrl+Shift+Z"):
+        sequence = QKeySequence(extra)
+        if sequence not in keys:
+            keys.append(sequence)
+    return keys
+
+
+class Rail(QListWidget):
+    """The navigation rail. While a screen outside the rail is shown (a pursuit), the rail has
+    no current row; a list view given focus without one takes its first row, which here would
+    switch to the board in the middle of the user's work (focus lands on the rail when the
+    widget that had it is hidden, e.g. by switching a pursuit's tabs). So focus alone never
+    picks a row here: only a click or a key does."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.currentRow() >= 0:
+            super().focusInEvent(event)
+            return
+        self.blockSignals(True)
+        try:
+            super().focusInEvent(event)
+            self.selectionModel().clear()
+            self.setCurrentRow(-1)
+        finally:
+            self.blockSignals(False)
+
+
 def icon_for(name: str) -> QIcon:
     """A themed standard icon by QStyle name, or a file under resources/icons."""
     file = paths.icons_dir() / name
@@ -83,18 +138,25 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
         self.screens: dict[str, QWidget] = {}
+        self._visits: Any = None  # the visit actions the board's card menu uses (made on demand)
+        self._visits_pursuit = ""
+        self._maximise_at: QSize | None = None  # the first window's size, maximised when shown
         self._screen_list: list[Screen] = list(SCREENS)
 
-        self.rail = QListWidget()
+        self.rail = Rail()
         self.rail.setObjectName("rail")
-        self.rail.setFixedWidth(112)
-        self.rail.setIconSize(QSize(28, 28))
         self.rail.setViewMode(QListWidget.ViewMode.IconMode)
         self.rail.setMovement(QListWidget.Movement.Static)
         self.rail.setFlow(QListWidget.Flow.TopToBottom)
+        self.rail.setWrapping(False)
         self.rail.setSpacing(4)
-        self.rail.setGridSize(QSize(104, 68))
         self.rail.setFrameShape(QListWidget.Shape.NoFrame)
+        self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rail_toggle = QToolButton()
+        self.rail_toggle.setObjectName("rail_toggle")
+        self.rail_toggle.setAutoRaise(True)
+        self.rail_toggle.clicked.connect(lambda: self.set_rail_narrow(not self.rail_narrow))
+        self.rail_narrow: bool = False
         self.stack = QStackedWidget()
         self.empty = self._empty_state()
         self.stack.addWidget(self.empty)
@@ -103,6 +165,7 @@ class MainWindow(QMainWindow):
                 continue
             item = QListWidgetItem(icon_for(screen.icon), screen.title())
             item.setData(Qt.ItemDataRole.UserRole, screen.key)
+            item.setData(Qt.ItemDataRole.ToolTipRole, screen.title())
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.rail.addItem(item)
         self.rail.currentRowChanged.connect(self._show_row)
@@ -111,7 +174,12 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.rail)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 4)
+        side.setSpacing(0)
+        side.addWidget(self.rail, 1)
+        side.addWidget(self.rail_toggle, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(side)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -165,12 +233,22 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.file_menu = file_menu
+        # Ctrl+N makes what a rep makes every day, a pursuit; a database is made rarely.
+        new_pursuit = QAction(self.tr("New &Pursuit…"), self)
+        new_pursuit.setObjectName("action_window_new_pursuit")
+        new_pursuit.setShortcut(QKeySequence.StandardKey.New)
+        new_pursuit.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        new_pursuit.triggered.connect(lambda _c=False: self.new_pursuit())
+        self.new_pursuit_action = new_pursuit
         new_db = QAction(self.tr("&New Database…"), self)
-        new_db.setShortcut(QKeySequence.StandardKey.New)
+        new_db.setObjectName("action_new_database")
+        new_db.setShortcut(QKeySequence("Ctrl+Alt+N"))
         new_db.triggered.connect(self.new_database)
         open_db = QAction(self.tr("&Open Database…"), self)
         open_db.setShortcut(QKeySequence.StandardKey.Open)
         open_db.triggered.connect(self.open_database_dialog)
+        file_menu.addAction(new_pursuit)
+        file_menu.addSeparator()
         file_menu.addActions([new_db, open_db])
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -186,9 +264,7 @@ class MainWindow(QMainWindow):
         undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
-        )
+        redo.setShortcuts(redo_keys())
         edit_menu.addActions([undo, redo])
         self.undo_action, self.redo_action = undo, redo
 
@@ -204,6 +280,10 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
         view_menu.addAction(self.details.toggleViewAction())
+        self.narrow_rail_action = QAction(self.tr("&Narrow Navigation"), self, checkable=True)
+        self.narrow_rail_action.setObjectName("action_narrow_rail")
+        self.narrow_rail_action.toggled.connect(self.set_rail_narrow)
+        view_menu.addAction(self.narrow_rail_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu = help_menu
@@ -246,6 +326,11 @@ class MainWindow(QMainWindow):
         self._set_toolbar(widget)
 
     def _set_toolbar(self, widget: QWidget) -> None:
+        # A screen with its own search box (the board's filter) hides the window's, so the
+        # screen shows one box to type in; Ctrl+K still searches everything.
+        search_bar = self.findChild(QToolBar, "search_toolbar")
+        if search_bar is not None:
+            search_bar.setVisible(not getattr(widget, "has_search_box", False))
         self.toolbar.clear()
         actions = getattr(widget, "toolbar_actions", None)
         if actions is not None:
@@ -275,6 +360,75 @@ class MainWindow(QMainWindow):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)  # so a later focus-in cannot jump
         self._set_toolbar(widget)
         return True
+
+    def new_pursuit(self) -> None:
+        """Ctrl+N anywhere: the screen's own new pursuit (the board's in the current column),
+        else the dialog, then the new pursuit's workspace."""
+        screen = self.stack.currentWidget()
+        own = getattr(screen, "new_pursuit", None)
+        if callable(own):
+            own()
+            return
+        pursuit_operations.new_pursuit(
+            self.ctx,
+            self,
+            on_saved=self._open_new,
+        )
+
+    def _open_new(self, pursuit_id: str) -> None:
+        self.open_pursuit(pursuit_id)
+
+    def plan_visit(self, pursuit_id: str) -> QWidget | None:
+        """The visit editor for a new visit of `pursuit_id` (the board's card menu asks)."""
+        editor: QWidget | None = self._visit_actions(pursuit_id).new_visit()
+        return editor
+
+    def print_visit_plan(self, pursuit_id: str) -> QObject | None:
+        """The print preview of `pursuit_id`'s visit plan (the board's card menu asks)."""
+        job: QObject | None = self._visit_actions(pursuit_id).preview_pursuit()
+        return job
+
+    def _visit_actions(self, pursuit_id: str) -> Any:
+        # The composition root may reach into a screen's package; imported when first asked,
+        # so start-up never pays for the visit screens.
+        from desktop.ui.visits.actions import VisitActions
+
+        if self._visits is None:
+            self._visits_pursuit = ""
+            self._visits = VisitActions(
+                self.ctx, self, current=lambda: None, pursuit=lambda: self._visits_pursuit or None
+            )
+            self._visits.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._visits_pursuit = pursuit_id
+        return self._visits
+
+    def set_rail_narrow(self, narrow: bool) -> None:
+        """Icons only (tooltips name them), or icons over labels."""
+        self.rail_narrow = narrow
+        width = RAIL_NARROW if narrow else RAIL_WIDE
+        # Narrow: a plain list of icons, so the highlight fills the row (in icon mode it covers
+        # only the empty label).
+        self.rail.setViewMode(
+            QListWidget.ViewMode.ListMode if narrow else QListWidget.ViewMode.IconMode
+        )
+        self.rail.setFlow(QListWidget.Flow.TopToBottom)
+        self.rail.setMovement(QListWidget.Movement.Static)
+        self.rail.setWrapping(False)
+        self.rail.setFixedWidth(width)
+        self.rail.setIconSize(QSize(24, 24) if narrow else QSize(28, 28))
+        self.rail.setGridSize(QSize(width - 8, 44 if narrow else 68))
+        for row in range(self.rail.count()):
+            item = self.rail.item(row)
+            title = item.data(Qt.ItemDataRole.ToolTipRole)
+            item.setText("" if narrow else title)
+        self.rail_toggle.setArrowType(Qt.ArrowType.RightArrow if narrow else Qt.ArrowType.LeftArrow)
+        self.rail_toggle.setToolTip(
+            self.tr("Show the navigation labels") if narrow else self.tr("Icons only")
+        )
+        self.narrow_rail_action.blockSignals(True)
+        self.narrow_rail_action.setChecked(narrow)
+        self.narrow_rail_action.blockSignals(False)
+        self.ctx.settings.set_screen_state(RAIL_STATE, {"narrow": narrow})
 
     def set_details(self, widget: QWidget | None, title: str = "") -> None:
         """Show `widget` in the right dock (None hides it). The dock does not own old widgets."""
@@ -402,12 +556,48 @@ class MainWindow(QMainWindow):
 
     # --- layout ---------------------------------------------------------------------------
     def _restore_layout(self) -> None:
+        available = self._available()
+        small = not _roomy(available)
+        narrow = self.ctx.settings.screen_state(RAIL_STATE).get("narrow")
+        self.set_rail_narrow(bool(narrow) if isinstance(narrow, bool) else small)
         geometry = self.ctx.settings.geometry
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        if not restored or not available.contains(self.frameGeometry()):
+            self.fit_to_screen(available)
         state = self.ctx.settings.window_state
         if state is not None:
             self.restoreState(state)
+
+    def _available(self) -> QRect:
+        screen = self.screen() or QApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+
+    def fit_to_screen(self, available: QRect | None = None) -> None:
+        """The first window (or one saved on a bigger screen): inside the screen's free area,
+        maximised when that is small, so the status bar and the board's bottom stay visible."""
+        available = available or self._available()
+        # Small: all of it (also where no window manager maximises, and for the frame's sake
+        # when it does); roomy: the default size, centred.
+        # The frame (title bar, borders) comes on top of the size given to resize().
+        frame = self.frameGeometry().size() - self.geometry().size()
+        room = available.size() - frame
+        size = DEFAULT_SIZE.boundedTo(room) if _roomy(available) else room
+        self.resize(size)
+        self.move(  # the frame's top left
+            available.x() + (room.width() - size.width()) // 2,
+            available.y() + (room.height() - size.height()) // 2,
+        )
+        if not _roomy(available):
+            if self.isVisible():
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            else:  # when shown, unless someone chose another size meanwhile
+                self._maximise_at = size
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._maximise_at is not None and self._maximise_at == self.size():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        self._maximise_at = None
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.geometry = self.saveGeometry()

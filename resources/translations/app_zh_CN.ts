@@ -98,6 +98,10 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>New &amp;Pursuit…</source>
+        <translation>新建项目(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
@@ -134,12 +138,24 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Narrow Navigation</source>
+        <translation>窄导航栏(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Pursuit</source>
         <translation>关于 Pursuit(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the navigation labels</source>
+        <translation>显示导航文字</translation>
+    </message>
+    <message>
+        <source>Icons only</source>
+        <translation>只显示图标</translation>
     </message>
     <message>
         <source>New Database</source>

@@ -8,10 +8,6 @@
         <translation>新建项目</translation>
     </message>
     <message>
-        <source>New pursuit (Ctrl+Shift+N)</source>
-        <translation>新建项目(Ctrl+Shift+N)</translation>
-    </message>
-    <message>
         <source>Show closed</source>
         <translation>显示已关闭</translation>
     </message>
@@ -32,16 +28,16 @@
         <translation>查找</translation>
     </message>
     <message>
-        <source>No pursuits yet</source>
-        <translation>还没有项目</translation>
+        <source>New pursuit (Ctrl+N)</source>
+        <translation>新建项目（Ctrl+N）</translation>
     </message>
     <message>
-        <source>Add the first pursuit you are working on, or load demo data to see the board at work.</source>
-        <translation>新建你正在跟进的第一个项目,或者载入示例数据,看看看板如何运作。</translation>
+        <source>Compact cards</source>
+        <translation>紧凑卡片</translation>
     </message>
     <message>
-        <source>Load demo data</source>
-        <translation>载入示例数据</translation>
+        <source>Smaller cards without the signals row: more pursuits on a laptop screen</source>
+        <translation>更小的卡片，不显示信号行：笔记本屏幕上能看到更多项目</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; of {1} pursuits</source>
@@ -115,6 +111,14 @@
         <source>Blank this pursuit for good, here and on every computer it syncs with</source>
         <translation>永久清空这个项目:本机和与之同步的每台电脑上都会清空</translation>
     </message>
+    <message>
+        <source>New visit…</source>
+        <translation>新建拜访…</translation>
+    </message>
+    <message>
+        <source>Print visit plan…</source>
+        <translation>打印拜访计划…</translation>
+    </message>
 </context>
 <context>
     <name>CardDelegate</name>
@@ -129,6 +133,14 @@
     <message>
         <source>{0}d</source>
         <translation>{0}天</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>阻碍</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>建议</translation>
     </message>
     <message>
         <source>From: {0}</source>
@@ -167,8 +179,12 @@
         <translation>标签:{0}</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#D32F2F&apos;&gt;Red flags: {0}&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#D32F2F&apos;&gt;风险提示:{0} 项&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#D32F2F&apos;&gt;Blocking red flags: {0}&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#D32F2F&apos;&gt;阻碍推进的风险提示：{0}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Red flags&lt;/b&gt; ({0} blocking, {1} advice)</source>
+        <translation>&lt;b&gt;风险提示&lt;/b&gt;（{0} 项阻碍，{1} 项建议）</translation>
     </message>
     <message>
         <source>Edited on two machines: needs review</source>
@@ -177,6 +193,14 @@
 </context>
 <context>
     <name>ColumnHeader</name>
+    <message>
+        <source>New pursuit in this stage</source>
+        <translation>在此阶段新建项目</translation>
+    </message>
+    <message>
+        <source>Collapse this column</source>
+        <translation>收起此列</translation>
+    </message>
     <message>
         <source>{0} of {1}</source>
         <translation>{0} / {1} 个项目</translation>
@@ -309,6 +333,25 @@
     <message>
         <source>No pursuits match the filters</source>
         <translation>没有符合筛选条件的项目</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeNote</name>
+    <message>
+        <source>Start with your first pursuit</source>
+        <translation>从第一个项目开始</translation>
+    </message>
+    <message>
+        <source>The eight columns are the stages of the method, each with its milestone and win rate. Add a pursuit you are working on and move it along as the customer reaches each milestone, or load demo data to see the board at work.</source>
+        <translation>这八列是方法论的八个阶段，每列标有界限（里程碑）和赢率。添加一个正在跟进的项目，客户每达到一个界限就把它推进到下一阶段；也可以载入示例数据，看看看板如何使用。</translation>
+    </message>
+    <message>
+        <source>New pursuit</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>载入示例数据</translation>
     </message>
 </context>
 </TS>

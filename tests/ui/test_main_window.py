@@ -76,3 +76,151 @@ def test_opening_a_pursuit_while_typing_elsewhere_shows_only_the_pursuit(
     main_window.show_screen("board")  # the rail still switches
     assert main_window.stack.currentWidget() is main_window.screens["board"]
     assert not workspace.isVisible()
+
+
+def _bound_keys(window) -> list[tuple[str, object]]:
+    """(key, context) of every window-wide shortcut the window's actions hold."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+
+    keys = []
+    for action in window.findChildren(QAction):
+        if action.shortcutContext() not in (
+            Qt.ShortcutContext.WindowShortcut,
+            Qt.ShortcutContext.ApplicationShortcut,
+        ):
+            continue
+        keys.extend((s.toString(), action.shortcutContext()) for s in action.shortcuts())
+    return keys
+
+
+def test_standard_keys_are_bound_once(main_window) -> None:
+    """A key bound twice makes Qt warn "Ambiguous shortcut overload" and do nothing."""
+    from PySide6.QtGui import QKeySequence
+
+    keys = [key for key, _context in _bound_keys(main_window)]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    redo = [s.toString() for s in main_window.redo_action.shortcuts()]
+    assert redo.count("Ctrl+Y") == 1 and redo.count("Ctrl+Shift+Z") == 1
+    new = QKeySequence(QKeySequence.StandardKey.New).toString()
+    assert main_window.new_pursuit_action.shortcut().toString() == new == "Ctrl+N"
+    database = main_window.findChild(type(main_window.new_pursuit_action), "action_new_database")
+    assert database.shortcut().toString() == "Ctrl+Alt+N"
+
+
+def test_ctrl_n_makes_a_pursuit_on_the_board_and_elsewhere(main_window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from desktop.ui.operations.pursuit_dialog import PursuitDialog
+
+    board = main_window.screens["board"]
+    board.board.view_of(3).setFocus()
+    qtbot.keyClick(board.board.view_of(3), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert board.pursuit_dialog is not None and board.pursuit_dialog.isVisible()
+    board.pursuit_dialog.reject()
+    accounts = main_window.show_screen("accounts")
+    search = accounts.findChild(QLineEdit, "accounts_search")
+    search.setFocus()
+    qtbot.keyClick(search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, PursuitDialog)]
+    shown = [d for d in dialogs if d.isVisible()]
+    assert shown
+    for dialog in shown:
+        dialog.reject()
+
+
+def test_the_board_shows_one_search_box(main_window) -> None:
+    from PySide6.QtWidgets import QToolBar
+
+    search_bar = main_window.findChild(QToolBar, "search_toolbar")
+    assert main_window.stack.currentWidget() is main_window.screens["board"]
+    assert not search_bar.isVisible()  # the board's own box searches its cards
+    main_window.show_screen("accounts")
+    assert search_bar.isVisible()
+    main_window.show_screen("board")
+    assert not search_bar.isVisible()
+
+
+def test_switching_tabs_with_focus_inside_never_leaves_the_pursuit(main_window, ws, qtbot) -> None:
+    """Focus inside the tab being left (as right after choosing in the map's side panel) falls
+    to the rail when that tab hides; the rail, without a current row, used to take its first
+    one — the board. Every pair of tabs, switched by clicking the tab bar."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+
+    from desktop.services import pursuits
+    from desktop.services.pursuits import PursuitDraft
+
+    pursuit_id, _ = pursuits.create_pursuit(
+        ws, PursuitDraft(title="MES 二期", account_name="苏州恒通电子有限公司", amount=100)
+    )
+    assert main_window.open_pursuit(pursuit_id)
+    workspace = main_window.screens["pursuit"]
+    tabs = workspace.tabs
+    bar = tabs.tabBar()
+    editable = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit)
+    for a in range(tabs.count()):
+        for b in range(tabs.count()):
+            if a == b:
+                continue
+            tabs.setCurrentIndex(a)
+            qtbot.wait(1)
+            page = tabs.widget(a)
+            inside = [
+                w
+                for kind in editable
+                for w in page.findChildren(kind)
+                if w.isVisible() and w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isEnabled()
+            ]
+            target = inside[0] if inside else page
+            target.setFocus(Qt.FocusReason.MouseFocusReason)
+            qtbot.waitUntil(lambda t=target, i=inside: t.hasFocus() or not i, timeout=1000)
+            qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(b).center())
+            qtbot.wait(1)
+            assert main_window.stack.currentWidget() is workspace, (a, b)
+            assert tabs.currentIndex() == b
+            assert main_window.rail.currentRow() == -1, (a, b)
+    # The rail itself still switches screens.
+    main_window.show_screen("board")
+    assert main_window.stack.currentWidget() is main_window.screens["board"]
+
+
+def test_the_rail_narrows_to_icons_and_remembers(main_window) -> None:
+    main_window.set_rail_narrow(False)
+    wide = main_window.rail.width()
+    main_window.rail_toggle.click()
+    assert main_window.rail_narrow and main_window.rail.width() < wide
+    assert main_window.rail.item(0).text() == "" and main_window.rail.item(0).toolTip()
+    assert main_window.ctx.settings.screen_state("rail") == {"narrow": True}
+    main_window.narrow_rail_action.trigger()
+    assert not main_window.rail_narrow and main_window.rail.item(0).text()
+
+
+@pytest.mark.parametrize("main_window", ["zh_CN"], indirect=True)
+def test_qt_dialogs_speak_chinese(main_window, qtbot) -> None:
+    """Qt's own file, colour and print dialogs in Chinese (qtbase_zh_CN loaded)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QColorDialog, QDialogButtonBox, QFileDialog, QLabel
+
+    files = QFileDialog(main_window)
+    files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(files)
+    labels = {w.objectName(): w.text() for w in files.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "查找范围(&L)："
+    assert labels["fileTypeLabel"] == "文件类型(&T)："
+    buttons = files.findChild(QDialogButtonBox).buttons()
+    assert {b.text() for b in buttons} & {"保存(&S)", "取消"}
+    colours = QColorDialog(main_window)
+    colours.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog, True)
+    qtbot.addWidget(colours)
+    texts = {w.text() for w in colours.findChildren(QLabel)}
+    assert any("基本颜色" in t for t in texts), texts
+    printer = QPrinter()
+    printing = QPrintDialog(printer, main_window)
+    qtbot.addWidget(printing)
+    assert "打印" in printing.windowTitle()
+    texts = [w.text() for w in printing.findChildren(QLabel) if w.text()]
+    english = [t for t in texts if t.isascii() and any(c.isalpha() for c in t)]
+    assert english == [], english

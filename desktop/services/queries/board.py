@@ -57,10 +57,12 @@ def board_cards(
     include_closed: bool = False,
     ids: Collection[str] | None = None,
     flags: bool = True,
+    blocking_only: bool = False,
 ) -> list[BoardCard]:
     """Pursuits as cards (open ones, or all with `include_closed`; only `ids` when given),
     ordered by stage and rank. With `flags=False` the red-flag counts stay 0: the board shows
-    its 10,000 cards first and counts the flags after painting (`health.red_flag_counts`).
+    its 10,000 cards first and counts the flags after painting (`health.red_flag_counts`); with
+    `blocking_only` they count only the blocking flags (the board's cards show only those).
 
     The board loads 10,000 of these when the window opens, so this reads plain rows through
     `storage.queries` (driver-level, index-backed: the cards with the answered coaching points of
@@ -91,7 +93,7 @@ def board_cards(
         # Fields awaiting review after a sync (a small table): one query, not one per card.
         conflicts = queries.pursuits_in_review(session, ids)
     # Deal-health flags: a separate step with its own aggregate queries (services.health).
-    red_flags = health.red_flag_counts(ws, ids) if flags else {}
+    red_flags = health.red_flag_counts(ws, ids, blocking_only=blocking_only) if flags else {}
     day = date.fromisoformat
     moment = datetime.fromisoformat
     weighted = forecast.weighted_amount

@@ -1,17 +1,24 @@
 """Paints a board card (UI-GUIDE.md, "Cards and lists"): fixed height, so the views can use
 uniform item sizes and lay out 10,000 cards in milliseconds.
 
-Top to bottom: account (bold) with the red-flag, conflict and status marks; the pursuit's title;
-amount and expected close; the next step and its due date; a thin row of signals — days in the
-stage and the coaching points answered. Stale pursuits (longer in the stage than its limit) get an
-amber edge and clock, an overdue next step a red edge and date: colour always with a word or a
-glyph, so nothing depends on colour alone.
+Top to bottom: the account's short name (bold: 南京新诚港务, not 南京新诚港务有… — see
+`domain.company_names`) with the red-flag, conflict and status marks; the pursuit's title on up to
+two lines; amount and expected close; the next step and its due date; a thin row of signals — days
+in the stage and the coaching points answered. Stale pursuits (longer in the stage than its limit)
+get an amber edge and clock, an overdue next step a red edge and date: colour always with a word or
+a glyph, so nothing depends on colour alone. In a narrow column the amount and the dates take their
+short forms (¥128万, 9/12) rather than being cut; the compact mode drops the signals row and the
+title's second line so more cards fit a laptop's height.
+
+The flag mark counts only the *blocking* red flags (the stage's milestone rests on them): advice
+belongs in the workspace. The tooltip lists every flag, blocking and advice, with its reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -34,6 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.company_names import short_name, without_place
+from desktop.domain.health import RedFlag
 from desktop.domain.methodology import Catalog
 from desktop.services.queries.board import BoardCard
 from desktop.ui.board.filters import is_overdue, is_stale
@@ -50,6 +59,8 @@ STATUS_COLORS = {"won": GREEN, "lost": RED, "abandoned": QColor("#757575")}
 
 PAD_X = 10
 PAD_Y = 8
+COMPACT_PAD_Y = 5
+NARROW = 170  # px of text width below which amounts take their short form
 MARGIN_X = 6  # around the card inside its row (room for the shadow and the drop line)
 MARGIN_Y = 4
 RADIUS = 6.0
@@ -69,6 +80,9 @@ class CardDelegate(QStyledItemDelegate):
         self.stale_limit = stale_limit
         self.today = date.today()
         self.dragging: set[str] = set()  # ids of the cards being dragged (painted faded)
+        self.compact = False  # no signals row, a one-line title (more cards on a laptop screen)
+        # Every red flag of one pursuit (the tooltip's list); the screen supplies the reader.
+        self.flags_of: Callable[[str], Sequence[RedFlag]] | None = None
         self._frames: dict[tuple[object, ...], QPixmap] = {}
         self._fonts: tuple[QFont, QFont, QFont, QFont] | None = None
         self._base_font: QFont | None = None
@@ -81,6 +95,8 @@ class CardDelegate(QStyledItemDelegate):
             "no_step": self.tr("No next step planned"),
             "overdue": self.tr("overdue"),
             "days": self.tr("{0}d"),
+            "blocking": self.tr("Blocking"),
+            "advice": self.tr("Advice"),
         }
 
     # --- geometry ---------------------------------------------------------------------------
@@ -104,7 +120,9 @@ class CardDelegate(QStyledItemDelegate):
 
     def card_height(self, base: QFont) -> int:
         self.fonts(base)
-        return 2 * MARGIN_Y + 2 * PAD_Y + 4 * self._line + self._small_line + 4
+        if self.compact:
+            return 2 * MARGIN_Y + 2 * COMPACT_PAD_Y + 4 * self._line + 2
+        return 2 * MARGIN_Y + 2 * PAD_Y + 5 * self._line + self._small_line + 4
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -112,7 +130,7 @@ class CardDelegate(QStyledItemDelegate):
         view = self.parent()
         width = 220
         if isinstance(view, QAbstractItemView):
-            width = max(160, view.viewport().width())
+            width = max(100, view.viewport().width())
         return QSize(width, self.card_height(option.font))
 
     # --- painting -----------------------------------------------------------------------------
@@ -188,32 +206,49 @@ class CardDelegate(QStyledItemDelegate):
         x = int(body.left()) + PAD_X
         right = int(body.right()) - PAD_X + 1
         width = right - x
-        y = int(body.top()) + PAD_Y
+        y = int(body.top()) + (COMPACT_PAD_Y if self.compact else PAD_Y)
         line = self._line
 
-        # 1: account, with marks on the right.
+        # 1: the account's short name, with marks on the right.
         marks_width = self._paint_marks(painter, card, right, y, line, small_font)
         painter.setFont(account_font)
         painter.setPen(text)
-        _text(painter, QRect(x, y, width - marks_width - 4, line), card.account)
+        account_room = width - marks_width - 4
+        account = card_account(card.account)
+        if painter.fontMetrics().horizontalAdvance(account) > account_room:
+            account = without_place(account)  # 南京远科证券科技 → 远科证券科技 before eliding
+        _text(painter, QRect(x, y, account_room, line), account)
         y += line
 
-        # 2: title.
+        # 2: title, on two lines when it needs them (one in the compact mode).
         painter.setFont(title_font)
-        _text(painter, QRect(x, y, width, line), card.title)
-        y += line
+        if self.compact:
+            _text(painter, QRect(x, y, width, line), card.title)
+            y += line
+        else:
+            _wrapped(painter, QRect(x, y, width, 2 * line), card.title)
+            y += 2 * line
 
-        # 3: amount (never cut) and expected close.
+        # 3: amount (never cut: short when the column is narrow) and expected close.
         painter.setFont(amount_font)
         painter.setPen(text)
-        amount = fmt.money(card.amount, card.currency)
-        amount_width = QFontMetrics(amount_font).horizontalAdvance(amount)
-        painter.drawText(QRect(x, y, amount_width + 2, line), Qt.AlignmentFlag.AlignVCenter, amount)
-        painter.setFont(small_font)
         small_metrics = QFontMetrics(small_font)
+        amount_metrics = QFontMetrics(amount_font)
+        # A narrow column shows every amount short (¥128万), not some short and some long.
+        if width < NARROW:
+            amount = fmt.money_short(card.amount, card.currency, self.lang)
+        else:
+            amount = fmt.money(card.amount, card.currency)
+        close = ""
         if card.expected_close is not None:
             close = fmt.close_date(card.expected_close, self.lang, today)
+        amount_width = amount_metrics.horizontalAdvance(amount)
+        painter.drawText(QRect(x, y, amount_width + 2, line), Qt.AlignmentFlag.AlignVCenter, amount)
+        painter.setFont(small_font)
+        if card.expected_close is not None:
             room = right - (x + amount_width + 8) - 14
+            if small_metrics.horizontalAdvance(close) > room:
+                close = tiny_date(card.expected_close, self.lang, today)
             close = small_metrics.elidedText(close, Qt.TextElideMode.ElideRight, room)
             if room > 24 and close:
                 close_width = small_metrics.horizontalAdvance(close)
@@ -226,12 +261,16 @@ class CardDelegate(QStyledItemDelegate):
                 _calendar_glyph(painter, QPointF(right - close_width - 8, y + line / 2), muted)
         y += line
 
-        # 4: next step and its due date (red, with a mark, when overdue).
+        # 4: next step and its due date (red, with a mark, when overdue). In a narrow column
+        # the date goes down to the signals row, so the step keeps the line's whole width.
         due = ""
         if card.next_step_due is not None:
             due = fmt.short_date(card.next_step_due, self.lang, today)
-        due_width = small_metrics.horizontalAdvance(due) if due else 0
-        if due:
+            if small_metrics.horizontalAdvance(due) > width // 3:
+                due = tiny_date(card.next_step_due, self.lang, today)
+        due_below = bool(due) and not self.compact and width < NARROW
+        due_width = small_metrics.horizontalAdvance(due) if due and not due_below else 0
+        if due and not due_below:
             painter.setPen(RED if overdue else muted)
             painter.drawText(
                 QRect(right - due_width, y, due_width, line),
@@ -240,7 +279,7 @@ class CardDelegate(QStyledItemDelegate):
             )
             if overdue:
                 _alert_glyph(painter, QPointF(right - due_width - 7, y + line / 2), RED)
-        step_room = width - due_width - (26 if overdue else 14)
+        step_room = width - due_width - (26 if overdue and not due_below else 14)
         _arrow_glyph(painter, QPointF(x + 4, y + line / 2), muted)
         if card.next_step:
             painter.setPen(text)
@@ -249,6 +288,9 @@ class CardDelegate(QStyledItemDelegate):
             painter.setPen(AMBER_TEXT if not closed else muted)
             _text(painter, QRect(x + 12, y, step_room - 12, line), self._texts["no_step"])
         y += line + 3
+        if self.compact:
+            painter.restore()
+            return
 
         # 5: signals — days in the stage, coaching points answered.
         small_line = self._small_line
@@ -261,26 +303,42 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(x + 13, y, days_width + 2, small_line), Qt.AlignmentFlag.AlignVCenter, days_text
         )
-        bx = x + 13 + days_width + 12
+        signals_right = right
+        if due_below:
+            below_width = small_metrics.horizontalAdvance(due)
+            painter.setPen(RED if overdue else muted)
+            painter.drawText(
+                QRect(right - below_width, y, below_width, small_line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                due,
+            )
+            if overdue:
+                _alert_glyph(painter, QPointF(right - below_width - 7, y + small_line / 2), RED)
+            signals_right = right - below_width - (18 if overdue else 8)
+        bx = x + 13 + days_width + 8
         ratio = card.answered / card.questions if card.questions else 0.0
         counts = f"{card.answered}/{card.questions}"
         counts_width = small_metrics.horizontalAdvance(counts)
-        bar_width = max(24, min(64, right - bx - counts_width - 6))
-        bar = QRectF(bx, y + small_line / 2 - 2.5, bar_width, 5)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_mix(background, text, 0.12))
-        painter.drawRoundedRect(bar, 2.5, 2.5)
-        if ratio > 0:
-            painter.setBrush(stage_color(card.stage) if ratio < 1 else GREEN)
-            painter.drawRoundedRect(
-                QRectF(bar.left(), bar.top(), bar.width() * ratio, bar.height()), 2.5, 2.5
+        room = signals_right - bx
+        if room >= counts_width + 6 + 16:  # the bar only where it is more than a dot
+            bar_width = min(64, room - counts_width - 6)
+            bar = QRectF(bx, y + small_line / 2 - 2.5, bar_width, 5)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_mix(background, text, 0.12))
+            painter.drawRoundedRect(bar, 2.5, 2.5)
+            if ratio > 0:
+                painter.setBrush(stage_color(card.stage) if ratio < 1 else GREEN)
+                painter.drawRoundedRect(
+                    QRectF(bar.left(), bar.top(), bar.width() * ratio, bar.height()), 2.5, 2.5
+                )
+            bx = int(bar.right()) + 5
+        if signals_right - bx >= counts_width:  # else the tooltip says it
+            painter.setPen(muted)
+            painter.drawText(
+                QRect(bx, y, counts_width + 2, small_line),
+                Qt.AlignmentFlag.AlignVCenter,
+                counts,
             )
-        painter.setPen(muted)
-        painter.drawText(
-            QRect(int(bar.right()) + 5, y, counts_width + 2, small_line),
-            Qt.AlignmentFlag.AlignVCenter,
-            counts,
-        )
         painter.restore()
 
     def _frame(
@@ -395,6 +453,7 @@ class CardDelegate(QStyledItemDelegate):
         lines = [
             f"<b>{_esc(card.account)}</b><br>{_esc(card.title)}",
         ]
+
         if card.origin:
             lines.append(self.tr("From: {0}").format(_esc(card.origin)))
         lines += [
@@ -406,7 +465,9 @@ class CardDelegate(QStyledItemDelegate):
             ),
         ]
         if card.expected_close is not None:
-            lines.append(self.tr("Expected close: {0}").format(card.expected_close.isoformat()))
+            lines.append(
+                self.tr("Expected close: {0}").format(fmt.long_date(card.expected_close, self.lang))
+            )
         limit = self.stale_limit(card.stage)
         days = card.days_in_stage(today)
         if is_stale(card, today, self.stale_limit):
@@ -423,7 +484,7 @@ class CardDelegate(QStyledItemDelegate):
         if card.next_step:
             step = self.tr("Next step: {0}").format(_esc(card.next_step))
             if card.next_step_due is not None:
-                step += " · " + card.next_step_due.isoformat()
+                step += " · " + fmt.long_date(card.next_step_due, self.lang)
             if is_overdue(card, today):
                 step = f"<span style='color:#D32F2F'>{step} ({self._texts['overdue']})</span>"
             lines.append(step)
@@ -435,15 +496,43 @@ class CardDelegate(QStyledItemDelegate):
                     _esc("、".join(card.tags) if self.lang == "zh" else ", ".join(card.tags))
                 )
             )
-        if card.red_flags:
-            lines.append(
-                self.tr("<span style='color:#D32F2F'>Red flags: {0}</span>").format(card.red_flags)
-            )
+        lines.extend(self._flag_lines(card))
         if card.has_conflict:
             lines.append(self.tr("Edited on two machines: needs review"))
         if card.status != "open":
             lines.append(self._status_labels.get(card.status, card.status))
         return "<br>".join(lines)
+
+    def _flag_lines(self, card: BoardCard) -> list[str]:
+        """Every red flag with its reason, blocking first (the card's mark counts those)."""
+        flags: Sequence[RedFlag] = ()
+        if self.flags_of is not None and card.status in ("open", "won"):
+            try:
+                flags = self.flags_of(card.id)
+            except Exception:  # a tooltip never fails the board; the count is still shown
+                flags = ()
+        if not flags:
+            if card.red_flags:
+                return [
+                    self.tr("<span style='color:#D32F2F'>Blocking red flags: {0}</span>").format(
+                        card.red_flags
+                    )
+                ]
+            return []
+        ordered = sorted(flags, key=lambda f: not f.blocking)
+        lines = [
+            self.tr("<b>Red flags</b> ({0} blocking, {1} advice)").format(
+                sum(f.blocking for f in flags), sum(not f.blocking for f in flags)
+            )
+        ]
+        for flag in ordered:
+            label = self._texts["blocking" if flag.blocking else "advice"]
+            colour = "#D32F2F" if flag.blocking else "#A85F00"
+            lines.append(
+                f"<span style='color:{colour}'>• {_esc(label)}</span> "
+                f"{_esc(flag.reason(self.lang))}"
+            )
+        return lines
 
     # --- drag image ---------------------------------------------------------------------------
     def drag_pixmap(self, view: QAbstractItemView, cards: list[BoardCard]) -> QPixmap:
@@ -492,6 +581,46 @@ def _mix(a: QColor, b: QColor, amount: float) -> QColor:
         round(a.green() + (b.green() - a.green()) * amount),
         round(a.blue() + (b.blue() - a.blue()) * amount),
     )
+
+
+@lru_cache(maxsize=20_000)
+def card_account(name: str) -> str:
+    """The account as a card shows it: the distinctive part (cached: painted on every scroll)."""
+    return short_name(name)
+
+
+def tiny_date(day: date, lang: str, today: date) -> str:
+    """A date in the fewest characters, for a narrow column: 9/12 or 12 Sep this year, 27年9月 or
+    Sep ’27 beyond it; the tooltip has it in full."""
+    if fmt.is_zh(lang):
+        return (
+            f"{day.month}/{day.day}"
+            if day.year == today.year
+            else f"{day.year % 100}年{day.month}月"
+        )
+    if day.year == today.year:
+        return fmt.short_date(day, lang)
+    month = fmt.close_date(day, lang, today).split()[0]
+    return f"{month} ’{day.year % 100:02d}"
+
+
+def _wrapped(painter: QPainter, rect: QRect, text: str) -> None:
+    """`text` on up to two lines of `rect` (top aligned), the second elided when still long."""
+    if rect.width() <= 0:
+        return
+    metrics = painter.fontMetrics()
+    line = rect.height() // 2
+    if metrics.horizontalAdvance(text) <= rect.width():
+        _text(painter, QRect(rect.left(), rect.top(), rect.width(), line), text)
+        return
+    cut = len(text)
+    while cut > 1 and metrics.horizontalAdvance(text[:cut]) > rect.width():
+        cut -= 1
+    space = text.rfind(" ", 0, cut + 1)  # break English at a word, Chinese anywhere
+    if space > 0:
+        cut = space
+    _text(painter, QRect(rect.left(), rect.top(), rect.width(), line), text[:cut].rstrip())
+    _text(painter, QRect(rect.left(), rect.top() + line, rect.width(), line), text[cut:].strip())
 
 
 def _text(painter: QPainter, rect: QRect, text: str) -> None:

@@ -16,19 +16,17 @@ from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
-    QLabel,
     QMenu,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain.health import RedFlag
 from desktop.services import demo, health, maintenance
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.queries import board
@@ -37,6 +35,7 @@ from desktop.ui.board.delegate import CardDelegate
 from desktop.ui.board.filters import BoardFilter, FilterBar, NoMatchNote, haystack
 from desktop.ui.board.model import BoardModel
 from desktop.ui.board.view import BoardView
+from desktop.ui.board.welcome import WelcomeNote
 from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
@@ -51,6 +50,10 @@ AFTER_PAINT_MS = 50  # then read names and red flags (in a worker thread)
 
 
 class BoardScreen(QWidget):
+    # The filter bar's box searches the board; the window hides its own box while the board is
+    # shown, so there is one box to type in (Ctrl+K still searches everything).
+    has_search_box = True
+
     names_counted = Signal(int, object)  # job number, (names, haystacks) (from a thread)
     flags_counted = Signal(int, object)  # job number, {pursuit id: red flags} (from a thread)
     names_applied = Signal()
@@ -88,10 +91,13 @@ class BoardScreen(QWidget):
         self.no_match = NoMatchNote(self.board, self._no_match_top)
         self.no_match.clear_requested.connect(self.filter_bar.clear)
         self.no_match.show_closed_requested.connect(lambda: self.set_show_closed(True))
-        self.empty = self._empty_state()
-        self.pages = QStackedWidget()
+        # An empty database still shows the eight stages (names, milestones, win rates), with a
+        # note over them offering the first action.
+        self.empty = WelcomeNote(self.board, self._no_match_top)
+        self.empty.new_requested.connect(lambda: self.new_pursuit(1))
+        self.empty.demo_requested.connect(self._load_demo)
+        self.pages = QStackedWidget()  # the board; kept a stack so later pages slot in beside it
         self.pages.addWidget(self.board)
-        self.pages.addWidget(self.empty)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
@@ -110,6 +116,9 @@ class BoardScreen(QWidget):
             view.context_requested.connect(self._context_menu)
         self.filter_bar.filter_changed.connect(self._filter_changed)
         self.board.widths_changed.connect(self.save_state)
+        self.board.collapsed_changed.connect(self.save_state)
+        self.board.add_requested.connect(self.new_pursuit)
+        self.delegate.flags_of = self._flags_of
         self.board.shown.connect(self._board_shown)
         ctx.changed.connect(self.on_changed)  # a database switch arrives as Changes.all()
         self._day_timer = QTimer(self)
@@ -122,11 +131,11 @@ class BoardScreen(QWidget):
 
     # --- toolbar and actions ------------------------------------------------------------------
     def _build_actions(self) -> None:
+        # No shortcut of its own: Ctrl+N is the window's (File ▸ New Pursuit), which calls
+        # new_pursuit() here while the board is shown; one key, bound once.
         self.new_action = QAction(self.tr("New pursuit"), self)
         self.new_action.setObjectName("action_new_pursuit")
-        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.new_action.setToolTip(self.tr("New pursuit (Ctrl+Shift+N)"))
+        self.new_action.setToolTip(self.tr("New pursuit (Ctrl+N)"))
         self.new_action.triggered.connect(lambda: self.new_pursuit())
         self.show_closed_action = QAction(self.tr("Show closed"), self)
         self.show_closed_action.setObjectName("action_show_closed")
@@ -141,6 +150,13 @@ class BoardScreen(QWidget):
             self.tr("Let the columns share the window's width (double-click a column gap)")
         )
         self.fit_action.triggered.connect(self.fit_columns)
+        self.compact_action = QAction(self.tr("Compact cards"), self)
+        self.compact_action.setObjectName("action_compact_cards")
+        self.compact_action.setCheckable(True)
+        self.compact_action.setToolTip(
+            self.tr("Smaller cards without the signals row: more pursuits on a laptop screen")
+        )
+        self.compact_action.toggled.connect(self.set_compact)
         self.find_action = QAction(self.tr("Find"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -148,47 +164,33 @@ class BoardScreen(QWidget):
         self.addActions([self.new_action, self.find_action])
 
     def toolbar_actions(self) -> list[QAction | QWidget | None]:
-        return [self.new_action, None, self.show_closed_action, self.fit_action]
+        return [
+            self.new_action,
+            None,
+            self.show_closed_action,
+            self.fit_action,
+            self.compact_action,
+        ]
 
-    def _empty_state(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("board_empty")
-        title = QLabel(self.tr("No pursuits yet"))
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() + 5)
-        font.setBold(True)
-        title.setFont(font)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(
-            self.tr(
-                "Add the first pursuit you are working on, or load demo data to see the board "
-                "at work."
-            )
-        )
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        new = QPushButton(self.tr("New pursuit"))
-        new.setObjectName("empty_new")
-        new.setDefault(True)
-        new.clicked.connect(lambda: self.new_pursuit())
-        sample = QPushButton(self.tr("Load demo data"))
-        sample.setObjectName("empty_demo")
-        sample.clicked.connect(self._load_demo)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(new)
-        buttons.addWidget(sample)
-        buttons.addStretch(1)
-        box = QVBoxLayout(page)
-        box.addStretch(2)
-        box.addWidget(title)
-        box.addWidget(text)
-        box.addSpacing(12)
-        box.addLayout(buttons)
-        box.addStretch(3)
-        text.setMaximumWidth(520)
-        box.setAlignment(text, Qt.AlignmentFlag.AlignHCenter)
-        return page
+    def set_compact(self, compact: bool) -> None:
+        """Compact cards (no signals row, one-line title) or the full ones."""
+        if self.delegate.compact == compact:
+            return
+        self.delegate.compact = compact
+        for view in self.board.views:
+            view.scheduleDelayedItemsLayout()  # uniform item sizes: the new height everywhere
+            view.viewport().update()
+        if self.compact_action.isChecked() != compact:
+            self.compact_action.setChecked(compact)
+        self.save_state()
+
+    def is_empty(self) -> bool:
+        """Whether the first-run note is up (a database without pursuits)."""
+        return not self.empty.isHidden()
+
+    def _flags_of(self, pursuit_id: str) -> list[RedFlag]:
+        """Every red flag of one pursuit, for its card's tooltip (one pursuit: a few queries)."""
+        return health.flags_of(self.ctx.workspace, pursuit_id)
 
     # --- loading and following changes --------------------------------------------------------
     def reload(self) -> None:
@@ -235,7 +237,7 @@ class BoardScreen(QWidget):
                 hay = {c.id: haystack(c, names.get(c.id, "")) for c in cards}
                 with contextlib.suppress(RuntimeError):  # the screen is gone
                     self.names_counted.emit(job, (names, hay))
-                counts = health.red_flag_counts(workspace)
+                counts = health.red_flag_counts(workspace, blocking_only=True)
                 with contextlib.suppress(RuntimeError):
                     self.flags_counted.emit(job, counts)
             except Exception:  # closed or switched meanwhile: the next load reads again
@@ -279,7 +281,9 @@ class BoardScreen(QWidget):
         if not ids:
             return
         try:
-            cards = board.board_cards(self.ctx.workspace, include_closed=True, ids=ids)
+            cards = board.board_cards(
+                self.ctx.workspace, include_closed=True, ids=ids, blocking_only=True
+            )
             if changes.touches(ChangeKind.STAKEHOLDER) and self._names_loaded:
                 parts = changes.ids(ChangeKind.PURSUIT_PART)
                 names = board.stakeholder_names(self.ctx.workspace, parts)
@@ -299,7 +303,8 @@ class BoardScreen(QWidget):
         self.filter_bar.set_tags({t for c in self.model.all_cards() for t in c.tags})
 
     def _update_page(self) -> None:
-        """The empty state only for a database without pursuits (all closed is still a board)."""
+        """The first-run note only for a database without pursuits (all closed is still a board
+        with its own note); the columns show either way."""
         empty = not self.model.all_cards()
         if empty:
             try:
@@ -308,7 +313,9 @@ class BoardScreen(QWidget):
                 )
             except Exception:
                 log.exception("cannot count pursuits")
-        self.pages.setCurrentWidget(self.empty if empty else self.board)
+        self.empty.setVisible(empty)
+        if empty:
+            self.empty.raise_()
         self._update_no_match()
 
     def _new_day(self) -> None:
@@ -360,7 +367,7 @@ class BoardScreen(QWidget):
         board_filter = self.model.board_filter
         waiting = bool(board_filter.terms) and not self._names_loaded
         empty = self.model.totals().shown == 0
-        on_board = self.pages.currentWidget() is self.board  # pursuits exist
+        on_board = not self.is_empty()  # pursuits exist
         if board_filter.active and not waiting and empty:
             self.no_match.show_for(board_filter)
         elif empty and not board_filter.active and not board_filter.show_closed and on_board:
@@ -403,12 +410,25 @@ class BoardScreen(QWidget):
     def save_state(self) -> None:
         self._saved_filter = self.filter_bar.current.to_state()
         self.ctx.settings.set_screen_state(
-            STATE_KEY, {"widths": self.board.widths(), "filter": self._saved_filter}
+            STATE_KEY,
+            {
+                "widths": self.board.widths(),
+                "filter": self._saved_filter,
+                "collapsed": self.board.collapsed(),
+                "compact": self.delegate.compact,
+            },
         )
 
     def _restore_state(self) -> None:
         state = self.ctx.settings.screen_state(STATE_KEY)
         self.board.set_widths(state.get("widths"))
+        collapsed = state.get("collapsed")
+        self.board.set_collapsed_stages(collapsed if isinstance(collapsed, list) else [])
+        compact = state.get("compact") is True
+        self.delegate.compact = compact
+        self.compact_action.blockSignals(True)
+        self.compact_action.setChecked(compact)
+        self.compact_action.blockSignals(False)
         board_filter = BoardFilter.from_state(state.get("filter"))
         self.filter_bar.set_filter(board_filter, emit=False)
         self.model.set_filter(board_filter)
@@ -603,6 +623,7 @@ class BoardScreen(QWidget):
             font.setBold(True)
             opener.setFont(font)
             menu.addAction(self.tr("Edit…"), lambda: self.edit_pursuit(cards[0].id))
+            self._add_visit_actions(menu, cards[0].id)
         if open_cards:
             move_menu = menu.addMenu(self.tr("Move to stage"))
             move_menu.setObjectName("board_move_menu")
@@ -640,6 +661,22 @@ class BoardScreen(QWidget):
                 self.tr("Blank this pursuit for good, here and on every computer it syncs with")
             )
         return menu
+
+    def _add_visit_actions(self, menu: QMenu, pursuit_id: str) -> None:
+        """Plan a visit, print the visit plan: the window provides them (the visits package is
+        another screen's), so they appear only where the window offers them."""
+        plan = getattr(self.window_, "plan_visit", None)
+        printing = getattr(self.window_, "print_visit_plan", None)
+        if plan is None or printing is None:
+            return
+        menu.addSeparator()
+        menu.addAction(self.tr("New visit…"), lambda: plan(pursuit_id)).setObjectName(
+            "action_plan_visit"
+        )
+        menu.addAction(self.tr("Print visit plan…"), lambda: printing(pursuit_id)).setObjectName(
+            "action_print_plan"
+        )
+        menu.addSeparator()
 
     def names_ready(self) -> bool:
         """Whether search already matches stakeholder names (read after painting)."""

@@ -8,6 +8,9 @@ itself, so a move that fails to save never looks done.
 Column widths: by default the columns share the window's width (never narrower than
 `MIN_WIDTH`, scrolling sideways beyond that); dragging the gap between two columns fixes the widths,
 double-clicking it fits them to the window again. Widths are remembered by the screen.
+`MIN_WIDTH` is small enough for all eight columns on a 1366×768 laptop and on 1280×720 of room
+(1920×1080 at 150 %), with the navigation rail wide or narrow; a column the rep does not work in
+can be collapsed to a strip (its number and count) to give the others room.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +56,7 @@ from PySide6.QtWidgets import (
     QListView,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -69,9 +74,11 @@ from desktop.ui.board.model import (
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import stage_color
 
-MIN_WIDTH = 168
+MIN_WIDTH = 124
 DEFAULT_WIDTH = 236
+COLLAPSED_WIDTH = 30
 HANDLE_WIDTH = 6
+BUTTON = 18  # the "+" and collapse buttons in a column's head
 EDGE = 48  # px from the board's side where a drag scrolls the columns
 # A slim scroll bar, so narrow columns keep their width for cards.
 SCROLLBAR_STYLE = """
@@ -324,7 +331,13 @@ class CardListView(QListView):
 
 
 class ColumnHeader(QWidget):
-    """A column's head: stage number and colour, process · milestone, win rate, count and sums."""
+    """A column's head: stage number and colour, process · milestone, win rate, count and sums,
+    a "+" that adds a pursuit in this stage and a button that collapses the column. The process
+    wraps to a second line rather than lose its end ("Block the competi…"); collapsed, the head
+    is a strip with the number, the count and the process written down the side."""
+
+    add_requested = Signal(int)  # stage
+    collapse_requested = Signal(int, bool)  # stage, collapsed
 
     def __init__(self, catalog: Catalog, stage: int, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -336,8 +349,73 @@ class ColumnHeader(QWidget):
         self.win_rate = catalog.stage(stage).win_rate
         self.currency = "CNY"
         self.filtered = False
+        self.collapsed = False
+        self._title_lines = 1
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setToolTip(self._tooltip())
+        self.add_button = self._button("board_add_", "+", self.tr("New pursuit in this stage"))
+        self.add_button.clicked.connect(lambda: self.add_requested.emit(self.stage))
+        self.collapse_button = self._button("board_collapse_", "", self.tr("Collapse this column"))
+        self.collapse_button.setArrowType(Qt.ArrowType.LeftArrow)
+        self.collapse_button.clicked.connect(lambda: self.collapse_requested.emit(self.stage, True))
+
+    def _button(self, name: str, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(f"{name}{self.stage}")
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setAutoRaise(True)
+        button.setFixedSize(BUTTON, BUTTON)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        return button
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        self.collapsed = collapsed
+        self.add_button.setVisible(not collapsed)
+        self.collapse_button.setVisible(not collapsed)
+        self.setCursor(
+            Qt.CursorShape.PointingHandCursor if collapsed else Qt.CursorShape.ArrowCursor
+        )
+        self.updateGeometry()
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.collapsed and event.button() == Qt.MouseButton.LeftButton:
+            self.collapse_requested.emit(self.stage, False)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_buttons()
+        lines = self._needed_title_lines()
+        if lines != self._title_lines:
+            self._title_lines = lines
+            self.updateGeometry()
+        super().resizeEvent(event)
+
+    def _place_buttons(self) -> None:
+        # On the last line, left: the sums are right-aligned there, so the buttons never cover
+        # the process or the milestone, which need the width most.
+        line = self._line()
+        y = 9 + self._title_lines * line + 2 * line + (line - BUTTON) // 2
+        self.add_button.move(6, y)
+        self.collapse_button.move(6 + BUTTON + 2, y)
+
+    def _title_font(self) -> QFont:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() + 0.5)
+        return bold
+
+    def _needed_title_lines(self) -> int:
+        """Two when any stage's process is too wide for this width, so all heads of equal width
+        stay equally tall and the cards start on one line."""
+        metrics = QFontMetrics(self._title_font())
+        room = self.width() - 20 - 28
+        widest = max(metrics.horizontalAdvance(s.process(self.lang)) for s in self.catalog.stages)
+        return 1 if widest <= room else 2
 
     def set_summary(
         self, summary: StageSummary, win_rate: int, currency: str, filtered: bool
@@ -382,10 +460,11 @@ class ColumnHeader(QWidget):
         return ""
 
     def sizeHint(self) -> QSize:
-        return QSize(DEFAULT_WIDTH, 12 + 4 * self._line() + 6)
+        return QSize(DEFAULT_WIDTH, 12 + (3 + self._title_lines) * self._line() + 6)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(MIN_WIDTH, self.sizeHint().height())
+        width = COLLAPSED_WIDTH if self.collapsed else MIN_WIDTH
+        return QSize(width, self.sizeHint().height())
 
     def _line(self) -> int:
         bold = QFont(self.font())
@@ -394,7 +473,11 @@ class ColumnHeader(QWidget):
         return QFontMetrics(bold).height() + 3
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """1: number and process · 2: milestone, win rate · 3: count, Σ amount · 4: Σ weighted."""
+        """1: number and process (two lines when narrow) · 2: milestone · 3: count, win rate,
+        Σ amount · 4: "+", collapse, Σ weighted. Collapsed: a strip, written down the side."""
+        if self.collapsed:
+            self._paint_collapsed()
+            return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         palette = self.palette()
@@ -429,12 +512,21 @@ class ColumnHeader(QWidget):
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(self.stage))
         painter.setPen(text)
         title_width = right - x - 28
-        painter.drawText(
-            QRect(x + 28, y, title_width, line),
-            Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(stage.process(self.lang), Qt.TextElideMode.ElideRight, title_width),
-        )
-        y += line
+        title_lines = self._title_lines
+        process = stage.process(self.lang)
+        if title_lines > 1 and metrics.horizontalAdvance(process) > title_width:
+            painter.drawText(
+                QRect(x + 28, y, title_width, line * title_lines),
+                Qt.AlignmentFlag.AlignVCenter,
+                _two_lines(metrics, process, title_width),
+            )
+        else:
+            painter.drawText(
+                QRect(x + 28, y, title_width, line),
+                Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(process, Qt.TextElideMode.ElideRight, title_width),
+            )
+        y += line * title_lines
 
         # 2: the milestone.
         _flag(painter, x + 4, y + line / 2, muted)
@@ -482,19 +574,52 @@ class ColumnHeader(QWidget):
             painter.setPen(text)
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, rate)
         y += line
-        painter.setPen(muted)
-        painter.drawText(
-            QRect(x, y, right - x, line), Qt.AlignmentFlag.AlignVCenter, self.tr("Weighted")
-        )
+        weighted = fmt.money_short(s.weighted, self.currency, self.lang)
+        bold_metrics = QFontMetrics(small_bold)
+        weighted_w = bold_metrics.horizontalAdvance(weighted)
+        label = self.tr("Weighted")
+        left = x + 2 * BUTTON  # after the "+" and the collapse button
+        if small_metrics.horizontalAdvance(label) + 6 + weighted_w <= right - left:
+            painter.setPen(muted)
+            painter.setFont(small)
+            painter.drawText(
+                QRect(left, y, right - weighted_w - 6 - left, line),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                label,
+            )
         painter.setFont(small_bold)
         painter.setPen(text)
         painter.drawText(
             QRect(x, y, right - x, line),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-            fmt.money_short(s.weighted, self.currency, self.lang),
+            weighted,
         )
         painter.setPen(QPen(_line_colour(palette), 1))
         painter.drawLine(0, rect.height() - 1, rect.width(), rect.height() - 1)
+        painter.end()
+
+    def _paint_collapsed(self) -> None:
+        """The strip: colour, number, count, and the process written top to bottom."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        colour = stage_color(self.stage)
+        rect = self.rect()
+        painter.fillRect(QRect(0, 0, rect.width(), 3), colour)
+        bold = self._title_font()
+        painter.setFont(bold)
+        badge = QRectF((rect.width() - 20) / 2, 9, 20, 20)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(badge, 5, 5)
+        painter.setPen(QColor("white"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(self.stage))
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        painter.setFont(self.font())
+        painter.drawText(
+            QRect(0, 32, rect.width(), 20),
+            Qt.AlignmentFlag.AlignCenter,
+            str(self.summary.shown),
+        )
         painter.end()
 
     def _tooltip(self) -> str:
@@ -509,6 +634,25 @@ class ColumnHeader(QWidget):
         lines.append(self.tr("<i>Coaching points</i>"))
         lines.extend(f"• {q.text(self.lang)}" for q in stage.questions)
         return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>"
+
+
+def _two_lines(metrics: QFontMetrics, text: str, width: int) -> str:
+    """`text` in at most two lines of `width`: broken at a space when it has one that fits (the
+    painter wraps there), else the second line elided (it rarely is: a process is a few words)."""
+    words = text.split(" ")
+    first = ""
+    for i in range(len(words), 0, -1):
+        candidate = " ".join(words[:i])
+        if metrics.horizontalAdvance(candidate) <= width:
+            first, rest = candidate, " ".join(words[i:])
+            break
+    else:  # no space to break at (Chinese): cut by characters
+        cut = 1
+        while cut < len(text) and metrics.horizontalAdvance(text[: cut + 1]) <= width:
+            cut += 1
+        first, rest = text[:cut], text[cut:]
+    second = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return f"{first}\n{second}" if second else first
 
 
 def _flag(painter: QPainter, x: float, y: float, colour: QColor) -> None:
@@ -546,9 +690,21 @@ class StageColumn(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
-        box.addWidget(header)
+        box.addWidget(header, 0, Qt.AlignmentFlag.AlignTop)  # collapsed, alone: still on top
         box.addWidget(view, 1)
+        self._box = box
         self.setMinimumWidth(MIN_WIDTH)
+
+    @property
+    def collapsed(self) -> bool:
+        return self.header.collapsed
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        """A strip (the head only) or the full column; the board sets the width."""
+        self.header.set_collapsed(collapsed)
+        self.view.setVisible(not collapsed)
+        self._box.setStretch(0, 1 if collapsed else 0)
+        self.setToolTip(self.header.toolTip() if collapsed else "")
 
     def _tint(self) -> None:
         """The column's background, between the window's and the cards' (Base) colours."""
@@ -617,6 +773,8 @@ class BoardView(QWidget):
     """The eight columns in a sideways-scrolling strip, sharing one model and selection."""
 
     widths_changed = Signal()
+    collapsed_changed = Signal()
+    add_requested = Signal(int)  # stage: the "+" in a column's head
     shown = Signal()  # once, when the first column has painted its cards
 
     def __init__(
@@ -654,6 +812,8 @@ class BoardView(QWidget):
                 lambda _s, _d, n=stage: self._selection_changed(n)
             )
             header = ColumnHeader(catalog, stage, lang)
+            header.add_requested.connect(self.add_requested)
+            header.collapse_requested.connect(self.set_collapsed)
             column = StageColumn(header, view)
             self.views.append(view)
             self.headers.append(header)
@@ -679,30 +839,63 @@ class BoardView(QWidget):
         return list(self._widths) if self._widths is not None else None
 
     def set_widths(self, widths: Sequence[int] | None) -> None:
+        """Fixed widths (a dragged gap), or None: the columns share the board's width, every one
+        at least MIN_WIDTH (fit columns, 列宽自适应). Collapsed columns stay strips either way."""
         if widths is not None and (
             len(widths) != STAGE_COUNT or not all(isinstance(w, int) for w in widths)
         ):
             widths = None
         self._widths = [max(MIN_WIDTH, w) for w in widths] if widths is not None else None
         for i, column in enumerate(self.columns):
-            if self._widths is None:
+            if column.collapsed:
+                column.setFixedWidth(COLLAPSED_WIDTH)
+                self.strip_layout.setStretchFactor(column, 0)
+            elif self._widths is None:
                 column.setMinimumWidth(MIN_WIDTH)
                 column.setMaximumWidth(16777215)
                 self.strip_layout.setStretchFactor(column, 1)
             else:
                 column.setFixedWidth(self._widths[i])
                 self.strip_layout.setStretchFactor(column, 0)
-        self.strip_layout.setStretch(self.strip_layout.count() - 1, 0 if widths is None else 1)
+        self.strip_layout.setStretch(
+            self.strip_layout.count() - 1, 0 if self._widths is None else 1
+        )
 
     def freeze_widths(self) -> None:
         if self._widths is None:
-            self.set_widths([c.width() for c in self.columns])
+            self.set_widths([MIN_WIDTH if c.collapsed else c.width() for c in self.columns])
 
     def set_column_width(self, column: int, width: int) -> None:
+        if self.columns[column].collapsed:
+            return
         self.freeze_widths()
         assert self._widths is not None
         self._widths[column] = max(MIN_WIDTH, min(width, 900))
         self.columns[column].setFixedWidth(self._widths[column])
+
+    def collapsed(self) -> list[int]:
+        """The stages whose columns are collapsed."""
+        return [c.view.stage for c in self.columns if c.collapsed]
+
+    def set_collapsed(self, stage: int, collapsed: bool) -> None:
+        column = self.columns[stage - 1]
+        if column.collapsed == collapsed or not 1 <= stage <= STAGE_COUNT:
+            return
+        if collapsed:  # its selection goes: a hidden card cannot be acted on by mistake
+            column.view.selectionModel().clearSelection()
+            if self._active_stage == stage:
+                self._active_stage = next(
+                    (c.view.stage for c in self.columns if not c.collapsed and c is not column), 1
+                )
+        column.set_collapsed(collapsed)
+        self.set_widths(self._widths)
+        self.collapsed_changed.emit()
+
+    def set_collapsed_stages(self, stages: Sequence[int]) -> None:
+        wanted = {s for s in stages if isinstance(s, int) and 1 <= s <= STAGE_COUNT}
+        for column in self.columns:
+            column.set_collapsed(column.view.stage in wanted)
+        self.set_widths(self._widths)
 
     # --- selection --------------------------------------------------------------------------
     # Each column has its own selection model; together they are the board's selection. A
@@ -767,6 +960,8 @@ class BoardView(QWidget):
         first = QModelIndex()
         for pursuit_id in ids:
             index = self.model.index_of(pursuit_id)
+            if index.isValid() and self.columns[(self.model.stage_of(index) or 1) - 1].collapsed:
+                self.set_collapsed(self.model.stage_of(index) or 1, False)  # show what is chosen
             if index.isValid():
                 by_stage.setdefault(self.model.stage_of(index) or 1, QItemSelection()).select(
                     index, index
@@ -803,7 +998,7 @@ class BoardView(QWidget):
         while 1 <= target <= STAGE_COUNT:
             view = self.views[target - 1]
             count = view.column_model.rowCount()
-            if count:
+            if count and not self.columns[target - 1].collapsed:
                 index = view.indexAt(QPoint(20, max(0, y)))
                 if not index.isValid():
                     index = view.column_model.index(min(count - 1, max(0, current.row())), 0)

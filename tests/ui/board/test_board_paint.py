@@ -87,7 +87,7 @@ def test_every_mark_paints_and_the_tooltip_says_it(qtbot, request) -> None:
     tip = delegate.tooltip(card)
     for text in ("苏州恒通电子有限公司", "¥1,280,000", "30%", "limit 10", "2 of 6", "重点"):
         assert text in tip
-    assert "Red flags: 2" in tip and "review" in tip and "overdue" in tip
+    assert "Blocking red flags: 2" in tip and "review" in tip and "overdue" in tip
 
 
 def test_drag_image_counts_the_cards(qtbot, screen, ctx, kit) -> None:
@@ -114,13 +114,21 @@ def test_red_flags_are_counted_after_painting(qtbot, demo_ws) -> None:
     assert all(c.red_flags == 0 for c in screen.model.all_cards())  # not counted yet
     with qtbot.waitSignal(screen.flags_applied, timeout=10_000):
         screen.show()
-    expected = health.red_flag_counts(demo_ws)
+    # Only the blocking flags are counted on a card; advice waits in the workspace.
+    expected = health.red_flag_counts(demo_ws, blocking_only=True)
     shown = {c.id: c.red_flags for c in screen.model.all_cards()}
     assert shown == {i: expected.get(i, 0) for i in shown}
     assert any(shown.values())
+    for pursuit_id, count in shown.items():
+        assert count == sum(f.blocking for f in health.flags_of(demo_ws, pursuit_id))
     # A card refreshed later carries its own count.
-    first = board.board_cards(demo_ws)[0]
+    first = board.board_cards(demo_ws, blocking_only=True)[0]
     assert first.red_flags == expected.get(first.id, 0)
+    # The tooltip lists every flag, blocking and advice, with its reason.
+    flagged = max(screen.model.all_cards(), key=lambda c: c.red_flags)
+    tip = screen.delegate.tooltip(flagged)
+    for flag in health.flags_of(demo_ws, flagged.id):
+        assert flag.reason(screen.lang).replace("<", "&lt;") in tip
 
 
 def test_column_head_keeps_the_win_rate_when_the_label_does_not_fit(qtbot, request) -> None:
