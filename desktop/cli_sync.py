@@ -234,7 +234,7 @@ def _preview_lines(args: argparse.Namespace, preview) -> list[str]:
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.cli import open_workspace
     from desktop.services.errors import StorageError
-    from desktop.services.sync import importer
+    from desktop.services.sync import bundle, importer
     from desktop.services.sync.bundle import BundleError
 
     source = Path(args.file).expanduser()
@@ -253,7 +253,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             return code
         if passphrase is None:
             return _fail(args, "needs_passphrase", importing=True)
-    ws, code = open_workspace(args, create=False)
+    if header.encrypted and not Path(args.db).expanduser().exists():
+        try:  # a wrong passphrase must not leave an empty database behind
+            bundle.unlock(header, passphrase)
+        except BundleError as exc:
+            return _fail(args, exc.code, importing=True, path=source, detail=exc.detail)
+    # A writing command creates the database at a new path (a new laptop imports its first
+    # file this way); a dry run changes nothing, so it does not create one either.
+    ws, code = open_workspace(args, create=not args.dry_run)
     if ws is None:
         return code
     try:
