@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CloseDialog</name>
@@ -103,7 +102,7 @@
         <translation>移至「{0}」</translation>
     </message>
     <message>
-        <source>Reason (kept in the pursuit&apos;s stage history)</source>
+        <source>Reason (kept in the pursuit's stage history)</source>
         <translation>原因(记入项目的阶段历史)</translation>
     </message>
     <message>
@@ -135,6 +134,10 @@
         <translation>请勾选客户已经达到的里程碑。</translation>
     </message>
     <message>
+        <source>Coaching points of the stages left behind have no answer yet: answer them here (type the answer or tick it settled), or move on with a reason.</source>
+        <translation>已走过阶段的辅导要点还没有回答：可以直接在这里回答（输入答案或勾选“已落实”），也可以说明理由后继续推进。</translation>
+    </message>
+    <message>
         <source>Coaching points of the stages left behind have no answer yet: answer them first, or move on with a reason.</source>
         <translation>以下辅导要点尚未回答:可以先回答,或填写原因后继续推进。</translation>
     </message>
@@ -149,6 +152,14 @@
     <message>
         <source>Coaching points without an answer</source>
         <translation>尚未回答的辅导要点</translation>
+    </message>
+    <message>
+        <source>Type the answer here</source>
+        <translation>在这里输入答案</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>已落实</translation>
     </message>
     <message>
         <source>Override and move</source>

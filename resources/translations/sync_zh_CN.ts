@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ExportDialog</name>
@@ -18,6 +17,10 @@
     <message>
         <source>Find a pursuit or account</source>
         <translation>查找项目或客户</translation>
+    </message>
+    <message>
+        <source>For example 王芳 (the receiver sees it)</source>
+        <translation>例如 王芳（对方导入时会看到）</translation>
     </message>
     <message>
         <source>Export without encryption (anyone with the file can read it)</source>
@@ -55,6 +58,18 @@
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
+    <message>
+        <source>Type your name so the receiver knows who the file is from.</source>
+        <translation>请填写你的名字，让对方知道文件来自谁。</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase, or export without encryption.</source>
+        <translation>请设置口令，或选择不加密导出。</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again.</source>
+        <translation>请再输入一遍口令。</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
@@ -73,6 +88,10 @@
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;The file is encrypted. Enter the passphrase you were given for it:</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;该文件已加密,请输入对方告诉您的口令:</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the file. Check it and type it again.</source>
+        <translation>口令不对，打不开这个文件。请核对后重新输入。</translation>
     </message>
 </context>
 <context>
@@ -168,7 +187,7 @@
         <translation>选定{1}的{0}</translation>
     </message>
     <message>
-        <source>These were changed on two computers before either knew of the other&apos;s change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
+        <source>These were changed on two computers before either knew of the other's change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
         <translation>以下内容在两台电脑上各自被修改过,双方事先都不知道对方的修改。两个版本都会保留,直到您做出选择;您的选择会随下一次导出同步过去,另一台电脑也会随之一致。</translation>
     </message>
     <message>
@@ -227,7 +246,7 @@
         <translation>导入失败:无法读取该文件。数据库未做任何更改。</translation>
     </message>
     <message>
-        <source>The file from {0} carries change times more than a day ahead of this computer&apos;s clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
+        <source>The file from {0} carries change times more than a day ahead of this computer's clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
         <translation>导入失败:来自 {0} 的文件含有比本机时钟超前一天以上的修改时间。请检查两台电脑的日期和时间,再请对方重新导出。数据库未做任何更改。</translation>
     </message>
     <message>
@@ -251,8 +270,8 @@
         <translation>撤销上次导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>&lt;a href=&quot;review&quot;&gt;{0} awaiting review&lt;/a&gt;</source>
-        <translation>&lt;a href=&quot;review&quot;&gt;{0} 处待审&lt;/a&gt;</translation>
+        <source>&lt;a href="review"&gt;{0} awaiting review&lt;/a&gt;</source>
+        <translation>&lt;a href="review"&gt;{0} 处待审&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Items changed on two computers: choose which version to keep.</source>
@@ -271,8 +290,12 @@
         <translation>正在导出…</translation>
     </message>
     <message>
-        <source>Exported {0} records to {1} ({2}).</source>
-        <translation>已导出 {0} 条记录到 {1}({2})。</translation>
+        <source>Exported {0} to {1} ({2}).</source>
+        <translation>已导出 {0} 到 {1}（{2}）。</translation>
+    </message>
+    <message>
+        <source>Imported from {0}: {1}.</source>
+        <translation>已从 {0} 导入：{1}。</translation>
     </message>
     <message>
         <source>The file is NOT encrypted: anyone who gets it can read it.</source>
@@ -313,10 +336,6 @@
     <message>
         <source>Nothing in this file is new to this database.</source>
         <translation>该文件中没有本数据库尚未拥有的内容。</translation>
-    </message>
-    <message>
-        <source>Imported from {0}: {1} new, {2} updated.</source>
-        <translation>已从 {0} 导入:新增 {1} 条,更新 {2} 条。</translation>
     </message>
     <message>
         <source>another computer</source>
@@ -482,7 +501,7 @@
         <translation>合同已审核</translation>
     </message>
     <message>
-        <source>Customer&apos;s contract</source>
+        <source>Customer's contract</source>
         <translation>使用客户合同</translation>
     </message>
     <message>
@@ -971,6 +990,49 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSummary</name>
+    <message>
+        <source>{0} new pursuit(s)</source>
+        <translation>新增 {0} 个项目</translation>
+    </message>
+    <message>
+        <source>{0} new account(s)</source>
+        <translation>新增 {0} 个客户</translation>
+    </message>
+    <message>
+        <source>{0} new people</source>
+        <translation>新增 {0} 位联系人</translation>
+    </message>
+    <message>
+        <source>{0} pursuit(s) updated</source>
+        <translation>更新 {0} 个项目</translation>
+    </message>
+    <message>
+        <source>{0} account(s) updated</source>
+        <translation>更新 {0} 个客户</translation>
+    </message>
+    <message>
+        <source>{0} people updated</source>
+        <translation>更新 {0} 位联系人</translation>
+    </message>
+    <message>
+        <source>{0} other details</source>
+        <translation>其他细节 {0} 处</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>没有变化</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{0} pursuit(s), {1} account(s), {2} people</source>
+        <translation>{0} 个项目、{1} 个客户、{2} 位联系人</translation>
     </message>
 </context>
 <context>

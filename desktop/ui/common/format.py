@@ -258,3 +258,8 @@ def py_date(value: QDate) -> date:
 
 
 # --- stages --------------------------------------------------------------------------------------
+
+
+def stage_name(number: int, process: str) -> str:
+    """A stage as every screen names it: its number, then the process name ("3 · 促成立项")."""
+    return f"{number} · {process}"

@@ -334,16 +334,15 @@ BUSINESS_KINDS = ("pursuit", "account", "stakeholder")
 
 def business_summary(new: dict[str, int], updated: dict[str, int]) -> str:
     """ "3 new pursuits, 1 updated; 2 new accounts; 5 new people" from per-kind counts."""
-    tr = QCoreApplication.translate
     nouns = {
-        "pursuit": tr("SyncSummary", "{0} new pursuit(s)"),
-        "account": tr("SyncSummary", "{0} new account(s)"),
-        "stakeholder": tr("SyncSummary", "{0} new people"),
+        "pursuit": QCoreApplication.translate("SyncSummary", "{0} new pursuit(s)"),
+        "account": QCoreApplication.translate("SyncSummary", "{0} new account(s)"),
+        "stakeholder": QCoreApplication.translate("SyncSummary", "{0} new people"),
     }
     changed = {
-        "pursuit": tr("SyncSummary", "{0} pursuit(s) updated"),
-        "account": tr("SyncSummary", "{0} account(s) updated"),
-        "stakeholder": tr("SyncSummary", "{0} people updated"),
+        "pursuit": QCoreApplication.translate("SyncSummary", "{0} pursuit(s) updated"),
+        "account": QCoreApplication.translate("SyncSummary", "{0} account(s) updated"),
+        "stakeholder": QCoreApplication.translate("SyncSummary", "{0} people updated"),
     }
     parts: list[str] = []
     for kind in BUSINESS_KINDS:
@@ -355,15 +354,16 @@ def business_summary(new: dict[str, int], updated: dict[str, int]) -> str:
         n for source in (new, updated) for kind, n in source.items() if kind not in BUSINESS_KINDS
     )
     if details:
-        parts.append(tr("SyncSummary", "{0} other details").format(f"{details:,}"))
+        parts.append(
+            QCoreApplication.translate("SyncSummary", "{0} other details").format(f"{details:,}")
+        )
     if not parts:
-        return tr("SyncSummary", "no changes")
-    return tr("SyncSummary", ", ").join(parts)
+        return QCoreApplication.translate("SyncSummary", "no changes")
+    return QCoreApplication.translate("SyncSummary", ", ").join(parts)
 
 
 def carried_summary(counts: dict[str, int]) -> str:
     """ "12 pursuits, 30 accounts, 80 people": what an export file carries, in the rep's nouns."""
-    tr = QCoreApplication.translate
-    return tr("SyncSummary", "{0} pursuit(s), {1} account(s), {2} people").format(
-        *(f"{counts.get(kind, 0):,}" for kind in BUSINESS_KINDS)
-    )
+    return QCoreApplication.translate(
+        "SyncSummary", "{0} pursuit(s), {1} account(s), {2} people"
+    ).format(*(f"{counts.get(kind, 0):,}" for kind in BUSINESS_KINDS))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from PySide6.QtCore import Qt
+
 from desktop.services.sync import export
 from desktop.ui.sync.actions import SITE_NAME_KEY, SyncActions
 from desktop.ui.sync.format import business_summary, carried_summary
@@ -26,7 +28,12 @@ def test_the_export_dialog_opens_calm(main_window, tmp_path: Path) -> None:
     assert not ok.isEnabled()
     # Everything by default, nothing ticked behind the rep's back.
     assert dialog.everything.isChecked() and dialog.chosen_pursuits() is None
-    assert not any(dialog.model.item(row).checkState() for row in range(dialog.model.rowCount()))
+    ticked = [
+        row
+        for row in range(dialog.model.rowCount())
+        if dialog.model.item(row).checkState() == Qt.CheckState.Checked
+    ]
+    assert ticked == []
     # The name is the rep's to type: no login@host.
     assert dialog.name.text() == "" and dialog.name.placeholderText()
     assert export.default_site_name() not in dialog.name.text() or not dialog.name.text()
