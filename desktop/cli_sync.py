@@ -23,48 +23,48 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 NOTHING = ("数据库未做任何更改。", "Nothing was imported.")
 MESSAGES = {
-    "not_bundle": ("导入失败:这不是 Pursuit 同步文件。", "This is not a Pursuit sync file."),
+    "not_bundle": ("导入失败：这不是 Pursuit 同步文件。", "This is not a Pursuit sync file."),
     "too_new": (
-        "导入失败:该文件由更新版本的 Pursuit 导出,请先升级程序。",
+        "导入失败：该文件由更新版本的 Pursuit 导出，请先升级程序。",
         "The file was exported by a newer version of Pursuit; please update the program.",
     ),
     "damaged": (
-        "导入失败:文件已损坏或不完整,请让对方重新导出。",
+        "导入失败：文件已损坏或不完整，请让对方重新导出。",
         "The file is damaged or incomplete; ask the sender to export again.",
     ),
-    "wrong_passphrase": ("导入失败:口令不正确。", "Wrong passphrase."),
+    "wrong_passphrase": ("导入失败：口令不正确。", "Wrong passphrase."),
     "needs_passphrase": (
-        "该文件已加密:请用 --passphrase-env 变量名 提供口令。",
+        "该文件已加密：请用 --passphrase-env 变量名 提供口令。",
         "The file is encrypted: give its passphrase with --passphrase-env VAR.",
     ),
     "kdf_too_costly": (
-        "导入失败:该文件要求异常巨大的密钥计算量,可能是伪造的文件,已拒绝。",
+        "导入失败：该文件要求异常巨大的密钥计算量，可能是伪造的文件，已拒绝。",
         "The file demands an unreasonably costly key derivation (it may be forged); refused.",
     ),
     "foreign_changes": (
-        "导入失败:该文件含有据称出自本数据库、但本数据库从未做过的更改"
-        "(本数据库可能是旧副本,或从备份恢复过)。",
+        "导入失败：该文件含有据称出自本数据库、但本数据库从未做过的更改"
+        "（本数据库可能是旧副本，或从备份恢复过）。",
         "The file claims changes made by this database that it never made (is this database "
         "an old copy, or restored from a backup?); refused.",
     ),
     "too_large": (
-        "导入失败:文件过大,不是有效的同步文件。",
+        "导入失败：文件过大，不是有效的同步文件。",
         "The file is far too large to be a sync file.",
     ),
     "unreadable": ("无法读取 {path}:{detail}。", "Cannot read {path}: {detail}."),
     "clock_ahead": (
-        "导入失败:来自 {sender} 的文件含有比本机时钟超前一天以上的修改时间;"
-        "请检查两台电脑的日期和时间,再请对方重新导出。",
+        "导入失败：来自 {sender} 的文件含有比本机时钟超前一天以上的修改时间；"
+        "请检查两台电脑的日期和时间，再请对方重新导出。",
         "The file from {sender} carries change times more than a day ahead of this computer's "
         "clock; check the date and time on both computers, then ask for a new export.",
     ),
     "plain_file": (
-        "警告:{path} 未加密,传递途中任何人都可能读取或改动过它。",
+        "警告：{path} 未加密，传递途中任何人都可能读取或改动过它。",
         "warning: {path} is not encrypted: anyone who handled it on the way could have read "
         "or changed it.",
     ),
     "verify_failed": (
-        "导出失败:写出的文件回读校验未通过,已删除;请换个位置再试。",
+        "导出失败：写出的文件回读校验未通过，已删除；请换个位置再试。",
         "The written file failed its read-back check and was removed; try another place.",
     ),
     "cannot_write": ("无法写入 {path}:{detail}", "Cannot write {path}: {detail}"),
@@ -73,7 +73,7 @@ MESSAGES = {
         "The environment variable {var} is not set or empty.",
     ),
     "passphrase_needed": (
-        "导出默认加密:请用 --passphrase-env 变量名 提供口令,或明确指定 --no-encryption。",
+        "导出默认加密：请用 --passphrase-env 变量名 提供口令，或明确指定 --no-encryption。",
         "Exports are encrypted: give a passphrase with --passphrase-env VAR, or say "
         "--no-encryption.",
     ),
@@ -84,7 +84,7 @@ MESSAGES = {
     "passphrase_mismatch": ("两次输入的口令不一致。", "The passphrases do not match."),
     "no_pursuit": ("找不到项目 {id}。", "No pursuit {id}."),
     "no_file": ("找不到文件 {path}。", "No file at {path}."),
-    "cancelled": ("已取消,数据库未做任何更改。", "Cancelled. Nothing was changed."),
+    "cancelled": ("已取消，数据库未做任何更改。", "Cancelled. Nothing was changed."),
 }
 IMPORT_CODES = {
     "not_bundle",
@@ -128,9 +128,9 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool) -> tuple[str | None,
         return value, None
     if not sys.stdin.isatty():
         return None, None
-    first = getpass.getpass("口令: " if _zh(args) else "Passphrase: ")
+    first = getpass.getpass("口令：" if _zh(args) else "Passphrase: ")
     if confirm:
-        again = getpass.getpass("再输入一次: " if _zh(args) else "Again: ")
+        again = getpass.getpass("再输入一次：" if _zh(args) else "Again: ")
         if again != first:
             return None, _fail(args, "passphrase_mismatch")
     return first, None
@@ -188,7 +188,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if _zh(args):
         how = "已加密" if report.encrypted else "未加密"
         seconds = f"{report.seconds:.1f}"
-        print(f"已导出 {report.records:,} 条记录到 {report.path}({size},{how},{seconds} 秒)")
+        print(f"已导出 {report.records:,} 条记录到 {report.path}（{size}，{how}，{seconds} 秒）")
     else:
         how = "encrypted" if report.encrypted else "NOT encrypted"
         print(
@@ -284,7 +284,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     totals = [preview.total(n) for n in ("new", "updated", "conflicts", "rejected")]
     if preview.already_imported:
         print(
-            f"{source} 已经导入过,没有新内容。"
+            f"{source} 已经导入过，没有新内容。"
             if zh
             else f"{source} was imported before; nothing new."
         )
@@ -294,7 +294,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(line)
         print(
             (
-                "试运行({0}):新增 {1:,},更新 {2:,},待审 {3:,},拒收 {4:,};数据库未做任何更改。"
+                "试运行（{0}）：新增 {1:,}，更新 {2:,}，待审 {3:,}，拒收 {4:,}；"
+                "数据库未做任何更改。"
                 if zh
                 else "dry run ({0}): {1:,} new, {2:,} updated, {3:,} to review, {4:,} rejected; "
                 "nothing was changed."
@@ -302,13 +303,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     backup = (
-        f"备份:{report.backup}"
+        f"备份：{report.backup}"
         if zh and report.backup
         else (f"backup: {report.backup}" if report.backup else "")
     )
     print(
         (
-            "已导入 {0}(来自 {1}):新增 {2:,},更新 {3:,},待审 {4:,},拒收 {5:,}({6:.1f} 秒){7}"
+            "已导入 {0}（来自 {1}）：新增 {2:,}，更新 {3:,}，待审 {4:,}，拒收 {5:,}"
+            "（{6:.1f} 秒）{7}"
             if zh
             else "imported {0} from {1}: {2:,} new, {3:,} updated, {4:,} to review, {5:,} rejected "
             "({6:.1f} s){7}"

@@ -24,23 +24,23 @@
     </message>
     <message>
         <source>Export without encryption (anyone with the file can read it)</source>
-        <translation>不加密导出(拿到文件的任何人都能读取)</translation>
+        <translation>不加密导出（拿到文件的任何人都能读取）</translation>
     </message>
     <message>
         <source>At least {0} characters. Tell it to the person who imports the file another way (by phone, in person), not in the same message as the file.</source>
-        <translation>至少 {0} 个字符。请用其他方式(电话、当面)告诉导入文件的人,不要和文件放在同一条消息里。</translation>
+        <translation>至少 {0} 个字符。请用其他方式（电话、当面）告诉导入文件的人，不要和文件放在同一条消息里。</translation>
     </message>
     <message>
         <source>Your name in the file:</source>
-        <translation>文件中显示的您的名字:</translation>
+        <translation>文件中显示的您的名字：</translation>
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation>口令:</translation>
+        <translation>口令：</translation>
     </message>
     <message>
         <source>Passphrase again:</source>
-        <translation>再输入一次口令:</translation>
+        <translation>再输入一次口令：</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -79,7 +79,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}, exported {2}&lt;br&gt;&lt;br&gt;The file is encrypted. Enter the passphrase you were given for it:</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;来自 {1},导出于 {2}&lt;br&gt;&lt;br&gt;该文件已加密,请输入对方告诉您的口令:</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;来自 {1}，导出于 {2}&lt;br&gt;&lt;br&gt;该文件已加密，请输入对方告诉您的口令：</translation>
     </message>
     <message>
         <source>another computer</source>
@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;The file is encrypted. Enter the passphrase you were given for it:</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;该文件已加密,请输入对方告诉您的口令:</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;该文件已加密，请输入对方告诉您的口令：</translation>
     </message>
     <message>
         <source>That passphrase does not open the file. Check it and type it again.</source>
@@ -106,7 +106,7 @@
     </message>
     <message>
         <source>From &lt;b&gt;{0}&lt;/b&gt;, exported {1}. {2}</source>
-        <translation>来自 &lt;b&gt;{0}&lt;/b&gt;,导出于 {1}。{2}</translation>
+        <translation>来自 &lt;b&gt;{0}&lt;/b&gt;，导出于 {1}。{2}</translation>
     </message>
     <message>
         <source>All pursuits.</source>
@@ -114,7 +114,7 @@
     </message>
     <message>
         <source>Chosen pursuits only: nothing else is touched.</source>
-        <translation>只含选定的项目,其他数据不受影响。</translation>
+        <translation>只含选定的项目，其他数据不受影响。</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -142,19 +142,19 @@
     </message>
     <message>
         <source>{0} item(s) were changed on both computers. Both versions are kept; you choose in Review.</source>
-        <translation>有 {0} 处在两台电脑上都被修改过。两个版本都会保留,请在“待审”中选择。</translation>
+        <translation>有 {0} 处在两台电脑上都被修改过。两个版本都会保留，请在“待审”中选择。</translation>
     </message>
     <message>
         <source>This file is not encrypted: anyone who handled it on the way could have read or changed it. Import it only if you know where it comes from.</source>
-        <translation>该文件未加密:传递途中经手的任何人都可能读取或改动过它。只有确知其来源时才导入。</translation>
+        <translation>该文件未加密：传递途中经手的任何人都可能读取或改动过它。只有确知其来源时才导入。</translation>
     </message>
     <message>
         <source>Rejected records break the rules of this database (for example, a missing account). They are left out; everything else is imported.</source>
-        <translation>拒收的记录不符合本数据库的规则(例如缺少所属客户),将不导入;其余内容照常导入。</translation>
+        <translation>拒收的记录不符合本数据库的规则（例如缺少所属客户），将不导入；其余内容照常导入。</translation>
     </message>
     <message>
         <source>Nothing changes until you press Import. A backup is taken first, and Edit ▸ Undo Last Import puts everything back.</source>
-        <translation>按“导入”之前不会做任何更改。导入前会先备份,用“编辑 ▸ 撤销上次导入”可以完全恢复。</translation>
+        <translation>按“导入”之前不会做任何更改。导入前会先备份，用“编辑 ▸ 撤销上次导入”可以完全恢复。</translation>
     </message>
     <message>
         <source>Import</source>
@@ -188,7 +188,7 @@
     </message>
     <message>
         <source>These were changed on two computers before either knew of the other's change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
-        <translation>以下内容在两台电脑上各自被修改过,双方事先都不知道对方的修改。两个版本都会保留,直到您做出选择;您的选择会随下一次导出同步过去,另一台电脑也会随之一致。</translation>
+        <translation>以下内容在两台电脑上各自被修改过，双方事先都不知道对方的修改。两个版本都会保留，直到您做出选择；您的选择会随下一次导出同步过去，另一台电脑也会随之一致。</translation>
     </message>
     <message>
         <source>Or type a new value</source>
@@ -204,7 +204,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;Nothing awaits review&lt;/h3&gt;&lt;p&gt;When two computers change the same thing before they sync, both versions wait here for you to choose.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;没有待审内容&lt;/h3&gt;&lt;p&gt;如果两台电脑在同步之前修改了同一处内容,两个版本会在这里等您选择。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;没有待审内容&lt;/h3&gt;&lt;p&gt;如果两台电脑在同步之前修改了同一处内容，两个版本会在这里等您选择。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;{0} item(s) await review&lt;/h3&gt;</source>
@@ -215,47 +215,47 @@
     <name>SyncActions</name>
     <message>
         <source>Wrong passphrase. Nothing was imported.</source>
-        <translation>导入失败:口令不正确。数据库未做任何更改。</translation>
+        <translation>导入失败：口令不正确。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file is damaged or incomplete; ask the sender to export again. Nothing was imported.</source>
-        <translation>导入失败:文件已损坏或不完整,请让对方重新导出。数据库未做任何更改。</translation>
+        <translation>导入失败：文件已损坏或不完整，请让对方重新导出。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>This is not a Pursuit sync file. Nothing was imported.</source>
-        <translation>导入失败:这不是 Pursuit 同步文件。数据库未做任何更改。</translation>
+        <translation>导入失败：这不是 Pursuit 同步文件。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file was exported by a newer version of Pursuit. Please update the program, then import it again. Nothing was imported.</source>
-        <translation>导入失败:该文件由更新版本的 Pursuit 导出,请先升级程序再导入。数据库未做任何更改。</translation>
+        <translation>导入失败：该文件由更新版本的 Pursuit 导出，请先升级程序再导入。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file demands an unreasonably costly key computation and may be forged. Nothing was imported.</source>
-        <translation>导入失败:该文件要求异常巨大的密钥计算量,可能是伪造的文件。数据库未做任何更改。</translation>
+        <translation>导入失败：该文件要求异常巨大的密钥计算量，可能是伪造的文件。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file contains changes said to come from this database that it never made (this database may be an old copy, or restored from a backup). Nothing was imported.</source>
-        <translation>导入失败:该文件含有据称出自本数据库、但本数据库从未做过的更改(本数据库可能是旧副本,或从备份恢复过)。数据库未做任何更改。</translation>
+        <translation>导入失败：该文件含有据称出自本数据库、但本数据库从未做过的更改（本数据库可能是旧副本，或从备份恢复过）。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file is far too large to be a sync file. Nothing was imported.</source>
-        <translation>导入失败:文件过大,不是有效的同步文件。数据库未做任何更改。</translation>
+        <translation>导入失败：文件过大，不是有效的同步文件。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file cannot be read. Nothing was imported.</source>
-        <translation>导入失败:无法读取该文件。数据库未做任何更改。</translation>
+        <translation>导入失败：无法读取该文件。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file from {0} carries change times more than a day ahead of this computer's clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
-        <translation>导入失败:来自 {0} 的文件含有比本机时钟超前一天以上的修改时间。请检查两台电脑的日期和时间,再请对方重新导出。数据库未做任何更改。</translation>
+        <translation>导入失败：来自 {0} 的文件含有比本机时钟超前一天以上的修改时间。请检查两台电脑的日期和时间，再请对方重新导出。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file is encrypted and needs its passphrase. Nothing was imported.</source>
-        <translation>该文件已加密,需要输入口令。数据库未做任何更改。</translation>
+        <translation>该文件已加密，需要输入口令。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The written file did not read back correctly and was removed. Try another folder or drive.</source>
-        <translation>导出失败:写出的文件回读校验未通过,已删除。请换个文件夹或磁盘再试。</translation>
+        <translation>导出失败：写出的文件回读校验未通过，已删除。请换个文件夹或磁盘再试。</translation>
     </message>
     <message>
         <source>&amp;Export for Another Computer…</source>
@@ -275,7 +275,7 @@
     </message>
     <message>
         <source>Items changed on two computers: choose which version to keep.</source>
-        <translation>在两台电脑上都被修改过的内容:请选择保留哪个版本。</translation>
+        <translation>在两台电脑上都被修改过的内容：请选择保留哪个版本。</translation>
     </message>
     <message>
         <source>Export for Another Computer</source>
@@ -283,7 +283,7 @@
     </message>
     <message>
         <source>Pursuit sync file (*{0})</source>
-        <translation>Pursuit 同步文件 (*{0})</translation>
+        <translation>Pursuit 同步文件 （*{0}）</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -299,11 +299,11 @@
     </message>
     <message>
         <source>The file is NOT encrypted: anyone who gets it can read it.</source>
-        <translation>该文件未加密:拿到文件的任何人都能读取。</translation>
+        <translation>该文件未加密：拿到文件的任何人都能读取。</translation>
     </message>
     <message>
         <source>Give the receiver the passphrase another way, not with the file.</source>
-        <translation>请用其他方式把口令告诉接收人,不要和文件一起发送。</translation>
+        <translation>请用其他方式把口令告诉接收人，不要和文件一起发送。</translation>
     </message>
     <message>
         <source>Export</source>
@@ -315,7 +315,7 @@
     </message>
     <message>
         <source>Pursuit sync file (*{0});;All files (*)</source>
-        <translation>Pursuit 同步文件 (*{0});;所有文件 (*)</translation>
+        <translation>Pursuit 同步文件 （*{0}）;；所有文件 （*）</translation>
     </message>
     <message>
         <source>Checking the file…</source>
@@ -327,11 +327,11 @@
     </message>
     <message>
         <source>This file was imported before. Nothing in it is new.</source>
-        <translation>这个文件以前导入过,其中没有新内容。</translation>
+        <translation>这个文件以前导入过，其中没有新内容。</translation>
     </message>
     <message>
         <source>Import cancelled. Nothing was changed.</source>
-        <translation>已取消导入,数据库未做任何更改。</translation>
+        <translation>已取消导入，数据库未做任何更改。</translation>
     </message>
     <message>
         <source>Nothing in this file is new to this database.</source>
@@ -363,11 +363,11 @@
     </message>
     <message>
         <source>There is no import to undo (its backup may have been removed).</source>
-        <translation>没有可以撤销的导入(对应的备份可能已被删除)。</translation>
+        <translation>没有可以撤销的导入（对应的备份可能已被删除）。</translation>
     </message>
     <message>
         <source>Undo the import of {0} from {1} ({2})? The database goes back to how it was just before it.</source>
-        <translation>撤销 {2} 从 {1} 导入的 {0}?数据库将恢复到导入之前的状态。</translation>
+        <translation>撤销 {2} 从 {1} 导入的 {0}？数据库将恢复到导入之前的状态。</translation>
     </message>
     <message>
         <source>Changes you made after the import are undone too.</source>
@@ -395,7 +395,7 @@
     </message>
     <message>
         <source>Cancelled. Nothing was changed.</source>
-        <translation>已取消,数据库未做任何更改。</translation>
+        <translation>已取消，数据库未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -474,7 +474,7 @@
     </message>
     <message>
         <source>Class (set by hand)</source>
-        <translation>类别(手动设定)</translation>
+        <translation>类别（手动设定）</translation>
     </message>
     <message>
         <source>Close reason</source>
@@ -554,7 +554,7 @@
     </message>
     <message>
         <source>Duration (minutes)</source>
-        <translation>时长(分钟)</translation>
+        <translation>时长（分钟）</translation>
     </message>
     <message>
         <source>Email</source>
@@ -874,7 +874,7 @@
     </message>
     <message>
         <source>Win rate (set by hand)</source>
-        <translation>赢率(手动设定)</translation>
+        <translation>赢率（手动设定）</translation>
     </message>
     <message>
         <source>Position on the map</source>
@@ -1047,7 +1047,7 @@
     </message>
     <message>
         <source>(empty)</source>
-        <translation>(空)</translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <source>Yes</source>

@@ -62,7 +62,7 @@ def test_export_then_import(demo_template: Path, tmp_path: Path) -> None:
         SECRET="not it at all",
     )
     assert wrong.returncode == 1
-    assert wrong.stderr.strip() == "pursuit: 导入失败:口令不正确。数据库未做任何更改。"
+    assert wrong.stderr.strip() == "pursuit: 导入失败：口令不正确。数据库未做任何更改。"
 
     before = dump.digest(desktop_db)
     dry = pursuit(
@@ -100,7 +100,7 @@ def test_bad_files_are_refused_with_their_reason(demo_template: Path, tmp_path: 
     result = pursuit("import", "--db", str(db), str(text), lang="zh")
     assert result.returncode == 1
     assert (
-        result.stderr.strip() == "pursuit: 导入失败:这不是 Pursuit 同步文件。数据库未做任何更改。"
+        result.stderr.strip() == "pursuit: 导入失败：这不是 Pursuit 同步文件。数据库未做任何更改。"
     )
     plain = tmp_path / "plain.pursuit-sync"
     ws = Workspace.open(db)

@@ -263,3 +263,9 @@ def py_date(value: QDate) -> date:
 def stage_name(number: int, process: str) -> str:
     """A stage as every screen names it: its number, then the process name ("3 · 促成立项")."""
     return f"{number} · {process}"
+
+
+def day_heading(day: date, lang: str) -> str:
+    """A day as a calendar column names it: 周二 12月1日 / Tue 1 Dec."""
+    weekday = (_WEEKDAYS_ZH if is_zh(lang) else _WEEKDAYS_EN)[day.weekday()]
+    return f"{weekday} {short_date(day, lang)}"

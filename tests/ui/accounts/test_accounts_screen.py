@@ -62,7 +62,7 @@ def test_open_item_shows_the_account_page(screen, ctx) -> None:
     assert screen.right.currentWidget() is page
     assert page.name.text() == "苏州恒通电子有限公司"
     assert page.pursuits.rowCount() == 1 and page.people.rowCount() == 1
-    assert page.tabs.tabText(1) == "关键人(1)"
+    assert page.tabs.tabText(1) == "关键人（1）"
     assert "恒通电子" in page.duplicates.text() and page.duplicates.isVisible()
     assert not page.delete_button.isEnabled()  # it has pursuits
     screen.search.setText("华盛")

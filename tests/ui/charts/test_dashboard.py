@@ -212,7 +212,7 @@ def test_export_each_chart_and_the_report(open_dashboard, demo_ws, tmp_path, qtb
     target = tmp_path / "funnel.pdf"  # every format is tested with the figures
     assert dashboard.exporter.export_chart("funnel", str(target))
     text = PdfReader(str(target)).pages[0].extract_text()
-    assert "销售漏斗" in text and "期间:最近 12 个月" in text  # the title and the filters
+    assert "销售漏斗" in text and "期间：最近 12 个月" in text  # the title and the filters
 
     # Through the dialog, as a user does it (accepted in code, never exec()).
     dashboard.exporter.export_dialog("forecast", "png")

@@ -71,7 +71,7 @@ def purged(ws: Workspace, table, record_id: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("main_window", "prefix"), [("zh_CN", "来自:"), ("en_US", "From: ")], indirect=["main_window"]
+    ("main_window", "prefix"), [("zh_CN", "来自："), ("en_US", "From: ")], indirect=["main_window"]
 )
 def test_screens_show_whose_database_a_pursuit_came_from(main_window, merged, prefix) -> None:
     workspace = main_window.screen("pursuit")
