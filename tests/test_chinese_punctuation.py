@@ -3,8 +3,9 @@
 Chinese software writes 「阶段 2：激发需求」 and 「（赢率 20%）」, not 「阶段 2:激发需求」;
 a half-width mark beside a Chinese character reads as a typo. Every zh_CN translation is
 checked here with the rule the methodology catalog's own test uses
-(tests/domain/test_catalog_wording.py). One exception: a menu mnemonic keeps the Windows form
-「文件(&F)」.
+(tests/domain/test_catalog_wording.py). Two exceptions are syntax, not prose: a menu mnemonic
+keeps the Windows form 「文件(&F)」, and a file dialog's filter keeps 「PDF 文件 (*.pdf)」 with the
+";;" between filters (Qt reads only those).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 HALF_WIDTH_NEXT_TO_CHINESE = re.compile(rf"[{CJK}][?,:;()!]|[?,:;()!][{CJK}]")
-MNEMONIC = re.compile(r"\(&[A-Za-z0-9]\)")
+SYNTAX = re.compile(r"\(&[A-Za-z0-9]\)|\(\*[^)]*\)|;;")
 
 
 def translations(ts: Path) -> list[tuple[str, str, str]]:
@@ -33,7 +34,7 @@ def translations(ts: Path) -> list[tuple[str, str, str]]:
 
 
 def offending(text: str) -> bool:
-    return bool(HALF_WIDTH_NEXT_TO_CHINESE.search(MNEMONIC.sub("", text)))
+    return bool(HALF_WIDTH_NEXT_TO_CHINESE.search(SYNTAX.sub("", text)))
 
 
 def test_the_rule_catches_what_it_should() -> None:
@@ -41,6 +42,7 @@ def test_the_rule_catches_what_it_should() -> None:
     assert offending("已取消,数据库未做任何更改。") and offending("注意;")
     assert not offending("阶段 2：激发需求（赢率 20%）？") and not offending("09:42 开始")
     assert not offending("文件(&F)") and not offending("¥1,280,000")
+    assert not offending("数据库 (*.db);;所有文件 (*)")
 
 
 @pytest.mark.parametrize("ts", sorted(TRANSLATIONS.glob("*_zh_CN.ts")), ids=lambda p: p.stem)
@@ -49,3 +51,14 @@ def test_zh_cn_translations_use_full_width_punctuation(ts: Path) -> None:
     assert messages
     offenders = [(c, s, t) for c, s, t in messages if offending(t)]
     assert offenders == []
+
+
+@pytest.mark.parametrize("ts", sorted(TRANSLATIONS.glob("*_zh_CN.ts")), ids=lambda p: p.stem)
+def test_file_filters_keep_the_syntax_qt_reads(ts: Path) -> None:
+    for context, source, text in translations(ts):
+        if "(*" in source and text:
+            assert re.findall(r"\(\*[^)]*\)", source) == re.findall(r"\(\*[^)]*\)", text), (
+                context,
+                text,
+            )
+            assert source.count(";;") == text.count(";;"), (context, text)

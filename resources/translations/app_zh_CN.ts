@@ -147,7 +147,7 @@
     </message>
     <message>
         <source>Pursuit database (*.db)</source>
-        <translation>Pursuit 数据库 （*.db）</translation>
+        <translation>Pursuit 数据库 (*.db)</translation>
     </message>
     <message>
         <source>Open Database</source>
@@ -155,7 +155,7 @@
     </message>
     <message>
         <source>Pursuit database (*.db);;All files (*)</source>
-        <translation>Pursuit 数据库 （*.db）;；所有文件 （*）</translation>
+        <translation>Pursuit 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
         <source>{0} is open in another Pursuit window. Close it there first. Nothing was changed.</source>

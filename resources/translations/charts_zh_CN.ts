@@ -75,7 +75,7 @@
     </message>
     <message>
         <source>{0} files (*.{1})</source>
-        <translation>{0} 文件 （*.{1}）</translation>
+        <translation>{0} 文件 (*.{1})</translation>
     </message>
     <message>
         <source>Saved to {0}</source>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 （*.pdf）</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Dashboard</source>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ComparisonChart</name>
@@ -74,7 +73,7 @@
         <translation>查找竞争对手，或输入新名称</translation>
     </message>
     <message>
-        <source>Start this pursuit&apos;s notes from the playbook</source>
+        <source>Start this pursuit's notes from the playbook</source>
         <translation>用打法手册预填本项目的对手档案</translation>
     </message>
     <message>
@@ -92,6 +91,10 @@
     <message>
         <source>Every competitor of the list is already in this pursuit.</source>
         <translation>列表中的竞争对手都已在本项目中。输入名称可新建。</translation>
+    </message>
+    <message>
+        <source>No competitors yet. Type the name of the first one the customer is talking to, to add it.</source>
+        <translation>还没有竞争对手。输入客户正在接触的第一家竞争对手的名称即可添加。</translation>
     </message>
     <message>
         <source>A new competitor. Its playbook starts empty and grows with what you learn in this and later pursuits.</source>
@@ -252,15 +255,15 @@
         <translation>← 用到本项目</translation>
     </message>
     <message>
-        <source>Add these lines to this pursuit&apos;s notes</source>
+        <source>Add these lines to this pursuit's notes</source>
         <translation>把这些内容添加到本项目的档案中</translation>
     </message>
     <message>
-        <source>Add this pursuit&apos;s notes to the playbook</source>
+        <source>Add this pursuit's notes to the playbook</source>
         <translation>把本项目的认识补充到打法手册</translation>
     </message>
     <message>
-        <source>Adds this pursuit&apos;s solution, flaws, label and case story to the playbook as new lines (lines already there are skipped).</source>
+        <source>Adds this pursuit's solution, flaws, label and case story to the playbook as new lines (lines already there are skipped).</source>
         <translation>把本项目中的对手方案、缺陷、标签和案例作为新的一行补充到打法手册（已有的内容不会重复添加）。</translation>
     </message>
     <message>
@@ -272,11 +275,11 @@
         <translation>{0} — 竞争对手档案</translation>
     </message>
     <message>
-        <source>Edit {0}&apos;s notes</source>
+        <source>Edit {0}'s notes</source>
         <translation>编辑{0}的档案</translation>
     </message>
     <message>
-        <source>Edit {0}&apos;s playbook</source>
+        <source>Edit {0}'s playbook</source>
         <translation>编辑{0}的打法手册</translation>
     </message>
 </context>
@@ -532,7 +535,7 @@
         <translation>标签：{0}</translation>
     </message>
     <message>
-        <source>Their score 1–5 on each criterion. Double-click for the competitor&apos;s profile; right-click to move or remove the column.</source>
+        <source>Their score 1–5 on each criterion. Double-click for the competitor's profile; right-click to move or remove the column.</source>
         <translation>对手在各指标上的得分（1–5）。双击查看对手档案；右键可移动或移除此列。</translation>
     </message>
     <message>
@@ -583,20 +586,20 @@
         <translation>还没有采购指标</translation>
     </message>
     <message>
-        <source>What will the customer judge the vendors on? &lt;a href=&apos;add&apos;&gt;Add a criterion&lt;/a&gt;, or copy the criteria table in Excel or WPS and press Ctrl+V here.</source>
-        <translation>客户会根据哪些指标评判各厂商？&lt;a href=&apos;add&apos;&gt;添加指标&lt;/a&gt;，或在 Excel / WPS 中复制指标表，然后在这里按 Ctrl+V 粘贴。</translation>
+        <source>What will the customer judge the vendors on? &lt;a href='add'&gt;Add a criterion&lt;/a&gt;, or copy the criteria table in Excel or WPS and press Ctrl+V here.</source>
+        <translation>客户会根据哪些指标评判各厂商？&lt;a href='add'&gt;添加指标&lt;/a&gt;，或在 Excel / WPS 中复制指标表，然后在这里按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
         <source>Columns in order: criterion, meaning, importance 1–5, our score, then one score per competitor.</source>
         <translation>列的顺序：指标、内涵、重要性（1–5）、我方得分，然后是每个对手的得分。</translation>
     </message>
     <message>
-        <source>No competitors yet. &lt;a href=&apos;competitor&apos;&gt;Add the competitors&lt;/a&gt; the customer is talking to, and score them on each criterion.</source>
-        <translation>还没有竞争对手。&lt;a href=&apos;competitor&apos;&gt;添加客户正在接触的竞争对手&lt;/a&gt;，并在每个指标上给他们打分。</translation>
+        <source>No competitors yet. &lt;a href='competitor'&gt;Add the competitors&lt;/a&gt; the customer is talking to, and score them on each criterion.</source>
+        <translation>还没有竞争对手。&lt;a href='competitor'&gt;添加客户正在接触的竞争对手&lt;/a&gt;，并在每个指标上给他们打分。</translation>
     </message>
     <message>
         <source>Edit “{0}”: {1}</source>
-        <translation>编辑“{0}”:{1}</translation>
+        <translation>编辑“{0}”：{1}</translation>
     </message>
     <message>
         <source>Edit {0} cells</source>
@@ -742,7 +745,7 @@
         <translation>加权得分（Σ 重要性 × 得分）</translation>
     </message>
     <message>
-        <source>Each vendor&apos;s scores weighted by the importance of the criterion, and the share of the most they could get on the criteria scored for them.</source>
+        <source>Each vendor's scores weighted by the importance of the criterion, and the share of the most they could get on the criteria scored for them.</source>
         <translation>各厂商得分按指标重要性加权求和，以及占其已评分指标满分的比例。</translation>
     </message>
     <message>
@@ -762,7 +765,7 @@
         <translation>✎ 人工判定：{0} 个。</translation>
     </message>
     <message>
-        <source>Add the customer&apos;s buying criteria to compare the vendors.</source>
+        <source>Add the customer's buying criteria to compare the vendors.</source>
         <translation>添加客户的采购指标，即可对比各厂商。</translation>
     </message>
     <message>
@@ -805,7 +808,7 @@
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 （*.xlsx）</translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Could not write {0}: {1}. Nothing was exported.</source>

@@ -182,7 +182,7 @@
     <name>PurgeConfirmation</name>
     <message>
         <source>Purge the pursuit “{0}” for good?</source>
-        <translation>永久清除项目“{0}”?</translation>
+        <translation>永久清除项目“{0}”？</translation>
     </message>
     <message>
         <source>Purge this pursuit for good?</source>
@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>Purge {0} for good?</source>
-        <translation>永久清除关键人“{0}”?</translation>
+        <translation>永久清除关键人“{0}”？</translation>
     </message>
     <message>
         <source>Purge this person for good?</source>

@@ -100,7 +100,7 @@
     </message>
     <message>
         <source>Pursuit database (*.db);;All files (*)</source>
-        <translation>Pursuit 数据库 （*.db）;；所有文件 （*）</translation>
+        <translation>Pursuit 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Use a three-letter currency code, such as CNY or USD.</source>

@@ -137,8 +137,8 @@
         <translation>采用客户方合同</translation>
     </message>
     <message>
-        <source>Their contract has been reviewed</source>
-        <translation>客户方合同已审核</translation>
+        <source>The contract to sign has been reviewed</source>
+        <translation>要签的合同已审核（我方合同或客户合同）</translation>
     </message>
     <message>
         <source>Delivery, installation and commissioning OK</source>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <source>Red flags ({0}):</source>
-        <translation>风险提示（{0}）:</translation>
+        <translation>风险提示（{0}）：</translation>
     </message>
     <message>
         <source>Open the place to fix this</source>
@@ -408,7 +408,7 @@
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 （*.pdf）</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -571,7 +571,7 @@
     </message>
     <message>
         <source>Gate passed over ({0}): {1}</source>
-        <translation>跳过关口检查（{0} 项）:{1}</translation>
+        <translation>跳过关口检查（{0} 项）：{1}</translation>
     </message>
     <message>
         <source>Edit tags</source>
@@ -954,7 +954,7 @@
     </message>
     <message>
         <source>Row {0}, {1}: {2}</source>
-        <translation>第 {0} 行“{1}”:{2}</translation>
+        <translation>第 {0} 行“{1}”：{2}</translation>
     </message>
 </context>
 <context>

@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 （*.xlsx）</translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>CSV, UTF-8 (*.csv)</source>

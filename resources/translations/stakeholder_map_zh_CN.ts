@@ -509,7 +509,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>PNG picture (*.png)</source>
-        <translation>PNG 图片 （*.png）</translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <source>Export map as PDF</source>
@@ -517,7 +517,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 （*.pdf）</translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>The map could not be written to {0}. Check the folder and try again.</source>

@@ -283,7 +283,7 @@
     </message>
     <message>
         <source>Pursuit sync file (*{0})</source>
-        <translation>Pursuit 同步文件 （*{0}）</translation>
+        <translation>Pursuit 同步文件 (*{0})</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -315,7 +315,7 @@
     </message>
     <message>
         <source>Pursuit sync file (*{0});;All files (*)</source>
-        <translation>Pursuit 同步文件 （*{0}）;；所有文件 （*）</translation>
+        <translation>Pursuit 同步文件 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
         <source>Checking the file…</source>

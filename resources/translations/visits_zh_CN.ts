@@ -8,7 +8,7 @@
     </message>
     <message>
         <source>Calendar files (*.ics)</source>
-        <translation>日历文件 （*.ics）</translation>
+        <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
         <source>The calendar file could not be saved as {0} ({1}). Nothing else was changed.</source>
@@ -354,7 +354,7 @@
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 （*.pdf）</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>The plan could not be saved as {0} ({1}). If that file is open in another program, close it and try again.</source>
