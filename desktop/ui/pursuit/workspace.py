@@ -163,8 +163,8 @@ class PursuitWorkspace(QWidget):
         self.fold_button = QToolButton()
         self.fold_button.setObjectName("fold_header")
         self.fold_button.setAutoRaise(True)
+        self.folded: bool = False
         self.fold_button.clicked.connect(lambda: self.set_header_folded(not self.folded))
-        self.folded = False
         self._folded_by_hand: bool | None = None
 
         top = QHBoxLayout()

@@ -124,6 +124,7 @@ class VisitsScreen(QWidget):
         self.pages.addWidget(self.view)
         self.pages.addWidget(empty_page)
         self.pages.addWidget(self.week)
+        self.empty_page = empty_page
 
         self.period = QComboBox()
         self.period.setObjectName("period")
@@ -268,8 +269,8 @@ class VisitsScreen(QWidget):
             return self.monday, self.monday + timedelta(days=6)
         key = self.period_key()
         if key == RANGE:
-            first, last = self.range_from.date().toPython(), self.range_to.date().toPython()
-            return (first, last) if first <= last else (last, first)  # type: ignore[operator]
+            first, last = fmt.py_date(self.range_from.date()), fmt.py_date(self.range_to.date())
+            return (first, last) if first <= last else (last, first)
         window = PERIODS.get(key)
         if window is None:
             return None
@@ -297,14 +298,13 @@ class VisitsScreen(QWidget):
         week = self.week_button.isChecked()
         if week:
             self.week.set_week(self.monday, rows)
-        self.pages.setCurrentWidget(
-            self.week if week else self.view if rows else self.pages.widget(1)
-        )
+        page: QWidget = self.week if week else self.view if rows else self.empty_page
+        self.pages.setCurrentWidget(page)
         ranged = self.period_key() == RANGE and not week
-        for widget in (self.range_from, self.range_dash, self.range_to):
-            widget.setVisible(ranged)
-        for widget in (self.week_back, self.week_today, self.week_next):
-            widget.setVisible(week)
+        for part in (self.range_from, self.range_dash, self.range_to):
+            part.setVisible(ranged)
+        for button in (self.week_back, self.week_today, self.week_next):
+            button.setVisible(week)
         self.period.setEnabled(not week)
         self._update_counts(rows, now)
         if selected is not None:
