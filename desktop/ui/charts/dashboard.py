@@ -481,7 +481,7 @@ class Dashboard(QWidget):
         return self.figures.Look(
             lang=lang,
             currency=self.currency,
-            stage_names=tuple(s.milestone(lang) for s in self.ctx.catalog.stages),
+            stage_names=tuple(s.process(lang) for s in self.ctx.catalog.stages),
             theme=theme,
         )
 

@@ -67,11 +67,12 @@ def money_short(amount: float, currency: str, lang: str) -> str:
 
 
 def money_with_wan(amount: int, currency: str, lang: str) -> str:
-    """¥1,280,000(128万) in Chinese once the amount reaches 万 — the full figure a plan prints,
-    with the short one a Chinese reader says; in English the full figure alone."""
+    """¥1,280,000（128万） in Chinese once the amount reaches 万 — the full figure a plan prints,
+    with the short one a Chinese reader says (full-width brackets, as Chinese text writes them);
+    in English the full figure alone."""
     text = money(amount, currency)
     if is_zh(lang) and abs(amount) >= 10_000 * MINOR_PER_MAJOR:
-        text += f"({'-' if amount < 0 else ''}{_short(abs(amount) / MINOR_PER_MAJOR, lang)})"
+        text += f"（{'-' if amount < 0 else ''}{_short(abs(amount) / MINOR_PER_MAJOR, lang)}）"
     return text
 
 
