@@ -519,7 +519,7 @@ class SyncActions(QObject):
 
 def _then(text: str, more: str) -> str:
     """Two sentences: Chinese ones follow each other without a space."""
-    return text + ("" if text.endswith(("。", "!", "?")) else " ") + more
+    return text + ("" if text.endswith(("。", "！", "？", "!", "?")) else " ") + more
 
 
 class _PathOnly:
