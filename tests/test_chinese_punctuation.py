@@ -33,8 +33,15 @@ def translations(ts: Path) -> list[tuple[str, str, str]]:
     return found
 
 
+# In a Chinese sentence a placeholder stands for words: 「阶段 {0}：{1}」, 「删除 {0}？」.
+NEXT_TO_PLACEHOLDER = re.compile(r"\}[?:;!]|[?:;!]\{")
+
+
 def offending(text: str) -> bool:
-    return bool(HALF_WIDTH_NEXT_TO_CHINESE.search(SYNTAX.sub("", text)))
+    text = SYNTAX.sub("", text)
+    if HALF_WIDTH_NEXT_TO_CHINESE.search(text):
+        return True
+    return bool(re.search(f"[{CJK}]", text) and NEXT_TO_PLACEHOLDER.search(text))
 
 
 def test_the_rule_catches_what_it_should() -> None:
@@ -43,6 +50,7 @@ def test_the_rule_catches_what_it_should() -> None:
     assert not offending("阶段 2：激发需求（赢率 20%）？") and not offending("09:42 开始")
     assert not offending("文件(&F)") and not offending("¥1,280,000")
     assert not offending("数据库 (*.db);;所有文件 (*)")
+    assert offending("阶段 {0}:{1}") and offending("删除 {0}?") and not offending("Stage {0}: {1}")
 
 
 @pytest.mark.parametrize("ts", sorted(TRANSLATIONS.glob("*_zh_CN.ts")), ids=lambda p: p.stem)

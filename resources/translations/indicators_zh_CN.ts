@@ -812,7 +812,7 @@
     </message>
     <message>
         <source>Could not write {0}: {1}. Nothing was exported.</source>
-        <translation>无法写入 {0}:{1}。未导出任何内容。</translation>
+        <translation>无法写入 {0}：{1}。未导出任何内容。</translation>
     </message>
     <message>
         <source>Exported to {0}.</source>

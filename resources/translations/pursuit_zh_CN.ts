@@ -539,7 +539,7 @@
     </message>
     <message>
         <source>Stage {0}: {1} — milestone: {2}</source>
-        <translation>阶段 {0}:{1} — 里程碑：{2}</translation>
+        <translation>阶段 {0}：{1} — 里程碑：{2}</translation>
     </message>
     <message>
         <source>Stage default ({0}%)</source>

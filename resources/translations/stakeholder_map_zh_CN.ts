@@ -477,7 +477,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>Delete {0} from this map?</source>
-        <translation>从地图上删除 {0}?</translation>
+        <translation>从地图上删除 {0}？</translation>
     </message>
     <message>
         <source>Delete {0} people from this map?</source>
