@@ -24,88 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from desktop import APP_NAME, __version__
+from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, fail
 
 if TYPE_CHECKING:
     from desktop.services.workspace import Workspace
-
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
-
-# One line per failure, in the user's language (--lang, else $LANG).
-MESSAGES = {
-    "db_missing": ("找不到数据库:{path}", "No database at {path}."),
-    "not_pursuit_db": (
-        "{path} 不是 Pursuit 数据库,未做任何更改。",
-        "{path} is not a Pursuit database. Nothing was changed.",
-    ),
-    "db_too_new": (
-        "{path} 由更新版本的 Pursuit 创建,请升级程序。未做任何更改。",
-        "{path} was written by a newer version of Pursuit; please update. Nothing was changed.",
-    ),
-    "db_read_only": ("数据库只读,无法写入:{path}", "The database is read-only: {path}"),
-    "disk_full": ("磁盘已满,未保存任何更改。", "The disk is full. Nothing was saved."),
-    "storage": ("无法打开数据库 {path}:{detail}", "Cannot open the database {path}: {detail}"),
-    "db_locked": (
-        "数据库正在被另一个 Pursuit 窗口使用(进程 {pid}),请先关闭它。未做任何更改。",
-        "The database is open in another Pursuit window (process {pid}); close it "
-        "first. Nothing was changed.",
-    ),
-    "lock_is_folder": (
-        "无法锁定数据库:{path} 是一个文件夹,请删除或改名后再试。未做任何更改。",
-        "Cannot lock the database: {path} is a folder; remove or rename it. Nothing was changed.",
-    ),
-    "folder_missing": (
-        "文件夹不存在:{path}。未做任何更改。",
-        "The folder {path} does not exist. Nothing was changed.",
-    ),
-    "cannot_lock": (
-        "无法在 {path} 旁创建锁文件,未做任何更改。",
-        "Cannot create the lock file beside {path}. Nothing was changed.",
-    ),
-    "unexpected": (
-        "意外错误({detail}),操作未完成。",
-        "Unexpected error ({detail}); the command did not finish.",
-    ),
-    "out_the_database": (
-        "{path} 是正在使用的数据库(或其附属文件),不能被覆盖。未做任何更改。",
-        "{path} is the database itself (or one of its files) and is never written over. "
-        "Nothing was changed.",
-    ),
-    "out_folder": (
-        "{path} 是一个文件夹,请给出文件名。未做任何更改。",
-        "{path} is a folder; give a file name. Nothing was changed.",
-    ),
-    "out_a_database": (
-        "{path} 是一个数据库文件;确实要覆盖它请加 --force。未做任何更改。",
-        "{path} is a database file; add --force to write over it. Nothing was changed.",
-    ),
-    "out_a_backup": (
-        "{path} 是该数据库的备份;确实要覆盖它请加 --force。未做任何更改。",
-        "{path} is a backup of this database; add --force to write over it. Nothing was changed.",
-    ),
-    "out_other_kind": (
-        "{path} 已存在,且不是{kind}文件;确实要覆盖它请加 --force。未做任何更改。",
-        "{path} exists and is not a {kind} file; add --force to write over it. Nothing was "
-        "changed.",
-    ),
-    "bad_scale": (
-        "--scale 必须是 1 到 1000000 之间的整数。",
-        "--scale must be a whole number 1–1000000.",
-    ),
-}
-
-
-def language(args: argparse.Namespace) -> str:
-    if getattr(args, "lang", None):
-        return str(args.lang)
-    env = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    return "zh_CN" if env.startswith("zh") else "en"
-
-
-def fail(args: argparse.Namespace, code: str, **values: object) -> int:
-    zh, en = MESSAGES.get(code, MESSAGES["storage"])
-    text = (zh if language(args).startswith("zh") else en).format(**({"detail": ""} | values))
-    print(f"pursuit: {text}", file=sys.stderr)
-    return EXIT_PROBLEM
 
 
 def lock_database(args: argparse.Namespace, path: Path) -> int | None:

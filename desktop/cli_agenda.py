@@ -15,27 +15,10 @@ import sys
 from collections.abc import Callable
 from datetime import date, time, tzinfo
 
-EXIT_OK, EXIT_PROBLEM = 0, 1
+from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, is_zh, say
+
 MAX_DAYS = 366
 
-MESSAGES = {
-    "bad_days": (
-        f"--days 必须是 0 到 {MAX_DAYS} 之间的整数。",
-        f"--days must be a whole number 0–{MAX_DAYS}.",
-    ),
-    "bad_zone": (
-        "未知的时区：{zone}（例如 Asia/Shanghai）。",
-        "Unknown time zone: {zone} (e.g. Asia/Shanghai).",
-    ),
-    "overdue": ("已逾期（{count}）", "Overdue ({count})"),
-    "today": ("今天 {day}（{count}）", "Today {day} ({count})"),
-    "day": ("{day}（{count}）", "{day} ({count})"),
-    "nothing": (
-        "今天和未来 {days} 天没有待办事项。",
-        "Nothing due today or in the next {days} days.",
-    ),
-    "all_day": ("全天", "all day"),
-}
 
 KIND_LABELS = {
     "call": ("电话", "Call"),
@@ -51,23 +34,12 @@ WEEKDAYS = (
 )
 
 
-def _zh(args: argparse.Namespace) -> bool:
-    from desktop.cli import language
-
-    return language(args).startswith("zh")
-
-
-def _say(args: argparse.Namespace, key: str, **values: object) -> str:
-    zh, en = MESSAGES[key]
-    return (zh if _zh(args) else en).format(**values)
-
-
 def _day(value: date, zh: bool) -> str:
     return f"{value.isoformat()} {WEEKDAYS[0 if zh else 1][value.weekday()]}"
 
 
 def _when(day: date, at: time | None, *, with_day: bool, zh: bool) -> str:
-    clock = at.strftime("%H:%M") if at is not None else MESSAGES["all_day"][0 if zh else 1]
+    clock = at.strftime("%H:%M") if at is not None else ("全天" if zh else "all day")
     return f"{day.isoformat()} {clock}" if with_day else clock
 
 
@@ -87,12 +59,12 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     from desktop.services.queries import agenda
 
     if not 0 <= args.days <= MAX_DAYS:
-        print(f"pursuit: {_say(args, 'bad_days')}", file=sys.stderr)
+        print(f"pursuit: {say(args, 'agenda_bad_days')}", file=sys.stderr)
         return EXIT_PROBLEM
     try:
         zone = _zone(args.tz)
     except ValueError:
-        print(f"pursuit: {_say(args, 'bad_zone', zone=args.tz)}", file=sys.stderr)
+        print(f"pursuit: {say(args, 'bad_zone', zone=args.tz)}", file=sys.stderr)
         return EXIT_PROBLEM
     ws, code = open_workspace(args, create=False, read_only=True)
     if ws is None:
@@ -101,19 +73,19 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         result = agenda.agenda(ws, days=args.days, tz=zone)
     finally:
         ws.close()
-    zh = _zh(args)
+    zh = is_zh(args)
     if not len(result):
-        print(_say(args, "nothing", days=args.days))
+        print(say(args, "agenda_nothing", days=args.days))
         return EXIT_OK
     lines: list[str] = []
     for bucket, day, items in result.groups():
         if bucket == agenda.OVERDUE:
-            lines.append(_say(args, "overdue", count=len(items)))
+            lines.append(say(args, "agenda_overdue", count=len(items)))
         elif bucket == agenda.TODAY:
-            lines.append(_say(args, "today", day=_day(result.today, zh), count=len(items)))
+            lines.append(say(args, "agenda_today", day=_day(result.today, zh), count=len(items)))
         else:
             assert day is not None
-            lines.append(_say(args, "day", day=_day(day, zh), count=len(items)))
+            lines.append(say(args, "agenda_day", day=_day(day, zh), count=len(items)))
         for item in items:
             when = _when(item.day, item.at, with_day=bucket == agenda.OVERDUE, zh=zh)
             label = KIND_LABELS.get(item.activity_kind, (item.activity_kind,) * 2)[0 if zh else 1]

@@ -20,37 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli_sync import EXIT_OK, EXIT_PROBLEM, _fail, _passphrase, _zh
-
-PROBLEMS = {
-    "missing": (
-        "同步文件夹 {folder} 不存在或无法访问(移动硬盘已拔出?云盘客户端已退出?),稍后再试。",
-        "The sync folder {folder} is missing or cannot be reached (an unplugged drive? a "
-        "logged-out cloud client?); try again later.",
-    ),
-    "read_only": (
-        "同步文件夹 {folder} 只读,无法写入本数据库的更改;其他人的更改仍已读取。",
-        "The sync folder {folder} is read-only: this database's changes cannot be written.",
-    ),
-    "full": (
-        "同步文件夹 {folder} 所在磁盘已满,无法写入;腾出空间后再试。",
-        "The disk of the sync folder {folder} is full; free some space and try again.",
-    ),
-    "unusable": (
-        "无法使用同步文件夹 {folder}:{detail}",
-        "Cannot use the sync folder {folder}: {detail}",
-    ),
-}
-REFUSALS = {
-    "wrong_passphrase": ("团队口令不同", "a different team passphrase"),
-    "own_site": ("自称来自本数据库", "claims to come from this database"),
-    "misplaced": ("文件头与所在位置不符", "its header does not match its place"),
-    "foreign_changes": ("含有本数据库从未做过的更改", "claims changes this database never made"),
-    "clock_ahead": ("修改时间超前本机时钟一天以上", "change times beyond this computer's clock"),
-    "too_new": ("由更新版本写出", "written by a newer Pursuit"),
-    "kdf_too_costly": ("密钥计算量异常", "an unreasonable key derivation"),
-    "too_large": ("文件过大", "far too large"),
-}
+from desktop.cli_messages import EXIT_OK, MESSAGES, fail, is_zh, say
+from desktop.cli_sync import _passphrase
 
 if TYPE_CHECKING:
     from desktop.services.sync.folder import RoundReport
@@ -65,9 +36,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if code is not None:
         return code
     if passphrase is None:
-        return _fail(args, "passphrase_needed")
+        return fail(args, "passphrase_needed")
     if len(passphrase.strip()) < export.MIN_PASSPHRASE:
-        return _fail(args, "passphrase_short")
+        return fail(args, "passphrase_short")
     ws, code = open_workspace(args, create=False)
     if ws is None:
         return int(code)
@@ -77,22 +48,19 @@ def cmd_sync(args: argparse.Namespace) -> int:
     try:
         report = folder.sync_round(ws, config)
     except folder.FolderProblem as exc:
-        zh, en = PROBLEMS[exc.code]
-        text = (zh if _zh(args) else en).format(folder=exc.folder, detail=exc.detail)
-        print(f"pursuit: {text}", file=sys.stderr)
-        return EXIT_PROBLEM
+        return fail(args, f"sync_folder_{exc.code}", folder=exc.folder, detail=exc.detail)
     except StorageError as exc:
-        return _fail(args, "cannot_write", path=args.db, detail=str(exc))
+        return fail(args, "cannot_write", path=args.db, detail=str(exc))
     finally:
         ws.close()
     for refused in report.refused:
-        zh, en = REFUSALS.get(refused.reason, (refused.reason, refused.reason))
+        reason = f"refused_{refused.reason}"
+        why = say(args, reason) if reason in MESSAGES else refused.reason
         print(
-            f"pursuit: {'已拒收' if _zh(args) else 'refused'} {refused.file}: "
-            f"{zh if _zh(args) else en}",
+            f"pursuit: {say(args, 'sync_folder_refused', file=refused.file, why=why)}",
             file=sys.stderr,
         )
-    print(summary(report, zh=_zh(args)))
+    print(summary(report, zh=is_zh(args)))
     return EXIT_OK
 
 

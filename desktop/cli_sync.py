@@ -20,73 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+from desktop.cli_messages import EXIT_OK, fail, is_zh, say
 
-NOTHING = ("数据库未做任何更改。", "Nothing was imported.")
-MESSAGES = {
-    "not_bundle": ("导入失败:这不是 Pursuit 同步文件。", "This is not a Pursuit sync file."),
-    "too_new": (
-        "导入失败:该文件由更新版本的 Pursuit 导出,请先升级程序。",
-        "The file was exported by a newer version of Pursuit; please update the program.",
-    ),
-    "damaged": (
-        "导入失败:文件已损坏或不完整,请让对方重新导出。",
-        "The file is damaged or incomplete; ask the sender to export again.",
-    ),
-    "wrong_passphrase": ("导入失败:口令不正确。", "Wrong passphrase."),
-    "needs_passphrase": (
-        "该文件已加密:请用 --passphrase-env 变量名 提供口令。",
-        "The file is encrypted: give its passphrase with --passphrase-env VAR.",
-    ),
-    "kdf_too_costly": (
-        "导入失败:该文件要求异常巨大的密钥计算量,可能是伪造的文件,已拒绝。",
-        "The file demands an unreasonably costly key derivation (it may be forged); refused.",
-    ),
-    "foreign_changes": (
-        "导入失败:该文件含有据称出自本数据库、但本数据库从未做过的更改"
-        "(本数据库可能是旧副本,或从备份恢复过)。",
-        "The file claims changes made by this database that it never made (is this database "
-        "an old copy, or restored from a backup?); refused.",
-    ),
-    "too_large": (
-        "导入失败:文件过大,不是有效的同步文件。",
-        "The file is far too large to be a sync file.",
-    ),
-    "unreadable": ("无法读取 {path}:{detail}。", "Cannot read {path}: {detail}."),
-    "clock_ahead": (
-        "导入失败:来自 {sender} 的文件含有比本机时钟超前一天以上的修改时间;"
-        "请检查两台电脑的日期和时间,再请对方重新导出。",
-        "The file from {sender} carries change times more than a day ahead of this computer's "
-        "clock; check the date and time on both computers, then ask for a new export.",
-    ),
-    "plain_file": (
-        "警告:{path} 未加密,传递途中任何人都可能读取或改动过它。",
-        "warning: {path} is not encrypted: anyone who handled it on the way could have read "
-        "or changed it.",
-    ),
-    "verify_failed": (
-        "导出失败:写出的文件回读校验未通过,已删除;请换个位置再试。",
-        "The written file failed its read-back check and was removed; try another place.",
-    ),
-    "cannot_write": ("无法写入 {path}:{detail}", "Cannot write {path}: {detail}"),
-    "passphrase_env": (
-        "环境变量 {var} 未设置或为空。",
-        "The environment variable {var} is not set or empty.",
-    ),
-    "passphrase_needed": (
-        "导出默认加密:请用 --passphrase-env 变量名 提供口令,或明确指定 --no-encryption。",
-        "Exports are encrypted: give a passphrase with --passphrase-env VAR, or say "
-        "--no-encryption.",
-    ),
-    "passphrase_short": (
-        "口令至少需要 8 个字符。",
-        "The passphrase needs at least 8 characters.",
-    ),
-    "passphrase_mismatch": ("两次输入的口令不一致。", "The passphrases do not match."),
-    "no_pursuit": ("找不到项目 {id}。", "No pursuit {id}."),
-    "no_file": ("找不到文件 {path}。", "No file at {path}."),
-    "cancelled": ("已取消,数据库未做任何更改。", "Cancelled. Nothing was changed."),
-}
 IMPORT_CODES = {
     "not_bundle",
     "too_new",
@@ -105,39 +40,20 @@ if TYPE_CHECKING:
     from desktop.services.workspace import Workspace
 
 
-def _zh(args: argparse.Namespace) -> bool:
-    from desktop.cli import language
-
-    return language(args).startswith("zh")
-
-
-def _say(args: argparse.Namespace, key: str, **values: object) -> str:
-    zh, en = MESSAGES[key]
-    return (zh if _zh(args) else en).format(**({"detail": ""} | values))
-
-
-def _fail(args: argparse.Namespace, key: str, *, importing: bool = False, **values: object) -> int:
-    text = _say(args, key, **values)
-    if importing:
-        text += ("" if _zh(args) else " ") + NOTHING[0 if _zh(args) else 1]
-    print(f"pursuit: {text}", file=sys.stderr)
-    return EXIT_PROBLEM
-
-
 def _passphrase(args: argparse.Namespace, *, confirm: bool) -> tuple[str | None, int | None]:
     """The passphrase from --passphrase-env, or typed on a terminal; (None, exit) on failure."""
     if args.passphrase_env:
         value = os.environ.get(args.passphrase_env, "")
         if not value:
-            return None, _fail(args, "passphrase_env", var=args.passphrase_env)
+            return None, fail(args, "passphrase_env", var=args.passphrase_env)
         return value, None
     if not sys.stdin.isatty():
         return None, None
-    first = getpass.getpass("口令: " if _zh(args) else "Passphrase: ")
+    first = getpass.getpass("口令：" if is_zh(args) else "Passphrase: ")
     if confirm:
-        again = getpass.getpass("再输入一次: " if _zh(args) else "Again: ")
+        again = getpass.getpass("再输入一次：" if is_zh(args) else "Again: ")
         if again != first:
-            return None, _fail(args, "passphrase_mismatch")
+            return None, fail(args, "passphrase_mismatch")
     return first, None
 
 
@@ -153,9 +69,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         if code is not None:
             return code
         if passphrase is None:
-            return _fail(args, "passphrase_needed")
+            return fail(args, "passphrase_needed")
         if len(passphrase.strip()) < export.MIN_PASSPHRASE:
-            return _fail(args, "passphrase_short")
+            return fail(args, "passphrase_short")
     if (code := refuse_output(args, Path(args.out), "sync")) is not None:
         return code
     ws, code = open_workspace(args, create=False, read_only=True)
@@ -165,7 +81,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.pursuit:
             missing = _missing_pursuits(ws, args.pursuit)
             if missing:
-                return _fail(args, "no_pursuit", id=missing[0])
+                return fail(args, "no_pursuit", id=missing[0])
         report = export.export_bundle(
             ws,
             Path(args.out),
@@ -175,25 +91,25 @@ def cmd_export(args: argparse.Namespace) -> int:
             site_name=args.name,
         )
     except BundleError as exc:
-        return _fail(
+        return fail(
             args,
             "verify_failed" if exc.code == "verify_failed" else "cannot_write",
             path=args.out,
             detail=exc.detail,
         )
     except InvalidInput as exc:
-        return _fail(args, "cannot_write", path=args.out, detail=str(exc))
+        return fail(args, "cannot_write", path=args.out, detail=str(exc))
     except OSError as exc:
-        return _fail(args, "cannot_write", path=args.out, detail=exc.strerror or str(exc))
+        return fail(args, "cannot_write", path=args.out, detail=exc.strerror or str(exc))
     except StorageError as exc:
-        return _fail(args, "cannot_write", path=args.db, detail=str(exc))
+        return fail(args, "cannot_write", path=args.db, detail=str(exc))
     finally:
         ws.close()
     size = f"{report.bytes / 1e6:.1f} MB"
-    if _zh(args):
+    if is_zh(args):
         how = "已加密" if report.encrypted else "未加密"
         seconds = f"{report.seconds:.1f}"
-        print(f"已导出 {report.records:,} 条记录到 {report.path}({size},{how},{seconds} 秒)")
+        print(f"已导出 {report.records:,} 条记录到 {report.path}（{size}，{how}，{seconds} 秒）")
     else:
         how = "encrypted" if report.encrypted else "NOT encrypted"
         print(
@@ -220,7 +136,7 @@ KIND_WIDTH = 20
 
 
 def _preview_lines(args: argparse.Namespace, preview: Preview) -> list[str]:
-    zh = _zh(args)
+    zh = is_zh(args)
     head = (
         ("记录类型", "新增", "更新", "待审", "拒收")
         if zh
@@ -239,50 +155,55 @@ def _preview_lines(args: argparse.Namespace, preview: Preview) -> list[str]:
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.cli import open_workspace
     from desktop.services.errors import StorageError
-    from desktop.services.sync import importer
+    from desktop.services.sync import bundle, importer
     from desktop.services.sync.bundle import BundleError
 
     source = Path(args.file).expanduser()
     if not source.exists():
-        return _fail(args, "no_file", path=source)
+        return fail(args, "no_file", path=source)
     try:
         header = importer.inspect(source)
     except BundleError as exc:
-        return _fail(args, exc.code, importing=True, path=source, detail=exc.detail)
+        return fail(args, exc.code, then="nothing_imported", path=source, detail=exc.detail)
     passphrase = None
     if not header.encrypted:
-        print(f"pursuit: {_say(args, 'plain_file', path=source)}", file=sys.stderr)
+        print(f"pursuit: {say(args, 'plain_file', path=source)}", file=sys.stderr)
     if header.encrypted:
         passphrase, code = _passphrase(args, confirm=False)
         if code is not None:
             return code
         if passphrase is None:
-            return _fail(args, "needs_passphrase", importing=True)
-    ws, code = open_workspace(args, create=False)
+            return fail(args, "needs_passphrase", then="nothing_imported")
+    if header.encrypted and not Path(args.db).expanduser().exists():
+        try:  # a wrong passphrase must not leave an empty database behind
+            bundle.unlock(header, passphrase)
+        except BundleError as exc:
+            return fail(args, exc.code, then="nothing_imported", path=source, detail=exc.detail)
+    # A writing command creates the database at a new path (a new laptop imports its first
+    # file this way); a dry run changes nothing, so it does not create one either.
+    ws, code = open_workspace(args, create=not args.dry_run)
     if ws is None:
         return code
     try:
         report = importer.import_bundle(ws, source, passphrase, dry_run=args.dry_run)
     except BundleError as exc:
-        return _fail(
+        return fail(
             args,
             exc.code if exc.code in IMPORT_CODES else "damaged",
-            importing=True,
+            then="nothing_imported",
             **({"path": source, "detail": exc.detail} | exc.values),
         )
     except StorageError as exc:
-        from desktop.cli import fail
-
         return fail(args, exc.code, path=args.db, detail=str(exc))
     finally:
         ws.close()
     preview = report.preview
-    zh = _zh(args)
+    zh = is_zh(args)
     who = preview.source_name or preview.source_site[:8]
     totals = [preview.total(n) for n in ("new", "updated", "conflicts", "rejected")]
     if preview.already_imported:
         print(
-            f"{source} 已经导入过,没有新内容。"
+            f"{source} 已经导入过，没有新内容。"
             if zh
             else f"{source} was imported before; nothing new."
         )
@@ -292,7 +213,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(line)
         print(
             (
-                "试运行({0}):新增 {1:,},更新 {2:,},待审 {3:,},拒收 {4:,};数据库未做任何更改。"
+                "试运行（{0}）：新增 {1:,}，更新 {2:,}，待审 {3:,}，拒收 {4:,}；"
+                "数据库未做任何更改。"
                 if zh
                 else "dry run ({0}): {1:,} new, {2:,} updated, {3:,} to review, {4:,} rejected; "
                 "nothing was changed."
@@ -300,13 +222,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     backup = (
-        f"备份:{report.backup}"
+        f"备份：{report.backup}"
         if zh and report.backup
         else (f"backup: {report.backup}" if report.backup else "")
     )
     print(
         (
-            "已导入 {0}(来自 {1}):新增 {2:,},更新 {3:,},待审 {4:,},拒收 {5:,}({6:.1f} 秒){7}"
+            "已导入 {0}（来自 {1}）：新增 {2:,}，更新 {3:,}，待审 {4:,}，拒收 {5:,}"
+            "（{6:.1f} 秒）{7}"
             if zh
             else "imported {0} from {1}: {2:,} new, {3:,} updated, {4:,} to review, {5:,} rejected "
             "({6:.1f} s){7}"

@@ -26,45 +26,7 @@ if TYPE_CHECKING:  # only for annotations: the command imports them when it runs
 
     from desktop.services.workspace import Workspace
 
-EXIT_OK, EXIT_PROBLEM = 0, 1
-
-MESSAGES = {
-    "no_visit": ("找不到拜访 {id}(可能已删除)。", "No visit {id} (it may have been deleted)."),
-    "no_pursuit": ("找不到项目 {id}(可能已删除)。", "No pursuit {id} (it may have been deleted)."),
-    "cannot_write": ("无法写入 {path}:{detail}", "Cannot write {path}: {detail}"),
-    "bad_zone": (
-        "未知的时区:{zone}(例如 Asia/Shanghai)。",
-        "Unknown time zone: {zone} (e.g. Asia/Shanghai).",
-    ),
-    "bad_days": ("--days 必须是 1 到 366 之间的整数。", "--days must be a whole number 1–366."),
-    "past": (
-        "注意:该拜访已于 {when} 进行,计划中是目前的数据。",
-        "Note: this visit took place on {when}; the plan shows today's data.",
-    ),
-    "no_attendees": (
-        "注意:该拜访还没有指定客户参会人。",
-        "Note: nobody of the customer is down to attend this visit yet.",
-    ),
-    "written_plan": ("{path}:{pages} 页 · {what}", "{path}: {pages} page(s) · {what}"),
-    "written_ics": (
-        "{path}:{count} 个拜访 · 时区 {zone}",
-        "{path}: {count} visit(s) · time zone {zone}",
-    ),
-    "no_plan_visit": ("未安排拜访", "no visit scheduled"),
-    "no_folder": ("文件夹不存在", "the folder does not exist"),
-}
-
-
-def _say(args: argparse.Namespace, key: str, **values: object) -> str:
-    from desktop.cli import language
-
-    zh, en = MESSAGES[key]
-    return (zh if language(args).startswith("zh") else en).format(**values)
-
-
-def _fail(args: argparse.Namespace, key: str, **values: object) -> int:
-    print(f"pursuit: {_say(args, key, **values)}", file=sys.stderr)
-    return EXIT_PROBLEM
+from desktop.cli_messages import EXIT_OK, fail, language, say
 
 
 def _zone(args: argparse.Namespace) -> ZoneInfo | None:
@@ -91,16 +53,16 @@ def _ensure_gui() -> None:
 
 
 def cmd_print_plan(args: argparse.Namespace) -> int:
-    from desktop.cli import language, open_workspace, refuse_output
+    from desktop.cli import open_workspace, refuse_output
     from desktop.services.errors import NotFound
 
     try:
         zone = _zone(args)
     except ValueError:
-        return _fail(args, "bad_zone", zone=args.tz)
+        return fail(args, "bad_zone", zone=args.tz)
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
-        return _fail(args, "cannot_write", path=out, detail=_say(args, "no_folder"))
+        return fail(args, "cannot_write", path=out, detail=say(args, "no_folder"))
     if (code := refuse_output(args, out, "pdf")) is not None:
         return code
     ws, code = open_workspace(args, create=False, read_only=True)
@@ -124,24 +86,24 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
             )
         except NotFound:
             key = "no_visit" if args.visit else "no_pursuit"
-            return _fail(args, key, id=args.visit or args.pursuit)
+            return fail(args, key, id=args.visit or args.pursuit)
         image = _map_image(ws, plan.pursuit_id)
         document = PlanDocument(plan, map_image=image, tz=zone)
         try:
             pages = document.write_pdf(out)  # through a temporary file beside it
         except OSError as exc:
-            return _fail(args, "cannot_write", path=out, detail=exc.strerror or str(exc))
+            return fail(args, "cannot_write", path=out, detail=exc.strerror or str(exc))
         visit = plan.visit
         if visit is not None and visit.starts_at is not None:
             when = fmt.when_text(visit.starts_at, visit.duration_minutes, plan.lang, zone)
             if visit_plan.VISIT_PAST in plan.warnings:
-                print(f"pursuit: {_say(args, 'past', when=when)}", file=sys.stderr)
+                print(f"pursuit: {say(args, 'past', when=when)}", file=sys.stderr)
         else:
-            when = _say(args, "no_plan_visit")
+            when = say(args, "no_plan_visit")
         if visit_plan.NO_ATTENDEES in plan.warnings:
-            print(f"pursuit: {_say(args, 'no_attendees')}", file=sys.stderr)
+            print(f"pursuit: {say(args, 'no_attendees')}", file=sys.stderr)
         what = f"{when} · {plan.account} · {plan.title}"
-        print(_say(args, "written_plan", path=out, pages=pages, what=what))
+        print(say(args, "written_plan", path=out, pages=pages, what=what))
         return EXIT_OK
     finally:
         ws.close()
@@ -161,17 +123,17 @@ def _map_image(ws: Workspace, pursuit_id: str) -> QImage | None:
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
-    from desktop.cli import language, open_workspace, refuse_output
+    from desktop.cli import open_workspace, refuse_output
     from desktop.infra.i18n import catalog_language
     from desktop.services.errors import NotFound
     from desktop.services.reports import ics
 
     if not 1 <= args.days <= 366:
-        return _fail(args, "bad_days")
+        return fail(args, "bad_days")
     try:
         zone = _zone(args)
     except ValueError:
-        return _fail(args, "bad_zone", zone=args.tz)
+        return fail(args, "bad_zone", zone=args.tz)
     zone_name = args.tz or _system_zone()
     out = Path(args.out).expanduser()
     if (code := refuse_output(args, out, "ics")) is not None:
@@ -186,15 +148,15 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
                 data = ics.calendar_for(ws, args.visit, tz=zone or zone_name, lang=lang)
             except NotFound as exc:
                 missing = str(exc).split()[-1]
-                return _fail(args, "no_visit", id=missing)
+                return fail(args, "no_visit", id=missing)
             count = len(dict.fromkeys(args.visit))
         else:
             data, count = ics.upcoming_calendar(ws, tz=zone or zone_name, lang=lang, days=args.days)
         try:
             ics.write_file(out, data)
         except OSError as exc:
-            return _fail(args, "cannot_write", path=out, detail=exc.strerror or str(exc))
-        print(_say(args, "written_ics", path=out, count=count, zone=zone_name or "UTC"))
+            return fail(args, "cannot_write", path=out, detail=exc.strerror or str(exc))
+        print(say(args, "written_ics", path=out, count=count, zone=zone_name or "UTC"))
         return EXIT_OK
     finally:
         ws.close()

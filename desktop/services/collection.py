@@ -54,7 +54,9 @@ class CollectionSheet:
         return bool(
             {
                 "licence_credit": c["licence_checked"] and c["credit_checked"],
-                "contract_review": (not c["contract_theirs"]) or c["contract_reviewed"],
+                # Settled when someone reviewed the contract to be signed (ours or, when we must
+                # sign it, the customer's): an untouched checklist is not a reviewed contract.
+                "contract_review": c["contract_reviewed"],
                 "delivery_ok": c["delivery_ok"],
                 "acceptance_signed": c["acceptance_signed"],
                 "payment_received": c["payment_received"],

@@ -539,6 +539,23 @@ def upcoming_visits(
     return [replace(row, bucket=weeks.bucket(row.starts_at)) for row in rows if row.starts_at]
 
 
+def visits_between(
+    ws: Workspace, first: date, last: date, *, tz: tzinfo | None = None
+) -> list[VisitRow]:
+    """Every visit from local day `first` to local day `last` (both included) across all
+    pursuits, past and coming, in time order (one range on the starts_at index)."""
+    query = (
+        _rows_query()
+        .where(
+            Visit.starts_at >= local_midnight_utc(first, tz),
+            Visit.starts_at < local_midnight_utc(last + timedelta(days=1), tz),
+        )
+        .order_by(Visit.starts_at, Account.name)
+    )
+    with ws.read() as session:
+        return [_row(values) for values in session.execute(query)]
+
+
 def upcoming_ids(ws: Workspace, *, now: datetime | None = None, days: int = 14) -> list[str]:
     """Ids of the visits that start from `now` (naive UTC) within `days`, in time order."""
     now = as_utc(now) if now is not None else utcnow()

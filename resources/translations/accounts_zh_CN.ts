@@ -100,7 +100,7 @@
     </message>
     <message>
         <source>The customer&apos;s full name, e.g. 苏州恒通电子有限公司</source>
-        <translation>客户全称,例如:苏州恒通电子有限公司</translation>
+        <translation>客户全称，例如：苏州恒通电子有限公司</translation>
     </message>
     <message>
         <source>What to remember about this customer</source>
@@ -124,7 +124,7 @@
     </message>
     <message>
         <source>Another account already has this name. Use a different name, or merge the two.</source>
-        <translation>已有客户使用这个名称。请换一个名称,或将两个客户合并。</translation>
+        <translation>已有客户使用这个名称。请换一个名称，或将两个客户合并。</translation>
     </message>
     <message>
         <source>An account needs a name.</source>
@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>{0} open of {1} pursuits</source>
-        <translation>{1} 个项目,{0} 个进行中</translation>
+        <translation>{1} 个项目，{0} 个进行中</translation>
     </message>
     <message>
         <source>pipeline {0}</source>
@@ -179,27 +179,27 @@
     </message>
     <message>
         <source>Possible duplicates: {0} — click one to merge it.</source>
-        <translation>可能重复:{0} — 点击即可合并。</translation>
+        <translation>可能重复：{0} — 点击即可合并。</translation>
     </message>
     <message>
         <source>Pursuits ({0})</source>
-        <translation>项目({0})</translation>
+        <translation>项目（{0}）</translation>
     </message>
     <message>
         <source>People ({0})</source>
-        <translation>关键人({0})</translation>
+        <translation>关键人（{0}）</translation>
     </message>
     <message>
         <source>Visits ({0})</source>
-        <translation>拜访({0})</translation>
+        <translation>拜访（{0}）</translation>
     </message>
     <message>
         <source>Delete this account (undo with Ctrl+Z)</source>
-        <translation>删除这个客户(按 Ctrl+Z 可撤销)</translation>
+        <translation>删除这个客户（按 Ctrl+Z 可撤销）</translation>
     </message>
     <message>
         <source>An account with pursuits cannot be deleted: merge it, or move them</source>
-        <translation>有项目的客户不能删除:请合并客户,或把项目移到别的客户</translation>
+        <translation>有项目的客户不能删除：请合并客户，或把项目移到别的客户</translation>
     </message>
 </context>
 <context>
@@ -214,7 +214,7 @@
     </message>
     <message>
         <source>New account (Ctrl+Shift+N)</source>
-        <translation>新建客户(Ctrl+Shift+N)</translation>
+        <translation>新建客户（Ctrl+Shift+N）</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -242,11 +242,11 @@
     </message>
     <message>
         <source>Choose an account on the left to see its page.</source>
-        <translation>在左侧选择一个客户,查看它的详情。</translation>
+        <translation>在左侧选择一个客户，查看它的详情。</translation>
     </message>
     <message>
         <source>No accounts yet. An account is made with its first pursuit, or here with New account.</source>
-        <translation>还没有客户。新建项目时会同时建立客户,也可以在这里点“新建客户”。</translation>
+        <translation>还没有客户。新建项目时会同时建立客户，也可以在这里点“新建客户”。</translation>
     </message>
     <message>
         <source>New account “{0}”</source>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <source>Choose the account that is the same customer as &lt;b&gt;{0}&lt;/b&gt;. Its pursuits, people and visits move to the account you keep; the other one is removed. Undo puts everything back.</source>
-        <translation>选择与&lt;b&gt;{0}&lt;/b&gt;是同一家客户的记录。它的项目、关键人和拜访会移到保留的客户下,另一条记录会被删除。撤销可恢复原状。</translation>
+        <translation>选择与&lt;b&gt;{0}&lt;/b&gt;是同一家客户的记录。它的项目、关键人和拜访会移到保留的客户下，另一条记录会被删除。撤销可恢复原状。</translation>
     </message>
     <message>
         <source>Find an account</source>
@@ -285,7 +285,7 @@
     </message>
     <message>
         <source>{0}  (similar name)</source>
-        <translation>{0}(名称相近)</translation>
+        <translation>{0}（名称相近）</translation>
     </message>
     <message>
         <source>Merge</source>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <source>Keep:</source>
-        <translation>保留:</translation>
+        <translation>保留：</translation>
     </message>
     <message>
         <source>Pick the duplicate in the list.</source>
@@ -301,7 +301,7 @@
     </message>
     <message>
         <source>{0} pursuit(s), {1} people and {2} visit(s) of “{3}” move to “{4}”; “{3}” is removed.</source>
-        <translation>「{3}」的 {0} 个项目、{1} 位关键人和 {2} 次拜访将移到「{4}」下,「{3}」将被删除。</translation>
+        <translation>「{3}」的 {0} 个项目、{1} 位关键人和 {2} 次拜访将移到「{4}」下，「{3}」将被删除。</translation>
     </message>
 </context>
 </TS>

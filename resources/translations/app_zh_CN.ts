@@ -5,7 +5,7 @@
     <name>App</name>
     <message>
         <source>This database is empty. Load demo data to try Pursuit out? You can delete it later, or start with a new database.</source>
-        <translation>数据库还是空的。要载入示例数据试用一下吗?以后可以删除,也可以新建一个数据库重新开始。</translation>
+        <translation>数据库还是空的。要载入示例数据试用一下吗？以后可以删除，也可以新建一个数据库重新开始。</translation>
     </message>
     <message>
         <source>Load demo data</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>{0} is already open in another Pursuit window ({1}). You can look at it read-only here, or quit and switch to that window.</source>
-        <translation>{0} 已在另一个 Pursuit 窗口中打开({1})。可以在这里以只读方式查看,或退出并切换到那个窗口。</translation>
+        <translation>{0} 已在另一个 Pursuit 窗口中打开（{1}）。可以在这里以只读方式查看，或退出并切换到那个窗口。</translation>
     </message>
     <message>
         <source>Open read-only</source>
@@ -44,15 +44,15 @@
     </message>
     <message>
         <source>This database was written by a newer version of Pursuit. Please update the program. Nothing was changed.</source>
-        <translation>该数据库由更新版本的 Pursuit 创建,请升级程序。未做任何更改。</translation>
+        <translation>该数据库由更新版本的 Pursuit 创建，请升级程序。未做任何更改。</translation>
     </message>
     <message>
         <source>The database is read-only, so the change was not saved.</source>
-        <translation>数据库为只读,更改未保存。</translation>
+        <translation>数据库为只读，更改未保存。</translation>
     </message>
     <message>
         <source>The disk is full, so the change was not saved. Free some space and try again.</source>
-        <translation>磁盘已满,更改未保存。请清理出空间后重试。</translation>
+        <translation>磁盘已满，更改未保存。请清理出空间后重试。</translation>
     </message>
     <message>
         <source>The database could not be used. Nothing was changed.</source>
@@ -60,15 +60,15 @@
     </message>
     <message>
         <source>Invalid value: {0}. Nothing was saved.</source>
-        <translation>输入无效:{0}。未保存任何内容。</translation>
+        <translation>输入无效：{0}。未保存任何内容。</translation>
     </message>
     <message>
         <source>This item no longer exists (it may have been deleted). Nothing was changed.</source>
-        <translation>该条目已不存在(可能已被删除)。未做任何更改。</translation>
+        <translation>该条目已不存在（可能已被删除）。未做任何更改。</translation>
     </message>
     <message>
         <source>Something went wrong. Nothing was changed. Details are in {0}.</source>
-        <translation>出现错误,未做任何更改。详细信息已记录在 {0}。</translation>
+        <translation>出现错误，未做任何更改。详细信息已记录在 {0}。</translation>
     </message>
     <message>
         <source>Pursuit</source>
@@ -175,19 +175,19 @@
     </message>
     <message>
         <source>{0} is open in another Pursuit window. Close it there first. Nothing was changed.</source>
-        <translation>{0} 正在另一个 Pursuit 窗口中使用,请先在那里关闭。未做任何更改。</translation>
+        <translation>{0} 正在另一个 Pursuit 窗口中使用，请先在那里关闭。未做任何更改。</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation>(无)</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source> (read-only)</source>
-        <translation>(只读)</translation>
+        <translation>（只读）</translation>
     </message>
     <message>
         <source>Database: {0}</source>
-        <translation>数据库:{0}</translation>
+        <translation>数据库：{0}</translation>
     </message>
     <message>
         <source>{0} pursuits · {1} accounts</source>
@@ -207,7 +207,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;Pursuit {0}&lt;/h3&gt;&lt;p&gt;Project sales management (项目型销售管理) for account managers: the funnel, the people, the competition and the visit plan, offline.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;项目型销售管理 Pursuit {0}&lt;/h3&gt;&lt;p&gt;为客户经理打造的项目型销售管理工具:销售漏斗、关键人、竞争对手与拜访计划,完全离线可用。&lt;/p&gt;&lt;p&gt;数据文件夹:{1}&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;项目型销售管理 Pursuit {0}&lt;/h3&gt;&lt;p&gt;为客户经理打造的项目型销售管理工具：销售漏斗、关键人、竞争对手与拜访计划，完全离线可用。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -245,11 +245,11 @@
     <name>StakeholderMapMessages</name>
     <message>
         <source>A person needs a name. The previous name was kept.</source>
-        <translation>姓名不能为空,已保留原来的姓名。</translation>
+        <translation>姓名不能为空，已保留原来的姓名。</translation>
     </message>
     <message>
         <source>That would make a loop in the org chart: the chosen manager already reports to this person, directly or through others. Nothing was changed.</source>
-        <translation>这样会让组织架构出现循环:所选的上级已经直接或间接汇报给此人。未做任何更改。</translation>
+        <translation>这样会让组织架构出现循环：所选的上级已经直接或间接汇报给此人。未做任何更改。</translation>
     </message>
     <message>
         <source>The manager must be on this pursuit&apos;s map. Nothing was changed.</source>

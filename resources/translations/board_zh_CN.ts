@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BoardScreen</name>
@@ -20,8 +19,8 @@
         <translation>列宽自适应</translation>
     </message>
     <message>
-        <source>Let the columns share the window&apos;s width (double-click a column gap)</source>
-        <translation>让各列平分窗口宽度(也可双击两列之间的空隙)</translation>
+        <source>Let the columns share the window's width (double-click a column gap)</source>
+        <translation>让各列平分窗口宽度（也可双击两列之间的空隙）</translation>
     </message>
     <message>
         <source>Find</source>
@@ -57,7 +56,7 @@
     </message>
     <message>
         <source>Amount {0}; weighted forecast (Σ amount × win rate) {1}</source>
-        <translation>金额 {0};加权预测(Σ 金额 × 赢率)为 {1}</translation>
+        <translation>金额 {0}；加权预测（Σ 金额 × 赢率）为 {1}</translation>
     </message>
     <message>
         <source>{0} pursuits in other currencies are not in the sums.</source>
@@ -109,7 +108,7 @@
     </message>
     <message>
         <source>Blank this pursuit for good, here and on every computer it syncs with</source>
-        <translation>永久清空这个项目:本机和与之同步的每台电脑上都会清空</translation>
+        <translation>永久清空这个项目：本机和与之同步的每台电脑上都会清空</translation>
     </message>
     <message>
         <source>New visit…</source>
@@ -144,7 +143,7 @@
     </message>
     <message>
         <source>From: {0}</source>
-        <translation>来自:{0}</translation>
+        <translation>来自：{0}</translation>
     </message>
     <message>
         <source>Stage {0} · {1}</source>
@@ -152,19 +151,19 @@
     </message>
     <message>
         <source>Amount {0} · weighted {1} ({2}%)</source>
-        <translation>金额 {0} · 加权 {1}(赢率 {2}%)</translation>
+        <translation>金额 {0} · 加权 {1}（赢率 {2}%）</translation>
     </message>
     <message>
         <source>Expected close: {0}</source>
-        <translation>预计成交:{0}</translation>
+        <translation>预计成交：{0}</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#A85F00&apos;&gt;Stale: {0} days in this stage (limit {1})&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#A85F00&apos;&gt;停滞:已在本阶段 {0} 天(上限 {1} 天)&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#A85F00'&gt;Stale: {0} days in this stage (limit {1})&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#A85F00'&gt;停滞：已在本阶段 {0} 天（上限 {1} 天）&lt;/span&gt;</translation>
     </message>
     <message>
         <source>{0} days in this stage (limit {1})</source>
-        <translation>已在本阶段 {0} 天(上限 {1} 天)</translation>
+        <translation>已在本阶段 {0} 天（上限 {1} 天）</translation>
     </message>
     <message>
         <source>Coaching points answered: {0} of {1}</source>
@@ -172,15 +171,15 @@
     </message>
     <message>
         <source>Next step: {0}</source>
-        <translation>下一步:{0}</translation>
+        <translation>下一步：{0}</translation>
     </message>
     <message>
         <source>Tags: {0}</source>
-        <translation>标签:{0}</translation>
+        <translation>标签：{0}</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#D32F2F&apos;&gt;Blocking red flags: {0}&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#D32F2F&apos;&gt;阻碍推进的风险提示：{0}&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#D32F2F'&gt;Blocking red flags: {0}&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#D32F2F'&gt;阻碍推进的风险提示：{0}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Red flags&lt;/b&gt; ({0} blocking, {1} advice)</source>
@@ -188,7 +187,7 @@
     </message>
     <message>
         <source>Edited on two machines: needs review</source>
-        <translation>两台电脑上都改过:需要核对</translation>
+        <translation>两台电脑上都改过：需要核对</translation>
     </message>
 </context>
 <context>
@@ -246,7 +245,7 @@
     </message>
     <message>
         <source>Filters ({0})</source>
-        <translation>筛选({0})</translation>
+        <translation>筛选（{0}）</translation>
     </message>
     <message>
         <source>Filters</source>
@@ -273,15 +272,15 @@
     </message>
     <message>
         <source>Stale only (longer in the stage than its limit)</source>
-        <translation>只看停滞的(在本阶段超过时限)</translation>
+        <translation>只看停滞的（在本阶段超过时限）</translation>
     </message>
     <message>
         <source>Next step overdue only</source>
         <translation>只看下一步已逾期的</translation>
     </message>
     <message>
-        <source>No tags yet: add them in a pursuit&apos;s dialog.</source>
-        <translation>还没有标签:可在项目编辑窗口中添加。</translation>
+        <source>No tags yet: add them in a pursuit's dialog.</source>
+        <translation>还没有标签：可在项目编辑窗口中添加。</translation>
     </message>
     <message>
         <source>Expected close</source>
@@ -304,7 +303,7 @@
     <name>NoMatchNote</name>
     <message>
         <source>Change the search or the filters, or clear them to see every pursuit.</source>
-        <translation>请修改搜索词或筛选条件,或清除筛选以查看全部项目。</translation>
+        <translation>请修改搜索词或筛选条件，或清除筛选以查看全部项目。</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -316,7 +315,7 @@
     </message>
     <message>
         <source>Every pursuit is closed: won, lost or abandoned.</source>
-        <translation>所有项目都已结束:赢单、丢单或放弃。</translation>
+        <translation>所有项目都已结束：赢单、丢单或放弃。</translation>
     </message>
     <message>
         <source>Show closed</source>

@@ -55,19 +55,19 @@
     </message>
     <message>
         <source>Period: {0}</source>
-        <translation>期间:{0}</translation>
+        <translation>期间：{0}</translation>
     </message>
     <message>
         <source>Account: {0}</source>
-        <translation>客户:{0}</translation>
+        <translation>客户：{0}</translation>
     </message>
     <message>
         <source>Tags: {0}</source>
-        <translation>标签:{0}</translation>
+        <translation>标签：{0}</translation>
     </message>
     <message>
         <source>Currency: {0}</source>
-        <translation>币种:{0}</translation>
+        <translation>币种：{0}</translation>
     </message>
     <message>
         <source>Save Chart</source>
@@ -122,7 +122,7 @@
     </message>
     <message>
         <source>Open now: {0} pursuits · {1} · weighted {2} (amount × the stage&apos;s win rate)</source>
-        <translation>当前在途:{0} 个项目 · {1} · 加权 {2}(金额 × 所在阶段赢率)</translation>
+        <translation>当前在途：{0} 个项目 · {1} · 加权 {2}（金额 × 所在阶段赢率）</translation>
     </message>
     <message>
         <source>No open pursuits are expected to close in the next 12 months.</source>
@@ -138,23 +138,23 @@
     </message>
     <message>
         <source>Next 12 months: weighted {0} of {1}.</source>
-        <translation>未来 12 个月:加权 {0},未加权 {1}。</translation>
+        <translation>未来 12 个月：加权 {0}，未加权 {1}。</translation>
     </message>
     <message>
         <source>Past due: {0} open pursuits ({1}), hatched — update their expected close.</source>
-        <translation>已逾期:{0} 个在途项目({1}),以斜线表示——请更新预计成交日期。</translation>
+        <translation>已逾期：{0} 个在途项目（{1}），以斜线表示——请更新预计成交日期。</translation>
     </message>
     <message>
         <source>later: {0} ({1})</source>
-        <translation>12 个月以后 {0} 个({1})</translation>
+        <translation>12 个月以后 {0} 个（{1}）</translation>
     </message>
     <message>
         <source>no expected close: {0} ({1})</source>
-        <translation>未填预计成交日期 {0} 个({1})</translation>
+        <translation>未填预计成交日期 {0} 个（{1}）</translation>
     </message>
     <message>
         <source>Not shown: {0}.</source>
-        <translation>未显示:{0}。</translation>
+        <translation>未显示：{0}。</translation>
     </message>
     <message>
         <source>Won</source>
@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>Closed in the period, by quarter: amount won above the line, lost and abandoned below; the numbers count pursuits; the win rate is won ÷ (won + lost).</source>
-        <translation>本期间内关闭的项目,按季度:横线以上为赢单金额,以下为丢单和放弃金额;数字为项目数;赢率 = 赢单 ÷(赢单 + 丢单)。</translation>
+        <translation>本期间内关闭的项目，按季度：横线以上为赢单金额，以下为丢单和放弃金额；数字为项目数；赢率 = 赢单 ÷（赢单 + 丢单）。</translation>
     </message>
     <message>
         <source>No losses in this period.</source>
@@ -208,11 +208,11 @@ Weighted {3} ({4}%)</source>
         <translation>{0}
 在途项目 {1} 个
 金额 {2}
-加权金额 {3}(赢率 {4}%)</translation>
+加权金额 {3}（赢率 {4}%）</translation>
     </message>
     <message>
         <source>Weighted {0} of {1} · {2} pursuits</source>
-        <translation>加权 {0},未加权 {1} · {2} 个项目</translation>
+        <translation>加权 {0}，未加权 {1} · {2} 个项目</translation>
     </message>
     <message>
         <source>Q{0} {1}
@@ -221,9 +221,9 @@ Lost: {4} · {5}
 Abandoned: {6} · {7}
 Win rate {8}</source>
         <translation>{1} 年第 {0} 季度
-赢单:{2} 个 · {3}
-丢单:{4} 个 · {5}
-放弃:{6} 个 · {7}
+赢单：{2} 个 · {3}
+丢单：{4} 个 · {5}
+放弃：{6} 个 · {7}
 赢率 {8}</translation>
     </message>
     <message>
@@ -245,8 +245,8 @@ Average {1} days · median {2} days
 Reached in the period: {1}
 Went further: {2} · still open here: {3}</source>
         <translation>{0}
-本期间内到达:{1} 个
-继续推进:{2} 个 · 仍停留在此阶段:{3} 个</translation>
+本期间内到达：{1} 个
+继续推进：{2} 个 · 仍停留在此阶段：{3} 个</translation>
     </message>
     <message>
         <source>{0}
@@ -254,13 +254,13 @@ Went further: {2} · still open here: {3}</source>
 90% range {4}–{5}
 The forecast assumes {6}%</source>
         <translation>{0}
-到达此阶段的 {2} 个已关闭项目中赢单 {1} 个({3})
+到达此阶段的 {2} 个已关闭项目中赢单 {1} 个（{3}）
 90% 区间 {4}–{5}
 预测假设赢率 {6}%</translation>
     </message>
     <message>
         <source>Other ({0})</source>
-        <translation>其他({0} 项)</translation>
+        <translation>其他（{0} 项）</translation>
     </message>
     <message>
         <source>Days in stage</source>
@@ -284,15 +284,15 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>Days: average of the stays that ended in the period; │ marks the median. Next stage: of the pursuits that reached the stage in the period, the share that went further; those still open in the stage are left out.</source>
-        <translation>天数:本期间内结束的阶段停留的平均天数,│ 为中位数。推进率:本期间内到达该阶段的项目中继续推进的比例;仍停留在该阶段的在途项目不计入。</translation>
+        <translation>天数：本期间内结束的阶段停留的平均天数，│ 为中位数。推进率：本期间内到达该阶段的项目中继续推进的比例；仍停留在该阶段的在途项目不计入。</translation>
     </message>
     <message>
         <source>Won pursuits took {0} days from the first stage to the win (n={1}).</source>
-        <translation>赢单项目从第一阶段到赢单平均用时 {0} 天(n={1})。</translation>
+        <translation>赢单项目从第一阶段到赢单平均用时 {0} 天（n={1}）。</translation>
     </message>
     <message>
         <source>Only {0} pursuits were closed in this period: too few to check the win rates (at least {1} are needed). Choose a longer period or fewer filters.</source>
-        <translation>本期间内只有 {0} 个已关闭的项目,不足以校验赢率(至少需要 {1} 个)。请选择更长的期间或减少筛选条件。</translation>
+        <translation>本期间内只有 {0} 个已关闭的项目，不足以校验赢率（至少需要 {1} 个）。请选择更长的期间或减少筛选条件。</translation>
     </message>
     <message>
         <source>none closed from here</source>
@@ -300,7 +300,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>{0} of {1} won: too few</source>
-        <translation>{1} 个中赢 {0} 个:样本太少</translation>
+        <translation>{1} 个中赢 {0} 个：样本太少</translation>
     </message>
     <message>
         <source>{0} won vs {1}% · n={2}</source>
@@ -320,11 +320,11 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>{0} pursuits closed in the period, {1} won. Each bar: of those that reached the stage, the share won.</source>
-        <translation>本期间内关闭 {0} 个项目,赢单 {1} 个。每根横条:到达该阶段的项目中最终赢单的比例。</translation>
+        <translation>本期间内关闭 {0} 个项目，赢单 {1} 个。每根横条：到达该阶段的项目中最终赢单的比例。</translation>
     </message>
     <message>
         <source>Biggest gap at {0}: won {1}, the forecast assumes {2}%.</source>
-        <translation>差距最大的是 {0}:实际赢单 {1},预测假设 {2}%。</translation>
+        <translation>差距最大的是 {0}：实际赢单 {1}，预测假设 {2}%。</translation>
     </message>
     <message>
         <source>Click to list these pursuits</source>
@@ -347,7 +347,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>Save every chart, with the filters, as one PDF (A4 landscape)</source>
-        <translation>把全部图表连同筛选条件保存为一个 PDF(A4 横向)</translation>
+        <translation>把全部图表连同筛选条件保存为一个 PDF（A4 横向）</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -359,7 +359,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>The charts fill in by themselves as you add pursuits and move them through the stages: the funnel, the forecast, what was won and lost, how fast pursuits move, and whether the win rates hold true for you.</source>
-        <translation>录入项目并推进阶段后,这里会自动生成图表:销售漏斗、成交预测、赢单与丢单、推进速度,以及各阶段赢率是否符合你的实际情况。</translation>
+        <translation>录入项目并推进阶段后，这里会自动生成图表：销售漏斗、成交预测、赢单与丢单、推进速度，以及各阶段赢率是否符合你的实际情况。</translation>
     </message>
     <message>
         <source>Go to the Board</source>
@@ -367,7 +367,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>The charts cannot be shown: the chart library failed to load. {0}</source>
-        <translation>无法显示图表:图表组件加载失败。{0}</translation>
+        <translation>无法显示图表：图表组件加载失败。{0}</translation>
     </message>
     <message>
         <source>Funnel</source>
@@ -375,7 +375,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>Open pursuits now, by stage: amount, and weighted by the win rate</source>
-        <translation>当前在途项目按阶段分布:金额,以及按赢率加权的金额</translation>
+        <translation>当前在途项目按阶段分布：金额，以及按赢率加权的金额</translation>
     </message>
     <message>
         <source>Forecast</source>
@@ -391,7 +391,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>Pursuits closed in the period, and who and what we lost to</source>
-        <translation>本期间内关闭的项目,以及输给了谁、为什么输</translation>
+        <translation>本期间内关闭的项目，以及输给了谁、为什么输</translation>
     </message>
     <message>
         <source>Velocity and conversion</source>
@@ -399,7 +399,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>How long pursuits stay in each stage, and how many go on</source>
-        <translation>项目在各阶段停留多久,有多少推进到下一阶段</translation>
+        <translation>项目在各阶段停留多久，有多少推进到下一阶段</translation>
     </message>
     <message>
         <source>Win-rate check</source>
@@ -407,7 +407,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>Do pursuits that reach a stage win as often as its win rate says?</source>
-        <translation>到达某阶段的项目,实际赢单比例是否与该阶段赢率相符?</translation>
+        <translation>到达某阶段的项目，实际赢单比例是否与该阶段赢率相符？</translation>
     </message>
     <message>
         <source>Updating…</source>
@@ -415,7 +415,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>The charts could not be updated: {0}</source>
-        <translation>图表未能更新:{0}</translation>
+        <translation>图表未能更新：{0}</translation>
     </message>
 </context>
 <context>
@@ -466,7 +466,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>Currency:</source>
-        <translation>币种:</translation>
+        <translation>币种：</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -474,23 +474,23 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>Period:</source>
-        <translation>期间:</translation>
+        <translation>期间：</translation>
     </message>
     <message>
         <source>Account:</source>
-        <translation>客户:</translation>
+        <translation>客户：</translation>
     </message>
     <message>
         <source>Tags:</source>
-        <translation>标签:</translation>
+        <translation>标签：</translation>
     </message>
     <message>
         <source>All pursuits (no tag filter)</source>
-        <translation>全部项目(不按标签筛选)</translation>
+        <translation>全部项目（不按标签筛选）</translation>
     </message>
     <message>
         <source>(no tags yet)</source>
-        <translation>(还没有标签)</translation>
+        <translation>（还没有标签）</translation>
     </message>
     <message>
         <source>All</source>
@@ -545,7 +545,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>Lost or abandoned: {0}</source>
-        <translation>丢单或放弃:{0}</translation>
+        <translation>丢单或放弃：{0}</translation>
     </message>
 </context>
 <context>
@@ -556,7 +556,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>Amount of the open pursuits (filters apply)</source>
-        <translation>在途项目的金额(按筛选条件)</translation>
+        <translation>在途项目的金额（按筛选条件）</translation>
     </message>
     <message>
         <source>Weighted</source>
@@ -588,7 +588,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>Won ÷ (won + lost), pursuits closed in the period</source>
-        <translation>赢单 ÷(赢单 + 丢单),按本期间内关闭的项目计算</translation>
+        <translation>赢单 ÷（赢单 + 丢单），按本期间内关闭的项目计算</translation>
     </message>
     <message>
         <source>Sales cycle</source>
@@ -596,7 +596,7 @@ The forecast assumes {6}%</source>
     </message>
     <message>
         <source>Average days from the first stage to the win, pursuits won in the period whose stage history is recorded</source>
-        <translation>本期间内赢单且有阶段记录的项目,从第一阶段到赢单的平均天数</translation>
+        <translation>本期间内赢单且有阶段记录的项目，从第一阶段到赢单的平均天数</translation>
     </message>
     <message>
         <source>{0} pursuits</source>

@@ -95,7 +95,7 @@
     <name>PursuitColumns</name>
     <message>
         <source>Over the stage&apos;s limit of {0} days: stale</source>
-        <translation>超过本阶段 {0} 天的时限:已停滞</translation>
+        <translation>超过本阶段 {0} 天的时限：已停滞</translation>
     </message>
     <message>
         <source>The stage&apos;s limit is {0} days</source>
@@ -103,7 +103,7 @@
     </message>
     <message>
         <source>{0} red flag(s): open the pursuit to see them</source>
-        <translation>{0} 项风险提示:打开项目查看</translation>
+        <translation>{0} 项风险提示：打开项目查看</translation>
     </message>
     <message>
         <source>Account</source>
@@ -167,7 +167,7 @@
     </message>
     <message>
         <source>Created on another computer ({0}) and merged from its sync file</source>
-        <translation>在另一台电脑({0})上创建,从它的同步文件合并而来</translation>
+        <translation>在另一台电脑（{0}）上创建，从它的同步文件合并而来</translation>
     </message>
     <message>
         <source>Closed on</source>

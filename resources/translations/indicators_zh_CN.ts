@@ -9,11 +9,11 @@
     </message>
     <message>
         <source>Nothing to compare yet: add and score the buying criteria.</source>
-        <translation>暂无可对比的数据:请先添加采购指标并打分。</translation>
+        <translation>暂无可对比的数据：请先添加采购指标并打分。</translation>
     </message>
     <message>
         <source>Weighted score, % of maximum</source>
-        <translation>加权得分(占满分的百分比)</translation>
+        <translation>加权得分（占满分的百分比）</translation>
     </message>
     <message>
         <source>Score</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Scores by criterion, most important first</source>
-        <translation>各指标得分(按重要性排序)</translation>
+        <translation>各指标得分（按重要性排序）</translation>
     </message>
 </context>
 <context>
@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>{0} added. Score them in the new column.</source>
-        <translation>已添加{0},请在新的一列中为其打分。</translation>
+        <translation>已添加{0}，请在新的一列中为其打分。</translation>
     </message>
     <message>
         <source>Remove competitor {0}</source>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <source>Find a competitor, or type a new name</source>
-        <translation>查找竞争对手,或输入新名称</translation>
+        <translation>查找竞争对手，或输入新名称</translation>
     </message>
     <message>
         <source>Start this pursuit&apos;s notes from the playbook</source>
@@ -94,16 +94,20 @@
         <translation>列表中的竞争对手都已在本项目中。输入名称可新建。</translation>
     </message>
     <message>
+        <source>No competitors yet. Type the name of the first one the customer is talking to, to add it.</source>
+        <translation>还没有竞争对手。输入客户正在接触的第一家竞争对手的名称即可添加。</translation>
+    </message>
+    <message>
         <source>A new competitor. Its playbook starts empty and grows with what you learn in this and later pursuits.</source>
-        <translation>新的竞争对手。它的打法手册从空白开始,随着本项目和以后项目的积累不断丰富。</translation>
+        <translation>新的竞争对手。它的打法手册从空白开始，随着本项目和以后项目的积累不断丰富。</translation>
     </message>
     <message>
         <source>It was in this pursuit before: its notes and scores come back.</source>
-        <translation>该对手曾在本项目中出现过:原有的档案和评分会一并恢复。</translation>
+        <translation>该对手曾在本项目中出现过：原有的档案和评分会一并恢复。</translation>
     </message>
     <message>
         <source>Playbook from earlier pursuits:</source>
-        <translation>以往项目积累的打法手册:</translation>
+        <translation>以往项目积累的打法手册：</translation>
     </message>
     <message>
         <source>No playbook yet.</source>
@@ -130,7 +134,7 @@
     </message>
     <message>
         <source>Case stories</source>
-        <translation>案例(恐怖事件)</translation>
+        <translation>案例（恐怖事件）</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -153,7 +157,7 @@
     </message>
     <message>
         <source>What will they offer?</source>
-        <translation>对手会给客户提供什么方案?</translation>
+        <translation>对手会给客户提供什么方案？</translation>
     </message>
     <message>
         <source>Flaws</source>
@@ -161,7 +165,7 @@
     </message>
     <message>
         <source>Where does it fall short?</source>
-        <translation>方案的不足在哪里?</translation>
+        <translation>方案的不足在哪里？</translation>
     </message>
     <message>
         <source>Harm to the customer</source>
@@ -169,7 +173,7 @@
     </message>
     <message>
         <source>What will those flaws cost the customer?</source>
-        <translation>这些缺陷会给客户带来什么损失?</translation>
+        <translation>这些缺陷会给客户带来什么损失？</translation>
     </message>
     <message>
         <source>Label and story</source>
@@ -181,7 +185,7 @@
     </message>
     <message>
         <source>A short label that sticks, e.g. “an expensive half-product”</source>
-        <translation>简短好记的标签,例如“昂贵的半成品”</translation>
+        <translation>简短好记的标签，例如“昂贵的半成品”</translation>
     </message>
     <message>
         <source>Case story</source>
@@ -189,11 +193,11 @@
     </message>
     <message>
         <source>A real case that shows the harm (a horror story)</source>
-        <translation>说明危害的真实案例(恐怖事件)</translation>
+        <translation>说明危害的真实案例（恐怖事件）</translation>
     </message>
     <message>
         <source>Our counter</source>
-        <translation>我方应对(FAB)</translation>
+        <translation>我方应对（FAB）</translation>
     </message>
     <message>
         <source>Features</source>
@@ -225,11 +229,11 @@
     </message>
     <message>
         <source>Who inside speaks for us?</source>
-        <translation>客户内部谁为我们说话?</translation>
+        <translation>客户内部谁为我们说话？</translation>
     </message>
     <message>
         <source>People in this pursuit: {0}</source>
-        <translation>本项目的关键人:{0}</translation>
+        <translation>本项目的关键人：{0}</translation>
     </message>
     <message>
         <source>Add an ally by name…</source>
@@ -237,7 +241,7 @@
     </message>
     <message>
         <source>Playbook · all pursuits ({0} others)</source>
-        <translation>打法手册 · 所有项目(另有 {0} 个项目)</translation>
+        <translation>打法手册 · 所有项目（另有 {0} 个项目）</translation>
     </message>
     <message>
         <source>Playbook · all pursuits</source>
@@ -245,7 +249,7 @@
     </message>
     <message>
         <source>What we know of them from every deal. It is offered when they show up in a new pursuit; add what this pursuit taught you.</source>
-        <translation>我们从每个项目中积累的对手情报。对手出现在新项目时会自动推荐;把本项目的新认识补充进来。</translation>
+        <translation>我们从每个项目中积累的对手情报。对手出现在新项目时会自动推荐；把本项目的新认识补充进来。</translation>
     </message>
     <message>
         <source>← Use in this pursuit</source>
@@ -261,11 +265,11 @@
     </message>
     <message>
         <source>Adds this pursuit&apos;s solution, flaws, label and case story to the playbook as new lines (lines already there are skipped).</source>
-        <translation>把本项目中的对手方案、缺陷、标签和案例作为新的一行补充到打法手册(已有的内容不会重复添加)。</translation>
+        <translation>把本项目中的对手方案、缺陷、标签和案例作为新的一行补充到打法手册（已有的内容不会重复添加）。</translation>
     </message>
     <message>
         <source>Changes are saved as you type; Ctrl+Z undoes them.</source>
-        <translation>输入即自动保存;按 Ctrl+Z 可撤销。</translation>
+        <translation>输入即自动保存；按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
         <source>{0} — competitor profile</source>
@@ -300,7 +304,7 @@
     </message>
     <message>
         <source>The class column is computed and was left as it is.</source>
-        <translation>“指标类别”列为自动计算,保持不变。</translation>
+        <translation>“指标类别”列为自动计算，保持不变。</translation>
     </message>
 </context>
 <context>
@@ -331,7 +335,7 @@
     </message>
     <message>
         <source>Delete the selected criteria (undo brings them back)</source>
-        <translation>删除选中的指标(可撤销恢复)</translation>
+        <translation>删除选中的指标（可撤销恢复）</translation>
     </message>
     <message>
         <source>Move up</source>
@@ -339,7 +343,7 @@
     </message>
     <message>
         <source>Rank the selected criteria higher</source>
-        <translation>把选中的指标排得更靠前(更重要)</translation>
+        <translation>把选中的指标排得更靠前（更重要）</translation>
     </message>
     <message>
         <source>Move down</source>
@@ -355,7 +359,7 @@
     </message>
     <message>
         <source>Add a competitor column: pick from the list or create one</source>
-        <translation>添加一列竞争对手:从列表中选择,或新建</translation>
+        <translation>添加一列竞争对手：从列表中选择，或新建</translation>
     </message>
     <message>
         <source>Export to Excel…</source>
@@ -465,15 +469,15 @@
     <name>IndicatorGridModel</name>
     <message>
         <source>Suggested action: {0}</source>
-        <translation>建议行动:{0}</translation>
+        <translation>建议行动：{0}</translation>
     </message>
     <message>
         <source>Set by hand; the rule says {0}.</source>
-        <translation>已人工判定;按规则应为“{0}”。</translation>
+        <translation>已人工判定；按规则应为“{0}”。</translation>
     </message>
     <message>
         <source>Reason: {0}</source>
-        <translation>理由:{0}</translation>
+        <translation>理由：{0}</translation>
     </message>
     <message>
         <source>A fatal criterion needs an action plan.</source>
@@ -481,7 +485,7 @@
     </message>
     <message>
         <source>{0} on “{1}”: {2}</source>
-        <translation>{0} 在“{1}”上的得分:{2}</translation>
+        <translation>{0} 在“{1}”上的得分：{2}</translation>
     </message>
     <message>
         <source>not scored</source>
@@ -489,11 +493,11 @@
     </message>
     <message>
         <source>Edited on two computers: review this value (the newest edit is shown).</source>
-        <translation>此值在两台电脑上被修改过,请核对(当前显示最新的修改)。</translation>
+        <translation>此值在两台电脑上被修改过，请核对（当前显示最新的修改）。</translation>
     </message>
     <message>
         <source>Rank {0} by importance. Drag to reorder, or Alt+↑ / Alt+↓.</source>
-        <translation>重要性排第 {0} 位。拖动可调整顺序,也可按 Alt+↑ / Alt+↓。</translation>
+        <translation>重要性排第 {0} 位。拖动可调整顺序，也可按 Alt+↑ / Alt+↓。</translation>
     </message>
     <message>
         <source>Buying criterion</source>
@@ -529,35 +533,35 @@
     </message>
     <message>
         <source>Label: {0}</source>
-        <translation>标签:{0}</translation>
+        <translation>标签：{0}</translation>
     </message>
     <message>
         <source>Their score 1–5 on each criterion. Double-click for the competitor&apos;s profile; right-click to move or remove the column.</source>
-        <translation>对手在各指标上的得分(1–5)。双击查看对手档案;右键可移动或移除此列。</translation>
+        <translation>对手在各指标上的得分（1–5）。双击查看对手档案；右键可移动或移除此列。</translation>
     </message>
     <message>
         <source>What the customer will judge the vendors on (采购指标).</source>
-        <translation>客户据以评判各厂商的标准(采购指标)。</translation>
+        <translation>客户据以评判各厂商的标准（采购指标）。</translation>
     </message>
     <message>
         <source>What the criterion means to the customer, in their words.</source>
-        <translation>这个指标对客户意味着什么,尽量用客户自己的话。</translation>
+        <translation>这个指标对客户意味着什么，尽量用客户自己的话。</translation>
     </message>
     <message>
         <source>How much the customer weighs it: 1 (little) to 5 (decisive).</source>
-        <translation>客户对它的重视程度:1(不太在意)到 5(决定性)。</translation>
+        <translation>客户对它的重视程度：1（不太在意）到 5（决定性）。</translation>
     </message>
     <message>
         <source>Our score 1–5 on each criterion.</source>
-        <translation>我方在各指标上的得分(1–5)。</translation>
+        <translation>我方在各指标上的得分（1–5）。</translation>
     </message>
     <message>
         <source>Winning, sleeping, fatal or neutral: computed from the importance and the scores, unless set by hand.</source>
-        <translation>优胜、沉睡、致命或中性:根据重要性和得分自动判定,也可人工判定。</translation>
+        <translation>优胜、沉睡、致命或中性：根据重要性和得分自动判定，也可人工判定。</translation>
     </message>
     <message>
         <source>Set the class by hand when you know better than the numbers; say why.</source>
-        <translation>当你比数字更了解实际情况时,可人工判定类别,并写明理由。</translation>
+        <translation>当你比数字更了解实际情况时，可人工判定类别，并写明理由。</translation>
     </message>
     <message>
         <source>Why the class was set by hand.</source>
@@ -584,19 +588,19 @@
     </message>
     <message>
         <source>What will the customer judge the vendors on? &lt;a href=&apos;add&apos;&gt;Add a criterion&lt;/a&gt;, or copy the criteria table in Excel or WPS and press Ctrl+V here.</source>
-        <translation>客户会根据哪些指标评判各厂商?&lt;a href=&apos;add&apos;&gt;添加指标&lt;/a&gt;,或在 Excel / WPS 中复制指标表,然后在这里按 Ctrl+V 粘贴。</translation>
+        <translation>客户会根据哪些指标评判各厂商？&lt;a href=&apos;add&apos;&gt;添加指标&lt;/a&gt;，或在 Excel / WPS 中复制指标表，然后在这里按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
         <source>Columns in order: criterion, meaning, importance 1–5, our score, then one score per competitor.</source>
-        <translation>列的顺序:指标、内涵、重要性(1–5)、我方得分,然后是每个对手的得分。</translation>
+        <translation>列的顺序：指标、内涵、重要性（1–5）、我方得分，然后是每个对手的得分。</translation>
     </message>
     <message>
         <source>No competitors yet. &lt;a href=&apos;competitor&apos;&gt;Add the competitors&lt;/a&gt; the customer is talking to, and score them on each criterion.</source>
-        <translation>还没有竞争对手。&lt;a href=&apos;competitor&apos;&gt;添加客户正在接触的竞争对手&lt;/a&gt;,并在每个指标上给他们打分。</translation>
+        <translation>还没有竞争对手。&lt;a href=&apos;competitor&apos;&gt;添加客户正在接触的竞争对手&lt;/a&gt;，并在每个指标上给他们打分。</translation>
     </message>
     <message>
         <source>Edit “{0}”: {1}</source>
-        <translation>编辑“{0}”:{1}</translation>
+        <translation>编辑“{0}”：{1}</translation>
     </message>
     <message>
         <source>Edit {0} cells</source>
@@ -612,7 +616,7 @@
     </message>
     <message>
         <source>A criterion keeps its name and importance. To remove criteria, use Delete criteria (Ctrl+Delete).</source>
-        <translation>指标的名称和重要性不能清空。如需移除指标,请使用“删除指标”(Ctrl+Delete)。</translation>
+        <translation>指标的名称和重要性不能清空。如需移除指标，请使用“删除指标”（Ctrl+Delete）。</translation>
     </message>
     <message>
         <source>New criterion</source>
@@ -656,7 +660,7 @@
     </message>
     <message>
         <source>Automatic (by the rule)</source>
-        <translation>自动(按规则判定)</translation>
+        <translation>自动（按规则判定）</translation>
     </message>
 </context>
 <context>
@@ -687,7 +691,7 @@
     </message>
     <message>
         <source>“{0}” is not a class ({1})</source>
-        <translation>“{0}”不是有效的指标类别({1})</translation>
+        <translation>“{0}”不是有效的指标类别（{1}）</translation>
     </message>
     <message>
         <source>the block has more than {0} rows</source>
@@ -695,7 +699,7 @@
     </message>
     <message>
         <source>this column is computed and cannot be typed into</source>
-        <translation>该列是自动计算的,不能直接填写</translation>
+        <translation>该列是自动计算的，不能直接填写</translation>
     </message>
     <message>
         <source>“{0}” cannot be used here</source>
@@ -718,7 +722,7 @@
     <name>OverrideDelegate</name>
     <message>
         <source>Automatic (by the rule)</source>
-        <translation>自动(按规则判定)</translation>
+        <translation>自动（按规则判定）</translation>
     </message>
 </context>
 <context>
@@ -739,11 +743,11 @@
     <name>SummaryPanel</name>
     <message>
         <source>Weighted score (Σ importance × score)</source>
-        <translation>加权得分(Σ 重要性 × 得分)</translation>
+        <translation>加权得分（Σ 重要性 × 得分）</translation>
     </message>
     <message>
         <source>Each vendor&apos;s scores weighted by the importance of the criterion, and the share of the most they could get on the criteria scored for them.</source>
-        <translation>各厂商得分按指标重要性加权求和,以及占其已评分指标满分的比例。</translation>
+        <translation>各厂商得分按指标重要性加权求和，以及占其已评分指标满分的比例。</translation>
     </message>
     <message>
         <source>Criteria by class and what to do</source>
@@ -755,23 +759,23 @@
     </message>
     <message>
         <source>⚠ Fatal criteria without an action plan: {0}.</source>
-        <translation>⚠ 尚无行动计划的致命指标:{0} 个。</translation>
+        <translation>⚠ 尚无行动计划的致命指标：{0} 个。</translation>
     </message>
     <message>
         <source>✎ Classes set by hand: {0}.</source>
-        <translation>✎ 人工判定:{0} 个。</translation>
+        <translation>✎ 人工判定：{0} 个。</translation>
     </message>
     <message>
         <source>Add the customer&apos;s buying criteria to compare the vendors.</source>
-        <translation>添加客户的采购指标,即可对比各厂商。</translation>
+        <translation>添加客户的采购指标，即可对比各厂商。</translation>
     </message>
     <message>
         <source>Score us on the criteria to see where we stand.</source>
-        <translation>给我方在各指标上打分,看看我们处在什么位置。</translation>
+        <translation>给我方在各指标上打分，看看我们处在什么位置。</translation>
     </message>
     <message>
         <source>Add the competitors and score them to compare.</source>
-        <translation>添加竞争对手并打分,即可对比。</translation>
+        <translation>添加竞争对手并打分，即可对比。</translation>
     </message>
     <message>
         <source>We lead {0}, the strongest competitor, by {1} points.</source>
@@ -779,7 +783,7 @@
     </message>
     <message>
         <source>{0} leads us by {1} points: work on the fatal criteria.</source>
-        <translation>{0}领先我方 {1} 个百分点:重点应对致命指标。</translation>
+        <translation>{0}领先我方 {1} 个百分点：重点应对致命指标。</translation>
     </message>
     <message>
         <source>We are level with {0}.</source>
@@ -809,7 +813,7 @@
     </message>
     <message>
         <source>Could not write {0}: {1}. Nothing was exported.</source>
-        <translation>无法写入 {0}:{1}。未导出任何内容。</translation>
+        <translation>无法写入 {0}：{1}。未导出任何内容。</translation>
     </message>
     <message>
         <source>Exported to {0}.</source>

@@ -5,7 +5,7 @@
     <name>CloseDialog</name>
     <message>
         <source>Why? (kept with the pursuit)</source>
-        <translation>原因(随项目保存)</translation>
+        <translation>原因（随项目保存）</translation>
     </message>
     <message>
         <source>Pick or type a competitor</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Closing can be undone (Edit ▸ Undo), and a closed pursuit reopened.</source>
-        <translation>结束后可以撤销(编辑 ▸ 撤销),也可以重新打开项目。</translation>
+        <translation>结束后可以撤销（编辑 ▸ 撤销），也可以重新打开项目。</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Give a reason: it is what the team learns from.</source>
-        <translation>请填写原因:团队要从中总结经验。</translation>
+        <translation>请填写原因：团队要从中总结经验。</translation>
     </message>
     <message>
         <source>“{0}” will be added to the competitors.</source>
@@ -104,11 +104,11 @@
     </message>
     <message>
         <source>Reason (kept in the pursuit&apos;s stage history)</source>
-        <translation>原因(记入项目的阶段历史)</translation>
+        <translation>原因（记入项目的阶段历史）</translation>
     </message>
     <message>
         <source>e.g. The customer sent the tender directly; the criteria were set by them.</source>
-        <translation>例如:客户直接发来招标文件,采购指标已由客户确定。</translation>
+        <translation>例如：客户直接发来招标文件，采购指标已由客户确定。</translation>
     </message>
     <message>
         <source>Go back</source>
@@ -116,7 +116,7 @@
     </message>
     <message>
         <source>“{0}”: {1} → {2}</source>
-        <translation>「{0}」:{1} → {2}</translation>
+        <translation>「{0}」：{1} → {2}</translation>
     </message>
     <message>
         <source>{0} pursuits → {1}</source>
@@ -124,31 +124,43 @@
     </message>
     <message>
         <source>This skips {0}. Say why below.</source>
-        <translation>这样会跳过「{0}」,请在下方说明原因。</translation>
+        <translation>这样会跳过「{0}」，请在下方说明原因。</translation>
     </message>
     <message>
         <source>This moves back in the funnel. Say why below.</source>
-        <translation>这是在漏斗中倒退,请在下方说明原因。</translation>
+        <translation>这是在漏斗中倒退，请在下方说明原因。</translation>
     </message>
     <message>
         <source>Tick each milestone the customer has reached.</source>
         <translation>请勾选客户已经达到的里程碑。</translation>
     </message>
     <message>
+        <source>Coaching points of the stages left behind have no answer yet: answer them here (type the answer or tick it settled), or move on with a reason.</source>
+        <translation>已走过阶段的辅导要点还没有回答：可以直接在这里回答（输入答案或勾选“已落实”），也可以说明理由后继续推进。</translation>
+    </message>
+    <message>
         <source>Coaching points of the stages left behind have no answer yet: answer them first, or move on with a reason.</source>
-        <translation>以下辅导要点尚未回答:可以先回答,或填写原因后继续推进。</translation>
+        <translation>以下辅导要点尚未回答：可以先回答，或填写原因后继续推进。</translation>
     </message>
     <message>
         <source>Milestones reached?</source>
-        <translation>里程碑是否已达成?</translation>
+        <translation>里程碑是否已达成？</translation>
     </message>
     <message>
         <source>{0} (stage {1})</source>
-        <translation>{0}(阶段 {1})</translation>
+        <translation>{0}（阶段 {1}）</translation>
     </message>
     <message>
         <source>Coaching points without an answer</source>
         <translation>尚未回答的辅导要点</translation>
+    </message>
+    <message>
+        <source>Type the answer here</source>
+        <translation>在这里输入答案</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>已落实</translation>
     </message>
     <message>
         <source>Override and move</source>
@@ -171,35 +183,35 @@
     <name>PurgeConfirmation</name>
     <message>
         <source>Purge the pursuit “{0}” for good?</source>
-        <translation>永久清除项目“{0}”?</translation>
+        <translation>永久清除项目“{0}”？</translation>
     </message>
     <message>
         <source>Purge this pursuit for good?</source>
-        <translation>永久清除这个项目?</translation>
+        <translation>永久清除这个项目？</translation>
     </message>
     <message>
         <source>Everything in it is blanked: its stakeholders, buying criteria, visits, notes and answers.</source>
-        <translation>项目里的全部内容都会被清空:关键人、采购指标、拜访、备注和辅导回答。</translation>
+        <translation>项目里的全部内容都会被清空：关键人、采购指标、拜访、备注和辅导回答。</translation>
     </message>
     <message>
         <source>Purge {0} for good?</source>
-        <translation>永久清除关键人“{0}”?</translation>
+        <translation>永久清除关键人“{0}”？</translation>
     </message>
     <message>
         <source>Purge this person for good?</source>
-        <translation>永久清除这位关键人?</translation>
+        <translation>永久清除这位关键人？</translation>
     </message>
     <message>
         <source>Everything about this person is blanked: contact details, roles, relationship plan and links.</source>
-        <translation>此人的全部信息都会被清空:联系方式、角色、关系推进计划和关系连线。</translation>
+        <translation>此人的全部信息都会被清空：联系方式、角色、关系推进计划和关系连线。</translation>
     </message>
     <message>
         <source>This cannot be undone, and the undo history is cleared.</source>
-        <translation>此操作无法撤销,撤销记录也会一并清空。</translation>
+        <translation>此操作无法撤销，撤销记录也会一并清空。</translation>
     </message>
     <message>
         <source>Through sync the purge reaches every other computer: each one that imports your files blanks it too.</source>
-        <translation>清除会随同步传到其他每台电脑:导入您同步文件的电脑也会把它清空。</translation>
+        <translation>清除会随同步传到其他每台电脑：导入您同步文件的电脑也会把它清空。</translation>
     </message>
     <message>
         <source>Earlier backups of this database still contain it.</source>
@@ -207,7 +219,7 @@
     </message>
     <message>
         <source>If you may want it back, use Delete instead.</source>
-        <translation>如果以后可能还要找回,请改用“删除”。</translation>
+        <translation>如果以后可能还要找回，请改用“删除”。</translation>
     </message>
     <message>
         <source>Purge</source>
@@ -234,11 +246,11 @@
     </message>
     <message>
         <source>Pick an account or type a new name</source>
-        <translation>选择客户,或输入新客户名称</translation>
+        <translation>选择客户，或输入新客户名称</translation>
     </message>
     <message>
         <source>e.g. MES rollout, phase 2</source>
-        <translation>例如:MES 生产执行系统二期</translation>
+        <translation>例如：MES 生产执行系统二期</translation>
     </message>
     <message>
         <source>e.g. 1,280,000 or 1.28m</source>
@@ -250,7 +262,7 @@
     </message>
     <message>
         <source>What is the next thing to do, with whom?</source>
-        <translation>下一步做什么?和谁?</translation>
+        <translation>下一步做什么？和谁？</translation>
     </message>
     <message>
         <source>no date</source>
@@ -306,7 +318,7 @@
     </message>
     <message>
         <source>Not an amount. Write e.g. 1,280,000 or 1.28m.</source>
-        <translation>不是有效金额,请写成如 1,280,000 或 128万。</translation>
+        <translation>不是有效金额，请写成如 1,280,000 或 128万。</translation>
     </message>
     <message>
         <source>Name the account (the customer).</source>
@@ -314,7 +326,7 @@
     </message>
     <message>
         <source>This account no longer exists. Pick another.</source>
-        <translation>该客户已不存在,请另选一个。</translation>
+        <translation>该客户已不存在，请另选一个。</translation>
     </message>
     <message>
         <source>Give the pursuit a title.</source>
@@ -326,7 +338,7 @@
     </message>
     <message>
         <source>The amount is too large: check the digits.</source>
-        <translation>金额过大,请检查位数。</translation>
+        <translation>金额过大，请检查位数。</translation>
     </message>
     <message>
         <source>Pick a currency.</source>

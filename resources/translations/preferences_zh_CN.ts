@@ -44,7 +44,7 @@
     </message>
     <message>
         <source>Your company&apos;s own win rate for each stage (weighted amount = amount × win rate) and how many days in a stage make a pursuit stale. The method&apos;s values are shown beside each.</source>
-        <translation>贵公司各阶段的赢率(加权金额 = 金额 × 赢率),以及项目在一个阶段停留多少天算作停滞。旁边列出方法论的默认值。</translation>
+        <translation>贵公司各阶段的赢率（加权金额 = 金额 × 赢率），以及项目在一个阶段停留多少天算作停滞。旁边列出方法论的默认值。</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -80,11 +80,11 @@
     </message>
     <message>
         <source>Everything you enter is saved in this file, at once. The data folder is {0}.</source>
-        <translation>您输入的一切都会立即保存在这个文件中。数据文件夹:{0}</translation>
+        <translation>您输入的一切都会立即保存在这个文件中。数据文件夹：{0}</translation>
     </message>
     <message>
         <source>The newest backups kept beside the database (one a week is kept for eight weeks besides).</source>
-        <translation>在数据库旁保留的最新备份数(此外每周保留一份,共保留八周)。</translation>
+        <translation>在数据库旁保留的最新备份数（此外每周保留一份，共保留八周）。</translation>
     </message>
     <message>
         <source>Database</source>
@@ -104,7 +104,7 @@
     </message>
     <message>
         <source>Use a three-letter currency code, such as CNY or USD.</source>
-        <translation>请使用三个字母的币种代码,例如 CNY 或 USD。</translation>
+        <translation>请使用三个字母的币种代码，例如 CNY 或 USD。</translation>
     </message>
     <message>
         <source>Stage {0} has a lower win rate than the stage before it.</source>

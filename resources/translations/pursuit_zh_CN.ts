@@ -5,11 +5,11 @@
     <name>AfterSalePage</name>
     <message>
         <source>After the sale: managing expectations</source>
-        <translation>验收之后:管理客户期望</translation>
+        <translation>验收之后：管理客户期望</translation>
     </message>
     <message>
         <source>Acceptance is where the next sale begins: keep the customer&apos;s expectations right through the four periods, and ask for referrals when they are happy.</source>
-        <translation>验收是下一单的开始:在四个阶段里管好客户的期望,客户满意时请他转介绍。</translation>
+        <translation>验收是下一单的开始：在四个阶段里管好客户的期望，客户满意时请他转介绍。</translation>
     </message>
     <message>
         <source>Expectations</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>What we do about it, who and when</source>
-        <translation>我们怎么处理,谁负责,何时完成</translation>
+        <translation>我们怎么处理，谁负责，何时完成</translation>
     </message>
     <message>
         <source>Referrals</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Companies and people this customer can introduce you to. One click turns a referral into a new pursuit that remembers who referred it.</source>
-        <translation>这位客户可以引荐的公司和人。一键把转介绍变成新项目,并记下是谁介绍的。</translation>
+        <translation>这位客户可以引荐的公司和人。一键把转介绍变成新项目，并记下是谁介绍的。</translation>
     </message>
     <message>
         <source>Company</source>
@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>Write the company&apos;s name first: it becomes the new pursuit&apos;s account.</source>
-        <translation>请先填写公司名称:它将成为新项目的客户。</translation>
+        <translation>请先填写公司名称：它将成为新项目的客户。</translation>
     </message>
     <message>
         <source>Referral from {0}</source>
@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>Referred by {0} · {1}. Contact: {2}</source>
-        <translation>由 {0} · {1} 转介绍。联系人:{2}</translation>
+        <translation>由 {0} · {1} 转介绍。联系人：{2}</translation>
     </message>
     <message>
         <source>Open it</source>
@@ -108,7 +108,7 @@
     <name>CoachingPage</name>
     <message>
         <source>The questions a manager asks at each stage. Answer what you know, and tick a point once it is settled — the board shows how many are settled in the current stage.</source>
-        <translation>每个阶段经理都会问的辅导要点。把已知情况写下来,落实一项勾选一项——看板上会显示当前阶段已落实的数量。</translation>
+        <translation>每个阶段经理都会问的辅导要点。把已知情况写下来，落实一项勾选一项——看板上会显示当前阶段已落实的数量。</translation>
     </message>
     <message>
         <source>Manager&apos;s view…</source>
@@ -123,7 +123,7 @@
     </message>
     <message>
         <source>The deal is done when the money is in. Go through the checklist before delivery, and keep every instalment in sight.</source>
-        <translation>钱到账,单子才算做完。发货前逐项核对清单,盯紧每一笔回款。</translation>
+        <translation>钱到账，单子才算做完。发货前逐项核对清单，盯紧每一笔回款。</translation>
     </message>
     <message>
         <source>Business licence and qualifications in hand</source>
@@ -138,8 +138,8 @@
         <translation>采用客户方合同</translation>
     </message>
     <message>
-        <source>Their contract has been reviewed</source>
-        <translation>客户方合同已审核</translation>
+        <source>The contract to sign has been reviewed</source>
+        <translation>要签的合同已审核（我方合同或客户合同）</translation>
     </message>
     <message>
         <source>Delivery, installation and commissioning OK</source>
@@ -179,7 +179,7 @@
     </message>
     <message>
         <source>Invoices, who signs, anything about getting paid</source>
-        <translation>发票、签字人,以及回款相关的一切</translation>
+        <translation>发票、签字人，以及回款相关的一切</translation>
     </message>
     <message>
         <source>Instalments</source>
@@ -191,7 +191,7 @@
     </message>
     <message>
         <source>Enter an amount such as 1,280,000 or 128万.</source>
-        <translation>请输入金额,如 1,280,000 或 128万。</translation>
+        <translation>请输入金额，如 1,280,000 或 128万。</translation>
     </message>
     <message>
         <source>Due</source>
@@ -243,7 +243,7 @@
     </message>
     <message>
         <source>⚑ {0} overdue: {1}</source>
-        <translation>⚑ {0} 笔逾期,共 {1}</translation>
+        <translation>⚑ {0} 笔逾期，共 {1}</translation>
     </message>
     <message>
         <source>Received</source>
@@ -290,11 +290,11 @@
     <name>HealthBar</name>
     <message>
         <source>No red flags: the deal follows the method.</source>
-        <translation>没有风险提示:项目按方法推进。</translation>
+        <translation>没有风险提示：项目按方法推进。</translation>
     </message>
     <message>
         <source>Red flags ({0}):</source>
-        <translation>风险提示({0}):</translation>
+        <translation>风险提示（{0}）：</translation>
     </message>
     <message>
         <source>Open the place to fix this</source>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>{0}, weighted {1} at {2}%</source>
-        <translation>{0},按赢率 {2}% 加权 {1}</translation>
+        <translation>{0}，按赢率 {2}% 加权 {1}</translation>
     </message>
     <message>
         <source>Expected close</source>
@@ -365,7 +365,7 @@
     </message>
     <message>
         <source>{0} days (limit {1})</source>
-        <translation>{0} 天(上限 {1} 天)</translation>
+        <translation>{0} 天（上限 {1} 天）</translation>
     </message>
     <message>
         <source>Stage {0} · {1}</source>
@@ -393,11 +393,11 @@
     </message>
     <message>
         <source>Investment {0}; net benefit {1} a year; payback {2}; ROI {3}.</source>
-        <translation>投资 {0};年净收益 {1};回收期 {2};投资回报率 {3}。</translation>
+        <translation>投资 {0}；年净收益 {1}；回收期 {2}；投资回报率 {3}。</translation>
     </message>
     <message>
         <source>Decision-maker: {0}.</source>
-        <translation>决策者:{0}。</translation>
+        <translation>决策者：{0}。</translation>
     </message>
     <message>
         <source>impact {0}</source>
@@ -456,7 +456,7 @@
     </message>
     <message>
         <source>Background, history, anything worth keeping</source>
-        <translation>背景、来龙去脉,值得记下的都写在这里</translation>
+        <translation>背景、来龙去脉，值得记下的都写在这里</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -472,7 +472,7 @@
     </message>
     <message>
         <source>e.g. Meet the CIO to present the value case</source>
-        <translation>例如:约见 CIO,讲解价值建议书</translation>
+        <translation>例如：约见 CIO，讲解价值建议书</translation>
     </message>
     <message>
         <source>Action</source>
@@ -500,7 +500,7 @@
     </message>
     <message>
         <source>Stages move on the board, where each move checks the stage gate.</source>
-        <translation>阶段在看板上推进,每次推进都会检查阶段关口。</translation>
+        <translation>阶段在看板上推进，每次推进都会检查阶段关口。</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -540,19 +540,19 @@
     </message>
     <message>
         <source>Stage {0}: {1} — milestone: {2}</source>
-        <translation>阶段 {0}:{1} — 里程碑:{2}</translation>
+        <translation>阶段 {0}：{1} — 里程碑：{2}</translation>
     </message>
     <message>
         <source>Stage default ({0}%)</source>
-        <translation>阶段默认({0}%)</translation>
+        <translation>阶段默认（{0}%）</translation>
     </message>
     <message>
         <source>{0} at {1}%</source>
-        <translation>{0}(赢率 {1}%)</translation>
+        <translation>{0}（赢率 {1}%）</translation>
     </message>
     <message>
         <source>{0} days (limit {1})</source>
-        <translation>{0} 天(上限 {1} 天)</translation>
+        <translation>{0} 天（上限 {1} 天）</translation>
     </message>
     <message>
         <source>Open. Close it when the customer decides.</source>
@@ -560,11 +560,11 @@
     </message>
     <message>
         <source>Reason: {0}</source>
-        <translation>原因:{0}</translation>
+        <translation>原因：{0}</translation>
     </message>
     <message>
         <source>Lost to: {0}</source>
-        <translation>输给:{0}</translation>
+        <translation>输给：{0}</translation>
     </message>
     <message>
         <source>Started in stage {0} · {1}</source>
@@ -572,7 +572,7 @@
     </message>
     <message>
         <source>Gate passed over ({0}): {1}</source>
-        <translation>跳过关口检查({0} 项):{1}</translation>
+        <translation>跳过关口检查（{0} 项）：{1}</translation>
     </message>
     <message>
         <source>Edit tags</source>
@@ -591,7 +591,7 @@
     </message>
     <message>
         <source>Remove this pain (Edit ▸ Undo brings it back)</source>
-        <translation>删除这个痛点(编辑 ▸ 撤销可以恢复)</translation>
+        <translation>删除这个痛点（编辑 ▸ 撤销可以恢复）</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -619,7 +619,7 @@
     </message>
     <message>
         <source>Where they stand today, in numbers where possible</source>
-        <translation>客户现在的情况,尽量用数字说话</translation>
+        <translation>客户现在的情况，尽量用数字说话</translation>
     </message>
     <message>
         <source>Where they want to be</source>
@@ -631,11 +631,11 @@
     </message>
     <message>
         <source>What hurts, and whom</source>
-        <translation>哪里痛,痛的是谁</translation>
+        <translation>哪里痛，痛的是谁</translation>
     </message>
     <message>
         <source>What it costs them (money, time, risk)</source>
-        <translation>给客户造成多大损失(金钱、时间、风险)</translation>
+        <translation>给客户造成多大损失（金钱、时间、风险）</translation>
     </message>
     <message>
         <source>Hurts most</source>
@@ -662,7 +662,7 @@
     </message>
     <message>
         <source>No pain written down yet — add the first one: what hurts the customer?</source>
-        <translation>还没有记录痛点——添加第一个:客户哪里痛?</translation>
+        <translation>还没有记录痛点——添加第一个：客户哪里痛？</translation>
     </message>
     <message>
         <source>Value case</source>
@@ -682,7 +682,7 @@
     </message>
     <message>
         <source>Yearly benefits (a running cost is a negative line)</source>
-        <translation>每年收益(运行成本记为负数)</translation>
+        <translation>每年收益（运行成本记为负数）</translation>
     </message>
     <message>
         <source>Benefit</source>
@@ -690,7 +690,7 @@
     </message>
     <message>
         <source>e.g. Fewer stoppages</source>
-        <translation>例如:减少停机</translation>
+        <translation>例如：减少停机</translation>
     </message>
     <message>
         <source>Per year</source>
@@ -698,7 +698,7 @@
     </message>
     <message>
         <source>Enter an amount such as 1,280,000 or 128万.</source>
-        <translation>请输入金额,如 1,280,000 或 128万。</translation>
+        <translation>请输入金额，如 1,280,000 或 128万。</translation>
     </message>
     <message>
         <source>Add benefit line</source>
@@ -718,11 +718,11 @@
     </message>
     <message>
         <source>What did the decision-maker say about the figures? What do they doubt?</source>
-        <translation>决策者怎么看这些数字?对哪些有疑问?</translation>
+        <translation>决策者怎么看这些数字？对哪些有疑问？</translation>
     </message>
     <message>
         <source>Accepted by the decision-maker?</source>
-        <translation>决策者是否认可?</translation>
+        <translation>决策者是否认可？</translation>
     </message>
     <message>
         <source>Accepted</source>
@@ -750,15 +750,15 @@
     </message>
     <message>
         <source>Net benefit a year: {0}</source>
-        <translation>年净收益:{0}</translation>
+        <translation>年净收益：{0}</translation>
     </message>
     <message>
         <source>Over {0} years: {1}</source>
-        <translation>{0} 年合计:{1}</translation>
+        <translation>{0} 年合计：{1}</translation>
     </message>
     <message>
         <source>With these benefits the investment never pays back.</source>
-        <translation>按这些收益,投资永远收不回来。</translation>
+        <translation>按这些收益，投资永远收不回来。</translation>
     </message>
     <message>
         <source>Pays back within the {0} years.</source>
@@ -785,7 +785,7 @@
     <name>PursuitEditing</name>
     <message>
         <source>This date is before the pursuit began ({0}).</source>
-        <translation>这个日期早于项目开始的日期({0})。</translation>
+        <translation>这个日期早于项目开始的日期（{0}）。</translation>
     </message>
     <message>
         <source>This date is before the pursuit began.</source>
@@ -793,7 +793,7 @@
     </message>
     <message>
         <source>This date is in the future: record it once it has happened.</source>
-        <translation>这是一个将来的日期:等事情发生后再记录。</translation>
+        <translation>这是一个将来的日期：等事情发生后再记录。</translation>
     </message>
     <message>
         <source>Enter a number of years from 1 to 30.</source>
@@ -813,11 +813,11 @@
     </message>
     <message>
         <source>The amount is too large: check the digits.</source>
-        <translation>金额过大,请检查位数。</translation>
+        <translation>金额过大，请检查位数。</translation>
     </message>
     <message>
         <source>Enter an amount such as 1,280,000 or 128万.</source>
-        <translation>请输入金额,如 1,280,000 或 128万。</translation>
+        <translation>请输入金额，如 1,280,000 或 128万。</translation>
     </message>
     <message>
         <source>This cannot be empty.</source>
@@ -825,11 +825,11 @@
     </message>
     <message>
         <source>Enter a date such as 2026-03-31.</source>
-        <translation>请输入日期,如 2026-03-31。</translation>
+        <translation>请输入日期，如 2026-03-31。</translation>
     </message>
     <message>
         <source>This value is not accepted. Nothing was saved.</source>
-        <translation>这个值无效,未保存。</translation>
+        <translation>这个值无效，未保存。</translation>
     </message>
     <message>
         <source>Enter a value from {0} to {1}.</source>
@@ -872,15 +872,15 @@
     </message>
     <message>
         <source>Created on another computer and merged from its sync file.</source>
-        <translation>在另一台电脑上创建,从它的同步文件合并而来。</translation>
+        <translation>在另一台电脑上创建，从它的同步文件合并而来。</translation>
     </message>
     <message>
         <source>Changed differently on two computers: choose which version to keep.</source>
-        <translation>两台电脑上改得不一样:请选择保留哪个版本。</translation>
+        <translation>两台电脑上改得不一样：请选择保留哪个版本。</translation>
     </message>
     <message>
         <source>This pursuit no longer exists. It may have been deleted.</source>
-        <translation>这个项目已不存在,可能已被删除。</translation>
+        <translation>这个项目已不存在，可能已被删除。</translation>
     </message>
     <message>
         <source>Back to board</source>
@@ -892,7 +892,23 @@
     </message>
     <message>
         <source>A one-page summary of this pursuit&apos;s coaching answers, to read or print</source>
-        <translation>一页纸汇总这个项目的辅导要点答案,可查看或打印</translation>
+        <translation>一页纸汇总这个项目的辅导要点答案，可查看或打印</translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation>推进到下一阶段</translation>
+    </message>
+    <message>
+        <source>Move this pursuit to the next stage, through the stage gate</source>
+        <translation>经过阶段关口，把项目推进到下一阶段</translation>
+    </message>
+    <message>
+        <source>Show the stages and flags</source>
+        <translation>展开阶段与风险提示</translation>
+    </message>
+    <message>
+        <source>Fold the header</source>
+        <translation>收起页头</translation>
     </message>
     <message>
         <source>Stage {0} · {1}</source>
@@ -916,11 +932,19 @@
     </message>
     <message>
         <source>From: {0}</source>
-        <translation>来自:{0}</translation>
+        <translation>来自：{0}</translation>
     </message>
     <message>
         <source>&lt;a href=&quot;review&quot; style=&quot;color:#7B1FA2&quot;&gt;{0} awaiting review&lt;/a&gt;</source>
         <translation>&lt;a href=&quot;review&quot; style=&quot;color:#7B1FA2&quot;&gt;{0} 处待审&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>推进到 {0}</translation>
+    </message>
+    <message>
+        <source>Stage {0}</source>
+        <translation>阶段 {0}</translation>
     </message>
 </context>
 <context>
@@ -931,7 +955,7 @@
     </message>
     <message>
         <source>Row {0}, {1}: {2}</source>
-        <translation>第 {0} 行“{1}”:{2}</translation>
+        <translation>第 {0} 行“{1}”：{2}</translation>
     </message>
 </context>
 <context>
@@ -942,11 +966,11 @@
     </message>
     <message>
         <source>Impact on the decision: 4 or 5 is high</source>
-        <translation>对成交的影响:4 或 5 为高影响</translation>
+        <translation>对成交的影响：4 或 5 为高影响</translation>
     </message>
     <message>
         <source>Remove this risk (Edit ▸ Undo brings it back)</source>
-        <translation>删除这个风险(编辑 ▸ 撤销可以恢复)</translation>
+        <translation>删除这个风险（编辑 ▸ 撤销可以恢复）</translation>
     </message>
     <message>
         <source>Impact</source>
@@ -993,11 +1017,11 @@
     </message>
     <message>
         <source>No risk written down yet. What could make the customer hesitate to sign?</source>
-        <translation>还没有记录采购风险。什么会让客户犹豫不签?</translation>
+        <translation>还没有记录采购风险。什么会让客户犹豫不签？</translation>
     </message>
     <message>
         <source>{0} open, {1} of them high-impact · {2} in all</source>
-        <translation>{0} 个未解决,其中 {1} 个高影响 · 共 {2} 个</translation>
+        <translation>{0} 个未解决，其中 {1} 个高影响 · 共 {2} 个</translation>
     </message>
     <message>
         <source>Remove risk</source>
@@ -1048,11 +1072,11 @@
     </message>
     <message>
         <source>Settled: the answer is known and checked</source>
-        <translation>已落实:答案已知并经过核实</translation>
+        <translation>已落实：答案已知并经过核实</translation>
     </message>
     <message>
         <source>Your answer — what do you know, from whom, since when?</source>
-        <translation>你的回答——知道了什么,从谁那里得知,什么时候?</translation>
+        <translation>你的回答——知道了什么，从谁那里得知，什么时候？</translation>
     </message>
     <message>
         <source>Coaching point settled</source>

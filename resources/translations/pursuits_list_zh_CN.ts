@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Closed (won, lost, abandoned)</source>
-        <translation>已关闭(赢单、丢单、放弃)</translation>
+        <translation>已关闭（赢单、丢单、放弃）</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation>已取消导出,没有写入任何文件。</translation>
+        <translation>已取消导出，没有写入任何文件。</translation>
     </message>
 </context>
 <context>
@@ -114,7 +114,7 @@
     </message>
     <message>
         <source>New pursuit (Ctrl+Shift+N)</source>
-        <translation>新建项目(Ctrl+Shift+N)</translation>
+        <translation>新建项目（Ctrl+Shift+N）</translation>
     </message>
     <message>
         <source>Open</source>
@@ -154,7 +154,7 @@
     </message>
     <message>
         <source>Delete the selected pursuits (undo with Ctrl+Z)</source>
-        <translation>删除所选项目(按 Ctrl+Z 可撤销)</translation>
+        <translation>删除所选项目（按 Ctrl+Z 可撤销）</translation>
     </message>
     <message>
         <source>Purge…</source>
@@ -162,7 +162,7 @@
     </message>
     <message>
         <source>Blank this pursuit for good, here and on every computer it syncs with</source>
-        <translation>永久清空这个项目:本机和与之同步的每台电脑上都会清空</translation>
+        <translation>永久清空这个项目：本机和与之同步的每台电脑上都会清空</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -170,7 +170,7 @@
     </message>
     <message>
         <source>Export the shown rows to Excel (.xlsx) or CSV (Ctrl+E)</source>
-        <translation>将显示的行导出为 Excel(.xlsx)或 CSV(Ctrl+E)</translation>
+        <translation>将显示的行导出为 Excel（.xlsx）或 CSV（Ctrl+E）</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -202,7 +202,7 @@
     </message>
     <message>
         <source>Add the first pursuit you are working on, or load demo data to see the list at work.</source>
-        <translation>新建您正在跟进的第一个项目,或载入示例数据看看列表的效果。</translation>
+        <translation>新建您正在跟进的第一个项目，或载入示例数据看看列表的效果。</translation>
     </message>
     <message>
         <source>{0} of {1} pursuits</source>
@@ -218,7 +218,7 @@
     </message>
     <message>
         <source>{0} selected: {1}, weighted {2}</source>
-        <translation>已选 {0} 个:金额 {1},加权 {2}</translation>
+        <translation>已选 {0} 个：金额 {1}，加权 {2}</translation>
     </message>
     <message>
         <source>{0} pursuits</source>
@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>Remove this tag from the {0} selected pursuit(s):</source>
-        <translation>从所选的 {0} 个项目中移除此标签:</translation>
+        <translation>从所选的 {0} 个项目中移除此标签：</translation>
     </message>
     <message>
         <source>Add tag</source>
@@ -253,11 +253,11 @@
     </message>
     <message>
         <source>Add this tag to the {0} selected pursuit(s):</source>
-        <translation>为所选的 {0} 个项目添加此标签:</translation>
+        <translation>为所选的 {0} 个项目添加此标签：</translation>
     </message>
     <message>
         <source>e.g. 重点, 续约</source>
-        <translation>例如:重点、续约</translation>
+        <translation>例如：重点、续约</translation>
     </message>
     <message>
         <source>Type a tag.</source>

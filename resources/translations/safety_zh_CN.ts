@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Pick a backup to go back to. The database as it is now is backed up first, so a restore can itself be undone by restoring that backup.</source>
-        <translation>请选择要恢复到的备份。恢复前会先备份当前数据库,因此恢复本身也可以通过恢复那份备份来撤销。</translation>
+        <translation>请选择要恢复到的备份。恢复前会先备份当前数据库，因此恢复本身也可以通过恢复那份备份来撤销。</translation>
     </message>
     <message>
         <source>Made</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>Replace the database with the backup {0}? Everything entered since then is set aside in a backup of its own.</source>
-        <translation>用备份 {0} 替换当前数据库吗?此后录入的内容会另存为一份单独的备份。</translation>
+        <translation>用备份 {0} 替换当前数据库吗？此后录入的内容会另存为一份单独的备份。</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>The database failed its integrity check ({0}).</source>
-        <translation>数据库完整性检查未通过({0})。</translation>
+        <translation>数据库完整性检查未通过（{0}）。</translation>
     </message>
     <message>
         <source>Database damaged</source>
@@ -100,11 +100,11 @@
     </message>
     <message>
         <source>No good backup was found. Export your data and contact support; keep working only with care.</source>
-        <translation>没有找到可用的备份。请导出数据并联系技术支持;继续使用时请务必谨慎。</translation>
+        <translation>没有找到可用的备份。请导出数据并联系技术支持；继续使用时请务必谨慎。</translation>
     </message>
     <message>
         <source>The newest good backup is from {0}. Restore it?</source>
-        <translation>最近一份完好的备份来自 {0}。要恢复吗?</translation>
+        <translation>最近一份完好的备份来自 {0}。要恢复吗？</translation>
     </message>
 </context>
 </TS>

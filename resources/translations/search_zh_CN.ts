@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Search everything ({0})</source>
-        <translation>全局搜索({0})</translation>
+        <translation>全局搜索（{0}）</translation>
     </message>
     <message>
         <source>Search everything…</source>
@@ -59,7 +59,7 @@
     </message>
     <message>
         <source>Type a name, a word or a phone number. Chinese works with two characters or more; one character looks at names.</source>
-        <translation>输入名称、词语或电话号码。中文输入两个字以上即可搜索全文;只输入一个字时只查名称。</translation>
+        <translation>输入名称、词语或电话号码。中文输入两个字以上即可搜索全文；只输入一个字时只查名称。</translation>
     </message>
     <message>
         <source>Nothing found for “{0}”.</source>
@@ -70,7 +70,7 @@
     <name>SearchResults</name>
     <message>
         <source>(untitled)</source>
-        <translation>(无标题)</translation>
+        <translation>（无标题）</translation>
     </message>
 </context>
 </TS>

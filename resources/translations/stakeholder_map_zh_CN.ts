@@ -33,27 +33,27 @@
     </message>
     <message>
         <source>An ally is someone who is: {0}</source>
-        <translation>同盟是指:{0}</translation>
+        <translation>同盟是指：{0}</translation>
     </message>
     <message>
         <source>How to deal: {0}</source>
-        <translation>打交道方式:{0}</translation>
+        <translation>打交道方式：{0}</translation>
     </message>
     <message>
         <source>Personality not judged yet: introvert or extrovert, assertive or easy-going?</source>
-        <translation>尚未判断性格:内向还是外向?强势还是随和?</translation>
+        <translation>尚未判断性格：内向还是外向？强势还是随和？</translation>
     </message>
     <message>
         <source>Help to ask: {0}</source>
-        <translation>希望得到的帮助:{0}</translation>
+        <translation>希望得到的帮助：{0}</translation>
     </message>
     <message>
         <source>An ally: decide what help to ask for.</source>
-        <translation>已是同盟:想清楚希望对方提供什么帮助。</translation>
+        <translation>已是同盟：想清楚希望对方提供什么帮助。</translation>
     </message>
     <message>
         <source>Next step: {0}</source>
-        <translation>下一步:{0}</translation>
+        <translation>下一步：{0}</translation>
     </message>
 </context>
 <context>
@@ -64,14 +64,14 @@
 Double-click empty space to add a person. Drag from the dot on a card&apos;s right edge onto another card to link them. Drag across empty space to select several.</source>
         <translation>选中一位关键人即可编辑其资料。
 
-双击空白处添加关键人;从卡片右侧的圆点拖到另一张卡片上即可连线;在空白处拖动可框选多人。</translation>
+双击空白处添加关键人；从卡片右侧的圆点拖到另一张卡片上即可连线；在空白处拖动可框选多人。</translation>
     </message>
 </context>
 <context>
     <name>LinkPanel</name>
     <message>
         <source>e.g. old classmates; competes for the budget</source>
-        <translation>例如:老同学;与其争预算</translation>
+        <translation>例如：老同学；与其争预算</translation>
     </message>
     <message>
         <source>Reverse direction</source>
@@ -91,7 +91,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>Solid grey arrows are reports-to lines; set them in the person&apos;s panel.</source>
-        <translation>灰色实线箭头是汇报关系,可在关键人资料中设置。</translation>
+        <translation>灰色实线箭头是汇报关系，可在关键人资料中设置。</translation>
     </message>
     <message>
         <source>{0} reports to {1}</source>
@@ -99,7 +99,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>A reports-to line of the org chart. Delete it to take {0} out from under {1}; both keep their cards.</source>
-        <translation>这是组织架构中的汇报关系。删除后 {0} 不再挂在 {1} 之下,两人的卡片都会保留。</translation>
+        <translation>这是组织架构中的汇报关系。删除后 {0} 不再挂在 {1} 之下，两人的卡片都会保留。</translation>
     </message>
     <message>
         <source>Reverse link</source>
@@ -138,7 +138,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>A person needs a name. The previous name was kept.</source>
-        <translation>姓名不能为空,已保留原来的姓名。</translation>
+        <translation>姓名不能为空，已保留原来的姓名。</translation>
     </message>
     <message>
         <source>Reports to</source>
@@ -194,15 +194,15 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>How to deal: {0}</source>
-        <translation>打交道方式:{0}</translation>
+        <translation>打交道方式：{0}</translation>
     </message>
     <message>
         <source>— nobody on the map —</source>
-        <translation>— 无(地图上没有其上级)—</translation>
+        <translation>— 无（地图上没有其上级）—</translation>
     </message>
     <message>
         <source>No links yet: drag from a card&apos;s handle.</source>
-        <translation>还没有连线:从卡片右侧的圆点拖出即可。</translation>
+        <translation>还没有连线：从卡片右侧的圆点拖出即可。</translation>
     </message>
     <message>
         <source>{0} reports to {1}</source>
@@ -232,7 +232,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>People on {0}&apos;s other pursuits. Their cards (contact, relationship, personality, roles, help wanted) are copied onto this map; the originals stay as they are.</source>
-        <translation>{0} 其他项目中的关键人。复用时会把其资料(联系方式、关系阶段、性格、采购角色、希望得到的帮助)复制到本项目的地图上,原项目中的资料保持不变。</translation>
+        <translation>{0} 其他项目中的关键人。复用时会把其资料（联系方式、关系阶段、性格、采购角色、希望得到的帮助）复制到本项目的地图上，原项目中的资料保持不变。</translation>
     </message>
     <message>
         <source>Filter by name, title or pursuit</source>
@@ -244,7 +244,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>(already on this map)</source>
-        <translation>(地图上已有同名)</translation>
+        <translation>（地图上已有同名）</translation>
     </message>
     <message>
         <source>Add to map</source>
@@ -259,7 +259,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>{0} people: {1}</source>
-        <translation>{0} 人:{1}</translation>
+        <translation>{0} 人：{1}</translation>
     </message>
     <message>
         <source>{0} lines</source>
@@ -333,7 +333,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>Add a person (N, or double-click empty space)</source>
-        <translation>添加关键人(N 键,或双击空白处)</translation>
+        <translation>添加关键人（N 键，或双击空白处）</translation>
     </message>
     <message>
         <source>Reuse…</source>
@@ -349,7 +349,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>Delete the selection (Delete)</source>
-        <translation>删除所选(Delete 键)</translation>
+        <translation>删除所选（Delete 键）</translation>
     </message>
     <message>
         <source>Org chart</source>
@@ -357,7 +357,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>Arrange as an org chart by reports-to (you can move people after)</source>
-        <translation>按汇报关系自动排成组织架构图(之后仍可拖动调整)</translation>
+        <translation>按汇报关系自动排成组织架构图（之后仍可拖动调整）</translation>
     </message>
     <message>
         <source>Zoom in</source>
@@ -365,7 +365,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>Zoom in (+ or mouse wheel)</source>
-        <translation>放大(+ 键或鼠标滚轮)</translation>
+        <translation>放大（+ 键或鼠标滚轮）</translation>
     </message>
     <message>
         <source>Zoom out</source>
@@ -373,7 +373,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>Zoom out (-)</source>
-        <translation>缩小(- 键)</translation>
+        <translation>缩小（- 键）</translation>
     </message>
     <message>
         <source>Fit</source>
@@ -381,7 +381,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>Fit the map to the window (F)</source>
-        <translation>整张地图适合窗口(F 键)</translation>
+        <translation>整张地图适合窗口（F 键）</translation>
     </message>
     <message>
         <source>PNG…</source>
@@ -397,7 +397,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>Export the map as a PDF (A4 landscape)</source>
-        <translation>将地图导出为 PDF(A4 横向)</translation>
+        <translation>将地图导出为 PDF（A4 横向）</translation>
     </message>
     <message>
         <source>Legend</source>
@@ -417,7 +417,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>&lt;h3&gt;Nobody on the map yet&lt;/h3&gt;&lt;p&gt;Who is who at the customer? Add the people you know — double-click anywhere to add one — or reuse people from this account&apos;s other pursuits.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;地图上还没有关键人&lt;/h3&gt;&lt;p&gt;客户那边谁是谁?把你认识的人加进来(双击任意空白处即可添加),或从该客户的其他项目中复用。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;地图上还没有关键人&lt;/h3&gt;&lt;p&gt;客户那边谁是谁？把你认识的人加进来（双击任意空白处即可添加），或从该客户的其他项目中复用。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>New person</source>
@@ -429,7 +429,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>{0} already reports to {1}</source>
-        <translation>{0} 已经(直接或间接)汇报给 {1}</translation>
+        <translation>{0} 已经（直接或间接）汇报给 {1}</translation>
     </message>
     <message>
         <source>Link {0} and {1}</source>
@@ -457,7 +457,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>Blank this person for good, here and on every computer it syncs with</source>
-        <translation>永久清空此人的信息:本机和与之同步的每台电脑上都会清空</translation>
+        <translation>永久清空此人的信息：本机和与之同步的每台电脑上都会清空</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -477,15 +477,15 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>Delete {0} from this map?</source>
-        <translation>从地图上删除 {0}?</translation>
+        <translation>从地图上删除 {0}？</translation>
     </message>
     <message>
         <source>Delete {0} people from this map?</source>
-        <translation>从地图上删除 {0} 人?</translation>
+        <translation>从地图上删除 {0} 人？</translation>
     </message>
     <message>
         <source>Their links ({0}) go with them; people who report to them stay on the map without a manager. You can undo this.</source>
-        <translation>其连线({0} 条)会一并删除;其下属仍保留在地图上,只是不再有上级。此操作可以撤销。</translation>
+        <translation>其连线（{0} 条）会一并删除；其下属仍保留在地图上，只是不再有上级。此操作可以撤销。</translation>
     </message>
     <message>
         <source>Delete selection</source>
@@ -497,7 +497,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     </message>
     <message>
         <source>Nobody to reuse: {0} has no other pursuit with people on its map.</source>
-        <translation>没有可复用的关键人:{0} 的其他项目地图上还没有人。</translation>
+        <translation>没有可复用的关键人：{0} 的其他项目地图上还没有人。</translation>
     </message>
     <message>
         <source>stakeholder-map</source>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ExportDialog</name>
@@ -20,24 +19,28 @@
         <translation>查找项目或客户</translation>
     </message>
     <message>
+        <source>For example 王芳 (the receiver sees it)</source>
+        <translation>例如 王芳（对方导入时会看到）</translation>
+    </message>
+    <message>
         <source>Export without encryption (anyone with the file can read it)</source>
-        <translation>不加密导出(拿到文件的任何人都能读取)</translation>
+        <translation>不加密导出（拿到文件的任何人都能读取）</translation>
     </message>
     <message>
         <source>At least {0} characters. Tell it to the person who imports the file another way (by phone, in person), not in the same message as the file.</source>
-        <translation>至少 {0} 个字符。请用其他方式(电话、当面)告诉导入文件的人,不要和文件放在同一条消息里。</translation>
+        <translation>至少 {0} 个字符。请用其他方式（电话、当面）告诉导入文件的人，不要和文件放在同一条消息里。</translation>
     </message>
     <message>
         <source>Your name in the file:</source>
-        <translation>文件中显示的您的名字:</translation>
+        <translation>文件中显示的您的名字：</translation>
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation>口令:</translation>
+        <translation>口令：</translation>
     </message>
     <message>
         <source>Passphrase again:</source>
-        <translation>再输入一次口令:</translation>
+        <translation>再输入一次口令：</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -55,6 +58,18 @@
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
+    <message>
+        <source>Type your name so the receiver knows who the file is from.</source>
+        <translation>请填写你的名字，让对方知道文件来自谁。</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase, or export without encryption.</source>
+        <translation>请设置口令，或选择不加密导出。</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again.</source>
+        <translation>请再输入一遍口令。</translation>
+    </message>
 </context>
 <context>
     <name>FolderDialog</name>
@@ -67,20 +82,20 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <source>Roll-up: read the whole team&apos;s files, write none</source>
-        <translation>汇总模式:读取全团队的文件,不写出本机文件</translation>
+        <source>Roll-up: read the whole team's files, write none</source>
+        <translation>汇总模式：读取全团队的文件，不写出本机文件</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation>文件夹:</translation>
+        <translation>文件夹：</translation>
     </message>
     <message>
         <source>Team passphrase:</source>
-        <translation>团队口令:</translation>
+        <translation>团队口令：</translation>
     </message>
     <message>
         <source>Choose a folder your team already shares (OneDrive, Dropbox, Nextcloud, Syncthing or a network drive). Each computer writes only its own files there. The passphrase is kept until Pursuit closes, never saved.</source>
-        <translation>请选择团队已在共享的文件夹(OneDrive、Dropbox、Nextcloud、Syncthing 或网络驱动器)。每台电脑只在其中写自己的文件。口令只保留到 Pursuit 关闭,不会保存到磁盘。</translation>
+        <translation>请选择团队已在共享的文件夹（OneDrive、Dropbox、Nextcloud、Syncthing 或网络驱动器）。每台电脑只在其中写自己的文件。口令只保留到 Pursuit 关闭，不会保存到磁盘。</translation>
     </message>
     <message>
         <source>This folder does not exist.</source>
@@ -99,31 +114,31 @@
     </message>
     <message>
         <source>The sync folder cannot be reached (an unplugged drive? a cloud client logged out?); trying again later.</source>
-        <translation>无法访问同步文件夹(移动硬盘已拔出?云盘客户端已退出?),稍后会自动重试。</translation>
+        <translation>无法访问同步文件夹（移动硬盘已拔出？云盘客户端已退出？），稍后会自动重试。</translation>
     </message>
     <message>
         <source>The sync folder is read-only: changes cannot be written.</source>
-        <translation>同步文件夹只读:无法写出本机的更改。</translation>
+        <translation>同步文件夹只读：无法写出本机的更改。</translation>
     </message>
     <message>
-        <source>The sync folder&apos;s disk is full: free some space.</source>
-        <translation>同步文件夹所在磁盘已满:请腾出空间。</translation>
+        <source>The sync folder's disk is full: free some space.</source>
+        <translation>同步文件夹所在磁盘已满：请腾出空间。</translation>
     </message>
     <message>
         <source>The sync folder cannot be used: {0}</source>
-        <translation>无法使用同步文件夹:{0}</translation>
+        <translation>无法使用同步文件夹：{0}</translation>
     </message>
     <message>
         <source>Sync did not complete: {0}</source>
-        <translation>同步未完成:{0}</translation>
+        <translation>同步未完成：{0}</translation>
     </message>
     <message>
         <source>A file in the folder uses another team passphrase; it was not read.</source>
-        <translation>文件夹中有文件使用了另一个团队口令,未读取。</translation>
+        <translation>文件夹中有文件使用了另一个团队口令，未读取。</translation>
     </message>
     <message>
         <source>A file claims to come from this database; it was not read.</source>
-        <translation>有文件自称来自本数据库,未读取。</translation>
+        <translation>有文件自称来自本数据库，未读取。</translation>
     </message>
     <message>
         <source>{0} file(s) in the folder were refused.</source>
@@ -131,7 +146,7 @@
     </message>
     <message>
         <source>Sync folder: enter the team passphrase</source>
-        <translation>同步文件夹:请输入团队口令</translation>
+        <translation>同步文件夹：请输入团队口令</translation>
     </message>
     <message>
         <source>Synced {0}</source>
@@ -154,7 +169,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}, exported {2}&lt;br&gt;&lt;br&gt;The file is encrypted. Enter the passphrase you were given for it:</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;来自 {1},导出于 {2}&lt;br&gt;&lt;br&gt;该文件已加密,请输入对方告诉您的口令:</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;来自 {1}，导出于 {2}&lt;br&gt;&lt;br&gt;该文件已加密，请输入对方告诉您的口令：</translation>
     </message>
     <message>
         <source>another computer</source>
@@ -162,7 +177,11 @@
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;The file is encrypted. Enter the passphrase you were given for it:</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;该文件已加密,请输入对方告诉您的口令:</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;该文件已加密，请输入对方告诉您的口令：</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the file. Check it and type it again.</source>
+        <translation>口令不对，打不开这个文件。请核对后重新输入。</translation>
     </message>
 </context>
 <context>
@@ -177,7 +196,7 @@
     </message>
     <message>
         <source>From &lt;b&gt;{0}&lt;/b&gt;, exported {1}. {2}</source>
-        <translation>来自 &lt;b&gt;{0}&lt;/b&gt;,导出于 {1}。{2}</translation>
+        <translation>来自 &lt;b&gt;{0}&lt;/b&gt;，导出于 {1}。{2}</translation>
     </message>
     <message>
         <source>All pursuits.</source>
@@ -185,7 +204,7 @@
     </message>
     <message>
         <source>Chosen pursuits only: nothing else is touched.</source>
-        <translation>只含选定的项目,其他数据不受影响。</translation>
+        <translation>只含选定的项目，其他数据不受影响。</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -213,19 +232,19 @@
     </message>
     <message>
         <source>{0} item(s) were changed on both computers. Both versions are kept; you choose in Review.</source>
-        <translation>有 {0} 处在两台电脑上都被修改过。两个版本都会保留,请在“待审”中选择。</translation>
+        <translation>有 {0} 处在两台电脑上都被修改过。两个版本都会保留，请在“待审”中选择。</translation>
     </message>
     <message>
         <source>This file is not encrypted: anyone who handled it on the way could have read or changed it. Import it only if you know where it comes from.</source>
-        <translation>该文件未加密:传递途中经手的任何人都可能读取或改动过它。只有确知其来源时才导入。</translation>
+        <translation>该文件未加密：传递途中经手的任何人都可能读取或改动过它。只有确知其来源时才导入。</translation>
     </message>
     <message>
         <source>Rejected records break the rules of this database (for example, a missing account). They are left out; everything else is imported.</source>
-        <translation>拒收的记录不符合本数据库的规则(例如缺少所属客户),将不导入;其余内容照常导入。</translation>
+        <translation>拒收的记录不符合本数据库的规则（例如缺少所属客户），将不导入；其余内容照常导入。</translation>
     </message>
     <message>
         <source>Nothing changes until you press Import. A backup is taken first, and Edit ▸ Undo Last Import puts everything back.</source>
-        <translation>按“导入”之前不会做任何更改。导入前会先备份,用“编辑 ▸ 撤销上次导入”可以完全恢复。</translation>
+        <translation>按“导入”之前不会做任何更改。导入前会先备份，用“编辑 ▸ 撤销上次导入”可以完全恢复。</translation>
     </message>
     <message>
         <source>Import</source>
@@ -258,8 +277,8 @@
         <translation>选定{1}的{0}</translation>
     </message>
     <message>
-        <source>These were changed on two computers before either knew of the other&apos;s change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
-        <translation>以下内容在两台电脑上各自被修改过,双方事先都不知道对方的修改。两个版本都会保留,直到您做出选择;您的选择会随下一次导出同步过去,另一台电脑也会随之一致。</translation>
+        <source>These were changed on two computers before either knew of the other's change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
+        <translation>以下内容在两台电脑上各自被修改过，双方事先都不知道对方的修改。两个版本都会保留，直到您做出选择；您的选择会随下一次导出同步过去，另一台电脑也会随之一致。</translation>
     </message>
     <message>
         <source>Or type a new value</source>
@@ -275,7 +294,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;Nothing awaits review&lt;/h3&gt;&lt;p&gt;When two computers change the same thing before they sync, both versions wait here for you to choose.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;没有待审内容&lt;/h3&gt;&lt;p&gt;如果两台电脑在同步之前修改了同一处内容,两个版本会在这里等您选择。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;没有待审内容&lt;/h3&gt;&lt;p&gt;如果两台电脑在同步之前修改了同一处内容，两个版本会在这里等您选择。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;{0} item(s) await review&lt;/h3&gt;</source>
@@ -286,47 +305,47 @@
     <name>SyncActions</name>
     <message>
         <source>Wrong passphrase. Nothing was imported.</source>
-        <translation>导入失败:口令不正确。数据库未做任何更改。</translation>
+        <translation>导入失败：口令不正确。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file is damaged or incomplete; ask the sender to export again. Nothing was imported.</source>
-        <translation>导入失败:文件已损坏或不完整,请让对方重新导出。数据库未做任何更改。</translation>
+        <translation>导入失败：文件已损坏或不完整，请让对方重新导出。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>This is not a Pursuit sync file. Nothing was imported.</source>
-        <translation>导入失败:这不是 Pursuit 同步文件。数据库未做任何更改。</translation>
+        <translation>导入失败：这不是 Pursuit 同步文件。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file was exported by a newer version of Pursuit. Please update the program, then import it again. Nothing was imported.</source>
-        <translation>导入失败:该文件由更新版本的 Pursuit 导出,请先升级程序再导入。数据库未做任何更改。</translation>
+        <translation>导入失败：该文件由更新版本的 Pursuit 导出，请先升级程序再导入。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file demands an unreasonably costly key computation and may be forged. Nothing was imported.</source>
-        <translation>导入失败:该文件要求异常巨大的密钥计算量,可能是伪造的文件。数据库未做任何更改。</translation>
+        <translation>导入失败：该文件要求异常巨大的密钥计算量，可能是伪造的文件。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file contains changes said to come from this database that it never made (this database may be an old copy, or restored from a backup). Nothing was imported.</source>
-        <translation>导入失败:该文件含有据称出自本数据库、但本数据库从未做过的更改(本数据库可能是旧副本,或从备份恢复过)。数据库未做任何更改。</translation>
+        <translation>导入失败：该文件含有据称出自本数据库、但本数据库从未做过的更改（本数据库可能是旧副本，或从备份恢复过）。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file is far too large to be a sync file. Nothing was imported.</source>
-        <translation>导入失败:文件过大,不是有效的同步文件。数据库未做任何更改。</translation>
+        <translation>导入失败：文件过大，不是有效的同步文件。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file cannot be read. Nothing was imported.</source>
-        <translation>导入失败:无法读取该文件。数据库未做任何更改。</translation>
+        <translation>导入失败：无法读取该文件。数据库未做任何更改。</translation>
     </message>
     <message>
-        <source>The file from {0} carries change times more than a day ahead of this computer&apos;s clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
-        <translation>导入失败:来自 {0} 的文件含有比本机时钟超前一天以上的修改时间。请检查两台电脑的日期和时间,再请对方重新导出。数据库未做任何更改。</translation>
+        <source>The file from {0} carries change times more than a day ahead of this computer's clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
+        <translation>导入失败：来自 {0} 的文件含有比本机时钟超前一天以上的修改时间。请检查两台电脑的日期和时间，再请对方重新导出。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The file is encrypted and needs its passphrase. Nothing was imported.</source>
-        <translation>该文件已加密,需要输入口令。数据库未做任何更改。</translation>
+        <translation>该文件已加密，需要输入口令。数据库未做任何更改。</translation>
     </message>
     <message>
         <source>The written file did not read back correctly and was removed. Try another folder or drive.</source>
-        <translation>导出失败:写出的文件回读校验未通过,已删除。请换个文件夹或磁盘再试。</translation>
+        <translation>导出失败：写出的文件回读校验未通过，已删除。请换个文件夹或磁盘再试。</translation>
     </message>
     <message>
         <source>&amp;Export for Another Computer…</source>
@@ -341,12 +360,12 @@
         <translation>撤销上次导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>&lt;a href=&quot;review&quot;&gt;{0} awaiting review&lt;/a&gt;</source>
-        <translation>&lt;a href=&quot;review&quot;&gt;{0} 处待审&lt;/a&gt;</translation>
+        <source>&lt;a href="review"&gt;{0} awaiting review&lt;/a&gt;</source>
+        <translation>&lt;a href="review"&gt;{0} 处待审&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Items changed on two computers: choose which version to keep.</source>
-        <translation>在两台电脑上都被修改过的内容:请选择保留哪个版本。</translation>
+        <translation>在两台电脑上都被修改过的内容：请选择保留哪个版本。</translation>
     </message>
     <message>
         <source>Export for Another Computer</source>
@@ -361,16 +380,20 @@
         <translation>正在导出…</translation>
     </message>
     <message>
-        <source>Exported {0} records to {1} ({2}).</source>
-        <translation>已导出 {0} 条记录到 {1}({2})。</translation>
+        <source>Exported {0} to {1} ({2}).</source>
+        <translation>已导出 {0} 到 {1}（{2}）。</translation>
+    </message>
+    <message>
+        <source>Imported from {0}: {1}.</source>
+        <translation>已从 {0} 导入：{1}。</translation>
     </message>
     <message>
         <source>The file is NOT encrypted: anyone who gets it can read it.</source>
-        <translation>该文件未加密:拿到文件的任何人都能读取。</translation>
+        <translation>该文件未加密：拿到文件的任何人都能读取。</translation>
     </message>
     <message>
         <source>Give the receiver the passphrase another way, not with the file.</source>
-        <translation>请用其他方式把口令告诉接收人,不要和文件一起发送。</translation>
+        <translation>请用其他方式把口令告诉接收人，不要和文件一起发送。</translation>
     </message>
     <message>
         <source>Export</source>
@@ -394,19 +417,15 @@
     </message>
     <message>
         <source>This file was imported before. Nothing in it is new.</source>
-        <translation>这个文件以前导入过,其中没有新内容。</translation>
+        <translation>这个文件以前导入过，其中没有新内容。</translation>
     </message>
     <message>
         <source>Import cancelled. Nothing was changed.</source>
-        <translation>已取消导入,数据库未做任何更改。</translation>
+        <translation>已取消导入，数据库未做任何更改。</translation>
     </message>
     <message>
         <source>Nothing in this file is new to this database.</source>
         <translation>该文件中没有本数据库尚未拥有的内容。</translation>
-    </message>
-    <message>
-        <source>Imported from {0}: {1} new, {2} updated.</source>
-        <translation>已从 {0} 导入:新增 {1} 条,更新 {2} 条。</translation>
     </message>
     <message>
         <source>another computer</source>
@@ -434,11 +453,11 @@
     </message>
     <message>
         <source>There is no import to undo (its backup may have been removed).</source>
-        <translation>没有可以撤销的导入(对应的备份可能已被删除)。</translation>
+        <translation>没有可以撤销的导入（对应的备份可能已被删除）。</translation>
     </message>
     <message>
         <source>Undo the import of {0} from {1} ({2})? The database goes back to how it was just before it.</source>
-        <translation>撤销 {2} 从 {1} 导入的 {0}?数据库将恢复到导入之前的状态。</translation>
+        <translation>撤销 {2} 从 {1} 导入的 {0}？数据库将恢复到导入之前的状态。</translation>
     </message>
     <message>
         <source>Changes you made after the import are undone too.</source>
@@ -466,7 +485,7 @@
     </message>
     <message>
         <source>Cancelled. Nothing was changed.</source>
-        <translation>已取消,数据库未做任何更改。</translation>
+        <translation>已取消，数据库未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -565,7 +584,7 @@
     </message>
     <message>
         <source>Class (set by hand)</source>
-        <translation>类别(手动设定)</translation>
+        <translation>类别（手动设定）</translation>
     </message>
     <message>
         <source>Close reason</source>
@@ -592,7 +611,7 @@
         <translation>合同已审核</translation>
     </message>
     <message>
-        <source>Customer&apos;s contract</source>
+        <source>Customer's contract</source>
         <translation>使用客户合同</translation>
     </message>
     <message>
@@ -645,7 +664,7 @@
     </message>
     <message>
         <source>Duration (minutes)</source>
-        <translation>时长(分钟)</translation>
+        <translation>时长（分钟）</translation>
     </message>
     <message>
         <source>Email</source>
@@ -965,7 +984,7 @@
     </message>
     <message>
         <source>Win rate (set by hand)</source>
-        <translation>赢率(手动设定)</translation>
+        <translation>赢率（手动设定）</translation>
     </message>
     <message>
         <source>Position on the map</source>
@@ -1092,6 +1111,49 @@
     </message>
 </context>
 <context>
+    <name>SyncSummary</name>
+    <message>
+        <source>{0} new pursuit(s)</source>
+        <translation>新增 {0} 个项目</translation>
+    </message>
+    <message>
+        <source>{0} new account(s)</source>
+        <translation>新增 {0} 个客户</translation>
+    </message>
+    <message>
+        <source>{0} new people</source>
+        <translation>新增 {0} 位联系人</translation>
+    </message>
+    <message>
+        <source>{0} pursuit(s) updated</source>
+        <translation>更新 {0} 个项目</translation>
+    </message>
+    <message>
+        <source>{0} account(s) updated</source>
+        <translation>更新 {0} 个客户</translation>
+    </message>
+    <message>
+        <source>{0} people updated</source>
+        <translation>更新 {0} 位联系人</translation>
+    </message>
+    <message>
+        <source>{0} other details</source>
+        <translation>其他细节 {0} 处</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>没有变化</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{0} pursuit(s), {1} account(s), {2} people</source>
+        <translation>{0} 个项目、{1} 个客户、{2} 位联系人</translation>
+    </message>
+</context>
+<context>
     <name>SyncValues</name>
     <message>
         <source>Kept</source>
@@ -1103,7 +1165,7 @@
     </message>
     <message>
         <source>(empty)</source>
-        <translation>(空)</translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <source>Yes</source>

@@ -13,14 +13,14 @@
     </message>
     <message>
         <source>The calendar file could not be saved as {0} ({1}). Nothing else was changed.</source>
-        <translation>无法保存日历文件 {0}({1})。其他内容未做任何更改。</translation>
+        <translation>无法保存日历文件 {0}（{1}）。其他内容未做任何更改。</translation>
     </message>
 </context>
 <context>
     <name>PlanDocument</name>
     <message>
         <source>Internal — do not leave with the customer · printed {0} {1}</source>
-        <translation>内部资料,请勿留给客户 · 打印于 {0} {1}</translation>
+        <translation>内部资料，请勿留给客户 · 打印于 {0} {1}</translation>
     </message>
     <message>
         <source>Page {0} / {1}</source>
@@ -52,7 +52,7 @@
     </message>
     <message>
         <source>(nobody named yet)</source>
-        <translation>(尚未指定)</translation>
+        <translation>（尚未指定）</translation>
     </message>
     <message>
         <source>Our people</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>{0} (due {1})</source>
-        <translation>{0}(截止 {1})</translation>
+        <translation>{0}（截止 {1}）</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -120,11 +120,11 @@
     </message>
     <message>
         <source>Who attends ({0})</source>
-        <translation>客户参会人({0})</translation>
+        <translation>客户参会人（{0}）</translation>
     </message>
     <message>
         <source>Stakeholders ({0})</source>
-        <translation>关键人({0})</translation>
+        <translation>关键人（{0}）</translation>
     </message>
     <message>
         <source>Nobody of the customer is down to attend yet.</source>
@@ -152,7 +152,7 @@
     </message>
     <message>
         <source>Others in play (not attending)</source>
-        <translation>其他关键人(不参会)</translation>
+        <translation>其他关键人（不参会）</translation>
     </message>
     <message>
         <source>Others in play</source>
@@ -180,7 +180,7 @@
     </message>
     <message>
         <source>{0} of {1} still open</source>
-        <translation>共 {1} 项,{0} 项待解决</translation>
+        <translation>共 {1} 项，{0} 项待解决</translation>
     </message>
     <message>
         <source>Coaching points of this stage · {0}</source>
@@ -192,7 +192,7 @@
     </message>
     <message>
         <source>So far: </source>
-        <translation>已知:</translation>
+        <translation>已知：</translation>
     </message>
     <message>
         <source>Pains and value</source>
@@ -252,7 +252,7 @@
     </message>
     <message>
         <source>Feedback: </source>
-        <translation>反馈:</translation>
+        <translation>反馈：</translation>
     </message>
     <message>
         <source>Competition</source>
@@ -260,11 +260,11 @@
     </message>
     <message>
         <source>Our counter: </source>
-        <translation>我方应对:</translation>
+        <translation>我方应对：</translation>
     </message>
     <message>
         <source>Allies: </source>
-        <translation>同盟者:</translation>
+        <translation>同盟者：</translation>
     </message>
     <message>
         <source>Competitor</source>
@@ -280,7 +280,7 @@
     </message>
     <message>
         <source>Method: </source>
-        <translation>方法:</translation>
+        <translation>方法：</translation>
     </message>
     <message>
         <source>Buying criterion</source>
@@ -304,11 +304,11 @@
     </message>
     <message>
         <source>Prevent: </source>
-        <translation>预防:</translation>
+        <translation>预防：</translation>
     </message>
     <message>
         <source>Remedy: </source>
-        <translation>补救:</translation>
+        <translation>补救：</translation>
     </message>
     <message>
         <source>Concerns and risks</source>
@@ -335,7 +335,7 @@
     </message>
     <message>
         <source>This visit has already taken place ({0}). The plan shows what the app knows today. Print it anyway?</source>
-        <translation>该拜访已经进行过了({0})。计划中是目前掌握的情况。仍要打印吗?</translation>
+        <translation>该拜访已经进行过了（{0}）。计划中是目前掌握的情况。仍要打印吗？</translation>
     </message>
     <message>
         <source>Print anyway</source>
@@ -359,7 +359,7 @@
     </message>
     <message>
         <source>The plan could not be saved as {0} ({1}). If that file is open in another program, close it and try again.</source>
-        <translation>无法保存拜访计划 {0}({1})。如果该文件正在其他程序中打开,请先关闭再重试。</translation>
+        <translation>无法保存拜访计划 {0}（{1}）。如果该文件正在其他程序中打开，请先关闭再重试。</translation>
     </message>
 </context>
 <context>
@@ -400,11 +400,11 @@
     <name>PursuitVisitsTab</name>
     <message>
         <source>Plan without a visit…</source>
-        <translation>预览计划(尚未约见)…</translation>
+        <translation>预览计划（尚未约见）…</translation>
     </message>
     <message>
         <source>Print preview of this pursuit&apos;s plan, for a meeting not yet scheduled</source>
-        <translation>打印预览本项目的拜访计划,用于尚未约定时间的会面</translation>
+        <translation>打印预览本项目的拜访计划，用于尚未约定时间的会面</translation>
     </message>
     <message>
         <source>No visits yet</source>
@@ -455,11 +455,11 @@
     </message>
     <message>
         <source>outcome?</source>
-        <translation>结果?</translation>
+        <translation>结果？</translation>
     </message>
     <message>
         <source>This visit has taken place: record its outcome.</source>
-        <translation>该拜访已经进行过了:请填写拜访结果。</translation>
+        <translation>该拜访已经进行过了：请填写拜访结果。</translation>
     </message>
 </context>
 <context>
@@ -494,7 +494,7 @@
     </message>
     <message>
         <source>Add to calendar (.ics)…</source>
-        <translation>加入日历 (.ics)…</translation>
+        <translation>加入日历 （.ics）…</translation>
     </message>
     <message>
         <source>Delete visit</source>
@@ -561,7 +561,7 @@
     </message>
     <message>
         <source>e.g. account manager, presales consultant</source>
-        <translation>例如:销售经理、售前顾问</translation>
+        <translation>例如：销售经理、售前顾问</translation>
     </message>
     <message>
         <source>Our people</source>
@@ -569,7 +569,7 @@
     </message>
     <message>
         <source>What must this visit achieve?</source>
-        <translation>这次拜访要达成什么?</translation>
+        <translation>这次拜访要达成什么？</translation>
     </message>
     <message>
         <source>Objective</source>
@@ -601,7 +601,7 @@
     </message>
     <message>
         <source>e.g. value case, reference cases (separate with commas)</source>
-        <translation>例如:价值建议书、案例集(用顿号或逗号分隔)</translation>
+        <translation>例如：价值建议书、案例集（用顿号或逗号分隔）</translation>
     </message>
     <message>
         <source>Materials to bring</source>
@@ -609,7 +609,7 @@
     </message>
     <message>
         <source>What came of the meeting?</source>
-        <translation>会面有什么结果?</translation>
+        <translation>会面有什么结果？</translation>
     </message>
     <message>
         <source>Intelligence, concerns, who said what</source>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <source>One step per line, the most important first</source>
-        <translation>每行一步,最重要的放在第一行</translation>
+        <translation>每行一步，最重要的放在第一行</translation>
     </message>
     <message>
         <source>Next steps</source>
@@ -641,7 +641,7 @@
     </message>
     <message>
         <source>The pursuit&apos;s next step now: {0}</source>
-        <translation>项目目前的下一步:{0}</translation>
+        <translation>项目目前的下一步：{0}</translation>
     </message>
     <message>
         <source>Choose the pursuit first.</source>
@@ -649,7 +649,7 @@
     </message>
     <message>
         <source>This pursuit has no stakeholders yet. Add them on its Stakeholders tab.</source>
-        <translation>该项目还没有关键人,请先在“关键人”页添加。</translation>
+        <translation>该项目还没有关键人，请先在“关键人”页添加。</translation>
     </message>
     <message>
         <source>Choose the pursuit this visit belongs to.</source>
@@ -657,15 +657,15 @@
     </message>
     <message>
         <source>Write the objective: what must this visit achieve?</source>
-        <translation>请填写拜访目标:这次拜访要达成什么?</translation>
+        <translation>请填写拜访目标：这次拜访要达成什么？</translation>
     </message>
     <message>
         <source>Someone you chose is no longer a stakeholder of this pursuit (deleted meanwhile). The list is up to date now: check the attendees and save again.</source>
-        <translation>选中的参会人中有人已不再是本项目的关键人(可能刚被删除)。名单已更新,请核对参会人后再保存。</translation>
+        <translation>选中的参会人中有人已不再是本项目的关键人（可能刚被删除）。名单已更新，请核对参会人后再保存。</translation>
     </message>
     <message>
         <source>Write a next step first, or untick “Make the first next step …”.</source>
-        <translation>请先填写下一步,或取消勾选“把第一步设为项目的下一步”。</translation>
+        <translation>请先填写下一步，或取消勾选“把第一步设为项目的下一步”。</translation>
     </message>
     <message>
         <source>Plan visit</source>
@@ -716,7 +716,7 @@
     </message>
     <message>
         <source>This visit has taken place: record its outcome.</source>
-        <translation>该拜访已经进行过了:请填写拜访结果。</translation>
+        <translation>该拜访已经进行过了：请填写拜访结果。</translation>
     </message>
 </context>
 <context>
@@ -735,11 +735,47 @@
     </message>
     <message>
         <source>Plan the next meeting with New visit, then print its plan the night before.</source>
-        <translation>用“新建拜访”计划下一次会面,前一天晚上打印拜访计划。</translation>
+        <translation>用“新建拜访”计划下一次会面，前一天晚上打印拜访计划。</translation>
     </message>
     <message>
         <source>New visit</source>
         <translation>新建拜访</translation>
+    </message>
+    <message>
+        <source>This week and next</source>
+        <translation>本周和下周</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>Next 90 days</source>
+        <translation>未来 90 天</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>自定日期范围</translation>
+    </message>
+    <message>
+        <source>Week view</source>
+        <translation>周视图</translation>
+    </message>
+    <message>
+        <source>The week before</source>
+        <translation>上一周</translation>
+    </message>
+    <message>
+        <source>The week after</source>
+        <translation>下一周</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
     </message>
     <message>
         <source>Visits</source>
@@ -760,6 +796,22 @@
     <message>
         <source>No visits still to come this week or next</source>
         <translation>本周和下周没有尚未开始的拜访</translation>
+    </message>
+    <message>
+        <source>{0} to {1}: {2} held, {3} coming</source>
+        <translation>{0} 至 {1}：已进行 {2} 个，待进行 {3} 个</translation>
+    </message>
+    <message>
+        <source>Save the {0} visits still to come in this list as one .ics file</source>
+        <translation>把列表中尚未进行的 {0} 个拜访保存为一个 .ics 文件</translation>
+    </message>
+    <message>
+        <source>No visits still to come in this list</source>
+        <translation>列表中没有尚未进行的拜访</translation>
+    </message>
+    <message>
+        <source>No visits in this period</source>
+        <translation>这段时间没有拜访</translation>
     </message>
     <message>
         <source>Visit</source>

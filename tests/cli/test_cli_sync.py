@@ -62,7 +62,7 @@ def test_export_then_import(demo_template: Path, tmp_path: Path) -> None:
         SECRET="not it at all",
     )
     assert wrong.returncode == 1
-    assert wrong.stderr.strip() == "pursuit: 导入失败:口令不正确。数据库未做任何更改。"
+    assert wrong.stderr.strip() == "pursuit: 导入失败：口令不正确。数据库未做任何更改。"
 
     before = dump.digest(desktop_db)
     dry = pursuit(
@@ -100,7 +100,7 @@ def test_bad_files_are_refused_with_their_reason(demo_template: Path, tmp_path: 
     result = pursuit("import", "--db", str(db), str(text), lang="zh")
     assert result.returncode == 1
     assert (
-        result.stderr.strip() == "pursuit: 导入失败:这不是 Pursuit 同步文件。数据库未做任何更改。"
+        result.stderr.strip() == "pursuit: 导入失败：这不是 Pursuit 同步文件。数据库未做任何更改。"
     )
     plain = tmp_path / "plain.pursuit-sync"
     ws = Workspace.open(db)
@@ -120,3 +120,26 @@ def test_bad_files_are_refused_with_their_reason(demo_template: Path, tmp_path: 
         "pursuit: The file is damaged or incomplete; ask the sender to export again. "
         "Nothing was imported."
     )
+
+
+def test_import_into_a_new_path_creates_the_database(demo_template: Path, tmp_path: Path) -> None:
+    """A new laptop has no database yet: `pursuit import --db NEW.db FILE` makes one."""
+    laptop = tmp_path / "laptop.db"
+    shutil.copy(demo_template, laptop)
+    sync = tmp_path / "laptop.pursuit-sync"
+    made = pursuit(
+        "export", "--db", str(laptop), "--out", str(sync), "--passphrase-env", "SECRET",
+        "--name", "王芳", SECRET="correct horse battery",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    new = tmp_path / "new" / "pipeline.db"
+    wrong = pursuit(
+        "import", "--db", str(new), str(sync), "--passphrase-env", "SECRET", SECRET="not it at all"
+    )
+    assert wrong.returncode == 1 and not new.exists()  # nothing left behind by a refusal
+    done = pursuit(
+        "import", "--db", str(new), str(sync), "--passphrase-env", "SECRET",
+        SECRET="correct horse battery",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert dump.digest(new) == dump.digest(laptop)

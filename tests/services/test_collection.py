@@ -21,7 +21,7 @@ def test_checklist_and_receivables(ws) -> None:
     sheet = collection.collection_of(ws, pid)
     assert not sheet.exists and sheet.checklist["acceptance_signed"] is False
     assert not sheet.check_done("licence_credit")
-    assert sheet.check_done("contract_review")  # not their contract: nothing to review
+    assert not sheet.check_done("contract_review")  # nothing ticked: nothing reviewed yet
     target = collection.checklist_target(pid)
     pursuit_edits.save(ws, target, {"licence_checked": True})
     pursuit_edits.save(ws, target, {"credit_checked": True})
@@ -29,6 +29,8 @@ def test_checklist_and_receivables(ws) -> None:
     sheet = collection.collection_of(ws, pid)
     assert sheet.exists and sheet.check_done("licence_credit")
     assert not sheet.check_done("contract_review")
+    pursuit_edits.save(ws, target, {"contract_reviewed": True})
+    assert collection.collection_of(ws, pid).check_done("contract_review")
 
     for amount, due, received in (
         (100_000_00, TODAY - timedelta(days=20), TODAY - timedelta(days=18)),

@@ -132,6 +132,18 @@ class AccountPageView(QWidget):
         for key in HIDDEN_PURSUIT_COLUMNS:
             header.setSectionHidden(self.pursuits.column_index(key), True)
         header.setSortIndicator(self.pursuits.column_index("stage"), Qt.SortOrder.DescendingOrder)
+        # The page is half a laptop screen wide: the figures and dates fit their text (an
+        # account has a handful of pursuits) and the title takes what is left, so the last
+        # column (预计成交) is never cut off.
+        header.setStretchLastSection(False)
+        title = self.pursuits.column_index("title")
+        for number in range(self.pursuits.columnCount()):
+            header.setSectionResizeMode(
+                number,
+                QHeaderView.ResizeMode.Stretch
+                if number == title
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
         self.pursuit_view.doubleClicked.connect(self._open_pursuit)
         self.people = PeopleModel(ctx.catalog, self.lang, self)
         self.people.sort(0, Qt.SortOrder.AscendingOrder)

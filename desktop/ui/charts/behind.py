@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.methodology import Catalog
 from desktop.services.analytics import BehindRow
-from desktop.ui.common.format import money
+from desktop.ui.common.format import money, stage_name
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -39,7 +39,8 @@ class BehindModel(QAbstractTableModel):
         super().__init__()
         self.rows = list(rows)
         self.currency = currency
-        self.stages = {s.number: f"{s.number} {s.milestone(lang)}" for s in catalog.stages}
+        # Named as the board names them: "3 · 促成立项".
+        self.stages = {s.number: stage_name(s.number, s.process(lang)) for s in catalog.stages}
         statuses = catalog.vocab("pursuit_statuses")
         self.statuses = {k: statuses.label(k, lang) for k in ("open", "won", "lost", "abandoned")}
         self.headers = (

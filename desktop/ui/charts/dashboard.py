@@ -485,7 +485,7 @@ class Dashboard(QWidget):
         look: figures_module.Look = self.figures.Look(
             lang=lang,
             currency=self.currency,
-            stage_names=tuple(s.milestone(lang) for s in self.ctx.catalog.stages),
+            stage_names=tuple(s.process(lang) for s in self.ctx.catalog.stages),
             theme=theme,
         )
         return look

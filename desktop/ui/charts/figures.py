@@ -45,7 +45,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.domain.methodology import STAGE_COUNT, default_catalog
 from desktop.services import analytics
 from desktop.ui.common.colors import STAGE_COLORS
-from desktop.ui.common.format import count, money, money_short, percent
+from desktop.ui.common.format import count, money, money_short, percent, stage_name
 
 # Fonts with Chinese glyphs, best first; matplotlib falls back glyph by glyph along the list,
 # so Chinese labels never turn into boxes wherever one of these is installed.
@@ -115,11 +115,11 @@ class Look:
 
     lang: str
     currency: str
-    stage_names: tuple[str, ...]  # each stage's milestone (漏斗阶段), stage 1 first
+    stage_names: tuple[str, ...]  # each stage's process name, stage 1 first (as on the board)
     theme: Theme = LIGHT
 
     def stage(self, number: int) -> str:
-        return f"{number} {self.stage_names[number - 1]}"
+        return stage_name(number, self.stage_names[number - 1])
 
     def short(self, minor: float) -> str:
         return money_short(minor, self.currency, self.lang)
@@ -1263,7 +1263,7 @@ def prepare(name: str, lang: str) -> Figure:
     only fills them in. Safe on a worker thread: it touches no widget, and the figure is
     handed over before anything else uses it."""
     fig = Figure(figsize=(6.4, 3.4), dpi=100)
-    stage_names = tuple(s.milestone(lang) for s in default_catalog().stages)
+    stage_names = tuple(s.process(lang) for s in default_catalog().stages)
     draw(name, fig, _sample(name), Look(lang, "CNY", stage_names))
     return fig
 

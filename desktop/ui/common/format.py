@@ -67,11 +67,12 @@ def money_short(amount: float, currency: str, lang: str) -> str:
 
 
 def money_with_wan(amount: int, currency: str, lang: str) -> str:
-    """¥1,280,000(128万) in Chinese once the amount reaches 万 — the full figure a plan prints,
-    with the short one a Chinese reader says; in English the full figure alone."""
+    """¥1,280,000（128万） in Chinese once the amount reaches 万 — the full figure a plan prints,
+    with the short one a Chinese reader says (full-width brackets, as Chinese text writes them);
+    in English the full figure alone."""
     text = money(amount, currency)
     if is_zh(lang) and abs(amount) >= 10_000 * MINOR_PER_MAJOR:
-        text += f"({'-' if amount < 0 else ''}{_short(abs(amount) / MINOR_PER_MAJOR, lang)})"
+        text += f"（{'-' if amount < 0 else ''}{_short(abs(amount) / MINOR_PER_MAJOR, lang)}）"
     return text
 
 
@@ -258,3 +259,14 @@ def py_date(value: QDate) -> date:
 
 
 # --- stages --------------------------------------------------------------------------------------
+
+
+def stage_name(number: int, process: str) -> str:
+    """A stage as every screen names it: its number, then the process name ("3 · 促成立项")."""
+    return f"{number} · {process}"
+
+
+def day_heading(day: date, lang: str) -> str:
+    """A day as a calendar column names it: 周二 12月1日 / Tue 1 Dec."""
+    weekday = (_WEEKDAYS_ZH if is_zh(lang) else _WEEKDAYS_EN)[day.weekday()]
+    return f"{weekday} {short_date(day, lang)}"

@@ -171,11 +171,16 @@ class CompetitorPickerDialog(QDialog):
         self.use_playbook.setVisible(False)
         self.offers_playbook = False
         if value is None:
-            self.preview.setText(
-                self.tr("Every competitor of the list is already in this pursuit.")
-                if not self.entries and not self.filter.text()
-                else ""
-            )
+            if self.entries or self.filter.text():
+                text = ""
+            elif self.present:
+                text = self.tr("Every competitor of the list is already in this pursuit.")
+            else:  # none at all yet: not "all are already here"
+                text = self.tr(
+                    "No competitors yet. Type the name of the first one the customer is "
+                    "talking to, to add it."
+                )
+            self.preview.setText(text)
             return
         if value == NEW:
             self.preview.setText(

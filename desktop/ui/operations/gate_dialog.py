@@ -5,19 +5,27 @@ in `desktop.domain.gates`). It lists, per pursuit, the milestones passed that ar
 (tick them when they were reached) and the coaching points of the stages left behind that have no
 answer. The rep goes back, goes ahead (everything confirmed, nothing to explain), or overrides with
 a reason — the reason and what was passed over are stored on the StageChange.
+
+An open coaching point can be answered in place (tick it settled, or type the answer): the
+answer is saved at once through `save_answer` (the caller's `ctx.perform`), the point leaves the
+overrides, and when nothing else is open the move goes through without a reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QStyledItemDelegate,
@@ -62,6 +70,9 @@ class _WrappingDelegate(QStyledItemDelegate):
 KeyRole = Qt.ItemDataRole.UserRole + 1
 PursuitRole = Qt.ItemDataRole.UserRole + 2
 
+# Saves one coaching answer: (pursuit id, question key, {"answer": …, "done": …}) -> saved?
+AnswerSaver = Callable[[str, str, Mapping[str, object]], bool]
+
 
 class GateDialog(QDialog):
     def __init__(
@@ -72,9 +83,15 @@ class GateDialog(QDialog):
         checks: Sequence[PursuitGate],
         names: Mapping[str, str],
         parent: QWidget | None = None,
+        *,
+        save_answer: AnswerSaver | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("gate_dialog")
+        self._save_answer = save_answer
+        self._answered: set[tuple[str, str]] = set()  # (pursuit id, question key) settled here
+        self.answer_edits: dict[tuple[str, str], QLineEdit] = {}
+        self.done_boxes: dict[tuple[str, str], QCheckBox] = {}
         self.catalog = catalog
         self.lang = lang
         self.to_stage = to_stage
@@ -166,15 +183,27 @@ class GateDialog(QDialog):
             and item.checkState(0) == Qt.CheckState.Checked
         }
 
+    def open_check(self, gate: PursuitGate) -> gates.GateCheck:
+        """The gate's check without the coaching points answered in this dialog."""
+        answered = {key for pid, key in self._answered if pid == gate.pursuit_id}
+        if not answered:
+            return gate.check
+        return replace(
+            gate.check, coaching=tuple(i for i in gate.check.coaching if i.key not in answered)
+        )
+
     def reason_required(self) -> bool:
-        return any(c.check.reason_required(self.confirmed(c.pursuit_id)) for c in self.checks)
+        return any(
+            self.open_check(c).reason_required(self.confirmed(c.pursuit_id)) for c in self.checks
+        )
 
     def reason_text(self) -> str:
         return self.reason.toPlainText().strip()
 
     def overrides_by_id(self) -> dict[str, list[dict[str, object]]]:
         return {
-            c.pursuit_id: c.check.overrides(self.confirmed(c.pursuit_id)) for c in self.all_checks
+            c.pursuit_id: self.open_check(c).overrides(self.confirmed(c.pursuit_id))
+            for c in self.all_checks
         }
 
     def set_all_milestones(self, checked: bool) -> None:
@@ -216,6 +245,11 @@ class GateDialog(QDialog):
         if any(c.check.coaching for c in self.checks):
             notes.append(
                 self.tr(
+                    "Coaching points of the stages left behind have no answer yet: answer them "
+                    "here (type the answer or tick it settled), or move on with a reason."
+                )
+                if self._save_answer is not None
+                else self.tr(
                     "Coaching points of the stages left behind have no answer yet: answer them "
                     "first, or move on with a reason."
                 )
@@ -266,6 +300,73 @@ class GateDialog(QDialog):
                         row.setToolTip(0, text)
                         row.setFlags(Qt.ItemFlag.ItemIsEnabled)
                         header.addChild(row)
+                        if self._save_answer is not None:
+                            holder = QTreeWidgetItem([""])
+                            holder.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                            row.addChild(holder)
+                            self.tree.setItemWidget(
+                                holder, 0, self._answer_editor(gate.pursuit_id, item.key)
+                            )
+
+    def _answer_editor(self, pursuit_id: str, key: str) -> QWidget:
+        """A line to type the answer and a box to tick it settled, saved as soon as given."""
+        editor = QWidget()
+        row = QHBoxLayout(editor)
+        row.setContentsMargins(0, 2, 4, 4)
+        edit = QLineEdit()
+        edit.setObjectName(f"gate_answer.{key}")
+        edit.setPlaceholderText(self.tr("Type the answer here"))
+        done = QCheckBox(self.tr("Settled"))
+        done.setObjectName(f"gate_done.{key}")
+        row.addWidget(edit, 1)
+        row.addWidget(done)
+        self.answer_edits[(pursuit_id, key)] = edit
+        self.done_boxes[(pursuit_id, key)] = done
+        done.toggled.connect(lambda on: self._settle(pursuit_id, key, on))
+        edit.editingFinished.connect(lambda: self._typed(pursuit_id, key))
+        return editor
+
+    def answer_point(self, pursuit_id: str, key: str, text: str) -> bool:
+        """Type an answer and settle the point (what the rep does with the keyboard)."""
+        self.answer_edits[(pursuit_id, key)].setText(text)
+        return self._typed(pursuit_id, key)
+
+    def _typed(self, pursuit_id: str, key: str) -> bool:
+        # An answer typed in the gate is the answer the move waits for: it settles the point.
+        text = self.answer_edits[(pursuit_id, key)].text().strip()
+        if not text:
+            return False
+        box = self.done_boxes[(pursuit_id, key)]
+        if not self._save(pursuit_id, key, {"answer": text, "done": True}):
+            return False
+        box.blockSignals(True)
+        box.setChecked(True)
+        box.blockSignals(False)
+        return True
+
+    def _settle(self, pursuit_id: str, key: str, done: bool) -> None:
+        values: dict[str, object] = {"done": done}
+        text = self.answer_edits[(pursuit_id, key)].text().strip()
+        if text:
+            values["answer"] = text
+        if not self._save(pursuit_id, key, values, done=done):
+            box = self.done_boxes[(pursuit_id, key)]
+            box.blockSignals(True)
+            box.setChecked(not done)  # not saved: the box says what the database holds
+            box.blockSignals(False)
+
+    def _save(
+        self, pursuit_id: str, key: str, values: Mapping[str, object], *, done: bool = True
+    ) -> bool:
+        assert self._save_answer is not None
+        if not self._save_answer(pursuit_id, key, values):
+            return False
+        if done:
+            self._answered.add((pursuit_id, key))
+        else:
+            self._answered.discard((pursuit_id, key))
+        self._update()
+        return True
 
     def _group(self, parent: QTreeWidget | QTreeWidgetItem, title: str) -> QTreeWidgetItem:
         group = QTreeWidgetItem([title])

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from desktop.services import gates, pursuits
+from desktop.services import coaching, gates, pursuit_edits, pursuits
 from desktop.services.pursuits import MoveResult
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
@@ -97,7 +97,15 @@ def move_to_stage(
     if all(c.check.passes for c in checks):
         _move(ctx, parent, ids, stage, before_id, None, "", title_of, on_moved, on_cancelled)
         return None
-    dialog = GateDialog(ctx.catalog, ctx.lang, stage, checks, dict(names), parent)
+    dialog = GateDialog(
+        ctx.catalog,
+        ctx.lang,
+        stage,
+        checks,
+        dict(names),
+        parent,
+        save_answer=lambda pid, key, values: _save_answer(ctx, dialog, pid, key, values),
+    )
     dialog.accepted.connect(
         lambda: _move(
             ctx,
@@ -115,6 +123,22 @@ def move_to_stage(
     if on_cancelled is not None:
         dialog.rejected.connect(on_cancelled)
     return show_dialog(parent, dialog)
+
+
+def _save_answer(
+    ctx: AppContext, dialog: QWidget, pursuit_id: str, key: str, values: Mapping[str, object]
+) -> bool:
+    """A coaching point answered in the gate: saved like an answer on the Coaching tab."""
+    try:
+        ctx.perform_in(
+            dialog,
+            pursuit_edits.save,
+            coaching.answer_target(ctx.catalog, pursuit_id, key),
+            dict(values),
+        )
+    except OperationFailed:
+        return False
+    return True
 
 
 def reorder(

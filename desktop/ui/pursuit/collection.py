@@ -117,7 +117,7 @@ class CollectionPage(SectionPage):
 
         card, inner = check_card("contract_review")
         inner.addWidget(box("contract_theirs", self.tr("We sign the customer's contract")))
-        inner.addWidget(box("contract_reviewed", self.tr("Their contract has been reviewed")))
+        inner.addWidget(box("contract_reviewed", self.tr("The contract to sign has been reviewed")))
         grid.addWidget(card, 0, 1)
 
         card, inner = check_card("delivery_ok")
@@ -255,7 +255,6 @@ class CollectionPage(SectionPage):
             mark.setPixmap((self._done_icon if done else self._open_icon).pixmap(QSize(18, 18)))
             mark.setToolTip(self.tr("Settled") if done else self.tr("Still open"))
             mark.setProperty("done", done)
-        self.widgets["contract_reviewed"].setEnabled(bool(values["contract_theirs"]))
 
     def _show_summary(self) -> None:
         assert self.sheet is not None

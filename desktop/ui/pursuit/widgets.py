@@ -267,7 +267,7 @@ class StageStepper(QWidget):
         self.stage = 1
         self.labels: list[str] = [str(n) for n in range(1, 9)]
         self.closed_status = "open"
-        self.setMinimumHeight(54)
+        self.setMinimumHeight(44)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_stage(self, stage: int, labels: list[str], status: str = "open") -> None:
@@ -276,7 +276,7 @@ class StageStepper(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(520, 54)
+        return QSize(520, 44)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -285,8 +285,8 @@ class StageStepper(QWidget):
         count = len(self.labels)
         width = self.width()
         step = width / count
-        radius = 11
-        cy = 15
+        radius = 10
+        cy = 12
         muted = palette.color(QPalette.ColorRole.Mid)
         text_color = palette.color(QPalette.ColorRole.WindowText)
         small = QFont(self.font())

@@ -17,11 +17,13 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QHideEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QHBoxLayout,
     QLabel,
     QStackedWidget,
     QStyle,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +36,7 @@ from desktop.services.queries import overview
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import STAGE_COLORS
 from desktop.ui.context import AppContext
+from desktop.ui.operations import pursuits as operations
 from desktop.ui.pursuit.editing import Autosaver
 from desktop.ui.pursuit.health_bar import HealthBar
 from desktop.ui.pursuit.tabs import PursuitTab
@@ -92,6 +95,9 @@ SECTIONS = (
 # Sections a flag or a caller may name that live inside another tab.
 SECTION_OF = {"value": "pains"}
 # Keys a registered tab may have for a section the health rules name.
+# Tabs that are a canvas rather than a page to scroll: the header folds while they show, so the
+# stakeholder map has the height of a 768-pixel laptop screen to itself.
+CANVAS_TABS = frozenset({"stakeholders", "stakeholder_map", "map", "people"})
 REGISTERED_ALIASES = {
     "stakeholders": ("stakeholders", "stakeholder_map", "map", "people"),
     "indicators": ("indicators", "criteria", "competition", "grid"),
@@ -129,7 +135,7 @@ class PursuitWorkspace(QWidget):
         self.title = QLabel()
         self.title.setObjectName("header_title")
         font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
@@ -155,20 +161,37 @@ class PursuitWorkspace(QWidget):
         self.health = HealthBar(ctx.lang)
         self.health.flag_clicked.connect(self.go_to_flag)
 
+        # The header folds to one line (account, title, stage) when the content below scrolls or
+        # a canvas tab shows: on a 768-pixel screen the work gets the height, not the header.
+        self.summary = QLabel()
+        self.summary.setObjectName("header_summary")
+        self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.summary.hide()
+        self.next_button = QToolButton()
+        self.next_button.setObjectName("next_stage_button")
+        self.next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.fold_button = QToolButton()
+        self.fold_button.setObjectName("fold_header")
+        self.fold_button.setAutoRaise(True)
+        self.folded: bool = False
+        self.fold_button.clicked.connect(lambda: self.set_header_folded(not self.folded))
+        self._folded_by_hand: bool | None = None
+
         top = QHBoxLayout()
         top.setSpacing(10)
         top.addWidget(self.account)
+        top.addWidget(self.title, 1)
         top.addWidget(self.status_chip)
-        top.addStretch(1)
+        top.addWidget(self.summary)
         top.addWidget(self.review_link)
         top.addWidget(self.origin)
+        top.addWidget(self.next_button)
+        top.addWidget(self.fold_button)
         header = QVBoxLayout()
-        header.setContentsMargins(18, 14, 18, 6)
-        header.setSpacing(4)
+        header.setContentsMargins(18, 8, 18, 4)
+        header.setSpacing(2)
         header.addLayout(top)
-        header.addWidget(self.title)
         header.addWidget(self.figures)
-        header.addSpacing(4)
         header.addWidget(self.stepper)
         header.addWidget(self.health)
 
@@ -217,7 +240,20 @@ class PursuitWorkspace(QWidget):
             self.tr("A one-page summary of this pursuit's coaching answers, to read or print")
         )
         self.manager_action.triggered.connect(self.open_manager_view)
-        self.addActions([self.back_action, self.manager_action])
+        self.next_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), self.tr("Next stage"), self
+        )
+        self.next_action.setObjectName("next_stage")
+        self.next_action.setToolTip(
+            self.tr("Move this pursuit to the next stage, through the stage gate")
+        )
+        self.next_action.triggered.connect(self.next_stage)
+        self.next_button.setDefaultAction(self.next_action)
+        self.addActions([self.back_action, self.manager_action, self.next_action])
+        self.gate_dialog: QWidget | None = None  # the gate of the last "Next stage" (tests)
+        self._stage = 0
+        self._status = "open"
+        self._update_fold_button()
         ctx.changed.connect(self._on_changed)
         ctx.workspace_replaced.connect(self._workspace_replaced)
 
@@ -248,6 +284,9 @@ class PursuitWorkspace(QWidget):
         else:
             widget = spec.create(self.ctx, holder)
         widget.setObjectName(f"page_{key}")
+        for area in [widget, *widget.findChildren(QAbstractScrollArea)]:
+            if isinstance(area, QAbstractScrollArea):
+                area.verticalScrollBar().valueChanged.connect(self._content_scrolled)
         layout.addWidget(widget)
         widget.show()  # at once, not when the event loop next runs
         self.pages[key] = widget
@@ -272,6 +311,61 @@ class PursuitWorkspace(QWidget):
     def _tab_changed(self, index: int) -> None:
         if index >= 0 and self.pursuit_id:
             self._ensure_loaded(self.tab_keys[index])
+        if index >= 0:
+            self._fold_for(self.tab_keys[index])
+
+    # --- the folding header -----------------------------------------------------------------
+    def set_header_folded(self, folded: bool, *, by_hand: bool = True) -> None:
+        """One line (account, title, stage) or the whole header (figures, stepper, flags)."""
+        if by_hand:
+            self._folded_by_hand = folded
+        self.folded = folded
+        for widget in (self.figures, self.stepper, self.health):
+            widget.setVisible(not folded)
+        self.summary.setVisible(folded)
+        self._update_fold_button()
+
+    def _update_fold_button(self) -> None:
+        self.fold_button.setArrowType(
+            Qt.ArrowType.DownArrow if self.folded else Qt.ArrowType.UpArrow
+        )
+        self.fold_button.setToolTip(
+            self.tr("Show the stages and flags") if self.folded else self.tr("Fold the header")
+        )
+
+    def _fold_for(self, key: str) -> None:
+        if self._folded_by_hand is None:
+            self.set_header_folded(key in CANVAS_TABS, by_hand=False)
+
+    def _content_scrolled(self, value: int) -> None:
+        # Folding gives the content more height, which keeps it scrolled: no flicker back.
+        if self._folded_by_hand is None and self.current_key() not in CANVAS_TABS:
+            if value > 0 and not self.folded:
+                self.set_header_folded(True, by_hand=False)
+            elif value == 0 and self.folded:
+                self.set_header_folded(False, by_hand=False)
+
+    # --- the next stage -----------------------------------------------------------------------
+    def next_stage(self) -> QWidget | None:
+        """Move the open pursuit one stage on through the same gate as a drag on the board."""
+        if (
+            not self.pursuit_id
+            or self._status != "open"
+            or self._stage >= len(self.ctx.catalog.stages)
+        ):
+            return None
+        self.autosaver.flush()  # the gate reads the answers just typed
+        pid = self.pursuit_id
+        name = f"{self.account.text()} · {self.title.text()}"
+        self.gate_dialog = operations.move_to_stage(
+            self.ctx,
+            self,
+            {pid: name},
+            self._stage + 1,
+            lambda _id: self.title.text(),
+            lambda _ids: None,
+        )
+        return self.gate_dialog
 
     def _ensure_loaded(self, key: str) -> Any:
         widget = self.page(key)
@@ -356,6 +450,21 @@ class PursuitWorkspace(QWidget):
         self.review_link.setVisible(bool(view.in_review))
         self.stepper.set_stage(
             p["stage"], [s.process(lang) for s in self.ctx.catalog.stages], status
+        )
+        self._stage, self._status = p["stage"], status
+        last = p["stage"] >= len(self.ctx.catalog.stages)
+        self.next_action.setEnabled(status == "open" and not last)
+        if status == "open" and not last:
+            following = self.ctx.catalog.stage(p["stage"] + 1)
+            self.next_action.setText(
+                self.tr("Next: {0}").format(fmt.stage_name(p["stage"] + 1, following.process(lang)))
+            )
+        else:
+            self.next_action.setText(self.tr("Next stage"))
+        self.summary.setText(
+            self.tr("Stage {0}").format(fmt.stage_name(p["stage"], stage.process(lang)))
+            + "  ·  "
+            + fmt.money(p["amount"], currency)
         )
         self.health.set_flags(health.flags_of(self.ctx.workspace, self.pursuit_id))
         self.manager_action.setEnabled(True)

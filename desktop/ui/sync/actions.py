@@ -25,7 +25,7 @@ from desktop.ui.common.host import WindowHost
 from desktop.ui.common.output_check import SAVE_OPTIONS, OutputKind, ask_before_writing
 from desktop.ui.errors import show_error
 from desktop.ui.sync.dialogs import ExportDialog, PassphraseDialog, PreviewDialog
-from desktop.ui.sync.format import local_time
+from desktop.ui.sync.format import business_summary, carried_summary, local_time
 from desktop.ui.sync.worker import SyncJob
 
 log = logging.getLogger(__name__)
@@ -103,6 +103,7 @@ class SyncActions(QObject):
         self.progress: QProgressDialog | None = None
         self.dialog: QWidget | None = None  # the dialog on screen now (tests look at it)
         self.last_message: QMessageBox | None = None
+        self._importing: Path | None = None  # the file of the import running now
 
         self.export_action = QAction(self.tr("&Export for Another Computer…"), self.dialog_parent)
         self.export_action.setObjectName("action_export")
@@ -166,12 +167,13 @@ class SyncActions(QObject):
     def export_data(self, path: Path | None = None) -> ExportDialog:
         """Ask what and how, then where (unless `path` is given), then write in a thread."""
         cards = board.board_cards(self.ctx.workspace, include_closed=True)
-        current = getattr(self.window.screens.get("pursuit"), "pursuit_id", None)
         store = self.ctx.settings.store
+        # The name the rep typed last time, else nothing: the login and the computer's name
+        # mean nothing to the colleague who receives the file.
         dialog = ExportDialog(
             [(c.id, c.title, c.account) for c in cards],
-            str(store.value(SITE_NAME_KEY, "") or export.default_site_name()),
-            [current] if isinstance(current, str) else [],
+            str(store.value(SITE_NAME_KEY, "") or ""),
+            (),
             self.dialog_parent,
         )
 
@@ -256,8 +258,8 @@ class SyncActions(QObject):
             if report.bytes >= 100_000
             else (f"{report.bytes / 1e3:.0f} KB")
         )
-        text = self.tr("Exported {0} records to {1} ({2}).").format(
-            f"{report.records:,}", str(report.path), size
+        text = self.tr("Exported {0} to {1} ({2}).").format(
+            carried_summary(report.counts), str(report.path), size
         )
         if not report.encrypted:
             text = _then(
@@ -292,12 +294,17 @@ class SyncActions(QObject):
         if not header.encrypted:
             self._run_import(path, None)
             return None
-        fields = header.fields
+        return self._ask_passphrase(path, header.fields)
+
+    def _ask_passphrase(
+        self, path: Path, fields: dict[str, Any], *, wrong: bool = False
+    ) -> PassphraseDialog:
         dialog = PassphraseDialog(  # a file of format 2 on says who and when only once opened
             path.name,
             str(fields.get("site_name") or ""),
             str(fields.get("created") or ""),
             self.dialog_parent,
+            wrong=wrong,
         )
 
         def finished(result: int) -> None:
@@ -311,6 +318,7 @@ class SyncActions(QObject):
 
     def _run_import(self, path: Path, passphrase: str | None) -> SyncJob:
         ws_path = self.ctx.workspace.path
+        self._importing = path
 
         def work(job: SyncJob) -> importer.ImportReport:
             ws = Workspace.open(ws_path, create=False)  # this thread's own connections
@@ -354,6 +362,7 @@ class SyncActions(QObject):
         dialog.open()
 
     def _imported(self, report: importer.ImportReport) -> None:
+        self._importing = None
         self._close_progress()
         preview = report.preview
         if report.committed and preview.changes_anything:
@@ -367,10 +376,12 @@ class SyncActions(QObject):
         elif not preview.changes_anything:
             text = self.tr("Nothing in this file is new to this database.")
         else:
-            text = self.tr("Imported from {0}: {1} new, {2} updated.").format(
+            text = self.tr("Imported from {0}: {1}.").format(
                 preview.source_name or self.tr("another computer"),
-                f"{preview.total('new'):,}",
-                f"{preview.total('updated'):,}",
+                business_summary(
+                    {kind: c.new for kind, c in preview.counts.items()},
+                    {kind: c.updated for kind, c in preview.counts.items()},
+                ),
             )
             conflicts = preview.total("conflicts")
             if conflicts:
@@ -470,9 +481,22 @@ class SyncActions(QObject):
             self.window.statusBar().showMessage(self.tr("Cancelled. Nothing was changed."), 8000)
             return
         if isinstance(exc, BundleError):
+            path, self._importing = self._importing, None
+            if exc.code == "wrong_passphrase" and path is not None:
+                self._retry_passphrase(path)
+                return
             self._refused(exc)
             return
         show_error(self.dialog_parent, exc)
+
+    def _retry_passphrase(self, path: Path) -> None:
+        """The same file again, with a word that the passphrase was wrong."""
+        try:
+            header = importer.inspect(path)
+        except BundleError as exc:
+            self._refused(exc)
+            return
+        self._ask_passphrase(path, header.fields, wrong=True)
 
     def _refused(self, exc: BundleError) -> None:
         text = refusal(exc.code)
@@ -496,7 +520,7 @@ class SyncActions(QObject):
 
 def _then(text: str, more: str) -> str:
     """Two sentences: Chinese ones follow each other without a space."""
-    return text + ("" if text.endswith(("。", "!", "?")) else " ") + more
+    return text + ("" if text.endswith(("。", "！", "？", "!", "?")) else " ") + more
 
 
 class _PathOnly:

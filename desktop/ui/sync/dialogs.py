@@ -75,12 +75,15 @@ class ExportDialog(QDialog):
         self.list.setModel(self.filtered)
         self.list.setUniformItemSizes(True)
         self.list.setMinimumHeight(160)
-        (self.some if chosen else self.everything).setChecked(True)
+        # Everything by default: a rep exports to carry the whole pipeline to the other
+        # computer; choosing pursuits is the deliberate exception.
+        self.everything.setChecked(True)
         self.everything.toggled.connect(self._update)
         self.model.itemChanged.connect(self._update)
 
         self.name = QLineEdit(site_name)
         self.name.setObjectName("site_name")
+        self.name.setPlaceholderText(self.tr("For example 王芳 (the receiver sees it)"))
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -93,7 +96,12 @@ class ExportDialog(QDialog):
         self.plain.setObjectName("no_encryption")
         self.problem = QLabel()
         self.problem.setObjectName("problem")
-        self.problem.setStyleSheet("color: #D32F2F")
+        self.problem.setWordWrap(True)
+        # What is still missing, in grey: red is kept for a mistake in something already typed.
+        self.missing = QLabel()
+        self.missing.setObjectName("missing")
+        self.missing.setWordWrap(True)
+        self.missing.setEnabled(False)
         for widget in (self.passphrase, self.again, self.name):
             widget.textChanged.connect(self._update)
         self.plain.toggled.connect(self._update)
@@ -127,6 +135,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addLayout(form)
         layout.addWidget(self.problem)
+        layout.addWidget(self.missing)
         layout.addWidget(self.buttons)
         self._update()
 
@@ -155,23 +164,45 @@ class ExportDialog(QDialog):
         self.list.setEnabled(some)
         self.passphrase.setEnabled(self.encrypt())
         self.again.setEnabled(self.encrypt())
-        problem = ""
+        typed = self.encrypt() and bool(self.passphrase.text() or self.again.text())
+        problem = ""  # a mistake in what was chosen or typed: shown in red
+        missing = ""  # what is not filled in yet: a grey hint, never an error
         if some and not self.chosen_pursuits():
             problem = self.tr("Tick at least one pursuit.")
-        elif self.encrypt() and len(self.passphrase.text().strip()) < MIN_PASSPHRASE:
+        elif typed and len(self.passphrase.text().strip()) < MIN_PASSPHRASE:
             problem = self.tr("The passphrase needs at least {0} characters.").format(
                 MIN_PASSPHRASE
             )
-        elif self.encrypt() and self.passphrase.text() != self.again.text():
+        elif typed and self.again.text() and self.passphrase.text() != self.again.text():
             problem = self.tr("The two passphrases differ.")
-        self.problem.setText(problem if (self.passphrase.text() or some) else "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+        if not self.site_name():
+            missing = self.tr("Type your name so the receiver knows who the file is from.")
+        elif self.encrypt() and not self.passphrase.text():
+            missing = self.tr("Choose a passphrase, or export without encryption.")
+        elif self.encrypt() and self.passphrase.text() != self.again.text():
+            missing = self.tr("Type the passphrase again.")
+        self.problem.setText(problem)
+        self.problem.setStyleSheet("color: #D32F2F" if problem else "")
+        self.problem.setVisible(bool(problem))
+        self.missing.setText("" if problem else missing)
+        self.missing.setVisible(bool(missing) and not problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            not problem and not missing
+        )
 
 
 class PassphraseDialog(QDialog):
     """The passphrase of an encrypted file, with who sent it and when."""
 
-    def __init__(self, file_name: str, source: str, created: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        file_name: str,
+        source: str,
+        created: str,
+        parent: QWidget | None = None,
+        *,
+        wrong: bool = False,
+    ):
         super().__init__(parent)
         self.setObjectName("passphrase_dialog")
         self.setWindowTitle(self.tr("Import"))
@@ -190,6 +221,15 @@ class PassphraseDialog(QDialog):
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        # After a wrong passphrase the same file is asked for again: the rep retypes, nothing
+        # else (the file is not chosen a second time).
+        self.wrong = QLabel(
+            self.tr("That passphrase does not open the file. Check it and type it again.")
+        )
+        self.wrong.setObjectName("wrong_passphrase")
+        self.wrong.setWordWrap(True)
+        self.wrong.setStyleSheet("color: #D32F2F")
+        self.wrong.setVisible(wrong)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -200,6 +240,7 @@ class PassphraseDialog(QDialog):
         self.passphrase.textChanged.connect(lambda text: self.ok.setEnabled(bool(text)))
         layout = QVBoxLayout(self)
         layout.addWidget(text)
+        layout.addWidget(self.wrong)
         layout.addWidget(self.passphrase)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)

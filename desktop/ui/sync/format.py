@@ -332,3 +332,45 @@ def is_long(kind: str, field: str) -> bool:
             }
         )
     )
+
+
+# What a rep counts: the pursuits, the accounts and the people; every other record (a step, a
+# score, a line on the map) belongs to one of them and is summed as "details".
+BUSINESS_KINDS = ("pursuit", "account", "stakeholder")
+
+
+def business_summary(new: dict[str, int], updated: dict[str, int]) -> str:
+    """ "3 new pursuits, 1 updated; 2 new accounts; 5 new people" from per-kind counts."""
+    nouns = {
+        "pursuit": QCoreApplication.translate("SyncSummary", "{0} new pursuit(s)"),
+        "account": QCoreApplication.translate("SyncSummary", "{0} new account(s)"),
+        "stakeholder": QCoreApplication.translate("SyncSummary", "{0} new people"),
+    }
+    changed = {
+        "pursuit": QCoreApplication.translate("SyncSummary", "{0} pursuit(s) updated"),
+        "account": QCoreApplication.translate("SyncSummary", "{0} account(s) updated"),
+        "stakeholder": QCoreApplication.translate("SyncSummary", "{0} people updated"),
+    }
+    parts: list[str] = []
+    for kind in BUSINESS_KINDS:
+        if new.get(kind):
+            parts.append(nouns[kind].format(f"{new[kind]:,}"))
+        if updated.get(kind):
+            parts.append(changed[kind].format(f"{updated[kind]:,}"))
+    details = sum(
+        n for source in (new, updated) for kind, n in source.items() if kind not in BUSINESS_KINDS
+    )
+    if details:
+        parts.append(
+            QCoreApplication.translate("SyncSummary", "{0} other details").format(f"{details:,}")
+        )
+    if not parts:
+        return QCoreApplication.translate("SyncSummary", "no changes")
+    return QCoreApplication.translate("SyncSummary", ", ").join(parts)
+
+
+def carried_summary(counts: dict[str, int]) -> str:
+    """ "12 pursuits, 30 accounts, 80 people": what an export file carries, in the rep's nouns."""
+    return QCoreApplication.translate(
+        "SyncSummary", "{0} pursuit(s), {1} account(s), {2} people"
+    ).format(*(f"{counts.get(kind, 0):,}" for kind in BUSINESS_KINDS))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget, QWidgetAction
 
 from desktop.infra import paths
 from desktop.services.visits import VisitRow
@@ -74,6 +74,12 @@ class VisitActions(QObject):
         self.print_menu = QMenu(widget)
         self.print_menu.addActions([self.preview, self.print, self.pdf])
         self.update()
+
+    def print_widget_action(self) -> QWidgetAction:
+        """ "Print plan ▾" for a toolbar that is emptied and filled again (the window's, as
+        screens come and go): each time it is added the toolbar makes a fresh button, so the
+        button is never one the toolbar deleted or hid when it was last cleared."""
+        return _PrintButtonAction(self)
 
     def print_button(self) -> QToolButton:
         """ "Print plan ▾": preview on a click, print or PDF from its menu."""
@@ -214,3 +220,18 @@ class VisitActions(QObject):
         name = "拜访日程.ics" if fmt.is_zh(self.ctx.lang) else "visits.ics"
         job.start(name)
         return job
+
+
+class _PrintButtonAction(QWidgetAction):
+    """A toolbar's "Print plan ▾" button, made anew for each toolbar it is added to."""
+
+    def __init__(self, actions: VisitActions) -> None:
+        super().__init__(actions)
+        self.setObjectName("print_button_action")
+        self.setText(actions.preview.text())
+        self._actions = actions
+
+    def createWidget(self, parent: QWidget) -> QWidget:
+        button = self._actions.print_button()
+        button.setParent(parent)
+        return button

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, overload
 
 from PySide6.QtCore import (
@@ -18,13 +18,21 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.services.visits import BUCKETS, NEEDS_OUTCOME, THIS_WEEK, VisitRow, utcnow
+from desktop.services.visits import (
+    BUCKETS,
+    NEEDS_OUTCOME,
+    THIS_WEEK,
+    VisitRow,
+    utcnow,
+    week_start,
+)
 from desktop.ui.common import format as fmt
 
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PURSUIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE = QColor("#D32F2F")  # UI-GUIDE.md: overdue, always with a word, never colour alone
 
+WEEK_PREFIX = "week:"  # a group of a chosen range: "week:" + the Monday's ISO date
 _ROOT = 0  # internalId of top-level (group) indexes; children carry their group row + 1
 
 
@@ -61,6 +69,14 @@ class UpcomingVisitsModel(QAbstractItemModel):
         ]
 
     def group_title(self, bucket: str) -> str:
+        if bucket.startswith(WEEK_PREFIX):  # a week of a chosen range: "12月1日 – 12月7日"
+            monday = date.fromisoformat(bucket.removeprefix(WEEK_PREFIX))
+            return "{} – {}".format(
+                fmt.short_date(monday, self.lang, fmt.local(self.now, self.tz).date()),
+                fmt.short_date(
+                    monday + timedelta(6), self.lang, fmt.local(self.now, self.tz).date()
+                ),
+            )
         return {
             NEEDS_OUTCOME: self.tr("Waiting for the outcome"),
             THIS_WEEK: self.tr("This week"),
@@ -71,8 +87,13 @@ class UpcomingVisitsModel(QAbstractItemModel):
         self.now = now or utcnow()
         by_bucket: dict[str, list[VisitRow]] = {b: [] for b in BUCKETS}
         for row in rows:
-            by_bucket.setdefault(row.bucket, []).append(row)
-        self.groups = [(b, by_bucket[b]) for b in BUCKETS if by_bucket[b]]
+            bucket = row.bucket
+            if not bucket and row.starts_at is not None:  # a chosen range: grouped by week
+                day = fmt.local(row.starts_at, self.tz).date()
+                bucket = WEEK_PREFIX + week_start(day).isoformat()
+            by_bucket.setdefault(bucket, []).append(row)
+        order = [*BUCKETS, *sorted(b for b in by_bucket if b not in BUCKETS)]
+        self.groups = [(b, by_bucket[b]) for b in order if by_bucket[b]]
         self.endResetModel()
 
     def visit_count(self) -> int:
@@ -176,7 +197,7 @@ class UpcomingVisitsModel(QAbstractItemModel):
         bucket, rows = self.groups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
             return (
-                f"{self.group_title(bucket)}({len(rows)})"
+                f"{self.group_title(bucket)}（{len(rows)}）"
                 if fmt.is_zh(self.lang)
                 else f"{self.group_title(bucket)} ({len(rows)})"
             )

@@ -358,7 +358,7 @@ class PlanDocument(QObject):
         label_w = self._label_width()
         attendees = "、" if fmt.is_zh(lang) else ", "
         names = attendees.join(
-            f"{p.name}({'、'.join(p.roles)})"
+            f"{p.name}（{'、'.join(p.roles)}）"
             if p.roles and fmt.is_zh(lang)
             else f"{p.name} ({', '.join(p.roles)})"
             if p.roles
@@ -560,11 +560,11 @@ class PlanDocument(QObject):
             character = person.personality
             if person.personality_traits:
                 character += (
-                    f"({person.personality_traits})" if zh else f" ({person.personality_traits})"
+                    f"（{person.personality_traits}）" if zh else f" ({person.personality_traits})"
                 )
             spans: list[tuple[str, Style | None]] = [(character, self.bold)]
             if person.how_to_deal:
-                spans.append(((":" if zh else ": ") + person.how_to_deal, None))
+                spans.append((("：" if zh else ": ") + person.how_to_deal, None))
             lines.append(
                 self._pairs([(self.tr("Personality"), Text(doc, spans, self.body, max_lines=2))])
             )

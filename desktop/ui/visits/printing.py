@@ -140,6 +140,9 @@ class PlanPrinter(QObject):
         self.question: QMessageBox | None = None
         self.saved_to: Path | None = None
         self.pages_painted = 0  # pages of the last rendering on a printer or a preview
+        # The map picture, drawn once per request: a preview repaints on every zoom and page
+        # setup change, and drawing the map is the slow part of a plan.
+        self._map: tuple[QImage | None] | None = None
 
     # --- the plan ---------------------------------------------------------------------------
     def load(self) -> VisitPlan:
@@ -155,7 +158,9 @@ class PlanPrinter(QObject):
 
     def document(self) -> PlanDocument:
         plan = self.plan or self.load()
-        return PlanDocument(plan, map_image=map_image(self.ctx, plan.pursuit_id), parent=self)
+        if self._map is None:
+            self._map = (map_image(self.ctx, plan.pursuit_id),)
+        return PlanDocument(plan, map_image=self._map[0], parent=self)
 
     def write_pdf(self, path: Path | str) -> int:
         """Save the plan as a PDF at `path` without any dialog; returns the page count."""
@@ -167,7 +172,8 @@ class PlanPrinter(QObject):
     # --- the flow with dialogs ------------------------------------------------------------------
     def start(self, action: str) -> None:
         try:
-            plan = self.load()
+            with busy():
+                plan = self.load()
         except OperationFailed:
             self.finished.emit(False)
             return
@@ -213,7 +219,8 @@ class PlanPrinter(QObject):
 
     def _paint(self, printer: QPrinter) -> None:
         try:
-            self.pages_painted = self.document().render(printer)
+            with busy():  # the preview paints when it opens and on each zoom: say it works
+                self.pages_painted = self.document().render(printer)
         except Exception as exc:  # the user hears of it; the log gets the details
             show_error(self.parent_widget, exc)
 

@@ -1,25 +1,30 @@
-"""The Visits screen (拜访): this week's and next week's visits across all pursuits.
+"""The Visits screen (拜访): the visits across all pursuits, this week's and next by default.
 
 Past visits of the last 30 days that still wait for their outcome are listed first, in red with
-the words "outcome?", so nothing learned in a meeting is forgotten. The list is one service query;
-it reloads when visits, pursuits or people change, and at midnight (the weeks move on).
+the words "outcome?", so nothing learned in a meeting is forgotten. The rep may choose another
+period (the last 30 or 90 days, the next 90, or a date range of their own: past and coming visits,
+grouped by week) or a week view (seven day columns, one week at a time). The list is one service
+query; it reloads when visits, pursuits or people change, and at midnight (the weeks move on).
 """
 
 from __future__ import annotations
 
 import html
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
     QTextBrowser,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -33,8 +38,19 @@ from desktop.ui.context import AppContext
 from desktop.ui.visits.actions import VisitActions, visit_icon
 from desktop.ui.visits.models import RoomyDelegate, UpcomingVisitsModel
 from desktop.ui.visits.printing import CalendarExport
+from desktop.ui.visits.week import WeekView
 
 STATE_KEY = "visits"
+# The periods the list can show: key -> (days back, days ahead) from today; None for the two
+# that are not a plain window (this week and next; a range the rep sets).
+UPCOMING, RANGE = "upcoming", "range"
+PERIODS: dict[str, tuple[int, int] | None] = {
+    UPCOMING: None,
+    "past30": (30, 0),
+    "past90": (90, 0),
+    "next90": (0, 90),
+    RANGE: None,
+}
 
 
 class VisitsScreen(QWidget):
@@ -73,7 +89,7 @@ class VisitsScreen(QWidget):
         self.open_pursuit = QAction(visit_icon("open"), self.tr("Open pursuit"), self)
         self.open_pursuit.setObjectName("open_pursuit")
         self.open_pursuit.triggered.connect(lambda _=False: self.show_pursuit())
-        self.print_button = self.visit_actions.print_button()
+        self.print_action = self.visit_actions.print_widget_action()
 
         self.empty = QLabel()
         self.empty.setObjectName("empty_state")
@@ -91,6 +107,7 @@ class VisitsScreen(QWidget):
                 ),
             )
         )
+        self._empty_upcoming = self.empty.text()
         new_button = QPushButton(self.tr("New visit"))
         new_button.setObjectName("empty_new")
         new_button.clicked.connect(lambda: self.visit_actions.new_visit())
@@ -100,9 +117,55 @@ class VisitsScreen(QWidget):
         empty_box.addWidget(self.empty)
         empty_box.addWidget(new_button, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_box.addStretch(2)
+        self.week = WeekView(ctx.lang)
+        self.week.chosen.connect(self.select)
+        self.week.opened.connect(self._open_from_week)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.view)
         self.pages.addWidget(empty_page)
+        self.pages.addWidget(self.week)
+        self.empty_page = empty_page
+
+        self.period = QComboBox()
+        self.period.setObjectName("period")
+        labels = {
+            UPCOMING: self.tr("This week and next"),
+            "past30": self.tr("Last 30 days"),
+            "past90": self.tr("Last 90 days"),
+            "next90": self.tr("Next 90 days"),
+            RANGE: self.tr("Date range"),
+        }
+        for key in PERIODS:
+            self.period.addItem(labels[key], key)
+        today = QDate.currentDate()
+        self.range_from = QDateEdit(today.addDays(-30))
+        self.range_from.setObjectName("range_from")
+        self.range_to = QDateEdit(today.addDays(14))
+        self.range_to.setObjectName("range_to")
+        for edit in (self.range_from, self.range_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(lambda _d: self.reload())
+        self.range_dash = QLabel("–")
+        self.period.currentIndexChanged.connect(lambda _i: self._period_changed())
+        self.week_button = QPushButton(self.tr("Week view"))
+        self.week_button.setObjectName("week_toggle")
+        self.week_button.setCheckable(True)
+        self.week_button.toggled.connect(lambda _on: self.reload())
+        self.week_back = QPushButton("◀")
+        self.week_back.setObjectName("week_back")
+        self.week_back.setToolTip(self.tr("The week before"))
+        self.week_back.clicked.connect(lambda: self.move_week(-1))
+        self.week_next = QPushButton("▶")
+        self.week_next.setObjectName("week_next")
+        self.week_next.setToolTip(self.tr("The week after"))
+        self.week_next.clicked.connect(lambda: self.move_week(1))
+        self.week_today = QPushButton(self.tr("This week"))
+        self.week_today.setObjectName("week_today")
+        self.week_today.clicked.connect(lambda: self.show_week(fmt.local(utcnow()).date()))
+        for button in (self.week_back, self.week_next):
+            button.setFixedWidth(button.fontMetrics().horizontalAdvance("◀") + 24)
+        self.monday = visits.week_start(fmt.local(utcnow()).date())
 
         self.title = QLabel()
         self.title.setObjectName("screen_title")
@@ -116,6 +179,17 @@ class VisitsScreen(QWidget):
         top.addWidget(self.title)
         top.addSpacing(12)
         top.addWidget(self.counts, 1)
+        for widget in (
+            self.period,
+            self.range_from,
+            self.range_dash,
+            self.range_to,
+            self.week_back,
+            self.week_today,
+            self.week_next,
+            self.week_button,
+        ):
+            top.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(top)
@@ -131,6 +205,13 @@ class VisitsScreen(QWidget):
         self._restore_state()
 
     # --- toolbar (MainWindow) ---------------------------------------------------------------
+    @property
+    def print_button(self) -> QToolButton | None:
+        """The "Print plan ▾" button on the window's toolbar now (None while not shown)."""
+        widgets = self.print_action.createdWidgets()
+        button = widgets[-1] if widgets else None
+        return button if isinstance(button, QToolButton) else None
+
     def toolbar_actions(self) -> list[QAction | QWidget | None]:
         a = self.visit_actions
         return [
@@ -138,7 +219,7 @@ class VisitsScreen(QWidget):
             a.edit,
             a.outcome,
             None,
-            self.print_button,
+            self.print_action,
             None,
             a.calendar,
             self.export_all,
@@ -147,17 +228,84 @@ class VisitsScreen(QWidget):
             a.delete,
         ]
 
+    # --- period and week ----------------------------------------------------------------------
+    def period_key(self) -> str:
+        return str(self.period.currentData())
+
+    def set_period(self, key: str) -> None:
+        self.period.setCurrentIndex(list(PERIODS).index(key))
+
+    def set_range(self, first: date, last: date) -> None:
+        """Show the visits from `first` to `last` (local days, both included)."""
+        for edit, day in ((self.range_from, first), (self.range_to, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+        if self.period_key() != RANGE:
+            self.set_period(RANGE)  # reloads
+        else:
+            self.reload()
+
+    def _period_changed(self) -> None:
+        if self.week_button.isChecked():
+            self.week_button.setChecked(False)  # reloads
+        else:
+            self.reload()
+
+    def show_week(self, day: date) -> None:
+        """The week view on the week of `day`."""
+        self.monday = visits.week_start(day)
+        if not self.week_button.isChecked():
+            self.week_button.setChecked(True)  # reloads
+        else:
+            self.reload()
+
+    def move_week(self, weeks: int) -> None:
+        self.show_week(self.monday + timedelta(days=7 * weeks))
+
+    def window_days(self) -> tuple[date, date] | None:
+        """The local days the list shows, or None for "this week and next"."""
+        if self.week_button.isChecked():
+            return self.monday, self.monday + timedelta(days=6)
+        key = self.period_key()
+        if key == RANGE:
+            first, last = fmt.py_date(self.range_from.date()), fmt.py_date(self.range_to.date())
+            return (first, last) if first <= last else (last, first)
+        window = PERIODS.get(key)
+        if window is None:
+            return None
+        today = fmt.local(utcnow()).date()
+        return today - timedelta(days=window[0]), today + timedelta(days=window[1])
+
+    def _open_from_week(self, visit_id: str) -> None:
+        if self.select(visit_id):
+            self.visit_actions.edit_visit()
+
     # --- data -------------------------------------------------------------------------------------
     def reload(self) -> None:
         selected = self.current()
         now = utcnow()
-        rows = visits.upcoming_visits(self.ctx.workspace)
+        days = self.window_days()
+        if days is None:
+            rows = visits.upcoming_visits(self.ctx.workspace)
+        else:
+            rows = visits.visits_between(self.ctx.workspace, days[0], days[1])
         self.model.set_rows(rows, now)
         self._listed_pursuits = {row.pursuit_id for row in rows}
         self.view.expandAll()
         for group in range(self.model.rowCount()):
             self.view.setFirstColumnSpanned(group, QModelIndex(), True)
-        self.pages.setCurrentIndex(0 if rows else 1)
+        week = self.week_button.isChecked()
+        if week:
+            self.week.set_week(self.monday, rows)
+        page: QWidget = self.week if week else self.view if rows else self.empty_page
+        self.pages.setCurrentWidget(page)
+        ranged = self.period_key() == RANGE and not week
+        for part in (self.range_from, self.range_dash, self.range_to):
+            part.setVisible(ranged)
+        for button in (self.week_back, self.week_today, self.week_next):
+            button.setVisible(week)
+        self.period.setEnabled(not week)
         self._update_counts(rows, now)
         if selected is not None:
             self.select(selected.id)
@@ -166,6 +314,11 @@ class VisitsScreen(QWidget):
 
     def _update_counts(self, rows: list[VisitRow], now: datetime) -> None:
         self.title.setText(self.tr("Visits"))
+        days = self.window_days()
+        if days is not None:
+            self._update_range_counts(rows, now, days)
+            return
+        self.empty.setText(self._empty_upcoming)
         waiting = sum(
             1
             for r in rows
@@ -187,6 +340,34 @@ class VisitsScreen(QWidget):
             tip = self.tr("No visits still to come this week or next")
         self.export_all.setToolTip(tip)
         self.export_all.setStatusTip(tip)
+
+    def _update_range_counts(
+        self, rows: list[VisitRow], now: datetime, days: tuple[date, date]
+    ) -> None:
+        today = fmt.local(now).date()
+        past = sum(1 for r in rows if r.is_past(now))
+        text = self.tr("{0} to {1}: {2} held, {3} coming").format(
+            fmt.short_date(days[0], self.ctx.lang, today),
+            fmt.short_date(days[1], self.ctx.lang, today),
+            past,
+            len(rows) - past,
+        )
+        self.counts.setText(text)
+        planned = len(rows) - past
+        self.export_all.setEnabled(planned > 0)
+        tip = (
+            self.tr("Save the {0} visits still to come in this list as one .ics file").format(
+                planned
+            )
+            if planned
+            else self.tr("No visits still to come in this list")
+        )
+        self.export_all.setToolTip(tip)
+        self.export_all.setStatusTip(tip)
+        if not rows:
+            self.empty.setText(
+                "<h3>{}</h3>".format(html.escape(self.tr("No visits in this period")))
+            )
 
     def _arm_midnight(self) -> None:
         local_now = fmt.local(utcnow())

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from desktop import cli_sync
+from desktop import cli_messages
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests are not a package (importlib mode)
 import fuzzing
@@ -38,4 +38,4 @@ def test_fuzzed_files_never_crash_the_importer_nor_change_anything(
     assert figures.refused > CASES * 0.8
     assert set(figures.families) >= {"bytes", "header", "raw_header", "clear", "lines"}
     # Every refusal has its own line in both languages (the GUI falls back to "damaged").
-    assert set(figures.codes) <= set(cli_sync.MESSAGES), figures.codes
+    assert set(figures.codes) <= set(cli_messages.MESSAGES), figures.codes

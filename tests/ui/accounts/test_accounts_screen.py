@@ -62,7 +62,7 @@ def test_open_item_shows_the_account_page(screen, ctx) -> None:
     assert screen.right.currentWidget() is page
     assert page.name.text() == "苏州恒通电子有限公司"
     assert page.pursuits.rowCount() == 1 and page.people.rowCount() == 1
-    assert page.tabs.tabText(1) == "关键人(1)"
+    assert page.tabs.tabText(1) == "关键人（1）"
     assert "恒通电子" in page.duplicates.text() and page.duplicates.isVisible()
     assert not page.delete_button.isEnabled()  # it has pursuits
     screen.search.setText("华盛")
@@ -179,3 +179,24 @@ def test_layout_is_remembered(screen, ctx, qtbot) -> None:
     again = AccountsScreen(ctx, None)
     qtbot.addWidget(again)
     assert again.model.sort_column == 3
+
+
+def test_the_pursuits_of_an_account_fit_half_a_laptop_screen(screen, ctx, qtbot) -> None:
+    """At 1366×768 the page is about 630 px wide: 预计成交 is shown whole, not cut."""
+    from datetime import date
+
+    ids = fill(ctx.workspace)
+    records.update(ctx.workspace, "pursuit", ids["erp"], {"expected_close": date(2027, 4, 25)})
+    screen.resize(1366 - 112, 620)
+    screen.reload()
+    screen.open_item("account", ids["keep"])
+    qtbot.wait(20)
+    view = screen.page.pursuit_view
+    header = view.horizontalHeader()
+    column = screen.page.pursuits.column_index("expected_close")
+    assert not header.isSectionHidden(column)
+    text = screen.page.pursuits.index(0, column).data()
+    assert text and "2027" in text
+    assert header.sectionSize(column) >= view.fontMetrics().horizontalAdvance(text) + 8
+    right = header.sectionViewportPosition(column) + header.sectionSize(column)
+    assert right <= view.viewport().width()  # nothing runs off the visible part

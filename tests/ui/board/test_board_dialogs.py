@@ -253,5 +253,5 @@ def test_an_amount_with_too_many_digits_is_refused_with_a_message(ctx, qtbot) ->
     qtbot.keyClicks(dialog.amount, "99999999999999999999")  # would overflow the database
     dialog.accept()
     assert dialog.isVisible()
-    assert dialog.errors["amount"].text() == "金额过大,请检查位数。"
+    assert dialog.errors["amount"].text() == "金额过大，请检查位数。"
     assert board.board_cards(ctx.workspace) == []

@@ -59,7 +59,7 @@ def test_close_from_the_board_is_one_step_and_undo_redo_restore(screen, ctx, kit
     dialog = screen.close_dialog
     assert isinstance(dialog, CloseDialog) and dialog is screen.dialog
     assert dialog.subject.text() == "2 个项目" and dialog.windowTitle() == "标记为放弃"
-    assert dialog.undo_hint.text() == "结束后可以撤销(编辑 ▸ 撤销),也可以重新打开项目。"
+    assert dialog.undo_hint.text() == "结束后可以撤销（编辑 ▸ 撤销），也可以重新打开项目。"
     dialog.reason.setEditText("客户取消预算")
     dialog.accept()
     assert {records.get(ws, "pursuit", p)["status"] for p in (a, b)} == {"abandoned"}

@@ -212,7 +212,7 @@ def test_export_each_chart_and_the_report(open_dashboard, demo_ws, tmp_path, qtb
     target = tmp_path / "funnel.pdf"  # every format is tested with the figures
     assert dashboard.exporter.export_chart("funnel", str(target))
     text = PdfReader(str(target)).pages[0].extract_text()
-    assert "销售漏斗" in text and "期间:最近 12 个月" in text  # the title and the filters
+    assert "销售漏斗" in text and "期间：最近 12 个月" in text  # the title and the filters
 
     # Through the dialog, as a user does it (accepted in code, never exec()).
     dashboard.exporter.export_dialog("forecast", "png")
@@ -343,7 +343,7 @@ def test_pointing_at_a_bar_tells_its_full_numbers(open_dashboard, demo_ws) -> No
 
     funnel = dashboard.series["funnel"].stages[2]
     tip = point("funnel", 0, 0.0, 2)
-    assert tip.startswith("3 Opportunity confirmed") and f"{funnel.count} open pursuits" in tip
+    assert tip.startswith("3 · Get the project approved") and f"{funnel.count} open pursuits" in tip
     assert f"¥{funnel.amount // 100:,}" in tip  # the full amount, not ¥128万
     forecast = dashboard.series["forecast"]
     assert point("forecast", 0, 0.0, 1).startswith("Past due")
@@ -417,9 +417,9 @@ def test_clicking_a_bar_lists_its_pursuits_and_opens_one(open_dashboard, demo_ws
     assert dialog is not None and dialog.isVisible()
     rows = dialog.model.rows
     assert len(rows) == stage.count and sum(r.amount for r in rows) == stage.amount
-    assert dialog.windowTitle() == "Open pursuits at 3 Opportunity confirmed"
+    assert dialog.windowTitle() == "Open pursuits at 3 · Get the project approved"
     table = dialog.table
-    assert table.model().index(0, 2).data() == "3 Opportunity confirmed"
+    assert table.model().index(0, 2).data() == "3 · Get the project approved"
     amounts = [r.amount for r in rows]
     assert amounts == sorted(amounts, reverse=True)  # biggest first
     table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by account

@@ -39,7 +39,7 @@ def texts_of(figure: Figure) -> str:
 
 
 def look(ws, lang: str, currency: str = "CNY") -> figures.Look:
-    return figures.Look(lang, currency, tuple(s.milestone(lang) for s in ws.catalog.stages))
+    return figures.Look(lang, currency, tuple(s.process(lang) for s in ws.catalog.stages))
 
 
 def render(name: str, series: object, style: figures.Look, size=(6.4, 3.4)) -> tuple[Figure, float]:
@@ -64,7 +64,7 @@ def test_every_figure_draws_demo_data(demo_ws, lang: str) -> None:
         text = texts_of(fig)
         # Stage names come from the catalog in the language asked for.
         if name != "win_loss":
-            assert demo_ws.catalog.stage(1).milestone(lang) in text, name
+            assert demo_ws.catalog.stage(1).process(lang) in text, name
 
 
 def test_calibration_draws_with_enough_closed_pursuits(ws) -> None:
@@ -78,9 +78,9 @@ def test_calibration_draws_with_enough_closed_pursuits(ws) -> None:
     assert data.calibration.enough
     fig, share = render("calibration", data.calibration, look(ws, "zh"))
     assert share > 0.04
-    assert "1 见到客户" in texts_of(fig) and "n=12" in texts_of(fig)
+    assert "1 · 建立信任" in texts_of(fig) and "n=12" in texts_of(fig)
     tip = figures.describe("calibration", data.calibration, look(ws, "en"), 0, 0.5, 0)
-    assert tip.startswith("1 Met the customer") and "8 of 12 closed pursuits" in tip
+    assert tip.startswith("1 · Build trust") and "8 of 12 closed pursuits" in tip
     assert "The forecast assumes 10%" in tip
 
 
@@ -171,7 +171,7 @@ def test_export_to_each_format(demo_ws, tmp_path, suffix: str) -> None:
         assert b"<svg" in content[:500]
     else:
         text = PdfReader(str(path)).pages[0].extract_text()
-        assert "销售漏斗" in text and "见到客户" in text  # embedded, searchable Chinese
+        assert "销售漏斗" in text and "建立信任" in text  # embedded, searchable Chinese
 
 
 def test_money_the_chinese_and_the_english_way() -> None:

@@ -180,3 +180,17 @@ def test_profile_closes_when_its_column_is_removed(qtbot, tab, deal) -> None:
     assert tab.competitors.open_profile(deal.sai) is dialog  # one window per competitor
     tab.competitors.remove_competitor(deal.sai)
     assert not dialog.isVisible()
+
+
+def test_the_picker_on_a_database_without_competitors_says_so(qtbot, ctx, ws) -> None:
+    from desktop.ui.indicators.widget import IndicatorGridWidget
+
+    first, _ = pursuits.create_pursuit(ws, PursuitDraft(title="WMS", account_name="港务"))
+    widget = IndicatorGridWidget(ctx)
+    qtbot.addWidget(widget)
+    widget.set_pursuit(first)
+    widget.show()
+    dialog = widget.competitors.open_picker()
+    text = dialog.preview.text()
+    assert "No competitors yet" in text and "already" not in text
+    dialog.reject()

@@ -104,7 +104,7 @@ def test_undo_of_an_edit_restores_the_database_value(open_workspace, ws, qtbot) 
 def test_win_rate_override_and_currency(open_workspace, ws, qtbot) -> None:
     pid = make_pursuit(ws)
     widget, page = open_overview(open_workspace, ws, pid)
-    assert page.rate_edit.text() == "阶段默认(40%)"
+    assert page.rate_edit.text() == "阶段默认（40%）"
     page.rate_edit.setFocus()
     page.rate_edit.setValue(55)
     widget.save_state()
@@ -184,7 +184,7 @@ def test_timeline_shows_moves_with_overrides(open_workspace, ws) -> None:
     )
     _widget, page = open_overview(open_workspace, ws, pid)
     text = page.timeline.text()
-    assert "1 → 3" in text and "跳过关口检查(1 项):已立项" in text
+    assert "1 → 3" in text and "跳过关口检查（1 项）：已立项" in text
     assert "从阶段 1" in text
 
 

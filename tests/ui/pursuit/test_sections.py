@@ -66,7 +66,7 @@ def test_risks_add_edit_remove_undo(open_workspace, ws, fresh, qtbot) -> None:
     assert again.severity.value() == 5
     reopened.close()
     qtbot.waitUntil(lambda: rules.OPEN_HIGH_RISKS in [f.code for f in widget.health.flags])
-    assert "1 个未解决,其中 1 个高影响" in page.summary.text()
+    assert "1 个未解决，其中 1 个高影响" in page.summary.text()
     # Mitigating it clears the flag.
     index = card.status.findData("mitigated")
     card.status.setCurrentIndex(index)

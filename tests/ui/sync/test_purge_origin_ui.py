@@ -71,7 +71,7 @@ def purged(ws: Workspace, table, record_id: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("main_window", "prefix"), [("zh_CN", "来自:"), ("en_US", "From: ")], indirect=["main_window"]
+    ("main_window", "prefix"), [("zh_CN", "来自："), ("en_US", "From: ")], indirect=["main_window"]
 )
 def test_screens_show_whose_database_a_pursuit_came_from(main_window, merged, prefix) -> None:
     workspace = main_window.screen_widget("pursuit")
@@ -212,7 +212,7 @@ def test_purge_a_stakeholder_from_the_map(main_window, merged, qtbot) -> None:
     action.trigger()
     menu.close()
     box = confirmation(qtbot, editor)
-    assert box.text() == "永久清除关键人“周敏”?"
+    assert box.text() == "永久清除关键人“周敏”？"
     answer(qtbot, box, purge=True)
     assert purged(ctx.workspace, Stakeholder, person.id)
     with ctx.workspace.read() as session:

@@ -61,7 +61,7 @@ def test_export_through_the_dialog(qtbot, main_window, tmp_path: Path) -> None:
     assert header.encrypted and "site_name" not in header.fields  # sealed: who is inside
     bundle.unlock(header, PASSPHRASE)
     assert header.fields["site_name"] == "王芳"
-    assert "条记录" in actions.last_message.text()
+    assert "个项目" in actions.last_message.text() and "条记录" not in actions.last_message.text()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 
@@ -75,6 +75,7 @@ def test_export_of_chosen_pursuits_without_encryption(qtbot, main_window, tmp_pa
 
     dialog.model.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.plain.setChecked(True)
+    dialog.name.setText("王芳")
     assert dialog.buttons.buttons()[0].isEnabled()
     dialog.accept()
     wait_done(qtbot, main_window)
@@ -147,8 +148,16 @@ def test_wrong_passphrase_is_told_and_nothing_changes(qtbot, main_window, other,
     dialog.passphrase.setText("not the passphrase")
     dialog.accept()
     wait_done(qtbot, main_window)
-    assert actions.last_message.text() == "导入失败:口令不正确。数据库未做任何更改。"
+    # The same file is asked for again, with a word in red: the rep retypes, nothing else.
+    again = actions.dialog
+    assert again is not dialog and type(again).__name__ == "PassphraseDialog"
+    assert again.wrong.isVisibleTo(again) and not dialog.wrong.isVisibleTo(dialog)
+    assert actions.last_message is None
     assert dump.digest(main_window.ctx.workspace.path) == before
+    again.passphrase.setText(PASSPHRASE)
+    again.accept()
+    wait_done(qtbot, main_window)
+    assert "口令" not in actions.last_message.text()  # opened: nothing new in a copy
 
 
 @pytest.mark.parametrize("main_window", ["en"], indirect=True)

@@ -1,0 +1,237 @@
+"""Every line the `pursuit` command says to a person, in Chinese and in English, in one table.
+
+The headless commands (cli.py and its cli_*.py parts) print through `say` and `fail` here, so a
+message is written once, in both languages, with the full-width punctuation Chinese uses, and the
+language is chosen one way (`--lang`, else the environment's locale).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Opening, locking and writing a database; where a command may write
+    "db_missing": ("找不到数据库：{path}", "No database at {path}."),
+    "not_pursuit_db": (
+        "{path} 不是 Pursuit 数据库，未做任何更改。",
+        "{path} is not a Pursuit database. Nothing was changed.",
+    ),
+    "db_too_new": (
+        "{path} 由更新版本的 Pursuit 创建，请升级程序。未做任何更改。",
+        "{path} was written by a newer version of Pursuit; please update. Nothing was changed.",
+    ),
+    "db_read_only": ("数据库只读，无法写入：{path}", "The database is read-only: {path}"),
+    "disk_full": ("磁盘已满，未保存任何更改。", "The disk is full. Nothing was saved."),
+    "storage": ("无法打开数据库 {path}：{detail}", "Cannot open the database {path}: {detail}"),
+    "db_locked": (
+        "数据库正在被另一个 Pursuit 窗口使用（进程 {pid}），请先关闭它。未做任何更改。",
+        "The database is open in another Pursuit window (process {pid}); close it first. "
+        "Nothing was changed.",
+    ),
+    "lock_is_folder": (
+        "无法锁定数据库：{path} 是一个文件夹，请删除或改名后再试。未做任何更改。",
+        "Cannot lock the database: {path} is a folder; remove or rename it. Nothing was changed.",
+    ),
+    "folder_missing": (
+        "文件夹不存在：{path}。未做任何更改。",
+        "The folder {path} does not exist. Nothing was changed.",
+    ),
+    "cannot_lock": (
+        "无法在 {path} 旁创建锁文件，未做任何更改。",
+        "Cannot create the lock file beside {path}. Nothing was changed.",
+    ),
+    "unexpected": (
+        "意外错误（{detail}），操作未完成。",
+        "Unexpected error ({detail}); the command did not finish.",
+    ),
+    "out_the_database": (
+        "{path} 是正在使用的数据库（或其附属文件），不能被覆盖。未做任何更改。",
+        "{path} is the database itself (or one of its files) and is never written over. "
+        "Nothing was changed.",
+    ),
+    "out_folder": (
+        "{path} 是一个文件夹，请给出文件名。未做任何更改。",
+        "{path} is a folder; give a file name. Nothing was changed.",
+    ),
+    "out_a_database": (
+        "{path} 是一个数据库文件；确实要覆盖它请加 --force。未做任何更改。",
+        "{path} is a database file; add --force to write over it. Nothing was changed.",
+    ),
+    "out_a_backup": (
+        "{path} 是该数据库的备份；确实要覆盖它请加 --force。未做任何更改。",
+        "{path} is a backup of this database; add --force to write over it. Nothing was changed.",
+    ),
+    "out_other_kind": (
+        "{path} 已存在，且不是{kind}文件；确实要覆盖它请加 --force。未做任何更改。",
+        "{path} exists and is not a {kind} file; add --force to write over it. Nothing was "
+        "changed.",
+    ),
+    "bad_scale": (
+        "--scale 必须是 1 到 1000000 之间的整数。",
+        "--scale must be a whole number 1–1000000.",
+    ),
+    # Visit plans and calendars (print-plan, export-ics)
+    "no_visit": ("找不到拜访 {id}（可能已删除）。", "No visit {id} (it may have been deleted)."),
+    "no_pursuit": (
+        "找不到项目 {id}（可能已删除）。",
+        "No pursuit {id} (it may have been deleted).",
+    ),
+    "cannot_write": ("无法写入 {path}：{detail}", "Cannot write {path}: {detail}"),
+    "bad_zone": (
+        "未知的时区：{zone}（例如 Asia/Shanghai）。",
+        "Unknown time zone: {zone} (e.g. Asia/Shanghai).",
+    ),
+    "bad_days": ("--days 必须是 1 到 366 之间的整数。", "--days must be a whole number 1–366."),
+    "past": (
+        "注意：该拜访已于 {when} 进行，计划中是目前的数据。",
+        "Note: this visit took place on {when}; the plan shows today's data.",
+    ),
+    "no_attendees": (
+        "注意：该拜访还没有指定客户参会人。",
+        "Note: nobody of the customer is down to attend this visit yet.",
+    ),
+    "written_plan": ("{path}：{pages} 页 · {what}", "{path}: {pages} page(s) · {what}"),
+    "written_ics": (
+        "{path}：{count} 个拜访 · 时区 {zone}",
+        "{path}: {count} visit(s) · time zone {zone}",
+    ),
+    "no_plan_visit": ("未安排拜访", "no visit scheduled"),
+    "no_folder": ("文件夹不存在", "the folder does not exist"),
+    # Sync files (export, import)
+    "not_bundle": ("导入失败：这不是 Pursuit 同步文件。", "This is not a Pursuit sync file."),
+    "too_new": (
+        "导入失败：该文件由更新版本的 Pursuit 导出，请先升级程序。",
+        "The file was exported by a newer version of Pursuit; please update the program.",
+    ),
+    "damaged": (
+        "导入失败：文件已损坏或不完整，请让对方重新导出。",
+        "The file is damaged or incomplete; ask the sender to export again.",
+    ),
+    "wrong_passphrase": ("导入失败：口令不正确。", "Wrong passphrase."),
+    "needs_passphrase": (
+        "该文件已加密：请用 --passphrase-env 变量名 提供口令。",
+        "The file is encrypted: give its passphrase with --passphrase-env VAR.",
+    ),
+    "kdf_too_costly": (
+        "导入失败：该文件要求异常巨大的密钥计算量，可能是伪造的文件，已拒绝。",
+        "The file demands an unreasonably costly key derivation (it may be forged); refused.",
+    ),
+    "foreign_changes": (
+        "导入失败：该文件含有据称出自本数据库、但本数据库从未做过的更改（本数据库可能是旧副本，"
+        "或从备份恢复过）。",
+        "The file claims changes made by this database that it never made (is this database an "
+        "old copy, or restored from a backup?); refused.",
+    ),
+    "too_large": (
+        "导入失败：文件过大，不是有效的同步文件。",
+        "The file is far too large to be a sync file.",
+    ),
+    "unreadable": ("无法读取 {path}：{detail}。", "Cannot read {path}: {detail}."),
+    "clock_ahead": (
+        "导入失败：来自 {sender} 的文件含有比本机时钟超前一天以上的修改时间；"
+        "请检查两台电脑的日期和时间，再请对方重新导出。",
+        "The file from {sender} carries change times more than a day ahead of this computer's "
+        "clock; check the date and time on both computers, then ask for a new export.",
+    ),
+    "plain_file": (
+        "警告：{path} 未加密，传递途中任何人都可能读取或改动过它。",
+        "warning: {path} is not encrypted: anyone who handled it on the way could have read or "
+        "changed it.",
+    ),
+    "verify_failed": (
+        "导出失败：写出的文件回读校验未通过，已删除；请换个位置再试。",
+        "The written file failed its read-back check and was removed; try another place.",
+    ),
+    "passphrase_env": (
+        "环境变量 {var} 未设置或为空。",
+        "The environment variable {var} is not set or empty.",
+    ),
+    "passphrase_needed": (
+        "导出默认加密：请用 --passphrase-env 变量名 提供口令，或明确指定 --no-encryption。",
+        "Exports are encrypted: give a passphrase with --passphrase-env VAR, or say "
+        "--no-encryption.",
+    ),
+    "passphrase_short": ("口令至少需要 8 个字符。", "The passphrase needs at least 8 characters."),
+    "passphrase_mismatch": ("两次输入的口令不一致。", "The passphrases do not match."),
+    "no_file": ("找不到文件 {path}。", "No file at {path}."),
+    "cancelled": ("已取消，数据库未做任何更改。", "Cancelled. Nothing was changed."),
+    "nothing_imported": ("数据库未做任何更改。", "Nothing was imported."),
+    # The agenda
+    "agenda_bad_days": (
+        "--days 必须是 0 到 366 之间的整数。",
+        "--days must be a whole number 0–366.",
+    ),
+    "agenda_overdue": ("已逾期（{count}）", "Overdue ({count})"),
+    "agenda_today": ("今天 {day}（{count}）", "Today {day} ({count})"),
+    "agenda_day": ("{day}（{count}）", "{day} ({count})"),
+    "agenda_nothing": (
+        "今天和未来 {days} 天没有待办事项。",
+        "Nothing due today or in the next {days} days.",
+    ),
+    # The team sync folder (sync)
+    "sync_folder_missing": (
+        "同步文件夹 {folder} 不存在或无法访问（移动硬盘已拔出？云盘客户端已退出？），稍后再试。",
+        "The sync folder {folder} is missing or cannot be reached (an unplugged drive? a "
+        "logged-out cloud client?); try again later.",
+    ),
+    "sync_folder_read_only": (
+        "同步文件夹 {folder} 只读，无法写入本数据库的更改；其他人的更改仍已读取。",
+        "The sync folder {folder} is read-only: this database's changes cannot be written.",
+    ),
+    "sync_folder_full": (
+        "同步文件夹 {folder} 所在磁盘已满，无法写入；腾出空间后再试。",
+        "The disk of the sync folder {folder} is full; free some space and try again.",
+    ),
+    "sync_folder_unusable": (
+        "无法使用同步文件夹 {folder}：{detail}",
+        "Cannot use the sync folder {folder}: {detail}",
+    ),
+    "sync_folder_refused": ("已拒收 {file}：{why}", "refused {file}: {why}"),
+    # Why a file in the team folder was refused (fragments of the summary line)
+    "refused_wrong_passphrase": ("团队口令不同", "a different team passphrase"),
+    "refused_own_site": ("自称来自本数据库", "claims to come from this database"),
+    "refused_misplaced": ("文件头与所在位置不符", "its header does not match its place"),
+    "refused_foreign_changes": (
+        "含有本数据库从未做过的更改",
+        "claims changes this database never made",
+    ),
+    "refused_clock_ahead": (
+        "修改时间超前本机时钟一天以上",
+        "change times beyond this computer's clock",
+    ),
+    "refused_too_new": ("由更新版本写出", "written by a newer Pursuit"),
+    "refused_kdf_too_costly": ("密钥计算量异常", "an unreasonable key derivation"),
+    "refused_too_large": ("文件过大", "far too large"),
+}
+
+
+def language(args: argparse.Namespace) -> str:
+    """The language of the user's messages: --lang, else the environment's locale."""
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    env = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+    return "zh_CN" if env.startswith("zh") else "en"
+
+
+def is_zh(args: argparse.Namespace) -> bool:
+    return language(args).startswith("zh")
+
+
+def say(args: argparse.Namespace, key: str, **values: Any) -> str:
+    """The message `key` in the user's language, with `values` filled in."""
+    zh, en = MESSAGES.get(key, MESSAGES["storage"])  # a storage error's own code, else generic
+    return (zh if is_zh(args) else en).format(**({"detail": ""} | values))
+
+
+def fail(args: argparse.Namespace, key: str, *, then: str = "", **values: Any) -> int:
+    """Print the message `key` (and the message `then`, if given) as one line; EXIT_PROBLEM."""
+    text = say(args, key, **values)
+    if then:
+        text += ("" if is_zh(args) else " ") + say(args, then)
+    print(f"pursuit: {text}", file=sys.stderr)
+    return EXIT_PROBLEM
