@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import sqlite3
 import statistics
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -302,9 +303,20 @@ def test_search_keystroke_to_repaint(window, qtbot, record) -> None:
     record("board: search keystroke to repainted board (p95)", 1000 * p95(timings), "ms", "< 100")
 
 
-def test_memory_with_the_board_open(window, qtbot, record) -> None:
+def test_memory_with_the_board_open(window, qtbot, scale_db, record) -> None:
     screen = window.screens["board"]
     QApplication.instance().processEvents()
     gc.collect()
     assert screen.names_ready() and screen.flags_ready()
-    record("board: process memory with the board open (RSS)", rss_mb(), "MB", "< 400")
+    # This pytest process also built the demo database and ran the other benchmarks, so its own
+    # RSS says little about the app's: the figure is the app's, in a process of its own.
+    sys.path.insert(0, str(Path(__file__).parent))
+    from startup import rss_with_board_open
+
+    record(
+        "board: app process memory with the board open (RSS)",
+        rss_with_board_open(scale_db),
+        "MB",
+        "< 250",
+    )
+    record("board: this benchmark process's memory (RSS)", rss_mb(), "MB")
