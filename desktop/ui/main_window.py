@@ -48,6 +48,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
 from desktop.ui.operations import pursuits as pursuit_operations
 from desktop.ui.screens import SCREENS, Screen
+from desktop.ui.today.reminders import install as install_reminders
 
 # Features that add menu or toolbar actions name their `install(window)` function here
 # ("module:function", imported when the window is built); each finds its menu as
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         for spec in MENU_EXTENSIONS:
             _extension(spec)(self)
+        self.reminders = install_reminders(self)
         self._restore_layout()
         if self._screen_list:
             self.rail.setCurrentRow(self._first_row(today_when_due))
