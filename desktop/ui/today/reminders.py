@@ -29,7 +29,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.today.model import kind_label
 
 STATE = "reminders"  # the settings' screen state: {database path: checked until (UTC ISO)}
-START_DELAY_MS = 2000  # the start summary waits for the window to be up and painted
+START_DELAY_MS = 3000  # the start summary waits for the window to be up and painted
 # A long wait is cut into pieces: after a sleep or a clock change the timer is re-aimed from
 # the wall clock instead of trusting a countdown of days.
 MAX_WAIT = timedelta(hours=1)
