@@ -65,12 +65,14 @@ def setup_logging() -> None:
     sys.excepthook = excepthook
 
 
-def create_main_window(workspace: Workspace, settings: Settings) -> tuple[AppContext, MainWindow]:
+def create_main_window(
+    workspace: Workspace, settings: Settings, *, today_when_due: bool = False
+) -> tuple[AppContext, MainWindow]:
     from desktop.ui.context import AppContext
     from desktop.ui.main_window import MainWindow
 
     ctx = AppContext(workspace, settings)
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, today_when_due=today_when_due)
     return ctx, window
 
 
@@ -142,7 +144,7 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
     if not read_only:
         settings.last_database = str(workspace.path)
         settings.add_recent(str(workspace.path))
-    ctx, window = create_main_window(workspace, settings)
+    ctx, window = create_main_window(workspace, settings, today_when_due=True)
     ctx.lock = None if read_only else lock
     holder = {"window": window}
 

@@ -72,6 +72,7 @@ class Settings:
     win_rates: Option[dict[str, int]] = Option("method/win_rates", {})
     stale_days: Option[dict[str, int]] = Option("method/stale_days", {})
     backup_keep: Option[int] = Option("backup/keep", 10)
+    reminders: Option[bool] = Option("reminders/enabled", True)  # notify at due times
     ui_state: Option[dict[str, Any]] = Option("ui/state", {})  # per-screen layout (widths, filters)
 
     def __init__(self, store: QSettings | None = None) -> None:

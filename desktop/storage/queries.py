@@ -744,6 +744,111 @@ def agenda_visit_rows(session: Session, from_utc: str, until_utc: str) -> list[R
     return driver_of(session).execute(_AGENDA_VISITS_SQL, (from_utc, until_utc)).fetchall()
 
 
+_DUE_COUNT_SQL = (
+    """
+    SELECT (SELECT count(*) FROM activities AS t
+            LEFT JOIN pursuits AS p ON p.id = t.pursuit_id
+            LEFT JOIN accounts AS a ON a.id = coalesce(t.account_id, p.account_id)
+            WHERE t.alive AND t.done = 0 AND t.due_on IS NOT NULL AND t.due_on <= ?"""
+    + _SHOWN_LINKS
+    + """)
+         + (SELECT count(*) FROM visits AS v
+            JOIN pursuits AS p ON p.id = v.pursuit_id
+            LEFT JOIN accounts AS a ON a.id = p.account_id
+            WHERE v.alive AND v.starts_at >= ? AND v.starts_at < ? AND v.outcome = ''"""
+    + _SHOWN_LINKS
+    + ")"
+)
+
+
+def due_count(session: Session, today_iso: str, visit_from_utc: str, visit_until_utc: str) -> int:
+    """How many open activities are due on or before `today_iso` (a local date) plus visits from
+    `visit_from_utc` to before `visit_until_utc` still without an outcome: what start-up asks to
+    choose the Today screen, counted on the agenda's index without reading a row."""
+    row = (
+        driver_of(session)
+        .execute(_DUE_COUNT_SQL, (today_iso, visit_from_utc, visit_until_utc))
+        .fetchone()
+    )
+    return int(row[0]) if row is not None else 0
+
+
+_TIMED_ACTIVITIES_SQL = (
+    """
+    SELECT t.id, t.activity_kind, t.subject, t.due_at, coalesce(p.title, ''), coalesce(a.name, '')
+    FROM activities AS t
+    LEFT JOIN pursuits AS p ON p.id = t.pursuit_id
+    LEFT JOIN accounts AS a ON a.id = coalesce(t.account_id, p.account_id)
+    WHERE t.alive AND t.done = 0 AND t.due_on IS NOT NULL AND t.due_on >= ? AND t.due_on <= ?
+      AND t.due_at IS NOT NULL AND t.due_at > ? AND t.due_at <= ?"""
+    + _SHOWN_LINKS
+)
+
+_ALL_DAY_ACTIVITIES_SQL = (
+    """
+    SELECT t.id, t.activity_kind, t.subject, t.due_on, coalesce(p.title, ''), coalesce(a.name, '')
+    FROM activities AS t
+    LEFT JOIN pursuits AS p ON p.id = t.pursuit_id
+    LEFT JOIN accounts AS a ON a.id = coalesce(t.account_id, p.account_id)
+    WHERE t.alive AND t.done = 0 AND t.due_on IS NOT NULL AND t.due_on >= ? AND t.due_on < ?
+      AND t.due_at IS NULL"""
+    + _SHOWN_LINKS
+)
+
+_TIMED_VISITS_SQL = (
+    """
+    SELECT v.id, 'visit', v.objective, v.starts_at, coalesce(p.title, ''), coalesce(a.name, '')
+    FROM visits AS v
+    JOIN pursuits AS p ON p.id = v.pursuit_id
+    LEFT JOIN accounts AS a ON a.id = p.account_id
+    WHERE v.alive AND v.starts_at > ? AND v.starts_at <= ? AND v.outcome = ''"""
+    + _SHOWN_LINKS
+)
+
+_NEXT_ACTIVITY_SQL = """
+    SELECT min(t.due_at) FROM activities AS t
+    WHERE t.alive AND t.done = 0 AND t.due_on IS NOT NULL AND t.due_on >= ? AND t.due_at > ?"""
+
+_NEXT_VISIT_SQL = """
+    SELECT min(v.starts_at) FROM visits AS v
+    WHERE v.alive AND v.starts_at > ? AND v.outcome = ''
+      AND v.pursuit_id IN (SELECT id FROM pursuits WHERE alive OR purged)"""
+
+
+def timed_due_rows(
+    session: Session, after_utc: str, until_utc: str, first_day: str, last_day: str
+) -> list[Row]:
+    """Open activities with a time and visits without an outcome due after `after_utc` up to
+    `until_utc` (UTC text): id, kind ('visit' for a visit), subject, due at (UTC), pursuit title,
+    account name. `first_day`..`last_day` bound the activities' local days for the index (a day
+    either side of the range is enough in any zone)."""
+    db = driver_of(session)
+    rows = db.execute(_TIMED_ACTIVITIES_SQL, (first_day, last_day, after_utc, until_utc)).fetchall()
+    rows += db.execute(_TIMED_VISITS_SQL, (after_utc, until_utc)).fetchall()
+    return rows
+
+
+def all_day_due_rows(session: Session, from_day: str, until_day: str) -> list[Row]:
+    """Open activities without a time due from `from_day` to before `until_day` (dates): id, kind,
+    subject, due on, pursuit title, account name."""
+    return driver_of(session).execute(_ALL_DAY_ACTIVITIES_SQL, (from_day, until_day)).fetchall()
+
+
+def next_timed_due(session: Session, after_utc: str, first_day: str) -> str | None:
+    """The earliest due time (UTC text) after `after_utc` of an open timed activity (on or after
+    the local day `first_day`, for the index) or of a visit without an outcome; None when none."""
+    db = driver_of(session)
+    found = [
+        row[0]
+        for row in (
+            db.execute(_NEXT_ACTIVITY_SQL, (first_day, after_utc)).fetchone(),
+            db.execute(_NEXT_VISIT_SQL, (after_utc,)).fetchone(),
+        )
+        if row is not None and row[0] is not None
+    ]
+    return min(found) if found else None
+
+
 def _scope(
     alias: str, *, pursuit_id: str | None, account_id: str | None, own_account: bool
 ) -> tuple[str, tuple[str, ...]]:

@@ -41,12 +41,14 @@ from desktop.infra import paths
 from desktop.services import backup, maintenance
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import StorageError
+from desktop.services.queries import agenda
 from desktop.services.workspace import Workspace
 from desktop.ui.common.format import qdatetime
 from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
 from desktop.ui.operations import pursuits as pursuit_operations
 from desktop.ui.screens import SCREENS, Screen
+from desktop.ui.today.reminders import install as install_reminders
 
 # Features that add menu or toolbar actions name their `install(window)` function here
 # ("module:function", imported when the window is built); each finds its menu as
@@ -74,6 +76,7 @@ def app_icon() -> QIcon:
     return icon
 
 
+TODAY_SCREEN = "today"  # the screen start-up opens when something is due
 RAIL_STATE = "rail"
 RAIL_WIDE = 112  # icon over label
 RAIL_NARROW = 56  # icons only, the label in the tooltip: room for the board's eighth column
@@ -132,7 +135,10 @@ def icon_for(name: str) -> QIcon:
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, *, today_when_due: bool = False) -> None:
+        """`today_when_due`: open on the Today screen when anything is overdue or due today (the
+        app's start; a window rebuilt for another language or made by a test opens on the
+        first screen)."""
         super().__init__()
         self.ctx = ctx
         self.setObjectName("main_window")
@@ -210,9 +216,19 @@ class MainWindow(QMainWindow):
         self._update_title()
         for spec in MENU_EXTENSIONS:
             _extension(spec)(self)
+        self.reminders = install_reminders(self)
         self._restore_layout()
         if self._screen_list:
-            self.rail.setCurrentRow(0)
+            self.rail.setCurrentRow(self._first_row(today_when_due))
+
+    def _first_row(self, today_when_due: bool) -> int:
+        """The rail row shown first: Today when something is due (one count query, so start-up
+        still builds a single screen), else the first (the board)."""
+        if today_when_due and agenda.due_count(self.ctx.workspace):
+            for row in range(self.rail.count()):
+                if self.rail.item(row).data(Qt.ItemDataRole.UserRole) == TODAY_SCREEN:
+                    return row
+        return 0
 
     # --- building -------------------------------------------------------------------------
     def _empty_state(self) -> QWidget:

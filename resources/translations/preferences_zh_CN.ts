@@ -43,6 +43,14 @@
         <translation>默认币种</translation>
     </message>
     <message>
+        <source>Remind me when activities and visits are due</source>
+        <translation>活动和拜访到期时提醒我</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
         <source>Your company&apos;s own win rate for each stage (weighted amount = amount × win rate) and how many days in a stage make a pursuit stale. The method&apos;s values are shown beside each.</source>
         <translation>贵公司各阶段的赢率（加权金额 = 金额 × 赢率），以及项目在一个阶段停留多少天算作停滞。旁边列出方法论的默认值。</translation>
     </message>

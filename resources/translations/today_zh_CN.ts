@@ -41,6 +41,37 @@
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>Overdue since you last opened Pursuit</source>
+        <translation>上次关闭后已逾期的事项</translation>
+    </message>
+    <message>
+        <source>{0} became overdue: {1}</source>
+        <translation>{0} 项已逾期：{1}</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>{0} reminders</source>
+        <translation>{0} 项提醒</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source> … and {0} more</source>
+        <translation>，另有 {0} 项</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+</context>
+<context>
     <name>TodayKinds</name>
     <message>
         <source>Call</source>

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import NamedTuple
 
-from desktop.services.activities import local_due, local_today, to_utc
+from desktop.services.activities import local_due, local_today, to_local, to_utc
 from desktop.services.visits import OUTCOME_DUE_DAYS
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
@@ -213,3 +213,86 @@ def _bucket(day: date, today: date) -> str:
 def _text(moment: datetime) -> str:
     """A naive UTC datetime as SQLite holds it (compares as text)."""
     return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def due_count(ws: Workspace, *, today: date | None = None, tz: tzinfo | None = None) -> int:
+    """How many things are overdue or due today (the agenda's first two groups), in one count
+    query: start-up opens the Today screen when this is not zero."""
+    today = today or local_today(tz)
+    visit_from = to_utc(today - timedelta(days=OUTCOME_DUE_DAYS), time(), tz)
+    visit_until = to_utc(today + timedelta(days=1), time(), tz)
+    with ws.read() as session:
+        return queries.due_count(session, today.isoformat(), _text(visit_from), _text(visit_until))
+
+
+# --- reminders ----------------------------------------------------------------------------------
+class Reminder(NamedTuple):
+    """Something that came due: an activity with a time or a visit at its start (`due`, naive UTC),
+    or an activity without a time at the end of its local day (`all_day`)."""
+
+    id: str
+    activity_kind: str
+    subject: str
+    due: datetime
+    pursuit_title: str
+    account_name: str
+    all_day: bool = False
+
+    @property
+    def where(self) -> str:
+        return " · ".join(part for part in (self.account_name, self.pursuit_title) if part)
+
+
+_FAR_PAST = datetime(1970, 1, 1)
+
+
+def reminders_due(
+    ws: Workspace,
+    after: datetime | None,
+    until: datetime,
+    *,
+    all_day: bool = False,
+    tz: tzinfo | None = None,
+) -> list[Reminder]:
+    """What came due after `after` (None: ever, visits for OUTCOME_DUE_DAYS) up to `until` (naive
+    UTC), by due time: activities with a time and visits at their time, and with `all_day` the
+    activities without one whose local day ended in between (they are overdue from then on)."""
+    start = after if after is not None else _FAR_PAST
+    if after is None:
+        visit_floor = until - timedelta(days=OUTCOME_DUE_DAYS)
+    else:
+        visit_floor = start
+    first_local = to_local(start, tz).date() if after is not None else date(1970, 1, 2)
+    last_local = to_local(until, tz).date()
+    # A day either side: an activity's `due_on` is its local day where it was written.
+    first_day = (first_local - timedelta(days=1)).isoformat()
+    last_day = (last_local + timedelta(days=1)).isoformat()
+    with ws.read() as session:
+        timed = queries.timed_due_rows(session, _text(start), _text(until), first_day, last_day)
+        days = (
+            queries.all_day_due_rows(session, first_local.isoformat(), last_local.isoformat())
+            if all_day
+            else []
+        )
+    found: list[Reminder] = []
+    for item_id, kind, subject, due_at, title, account in timed:
+        due = datetime.fromisoformat(due_at)
+        if kind == VISIT and due <= visit_floor:
+            continue
+        found.append(Reminder(item_id, kind, subject, due, title, account))
+    for item_id, kind, subject, due_on, title, account in days:
+        day = date.fromisoformat(due_on[:10])
+        ends = to_utc(day + timedelta(days=1), time(), tz)
+        found.append(Reminder(item_id, kind, subject, ends, title, account, all_day=True))
+    found.sort(key=lambda r: (r.due, r.subject, r.id))
+    return found
+
+
+def next_reminder_at(
+    ws: Workspace, after: datetime, *, tz: tzinfo | None = None
+) -> datetime | None:
+    """When the next activity with a time or visit comes due after `after` (naive UTC)."""
+    first_day = (to_local(after, tz).date() - timedelta(days=1)).isoformat()
+    with ws.read() as session:
+        found = queries.next_timed_due(session, _text(after), first_day)
+    return datetime.fromisoformat(found) if found is not None else None

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -117,6 +118,10 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Default currency"), self.currency)
         form.addRow("", self.currency_error)
         form.addRow("", currency_note)
+        self.reminders = QCheckBox(self.tr("Remind me when activities and visits are due"))
+        self.reminders.setObjectName("pref_reminders")
+        self.reminders.setChecked(settings.reminders)
+        form.addRow(self.tr("Reminders"), self.reminders)
         return page
 
     def _upper_currency(self, text: str) -> None:
@@ -319,6 +324,7 @@ class PreferencesDialog(QDialog):
         settings.win_rates = {str(k): v for k, v in self.win_rates().items()}
         settings.stale_days = {str(k): v for k, v in self.stale_days().items()}
         settings.backup_keep = self.backups.value()
+        settings.reminders = self.reminders.isChecked()
         settings.sync()
         self.ctx.apply_policy()
         self.ctx.broadcast(Changes.all())

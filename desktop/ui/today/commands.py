@@ -5,6 +5,8 @@ They follow `ui.undo`'s convention (run first, then push) and hold ids and value
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QWidget
 
 from desktop.services import activities
@@ -86,6 +88,29 @@ class ShiftActivity(UndoCommand):
             return False
         self.days += other.days
         return True
+
+
+class RescheduleActivity(UndoCommand):
+    """Move an activity to another day (dropped there), keeping its local time of day."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        activity_id: str,
+        old_day: date,
+        new_day: date,
+        text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, text, parent)
+        self.activity_id = activity_id
+        self.old_day, self.new_day = old_day, new_day
+
+    def apply(self) -> None:
+        self.perform(activities.reschedule_activity, self.activity_id, self.new_day)
+
+    def revert(self) -> None:
+        self.perform(activities.reschedule_activity, self.activity_id, self.old_day)
 
 
 class CreateActivity(UndoCommand):

@@ -7,12 +7,15 @@ time · kind · subject · account · pursuit, overdue in red.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -25,6 +28,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from desktop.services.queries.agenda import OVERDUE, TODAY, Agenda, AgendaItem
 from desktop.ui.common import format as fmt
 
+MIME_TYPE = "application/x-pursuit-activity"  # one activity's id, dragged to another day
+
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the AgendaItem of a row (None for a heading)
 HeadingRole = Qt.ItemDataRole.UserRole + 2  # True for a heading row
 
@@ -32,6 +37,18 @@ Index = QModelIndex | QPersistentModelIndex
 
 OVERDUE_COLOR = QColor("#C0392B")
 HEADING_BACKGROUND = QColor("#EEF2FB")
+
+
+def encode_activity(activity_id: str) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(MIME_TYPE, QByteArray(activity_id.encode("utf-8")))
+    return mime
+
+
+def decode_activity(mime: QMimeData) -> str | None:
+    if not mime.hasFormat(MIME_TYPE):
+        return None
+    return bytes(mime.data(MIME_TYPE).data()).decode("utf-8", errors="replace") or None
 
 
 def kind_label(kind: str) -> str:
@@ -56,15 +73,20 @@ class TodayModel(QAbstractListModel):
         # (heading text, None) or ("", item)
         self._rows: list[tuple[str, AgendaItem | None]] = []
         self._row_of: dict[str, int] = {}
+        # The day of each row's group (None for the overdue group): where a drop there moves to.
+        self._group_day: list[date | None] = []
 
     def set_agenda(self, agenda: Agenda) -> None:
         self.beginResetModel()
         self.today = agenda.today
         rows: list[tuple[str, AgendaItem | None]] = []
+        group_day: list[date | None] = []
         for bucket, day, items in agenda.groups():
             rows.append((self._heading(bucket, day, len(items)), None))
             rows.extend(("", item) for item in items)
+            group_day.extend([day if bucket != OVERDUE else None] * (len(items) + 1))
         self._rows = rows
+        self._group_day = group_day
         self._row_of = {item.id: n for n, (_, item) in enumerate(rows) if item is not None}
         self.endResetModel()
 
@@ -82,9 +104,33 @@ class TodayModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid() or self._rows[index.row()][1] is None:
+        if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        item = self._rows[index.row()][1]
+        if item is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not item.is_visit:  # a visit is moved on the visits screen, with its plan
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        items = [self.item(index) for index in indexes]
+        ids = [item.id for item in items if item is not None and not item.is_visit]
+        return encode_activity(ids[0]) if ids else QMimeData()
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def drop_day(self, index: Index) -> date | None:
+        """The day a drop on this row moves an activity to: its group's day (a heading or any
+        row under it); None on the overdue group, where nothing is moved to."""
+        if not index.isValid() or not 0 <= index.row() < len(self._group_day):
+            return None
+        return self._group_day[index.row()]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -4,7 +4,8 @@ every pursuit — the rep's day in one keyboard-driven list.
 Space marks the current activity done; the bar that then opens asks what came of it and offers the
 pursuit's next activity, pre-filled from its stage's open methodology steps (Pipedrive's habit:
 no deal is left without a next step). Ctrl+Right / Ctrl+Left move an activity by a day, keeping
-its time of day; Enter opens its pursuit. A visit is listed as the planned meeting it is: Space on
+its time of day, and dragging it onto another day's heading or rows moves it to that day; Enter
+opens its pursuit. A visit is listed as the planned meeting it is: Space on
 it opens the pursuit's visits, where its outcome is written. Every change is an undo step
 (`commands`) through `ctx.perform`; the list follows `ctx.changed` and turns at midnight.
 """
@@ -15,8 +16,8 @@ import html
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -38,8 +39,14 @@ from desktop.services.changes import ChangeKind, Changes
 from desktop.services.queries import agenda
 from desktop.services.queries.agenda import AgendaItem
 from desktop.ui.context import AppContext, OperationFailed
-from desktop.ui.today.commands import CompleteActivity, CreateActivity, SetOutcome, ShiftActivity
-from desktop.ui.today.model import TodayDelegate, TodayModel
+from desktop.ui.today.commands import (
+    CompleteActivity,
+    CreateActivity,
+    RescheduleActivity,
+    SetOutcome,
+    ShiftActivity,
+)
+from desktop.ui.today.model import TodayDelegate, TodayModel, decode_activity
 from desktop.ui.undo import push
 
 DAYS_AHEAD = 7
@@ -148,6 +155,55 @@ class NextActivityBar(QFrame):
         self.today_screen.view.setFocus()
 
 
+class TodayView(QListView):
+    """The list, with an activity dragged onto another day's heading or rows: `dropped` says which
+    activity and which day (the screen makes it one undo step)."""
+
+    dropped = Signal(str, date)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)  # the whole day is the target, not a gap between rows
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def _target(self, event: QDropEvent) -> tuple[str, date] | None:
+        model = self.model()
+        activity_id = decode_activity(event.mimeData())
+        if activity_id is None or not isinstance(model, TodayModel):
+            return None
+        day = model.drop_day(self.indexAt(event.position().toPoint()))
+        return (activity_id, day) if day is not None else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if decode_activity(event.mimeData()) is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._target(event) is None:
+            event.ignore()
+            return
+        super().dragMoveEvent(event)  # auto-scroll near the edges
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        target = self._target(event)
+        if target is None:
+            event.ignore()
+            return
+        # Accepted as a copy: the list reloads from the database, so the view must not remove
+        # the dragged row itself as it does after a move.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.dropped.emit(*target)
+
+
 class TodayScreen(QWidget):
     def __init__(self, ctx: AppContext, window: QWidget | None = None) -> None:
         super().__init__(window)
@@ -155,8 +211,9 @@ class TodayScreen(QWidget):
         self.window_ = window
         self._listed_pursuits: set[str] = set()
         self.model = TodayModel(ctx.lang, self)
-        self.view = QListView()
+        self.view = TodayView()
         self.view.setObjectName("today_view")
+        self.view.dropped.connect(self.move_to_day)
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -339,6 +396,15 @@ class TodayScreen(QWidget):
             return
         text = self.tr("Move {0}").format(item.subject)
         push(ShiftActivity(self.ctx, item.id, days, text, parent=self))
+
+    def move_to_day(self, activity_id: str, day: date) -> None:
+        """An activity dropped on another day: due that day, at the same time of day."""
+        index = self.model.index_of(activity_id)
+        item = self.model.item(index)
+        if item is None or item.is_visit or item.day == day:
+            return
+        text = self.tr("Move {0}").format(item.subject)
+        push(RescheduleActivity(self.ctx, activity_id, item.day, day, text, parent=self))
 
     def open_current(self, tab: str | None = None) -> None:
         item = self.current()

@@ -1,0 +1,237 @@
+"""Reminders while the app runs: a desktop notification when an activity with a time or a visit
+comes due, and on start one summary of what became overdue while the app was closed.
+
+One single-shot QTimer waits for the next due item (asked of the agenda with one query) and is
+re-armed whenever activities or visits change, so nothing polls. Each item is told once: its
+(id, due time) pair is remembered, so a rescheduled item is told again at its new time and a
+re-arm never repeats one. Where the last check stopped is kept per database in the settings'
+screen state, which is what the start summary counts from. An activity without a time has no
+moment to be told at: it joins the summary once its day is over, and the Today screen lists it.
+The notification is the system tray's message when there is a tray, else a status-bar message
+(never a modal box). Preferences can turn reminders off (`Settings.reminders`); the dialog's
+broadcast of `Changes.all()` is what makes this module read the setting again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
+
+from desktop.services.activities import to_local
+from desktop.services.changes import ChangeKind, Changes
+from desktop.services.queries import agenda
+from desktop.services.queries.agenda import Reminder
+from desktop.ui.context import AppContext
+from desktop.ui.today.model import kind_label
+
+STATE = "reminders"  # the settings' screen state: {database path: checked until (UTC ISO)}
+START_DELAY_MS = 3000  # the start summary waits for the window to be up and painted
+# A long wait is cut into pieces: after a sleep or a clock change the timer is re-aimed from
+# the wall clock instead of trusting a countdown of days.
+MAX_WAIT = timedelta(hours=1)
+LISTED = 5  # items named in one message; the rest are counted
+MESSAGE_MS = 15_000
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Reminders(QObject):
+    """Tells due items through `notify(title, message)`; `now` and `tz` are injectable (tests)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        notify: Callable[[str, str], None],
+        parent: QObject | None = None,
+        *,
+        now: Callable[[], datetime] = utc_now,
+        tz: tzinfo | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.notify = notify
+        self.now = now
+        self.tz = tz
+        self.enabled = ctx.settings.reminders
+        self.started = False
+        self.timer = QTimer(self)
+        self.timer.setObjectName("reminder_timer")
+        self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.fire_due)
+        self.shown: set[tuple[str, datetime]] = set()
+        self.checked = now()  # due items up to here have been told (or summarised)
+        self.next_due: datetime | None = None
+        ctx.changed.connect(self._on_changed)
+        ctx.workspace_replaced.connect(self._on_replaced)
+
+    # --- the checked-until mark, per database -------------------------------------------------
+    def _last_checked(self) -> datetime | None:
+        raw = self.ctx.settings.screen_state(STATE).get(str(self.ctx.workspace.path))
+        try:
+            return datetime.fromisoformat(raw) if isinstance(raw, str) else None
+        except ValueError:
+            return None
+
+    def _save_checked(self) -> None:
+        state = self.ctx.settings.screen_state(STATE)
+        state[str(self.ctx.workspace.path)] = self.checked.isoformat()
+        self.ctx.settings.set_screen_state(STATE, state)
+
+    # --- start, arm, fire ---------------------------------------------------------------------
+    def start(self) -> None:
+        """The summary of what became overdue since the last check, then the timer."""
+        self.started = True
+        if not self.enabled:
+            return
+        now = self.now()
+        since = self._last_checked()
+        items = [
+            item
+            for item in agenda.reminders_due(
+                self.ctx.workspace, since, now, all_day=True, tz=self.tz
+            )
+            if (item.id, item.due) not in self.shown
+        ]
+        self.shown.update((item.id, item.due) for item in items)
+        self.checked = now
+        self._save_checked()
+        if items:
+            self.notify(
+                QCoreApplication.translate("Reminders", "Overdue since you last opened Pursuit"),
+                QCoreApplication.translate("Reminders", "{0} became overdue: {1}").format(
+                    len(items), self._names(items)
+                ),
+            )
+        self.arm()
+
+    def arm(self) -> None:
+        """Aim the one timer at the next due item (or stop it when there is none)."""
+        self.timer.stop()
+        self.next_due = None
+        if not self.enabled or not self.started:
+            return
+        self.next_due = agenda.next_reminder_at(self.ctx.workspace, self.checked, tz=self.tz)
+        if self.next_due is None:
+            return
+        wait = min(max(self.next_due - self.now(), timedelta(0)), MAX_WAIT)
+        self.timer.start(int(wait.total_seconds() * 1000))
+
+    def fire_due(self) -> None:
+        """Tell what came due since the last check (each item once), then re-arm."""
+        if not self.enabled:
+            return
+        now = self.now()
+        if now < self.checked:  # the clock went back: nothing is told twice, nothing skipped
+            self.checked = now
+        items = [
+            item
+            for item in agenda.reminders_due(self.ctx.workspace, self.checked, now, tz=self.tz)
+            if (item.id, item.due) not in self.shown
+        ]
+        self.shown.update((item.id, item.due) for item in items)
+        self.checked = now
+        self._save_checked()
+        if len(items) == 1:
+            self.notify(
+                QCoreApplication.translate("Reminders", "Reminder"),
+                self._line(items[0], with_where=True),
+            )
+        elif items:
+            self.notify(
+                QCoreApplication.translate("Reminders", "{0} reminders").format(len(items)),
+                "\n".join(self._line(item) for item in items[:LISTED]) + self._more(items),
+            )
+        self.arm()
+
+    def set_enabled(self, enabled: bool) -> None:
+        """On again: from now on (what came due while off is on the Today screen)."""
+        if enabled == self.enabled:
+            return
+        self.enabled = enabled
+        if enabled:
+            self.checked = max(self.checked, self.now())
+            self._save_checked()
+        self.arm()
+
+    # --- following the data -------------------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.everything:  # also what the preferences dialog sends when it is accepted
+            self.set_enabled(self.ctx.settings.reminders)
+            if self.enabled:
+                self.arm()
+        elif changes.touches(ChangeKind.ACTIVITY, ChangeKind.VISIT):
+            self.arm()
+
+    def _on_replaced(self, *_args: Any) -> None:
+        # Another database: its own mark, its own summary.
+        self.shown.clear()
+        self.checked = self.now()
+        self.timer.stop()
+        if self.started:
+            self.start()
+
+    # --- wording --------------------------------------------------------------------------------
+    def _line(self, item: Reminder, *, with_where: bool = False) -> str:
+        clock = "" if item.all_day else to_local(item.due, self.tz).strftime("%H:%M")
+        text = " ".join(p for p in (clock, kind_label(item.activity_kind), item.subject) if p)
+        return f"{text}\n{item.where}" if with_where and item.where else text
+
+    def _names(self, items: list[Reminder]) -> str:
+        return QCoreApplication.translate("Reminders", ", ").join(
+            item.subject for item in items[:LISTED]
+        ) + self._more(items)
+
+    def _more(self, items: list[Reminder]) -> str:
+        extra = len(items) - LISTED
+        return (
+            QCoreApplication.translate("Reminders", " … and {0} more").format(extra)
+            if extra > 0
+            else ""
+        )
+
+
+class Notifier(QObject):
+    """Shows a reminder: the system tray's message when the desktop has a tray, else the window's
+    status bar (a message that goes by itself, never a modal box)."""
+
+    def __init__(self, window: QMainWindow, on_clicked: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.on_clicked = on_clicked
+        self.tray: QSystemTrayIcon | None = None
+
+    def __call__(self, title: str, message: str) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(self.window.windowIcon(), self)
+                self.tray.setToolTip(self.window.windowTitle())
+                self.tray.messageClicked.connect(self.on_clicked)
+                self.tray.show()
+            self.tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information)
+            return
+        text = QCoreApplication.translate("Reminders", "{0}: {1}").format(
+            title, message.replace("\n", " ")
+        )
+        self.window.statusBar().showMessage(text, MESSAGE_MS)
+
+
+def install(window: Any) -> Reminders:
+    """Made by the main window: told through its tray or status bar; a click on a tray message
+    brings the window up on the Today screen. The start summary comes once the window is up."""
+
+    def show_today() -> None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        window.show_screen("today")
+
+    reminders = Reminders(window.ctx, Notifier(window, show_today), window)
+    QTimer.singleShot(START_DELAY_MS, reminders, reminders.start)
+    return reminders

@@ -1,0 +1,160 @@
+"""Reminders with a fake clock on a real database: one single-shot timer aimed at the next due
+item, each item told exactly once, one summary of what became overdue while the app was closed,
+and nothing at all once reminders are turned off."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from desktop.infra.settings import Settings
+from desktop.services import activities, pursuits
+from desktop.services.activities import ActivityDraft
+from desktop.services.changes import Changes
+from desktop.ui.context import AppContext
+from desktop.ui.today.model import kind_label
+from desktop.ui.today.reminders import STATE, Reminders
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+DAY = date(2026, 5, 4)
+
+
+class Clock:
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+@pytest.fixture
+def ctx(qapp, ws) -> AppContext:
+    return AppContext(ws, Settings())
+
+
+def plan(ctx: AppContext, subject: str, day: date, at: time | None = None) -> str:
+    pid = getattr(ctx, "test_pursuit", None)
+    if pid is None:
+        pid, _ = pursuits.create_pursuit(
+            ctx.workspace, pursuits.PursuitDraft(title="MES 项目", account_name="恒通电子")
+        )
+        ctx.test_pursuit = pid  # type: ignore[attr-defined]
+    activity_id, _changes = ctx.perform(
+        activities.create_activity,
+        ActivityDraft(subject=subject, pursuit_id=pid, due_on=day, due_time=at),
+        tz=SHANGHAI,
+    )
+    return activity_id
+
+
+def make(ctx: AppContext, clock: Clock) -> tuple[Reminders, list[tuple[str, str]]]:
+    told: list[tuple[str, str]] = []
+    reminders = Reminders(
+        ctx, lambda title, text: told.append((title, text)), now=clock, tz=SHANGHAI
+    )
+    return reminders, told
+
+
+def test_one_single_shot_timer_to_the_next_item_and_each_told_once(ctx) -> None:
+    clock = Clock(datetime(2026, 5, 4, 0, 0))  # 08:00 in Shanghai
+    plan(ctx, "电话回访", DAY, time(9, 0))  # 01:00 UTC
+    plan(ctx, "发送纪要", DAY, time(11, 0))  # 03:00 UTC
+    reminders, told = make(ctx, clock)
+    reminders.start()
+    assert told == []  # nothing was overdue
+    assert reminders.timer.isSingleShot() and reminders.timer.isActive()
+    assert reminders.next_due == datetime(2026, 5, 4, 1, 0)
+    # An hour away: aimed at it, not polling.
+    assert 3_590_000 <= reminders.timer.remainingTime() <= 3_600_000
+
+    clock.at = datetime(2026, 5, 4, 1, 0)
+    reminders.fire_due()
+    assert len(told) == 1 and "09:00" in told[0][1] and "电话回访" in told[0][1]
+    assert reminders.next_due == datetime(2026, 5, 4, 3, 0)
+    # A re-arm (another change) or a second timeout does not tell it again.
+    ctx.broadcast(Changes.of("activity", "x"))
+    reminders.fire_due()
+    assert len(told) == 1
+
+    # Moved to 10:00: told again at its new time, once; the timer follows the change.
+    clock.at = datetime(2026, 5, 4, 1, 30)
+    first = told[0]
+    later = plan(ctx, "新约的会", DAY, time(10, 0))  # 02:00 UTC, the next now
+    assert reminders.next_due == datetime(2026, 5, 4, 2, 0)
+    clock.at = datetime(2026, 5, 4, 3, 0)
+    reminders.fire_due()  # late (the computer slept): both come in one message
+    assert told[0] == first and len(told) == 2
+    assert "新约的会" in told[1][1] and "发送纪要" in told[1][1]
+    assert reminders.next_due is None and not reminders.timer.isActive()
+    assert later
+
+
+def test_the_start_summary_is_one_message_once(ctx) -> None:
+    ctx.settings.set_screen_state(
+        STATE, {str(ctx.workspace.path): datetime(2026, 5, 3, 12, 0).isoformat()}
+    )
+    plan(ctx, "补发报价单", DAY - timedelta(days=1))  # overdue since midnight
+    plan(ctx, "电话回访", DAY, time(9, 0))  # 01:00 UTC
+    plan(ctx, "很早以前的事", DAY - timedelta(days=5))  # overdue before the last check
+    plan(ctx, "下午的事", DAY, time(15, 0))
+    clock = Clock(datetime(2026, 5, 4, 2, 0))
+    reminders, told = make(ctx, clock)
+    reminders.start()
+    assert len(told) == 1
+    assert "2" in told[0][1] and "补发报价单" in told[0][1] and "电话回访" in told[0][1]
+    assert "很早以前的事" not in told[0][1]
+    reminders.fire_due()
+    assert len(told) == 1  # what the summary told is not told again
+    # The next start (the app reopened) summarises from where this one stopped.
+    again, told_again = make(ctx, clock)
+    again.start()
+    assert told_again == []
+
+
+def test_turned_off_nothing_is_told_and_the_timer_stops(ctx) -> None:
+    clock = Clock(datetime(2026, 5, 4, 0, 0))
+    plan(ctx, "电话回访", DAY, time(9, 0))
+    reminders, told = make(ctx, clock)
+    reminders.start()
+    assert reminders.timer.isActive()
+    ctx.settings.reminders = False
+    ctx.broadcast(Changes.all())  # what the preferences dialog sends when accepted
+    assert not reminders.enabled and not reminders.timer.isActive()
+    clock.at = datetime(2026, 5, 4, 2, 0)
+    reminders.fire_due()
+    plan(ctx, "又一个电话", DAY, time(11, 0))
+    assert told == [] and not reminders.timer.isActive()
+    # Off at start: no summary either.
+    quiet, told_quiet = make(ctx, clock)
+    quiet.start()
+    assert told_quiet == [] and not quiet.timer.isActive()
+    # On again: from now on.
+    ctx.settings.reminders = True
+    ctx.broadcast(Changes.all())
+    assert reminders.timer.isActive() and reminders.next_due == datetime(2026, 5, 4, 3, 0)
+    clock.at = datetime(2026, 5, 4, 3, 0)
+    reminders.fire_due()
+    assert [text for _, text in told] == [
+        f"11:00 {kind_label('task')} 又一个电话\n恒通电子 · MES 项目"
+    ]
+
+
+def test_the_window_installs_reminders_and_the_preference_turns_them_off(
+    main_window, qtbot
+) -> None:
+    from desktop.ui.preferences import open_preferences
+
+    reminders = main_window.reminders
+    assert reminders.enabled
+    dialog = open_preferences(main_window)
+    box = dialog.reminders
+    assert box.isChecked()
+    box.setChecked(False)
+    dialog.accept()
+    assert main_window.ctx.settings.reminders is False
+    assert not reminders.enabled and not reminders.timer.isActive()
+    # Told in the status bar where there is no system tray (offscreen).
+    reminders.notify("提醒", "09:00 电话 回访")
+    assert "09:00 电话 回访" in main_window.statusBar().currentMessage()
