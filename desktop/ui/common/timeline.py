@@ -110,6 +110,7 @@ class TimelineModel(QAbstractListModel):
         self.catalog = catalog
         self.lang = lang
         self.show_pursuit = False  # an account's timeline names each entry's pursuit
+        self.compact = False  # a narrow panel: the date above, the text under it
         self._all: list[TimelineEntry] = []
         self._rows: list[TimelineEntry] = []
         self.kinds: frozenset[str] = frozenset(KINDS)
@@ -239,6 +240,16 @@ class TimelineDelegate(QStyledItemDelegate):
         bottom = QRect(rect.left(), rect.top() + line + 4, rect.width(), line)
 
         when = model.when_text(entry)
+        if model.compact:
+            painter.setPen(text_color if selected else GREY)
+            painter.drawText(top, 0, when)
+            painter.setPen(text_color)
+            text = metrics.elidedText(
+                model.title_text(entry), Qt.TextElideMode.ElideRight, bottom.width()
+            )
+            painter.drawText(bottom, 0, text)
+            painter.restore()
+            return
         when_width = max(
             metrics.horizontalAdvance(when), metrics.horizontalAdvance("2026年12月31日 00:00")
         )
@@ -395,7 +406,9 @@ class NoteBox(QWidget):
 
     saved = Signal(str)  # the new note's id
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, compact: bool = False
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.pursuit_id: str | None = None
@@ -416,13 +429,14 @@ class NoteBox(QWidget):
         self.save_button = QPushButton(QCoreApplication.translate("Timeline", "Add note"))
         self.save_button.setObjectName("note_save")
         self.save_button.clicked.connect(self.save)
-        side = QVBoxLayout()
+        # Beside the text on a page; under it in a narrow side panel.
+        side = QHBoxLayout() if compact else QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(4)
         side.addWidget(self.day)
         side.addWidget(self.save_button)
         side.addStretch(1)
-        row = QHBoxLayout(self)
+        row = QVBoxLayout(self) if compact else QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         row.addWidget(self.edit, 1)
