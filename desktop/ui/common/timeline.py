@@ -258,7 +258,8 @@ class TimelineDelegate(QStyledItemDelegate):
         x = top.left() + when_width + 12
 
         kind = kind_label(entry.kind)
-        badge_width = metrics.horizontalAdvance(kind) + 12
+        # One badge width for every kind, so the titles line up in one column.
+        badge_width = max(metrics.horizontalAdvance(kind_label(k)) for k in KINDS) + 12
         badge = QRect(x, top.top(), badge_width, line)
         color = KIND_COLORS.get(entry.kind, GREY)
         painter.setPen(text_color if selected else color)
@@ -304,6 +305,8 @@ class TimelineView(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Each row elides to the width: never a sideways scroll.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.activated.connect(self._activated)
 
     def _activated(self, index: QModelIndex) -> None:

@@ -3,7 +3,8 @@
 A header (account, title, stage, forecast), the deal-health flags always in sight, then the
 sections as tabs — Overview, Coaching, Pains & value, Risks, After sale, Collection, Timeline —
 and after them the tabs the window hands it (`desktop.ui.screens.PURSUIT_TABS`: stakeholder map,
-buying criteria, visits). Every tab is created on first show. Each flag opens the place that fixes it.
+buying criteria, visits). Every tab is created on first show. Each flag opens the place that fixes
+it.
 """
 
 from __future__ import annotations
