@@ -1101,6 +1101,10 @@
 <context>
     <name>TimelinePage</name>
     <message>
+        <source>Nothing of the kinds shown: turn on another kind above.</source>
+        <translation>没有所选类型的记录：请在上方打开其他类型。</translation>
+    </message>
+    <message>
         <source>Nothing has happened on this pursuit yet.</source>
         <translation>这个项目还没有任何记录。</translation>
     </message>

@@ -138,6 +138,10 @@ class TimelineModel(QAbstractListModel):
     def entries(self) -> list[TimelineEntry]:
         return list(self._rows)
 
+    def has_hidden(self) -> bool:
+        """Some entries are there but of kinds the filter hides."""
+        return len(self._rows) < len(self._all)
+
     # --- what a row says ------------------------------------------------------------------------
     def when_text(self, entry: TimelineEntry) -> str:
         day = fmt.long_date(entry.day, self.lang)

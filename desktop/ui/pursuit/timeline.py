@@ -43,7 +43,7 @@ class TimelinePage(QWidget):
         self.view = TimelineView(self.model, self)
         self.view.setObjectName("timeline_view")
         self.view.opened.connect(self.open_entry)
-        self.empty = QLabel(self.tr("Nothing has happened on this pursuit yet."))
+        self.empty = QLabel()
         self.empty.setObjectName("timeline_empty")
         self.empty.setStyleSheet("color: palette(placeholder-text);")
         self.filter.changed.connect(self._filter_changed)
@@ -87,6 +87,10 @@ class TimelinePage(QWidget):
         self._update_empty()
 
     def _update_empty(self) -> None:
+        if self.model.has_hidden():
+            self.empty.setText(self.tr("Nothing of the kinds shown: turn on another kind above."))
+        else:
+            self.empty.setText(self.tr("Nothing has happened on this pursuit yet."))
         self.empty.setVisible(self.model.rowCount() == 0)
 
     def _on_changed(self, changes: Changes) -> None:

@@ -102,6 +102,10 @@ def test_the_filter_hides_kinds_and_a_visit_opens_in_its_tab(open_workspace, ws,
     assert set(_kinds(page)) == {"activity", "visit"}
     page.filter.buttons["activity"].setChecked(False)
     assert _kinds(page) == ["visit"]
+    page.filter.buttons["visit"].setChecked(False)
+    assert _kinds(page) == [] and page.empty.isVisible()
+    assert page.empty.text() == "没有所选类型的记录：请在上方打开其他类型。"
+    page.filter.buttons["visit"].setChecked(True)
 
     # A new note while notes are hidden stays hidden, and comes back with the filter.
     activities.add_note(ws, "隐藏的笔记", pursuit_id=pid)
