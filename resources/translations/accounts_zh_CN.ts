@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccountColumns</name>
@@ -99,7 +98,7 @@
         <translation>新建客户</translation>
     </message>
     <message>
-        <source>The customer&apos;s full name, e.g. 苏州恒通电子有限公司</source>
+        <source>The customer's full name, e.g. 苏州恒通电子有限公司</source>
         <translation>客户全称，例如：苏州恒通电子有限公司</translation>
     </message>
     <message>
@@ -150,7 +149,7 @@
         <translation>在项目列表中查看</translation>
     </message>
     <message>
-        <source>Show this account&apos;s pursuits in the Pursuits list</source>
+        <source>Show this account's pursuits in the Pursuits list</source>
         <translation>在项目列表中查看这个客户的项目</translation>
     </message>
     <message>
@@ -200,6 +199,10 @@
     <message>
         <source>An account with pursuits cannot be deleted: merge it, or move them</source>
         <translation>有项目的客户不能删除：请合并客户，或把项目移到别的客户</translation>
+    </message>
+    <message>
+        <source>Timeline ({0})</source>
+        <translation>时间线（{0}）</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>OptionalDateEdit</name>
@@ -94,11 +93,11 @@
 <context>
     <name>PursuitColumns</name>
     <message>
-        <source>Over the stage&apos;s limit of {0} days: stale</source>
+        <source>Over the stage's limit of {0} days: stale</source>
         <translation>超过本阶段 {0} 天的时限：已停滞</translation>
     </message>
     <message>
-        <source>The stage&apos;s limit is {0} days</source>
+        <source>The stage's limit is {0} days</source>
         <translation>本阶段时限为 {0} 天</translation>
     </message>
     <message>
@@ -180,6 +179,97 @@
     <message>
         <source>Last change</source>
         <translation>最后修改</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Stage changes</source>
+        <translation>阶段变化</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Note to self</source>
+        <translation>备忘</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>关于{0}</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Override: {0}</source>
+        <translation>越过关卡：{0}</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Write a note… (Ctrl+Enter saves)</source>
+        <translation>写一条笔记……（Ctrl+Enter 保存）</translation>
+    </message>
+    <message>
+        <source>The day the note is about</source>
+        <translation>笔记所记的日期</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加笔记</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>添加笔记</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,8 @@
 stage changes with their reasons, newest first, filterable by kind.
 
 Each entry names the record it is about (`kind`, `id`) so a screen can open it. An account's
-timeline holds its own notes and activities and those of its live pursuits.
+timeline holds its own notes and activities and those of its live pursuits. A person's notes
+(`person_notes`) are the stakeholder map's side panel's.
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from sqlalchemy import func, select
+
 from desktop.services.activities import to_local
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
+from desktop.storage.tables import Note
 
 NOTE = "note"
 ACTIVITY = "activity"
@@ -83,5 +87,26 @@ def timeline(
                 bool(done),
                 extra or "",
             )
+        )
+    return entries
+
+
+def person_notes(
+    ws: Workspace, stakeholder_id: str, *, tz: tzinfo | None = None
+) -> list[TimelineEntry]:
+    """The live notes on one person, newest first, as timeline entries (a handful: no SQL of
+    its own)."""
+    when = func.coalesce(Note.noted_at, Note.created_at)
+    with ws.read() as session:
+        rows = session.execute(
+            select(Note.id, when, Note.pursuit_id, Note.body)
+            .where(Note.stakeholder_id == stakeholder_id, Note.alive)
+            .order_by(when.desc(), Note.id)
+        ).all()
+    entries = []
+    for note_id, noted, pursuit_id, body in rows:
+        at = to_local(noted, tz)
+        entries.append(
+            TimelineEntry(NOTE, note_id, at.date(), at, pursuit_id, "", body, "", True, "")
         )
     return entries

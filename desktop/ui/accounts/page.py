@@ -1,11 +1,12 @@
-"""An account's page: who the customer is, its pipeline, and its pursuits, people and visits."""
+"""An account's page: who the customer is, its pipeline, and its pursuits, people and visits,
+and its timeline (its own notes and activities and those of its pursuits) with a note box."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,11 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.accounts import AccountPage, AccountSummary
+from desktop.services.changes import ChangeKind, Changes
+from desktop.services.queries import timeline
+from desktop.services.queries.timeline import VISIT, TimelineEntry
 from desktop.ui.accounts.models import PeopleModel, VisitsModel
 from desktop.ui.common.format import money_short
 from desktop.ui.common.icons import icon
 from desktop.ui.common.pursuit_table import ICON_SIZE, ListFilter, PursuitTableModel
 from desktop.ui.common.table import RowTableModel
+from desktop.ui.common.timeline import NoteBox, TimelineModel, TimelineView
 from desktop.ui.context import AppContext
 
 # Columns of the pursuits table that the account page leaves out (they repeat the account).
@@ -161,6 +166,26 @@ class AccountPageView(QWidget):
         self.tabs.addTab(self.pursuit_view, "")
         self.tabs.addTab(self.people_view, "")
         self.tabs.addTab(self.visits_view, "")
+        self.note_box = NoteBox(ctx)
+        self.note_box.setObjectName("account_note_box")
+        self.note_box.saved.connect(self._load_timeline)
+        self.timeline = TimelineModel(ctx.catalog, self.lang, self)
+        self.timeline.show_pursuit = True  # an account's entries come from several pursuits
+        self.timeline_view = TimelineView(self.timeline)
+        self.timeline_view.setObjectName("account_timeline")
+        self.timeline_view.opened.connect(self._open_entry)
+        timeline_tab = QWidget()
+        timeline_box = QVBoxLayout(timeline_tab)
+        timeline_box.setContentsMargins(0, 6, 0, 0)
+        timeline_box.setSpacing(6)
+        timeline_box.addWidget(self.note_box)
+        timeline_box.addWidget(self.timeline_view, 1)
+        self.tabs.addTab(timeline_tab, "")
+        self._timeline_timer = QTimer(self)
+        self._timeline_timer.setSingleShot(True)
+        self._timeline_timer.setInterval(0)
+        self._timeline_timer.timeout.connect(self._load_timeline)
+        ctx.changed.connect(self._on_changed)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(16, 12, 12, 8)
@@ -225,12 +250,36 @@ class AccountPageView(QWidget):
         self.tabs.setTabText(0, self.tr("Pursuits ({0})").format(len(page.pursuits)))
         self.tabs.setTabText(1, self.tr("People ({0})").format(len(page.people)))
         self.tabs.setTabText(2, self.tr("Visits ({0})").format(len(page.visits)))
+        self.note_box.account_id = page.id
+        self._load_timeline()
         self.delete_button.setEnabled(not page.pursuits)
         self.delete_button.setToolTip(
             self.tr("Delete this account (undo with Ctrl+Z)")
             if not page.pursuits
             else self.tr("An account with pursuits cannot be deleted: merge it, or move them")
         )
+
+    def _load_timeline(self) -> None:
+        self._timeline_timer.stop()
+        if self.page is None:
+            return
+        entries = timeline.timeline(self.ctx.workspace, account_id=self.page.id)
+        self.timeline.set_entries(entries)
+        self.tabs.setTabText(3, self.tr("Timeline ({0})").format(len(entries)))
+
+    def _on_changed(self, changes: Changes) -> None:
+        watched = (ChangeKind.NOTE, ChangeKind.ACTIVITY, ChangeKind.VISIT, ChangeKind.PURSUIT)
+        if self.page is not None and (changes.everything or changes.touches(*watched)):
+            self._timeline_timer.start()
+
+    def _open_entry(self, entry: TimelineEntry) -> None:
+        """A visit opens as a visit; anything else of a pursuit opens that pursuit's timeline."""
+        if entry.pursuit_id is None:
+            return
+        if entry.kind == VISIT:
+            self.visit_requested.emit(entry.id, entry.pursuit_id)
+        else:
+            self.pursuit_requested.emit(entry.pursuit_id, "timeline")
 
     def _open_pursuit(self, index: QModelIndex) -> None:
         row = self.pursuits.row_at(index)

@@ -1,9 +1,10 @@
 """The pursuit workspace: everything the methodology asks about one deal, and what is missing.
 
 A header (account, title, stage, forecast), the deal-health flags always in sight, then the
-sections as tabs — Overview, Coaching, Pains & value, Risks, After sale, Collection — and after
-them the tabs the window hands it (`desktop.ui.screens.PURSUIT_TABS`: stakeholder map, buying
-criteria, visits). Every tab is created on first show. Each flag opens the place that fixes it.
+sections as tabs — Overview, Coaching, Pains & value, Risks, After sale, Collection, Timeline —
+and after them the tabs the window hands it (`desktop.ui.screens.PURSUIT_TABS`: stakeholder map,
+buying criteria, visits). Every tab is created on first show. Each flag opens the place that fixes
+it.
 """
 
 from __future__ import annotations
@@ -90,6 +91,12 @@ SECTIONS = (
         str(QT_TRANSLATE_NOOP("PursuitWorkspace", "Collection")),
         ".collection",
         "CollectionPage",
+    ),
+    Section(
+        "timeline",
+        str(QT_TRANSLATE_NOOP("PursuitWorkspace", "Timeline")),
+        ".timeline",
+        "TimelinePage",
     ),
 )
 # Sections a flag or a caller may name that live inside another tab.
@@ -281,6 +288,8 @@ class PursuitWorkspace(QWidget):
             module = importlib.import_module(spec.module, __package__)
             widget = getattr(module, spec.class_name)(self.ctx, self.autosaver, holder)
             widget.open_pursuit = self.open_other  # links to other pursuits (referrals)
+            if hasattr(widget, "show_tab"):  # the timeline opens a visit in the Visits tab
+                widget.show_tab = self.show_tab
         else:
             widget = spec.create(self.ctx, holder)
         widget.setObjectName(f"page_{key}")

@@ -3,7 +3,8 @@
 Each field saves by itself when the user leaves it (a line edit on Enter or focus out, a text box
 on focus out, a combo or check box at once), as one undo step through an EditPersonCommand. The
 panel shows the document's state and refreshes when the document changes; what the user is
-typing is never overwritten.
+typing is never overwritten. Under the fields, dated notes on the person (newest first) and a
+box to write one.
 """
 
 from __future__ import annotations
@@ -35,7 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.changes import ChangeKind, Changes
+from desktop.services.queries import timeline
 from desktop.services.stakeholder_map import LINK_KINDS, MapLink, MapPerson
+from desktop.ui.common.timeline import NoteBox, TimelineModel, TimelineView
 from desktop.ui.context import AppContext
 from desktop.ui.stakeholder_map import commands
 from desktop.ui.stakeholder_map.document import MapDocument
@@ -233,11 +237,24 @@ class PersonPanel(QWidget):
             lambda: self.person_id and self.delete_requested.emit(self.person_id)
         )
 
+        self.note_box = NoteBox(ctx, compact=True)
+        self.note_box.setObjectName("person_note_box")
+        self.note_box.saved.connect(self._load_notes)
+        self.person_notes = TimelineModel(ctx.catalog, lang, self)
+        self.person_notes.compact = True
+        self.notes_view = TimelineView(self.person_notes)
+        self.notes_view.setObjectName("person_notes")
+        self.notes_view.setFixedHeight(150)
+        ctx.changed.connect(self._notes_changed)
+
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(form)
         layout.addWidget(_heading(self.tr("Links")))
         layout.addLayout(links_box)
+        layout.addWidget(_heading(self.tr("Dated notes")))
+        layout.addWidget(self.note_box)
+        layout.addWidget(self.notes_view)
         layout.addSpacing(12)
         layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
@@ -282,6 +299,16 @@ class PersonPanel(QWidget):
             self.name_error.hide()
         self.person_id = person_id
         self._load(force=True)
+        self._load_notes()
+
+    def _load_notes(self) -> None:
+        self.note_box.stakeholder_id = self.person_id
+        notes = timeline.person_notes(self.ctx.workspace, self.person_id) if self.person_id else []
+        self.person_notes.set_entries(notes)
+
+    def _notes_changed(self, changes: Changes) -> None:
+        if self.person_id and (changes.everything or changes.touches(ChangeKind.NOTE)):
+            self._load_notes()
 
     def focus_name(self) -> None:
         self.edits["name"].setFocus(Qt.FocusReason.OtherFocusReason)
