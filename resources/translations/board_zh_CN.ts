@@ -126,6 +126,10 @@
         <translation>未安排下一步</translation>
     </message>
     <message>
+        <source>Scheduled for {0}</source>
+        <translation>已安排 {0}</translation>
+    </message>
+    <message>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>

@@ -46,6 +46,9 @@ class BoardCard:
     red_flags: int = 0  # deal-health flags (filled by services.health when present)
     account_id: str = ""
     origin: str = ""  # whose database it came from (a manager's merged files); "" when made here
+    # The first day something is scheduled (an open activity, a visit to come): the card shows it
+    # where no next step is written, as deal health counts it a next step (NO_NEXT_STEP).
+    scheduled_on: date | None = None
 
     def days_in_stage(self, today: date) -> int:
         return max(0, (today - self.stage_entered_at.date()).days)
@@ -92,6 +95,7 @@ def board_cards(
         tags = queries.pursuit_tags(session, ids=ids)
         # Fields awaiting review after a sync (a small table): one query, not one per card.
         conflicts = queries.pursuits_in_review(session, ids)
+        scheduled = health.next_scheduled(session, ids)
     # Deal-health flags: a separate step with its own aggregate queries (services.health).
     red_flags = health.red_flag_counts(ws, ids, blocking_only=blocking_only) if flags else {}
     day = date.fromisoformat
@@ -147,6 +151,7 @@ def board_cards(
                 red_flags.get(pursuit_id, 0),
                 account_id,
                 origin or "",
+                scheduled.get(pursuit_id),
             )
         )
     return cards
