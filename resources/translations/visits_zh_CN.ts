@@ -179,6 +179,10 @@
         <translation>关系图</translation>
     </message>
     <message>
+        <source>Stakeholder map (part {0} of {1})</source>
+        <translation>关系图（第 {0} 部分，共 {1} 部分）</translation>
+    </message>
+    <message>
         <source>{0} of {1} still open</source>
         <translation>共 {1} 项，{0} 项待解决</translation>
     </message>

@@ -224,4 +224,3 @@ def test_qt_dialogs_speak_chinese(main_window, qtbot) -> None:
     texts = [w.text() for w in printing.findChildren(QLabel) if w.text()]
     english = [t for t in texts if t.isascii() and any(c.isalpha() for c in t)]
     assert english == [], english
-
