@@ -191,8 +191,10 @@ def _draft(event: icalendar.Component, tz: tzinfo | None, lang: str) -> EventDra
     recurrence = _decoded(event, "RECURRENCE-ID")
     if uid:
         key = uid if recurrence is None else f"{uid}#{recurrence.isoformat()}"
-    else:  # no UID: the same event read twice still gets the same key
-        raw = event.to_ical()
+    else:  # no UID: the same meeting read again gets the same key (DTSTAMP left out: it
+        # changes with every export of an unchanged event)
+        start_text = start.isoformat() if isinstance(start, date) else ""
+        raw = "\x1f".join((subject, start_text, location)).encode()
         key = "sha1:" + hashlib.sha1(raw, usedforsecurity=False).hexdigest()
     problem = RECURRING if ("RRULE" in event or "RDATE" in event) else ""
     if not isinstance(start, date):

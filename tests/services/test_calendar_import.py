@@ -107,6 +107,11 @@ def test_reads_events_in_their_zones_to_utc(ics_file) -> None:
     assert floating.starts_at == datetime(2026, 12, 2, 7, 0)
     assert floating.duration_minutes == 45
     assert floating.key.startswith("sha1:")
+    # Exported again later (a new DTSTAMP), the event without a UID keeps its key.
+    later = ics_file.read_bytes().replace(b"DTSTAMP:20261101T000000Z", b"DTSTAMP:20261201T000000Z")
+    assert later != ics_file.read_bytes()
+    again = by_subject(calendar_import.parse_calendar(later, tz=SHANGHAI))
+    assert again["Floating call"].key == floating.key
     assert drafts["Weekly sync"].problem == RECURRING
     assert all(not d.problem for s, d in drafts.items() if s != "Weekly sync")
 
