@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>OptionalDateEdit</name>
@@ -93,11 +94,11 @@
 <context>
     <name>PursuitColumns</name>
     <message>
-        <source>Over the stage's limit of {0} days: stale</source>
+        <source>Over the stage&apos;s limit of {0} days: stale</source>
         <translation>超过本阶段 {0} 天的时限：已停滞</translation>
     </message>
     <message>
-        <source>The stage's limit is {0} days</source>
+        <source>The stage&apos;s limit is {0} days</source>
         <translation>本阶段时限为 {0} 天</translation>
     </message>
     <message>
