@@ -338,7 +338,8 @@ class GateDialog(QDialog):
         if not text:
             return False
         box = self.done_boxes[(pursuit_id, key)]
-        if box.underMouse() and QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+        pressed = QApplication.mouseButtons() & Qt.MouseButton.LeftButton
+        if pressed and (box.underMouse() or QApplication.focusWidget() is box):
             # The rep left the line by pressing its own "Settled" box: the click that follows
             # ticks it (and saves the answer with it); ticking it here would let that click undo it.
             return self._save(pursuit_id, key, {"answer": text}, done=box.isChecked())
