@@ -127,7 +127,7 @@
         <translation>未安排下一步</translation>
     </message>
     <message>
-        <source>Scheduled for {0}</source>
+        <source>Booked {0}</source>
         <translation>已安排 {0}</translation>
     </message>
     <message>

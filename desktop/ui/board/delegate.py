@@ -94,7 +94,7 @@ class CardDelegate(QStyledItemDelegate):
         self._texts = {
             "no_step": self.tr("No next step planned"),
             # No next step written, but a visit or a task is booked: that is the next step.
-            "scheduled": self.tr("Scheduled for {0}"),
+            "scheduled": self.tr("Booked {0}"),
             "overdue": self.tr("overdue"),
             "days": self.tr("{0}d"),
             "blocking": self.tr("Blocking"),
@@ -511,8 +511,8 @@ class CardDelegate(QStyledItemDelegate):
         return "<br>".join(lines)
 
     def _scheduled(self, card: BoardCard, today: date) -> str:
-        """ "Scheduled for 12月14日": what a card with no next step written but a visit or a task
-        booked shows, since deal health counts that as its next step."""
+        """ "Booked 14 Dec" (已安排 12月14日): what a card with no next step written but a visit or
+        a task booked shows, since deal health counts that as its next step."""
         return self._texts["scheduled"].format(fmt.short_date(card.scheduled_on, self.lang, today))
 
     def _flag_lines(self, card: BoardCard) -> list[str]:
