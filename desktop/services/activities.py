@@ -40,6 +40,7 @@ from desktop.storage.tables import (
     StepProgress,
     membership_id,
     utcnow,
+    write_attendees,
 )
 
 CALL = "call"
@@ -232,30 +233,9 @@ def _write_attendees(session: Session, activity: Activity, stakeholder_ids: Iter
                 "not_in_pursuit",
                 f"stakeholder {strangers[0]} is not one of its people",
             )
-    existing = {
-        row.stakeholder_id: row
-        for row in session.scalars(
-            select(ActivityAttendee).where(ActivityAttendee.activity_id == activity.id)
-        )
-    }
-    changed = False
-    for sid, row in existing.items():
-        alive = sid in wanted
-        if row.alive != alive:
-            row.alive = alive
-            row.deleted_at = None if alive else utcnow()
-            changed = True
-    for sid in wanted:
-        if sid not in existing:
-            session.add(
-                ActivityAttendee(
-                    id=membership_id("activity_attendee", activity.id, sid),
-                    activity_id=activity.id,
-                    stakeholder_id=sid,
-                )
-            )
-            changed = True
-    return changed
+    return write_attendees(
+        session, ActivityAttendee, "activity_id", activity.id, set(wanted), "activity_attendee"
+    )
 
 
 # --- use-cases: activities ----------------------------------------------------------------------

@@ -26,7 +26,7 @@ from desktop.storage.tables import (
     Stakeholder,
     Visit,
     VisitAttendee,
-    membership_id,
+    write_attendees,
 )
 
 # Re-exported: screens stamp "now" as the database does (naive UTC) and cannot import storage.
@@ -229,28 +229,7 @@ def _write_attendees(session: Session, visit: Visit, stakeholder_ids: Iterable[s
                 "not_in_pursuit",
                 f"stakeholder {strangers[0]} is not a person of this visit's pursuit",
             )
-    existing = {
-        row.stakeholder_id: row
-        for row in session.scalars(select(VisitAttendee).where(VisitAttendee.visit_id == visit.id))
-    }
-    changed = False
-    for sid, row in existing.items():
-        alive = sid in wanted
-        if row.alive != alive:
-            row.alive = alive
-            row.deleted_at = None if alive else utcnow()
-            changed = True
-    for sid in wanted:
-        if sid not in existing:
-            session.add(
-                VisitAttendee(
-                    id=membership_id("attendee", visit.id, sid),
-                    visit_id=visit.id,
-                    stakeholder_id=sid,
-                )
-            )
-            changed = True
-    return changed
+    return write_attendees(session, VisitAttendee, "visit_id", visit.id, set(wanted), "attendee")
 
 
 # --- use-cases ------------------------------------------------------------------------------

@@ -29,8 +29,9 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    select,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 if TYPE_CHECKING:
     from sqlalchemy.sql import FromClause
@@ -51,6 +52,35 @@ def new_id() -> str:
 def membership_id(kind: str, *parts: str) -> str:
     """The same id for the same membership or singleton on every machine."""
     return str(uuid.uuid5(ID_NAMESPACE, ":".join((kind, *parts))))
+
+
+def write_attendees(
+    session: Session, table: type[Any], owner: str, owner_id: str, wanted: set[str], id_kind: str
+) -> bool:
+    """Make the live attendees of a visit or an activity exactly `wanted` (stakeholder ids).
+
+    Memberships are rows with their own alive flag (add wins in a merge): a person taken off is
+    buried, a person put back revived, a new one added with the id every machine gives it.
+    `id_kind` is the prefix of the deterministic ids (each table keeps the one it was born with).
+    Returns whether anything changed.
+    """
+    existing = {
+        row.stakeholder_id: row
+        for row in session.scalars(select(table).where(getattr(table, owner) == owner_id))
+    }
+    changed = False
+    for sid, row in existing.items():
+        alive = sid in wanted
+        if row.alive != alive:
+            row.alive = alive
+            row.deleted_at = None if alive else utcnow()
+            changed = True
+    for sid in sorted(wanted - existing.keys()):
+        session.add(
+            table(id=membership_id(id_kind, owner_id, sid), stakeholder_id=sid, **{owner: owner_id})
+        )
+        changed = True
+    return changed
 
 
 class Base(DeclarativeBase):
