@@ -139,6 +139,39 @@ def pursuit_tags(
     return tags
 
 
+def last_touch_rows(
+    session: Session,
+    now_utc: str,
+    ids: Collection[str] | None = None,
+    account_id: str | None = None,
+) -> list[Row]:
+    """(pursuit id, last touched at as stored UTC text, what it was: "activity", "note" or
+    "visit") of every pursuit touched (only `ids`, else one account's, when given) — its latest
+    done activity, note or visit held before `now_utc`. One grouped read for the board and the
+    list (SQLite takes the bare `kind` from the row holding the max). Stage changes are left out:
+    the latest one is the pursuit's `stage_entered_at`, already in the card's row, and reading
+    40,000 of them doubled the cost."""
+    among, chosen = "", _NO_PARAMS
+    if ids is not None:
+        among, chosen = f" AND pursuit_id IN ({_marks(ids)})", tuple(ids)
+    elif account_id is not None:
+        among = " AND pursuit_id IN (SELECT id FROM pursuits WHERE account_id = ?)"
+        chosen = (account_id,)
+    parts = (
+        "SELECT pursuit_id, done_at AS t, 'activity' AS kind FROM activities"
+        " WHERE alive AND done AND done_at IS NOT NULL AND pursuit_id IS NOT NULL",
+        "SELECT pursuit_id, noted_at, 'note' FROM notes WHERE alive AND pursuit_id IS NOT NULL",
+        "SELECT pursuit_id, starts_at, 'visit' FROM visits WHERE alive AND starts_at <= ?",
+    )
+    sql = " UNION ALL ".join(part + among for part in parts)
+    params = (*chosen, *chosen, now_utc, *chosen)
+    return (
+        driver_of(session)
+        .execute(f"SELECT pursuit_id, max(t), kind FROM ({sql}) GROUP BY pursuit_id", params)
+        .fetchall()
+    )
+
+
 def pursuits_in_review(session: Session, ids: Collection[str] | None = None) -> set[str]:
     """The pursuits (among `ids`) with fields awaiting review after a sync (a small table)."""
     where, params = "r.pursuit_id IS NOT NULL", _NO_PARAMS
