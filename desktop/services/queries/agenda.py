@@ -55,7 +55,8 @@ class AgendaItem(NamedTuple):
     @property
     def where(self) -> str:
         """ "account · pursuit" (either may be missing: an account's own activity, an orphan)."""
-        return " · ".join(part for part in (self.account_name, self.pursuit_title) if part)
+        account, title = self.account_name, self.pursuit_title
+        return f"{account} · {title}" if account and title else account or title
 
 
 @dataclass
