@@ -97,8 +97,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "written_plan": ("{path}：{pages} 页 · {what}", "{path}: {pages} page(s) · {what}"),
     "written_ics": (
-        "{path}：{count} 个拜访 · 时区 {zone}",
-        "{path}: {count} visit(s) · time zone {zone}",
+        "{path}：{count} 个日程 · 时区 {zone}",
+        "{path}: {count} event(s) · time zone {zone}",
     ),
     "no_plan_visit": ("未安排拜访", "no visit scheduled"),
     "no_folder": ("文件夹不存在", "the folder does not exist"),

@@ -179,11 +179,15 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     add_force(plan)
     plan.add_argument("--tz", help="time zone of the times shown (default: this computer's)")
 
-    calendar = command("export-ics", cmd_export_ics, "write visits to an iCalendar (.ics) file")
+    calendar = command(
+        "export-ics", cmd_export_ics, "write visits and activities to an iCalendar (.ics) file"
+    )
     chosen = calendar.add_mutually_exclusive_group(required=True)
     chosen.add_argument("--visit", action="append", help="a visit's id (repeat for more)")
     chosen.add_argument(
-        "--upcoming", action="store_true", help="every visit from now on within --days"
+        "--upcoming",
+        action="store_true",
+        help="every visit and open activity from now on within --days",
     )
     calendar.add_argument("--days", type=int, default=14, help="with --upcoming (default 14)")
     calendar.add_argument("--out", required=True, help="the .ics file to write")

@@ -14,13 +14,15 @@ instalments) because the money is not in yet.
 Every rule has a severity (`SEVERITY`): *blocking* when the milestone of the pursuit's stage rests
 on it, so the deal is not really where the board shows it; *advice* when the deal can move on and
 the flag says how to make it stronger. A board can show only the blocking ones; the workspace
-lists all.
+lists all. A blocking rule that asks for something missing weighs as advice while the pursuit is
+settling into the stage where that rule starts (`SETTLING`, `SETTLING_DAYS`): a pursuit created
+or moved there today has had no visit yet in which to find it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
@@ -142,6 +144,38 @@ SEVERITY: Mapping[str, str] = MappingProxyType(
         NEXT_STEP_OVERDUE: ADVICE,
         STALE: ADVICE,
         CLOSE_DATE_PASSED: ADVICE,
+    }
+)
+
+# The blocking rules that ask for something not found yet (a person, a written pain, a value case
+# and its acceptance, a plan), as opposed to something present and wrong (an open high-impact risk,
+# money overdue). On the day a pursuit enters the stage where such a rule starts (the rep created
+# it there from a column's "+", or moved it through the gate), nobody has yet been visited to find
+# the insider, the initiator, the decision-maker: the method's stages are work that takes visits
+# (发展内线、拜访发起者、拜访决策者…), and a flag saying "the deal is not really here" on day one
+# tells the rep nothing they could have done. So for its first SETTLING_DAYS in that stage the
+# flag is advice (listed in the workspace, not on the card); after that it blocks. A rule that
+# started in an earlier stage is never softened: the pursuit had that stage to find it.
+SETTLING: frozenset[str] = frozenset(
+    code
+    for code, weight in SEVERITY.items()
+    if weight == BLOCKING and code not in (OPEN_HIGH_RISKS, OVERDUE_INSTALMENTS)
+)
+SETTLING_DAYS = 7  # a week: time for the first visit of the stage
+
+
+def settling_rules(stage: int, stage_entered_on: date, today: date) -> frozenset[str]:
+    """The blocking rules that weigh as advice today for a pursuit in `stage` since
+    `stage_entered_on`: those that start at this very stage, during its first SETTLING_DAYS."""
+    if (today - stage_entered_on).days >= SETTLING_DAYS:
+        return frozenset()
+    return _STARTING_AT.get(stage, frozenset())
+
+
+_STARTING_AT: Mapping[int, frozenset[str]] = MappingProxyType(
+    {
+        stage: frozenset(code for code in SETTLING if FROM_STAGE[code] == stage)
+        for stage in set(FROM_STAGE.values())
     }
 )
 
@@ -268,11 +302,13 @@ class RedFlag:
     target: str = ""  # a field, or "" for the section itself
     coaching_key: str = ""  # the coaching point to open when the section is not available
     params: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    settling: bool = False  # a blocking rule weighing as advice in the stage's first days
 
     @property
     def severity(self) -> str:
-        """BLOCKING or ADVICE: the rule's own, so every flag of a rule weighs the same."""
-        return SEVERITY[self.code]
+        """BLOCKING or ADVICE: the rule's own, so every flag of a rule weighs the same, except
+        while the pursuit settles into the stage where a rule starts (`SETTLING`)."""
+        return ADVICE if self.settling else SEVERITY[self.code]
 
     @property
     def blocking(self) -> bool:
@@ -597,6 +633,10 @@ def evaluate(facts: PursuitFacts, today: date) -> list[RedFlag]:
         scheduled=facts.scheduled,
     ):
         flags.append(_housekeeping_flag(code, facts, today))
+    if facts.status == "open":
+        settling = settling_rules(facts.stage, facts.stage_entered_on, today)
+        if settling:
+            flags = [replace(f, settling=True) if f.code in settling else f for f in flags]
     return flags
 
 

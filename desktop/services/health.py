@@ -111,8 +111,11 @@ def _count(
     groups: dict[frozenset[str], list[str]] = defaultdict(list)  # pursuits by the rules they face
     for pursuit_id, stage, status, entered, close, next_step, next_due in read.pursuits():
         rules = health.active_rules(stage, status)
+        entered_on = (moment(entered) + offset).date()
         if blocking_only:  # every check below asks `rules`: advice rules are simply not asked
             rules = rules & BLOCKING_RULES
+            if status == "open":  # nor the ones still settling into the stage
+                rules = rules - health.settling_rules(stage, entered_on, today)
         if not rules:
             continue
         rules_of[pursuit_id] = rules
@@ -122,7 +125,7 @@ def _count(
             today,
             next_step=next_step or "",
             next_step_due=day(next_due[:10]) if next_due else None,
-            stage_entered_on=(moment(entered) + offset).date(),
+            stage_entered_on=entered_on,
             stale_limit_days=limits[stage],
             expected_close=day(close[:10]) if close else None,
             last_touched_on=touched.get(pursuit_id),
@@ -460,6 +463,34 @@ def _touches(
         if when
     }
     return touched, read.with_scheduled(today.isoformat(), now)
+
+
+def next_scheduled(
+    session: Session, ids: Collection[str] | None, today: date | None = None
+) -> dict[str, date]:
+    """{pursuit: the local day of the first thing scheduled} — an open activity dated today or
+    later, or a visit to come: what stands for a next step when none is written (the board's
+    card shows it where it would say "no next step"). Pursuits with nothing scheduled are left
+    out. The same facts as `PursuitFacts.scheduled`, so the card and NO_NEXT_STEP agree."""
+    today = today or local_today()
+    now = datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    offset = datetime.now(UTC).astimezone().utcoffset() or timedelta(0)
+    first: dict[str, date] = {}
+    id_list = None if ids is None else list(ids)
+    batches: list[list[str] | None] = [None] if id_list is None else list(_chunks(id_list))
+    for batch in batches:
+        read = queries.HealthFacts(session, batch)
+        for pursuit_id, is_visit, when in read.next_scheduled(today.isoformat(), now):
+            if not when:
+                continue
+            day = (
+                (datetime.fromisoformat(when) + offset).date()
+                if is_visit
+                else date.fromisoformat(when[:10])
+            )
+            if pursuit_id not in first or day < first[pursuit_id]:
+                first[pursuit_id] = day
+    return first
 
 
 def _among(column: Any, ids: list[str] | None) -> list[Any]:

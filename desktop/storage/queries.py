@@ -471,6 +471,21 @@ class HealthFacts:
         rows = self._db.execute(sql, (today_iso, *ids, now_utc, *ids)).fetchall()
         return {row[0] for row in rows}
 
+    def next_scheduled(self, today_iso: str, now_utc: str) -> list[Row]:
+        """(pursuit id, is a visit, first) for what `with_scheduled` finds: the earliest open
+        activity's due day (date text) and the earliest visit to come's start (UTC text)."""
+        ids = self._ids or ()
+        sql = (
+            "SELECT pursuit_id, 0, min(due_on) FROM activities WHERE alive AND NOT done"
+            " AND due_on >= ? AND pursuit_id IS NOT NULL"
+            + self._among("pursuit_id")
+            + " GROUP BY pursuit_id UNION ALL "
+            "SELECT pursuit_id, 1, min(starts_at) FROM visits WHERE alive AND starts_at > ?"
+            + self._among("pursuit_id")
+            + " GROUP BY pursuit_id"
+        )
+        return self._db.execute(sql, (today_iso, *ids, now_utc, *ids)).fetchall()
+
     def _ids_of(self, sql: str, *extra: Any) -> set[str]:
         return {row[0] for row in self._query(sql, *extra)}
 

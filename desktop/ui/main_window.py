@@ -42,6 +42,7 @@ from desktop.services import backup, maintenance
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import StorageError
 from desktop.services.queries import agenda
+from desktop.services.sync import history, review
 from desktop.services.workspace import Workspace
 from desktop.ui.common.format import qdatetime
 from desktop.ui.context import AppContext
@@ -78,6 +79,7 @@ def app_icon() -> QIcon:
 
 TODAY_SCREEN = "today"  # the screen start-up opens when something is due
 RAIL_STATE = "rail"
+REVIEW_SCREEN = "review"  # the rail row shown only to a rep who syncs
 RAIL_WIDE = 112  # icon over label
 RAIL_NARROW = 56  # icons only, the label in the tooltip: room for the board's eighth column
 # Below this much room the window opens maximised, the rail narrow (a 1366×768 laptop, or
@@ -213,7 +215,9 @@ class MainWindow(QMainWindow):
 
         ctx.changed.connect(self._on_changed)
         ctx.workspace_replaced.connect(self._update_title)
+        ctx.workspace_replaced.connect(self._update_review_row)
         self._update_title()
+        self._update_review_row()
         for spec in MENU_EXTENSIONS:
             _extension(spec)(self)
         self.reminders = install_reminders(self)
@@ -558,6 +562,30 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(ChangeKind.PURSUIT, ChangeKind.ACCOUNT):
             self._update_counts()
+        if changes.touches(ChangeKind.REVIEW):  # an import or sync is `everything`
+            self._update_review_row()
+
+    def _update_review_row(self) -> None:
+        """待审 (Review) is in the rail only for a rep it concerns: something awaits review, or
+        this database has ever imported or synced another's file. A rep who never syncs has
+        nothing to find there, and one row fewer in a rail that must fit a laptop screen."""
+        row = self._rail_row(REVIEW_SCREEN)
+        if row < 0:
+            return
+        ws = self.ctx.workspace
+        wanted = review.count(ws) > 0 or history.has_imported(ws)
+        item = self.rail.item(row)
+        if item.isHidden() == (not wanted):
+            return
+        item.setHidden(not wanted)
+        if not wanted and self.rail.currentRow() == row:
+            self.rail.setCurrentRow(0)
+
+    def _rail_row(self, key: str) -> int:
+        for row in range(self.rail.count()):
+            if self.rail.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                return row
+        return -1
 
     def show_about(self) -> None:
         QMessageBox.about(

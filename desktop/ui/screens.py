@@ -46,9 +46,9 @@ class Screen:
 def _draw_stakeholder_map(ctx: AppContext, pursuit_id: str, width: int) -> QImage | None:
     """The map package's picture of a pursuit's map, for the visit plan's printout (imported
     when a plan is printed, not at start-up)."""
-    from desktop.ui.stakeholder_map.render import render_map
+    from desktop.ui.stakeholder_map.render import PRINT_MIN_SCALE, render_map
 
-    return render_map(ctx, pursuit_id, width)
+    return render_map(ctx, pursuit_id, width, min_scale=PRINT_MIN_SCALE)
 
 
 provide_map_picture(_draw_stakeholder_map)

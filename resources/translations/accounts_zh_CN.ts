@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccountColumns</name>
@@ -98,7 +99,7 @@
         <translation>新建客户</translation>
     </message>
     <message>
-        <source>The customer's full name, e.g. 苏州恒通电子有限公司</source>
+        <source>The customer&apos;s full name, e.g. 苏州恒通电子有限公司</source>
         <translation>客户全称，例如：苏州恒通电子有限公司</translation>
     </message>
     <message>
@@ -149,7 +150,7 @@
         <translation>在项目列表中查看</translation>
     </message>
     <message>
-        <source>Show this account's pursuits in the Pursuits list</source>
+        <source>Show this account&apos;s pursuits in the Pursuits list</source>
         <translation>在项目列表中查看这个客户的项目</translation>
     </message>
     <message>

@@ -127,6 +127,10 @@
         <translation>未安排下一步</translation>
     </message>
     <message>
+        <source>Booked {0}</source>
+        <translation>已安排 {0}</translation>
+    </message>
+    <message>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>

@@ -17,6 +17,84 @@
     </message>
 </context>
 <context>
+    <name>CalendarImport</name>
+    <message>
+        <source>This file is larger than 5 MB, more than a meeting invitation holds. Nothing was imported.</source>
+        <translation>该文件超过 5 MB，不像是一份会议邀请。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Nothing was imported.</source>
+        <translation>无法读取该文件。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>This calendar file holds no events.</source>
+        <translation>该日历文件中没有任何日程。</translation>
+    </message>
+    <message>
+        <source>This is not a calendar file that can be read (.ics). Nothing was imported.</source>
+        <translation>这不是可读取的日历文件（.ics）。未导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarImportDialog</name>
+    <message>
+        <source>Import from calendar</source>
+        <translation>从日历导入</translation>
+    </message>
+    <message>
+        <source>{0}: {1} event(s). Tick those to add to this pursuit.</source>
+        <translation>{0}：{1} 个日程。勾选要加入本项目的日程。</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>As visits (each with its plan)</source>
+        <translation>作为拜访（各带拜访计划）</translation>
+    </message>
+    <message>
+        <source>As activities (meetings)</source>
+        <translation>作为活动（会议）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>{0}, {1} days</source>
+        <translation>{0}，共 {1} 天</translation>
+    </message>
+    <message>
+        <source>{0}, all day</source>
+        <translation>{0}，全天</translation>
+    </message>
+    <message>
+        <source>Repeats: not imported (add the series in your calendar)</source>
+        <translation>重复日程：不导入（请在日历中保留该系列）</translation>
+    </message>
+    <message>
+        <source>No start time: not imported</source>
+        <translation>没有开始时间：不导入</translation>
+    </message>
+    <message>
+        <source>With a note</source>
+        <translation>附有说明</translation>
+    </message>
+</context>
+<context>
     <name>PlanDocument</name>
     <message>
         <source>Internal — do not leave with the customer · printed {0} {1}</source>
@@ -177,6 +255,10 @@
     <message>
         <source>Stakeholder map</source>
         <translation>关系图</translation>
+    </message>
+    <message>
+        <source>Stakeholder map (part {0} of {1})</source>
+        <translation>关系图（第 {0} 部分，共 {1} 部分）</translation>
     </message>
     <message>
         <source>{0} of {1} still open</source>
@@ -407,12 +489,36 @@
         <translation>打印预览本项目的拜访计划，用于尚未约定时间的会面</translation>
     </message>
     <message>
+        <source>Import from calendar…</source>
+        <translation>从日历导入…</translation>
+    </message>
+    <message>
+        <source>Add the meetings of an .ics file (an invitation) to this pursuit</source>
+        <translation>把 .ics 文件（会议邀请）中的会议加入本项目</translation>
+    </message>
+    <message>
         <source>No visits yet</source>
         <translation>还没有拜访</translation>
     </message>
     <message>
         <source>Plan the next meeting with New visit. Its printed plan brings the people, the open coaching points, the value case and the competition onto one or two pages.</source>
         <translation>用“新建拜访”计划下一次会面。打印出的拜访计划把关键人、待解决的辅导要点、价值建议书和竞争情况汇总在一两页纸上。</translation>
+    </message>
+    <message>
+        <source>Import from calendar</source>
+        <translation>从日历导入</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics);;All files (*)</source>
+        <translation>日历文件 (*.ics);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported {0} event(s) from the calendar file.</source>
+        <translation>已从日历文件导入 {0} 个日程。</translation>
+    </message>
+    <message>
+        <source>{0} were already on this pursuit.</source>
+        <translation>其中 {0} 个已在本项目中。</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from desktop.domain.methodology import default_catalog
 from desktop.services import visits
-from desktop.services.reports import visit_plan
+from desktop.services.reports import ics, visit_plan
 from desktop.services.visits import VisitDraft, utcnow
 from desktop.services.workspace import Workspace
 
@@ -166,9 +166,21 @@ def test_export_ics_round_trip(demo, run, tmp_path: Path) -> None:
     assert str(start.tzinfo) == "Asia/Shanghai"
     assert start.astimezone(UTC).replace(tzinfo=None) == row.starts_at
     upcoming = tmp_path / "all.ics"
-    code, _out, err = run("export-ics", "--db", str(db), "--upcoming", "--out", str(upcoming))
+    code, said, err = run(
+        "export-ics", "--db", str(db), "--upcoming", "--out", str(upcoming), "--tz", "UTC"
+    )
     assert code == 0, err
-    assert len(icalendar.Calendar.from_ical(upcoming.read_bytes()).walk("VEVENT")) >= 1
+    uids = [
+        str(e["uid"]) for e in icalendar.Calendar.from_ical(upcoming.read_bytes()).walk("VEVENT")
+    ]
+    assert len(uids) >= 1 and len(uids) == len(set(uids)) and f" {len(uids)} " in said
+    # The demo's open activities of the next two weeks are there beside the visits.
+    ws = Workspace.open(db)
+    try:
+        planned = ics.upcoming_activity_ids(ws, tz="UTC")
+    finally:
+        ws.close()
+    assert planned and {f"{a}@pursuit.local" for a in planned} <= set(uids)
     code, _out, err = run("export-ics", "--db", str(db), "--visit", "gone", "--out", str(upcoming))
     assert code == 1 and "No visit gone" in err
     code, _out, err = run(

@@ -329,7 +329,8 @@ BLOCKING = [
 def test_each_flag_carries_its_rules_severity(
     code: str, change: dict[str, object], first: int
 ) -> None:
-    (flag,) = evaluate(healthy(first, **change), TODAY)
+    settled = TODAY - timedelta(days=health.SETTLING_DAYS)  # past the stage's first days
+    (flag,) = evaluate(healthy(first, **{"stage_entered_on": settled, **change}), TODAY)
     expected = health.BLOCKING if code in BLOCKING else health.ADVICE
     assert flag.severity == expected
     assert flag.blocking is (expected == health.BLOCKING)
@@ -347,3 +348,29 @@ def test_housekeeping_and_sharpening_are_advice_only() -> None:
         health.STALE,
         health.CLOSE_DATE_PASSED,
     }
+
+
+@pytest.mark.parametrize(("code", "change", "first"), BROKEN)
+def test_a_missing_thing_weighs_as_advice_in_the_first_days_of_the_stage_that_asks_it(
+    code: str, change: dict[str, object], first: int
+) -> None:
+    """Just entered (or created in) the stage where the rule starts: nobody could have found it
+    yet; a week on, and from any later stage, it weighs what the rule says."""
+    if code not in health.SETTLING:
+        return
+    for days in range(health.SETTLING_DAYS):
+        entered = TODAY - timedelta(days=days)
+        (flag,) = evaluate(healthy(first, stage_entered_on=entered, **change), TODAY)
+        assert flag.settling and not flag.blocking and flag.severity == health.ADVICE
+    settled = TODAY - timedelta(days=health.SETTLING_DAYS)
+    (flag,) = evaluate(healthy(first, stage_entered_on=settled, **change), TODAY)
+    assert flag.blocking and not flag.settling
+    if first < 8:  # moved on to the next stage today: the rule started earlier, it blocks
+        later = evaluate(healthy(first + 1, stage_entered_on=TODAY, **change), TODAY)
+        assert [f.blocking for f in later if f.code == code] == [True]
+
+
+def test_only_missing_things_settle() -> None:
+    assert health.OPEN_HIGH_RISKS not in health.SETTLING
+    assert health.OVERDUE_INSTALMENTS not in health.SETTLING
+    assert all(health.SEVERITY[code] == health.BLOCKING for code in health.SETTLING)

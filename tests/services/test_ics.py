@@ -167,3 +167,77 @@ def test_folding_matches_icalendar_at_every_boundary() -> None:
         for length in range(60, 240):
             line = "DESCRIPTION:" + (sample * length)[:length]
             assert ics._fold(line) == _foldline(line).encode("utf-8"), (sample, length)
+
+
+# --- activities ----------------------------------------------------------------------------------
+@pytest.fixture
+def scheduled(ws, planned):
+    """A timed call, an all-day task, a done meeting and one without a day, on the visits'
+    pursuit (times chosen in Shanghai)."""
+    from datetime import date, time
+
+    from desktop.services import activities
+    from desktop.services.activities import ActivityDraft
+
+    pursuit_id = visits.get_visit(ws, planned[0]).pursuit_id
+    shanghai = ZoneInfo("Asia/Shanghai")
+
+    def make(subject: str, kind: str, **fields) -> str:
+        draft = ActivityDraft(subject=subject, activity_kind=kind, pursuit_id=pursuit_id, **fields)
+        activity_id, _ = activities.create_activity(ws, draft, tz=shanghai)
+        return activity_id
+
+    call = make(
+        "电话确认预算", "call", due_on=date(2026, 11, 27), due_time=time(14, 0), duration_minutes=30
+    )
+    task = make("准备方案", "task", due_on=date(2026, 11, 28))
+    done = make(
+        "已开过的会", "meeting", due_on=date(2026, 11, 26), due_time=time(9, 0), duration_minutes=60
+    )
+    activities.complete_activity(ws, done, "谈妥", now=datetime(2026, 11, 26, 2), tz=shanghai)
+    make("某天再说", "note_to_self")
+    return call, task, done
+
+
+def test_activities_are_events_once_with_summary_start_and_duration(ws, planned, scheduled):
+    call, task, _done = scheduled
+    data = ics.calendar_for(ws, [], activity_ids=[call, task, call], tz="Asia/Shanghai")
+    parsed = {str(e["uid"]): e for e in events(data)}
+    assert sorted(parsed) == sorted([f"{call}@pursuit.local", f"{task}@pursuit.local"])
+    timed = parsed[f"{call}@pursuit.local"]
+    assert str(timed["summary"]) == "电话:电话确认预算"
+    start = timed.decoded("dtstart")
+    assert start.astimezone(UTC).replace(tzinfo=None) == datetime(2026, 11, 27, 6, 0)
+    assert timed.decoded("dtend") - start == timedelta(minutes=30)
+    all_day = parsed[f"{task}@pursuit.local"]
+    assert str(all_day["summary"]) == "任务:准备方案"
+    from datetime import date
+
+    assert all_day.decoded("dtstart") == date(2026, 11, 28)
+    assert all_day.decoded("dtend") - all_day.decoded("dtstart") == timedelta(days=1)
+    assert b"DTSTART;VALUE=DATE:20261128" in data
+
+
+def test_upcoming_has_open_activities_next_to_visits(ws, planned, scheduled):
+    first, _second = planned
+    call, task, done = scheduled
+    data, count = ics.upcoming_calendar(ws, tz="Asia/Shanghai", now=datetime(2026, 11, 25), days=14)
+    uids = [str(e["uid"]) for e in events(data)]
+    assert count == 3 == len(uids) == len(set(uids))
+    assert set(uids) == {f"{i}@pursuit.local" for i in (first, call, task)}
+    assert f"{done}@pursuit.local" not in uids
+    # The all-day task of today (in Shanghai) is still coming; yesterday's is not.
+    later = ics.upcoming_activity_ids(ws, tz="Asia/Shanghai", now=datetime(2026, 11, 28, 3))
+    assert later == [task]
+    # An activity with no day, asked for by id, is left out; a deleted one is refused.
+    from desktop.services import activities
+
+    activities.delete_activity(ws, call)
+    with pytest.raises(NotFound):
+        ics.calendar_for(ws, [], activity_ids=[call])
+
+
+def test_activity_events_read_back_and_write_identically(ws, planned, scheduled):
+    call, task, _done = scheduled
+    data = ics.calendar_for(ws, [], activity_ids=[call, task], tz="Europe/Berlin")
+    assert icalendar.Calendar.from_ical(data).to_ical() == data

@@ -50,6 +50,9 @@ class BoardCard:
     red_flags: int = 0  # deal-health flags (filled by services.health when present)
     account_id: str = ""
     origin: str = ""  # whose database it came from (a manager's merged files); "" when made here
+    # The first day something is scheduled (an open activity, a visit to come): the card shows it
+    # where no next step is written, as deal health counts it a next step (NO_NEXT_STEP).
+    scheduled_on: date | None = None
     # The latest done activity, note or held visit (UTC) and which of them it was ("activity",
     # "note", "visit"); None when none. Stage changes count through `stage_entered_at`.
     touched_at: datetime | None = None
@@ -131,6 +134,7 @@ def board_cards(
         tags = queries.pursuit_tags(session, ids=ids)
         # Fields awaiting review after a sync (a small table): one query, not one per card.
         conflicts = queries.pursuits_in_review(session, ids)
+        scheduled = health.next_scheduled(session, ids)
         touches = last_touches(session, ids)
     # Deal-health flags: a separate step with its own aggregate queries (services.health).
     red_flags = health.red_flag_counts(ws, ids, blocking_only=blocking_only) if flags else {}
@@ -188,6 +192,7 @@ def board_cards(
                 red_flags.get(pursuit_id, 0),
                 account_id,
                 origin or "",
+                scheduled.get(pursuit_id),
                 touched_at,
                 touched_by,
             )

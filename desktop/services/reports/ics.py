@@ -1,10 +1,15 @@
-"""Visits as an iCalendar file (.ics) for Outlook, Apple Calendar or a phone.
+"""Visits and activities as an iCalendar file (.ics) for Outlook, Apple Calendar or a phone.
 
 Times are UTC in the database; the file states them in the user's time zone (with its VTIMEZONE
 definition) so a calendar shows 09:00 where the rep typed 09:00, and still converts correctly when
 the rep travels. Without a known zone the times are written in UTC ("…Z"), which every calendar
 reads. Customers are named in the description but never added as ATTENDEE properties: a calendar
 would offer to send them invitations.
+
+An activity (call, meeting, email, task, note-to-self) with a day is an event too: with a time it
+starts then (and lasts its duration, or is a moment when it has none); without one it is an
+all-day event (DATE values). Its UID is its id, as a visit's is, so a calendar that imports the
+file again replaces the event instead of adding a second one.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -21,6 +26,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 from icalendar.parser.parameter import param_value
 from icalendar.timezone import tzid_from_dt, tzid_from_tzinfo
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from desktop import APP_NAME, __version__
 from desktop.domain.text import strip_controls
@@ -30,6 +37,9 @@ from desktop.services.reports.safe_output import write_atomically
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
 from desktop.storage.tables import (
+    Account,
+    Activity,
+    Pursuit,
     Visit,
     utcnow,
 )
@@ -48,6 +58,13 @@ _WORDS = {
     "materials": ("携带资料", "Materials to bring"),
     "stage": ("阶段", "Stage"),
     "calendar": ("Pursuit 拜访", "Pursuit visits"),
+    "call": ("电话", "Call"),
+    "meeting": ("会议", "Meeting"),
+    "email": ("邮件", "Email"),
+    "task": ("任务", "Task"),
+    "note_to_self": ("备忘", "Note to self"),
+    "pursuit": ("项目", "Pursuit"),
+    "account": ("客户", "Account"),
 }
 
 
@@ -77,23 +94,27 @@ def calendar_for(
     ws: Workspace,
     visit_ids: Sequence[str],
     *,
+    activity_ids: Sequence[str] = (),
     tz: tzinfo | str | None = None,
     lang: str = "zh",
     now: datetime | None = None,
 ) -> bytes:
-    """An .ics file (bytes) with one event per visit, in the order given.
+    """An .ics file (bytes) with one event per visit, in the order given, then one per activity
+    (an activity without a day has no place in a calendar and is left out).
 
-    Raises NotFound when a visit is unknown or deleted.
+    Raises NotFound when a visit or an activity is unknown or deleted.
     """
     zone_info = tz if isinstance(tz, tzinfo) else zone(tz)
     stamp = (now or utcnow()).replace(tzinfo=UTC)
     ids = list(dict.fromkeys(visit_ids))
+    activity_ids = list(dict.fromkeys(activity_ids))
     catalog = ws.catalog
     with ws.read() as session:
         found = {row[0]: row for row in queries.calendar_visit_rows(session, ids)}
         missing = [i for i in ids if i not in found]
         if missing:
             raise NotFound(f"visit {missing[0]}")
+        activities = _activities(session, activity_ids)
         people: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for visit_id, sid, name, title in queries.calendar_attendee_rows(session, ids):
             people[visit_id].append((sid, name, title))
@@ -161,6 +182,7 @@ def calendar_for(
                 lang=lang,
             )
         )
+    events += [writer.activity_event(a, zone_info=zone_info, lang=lang) for a in activities]
     lines = [
         b"BEGIN:VCALENDAR",
         b"VERSION:2.0",
@@ -248,6 +270,68 @@ class _Visit(NamedTuple):
     updated_at: datetime | None
 
 
+class _Activity(NamedTuple):
+    """What an event says of an activity (times naive UTC, as stored)."""
+
+    id: str
+    kind: str
+    subject: str
+    due_on: date
+    due_at: datetime | None
+    duration_minutes: int | None
+    sequence: int
+    updated_at: datetime | None
+    title: str  # its pursuit's, or ""
+    account: str  # its account's name, or ""
+
+
+def _activities(session: Session, ids: list[str]) -> list[_Activity]:
+    """The activities `ids` that have a day, in time order; NotFound when one is unknown or
+    deleted (or its pursuit is)."""
+    if not ids:
+        return []
+    rows = session.execute(
+        select(
+            Activity.id,
+            Activity.activity_kind,
+            Activity.subject,
+            Activity.due_on,
+            Activity.due_at,
+            Activity.duration_minutes,
+            Activity.vv,
+            Activity.updated_at,
+            Pursuit.title,
+            Account.name,
+        )
+        .outerjoin(Pursuit, Pursuit.id == Activity.pursuit_id)
+        .outerjoin(Account, Account.id == Activity.account_id)
+        .where(Activity.id.in_(ids), Activity.alive, or_(Pursuit.id.is_(None), Pursuit.alive))
+    ).all()
+    found = {row[0]: row for row in rows}
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise NotFound(f"activity {missing[0]}")
+    made = [
+        _Activity(
+            aid,
+            kind,
+            subject,
+            due_on,
+            due_at,
+            minutes,
+            sum(int(n) for n in (vv or {}).values()),
+            updated_at,
+            title or "",
+            account or "",
+        )
+        for aid, kind, subject, due_on, due_at, minutes, vv, updated_at, title, account in (
+            found[i] for i in ids
+        )
+        if due_on is not None
+    ]
+    return sorted(made, key=lambda a: (a.due_on, a.due_at or datetime.min))
+
+
 class _Writer:
     """The events of one file: their shared stamp, and the zones their times are stated in."""
 
@@ -318,6 +402,37 @@ class _Writer:
         lines += [b"STATUS:CONFIRMED", b"TRANSP:OPAQUE", b"END:VEVENT"]
         return b"\r\n".join(lines)
 
+    def activity_event(self, activity: _Activity, *, zone_info: tzinfo, lang: str) -> bytes:
+        words = _words(lang)
+        summary = f"{words.get(activity.kind, activity.kind)}:{activity.subject}"
+        lines = [b"BEGIN:VEVENT", _text_line("SUMMARY", strip_controls(summary))]
+        if activity.due_at is not None:
+            start = activity.due_at.replace(tzinfo=UTC).astimezone(zone_info)
+            lines.append(self._time("DTSTART", start))
+            if activity.duration_minutes:
+                end = start + timedelta(minutes=activity.duration_minutes)
+                lines.append(self._time("DTEND", end))
+        else:  # all day: the next day ends it (DTEND is exclusive)
+            day = activity.due_on
+            lines.append(f"DTSTART;VALUE=DATE:{day:%Y%m%d}".encode())
+            lines.append(f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}".encode())
+        lines += [
+            self.stamp_line,
+            _text_line("UID", f"{activity.id}@{UID_DOMAIN}"),
+            f"SEQUENCE:{activity.sequence}".encode(),
+        ]
+        details = [
+            f"{words[key]}: {text.strip()}"
+            for key, text in (("account", activity.account), ("pursuit", activity.title))
+            if text and text.strip()
+        ]
+        lines.append(_text_line("DESCRIPTION", strip_controls("\n".join(details))))
+        if activity.updated_at is not None:
+            lines.append(f"LAST-MODIFIED:{_utc_stamp(activity.updated_at)}".encode())
+        transparency = b"TRANSP:OPAQUE" if activity.due_at is not None else b"TRANSP:TRANSPARENT"
+        lines += [b"STATUS:CONFIRMED", transparency, b"END:VEVENT"]
+        return b"\r\n".join(lines)
+
     def timezones(self) -> bytes:
         """The VTIMEZONE definitions of the zones the events were stated in (from `icalendar`,
         as its `Calendar.add_missing_timezones` makes them)."""
@@ -342,6 +457,42 @@ def visit_calendar(
     return calendar_for(ws, [visit_id], tz=tz, lang=lang)
 
 
+def upcoming_activity_ids(
+    ws: Workspace,
+    *,
+    tz: tzinfo | str | None = None,
+    now: datetime | None = None,
+    days: int = 14,
+    until: datetime | None = None,
+) -> list[str]:
+    """Ids of the open (not done) activities from `now` (naive or aware UTC) within `days`, or
+    before `until` (naive UTC) when given: those with a time from now on, and the all-day ones
+    from today (in `tz`) on, in time order."""
+    zone_info = tz if isinstance(tz, tzinfo) else zone(tz)
+    now = visits.as_utc(now) if now is not None else utcnow()
+    end = visits.as_utc(until) if until is not None else now + timedelta(days=days)
+    today = now.replace(tzinfo=UTC).astimezone(zone_info).date()
+    # An all-day item belongs to the window when its day starts before the window ends.
+    last_day = end.replace(tzinfo=UTC).astimezone(zone_info)
+    end_day = last_day.date() + timedelta(days=1 if last_day.time() > datetime.min.time() else 0)
+    timed = Activity.due_at.is_not(None) & (Activity.due_at >= now) & (Activity.due_at < end)
+    all_day = Activity.due_at.is_(None) & (Activity.due_on >= today)
+    all_day &= Activity.due_on < end_day
+    query = (
+        select(Activity.id)
+        .outerjoin(Pursuit, Pursuit.id == Activity.pursuit_id)
+        .where(
+            Activity.alive,
+            Activity.done.is_(False),
+            or_(Pursuit.id.is_(None), Pursuit.alive),
+            or_(timed, all_day),
+        )
+        .order_by(Activity.due_on, Activity.due_at)
+    )
+    with ws.read() as session:
+        return list(session.scalars(query))
+
+
 def upcoming_calendar(
     ws: Workspace,
     *,
@@ -350,9 +501,12 @@ def upcoming_calendar(
     now: datetime | None = None,
     days: int = 14,
 ) -> tuple[bytes, int]:
-    """The visits from now on within `days` as one file, and how many there are."""
+    """The visits and open activities from now on within `days` as one file, and how many
+    events it holds."""
     ids = visits.upcoming_ids(ws, now=now, days=days)
-    return calendar_for(ws, ids, tz=tz, lang=lang, now=now), len(ids)
+    activity_ids = upcoming_activity_ids(ws, tz=tz, now=now, days=days)
+    data = calendar_for(ws, ids, activity_ids=activity_ids, tz=tz, lang=lang, now=now)
+    return data, len(ids) + len(activity_ids)
 
 
 def write_file(path: Path | str, data: bytes) -> None:

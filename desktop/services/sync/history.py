@@ -48,6 +48,13 @@ def last_import(ws: Workspace) -> LastImport | None:
         )
 
 
+def has_imported(ws: Workspace) -> bool:
+    """Whether this database ever took in another's file (an import or a team-folder sync),
+    whether or not it changed anything: a rep who syncs is one who may have things to review."""
+    with ws.read() as session:
+        return session.scalar(select(SyncImport.id).limit(1)) is not None
+
+
 def undo_last_import(db_path: Path, info: LastImport) -> backup.BackupInfo:
     """Restore the pre-import backup over the database (closed by the caller).
 

@@ -94,6 +94,8 @@ class CardDelegate(QStyledItemDelegate):
         }
         self._texts = {
             "no_step": self.tr("No next step planned"),
+            # No next step written, but a visit or a task is booked: that is the next step.
+            "scheduled": self.tr("Booked {0}"),
             "overdue": self.tr("overdue"),
             "days": self.tr("{0}d"),
             "blocking": self.tr("Blocking"),
@@ -285,6 +287,9 @@ class CardDelegate(QStyledItemDelegate):
         if card.next_step:
             painter.setPen(text)
             _text(painter, QRect(x + 12, y, step_room - 12, line), card.next_step)
+        elif card.scheduled_on is not None:
+            painter.setPen(text if not closed else muted)
+            _text(painter, QRect(x + 12, y, step_room - 12, line), self._scheduled(card, today))
         else:
             painter.setPen(AMBER_TEXT if not closed else muted)
             _text(painter, QRect(x + 12, y, step_room - 12, line), self._texts["no_step"])
@@ -492,6 +497,8 @@ class CardDelegate(QStyledItemDelegate):
             if is_overdue(card, today):
                 step = f"<span style='color:#D32F2F'>{step} ({self._texts['overdue']})</span>"
             lines.append(step)
+        elif card.scheduled_on is not None:
+            lines.append(self._scheduled(card, today))
         else:
             lines.append(self._texts["no_step"])
         if card.tags:
@@ -506,6 +513,11 @@ class CardDelegate(QStyledItemDelegate):
         if card.status != "open":
             lines.append(self._status_labels.get(card.status, card.status))
         return "<br>".join(lines)
+
+    def _scheduled(self, card: BoardCard, today: date) -> str:
+        """ "Booked 14 Dec" (已安排 12月14日): what a card with no next step written but a visit or
+        a task booked shows, since deal health counts that as its next step."""
+        return self._texts["scheduled"].format(fmt.short_date(card.scheduled_on, self.lang, today))
 
     def _flag_lines(self, card: BoardCard) -> list[str]:
         """Every red flag with its reason, blocking first (the card's mark counts those)."""

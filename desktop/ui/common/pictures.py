@@ -16,10 +16,15 @@ from PySide6.QtGui import QImage
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
-# (ctx, pursuit id, width in pixels) -> the map as a picture, or None when there is nobody on it.
+# (ctx, pursuit id, width in pixels) -> the map as a picture (wider for a wide map, so its names
+# have the pixels to print legibly), or None when there is nobody on it.
 MapPicture = Callable[["AppContext", str, int], QImage | None]
 
 _map_picture: list[MapPicture] = []
+
+# The picture's text entry (QImage.text) giving the em height, in the picture's own pixels, of
+# the names on the map: how a printout knows the size it prints them at and keeps them legible.
+NAME_HEIGHT_KEY = "pursuit-name-height-px"
 
 
 def provide_map_picture(draw: MapPicture | None) -> None:

@@ -19,6 +19,7 @@ from dataclasses import replace
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -337,6 +338,11 @@ class GateDialog(QDialog):
         if not text:
             return False
         box = self.done_boxes[(pursuit_id, key)]
+        pressed = QApplication.mouseButtons() & Qt.MouseButton.LeftButton
+        if pressed and (box.underMouse() or QApplication.focusWidget() is box):
+            # The rep left the line by pressing its own "Settled" box: the click that follows
+            # ticks it (and saves the answer with it); ticking it here would let that click undo it.
+            return self._save(pursuit_id, key, {"answer": text}, done=box.isChecked())
         if not self._save(pursuit_id, key, {"answer": text, "done": True}):
             return False
         box.blockSignals(True)

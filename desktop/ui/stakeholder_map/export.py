@@ -7,6 +7,7 @@ an icon or a line pattern next to it in the legend.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -23,12 +24,14 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from desktop.ui.common.pictures import NAME_HEIGHT_KEY
 from desktop.ui.context import AppContext
 from desktop.ui.stakeholder_map.document import MapDocument
 from desktop.ui.stakeholder_map.scene import MapScene
 from desktop.ui.stakeholder_map.style import MapStyle
 
 MAP_MARGIN = 24.0
+MAX_WIDTH_PX = 12_000  # a picture of a very wide map: about 140 MB of pixels at most
 
 
 def print_scene(ctx: AppContext, document: MapDocument) -> tuple[MapScene, MapStyle]:
@@ -160,6 +163,12 @@ def _mark(painter: QPainter, style: MapStyle, mark: str, key: str, rect: QRectF)
 # --- images ------------------------------------------------------------------------------------
 
 
+def name_height(style: MapStyle) -> float:
+    """The em height of the names on a card, in scene units (96 per inch at scale 1)."""
+    font = style.name_font
+    return float(font.pixelSize()) if font.pixelSize() > 0 else font.pointSizeF() * 96 / 72
+
+
 def compose(
     scene: MapScene,
     style: MapStyle,
@@ -168,12 +177,17 @@ def compose(
     header: str = "",
     legend: bool = True,
     max_scale: float = 2.0,
+    min_scale: float = 0.0,
 ) -> QImage | None:
-    """The map scaled to `width_px` wide, with an optional header line and legend."""
+    """The map scaled to `width_px` wide, with an optional header line and legend; wider when
+    that would draw it at less than `min_scale` picture pixels per scene unit (a printout that
+    must print a wide map's names legibly needs the pixels for them), up to MAX_WIDTH_PX."""
     source = scene.people_rect()
     if source.isEmpty() or width_px < 50:
         return None
     source = source.adjusted(-MAP_MARGIN, -MAP_MARGIN, MAP_MARGIN, MAP_MARGIN)
+    if min_scale > 0 and width_px < source.width() * min_scale:
+        width_px = min(MAX_WIDTH_PX, math.ceil(source.width() * min_scale))
     scale = min(max_scale, width_px / source.width())
     # Header and legend are laid out at a logical width and scaled like the map, so their text
     # has the same size relative to the cards whatever the picture's width.
@@ -187,6 +201,9 @@ def compose(
     image.setDotsPerMeterX(int(96 / 0.0254 * max(1.0, scale)))
     image.setDotsPerMeterY(int(96 / 0.0254 * max(1.0, scale)))
     image.fill(QColor("#FFFFFF"))
+    # How tall the names come out in this picture, so a printout that scales it (the visit plan)
+    # can tell the point size it prints them at and keep them legible.
+    image.setText(NAME_HEIGHT_KEY, f"{name_height(style) * scale:.4f}")
     painter = QPainter(image)
     painter.setRenderHints(
         QPainter.RenderHint.Antialiasing

@@ -210,12 +210,14 @@ class VisitActions(QObject):
         job.start(f"{visit.account[:30]}-{day}.ics")
         return job
 
-    def export_visits(self, visit_ids: list[str]) -> CalendarExport | None:
-        """Several visits in one .ics file (the Visits screen's coming visits)."""
-        if not visit_ids:
+    def export_visits(
+        self, visit_ids: list[str], activity_ids: list[str] | None = None
+    ) -> CalendarExport | None:
+        """Several visits (and activities) in one .ics file (the Visits screen's coming ones)."""
+        if not visit_ids and not activity_ids:
             self.message.emit(self.tr("No coming visits to export."))
             return None
-        job = CalendarExport(self.ctx, self.widget, visit_ids=visit_ids)
+        job = CalendarExport(self.ctx, self.widget, visit_ids=visit_ids, activity_ids=activity_ids)
         self._keep(job)
         name = "拜访日程.ics" if fmt.is_zh(self.ctx.lang) else "visits.ics"
         job.start(name)

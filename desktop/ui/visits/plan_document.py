@@ -8,11 +8,17 @@ translated like the rest of the UI (so the plan follows the chosen UI language).
 
 `render(device)` paints onto any QPagedPaintDevice: a QPdfWriter (save as PDF, the CLI), or the
 QPrinter of a print dialog or a print preview.
+
+The stakeholder map is printed with its names at least 7 pt (`MIN_NAME_PT`): in the flow of the
+plan when it is that legible there (shrinking no further), else on a page of its own after the
+plan, turned sideways when that prints it larger (a wide map of many people).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TypedDict
@@ -34,6 +40,7 @@ from desktop.services.reports import safe_output
 from desktop.services.reports.visit_plan import PlanPerson, VisitPlan
 from desktop.services.visits import utcnow
 from desktop.ui.common import format as fmt
+from desktop.ui.common.pictures import NAME_HEIGHT_KEY
 from desktop.ui.visits.layout import (
     Badge,
     Badges,
@@ -61,6 +68,14 @@ FOOTER_MM = 8.0
 MAX_PAGES_FOR_NOTES = 2  # the notes never add a third page
 MAP_MAX_MM = 85.0  # the stakeholder map's height on paper
 MAP_MIN_MM = 55.0  # smaller, the names on the map would be too small to read
+# The names on the printed map: at least 7 pt, what a printed org chart still reads at arm's
+# length (the plan's own small print is 7.5-8.5 pt); on a page of its own the map grows to no
+# more than its size on screen (14 px, 10.5 pt), so two people do not fill a page.
+MIN_NAME_PT = 7.0
+MAX_NAME_PT = 10.5
+PT_MM = 25.4 / 72
+OVERLAP_MM = 12.0  # a map printed in parts: what each part repeats of its neighbour
+A4_BODY_MM = (210.0 - 2 * MARGIN_MM, 297.0 - 2 * MARGIN_MM - HEADER_MM - FOOTER_MM)
 RELATIONSHIP_COLORS = {  # UI-GUIDE.md; printed as grey, always with the label and a count
     "acquainted": "#9E9E9E",
     "interacting": "#1E88E5",
@@ -122,6 +137,10 @@ class PlanDocument(QObject):
         self.tz = tz
         self.printed_at = printed_at or utcnow()
         self.page_count = 0
+        self.body_mm = A4_BODY_MM  # the body's width and height, set for each rendering
+        # Where and how big the map was last laid out: "flow" or "page", and the names' size.
+        self.map_placement = ""
+        self.map_name_pt = 0.0
 
     # --- output ---------------------------------------------------------------------------------
     def write_pdf(self, path: Path | str) -> int:
@@ -183,13 +202,17 @@ class PlanDocument(QObject):
 
     def _pages(self, doc: Doc, width: float, height: float) -> list[Page]:
         """Laid out on two pages if at all possible: when the content runs onto a third, first
-        a smaller map without the table of the people it already shows, then no map."""
-        attempts: list[_Layout] = [{}]
-        if self.map_image is not None:
-            attempts += [
-                {"map_height": MAP_MIN_MM, "others_on_map": True},
-                {"without_map": True},
-            ]
+        a smaller map without the table of the people it already shows, then no map. A map
+        whose names would print under MIN_NAME_PT that way goes on a page of its own instead."""
+        self.body_mm = (width / doc.mm, height / doc.mm)
+        self.map_placement, self.map_name_pt = "", 0.0
+        legible = self._legible_mm_per_px()
+        in_flow = self.map_image is None or legible is None or self._flow_fits(legible)
+        attempts: list[_Layout] = [{}] if in_flow else []
+        if self.map_image is not None and in_flow:
+            attempts.append({"map_height": MAP_MIN_MM, "others_on_map": True})
+            if legible is None:  # no telling how small its names get: as small as MAP_MIN_MM
+                attempts.append({"without_map": True})
         best: list[Page] = []
         for options in attempts:
             pages = paginate(
@@ -199,7 +222,47 @@ class PlanDocument(QObject):
                 best = pages
             if len(pages) <= MAX_PAGES_FOR_NOTES:
                 break
-        return best
+        if self.map_image is None or legible is None or (best and len(best) <= MAX_PAGES_FOR_NOTES):
+            return best
+        # The map does not fit legibly beside the plan: the plan without it (the table lists
+        # everybody), then the map on a page of its own, or in parts on several when even a
+        # whole page would print its names too small.
+        pages = paginate(
+            self.boxes(doc, without_map=True), width, height, max_pages=MAX_PAGES_FOR_NOTES
+        )
+        sheets = map_sheets(
+            self.map_image,
+            self._name_height_px(),
+            doc.mm,
+            width,
+            height,
+            lambda part, parts: self._heading(
+                self.tr("Stakeholder map")
+                if parts == 1
+                else self.tr("Stakeholder map (part {0} of {1})").format(part, parts)
+            ),
+        )
+        self.map_placement, self.map_name_pt = "page", sheets[0].name_pt
+        return [*pages, *(Page([(sheet, 0.0)]) for sheet in sheets)]
+
+    def _name_height_px(self) -> float:
+        """The em height of the map's names in the picture's pixels (0 when it does not say)."""
+        if self.map_image is None:
+            return 0.0
+        try:
+            return max(0.0, float(self.map_image.text(NAME_HEIGHT_KEY) or 0))
+        except ValueError:
+            return 0.0
+
+    def _legible_mm_per_px(self) -> float | None:
+        """How many mm of paper one pixel of the map picture needs for MIN_NAME_PT names."""
+        name = self._name_height_px()
+        return MIN_NAME_PT * PT_MM / name if name > 0 else None
+
+    def _flow_fits(self, legible: float) -> bool:
+        """Whether the map is legible at the width of the page's body."""
+        assert self.map_image is not None
+        return self.map_image.width() * legible <= self.body_mm[0] + 1e-6
 
     def _draw_page(
         self,
@@ -281,6 +344,7 @@ class PlanDocument(QObject):
         """The plan as boxes to flow onto pages. `map_height` (mm) overrides the map's height;
         with `others_on_map` the people not attending are left to the map."""
         self.doc = doc
+        self.map_placement, self.map_name_pt = "", 0.0
         self.map_height = map_height or MAP_MAX_MM
         self.show_map = self.map_image is not None and not without_map
         self.others_on_map = others_on_map and self.show_map
@@ -681,17 +745,33 @@ class PlanDocument(QObject):
             return []
         heading = self._heading(self.tr("Stakeholder map"))
         heading.space_before = 0.0
-        return [
-            Picture(
-                self.map_image,
-                self.map_height * self.mm,
-                MAP_MIN_MM * self.mm,
-                title=heading,
-                title_gap=2 * self.mm,
-                floating=True,
-                space_before=4.2 * self.mm,
-            )
-        ]
+        highest, lowest = self.map_height, MAP_MIN_MM
+        legible = self._legible_mm_per_px()
+        if legible is not None:
+            if not self._flow_fits(legible):  # `_pages` gives it a page of its own
+                return []
+            # The height at which its names are MIN_NAME_PT: it shrinks no further.
+            lowest = self.map_image.height() * legible
+            highest = max(highest, lowest)
+        self.map_placement = "flow"
+        self.map_name_pt = 0.0
+        picture = LegibleMap(
+            self.map_image,
+            highest * self.mm,
+            lowest * self.mm,
+            title=heading,
+            title_gap=2 * self.mm,
+            floating=True,
+            space_before=4.2 * self.mm,
+        )
+        picture.on_drawn = self._note_drawn
+        return [picture]
+
+    def _note_drawn(self, image_width: float) -> None:
+        """The size the map's names were printed at (its picture drawn `image_width` wide)."""
+        if self.map_image is not None and self.map_image.width() > 0:
+            mm_per_px = image_width / self.mm / self.map_image.width()
+            self.map_name_pt = self._name_height_px() * mm_per_px / PT_MM
 
     # --- the method -------------------------------------------------------------------------------
     def _coaching(self) -> list[Box]:
@@ -1047,3 +1127,106 @@ class PlanDocument(QObject):
             painter.restore()
 
         return Fill(45 * self.mm, paint, space_before=6 * self.mm, keep_min=28 * self.mm)
+
+
+class LegibleMap(Picture):
+    """The map in the plan's flow: a Picture that reports the width it was drawn at, so the
+    plan can tell (and a test can check) the size its names came out on paper."""
+
+    on_drawn: Callable[[float], None] | None = None
+
+    def draw(self, painter: QPainter, x: float, y: float) -> None:
+        super().draw(painter, x, y)
+        if self.height > 0 and self.on_drawn is not None and self.image.height() > 0:
+            scale = min(self.width / self.image.width(), self.image_height / self.image.height())
+            self.on_drawn(self.image.width() * scale)
+
+
+class MapSheet(Box):
+    """The stakeholder map, or one part of it, on a page of its own: upright, or turned a
+    quarter left (read by turning the page clockwise) when that prints it larger."""
+
+    def __init__(
+        self, image: QImage, title: Box, source: QRectF, scale: float, sideways: bool, mm: float
+    ) -> None:
+        self.image = image
+        self.title = title
+        self.title.space_before = 0.0
+        self.source = source  # the part of the picture, in its pixels
+        self.scale = scale  # device units per picture pixel
+        self.sideways = sideways
+        self.mm = mm
+        self.name_pt = 0.0
+
+    def layout(self, width: float) -> float:
+        self.width = width
+        self.title.layout(width)
+        return self.height
+
+    def draw(self, painter: QPainter, x: float, y: float) -> None:
+        self.title.draw(painter, x, y)
+        top = y + self.title.height + 3 * self.mm
+        w, h = self.source.width() * self.scale, self.source.height() * self.scale
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        if self.sideways:
+            # Turned a quarter left: the map's top runs up the page's left side.
+            painter.translate(x + (self.width - h) / 2, top + w)
+            painter.rotate(-90)
+        else:
+            painter.translate(x + (self.width - w) / 2, top)
+        painter.drawImage(QRectF(0, 0, w, h), self.image, self.source)
+        painter.restore()
+
+
+def map_sheets(
+    image: QImage,
+    name_px: float,
+    mm: float,
+    width: float,
+    height: float,
+    title: Callable[[int, int], Box],
+) -> list[MapSheet]:
+    """The map on pages of its own (body `width` × `height`, device units): on one page as
+    large as fits, its names at most MAX_NAME_PT; when that would print them under MIN_NAME_PT,
+    in parts at MIN_NAME_PT — neighbouring parts overlap by OVERLAP_MM, so a card cut at one
+    edge is whole on the next page — upright or sideways, whichever needs fewer pages."""
+    room_h = height - title(1, 1).layout(width) - 3 * mm
+    w, h = float(image.width()), float(image.height())
+    upright, turned = min(width / w, room_h / h), min(room_h / w, width / h)
+    sideways = turned > upright * 1.05
+    scale = turned if sideways else upright
+    grid = [(0, 0)]
+    if name_px > 0:
+        scale = min(scale, MAX_NAME_PT * PT_MM * mm / name_px)  # no bigger than on screen
+        legible = MIN_NAME_PT * PT_MM * mm / name_px
+        if scale < legible * 0.999:
+            scale = legible
+            overlap = OVERLAP_MM * mm
+
+            def parts(along: float, across: float) -> tuple[int, int]:
+                def count(size: float, room: float) -> int:
+                    return 1 if size <= room else math.ceil((size - overlap) / (room - overlap))
+
+                return count(w * scale, along), count(h * scale, across)
+
+            straight, turned_parts = parts(width, room_h), parts(room_h, width)
+            sideways = turned_parts[0] * turned_parts[1] < straight[0] * straight[1]
+            columns, rows = turned_parts if sideways else straight
+            grid = [(column, row) for row in range(rows) for column in range(columns)]
+    along, across = (room_h, width) if sideways else (width, room_h)
+    piece_w, piece_h = min(w, along / scale), min(h, across / scale)
+    columns = max(c for c, _ in grid) + 1
+    rows = max(r for _, r in grid) + 1
+    step_x = (w - piece_w) / (columns - 1) if columns > 1 else 0.0
+    step_y = (h - piece_h) / (rows - 1) if rows > 1 else 0.0
+    sheets = []
+    for number, (column, row) in enumerate(grid, start=1):
+        source = QRectF(column * step_x, row * step_y, piece_w, piece_h)
+        sheet = MapSheet(image, title(number, len(grid)), source, scale, sideways, mm)
+        sheet.layout(width)
+        sheet.height = height
+        if name_px > 0:
+            sheet.name_pt = name_px * scale / mm / PT_MM
+        sheets.append(sheet)
+    return sheets

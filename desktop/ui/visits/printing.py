@@ -310,24 +310,37 @@ class CalendarExport(QObject):
 
     finished = Signal(bool)
 
-    def __init__(self, ctx: AppContext, parent: QWidget, *, visit_ids: list[str]) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget,
+        *,
+        visit_ids: list[str],
+        activity_ids: list[str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.parent_widget = parent
         self.visit_ids = list(visit_ids)
+        self.activity_ids = list(activity_ids or [])
         self.dialog: QFileDialog | None = None
         self.saved_to: Path | None = None
         self.count = 0
 
     def data(self) -> bytes:
         zone = system_zone_name()
-        self.count = len(self.visit_ids)
+        self.count = len(self.visit_ids) + len(self.activity_ids)
         return self.ctx.perform_in(
-            self.parent_widget, ics.calendar_for, self.visit_ids, tz=zone, lang=self.ctx.lang
+            self.parent_widget,
+            ics.calendar_for,
+            self.visit_ids,
+            activity_ids=self.activity_ids,
+            tz=zone,
+            lang=self.ctx.lang,
         )
 
     def write(self, path: Path | str) -> int:
-        """Write the file at `path` without a dialog; returns how many visits it holds."""
+        """Write the file at `path` without a dialog; returns how many events it holds."""
         with busy():  # thousands of visits take a few seconds
             ics.write_file(path, self.data())
         self.saved_to = Path(path)

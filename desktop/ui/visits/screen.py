@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 
 from desktop.services import visits
 from desktop.services.changes import ChangeKind, Changes
+from desktop.services.reports import ics
 from desktop.services.visits import VisitRow, utcnow
 from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext
 from desktop.ui.visits.actions import VisitActions, visit_icon
 from desktop.ui.visits.models import RoomyDelegate, UpcomingVisitsModel
-from desktop.ui.visits.printing import CalendarExport
+from desktop.ui.visits.printing import CalendarExport, system_zone_name
 from desktop.ui.visits.week import WeekView
 
 STATE_KEY = "visits"
@@ -411,7 +412,13 @@ class VisitsScreen(QWidget):
         ]
 
     def export_upcoming(self) -> CalendarExport | None:
-        return self.visit_actions.export_visits(self.coming_ids())
+        """The coming visits, with the open activities of the same window (this week and next)
+        beside them: a calendar shows the whole day's plan."""
+        until = visits.Weeks.around(date.today()).until
+        activity_ids = ics.upcoming_activity_ids(
+            self.ctx.workspace, tz=system_zone_name(), until=until
+        )
+        return self.visit_actions.export_visits(self.coming_ids(), activity_ids)
 
     def show_pursuit(self) -> None:
         visit = self.current()

@@ -1,14 +1,17 @@
 """The Visits tab of a pursuit's workspace: its visits, the latest first, with new / edit /
-record outcome / print, and the plan of the pursuit without a scheduled visit."""
+record outcome / print, the plan of the pursuit without a scheduled visit, and the import of a
+meeting a customer sent (.ics) as visits or activities."""
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QStackedWidget,
@@ -18,12 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import visits
+from desktop.services import calendar_import, visits
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.visits import VisitRow
 from desktop.ui.context import AppContext
+from desktop.ui.undo import push
 from desktop.ui.visits.actions import VisitActions
+from desktop.ui.visits.calendar_import import (
+    CalendarImportDialog,
+    ImportCalendarEvents,
+    file_error_message,
+)
 from desktop.ui.visits.models import PursuitVisitsModel
+from desktop.ui.visits.printing import documents_dir, tell
 
 # The tab's title in the pursuit workspace (registered in desktop/ui/pursuit/tabs.py).
 TAB_TITLE = QT_TRANSLATE_NOOP("PursuitTabs", "Visits")
@@ -62,6 +72,13 @@ class PursuitVisitsTab(QWidget):
             self.tr("Print preview of this pursuit's plan, for a meeting not yet scheduled")
         )
         self.brief.triggered.connect(lambda _=False: self.visit_actions.preview_pursuit())
+        self.import_calendar = QAction(self.tr("Import from calendar…"), self)
+        self.import_calendar.setObjectName("import_calendar")
+        self.import_calendar.setToolTip(
+            self.tr("Add the meetings of an .ics file (an invitation) to this pursuit")
+        )
+        self.import_calendar.triggered.connect(lambda _=False: self.import_from_calendar())
+        self.import_dialog: CalendarImportDialog | None = None
 
         toolbar = QToolBar()
         toolbar.setObjectName("visits_toolbar")
@@ -72,7 +89,7 @@ class PursuitVisitsTab(QWidget):
         toolbar.addWidget(a.print_button())
         toolbar.addAction(self.brief)
         toolbar.addSeparator()
-        toolbar.addActions([a.calendar, a.delete])
+        toolbar.addActions([a.calendar, self.import_calendar, a.delete])
 
         self.empty = QLabel()
         self.empty.setObjectName("empty_state")
@@ -119,6 +136,7 @@ class PursuitVisitsTab(QWidget):
         writable = not self.ctx.workspace.read_only
         self.visit_actions.new.setEnabled(self.pursuit_id is not None and writable)
         self.brief.setEnabled(self.pursuit_id is not None)
+        self.import_calendar.setEnabled(self.pursuit_id is not None and writable)
 
     def _on_changed(self, changes: Changes) -> None:
         if self.pursuit_id is None:
@@ -129,6 +147,47 @@ class PursuitVisitsTab(QWidget):
             or changes.touches(ChangeKind.VISIT, ChangeKind.STAKEHOLDER)
         ):
             self.reload()
+
+    # --- import from calendar ----------------------------------------------------------------
+    def import_from_calendar(self) -> CalendarImportDialog | None:
+        """Ask for an .ics file and show its events for import (the dialog is returned open)."""
+        pursuit_id = self.pursuit_id
+        if pursuit_id is None or self.ctx.workspace.read_only:
+            return None
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import from calendar"),
+            str(documents_dir()),
+            self.tr("Calendar files (*.ics);;All files (*)"),
+        )
+        if not path:
+            return None
+        try:
+            drafts = calendar_import.read_calendar(path, lang=self.ctx.lang)
+        except calendar_import.CalendarFileError as error:
+            tell(self, file_error_message(error))
+            return None
+        dialog = CalendarImportDialog(drafts, Path(path).name, self.ctx.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._import_chosen(pursuit_id, dialog))
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _import_chosen(self, pursuit_id: str, dialog: CalendarImportDialog) -> None:
+        chosen = dialog.chosen()
+        self.import_dialog = None
+        if not chosen:
+            return
+        command = ImportCalendarEvents(
+            self.ctx, pursuit_id, chosen, self.tr("Import from calendar"), self
+        )
+        if push(command) and command.result is not None:
+            made, skipped = command.result.count, command.result.skipped
+            text = self.tr("Imported {0} event(s) from the calendar file.").format(made)
+            if skipped:
+                text += " " + self.tr("{0} were already on this pursuit.").format(skipped)
+            self._status(text)
 
     def current(self) -> VisitRow | None:
         return self.model.visit(self.view.currentIndex())

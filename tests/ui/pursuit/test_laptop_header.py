@@ -139,3 +139,26 @@ def test_no_next_stage_after_the_last(open_workspace, ws) -> None:
     widget = open_workspace(ws, "en")
     widget.show_pursuit(pid)
     assert not widget.next_action.isEnabled() and widget.next_stage() is None
+
+
+def test_typing_an_answer_then_pressing_its_box_leaves_it_ticked(open_workspace, ws, qtbot) -> None:
+    """Seen with a real mouse: leaving the answer line by pressing its own "Settled" box saved the
+    answer as settled, then the same click unticked it."""
+    from PySide6.QtCore import Qt
+
+    pid = make(ws)
+    widget = open_workspace(ws)
+    widget.show_pursuit(pid)
+    dialog = widget.next_stage()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    key = ws.catalog.stage(1).questions[0].key
+    edit, box = dialog.answer_edits[(pid, key)], dialog.done_boxes[(pid, key)]
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClicks(edit, "hudong")
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert box.isChecked()
+    answer = coaching.sheet_of(ws, pid).answer(key)
+    assert answer.text == "hudong" and answer.done
+    dialog.reject()

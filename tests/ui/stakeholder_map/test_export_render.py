@@ -146,3 +146,78 @@ def test_an_empty_map_explains_and_offers_to_add(qtbot, ctx) -> None:
     assert len(editor.document) == 1
     assert editor.details.person.edits["name"].text() == "新关键人"
     qtbot.waitUntil(editor.details.person.edits["name"].hasFocus)  # ready to type the name
+
+
+def test_the_picture_says_how_tall_its_names_are_and_widens_for_print(ctx, sample_map) -> None:
+    """The plan scales the picture; the height of the names in it (14 scene units times the
+    picture's scale) tells it the point size they print at. A printout asks for enough pixels."""
+    from desktop.ui.common.pictures import NAME_HEIGHT_KEY
+    from desktop.ui.stakeholder_map.render import PRINT_MIN_SCALE
+
+    pursuit_id, _ = sample_map
+    narrow = render_map(ctx, pursuit_id, 600)
+    wide = render_map(ctx, pursuit_id, 600, min_scale=PRINT_MIN_SCALE)
+    assert narrow is not None and wide is not None
+    assert narrow.width() == 600 and wide.width() > 600
+    assert float(wide.text(NAME_HEIGHT_KEY)) == pytest.approx(14 * PRINT_MIN_SCALE, rel=1e-3)
+    ratio = float(narrow.text(NAME_HEIGHT_KEY)) / float(wide.text(NAME_HEIGHT_KEY))
+    assert ratio == pytest.approx(narrow.width() / wide.width(), rel=0.01)
+
+
+def test_a_big_map_prints_its_names_at_7pt_at_least_in_the_visit_plan(
+    ctx, sample_map, tmp_path
+) -> None:
+    """The 15-person organisation is too wide for the plan's page: it prints on pages of its own
+    after the plan, its names measured on paper at 7 pt or more, every part titled."""
+    from PySide6.QtGui import QPdfWriter
+
+    from desktop.services.reports import visit_plan
+    from desktop.ui.common.pictures import NAME_HEIGHT_KEY
+    from desktop.ui.stakeholder_map.render import PRINT_MIN_SCALE
+    from desktop.ui.visits.layout import Doc
+    from desktop.ui.visits.plan_document import (
+        FOOTER_MM,
+        HEADER_MM,
+        MIN_NAME_PT,
+        MapSheet,
+        PlanDocument,
+        page_layout,
+    )
+
+    pursuit_id, people = sample_map
+    image = render_map(ctx, pursuit_id, 1800, min_scale=PRINT_MIN_SCALE)
+    assert image is not None
+    plan = visit_plan.build_plan(ctx.workspace, pursuit_id=pursuit_id, lang="zh")
+    document = PlanDocument(plan, map_image=image)
+    path = tmp_path / "plan.pdf"
+    pages = document.write_pdf(path)
+    assert document.map_placement == "page"
+    assert document.map_name_pt >= MIN_NAME_PT
+    reader = PdfReader(str(path))
+    assert len(reader.pages) == pages >= 3
+    texts = ["".join(page.extract_text().split()) for page in reader.pages]
+    map_pages = [t for t in texts if "关系图" in t]
+    assert map_pages
+    if len(map_pages) > 1:
+        assert all(f"共{len(map_pages)}部分" in t for t in map_pages)
+    # Measured independently of the document's own figure: each sheet's scale (device units
+    # per picture pixel) on the 600 dpi page, times the names' height in the picture.
+    writer = QPdfWriter(str(tmp_path / "measure.pdf"))
+    writer.setResolution(600)
+    writer.setPageLayout(page_layout())
+    doc = Doc(writer, "zh")
+    paint = writer.pageLayout().paintRectPixels(600)
+    body = float(paint.height()) - (HEADER_MM + FOOTER_MM) * doc.mm
+    laid = document._pages(doc, float(paint.width()), body)
+    sheets = [box for page in laid for box, _ in page.items if isinstance(box, MapSheet)]
+    assert sheets
+    name_px = float(image.text(NAME_HEIGHT_KEY))
+    for sheet in sheets:
+        points = name_px * sheet.scale / doc.pt
+        assert points >= MIN_NAME_PT - 1e-6
+    # Every part shows a piece of the picture, and together they reach all of it.
+    covered_w = max(s.source.right() for s in sheets)
+    covered_h = max(s.source.bottom() for s in sheets)
+    assert covered_w == pytest.approx(image.width()) and covered_h == pytest.approx(image.height())
+    del writer
+    assert len(people) == 15

@@ -226,3 +226,29 @@ def test_a_picture_that_does_not_fit_floats_to_the_next_page(doc) -> None:
     picture = layout.Picture(image, 80 * doc.mm, 30 * doc.mm, floating=True)
     pages = paginate([Spacer(60 * doc.mm), picture], 180 * doc.mm, 100 * doc.mm)
     assert len(pages) == 1 and picture.height == pytest.approx(40 * doc.mm)
+
+
+def test_the_demo_map_prints_its_names_at_7pt_at_least(ctx, planned, tmp_path, pdf_text) -> None:
+    """The real map of a demo pursuit (drawn by the map's package, as printing does) stays in
+    the plan's flow on two pages, and no smaller than 7 pt names: measured from the width the
+    picture was drawn at and the height of the names in it."""
+    import desktop.ui.screens  # noqa: F401  (the composition root provides the map's picture)
+    from desktop.ui.common.pictures import NAME_HEIGHT_KEY
+    from desktop.ui.visits.plan_document import MIN_NAME_PT, PT_MM
+    from desktop.ui.visits.printing import map_image
+
+    image = map_image(ctx, planned.pursuit_id)
+    assert image is not None and float(image.text(NAME_HEIGHT_KEY)) > 0
+    plan = visit_plan.build_plan(ctx.workspace, visit_id=planned.id, lang="zh")
+    drawn: list[float] = []
+    document = PlanDocument(plan, map_image=image)
+    original = document._note_drawn
+    document._note_drawn = lambda width: (drawn.append(width), original(width))[1]  # type: ignore[method-assign]
+    pages = document.write_pdf(tmp_path / "plan.pdf")
+    assert pages <= 2
+    assert document.map_placement == "flow" and drawn
+    mm_per_px = drawn[-1] / document.mm / image.width()
+    points = float(image.text(NAME_HEIGHT_KEY)) * mm_per_px / PT_MM
+    assert points >= MIN_NAME_PT
+    assert document.map_name_pt == pytest.approx(points)
+    assert "关系图" in "".join(pdf_text(tmp_path / "plan.pdf")[1])
