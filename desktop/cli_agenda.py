@@ -78,6 +78,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         print(say(args, "agenda_nothing", days=args.days))
         return EXIT_OK
     lines: list[str] = []
+    # 18,000 lines at scale: each distinct "when" and kind label is made once, not per line.
+    whens: dict[tuple[date, time | None, bool], str] = {}
+    labels = {kind: names[0 if zh else 1] for kind, names in KIND_LABELS.items()}
+    append = lines.append
     for bucket, day, items in result.groups():
         if bucket == agenda.OVERDUE:
             lines.append(say(args, "agenda_overdue", count=len(items)))
@@ -86,10 +90,14 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         else:
             assert day is not None
             lines.append(say(args, "agenda_day", day=_day(day, zh), count=len(items)))
+        with_day = bucket == agenda.OVERDUE
         for item in items:
-            when = _when(item.day, item.at, with_day=bucket == agenda.OVERDUE, zh=zh)
-            label = KIND_LABELS.get(item.activity_kind, (item.activity_kind,) * 2)[0 if zh else 1]
-            lines.append(f"  {when}  {label}  {item.subject}  {item.where}".rstrip())
+            key = (item.day, item.at, with_day)
+            when = whens.get(key)
+            if when is None:
+                when = whens[key] = _when(item.day, item.at, with_day=with_day, zh=zh)
+            label = labels.get(item.activity_kind, item.activity_kind)
+            append(f"  {when}  {label}  {item.subject}  {item.where}".rstrip())
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK
 

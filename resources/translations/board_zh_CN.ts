@@ -163,12 +163,16 @@
         <translation>预计成交：{0}</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#A85F00&apos;&gt;Stale: {0} days in this stage (limit {1})&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#A85F00&apos;&gt;停滞：已在本阶段 {0} 天（上限 {1} 天）&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#A85F00&apos;&gt;Rotting: {0} days untouched (limit {1})&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#A85F00&apos;&gt;停滞：已 {0} 天无跟进（上限 {1} 天）&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>{0} days in this stage (limit {1})</source>
-        <translation>已在本阶段 {0} 天（上限 {1} 天）</translation>
+        <source>{0} days untouched (limit {1})</source>
+        <translation>已 {0} 天无跟进（上限 {1} 天）</translation>
+    </message>
+    <message>
+        <source>{0} days in this stage</source>
+        <translation>已在本阶段 {0} 天</translation>
     </message>
     <message>
         <source>Coaching points answered: {0} of {1}</source>

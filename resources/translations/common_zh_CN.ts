@@ -94,12 +94,12 @@
 <context>
     <name>PursuitColumns</name>
     <message>
-        <source>Over the stage&apos;s limit of {0} days: stale</source>
-        <translation>超过本阶段 {0} 天的时限：已停滞</translation>
+        <source>{0}; over the stage&apos;s limit of {1} days: rotting</source>
+        <translation>{0}；超过本阶段 {1} 天的时限：已停滞</translation>
     </message>
     <message>
-        <source>The stage&apos;s limit is {0} days</source>
-        <translation>本阶段时限为 {0} 天</translation>
+        <source>{0}; the stage&apos;s limit is {1} days</source>
+        <translation>{0}；本阶段时限为 {1} 天</translation>
     </message>
     <message>
         <source>{0} red flag(s): open the pursuit to see them</source>
@@ -142,6 +142,10 @@
         <translation>本阶段天数</translation>
     </message>
     <message>
+        <source>Days since last touch</source>
+        <translation>无跟进天数</translation>
+    </message>
+    <message>
         <source>Red flags</source>
         <translation>风险提示</translation>
     </message>
@@ -180,6 +184,26 @@
     <message>
         <source>Last change</source>
         <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>an activity done</source>
+        <translation>完成一项活动</translation>
+    </message>
+    <message>
+        <source>a note</source>
+        <translation>一条笔记</translation>
+    </message>
+    <message>
+        <source>a visit held</source>
+        <translation>一次拜访</translation>
+    </message>
+    <message>
+        <source>entering the current stage</source>
+        <translation>进入当前阶段</translation>
+    </message>
+    <message>
+        <source>Last touch: {0}, {1}</source>
+        <translation>最近跟进：{0}，{1}</translation>
     </message>
 </context>
 <context>

@@ -55,7 +55,8 @@ class AgendaItem(NamedTuple):
     @property
     def where(self) -> str:
         """ "account · pursuit" (either may be missing: an account's own activity, an orphan)."""
-        return " · ".join(part for part in (self.account_name, self.pursuit_title) if part)
+        account, title = self.account_name, self.pursuit_title
+        return f"{account} · {title}" if account and title else account or title
 
 
 @dataclass
@@ -106,7 +107,8 @@ def agenda(
     visit_from = to_utc(today - timedelta(days=OUTCOME_DUE_DAYS), time(), tz)
     visit_until = to_utc(last + timedelta(days=1), time(), tz)
     with ws.read() as session:
-        activity_rows = queries.agenda_activity_rows(session, until)
+        activity_rows = queries.agenda_open_activities(session, until)
+        pursuits_of, accounts_of = queries.agenda_links(session)
         visit_rows = queries.agenda_visit_rows(session, _text(visit_from), _text(visit_until))
     items: list[AgendaItem] = []
     # Many rows share a day or a time: parse and convert each distinct text once.
@@ -125,6 +127,7 @@ def agenda(
             found = local_of[due_at] = local_due(None, parse_time(due_at), tz)
         return found
 
+    no_pursuit: tuple[str, str | None, int | None, bool] = ("", None, None, True)
     for (
         activity_id,
         kind,
@@ -133,16 +136,28 @@ def agenda(
         due_at,
         duration,
         pursuit_id,
-        title,
-        account_id,
-        account,
+        own_account,
         step_key,
-        stage,
     ) in activity_rows:
         day, at = local(due_on, due_at)
         assert day is not None  # the query reads dated activities only
         if day > last:
             continue
+        # Its pursuit (none, or gone: an orphan is shown) and the account it names, else its
+        # pursuit's; an item of a deleted pursuit or account is not.
+        title, pursuit_account, stage, shown = (
+            pursuits_of.get(pursuit_id, no_pursuit) if pursuit_id is not None else no_pursuit
+        )
+        if not shown:
+            continue
+        link = own_account if own_account is not None else pursuit_account
+        found_account = accounts_of.get(link) if link is not None else None
+        if found_account is None:
+            account_id, account = pursuit_account, ""
+        elif not found_account[1]:
+            continue
+        else:
+            account_id, account = link, found_account[0]
         items.append(
             AgendaItem(
                 activity_id,

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from desktop.domain import forecast
 from desktop.services import health
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -49,9 +53,44 @@ class BoardCard:
     # The first day something is scheduled (an open activity, a visit to come): the card shows it
     # where no next step is written, as deal health counts it a next step (NO_NEXT_STEP).
     scheduled_on: date | None = None
+    # The latest done activity, note or held visit (UTC) and which of them it was ("activity",
+    # "note", "visit"); None when none. Stage changes count through `stage_entered_at`.
+    touched_at: datetime | None = None
+    touched_by: str = ""
 
     def days_in_stage(self, today: date) -> int:
         return max(0, (today - self.stage_entered_at.date()).days)
+
+    def last_touch(self) -> tuple[str, datetime]:
+        """What touched the pursuit last and when; entering its stage counts as a touch."""
+        return last_touch(self.touched_at, self.touched_by, self.stage_entered_at)
+
+    def days_since_touch(self, today: date) -> int:
+        """The rotting days: how long nothing has touched the pursuit (`last_touch`)."""
+        return max(0, (today - self.last_touch()[1].date()).days)
+
+
+def last_touch(
+    touched_at: datetime | None, touched_by: str, stage_entered_at: datetime
+) -> tuple[str, datetime]:
+    """The latest of a pursuit's touches and its entering the current stage, as (kind, when):
+    the rule deal health's STALE flag counts from too (`domain.health.housekeeping`)."""
+    if touched_at is None or touched_at < stage_entered_at:
+        return "stage", stage_entered_at
+    return touched_by, touched_at
+
+
+def last_touches(
+    session: Session, ids: Collection[str] | None = None, account_id: str | None = None
+) -> dict[str, tuple[datetime, str]]:
+    """{pursuit: (last touched at, UTC; what it was)} in one grouped read (`storage.queries`)."""
+    now = datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    moment = datetime.fromisoformat
+    return {
+        pursuit_id: (moment(when), kind)
+        for pursuit_id, when, kind in queries.last_touch_rows(session, now, ids, account_id)
+        if when
+    }
 
 
 def board_cards(
@@ -96,6 +135,7 @@ def board_cards(
         # Fields awaiting review after a sync (a small table): one query, not one per card.
         conflicts = queries.pursuits_in_review(session, ids)
         scheduled = health.next_scheduled(session, ids)
+        touches = last_touches(session, ids)
     # Deal-health flags: a separate step with its own aggregate queries (services.health).
     red_flags = health.red_flag_counts(ws, ids, blocking_only=blocking_only) if flags else {}
     day = date.fromisoformat
@@ -127,6 +167,7 @@ def board_cards(
         else:
             rate = 100 if status == "won" else 0
         card_tags = tags.get(pursuit_id)
+        touched_at, touched_by = touches.get(pursuit_id, _UNTOUCHED)
         append(
             BoardCard(
                 pursuit_id,
@@ -152,12 +193,15 @@ def board_cards(
                 account_id,
                 origin or "",
                 scheduled.get(pursuit_id),
+                touched_at,
+                touched_by,
             )
         )
     return cards
 
 
 _ID_CHUNK = 500
+_UNTOUCHED: tuple[datetime | None, str] = (None, "")
 
 
 def board_card(ws: Workspace, pursuit_id: str) -> BoardCard | None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain import forecast
+from desktop.services.queries.board import last_touch, last_touches
 from desktop.services.reports import spreadsheet
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
@@ -52,9 +53,19 @@ class PursuitRow:
     updated_at: datetime  # UTC: the pursuit's own last change
     red_flags: int = 0  # filled by `red_flags` (deal health), a separate, slower read
     origin: str = ""  # whose database it came from (a manager's merged files); "" when made here
+    touched_at: datetime | None = None  # UTC; as `BoardCard.touched_at`
+    touched_by: str = ""  # "activity", "note", "visit" or "stage"
 
     def days_in_stage(self, today: date) -> int:
         return max(0, (today - self.stage_entered_at.date()).days)
+
+    def last_touch(self) -> tuple[str, datetime]:
+        """What touched the pursuit last and when; entering its stage counts as a touch."""
+        return last_touch(self.touched_at, self.touched_by, self.stage_entered_at)
+
+    def days_since_touch(self, today: date) -> int:
+        """The rotting days: how long nothing has touched the pursuit."""
+        return max(0, (today - self.last_touch()[1].date()).days)
 
 
 def list_pursuits(
@@ -75,6 +86,7 @@ def list_pursuits(
     with ws.read() as session:
         rows = queries.pursuit_list_rows(session, ids=ids, account_id=account_id)
         tags = queries.pursuit_tags(session, ids=ids, account_id=account_id)
+        touches = last_touches(session, ids, account_id)
     day = date.fromisoformat
     moment = datetime.fromisoformat
     weighted = forecast.weighted_amount
@@ -102,6 +114,7 @@ def list_pursuits(
     ) in rows:
         rate = win_rate(ws, stage, status, override, stage_rates)
         row_tags = tags.get(pursuit_id)
+        touched_at, touched_by = touches.get(pursuit_id, _UNTOUCHED)
         append(
             PursuitRow(
                 pursuit_id,
@@ -125,9 +138,14 @@ def list_pursuits(
                 moment(updated),
                 0,
                 origin or "",
+                touched_at,
+                touched_by,
             )
         )
     return result
+
+
+_UNTOUCHED: tuple[datetime | None, str] = (None, "")
 
 
 def win_rate(

@@ -49,6 +49,7 @@ from desktop.ui.board.filters import is_overdue, is_stale
 from desktop.ui.board.model import CardRole
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import stage_color
+from desktop.ui.common.pursuit_table import last_touch_text
 
 RED = QColor("#D32F2F")
 AMBER = QColor("#E08600")
@@ -297,9 +298,9 @@ class CardDelegate(QStyledItemDelegate):
             painter.restore()
             return
 
-        # 5: signals — days in the stage, coaching points answered.
+        # 5: signals — days since the last touch (rotting), coaching points answered.
         small_line = self._small_line
-        days = card.days_in_stage(today)
+        days = card.days_since_touch(today)
         days_text = self._texts["days"].format(days)
         colour = AMBER_TEXT if stale else muted
         _clock_glyph(painter, QPointF(x + 5, y + small_line / 2), AMBER if stale else muted)
@@ -474,15 +475,18 @@ class CardDelegate(QStyledItemDelegate):
                 self.tr("Expected close: {0}").format(fmt.long_date(card.expected_close, self.lang))
             )
         limit = self.stale_limit(card.stage)
-        days = card.days_in_stage(today)
+        days = card.days_since_touch(today)
+        touch = _esc(last_touch_text(*card.last_touch(), self.lang))
         if is_stale(card, today, self.stale_limit):
             lines.append(
                 self.tr(
-                    "<span style='color:#A85F00'>Stale: {0} days in this stage (limit {1})</span>"
+                    "<span style='color:#A85F00'>Rotting: {0} days untouched (limit {1})</span>"
                 ).format(days, limit)
             )
         else:
-            lines.append(self.tr("{0} days in this stage (limit {1})").format(days, limit))
+            lines.append(self.tr("{0} days untouched (limit {1})").format(days, limit))
+        lines.append(touch)
+        lines.append(self.tr("{0} days in this stage").format(card.days_in_stage(today)))
         lines.append(
             self.tr("Coaching points answered: {0} of {1}").format(card.answered, card.questions)
         )

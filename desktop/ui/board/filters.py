@@ -175,8 +175,9 @@ class BoardFilter:
 
 
 def is_stale(card: BoardCard, today: date, stale_limit: Callable[[int], int]) -> bool:
-    """Longer in its stage than the stage's limit (catalog default, or Preferences)."""
-    return card.status == "open" and card.days_in_stage(today) > stale_limit(card.stage)
+    """Rotting: untouched (no activity done, note, visit held or stage change) for longer than
+    its stage's limit (catalog default, or Preferences)."""
+    return card.status == "open" and card.days_since_touch(today) > stale_limit(card.stage)
 
 
 def is_overdue(card: BoardCard, today: date) -> bool:

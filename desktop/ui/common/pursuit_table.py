@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
@@ -17,7 +17,7 @@ from desktop.domain.methodology import Catalog
 from desktop.infra import paths
 from desktop.services.queries.pursuit_list import PursuitRow
 from desktop.ui.common.colors import STAGE_COLORS
-from desktop.ui.common.format import local_time, money
+from desktop.ui.common.format import local_time, long_date, money
 from desktop.ui.common.table import RIGHT, Column, RowTableModel
 
 RED = QColor("#D32F2F")
@@ -157,18 +157,23 @@ class PursuitTableModel(RowTableModel):
         def days(row: PursuitRow) -> int:
             return row.days_in_stage(self.today)
 
-        def days_colour(row: PursuitRow) -> QColor | None:
+        def idle(row: PursuitRow) -> int:
+            return row.days_since_touch(self.today)
+
+        def idle_colour(row: PursuitRow) -> QColor | None:
             return AMBER if self.is_stale(row) else closed_grey(row)
 
-        def days_tip(row: PursuitRow) -> str:
+        def idle_tip(row: PursuitRow) -> str:
+            kind, when = row.last_touch()
+            touch = last_touch_text(kind, when, self.lang)
             limit = self.stale_limit(row.stage)
             if self.is_stale(row):
                 return QCoreApplication.translate(
-                    "PursuitColumns", "Over the stage's limit of {0} days: stale"
-                ).format(limit)
+                    "PursuitColumns", "{0}; over the stage's limit of {1} days: rotting"
+                ).format(touch, limit)
             return QCoreApplication.translate(
-                "PursuitColumns", "The stage's limit is {0} days"
-            ).format(limit)
+                "PursuitColumns", "{0}; the stage's limit is {1} days"
+            ).format(touch, limit)
 
         def flags(row: PursuitRow) -> int:
             return self.flag_counts.get(row.id, 0)
@@ -253,8 +258,17 @@ class PursuitTableModel(RowTableModel):
                 lambda r: str(days(r)) if r.status == "open" else "",
                 lambda r: days(r) if r.status == "open" else None,
                 align=RIGHT,
-                foreground=days_colour,
-                tooltip=days_tip,
+                foreground=closed_grey,
+                width=84,
+            ),
+            Column(
+                "days_since_touch",
+                lambda: QCoreApplication.translate("PursuitColumns", "Days since last touch"),
+                lambda r: str(idle(r)) if r.status == "open" else "",
+                lambda r: idle(r) if r.status == "open" else None,
+                align=RIGHT,
+                foreground=idle_colour,
+                tooltip=idle_tip,
                 width=84,
             ),
             Column(
@@ -363,7 +377,10 @@ class PursuitTableModel(RowTableModel):
 
     # --- rules the columns and the filter share ----------------------------------------------
     def is_stale(self, row: PursuitRow) -> bool:
-        return row.status == "open" and row.days_in_stage(self.today) > self.stale_limit(row.stage)
+        """Rotting: untouched for longer than its stage's limit (the board's `is_stale`)."""
+        if row.status != "open":
+            return False
+        return row.days_since_touch(self.today) > self.stale_limit(row.stage)
 
     def is_overdue(self, row: PursuitRow) -> bool:
         if row.status != "open":
@@ -458,3 +475,17 @@ def _totals(rows: list[PursuitRow]) -> tuple[int, int, int, str]:
         entry[2] += row.weighted
     currency = max(sums, key=lambda c: sums[c][0])
     return len(rows), sums[currency][1], sums[currency][2], currency
+
+
+def last_touch_text(kind: str, when: datetime, lang: str) -> str:
+    """ "Last touch: a note, 2026年12月1日" — what a rotting count counts from (board and list)."""
+    labels = {
+        "activity": QCoreApplication.translate("PursuitColumns", "an activity done"),
+        "note": QCoreApplication.translate("PursuitColumns", "a note"),
+        "visit": QCoreApplication.translate("PursuitColumns", "a visit held"),
+    }
+    what = labels.get(kind) or QCoreApplication.translate(
+        "PursuitColumns", "entering the current stage"
+    )
+    day = long_date(when.replace(tzinfo=UTC).astimezone().date(), lang)
+    return QCoreApplication.translate("PursuitColumns", "Last touch: {0}, {1}").format(what, day)

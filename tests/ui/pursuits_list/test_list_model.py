@@ -86,7 +86,7 @@ def test_filters_give_the_right_rows(demo_ws) -> None:
     assert stale == {
         r.id
         for r in rows
-        if r.status == "open" and r.days_in_stage(model.today) > demo_ws.stale_limit(r.stage)
+        if r.status == "open" and r.days_since_touch(model.today) > demo_ws.stale_limit(r.stage)
     }
     overdue = shown(overdue=True)
     today = model.today
@@ -108,5 +108,5 @@ def test_totals_and_stale_marks(ws) -> None:
     assert model.totals() == (2, 4_000_00, 200_00 + 1_200_00, "CNY")
     stale = [r.title for r in model.shown_rows() if model.is_stale(r)]
     assert stale == ["A"]  # stage 2's limit is 30 days, stage 4's 45
-    days = model.index(0, model.column_index("days_in_stage"))
+    days = model.index(0, model.column_index("days_since_touch"))
     assert days.data(Qt.ItemDataRole.ToolTipRole)
