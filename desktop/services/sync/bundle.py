@@ -181,6 +181,24 @@ def _not_a_number(text: str) -> float:
 _DECODER = json.JSONDecoder(parse_constant=_not_a_number)
 
 
+# Nesting is refused before parsing, far below the parser's recursion limit: a file must never
+# drive the interpreter to that limit, where any finalizer that happens to run then fails too.
+MAX_NESTING = 64
+_BRACKETS = re.compile(rb"[\[\]{}]")
+
+
+def _too_deep(data: bytes) -> bool:
+    """Whether the JSON text nests more than `MAX_NESTING` containers (strings left out)."""
+    if data.count(b"[") + data.count(b"{") <= MAX_NESTING:
+        return False
+    depth = 0
+    for bracket in _BRACKETS.findall(_STRING.sub(b'""', data)):
+        depth += 1 if bracket in (b"[", b"{") else -1
+        if depth > MAX_NESTING:
+            return True
+    return False
+
+
 def load_json(data: bytes, what: str) -> Any:
     """Parse JSON from a file, or refuse it as damage: never more than `MAX_VALUES` values.
 
@@ -192,6 +210,8 @@ def load_json(data: bytes, what: str) -> Any:
         bare = _STRING.sub(b'""', data)
         if bare.count(b",") + bare.count(b"[") + bare.count(b"{") > MAX_VALUES:
             raise BundleError("damaged", f"{what} holds too many values")
+    if _too_deep(data):
+        raise BundleError("damaged", f"{what} is nested too deeply")
     try:
         return _DECODER.decode(data.decode("utf-8"))  # (bytes: through encoding detection)
     except RecursionError as exc:

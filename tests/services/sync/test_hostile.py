@@ -426,3 +426,23 @@ def test_a_plain_file_is_known_as_such_before_it_is_merged(replica, write_file, 
     assert seen and not seen[0].encrypted
     shutil.copy(source, tmp_path / "copy.sync")
     assert not importer.inspect(tmp_path / "copy.sync").encrypted
+
+
+def test_nesting_is_refused_before_the_parser_recurses(monkeypatch) -> None:
+    """Deep nesting never reaches the JSON parser: at its recursion limit any finalizer that runs
+    then fails too (seen as unraisable RecursionErrors in the fuzz suite)."""
+    from desktop.services.sync import bundle
+
+    def no_parse(_text: str) -> object:
+        raise AssertionError("the parser was asked")
+
+    deep = b"[" * (bundle.MAX_NESTING + 1) + b"]" * (bundle.MAX_NESTING + 1)
+    monkeypatch.setattr(bundle._DECODER, "decode", no_parse)
+    with pytest.raises(bundle.BundleError, match="nested too deeply"):
+        bundle.load_json(deep, "a line")
+    with pytest.raises(bundle.BundleError, match="nested too deeply"):
+        bundle.load_json(b'{"a": ' * 5000 + b"1" + b"}" * 5000, "a header")
+    monkeypatch.undo()
+    within = b"[" * bundle.MAX_NESTING + b"]" * bundle.MAX_NESTING
+    assert bundle.load_json(within, "a line") is not None
+    assert bundle.load_json(b'["[[[[", {"k": "{{{{"}]' * 1, "a line") == ["[[[[", {"k": "{{{{"}]
