@@ -14,6 +14,7 @@ why instead of reporting a holder "process 0".
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -79,11 +80,9 @@ def _why_not(folder: Path) -> str:
     """Why a lock file could not be made in `folder` (no other instance holds it)."""
     if _read_only_folder(folder):
         return READ_ONLY
-    try:
+    with contextlib.suppress(OSError):  # the folder's free space unknown: just say "cannot"
         if shutil.disk_usage(folder).free < 64 * 1024:
             return DISK_FULL
-    except OSError:
-        pass
     return CANNOT_LOCK
 
 
