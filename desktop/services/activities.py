@@ -431,16 +431,17 @@ def _open_steps(session: Session, ws: Workspace, pursuit_id: str) -> list[str]:
             )
         )
     )
-    planned = set(
-        session.scalars(
-            select(Activity.step_key).where(
-                Activity.pursuit_id == pursuit_id,
-                Activity.alive,
-                Activity.done.is_(False),
-                Activity.step_key.is_not(None),
+    # Filtered here, not in SQL: with `alive = 1 AND done = 0` SQLite walks the agenda's index
+    # (every open activity: 150 ms at 50,000) instead of the pursuit's few.
+    planned = {
+        step_key
+        for step_key, alive, done in session.execute(
+            select(Activity.step_key, Activity.alive, Activity.done).where(
+                Activity.pursuit_id == pursuit_id, Activity.step_key.is_not(None)
             )
         )
-    )
+        if alive and not done
+    }
     return [
         step.key
         for step in ws.catalog.stage(pursuit.stage).steps

@@ -20,6 +20,7 @@ import json
 import sqlite3
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Select, text
@@ -799,6 +800,166 @@ def agenda_visit_rows(session: Session, from_utc: str, until_utc: str) -> list[R
     """Visits from `from_utc` to before `until_utc` still without an outcome: id, objective,
     starts at (UTC), duration, location, pursuit id, title, account id, account name, stage."""
     return driver_of(session).execute(_AGENDA_VISITS_SQL, (from_utc, until_utc)).fetchall()
+
+
+# The agenda read a slice at a time (the Today screen): the links joined in SQL, since a slice is
+# a few hundred rows; the same columns `agenda_open_activities` + `agenda_links` give in Python.
+_AGENDA_JOINED_SQL = (
+    """
+    SELECT t.id, t.activity_kind, t.subject, t.due_on, t.due_at, t.duration_minutes, t.pursuit_id,
+           coalesce(p.title, ''), CASE WHEN a.id IS NULL THEN p.account_id ELSE a.id END,
+           coalesce(a.name, ''), p.stage, t.step_key
+    FROM activities AS t
+    LEFT JOIN pursuits AS p ON p.id = t.pursuit_id
+    LEFT JOIN accounts AS a ON a.id = coalesce(t.account_id, p.account_id)
+    WHERE {where} AND t.done = 0 AND t.due_on IS NOT NULL"""
+    + _SHOWN_LINKS
+)
+# On the agenda's index (`alive = 1`, not a bare `alive`, so SQLite searches it by due day).
+_OPEN_BY_DAY = "t.alive = 1"
+
+
+def agenda_activity_slice(
+    session: Session, after_iso: str | None, through_iso: str, spread_iso: tuple[str, str]
+) -> list[Row]:
+    """Open activities due after `after_iso` (None: from the first) up to `through_iso`, and
+    those with a time due in `spread_iso` (after, up to: the days either side where a time
+    written in another zone may fall), their links joined: id, kind, subject, due on, due at
+    (UTC), duration, pursuit id, pursuit title, account id, account name, stage, step key. Only
+    those of shown pursuits and accounts."""
+    low = "t.due_on > ? AND " if after_iso is not None else ""
+    where = (
+        f"{_OPEN_BY_DAY} AND t.due_on > ? AND t.due_on <= ?"
+        f" AND (({low}t.due_on <= ?) OR t.due_at IS NOT NULL)"
+    )
+    args = (*spread_iso, *((after_iso,) if after_iso is not None else ()), through_iso)
+    return driver_of(session).execute(_AGENDA_JOINED_SQL.format(where=where), args).fetchall()
+
+
+def agenda_due_on_at(
+    session: Session, after_iso: str | None, until_iso: str, offset: int
+) -> str | None:
+    """The due day (text) of the open activity `offset` rows into those due after `after_iso` up
+    to `until_iso`, in due-day order; None when there are not that many. Where a slice ends,
+    read on the agenda's index without reading a row."""
+    low = "AND due_on > ?" if after_iso is not None else ""
+    args = (*((after_iso,) if after_iso is not None else ()), until_iso, offset)
+    row = (
+        driver_of(session)
+        .execute(
+            "SELECT due_on FROM activities WHERE alive = 1 AND done = 0 AND due_on IS NOT NULL "
+            f"{low} AND due_on <= ? ORDER BY due_on LIMIT 1 OFFSET ?",
+            args,
+        )
+        .fetchone()
+    )
+    return str(row[0]) if row is not None else None
+
+
+def agenda_activities_among(
+    session: Session, activity_ids: Collection[str], pursuit_ids: Collection[str], until_iso: str
+) -> list[Row]:
+    """The open activities among `activity_ids` or of `pursuit_ids` due up to `until_iso`, as
+    `agenda_activity_slice` gives them: what a change touched, read again."""
+    found: list[Row] = []
+    db = driver_of(session)
+    for column, ids in (("t.id", list(activity_ids)), ("t.pursuit_id", list(pursuit_ids))):
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            # A bare `alive`: found by id (or pursuit), not by walking the due days.
+            sql = _AGENDA_JOINED_SQL.format(
+                where=f"{column} IN ({_marks(chunk)}) AND t.alive AND t.due_on <= ?"
+            )
+            found += db.execute(sql, (*chunk, until_iso)).fetchall()
+    return found
+
+
+def agenda_visits_among(
+    session: Session,
+    visit_ids: Collection[str],
+    pursuit_ids: Collection[str],
+    from_utc: str,
+    until_utc: str,
+) -> list[Row]:
+    """The visits among `visit_ids` or of `pursuit_ids` in the agenda's range, as
+    `agenda_visit_rows` gives them."""
+    found: list[Row] = []
+    db = driver_of(session)
+    for column, ids in (("v.id", list(visit_ids)), ("v.pursuit_id", list(pursuit_ids))):
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            sql = f"{_AGENDA_VISITS_SQL} AND {column} IN ({_marks(chunk)})"
+            found += db.execute(sql, (from_utc, until_utc, *chunk)).fetchall()
+    return found
+
+
+# How many items each group of the agenda holds, before any item is read (the Today screen's
+# headings): open activities by their due day, on the agenda's index alone (1 ms where reading
+# each row's time costs 60 ms at 50,000), less those of deleted pursuits and accounts (found from
+# those few records); visits, a few thousand at most, by the local day they start on.
+_OPEN_DAYS_SQL = """
+    SELECT due_on, count(*) FROM activities
+    WHERE alive = 1 AND done = 0 AND due_on IS NOT NULL AND due_on <= ?
+    GROUP BY due_on"""
+# Found by id from the hidden records (unary `+`: not by walking the agenda's index).
+_HIDDEN_DAYS_SQL = """
+    SELECT due_on, count(*) FROM activities
+    WHERE id IN (
+        SELECT id FROM activities WHERE pursuit_id IN (
+            SELECT id FROM pursuits WHERE alive = 0 AND purged = 0)
+        UNION
+        SELECT id FROM activities WHERE account_id IN (
+            SELECT id FROM accounts WHERE alive = 0 AND purged = 0)
+        UNION
+        SELECT id FROM activities WHERE +account_id IS NULL AND pursuit_id IN (
+            SELECT id FROM pursuits WHERE account_id IN (
+                SELECT id FROM accounts WHERE alive = 0 AND purged = 0)))
+      AND +alive = 1 AND +done = 0 AND +due_on IS NOT NULL AND +due_on <= ?
+    GROUP BY due_on"""
+
+
+def agenda_day_counts(
+    session: Session,
+    until_iso: str,
+    starts_utc: Sequence[str],
+    first_day_iso: str,
+    visit_from_utc: str,
+) -> tuple[dict[str, int], dict[str, int]]:
+    """({due day: how many open activities of shown pursuits and accounts are due that day, up
+    to `until_iso`}, {group: how many visits without an outcome}). For the visits,
+    `starts_utc[k]` is the UTC instant (text) where the k-th local day from `first_day_iso`
+    begins (the last ends the agenda); their group is '' before the first, else that day."""
+    db = driver_of(session)
+    days: dict[str, int] = {}
+    for sql, sign in (
+        (_OPEN_DAYS_SQL, 1),
+        (_HIDDEN_DAYS_SQL, -1),
+    ):
+        for day, count in db.execute(sql, (until_iso,)):
+            days[day[:10]] = days.get(day[:10], 0) + sign * count
+    names = [_day_after(first_day_iso, k) for k in range(len(starts_utc) - 1)]
+    group = (
+        "CASE WHEN v.starts_at < ? THEN '' "
+        + " ".join(f"WHEN v.starts_at < ? THEN '{day}'" for day in names)
+        + " END"
+    )
+    # Its pursuit there and shown, as `agenda_visit_rows` joins it: by the hidden ids again.
+    visits_sql = f"""
+        SELECT {group} AS g, count(*)
+        FROM visits AS v
+        WHERE v.alive AND v.starts_at >= ? AND v.starts_at < ? AND v.outcome = ''
+          AND EXISTS (SELECT 1 FROM pursuits AS e WHERE e.id = v.pursuit_id)
+          AND v.pursuit_id NOT IN (SELECT id FROM pursuits WHERE alive = 0 AND purged = 0)
+          AND v.pursuit_id NOT IN (SELECT id FROM pursuits WHERE account_id IN (
+              SELECT id FROM accounts WHERE alive = 0 AND purged = 0))
+        GROUP BY g"""
+    args = (*starts_utc, visit_from_utc, starts_utc[-1])
+    visits = {g: n for g, n in db.execute(visits_sql, args) if g is not None}
+    return days, visits
+
+
+def _day_after(day_iso: str, days: int) -> str:
+    return (date.fromisoformat(day_iso) + timedelta(days=days)).isoformat()
 
 
 _DUE_COUNT_SQL = (
