@@ -421,8 +421,11 @@ def open_steps(ws: Workspace, pursuit_id: str) -> list[str]:
 
 
 def _open_steps(session: Session, ws: Workspace, pursuit_id: str) -> list[str]:
-    pursuit = session.get(Pursuit, pursuit_id)
-    if pursuit is None or not pursuit.alive:
+    # Its stage only: not the whole record with its sync metadata.
+    found = session.execute(
+        select(Pursuit.stage, Pursuit.alive).where(Pursuit.id == pursuit_id)
+    ).first()
+    if found is None or not found.alive:
         raise NotFound(f"pursuit {pursuit_id}")
     done = set(
         session.scalars(
@@ -444,7 +447,7 @@ def _open_steps(session: Session, ws: Workspace, pursuit_id: str) -> list[str]:
     }
     return [
         step.key
-        for step in ws.catalog.stage(pursuit.stage).steps
+        for step in ws.catalog.stage(found.stage).steps
         if step.key not in done and step.key not in planned
     ]
 

@@ -369,6 +369,9 @@ class TodayDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._height = 0
+        # Made once, not for every row painted: the kinds' labels and their widths.
+        self._kinds: dict[str, tuple[str, int]] = {}
+        self._when_width = 0
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if not self._height:
@@ -398,7 +401,9 @@ class TodayDelegate(QStyledItemDelegate):
         metrics = option.fontMetrics
         source = model.sourceModel() if hasattr(model, "sourceModel") else model
         when = source.when_text(item) if isinstance(source, TodayModel) else ""
-        when_width = metrics.horizontalAdvance("12月31日 00:00") + 12
+        if not self._when_width:
+            self._when_width = metrics.horizontalAdvance("12月31日 00:00") + 12
+        when_width = self._when_width
         painter.setPen(OVERDUE_COLOR if item.bucket == OVERDUE and not selected else text_color)
         painter.drawText(
             QRect(rect.left(), rect.top(), when_width, rect.height()),
@@ -406,8 +411,11 @@ class TodayDelegate(QStyledItemDelegate):
             when,
         )
         x = rect.left() + when_width
-        kind = kind_label(item.activity_kind)
-        kind_width = metrics.horizontalAdvance(kind) + 16
+        found = self._kinds.get(item.activity_kind)
+        if found is None:
+            label = kind_label(item.activity_kind)
+            found = self._kinds[item.activity_kind] = (label, metrics.horizontalAdvance(label) + 16)
+        kind, kind_width = found
         badge = QRect(x, rect.top() + 4, kind_width, rect.height() - 8)
         painter.setPen(text_color if selected else QColor("#4A6FD0"))
         painter.drawRoundedRect(badge, 4, 4)
