@@ -452,6 +452,32 @@ def _open_steps(session: Session, ws: Workspace, pursuit_id: str) -> list[str]:
     ]
 
 
+def buried_with_pursuit(session: Session, pursuit_id: str) -> list[tuple[str, str]]:
+    """(kind, id) of a pursuit's live activities and of their live attendees: deleting the
+    pursuit tombstones them in its transaction (so the deletion syncs to them too, rather than
+    hiding them behind the pursuit's tombstone), and its undo brings them back."""
+    # `alive` read, not filtered in SQL: `alive = 1` sends SQLite down the agenda's index.
+    activity_ids = [
+        activity_id
+        for activity_id, alive in session.execute(
+            select(Activity.id, Activity.alive).where(Activity.pursuit_id == pursuit_id)
+        )
+        if alive
+    ]
+    refs = [(ChangeKind.ACTIVITY.value, activity_id) for activity_id in activity_ids]
+    for start in range(0, len(activity_ids), 500):
+        refs += [
+            (ChangeKind.ACTIVITY_ATTENDEE.value, attendee_id)
+            for attendee_id, alive in session.execute(
+                select(ActivityAttendee.id, ActivityAttendee.alive).where(
+                    ActivityAttendee.activity_id.in_(activity_ids[start : start + 500])
+                )
+            )
+            if alive
+        ]
+    return refs
+
+
 def step_activity_id(pursuit_id: str, step_key: str) -> str:
     """One activity per step and pursuit on every machine (two laptops converting the same step
     make one record)."""

@@ -156,3 +156,30 @@ def test_an_activity_on_a_pursuit_purged_elsewhere_arrives_orphaned_and_is_shown
     assert [(i.id, i.subject, i.pursuit_title) for i in items if i.id == activity_id] == [
         (activity_id, "不知道已清除的项目", "")
     ]
+
+
+def test_a_pursuit_deleted_on_one_laptop_takes_its_activities_on_the_other(
+    replica, write_file, tmp_path: Path
+) -> None:
+    from desktop.storage.tables import ActivityAttendee
+
+    a, b = replica("a"), replica("b")
+    target = first_pursuit(a)
+    person = person_of(a, target)
+    activity_id, _ = activities.create_activity(
+        a, ActivityDraft(subject="电话确认", pursuit_id=target, due_on=DAY, attendee_ids=[person])
+    )
+    write_file(a, tmp_path / "a.sync")
+    take(b, tmp_path / "a.sync")
+    assert [i.id for i in agenda.agenda(b, today=DAY).due_today if i.id == activity_id]
+
+    pursuits.delete_pursuits(a, [target])
+    write_file(a, tmp_path / "a2.sync")
+    result = take(b, tmp_path / "a2.sync")
+    assert result.committed
+    with b.read() as session:
+        assert not session.get(Pursuit, target).alive
+        assert not session.get(Activity, activity_id).alive  # its own tombstone, not hidden
+        attendees = session.query(ActivityAttendee).filter_by(activity_id=activity_id).all()
+        assert attendees and not any(x.alive for x in attendees)
+    assert dump.digest(a.path) == dump.digest(b.path)
