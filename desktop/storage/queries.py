@@ -1089,8 +1089,10 @@ def timeline_rows(
 
     kind is 'note' (title the body; extra the person's name), 'activity' (title the subject,
     detail the outcome, extra its activity kind; when: done at, else due at or due on),
-    'visit' (title the objective, detail the outcome, extra the location) or 'stage_change'
-    (title 'from>to', detail the note, extra the override reason).
+    'visit' (title the objective, detail the outcome, extra the location), 'stage_change'
+    (title 'from>to', detail the note, extra the override reason) or 'import' (a sync import
+    that changed the pursuit: title the name of the database it came from, detail how many
+    fields it changed, extra that database's site id).
     """
     db = driver_of(session)
     note_scope, note_args = _scope(
@@ -1102,6 +1104,9 @@ def timeline_rows(
     visit_scope, visit_args = _scope(
         "v", pursuit_id=pursuit_id, account_id=account_id, own_account=False
     )
+    # An import names the pursuits it changed in its log entry's summary (services.sync.importer).
+    import_scope = "ip.id = ?" if pursuit_id is not None else "ip.account_id = ? AND ip.alive"
+    import_args = (pursuit_id if pursuit_id is not None else account_id,)
     stage_scope, stage_args = _scope(
         "c", pursuit_id=pursuit_id, account_id=account_id, own_account=False
     )
@@ -1126,7 +1131,14 @@ def timeline_rows(
                coalesce(c.from_stage, '') || '>' || c.to_stage, c.note, 1, c.override_reason
         FROM stage_changes AS c LEFT JOIN pursuits AS p ON p.id = c.pursuit_id
         WHERE c.alive AND {stage_scope}
+        UNION ALL
+        SELECT 'import', i.id, i.imported_at, ip.id, ip.title, coalesce(o.name, ''),
+               json_extract(i.summary, '$.pursuits."' || ip.id || '"[1]'), 1, i.source_site
+        FROM pursuits AS ip JOIN sync_imports AS i ON instr(i.summary, ip.id) > 0
+        LEFT JOIN sync_sites AS o ON o.site_id = i.source_site
+        WHERE {import_scope}
+          AND json_extract(i.summary, '$.pursuits."' || ip.id || '"') IS NOT NULL
         ORDER BY 3 DESC, 2
     """
-    args = (*note_args, *act_args, *visit_args, *stage_args)
+    args = (*note_args, *act_args, *visit_args, *stage_args, *import_args)
     return db.execute(sql, args).fetchall()

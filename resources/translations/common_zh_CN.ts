@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>OptionalDateEdit</name>
@@ -94,11 +93,11 @@
 <context>
     <name>PursuitColumns</name>
     <message>
-        <source>{0}; over the stage&apos;s limit of {1} days: rotting</source>
+        <source>{0}; over the stage's limit of {1} days: rotting</source>
         <translation>{0}；超过本阶段 {1} 天的时限：已停滞</translation>
     </message>
     <message>
-        <source>{0}; the stage&apos;s limit is {1} days</source>
+        <source>{0}; the stage's limit is {1} days</source>
         <translation>{0}；本阶段时限为 {1} 天</translation>
     </message>
     <message>
@@ -225,6 +224,10 @@
         <translation>阶段</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
@@ -239,6 +242,10 @@
     <message>
         <source>Stage changes</source>
         <translation>阶段变化</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>同步导入</translation>
     </message>
     <message>
         <source>Call</source>
@@ -261,6 +268,10 @@
         <translation>备忘</translation>
     </message>
     <message>
+        <source>Imported from {0}</source>
+        <translation>从「{0}」同步导入</translation>
+    </message>
+    <message>
         <source>About {0}</source>
         <translation>关于{0}</translation>
     </message>
@@ -275,6 +286,10 @@
     <message>
         <source>Override: {0}</source>
         <translation>越过关卡：{0}</translation>
+    </message>
+    <message>
+        <source>Fields changed: {0}</source>
+        <translation>更改字段：{0} 个</translation>
     </message>
     <message>
         <source>Show:</source>
