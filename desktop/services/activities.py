@@ -29,6 +29,12 @@ from sqlalchemy.orm import Session
 from desktop.services import records
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
+
+# The time helpers live in local_days (no ORM there); these names stay for this module's callers.
+from desktop.services.local_days import local_due as local_due
+from desktop.services.local_days import local_today as local_today
+from desktop.services.local_days import to_local as to_local
+from desktop.services.local_days import to_utc as to_utc
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
     Account,
@@ -52,35 +58,6 @@ KINDS = (CALL, MEETING, EMAIL, TASK, NOTE_TO_SELF)
 
 MAX_DURATION = 24 * 60 * 14  # two weeks, in minutes: beyond that it is a project, not a meeting
 MAX_SUBJECT = 500
-
-
-# --- time ---------------------------------------------------------------------------------------
-def local_today(tz: tzinfo | None = None) -> date:
-    """Today in `tz` (the computer's zone when None)."""
-    return datetime.now(tz).date() if tz is not None else date.today()
-
-
-def to_utc(day: date, at: time, tz: tzinfo | None = None) -> datetime:
-    """Naive UTC of the local wall time `at` on `day` in `tz` (the computer's zone when None)."""
-    wall = datetime.combine(day, at.replace(tzinfo=None))
-    aware = wall.replace(tzinfo=tz) if tz is not None else wall.astimezone()
-    return aware.astimezone(UTC).replace(tzinfo=None, microsecond=0)
-
-
-def to_local(utc: datetime, tz: tzinfo | None = None) -> datetime:
-    """An aware local datetime for a naive UTC one."""
-    aware = utc.replace(tzinfo=UTC)
-    return aware.astimezone(tz) if tz is not None else aware.astimezone()
-
-
-def local_due(
-    due_on: date | None, due_at: datetime | None, tz: tzinfo | None = None
-) -> tuple[date | None, time | None]:
-    """The day and local time of day an activity is shown at (time None: all day)."""
-    if due_at is None:
-        return due_on, None
-    local = to_local(due_at, tz)
-    return local.date(), local.time().replace(tzinfo=None)
 
 
 # --- drafts -------------------------------------------------------------------------------------

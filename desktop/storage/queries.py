@@ -21,19 +21,25 @@ import sqlite3
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import Connection, Select, text
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:  # SQLAlchemy is imported where it is used: `pursuit agenda` reads without it
+    from sqlalchemy import Connection, Select
+    from sqlalchemy.orm import Session
 
 Row = tuple[Any, ...]
+# What the reads take: the caller's session, or a connection of `storage.snapshot`.
+Reader: TypeAlias = "Session | sqlite3.Connection"
 
 
-def driver_of(session: Session) -> sqlite3.Connection:
-    """The sqlite3 connection under the session's transaction (plain tuples, no row objects).
+def driver_of(session: Reader) -> sqlite3.Connection:
+    """The sqlite3 connection under the session's transaction (plain tuples, no row objects);
+    a connection itself, as `storage.snapshot` opens one, is its own.
 
     Public for the sync importer, whose bulk merge runs on the driver inside its one transaction.
     """
+    if isinstance(session, sqlite3.Connection):
+        return session
     driver = session.connection().connection.driver_connection
     assert isinstance(driver, sqlite3.Connection)
     return driver
@@ -669,6 +675,8 @@ def _word(session: Session, term: str) -> tuple[str, bool] | None:
     LIKE filter beside another word is cheaper; the expression is "" when there are too many
     trigrams to OR. None when no document holds the word.
     """
+    from sqlalchemy import text
+
     if len(term) >= MIN_TRIGRAM:
         return _fts_phrase(term), False
     if len(term) == 1:
@@ -689,6 +697,8 @@ def _word(session: Session, term: str) -> tuple[str, bool] | None:
 def search_rows(session: Session, query: SearchQuery, kind: str, limit: int) -> list[Any]:
     """The best `limit` documents of `kind`: name matches ranked (exact, prefix, contains; then
     bm25), then context matches and body matches, newest first."""
+    from sqlalchemy import text
+
     low, high = kind_range(kind)
     base = dict(query.params, low=low, high=high)
     where = "search_index MATCH :match AND search_index.rowid BETWEEN :low AND :high"
@@ -734,6 +744,8 @@ def search_rows(session: Session, query: SearchQuery, kind: str, limit: int) -> 
 
 def scanned_rows(session: Session, query: SearchQuery, kind: str, limit: int) -> list[Any]:
     """For a query of common words only: a scan of the names and contexts of `kind`."""
+    from sqlalchemy import text
+
     if kind not in NAMED_KINDS:
         return []
     low, high = kind_range(kind)
@@ -762,7 +774,7 @@ _AGENDA_OPEN_ACTIVITIES_SQL = """
     FROM activities WHERE alive AND done = 0 AND due_on IS NOT NULL AND due_on <= ?"""
 
 
-def agenda_open_activities(session: Session, until_iso: str) -> list[Row]:
+def agenda_open_activities(session: Reader, until_iso: str) -> list[Row]:
     """Open dated activities due on or before `until_iso` (a date), without their links: id,
     kind, subject, due on, due at (UTC), duration, pursuit id, account id, step key. Joined to
     `agenda_links` in Python: at 20,000 rows two B-tree searches a row cost more than reading
@@ -770,7 +782,7 @@ def agenda_open_activities(session: Session, until_iso: str) -> list[Row]:
     return driver_of(session).execute(_AGENDA_OPEN_ACTIVITIES_SQL, (until_iso,)).fetchall()
 
 
-def agenda_links(session: Session) -> tuple[dict[str, Row], dict[str, Row]]:
+def agenda_links(session: Reader) -> tuple[dict[str, Row], dict[str, Row]]:
     """{pursuit id: (title, account id, stage, shown)} and {account id: (name, shown)} of every
     pursuit and account; shown: alive, or purged (an item of a purged record is kept, told)."""
     db = driver_of(session)
@@ -796,7 +808,7 @@ _AGENDA_VISITS_SQL = (
 )
 
 
-def agenda_visit_rows(session: Session, from_utc: str, until_utc: str) -> list[Row]:
+def agenda_visit_rows(session: Reader, from_utc: str, until_utc: str) -> list[Row]:
     """Visits from `from_utc` to before `until_utc` still without an outcome: id, objective,
     starts at (UTC), duration, location, pursuit id, title, account id, account name, stage."""
     return driver_of(session).execute(_AGENDA_VISITS_SQL, (from_utc, until_utc)).fetchall()

@@ -14,13 +14,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-if TYPE_CHECKING:
+from desktop.services.local_days import (
+    OUTCOME_DUE_DAYS,
+    local_due,
+    local_today,
+    to_local,
+    to_utc,
+)
+from desktop.storage import queries
+
+if TYPE_CHECKING:  # not imported to run: `pursuit agenda` reads without the ORM
     from sqlalchemy.orm import Session
 
-from desktop.services.activities import local_due, local_today, to_local, to_utc
-from desktop.services.visits import OUTCOME_DUE_DAYS
-from desktop.services.workspace import Workspace
-from desktop.storage import queries
+    from desktop.services.workspace import Workspace
 
 VISIT = "visit"  # the `activity_kind` an agenda item of a visit carries
 
@@ -104,13 +110,25 @@ def agenda(
     tz: tzinfo | None = None,
 ) -> Agenda:
     """Overdue, today and the next `days` days (today not counted), in one snapshot."""
+    with ws.read() as session:
+        return read_agenda(session, days=days, today=today, tz=tz)
+
+
+def read_agenda(
+    reader: queries.Reader,
+    *,
+    days: int = DEFAULT_DAYS,
+    today: date | None = None,
+    tz: tzinfo | None = None,
+) -> Agenda:
+    """`agenda` read in the caller's snapshot: a session, or a connection of
+    `storage.snapshot` (the command line, which imports no ORM)."""
     today = today or local_today(tz)
     window = _Window(today, days, tz)
     result = Agenda(today=today, days=days)
-    with ws.read() as session:
-        activity_rows = queries.agenda_open_activities(session, window.until_iso)
-        pursuits_of, accounts_of = queries.agenda_links(session)
-        visit_rows = queries.agenda_visit_rows(session, window.visit_from, window.visit_until)
+    activity_rows = queries.agenda_open_activities(reader, window.until_iso)
+    pursuits_of, accounts_of = queries.agenda_links(reader)
+    visit_rows = queries.agenda_visit_rows(reader, window.visit_from, window.visit_until)
     items = window.items(_joined(activity_rows, pursuits_of, accounts_of), visit_rows)
     items.sort(key=order_key)
     for item in items:
