@@ -16,7 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
@@ -25,7 +25,7 @@ from desktop.services import health
 from desktop.services.queries import agenda, timeline
 from desktop.services.workspace import Workspace
 from desktop.storage import sync_meta
-from desktop.storage.tables import Activity, Pursuit
+from desktop.storage.tables import Activity, Pursuit, SyncImport
 
 ACTIVITIES = 50_000
 
@@ -130,6 +130,31 @@ def test_agenda_timeline_and_counts_at_scale(scale_db: Path, record, qtbot) -> N
             for n in range(500)
         ]
         session.execute(insert(Activity), rows)
+        # A year of team-folder sync: 1,000 imports in its log, each naming the 40 pursuits it
+        # changed; 20 of them changed this one (the timeline lists those).
+        others = session.scalars(select(Pursuit.id).limit(4000)).all()
+        session.execute(
+            insert(SyncImport),
+            [
+                {
+                    "export_id": f"export-{n}",
+                    "source_site": "site-of-a-colleague",
+                    "file_name": f"{n}.pursuit-sync",
+                    "file_digest": f"{n:064d}",
+                    "imported_at": datetime(2026, 1, 1) + timedelta(hours=8 * n),
+                    "counter": n,
+                    "summary": {
+                        "pursuits": {
+                            pid: [1, 3]
+                            for pid in [*others[n % 100 * 40 : n % 100 * 40 + 39], busy][
+                                : 40 if n % 50 == 0 else 39
+                            ]
+                        }
+                    },
+                }
+                for n in range(1000)
+            ],
+        )
     entries = len(timeline.timeline(ws, pursuit_id=busy))
     best, median = best_and_median(lambda: timeline.timeline(ws, pursuit_id=busy))
     record(f"timeline: one pursuit, {entries} entries, best", best * 1000, "ms", "< 100 ms")
@@ -212,10 +237,9 @@ def test_today_screen_opened_and_marking_done_at_scale(scale_db: Path, record, q
 
     _, median = best_and_median(whole_reload, runs=3)
     record(
-        f"today screen: whole agenda read and listed ({screen.model.rowCount()} rows), median",
+        f"today screen: whole agenda re-read and listed, as before ({screen.model.rowCount()})",
         median * 1000,
         "ms",
-        "(before: on open and every change)",
     )
     screen.close()
     screen.deleteLater()
