@@ -481,6 +481,35 @@ class Instalment(Synced, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class Offer(Synced, Base):
+    """Our own offer in a pursuit (one per pursuit): what the method asks once for our solution —
+    its features, advantages and benefits (特点、优势、益处), the value we share with the customer
+    (价值交集) and the plan to dispel their concerns (打消顾虑的计划). The per-competitor profile
+    keeps what we set against each rival; this is the offer itself."""
+
+    __tablename__ = "offers"
+    kind = "offer"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    features: Mapped[str] = mapped_column(Text, default="")
+    advantages: Mapped[str] = mapped_column(Text, default="")
+    benefits: Mapped[str] = mapped_column(Text, default="")
+    value_intersection: Mapped[str] = mapped_column(Text, default="")
+    concern_plan: Mapped[str] = mapped_column(Text, default="")
+
+
+class NewNeed(Synced, Base):
+    """A new need found in the plateau (平淡期) after acceptance; it can become a new pursuit on
+    the same account, which this record then names (`converted_pursuit_id`)."""
+
+    __tablename__ = "new_needs"
+    kind = "new_need"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    need: Mapped[str] = mapped_column(Text, default="")
+    raised_by: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    converted_pursuit_id: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
 class Visit(Synced, Base):
     __tablename__ = "visits"
     kind = "visit"

@@ -40,6 +40,8 @@ KINDS = {
     "note": QT_TRANSLATE_NOOP("SyncKinds", "Note"),
     "activity": QT_TRANSLATE_NOOP("SyncKinds", "Activity"),
     "activity_attendee": QT_TRANSLATE_NOOP("SyncKinds", "Activity attendee"),
+    "offer": QT_TRANSLATE_NOOP("SyncKinds", "Our offer"),
+    "new_need": QT_TRANSLATE_NOOP("SyncKinds", "New need"),
 }
 
 FIELDS = {
@@ -169,6 +171,10 @@ FIELDS = {
     "win_rate_override": QT_TRANSLATE_NOOP("SyncFields", "Win rate (set by hand)"),
     "x": QT_TRANSLATE_NOOP("SyncFields", "Position on the map"),
     "y": QT_TRANSLATE_NOOP("SyncFields", "Position on the map"),
+    "value_intersection": QT_TRANSLATE_NOOP("SyncFields", "Value intersection"),
+    "concern_plan": QT_TRANSLATE_NOOP("SyncFields", "Plan to dispel concerns"),
+    "need": QT_TRANSLATE_NOOP("SyncFields", "New need"),
+    "raised_by": QT_TRANSLATE_NOOP("SyncFields", "Raised by"),
 }
 
 # Fields whose values are keys of a catalog vocabulary (per kind where it differs).
@@ -329,6 +335,9 @@ def is_long(kind: str, field: str) -> bool:
                 "issues",
                 "actions",
                 "description",
+                "value_intersection",
+                "concern_plan",
+                "need",
             }
         )
     )
