@@ -96,7 +96,6 @@ class DocumentsModel(RowTableModel):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.ctx = ctx
         lang = ctx.lang
-        tr = self.tr
         checks = ctx.catalog.collection_checks
 
         def item(row: DocumentRow) -> str:
@@ -108,17 +107,17 @@ class DocumentsModel(RowTableModel):
             [
                 Column(
                     "name",
-                    lambda: tr("Name"),
+                    lambda: self.tr("Name"),
                     lambda r: r.name,
                     lambda r: r.name,
                     text=True,
                     tooltip=lambda r: r.name,
                     width=260,
                 ),
-                Column("item", lambda: tr("Checklist item"), item, item, text=True, width=150),
+                Column("item", lambda: self.tr("Checklist item"), item, item, text=True, width=150),
                 Column(
                     "size",
-                    lambda: tr("Size"),
+                    lambda: self.tr("Size"),
                     lambda r: fmt.file_size(r.size, lang),
                     lambda r: r.size,
                     align=RIGHT,
@@ -126,14 +125,14 @@ class DocumentsModel(RowTableModel):
                 ),
                 Column(
                     "added",
-                    lambda: tr("Added"),
+                    lambda: self.tr("Added"),
                     lambda r: fmt.moment(r.added_at, lang),
                     lambda r: r.added_at or datetime.min,
                     width=170,
                 ),
                 Column(
                     "state",
-                    lambda: tr("Status"),
+                    lambda: self.tr("Status"),
                     self.state_text,
                     self.state_text,
                     tooltip=self.state_tip,
@@ -220,10 +219,16 @@ def attach_files(
                     documents.add_document, path, owner
                 )
             except documents.TooLarge as refused:
-                too_large.append(f"“{refused.name}” ({fmt.file_size(refused.size, ctx.lang)})")
+                too_large.append(
+                    QCoreApplication.translate("DocumentsPanel", "“{0}” ({1})").format(
+                        refused.name, fmt.file_size(refused.size, ctx.lang)
+                    )
+                )
                 continue
             except InvalidInput:
-                unreadable.append(f"“{path.name}”")
+                unreadable.append(
+                    QCoreApplication.translate("DocumentsPanel", "“{0}”").format(path.name)
+                )
                 continue
             except OperationFailed:
                 continue
