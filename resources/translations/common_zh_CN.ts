@@ -139,6 +139,37 @@
     </message>
 </context>
 <context>
+    <name>DocumentsSync</name>
+    <message>
+        <source> and {0} more</source>
+        <translation>等 {0} 份</translation>
+    </message>
+    <message>
+        <source>The files of the documents ({0}, {1}) are in “{2}” beside it: send both files together.</source>
+        <translation>资料的文件（{0} 份，{1}）在旁边的「{2}」里：请把两个文件一起发送。</translation>
+    </message>
+    <message>
+        <source>Not on this computer, so not included: {0}.</source>
+        <translation>不在这台电脑上，未包含：{0}。</translation>
+    </message>
+    <message>
+        <source>Damaged on this computer, so left out: {0}. Attach them again.</source>
+        <translation>在这台电脑上已损坏，未包含：{0}。请重新附加。</translation>
+    </message>
+    <message>
+        <source>Files of {0} documents arrived.</source>
+        <translation>收到 {0} 份资料的文件。</translation>
+    </message>
+    <message>
+        <source>Arrived damaged and not kept: {0}. Ask the sender to export again.</source>
+        <translation>收到时已损坏，未保存：{0}。请对方重新导出。</translation>
+    </message>
+    <message>
+        <source>Not on this computer (the file came without them): {0}.</source>
+        <translation>不在这台电脑上（同步文件没有带上它们）：{0}。</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateEdit</name>
     <message>
         <source>Delete clears the date</source>

@@ -28,6 +28,10 @@
         <translation>不加密导出（拿到文件的任何人都能读取）</translation>
     </message>
     <message>
+        <source>Include the documents&apos; files (sent beside the file)</source>
+        <translation>包含资料的文件（放在同步文件旁边一起发送）</translation>
+    </message>
+    <message>
         <source>At least {0} characters. Tell it to the person who imports the file another way (by phone, in person), not in the same message as the file.</source>
         <translation>至少 {0} 个字符。请用其他方式（电话、当面）告诉导入文件的人，不要和文件放在同一条消息里。</translation>
     </message>

@@ -33,6 +33,7 @@ import contextlib
 import hashlib
 import json
 import os
+import sqlite3
 import struct
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -48,7 +49,7 @@ from sqlalchemy import select
 from desktop.services.sync import bundle
 from desktop.services.workspace import Workspace
 from desktop.storage import file_store
-from desktop.storage.file_store import PRESENT, FileStore, HashMismatch
+from desktop.storage.file_store import DAMAGED, PRESENT, FileStore, HashMismatch
 from desktop.storage.files import fsync_dir, temporary_beside
 from desktop.storage.tables import Document
 
@@ -125,24 +126,24 @@ class _Sealer:
         return data
 
 
-def _documents(ws: Workspace, ids: Iterable[str] | None) -> list[tuple[str, int, str]]:
+def _documents(conn: sqlite3.Connection, ids: Iterable[str] | None) -> list[tuple[str, int, str]]:
     """(sha256, size, name) of the documents a sync file holds, removed ones too (so that undoing
-    a removal on the other computer finds the file); purged ones never."""
-    query = select(Document.sha256, Document.size, Document.name).where(Document.purged.is_(False))
-    with ws.read() as session:
-        if ids is None:
-            rows = session.execute(query).all()
-        else:
-            wanted = sorted(ids)
-            rows = []
-            for start in range(0, len(wanted), 500):
-                part = wanted[start : start + 500]
-                rows += session.execute(query.where(Document.id.in_(part))).all()
+    a removal on the other computer finds the file); purged ones never. Read on the exporter's
+    own connection (an export runs in a worker thread, with no Workspace)."""
+    sql = "SELECT sha256, size, name FROM documents WHERE NOT purged"
+    if ids is None:
+        rows = conn.execute(sql).fetchall()
+    else:
+        wanted = json.dumps(sorted(ids))
+        rows = conn.execute(
+            sql + " AND id IN (SELECT value FROM json_each(?))", (wanted,)
+        ).fetchall()
     return [(sha, size, name) for sha, size, name in rows if file_store.is_sha256(sha)]
 
 
 def write_companion(
-    ws: Workspace,
+    db_path: Path,
+    conn: sqlite3.Connection,
     sync_file: Path,
     target: Path,
     keys: bundle.Keys | None,
@@ -153,24 +154,28 @@ def write_companion(
 ) -> FilesReport:
     """Write the companion of `target` for the documents of the finished sync file `sync_file`
     (its temporary name; the companion is bound to its bytes): the files of the documents in
-    `document_ids` (None: every document). No documents, or `include` False: no companion, and a
-    stale one at that name is removed. Written whole or not at all (temporary file, fsync,
-    rename). Files this computer lacks or holds damaged are left out and listed."""
+    `document_ids` (None: every document) of the database at `db_path`, read on `conn`. No
+    documents, or `include` False: no companion, and a stale one at that name is removed.
+    Written whole or not at all (temporary file, fsync, rename). Files this computer lacks are
+    left out and listed, and so are those damaged here (their bytes no longer match the hash)."""
     destination = companion_of(target)
     report = FilesReport(left_out=not include)
-    wanted = _documents(ws, document_ids) if include else []
+    wanted = _documents(conn, document_ids) if include else []
     if not wanted:
         destination.unlink(missing_ok=True)
         return report
-    store = FileStore.beside(ws.path)
+    store = FileStore.beside(db_path)
     files: dict[str, int] = {}
     for sha, size, name in wanted:
         if sha in files:
             continue
-        if store.state(sha, size) == PRESENT:
+        # Hashed before anything is announced: a damaged file is left out and told, and the
+        # records still go (one bad file must not stop a team's sync).
+        state = store.state(sha, size, verify=True)
+        if state == PRESENT:
             files[sha] = size
         else:
-            report.missing.append(name)
+            (report.damaged if state == DAMAGED else report.missing).append(name)
     binding = bytes.fromhex(bundle.file_digest(sync_file))
     temporary = temporary_beside(destination)
     try:
@@ -186,7 +191,8 @@ def write_companion(
                 try:
                     written = _write_file(fh, sealer, store, sha, size, chunk_size, binding)
                 except (HashMismatch, OSError) as exc:
-                    # The file changed under us: the companion cannot hold it as announced.
+                    # The file changed since it was hashed: the companion cannot hold it as
+                    # announced, so this export fails as a whole (the next one leaves it out).
                     raise bundle.BundleError("verify_failed", f"document file {sha[:12]}…") from exc
                 report.files += 1
                 report.bytes += written

@@ -240,7 +240,13 @@ def export_bundle(
         conn.rollback()
         _verify(temporary, keys, counts)
         carried = attachments.write_companion(
-            ws, temporary, target, keys, None if scope is None else scope["document"], include=files
+            ws.path,
+            conn,
+            temporary,
+            target,
+            keys,
+            None if scope is None else scope["document"],
+            include=files,
         )
         os.replace(temporary, target)
         fsync_dir(target.parent)

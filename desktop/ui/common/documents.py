@@ -42,6 +42,7 @@ from desktop.services import documents
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.documents import DAMAGED, MISSING, DocumentRow, Owner
 from desktop.services.errors import InvalidInput
+from desktop.services.sync.attachments import FilesReport
 from desktop.ui.common import format as fmt
 from desktop.ui.common.table import RIGHT, Column, RowTableModel
 from desktop.ui.context import AppContext, OperationFailed
@@ -536,3 +537,69 @@ class DocumentsButton(QToolButton):
             return
         event.acceptProposedAction()
         attach_files(self.ctx, self, self.owner, files)
+
+
+# --- what sync says about the files -------------------------------------------------------------
+def _names(names: Sequence[str], lang: str) -> str:
+    shown = [f"「{n}」" if fmt.is_zh(lang) else f"“{n}”" for n in names[:3]]
+    more = len(names) - len(shown)
+    text = ("、" if fmt.is_zh(lang) else ", ").join(shown)
+    if more:
+        text += QCoreApplication.translate("DocumentsSync", " and {0} more").format(more)
+    return text
+
+
+def export_files_note(files: FilesReport | None, lang: str) -> str:
+    """What an export did with the documents' files, to follow its message ("" for nothing)."""
+    if files is None:
+        return ""
+    parts = []
+    if files.files and files.path is not None:
+        parts.append(
+            QCoreApplication.translate(
+                "DocumentsSync",
+                "The files of the documents ({0}, {1}) are in “{2}” beside it: send both files "
+                "together.",
+            ).format(files.files, fmt.file_size(files.bytes, lang), files.path.name)
+        )
+    if files.missing:
+        parts.append(
+            QCoreApplication.translate(
+                "DocumentsSync", "Not on this computer, so not included: {0}."
+            ).format(_names(files.missing, lang))
+        )
+    if files.damaged:
+        parts.append(
+            QCoreApplication.translate(
+                "DocumentsSync", "Damaged on this computer, so left out: {0}. Attach them again."
+            ).format(_names(files.damaged, lang))
+        )
+    return ("" if fmt.is_zh(lang) else " ").join(parts)
+
+
+def import_files_note(files: FilesReport | None, lang: str) -> str:
+    """What an import brought of the documents' files and what is still not here."""
+    if files is None:
+        return ""
+    parts = []
+    if files.files:
+        parts.append(
+            QCoreApplication.translate("DocumentsSync", "Files of {0} documents arrived.").format(
+                files.files
+            )
+        )
+    if files.damaged:
+        parts.append(
+            QCoreApplication.translate(
+                "DocumentsSync",
+                "Arrived damaged and not kept: {0}. Ask the sender to export again.",
+            ).format(_names(files.damaged, lang))
+        )
+    if files.missing:
+        parts.append(
+            QCoreApplication.translate(
+                "DocumentsSync",
+                "Not on this computer (the file came without them): {0}.",
+            ).format(_names(files.missing, lang))
+        )
+    return ("" if fmt.is_zh(lang) else " ").join(parts)

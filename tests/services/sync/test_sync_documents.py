@@ -148,9 +148,7 @@ def test_a_delta_carries_only_new_files_and_a_plain_file_works(
     a, b = replica("a"), replica("b")
     pid = first_pursuit(a)
     attach(a, pid, tmp_path, "old.txt", b"old")
-    full = write_file(
-        a, tmp_path / "full.pursuit-sync", encrypt=False, passphrase=None, since={}
-    )
+    full = write_file(a, tmp_path / "full.pursuit-sync", encrypt=False, passphrase=None, since={})
     assert full.files is not None and full.files.files == 1
     take(b, tmp_path / "full.pursuit-sync", None)
     attach(a, pid, tmp_path, "new.txt", b"new")
@@ -161,15 +159,19 @@ def test_a_delta_carries_only_new_files_and_a_plain_file_works(
     assert states(b, pid) == {"old.txt": PRESENT, "new.txt": PRESENT}
 
 
-def test_a_file_damaged_at_the_sender_is_not_sent_as_good(replica, write_file, tmp_path) -> None:
-    a = replica("a")
+def test_a_file_damaged_at_the_sender_is_left_out_and_told(replica, write_file, tmp_path) -> None:
+    a, b = replica("a"), replica("b")
     pid = first_pursuit(a)
     doc = attach(a, pid, tmp_path, "x.txt", b"good")
+    attach(a, pid, tmp_path, "y.txt", b"fine")
     path = FileStore.beside(a.path).path_of(documents.get_document(a, doc).sha256)
     os.chmod(path, 0o600)
-    path.write_bytes(b"bad!")
+    path.write_bytes(b"bad!")  # same size: only the hash tells
     assert documents.verify_document(a, doc) == DAMAGED
-    with pytest.raises(Exception) as refused:
-        write_file(a, tmp_path / "a.pursuit-sync")
-    assert getattr(refused.value, "code", "") == "verify_failed"
-    assert not (tmp_path / "a.pursuit-sync").exists()
+    target = tmp_path / "a.pursuit-sync"
+    report = write_file(a, target)
+    assert report.files is not None
+    assert (report.files.files, report.files.damaged) == (1, ["x.txt"])
+    result = take(b, target)
+    assert result.committed and result.files is not None and result.files.missing == ["x.txt"]
+    assert states(b, pid) == {"x.txt": MISSING, "y.txt": PRESENT}
