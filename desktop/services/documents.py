@@ -317,3 +317,29 @@ def wanted_hashes(ws: Workspace) -> dict[str, int]:
             select(Document.sha256, Document.size).where(Document.alive, Document.purged.is_(False))
         ).all()
     return {sha: size for sha, size in rows if file_store.is_sha256(sha)}
+
+
+def forget_unused_files(ws: Workspace, *, older_than: float = 0.0) -> int:
+    """Delete stored files no document names any more (a purged document's, above all: a purge
+    is for intelligence that must go). Removed documents keep theirs (undo, sync bring them
+    back). `older_than` (seconds) spares files stored since, whose document may still be on its
+    way into the database from another thread. Returns how many were deleted; backups keep
+    their own links."""
+    store = store_of(ws)
+    present = list(store.hashes())
+    if not present:
+        return 0
+    with ws.read() as session:
+        named = set(session.scalars(select(Document.sha256).where(Document.purged.is_(False))))
+    horizon = time.time() - older_than
+    deleted = 0
+    for sha256 in present:
+        if sha256 in named:
+            continue
+        path = store.path_of(sha256)
+        with contextlib.suppress(OSError):
+            if older_than and path.stat().st_mtime > horizon:
+                continue
+            store.delete(sha256)
+            deleted += 1
+    return deleted

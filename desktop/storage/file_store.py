@@ -211,6 +211,13 @@ class FileStore:
             added += 1
         return added
 
+    def delete(self, sha256: str) -> None:
+        """Delete one stored file (one no record names any more)."""
+        path = self.path_of(sha256)
+        with contextlib.suppress(OSError):
+            os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)  # Windows deletes no read-only file
+        path.unlink(missing_ok=True)
+
     def remove(self) -> None:
         """Delete the whole store (the files of a backup that rotation removes)."""
         if not self.root.is_dir():

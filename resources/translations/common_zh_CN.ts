@@ -8,12 +8,12 @@
         <translation>本项的资料：点击查看，或把文件拖到这里</translation>
     </message>
     <message>
-        <source>📎 {0}</source>
-        <translation>📎 {0}</translation>
+        <source>Documents ({0})</source>
+        <translation>资料（{0}）</translation>
     </message>
     <message>
-        <source>📎 Attach</source>
-        <translation>📎 附加</translation>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
     </message>
 </context>
 <context>

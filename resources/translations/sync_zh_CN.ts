@@ -1003,6 +1003,26 @@
         <source>Name of the person</source>
         <translation>姓名</translation>
     </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>File fingerprint (SHA-256)</source>
+        <translation>文件指纹（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>清单项</translation>
+    </message>
 </context>
 <context>
     <name>SyncKinds</name>
@@ -1113,6 +1133,10 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>资料</translation>
     </message>
 </context>
 <context>

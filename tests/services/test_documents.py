@@ -151,3 +151,27 @@ def test_rotation_removes_a_backups_files(ws, pid, tmp_path) -> None:
         backup.make_backup(ws, "manual", keep=1)
     assert not first.path.exists()
     assert not FileStore.beside(first.path).root.exists()
+
+
+def test_a_purge_takes_the_files_of_its_documents(ws, pid, tmp_path) -> None:
+    from desktop.services.sync import purge
+
+    kept_pid = pursuits.create_pursuit(ws, PursuitDraft(title="ERP", account_name="恒通电子"))[0]
+    secret, _ = documents.add_document(
+        ws, _file(tmp_path, "底价.xlsx", b"price"), Owner.pursuit(pid)
+    )
+    removed, _ = documents.add_document(
+        ws, _file(tmp_path, "kept.txt", b"kept"), Owner.pursuit(kept_pid)
+    )
+    documents.remove_document(ws, removed)  # removed, not purged: undo still needs the file
+    shared, _ = documents.add_document(ws, _file(tmp_path, "s.txt", b"shared"), Owner.pursuit(pid))
+    documents.add_document(ws, _file(tmp_path, "s2.txt", b"shared"), Owner.pursuit(kept_pid))
+    store = FileStore.beside(ws.path)
+    secret_sha = documents.get_document(ws, secret).sha256
+    changes = purge.purge(ws, "pursuit", pid)
+    assert changes.ids(ChangeKind.DOCUMENT) >= {secret, shared}
+    assert not store.has(secret_sha)  # the bytes of what had to go, gone
+    assert store.has(file_store.hash_file(tmp_path / "kept.txt")[0])
+    assert store.has(file_store.hash_file(tmp_path / "s.txt")[0])  # still named elsewhere
+    documents.restore_document(ws, removed)
+    assert documents.documents_of(ws, Owner.pursuit(kept_pid))[0].state == PRESENT

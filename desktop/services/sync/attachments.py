@@ -46,6 +46,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select
 
+from desktop.services.documents import forget_unused_files
 from desktop.services.sync import bundle
 from desktop.services.workspace import Workspace
 from desktop.storage import file_store
@@ -283,6 +284,9 @@ def receive(ws: Workspace, sync_file: Path, keys: bundle.Keys | None) -> FilesRe
     for sha, size, name in live:
         if not file_store.is_sha256(sha) or store.state(sha, size) != PRESENT:
             (report.damaged if sha in damaged else report.missing).append(name)
+    # A purge that came with the file takes the purged documents' files here too. Files stored
+    # in the last hour are spared: their documents may be on their way in on the screen's side.
+    forget_unused_files(ws, older_than=3600)
     return report
 
 

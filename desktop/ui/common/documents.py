@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -488,6 +489,9 @@ class DocumentsButton(QToolButton):
         self.setObjectName(f"documents_{check_key}")
         self.setAutoRaise(True)
         self.setAcceptDrops(True)
+        # The platform's file icon: an emoji paper clip is a missing glyph on many systems.
+        self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setToolTip(self.tr("Documents of this item: click to see them, or drop files here"))
         self.clicked.connect(lambda _=False: self.show_documents())
         ctx.changed.connect(self._on_changed)
@@ -509,7 +513,7 @@ class DocumentsButton(QToolButton):
 
     def _show_count(self, n: int) -> None:
         self.count = n
-        self.setText(self.tr("📎 {0}").format(n) if n else self.tr("📎 Attach"))
+        self.setText(self.tr("Documents ({0})").format(n) if n else self.tr("Attach files"))
 
     def _on_changed(self, changes: Changes) -> None:
         if self.owner is not None and changes.touches(ChangeKind.DOCUMENT):

@@ -40,6 +40,7 @@ KINDS = {
     "note": QT_TRANSLATE_NOOP("SyncKinds", "Note"),
     "activity": QT_TRANSLATE_NOOP("SyncKinds", "Activity"),
     "activity_attendee": QT_TRANSLATE_NOOP("SyncKinds", "Activity attendee"),
+    "document": QT_TRANSLATE_NOOP("SyncKinds", "Document"),
 }
 
 FIELDS = {
@@ -206,6 +207,13 @@ def kind_label(kind: str) -> str:
 FIELDS_BY_KIND = {
     ("stakeholder", "title"): QT_TRANSLATE_NOOP("SyncFields", "Job title"),
     ("stakeholder", "name"): QT_TRANSLATE_NOOP("SyncFields", "Name of the person"),
+    # A document's columns (services.documents): its file's name, size, hash, date added and
+    # the collection checklist item it belongs to.
+    ("document", "name"): QT_TRANSLATE_NOOP("SyncFields", "File name"),
+    ("document", "size"): QT_TRANSLATE_NOOP("SyncFields", "File size"),
+    ("document", "sha256"): QT_TRANSLATE_NOOP("SyncFields", "File fingerprint (SHA-256)"),
+    ("document", "added_at"): QT_TRANSLATE_NOOP("SyncFields", "Added on"),
+    ("document", "check_key"): QT_TRANSLATE_NOOP("SyncFields", "Checklist item"),
 }
 
 

@@ -162,14 +162,14 @@ def test_checklist_items_count_and_take_their_files(open_workspace, ws, tmp_path
     page = widget.show_tab("collection")
     licence = page.documents["licence_credit"]
     invoice = page.documents["payment_received"]
-    assert licence.text() == "📎 附加" and licence.isVisible()
+    assert licence.text() == "附加文件" and licence.isVisible()
     drop_files(invoice, files(tmp_path, 发票_pdf=b"invoice", 发票2_pdf=b"invoice 2"))
-    assert invoice.text() == "📎 2" and licence.text() == "📎 附加"
+    assert invoice.text() == "资料（2）" and licence.text() == "附加文件"
     assert documents.check_counts(ws, pid) == {"payment_received": 2}
     dialog = licence.show_documents()
     assert dialog is not None and dialog.isVisible()
     dialog.panel.add_files(files(tmp_path, 营业执照_jpg=b"licence"))
-    assert licence.text() == "📎 1"
+    assert licence.text() == "资料（1）"
     assert texts(dialog.panel, 0) == ["营业执照.jpg"]
     dialog.close()
     # The pursuit's tab lists them all, each with its item.
@@ -179,4 +179,4 @@ def test_checklist_items_count_and_take_their_files(open_workspace, ws, tmp_path
         "zh"
     )
     tab.ctx.undo_stack.undo()  # the licence
-    assert licence.text() == "📎 附加"
+    assert licence.text() == "附加文件"
