@@ -95,10 +95,15 @@ def store_of(ws: Workspace) -> FileStore:
     return FileStore.beside(ws.path)
 
 
+_NOT_IN_NAMES = str.maketrans({c: "_" for c in ':*?"<>|'})
+
+
 def _clean_name(name: str) -> str:
-    """The name shown and used for the viewer's copy: no folders, no control characters."""
+    """A name safe as a file name on every system: no folders, no control characters, none of
+    the characters Windows refuses. Names also come from other computers by sync, so the
+    viewer's copy is always named through here."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    base = "".join(c for c in base if c.isprintable()).strip()
+    base = "".join(c for c in base if c.isprintable()).translate(_NOT_IN_NAMES).strip(" .")
     return base[:MAX_NAME] or "document"
 
 
@@ -281,7 +286,7 @@ def open_copy(ws: Workspace, document_id: str, folder: Path | None = None) -> Pa
     target_dir = folder / uuid.uuid4().hex[:12]
     target_dir.mkdir(parents=True, exist_ok=True)
     try:
-        return store.copy_out(row.sha256, target_dir / row.name)
+        return store.copy_out(row.sha256, target_dir / _clean_name(row.name))
     except file_store.HashMismatch as exc:
         with contextlib.suppress(OSError):
             target_dir.rmdir()

@@ -175,3 +175,14 @@ def test_a_purge_takes_the_files_of_its_documents(ws, pid, tmp_path) -> None:
     assert store.has(file_store.hash_file(tmp_path / "s.txt")[0])  # still named elsewhere
     documents.restore_document(ws, removed)
     assert documents.documents_of(ws, Owner.pursuit(kept_pid))[0].state == PRESENT
+
+
+def test_a_name_from_elsewhere_cannot_leave_the_viewers_folder(ws, pid, tmp_path) -> None:
+    from desktop.storage.tables import Document
+
+    doc_id, _ = documents.add_document(ws, _file(tmp_path, "a.txt", b"a"), Owner.pursuit(pid))
+    with ws.write() as session:  # as a hostile peer's file could set it
+        session.get(Document, doc_id).name = "../../..\\evil:name?.txt"
+    viewer = tmp_path / "viewer"
+    copy = documents.open_copy(ws, doc_id, viewer)
+    assert copy.parent.parent == viewer and copy.name == "evil_name_.txt"
