@@ -142,7 +142,7 @@
     <name>DocumentsSync</name>
     <message>
         <source> and {0} more</source>
-        <translation>等 {0} 份</translation>
+        <translation>，另有 {0} 份</translation>
     </message>
     <message>
         <source>The files of the documents ({0}, {1}) are in “{2}” beside it: send both files together.</source>
