@@ -35,12 +35,12 @@ KINDS = {
     "referral": QT_TRANSLATE_NOOP("SyncKinds", "Referral"),
     "collection": QT_TRANSLATE_NOOP("SyncKinds", "Collection"),
     "instalment": QT_TRANSLATE_NOOP("SyncKinds", "Instalment"),
+    "document": QT_TRANSLATE_NOOP("SyncKinds", "Document"),
     "visit": QT_TRANSLATE_NOOP("SyncKinds", "Visit"),
     "visit_attendee": QT_TRANSLATE_NOOP("SyncKinds", "Visit attendee"),
     "note": QT_TRANSLATE_NOOP("SyncKinds", "Note"),
     "activity": QT_TRANSLATE_NOOP("SyncKinds", "Activity"),
     "activity_attendee": QT_TRANSLATE_NOOP("SyncKinds", "Activity attendee"),
-    "document": QT_TRANSLATE_NOOP("SyncKinds", "Document"),
 }
 
 FIELDS = {
