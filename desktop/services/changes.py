@@ -21,6 +21,7 @@ class ChangeKind(StrEnum):
     COACHING_ANSWER = "coaching_answer"
     COLLECTION = "collection"
     COMPETITOR = "competitor"
+    DOCUMENT = "document"
     INDICATOR = "indicator"
     INDICATOR_SCORE = "indicator_score"
     INSTALMENT = "instalment"

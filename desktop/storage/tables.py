@@ -582,6 +582,27 @@ class ActivityAttendee(Synced, Base):
     stakeholder_id: Mapped[str] = fk("stakeholders.id")
 
 
+class Document(Synced, Base):
+    """A file attached to a pursuit, an account or an item of a pursuit's collection checklist
+    (the business licence, the acceptance certificate, the invoice; proposals; 收集资料).
+
+    The row describes the file; the bytes live in the content-addressed store beside the database
+    (`storage.file_store`), named by `sha256`. On a checklist item, `pursuit_id` is the pursuit
+    and `check_key` the item (`services.collection.CHECKS`). Links as on a note: one is set, and
+    the document goes with its pursuit or account (scoped exports, purges).
+    """
+
+    __tablename__ = "documents"
+    kind = "document"
+    pursuit_id: Mapped[str | None] = optional_link("pursuits.id")
+    account_id: Mapped[str | None] = optional_link("accounts.id")
+    check_key: Mapped[str | None] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text, default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    added_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC
+
+
 # The agenda: open activities by day (overdue, today, the coming days) without a table scan.
 Index("ix_activities_agenda", Activity.alive, Activity.done, Activity.due_on)
 # Last touch of a pursuit: its latest done activity.

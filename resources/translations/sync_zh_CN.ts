@@ -27,6 +27,10 @@
         <translation>不加密导出（拿到文件的任何人都能读取）</translation>
     </message>
     <message>
+        <source>Include the documents' files (sent beside the file)</source>
+        <translation>包含资料的文件（放在同步文件旁边一起发送）</translation>
+    </message>
+    <message>
         <source>At least {0} characters. Tell it to the person who imports the file another way (by phone, in person), not in the same message as the file.</source>
         <translation>至少 {0} 个字符。请用其他方式（电话、当面）告诉导入文件的人，不要和文件放在同一条消息里。</translation>
     </message>
@@ -1014,6 +1018,26 @@
         <source>Name of the person</source>
         <translation>姓名</translation>
     </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>File fingerprint (SHA-256)</source>
+        <translation>文件指纹（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>清单项</translation>
+    </message>
 </context>
 <context>
     <name>SyncKinds</name>
@@ -1112,6 +1136,10 @@
     <message>
         <source>Instalment</source>
         <translation>分期款</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>资料</translation>
     </message>
     <message>
         <source>Visit</source>

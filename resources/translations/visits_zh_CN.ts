@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CalendarExport</name>
@@ -508,7 +509,7 @@
         <translation>预览计划（尚未约见）…</translation>
     </message>
     <message>
-        <source>Print preview of this pursuit's plan, for a meeting not yet scheduled</source>
+        <source>Print preview of this pursuit&apos;s plan, for a meeting not yet scheduled</source>
         <translation>打印预览本项目的拜访计划，用于尚未约定时间的会面</translation>
     </message>
     <message>
@@ -713,7 +714,7 @@
         <translation>加入待解决的辅导要点</translation>
     </message>
     <message>
-        <source>Adds the coaching points of the pursuit's current stage not yet answered.</source>
+        <source>Adds the coaching points of the pursuit&apos;s current stage not yet answered.</source>
         <translation>加入本项目当前阶段尚未完成的辅导要点。</translation>
     </message>
     <message>
@@ -757,7 +758,7 @@
         <translation>下一步</translation>
     </message>
     <message>
-        <source>Make the first next step the pursuit's next step</source>
+        <source>Make the first next step the pursuit&apos;s next step</source>
         <translation>把第一步设为项目的下一步</translation>
     </message>
     <message>
@@ -769,7 +770,7 @@
         <translation>项目还没有下一步。</translation>
     </message>
     <message>
-        <source>The pursuit's next step now: {0}</source>
+        <source>The pursuit&apos;s next step now: {0}</source>
         <translation>项目目前的下一步：{0}</translation>
     </message>
     <message>

@@ -35,6 +35,7 @@ KINDS = {
     "referral": QT_TRANSLATE_NOOP("SyncKinds", "Referral"),
     "collection": QT_TRANSLATE_NOOP("SyncKinds", "Collection"),
     "instalment": QT_TRANSLATE_NOOP("SyncKinds", "Instalment"),
+    "document": QT_TRANSLATE_NOOP("SyncKinds", "Document"),
     "visit": QT_TRANSLATE_NOOP("SyncKinds", "Visit"),
     "visit_attendee": QT_TRANSLATE_NOOP("SyncKinds", "Visit attendee"),
     "note": QT_TRANSLATE_NOOP("SyncKinds", "Note"),
@@ -212,6 +213,13 @@ def kind_label(kind: str) -> str:
 FIELDS_BY_KIND = {
     ("stakeholder", "title"): QT_TRANSLATE_NOOP("SyncFields", "Job title"),
     ("stakeholder", "name"): QT_TRANSLATE_NOOP("SyncFields", "Name of the person"),
+    # A document's columns (services.documents): its file's name, size, hash, date added and
+    # the collection checklist item it belongs to.
+    ("document", "name"): QT_TRANSLATE_NOOP("SyncFields", "File name"),
+    ("document", "size"): QT_TRANSLATE_NOOP("SyncFields", "File size"),
+    ("document", "sha256"): QT_TRANSLATE_NOOP("SyncFields", "File fingerprint (SHA-256)"),
+    ("document", "added_at"): QT_TRANSLATE_NOOP("SyncFields", "Added on"),
+    ("document", "check_key"): QT_TRANSLATE_NOOP("SyncFields", "Checklist item"),
 }
 
 
