@@ -287,6 +287,17 @@
     </message>
 </context>
 <context>
+    <name>ConcernPlanCard</name>
+    <message>
+        <source>Plan to dispel concerns</source>
+        <translation>打消顾虑的计划</translation>
+    </message>
+    <message>
+        <source>Who we talk to, with what evidence, in what order, by when</source>
+        <translation>找谁沟通、用什么证据、按什么顺序、何时完成</translation>
+    </message>
+</context>
+<context>
     <name>HealthBar</name>
     <message>
         <source>No red flags: the deal follows the method.</source>
@@ -410,6 +421,120 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>NewNeedsCard</name>
+    <message>
+        <source>New needs (plateau)</source>
+        <translation>新需求（平淡期）</translation>
+    </message>
+    <message>
+        <source>Needs and interests found once the system runs day to day. One click turns a need into a new pursuit for this customer, in stage 1.</source>
+        <translation>系统进入日常使用后发现的新需求和兴趣点。一键即可把新需求转为该客户的新项目（阶段 1）。</translation>
+    </message>
+    <message>
+        <source>New need</source>
+        <translation>新需求</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>What they need now</source>
+        <translation>客户现在需要什么</translation>
+    </message>
+    <message>
+        <source>Who at the customer</source>
+        <translation>客户方的谁</translation>
+    </message>
+    <message>
+        <source>Pursuit</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Add new need</source>
+        <translation>添加新需求</translation>
+    </message>
+    <message>
+        <source>Create pursuit from new need</source>
+        <translation>转为新项目</translation>
+    </message>
+    <message>
+        <source>Open its pursuit</source>
+        <translation>打开对应项目</translation>
+    </message>
+    <message>
+        <source>Remove new need</source>
+        <translation>删除新需求</translation>
+    </message>
+    <message>
+        <source>Write the need first: it becomes the new pursuit&apos;s title.</source>
+        <translation>请先填写新需求：它将成为新项目的名称。</translation>
+    </message>
+    <message>
+        <source>New need found in the plateau after acceptance.</source>
+        <translation>验收后平淡期发现的新需求。</translation>
+    </message>
+    <message>
+        <source>Raised by {0}.</source>
+        <translation>提出人：{0}。</translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Created the pursuit “{0}” in stage 1. {1}</source>
+        <translation>已在阶段 1 新建项目“{0}”。{1}</translation>
+    </message>
+</context>
+<context>
+    <name>OfferCard</name>
+    <message>
+        <source>Our offer</source>
+        <translation>我方方案</translation>
+    </message>
+    <message>
+        <source>Written once for our own solution; each competitor&apos;s profile keeps what we set against that rival.</source>
+        <translation>这里写我方方案本身；针对某个竞争对手的应对写在该对手的档案里。</translation>
+    </message>
+    <message>
+        <source>Value intersection</source>
+        <translation>价值交集</translation>
+    </message>
+    <message>
+        <source>Where what the customer values meets what we do best</source>
+        <translation>客户看重的与我们最擅长的交汇在哪里</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特点</translation>
+    </message>
+    <message>
+        <source>What our product and solution are and have</source>
+        <translation>我们的产品和方案是什么、有什么</translation>
+    </message>
+    <message>
+        <source>Advantages</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Why that is better than the alternatives</source>
+        <translation>为什么比其他选择更好</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>益处</translation>
+    </message>
+    <message>
+        <source>What it earns this customer, in their terms</source>
+        <translation>给这个客户带来什么收益（用客户的话说）</translation>
     </message>
 </context>
 <context>
@@ -537,6 +662,10 @@
     <message>
         <source>Referred by {0}</source>
         <translation>转介绍自 {0}</translation>
+    </message>
+    <message>
+        <source>Grew from a new need of {0}</source>
+        <translation>源自 {0} 的新需求</translation>
     </message>
     <message>
         <source>Stage {0}: {1} — milestone: {2}</source>

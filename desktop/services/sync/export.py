@@ -29,7 +29,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.services.errors import InvalidInput
-from desktop.services.sync import bundle, schema
+from desktop.services.sync import attachments, bundle, schema
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
 from desktop.storage import migrate, sync_codec
@@ -57,6 +57,8 @@ class ExportReport:
     # The version vector a reader of this file has reached (with the files before it, for a
     # delta): the join of `since` and every exported record's version vector.
     frontier: dict[str, int] = field(default_factory=dict)
+    # The documents' files written beside the file (`attachments`), or left out on request.
+    files: attachments.FilesReport | None = None
 
 
 def default_site_name() -> str:
@@ -165,13 +167,15 @@ def export_bundle(
     since: dict[str, int] | None = None,
     extra: dict[str, Any] | None = None,
     if_changed: bool = False,
+    files: bool = True,
 ) -> ExportReport:
     """Write the sync file `target`. Plaintext only when `encrypt` is False, explicitly.
 
     `since`: only what changed since that version vector (a delta). `extra`: more fields for the
     sealed header (the sync folder's sequence), never read by the importer. A delta or a file
     with `extra` fields also carries its `frontier` in the header. `if_changed`: a delta with no
-    record writes no file (the report says 0 records).
+    record writes no file (the report says 0 records). `files`: False leaves the documents'
+    files out (their records still go; the reader sees them as not on that computer).
     """
     started = time.perf_counter()
     if encrypt:
@@ -235,6 +239,15 @@ def export_bundle(
             os.fsync(fh.fileno())
         conn.rollback()
         _verify(temporary, keys, counts)
+        carried = attachments.write_companion(
+            ws.path,
+            conn,
+            temporary,
+            target,
+            keys,
+            None if scope is None else scope["document"],
+            include=files,
+        )
         os.replace(temporary, target)
         fsync_dir(target.parent)
     except BaseException:
@@ -252,6 +265,7 @@ def export_bundle(
         encrypt,
         {k: v for k, v in counts.items() if v},
         frontier,
+        carried,
     )
 
 

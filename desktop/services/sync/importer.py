@@ -42,7 +42,7 @@ from desktop.services import backup as backups
 from desktop.services import records
 from desktop.services.changes import Changes
 from desktop.services.errors import InvalidInput
-from desktop.services.sync import bundle, schema
+from desktop.services.sync import attachments, bundle, schema
 from desktop.services.sync.bundle import BundleError
 from desktop.services.sync.export import Cancelled, read_connection
 from desktop.services.workspace import Workspace
@@ -100,6 +100,8 @@ class ImportReport:
     backup: Path | None
     seconds: float
     changes: Changes
+    # The documents' files the file's companion brought, and those still not on this computer.
+    files: attachments.FilesReport | None = None
 
 
 class _RollBack(Exception):
@@ -169,7 +171,10 @@ def import_bundle(
         preview.already_imported = True
         for table, _columns in kinds:
             preview.counts[table.kind].unchanged = header.fields["counts"].get(table.kind, 0)
-        return ImportReport(preview, False, dry_run, None, time.perf_counter() - started, Changes())
+        files = None if dry_run else attachments.receive(ws, path, keys)  # one left behind before
+        return ImportReport(
+            preview, False, dry_run, None, time.perf_counter() - started, Changes(), files
+        )
     # The backup is copied while pass one reads the file (another core); it stands for the
     # state before the import as long as nothing was written meanwhile, which is checked once
     # the write lock is held (else it is taken again there).
@@ -243,7 +248,10 @@ def import_bundle(
             raise
         return ImportReport(preview, False, dry_run, None, time.perf_counter() - started, Changes())
     changes = Changes.all() if preview.changes_anything else Changes()
-    return ImportReport(preview, True, False, backup_path, time.perf_counter() - started, changes)
+    files = attachments.receive(ws, path, keys)
+    return ImportReport(
+        preview, True, False, backup_path, time.perf_counter() - started, changes, files
+    )
 
 
 def _write_mark(driver: Any) -> tuple[int, int]:
