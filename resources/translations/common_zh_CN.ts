@@ -400,6 +400,10 @@
         <translation>阶段</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
@@ -414,6 +418,10 @@
     <message>
         <source>Stage changes</source>
         <translation>阶段变化</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>同步导入</translation>
     </message>
     <message>
         <source>Call</source>
@@ -436,6 +444,10 @@
         <translation>备忘</translation>
     </message>
     <message>
+        <source>Imported from {0}</source>
+        <translation>从「{0}」同步导入</translation>
+    </message>
+    <message>
         <source>About {0}</source>
         <translation>关于{0}</translation>
     </message>
@@ -450,6 +462,10 @@
     <message>
         <source>Override: {0}</source>
         <translation>越过关卡：{0}</translation>
+    </message>
+    <message>
+        <source>Fields changed: {0}</source>
+        <translation>更改字段：{0} 个</translation>
     </message>
     <message>
         <source>Show:</source>
