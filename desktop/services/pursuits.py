@@ -191,6 +191,13 @@ class Created(NamedTuple):
 
 def create_pursuit(ws: Workspace, draft: PursuitDraft) -> Created:
     """A new pursuit (and its account when named but not yet known) with its first StageChange."""
+    values = draft_values(draft)
+    with ws.write() as session:
+        return add_pursuit(session, draft, values)
+
+
+def draft_values(draft: PursuitDraft) -> dict[str, Any]:
+    """The pursuit's fields of `draft`, validated (InvalidInput otherwise)."""
     values = {
         "title": draft.title.strip(),
         "amount": draft.amount,
@@ -203,20 +210,25 @@ def create_pursuit(ws: Workspace, draft: PursuitDraft) -> Created:
         "notes": draft.notes,
     }
     records.validate("pursuit", values)
-    with ws.write() as session:
-        account_id, account_created = _account(session, draft.account_id, draft.account_name)
-        changes = Changes.of(ChangeKind.ACCOUNT, account_id) if account_created else Changes()
-        pursuit = Pursuit(
-            account_id=account_id,
-            board_rank=_next_rank(session, draft.stage),
-            stage_entered_at=utcnow(),
-            **values,
-        )
-        session.add(pursuit)
-        session.flush()
-        session.add(StageChange(pursuit_id=pursuit.id, from_stage=None, to_stage=draft.stage))
-        _write_tags(session, pursuit.id, draft.tags)
-        return Created(pursuit.id, changes | Changes.of(ChangeKind.PURSUIT, pursuit.id))
+    return values
+
+
+def add_pursuit(session: Session, draft: PursuitDraft, values: Mapping[str, Any]) -> Created:
+    """`create_pursuit` inside the caller's transaction (an import makes many in one);
+    `values` from `draft_values`."""
+    account_id, account_created = _account(session, draft.account_id, draft.account_name)
+    changes = Changes.of(ChangeKind.ACCOUNT, account_id) if account_created else Changes()
+    pursuit = Pursuit(
+        account_id=account_id,
+        board_rank=_next_rank(session, draft.stage),
+        stage_entered_at=utcnow(),
+        **values,
+    )
+    session.add(pursuit)
+    session.flush()
+    session.add(StageChange(pursuit_id=pursuit.id, from_stage=None, to_stage=draft.stage))
+    _write_tags(session, pursuit.id, draft.tags)
+    return Created(pursuit.id, changes | Changes.of(ChangeKind.PURSUIT, pursuit.id))
 
 
 # --- edit (the New / Edit pursuit dialog) ------------------------------------------------------
