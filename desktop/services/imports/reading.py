@@ -136,7 +136,7 @@ def read_table(
 ) -> Table:
     """The header and rows of `path` (an .xlsx or a .csv/.txt), or ImportFileError."""
     path = Path(path)
-    _check_settled(path)
+    check_settled(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         table = _read_xlsx(path, sheet, max_rows, progress)
@@ -155,7 +155,7 @@ def list_sheets(path: Path | str) -> list[SheetInfo]:
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return []
-    _check_settled(path)
+    check_settled(path)
     book = _open_book(path)
     try:
         return [SheetInfo(ws.title, ws.sheet_state != "visible") for ws in book.worksheets]
@@ -173,7 +173,7 @@ def _stat(path: Path) -> os.stat_result:
         raise ImportFileError("unreadable", exc.strerror or str(exc)) from None
 
 
-def _check_settled(path: Path) -> None:
+def check_settled(path: Path) -> None:
     """Refuse a missing, huge or still-growing file (two looks `SETTLE_SECONDS` apart when it
     changed in the last few seconds)."""
     first = _stat(path)

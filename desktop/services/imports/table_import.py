@@ -436,6 +436,9 @@ def run_import(
     )
 
 
+_CREATED, _UPDATED, _SKIPPED = "created", "updated", "skipped"
+
+
 class _DryRun(Exception):
     """Roll the transaction back on purpose: a dry run."""
 
@@ -460,9 +463,15 @@ class _Writer:
         last = time.monotonic()
         for done, row in enumerate(rows, start=1):
             try:
-                self._row(row)
+                outcome = self._row(row)
             except InvalidInput as exc:
                 raise RowFailed(row.number, exc) from exc
+            if outcome == _CREATED:
+                self.created_rows += 1
+            elif outcome == _UPDATED:
+                self.updated_rows += 1
+            else:
+                self.skipped += 1
             now = time.monotonic()
             # Asked at least every 0.2 s: a Cancel takes effect well within a second.
             if progress is not None and (now - last > 0.2 or done == total):
@@ -472,7 +481,7 @@ class _Writer:
         self.session.flush()
 
     # each kind
-    def _row(self, row: PlannedRow) -> None:
+    def _row(self, row: PlannedRow) -> str:
         kind = self.plan.kind
         values = row.values
         if kind == iv.ACCOUNTS:
@@ -482,19 +491,16 @@ class _Writer:
                 fields["notes"] = values[iv.NOTES]
             if match is None or self.policy == Policy.CREATE:
                 if match is not None and fields["name"] in self.state.accounts.names:
-                    self.skipped += 1  # the same exact name twice would be two 南京新诚港务
-                    return
+                    return _SKIPPED  # the same exact name twice would be two 南京新诚港务
                 self._new_account(fields, row.number)
-                self.created_rows += 1
-            else:
-                self._apply(Account, match.record_id, fields)
-        elif kind == iv.PEOPLE:
+                return _CREATED
+            return self._apply(Account, match.record_id, fields)
+        if kind == iv.PEOPLE:
             assert self.plan.pursuit_id is not None
-            self._person_row(self.plan.pursuit_id, values, row.number, count=True)
-        else:
-            self._pursuit_row(row)
+            return self._person_row(self.plan.pursuit_id, values, row.number, notes=True)
+        return self._pursuit_row(row)
 
-    def _pursuit_row(self, row: PlannedRow) -> None:
+    def _pursuit_row(self, row: PlannedRow) -> str:
         values = row.values
         name = values[iv.ACCOUNT_NAME]
         account = self.state.accounts.find(name)
@@ -525,25 +531,28 @@ class _Writer:
             self.created.append(("pursuit", pursuit_id))
             self.changes = self.changes | created.changes
             self.state.pursuits.add(pursuit_id, account_id, title, row.number)
-            self.created_rows += 1
+            outcome = _CREATED
         else:
             pursuit_id = match.record_id
             # The stage is not overwritten: a move through the funnel is a gesture with its gate
             # and its history, not a cell of a sheet.
-            self._apply(Pursuit, pursuit_id, fields, validate_kind="pursuit")
+            outcome = self._apply(Pursuit, pursuit_id, fields, validate_kind="pursuit")
         if values.get(iv.PERSON_NAME):
-            self._person_row(pursuit_id, values, row.number, count=False)
+            contact = self._person_row(pursuit_id, values, row.number, notes=False)
+            if outcome == _SKIPPED and contact != _SKIPPED:
+                outcome = _UPDATED  # the pursuit was there; its map gained or changed a person
+        return outcome
 
     def _person_row(
-        self, pursuit_id: str, values: Mapping[str, Any], number: int, *, count: bool
-    ) -> None:
+        self, pursuit_id: str, values: Mapping[str, Any], number: int, *, notes: bool
+    ) -> str:
         index = self.state.people.get(pursuit_id)
         if index is None:
             index = self.state.people[pursuit_id] = _people_of(self.session, [pursuit_id]).get(
                 pursuit_id, _PeopleIndex()
             )
         fields = {c: values[f] for f, c in _PERSON_COLUMNS.items() if f in values}
-        if count and iv.NOTES in values:
+        if notes and iv.NOTES in values:
             fields["notes"] = values[iv.NOTES]
         match = index.find(fields.get("name", ""), fields.get("phone", ""), fields.get("email", ""))
         if match is None or self.policy == Policy.CREATE:
@@ -551,10 +560,8 @@ class _Writer:
             index.add(
                 person_id, fields["name"], fields.get("phone", ""), fields.get("email", ""), number
             )
-            if count:
-                self.created_rows += 1
-        else:
-            self._apply(Stakeholder, match.record_id, fields, validate_kind="stakeholder")
+            return _CREATED
+        return self._apply(Stakeholder, match.record_id, fields, validate_kind="stakeholder")
 
     # writing
     def _new_account(self, fields: dict[str, Any], number: int) -> str:
@@ -592,15 +599,13 @@ class _Writer:
 
     def _apply(
         self, table: Any, record_id: str, fields: Mapping[str, Any], validate_kind: str = ""
-    ) -> None:
+    ) -> str:
         """A duplicate under the policy: skipped, or its empty fields (or all) filled."""
         if self.policy == Policy.SKIP:
-            self.skipped += 1
-            return
+            return _SKIPPED
         record = self.session.get(table, record_id)
         if record is None:
-            self.skipped += 1
-            return
+            return _SKIPPED
         old: dict[str, Any] = {}
         new: dict[str, Any] = {}
         for name, value in fields.items():
@@ -612,15 +617,14 @@ class _Writer:
             if current != value:
                 old[name], new[name] = current, value
         if not new:
-            self.skipped += 1
-            return
+            return _SKIPPED
         if validate_kind:
             records.validate(validate_kind, new)
         for name, value in new.items():
             setattr(record, name, value)
         self.updated.append((table.kind, record_id, old, new))
-        self.updated_rows += 1
         self.changes = self.changes | records.changes_for(record)
+        return _UPDATED
 
 
 class RowFailed(InvalidInput):
