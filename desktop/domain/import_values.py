@@ -290,7 +290,8 @@ def cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
     if isinstance(value, date):
         return value.isoformat()
-    return fold(str(value))
+    # Text stays as typed (西门子（中国）keeps its brackets); only parsing and matching fold it.
+    return str(value).strip()
 
 
 _CURRENCY_WORDS = ("人民币", "rmb", "cny", "元整")
@@ -383,7 +384,7 @@ def _serial(number: float) -> date | CellProblem:
 
 
 _STAGE_PREFIX = re.compile(r"^(?:阶段|第|stage|s)\s*(\d+)\s*(?:阶段|步)?", re.I)
-_NUMBERED = re.compile(r"^(\d+)\s*[.、:：)\-]")
+_NUMBERED = re.compile(r"^(\d+)\s*[.、:：)\-](?!\d)")
 
 
 def parse_stage_cell(

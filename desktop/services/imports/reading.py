@@ -318,7 +318,9 @@ def _xlsx_rows(
 
 # --- .csv ----------------------------------------------------------------------------------------
 def detect_encoding(path: Path | str) -> str:
-    """UTF-8 with BOM, UTF-16 (BOM), UTF-8 when every byte decodes as such, else GB18030."""
+    """UTF-8 with BOM or UTF-16 by their byte-order mark; else, over the lines holding non-ASCII
+    bytes, UTF-8 when most of them are UTF-8, GB18030 otherwise (a file pasted together from two
+    exports keeps its majority; its other lines become row errors, see `_decoded_lines`)."""
     path = Path(path)
     with path.open("rb") as handle:
         start = handle.read(4)
@@ -327,29 +329,36 @@ def detect_encoding(path: Path | str) -> str:
         if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return UTF16
         handle.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")("strict")
-        try:
-            while chunk := handle.read(1024 * 1024):
-                decoder.decode(chunk, final=False)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return GB18030
-    return UTF8
+        utf8 = other = 0
+        for raw in handle:
+            if raw.isascii():
+                continue
+            try:
+                raw.decode(UTF8)
+                utf8 += 1
+            except UnicodeDecodeError:
+                other += 1
+    return UTF8 if utf8 >= other else GB18030
 
 
 def _decoded_lines(path: Path, encoding: str, bad: set[int]) -> Iterator[str]:
-    """The file's lines as text; a line that does not decode is kept (with U+FFFD) and its
-    line number put in `bad`."""
+    """The file's lines as text; a line not in `encoding` is kept (with U+FFFD) and its number
+    put in `bad`. GB18030 decodes nearly any bytes, so there a line that is valid UTF-8 with
+    non-ASCII text is taken for what it is: a line of another encoding."""
     if encoding == UTF16:
         with path.open("r", encoding="utf-16", newline="", errors="replace") as handle:
             yield from handle
         return
     with path.open("rb") as handle:
-        first = True
         for number, raw in enumerate(handle, start=1):
-            if first and encoding == UTF8_BOM:
+            if number == 1 and encoding == UTF8_BOM:
                 raw = raw.removeprefix(codecs.BOM_UTF8)
-            first = False
+            if encoding == GB18030 and not raw.isascii():
+                try:
+                    raw.decode(UTF8)
+                    bad.add(number)
+                except UnicodeDecodeError:
+                    pass
             try:
                 yield raw.decode(encoding)
             except UnicodeDecodeError:

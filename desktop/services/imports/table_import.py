@@ -306,7 +306,7 @@ class _State:
     @classmethod
     def load(cls, session: Session, kind: str, pursuit_id: str | None) -> _State:
         accounts = _AccountIndex(
-            session.execute(select(Account.id, Account.name).where(Account.alive)).tuples()
+            session.execute(select(Account.id, Account.name).where(Account.alive)).all()
         )
         pursuits = _PursuitIndex(())
         people: dict[str, _PeopleIndex] = {}
@@ -314,7 +314,7 @@ class _State:
             pursuits = _PursuitIndex(
                 session.execute(
                     select(Pursuit.id, Pursuit.account_id, Pursuit.title).where(Pursuit.alive)
-                ).tuples()
+                ).all()
             )
             people = _people_of(session, None)
         elif kind == iv.PEOPLE:
