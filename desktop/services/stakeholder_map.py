@@ -33,6 +33,7 @@ from desktop.storage.tables import (
     StakeholderLink,
     StakeholderRole,
     membership_id,
+    new_id,
     utcnow,
 )
 
@@ -268,12 +269,18 @@ def add_person(
     manager = values.get("reports_to_id")
     if manager is not None:
         _same_map_person(session, manager, pursuit_id, "reports_to_id")
-    person = Stakeholder(pursuit_id=pursuit_id, account_id=pursuit.account_id, **values)
+    person = new_person(pursuit_id, pursuit.account_id, values)
     session.add(person)
     session.flush()
     _write_set(session, StakeholderRole, "role", person.id, roles)
     _write_set(session, StakeholderHelp, "help", person.id, help_wanted)
     return person.id, _changed(pursuit_id, people=[person.id])
+
+
+def new_person(pursuit_id: str, account_id: str, values: Mapping[str, Any]) -> Stakeholder:
+    """A person of the map, not yet in a session (an import adds thousands, then flushes once);
+    `values` from `check_person`."""
+    return Stakeholder(id=new_id(), pursuit_id=pursuit_id, account_id=account_id, **values)
 
 
 def check_person(values: Mapping[str, Any]) -> dict[str, Any]:

@@ -29,13 +29,13 @@ from __future__ import annotations
 import codecs
 import csv
 import os
+import re
 import time
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import iterparse
 
 from desktop.domain.import_values import cell_text, header_score
 from desktop.services.errors import InvalidInput
@@ -263,30 +263,37 @@ def _read_xlsx(path: Path, sheet: str | None, max_rows: int, progress: Progress 
     return table
 
 
+_MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"")
+
+
 def _merged_ranges(path: Path, part: str) -> list[tuple[int, int, int, int]]:
     """The merged ranges of a worksheet part (min_row, min_col, max_row, max_col): read-only
-    openpyxl does not give them, so the part's XML is streamed for its <mergeCell> elements."""
+    openpyxl does not give them. <mergeCells> follows the sheet's data, so the part is streamed
+    through in chunks looking for it (a byte search, far cheaper than parsing the rows twice)."""
     if not part:
         return []
     from openpyxl.utils.cell import range_boundaries
 
-    ranges: list[tuple[int, int, int, int]] = []
+    tail = b""
+    found = False
     try:
         with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as stream:
-            for _event, element in iterparse(stream, events=("end",)):
-                tag = element.tag.rsplit("}", 1)[-1]
-                if tag == "mergeCell":
-                    ref = element.get("ref", "")
-                    try:
-                        low_col, low_row, high_col, high_row = range_boundaries(ref)
-                    except (ValueError, TypeError):
-                        continue
-                    if None not in (low_col, low_row, high_col, high_row):
-                        ranges.append((low_row, low_col, high_row, high_col))  # type: ignore[arg-type]
-                elif tag in ("row", "c", "v", "f", "is", "t"):
-                    element.clear()  # keep memory flat over the sheet data
-    except (KeyError, zipfile.BadZipFile, SyntaxError):
+            carry = b""
+            while chunk := stream.read(1024 * 1024):
+                data = carry + chunk
+                if found:
+                    tail += chunk
+                elif (at := data.find(b"mergeCells")) >= 0:
+                    found, tail = True, data[max(0, at - 1) :]
+                else:
+                    carry = data[-16:]
+    except (KeyError, zipfile.BadZipFile, OSError):
         return []
+    ranges: list[tuple[int, int, int, int]] = []
+    for ref in _MERGE_REF.findall(tail):
+        low_col, low_row, high_col, high_row = range_boundaries(ref.decode())
+        if low_col and low_row and high_col and high_row:
+            ranges.append((low_row, low_col, high_row, high_col))
     return ranges
 
 
