@@ -13,10 +13,6 @@ from desktop.ui.common.host import WindowHost
 from desktop.ui.common.output_check import OutputKind, ask_before_writing
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Import", text)
-
-
 def install(window: WindowHost) -> None:
     ImportActions(window)
 
@@ -31,23 +27,27 @@ class ImportActions(QObject):
         self.wizard: QObject | None = None  # the wizard on screen now (tests look at it)
         parent = window.window()
         menu = window.file_menu
-        import_menu = menu.addMenu(_t("I&mport"))
+        import_menu = menu.addMenu(QCoreApplication.translate("Import", "I&mport"))
         import_menu.setObjectName("menu_import")
         menu.insertMenu(window.file_extra_anchor, import_menu)
-        self.table_action = QAction(_t("&Table (Excel, CSV)…"), parent)
+        self.table_action = QAction(
+            QCoreApplication.translate("Import", "&Table (Excel, CSV)…"), parent
+        )
         self.table_action.setObjectName("action_import_table")
         self.table_action.triggered.connect(lambda: self.open_wizard("table"))
-        self.vcard_action = QAction(_t("&Contacts (vCard)…"), parent)
+        self.vcard_action = QAction(
+            QCoreApplication.translate("Import", "&Contacts (vCard)…"), parent
+        )
         self.vcard_action.setObjectName("action_import_vcard")
         self.vcard_action.triggered.connect(lambda: self.open_wizard("vcard"))
         import_menu.addActions([self.table_action, self.vcard_action])
-        export_menu = menu.addMenu(_t("Export &Lists"))
+        export_menu = menu.addMenu(QCoreApplication.translate("Import", "Export &Lists"))
         export_menu.setObjectName("menu_export_lists")
         menu.insertMenu(window.file_extra_anchor, export_menu)
-        accounts = QAction(_t("&Accounts…"), parent)
+        accounts = QAction(QCoreApplication.translate("Import", "&Accounts…"), parent)
         accounts.setObjectName("action_export_accounts")
         accounts.triggered.connect(lambda: self.export_list("accounts"))
-        people = QAction(_t("&People of All Pursuits…"), parent)
+        people = QAction(QCoreApplication.translate("Import", "&People of All Pursuits…"), parent)
         people.setObjectName("action_export_people")
         people.triggered.connect(lambda: self.export_list("people"))
         export_menu.addActions([accounts, people])
@@ -66,12 +66,16 @@ class ImportActions(QObject):
         """Ask where (unless `path` is given), check the place, then write the list."""
         parent = self.window.window()
         if path is None:
-            name = _t("Accounts") if kind == "accounts" else _t("People")
+            name = (
+                QCoreApplication.translate("Import", "Accounts")
+                if kind == "accounts"
+                else QCoreApplication.translate("Import", "People")
+            )
             chosen, _ = QFileDialog.getSaveFileName(
                 parent,
-                _t("Export List"),
+                QCoreApplication.translate("Import", "Export List"),
                 f"{name}.xlsx",
-                _t("Excel workbook (*.xlsx);;CSV (*.csv)"),
+                QCoreApplication.translate("Import", "Excel workbook (*.xlsx);;CSV (*.csv)"),
             )
             if not chosen:
                 return
@@ -83,7 +87,7 @@ class ImportActions(QObject):
             output,
             database=self.ctx.workspace.path,
             write=lambda target: self._write_list(kind, target),
-            title=_t("Export List"),
+            title=QCoreApplication.translate("Import", "Export List"),
         )
 
     def _write_list(self, kind: str, path: Path) -> None:
@@ -99,6 +103,8 @@ class ImportActions(QObject):
         except OSError as exc:
             QMessageBox.warning(
                 self.window.window(),
-                _t("Export List"),
-                _t("The list could not be written: {0}").format(exc.strerror or exc),
+                QCoreApplication.translate("Import", "Export List"),
+                QCoreApplication.translate("Import", "The list could not be written: {0}").format(
+                    exc.strerror or exc
+                ),
             )

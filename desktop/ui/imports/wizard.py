@@ -14,7 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -184,7 +190,7 @@ class _TaskPage(QWizardPage):
             self.bar.setRange(0, total)
             self.bar.setValue(done)
         else:
-            self.bar.setFormat(self.tr("%v rows"))
+            self.bar.setFormat(QCoreApplication.translate("ImportWizard", "%v rows"))
             self.bar.setRange(0, 0)
 
     def _finish(self, task: Task, then: Callable[[Any], None], value: Any) -> None:
