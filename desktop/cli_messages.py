@@ -300,8 +300,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_rejected": ("第 {row} 行未导入：{why}", "row {row} not imported: {why}"),
     "import_summary": (
         "共 {rows} 行：新建 {created}，更新 {updated}，跳过重复 {skipped}，错误 {errors}。",
-        "{rows} rows: {created} created, {updated} updated, {skipped} duplicates "
-        "skipped, {errors} with errors.",
+        "{rows} rows. Created: {created}, updated: {updated}, duplicates skipped: "
+        "{skipped}, with errors: {errors}.",
     ),
     "import_dry_run": (
         "试运行：以上为将会发生的结果，数据库未做任何更改。",

@@ -366,6 +366,10 @@
         <translation>错误</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -444,8 +448,8 @@
         <translation>导入结果</translation>
     </message>
     <message>
-        <source>{0} created, {1} updated, {2} duplicates skipped, {3} rows with errors.</source>
-        <translation>新建 {0}，更新 {1}，跳过重复 {2}，错误 {3} 行。</translation>
+        <source>Created: {0} · updated: {1} · duplicates skipped: {2} · rows with errors: {3}</source>
+        <translation>新建 {0} · 更新 {1} · 跳过重复 {2} · 错误 {3} 行</translation>
     </message>
     <message>
         <source>A backup from before the import: {0}</source>
@@ -458,6 +462,10 @@
     <message>
         <source>Row {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>

@@ -73,7 +73,7 @@ def test_import_table_reports_each_rejected_row_and_a_summary(
         "--on-duplicate", "create", "--dry-run", "--lang", "en",
     )  # fmt: skip
     assert code == 0
-    assert "3 rows: 2 created, 0 updated, 1 duplicates skipped, 0 with errors." in out
+    assert "3 rows. Created: 2, updated: 0, duplicates skipped: 1, with errors: 0." in out
     assert "Dry run" in out
 
 
@@ -156,7 +156,7 @@ def test_vcards_in_and_out(db: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     code, out, _ = run(
         capsys, "import-vcard", "--db", str(db), str(cards), "--pursuit", pid, "--lang", "en"
     )
-    assert code == 0 and "2 rows: 2 created" in out
+    assert code == 0 and "2 rows. Created: 2," in out
     out_file = tmp_path / "out.vcf"
     code, out, _ = run(
         capsys, "export-vcard", "--db", str(db), "--pursuit", pid, "--out", str(out_file)
@@ -200,4 +200,4 @@ def test_the_command_runs_as_a_program(db: Path, tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=120, env=dict(os.environ, LANG="C.UTF-8"),
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "encoding UTF-8-SIG" in done.stdout and "1 created" in done.stdout
+    assert "encoding UTF-8-SIG" in done.stdout and "Created: 1," in done.stdout

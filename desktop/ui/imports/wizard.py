@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -558,10 +559,18 @@ class PreviewModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         row = self.rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            # An accent beside the word, never instead of it (UI guide: red flags, amber).
+            colour = {ti.ERROR: "#D32F2F", ti.DUPLICATE: "#B26A00"}.get(row.status)
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return self.data(index) or None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if column == 0:
             return row.number
         if column == 1:
@@ -579,7 +588,7 @@ class PreviewModel(QAbstractTableModel):
             ]
             return " · ".join(p for p in parts if p)
         if row.status == ti.ERROR:
-            return "; ".join(problem_text(p, self.encoding) for p in row.problems)
+            return self.tr("; ").join(problem_text(p, self.encoding) for p in row.problems)
         reasons = []
         if row.match is not None:
             reasons.append(
@@ -593,7 +602,7 @@ class PreviewModel(QAbstractTableModel):
                     match_reason(row.contact_match.reason, row.contact_match.row)
                 )
             )
-        return "; ".join(reasons)
+        return self.tr("; ").join(reasons)
 
 
 class PreviewPage(_TaskPage):
@@ -797,7 +806,7 @@ class ReportPage(QWizardPage):
         assert result is not None and plan is not None
         lines = [
             self.tr(
-                "{0} created, {1} updated, {2} duplicates skipped, {3} rows with errors."
+                "Created: {0} · updated: {1} · duplicates skipped: {2} · rows with errors: {3}"
             ).format(result.created_rows, result.updated_rows, result.skipped, result.errors)
         ]
         if result.backup is not None:
@@ -807,7 +816,7 @@ class ReportPage(QWizardPage):
         encoding = self.wiz.table.encoding if self.wiz.table is not None else ""
         errors = [
             self.tr("Row {0}: {1}").format(
-                row.number, "; ".join(problem_text(p, encoding) for p in row.problems)
+                row.number, self.tr("; ").join(problem_text(p, encoding) for p in row.problems)
             )
             for row in plan.rows
             if row.status == ti.ERROR
