@@ -91,6 +91,8 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.resize(880, 600)
+        # Modal to its window: no edit can wait behind the import's transaction meanwhile.
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         # What the pages found out, handed from one to the next.
         self.path: Path | None = None
         self.table: Table | None = None

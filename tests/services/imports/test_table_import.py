@@ -290,3 +290,29 @@ def test_unmapped_required_field_and_unknown_pursuit(ws: Workspace, tmp_path: Pa
 
     with pytest.raises(NotFound):
         ti.preview(ws, people, "people", {0: "person_name"}, pursuit_id="no-such-pursuit")
+
+
+def test_the_import_and_its_undo_are_one_transaction_each(ws: Workspace, tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    path = csv_file(
+        tmp_path / "m.csv",
+        ["客户名称,项目名称,联系人", "甲公司,一期,张三", "乙公司,二期,李四", "甲公司,三期,王五"],
+        "utf-8",
+    )
+    preview = plan(ws, path, "pursuits")
+    begun: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith("BEGIN"):
+            begun.append(statement.strip().upper())
+
+    event.listen(ws.db.engine, "before_cursor_execute", seen)
+    try:
+        result = ti.run_import(ws, preview)
+        assert begun == ["BEGIN IMMEDIATE"]
+        begun.clear()
+        ti.undo_import(ws, result)
+        assert begun == ["BEGIN IMMEDIATE"]
+    finally:
+        event.remove(ws.db.engine, "before_cursor_execute", seen)
