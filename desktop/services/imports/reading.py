@@ -33,7 +33,7 @@ import re
 import time
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +109,6 @@ class Table:
     rows: list[SourceRow]
     skipped_blank: int = 0
     skipped_repeated_headers: int = 0
-    raw: list[Any] = field(default_factory=list, repr=False)  # numbers and dates as read
 
     @property
     def width(self) -> int:
@@ -137,6 +136,7 @@ def read_table(
     """The header and rows of `path` (an .xlsx or a .csv/.txt), or ImportFileError."""
     path = Path(path)
     check_settled(path)
+    before = _stat(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         table = _read_xlsx(path, sheet, max_rows, progress)
@@ -146,7 +146,10 @@ def read_table(
         raise ImportFileError("xls", path.name)
     else:
         raise ImportFileError("format", path.suffix or path.name)
-    _check_unchanged(path, table)
+    # A file written to while it was read gave rows of two versions: refuse them all.
+    after = _stat(path)
+    if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        raise ImportFileError("still_writing", path.name)
     return table
 
 
@@ -190,14 +193,6 @@ def check_settled(path: Path) -> None:
         raise ImportFileError("unreadable", str(path))
 
 
-def _check_unchanged(path: Path, table: Table) -> None:
-    """A file written to while we read it gave rows of two versions: refuse them all."""
-    now = _stat(path)
-    if table.raw and table.raw[0] != (now.st_size, now.st_mtime_ns):
-        raise ImportFileError("still_writing", path.name)
-    table.raw = []
-
-
 # --- .xlsx ---------------------------------------------------------------------------------------
 def _check_zip(path: Path) -> None:
     try:
@@ -234,7 +229,6 @@ def _open_book(path: Path) -> Any:
 
 
 def _read_xlsx(path: Path, sheet: str | None, max_rows: int, progress: Progress | None) -> Table:
-    before = _stat(path)
     book = _open_book(path)
     try:
         infos = [SheetInfo(ws.title, ws.sheet_state != "visible") for ws in book.worksheets]
@@ -259,7 +253,6 @@ def _read_xlsx(path: Path, sheet: str | None, max_rows: int, progress: Progress 
             raise ImportFileError("damaged", f"{path.name} ({type(exc).__name__})") from None
     finally:
         book.close()
-    table.raw = [(before.st_size, before.st_mtime_ns)]
     return table
 
 
@@ -389,7 +382,6 @@ def _delimiter(path: Path, encoding: str) -> str:
 
 
 def _read_csv(path: Path, encoding: str | None, max_rows: int, progress: Progress | None) -> Table:
-    before = _stat(path)
     chosen = normalise_encoding(encoding) if encoding else detect_encoding(path)
     if chosen == UTF8 and _starts_with_bom(path):
         chosen = UTF8_BOM
@@ -408,7 +400,6 @@ def _read_csv(path: Path, encoding: str | None, max_rows: int, progress: Progres
             raise ImportFileError("damaged", f"{path.name}: {exc}") from None
 
     table = _table(path, "", [], chosen, rows(), max_rows, progress)
-    table.raw = [(before.st_size, before.st_mtime_ns)]
     return table
 
 

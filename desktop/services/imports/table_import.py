@@ -553,7 +553,7 @@ class _Writer:
             pursuit_id = match.record_id
             # The stage is not overwritten: a move through the funnel is a gesture with its gate
             # and its history, not a cell of a sheet.
-            outcome = self._apply(Pursuit, pursuit_id, fields, validate_kind="pursuit")
+            outcome = self._apply(Pursuit, pursuit_id, fields, validate_kind="pursuit", key="title")
         if values.get(iv.PERSON_NAME):
             contact = self._person_row(pursuit_id, values, row.number, notes=False)
             if outcome == _SKIPPED and contact != _SKIPPED:
@@ -634,9 +634,15 @@ class _Writer:
         return person.id
 
     def _apply(
-        self, table: Any, record_id: str, fields: Mapping[str, Any], validate_kind: str = ""
+        self,
+        table: Any,
+        record_id: str,
+        fields: Mapping[str, Any],
+        validate_kind: str = "",
+        key: str = "name",
     ) -> str:
-        """A duplicate under the policy: skipped, or its empty fields (or all) filled."""
+        """A duplicate under the policy: skipped, or its empty fields (or all) filled. `key`,
+        the field it was matched on (written otherwise, 恒通 for 恒通电子), stays as it is."""
         if self.policy == Policy.SKIP:
             return _SKIPPED
         record = self.session.get(table, record_id)
@@ -645,8 +651,8 @@ class _Writer:
         old: dict[str, Any] = {}
         new: dict[str, Any] = {}
         for name, value in fields.items():
-            if name == "name" or value in (None, ""):
-                continue  # the name is what matched; an empty cell never blanks a field
+            if name == key or value in (None, ""):
+                continue  # an empty cell never blanks a field
             current = getattr(record, name)
             if self.policy == Policy.UPDATE_EMPTY and current not in (None, "", 0):
                 continue
