@@ -425,8 +425,8 @@
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <source>{0} new · {1} duplicates · {2} with errors (not imported)</source>
-        <translation>新建 {0} · 重复 {1} · 错误 {2}（不导入）</translation>
+        <source>New: {0} · duplicates: {1} · with errors (not imported): {2}</source>
+        <translation>新建 {0} · 重复 {1} · 错误（不导入）{2}</translation>
     </message>
     <message>
         <source>The pursuit is gone. Go back and choose another.</source>

@@ -678,7 +678,7 @@ class PreviewPage(_TaskPage):
     def _ready(self, plan: ti.Preview) -> None:
         self.wiz.plan = plan
         self.summary.setText(
-            self.tr("{0} new · {1} duplicates · {2} with errors (not imported)").format(
+            self.tr("New: {0} · duplicates: {1} · with errors (not imported): {2}").format(
                 plan.count(ti.NEW), plan.count(ti.DUPLICATE), plan.count(ti.ERROR)
             )
         )
