@@ -256,3 +256,21 @@ def test_progress_can_cancel_reading(tmp_path: Path) -> None:
         reading.read_table(path, progress=lambda done: done < 1000)
     os.utime(path)  # a just-written file is looked at twice; unchanged, it is read
     assert len(reading.read_table(path).rows) == 3000
+
+
+def test_an_xlsx_stating_a_million_rows_is_refused_before_its_rows_are_read(
+    tmp_path: Path,
+) -> None:
+    path = xlsx(tmp_path / "million.xlsx", [["客户名称"], ["恒通"]])
+    patched = tmp_path / "patched.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(patched, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b'<dimension ref="A1:A2" />', b'<dimension ref="A1:A1000000" />'
+                )
+            out.writestr(item, data)
+    with pytest.raises(ImportFileError) as caught:
+        reading.read_table(settled(patched))
+    assert caught.value.code == "too_many_rows"
