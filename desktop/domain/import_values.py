@@ -17,6 +17,7 @@ digits without the country code (`phone_key`); an email case-insensitively (`ema
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import re
 import unicodedata
@@ -443,6 +444,7 @@ def amount_unit(header: str) -> int:
 _NOT_NAME = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=65_536)  # a preview and its import ask for the same names
 def company_key(name: str) -> str:
     """What makes two company names the same company: 西门子（中国）有限公司, 西门子 and
     "西门子 集团" give one key (legal form, group, region, spaces and punctuation dropped)."""
