@@ -40,10 +40,12 @@ from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.imports.reading import Cancelled, Table
 from desktop.services.workspace import Workspace
+from desktop.storage import queries
 from desktop.storage.tables import Account, Pursuit, Stakeholder, new_id, utcnow
 
 NEW, DUPLICATE, ERROR = "new", "duplicate", "error"
 
+IMPORT_CACHE_KIB = 128 * 1024  # SQLite's page cache while the import writes
 FLUSH_EVERY = 1000  # rows written between two flushes of the import's transaction
 TEXT_LIMIT = 2000  # a cell longer than this is not a name or a phone: refused at the row
 NAME_LIMIT = 200
@@ -410,7 +412,7 @@ def run_import(
         backup_path = backups.make_backup(ws, "before-table-import").path
     writer: _Writer | None = None
     try:
-        with ws.write() as session:
+        with ws.write() as session, queries.page_cache(session, IMPORT_CACHE_KIB):
             writer = _Writer(session, ws, plan, policy)
             writer.run(progress)
             if dry_run:
