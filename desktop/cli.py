@@ -297,6 +297,10 @@ from desktop import cli_folder  # noqa: E402  (sync: one round with the team fol
 
 EXTRA_COMMANDS.append(cli_folder.register)
 
+from desktop import cli_import  # noqa: E402  (import-table, import-vcard, export-vcard, -table)
+
+EXTRA_COMMANDS.append(cli_import.register)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()

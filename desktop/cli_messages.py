@@ -207,6 +207,151 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "refused_too_new": ("由更新版本写出", "written by a newer Pursuit"),
     "refused_kdf_too_costly": ("密钥计算量异常", "an unreasonable key derivation"),
     "refused_too_large": ("文件过大", "far too large"),
+    # Importing tables and vCards (cli_import.py)
+    "import_missing": (
+        "找不到文件：{detail}。未做任何更改。",
+        "No file at {detail}. Nothing was changed.",
+    ),
+    "import_unreadable": (
+        "无法读取文件：{detail}。未做任何更改。",
+        "Cannot read the file: {detail}. Nothing was changed.",
+    ),
+    "import_too_big": (
+        "文件超过 {detail}，不予导入。未做任何更改。",
+        "The file is larger than {detail}; it is not imported. Nothing was changed.",
+    ),
+    "import_too_many_rows": (
+        "表格超过 {detail} 行，不予导入；请拆分后再导入。未做任何更改。",
+        "The sheet has more than {detail} rows; split it and import the parts. Nothing "
+        "was changed.",
+    ),
+    "import_zip_bomb": (
+        "{detail} 解压后异常巨大（可能是恶意文件），不予导入。未做任何更改。",
+        "{detail} would decompress to an abnormal size (a zip bomb?); it is not "
+        "imported. Nothing was changed.",
+    ),
+    "import_still_writing": (
+        "{detail} 仍在写入中（下载、复制或保存尚未完成），请完成后再试。未做任何更改。",
+        "{detail} is still being written (a download, copy or save in progress); try "
+        "again when it is done. Nothing was changed.",
+    ),
+    "import_not_xlsx": (
+        "{detail} 不是 Excel .xlsx 文件。未做任何更改。",
+        "{detail} is not an Excel .xlsx file. Nothing was changed.",
+    ),
+    "import_damaged": (
+        "{detail} 已损坏或不完整（仍在复制？），无法读取。未做任何更改。",
+        "{detail} is damaged or incomplete (still being copied?) and cannot be read. "
+        "Nothing was changed.",
+    ),
+    "import_no_sheet": (
+        "没有可导入的工作表：{detail}。未做任何更改。",
+        "No sheet to import: {detail}. Nothing was changed.",
+    ),
+    "import_no_header": (
+        "{detail} 中找不到表头行。未做任何更改。",
+        "No header row found in {detail}. Nothing was changed.",
+    ),
+    "import_bad_encoding": (
+        "不支持的编码：{detail}（可用 utf-8、utf-8-sig、gb18030、utf-16）。",
+        "Unsupported encoding: {detail} (use utf-8, utf-8-sig, gb18030 or utf-16).",
+    ),
+    "import_xls": (
+        "暂不支持旧版 .xls 文件：请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再导入。未做任何更改。",
+        "Old .xls files are not supported: save it as .xlsx or .csv in Excel or WPS, "
+        "then import. Nothing was changed.",
+    ),
+    "import_format": (
+        "不支持此文件类型（{detail}）：请用 .xlsx、.csv 或 .vcf。未做任何更改。",
+        "This kind of file ({detail}) is not supported: use .xlsx, .csv or .vcf. Nothing "
+        "was changed.",
+    ),
+    "import_no_cards": (
+        "{detail} 中没有联系人名片（vCard）。未做任何更改。",
+        "{detail} holds no contact cards (vCard). Nothing was changed.",
+    ),
+    "import_unmapped": (
+        "没有列对应“{field}”，无法导入。表头为：{detail}。未做任何更改。",
+        "No column gives the {field}, so nothing can be imported. The headers are: "
+        "{detail}. Nothing was changed.",
+    ),
+    "import_needs_pursuit": (
+        "导入关键人需要指定项目：--pursuit 项目ID（关键人放在项目的关系图上）。未做任何更改。",
+        "Importing people needs a pursuit: --pursuit ID (people go onto a pursuit's "
+        "map). Nothing was changed.",
+    ),
+    "import_no_pursuit": (
+        "找不到项目 {detail}。未做任何更改。",
+        "No pursuit {detail}. Nothing was changed.",
+    ),
+    "import_row_failed": (
+        "第 {row} 行无法保存（{detail}），整个导入已撤回。未做任何更改。",
+        "Row {row} could not be saved ({detail}); the whole import was rolled back. "
+        "Nothing was changed.",
+    ),
+    "import_file": ("读取 {path}：{what}", "Reading {path}: {what}"),
+    "import_encoding": ("编码 {encoding}", "encoding {encoding}"),
+    "import_sheet": ("工作表“{sheet}”", 'sheet "{sheet}"'),
+    "import_hidden_skipped": (
+        "（隐藏的工作表未读取：{sheets}）",
+        "(hidden sheets not read: {sheets})",
+    ),
+    "import_header": ("表头在第 {row} 行：{mapped}", "Header on row {row}: {mapped}"),
+    "import_rejected": ("第 {row} 行未导入：{why}", "row {row} not imported: {why}"),
+    "import_summary": (
+        "共 {rows} 行：新建 {created}，更新 {updated}，跳过重复 {skipped}，错误 {errors}。",
+        "{rows} rows. Created: {created}, updated: {updated}, duplicates skipped: "
+        "{skipped}, with errors: {errors}.",
+    ),
+    "import_dry_run": (
+        "试运行：以上为将会发生的结果，数据库未做任何更改。",
+        "Dry run: the above is what would happen; nothing in the database was changed.",
+    ),
+    "import_backup": ("导入前的备份：{path}", "Backup before the import: {path}"),
+    "import_nothing": ("没有可导入的行。未做任何更改。", "No row to import. Nothing was changed."),
+    "export_people_written": (
+        "已写出 {count} 位关键人：{path}",
+        "{count} people written to {path}",
+    ),
+    "export_table_written": ("已写出 {count} 行：{path}", "{count} rows written to {path}"),
+    # Why a row is not imported (fragments of "import_rejected")
+    "problem_required": ("缺少{field}", "{field} is missing"),
+    "problem_amount": ("{field}无法识别：“{text}”", '{field} not understood: "{text}"'),
+    "problem_date": ("{field}不是日期：“{text}”", '{field} is not a date: "{text}"'),
+    "problem_date_ambiguous": (
+        "{field}有歧义：“{text}”（日/月还是月/日？请写成 2026-03-04）",
+        '{field} is ambiguous: "{text}" (day/month or month/day? write 2026-03-04)',
+    ),
+    "problem_stage": (
+        "{field}无法识别：“{text}”（应为 1–8 或阶段名称）",
+        '{field} not understood: "{text}" (1–8 or a stage\'s name)',
+    ),
+    "problem_currency": (
+        "{field}无法识别：“{text}”（如 CNY、USD）",
+        '{field} not understood: "{text}" (e.g. CNY, USD)',
+    ),
+    "problem_too_long": ("{field}过长：“{text}…”", '{field} is too long: "{text}…"'),
+    "problem_encoding": (
+        "此行的文字不是 {encoding} 编码（文件混用了多种编码？）",
+        "this row is not in {encoding} (a file of mixed encodings?)",
+    ),
+    # The fields of an imported row
+    "field_account_name": ("客户名称", "account name"),
+    "field_industry": ("行业", "industry"),
+    "field_address": ("地址", "address"),
+    "field_person_name": ("姓名", "name"),
+    "field_phone": ("电话", "phone"),
+    "field_title": ("职务", "title"),
+    "field_department": ("部门", "department"),
+    "field_email": ("邮箱", "email"),
+    "field_pursuit_title": ("项目名称", "pursuit title"),
+    "field_amount": ("金额", "amount"),
+    "field_currency": ("币种", "currency"),
+    "field_stage": ("阶段", "stage"),
+    "field_expected_close": ("预计成交日期", "expected close"),
+    "field_owner": ("负责人", "owner"),
+    "field_next_step": ("下一步", "next step"),
+    "field_notes": ("备注", "notes"),
 }
 
 

@@ -35,6 +35,7 @@ from desktop.storage.tables import (
     PursuitTag,
     StageChange,
     membership_id,
+    new_id,
     utcnow,
 )
 
@@ -191,6 +192,13 @@ class Created(NamedTuple):
 
 def create_pursuit(ws: Workspace, draft: PursuitDraft) -> Created:
     """A new pursuit (and its account when named but not yet known) with its first StageChange."""
+    values = draft_values(draft)
+    with ws.write() as session:
+        return add_pursuit(session, draft, values)
+
+
+def draft_values(draft: PursuitDraft) -> dict[str, Any]:
+    """The pursuit's fields of `draft`, validated (InvalidInput otherwise)."""
     values = {
         "title": draft.title.strip(),
         "amount": draft.amount,
@@ -203,20 +211,33 @@ def create_pursuit(ws: Workspace, draft: PursuitDraft) -> Created:
         "notes": draft.notes,
     }
     records.validate("pursuit", values)
-    with ws.write() as session:
-        account_id, account_created = _account(session, draft.account_id, draft.account_name)
-        changes = Changes.of(ChangeKind.ACCOUNT, account_id) if account_created else Changes()
-        pursuit = Pursuit(
-            account_id=account_id,
-            board_rank=_next_rank(session, draft.stage),
-            stage_entered_at=utcnow(),
-            **values,
-        )
-        session.add(pursuit)
-        session.flush()
-        session.add(StageChange(pursuit_id=pursuit.id, from_stage=None, to_stage=draft.stage))
-        _write_tags(session, pursuit.id, draft.tags)
-        return Created(pursuit.id, changes | Changes.of(ChangeKind.PURSUIT, pursuit.id))
+    return values
+
+
+def add_pursuit(session: Session, draft: PursuitDraft, values: Mapping[str, Any]) -> Created:
+    """`create_pursuit` inside the caller's transaction (an import makes many in one);
+    `values` from `draft_values`."""
+    account_id, account_created = _account(session, draft.account_id, draft.account_name)
+    changes = Changes.of(ChangeKind.ACCOUNT, account_id) if account_created else Changes()
+    pursuit, first_stage = pursuit_records(values, account_id, _next_rank(session, draft.stage))
+    session.add_all((pursuit, first_stage))
+    _write_tags(session, pursuit.id, draft.tags)
+    return Created(pursuit.id, changes | Changes.of(ChangeKind.PURSUIT, pursuit.id))
+
+
+def pursuit_records(
+    values: Mapping[str, Any], account_id: str, rank: float
+) -> tuple[Pursuit, StageChange]:
+    """A new pursuit and its first StageChange, not yet in a session: an import adds thousands
+    and flushes them together. `values` from `draft_values`, `rank` its place in its column."""
+    pursuit = Pursuit(
+        id=new_id(),
+        account_id=account_id,
+        board_rank=rank,
+        stage_entered_at=utcnow(),
+        **values,
+    )
+    return pursuit, StageChange(pursuit_id=pursuit.id, from_stage=None, to_stage=values["stage"])
 
 
 # --- edit (the New / Edit pursuit dialog) ------------------------------------------------------
@@ -444,6 +465,11 @@ def _ranks_for(
     low = previous if previous is not None else before.board_rank - 1.0
     step = (before.board_rank - low) / (count + 1)
     return [low + step * (i + 1) for i in range(count)]
+
+
+def next_rank(session: Session, stage: int) -> float:
+    """Just past the last open card of `stage`'s column (where an import starts placing)."""
+    return _next_rank(session, stage)
 
 
 def _next_rank(session: Session, stage: int, exclude: Iterable[str] = ()) -> float:

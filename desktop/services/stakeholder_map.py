@@ -33,6 +33,7 @@ from desktop.storage.tables import (
     StakeholderLink,
     StakeholderRole,
     membership_id,
+    new_id,
     utcnow,
 )
 
@@ -252,16 +253,39 @@ def create_person(
     values = _check_person_values({"name": "", **values}, creating=True)
     roles, help_wanted = _check_sets(roles, help_wanted)
     with ws.write() as session:
-        pursuit = _live_pursuit(session, pursuit_id)
-        manager = values.get("reports_to_id")
-        if manager is not None:
-            _same_map_person(session, manager, pursuit_id, "reports_to_id")
-        person = Stakeholder(pursuit_id=pursuit_id, account_id=pursuit.account_id, **values)
-        session.add(person)
-        session.flush()
-        _write_set(session, StakeholderRole, "role", person.id, roles)
-        _write_set(session, StakeholderHelp, "help", person.id, help_wanted)
-        return person.id, _changed(pursuit_id, people=[person.id])
+        return add_person(session, pursuit_id, values, roles, help_wanted)
+
+
+def add_person(
+    session: Session,
+    pursuit_id: str,
+    values: Mapping[str, Any],
+    roles: Iterable[str] = (),
+    help_wanted: Iterable[str] = (),
+) -> tuple[str, Changes]:
+    """`create_person` inside the caller's transaction (an import adds many people in one), with
+    `values` and the sets already checked (`check_person`)."""
+    pursuit = _live_pursuit(session, pursuit_id)
+    manager = values.get("reports_to_id")
+    if manager is not None:
+        _same_map_person(session, manager, pursuit_id, "reports_to_id")
+    person = new_person(pursuit_id, pursuit.account_id, values)
+    session.add(person)
+    session.flush()
+    _write_set(session, StakeholderRole, "role", person.id, roles)
+    _write_set(session, StakeholderHelp, "help", person.id, help_wanted)
+    return person.id, _changed(pursuit_id, people=[person.id])
+
+
+def new_person(pursuit_id: str, account_id: str, values: Mapping[str, Any]) -> Stakeholder:
+    """A person of the map, not yet in a session (an import adds thousands, then flushes once);
+    `values` from `check_person`."""
+    return Stakeholder(id=new_id(), pursuit_id=pursuit_id, account_id=account_id, **values)
+
+
+def check_person(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values of a new person as the map stores them, or InvalidInput (see `add_person`)."""
+    return _check_person_values({"name": "", **values}, creating=True)
 
 
 def update_person(

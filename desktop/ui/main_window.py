@@ -61,6 +61,7 @@ MENU_EXTENSIONS: list[str] = [
     "desktop.ui.preferences:install",
     "desktop.ui.sync.actions:install",
     "desktop.ui.sync.folder:install",
+    "desktop.ui.imports:install",
 ]
 
 

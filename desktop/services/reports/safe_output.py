@@ -48,6 +48,7 @@ class OutputKind(StrEnum):
     PNG = "png"
     SVG = "svg"
     BACKUP = "backup"
+    VCF = "vcf"
 
 
 # What `files.sniff` may find at a path that this kind of output replaces as a matter of course.
@@ -59,10 +60,15 @@ _SAME_KIND = {
     OutputKind.CSV: {files.TEXT},
     OutputKind.PNG: {files.PNG},
     OutputKind.SVG: {files.TEXT},
+    OutputKind.VCF: {files.TEXT},
     OutputKind.BACKUP: set(),  # every existing SQLite file is asked about (see _problem)
 }
 # Plain text tells nothing by its bytes: an existing text file is the same kind only by its name.
-_TEXT_SUFFIXES = {OutputKind.CSV: {".csv", ".txt"}, OutputKind.SVG: {".svg"}}
+_TEXT_SUFFIXES = {
+    OutputKind.CSV: {".csv", ".txt"},
+    OutputKind.SVG: {".svg"},
+    OutputKind.VCF: {".vcf"},
+}
 _COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
 
 # Reasons, in the order they are checked.

@@ -1,0 +1,253 @@
+"""Import and export of a rep's own tables and contacts on the command line (cli.EXTRA_COMMANDS).
+
+    pursuit import-table --db PATH FILE --kind accounts|people|pursuits [--sheet NAME]
+                         [--encoding ENC] [--on-duplicate skip|update|update-all|create]
+                         [--pursuit ID] [--dry-run] [--lang zh_CN|en]
+    pursuit import-vcard --db PATH FILE --pursuit ID [--on-duplicate …] [--dry-run]
+    pursuit export-vcard --db PATH --pursuit ID --out people.vcf [--force]
+    pursuit export-table --db PATH --kind accounts|people --out FILE.xlsx|.csv [--force]
+
+The same services as the Import wizard (services/imports): the file is read and checked, every
+row previewed, then the rows are written in one transaction after a backup. It prints which file,
+sheet and encoding were read and how the columns were mapped, one line per row that is not
+imported (its number as the spreadsheet shows it and why), and a summary. `--on-duplicate update`
+fills the empty fields of a record already there, `update-all` overwrites them with the row's
+non-empty cells. `--kind pursuits` reads the mixed sheet too: a row's contact (联系人, 手机, …)
+goes onto that pursuit's map. `--kind people` needs `--pursuit`: today a person lives on one
+pursuit's map. Exit 0 when the import ran (rows with errors are reported, not fatal), 1 when the
+file or the database refused it — then nothing was changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.cli_messages import EXIT_OK, fail, is_zh, say
+
+if TYPE_CHECKING:
+    from desktop.services.imports.reading import Table
+    from desktop.services.imports.table_import import Preview, RowProblem
+
+POLICIES = {
+    "skip": "skip",
+    "update": "update_empty",
+    "update-empty": "update_empty",
+    "update-all": "update_all",
+    "create": "create",
+}
+
+
+def _problem_text(args: argparse.Namespace, problem: RowProblem, encoding: str) -> str:
+    field = say(args, f"field_{problem.field}") if problem.field else ""
+    return say(
+        args, f"problem_{problem.code}", field=field, text=problem.text, encoding=encoding or "?"
+    )
+
+
+def _file_error(args: argparse.Namespace, exc: Exception) -> int:
+    code = getattr(exc, "code", "unreadable")
+    detail = getattr(exc, "detail", "") or str(exc)
+    return fail(args, f"import_{code}", detail=detail)
+
+
+def _report_reading(args: argparse.Namespace, table: Table, mapping: dict[int, str]) -> None:
+    what = (
+        say(args, "import_sheet", sheet=table.sheet)
+        if table.sheet
+        else say(args, "import_encoding", encoding=table.encoding.upper())
+    )
+    print(say(args, "import_file", path=table.path.name, what=what))
+    hidden = [s.name for s in table.sheets if s.hidden]
+    if hidden:
+        print(say(args, "import_hidden_skipped", sheets="、".join(hidden)))
+    sep = "，" if is_zh(args) else ", "
+    mapped = sep.join(
+        f"{table.headers[i]}→{say(args, f'field_{f}')}" for i, f in sorted(mapping.items())
+    )
+    print(say(args, "import_header", row=table.header_row, mapped=mapped))
+
+
+def _run(args: argparse.Namespace, table: Table, kind: str, mapping: dict[int, str] | None) -> int:
+    from desktop.cli import open_workspace
+    from desktop.services.errors import InvalidInput, NotFound, StorageError
+    from desktop.services.imports import table_import as ti
+
+    mapping = mapping if mapping is not None else ti.guess_mapping(table, kind)
+    _report_reading(args, table, mapping)
+    ws, code = open_workspace(args, create=False)
+    if ws is None:
+        return code
+    try:
+        try:
+            plan: Preview = ti.preview(ws, table, kind, mapping, pursuit_id=args.pursuit)
+        except NotFound:
+            return fail(args, "import_no_pursuit", detail=args.pursuit)
+        except InvalidInput as exc:
+            if exc.code == "unmapped":
+                sep = "，" if is_zh(args) else ", "
+                return fail(
+                    args,
+                    "import_unmapped",
+                    field=say(args, f"field_{exc.field}"),
+                    detail=sep.join(table.headers),
+                )
+            return fail(args, "import_needs_pursuit")
+        zh = is_zh(args)
+        sep = "；" if zh else "; "
+        lines = []
+        for row in plan.rows:
+            if row.status == ti.ERROR:
+                why = sep.join(_problem_text(args, p, table.encoding) for p in row.problems)
+                lines.append(say(args, "import_rejected", row=row.number, why=why))
+        if lines:
+            sys.stdout.write("\n".join(lines) + "\n")
+        if not any(r.status != ti.ERROR for r in plan.rows):
+            print(
+                say(
+                    args,
+                    "import_summary",
+                    rows=len(plan.rows),
+                    created=0,
+                    updated=0,
+                    skipped=0,
+                    errors=plan.count(ti.ERROR),
+                )
+            )
+            return fail(args, "import_nothing")
+        policy = ti.Policy(POLICIES[args.on_duplicate])
+        try:
+            result = ti.run_import(ws, plan, policy, dry_run=bool(args.dry_run))
+        except ti.RowFailed as exc:
+            return fail(args, "import_row_failed", row=exc.row, detail=str(exc))
+        except StorageError as exc:
+            return fail(args, exc.code, path=args.db, detail=str(exc))
+        print(
+            say(
+                args,
+                "import_summary",
+                rows=len(plan.rows),
+                created=result.created_rows,
+                updated=result.updated_rows,
+                skipped=result.skipped,
+                errors=result.errors,
+            )
+        )
+        if result.backup is not None:
+            print(say(args, "import_backup", path=result.backup))
+        if result.dry_run:
+            print(say(args, "import_dry_run"))
+        return EXIT_OK
+    finally:
+        ws.close()
+
+
+def cmd_import_table(args: argparse.Namespace) -> int:
+    from desktop.services.imports import reading
+
+    if args.kind == "people" and not args.pursuit:
+        return fail(args, "import_needs_pursuit")
+    try:
+        table = reading.read_table(args.file, sheet=args.sheet, encoding=args.encoding)
+    except reading.ImportFileError as exc:
+        return _file_error(args, exc)
+    return _run(args, table, args.kind, None)
+
+
+def cmd_import_vcard(args: argparse.Namespace) -> int:
+    from desktop.services.imports import reading, vcards
+
+    try:
+        cards = vcards.read_vcards(args.file)
+    except reading.ImportFileError as exc:
+        return _file_error(args, exc)
+    table = vcards.cards_table(Path(args.file), cards)
+    table.encoding = "vCard"
+    return _run(args, table, "people", dict(vcards.MAPPING))
+
+
+def cmd_export_vcard(args: argparse.Namespace) -> int:
+    from desktop.cli import open_workspace, refuse_output
+    from desktop.services.errors import NotFound
+    from desktop.services.imports import vcards
+
+    out = Path(args.out).expanduser()
+    if (code := refuse_output(args, out, "vcf")) is not None:
+        return code
+    ws, code = open_workspace(args, create=False, read_only=True)
+    if ws is None:
+        return code
+    try:
+        cards = vcards.pursuit_cards(ws, args.pursuit)
+    except NotFound:
+        return fail(args, "import_no_pursuit", detail=args.pursuit)
+    finally:
+        ws.close()
+    try:
+        count = vcards.write_vcards(out, cards)
+    except OSError as exc:
+        return fail(args, "storage", path=out, detail=exc.strerror or str(exc))
+    print(say(args, "export_people_written", count=count, path=out))
+    return EXIT_OK
+
+
+def cmd_export_table(args: argparse.Namespace) -> int:
+    from desktop.cli import open_workspace, refuse_output
+    from desktop.services.reports import spreadsheet_lists
+
+    out = Path(args.out).expanduser()
+    kind = "xlsx" if out.suffix.lower() == ".xlsx" else "csv"
+    if (code := refuse_output(args, out, kind)) is not None:
+        return code
+    ws, code = open_workspace(args, create=False, read_only=True)
+    if ws is None:
+        return code
+    try:
+        if args.kind == "accounts":
+            written = spreadsheet_lists.export_accounts(ws, out, is_zh(args))
+        else:
+            written = spreadsheet_lists.export_people(ws, out, is_zh(args), args.pursuit)
+    except OSError as exc:
+        return fail(args, "storage", path=out, detail=exc.strerror or str(exc))
+    finally:
+        ws.close()
+    print(say(args, "export_table_written", count=written.rows, path=out))
+    return EXIT_OK
+
+
+def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    table = command(
+        "import-table", cmd_import_table, "import accounts, people or pursuits from .xlsx/.csv"
+    )
+    table.add_argument("file", help="the .xlsx or .csv file")
+    table.add_argument("--kind", required=True, choices=["accounts", "people", "pursuits"])
+    table.add_argument("--sheet", help="the sheet of an .xlsx (default: the first visible one)")
+    table.add_argument("--encoding", help="of a .csv: utf-8, utf-8-sig, gb18030 (default: detect)")
+    for sub in (table, command("import-vcard", cmd_import_vcard, "import people from a .vcf")):
+        if sub is not table:
+            sub.add_argument("file", help="the .vcf file")
+        sub.add_argument(
+            "--on-duplicate",
+            choices=list(POLICIES),
+            default="skip",
+            help="a row matching a record already there: skip (default), update (its empty "
+            "fields), update-all, or create a new record anyway",
+        )
+        sub.add_argument(
+            "--pursuit",
+            required=sub is not table,
+            help="the pursuit whose map the people go onto",
+        )
+        sub.add_argument("--dry-run", action="store_true", help="show what would happen only")
+    vcf = command("export-vcard", cmd_export_vcard, "write a pursuit's people as a .vcf file")
+    vcf.add_argument("--pursuit", required=True)
+    vcf.add_argument("--out", required=True)
+    vcf.add_argument("--force", action="store_true", help="write over another kind of file")
+    lists = command("export-table", cmd_export_table, "write the accounts or people as a table")
+    lists.add_argument("--kind", required=True, choices=["accounts", "people"])
+    lists.add_argument("--pursuit", help="only this pursuit's people")
+    lists.add_argument("--out", required=True, help="an .xlsx or .csv file")
+    lists.add_argument("--force", action="store_true", help="write over another kind of file")

@@ -1,0 +1,473 @@
+"""Reading a rep's spreadsheet (.xlsx or .csv) row by row, refusing what cannot be read safely.
+
+No Qt and no database here: this layer turns a file into a `Table` — its header row and its data
+rows as text cells, each with the row number the person sees in their spreadsheet — or refuses it
+with one `ImportFileError` whose code says why (the CLI and the wizard word it):
+
+- **size**: a file over `MAX_FILE_BYTES`, or a sheet of more than `MAX_ROWS` data rows, is refused.
+  Rows are streamed (openpyxl's read-only reader, the csv module over a line iterator) and the
+  count stops at the limit: a sheet of a million rows is never held whole;
+- **zip bomb**: an .xlsx is a zip; its members' stated uncompressed sizes are added up before
+  anything is decompressed and a total over `MAX_UNCOMPRESSED` (or a ratio no spreadsheet has)
+  is refused;
+- **a file still being written** (a download or a copy in progress, a save from WPS): its size or
+  time changes while we look, or its zip has no end yet; refused with "try again when it is done";
+- **encoding** (CSV): a byte-order mark says UTF-8 or UTF-16; otherwise UTF-8 if the whole file
+  decodes as UTF-8, else GB18030 (the superset of GBK and GB2312 that WPS and Chinese Excel
+  write). A line that does not decode in the chosen encoding (a file pasted together from two
+  exports) is marked as an error *at that row*; the rest is read;
+- **layout**: title rows above the header and blank rows are skipped, the header is the row among
+  the first `HEADER_SEARCH` that reads most like headers, a repeated header (one per printed page)
+  is dropped; merged cells give their value to every cell they cover (a customer name merged down
+  its contacts' rows); formulas give the value Excel last calculated (an .xlsx saved by a program
+  that never calculates has none: such a cell reads as empty); hidden sheets are listed as such and
+  never chosen by default.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import os
+import re
+import time
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.import_values import cell_text, header_score
+from desktop.services.errors import InvalidInput
+
+MAX_ROWS = 100_000  # data rows of one sheet; a rep's book of business is far below
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # all members of an .xlsx, decompressed
+MAX_RATIO = 200  # a member compressing better than this (with over 10 MB) is a bomb
+MAX_COLUMNS = 200
+HEADER_SEARCH = 30  # non-blank rows looked at for the header
+SETTLE_SECONDS = 0.25  # between two looks at a file's size and time
+SAMPLE_BYTES = 64 * 1024
+
+UTF8, UTF8_BOM, GB18030, UTF16 = "utf-8", "utf-8-sig", "gb18030", "utf-16"
+ENCODINGS = (UTF8, UTF8_BOM, GB18030, UTF16)
+_ENCODING_ALIASES = {
+    "utf8": UTF8,
+    "utf-8": UTF8,
+    "utf-8-sig": UTF8_BOM,
+    "utf8-sig": UTF8_BOM,
+    "utf-8-bom": UTF8_BOM,
+    "gbk": GB18030,
+    "gb2312": GB18030,
+    "gb18030": GB18030,
+    "cp936": GB18030,
+    "utf-16": UTF16,
+    "utf16": UTF16,
+}
+
+
+class ImportFileError(InvalidInput):
+    """The file cannot be imported at all. Codes: missing, unreadable, too_big, too_many_rows,
+    zip_bomb, still_writing, not_xlsx, damaged, no_sheet, no_header, bad_encoding, xls, format.
+    `detail` holds what the message names (a limit, a sheet, an encoding)."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__("file", code, f"{code}: {detail}" if detail else code)
+        self.detail = detail
+
+
+class Cancelled(Exception):
+    """The person cancelled; nothing was changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class SheetInfo:
+    name: str
+    hidden: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """One data row: its number in the spreadsheet (1-based, as the person sees it), its cells
+    as text, and a problem the reading itself found (an undecodable line)."""
+
+    number: int
+    cells: tuple[str, ...]
+    problem: str = ""
+
+
+@dataclass
+class Table:
+    """What a file holds for import: the header row and the data rows under it."""
+
+    path: Path
+    sheet: str  # "" for a CSV
+    sheets: list[SheetInfo]
+    encoding: str  # "" for an .xlsx
+    header_row: int
+    headers: list[str]
+    rows: list[SourceRow]
+    skipped_blank: int = 0
+    skipped_repeated_headers: int = 0
+
+    @property
+    def width(self) -> int:
+        return len(self.headers)
+
+
+Progress = Callable[[int], bool]  # rows read so far → False to cancel
+
+
+def normalise_encoding(name: str) -> str:
+    key = name.strip().lower().replace("_", "-")
+    if key not in _ENCODING_ALIASES:
+        raise ImportFileError("bad_encoding", name)
+    return _ENCODING_ALIASES[key]
+
+
+def read_table(
+    path: Path | str,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    max_rows: int = MAX_ROWS,
+    progress: Progress | None = None,
+) -> Table:
+    """The header and rows of `path` (an .xlsx or a .csv/.txt), or ImportFileError."""
+    path = Path(path)
+    check_settled(path)
+    before = _stat(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        table = _read_xlsx(path, sheet, max_rows, progress)
+    elif suffix in (".csv", ".txt", ".tsv"):
+        table = _read_csv(path, encoding, max_rows, progress)
+    elif suffix == ".xls":
+        raise ImportFileError("xls", path.name)
+    else:
+        raise ImportFileError("format", path.suffix or path.name)
+    # A file written to while it was read gave rows of two versions: refuse them all.
+    after = _stat(path)
+    if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        raise ImportFileError("still_writing", path.name)
+    return table
+
+
+def list_sheets(path: Path | str) -> list[SheetInfo]:
+    """The sheets of an .xlsx (hidden ones marked); [] for a CSV."""
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    check_settled(path)
+    book = _open_book(path)
+    try:
+        return [SheetInfo(ws.title, ws.sheet_state != "visible") for ws in book.worksheets]
+    finally:
+        book.close()
+
+
+# --- the file as a whole -------------------------------------------------------------------------
+def _stat(path: Path) -> os.stat_result:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        raise ImportFileError("missing", str(path)) from None
+    except OSError as exc:
+        raise ImportFileError("unreadable", exc.strerror or str(exc)) from None
+
+
+def check_settled(path: Path) -> None:
+    """Refuse a missing, huge or still-growing file (two looks `SETTLE_SECONDS` apart when it
+    changed in the last few seconds)."""
+    first = _stat(path)
+    if not path.is_file():
+        raise ImportFileError("unreadable", str(path))
+    if first.st_size > MAX_FILE_BYTES:
+        raise ImportFileError("too_big", f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if time.time() - first.st_mtime < 3:
+        time.sleep(SETTLE_SECONDS)
+        second = _stat(path)
+        if (second.st_size, second.st_mtime_ns) != (first.st_size, first.st_mtime_ns):
+            raise ImportFileError("still_writing", path.name)
+    if not os.access(path, os.R_OK):
+        raise ImportFileError("unreadable", str(path))
+
+
+# --- .xlsx ---------------------------------------------------------------------------------------
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except zipfile.BadZipFile:
+        # No end-of-archive record: cut off (still being copied or saved) or not an .xlsx.
+        with path.open("rb") as handle:
+            start = handle.read(4)
+        if start == b"PK\x03\x04":
+            raise ImportFileError("damaged", path.name) from None
+        raise ImportFileError("not_xlsx", path.name) from None
+    except OSError as exc:
+        raise ImportFileError("unreadable", exc.strerror or str(exc)) from None
+    total = 0
+    for member in members:
+        total += member.file_size
+        if member.file_size > 10 * 1024 * 1024 and member.file_size > MAX_RATIO * max(
+            member.compress_size, 1
+        ):
+            raise ImportFileError("zip_bomb", path.name)
+    if total > MAX_UNCOMPRESSED:
+        raise ImportFileError("zip_bomb", path.name)
+
+
+def _open_book(path: Path) -> Any:
+    import openpyxl
+
+    _check_zip(path)
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, TypeError) as exc:
+        raise ImportFileError("damaged", f"{path.name} ({type(exc).__name__})") from None
+
+
+def _read_xlsx(path: Path, sheet: str | None, max_rows: int, progress: Progress | None) -> Table:
+    book = _open_book(path)
+    try:
+        infos = [SheetInfo(ws.title, ws.sheet_state != "visible") for ws in book.worksheets]
+        if not infos:
+            raise ImportFileError("no_sheet", path.name)
+        if sheet is None:
+            chosen = next((ws for ws in book.worksheets if ws.sheet_state == "visible"), None)
+            if chosen is None:
+                raise ImportFileError("no_sheet", path.name)
+        else:
+            if sheet not in book.sheetnames:
+                raise ImportFileError("no_sheet", sheet)
+            chosen = book[sheet]
+        merged = _merged_ranges(path, getattr(chosen, "_worksheet_path", ""))
+        stated = chosen.max_row  # the sheet's own <dimension>; may be absent or wrong
+        if isinstance(stated, int) and stated > max_rows + HEADER_SEARCH + 1:
+            raise ImportFileError("too_many_rows", f"{max_rows:,}")
+        try:
+            rows = _xlsx_rows(chosen, merged)
+            table = _table(path, chosen.title, infos, "", rows, max_rows, progress)
+        except (KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
+            raise ImportFileError("damaged", f"{path.name} ({type(exc).__name__})") from None
+    finally:
+        book.close()
+    return table
+
+
+_MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"")
+
+
+def _merged_ranges(path: Path, part: str) -> list[tuple[int, int, int, int]]:
+    """The merged ranges of a worksheet part (min_row, min_col, max_row, max_col): read-only
+    openpyxl does not give them. <mergeCells> follows the sheet's data, so the part is streamed
+    through in chunks looking for it (a byte search, far cheaper than parsing the rows twice)."""
+    if not part:
+        return []
+    from openpyxl.utils.cell import range_boundaries
+
+    tail = b""
+    found = False
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as stream:
+            carry = b""
+            while chunk := stream.read(1024 * 1024):
+                data = carry + chunk
+                if found:
+                    tail += chunk
+                elif (at := data.find(b"mergeCells")) >= 0:
+                    found, tail = True, data[max(0, at - 1) :]
+                else:
+                    carry = data[-16:]
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return []
+    ranges: list[tuple[int, int, int, int]] = []
+    for ref in _MERGE_REF.findall(tail):
+        low_col, low_row, high_col, high_row = range_boundaries(ref.decode())
+        if low_col and low_row and high_col and high_row:
+            ranges.append((low_row, low_col, high_row, high_col))
+    return ranges
+
+
+def _xlsx_rows(
+    sheet: Any, merged: list[tuple[int, int, int, int]]
+) -> Iterator[tuple[int, list[Any], str]]:
+    # Merged areas: every covered cell reads the area's top-left value.
+    fills: dict[tuple[int, int], Any] = {}
+    pending: dict[int, list[tuple[int, int, int, int]]] = {}
+    for r0, c0, r1, c1 in merged:
+        pending.setdefault(r0, []).append((r0, c0, r1, c1))
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = list(values[:MAX_COLUMNS])
+        for area in pending.pop(number, ()):
+            r0, c0, r1, c1 = area
+            value = cells[c0 - 1] if c0 - 1 < len(cells) else None
+            for row in range(r0, r1 + 1):
+                for col in range(c0, c1 + 1):
+                    fills[(row, col)] = value
+        if fills:
+            for (row, col), value in [(k, v) for k, v in fills.items() if k[0] == number]:
+                while len(cells) < col:
+                    cells.append(None)
+                if cells[col - 1] in (None, ""):
+                    cells[col - 1] = value
+                del fills[(row, col)]
+        yield number, cells, ""
+
+
+# --- .csv ----------------------------------------------------------------------------------------
+def detect_encoding(path: Path | str) -> str:
+    """UTF-8 with BOM or UTF-16 by their byte-order mark; else, over the lines holding non-ASCII
+    bytes, UTF-8 when most of them are UTF-8, GB18030 otherwise (a file pasted together from two
+    exports keeps its majority; its other lines become row errors, see `_decoded_lines`)."""
+    path = Path(path)
+    with path.open("rb") as handle:
+        start = handle.read(4)
+        if start.startswith(codecs.BOM_UTF8):
+            return UTF8_BOM
+        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return UTF16
+        handle.seek(0)
+        utf8 = other = 0
+        for raw in handle:
+            if raw.isascii():
+                continue
+            try:
+                raw.decode(UTF8)
+                utf8 += 1
+            except UnicodeDecodeError:
+                other += 1
+    return UTF8 if utf8 >= other else GB18030
+
+
+def _decoded_lines(path: Path, encoding: str, bad: set[int]) -> Iterator[str]:
+    """The file's lines as text; a line not in `encoding` is kept (with U+FFFD) and its number
+    put in `bad`. GB18030 decodes nearly any bytes, so there a line that is valid UTF-8 with
+    non-ASCII text is taken for what it is: a line of another encoding."""
+    if encoding == UTF16:
+        with path.open("r", encoding="utf-16", newline="", errors="replace") as handle:
+            yield from handle
+        return
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1 and encoding == UTF8_BOM:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if encoding == GB18030 and not raw.isascii():
+                try:
+                    raw.decode(UTF8)
+                    bad.add(number)
+                except UnicodeDecodeError:
+                    pass
+            try:
+                yield raw.decode(encoding)
+            except UnicodeDecodeError:
+                bad.add(number)
+                yield raw.decode(encoding, errors="replace")
+
+
+def _delimiter(path: Path, encoding: str) -> str:
+    sample_lines: list[str] = []
+    size = 0
+    for line in _decoded_lines(path, encoding, set()):
+        sample_lines.append(line)
+        size += len(line)
+        if size > SAMPLE_BYTES or len(sample_lines) > 50:
+            break
+    sample = "".join(sample_lines)
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        return "\t" if sample.count("\t") > sample.count(",") else ","
+
+
+def _read_csv(path: Path, encoding: str | None, max_rows: int, progress: Progress | None) -> Table:
+    chosen = normalise_encoding(encoding) if encoding else detect_encoding(path)
+    if chosen == UTF8 and _starts_with_bom(path):
+        chosen = UTF8_BOM
+    delimiter = _delimiter(path, chosen)
+    bad: set[int] = set()
+    reader = csv.reader(_decoded_lines(path, chosen, bad), delimiter=delimiter)
+
+    def rows() -> Iterator[tuple[int, list[Any], str]]:
+        last = 0
+        try:
+            for record in reader:
+                start, last = last + 1, reader.line_num
+                problem = "encoding" if any(n in bad for n in range(start, last + 1)) else ""
+                yield start, record[:MAX_COLUMNS], problem
+        except csv.Error as exc:
+            raise ImportFileError("damaged", f"{path.name}: {exc}") from None
+
+    table = _table(path, "", [], chosen, rows(), max_rows, progress)
+    return table
+
+
+def _starts_with_bom(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(3) == codecs.BOM_UTF8
+
+
+# --- header and rows -----------------------------------------------------------------------------
+def _table(
+    path: Path,
+    sheet: str,
+    sheets: list[SheetInfo],
+    encoding: str,
+    rows: Iterator[tuple[int, list[Any], str]],
+    max_rows: int,
+    progress: Progress | None,
+) -> Table:
+    """Find the header among the first rows, then collect the data rows under it."""
+    looked: list[tuple[int, tuple[str, ...], str]] = []
+    blank = 0
+    for number, values, problem in rows:
+        cells = _texts(values)
+        if not any(cells):
+            blank += 1
+            continue
+        looked.append((number, cells, problem))
+        if len(looked) >= HEADER_SEARCH:
+            break
+    if not looked:
+        raise ImportFileError("no_header", sheet or path.name)
+    scored = [(header_score(cells), -i) for i, (_n, cells, _p) in enumerate(looked)]
+    best_score, best = max(scored)
+    index = -best if best_score > 0 else 0
+    header_number, header, _ = looked[index]
+    headers = [h.strip() for h in header]
+    while headers and not headers[-1]:
+        headers.pop()
+    if not headers:
+        raise ImportFileError("no_header", sheet or path.name)
+    table = Table(path, sheet, sheets, encoding, header_number, headers, [], blank)
+    header_key = tuple(headers)
+
+    def take(number: int, cells: tuple[str, ...], problem: str) -> None:
+        if not any(cells):
+            table.skipped_blank += 1
+            return
+        if tuple(c.strip() for c in cells[: len(headers)]) == header_key:
+            table.skipped_repeated_headers += 1
+            return
+        if len(table.rows) >= max_rows:
+            raise ImportFileError("too_many_rows", f"{max_rows:,}")
+        table.rows.append(SourceRow(number, _fit(cells, len(headers)), problem))
+        if progress is not None and len(table.rows) % 500 == 0 and not progress(len(table.rows)):
+            raise Cancelled
+
+    for number, cells, problem in looked[index + 1 :]:
+        take(number, cells, problem)
+    for number, values, problem in rows:
+        take(number, _texts(values), problem)
+    return table
+
+
+def _texts(values: Sequence[Any]) -> tuple[str, ...]:
+    return tuple(cell_text(v) for v in values)
+
+
+def _fit(cells: tuple[str, ...], width: int) -> tuple[str, ...]:
+    if len(cells) >= width:
+        return cells[:width] if not any(cells[width:]) else cells
+    return cells + ("",) * (width - len(cells))

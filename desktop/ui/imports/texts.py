@@ -1,0 +1,102 @@
+"""The words of the import wizard for what the services answer in codes: fields, why a row is
+refused, why a file is refused, what a row is. One place, so the pages and the report agree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.domain import import_values as iv
+from desktop.services.imports.table_import import RowProblem
+
+
+def field_name(field: str) -> str:
+    names = {
+        iv.ACCOUNT_NAME: QCoreApplication.translate("Import", "Account name"),
+        iv.INDUSTRY: QCoreApplication.translate("Import", "Industry"),
+        iv.ADDRESS: QCoreApplication.translate("Import", "Address"),
+        iv.PERSON_NAME: QCoreApplication.translate("Import", "Person's name"),
+        iv.PHONE: QCoreApplication.translate("Import", "Phone"),
+        iv.TITLE: QCoreApplication.translate("Import", "Title"),
+        iv.DEPARTMENT: QCoreApplication.translate("Import", "Department"),
+        iv.EMAIL: QCoreApplication.translate("Import", "Email"),
+        iv.PURSUIT_TITLE: QCoreApplication.translate("Import", "Pursuit title"),
+        iv.AMOUNT: QCoreApplication.translate("Import", "Amount"),
+        iv.CURRENCY: QCoreApplication.translate("Import", "Currency"),
+        iv.STAGE: QCoreApplication.translate("Import", "Stage"),
+        iv.EXPECTED_CLOSE: QCoreApplication.translate("Import", "Expected close"),
+        iv.OWNER: QCoreApplication.translate("Import", "Owner"),
+        iv.NEXT_STEP: QCoreApplication.translate("Import", "Next step"),
+        iv.NOTES: QCoreApplication.translate("Import", "Notes"),
+    }
+    return names.get(field, field)
+
+
+def problem_text(problem: RowProblem, encoding: str = "") -> str:
+    field = field_name(problem.field) if problem.field else ""
+    texts = {
+        "required": QCoreApplication.translate("Import", "{field} is missing"),
+        "amount": QCoreApplication.translate("Import", '{field} not understood: "{text}"'),
+        "date": QCoreApplication.translate("Import", '{field} is not a date: "{text}"'),
+        "date_ambiguous": QCoreApplication.translate(
+            "Import", '{field} is ambiguous: "{text}" (day/month or month/day?)'
+        ),
+        "stage": QCoreApplication.translate(
+            "Import", '{field} not understood: "{text}" (1–8 or the name of a stage)'
+        ),
+        "currency": QCoreApplication.translate("Import", '{field} not understood: "{text}"'),
+        "too_long": QCoreApplication.translate("Import", "{field} is too long"),
+        "encoding": QCoreApplication.translate(
+            "Import", "this row is not in {encoding} (a file of mixed encodings?)"
+        ),
+    }
+    text = texts.get(problem.code, "{field}: {text}")
+    return text.format(field=field, text=problem.text, encoding=encoding.upper() or "?")
+
+
+def file_refusal(code: str, detail: str) -> str:
+    """Why a file cannot be imported; each says that nothing changed."""
+    texts = {
+        "missing": QCoreApplication.translate("Import", "There is no file at {detail}."),
+        "unreadable": QCoreApplication.translate("Import", "The file cannot be read: {detail}."),
+        "too_big": QCoreApplication.translate("Import", "The file is larger than {detail}."),
+        "too_many_rows": QCoreApplication.translate(
+            "Import",
+            "The sheet has more than {detail} rows. Split it and import the parts one by one.",
+        ),
+        "zip_bomb": QCoreApplication.translate(
+            "Import", "{detail} would decompress to an abnormal size and is not opened."
+        ),
+        "still_writing": QCoreApplication.translate(
+            "Import",
+            "{detail} is still being written (a download, copy or save in progress). Try again "
+            "when it is done.",
+        ),
+        "not_xlsx": QCoreApplication.translate("Import", "{detail} is not an Excel .xlsx file."),
+        "damaged": QCoreApplication.translate(
+            "Import", "{detail} is damaged or incomplete (still being copied?)."
+        ),
+        "no_sheet": QCoreApplication.translate("Import", "There is no sheet to import: {detail}."),
+        "no_header": QCoreApplication.translate("Import", "No header row was found in {detail}."),
+        "bad_encoding": QCoreApplication.translate("Import", "Unsupported encoding: {detail}."),
+        "xls": QCoreApplication.translate(
+            "Import",
+            "Old .xls files cannot be read: save it as .xlsx or .csv in Excel or WPS first.",
+        ),
+        "format": QCoreApplication.translate("Import", "Use an .xlsx, .csv or .vcf file."),
+        "no_cards": QCoreApplication.translate("Import", "{detail} holds no contact cards."),
+    }
+    text = texts.get(code, texts["unreadable"]).format(detail=detail)
+    unchanged = QCoreApplication.translate("Import", "Nothing was changed.")
+    return text + ("" if text.endswith("。") else " ") + unchanged
+
+
+def match_reason(reason: str, row: int) -> str:
+    if row:
+        return QCoreApplication.translate("Import", "repeats row {row}").format(row=row)
+    return {
+        "company": QCoreApplication.translate("Import", "same company"),
+        "phone": QCoreApplication.translate("Import", "same phone"),
+        "email": QCoreApplication.translate("Import", "same email"),
+        "name": QCoreApplication.translate("Import", "same name"),
+        "title": QCoreApplication.translate("Import", "same pursuit of this account"),
+    }.get(reason, reason)

@@ -1,0 +1,203 @@
+"""`pursuit import-table`, `import-vcard`, `export-vcard` and `export-table` as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from desktop.cli import main
+from desktop.services import pursuits, stakeholders
+from desktop.services.workspace import Workspace
+
+
+def settled(path: Path) -> Path:
+    os.utime(path, (time.time() - 60, time.time() - 60))
+    return path
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "p.db"
+    Workspace.open(path).close()
+    return path
+
+
+def write_csv(path: Path, lines: list[str], encoding: str = "gbk") -> Path:
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    return settled(path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_table_reports_each_rejected_row_and_a_summary(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_csv(
+        tmp_path / "crm.csv",
+        [
+            "客户名称,项目名称,联系人,手机,金额,阶段,预计成交日期",
+            "南京新诚港务有限公司,港口调度,张三,13800138000,12.5万,3,2026/3/1",
+            "南京新诚港务,港口调度,张三,13800138000,,,",
+            "苏州恒通电子,MES,王五,,abc,9,3/4/2026",
+        ],
+    )
+    code, out, _ = run(
+        capsys, "import-table", "--db", str(db), str(sheet), "--kind", "pursuits", "--lang", "zh_CN"
+    )
+    assert code == 0
+    assert "编码 GB18030" in out
+    assert "第 4 行未导入：金额无法识别：“abc”；阶段无法识别：“9”" in out
+    assert "共 3 行：新建 1，更新 0，跳过重复 1，错误 1。" in out
+    assert "导入前的备份" in out
+    ws = Workspace.open(db)
+    try:
+        (pid,) = pursuit_ids(ws)
+        assert [p.name for p in stakeholders.people_of(ws, pid)] == ["张三"]
+    finally:
+        ws.close()
+
+    code, out, _ = run(
+        capsys,
+        "import-table", "--db", str(db), str(sheet), "--kind", "accounts",
+        "--on-duplicate", "create", "--dry-run", "--lang", "en",
+    )  # fmt: skip
+    assert code == 0
+    assert "3 rows. Created: 2, updated: 0, duplicates skipped: 1, with errors: 0." in out
+    assert "Dry run" in out
+
+
+def pursuit_ids(ws: Workspace) -> list[str]:
+    from sqlalchemy import select
+
+    from desktop.storage.tables import Pursuit
+
+    with ws.read() as session:
+        return list(session.scalars(select(Pursuit.id).where(Pursuit.alive)))
+
+
+def test_people_need_a_pursuit_and_go_onto_its_map(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_csv(tmp_path / "p.csv", ["姓名,手机,职务", "张三,13800138000,总经理"], "utf-8")
+    code, _, err = run(capsys, "import-table", "--db", str(db), str(sheet), "--kind", "people")
+    assert code == 1 and "--pursuit" in err
+    ws = Workspace.open(db)
+    pid, _ = pursuits.create_pursuit(ws, pursuits.PursuitDraft("码头", account_name="新诚港务"))
+    ws.close()
+    code, _, _ = run(
+        capsys, "import-table", "--db", str(db), str(sheet), "--kind", "people", "--pursuit", pid
+    )
+    assert code == 0
+    ws = Workspace.open(db)
+    assert [p.name for p in stakeholders.people_of(ws, pid)] == ["张三"]
+    ws.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "key"),
+    [
+        ("old.xls", b"\xd0\xcf\x11\xe0", "Old .xls files are not supported"),
+        ("cut.xlsx", b"PK\x03\x04" + b"\0" * 100, "damaged or incomplete"),
+        ("none.csv", None, "No file at"),
+    ],
+)
+def test_a_file_refused_says_why_and_changes_nothing(
+    db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes | None,
+    key: str,
+) -> None:
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+        settled(path)
+    code, _, err = run(
+        capsys, "import-table", "--db", str(db), str(path), "--kind", "accounts", "--lang", "en"
+    )
+    assert code == 1
+    assert key in err and "Nothing was changed" in err
+
+
+def test_unmapped_names_the_headers(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_csv(tmp_path / "x.csv", ["甲,乙", "1,2"], "utf-8")
+    code, _, err = run(
+        capsys, "import-table", "--db", str(db), str(sheet), "--kind", "accounts", "--lang", "zh_CN"
+    )
+    assert code == 1
+    assert "没有列对应“客户名称”" in err and "甲，乙" in err
+
+
+def test_vcards_in_and_out(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ws = Workspace.open(db)
+    pid, _ = pursuits.create_pursuit(ws, pursuits.PursuitDraft("码头", account_name="新诚港务"))
+    ws.close()
+    cards = tmp_path / "in.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张三\r\nTEL;TYPE=CELL:13800138000\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:=SUM(A1)\r\nEMAIL:x@example.cn\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    settled(cards)
+    code, out, _ = run(
+        capsys, "import-vcard", "--db", str(db), str(cards), "--pursuit", pid, "--lang", "en"
+    )
+    assert code == 0 and "2 rows. Created: 2," in out
+    out_file = tmp_path / "out.vcf"
+    code, out, _ = run(
+        capsys, "export-vcard", "--db", str(db), "--pursuit", pid, "--out", str(out_file)
+    )
+    assert code == 0 and out_file.read_text(encoding="utf-8").count("BEGIN:VCARD") == 2
+
+    table = tmp_path / "people.csv"
+    code, out, _ = run(
+        capsys, "export-table", "--db", str(db), "--kind", "people", "--out", str(table)
+    )
+    assert code == 0
+    with table.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert [r[2] for r in rows[1:] if "SUM" in r[2]] == ["'=SUM(A1)"]  # never run as a formula
+
+
+def test_export_table_of_accounts_as_xlsx_keeps_formulas_as_text(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = Workspace.open(db)
+    pursuits.create_pursuit(ws, pursuits.PursuitDraft("码头", account_name='=HYPERLINK("x")'))
+    pursuits.create_pursuit(ws, pursuits.PursuitDraft("二期", account_name="+恒通", amount=100))
+    ws.close()
+    out = tmp_path / "accounts.xlsx"
+    code, _, _ = run(
+        capsys, "export-table", "--db", str(db), "--kind", "accounts", "--out", str(out)
+    )
+    assert code == 0
+    book = openpyxl.load_workbook(out)
+    sheet = book.active
+    assert sheet is not None
+    cells = {sheet.cell(row, 1).value: sheet.cell(row, 1).data_type for row in (2, 3)}
+    assert cells == {'=HYPERLINK("x")': "s", "+恒通": "s"}
+
+
+def test_the_command_runs_as_a_program(db: Path, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "a.csv", ["公司名称,行业", "恒通电子,制造"], "utf-8-sig")
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "import-table", "--db", str(db), str(sheet),
+         "--kind", "accounts", "--lang", "en"],
+        capture_output=True, text=True, timeout=120, env=dict(os.environ, LANG="C.UTF-8"),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "encoding UTF-8-SIG" in done.stdout and "Created: 1," in done.stdout

@@ -1,0 +1,158 @@
+"""File ▸ Import ▸ Table… and vCard Contacts… through the real wizard, Edit ▸ Undo of the
+import, and File ▸ Export Lists."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from PySide6.QtWidgets import QComboBox, QWizard
+
+from desktop.services import stakeholders
+from desktop.services.imports import table_import as ti
+from desktop.storage.tables import Account, Pursuit
+from desktop.ui.imports import ImportActions
+from desktop.ui.imports.wizard import ImportWizard
+
+
+def settled(path: Path) -> Path:
+    os.utime(path, (time.time() - 60, time.time() - 60))
+    return path
+
+
+def sheet(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.append(["2026 新客户"])
+    ws.append(["公司名称", "商机名称", "联系人", "手机", "预算", "备注说明"])
+    ws.append(["南京导入测试港务有限公司", "码头调度", "张导入", "13800000001", "¥50万", ""])
+    ws.append(["南京导入测试港务", "码头调度", "张导入", "13800000001", "", ""])
+    ws.append(["苏州导入测试电子", "MES", "王导入", "", "abc", ""])
+    book.save(path)
+    return settled(path)
+
+
+def names(ws, table) -> set[str]:
+    from sqlalchemy import select
+
+    column = table.name if table is Account else table.title
+    with ws.read() as session:
+        return set(session.scalars(select(column).where(table.alive)))
+
+
+def advance(qtbot, wizard: ImportWizard) -> None:
+    page = wizard.currentPage()
+    qtbot.waitUntil(page.isComplete, timeout=20000)
+    wizard.next()
+
+
+def test_a_table_through_the_wizard_and_undo(main_window, qtbot, tmp_path: Path) -> None:
+    ctx = main_window.ctx
+    actions = main_window.findChild(ImportActions)
+    path = sheet(tmp_path / "new.xlsx")
+    wizard = actions.open_wizard("table", path)
+    assert isinstance(wizard, ImportWizard)
+    advance(qtbot, wizard)  # file
+    qtbot.waitUntil(lambda: wizard.table is not None, timeout=20000)
+    assert "2" in wizard.source_page.status.text()  # the header row found under the title
+    advance(qtbot, wizard)  # source
+    assert wizard.kind_page.buttons["pursuits"].isChecked()
+    advance(qtbot, wizard)  # kind
+    combos = wizard.mapping_page.combos
+    assert [c.currentData() for c in combos] == [
+        "account_name", "pursuit_title", "person_name", "phone", "amount", "notes",
+    ]  # fmt: skip
+    combos[5].setCurrentIndex(0)  # the notes column is not wanted
+    advance(qtbot, wizard)  # mapping (remembered)
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20000)
+    assert [r.status for r in wizard.plan.rows] == [ti.NEW, ti.DUPLICATE, ti.ERROR]
+    assert wizard.preview_page.model.rowCount() == 3
+    reason = wizard.preview_page.model.index(2, 3).data()
+    assert "abc" in reason
+    wizard.preview_page.policy_buttons[ti.Policy.SKIP].setChecked(True)
+    advance(qtbot, wizard)  # preview → run
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.report_page, timeout=30000)
+    assert wizard.outcome is not None and wizard.outcome.created_rows == 1
+    assert "1" in wizard.report_page.summary.text()
+    assert "abc" in wizard.report_page.rejected.toPlainText()
+    ws = ctx.workspace
+    assert "南京导入测试港务有限公司" in names(ws, Account)
+    pursuit_id = next(iter(wizard.outcome.changes.ids(ti.ChangeKind.PURSUIT)))
+    assert [p.name for p in stakeholders.people_of(ws, pursuit_id)] == ["张导入"]
+
+    assert ctx.undo_stack.canUndo()
+    ctx.undo_stack.undo()  # Edit ▸ Undo: the whole import
+    assert "南京导入测试港务有限公司" not in names(ws, Account)
+    assert "码头调度" not in names(ws, Pursuit)
+    ctx.undo_stack.redo()
+    assert "码头调度" in names(ws, Pursuit)
+    wizard.close()
+
+    # The same layout again: the mapping chosen last time comes back.
+    again = actions.open_wizard("table", path)
+    advance(qtbot, again)
+    advance(qtbot, again)
+    advance(qtbot, again)
+    assert again.mapping_page.combos[5].currentData() is None
+    again.close()
+
+
+def test_a_refused_file_says_why(main_window, qtbot, tmp_path: Path) -> None:
+    actions = main_window.findChild(ImportActions)
+    path = tmp_path / "old.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    wizard = actions.open_wizard("table", settled(path))
+    advance(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.source_page.task.done, timeout=20000)
+    assert ".xls" in wizard.source_page.status.text()
+    assert not wizard.source_page.isComplete()
+    wizard.close()
+
+
+def test_vcards_onto_a_pursuits_map(main_window, qtbot, tmp_path: Path) -> None:
+    actions = main_window.findChild(ImportActions)
+    path = tmp_path / "phone.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:赵卡片\r\nTEL;TYPE=CELL:13911112222\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:钱卡片\r\nEMAIL:qian@example.cn\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    wizard = actions.open_wizard("vcard", settled(path))
+    advance(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.table is not None, timeout=20000)
+    advance(qtbot, wizard)
+    kinds = wizard.kind_page.buttons
+    assert kinds["people"].isChecked() and not kinds["accounts"].isEnabled()
+    combo: QComboBox = wizard.kind_page.pursuit
+    assert combo.count() > 0
+    pursuit_id = combo.currentData()
+    advance(qtbot, wizard)
+    advance(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20000)
+    advance(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.report_page, timeout=30000)
+    people = {p.name for p in stakeholders.people_of(main_window.ctx.workspace, pursuit_id)}
+    assert {"赵卡片", "钱卡片"} <= people
+    wizard.close()
+
+
+@pytest.mark.parametrize("kind", ["accounts", "people"])
+def test_export_lists(main_window, qtbot, tmp_path: Path, kind: str) -> None:
+    actions = main_window.findChild(ImportActions)
+    out = tmp_path / f"{kind}.xlsx"
+    actions.export_list(kind, out)
+    book = openpyxl.load_workbook(out)
+    assert book.active is not None and book.active.max_row > 1
+
+
+def test_the_wizard_fits_small_screens(main_window, qtbot) -> None:
+    actions = main_window.findChild(ImportActions)
+    wizard = actions.open_wizard("table")
+    assert wizard.width() <= 1280 and wizard.height() <= 700
+    assert isinstance(wizard, QWizard)
+    wizard.close()
