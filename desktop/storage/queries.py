@@ -198,11 +198,11 @@ _SUMMARY_SQL = """
     SELECT a.id, a.name, a.industry, a.address, a.updated_at,
            count(p.id),
            coalesce(sum(p.status = 'open'), 0),
-           coalesce(sum(p.status = 'won'), 0),
+           coalesce(sum(p.status = 'collected'), 0),
            coalesce(sum(CASE WHEN p.status = 'open' THEN p.amount END), 0),
            coalesce(sum(CASE WHEN p.status = 'open' THEN
                (p.amount * coalesce(p.win_rate_override, {rate}) + 50) / 100 END), 0),
-           coalesce(sum(CASE WHEN p.status = 'won' THEN p.amount END), 0),
+           coalesce(sum(CASE WHEN p.status = 'collected' THEN p.amount END), 0),
            max(p.updated_at)
     FROM accounts AS a LEFT JOIN pursuits AS p ON p.account_id = a.id AND p.alive
     WHERE a.alive {where}
@@ -215,11 +215,11 @@ _ALL_SUMMARIES_SQL = """
         SELECT p.account_id AS account_id,
                count(*) AS pursuits,
                sum(p.status = 'open') AS open_count,
-               sum(p.status = 'won') AS won_count,
+               sum(p.status = 'collected') AS won_count,
                sum(CASE WHEN p.status = 'open' THEN p.amount END) AS open_amount,
                sum(CASE WHEN p.status = 'open' THEN
                    (p.amount * coalesce(p.win_rate_override, {rate}) + 50) / 100 END) AS weighted,
-               sum(CASE WHEN p.status = 'won' THEN p.amount END) AS won_amount,
+               sum(CASE WHEN p.status = 'collected' THEN p.amount END) AS won_amount,
                max(p.updated_at) AS updated_at
         FROM pursuits AS p WHERE p.alive GROUP BY p.account_id
     )
