@@ -343,14 +343,14 @@ class HealthFacts:
         return self._db.execute(sql, (*extra, *(self._ids or ()))).fetchall()
 
     def pursuits(self) -> list[Row]:
-        """Open and won pursuits: id, stage, status, stage entered at, expected close, next step,
+        """Open pursuits: id, stage, status, stage entered at, expected close, next step,
         next step due."""
         # With ids, `+p.status` keeps SQLite off the status index: it would walk every open
         # pursuit to find a few hundred, where the primary key finds each at once.
         status = "p.status" if self._ids is None else "+p.status"
         return self._query(
             "SELECT p.id, p.stage, p.status, p.stage_entered_at, p.expected_close, p.next_step,"
-            f" p.next_step_due FROM pursuits AS p WHERE p.alive AND {status} IN ('open', 'won')"
+            f" p.next_step_due FROM pursuits AS p WHERE p.alive AND {status} = 'open'"
             + self._among("p.id")
         )
 
