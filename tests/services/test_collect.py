@@ -88,9 +88,7 @@ def test_collected_is_refused_until_stage_8_checklist_and_instalments_are_comple
     assert board.board_card(ws, pid).status == "open"  # nothing changed
 
     _settle_checklist(ws, pid)
-    pursuit_edits.save(
-        ws, Target("instalment", second), {"received_on": TODAY}
-    )
+    pursuit_edits.save(ws, Target("instalment", second), {"received_on": TODAY})
     assert collection.collect_gaps(ws, [pid])[pid] == ()
     change = pursuits.close_pursuits(ws, [pid], "collected", reason="回款完成")
     card = board.board_card(ws, pid)
