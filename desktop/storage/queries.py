@@ -191,9 +191,14 @@ def stakeholder_names(session: Session, ids: Collection[str] | None = None) -> l
 
 
 # --- accounts ----------------------------------------------------------------------------------
-# One row per account, its pursuits summed in SQL. The weighted amount is Σ (amount × rate + 50)
-# div 100 — forecast.weighted_amount's half-up rounding per pursuit — with each pursuit's rate its
-# override, else its stage's rate (bound as parameters, so the company's policy applies).
+# One row per account, its pursuits summed in SQL. The weighted amount is Σ (still to collect ×
+# rate + 50) div 100 — forecast.weighted_amount's half-up rounding per pursuit, on
+# domain.status.weighted_base (the amount less the instalments received) — with each pursuit's
+# rate its override, else its stage's rate (bound as parameters, so the company's policy applies).
+_TO_COLLECT = (
+    "max(p.amount - coalesce((SELECT sum(i.amount) FROM instalments AS i"
+    " WHERE i.pursuit_id = p.id AND i.alive AND i.received_on IS NOT NULL), 0), 0)"
+)
 _SUMMARY_SQL = """
     SELECT a.id, a.name, a.industry, a.address, a.updated_at,
            count(p.id),
@@ -201,7 +206,7 @@ _SUMMARY_SQL = """
            coalesce(sum(p.status = 'collected'), 0),
            coalesce(sum(CASE WHEN p.status = 'open' THEN p.amount END), 0),
            coalesce(sum(CASE WHEN p.status = 'open' THEN
-               (p.amount * coalesce(p.win_rate_override, {rate}) + 50) / 100 END), 0),
+               ({to_collect} * coalesce(p.win_rate_override, {rate}) + 50) / 100 END), 0),
            coalesce(sum(CASE WHEN p.status = 'collected' THEN p.amount END), 0),
            max(p.updated_at)
     FROM accounts AS a LEFT JOIN pursuits AS p ON p.account_id = a.id AND p.alive
@@ -218,7 +223,7 @@ _ALL_SUMMARIES_SQL = """
                sum(p.status = 'collected') AS won_count,
                sum(CASE WHEN p.status = 'open' THEN p.amount END) AS open_amount,
                sum(CASE WHEN p.status = 'open' THEN
-                   (p.amount * coalesce(p.win_rate_override, {rate}) + 50) / 100 END) AS weighted,
+                   ({to_collect} * coalesce(p.win_rate_override, {rate}) + 50) / 100 END) AS weighted,
                sum(CASE WHEN p.status = 'collected' THEN p.amount END) AS won_amount,
                max(p.updated_at) AS updated_at
         FROM pursuits AS p WHERE p.alive GROUP BY p.account_id
@@ -250,7 +255,7 @@ def account_summary_rows(
         where, params = f"AND a.id IN ({_marks(ids)})", tuple(ids)
     rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in stage_rates) + " END"
     template = _SUMMARY_SQL if ids is not None else _ALL_SUMMARIES_SQL
-    sql = template.format(where=where, rate=rate)
+    sql = template.format(where=where, rate=rate, to_collect=_TO_COLLECT)
     return driver_of(session).execute(sql, tuple(stage_rates.values()) + params).fetchall()
 
 
