@@ -223,7 +223,8 @@ _ALL_SUMMARIES_SQL = """
                sum(p.status = 'collected') AS won_count,
                sum(CASE WHEN p.status = 'open' THEN p.amount END) AS open_amount,
                sum(CASE WHEN p.status = 'open' THEN
-                   ({to_collect} * coalesce(p.win_rate_override, {rate}) + 50) / 100 END) AS weighted,
+                   ({to_collect} * coalesce(p.win_rate_override, {rate}) + 50) / 100 END)
+                   AS weighted,
                sum(CASE WHEN p.status = 'collected' THEN p.amount END) AS won_amount,
                max(p.updated_at) AS updated_at
         FROM pursuits AS p WHERE p.alive GROUP BY p.account_id

@@ -136,7 +136,7 @@ def test_funnel_counts_amounts_and_weighted_values(ws) -> None:
     add(ws, stage=3, amount=1_000_000)
     add(ws, stage=3, amount=200_000, override=90)  # the pursuit's own rate beats both
     add(ws, stage=8, amount=300_000)
-    add(ws, stage=8, amount=999, status="collected", closed_on=date(2026, 10, 1))  # closed: not open
+    add(ws, stage=8, amount=999, status="collected", closed_on=date(2026, 10, 1))  # not open
     gone = add(ws, stage=1, amount=777)
     records.delete(ws, "pursuit", gone)
     add(ws, stage=1, amount=123_456, currency="USD")  # another currency: not added up
