@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BehindDialog</name>
@@ -121,7 +120,7 @@
         <translation>加权金额</translation>
     </message>
     <message>
-        <source>Open now: {0} pursuits · {1} · weighted {2} (amount × the stage&apos;s win rate)</source>
+        <source>Open now: {0} pursuits · {1} · weighted {2} (amount × the stage's win rate)</source>
         <translation>当前在途：{0} 个项目 · {1} · 加权 {2}（金额 × 所在阶段赢率）</translation>
     </message>
     <message>
@@ -155,10 +154,6 @@
     <message>
         <source>Not shown: {0}.</source>
         <translation>未显示：{0}。</translation>
-    </message>
-    <message>
-        <source>Won</source>
-        <translation>赢单</translation>
     </message>
     <message>
         <source>Lost</source>
@@ -261,6 +256,10 @@ The forecast assumes {6}%</source>
     <message>
         <source>Other ({0})</source>
         <translation>其他（{0} 项）</translation>
+    </message>
+    <message>
+        <source>Won (collected)</source>
+        <translation>赢单（已回款）</translation>
     </message>
     <message>
         <source>Days in stage</source>
@@ -563,7 +562,7 @@ The forecast assumes {6}%</source>
         <translation>加权金额</translation>
     </message>
     <message>
-        <source>Amount × the win rate of each pursuit&apos;s stage</source>
+        <source>Amount × the win rate of each pursuit's stage</source>
         <translation>金额 × 各项目所在阶段的赢率</translation>
     </message>
     <message>

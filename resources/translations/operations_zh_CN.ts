@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CloseDialog</name>
@@ -44,8 +43,8 @@
         <translation>将把「{0}」添加到竞争对手。</translation>
     </message>
     <message>
-        <source>Mark as won</source>
-        <translation>标记为赢单</translation>
+        <source>Mark as collected (won)</source>
+        <translation>标记为已回款（赢单）</translation>
     </message>
     <message>
         <source>Mark as lost</source>
@@ -95,6 +94,26 @@
         <source>Not worth pursuing</source>
         <translation>不值得继续跟进</translation>
     </message>
+    <message>
+        <source>It is closed already.</source>
+        <translation>项目已经结束。</translation>
+    </message>
+    <message>
+        <source>It is not in stage {0} · {1} yet.</source>
+        <translation>项目尚未进入阶段 {0} · {1}。</translation>
+    </message>
+    <message>
+        <source>Collection checklist: “{0}” is not settled.</source>
+        <translation>回款检查清单：「{0}」尚未完成。</translation>
+    </message>
+    <message>
+        <source>{0} instalment(s) not received yet.</source>
+        <translation>还有 {0} 笔回款未到账。</translation>
+    </message>
+    <message>
+        <source>Not collected yet — the money is the win:</source>
+        <translation>尚未回款——货款到账才算赢单：</translation>
+    </message>
 </context>
 <context>
     <name>GateDialog</name>
@@ -103,7 +122,7 @@
         <translation>移至「{0}」</translation>
     </message>
     <message>
-        <source>Reason (kept in the pursuit&apos;s stage history)</source>
+        <source>Reason (kept in the pursuit's stage history)</source>
         <translation>原因（记入项目的阶段历史）</translation>
     </message>
     <message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>FilterBar</name>
@@ -12,8 +11,8 @@
         <translation>进行中</translation>
     </message>
     <message>
-        <source>Closed (won, lost, abandoned)</source>
-        <translation>已关闭（赢单、丢单、放弃）</translation>
+        <source>Closed (collected, lost, abandoned)</source>
+        <translation>已关闭（已回款、丢单、放弃）</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -125,8 +124,8 @@
         <translation>移到阶段</translation>
     </message>
     <message>
-        <source>Mark won…</source>
-        <translation>标为赢单…</translation>
+        <source>Mark collected (won)…</source>
+        <translation>标记为已回款（赢单）…</translation>
     </message>
     <message>
         <source>Mark lost…</source>
