@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection as Many
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import func, select
@@ -185,3 +185,43 @@ def describe_gaps(gaps: Iterable[CollectGap], catalog: Catalog, lang: str = "en"
         else:
             parts.append(f"{gap.count} instalment(s) not received")
     return "; ".join(parts)
+
+
+def settle_legacy_won(session: Session) -> list[str]:
+    """Map pursuits that still say "won" — arrived in a sync file from a database made before
+    revision 0004 — as that migration maps them: open in 回款 (stage 8) while an instalment is
+    still out, else collected. Done inside the caller's write transaction as a local edit (the
+    flush stamps it), so the mapping spreads to every copy, the old one included. Returns the
+    ids mapped."""
+    pursuits = list(
+        session.scalars(
+            select(Pursuit)
+            .where(Pursuit.status == status.LEGACY_WON)
+            .execution_options(populate_existing=True)  # rows just merged below the ORM
+        )
+    )
+    if not pursuits:
+        return []
+    ids = [p.id for p in pursuits]
+    waiting = set(
+        session.scalars(
+            select(Instalment.pursuit_id).where(
+                Instalment.pursuit_id.in_(ids), Instalment.alive, Instalment.received_on.is_(None)
+            )
+        )
+    )
+    for pursuit in pursuits:
+        won_on = pursuit.closed_on
+        won_at = datetime.combine(won_on, time()) if won_on is not None else None
+        if pursuit.id in waiting:
+            pursuit.status = status.OPEN
+            pursuit.closed_on = None
+            if won_at is not None:
+                pursuit.stage_entered_at = won_at
+        else:
+            pursuit.status = status.COLLECTED
+            if won_at is not None and pursuit.stage < status.COLLECTION_STAGE:
+                pursuit.stage_entered_at = won_at
+        pursuit.stage = status.COLLECTION_STAGE
+    session.flush()
+    return ids
