@@ -156,11 +156,18 @@ def collect_gaps_in(session: Session, ids: Many[str]) -> dict[str, tuple[Collect
         instalments.setdefault(pursuit_id, []).append(
             InstalmentFacts(amount or 0, received_on is not None)
         )
+    checklists = {
+        record.pursuit_id: record
+        for record in session.scalars(
+            select(Collection).where(Collection.pursuit_id.in_(ids), Collection.alive)
+        )
+    }
     result: dict[str, tuple[CollectGap, ...]] = {}
-    for pursuit in session.scalars(select(Pursuit).where(Pursuit.id.in_(ids), Pursuit.alive)):
-        record = session.get(Collection, collection_id(pursuit.id))
-        result[pursuit.id] = status.collect_gaps(
-            pursuit.stage, pursuit.status, checks_done(record), instalments.get(pursuit.id, ())
+    for pursuit_id, stage, state in session.execute(
+        select(Pursuit.id, Pursuit.stage, Pursuit.status).where(Pursuit.id.in_(ids), Pursuit.alive)
+    ):
+        result[pursuit_id] = status.collect_gaps(
+            stage, state, checks_done(checklists.get(pursuit_id)), instalments.get(pursuit_id, ())
         )
     return result
 
