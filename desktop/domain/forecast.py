@@ -1,7 +1,9 @@
 """Forecast arithmetic: a pursuit's win rate and its weighted amount (金额 × 赢率).
 
-Amounts are integer minor units (fen, cents) so totals add up exactly; won/lost status is the
-caller's business (a won pursuit counts at 100 %, a lost one at 0 %).
+Amounts are integer minor units (fen, cents) so totals add up exactly. What amount a rate weighs
+and the rate of a closed pursuit are `domain.status`'s: an open pursuit weighs what is still to
+collect (so a 回款 pursuit at 100 % counts only its unpaid instalments), a collected one counts at
+100 %, a lost or abandoned one at 0 %.
 """
 
 from __future__ import annotations

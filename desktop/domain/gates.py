@@ -21,6 +21,10 @@ created in stage s has reached milestones 1 … s; a forward move f → t confir
 milestones it overrode. Moving backwards confirms nothing and takes nothing back: a pursuit sent
 back from 5 to 3 has still had its proposal.
 
+The last milestone is not a move: a signed contract (stage 6's commitment kept) is the move into
+验收 (stage 7), and a pursuit in 回款 (stage 8) ends collected — the win — only when its checklist
+and instalments allow it (`domain.status.collect_gaps`, which the close dialog explains).
+
 Pure Python: no Qt, no SQL. Callers pass the facts; `check_move` says what the move expects.
 """
 

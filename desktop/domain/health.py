@@ -7,9 +7,9 @@ field or record there, and the coaching point to fall back on when that section 
 
 A flag applies from the stage where the methodology expects the thing: an insider, an initiator
 and a written pain from stage 2, the decision-maker and a value case from stage 3, the designer from
-stage 4, the evaluator and an ally from stage 5, and so on (`FROM_STAGE`). Lost and abandoned
-pursuits raise nothing; a won pursuit still raises the collection flags (acceptance, overdue
-instalments) because the money is not in yet.
+stage 4, the evaluator and an ally from stage 5, and so on (`FROM_STAGE`). Closed pursuits raise
+nothing: a signed pursuit stays open through 验收 and 回款 (`domain.status`), where the collection
+flags (acceptance, overdue instalments) apply, and once collected the money is in.
 
 Every rule has a severity (`SEVERITY`): *blocking* when the milestone of the pursuit's stage rests
 on it, so the deal is not really where the board shows it; *advice* when the deal can move on and
@@ -178,9 +178,6 @@ _STARTING_AT: Mapping[int, frozenset[str]] = MappingProxyType(
         for stage in set(FROM_STAGE.values())
     }
 )
-
-# Rules that still apply once the pursuit is won: the deal is closed, the money is not in yet.
-AFTER_WIN = frozenset({ACCEPTANCE_UNSIGNED, OVERDUE_INSTALMENTS})
 
 # Sections of the pursuit workspace a flag points to.
 OVERVIEW = "overview"
@@ -433,8 +430,6 @@ def applies(code: str, facts: PursuitFacts) -> bool:
 @lru_cache(maxsize=64)
 def active_rules(stage: int, status: str) -> frozenset[str]:
     """The rules that look at a pursuit in `stage` with `status`."""
-    if status == "won":
-        return AFTER_WIN
     if status != "open":
         return frozenset()
     return frozenset(code for code, first in FROM_STAGE.items() if stage >= first)

@@ -296,7 +296,7 @@ REQUIRED_VOCABULARIES: Mapping[str, Requirement] = MappingProxyType(
             ),
             ("question",),
         ),
-        "pursuit_statuses": Requirement(("open", "won", "lost", "abandoned")),
+        "pursuit_statuses": Requirement(("open", "collected", "lost", "abandoned")),
         "link_kinds": Requirement(("reports_to", "influences", "ally_of", "opposes")),
     }
 )

@@ -10,6 +10,10 @@ look-back window for what *happened* — pursuits closed in it (win/loss, calibr
 stays that ended in it (velocity), stages reached in it (conversion). The funnel and the forecast
 show the open pipeline as it is now, whatever the period.
 
+A win is a pursuit collected (`domain.status`): contract signed, accepted and paid. The funnel
+and the forecast keep the signed pursuits of stages 7 and 8 in the pipeline, weighed on what is
+still to collect; win/loss, velocity and calibration count a pursuit as won when it is collected.
+
 Amounts are integer minor units and only add up within one currency, so every figure is for one
 currency: the filter's, or the one most pursuits use.
 """
@@ -42,18 +46,27 @@ from sqlalchemy import (
 from sqlalchemy import Integer as SqlInteger
 from sqlalchemy.engine import Connection
 
+from desktop.domain import status as status_rules
 from desktop.domain.methodology import STAGE_COUNT
 from desktop.services.changes import ChangeKind
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
-from desktop.storage.tables import Account, Competitor, Pursuit, PursuitTag, StageChange
+from desktop.storage.tables import (
+    Account,
+    Competitor,
+    Instalment,
+    Pursuit,
+    PursuitTag,
+    StageChange,
+)
 
 STAGES = tuple(range(1, STAGE_COUNT + 1))
 FORECAST_MONTHS = 12
 # Calibration says nothing below these: the whole figure, and one stage's bar.
 MIN_CLOSED = 10
 MIN_PER_STAGE = 5
-CLOSED_STATUSES = ("won", "lost", "abandoned")
+CLOSED_STATUSES = status_rules.CLOSED  # the win (collected) first
+WON = status_rules.COLLECTED
 # z for the two-sided 90 % Wilson interval drawn around an actual win share.
 Z90 = 1.6448536269514722
 
@@ -151,13 +164,25 @@ def _scope(filters: Filters, currency: str) -> list[ColumnExpressionArgument[boo
 
 
 def _weighted_sql(ws: Workspace) -> ColumnElement[int]:
-    """A pursuit's weighted amount in SQL, exactly `forecast.weighted_amount(amount, rate)`:
-    the override, else the company's or the catalog's rate of its stage, rounded half up."""
+    """An open pursuit's weighted amount in SQL, exactly `forecast.weighted_amount(base, rate)`
+    with `status.weighted_base`: what is still to collect (the amount less the instalments
+    received, never below 0) × the override, else the company's or the catalog's rate of its
+    stage, rounded half up."""
     rate = func.coalesce(
         Pursuit.win_rate_override,
         case({s: ws.win_rate(s) for s in STAGES}, value=Pursuit.stage, else_=0),
     )
-    return (Pursuit.amount * rate + 50) // 100  # integer division in SQLite
+    received = (
+        select(func.coalesce(func.sum(Instalment.amount), 0))
+        .where(
+            Instalment.pursuit_id == Pursuit.id,
+            Instalment.alive,
+            Instalment.received_on.is_not(None),
+        )
+        .scalar_subquery()
+    )
+    base = func.max(Pursuit.amount - received, 0)  # SQLite's two-argument max: the larger
+    return (base * rate + 50) // 100  # integer division in SQLite
 
 
 # --- funnel -------------------------------------------------------------------------------------
@@ -453,7 +478,7 @@ class Slice:
     `figure` names the kind of bar, `key` which one:
     - "funnel": the stage (open pursuits in it);
     - "forecast": the month's first day, or "past_due" (open pursuits expected to close then);
-    - "won" / "lost": (year, quarter) (pursuits won, or lost and abandoned, in that quarter);
+    - "won" / "lost": (year, quarter) (pursuits collected, or lost and abandoned, in it);
     - "lost_to": competitor ids, None for "not recorded" (pursuits lost to them in the period);
     - "reason": close reasons, None for "none given" (lost and abandoned in the period).
     """
@@ -499,7 +524,7 @@ def behind(
     elif part.figure in ("won", "lost"):
         year, quarter = part.key
         first = date(year, 3 * quarter - 2, 1)
-        statuses = ("won",) if part.figure == "won" else ("lost", "abandoned")
+        statuses = (WON,) if part.figure == "won" else ("lost", "abandoned")
         terms += [
             *closed,
             Pursuit.status.in_(statuses),
@@ -710,7 +735,7 @@ def _velocity(paths: dict[str, _Path], filters: Filters) -> Velocity:
             seconds = _seconds_until_close(began, closed_on)
             if seconds is not None:
                 stays[stage].append(seconds)
-            if path.status == "won":
+            if path.status == WON:
                 cycle = _seconds_until_close(moves[0][0], closed_on)
                 if cycle is not None:
                     cycles.append(cycle / 86400)
@@ -774,7 +799,7 @@ def _calibration(ws: Workspace, paths: dict[str, _Path], filters: Filters) -> Ca
         closed += 1
         top = path.reached
         reached[top] += 1
-        if path.status == "won":
+        if path.status == WON:
             won_total += 1
             won[top] += 1
     # A pursuit that reached stage 5 also reached 1..4: accumulate from the top down.

@@ -1,15 +1,25 @@
-"""Collection (回款): the stage-8 checklist and the instalments, with what is overdue."""
+"""Collection (回款): the stage-8 checklist and the instalments, with what is overdue, what is
+still to collect (the board and the forecast weigh it), and what keeps a pursuit from being marked
+collected (the last milestone, 收款: `domain.status.collect_gaps`)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection as Many
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain import status
+from desktop.domain.methodology import Catalog
+from desktop.domain.status import CollectGap, InstalmentFacts
 from desktop.services import pursuit_edits, records
 from desktop.services.pursuit_edits import Target
 from desktop.services.workspace import Workspace
-from desktop.storage.tables import Collection, Pursuit, membership_id
+from desktop.storage.tables import Collection, Instalment, Pursuit, membership_id
 
 # The checklist's fields, grouped by the catalog's collection_checks (one coaching point each).
 CHECKS: dict[str, tuple[str, ...]] = {
@@ -104,3 +114,121 @@ def collection_of(ws: Workspace, pursuit_id: str, today: date | None = None) -> 
         overdue_count=len(late),
     )
     return CollectionSheet(exists, checklist, instalments, receivables, currency)
+
+
+# --- the last milestone: collected ---------------------------------------------------------------
+def received_by_pursuit(session: Session, ids: Many[str] | None = None) -> dict[str, int]:
+    """{pursuit: amount of its instalments received} for the pursuits with any (all, or `ids`):
+    one grouped read, so the board and the forecast weigh what is still to collect."""
+    query = (
+        select(Instalment.pursuit_id, func.sum(Instalment.amount))
+        .where(Instalment.alive, Instalment.received_on.is_not(None))
+        .group_by(Instalment.pursuit_id)
+    )
+    if ids is not None:
+        ids = list(ids)
+        if not ids:
+            return {}
+        query = query.where(Instalment.pursuit_id.in_(ids))
+    return {pursuit_id: int(total or 0) for pursuit_id, total in session.execute(query)}
+
+
+def checks_done(record: Collection | None) -> dict[str, bool]:
+    """Each item of the stage-8 checklist settled or not (`CollectionSheet.check_done`'s rule)."""
+    if record is None or not record.alive:
+        return dict.fromkeys(status.CHECKS, False)
+    sheet = CollectionSheet(True, records.as_dict(record))
+    return {key: sheet.check_done(key) for key in status.CHECKS}
+
+
+def collect_gaps_in(session: Session, ids: Many[str]) -> dict[str, tuple[CollectGap, ...]]:
+    """{pursuit: what keeps it from being marked collected} for the live pursuits among `ids`
+    (an empty tuple where nothing does): `domain.status.collect_gaps` on their facts."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return {}
+    instalments: dict[str, list[InstalmentFacts]] = {}
+    for pursuit_id, amount, received_on in session.execute(
+        select(Instalment.pursuit_id, Instalment.amount, Instalment.received_on).where(
+            Instalment.alive, Instalment.pursuit_id.in_(ids)
+        )
+    ):
+        instalments.setdefault(pursuit_id, []).append(
+            InstalmentFacts(amount or 0, received_on is not None)
+        )
+    checklists = {
+        record.pursuit_id: record
+        for record in session.scalars(
+            select(Collection).where(Collection.pursuit_id.in_(ids), Collection.alive)
+        )
+    }
+    result: dict[str, tuple[CollectGap, ...]] = {}
+    for pursuit_id, stage, state in session.execute(
+        select(Pursuit.id, Pursuit.stage, Pursuit.status).where(Pursuit.id.in_(ids), Pursuit.alive)
+    ):
+        result[pursuit_id] = status.collect_gaps(
+            stage, state, checks_done(checklists.get(pursuit_id)), instalments.get(pursuit_id, ())
+        )
+    return result
+
+
+def collect_gaps(ws: Workspace, ids: Many[str]) -> dict[str, tuple[CollectGap, ...]]:
+    """What keeps each pursuit from being marked collected (the close dialog says it)."""
+    with ws.read() as session:
+        return collect_gaps_in(session, ids)
+
+
+def describe_gaps(gaps: Iterable[CollectGap], catalog: Catalog, lang: str = "en") -> str:
+    """The refusal in words, for a log or the CLI (the close dialog words its own)."""
+    checks = catalog.vocab("collection_checks")
+    parts = []
+    for gap in gaps:
+        if gap.kind == "status":
+            parts.append(f"the pursuit is {gap.key}, not open")
+        elif gap.kind == "stage":
+            parts.append(f"it is in stage {gap.key}, not {status.COLLECTION_STAGE}")
+        elif gap.kind == "check":
+            parts.append(f"“{checks.label(gap.key, lang)}” is not settled")
+        else:
+            parts.append(f"{gap.count} instalment(s) not received")
+    return "; ".join(parts)
+
+
+def settle_legacy_won(session: Session) -> list[str]:
+    """Map pursuits that still say "won" — arrived in a sync file from a database made before
+    revision 0004 — as that migration maps them: open in 回款 (stage 8) while an instalment is
+    still out, else collected. Done inside the caller's write transaction as a local edit (the
+    flush stamps it), so the mapping spreads to every copy, the old one included. Returns the
+    ids mapped."""
+    pursuits = list(
+        session.scalars(
+            select(Pursuit)
+            .where(Pursuit.status == status.LEGACY_WON)
+            .execution_options(populate_existing=True)  # rows just merged below the ORM
+        )
+    )
+    if not pursuits:
+        return []
+    ids = [p.id for p in pursuits]
+    waiting = set(
+        session.scalars(
+            select(Instalment.pursuit_id).where(
+                Instalment.pursuit_id.in_(ids), Instalment.alive, Instalment.received_on.is_(None)
+            )
+        )
+    )
+    for pursuit in pursuits:
+        won_on = pursuit.closed_on
+        won_at = datetime.combine(won_on, time()) if won_on is not None else None
+        if pursuit.id in waiting:
+            pursuit.status = status.OPEN
+            pursuit.closed_on = None
+            if won_at is not None:
+                pursuit.stage_entered_at = won_at
+        else:
+            pursuit.status = status.COLLECTED
+            if won_at is not None and pursuit.stage < status.COLLECTION_STAGE:
+                pursuit.stage_entered_at = won_at
+        pursuit.stage = status.COLLECTION_STAGE
+    session.flush()
+    return ids

@@ -1,5 +1,10 @@
 """Demo data: realistic Chinese B2B pursuits across all stages, deterministic by seed, scalable.
 
+It follows the method to its end: pursuits in 验收 (stage 7) and 回款 (stage 8) carry their
+collection checklist, instalments (some received, some overdue), after-sale periods and referrals,
+and the won ones are collected — so stages 7 and 8 are worth exploring and the benchmarks load
+those tables too.
+
 Written with bulk Core inserts in one transaction (one dot for all, as one write transaction is),
 each row stamped by `sync_meta.stamped_row`, so that `--scale 10000` stays well under a minute.
 """
@@ -13,6 +18,7 @@ from typing import Any, cast
 
 from sqlalchemy import Table, insert
 
+from desktop.domain import status as status_rules
 from desktop.services.activities import to_utc
 from desktop.services.changes import Changes
 from desktop.services.workspace import Workspace
@@ -20,10 +26,13 @@ from desktop.storage import queries, sync_meta
 from desktop.storage.tables import (
     Account,
     Activity,
+    AfterSale,
     CoachingAnswer,
+    Collection,
     Competitor,
     Indicator,
     IndicatorScore,
+    Instalment,
     NewNeed,
     Note,
     Offer,
@@ -31,6 +40,7 @@ from desktop.storage.tables import (
     Pursuit,
     PursuitCompetitor,
     PursuitTag,
+    Referral,
     Risk,
     StageChange,
     Stakeholder,
@@ -257,13 +267,14 @@ def fill_demo(
         # The rep's day has its own random stream, so the rest of the demo stays as it was.
         day_rng = random.Random(seed * 7919 + 17)
         offer_rng = random.Random(seed * 104_729 + 5)  # our offer and new needs: their own too
+        after_rng = random.Random(seed * 104729 + 3)  # and so has the time after signing
         for index in range(scale):
             stage = rng.choices(range(1, 9), weights=stage_weights)[0]
             status = "open"
             if rng.random() < 0.18:
-                status = rng.choices(["won", "lost", "abandoned"], weights=[5, 4, 1])[0]
-                if status == "won":
-                    stage = 8
+                status = rng.choices(list(status_rules.CLOSED), weights=[5, 4, 1])[0]
+                if status == status_rules.COLLECTED:
+                    stage = status_rules.COLLECTION_STAGE  # the win: the money is in
             entered = now - timedelta(days=rng.randint(0, 80), hours=rng.randint(0, 23))
             amount = rng.choice([8, 12, 18, 25, 36, 48, 60, 85, 120, 160, 240, 380]) * 10_000_00
             close = today + timedelta(days=rng.randint(-30, 330))
@@ -277,7 +288,7 @@ def fill_demo(
                 stage=stage,
                 status=status,
                 close_reason={
-                    "won": "价值建议书获决策者认可",
+                    "collected": "价值建议书获决策者认可",
                     "lost": "价格劣势",
                     "abandoned": "客户预算取消",
                 }.get(status, ""),
@@ -422,6 +433,9 @@ def fill_demo(
                 )
             _offer_and_needs(add, offer_rng, pursuit_id, stage)
             account_id = rows[Pursuit][-1]["account_id"]
+            if stage >= status_rules.SIGNED_STAGE and status in ("open", status_rules.COLLECTED):
+                closed = rows[Pursuit][-1]["closed_on"]
+                _after_signing(add, after_rng, pursuit_id, stage, status, amount, today, closed)
             _activities_and_notes(add, day_rng, pursuit_id, account_id, status, today, now)
             if progress and index % 500 == 0:
                 progress(index, scale)
@@ -436,6 +450,135 @@ def fill_demo(
             # Visit attendees need stakeholder ids of the same pursuit: link the first two people.
             _attend(session, rows)
     return Changes.all()
+
+
+# --- after the signature: acceptance, collection, after-sale, referrals ------------------------
+AFTER_SALE = {
+    "honeymoon": (
+        "上线首月关键用户能独立完成日常操作",
+        "个别报表口径与旧系统不一致",
+        "驻场顾问每周回访,整理问题清单",
+    ),
+    "break_in": (
+        "三个月内问题单清零",
+        "车间扫码终端网络不稳定",
+        "协调客户网络部门加装无线 AP,补充培训",
+    ),
+    "success": (
+        "取得验收报告和客户推荐信",
+        "",
+        "邀请客户参加行业峰会分享案例,请决策者转介绍",
+    ),
+    "plateau": (
+        "保持季度回访",
+        "使用深度下降,新需求未被挖掘",
+        "组织年度复盘会,引导二期需求(移动端、数据分析)",
+    ),
+}
+REFERRALS = [
+    ("华东精工集团", "刘总(信息中心)", "客户决策者的老同事,正在选型 MES"),
+    ("恒瑞新材料有限公司", "周经理", "同一园区,听说我们的上线效果"),
+    ("鼎盛汽车零部件股份有限公司", "王部长", "行业协会上认识,计划明年启动 ERP 升级"),
+]
+AFTER_NOTES = [
+    "客户已签字确认初验,终验安排在下月。",
+    "财务说尾款走季度付款流程,需提前提交发票。",
+    "催款函已发,对方承诺月底前付款。",
+    "验收会上决策者当场表扬项目团队,可请其转介绍。",
+]
+
+
+def _after_signing(
+    add: Callable[..., str],
+    rng: random.Random,
+    pursuit_id: str,
+    stage: int,
+    status: str,
+    amount: int,
+    today: date,
+    closed_on: date | None,
+) -> None:
+    """What a signed pursuit has: the stage-8 checklist, three instalments (30 % on signing,
+    60 % on acceptance, 10 % after the warranty), the after-sale periods it has reached and,
+    once successful, referrals. A collected pursuit has everything settled and received; one in
+    回款 mostly settled with money still out (sometimes overdue); one in 验收 only the down payment.
+    """
+    collected = status == status_rules.COLLECTED
+    in_collection = stage == status_rules.COLLECTION_STAGE
+    end = closed_on or today
+    signed_on = end - timedelta(days=rng.randint(60, 200) if collected else rng.randint(20, 120))
+    # A few pursuits in 回款 have everything in and only wait for the rep to mark them collected.
+    ready = in_collection and not collected and rng.random() < 0.15
+    settled = collected or ready
+    accepted = settled or (in_collection and rng.random() < 0.8)
+    add(
+        Collection,
+        id=membership_id("collection", pursuit_id),
+        pursuit_id=pursuit_id,
+        licence_checked=True,
+        credit_checked=settled or rng.random() < 0.8,
+        contract_theirs=rng.random() < 0.3,
+        contract_reviewed=settled or rng.random() < 0.85,
+        delivery_ok=settled or in_collection or rng.random() < 0.5,
+        delivery_owner=rng.choice(["实施部 张工", "售后 李经理", "项目经理 陈工"]),
+        acceptance_signed=accepted,
+        acceptance_due=None if accepted else today + timedelta(days=rng.randint(-10, 40)),
+        payment_received=settled,
+        dunning_sent=not settled and in_collection and rng.random() < 0.4,
+        notes="发票随验收单一并提交" if rng.random() < 0.5 else "",
+    )
+    down = amount * 3 // 10
+    on_acceptance = amount * 6 // 10
+    plan = (
+        (down, signed_on + timedelta(days=15), True, "预付款 30%"),
+        (
+            on_acceptance,
+            signed_on + timedelta(days=rng.randint(60, 120)),
+            settled or (accepted and rng.random() < 0.6),
+            "验收款 60%",
+        ),
+        (amount - down - on_acceptance, signed_on + timedelta(days=365), settled, "质保金 10%"),
+    )
+    for share, due, received, note in plan:
+        add(
+            Instalment,
+            pursuit_id=pursuit_id,
+            amount=share,
+            due_on=due,
+            received_on=min(due + timedelta(days=rng.randint(0, 20)), end) if received else None,
+            note=note,
+        )
+    periods = list(AFTER_SALE)
+    reached = 4 if collected else (3 if in_collection else rng.randint(1, 2))
+    for period in periods[:reached]:
+        expectations, issues, actions = AFTER_SALE[period]
+        add(
+            AfterSale,
+            id=membership_id("after_sale", pursuit_id, period),
+            pursuit_id=pursuit_id,
+            period=period,
+            expectations=expectations,
+            issues=issues,
+            actions=actions,
+        )
+    if reached >= 3 and rng.random() < 0.6:
+        company, contact, note = rng.choice(REFERRALS)
+        add(
+            Referral,
+            pursuit_id=pursuit_id,
+            company=company,
+            contact=contact,
+            note=note,
+            converted_pursuit_id=None,
+        )
+    add(
+        Note,
+        pursuit_id=pursuit_id,
+        account_id=None,
+        stakeholder_id=None,
+        body=rng.choice(AFTER_NOTES),
+        noted_at=datetime.combine(end - timedelta(days=rng.randint(0, 20)), time(9)),
+    )
 
 
 def _people(add: Callable[..., str], rng: random.Random, pursuit_id: str, stage: int) -> None:

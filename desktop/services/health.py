@@ -73,7 +73,7 @@ def red_flag_counts(
     *,
     blocking_only: bool = False,
 ) -> dict[str, int]:
-    """{pursuit id: number of red flags} for the open and won pursuits among `ids` (all when None);
+    """{pursuit id: number of red flags} for the open pursuits among `ids` (all when None);
     with `blocking_only`, only the flags whose severity is blocking (what the board shows).
 
     Pursuits without a flag are left out, so `counts.get(id, 0)` is the count. This is the board's
@@ -207,7 +207,7 @@ def _count(
 def gather(
     session: Session, ws: Workspace, ids: Collection[str] | None, today: date
 ) -> dict[str, PursuitFacts]:
-    """The facts of the open and won pursuits among `ids` (all when None)."""
+    """The facts of the open pursuits among `ids` (all when None)."""
     if ids is not None:
         result: dict[str, PursuitFacts] = {}
         id_list = list(dict.fromkeys(ids))
@@ -240,14 +240,14 @@ def _gather(
             type_coerce(p.expected_close, String),
             p.next_step,
             type_coerce(p.next_step_due, String),
-        ).where(p.alive, p.status.in_(("open", "won")), *_among(p.id, ids))
+        ).where(p.alive, p.status == "open", *_among(p.id, ids))
     )
     if not base:
         return {}
     active = {row[0]: health.active_rules(row[1], row[2]) for row in base}
 
     def wanted(code: str) -> set[str]:
-        """The pursuits rule `code` looks at (its stages; open, or won for money rules)."""
+        """The pursuits rule `code` looks at (its stages; open ones only)."""
         return {pid for pid, rules in active.items() if code in rules}
 
     s, r = Stakeholder.__table__.c, StakeholderRole.__table__.c

@@ -1,7 +1,7 @@
-"""The pursuit's lifecycle, written once: create, edit, move between stages, close as won / lost /
-abandoned, reopen, delete, and its tags — each one transaction, returning what changed and what
-undoes it. Every screen (board, list, workspace), the CLI and the demo data call these; there is no
-second copy of any of them.
+"""The pursuit's lifecycle, written once: create, edit, move between stages, close as collected
+(the win, once stage 8 allows it: `domain.status`) / lost / abandoned, reopen, delete, and its
+tags — each one transaction, returning what changed and what undoes it. Every screen (board,
+list, workspace), the CLI and the demo data call these; there is no second copy of any of them.
 
 Undo works on snapshots: a use-case returns a `StateChange` with the pursuits' values before and
 after, the records it made (an account or competitor typed in by name, a StageChange) and the
@@ -24,7 +24,8 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.services import activities, records
+from desktop.domain import status as statuses
+from desktop.services import activities, collection, records
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.workspace import Workspace
@@ -42,8 +43,8 @@ from desktop.storage.tables import (
 RecordRef = tuple[str, str]  # (kind, id)
 STAGE_CHANGE = "stage_change"  # a record kind of its own, reported as a change of its pursuit
 
-OPEN = "open"
-CLOSED = ("won", "lost", "abandoned")
+OPEN = statuses.OPEN
+CLOSED = statuses.CLOSED
 STATUS_FIELDS = ("status", "close_reason", "lost_to_id", "closed_on", "board_rank")
 MOVE_FIELDS = ("stage", "stage_entered_at", "board_rank")
 EDIT_FIELDS = (
@@ -510,13 +511,26 @@ def close_pursuits(
     lost_to_name: str = "",
     closed_on: date | None = None,
 ) -> StateChange:
-    """Mark pursuits won, lost or abandoned, with the reason and (lost) the competitor, in one
-    transaction — a competitor named in `lost_to_name` that is not known yet is created in it."""
+    """Mark pursuits collected, lost or abandoned, with the reason and (lost) the competitor, in
+    one transaction — a competitor named in `lost_to_name` that is not known yet is created in it.
+
+    Lost and abandoned are possible at any stage. Collected — the win — only for a pursuit open
+    in stage 8 with its checklist settled and every instalment received (`domain.status`); a
+    signed contract is not a close but the move into stage 7 (`move_stage`)."""
     if status not in CLOSED:
         raise InvalidInput("status", "unknown", f"cannot close as {status!r}")
     result = StateChange()
     with ws.write() as session:
         pursuits = [_live(session, pid) for pid in dict.fromkeys(ids)]
+        if status == statuses.COLLECTED:
+            gaps = collection.collect_gaps_in(session, [p.id for p in pursuits])
+            missing = {pid: found for pid, found in gaps.items() if found}
+            if missing:
+                text = "; ".join(
+                    f"{pid}: {collection.describe_gaps(found, ws.catalog)}"
+                    for pid, found in missing.items()
+                )
+                raise InvalidInput("status", "not_collectable", f"not collected yet — {text}")
         competitor_id = None
         if status == "lost":
             competitor_id, created = _competitor(session, lost_to_id, lost_to_name)

@@ -198,18 +198,23 @@ def stakeholder_names(session: Session, ids: Collection[str] | None = None) -> l
 
 
 # --- accounts ----------------------------------------------------------------------------------
-# One row per account, its pursuits summed in SQL. The weighted amount is Σ (amount × rate + 50)
-# div 100 — forecast.weighted_amount's half-up rounding per pursuit — with each pursuit's rate its
-# override, else its stage's rate (bound as parameters, so the company's policy applies).
+# One row per account, its pursuits summed in SQL. The weighted amount is Σ (still to collect ×
+# rate + 50) div 100 — forecast.weighted_amount's half-up rounding per pursuit, on
+# domain.status.weighted_base (the amount less the instalments received) — with each pursuit's
+# rate its override, else its stage's rate (bound as parameters, so the company's policy applies).
+_TO_COLLECT = (
+    "max(p.amount - coalesce((SELECT sum(i.amount) FROM instalments AS i"
+    " WHERE i.pursuit_id = p.id AND i.alive AND i.received_on IS NOT NULL), 0), 0)"
+)
 _SUMMARY_SQL = """
     SELECT a.id, a.name, a.industry, a.address, a.updated_at,
            count(p.id),
            coalesce(sum(p.status = 'open'), 0),
-           coalesce(sum(p.status = 'won'), 0),
+           coalesce(sum(p.status = 'collected'), 0),
            coalesce(sum(CASE WHEN p.status = 'open' THEN p.amount END), 0),
            coalesce(sum(CASE WHEN p.status = 'open' THEN
-               (p.amount * coalesce(p.win_rate_override, {rate}) + 50) / 100 END), 0),
-           coalesce(sum(CASE WHEN p.status = 'won' THEN p.amount END), 0),
+               ({to_collect} * coalesce(p.win_rate_override, {rate}) + 50) / 100 END), 0),
+           coalesce(sum(CASE WHEN p.status = 'collected' THEN p.amount END), 0),
            max(p.updated_at)
     FROM accounts AS a LEFT JOIN pursuits AS p ON p.account_id = a.id AND p.alive
     WHERE a.alive {where}
@@ -222,11 +227,12 @@ _ALL_SUMMARIES_SQL = """
         SELECT p.account_id AS account_id,
                count(*) AS pursuits,
                sum(p.status = 'open') AS open_count,
-               sum(p.status = 'won') AS won_count,
+               sum(p.status = 'collected') AS won_count,
                sum(CASE WHEN p.status = 'open' THEN p.amount END) AS open_amount,
                sum(CASE WHEN p.status = 'open' THEN
-                   (p.amount * coalesce(p.win_rate_override, {rate}) + 50) / 100 END) AS weighted,
-               sum(CASE WHEN p.status = 'won' THEN p.amount END) AS won_amount,
+                   ({to_collect} * coalesce(p.win_rate_override, {rate}) + 50) / 100 END)
+                   AS weighted,
+               sum(CASE WHEN p.status = 'collected' THEN p.amount END) AS won_amount,
                max(p.updated_at) AS updated_at
         FROM pursuits AS p WHERE p.alive GROUP BY p.account_id
     )
@@ -257,7 +263,7 @@ def account_summary_rows(
         where, params = f"AND a.id IN ({_marks(ids)})", tuple(ids)
     rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in stage_rates) + " END"
     template = _SUMMARY_SQL if ids is not None else _ALL_SUMMARIES_SQL
-    sql = template.format(where=where, rate=rate)
+    sql = template.format(where=where, rate=rate, to_collect=_TO_COLLECT)
     return driver_of(session).execute(sql, tuple(stage_rates.values()) + params).fetchall()
 
 
@@ -350,14 +356,14 @@ class HealthFacts:
         return self._db.execute(sql, (*extra, *(self._ids or ()))).fetchall()
 
     def pursuits(self) -> list[Row]:
-        """Open and won pursuits: id, stage, status, stage entered at, expected close, next step,
+        """Open pursuits: id, stage, status, stage entered at, expected close, next step,
         next step due."""
         # With ids, `+p.status` keeps SQLite off the status index: it would walk every open
         # pursuit to find a few hundred, where the primary key finds each at once.
         status = "p.status" if self._ids is None else "+p.status"
         return self._query(
             "SELECT p.id, p.stage, p.status, p.stage_entered_at, p.expected_close, p.next_step,"
-            f" p.next_step_due FROM pursuits AS p WHERE p.alive AND {status} IN ('open', 'won')"
+            f" p.next_step_due FROM pursuits AS p WHERE p.alive AND {status} = 'open'"
             + self._among("p.id")
         )
 

@@ -12,10 +12,6 @@
         <translation>显示已关闭</translation>
     </message>
     <message>
-        <source>Show won, lost and abandoned pursuits on the board too</source>
-        <translation>在看板上同时显示赢单、丢单和放弃的项目</translation>
-    </message>
-    <message>
         <source>Fit columns</source>
         <translation>列宽自适应</translation>
     </message>
@@ -30,6 +26,10 @@
     <message>
         <source>New pursuit (Ctrl+N)</source>
         <translation>新建项目（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Show collected, lost and abandoned pursuits on the board too</source>
+        <translation>在看板上同时显示已回款、丢单和放弃的项目</translation>
     </message>
     <message>
         <source>Compact cards</source>
@@ -323,8 +323,8 @@
         <translation>没有进行中的项目</translation>
     </message>
     <message>
-        <source>Every pursuit is closed: won, lost or abandoned.</source>
-        <translation>所有项目都已结束：赢单、丢单或放弃。</translation>
+        <source>Every pursuit is closed: collected, lost or abandoned.</source>
+        <translation>所有项目都已结束：已回款、丢单或放弃。</translation>
     </message>
     <message>
         <source>Show closed</source>

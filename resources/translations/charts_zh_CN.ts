@@ -157,10 +157,6 @@
         <translation>未显示：{0}。</translation>
     </message>
     <message>
-        <source>Won</source>
-        <translation>赢单</translation>
-    </message>
-    <message>
         <source>Lost</source>
         <translation>丢单</translation>
     </message>
@@ -261,6 +257,10 @@ The forecast assumes {6}%</source>
     <message>
         <source>Other ({0})</source>
         <translation>其他（{0} 项）</translation>
+    </message>
+    <message>
+        <source>Won (collected)</source>
+        <translation>赢单（已回款）</translation>
     </message>
     <message>
         <source>Days in stage</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>FilePage</name>
@@ -86,7 +87,7 @@
         <translation>地址</translation>
     </message>
     <message>
-        <source>Person's name</source>
+        <source>Person&apos;s name</source>
         <translation>姓名</translation>
     </message>
     <message>
@@ -142,19 +143,19 @@
         <translation>缺少{field}</translation>
     </message>
     <message>
-        <source>{field} not understood: "{text}"</source>
+        <source>{field} not understood: &quot;{text}&quot;</source>
         <translation>{field}无法识别：“{text}”</translation>
     </message>
     <message>
-        <source>{field} is not a date: "{text}"</source>
+        <source>{field} is not a date: &quot;{text}&quot;</source>
         <translation>{field}不是日期：“{text}”</translation>
     </message>
     <message>
-        <source>{field} is ambiguous: "{text}" (day/month or month/day?)</source>
+        <source>{field} is ambiguous: &quot;{text}&quot; (day/month or month/day?)</source>
         <translation>{field}有歧义：“{text}”（日/月还是月/日？）</translation>
     </message>
     <message>
-        <source>{field} not understood: "{text}" (1–8 or the name of a stage)</source>
+        <source>{field} not understood: &quot;{text}&quot; (1–8 or the name of a stage)</source>
         <translation>{field}无法识别：“{text}”（应为 1–8 或阶段名称）</translation>
     </message>
     <message>
@@ -276,7 +277,7 @@
         <translation>项目（每行带联系人）</translation>
     </message>
     <message>
-        <source>One row per pursuit; its account is found by name or created, and the row's contact goes onto the pursuit's stakeholder map.</source>
+        <source>One row per pursuit; its account is found by name or created, and the row&apos;s contact goes onto the pursuit&apos;s stakeholder map.</source>
         <translation>每行一个项目；按名称找到或新建其客户，该行的联系人放到项目的关系图上。</translation>
     </message>
     <message>
@@ -288,7 +289,7 @@
         <translation>每行一个客户单位。</translation>
     </message>
     <message>
-        <source>People, onto a pursuit's map</source>
+        <source>People, onto a pursuit&apos;s map</source>
         <translation>关键人（放到某个项目的关系图上）</translation>
     </message>
     <message>

@@ -44,8 +44,8 @@
         <translation>将把「{0}」添加到竞争对手。</translation>
     </message>
     <message>
-        <source>Mark as won</source>
-        <translation>标记为赢单</translation>
+        <source>Mark as collected (won)</source>
+        <translation>标记为已回款（赢单）</translation>
     </message>
     <message>
         <source>Mark as lost</source>
@@ -94,6 +94,26 @@
     <message>
         <source>Not worth pursuing</source>
         <translation>不值得继续跟进</translation>
+    </message>
+    <message>
+        <source>It is closed already.</source>
+        <translation>项目已经结束。</translation>
+    </message>
+    <message>
+        <source>It is not in stage {0} · {1} yet.</source>
+        <translation>项目尚未进入阶段 {0} · {1}。</translation>
+    </message>
+    <message>
+        <source>Collection checklist: “{0}” is not settled.</source>
+        <translation>回款检查清单：「{0}」尚未完成。</translation>
+    </message>
+    <message>
+        <source>{0} instalment(s) not received yet.</source>
+        <translation>还有 {0} 笔回款未到账。</translation>
+    </message>
+    <message>
+        <source>Not collected yet — the money is the win:</source>
+        <translation>尚未回款——货款到账才算赢单：</translation>
     </message>
 </context>
 <context>

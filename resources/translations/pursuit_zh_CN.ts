@@ -214,6 +214,14 @@
         <translation>添加回款</translation>
     </message>
     <message>
+        <source>Mark collected…</source>
+        <translation>标记为已回款…</translation>
+    </message>
+    <message>
+        <source>Close the pursuit as won: the checklist is settled and every instalment in</source>
+        <translation>以赢单结束项目：检查清单已完成，每笔回款均已到账</translation>
+    </message>
+    <message>
         <source>Settled</source>
         <translation>已落实</translation>
     </message>
@@ -632,8 +640,24 @@
         <translation>成交结果</translation>
     </message>
     <message>
-        <source>Won…</source>
-        <translation>赢单…</translation>
+        <source>Contract signed</source>
+        <translation>合同已签</translation>
+    </message>
+    <message>
+        <source>The customer signed: move the pursuit into stage 7 (acceptance)</source>
+        <translation>客户已签约：将项目推进到阶段 7（验收）</translation>
+    </message>
+    <message>
+        <source>Collected…</source>
+        <translation>已回款…</translation>
+    </message>
+    <message>
+        <source>Open. Won when the money is collected (stage 8).</source>
+        <translation>进行中。货款回收（阶段 8）后才算赢单。</translation>
+    </message>
+    <message>
+        <source>Open. When the customer signs, it moves into acceptance.</source>
+        <translation>进行中。客户签约后进入验收阶段。</translation>
     </message>
     <message>
         <source>Lost…</source>
@@ -682,10 +706,6 @@
     <message>
         <source>{0} days (limit {1})</source>
         <translation>{0} 天（上限 {1} 天）</translation>
-    </message>
-    <message>
-        <source>Open. Close it when the customer decides.</source>
-        <translation>进行中。客户做出决定后再结束项目。</translation>
     </message>
     <message>
         <source>Reason: {0}</source>

@@ -12,8 +12,8 @@
         <translation>进行中</translation>
     </message>
     <message>
-        <source>Closed (won, lost, abandoned)</source>
-        <translation>已关闭（赢单、丢单、放弃）</translation>
+        <source>Closed (collected, lost, abandoned)</source>
+        <translation>已关闭（已回款、丢单、放弃）</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -125,8 +125,8 @@
         <translation>移到阶段</translation>
     </message>
     <message>
-        <source>Mark won…</source>
-        <translation>标为赢单…</translation>
+        <source>Mark collected (won)…</source>
+        <translation>标记为已回款（赢单）…</translation>
     </message>
     <message>
         <source>Mark lost…</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ExportDialog</name>
@@ -27,7 +28,7 @@
         <translation>不加密导出（拿到文件的任何人都能读取）</translation>
     </message>
     <message>
-        <source>Include the documents' files (sent beside the file)</source>
+        <source>Include the documents&apos; files (sent beside the file)</source>
         <translation>包含资料的文件（放在同步文件旁边一起发送）</translation>
     </message>
     <message>
@@ -86,7 +87,7 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <source>Roll-up: read the whole team's files, write none</source>
+        <source>Roll-up: read the whole team&apos;s files, write none</source>
         <translation>汇总模式：读取全团队的文件，不写出本机文件</translation>
     </message>
     <message>
@@ -125,7 +126,7 @@
         <translation>同步文件夹只读：无法写出本机的更改。</translation>
     </message>
     <message>
-        <source>The sync folder's disk is full: free some space.</source>
+        <source>The sync folder&apos;s disk is full: free some space.</source>
         <translation>同步文件夹所在磁盘已满：请腾出空间。</translation>
     </message>
     <message>
@@ -281,7 +282,7 @@
         <translation>选定{1}的{0}</translation>
     </message>
     <message>
-        <source>These were changed on two computers before either knew of the other's change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
+        <source>These were changed on two computers before either knew of the other&apos;s change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
         <translation>以下内容在两台电脑上各自被修改过，双方事先都不知道对方的修改。两个版本都会保留，直到您做出选择；您的选择会随下一次导出同步过去，另一台电脑也会随之一致。</translation>
     </message>
     <message>
@@ -340,7 +341,7 @@
         <translation>导入失败：无法读取该文件。数据库未做任何更改。</translation>
     </message>
     <message>
-        <source>The file from {0} carries change times more than a day ahead of this computer's clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
+        <source>The file from {0} carries change times more than a day ahead of this computer&apos;s clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
         <translation>导入失败：来自 {0} 的文件含有比本机时钟超前一天以上的修改时间。请检查两台电脑的日期和时间，再请对方重新导出。数据库未做任何更改。</translation>
     </message>
     <message>
@@ -364,8 +365,8 @@
         <translation>撤销上次导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>&lt;a href="review"&gt;{0} awaiting review&lt;/a&gt;</source>
-        <translation>&lt;a href="review"&gt;{0} 处待审&lt;/a&gt;</translation>
+        <source>&lt;a href=&quot;review&quot;&gt;{0} awaiting review&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;review&quot;&gt;{0} 处待审&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Items changed on two computers: choose which version to keep.</source>
@@ -615,7 +616,7 @@
         <translation>合同已审核</translation>
     </message>
     <message>
-        <source>Customer's contract</source>
+        <source>Customer&apos;s contract</source>
         <translation>使用客户合同</translation>
     </message>
     <message>

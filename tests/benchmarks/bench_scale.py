@@ -109,7 +109,7 @@ def measure(path: Path) -> dict[str, float]:
         found["board_ratio"] = found["board_load"] / found["board_plain"]
         found["list_load"] = median_ms(lambda: pursuit_list.list_pursuits(ws), runs=3)
         found["flags_all"] = median_ms(lambda: health.red_flag_counts(ws), runs=3)
-        ids = [r.id for r in pursuit_list.list_pursuits(ws) if r.status in ("open", "won")]
+        ids = [r.id for r in pursuit_list.list_pursuits(ws) if r.status == "open"]
 
         def chunked() -> None:
             for start in range(0, len(ids), FLAG_CHUNK):

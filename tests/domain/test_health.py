@@ -144,7 +144,7 @@ def test_no_next_step_hides_the_overdue_one() -> None:
     assert codes(facts) == [health.NO_NEXT_STEP]
 
 
-def test_closed_pursuits_raise_only_money_flags_when_won() -> None:
+def test_closed_pursuits_raise_nothing_and_money_flags_wait_in_stage_8() -> None:
     broken = healthy(
         8,
         insiders=(),
@@ -154,10 +154,11 @@ def test_closed_pursuits_raise_only_money_flags_when_won() -> None:
     )
     assert codes(dataclasses.replace(broken, status="lost")) == []
     assert codes(dataclasses.replace(broken, status="abandoned")) == []
-    assert codes(dataclasses.replace(broken, status="won")) == [
-        health.ACCEPTANCE_UNSIGNED,
-        health.OVERDUE_INSTALMENTS,
-    ]
+    # Collected is the win: the money is in, nothing is left to flag.
+    assert codes(dataclasses.replace(broken, status="collected")) == []
+    # Signed and still collecting: open in stage 8, where the money flags apply.
+    found = codes(broken)
+    assert health.ACCEPTANCE_UNSIGNED in found and health.OVERDUE_INSTALMENTS in found
 
 
 def test_flags_say_why_in_both_languages_and_where_to_fix() -> None:

@@ -86,7 +86,12 @@ VOCABULARY_LABELS: dict[str, dict[str, str]] = {
         "acceptance_signed": "验收文件签署",
         "payment_received": "货款到账",
     },
-    "pursuit_statuses": {"open": "进行中", "won": "赢单", "lost": "丢单", "abandoned": "放弃"},
+    "pursuit_statuses": {
+        "open": "进行中",
+        "collected": "已回款",
+        "lost": "丢单",
+        "abandoned": "放弃",
+    },
     "link_kinds": {
         "reports_to": "汇报给",
         "influences": "影响",

@@ -23,10 +23,11 @@ def account_of(ws, pursuit_id: str) -> str:
 
 
 def test_summaries_add_up_open_weighted_and_won(ws) -> None:
+    """Won is collected (the money in): the account's won amount counts those."""
     a = make(ws, "ERP", "上海华通", amount=1_000_000_00, stage=3)
     make(ws, "MES", "上海华通", amount=200_000_00, stage=1)
     won = make(ws, "WMS", "上海华通", amount=500_000_00)
-    records.update(ws, "pursuit", won, {"status": "won"})
+    records.update(ws, "pursuit", won, {"status": "collected"})
     make(ws, "OA", "南京华盛", amount=50_000_00)
     stakeholders.create_stakeholder(ws, a, {"name": "王芳"})
     records.create(ws, "account", {"name": "空客户"})
@@ -62,7 +63,7 @@ def test_summary_weights_match_the_list_rows_to_the_fen(demo_ws) -> None:
         if row.status == "open":
             sums[0] += row.amount
             sums[1] += row.weighted
-        elif row.status == "won":
+        elif row.status == "collected":
             sums[2] += row.amount
     summaries = accounts.account_summaries(demo_ws, people=False)
     assert all(s.people == 0 for s in summaries)

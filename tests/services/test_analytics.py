@@ -136,7 +136,7 @@ def test_funnel_counts_amounts_and_weighted_values(ws) -> None:
     add(ws, stage=3, amount=1_000_000)
     add(ws, stage=3, amount=200_000, override=90)  # the pursuit's own rate beats both
     add(ws, stage=8, amount=300_000)
-    add(ws, stage=8, amount=999, status="won", closed_on=date(2026, 10, 1))  # closed: not open
+    add(ws, stage=8, amount=999, status="collected", closed_on=date(2026, 10, 1))  # not open
     gone = add(ws, stage=1, amount=777)
     records.delete(ws, "pursuit", gone)
     add(ws, stage=1, amount=123_456, currency="USD")  # another currency: not added up
@@ -172,7 +172,7 @@ def test_forecast_by_month_with_past_due_later_and_undated(ws) -> None:
     add(ws, stage=1, amount=100_000, expected_close=date(2027, 10, 31))  # the last month shown
     add(ws, stage=1, amount=100_000, expected_close=date(2027, 11, 1))  # beyond 12 months
     add(ws, stage=5, amount=100_000)  # no expected close
-    add(ws, stage=8, amount=100_000, expected_close=date(2026, 12, 1), status="won")
+    add(ws, stage=8, amount=100_000, expected_close=date(2026, 12, 1), status="collected")
 
     forecast = analytics.forecast(ws, Filters(), "CNY", TODAY)
     assert forecast.months == tuple(
@@ -198,8 +198,8 @@ def test_forecast_by_month_with_past_due_later_and_undated(ws) -> None:
 # --- win / loss --------------------------------------------------------------------------------
 def test_win_loss_by_quarter_competitor_and_reason(ws) -> None:
     saida, yunqi = competitor(ws, "赛达软件"), competitor(ws, "云启科技")
-    add(ws, stage=8, amount=100_000, status="won", closed_on=date(2026, 2, 10))
-    add(ws, stage=8, amount=300_000, status="won", closed_on=date(2026, 5, 5))
+    add(ws, stage=8, amount=100_000, status="collected", closed_on=date(2026, 2, 10))
+    add(ws, stage=8, amount=300_000, status="collected", closed_on=date(2026, 5, 5))
     add(
         ws,
         stage=5,
@@ -228,7 +228,7 @@ def test_win_loss_by_quarter_competitor_and_reason(ws) -> None:
         closed_on=date(2026, 10, 1),
         reason="客户预算取消",
     )
-    add(ws, stage=8, amount=900_000, status="won", closed_on=date(2025, 12, 31))  # before
+    add(ws, stage=8, amount=900_000, status="collected", closed_on=date(2025, 12, 31))  # before
     add(ws, stage=6, amount=500_000)  # open
 
     year = Filters(start=date(2026, 1, 1), end=date(2027, 1, 1))
@@ -280,7 +280,7 @@ def histories(ws):
     add(
         ws,
         stage=8,
-        status="won",
+        status="collected",
         closed_on=date(2026, 6, 1),
         history=[(T0, 1), (T0 + days(2), 2), (T0 + days(3), 1), (T0 + days(5), 8)],
     )
@@ -337,12 +337,13 @@ def test_calibration_per_stage_against_the_win_rate_in_use(ws) -> None:
     ws.policy = Policy(win_rates={3: 45})
     closed = date(2026, 6, 1)
     for _ in range(4):
-        add(ws, stage=8, status="won", closed_on=closed)
-    add(ws, stage=6, status="won", closed_on=closed)  # won before stage 8
+        add(ws, stage=8, status="collected", closed_on=closed)
+    # A win recorded short of stage 8 (imported, or edited by hand) counts where it stands.
+    add(ws, stage=6, status="collected", closed_on=closed)
     for stage in (2, 2, 3, 3, 5):
         add(ws, stage=stage, status="lost", closed_on=closed)
     add(ws, stage=4)  # open: not part of it
-    add(ws, stage=8, status="won", closed_on=date(2025, 6, 1))  # closed before the period
+    add(ws, stage=8, status="collected", closed_on=date(2025, 6, 1))  # closed before the period
 
     result = analytics.calibration(ws, Filters(start=date(2026, 1, 1)), "CNY")
     assert (result.closed, result.won, result.enough) == (10, 5, True)
@@ -366,7 +367,7 @@ def test_calibration_per_stage_against_the_win_rate_in_use(ws) -> None:
 
 def test_calibration_with_too_few_closed_pursuits_says_so(ws) -> None:
     for _ in range(analytics.MIN_CLOSED - 1):
-        add(ws, stage=8, status="won", closed_on=date(2026, 6, 1))
+        add(ws, stage=8, status="collected", closed_on=date(2026, 6, 1))
     result = analytics.calibration(ws, Filters(), "CNY")
     assert (result.closed, result.enough) == (analytics.MIN_CLOSED - 1, False)
 
@@ -479,7 +480,7 @@ def test_behind_the_unrecorded_losses_and_a_quarter(ws) -> None:
     )
     blank = add(ws, stage=2, amount=10_000, status="lost", closed_on=date(2026, 5, 3), reason=" ")
     add(ws, stage=2, amount=40_000, status="abandoned", closed_on=date(2026, 8, 1), reason="预算")
-    add(ws, stage=8, amount=300_000, status="won", closed_on=date(2026, 5, 5))
+    add(ws, stage=8, amount=300_000, status="collected", closed_on=date(2026, 5, 5))
     filters = Filters(start=date(2026, 1, 1), end=date(2027, 1, 1))
 
     def ids(figure: str, key: object) -> list[str]:

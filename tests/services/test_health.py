@@ -15,6 +15,7 @@ from desktop.storage.tables import (
     PursuitCompetitor,
     membership_id,
 )
+from tests.collecting import collect
 
 TODAY = date.today()
 
@@ -163,14 +164,17 @@ def test_housekeeping_flags(ws) -> None:
     assert codes(ws, pursuit_id) == [rules.NEXT_STEP_OVERDUE, rules.STALE, rules.CLOSE_DATE_PASSED]
 
 
-def test_closed_pursuits_count_only_when_won_and_money_is_missing(ws) -> None:
+def test_closed_pursuits_raise_nothing_signed_ones_flag_the_money(ws) -> None:
     lost = make(ws, 4)
-    won = make(ws, 8)
+    signed = make(ws, 8)
     pursuits.close_pursuits(ws, [lost], "lost", reason="价格")
-    pursuits.close_pursuits(ws, [won], "won")
     assert codes(ws, lost) == []
-    assert codes(ws, won) == [rules.ACCEPTANCE_UNSIGNED]
-    assert health.red_flag_counts(ws) == {won: 1}
+    # Signed, not yet collected: open in 回款, where the acceptance flag applies.
+    assert rules.ACCEPTANCE_UNSIGNED in codes(ws, signed)
+    assert signed in health.red_flag_counts(ws)
+    collect(ws, [signed])  # the win: the money is in, nothing is left to flag
+    assert codes(ws, signed) == []
+    assert health.red_flag_counts(ws) == {}
 
 
 def test_bulk_counts_agree_with_the_flags_of_every_demo_pursuit(demo_ws) -> None:

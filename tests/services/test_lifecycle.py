@@ -14,6 +14,7 @@ from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.pursuits import PursuitDraft, PursuitForm
 from desktop.services.queries import board
 from desktop.storage.tables import Competitor, StageChange
+from tests.collecting import collect
 
 
 def make(ws, title="MES 生产执行系统", account="苏州恒通电子有限公司", **extra) -> str:
@@ -124,7 +125,7 @@ def test_close_rules(ws) -> None:
 
 def test_reopen_puts_the_card_at_the_end_and_undo_restores_exactly(ws) -> None:
     a, b = make(ws, title="A"), make(ws, title="B")
-    pursuits.close_pursuits(ws, [a], "won", reason="价值认可")
+    collect(ws, [a], reason="价值认可")
     before = records.get(ws, "pursuit", a)
     change = pursuits.reopen_pursuits(ws, [a, b])  # b is open already: untouched
     assert [s.pursuit_id for s in change.after] == [a]

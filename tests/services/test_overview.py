@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.services import pursuits
 from desktop.services.pursuits import PursuitDraft
 from desktop.services.queries import overview
+from tests.collecting import collect
 
 
 def test_overview_figures_and_history(ws) -> None:
@@ -42,7 +43,7 @@ def test_close_with_a_new_competitor_then_undo(ws) -> None:
     view = overview.overview_of(ws, pid)
     assert (view.pursuit["status"], view.lost_to) == ("open", "")
     assert pursuits.competitor_choices(ws) == []  # made by the close, buried by its undo
-    pursuits.close_pursuits(ws, [pid], "won")
+    collect(ws, [pid])
     assert overview.overview_of(ws, pid).win_rate == 100
 
 

@@ -22,6 +22,7 @@ from desktop.services.queries.pursuit_list import (
     PERCENT,
     ExportColumn,
 )
+from tests.collecting import collect
 
 
 def make(ws, title: str, account: str = "上海华通", **extra) -> str:
@@ -35,7 +36,7 @@ def test_rows_hold_open_and_closed_pursuits_with_board_weights(demo_ws) -> None:
     rows = pursuit_list.list_pursuits(demo_ws)
     cards = {c.id: c for c in board.board_cards(demo_ws, include_closed=True)}
     assert {r.id for r in rows} == set(cards)
-    assert {r.status for r in rows} >= {"open", "won"}
+    assert {r.status for r in rows} >= {"open", "collected"}
     for row in rows:
         card = cards[row.id]
         assert (row.account, row.title, row.stage, row.status) == (
@@ -47,7 +48,7 @@ def test_rows_hold_open_and_closed_pursuits_with_board_weights(demo_ws) -> None:
         assert (row.win_rate, row.weighted, row.tags) == (card.win_rate, card.weighted, card.tags)
 
 
-def test_rows_load_in_three_queries(demo_ws) -> None:
+def test_rows_load_in_four_queries(demo_ws) -> None:
     statements: list[str] = []
 
     def trace(dbapi_connection, _record, _proxy) -> None:
@@ -60,8 +61,8 @@ def test_rows_load_in_three_queries(demo_ws) -> None:
     finally:
         event.remove(demo_ws.db.engine, "checkout", trace)
     assert len(rows) == 30
-    # pursuits, tags, last touches
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 3
+    # pursuits, tags, last touches, instalments received (weights on what is still to collect)
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 4
 
 
 def test_rows_of_one_account_or_some_ids(ws) -> None:
@@ -84,7 +85,7 @@ def test_company_win_rates_change_the_weighted_amounts(ws) -> None:
     ws.policy.win_rates = {3: 35}
     (row,) = pursuit_list.list_pursuits(ws)
     assert (row.win_rate, row.weighted) == (35, 350_000_00)
-    pursuits.close_pursuits(ws, [pid], "won")
+    collect(ws, [pid])
     (row,) = pursuit_list.list_pursuits(ws)
     assert (row.win_rate, row.weighted) == (100, 1_000_000_00)
 

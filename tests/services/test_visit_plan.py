@@ -14,6 +14,7 @@ from desktop.services.pursuits import PursuitDraft
 from desktop.services.reports import visit_plan
 from desktop.services.visits import VisitDraft
 from desktop.storage.tables import membership_id, utcnow
+from tests.collecting import collect
 
 CATALOG = default_catalog()
 
@@ -286,7 +287,7 @@ def test_warnings_for_a_past_visit_without_attendees(ws, deal) -> None:
     visits.update_visit(ws, deal["visit"], {"starts_at": utcnow() - timedelta(days=1)}, [])
     plan = visit_plan.build_plan(ws, visit_id=deal["visit"])
     assert plan.warnings == (visit_plan.VISIT_PAST, visit_plan.NO_ATTENDEES)
-    pursuits.close_pursuits(ws, [deal["pursuit"]], "won")
+    collect(ws, [deal["pursuit"]])
     won = visit_plan.build_plan(ws, pursuit_id=deal["pursuit"], now=datetime(2020, 1, 1))
     assert won.warnings == (visit_plan.PURSUIT_CLOSED,)
     assert won.win_rate == 100

@@ -11,7 +11,8 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from desktop.domain import forecast
-from desktop.services import health
+from desktop.domain import status as status_rules
+from desktop.services import collection, health
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
 
@@ -136,6 +137,7 @@ def board_cards(
         conflicts = queries.pursuits_in_review(session, ids)
         scheduled = health.next_scheduled(session, ids)
         touches = last_touches(session, ids)
+        received = collection.received_by_pursuit(session, ids)
     # Deal-health flags: a separate step with its own aggregate queries (services.health).
     red_flags = health.red_flag_counts(ws, ids, blocking_only=blocking_only) if flags else {}
     day = date.fromisoformat
@@ -162,10 +164,14 @@ def board_cards(
         answered,
         origin,
     ) in rows:
-        if status == "open":
+        if status == OPEN:
             rate = stage_rates[stage] if override is None else ws.win_rate(stage, override)
+            # Weighed on what is still to collect: a 回款 card counts its unpaid instalments.
+            base = amount - received[pursuit_id] if pursuit_id in received else amount
+            base = base if base > 0 else 0
         else:
-            rate = 100 if status == "won" else 0
+            rate = closed_rate(status)
+            base = amount
         card_tags = tags.get(pursuit_id)
         touched_at, touched_by = touches.get(pursuit_id, _UNTOUCHED)
         append(
@@ -183,7 +189,7 @@ def board_cards(
                 day(next_step_due) if next_step_due else None,
                 rank,
                 rate,
-                weighted(amount, rate),
+                weighted(base, rate),
                 answered,
                 question_counts[stage],
                 tuple(sorted(card_tags)) if card_tags else (),
@@ -201,6 +207,8 @@ def board_cards(
 
 
 _ID_CHUNK = 500
+OPEN = status_rules.OPEN
+closed_rate = status_rules.closed_rate
 _UNTOUCHED: tuple[datetime | None, str] = (None, "")
 
 

@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from desktop.domain import forecast
-from desktop.services import after_sale, pursuit_edits, pursuits, records
+from desktop.domain import status as status_rules
+from desktop.services import after_sale, collection, pursuit_edits, pursuits, records
 from desktop.services.errors import NotFound
 from desktop.services.sync.review import origins_in
 from desktop.services.workspace import Workspace
@@ -60,20 +61,20 @@ def overview_of(ws: Workspace, pursuit_id: str, today: date | None = None) -> Ov
         in_review = session.scalar(
             select(func.count()).select_from(SyncReview).where(SyncReview.pursuit_id == pursuit_id)
         )
+        received = collection.received_by_pursuit(session, [pursuit_id]).get(pursuit_id, 0)
         entered = pursuit.stage_entered_at.replace(tzinfo=UTC).astimezone().date()
     status = values["status"]
-    if status == "won":
-        rate = 100
-    elif status in ("lost", "abandoned"):
-        rate = 0
+    if status != status_rules.OPEN:
+        rate = status_rules.closed_rate(status)
     else:
         rate = ws.win_rate(values["stage"], values["win_rate_override"])
+    base = status_rules.weighted_base(status, values["amount"], received)
     return Overview(
         pursuit=values,
         account=account_name,
         win_rate=rate,
         default_win_rate=ws.win_rate(values["stage"]),
-        weighted=forecast.weighted_amount(values["amount"], rate),
+        weighted=forecast.weighted_amount(base, rate),
         days_in_stage=max(0, (today - entered).days),
         stale_limit=ws.stale_limit(values["stage"]),
         started_on=started,

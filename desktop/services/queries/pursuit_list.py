@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain import forecast
+from desktop.domain import status as status_rules
+from desktop.services import collection
 from desktop.services.queries.board import last_touch, last_touches
 from desktop.services.reports import spreadsheet
 from desktop.services.workspace import Workspace
@@ -87,6 +89,7 @@ def list_pursuits(
         rows = queries.pursuit_list_rows(session, ids=ids, account_id=account_id)
         tags = queries.pursuit_tags(session, ids=ids, account_id=account_id)
         touches = last_touches(session, ids, account_id)
+        received = collection.received_by_pursuit(session, ids)
     day = date.fromisoformat
     moment = datetime.fromisoformat
     weighted = forecast.weighted_amount
@@ -113,6 +116,7 @@ def list_pursuits(
         origin,
     ) in rows:
         rate = win_rate(ws, stage, status, override, stage_rates)
+        base = status_rules.weighted_base(status, amount, received.get(pursuit_id, 0))
         row_tags = tags.get(pursuit_id)
         touched_at, touched_by = touches.get(pursuit_id, _UNTOUCHED)
         append(
@@ -126,7 +130,7 @@ def list_pursuits(
                 amount,
                 currency,
                 rate,
-                weighted(amount, rate),
+                weighted(base, rate),
                 day(expected_close) if expected_close else None,
                 moment(entered),
                 next_step,
@@ -155,11 +159,10 @@ def win_rate(
     override: int | None,
     stage_rates: dict[int, int] | None = None,
 ) -> int:
-    """The board's rule: won 100 %, lost or abandoned 0 %, open the stage's (or override) rate."""
-    if status == "won":
-        return 100
-    if status != "open":
-        return 0
+    """The board's rule: collected 100 %, lost or abandoned 0 %, open the stage's (or override)
+    rate (weighing what is still to collect: `domain.status.weighted_base`)."""
+    if status != status_rules.OPEN:
+        return status_rules.closed_rate(status)
     if override is None and stage_rates is not None:
         return stage_rates[stage]
     return ws.win_rate(stage, override)

@@ -18,8 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain import forecast, value_case
+from desktop.domain import status as status_rules
 from desktop.domain.indicators import FATAL, NEUTRAL, SLEEPING, WINNING, classify
 from desktop.domain.methodology import Catalog
+from desktop.services import collection
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.offer import offer_id
 from desktop.services.workspace import Workspace
@@ -47,7 +49,7 @@ from desktop.storage.tables import (
 # Warnings a caller shows before printing (codes; the UI and the CLI word them).
 VISIT_PAST = "visit_past"  # the visit has already begun
 NO_ATTENDEES = "no_attendees"  # nobody of the customer is down to attend
-PURSUIT_CLOSED = "pursuit_closed"  # won, lost or abandoned
+PURSUIT_CLOSED = "pursuit_closed"  # collected, lost or abandoned
 
 
 @dataclass(frozen=True)
@@ -289,12 +291,12 @@ def build_plan(
         else:
             competitors, indicators = grid
 
-        if pursuit.status == "won":
-            rate = 100
-        elif pursuit.status in ("lost", "abandoned"):
-            rate = 0
+        if pursuit.status != status_rules.OPEN:
+            rate = status_rules.closed_rate(pursuit.status)
         else:
             rate = ws.win_rate(pursuit.stage, pursuit.win_rate_override)
+        received = collection.received_by_pursuit(session, [pursuit_id]).get(pursuit_id, 0)
+        base = status_rules.weighted_base(pursuit.status, pursuit.amount, received)
         stage = catalog.stage(pursuit.stage)
         warnings = []
         if visit is not None and visit.starts_at is not None and visit.starts_at < now:
@@ -319,7 +321,7 @@ def build_plan(
             amount=pursuit.amount,
             currency=pursuit.currency,
             win_rate=rate,
-            weighted=forecast.weighted_amount(pursuit.amount, rate),
+            weighted=forecast.weighted_amount(base, rate),
             expected_close=pursuit.expected_close,
             next_step=pursuit.next_step,
             next_step_due=pursuit.next_step_due,

@@ -38,8 +38,9 @@ from sqlalchemy import JSON, Date, DateTime
 from sqlalchemy.orm import Session
 
 from desktop.domain import merge
+from desktop.domain.status import COLLECTED, LEGACY_WON
 from desktop.services import backup as backups
-from desktop.services import records
+from desktop.services import collection, records
 from desktop.services.changes import Changes
 from desktop.services.errors import InvalidInput
 from desktop.services.sync import attachments, bundle, schema
@@ -228,6 +229,10 @@ def import_bundle(
                     lines = _pending_lines(path, header, keys, kinds, scan)
                     for table, columns in kinds:
                         merger.merge_kind(table, columns, lines.get(table.kind, iter(())))
+                    # A "won" from a database older than revision 0004: mapped as a local edit.
+                    session.info["merging"] = False
+                    collection.settle_legacy_won(session)
+                    session.info["merging"] = True
                     _after_merge(
                         driver, header, scan, preview, digest, path, backup_path, merger.pursuits
                     )
@@ -1077,7 +1082,11 @@ class _Merger:
 
 def _domain_values(table: type[Synced], shown: dict[str, Any]) -> dict[str, Any]:
     """The values the services' validators look at (they take no dates, times or JSON)."""
-    return {name: shown[name] for name in _validated_fields(table)}
+    values = {name: shown[name] for name in _validated_fields(table)}
+    if table.kind == "pursuit" and values.get("status") == LEGACY_WON:
+        # An older database's win: accepted, then mapped after the merge (settle_legacy_won).
+        values["status"] = COLLECTED
+    return values
 
 
 @table_cache

@@ -56,7 +56,7 @@ AMBER = QColor("#E08600")
 AMBER_TEXT = QColor("#A85F00")
 GREEN = QColor("#2E7D32")
 PURPLE = QColor("#7B1FA2")
-STATUS_COLORS = {"won": GREEN, "lost": RED, "abandoned": QColor("#757575")}
+STATUS_COLORS = {"collected": GREEN, "lost": RED, "abandoned": QColor("#757575")}
 
 PAD_X = 10
 PAD_Y = 8
@@ -522,7 +522,7 @@ class CardDelegate(QStyledItemDelegate):
     def _flag_lines(self, card: BoardCard) -> list[str]:
         """Every red flag with its reason, blocking first (the card's mark counts those)."""
         flags: Sequence[RedFlag] = ()
-        if self.flags_of is not None and card.status in ("open", "won"):
+        if self.flags_of is not None and card.status == "open":
             try:
                 flags = self.flags_of(card.id)
             except Exception:  # a tooltip never fails the board; the count is still shown

@@ -526,7 +526,7 @@ class NoMatchNote(QFrame):
         """No filter, yet no card: every pursuit is closed, and closed ones are hidden."""
         self._all_closed = True
         self.title.setText(self.tr("No open pursuits"))
-        self.text.setText(self.tr("Every pursuit is closed: won, lost or abandoned."))
+        self.text.setText(self.tr("Every pursuit is closed: collected, lost or abandoned."))
         self.clear_button.setText(self.tr("Show closed"))
         self.place()
         self.show()

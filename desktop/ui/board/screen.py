@@ -141,7 +141,7 @@ class BoardScreen(QWidget):
         self.show_closed_action.setObjectName("action_show_closed")
         self.show_closed_action.setCheckable(True)
         self.show_closed_action.setToolTip(
-            self.tr("Show won, lost and abandoned pursuits on the board too")
+            self.tr("Show collected, lost and abandoned pursuits on the board too")
         )
         self.show_closed_action.toggled.connect(self.set_show_closed)
         self.fit_action = QAction(self.tr("Fit columns"), self)
@@ -562,7 +562,7 @@ class BoardScreen(QWidget):
         self.board.select_ids([pursuit_id], focus=True)
 
     def close_selected(self, status: str) -> None:
-        """Mark the selected open pursuits won / lost / abandoned (ui.operations' dialog)."""
+        """Mark the selected open pursuits collected / lost / abandoned (ui.operations' dialog)."""
         cards = [c for c in self._selected_cards() if c.status == "open"]
         if not cards:
             return
@@ -642,7 +642,8 @@ class BoardScreen(QWidget):
             back.setEnabled(any(c.stage > 1 for c in open_cards))
             menu.addSeparator()
             statuses = self.ctx.catalog.vocab("pursuit_statuses")
-            for key in ("won", "lost", "abandoned"):
+            signed = any(c.stage >= 7 for c in open_cards)  # collected: the win, from 验收 on
+            for key in ("collected", "lost", "abandoned") if signed else ("lost", "abandoned"):
                 action = menu.addAction(
                     self.tr("Mark as {0}…").format(statuses.label(key, self.lang)),
                     partial(self.close_selected, key),

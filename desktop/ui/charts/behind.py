@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.methodology import Catalog
+from desktop.domain.status import STATUSES
 from desktop.services.analytics import BehindRow
 from desktop.ui.common.format import money, stage_name
 
@@ -42,7 +43,7 @@ class BehindModel(QAbstractTableModel):
         # Named as the board names them: "3 · 促成立项".
         self.stages = {s.number: stage_name(s.number, s.process(lang)) for s in catalog.stages}
         statuses = catalog.vocab("pursuit_statuses")
-        self.statuses = {k: statuses.label(k, lang) for k in ("open", "won", "lost", "abandoned")}
+        self.statuses = {k: statuses.label(k, lang) for k in STATUSES}
         self.headers = (
             self.tr("Account"),
             self.tr("Pursuit"),

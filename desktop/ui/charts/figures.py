@@ -655,7 +655,7 @@ def draw_win_loss(fig: Figure, series: analytics.WinLoss, look: Look) -> None:
     key = f"win_loss:{closed}:{bool(series.by_competitor)}:{bool(series.by_reason)}"
     ax, competitor_ax, reason_ax = _axes(fig, look, key, make)
     legend_labels = [
-        QCoreApplication.translate("Charts", "Won"),
+        QCoreApplication.translate("Charts", "Won (collected)"),
         QCoreApplication.translate("Charts", "Lost"),
         QCoreApplication.translate("Charts", "Abandoned"),
     ]

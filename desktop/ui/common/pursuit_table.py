@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
+from desktop.domain import status as status_rules
 from desktop.domain.methodology import Catalog
 from desktop.infra import paths
 from desktop.services.queries.pursuit_list import PursuitRow
@@ -22,12 +23,12 @@ from desktop.ui.common.table import RIGHT, Column, RowTableModel
 
 RED = QColor("#D32F2F")
 GREY = QColor("#8A8F98")
-STATUS_COLORS = {"won": QColor("#2E7D32"), "lost": QColor("#C62828"), "abandoned": GREY}
+STATUS_COLORS = {"collected": QColor("#2E7D32"), "lost": QColor("#C62828"), "abandoned": GREY}
 BOLD = QFont()
 BOLD.setBold(True)
 AMBER = QColor("#B26A00")  # the amber of stale pursuits, dark enough for text on white
-STATUSES = ("open", "won", "lost", "abandoned")
-CLOSED = ("won", "lost", "abandoned")
+STATUSES = status_rules.STATUSES
+CLOSED = status_rules.CLOSED
 
 
 ICON_SIZE = 12
@@ -360,7 +361,8 @@ class PursuitTableModel(RowTableModel):
 
     def extra_data(self, row: Any, column: Column, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and (
-            column.key == "account" or (column.key == "status" and row.status == "won")
+            column.key == "account"
+            or (column.key == "status" and row.status == status_rules.COLLECTED)
         ):
             return BOLD
         if role == Qt.ItemDataRole.DecorationRole:

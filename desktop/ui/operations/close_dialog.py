@@ -1,14 +1,20 @@
-"""Close pursuits as won, lost (with the reason and the competitor it went to) or abandoned.
+"""Close pursuits as collected (the win), lost (with the reason and the competitor it went to) or
+abandoned.
 
 The one close dialog of every screen (board, list, workspace): it asks the outcome, a reason (what
 the team learns from; common ones are offered), the competitor a lost pursuit went to (a new name
 is added to the competitors in the same transaction) and the day it closed, and says that closing
 can be undone.
+
+A signed contract is not a close: it moves the pursuit into 验收 (stage 7), and the deal is won
+when the money is in (`domain.status`). So "collected" is offered only from stage 7 on, and
+chosen it says what is still missing (the stage-8 checklist, instalments not received) and keeps
+the button off until nothing is; lost and abandoned are possible at any stage.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt
@@ -27,11 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import status as status_rules
 from desktop.domain.methodology import Catalog
+from desktop.domain.status import CollectGap
 from desktop.services.pursuits import Choice
 from desktop.ui.common.widgets import DateEdit
 
-STATUSES = ("won", "lost", "abandoned")
+STATUSES = status_rules.CLOSED
 
 
 class CloseDialog(QDialog):
@@ -43,8 +51,15 @@ class CloseDialog(QDialog):
         subject: str,
         competitors: Sequence[Choice],
         parent: QWidget | None = None,
+        *,
+        collect_gaps: Sequence[CollectGap] | None = (),
     ) -> None:
+        """`collect_gaps`: what keeps the pursuits from being collected (empty: nothing does);
+        None when one of them is before stage 7, where "collected" is not offered at all."""
         super().__init__(parent)
+        self.catalog = catalog
+        self.lang = lang
+        self.collect_gaps = tuple(collect_gaps or ())
         self.setObjectName("close_dialog")
         self.setMinimumWidth(460)
         labels = catalog.vocab("pursuit_statuses")
@@ -66,6 +81,12 @@ class CloseDialog(QDialog):
             statuses.addWidget(radio)
             radio.toggled.connect(self._update)
         statuses.addStretch(1)
+        self.radios[status_rules.COLLECTED].setVisible(collect_gaps is not None)
+        self.collect_missing = QLabel()
+        self.collect_missing.setObjectName("close_collect_missing")
+        self.collect_missing.setWordWrap(True)
+        self.collect_missing.setStyleSheet("color: #D32F2F;")
+        self.collect_missing.setText(self._missing_text(self.collect_gaps))
 
         self.reason = QComboBox()
         self.reason.setObjectName("close_reason")
@@ -117,6 +138,7 @@ class CloseDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Outcome"), statuses)
+        form.addRow("", self.collect_missing)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.lost_to_label, self.lost_to)
         form.addRow("", self.new_competitor)
@@ -135,7 +157,11 @@ class CloseDialog(QDialog):
         box.addWidget(self.undo_hint)
         box.addWidget(self.buttons)
         self._shown_status = ""
-        self.radios.get(status, self.radios["won"]).setChecked(True)
+        if status == status_rules.LEGACY_WON:
+            status = status_rules.COLLECTED
+        if status not in self.radios or not self.radios[status].isVisibleTo(self):
+            status = status_rules.LOST
+        self.radios[status].setChecked(True)
         self._update()
 
     # --- values ---------------------------------------------------------------------------------
@@ -157,7 +183,13 @@ class CloseDialog(QDialog):
         day = self.closed_on.date()
         return date(day.year(), day.month(), day.day())
 
+    def can_collect(self) -> bool:
+        """Whether "collected" may be chosen: offered, and nothing missing."""
+        return self.radios[status_rules.COLLECTED].isVisibleTo(self) and not self.collect_gaps
+
     def accept(self) -> None:
+        if self.status() == status_rules.COLLECTED and not self.can_collect():
+            return  # the dialog says what is missing; the button is off
         if not self.reason_text():
             self.error.setText(self.tr("Give a reason: it is what the team learns from."))
             self.reason.setFocus()
@@ -165,8 +197,13 @@ class CloseDialog(QDialog):
         super().accept()
 
     def _update(self) -> None:
-        status = self.status() if any(r.isChecked() for r in self.radios.values()) else "won"
+        status = (
+            self.status() if any(r.isChecked() for r in self.radios.values()) else status_rules.LOST
+        )
         lost = status == "lost"
+        refused = status == status_rules.COLLECTED and not self.can_collect()
+        self.collect_missing.setVisible(refused)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not refused)
         self.lost_to.setVisible(lost)
         self.lost_to_label.setVisible(lost)
         competitor_id, name = self.competitor()
@@ -174,7 +211,7 @@ class CloseDialog(QDialog):
         self.new_competitor.setText(self.tr("“{0}” will be added to the competitors.").format(name))
         self.setWindowTitle(
             {
-                "won": self.tr("Mark as won"),
+                "collected": self.tr("Mark as collected (won)"),
                 "lost": self.tr("Mark as lost"),
                 "abandoned": self.tr("Mark as abandoned"),
             }[status]
@@ -188,7 +225,7 @@ class CloseDialog(QDialog):
     def _suggest_reasons(self, status: str) -> None:
         """Common reasons for the outcome, kept as suggestions under what the user typed."""
         suggestions = {
-            "won": [
+            "collected": [
                 self.tr("The value case convinced the decision-maker"),
                 self.tr("Strong relationship with the decision-maker"),
                 self.tr("Best fit on the buying criteria"),
@@ -211,3 +248,30 @@ class CloseDialog(QDialog):
         self.reason.addItems(suggestions)
         self.reason.setEditText(current)
         del blockers
+
+    def _missing_text(self, gaps: Iterable[CollectGap]) -> str:
+        """What keeps the pursuits from being collected, one line each (the refusal)."""
+        checks = self.catalog.vocab("collection_checks")
+        lines = []
+        for gap in gaps:
+            if gap.kind == "status":
+                lines.append(self.tr("It is closed already."))
+            elif gap.kind == "stage":
+                stage = self.catalog.stage(status_rules.COLLECTION_STAGE)
+                lines.append(
+                    self.tr("It is not in stage {0} · {1} yet.").format(
+                        stage.number, stage.process(self.lang)
+                    )
+                )
+            elif gap.kind == "check":
+                lines.append(
+                    self.tr("Collection checklist: “{0}” is not settled.").format(
+                        checks.label(gap.key, self.lang)
+                    )
+                )
+            else:
+                lines.append(self.tr("{0} instalment(s) not received yet.").format(gap.count))
+        if not lines:
+            return ""
+        head = self.tr("Not collected yet — the money is the win:")
+        return head + "\n" + "\n".join(f"• {line}" for line in dict.fromkeys(lines))

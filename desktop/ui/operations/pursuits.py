@@ -1,5 +1,6 @@
-"""The pursuit gestures a screen offers on its selection: new, edit, move through the gate,
-reorder, close, reopen, delete and purge — each one call here, with its dialog and its undo step.
+"""The pursuit gestures a screen offers on its selection: new, edit, move through the gate
+(a signed contract is the move into 验收), reorder, close (collected once the money is in, lost,
+abandoned), reopen, delete and purge — each one call here, with its dialog and its undo step.
 
 A screen passes what it knows (the context, itself as the dialogs' parent, the ids and the names
 it shows) and gets the dialog back (tests reach it there); the service call, the error message,
@@ -16,7 +17,9 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from desktop.services import coaching, gates, pursuit_edits, pursuits
+from desktop.domain import status as status_rules
+from desktop.domain.status import CollectGap
+from desktop.services import coaching, collection, gates, pursuit_edits, pursuits
 from desktop.services.pursuits import MoveResult
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
@@ -125,6 +128,29 @@ def move_to_stage(
     return show_dialog(parent, dialog)
 
 
+def sign_contract(
+    ctx: AppContext,
+    parent: QWidget,
+    names: Mapping[str, str],
+    title_of: Callable[[str], str],
+    on_moved: Ids,
+    *,
+    on_cancelled: Callable[[], None] | None = None,
+) -> GateDialog | None:
+    """ "Contract signed": stage 6's commitment kept, so the pursuits enter 管理期望 · 验收
+    (stage 7) — a move like any other, through the same gate (a skip from an earlier stage asks
+    for its reason). The deal stays open until the money is in (`mark_collected`)."""
+    return move_to_stage(
+        ctx,
+        parent,
+        names,
+        status_rules.SIGNED_STAGE,
+        title_of,
+        on_moved,
+        on_cancelled=on_cancelled,
+    )
+
+
 def _save_answer(
     ctx: AppContext, dialog: QWidget, pursuit_id: str, key: str, values: Mapping[str, object]
 ) -> bool:
@@ -223,15 +249,22 @@ def subject_of(names: Sequence[str]) -> str:
 def close_pursuits(
     ctx: AppContext, parent: QWidget, ids: Sequence[str], subject: str, status: str
 ) -> CloseDialog | None:
-    """Mark open pursuits won / lost / abandoned through the close dialog (preset to `status`,
-    which may name the competitor that won); one undo step. `subject` names them (see
-    `subject_of`)."""
+    """Mark open pursuits collected / lost / abandoned through the close dialog (preset to
+    `status`); one undo step. `subject` names them (see `subject_of`).
+
+    "Collected" (the win) is offered once every one of them is signed (stage 7 on), and allowed
+    when stage 8's checklist and instalments are complete: else the dialog says what is missing.
+    """
+    ids = list(ids)
     try:
         competitors = pursuits.competitor_choices(ctx.workspace)
+        gaps = collect_gaps(ctx, ids)
     except Exception as exc:
         show_error(parent, exc)
         return None
-    dialog = CloseDialog(ctx.catalog, ctx.lang, status, subject, competitors, parent)
+    dialog = CloseDialog(
+        ctx.catalog, ctx.lang, status, subject, competitors, parent, collect_gaps=gaps
+    )
     ids = list(ids)
 
     def close() -> None:
@@ -256,6 +289,27 @@ def close_pursuits(
 
     dialog.accepted.connect(close)
     return show_dialog(parent, dialog)
+
+
+def mark_collected(
+    ctx: AppContext, parent: QWidget, ids: Sequence[str], subject: str
+) -> CloseDialog | None:
+    """The last milestone (收款): the close dialog preset to "collected" — it closes them as won
+    when the gate allows, and otherwise says what is still missing."""
+    return close_pursuits(ctx, parent, ids, subject, status_rules.COLLECTED)
+
+
+def collect_gaps(ctx: AppContext, ids: Sequence[str]) -> list[CollectGap] | None:
+    """What keeps the pursuits `ids` from being collected (merged, in order), or None when one
+    of them is not signed yet (before stage 7: the close dialog does not offer it)."""
+    found = collection.collect_gaps(ctx.workspace, ids)
+    merged: dict[CollectGap, None] = {}
+    for pursuit_gaps in found.values():
+        for gap in pursuit_gaps:
+            if gap.kind == "stage" and int(gap.key) < status_rules.SIGNED_STAGE:
+                return None
+            merged[gap] = None
+    return list(merged)
 
 
 def reopen_pursuits(

@@ -1,4 +1,5 @@
-"""Collection (回款): the stage-8 checklist and the instalments, with what is overdue."""
+"""Collection (回款): the stage-8 checklist and the instalments, with what is overdue, and the last
+milestone — "Mark collected…", the win, which the close dialog allows once both are complete."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,10 +21,13 @@ from PySide6.QtWidgets import (
 from desktop.services import collection, pursuit_edits
 from desktop.services.collection import CollectionSheet
 from desktop.services.pursuit_edits import Target
+from desktop.services.queries.board import board_card
 from desktop.ui.common import format as fmt
 from desktop.ui.common.documents import DocumentsButton
 from desktop.ui.common.widgets import OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
+from desktop.ui.operations import pursuits as operations
+from desktop.ui.operations.close_dialog import CloseDialog
 from desktop.ui.pursuit.editing import (
     Autosaver,
     CheckField,
@@ -206,6 +211,16 @@ class CollectionPage(SectionPage):
         self.table.add_requested.connect(self.add_instalment)
         self.table.remove_requested.connect(self.remove_instalment)
         money.body.addWidget(self.table)
+        finish = QHBoxLayout()
+        self.collected_button = QPushButton(self.tr("Mark collected…"))
+        self.collected_button.setObjectName("mark_collected")
+        self.collected_button.setToolTip(
+            self.tr("Close the pursuit as won: the checklist is settled and every instalment in")
+        )
+        self.collected_button.clicked.connect(self.mark_collected)
+        finish.addWidget(self.collected_button)
+        finish.addStretch(1)
+        self.column.addLayout(finish)
         self.column.addStretch(1)
         self._bound_id: str | None = None
         self._done_icon = check_icon(GREEN, 18)
@@ -246,6 +261,19 @@ class CollectionPage(SectionPage):
             button.set_pursuit(pid)
         self.model.set_rows(sheet.instalments, sheet.currency)
         self._show_summary()
+        card = board_card(self.ctx.workspace, pid)
+        self.collected_button.setVisible(card is not None and card.status == "open")
+
+    def mark_collected(self) -> CloseDialog | None:
+        """The win: the close dialog preset to collected (it says what is still missing)."""
+        if self.pursuit_id is None:
+            return None
+        self.autosaver.flush()  # a tick just made counts
+        card = board_card(self.ctx.workspace, self.pursuit_id)
+        if card is None:
+            return None
+        subject = f"{card.account} · {card.title}"
+        return operations.mark_collected(self.ctx, self, [self.pursuit_id], subject)
 
     def _update_marks(self, *_: object) -> None:
         if self.sheet is None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.status import COLLECTED, SIGNED_STAGE
 from desktop.services import pursuits
 from desktop.services.pursuit_edits import Target
 from desktop.services.queries import overview
@@ -204,12 +205,20 @@ class OverviewPage(SectionPage):
         self.outcome_label.setWordWrap(True)
         self.outcome.body.addWidget(self.outcome_label)
         buttons = QHBoxLayout()
-        self.won_button = QPushButton(self.tr("Won…"))
+        # Signing is stage 6's milestone, a move into 验收; the win is the money collected.
+        self.sign_button = QPushButton(self.tr("Contract signed"))
+        self.sign_button.setObjectName("sign_contract")
+        self.sign_button.setToolTip(
+            self.tr("The customer signed: move the pursuit into stage 7 (acceptance)")
+        )
+        self.sign_button.clicked.connect(self.sign_contract)
+        buttons.addWidget(self.sign_button)
+        self.collected_button = QPushButton(self.tr("Collected…"))
         self.lost_button = QPushButton(self.tr("Lost…"))
         self.abandon_button = QPushButton(self.tr("Abandon…"))
         self.reopen_button = QPushButton(self.tr("Reopen"))
         for name, button, status in (
-            ("close_won", self.won_button, "won"),
+            ("close_collected", self.collected_button, "collected"),
             ("close_lost", self.lost_button, "lost"),
             ("close_abandoned", self.abandon_button, "abandoned"),
         ):
@@ -386,14 +395,21 @@ class OverviewPage(SectionPage):
         status = p["status"]
         label = self.ctx.catalog.vocab("pursuit_statuses").label(status, lang)
         is_open = status == "open"
-        for button in (self.won_button, self.lost_button, self.abandon_button):
+        for button in (self.lost_button, self.abandon_button):
             button.setVisible(is_open)
+        signed = p["stage"] >= SIGNED_STAGE
+        self.sign_button.setVisible(is_open and not signed)
+        self.collected_button.setVisible(is_open and signed)
         self.reopen_button.setVisible(not is_open)
         if is_open:
             self.outcome.set_accent(None)
-            self.outcome_label.setText(self.tr("Open. Close it when the customer decides."))
+            self.outcome_label.setText(
+                self.tr("Open. Won when the money is collected (stage 8).")
+                if signed
+                else self.tr("Open. When the customer signs, it moves into acceptance.")
+            )
             return
-        color = GREEN if status == "won" else RED if status == "lost" else AMBER
+        color = GREEN if status == COLLECTED else RED if status == "lost" else AMBER
         self.outcome.set_accent(color)
         parts = [f"<b style='color:{color}'>{html.escape(label)}</b>"]
         if p["closed_on"]:
@@ -464,12 +480,23 @@ class OverviewPage(SectionPage):
 
     # --- closing (the gestures of ui.operations, on this one pursuit) ---------------------------
     def ask_close(self, status: str) -> CloseDialog | None:
-        """Open the close dialog (won / lost / abandoned), preset to `status`."""
+        """Open the close dialog (collected / lost / abandoned), preset to `status`."""
         if self.view is None or self.pursuit_id is None:
             return None
         self.autosaver.flush()  # what is being typed is saved before the pursuit closes
         subject = f"{self.view.account} · {self.view.pursuit['title']}"
         return operations.close_pursuits(self.ctx, self, [self.pursuit_id], subject, status)
+
+    def sign_contract(self) -> None:
+        """The customer signed: into 验收 (stage 7) through the gate, like a board move."""
+        if self.view is None or self.pursuit_id is None:
+            return
+        self.autosaver.flush()
+        subject = f"{self.view.account} · {self.view.pursuit['title']}"
+        title = self.view.pursuit["title"]
+        operations.sign_contract(
+            self.ctx, self, {self.pursuit_id: subject}, lambda _pid: title, lambda _ids: None
+        )
 
     def reopen(self) -> None:
         if self.view is None or self.pursuit_id is None:

@@ -429,7 +429,7 @@ class PursuitWorkspace(QWidget):
         status = p["status"]
         statuses = self.ctx.catalog.vocab("pursuit_statuses")
         stage_color = QColor(STAGE_COLORS[p["stage"] - 1]).darker(135).name()
-        color = {"open": stage_color, "won": "#2E7D32", "lost": RED}.get(status, "#757575")
+        color = {"open": stage_color, "collected": "#2E7D32", "lost": RED}.get(status, "#757575")
         self.status_chip.setText(statuses.label(status, lang))
         self.status_chip.setStyleSheet(
             f"color: {color}; border: 1px solid {color}; border-radius: 9px; padding: 0 7px;"

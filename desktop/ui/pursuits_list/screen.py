@@ -1,9 +1,9 @@
 """The Pursuits screen (项目): every pursuit, open and closed, as a sortable, filterable table.
 
 Bulk actions work on the selected rows: tag, move to a stage (through the board's stage gate and
-its undo command, so a move is the same move wherever it is made), mark won / lost / abandoned,
-reopen, delete — each one undo step. Export writes the shown rows, in the shown order and
-columns, to .xlsx or CSV. Column layout, sort and filters are remembered.
+its undo command, so a move is the same move wherever it is made), mark collected / lost /
+abandoned, reopen, delete — each one undo step. Export writes the shown rows, in the shown order
+and columns, to .xlsx or CSV. Column layout, sort and filters are remembered.
 """
 
 from __future__ import annotations
@@ -182,7 +182,10 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.move_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.won_action = self._action(
-            "action_won", self.tr("Mark won…"), "won", lambda: self.close_selected("won")
+            "action_collected",
+            self.tr("Mark collected (won)…"),
+            "won",
+            lambda: self.close_selected("collected"),
         )
         self.lost_action = self._action(
             "action_lost", self.tr("Mark lost…"), "lost", lambda: self.close_selected("lost")
@@ -328,7 +331,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
             return
         self._flags_generation += 1
         # Deal health judges open and won pursuits only.
-        self._flag_queue = [r.id for r in self.model.all_rows() if r.status in ("open", "won")]
+        self._flag_queue = [r.id for r in self.model.all_rows() if r.status == "open"]
         self._flag_results = {}
         self._next_flags(self._flags_generation)
 
@@ -450,7 +453,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         any_open = any(r.status == "open" for r in rows)
         self.move_button.setEnabled(any_open)
         self.move_menu.setEnabled(any_open)
-        self.won_action.setEnabled(any_open)
+        self.won_action.setEnabled(any(r.status == "open" and r.stage >= 7 for r in rows))
         self.lost_action.setEnabled(any_open)
         self.abandon_action.setEnabled(any_open)
         self.reopen_action.setEnabled(any(r.status != "open" for r in rows))
@@ -535,7 +538,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         return self.tr("{0} pursuits").format(len(rows))
 
     def close_selected(self, status: str) -> None:
-        """Mark the selected open pursuits won / lost / abandoned (the board's dialog)."""
+        """Mark the selected open pursuits collected / lost / abandoned (the board's dialog)."""
         rows = [r for r in self.selected_rows() if r.status == "open"]
         if rows:
             ids = [r.id for r in rows]

@@ -62,7 +62,9 @@ class FilterBar(QWidget):
         self.status.setObjectName("list_status")
         statuses = catalog.vocab("pursuit_statuses")
         self.status.addItem(self.tr("Open"), ["open"])
-        self.status.addItem(self.tr("Closed (won, lost, abandoned)"), ["won", "lost", "abandoned"])
+        self.status.addItem(
+            self.tr("Closed (collected, lost, abandoned)"), ["collected", "lost", "abandoned"]
+        )
         for key in STATUSES[1:]:
             self.status.addItem(statuses.label(key, lang), [key])
         self.status.addItem(self.tr("All statuses"), [])

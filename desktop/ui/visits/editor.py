@@ -253,7 +253,7 @@ class VisitEditor(QDialog):
             cards = [
                 c
                 for c in board.board_cards(self.ctx.workspace, include_closed=True)
-                if c.status in ("open", "won")
+                if c.status in ("open", "collected")
             ]
             cards.sort(key=lambda c: (c.account, c.title))
             self._pursuit_ids = [c.id for c in cards]

@@ -165,7 +165,7 @@ def test_empty_board_offers_the_next_action(screen, ctx, kit) -> None:
     a = kit.make(ctx.workspace, "A")
     screen.reload()
     assert not screen.is_empty()
-    pursuits.close_pursuits(ctx.workspace, [a], "won", reason="x")
+    pursuits.close_pursuits(ctx.workspace, [a], "abandoned", reason="x")
     screen.reload()  # every pursuit closed: still the board (with "Show closed"), not "no pursuits"
     assert not screen.is_empty()
 

@@ -238,7 +238,7 @@ def test_all_closed_says_so_and_offers_to_show_them(screen, ctx, kit, qtbot) -> 
     from desktop.services import pursuits
 
     pid = kit.make(ctx.workspace, "MES")
-    pursuits.close_pursuits(ctx.workspace, [pid], "won")
+    pursuits.close_pursuits(ctx.workspace, [pid], "lost")
     screen.reload()
     assert shown(screen) == set()
     note = screen.no_match

@@ -126,12 +126,9 @@ def test_mark_lost_from_the_context_menu_and_undo(screen, ctx, kit) -> None:
     screen.board.select_ids([a])
     menu = screen.build_context_menu(1)
     names = {act.objectName() for act in menu.actions()}
-    assert {
-        "action_mark_won",
-        "action_mark_lost",
-        "action_mark_abandoned",
-        "action_delete",
-    } <= names
+    assert {"action_mark_lost", "action_mark_abandoned", "action_delete"} <= names
+    # Not signed yet: the win (collected) is not offered before stage 7.
+    assert "action_mark_collected" not in names
     next(act for act in menu.actions() if act.objectName() == "action_mark_lost").trigger()
     dialog = screen.close_dialog
     assert dialog is not None and dialog.isVisible() and dialog.status() == "lost"
@@ -156,7 +153,7 @@ def test_mark_lost_from_the_context_menu_and_undo(screen, ctx, kit) -> None:
 def test_show_closed_then_reopen(screen, ctx, kit) -> None:
     ws = ctx.workspace
     a = kit.make(ws, "A")
-    pursuits.close_pursuits(ws, [a], "won", reason="价值认可")
+    pursuits.close_pursuits(ws, [a], "abandoned", reason="预算取消")
     screen.reload()
     assert kit.titles(screen, 1) == []
     screen.show_closed_action.setChecked(True)
@@ -166,7 +163,7 @@ def test_show_closed_then_reopen(screen, ctx, kit) -> None:
     next(act for act in menu.actions() if act.objectName() == "action_reopen").trigger()
     assert records.get(ws, "pursuit", a)["status"] == "open"
     ctx.undo_stack.undo()
-    assert records.get(ws, "pursuit", a)["status"] == "won"
+    assert records.get(ws, "pursuit", a)["status"] == "abandoned"
 
 
 def test_move_to_stage_menu(screen, ctx, kit) -> None:

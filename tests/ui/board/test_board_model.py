@@ -174,7 +174,7 @@ def test_search_matches_stakeholder_names_once_loaded() -> None:
 
 
 def test_closed_cards_only_when_asked_for() -> None:
-    model = model_with([card(1), card(2, status="won", stage=8)])
+    model = model_with([card(1), card(2, status="collected", stage=8)])
     assert model.totals().total == 1
     model.set_filter(BoardFilter(show_closed=True))
     assert model.totals().total == 2

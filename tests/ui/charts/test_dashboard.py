@@ -21,6 +21,7 @@ from desktop.services import accounts, analytics, pursuits
 from desktop.services.changes import Changes
 from desktop.services.queries import board
 from desktop.ui.charts.dashboard import Dashboard
+from tests.collecting import settle
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -166,7 +167,9 @@ def test_a_hidden_dashboard_catches_up_when_shown(open_dashboard, demo_ws, qtbot
     computations = dashboard.computations
     dashboard.hide()
     card = board.board_cards(demo_ws)[0]
-    dashboard.ctx.perform(pursuits.close_pursuits, [card.id], "won")
+    pursuits.move_stage(demo_ws, [card.id], 8)  # signed, accepted, paid: then the win
+    settle(demo_ws, card.id)
+    dashboard.ctx.perform(pursuits.close_pursuits, [card.id], "collected")
     qtbot.wait(500)
     assert dashboard.computations == computations  # nothing while hidden
     dashboard.show()
@@ -437,7 +440,7 @@ def test_clicking_a_bar_lists_its_pursuits_and_opens_one(open_dashboard, demo_ws
     click("win_loss", 0, column, quarter.won_amount / 2)  # the middle of the won bar
     won = dashboard.drilldown.dialog
     assert won is not dialog and won.windowTitle() == f"Won in Q{quarter.quarter} {quarter.year}"
-    assert {r.status for r in won.model.rows} == {"won"} and len(
+    assert {r.status for r in won.model.rows} == {"collected"} and len(
         won.model.rows
     ) == quarter.won_count
 
@@ -455,7 +458,8 @@ def test_the_sales_cycle_says_how_many_wins_it_measures(open_dashboard, ws) -> N
         ws, pursuits.PursuitDraft(title="有记录", account_name="甲", amount=100_00)
     )
     pursuits.move_stage(ws, [measured], 8)
-    pursuits.close_pursuits(ws, [measured], "won")
+    settle(ws, measured)
+    pursuits.close_pursuits(ws, [measured], "collected")
     account = accounts.list_accounts(ws)[0].id
     records.create(
         ws,
@@ -464,7 +468,7 @@ def test_the_sales_cycle_says_how_many_wins_it_measures(open_dashboard, ws) -> N
             "title": "补录的赢单",
             "account_id": account,
             "stage": 8,
-            "status": "won",
+            "status": "collected",
             "amount": 200_00,
             "closed_on": date.today(),
         },

@@ -17,6 +17,7 @@ from desktop.services.analytics import Filters
 from desktop.services.pursuits import PursuitDraft, close_pursuits, create_pursuit
 from desktop.ui.charts import figures
 from desktop.ui.common.format import money, money_short, percent
+from tests.collecting import collect
 
 
 @pytest.fixture(autouse=True)
@@ -72,8 +73,10 @@ def test_calibration_draws_with_enough_closed_pursuits(ws) -> None:
         pursuit_id, _ = create_pursuit(
             ws, PursuitDraft(title="ERP", account_name="杭州", amount=100, stage=2 + number % 7)
         )
-        status = "won" if number % 3 else "lost"
-        close_pursuits(ws, [pursuit_id], status, closed_on=date(2026, 6, 1))
+        if number % 3:
+            collect(ws, [pursuit_id], closed_on=date(2026, 6, 1))  # the win: the money in
+        else:
+            close_pursuits(ws, [pursuit_id], "lost", closed_on=date(2026, 6, 1))
     data = analytics.dashboard(ws, Filters())
     assert data.calibration.enough
     fig, share = render("calibration", data.calibration, look(ws, "zh"))

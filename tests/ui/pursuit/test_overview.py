@@ -162,15 +162,21 @@ def test_close_as_lost_with_reason_and_competitor_then_undo_and_reopen(
     assert overview.overview_of(ws, pid).pursuit["status"] == "lost"
     widget.ctx.undo_stack.redo()
     assert overview.overview_of(ws, pid).pursuit["status"] == "open"
-    # Won needs no competitor; like every close, it asks why.
-    dialog = page.ask_close("won")
+    # Not signed yet (stage 4): the win is not offered; "Contract signed" is.
+    qtbot.waitUntil(lambda: page.sign_button.isVisible())
+    assert not page.collected_button.isVisible()
+    dialog = page.ask_close("collected")
+    assert not dialog.radios["collected"].isVisibleTo(dialog) and dialog.status() == "lost"
+    dialog.reject()
+    # Abandoned needs no competitor; like every close, it asks why.
+    dialog = page.ask_close("abandoned")
     assert not dialog.lost_to.isVisible()
     dialog.accept()
     assert dialog.isVisible() and dialog.error.text()
-    dialog.reason.setEditText("价值方案打动了决策者")
+    dialog.reason.setEditText("客户预算取消")
     with qtbot.waitSignal(dialog.finished):
         dialog.accept()
-    assert overview.overview_of(ws, pid).pursuit["status"] == "won"
+    assert overview.overview_of(ws, pid).pursuit["status"] == "abandoned"
 
 
 def test_timeline_shows_moves_with_overrides(open_workspace, ws) -> None:
@@ -237,5 +243,5 @@ def test_outcome_text_sits_under_its_heading(open_workspace, ws, qtbot) -> None:
     assert heading.height() <= heading.heightForWidth(heading.width()) + 1
     assert label.height() <= label.heightForWidth(label.width()) + 1
     assert label.y() - (heading.y() + heading.height()) <= card.body.spacing() + 1
-    button = page.won_button.mapTo(card, QPoint(0, page.won_button.height()))
+    button = page.lost_button.mapTo(card, QPoint(0, page.lost_button.height()))
     assert card.height() - button.y() > 20  # the room is under the buttons

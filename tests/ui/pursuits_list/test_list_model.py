@@ -67,7 +67,7 @@ def test_filters_give_the_right_rows(demo_ws) -> None:
 
     assert shown() == {r.id for r in rows if r.status == "open"}
     assert shown(statuses=frozenset()) == {r.id for r in rows}
-    closed = frozenset({"won", "lost", "abandoned"})
+    closed = frozenset({"collected", "lost", "abandoned"})
     assert shown(statuses=closed) == {r.id for r in rows if r.status != "open"}
     assert shown(statuses=frozenset(), stages=frozenset({3})) == {
         r.id for r in rows if r.stage == 3

@@ -16,6 +16,7 @@ from desktop.infra import i18n
 from desktop.services import pursuits, records
 from desktop.storage.tables import StageChange
 from desktop.ui.common.pursuit_table import ListFilter
+from tests.collecting import settle
 
 from .conftest import make, show
 
@@ -88,7 +89,7 @@ def test_going_back_at_the_gate_changes_nothing(screen, ctx, qtbot) -> None:
     assert ctx.undo_stack.count() == 0
 
 
-def test_mark_won_and_lost_then_undo(screen, ctx, qtbot) -> None:
+def test_mark_collected_and_lost_then_undo(screen, ctx, qtbot) -> None:
     ws = ctx.workspace
     a = make(ws, "ERP 升级")
     b = make(ws, "MES 系统")
@@ -109,12 +110,19 @@ def test_mark_won_and_lost_then_undo(screen, ctx, qtbot) -> None:
     ctx.undo_stack.undo()
     assert {records.get(ws, "pursuit", i)["status"] for i in (a, b)} == {"open"}
     select_titles(screen, "ERP 升级")
-    screen.close_selected("won")
+    assert not screen.won_action.isEnabled()  # stage 1: not signed, no win to mark
+    # Signed, accepted, paid: in 回款 with the checklist settled, the win can be marked.
+    pursuits.move_stage(ws, [a], 8)
+    settle(ws, a)
+    screen.reload()
+    select_titles(screen, "ERP 升级")
+    assert screen.won_action.isEnabled()
+    screen.close_selected("collected")
     screen.dialog.reason.setCurrentText("价值建议书获认可")
     with qtbot.waitSignal(screen.dialog.finished):
         screen.dialog.accept()
     row = screen.model.row(a)
-    assert (row.status, row.win_rate, row.weighted) == ("won", 100, row.amount)
+    assert (row.status, row.win_rate, row.weighted) == ("collected", 100, row.amount)
 
 
 def test_bulk_tags_and_delete_undo(screen, ctx, qtbot) -> None:
