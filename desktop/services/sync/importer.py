@@ -813,6 +813,7 @@ class _Merger:
         self.done = 0
         self.rejected: dict[str, set[str]] = {}
         self.written: set[str] = set()  # tables this import wrote to
+        self.sequences: dict[str, int | None] = {}  # table -> the change sequence it writes
 
     def merge_kind(
         self, table: type[Synced], columns: tuple[str, ...], lines: Iterator[bytes]
@@ -1007,17 +1008,37 @@ class _Merger:
         names = schema.columns_of(table)
         if inserts or updates:
             self.written.add(table.__tablename__)
+        seq = self._sequence(table) if inserts or updates else None
         if inserts:
+            extra = ", seq" if seq is not None else ""
+            tail = [seq] if seq is not None else []
             self.driver.executemany(
-                f"INSERT INTO {table.__tablename__} ({', '.join(names)}) "
-                f"VALUES ({', '.join('?' * len(names))})",
-                [[self._raw(table, name, values) for name in names] for values in inserts],
+                f"INSERT INTO {table.__tablename__} ({', '.join(names)}{extra}) "
+                f"VALUES ({', '.join('?' * (len(names) + len(tail)))})",
+                [[self._raw(table, name, values) for name in names] + tail for values in inserts],
             )
         for changed, rows in updates.items():
             assignments = ", ".join(f"{name} = ?" for name in changed)
+            if seq is not None and "vv" in changed:
+                # Set here, once for the batch, rather than by the trigger row by row.
+                assignments += f", seq = {int(seq)}"
             self.driver.executemany(
                 f"UPDATE {table.__tablename__} SET {assignments} WHERE id = ?", rows
             )
+
+    def _sequence(self, table: type[Synced]) -> int | None:
+        """The change sequence this import gives the rows it writes in a table (migration 0008):
+        beyond every row there now; one value for the whole import is enough, as an export's
+        mark only asks "written after me?". None for a table without the column."""
+        name = table.__tablename__
+        if name not in self.sequences:
+            columns = {row[1] for row in self.driver.execute(f"PRAGMA table_info({name})")}
+            value = None
+            if "seq" in columns:
+                (top,) = self.driver.execute(f"SELECT coalesce(max(seq), 0) FROM {name}").fetchone()
+                value = int(top) + 1
+            self.sequences[name] = value
+        return self.sequences[name]
 
     def _write_reviews(
         self, table: type[Synced], reviews: list[tuple[str, list[str], dict[str, Any]]]
