@@ -26,6 +26,7 @@ import json
 import sqlite3
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -50,7 +51,8 @@ from desktop.storage import queries, sync_codec, sync_meta
 from desktop.storage.tables import Synced, new_id, table_cache, utcnow
 
 BATCH = 500
-PENDING_BUDGET = 96 << 20  # changed lines kept in memory between the passes; beyond, re-read
+# Changed lines kept in memory between the passes (compressed bytes); beyond, the file is re-read.
+PENDING_BUDGET = 96 << 20
 EXAMPLES = 20
 
 # (phase, done, total): phase "reading" counts bytes of the file, "merging" records.
@@ -107,7 +109,7 @@ class _RollBack(Exception):
 
 @dataclass
 class _Scan:
-    pending: dict[str, list[bytes]]  # kind -> changed lines, when they fit in memory
+    pending: dict[str, _Kept]  # kind -> changed lines, when they fit in memory
     pending_ids: dict[str, set[str]]  # kind -> records pass two merges
     overflow: bool
     max_hlc: int
@@ -546,6 +548,8 @@ def _scan(
         k: v for k, v in actual.items() if v
     }:
         raise BundleError("damaged", "the header's counts do not match")
+    for kept in scan.pending.values():
+        budget[0] -= kept.close()
     scan.overflow = budget[0] < 0
     if scan.overflow:
         scan.pending.clear()
@@ -636,6 +640,15 @@ def _check_line(
     return record_id, vv
 
 
+@functools.lru_cache(maxsize=4096)
+def _version_vector(text: str | bytes | None) -> dict[str, int]:
+    """A stored version vector, parsed once per distinct text: records share few of them (one
+    per combination of writes), and parsing each record's anew was a good part of an import.
+    The dict is shared: read it, never change it."""
+    vv: dict[str, int] = json.loads(text) if text else {}
+    return vv
+
+
 def _settle(
     conn: Any,
     table: type[Synced],
@@ -652,7 +665,7 @@ def _settle(
         return
     ids = [record_id for record_id, _, _ in doubt]
     local = {
-        record_id.decode(): json.loads(vv.decode() if vv else "{}")
+        record_id.decode(): _version_vector(vv)
         for record_id, vv in conn.execute(
             f"SELECT id, vv FROM {table.__tablename__} WHERE id IN ({', '.join('?' * len(ids))})",
             ids,
@@ -665,9 +678,49 @@ def _settle(
             continue
         pending.add(record_id)
         if budget[0] >= 0:
-            budget[0] -= len(line) + 100
-            scan.pending.setdefault(table.kind, []).append(line)
+            kept = scan.pending.get(table.kind)
+            if kept is None:
+                for other in scan.pending.values():  # kinds come one after the other
+                    budget[0] -= other.close()
+                kept = scan.pending[table.kind] = _Kept()
+            budget[0] -= kept.add(line)
     doubt.clear()
+
+
+class _Kept:
+    """The checked lines of one kind that pass two merges, kept zlib-compressed in memory.
+
+    JSON lines of records compress five to ten times, so a new database's first import (every
+    line new) fits in the budget instead of reading, decrypting and checking the file twice; the
+    lines never touch the disk in plaintext.
+    """
+
+    BLOCK = 1 << 20  # plaintext bytes per compressed block
+
+    def __init__(self) -> None:
+        self.blocks: list[bytes] = []
+        self.lines: list[bytes] = []
+        self.size = 0
+
+    def add(self, line: bytes) -> int:
+        """Keep a line; the compressed bytes this added to memory (when a block was closed)."""
+        self.lines.append(line)
+        self.size += len(line) + 1
+        return self.close() if self.size >= self.BLOCK else 0
+
+    def close(self) -> int:
+        if not self.lines:
+            return 0
+        block = zlib.compress(b"\n".join(self.lines), 1)
+        self.blocks.append(block)
+        self.lines = []
+        self.size = 0
+        return len(block) + 100
+
+    def __iter__(self) -> Iterator[bytes]:
+        self.close()
+        for block in self.blocks:
+            yield from zlib.decompress(block).split(b"\n")
 
 
 def _pending_lines(
@@ -679,7 +732,7 @@ def _pending_lines(
 ) -> dict[str, Iterator[bytes]]:
     """Pass two's input: the kept lines, or (when they did not fit) the file read again."""
     if not scan.overflow:
-        return {kind: iter(lines) for kind, lines in scan.pending.items()}
+        return {kind: iter(kept) for kind, kept in scan.pending.items()}
     return _reread(path, header, keys, kinds, scan)
 
 
@@ -905,7 +958,7 @@ class _Merger:
 
     def _local_versions(self, table: type[Synced], ids: list[str]) -> dict[str, dict[str, int]]:
         sql = f"SELECT id, vv FROM {table.__tablename__} WHERE id IN ({', '.join('?' * len(ids))})"
-        return {row[0]: json.loads(row[1] or "{}") for row in self.driver.execute(sql, ids)}
+        return {row[0]: _version_vector(row[1]) for row in self.driver.execute(sql, ids)}
 
     # --- reading the local side -------------------------------------------------------------
     def _local_rows(self, table: type[Synced], ids: list[str]) -> dict[str, dict[str, Any]]:
