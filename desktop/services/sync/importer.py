@@ -1068,7 +1068,7 @@ class _Merger:
             self.driver.executemany(
                 f"INSERT INTO {table.__tablename__} ({', '.join(names)}{extra}) "
                 f"VALUES ({', '.join('?' * (len(names) + len(tail)))})",
-                [[self._raw(table, name, values) for name in names] + tail for values in inserts],
+                [_raw_row(table, names, values) + tail for values in inserts],
             )
         for changed, rows in updates.items():
             assignments = ", ".join(f"{name} = ?" for name in changed)
@@ -1124,6 +1124,28 @@ class _Merger:
             f"SELECT pursuit_id FROM {parent.__tablename__} WHERE id = ?", (values[column],)
         ).fetchone()
         return row[0] if row else None
+
+
+def _raw_row(table: type[Synced], names: tuple[str, ...], values: dict[str, Any]) -> list[Any]:
+    """A new row's values in `names` order, as `_Merger._raw` gives them, without a call per
+    value (a new database's first import writes every record of the file)."""
+    encoded = _encoded_columns(table)
+    return [
+        sync_codec.dumps(values[name])
+        if name in encoded and values[name] is not None
+        else values[name]
+        for name in names
+    ]
+
+
+@table_cache
+def _encoded_columns(table: type[Synced]) -> frozenset[str]:
+    """The JSON user-data columns: values the merge holds parsed, written as JSON text."""
+    return frozenset(
+        name
+        for name in schema.columns_of(table)
+        if name not in schema.JSON_META and schema.is_json(table, name)
+    )
 
 
 def _domain_values(table: type[Synced], shown: dict[str, Any]) -> dict[str, Any]:
