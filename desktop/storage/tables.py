@@ -106,6 +106,9 @@ def table_cache(function: Callable[P, R]) -> Callable[P, R]:
     return cast(Callable[P, R], functools.cache(function))
 
 
+_REGISTER_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 class Synced:
     """Columns every synced record has."""
 
@@ -137,8 +140,13 @@ class Synced:
     @classmethod
     def register_fields(cls) -> tuple[str, ...]:
         """The user-data columns: each is a multi-value register in sync."""
-        table = cls.__table__
-        return tuple(c.name for c in table.columns if c.name not in META_COLUMNS)
+        # Asked for every record a sync import checks: worked out once per class.
+        fields = _REGISTER_FIELDS.get(cls)
+        if fields is None:
+            table = cls.__table__
+            fields = tuple(c.name for c in table.columns if c.name not in META_COLUMNS)
+            _REGISTER_FIELDS[cls] = fields
+        return fields
 
 
 class SyncState(Base):

@@ -1,11 +1,11 @@
 """The sync file: a clear header with only what the key needs, a sealed header, then sealed chunks.
 
-Layout of format 2 (all integers big-endian):
+Layout of format 3 (all integers big-endian; format 2 is the same less the file salt):
 
     magic        16 bytes  b"\\x89PURSUIT-SYNC\\r\\n\\x1a\\n" (binary, like PNG: text-mode copies
                            and a truncated first block are caught at once)
-    format        2 bytes  2 (a newer number is refused: "written by a newer Pursuit")
-    clear size    4 bytes  then the clear header: UTF-8 JSON `{"format": 2, "kdf": {...} | null}`,
+    format        2 bytes  3 (a newer number is refused: "written by a newer Pursuit")
+    clear size    4 bytes  then the clear header: UTF-8 JSON `{"format": 3, "kdf": {...} | null}`,
                            the key-derivation parameters and salt and nothing else — who sent the
                            file, when, and what it holds are inside the sealed header
     key check    32 bytes  (encrypted files) a value derived from the passphrase apart from the
@@ -29,10 +29,13 @@ Format 1 (still read, never written) had the whole header in clear, its SHA-256,
 under the header key in place of the key check; its chunks' associated data is the header check.
 
 The key: Argon2id (RFC 9106's second recommended setting: 64 MiB, 3 passes, 4 lanes, 16-byte
-random salt) over the passphrase (NFC), then HKDF-SHA256 into a header key, a content key and the
-key check. A reader refuses parameters beyond `KDF_LIMITS` before deriving anything, so a file
-cannot make the program spend minutes or gigabytes. Every header field is checked against a strict
-schema (types, sizes, nesting) before anything uses it.
+random team salt) over the passphrase (NFC) gives the team key, derived once per passphrase and
+salt in a session (a writer keeps one team salt per session); HKDF-SHA256 salted with the file's
+own random `file_salt` (in the key derivation's parameters, format 3) then gives the file's header
+key, content key and key check. Format 2 files (no file salt: HKDF unsalted, Argon2id per file's
+salt) still read. A reader refuses parameters beyond `KDF_LIMITS` before deriving anything, so a
+file cannot make the program spend minutes or gigabytes. Every header field is checked against a
+strict schema (types, sizes, nesting) before anything uses it.
 
 The plaintext is JSON lines: one record per line, `[kind, id, value, ...]` in the column order the
 header declares for the kind, grouped by kind in the header's order (parents first), ending with
@@ -64,7 +67,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 MAGIC = b"\x89PURSUIT-SYNC\r\n\x1a\n"
-FORMAT = 2
+FORMAT = 3
 SUFFIX = ".pursuit-sync"
 CIPHER = "aes-256-gcm"
 CHUNK_SIZE = 1 << 20
@@ -125,21 +128,57 @@ class Keys:
 
 
 def derive_keys(passphrase: str, kdf: dict[str, Any], version: int = FORMAT) -> Keys:
+    """The keys of one file: the team key (Argon2id, cached), then HKDF into the file's keys.
+
+    From format 3 the HKDF salt is the file's own random `file_salt`, so every file has keys of
+    its own while the costly Argon2id runs once per passphrase and team salt in a session.
+    """
     check_kdf(kdf)
-    master = Argon2id(
-        salt=base64.b64decode(kdf["salt"]),
-        length=32,
-        iterations=kdf["iterations"],
-        lanes=kdf["lanes"],
-        memory_cost=kdf["memory_kib"],
-    ).derive(nfc(passphrase))
+    salt: bytes | None = None
+    if version >= 3:
+        if "file_salt" not in kdf:
+            raise BundleError("damaged", "bad key-derivation parameters")
+        salt = base64.b64decode(kdf["file_salt"])
+    master = team_key(passphrase, kdf)
 
     def expand(info: bytes) -> bytes:
-        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(master)
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(master)
 
     label = b"pursuit-sync/%d " % version
     check = expand(label + b"key check") if version >= 2 else b""
     return Keys(expand(label + b"header"), expand(label + b"content"), check)
+
+
+# Team keys derived in this session: (passphrase, salt, cost) -> Argon2id output. Argon2id is
+# made to be slow (64 MiB, three passes: a third of a second here); a sync folder round reads and
+# writes many files under one passphrase, and each file's own keys come from HKDF with its salt.
+_TEAM_KEYS: dict[tuple[bytes, str, int, int, int], bytes] = {}
+_TEAM_KEYS_KEPT = 64  # passphrase x peer pairs in one session; beyond, the oldest is dropped
+
+
+def team_key(passphrase: str, kdf: dict[str, Any]) -> bytes:
+    """Argon2id of the passphrase under the file's team salt and cost, once per session."""
+    secret = nfc(passphrase)
+    key = (secret, str(kdf["salt"]), kdf["memory_kib"], kdf["iterations"], kdf["lanes"])
+    master = _TEAM_KEYS.get(key)
+    if master is None:
+        master = Argon2id(
+            salt=base64.b64decode(kdf["salt"]),
+            length=32,
+            iterations=kdf["iterations"],
+            lanes=kdf["lanes"],
+            memory_cost=kdf["memory_kib"],
+        ).derive(secret)
+        if len(_TEAM_KEYS) >= _TEAM_KEYS_KEPT:
+            _TEAM_KEYS.pop(next(iter(_TEAM_KEYS)))
+        _TEAM_KEYS[key] = master
+    return master
+
+
+def forget_keys() -> None:
+    """Drop the session's team keys and salts (a passphrase changed, the program locks)."""
+    _TEAM_KEYS.clear()
+    _SESSION_SALTS.clear()
 
 
 def check_kdf(kdf: Any) -> None:
@@ -156,6 +195,13 @@ def check_kdf(kdf: Any) -> None:
         raise BundleError("damaged", "bad key-derivation parameters")
     if not 16 <= len(salt) <= 64 or memory < 8 * lanes:
         raise BundleError("damaged", "bad key-derivation parameters")
+    if "file_salt" in kdf:
+        try:
+            file_salt = base64.b64decode(kdf["file_salt"], validate=True)
+        except (TypeError, ValueError) as exc:
+            raise BundleError("damaged", "bad key-derivation parameters") from exc
+        if not 16 <= len(file_salt) <= 64:
+            raise BundleError("damaged", "bad key-derivation parameters")
     if (
         memory > KDF_LIMITS["memory_kib"]
         or iterations > KDF_LIMITS["iterations"]
@@ -164,9 +210,18 @@ def check_kdf(kdf: Any) -> None:
         raise BundleError("kdf_too_costly", f"{memory} KiB, {iterations} passes, {lanes} lanes")
 
 
+# The team salt this session writes with, per cost: one Argon2id per passphrase and session.
+_SESSION_SALTS: dict[tuple[int, int, int], str] = {}
+
+
 def new_kdf(params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Key-derivation parameters for a new file: the session's team salt, a fresh file salt."""
     kdf = dict(params or DEFAULT_KDF)
-    kdf["salt"] = base64.b64encode(os.urandom(16)).decode("ascii")
+    cost = (kdf["memory_kib"], kdf["iterations"], kdf["lanes"])
+    if cost not in _SESSION_SALTS:
+        _SESSION_SALTS[cost] = base64.b64encode(os.urandom(16)).decode("ascii")
+    kdf["salt"] = _SESSION_SALTS[cost]
+    kdf["file_salt"] = base64.b64encode(os.urandom(16)).decode("ascii")
     return kdf
 
 
@@ -242,14 +297,17 @@ def _uuid(value: Any) -> bool:
     return type(value) is str and UUID.match(value) is not None
 
 
-def _check_clear(fields: Any) -> dict[str, Any]:
-    """The clear header of format 2: the format and the key derivation (or null), nothing else."""
+def _check_clear(fields: Any, version: int) -> dict[str, Any]:
+    """The clear header of format 2 on: the format and the key derivation (or null), nothing
+    else; from format 3 an encrypted file's key derivation carries its own `file_salt`."""
     if not isinstance(fields, dict) or set(fields) != {"format", "kdf"}:
         raise BundleError("damaged", "clear header fields")
-    if fields["format"] != 2 or type(fields["format"]) is not int:
+    if fields["format"] != version or type(fields["format"]) is not int:
         raise BundleError("damaged", "clear header format")
     if fields["kdf"] is not None:
         check_kdf(fields["kdf"])
+        if version >= 3 and "file_salt" not in fields["kdf"]:
+            raise BundleError("damaged", "bad key-derivation parameters")
     return fields
 
 
@@ -462,13 +520,16 @@ def read_header(path: Path) -> Header:
             if length > MAX_HEADER:
                 raise BundleError("damaged", "header too large")
             text = _read(fh, length)
-            header = _read_v1(fh, head, text) if version == 1 else _read_v2(fh, head, text)
+            if version == 1:
+                header = _read_v1(fh, head, text)
+            else:
+                header = _read_v2(fh, head, text, version)
             header.path = path
             header.offset = fh.tell()
             header.size = size
     except OSError as exc:
         raise BundleError("unreadable", exc.strerror or str(exc)) from exc
-    if header.version == 2 and not header.encrypted:
+    if header.version >= 2 and not header.encrypted:
         _open_sealed(header, None)
     return header
 
@@ -492,7 +553,8 @@ def _read_v1(fh: BinaryIO, head: bytes, text: bytes) -> Header:
     return Header(Path(), 1, fields, kdf, raw, check, mac, None, None, check, 0, 0, True)
 
 
-def _read_v2(fh: BinaryIO, head: bytes, text: bytes) -> Header:
+def _read_v2(fh: BinaryIO, head: bytes, text: bytes, version: int) -> Header:
+    """Formats 2 and 3 (the same layout; 3 adds the file salt to the key derivation)."""
     clear = load_json(text, "the header")
     encrypted = isinstance(clear, dict) and clear.get("kdf") is not None
     key_check = _read(fh, 32) if encrypted else None
@@ -500,7 +562,7 @@ def _read_v2(fh: BinaryIO, head: bytes, text: bytes) -> Header:
     check = _read(fh, 32)
     if not hmac.compare_digest(hashlib.sha256(raw).digest(), check):
         raise BundleError("damaged", "header checksum")
-    clear = _check_clear(clear)
+    clear = _check_clear(clear, version)
     (length,) = _CHUNK.unpack(_read(fh, _CHUNK.size))
     if not TAG <= length <= MAX_HEADER + TAG:
         raise BundleError("damaged", "sealed header size")
@@ -508,7 +570,7 @@ def _read_v2(fh: BinaryIO, head: bytes, text: bytes) -> Header:
     binding = _binding(check, sealed)
     return Header(
         Path(),
-        2,
+        version,
         dict(clear),
         clear["kdf"],
         raw,
@@ -535,8 +597,8 @@ def _open_sealed(header: Header, keys: Keys | None) -> None:
         inner, tag = header.sealed[:-TAG], header.sealed[-TAG:]
         if not hmac.compare_digest(_header_tag(header.check, inner), tag):
             raise BundleError("damaged", "the sealed header fails its check")
-    fields = check_fields(load_json(inner, "the header"), 2)
-    header.fields = {**fields, "format": 2, "kdf": header.kdf}
+    fields = check_fields(load_json(inner, "the header"), header.version)
+    header.fields = {**fields, "format": header.version, "kdf": header.kdf}
     header.opened = True
 
 

@@ -59,6 +59,9 @@ class ExportReport:
     frontier: dict[str, int] = field(default_factory=dict)
     # The documents' files written beside the file (`attachments`), or left out on request.
     files: attachments.FilesReport | None = None
+    # Per kind, the highest change sequence (`seq`) this file's snapshot saw: the next delta
+    # reads only rows beyond it (`since_marks`). Empty for a database without the column.
+    marks: dict[str, int] = field(default_factory=dict)
 
 
 def default_site_name() -> str:
@@ -168,6 +171,7 @@ def export_bundle(
     extra: dict[str, Any] | None = None,
     if_changed: bool = False,
     files: bool = True,
+    since_marks: dict[str, int] | None = None,
 ) -> ExportReport:
     """Write the sync file `target`. Plaintext only when `encrypt` is False, explicitly.
 
@@ -175,7 +179,8 @@ def export_bundle(
     sealed header (the sync folder's sequence), never read by the importer. A delta or a file
     with `extra` fields also carries its `frontier` in the header. `if_changed`: a delta with no
     record writes no file (the report says 0 records). `files`: False leaves the documents'
-    files out (their records still go; the reader sees them as not on that computer).
+    files out (their records still go; the reader sees them as not on that computer). `since_marks`: the `marks` of the export
+    that `since` comes from (with it, a delta reads only the rows changed since, by index).
     """
     started = time.perf_counter()
     if encrypt:
@@ -195,13 +200,15 @@ def export_bundle(
         tables = schema.kinds_in_order()
         scope = scope_of(conn, pursuits) if pursuits is not None else None
         chosen = {"all": True} if scope is None else {"pursuits": sorted(scope["pursuit"])}
+        marks = _marks(conn, tables) if since is not None or extra else {}
         if since is not None:
-            scope = _changed_since(conn, tables, since, scope)
+            scope = _changed_since(conn, tables, since, scope, since_marks or {})
         counts = _counts(conn, tables, scope)
         frontier = _frontier(conn, tables, scope, since) if since is not None or extra else {}
         if if_changed and since is not None and not any(counts.values()):
             conn.rollback()
-            return ExportReport(target, 0, 0, time.perf_counter() - started, encrypt, {}, frontier)
+            seconds = time.perf_counter() - started
+            return ExportReport(target, 0, 0, seconds, encrypt, {}, frontier, marks)
         header: dict[str, Any] = {
             "app": "Pursuit",
             "app_version": __version__,
@@ -266,7 +273,24 @@ def export_bundle(
         {k: v for k, v in counts.items() if v},
         frontier,
         carried,
+        marks,
     )
+
+
+def _sequenced(conn: sqlite3.Connection, name: str) -> bool:
+    """Whether a table has the change sequence (migration 0008; not a table added without it)."""
+    return any(row[1] == "seq" for row in conn.execute(f"PRAGMA table_info({name})"))
+
+
+def _marks(conn: sqlite3.Connection, tables: list[type[Synced]]) -> dict[str, int]:
+    """Per kind, the highest change sequence in this snapshot (one index lookup each)."""
+    marks = {}
+    for table in tables:
+        name = table.__tablename__
+        if _sequenced(conn, name):
+            (mark,) = conn.execute(f"SELECT coalesce(max(seq), 0) FROM {name}").fetchone()
+            marks[table.kind] = int(mark)
+    return marks
 
 
 def _changed_since(
@@ -274,23 +298,38 @@ def _changed_since(
     tables: list[type[Synced]],
     since: dict[str, int],
     scope: dict[str, set[str]] | None,
+    since_marks: dict[str, int],
 ) -> dict[str, set[str]]:
     """Per kind, the records whose version vector holds a counter beyond `since` (or a site it
     has not heard of); within `scope` when one is given.
 
-    Records share few distinct version vectors (one per combination of writes), so each distinct
-    vector is judged once, in Python, and only the records holding a vector beyond `since` are
-    read: two plain scans of the column instead of parsing the JSON of every record.
+    With the mark of the export `since` comes from, only the rows written after it are read
+    (`seq` beyond the mark, by index): a record's version vector changes only when it is written,
+    and every row that export saw was covered by what it reached. Without a mark, records share
+    few distinct version vectors (one per combination of writes), so each distinct vector is
+    judged once, in Python, and only the records holding a vector beyond `since` are read: two
+    plain scans of the column instead of parsing the JSON of every record.
     """
     chosen: dict[str, set[str]] = {}
     for table in tables:
         name = table.__tablename__
+        mark = since_marks.get(table.kind)
+        ids: set[str] = set()
+        if isinstance(mark, int) and _sequenced(conn, name):
+            ids = {
+                record_id
+                for record_id, text in conn.execute(
+                    f"SELECT id, vv FROM {name} WHERE seq > ?", (mark,)
+                )
+                if text is not None and _beyond(text, since)
+            }
+            chosen[table.kind] = ids if scope is None else ids & scope[table.kind]
+            continue
         beyond = [
             text
             for (text,) in conn.execute(f"SELECT DISTINCT vv FROM {name}")
             if text is not None and _beyond(text, since)
         ]
-        ids: set[str] = set()
         if beyond:
             ids = {
                 r[0]

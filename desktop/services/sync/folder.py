@@ -142,6 +142,7 @@ def _fresh_state(folder: Path, site: str) -> dict[str, Any]:
         "sequence": 0,  # the last file this database wrote
         "counter": -1,  # this database's write counter when it wrote that file
         "frontier": {},
+        "marks": {},  # per kind, the change sequence that file saw (export.ExportReport.marks)
         "deltas": 0,  # deltas written since the last snapshot
         "written": [],  # names of the files this database wrote and keeps in its sub-folder
         "pending": None,  # the file being written (a crash may leave it written, not recorded)
@@ -276,15 +277,16 @@ def _write_own(
             since=since,
             extra={"folder": {"sequence": sequence, "snapshot": snapshot}},
             if_changed=True,
+            since_marks=None if snapshot else state.get("marks"),
         )
     except OSError as exc:
         raise _problem(exc, folder) from exc
     if not snapshot and result.records == 0:
         # Only merges happened since (their records are in the peers' files): no empty delta.
-        state["counter"] = counter
+        state.update(counter=counter, marks=result.marks)
         _save_state(ws, state)
         return
-    state.update(sequence=sequence, counter=counter, frontier=result.frontier)
+    state.update(sequence=sequence, counter=counter, frontier=result.frontier, marks=result.marks)
     state["written"].append(name)
     state["deltas"] = 0 if snapshot else state["deltas"] + 1
     report.written = f"{site}/{name}"

@@ -26,6 +26,7 @@ import json
 import sqlite3
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -52,7 +53,8 @@ from desktop.storage.tables import Synced, new_id, table_cache, utcnow
 
 EMPTY: tuple[object, ...] = (None, "", [], {})  # a new record's fields left unset
 BATCH = 500
-PENDING_BUDGET = 96 << 20  # changed lines kept in memory between the passes; beyond, re-read
+# Changed lines kept in memory between the passes (compressed bytes); beyond, the file is re-read.
+PENDING_BUDGET = 96 << 20
 EXAMPLES = 20
 
 # (phase, done, total): phase "reading" counts bytes of the file, "merging" records.
@@ -111,7 +113,7 @@ class _RollBack(Exception):
 
 @dataclass
 class _Scan:
-    pending: dict[str, list[bytes]]  # kind -> changed lines, when they fit in memory
+    pending: dict[str, _Kept]  # kind -> changed lines, when they fit in memory
     pending_ids: dict[str, set[str]]  # kind -> records pass two merges
     overflow: bool
     max_hlc: int
@@ -562,6 +564,8 @@ def _scan(
         k: v for k, v in actual.items() if v
     }:
         raise BundleError("damaged", "the header's counts do not match")
+    for kept in scan.pending.values():
+        budget[0] -= kept.close()
     scan.overflow = budget[0] < 0
     if scan.overflow:
         scan.pending.clear()
@@ -652,6 +656,15 @@ def _check_line(
     return record_id, vv
 
 
+@functools.lru_cache(maxsize=4096)
+def _version_vector(text: str | bytes | None) -> dict[str, int]:
+    """A stored version vector, parsed once per distinct text: records share few of them (one
+    per combination of writes), and parsing each record's anew was a good part of an import.
+    The dict is shared: read it, never change it."""
+    vv: dict[str, int] = json.loads(text) if text else {}
+    return vv
+
+
 def _settle(
     conn: Any,
     table: type[Synced],
@@ -668,7 +681,7 @@ def _settle(
         return
     ids = [record_id for record_id, _, _ in doubt]
     local = {
-        record_id.decode(): json.loads(vv.decode() if vv else "{}")
+        record_id.decode(): _version_vector(vv)
         for record_id, vv in conn.execute(
             f"SELECT id, vv FROM {table.__tablename__} WHERE id IN ({', '.join('?' * len(ids))})",
             ids,
@@ -681,9 +694,49 @@ def _settle(
             continue
         pending.add(record_id)
         if budget[0] >= 0:
-            budget[0] -= len(line) + 100
-            scan.pending.setdefault(table.kind, []).append(line)
+            kept = scan.pending.get(table.kind)
+            if kept is None:
+                for other in scan.pending.values():  # kinds come one after the other
+                    budget[0] -= other.close()
+                kept = scan.pending[table.kind] = _Kept()
+            budget[0] -= kept.add(line)
     doubt.clear()
+
+
+class _Kept:
+    """The checked lines of one kind that pass two merges, kept zlib-compressed in memory.
+
+    JSON lines of records compress five to ten times, so a new database's first import (every
+    line new) fits in the budget instead of reading, decrypting and checking the file twice; the
+    lines never touch the disk in plaintext.
+    """
+
+    BLOCK = 1 << 20  # plaintext bytes per compressed block
+
+    def __init__(self) -> None:
+        self.blocks: list[bytes] = []
+        self.lines: list[bytes] = []
+        self.size = 0
+
+    def add(self, line: bytes) -> int:
+        """Keep a line; the compressed bytes this added to memory (when a block was closed)."""
+        self.lines.append(line)
+        self.size += len(line) + 1
+        return self.close() if self.size >= self.BLOCK else 0
+
+    def close(self) -> int:
+        if not self.lines:
+            return 0
+        block = zlib.compress(b"\n".join(self.lines), 1)
+        self.blocks.append(block)
+        self.lines = []
+        self.size = 0
+        return len(block) + 100
+
+    def __iter__(self) -> Iterator[bytes]:
+        self.close()
+        for block in self.blocks:
+            yield from zlib.decompress(block).split(b"\n")
 
 
 def _pending_lines(
@@ -695,7 +748,7 @@ def _pending_lines(
 ) -> dict[str, Iterator[bytes]]:
     """Pass two's input: the kept lines, or (when they did not fit) the file read again."""
     if not scan.overflow:
-        return {kind: iter(lines) for kind, lines in scan.pending.items()}
+        return {kind: iter(kept) for kind, kept in scan.pending.items()}
     return _reread(path, header, keys, kinds, scan)
 
 
@@ -831,6 +884,7 @@ class _Merger:
         self.written: set[str] = set()  # tables this import wrote to
         # {pursuit id: [records, fields]} this import changed: a pursuit's timeline lists it.
         self.pursuits: dict[str, list[int]] = {}
+        self.sequences: dict[str, int | None] = {}  # table -> the change sequence it writes
 
     def merge_kind(
         self, table: type[Synced], columns: tuple[str, ...], lines: Iterator[bytes]
@@ -932,7 +986,7 @@ class _Merger:
 
     def _local_versions(self, table: type[Synced], ids: list[str]) -> dict[str, dict[str, int]]:
         sql = f"SELECT id, vv FROM {table.__tablename__} WHERE id IN ({', '.join('?' * len(ids))})"
-        return {row[0]: json.loads(row[1] or "{}") for row in self.driver.execute(sql, ids)}
+        return {row[0]: _version_vector(row[1]) for row in self.driver.execute(sql, ids)}
 
     # --- reading the local side -------------------------------------------------------------
     def _local_rows(self, table: type[Synced], ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -1035,17 +1089,37 @@ class _Merger:
         names = schema.columns_of(table)
         if inserts or updates:
             self.written.add(table.__tablename__)
+        seq = self._sequence(table) if inserts or updates else None
         if inserts:
+            extra = ", seq" if seq is not None else ""
+            tail = [seq] if seq is not None else []
             self.driver.executemany(
-                f"INSERT INTO {table.__tablename__} ({', '.join(names)}) "
-                f"VALUES ({', '.join('?' * len(names))})",
-                [[self._raw(table, name, values) for name in names] for values in inserts],
+                f"INSERT INTO {table.__tablename__} ({', '.join(names)}{extra}) "
+                f"VALUES ({', '.join('?' * (len(names) + len(tail)))})",
+                [_raw_row(table, names, values) + tail for values in inserts],
             )
         for changed, rows in updates.items():
             assignments = ", ".join(f"{name} = ?" for name in changed)
+            if seq is not None and "vv" in changed:
+                # Set here, once for the batch, rather than by the trigger row by row.
+                assignments += f", seq = {int(seq)}"
             self.driver.executemany(
                 f"UPDATE {table.__tablename__} SET {assignments} WHERE id = ?", rows
             )
+
+    def _sequence(self, table: type[Synced]) -> int | None:
+        """The change sequence this import gives the rows it writes in a table (migration 0008):
+        beyond every row there now; one value for the whole import is enough, as an export's
+        mark only asks "written after me?". None for a table without the column."""
+        name = table.__tablename__
+        if name not in self.sequences:
+            columns = {row[1] for row in self.driver.execute(f"PRAGMA table_info({name})")}
+            value = None
+            if "seq" in columns:
+                (top,) = self.driver.execute(f"SELECT coalesce(max(seq), 0) FROM {name}").fetchone()
+                value = int(top) + 1
+            self.sequences[name] = value
+        return self.sequences[name]
 
     def _write_reviews(
         self, table: type[Synced], reviews: list[tuple[str, list[str], dict[str, Any]]]
@@ -1078,6 +1152,28 @@ class _Merger:
             f"SELECT pursuit_id FROM {parent.__tablename__} WHERE id = ?", (values[column],)
         ).fetchone()
         return row[0] if row else None
+
+
+def _raw_row(table: type[Synced], names: tuple[str, ...], values: dict[str, Any]) -> list[Any]:
+    """A new row's values in `names` order, as `_Merger._raw` gives them, without a call per
+    value (a new database's first import writes every record of the file)."""
+    encoded = _encoded_columns(table)
+    return [
+        sync_codec.dumps(values[name])
+        if name in encoded and values[name] is not None
+        else values[name]
+        for name in names
+    ]
+
+
+@table_cache
+def _encoded_columns(table: type[Synced]) -> frozenset[str]:
+    """The JSON user-data columns: values the merge holds parsed, written as JSON text."""
+    return frozenset(
+        name
+        for name in schema.columns_of(table)
+        if name not in schema.JSON_META and schema.is_json(table, name)
+    )
 
 
 def _domain_values(table: type[Synced], shown: dict[str, Any]) -> dict[str, Any]:

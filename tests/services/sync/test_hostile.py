@@ -409,7 +409,7 @@ def test_the_clear_header_holds_only_the_key_derivation(replica, write_file, tmp
     (length,) = struct.unpack(">I", data[at : at + 4])
     clear = json.loads(data[at + 4 : at + 4 + length])
     assert set(clear) == {"format", "kdf"}
-    assert set(clear["kdf"]) == {"name", "memory_kib", "iterations", "lanes", "salt"}
+    assert set(clear["kdf"]) == {"name", "memory_kib", "iterations", "lanes", "salt", "file_salt"}
     fields, _lines = _read(source)
     for secret in ("王芳的笔记本", fields["export_id"], fields["site"], fields["created"]):
         assert secret.encode() not in data
