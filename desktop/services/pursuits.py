@@ -31,6 +31,7 @@ from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
     Account,
     Competitor,
+    PrivatePursuit,
     Pursuit,
     PursuitTag,
     StageChange,
@@ -216,6 +217,8 @@ def create_pursuit(ws: Workspace, draft: PursuitDraft) -> Created:
         session.flush()
         session.add(StageChange(pursuit_id=pursuit.id, from_stage=None, to_stage=draft.stage))
         _write_tags(session, pursuit.id, draft.tags)
+        if not ws.policy.share_new:  # the rep keeps new pursuits private (services.sync.sharing)
+            session.add(PrivatePursuit(pursuit_id=pursuit.id))
         return Created(pursuit.id, changes | Changes.of(ChangeKind.PURSUIT, pursuit.id))
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.services.errors import InvalidInput
-from desktop.services.sync import bundle, schema
+from desktop.services.sync import bundle, schema, sharing
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
 from desktop.storage import migrate, sync_codec
@@ -57,6 +57,8 @@ class ExportReport:
     # The version vector a reader of this file has reached (with the files before it, for a
     # delta): the join of `since` and every exported record's version vector.
     frontier: dict[str, int] = field(default_factory=dict)
+    # The pursuits kept private (left out) when this file was written (sharing.py).
+    withheld: list[str] = field(default_factory=list)
 
 
 def default_site_name() -> str:
@@ -165,13 +167,16 @@ def export_bundle(
     since: dict[str, int] | None = None,
     extra: dict[str, Any] | None = None,
     if_changed: bool = False,
+    resend: Iterable[str] = (),
 ) -> ExportReport:
     """Write the sync file `target`. Plaintext only when `encrypt` is False, explicitly.
 
     `since`: only what changed since that version vector (a delta). `extra`: more fields for the
     sealed header (the sync folder's sequence), never read by the importer. A delta or a file
     with `extra` fields also carries its `frontier` in the header. `if_changed`: a delta with no
-    record writes no file (the report says 0 records).
+    record writes no file (the report says 0 records). Private pursuits never go out
+    (sharing.narrow); `resend`: pursuits a delta carries whole if they are shared now (they were
+    private when the reader's last file was written).
     """
     started = time.perf_counter()
     if encrypt:
@@ -193,11 +198,14 @@ def export_bundle(
         chosen = {"all": True} if scope is None else {"pursuits": sorted(scope["pursuit"])}
         if since is not None:
             scope = _changed_since(conn, tables, since, scope)
+        scope, withheld = sharing.narrow(conn, tables, scope, resend if since is not None else ())
         counts = _counts(conn, tables, scope)
         frontier = _frontier(conn, tables, scope, since) if since is not None or extra else {}
         if if_changed and since is not None and not any(counts.values()):
             conn.rollback()
-            return ExportReport(target, 0, 0, time.perf_counter() - started, encrypt, {}, frontier)
+            return ExportReport(
+                target, 0, 0, time.perf_counter() - started, encrypt, {}, frontier, withheld
+            )
         header: dict[str, Any] = {
             "app": "Pursuit",
             "app_version": __version__,
@@ -252,6 +260,7 @@ def export_bundle(
         encrypt,
         {k: v for k, v in counts.items() if v},
         frontier,
+        withheld,
     )
 
 

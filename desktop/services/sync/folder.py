@@ -25,6 +25,10 @@ which to merge. One round (`sync_round`):
    its site and sequence; a file whose header disagrees with its place, or that claims to be from
    this database's own site, is refused (and reported), never merged.
 
+Private pursuits (sharing.py) are left out of every file; the state remembers which were private
+when the last file was written, so making one private or shared is a change worth a file, and one
+shared again goes out whole in the next delta.
+
 Imports in a round take no pre-import backup: a folder merge is small, frequent and undone by the
 CRDT's review rather than by restoring a copy, and the rolling backup still runs. Two databases
 copied from one file share a site id: when this database finds a file in its own sub-folder that
@@ -47,7 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.services.sync import bundle, export, importer
+from desktop.services.sync import bundle, export, importer, sharing
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
 from desktop.storage import files, sync_meta
@@ -146,6 +150,7 @@ def _fresh_state(folder: Path, site: str) -> dict[str, Any]:
         "written": [],  # names of the files this database wrote and keeps in its sub-folder
         "pending": None,  # the file being written (a crash may leave it written, not recorded)
         "peers": {},
+        "private": [],  # the pursuits kept private when that file was written (sharing.py)
     }
 
 
@@ -257,8 +262,9 @@ def _write_own(
 ) -> None:
     own = folder / site
     first = state["sequence"] == 0
-    if not first and counter == state["counter"]:
-        return  # nothing written here since the last file
+    before = set(state.get("private") or [])
+    if not first and counter == state["counter"] and before == _private(ws):
+        return  # nothing written here since the last file, nothing shared or made private
     snapshot = first or state["deltas"] >= config.compact_after
     sequence = state["sequence"] + 1
     name = file_name(sequence, snapshot)
@@ -276,15 +282,19 @@ def _write_own(
             since=since,
             extra={"folder": {"sequence": sequence, "snapshot": snapshot}},
             if_changed=True,
+            resend=before,  # shared again since the last file: sent whole
         )
     except OSError as exc:
         raise _problem(exc, folder) from exc
     if not snapshot and result.records == 0:
         # Only merges happened since (their records are in the peers' files): no empty delta.
         state["counter"] = counter
+        state["private"] = result.withheld
         _save_state(ws, state)
         return
-    state.update(sequence=sequence, counter=counter, frontier=result.frontier)
+    state.update(
+        sequence=sequence, counter=counter, frontier=result.frontier, private=result.withheld
+    )
     state["written"].append(name)
     state["deltas"] = 0 if snapshot else state["deltas"] + 1
     report.written = f"{site}/{name}"
@@ -424,6 +434,14 @@ def _merge_file(
     peer_round.conflicts += preview.total("conflicts")
     reached = seen.get("frontier")
     return reached if isinstance(reached, dict) else {}
+
+
+def _private(ws: Workspace) -> set[str]:
+    conn = export.read_connection(ws.path)
+    try:
+        return sharing.private_ids(conn)
+    finally:
+        conn.close()
 
 
 def _review_count(ws: Workspace) -> int:
