@@ -19,11 +19,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from desktop.domain import forecast
 from desktop.services.queries.board import last_touch, last_touches
 from desktop.services.reports import spreadsheet
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
+from desktop.storage.tables import PrivatePursuit
 
 _ID_CHUNK = 500
 
@@ -55,6 +58,7 @@ class PursuitRow:
     origin: str = ""  # whose database it came from (a manager's merged files); "" when made here
     touched_at: datetime | None = None  # UTC; as `BoardCard.touched_at`
     touched_by: str = ""  # "activity", "note", "visit" or "stage"
+    shared: bool = True  # False: kept on this computer, never in a sync file (sync.sharing)
 
     def days_in_stage(self, today: date) -> int:
         return max(0, (today - self.stage_entered_at.date()).days)
@@ -87,6 +91,7 @@ def list_pursuits(
         rows = queries.pursuit_list_rows(session, ids=ids, account_id=account_id)
         tags = queries.pursuit_tags(session, ids=ids, account_id=account_id)
         touches = last_touches(session, ids, account_id)
+        private = set(session.scalars(select(PrivatePursuit.pursuit_id)))
     day = date.fromisoformat
     moment = datetime.fromisoformat
     weighted = forecast.weighted_amount
@@ -140,6 +145,7 @@ def list_pursuits(
                 origin or "",
                 touched_at,
                 touched_by,
+                pursuit_id not in private,
             )
         )
     return result

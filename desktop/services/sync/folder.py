@@ -84,6 +84,7 @@ class Skipped:
 class PeerRound:
     site: str
     name: str = ""
+    created: str = ""  # when the peer wrote the last file merged (its header, UTC ISO)
     files: int = 0
     new: int = 0
     updated: int = 0
@@ -369,6 +370,9 @@ def _read_peers(
                     frontier[other] = max(frontier.get(other, 0), count)
             progress["sequence"] = sequence
             progress["name"] = report.peers[peer].name or progress.get("name", "")
+            progress["file"] = name
+            progress["created"] = report.peers[peer].created
+            progress["merged_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
             for s in [s for s in listing if s <= sequence]:
                 del listing[s]
             state["peers"][peer] = progress
@@ -427,6 +431,7 @@ def _merge_file(
         return skip
     peer_round = report.peers.setdefault(peer, PeerRound(peer))
     peer_round.name = str(seen.get("site_name") or "")
+    peer_round.created = str(seen.get("created") or "")
     peer_round.files += 1
     preview = result.preview
     peer_round.new += preview.total("new")
@@ -434,6 +439,53 @@ def _merge_file(
     peer_round.conflicts += preview.total("conflicts")
     reached = seen.get("frontier")
     return reached if isinstance(reached, dict) else {}
+
+
+@dataclass
+class PeerStatus:
+    """One colleague's database as the Sync screen lists it."""
+
+    site: str
+    name: str  # the name its files give ("" when none merged yet)
+    last_file: str  # the last file merged ("" none yet)
+    created: str  # when the peer wrote it (UTC ISO, "" unknown)
+    merged_at: str  # when this database merged it (UTC ISO, "" unknown)
+    waiting: int  # its files in the folder not merged yet
+    problem: str  # the code of why its next file was not merged ("" none)
+
+
+def peer_status(ws: Workspace, folder: Path) -> list[PeerStatus]:
+    """Every other site with files in the folder or merged before, from the progress this
+    database keeps and a listing of the folder (no file is opened). Nothing when the folder is
+    out of reach: the round says why."""
+    folder = Path(folder).expanduser()
+    state = load_state(ws)
+    progress = state.get("peers", {}) if state.get("folder") == str(folder) else {}
+    own = state.get("site")
+    try:
+        present = [p for p in os.listdir(folder) if bundle.UUID.match(p) and (folder / p).is_dir()]
+    except OSError:
+        present = []
+    result = []
+    for site in sorted(set(present) | set(progress)):
+        if site == own:
+            continue
+        seen = progress.get(site, {})
+        sequence = int(seen.get("sequence", 0))
+        listing = _listing(folder / site) if site in present else {}
+        failed = seen.get("failed") or {}
+        result.append(
+            PeerStatus(
+                site=site,
+                name=str(seen.get("name") or ""),
+                last_file=str(seen.get("file") or ""),
+                created=str(seen.get("created") or ""),
+                merged_at=str(seen.get("merged_at") or ""),
+                waiting=sum(1 for s in listing if s > sequence),
+                problem=str(failed.get("reason") or ""),
+            )
+        )
+    return sorted(result, key=lambda p: (p.name == "", p.name.casefold(), p.site))
 
 
 def _private(ws: Workspace) -> set[str]:

@@ -73,6 +73,9 @@ class ListFilter:
     flagged: bool = False  # only pursuits with red flags
     stale: bool = False  # only pursuits over their stage's limit
     overdue: bool = False  # only pursuits whose next step or expected close is past
+    # Whose pursuits (a manager's roll-up): the name of the database they came from, "" for this
+    # computer's own, None for everyone's.
+    rep: str | None = None
 
     def to_state(self) -> dict[str, Any]:
         return {
@@ -83,6 +86,7 @@ class ListFilter:
             "flagged": self.flagged,
             "stale": self.stale,
             "overdue": self.overdue,
+            "rep": self.rep,
         }
 
     @classmethod
@@ -98,6 +102,7 @@ class ListFilter:
                 flagged=bool(state.get("flagged", False)),
                 stale=bool(state.get("stale", False)),
                 overdue=bool(state.get("overdue", False)),
+                rep=state["rep"] if isinstance(state.get("rep"), str) else None,
             )
         except (TypeError, ValueError):
             return cls()
@@ -333,6 +338,26 @@ class PursuitTableModel(RowTableModel):
                 hidden=True,
             ),
             Column(
+                "shared",
+                lambda: QCoreApplication.translate("PursuitColumns", "Sharing"),
+                lambda r: (
+                    QCoreApplication.translate("PursuitColumns", "Shared")
+                    if r.shared
+                    else QCoreApplication.translate("PursuitColumns", "Private")
+                ),
+                lambda r: r.shared,
+                tooltip=lambda r: (
+                    QCoreApplication.translate(
+                        "PursuitColumns", "Kept on this computer: never in a sync file"
+                    )
+                    if not r.shared
+                    else QCoreApplication.translate(
+                        "PursuitColumns", "Shared with the team through sync"
+                    )
+                ),
+                width=70,
+            ),
+            Column(
                 "closed_on",
                 lambda: QCoreApplication.translate("PursuitColumns", "Closed on"),
                 lambda r: iso(r.closed_on),
@@ -415,6 +440,8 @@ class PursuitTableModel(RowTableModel):
             if f.stale and not self.is_stale(row):
                 return False
             if f.overdue and not self.is_overdue(row):
+                return False
+            if f.rep is not None and row.origin != f.rep:
                 return False
             if words:
                 haystack = haystacks.get(row.id)
