@@ -13,6 +13,7 @@ opened), and refreshes when a round ends.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -290,7 +291,7 @@ class SyncScreen(QWidget):
             state = self.tr("Not synced yet in this session.")
         self.state.setText(state)
         self.sync_button.setEnabled(bool(syncer.passphrase) and not syncer.running)
-        peers = team_folder.peer_status(self.ctx.workspace, folder)
+        peers = team_folder.peer_status(self.ctx.workspace, Path(folder))
         self.model.set_peers(peers)
         self.peers.setVisible(bool(peers))
         self.no_peers.setText(
