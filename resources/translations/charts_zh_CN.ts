@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BehindDialog</name>
@@ -66,6 +65,10 @@
         <translation>标签：{0}</translation>
     </message>
     <message>
+        <source>Rep: {0}</source>
+        <translation>销售：{0}</translation>
+    </message>
+    <message>
         <source>Currency: {0}</source>
         <translation>币种：{0}</translation>
     </message>
@@ -121,7 +124,7 @@
         <translation>加权金额</translation>
     </message>
     <message>
-        <source>Open now: {0} pursuits · {1} · weighted {2} (amount × the stage&apos;s win rate)</source>
+        <source>Open now: {0} pursuits · {1} · weighted {2} (amount × the stage's win rate)</source>
         <translation>当前在途：{0} 个项目 · {1} · 加权 {2}（金额 × 所在阶段赢率）</translation>
     </message>
     <message>
@@ -461,6 +464,22 @@ The forecast assumes {6}%</source>
         <translation>只看带有任一所选标签的项目</translation>
     </message>
     <message>
+        <source>Show the pursuits of one rep (the database they came from)</source>
+        <translation>只看某位销售的项目（按项目来自哪个数据库）</translation>
+    </message>
+    <message>
+        <source>Every rep</source>
+        <translation>全部销售</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Rep:</source>
+        <translation>销售：</translation>
+    </message>
+    <message>
         <source>Amounts add up only within one currency</source>
         <translation>金额只能在同一币种内相加</translation>
     </message>
@@ -563,7 +582,7 @@ The forecast assumes {6}%</source>
         <translation>加权金额</translation>
     </message>
     <message>
-        <source>Amount × the win rate of each pursuit&apos;s stage</source>
+        <source>Amount × the win rate of each pursuit's stage</source>
         <translation>金额 × 各项目所在阶段的赢率</translation>
     </message>
     <message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>OptionalDateEdit</name>
@@ -94,11 +93,11 @@
 <context>
     <name>PursuitColumns</name>
     <message>
-        <source>{0}; over the stage&apos;s limit of {1} days: rotting</source>
+        <source>{0}; over the stage's limit of {1} days: rotting</source>
         <translation>{0}；超过本阶段 {1} 天的时限：已停滞</translation>
     </message>
     <message>
-        <source>{0}; the stage&apos;s limit is {1} days</source>
+        <source>{0}; the stage's limit is {1} days</source>
         <translation>{0}；本阶段时限为 {1} 天</translation>
     </message>
     <message>
@@ -172,6 +171,26 @@
     <message>
         <source>Created on another computer ({0}) and merged from its sync file</source>
         <translation>在另一台电脑（{0}）上创建，从它的同步文件合并而来</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Kept on this computer: never in a sync file</source>
+        <translation>只留在本机：不进入任何同步文件</translation>
+    </message>
+    <message>
+        <source>Shared with the team through sync</source>
+        <translation>通过同步与团队共享</translation>
     </message>
     <message>
         <source>Closed on</source>

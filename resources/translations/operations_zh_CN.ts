@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CloseDialog</name>
@@ -103,7 +102,7 @@
         <translation>移至「{0}」</translation>
     </message>
     <message>
-        <source>Reason (kept in the pursuit&apos;s stage history)</source>
+        <source>Reason (kept in the pursuit's stage history)</source>
         <translation>原因（记入项目的阶段历史）</translation>
     </message>
     <message>
@@ -402,6 +401,25 @@
     <message>
         <source>Delete {0} pursuits</source>
         <translation>删除 {0} 个项目</translation>
+    </message>
+</context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <source>Shared with the team: it travels through the sync folder and exports.</source>
+        <translation>与团队共享：通过同步文件夹和导出文件传给同事。</translation>
+    </message>
+    <message>
+        <source>Private: kept on this computer, left out of every sync file and export. Colleagues who already received it keep the copy they have; your later changes no longer reach them.</source>
+        <translation>私有：只留在本机，不进入任何同步文件和导出文件。已经收到它的同事保留手上的那一份；你之后的修改不再传给他们。</translation>
+    </message>
+    <message>
+        <source>Share with the team</source>
+        <translation>与团队共享</translation>
+    </message>
+    <message>
+        <source>Keep private</source>
+        <translation>设为私有</translation>
     </message>
 </context>
 </TS>

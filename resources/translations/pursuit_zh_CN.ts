@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AfterSalePage</name>
@@ -8,7 +7,7 @@
         <translation>验收之后：管理客户期望</translation>
     </message>
     <message>
-        <source>Acceptance is where the next sale begins: keep the customer&apos;s expectations right through the four periods, and ask for referrals when they are happy.</source>
+        <source>Acceptance is where the next sale begins: keep the customer's expectations right through the four periods, and ask for referrals when they are happy.</source>
         <translation>验收是下一单的开始：在四个阶段里管好客户的期望，客户满意时请他转介绍。</translation>
     </message>
     <message>
@@ -84,7 +83,7 @@
         <translation>删除转介绍</translation>
     </message>
     <message>
-        <source>Write the company&apos;s name first: it becomes the new pursuit&apos;s account.</source>
+        <source>Write the company's name first: it becomes the new pursuit's account.</source>
         <translation>请先填写公司名称：它将成为新项目的客户。</translation>
     </message>
     <message>
@@ -111,7 +110,7 @@
         <translation>每个阶段经理都会问的辅导要点。把已知情况写下来，落实一项勾选一项——看板上会显示当前阶段已落实的数量。</translation>
     </message>
     <message>
-        <source>Manager&apos;s view…</source>
+        <source>Manager's view…</source>
         <translation>经理视图…</translation>
     </message>
 </context>
@@ -134,7 +133,7 @@
         <translation>已完成信用审查</translation>
     </message>
     <message>
-        <source>We sign the customer&apos;s contract</source>
+        <source>We sign the customer's contract</source>
         <translation>采用客户方合同</translation>
     </message>
     <message>
@@ -304,7 +303,7 @@
 <context>
     <name>ManagerViewDialog</name>
     <message>
-        <source>Manager&apos;s view</source>
+        <source>Manager's view</source>
         <translation>经理视图</translation>
     </message>
     <message>
@@ -713,7 +712,7 @@
         <translation>投资回报率</translation>
     </message>
     <message>
-        <source>The decision-maker&apos;s feedback</source>
+        <source>The decision-maker's feedback</source>
         <translation>决策者的反馈</translation>
     </message>
     <message>
@@ -891,11 +890,11 @@
         <translation>返回看板</translation>
     </message>
     <message>
-        <source>Manager&apos;s view…</source>
+        <source>Manager's view…</source>
         <translation>经理视图…</translation>
     </message>
     <message>
-        <source>A one-page summary of this pursuit&apos;s coaching answers, to read or print</source>
+        <source>A one-page summary of this pursuit's coaching answers, to read or print</source>
         <translation>一页纸汇总这个项目的辅导要点答案，可查看或打印</translation>
     </message>
     <message>
@@ -939,8 +938,8 @@
         <translation>来自：{0}</translation>
     </message>
     <message>
-        <source>&lt;a href=&quot;review&quot; style=&quot;color:#7B1FA2&quot;&gt;{0} awaiting review&lt;/a&gt;</source>
-        <translation>&lt;a href=&quot;review&quot; style=&quot;color:#7B1FA2&quot;&gt;{0} 处待审&lt;/a&gt;</translation>
+        <source>&lt;a href="review" style="color:#7B1FA2"&gt;{0} awaiting review&lt;/a&gt;</source>
+        <translation>&lt;a href="review" style="color:#7B1FA2"&gt;{0} 处待审&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Next: {0}</source>
@@ -949,6 +948,22 @@
     <message>
         <source>Stage {0}</source>
         <translation>阶段 {0}</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Click to keep it private.</source>
+        <translation>点击设为私有。</translation>
+    </message>
+    <message>
+        <source>Click to share it.</source>
+        <translation>点击与团队共享。</translation>
     </message>
 </context>
 <context>

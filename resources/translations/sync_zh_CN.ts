@@ -1,11 +1,30 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Export for Another Computer</source>
         <translation>导出给另一台电脑</translation>
+    </message>
+    <message>
+        <source>Only the changes not yet sent to:</source>
+        <translation>只导出尚未发给此同事的改动：</translation>
+    </message>
+    <message>
+        <source>last sent {0}</source>
+        <translation>上次发送 {0}</translation>
+    </message>
+    <message>
+        <source>nothing sent yet: everything</source>
+        <translation>尚未发送过：导出全部</translation>
+    </message>
+    <message>
+        <source>A colleague appears here once you have imported a file from them. If they missed a file, export everything once.</source>
+        <translation>导入过某位同事的文件后，他就会出现在这里。如果对方漏收了文件，请导出一次全部数据。</translation>
+    </message>
+    <message>
+        <source>If the colleague missed a file, export everything once instead.</source>
+        <translation>如果对方漏收了文件，请改为导出一次全部数据。</translation>
     </message>
     <message>
         <source>All pursuits and everything in them</source>
@@ -18,6 +37,10 @@
     <message>
         <source>Find a pursuit or account</source>
         <translation>查找项目或客户</translation>
+    </message>
+    <message>
+        <source>Export Changes</source>
+        <translation>导出改动</translation>
     </message>
     <message>
         <source>For example 王芳 (the receiver sees it)</source>
@@ -83,7 +106,7 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <source>Roll-up: read the whole team&apos;s files, write none</source>
+        <source>Roll-up: read the whole team's files, write none</source>
         <translation>汇总模式：读取全团队的文件，不写出本机文件</translation>
     </message>
     <message>
@@ -114,6 +137,10 @@
         <translation>同步文件夹(&amp;F)…</translation>
     </message>
     <message>
+        <source>Sync S&amp;tatus</source>
+        <translation>同步状态(&amp;T)</translation>
+    </message>
+    <message>
         <source>The sync folder cannot be reached (an unplugged drive? a cloud client logged out?); trying again later.</source>
         <translation>无法访问同步文件夹（移动硬盘已拔出？云盘客户端已退出？），稍后会自动重试。</translation>
     </message>
@@ -122,7 +149,7 @@
         <translation>同步文件夹只读：无法写出本机的更改。</translation>
     </message>
     <message>
-        <source>The sync folder&apos;s disk is full: free some space.</source>
+        <source>The sync folder's disk is full: free some space.</source>
         <translation>同步文件夹所在磁盘已满：请腾出空间。</translation>
     </message>
     <message>
@@ -158,6 +185,10 @@
         <translation>{0} 个文件等待中</translation>
     </message>
     <message>
+        <source>Open the Sync screen</source>
+        <translation>打开同步页面</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
@@ -183,6 +214,77 @@
     <message>
         <source>That passphrase does not open the file. Check it and type it again.</source>
         <translation>口令不对，打不开这个文件。请核对后重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>PeerModel</name>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Last file</source>
+        <translation>最近文件</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写出时间</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>(not read yet)</source>
+        <translation>（尚未读取）</translation>
+    </message>
+    <message>
+        <source>{0} · refused</source>
+        <translation>{0} · 已拒绝</translation>
+    </message>
+    <message>
+        <source>Merged here {0}</source>
+        <translation>本机合并于 {0}</translation>
+    </message>
+    <message>
+        <source>Still arriving: it is read once the file-sync program has delivered it.</source>
+        <translation>仍在传送中：同步程序传送完毕后即会读取。</translation>
+    </message>
+    <message>
+        <source>Waiting for the file before it.</source>
+        <translation>正在等待它之前的文件。</translation>
+    </message>
+    <message>
+        <source>A file claims to come from this database; it was not read.</source>
+        <translation>有文件自称来自本数据库，未读取。</translation>
+    </message>
+    <message>
+        <source>A file does not belong where it lies in the folder; it was not read.</source>
+        <translation>有文件与其在文件夹中的位置不符，未读取。</translation>
     </message>
 </context>
 <context>
@@ -278,7 +380,7 @@
         <translation>选定{1}的{0}</translation>
     </message>
     <message>
-        <source>These were changed on two computers before either knew of the other&apos;s change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
+        <source>These were changed on two computers before either knew of the other's change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
         <translation>以下内容在两台电脑上各自被修改过，双方事先都不知道对方的修改。两个版本都会保留，直到您做出选择；您的选择会随下一次导出同步过去，另一台电脑也会随之一致。</translation>
     </message>
     <message>
@@ -337,7 +439,7 @@
         <translation>导入失败：无法读取该文件。数据库未做任何更改。</translation>
     </message>
     <message>
-        <source>The file from {0} carries change times more than a day ahead of this computer&apos;s clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
+        <source>The file from {0} carries change times more than a day ahead of this computer's clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
         <translation>导入失败：来自 {0} 的文件含有比本机时钟超前一天以上的修改时间。请检查两台电脑的日期和时间，再请对方重新导出。数据库未做任何更改。</translation>
     </message>
     <message>
@@ -361,8 +463,8 @@
         <translation>撤销上次导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>&lt;a href=&quot;review&quot;&gt;{0} awaiting review&lt;/a&gt;</source>
-        <translation>&lt;a href=&quot;review&quot;&gt;{0} 处待审&lt;/a&gt;</translation>
+        <source>&lt;a href="review"&gt;{0} awaiting review&lt;/a&gt;</source>
+        <translation>&lt;a href="review"&gt;{0} 处待审&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Items changed on two computers: choose which version to keep.</source>
@@ -391,6 +493,22 @@
     <message>
         <source>The file is NOT encrypted: anyone who gets it can read it.</source>
         <translation>该文件未加密：拿到文件的任何人都能读取。</translation>
+    </message>
+    <message>
+        <source>Export &amp;Changes…</source>
+        <translation>导出改动(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Only what a colleague has not been sent yet (everything the first time)</source>
+        <translation>只导出尚未发给某位同事的内容（第一次为全部）</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the last export to this colleague: {0} holds no changes.</source>
+        <translation>自上次导出给这位同事以来没有改动：{0} 中没有改动。</translation>
+    </message>
+    <message>
+        <source>{0} private pursuit(s) were left out: they stay on this computer.</source>
+        <translation>{0} 个私有项目未导出：它们只留在本机。</translation>
     </message>
     <message>
         <source>Give the receiver the passphrase another way, not with the file.</source>
@@ -612,7 +730,7 @@
         <translation>合同已审核</translation>
     </message>
     <message>
-        <source>Customer&apos;s contract</source>
+        <source>Customer's contract</source>
         <translation>使用客户合同</translation>
     </message>
     <message>
@@ -1109,6 +1227,85 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Team sync</source>
+        <translation>团队同步</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Folder and passphrase…</source>
+        <translation>文件夹和口令…</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>没有问题。</translation>
+    </message>
+    <message>
+        <source>Colleagues' databases in the folder</source>
+        <translation>文件夹中同事的数据库</translation>
+    </message>
+    <message>
+        <source>Recent problems</source>
+        <translation>最近的问题</translation>
+    </message>
+    <message>
+        <source>No sync folder yet. Choose a folder your team already shares (OneDrive, Dropbox, Nextcloud, Syncthing or a network drive) and the team passphrase.</source>
+        <translation>尚未设置同步文件夹。请选择团队已在共享的文件夹（OneDrive、Dropbox、Nextcloud、Syncthing 或网络驱动器）并输入团队口令。</translation>
+    </message>
+    <message>
+        <source>Roll-up: reads the whole team's files and writes none.</source>
+        <translation>汇总模式：读取全团队的文件，不写出本机文件。</translation>
+    </message>
+    <message>
+        <source>Writes this database's changes and reads the team's.</source>
+        <translation>写出本数据库的改动，并读取团队的文件。</translation>
+    </message>
+    <message>
+        <source>Folder: {0}</source>
+        <translation>文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>Enter the team passphrase to sync (Folder and passphrase…).</source>
+        <translation>输入团队口令后即可同步（文件夹和口令…）。</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Last sync {0}</source>
+        <translation>上次同步 {0}</translation>
+    </message>
+    <message>
+        <source>wrote {0} change(s)</source>
+        <translation>写出 {0} 条改动</translation>
+    </message>
+    <message>
+        <source>merged {0} file(s)</source>
+        <translation>合并 {0} 个文件</translation>
+    </message>
+    <message>
+        <source>{0} file(s) waiting</source>
+        <translation>{0} 个文件等待中</translation>
+    </message>
+    <message>
+        <source>{0} awaiting review</source>
+        <translation>{0} 项待审</translation>
+    </message>
+    <message>
+        <source>Not synced yet in this session.</source>
+        <translation>本次启动后尚未同步。</translation>
+    </message>
+    <message>
+        <source>No colleague's files in the folder yet. They appear here once their Pursuit has written to it and the file-sync program has delivered them.</source>
+        <translation>文件夹中还没有同事的文件。同事的 Pursuit 写出文件、同步程序传送到后，就会出现在这里。</translation>
     </message>
 </context>
 <context>

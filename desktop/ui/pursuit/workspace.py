@@ -575,8 +575,10 @@ class PursuitWorkspace(QWidget):
 
     def toggle_sharing(self) -> None:
         """Shared ⇄ private, one undoable step; the header says which it is now."""
-        if self.pursuit_id:
-            share_ops.set_shared(self.ctx, [self.pursuit_id], not self._shared, self)
+        if self.pursuit_id and share_ops.set_shared(
+            self.ctx, [self.pursuit_id], not self._shared, self
+        ):
+            self._show_sharing(not self._shared)  # at once; the header's refresh follows
 
     def open_review(self) -> None:
         """The Review screen (待审), where the versions are side by side."""

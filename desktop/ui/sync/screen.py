@@ -46,10 +46,6 @@ Index = QModelIndex | QPersistentModelIndex
 MUTED = "color: #6B7280;"
 
 
-def _words(text: str) -> str:
-    return QCoreApplication.translate("PeerModel", text)
-
-
 def lag_text(created: str, now: datetime | None = None) -> str:
     """How old the newest merged news from a colleague is: "3 min", "5 h", "2 days"."""
     if not created:
@@ -61,14 +57,13 @@ def lag_text(created: str, now: datetime | None = None) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     seconds = max(0, int(((now or datetime.now(UTC)) - moment).total_seconds()))
-    tr = _words
     if seconds < 60:
-        return tr("just now")
+        return QCoreApplication.translate("PeerModel", "just now")
     if seconds < 3600:
-        return tr("{0} min").format(seconds // 60)
+        return QCoreApplication.translate("PeerModel", "{0} min").format(seconds // 60)
     if seconds < 2 * 86400:
-        return tr("{0} h").format(seconds // 3600)
-    return tr("{0} days").format(seconds // 86400)
+        return QCoreApplication.translate("PeerModel", "{0} h").format(seconds // 3600)
+    return QCoreApplication.translate("PeerModel", "{0} days").format(seconds // 86400)
 
 
 class PeerModel(QAbstractTableModel):
@@ -140,13 +135,19 @@ class PeerModel(QAbstractTableModel):
 def problem_text(code: str) -> str:
     """A peer file's problem in the rep's words."""
     if code == "arriving":
-        return _words("Still arriving: it is read once the file-sync program has delivered it.")
+        return QCoreApplication.translate(
+            "PeerModel", "Still arriving: it is read once the file-sync program has delivered it."
+        )
     if code == "waiting":
-        return _words("Waiting for the file before it.")
+        return QCoreApplication.translate("PeerModel", "Waiting for the file before it.")
     if code == "own_site":
-        return _words("A file claims to come from this database; it was not read.")
+        return QCoreApplication.translate(
+            "PeerModel", "A file claims to come from this database; it was not read."
+        )
     if code == "misplaced":
-        return _words("A file does not belong where it lies in the folder; it was not read.")
+        return QCoreApplication.translate(
+            "PeerModel", "A file does not belong where it lies in the folder; it was not read."
+        )
     return refusal(code)
 
 

@@ -169,7 +169,9 @@ def test_changes_elsewhere_refresh_the_header_and_flags(open_workspace, ws, qtbo
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_the_header_says_shared_or_private_and_switches_with_undo(open_workspace, ws, lang) -> None:
+def test_the_header_says_shared_or_private_and_switches_with_undo(
+    open_workspace, ws, lang, qtbot
+) -> None:
     from desktop.services.sync import sharing
 
     pid = make_pursuit(ws)
@@ -185,4 +187,5 @@ def test_the_header_says_shared_or_private_and_switches_with_undo(open_workspace
     tip = button.toolTip()
     assert ("同事" in tip) if lang == "zh_CN" else ("keep the copy they have" in tip)
     widget.ctx.undo_stack.undo()
-    assert sharing.is_shared(ws, pid) and button.text() in ("共享", "Shared")
+    assert sharing.is_shared(ws, pid)
+    qtbot.waitUntil(lambda: button.text() in ("共享", "Shared"))
