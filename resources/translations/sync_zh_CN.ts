@@ -169,6 +169,10 @@
         <translation>有文件自称来自本数据库，未读取。</translation>
     </message>
     <message>
+        <source>A colleague's file carries change times far ahead of this computer's clock; it was not read. Check the date and time on both computers: once the clock is right, sync resumes by itself.</source>
+        <translation>同事的文件中的修改时间远超本机时钟，未读取。请检查两台电脑的日期和时间：时钟校正后，同步会自动恢复。</translation>
+    </message>
+    <message>
         <source>{0} file(s) in the folder were refused.</source>
         <translation>文件夹中有 {0} 个文件被拒收。</translation>
     </message>

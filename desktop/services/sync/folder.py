@@ -34,6 +34,12 @@ CRDT's review rather than by restoring a copy, and the rolling backup still runs
 copied from one file share a site id: when this database finds a file in its own sub-folder that
 it did not write, it takes a new site (sync_meta.renew_site) and starts its own sub-folder afresh.
 
+Clocks apart: a file whose change times run far ahead of this computer's clock is refused
+(`clock_ahead`, reported, never merged). When the writer's clock is put right, its database
+repairs its times and its clock goes back; its next file is then a snapshot, and a reader whose
+next file was refused goes on from the latest snapshot after it. A clock behind is no problem:
+the clock only orders concurrent values for display (they wait in review), it never drops one.
+
 A folder that is missing (an unplugged drive, a logged-out cloud client), read-only or full stops
 the round with one `FolderProblem`; nothing is lost (progress moves only after a file is merged
 or written) and the next round resumes.
@@ -168,6 +174,16 @@ def _our_site(ws: Workspace) -> tuple[str, int]:
     return str(site), int(counter)
 
 
+def _our_clock(ws: Workspace) -> int:
+    """This database's hybrid logical clock: it only goes back when it was repaired."""
+    conn = export.read_connection(ws.path)
+    try:
+        (clock,) = conn.execute("SELECT hlc FROM sync_state").fetchone()
+    finally:
+        conn.close()
+    return int(clock or 0)
+
+
 def _check_folder(folder: Path) -> None:
     if not folder.is_dir():
         raise FolderProblem("missing", folder)
@@ -264,9 +280,13 @@ def _write_own(
     own = folder / site
     first = state["sequence"] == 0
     before = set(state.get("private") or [])
-    if not first and counter == state["counter"] and before == _private(ws):
+    clock = _our_clock(ws)
+    # The clock went back: it was repaired (sync_meta.repair_clock) after running far ahead, so
+    # peers refused the files written meanwhile; a snapshot lets them go on past those.
+    repaired = clock < int(state.get("clock") or 0)
+    if not first and counter == state["counter"] and before == _private(ws) and not repaired:
         return  # nothing written here since the last file, nothing shared or made private
-    snapshot = first or state["deltas"] >= config.compact_after
+    snapshot = first or repaired or state["deltas"] >= config.compact_after
     sequence = state["sequence"] + 1
     name = file_name(sequence, snapshot)
     since = None if snapshot else dict(state["frontier"])
@@ -291,10 +311,15 @@ def _write_own(
         # Only merges happened since (their records are in the peers' files): no empty delta.
         state["counter"] = counter
         state["private"] = result.withheld
+        state["clock"] = clock
         _save_state(ws, state)
         return
     state.update(
-        sequence=sequence, counter=counter, frontier=result.frontier, private=result.withheld
+        sequence=sequence,
+        counter=counter,
+        frontier=result.frontier,
+        private=result.withheld,
+        clock=clock,
     )
     state["written"].append(name)
     state["deltas"] = 0 if snapshot else state["deltas"] + 1
@@ -337,9 +362,17 @@ def _read_peers(
             later = [s for s in listing if s >= wanted]
             if not later:
                 break
-            if wanted in listing:
+            refused = progress.get("failed") or {}
+            stuck = (
+                wanted in listing
+                and refused.get("file") == listing[wanted][0]
+                and refused.get("reason") != "arriving"
+            )
+            if wanted in listing and not (stuck and any(listing[s][1] for s in later)):
                 sequence = wanted
             else:
+                # Missed deltas (compacted away), or a refused file (a clock far ahead, another
+                # passphrase) that a later snapshot replaces: go on from the latest snapshot.
                 snapshots = [s for s in later if listing[s][1]]
                 if not snapshots:
                     for s in sorted(later):  # held until their predecessor arrives

@@ -349,6 +349,12 @@ class FolderSyncer(QObject):
             return self.tr("A file in the folder uses another team passphrase; it was not read.")
         if "own_site" in codes:
             return self.tr("A file claims to come from this database; it was not read.")
+        if "clock_ahead" in codes:
+            return self.tr(
+                "A colleague's file carries change times far ahead of this computer's clock; it "
+                "was not read. Check the date and time on both computers: once the clock is "
+                "right, sync resumes by itself."
+            )
         return self.tr("{0} file(s) in the folder were refused.").format(len(report.refused))
 
     def _show(self) -> None:

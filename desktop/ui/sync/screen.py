@@ -124,7 +124,7 @@ class PeerModel(QAbstractTableModel):
             if column == 1:
                 return peer.site
             if column == 5 and peer.problem:
-                return problem_text(peer.problem)
+                return problem_text(peer.problem, peer.name or peer.site[:8])
             if column == 3 and peer.merged_at:
                 return self.tr("Merged here {0}").format(utc_text_time(peer.merged_at))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 5:
@@ -132,7 +132,7 @@ class PeerModel(QAbstractTableModel):
         return None
 
 
-def problem_text(code: str) -> str:
+def problem_text(code: str, sender: str = "") -> str:
     """A peer file's problem in the rep's words."""
     if code == "arriving":
         return QCoreApplication.translate(
@@ -148,7 +148,7 @@ def problem_text(code: str) -> str:
         return QCoreApplication.translate(
             "PeerModel", "A file does not belong where it lies in the folder; it was not read."
         )
-    return refusal(code)
+    return refusal(code).format(sender)  # some name the sender (a clock far ahead)
 
 
 class SyncScreen(QWidget):
