@@ -208,6 +208,25 @@ class PursuitTableModel(RowTableModel):
                 text=True,
                 width=170,
             ),
+            # A marker on private pursuits only (most are shared: an empty cell says so).
+            Column(
+                "shared",
+                lambda: QCoreApplication.translate("PursuitColumns", "Sharing"),
+                lambda r: (
+                    "" if r.shared else QCoreApplication.translate("PursuitColumns", "Private")
+                ),
+                lambda r: r.shared,
+                tooltip=lambda r: (
+                    QCoreApplication.translate(
+                        "PursuitColumns", "Kept on this computer: never in a sync file"
+                    )
+                    if not r.shared
+                    else QCoreApplication.translate(
+                        "PursuitColumns", "Shared with the team through sync"
+                    )
+                ),
+                width=56,
+            ),
             Column(
                 "stage",
                 lambda: QCoreApplication.translate("PursuitColumns", "Stage"),
@@ -336,26 +355,6 @@ class PursuitTableModel(RowTableModel):
                 ),
                 width=110,
                 hidden=True,
-            ),
-            Column(
-                "shared",
-                lambda: QCoreApplication.translate("PursuitColumns", "Sharing"),
-                lambda r: (
-                    QCoreApplication.translate("PursuitColumns", "Shared")
-                    if r.shared
-                    else QCoreApplication.translate("PursuitColumns", "Private")
-                ),
-                lambda r: r.shared,
-                tooltip=lambda r: (
-                    QCoreApplication.translate(
-                        "PursuitColumns", "Kept on this computer: never in a sync file"
-                    )
-                    if not r.shared
-                    else QCoreApplication.translate(
-                        "PursuitColumns", "Shared with the team through sync"
-                    )
-                ),
-                width=70,
             ),
             Column(
                 "closed_on",

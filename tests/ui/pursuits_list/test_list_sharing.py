@@ -25,16 +25,16 @@ def test_shared_or_private_column_and_menu_with_undo(screen, ctx) -> None:
             for n, row in enumerate(screen.model.shown_rows())
         }
 
-    assert marks() == {"我的项目": "共享", "另一个": "共享"}
+    assert marks() == {"我的项目": "", "另一个": ""}  # a marker on private ones only
     screen.select_ids([mine])
     assert screen.private_action.isEnabled()
     screen.private_action.trigger()
     assert sharing.private_pursuits(ctx.workspace) == {mine}
-    assert marks() == {"我的项目": "私有", "另一个": "共享"}
+    assert marks() == {"我的项目": "私有", "另一个": ""}
     assert "不再" in screen.private_action.toolTip()  # says what turning private means
     ctx.undo_stack.undo()
     assert sharing.private_pursuits(ctx.workspace) == set()
-    assert marks()["我的项目"] == "共享"
+    assert marks()["我的项目"] == ""
     ctx.undo_stack.redo()
     assert marks()["我的项目"] == "私有"
     screen.select_ids([mine, other])
