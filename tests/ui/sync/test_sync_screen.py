@@ -18,7 +18,8 @@ SECRET = "correct horse battery"
 FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
 
 
-def test_lag_reads_like_a_person_would_say_it() -> None:
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_lag_reads_like_a_person_would_say_it(main_window) -> None:
     now = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
     assert lag_text("", now) == "—"
     assert lag_text("2026-12-07T11:59:30Z", now) == "just now"
