@@ -19,6 +19,10 @@
         <translation>尚未发送过：导出全部</translation>
     </message>
     <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>A colleague appears here once you have imported a file from them. If they missed a file, export everything once.</source>
         <translation>导入过某位同事的文件后，他就会出现在这里。如果对方漏收了文件，请导出一次全部数据。</translation>
     </message>

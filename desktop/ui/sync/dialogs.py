@@ -63,7 +63,7 @@ class ExportDialog(QDialog):
                 if last
                 else self.tr("nothing sent yet: everything")
             )
-            self.recipient.addItem(f"{name or site[:8]} ({when})", site)
+            self.recipient.addItem(self.tr("{0} ({1})").format(name or site[:8], when), site)
         self.recipient_note = QLabel(
             self.tr(
                 "A colleague appears here once you have imported a file from them. If they "
