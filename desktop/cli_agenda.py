@@ -5,17 +5,20 @@
 Prints what is overdue, due today and due in the next N days (default 7) across every pursuit —
 the same read model as the Today screen (services.queries.agenda) — one line per item: when, kind,
 subject, account · pursuit. It only reads the database and exits 0; a bad option or a database
-that cannot be opened prints one clear line and exits 1. No Qt is loaded.
+that cannot be opened prints one clear line and exits 1. No Qt is loaded, nor SQLAlchemy: the
+database is read through the sqlite3 driver (storage.snapshot) in one read transaction.
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import date, time, tzinfo
+from pathlib import Path
 
-from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, is_zh, say
+from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, fail, is_zh, say
 
 MAX_DAYS = 366
 
@@ -55,8 +58,10 @@ def _zone(name: str | None) -> tzinfo | None:
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace
+    # The read runs on the sqlite3 driver alone (storage.snapshot): SQLAlchemy and the ORM
+    # would cost the command more than the read itself.
     from desktop.services.queries import agenda
+    from desktop.storage.snapshot import Unreadable, read_snapshot
 
     if not 0 <= args.days <= MAX_DAYS:
         print(f"pursuit: {say(args, 'agenda_bad_days')}", file=sys.stderr)
@@ -66,13 +71,15 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"pursuit: {say(args, 'bad_zone', zone=args.tz)}", file=sys.stderr)
         return EXIT_PROBLEM
-    ws, code = open_workspace(args, create=False, read_only=True)
-    if ws is None:
-        return int(code)
+    path = Path(args.db).expanduser()
     try:
-        result = agenda.agenda(ws, days=args.days, tz=zone)
-    finally:
-        ws.close()
+        with read_snapshot(path) as connection:
+            result = agenda.read_agenda(connection, days=args.days, tz=zone)
+    except Unreadable as exc:
+        return fail(args, exc.code, path=path, detail=str(exc))
+    except (OSError, sqlite3.Error) as exc:
+        detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return fail(args, "storage", path=path, detail=detail)
     zh = is_zh(args)
     if not len(result):
         print(say(args, "agenda_nothing", days=args.days))

@@ -89,6 +89,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             encrypt=not args.no_encryption,
             pursuits=args.pursuit or None,
             site_name=args.name,
+            files=not args.no_files,
         )
     except BundleError as exc:
         return fail(
@@ -116,6 +117,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"exported {report.records:,} records to {report.path} ({size}, {how}, "
             f"{report.seconds:.1f} s)"
         )
+    carried = report.files
+    if carried is not None and carried.path is not None:  # the documents' files, beside it
+        if is_zh(args):
+            print(f"资料文件 {carried.files} 个在 {carried.path}（请与同步文件一起发送）")
+        else:
+            print(f"{carried.files} document file(s) in {carried.path} (send it with the file)")
     return EXIT_OK
 
 
@@ -250,6 +257,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--pursuit", action="append", metavar="ID", help="only this pursuit (repeatable)"
     )
     export.add_argument("--name", help="who this database is, shown to whoever imports the file")
+    export.add_argument(
+        "--no-files",
+        action="store_true",
+        help="leave the documents' files out (their records still go)",
+    )
     secret = export.add_mutually_exclusive_group()
     secret.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from $VAR")
     secret.add_argument(

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from desktop.services.errors import NotAPursuitDatabase
 from desktop.services.workspace import Workspace
 from desktop.storage import backup as storage_backup
-from desktop.storage import migrate
+from desktop.storage import file_store, migrate
 from desktop.storage.db import Database
 from desktop.storage.files import write_atomically
 
@@ -56,6 +56,7 @@ def make_backup(
             ws.path, folder / storage_backup.backup_name(ws.path, reason, now)
         )
         rotate(ws.path, keep)
+    file_store.carry_files(ws.path, target)  # the attached documents go with the backup
     return BackupInfo(target, now, reason, target.stat().st_size)
 
 
@@ -91,6 +92,7 @@ def rotate(db_path: Path, keep: int = 10, now: datetime | None = None) -> list[P
     for info in backups:
         if info.path not in kept:
             info.path.unlink(missing_ok=True)
+            file_store.FileStore.beside(info.path).remove()
             deleted.append(info.path)
     return deleted
 
@@ -147,6 +149,7 @@ def restore(db_path: Path, source: Path, keep: int = 10) -> BackupInfo:
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     staged.replace(db_path)
+    file_store.carry_files(source, db_path)  # the backup's documents (the store only grows)
     restored = Database.open(db_path)
     try:
         restored.renew_site()

@@ -24,7 +24,9 @@ from desktop.storage.tables import (
     Competitor,
     Indicator,
     IndicatorScore,
+    NewNeed,
     Note,
+    Offer,
     PainPoint,
     Pursuit,
     PursuitCompetitor,
@@ -254,6 +256,7 @@ def fill_demo(
         stage_weights = [18, 16, 14, 13, 12, 10, 9, 8]
         # The rep's day has its own random stream, so the rest of the demo stays as it was.
         day_rng = random.Random(seed * 7919 + 17)
+        offer_rng = random.Random(seed * 104_729 + 5)  # our offer and new needs: their own too
         for index in range(scale):
             stage = rng.choices(range(1, 9), weights=stage_weights)[0]
             status = "open"
@@ -417,6 +420,7 @@ def fill_demo(
                     learned="",
                     next_steps="",
                 )
+            _offer_and_needs(add, offer_rng, pursuit_id, stage)
             account_id = rows[Pursuit][-1]["account_id"]
             _activities_and_notes(add, day_rng, pursuit_id, account_id, status, today, now)
             if progress and index % 500 == 0:
@@ -645,3 +649,65 @@ def _attend(session: Any, rows: dict[type[Synced], list[dict[str, Any]]]) -> Non
     ]
     if attendees:
         session.execute(insert(_core(VisitAttendee)), attendees)
+
+
+# Our offer (特点、优势、益处, 价值交集) from stage 5 on, the plan to dispel concerns from stage 6,
+# and the new needs of the plateau (平淡期) once a pursuit is in acceptance or collection.
+OFFERS = [
+    (
+        "模块化部署，支持私有云与本地机房",
+        "同行业 30 家上线案例，平均两周完成切换",
+        "上线首年减少停线约 40 小时，库存资金占用下降 15%",
+        "客户要按期投产、控制停线风险；我们的快速切换与驻场服务正好对上",
+    ),
+    (
+        "一体化平台，财务、供应链、生产数据打通",
+        "国产化适配完整，运维成本比同类低三成",
+        "月结从 10 天缩短到 3 天，管理层每天看到经营数据",
+        "集团要求数字化与国产化并行，我们两者兼顾",
+    ),
+    (
+        "开放接口，可与现有 ERP、MES 对接",
+        "本地服务团队 2 小时到场",
+        "减少人工录入，每年节省人力约 200 万元",
+        "客户最担心切换期业务中断，我们有成熟的分阶段上线方法",
+    ),
+]
+CONCERN_PLANS = [
+    "先请样板客户现身说法，再在一条产线试点，试点验收后全面推广",
+    "与决策者单独沟通风险与补救方案，书面承诺驻场保障期",
+    "邀请财务与 IT 共同评审上线计划，把顾虑写进里程碑和验收标准",
+]
+NEW_NEEDS = [
+    ("仓储 WMS 改造", "物流部王经理", "现有仓库拣货效率低，明年扩建新仓"),
+    ("设备物联网平台", "设备部李部长", "希望实时掌握关键设备状态"),
+    ("数据中台建设", "信息中心主任", "集团要求各子公司报表统一口径"),
+    ("智能客服", "客服中心负责人", "旺季话务量翻倍，人手不足"),
+]
+
+
+def _offer_and_needs(
+    add: Callable[..., str], rng: random.Random, pursuit_id: str, stage: int
+) -> None:
+    if stage >= 5 and rng.random() < 0.7:
+        features, advantages, benefits, intersection = rng.choice(OFFERS)
+        add(
+            Offer,
+            id=membership_id("offer", pursuit_id),
+            pursuit_id=pursuit_id,
+            features=features,
+            advantages=advantages,
+            benefits=benefits,
+            value_intersection=intersection,
+            concern_plan=rng.choice(CONCERN_PLANS) if stage >= 6 else "",
+        )
+    if stage >= 7 and rng.random() < 0.5:
+        need, raised_by, note = rng.choice(NEW_NEEDS)
+        add(
+            NewNeed,
+            pursuit_id=pursuit_id,
+            need=need,
+            raised_by=raised_by,
+            note=note,
+            converted_pursuit_id=None,
+        )

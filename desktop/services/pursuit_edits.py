@@ -24,6 +24,7 @@ from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
     Instalment,
+    NewNeed,
     PainPoint,
     Pursuit,
     Referral,
@@ -200,6 +201,7 @@ _LISTS: dict[str, tuple[type[Synced], tuple[Any, ...]]] = {
     "pain_point": (PainPoint, (PainPoint.position, PainPoint.created_at)),
     "risk": (Risk, (Risk.created_at,)),
     "referral": (Referral, (Referral.created_at,)),
+    "new_need": (NewNeed, (NewNeed.created_at,)),
     "instalment": (
         Instalment,
         (Instalment.due_on.is_(None), Instalment.due_on, Instalment.created_at),

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.services import records
+from desktop.services import activities, records
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.workspace import Workspace
@@ -559,8 +559,10 @@ def _competitor(session: Session, competitor_id: str | None, name: str) -> tuple
 def delete_pursuits(ws: Workspace, ids: Sequence[str]) -> StateChange:
     """Soft-delete pursuits (tombstones that sync); the result's `undo` brings them back."""
     refs = [(ChangeKind.PURSUIT.value, pid) for pid in dict.fromkeys(ids)]
-    result = StateChange(deleted=refs)
     with ws.write() as session:
+        for pid in dict.fromkeys(ids):  # its activities and their attendees go with it
+            refs += activities.buried_with_pursuit(session, pid)
+        result = StateChange(deleted=refs)
         result.changes = _restore(session, (), (), refs)
     return result
 

@@ -19,6 +19,10 @@ from sqlalchemy.orm import Session
 from desktop.services import records
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
+
+# Past visits still waiting for their outcome are listed with the upcoming ones for this long
+# (defined with the local days, so the agenda reads it without this module's ORM imports).
+from desktop.services.local_days import OUTCOME_DUE_DAYS as OUTCOME_DUE_DAYS
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
     Account,
@@ -46,8 +50,6 @@ OUTCOME_FIELDS = ("outcome", "learned", "next_steps")
 EDITABLE_FIELDS = PLAN_FIELDS + OUTCOME_FIELDS
 TEXT_FIELDS = tuple(f for f in EDITABLE_FIELDS if f not in ("starts_at", "duration_minutes"))
 
-# Past visits still waiting for their outcome are listed with the upcoming ones for this long.
-OUTCOME_DUE_DAYS = 30
 
 # Buckets of the upcoming list, in display order.
 NEEDS_OUTCOME = "needs_outcome"

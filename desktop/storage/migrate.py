@@ -12,10 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -51,6 +50,8 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text  # here: `revisions` is read without SQLAlchemy
+
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
@@ -59,6 +60,8 @@ def current_revision(engine: Engine) -> str | None:
 
 def check_version(engine: Engine) -> None:
     """Raise unless the file is empty, or a Pursuit database this version can read."""
+    from sqlalchemy import inspect
+
     from desktop.storage.db import DatabaseTooNew, NotAPursuitDatabase
 
     with engine.connect() as conn:

@@ -20,19 +20,26 @@ import json
 import sqlite3
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import Connection, Select, text
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:  # SQLAlchemy is imported where it is used: `pursuit agenda` reads without it
+    from sqlalchemy import Connection, Select
+    from sqlalchemy.orm import Session
 
 Row = tuple[Any, ...]
+# What the reads take: the caller's session, or a connection of `storage.snapshot`.
+Reader: TypeAlias = "Session | sqlite3.Connection"
 
 
-def driver_of(session: Session) -> sqlite3.Connection:
-    """The sqlite3 connection under the session's transaction (plain tuples, no row objects).
+def driver_of(session: Reader) -> sqlite3.Connection:
+    """The sqlite3 connection under the session's transaction (plain tuples, no row objects);
+    a connection itself, as `storage.snapshot` opens one, is its own.
 
     Public for the sync importer, whose bulk merge runs on the driver inside its one transaction.
     """
+    if isinstance(session, sqlite3.Connection):
+        return session
     driver = session.connection().connection.driver_connection
     assert isinstance(driver, sqlite3.Connection)
     return driver
@@ -668,6 +675,8 @@ def _word(session: Session, term: str) -> tuple[str, bool] | None:
     LIKE filter beside another word is cheaper; the expression is "" when there are too many
     trigrams to OR. None when no document holds the word.
     """
+    from sqlalchemy import text
+
     if len(term) >= MIN_TRIGRAM:
         return _fts_phrase(term), False
     if len(term) == 1:
@@ -688,6 +697,8 @@ def _word(session: Session, term: str) -> tuple[str, bool] | None:
 def search_rows(session: Session, query: SearchQuery, kind: str, limit: int) -> list[Any]:
     """The best `limit` documents of `kind`: name matches ranked (exact, prefix, contains; then
     bm25), then context matches and body matches, newest first."""
+    from sqlalchemy import text
+
     low, high = kind_range(kind)
     base = dict(query.params, low=low, high=high)
     where = "search_index MATCH :match AND search_index.rowid BETWEEN :low AND :high"
@@ -733,6 +744,8 @@ def search_rows(session: Session, query: SearchQuery, kind: str, limit: int) -> 
 
 def scanned_rows(session: Session, query: SearchQuery, kind: str, limit: int) -> list[Any]:
     """For a query of common words only: a scan of the names and contexts of `kind`."""
+    from sqlalchemy import text
+
     if kind not in NAMED_KINDS:
         return []
     low, high = kind_range(kind)
@@ -761,7 +774,7 @@ _AGENDA_OPEN_ACTIVITIES_SQL = """
     FROM activities WHERE alive AND done = 0 AND due_on IS NOT NULL AND due_on <= ?"""
 
 
-def agenda_open_activities(session: Session, until_iso: str) -> list[Row]:
+def agenda_open_activities(session: Reader, until_iso: str) -> list[Row]:
     """Open dated activities due on or before `until_iso` (a date), without their links: id,
     kind, subject, due on, due at (UTC), duration, pursuit id, account id, step key. Joined to
     `agenda_links` in Python: at 20,000 rows two B-tree searches a row cost more than reading
@@ -769,7 +782,7 @@ def agenda_open_activities(session: Session, until_iso: str) -> list[Row]:
     return driver_of(session).execute(_AGENDA_OPEN_ACTIVITIES_SQL, (until_iso,)).fetchall()
 
 
-def agenda_links(session: Session) -> tuple[dict[str, Row], dict[str, Row]]:
+def agenda_links(session: Reader) -> tuple[dict[str, Row], dict[str, Row]]:
     """{pursuit id: (title, account id, stage, shown)} and {account id: (name, shown)} of every
     pursuit and account; shown: alive, or purged (an item of a purged record is kept, told)."""
     db = driver_of(session)
@@ -795,10 +808,170 @@ _AGENDA_VISITS_SQL = (
 )
 
 
-def agenda_visit_rows(session: Session, from_utc: str, until_utc: str) -> list[Row]:
+def agenda_visit_rows(session: Reader, from_utc: str, until_utc: str) -> list[Row]:
     """Visits from `from_utc` to before `until_utc` still without an outcome: id, objective,
     starts at (UTC), duration, location, pursuit id, title, account id, account name, stage."""
     return driver_of(session).execute(_AGENDA_VISITS_SQL, (from_utc, until_utc)).fetchall()
+
+
+# The agenda read a slice at a time (the Today screen): the links joined in SQL, since a slice is
+# a few hundred rows; the same columns `agenda_open_activities` + `agenda_links` give in Python.
+_AGENDA_JOINED_SQL = (
+    """
+    SELECT t.id, t.activity_kind, t.subject, t.due_on, t.due_at, t.duration_minutes, t.pursuit_id,
+           coalesce(p.title, ''), CASE WHEN a.id IS NULL THEN p.account_id ELSE a.id END,
+           coalesce(a.name, ''), p.stage, t.step_key
+    FROM activities AS t
+    LEFT JOIN pursuits AS p ON p.id = t.pursuit_id
+    LEFT JOIN accounts AS a ON a.id = coalesce(t.account_id, p.account_id)
+    WHERE {where} AND t.done = 0 AND t.due_on IS NOT NULL"""
+    + _SHOWN_LINKS
+)
+# On the agenda's index (`alive = 1`, not a bare `alive`, so SQLite searches it by due day).
+_OPEN_BY_DAY = "t.alive = 1"
+
+
+def agenda_activity_slice(
+    session: Session, after_iso: str | None, through_iso: str, spread_iso: tuple[str, str]
+) -> list[Row]:
+    """Open activities due after `after_iso` (None: from the first) up to `through_iso`, and
+    those with a time due in `spread_iso` (after, up to: the days either side where a time
+    written in another zone may fall), their links joined: id, kind, subject, due on, due at
+    (UTC), duration, pursuit id, pursuit title, account id, account name, stage, step key. Only
+    those of shown pursuits and accounts."""
+    low = "t.due_on > ? AND " if after_iso is not None else ""
+    where = (
+        f"{_OPEN_BY_DAY} AND t.due_on > ? AND t.due_on <= ?"
+        f" AND (({low}t.due_on <= ?) OR t.due_at IS NOT NULL)"
+    )
+    args = (*spread_iso, *((after_iso,) if after_iso is not None else ()), through_iso)
+    return driver_of(session).execute(_AGENDA_JOINED_SQL.format(where=where), args).fetchall()
+
+
+def agenda_due_on_at(
+    session: Session, after_iso: str | None, until_iso: str, offset: int
+) -> str | None:
+    """The due day (text) of the open activity `offset` rows into those due after `after_iso` up
+    to `until_iso`, in due-day order; None when there are not that many. Where a slice ends,
+    read on the agenda's index without reading a row."""
+    low = "AND due_on > ?" if after_iso is not None else ""
+    args = (*((after_iso,) if after_iso is not None else ()), until_iso, offset)
+    row = (
+        driver_of(session)
+        .execute(
+            "SELECT due_on FROM activities WHERE alive = 1 AND done = 0 AND due_on IS NOT NULL "
+            f"{low} AND due_on <= ? ORDER BY due_on LIMIT 1 OFFSET ?",
+            args,
+        )
+        .fetchone()
+    )
+    return str(row[0]) if row is not None else None
+
+
+def agenda_activities_among(
+    session: Session, activity_ids: Collection[str], pursuit_ids: Collection[str], until_iso: str
+) -> list[Row]:
+    """The open activities among `activity_ids` or of `pursuit_ids` due up to `until_iso`, as
+    `agenda_activity_slice` gives them: what a change touched, read again."""
+    found: list[Row] = []
+    db = driver_of(session)
+    for column, ids in (("t.id", list(activity_ids)), ("t.pursuit_id", list(pursuit_ids))):
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            # A bare `alive`: found by id (or pursuit), not by walking the due days.
+            sql = _AGENDA_JOINED_SQL.format(
+                where=f"{column} IN ({_marks(chunk)}) AND t.alive AND t.due_on <= ?"
+            )
+            found += db.execute(sql, (*chunk, until_iso)).fetchall()
+    return found
+
+
+def agenda_visits_among(
+    session: Session,
+    visit_ids: Collection[str],
+    pursuit_ids: Collection[str],
+    from_utc: str,
+    until_utc: str,
+) -> list[Row]:
+    """The visits among `visit_ids` or of `pursuit_ids` in the agenda's range, as
+    `agenda_visit_rows` gives them."""
+    found: list[Row] = []
+    db = driver_of(session)
+    for column, ids in (("v.id", list(visit_ids)), ("v.pursuit_id", list(pursuit_ids))):
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            sql = f"{_AGENDA_VISITS_SQL} AND {column} IN ({_marks(chunk)})"
+            found += db.execute(sql, (from_utc, until_utc, *chunk)).fetchall()
+    return found
+
+
+# How many items each group of the agenda holds, before any item is read (the Today screen's
+# headings): open activities by their due day, on the agenda's index alone (1 ms where reading
+# each row's time costs 60 ms at 50,000), less those of deleted pursuits and accounts (found from
+# those few records); visits, a few thousand at most, by the local day they start on.
+_OPEN_DAYS_SQL = """
+    SELECT due_on, count(*) FROM activities
+    WHERE alive = 1 AND done = 0 AND due_on IS NOT NULL AND due_on <= ?
+    GROUP BY due_on"""
+# Found by id from the hidden records (unary `+`: not by walking the agenda's index).
+_HIDDEN_DAYS_SQL = """
+    SELECT due_on, count(*) FROM activities
+    WHERE id IN (
+        SELECT id FROM activities WHERE pursuit_id IN (
+            SELECT id FROM pursuits WHERE alive = 0 AND purged = 0)
+        UNION
+        SELECT id FROM activities WHERE account_id IN (
+            SELECT id FROM accounts WHERE alive = 0 AND purged = 0)
+        UNION
+        SELECT id FROM activities WHERE +account_id IS NULL AND pursuit_id IN (
+            SELECT id FROM pursuits WHERE account_id IN (
+                SELECT id FROM accounts WHERE alive = 0 AND purged = 0)))
+      AND +alive = 1 AND +done = 0 AND +due_on IS NOT NULL AND +due_on <= ?
+    GROUP BY due_on"""
+
+
+def agenda_day_counts(
+    session: Session,
+    until_iso: str,
+    starts_utc: Sequence[str],
+    first_day_iso: str,
+    visit_from_utc: str,
+) -> tuple[dict[str, int], dict[str, int]]:
+    """({due day: how many open activities of shown pursuits and accounts are due that day, up
+    to `until_iso`}, {group: how many visits without an outcome}). For the visits,
+    `starts_utc[k]` is the UTC instant (text) where the k-th local day from `first_day_iso`
+    begins (the last ends the agenda); their group is '' before the first, else that day."""
+    db = driver_of(session)
+    days: dict[str, int] = {}
+    for sql, sign in (
+        (_OPEN_DAYS_SQL, 1),
+        (_HIDDEN_DAYS_SQL, -1),
+    ):
+        for day, count in db.execute(sql, (until_iso,)):
+            days[day[:10]] = days.get(day[:10], 0) + sign * count
+    names = [_day_after(first_day_iso, k) for k in range(len(starts_utc) - 1)]
+    group = (
+        "CASE WHEN v.starts_at < ? THEN '' "
+        + " ".join(f"WHEN v.starts_at < ? THEN '{day}'" for day in names)
+        + " END"
+    )
+    # Its pursuit there and shown, as `agenda_visit_rows` joins it: by the hidden ids again.
+    visits_sql = f"""
+        SELECT {group} AS g, count(*)
+        FROM visits AS v
+        WHERE v.alive AND v.starts_at >= ? AND v.starts_at < ? AND v.outcome = ''
+          AND EXISTS (SELECT 1 FROM pursuits AS e WHERE e.id = v.pursuit_id)
+          AND v.pursuit_id NOT IN (SELECT id FROM pursuits WHERE alive = 0 AND purged = 0)
+          AND v.pursuit_id NOT IN (SELECT id FROM pursuits WHERE account_id IN (
+              SELECT id FROM accounts WHERE alive = 0 AND purged = 0))
+        GROUP BY g"""
+    args = (*starts_utc, visit_from_utc, starts_utc[-1])
+    visits = {g: n for g, n in db.execute(visits_sql, args) if g is not None}
+    return days, visits
+
+
+def _day_after(day_iso: str, days: int) -> str:
+    return (date.fromisoformat(day_iso) + timedelta(days=days)).isoformat()
 
 
 _DUE_COUNT_SQL = (
@@ -928,8 +1101,10 @@ def timeline_rows(
 
     kind is 'note' (title the body; extra the person's name), 'activity' (title the subject,
     detail the outcome, extra its activity kind; when: done at, else due at or due on),
-    'visit' (title the objective, detail the outcome, extra the location) or 'stage_change'
-    (title 'from>to', detail the note, extra the override reason).
+    'visit' (title the objective, detail the outcome, extra the location), 'stage_change'
+    (title 'from>to', detail the note, extra the override reason) or 'import' (a sync import
+    that changed the pursuit: title the name of the database it came from, detail how many
+    fields it changed, extra that database's site id).
     """
     db = driver_of(session)
     note_scope, note_args = _scope(
@@ -941,6 +1116,9 @@ def timeline_rows(
     visit_scope, visit_args = _scope(
         "v", pursuit_id=pursuit_id, account_id=account_id, own_account=False
     )
+    # An import names the pursuits it changed in its log entry's summary (services.sync.importer).
+    import_scope = "ip.id = ?" if pursuit_id is not None else "ip.account_id = ? AND ip.alive"
+    import_args = (pursuit_id if pursuit_id is not None else account_id,)
     stage_scope, stage_args = _scope(
         "c", pursuit_id=pursuit_id, account_id=account_id, own_account=False
     )
@@ -965,7 +1143,14 @@ def timeline_rows(
                coalesce(c.from_stage, '') || '>' || c.to_stage, c.note, 1, c.override_reason
         FROM stage_changes AS c LEFT JOIN pursuits AS p ON p.id = c.pursuit_id
         WHERE c.alive AND {stage_scope}
+        UNION ALL
+        SELECT 'import', i.id, i.imported_at, ip.id, ip.title, coalesce(o.name, ''),
+               json_extract(i.summary, '$.pursuits."' || ip.id || '"[1]'), 1, i.source_site
+        FROM pursuits AS ip JOIN sync_imports AS i ON instr(i.summary, ip.id) > 0
+        LEFT JOIN sync_sites AS o ON o.site_id = i.source_site
+        WHERE {import_scope}
+          AND json_extract(i.summary, '$.pursuits."' || ip.id || '"') IS NOT NULL
         ORDER BY 3 DESC, 2
     """
-    args = (*note_args, *act_args, *visit_args, *stage_args)
+    args = (*note_args, *act_args, *visit_args, *stage_args, *import_args)
     return db.execute(sql, args).fetchall()

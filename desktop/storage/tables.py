@@ -496,6 +496,35 @@ class Instalment(Synced, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class Offer(Synced, Base):
+    """Our own offer in a pursuit (one per pursuit): what the method asks once for our solution —
+    its features, advantages and benefits (特点、优势、益处), the value we share with the customer
+    (价值交集) and the plan to dispel their concerns (打消顾虑的计划). The per-competitor profile
+    keeps what we set against each rival; this is the offer itself."""
+
+    __tablename__ = "offers"
+    kind = "offer"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    features: Mapped[str] = mapped_column(Text, default="")
+    advantages: Mapped[str] = mapped_column(Text, default="")
+    benefits: Mapped[str] = mapped_column(Text, default="")
+    value_intersection: Mapped[str] = mapped_column(Text, default="")
+    concern_plan: Mapped[str] = mapped_column(Text, default="")
+
+
+class NewNeed(Synced, Base):
+    """A new need found in the plateau (平淡期) after acceptance; it can become a new pursuit on
+    the same account, which this record then names (`converted_pursuit_id`)."""
+
+    __tablename__ = "new_needs"
+    kind = "new_need"
+    pursuit_id: Mapped[str] = fk("pursuits.id")
+    need: Mapped[str] = mapped_column(Text, default="")
+    raised_by: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    converted_pursuit_id: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
 class Visit(Synced, Base):
     __tablename__ = "visits"
     kind = "visit"
@@ -566,6 +595,27 @@ class ActivityAttendee(Synced, Base):
     kind = "activity_attendee"
     activity_id: Mapped[str] = fk("activities.id")
     stakeholder_id: Mapped[str] = fk("stakeholders.id")
+
+
+class Document(Synced, Base):
+    """A file attached to a pursuit, an account or an item of a pursuit's collection checklist
+    (the business licence, the acceptance certificate, the invoice; proposals; 收集资料).
+
+    The row describes the file; the bytes live in the content-addressed store beside the database
+    (`storage.file_store`), named by `sha256`. On a checklist item, `pursuit_id` is the pursuit
+    and `check_key` the item (`services.collection.CHECKS`). Links as on a note: one is set, and
+    the document goes with its pursuit or account (scoped exports, purges).
+    """
+
+    __tablename__ = "documents"
+    kind = "document"
+    pursuit_id: Mapped[str | None] = optional_link("pursuits.id")
+    account_id: Mapped[str | None] = optional_link("accounts.id")
+    check_key: Mapped[str | None] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text, default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    added_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC
 
 
 # The agenda: open activities by day (overdue, today, the coming days) without a table scan.

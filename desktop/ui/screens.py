@@ -64,6 +64,7 @@ PURSUIT_TABS: tuple[PursuitTab, ...] = (
         "indicators", "Buying criteria", "desktop.ui.indicators.widget", "IndicatorGridWidget"
     ),
     PursuitTab("visits", "Visits", "desktop.ui.visits.tab", "PursuitVisitsTab"),
+    PursuitTab("documents", "Documents", "desktop.ui.common.documents", "PursuitDocumentsTab"),
 )
 
 

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
@@ -255,7 +256,7 @@
         <translation>这样会让组织架构出现循环：所选的上级已经直接或间接汇报给此人。未做任何更改。</translation>
     </message>
     <message>
-        <source>The manager must be on this pursuit's map. Nothing was changed.</source>
+        <source>The manager must be on this pursuit&apos;s map. Nothing was changed.</source>
         <translation>上级必须在本项目的地图上。未做任何更改。</translation>
     </message>
     <message>
@@ -263,7 +264,7 @@
         <translation>不能把一个人和自己连线。</translation>
     </message>
     <message>
-        <source>Both people must be on this pursuit's map. Nothing was changed.</source>
+        <source>Both people must be on this pursuit&apos;s map. Nothing was changed.</source>
         <translation>两人都必须在本项目的地图上。未做任何更改。</translation>
     </message>
     <message>

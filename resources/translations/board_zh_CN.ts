@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BoardScreen</name>
@@ -19,7 +20,7 @@
         <translation>列宽自适应</translation>
     </message>
     <message>
-        <source>Let the columns share the window's width (double-click a column gap)</source>
+        <source>Let the columns share the window&apos;s width (double-click a column gap)</source>
         <translation>让各列平分窗口宽度（也可双击两列之间的空隙）</translation>
     </message>
     <message>
@@ -162,8 +163,8 @@
         <translation>预计成交：{0}</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#A85F00'&gt;Rotting: {0} days untouched (limit {1})&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#A85F00'&gt;停滞：已 {0} 天无跟进（上限 {1} 天）&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#A85F00&apos;&gt;Rotting: {0} days untouched (limit {1})&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#A85F00&apos;&gt;停滞：已 {0} 天无跟进（上限 {1} 天）&lt;/span&gt;</translation>
     </message>
     <message>
         <source>{0} days untouched (limit {1})</source>
@@ -186,8 +187,8 @@
         <translation>标签：{0}</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#D32F2F'&gt;Blocking red flags: {0}&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#D32F2F'&gt;阻碍推进的风险提示：{0}&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#D32F2F&apos;&gt;Blocking red flags: {0}&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#D32F2F&apos;&gt;阻碍推进的风险提示：{0}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Red flags&lt;/b&gt; ({0} blocking, {1} advice)</source>
@@ -287,7 +288,7 @@
         <translation>只看下一步已逾期的</translation>
     </message>
     <message>
-        <source>No tags yet: add them in a pursuit's dialog.</source>
+        <source>No tags yet: add them in a pursuit&apos;s dialog.</source>
         <translation>还没有标签：可在项目编辑窗口中添加。</translation>
     </message>
     <message>

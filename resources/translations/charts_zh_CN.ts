@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BehindDialog</name>
@@ -124,7 +125,7 @@
         <translation>加权金额</translation>
     </message>
     <message>
-        <source>Open now: {0} pursuits · {1} · weighted {2} (amount × the stage's win rate)</source>
+        <source>Open now: {0} pursuits · {1} · weighted {2} (amount × the stage&apos;s win rate)</source>
         <translation>当前在途：{0} 个项目 · {1} · 加权 {2}（金额 × 所在阶段赢率）</translation>
     </message>
     <message>
@@ -582,7 +583,7 @@ The forecast assumes {6}%</source>
         <translation>加权金额</translation>
     </message>
     <message>
-        <source>Amount × the win rate of each pursuit's stage</source>
+        <source>Amount × the win rate of each pursuit&apos;s stage</source>
         <translation>金额 × 各项目所在阶段的赢率</translation>
     </message>
     <message>

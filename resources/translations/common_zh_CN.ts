@@ -1,5 +1,174 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>DocumentsButton</name>
+    <message>
+        <source>Documents of this item: click to see them, or drop files here</source>
+        <translation>本项的资料：点击查看，或把文件拖到这里</translation>
+    </message>
+    <message>
+        <source>Documents ({0})</source>
+        <translation>资料（{0}）</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>清单项</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Not on this computer</source>
+        <translation>不在这台电脑上</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>This document came by sync without its file. Import a sync file that was exported with files to get it.</source>
+        <translation>这份资料是同步过来的，但没有带上文件。导入一个包含文件导出的同步文件即可取得。</translation>
+    </message>
+    <message>
+        <source>The file on this computer no longer matches what was attached. Attach it again.</source>
+        <translation>这台电脑上的文件与当初附加的内容已不一致。请重新附加。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>Attach {0} files</source>
+        <translation>附加 {0} 个文件</translation>
+    </message>
+    <message>
+        <source>“{0}” ({1})</source>
+        <translation>「{0}」（{1}）</translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <translation>「{0}」</translation>
+    </message>
+    <message>
+        <source>Attach “{0}”</source>
+        <translation>附加「{0}」</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Files up to {0} can be attached. Not added: {1}. Make the file smaller (a PDF of the scan, say) and add it again.</source>
+        <translation>每个文件最大 {0}。未添加：{1}。请把文件变小（例如把扫描件存为 PDF）后再添加。</translation>
+    </message>
+    <message>
+        <source>These could not be read, so they were not added: {0}.</source>
+        <translation>以下文件无法读取，未添加：{0}。</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected documents (undo with Ctrl+Z)</source>
+        <translation>移除选中的资料（可用 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Drop files on the list, or add them. Up to {0} per file.</source>
+        <translation>把文件拖到列表上，或点击添加。每个文件最大 {0}。</translation>
+    </message>
+    <message>
+        <source>No documents yet. Keep the business licence, the proposal, the acceptance certificate and the invoices here.</source>
+        <translation>还没有资料。营业执照、方案建议书、验收证明和发票都可以放在这里。</translation>
+    </message>
+    <message>
+        <source>Documents ({0})</source>
+        <translation>资料（{0}）</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>“{0}” is not on this computer: it came by sync without its file. Import a sync file exported with files to get it.</source>
+        <translation>「{0}」不在这台电脑上：它是同步过来的，但没有带上文件。导入一个包含文件导出的同步文件即可取得。</translation>
+    </message>
+    <message>
+        <source>“{0}” is damaged on this computer: its content no longer matches what was attached, so it was not opened. Attach the file again.</source>
+        <translation>「{0}」在这台电脑上已损坏：内容与当初附加的不一致，因此没有打开。请重新附加该文件。</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens “{0}”.</source>
+        <translation>这台电脑上没有能打开「{0}」的程序。</translation>
+    </message>
+    <message>
+        <source>Remove {0} documents</source>
+        <translation>移除 {0} 份资料</translation>
+    </message>
+    <message>
+        <source>Remove “{0}”</source>
+        <translation>移除「{0}」</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsSync</name>
+    <message>
+        <source> and {0} more</source>
+        <translation>，另有 {0} 份</translation>
+    </message>
+    <message>
+        <source>The files of the documents ({0}, {1}) are in “{2}” beside it: send both files together.</source>
+        <translation>资料的文件（{0} 份，{1}）在旁边的「{2}」里：请把两个文件一起发送。</translation>
+    </message>
+    <message>
+        <source>Not on this computer, so not included: {0}.</source>
+        <translation>不在这台电脑上，未包含：{0}。</translation>
+    </message>
+    <message>
+        <source>Damaged on this computer, so left out: {0}. Attach them again.</source>
+        <translation>在这台电脑上已损坏，未包含：{0}。请重新附加。</translation>
+    </message>
+    <message>
+        <source>Files of {0} documents arrived.</source>
+        <translation>收到 {0} 份资料的文件。</translation>
+    </message>
+    <message>
+        <source>Arrived damaged and not kept: {0}. Ask the sender to export again.</source>
+        <translation>收到时已损坏，未保存：{0}。请对方重新导出。</translation>
+    </message>
+    <message>
+        <source>Not on this computer (the file came without them): {0}.</source>
+        <translation>不在这台电脑上（同步文件没有带上它们）：{0}。</translation>
+    </message>
+</context>
 <context>
     <name>OptionalDateEdit</name>
     <message>
@@ -93,11 +262,11 @@
 <context>
     <name>PursuitColumns</name>
     <message>
-        <source>{0}; over the stage's limit of {1} days: rotting</source>
+        <source>{0}; over the stage&apos;s limit of {1} days: rotting</source>
         <translation>{0}；超过本阶段 {1} 天的时限：已停滞</translation>
     </message>
     <message>
-        <source>{0}; the stage's limit is {1} days</source>
+        <source>{0}; the stage&apos;s limit is {1} days</source>
         <translation>{0}；本阶段时限为 {1} 天</translation>
     </message>
     <message>
@@ -177,10 +346,6 @@
         <translation>共享</translation>
     </message>
     <message>
-        <source>Shared</source>
-        <translation>共享</translation>
-    </message>
-    <message>
         <source>Private</source>
         <translation>私有</translation>
     </message>
@@ -226,6 +391,13 @@
     </message>
 </context>
 <context>
+    <name>PursuitTabs</name>
+    <message>
+        <source>Documents</source>
+        <translation>资料</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Note</source>
@@ -244,6 +416,10 @@
         <translation>阶段</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
@@ -258,6 +434,10 @@
     <message>
         <source>Stage changes</source>
         <translation>阶段变化</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>同步导入</translation>
     </message>
     <message>
         <source>Call</source>
@@ -280,6 +460,10 @@
         <translation>备忘</translation>
     </message>
     <message>
+        <source>Imported from {0}</source>
+        <translation>从「{0}」同步导入</translation>
+    </message>
+    <message>
         <source>About {0}</source>
         <translation>关于{0}</translation>
     </message>
@@ -294,6 +478,10 @@
     <message>
         <source>Override: {0}</source>
         <translation>越过关卡：{0}</translation>
+    </message>
+    <message>
+        <source>Fields changed: {0}</source>
+        <translation>更改字段：{0} 个</translation>
     </message>
     <message>
         <source>Show:</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CloseDialog</name>
@@ -102,7 +103,7 @@
         <translation>移至「{0}」</translation>
     </message>
     <message>
-        <source>Reason (kept in the pursuit's stage history)</source>
+        <source>Reason (kept in the pursuit&apos;s stage history)</source>
         <translation>原因（记入项目的阶段历史）</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Preferences</name>
@@ -54,7 +55,7 @@
         <translation>提醒</translation>
     </message>
     <message>
-        <source>Your company's own win rate for each stage (weighted amount = amount × win rate) and how many days in a stage make a pursuit stale. The method's values are shown beside each.</source>
+        <source>Your company&apos;s own win rate for each stage (weighted amount = amount × win rate) and how many days in a stage make a pursuit stale. The method&apos;s values are shown beside each.</source>
         <translation>贵公司各阶段的赢率（加权金额 = 金额 × 赢率），以及项目在一个阶段停留多少天算作停滞。旁边列出方法论的默认值。</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AfterSalePage</name>
@@ -7,7 +8,7 @@
         <translation>验收之后：管理客户期望</translation>
     </message>
     <message>
-        <source>Acceptance is where the next sale begins: keep the customer's expectations right through the four periods, and ask for referrals when they are happy.</source>
+        <source>Acceptance is where the next sale begins: keep the customer&apos;s expectations right through the four periods, and ask for referrals when they are happy.</source>
         <translation>验收是下一单的开始：在四个阶段里管好客户的期望，客户满意时请他转介绍。</translation>
     </message>
     <message>
@@ -83,7 +84,7 @@
         <translation>删除转介绍</translation>
     </message>
     <message>
-        <source>Write the company's name first: it becomes the new pursuit's account.</source>
+        <source>Write the company&apos;s name first: it becomes the new pursuit&apos;s account.</source>
         <translation>请先填写公司名称：它将成为新项目的客户。</translation>
     </message>
     <message>
@@ -110,7 +111,7 @@
         <translation>每个阶段经理都会问的辅导要点。把已知情况写下来，落实一项勾选一项——看板上会显示当前阶段已落实的数量。</translation>
     </message>
     <message>
-        <source>Manager's view…</source>
+        <source>Manager&apos;s view…</source>
         <translation>经理视图…</translation>
     </message>
 </context>
@@ -133,7 +134,7 @@
         <translation>已完成信用审查</translation>
     </message>
     <message>
-        <source>We sign the customer's contract</source>
+        <source>We sign the customer&apos;s contract</source>
         <translation>采用客户方合同</translation>
     </message>
     <message>
@@ -286,6 +287,17 @@
     </message>
 </context>
 <context>
+    <name>ConcernPlanCard</name>
+    <message>
+        <source>Plan to dispel concerns</source>
+        <translation>打消顾虑的计划</translation>
+    </message>
+    <message>
+        <source>Who we talk to, with what evidence, in what order, by when</source>
+        <translation>找谁沟通、用什么证据、按什么顺序、何时完成</translation>
+    </message>
+</context>
+<context>
     <name>HealthBar</name>
     <message>
         <source>No red flags: the deal follows the method.</source>
@@ -303,7 +315,7 @@
 <context>
     <name>ManagerViewDialog</name>
     <message>
-        <source>Manager's view</source>
+        <source>Manager&apos;s view</source>
         <translation>经理视图</translation>
     </message>
     <message>
@@ -409,6 +421,120 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>NewNeedsCard</name>
+    <message>
+        <source>New needs (plateau)</source>
+        <translation>新需求（平淡期）</translation>
+    </message>
+    <message>
+        <source>Needs and interests found once the system runs day to day. One click turns a need into a new pursuit for this customer, in stage 1.</source>
+        <translation>系统进入日常使用后发现的新需求和兴趣点。一键即可把新需求转为该客户的新项目（阶段 1）。</translation>
+    </message>
+    <message>
+        <source>New need</source>
+        <translation>新需求</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>What they need now</source>
+        <translation>客户现在需要什么</translation>
+    </message>
+    <message>
+        <source>Who at the customer</source>
+        <translation>客户方的谁</translation>
+    </message>
+    <message>
+        <source>Pursuit</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Add new need</source>
+        <translation>添加新需求</translation>
+    </message>
+    <message>
+        <source>Create pursuit from new need</source>
+        <translation>转为新项目</translation>
+    </message>
+    <message>
+        <source>Open its pursuit</source>
+        <translation>打开对应项目</translation>
+    </message>
+    <message>
+        <source>Remove new need</source>
+        <translation>删除新需求</translation>
+    </message>
+    <message>
+        <source>Write the need first: it becomes the new pursuit&apos;s title.</source>
+        <translation>请先填写新需求：它将成为新项目的名称。</translation>
+    </message>
+    <message>
+        <source>New need found in the plateau after acceptance.</source>
+        <translation>验收后平淡期发现的新需求。</translation>
+    </message>
+    <message>
+        <source>Raised by {0}.</source>
+        <translation>提出人：{0}。</translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Created the pursuit “{0}” in stage 1. {1}</source>
+        <translation>已在阶段 1 新建项目“{0}”。{1}</translation>
+    </message>
+</context>
+<context>
+    <name>OfferCard</name>
+    <message>
+        <source>Our offer</source>
+        <translation>我方方案</translation>
+    </message>
+    <message>
+        <source>Written once for our own solution; each competitor&apos;s profile keeps what we set against that rival.</source>
+        <translation>这里写我方方案本身；针对某个竞争对手的应对写在该对手的档案里。</translation>
+    </message>
+    <message>
+        <source>Value intersection</source>
+        <translation>价值交集</translation>
+    </message>
+    <message>
+        <source>Where what the customer values meets what we do best</source>
+        <translation>客户看重的与我们最擅长的交汇在哪里</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特点</translation>
+    </message>
+    <message>
+        <source>What our product and solution are and have</source>
+        <translation>我们的产品和方案是什么、有什么</translation>
+    </message>
+    <message>
+        <source>Advantages</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Why that is better than the alternatives</source>
+        <translation>为什么比其他选择更好</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>益处</translation>
+    </message>
+    <message>
+        <source>What it earns this customer, in their terms</source>
+        <translation>给这个客户带来什么收益（用客户的话说）</translation>
     </message>
 </context>
 <context>
@@ -536,6 +662,10 @@
     <message>
         <source>Referred by {0}</source>
         <translation>转介绍自 {0}</translation>
+    </message>
+    <message>
+        <source>Grew from a new need of {0}</source>
+        <translation>源自 {0} 的新需求</translation>
     </message>
     <message>
         <source>Stage {0}: {1} — milestone: {2}</source>
@@ -712,7 +842,7 @@
         <translation>投资回报率</translation>
     </message>
     <message>
-        <source>The decision-maker's feedback</source>
+        <source>The decision-maker&apos;s feedback</source>
         <translation>决策者的反馈</translation>
     </message>
     <message>
@@ -890,11 +1020,11 @@
         <translation>返回看板</translation>
     </message>
     <message>
-        <source>Manager's view…</source>
+        <source>Manager&apos;s view…</source>
         <translation>经理视图…</translation>
     </message>
     <message>
-        <source>A one-page summary of this pursuit's coaching answers, to read or print</source>
+        <source>A one-page summary of this pursuit&apos;s coaching answers, to read or print</source>
         <translation>一页纸汇总这个项目的辅导要点答案，可查看或打印</translation>
     </message>
     <message>
@@ -938,8 +1068,8 @@
         <translation>来自：{0}</translation>
     </message>
     <message>
-        <source>&lt;a href="review" style="color:#7B1FA2"&gt;{0} awaiting review&lt;/a&gt;</source>
-        <translation>&lt;a href="review" style="color:#7B1FA2"&gt;{0} 处待审&lt;/a&gt;</translation>
+        <source>&lt;a href=&quot;review&quot; style=&quot;color:#7B1FA2&quot;&gt;{0} awaiting review&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;review&quot; style=&quot;color:#7B1FA2&quot;&gt;{0} 处待审&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Next: {0}</source>

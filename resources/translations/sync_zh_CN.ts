@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ExportDialog</name>
@@ -53,6 +54,10 @@
     <message>
         <source>Export without encryption (anyone with the file can read it)</source>
         <translation>不加密导出（拿到文件的任何人都能读取）</translation>
+    </message>
+    <message>
+        <source>Include the documents&apos; files (sent beside the file)</source>
+        <translation>包含资料的文件（放在同步文件旁边一起发送）</translation>
     </message>
     <message>
         <source>At least {0} characters. Tell it to the person who imports the file another way (by phone, in person), not in the same message as the file.</source>
@@ -110,7 +115,7 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <source>Roll-up: read the whole team's files, write none</source>
+        <source>Roll-up: read the whole team&apos;s files, write none</source>
         <translation>汇总模式：读取全团队的文件，不写出本机文件</translation>
     </message>
     <message>
@@ -153,7 +158,7 @@
         <translation>同步文件夹只读：无法写出本机的更改。</translation>
     </message>
     <message>
-        <source>The sync folder's disk is full: free some space.</source>
+        <source>The sync folder&apos;s disk is full: free some space.</source>
         <translation>同步文件夹所在磁盘已满：请腾出空间。</translation>
     </message>
     <message>
@@ -173,7 +178,7 @@
         <translation>有文件自称来自本数据库，未读取。</translation>
     </message>
     <message>
-        <source>A colleague's file carries change times far ahead of this computer's clock; it was not read. Check the date and time on both computers: once the clock is right, sync resumes by itself.</source>
+        <source>A colleague&apos;s file carries change times far ahead of this computer&apos;s clock; it was not read. Check the date and time on both computers: once the clock is right, sync resumes by itself.</source>
         <translation>同事的文件中的修改时间远超本机时钟，未读取。请检查两台电脑的日期和时间：时钟校正后，同步会自动恢复。</translation>
     </message>
     <message>
@@ -388,7 +393,7 @@
         <translation>选定{1}的{0}</translation>
     </message>
     <message>
-        <source>These were changed on two computers before either knew of the other's change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
+        <source>These were changed on two computers before either knew of the other&apos;s change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
         <translation>以下内容在两台电脑上各自被修改过，双方事先都不知道对方的修改。两个版本都会保留，直到您做出选择；您的选择会随下一次导出同步过去，另一台电脑也会随之一致。</translation>
     </message>
     <message>
@@ -447,7 +452,7 @@
         <translation>导入失败：无法读取该文件。数据库未做任何更改。</translation>
     </message>
     <message>
-        <source>The file from {0} carries change times more than a day ahead of this computer's clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
+        <source>The file from {0} carries change times more than a day ahead of this computer&apos;s clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
         <translation>导入失败：来自 {0} 的文件含有比本机时钟超前一天以上的修改时间。请检查两台电脑的日期和时间，再请对方重新导出。数据库未做任何更改。</translation>
     </message>
     <message>
@@ -471,8 +476,8 @@
         <translation>撤销上次导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>&lt;a href="review"&gt;{0} awaiting review&lt;/a&gt;</source>
-        <translation>&lt;a href="review"&gt;{0} 处待审&lt;/a&gt;</translation>
+        <source>&lt;a href=&quot;review&quot;&gt;{0} awaiting review&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;review&quot;&gt;{0} 处待审&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Items changed on two computers: choose which version to keep.</source>
@@ -738,7 +743,7 @@
         <translation>合同已审核</translation>
     </message>
     <message>
-        <source>Customer's contract</source>
+        <source>Customer&apos;s contract</source>
         <translation>使用客户合同</translation>
     </message>
     <message>
@@ -1118,12 +1123,48 @@
         <translation>在关系图上的位置</translation>
     </message>
     <message>
+        <source>Value intersection</source>
+        <translation>价值交集</translation>
+    </message>
+    <message>
+        <source>Plan to dispel concerns</source>
+        <translation>打消顾虑的计划</translation>
+    </message>
+    <message>
+        <source>New need</source>
+        <translation>新需求</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
         <source>Name of the person</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>File fingerprint (SHA-256)</source>
+        <translation>文件指纹（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>清单项</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1266,10 @@
         <translation>分期款</translation>
     </message>
     <message>
+        <source>Document</source>
+        <translation>资料</translation>
+    </message>
+    <message>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
@@ -1235,6 +1280,14 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Our offer</source>
+        <translation>我方方案</translation>
+    </message>
+    <message>
+        <source>New need</source>
+        <translation>新需求</translation>
     </message>
 </context>
 <context>
@@ -1256,7 +1309,7 @@
         <translation>没有问题。</translation>
     </message>
     <message>
-        <source>Colleagues' databases in the folder</source>
+        <source>Colleagues&apos; databases in the folder</source>
         <translation>文件夹中同事的数据库</translation>
     </message>
     <message>
@@ -1268,11 +1321,11 @@
         <translation>尚未设置同步文件夹。请选择团队已在共享的文件夹（OneDrive、Dropbox、Nextcloud、Syncthing 或网络驱动器）并输入团队口令。</translation>
     </message>
     <message>
-        <source>Roll-up: reads the whole team's files and writes none.</source>
+        <source>Roll-up: reads the whole team&apos;s files and writes none.</source>
         <translation>汇总模式：读取全团队的文件，不写出本机文件。</translation>
     </message>
     <message>
-        <source>Writes this database's changes and reads the team's.</source>
+        <source>Writes this database&apos;s changes and reads the team&apos;s.</source>
         <translation>写出本数据库的改动，并读取团队的文件。</translation>
     </message>
     <message>
@@ -1312,7 +1365,7 @@
         <translation>本次启动后尚未同步。</translation>
     </message>
     <message>
-        <source>No colleague's files in the folder yet. They appear here once their Pursuit has written to it and the file-sync program has delivered them.</source>
+        <source>No colleague&apos;s files in the folder yet. They appear here once their Pursuit has written to it and the file-sync program has delivered them.</source>
         <translation>文件夹中还没有同事的文件。同事的 Pursuit 写出文件、同步程序传送到后，就会出现在这里。</translation>
     </message>
 </context>

@@ -337,6 +337,30 @@
         <translation>反馈：</translation>
     </message>
     <message>
+        <source>Our offer</source>
+        <translation>我方方案</translation>
+    </message>
+    <message>
+        <source>Value intersection</source>
+        <translation>价值交集</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特点</translation>
+    </message>
+    <message>
+        <source>Advantages</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>益处</translation>
+    </message>
+    <message>
+        <source>Plan to dispel concerns</source>
+        <translation>打消顾虑的计划</translation>
+    </message>
+    <message>
         <source>Competition</source>
         <translation>竞争</translation>
     </message>

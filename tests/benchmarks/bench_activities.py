@@ -2,7 +2,11 @@
 `pursuit agenda` command's wall time (target < 1 s), a pursuit's timeline of 500 entries read and
 painted in the workspace's Timeline tab (target < 100 ms), the red-flag counts of every
 pursuit now that they read last touches, the Today screen opened and painted (target < 150 ms)
-and an activity marked done to the repainted list (target p95 < 50 ms)."""
+and an activity marked done to the repainted list (target p95 < 50 ms).
+
+The Today screen reads its first slice of days and the groups' counts, not the whole agenda;
+the whole read and listing it, what it did on opening and after every change before, is printed
+beside it for comparison."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
@@ -21,7 +25,7 @@ from desktop.services import health
 from desktop.services.queries import agenda, timeline
 from desktop.services.workspace import Workspace
 from desktop.storage import sync_meta
-from desktop.storage.tables import Activity, Pursuit
+from desktop.storage.tables import Activity, Pursuit, SyncImport
 
 ACTIVITIES = 50_000
 
@@ -126,6 +130,31 @@ def test_agenda_timeline_and_counts_at_scale(scale_db: Path, record, qtbot) -> N
             for n in range(500)
         ]
         session.execute(insert(Activity), rows)
+        # A year of team-folder sync: 1,000 imports in its log, each naming the 40 pursuits it
+        # changed; 20 of them changed this one (the timeline lists those).
+        others = session.scalars(select(Pursuit.id).limit(4000)).all()
+        session.execute(
+            insert(SyncImport),
+            [
+                {
+                    "export_id": f"export-{n}",
+                    "source_site": "site-of-a-colleague",
+                    "file_name": f"{n}.pursuit-sync",
+                    "file_digest": f"{n:064d}",
+                    "imported_at": datetime(2026, 1, 1) + timedelta(hours=8 * n),
+                    "counter": n,
+                    "summary": {
+                        "pursuits": {
+                            pid: [1, 3]
+                            for pid in [*others[n % 100 * 40 : n % 100 * 40 + 39], busy][
+                                : 40 if n % 50 == 0 else 39
+                            ]
+                        }
+                    },
+                }
+                for n in range(1000)
+            ],
+        )
     entries = len(timeline.timeline(ws, pursuit_id=busy))
     best, median = best_and_median(lambda: timeline.timeline(ws, pursuit_id=busy))
     record(f"timeline: one pursuit, {entries} entries, best", best * 1000, "ms", "< 100 ms")
@@ -196,6 +225,25 @@ def test_today_screen_opened_and_marking_done_at_scale(scale_db: Path, record, q
         "ms",
         "< 150 ms",
     )
+
+    screen = open_and_paint()
+    # For comparison, what the screen did before it read the agenda in slices and updated only
+    # the rows a change touched: the whole agenda read and listed, on opening and on every change.
+    from desktop.services.queries import agenda as agenda_reads
+
+    def whole_reload() -> None:
+        screen.model.set_agenda(agenda_reads.agenda(ws, days=7))
+        screen.view.viewport().repaint()
+
+    _, median = best_and_median(whole_reload, runs=3)
+    record(
+        f"today screen: whole agenda re-read and listed, as before ({screen.model.rowCount()})",
+        median * 1000,
+        "ms",
+    )
+    screen.close()
+    screen.deleteLater()
+    ctx.changed.disconnect(screen._on_changed)
 
     screen = open_and_paint()
     marks = []

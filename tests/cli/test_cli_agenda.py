@@ -87,3 +87,38 @@ def test_agenda_of_the_demo_and_bad_input(tmp_path: Path) -> None:
     assert zone.returncode == 1 and "Mars/Olympus" in zone.stderr
     missing = pursuit("agenda", "--db", str(tmp_path / "none.db"))
     assert missing.returncode == 1 and not (tmp_path / "none.db").exists()
+
+
+def test_agenda_reads_without_sqlalchemy_and_refuses_what_it_cannot_read(tmp_path: Path) -> None:
+    db = tmp_path / "day.db"
+    Workspace.open(db).close()
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('sqlalchemy' in sys.modules, file=sys.stderr))\n"
+        "from desktop.cli import main\n"
+        f"sys.argv = ['pursuit', 'agenda', '--db', {str(db)!r}]\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().endswith("False")  # the ORM stack never loaded
+
+    text_file = tmp_path / "notes.db"
+    text_file.write_text("not a database", encoding="utf-8")
+    refused = pursuit("agenda", "--db", str(text_file), "--lang", "en")
+    assert refused.returncode == 1 and "notes.db" in refused.stderr
+    assert text_file.read_text(encoding="utf-8") == "not a database"
+
+    import sqlite3
+
+    newer = tmp_path / "newer.db"
+    Workspace.open(newer).close()
+    with sqlite3.connect(newer) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    connection.close()
+    too_new = pursuit("agenda", "--db", str(newer), "--lang", "en")
+    assert too_new.returncode == 1 and "newer" in too_new.stderr.lower()
+    folder = pursuit("agenda", "--db", str(tmp_path), "--lang", "en")
+    assert folder.returncode == 1

@@ -414,3 +414,51 @@ def test_every_use_case_is_one_transaction(ws) -> None:
     activities.add_note(ws, "n", pursuit_id=pursuit_id)
     writes = [b for b in begins if "IMMEDIATE" in b.upper()]
     assert len(writes) == 4
+
+
+def test_deleting_a_pursuit_tombstones_its_activities_and_undo_brings_them_back(ws) -> None:
+    pursuit_id, person = make_pursuit(ws)
+    other_id, _ = make_pursuit(ws, title="另一个项目", account="另一个客户")
+    call, _ = activities.create_activity(
+        ws,
+        ActivityDraft(
+            subject="电话", pursuit_id=pursuit_id, due_on=date.today(), attendee_ids=[person]
+        ),
+    )
+    done, _ = activities.create_activity(
+        ws, ActivityDraft(subject="已完成的拜访准备", pursuit_id=pursuit_id, due_on=date.today())
+    )
+    activities.complete_activity(ws, done, "准备好了")
+    gone_before, _ = activities.create_activity(
+        ws, ActivityDraft(subject="早已删除", pursuit_id=pursuit_id, due_on=date.today())
+    )
+    activities.delete_activity(ws, gone_before)
+    elsewhere, _ = activities.create_activity(
+        ws, ActivityDraft(subject="别的项目的任务", pursuit_id=other_id, due_on=date.today())
+    )
+    begins = count_begins(ws)
+
+    def alive() -> dict[str, bool]:
+        with ws.read() as session:
+            found = {a.id: a.alive for a in session.scalars(select(Activity))}
+            found |= {a.id: a.alive for a in session.scalars(select(ActivityAttendee))}
+            return found
+
+    attendee = membership_id("activity_attendee", call, person)
+    result = pursuits.delete_pursuits(ws, [pursuit_id])
+    assert len(begins) == 1  # one transaction with the pursuit's own tombstone
+    states = alive()
+    assert not states[call] and not states[done] and not states[attendee]
+    assert not states[gone_before] and states[elsewhere]
+    assert {call, done} <= result.changes.ids(ChangeKind.ACTIVITY)
+    with ws.read() as session:
+        assert session.get(Activity, call).deleted_at is not None
+
+    result.undo(ws)
+    states = alive()
+    assert states[call] and states[done] and states[attendee] and states[elsewhere]
+    assert not states[gone_before]  # deleted before the pursuit: stays deleted
+    assert activities.get_activity(ws, call).attendee_ids == (person,)
+    result.redo(ws)
+    states = alive()
+    assert not states[call] and not states[done] and not states[attendee]

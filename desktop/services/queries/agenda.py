@@ -9,14 +9,24 @@ A visit in the past without an outcome is overdue for OUTCOME_DUE_DAYS, as on th
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from desktop.services.activities import local_due, local_today, to_local, to_utc
-from desktop.services.visits import OUTCOME_DUE_DAYS
-from desktop.services.workspace import Workspace
+from desktop.services.local_days import (
+    OUTCOME_DUE_DAYS,
+    local_due,
+    local_today,
+    to_local,
+    to_utc,
+)
 from desktop.storage import queries
+
+if TYPE_CHECKING:  # not imported to run: `pursuit agenda` reads without the ORM
+    from sqlalchemy.orm import Session
+
+    from desktop.services.workspace import Workspace
 
 VISIT = "visit"  # the `activity_kind` an agenda item of a visit carries
 
@@ -86,8 +96,9 @@ class Agenda:
         return result
 
 
-def _order(item: AgendaItem) -> tuple[date, int, time, str, str]:
-    # Within a day: timed items by time first, then the all-day ones by subject.
+def order_key(item: AgendaItem) -> tuple[date, int, time, str, str]:
+    """Where an item goes in the agenda: by day, within a day timed items by time first, then
+    the all-day ones by subject."""
     return (item.day, 0 if item.at is not None else 1, item.at or time(), item.subject, item.id)
 
 
@@ -99,116 +110,27 @@ def agenda(
     tz: tzinfo | None = None,
 ) -> Agenda:
     """Overdue, today and the next `days` days (today not counted), in one snapshot."""
-    today = today or local_today(tz)
-    last = today + timedelta(days=max(days, 0))
-    result = Agenda(today=today, days=days)
-    # A day more in SQL: an activity written in another zone may fall a day later here.
-    until = (last + timedelta(days=1)).isoformat()
-    visit_from = to_utc(today - timedelta(days=OUTCOME_DUE_DAYS), time(), tz)
-    visit_until = to_utc(last + timedelta(days=1), time(), tz)
     with ws.read() as session:
-        activity_rows = queries.agenda_open_activities(session, until)
-        pursuits_of, accounts_of = queries.agenda_links(session)
-        visit_rows = queries.agenda_visit_rows(session, _text(visit_from), _text(visit_until))
-    items: list[AgendaItem] = []
-    # Many rows share a day or a time: parse and convert each distinct text once.
-    days_of: dict[str, date] = {}
-    local_of: dict[str, tuple[date | None, time | None]] = {}
-    parse_time = datetime.fromisoformat
+        return read_agenda(session, days=days, today=today, tz=tz)
 
-    def local(due_on: str, due_at: str | None) -> tuple[date | None, time | None]:
-        if due_at is None:
-            day = days_of.get(due_on)
-            if day is None:
-                day = days_of[due_on] = date.fromisoformat(due_on[:10])
-            return day, None
-        found = local_of.get(due_at)
-        if found is None:
-            found = local_of[due_at] = local_due(None, parse_time(due_at), tz)
-        return found
 
-    no_pursuit: tuple[str, str | None, int | None, bool] = ("", None, None, True)
-    for (
-        activity_id,
-        kind,
-        subject,
-        due_on,
-        due_at,
-        duration,
-        pursuit_id,
-        own_account,
-        step_key,
-    ) in activity_rows:
-        day, at = local(due_on, due_at)
-        assert day is not None  # the query reads dated activities only
-        if day > last:
-            continue
-        # Its pursuit (none, or gone: an orphan is shown) and the account it names, else its
-        # pursuit's; an item of a deleted pursuit or account is not.
-        title, pursuit_account, stage, shown = (
-            pursuits_of.get(pursuit_id, no_pursuit) if pursuit_id is not None else no_pursuit
-        )
-        if not shown:
-            continue
-        link = own_account if own_account is not None else pursuit_account
-        found_account = accounts_of.get(link) if link is not None else None
-        if found_account is None:
-            account_id, account = pursuit_account, ""
-        elif not found_account[1]:
-            continue
-        else:
-            account_id, account = link, found_account[0]
-        items.append(
-            AgendaItem(
-                activity_id,
-                kind,
-                subject,
-                day,
-                at,
-                duration,
-                pursuit_id,
-                title,
-                account_id,
-                account,
-                _bucket(day, today),
-                stage,
-                step_key,
-            )
-        )
-    for (
-        visit_id,
-        objective,
-        starts_at,
-        duration,
-        location,
-        pursuit_id,
-        title,
-        account_id,
-        account,
-        stage,
-    ) in visit_rows:
-        day, at = local(starts_at, starts_at)
-        assert day is not None
-        if day > last:
-            continue
-        subject = objective if not location else f"{objective} @ {location}"
-        items.append(
-            AgendaItem(
-                visit_id,
-                VISIT,
-                subject,
-                day,
-                at,
-                duration,
-                pursuit_id,
-                title,
-                account_id,
-                account,
-                _bucket(day, today),
-                stage,
-            )
-        )
-    items.sort(key=_order)
+def read_agenda(
+    reader: queries.Reader,
+    *,
+    days: int = DEFAULT_DAYS,
+    today: date | None = None,
+    tz: tzinfo | None = None,
+) -> Agenda:
+    """`agenda` read in the caller's snapshot: a session, or a connection of
+    `storage.snapshot` (the command line, which imports no ORM)."""
+    today = today or local_today(tz)
+    window = _Window(today, days, tz)
+    result = Agenda(today=today, days=days)
+    activity_rows = queries.agenda_open_activities(reader, window.until_iso)
+    pursuits_of, accounts_of = queries.agenda_links(reader)
+    visit_rows = queries.agenda_visit_rows(reader, window.visit_from, window.visit_until)
+    items = window.items(_joined(activity_rows, pursuits_of, accounts_of), visit_rows)
+    items.sort(key=order_key)
     for item in items:
         if item.bucket == OVERDUE:
             result.overdue.append(item)
@@ -217,6 +139,296 @@ def agenda(
         else:
             result.upcoming.append(item)
     return result
+
+
+def _joined(
+    rows: list[tuple[Any, ...]],
+    pursuits_of: dict[str, tuple[Any, ...]],
+    accounts_of: dict[str, tuple[Any, ...]],
+) -> Iterator[tuple[Any, ...]]:
+    """The open activities with their links, as `queries.agenda_activity_slice` joins them in SQL:
+    joined here for the whole agenda, where one scan of the pursuits and accounts costs less
+    than two B-tree searches a row."""
+    no_pursuit: tuple[str, str | None, int | None, bool] = ("", None, None, True)
+    for activity_id, kind, subject, due_on, due_at, duration, pursuit_id, own, step in rows:
+        # Its pursuit (none, or gone: an orphan is shown) and the account it names, else its
+        # pursuit's; an item of a deleted pursuit or account is not.
+        title, pursuit_account, stage, shown = (
+            pursuits_of.get(pursuit_id, no_pursuit) if pursuit_id is not None else no_pursuit
+        )
+        if not shown:
+            continue
+        link = own if own is not None else pursuit_account
+        found_account = accounts_of.get(link) if link is not None else None
+        if found_account is None:
+            account_id, account = pursuit_account, ""
+        elif not found_account[1]:
+            continue
+        else:
+            account_id, account = link, found_account[0]
+        yield (
+            activity_id,
+            kind,
+            subject,
+            due_on,
+            due_at,
+            duration,
+            pursuit_id,
+            title,
+            account_id,
+            account,
+            stage,
+            step,
+        )
+
+
+class _Window:
+    """The days an agenda covers in a zone, and its rows made into `AgendaItem`s."""
+
+    def __init__(self, today: date, days: int, tz: tzinfo | None) -> None:
+        self.today = today
+        self.tz = tz
+        self.last = today + timedelta(days=max(days, 0))
+        # A day more in SQL: an activity written in another zone may fall a day later here.
+        self.until_iso = (self.last + timedelta(days=1)).isoformat()
+        self.visit_from = _text(to_utc(today - timedelta(days=OUTCOME_DUE_DAYS), time(), tz))
+        self.visit_until = self.starts(self.last + timedelta(days=1))
+        # Many rows share a day or a time: parse and convert each distinct text once.
+        self._days_of: dict[str, date] = {}
+        self._local_of: dict[str, tuple[date | None, time | None]] = {}
+
+    def starts(self, day: date) -> str:
+        """Where the local `day` begins, as UTC text."""
+        return _text(to_utc(day, time(), self.tz))
+
+    def local(self, due_on: str, due_at: str | None) -> tuple[date, time | None]:
+        if due_at is None:
+            day = self._days_of.get(due_on)
+            if day is None:
+                day = self._days_of[due_on] = date.fromisoformat(due_on[:10])
+            return day, None
+        found = self._local_of.get(due_at)
+        if found is None:
+            found = self._local_of[due_at] = local_due(
+                None, datetime.fromisoformat(due_at), self.tz
+            )
+        assert found[0] is not None
+        return found[0], found[1]
+
+    def items(
+        self, activity_rows: Iterable[tuple[Any, ...]], visit_rows: Iterable[tuple[Any, ...]]
+    ) -> list[AgendaItem]:
+        """The items of joined activity rows (`queries.agenda_activity_slice`'s columns) and of
+        visit rows (`queries.agenda_visit_rows`'), those up to the last day, unsorted."""
+        items: list[AgendaItem] = []
+        last, today, local = self.last, self.today, self.local
+        for (
+            activity_id,
+            kind,
+            subject,
+            due_on,
+            due_at,
+            duration,
+            pursuit_id,
+            title,
+            account_id,
+            account,
+            stage,
+            step_key,
+        ) in activity_rows:
+            day, at = local(due_on, due_at)
+            if day > last:
+                continue
+            items.append(
+                AgendaItem(
+                    activity_id,
+                    kind,
+                    subject,
+                    day,
+                    at,
+                    duration,
+                    pursuit_id,
+                    title,
+                    account_id,
+                    account,
+                    _bucket(day, today),
+                    stage,
+                    step_key,
+                )
+            )
+        for (
+            visit_id,
+            objective,
+            starts_at,
+            duration,
+            location,
+            pursuit_id,
+            title,
+            account_id,
+            account,
+            stage,
+        ) in visit_rows:
+            day, at = local(starts_at, starts_at)
+            if day > last:
+                continue
+            subject = objective if not location else f"{objective} @ {location}"
+            items.append(
+                AgendaItem(
+                    visit_id,
+                    VISIT,
+                    subject,
+                    day,
+                    at,
+                    duration,
+                    pursuit_id,
+                    title,
+                    account_id,
+                    account,
+                    _bucket(day, today),
+                    stage,
+                )
+            )
+        return items
+
+
+# --- the agenda a slice at a time (the Today screen) ---------------------------------------------
+# A screen paints its first rows long before it could read tens of thousands of items: it counts
+# the items of each group in SQL (the headings) and reads the items themselves a slice of days at
+# a time, in order, as the list is scrolled. An activity's due day (`due_on`, indexed) is its
+# local day where it was written; here it may fall up to SPREAD days either side (zones span 26
+# hours), so a slice read up to due day D + SPREAD holds every item of the local days up to D.
+SPREAD = 2
+
+
+@dataclass
+class AgendaSlice:
+    """The items listed on the local days after the previous slice's `through` up to this
+    one's, in order; `complete`: nothing comes after them."""
+
+    items: list[AgendaItem]
+    through: date
+    complete: bool
+
+
+def group_counts(
+    ws: Workspace,
+    *,
+    days: int = DEFAULT_DAYS,
+    today: date,
+    tz: tzinfo | None = None,
+) -> dict[date | None, int]:
+    """How many items each group of the agenda holds (None: overdue; a day), counted in SQL
+    without reading the items: activities by their due day. An activity with a time written in
+    another zone may be listed a day off it; the list counts the groups it has read itself."""
+    with ws.read() as session:
+        return _counts(session, _Window(today, days, tz))
+
+
+def _counts(session: Session, window: _Window) -> dict[date | None, int]:
+    today, last = window.today, window.last
+    starts = [window.starts(today + timedelta(days=k)) for k in range((last - today).days + 2)]
+    by_day, visits = queries.agenda_day_counts(
+        session, last.isoformat(), starts, today.isoformat(), window.visit_from
+    )
+    counts: dict[date | None, int] = {}
+    for groups in (by_day, visits):
+        for text, count in groups.items():
+            day = date.fromisoformat(text) if text else None
+            group = None if day is None or day < today else day
+            if count > 0:
+                counts[group] = counts.get(group, 0) + count
+    return counts
+
+
+def agenda_start(
+    ws: Workspace,
+    *,
+    want: int,
+    days: int = DEFAULT_DAYS,
+    today: date | None = None,
+    tz: tzinfo | None = None,
+) -> tuple[dict[date | None, int], AgendaSlice]:
+    """The count of each group (as `group_counts`) and the first slice of the agenda (at least
+    `want` items when there are), in one snapshot: what the Today screen paints first."""
+    window = _Window(today or local_today(tz), days, tz)
+    with ws.read() as session:
+        return _counts(session, window), _slice(session, window, None, want)
+
+
+def agenda_slice(
+    ws: Workspace,
+    after: date,
+    *,
+    want: int,
+    days: int = DEFAULT_DAYS,
+    today: date,
+    tz: tzinfo | None = None,
+) -> AgendaSlice:
+    """The items of the local days after `after` (the previous slice's `through`): at least
+    `want` of them when there are, whole days, in order."""
+    with ws.read() as session:
+        return _slice(session, _Window(today, days, tz), after, want)
+
+
+def _slice(session: Session, window: _Window, after: date | None, want: int) -> AgendaSlice:
+    spread = timedelta(days=SPREAD)
+    fresh_from = after.isoformat() if after is not None else None
+    ends = queries.agenda_due_on_at(session, fresh_from, window.until_iso, max(want, 1) - 1)
+    if ends is None:
+        through, complete = window.last, True
+    else:
+        through = min(date.fromisoformat(ends[:10]), window.last)
+        if after is not None and through <= after:
+            through = after + timedelta(days=1)
+        complete = through >= window.last
+    # The rows due after `after` up to `through`; and, with a time, those due up to SPREAD days
+    # either side: written in another zone, they may belong to the days read here.
+    low = (after - spread).isoformat() if after is not None else "0000-00-00"
+    high = min((through + spread).isoformat(), window.until_iso)
+    rows = queries.agenda_activity_slice(session, fresh_from, through.isoformat(), (low, high))
+    visit_from = window.visit_from
+    if after is not None:
+        visit_from = max(visit_from, window.starts(after + timedelta(days=1)))
+    visit_until = min(window.visit_until, window.starts(through + timedelta(days=1)))
+    visits = (
+        queries.agenda_visit_rows(session, visit_from, visit_until)
+        if visit_from < visit_until
+        else []
+    )
+    items = [
+        item
+        for item in window.items(rows, visits)
+        if item.day <= through and (after is None or item.day > after)
+    ]
+    items.sort(key=order_key)
+    return AgendaSlice(items, through, complete)
+
+
+def agenda_items(
+    ws: Workspace,
+    *,
+    activity_ids: Collection[str] = (),
+    visit_ids: Collection[str] = (),
+    pursuit_ids: Collection[str] = (),
+    days: int = DEFAULT_DAYS,
+    today: date,
+    tz: tzinfo | None = None,
+) -> list[AgendaItem]:
+    """The items the agenda lists now among these activities and visits and those of these
+    pursuits: what a change touched, read again (the others stay as they are)."""
+    window = _Window(today, days, tz)
+    with ws.read() as session:
+        rows = queries.agenda_activities_among(session, activity_ids, pursuit_ids, window.until_iso)
+        visits = queries.agenda_visits_among(
+            session, visit_ids, pursuit_ids, window.visit_from, window.visit_until
+        )
+    unique = {item.id: item for item in window.items(rows, visits)}
+    return sorted(unique.values(), key=order_key)
+
+
+def group_key(item: AgendaItem) -> date | None:
+    """The group an item is listed under: None for overdue, else its day."""
+    return None if item.bucket == OVERDUE else item.day
 
 
 def _bucket(day: date, today: date) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from desktop.domain import forecast
-from desktop.services import pursuit_edits, pursuits, records
+from desktop.services import after_sale, pursuit_edits, pursuits, records
 from desktop.services.errors import NotFound
 from desktop.services.sync.review import origins_in
 from desktop.services.workspace import Workspace
@@ -31,6 +31,7 @@ class Overview:
     history: list[dict[str, Any]] = field(default_factory=list)
     lost_to: str = ""
     referred_by: tuple[str, str] | None = None  # (pursuit id, "account · title")
+    grew_from: tuple[str, str] | None = None  # a plateau's new need made it: (pursuit id, name)
     origin: str = ""  # whose database it was created in (a merged file's); "" when made here
     in_review: int = 0  # fields of it (or of what belongs to it) awaiting review after a sync
 
@@ -53,6 +54,7 @@ def overview_of(ws: Workspace, pursuit_id: str, today: date | None = None) -> Ov
                 source_account = session.get(Account, source.account_id)
                 name = source_account.name if source_account else ""
                 referred_by = (source.id, f"{name} · {source.title}")
+        grew_from = after_sale.need_source(session, pursuit_id)
         started = pursuit_edits.pursuit_start(session, pursuit_id)
         origin = origins_in(session, [pursuit_id]).get(pursuit_id, "")
         in_review = session.scalar(
@@ -79,6 +81,7 @@ def overview_of(ws: Workspace, pursuit_id: str, today: date | None = None) -> Ov
         history=pursuits.stage_history(ws, pursuit_id),
         lost_to=lost_to_name,
         referred_by=referred_by,
+        grew_from=grew_from,
         origin=origin,
         in_review=int(in_review or 0),
     )

@@ -1,5 +1,6 @@
-"""One timeline per pursuit and per account: notes, activities with their outcomes, visits and
-stage changes with their reasons, newest first, filterable by kind.
+"""One timeline per pursuit and per account: notes, activities with their outcomes, visits,
+stage changes with their reasons and the sync imports that changed the pursuit (from which
+database, how many fields), newest first, filterable by kind.
 
 Each entry names the record it is about (`kind`, `id`) so a screen can open it. An account's
 timeline holds its own notes and activities and those of its live pursuits. A person's notes
@@ -23,7 +24,8 @@ NOTE = "note"
 ACTIVITY = "activity"
 VISIT = "visit"
 STAGE_CHANGE = "stage_change"
-KINDS = (NOTE, ACTIVITY, VISIT, STAGE_CHANGE)
+IMPORT = "import"  # a sync import that changed the pursuit (`id` is its log entry's)
+KINDS = (NOTE, ACTIVITY, VISIT, STAGE_CHANGE, IMPORT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +38,13 @@ class TimelineEntry:
     at: datetime | None  # aware local time; None for an activity dated without a time
     pursuit_id: str | None
     pursuit_title: str
-    title: str  # note body, activity subject, visit objective, "from>to" of a stage change
+    title: str  # note body, activity subject, visit objective, "from>to" of a stage change,
+    # the name of the database an import came from ("" if it never told it)
     detail: str  # outcome, or the stage change's note
     done: bool  # an activity's done flag; a visit has an outcome; always True otherwise
-    extra: str  # the person's name (note), activity kind, location (visit), override reason
+    extra: str  # the person's name (note), activity kind, location (visit), override reason,
+    # the site id of the database an import came from
+    fields: int = 0  # how many of the pursuit's fields an import changed
 
     @property
     def stages(self) -> tuple[int | None, int] | None:
@@ -74,6 +79,23 @@ def timeline(
         else:
             at = to_local(datetime.fromisoformat(when), tz)
             day = at.date()
+        if kind == IMPORT:
+            entries.append(
+                TimelineEntry(
+                    kind,
+                    record_id,
+                    day,
+                    at,
+                    pid,
+                    pursuit_title,
+                    title,
+                    "",
+                    True,
+                    extra,
+                    fields=int(detail or 0),
+                )
+            )
+            continue
         entries.append(
             TimelineEntry(
                 kind,

@@ -21,6 +21,7 @@ from desktop.domain import forecast, value_case
 from desktop.domain.indicators import FATAL, NEUTRAL, SLEEPING, WINNING, classify
 from desktop.domain.methodology import Catalog
 from desktop.services.errors import InvalidInput, NotFound
+from desktop.services.offer import offer_id
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
     Account,
@@ -28,6 +29,7 @@ from desktop.storage.tables import (
     Competitor,
     Indicator,
     IndicatorScore,
+    Offer,
     PainPoint,
     Pursuit,
     PursuitCompetitor,
@@ -107,6 +109,22 @@ class PlanValue:
     accepted_key: str  # yes / no / unknown
     feedback: str
     benefits: tuple[tuple[str, int], ...]  # (label, yearly amount)
+
+
+@dataclass(frozen=True)
+class PlanOffer:
+    """Our own offer (services.offer): the value we share with the customer, our solution's
+    features, advantages and benefits, and the plan to dispel the customer's concerns."""
+
+    value_intersection: str
+    features: str
+    advantages: str
+    benefits: str
+    concern_plan: str
+
+    @property
+    def has_fab(self) -> bool:
+        return bool(self.value_intersection or self.features or self.advantages or self.benefits)
 
 
 @dataclass(frozen=True)
@@ -202,6 +220,7 @@ class VisitPlan:
     indicators: tuple[PlanIndicator, ...]  # winning and fatal ones (sleeping after them)
     risks: tuple[PlanRisk, ...]  # not closed, the most severe first
     warnings: tuple[str, ...]
+    offer: PlanOffer | None = None  # None when nothing of our offer is written yet
 
     @property
     def stage_label(self) -> str:
@@ -316,6 +335,7 @@ def build_plan(
             indicators=indicators,
             risks=risks,
             warnings=tuple(warnings),
+            offer=_offer(session, pursuit_id),
         )
 
 
@@ -506,6 +526,20 @@ def _value(session: Session, pursuit_id: str) -> PlanValue | None:
         feedback=case.feedback,
         benefits=benefits,
     )
+
+
+def _offer(session: Session, pursuit_id: str) -> PlanOffer | None:
+    record = session.get(Offer, offer_id(pursuit_id))
+    if record is None or not record.alive:
+        return None
+    offer = PlanOffer(
+        value_intersection=record.value_intersection.strip(),
+        features=record.features.strip(),
+        advantages=record.advantages.strip(),
+        benefits=record.benefits.strip(),
+        concern_plan=record.concern_plan.strip(),
+    )
+    return offer if offer.has_fab or offer.concern_plan else None
 
 
 CLASS_ORDER = {WINNING: 0, FATAL: 1, SLEEPING: 2}

@@ -29,7 +29,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.services.errors import InvalidInput
-from desktop.services.sync import bundle, schema, sharing
+from desktop.services.sync import attachments, bundle, schema, sharing
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
 from desktop.storage import migrate, sync_codec
@@ -57,6 +57,8 @@ class ExportReport:
     # The version vector a reader of this file has reached (with the files before it, for a
     # delta): the join of `since` and every exported record's version vector.
     frontier: dict[str, int] = field(default_factory=dict)
+    # The documents' files written beside the file (`attachments`), or left out on request.
+    files: attachments.FilesReport | None = None
     # The pursuits kept private (left out) when this file was written (sharing.py).
     withheld: list[str] = field(default_factory=list)
 
@@ -167,6 +169,7 @@ def export_bundle(
     since: dict[str, int] | None = None,
     extra: dict[str, Any] | None = None,
     if_changed: bool = False,
+    files: bool = True,
     resend: Iterable[str] = (),
 ) -> ExportReport:
     """Write the sync file `target`. Plaintext only when `encrypt` is False, explicitly.
@@ -174,9 +177,10 @@ def export_bundle(
     `since`: only what changed since that version vector (a delta). `extra`: more fields for the
     sealed header (the sync folder's sequence), never read by the importer. A delta or a file
     with `extra` fields also carries its `frontier` in the header. `if_changed`: a delta with no
-    record writes no file (the report says 0 records). Private pursuits never go out
-    (sharing.narrow); `resend`: pursuits a delta carries whole if they are shared now (they were
-    private when the reader's last file was written).
+    record writes no file (the report says 0 records). `files`: False leaves the documents'
+    files out (their records still go; the reader sees them as not on that computer). Private
+    pursuits never go out (sharing.narrow); `resend`: pursuits a delta carries whole if they are
+    shared now (they were private when the reader's last file was written).
     """
     started = time.perf_counter()
     if encrypt:
@@ -204,7 +208,14 @@ def export_bundle(
         if if_changed and since is not None and not any(counts.values()):
             conn.rollback()
             return ExportReport(
-                target, 0, 0, time.perf_counter() - started, encrypt, {}, frontier, withheld
+                target,
+                0,
+                0,
+                time.perf_counter() - started,
+                encrypt,
+                {},
+                frontier,
+                withheld=withheld,
             )
         header: dict[str, Any] = {
             "app": "Pursuit",
@@ -243,6 +254,15 @@ def export_bundle(
             os.fsync(fh.fileno())
         conn.rollback()
         _verify(temporary, keys, counts)
+        carried = attachments.write_companion(
+            ws.path,
+            conn,
+            temporary,
+            target,
+            keys,
+            None if scope is None else scope["document"],
+            include=files,
+        )
         os.replace(temporary, target)
         fsync_dir(target.parent)
     except BaseException:
@@ -260,7 +280,8 @@ def export_bundle(
         encrypt,
         {k: v for k, v in counts.items() if v},
         frontier,
-        withheld,
+        carried,
+        withheld=withheld,
     )
 
 

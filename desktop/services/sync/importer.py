@@ -42,13 +42,14 @@ from desktop.services import backup as backups
 from desktop.services import records
 from desktop.services.changes import Changes
 from desktop.services.errors import InvalidInput
-from desktop.services.sync import bundle, schema
+from desktop.services.sync import attachments, bundle, schema
 from desktop.services.sync.bundle import BundleError
 from desktop.services.sync.export import Cancelled, read_connection
 from desktop.services.workspace import Workspace
 from desktop.storage import queries, sync_codec, sync_meta
 from desktop.storage.tables import Synced, new_id, table_cache, utcnow
 
+EMPTY: tuple[object, ...] = (None, "", [], {})  # a new record's fields left unset
 BATCH = 500
 PENDING_BUDGET = 96 << 20  # changed lines kept in memory between the passes; beyond, re-read
 EXAMPLES = 20
@@ -99,6 +100,8 @@ class ImportReport:
     backup: Path | None
     seconds: float
     changes: Changes
+    # The documents' files the file's companion brought, and those still not on this computer.
+    files: attachments.FilesReport | None = None
 
 
 class _RollBack(Exception):
@@ -168,7 +171,10 @@ def import_bundle(
         preview.already_imported = True
         for table, _columns in kinds:
             preview.counts[table.kind].unchanged = header.fields["counts"].get(table.kind, 0)
-        return ImportReport(preview, False, dry_run, None, time.perf_counter() - started, Changes())
+        files = None if dry_run else attachments.receive(ws, path, keys)  # one left behind before
+        return ImportReport(
+            preview, False, dry_run, None, time.perf_counter() - started, Changes(), files
+        )
     # The backup is copied while pass one reads the file (another core); it stands for the
     # state before the import as long as nothing was written meanwhile, which is checked once
     # the write lock is held (else it is taken again there).
@@ -222,7 +228,9 @@ def import_bundle(
                     lines = _pending_lines(path, header, keys, kinds, scan)
                     for table, columns in kinds:
                         merger.merge_kind(table, columns, lines.get(table.kind, iter(())))
-                    _after_merge(driver, header, scan, preview, digest, path, backup_path)
+                    _after_merge(
+                        driver, header, scan, preview, digest, path, backup_path, merger.pursuits
+                    )
                 finally:
                     driver.execute(f"PRAGMA cache_size = {int(cache)}")  # pooled: give it back
                 for name in sorted(merger.written):
@@ -240,7 +248,10 @@ def import_bundle(
             raise
         return ImportReport(preview, False, dry_run, None, time.perf_counter() - started, Changes())
     changes = Changes.all() if preview.changes_anything else Changes()
-    return ImportReport(preview, True, False, backup_path, time.perf_counter() - started, changes)
+    files = attachments.receive(ws, path, keys)
+    return ImportReport(
+        preview, True, False, backup_path, time.perf_counter() - started, changes, files
+    )
 
 
 def _write_mark(driver: Any) -> tuple[int, int]:
@@ -813,6 +824,8 @@ class _Merger:
         self.done = 0
         self.rejected: dict[str, set[str]] = {}
         self.written: set[str] = set()  # tables this import wrote to
+        # {pursuit id: [records, fields]} this import changed: a pursuit's timeline lists it.
+        self.pursuits: dict[str, list[int]] = {}
 
     def merge_kind(
         self, table: type[Synced], columns: tuple[str, ...], lines: Iterator[bytes]
@@ -879,6 +892,7 @@ class _Merger:
         updates: dict[tuple[str, ...], list[list[Any]]] = {}
         reviews: list[tuple[str, list[str], dict[str, Any]]] = []
         names = schema.columns_of(table)[1:]
+        fields = table.register_fields()
         for candidate in self._check(table, candidates):
             values, row = candidate.values, candidate.row
             if set(candidate.review) - set(candidate.old_review):
@@ -888,10 +902,12 @@ class _Merger:
             if row is None:
                 counts.new += 1
                 inserts.append(values)
+                self._touched(table, values, [n for n in fields if values.get(n) not in EMPTY])
                 continue
             counts.updated += 1
             raw = {name: self._raw(table, name, values) for name in names}
             changed = tuple(name for name in names if raw[name] != row[name])
+            self._touched(table, values, [n for n in changed if n in fields])
             if changed:
                 updates.setdefault(changed, []).append(
                     [raw[n] for n in changed] + [candidate.record_id]
@@ -901,6 +917,13 @@ class _Merger:
         self.done += len(lines)
         if self.progress is not None:
             self.progress("merging", self.done, self.total)
+
+    def _touched(self, table: type[Synced], values: dict[str, Any], fields: list[str]) -> None:
+        pursuit_id = values["id"] if table.kind == "pursuit" else values.get("pursuit_id")
+        if pursuit_id and fields:
+            counted = self.pursuits.setdefault(pursuit_id, [0, 0])
+            counted[0] += 1
+            counted[1] += len(fields)
 
     def _local_versions(self, table: type[Synced], ids: list[str]) -> dict[str, dict[str, int]]:
         sql = f"SELECT id, vv FROM {table.__tablename__} WHERE id IN ({', '.join('?' * len(ids))})"
@@ -1076,8 +1099,10 @@ def _after_merge(
     digest: str,
     path: Path,
     backup_path: Path | None,
+    pursuits: dict[str, list[int]],
 ) -> None:
-    """Clock, the sites' names, and the log entry that "Undo last import" uses."""
+    """Clock, the sites' names, and the log entry that "Undo last import" uses (with the
+    pursuits it changed, for their timelines)."""
     now = utcnow().strftime(sync_codec.DATETIME_FORMAT)
     fields = header.fields
     # Pass one refused any time beyond the bound; the clock is still never moved past it.
@@ -1100,7 +1125,8 @@ def _after_merge(
             (site, name[:200], now),
         )
     (counter,) = driver.execute("SELECT counter FROM sync_state").fetchone()
-    summary = {kind: c.as_dict() for kind, c in preview.counts.items()}
+    summary: dict[str, Any] = {kind: c.as_dict() for kind, c in preview.counts.items()}
+    summary["pursuits"] = pursuits  # not a kind: {pursuit id: [records, fields] changed}
     driver.execute(
         "INSERT INTO sync_imports (id, export_id, source_site, file_name, file_digest, "
         "imported_at, counter, backup_path, rejected, summary) "

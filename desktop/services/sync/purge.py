@@ -14,8 +14,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import merge
-from desktop.services import records
-from desktop.services.changes import Changes
+from desktop.services import documents, records
+from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import NotFound
 from desktop.services.sync.review import python_value
 from desktop.services.workspace import Workspace
@@ -51,7 +51,9 @@ def purge(ws: Workspace, kind: str, record_id: str) -> Changes:
             session.flush()
         finally:
             session.info["merging"] = False
-        return changes
+    if changes.touches(ChangeKind.DOCUMENT):
+        documents.forget_unused_files(ws)  # a purged document's file goes too
+    return changes
 
 
 def _purge(session: Session, record: Synced, dot: tuple[str, int, int]) -> Changes:

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from desktop.services.accounts import AccountPage, AccountSummary
 from desktop.services.changes import ChangeKind, Changes
+from desktop.services.documents import Owner
 from desktop.services.queries import timeline
 from desktop.services.queries.timeline import VISIT, TimelineEntry
 from desktop.ui.accounts.models import PeopleModel, VisitsModel
+from desktop.ui.common.documents import DocumentsPanel
 from desktop.ui.common.format import money_short
 from desktop.ui.common.icons import icon
 from desktop.ui.common.pursuit_table import ICON_SIZE, ListFilter, PursuitTableModel
@@ -181,6 +183,11 @@ class AccountPageView(QWidget):
         timeline_box.addWidget(self.note_box)
         timeline_box.addWidget(self.timeline_view, 1)
         self.tabs.addTab(timeline_tab, "")
+        self.documents = DocumentsPanel(ctx)
+        self.documents.count_changed.connect(
+            lambda _n: self.tabs.setTabText(4, self.documents.tab_title())
+        )
+        self.tabs.addTab(self.documents, "")
         self._timeline_timer = QTimer(self)
         self._timeline_timer.setSingleShot(True)
         self._timeline_timer.setInterval(0)
@@ -251,6 +258,7 @@ class AccountPageView(QWidget):
         self.tabs.setTabText(1, self.tr("People ({0})").format(len(page.people)))
         self.tabs.setTabText(2, self.tr("Visits ({0})").format(len(page.visits)))
         self.note_box.account_id = page.id
+        self.documents.set_owner(Owner.account(page.id))
         self._load_timeline()
         self.delete_button.setEnabled(not page.pursuits)
         self.delete_button.setToolTip(

@@ -123,6 +123,18 @@ def count(n: int) -> str:
     return f"{n:,}"
 
 
+def file_size(size: int, lang: str) -> str:
+    """A file's size in decimal units, as file managers show it: 512 字节 / 512 bytes, 48 KB,
+    2.4 MB (a limit of 50 MB is 50,000,000 bytes, and reads so)."""
+    if size < 1000:
+        return f"{size} 字节" if is_zh(lang) else f"{size} bytes"
+    value, unit = size / 1e3, "KB"
+    for bigger, step in (("MB", 1e6), ("GB", 1e9)):
+        if value >= 999.5:  # would round to "1,000 KB"
+            value, unit = size / step, bigger
+    return f"{value:.1f} {unit}" if value < 9.95 else f"{value:,.0f} {unit}"
+
+
 def percent(share: float | None) -> str:
     """A share of a whole: 0.625 → 63%; None → an en dash (nothing to say)."""
     return "–" if share is None else f"{int(share * 100 + 0.5)}%"  # half up, not to even

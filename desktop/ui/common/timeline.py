@@ -44,6 +44,7 @@ from desktop.services import activities
 from desktop.services.activities import to_utc
 from desktop.services.queries.timeline import (
     ACTIVITY,
+    IMPORT,
     KINDS,
     NOTE,
     STAGE_CHANGE,
@@ -64,6 +65,7 @@ KIND_COLORS = {
     ACTIVITY: QColor("#4A6FD0"),
     VISIT: QColor("#2E8B57"),
     STAGE_CHANGE: QColor("#C27C0E"),
+    IMPORT: QColor("#2B7A99"),
 }
 GREY = QColor("#6B7280")
 NOON = time(12, 0)  # a note dated another day: midday, so no time zone moves it to another day
@@ -76,6 +78,7 @@ def kind_label(kind: str) -> str:
         ACTIVITY: QCoreApplication.translate("Timeline", "Activity"),
         VISIT: QCoreApplication.translate("Timeline", "Visit"),
         STAGE_CHANGE: QCoreApplication.translate("Timeline", "Stage"),
+        IMPORT: QCoreApplication.translate("Timeline", "Sync"),
     }
     return labels.get(kind, kind)
 
@@ -87,6 +90,7 @@ def filter_label(kind: str) -> str:
         ACTIVITY: QCoreApplication.translate("Timeline", "Activities"),
         VISIT: QCoreApplication.translate("Timeline", "Visits"),
         STAGE_CHANGE: QCoreApplication.translate("Timeline", "Stage changes"),
+        IMPORT: QCoreApplication.translate("Timeline", "Imports"),
     }
     return labels.get(kind, kind)
 
@@ -156,6 +160,10 @@ class TimelineModel(QAbstractListModel):
             return " → ".join(names)
         if entry.kind == VISIT and not entry.title:
             return QCoreApplication.translate("Timeline", "Visit")
+        if entry.kind == IMPORT:
+            # The database's name as it told it; else the start of its site id.
+            source = entry.title or entry.extra[:8]
+            return QCoreApplication.translate("Timeline", "Imported from {0}").format(source)
         return " ".join(entry.title.split())  # one line: a note's line breaks become spaces
 
     def detail_text(self, entry: TimelineEntry) -> str:
@@ -175,6 +183,10 @@ class TimelineModel(QAbstractListModel):
         elif entry.kind == STAGE_CHANGE and entry.extra:
             parts.append(
                 QCoreApplication.translate("Timeline", "Override: {0}").format(entry.extra)
+            )
+        elif entry.kind == IMPORT:
+            parts.append(
+                QCoreApplication.translate("Timeline", "Fields changed: {0}").format(entry.fields)
             )
         if entry.detail:
             parts.append(" ".join(entry.detail.split()))
@@ -207,7 +219,9 @@ class TimelineModel(QAbstractListModel):
                 if part
             )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.title if entry.kind != STAGE_CHANGE else self.title_text(entry)
+            if entry.kind in (STAGE_CHANGE, IMPORT):
+                return self.title_text(entry)
+            return entry.title
         return None
 
 

@@ -1,4 +1,5 @@
-"""After the sale (验收 · 管理期望): the four periods and the referrals a happy customer gives."""
+"""After the sale (验收 · 管理期望): the four periods, the plateau's new needs and the referrals a
+happy customer gives — each need and each referral a new pursuit in one click."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from desktop.services.queries import overview
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.pursuit.editing import Autosaver, CallCommand, RecordCommand, TextField
 from desktop.ui.pursuit.models import Column, RecordTableModel
+from desktop.ui.pursuit.new_needs import NewNeedsCard
 from desktop.ui.pursuit.page import SectionPage, with_error
 from desktop.ui.pursuit.table import RecordTable
 from desktop.ui.pursuit.widgets import GREEN, Card, GrowingTextEdit, heading, hint
@@ -86,6 +88,11 @@ class AfterSalePage(SectionPage):
             self.period_errors[item.key] = errors
             grid.addWidget(card, index // 2, index % 2)
 
+        # the plateau's new needs, each a pursuit in one click
+        self.needs = NewNeedsCard(ctx, autosaver, PERIOD_COLORS["plateau"])
+        self.needs.open_pursuit = lambda pid: self.open_pursuit(pid)
+        self.column.addWidget(self.needs)
+
         # referrals
         referrals = Card(accent="#26A69A")
         referrals.setObjectName("referrals")
@@ -153,6 +160,7 @@ class AfterSalePage(SectionPage):
                 self.autosaver.forget(after_sale.period_target(self._bound_id, period))
         self._bound = False
         self.message.clear()
+        self.needs.reset()
 
     def load(self) -> None:
         assert self.pursuit_id is not None
@@ -174,6 +182,7 @@ class AfterSalePage(SectionPage):
                 self.autosaver.load(target, values)
         self._bound = True
         self._bound_id = pid
+        self.needs.load(pid)
         rows = pursuit_edits.parts_of(ws, "referral", pid)
         for row in rows:
             converted = row.get("converted_pursuit_id")

@@ -20,6 +20,7 @@ from desktop.services import collection, pursuit_edits
 from desktop.services.collection import CollectionSheet
 from desktop.services.pursuit_edits import Target
 from desktop.ui.common import format as fmt
+from desktop.ui.common.documents import DocumentsButton
 from desktop.ui.common.widgets import OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.pursuit.editing import (
@@ -66,6 +67,7 @@ class CollectionPage(SectionPage):
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, Any] = {}
         self.labels: dict[str, str] = {}
+        self.documents: dict[str, DocumentsButton] = {}  # the item's files (营业执照, 发票 …)
 
         def check_card(key: str) -> tuple[Card, QVBoxLayout]:
             item = checks[key]
@@ -87,6 +89,8 @@ class CollectionPage(SectionPage):
             head.addWidget(mark)
             head.addWidget(title)
             head.addStretch(1)
+            self.documents[key] = DocumentsButton(ctx, key, item.label(lang))
+            head.addWidget(self.documents[key])
             card.body.addLayout(head)
             question = hint(item.text("question", lang))
             question.setContentsMargins(26, 0, 0, 0)
@@ -238,6 +242,8 @@ class CollectionPage(SectionPage):
         else:
             self.autosaver.load(target, values)
         self._update_marks()
+        for button in self.documents.values():
+            button.set_pursuit(pid)
         self.model.set_rows(sheet.instalments, sheet.currency)
         self._show_summary()
 

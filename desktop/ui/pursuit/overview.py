@@ -138,6 +138,10 @@ class OverviewPage(SectionPage):
         self.referred.setObjectName("referred_by")
         self.referred.linkActivated.connect(lambda pid: self.open_pursuit(pid))
         deal.body.addWidget(self.referred)
+        self.grew_from = QLabel()
+        self.grew_from.setObjectName("grew_from")
+        self.grew_from.linkActivated.connect(lambda pid: self.open_pursuit(pid))
+        deal.body.addWidget(self.grew_from)
         deal.body.addStretch(1)
         grid.addWidget(deal, 0, 0, 2, 1)
 
@@ -347,6 +351,15 @@ class OverviewPage(SectionPage):
             self.referred.show()
         else:
             self.referred.hide()
+        if view.grew_from:
+            self.grew_from.setText(
+                self.tr("Grew from a new need of {0}").format(
+                    f"<a href='{view.grew_from[0]}'>{html.escape(view.grew_from[1])}</a>"
+                )
+            )
+            self.grew_from.show()
+        else:
+            self.grew_from.hide()
 
         stage = self.ctx.catalog.stage(p["stage"])
         self.stage_label.setText(

@@ -1,4 +1,4 @@
-"""Pains (痛点) and the value case (价值建议书).
+"""Pains (痛点), the value case (价值建议书) and our offer (价值交集, 特点、优势、益处).
 
 The pains: where the customer stands, where they want to be, what blocks them, what hurts and what
 it costs, how badly, and who feels it most. The value case turns that into figures the
@@ -42,6 +42,7 @@ from desktop.ui.pursuit.editing import (
     TextField,
 )
 from desktop.ui.pursuit.models import Column, RecordTableModel
+from desktop.ui.pursuit.offer import OfferCard
 from desktop.ui.pursuit.page import SectionPage, with_error
 from desktop.ui.pursuit.table import RecordTable
 from desktop.ui.pursuit.widgets import (
@@ -303,6 +304,8 @@ class PainsValuePage(SectionPage):
         accepted_row.addWidget(self.accepted_host)
         accepted_row.addStretch(1)
         case.body.addLayout(accepted_row)
+        self.offer = OfferCard(ctx, autosaver)
+        self.column.addWidget(self.offer)
         self.column.addStretch(1)
 
         self.investment.textEdited.connect(self.recompute)
@@ -319,6 +322,7 @@ class PainsValuePage(SectionPage):
         if self._case_bound and self.sheet is not None:
             self.autosaver.forget(value.case_target(self.sheet.case["pursuit_id"]))
         self._case_bound = False
+        self.offer.reset()
 
     def _drop(self, card: PainCard) -> None:
         self.autosaver.forget(card.target)
@@ -394,6 +398,7 @@ class PainsValuePage(SectionPage):
         self.investment.currency = sheet.currency
         self.benefits.set_rows([dict(b) for b in sheet.benefits], sheet.currency)
         self.recompute()
+        self.offer.load(pid)
 
     # --- figures --------------------------------------------------------------------------
     def _typing_benefit(self, row: int, key: str, text: str) -> None:

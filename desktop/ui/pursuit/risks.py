@@ -1,5 +1,7 @@
 """Purchase risks and concerns (采购风险 / 顾虑): what could stop the customer signing, whom it
-would hurt — the person, the politics, the organisation — and how we prevent and remedy it."""
+would hurt — the person, the politics, the organisation — and how we prevent and remedy it; above
+them the plan to dispel the concerns (打消顾虑的计划, part of our offer: `offer.ConcernPlanCard`).
+"""
 
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from desktop.ui.pursuit.editing import (
     ScaleField,
     TextField,
 )
+from desktop.ui.pursuit.offer import ConcernPlanCard
 from desktop.ui.pursuit.page import SectionPage, with_error
 from desktop.ui.pursuit.widgets import (
     AMBER,
@@ -161,6 +164,8 @@ class RisksPage(SectionPage):
         self.column.addLayout(head)
         stage = ctx.catalog.stage(6)
         self.column.addWidget(hint(" ".join(q.text(lang) for q in stage.questions)))
+        self.concern_plan = ConcernPlanCard(ctx, autosaver)
+        self.column.addWidget(self.concern_plan)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.column.addWidget(self.summary)
@@ -178,6 +183,7 @@ class RisksPage(SectionPage):
         for card in list(self.cards.values()):
             self._drop(card)
         self.cards = {}
+        self.concern_plan.reset()
 
     def _drop(self, card: RiskCard) -> None:
         self.autosaver.forget(card.target)
@@ -187,6 +193,7 @@ class RisksPage(SectionPage):
 
     def load(self) -> None:
         assert self.pursuit_id is not None
+        self.concern_plan.load(self.pursuit_id)
         risks = pursuit_edits.parts_of(self.ctx.workspace, "risk", self.pursuit_id)
         wanted = [r["id"] for r in risks]
         for risk_id in list(self.cards):

@@ -21,6 +21,7 @@ from desktop.services.queries import board
 from desktop.services.sync import export, history, importer, recipients, review
 from desktop.services.sync.bundle import SUFFIX, BundleError
 from desktop.services.workspace import Workspace
+from desktop.ui.common.documents import export_files_note, import_files_note
 from desktop.ui.common.host import WindowHost
 from desktop.ui.common.output_check import SAVE_OPTIONS, OutputKind, ask_before_writing
 from desktop.ui.errors import show_error
@@ -248,6 +249,7 @@ class SyncActions(QObject):
             "passphrase": dialog.secret(),
             "encrypt": dialog.encrypt(),
             "site_name": dialog.site_name(),
+            "files": dialog.include_files(),
         }
         site = dialog.recipient_site()
         chosen = dialog.chosen_pursuits()  # read here: the worker never touches the dialog
@@ -305,6 +307,8 @@ class SyncActions(QObject):
             text = _then(
                 text, self.tr("Give the receiver the passphrase another way, not with the file.")
             )
+        if note := export_files_note(report.files, self.ctx.lang):
+            text = _then(text, note)
         self._tell(QMessageBox.Icon.Information, self.tr("Export"), text)
 
     # --- import -------------------------------------------------------------------------------
@@ -426,6 +430,10 @@ class SyncActions(QObject):
             if rejected:
                 text = _then(text, self.tr("{0} record(s) were rejected.").format(rejected))
             text = _then(text, self.tr("Edit ▸ Undo Last Import puts everything back."))
+        if note := import_files_note(report.files, self.ctx.lang):
+            text = _then(text, note)
+            if not report.committed and report.files is not None and report.files.files:
+                self.ctx.broadcast(Changes.all())  # files came with a file imported before
         self._tell(QMessageBox.Icon.Information, self.tr("Import"), text)
 
     # --- undo ---------------------------------------------------------------------------------

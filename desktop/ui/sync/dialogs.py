@@ -126,6 +126,9 @@ class ExportDialog(QDialog):
             self.tr("Export without encryption (anyone with the file can read it)")
         )
         self.plain.setObjectName("no_encryption")
+        self.files = QCheckBox(self.tr("Include the documents' files (sent beside the file)"))
+        self.files.setObjectName("include_files")
+        self.files.setChecked(True)
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
@@ -152,6 +155,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Passphrase again:"), self.again)
         form.addRow("", hint)
         form.addRow("", self.plain)
+        form.addRow("", self.files)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -200,6 +204,9 @@ class ExportDialog(QDialog):
 
     def encrypt(self) -> bool:
         return not self.plain.isChecked()
+
+    def include_files(self) -> bool:
+        return self.files.isChecked()
 
     def secret(self) -> str | None:
         return self.passphrase.text() if self.encrypt() else None

@@ -35,11 +35,14 @@ KINDS = {
     "referral": QT_TRANSLATE_NOOP("SyncKinds", "Referral"),
     "collection": QT_TRANSLATE_NOOP("SyncKinds", "Collection"),
     "instalment": QT_TRANSLATE_NOOP("SyncKinds", "Instalment"),
+    "document": QT_TRANSLATE_NOOP("SyncKinds", "Document"),
     "visit": QT_TRANSLATE_NOOP("SyncKinds", "Visit"),
     "visit_attendee": QT_TRANSLATE_NOOP("SyncKinds", "Visit attendee"),
     "note": QT_TRANSLATE_NOOP("SyncKinds", "Note"),
     "activity": QT_TRANSLATE_NOOP("SyncKinds", "Activity"),
     "activity_attendee": QT_TRANSLATE_NOOP("SyncKinds", "Activity attendee"),
+    "offer": QT_TRANSLATE_NOOP("SyncKinds", "Our offer"),
+    "new_need": QT_TRANSLATE_NOOP("SyncKinds", "New need"),
 }
 
 FIELDS = {
@@ -169,6 +172,10 @@ FIELDS = {
     "win_rate_override": QT_TRANSLATE_NOOP("SyncFields", "Win rate (set by hand)"),
     "x": QT_TRANSLATE_NOOP("SyncFields", "Position on the map"),
     "y": QT_TRANSLATE_NOOP("SyncFields", "Position on the map"),
+    "value_intersection": QT_TRANSLATE_NOOP("SyncFields", "Value intersection"),
+    "concern_plan": QT_TRANSLATE_NOOP("SyncFields", "Plan to dispel concerns"),
+    "need": QT_TRANSLATE_NOOP("SyncFields", "New need"),
+    "raised_by": QT_TRANSLATE_NOOP("SyncFields", "Raised by"),
 }
 
 # Fields whose values are keys of a catalog vocabulary (per kind where it differs).
@@ -206,6 +213,13 @@ def kind_label(kind: str) -> str:
 FIELDS_BY_KIND = {
     ("stakeholder", "title"): QT_TRANSLATE_NOOP("SyncFields", "Job title"),
     ("stakeholder", "name"): QT_TRANSLATE_NOOP("SyncFields", "Name of the person"),
+    # A document's columns (services.documents): its file's name, size, hash, date added and
+    # the collection checklist item it belongs to.
+    ("document", "name"): QT_TRANSLATE_NOOP("SyncFields", "File name"),
+    ("document", "size"): QT_TRANSLATE_NOOP("SyncFields", "File size"),
+    ("document", "sha256"): QT_TRANSLATE_NOOP("SyncFields", "File fingerprint (SHA-256)"),
+    ("document", "added_at"): QT_TRANSLATE_NOOP("SyncFields", "Added on"),
+    ("document", "check_key"): QT_TRANSLATE_NOOP("SyncFields", "Checklist item"),
 }
 
 
@@ -329,6 +343,9 @@ def is_long(kind: str, field: str) -> bool:
                 "issues",
                 "actions",
                 "description",
+                "value_intersection",
+                "concern_plan",
+                "need",
             }
         )
     )

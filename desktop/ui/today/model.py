@@ -7,9 +7,10 @@ time · kind · subject · account · pursuit, overdue in red.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
-from typing import Any
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, time, timedelta
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -25,7 +26,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from desktop.services.queries.agenda import OVERDUE, TODAY, Agenda, AgendaItem
+from desktop.services.queries.agenda import (
+    OVERDUE,
+    Agenda,
+    AgendaItem,
+    AgendaSlice,
+    group_key,
+    order_key,
+)
 from desktop.ui.common import format as fmt
 
 MIME_TYPE = "application/x-pursuit-activity"  # one activity's id, dragged to another day
@@ -34,6 +42,9 @@ ItemRole = Qt.ItemDataRole.UserRole + 1  # the AgendaItem of a row (None for a h
 HeadingRole = Qt.ItemDataRole.UserRole + 2  # True for a heading row
 
 Index = QModelIndex | QPersistentModelIndex
+
+SLICE = 300  # items read at a time as the list is scrolled: ten screens' worth
+FIRST_SLICE = 100  # the first paint: a few screens' worth
 
 OVERDUE_COLOR = QColor("#C0392B")
 HEADING_BACKGROUND = QColor("#EEF2FB")
@@ -63,39 +74,206 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
+class Heading(NamedTuple):
+    """The heading row of a group: None for overdue, else its day."""
+
+    group: date | None
+
+
+Loader = Callable[[date, int], AgendaSlice]  # the slice after a day, at least so many items
+
+
 class TodayModel(QAbstractListModel):
-    """Headings and items of an `Agenda`, in the order the screen shows them."""
+    """Headings and items of the agenda, in the order the screen shows them.
+
+    The items are read a slice of days at a time (`loader`, as Qt's `fetchMore` asks when the
+    list is scrolled to its end); the headings' counts are the whole agenda's. A change replaces
+    only the rows it touched (`update`), so marking one item done does not read the others."""
 
     def __init__(self, lang: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.lang = lang
         self.today = date.today()
-        # (heading text, None) or ("", item)
-        self._rows: list[tuple[str, AgendaItem | None]] = []
+        self.loader: Loader | None = None
+        # Each group's count as SQL told it (by due day), moved along with the rows a change
+        # touched; `counts` has the groups read whole counted from their items.
+        self._counted: dict[date | None, int] = {}
+        self._read: dict[date | None, int] = {}
+        self._items: list[AgendaItem] = []  # loaded, in order: every item up to `through`
+        self._keys: list[tuple[date, int, time, str, str]] = []
+        self.through = self.today
+        self.complete = True
+        self._rows: list[AgendaItem | Heading] = []
         self._row_of: dict[str, int] = {}
-        # The day of each row's group (None for the overdue group): where a drop there moves to.
-        self._group_day: list[date | None] = []
 
+    # --- filling ----------------------------------------------------------------------------------
     def set_agenda(self, agenda: Agenda) -> None:
+        """A whole agenda, read at once."""
+        counts: dict[date | None, int] = {}
+        for item in agenda.items():
+            counts[group_key(item)] = counts.get(group_key(item), 0) + 1
+        last = agenda.today + timedelta(days=max(agenda.days, 0))
+        self.start(agenda.today, counts, AgendaSlice(agenda.items(), last, True))
+
+    def start(self, today: date, counts: dict[date | None, int], first: AgendaSlice) -> None:
+        """The first slice of a fresh agenda and the count of each of its groups."""
         self.beginResetModel()
-        self.today = agenda.today
-        rows: list[tuple[str, AgendaItem | None]] = []
-        group_day: list[date | None] = []
-        for bucket, day, items in agenda.groups():
-            rows.append((self._heading(bucket, day, len(items)), None))
-            rows.extend(("", item) for item in items)
-            group_day.extend([day if bucket != OVERDUE else None] * (len(items) + 1))
-        self._rows = rows
-        self._group_day = group_day
-        self._row_of = {item.id: n for n, (_, item) in enumerate(rows) if item is not None}
+        self.today = today
+        self._counted = dict(counts)
+        self._items = list(first.items)
+        self._keys = [order_key(item) for item in self._items]
+        self.through, self.complete = first.through, first.complete
+        self._rows = self._layout()
+        self._index_rows()
         self.endResetModel()
 
-    def _heading(self, bucket: str, day: date | None, count: int) -> str:
-        if bucket == OVERDUE:
+    @property
+    def counts(self) -> dict[date | None, int]:
+        """How many items each group holds (None: overdue; a day): those read whole counted
+        from their items, the others as SQL counts them."""
+        counts = {
+            group: count for group, count in self._counted.items() if not self._read_whole(group)
+        }
+        counts.update(self._read)
+        return counts
+
+    def _read_whole(self, group: date | None) -> bool:
+        return self.through >= (self.today - timedelta(days=1) if group is None else group)
+
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self.complete and self.loader is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self.load_more(SLICE)
+
+    def load_more(self, want: int) -> None:
+        """Read the next slice (at least `want` items when there are) and append it."""
+        assert self.loader is not None
+        more = self.loader(self.through, want)
+        self._items.extend(more.items)
+        self._keys.extend(order_key(item) for item in more.items)
+        self.through, self.complete = more.through, more.complete
+        self._replace_rows(self._layout())
+
+    def load_until(self, item_id: str) -> bool:
+        """Read on until `item_id` is listed (an item opened from elsewhere); False if it is not
+        in the agenda."""
+        while item_id not in self._row_of and self.canFetchMore():
+            self.load_more(SLICE * 4)
+        return item_id in self._row_of
+
+    def listed(self, day: date) -> bool:
+        """Whether the items of `day` are read (the others come as the list is scrolled)."""
+        return day <= self.through
+
+    def update(
+        self,
+        gone: Iterable[str],
+        fresh: Sequence[AgendaItem],
+        counts: dict[date | None, int] | None = None,
+    ) -> None:
+        """The items `gone` (touched by a change) leave, the `fresh` ones (their state now) come
+        back where they belong if their day is read; `counts` replaces the groups' counts, else
+        they follow the items moved (each of `gone` counted where it was listed)."""
+        if counts is not None:
+            self._counted = dict(counts)
+        leaving = set(gone) | {item.id for item in fresh}
+        kept_items: list[AgendaItem] = []
+        kept_keys: list[tuple[date, int, time, str, str]] = []
+        for item, key in zip(self._items, self._keys, strict=True):
+            if item.id in leaving:
+                if counts is None:
+                    self._count(group_key(item), -1)
+                continue
+            kept_items.append(item)
+            kept_keys.append(key)
+        for item in fresh:
+            if counts is None:
+                self._count(group_key(item), +1)
+            if not self.listed(item.day):
+                continue  # read with its slice, when the list gets there
+            key = order_key(item)
+            at = bisect.bisect_left(kept_keys, key)
+            kept_items.insert(at, item)
+            kept_keys.insert(at, key)
+        self._items, self._keys = kept_items, kept_keys
+        self._replace_rows(self._layout())
+
+    def _count(self, group: date | None, step: int) -> None:
+        left = self._counted.get(group, 0) + step
+        if left > 0:
+            self._counted[group] = left
+        else:
+            self._counted.pop(group, None)
+
+    def _layout(self) -> list[AgendaItem | Heading]:
+        """The rows of the loaded items: each group's heading before its items; today's heading
+        even when nothing is due today, once the list has got that far."""
+        rows: list[AgendaItem | Heading] = []
+        read: dict[date | None, int] = {}
+        today = self.today
+        today_shown = False
+        current: date | bool | None = False  # no group yet
+        for item in self._items:
+            group = None if item.bucket == OVERDUE else item.day
+            if group != current:
+                if group is not None and group > today and not today_shown:
+                    rows.append(Heading(today))
+                today_shown = today_shown or (group is not None and group >= today)
+                rows.append(Heading(group))
+                current = group
+            read[group] = read.get(group, 0) + 1
+            rows.append(item)
+        if not today_shown and self.through >= today:
+            rows.append(Heading(today))
+        self._read = {group: count for group, count in read.items() if self._read_whole(group)}
+        return rows
+
+    def _replace_rows(self, rows: list[AgendaItem | Heading]) -> None:
+        """Tell the views only the rows that differ (a change touches one or two): the common
+        start and end stay, the middle is removed and inserted; headings repaint their counts."""
+        old = self._rows
+        shortest = min(len(old), len(rows))
+        head = 0
+        while head < shortest and (old[head] is rows[head] or old[head] == rows[head]):
+            head += 1
+        tail = 0
+        while tail < shortest - head and (
+            old[-1 - tail] is rows[-1 - tail] or old[-1 - tail] == rows[-1 - tail]
+        ):
+            tail += 1
+        if len(old) - tail > head:
+            self.beginRemoveRows(QModelIndex(), head, len(old) - tail - 1)
+            self._rows = old[:head] + old[len(old) - tail :]
+            self._index_rows()
+            self.endRemoveRows()
+        if len(rows) - tail > head:
+            self.beginInsertRows(QModelIndex(), head, len(rows) - tail - 1)
+            self._rows = rows
+            self._index_rows()
+            self.endInsertRows()
+        self._rows = rows
+        self._index_rows()
+        for row, entry in enumerate(rows):
+            if type(entry) is Heading:
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
+
+    def _index_rows(self) -> None:
+        self._row_of = {
+            entry.id: n for n, entry in enumerate(self._rows) if type(entry) is AgendaItem
+        }
+
+    def _heading(self, group: date | None) -> str:
+        count = self.counts.get(group, 0)
+        if group is None:
             return QCoreApplication.translate("TodayModel", "Overdue ({0})").format(count)
-        assert day is not None
-        when = fmt.long_date(day, self.lang, weekday=True)
-        if bucket == TODAY:
+        when = fmt.long_date(group, self.lang, weekday=True)
+        if group == self.today:
             return QCoreApplication.translate("TodayModel", "Today · {0} ({1})").format(when, count)
         return QCoreApplication.translate("TodayModel", "{0} ({1})").format(when, count)
 
@@ -104,9 +282,7 @@ class TodayModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        item = self._rows[index.row()][1]
+        item = self.item(index)
         if item is None:
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -128,21 +304,27 @@ class TodayModel(QAbstractListModel):
     def drop_day(self, index: Index) -> date | None:
         """The day a drop on this row moves an activity to: its group's day (a heading or any
         row under it); None on the overdue group, where nothing is moved to."""
-        if not index.isValid() or not 0 <= index.row() < len(self._group_day):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        return self._group_day[index.row()]
+        entry = self._rows[index.row()]
+        return entry.group if isinstance(entry, Heading) else group_key(entry)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        heading, item = self._rows[index.row()]
+        entry = self._rows[index.row()]
+        if isinstance(entry, Heading):
+            if role == HeadingRole:
+                return True
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return self._heading(entry.group)
+            return None
+        item = entry
         if role == ItemRole:
             return item
         if role == HeadingRole:
-            return item is None
+            return False
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if item is None:
-                return heading
             return " · ".join(
                 part
                 for part in (
@@ -168,14 +350,16 @@ class TodayModel(QAbstractListModel):
     def item(self, index: Index) -> AgendaItem | None:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        return self._rows[index.row()][1]
+        entry = self._rows[index.row()]
+        return None if isinstance(entry, Heading) else entry
 
     def index_of(self, item_id: str) -> QModelIndex:
         row = self._row_of.get(item_id)
         return self.index(row, 0) if row is not None else QModelIndex()
 
     def items(self) -> list[AgendaItem]:
-        return [item for _, item in self._rows if item is not None]
+        """The items read so far, in order."""
+        return list(self._items)
 
 
 class TodayDelegate(QStyledItemDelegate):
@@ -185,6 +369,9 @@ class TodayDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._height = 0
+        # Made once, not for every row painted: the kinds' labels and their widths.
+        self._kinds: dict[str, tuple[str, int]] = {}
+        self._when_width = 0
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if not self._height:
@@ -214,7 +401,9 @@ class TodayDelegate(QStyledItemDelegate):
         metrics = option.fontMetrics
         source = model.sourceModel() if hasattr(model, "sourceModel") else model
         when = source.when_text(item) if isinstance(source, TodayModel) else ""
-        when_width = metrics.horizontalAdvance("12月31日 00:00") + 12
+        if not self._when_width:
+            self._when_width = metrics.horizontalAdvance("12月31日 00:00") + 12
+        when_width = self._when_width
         painter.setPen(OVERDUE_COLOR if item.bucket == OVERDUE and not selected else text_color)
         painter.drawText(
             QRect(rect.left(), rect.top(), when_width, rect.height()),
@@ -222,8 +411,11 @@ class TodayDelegate(QStyledItemDelegate):
             when,
         )
         x = rect.left() + when_width
-        kind = kind_label(item.activity_kind)
-        kind_width = metrics.horizontalAdvance(kind) + 16
+        found = self._kinds.get(item.activity_kind)
+        if found is None:
+            label = kind_label(item.activity_kind)
+            found = self._kinds[item.activity_kind] = (label, metrics.horizontalAdvance(label) + 16)
+        kind, kind_width = found
         badge = QRect(x, rect.top() + 4, kind_width, rect.height() - 8)
         painter.setPen(text_color if selected else QColor("#4A6FD0"))
         painter.drawRoundedRect(badge, 4, 4)

@@ -46,7 +46,7 @@ from desktop.ui.today.commands import (
     SetOutcome,
     ShiftActivity,
 )
-from desktop.ui.today.model import TodayDelegate, TodayModel, decode_activity
+from desktop.ui.today.model import FIRST_SLICE, TodayDelegate, TodayModel, decode_activity
 from desktop.ui.undo import push
 
 DAYS_AHEAD = 7
@@ -197,8 +197,8 @@ class TodayView(QListView):
         if target is None:
             event.ignore()
             return
-        # Accepted as a copy: the list reloads from the database, so the view must not remove
-        # the dragged row itself as it does after a move.
+        # Accepted as a copy: the list moves the row itself when the change comes back, so the
+        # view must not remove the dragged row as it does after a move.
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         self.dropped.emit(*target)
@@ -209,8 +209,10 @@ class TodayScreen(QWidget):
         super().__init__(window)
         self.ctx = ctx
         self.window_ = window
-        self._listed_pursuits: set[str] = set()
+        # Items a change took out of the agenda: not counted, so their return can be.
+        self._absent: set[str] = set()
         self.model = TodayModel(ctx.lang, self)
+        self.model.loader = self._slice
         self.view = TodayView()
         self.view.setObjectName("today_view")
         self.view.dropped.connect(self.move_to_day)
@@ -308,21 +310,68 @@ class TodayScreen(QWidget):
 
     # --- data -------------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the agenda afresh (at start, at midnight, after an import): the groups' counts and
+        as many items as were listed, the rest as the list is scrolled."""
         current = self.current()
         row = self.view.currentIndex().row()
-        result = agenda.agenda(self.ctx.workspace, days=DAYS_AHEAD)
-        self.model.set_agenda(result)
-        self._listed_pursuits = {i.pursuit_id for i in result.items() if i.pursuit_id}
-        self.pages.setCurrentIndex(0 if len(result) else 1)
+        want = max(FIRST_SLICE, len(self.model.items()))
+        today = activities.local_today()
+        counts, first = agenda.agenda_start(
+            self.ctx.workspace, want=want, days=DAYS_AHEAD, today=today
+        )
+        self.model.start(today, counts, first)
+        self._absent.clear()
+        self._after_update(current, row)
+        self._arm_midnight()
+
+    def _slice(self, after: date, want: int) -> agenda.AgendaSlice:
+        return agenda.agenda_slice(
+            self.ctx.workspace, after, want=want, days=DAYS_AHEAD, today=self.model.today
+        )
+
+    def refresh(self, activity_ids: set[str], visit_ids: set[str], pursuit_ids: set[str]) -> None:
+        """Only what a change touched: those activities and visits, and every item of those
+        pursuits, read again and put where they now belong. The groups' counts follow the rows
+        moved, or are counted again when the change touched an item not read yet (or a pursuit,
+        which may have been deleted or restored)."""
+        current = self.current()
+        row = self.view.currentIndex().row()
+        model = self.model
+        fresh = agenda.agenda_items(
+            self.ctx.workspace,
+            activity_ids=activity_ids,
+            visit_ids=visit_ids,
+            pursuit_ids=pursuit_ids,
+            days=DAYS_AHEAD,
+            today=model.today,
+        )
+        touched = activity_ids | visit_ids
+        gone = set(touched)
+        if pursuit_ids:
+            gone |= {i.id for i in model.items() if i.pursuit_id in pursuit_ids}
+        # Counted where it was listed, or known not to be in the agenda: the counts can follow.
+        known = all(model.index_of(i).isValid() or i in self._absent for i in touched)
+        counts = None
+        if pursuit_ids or not known:
+            counts = agenda.group_counts(self.ctx.workspace, days=DAYS_AHEAD, today=model.today)
+        model.update(gone, fresh, counts)
+        found = {item.id for item in fresh}
+        self._absent = (self._absent | touched) - found
+        self._after_update(current, row)
+
+    def _after_update(self, current: AgendaItem | None, row: int) -> None:
+        counts = self.model.counts
+        overdue = counts.get(None, 0)
+        today = counts.get(self.model.today, 0)
+        self.pages.setCurrentIndex(0 if self.model.total() else 1)
         self.counts.setText(
             self.tr("{0} overdue · {1} today · {2} in the next {3} days").format(
-                len(result.overdue), len(result.due_today), len(result.upcoming), DAYS_AHEAD
+                overdue, today, self.model.total() - overdue - today, DAYS_AHEAD
             )
         )
         if current is None or not self.select(current.id):
             self._select_near(max(row, 0))
         self._update_actions()
-        self._arm_midnight()
 
     def _select_near(self, row: int) -> None:
         """The item at `row` or the next one after it (after Done the list closes up)."""
@@ -338,13 +387,16 @@ class TodayScreen(QWidget):
         self.midnight.start(int((tomorrow - now).total_seconds() * 1000) + 1000)
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.everything or changes.touches(
-            ChangeKind.ACTIVITY, ChangeKind.VISIT, ChangeKind.ACCOUNT, ChangeKind.PURSUIT
-        ):
+        # An account's name or deletion reaches items through their pursuits too: read afresh.
+        # A pursuit's other parts (answers, steps, …) show nowhere in the list.
+        if changes.everything or changes.touches(ChangeKind.ACCOUNT):
             self.reload()
             return
-        if changes.ids(ChangeKind.PURSUIT_PART) & self._listed_pursuits:
-            self.reload()
+        activity_ids = changes.ids(ChangeKind.ACTIVITY)
+        visit_ids = changes.ids(ChangeKind.VISIT)
+        pursuit_ids = changes.ids(ChangeKind.PURSUIT)
+        if activity_ids or visit_ids or pursuit_ids:
+            self.refresh(activity_ids, visit_ids, pursuit_ids)
 
     # --- the current item -------------------------------------------------------------------
     def current(self) -> AgendaItem | None:
@@ -359,7 +411,20 @@ class TodayScreen(QWidget):
         return True
 
     def open_item(self, kind: str, item_id: str) -> bool:
-        return kind in (ChangeKind.ACTIVITY, ChangeKind.VISIT) and self.select(item_id)
+        if kind not in (ChangeKind.ACTIVITY, ChangeKind.VISIT):
+            return False
+        if not self.model.index_of(item_id).isValid():
+            # Not read yet (further down the list): read on to its day, if it is listed at all.
+            found = agenda.agenda_items(
+                self.ctx.workspace,
+                activity_ids=[item_id] if kind == ChangeKind.ACTIVITY else (),
+                visit_ids=[item_id] if kind == ChangeKind.VISIT else (),
+                days=DAYS_AHEAD,
+                today=self.model.today,
+            )
+            if found:
+                self.model.load_until(item_id)
+        return self.select(item_id)
 
     def _update_actions(self, *_args: QModelIndex) -> None:
         item = self.current()

@@ -65,6 +65,7 @@ from desktop.ui.visits.layout import (
 MARGIN_MM = 15.0
 HEADER_MM = 10.0  # the running header band at the top of the frame (text, rule, gap)
 FOOTER_MM = 8.0
+OFFER_MAX_LINES = 14  # features, advantages, benefits: a third of a page at most
 MAX_PAGES_FOR_NOTES = 2  # the notes never add a third page
 MAP_MAX_MM = 85.0  # the stakeholder map's height on paper
 MAP_MIN_MM = 55.0  # smaller, the names on the map would be too small to read
@@ -362,6 +363,7 @@ class PlanDocument(QObject):
         boxes += self._map()
         boxes += self._coaching()
         boxes += self._pains_and_value()
+        boxes += self._offer()
         boxes += self._competition()
         boxes += self._risks()
         boxes.append(self._notes())
@@ -919,6 +921,57 @@ class PlanDocument(QObject):
             )
         return boxes
 
+    def _offer(self) -> list[Box]:
+        """Our offer: the value intersection, then features, advantages and benefits side by side
+        (what it is → why it is better → what it earns the customer)."""
+        offer = self.plan.offer
+        if offer is None or not offer.has_fab:
+            return []
+        boxes: list[Box] = [self._heading(self.tr("Our offer"))]
+        if offer.value_intersection:
+            boxes.append(
+                Frame(
+                    self._label_rows(
+                        [(self.tr("Value intersection"), offer.value_intersection)],
+                        self._label_width() + 7.0,
+                    ),
+                    padding=(1.2 * self.mm, 0, 0.6 * self.mm, 0),
+                )
+            )
+        columns = [
+            (self.tr("Features"), offer.features),
+            (self.tr("Advantages"), offer.advantages),
+            (self.tr("Benefits"), offer.benefits),
+        ]
+        if any(text for _, text in columns):
+            boxes += self._table(
+                [title for title, _ in columns],
+                [1 / 3, 1 / 3, 1 / 3],
+                [[self._offer_text(text) for _, text in columns]],
+                space=1.6 * self.mm,
+            )
+        return boxes
+
+    def _offer_text(self, text: str) -> Box:
+        # A table row never splits across pages: a long text is cut at a height a page holds.
+        if not text:
+            return Text(self.doc, "—", self.muted)
+        return Text(self.doc, text, self.body, max_lines=OFFER_MAX_LINES)
+
+    def _concern_plan(self) -> list[Box]:
+        offer = self.plan.offer
+        if offer is None or not offer.concern_plan:
+            return []
+        return [
+            Frame(
+                self._label_rows(
+                    [(self.tr("Plan to dispel concerns"), offer.concern_plan)],
+                    self._label_width() + 13.0,
+                ),
+                padding=(1.2 * self.mm, 0, 0.6 * self.mm, 0),
+            )
+        ]
+
     def _competition(self) -> list[Box]:
         doc, plan = self.doc, self.plan
         if not plan.competitors and not plan.indicators:
@@ -1038,7 +1091,10 @@ class PlanDocument(QObject):
 
     def _risks(self) -> list[Box]:
         doc, plan = self.doc, self.plan
+        concern_plan = self._concern_plan()
         if not plan.risks:
+            if concern_plan:
+                return [self._heading(self.tr("Concerns and risks")), *concern_plan]
             return []
         rows: list[list[Box]] = []
         for risk in plan.risks:
@@ -1096,6 +1152,7 @@ class PlanDocument(QObject):
             )
         return [
             self._heading(self.tr("Concerns and risks")),
+            *concern_plan,
             *self._table(
                 [self.tr("Risk"), self.tr("Impact"), self.tr("Prevention and remedy")],
                 [0.34, 0.33, 0.33],

@@ -9,6 +9,8 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy import select, text
+
 from desktop.services import activities, pursuits, stakeholders
 from desktop.services.activities import ActivityDraft
 from desktop.services.queries import agenda
@@ -156,3 +158,65 @@ def test_an_activity_on_a_pursuit_purged_elsewhere_arrives_orphaned_and_is_shown
     assert [(i.id, i.subject, i.pursuit_title) for i in items if i.id == activity_id] == [
         (activity_id, "不知道已清除的项目", "")
     ]
+
+
+def test_a_pursuit_deleted_on_one_laptop_takes_its_activities_on_the_other(
+    replica, write_file, tmp_path: Path
+) -> None:
+    from desktop.storage.tables import ActivityAttendee
+
+    a, b = replica("a"), replica("b")
+    target = first_pursuit(a)
+    person = person_of(a, target)
+    activity_id, _ = activities.create_activity(
+        a, ActivityDraft(subject="电话确认", pursuit_id=target, due_on=DAY, attendee_ids=[person])
+    )
+    write_file(a, tmp_path / "a.sync")
+    take(b, tmp_path / "a.sync")
+    assert [i.id for i in agenda.agenda(b, today=DAY).due_today if i.id == activity_id]
+
+    pursuits.delete_pursuits(a, [target])
+    write_file(a, tmp_path / "a2.sync")
+    result = take(b, tmp_path / "a2.sync")
+    assert result.committed
+    with b.read() as session:
+        assert not session.get(Pursuit, target).alive
+        assert not session.get(Activity, activity_id).alive  # its own tombstone, not hidden
+        attendees = session.query(ActivityAttendee).filter_by(activity_id=activity_id).all()
+        assert attendees and not any(x.alive for x in attendees)
+    assert dump.digest(a.path) == dump.digest(b.path)
+
+
+def test_the_timeline_lists_the_imports_that_changed_the_pursuit(
+    replica, write_file, tmp_path: Path
+) -> None:
+    from desktop.services.queries import timeline
+
+    a, b = replica("a"), replica("b")
+    target = first_pursuit(a)
+    with a.read() as session:
+        site_a = session.execute(text("SELECT site_id FROM sync_state")).scalar_one()
+        other = session.scalars(
+            select(Pursuit.id).where(Pursuit.alive, Pursuit.id != target).limit(1)
+        ).one()
+    form = pursuits.pursuit_form(a, target)
+    form.title, form.amount = "改过名字的项目", form.amount + 100
+    pursuits.update_pursuit(a, target, form)  # two of the pursuit's fields
+    activities.create_activity(a, ActivityDraft(subject="电话", pursuit_id=target, due_on=DAY))
+    write_file(a, tmp_path / "a.sync")
+    take(b, tmp_path / "a.sync")
+
+    imports = [e for e in timeline.timeline(b, pursuit_id=target) if e.kind == timeline.IMPORT]
+    assert len(imports) == 1
+    entry = imports[0]
+    assert (entry.title, entry.extra, entry.pursuit_id) == ("a", site_a, target)
+    assert entry.fields >= 2 + 3  # title and amount, and the new activity's subject, kind, day
+    assert entry.at is not None and entry.day == entry.at.date()
+    assert not [e for e in timeline.timeline(b, pursuit_id=other) if e.kind == timeline.IMPORT]
+    with b.read() as session:
+        account_id = session.get(Pursuit, target).account_id
+    by_account = timeline.timeline(b, account_id=account_id, kinds=[timeline.IMPORT])
+    assert [e.id for e in by_account] == [entry.id]
+    # Read again, nothing changes: no second entry.
+    take(b, tmp_path / "a.sync")
+    assert len([e for e in timeline.timeline(b, pursuit_id=target) if e.kind == "import"]) == 1

@@ -1,7 +1,7 @@
 """private pursuits: the pursuits this computer keeps out of every sync file
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0007
 
 `private_pursuits` holds one row per pursuit that is not shared with the team
 (`tables.PrivatePursuit`). It is local bookkeeping, not a synced table: whether a pursuit leaves
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
