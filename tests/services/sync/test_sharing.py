@@ -113,3 +113,26 @@ def test_a_private_pursuit_never_reaches_a_peer_and_shared_again_arrives_whole(
     until_quiet([a, b, boss], carrier)
     assert records.get(b.ws, "pursuit", secret["pursuit"])["next_step"] == "继续保密"
     assert records.get(a.ws, "pursuit", secret["pursuit"])["next_step"] == "不再外传"
+
+
+def test_a_private_pursuits_documents_and_their_files_stay(replica, write_file, tmp_path) -> None:
+    """A document on a private pursuit: neither its record nor its file leaves; a shared
+    pursuit's document goes with its file as before."""
+    from desktop.services import documents
+
+    a, b = replica("a"), replica("b")
+    secret = _private_pursuit(a, "有附件的私密项目")
+    shared_id, _ = pursuits.create_pursuit(
+        a, pursuits.PursuitDraft(title="有附件的公开项目", account_name="客户")
+    )
+    private_file = tmp_path / "底价.txt"
+    private_file.write_text("我们的底价", encoding="utf-8")
+    public_file = tmp_path / "方案.txt"
+    public_file.write_text("公开方案", encoding="utf-8")
+    hidden, _ = documents.add_document(a, private_file, documents.Owner.pursuit(secret["pursuit"]))
+    shown, _ = documents.add_document(a, public_file, documents.Owner.pursuit(shared_id))
+    report = write_file(a, tmp_path / "all.pursuit-sync")
+    assert report.withheld == [secret["pursuit"]]
+    assert report.files is not None and report.files.files == 1  # the shared one's file only
+    importer.import_bundle(b, report.path, PASSPHRASE, backup=False)
+    assert _has(b, [hidden]) == [] and _has(b, [shown]) == [shown]
