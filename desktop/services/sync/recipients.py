@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from desktop.services.sync import export
 from desktop.services.workspace import Workspace
-from desktop.storage import files
+from desktop.storage import files as stored_files
 from desktop.storage.tables import SyncSite, SyncState
 
 STATE_VERSION = 1
@@ -82,9 +82,11 @@ def export_changes(
     progress: export.Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     kdf: dict[str, Any] | None = None,
+    files: bool = True,
 ) -> export.ExportReport:
     """The changes not yet exported to `site` (everything the first time), into `target`; then
-    remember how far that colleague has been sent."""
+    remember how far that colleague has been sent. `files`: as export_bundle's (the documents'
+    files beside it, or left out)."""
     state = _load(ws)
     sent = state["sites"].get(site) or {}
     frontier = sent.get("frontier")
@@ -99,6 +101,7 @@ def export_changes(
         progress=progress,
         cancelled=cancelled,
         kdf=kdf,
+        files=files,
         since=since,
         extra={"for_site": site},  # the frontier goes in the header, for the record
         resend=before if isinstance(before, list) else (),
@@ -110,5 +113,5 @@ def export_changes(
         "file": target.name,
     }
     text = json.dumps(state, indent=1, sort_keys=True)
-    files.write_atomically(state_path(ws), lambda p: p.write_text(text, encoding="utf-8"))
+    stored_files.write_atomically(state_path(ws), lambda p: p.write_text(text, encoding="utf-8"))
     return report
