@@ -73,6 +73,7 @@ class Settings:
     stale_days: Option[dict[str, int]] = Option("method/stale_days", {})
     backup_keep: Option[int] = Option("backup/keep", 10)
     reminders: Option[bool] = Option("reminders/enabled", True)  # notify at due times
+    share_new: Option[bool] = Option("sync/share_new", True)  # new pursuits shared with the team
     ui_state: Option[dict[str, Any]] = Option("ui/state", {})  # per-screen layout (widths, filters)
 
     def __init__(self, store: QSettings | None = None) -> None:

@@ -58,6 +58,8 @@ from desktop.storage.tables import (
     Pursuit,
     PursuitTag,
     StageChange,
+    SyncSite,
+    SyncState,
 )
 
 STAGES = tuple(range(1, STAGE_COUNT + 1))
@@ -93,6 +95,9 @@ class Filters:
     tags: frozenset[str] = frozenset()  # pursuits with any of these tags; empty = all
     account_id: str | None = None
     currency: str | None = None  # None: the currency most pursuits use
+    # Whose pursuits (a manager's roll-up): the name a colleague's database gives its files, as
+    # the board and the list show it; "" this computer's own; None everyone's.
+    rep: str | None = None
 
     def in_period(self, day: date) -> bool:
         return (self.start is None or day >= self.start) and (self.end is None or day < self.end)
@@ -160,7 +165,20 @@ def _scope(filters: Filters, currency: str) -> list[ColumnExpressionArgument[boo
             PursuitTag.alive, PursuitTag.tag.in_(sorted(filters.tags))
         )
         terms.append(Pursuit.id.in_(tagged))
+    if filters.rep is not None:
+        terms.append(_of_rep(filters.rep))
     return terms
+
+
+def _of_rep(rep: str) -> ColumnElement[bool]:
+    """Pursuits made in a colleague's database that named itself `rep` ("" : made here, or in
+    one that gave no name) — the same rule as the board's origin (storage.queries)."""
+    named = select(SyncSite.site_id).where(
+        SyncSite.name != "", SyncSite.site_id.not_in(select(SyncState.site_id))
+    )
+    if rep:
+        return Pursuit.origin_site.in_(named.where(SyncSite.name == rep))
+    return or_(Pursuit.origin_site.is_(None), Pursuit.origin_site.not_in(named))
 
 
 def _weighted_sql(ws: Workspace) -> ColumnElement[int]:
@@ -675,7 +693,7 @@ def _paths(
     ).where(*scope)
     # In index order (no sort in SQLite); each pursuit's few moves are sorted below.
     history = select(StageChange.pursuit_id, _text(StageChange.changed_at), StageChange.to_stage)
-    if filters.account_id or filters.tags:
+    if filters.account_id or filters.tags or filters.rep is not None:
         history = history.where(StageChange.pursuit_id.in_(select(Pursuit.id).where(*scope)))
     history = history.where(StageChange.alive).order_by(StageChange.pursuit_id)
     parse = datetime.fromisoformat

@@ -32,6 +32,7 @@ from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
     Account,
     Competitor,
+    PrivatePursuit,
     Pursuit,
     PursuitTag,
     StageChange,
@@ -195,7 +196,7 @@ def create_pursuit(ws: Workspace, draft: PursuitDraft) -> Created:
     """A new pursuit (and its account when named but not yet known) with its first StageChange."""
     values = draft_values(draft)
     with ws.write() as session:
-        return add_pursuit(session, draft, values)
+        return add_pursuit(session, draft, values, private=not ws.policy.share_new)
 
 
 def draft_values(draft: PursuitDraft) -> dict[str, Any]:
@@ -215,14 +216,18 @@ def draft_values(draft: PursuitDraft) -> dict[str, Any]:
     return values
 
 
-def add_pursuit(session: Session, draft: PursuitDraft, values: Mapping[str, Any]) -> Created:
+def add_pursuit(
+    session: Session, draft: PursuitDraft, values: Mapping[str, Any], *, private: bool = False
+) -> Created:
     """`create_pursuit` inside the caller's transaction (an import makes many in one);
-    `values` from `draft_values`."""
+    `values` from `draft_values`; `private`: kept on this computer (services.sync.sharing)."""
     account_id, account_created = _account(session, draft.account_id, draft.account_name)
     changes = Changes.of(ChangeKind.ACCOUNT, account_id) if account_created else Changes()
     pursuit, first_stage = pursuit_records(values, account_id, _next_rank(session, draft.stage))
     session.add_all((pursuit, first_stage))
     _write_tags(session, pursuit.id, draft.tags)
+    if private:
+        session.add(PrivatePursuit(pursuit_id=pursuit.id))
     return Created(pursuit.id, changes | Changes.of(ChangeKind.PURSUIT, pursuit.id))
 
 

@@ -19,10 +19,12 @@ from desktop.storage.db import Database
 
 @dataclass
 class Policy:
-    """The company's tuning of the method (Preferences): per-stage win rates and stale limits."""
+    """The company's tuning of the method (Preferences): per-stage win rates and stale limits;
+    and whether a new pursuit is shared with the team (Preferences ▸ Sync)."""
 
     win_rates: dict[int, int] = field(default_factory=dict)
     stale_days: dict[int, int] = field(default_factory=dict)
+    share_new: bool = True
 
 
 class Workspace:

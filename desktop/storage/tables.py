@@ -203,6 +203,21 @@ class SyncReview(Base):
     pursuit_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
+class PrivatePursuit(Base):
+    """A pursuit this computer keeps to itself (not synced: it is this database's own decision).
+
+    A pursuit without a row here is shared with the team. A private pursuit and every record that
+    belongs to it never go into a sync file (services.sync.sharing); `since` is when it was made
+    private. Turning it shared deletes the row, and the next file carries the whole pursuit.
+    """
+
+    __tablename__ = "private_pursuits"
+    pursuit_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("pursuits.id", ondelete="CASCADE"), primary_key=True
+    )
+    since: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 def fk(target: str, *, nullable: bool = False, index: bool = True) -> Any:
     return mapped_column(
         String(36),

@@ -72,6 +72,7 @@ class AppContext(QObject):
         self.workspace.policy = Policy(
             win_rates=self.settings.int_map("win_rates"),
             stale_days=self.settings.int_map("stale_days"),
+            share_new=self.settings.share_new,
         )
 
     def switch_lock(self, path: Path) -> DatabaseLock | None:

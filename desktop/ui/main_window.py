@@ -334,7 +334,12 @@ class MainWindow(QMainWindow):
             if self.rail.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.rail.setCurrentRow(row)
                 return self.screens.get(key)
-        return None
+        if key == "pursuit" or not self.has_screen(key):
+            return None
+        widget = self.screen_widget(key)  # a screen outside the rail (the Sync screen)
+        if widget is not None:
+            self._show_outside_rail(widget)
+        return widget
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -369,6 +374,11 @@ class MainWindow(QMainWindow):
         if widget is None:
             return False
         widget.show_pursuit(pursuit_id, tab)  # type: ignore[attr-defined]
+        self._show_outside_rail(widget)
+        return True
+
+    def _show_outside_rail(self, widget: QWidget) -> None:
+        """A screen that has no rail row (a pursuit's workspace, the Sync screen)."""
         # Switch first, clear the rail after: focus leaving the hidden screen may land on the
         # rail, and a rail without a current row picks its first one (the board) on focus-in,
         # which, in the middle of the switch, left the board shown under the pursuit.
@@ -380,7 +390,6 @@ class MainWindow(QMainWindow):
         if self.rail.hasFocus():
             widget.setFocus(Qt.FocusReason.OtherFocusReason)  # so a later focus-in cannot jump
         self._set_toolbar(widget)
-        return True
 
     def new_pursuit(self) -> None:
         """Ctrl+N anywhere: the screen's own new pursuit (the board's in the current column),

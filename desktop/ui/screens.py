@@ -78,6 +78,7 @@ SCREENS: list[Screen] = [
     Screen("dashboard", "Dashboard", "dashboard.svg", "desktop.ui.charts.dashboard", "Dashboard"),
     Screen("review", "Review", "review.svg", "desktop.ui.sync.review", "ReviewScreen"),
     Screen("today", "Today", "today.svg", "desktop.ui.today.screen", "TodayScreen"),
+    Screen("sync", "Sync", "review.svg", "desktop.ui.sync.screen", "SyncScreen", in_rail=False),
     Screen(
         "pursuit",
         "Pursuit",
@@ -98,4 +99,5 @@ _UPCOMING = (
     QT_TRANSLATE_NOOP("Screens", "Dashboard"),
     QT_TRANSLATE_NOOP("Screens", "Review"),
     QT_TRANSLATE_NOOP("Screens", "Today"),
+    QT_TRANSLATE_NOOP("Screens", "Sync"),
 )

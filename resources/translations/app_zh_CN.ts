@@ -240,6 +240,10 @@
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
 </context>
 <context>
     <name>StakeholderMapMessages</name>

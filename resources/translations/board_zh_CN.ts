@@ -344,6 +344,21 @@
     </message>
 </context>
 <context>
+    <name>RepChoice</name>
+    <message>
+        <source>Show the pursuits of one rep (the database they came from)</source>
+        <translation>只看某位销售的项目（按项目来自哪个数据库）</translation>
+    </message>
+    <message>
+        <source>Every rep</source>
+        <translation>全部销售</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeNote</name>
     <message>
         <source>Start with your first pursuit</source>

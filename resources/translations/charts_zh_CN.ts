@@ -66,6 +66,10 @@
         <translation>标签：{0}</translation>
     </message>
     <message>
+        <source>Rep: {0}</source>
+        <translation>销售：{0}</translation>
+    </message>
+    <message>
         <source>Currency: {0}</source>
         <translation>币种：{0}</translation>
     </message>
@@ -459,6 +463,22 @@ The forecast assumes {6}%</source>
     <message>
         <source>Only pursuits with any of the chosen tags</source>
         <translation>只看带有任一所选标签的项目</translation>
+    </message>
+    <message>
+        <source>Show the pursuits of one rep (the database they came from)</source>
+        <translation>只看某位销售的项目（按项目来自哪个数据库）</translation>
+    </message>
+    <message>
+        <source>Every rep</source>
+        <translation>全部销售</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Rep:</source>
+        <translation>销售：</translation>
     </message>
     <message>
         <source>Amounts add up only within one currency</source>

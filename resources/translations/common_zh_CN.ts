@@ -342,6 +342,22 @@
         <translation>在另一台电脑（{0}）上创建，从它的同步文件合并而来</translation>
     </message>
     <message>
+        <source>Sharing</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Kept on this computer: never in a sync file</source>
+        <translation>只留在本机：不进入任何同步文件</translation>
+    </message>
+    <message>
+        <source>Shared with the team through sync</source>
+        <translation>通过同步与团队共享</translation>
+    </message>
+    <message>
         <source>Closed on</source>
         <translation>关闭日期</translation>
     </message>

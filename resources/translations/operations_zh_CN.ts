@@ -424,4 +424,23 @@
         <translation>删除 {0} 个项目</translation>
     </message>
 </context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <source>Shared with the team: it travels through the sync folder and exports.</source>
+        <translation>与团队共享：通过同步文件夹和导出文件传给同事。</translation>
+    </message>
+    <message>
+        <source>Private: kept on this computer, left out of every sync file and export. Colleagues who already received it keep the copy they have; your later changes no longer reach them.</source>
+        <translation>私有：只留在本机，不进入任何同步文件和导出文件。已经收到它的同事保留手上的那一份；你之后的修改不再传给他们。</translation>
+    </message>
+    <message>
+        <source>Share with the team</source>
+        <translation>与团队共享</translation>
+    </message>
+    <message>
+        <source>Keep private</source>
+        <translation>设为私有</translation>
+    </message>
+</context>
 </TS>

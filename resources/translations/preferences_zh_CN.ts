@@ -27,6 +27,10 @@
         <translation>数据</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
         <source>The window reopens in the new language.</source>
         <translation>窗口会以新语言重新打开。</translation>
     </message>
@@ -101,6 +105,22 @@
     <message>
         <source>Backups to keep</source>
         <translation>保留备份数</translation>
+    </message>
+    <message>
+        <source>Share new pursuits with the team</source>
+        <translation>新建的项目与团队共享</translation>
+    </message>
+    <message>
+        <source>A shared pursuit travels to your colleagues through the sync folder and in exports. A private one, with everything in it (people, activities, notes, visits…), stays on this computer. Change it for one pursuit in its header or in the Pursuits list. Made private after it was shared, a pursuit stops travelling: colleagues keep the copy they have, and your later changes no longer reach them.</source>
+        <translation>共享的项目通过同步文件夹和导出文件传给同事；私有的项目连同其中的一切（关键人、活动、笔记、拜访……）只留在本机。单个项目可在其页头或项目列表里更改。共享过的项目改为私有后就不再传出：同事保留手上的那一份，你之后的修改不再传给他们。</translation>
+    </message>
+    <message>
+        <source>The sync folder and the team passphrase: File ▸ Sync Folder….</source>
+        <translation>同步文件夹和团队口令：文件 ▸ 同步文件夹…。</translation>
+    </message>
+    <message>
+        <source>New pursuits</source>
+        <translation>新建项目</translation>
     </message>
     <message>
         <source>Open Database</source>

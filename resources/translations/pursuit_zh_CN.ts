@@ -1099,6 +1099,22 @@
         <source>Stage {0}</source>
         <translation>阶段 {0}</translation>
     </message>
+    <message>
+        <source>Shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Click to keep it private.</source>
+        <translation>点击设为私有。</translation>
+    </message>
+    <message>
+        <source>Click to share it.</source>
+        <translation>点击与团队共享。</translation>
+    </message>
 </context>
 <context>
     <name>RecordTable</name>

@@ -28,6 +28,10 @@
         <translation>全部标签</translation>
     </message>
     <message>
+        <source>Show the pursuits of one rep (the database they came from)</source>
+        <translation>只看某位销售的项目（按项目来自哪个数据库）</translation>
+    </message>
+    <message>
         <source>Red flags</source>
         <translation>有风险提示</translation>
     </message>
@@ -54,6 +58,14 @@
     <message>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Every rep</source>
+        <translation>全部销售</translation>
     </message>
 </context>
 <context>
@@ -163,6 +175,14 @@
     <message>
         <source>Blank this pursuit for good, here and on every computer it syncs with</source>
         <translation>永久清空这个项目：本机和与之同步的每台电脑上都会清空</translation>
+    </message>
+    <message>
+        <source>Share with the team</source>
+        <translation>与团队共享</translation>
+    </message>
+    <message>
+        <source>Keep private</source>
+        <translation>设为私有</translation>
     </message>
     <message>
         <source>Export…</source>

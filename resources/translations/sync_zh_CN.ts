@@ -8,6 +8,30 @@
         <translation>导出给另一台电脑</translation>
     </message>
     <message>
+        <source>Only the changes not yet sent to:</source>
+        <translation>只导出尚未发给此同事的改动：</translation>
+    </message>
+    <message>
+        <source>last sent {0}</source>
+        <translation>上次发送 {0}</translation>
+    </message>
+    <message>
+        <source>nothing sent yet: everything</source>
+        <translation>尚未发送过：导出全部</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>A colleague appears here once you have imported a file from them. If they missed a file, export everything once.</source>
+        <translation>导入过某位同事的文件后，他就会出现在这里。如果对方漏收了文件，请导出一次全部数据。</translation>
+    </message>
+    <message>
+        <source>If the colleague missed a file, export everything once instead.</source>
+        <translation>如果对方漏收了文件，请改为导出一次全部数据。</translation>
+    </message>
+    <message>
         <source>All pursuits and everything in them</source>
         <translation>全部项目及其所有内容</translation>
     </message>
@@ -18,6 +42,10 @@
     <message>
         <source>Find a pursuit or account</source>
         <translation>查找项目或客户</translation>
+    </message>
+    <message>
+        <source>Export Changes</source>
+        <translation>导出改动</translation>
     </message>
     <message>
         <source>For example 王芳 (the receiver sees it)</source>
@@ -118,6 +146,10 @@
         <translation>同步文件夹(&amp;F)…</translation>
     </message>
     <message>
+        <source>Sync S&amp;tatus</source>
+        <translation>同步状态(&amp;T)</translation>
+    </message>
+    <message>
         <source>The sync folder cannot be reached (an unplugged drive? a cloud client logged out?); trying again later.</source>
         <translation>无法访问同步文件夹（移动硬盘已拔出？云盘客户端已退出？），稍后会自动重试。</translation>
     </message>
@@ -146,6 +178,10 @@
         <translation>有文件自称来自本数据库，未读取。</translation>
     </message>
     <message>
+        <source>A colleague&apos;s file carries change times far ahead of this computer&apos;s clock; it was not read. Check the date and time on both computers: once the clock is right, sync resumes by itself.</source>
+        <translation>同事的文件中的修改时间远超本机时钟，未读取。请检查两台电脑的日期和时间：时钟校正后，同步会自动恢复。</translation>
+    </message>
+    <message>
         <source>{0} file(s) in the folder were refused.</source>
         <translation>文件夹中有 {0} 个文件被拒收。</translation>
     </message>
@@ -160,6 +196,10 @@
     <message>
         <source>{0} file(s) waiting</source>
         <translation>{0} 个文件等待中</translation>
+    </message>
+    <message>
+        <source>Open the Sync screen</source>
+        <translation>打开同步页面</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -187,6 +227,77 @@
     <message>
         <source>That passphrase does not open the file. Check it and type it again.</source>
         <translation>口令不对，打不开这个文件。请核对后重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>PeerModel</name>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Last file</source>
+        <translation>最近文件</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写出时间</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>(not read yet)</source>
+        <translation>（尚未读取）</translation>
+    </message>
+    <message>
+        <source>{0} · refused</source>
+        <translation>{0} · 已拒绝</translation>
+    </message>
+    <message>
+        <source>Merged here {0}</source>
+        <translation>本机合并于 {0}</translation>
+    </message>
+    <message>
+        <source>Still arriving: it is read once the file-sync program has delivered it.</source>
+        <translation>仍在传送中：同步程序传送完毕后即会读取。</translation>
+    </message>
+    <message>
+        <source>Waiting for the file before it.</source>
+        <translation>正在等待它之前的文件。</translation>
+    </message>
+    <message>
+        <source>A file claims to come from this database; it was not read.</source>
+        <translation>有文件自称来自本数据库，未读取。</translation>
+    </message>
+    <message>
+        <source>A file does not belong where it lies in the folder; it was not read.</source>
+        <translation>有文件与其在文件夹中的位置不符，未读取。</translation>
     </message>
 </context>
 <context>
@@ -395,6 +506,22 @@
     <message>
         <source>The file is NOT encrypted: anyone who gets it can read it.</source>
         <translation>该文件未加密：拿到文件的任何人都能读取。</translation>
+    </message>
+    <message>
+        <source>Export &amp;Changes…</source>
+        <translation>导出改动(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Only what a colleague has not been sent yet (everything the first time)</source>
+        <translation>只导出尚未发给某位同事的内容（第一次为全部）</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the last export to this colleague: {0} holds no changes.</source>
+        <translation>自上次导出给这位同事以来没有改动：{0} 中没有改动。</translation>
+    </message>
+    <message>
+        <source>{0} private pursuit(s) were left out: they stay on this computer.</source>
+        <translation>{0} 个私有项目未导出：它们只留在本机。</translation>
     </message>
     <message>
         <source>Give the receiver the passphrase another way, not with the file.</source>
@@ -1161,6 +1288,85 @@
     <message>
         <source>New need</source>
         <translation>新需求</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Team sync</source>
+        <translation>团队同步</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Folder and passphrase…</source>
+        <translation>文件夹和口令…</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>没有问题。</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; databases in the folder</source>
+        <translation>文件夹中同事的数据库</translation>
+    </message>
+    <message>
+        <source>Recent problems</source>
+        <translation>最近的问题</translation>
+    </message>
+    <message>
+        <source>No sync folder yet. Choose a folder your team already shares (OneDrive, Dropbox, Nextcloud, Syncthing or a network drive) and the team passphrase.</source>
+        <translation>尚未设置同步文件夹。请选择团队已在共享的文件夹（OneDrive、Dropbox、Nextcloud、Syncthing 或网络驱动器）并输入团队口令。</translation>
+    </message>
+    <message>
+        <source>Roll-up: reads the whole team&apos;s files and writes none.</source>
+        <translation>汇总模式：读取全团队的文件，不写出本机文件。</translation>
+    </message>
+    <message>
+        <source>Writes this database&apos;s changes and reads the team&apos;s.</source>
+        <translation>写出本数据库的改动，并读取团队的文件。</translation>
+    </message>
+    <message>
+        <source>Folder: {0}</source>
+        <translation>文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>Enter the team passphrase to sync (Folder and passphrase…).</source>
+        <translation>输入团队口令后即可同步（文件夹和口令…）。</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Last sync {0}</source>
+        <translation>上次同步 {0}</translation>
+    </message>
+    <message>
+        <source>wrote {0} change(s)</source>
+        <translation>写出 {0} 条改动</translation>
+    </message>
+    <message>
+        <source>merged {0} file(s)</source>
+        <translation>合并 {0} 个文件</translation>
+    </message>
+    <message>
+        <source>{0} file(s) waiting</source>
+        <translation>{0} 个文件等待中</translation>
+    </message>
+    <message>
+        <source>{0} awaiting review</source>
+        <translation>{0} 项待审</translation>
+    </message>
+    <message>
+        <source>Not synced yet in this session.</source>
+        <translation>本次启动后尚未同步。</translation>
+    </message>
+    <message>
+        <source>No colleague&apos;s files in the folder yet. They appear here once their Pursuit has written to it and the file-sync program has delivered them.</source>
+        <translation>文件夹中还没有同事的文件。同事的 Pursuit 写出文件、同步程序传送到后，就会出现在这里。</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,14 @@ from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.imports.reading import Cancelled, Table
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
-from desktop.storage.tables import Account, Pursuit, Stakeholder, new_id, utcnow
+from desktop.storage.tables import (
+    Account,
+    PrivatePursuit,
+    Pursuit,
+    Stakeholder,
+    new_id,
+    utcnow,
+)
 
 NEW, DUPLICATE, ERROR = "new", "duplicate", "error"
 
@@ -546,6 +553,8 @@ class _Writer:
             )
             self.session.add_all((pursuit, first_stage))
             pursuit_id = pursuit.id
+            if not self.ws.policy.share_new:  # the rep keeps new pursuits private
+                self.session.add(PrivatePursuit(pursuit_id=pursuit_id))
             self.made_pursuits[pursuit_id] = account_id
             self.created.append(("pursuit", pursuit_id))
             self.touched.add((ChangeKind.PURSUIT, pursuit_id))

@@ -19,6 +19,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from desktop.domain import forecast
 from desktop.domain import status as status_rules
 from desktop.services import collection
@@ -26,6 +28,7 @@ from desktop.services.queries.board import last_touch, last_touches
 from desktop.services.reports import spreadsheet
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
+from desktop.storage.tables import PrivatePursuit
 
 _ID_CHUNK = 500
 
@@ -57,6 +60,7 @@ class PursuitRow:
     origin: str = ""  # whose database it came from (a manager's merged files); "" when made here
     touched_at: datetime | None = None  # UTC; as `BoardCard.touched_at`
     touched_by: str = ""  # "activity", "note", "visit" or "stage"
+    shared: bool = True  # False: kept on this computer, never in a sync file (sync.sharing)
 
     def days_in_stage(self, today: date) -> int:
         return max(0, (today - self.stage_entered_at.date()).days)
@@ -90,6 +94,7 @@ def list_pursuits(
         tags = queries.pursuit_tags(session, ids=ids, account_id=account_id)
         touches = last_touches(session, ids, account_id)
         received = collection.received_by_pursuit(session, ids)
+        private = set(session.scalars(select(PrivatePursuit.pursuit_id)))
     day = date.fromisoformat
     moment = datetime.fromisoformat
     weighted = forecast.weighted_amount
@@ -144,6 +149,7 @@ def list_pursuits(
                 origin or "",
                 touched_at,
                 touched_by,
+                pursuit_id not in private,
             )
         )
     return result

@@ -29,7 +29,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.services.errors import InvalidInput
-from desktop.services.sync import attachments, bundle, schema
+from desktop.services.sync import attachments, bundle, schema, sharing
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
 from desktop.storage import migrate, sync_codec
@@ -62,6 +62,8 @@ class ExportReport:
     # Per kind, the highest change sequence (`seq`) this file's snapshot saw: the next delta
     # reads only rows beyond it (`since_marks`). Empty for a database without the column.
     marks: dict[str, int] = field(default_factory=dict)
+    # The pursuits kept private (left out) when this file was written (sharing.py).
+    withheld: list[str] = field(default_factory=list)
 
 
 def default_site_name() -> str:
@@ -172,6 +174,7 @@ def export_bundle(
     if_changed: bool = False,
     files: bool = True,
     since_marks: dict[str, int] | None = None,
+    resend: Iterable[str] = (),
 ) -> ExportReport:
     """Write the sync file `target`. Plaintext only when `encrypt` is False, explicitly.
 
@@ -179,8 +182,11 @@ def export_bundle(
     sealed header (the sync folder's sequence), never read by the importer. A delta or a file
     with `extra` fields also carries its `frontier` in the header. `if_changed`: a delta with no
     record writes no file (the report says 0 records). `files`: False leaves the documents'
-    files out (their records still go; the reader sees them as not on that computer). `since_marks`: the `marks` of the export
-    that `since` comes from (with it, a delta reads only the rows changed since, by index).
+    files out (their records still go; the reader sees them as not on that computer).
+    `since_marks`: the `marks` of the export that `since` comes from (with it, a delta reads only
+    the rows changed since, by index). Private pursuits never go out (sharing.narrow); `resend`:
+    pursuits a delta carries whole if they are shared now (they were private when the reader's
+    last file was written).
     """
     started = time.perf_counter()
     if encrypt:
@@ -203,12 +209,15 @@ def export_bundle(
         marks = _marks(conn, tables) if since is not None or extra else {}
         if since is not None:
             scope = _changed_since(conn, tables, since, scope, since_marks or {})
+        scope, withheld = sharing.narrow(conn, tables, scope, resend if since is not None else ())
         counts = _counts(conn, tables, scope)
         frontier = _frontier(conn, tables, scope, since) if since is not None or extra else {}
         if if_changed and since is not None and not any(counts.values()):
             conn.rollback()
             seconds = time.perf_counter() - started
-            return ExportReport(target, 0, 0, seconds, encrypt, {}, frontier, marks)
+            return ExportReport(
+                target, 0, 0, seconds, encrypt, {}, frontier, marks=marks, withheld=withheld
+            )
         header: dict[str, Any] = {
             "app": "Pursuit",
             "app_version": __version__,
@@ -273,7 +282,8 @@ def export_bundle(
         {k: v for k, v in counts.items() if v},
         frontier,
         carried,
-        marks,
+        marks=marks,
+        withheld=withheld,
     )
 
 

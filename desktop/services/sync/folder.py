@@ -25,10 +25,20 @@ which to merge. One round (`sync_round`):
    its site and sequence; a file whose header disagrees with its place, or that claims to be from
    this database's own site, is refused (and reported), never merged.
 
+Private pursuits (sharing.py) are left out of every file; the state remembers which were private
+when the last file was written, so making one private or shared is a change worth a file, and one
+shared again goes out whole in the next delta.
+
 Imports in a round take no pre-import backup: a folder merge is small, frequent and undone by the
 CRDT's review rather than by restoring a copy, and the rolling backup still runs. Two databases
 copied from one file share a site id: when this database finds a file in its own sub-folder that
 it did not write, it takes a new site (sync_meta.renew_site) and starts its own sub-folder afresh.
+
+Clocks apart: a file whose change times run far ahead of this computer's clock is refused
+(`clock_ahead`, reported, never merged). When the writer's clock is put right, its database
+repairs its times and its clock goes back; its next file is then a snapshot, and a reader whose
+next file was refused goes on from the latest snapshot after it. A clock behind is no problem:
+the clock only orders concurrent values for display (they wait in review), it never drops one.
 
 A folder that is missing (an unplugged drive, a logged-out cloud client), read-only or full stops
 the round with one `FolderProblem`; nothing is lost (progress moves only after a file is merged
@@ -47,7 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.services.sync import bundle, export, importer
+from desktop.services.sync import bundle, export, importer, sharing
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
 from desktop.storage import files, sync_meta
@@ -80,6 +90,7 @@ class Skipped:
 class PeerRound:
     site: str
     name: str = ""
+    created: str = ""  # when the peer wrote the last file merged (its header, UTC ISO)
     files: int = 0
     new: int = 0
     updated: int = 0
@@ -147,6 +158,7 @@ def _fresh_state(folder: Path, site: str) -> dict[str, Any]:
         "written": [],  # names of the files this database wrote and keeps in its sub-folder
         "pending": None,  # the file being written (a crash may leave it written, not recorded)
         "peers": {},
+        "private": [],  # the pursuits kept private when that file was written (sharing.py)
     }
 
 
@@ -161,6 +173,16 @@ def _our_site(ws: Workspace) -> tuple[str, int]:
     finally:
         conn.close()
     return str(site), int(counter)
+
+
+def _our_clock(ws: Workspace) -> int:
+    """This database's hybrid logical clock: it only goes back when it was repaired."""
+    conn = export.read_connection(ws.path)
+    try:
+        (clock,) = conn.execute("SELECT hlc FROM sync_state").fetchone()
+    finally:
+        conn.close()
+    return int(clock or 0)
 
 
 def _check_folder(folder: Path) -> None:
@@ -258,9 +280,14 @@ def _write_own(
 ) -> None:
     own = folder / site
     first = state["sequence"] == 0
-    if not first and counter == state["counter"]:
-        return  # nothing written here since the last file
-    snapshot = first or state["deltas"] >= config.compact_after
+    before = set(state.get("private") or [])
+    clock = _our_clock(ws)
+    # The clock went back: it was repaired (sync_meta.repair_clock) after running far ahead, so
+    # peers refused the files written meanwhile; a snapshot lets them go on past those.
+    repaired = clock < int(state.get("clock") or 0)
+    if not first and counter == state["counter"] and before == _private(ws) and not repaired:
+        return  # nothing written here since the last file, nothing shared or made private
+    snapshot = first or repaired or state["deltas"] >= config.compact_after
     sequence = state["sequence"] + 1
     name = file_name(sequence, snapshot)
     since = None if snapshot else dict(state["frontier"])
@@ -278,15 +305,23 @@ def _write_own(
             extra={"folder": {"sequence": sequence, "snapshot": snapshot}},
             if_changed=True,
             since_marks=None if snapshot else state.get("marks"),
+            resend=before,  # shared again since the last file: sent whole
         )
     except OSError as exc:
         raise _problem(exc, folder) from exc
     if not snapshot and result.records == 0:
         # Only merges happened since (their records are in the peers' files): no empty delta.
-        state.update(counter=counter, marks=result.marks)
+        state.update(counter=counter, marks=result.marks, private=result.withheld, clock=clock)
         _save_state(ws, state)
         return
-    state.update(sequence=sequence, counter=counter, frontier=result.frontier, marks=result.marks)
+    state.update(
+        sequence=sequence,
+        counter=counter,
+        frontier=result.frontier,
+        marks=result.marks,
+        private=result.withheld,
+        clock=clock,
+    )
     state["written"].append(name)
     state["deltas"] = 0 if snapshot else state["deltas"] + 1
     report.written = f"{site}/{name}"
@@ -328,9 +363,17 @@ def _read_peers(
             later = [s for s in listing if s >= wanted]
             if not later:
                 break
-            if wanted in listing:
+            refused = progress.get("failed") or {}
+            stuck = (
+                wanted in listing
+                and refused.get("file") == listing[wanted][0]
+                and refused.get("reason") != "arriving"
+            )
+            if wanted in listing and not (stuck and any(listing[s][1] for s in later)):
                 sequence = wanted
             else:
+                # Missed deltas (compacted away), or a refused file (a clock far ahead, another
+                # passphrase) that a later snapshot replaces: go on from the latest snapshot.
                 snapshots = [s for s in later if listing[s][1]]
                 if not snapshots:
                     for s in sorted(later):  # held until their predecessor arrives
@@ -361,6 +404,9 @@ def _read_peers(
                     frontier[other] = max(frontier.get(other, 0), count)
             progress["sequence"] = sequence
             progress["name"] = report.peers[peer].name or progress.get("name", "")
+            progress["file"] = name
+            progress["created"] = report.peers[peer].created
+            progress["merged_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
             for s in [s for s in listing if s <= sequence]:
                 del listing[s]
             state["peers"][peer] = progress
@@ -419,6 +465,7 @@ def _merge_file(
         return skip
     peer_round = report.peers.setdefault(peer, PeerRound(peer))
     peer_round.name = str(seen.get("site_name") or "")
+    peer_round.created = str(seen.get("created") or "")
     peer_round.files += 1
     preview = result.preview
     peer_round.new += preview.total("new")
@@ -426,6 +473,61 @@ def _merge_file(
     peer_round.conflicts += preview.total("conflicts")
     reached = seen.get("frontier")
     return reached if isinstance(reached, dict) else {}
+
+
+@dataclass
+class PeerStatus:
+    """One colleague's database as the Sync screen lists it."""
+
+    site: str
+    name: str  # the name its files give ("" when none merged yet)
+    last_file: str  # the last file merged ("" none yet)
+    created: str  # when the peer wrote it (UTC ISO, "" unknown)
+    merged_at: str  # when this database merged it (UTC ISO, "" unknown)
+    waiting: int  # its files in the folder not merged yet
+    problem: str  # the code of why its next file was not merged ("" none)
+
+
+def peer_status(ws: Workspace, folder: Path) -> list[PeerStatus]:
+    """Every other site with files in the folder or merged before, from the progress this
+    database keeps and a listing of the folder (no file is opened). Nothing when the folder is
+    out of reach: the round says why."""
+    folder = Path(folder).expanduser()
+    state = load_state(ws)
+    progress = state.get("peers", {}) if state.get("folder") == str(folder) else {}
+    own = state.get("site")
+    try:
+        present = [p for p in os.listdir(folder) if bundle.UUID.match(p) and (folder / p).is_dir()]
+    except OSError:
+        present = []
+    result = []
+    for site in sorted(set(present) | set(progress)):
+        if site == own:
+            continue
+        seen = progress.get(site, {})
+        sequence = int(seen.get("sequence", 0))
+        listing = _listing(folder / site) if site in present else {}
+        failed = seen.get("failed") or {}
+        result.append(
+            PeerStatus(
+                site=site,
+                name=str(seen.get("name") or ""),
+                last_file=str(seen.get("file") or ""),
+                created=str(seen.get("created") or ""),
+                merged_at=str(seen.get("merged_at") or ""),
+                waiting=sum(1 for s in listing if s > sequence),
+                problem=str(failed.get("reason") or ""),
+            )
+        )
+    return sorted(result, key=lambda p: (p.name == "", p.name.casefold(), p.site))
+
+
+def _private(ws: Workspace) -> set[str]:
+    conn = export.read_connection(ws.path)
+    try:
+        return sharing.private_ids(conn)
+    finally:
+        conn.close()
 
 
 def _review_count(ws: Workspace) -> int:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, QSignalBlocker, QSize, Qt, Q
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -48,6 +49,9 @@ class BoardFilter:
     overdue_only: bool = False
     tags: frozenset[str] = field(default_factory=frozenset)
     show_closed: bool = False  # won / lost / abandoned pursuits too
+    # Whose pursuits (a manager's roll-up): the name of the database they came from, "" for this
+    # computer's own; None for everyone's.
+    rep: str | None = None
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -62,6 +66,7 @@ class BoardFilter:
                 self.stale_only,
                 self.overdue_only,
                 bool(self.tags),
+                self.rep is not None,
             )
         )
 
@@ -91,6 +96,7 @@ class BoardFilter:
             or self.stale_only
             or self.overdue_only
             or self.tags
+            or self.rep is not None
         )
         if plain:
             if not terms:
@@ -127,6 +133,8 @@ class BoardFilter:
             return False
         if self.overdue_only and not is_overdue(card, today):
             return False
+        if self.rep is not None and card.origin != self.rep:
+            return False
         return not self.tags or not self.tags.isdisjoint(card.tags)
 
     # --- remembered between runs (ctx.settings.screen_state("board")["filter"]) -----------
@@ -141,6 +149,7 @@ class BoardFilter:
             "overdue_only": self.overdue_only,
             "tags": sorted(self.tags),
             "show_closed": self.show_closed,
+            "rep": self.rep,
         }
 
     @classmethod
@@ -171,6 +180,7 @@ class BoardFilter:
             if isinstance(tags, list)
             else (frozenset()),
             show_closed=state.get("show_closed") is True,
+            rep=state["rep"] if isinstance(state.get("rep"), str) else None,
         )
 
 
@@ -218,6 +228,10 @@ class FilterBar(QWidget):
         self.filters_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.filters_button.toggled.connect(self._toggle_panel)
 
+        self.rep = RepChoice(self)
+        self.rep.setObjectName("board_rep")
+        self.rep.chosen.connect(self._rep_chosen)
+
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setObjectName("board_clear_filters")
         self.clear_button.setFlat(True)
@@ -234,6 +248,7 @@ class FilterBar(QWidget):
         row.setSpacing(8)
         row.addWidget(self.search)
         row.addWidget(self.filters_button)
+        row.addWidget(self.rep)
         row.addWidget(self.clear_button)
         row.addStretch(1)
         row.addWidget(self.summary)
@@ -262,6 +277,7 @@ class FilterBar(QWidget):
         with QSignalBlocker(self.search):
             self.search.setText(board_filter.text)
         self.panel.show_filter(board_filter, self._tags)
+        self.rep.show_rep(board_filter.rep)
         self._update_buttons()
         if emit:
             self.filter_changed.emit(board_filter)
@@ -269,6 +285,19 @@ class FilterBar(QWidget):
     def set_tags(self, tags: Iterable[str]) -> None:
         self._tags = sorted(set(tags) | set(self._filter.tags))
         self.panel.show_filter(self._filter, self._tags)
+
+    def set_reps(self, origins: Iterable[str]) -> None:
+        """The databases the cards came from ("" this computer): the choice shows only when
+        some came from another one (a team's files merged, a manager's roll-up)."""
+        self.rep.set_reps(
+            set(origins) | ({self._filter.rep} if self._filter.rep is not None else set())
+        )
+        self.rep.show_rep(self._filter.rep)
+
+    def _rep_chosen(self, rep: object) -> None:
+        self._filter = replace(self._filter, rep=rep if isinstance(rep, str) else None)
+        self._update_buttons()
+        self._debounce.start()
 
     def clear(self) -> None:
         self.set_filter(self._filter.cleared())
@@ -420,6 +449,39 @@ class FilterPanel(QFrame):
             edit.setProperty("invalid", edit in bad)
             edit.setStyleSheet("QLineEdit { border: 1px solid #D32F2F; }" if edit in bad else "")
         self.changed.emit()
+
+
+class RepChoice(QComboBox):
+    """Whose pursuits: everyone's, this computer's own, or one colleague's database (by the name
+    it gave its files). Hidden while every pursuit was made on this computer."""
+
+    chosen = Signal(object)  # str | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setToolTip(self.tr("Show the pursuits of one rep (the database they came from)"))
+        self.activated.connect(lambda index: self.chosen.emit(self.itemData(index)))
+        self.set_reps(())
+
+    def set_reps(self, origins: Iterable[str]) -> None:
+        current = self.currentData()
+        with QSignalBlocker(self):
+            self.clear()
+            self.addItem(self.tr("Every rep"), None)
+            names = sorted(set(origins))
+            if "" in names:
+                self.addItem(self.tr("This computer"), "")
+            for name in names:
+                if name:
+                    self.addItem(name, name)
+            self.setCurrentIndex(max(0, self.findData(current)) if current is not None else 0)
+        self.setVisible(any(names))
+
+    def show_rep(self, rep: str | None) -> None:
+        with QSignalBlocker(self):
+            index = 0 if rep is None else self.findData(rep)
+            self.setCurrentIndex(max(0, index))
 
 
 class TagChoices(QListWidget):

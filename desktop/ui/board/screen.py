@@ -301,6 +301,7 @@ class BoardScreen(QWidget):
     def _refresh_tags(self) -> None:
         """The tags the filter offers: those of the cards on the board (no query)."""
         self.filter_bar.set_tags({t for c in self.model.all_cards() for t in c.tags})
+        self.filter_bar.set_reps({c.origin for c in self.model.all_cards()})
 
     def _update_page(self) -> None:
         """The first-run note only for a database without pursuits (all closed is still a board

@@ -75,6 +75,8 @@ class ChartExport(QObject):
             parts.append(self.tr("Account: {0}").format(bar.account.currentText()))
         if filters.tags:
             parts.append(self.tr("Tags: {0}").format(", ".join(sorted(filters.tags))))
+        if filters.rep is not None:
+            parts.append(self.tr("Rep: {0}").format(bar.rep.currentText()))
         parts.append(self.tr("Currency: {0}").format(dashboard.currency))
         return " · ".join(parts)
 

@@ -1,4 +1,5 @@
-"""The dashboard's filter bar: period, account, tags and (when more than one is in use) currency.
+"""The dashboard's filter bar: period, account, tags, rep (when the team's pursuits are merged
+here: a manager's roll-up) and (when more than one is in use) currency.
 
 The filters are remembered between sessions in the dashboard's screen state and described on an
 exported chart; the dashboard listens to `changed` and recomputes only what the new filters need.
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import accounts, analytics, pursuits
+from desktop.services.sync import review
 from desktop.ui.common.format import count
 from desktop.ui.context import AppContext
 
@@ -91,6 +93,20 @@ class DashboardFilters(QWidget):
         self.tags_button.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 7)
         self.tags: set[str] = set(self._state.get("tags", []))
 
+        # Whose pursuits: shown once colleagues' databases are merged here (a manager's roll-up).
+        self.rep = QComboBox()
+        self.rep.setObjectName("rep")
+        self.rep.setToolTip(self.tr("Show the pursuits of one rep (the database they came from)"))
+        self.rep.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.rep.addItem(self.tr("Every rep"), None)
+        saved_rep = self._state.get("rep")
+        if isinstance(saved_rep, str):
+            self.rep.addItem(saved_rep or self.tr("This computer"), saved_rep)
+            self.rep.setCurrentIndex(1)
+        self.rep.activated.connect(self._filters_changed)
+        self.rep_label = QLabel(self.tr("Rep:"))
+        self.rep_label.setBuddy(self.rep)
+
         self.currency_box = QComboBox()
         self.currency_box.setObjectName("currency")
         self.currency_box.setToolTip(self.tr("Amounts add up only within one currency"))
@@ -116,6 +132,9 @@ class DashboardFilters(QWidget):
             bar.addWidget(caption)
             bar.addWidget(widget)
             bar.addSpacing(8)
+        bar.addWidget(self.rep_label)
+        bar.addWidget(self.rep)
+        bar.addSpacing(8)
         bar.addWidget(self.currency_label)
         bar.addWidget(self.currency_box)
         bar.addWidget(self.clear_button)
@@ -132,7 +151,12 @@ class DashboardFilters(QWidget):
             tags=frozenset(self.tags),
             account_id=self.account_id(),
             currency=self.currency_box.currentData() if self.currency_box.count() > 1 else None,
+            rep=self.rep_choice(),
         )
+
+    def rep_choice(self) -> str | None:
+        rep = self.rep.currentData()
+        return rep if isinstance(rep, str) else None
 
     def account_id(self) -> str | None:
         index = self.account.currentIndex()
@@ -205,6 +229,7 @@ class DashboardFilters(QWidget):
         self.account.setCurrentIndex(0)
         self.account.setEditText("")
         self.tags = set()
+        self.rep.setCurrentIndex(0)
         if self.currency_box.count():
             self.currency_box.setCurrentIndex(0)
         self._filters_changed()
@@ -226,8 +251,12 @@ class DashboardFilters(QWidget):
             self.period.currentData() != DEFAULT_PERIOD
             or bool(self.tags)
             or self.account_id() is not None
+            or self.rep_choice() is not None
         )
         self.clear_button.setVisible(active)
+        team = self.rep.count() > 1
+        self.rep.setVisible(team)
+        self.rep_label.setVisible(team)
         several = self.currency_box.count() > 1
         self.currency_box.setVisible(several)
         self.currency_label.setVisible(several)
@@ -248,12 +277,30 @@ class DashboardFilters(QWidget):
         if index <= 0:
             self.account.setEditText("")  # "All accounts" shows as the placeholder
         self.account.blockSignals(False)
+        self._refresh_reps()
         self._update_widgets()
+
+    def _refresh_reps(self) -> None:
+        """The reps whose pursuits are merged here (by the name their database gives its
+        files, as the board shows them), keeping the chosen one."""
+        chosen = self.rep_choice()
+        names = set(review.origins(self.ctx.workspace).values())
+        self.rep.blockSignals(True)
+        self.rep.clear()
+        self.rep.addItem(self.tr("Every rep"), None)
+        if names or chosen is not None:
+            self.rep.addItem(self.tr("This computer"), "")
+            for name in sorted(names | ({chosen} if chosen else set())):
+                self.rep.addItem(name, name)
+        self.rep.setCurrentIndex(max(0, self.rep.findData(chosen)) if chosen is not None else 0)
+        self.rep.blockSignals(False)
 
     def forget_account(self) -> None:
         """Another database is open: it has other accounts."""
         self.accounts_stale = True
         self._state.pop("account", None)
+        self._state.pop("rep", None)
+        self.rep.setCurrentIndex(0)
         self.account.setCurrentIndex(0)
         self.account.setEditText("")
 
@@ -278,5 +325,6 @@ class DashboardFilters(QWidget):
             tags=sorted(self.tags),
             account=self.account_id(),
             currency=self.currency_box.currentData() if self.currency_box.count() > 1 else None,
+            rep=self.rep_choice(),
         )
         self.ctx.settings.set_screen_state("dashboard", self._state)

@@ -74,6 +74,9 @@ class ListFilter:
     flagged: bool = False  # only pursuits with red flags
     stale: bool = False  # only pursuits over their stage's limit
     overdue: bool = False  # only pursuits whose next step or expected close is past
+    # Whose pursuits (a manager's roll-up): the name of the database they came from, "" for this
+    # computer's own, None for everyone's.
+    rep: str | None = None
 
     def to_state(self) -> dict[str, Any]:
         return {
@@ -84,6 +87,7 @@ class ListFilter:
             "flagged": self.flagged,
             "stale": self.stale,
             "overdue": self.overdue,
+            "rep": self.rep,
         }
 
     @classmethod
@@ -99,6 +103,7 @@ class ListFilter:
                 flagged=bool(state.get("flagged", False)),
                 stale=bool(state.get("stale", False)),
                 overdue=bool(state.get("overdue", False)),
+                rep=state["rep"] if isinstance(state.get("rep"), str) else None,
             )
         except (TypeError, ValueError):
             return cls()
@@ -203,6 +208,25 @@ class PursuitTableModel(RowTableModel):
                 lambda r: r.title,
                 text=True,
                 width=170,
+            ),
+            # A marker on private pursuits only (most are shared: an empty cell says so).
+            Column(
+                "shared",
+                lambda: QCoreApplication.translate("PursuitColumns", "Sharing"),
+                lambda r: (
+                    "" if r.shared else QCoreApplication.translate("PursuitColumns", "Private")
+                ),
+                lambda r: r.shared,
+                tooltip=lambda r: (
+                    QCoreApplication.translate(
+                        "PursuitColumns", "Kept on this computer: never in a sync file"
+                    )
+                    if not r.shared
+                    else QCoreApplication.translate(
+                        "PursuitColumns", "Shared with the team through sync"
+                    )
+                ),
+                width=56,
             ),
             Column(
                 "stage",
@@ -417,6 +441,8 @@ class PursuitTableModel(RowTableModel):
             if f.stale and not self.is_stale(row):
                 return False
             if f.overdue and not self.is_overdue(row):
+                return False
+            if f.rep is not None and row.origin != f.rep:
                 return False
             if words:
                 haystack = haystacks.get(row.id)

@@ -1,5 +1,6 @@
 """Preferences (设置): language, default currency, the company's tuning of the method (win rate and
-stale limit per stage), the database and how many backups to keep.
+stale limit per stage), the database and how many backups to keep, and whether new pursuits are
+shared with the team (Sync).
 
 Every field refuses a bad value where it is typed (spin boxes hold their ranges; the currency must
 be a three-letter code, or OK stays disabled and the field says why). OK stores the typed settings,
@@ -70,6 +71,7 @@ class PreferencesDialog(QDialog):
         self.tabs.addTab(self._general(), self.tr("General"))
         self.tabs.addTab(self._method(), self.tr("Sales method"))
         self.tabs.addTab(self._data(), self.tr("Data"))
+        self.tabs.addTab(self._sync(), self.tr("Sync"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -256,6 +258,35 @@ class PreferencesDialog(QDialog):
         form.addRow("", backups_note)
         return page
 
+    # --- Sync -----------------------------------------------------------------------------------
+    def _sync(self) -> QWidget:
+        page = QWidget()
+        self.share_new = QCheckBox(self.tr("Share new pursuits with the team"))
+        self.share_new.setObjectName("pref_share_new")
+        self.share_new.setChecked(self.ctx.settings.share_new)
+        note = QLabel(
+            self.tr(
+                "A shared pursuit travels to your colleagues through the sync folder and in "
+                "exports. A private one, with everything in it (people, activities, notes, "
+                "visits…), stays on this computer. Change it for one pursuit in its header or "
+                "in the Pursuits list. Made private after it was shared, a pursuit stops "
+                "travelling: colleagues keep the copy they have, and your later changes no "
+                "longer reach them."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet(MUTED_STYLE)
+        folder_note = QLabel(
+            self.tr("The sync folder and the team passphrase: File ▸ Sync Folder….")
+        )
+        folder_note.setWordWrap(True)
+        folder_note.setStyleSheet(MUTED_STYLE)
+        form = QFormLayout(page)
+        form.addRow(self.tr("New pursuits"), self.share_new)
+        form.addRow("", note)
+        form.addRow("", folder_note)
+        return page
+
     def choose_database(self) -> None:
         dialog = QFileDialog(
             self,
@@ -325,6 +356,7 @@ class PreferencesDialog(QDialog):
         settings.stale_days = {str(k): v for k, v in self.stale_days().items()}
         settings.backup_keep = self.backups.value()
         settings.reminders = self.reminders.isChecked()
+        settings.share_new = self.share_new.isChecked()
         settings.sync()
         self.ctx.apply_policy()
         self.ctx.broadcast(Changes.all())

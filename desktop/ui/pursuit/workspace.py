@@ -34,10 +34,13 @@ from desktop.services import health
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import NotFound
 from desktop.services.queries import overview
+from desktop.services.sync import sharing
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import STAGE_COLORS
+from desktop.ui.common.icons import icon
 from desktop.ui.context import AppContext
 from desktop.ui.operations import pursuits as operations
+from desktop.ui.operations import sharing as share_ops
 from desktop.ui.pursuit.editing import Autosaver
 from desktop.ui.pursuit.health_bar import HealthBar
 from desktop.ui.pursuit.tabs import PursuitTab
@@ -154,6 +157,13 @@ class PursuitWorkspace(QWidget):
         self.origin.setToolTip(
             self.tr("Created on another computer and merged from its sync file.")
         )
+        # Shared with the team or kept on this computer (ui.operations.sharing says what it means).
+        self.sharing = QToolButton()
+        self.sharing.setObjectName("header_sharing")
+        self.sharing.setAutoRaise(True)
+        self.sharing.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.sharing.clicked.connect(self.toggle_sharing)
+        self._shared = True
         self.review_link = QLabel()
         self.review_link.setObjectName("header_review")
         self.review_link.setTextFormat(Qt.TextFormat.RichText)
@@ -192,6 +202,7 @@ class PursuitWorkspace(QWidget):
         top.addWidget(self.summary)
         top.addWidget(self.review_link)
         top.addWidget(self.origin)
+        top.addWidget(self.sharing)
         top.addWidget(self.next_button)
         top.addWidget(self.fold_button)
         header = QVBoxLayout()
@@ -449,6 +460,7 @@ class PursuitWorkspace(QWidget):
         self.figures.setText("  ·  ".join(parts))
         self.origin.setText(self.tr("From: {0}").format(view.origin) if view.origin else "")
         self.origin.setVisible(bool(view.origin))
+        self._show_sharing(sharing.is_shared(self.ctx.workspace, self.pursuit_id))
         self.review_link.setText(
             self.tr('<a href="review" style="color:#7B1FA2">{0} awaiting review</a>').format(
                 view.in_review
@@ -552,6 +564,21 @@ class PursuitWorkspace(QWidget):
         shower = getattr(self.window_ref, "show_screen", None)
         if shower is not None:
             shower("board")
+
+    def _show_sharing(self, shared: bool) -> None:
+        self._shared = shared
+        self.sharing.setIcon(icon("shared" if shared else "private"))
+        self.sharing.setText(self.tr("Shared") if shared else self.tr("Private"))
+        tip = share_ops.shared_note() if shared else share_ops.private_note()
+        action = self.tr("Click to keep it private.") if shared else self.tr("Click to share it.")
+        self.sharing.setToolTip(f"{tip}\n{action}")
+
+    def toggle_sharing(self) -> None:
+        """Shared ⇄ private, one undoable step; the header says which it is now."""
+        if self.pursuit_id and share_ops.set_shared(
+            self.ctx, [self.pursuit_id], not self._shared, self
+        ):
+            self._show_sharing(not self._shared)  # at once; the header's refresh follows
 
     def open_review(self) -> None:
         """The Review screen (待审), where the versions are side by side."""

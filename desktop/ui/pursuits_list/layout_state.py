@@ -35,15 +35,17 @@ class ListLayout(ScreenParts):
         state = self.ctx.settings.screen_state(STATE_KEY)
         header = self.view.horizontalHeader()
         restored = False
-        # A saved layout is only used for the same columns (a later version may add some).
-        if state.get("columns") == [c.key for c in self.model.columns] and state.get("header"):
+        # A saved layout is only used for the same columns (a later version may add some); so
+        # is the saved sort, which names its column by position.
+        same = state.get("columns") == [c.key for c in self.model.columns]
+        if same and state.get("header"):
             raw = QByteArray.fromBase64(str(state["header"]).encode("ascii"))
             restored = header.restoreState(raw)
         if not restored:
             for number, column in enumerate(self.model.columns):
                 header.resizeSection(number, column.width)
                 header.setSectionHidden(number, column.hidden)
-        sort = state.get("sort") or [self.model.column_index("expected_close"), 0]
+        sort = (same and state.get("sort")) or [self.model.column_index("expected_close"), 0]
         try:
             sort_column, order = int(sort[0]), Qt.SortOrder(int(sort[1]))
         except (TypeError, ValueError, IndexError):

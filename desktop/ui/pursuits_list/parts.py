@@ -37,6 +37,8 @@ if TYPE_CHECKING:
         delete_action: QAction
         purge_action: QAction
         export_action: QAction
+        share_action: QAction
+        private_action: QAction
 
         def save_state(self) -> None: ...
         def _status(self, text: str) -> None: ...

@@ -48,6 +48,7 @@ from desktop.ui.common.pursuit_table import ICON_SIZE, ListFilter, PursuitTableM
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations import pursuits as operations
+from desktop.ui.operations import sharing as share_ops
 from desktop.ui.operations.commands import StateCommand
 from desktop.ui.pursuits_list.export import ExportJob
 from desktop.ui.pursuits_list.exporting import ListExport
@@ -212,6 +213,17 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         self.purge_action.setToolTip(
             self.tr("Blank this pursuit for good, here and on every computer it syncs with")
         )
+        self.share_action = self._action(
+            "action_share",
+            self.tr("Share with the team"),
+            "shared",
+            lambda: self.share_selected(True),
+        )
+        self.share_action.setToolTip(share_ops.shared_note())
+        self.private_action = self._action(
+            "action_private", self.tr("Keep private"), "private", lambda: self.share_selected(False)
+        )
+        self.private_action.setToolTip(share_ops.private_note())
         self.export_action = self._action(
             "action_export", self.tr("Export…"), "export", self.export_dialog, "Ctrl+E"
         )
@@ -240,6 +252,8 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
             self.add_tag_action,
             self.remove_tag_action,
             self.delete_action,
+            self.share_action,
+            self.private_action,
         ]
         self._selection_changed()
 
@@ -391,6 +405,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
     def _refresh_tags(self) -> None:
         tags = sorted({t for r in self.model.all_rows() for t in r.tags})
         self.filter_bar.set_tags(tags)
+        self.filter_bar.set_reps({r.origin for r in self.model.all_rows()})
 
     def _stale_limit(self, stage: int) -> int:
         return self.ctx.workspace.stale_limit(stage)
@@ -580,6 +595,12 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         else:
             text = self.tr("Tag {1} pursuits “{0}”").format(tag, len(change.after))
         record(StateCommand(self.ctx, change, text, self))
+
+    def share_selected(self, shared: bool) -> None:
+        """Share the selected pursuits with the team, or keep them on this computer."""
+        ids = [r.id for r in self.selected_rows()]
+        if ids:
+            share_ops.set_shared(self.ctx, ids, shared, self)
 
     def delete_selected(self) -> None:
         """Delete without asking: undo brings them back (UI-GUIDE.md, "Feel")."""

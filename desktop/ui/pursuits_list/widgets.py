@@ -76,6 +76,10 @@ class FilterBar(QWidget):
         self.tag = QComboBox()
         self.tag.setObjectName("list_tag")
         self.tag.addItem(self.tr("All tags"), "")
+        self.rep = QComboBox()
+        self.rep.setObjectName("list_rep")
+        self.rep.setToolTip(self.tr("Show the pursuits of one rep (the database they came from)"))
+        self.set_reps(())
         self.flagged = Chip(self.tr("Red flags"), "chip_flagged")
         self.flagged.setToolTip(self.tr("Only pursuits with red flags"))
         self.stale = Chip(self.tr("Stale"), "chip_stale")
@@ -103,6 +107,7 @@ class FilterBar(QWidget):
         box.addWidget(self.status)
         box.addWidget(self.stage, 1)
         box.addWidget(self.tag)
+        box.addWidget(self.rep)
         box.addSpacing(4)
         box.addWidget(self.flagged)
         box.addWidget(self.stale)
@@ -116,7 +121,7 @@ class FilterBar(QWidget):
         self._typing.setInterval(120)
         self._typing.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _t: self._typing.start())
-        for combo in (self.status, self.stage, self.tag):
+        for combo in (self.status, self.stage, self.tag, self.rep):
             combo.currentIndexChanged.connect(lambda _i: self._emit())
         for chip in (self.flagged, self.stale, self.overdue):
             chip.toggled.connect(lambda _c: self._emit())
@@ -132,6 +137,7 @@ class FilterBar(QWidget):
             flagged=self.flagged.isChecked(),
             stale=self.stale.isChecked(),
             overdue=self.overdue.isChecked(),
+            rep=rep if isinstance(rep := self.rep.currentData(), str) else None,
         )
 
     def set_filter(self, list_filter: ListFilter, *, emit: bool = False) -> None:
@@ -151,6 +157,10 @@ class FilterBar(QWidget):
             self.flagged.setChecked(list_filter.flagged)
             self.stale.setChecked(list_filter.stale)
             self.overdue.setChecked(list_filter.overdue)
+            if list_filter.rep is not None and self.rep.findData(list_filter.rep) < 0:
+                self.rep.addItem(list_filter.rep or self.tr("This computer"), list_filter.rep)
+            index = 0 if list_filter.rep is None else self.rep.findData(list_filter.rep)
+            self.rep.setCurrentIndex(max(0, index))
         finally:
             self._quiet = False
         self._typing.stop()
@@ -171,6 +181,26 @@ class FilterBar(QWidget):
             self.tag.setCurrentIndex(max(0, self.tag.findData(current)))
         finally:
             self._quiet = False
+
+    def set_reps(self, origins: Sequence[str] | set[str]) -> None:
+        """The databases the pursuits came from ("" this computer): the choice shows only when
+        some came from another one (a team's files merged, a manager's roll-up)."""
+        current = self.rep.currentData()
+        names = sorted(set(origins) | ({current} if isinstance(current, str) else set()))
+        self._quiet = True
+        try:
+            self.rep.clear()
+            self.rep.addItem(self.tr("Every rep"), None)
+            if "" in names:
+                self.rep.addItem(self.tr("This computer"), "")
+            for name in names:
+                if name:
+                    self.rep.addItem(name, name)
+            index = self.rep.findData(current) if isinstance(current, str) else 0
+            self.rep.setCurrentIndex(max(0, index))
+        finally:
+            self._quiet = False
+        self.rep.setVisible(any(names))
 
     def _emit(self) -> None:
         if self._quiet:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog,
 
 from desktop.services.changes import Changes
 from desktop.services.queries import board
-from desktop.services.sync import export, history, importer, review
+from desktop.services.sync import export, history, importer, recipients, review
 from desktop.services.sync.bundle import SUFFIX, BundleError
 from desktop.services.workspace import Workspace
 from desktop.ui.common.documents import export_files_note, import_files_note
@@ -109,11 +109,18 @@ class SyncActions(QObject):
         self.export_action = QAction(self.tr("&Export for Another Computer…"), self.dialog_parent)
         self.export_action.setObjectName("action_export")
         self.export_action.triggered.connect(lambda: self.export_data())
+        self.changes_action = QAction(self.tr("Export &Changes…"), self.dialog_parent)
+        self.changes_action.setObjectName("action_export_changes")
+        self.changes_action.setToolTip(
+            self.tr("Only what a colleague has not been sent yet (everything the first time)")
+        )
+        self.changes_action.triggered.connect(lambda: self.export_data(changes=True))
         self.import_action = QAction(self.tr("&Import from Another Computer…"), self.dialog_parent)
         self.import_action.setObjectName("action_import")
         self.import_action.triggered.connect(lambda: self.import_file())
         window.file_menu.insertActions(
-            window.file_extra_anchor, [self.export_action, self.import_action]
+            window.file_extra_anchor,
+            [self.export_action, self.changes_action, self.import_action],
         )
         window.file_menu.insertSeparator(window.file_extra_anchor)
         self.undo_action = QAction(self.tr("Undo Last &Import…"), self.dialog_parent)
@@ -165,9 +172,15 @@ class SyncActions(QObject):
             return None
 
     # --- export -------------------------------------------------------------------------------
-    def export_data(self, path: Path | None = None) -> ExportDialog:
-        """Ask what and how, then where (unless `path` is given), then write in a thread."""
+    def export_data(self, path: Path | None = None, *, changes: bool = False) -> ExportDialog:
+        """Ask what and how, then where (unless `path` is given), then write in a thread.
+        `changes`: offer only the changes not yet sent to a colleague (Export Changes…)."""
         cards = board.board_cards(self.ctx.workspace, include_closed=True)
+        offered = (
+            [(r.site, r.name, r.last_export) for r in recipients.recipients(self.ctx.workspace)]
+            if changes
+            else None
+        )
         store = self.ctx.settings.store
         # The name the rep typed last time, else nothing: the login and the computer's name
         # mean nothing to the colleague who receives the file.
@@ -176,6 +189,7 @@ class SyncActions(QObject):
             str(store.value(SITE_NAME_KEY, "") or ""),
             (),
             self.dialog_parent,
+            offered,
         )
 
         def finished(result: int) -> None:
@@ -234,18 +248,29 @@ class SyncActions(QObject):
         options: dict[str, Any] = {
             "passphrase": dialog.secret(),
             "encrypt": dialog.encrypt(),
-            "pursuits": dialog.chosen_pursuits(),
             "site_name": dialog.site_name(),
             "files": dialog.include_files(),
         }
+        site = dialog.recipient_site()
+        chosen = dialog.chosen_pursuits()  # read here: the worker never touches the dialog
 
         def work(job: SyncJob) -> export.ExportReport:
+            if site is not None:  # only what that colleague has not been sent
+                return recipients.export_changes(
+                    _PathOnly(ws_path),  # type: ignore[arg-type]  # reads `.path` only
+                    target,
+                    site,
+                    progress=lambda done, total: job.progress("writing", done, total),
+                    cancelled=job.cancelled,
+                    **options,
+                )
             return export.export_bundle(
                 # export_bundle reads only `.path`; a Workspace may not cross threads.
                 _PathOnly(ws_path),  # type: ignore[arg-type]  # wants Workspace, see above
                 target,
                 progress=lambda done, total: job.progress("writing", done, total),
                 cancelled=job.cancelled,
+                pursuits=chosen,
                 **options,
             )
 
@@ -263,6 +288,17 @@ class SyncActions(QObject):
         text = self.tr("Exported {0} to {1} ({2}).").format(
             carried_summary(report.counts), str(report.path), size
         )
+        if report.records == 0:
+            text = self.tr(
+                "Nothing changed since the last export to this colleague: {0} holds no changes."
+            ).format(str(report.path))
+        if report.withheld:
+            text = _then(
+                text,
+                self.tr("{0} private pursuit(s) were left out: they stay on this computer.").format(
+                    len(report.withheld)
+                ),
+            )
         if not report.encrypted:
             text = _then(
                 text, self.tr("The file is NOT encrypted: anyone who gets it can read it.")

@@ -1,8 +1,9 @@
-"""The dialogs of File ▸ Export… and File ▸ Import…: what to export, the passphrase, the preview."""
+"""The dialogs of File ▸ Export…, Export Changes… and Import…: what to export (everything, chosen
+pursuits, or only the changes a colleague has not been sent), the passphrase, the preview."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -11,9 +12,11 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -42,18 +45,42 @@ class ExportDialog(QDialog):
         site_name: str,
         preselected: Iterable[str] = (),
         parent: QWidget | None = None,
+        recipients: Sequence[tuple[str, str, str]] | None = None,  # site, name, last export
     ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle(self.tr("Export for Another Computer"))
         self.setMinimumWidth(520)
         chosen = set(preselected)
+        # Export Changes…: only what a colleague has not been sent yet (services.sync.recipients).
+        self.changes = QRadioButton(self.tr("Only the changes not yet sent to:"))
+        self.changes.setObjectName("export_changes")
+        self.recipient = QComboBox()
+        self.recipient.setObjectName("recipient")
+        for site, name, last in recipients or ():
+            when = (
+                self.tr("last sent {0}").format(utc_text_time(last))
+                if last
+                else self.tr("nothing sent yet: everything")
+            )
+            self.recipient.addItem(self.tr("{0} ({1})").format(name or site[:8], when), site)
+        self.recipient_note = QLabel(
+            self.tr(
+                "A colleague appears here once you have imported a file from them. If they "
+                "missed a file, export everything once."
+            )
+            if recipients is not None and not recipients
+            else self.tr("If the colleague missed a file, export everything once instead.")
+        )
+        self.recipient_note.setWordWrap(True)
+        self.recipient_note.setEnabled(False)
 
         self.everything = QRadioButton(self.tr("All pursuits and everything in them"))
         self.some = QRadioButton(self.tr("Only the pursuits ticked below"))
         scope = QButtonGroup(self)
         scope.addButton(self.everything)
         scope.addButton(self.some)
+        scope.addButton(self.changes)
         self.model = QStandardItemModel(self)
         for pursuit_id, title, account in pursuits:
             item = QStandardItem(f"{account} · {title}" if account else title)
@@ -78,7 +105,12 @@ class ExportDialog(QDialog):
         # Everything by default: a rep exports to carry the whole pipeline to the other
         # computer; choosing pursuits is the deliberate exception.
         self.everything.setChecked(True)
+        if recipients is not None:
+            self.setWindowTitle(self.tr("Export Changes"))
+            if recipients:
+                self.changes.setChecked(True)
         self.everything.toggled.connect(self._update)
+        self.changes.toggled.connect(self._update)
         self.model.itemChanged.connect(self._update)
 
         self.name = QLineEdit(site_name)
@@ -133,6 +165,16 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        if recipients is not None:
+            row = QHBoxLayout()
+            row.addWidget(self.changes)
+            row.addWidget(self.recipient, 1)
+            layout.addLayout(row)
+            layout.addWidget(self.recipient_note)
+        else:
+            self.changes.hide()
+            self.recipient.hide()
+            self.recipient_note.hide()
         layout.addWidget(self.everything)
         layout.addWidget(self.some)
         layout.addWidget(self.filter)
@@ -143,9 +185,16 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._update()
 
+    def recipient_site(self) -> str | None:
+        """The colleague's site to send only the changes to (None: not a changes export)."""
+        if not self.changes.isChecked():
+            return None
+        site = self.recipient.currentData()
+        return site if isinstance(site, str) else None
+
     def chosen_pursuits(self) -> list[str] | None:
-        """None for everything."""
-        if self.everything.isChecked():
+        """None for everything (and for a changes export)."""
+        if self.everything.isChecked() or self.changes.isChecked():
             return None
         return [
             self.model.item(row).data(PURSUIT_ID)
@@ -174,6 +223,8 @@ class ExportDialog(QDialog):
         typed = self.encrypt() and bool(self.passphrase.text() or self.again.text())
         problem = ""  # a mistake in what was chosen or typed: shown in red
         missing = ""  # what is not filled in yet: a grey hint, never an error
+        self.changes.setEnabled(self.recipient.count() > 0)
+        self.recipient.setEnabled(self.changes.isChecked())
         if some and not self.chosen_pursuits():
             problem = self.tr("Tick at least one pursuit.")
         elif typed and len(self.passphrase.text().strip()) < MIN_PASSPHRASE:

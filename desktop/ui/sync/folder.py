@@ -10,7 +10,9 @@ services/sync/folder.py does a round; this runs rounds without the user thinking
   delivers, and a slow poll catches what watchers miss (cloud drives deliver late, network
   shares send no events); and one last round when the window closes.
 - **Status**: last sync, files waiting (still arriving, or waiting for the file before them), and
-  the last problem in the rep's words.
+  the last problem in the rep's words; the line opens the Sync screen (ui.sync.screen), which
+  lists the colleagues' databases and the recent problems and offers "Sync now". `updated` tells
+  it that a round ended.
 
 A round runs in a thread (SyncJob) on the open workspace; merged files are broadcast as
 `Changes.all()` so every screen refreshes. One round at a time: a request during a round runs
@@ -24,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -52,6 +54,7 @@ FOLDER_KEY = "sync/folder"
 ROLL_UP_KEY = "sync/roll_up"
 DEBOUNCE_MS = 4000
 POLL_MS = 60_000
+KEEP_PROBLEMS = 20  # the recent problems the Sync screen lists
 
 
 def install(window: WindowHost) -> None:
@@ -121,6 +124,8 @@ class FolderDialog(QDialog):
 class FolderSyncer(QObject):
     """Automatic rounds with the team folder for one main window."""
 
+    updated = Signal()  # a round ended, or the settings changed
+
     def __init__(self, window: WindowHost) -> None:
         self.host = cast(QWidget, window)  # the window as the Qt parent it also is
         super().__init__(self.host)
@@ -132,6 +137,7 @@ class FolderSyncer(QObject):
         self.last: team_folder.RoundReport | None = None
         self.last_time = ""
         self.problem = ""
+        self.problems: list[tuple[str, str]] = []  # (local time, what happened), newest first
         self.dialog: FolderDialog | None = None
         self.kdf: dict[str, Any] | None = None  # the files' key-derivation cost (tests: cheap)
 
@@ -139,11 +145,15 @@ class FolderSyncer(QObject):
         self.action.setObjectName("action_sync_folder")
         self.action.triggered.connect(lambda: self.configure())
         window.file_menu.insertAction(window.file_extra_anchor, self.action)
+        self.status_action = QAction(self.tr("Sync S&tatus"), self.host)
+        self.status_action.setObjectName("action_sync_status")
+        self.status_action.triggered.connect(lambda: self.window.show_screen("sync"))
+        window.file_menu.insertAction(window.file_extra_anchor, self.status_action)
 
         self.label = QLabel()
         self.label.setObjectName("sync_folder_status")
         self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.linkActivated.connect(lambda _link: self.configure())
+        self.label.linkActivated.connect(self._link)
         window.statusBar().addPermanentWidget(self.label)
 
         self.debounce = QTimer(self)
@@ -159,6 +169,12 @@ class FolderSyncer(QObject):
         self.ctx.workspace_replaced.connect(self._restart)
         self.host.installEventFilter(self)
         self._restart()
+
+    def _link(self, link: str) -> None:
+        if link == "configure":
+            self.configure()
+        else:
+            self.window.show_screen("sync")
 
     # --- settings -------------------------------------------------------------------------------
     @property
@@ -211,6 +227,7 @@ class FolderSyncer(QObject):
             self.poll.stop()
             self.debounce.stop()
             self._show()
+            self.updated.emit()
             return
         self.poll.start()
         self._watch()
@@ -232,6 +249,15 @@ class FolderSyncer(QObject):
     def _on_changed(self, changes: Changes) -> None:
         if self.config() is not None and changes.touched and not self.roll_up:
             self.debounce.start()
+
+    def sync_now(self) -> None:
+        """A round now (the Sync screen's button); the status line says when it ends."""
+        self.request_round()
+        self._show()
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None and not self.job.done
 
     def request_round(self) -> None:
         config = self.config()
@@ -276,7 +302,10 @@ class FolderSyncer(QObject):
         self.last = report
         self.last_time = time.strftime("%H:%M")
         self.problem = self._refusals(report)
+        if self.problem:
+            self._note(self.problem)
         self._show()
+        self.updated.emit()
         self._watch()
         if report.imported_files or report.new_site:
             self.ctx.broadcast(Changes.all())
@@ -294,8 +323,18 @@ class FolderSyncer(QObject):
             }.get(exc.code, self.tr("The sync folder cannot be used: {0}").format(exc.detail))
         else:
             self.problem = self.tr("Sync did not complete: {0}").format(type(exc).__name__)
+        self._note(self.problem)
         self._show()
+        self.updated.emit()
         self._next()
+
+    def _note(self, problem: str) -> None:
+        """Remember a problem for the Sync screen (the same one again only once)."""
+        if self.problems and self.problems[0][1] == problem:
+            self.problems[0] = (time.strftime("%H:%M"), problem)
+        else:
+            self.problems.insert(0, (time.strftime("%H:%M"), problem))
+            del self.problems[KEEP_PROBLEMS:]
 
     def _next(self) -> None:
         if self.again:
@@ -310,6 +349,12 @@ class FolderSyncer(QObject):
             return self.tr("A file in the folder uses another team passphrase; it was not read.")
         if "own_site" in codes:
             return self.tr("A file claims to come from this database; it was not read.")
+        if "clock_ahead" in codes:
+            return self.tr(
+                "A colleague's file carries change times far ahead of this computer's clock; it "
+                "was not read. Check the date and time on both computers: once the clock is "
+                "right, sync resumes by itself."
+            )
         return self.tr("{0} file(s) in the folder were refused.").format(len(report.refused))
 
     def _show(self) -> None:
@@ -323,17 +368,18 @@ class FolderSyncer(QObject):
             )
             return
         parts = []
-        if self.last is not None:
+        if self.running or self.last is None:
+            parts.append(self.tr("Syncing…"))
+        else:
             parts.append(self.tr("Synced {0}").format(self.last_time))
             waiting = len(self.last.skipped)
             if waiting:
                 parts.append(self.tr("{0} file(s) waiting").format(waiting))
-        else:
-            parts.append(self.tr("Syncing…"))
-        text = " · ".join(parts)
         if self.problem:
-            text += ' · <a href="configure">' + self.problem + "</a>"
-        self.label.setText(text)
+            parts.append(self.problem)
+        # The whole line opens the Sync screen: colleagues, lag, the recent problems, Sync now.
+        self.label.setText('<a href="sync">' + " · ".join(parts) + "</a>")
+        self.label.setToolTip(self.tr("Open the Sync screen"))
 
 
 def _subfolders(root: Path) -> list[Path]:

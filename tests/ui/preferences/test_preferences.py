@@ -136,3 +136,23 @@ def test_open_another_database(main_window, tmp_path: Path) -> None:
     assert dialog.file_dialog.isVisible()
     dialog.file_dialog.reject()
     dialog.reject()
+
+
+def test_new_pursuits_private_by_default_when_the_rep_says_so(main_window, qtbot) -> None:
+    """Preferences ▸ Sync: new pursuits kept on this computer; the list marks them private."""
+    from desktop.services.sync import sharing
+
+    ctx = main_window.ctx
+    dialog = open_preferences(main_window)
+    assert dialog.share_new.isChecked()  # shared by default, as before
+    dialog.share_new.setChecked(False)
+    dialog.accept()
+    assert ctx.settings.share_new is False and ctx.workspace.policy.share_new is False
+    kept, _ = create_pursuit(ctx.workspace, PursuitDraft(title="自己的", account_name="客户"))
+    assert sharing.private_pursuits(ctx.workspace) == {kept}
+    dialog = open_preferences(main_window)
+    assert not dialog.share_new.isChecked()
+    dialog.share_new.setChecked(True)
+    dialog.accept()
+    shared, _ = create_pursuit(ctx.workspace, PursuitDraft(title="团队的", account_name="客户"))
+    assert sharing.is_shared(ctx.workspace, shared) and not sharing.is_shared(ctx.workspace, kept)

@@ -166,3 +166,26 @@ def test_changes_elsewhere_refresh_the_header_and_flags(open_workspace, ws, qtbo
     widget.ctx.broadcast(changes)
     qtbot.waitUntil(lambda: widget.title.text() == "新名字")
     assert widget.health.flags == []
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_header_says_shared_or_private_and_switches_with_undo(
+    open_workspace, ws, lang, qtbot
+) -> None:
+    from desktop.services.sync import sharing
+
+    pid = make_pursuit(ws)
+    widget = open_workspace(ws, lang)
+    widget.show_pursuit(pid)
+    button = widget.sharing
+    assert button.isVisible()
+    assert button.text() == ("共享" if lang == "zh_CN" else "Shared")
+    widget.sharing.click()
+    assert not sharing.is_shared(ws, pid)
+    assert button.text() == ("私有" if lang == "zh_CN" else "Private")
+    # What turning it private means is said where it is done.
+    tip = button.toolTip()
+    assert ("同事" in tip) if lang == "zh_CN" else ("keep the copy they have" in tip)
+    widget.ctx.undo_stack.undo()
+    assert sharing.is_shared(ws, pid)
+    qtbot.waitUntil(lambda: button.text() in ("共享", "Shared"))

@@ -29,7 +29,7 @@ def test_rounds_run_by_themselves(main_window, qtbot, tmp_path: Path) -> None:
     syncer.set_folder(str(team), SECRET, False)
     own = team / ctx.workspace.db.site_id() / folder.file_name(1, True)
     qtbot.waitUntil(lambda: syncer.last is not None and own.exists(), timeout=20_000)
-    assert syncer.label.text().startswith("Synced ")
+    assert "Synced " in syncer.label.text() and syncer.label.text().startswith('<a href="sync">')
 
     # A teammate's file arrives: the watcher notices it, the window merges it and refreshes.
     peer = Workspace.open(tmp_path / "peer.db")
