@@ -10,23 +10,27 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog, QWidget
 
 from desktop.services.changes import Changes
-from desktop.services.queries import board
-from desktop.services.sync import export, history, importer, review
-from desktop.services.sync.bundle import SUFFIX, BundleError
+from desktop.services.sync import history, review
 from desktop.services.workspace import Workspace
 from desktop.ui.common.host import WindowHost
-from desktop.ui.common.output_check import SAVE_OPTIONS, OutputKind, ask_before_writing
 from desktop.ui.errors import show_error
-from desktop.ui.sync.dialogs import ExportDialog, PassphraseDialog, PreviewDialog
 from desktop.ui.sync.format import business_summary, carried_summary, local_time
 from desktop.ui.sync.worker import SyncJob
+
+# The export, the import, their dialogs and the cards the export lists are imported when first
+# used: the file format pulls in the cryptography package, and start-up (which installs these
+# menu actions) needs none of it.
+if TYPE_CHECKING:
+    from desktop.services.sync import export, importer
+    from desktop.services.sync.bundle import BundleError
+    from desktop.ui.sync.dialogs import ExportDialog, PassphraseDialog
 
 log = logging.getLogger(__name__)
 SITE_NAME_KEY = "sync/site_name"
@@ -166,6 +170,9 @@ class SyncActions(QObject):
     # --- export -------------------------------------------------------------------------------
     def export_data(self, path: Path | None = None) -> ExportDialog:
         """Ask what and how, then where (unless `path` is given), then write in a thread."""
+        from desktop.services.queries import board
+        from desktop.ui.sync.dialogs import ExportDialog
+
         cards = board.board_cards(self.ctx.workspace, include_closed=True)
         store = self.ctx.settings.store
         # The name the rep typed last time, else nothing: the login and the computer's name
@@ -199,6 +206,8 @@ class SyncActions(QObject):
     def _export_to(
         self, dialog: ExportDialog, target: Path, again: Callable[[], object] | None
     ) -> None:
+        from desktop.ui.common.output_check import OutputKind, ask_before_writing
+
         # Never over the database; over another kind of file only when the user says so.
         ask_before_writing(
             self.dialog_parent,
@@ -211,6 +220,9 @@ class SyncActions(QObject):
         )
 
     def _save_path(self, proposed: Path | None = None) -> Path | None:
+        from desktop.services.sync.bundle import SUFFIX
+        from desktop.ui.common.output_check import SAVE_OPTIONS
+
         folder = str(self.ctx.settings.store.value(LAST_FOLDER_KEY, "") or Path.home())
         name = f"{self.ctx.workspace.path.stem}{SUFFIX}"
         chosen, _ = QFileDialog.getSaveFileName(
@@ -236,6 +248,8 @@ class SyncActions(QObject):
             "pursuits": dialog.chosen_pursuits(),
             "site_name": dialog.site_name(),
         }
+
+        from desktop.services.sync import export
 
         def work(job: SyncJob) -> export.ExportReport:
             return export.export_bundle(
@@ -274,6 +288,9 @@ class SyncActions(QObject):
     # --- import -------------------------------------------------------------------------------
     def import_file(self, path: Path | None = None) -> QWidget | None:
         """Check the file's header, ask for its passphrase, then merge in a thread."""
+        from desktop.services.sync import importer
+        from desktop.services.sync.bundle import SUFFIX, BundleError
+
         if path is None:
             folder = str(self.ctx.settings.store.value(LAST_FOLDER_KEY, "") or Path.home())
             chosen, _ = QFileDialog.getOpenFileName(
@@ -299,6 +316,8 @@ class SyncActions(QObject):
     def _ask_passphrase(
         self, path: Path, fields: dict[str, Any], *, wrong: bool = False
     ) -> PassphraseDialog:
+        from desktop.ui.sync.dialogs import PassphraseDialog
+
         dialog = PassphraseDialog(  # a file of format 2 on says who and when only once opened
             path.name,
             str(fields.get("site_name") or ""),
@@ -317,6 +336,8 @@ class SyncActions(QObject):
         return dialog
 
     def _run_import(self, path: Path, passphrase: str | None) -> SyncJob:
+        from desktop.services.sync import importer
+
         ws_path = self.ctx.workspace.path
         self._importing = path
 
@@ -340,6 +361,8 @@ class SyncActions(QObject):
         return job
 
     def _show_preview(self, preview: importer.Preview) -> None:
+        from desktop.ui.sync.dialogs import PreviewDialog
+
         job = self.job
         if job is None:
             return
@@ -476,6 +499,9 @@ class SyncActions(QObject):
         self.progress.setValue(base + int(span * min(done, total) / total))
 
     def _failed(self, exc: BaseException) -> None:
+        from desktop.services.sync import export
+        from desktop.services.sync.bundle import BundleError
+
         self._close_progress()
         if isinstance(exc, export.Cancelled):
             self.window.statusBar().showMessage(self.tr("Cancelled. Nothing was changed."), 8000)
@@ -491,6 +517,9 @@ class SyncActions(QObject):
 
     def _retry_passphrase(self, path: Path) -> None:
         """The same file again, with a word that the passphrase was wrong."""
+        from desktop.services.sync import importer
+        from desktop.services.sync.bundle import BundleError
+
         try:
             header = importer.inspect(path)
         except BundleError as exc:
