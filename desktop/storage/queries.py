@@ -356,9 +356,11 @@ class HealthFacts:
 
     def key_people(self, roles: Sequence[str]) -> list[Row]:
         """(pursuit id, role, relationship) of every stakeholder holding one of `roles`."""
+        # People first (CROSS JOIN keeps that order): a scan of ix_stakeholders_map, each one's
+        # roles on ix_stakeholder_roles_held; from the roles, every person was a row lookup.
         return self._query(
             "SELECT s.pursuit_id, r.role, s.relationship"
-            " FROM stakeholder_roles AS r JOIN stakeholders AS s ON s.id = r.stakeholder_id"
+            " FROM stakeholders AS s CROSS JOIN stakeholder_roles AS r ON r.stakeholder_id = s.id"
             f" WHERE r.alive AND s.alive AND r.role IN ({', '.join('?' * len(roles))})"
             + self._among("s.pursuit_id"),
             *roles,

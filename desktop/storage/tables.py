@@ -585,6 +585,31 @@ Index(
     StageChange.alive,
     StageChange.changed_at,
 )
+# Deal health's key people and allies, and the accounts list's totals per account, without
+# reading the stakeholders' or pursuits' rows (migration 0009).
+Index(
+    "ix_stakeholders_map",
+    Stakeholder.pursuit_id,
+    Stakeholder.alive,
+    Stakeholder.relationship,
+    Stakeholder.id,
+)
+Index(
+    "ix_stakeholder_roles_held",
+    StakeholderRole.stakeholder_id,
+    StakeholderRole.alive,
+    StakeholderRole.role,
+)
+Index(
+    "ix_pursuits_account_totals",
+    Pursuit.account_id,
+    Pursuit.alive,
+    Pursuit.status,
+    Pursuit.stage,
+    Pursuit.amount,
+    Pursuit.win_rate_override,
+    Pursuit.updated_at,
+)
 
 SYNCED_TABLES: tuple[type[Synced], ...] = tuple(
     m.class_ for m in Base.registry.mappers if issubclass(m.class_, Synced)
