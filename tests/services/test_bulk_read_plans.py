@@ -64,7 +64,7 @@ def test_deal_healths_people_reads_cover_the_stakeholders(demo_ws) -> None:
     assert "COVERING INDEX ix_stakeholder_roles_held" in key_people
     (allies,) = plans(demo_ws, counts, "DISTINCT s.pursuit_id")
     assert "COVERING INDEX ix_stakeholders_map" in allies
-    (touched,) = plans(demo_ws, counts, "changed_at FROM stage_changes")
+    (touched,) = plans(demo_ws, counts, "FROM stage_changes")
     assert "COVERING INDEX ix_stage_changes_pursuit_changed" in touched
 
 
