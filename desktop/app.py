@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -34,6 +36,8 @@ log = logging.getLogger("desktop")
 
 # CJK fallbacks so mixed text never shows boxes (UI-GUIDE.md, "Colour and type").
 CJK_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
+# When the window has been up this long, the slow imports of later screens begin (`warm_up`).
+WARM_UP_MS = 3000
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -164,6 +168,7 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
     window.show()
     QTimer.singleShot(0, lambda: offer_demo(holder["window"], ctx))
     QTimer.singleShot(1500, lambda: start_checks(holder["window"]))
+    QTimer.singleShot(WARM_UP_MS, warm_up)
     code = app.exec()
     ctx.workspace.close()
     if ctx.lock is not None:
@@ -177,6 +182,29 @@ def start_checks(window: MainWindow) -> None:
     from desktop.ui.safety.actions import StartupChecks
 
     StartupChecks(window).start()
+
+
+def warm_up() -> threading.Thread:
+    """Import, on a worker thread, the modules screens name as slow to import (`Screen.warm`:
+    matplotlib for the Dashboard), so that opening such a screen later does not wait for them.
+
+    Start-up never pays for them: this runs once the window has been up a while. A screen opened
+    before it is done imports the module itself (Python's import lock makes one wait for the
+    other). Returns the thread (benchmarks wait for it)."""
+    from desktop.ui.screens import SCREENS
+
+    modules = [screen.warm for screen in SCREENS if screen.warm]
+
+    def work() -> None:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # the screen reports it when shown; nothing to tell here
+                log.warning("warming up %s failed", name, exc_info=True)
+
+    thread = threading.Thread(target=work, name="warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def ask_when_locked(path: Path, lock: DatabaseLock) -> str | None:

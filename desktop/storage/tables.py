@@ -640,6 +640,49 @@ Index(
     CoachingAnswer.done,
     CoachingAnswer.alive,
 )
+# Each card's next scheduled step and last touch, read for every pursuit at once: a GROUP BY
+# pursuit over one covering index each (migration 0009).
+Index(
+    "ix_activities_pursuit_dates",
+    Activity.pursuit_id,
+    Activity.alive,
+    Activity.done,
+    Activity.due_on,
+    Activity.done_at,
+)
+Index("ix_visits_pursuit_start", Visit.pursuit_id, Visit.alive, Visit.starts_at)
+Index("ix_notes_pursuit_noted", Note.pursuit_id, Note.alive, Note.noted_at)
+Index(
+    "ix_stage_changes_pursuit_changed",
+    StageChange.pursuit_id,
+    StageChange.alive,
+    StageChange.changed_at,
+)
+# Deal health's key people and allies, and the accounts list's totals per account, without
+# reading the stakeholders' or pursuits' rows (migration 0009).
+Index(
+    "ix_stakeholders_map",
+    Stakeholder.pursuit_id,
+    Stakeholder.alive,
+    Stakeholder.relationship,
+    Stakeholder.id,
+)
+Index(
+    "ix_stakeholder_roles_held",
+    StakeholderRole.stakeholder_id,
+    StakeholderRole.alive,
+    StakeholderRole.role,
+)
+Index(
+    "ix_pursuits_account_totals",
+    Pursuit.account_id,
+    Pursuit.alive,
+    Pursuit.status,
+    Pursuit.stage,
+    Pursuit.amount,
+    Pursuit.win_rate_override,
+    Pursuit.updated_at,
+)
 
 SYNCED_TABLES: tuple[type[Synced], ...] = tuple(
     m.class_ for m in Base.registry.mappers if issubclass(m.class_, Synced)

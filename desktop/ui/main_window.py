@@ -47,7 +47,6 @@ from desktop.services.workspace import Workspace
 from desktop.ui.common.format import qdatetime
 from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
-from desktop.ui.operations import pursuits as pursuit_operations
 from desktop.ui.screens import SCREENS, Screen
 from desktop.ui.today.reminders import install as install_reminders
 
@@ -399,6 +398,10 @@ class MainWindow(QMainWindow):
         if callable(own):
             own()
             return
+        # Imported here: the pursuit dialogs and the services behind them are ~65 ms of start-up
+        # the first screen does not need (the board imports them itself when it is the first).
+        from desktop.ui.operations import pursuits as pursuit_operations
+
         pursuit_operations.new_pursuit(
             self.ctx,
             self,

@@ -33,6 +33,10 @@ class Screen:
     # Keyword arguments the screen is made with: how the composition root hands a screen what
     # comes from other packages (the workspace's tabs), so screens never import each other.
     options: tuple[tuple[str, Any], ...] = ()
+    # A module the screen needs on first show that takes most of a second to import (the
+    # Dashboard's matplotlib): the app imports it on a worker thread once the window has been
+    # up a while (`desktop.app.warm_up`), so that first show does not wait for it.
+    warm: str = ""
 
     def title(self) -> str:
         return QCoreApplication.translate("Screens", self.source_title)
@@ -75,7 +79,14 @@ SCREENS: list[Screen] = [
     ),
     Screen("accounts", "Accounts", "accounts.svg", "desktop.ui.accounts.screen", "AccountsScreen"),
     Screen("visits", "Visits", "visits.svg", "desktop.ui.visits.screen", "VisitsScreen"),
-    Screen("dashboard", "Dashboard", "dashboard.svg", "desktop.ui.charts.dashboard", "Dashboard"),
+    Screen(
+        "dashboard",
+        "Dashboard",
+        "dashboard.svg",
+        "desktop.ui.charts.dashboard",
+        "Dashboard",
+        warm="desktop.ui.charts.figures",
+    ),
     Screen("review", "Review", "review.svg", "desktop.ui.sync.review", "ReviewScreen"),
     Screen("today", "Today", "today.svg", "desktop.ui.today.screen", "TodayScreen"),
     Screen("sync", "Sync", "review.svg", "desktop.ui.sync.screen", "SyncScreen", in_rail=False),

@@ -2,8 +2,9 @@
 
 Figures recorded (`make bench`):
 - the series alone (`analytics.dashboard`, one read snapshot): first run and best of three;
-- the real screen, first open: matplotlib loaded and the figures prepared on a worker thread,
-  then computed and drawn (the loading only when this process had not loaded matplotlib yet);
+- the app's idle warm-up (matplotlib imported on a worker once the window has been up a while),
+  then the real screen's first open after it: the figures prepared on a worker thread, computed
+  and drawn (both only when this process had not loaded matplotlib yet; target < 800 ms);
 - a full refresh of the open screen (series on the worker + five figures drawn): median and
   best of five, and the CPU time the process spent on it (all threads);
 - the refresh after a stage move, from the end of the debounce to the last figure redrawn.
@@ -48,6 +49,17 @@ def test_dashboard_at_10000_pursuits(scale_db, record, qtbot) -> None:
         record("dashboard: series computed, best of 3", min(runs) * 1000, "ms")
 
         cold = "matplotlib" not in sys.modules
+        if cold:
+            # As the app does once its window has been up a while (`desktop.app.warm_up`).
+            from desktop.app import warm_up
+
+            started = time.perf_counter()
+            warm_up().join()
+            record(
+                "dashboard: idle warm-up, matplotlib imported on a worker",
+                (time.perf_counter() - started) * 1000,
+                "ms",
+            )
         from desktop.ui.charts.dashboard import Dashboard
         from desktop.ui.context import AppContext
 
@@ -64,9 +76,10 @@ def test_dashboard_at_10000_pursuits(scale_db, record, qtbot) -> None:
         qtbot.waitUntil(dashboard.idle, timeout=120_000)
         if cold:
             record(
-                "dashboard: first open incl. loading matplotlib",
+                "dashboard: first open after the idle warm-up",
                 (time.perf_counter() - started) * 1000,
                 "ms",
+                "< 800 ms",
             )
         record(
             "dashboard: first open, computed + drawn (after loading)",

@@ -10,24 +10,28 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog, QWidget
 
 from desktop.services.changes import Changes
-from desktop.services.queries import board
-from desktop.services.sync import export, history, importer, recipients, review
-from desktop.services.sync.bundle import SUFFIX, BundleError
+from desktop.services.sync import history, review
 from desktop.services.workspace import Workspace
 from desktop.ui.common.documents import export_files_note, import_files_note
 from desktop.ui.common.host import WindowHost
-from desktop.ui.common.output_check import SAVE_OPTIONS, OutputKind, ask_before_writing
 from desktop.ui.errors import show_error
-from desktop.ui.sync.dialogs import ExportDialog, PassphraseDialog, PreviewDialog
 from desktop.ui.sync.format import business_summary, carried_summary, local_time
 from desktop.ui.sync.worker import SyncJob
+
+# The export, the import, their dialogs and the cards the export lists are imported when first
+# used: the file format pulls in the cryptography package, and start-up (which installs these
+# menu actions) needs none of it.
+if TYPE_CHECKING:
+    from desktop.services.sync import export, importer
+    from desktop.services.sync.bundle import BundleError
+    from desktop.ui.sync.dialogs import ExportDialog, PassphraseDialog
 
 log = logging.getLogger(__name__)
 SITE_NAME_KEY = "sync/site_name"
@@ -175,6 +179,10 @@ class SyncActions(QObject):
     def export_data(self, path: Path | None = None, *, changes: bool = False) -> ExportDialog:
         """Ask what and how, then where (unless `path` is given), then write in a thread.
         `changes`: offer only the changes not yet sent to a colleague (Export Changes…)."""
+        from desktop.services.queries import board
+        from desktop.services.sync import recipients
+        from desktop.ui.sync.dialogs import ExportDialog
+
         cards = board.board_cards(self.ctx.workspace, include_closed=True)
         offered = (
             [(r.site, r.name, r.last_export) for r in recipients.recipients(self.ctx.workspace)]
@@ -214,6 +222,8 @@ class SyncActions(QObject):
     def _export_to(
         self, dialog: ExportDialog, target: Path, again: Callable[[], object] | None
     ) -> None:
+        from desktop.ui.common.output_check import OutputKind, ask_before_writing
+
         # Never over the database; over another kind of file only when the user says so.
         ask_before_writing(
             self.dialog_parent,
@@ -226,6 +236,9 @@ class SyncActions(QObject):
         )
 
     def _save_path(self, proposed: Path | None = None) -> Path | None:
+        from desktop.services.sync.bundle import SUFFIX
+        from desktop.ui.common.output_check import SAVE_OPTIONS
+
         folder = str(self.ctx.settings.store.value(LAST_FOLDER_KEY, "") or Path.home())
         name = f"{self.ctx.workspace.path.stem}{SUFFIX}"
         chosen, _ = QFileDialog.getSaveFileName(
@@ -253,6 +266,8 @@ class SyncActions(QObject):
         }
         site = dialog.recipient_site()
         chosen = dialog.chosen_pursuits()  # read here: the worker never touches the dialog
+
+        from desktop.services.sync import export, recipients
 
         def work(job: SyncJob) -> export.ExportReport:
             if site is not None:  # only what that colleague has not been sent
@@ -314,6 +329,9 @@ class SyncActions(QObject):
     # --- import -------------------------------------------------------------------------------
     def import_file(self, path: Path | None = None) -> QWidget | None:
         """Check the file's header, ask for its passphrase, then merge in a thread."""
+        from desktop.services.sync import importer
+        from desktop.services.sync.bundle import SUFFIX, BundleError
+
         if path is None:
             folder = str(self.ctx.settings.store.value(LAST_FOLDER_KEY, "") or Path.home())
             chosen, _ = QFileDialog.getOpenFileName(
@@ -339,6 +357,8 @@ class SyncActions(QObject):
     def _ask_passphrase(
         self, path: Path, fields: dict[str, Any], *, wrong: bool = False
     ) -> PassphraseDialog:
+        from desktop.ui.sync.dialogs import PassphraseDialog
+
         dialog = PassphraseDialog(  # a file of format 2 on says who and when only once opened
             path.name,
             str(fields.get("site_name") or ""),
@@ -357,6 +377,8 @@ class SyncActions(QObject):
         return dialog
 
     def _run_import(self, path: Path, passphrase: str | None) -> SyncJob:
+        from desktop.services.sync import importer
+
         ws_path = self.ctx.workspace.path
         self._importing = path
 
@@ -380,6 +402,8 @@ class SyncActions(QObject):
         return job
 
     def _show_preview(self, preview: importer.Preview) -> None:
+        from desktop.ui.sync.dialogs import PreviewDialog
+
         job = self.job
         if job is None:
             return
@@ -520,6 +544,9 @@ class SyncActions(QObject):
         self.progress.setValue(base + int(span * min(done, total) / total))
 
     def _failed(self, exc: BaseException) -> None:
+        from desktop.services.sync import export
+        from desktop.services.sync.bundle import BundleError
+
         self._close_progress()
         if isinstance(exc, export.Cancelled):
             self.window.statusBar().showMessage(self.tr("Cancelled. Nothing was changed."), 8000)
@@ -535,6 +562,9 @@ class SyncActions(QObject):
 
     def _retry_passphrase(self, path: Path) -> None:
         """The same file again, with a word that the passphrase was wrong."""
+        from desktop.services.sync import importer
+        from desktop.services.sync.bundle import BundleError
+
         try:
             header = importer.inspect(path)
         except BundleError as exc:

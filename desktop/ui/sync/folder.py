@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -43,10 +43,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.changes import Changes
-from desktop.services.sync import export
-from desktop.services.sync import folder as team_folder
 from desktop.ui.common.host import WindowHost
 from desktop.ui.sync.worker import SyncJob
+
+# The folder round (export, import, the file format and its cryptography) is imported when first
+# used: start-up installs this menu action, and a database without a sync folder never needs it.
+if TYPE_CHECKING:
+    from desktop.services.sync import folder as team_folder
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +118,8 @@ class FolderDialog(QDialog):
         if folder and not Path(folder).expanduser().is_dir():
             self.problem.setText(self.tr("This folder does not exist."))
             return
+        from desktop.services.sync import export
+
         if folder and len(self.passphrase_edit.text().strip()) < export.MIN_PASSPHRASE:
             self.problem.setText(self.tr("The passphrase needs at least 8 characters."))
             return
@@ -212,6 +217,8 @@ class FolderSyncer(QObject):
     def config(self) -> team_folder.FolderSync | None:
         if not self.folder or not self.passphrase:
             return None
+        from desktop.services.sync import folder as team_folder
+
         return team_folder.FolderSync(
             Path(self.folder), self.passphrase, roll_up=self.roll_up, kdf=self.kdf
         )
@@ -268,6 +275,7 @@ class FolderSyncer(QObject):
             return
         self.debounce.stop()
         workspace = self.ctx.workspace
+        from desktop.services.sync import folder as team_folder
 
         def work(_job: SyncJob) -> Any:
             return team_folder.sync_round(workspace, config)
@@ -287,6 +295,8 @@ class FolderSyncer(QObject):
         config = self.config()
         if config is None:
             return
+        from desktop.services.sync import folder as team_folder
+
         try:
             team_folder.sync_round(self.ctx.workspace, config)
         except Exception:  # the next start writes what this could not
@@ -312,6 +322,8 @@ class FolderSyncer(QObject):
         self._next()
 
     def _failed(self, exc: Exception) -> None:
+        from desktop.services.sync import folder as team_folder
+
         if isinstance(exc, team_folder.FolderProblem):
             self.problem = {
                 "missing": self.tr(

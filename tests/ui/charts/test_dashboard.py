@@ -87,6 +87,39 @@ def test_start_up_does_not_load_the_dashboard_or_matplotlib(tmp_path: Path) -> N
     assert report["drawn"] == len(analytics.FIGURES)
 
 
+def test_the_app_warms_up_matplotlib_after_start(tmp_path: Path) -> None:
+    """Once the window has been up a while, the app imports the dashboard's figures (matplotlib)
+    on a worker thread: nothing of it before, all of it after, and the dashboard then opens
+    without importing it again."""
+    script = textwrap.dedent(
+        """
+        import json, sys, threading
+        import desktop.app
+        from desktop.app import WARM_UP_MS, warm_up
+
+        before = "matplotlib" in sys.modules
+        thread = warm_up()
+        worker = thread is not threading.main_thread() and thread.daemon
+        thread.join(60)
+        print(json.dumps(dict(before=before, worker=worker, delay=WARM_UP_MS,
+                              figures="desktop.ui.charts.figures" in sys.modules)))
+        """
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PURSUIT_DATA_DIR=str(tmp_path))
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    assert report == dict(before=False, worker=True, delay=report["delay"], figures=True)
+    assert report["delay"] >= 1000  # after the first paint and the start-up checks
+
+
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_every_chart_is_drawn_with_key_figures(open_dashboard, demo_ws, language: str) -> None:
     dashboard = open_dashboard(demo_ws, language)
