@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import merge
 from desktop.services import backup as backups
-from desktop.services import records
+from desktop.services import people, records
 from desktop.services.changes import Changes
 from desktop.services.errors import InvalidInput
 from desktop.services.sync import attachments, bundle, schema
@@ -228,6 +228,12 @@ def import_bundle(
                     lines = _pending_lines(path, header, keys, kinds, scan)
                     for table, columns in kinds:
                         merger.merge_kind(table, columns, lines.get(table.kind, iter(())))
+                    # Cards of a person merged away on another laptop go to the survivor: a
+                    # local, stamped write (services.people.settle_merges).
+                    session.info["merging"] = False
+                    people.settle_merges(session)
+                    session.flush()
+                    session.info["merging"] = True
                     _after_merge(
                         driver, header, scan, preview, digest, path, backup_path, merger.pursuits
                     )
