@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from desktop.domain import duplicates as rules
-from desktop.services import people
-from desktop.services.changes import ChangeKind, Changes
-from desktop.services.errors import InvalidInput, NotFound
+from desktop.services import accounts, people
+from desktop.services.changes import Changes
+from desktop.services.errors import InvalidInput
 from desktop.services.workspace import Workspace
-from desktop.storage.tables import SYNCED_TABLES, Account, Person, Pursuit, utcnow
+from desktop.storage.tables import Account, Person, Pursuit
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,7 @@ class DuplicateGroup:
 class GroupMerge:
     """What `merge_groups` did, for `undo_merge_groups`."""
 
-    accounts: tuple[tuple[str, str, dict[str, tuple[str, ...]]], ...]  # keep, gone, moved rows
+    accounts: tuple[accounts.Merge, ...]
     people: tuple[people.PersonMerge, ...]
     changes: Changes = field(default_factory=Changes)
 
@@ -111,49 +111,25 @@ def merge_groups(ws: Workspace, groups: Sequence[tuple[str, Sequence[str]]]) -> 
     for kind, ids in groups:
         if kind not in ("account", "person") or len(ids) < 2:
             raise InvalidInput("groups", "not_a_group", f"{kind}: {list(ids)}")
-    accounts = []
-    merged_people = []
+    folded: list[accounts.Merge] = []
+    merged_people: list[people.PersonMerge] = []
     changes = Changes()
     with ws.write() as session:
         for kind, ids in groups:
-            if kind != "account":
-                continue
-            keep = session.get(Account, ids[0])
-            if keep is None or not keep.alive:
-                raise NotFound(f"account {ids[0]}")
-            for gone_id in ids[1:]:
-                gone = session.get(Account, gone_id)
-                if gone is None or not gone.alive:
-                    raise NotFound(f"account {gone_id}")
-                moved: dict[str, tuple[str, ...]] = {}
-                for table in SYNCED_TABLES:
-                    if "account_id" not in table.__table__.columns or table is Account:
-                        continue
-                    column = table.__table__.c.account_id
-                    row_ids = tuple(
-                        session.scalars(select(table.__table__.c.id).where(column == gone_id))
-                    )
-                    if row_ids:
-                        moved[table.kind] = row_ids
-                        for row in session.scalars(
-                            select(table).where(table.__table__.c.id.in_(row_ids))
-                        ):
-                            row.account_id = keep.id  # type: ignore[attr-defined]
-                gone.alive = False
-                gone.deleted_at = utcnow()
-                accounts.append((keep.id, gone_id, moved))
-                changes = changes | Changes.of(ChangeKind.ACCOUNT, keep.id, gone_id)
-                changes = changes | Changes.of(ChangeKind.PURSUIT, *moved.get("pursuit", ()))
-                changes = changes | Changes.of(ChangeKind.PERSON, *moved.get("person", ()))
+            if kind == "account":
+                for gone_id in ids[1:]:
+                    merge, moved = accounts.fold_account(session, ids[0], gone_id)
+                    folded.append(merge)
+                    changes = changes | moved
         session.flush()
         for kind, ids in groups:
             if kind != "person":
                 continue
             for gone_id in ids[1:]:
-                merge = people.fold_person(session, ids[0], gone_id)
-                merged_people.append(merge)
-                changes = changes | merge.changes
-    return GroupMerge(tuple(accounts), tuple(merged_people), changes)
+                person_merge = people.fold_person(session, ids[0], gone_id)
+                merged_people.append(person_merge)
+                changes = changes | person_merge.changes
+    return GroupMerge(tuple(folded), tuple(merged_people), changes)
 
 
 def undo_merge_groups(ws: Workspace, merge: GroupMerge) -> Changes:
@@ -162,18 +138,6 @@ def undo_merge_groups(ws: Workspace, merge: GroupMerge) -> Changes:
     with ws.write() as session:
         for person_merge in reversed(merge.people):
             changes = changes | people.unfold_person(session, person_merge)
-        for _keep_id, gone_id, moved in reversed(merge.accounts):
-            gone = session.get(Account, gone_id)
-            if gone is None:
-                raise NotFound(f"account {gone_id}")
-            gone.alive = True
-            gone.deleted_at = None
-            for table in SYNCED_TABLES:
-                row_ids = moved.get(table.kind)
-                if row_ids:  # row by row through the ORM: each change is stamped for sync
-                    for row in session.scalars(
-                        select(table).where(table.__table__.c.id.in_(row_ids))
-                    ):
-                        row.account_id = gone_id  # type: ignore[attr-defined]
-            changes = changes | Changes.of(ChangeKind.ACCOUNT, gone_id)
+        for account_merge in reversed(merge.accounts):
+            changes = changes | accounts.unfold_account(session, account_merge)
     return changes | merge.changes
