@@ -202,9 +202,7 @@ def test_the_pursuits_of_an_account_fit_half_a_laptop_screen(screen, ctx, qtbot)
     assert right <= view.viewport().width()  # nothing runs off the visible part
 
 
-def test_duplicates_dialog_merges_accounts_and_people_in_one_undo_step(
-    screen, ctx, qtbot
-) -> None:
+def test_duplicates_dialog_merges_accounts_and_people_in_one_undo_step(screen, ctx, qtbot) -> None:
     from desktop.services import duplicates
     from desktop.services import stakeholder_map as smap
 
