@@ -62,17 +62,19 @@ def keep_people(session: Session, _context: Any, _instances: Any) -> None:
         person_row = new_people.get(obj.person_id) or session.get(Person, obj.person_id)
         if person_row is None:
             continue
+        explicit = _explicit(obj)
         given = {
             name: getattr(obj, name)
             for name in PERSON_FIELDS
-            if getattr(obj, name) is not None and name in _explicit(obj)
+            if getattr(obj, name) is not None and name in explicit
         }
         # A new card of a known person shows the person as they are, except what it sets.
         for name in PERSON_FIELDS:
             if name not in given:
                 setattr(obj, name, getattr(person_row, name))
-        if given:
-            writes.setdefault(obj.person_id, {}).update(given)
+        news = {k: v for k, v in given.items() if getattr(person_row, k) != v}
+        if news:
+            writes.setdefault(obj.person_id, {}).update(news)
     for obj in list(session.dirty):
         if isinstance(obj, Stakeholder) and obj.person_id and obj.alive:
             fields = _changed(obj)
@@ -90,15 +92,24 @@ def keep_people(session: Session, _context: Any, _instances: Any) -> None:
             fields = _changed(obj)
             if fields:
                 writes.setdefault(obj.id, {}).update(fields)
-    for person_id, fields in writes.items():
-        targets: list[Any] = list(
-            session.scalars(
-                select(Stakeholder).where(Stakeholder.person_id == person_id, Stakeholder.alive)
+    if not writes:
+        return
+    # Everyone of each person written: their cards in the database (one query per 500 people),
+    # the cards and the person this flush adds or holds.
+    holders: dict[str, list[Any]] = {}
+    stored = [person_id for person_id in writes if person_id not in new_people]
+    for start in range(0, len(stored), 500):
+        for card in session.scalars(
+            select(Stakeholder).where(
+                Stakeholder.person_id.in_(stored[start : start + 500]), Stakeholder.alive
             )
-        )
-        targets += [
-            o for o in session.new if isinstance(o, Stakeholder) and o.person_id == person_id
-        ]
+        ):
+            holders.setdefault(str(card.person_id), []).append(card)
+    for obj in session.new:
+        if isinstance(obj, Stakeholder) and obj.person_id in writes:
+            holders.setdefault(obj.person_id, []).append(obj)
+    for person_id, fields in writes.items():
+        targets = holders.get(person_id, [])
         person_row = new_people.get(person_id) or session.get(Person, person_id)
         if person_row is not None:
             targets.append(person_row)
