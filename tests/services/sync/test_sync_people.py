@@ -158,3 +158,29 @@ def test_undo_merge_brings_the_person_and_their_cards_back(replica) -> None:
     assert card is not None and (card.phone, card.email) == ("", "chen@example.cn")
     card = smap.load_map(ws, p1).person(first)
     assert card is not None and (card.phone, card.email) == ("13800138000", "")
+
+
+def test_a_person_edited_on_two_laptops_waits_on_the_card_and_one_decision_settles_it(
+    replica, write_file, tmp_path
+) -> None:
+    from desktop.services.sync import review
+
+    a, b = replica("a"), replica("b")
+    p1, p2 = _pursuits(a)[:2]
+    card, _ = smap.create_person(a, p1, {"name": "陈工"})
+    [other], _ = smap.copy_people(a, p2, [card])
+    write_file(a, tmp_path / "a0.sync")
+    take(b, tmp_path / "a0.sync")
+    smap.update_person(a, card, {"phone": "13800138000"})
+    smap.update_person(b, other, {"phone": "13900139000"})
+    write_file(a, tmp_path / "a1.sync")
+    take(b, tmp_path / "a1.sync")
+    waiting = [(c.kind, c.record_id) for c in review.list_conflicts(b) if c.field == "phone"]
+    assert waiting and all(kind == "stakeholder" for kind, _ in waiting)  # not the person too
+    review.resolve(b, "stakeholder", card, "phone", "13700137000")
+    assert not [c for c in review.list_conflicts(b) if c.field == "phone"]
+    shown = {p.phone for pid in (p1, p2) for p in smap.load_map(b, pid).people if p.name == "陈工"}
+    assert shown == {"13700137000"}
+    with b.read() as session:
+        person = session.get(Person, _person_of(b, card))
+        assert person is not None and person.phone == "13700137000" and not person.siblings
