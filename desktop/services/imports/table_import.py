@@ -241,11 +241,15 @@ class _AccountPeople:
     @classmethod
     def load(cls, session: Session, account_id: str) -> _AccountPeople:
         index = cls()
-        for person_id, phone, email in session.execute(
-            select(Person.id, Person.phone, Person.email).where(
-                Person.account_id == account_id, Person.alive
-            )
-        ):
+        # No autoflush: the import flushes its rows in batches, and this import's own people
+        # are in the index already.
+        with session.no_autoflush:
+            rows = session.execute(
+                select(Person.id, Person.phone, Person.email).where(
+                    Person.account_id == account_id, Person.alive
+                )
+            ).all()
+        for person_id, phone, email in rows:
             index.add(person_id, {"phone": phone, "email": email})
         return index
 
@@ -519,6 +523,7 @@ class _Writer:
         self.bottom: dict[str, float] = {}
         self.ranks: dict[int, float] = {}  # stage → the next board rank there
         self.persons: dict[str, _AccountPeople] = {}  # account → its people by phone / email
+        self.with_people: set[str | None] | None = None
 
     @property
     def changes(self) -> Changes:
@@ -682,7 +687,16 @@ class _Writer:
         )
         people = self.persons.get(account_id)
         if people is None:
-            people = self.persons[account_id] = _AccountPeople.load(self.session, account_id)
+            if self.with_people is None:  # accounts that have people (one query per import)
+                with self.session.no_autoflush:
+                    self.with_people = set(
+                        self.session.scalars(select(Person.account_id).distinct())
+                    )
+            people = self.persons[account_id] = (
+                _AccountPeople.load(self.session, account_id)
+                if account_id in self.with_people
+                else _AccountPeople()
+            )
         person_id = people.find(values)
         if person_id is None:
             # A person of the account first (listed as made, so Undo buries them too), then
