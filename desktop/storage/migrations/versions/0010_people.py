@@ -17,6 +17,7 @@ their copy); the next edit of the person writes the same values onto every map.
 
 import json
 import uuid
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -93,7 +94,7 @@ def _make_people(conn: sa.Connection) -> None:
         )
     ).mappings()
     # Per (account, name key): the people found so far, each [phone key, email key, copies].
-    found: dict[tuple[str | None, str], list[list]] = {}
+    found: dict[tuple[str | None, str], list[list[Any]]] = {}
     for row in rows:
         phone, email = phone_key(row["phone"] or ""), email_key(row["email"] or "")
         name = person_key(row["name"] or "") or f"#{row['id']}"  # a blank name is nobody else
