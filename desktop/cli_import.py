@@ -4,7 +4,7 @@
                          [--encoding ENC] [--on-duplicate skip|update|update-all|create]
                          [--pursuit ID] [--dry-run] [--lang zh_CN|en]
     pursuit import-vcard --db PATH FILE --pursuit ID [--on-duplicate …] [--dry-run]
-    pursuit export-vcard --db PATH --pursuit ID --out people.vcf [--force]
+    pursuit export-vcard --db PATH (--pursuit ID | --account ID) --out people.vcf [--force]
     pursuit export-table --db PATH --kind accounts|people --out FILE.xlsx|.csv [--force]
 
 The same services as the Import wizard (services/imports): the file is read and checked, every
@@ -181,8 +181,13 @@ def cmd_export_vcard(args: argparse.Namespace) -> int:
     if ws is None:
         return code
     try:
-        cards = vcards.pursuit_cards(ws, args.pursuit)
+        if args.account:
+            cards = vcards.account_cards(ws, args.account)
+        else:
+            cards = vcards.pursuit_cards(ws, args.pursuit)
     except NotFound:
+        if args.account:
+            return fail(args, "export_no_account", detail=args.account)
         return fail(args, "import_no_pursuit", detail=args.pursuit)
     finally:
         ws.close()
@@ -242,8 +247,12 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
             help="the pursuit whose map the people go onto",
         )
         sub.add_argument("--dry-run", action="store_true", help="show what would happen only")
-    vcf = command("export-vcard", cmd_export_vcard, "write a pursuit's people as a .vcf file")
-    vcf.add_argument("--pursuit", required=True)
+    vcf = command(
+        "export-vcard", cmd_export_vcard, "write a pursuit's or an account's people as a .vcf file"
+    )
+    whose = vcf.add_mutually_exclusive_group(required=True)
+    whose.add_argument("--pursuit", help="the people on this pursuit's map")
+    whose.add_argument("--account", help="every person of this account, once each")
     vcf.add_argument("--out", required=True)
     vcf.add_argument("--force", action="store_true", help="write over another kind of file")
     lists = command("export-table", cmd_export_table, "write the accounts or people as a table")

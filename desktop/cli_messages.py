@@ -284,6 +284,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找不到项目 {detail}。未做任何更改。",
         "No pursuit {detail}. Nothing was changed.",
     ),
+    "export_no_account": (
+        "找不到客户 {detail}。未写出任何文件。",
+        "No account {detail}. No file was written.",
+    ),
     "import_row_failed": (
         "第 {row} 行无法保存（{detail}），整个导入已撤回。未做任何更改。",
         "Row {row} could not be saved ({detail}); the whole import was rolled back. "

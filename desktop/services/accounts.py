@@ -19,6 +19,7 @@ from desktop.services.workspace import Workspace
 from desktop.storage import queries
 from desktop.storage.tables import (
     Account,
+    Person,
     Pursuit,
     Stakeholder,
     Visit,
@@ -299,6 +300,7 @@ class Merge:
     stakeholder_ids: tuple[str, ...]  # people recorded on the merged account
     kept_before: Mapping[str, str]  # the kept account's fields the merge filled in
     kept_after: Mapping[str, str]
+    person_ids: tuple[str, ...] = ()  # the merged account's people (records of the account)
 
 
 def merge_preview(ws: Workspace, keep_id: str, merged_id: str) -> dict[str, int]:
@@ -326,80 +328,96 @@ def merge_accounts(ws: Workspace, keep_id: str, merged_id: str) -> tuple[Merge, 
     move to the kept account; the kept account's empty fields are filled from it and its notes
     appended; the duplicate is deleted (a tombstone, so the merge syncs).
     """
+    with ws.write() as session:
+        return fold_account(session, keep_id, merged_id)
+
+
+def fold_account(session: Session, keep_id: str, merged_id: str) -> tuple[Merge, Changes]:
+    """`merge_accounts` inside the caller's transaction (the Duplicates dialog folds groups)."""
     if keep_id == merged_id:
         raise InvalidInput("account", "same", "choose two different accounts")
-    with ws.write() as session:
-        keep = _live(session, keep_id)
-        merged = _live(session, merged_id)
-        pursuits = session.scalars(
-            select(Pursuit).where(Pursuit.account_id == merged_id, Pursuit.alive)
-        ).all()
-        people = session.scalars(
-            select(Stakeholder).where(Stakeholder.account_id == merged_id)
-        ).all()
-        for pursuit in pursuits:
-            pursuit.account_id = keep_id
-        for person in people:
-            person.account_id = keep_id
-        before: dict[str, str] = {}
-        after: dict[str, str] = {}
-        for name in ("industry", "address", "notes"):
-            mine, theirs = getattr(keep, name), getattr(merged, name)
-            if not theirs.strip() or theirs.strip() == mine.strip():
-                continue
-            if not mine.strip():
-                value = theirs
-            elif name == "notes":
-                value = f"{mine.rstrip()}\n\n{theirs.strip()}"
-            else:
-                continue
-            before[name], after[name] = mine, value
-            setattr(keep, name, value)
-        merged.alive = False
-        merged.deleted_at = utcnow()
-        merge = Merge(
-            keep_id,
-            merged_id,
-            tuple(p.id for p in pursuits),
-            tuple(p.id for p in people),
-            before,
-            after,
-        )
-        changes = (
-            Changes.of(ChangeKind.ACCOUNT, keep_id, merged_id)
-            | Changes.of(ChangeKind.PURSUIT, *merge.pursuit_ids)
-            | Changes.of(ChangeKind.STAKEHOLDER, *merge.stakeholder_ids)
-        )
-        return merge, changes
+    keep = _live(session, keep_id)
+    merged = _live(session, merged_id)
+    pursuits = session.scalars(
+        select(Pursuit).where(Pursuit.account_id == merged_id, Pursuit.alive)
+    ).all()
+    people = session.scalars(select(Stakeholder).where(Stakeholder.account_id == merged_id)).all()
+    persons = session.scalars(select(Person).where(Person.account_id == merged_id)).all()
+    for pursuit in pursuits:
+        pursuit.account_id = keep_id
+    for card in people:
+        card.account_id = keep_id
+    for person in persons:
+        person.account_id = keep_id
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for name in ("industry", "address", "notes"):
+        mine, theirs = getattr(keep, name), getattr(merged, name)
+        if not theirs.strip() or theirs.strip() == mine.strip():
+            continue
+        if not mine.strip():
+            value = theirs
+        elif name == "notes":
+            value = f"{mine.rstrip()}\n\n{theirs.strip()}"
+        else:
+            continue
+        before[name], after[name] = mine, value
+        setattr(keep, name, value)
+    merged.alive = False
+    merged.deleted_at = utcnow()
+    merge = Merge(
+        keep_id,
+        merged_id,
+        tuple(p.id for p in pursuits),
+        tuple(p.id for p in people),
+        before,
+        after,
+        tuple(p.id for p in persons),
+    )
+    return merge, _merge_changes(merge)
+
+
+def _merge_changes(merge: Merge) -> Changes:
+    return (
+        Changes.of(ChangeKind.ACCOUNT, merge.keep_id, merge.merged_id)
+        | Changes.of(ChangeKind.PURSUIT, *merge.pursuit_ids)
+        | Changes.of(ChangeKind.STAKEHOLDER, *merge.stakeholder_ids)
+        | Changes.of(ChangeKind.PERSON, *merge.person_ids)
+    )
 
 
 def unmerge_accounts(ws: Workspace, merge: Merge) -> Changes:
     """Undo a merge: the duplicate comes back with its pursuits and people, and the kept
     account's fields are as they were."""
     with ws.write() as session:
-        keep = _live(session, merge.keep_id)
-        merged = session.get(Account, merge.merged_id)
-        if merged is None:
-            raise NotFound(f"account {merge.merged_id}")
-        merged.alive = True
-        merged.deleted_at = None
-        session.flush()
-        for pursuit_id in merge.pursuit_ids:
-            pursuit = session.get(Pursuit, pursuit_id)
-            if pursuit is not None and pursuit.account_id == merge.keep_id:
-                pursuit.account_id = merge.merged_id
-        for person_id in merge.stakeholder_ids:
-            person = session.get(Stakeholder, person_id)
-            if person is not None and person.account_id == merge.keep_id:
-                person.account_id = merge.merged_id
-        for name, value in merge.kept_before.items():
-            if getattr(keep, name) == merge.kept_after.get(name):
-                setattr(keep, name, value)
-    return (
-        Changes.of(ChangeKind.ACCOUNT, merge.keep_id, merge.merged_id)
-        | Changes.of(ChangeKind.PURSUIT, *merge.pursuit_ids)
-        | Changes.of(ChangeKind.STAKEHOLDER, *merge.stakeholder_ids)
-    )
+        return unfold_account(session, merge)
+
+
+def unfold_account(session: Session, merge: Merge) -> Changes:
+    """`unmerge_accounts` inside the caller's transaction."""
+    keep = _live(session, merge.keep_id)
+    merged = session.get(Account, merge.merged_id)
+    if merged is None:
+        raise NotFound(f"account {merge.merged_id}")
+    merged.alive = True
+    merged.deleted_at = None
+    session.flush()
+    for pursuit_id in merge.pursuit_ids:
+        pursuit = session.get(Pursuit, pursuit_id)
+        if pursuit is not None and pursuit.account_id == merge.keep_id:
+            pursuit.account_id = merge.merged_id
+    for card_id in merge.stakeholder_ids:
+        card = session.get(Stakeholder, card_id)
+        if card is not None and card.account_id == merge.keep_id:
+            card.account_id = merge.merged_id
+    for person_id in merge.person_ids:
+        person = session.get(Person, person_id)
+        if person is not None and person.account_id == merge.keep_id:
+            person.account_id = merge.merged_id
+    for name, value in merge.kept_before.items():
+        if getattr(keep, name) == merge.kept_after.get(name):
+            setattr(keep, name, value)
+    return _merge_changes(merge)
 
 
 def redo_merge(ws: Workspace, merge: Merge) -> tuple[Merge, Changes]:

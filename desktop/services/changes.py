@@ -29,6 +29,7 @@ class ChangeKind(StrEnum):
     NOTE = "note"
     OFFER = "offer"
     PAIN_POINT = "pain_point"
+    PERSON = "person"  # a person of an account, on any number of maps
     PURSUIT = "pursuit"
     PURSUIT_COMPETITOR = "pursuit_competitor"
     PURSUIT_PART = "pursuit_part"  # any record that belongs to one pursuit (answers, risks, …)

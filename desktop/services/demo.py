@@ -37,6 +37,7 @@ from desktop.storage.tables import (
     Note,
     Offer,
     PainPoint,
+    Person,
     Pursuit,
     PursuitCompetitor,
     PursuitTag,
@@ -278,9 +279,10 @@ def fill_demo(
             entered = now - timedelta(days=rng.randint(0, 80), hours=rng.randint(0, 23))
             amount = rng.choice([8, 12, 18, 25, 36, 48, 60, 85, 120, 160, 240, 380]) * 10_000_00
             close = today + timedelta(days=rng.randint(-30, 330))
+            pursuit_account = rng.choice(accounts)
             pursuit_id = add(
                 Pursuit,
-                account_id=rng.choice(accounts),
+                account_id=pursuit_account,
                 title=rng.choice(PROJECTS) + ("" if rng.random() < 0.7 else " 二期"),
                 amount=amount,
                 currency="CNY",
@@ -363,7 +365,7 @@ def fill_demo(
                         due_on=None,
                         note="",
                     )
-            _people(add, rng, pursuit_id, stage)
+            _people(add, rng, pursuit_id, pursuit_account, stage)
             if stage >= 2:
                 current, goal, obstacle, pain, impact = rng.choice(PAINS)
                 add(
@@ -581,7 +583,9 @@ def _after_signing(
     )
 
 
-def _people(add: Callable[..., str], rng: random.Random, pursuit_id: str, stage: int) -> None:
+def _people(
+    add: Callable[..., str], rng: random.Random, pursuit_id: str, account_id: str, stage: int
+) -> None:
     count = 5
     roles = ["insider", "initiator", "designer", "evaluator", "decision_maker"]
     people = []
@@ -592,25 +596,31 @@ def _people(add: Callable[..., str], rng: random.Random, pursuit_id: str, stage:
             ["acquainted", "interacting", "personal_trust", "ally"],
             weights=[4, 3, 2, 1 + stage // 3],
         )[0]
+        # The person (of the account) first, then their card on this pursuit's map with a copy
+        # of the person's fields (bulk rows bypass `storage.people`, which keeps them equal).
+        about = {
+            "name": _name(rng),
+            "title": title,
+            "department": department,
+            "phone": f"13{rng.randint(100000000, 999999999)}",
+            "email": f"user{rng.randint(100, 999)}@example.cn",
+            "relationship": relationship,
+            "personality": rng.choice(["tiger", "peacock", "koala", "owl"]),
+            "interests": rng.choice(["羽毛球", "茶道", "马拉松", "摄影", "历史", "钓鱼"]),
+            "notes": "",
+        }
         person = add(
             Stakeholder,
             pursuit_id=pursuit_id,
             account_id=None,
-            name=_name(rng),
-            title=title,
-            department=department,
-            phone=f"13{rng.randint(100000000, 999999999)}",
-            email=f"user{rng.randint(100, 999)}@example.cn",
-            relationship=relationship,
-            personality=rng.choice(["tiger", "peacock", "koala", "owl"]),
-            interests=rng.choice(["羽毛球", "茶道", "马拉松", "摄影", "历史", "钓鱼"]),
+            person_id=add(Person, account_id=account_id, wechat="", merged_into=None, **about),
+            **about,
             plan="每月一次技术交流,邀请参加行业峰会",
             next_step="约一次午餐",
             reports_to_id=boss,
             # The boss centred above the four reports (the map's org-chart spacing).
             x=float(366 if i == 0 else 244 * (i - 1)),
             y=0.0 if i == 0 else 168.0,
-            notes="",
         )
         boss = boss or person
         people.append(person)

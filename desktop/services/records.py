@@ -110,6 +110,10 @@ _VALIDATORS: dict[str, list[Callable[[Values], None]]] = {
         _one_of("status", _vocab("pursuit_statuses")),
         _range("win_rate_override", 0, 100, optional=True),
     ],
+    "person": [
+        _one_of("relationship", _vocab("relationship_stages")),
+        _one_of("personality", _vocab("personality_types"), optional=True),
+    ],
     "stakeholder": [
         _required("name"),
         _one_of("relationship", _vocab("relationship_stages")),

@@ -554,7 +554,8 @@ def _set_links_alive(ws: Workspace, link_ids: Collection[str], alive: bool) -> C
 
 
 def reusable_people(ws: Workspace, pursuit_id: str) -> list[ReuseCandidate]:
-    """People on the account's other live pursuits, one card per name and title (the newest)."""
+    """People on the account's other live pursuits, one card per person and per name and title
+    (the newest)."""
     with ws.read() as session:
         pursuit = _live_pursuit(session, pursuit_id)
         here = {
@@ -565,9 +566,17 @@ def reusable_people(ws: Workspace, pursuit_id: str) -> list[ReuseCandidate]:
                 )
             )
         }
+        here_people = set(
+            session.scalars(
+                select(Stakeholder.person_id).where(
+                    Stakeholder.pursuit_id == pursuit_id, Stakeholder.alive
+                )
+            )
+        )
         rows = session.execute(
             select(
                 Stakeholder.id,
+                Stakeholder.person_id,
                 Stakeholder.name,
                 Stakeholder.title,
                 Stakeholder.department,
@@ -585,12 +594,15 @@ def reusable_people(ws: Workspace, pursuit_id: str) -> list[ReuseCandidate]:
             .order_by(Stakeholder.updated_at.desc(), Stakeholder.id)
         ).all()
     seen: set[tuple[str, str]] = set()
+    seen_people: set[str] = set()
     found = []
     for row in rows:
         key = ((row.name or "").strip(), (row.title or "").strip())
-        if key in seen or not key[0]:
+        if key in seen or not key[0] or row.person_id in seen_people:
             continue
         seen.add(key)
+        if row.person_id:
+            seen_people.add(row.person_id)
         found.append(
             ReuseCandidate(
                 id=row.id,
@@ -600,7 +612,8 @@ def reusable_people(ws: Workspace, pursuit_id: str) -> list[ReuseCandidate]:
                 relationship=row.relationship or "acquainted",
                 personality=row.personality or None,
                 pursuit_title=row.pursuit_title or "",
-                on_map=key[0] in here,
+                on_map=key[0] in here
+                or (row.person_id is not None and row.person_id in here_people),
             )
         )
     return sorted(found, key=lambda c: (c.on_map, c.name, c.title, c.id))
@@ -612,11 +625,12 @@ def copy_people(
     source_ids: Collection[str],
     positions: Mapping[str, tuple[float, float]] | None = None,
 ) -> tuple[list[str], Changes]:
-    """Copy people's cards from another pursuit of the same account onto this map.
+    """Put people of another pursuit of the same account onto this map.
 
-    The copy keeps the card (contact, relationship, personality, interests, plan, roles, help
-    wanted) but not the position or links of the other map; a manager copied in the same batch
-    stays their manager. `positions` maps a source id to where its copy goes.
+    The new card is a membership of the same person (`tables.Person`): the person's fields are
+    theirs, shared with every map they are on. It starts with the other card's plan, roles and
+    help wanted but not its position or links; a manager brought in the same batch stays their
+    manager. `positions` maps a source id to where its new card goes.
     """
     ids = list(dict.fromkeys(source_ids))
     positions = positions or {}
@@ -652,6 +666,7 @@ def copy_people(
             copy = Stakeholder(
                 pursuit_id=pursuit_id,
                 account_id=pursuit.account_id,
+                person_id=source.person_id,  # the same person, now on this map too
                 x=float(x),
                 y=float(y),
                 **{name: getattr(source, name) for name in PERSON_FIELDS},

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.text import has_controls, strip_controls
-from desktop.storage import backup, migrate, sync_meta
+from desktop.storage import backup, migrate, people, sync_meta
 from desktop.storage.tables import SyncState
 
 BUSY_TIMEOUT_MS = 5000
@@ -71,6 +71,8 @@ def _strip_typed_controls(session: Session, _context: Any, _instances: Any) -> N
 
 # Registered before the sync stamping, so the stamped values are the cleaned ones.
 event.listen(WriteSession, "before_flush", _strip_typed_controls)
+# The copies of a person's fields on their memberships, kept equal before they are stamped.
+event.listen(WriteSession, "before_flush", people.keep_people)
 sync_meta.install(WriteSession)
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, delete, in
 from sqlalchemy.orm import Session
 
 from desktop.domain import merge
-from desktop.storage.tables import BY_KIND, Synced, SyncReview
+from desktop.storage.tables import BY_KIND, PERSON_FIELDS, Person, Synced, SyncReview
 
 DEFAULT_DOT = "*"
 # Memberships: one row per membership with its own alive flag; a concurrent add beats a remove.
@@ -178,7 +178,12 @@ def review_fields(table: type[Synced], state: merge.State) -> list[str]:
     rules = rules_for(table)
     if state["purged"] or not merge.shown(state, merge.ALIVE, rules):
         return []
-    return merge.conflicts(state, rules)
+    conflicts = merge.conflicts(state, rules)
+    if table is Person:
+        # The same disagreement waits on each card of the person (their copies), where the map
+        # shows it; deciding it there writes the person too (storage.people).
+        return [name for name in conflicts if name not in PERSON_FIELDS]
+    return conflicts
 
 
 def parent_link(table: type[Synced]) -> tuple[type[Synced], str] | None:

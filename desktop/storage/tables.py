@@ -322,11 +322,54 @@ class StepProgress(Synced, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class Person(Synced, Base):
+    """A person of an account (关键人), once, however many pursuits they take part in.
+
+    What is about the person lives here; what is about one deal (buying roles, help wanted, the
+    place on the map, links, the relationship plan) lives on their `Stakeholder` membership. The
+    memberships keep a copy of the person's fields that every local write keeps equal
+    (`storage.people`), so the map and every list read one row per card. A person merged into
+    another is a tombstone naming the survivor in `merged_into`.
+    """
+
+    __tablename__ = "people"
+    kind = "person"
+    account_id: Mapped[str | None] = fk("accounts.id", nullable=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    department: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+    wechat: Mapped[str] = mapped_column(Text, default="")
+    relationship: Mapped[str] = mapped_column(String(32), default="acquainted")
+    personality: Mapped[str | None] = mapped_column(String(32))
+    interests: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    merged_into: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
+# The fields that are about the person, copied onto each membership (the rest is the deal's).
+PERSON_FIELDS = (
+    "name",
+    "title",
+    "department",
+    "phone",
+    "email",
+    "relationship",
+    "personality",
+    "interests",
+    "notes",
+)
+
+
 class Stakeholder(Synced, Base):
+    """A person's membership in one pursuit's map (the card), with a copy of the person's fields."""
+
     __tablename__ = "stakeholders"
     kind = "stakeholder"
     pursuit_id: Mapped[str] = fk("pursuits.id")
     account_id: Mapped[str | None] = fk("accounts.id", nullable=True)
+    person_id: Mapped[str | None] = fk("people.id", nullable=True)
     name: Mapped[str] = mapped_column(Text, default="")
     title: Mapped[str] = mapped_column(Text, default="")
     department: Mapped[str] = mapped_column(Text, default="")

@@ -233,6 +233,14 @@
         <translation>把这个客户的重复记录合并进来</translation>
     </message>
     <message>
+        <source>Duplicates…</source>
+        <translation>查重…</translation>
+    </message>
+    <message>
+        <source>Find accounts and people recorded twice, and merge them</source>
+        <translation>找出重复录入的客户和关键人，并合并</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -271,6 +279,61 @@
     <message>
         <source>Delete account “{0}”</source>
         <translation>删除客户「{0}」</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Duplicates</source>
+        <translation>查重</translation>
+    </message>
+    <message>
+        <source>These accounts and people look recorded twice (the same company name, phone or email). The record in bold is kept; click another to keep that one. What the others have moves to it. Undo puts everything back.</source>
+        <translation>这些客户和关键人看来录入了两次（公司名称、电话或邮箱相同）。保留粗体的那条；点另一条可改为保留它。其余各条的内容并入保留的那条。撤销可全部恢复。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>Account “{0}”</source>
+        <translation>客户“{0}”</translation>
+    </message>
+    <message>
+        <source>Person “{0}”</source>
+        <translation>关键人“{0}”</translation>
+    </message>
+    <message>
+        <source>Pursuits: {0}</source>
+        <translation>项目：{0}</translation>
+    </message>
+    <message>
+        <source>No duplicates found.</source>
+        <translation>没有发现重复。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merge duplicates: {0}</source>
+        <translation>合并重复：{0} 组</translation>
     </message>
 </context>
 <context>

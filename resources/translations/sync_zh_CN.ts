@@ -1206,6 +1206,10 @@
         <translation>步骤</translation>
     </message>
     <message>
+        <source>Person</source>
+        <translation>人员档案</translation>
+    </message>
+    <message>
         <source>Stakeholder</source>
         <translation>关键人</translation>
     </message>

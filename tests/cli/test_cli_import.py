@@ -201,3 +201,29 @@ def test_the_command_runs_as_a_program(db: Path, tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "encoding UTF-8-SIG" in done.stdout and "Created: 1," in done.stdout
+
+
+def test_export_vcard_of_an_account_writes_each_person_once(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.services import stakeholder_map
+
+    ws = Workspace.open(db)
+    pid, _ = pursuits.create_pursuit(ws, pursuits.PursuitDraft("码头", account_name="新诚港务"))
+    other, _ = pursuits.create_pursuit(ws, pursuits.PursuitDraft("二期", account_name="新诚港务"))
+    card, _ = stakeholder_map.create_person(ws, pid, {"name": "张三", "phone": "13800138000"})
+    stakeholder_map.copy_people(ws, other, [card])  # the same person on a second map
+    stakeholder_map.create_person(ws, other, {"name": "李四"})
+    account = stakeholder_map.load_map(ws, pid).account_id
+    ws.close()
+    out_file = tmp_path / "account.vcf"
+    code, _, _ = run(
+        capsys, "export-vcard", "--db", str(db), "--account", account, "--out", str(out_file)
+    )
+    text = out_file.read_text(encoding="utf-8")
+    assert code == 0 and text.count("BEGIN:VCARD") == 2 and text.count("FN:张三") == 1
+    code, _, err = run(
+        capsys, "export-vcard", "--db", str(db), "--account", "nobody", "--out", str(out_file),
+        "--lang", "en",
+    )  # fmt: skip
+    assert code != 0 and "No account nobody" in err

@@ -6,11 +6,11 @@ Three kinds of rows (`domain.import_values.KINDS`):
 - **pursuits** (项目): one row per pursuit, its account found by name or made; the row may carry the
   person the rep deals with there (the mixed sheet), who becomes a stakeholder on that pursuit's
   map through the map's own service (`stakeholder_map.add_person`);
-- **people** (关键人): onto the map of one pursuit (`pursuit_id`). Today a person lives on one
-  pursuit's map; when people become records of their own (one person, many pursuits), the people
-  path keeps its shape: `_PeopleIndex` finds the same person by phone, email or name and
-  `_write_person` makes or fills one — only those two change to write a person of an account and
-  a membership of the map.
+- **people** (关键人): onto the map of one pursuit (`pursuit_id`). `_PeopleIndex` finds a
+  duplicate card on that map by phone, email or name (filled or skipped under the policy); a new
+  card is written by `_write_person` as a membership of a person of the account
+  (`tables.Person`): the person the account has already when the phone or email is theirs
+  (`_AccountPeople`, a card of them on another map), else a new person, made by this import.
 
 `preview` reads nothing but the database's current names and keys and marks each row **new**,
 **duplicate** (of what, and why: same company name, same phone, same email, repeats row 5) or
@@ -42,7 +42,9 @@ from desktop.services.imports.reading import Cancelled, Table
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
 from desktop.storage.tables import (
+    PERSON_FIELDS,
     Account,
+    Person,
     PrivatePursuit,
     Pursuit,
     Stakeholder,
@@ -227,6 +229,54 @@ class _PeopleIndex:
             if key and (hit := self.keys.get((reason, key))) is not None:
                 return Match("stakeholder", hit[0], hit[1], reason, hit[2])
         return None
+
+
+class _AccountPeople:
+    """The people of one account by phone digits and email: a row of a person the account has
+    already, on another pursuit's map, becomes another card of that person (one person, many
+    pursuits)."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[str, str], str] = {}
+
+    @classmethod
+    def load(cls, session: Session, account_id: str) -> _AccountPeople:
+        index = cls()
+        # No autoflush: the import flushes its rows in batches, and this import's own people
+        # are in the index already.
+        with session.no_autoflush:
+            rows = session.execute(
+                select(Person.id, Person.phone, Person.email).where(
+                    Person.account_id == account_id, Person.alive
+                )
+            ).all()
+        for person_id, phone, email in rows:
+            index.add(person_id, {"phone": phone, "email": email})
+        return index
+
+    def add(self, person_id: str, values: Mapping[str, Any]) -> None:
+        for reason, key in self._keys(values):
+            self.keys.setdefault((reason, key), person_id)
+
+    def find(self, values: Mapping[str, Any]) -> str | None:
+        for reason, key in self._keys(values):
+            if (hit := self.keys.get((reason, key))) is not None:
+                return hit
+        return None
+
+    @staticmethod
+    def _keys(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        keys = [
+            ("phone", iv.phone_key(str(values.get("phone") or ""))),
+            ("email", iv.email_key(str(values.get("email") or ""))),
+        ]
+        return [(reason, key) for reason, key in keys if key]
+
+
+def _default(name: str) -> Any:
+    """A person's field left out of a row: the column's default (None for personality)."""
+    default = Person.__table__.columns[name].default
+    return getattr(default, "arg", None) if default is not None else None
 
 
 class _PursuitIndex:
@@ -473,6 +523,8 @@ class _Writer:
         self.placed: dict[str, int] = {}  # pursuit → people placed by this import
         self.bottom: dict[str, float] = {}
         self.ranks: dict[int, float] = {}  # stage → the next board rank there
+        self.persons: dict[str, _AccountPeople] = {}  # account → its people by phone / email
+        self.with_people: set[str | None] | None = None
 
     @property
     def changes(self) -> Changes:
@@ -636,7 +688,39 @@ class _Writer:
                 "y": bottom + _GRID_Y * (1 + placed // _GRID_COLUMNS),
             }
         )
+        people = self.persons.get(account_id)
+        if people is None:
+            if self.with_people is None:  # accounts that have people (one query per import)
+                with self.session.no_autoflush:
+                    self.with_people = set(
+                        self.session.scalars(select(Person.account_id).distinct())
+                    )
+            people = self.persons[account_id] = (
+                _AccountPeople.load(self.session, account_id)
+                if account_id in self.with_people
+                else _AccountPeople()
+            )
+        person_id = people.find(values)
+        if person_id is None:
+            # A person of the account first (listed as made, so Undo buries them too), then
+            # their card on this map.
+            person_id = new_id()
+            self.session.add(
+                Person(
+                    id=person_id,
+                    account_id=account_id,
+                    **{name: values.get(name, _default(name)) for name in PERSON_FIELDS},
+                )
+            )
+            self.created.append(("person", person_id))
+            self.touched.add((ChangeKind.PERSON, person_id))
+            people.add(person_id, values)
+        else:
+            # Someone the account has already (same phone or email, on another map): the card
+            # shows the person as they are; the row's other values are not written over them.
+            values = {k: v for k, v in values.items() if k not in PERSON_FIELDS}
         person = stakeholder_map.new_person(pursuit_id, account_id, values)
+        person.person_id = person_id
         self.session.add(person)
         self.created.append(("stakeholder", person.id))
         self.touched.update(

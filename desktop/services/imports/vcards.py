@@ -24,6 +24,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from desktop.domain import import_values as iv
 from desktop.services import stakeholders
 from desktop.services.errors import NotFound
@@ -38,7 +40,7 @@ from desktop.services.imports.reading import (
 )
 from desktop.services.workspace import Workspace
 from desktop.storage.files import write_atomically
-from desktop.storage.tables import Account, Pursuit
+from desktop.storage.tables import Account, Person, Pursuit
 
 MAX_BYTES = 20 * 1024 * 1024  # ~50,000 cards with photos cut out; more is not a contact list
 MAX_CARDS = 20_000
@@ -297,4 +299,30 @@ def pursuit_cards(ws: Workspace, pursuit_id: str) -> list[Card]:
             organisation=organisation,
         )
         for person in stakeholders.people_of(ws, pursuit_id)
+    ]
+
+
+def account_cards(ws: Workspace, account_id: str) -> list[Card]:
+    """The live people of an account as cards, each person once however many maps they are on
+    (a person is a record of the account: `tables.Person`)."""
+    with ws.read() as session:
+        account = session.get(Account, account_id)
+        if account is None or not account.alive:
+            raise NotFound(f"account {account_id}")
+        rows = session.execute(
+            select(Person.name, Person.title, Person.department, Person.phone, Person.email)
+            .where(Person.account_id == account_id, Person.alive)
+            .order_by(Person.name, Person.id)
+        ).all()
+        organisation = account.name or ""
+    return [
+        Card(
+            name=row.name or "",
+            title=row.title or "",
+            department=row.department or "",
+            phone=row.phone or "",
+            email=row.email or "",
+            organisation=organisation,
+        )
+        for row in rows
     ]

@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session
 from desktop.domain import merge
 from desktop.domain.status import COLLECTED, LEGACY_WON
 from desktop.services import backup as backups
-from desktop.services import collection, records
+from desktop.services import collection, people, records
 from desktop.services.changes import Changes
 from desktop.services.errors import InvalidInput
 from desktop.services.sync import attachments, bundle, schema
@@ -234,6 +234,10 @@ def import_bundle(
                     # A "won" from a database older than revision 0004: mapped as a local edit.
                     session.info["merging"] = False
                     collection.settle_legacy_won(session)
+                    # Cards of a person merged away on another laptop go to the survivor: a
+                    # local, stamped write (services.people.settle_merges).
+                    people.settle_merges(session)
+                    session.flush()
                     session.info["merging"] = True
                     _after_merge(
                         driver, header, scan, preview, digest, path, backup_path, merger.pursuits

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import accounts
+from desktop.services import accounts, duplicates
 from desktop.services.accounts import AccountSummary
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.queries import pursuit_list
 from desktop.ui.accounts.commands import EditAccountCommand, MergeCommand
 from desktop.ui.accounts.dialogs import AccountDialog, MergeDialog
+from desktop.ui.accounts.duplicates import DuplicatesDialog
 from desktop.ui.accounts.models import AccountTableModel
 from desktop.ui.accounts.page import AccountPageView
 from desktop.ui.common.icons import icon
@@ -151,6 +152,12 @@ class AccountsScreen(QWidget):
             "action_merge_accounts", self.tr("Merge…"), "merge", lambda: self.merge_current("")
         )
         self.merge_action.setToolTip(self.tr("Merge a duplicate of this customer into it"))
+        self.duplicates_action = action(
+            "action_find_duplicates", self.tr("Duplicates…"), "merge", self.find_duplicates
+        )
+        self.duplicates_action.setToolTip(
+            self.tr("Find accounts and people recorded twice, and merge them")
+        )
         self.delete_action = action(
             "action_delete_account",
             self.tr("Delete"),
@@ -160,7 +167,14 @@ class AccountsScreen(QWidget):
         )
 
     def toolbar_actions(self) -> list[QAction | QWidget | None]:
-        return [self.new_action, None, self.edit_action, self.merge_action, self.delete_action]
+        return [
+            self.new_action,
+            None,
+            self.edit_action,
+            self.merge_action,
+            self.duplicates_action,
+            self.delete_action,
+        ]
 
     # --- loading ---------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -333,6 +347,15 @@ class AccountsScreen(QWidget):
             dialog.choose(suggested)
         dialog.accepted.connect(lambda: self._merge(dialog.pair()))
         self._open(dialog)
+
+    def find_duplicates(self) -> None:
+        """Open the Duplicates dialog over every account and person."""
+        try:
+            groups = duplicates.find_duplicates(self.ctx.workspace)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self._open(DuplicatesDialog(self.ctx, groups, self))
 
     def _merge(self, pair: tuple[str, str] | None) -> None:
         if pair is None:

@@ -316,3 +316,47 @@ def test_the_import_and_its_undo_are_one_transaction_each(ws: Workspace, tmp_pat
         assert begun == ["BEGIN IMMEDIATE"]
     finally:
         event.remove(ws.db.engine, "before_cursor_execute", seen)
+
+
+def test_a_person_the_account_has_on_another_map_becomes_another_card_of_them(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    from desktop.services import stakeholder_map
+    from desktop.storage.tables import Person
+
+    mes, _ = pursuits.create_pursuit(ws, pursuits.PursuitDraft("MES", account_name="恒通"))
+    wms, _ = pursuits.create_pursuit(ws, pursuits.PursuitDraft("WMS", account_name="恒通"))
+    card, _ = stakeholder_map.create_person(
+        ws, mes, {"name": "王五", "phone": "13700000001", "title": "CIO"}
+    )
+    path = csv_file(
+        tmp_path / "p.csv",
+        [
+            "姓名,手机,职务",
+            "王总,+86 137 0000 0001,总经理",
+            "钱七,13700000003,",
+            "钱 七,13700000003,",
+        ],
+        "utf-8",
+    )
+    preview = plan(ws, path, "people", wms)
+    result = ti.run_import(ws, preview, ti.Policy.CREATE)
+
+    def persons() -> list[tuple[str, str]]:
+        with ws.read() as session:
+            return sorted(
+                session.execute(select(Person.name, Person.title).where(Person.alive)).all()
+            )
+
+    # 王五 is one person on two maps (shown as the account has them); 钱七 is made once.
+    assert persons() == [("王五", "CIO"), ("钱七", "")]
+    on_wms = stakeholder_map.load_map(ws, wms).people
+    assert sorted(p.name for p in on_wms) == ["王五", "钱七", "钱七"]
+    stakeholder_map.update_person(ws, card, {"email": "wang@example.cn"})
+    assert {p.email for p in stakeholder_map.load_map(ws, wms).people if p.name == "王五"} == {
+        "wang@example.cn"
+    }
+    ti.undo_import(ws, result)
+    assert persons() == [("王五", "CIO")]
+    ti.redo_import(ws, result)
+    assert persons() == [("王五", "CIO"), ("钱七", "")]

@@ -200,3 +200,32 @@ def test_the_pursuits_of_an_account_fit_half_a_laptop_screen(screen, ctx, qtbot)
     assert header.sectionSize(column) >= view.fontMetrics().horizontalAdvance(text) + 8
     right = header.sectionViewportPosition(column) + header.sectionSize(column)
     assert right <= view.viewport().width()  # nothing runs off the visible part
+
+
+def test_duplicates_dialog_merges_accounts_and_people_in_one_undo_step(screen, ctx, qtbot) -> None:
+    from desktop.services import duplicates
+    from desktop.services import stakeholder_map as smap
+
+    ws = ctx.workspace
+    first = make(ws, "MES", "苏州恒通电子有限公司")
+    second = make(ws, "WMS", "苏州恒通电子（中国）有限公司")
+    smap.create_person(ws, first, {"name": "周总", "phone": "13800138000"})
+    smap.create_person(ws, first, {"name": "周 总", "phone": "+86 138-0013-8000"})
+    screen.reload()
+    screen.find_duplicates()
+    dialog = screen.dialog
+    assert dialog.tree.topLevelItemCount() == 2  # the two accounts, the two 周总
+    accounts_group = dialog.tree.topLevelItem(0)
+    dialog.tree.itemClicked.emit(accounts_group.child(1), 0)  # keep the second account
+    kinds = [kind for kind, _ids in dialog.chosen()]
+    assert kinds == ["account", "person"]
+    assert dialog.chosen()[0][1][0] == account_of(ws, second)
+    with qtbot.waitSignal(dialog.finished):
+        dialog.accept()
+    assert duplicates.find_duplicates(ws) == []
+    assert screen.model.row(account_of(ws, first)) is not None  # moved to the one kept
+    assert len(smap.load_map(ws, first).people) == 2  # both cards stay, of one person
+    ctx.undo_stack.undo()
+    assert len(duplicates.find_duplicates(ws)) == 2
+    ctx.undo_stack.redo()
+    assert duplicates.find_duplicates(ws) == []

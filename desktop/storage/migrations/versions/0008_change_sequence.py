@@ -17,49 +17,14 @@ script does not depend on today's ORM. Opening a database backs it up before any
 (`backup.backup_before_migration`).
 """
 
-import sqlalchemy as sa
 from alembic import op
+
+from desktop.storage.change_sequence import sequence_statements, synced_tables
 
 revision = "0008"
 down_revision = "0007"
 branch_labels = None
 depends_on = None
-
-
-def synced_tables(conn: sa.Connection) -> list[str]:
-    """Tables carrying sync metadata (a version vector and dots)."""
-    names = [
-        row[0]
-        for row in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name"
-        )
-    ]
-    found = []
-    for name in names:
-        columns = {row[1] for row in conn.exec_driver_sql(f'PRAGMA table_info("{name}")')}
-        if {"vv", "dots", "id"} <= columns:
-            found.append(name)
-    return found
-
-
-def sequence_statements(table: str) -> list[str]:
-    """The column, its index and the two triggers that keep `seq` for one synced table.
-
-    Public so that a later migration adding a synced table gives it the same.
-    """
-    bump = (
-        f"UPDATE {table} SET seq = (SELECT coalesce(max(seq), 0) + 1 FROM {table}) "
-        "WHERE rowid = NEW.rowid"  # by rowid, not the text id: a fifth of a bulk insert's cost
-    )
-    return [
-        f"ALTER TABLE {table} ADD COLUMN seq INTEGER NOT NULL DEFAULT 0",
-        f"CREATE INDEX ix_{table}_seq ON {table} (seq)",
-        f"CREATE TRIGGER sync_seq_{table}_ai AFTER INSERT ON {table} "
-        f"WHEN NEW.seq = 0 BEGIN {bump}; END",
-        f"CREATE TRIGGER sync_seq_{table}_au AFTER UPDATE OF vv ON {table} "
-        f"WHEN NEW.seq = OLD.seq BEGIN {bump}; END",
-    ]
 
 
 def upgrade() -> None:
