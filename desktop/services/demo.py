@@ -113,11 +113,11 @@ TITLES = [
     ("业务分析师", "运营部"),
 ]
 COMPETITORS = [
-    ("赛达软件", "标准化套件,本地部署", "二次开发成本高,实施周期长", "“昂贵的半成品”"),
+    ("赛达软件", "标准化套件，本地部署", "二次开发成本高，实施周期长", "“昂贵的半成品”"),
     ("云启科技", "纯 SaaS 订阅", "数据出境与定制能力不足", "“数据不在自己手里”"),
-    ("恒通信息", "低价定制开发", "团队小,交付质量不稳定", "“项目烂尾风险”"),
-    ("博远咨询", "咨询 + 外包实施", "重咨询轻落地,报价高", "“只出 PPT”"),
-    ("金桥系统", "行业老牌厂商", "技术架构老旧,移动端弱", "“上一代系统”"),
+    ("恒通信息", "低价定制开发", "团队小，交付质量不稳定", "“项目烂尾风险”"),
+    ("博远咨询", "咨询 + 外包实施", "重咨询轻落地，报价高", "“只出 PPT”"),
+    ("金桥系统", "行业老牌厂商", "技术架构老旧，移动端弱", "“上一代系统”"),
 ]
 CRITERIA = [
     ("系统稳定性", "全年可用率不低于 99.9%"),
@@ -133,17 +133,17 @@ CRITERIA = [
 ]
 PAINS = [
     (
-        "月结需要 12 天,报表靠手工汇总",
+        "月结需要 12 天，报表靠手工汇总",
         "月结 3 天内完成",
-        "系统割裂,数据口径不一致",
+        "系统割裂，数据口径不一致",
         "管理层看不到实时经营数据",
-        "决策滞后,库存资金占用增加约 15%",
+        "决策滞后，库存资金占用增加约 15%",
     ),
     (
         "订单交付准时率 82%",
         "准时率提升到 95%",
         "计划与车间脱节",
-        "客户投诉增多,大客户流失风险",
+        "客户投诉增多，大客户流失风险",
         "年损失订单约 800 万",
     ),
     (
@@ -166,10 +166,10 @@ RISKS = [
     ("担心数据迁移丢失历史数据", "IT 经理担责", "", "业务中断", 5),
 ]
 ANSWERS = [
-    "已确认,见拜访记录。",
-    "初步了解,需在下次拜访中核实。",
-    "内线透露:预算已列入年度计划。",
-    "对方反馈积极,计划下周再沟通。",
+    "已确认，见拜访记录。",
+    "初步了解，需在下次拜访中核实。",
+    "内线透露：预算已列入年度计划。",
+    "对方反馈积极，计划下周再沟通。",
     "已整理在价值建议书中。",
 ]
 
@@ -232,7 +232,7 @@ def fill_demo(
                 solution=solution,
                 weaknesses=flaw,
                 labels=label,
-                case_stories="某同行客户上线一年后仍在返工,追加投入超过合同额 40%。",
+                case_stories="某同行客户上线一年后仍在返工，追加投入超过合同额 40%。",
             )
             for name, solution, flaw, label in COMPETITORS
         ]
@@ -374,7 +374,7 @@ def fill_demo(
                     pursuit_id=pursuit_id,
                     investment=amount,
                     horizon_years=3,
-                    feedback="决策者认可节省人力部分,对库存收益存疑" if stage > 3 else "",
+                    feedback="决策者认可节省人力部分，对库存收益存疑" if stage > 3 else "",
                     accepted="yes" if stage >= 5 else "unknown",
                 )
                 for position, label in enumerate(["人力节省", "库存资金占用下降", "停机损失减少"]):
@@ -397,7 +397,7 @@ def fill_demo(
                     impact_political=politics,
                     impact_organisation=organisation,
                     severity=severity,
-                    prevention="分阶段上线,先试点一条产线",
+                    prevention="分阶段上线，先试点一条产线",
                     remedy="驻场团队 7×24 保障",
                     status=rng.choice(["open", "mitigated"]),
                 )
@@ -413,7 +413,7 @@ def fill_demo(
                     location="客户总部会议室",
                     our_people="销售经理、售前顾问",
                     objective="确认采购指标并介绍样板客户案例",
-                    questions="预算审批流程?上线时间要求?",
+                    questions="预算审批流程？上线时间要求？",
                     help_wanted="请内线引荐决策者",
                     materials="价值建议书、案例集",
                     outcome="",
@@ -461,7 +461,7 @@ def _people(add: Callable[..., str], rng: random.Random, pursuit_id: str, stage:
             relationship=relationship,
             personality=rng.choice(["tiger", "peacock", "koala", "owl"]),
             interests=rng.choice(["羽毛球", "茶道", "马拉松", "摄影", "历史", "钓鱼"]),
-            plan="每月一次技术交流,邀请参加行业峰会",
+            plan="每月一次技术交流，邀请参加行业峰会",
             next_step="约一次午餐",
             reports_to_id=boss,
             # The boss centred above the four reports (the map's org-chart spacing).
@@ -530,7 +530,7 @@ def _indicators(
             class_override=None,
             override_reason="",
             action_plan=rng.choice(
-                ["", "邀请客户参观样板工厂,量化停机改善", "建议将该指标与服务指标合并评估"]
+                ["", "邀请客户参观样板工厂，量化停机改善", "建议将该指标与服务指标合并评估"]
             ),
         )
         for rival in rivals:
