@@ -128,7 +128,11 @@ def icon_for(name: str) -> QIcon:
     """A themed standard icon by QStyle name, or a file under resources/icons."""
     file = paths.icons_dir() / name
     if file.suffix and file.exists():
-        return QIcon(str(file))
+        icon = QIcon(str(file))
+        # The same drawing when selected: the style would tint it with the highlight colour,
+        # and the rail's current row would show a blue icon on a blue background.
+        icon.addFile(str(file), QSize(), QIcon.Mode.Selected)
+        return icon
     pixmap = getattr(QStyle.StandardPixmap, name, None)
     if pixmap is None:
         return QIcon()

@@ -224,3 +224,14 @@ def test_qt_dialogs_speak_chinese(main_window, qtbot) -> None:
     texts = [w.text() for w in printing.findChildren(QLabel) if w.text()]
     english = [t for t in texts if t.isascii() and any(c.isalpha() for c in t)]
     assert english == [], english
+
+
+def test_the_current_rail_row_keeps_its_icon_untinted(main_window) -> None:
+    """Fusion tints a selected icon with the highlight colour: blue on the blue current row."""
+    from PySide6.QtGui import QIcon
+
+    rail = main_window.rail
+    for row in range(rail.count()):
+        icon = rail.item(row).icon()
+        normal = icon.pixmap(32, QIcon.Mode.Normal).toImage()
+        assert icon.pixmap(32, QIcon.Mode.Selected).toImage() == normal, row
