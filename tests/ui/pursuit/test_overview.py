@@ -135,7 +135,7 @@ def test_tags_typed_with_a_chinese_input_method_are_split_and_shown_with_dunhao(
 ) -> None:
     """A Chinese input method types ，and ； (full width): each still starts a new tag."""
     pid = make_pursuit(ws, tags=["重点"])
-    widget, page = open_overview(open_workspace, ws, pid)
+    _widget, page = open_overview(open_workspace, ws, pid)
     retype(qtbot, page.tags_edit, "重点，战略客户；续约")
     qtbot.keyClick(page.tags_edit, Qt.Key.Key_Return)
     assert pursuits.tags_of(ws, pid) == sorted(["重点", "战略客户", "续约"])
