@@ -180,3 +180,12 @@ def test_checklist_items_count_and_take_their_files(open_workspace, ws, tmp_path
     )
     tab.ctx.undo_stack.undo()  # the licence
     assert licence.text() == "附加文件"
+
+
+def test_attach_opens_in_home_when_there_is_no_documents_folder(tmp_path, monkeypatch) -> None:
+    """A missing Documents folder made the dialog open elsewhere with "Documents" as file name."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Documents"))
+    assert documents_ui.start_folder() == str(tmp_path)
+    (tmp_path / "Documents").mkdir()
+    assert documents_ui.start_folder() == str(tmp_path / "Documents")
