@@ -797,6 +797,8 @@ class ReportPage(QWizardPage):
         self.summary.setObjectName("import_report")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # At the top: with no rejected rows to list, the label has the whole page to itself.
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.rejected = QPlainTextEdit()
         self.rejected.setObjectName("import_rejected")
         self.rejected.setReadOnly(True)
