@@ -427,6 +427,8 @@ class PainsValuePage(SectionPage):
             typed = fmt.parse_money(text, allow_negative=True, empty=0)
             if key == "amount" and typed is not None and 0 <= row < len(amounts):
                 amounts[row] = typed
+        if investment == 0 and not any(amounts):
+            return None  # nothing entered yet: ask for figures rather than say "never pays back"
         return value.evaluate(investment, amounts, {"horizon_years": horizon})
 
     def recompute(self, *_: object) -> None:
