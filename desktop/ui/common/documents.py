@@ -497,10 +497,13 @@ class DocumentsButton(QToolButton):
         self._show_count(0)
 
     def set_pursuit(self, pursuit_id: str | None) -> None:
-        self.owner = None if pursuit_id is None else Owner.check(pursuit_id, self.check_key)
-        if self.dialog is not None:
+        owner = None if pursuit_id is None else Owner.check(pursuit_id, self.check_key)
+        # The page loads again after every change, attaching a file in this item's dialog
+        # included: only another pursuit closes the dialog.
+        if self.dialog is not None and owner != self.owner:
             self.dialog.close()
             self.dialog = None
+        self.owner = owner
         self.refresh()
 
     def refresh(self) -> None:
