@@ -13,9 +13,11 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QColor,
     QFocusEvent,
     QIcon,
     QKeySequence,
+    QPalette,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -80,6 +82,8 @@ def app_icon() -> QIcon:
 
 TODAY_SCREEN = "today"  # the screen start-up opens when something is due
 RAIL_STATE = "rail"
+RAIL_CURRENT = "#DCE7FD"  # stage 1's blue, pale
+RAIL_CURRENT_TEXT = "#1F2D3D"
 REVIEW_SCREEN = "review"  # the rail row shown only to a rep who syncs
 RAIL_WIDE = 112  # icon over label
 RAIL_NARROW = 56  # icons only, the label in the tooltip: room for the board's eighth column
@@ -165,6 +169,12 @@ class MainWindow(QMainWindow):
         self.rail.setSpacing(4)
         self.rail.setFrameShape(QListWidget.Shape.NoFrame)
         self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A pale current row: the rail's icons are drawn in blue, and the style's strong blue
+        # highlight hid the icon of the screen shown.
+        rail_palette = self.rail.palette()
+        rail_palette.setColor(QPalette.ColorRole.Highlight, QColor(RAIL_CURRENT))
+        rail_palette.setColor(QPalette.ColorRole.HighlightedText, QColor(RAIL_CURRENT_TEXT))
+        self.rail.setPalette(rail_palette)
         self.rail_toggle = QToolButton()
         self.rail_toggle.setObjectName("rail_toggle")
         self.rail_toggle.setAutoRaise(True)
