@@ -559,8 +559,19 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         counts = maintenance.record_counts(self.ctx.workspace, ("pursuits", "accounts"))
+        pursuits, accounts = counts["pursuits"], counts["accounts"]
+        # One of each reads "1 pursuit · 1 account", not "1 pursuits · 1 accounts".
         self.counts_label.setText(
-            self.tr("{0} pursuits · {1} accounts").format(counts["pursuits"], counts["accounts"])
+            " · ".join(
+                (
+                    self.tr("1 pursuit")
+                    if pursuits == 1
+                    else self.tr("{0} pursuits").format(pursuits),
+                    self.tr("1 account")
+                    if accounts == 1
+                    else self.tr("{0} accounts").format(accounts),
+                )
+            )
         )
 
     def note_backup(self, when: datetime | None) -> None:

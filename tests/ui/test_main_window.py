@@ -236,3 +236,16 @@ def test_the_current_rail_row_keeps_its_icon_untinted(main_window) -> None:
         icon = rail.item(row).icon()
         normal = icon.pixmap(32, QIcon.Mode.Normal).toImage()
         assert icon.pixmap(32, QIcon.Mode.Selected).toImage() == normal, row
+
+
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_the_status_bar_counts_one_pursuit_in_the_singular(main_window, ws) -> None:
+    from desktop.services import pursuits
+    from desktop.services.pursuits import PursuitDraft
+
+    pursuits.create_pursuit(ws, PursuitDraft(title="ERP rollout", account_name="Acme Ltd"))
+    main_window._update_counts()
+    assert main_window.counts_label.text() == "1 pursuit · 1 account"
+    pursuits.create_pursuit(ws, PursuitDraft(title="MES", account_name="Globex"))
+    main_window._update_counts()
+    assert main_window.counts_label.text() == "2 pursuits · 2 accounts"
