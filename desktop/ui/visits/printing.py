@@ -15,7 +15,15 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimeZone, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QTimeZone,
+    Signal,
+)
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
@@ -230,11 +238,21 @@ class PlanPrinter(QObject):
         dialog.setObjectName("plan_preview")
         dialog.setWindowTitle(self.tr("Print preview — visit plan"))
         dialog.paintRequested.connect(self._paint)
-        dialog.resize(900, 1000)
+        dialog.resize(self._preview_size())
         dialog.finished.connect(lambda result: self.finished.emit(bool(result)))
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _preview_size(self) -> QSize:
+        """A page's height where there is room; on a 1366×768 laptop, the screen's free area
+        (a 1000-pixel dialog hid its own bottom edge below the screen)."""
+        widget = self.parent_widget
+        screen = (widget.screen() if widget is not None else None) or QApplication.primaryScreen()
+        if screen is None:
+            return QSize(900, 1000)
+        room = screen.availableGeometry()
+        return QSize(min(900, room.width()), min(1000, room.height() - 40))  # 40: a title bar
 
     def print_dialog(self) -> QPrintDialog:
         printer = self._printer()
