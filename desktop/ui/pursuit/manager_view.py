@@ -42,6 +42,7 @@ from desktop.ui.common.output_check import (
     ask_before_writing,
     take_over_overwrite_question,
 )
+from desktop.ui.common.screen_fit import resize_to_fit
 from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
 
@@ -57,7 +58,7 @@ class ManagerViewDialog(QDialog):
         self.pursuit_id = pursuit_id
         self.setObjectName("manager_view_dialog")
         self.setWindowTitle(self.tr("Manager's view"))
-        self.resize(820, 900)
+        resize_to_fit(self, 820, 900)
         self.html, self.header = self.build()
         self.browser = QTextBrowser()
         self.browser.setObjectName("manager_view_text")

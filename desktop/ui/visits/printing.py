@@ -15,15 +15,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QObject,
-    QSize,
-    QStandardPaths,
-    Qt,
-    QTimeZone,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimeZone, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
@@ -37,6 +29,7 @@ from desktop.ui.common.output_check import (
     take_over_overwrite_question,
 )
 from desktop.ui.common.pictures import map_picture
+from desktop.ui.common.screen_fit import resize_to_fit
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.visits.plan_document import PlanDocument, page_layout
@@ -238,21 +231,11 @@ class PlanPrinter(QObject):
         dialog.setObjectName("plan_preview")
         dialog.setWindowTitle(self.tr("Print preview — visit plan"))
         dialog.paintRequested.connect(self._paint)
-        dialog.resize(self._preview_size())
+        resize_to_fit(dialog, 900, 1000)
         dialog.finished.connect(lambda result: self.finished.emit(bool(result)))
         self.dialog = dialog
         dialog.open()
         return dialog
-
-    def _preview_size(self) -> QSize:
-        """A page's height where there is room; on a 1366×768 laptop, the screen's free area
-        (a 1000-pixel dialog hid its own bottom edge below the screen)."""
-        widget = self.parent_widget
-        screen = (widget.screen() if widget is not None else None) or QApplication.primaryScreen()
-        if screen is None:
-            return QSize(900, 1000)
-        room = screen.availableGeometry()
-        return QSize(min(900, room.width()), min(1000, room.height() - 40))  # 40: a title bar
 
     def print_dialog(self) -> QPrintDialog:
         printer = self._printer()
