@@ -87,6 +87,11 @@ class ManagerViewDialog(QDialog):
         lang = ctx.lang
         catalog = ctx.catalog
         pid = self.pursuit_id
+
+        def aside(text: str) -> str:
+            """A note in brackets after a fact: full-width and unspaced in Chinese."""
+            return f"（{text}）" if fmt.is_zh(lang) else f" ({text})"
+
         view = overview.overview_of(ws, pid)
         p = view.pursuit
         sheet = coaching.sheet_of(ws, pid)
@@ -124,7 +129,7 @@ class ManagerViewDialog(QDialog):
         stage = catalog.stage(p["stage"])
         status = catalog.vocab("pursuit_statuses").label(p["status"], lang)
         facts = [
-            (self.tr("Stage"), f"{p['stage']} · {stage.label(lang)} ({status})"),
+            (self.tr("Stage"), f"{p['stage']} · {stage.label(lang)}{aside(status)}"),
             (
                 self.tr("Amount"),
                 self.tr("{0}, weighted {1} at {2}%").format(
@@ -137,7 +142,7 @@ class ManagerViewDialog(QDialog):
             (
                 self.tr("Next step"),
                 (p["next_step"] or "—")
-                + (f" ({fmt.long_date(p['next_step_due'], lang)})" if p["next_step_due"] else ""),
+                + (aside(fmt.long_date(p["next_step_due"], lang)) if p["next_step_due"] else ""),
             ),
             (
                 self.tr("In this stage"),
@@ -152,7 +157,7 @@ class ManagerViewDialog(QDialog):
             + "</table>"
         )
 
-        parts.append(f"<h2>{esc(words['flags'])} ({len(flags)})</h2>")
+        parts.append(f"<h2>{esc(words['flags'])}{aside(str(len(flags)))}</h2>")
         if flags:
             parts.append(
                 "<ul>"
@@ -196,7 +201,7 @@ class ManagerViewDialog(QDialog):
                 impact = f" — {esc(pain['impact'])}" if pain["impact"] else ""
                 severity = self.tr("severity {0}").format(pain["severity"])
                 parts.append(
-                    f"<li>{esc(what)}{impact} <span class='muted'>({esc(severity)})</span></li>"
+                    f"<li>{esc(what)}{impact}<span class='muted'>{esc(aside(severity))}</span></li>"
                 )
             parts.append("</ul>")
         if cash.exists:
@@ -229,7 +234,7 @@ class ManagerViewDialog(QDialog):
                 plan = " / ".join(x for x in (risk["prevention"], risk["remedy"]) if x)
                 impact = self.tr("impact {0}").format(risk["severity"])
                 parts.append(
-                    f"<li>{esc(risk['description'] or '—')} <span class='muted'>({esc(impact)})"
+                    f"<li>{esc(risk['description'] or '—')}<span class='muted'>{esc(aside(impact))}"
                     f"</span>{'<br>' + esc(plan) if plan else ''}</li>"
                 )
             parts.append("</ul>")
