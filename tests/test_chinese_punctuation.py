@@ -77,3 +77,18 @@ def test_command_line_messages_use_full_width_punctuation() -> None:
     from desktop.cli_messages import MESSAGES
 
     assert [(key, zh) for key, (zh, _en) in MESSAGES.items() if offending(zh)] == []
+
+
+def test_demo_data_uses_full_width_punctuation() -> None:
+    """The demo database is the first Chinese a new user reads: its texts follow the same rule."""
+    import ast
+
+    import desktop.services.demo as demo
+
+    tree = ast.parse(Path(demo.__file__).read_text(encoding="utf-8"))
+    texts = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+    assert [text for text in texts if re.search(f"[{CJK}]", text) and offending(text)] == []

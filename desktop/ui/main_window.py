@@ -13,9 +13,11 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QColor,
     QFocusEvent,
     QIcon,
     QKeySequence,
+    QPalette,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -79,6 +81,8 @@ def app_icon() -> QIcon:
 
 TODAY_SCREEN = "today"  # the screen start-up opens when something is due
 RAIL_STATE = "rail"
+RAIL_CURRENT = "#DCE7FD"  # stage 1's blue, pale
+RAIL_CURRENT_TEXT = "#1F2D3D"
 REVIEW_SCREEN = "review"  # the rail row shown only to a rep who syncs
 RAIL_WIDE = 112  # icon over label
 RAIL_NARROW = 56  # icons only, the label in the tooltip: room for the board's eighth column
@@ -127,7 +131,11 @@ def icon_for(name: str) -> QIcon:
     """A themed standard icon by QStyle name, or a file under resources/icons."""
     file = paths.icons_dir() / name
     if file.suffix and file.exists():
-        return QIcon(str(file))
+        icon = QIcon(str(file))
+        # The same drawing when selected: the style would tint it with the highlight colour,
+        # and the rail's current row would show a blue icon on a blue background.
+        icon.addFile(str(file), QSize(), QIcon.Mode.Selected)
+        return icon
     pixmap = getattr(QStyle.StandardPixmap, name, None)
     if pixmap is None:
         return QIcon()
@@ -160,6 +168,12 @@ class MainWindow(QMainWindow):
         self.rail.setSpacing(4)
         self.rail.setFrameShape(QListWidget.Shape.NoFrame)
         self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A pale current row: the rail's icons are drawn in blue, and the style's strong blue
+        # highlight hid the icon of the screen shown.
+        rail_palette = self.rail.palette()
+        rail_palette.setColor(QPalette.ColorRole.Highlight, QColor(RAIL_CURRENT))
+        rail_palette.setColor(QPalette.ColorRole.HighlightedText, QColor(RAIL_CURRENT_TEXT))
+        self.rail.setPalette(rail_palette)
         self.rail_toggle = QToolButton()
         self.rail_toggle.setObjectName("rail_toggle")
         self.rail_toggle.setAutoRaise(True)
@@ -557,8 +571,19 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         counts = maintenance.record_counts(self.ctx.workspace, ("pursuits", "accounts"))
+        pursuits, accounts = counts["pursuits"], counts["accounts"]
+        # One of each reads "1 pursuit · 1 account", not "1 pursuits · 1 accounts".
         self.counts_label.setText(
-            self.tr("{0} pursuits · {1} accounts").format(counts["pursuits"], counts["accounts"])
+            " · ".join(
+                (
+                    self.tr("1 pursuit")
+                    if pursuits == 1
+                    else self.tr("{0} pursuits").format(pursuits),
+                    self.tr("1 account")
+                    if accounts == 1
+                    else self.tr("{0} accounts").format(accounts),
+                )
+            )
         )
 
     def note_backup(self, when: datetime | None) -> None:

@@ -190,8 +190,20 @@
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <source>{0} pursuits · {1} accounts</source>
-        <translation>{0} 个项目 · {1} 个客户</translation>
+        <source>1 pursuit</source>
+        <translation>1 个项目</translation>
+    </message>
+    <message>
+        <source>{0} pursuits</source>
+        <translation>{0} 个项目</translation>
+    </message>
+    <message>
+        <source>1 account</source>
+        <translation>1 个客户</translation>
+    </message>
+    <message>
+        <source>{0} accounts</source>
+        <translation>{0} 个客户</translation>
     </message>
     <message>
         <source>Not backed up yet</source>

@@ -224,3 +224,28 @@ def test_qt_dialogs_speak_chinese(main_window, qtbot) -> None:
     texts = [w.text() for w in printing.findChildren(QLabel) if w.text()]
     english = [t for t in texts if t.isascii() and any(c.isalpha() for c in t)]
     assert english == [], english
+
+
+def test_the_current_rail_row_keeps_its_icon_untinted(main_window) -> None:
+    """Fusion tints a selected icon with the highlight colour: blue on the blue current row."""
+    from PySide6.QtGui import QIcon, QPalette
+
+    rail = main_window.rail
+    assert rail.palette().color(QPalette.ColorRole.Highlight).lightness() > 200  # a pale row
+    for row in range(rail.count()):
+        icon = rail.item(row).icon()
+        normal = icon.pixmap(32, QIcon.Mode.Normal).toImage()
+        assert icon.pixmap(32, QIcon.Mode.Selected).toImage() == normal, row
+
+
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_the_status_bar_counts_one_pursuit_in_the_singular(main_window, ws) -> None:
+    from desktop.services import pursuits
+    from desktop.services.pursuits import PursuitDraft
+
+    pursuits.create_pursuit(ws, PursuitDraft(title="ERP rollout", account_name="Acme Ltd"))
+    main_window._update_counts()
+    assert main_window.counts_label.text() == "1 pursuit · 1 account"
+    pursuits.create_pursuit(ws, PursuitDraft(title="MES", account_name="Globex"))
+    main_window._update_counts()
+    assert main_window.counts_label.text() == "2 pursuits · 2 accounts"

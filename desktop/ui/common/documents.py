@@ -374,8 +374,7 @@ class DocumentsPanel(QWidget):
     def choose_files(self) -> None:
         if self.owner is None:
             return
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"), start)
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"), start_folder())
         self.add_files([Path(name) for name in names])
 
     def add_files(self, paths: Sequence[Path]) -> list[str]:
@@ -498,10 +497,13 @@ class DocumentsButton(QToolButton):
         self._show_count(0)
 
     def set_pursuit(self, pursuit_id: str | None) -> None:
-        self.owner = None if pursuit_id is None else Owner.check(pursuit_id, self.check_key)
-        if self.dialog is not None:
+        owner = None if pursuit_id is None else Owner.check(pursuit_id, self.check_key)
+        # The page loads again after every change, attaching a file in this item's dialog
+        # included: only another pursuit closes the dialog.
+        if self.dialog is not None and owner != self.owner:
             self.dialog.close()
             self.dialog = None
+        self.owner = owner
         self.refresh()
 
     def refresh(self) -> None:
@@ -607,3 +609,10 @@ def import_files_note(files: FilesReport | None, lang: str) -> str:
             ).format(_names(files.missing, lang))
         )
     return ("" if fmt.is_zh(lang) else " ").join(parts)
+
+
+def start_folder() -> str:
+    """Where "Attach files…" opens: the Documents folder, or home when there is none (a file
+    dialog given a missing folder opens elsewhere with the folder's name typed as the file's)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())

@@ -14,6 +14,7 @@ Pure Python apart from `qdatetime`, which hands a time to a Qt editor.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QDate, QDateTime, QTime
@@ -41,6 +42,11 @@ _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def is_zh(lang: str) -> bool:
     return lang.lower().startswith("zh")
+
+
+def sentences(texts: Iterable[str], lang: str) -> str:
+    """Sentences run on: Chinese puts no space after 。？ (a space there reads as a gap)."""
+    return ("" if is_zh(lang) else " ").join(texts)
 
 
 # --- money ---------------------------------------------------------------------------------------

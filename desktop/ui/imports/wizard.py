@@ -51,6 +51,7 @@ from desktop.services.imports import reading, vcards
 from desktop.services.imports import table_import as ti
 from desktop.services.imports.reading import Cancelled, ImportFileError, Table
 from desktop.services.queries.pursuit_list import list_pursuits
+from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext
 from desktop.ui.imports.task import Task
 from desktop.ui.imports.texts import field_name, file_refusal, match_reason, problem_text
@@ -340,9 +341,10 @@ class SourcePage(_TaskPage):
                 table.header_row, f"{len(table.rows):,}"
             )
             if table.skipped_repeated_headers:
-                text += " " + self.tr("{0} repeated header rows skipped.").format(
+                skipped = self.tr("{0} repeated header rows skipped.").format(
                     table.skipped_repeated_headers
                 )
+                text = fmt.sentences((text, skipped), self.wiz.ctx.lang)
         self.status.setText(text)
         rows = table.rows[:20]
         self.sample.setColumnCount(len(table.headers))
@@ -795,6 +797,8 @@ class ReportPage(QWizardPage):
         self.summary.setObjectName("import_report")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # At the top: with no rejected rows to list, the label has the whole page to itself.
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.rejected = QPlainTextEdit()
         self.rejected.setObjectName("import_rejected")
         self.rejected.setReadOnly(True)

@@ -34,6 +34,7 @@ from desktop.services import indicators, stakeholders
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import NotFound
 from desktop.services.indicators import PLAYBOOK_TO_PROFILE, CompetitorEntry
+from desktop.ui.common.screen_fit import resize_to_fit
 from desktop.ui.context import AppContext
 from desktop.ui.indicators.commands import ProfileCommand
 from desktop.ui.undo import push
@@ -412,7 +413,7 @@ class CompetitorProfileDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
         self._retitle()
-        self.resize(980, 700)
+        resize_to_fit(self, 980, 700)
         ctx.changed.connect(self._on_changed)
         self._listening = True
 

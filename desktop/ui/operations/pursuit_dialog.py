@@ -34,7 +34,7 @@ from desktop.ui.operations.commands import AliveCommand, StateCommand
 from desktop.ui.operations.gate_dialog import GateDialog
 from desktop.ui.undo import record
 
-TAG_SEPARATORS = (",", ",", "、", ";", ";")
+TAG_SEPARATORS = (",", "，", "、", ";", "；")  # a Chinese input method types ，and ；
 
 
 class PursuitDialog(QDialog):
@@ -180,7 +180,7 @@ class PursuitDialog(QDialog):
         self.stage.setCurrentIndex(form.stage - 1)
         self.next_step.setText(form.next_step)
         self.next_step_due.set_value(form.next_step_due)
-        self.tags.setText(", ".join(form.tags))
+        self.tags.setText(("、" if fmt.is_zh(self.ctx.lang) else ", ").join(form.tags))
 
     def read_form(self) -> tuple[PursuitForm, dict[str, str]]:
         """The form's values and the messages of fields that cannot be read."""
@@ -361,8 +361,9 @@ class PursuitDialog(QDialog):
     def _complete_tag(self, tag: str) -> None:
         text = self.tags.text()
         cut = max(text.rfind(s) for s in TAG_SEPARATORS)
-        head = text[: cut + 1] + " " if cut >= 0 else ""
-        self.tags.setText(f"{head}{tag}, ")
+        zh = fmt.is_zh(self.ctx.lang)
+        head = text[: cut + 1] + ("" if zh else " ") if cut >= 0 else ""
+        self.tags.setText(f"{head}{tag}{'、' if zh else ', '}")
 
 
 def _split_tags(text: str) -> tuple[str, ...]:

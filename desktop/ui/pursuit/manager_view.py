@@ -42,6 +42,7 @@ from desktop.ui.common.output_check import (
     ask_before_writing,
     take_over_overwrite_question,
 )
+from desktop.ui.common.screen_fit import resize_to_fit
 from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
 
@@ -57,7 +58,7 @@ class ManagerViewDialog(QDialog):
         self.pursuit_id = pursuit_id
         self.setObjectName("manager_view_dialog")
         self.setWindowTitle(self.tr("Manager's view"))
-        self.resize(820, 900)
+        resize_to_fit(self, 820, 900)
         self.html, self.header = self.build()
         self.browser = QTextBrowser()
         self.browser.setObjectName("manager_view_text")
@@ -86,6 +87,11 @@ class ManagerViewDialog(QDialog):
         lang = ctx.lang
         catalog = ctx.catalog
         pid = self.pursuit_id
+
+        def aside(text: str) -> str:
+            """A note in brackets after a fact: full-width and unspaced in Chinese."""
+            return f"（{text}）" if fmt.is_zh(lang) else f" ({text})"
+
         view = overview.overview_of(ws, pid)
         p = view.pursuit
         sheet = coaching.sheet_of(ws, pid)
@@ -123,7 +129,7 @@ class ManagerViewDialog(QDialog):
         stage = catalog.stage(p["stage"])
         status = catalog.vocab("pursuit_statuses").label(p["status"], lang)
         facts = [
-            (self.tr("Stage"), f"{p['stage']} · {stage.label(lang)} ({status})"),
+            (self.tr("Stage"), f"{p['stage']} · {stage.label(lang)}{aside(status)}"),
             (
                 self.tr("Amount"),
                 self.tr("{0}, weighted {1} at {2}%").format(
@@ -136,7 +142,7 @@ class ManagerViewDialog(QDialog):
             (
                 self.tr("Next step"),
                 (p["next_step"] or "—")
-                + (f" ({fmt.long_date(p['next_step_due'], lang)})" if p["next_step_due"] else ""),
+                + (aside(fmt.long_date(p["next_step_due"], lang)) if p["next_step_due"] else ""),
             ),
             (
                 self.tr("In this stage"),
@@ -151,7 +157,7 @@ class ManagerViewDialog(QDialog):
             + "</table>"
         )
 
-        parts.append(f"<h2>{esc(words['flags'])} ({len(flags)})</h2>")
+        parts.append(f"<h2>{esc(words['flags'])}{aside(str(len(flags)))}</h2>")
         if flags:
             parts.append(
                 "<ul>"
@@ -195,7 +201,7 @@ class ManagerViewDialog(QDialog):
                 impact = f" — {esc(pain['impact'])}" if pain["impact"] else ""
                 severity = self.tr("severity {0}").format(pain["severity"])
                 parts.append(
-                    f"<li>{esc(what)}{impact} <span class='muted'>({esc(severity)})</span></li>"
+                    f"<li>{esc(what)}{impact}<span class='muted'>{esc(aside(severity))}</span></li>"
                 )
             parts.append("</ul>")
         if cash.exists:
@@ -228,7 +234,7 @@ class ManagerViewDialog(QDialog):
                 plan = " / ".join(x for x in (risk["prevention"], risk["remedy"]) if x)
                 impact = self.tr("impact {0}").format(risk["severity"])
                 parts.append(
-                    f"<li>{esc(risk['description'] or '—')} <span class='muted'>({esc(impact)})"
+                    f"<li>{esc(risk['description'] or '—')}<span class='muted'>{esc(aside(impact))}"
                     f"</span>{'<br>' + esc(plan) if plan else ''}</li>"
                 )
             parts.append("</ul>")

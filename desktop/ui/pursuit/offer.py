@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from desktop.services import offer
 from desktop.services.errors import NotFound
 from desktop.services.offer import OfferSheet
+from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext
 from desktop.ui.pursuit.editing import Autosaver, TextField
 from desktop.ui.pursuit.page import with_error
@@ -81,11 +82,16 @@ class OfferCard(_OfferFields):
         self.body.addWidget(heading(self.tr("Our offer"), 1.25))
         self.body.addWidget(
             hint(
-                " ".join(self._question(k) for k in ("s5.value_intersection", "s5.fab"))
-                + " "
-                + self.tr(
-                    "Written once for our own solution; each competitor's profile keeps what we "
-                    "set against that rival."
+                fmt.sentences(
+                    (
+                        self._question("s5.value_intersection"),
+                        self._question("s5.fab"),
+                        self.tr(
+                            "Written once for our own solution; each competitor's profile keeps "
+                            "what we set against that rival."
+                        ),
+                    ),
+                    ctx.lang,
                 )
             )
         )

@@ -54,7 +54,7 @@ from desktop.ui.pursuit.widgets import (
 from desktop.ui.undo import record
 
 CURRENCIES = ("CNY", "USD", "EUR", "HKD", "GBP", "JPY")
-TAG_SPLIT = re.compile(r"[,,、;;]+")
+TAG_SPLIT = re.compile(r"[,，、;；]+")  # a Chinese input method types ，and ；
 
 
 class WinRateEdit(QSpinBox):
@@ -349,7 +349,7 @@ class OverviewPage(SectionPage):
         self.amount_edit.currency = currency
         self.account_label.setText(view.account)
         if not self.tags_edit.hasFocus():
-            self.tags_edit.setText(", ".join(view.tags))
+            self.tags_edit.setText(("、" if fmt.is_zh(lang) else ", ").join(view.tags))
         self._tags = view.tags
         if view.referred_by:
             self.referred.setText(

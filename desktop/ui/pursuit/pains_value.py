@@ -185,7 +185,11 @@ class PainsValuePage(SectionPage):
         pains_head.addWidget(self.add_pain_button)
         self.column.addLayout(pains_head)
         self.column.addWidget(
-            hint(" ".join(catalog.question(key).text(lang) for key in ("s2.pain", "s2.pain_owner")))
+            hint(
+                fmt.sentences(
+                    (catalog.question(k).text(lang) for k in ("s2.pain", "s2.pain_owner")), lang
+                )
+            )
         )
         self.empty_pains = QLabel(
             self.tr("No pain written down yet — add the first one: what hurts the customer?")
@@ -204,7 +208,10 @@ class PainsValuePage(SectionPage):
         case.body.addWidget(heading(self.tr("Value case"), 1.25))
         case.body.addWidget(
             hint(
-                " ".join(catalog.question(k).text(lang) for k in ("s3.quantified_value", "s3.roi"))
+                fmt.sentences(
+                    (catalog.question(k).text(lang) for k in ("s3.quantified_value", "s3.roi")),
+                    lang,
+                )
             )
         )
         columns = QHBoxLayout()
@@ -420,6 +427,8 @@ class PainsValuePage(SectionPage):
             typed = fmt.parse_money(text, allow_negative=True, empty=0)
             if key == "amount" and typed is not None and 0 <= row < len(amounts):
                 amounts[row] = typed
+        if investment == 0 and not any(amounts):
+            return None  # nothing entered yet: ask for figures rather than say "never pays back"
         return value.evaluate(investment, amounts, {"horizon_years": horizon})
 
     def recompute(self, *_: object) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.health import HIGH_IMPACT
 from desktop.services import pursuit_edits
 from desktop.services.pursuit_edits import Target
+from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.pursuit.editing import (
     Autosaver,
@@ -163,7 +164,7 @@ class RisksPage(SectionPage):
         head.addWidget(self.add_button)
         self.column.addLayout(head)
         stage = ctx.catalog.stage(6)
-        self.column.addWidget(hint(" ".join(q.text(lang) for q in stage.questions)))
+        self.column.addWidget(hint(fmt.sentences((q.text(lang) for q in stage.questions), lang)))
         self.concern_plan = ConcernPlanCard(ctx, autosaver)
         self.column.addWidget(self.concern_plan)
         self.summary = QLabel()

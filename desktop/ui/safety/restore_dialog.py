@@ -59,6 +59,9 @@ class RestoreDialog(QDialog):
             "daily": self.tr("daily"),
             "manual": self.tr("by hand"),
             "import": self.tr("before an import"),
+            # The names the sync merge and the table import give their backups.
+            "before-import": self.tr("before an import"),
+            "before-table-import": self.tr("before an import"),
             "migration": self.tr("before an upgrade"),
             "before-restore": self.tr("before a restore"),
         }.get(reason, reason)

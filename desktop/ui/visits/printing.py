@@ -29,6 +29,7 @@ from desktop.ui.common.output_check import (
     take_over_overwrite_question,
 )
 from desktop.ui.common.pictures import map_picture
+from desktop.ui.common.screen_fit import resize_to_fit
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.visits.plan_document import PlanDocument, page_layout
@@ -230,7 +231,7 @@ class PlanPrinter(QObject):
         dialog.setObjectName("plan_preview")
         dialog.setWindowTitle(self.tr("Print preview — visit plan"))
         dialog.paintRequested.connect(self._paint)
-        dialog.resize(900, 1000)
+        resize_to_fit(dialog, 900, 1000)
         dialog.finished.connect(lambda result: self.finished.emit(bool(result)))
         self.dialog = dialog
         dialog.open()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.services import calendar_import, visits
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.visits import VisitRow
+from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext
 from desktop.ui.undo import push
 from desktop.ui.visits.actions import VisitActions
@@ -186,7 +187,8 @@ class PursuitVisitsTab(QWidget):
             made, skipped = command.result.count, command.result.skipped
             text = self.tr("Imported {0} event(s) from the calendar file.").format(made)
             if skipped:
-                text += " " + self.tr("{0} were already on this pursuit.").format(skipped)
+                already = self.tr("{0} were already on this pursuit.").format(skipped)
+                text = fmt.sentences((text, already), self.ctx.lang)
             self._status(text)
 
     def current(self) -> VisitRow | None:

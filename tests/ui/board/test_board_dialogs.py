@@ -86,6 +86,20 @@ def test_edit_changes_fields_and_undo_puts_them_back(screen, ctx, kit) -> None:
     assert (card.title, card.tags) == ("A", ("重点",))
 
 
+def test_tags_typed_with_full_width_separators_are_several_tags(screen, ctx, kit) -> None:
+    """A Chinese input method types ，and ；: the dialog splits on them and shows 、 between."""
+    ws = ctx.workspace
+    a = kit.make(ws, "A", tags=["重点"])
+    screen.reload()
+    screen.open_pursuit(a)
+    dialog = screen.pursuit_dialog
+    dialog.tags.setText("重点，战略客户；续约")
+    dialog.accept()
+    assert set(board.board_card(ws, a).tags) == {"重点", "战略客户", "续约"}
+    screen.open_pursuit(a)
+    assert set(screen.pursuit_dialog.tags.text().split("、")) == {"重点", "战略客户", "续约"}
+
+
 def test_edit_to_another_stage_goes_through_the_gate(screen, ctx, kit) -> None:
     ws = ctx.workspace
     a = kit.make(ws, "A")

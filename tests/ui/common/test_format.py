@@ -69,3 +69,10 @@ def test_one_short_form_for_every_screen() -> None:
     assert fmt.amount_input(-128_000_050) == "-1,280,000.50"
     assert fmt.parse_money("") is None and fmt.parse_money("", empty=0) == 0
     assert fmt.parse_money("128万") == 128_000_000
+
+
+def test_sentences_run_on_in_chinese_and_take_a_space_in_english() -> None:
+    assert (
+        fmt.sentences(("痛点是什么？", "影响有多严重？"), "zh_CN") == "痛点是什么？影响有多严重？"
+    )
+    assert fmt.sentences(("What hurts?", "How much?"), "en") == "What hurts? How much?"

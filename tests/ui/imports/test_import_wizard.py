@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWizard
 
 from desktop.services import stakeholders
@@ -138,6 +139,9 @@ def test_vcards_onto_a_pursuits_map(main_window, qtbot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.report_page, timeout=30000)
     people = {p.name for p in stakeholders.people_of(main_window.ctx.workspace, pursuit_id)}
     assert {"赵卡片", "钱卡片"} <= people
+    report = wizard.report_page
+    assert not report.rejected.isVisible()  # nothing refused: the summary reads from the top
+    assert report.summary.alignment() & Qt.AlignmentFlag.AlignTop
     wizard.close()
 
 

@@ -169,7 +169,9 @@ def test_checklist_items_count_and_take_their_files(open_workspace, ws, tmp_path
     dialog = licence.show_documents()
     assert dialog is not None and dialog.isVisible()
     dialog.panel.add_files(files(tmp_path, 营业执照_jpg=b"licence"))
+    QApplication.processEvents()  # the page loads again after the change
     assert licence.text() == "资料（1）"
+    assert dialog.isVisible() and licence.dialog is dialog  # still open, to add more or check
     assert texts(dialog.panel, 0) == ["营业执照.jpg"]
     dialog.close()
     # The pursuit's tab lists them all, each with its item.
@@ -180,3 +182,12 @@ def test_checklist_items_count_and_take_their_files(open_workspace, ws, tmp_path
     )
     tab.ctx.undo_stack.undo()  # the licence
     assert licence.text() == "附加文件"
+
+
+def test_attach_opens_in_home_when_there_is_no_documents_folder(tmp_path, monkeypatch) -> None:
+    """A missing Documents folder made the dialog open elsewhere with "Documents" as file name."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Documents"))
+    assert documents_ui.start_folder() == str(tmp_path)
+    (tmp_path / "Documents").mkdir()
+    assert documents_ui.start_folder() == str(tmp_path / "Documents")

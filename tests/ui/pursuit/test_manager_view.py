@@ -35,6 +35,10 @@ def test_manager_view_prints_answers_and_gaps(open_workspace, ws, tmp_path, qtbo
     assert dialog.isVisible() and dialog.browser.isReadOnly()
     shown = dialog.browser.toPlainText()
     assert "内线是信息中心王工" in shown
+    if lang == "zh_CN":  # brackets after a fact are full-width in Chinese: 「阶段 3 · …（进行中）」
+        assert "（进行中）" in shown and " (" not in shown
+    else:
+        assert " (Open)" in shown
 
     path = tmp_path / "manager.pdf"
     pages = dialog.write_pdf(path)

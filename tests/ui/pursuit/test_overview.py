@@ -130,6 +130,20 @@ def test_tags_save_and_undo(open_workspace, ws, qtbot) -> None:
     assert pursuits.tags_of(ws, pid) == ["重点"]
 
 
+def test_tags_typed_with_a_chinese_input_method_are_split_and_shown_with_dunhao(
+    open_workspace, ws, qtbot
+) -> None:
+    """A Chinese input method types ，and ； (full width): each still starts a new tag."""
+    pid = make_pursuit(ws, tags=["重点"])
+    _widget, page = open_overview(open_workspace, ws, pid)
+    retype(qtbot, page.tags_edit, "重点，战略客户；续约")
+    qtbot.keyClick(page.tags_edit, Qt.Key.Key_Return)
+    assert pursuits.tags_of(ws, pid) == sorted(["重点", "战略客户", "续约"])
+    page.tags_edit.clearFocus()
+    page.load()
+    assert page.tags_edit.text() == "、".join(sorted(["重点", "战略客户", "续约"]))
+
+
 def test_close_as_lost_with_reason_and_competitor_then_undo_and_reopen(
     open_workspace, ws, qtbot
 ) -> None:

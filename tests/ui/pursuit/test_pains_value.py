@@ -101,6 +101,8 @@ def press_return(qtbot, editor) -> None:
 def test_value_case_figures_as_you_type_and_saved(open_workspace, ws, fresh, qtbot) -> None:
     pid = make_pursuit(ws, stage=3)
     widget, page = open_page(open_workspace, ws, pid)
+    # A new pursuit's empty case asks for figures; it does not say in red it never pays back.
+    assert page.verdict.text() == page.tr("Enter the investment and the years to see the figures.")
     page.investment.setFocus()
     type_text(qtbot, page.investment, "300万")
     assert page.payback.text() == "—"  # no benefit yet: never pays back

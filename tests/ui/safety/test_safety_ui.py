@@ -85,3 +85,14 @@ def test_second_instance_gets_read_only(tmp_path: Path, qtbot) -> None:
     assert ask_when_locked(db, DatabaseLock(db)) == "read_only"
     assert not db.exists()  # asking changed nothing
     first.release()
+
+
+def test_the_restore_list_names_every_kind_of_backup(main_window) -> None:
+    """Backups taken before a table import or a sync merge read as words, not as file tags."""
+    ws = main_window.ctx.workspace
+    for reason in ("manual", "before-table-import", "before-import"):
+        backup.make_backup(ws, reason)
+    dialog = actions.choose_backup(main_window)
+    reasons = {dialog.list.topLevelItem(i).text(1) for i in range(dialog.list.topLevelItemCount())}
+    assert reasons == {dialog.tr("by hand"), dialog.tr("before an import")}
+    dialog.reject()

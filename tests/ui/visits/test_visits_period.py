@@ -116,4 +116,6 @@ def test_the_preview_paints_under_a_busy_cursor(qtbot, ctx, host, planned) -> No
     qtbot.waitUntil(lambda: job.pages_painted > 0, timeout=5000)
     assert cursors and cursors[0] == Qt.CursorShape.WaitCursor
     assert QApplication.overrideCursor() is None  # given back
+    room = job.dialog.screen().availableGeometry()
+    assert job.dialog.height() < room.height() and job.dialog.width() <= room.width()
     job.dialog.reject()
