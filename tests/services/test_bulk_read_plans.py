@@ -71,4 +71,7 @@ def test_deal_healths_people_reads_cover_the_stakeholders(demo_ws) -> None:
 def test_the_accounts_lists_totals_read_the_pursuits_account_index(demo_ws) -> None:
     summaries = lambda: accounts.account_summaries(demo_ws, people=False)  # noqa: E731
     (totals,) = plans(demo_ws, summaries, "AS open_amount")
-    assert "COVERING INDEX ix_pursuits_account_totals" in totals
+    # The index gives each account's pursuits in one pass; what is still to collect needs each
+    # open pursuit's received instalments, read by their own index (a search, not a scan).
+    assert "SCAN p USING INDEX ix_pursuits_account_totals" in totals
+    assert "SEARCH i USING INDEX ix_instalments_pursuit_id" in totals
