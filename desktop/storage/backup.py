@@ -49,6 +49,9 @@ def online_backup(source: Path, target: Path, *, check: bool = True) -> Path:
         finally:
             dst.close()
             src.close()
+            # A copy cut short (a full disk) may leave its rollback journal: the temporary file
+            # goes away (write_atomically), and so must this, or it eats the space that ran out.
+            Path(f"{temporary}-journal").unlink(missing_ok=True)
 
     try:
         return write_atomically(target, copy, verify_copy if check else None)

@@ -66,7 +66,7 @@ def _card(db: sqlite3.Connection, sid: str, pursuit: str, name: str, **values: o
 
 
 def _old_database(path: Path) -> None:
-    _migrate(path, "0007")
+    _migrate(path, "0009")
     db = sqlite3.connect(path)
     for account, name in ((HENG, "苏州恒通"), (OTHER, "无锡新材")):
         _insert(db, "accounts", id=account, name=name, industry="", address="", notes="")
@@ -165,7 +165,7 @@ def test_the_revision_goes_down_leaving_the_maps(tmp_path: Path) -> None:
     _old_database(path)
     before = _rows(path, CARDS)
     _migrate(path, "0010")
-    _migrate(path, "0007", down=True)
+    _migrate(path, "0009", down=True)
     assert _rows(path, CARDS) == before
     tables = {r[0] for r in _rows(path, "SELECT name FROM sqlite_master WHERE type='table'")}
     assert "people" not in tables and "stakeholders" in tables

@@ -3,9 +3,20 @@ and allowed only when nothing is missing — otherwise it says what is and keeps
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.domain.methodology import default_catalog
 from desktop.domain.status import CollectGap
+from desktop.infra import i18n
 from desktop.ui.operations.close_dialog import CloseDialog
+
+
+@pytest.fixture(autouse=True)
+def english(qapp):
+    """The dialog's English words are asserted: whatever language an earlier test left."""
+    i18n.install("en")
+    yield
+    i18n.install("zh_CN")
 
 
 def dialog(qtbot, status: str, gaps) -> CloseDialog:
