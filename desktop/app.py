@@ -65,8 +65,39 @@ def setup_logging() -> None:
         kind: type[BaseException], value: BaseException, tb: TracebackType | None
     ) -> None:
         log.critical("unhandled error", exc_info=(kind, value, tb))
+        if issubclass(kind, Exception):
+            tell_unexpected_error()
 
     sys.excepthook = excepthook
+
+
+_telling: list[bool] = []  # a message is on screen: errors behind it go to the log only
+
+
+def tell_unexpected_error() -> None:
+    """An error no screen caught: the rep sees one message pointing at the log, instead of a
+    window that silently did not do what was asked. Shown after the failing slot returns (a
+    modal box inside Qt's handler would run an event loop in the middle of it); one at a time."""
+    if QApplication.instance() is None or _telling:
+        return
+    _telling.append(True)
+
+    def show() -> None:
+        try:
+            QMessageBox.warning(
+                QApplication.activeWindow(),
+                QCoreApplication.translate("App", "Unexpected error"),
+                QCoreApplication.translate(
+                    "App",
+                    "Something went wrong, and what you just did may not have finished. Your "
+                    "data is safe: each change is saved whole or not at all. The details are in "
+                    "the log: {0}",
+                ).format(paths.log_file()),
+            )
+        finally:
+            _telling.clear()
+
+    QTimer.singleShot(0, show)
 
 
 def create_main_window(

@@ -1,8 +1,15 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong, and what you just did may not have finished. Your data is safe: each change is saved whole or not at all. The details are in the log: {0}</source>
+        <translation>出现了意外错误，刚才的操作可能没有完成。数据是安全的：每次更改要么完整保存，要么完全不保存。详细信息已写入日志：{0}</translation>
+    </message>
     <message>
         <source>This database is empty. Load demo data to try Pursuit out? You can delete it later, or start with a new database.</source>
         <translation>数据库还是空的。要载入示例数据试用一下吗？以后可以删除，也可以新建一个数据库重新开始。</translation>
@@ -268,7 +275,7 @@
         <translation>这样会让组织架构出现循环：所选的上级已经直接或间接汇报给此人。未做任何更改。</translation>
     </message>
     <message>
-        <source>The manager must be on this pursuit&apos;s map. Nothing was changed.</source>
+        <source>The manager must be on this pursuit's map. Nothing was changed.</source>
         <translation>上级必须在本项目的地图上。未做任何更改。</translation>
     </message>
     <message>
@@ -276,7 +283,7 @@
         <translation>不能把一个人和自己连线。</translation>
     </message>
     <message>
-        <source>Both people must be on this pursuit&apos;s map. Nothing was changed.</source>
+        <source>Both people must be on this pursuit's map. Nothing was changed.</source>
         <translation>两人都必须在本项目的地图上。未做任何更改。</translation>
     </message>
     <message>

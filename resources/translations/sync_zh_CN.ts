@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ExportDialog</name>
@@ -56,7 +55,7 @@
         <translation>不加密导出（拿到文件的任何人都能读取）</translation>
     </message>
     <message>
-        <source>Include the documents&apos; files (sent beside the file)</source>
+        <source>Include the documents' files (sent beside the file)</source>
         <translation>包含资料的文件（放在同步文件旁边一起发送）</translation>
     </message>
     <message>
@@ -115,7 +114,7 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <source>Roll-up: read the whole team&apos;s files, write none</source>
+        <source>Roll-up: read the whole team's files, write none</source>
         <translation>汇总模式：读取全团队的文件，不写出本机文件</translation>
     </message>
     <message>
@@ -158,7 +157,7 @@
         <translation>同步文件夹只读：无法写出本机的更改。</translation>
     </message>
     <message>
-        <source>The sync folder&apos;s disk is full: free some space.</source>
+        <source>The sync folder's disk is full: free some space.</source>
         <translation>同步文件夹所在磁盘已满：请腾出空间。</translation>
     </message>
     <message>
@@ -178,7 +177,7 @@
         <translation>有文件自称来自本数据库，未读取。</translation>
     </message>
     <message>
-        <source>A colleague&apos;s file carries change times far ahead of this computer&apos;s clock; it was not read. Check the date and time on both computers: once the clock is right, sync resumes by itself.</source>
+        <source>A colleague's file carries change times far ahead of this computer's clock; it was not read. Check the date and time on both computers: once the clock is right, sync resumes by itself.</source>
         <translation>同事的文件中的修改时间远超本机时钟，未读取。请检查两台电脑的日期和时间：时钟校正后，同步会自动恢复。</translation>
     </message>
     <message>
@@ -359,8 +358,8 @@
         <translation>拒收的记录不符合本数据库的规则（例如缺少所属客户），将不导入；其余内容照常导入。</translation>
     </message>
     <message>
-        <source>Nothing changes until you press Import. A backup is taken first, and Edit ▸ Undo Last Import puts everything back.</source>
-        <translation>按“导入”之前不会做任何更改。导入前会先备份，用“编辑 ▸ 撤销上次导入”可以完全恢复。</translation>
+        <source>Nothing changes until you press Import. A backup is taken first, and Edit ▸ Undo Last Sync Import puts everything back.</source>
+        <translation>按“导入”之前不会做任何更改。导入前会先备份，用“编辑 ▸ 撤销上次同步导入”可以完全恢复。</translation>
     </message>
     <message>
         <source>Import</source>
@@ -393,7 +392,7 @@
         <translation>选定{1}的{0}</translation>
     </message>
     <message>
-        <source>These were changed on two computers before either knew of the other&apos;s change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
+        <source>These were changed on two computers before either knew of the other's change. Both versions are kept until you choose; your choice travels with your next export, so the other computer settles too.</source>
         <translation>以下内容在两台电脑上各自被修改过，双方事先都不知道对方的修改。两个版本都会保留，直到您做出选择；您的选择会随下一次导出同步过去，另一台电脑也会随之一致。</translation>
     </message>
     <message>
@@ -452,7 +451,7 @@
         <translation>导入失败：无法读取该文件。数据库未做任何更改。</translation>
     </message>
     <message>
-        <source>The file from {0} carries change times more than a day ahead of this computer&apos;s clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
+        <source>The file from {0} carries change times more than a day ahead of this computer's clock. Check the date and time on both computers, then ask for a new export. Nothing was imported.</source>
         <translation>导入失败：来自 {0} 的文件含有比本机时钟超前一天以上的修改时间。请检查两台电脑的日期和时间，再请对方重新导出。数据库未做任何更改。</translation>
     </message>
     <message>
@@ -472,12 +471,8 @@
         <translation>从另一台电脑导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>Undo Last &amp;Import…</source>
-        <translation>撤销上次导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&lt;a href=&quot;review&quot;&gt;{0} awaiting review&lt;/a&gt;</source>
-        <translation>&lt;a href=&quot;review&quot;&gt;{0} 处待审&lt;/a&gt;</translation>
+        <source>&lt;a href="review"&gt;{0} awaiting review&lt;/a&gt;</source>
+        <translation>&lt;a href="review"&gt;{0} 处待审&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Items changed on two computers: choose which version to keep.</source>
@@ -514,6 +509,10 @@
     <message>
         <source>Only what a colleague has not been sent yet (everything the first time)</source>
         <translation>只导出尚未发给某位同事的内容（第一次为全部）</translation>
+    </message>
+    <message>
+        <source>Undo Last Sync &amp;Import…</source>
+        <translation>撤销上次同步导入(&amp;I)…</translation>
     </message>
     <message>
         <source>Nothing changed since the last export to this colleague: {0} holds no changes.</source>
@@ -572,16 +571,16 @@
         <translation>拒收 {0} 条记录。</translation>
     </message>
     <message>
-        <source>Edit ▸ Undo Last Import puts everything back.</source>
-        <translation>用“编辑 ▸ 撤销上次导入”可以完全恢复。</translation>
+        <source>Edit ▸ Undo Last Sync Import puts everything back.</source>
+        <translation>用“编辑 ▸ 撤销上次同步导入”可以完全恢复。</translation>
     </message>
     <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <source>Undo Last Import</source>
-        <translation>撤销上次导入</translation>
+        <source>Undo Last Sync Import</source>
+        <translation>撤销上次同步导入</translation>
     </message>
     <message>
         <source>There is no import to undo (its backup may have been removed).</source>
@@ -743,7 +742,7 @@
         <translation>合同已审核</translation>
     </message>
     <message>
-        <source>Customer&apos;s contract</source>
+        <source>Customer's contract</source>
         <translation>使用客户合同</translation>
     </message>
     <message>
@@ -1313,7 +1312,7 @@
         <translation>没有问题。</translation>
     </message>
     <message>
-        <source>Colleagues&apos; databases in the folder</source>
+        <source>Colleagues' databases in the folder</source>
         <translation>文件夹中同事的数据库</translation>
     </message>
     <message>
@@ -1325,11 +1324,11 @@
         <translation>尚未设置同步文件夹。请选择团队已在共享的文件夹（OneDrive、Dropbox、Nextcloud、Syncthing 或网络驱动器）并输入团队口令。</translation>
     </message>
     <message>
-        <source>Roll-up: reads the whole team&apos;s files and writes none.</source>
+        <source>Roll-up: reads the whole team's files and writes none.</source>
         <translation>汇总模式：读取全团队的文件，不写出本机文件。</translation>
     </message>
     <message>
-        <source>Writes this database&apos;s changes and reads the team&apos;s.</source>
+        <source>Writes this database's changes and reads the team's.</source>
         <translation>写出本数据库的改动，并读取团队的文件。</translation>
     </message>
     <message>
@@ -1369,7 +1368,7 @@
         <translation>本次启动后尚未同步。</translation>
     </message>
     <message>
-        <source>No colleague&apos;s files in the folder yet. They appear here once their Pursuit has written to it and the file-sync program has delivered them.</source>
+        <source>No colleague's files in the folder yet. They appear here once their Pursuit has written to it and the file-sync program has delivered them.</source>
         <translation>文件夹中还没有同事的文件。同事的 Pursuit 写出文件、同步程序传送到后，就会出现在这里。</translation>
     </message>
 </context>

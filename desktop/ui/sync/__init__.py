@@ -1,1 +1,1 @@
-"""File ▸ Export / Import, Undo Last Import, and the Review screen (sync by file)."""
+"""File ▸ Export / Import, Undo Last Sync Import, and the Review screen (sync by file)."""

@@ -1,4 +1,4 @@
-"""File ▸ Export… / Import…, Edit ▸ Undo Last Import, and the "awaiting review" status label.
+"""File ▸ Export… / Import…, Edit ▸ Undo Last Sync Import, and the "awaiting review" status label.
 
 Each long step runs in a thread (ui.sync.worker) behind a progress dialog that can cancel it; the
 import shows its preview from inside its transaction and commits only when the user says so.
@@ -127,7 +127,7 @@ class SyncActions(QObject):
             [self.export_action, self.changes_action, self.import_action],
         )
         window.file_menu.insertSeparator(window.file_extra_anchor)
-        self.undo_action = QAction(self.tr("Undo Last &Import…"), self.dialog_parent)
+        self.undo_action = QAction(self.tr("Undo Last Sync &Import…"), self.dialog_parent)
         self.undo_action.setObjectName("action_undo_import")
         self.undo_action.triggered.connect(self.undo_last_import)
         window.edit_menu.addSeparator()
@@ -453,7 +453,7 @@ class SyncActions(QObject):
             rejected = preview.total("rejected")
             if rejected:
                 text = _then(text, self.tr("{0} record(s) were rejected.").format(rejected))
-            text = _then(text, self.tr("Edit ▸ Undo Last Import puts everything back."))
+            text = _then(text, self.tr("Edit ▸ Undo Last Sync Import puts everything back."))
         if note := import_files_note(report.files, self.ctx.lang):
             text = _then(text, note)
             if not report.committed and report.files is not None and report.files.files:
@@ -466,7 +466,7 @@ class SyncActions(QObject):
         if info is None or not info.can_undo:
             self._tell(
                 QMessageBox.Icon.Information,
-                self.tr("Undo Last Import"),
+                self.tr("Undo Last Sync Import"),
                 self.tr("There is no import to undo (its backup may have been removed)."),
             )
             return None
@@ -482,7 +482,7 @@ class SyncActions(QObject):
             text = _then(text, self.tr("Changes you made after the import are undone too."))
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("Undo Last Import"),
+            self.tr("Undo Last Sync Import"),
             text,
             QMessageBox.StandardButton.Cancel,
             self.dialog_parent,

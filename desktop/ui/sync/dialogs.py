@@ -387,7 +387,7 @@ class PreviewDialog(QDialog):
         note = QLabel(
             self.tr(
                 "Nothing changes until you press Import. A backup is taken first, and "
-                "Edit ▸ Undo Last Import puts everything back."
+                "Edit ▸ Undo Last Sync Import puts everything back."
             )
         )
         note.setWordWrap(True)

@@ -1,5 +1,5 @@
 """File ▸ Export / Import through the real dialogs (paths handed in), the preview's counts, a
-conflict settled in the Review screen, Undo Last Import, and the messages for bad files."""
+conflict settled in the Review screen, Undo Last Sync Import, and the messages for bad files."""
 
 from __future__ import annotations
 
