@@ -56,9 +56,11 @@ class BulkIndex:
         where dropping and re-making them costs more than they do)."""
         self.driver = driver
         self.sources: dict[str, Any] = _search_migration().SOURCES
-        self.written: dict[str, dict[str, None]] = {}  # table -> record ids, in write order
+        # table -> the ids of rows updated, in write order (new rows are found by rowid)
+        self.written: dict[str, dict[str, None]] = {}
         self.renamed: dict[str, None] = {}  # accounts whose name this import changed
         self.saved: dict[str, str] = {}
+        self.last_rowid: dict[str, int] = {}  # table -> its last rowid before the import
         self.active = False
         if active:
             self._set_aside()
@@ -77,13 +79,18 @@ class BulkIndex:
         # its triggers: documents made half one way, half the other, could disagree.
         self.active = len(self.saved) == len(names)
         if self.active:
+            for table in self.sources:
+                (top,) = driver.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()
+                self.last_rowid[table] = int(top)
             for name in self.saved:
                 driver.execute(f"DROP TRIGGER {name}")
 
-    def inserted(self, table: str, ids: Iterable[str]) -> None:
-        """New rows of `table`: each gets its document (if the condition holds)."""
+    def inserted(self, table: str) -> None:
+        """New rows written to `table`: each gets its document (if the condition holds). They
+        are found by rowid, past the table's last before the import (an insert takes the next
+        one), not kept here: a new database's first import writes half a million."""
         if self.active and table in self.sources:
-            self.written.setdefault(table, {}).update(dict.fromkeys(ids))
+            self.written.setdefault(table, {})
 
     def updated(self, table: str, changed: tuple[str, ...], ids: Iterable[str]) -> None:
         """Rows of `table` whose columns `changed` were set: re-made when the trigger would."""
@@ -123,19 +130,30 @@ class BulkIndex:
         spec = self.sources[table]
         low = spec["code"] << migration.KIND_BITS
         high = low + (1 << migration.KIND_BITS) - 1
+        last = self.last_rowid[table]
         listed = json.dumps(ids)
         self.driver.execute(
             "DELETE FROM search_docs WHERE record_id IN (SELECT value FROM json_each(?))",
             (listed,),
         )
-        (top,) = self.driver.execute(
-            "SELECT coalesce(max(id), ?) FROM search_docs WHERE id BETWEEN ? AND ?",
-            (low, low, high),
-        ).fetchone()
-        self.driver.execute(
-            f"{_DOC_COLUMNS} SELECT ? + row_number() OVER (ORDER BY w.key), "
-            f"{migration._doc_values(spec, 't')} "
-            f"FROM json_each(?) AS w JOIN {table} AS t ON t.id = w.value "
-            f"WHERE {migration._condition(spec, 't')}",
-            (int(top), listed),
+        self.driver.execute(  # none for a new record, but the insert trigger also made sure
+            # CROSS JOIN: the new rows drive (by rowid), not every document
+            f"DELETE FROM search_docs WHERE id IN (SELECT d.id FROM {table} AS t "
+            "CROSS JOIN search_docs AS d ON d.record_id = t.id WHERE t.rowid > ?)",
+            (last,),
         )
+        values, condition = migration._doc_values(spec, "t"), migration._condition(spec, "t")
+        for source, order, parameter in (
+            (f"json_each(?) AS w JOIN {table} AS t ON t.id = w.value", "w.key", listed),
+            (f"{table} AS t", "t.rowid", last),
+        ):
+            (top,) = self.driver.execute(
+                "SELECT coalesce(max(id), ?) FROM search_docs WHERE id BETWEEN ? AND ?",
+                (low, low, high),
+            ).fetchone()
+            where = f"{condition} AND t.rowid > ?" if order == "t.rowid" else condition
+            self.driver.execute(
+                f"{_DOC_COLUMNS} SELECT ? + row_number() OVER (ORDER BY {order}), {values} "
+                f"FROM {source} WHERE {where}",
+                (int(top), parameter),
+            )

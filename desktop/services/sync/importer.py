@@ -1104,7 +1104,7 @@ class _Merger:
                 f"VALUES ({', '.join('?' * (len(names) + len(tail)))})",
                 [_raw_row(table, names, values) + tail for values in inserts],
             )
-            self.index.inserted(table.__tablename__, (values["id"] for values in inserts))
+            self.index.inserted(table.__tablename__)
         for changed, rows in updates.items():
             assignments = ", ".join(f"{name} = ?" for name in changed)
             if seq is not None and "vv" in changed:
