@@ -3,10 +3,10 @@
 The search index (migration 0002) is kept by triggers on every searched table: each row written
 deletes and re-makes its document, a few statements per row. An import into a new database writes
 hundreds of thousands of rows, and there the triggers were a third of the time. `BulkIndex` drops
-those triggers inside the import's transaction, is told which records the import wrote, and at the
-end re-makes their documents with one statement per table, then puts the triggers back, still in
-the same transaction: a rollback restores them, and no other connection ever sees the database
-without them.
+those triggers inside the import's transaction, is told which records the import updated (new rows
+are those past each table's last rowid), and at the end re-makes their documents with a few
+statements per table, then puts the triggers back, still in the same transaction: a rollback
+restores them, and no other connection ever sees the database without them.
 
 The documents are the triggers' own: the same expressions and condition (migration 0002's
 `SOURCES`, which migration 0003 re-made unchanged for notes), ids from the same kind range,
