@@ -48,7 +48,7 @@ from desktop.services.sync import attachments, bundle, schema
 from desktop.services.sync.bundle import BundleError
 from desktop.services.sync.export import Cancelled, read_connection
 from desktop.services.workspace import Workspace
-from desktop.storage import queries, sync_codec, sync_meta
+from desktop.storage import queries, search_bulk, sync_codec, sync_meta
 from desktop.storage.tables import Synced, new_id, table_cache, utcnow
 
 EMPTY: tuple[object, ...] = (None, "", [], {})  # a new record's fields left unset
@@ -56,6 +56,9 @@ BATCH = 500
 # Changed lines kept in memory between the passes (compressed bytes); beyond, the file is re-read.
 PENDING_BUDGET = 96 << 20
 EXAMPLES = 20
+# Records merged from which the search documents are made in bulk at the end, the triggers set
+# aside meanwhile (search_bulk): below, re-making the triggers costs more than they save.
+BULK_INDEX_FROM = 2000
 
 # (phase, done, total): phase "reading" counts bytes of the file, "merging" records.
 Progress = Callable[[str, int, int], None]
@@ -231,6 +234,7 @@ def import_bundle(
                     lines = _pending_lines(path, header, keys, kinds, scan)
                     for table, columns in kinds:
                         merger.merge_kind(table, columns, lines.get(table.kind, iter(())))
+                    merger.index.finish()  # before any other write: the triggers are back
                     # A "won" from a database older than revision 0004: mapped as a local edit.
                     session.info["merging"] = False
                     collection.settle_legacy_won(session)
@@ -889,6 +893,8 @@ class _Merger:
         # {pursuit id: [records, fields]} this import changed: a pursuit's timeline lists it.
         self.pursuits: dict[str, list[int]] = {}
         self.sequences: dict[str, int | None] = {}  # table -> the change sequence it writes
+        # The search documents of the records written, made once at the end (not row by row).
+        self.index = search_bulk.BulkIndex(driver, active=self.total >= BULK_INDEX_FROM)
 
     def merge_kind(
         self, table: type[Synced], columns: tuple[str, ...], lines: Iterator[bytes]
@@ -1102,6 +1108,7 @@ class _Merger:
                 f"VALUES ({', '.join('?' * (len(names) + len(tail)))})",
                 [_raw_row(table, names, values) + tail for values in inserts],
             )
+            self.index.inserted(table.__tablename__)
         for changed, rows in updates.items():
             assignments = ", ".join(f"{name} = ?" for name in changed)
             if seq is not None and "vv" in changed:
@@ -1110,6 +1117,7 @@ class _Merger:
             self.driver.executemany(
                 f"UPDATE {table.__tablename__} SET {assignments} WHERE id = ?", rows
             )
+            self.index.updated(table.__tablename__, changed, (row[-1] for row in rows))
 
     def _sequence(self, table: type[Synced]) -> int | None:
         """The change sequence this import gives the rows it writes in a table (migration 0008):

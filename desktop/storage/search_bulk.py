@@ -1,0 +1,159 @@
+"""Search documents made in bulk, for a sync import that writes many records in one transaction.
+
+The search index (migration 0002) is kept by triggers on every searched table: each row written
+deletes and re-makes its document, a few statements per row. An import into a new database writes
+hundreds of thousands of rows, and there the triggers were a third of the time. `BulkIndex` drops
+those triggers inside the import's transaction, is told which records the import updated (new rows
+are those past each table's last rowid), and at the end re-makes their documents with a few
+statements per table, then puts the triggers back, still in the same transaction: a rollback
+restores them, and no other connection ever sees the database without them.
+
+The documents are the triggers' own: the same expressions and condition (migration 0002's
+`SOURCES`, which migration 0003 re-made unchanged for notes), ids from the same kind range,
+allotted in the order the rows were written (the newest sort first, as with the triggers). An
+update re-makes a document only when it set a column its trigger watches, as the trigger does;
+an account renamed renames its pursuits' contexts, as `search_accounts_rename` does.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+_MIGRATION = Path(__file__).parent / "migrations" / "versions" / "0002_search_index.py"
+_DOC_COLUMNS = "INSERT INTO search_docs (id, kind, record_id, pursuit_id, name, context, body)"
+_RENAME = "search_accounts_rename"
+
+
+@functools.cache
+def _search_migration() -> Any:
+    """Migration 0002, the one statement of how a record becomes a search document."""
+    spec = importlib.util.spec_from_file_location("pursuit_migration_0002", _MIGRATION)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _trigger_names() -> list[str]:
+    names = [
+        f"search_{table}_{suffix}"
+        for table in _search_migration().SOURCES
+        for suffix in ("ai", "au", "ad")
+    ]
+    return [*names, _RENAME]
+
+
+class BulkIndex:
+    """The search triggers set aside for one transaction, and the documents to re-make."""
+
+    def __init__(self, driver: Any, *, active: bool = True) -> None:
+        """`active=False`: the triggers stay and keep the index row by row (a small import,
+        where dropping and re-making them costs more than they do)."""
+        self.driver = driver
+        self.sources: dict[str, Any] = _search_migration().SOURCES
+        # table -> the ids of rows updated, in write order (new rows are found by rowid)
+        self.written: dict[str, dict[str, None]] = {}
+        self.renamed: dict[str, None] = {}  # accounts whose name this import changed
+        self.saved: dict[str, str] = {}
+        self.last_rowid: dict[str, int] = {}  # table -> its last rowid before the import
+        self.active = False
+        if active:
+            self._set_aside()
+
+    def _set_aside(self) -> None:
+        driver = self.driver
+        names = _trigger_names()
+        marks = ", ".join("?" * len(names))
+        self.saved = dict(
+            driver.execute(
+                f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
+                names,
+            )
+        )
+        # A database without the whole set (none is expected at the current revision) keeps
+        # its triggers: documents made half one way, half the other, could disagree.
+        self.active = len(self.saved) == len(names)
+        if self.active:
+            for table in self.sources:
+                (top,) = driver.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()
+                self.last_rowid[table] = int(top)
+            for name in self.saved:
+                driver.execute(f"DROP TRIGGER {name}")
+
+    def inserted(self, table: str) -> None:
+        """New rows written to `table`: each gets its document (if the condition holds). They
+        are found by rowid, past the table's last before the import (an insert takes the next
+        one), not kept here: a new database's first import writes half a million."""
+        if self.active and table in self.sources:
+            self.written.setdefault(table, {})
+
+    def updated(self, table: str, changed: tuple[str, ...], ids: Iterable[str]) -> None:
+        """Rows of `table` whose columns `changed` were set: re-made when the trigger would."""
+        if not self.active or table not in self.sources:
+            return
+        ids = list(ids)
+        if set(changed) & set(self.sources[table]["watch"]):
+            written = self.written.setdefault(table, {})
+            for record_id in ids:  # moved to the end: written again, it is the newest
+                written.pop(record_id, None)
+                written[record_id] = None
+        if table == "accounts" and "name" in changed:
+            self.renamed.update(dict.fromkeys(ids))
+
+    def finish(self) -> None:
+        """Make the documents of every record written, and put the triggers back."""
+        if not self.active:
+            return
+        for table, ids in self.written.items():
+            self._remake(table, list(ids))
+        if self.renamed:
+            # Pursuits not written themselves keep their documents; their context follows.
+            self.driver.execute(
+                "UPDATE search_docs SET context = coalesce((SELECT a.name FROM pursuits AS p "
+                "JOIN accounts AS a ON a.id = p.account_id "
+                "WHERE p.id = search_docs.record_id), '') "
+                "WHERE kind = 'pursuit' AND record_id IN (SELECT p.id FROM pursuits AS p "
+                "WHERE p.account_id IN (SELECT value FROM json_each(?)))",
+                (json.dumps(list(self.renamed)),),
+            )
+        for sql in self.saved.values():
+            self.driver.execute(sql)
+        self.active = False
+
+    def _remake(self, table: str, ids: list[str]) -> None:
+        migration = _search_migration()
+        spec = self.sources[table]
+        low = spec["code"] << migration.KIND_BITS
+        high = low + (1 << migration.KIND_BITS) - 1
+        last = self.last_rowid[table]
+        listed = json.dumps(ids)
+        self.driver.execute(
+            "DELETE FROM search_docs WHERE record_id IN (SELECT value FROM json_each(?))",
+            (listed,),
+        )
+        self.driver.execute(  # none for a new record, but the insert trigger also made sure
+            # CROSS JOIN: the new rows drive (by rowid), not every document
+            f"DELETE FROM search_docs WHERE id IN (SELECT d.id FROM {table} AS t "
+            "CROSS JOIN search_docs AS d ON d.record_id = t.id WHERE t.rowid > ?)",
+            (last,),
+        )
+        values, condition = migration._doc_values(spec, "t"), migration._condition(spec, "t")
+        for source, order, parameter in (
+            (f"json_each(?) AS w JOIN {table} AS t ON t.id = w.value", "w.key", listed),
+            (f"{table} AS t", "t.rowid", last),
+        ):
+            (top,) = self.driver.execute(
+                "SELECT coalesce(max(id), ?) FROM search_docs WHERE id BETWEEN ? AND ?",
+                (low, low, high),
+            ).fetchone()
+            where = f"{condition} AND t.rowid > ?" if order == "t.rowid" else condition
+            self.driver.execute(
+                f"{_DOC_COLUMNS} SELECT ? + row_number() OVER (ORDER BY {order}), {values} "
+                f"FROM {source} WHERE {where}",
+                (int(top), parameter),
+            )
