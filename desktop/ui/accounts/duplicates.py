@@ -1,8 +1,10 @@
 """The Duplicates dialog (Accounts ▸ Duplicates…): accounts and people recorded twice, merged in
 one step that Edit ▸ Undo takes back.
 
-It lists what `services.duplicates.find_duplicates` found: each group ticked, its first record the
-one kept (click another record of the group to keep that one instead). Merge folds every ticked
+It lists what `services.duplicates.find_duplicates` found. Nothing is ticked at first: a name that
+matches once the legal form is stripped may still be a group and its subsidiary, so the rep ticks
+what is really one. The record kept is an account's with the most pursuits (a person's first
+record); click another record of the group to keep that one instead. Merge folds every ticked
 group in one transaction; `DuplicatesCommand` holds what that did so undo and redo are one step.
 """
 
@@ -53,7 +55,7 @@ class DuplicatesCommand(UndoCommand):
 
 
 class DuplicatesDialog(QDialog):
-    """The groups found, ticked; Merge merges the ticked ones (one undo step)."""
+    """The groups found; Merge merges the ones the rep ticked (one undo step)."""
 
     def __init__(
         self, ctx: AppContext, groups: Sequence[DuplicateGroup], parent: QWidget | None = None
@@ -87,7 +89,7 @@ class DuplicatesDialog(QDialog):
             top = QTreeWidgetItem([title, reasons.get(group.reason, group.reason)])
             top.setData(0, IdRole, group.kind)
             top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            top.setCheckState(0, Qt.CheckState.Checked)
+            top.setCheckState(0, Qt.CheckState.Unchecked)
             for candidate in group.records:
                 detail = (
                     self.tr("Pursuits: {0}").format(candidate.detail)
@@ -98,16 +100,17 @@ class DuplicatesDialog(QDialog):
                 child.setData(0, IdRole, candidate.id)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
-            self._keep(top.child(0))
+            self._keep(top.child(_likely_kept(group)))
         self.tree.expandAll()
         self.tree.itemClicked.connect(lambda item, _column: self._keep(item))
+        self.tree.itemChanged.connect(lambda _item, _column: self._update_merge())
         self.empty = QLabel(self.tr("No duplicates found."))
         self.empty.setVisible(not groups)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Merge"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(groups))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)  # tick first
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -115,6 +118,9 @@ class DuplicatesDialog(QDialog):
         box.addWidget(self.tree, 1)
         box.addWidget(self.empty)
         box.addWidget(self.buttons)
+
+    def _update_merge(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.chosen()))
 
     def _keep(self, item: QTreeWidgetItem | None) -> None:
         """Make `item` the record kept of its group (shown bold, listed first when merging)."""
@@ -153,3 +159,12 @@ class DuplicatesDialog(QDialog):
             text = self.tr("Merge duplicates: {0}").format(len(groups))
             record(DuplicatesCommand(self.ctx, groups, merge, text, self.parentWidget()))
         super().accept()
+
+
+def _likely_kept(group: DuplicateGroup) -> int:
+    """The record to keep unless the rep clicks another: an account's with the most pursuits
+    (its `detail` is their count), else the first."""
+    if group.kind != "account":
+        return 0
+    counts = [int(r.detail) if str(r.detail).isdigit() else 0 for r in group.records]
+    return counts.index(max(counts))
