@@ -119,7 +119,7 @@ class AccountTableModel(RowTableModel):
 
 
 class PeopleModel(RowTableModel):
-    """An account's stakeholders, with the pursuit each belongs to."""
+    """An account's people, each once, with the pursuits they are on and their roles there."""
 
     def __init__(self, catalog: Catalog, lang: str, parent: QObject | None = None) -> None:
         relationships = catalog.vocab("relationship_stages")
@@ -128,8 +128,18 @@ class PeopleModel(RowTableModel):
 
         separator = "、" if lang == "zh" else ", "
 
-        def role_text(row: PersonRow) -> str:
-            return separator.join(roles.label(r, lang) for r in row.roles)
+        def pursuits_text(row: PersonRow) -> str:
+            # MES（决策者、内线）；WMS: each pursuit with the person's buying roles there.
+            parts = []
+            for member in row.pursuits:
+                held = separator.join(roles.label(r, lang) for r in member.roles)
+                if not held:
+                    parts.append(member.pursuit_title)
+                elif lang == "zh":
+                    parts.append(f"{member.pursuit_title}（{held}）")
+                else:
+                    parts.append(f"{member.pursuit_title} ({held})")
+            return ("；" if lang == "zh" else "; ").join(parts)
 
         columns = [
             Column(
@@ -157,27 +167,11 @@ class PeopleModel(RowTableModel):
                 width=90,
             ),
             Column(
-                "roles",
-                lambda: QCoreApplication.translate("AccountColumns", "Buying roles"),
-                role_text,
-                role_text,
-                text=True,
-                width=120,
-            ),
-            Column(
                 "relationship",
                 lambda: QCoreApplication.translate("AccountColumns", "Relationship"),
                 lambda r: relationships.label(r.relationship, lang),
                 lambda r: order.get(r.relationship, -1),
                 width=80,
-            ),
-            Column(
-                "pursuit",
-                lambda: QCoreApplication.translate("AccountColumns", "Pursuit"),
-                lambda r: r.pursuit_title,
-                lambda r: r.pursuit_title,
-                text=True,
-                width=150,
             ),
             Column(
                 "phone",
@@ -192,6 +186,14 @@ class PeopleModel(RowTableModel):
                 lambda r: r.email,
                 lambda r: r.email,
                 width=150,
+            ),
+            Column(
+                "pursuits",
+                lambda: QCoreApplication.translate("AccountColumns", "Pursuits and roles"),
+                pursuits_text,
+                pursuits_text,
+                text=True,
+                width=260,
             ),
         ]
         super().__init__(columns, parent)
