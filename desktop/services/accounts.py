@@ -213,13 +213,18 @@ def account_page(ws: Workspace, account_id: str) -> AccountPage:
 
 
 def _people(rows: Iterable[queries.Row], order: Mapping[str, int]) -> list[PersonRow]:
-    """One row per person from one row per card (rows come grouped by person, by name)."""
+    """One row per person from one row per card (by name, then person)."""
     people: list[PersonRow] = []
     cards: dict[str, list[Membership]] = {}
     for person_id, card_id, pursuit_id, pursuit_title, *fields, roles in rows:
         if person_id not in cards:
             cards[person_id] = []
-            people.append(PersonRow(person_id, *fields, pursuits=()))
+            name, title, department, phone, email, relationship, personality = fields
+            people.append(
+                PersonRow(
+                    person_id, name, title, department, phone, email, relationship, personality, ()
+                )
+            )
         # A role the catalog no longer lists (from an older file) goes last instead of failing.
         ranked = sorted((roles or "").split(), key=lambda role: order.get(role, len(order)))
         cards[person_id].append(Membership(card_id, pursuit_id, pursuit_title, tuple(ranked)))

@@ -272,7 +272,8 @@ def _fold(
     gone = {card.id for card in others}
     written = [keeper.id, *gone]
     now = utcnow()
-    for table, column in ((StakeholderRole, "role"), (StakeholderHelp, "help")):
+    sets: tuple[tuple[Any, str], ...] = ((StakeholderRole, "role"), (StakeholderHelp, "help"))
+    for table, column in sets:
         rows = session.scalars(select(table).where(table.stakeholder_id.in_(gone), table.alive))
         for row in sorted(rows, key=lambda r: r.id):
             key = getattr(row, column)

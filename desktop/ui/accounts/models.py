@@ -128,8 +128,8 @@ class PeopleModel(RowTableModel):
 
         separator = "、" if lang == "zh" else ", "
 
-        def pursuits_text(row: PersonRow) -> str:
-            # MES（决策者、内线）；WMS: each pursuit with the person's buying roles there.
+        def pursuit_parts(row: PersonRow) -> list[str]:
+            # MES（决策者、内线）: each pursuit with the person's buying roles there.
             parts = []
             for member in row.pursuits:
                 held = separator.join(roles.label(r, lang) for r in member.roles)
@@ -139,7 +139,10 @@ class PeopleModel(RowTableModel):
                     parts.append(f"{member.pursuit_title}（{held}）")
                 else:
                     parts.append(f"{member.pursuit_title} ({held})")
-            return ("；" if lang == "zh" else "; ").join(parts)
+            return parts
+
+        def pursuits_text(row: PersonRow) -> str:
+            return ("；" if lang == "zh" else "; ").join(pursuit_parts(row))
 
         columns = [
             Column(
@@ -174,6 +177,16 @@ class PeopleModel(RowTableModel):
                 width=80,
             ),
             Column(
+                "pursuits",
+                lambda: QCoreApplication.translate("AccountColumns", "Pursuits and roles"),
+                pursuits_text,
+                pursuits_text,
+                text=True,
+                width=240,
+                # Someone on many maps does not fit the column: one pursuit a line in the tip.
+                tooltip=lambda r: "\n".join(pursuit_parts(r)),
+            ),
+            Column(
                 "phone",
                 lambda: QCoreApplication.translate("AccountColumns", "Phone"),
                 lambda r: r.phone,
@@ -186,14 +199,6 @@ class PeopleModel(RowTableModel):
                 lambda r: r.email,
                 lambda r: r.email,
                 width=150,
-            ),
-            Column(
-                "pursuits",
-                lambda: QCoreApplication.translate("AccountColumns", "Pursuits and roles"),
-                pursuits_text,
-                pursuits_text,
-                text=True,
-                width=260,
             ),
         ]
         super().__init__(columns, parent)

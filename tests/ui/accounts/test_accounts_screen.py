@@ -270,3 +270,9 @@ def test_a_person_on_three_pursuits_is_one_row_that_opens_each_map(screen, ctx, 
         page.people_view.doubleClicked.emit(page.people.index(number, 0))
     assert opened.args == [erp, "stakeholders"]
     menu.deleteLater()
+    tip = page.people.index(number, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == [
+        "ERP 升级（决策者）",
+        "MES 系统（内线、评估者）",
+        "WMS 仓储（决策者）",
+    ]
