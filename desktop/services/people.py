@@ -6,8 +6,8 @@ survivor in `merged_into`, the survivor takes the fields only the other had, and
 (memberships on maps) become the survivor's — every map keeps its cards, roles and links, now
 showing the survivor. Two people who were both on one map leave one card there, not two: the
 cards are folded (`fold_cards`) into the oldest one, which takes the survivor's position and
-the roles, help wanted, links, reports and pain points of the others, the others becoming
-tombstones. `undo_merge` takes it all back exactly.
+the roles, help wanted, links, reports, pain points and meetings attended of the others, which
+become tombstones. `undo_merge` takes it all back exactly.
 
 A merge is ordinary record changes, so it travels by sync like any edit. What may meet it on
 another laptop is settled by `settle_merges`, which the sync import runs after merging a file
@@ -32,12 +32,16 @@ from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import (
     PERSON_FIELDS,
+    Activity,
+    ActivityAttendee,
     PainPoint,
     Person,
     Stakeholder,
     StakeholderHelp,
     StakeholderLink,
     StakeholderRole,
+    Visit,
+    VisitAttendee,
     membership_id,
     utcnow,
 )
@@ -189,13 +193,28 @@ class Journal:
 
     TABLES: dict[str, Any] = {
         t.__tablename__: t
-        for t in (Stakeholder, StakeholderRole, StakeholderHelp, StakeholderLink, PainPoint)
+        for t in (
+            Stakeholder,
+            StakeholderRole,
+            StakeholderHelp,
+            StakeholderLink,
+            PainPoint,
+            VisitAttendee,
+            ActivityAttendee,
+        )
+    }
+    # An attendee changed is a change of their visit or activity (what the screens watch).
+    OWNERS: dict[str, tuple[str, ChangeKind]] = {
+        VisitAttendee.__tablename__: ("visit_id", ChangeKind(Visit.kind)),
+        ActivityAttendee.__tablename__: ("activity_id", ChangeKind(Activity.kind)),
     }
 
     def __init__(self) -> None:
         self._before: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._owners: Changes = Changes()
 
     def set(self, row: Any, **values: Any) -> None:
+        self._owner(row)
         key = (row.__tablename__, row.id)
         before = self._before.setdefault(key, {})
         for name, value in values.items():
@@ -204,12 +223,18 @@ class Journal:
             setattr(row, name, value)
 
     def made(self, row: Any) -> None:
+        self._owner(row)
         self._before[(row.__tablename__, row.id)] = None
+
+    def _owner(self, row: Any) -> None:
+        owner = self.OWNERS.get(row.__tablename__)
+        if owner is not None:
+            self._owners = self._owners | Changes.of(owner[1], getattr(row, owner[0]))
 
     def changes(self) -> Changes:
         """The roles, help wanted and links the fold wrote (the cards are the caller's)."""
         kinds = {t.__tablename__: ChangeKind(t.kind) for t in self.TABLES.values()}
-        changes = Changes()
+        changes = self._owners
         for table, rid in self._before:
             if table != Stakeholder.__tablename__:
                 changes = changes | Changes.of(kinds[table], rid)
@@ -243,7 +268,8 @@ def fold_cards(
 
     The oldest card (created, then id) is kept — the same choice on every laptop — and placed at
     `positions[pursuit]` when given (the survivor's card's place); the others' roles, help
-    wanted, links, reports, manager, pain points and deal notes go to it and they are buried.
+    wanted, links, reports, manager, pain points, visits and activities attended and deal notes
+    go to it and they are buried.
     """
     if not person_ids:
         return []
@@ -272,17 +298,23 @@ def _fold(
     gone = {card.id for card in others}
     written = [keeper.id, *gone]
     now = utcnow()
-    sets: tuple[tuple[Any, str], ...] = ((StakeholderRole, "role"), (StakeholderHelp, "help"))
-    for table, column in sets:
+    # Memberships with ids every laptop gives alike: (table, column, id kind, card last in id).
+    sets: tuple[tuple[Any, str, str, bool], ...] = (
+        (StakeholderRole, "role", "role", False),
+        (StakeholderHelp, "help", "help", False),
+        (VisitAttendee, "visit_id", "attendee", True),  # tables.write_attendees' ids
+        (ActivityAttendee, "activity_id", "activity_attendee", True),
+    )
+    for table, column, id_kind, card_last in sets:
         rows = session.scalars(select(table).where(table.stakeholder_id.in_(gone), table.alive))
         for row in sorted(rows, key=lambda r: r.id):
             key = getattr(row, column)
-            mine = session.get(table, membership_id(column, keeper.id, key))
+            parts = (key, keeper.id) if card_last else (keeper.id, key)
+            mine = session.get(table, membership_id(id_kind, *parts))
             if mine is None:
                 mine = table(
-                    id=membership_id(column, keeper.id, key), stakeholder_id=keeper.id,
-                    **{column: key},
-                )  # fmt: skip
+                    id=membership_id(id_kind, *parts), stakeholder_id=keeper.id, **{column: key}
+                )
                 session.add(mine)
                 journal.made(mine)
             elif not mine.alive:

@@ -3,12 +3,14 @@ person on one map shows on every map (storage.people keeps the copies equal)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 
-from desktop.services import pursuits, stakeholders
+from desktop.services import pursuits, stakeholders, visits
 from desktop.services import stakeholder_map as smap
 from desktop.services.pursuits import PursuitDraft
-from desktop.storage.tables import Person, Stakeholder
+from desktop.storage.tables import Person, Stakeholder, VisitAttendee
 
 
 def _pursuit(ws, title: str, account: str = "苏州恒通电子有限公司") -> str:
@@ -111,6 +113,9 @@ def test_merging_two_people_of_one_map_leaves_one_card_and_undo_brings_both_back
     already, _ = smap.create_link(ws, li, zhou, "influences")  # the same link once moved
     between, _ = smap.create_link(ws, twin, zhou, "ally_of")  # would link the card to itself
     [on_wms], _ = smap.copy_people(ws, wms, [twin])
+    visit, _ = visits.create_visit(
+        ws, visits.VisitDraft(mes, datetime(2026, 5, 1, 2), "技术交流", attendee_ids=[twin, li])
+    )
     keep, gone = _person_of_card(ws, zhou), _person_of_card(ws, twin)
 
     merge = people.merge_people(ws, keep, gone)
@@ -126,6 +131,7 @@ def test_merging_two_people_of_one_map_leaves_one_card_and_undo_brings_both_back
     assert seen.person(li).reports_to_id == zhou  # type: ignore[union-attr]
     assert _person_of_card(ws, on_wms) == keep  # the other map keeps its card
     assert twin in merge.changes.ids("stakeholder") and mes in merge.changes.ids("pursuit_part")
+    assert _attendees(ws, visit) == {zhou, li} and visit in merge.changes.ids("visit")
 
     people.undo_merge(ws, merge)
 
@@ -139,6 +145,18 @@ def test_merging_two_people_of_one_map_leaves_one_card_and_undo_brings_both_back
     assert {link.id for link in seen.links} == {to_twin, already, between}
     assert seen.person(li).reports_to_id == twin  # type: ignore[union-attr]
     assert _person_of_card(ws, twin) == gone == _person_of_card(ws, on_wms)
+    assert _attendees(ws, visit) == {twin, li}
+
+
+def _attendees(ws, visit_id: str) -> set[str]:
+    with ws.read() as session:
+        return set(
+            session.scalars(
+                select(VisitAttendee.stakeholder_id).where(
+                    VisitAttendee.visit_id == visit_id, VisitAttendee.alive
+                )
+            )
+        )
 
 
 def test_the_oldest_card_is_kept_in_the_survivor_s_place(ws) -> None:
