@@ -4,7 +4,7 @@ duplicate accounts (undoable: `unmerge_accounts` puts everything back exactly)."
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -130,10 +130,20 @@ def account_summaries(
 
 # --- an account's page -------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
-class PersonRow:
-    id: str
+class Membership:
+    """A person's card on one pursuit's map, with their buying roles there."""
+
+    card_id: str
     pursuit_id: str
     pursuit_title: str
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """One person of the account, once however many pursuits they are on."""
+
+    id: str  # the person (a card recorded before people were is its own person)
     name: str
     title: str
     department: str
@@ -141,7 +151,17 @@ class PersonRow:
     email: str
     relationship: str
     personality: str | None
-    roles: tuple[str, ...]
+    pursuits: tuple[Membership, ...]  # by pursuit title, at least one
+
+    @property
+    def pursuit_id(self) -> str:
+        """The pursuit whose map the row opens (the first)."""
+        return self.pursuits[0].pursuit_id
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Every buying role the person holds on any map, each once."""
+        return tuple(dict.fromkeys(role for m in self.pursuits for role in m.roles))
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,10 +200,8 @@ def account_page(ws: Workspace, account_id: str) -> AccountPage:
         if account is None or not account.alive:
             raise NotFound(f"account {account_id}")
         page = AccountPage(account.id, records.as_dict(account))
-        people = queries.account_people(session, account_id)
-        roles = queries.account_people_roles(session, account_id)
         role_order = {key: n for n, key in enumerate(ws.catalog.vocab("buying_roles").keys())}
-        page.people = [_person(row, roles.get(row[0], ()), role_order) for row in people]
+        page.people = _people(queries.account_people(session, account_id), role_order)
         moment = datetime.fromisoformat
         page.visits = [
             VisitRow(vid, pid, title, moment(starts) if starts else None, *rest)
@@ -194,25 +212,23 @@ def account_page(ws: Workspace, account_id: str) -> AccountPage:
     return page
 
 
-def _person(row: queries.Row, roles: Iterable[str], order: Mapping[str, int]) -> PersonRow:
-    """One person of the account page; their buying roles in the catalog's order."""
-    # A role the catalog no longer lists (from an older file) goes last instead of failing the sort.
-    ranked = tuple(sorted(roles, key=lambda role: order.get(role, len(order))))
-    sid, pursuit_id, pursuit_title, name, title, department, phone, email = row[:8]
-    relationship, personality = row[8:]
-    return PersonRow(
-        sid,
-        pursuit_id,
-        pursuit_title,
-        name,
-        title,
-        department,
-        phone,
-        email,
-        relationship,
-        personality,
-        ranked,
-    )
+def _people(rows: Iterable[queries.Row], order: Mapping[str, int]) -> list[PersonRow]:
+    """One row per person from one row per card (by name, then person)."""
+    people: list[PersonRow] = []
+    cards: dict[str, list[Membership]] = {}
+    for person_id, card_id, pursuit_id, pursuit_title, *fields, roles in rows:
+        if person_id not in cards:
+            cards[person_id] = []
+            name, title, department, phone, email, relationship, personality = fields
+            people.append(
+                PersonRow(
+                    person_id, name, title, department, phone, email, relationship, personality, ()
+                )
+            )
+        # A role the catalog no longer lists (from an older file) goes last instead of failing.
+        ranked = sorted((roles or "").split(), key=lambda role: order.get(role, len(order)))
+        cards[person_id].append(Membership(card_id, pursuit_id, pursuit_title, tuple(ranked)))
+    return [replace(person, pursuits=tuple(cards[person.id])) for person in people]
 
 
 # --- create, edit, delete ----------------------------------------------------------------------

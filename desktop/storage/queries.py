@@ -244,7 +244,7 @@ _ALL_SUMMARIES_SQL = """
     WHERE a.alive
 """
 _PEOPLE_SQL = """
-    SELECT coalesce(s.account_id, p.account_id), count(*)
+    SELECT coalesce(s.account_id, p.account_id), count(DISTINCT coalesce(s.person_id, s.id))
     FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
     WHERE s.alive AND p.alive {where}
     GROUP BY 1
@@ -268,8 +268,8 @@ def account_summary_rows(
 
 
 def people_per_account(session: Session, ids: Collection[str] | None = None) -> list[Row]:
-    """(account id, live stakeholders) per account (among `ids`): the people on its pursuits'
-    maps, counted on their own account when one is recorded."""
+    """(account id, live people) per account (among `ids`): the people on its pursuits' maps,
+    each once however many maps they are on, counted on their own account when one is recorded."""
     where, params = "", _NO_PARAMS
     if ids is not None:
         where = f"AND coalesce(s.account_id, p.account_id) IN ({_marks(ids)})"
@@ -283,21 +283,21 @@ _PEOPLE_OF = """
     (s.pursuit_id IN (SELECT id FROM pursuits WHERE account_id = ?) OR s.account_id = ?)
     AND s.alive AND +p.alive
 """
+# One row per card (its person's id first; a card of no person is its own person) with the
+# card's buying roles; the service groups them by person. A person on no live map is not listed
+# (taken off their last map, they are no longer among the account's people).
 _ACCOUNT_PEOPLE_SQL = f"""
-    SELECT s.id, s.pursuit_id, p.title, s.name, s.title, s.department, s.phone, s.email,
-           s.relationship, s.personality
+    SELECT coalesce(s.person_id, s.id), s.id, s.pursuit_id, p.title, s.name, s.title,
+           s.department, s.phone, s.email, s.relationship, s.personality,
+           (SELECT group_concat(r.role, ' ') FROM stakeholder_roles AS r
+            WHERE r.stakeholder_id = s.id AND r.alive)
     FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
     WHERE {_PEOPLE_OF}
-    ORDER BY s.name, p.title
-"""
-_ACCOUNT_ROLES_SQL = f"""
-    SELECT r.stakeholder_id, r.role
-    FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
-         JOIN stakeholder_roles AS r ON r.stakeholder_id = s.id
-    WHERE {_PEOPLE_OF} AND r.alive
+    ORDER BY 5, 1, 4
 """
 _ACCOUNT_PEOPLE_COUNT_SQL = f"""
-    SELECT count(*) FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
+    SELECT count(DISTINCT coalesce(s.person_id, s.id))
+    FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
     WHERE {_PEOPLE_OF}
 """
 _ACCOUNT_VISITS_SQL = """
@@ -309,24 +309,15 @@ _ACCOUNT_VISITS_SQL = """
 
 
 def account_people(session: Session, account_id: str) -> list[Row]:
-    """The account's people, by name: stakeholder id, pursuit id, pursuit title, name, title,
-    department, phone, email, relationship, personality."""
-    sql, params = _ACCOUNT_PEOPLE_SQL, (account_id, account_id)
-    return driver_of(session).execute(sql, params).fetchall()
-
-
-def account_people_roles(session: Session, account_id: str) -> dict[str, list[str]]:
-    """{stakeholder id: buying roles} of the account's people."""
-    roles: dict[str, list[str]] = {}
-    for stakeholder_id, role in driver_of(session).execute(
-        _ACCOUNT_ROLES_SQL, (account_id, account_id)
-    ):
-        roles.setdefault(stakeholder_id, []).append(role)
-    return roles
+    """The cards of the account's people, by name then person: person id, card id, pursuit id,
+    pursuit title, name, title, department, phone, email, relationship, personality, the card's
+    buying roles separated by spaces (None for none)."""
+    params = (account_id, account_id)
+    return driver_of(session).execute(_ACCOUNT_PEOPLE_SQL, params).fetchall()
 
 
 def account_people_count(session: Session, account_id: str) -> int:
-    """How many live people the account has (as `account_people` lists them)."""
+    """How many live people the account has on its maps (each once)."""
     row = driver_of(session).execute(_ACCOUNT_PEOPLE_COUNT_SQL, (account_id, account_id)).fetchone()
     return int(row[0])
 

@@ -52,10 +52,6 @@
         <translation>部门</translation>
     </message>
     <message>
-        <source>Buying roles</source>
-        <translation>采购角色</translation>
-    </message>
-    <message>
         <source>Relationship</source>
         <translation>关系阶段</translation>
     </message>
@@ -70,6 +66,10 @@
     <message>
         <source>Email</source>
         <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Pursuits and roles</source>
+        <translation>参与项目及角色</translation>
     </message>
     <message>
         <source>When</source>
@@ -204,6 +204,10 @@
     <message>
         <source>Timeline ({0})</source>
         <translation>时间线（{0}）</translation>
+    </message>
+    <message>
+        <source>Open the map of {0}</source>
+        <translation>打开 {0} 的关键人地图</translation>
     </message>
 </context>
 <context>

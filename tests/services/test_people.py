@@ -3,12 +3,14 @@ person on one map shows on every map (storage.people keeps the copies equal)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 
-from desktop.services import pursuits, stakeholders
+from desktop.services import pursuits, stakeholders, visits
 from desktop.services import stakeholder_map as smap
 from desktop.services.pursuits import PursuitDraft
-from desktop.storage.tables import Person, Stakeholder
+from desktop.storage.tables import Person, Stakeholder, VisitAttendee
 
 
 def _pursuit(ws, title: str, account: str = "苏州恒通电子有限公司") -> str:
@@ -80,3 +82,101 @@ def test_reuse_offers_each_person_once(ws) -> None:
     smap.copy_people(ws, wms, [card])
     assert [c.name for c in smap.reusable_people(ws, erp)] == ["周总"]
     assert [c.on_map for c in smap.reusable_people(ws, wms)] == [True]
+
+
+def _live_cards(ws, pursuit_id: str) -> list:
+    with ws.read() as session:
+        return list(
+            session.execute(
+                select(Stakeholder.id, Stakeholder.person_id).where(
+                    Stakeholder.pursuit_id == pursuit_id, Stakeholder.alive
+                )
+            )
+        )
+
+
+def test_merging_two_people_of_one_map_leaves_one_card_and_undo_brings_both_back(ws) -> None:
+    from desktop.services import people
+
+    mes, wms = _pursuit(ws, "MES"), _pursuit(ws, "WMS")
+    zhou, _ = smap.create_person(
+        ws, mes, {"name": "周总", "phone": "13800138000", "x": 10.0, "y": 20.0},
+        ["decision_maker"], ["advise"],
+    )  # fmt: skip
+    twin, _ = smap.create_person(
+        ws, mes, {"name": "周建国", "email": "zhou@example.cn", "x": 300.0, "y": 400.0,
+                  "plan": "每月拜访"},
+        ["evaluator", "decision_maker"], ["introduce"],
+    )  # fmt: skip
+    li, _ = smap.create_person(ws, mes, {"name": "李工", "reports_to_id": twin})
+    to_twin, _ = smap.create_link(ws, li, twin, "influences")
+    already, _ = smap.create_link(ws, li, zhou, "influences")  # the same link once moved
+    between, _ = smap.create_link(ws, twin, zhou, "ally_of")  # would link the card to itself
+    [on_wms], _ = smap.copy_people(ws, wms, [twin])
+    visit, _ = visits.create_visit(
+        ws, visits.VisitDraft(mes, datetime(2026, 5, 1, 2), "技术交流", attendee_ids=[twin, li])
+    )
+    keep, gone = _person_of_card(ws, zhou), _person_of_card(ws, twin)
+
+    merge = people.merge_people(ws, keep, gone)
+
+    cards = _live_cards(ws, mes)
+    assert sorted(person for _, person in cards) == sorted([keep, _person_of_card(ws, li)])
+    seen = smap.load_map(ws, mes)
+    [kept] = [p for p in seen.people if p.name == "周总"]
+    assert kept.id == zhou and (kept.x, kept.y) == (10.0, 20.0)  # the survivor's card, in place
+    assert kept.roles == {"decision_maker", "evaluator"} and kept.help == {"advise", "introduce"}
+    assert kept.email == "zhou@example.cn" and kept.plan == "每月拜访"
+    assert {(link.from_id, link.to_id) for link in seen.links} == {(li, zhou)}
+    assert seen.person(li).reports_to_id == zhou  # type: ignore[union-attr]
+    assert _person_of_card(ws, on_wms) == keep  # the other map keeps its card
+    assert twin in merge.changes.ids("stakeholder") and mes in merge.changes.ids("pursuit_part")
+    assert _attendees(ws, visit) == {zhou, li} and visit in merge.changes.ids("visit")
+
+    people.undo_merge(ws, merge)
+
+    seen = smap.load_map(ws, mes)
+    back = seen.person(twin)
+    assert back is not None and (back.x, back.y, back.name) == (300.0, 400.0, "周建国")
+    assert back.roles == {"evaluator", "decision_maker"} and back.help == {"introduce"}
+    first = seen.person(zhou)
+    assert first is not None and first.roles == {"decision_maker"} and first.help == {"advise"}
+    assert (first.email, first.plan) == ("", "")
+    assert {link.id for link in seen.links} == {to_twin, already, between}
+    assert seen.person(li).reports_to_id == twin  # type: ignore[union-attr]
+    assert _person_of_card(ws, twin) == gone == _person_of_card(ws, on_wms)
+    assert _attendees(ws, visit) == {twin, li}
+
+
+def _attendees(ws, visit_id: str) -> set[str]:
+    with ws.read() as session:
+        return set(
+            session.scalars(
+                select(VisitAttendee.stakeholder_id).where(
+                    VisitAttendee.visit_id == visit_id, VisitAttendee.alive
+                )
+            )
+        )
+
+
+def test_the_oldest_card_is_kept_in_the_survivor_s_place(ws) -> None:
+    from desktop.services import people
+
+    mes = _pursuit(ws, "MES")
+    older, _ = smap.create_person(ws, mes, {"name": "周建国", "x": 300.0, "y": 400.0})
+    newer, _ = smap.create_person(ws, mes, {"name": "周总", "x": 10.0, "y": 20.0}, ["insider"])
+    merge = people.merge_people(ws, _person_of_card(ws, newer), _person_of_card(ws, older))
+    [(card, _)] = _live_cards(ws, mes)
+    shown = smap.load_map(ws, mes).person(card)
+    # One card on every laptop, whichever way round the pair was merged: the oldest, moved.
+    assert card == older and shown is not None
+    assert (shown.name, shown.x, shown.y, shown.roles) == ("周总", 10.0, 20.0, {"insider"})
+    people.undo_merge(ws, merge)
+    assert {c for c, _ in _live_cards(ws, mes)} == {older, newer}
+    shown = smap.load_map(ws, mes).person(older)
+    assert shown is not None and (shown.name, shown.x, shown.y) == ("周建国", 300.0, 400.0)
+
+
+def _person_of_card(ws, card: str) -> str:
+    with ws.read() as session:
+        return str(session.scalar(select(Stakeholder.person_id).where(Stakeholder.id == card)))

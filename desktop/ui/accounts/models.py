@@ -119,7 +119,7 @@ class AccountTableModel(RowTableModel):
 
 
 class PeopleModel(RowTableModel):
-    """An account's stakeholders, with the pursuit each belongs to."""
+    """An account's people, each once, with the pursuits they are on and their roles there."""
 
     def __init__(self, catalog: Catalog, lang: str, parent: QObject | None = None) -> None:
         relationships = catalog.vocab("relationship_stages")
@@ -128,8 +128,21 @@ class PeopleModel(RowTableModel):
 
         separator = "、" if lang == "zh" else ", "
 
-        def role_text(row: PersonRow) -> str:
-            return separator.join(roles.label(r, lang) for r in row.roles)
+        def pursuit_parts(row: PersonRow) -> list[str]:
+            # MES（决策者、内线）: each pursuit with the person's buying roles there.
+            parts = []
+            for member in row.pursuits:
+                held = separator.join(roles.label(r, lang) for r in member.roles)
+                if not held:
+                    parts.append(member.pursuit_title)
+                elif lang == "zh":
+                    parts.append(f"{member.pursuit_title}（{held}）")
+                else:
+                    parts.append(f"{member.pursuit_title} ({held})")
+            return parts
+
+        def pursuits_text(row: PersonRow) -> str:
+            return ("；" if lang == "zh" else "; ").join(pursuit_parts(row))
 
         columns = [
             Column(
@@ -157,14 +170,6 @@ class PeopleModel(RowTableModel):
                 width=90,
             ),
             Column(
-                "roles",
-                lambda: QCoreApplication.translate("AccountColumns", "Buying roles"),
-                role_text,
-                role_text,
-                text=True,
-                width=120,
-            ),
-            Column(
                 "relationship",
                 lambda: QCoreApplication.translate("AccountColumns", "Relationship"),
                 lambda r: relationships.label(r.relationship, lang),
@@ -172,12 +177,14 @@ class PeopleModel(RowTableModel):
                 width=80,
             ),
             Column(
-                "pursuit",
-                lambda: QCoreApplication.translate("AccountColumns", "Pursuit"),
-                lambda r: r.pursuit_title,
-                lambda r: r.pursuit_title,
+                "pursuits",
+                lambda: QCoreApplication.translate("AccountColumns", "Pursuits and roles"),
+                pursuits_text,
+                pursuits_text,
                 text=True,
-                width=150,
+                width=240,
+                # Someone on many maps does not fit the column: one pursuit a line in the tip.
+                tooltip=lambda r: "\n".join(pursuit_parts(r)),
             ),
             Column(
                 "phone",

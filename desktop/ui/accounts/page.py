@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.accounts import AccountPage, AccountSummary
+from desktop.services.accounts import AccountPage, AccountSummary, PersonRow
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.documents import Owner
 from desktop.services.queries import timeline
@@ -157,6 +158,9 @@ class AccountPageView(QWidget):
         self.people_view = table(self.people, "account_people")
         self.people_view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.people_view.doubleClicked.connect(self._open_person)
+        # A person on several pursuits: the menu opens the map of any of them.
+        self.people_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.people_view.customContextMenuRequested.connect(self._people_menu)
         self.visits = VisitsModel(self)
         self.visits.sort(0, Qt.SortOrder.DescendingOrder)
         self.visits_view = table(self.visits, "account_visits")
@@ -298,6 +302,25 @@ class AccountPageView(QWidget):
         row = self.people.row_at(index)
         if row is not None:
             self.pursuit_requested.emit(row.pursuit_id, "stakeholders")
+
+    def person_menu(self, row: PersonRow) -> QMenu:
+        """One action per pursuit the person is on, opening that pursuit's map."""
+        menu = QMenu(self.people_view)
+        for member in row.pursuits:
+            action = menu.addAction(self.tr("Open the map of {0}").format(member.pursuit_title))
+            action.triggered.connect(
+                lambda _=False, pid=member.pursuit_id: self.pursuit_requested.emit(
+                    pid, "stakeholders"
+                )
+            )
+        return menu
+
+    def _people_menu(self, pos: QPoint) -> None:
+        row = self.people.row_at(self.people_view.indexAt(pos))
+        if row is not None:
+            menu = self.person_menu(row)
+            menu.exec(self.people_view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def _open_visit(self, index: QModelIndex) -> None:
         row = self.visits.row_at(index)

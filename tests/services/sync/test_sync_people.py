@@ -184,3 +184,68 @@ def test_a_person_edited_on_two_laptops_waits_on_the_card_and_one_decision_settl
     with b.read() as session:
         person = session.get(Person, _person_of(b, card))
         assert person is not None and person.phone == "13700137000" and not person.siblings
+
+
+def _live_cards_on(ws: Workspace, pursuit_id: str) -> list[tuple[str, str]]:
+    with ws.read() as session:
+        return [
+            (str(card), str(person))
+            for card, person in session.execute(
+                select(Stakeholder.id, Stakeholder.person_id)
+                .where(Stakeholder.pursuit_id == pursuit_id, Stakeholder.alive)
+                .order_by(Stakeholder.id)
+            )
+        ]
+
+
+def test_a_merge_meets_the_merged_person_put_on_the_survivor_s_map(
+    replica, write_file, tmp_path
+) -> None:
+    a, b, (p1, _p2, _p3), (on_a, on_b), (x, y) = _two_records_of_one_person(
+        replica, write_file, tmp_path
+    )
+    people.merge_people(a, x, y)
+    # Meanwhile b puts y on p1, where x already is, as a decision maker.
+    [late], _ = smap.copy_people(b, p1, [on_b])
+    smap.update_person(b, late, {"next_step": "约午餐"})
+    from desktop.services import stakeholders
+
+    stakeholders.set_roles(b, late, ["decision_maker"])
+
+    sites = _exchange_in_both_orders(replica, write_file, tmp_path, a, b)
+    try:
+        assert len({_state(ws) for ws in sites}) == 1
+        for ws in sites:
+            assert [person for _, person in _live_cards_on(ws, p1) if person in (x, y)] == [x]
+            card = smap.load_map(ws, p1).person(on_a)
+            assert card is not None and card.roles == {"decision_maker"}
+            assert card.next_step == "约午餐"
+        with sites[0].write() as session:
+            assert people.settle_merges(session) == set()
+    finally:
+        for ws in sites[2:]:
+            ws.close()
+
+
+def test_two_people_of_one_map_merged_each_way_on_two_laptops_leave_one_card(
+    replica, write_file, tmp_path
+) -> None:
+    a, b, (p1, _p2, _p3), (on_a, on_b), (x, y) = _two_records_of_one_person(
+        replica, write_file, tmp_path
+    )
+    [second], _ = smap.copy_people(a, p1, [on_b])  # y on x's map too, known to both
+    write_file(a, tmp_path / "a0.sync")
+    take(b, tmp_path / "a0.sync")
+    people.merge_people(a, x, y)
+    people.merge_people(b, y, x)
+    sites = _exchange_in_both_orders(replica, write_file, tmp_path, a, b)
+    try:
+        assert len({_state(ws) for ws in sites}) == 1
+        survivor = min(x, y)
+        for ws in sites:
+            mine = [card for card, person in _live_cards_on(ws, p1) if person in (x, y)]
+            assert len(mine) == 1 and mine[0] in (on_a, second)
+            assert _person_of(ws, mine[0]) == survivor
+    finally:
+        for ws in sites[2:]:
+            ws.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.services import accounts, records, stakeholders
@@ -217,6 +218,8 @@ def test_duplicates_dialog_merges_accounts_and_people_in_one_undo_step(screen, c
     assert dialog.tree.topLevelItemCount() == 2  # the two accounts, the two 周总
     accounts_group = dialog.tree.topLevelItem(0)
     dialog.tree.itemClicked.emit(accounts_group.child(1), 0)  # keep the second account
+    for number in range(2):  # nothing is merged until the rep ticks the group
+        dialog.tree.topLevelItem(number).setCheckState(0, Qt.CheckState.Checked)
     kinds = [kind for kind, _ids in dialog.chosen()]
     assert kinds == ["account", "person"]
     assert dialog.chosen()[0][1][0] == account_of(ws, second)
@@ -224,8 +227,52 @@ def test_duplicates_dialog_merges_accounts_and_people_in_one_undo_step(screen, c
         dialog.accept()
     assert duplicates.find_duplicates(ws) == []
     assert screen.model.row(account_of(ws, first)) is not None  # moved to the one kept
-    assert len(smap.load_map(ws, first).people) == 2  # both cards stay, of one person
+    assert len(smap.load_map(ws, first).people) == 1  # both on one map: one card now
     ctx.undo_stack.undo()
     assert len(duplicates.find_duplicates(ws)) == 2
+    assert len(smap.load_map(ws, first).people) == 2
     ctx.undo_stack.redo()
     assert duplicates.find_duplicates(ws) == []
+
+
+def test_a_person_on_three_pursuits_is_one_row_that_opens_each_map(screen, ctx, qtbot) -> None:
+    from desktop.services import stakeholder_map as smap
+
+    ws = ctx.workspace
+    erp = make(ws, "ERP 升级", "苏州恒通电子有限公司")
+    mes = make(ws, "MES 系统", "苏州恒通电子有限公司")
+    wms = make(ws, "WMS 仓储", "苏州恒通电子有限公司")
+    zhou, _ = smap.create_person(
+        ws, erp, {"name": "周总", "title": "总经理", "phone": "13800138000"}, ["decision_maker"]
+    )
+    [on_mes], _ = smap.copy_people(ws, mes, [zhou])
+    smap.copy_people(ws, wms, [on_mes])
+    stakeholders.set_roles(ws, on_mes, ["evaluator", "insider"])
+    smap.create_person(ws, mes, {"name": "李工"})
+    screen.reload()
+    assert screen.open_item("account", account_of(ws, erp))
+    page = screen.page
+    assert page.people.rowCount() == 2 and page.tabs.tabText(1) == "关键人（2）"
+    [row] = [r for r in page.people.all_rows() if r.name == "周总"]
+    assert (row.title, row.phone) == ("总经理", "13800138000")
+    column = page.people.column_index("pursuits")
+    [number] = [n for n in range(2) if page.people.index(n, 0).data() == "周总"]
+    shown = page.people.index(number, column).data()
+    assert shown == "ERP 升级（决策者）；MES 系统（内线、评估者）；WMS 仓储（决策者）"
+    menu = page.person_menu(row)
+    assert [a.text() for a in menu.actions()] == [
+        f"打开 {title} 的关键人地图" for title in ("ERP 升级", "MES 系统", "WMS 仓储")
+    ]
+    with qtbot.waitSignal(page.pursuit_requested) as opened:
+        menu.actions()[1].trigger()
+    assert opened.args == [mes, "stakeholders"]
+    with qtbot.waitSignal(page.pursuit_requested) as opened:
+        page.people_view.doubleClicked.emit(page.people.index(number, 0))
+    assert opened.args == [erp, "stakeholders"]
+    menu.deleteLater()
+    tip = page.people.index(number, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == [
+        "ERP 升级（决策者）",
+        "MES 系统（内线、评估者）",
+        "WMS 仓储（决策者）",
+    ]
