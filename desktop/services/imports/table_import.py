@@ -22,6 +22,7 @@ overwrote, so `undo_import` / `redo_import` (each one transaction) take it back 
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain import import_values as iv
-from desktop.domain.text import has_controls, strip_controls
+from desktop.domain.text import strip_controls
 from desktop.services import backup as backups
 from desktop.services import pursuits as pursuit_service
 from desktop.services import records, stakeholder_map
@@ -457,6 +458,13 @@ _WRITE_ORDER: tuple[type[Any], ...] = (
     Person,
     Stakeholder,
 )
+
+
+@functools.cache
+def _column_keys(table: type[Any]) -> frozenset[str]:
+    return frozenset(column.key for column in table.__table__.columns)
+
+
 # Where a map places people who come without a position: a grid under the people already there.
 _GRID_COLUMNS, _GRID_X, _GRID_Y = 6, 228.0, 164.0
 
@@ -583,13 +591,12 @@ class _Writer:
         """A new record to write with the next batch: its column values as the constructor set
         them, cleaned and stamped as a flush would."""
         table = type(record)
+        columns = _column_keys(table)
         values: dict[str, Any] = {}
-        for column in table.__table__.columns:
-            value = record.__dict__.get(column.key)
-            if isinstance(value, str) and has_controls(value):
-                value = strip_controls(value)
-            if value is not None:  # None is left out, as the ORM does: the column's default
-                values[column.key] = value
+        for key, value in record.__dict__.items():  # what the constructor set
+            if key not in columns or value is None:
+                continue  # None is left out, as the ORM does: the column's default
+            values[key] = strip_controls(value) if isinstance(value, str) else value
         if table is PrivatePursuit:
             self.pending[table].append({"pursuit_id": values["pursuit_id"], "since": utcnow()})
             return
