@@ -22,7 +22,6 @@ overwrote, so `undo_import` / `redo_import` (each one transaction) take it back 
 
 from __future__ import annotations
 
-import functools
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,13 +51,14 @@ from desktop.storage.tables import (
     StageChange,
     Stakeholder,
     new_id,
+    table_cache,
     utcnow,
 )
 
 NEW, DUPLICATE, ERROR = "new", "duplicate", "error"
 
 IMPORT_CACHE_KIB = 128 * 1024  # SQLite's page cache while the import writes
-FLUSH_EVERY = 2000  # rows written between two batches of INSERTs in the import's transaction
+FLUSH_EVERY = 1000  # rows between two batches of INSERTs: a Cancel waits for one, well under 1 s
 TEXT_LIMIT = 2000  # a cell longer than this is not a name or a phone: refused at the row
 NAME_LIMIT = 200
 
@@ -460,7 +460,7 @@ _WRITE_ORDER: tuple[type[Any], ...] = (
 )
 
 
-@functools.cache
+@table_cache
 def _column_keys(table: type[Any]) -> frozenset[str]:
     return frozenset(column.key for column in table.__table__.columns)
 
