@@ -194,22 +194,6 @@ def _core(table: type[Synced]) -> Table:
     return cast(Table, table.__table__)
 
 
-def _fill_defaults(table: type[Synced], batch: list[dict[str, Any]]) -> None:
-    """Give a column left None its default, as the ORM's bulk insert does (it leaves the column
-    out): a Core executemany sends every row's keys as they are."""
-    fills: list[tuple[str, Any, bool]] = []  # (column, default, whether to call it)
-    for column in _core(table).columns:
-        default = column.default
-        arg = getattr(default, "arg", None)
-        if arg is not None:
-            # A callable default is wrapped by SQLAlchemy to take an execution context.
-            fills.append((column.key, arg, callable(arg)))
-    for row in batch:
-        for key, arg, call in fills:
-            if row.get(key, 0) is None:
-                row[key] = arg(None) if call else arg
-
-
 def _name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
@@ -446,9 +430,7 @@ def fill_demo(
         # batch wherever the next row's NULL columns differ (thousands of statements at scale).
         with queries.bulk_write_cache(session, _CACHE_MB):
             for table, batch in rows.items():
-                _fill_defaults(table, batch)
-                for start in range(0, len(batch), _BATCH):
-                    session.execute(insert(_core(table)), batch[start : start + _BATCH])
+                sync_meta.insert_rows(session, table, batch, _BATCH)
             # Visit attendees need stakeholder ids of the same pursuit: link the first two people.
             _attend(session, rows)
     return Changes.all()

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, inspect, select, text
+from sqlalchemy import Table, event, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain import merge
@@ -229,3 +229,28 @@ def stamped_row(
         siblings=None,
     )
     return row
+
+
+def fill_defaults(table: type[Any], batch: list[dict[str, Any]]) -> None:
+    """Give a column left None its default, as the ORM's insert does (it leaves the column out):
+    a Core executemany sends every row's keys as they are."""
+    fills: list[tuple[str, Any, bool]] = []  # (column, default, whether to call it)
+    for column in cast(Table, table.__table__).columns:
+        arg = getattr(column.default, "arg", None)
+        if arg is not None:
+            # A callable default is wrapped by SQLAlchemy to take an execution context.
+            fills.append((column.key, arg, callable(arg)))
+    for row in batch:
+        for key, arg, call in fills:
+            if row.get(key, 0) is None:
+                row[key] = arg(None) if call else arg
+
+
+def insert_rows(
+    session: Session, table: type[Any], batch: list[dict[str, Any]], size: int = 5000
+) -> None:
+    """Bulk rows (from `stamped_row` for a synced table) written with one Core executemany per
+    `size` rows, their empty columns given their defaults first."""
+    fill_defaults(table, batch)
+    for start in range(0, len(batch), size):
+        session.execute(insert(cast(Table, table.__table__)), batch[start : start + size])

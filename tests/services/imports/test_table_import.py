@@ -360,3 +360,67 @@ def test_a_person_the_account_has_on_another_map_becomes_another_card_of_them(
     assert persons() == [("王五", "CIO")]
     ti.redo_import(ws, result)
     assert persons() == [("王五", "CIO"), ("钱七", "")]
+
+
+def test_the_records_made_are_stamped_as_one_write_and_their_text_cleaned(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    from desktop.storage.tables import Person, StageChange, SyncState
+
+    with ws.read() as session:
+        before = session.scalars(select(SyncState.counter)).one()
+    path = csv_file(
+        tmp_path / "m.csv",
+        ["客户名称,项目名称,联系人,备注", "甲公司,一期,张三,第一行\x0b第二行", "乙公司,二期,李四,"],
+        "utf-8",
+    )
+    result = ti.run_import(ws, plan(ws, path, "pursuits"), backup=False)
+    with ws.read() as session:
+        site, counter = session.execute(select(SyncState.site_id, SyncState.counter)).one()
+        assert counter == before + 1  # one write transaction, one dot
+        made = [
+            session.get(t, record_id)
+            for kind, record_id in result.created
+            for t in (Account, Pursuit, Person, Stakeholder)
+            if t.kind == kind
+        ]
+        made += list(session.scalars(select(StageChange)))
+        assert len(made) == 2 * 5
+        dots = {tuple(record.dots["*"][:2]) for record in made}
+        assert dots == {(site, counter)}
+        for record in made:
+            assert set(record.dots) == {"*"} and record.vv == {site: counter}
+            assert record.origin_site == site and record.siblings is None
+            assert record.alive and not record.purged
+            assert record.created_at == record.updated_at is not None
+        notes = session.scalars(select(Pursuit.notes).where(Pursuit.title == "一期")).one()
+        assert notes == "第一行\n第二行"
+        card = session.scalars(select(Stakeholder).where(Stakeholder.name == "张三")).one()
+        person = session.get(Person, card.person_id)
+        assert person is not None and person.account_id == card.account_id
+
+
+def test_a_repeated_row_fills_the_records_an_earlier_row_made(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    from desktop.storage.tables import Person
+
+    path = csv_file(
+        tmp_path / "m.csv",
+        [
+            "客户名称,项目名称,联系人,手机,职务,金额",
+            "甲公司,一期,张三,13800000001,,1",
+            "甲公司,一期,张三,13800000001,经理,2",
+        ],
+        "utf-8",
+    )
+    preview = plan(ws, path, "pursuits")
+    assert preview.rows[1].match is not None and preview.rows[1].match.row == 2
+    result = ti.run_import(ws, preview, ti.Policy.UPDATE_ALL, backup=False)
+    assert (result.created_rows, result.updated_rows) == (1, 1)
+    with ws.read() as session:
+        assert session.scalars(select(Pursuit.amount)).one() == 200  # 2 yuan, in fen
+        assert session.scalars(select(Stakeholder.title)).one() == "经理"
+        assert session.scalars(select(Person.title)).one() == "经理"
+    ti.undo_import(ws, result)
+    assert counts(ws) == (0, 0, 0)
