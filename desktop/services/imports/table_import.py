@@ -314,6 +314,8 @@ def _persons_of(session: Session, account_ids: Iterable[str] | None) -> dict[str
         query = query.where(Person.account_id.in_(list(account_ids)))
     persons: dict[str, _PeopleIndex] = {}
     for account_id, person_id, name, phone, email in session.execute(query):
+        if account_id is None:
+            continue  # not selected; typed as it may be
         persons.setdefault(account_id, _PeopleIndex("person")).add(person_id, name, phone, email, 0)
     return persons
 
