@@ -2,8 +2,9 @@
 
     pursuit import-table --db PATH FILE --kind accounts|people|pursuits [--sheet NAME]
                          [--encoding ENC] [--on-duplicate skip|update|update-all|create]
-                         [--pursuit ID] [--dry-run] [--lang zh_CN|en]
-    pursuit import-vcard --db PATH FILE --pursuit ID [--on-duplicate …] [--dry-run]
+                         [--pursuit ID | --account ID] [--dry-run] [--lang zh_CN|en]
+    pursuit import-vcard --db PATH FILE (--account ID | --pursuit ID) [--on-duplicate …]
+                         [--dry-run]
     pursuit export-vcard --db PATH (--pursuit ID | --account ID) --out people.vcf [--force]
     pursuit export-table --db PATH --kind accounts|people --out FILE.xlsx|.csv [--force]
 
@@ -13,9 +14,11 @@ sheet and encoding were read and how the columns were mapped, one line per row t
 imported (its number as the spreadsheet shows it and why), and a summary. `--on-duplicate update`
 fills the empty fields of a record already there, `update-all` overwrites them with the row's
 non-empty cells. `--kind pursuits` reads the mixed sheet too: a row's contact (联系人, 手机, …)
-goes onto that pursuit's map. `--kind people` needs `--pursuit`: today a person lives on one
-pursuit's map. Exit 0 when the import ran (rows with errors are reported, not fatal), 1 when the
-file or the database refused it — then nothing was changed.
+goes onto that pursuit's map. `--kind people` puts people onto the company each row names
+(客户名称, found by name or made), onto one account with `--account` (no card on any map yet),
+or onto a pursuit's map with `--pursuit`; `import-vcard` takes `--account` or `--pursuit`. Exit 0
+when the import ran (rows with errors are reported, not fatal), 1 when the file or the database
+refused it — then nothing was changed.
 """
 
 from __future__ import annotations
@@ -83,10 +86,16 @@ def _run(args: argparse.Namespace, table: Table, kind: str, mapping: dict[int, s
         return code
     try:
         try:
-            plan: Preview = ti.preview(ws, table, kind, mapping, pursuit_id=args.pursuit)
+            plan: Preview = ti.preview(
+                ws, table, kind, mapping, pursuit_id=args.pursuit, account_id=args.account
+            )
         except NotFound:
-            return fail(args, "import_no_pursuit", detail=args.pursuit)
+            if args.pursuit:
+                return fail(args, "import_no_pursuit", detail=args.pursuit)
+            return fail(args, "import_no_account", detail=args.account)
         except InvalidInput as exc:
+            if exc.code == "unmapped" and kind == "people" and exc.field == "account_name":
+                return fail(args, "import_needs_pursuit")  # no company column and no target
             if exc.code == "unmapped":
                 sep = "，" if is_zh(args) else ", "
                 return fail(
@@ -148,8 +157,8 @@ def _run(args: argparse.Namespace, table: Table, kind: str, mapping: dict[int, s
 def cmd_import_table(args: argparse.Namespace) -> int:
     from desktop.services.imports import reading
 
-    if args.kind == "people" and not args.pursuit:
-        return fail(args, "import_needs_pursuit")
+    if args.kind != "people" and (args.pursuit or args.account):
+        return fail(args, "import_target_people_only")
     try:
         table = reading.read_table(args.file, sheet=args.sheet, encoding=args.encoding)
     except reading.ImportFileError as exc:
@@ -241,10 +250,12 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
             help="a row matching a record already there: skip (default), update (its empty "
             "fields), update-all, or create a new record anyway",
         )
-        sub.add_argument(
-            "--pursuit",
-            required=sub is not table,
-            help="the pursuit whose map the people go onto",
+        onto = sub.add_mutually_exclusive_group(required=sub is not table)
+        onto.add_argument("--pursuit", help="people: the pursuit whose map they go onto")
+        onto.add_argument(
+            "--account",
+            help="people: the account they go onto, with no card on a map yet"
+            + (" (default: the company each row names)" if sub is table else ""),
         )
         sub.add_argument("--dry-run", action="store_true", help="show what would happen only")
     vcf = command(

@@ -276,9 +276,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{detail}. Nothing was changed.",
     ),
     "import_needs_pursuit": (
-        "导入关键人需要指定项目：--pursuit 项目ID（关键人放在项目的关系图上）。未做任何更改。",
-        "Importing people needs a pursuit: --pursuit ID (people go onto a pursuit's "
-        "map). Nothing was changed.",
+        "导入关键人需要指定项目或客户：--pursuit 项目ID 或 --account 客户ID，"
+        "或表中有客户名称一列。未做任何更改。",
+        "Importing people needs a pursuit or an account: --pursuit ID or --account ID, "
+        "or a company column in the sheet. Nothing was changed.",
+    ),
+    "import_target_people_only": (
+        "--pursuit 和 --account 只用于导入关键人（--kind people）。未做任何更改。",
+        "--pursuit and --account are for importing people only (--kind people). "
+        "Nothing was changed.",
+    ),
+    "import_no_account": (
+        "找不到客户 {detail}。未做任何更改。",
+        "No account {detail}. Nothing was changed.",
     ),
     "import_no_pursuit": (
         "找不到项目 {detail}。未做任何更改。",

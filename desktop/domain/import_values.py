@@ -54,7 +54,8 @@ PERSON_FIELDS = (PERSON_NAME, TITLE, DEPARTMENT, PHONE, EMAIL)
 # contact (the mixed sheet: one row per pursuit and the person the rep deals with there).
 FIELDS_OF_KIND: Mapping[str, tuple[str, ...]] = {
     ACCOUNTS: (ACCOUNT_NAME, INDUSTRY, ADDRESS, NOTES),
-    PEOPLE: (PERSON_NAME, TITLE, DEPARTMENT, PHONE, EMAIL, NOTES),
+    # The company is read when the people go onto the accounts their rows name.
+    PEOPLE: (PERSON_NAME, TITLE, DEPARTMENT, PHONE, EMAIL, NOTES, ACCOUNT_NAME),
     PURSUITS: (
         ACCOUNT_NAME,
         PURSUIT_TITLE,

@@ -151,12 +151,12 @@ class PersonRow:
     email: str
     relationship: str
     personality: str | None
-    pursuits: tuple[Membership, ...]  # by pursuit title, at least one
+    pursuits: tuple[Membership, ...]  # by pursuit title; none for a person on no map yet
 
     @property
-    def pursuit_id(self) -> str:
-        """The pursuit whose map the row opens (the first)."""
-        return self.pursuits[0].pursuit_id
+    def pursuit_id(self) -> str | None:
+        """The pursuit whose map the row opens (the first; None when on no map)."""
+        return self.pursuits[0].pursuit_id if self.pursuits else None
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -225,6 +225,8 @@ def _people(rows: Iterable[queries.Row], order: Mapping[str, int]) -> list[Perso
                     person_id, name, title, department, phone, email, relationship, personality, ()
                 )
             )
+        if card_id is None:
+            continue  # a person on no map yet: no pursuits
         # A role the catalog no longer lists (from an older file) goes last instead of failing.
         ranked = sorted((roles or "").split(), key=lambda role: order.get(role, len(order)))
         cards[person_id].append(Membership(card_id, pursuit_id, pursuit_title, tuple(ranked)))

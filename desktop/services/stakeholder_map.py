@@ -25,8 +25,10 @@ from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.sync.review import awaiting_review, fields_in_review
 from desktop.services.workspace import Workspace
+from desktop.storage.tables import PERSON_FIELDS as PERSON_OWN_FIELDS  # what a person keeps
 from desktop.storage.tables import (
     Account,
+    Person,
     Pursuit,
     Stakeholder,
     StakeholderHelp,
@@ -122,15 +124,16 @@ class Removal:
 
 @dataclass(frozen=True)
 class ReuseCandidate:
-    """A person on another pursuit of the same account, offered for copying onto this map."""
+    """A person on another pursuit of the same account, or a person of the account on no map
+    yet, offered for putting onto this map."""
 
-    id: str
+    id: str  # the card copied, or the person (`tables.Person`) when they are on no other map
     name: str
     title: str
     department: str
     relationship: str
     personality: str | None
-    pursuit_title: str
+    pursuit_title: str  # "" for a person on no other map
     on_map: bool  # someone of that name is already on this map
 
 
@@ -555,7 +558,8 @@ def _set_links_alive(ws: Workspace, link_ids: Collection[str], alive: bool) -> C
 
 def reusable_people(ws: Workspace, pursuit_id: str) -> list[ReuseCandidate]:
     """People on the account's other live pursuits, one card per person and per name and title
-    (the newest)."""
+    (the newest), then the account's people on no other map and not on this one (imported onto
+    the account, or taken off their maps), offered by their person id."""
     with ws.read() as session:
         pursuit = _live_pursuit(session, pursuit_id)
         here = {
@@ -593,6 +597,18 @@ def reusable_people(ws: Workspace, pursuit_id: str) -> list[ReuseCandidate]:
             )
             .order_by(Stakeholder.updated_at.desc(), Stakeholder.id)
         ).all()
+        people = session.execute(
+            select(
+                Person.id,
+                Person.name,
+                Person.title,
+                Person.department,
+                Person.relationship,
+                Person.personality,
+            )
+            .where(Person.account_id == pursuit.account_id, Person.alive)
+            .order_by(Person.name, Person.id)
+        ).all()
     seen: set[tuple[str, str]] = set()
     seen_people: set[str] = set()
     found = []
@@ -616,6 +632,22 @@ def reusable_people(ws: Workspace, pursuit_id: str) -> list[ReuseCandidate]:
                 or (row.person_id is not None and row.person_id in here_people),
             )
         )
+    for person in people:
+        name = (person.name or "").strip()
+        if person.id in seen_people or person.id in here_people or not name:
+            continue
+        found.append(
+            ReuseCandidate(
+                id=person.id,
+                name=name,
+                title=person.title or "",
+                department=person.department or "",
+                relationship=person.relationship or "acquainted",
+                personality=person.personality or None,
+                pursuit_title="",
+                on_map=name in here,
+            )
+        )
     return sorted(found, key=lambda c: (c.on_map, c.name, c.title, c.id))
 
 
@@ -630,7 +662,8 @@ def copy_people(
     The new card is a membership of the same person (`tables.Person`): the person's fields are
     theirs, shared with every map they are on. It starts with the other card's plan, roles and
     help wanted but not its position or links; a manager brought in the same batch stays their
-    manager. `positions` maps a source id to where its new card goes.
+    manager. `positions` maps a source id to where its new card goes. A source id may also be a
+    person of the account on no map (`reusable_people`): their first card, with no roles yet.
     """
     ids = list(dict.fromkeys(source_ids))
     positions = positions or {}
@@ -642,9 +675,28 @@ def copy_people(
                 select(Stakeholder).where(Stakeholder.id.in_(ids), Stakeholder.alive)
             )
         }
-        missing = [i for i in ids if i not in sources]
+        persons = {
+            p.id: p
+            for p in session.scalars(
+                select(Person).where(
+                    Person.id.in_([i for i in ids if i not in sources]), Person.alive
+                )
+            )
+        }
+        missing = [i for i in ids if i not in sources and i not in persons]
         if missing:
             raise NotFound(f"stakeholders {missing}")
+        for person in persons.values():
+            if person.account_id != pursuit.account_id:
+                raise InvalidInput("source", "other_account", "another account's person")
+        if persons and session.scalar(
+            select(Stakeholder.id).where(
+                Stakeholder.pursuit_id == pursuit_id,
+                Stakeholder.person_id.in_(list(persons)),
+                Stakeholder.alive,
+            )
+        ):
+            raise InvalidInput("source", "same_pursuit", "already on this map")
         source_accounts = dict(
             session.execute(
                 select(Pursuit.id, Pursuit.account_id).where(
@@ -661,6 +713,20 @@ def copy_people(
         wishes = _sets_of(session, StakeholderHelp, "help", ids)
         copies: dict[str, Stakeholder] = {}
         for source_id in ids:
+            if source_id in persons:  # a person of the account on no map: their first card
+                person = persons[source_id]
+                x, y = positions.get(source_id, (0.0, 0.0))
+                copy = Stakeholder(
+                    pursuit_id=pursuit_id,
+                    account_id=pursuit.account_id,
+                    person_id=person.id,
+                    x=float(x),
+                    y=float(y),
+                    **{name: getattr(person, name) for name in PERSON_OWN_FIELDS},
+                )
+                session.add(copy)
+                copies[source_id] = copy
+                continue
             source = sources[source_id]
             x, y = positions.get(source_id, (source.x, source.y))
             copy = Stakeholder(
@@ -675,6 +741,8 @@ def copy_people(
             copies[source_id] = copy
         session.flush()
         for source_id, copy in copies.items():
+            if source_id in persons:
+                continue
             manager = sources[source_id].reports_to_id
             if manager in copies:
                 copy.reports_to_id = copies[manager].id

@@ -284,8 +284,8 @@ _PEOPLE_OF = """
     AND s.alive AND +p.alive
 """
 # One row per card (its person's id first; a card of no person is its own person) with the
-# card's buying roles; the service groups them by person. A person on no live map is not listed
-# (taken off their last map, they are no longer among the account's people).
+# card's buying roles; the service groups them by person. A live person of the account on no
+# live map (imported onto the account, or taken off their last map) is one row with no card.
 _ACCOUNT_PEOPLE_SQL = f"""
     SELECT coalesce(s.person_id, s.id), s.id, s.pursuit_id, p.title, s.name, s.title,
            s.department, s.phone, s.email, s.relationship, s.personality,
@@ -293,6 +293,13 @@ _ACCOUNT_PEOPLE_SQL = f"""
             WHERE r.stakeholder_id = s.id AND r.alive)
     FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
     WHERE {_PEOPLE_OF}
+    UNION ALL
+    SELECT pe.id, NULL, NULL, NULL, pe.name, pe.title, pe.department, pe.phone, pe.email,
+           pe.relationship, pe.personality, NULL
+    FROM people AS pe
+    WHERE pe.account_id = ? AND pe.alive AND NOT EXISTS (
+        SELECT 1 FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
+        WHERE s.person_id = pe.id AND s.alive AND p.alive)
     ORDER BY 5, 1, 4
 """
 _ACCOUNT_PEOPLE_COUNT_SQL = f"""
@@ -311,8 +318,9 @@ _ACCOUNT_VISITS_SQL = """
 def account_people(session: Session, account_id: str) -> list[Row]:
     """The cards of the account's people, by name then person: person id, card id, pursuit id,
     pursuit title, name, title, department, phone, email, relationship, personality, the card's
-    buying roles separated by spaces (None for none)."""
-    params = (account_id, account_id)
+    buying roles separated by spaces (None for none). A person on no live map is one row whose
+    card id, pursuit id, pursuit title and roles are None."""
+    params = (account_id, account_id, account_id)
     return driver_of(session).execute(_ACCOUNT_PEOPLE_SQL, params).fetchall()
 
 

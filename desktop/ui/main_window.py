@@ -390,6 +390,13 @@ class MainWindow(QMainWindow):
         self._show_outside_rail(widget)
         return True
 
+    def current_pursuit(self) -> str | None:
+        """The pursuit open or selected on the screen shown: a screen that has one says so by
+        a `current_pursuit_id()` (the workspace, the board, the pursuits list)."""
+        ask = getattr(self.stack.currentWidget(), "current_pursuit_id", None)
+        pursuit_id = ask() if callable(ask) else None
+        return pursuit_id if isinstance(pursuit_id, str) and pursuit_id else None
+
     def _show_outside_rail(self, widget: QWidget) -> None:
         """A screen that has no rail row (a pursuit's workspace, the Sync screen)."""
         # Switch first, clear the rail after: focus leaving the hidden screen may land on the

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>FilePage</name>
@@ -87,7 +86,7 @@
         <translation>地址</translation>
     </message>
     <message>
-        <source>Person&apos;s name</source>
+        <source>Person's name</source>
         <translation>姓名</translation>
     </message>
     <message>
@@ -143,19 +142,19 @@
         <translation>缺少{field}</translation>
     </message>
     <message>
-        <source>{field} not understood: &quot;{text}&quot;</source>
+        <source>{field} not understood: "{text}"</source>
         <translation>{field}无法识别：“{text}”</translation>
     </message>
     <message>
-        <source>{field} is not a date: &quot;{text}&quot;</source>
+        <source>{field} is not a date: "{text}"</source>
         <translation>{field}不是日期：“{text}”</translation>
     </message>
     <message>
-        <source>{field} is ambiguous: &quot;{text}&quot; (day/month or month/day?)</source>
+        <source>{field} is ambiguous: "{text}" (day/month or month/day?)</source>
         <translation>{field}有歧义：“{text}”（日/月还是月/日？）</translation>
     </message>
     <message>
-        <source>{field} not understood: &quot;{text}&quot; (1–8 or the name of a stage)</source>
+        <source>{field} not understood: "{text}" (1–8 or the name of a stage)</source>
         <translation>{field}无法识别：“{text}”（应为 1–8 或阶段名称）</translation>
     </message>
     <message>
@@ -277,7 +276,7 @@
         <translation>项目（每行带联系人）</translation>
     </message>
     <message>
-        <source>One row per pursuit; its account is found by name or created, and the row&apos;s contact goes onto the pursuit&apos;s stakeholder map.</source>
+        <source>One row per pursuit; its account is found by name or created, and the row's contact goes onto the pursuit's stakeholder map.</source>
         <translation>每行一个项目；按名称找到或新建其客户，该行的联系人放到项目的关系图上。</translation>
     </message>
     <message>
@@ -289,16 +288,28 @@
         <translation>每行一个客户单位。</translation>
     </message>
     <message>
-        <source>People, onto a pursuit&apos;s map</source>
-        <translation>关键人（放到某个项目的关系图上）</translation>
+        <source>People</source>
+        <translation>关键人</translation>
     </message>
     <message>
-        <source>One row per person; they become stakeholders of the pursuit chosen.</source>
-        <translation>每行一人，成为所选项目的关键人。</translation>
+        <source>One row per person, onto an account (to put on a map later) or onto a pursuit's stakeholder map.</source>
+        <translation>每行一位关键人，放到客户下（以后再放上关系图），或放到某个项目的关系图上。</translation>
     </message>
     <message>
-        <source>Pursuit:</source>
-        <translation>项目：</translation>
+        <source>Onto an account:</source>
+        <translation>放到客户下：</translation>
+    </message>
+    <message>
+        <source>Onto a pursuit's map:</source>
+        <translation>放到项目关系图上：</translation>
+    </message>
+    <message>
+        <source>The company each card names</source>
+        <translation>每张名片上的单位</translation>
+    </message>
+    <message>
+        <source>The company each row names</source>
+        <translation>每行的客户名称</translation>
     </message>
 </context>
 <context>
@@ -430,8 +441,8 @@
         <translation>新建 {0} · 重复 {1} · 错误（不导入）{2}</translation>
     </message>
     <message>
-        <source>The pursuit is gone. Go back and choose another.</source>
-        <translation>该项目已不存在，请返回选择其他项目。</translation>
+        <source>The pursuit or account is gone. Go back and choose another.</source>
+        <translation>该项目或客户已不存在。请返回另选一个。</translation>
     </message>
     <message>
         <source>Choose the column that gives the {0}.</source>

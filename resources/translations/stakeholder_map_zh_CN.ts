@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CoveragePanel</name>
@@ -61,7 +60,7 @@
     <message>
         <source>Select a person to edit their card.
 
-Double-click empty space to add a person. Drag from the dot on a card&apos;s right edge onto another card to link them. Drag across empty space to select several.</source>
+Double-click empty space to add a person. Drag from the dot on a card's right edge onto another card to link them. Drag across empty space to select several.</source>
         <translation>选中一位关键人即可编辑其资料。
 
 双击空白处添加关键人；从卡片右侧的圆点拖到另一张卡片上即可连线；在空白处拖动可框选多人。</translation>
@@ -90,7 +89,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
         <translation>备注</translation>
     </message>
     <message>
-        <source>Solid grey arrows are reports-to lines; set them in the person&apos;s panel.</source>
+        <source>Solid grey arrows are reports-to lines; set them in the person's panel.</source>
         <translation>灰色实线箭头是汇报关系，可在关键人资料中设置。</translation>
     </message>
     <message>
@@ -106,7 +105,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
         <translation>反转连线</translation>
     </message>
     <message>
-        <source>Remove {0}&apos;s manager</source>
+        <source>Remove {0}'s manager</source>
         <translation>取消 {0} 的上级</translation>
     </message>
 </context>
@@ -205,7 +204,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
         <translation>— 无（地图上没有其上级）—</translation>
     </message>
     <message>
-        <source>No links yet: drag from a card&apos;s handle.</source>
+        <source>No links yet: drag from a card's handle.</source>
         <translation>还没有连线：从卡片右侧的圆点拖出即可。</translation>
     </message>
     <message>
@@ -213,7 +212,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
         <translation>{0} 汇报给 {1}</translation>
     </message>
     <message>
-        <source>Remove {0}&apos;s manager</source>
+        <source>Remove {0}'s manager</source>
         <translation>取消 {0} 的上级</translation>
     </message>
     <message>
@@ -235,7 +234,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
         <translation>从其他项目复用关键人</translation>
     </message>
     <message>
-        <source>People on {0}&apos;s other pursuits. Their cards (contact, relationship, personality, roles, help wanted) are copied onto this map; the originals stay as they are.</source>
+        <source>People on {0}'s other pursuits. Their cards (contact, relationship, personality, roles, help wanted) are copied onto this map; the originals stay as they are.</source>
         <translation>{0} 其他项目中的关键人。复用时会把其资料（联系方式、关系阶段、性格、采购角色、希望得到的帮助）复制到本项目的地图上，原项目中的资料保持不变。</translation>
     </message>
     <message>
@@ -245,6 +244,10 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
     <message>
         <source>no title</source>
         <translation>无职务</translation>
+    </message>
+    <message>
+        <source>on no map yet</source>
+        <translation>尚未在任何关系图上</translation>
     </message>
     <message>
         <source>(already on this map)</source>
@@ -344,7 +347,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
         <translation>复用…</translation>
     </message>
     <message>
-        <source>Copy people from the account&apos;s other pursuits onto this map</source>
+        <source>Copy people from the account's other pursuits onto this map</source>
         <translation>把同一客户其他项目中的关键人复制到本地图</translation>
     </message>
     <message>
@@ -420,7 +423,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
         <translation>该项目已不存在。</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Nobody on the map yet&lt;/h3&gt;&lt;p&gt;Who is who at the customer? Add the people you know — double-click anywhere to add one — or reuse people from this account&apos;s other pursuits.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Nobody on the map yet&lt;/h3&gt;&lt;p&gt;Who is who at the customer? Add the people you know — double-click anywhere to add one — or reuse people from this account's other pursuits.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;地图上还没有关键人&lt;/h3&gt;&lt;p&gt;客户那边谁是谁？把你认识的人加进来（双击任意空白处即可添加），或从该客户的其他项目中复用。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -476,7 +479,7 @@ Double-click empty space to add a person. Drag from the dot on a card&apos;s rig
         <translation>在此添加关键人</translation>
     </message>
     <message>
-        <source>Remove {0}&apos;s manager</source>
+        <source>Remove {0}'s manager</source>
         <translation>取消 {0} 的上级</translation>
     </message>
     <message>

@@ -227,3 +227,74 @@ def test_export_vcard_of_an_account_writes_each_person_once(
         "--lang", "en",
     )  # fmt: skip
     assert code != 0 and "No account nobody" in err
+
+
+def test_people_onto_an_account_and_onto_the_companies_rows_name(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import select
+
+    from desktop.storage.tables import Account, Person, Pursuit
+
+    ws = Workspace.open(db)
+    pid, _ = pursuits.create_pursuit(ws, pursuits.PursuitDraft("码头", account_name="新诚港务"))
+    with ws.read() as session:
+        pursuit = session.get(Pursuit, pid)
+        assert pursuit is not None
+        account_id = pursuit.account_id
+    ws.close()
+    cards = tmp_path / "phone.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张三\r\nTEL;TYPE=CELL:13800138000\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    settled(cards)
+    with pytest.raises(SystemExit) as usage:  # one of the two is needed
+        main(["import-vcard", "--db", str(db), str(cards)])
+    assert usage.value.code == 2 and "--account" in capsys.readouterr().err
+    code, _, err = run(
+        capsys, "import-vcard", "--db", str(db), str(cards), "--account", "nope", "--lang", "en"
+    )
+    assert code == 1 and "No account nope. Nothing was changed." in err
+    code, out, _ = run(capsys, "import-vcard", "--db", str(db), str(cards), "--account", account_id)
+    assert code == 0
+
+    sheet = write_csv(
+        tmp_path / "people.csv",
+        ["客户名称,联系人,手机", "新诚港务,张三,138-0013-8000", "恒通电子,李四,13900139000"],
+    )
+    code, out, _ = run(
+        capsys, "import-table", "--db", str(db), str(sheet), "--kind", "people", "--lang", "en"
+    )
+    assert code == 0 and "2 rows. Created: 1, updated: 0, duplicates skipped: 1" in out
+    ws = Workspace.open(db)
+    with ws.read() as session:
+        people = session.execute(
+            select(Account.name, Person.name)
+            .join(Account, Account.id == Person.account_id)
+            .where(Person.alive)
+        ).all()
+        on_map = stakeholders.people_of(ws, pid)
+    ws.close()
+    assert sorted(tuple(p) for p in people) == sorted([("新诚港务", "张三"), ("恒通电子", "李四")])
+    assert on_map == []  # nobody was put on the map
+
+
+def test_a_target_is_for_people_only(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_csv(tmp_path / "a.csv", ["客户名称", "新诚港务"], "utf-8")
+    code, _, err = run(
+        capsys,
+        "import-table",
+        "--db",
+        str(db),
+        str(sheet),
+        "--kind",
+        "accounts",
+        "--account",
+        "x",
+        "--lang",
+        "zh_CN",
+    )
+    assert code == 1 and "只用于导入关键人" in err

@@ -101,11 +101,14 @@ def test_account_page_lists_pursuits_people_and_visits(ws) -> None:
     assert [v.objective for v in page.visits] == ["商务谈判", "技术交流"]  # newest first
     assert page.visits[0].starts_at == datetime(2026, 6, 1, 2, 0)
     records.delete(ws, "stakeholder", person)
-    assert [p.name for p in accounts.account_page(ws, page.id).people] == ["李强"]
+    # Taken off their only map, a person is still the account's, on no pursuit.
+    people = accounts.account_page(ws, page.id).people
+    assert [(p.name, len(p.pursuits)) for p in people] == [("李强", 1), ("王芳", 0)]
     records.delete(ws, "pursuit", b)
     page = accounts.account_page(ws, page.id)
     assert [r.title for r in page.pursuits] == ["ERP"]
-    assert page.people == [] and [v.objective for v in page.visits] == ["技术交流"]
+    assert [(p.name, p.pursuits) for p in page.people] == [("李强", ()), ("王芳", ())]
+    assert [v.objective for v in page.visits] == ["技术交流"]
     with pytest.raises(NotFound):
         accounts.account_page(ws, "no-such-id")
 

@@ -11,6 +11,9 @@ Three kinds of rows (`domain.import_values.KINDS`):
   card is written by `_write_person` as a membership of a person of the account
   (`tables.Person`): the person the account has already when the phone or email is theirs
   (`_AccountPeople`, a card of them on another map), else a new person, made by this import.
+  Without a pursuit, people go onto an account with no card yet (a phone's contacts, a sheet of
+  contacts): the one `account_id` given, else the company each row names (found by company key
+  or made, as a pursuit row's is); duplicates are that account's people, by phone, email, name.
 
 `preview` reads nothing but the database's current names and keys and marks each row **new**,
 **duplicate** (of what, and why: same company name, same phone, same email, repeats row 5) or
@@ -110,6 +113,7 @@ class Preview:
     pursuit_id: str | None
     mapping: dict[int, str]
     rows: list[PlannedRow]
+    account_id: str | None = None  # people onto this account (no pursuit): no card made
 
     def count(self, status: str) -> int:
         return sum(1 for row in self.rows if row.status == status)
@@ -211,7 +215,8 @@ class _AccountIndex:
 class _PeopleIndex:
     """The people of one map by phone digits, email and name (the order a match is believed)."""
 
-    def __init__(self) -> None:
+    def __init__(self, kind: str = "stakeholder") -> None:
+        self.kind = kind  # what a match is: a card on a map, or a person of an account
         self.keys: dict[tuple[str, str], tuple[str, str, int]] = {}
 
     def add(self, person_id: str, name: str, phone: str, email: str, row: int) -> None:
@@ -230,7 +235,7 @@ class _PeopleIndex:
             ("name", iv.person_key(name)),
         ):
             if key and (hit := self.keys.get((reason, key))) is not None:
-                return Match("stakeholder", hit[0], hit[1], reason, hit[2])
+                return Match(self.kind, hit[0], hit[1], reason, hit[2])
         return None
 
 
@@ -300,6 +305,21 @@ class _PursuitIndex:
         return Match("pursuit", hit[0], hit[1], "title", hit[2])
 
 
+def _persons_of(session: Session, account_ids: Iterable[str] | None) -> dict[str, _PeopleIndex]:
+    """The live people of the accounts (all when None), by phone, email and name."""
+    query = select(Person.account_id, Person.id, Person.name, Person.phone, Person.email).where(
+        Person.alive, Person.account_id.is_not(None)
+    )
+    if account_ids is not None:
+        query = query.where(Person.account_id.in_(list(account_ids)))
+    persons: dict[str, _PeopleIndex] = {}
+    for account_id, person_id, name, phone, email in session.execute(query):
+        if account_id is None:
+            continue  # not selected; typed as it may be
+        persons.setdefault(account_id, _PeopleIndex("person")).add(person_id, name, phone, email, 0)
+    return persons
+
+
 def _people_of(session: Session, pursuit_ids: Iterable[str] | None) -> dict[str, _PeopleIndex]:
     query = select(
         Stakeholder.pursuit_id, Stakeholder.id, Stakeholder.name, Stakeholder.phone,
@@ -321,22 +341,32 @@ def preview(
     mapping: Mapping[int, str],
     *,
     pursuit_id: str | None = None,
+    account_id: str | None = None,
     progress: Progress | None = None,
 ) -> Preview:
     """Each row of `table` read under `mapping` (column → field) and marked new, duplicate or
-    error. Reads the database, writes nothing."""
+    error. Reads the database, writes nothing. People go onto `pursuit_id`'s map, else onto
+    `account_id`, else onto the company each row names."""
     if kind not in iv.KINDS:
         raise InvalidInput("kind", "unknown_kind", kind)
+    if kind != iv.PEOPLE or pursuit_id is not None:
+        account_id = None
     allowed = set(iv.FIELDS_OF_KIND[kind])
+    required = list(iv.REQUIRED_OF_KIND[kind])
+    if kind == iv.PEOPLE:
+        if pursuit_id is None and account_id is None:
+            required.append(iv.ACCOUNT_NAME)  # each row names the company of its person
+        else:
+            allowed.discard(iv.ACCOUNT_NAME)
     mapping = {i: f for i, f in mapping.items() if f in allowed and i < table.width}
-    missing = [f for f in iv.REQUIRED_OF_KIND[kind] if f not in mapping.values()]
+    missing = [f for f in required if f not in mapping.values()]
     if missing:
         raise InvalidInput(missing[0], "unmapped", f"no column is mapped to {missing[0]}")
     units = {i: iv.amount_unit(table.headers[i]) for i, f in mapping.items() if f == iv.AMOUNT}
     stages = _stage_names(ws)
     count = len(ws.catalog.stages)
     with ws.read() as session:
-        state = _State.load(session, kind, pursuit_id)
+        state = _State.load(session, kind, pursuit_id, account_id)
     planned: list[PlannedRow] = []
     total = len(table.rows)
     for done, source in enumerate(table.rows, start=1):
@@ -344,7 +374,7 @@ def preview(
         if source.problem:
             problems.insert(0, RowProblem(source.problem))
         row = PlannedRow(source.number, NEW, values, problems)
-        for name in iv.REQUIRED_OF_KIND[kind]:
+        for name in required:
             if name not in values and not any(p.field == name for p in problems):
                 problems.append(RowProblem("required", name))
         if not problems:
@@ -354,7 +384,7 @@ def preview(
         planned.append(row)
         if progress is not None and done % 500 == 0 and not progress(done, total):
             raise Cancelled
-    return Preview(kind, pursuit_id, dict(mapping), planned)
+    return Preview(kind, pursuit_id, dict(mapping), planned, account_id)
 
 
 @dataclass
@@ -365,9 +395,14 @@ class _State:
     pursuits: _PursuitIndex
     people: dict[str, _PeopleIndex]
     pursuit_id: str | None
+    account_id: str | None = None
+    # People onto accounts (no pursuit): each account's people by phone, email and name.
+    persons: dict[str, _PeopleIndex] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, session: Session, kind: str, pursuit_id: str | None) -> _State:
+    def load(
+        cls, session: Session, kind: str, pursuit_id: str | None, account_id: str | None = None
+    ) -> _State:
         accounts = _AccountIndex(
             session.execute(select(Account.id, Account.name).where(Account.alive)).all()
         )
@@ -380,14 +415,35 @@ class _State:
                 ).all()
             )
             people = _people_of(session, None)
-        elif kind == iv.PEOPLE:
-            if pursuit_id is None:
-                raise InvalidInput("pursuit", "required", "people go onto a pursuit's map")
+        elif kind == iv.PEOPLE and pursuit_id is not None:
             pursuit = session.get(Pursuit, pursuit_id)
             if pursuit is None or not pursuit.alive:
                 raise NotFound(f"pursuit {pursuit_id}")
             people = _people_of(session, [pursuit_id])
+        elif kind == iv.PEOPLE:
+            if account_id is not None:
+                account = session.get(Account, account_id)
+                if account is None or not account.alive:
+                    raise NotFound(f"account {account_id}")
+            persons = _persons_of(session, None if account_id is None else [account_id])
+            return cls(accounts, pursuits, people, None, account_id, persons)
         return cls(accounts, pursuits, people, pursuit_id)
+
+    def account_of(self, values: Mapping[str, Any], number: int) -> str:
+        """The account a person row goes onto: the one chosen, else the company it names
+        (a placeholder for one the import will make)."""
+        if self.account_id is not None:
+            return self.account_id
+        name = values[iv.ACCOUNT_NAME]
+        account = self.accounts.find(name)
+        if account is not None:
+            return account.record_id
+        placeholder = f"row:{number}"
+        self.accounts.add(placeholder, name, number)
+        return placeholder
+
+    def persons_of(self, account_id: str) -> _PeopleIndex:
+        return self.persons.setdefault(account_id, _PeopleIndex("person"))
 
     def mark(self, row: PlannedRow, kind: str) -> None:
         """Set the row's status and match, then count it as there (a later repeat is a dup)."""
@@ -398,9 +454,11 @@ class _State:
             row.match = self.accounts.find(name)
             if row.match is None:
                 self.accounts.add(placeholder, name, row.number)
-        elif kind == iv.PEOPLE:
-            assert self.pursuit_id is not None
+        elif kind == iv.PEOPLE and self.pursuit_id is not None:
             index = self.people.setdefault(self.pursuit_id, _PeopleIndex())
+            row.match = self._person(index, values, row.number, placeholder)
+        elif kind == iv.PEOPLE:
+            index = self.persons_of(self.account_of(values, row.number))
             row.match = self._person(index, values, row.number, placeholder)
         else:
             name = values[iv.ACCOUNT_NAME]
@@ -538,7 +596,7 @@ class _Writer:
         self.ws = ws
         self.plan = plan
         self.policy = policy
-        self.state = _State.load(session, plan.kind, plan.pursuit_id)
+        self.state = _State.load(session, plan.kind, plan.pursuit_id, plan.account_id)
         self.created: list[tuple[str, str]] = []
         self.updated: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = []
         self.created_rows = self.updated_rows = self.skipped = 0
@@ -626,10 +684,49 @@ class _Writer:
                 self._new_account(fields, row.number)
                 return _CREATED
             return self._apply(Account, match.record_id, fields)
-        if kind == iv.PEOPLE:
-            assert self.plan.pursuit_id is not None
+        if kind == iv.PEOPLE and self.plan.pursuit_id is not None:
             return self._person_row(self.plan.pursuit_id, values, row.number, notes=True)
+        if kind == iv.PEOPLE:
+            return self._account_person_row(values, row.number)
         return self._pursuit_row(row)
+
+    def _account_person_row(self, values: Mapping[str, Any], number: int) -> str:
+        """A person onto an account, with no card: a duplicate of the account's people (phone,
+        email, name) under the policy, else a new person."""
+        account_id = self.plan.account_id
+        if account_id is None:
+            account = self.state.accounts.find(values[iv.ACCOUNT_NAME])
+            if account is None:
+                account_id = self._new_account({"name": values[iv.ACCOUNT_NAME]}, number)
+            else:
+                account_id = account.record_id
+        index = self.state.persons_of(account_id)
+        fields = {c: values[f] for f, c in _PERSON_COLUMNS.items() if f in values}
+        if iv.NOTES in values:
+            fields["notes"] = values[iv.NOTES]
+        match = index.find(fields.get("name", ""), fields.get("phone", ""), fields.get("email", ""))
+        if match is None or self.policy == Policy.CREATE:
+            records.validate("person", fields)
+            person_id = self._new_person(account_id, fields)
+            index.add(
+                person_id, fields["name"], fields.get("phone", ""), fields.get("email", ""), number
+            )
+            return _CREATED
+        return self._apply(Person, match.record_id, fields, validate_kind="person")
+
+    def _new_person(self, account_id: str, values: Mapping[str, Any]) -> str:
+        """A person of the account (listed as made, so Undo buries them too)."""
+        person_id = new_id()
+        person = Person(
+            id=person_id,
+            account_id=account_id,
+            **{name: values.get(name, _default(name)) for name in PERSON_FIELDS},
+        )
+        self._pend(person)
+        self.person_fields[person_id] = {n: getattr(person, n) for n in PERSON_FIELDS}
+        self.created.append(("person", person_id))
+        self.touched.add((ChangeKind.PERSON, person_id))
+        return person_id
 
     def _pursuit_row(self, row: PlannedRow) -> str:
         values = row.values
@@ -758,18 +855,8 @@ class _Writer:
             )
         person_id = people.find(values)
         if person_id is None:
-            # A person of the account first (listed as made, so Undo buries them too), then
-            # their card on this map.
-            person_id = new_id()
-            person = Person(
-                id=person_id,
-                account_id=account_id,
-                **{name: values.get(name, _default(name)) for name in PERSON_FIELDS},
-            )
-            self._pend(person)
-            self.person_fields[person_id] = {n: getattr(person, n) for n in PERSON_FIELDS}
-            self.created.append(("person", person_id))
-            self.touched.add((ChangeKind.PERSON, person_id))
+            # A person of the account first, then their card on this map.
+            person_id = self._new_person(account_id, values)
             people.add(person_id, values)
         else:
             # Someone the account has already (same phone or email, on another map): the card

@@ -9,8 +9,9 @@ decoded as UTF-8 when they are, else GB18030. Of a card we read FN (else N put t
 name first, as a Chinese name is written), TEL (the first cell/mobile one, else the first),
 EMAIL, ORG (the company; its first component), TITLE, and the department (ORG's second component).
 
-Each card becomes a row of the people import (`table_import`): the same preview with duplicates
-(phone, email, name) on the chosen pursuit's map, the same one-transaction import and undo.
+Each card becomes a row of the people import (`table_import`): onto an account (people with no
+card on a map yet) or onto a pursuit's map, the same preview with duplicates (phone, email, name)
+among that account's people or on that map, the same one-transaction import and undo.
 
 Writing makes vCard 3.0 (what every phone and Outlook reads) in UTF-8, escaped and folded at 75
 octets, through `write_atomically`.
@@ -53,6 +54,7 @@ MAPPING = {
     2: iv.DEPARTMENT,
     3: iv.PHONE,
     4: iv.EMAIL,
+    5: iv.ACCOUNT_NAME,  # read only when the people go onto the companies their cards name
 }
 
 

@@ -300,7 +300,7 @@ class AccountPageView(QWidget):
 
     def _open_person(self, index: QModelIndex) -> None:
         row = self.people.row_at(index)
-        if row is not None:
+        if row is not None and row.pursuit_id is not None:  # a person on no map opens none
             self.pursuit_requested.emit(row.pursuit_id, "stakeholders")
 
     def person_menu(self, row: PersonRow) -> QMenu:
@@ -317,7 +317,7 @@ class AccountPageView(QWidget):
 
     def _people_menu(self, pos: QPoint) -> None:
         row = self.people.row_at(self.people_view.indexAt(pos))
-        if row is not None:
+        if row is not None and row.pursuits:
             menu = self.person_menu(row)
             menu.exec(self.people_view.viewport().mapToGlobal(pos))
             menu.deleteLater()

@@ -437,6 +437,11 @@ class BoardScreen(QWidget):
         self.show_closed_action.setChecked(board_filter.show_closed)
         self.show_closed_action.blockSignals(False)
 
+    def current_pursuit_id(self) -> str | None:
+        """The first pursuit selected (the window's actions start on it)."""
+        ids = self.board.selected_ids()
+        return ids[0] if ids else None
+
     # --- moving ---------------------------------------------------------------------------------
     def request_move(
         self,

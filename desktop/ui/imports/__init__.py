@@ -55,7 +55,8 @@ class ImportActions(QObject):
     def open_wizard(self, mode: str, path: Path | None = None) -> QObject:
         from desktop.ui.imports.wizard import ImportWizard
 
-        wizard = ImportWizard(self.ctx, mode, self.window.window())
+        # People go onto the map of the pursuit open or selected now, unless chosen otherwise.
+        wizard = ImportWizard(self.ctx, mode, self.window.window(), self.window.current_pursuit())
         if path is not None:
             wizard.file_page.edit.setText(str(path))
         self.wizard = wizard

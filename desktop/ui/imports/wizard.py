@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import import_values as iv
+from desktop.services.accounts import list_accounts
 from desktop.services.errors import InvalidInput, NotFound, StorageError
 from desktop.services.imports import reading, vcards
 from desktop.services.imports import table_import as ti
@@ -80,9 +82,17 @@ class ImportCommand(UndoCommand):
 class ImportWizard(QWizard):
     """One import, from choosing the file to the report."""
 
-    def __init__(self, ctx: AppContext, mode: str = TABLE, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        mode: str = TABLE,
+        parent: QWidget | None = None,
+        current_pursuit: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # The pursuit open or selected when the wizard was opened: people go onto its map first.
+        self.current_pursuit = current_pursuit
         self.mode = mode
         self.setObjectName("import_wizard")
         self.setWindowTitle(
@@ -99,6 +109,7 @@ class ImportWizard(QWizard):
         self.table: Table | None = None
         self.kind = iv.PEOPLE if mode == VCARD else iv.PURSUITS
         self.pursuit_id: str | None = None
+        self.account_id: str | None = None  # people onto this account (None: the rows' company)
         self.mapping: dict[int, str] = {}
         self.plan: ti.Preview | None = None
         self.outcome: ti.ImportResult | None = None
@@ -131,6 +142,20 @@ class ImportWizard(QWizard):
         if task is not None:
             task.cancel()  # the step ends by itself (rolled back); the wizard closes now
         super().reject()
+
+    def fields(self) -> tuple[str, ...]:
+        """What a column can fill: people onto a chosen account or map take no company."""
+        fields = iv.FIELDS_OF_KIND[self.kind]
+        if self.kind == iv.PEOPLE and (self.pursuit_id or self.account_id):
+            fields = tuple(f for f in fields if f != iv.ACCOUNT_NAME)
+        return fields
+
+    def required(self) -> tuple[str, ...]:
+        """The fields a mapping must fill: people onto no chosen account name their company."""
+        required = iv.REQUIRED_OF_KIND[self.kind]
+        if self.kind == iv.PEOPLE and not (self.pursuit_id or self.account_id):
+            required = (*required, iv.ACCOUNT_NAME)
+        return required
 
     # remembered mappings, per file layout and kind
     def remembered(self, headers: list[str]) -> dict[int, str] | None:
@@ -389,8 +414,11 @@ class KindPage(QWizardPage):
             (iv.ACCOUNTS, self.tr("Accounts"), self.tr("One row per customer organisation.")),
             (
                 iv.PEOPLE,
-                self.tr("People, onto a pursuit's map"),
-                self.tr("One row per person; they become stakeholders of the pursuit chosen."),
+                self.tr("People"),
+                self.tr(
+                    "One row per person, onto an account (to put on a map later) or onto a "
+                    "pursuit's stakeholder map."
+                ),
             ),
         ):
             button = QRadioButton(label)
@@ -403,14 +431,31 @@ class KindPage(QWizardPage):
             layout.addWidget(button)
             layout.addWidget(hint)
             button.toggled.connect(lambda _on: self._changed())
+        # Where people go: onto an account (no card yet), or onto a pursuit's map.
+        self.onto_account = QRadioButton(self.tr("Onto an account:"))
+        self.onto_account.setObjectName("import_onto_account")
+        self.onto_pursuit = QRadioButton(self.tr("Onto a pursuit's map:"))
+        self.onto_pursuit.setObjectName("import_onto_pursuit")
+        self.onto = QButtonGroup(self)
+        self.onto.addButton(self.onto_account)
+        self.onto.addButton(self.onto_pursuit)
+        self.account = QComboBox()
+        self.account.setObjectName("import_account")
+        self.account.setMinimumContentsLength(30)
         self.pursuit = QComboBox()
         self.pursuit.setObjectName("import_pursuit")
         self.pursuit.setMinimumContentsLength(30)
+        for widget in (self.onto_account, self.onto_pursuit):
+            widget.toggled.connect(lambda _on: self._changed())
         self.pursuit.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
-        pursuit_row = QFormLayout()
-        pursuit_row.setContentsMargins(24, 0, 0, 0)
-        pursuit_row.addRow(self.tr("Pursuit:"), self.pursuit)
-        layout.addLayout(pursuit_row)
+        onto = QGridLayout()
+        onto.setContentsMargins(24, 0, 0, 0)
+        onto.addWidget(self.onto_account, 0, 0)
+        onto.addWidget(self.account, 0, 1)
+        onto.addWidget(self.onto_pursuit, 1, 0)
+        onto.addWidget(self.pursuit, 1, 1)
+        onto.setColumnStretch(1, 1)
+        layout.addLayout(onto)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
@@ -418,16 +463,38 @@ class KindPage(QWizardPage):
         for kind, button in self.buttons.items():
             button.setEnabled(not vcard or kind == iv.PEOPLE)
         self.buttons[self.wiz.kind].setChecked(True)
+        ws = self.wiz.ctx.workspace
+        self.account.clear()
+        self.account.addItem(
+            self.tr("The company each card names")
+            if vcard
+            else self.tr("The company each row names"),
+            "",
+        )
+        for account in list_accounts(ws):
+            self.account.addItem(account.name, account.id)
+        if self.wiz.account_id:
+            self.account.setCurrentIndex(max(0, self.account.findData(self.wiz.account_id)))
         self.pursuit.clear()
-        rows = [r for r in list_pursuits(self.wiz.ctx.workspace) if r.status == "open"]
+        rows = [r for r in list_pursuits(ws) if r.status == "open"]
         for row in sorted(rows, key=lambda r: (r.account, r.title)):
             self.pursuit.addItem(f"{row.account} · {row.title}", row.id)
-        if self.wiz.pursuit_id:
-            self.pursuit.setCurrentIndex(max(0, self.pursuit.findData(self.wiz.pursuit_id)))
+        wanted = self.wiz.pursuit_id or self.wiz.current_pursuit
+        if wanted:
+            self.pursuit.setCurrentIndex(max(0, self.pursuit.findData(wanted)))
+        # Onto the map of the pursuit chosen before or open now; else onto an account.
+        onto_map = bool(self.wiz.pursuit_id) or (
+            not self.wiz.account_id and self.pursuit.findData(self.wiz.current_pursuit) >= 0
+        )
+        (self.onto_pursuit if onto_map else self.onto_account).setChecked(True)
         self._changed()
 
     def _changed(self) -> None:
-        self.pursuit.setEnabled(self.buttons[iv.PEOPLE].isChecked())
+        people = self.buttons[iv.PEOPLE].isChecked()
+        for widget in (self.onto_account, self.onto_pursuit):
+            widget.setEnabled(people)
+        self.account.setEnabled(people and self.onto_account.isChecked())
+        self.pursuit.setEnabled(people and self.onto_pursuit.isChecked())
         self.completeChanged.emit()
 
     def chosen(self) -> str:
@@ -436,11 +503,18 @@ class KindPage(QWizardPage):
     def isComplete(self) -> bool:
         if not any(b.isChecked() for b in self.buttons.values()):
             return False
-        return self.chosen() != iv.PEOPLE or self.pursuit.currentData() is not None
+        if self.chosen() != iv.PEOPLE or self.onto_account.isChecked():
+            return True
+        return self.pursuit.currentData() is not None
 
     def validatePage(self) -> bool:
         self.wiz.kind = self.chosen()
-        self.wiz.pursuit_id = self.pursuit.currentData() if self.wiz.kind == iv.PEOPLE else None
+        people = self.wiz.kind == iv.PEOPLE
+        onto_map = people and self.onto_pursuit.isChecked()
+        self.wiz.pursuit_id = self.pursuit.currentData() if onto_map else None
+        self.wiz.account_id = (
+            self.account.currentData() or None if people and not onto_map else None
+        )
         return True
 
 
@@ -491,7 +565,7 @@ class MappingPage(QWizardPage):
             self.grid.setItem(col, 1, QTableWidgetItem(example))
             combo = QComboBox()
             combo.addItem(self.tr("— not imported —"), None)
-            for field in iv.FIELDS_OF_KIND[kind]:
+            for field in self.wiz.fields():
                 combo.addItem(field_name(field), field)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(col))))
             combo.currentIndexChanged.connect(lambda _i: self._changed())
@@ -509,7 +583,7 @@ class MappingPage(QWizardPage):
 
     def _changed(self) -> None:
         mapping = self.current()
-        missing = [f for f in iv.REQUIRED_OF_KIND[self.wiz.kind] if f not in mapping.values()]
+        missing = [f for f in self.wiz.required() if f not in mapping.values()]
         fields = [c.currentData() for c in self.combos if c.currentData() is not None]
         if missing:
             self.message.setText(
@@ -523,7 +597,7 @@ class MappingPage(QWizardPage):
 
     def isComplete(self) -> bool:
         mapping = self.current()
-        return all(f in mapping.values() for f in iv.REQUIRED_OF_KIND[self.wiz.kind])
+        return all(f in mapping.values() for f in self.wiz.required())
 
     def validatePage(self) -> bool:
         table = self.wiz.table
@@ -671,9 +745,18 @@ class PreviewPage(_TaskPage):
         self.summary.setText(self.tr("Checking each row…"))
         self.status.setText("")
         ws, kind, mapping, pursuit = wiz.ctx.workspace, wiz.kind, dict(wiz.mapping), wiz.pursuit_id
+        account = wiz.account_id
 
         def work(task: Task) -> ti.Preview:
-            return ti.preview(ws, table, kind, mapping, pursuit_id=pursuit, progress=task.progress)
+            return ti.preview(
+                ws,
+                table,
+                kind,
+                mapping,
+                pursuit_id=pursuit,
+                account_id=account,
+                progress=task.progress,
+            )
 
         self.start(work, self._ready, self._failed)
 
@@ -688,7 +771,9 @@ class PreviewPage(_TaskPage):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, NotFound):
-            self.summary.setText(self.tr("The pursuit is gone. Go back and choose another."))
+            self.summary.setText(
+                self.tr("The pursuit or account is gone. Go back and choose another.")
+            )
         elif isinstance(exc, InvalidInput):
             self.summary.setText(
                 self.tr("Choose the column that gives the {0}.").format(field_name(exc.field))

@@ -395,6 +395,10 @@ class PursuitWorkspace(QWidget):
         return widget
 
     # --- showing a pursuit ----------------------------------------------------------------
+    def current_pursuit_id(self) -> str | None:
+        """The pursuit shown (the window's actions start on it)."""
+        return self.pursuit_id
+
     def show_pursuit(self, pursuit_id: str, tab: str | None = None) -> None:
         """Open a pursuit on `tab` (a tab key or a section such as "value"); without one, on the
         tab open before (the last session's at first)."""

@@ -484,6 +484,11 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         rows = [self.model.row_at(self.model.index(n, 0)) for n in numbers]
         return [r for r in rows if r is not None]
 
+    def current_pursuit_id(self) -> str | None:
+        """The first pursuit selected (the window's actions start on it)."""
+        rows = self.selected_rows()
+        return rows[0].id if rows else None
+
     def select_ids(self, ids: Sequence[str]) -> None:
         selection = self.view.selectionModel()
         selection.clearSelection()

@@ -1,4 +1,5 @@
-"""Pick people from the account's other pursuits to copy onto this map."""
+"""Pick people from the account's other pursuits, or the account's people on no map yet, to put
+onto this map."""
 
 from __future__ import annotations
 
@@ -50,7 +51,8 @@ class ReuseDialog(QDialog):
             details = " · ".join(
                 p for p in (candidate.title, candidate.department) if p
             ) or self.tr("no title")
-            text = f"{candidate.name}  —  {details}\n{candidate.pursuit_title}"
+            where = candidate.pursuit_title or self.tr("on no map yet")  # a person of the account
+            text = f"{candidate.name}  —  {details}\n{where}"
             if candidate.on_map:
                 text += "  " + self.tr("(already on this map)")
             item = QStandardItem(text)

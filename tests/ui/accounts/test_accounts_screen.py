@@ -276,3 +276,40 @@ def test_a_person_on_three_pursuits_is_one_row_that_opens_each_map(screen, ctx, 
         "MES 系统（内线、评估者）",
         "WMS 仓储（决策者）",
     ]
+
+
+def test_people_on_no_map_are_listed_with_no_pursuits(screen, ctx, qtbot, tmp_path) -> None:
+    """People imported onto the account (a phone's vCards) are among its people, pursuits empty;
+    a row of someone on no map opens no map and has no menu of maps."""
+    from desktop.services.imports import table_import as ti
+    from desktop.services.imports import vcards
+
+    ws = ctx.workspace
+    erp = make(ws, "ERP 升级", "苏州恒通电子有限公司")
+    stakeholders.create_stakeholder(ws, erp, {"name": "王芳", "title": "CIO"})
+    path = tmp_path / "phone.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:赵名片\r\nTITLE:采购经理\r\n"
+        "TEL;TYPE=CELL:13800001111\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    table = vcards.cards_table(path, vcards.parse_vcards(path.read_bytes()))
+    account_id = account_of(ws, erp)
+    plan = ti.preview(ws, table, "people", vcards.MAPPING, account_id=account_id)
+    ti.run_import(ws, plan, backup=False)
+    screen.reload()
+    assert screen.open_item("account", account_id)
+    page = screen.page
+    assert page.people.rowCount() == 2 and page.tabs.tabText(1) == "关键人（2）"
+    [number] = [n for n in range(2) if page.people.index(n, 0).data() == "赵名片"]
+    column = page.people.column_index("pursuits")
+    assert page.people.index(number, column).data() == ""
+    [row] = [r for r in page.people.all_rows() if r.name == "赵名片"]
+    assert (row.title, row.phone, row.pursuits, row.pursuit_id) == (
+        "采购经理",
+        "13800001111",
+        (),
+        None,
+    )
+    with qtbot.assertNotEmitted(page.pursuit_requested):
+        page.people_view.doubleClicked.emit(page.people.index(number, 0))

@@ -129,8 +129,9 @@ def test_vcards_onto_a_pursuits_map(main_window, qtbot, tmp_path: Path) -> None:
     advance(qtbot, wizard)
     kinds = wizard.kind_page.buttons
     assert kinds["people"].isChecked() and not kinds["accounts"].isEnabled()
+    wizard.kind_page.onto_pursuit.setChecked(True)
     combo: QComboBox = wizard.kind_page.pursuit
-    assert combo.count() > 0
+    assert combo.count() > 0 and combo.isEnabled()
     pursuit_id = combo.currentData()
     advance(qtbot, wizard)
     advance(qtbot, wizard)
@@ -142,6 +143,81 @@ def test_vcards_onto_a_pursuits_map(main_window, qtbot, tmp_path: Path) -> None:
     report = wizard.report_page
     assert not report.rejected.isVisible()  # nothing refused: the summary reads from the top
     assert report.summary.alignment() & Qt.AlignmentFlag.AlignTop
+    wizard.close()
+
+
+def vcard_file(path: Path) -> Path:
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:孙名片\r\nTEL;TYPE=CELL:13966667777\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:周名片\r\nEMAIL:zhou@example.cn\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    return settled(path)
+
+
+def test_vcards_onto_an_account_make_people_with_no_card(
+    main_window, qtbot, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from desktop.storage.tables import Person, Stakeholder
+
+    ws = main_window.ctx.workspace
+    actions = main_window.findChild(ImportActions)
+    wizard = actions.open_wizard("vcard", vcard_file(tmp_path / "phone.vcf"))
+    advance(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.table is not None, timeout=20000)
+    advance(qtbot, wizard)
+    page = wizard.kind_page
+    assert page.onto_account.isChecked()  # nothing open: onto an account
+    assert page.account.isEnabled() and not page.pursuit.isEnabled()
+    page.account.setCurrentIndex(1)
+    account_id = page.account.currentData()
+    advance(qtbot, wizard)
+    assert wizard.account_id == account_id and wizard.pursuit_id is None
+    advance(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20000)
+    advance(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.report_page, timeout=30000)
+    with ws.read() as session:
+        people = dict(
+            session.execute(
+                select(Person.name, Person.id).where(
+                    Person.account_id == account_id,
+                    Person.alive,
+                    Person.name.in_(["孙名片", "周名片"]),
+                )
+            ).all()
+        )
+        cards = session.scalars(
+            select(Stakeholder.id).where(Stakeholder.person_id.in_(list(people.values())))
+        ).all()
+    assert set(people) == {"孙名片", "周名片"}
+    assert cards == []  # on the account, on no map yet
+    main_window.ctx.undo_stack.undo()  # one step
+    with ws.read() as session:
+        alive = session.scalars(
+            select(Person.name).where(Person.account_id == account_id, Person.alive)
+        ).all()
+    assert "孙名片" not in alive
+    wizard.close()
+
+
+def test_the_pursuit_picker_starts_on_the_pursuit_open(main_window, qtbot, tmp_path: Path) -> None:
+    from desktop.services.queries.pursuit_list import list_pursuits
+
+    rows = [r for r in list_pursuits(main_window.ctx.workspace) if r.status == "open"]
+    last = max(rows, key=lambda r: (r.account, r.title))  # not the first alphabetically
+    assert main_window.open_pursuit(last.id)
+    assert main_window.current_pursuit() == last.id
+    actions = main_window.findChild(ImportActions)
+    wizard = actions.open_wizard("vcard", vcard_file(tmp_path / "phone.vcf"))
+    advance(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.table is not None, timeout=20000)
+    advance(qtbot, wizard)
+    page = wizard.kind_page
+    assert page.onto_pursuit.isChecked()
+    assert page.pursuit.currentData() == last.id
     wizard.close()
 
 

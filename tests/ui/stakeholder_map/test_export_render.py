@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pypdf import PdfReader
 
@@ -221,3 +223,39 @@ def test_a_big_map_prints_its_names_at_7pt_at_least_in_the_visit_plan(
     assert covered_w == pytest.approx(image.width()) and covered_h == pytest.approx(image.height())
     del writer
     assert len(people) == 15
+
+
+def test_reuse_offers_the_accounts_people_on_no_map(editor, ctx, sample_map) -> None:
+    """A person imported onto the account (no card anywhere) is offered and put on the map as a
+    card of that person, in one undoable step."""
+    from sqlalchemy import select
+
+    from desktop.services.imports import table_import as ti
+    from desktop.services.imports.reading import SheetInfo, SourceRow, Table
+    from desktop.storage.tables import Person, Pursuit
+
+    pursuit_id, _ = sample_map
+    ws = ctx.workspace
+    with ws.read() as session:
+        account_id = session.get(Pursuit, pursuit_id).account_id
+    table = Table(
+        Path("phone.vcf"), "", [SheetInfo("vCard", False)], "", 0, ["姓名", "手机"],
+        [SourceRow(2, ("冯导入", "13512345678"))],
+    )  # fmt: skip
+    plan = ti.preview(ws, table, "people", {0: "person_name", 1: "phone"}, account_id=account_id)
+    ti.run_import(ws, plan, backup=False)
+    with ws.read() as session:
+        person_id = session.scalar(select(Person.id).where(Person.name == "冯导入"))
+    dialog = editor.reuse_people()
+    assert dialog is not None
+    dialog.filter.setText("冯导入")
+    assert dialog.proxy.rowCount() == 1
+    assert "尚未在任何关系图上" in dialog.proxy.index(0, 0).data()
+    dialog.check(person_id)
+    dialog.ok.click()
+    [card] = [p for p in editor.document.people() if p.name == "冯导入"]
+    assert card.phone == "13512345678"
+    assert all(c.id != person_id for c in smap.reusable_people(ws, pursuit_id))  # on it now
+    ctx.undo_stack.undo()
+    assert not [p for p in editor.document.people() if p.name == "冯导入"]
+    assert any(c.id == person_id for c in smap.reusable_people(ws, pursuit_id))
