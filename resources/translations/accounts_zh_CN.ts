@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccountColumns</name>
@@ -99,7 +98,7 @@
         <translation>新建客户</translation>
     </message>
     <message>
-        <source>The customer&apos;s full name, e.g. 苏州恒通电子有限公司</source>
+        <source>The customer's full name, e.g. 苏州恒通电子有限公司</source>
         <translation>客户全称，例如：苏州恒通电子有限公司</translation>
     </message>
     <message>
@@ -150,7 +149,7 @@
         <translation>在项目列表中查看</translation>
     </message>
     <message>
-        <source>Show this account&apos;s pursuits in the Pursuits list</source>
+        <source>Show this account's pursuits in the Pursuits list</source>
         <translation>在项目列表中查看这个客户的项目</translation>
     </message>
     <message>
@@ -208,6 +207,10 @@
     <message>
         <source>Open the map of {0}</source>
         <translation>打开 {0} 的关键人地图</translation>
+    </message>
+    <message>
+        <source>Export the Account's People (vCard)…</source>
+        <translation>导出该客户的关键人（vCard）…</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>DocumentsButton</name>
@@ -262,11 +261,11 @@
 <context>
     <name>PursuitColumns</name>
     <message>
-        <source>{0}; over the stage&apos;s limit of {1} days: rotting</source>
+        <source>{0}; over the stage's limit of {1} days: rotting</source>
         <translation>{0}；超过本阶段 {1} 天的时限：已停滞</translation>
     </message>
     <message>
-        <source>{0}; the stage&apos;s limit is {1} days</source>
+        <source>{0}; the stage's limit is {1} days</source>
         <translation>{0}；本阶段时限为 {1} 天</translation>
     </message>
     <message>
@@ -502,6 +501,21 @@
     <message>
         <source>Add a note</source>
         <translation>添加笔记</translation>
+    </message>
+</context>
+<context>
+    <name>VCardExport</name>
+    <message>
+        <source>Export People (vCard)</source>
+        <translation>导出关键人（vCard）</translation>
+    </message>
+    <message>
+        <source>Contacts (*.vcf)</source>
+        <translation>联系人 (*.vcf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {0}</source>
+        <translation>无法写入文件：{0}</translation>
     </message>
 </context>
 </TS>

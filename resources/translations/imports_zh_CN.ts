@@ -54,6 +54,10 @@
         <translation>所有项目的关键人(&amp;P)…</translation>
     </message>
     <message>
+        <source>People of the Open Pursuit (&amp;vCard)…</source>
+        <translation>当前项目的关键人（vCard）(&amp;V)…</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>客户</translation>
     </message>

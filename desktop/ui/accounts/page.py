@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -317,10 +318,26 @@ class AccountPageView(QWidget):
 
     def _people_menu(self, pos: QPoint) -> None:
         row = self.people.row_at(self.people_view.indexAt(pos))
-        if row is not None and row.pursuits:
-            menu = self.person_menu(row)
+        menu = self.person_menu(row) if row is not None else QMenu(self.people_view)
+        if self.page is not None and self.page.people:
+            if not menu.isEmpty():
+                menu.addSeparator()
+            menu.addAction(self.tr("Export the Account's People (vCard)…"), self.export_vcards)
+        if not menu.isEmpty():
             menu.exec(self.people_view.viewport().mapToGlobal(pos))
-            menu.deleteLater()
+        menu.deleteLater()
+
+    def export_vcards(self, path: Path | None = None) -> None:
+        """Every live person of this account, once each, as a .vcf file (a phone, Outlook)."""
+        from desktop.services.imports import vcards
+        from desktop.ui.common.vcard_export import export_people
+
+        if self.page is None:
+            return
+        ws, account_id = self.ctx.workspace, self.page.id
+        export_people(
+            self, ws.path, lambda: vcards.account_cards(ws, account_id), self.name.text(), path
+        )
 
     def _open_visit(self, index: QModelIndex) -> None:
         row = self.visits.row_at(index)

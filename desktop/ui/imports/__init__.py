@@ -50,7 +50,34 @@ class ImportActions(QObject):
         people = QAction(QCoreApplication.translate("Import", "&People of All Pursuits…"), parent)
         people.setObjectName("action_export_people")
         people.triggered.connect(lambda: self.export_list("people"))
-        export_menu.addActions([accounts, people])
+        self.pursuit_vcards = QAction(
+            QCoreApplication.translate("Import", "People of the Open Pursuit (&vCard)…"), parent
+        )
+        self.pursuit_vcards.setObjectName("action_export_pursuit_vcards")
+        self.pursuit_vcards.triggered.connect(lambda: self.export_pursuit_people())
+        export_menu.addActions([accounts, people, self.pursuit_vcards])
+        # Offered when a pursuit is open or selected (the board, the list, the workspace).
+        export_menu.aboutToShow.connect(
+            lambda: self.pursuit_vcards.setEnabled(self.window.current_pursuit() is not None)
+        )
+
+    def export_pursuit_people(self, path: Path | None = None) -> None:
+        """The people on the open pursuit's map as a .vcf file."""
+        from desktop.services.imports import vcards
+        from desktop.ui.common.vcard_export import export_people
+
+        pursuit_id = self.window.current_pursuit()
+        if pursuit_id is None:
+            return
+        ws = self.ctx.workspace
+        name = QCoreApplication.translate("Import", "People")
+        export_people(
+            self.window.window(),
+            ws.path,
+            lambda: vcards.pursuit_cards(ws, pursuit_id),
+            name,
+            path,
+        )
 
     def open_wizard(self, mode: str, path: Path | None = None) -> QObject:
         from desktop.ui.imports.wizard import ImportWizard
