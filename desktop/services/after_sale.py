@@ -10,6 +10,7 @@ and that pursuit finds where it grew from through the need (`need_source`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -87,12 +88,28 @@ def convert_referral(
 
 def undo_conversion(ws: Workspace, referral_id: str) -> Changes:
     """Take back `convert_referral`: the new pursuit becomes a tombstone, the referral open."""
+    return _unconvert(ws, _live_referral, ChangeKind.REFERRAL, referral_id)
+
+
+def redo_conversion(ws: Workspace, referral_id: str, pursuit_id: str) -> Changes:
+    """Bring a converted pursuit back after `undo_conversion`."""
+    return _revive(ws, pursuit_id) | _link(ws, referral_id, pursuit_id)
+
+
+def _unconvert(
+    ws: Workspace,
+    live: Callable[[Session, str], Referral | NewNeed],
+    kind: ChangeKind,
+    record_id: str,
+) -> Changes:
+    """The one undo of both conversions (a referral, a plateau need): the record is open again
+    and the pursuit it became a tombstone."""
     with ws.write() as session:
-        referral = _live_referral(session, referral_id)
-        pursuit_id = referral.converted_pursuit_id
-        referral.converted_pursuit_id = None
-        changes = Changes.of(ChangeKind.REFERRAL, referral.id) | Changes.of(
-            ChangeKind.PURSUIT_PART, referral.pursuit_id
+        record = live(session, record_id)
+        pursuit_id = record.converted_pursuit_id
+        record.converted_pursuit_id = None
+        changes = Changes.of(kind, record.id) | Changes.of(
+            ChangeKind.PURSUIT_PART, record.pursuit_id
         )
         pursuit = session.get(Pursuit, pursuit_id) if pursuit_id else None
         if pursuit is not None and pursuit.alive:
@@ -102,15 +119,15 @@ def undo_conversion(ws: Workspace, referral_id: str) -> Changes:
         return changes
 
 
-def redo_conversion(ws: Workspace, referral_id: str, pursuit_id: str) -> Changes:
-    """Bring a converted pursuit back after `undo_conversion`."""
+def _revive(ws: Workspace, pursuit_id: str) -> Changes:
+    """The pursuit a conversion made, alive again (its redo; a purged one is gone for good)."""
     with ws.write() as session:
         pursuit = session.get(Pursuit, pursuit_id)
-        if pursuit is None:
+        if pursuit is None or pursuit.purged:
             raise NotFound(f"pursuit {pursuit_id}")
         pursuit.alive = True
         pursuit.deleted_at = None
-    return Changes.of(ChangeKind.PURSUIT, pursuit_id) | _link(ws, referral_id, pursuit_id)
+    return Changes.of(ChangeKind.PURSUIT, pursuit_id)
 
 
 def _link(ws: Workspace, referral_id: str, pursuit_id: str) -> Changes:
@@ -165,30 +182,12 @@ def convert_need(ws: Workspace, need_id: str, title: str, notes: str = "") -> tu
 
 def undo_need_conversion(ws: Workspace, need_id: str) -> Changes:
     """Take back `convert_need`: the new pursuit becomes a tombstone, the need open again."""
-    with ws.write() as session:
-        need = _live_need(session, need_id)
-        pursuit_id = need.converted_pursuit_id
-        need.converted_pursuit_id = None
-        changes = Changes.of(ChangeKind.NEW_NEED, need.id) | Changes.of(
-            ChangeKind.PURSUIT_PART, need.pursuit_id
-        )
-        pursuit = session.get(Pursuit, pursuit_id) if pursuit_id else None
-        if pursuit is not None and pursuit.alive:
-            pursuit.alive = False
-            pursuit.deleted_at = utcnow()
-            changes = changes | Changes.of(ChangeKind.PURSUIT, pursuit.id)
-        return changes
+    return _unconvert(ws, _live_need, ChangeKind.NEW_NEED, need_id)
 
 
 def redo_need_conversion(ws: Workspace, need_id: str, pursuit_id: str) -> Changes:
     """Bring a pursuit made from a need back after `undo_need_conversion`."""
-    with ws.write() as session:
-        pursuit = session.get(Pursuit, pursuit_id)
-        if pursuit is None or pursuit.purged:
-            raise NotFound(f"pursuit {pursuit_id}")
-        pursuit.alive = True
-        pursuit.deleted_at = None
-    return Changes.of(ChangeKind.PURSUIT, pursuit_id) | _link_need(ws, need_id, pursuit_id)
+    return _revive(ws, pursuit_id) | _link_need(ws, need_id, pursuit_id)
 
 
 def need_source(session: Session, pursuit_id: str) -> tuple[str, str] | None:
