@@ -333,12 +333,19 @@ def detect_encoding(path: Path | str) -> str:
         for raw in handle:
             if raw.isascii():
                 continue
-            try:
-                raw.decode(UTF8)
+            if _is_utf8(raw):
                 utf8 += 1
-            except UnicodeDecodeError:
+            else:
                 other += 1
     return UTF8 if utf8 >= other else GB18030
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode(UTF8)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decoded_lines(path: Path, encoding: str, bad: set[int]) -> Iterator[str]:
@@ -353,12 +360,8 @@ def _decoded_lines(path: Path, encoding: str, bad: set[int]) -> Iterator[str]:
         for number, raw in enumerate(handle, start=1):
             if number == 1 and encoding == UTF8_BOM:
                 raw = raw.removeprefix(codecs.BOM_UTF8)
-            if encoding == GB18030 and not raw.isascii():
-                try:
-                    raw.decode(UTF8)
-                    bad.add(number)
-                except UnicodeDecodeError:
-                    pass
+            if encoding == GB18030 and not raw.isascii() and _is_utf8(raw):
+                bad.add(number)
             try:
                 yield raw.decode(encoding)
             except UnicodeDecodeError:

@@ -25,6 +25,7 @@ overwrote, so `undo_import` / `redo_import` (each one transaction) take it back 
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -546,13 +547,16 @@ def run_import(
         backup_path = backups.make_backup(ws, "before-table-import").path
     writer: _Writer | None = None
     try:
-        with ws.write() as session, queries.page_cache(session, IMPORT_CACHE_KIB):
+        # A dry run raises _DryRun inside the transaction, which rolls it back; then it is over.
+        with (
+            contextlib.suppress(_DryRun),
+            ws.write() as session,
+            queries.page_cache(session, IMPORT_CACHE_KIB),
+        ):
             writer = _Writer(session, ws, plan, policy)
             writer.run(progress)
             if dry_run:
                 raise _DryRun
-    except _DryRun:
-        pass
     except BaseException:
         if backup_path is not None:
             backup_path.unlink(missing_ok=True)  # nothing changed: the backup stands for nothing

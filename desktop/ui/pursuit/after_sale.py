@@ -6,8 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from desktop.services import after_sale, pursuit_edits
 from desktop.services.pursuit_edits import Target
@@ -17,7 +16,7 @@ from desktop.ui.pursuit.editing import Autosaver, CallCommand, RecordCommand, Te
 from desktop.ui.pursuit.models import Column, RecordTableModel
 from desktop.ui.pursuit.new_needs import NewNeedsCard
 from desktop.ui.pursuit.page import SectionPage, with_error
-from desktop.ui.pursuit.table import RecordTable
+from desktop.ui.pursuit.table import ConversionRow, RecordTable
 from desktop.ui.pursuit.widgets import GREEN, Card, GrowingTextEdit, heading, hint
 from desktop.ui.undo import record
 
@@ -128,24 +127,20 @@ class AfterSalePage(SectionPage):
         self.table.add_requested.connect(self.add_referral)
         self.table.remove_requested.connect(self.remove_referral)
         self.table.view.doubleClicked.connect(self._double_clicked)
-        self.convert_button = QPushButton(self.tr("Create pursuit from referral"))
-        self.convert_button.setObjectName("convert")
-        self.convert_button.clicked.connect(self.convert_selected)
-        self.open_button = QPushButton(self.tr("Open its pursuit"))
-        self.open_button.setObjectName("open_converted")
-        self.open_button.clicked.connect(self._open_selected)
-        row = QHBoxLayout()
-        row.addWidget(self.convert_button)
-        row.addWidget(self.open_button)
-        row.addStretch(1)
-        self.table.box.addLayout(row)
+        self.conversion = ConversionRow(
+            self.table,
+            (self.tr("Create pursuit from referral"), self.tr("Open its pursuit")),
+            ("convert", "open_converted", "convert_message"),
+            self.convert_selected,
+            self._open_selected,
+            lambda pid: self.open_pursuit(pid),  # replaced by the workspace after construction
+        )
+        self.convert_button = self.conversion.convert_button
+        self.open_button = self.conversion.open_button
+        self.message = self.conversion.message
         self.table.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         referrals.body.addWidget(self.table)
-        self.message = QLabel()
-        self.message.setObjectName("convert_message")
-        self.message.setTextFormat(Qt.TextFormat.RichText)
-        self.message.linkActivated.connect(lambda pid: self.open_pursuit(pid))
         referrals.body.addWidget(self.message)
         self.column.addStretch(1)
         self._bound = False
@@ -204,10 +199,7 @@ class AfterSalePage(SectionPage):
         return self.model.rows[self.model.row_of(record_id)]
 
     def _update_buttons(self, *_: object) -> None:
-        row = self._selected()
-        converted = bool(row and row.get("converted_title"))
-        self.convert_button.setEnabled(bool(row) and not converted)
-        self.open_button.setEnabled(converted)
+        self.conversion.update(self._selected())
 
     def add_referral(self) -> None:
         if self.pursuit_id is None:

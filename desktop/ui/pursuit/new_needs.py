@@ -13,15 +13,15 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import QWidget
 
 from desktop.services import after_sale, pursuit_edits
 from desktop.services.pursuit_edits import Target
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.pursuit.editing import Autosaver, CallCommand, RecordCommand
 from desktop.ui.pursuit.models import Column, RecordTableModel
-from desktop.ui.pursuit.table import RecordTable
+from desktop.ui.pursuit.table import ConversionRow, RecordTable
 from desktop.ui.pursuit.widgets import GREEN, Card, heading, hint
 from desktop.ui.undo import record
 
@@ -80,24 +80,20 @@ class NewNeedsCard(Card):
         self.table.add_requested.connect(self.add_need)
         self.table.remove_requested.connect(self.remove_need)
         self.table.view.doubleClicked.connect(self._double_clicked)
-        self.convert_button = QPushButton(self.tr("Create pursuit from new need"))
-        self.convert_button.setObjectName("convert_need")
-        self.convert_button.clicked.connect(self.convert_selected)
-        self.open_button = QPushButton(self.tr("Open its pursuit"))
-        self.open_button.setObjectName("open_need_pursuit")
-        self.open_button.clicked.connect(self._open_selected)
-        row = QHBoxLayout()
-        row.addWidget(self.convert_button)
-        row.addWidget(self.open_button)
-        row.addStretch(1)
-        self.table.box.addLayout(row)
+        self.conversion = ConversionRow(
+            self.table,
+            (self.tr("Create pursuit from new need"), self.tr("Open its pursuit")),
+            ("convert_need", "open_need_pursuit", "convert_need_message"),
+            self.convert_selected,
+            self._open_selected,
+            lambda pid: self.open_pursuit(pid),  # replaced by the workspace after construction
+        )
+        self.convert_button = self.conversion.convert_button
+        self.open_button = self.conversion.open_button
+        self.message = self.conversion.message
         self.table.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.body.addWidget(self.table)
-        self.message = QLabel()
-        self.message.setObjectName("convert_need_message")
-        self.message.setTextFormat(Qt.TextFormat.RichText)
-        self.message.linkActivated.connect(lambda pid: self.open_pursuit(pid))
         self.body.addWidget(self.message)
         self._update_buttons()
 
@@ -117,10 +113,7 @@ class NewNeedsCard(Card):
         return self.model.rows[self.model.row_of(record_id)]
 
     def _update_buttons(self, *_: object) -> None:
-        row = self._selected()
-        converted = bool(row and row.get("converted_title"))
-        self.convert_button.setEnabled(bool(row) and not converted)
-        self.open_button.setEnabled(converted)
+        self.conversion.update(self._selected())
 
     def add_need(self) -> None:
         if self.pursuit_id is None:

@@ -1,12 +1,17 @@
-"""A record table with its add and remove buttons and the message line for refused input."""
+"""A record table with its add and remove buttons and the message line for refused input; and the
+row under a table of things that become pursuits (referrals, the plateau's new needs)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -106,3 +111,40 @@ class RecordTable(QWidget):
             index = self.model.index(row, column)
             self.view.setCurrentIndex(index)
             self.view.edit(index)
+
+
+class ConversionRow:
+    """Under a table whose rows become pursuits: "Create pursuit from …" and "Open its pursuit",
+    enabled by the selected row (`update`), and a message line linking to the pursuit made. A row
+    is converted when its `converted_title` is set. The texts come from the caller, translated in
+    its own context; `names` are the object names of the two buttons and the message."""
+
+    def __init__(
+        self,
+        table: RecordTable,
+        texts: tuple[str, str],
+        names: tuple[str, str, str],
+        convert: Callable[[], object],
+        open_converted: Callable[[], object],
+        open_pursuit: Callable[[str], object],
+    ) -> None:
+        self.convert_button = QPushButton(texts[0])
+        self.convert_button.setObjectName(names[0])
+        self.convert_button.clicked.connect(convert)
+        self.open_button = QPushButton(texts[1])
+        self.open_button.setObjectName(names[1])
+        self.open_button.clicked.connect(open_converted)
+        row = QHBoxLayout()
+        row.addWidget(self.convert_button)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        table.box.addLayout(row)
+        self.message = QLabel()
+        self.message.setObjectName(names[2])
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.linkActivated.connect(open_pursuit)
+
+    def update(self, row: dict[str, Any] | None) -> None:
+        converted = bool(row and row.get("converted_title"))
+        self.convert_button.setEnabled(bool(row) and not converted)
+        self.open_button.setEnabled(converted)

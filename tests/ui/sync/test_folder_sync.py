@@ -39,8 +39,7 @@ def test_rounds_run_by_themselves(main_window, qtbot, tmp_path: Path) -> None:
         )
         peer_config = folder.FolderSync(team, SECRET, kdf=FAST_KDF, site_name="同事")
         folder.sync_round(peer, peer_config)
-        with qtbot.waitSignal(ctx.changed, timeout=20_000):
-            pass
+        qtbot.waitSignal(ctx.changed, timeout=20_000).wait()  # the watcher merged it
         qtbot.waitUntil(lambda: syncer.last.imported_files == 1, timeout=20_000)
 
         # A change here is written once it settles.
