@@ -11,28 +11,23 @@ full first, right there (`ensure_open`): the one place where anything early wait
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 from desktop.domain import forecast
 from desktop.domain.methodology import Catalog, default_catalog
 from desktop.storage import first_look
-from desktop.storage.errors import DatabaseMissing
 
 if TYPE_CHECKING:  # imported when the workspace opens in full: the first paint needs neither
     from sqlalchemy.orm import Session
 
     from desktop.storage.db import Database
-
-# What `reader()` yields: a session, or the driver connection before the full open; either is a
-# reader of `storage.queries`.
-Reader: TypeAlias = "Session | sqlite3.Connection"
+    from desktop.storage.queries import Reader
 
 
 @dataclass
@@ -52,17 +47,15 @@ class Workspace:
         catalog: Catalog | None = None,
         policy: Policy | None = None,
         *,
-        path: Path | None = None,
-        driver: sqlite3.Connection | None = None,
+        first: first_look.FirstLook | None = None,
     ):
-        """Open in full with `db`; or, with `path` and `driver` (`open_at_start`), only the
-        driver until `ensure_open`."""
-        if db is None and (path is None or driver is None):
-            raise ValueError("a workspace needs its database, or its path and driver connection")
+        """Open in full with `db`; or only at the driver with a first look (`open_at_start`)
+        until `ensure_open`."""
+        if db is None and first is None:
+            raise ValueError("a workspace needs its database, or a first look at it")
         self._db = db
-        self._path = db.path if db is not None else path
-        self._driver = driver
-        self._driver_thread = threading.get_ident()  # sqlite3 refuses the connection elsewhere
+        self._path = db.path if db is not None else first.path if first is not None else None
+        self._first = first
         self._opening = threading.Lock()
         if catalog is not None:
             self.catalog = catalog
@@ -91,10 +84,8 @@ class Workspace:
         """The workspace at `path` (resolved) with only the driver open, when opening it in full
         would change nothing in the file (`storage.first_look`); None when anything is unusual,
         for the caller to take `open`, which deals with it as it always did."""
-        driver = first_look.open_unchanged(path)
-        if driver is None:
-            return None
-        return cls(None, policy=policy, path=path, driver=driver)
+        first = first_look.open_unchanged(path)
+        return None if first is None else cls(None, policy=policy, first=first)
 
     @property
     def is_open(self) -> bool:
@@ -114,7 +105,7 @@ class Workspace:
                 from desktop.storage.db import Database
 
                 self._db = Database.open(self.path, create=False)
-                self._drop_driver()
+                self._close_first_look()
             return self._db
 
     @property
@@ -139,20 +130,15 @@ class Workspace:
     @contextmanager
     def reader(self) -> Iterator[Reader]:
         """A read snapshot for `storage.queries`: the session of `read()` once open in full;
-        before, the driver connection in one read transaction (on the thread that opened it;
-        another thread waits for the full open)."""
-        driver = self._driver
-        if self._db is not None or driver is None or not self._on_driver_thread():
+        before, the first look's driver connection (on the thread that looked; another thread
+        waits for the full open)."""
+        first = self._first
+        if self._db is not None or first is None or not first.usable_here():
             with self.read() as session:
                 yield session
             return
-        if not self.path.exists():  # as Database.read: never read a file deleted while open
-            raise DatabaseMissing(f"{self.path} was deleted or moved")
-        driver.execute("BEGIN")
-        try:
-            yield driver
-        finally:
-            driver.execute("ROLLBACK")
+        with first.read() as connection:
+            yield connection
 
     def win_rate(self, stage: int, override: int | None = None) -> int:
         return forecast.win_rate(stage, override, rates=self.policy.win_rates, catalog=self.catalog)
@@ -161,16 +147,11 @@ class Workspace:
         return self.policy.stale_days.get(stage) or self.catalog.stage(stage).stale_days
 
     def close(self) -> None:
-        self._drop_driver()
+        self._close_first_look()
         if self._db is not None:
             self._db.close()
 
-    def _on_driver_thread(self) -> bool:
-        return threading.get_ident() == self._driver_thread
-
-    def _drop_driver(self) -> None:
-        """Close the first look's connection (from another thread, sqlite3 refuses that: it is
-        then closed when collected)."""
-        driver, self._driver = self._driver, None
-        if driver is not None and self._on_driver_thread():
-            driver.close()
+    def _close_first_look(self) -> None:
+        first, self._first = self._first, None
+        if first is not None:
+            first.close()

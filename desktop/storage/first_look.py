@@ -18,18 +18,53 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 from desktop.storage import migrate
+from desktop.storage.errors import DatabaseMissing
 
 BUSY_TIMEOUT_MS = 5000  # as db.BUSY_TIMEOUT_MS (db imports SQLAlchemy; tests keep them equal)
 
 
-def open_unchanged(path: Path) -> sqlite3.Connection | None:
-    """A connection (autocommit, the pragmas `db.Database` sets) to the database at `path` when
-    `Database.open(path)` would find nothing to do, else None. `path` is resolved."""
+class FirstLook:
+    """The driver connection of a first look, for reads until the database is opened in full."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self.connection = connection
+        self.thread = threading.get_ident()  # sqlite3 refuses the connection on another
+
+    def usable_here(self) -> bool:
+        """Whether this thread may read through it (the one that looked)."""
+        return threading.get_ident() == self.thread
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """One read snapshot (a deferred BEGIN in WAL mode), as `Database.read` gives. Raises
+        DatabaseMissing when the file was deleted or moved meanwhile, as it does."""
+        if not self.path.exists():
+            raise DatabaseMissing(f"{self.path} was deleted or moved")
+        self.connection.execute("BEGIN")
+        try:
+            yield self.connection
+        finally:
+            self.connection.execute("ROLLBACK")
+
+    def close(self) -> None:
+        """Close the connection (from another thread sqlite3 refuses: it is closed when
+        collected)."""
+        if self.usable_here():
+            self.connection.close()
+
+
+def open_unchanged(path: Path) -> FirstLook | None:
+    """The database at `path` (resolved) through the driver, with the pragmas `db.Database`
+    sets, when `Database.open(path)` would find nothing to do; else None."""
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return None
@@ -51,7 +86,7 @@ def open_unchanged(path: Path) -> sqlite3.Connection | None:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = FULL")
         if _unchanged(connection, path):
-            return connection
+            return FirstLook(path, connection)
     except sqlite3.Error:
         pass
     connection.close()
