@@ -258,9 +258,9 @@ class MainWindow(QMainWindow):
                 self.restoreState(state)
 
     def _first_row(self, today_when_due: bool) -> int:
-        """The rail row shown first: Today when something is due (one count query, so start-up
-        still builds a single screen), else the first (the board)."""
-        if today_when_due and agenda.due_count(self.ctx.workspace):
+        """The rail row shown first: Today when something is due (one query that stops at the
+        first, so start-up still builds a single screen), else the first (the board)."""
+        if today_when_due and agenda.anything_due(self.ctx.workspace):
             for row in range(self.rail.count()):
                 if self.rail.item(row).data(Qt.ItemDataRole.UserRole) == TODAY_SCREEN:
                     return row

@@ -450,6 +450,18 @@ def due_count(ws: Workspace, *, today: date | None = None, tz: tzinfo | None = N
         return queries.due_count(session, today.isoformat(), _text(visit_from), _text(visit_until))
 
 
+def anything_due(ws: Workspace, *, today: date | None = None, tz: tzinfo | None = None) -> bool:
+    """Whether `due_count` is above zero, read without counting them all: start-up opens the
+    Today screen when it is."""
+    today = today or local_today(tz)
+    visit_from = to_utc(today - timedelta(days=OUTCOME_DUE_DAYS), time(), tz)
+    visit_until = to_utc(today + timedelta(days=1), time(), tz)
+    with ws.reader() as session:
+        return queries.anything_due(
+            session, today.isoformat(), _text(visit_from), _text(visit_until)
+        )
+
+
 # --- reminders ----------------------------------------------------------------------------------
 class Reminder(NamedTuple):
     """Something that came due: an activity with a time or a visit at its start (`due`, naive UTC),
