@@ -37,7 +37,7 @@ def state(window):
     }
 
 def when_complete(window):
-    if not window._complete:
+    if not window.is_complete:
         QTimer.singleShot(10, lambda: when_complete(window))
         return
     seen["complete"] = state(window)

@@ -239,6 +239,11 @@ class MainWindow(QMainWindow):
         if self._screen_list:
             self.rail.setCurrentRow(self._first_row(today_when_due))
 
+    @property
+    def is_complete(self) -> bool:
+        """Whether `complete` has run (the benchmarks' RSS waits for it)."""
+        return self._complete
+
     def complete(self) -> None:
         """What the window shows and offers that needs the workspace open in full: the status
         bar's figures, the Review row, and the features' menus and toolbars (MENU_EXTENSIONS).
