@@ -27,7 +27,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, ORGANISATION, ORGANISATION_DOMAIN, __version__
-from desktop.infra import i18n, paths
+from desktop.infra import i18n, lazy, paths
 from desktop.infra.instance_lock import DatabaseLock
 from desktop.infra.settings import Settings
 
@@ -264,6 +264,7 @@ class FullOpen(QObject):
             QMessageBox.critical(window, APP_NAME, f"{path}\n\n{message_for(exc)}")
             QApplication.exit(1)
             return
+        lazy.load_pending()  # here, on the main thread, before any worker names one
         window.complete()
         offer_demo(window, self.ctx)
 

@@ -127,3 +127,25 @@ def test_a_copied_file_takes_the_full_open_before_the_window(due_db: Path, tmp_p
     with sqlite3.connect(copy) as connection:
         (site_after,) = connection.execute("SELECT site_id FROM sync_state").fetchone()
     assert site_after != site_before
+
+
+def test_a_lazy_module_runs_on_its_first_attribute_read_or_when_loaded() -> None:
+    script = (
+        "import sys\n"
+        "from desktop.infra import lazy\n"
+        "m = lazy.lazy_module('desktop.services.activities')\n"
+        "assert 'sqlalchemy' not in sys.modules\n"
+        "from desktop.services import activities\n"
+        "assert activities is m and 'sqlalchemy' not in sys.modules\n"
+        "assert m.TASK == 'task' and 'sqlalchemy' in sys.modules\n"
+        "n = lazy.lazy_module('desktop.services.visits')\n"
+        "assert 'desktop.services.visits' in sys.modules\n"
+        "lazy.load_pending()\n"
+        "assert n.VisitDraft and lazy._pending == []\n"
+        "print('ok')\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert out.stdout.strip() == "ok", out.stderr
