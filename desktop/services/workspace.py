@@ -19,13 +19,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.domain import forecast
-from desktop.domain.methodology import Catalog, default_catalog
 from desktop.storage import first_look
 
-if TYPE_CHECKING:  # imported when the workspace opens in full: the first paint needs neither
+if TYPE_CHECKING:  # imported when first used: the first paint needs none of them
     from sqlalchemy.orm import Session
 
+    from desktop.domain.methodology import Catalog
     from desktop.storage.db import Database
     from desktop.storage.queries import Reader
 
@@ -64,6 +63,8 @@ class Workspace:
     @cached_property
     def catalog(self) -> Catalog:
         """The methodology (read on first use: the first paint of most screens needs none)."""
+        from desktop.domain.methodology import default_catalog
+
         return default_catalog()
 
     @classmethod
@@ -141,6 +142,8 @@ class Workspace:
             yield connection
 
     def win_rate(self, stage: int, override: int | None = None) -> int:
+        from desktop.domain import forecast
+
         return forecast.win_rate(stage, override, rates=self.policy.win_rates, catalog=self.catalog)
 
     def stale_limit(self, stage: int) -> int:
