@@ -18,10 +18,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from desktop.services.errors import StorageError
-from desktop.services.workspace import Workspace
-
-# isort: split
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -30,6 +26,8 @@ from desktop import APP_NAME, ORGANISATION, ORGANISATION_DOMAIN, __version__
 from desktop.infra import i18n, lazy, paths
 from desktop.infra.instance_lock import DatabaseLock
 from desktop.infra.settings import Settings
+from desktop.services.errors import StorageError
+from desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
