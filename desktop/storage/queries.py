@@ -842,7 +842,7 @@ _OPEN_BY_DAY = "t.alive = 1"
 
 
 def agenda_activity_slice(
-    session: Session, after_iso: str | None, through_iso: str, spread_iso: tuple[str, str]
+    session: Reader, after_iso: str | None, through_iso: str, spread_iso: tuple[str, str]
 ) -> list[Row]:
     """Open activities due after `after_iso` (None: from the first) up to `through_iso`, and
     those with a time due in `spread_iso` (after, up to: the days either side where a time
@@ -859,7 +859,7 @@ def agenda_activity_slice(
 
 
 def agenda_due_on_at(
-    session: Session, after_iso: str | None, until_iso: str, offset: int
+    session: Reader, after_iso: str | None, until_iso: str, offset: int
 ) -> str | None:
     """The due day (text) of the open activity `offset` rows into those due after `after_iso` up
     to `until_iso`, in due-day order; None when there are not that many. Where a slice ends,
@@ -879,7 +879,7 @@ def agenda_due_on_at(
 
 
 def agenda_activities_among(
-    session: Session, activity_ids: Collection[str], pursuit_ids: Collection[str], until_iso: str
+    session: Reader, activity_ids: Collection[str], pursuit_ids: Collection[str], until_iso: str
 ) -> list[Row]:
     """The open activities among `activity_ids` or of `pursuit_ids` due up to `until_iso`, as
     `agenda_activity_slice` gives them: what a change touched, read again."""
@@ -897,7 +897,7 @@ def agenda_activities_among(
 
 
 def agenda_visits_among(
-    session: Session,
+    session: Reader,
     visit_ids: Collection[str],
     pursuit_ids: Collection[str],
     from_utc: str,
@@ -941,7 +941,7 @@ _HIDDEN_DAYS_SQL = """
 
 
 def agenda_day_counts(
-    session: Session,
+    session: Reader,
     until_iso: str,
     starts_utc: Sequence[str],
     first_day_iso: str,
@@ -1001,7 +1001,7 @@ _DUE_COUNT_SQL = (
 )
 
 
-def due_count(session: Session, today_iso: str, visit_from_utc: str, visit_until_utc: str) -> int:
+def due_count(session: Reader, today_iso: str, visit_from_utc: str, visit_until_utc: str) -> int:
     """How many open activities are due on or before `today_iso` (a local date) plus visits from
     `visit_from_utc` to before `visit_until_utc` still without an outcome: what start-up asks to
     choose the Today screen, counted on the agenda's index without reading a row."""
@@ -1011,6 +1011,36 @@ def due_count(session: Session, today_iso: str, visit_from_utc: str, visit_until
         .fetchone()
     )
     return int(row[0]) if row is not None else 0
+
+
+_ANYTHING_DUE_SQL = (
+    """
+    SELECT EXISTS (SELECT 1 FROM activities AS t
+            LEFT JOIN pursuits AS p ON p.id = t.pursuit_id
+            LEFT JOIN accounts AS a ON a.id = coalesce(t.account_id, p.account_id)
+            WHERE t.alive AND t.done = 0 AND t.due_on IS NOT NULL AND t.due_on <= ?"""
+    + _SHOWN_LINKS
+    + """)
+        OR EXISTS (SELECT 1 FROM visits AS v
+            JOIN pursuits AS p ON p.id = v.pursuit_id
+            LEFT JOIN accounts AS a ON a.id = p.account_id
+            WHERE v.alive AND v.starts_at >= ? AND v.starts_at < ? AND v.outcome = ''"""
+    + _SHOWN_LINKS
+    + ")"
+)
+
+
+def anything_due(
+    session: Reader, today_iso: str, visit_from_utc: str, visit_until_utc: str
+) -> bool:
+    """Whether `due_count` would be above zero, stopping at the first such row: start-up's
+    choice of the Today screen costs the same with five or fifty thousand things due."""
+    row = (
+        driver_of(session)
+        .execute(_ANYTHING_DUE_SQL, (today_iso, visit_from_utc, visit_until_utc))
+        .fetchone()
+    )
+    return bool(row and row[0])
 
 
 _TIMED_ACTIVITIES_SQL = (
@@ -1056,7 +1086,7 @@ _NEXT_VISIT_SQL = """
 
 
 def timed_due_rows(
-    session: Session, after_utc: str, until_utc: str, first_day: str, last_day: str
+    session: Reader, after_utc: str, until_utc: str, first_day: str, last_day: str
 ) -> list[Row]:
     """Open activities with a time and visits without an outcome due after `after_utc` up to
     `until_utc` (UTC text): id, kind ('visit' for a visit), subject, due at (UTC), pursuit title,
@@ -1068,13 +1098,13 @@ def timed_due_rows(
     return rows
 
 
-def all_day_due_rows(session: Session, from_day: str, until_day: str) -> list[Row]:
+def all_day_due_rows(session: Reader, from_day: str, until_day: str) -> list[Row]:
     """Open activities without a time due from `from_day` to before `until_day` (dates): id, kind,
     subject, due on, pursuit title, account name."""
     return driver_of(session).execute(_ALL_DAY_ACTIVITIES_SQL, (from_day, until_day)).fetchall()
 
 
-def next_timed_due(session: Session, after_utc: str, first_day: str) -> str | None:
+def next_timed_due(session: Reader, after_utc: str, first_day: str) -> str | None:
     """The earliest due time (UTC text) after `after_utc` of an open timed activity (on or after
     the local day `first_day`, for the index) or of a visit without an outcome; None when none."""
     db = driver_of(session)
