@@ -11,6 +11,7 @@ import pytest
 
 from desktop.storage import db, first_look, migrate
 from desktop.storage.db import Database
+from tests.safety.disks import read_only, small_disk
 
 
 @pytest.fixture
@@ -105,8 +106,17 @@ def test_anything_unusual_takes_the_full_open(made: Path, tmp_path: Path, spoil:
         change(made, "PRAGMA journal_mode = DELETE")
     elif spoil == "read_only":
         made.chmod(0o444)
-        if first_look._writable(made):  # root passes every permission check
-            pytest.skip("running as root: the file stays writable")
+        if first_look._writable(made):
+            # Root passes every permission check (as in CI): a read-only disk, for real.
+            with small_disk(tmp_path / "cd", "16M") as disk:
+                path = (disk / "p.db").resolve()
+                Database.open(path).close()
+                look = first_look.open_unchanged(path)  # made here: only the disk is wrong
+                assert look is not None
+                look.close()
+                read_only(disk)
+                assert first_look.open_unchanged(path) is None
+            return
     assert first_look.open_unchanged(path.resolve()) is None
 
 
