@@ -54,8 +54,10 @@ class BoardScreen(QWidget):
     # shown, so there is one box to type in (Ctrl+K still searches everything).
     has_search_box = True
 
+    details_read = Signal(int, object)  # job number, {pursuit id: CardDetails} (from a thread)
     names_counted = Signal(int, object)  # job number, (names, haystacks) (from a thread)
     flags_counted = Signal(int, object)  # job number, {pursuit id: red flags} (from a thread)
+    details_applied = Signal()
     names_applied = Signal()
     flags_applied = Signal()
 
@@ -71,6 +73,7 @@ class BoardScreen(QWidget):
         self.dialog: QDialog | QMessageBox | None = None  # the newest one (ui.operations keeps it)
         self._pending: list[tuple[list[str], int]] = []  # keyboard moves waiting for their turn
         self._loaded_closed = False
+        self._details_loaded = False
         self._names_loaded = False
         self._job = 0  # the newest background read; older results are dropped
         self._fresh_since_job: set[str] = set()  # cards refreshed (with flags) meanwhile
@@ -105,6 +108,7 @@ class BoardScreen(QWidget):
         box.addWidget(self.pages, 1)
 
         self._build_actions()
+        self.details_read.connect(self._apply_details)
         self.names_counted.connect(self._apply_names)
         self.flags_counted.connect(self._apply_flags)
         self.model.move_requested.connect(self.request_move)
@@ -194,16 +198,21 @@ class BoardScreen(QWidget):
 
     # --- loading and following changes --------------------------------------------------------
     def reload(self) -> None:
-        """Load every card again (first show, a database switch, an import)."""
+        """Load every card again (first show, a database switch, an import): what the cards
+        paint first, their details after the paint (unless the filter needs them now)."""
         show_closed = self.model.board_filter.show_closed
+        details = self.model.board_filter.needs_details
         try:
-            cards = board.board_cards(self.ctx.workspace, include_closed=show_closed, flags=False)
+            cards = board.board_cards(
+                self.ctx.workspace, include_closed=show_closed, flags=False, details=details
+            )
         except Exception as exc:  # a database that cannot be read: say so, keep the screen
             show_error(self, exc)
             cards = []
         self._loaded_closed = show_closed
         self.model.clear_names()
         self.model.set_cards(cards)
+        self._details_loaded = details
         self._names_loaded = False
         self._flags_loaded = False
         self._refresh_tags()
@@ -219,7 +228,8 @@ class BoardScreen(QWidget):
             QTimer.singleShot(AFTER_PAINT_MS, self._load_extras)
 
     def _load_extras(self) -> None:
-        """After the cards have painted, a worker thread reads what the board shows next: the
+        """After the cards have painted, a worker thread reads what the board shows next: each
+        card's details (coaching points answered, tags, what is booked, the last touch), the
         stakeholder names search matches (50,000 at scale), then each card's red flags (deal
         health reads a lot). The window stays responsive; each arrives with a signal."""
         if not self._extras_pending:
@@ -230,11 +240,23 @@ class BoardScreen(QWidget):
         job = self._job
         workspace = self.ctx.workspace
         cards = self.model.all_cards()
+        include_closed = self._loaded_closed
+        read_details = not self._details_loaded
 
         def work() -> None:
             try:
+                details: dict[str, board.CardDetails] = {}
+                if read_details:
+                    details = board.board_details(workspace, include_closed=include_closed)
+                    with contextlib.suppress(RuntimeError):  # the screen is gone
+                        self.details_read.emit(job, details)
                 names = board.stakeholder_names(workspace)
-                hay = {c.id: haystack(c, names.get(c.id, "")) for c in cards}
+                hay = {
+                    c.id: haystack(
+                        c, names.get(c.id, ""), details[c.id].tags if c.id in details else None
+                    )
+                    for c in cards
+                }
                 with contextlib.suppress(RuntimeError):  # the screen is gone
                     self.names_counted.emit(job, (names, hay))
                 counts = health.red_flag_counts(workspace, blocking_only=True)
@@ -249,6 +271,27 @@ class BoardScreen(QWidget):
         """Read names and red flags again (Preferences changed a limit; benchmarks wait)."""
         self._extras_pending = True
         self._load_extras()
+
+    def _apply_details(self, job: int, details: dict[str, board.CardDetails]) -> None:
+        if job != self._job:
+            return
+        self.model.set_details(details)
+        self._details_loaded = True
+        self._refresh_tags()
+        self._update_no_match()
+        self.details_applied.emit()
+
+    def _load_details_now(self) -> None:
+        """The cards' details at once, on this thread: a filter that needs them was chosen
+        before the worker brought them (a second or so after the board opened)."""
+        try:
+            details = board.board_details(self.ctx.workspace, include_closed=self._loaded_closed)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.model.set_details(details)
+        self._details_loaded = True
+        self._refresh_tags()
 
     def _apply_names(self, job: int, loaded: tuple[dict[str, str], dict[str, str]]) -> None:
         if job != self._job:
@@ -389,6 +432,8 @@ class BoardScreen(QWidget):
             self.model.set_filter(board_filter)
             self.reload()
         else:
+            if board_filter.needs_details and not self._details_loaded:
+                self._load_details_now()
             selected = self.board.selected_ids()
             self.model.set_filter(board_filter)
             if selected:
@@ -684,6 +729,10 @@ class BoardScreen(QWidget):
             "action_print_plan"
         )
         menu.addSeparator()
+
+    def details_ready(self) -> bool:
+        """Whether the cards carry their details (read after painting)."""
+        return self._details_loaded
 
     def names_ready(self) -> bool:
         """Whether search already matches stakeholder names (read after painting)."""
