@@ -113,6 +113,49 @@ def board_card_rows(
     return driver_of(session).execute(_CARDS_SQL.format(where=where), params).fetchall()
 
 
+def board_head_rows(session: Session, stages: Sequence[int], count: int) -> list[list[Row]]:
+    """The first `count` open cards of each of `stages` (a column's top, what a window shows
+    of it), in board order, as `board_card_rows` gives them: one seek of ix_pursuits_board per
+    stage (`alive = 1` and the stage bound: SQLite walks that index in order and stops)."""
+    where = "p.alive = 1 AND p.status = 'open' AND p.stage = ?"
+    sql = _CARDS_SQL.format(where=where) + " LIMIT ?"
+    driver = driver_of(session)
+    return [driver.execute(sql, (stage, count)).fetchall() for stage in stages]
+
+
+# Each column's sums over all its open cards, without reading them: count, Σ amount and Σ weighted
+# amount in `currency`, cards in another currency. The weighted amount is forecast.weighted_amount
+# per card — (still to collect × rate + 50) div 100, the rate its override else its stage's (bound
+# as parameters: the company's policy) — on what is still to collect (the amount less the
+# instalments received, grouped once rather than looked up per card).
+_STAGE_TOTALS_SQL = """
+    SELECT p.stage, count(*),
+           coalesce(sum(CASE WHEN p.currency = ? THEN p.amount END), 0),
+           coalesce(sum(CASE WHEN p.currency = ? THEN
+               (max(p.amount - coalesce(r.received, 0), 0)
+                * coalesce(p.win_rate_override, {rate}) + 50) / 100 END), 0),
+           coalesce(sum(p.currency <> ?), 0)
+    FROM pursuits AS p
+    LEFT JOIN (SELECT pursuit_id, sum(amount) AS received FROM instalments
+               WHERE alive AND received_on IS NOT NULL GROUP BY pursuit_id) AS r
+        ON r.pursuit_id = p.id
+    WHERE p.alive AND p.status = 'open'
+    GROUP BY p.stage
+"""
+
+
+def board_stage_totals(
+    session: Session, currency: str, stage_rates: Mapping[int, int]
+) -> list[Row]:
+    """(stage, open cards, Σ amount in `currency`, Σ weighted amount in `currency`, cards in
+    another currency) of every stage with open cards: a column's head before its cards are read
+    (`_STAGE_TOTALS_SQL`)."""
+    rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in stage_rates) + " END"
+    sql = _STAGE_TOTALS_SQL.format(rate=rate)
+    params = (currency, currency, *stage_rates.values(), currency)
+    return driver_of(session).execute(sql, params).fetchall()
+
+
 def board_answered_rows(
     session: Session, *, include_closed: bool, ids: Collection[str] | None = None
 ) -> list[Row]:

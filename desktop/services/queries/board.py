@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain import status as status_rules
 from desktop.services import health
@@ -139,8 +139,6 @@ def board_cards(
                 )
             ]
             return sorted(cards, key=lambda c: (c.stage, c.rank))
-    question_counts = {s.number: len(s.questions) for s in ws.catalog.stages}
-    stage_rates = {s.number: ws.win_rate(s.number) for s in ws.catalog.stages}
     with ws.read() as session:
         rows = queries.board_card_rows(session, include_closed=include_closed, ids=ids)
         received: dict[str, int] = dict(queries.board_received_rows(session, ids))
@@ -149,9 +147,68 @@ def board_cards(
         extra = _details(session, include_closed, ids) if details else {}
     # Deal-health flags: a separate step with its own aggregate queries (services.health).
     red_flags = health.red_flag_counts(ws, ids, blocking_only=blocking_only) if flags else {}
+    cards = _cards_of(ws, rows, received, conflicts, red_flags)
+    if details:
+        for card in cards:
+            extra.get(card.id, _NO_DETAILS).apply_to(card)
+    return cards
+
+
+@dataclass(frozen=True, slots=True)
+class StageTotals:
+    """A column's sums over all its open cards (`board_head`), as the board's model sums its
+    loaded cards: in the board's currency, with the cards in another currency counted."""
+
+    stage: int
+    cards: int
+    amount: int
+    weighted: int
+    other_currency: int
+
+
+@dataclass(frozen=True, slots=True)
+class BoardHead:
+    """The top of every column, what the board paints first at any size of database."""
+
+    cards: list[BoardCard]  # without their details, in board order
+    complete: bool  # they are every open card (no column holds more)
+    totals: dict[int, StageTotals]  # {stage: its sums over all its cards}; {} when complete
+
+
+def board_head(ws: Workspace, *, per_stage: int, currency: str) -> BoardHead:
+    """The first `per_stage` open cards of every column (no details), and — when some column
+    holds more — each column's sums over all its cards, counted in SQL: the board paints these
+    at once whatever the database's size (50,000 pursuits) and reads the rest after the paint."""
+    stages = [s.number for s in ws.catalog.stages]
+    with ws.read() as session:
+        heads = queries.board_head_rows(session, stages, per_stage + 1)
+        complete = all(len(rows) <= per_stage for rows in heads)
+        rows = [row for head in heads for row in head[:per_stage]]
+        ids = [row[0] for row in rows]
+        received: dict[str, int] = dict(queries.board_received_rows(session, ids)) if ids else {}
+        conflicts = queries.pursuits_in_review(session, ids) if ids else set()
+        totals: dict[int, StageTotals] = {}
+        if not complete:
+            stage_rates = {n: ws.win_rate(n) for n in stages}
+            for row in queries.board_stage_totals(session, currency, stage_rates):
+                totals[row[0]] = StageTotals(*row)
+    return BoardHead(_cards_of(ws, rows, received, conflicts, {}), complete, totals)
+
+
+def _cards_of(
+    ws: Workspace,
+    rows: list[tuple[Any, ...]],
+    received: dict[str, int],
+    conflicts: set[str],
+    red_flags: dict[str, int],
+) -> list[BoardCard]:
+    """Cards, without their details, from `storage.queries.board_card_rows`' rows: one pass,
+    ISO dates parsed with the C `fromisoformat`."""
+    question_counts = {s.number: len(s.questions) for s in ws.catalog.stages}
+    stage_rates = {s.number: ws.win_rate(s.number) for s in ws.catalog.stages}
     day = date.fromisoformat
     moment = datetime.fromisoformat
-    cards = []
+    cards: list[BoardCard] = []
     append = cards.append
     for (
         pursuit_id,
@@ -204,10 +261,8 @@ def board_cards(
             red_flags.get(pursuit_id, 0),
             account_id,
             origin or "",
-            details=False,  # until apply_to below, or board_details after the paint
+            details=False,  # until CardDetails.apply_to
         )
-        if details:
-            extra.get(pursuit_id, _NO_DETAILS).apply_to(card)
         append(card)
     return cards
 

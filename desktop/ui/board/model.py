@@ -36,7 +36,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.domain.methodology import STAGE_COUNT, Catalog
-from desktop.services.queries.board import BoardCard, CardDetails
+from desktop.services.queries.board import BoardCard, CardDetails, StageTotals
 from desktop.ui.board.filters import BoardFilter, haystack
 
 MIME_TYPE = "application/x-pursuit-ids"
@@ -184,6 +184,12 @@ class StageModel(QStringListModel):
     def remove(self, at: int) -> None:
         self.removeRows(at, 1)
 
+    def extend(self, cards: list[BoardCard]) -> None:
+        """More cards below the last one (the rest of a column after its top)."""
+        if cards:
+            self._incoming = cards
+            self.insertRows(len(self.rows), len(cards))
+
     def replace_card(self, at: int, card: BoardCard) -> None:
         self.rows[at] = card
         index = self.index(at, 0)
@@ -222,6 +228,9 @@ class BoardModel(QObject):
         self._filter = BoardFilter()
         self._summaries = [StageSummary(n) for n in range(1, STAGE_COUNT + 1)]
         self._totals: list[int] | None = None  # cards per stage without filters
+        # While only the top of each column is loaded (`board.board_head`): each column's sums
+        # over all its cards, which its head shows until `complete` brings every card.
+        self._head_totals: dict[int, StageTotals] | None = None
 
     # --- reading ------------------------------------------------------------------------------
     def column(self, stage: int) -> StageModel:
@@ -285,12 +294,48 @@ class BoardModel(QObject):
         return self._filter
 
     # --- changing -------------------------------------------------------------------------------
-    def set_cards(self, cards: Iterable[BoardCard]) -> None:
-        """Replace every card (the first load, a database switch, an import)."""
+    def set_cards(
+        self, cards: Iterable[BoardCard], head_totals: Mapping[int, StageTotals] | None = None
+    ) -> None:
+        """Replace every card (the first load, a database switch, an import). With
+        `head_totals`, `cards` are only the top of each column, under no filter: the model is
+        `partial`, its heads show those sums, until `complete` brings every card; whoever
+        filters, moves or refreshes cards completes it first."""
         self.today = date.today()
+        self._head_totals = dict(head_totals) if head_totals is not None else None
         self._cards = {c.id: c for c in cards}
         self._hay = {}  # built on the first search, or by the worker that reads the names
         self._refilter()
+        self._summarise(range(1, STAGE_COUNT + 1))
+
+    @property
+    def partial(self) -> bool:
+        """Whether only the top of each column is loaded (`set_cards` with head totals)."""
+        return self._head_totals is not None
+
+    def complete(self, cards: Iterable[BoardCard]) -> None:
+        """Every card, after the tops painted first: a column whose top is still the top of
+        its new rows keeps those rows (with the selection and scroll position on them) and
+        gains the rest below; one that changed meanwhile is reset."""
+        if self._head_totals is None:
+            return
+        self._head_totals = None
+        self._cards = {c.id: c for c in cards}
+        self._hay = {}
+        if self._filter.active:  # not while partial (the screen completes first); if ever:
+            self._refilter()
+            self._summarise(_STAGES)
+            return
+        for column, shown in zip(self.columns, self._shown_rows(), strict=True):
+            top = len(column.rows)
+            if len(shown) >= top and all(
+                a.id == b.id for a, b in zip(column.rows, shown, strict=False)
+            ):
+                column.rows[:top] = shown[:top]  # the same pursuits, read again: no row moves
+                column.refresh_all()
+                column.extend(shown[top:])
+            else:
+                column.reset(shown)
         self._summarise(range(1, STAGE_COUNT + 1))
 
     def clear_names(self) -> None:
@@ -442,18 +487,35 @@ class BoardModel(QObject):
                 if len(kept) != len(column.rows):
                     column.reset(kept)
             return
-        rows: list[list[BoardCard]] = [[] for _ in range(STAGE_COUNT)]
-        for card in self._cards.values():
-            if matches(card, hay[card.id]):
-                rows[card.stage - 1].append(card)
-        for column, shown in zip(self.columns, rows, strict=True):
-            shown.sort(key=_rank)
+        for column, shown in zip(self.columns, self._shown_rows(), strict=True):
             if len(shown) != len(column.rows) or any(
                 a is not b for a, b in zip(shown, column.rows, strict=True)
             ):
                 column.reset(shown)
 
+    def _shown_rows(self) -> list[list[BoardCard]]:
+        """The cards the filter lets through, column by column, in rank order."""
+        matches = self._filter.matcher(self.today, self.stale_limit)
+        hay = self._hay if self._filter.terms else _NO_TEXT
+        rows: list[list[BoardCard]] = [[] for _ in range(STAGE_COUNT)]
+        if not self._filter.active and not self._filter.show_closed:
+            for card in self._cards.values():  # no filter: only the open cards, no call a card
+                if card.status == "open":
+                    rows[card.stage - 1].append(card)
+        else:
+            for card in self._cards.values():
+                if matches(card, hay[card.id]):
+                    rows[card.stage - 1].append(card)
+        for shown in rows:
+            shown.sort(key=_rank)
+        return rows
+
     def _summarise(self, stages: Iterable[int], *, recount: bool = True) -> None:
+        if self._head_totals is not None:  # only the tops are loaded: the sums of all
+            self._summaries = [_summary_of(n, self._head_totals.get(n)) for n in _STAGES]
+            self._totals = [s.total for s in self._summaries]
+            self.summary_changed.emit()
+            return
         for stage in stages:
             summary = StageSummary(stage)
             for card in self.column(stage).rows:
@@ -464,16 +526,32 @@ class BoardModel(QObject):
                 else:
                     summary.other_currency += 1
             self._summaries[stage - 1] = summary
-        if recount or self._totals is None:
-            admits = self._filter.admits
+        if recount or self._totals is None:  # what `BoardFilter.admits` lets on the board
             totals = [0] * STAGE_COUNT
+            show_closed = self._filter.show_closed
             for card in self._cards.values():
-                if admits(card):
+                if show_closed or card.status == "open":
                     totals[card.stage - 1] += 1
             self._totals = totals
         for summary, total in zip(self._summaries, self._totals, strict=True):
             summary.total = total
         self.summary_changed.emit()
+
+
+_STAGES = range(1, STAGE_COUNT + 1)
+
+
+def _summary_of(stage: int, totals: StageTotals | None) -> StageSummary:
+    if totals is None:
+        return StageSummary(stage)
+    return StageSummary(
+        stage,
+        shown=totals.cards,
+        total=totals.cards,
+        amount=totals.amount,
+        weighted=totals.weighted,
+        other_currency=totals.other_currency,
+    )
 
 
 def _blanks(count: int) -> list[str]:

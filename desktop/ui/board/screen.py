@@ -47,6 +47,9 @@ from desktop.ui.operations.pursuit_dialog import PursuitDialog
 log = logging.getLogger(__name__)
 STATE_KEY = "board"
 AFTER_PAINT_MS = 50  # then read names and red flags (in a worker thread)
+# Cards a column paints first (a tall window shows about ten): with more in any column, the board
+# paints these with every column's sums and reads the rest after the paint (50,000 pursuits).
+HEAD_CARDS = 60
 
 
 class BoardScreen(QWidget):
@@ -54,6 +57,7 @@ class BoardScreen(QWidget):
     # shown, so there is one box to type in (Ctrl+K still searches everything).
     has_search_box = True
 
+    cards_read = Signal(int, object)  # job number, every card (from a thread)
     details_read = Signal(int, object)  # job number, {pursuit id: CardDetails} (from a thread)
     names_counted = Signal(int, object)  # job number, (names, haystacks) (from a thread)
     flags_counted = Signal(int, object)  # job number, {pursuit id: red flags} (from a thread)
@@ -108,6 +112,7 @@ class BoardScreen(QWidget):
         box.addWidget(self.pages, 1)
 
         self._build_actions()
+        self.cards_read.connect(self._apply_cards)
         self.details_read.connect(self._apply_details)
         self.names_counted.connect(self._apply_names)
         self.flags_counted.connect(self._apply_flags)
@@ -199,19 +204,31 @@ class BoardScreen(QWidget):
     # --- loading and following changes --------------------------------------------------------
     def reload(self) -> None:
         """Load every card again (first show, a database switch, an import): what the cards
-        paint first, their details after the paint (unless the filter needs them now)."""
-        show_closed = self.model.board_filter.show_closed
-        details = self.model.board_filter.needs_details
+        paint first, their details after the paint (unless the filter needs them now). Under
+        no filter, only the top of each column with every column's sums when the columns hold
+        more (`board.board_head`): the rest is read after the paint too."""
+        board_filter = self.model.board_filter
+        show_closed = board_filter.show_closed
+        details = board_filter.needs_details
+        head: board.BoardHead | None = None
+        cards: list[BoardCard] = []
         try:
-            cards = board.board_cards(
-                self.ctx.workspace, include_closed=show_closed, flags=False, details=details
-            )
+            if not board_filter.active and not show_closed:
+                head = board.board_head(
+                    self.ctx.workspace, per_stage=HEAD_CARDS, currency=self.model.currency
+                )
+            else:
+                cards = board.board_cards(
+                    self.ctx.workspace, include_closed=show_closed, flags=False, details=details
+                )
         except Exception as exc:  # a database that cannot be read: say so, keep the screen
             show_error(self, exc)
-            cards = []
         self._loaded_closed = show_closed
         self.model.clear_names()
-        self.model.set_cards(cards)
+        if head is not None:
+            self.model.set_cards(head.cards, None if head.complete else head.totals)
+        else:
+            self.model.set_cards(cards)
         self._details_loaded = details
         self._names_loaded = False
         self._flags_loaded = False
@@ -242,9 +259,15 @@ class BoardScreen(QWidget):
         cards = self.model.all_cards()
         include_closed = self._loaded_closed
         read_details = not self._details_loaded
+        read_cards = self.model.partial
 
         def work() -> None:
+            nonlocal cards
             try:
+                if read_cards:
+                    cards = board.board_cards(workspace, flags=False, details=False)
+                    with contextlib.suppress(RuntimeError):  # the screen is gone
+                        self.cards_read.emit(job, cards)
                 details: dict[str, board.CardDetails] = {}
                 if read_details:
                     details = board.board_details(workspace, include_closed=include_closed)
@@ -271,6 +294,26 @@ class BoardScreen(QWidget):
         """Read names and red flags again (Preferences changed a limit; benchmarks wait)."""
         self._extras_pending = True
         self._load_extras()
+
+    def _apply_cards(self, job: int, cards: list[BoardCard]) -> None:
+        if job != self._job or not self.model.partial:
+            return
+        self.model.complete(cards)
+        self._refresh_tags()
+        self._update_page()
+
+    def _complete_now(self) -> None:
+        """Every card at once, on this thread, when only the columns' tops are loaded yet and
+        a filter, a move or a change needs them all (within a second of the board opening)."""
+        if not self.model.partial:
+            return
+        try:
+            cards = board.board_cards(self.ctx.workspace, flags=False, details=False)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.model.complete(cards)
+        self._refresh_tags()
 
     def _apply_details(self, job: int, details: dict[str, board.CardDetails]) -> None:
         if job != self._job:
@@ -317,6 +360,7 @@ class BoardScreen(QWidget):
         if changes.everything:
             self.reload()
             return
+        self._complete_now()
         ids = changes.ids(ChangeKind.PURSUIT) | changes.ids(ChangeKind.PURSUIT_PART)
         accounts = changes.ids(ChangeKind.ACCOUNT)
         if accounts:
@@ -428,6 +472,7 @@ class BoardScreen(QWidget):
     def _filter_changed(self, board_filter: BoardFilter) -> None:
         # Until the name index arrives, search matches accounts and titles; it refines itself
         # when the names come (set_names filters again).
+        self._complete_now()
         if board_filter.show_closed and not self._loaded_closed:
             self.model.set_filter(board_filter)
             self.reload()
@@ -498,6 +543,7 @@ class BoardScreen(QWidget):
         """Move pursuits to a stage (a drop, a key, a menu) through the gate, or reorder them in
         their column (a drop in it): saved at once, one undo step (ui.operations). Closed
         pursuits stay where they are. `then()` follows a move that went through."""
+        self._complete_now()  # a drop below a column's loaded top lands at its real end
         cards = [c for c in (self.model.card(i) for i in dict.fromkeys(ids)) if c is not None]
         cards = [c for c in cards if c.status == "open"]
         if not cards or not 1 <= to_stage <= 8:
