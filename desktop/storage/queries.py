@@ -168,7 +168,8 @@ def board_answered_rows(
 def board_received_rows(session: Session, ids: Collection[str] | None = None) -> list[Row]:
     """(pursuit id, Σ amount of its live instalments received) of the pursuits with any (all,
     or among `ids`): what a card's weighted amount leaves out (`services.collection`'s rule,
-    on the driver: the board reads it before its first paint)."""
+    on the driver: the board reads it before its first paint). Its WHERE is the partial
+    index ix_instalments_received's (migration 0011_board): SQLite reads that index alone."""
     where, params = "alive AND received_on IS NOT NULL", _NO_PARAMS
     if ids is not None:
         where += f" AND pursuit_id IN ({_marks(ids)})"

@@ -30,6 +30,7 @@ from sqlalchemy import (
     String,
     Text,
     select,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -725,6 +726,14 @@ Index(
     Pursuit.amount,
     Pursuit.win_rate_override,
     Pursuit.updated_at,
+)
+# The instalments received per pursuit, read for every card before the board's first paint: the
+# live received ones only, their pursuit and amount (migration 0011_board).
+Index(
+    "ix_instalments_received",
+    Instalment.pursuit_id,
+    Instalment.amount,
+    sqlite_where=text("alive AND received_on IS NOT NULL"),
 )
 
 SYNCED_TABLES: tuple[type[Synced], ...] = tuple(
