@@ -127,7 +127,8 @@ def board_head_rows(session: Session, stages: Sequence[int], count: int) -> list
 # amount in `currency`, cards in another currency. The weighted amount is forecast.weighted_amount
 # per card — (still to collect × rate + 50) div 100, the rate its override else its stage's (bound
 # as parameters: the company's policy) — on what is still to collect (the amount less the
-# instalments received, grouped once rather than looked up per card).
+# instalments received, grouped once rather than looked up per card). `alive = 1` lets SQLite
+# read the covering index ix_pursuits_board_totals alone, in stage order (migration 0011_board).
 _STAGE_TOTALS_SQL = """
     SELECT p.stage, count(*),
            coalesce(sum(CASE WHEN p.currency = ? THEN p.amount END), 0),
@@ -139,7 +140,7 @@ _STAGE_TOTALS_SQL = """
     LEFT JOIN (SELECT pursuit_id, sum(amount) AS received FROM instalments
                WHERE alive AND received_on IS NOT NULL GROUP BY pursuit_id) AS r
         ON r.pursuit_id = p.id
-    WHERE p.alive AND p.status = 'open'
+    WHERE p.alive = 1 AND p.status = 'open'
     GROUP BY p.stage
 """
 

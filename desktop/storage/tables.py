@@ -735,6 +735,18 @@ Index(
     Instalment.amount,
     sqlite_where=text("alive AND received_on IS NOT NULL"),
 )
+# Each board column's sums over all its open cards, counted before they are read (migration
+# 0011_board): no pursuit row is read.
+Index(
+    "ix_pursuits_board_totals",
+    Pursuit.alive,
+    Pursuit.status,
+    Pursuit.stage,
+    Pursuit.currency,
+    Pursuit.amount,
+    Pursuit.win_rate_override,
+    Pursuit.id,
+)
 
 SYNCED_TABLES: tuple[type[Synced], ...] = tuple(
     m.class_ for m in Base.registry.mappers if issubclass(m.class_, Synced)

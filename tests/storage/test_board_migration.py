@@ -14,7 +14,7 @@ from sqlalchemy import create_engine
 from desktop.services import demo
 from desktop.services.queries import board
 from desktop.services.workspace import Workspace
-from desktop.storage import migrate
+from desktop.storage import migrate, queries
 
 MIGRATION = importlib.import_module("desktop.storage.migrations.versions.0011_board")
 RECEIVED_SQL = (
@@ -37,9 +37,9 @@ def _indexes(path: Path) -> set[str]:
         return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
 
 
-def _plan(path: Path) -> str:
+def _plan(path: Path, sql: str = RECEIVED_SQL, params: tuple[object, ...] = ()) -> str:
     with sqlite3.connect(path) as db:
-        return " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {RECEIVED_SQL}"))
+        return " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params))
 
 
 def test_down_to_the_revision_before_and_up_again(tmp_path: Path) -> None:
@@ -49,12 +49,16 @@ def test_down_to_the_revision_before_and_up_again(tmp_path: Path) -> None:
     cards = board.board_cards(ws, include_closed=True)
     ws.close()
     assert f"USING INDEX {MIGRATION.NAME}" in _plan(path)  # the index alone, no table reads
+    rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in range(1, 9)) + " END"
+    totals = queries._STAGE_TOTALS_SQL.format(rate=rate)
+    params = ("CNY", "CNY", *range(10, 90, 10), "CNY")
+    assert f"USING COVERING INDEX {MIGRATION.TOTALS}" in _plan(path, totals, params)
 
     _move_to(path, MIGRATION.down_revision, down=True)
     before = _indexes(path)
-    assert MIGRATION.NAME not in before
+    assert not {MIGRATION.NAME, MIGRATION.TOTALS} & before
     _move_to(path, MIGRATION.revision)
-    assert _indexes(path) == before | {MIGRATION.NAME}
+    assert _indexes(path) == before | {MIGRATION.NAME, MIGRATION.TOTALS}
     ws = Workspace.open(path)
     try:
         assert board.board_cards(ws, include_closed=True) == cards

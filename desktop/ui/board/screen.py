@@ -472,11 +472,11 @@ class BoardScreen(QWidget):
     def _filter_changed(self, board_filter: BoardFilter) -> None:
         # Until the name index arrives, search matches accounts and titles; it refines itself
         # when the names come (set_names filters again).
-        self._complete_now()
         if board_filter.show_closed and not self._loaded_closed:
             self.model.set_filter(board_filter)
             self.reload()
         else:
+            self._complete_now()  # the filter sees every card, not only the columns' tops
             if board_filter.needs_details and not self._details_loaded:
                 self._load_details_now()
             selected = self.board.selected_ids()
