@@ -10,6 +10,10 @@ a glyph, so nothing depends on colour alone. In a narrow column the amount and t
 short forms (¥128万, 9/12) rather than being cut; the compact mode drops the signals row and the
 title's second line so more cards fit a laptop's height.
 
+A card's details (coaching points answered, what is booked, its last touch) are read just after
+the board's first paint (`BoardCard.details`): until they come, the card leaves out the signals
+row, the stale edge and "no next step" rather than show a guess.
+
 The flag mark counts only the *blocking* red flags (the stage's milestone rests on them): advice
 belongs in the workspace. The tooltip lists every flag, blocking and advice, with its reason.
 """

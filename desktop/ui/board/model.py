@@ -13,6 +13,11 @@ calls into Python per layout of a 10,000-card board; now the layout never leaves
 
 A change refreshes only the cards it names (`update_cards`), moving rows between columns with
 insert / remove signals, so selections and scroll positions survive.
+
+At 50,000 pursuits the board first loads only the top of each column, with each column's sums
+counted in SQL (`set_cards(..., head_totals)`: the model is `partial`), and `complete` adds the
+rest below each column's top once read; each card's details (`set_details`) and red flags come
+after that paint too.
 """
 
 from __future__ import annotations

@@ -4,6 +4,12 @@ Eight columns, one per stage of the methodology, with the win rate, count and su
 cards move by drag and drop or Ctrl+←/→ through the stage gate, every change saves at once and can
 be undone. The screen only asks services and follows the Changes they broadcast: after a move it
 refreshes the cards the move names, never the whole board.
+
+Opening, it paints before it has read everything: the top of each column with every column's sums
+(`board.board_head`), each card without its details; a worker thread then reads every card, their
+details, the stakeholder names search matches and the red flags, and each fills the board as it
+arrives. A filter, a move or a change that needs every card before the worker brings them reads
+them at once (`_complete_now`, `_load_details_now`).
 """
 
 from __future__ import annotations

@@ -136,9 +136,12 @@ def test_a_card_without_its_details_says_nothing_it_does_not_know(qtbot, monkeyp
     no_step = delegate._texts["no_step"]
     assert no_step in painted_texts(monkeypatch, delegate, full)
     assert no_step not in painted_texts(monkeypatch, delegate, lean)
-    tip = delegate.tooltip(lean)
-    assert no_step not in tip and "untouched" not in tip and "Coaching" not in tip
-    assert "untouched" in delegate.tooltip(full)
+    # The tooltip leaves out the days untouched, the last touch, the coaching points and "no
+    # next step"; every other line is the full card's.
+    lean_lines = delegate.tooltip(lean).split("<br>")
+    full_lines = delegate.tooltip(full).split("<br>")
+    assert no_step in full_lines and no_step not in lean_lines
+    assert set(lean_lines) < set(full_lines) and len(full_lines) - len(lean_lines) == 4
 
 
 @pytest.fixture
