@@ -30,6 +30,7 @@ from sqlalchemy import (
     String,
     Text,
     select,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -728,6 +729,26 @@ Index(
     Pursuit.amount,
     Pursuit.win_rate_override,
     Pursuit.updated_at,
+)
+# The instalments received per pursuit, read for every card before the board's first paint: the
+# live received ones only, their pursuit and amount (migration 0011_board).
+Index(
+    "ix_instalments_received",
+    Instalment.pursuit_id,
+    Instalment.amount,
+    sqlite_where=text("alive AND received_on IS NOT NULL"),
+)
+# Each board column's sums over all its open cards, counted before they are read (migration
+# 0011_board): no pursuit row is read.
+Index(
+    "ix_pursuits_board_totals",
+    Pursuit.alive,
+    Pursuit.status,
+    Pursuit.stage,
+    Pursuit.currency,
+    Pursuit.amount,
+    Pursuit.win_rate_override,
+    Pursuit.id,
 )
 
 SYNCED_TABLES: tuple[type[Synced], ...] = tuple(
