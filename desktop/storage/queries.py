@@ -128,7 +128,7 @@ def board_head_rows(session: Session, stages: Sequence[int], count: int) -> list
 # per card — (still to collect × rate + 50) div 100, the rate its override else its stage's (bound
 # as parameters: the company's policy) — on what is still to collect (the amount less the
 # instalments received, grouped once rather than looked up per card). `alive = 1` lets SQLite
-# read the covering index ix_pursuits_board_totals alone, in stage order (migration 0011_board).
+# read the covering index ix_pursuits_board_totals alone, in stage order (migration 0012).
 _STAGE_TOTALS_SQL = """
     SELECT p.stage, count(*),
            coalesce(sum(CASE WHEN p.currency = ? THEN p.amount END), 0),
@@ -170,7 +170,7 @@ def board_received_rows(session: Session, ids: Collection[str] | None = None) ->
     """(pursuit id, Σ amount of its live instalments received) of the pursuits with any (all,
     or among `ids`): what a card's weighted amount leaves out (`services.collection`'s rule,
     on the driver: the board reads it before its first paint). Its WHERE is the partial
-    index ix_instalments_received's (migration 0011_board): SQLite reads that index alone."""
+    index ix_instalments_received's (migration 0012): SQLite reads that index alone."""
     where, params = "alive AND received_on IS NOT NULL", _NO_PARAMS
     if ids is not None:
         where += f" AND pursuit_id IN ({_marks(ids)})"

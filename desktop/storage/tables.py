@@ -731,7 +731,7 @@ Index(
     Pursuit.updated_at,
 )
 # The instalments received per pursuit, read for every card before the board's first paint: the
-# live received ones only, their pursuit and amount (migration 0011_board).
+# live received ones only, their pursuit and amount (migration 0012).
 Index(
     "ix_instalments_received",
     Instalment.pursuit_id,
@@ -739,7 +739,7 @@ Index(
     sqlite_where=text("alive AND received_on IS NOT NULL"),
 )
 # Each board column's sums over all its open cards, counted before they are read (migration
-# 0011_board): no pursuit row is read.
+# 0012): no pursuit row is read.
 Index(
     "ix_pursuits_board_totals",
     Pursuit.alive,

@@ -73,6 +73,6 @@ def test_the_accounts_lists_totals_read_the_pursuits_account_index(demo_ws) -> N
     (totals,) = plans(demo_ws, summaries, "AS open_amount")
     # The index gives each account's pursuits in one pass; what is still to collect needs each
     # open pursuit's received instalments, read by their own index (a search, not a scan): the
-    # partial index of the received ones (migration 0011_board).
+    # partial index of the received ones (migration 0012).
     assert "SCAN p USING INDEX ix_pursuits_account_totals" in totals
     assert "SEARCH i USING INDEX ix_instalments_received" in totals

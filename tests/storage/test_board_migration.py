@@ -1,4 +1,4 @@
-"""Revision 0011_board on a database made at the revision before it: the partial index of the
+"""Revision 0012 on a database made at the revision before it: the partial index of the
 instalments received appears, the board's read of them uses it alone, the cards read the same,
 and going down again takes exactly that index away."""
 
@@ -16,7 +16,7 @@ from desktop.services.queries import board
 from desktop.services.workspace import Workspace
 from desktop.storage import migrate, queries
 
-MIGRATION = importlib.import_module("desktop.storage.migrations.versions.0011_board")
+MIGRATION = importlib.import_module("desktop.storage.migrations.versions.0012_board")
 RECEIVED_SQL = (
     "SELECT pursuit_id, sum(amount) FROM instalments"
     " WHERE alive AND received_on IS NOT NULL GROUP BY pursuit_id"

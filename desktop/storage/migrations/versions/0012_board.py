@@ -1,7 +1,7 @@
 """board: the columns' sums and the instalments received per pursuit, on covering indexes
 
-Revision ID: 0011_board
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 
 The board weighs each open card on what is still to collect (the amount less the instalments
 received), and reads those sums for every card before its first paint (`queries.
@@ -15,14 +15,14 @@ cards counted in SQL (`queries.board_stage_totals`): on ix_pursuits_board_totals
 pursuits by stage with their currency, amount, rate override and id — the count reads no pursuit
 row (50 ms of CPU instead of 80, and a tenth of the pages read).
 
-Only indexes: no row changes, and the database at 0010 reads the same without them.
+Only indexes: no row changes, and the database at 0011 reads the same without them.
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_board"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
