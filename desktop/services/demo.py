@@ -23,7 +23,8 @@ from desktop.domain import status as status_rules
 from desktop.services.activities import to_utc
 from desktop.services.changes import Changes
 from desktop.services.workspace import Workspace
-from desktop.storage import bulk_load, sync_meta
+from desktop.storage import bulk_load
+from desktop.storage.bulk_load import membership_id
 from desktop.storage.tables import (
     Account,
     Activity,
@@ -55,8 +56,6 @@ from desktop.storage.tables import (
     ValueCase,
     Visit,
     VisitAttendee,
-    membership_id,
-    new_id,
     utcnow,
 )
 
@@ -212,14 +211,12 @@ def fill_demo(
     rows: dict[type[Synced], list[dict[str, Any]]] = {}
 
     with ws.write() as session:
-        dot = sync_meta.next_dot(session)
         load = bulk_load.BulkLoad(
             session, expected_rows=scale * _ROWS_PER_PURSUIT, cache_mb=_CACHE_MB
         )
-        make = _RowMaker(dot)
 
         def add(table: type[Synced], **values: Any) -> str:
-            row = make(table, values)
+            row = load.row(table, values)
             rows.setdefault(table, []).append(row)
             return str(row["id"])
 
@@ -445,28 +442,6 @@ def fill_demo(
         write()
         load.finish()
     return Changes.all()
-
-
-class _RowMaker:
-    """Rows as `sync_meta.stamped_row` makes them, from one template per table: the metadata
-    objects (version vector, dots, the times written) are shared by every row, as their values
-    are (one write transaction, one dot), so the bulk write encodes them once, not per row."""
-
-    def __init__(self, dot: tuple[str, int, int]) -> None:
-        self.dot = dot
-        self.templates: dict[type[Synced], dict[str, Any]] = {}
-
-    def __call__(self, table: type[Synced], values: dict[str, Any]) -> dict[str, Any]:
-        template = self.templates.get(table)
-        if template is None:
-            template = sync_meta.stamped_row(table, {"id": ""}, self.dot)
-            del template["id"]
-            self.templates[table] = template
-        row = template.copy()
-        row.update(values)
-        if "id" not in values:
-            row["id"] = new_id()
-        return row
 
 
 # --- after the signature: acceptance, collection, after-sale, referrals ------------------------

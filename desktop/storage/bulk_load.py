@@ -7,15 +7,21 @@ sequence trigger (an UPDATE of the row just written, and its index moved), the s
 
 - each row is written with its change sequence (`seq`) already set, the next number of its
   table in write order: what the trigger gives a row inserted alone (storage/change_sequence.py),
-  so the trigger, which only fires for `seq = 0`, has nothing to do;
+  so the trigger, which only fires for `seq = 0`, has nothing to do; a large load drops it
+  meanwhile (testing `NEW.seq = 0` alone is a fifth of an insert's time in SQLite);
 - a large load sets the search triggers aside and makes the documents at the end with a few
   statements per table (`search_bulk.BulkIndex`, as the sync import does);
-- a large load into an empty database drops the secondary indexes of the synced tables and
-  builds them again at the end, from their own `CREATE INDEX` text (a sorted build is far cheaper
-  than millions of random updates);
-- values go to the driver in one executemany per batch, encoded by the columns' own SQLAlchemy
-  bind processors (so they are stored exactly as a Core insert stores them), and a value object
-  shared by consecutive rows (the one version vector and dot of the transaction) encoded once.
+- a large load into an empty database drops the secondary indexes of the synced tables;
+  dropped triggers and indexes are made again at the end from their own text in `sqlite_master`
+  (one sorted build of an index is far cheaper than millions of random updates);
+- rows are made from one template per table (`row`): what `sync_meta.stamped_row` gives, the
+  columns' defaults filled in as `sync_meta.fill_defaults` fills them, the metadata objects (the
+  transaction's one version vector and dot, its time) shared by every row;
+- values go to the driver in one executemany per batch, dates and JSON encoded by the columns'
+  own SQLAlchemy bind processors (stored exactly as a Core insert stores them), a value object
+  shared by consecutive rows encoded once;
+- ids are made as `tables.new_id` and `tables.membership_id` make them, without building a
+  `uuid.UUID` for each (a third of the time at scale went there).
 
 Everything happens in the caller's transaction: a rollback puts the indexes and triggers back,
 and no other connection ever sees the database without them.
@@ -23,19 +29,47 @@ and no other connection ever sees the database without them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Boolean, Table
 from sqlalchemy.orm import Session
 
 from desktop.storage import queries, search_bulk, sync_meta
-from desktop.storage.tables import SYNCED_TABLES, Synced
+from desktop.storage.tables import ID_NAMESPACE, SYNCED_TABLES, Synced
 
 # Below this many rows the indexes and triggers are kept: dropping and re-making them costs more
 # than they do (the test suite fills databases of a few pursuits).
 LARGE_FROM = 20_000
 _NO_VALUE = object()
+_NAMESPACE = ID_NAMESPACE.bytes
+_ID_BLOCK = 16 * 4096  # random bytes read at a time for new ids
+
+
+def _uuid_text(raw: bytes, version: int) -> str:
+    """The text of a UUID of `version` (RFC 4122 variant) from 16 bytes, as `str(uuid.UUID)`."""
+    b = bytearray(raw)
+    b[6] = (b[6] & 0x0F) | (version << 4)
+    b[8] = (b[8] & 0x3F) | 0x80
+    x = b.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+
+
+def membership_id(kind: str, *parts: str) -> str:
+    """`tables.membership_id`, the same text (a name-based UUID 5 in the same namespace)."""
+    digest = hashlib.sha1(_NAMESPACE + ":".join((kind, *parts)).encode()).digest()
+    return _uuid_text(digest[:16], 5)
+
+
+def _new_ids() -> Iterator[str]:
+    """Random ids as `tables.new_id` makes them (UUID 4 from the system's random source)."""
+    while True:
+        block = os.urandom(_ID_BLOCK)
+        for start in range(0, _ID_BLOCK, 16):
+            yield _uuid_text(block[start : start + 16], 4)
 
 
 class BulkLoad:
@@ -43,17 +77,48 @@ class BulkLoad:
 
     def __init__(self, session: Session, *, expected_rows: int, cache_mb: int = 256) -> None:
         self.session = session
+        self.dot = sync_meta.next_dot(session)
         self.driver = queries.driver_of(session)
         self.dialect = session.get_bind().dialect
         (self._cache,) = self.driver.execute("PRAGMA cache_size").fetchone()
         self.driver.execute(f"PRAGMA cache_size = {-int(cache_mb) * 1024}")
         large = expected_rows >= LARGE_FROM
         self.index = search_bulk.BulkIndex(self.driver, active=large)
-        self.dropped: list[str] = []  # the CREATE INDEX statements to run again at the end
-        if large and self._empty():
-            self._drop_indexes()
+        self.dropped: list[str] = []  # the statements that make them again at the end
+        if large:
+            self._drop_sequence_triggers()
+            if self._empty():
+                self._drop_indexes()
         self._sequence: dict[str, int] = {}  # table -> the last change sequence given
-        self._statements: dict[str, tuple[str, list[tuple[str, Any]], bool]] = {}
+        self._statements: dict[str, _Statement] = {}
+        self._templates: dict[type[Synced], tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._ids = _new_ids()
+
+    def new_id(self) -> str:
+        return next(self._ids)
+
+    def row(self, table: type[Synced], values: dict[str, Any]) -> dict[str, Any]:
+        """A new row of `table` with `values`, stamped with this transaction's dot (as
+        `sync_meta.stamped_row` stamps it) and its empty columns given their defaults (as
+        `sync_meta.fill_defaults` gives them)."""
+        known = self._templates.get(table)
+        if known is None:
+            template = sync_meta.stamped_row(table, {"id": ""}, self.dot)
+            del template["id"]
+            defaults = {name: template[name] for name in _defaulted(table) if name != "id"}
+            sync_meta.fill_defaults(table, [defaults])
+            template.update(defaults)
+            known = self._templates[table] = (template, defaults)
+        template, defaults = known
+        row = template.copy()
+        row.update(values)
+        if "id" not in values:
+            row["id"] = next(self._ids)
+        if None in values.values():  # an empty value given for a column with a default
+            for name, value in values.items():
+                if value is None and name in defaults:
+                    row[name] = defaults[name]
+        return row
 
     def _empty(self) -> bool:
         return all(
@@ -61,20 +126,27 @@ class BulkLoad:
             for t in SYNCED_TABLES
         )
 
+    def _drop_sequence_triggers(self) -> None:
+        """The change sequence's insert triggers: every row here comes with its `seq`."""
+        names = [f"sync_seq_{t.__tablename__}_ai" for t in SYNCED_TABLES]
+        self._drop("trigger", "name", names)
+
     def _drop_indexes(self) -> None:
-        names = [t.__tablename__ for t in SYNCED_TABLES]
-        marks = ", ".join("?" * len(names))
         # `sql IS NOT NULL`: a primary key's or a UNIQUE constraint's own index stays.
+        self._drop("index", "tbl_name", [t.__tablename__ for t in SYNCED_TABLES])
+
+    def _drop(self, kind: str, key: str, names: list[str]) -> None:
+        marks = ", ".join("?" * len(names))
         found = self.driver.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            f"AND tbl_name IN ({marks}) ORDER BY name",
-            names,
+            f"SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL "
+            f"AND {key} IN ({marks}) ORDER BY name",
+            [kind, *names],
         ).fetchall()
         for name, sql in found:
-            self.driver.execute(f'DROP INDEX "{name}"')
+            self.driver.execute(f'DROP {kind.upper()} "{name}"')
             self.dropped.append(sql)
 
-    def _statement(self, table: type[Synced]) -> tuple[str, list[tuple[str, Any]], bool]:
+    def _statement(self, table: type[Synced]) -> _Statement:
         name = table.__tablename__
         known = self._statements.get(name)
         if known is None:
@@ -83,31 +155,37 @@ class BulkLoad:
             sequenced = "seq" in present
             names = [c.name for c in columns] + (["seq"] if sequenced else [])
             sql = f"INSERT INTO {name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-            encoders = [
-                (c.key, c.type.dialect_impl(self.dialect).bind_processor(self.dialect))
-                for c in columns
-            ]
-            known = self._statements[name] = (sql, encoders, sequenced)
+            encoders: list[tuple[int, Callable[[Any], Any]]] = []
+            for position, column in enumerate(columns):
+                # The driver binds a bool as the integer SQLAlchemy's processor would make.
+                if isinstance(column.type, Boolean):
+                    continue
+                encode = column.type.dialect_impl(self.dialect).bind_processor(self.dialect)
+                if encode is not None:
+                    encoders.append((position, encode))
+            known = self._statements[name] = _Statement(
+                sql, itemgetter(*(c.key for c in columns)), encoders, sequenced
+            )
             if sequenced:
                 (top,) = self.driver.execute(f"SELECT coalesce(max(seq), 0) FROM {name}").fetchone()
                 self._sequence[name] = int(top)
         return known
 
     def insert(self, table: type[Synced], rows: list[dict[str, Any]]) -> None:
-        """New rows of `table` (from `sync_meta.stamped_row`), written in this order."""
+        """New rows of `table` (from `row`), written in this order."""
         if not rows:
             return
-        sync_meta.fill_defaults(table, rows)
-        sql, encoders, sequenced = self._statement(table)
+        statement = self._statement(table)
         name = table.__tablename__
-        first = self._sequence.get(name, 0) + 1
-        self.driver.executemany(sql, _encoded(rows, encoders, first if sequenced else None))
-        if sequenced:
+        first = self._sequence.get(name, 0) + 1 if statement.sequenced else None
+        self.driver.executemany(statement.sql, _encoded(rows, statement, first))
+        if first is not None:
             self._sequence[name] = first + len(rows) - 1
         self.index.inserted(name)
 
     def finish(self) -> None:
-        """Build the dropped indexes, make the search documents, restore the page cache."""
+        """Make the dropped indexes and triggers again, and the search documents; restore the
+        page cache."""
         for sql in self.dropped:
             self.driver.execute(sql)
         self.dropped = []
@@ -120,29 +198,47 @@ def _core(table: type[Synced]) -> Table:
     return table.__table__
 
 
+class _Statement:
+    """How one table's rows are written: the insert, the values in column order, the encoders."""
+
+    def __init__(
+        self,
+        sql: str,
+        values: Callable[[dict[str, Any]], tuple[Any, ...]],
+        encoders: list[tuple[int, Callable[[Any], Any]]],
+        sequenced: bool,
+    ) -> None:
+        self.sql = sql
+        self.values = values
+        self.encoders = encoders
+        self.sequenced = sequenced
+
+
+def _defaulted(table: type[Synced]) -> list[str]:
+    """The columns `sync_meta.fill_defaults` may fill."""
+    return [c.key for c in _core(table).columns if getattr(c.default, "arg", None) is not None]
+
+
 def _encoded(
-    rows: list[dict[str, Any]],
-    encoders: Sequence[tuple[str, Callable[[Any], Any] | None]],
-    first_seq: int | None,
+    rows: list[dict[str, Any]], statement: _Statement, first_seq: int | None
 ) -> Iterator[list[Any]]:
-    """Each row's values in column order, as the bind processors give them. The last value seen
-    per column and its encoding are kept: rows written together share their metadata objects
-    (the version vector, the dots, the time), and JSON and dates are the costly ones."""
+    """Each row's values in column order, as the bind processors give them (then its change
+    sequence). The last value seen per column and its encoding are kept: rows written together
+    share their metadata objects (the version vector, the dots, the time)."""
+    encoders = statement.encoders
     last: list[Any] = [_NO_VALUE] * len(encoders)
     done: list[Any] = [None] * len(encoders)
     seq = first_seq
+    get = statement.values
     for row in rows:
-        values: list[Any] = []
-        for position, (key, encode) in enumerate(encoders):
-            value = row[key]
-            if encode is None:
-                values.append(value)
-            elif value is last[position]:
-                values.append(done[position])
+        values = list(get(row))
+        for slot, (position, encode) in enumerate(encoders):
+            value = values[position]
+            if value is last[slot]:
+                values[position] = done[slot]
             else:
-                last[position] = value
-                done[position] = encoded = encode(value)
-                values.append(encoded)
+                last[slot] = value
+                values[position] = done[slot] = encode(value)
         if seq is not None:
             values.append(seq)
             seq += 1
