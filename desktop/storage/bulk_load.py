@@ -49,27 +49,26 @@ _NAMESPACE = ID_NAMESPACE.bytes
 _ID_BLOCK = 16 * 4096  # random bytes read at a time for new ids
 
 
-def _uuid_text(raw: bytes, version: int) -> str:
-    """The text of a UUID of `version` (RFC 4122 variant) from 16 bytes, as `str(uuid.UUID)`."""
-    b = bytearray(raw)
-    b[6] = (b[6] & 0x0F) | (version << 4)
-    b[8] = (b[8] & 0x3F) | 0x80
-    x = b.hex()
-    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+# A UUID's variant digit (RFC 4122: 8, 9, a or b) from any hex digit, as its top bits are set.
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+
+
+def _uuid_text(x: str, version: str) -> str:
+    """`str(uuid.UUID(hex=x[:32], version=...))`: the version digit and variant bits set."""
+    return f"{x[:8]}-{x[8:12]}-{version}{x[13:16]}-{_VARIANT[x[16]]}{x[17:20]}-{x[20:32]}"
 
 
 def membership_id(kind: str, *parts: str) -> str:
     """`tables.membership_id`, the same text (a name-based UUID 5 in the same namespace)."""
-    digest = hashlib.sha1(_NAMESPACE + ":".join((kind, *parts)).encode()).digest()
-    return _uuid_text(digest[:16], 5)
+    return _uuid_text(hashlib.sha1(_NAMESPACE + ":".join((kind, *parts)).encode()).hexdigest(), "5")
 
 
 def _new_ids() -> Iterator[str]:
     """Random ids as `tables.new_id` makes them (UUID 4 from the system's random source)."""
     while True:
-        block = os.urandom(_ID_BLOCK)
-        for start in range(0, _ID_BLOCK, 16):
-            yield _uuid_text(block[start : start + 16], 4)
+        block = os.urandom(_ID_BLOCK).hex()
+        for start in range(0, len(block), 32):
+            yield _uuid_text(block[start : start + 32], "4")
 
 
 class BulkLoad:
