@@ -188,7 +188,6 @@ ANSWERS = [
 
 _CHUNK = 500  # pursuits generated, then written, at a time: memory stays flat at any scale
 _ROWS_PER_PURSUIT = 60  # about, for telling the bulk write how large it will be
-_CACHE_MB = 256  # the page cache while the rows go in
 
 
 def _name(rng: random.Random) -> str:
@@ -211,9 +210,7 @@ def fill_demo(
     rows: dict[type[Synced], list[dict[str, Any]]] = {}
 
     with ws.write() as session:
-        load = bulk_load.BulkLoad(
-            session, expected_rows=scale * _ROWS_PER_PURSUIT, cache_mb=_CACHE_MB
-        )
+        load = bulk_load.BulkLoad(session, expected_rows=scale * _ROWS_PER_PURSUIT)
 
         def add(table: type[Synced], **values: Any) -> str:
             row = load.row(table, values)

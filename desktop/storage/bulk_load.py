@@ -11,7 +11,8 @@ sequence trigger (an UPDATE of the row just written, and its index moved), the s
   meanwhile (testing `NEW.seq = 0` alone is a fifth of an insert's time in SQLite);
 - a large load sets the search triggers aside and makes the documents at the end with a few
   statements per table (`search_bulk.BulkIndex`, as the sync import does);
-- a large load into an empty database drops the secondary indexes of the synced tables;
+- a large load into an empty database drops the secondary indexes of the synced tables, and
+  builds the full-text index with one statement at the end (`_index_full_text`);
   dropped triggers and indexes are made again at the end from their own text in `sqlite_master`
   (one sorted build of an index is far cheaper than millions of random updates);
 - rows are made from one template per table (`row`): what `sync_meta.stamped_row` gives, the
@@ -45,6 +46,11 @@ from desktop.storage.tables import ID_NAMESPACE, SYNCED_TABLES, Synced
 # than they do (the test suite fills databases of a few pursuits).
 LARGE_FROM = 20_000
 _NO_VALUE = object()
+# The full-text index over the search documents, and the trigger that feeds it one by one
+# (migration 0002).
+_FTS_TABLE = "search_index"
+_FTS_TRIGGER = "search_docs_ai"
+_FTS_HASH_MB = 256
 _NAMESPACE = ID_NAMESPACE.bytes
 _ID_BLOCK = 16 * 4096  # random bytes read at a time for new ids
 
@@ -74,27 +80,30 @@ def _new_ids() -> Iterator[str]:
 class BulkLoad:
     """One bulk write of new rows into synced tables, in the caller's transaction."""
 
-    def __init__(self, session: Session, *, expected_rows: int, cache_mb: int = 256) -> None:
+    def __init__(self, session: Session, *, expected_rows: int) -> None:
         self.session = session
         self.dot = sync_meta.next_dot(session)
         self.driver = queries.driver_of(session)
         self.dialect = session.get_bind().dialect
         (self._cache,) = self.driver.execute("PRAGMA cache_size").fetchone()
-        self.driver.execute(f"PRAGMA cache_size = {-int(cache_mb) * 1024}")
+        # The rows' pages, the primary keys they go into at random places, and then the sorts
+        # that build the indexes again, in memory: about a third of the data's size, 256 MB to
+        # 1 GB (SQLite's default of 2 MB writes and reads the same pages again and again).
+        cache_mb = max(256, min(1024, expected_rows // 3000))
+        self.driver.execute(f"PRAGMA cache_size = {-cache_mb * 1024}")
         large = expected_rows >= LARGE_FROM
         self.index = search_bulk.BulkIndex(self.driver, active=large)
         self.dropped: list[str] = []  # the statements that make them again at the end
+        self.fts: list[str] = []  # the full-text index's own trigger, when set aside
         if large:
             self._drop_sequence_triggers()
             if self._empty():
                 self._drop_indexes()
+                self.fts = [sql for _, sql in self._drop("trigger", "name", [_FTS_TRIGGER])]
         self._sequence: dict[str, int] = {}  # table -> the last change sequence given
         self._statements: dict[str, _Statement] = {}
         self._templates: dict[type[Synced], tuple[dict[str, Any], dict[str, Any]]] = {}
         self._ids = _new_ids()
-
-    def new_id(self) -> str:
-        return next(self._ids)
 
     def row(self, table: type[Synced], values: dict[str, Any]) -> dict[str, Any]:
         """A new row of `table` with `values`, stamped with this transaction's dot (as
@@ -128,22 +137,23 @@ class BulkLoad:
     def _drop_sequence_triggers(self) -> None:
         """The change sequence's insert triggers: every row here comes with its `seq`."""
         names = [f"sync_seq_{t.__tablename__}_ai" for t in SYNCED_TABLES]
-        self._drop("trigger", "name", names)
+        self.dropped += [sql for _, sql in self._drop("trigger", "name", names)]
 
     def _drop_indexes(self) -> None:
         # `sql IS NOT NULL`: a primary key's or a UNIQUE constraint's own index stays.
-        self._drop("index", "tbl_name", [t.__tablename__ for t in SYNCED_TABLES])
+        names = [t.__tablename__ for t in SYNCED_TABLES]
+        self.dropped += [sql for _, sql in self._drop("index", "tbl_name", names)]
 
-    def _drop(self, kind: str, key: str, names: list[str]) -> None:
+    def _drop(self, kind: str, key: str, names: list[str]) -> list[tuple[str, str]]:
         marks = ", ".join("?" * len(names))
-        found = self.driver.execute(
+        found: list[tuple[str, str]] = self.driver.execute(
             f"SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL "
             f"AND {key} IN ({marks}) ORDER BY name",
             [kind, *names],
         ).fetchall()
-        for name, sql in found:
+        for name, _sql in found:
             self.driver.execute(f'DROP {kind.upper()} "{name}"')
-            self.dropped.append(sql)
+        return found
 
     def _statement(self, table: type[Synced]) -> _Statement:
         name = table.__tablename__
@@ -185,11 +195,39 @@ class BulkLoad:
     def finish(self) -> None:
         """Make the dropped indexes and triggers again, and the search documents; restore the
         page cache."""
+        (threads,) = self.driver.execute("PRAGMA threads").fetchone()
+        self.driver.execute("PRAGMA threads = 2")  # an index is built by a sort: two cores help
         for sql in self.dropped:
             self.driver.execute(sql)
         self.dropped = []
+        self.driver.execute(f"PRAGMA threads = {int(threads)}")
         self.index.finish()
+        if self.fts:
+            self._index_full_text()
         self.driver.execute(f"PRAGMA cache_size = {int(self._cache)}")
+
+    def _index_full_text(self) -> None:
+        """The full-text index of an empty database made from all its documents at once.
+
+        Row by row (the trigger), FTS5 writes a segment each time its 1 MB of pending terms is
+        full and keeps merging them: at 50,000 pursuits most of the search index's time. Here
+        the trigger's own values (migration 0002: each text with its end mark) go in with one
+        statement, the pending size raised for it (one segment), then its setting taken out
+        again, so the index is configured as before (FTS5 reads its settings from that table).
+        """
+        fts = _FTS_TABLE
+        indexed = search_bulk.indexed_values("d")
+        self.driver.execute(
+            f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', ?)", (_FTS_HASH_MB << 20,)
+        )
+        self.driver.execute(
+            f"INSERT INTO {fts}(rowid, name, context, body) "
+            f"SELECT d.id, {indexed} FROM search_docs AS d ORDER BY d.id"
+        )
+        self.driver.execute(f"DELETE FROM {fts}_config WHERE k = 'hashsize'")
+        for sql in self.fts:
+            self.driver.execute(sql)
+        self.fts = []
 
 
 def _core(table: type[Synced]) -> Table:

@@ -60,6 +60,15 @@ def _dump(path: Path) -> dict[str, object]:
             "SELECT id, kind, record_id, pursuit_id, name, context, body FROM search_docs "
             "ORDER BY id"
         ).fetchall()
+        out["matches"] = [
+            db.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid", (term,)
+            ).fetchall()
+            for term in ("价值建议书", "信息中心", "ERP", "138")
+        ]
+        # Every term of the full-text index with its documents and hits: the same index.
+        out["terms"] = db.execute("SELECT * FROM search_terms ORDER BY term").fetchall()
+        out["fts_config"] = db.execute("SELECT * FROM search_index_config").fetchall()
         out["schema"] = db.execute(
             "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
         ).fetchall()
