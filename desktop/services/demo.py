@@ -211,8 +211,11 @@ def fill_demo(
     # The rows not yet written, per table in the order each first appeared (parents first).
     rows: dict[type[Synced], list[dict[str, Any]]] = {}
 
-    with ws.write() as session, _no_cycle_collection():
-        load = bulk_load.BulkLoad(session, expected_rows=scale * _ROWS_PER_PURSUIT)
+    with (
+        ws.write() as session,
+        _no_cycle_collection(),
+        bulk_load.BulkLoad(session, expected_rows=scale * _ROWS_PER_PURSUIT) as load,
+    ):
 
         def add(table: type[Synced], **values: Any) -> str:
             row = load.row(table, values)
@@ -439,7 +442,6 @@ def fill_demo(
             if progress and index % 500 == 0:
                 progress(index, scale)
         write()
-        load.finish()
     return Changes.all()
 
 

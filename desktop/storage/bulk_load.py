@@ -78,7 +78,8 @@ def _new_ids() -> Iterator[str]:
 
 
 class BulkLoad:
-    """One bulk write of new rows into synced tables, in the caller's transaction."""
+    """One bulk write of new rows into synced tables, in the caller's transaction; used as a
+    context manager, it finishes when the block does."""
 
     def __init__(self, session: Session, *, expected_rows: int) -> None:
         self.session = session
@@ -191,6 +192,17 @@ class BulkLoad:
         if first is not None:
             self._sequence[name] = first + len(rows) - 1
         self.index.inserted(name)
+
+    def __enter__(self) -> BulkLoad:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        """`finish` after a load that went through; after a failure only the page cache is put
+        back (the caller's rollback restores the indexes and triggers)."""
+        if kind is None:
+            self.finish()
+        else:
+            self.driver.execute(f"PRAGMA cache_size = {int(self._cache)}")
 
     def finish(self) -> None:
         """Make the dropped indexes and triggers again, and the search documents; restore the

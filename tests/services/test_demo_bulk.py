@@ -149,3 +149,29 @@ def test_ids_are_made_as_the_tables_make_them() -> None:
     assert len(seen) == 5000
     for parts in (("answer", "p-1", "q"), ("attendee", "访问", "人"), ("collection", "x")):
         assert bulk_load.membership_id(*parts) == tables.membership_id(*parts)
+
+
+def test_a_failed_large_load_leaves_the_database_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "demo.db"
+    monkeypatch.setattr(bulk_load, "LARGE_FROM", 0)
+    monkeypatch.setattr(demo, "_CHUNK", 2)  # some chunks written before it fails
+    ws = Workspace.open(path)
+    try:
+        with sqlite3.connect(path) as db:
+            schema = db.execute("SELECT * FROM sqlite_master ORDER BY name").fetchall()
+        calls = itertools.count()
+
+        def failing(*args: object) -> None:
+            if next(calls) == 5:
+                raise OSError("disk full")
+
+        monkeypatch.setattr(demo, "_offer_and_needs", failing)
+        with pytest.raises(OSError):
+            demo.fill_demo(ws, scale=8, seed=1)
+        with sqlite3.connect(path) as db:
+            assert db.execute("SELECT * FROM sqlite_master ORDER BY name").fetchall() == schema
+            assert db.execute("SELECT count(*) FROM pursuits").fetchone() == (0,)
+    finally:
+        ws.close()
