@@ -39,6 +39,12 @@ def _search_migration() -> Any:
     return module
 
 
+def indexed_values(row: str) -> str:
+    """The values the full-text index is given for the search_docs row `row` (migration 0002's
+    trigger: each text with its end mark), for a bulk writer that fills the index itself."""
+    return str(_search_migration()._indexed(row))
+
+
 def _trigger_names() -> list[str]:
     names = [
         f"search_{table}_{suffix}"

@@ -1,0 +1,294 @@
+"""Many new rows written at once, inside the caller's write transaction (demo data at scale:
+some 60 rows a pursuit, three million at 50,000 pursuits).
+
+Row by row, most of the cost is not the row: each insert into a synced table fires the change
+sequence trigger (an UPDATE of the row just written, and its index moved), the search triggers
+(a document re-made and indexed), and updates every secondary index at a random place. Here:
+
+- each row is written with its change sequence (`seq`) already set, the next number of its
+  table in write order: what the trigger gives a row inserted alone (storage/change_sequence.py),
+  so the trigger, which only fires for `seq = 0`, has nothing to do; a large load drops it
+  meanwhile (testing `NEW.seq = 0` alone is a fifth of an insert's time in SQLite);
+- a large load sets the search triggers aside and makes the documents at the end with a few
+  statements per table (`search_bulk.BulkIndex`, as the sync import does);
+- a large load into an empty database drops the secondary indexes of the synced tables, and
+  builds the full-text index with one statement at the end (`_index_full_text`);
+  dropped triggers and indexes are made again at the end from their own text in `sqlite_master`
+  (one sorted build of an index is far cheaper than millions of random updates);
+- rows are made from one template per table (`row`): what `sync_meta.stamped_row` gives, the
+  columns' defaults filled in as `sync_meta.fill_defaults` fills them, the metadata objects (the
+  transaction's one version vector and dot, its time) shared by every row;
+- values go to the driver in one executemany per batch, dates and JSON encoded by the columns'
+  own SQLAlchemy bind processors (stored exactly as a Core insert stores them), a value object
+  shared by consecutive rows encoded once;
+- ids are made as `tables.new_id` and `tables.membership_id` make them, without building a
+  `uuid.UUID` for each (a third of the time at scale went there).
+
+Everything happens in the caller's transaction: a rollback puts the indexes and triggers back,
+and no other connection ever sees the database without them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Boolean, Table
+from sqlalchemy.orm import Session
+
+from desktop.storage import queries, search_bulk, sync_meta
+from desktop.storage.tables import ID_NAMESPACE, SYNCED_TABLES, Synced
+
+# Below this many rows the indexes and triggers are kept: dropping and re-making them costs more
+# than they do (the test suite fills databases of a few pursuits).
+LARGE_FROM = 20_000
+_NO_VALUE = object()
+# The full-text index over the search documents, and the trigger that feeds it one by one
+# (migration 0002).
+_FTS_TABLE = "search_index"
+_FTS_TRIGGER = "search_docs_ai"
+_FTS_HASH_MB = 256
+_NAMESPACE = ID_NAMESPACE.bytes
+_ID_BLOCK = 16 * 4096  # random bytes read at a time for new ids
+
+
+# A UUID's variant digit (RFC 4122: 8, 9, a or b) from any hex digit, as its top bits are set.
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+
+
+def _uuid_text(x: str, version: str) -> str:
+    """`str(uuid.UUID(hex=x[:32], version=...))`: the version digit and variant bits set."""
+    return f"{x[:8]}-{x[8:12]}-{version}{x[13:16]}-{_VARIANT[x[16]]}{x[17:20]}-{x[20:32]}"
+
+
+def membership_id(kind: str, *parts: str) -> str:
+    """`tables.membership_id`, the same text (a name-based UUID 5 in the same namespace)."""
+    return _uuid_text(hashlib.sha1(_NAMESPACE + ":".join((kind, *parts)).encode()).hexdigest(), "5")
+
+
+def _new_ids() -> Iterator[str]:
+    """Random ids as `tables.new_id` makes them (UUID 4 from the system's random source)."""
+    while True:
+        block = os.urandom(_ID_BLOCK).hex()
+        for start in range(0, len(block), 32):
+            yield _uuid_text(block[start : start + 32], "4")
+
+
+class BulkLoad:
+    """One bulk write of new rows into synced tables, in the caller's transaction; used as a
+    context manager, it finishes when the block does."""
+
+    def __init__(self, session: Session, *, expected_rows: int) -> None:
+        self.session = session
+        self.dot = sync_meta.next_dot(session)
+        self.driver = queries.driver_of(session)
+        self.dialect = session.get_bind().dialect
+        (self._cache,) = self.driver.execute("PRAGMA cache_size").fetchone()
+        # The rows' pages, the primary keys they go into at random places, and then the sorts
+        # that build the indexes again, in memory: about a third of the data's size, 256 MB to
+        # 1 GB (SQLite's default of 2 MB writes and reads the same pages again and again).
+        cache_mb = max(256, min(1024, expected_rows // 3000))
+        self.driver.execute(f"PRAGMA cache_size = {-cache_mb * 1024}")
+        large = expected_rows >= LARGE_FROM
+        self.index = search_bulk.BulkIndex(self.driver, active=large)
+        self.dropped: list[str] = []  # the statements that make them again at the end
+        self.fts: list[str] = []  # the full-text index's own trigger, when set aside
+        if large:
+            self._drop_sequence_triggers()
+            if self._empty():
+                self._drop_indexes()
+                self.fts = [sql for _, sql in self._drop("trigger", "name", [_FTS_TRIGGER])]
+        self._sequence: dict[str, int] = {}  # table -> the last change sequence given
+        self._statements: dict[str, _Statement] = {}
+        self._templates: dict[type[Synced], tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._ids = _new_ids()
+
+    def row(self, table: type[Synced], values: dict[str, Any]) -> dict[str, Any]:
+        """A new row of `table` with `values`, stamped with this transaction's dot (as
+        `sync_meta.stamped_row` stamps it) and its empty columns given their defaults (as
+        `sync_meta.fill_defaults` gives them)."""
+        known = self._templates.get(table)
+        if known is None:
+            template = sync_meta.stamped_row(table, {"id": ""}, self.dot)
+            del template["id"]
+            defaults = {name: template[name] for name in _defaulted(table) if name != "id"}
+            sync_meta.fill_defaults(table, [defaults])
+            template.update(defaults)
+            known = self._templates[table] = (template, defaults)
+        template, defaults = known
+        row = template.copy()
+        row.update(values)
+        if "id" not in values:
+            row["id"] = next(self._ids)
+        if None in values.values():  # an empty value given for a column with a default
+            for name, value in values.items():
+                if value is None and name in defaults:
+                    row[name] = defaults[name]
+        return row
+
+    def _empty(self) -> bool:
+        return all(
+            self.driver.execute(f"SELECT 1 FROM {t.__tablename__} LIMIT 1").fetchone() is None
+            for t in SYNCED_TABLES
+        )
+
+    def _drop_sequence_triggers(self) -> None:
+        """The change sequence's insert triggers: every row here comes with its `seq`."""
+        names = [f"sync_seq_{t.__tablename__}_ai" for t in SYNCED_TABLES]
+        self.dropped += [sql for _, sql in self._drop("trigger", "name", names)]
+
+    def _drop_indexes(self) -> None:
+        # `sql IS NOT NULL`: a primary key's or a UNIQUE constraint's own index stays.
+        names = [t.__tablename__ for t in SYNCED_TABLES]
+        self.dropped += [sql for _, sql in self._drop("index", "tbl_name", names)]
+
+    def _drop(self, kind: str, key: str, names: list[str]) -> list[tuple[str, str]]:
+        marks = ", ".join("?" * len(names))
+        found: list[tuple[str, str]] = self.driver.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL "
+            f"AND {key} IN ({marks}) ORDER BY name",
+            [kind, *names],
+        ).fetchall()
+        for name, _sql in found:
+            self.driver.execute(f'DROP {kind.upper()} "{name}"')
+        return found
+
+    def _statement(self, table: type[Synced]) -> _Statement:
+        name = table.__tablename__
+        known = self._statements.get(name)
+        if known is None:
+            columns = list(_core(table).columns)
+            present = {row[1] for row in self.driver.execute(f'PRAGMA table_info("{name}")')}
+            sequenced = "seq" in present
+            names = [c.name for c in columns] + (["seq"] if sequenced else [])
+            sql = f"INSERT INTO {name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+            encoders: list[tuple[int, Callable[[Any], Any]]] = []
+            for position, column in enumerate(columns):
+                # The driver binds a bool as the integer SQLAlchemy's processor would make.
+                if isinstance(column.type, Boolean):
+                    continue
+                encode = column.type.dialect_impl(self.dialect).bind_processor(self.dialect)
+                if encode is not None:
+                    encoders.append((position, encode))
+            known = self._statements[name] = _Statement(
+                sql, itemgetter(*(c.key for c in columns)), encoders, sequenced
+            )
+            if sequenced:
+                (top,) = self.driver.execute(f"SELECT coalesce(max(seq), 0) FROM {name}").fetchone()
+                self._sequence[name] = int(top)
+        return known
+
+    def insert(self, table: type[Synced], rows: list[dict[str, Any]]) -> None:
+        """New rows of `table` (from `row`), written in this order."""
+        if not rows:
+            return
+        statement = self._statement(table)
+        name = table.__tablename__
+        first = self._sequence.get(name, 0) + 1 if statement.sequenced else None
+        self.driver.executemany(statement.sql, _encoded(rows, statement, first))
+        if first is not None:
+            self._sequence[name] = first + len(rows) - 1
+        self.index.inserted(name)
+
+    def __enter__(self) -> BulkLoad:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        """`finish` after a load that went through; after a failure only the page cache is put
+        back (the caller's rollback restores the indexes and triggers)."""
+        if kind is None:
+            self.finish()
+        else:
+            self.driver.execute(f"PRAGMA cache_size = {int(self._cache)}")
+
+    def finish(self) -> None:
+        """Make the dropped indexes and triggers again, and the search documents; restore the
+        page cache."""
+        (threads,) = self.driver.execute("PRAGMA threads").fetchone()
+        self.driver.execute("PRAGMA threads = 2")  # an index is built by a sort: two cores help
+        for sql in self.dropped:
+            self.driver.execute(sql)
+        self.dropped = []
+        self.driver.execute(f"PRAGMA threads = {int(threads)}")
+        self.index.finish()
+        if self.fts:
+            self._index_full_text()
+        self.driver.execute(f"PRAGMA cache_size = {int(self._cache)}")
+
+    def _index_full_text(self) -> None:
+        """The full-text index of an empty database made from all its documents at once.
+
+        Row by row (the trigger), FTS5 writes a segment each time its 1 MB of pending terms is
+        full and keeps merging them: at 50,000 pursuits most of the search index's time. Here
+        the trigger's own values (migration 0002: each text with its end mark) go in with one
+        statement, the pending size raised for it (one segment), then its setting taken out
+        again, so the index is configured as before (FTS5 reads its settings from that table).
+        """
+        fts = _FTS_TABLE
+        indexed = search_bulk.indexed_values("d")
+        self.driver.execute(
+            f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', ?)", (_FTS_HASH_MB << 20,)
+        )
+        self.driver.execute(
+            f"INSERT INTO {fts}(rowid, name, context, body) "
+            f"SELECT d.id, {indexed} FROM search_docs AS d ORDER BY d.id"
+        )
+        self.driver.execute(f"DELETE FROM {fts}_config WHERE k = 'hashsize'")
+        for sql in self.fts:
+            self.driver.execute(sql)
+        self.fts = []
+
+
+def _core(table: type[Synced]) -> Table:
+    assert isinstance(table.__table__, Table)
+    return table.__table__
+
+
+class _Statement:
+    """How one table's rows are written: the insert, the values in column order, the encoders."""
+
+    def __init__(
+        self,
+        sql: str,
+        values: Callable[[dict[str, Any]], tuple[Any, ...]],
+        encoders: list[tuple[int, Callable[[Any], Any]]],
+        sequenced: bool,
+    ) -> None:
+        self.sql = sql
+        self.values = values
+        self.encoders = encoders
+        self.sequenced = sequenced
+
+
+def _defaulted(table: type[Synced]) -> list[str]:
+    """The columns `sync_meta.fill_defaults` may fill."""
+    return [c.key for c in _core(table).columns if getattr(c.default, "arg", None) is not None]
+
+
+def _encoded(
+    rows: list[dict[str, Any]], statement: _Statement, first_seq: int | None
+) -> Iterator[list[Any]]:
+    """Each row's values in column order, as the bind processors give them (then its change
+    sequence). The last value seen per column and its encoding are kept: rows written together
+    share their metadata objects (the version vector, the dots, the time)."""
+    encoders = statement.encoders
+    last: list[Any] = [_NO_VALUE] * len(encoders)
+    done: list[Any] = [None] * len(encoders)
+    seq = first_seq
+    get = statement.values
+    for row in rows:
+        values = list(get(row))
+        for slot, (position, encode) in enumerate(encoders):
+            value = values[position]
+            if value is last[slot]:
+                values[position] = done[slot]
+            else:
+                last[slot] = value
+                values[position] = done[slot] = encode(value)
+        if seq is not None:
+            values.append(seq)
+            seq += 1
+        yield values

@@ -1,0 +1,177 @@
+"""Demo data at scale goes through `storage.bulk_load`: the large path (change sequence given, the
+search documents and an empty database's indexes made at the end) must give exactly the database
+the row-by-row path gives, which stays a normal database: every row sequenced, triggers and
+indexes back, searchable, and it syncs."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from desktop.services import demo, records
+from desktop.services.sync import export, importer
+from desktop.services.workspace import Workspace
+from desktop.storage import bulk_load, tables
+from desktop.storage.tables import SYNCED_TABLES, Pursuit
+
+PASSPHRASE = "correct horse battery"
+FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
+
+
+def _fill(path: Path, monkeypatch: pytest.MonkeyPatch, *, large: bool, scale: int = 12) -> None:
+    """A demo database with its random ids and clock made predictable, by either path."""
+    monkeypatch.setattr(bulk_load, "LARGE_FROM", 0 if large else 10**12)
+    counter = itertools.count()
+
+    def ids() -> Iterator[str]:
+        while True:
+            yield str(uuid.UUID(int=next(counter), version=4))
+
+    monkeypatch.setattr(bulk_load, "_new_ids", ids)
+    monkeypatch.setattr(demo, "utcnow", lambda: datetime(2026, 3, 2, 8, 30, 15, 123456))
+    ws = Workspace.open(path)
+    try:
+        demo.fill_demo(ws, scale=scale, seed=4)
+    finally:
+        ws.close()
+
+
+def _dump(path: Path) -> dict[str, object]:
+    """Every synced row (but the times it was written), the search documents and the schema."""
+    with sqlite3.connect(path) as db:
+        site, hlc = db.execute("SELECT site_id, hlc FROM sync_state").fetchone()
+        out: dict[str, object] = {}
+        for table in SYNCED_TABLES:
+            name = table.__tablename__
+            columns = [
+                row[1]
+                for row in db.execute(f"PRAGMA table_info({name})")
+                if row[1] not in ("created_at", "updated_at")
+            ]
+            rows = db.execute(f"SELECT {', '.join(columns)} FROM {name} ORDER BY rowid").fetchall()
+            out[name] = repr(rows).replace(site, "SITE").replace(str(hlc), "HLC")
+        out["search_docs"] = db.execute(
+            "SELECT id, kind, record_id, pursuit_id, name, context, body FROM search_docs "
+            "ORDER BY id"
+        ).fetchall()
+        out["matches"] = [
+            db.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid", (term,)
+            ).fetchall()
+            for term in ("价值建议书", "信息中心", "ERP", "138")
+        ]
+        # Every term of the full-text index with its documents and hits: the same index.
+        out["terms"] = db.execute("SELECT * FROM search_terms ORDER BY term").fetchall()
+        out["fts_config"] = db.execute("SELECT * FROM search_index_config").fetchall()
+        out["schema"] = db.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+        ).fetchall()
+    return out
+
+
+def test_the_large_path_writes_the_same_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(tmp_path / "row.db", monkeypatch, large=False)
+    _fill(tmp_path / "bulk.db", monkeypatch, large=True)
+    by_rows, in_bulk = _dump(tmp_path / "row.db"), _dump(tmp_path / "bulk.db")
+    assert by_rows.keys() == in_bulk.keys()
+    for key in by_rows:
+        assert by_rows[key] == in_bulk[key], key
+    assert by_rows["search_docs"]  # there is something to compare
+
+
+def test_after_a_large_load_the_database_is_a_normal_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "demo.db"
+    monkeypatch.setattr(bulk_load, "LARGE_FROM", 0)
+    ws = Workspace.open(path)
+    try:
+        demo.fill_demo(ws, scale=10, seed=1)
+        demo.fill_demo(ws, scale=5, seed=2)  # into a database with rows: its indexes stay
+        with sqlite3.connect(path) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+            assert db.execute("SELECT count(*) FROM pursuits").fetchone() == (15,)
+            for table in SYNCED_TABLES:  # numbered in write order, as the trigger numbers them
+                name = table.__tablename__
+                seqs = [r[0] for r in db.execute(f"SELECT seq FROM {name} ORDER BY rowid")]
+                assert seqs == list(range(1, len(seqs) + 1)), name
+            (hits,) = db.execute(
+                "SELECT count(*) FROM search_index WHERE search_index MATCH '价值建议书'"
+            ).fetchone()
+            assert hits > 0
+        # The triggers are back: an edit moves the sequence and re-makes the document.
+        with ws.read() as session:
+            pursuit_id = session.query(Pursuit.id).order_by(Pursuit.id).first()[0]
+        records.update(ws, "pursuit", pursuit_id, {"next_step": "约见财务总监核对预算"})
+        with sqlite3.connect(path) as db:
+            assert db.execute(
+                "SELECT seq FROM pursuits WHERE id = ?", (pursuit_id,)
+            ).fetchone() == (16,)
+            assert db.execute(
+                "SELECT count(*) FROM search_docs WHERE body LIKE '%约见财务总监%'"
+            ).fetchone() == (1,)
+        # It syncs: a full export imports into a new database, every record there.
+        report = export.export_bundle(
+            ws, tmp_path / "full.sync", passphrase=PASSPHRASE, kdf=FAST_KDF
+        )
+        assert report.counts["pursuit"] == 15
+    finally:
+        ws.close()
+    other = Workspace.open(tmp_path / "other.db")
+    try:
+        importer.import_bundle(other, tmp_path / "full.sync", PASSPHRASE, backup=False)
+    finally:
+        other.close()
+    with sqlite3.connect(path) as a, sqlite3.connect(tmp_path / "other.db") as b:
+        for table in SYNCED_TABLES:
+            name = table.__tablename__
+            ids = f"SELECT id FROM {name} ORDER BY id"
+            assert a.execute(ids).fetchall() == b.execute(ids).fetchall(), name
+
+
+def test_ids_are_made_as_the_tables_make_them() -> None:
+    made = bulk_load._new_ids()
+    seen = set()
+    for _ in range(5000):
+        text = next(made)
+        parsed = uuid.UUID(text)
+        assert (parsed.version, parsed.variant, str(parsed)) == (4, uuid.RFC_4122, text)
+        seen.add(text)
+    assert len(seen) == 5000
+    for parts in (("answer", "p-1", "q"), ("attendee", "访问", "人"), ("collection", "x")):
+        assert bulk_load.membership_id(*parts) == tables.membership_id(*parts)
+
+
+def test_a_failed_large_load_leaves_the_database_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "demo.db"
+    monkeypatch.setattr(bulk_load, "LARGE_FROM", 0)
+    monkeypatch.setattr(demo, "_CHUNK", 2)  # some chunks written before it fails
+    ws = Workspace.open(path)
+    try:
+        with sqlite3.connect(path) as db:
+            schema = db.execute("SELECT * FROM sqlite_master ORDER BY name").fetchall()
+        calls = itertools.count()
+
+        def failing(*args: object) -> None:
+            if next(calls) == 5:
+                raise OSError("disk full")
+
+        monkeypatch.setattr(demo, "_offer_and_needs", failing)
+        with pytest.raises(OSError):
+            demo.fill_demo(ws, scale=8, seed=1)
+        with sqlite3.connect(path) as db:
+            assert db.execute("SELECT * FROM sqlite_master ORDER BY name").fetchall() == schema
+            assert db.execute("SELECT count(*) FROM pursuits").fetchone() == (0,)
+    finally:
+        ws.close()
