@@ -59,13 +59,14 @@ class Job:
 
 def load_figures(lang: str, relay: Relay) -> None:
     """Import the figures module (the slow part: matplotlib, numpy, fonts) and prepare every
-    figure, on a worker thread; `relay` gets {name: prepared figure} or the exception."""
+    figure, on a worker thread (both done already when the app's idle warm-up has run: see
+    `charts.warm`); `relay` gets {name: prepared figure} or the exception."""
 
     def work() -> None:
         try:
             from desktop.ui.charts import figures
 
-            prepared = {name: figures.prepare(name, lang) for name in analytics.FIGURES}
+            prepared = {name: figures.prepared(name, lang) for name in analytics.FIGURES}
             relay.done.emit(prepared)
         except BaseException as exc:  # reported in the GUI thread
             relay.done.emit(exc)
@@ -73,14 +74,21 @@ def load_figures(lang: str, relay: Relay) -> None:
     threading.Thread(target=work, name="load-charts", daemon=True).start()
 
 
-def compute_series(ws: Workspace, job: Job, fallback_currency: str, relay: Relay) -> None:
+def compute_series(
+    ws: Workspace, job: Job, fallback_currency: str, relay: Relay, first: Relay | None = None
+) -> None:
     """Compute the series of `job`'s figures for its filters on a worker thread; `relay` gets
-    the `analytics.Dashboard` or the exception."""
+    the `analytics.Dashboard` or the exception. `first`, when given, gets the quick aggregates
+    beforehand (see `analytics.dashboard`), or nothing."""
 
     def work() -> None:
         try:
             outcome: object = analytics.dashboard(
-                ws, job.filters, figures=sorted(job.figures), fallback_currency=fallback_currency
+                ws,
+                job.filters,
+                figures=sorted(job.figures),
+                fallback_currency=fallback_currency,
+                first=first.done.emit if first is not None else None,
             )
         except Exception as exc:  # shown in the GUI thread
             outcome = exc
