@@ -238,26 +238,29 @@ class Funnel:
         return sum(s.weighted for s in self.stages)
 
 
-def funnel(ws: Workspace, filters: Filters, currency: str, db: Connection | None = None) -> Funnel:
-    """Open pursuits per stage: how many, their amount and their weighted amount."""
-    query = (
-        select(
-            Pursuit.stage,
-            func.count(),
-            func.coalesce(func.sum(Pursuit.amount), 0),
-            func.coalesce(func.sum(_weighted_sql(ws)), 0),
-        )
-        .where(*_scope(filters, currency), Pursuit.status == "open")
-        .group_by(Pursuit.stage)
-    )
-    with _snapshot(ws, db) as conn:
-        rows: dict[int, tuple[int, int, int]] = {
-            stage: (count, amount, weighted)
-            for stage, count, amount, weighted in conn.execute(query)
-        }
-    return Funnel(
-        tuple(FunnelStage(s, *rows.get(s, (0, 0, 0)), win_rate=ws.win_rate(s)) for s in STAGES)
-    )
+def funnel(
+    ws: Workspace,
+    filters: Filters,
+    currency: str,
+    db: Connection | None = None,
+    *,
+    rows: Sequence[OpenRow] | None = None,
+) -> Funnel:
+    """Open pursuits per stage: how many, their amount and their weighted amount (from `rows`
+    of `_open_rows` when the caller has them)."""
+    if rows is None:
+        rows = _open_rows(ws, filters, currency, date.today(), db)
+    per_stage: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for _bucket, stage, n, amount, weighted in rows:
+        totals = per_stage[stage]
+        totals[0] += n
+        totals[1] += amount
+        totals[2] += weighted
+    stages = []
+    for s in STAGES:
+        n, amount, weighted = per_stage.get(s, (0, 0, 0))
+        stages.append(FunnelStage(s, n, amount, weighted, win_rate=ws.win_rate(s)))
+    return Funnel(tuple(stages))
 
 
 # --- forecast -----------------------------------------------------------------------------------
@@ -295,12 +298,18 @@ class Forecast:
         return sum(b.amount for b in self.buckets)
 
 
-def forecast(
+# One group of open pursuits: (expected-close bucket, stage, count, amount, weighted amount).
+OpenRow = tuple[str, int, int, int, int]
+
+
+def _open_rows(
     ws: Workspace, filters: Filters, currency: str, today: date, db: Connection | None = None
-) -> Forecast:
-    """Weighted amount by expected-close month for this month and the next eleven, by stage."""
+) -> list[OpenRow]:
+    """The open pursuits in scope grouped by expected-close bucket (a month "YYYY-MM" of the
+    next twelve, "past_due", "later" or "undated") and stage: what the forecast shows, and the
+    funnel adds up per stage. One pass over the pursuits serves both (at 50,000 pursuits each
+    pass costs ~0.1 s: the weighted amount looks up every pursuit's instalments)."""
     first = date(today.year, today.month, 1)
-    months = tuple(_add_months(first, i) for i in range(FORECAST_MONTHS))
     horizon = _add_months(first, FORECAST_MONTHS)
     # SQLite keeps dates as ISO text, so the month is its first seven characters.
     bucket = case(
@@ -314,19 +323,40 @@ def forecast(
             bucket,
             Pursuit.stage,
             func.count(),
-            func.sum(Pursuit.amount),
-            func.sum(_weighted_sql(ws)),
+            func.coalesce(func.sum(Pursuit.amount), 0),
+            func.coalesce(func.sum(_weighted_sql(ws)), 0),
         )
         .where(*_scope(filters, currency), Pursuit.status == "open")
         .group_by(bucket, Pursuit.stage)
     )
-    acc: dict[str, list[int]] = defaultdict(lambda: [0] * (STAGE_COUNT + 2))
     with _snapshot(ws, db) as conn:
-        for key, stage, n, amount, weighted in conn.execute(query):
-            row = acc[key]
-            row[stage - 1] += weighted
-            row[STAGE_COUNT] += amount
-            row[STAGE_COUNT + 1] += n
+        return [
+            (key, stage, n, amount, weighted)
+            for key, stage, n, amount, weighted in conn.execute(query)
+        ]
+
+
+def forecast(
+    ws: Workspace,
+    filters: Filters,
+    currency: str,
+    today: date,
+    db: Connection | None = None,
+    *,
+    rows: Sequence[OpenRow] | None = None,
+) -> Forecast:
+    """Weighted amount by expected-close month for this month and the next eleven, by stage
+    (from `rows` of `_open_rows` for the same `today` when the caller has them)."""
+    first = date(today.year, today.month, 1)
+    months = tuple(_add_months(first, i) for i in range(FORECAST_MONTHS))
+    if rows is None:
+        rows = _open_rows(ws, filters, currency, today, db)
+    acc: dict[str, list[int]] = defaultdict(lambda: [0] * (STAGE_COUNT + 2))
+    for key, stage, n, amount, weighted in rows:
+        row = acc[key]
+        row[stage - 1] += weighted
+        row[STAGE_COUNT] += amount
+        row[STAGE_COUNT + 1] += n
 
     def made(key: str) -> ForecastBucket:
         if key not in acc:
@@ -877,11 +907,16 @@ def dashboard(
     with _snapshot(ws) as db:  # one consistent snapshot for every figure
         used = tuple(currencies(ws, db))
         currency = filters.currency or (used[0][0] if used else fallback_currency)
+        rows = (
+            _open_rows(ws, filters, currency, today, db) if {"funnel", "forecast"} & wanted else []
+        )
         quick = Dashboard(
             currency=currency,
             currencies=used,
-            funnel=funnel(ws, filters, currency, db) if "funnel" in wanted else None,
-            forecast=forecast(ws, filters, currency, today, db) if "forecast" in wanted else None,
+            funnel=funnel(ws, filters, currency, rows=rows) if "funnel" in wanted else None,
+            forecast=(
+                forecast(ws, filters, currency, today, rows=rows) if "forecast" in wanted else None
+            ),
             win_loss=win_loss(ws, filters, currency, today, db) if "win_loss" in wanted else None,
         )
         if not {"velocity", "calibration"} & wanted:
