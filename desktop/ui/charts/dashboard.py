@@ -259,10 +259,10 @@ class Dashboard(QWidget):
             self._debounce.start(0)
 
     def _load_charts(self) -> None:
-        """Import matplotlib and prepare the figures on a worker thread (the window stays
+        """Import matplotlib and take the figures on a worker thread (the window stays
         responsive); make the canvases when that is done."""
         self.placeholder.setText(self.tr("Loading charts…"))
-        load_figures(self.ctx.lang, self._relays.make(self._charts_loaded))
+        load_figures(self._relays.make(self._charts_loaded))
 
     def _charts_loaded(self, outcome: dict[str, Any] | BaseException) -> None:
         if isinstance(outcome, BaseException):

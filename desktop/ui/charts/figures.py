@@ -1291,12 +1291,14 @@ def stock(lang: str = "zh") -> None:
     warm_up(Look(lang, "CNY", tuple(s.process(lang) for s in default_catalog().stages)))
 
 
-def prepared(name: str, lang: str) -> Figure:
-    """A prepared figure of `name`: the one stocked by the warm-up if it is still there (each is
-    handed out once), else one made now."""
+def prepared(name: str) -> Figure:
+    """A figure to draw `name` on: the one prepared by the warm-up if it is still there (each is
+    handed out once), else a new one. A new one is not prepared here: this runs while the series
+    are computed on another thread, and both hold Python's lock, so preparing would only delay
+    the series by more than it saves the first drawing."""
     with _stock_lock:
         fig = _stock.pop(name, None)
-    return fig if fig is not None else prepare(name, lang)
+    return fig if fig is not None else Figure(figsize=(6.4, 3.4), dpi=100)
 
 
 def warm_up(look: Look) -> None:

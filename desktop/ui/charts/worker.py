@@ -57,16 +57,17 @@ class Job:
     started: float
 
 
-def load_figures(lang: str, relay: Relay) -> None:
-    """Import the figures module (the slow part: matplotlib, numpy, fonts) and prepare every
-    figure, on a worker thread (both done already when the app's idle warm-up has run: see
-    `charts.warm`); `relay` gets {name: prepared figure} or the exception."""
+def load_figures(relay: Relay) -> None:
+    """Import the figures module (the slow part: matplotlib, numpy, fonts) on a worker thread
+    and take a figure for each chart: those the app's idle warm-up prepared (`charts.warm`:
+    then the import is done too), else new ones; `relay` gets {name: figure} or the
+    exception."""
 
     def work() -> None:
         try:
             from desktop.ui.charts import figures
 
-            prepared = {name: figures.prepared(name, lang) for name in analytics.FIGURES}
+            prepared = {name: figures.prepared(name) for name in analytics.FIGURES}
             relay.done.emit(prepared)
         except BaseException as exc:  # reported in the GUI thread
             relay.done.emit(exc)

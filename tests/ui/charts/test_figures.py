@@ -230,7 +230,7 @@ def test_a_figure_stocked_by_the_warm_up_draws_as_a_fresh_one(demo_ws, lang: str
     style = look(demo_ws, lang)
     figures.stock("zh")
     for name in analytics.FIGURES:
-        stocked = figures.prepared(name, lang)
+        stocked = figures.prepared(name)
         canvas = FigureCanvasAgg(stocked)
         figures.draw(name, stocked, getattr(data, name), style)
         canvas.draw()
@@ -241,7 +241,7 @@ def test_a_figure_stocked_by_the_warm_up_draws_as_a_fresh_one(demo_ws, lang: str
 
 def test_each_stocked_figure_is_handed_out_once() -> None:
     figures.stock()
-    first = figures.prepared("funnel", "zh")
-    second = figures.prepared("funnel", "zh")
-    assert first is not second  # the second Dashboard (a language switch) prepares its own
-    assert isinstance(second, Figure) and second.axes  # prepared: its axes are made
+    first = figures.prepared("funnel")
+    second = figures.prepared("funnel")
+    assert first.axes  # prepared by the warm-up: its axes are made
+    assert first is not second and not second.axes  # the next Dashboard gets a new figure
