@@ -1,4 +1,11 @@
-"""Start-up wiring: paths -> settings -> language -> workspace (migrated) -> MainWindow."""
+"""Start-up wiring: paths -> settings -> language -> workspace -> MainWindow.
+
+The first paint waits for neither SQLAlchemy nor Alembic: a database that opening would not change
+is looked at through the sqlite3 driver (`Workspace.open_at_start`), the window paints its first
+screen from driver reads, and the workspace is opened in full right after (`FullOpen`). Anything
+unusual (a schema to migrate, a copied file, a newer or bad file, a second instance) takes the full
+open before the window, with the messages it always had.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +18,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-# The data layer (SQLAlchemy, the ORM tables) is imported before PySide6 on purpose: once PySide6
-# is loaded, it reads the source of every module imported after it (to look for its
-# `__feature__` switches), which for these ~250 modules is a tenth of a second of every start.
-from desktop.services import maintenance
-from desktop.services.errors import StorageError
-from desktop.services.workspace import Workspace
-
-# isort: split
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, ORGANISATION, ORGANISATION_DOMAIN, __version__
-from desktop.infra import i18n, paths
+from desktop.infra import i18n, lazy, paths
 from desktop.infra.instance_lock import DatabaseLock
 from desktop.infra.settings import Settings
+from desktop.services.errors import StorageError
+from desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -38,6 +39,8 @@ log = logging.getLogger("desktop")
 CJK_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
 # When the window has been up this long, the slow imports of later screens begin (`warm_up`).
 WARM_UP_MS = 3000
+# The workspace is opened in full after the first paint, or this long after the window is shown.
+FULL_OPEN_LATEST_MS = 1000
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -117,6 +120,8 @@ def offer_demo(window: MainWindow, ctx: AppContext) -> None:
     if path in ctx.settings.demo_offered or ctx.workspace.read_only:
         return
     ctx.settings.demo_offered = [*ctx.settings.demo_offered, path]
+    from desktop.services import maintenance
+
     if maintenance.record_counts(ctx.workspace, ("pursuits",))["pursuits"]:
         return
     box = QMessageBox(
@@ -168,8 +173,11 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
         if choice is None:
             return 0
         read_only = True
+    # A database that opening would not change paints first from the driver (see the module's
+    # docstring); anything else, and a read-only second instance, takes the full open now.
+    workspace = None if read_only else Workspace.open_at_start(path)
     try:
-        workspace = Workspace.open(path, read_only=read_only)
+        workspace = workspace or Workspace.open(path, read_only=read_only)
     except (StorageError, OSError) as exc:
         from desktop.ui.errors import message_for
 
@@ -182,6 +190,7 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
     ctx, window = create_main_window(workspace, settings, today_when_due=True)
     ctx.lock = None if read_only else lock
     holder = {"window": window}
+    opening = FullOpen(ctx, holder)
 
     def switch_language(code: str) -> None:
         # Rebuilding the window is simpler and surer than re-labelling every widget in place.
@@ -197,7 +206,7 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
 
     window.language_requested.connect(switch_language)
     window.show()
-    QTimer.singleShot(0, lambda: offer_demo(holder["window"], ctx))
+    opening.after_first_paint(window)
     QTimer.singleShot(1500, lambda: start_checks(holder["window"]))
     QTimer.singleShot(WARM_UP_MS, warm_up)
     code = app.exec()
@@ -205,6 +214,57 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
     if ctx.lock is not None:
         ctx.lock.release()
     return code
+
+
+class FullOpen(QObject):
+    """Opens the workspace in full once the main window has painted (at once when it already
+    is), then completes the window (`MainWindow.complete`) and offers demo data.
+
+    On the main thread, as soon as the first paint is done: the rep sees the window while
+    SQLAlchemy loads, and whatever needs the workspace in full before then opens it itself
+    (`Workspace.ensure_open`). A failure here (the file deleted, moved or replaced in between)
+    is said as at start and the app quits."""
+
+    def __init__(self, ctx: AppContext, holder: dict[str, MainWindow]) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.holder = holder
+        self.done = False
+
+    def after_first_paint(self, window: MainWindow) -> None:
+        if self.ctx.workspace.is_open:
+            QTimer.singleShot(0, self.run)
+            return
+        window.installEventFilter(self)
+        # Should no paint come (a window shown minimised), the open still happens.
+        QTimer.singleShot(FULL_OPEN_LATEST_MS, self.run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # A turn of the event loop later: what came with the paint (the window manager's
+            # maximise, a second expose) is handled before the main thread is busy opening.
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self.run))
+        return False
+
+    def run(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        window = self.holder["window"]
+        try:
+            self.ctx.workspace.ensure_open()
+        except (StorageError, OSError) as exc:
+            from desktop.ui.errors import message_for
+
+            path = self.ctx.workspace.path
+            log.error("cannot open %s", path, exc_info=exc)
+            QMessageBox.critical(window, APP_NAME, f"{path}\n\n{message_for(exc)}")
+            QApplication.exit(1)
+            return
+        lazy.load_pending()  # here, on the main thread, before any worker names one
+        window.complete()
+        offer_demo(window, self.ctx)
 
 
 def start_checks(window: MainWindow) -> None:

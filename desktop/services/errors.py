@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.storage.db import (
+from desktop.storage.errors import (
     DatabaseMissing,
     DatabaseReadOnly,
     DatabaseTooNew,

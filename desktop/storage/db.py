@@ -23,35 +23,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.text import has_controls, strip_controls
 from desktop.storage import backup, migrate, people, sync_meta
+from desktop.storage.errors import DatabaseMissing as DatabaseMissing
+from desktop.storage.errors import DatabaseReadOnly as DatabaseReadOnly
+from desktop.storage.errors import DatabaseTooNew as DatabaseTooNew
+from desktop.storage.errors import DiskFull as DiskFull
+from desktop.storage.errors import NotAPursuitDatabase as NotAPursuitDatabase
+from desktop.storage.errors import StorageError as StorageError
+from desktop.storage.errors import translate_error as translate_error
 from desktop.storage.tables import SyncState
 
 BUSY_TIMEOUT_MS = 5000
-
-
-class StorageError(Exception):
-    """A database that cannot be used; the message is for the log, `code` for the user's message."""
-
-    code = "storage"
-
-
-class NotAPursuitDatabase(StorageError):
-    code = "not_pursuit_db"
-
-
-class DatabaseTooNew(StorageError):
-    code = "db_too_new"
-
-
-class DatabaseMissing(StorageError):
-    code = "db_missing"
-
-
-class DatabaseReadOnly(StorageError):
-    code = "db_read_only"
-
-
-class DiskFull(StorageError):
-    code = "disk_full"
 
 
 class WriteSession(Session):
@@ -91,20 +72,6 @@ def _configure(engine: Engine, *, read_only: bool) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
-
-
-def translate_error(exc: BaseException) -> StorageError | None:
-    """Map SQLite's failures to the conditions the user is told about."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "database or disk is full" in text or ("disk i/o error" in text and "full" in text):
-        return DiskFull(text)
-    if "readonly" in text or "read-only" in text:
-        return DatabaseReadOnly(text)
-    if "file is not a database" in text or "file is encrypted" in text:
-        return NotAPursuitDatabase(text)
-    if "unable to open database" in text or "no such table" in text:
-        return DatabaseMissing(text)
-    return None
 
 
 class Database:

@@ -64,22 +64,32 @@ def driver_rows(connection: Connection, statement: Select[*tuple[Any, ...]]) -> 
 
 
 # --- the board and the Pursuits list -----------------------------------------------------------
-# The answered count is a correlated subquery on a covering index (ix_answers_pursuit_stage): one
-# seek a card. The origin is the name of the database that created the pursuit, when it is another
-# one that told its name (services.sync.review.origins): a primary-key lookup in the small
-# sync_sites.
+# The board's cards as it paints them first: the pursuit's own columns and its account's name, in
+# board order. A bare `alive` (not `alive = 1`, which walks ix_pursuits_board in order with one
+# random read of the table a card) lets SQLite read the open pursuits in table order and sort
+# them: measured 10 % cheaper at 10,000 cards. The origin is the name of the database that created
+# the pursuit, when it is another one that told its name (services.sync.review.origins): a
+# primary-key lookup in the small sync_sites.
+# What the card shows besides (coaching points answered, tags, what is scheduled, the last touch)
+# is read after the first paint (`board_answered_rows` and the reads beside it).
 _CARDS_SQL = """
     SELECT p.id, a.name, p.title, p.amount, p.currency, p.expected_close, p.stage, p.status,
            p.stage_entered_at, p.next_step, p.next_step_due, p.board_rank, p.win_rate_override,
-           p.updated_at, p.account_id,
-           (SELECT count(*) FROM coaching_answers AS c
-            WHERE c.pursuit_id = p.id AND c.stage = p.stage AND c.done AND c.alive),
-           o.name
+           p.updated_at, p.account_id, o.name
     FROM pursuits AS p JOIN accounts AS a ON a.id = p.account_id
     LEFT JOIN sync_sites AS o ON o.site_id = p.origin_site AND o.name <> ''
         AND o.site_id NOT IN (SELECT site_id FROM sync_state)
     WHERE {where}
     ORDER BY p.stage, p.board_rank
+"""
+# The coaching points of its current stage each card has marked done: a correlated count on the
+# covering index ix_answers_pursuit_stage, one seek a card.
+_ANSWERED_SQL = """
+    SELECT p.id,
+           (SELECT count(*) FROM coaching_answers AS c
+            WHERE c.pursuit_id = p.id AND c.stage = p.stage AND c.done AND c.alive)
+    FROM pursuits AS p
+    WHERE {where}
 """
 _LIST_SQL = """
     SELECT p.id, p.account_id, a.name, p.title, p.stage, p.status, p.amount, p.currency,
@@ -98,14 +108,82 @@ def board_card_rows(
     """Live pursuits (open ones unless `include_closed`; only `ids` when given) in board order
     (stage, rank): id, account name, title, amount, currency, expected close, stage, status,
     stage entered at, next step, next step due, board rank, win-rate override, updated at,
-    account id, coaching points of its stage marked done, origin database's name."""
-    # `alive = 1` (not a bare `alive`) lets SQLite walk ix_pursuits_board in board order.
-    where = "p.alive = 1" if include_closed else "p.alive = 1 AND p.status = 'open'"
-    params: tuple[str, ...] = ()
-    if ids is not None:
-        where += f" AND p.id IN ({_marks(ids)})"
-        params = tuple(ids)
+    account id, origin database's name."""
+    where, params = _board_filter(include_closed, ids)
     return driver_of(session).execute(_CARDS_SQL.format(where=where), params).fetchall()
+
+
+def board_head_rows(session: Session, stages: Sequence[int], count: int) -> list[list[Row]]:
+    """The first `count` open cards of each of `stages` (a column's top, what a window shows
+    of it), in board order, as `board_card_rows` gives them: one seek of ix_pursuits_board per
+    stage (`alive = 1` and the stage bound: SQLite walks that index in order and stops)."""
+    where = "p.alive = 1 AND p.status = 'open' AND p.stage = ?"
+    sql = _CARDS_SQL.format(where=where) + " LIMIT ?"
+    driver = driver_of(session)
+    return [driver.execute(sql, (stage, count)).fetchall() for stage in stages]
+
+
+# Each column's sums over all its open cards, without reading them: count, Σ amount and Σ weighted
+# amount in `currency`, cards in another currency. The weighted amount is forecast.weighted_amount
+# per card — (still to collect × rate + 50) div 100, the rate its override else its stage's (bound
+# as parameters: the company's policy) — on what is still to collect (the amount less the
+# instalments received, grouped once rather than looked up per card). `alive = 1` lets SQLite
+# read the covering index ix_pursuits_board_totals alone, in stage order (migration 0012).
+_STAGE_TOTALS_SQL = """
+    SELECT p.stage, count(*),
+           coalesce(sum(CASE WHEN p.currency = ? THEN p.amount END), 0),
+           coalesce(sum(CASE WHEN p.currency = ? THEN
+               (max(p.amount - coalesce(r.received, 0), 0)
+                * coalesce(p.win_rate_override, {rate}) + 50) / 100 END), 0),
+           coalesce(sum(p.currency <> ?), 0)
+    FROM pursuits AS p
+    LEFT JOIN (SELECT pursuit_id, sum(amount) AS received FROM instalments
+               WHERE alive AND received_on IS NOT NULL GROUP BY pursuit_id) AS r
+        ON r.pursuit_id = p.id
+    WHERE p.alive = 1 AND p.status = 'open'
+    GROUP BY p.stage
+"""
+
+
+def board_stage_totals(
+    session: Session, currency: str, stage_rates: Mapping[int, int]
+) -> list[Row]:
+    """(stage, open cards, Σ amount in `currency`, Σ weighted amount in `currency`, cards in
+    another currency) of every stage with open cards: a column's head before its cards are read
+    (`_STAGE_TOTALS_SQL`)."""
+    rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in stage_rates) + " END"
+    sql = _STAGE_TOTALS_SQL.format(rate=rate)
+    params = (currency, currency, *stage_rates.values(), currency)
+    return driver_of(session).execute(sql, params).fetchall()
+
+
+def board_answered_rows(
+    session: Session, *, include_closed: bool, ids: Collection[str] | None = None
+) -> list[Row]:
+    """(pursuit id, coaching points of its current stage marked done) of the same pursuits as
+    `board_card_rows`."""
+    where, params = _board_filter(include_closed, ids)
+    return driver_of(session).execute(_ANSWERED_SQL.format(where=where), params).fetchall()
+
+
+def board_received_rows(session: Session, ids: Collection[str] | None = None) -> list[Row]:
+    """(pursuit id, Σ amount of its live instalments received) of the pursuits with any (all,
+    or among `ids`): what a card's weighted amount leaves out (`services.collection`'s rule,
+    on the driver: the board reads it before its first paint). Its WHERE is the partial
+    index ix_instalments_received's (migration 0012): SQLite reads that index alone."""
+    where, params = "alive AND received_on IS NOT NULL", _NO_PARAMS
+    if ids is not None:
+        where += f" AND pursuit_id IN ({_marks(ids)})"
+        params = tuple(ids)
+    sql = f"SELECT pursuit_id, sum(amount) FROM instalments WHERE {where} GROUP BY pursuit_id"
+    return driver_of(session).execute(sql, params).fetchall()
+
+
+def _board_filter(include_closed: bool, ids: Collection[str] | None) -> tuple[str, tuple[str, ...]]:
+    where = "p.alive" if include_closed else "p.alive AND p.status = 'open'"
+    if ids is None:
+        return where, _NO_PARAMS
+    return f"{where} AND p.id IN ({_marks(ids)})", tuple(ids)
 
 
 def pursuit_list_rows(
@@ -842,7 +920,7 @@ _OPEN_BY_DAY = "t.alive = 1"
 
 
 def agenda_activity_slice(
-    session: Session, after_iso: str | None, through_iso: str, spread_iso: tuple[str, str]
+    session: Reader, after_iso: str | None, through_iso: str, spread_iso: tuple[str, str]
 ) -> list[Row]:
     """Open activities due after `after_iso` (None: from the first) up to `through_iso`, and
     those with a time due in `spread_iso` (after, up to: the days either side where a time
@@ -859,7 +937,7 @@ def agenda_activity_slice(
 
 
 def agenda_due_on_at(
-    session: Session, after_iso: str | None, until_iso: str, offset: int
+    session: Reader, after_iso: str | None, until_iso: str, offset: int
 ) -> str | None:
     """The due day (text) of the open activity `offset` rows into those due after `after_iso` up
     to `until_iso`, in due-day order; None when there are not that many. Where a slice ends,
@@ -879,7 +957,7 @@ def agenda_due_on_at(
 
 
 def agenda_activities_among(
-    session: Session, activity_ids: Collection[str], pursuit_ids: Collection[str], until_iso: str
+    session: Reader, activity_ids: Collection[str], pursuit_ids: Collection[str], until_iso: str
 ) -> list[Row]:
     """The open activities among `activity_ids` or of `pursuit_ids` due up to `until_iso`, as
     `agenda_activity_slice` gives them: what a change touched, read again."""
@@ -897,7 +975,7 @@ def agenda_activities_among(
 
 
 def agenda_visits_among(
-    session: Session,
+    session: Reader,
     visit_ids: Collection[str],
     pursuit_ids: Collection[str],
     from_utc: str,
@@ -941,7 +1019,7 @@ _HIDDEN_DAYS_SQL = """
 
 
 def agenda_day_counts(
-    session: Session,
+    session: Reader,
     until_iso: str,
     starts_utc: Sequence[str],
     first_day_iso: str,
@@ -1001,7 +1079,7 @@ _DUE_COUNT_SQL = (
 )
 
 
-def due_count(session: Session, today_iso: str, visit_from_utc: str, visit_until_utc: str) -> int:
+def due_count(session: Reader, today_iso: str, visit_from_utc: str, visit_until_utc: str) -> int:
     """How many open activities are due on or before `today_iso` (a local date) plus visits from
     `visit_from_utc` to before `visit_until_utc` still without an outcome: what start-up asks to
     choose the Today screen, counted on the agenda's index without reading a row."""
@@ -1011,6 +1089,36 @@ def due_count(session: Session, today_iso: str, visit_from_utc: str, visit_until
         .fetchone()
     )
     return int(row[0]) if row is not None else 0
+
+
+_ANYTHING_DUE_SQL = (
+    """
+    SELECT EXISTS (SELECT 1 FROM activities AS t
+            LEFT JOIN pursuits AS p ON p.id = t.pursuit_id
+            LEFT JOIN accounts AS a ON a.id = coalesce(t.account_id, p.account_id)
+            WHERE t.alive AND t.done = 0 AND t.due_on IS NOT NULL AND t.due_on <= ?"""
+    + _SHOWN_LINKS
+    + """)
+        OR EXISTS (SELECT 1 FROM visits AS v
+            JOIN pursuits AS p ON p.id = v.pursuit_id
+            LEFT JOIN accounts AS a ON a.id = p.account_id
+            WHERE v.alive AND v.starts_at >= ? AND v.starts_at < ? AND v.outcome = ''"""
+    + _SHOWN_LINKS
+    + ")"
+)
+
+
+def anything_due(
+    session: Reader, today_iso: str, visit_from_utc: str, visit_until_utc: str
+) -> bool:
+    """Whether `due_count` would be above zero, stopping at the first such row: start-up's
+    choice of the Today screen costs the same with five or fifty thousand things due."""
+    row = (
+        driver_of(session)
+        .execute(_ANYTHING_DUE_SQL, (today_iso, visit_from_utc, visit_until_utc))
+        .fetchone()
+    )
+    return bool(row and row[0])
 
 
 _TIMED_ACTIVITIES_SQL = (
@@ -1056,7 +1164,7 @@ _NEXT_VISIT_SQL = """
 
 
 def timed_due_rows(
-    session: Session, after_utc: str, until_utc: str, first_day: str, last_day: str
+    session: Reader, after_utc: str, until_utc: str, first_day: str, last_day: str
 ) -> list[Row]:
     """Open activities with a time and visits without an outcome due after `after_utc` up to
     `until_utc` (UTC text): id, kind ('visit' for a visit), subject, due at (UTC), pursuit title,
@@ -1068,13 +1176,13 @@ def timed_due_rows(
     return rows
 
 
-def all_day_due_rows(session: Session, from_day: str, until_day: str) -> list[Row]:
+def all_day_due_rows(session: Reader, from_day: str, until_day: str) -> list[Row]:
     """Open activities without a time due from `from_day` to before `until_day` (dates): id, kind,
     subject, due on, pursuit title, account name."""
     return driver_of(session).execute(_ALL_DAY_ACTIVITIES_SQL, (from_day, until_day)).fetchall()
 
 
-def next_timed_due(session: Session, after_utc: str, first_day: str) -> str | None:
+def next_timed_due(session: Reader, after_utc: str, first_day: str) -> str | None:
     """The earliest due time (UTC text) after `after_utc` of an open timed activity (on or after
     the local day `first_day`, for the index) or of a visit without an outcome; None when none."""
     db = driver_of(session)

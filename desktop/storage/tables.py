@@ -30,6 +30,7 @@ from sqlalchemy import (
     String,
     Text,
     select,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -219,6 +220,9 @@ class PrivatePursuit(Base):
 
 
 def fk(target: str, *, nullable: bool = False, index: bool = True) -> Any:
+    """A link to a parent record, indexed unless `index=False`: where nothing looks records up by
+    it, or where a composite index that starts with the column serves the lookups and the cascade
+    (such a prefix is as good as an index of its own, and a second copy only costs space)."""
     return mapped_column(
         String(36),
         ForeignKey(target, ondelete="CASCADE" if not nullable else "SET NULL"),
@@ -227,11 +231,11 @@ def fk(target: str, *, nullable: bool = False, index: bool = True) -> Any:
     )
 
 
-def optional_link(target: str) -> Any:
+def optional_link(target: str, *, index: bool = True) -> Any:
     """A link that may be empty but goes with its target (a note or an activity on a pursuit, an
     account or a person: one of them is set, and the record is part of it)."""
     return mapped_column(
-        String(36), ForeignKey(target, ondelete="CASCADE"), nullable=True, index=True
+        String(36), ForeignKey(target, ondelete="CASCADE"), nullable=True, index=index
     )
 
 
@@ -260,7 +264,7 @@ class Competitor(Synced, Base):
 class Pursuit(Synced, Base):
     __tablename__ = "pursuits"
     kind = "pursuit"
-    account_id: Mapped[str] = fk("accounts.id")
+    account_id: Mapped[str] = fk("accounts.id", index=False)
     title: Mapped[str] = mapped_column(Text, default="")
     amount: Mapped[int] = mapped_column(Integer, default=0)  # minor units (fen / cents)
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
@@ -292,7 +296,7 @@ class StageChange(Synced, Base):
 
     __tablename__ = "stage_changes"
     kind = "stage_change"
-    pursuit_id: Mapped[str] = fk("pursuits.id")
+    pursuit_id: Mapped[str] = fk("pursuits.id", index=False)
     from_stage: Mapped[int | None] = mapped_column(Integer)
     to_stage: Mapped[int] = mapped_column(Integer)
     changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -305,7 +309,7 @@ class StageChange(Synced, Base):
 class CoachingAnswer(Synced, Base):
     __tablename__ = "coaching_answers"
     kind = "coaching_answer"
-    pursuit_id: Mapped[str] = fk("pursuits.id")
+    pursuit_id: Mapped[str] = fk("pursuits.id", index=False)
     question_key: Mapped[str] = mapped_column(String(64))
     stage: Mapped[int] = mapped_column(Integer)  # the question's stage, for per-stage counts
     answer: Mapped[str] = mapped_column(Text, default="")
@@ -367,7 +371,7 @@ class Stakeholder(Synced, Base):
 
     __tablename__ = "stakeholders"
     kind = "stakeholder"
-    pursuit_id: Mapped[str] = fk("pursuits.id")
+    pursuit_id: Mapped[str] = fk("pursuits.id", index=False)
     account_id: Mapped[str | None] = fk("accounts.id", nullable=True)
     person_id: Mapped[str | None] = fk("people.id", nullable=True)
     name: Mapped[str] = mapped_column(Text, default="")
@@ -389,7 +393,7 @@ class Stakeholder(Synced, Base):
 class StakeholderRole(Synced, Base):
     __tablename__ = "stakeholder_roles"
     kind = "stakeholder_role"
-    stakeholder_id: Mapped[str] = fk("stakeholders.id")
+    stakeholder_id: Mapped[str] = fk("stakeholders.id", index=False)
     role: Mapped[str] = mapped_column(String(32))
 
 
@@ -579,7 +583,7 @@ class NewNeed(Synced, Base):
 class Visit(Synced, Base):
     __tablename__ = "visits"
     kind = "visit"
-    pursuit_id: Mapped[str] = fk("pursuits.id")
+    pursuit_id: Mapped[str] = fk("pursuits.id", index=False)
     starts_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # UTC
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
     location: Mapped[str] = mapped_column(Text, default="")
@@ -609,7 +613,7 @@ class Note(Synced, Base):
 
     __tablename__ = "notes"
     kind = "note"
-    pursuit_id: Mapped[str | None] = optional_link("pursuits.id")
+    pursuit_id: Mapped[str | None] = optional_link("pursuits.id", index=False)
     body: Mapped[str] = mapped_column(Text, default="")
     account_id: Mapped[str | None] = optional_link("accounts.id")
     stakeholder_id: Mapped[str | None] = optional_link("stakeholders.id")
@@ -629,7 +633,7 @@ class Activity(Synced, Base):
     kind = "activity"
     activity_kind: Mapped[str] = mapped_column(String(16), default="task")
     subject: Mapped[str] = mapped_column(Text, default="")
-    pursuit_id: Mapped[str | None] = optional_link("pursuits.id")
+    pursuit_id: Mapped[str | None] = optional_link("pursuits.id", index=False)
     account_id: Mapped[str | None] = optional_link("accounts.id")
     due_on: Mapped[date | None] = mapped_column(Date)
     due_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, when a time was chosen
@@ -725,6 +729,26 @@ Index(
     Pursuit.amount,
     Pursuit.win_rate_override,
     Pursuit.updated_at,
+)
+# The instalments received per pursuit, read for every card before the board's first paint: the
+# live received ones only, their pursuit and amount (migration 0012).
+Index(
+    "ix_instalments_received",
+    Instalment.pursuit_id,
+    Instalment.amount,
+    sqlite_where=text("alive AND received_on IS NOT NULL"),
+)
+# Each board column's sums over all its open cards, counted before they are read (migration
+# 0012): no pursuit row is read.
+Index(
+    "ix_pursuits_board_totals",
+    Pursuit.alive,
+    Pursuit.status,
+    Pursuit.stage,
+    Pursuit.currency,
+    Pursuit.amount,
+    Pursuit.win_rate_override,
+    Pursuit.id,
 )
 
 SYNCED_TABLES: tuple[type[Synced], ...] = tuple(

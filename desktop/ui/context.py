@@ -15,18 +15,28 @@ import logging
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import Concatenate, ParamSpec, Protocol, TypeVar, overload, runtime_checkable
+from typing import (
+    TYPE_CHECKING,
+    Concatenate,
+    ParamSpec,
+    Protocol,
+    TypeVar,
+    overload,
+    runtime_checkable,
+)
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain.methodology import Catalog
 from desktop.infra.i18n import catalog_language
 from desktop.infra.instance_lock import DatabaseLock
 from desktop.infra.settings import Settings
 from desktop.services.changes import Changes
 from desktop.services.workspace import Policy, Workspace
+
+if TYPE_CHECKING:
+    from desktop.domain.methodology import Catalog
 
 log = logging.getLogger(__name__)
 P = ParamSpec("P")

@@ -40,11 +40,9 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, APP_NAME_ZH, __version__
 from desktop.infra import paths
-from desktop.services import backup, maintenance
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import StorageError
 from desktop.services.queries import agenda
-from desktop.services.sync import history, review
 from desktop.services.workspace import Workspace
 from desktop.ui.common.format import qdatetime
 from desktop.ui.context import AppContext
@@ -229,20 +227,45 @@ class MainWindow(QMainWindow):
 
         ctx.changed.connect(self._on_changed)
         ctx.workspace_replaced.connect(self._update_title)
-        ctx.workspace_replaced.connect(self._update_review_row)
+        ctx.workspace_replaced.connect(self._update_status)
         self._update_title()
-        self._update_review_row()
-        for spec in MENU_EXTENSIONS:
-            _extension(spec)(self)
+        self._complete = False
+        if ctx.workspace.is_open:
+            self.complete()
+        else:  # painted first without it (the app's start): until `complete`, no review row
+            self._set_rail_row_hidden(REVIEW_SCREEN, True)
         self.reminders = install_reminders(self)
         self._restore_layout()
         if self._screen_list:
             self.rail.setCurrentRow(self._first_row(today_when_due))
 
+    @property
+    def is_complete(self) -> bool:
+        """Whether `complete` has run (the benchmarks' RSS waits for it)."""
+        return self._complete
+
+    def complete(self) -> None:
+        """What the window shows and offers that needs the workspace open in full: the status
+        bar's figures, the Review row, and the features' menus and toolbars (MENU_EXTENSIONS).
+
+        Done while building the window, unless its workspace is only at the driver (the app's
+        start, `Workspace.open_at_start`): then the app calls it after the first paint, once the
+        workspace is open in full. Once only."""
+        if self._complete:
+            return
+        self._complete = True
+        self._update_status()
+        for spec in MENU_EXTENSIONS:
+            _extension(spec)(self)
+        if self.isVisible():  # the features' toolbars where the rep left them (see _restore_layout)
+            state = self.ctx.settings.window_state
+            if state is not None:
+                self.restoreState(state)
+
     def _first_row(self, today_when_due: bool) -> int:
-        """The rail row shown first: Today when something is due (one count query, so start-up
-        still builds a single screen), else the first (the board)."""
-        if today_when_due and agenda.due_count(self.ctx.workspace):
+        """The rail row shown first: Today when something is due (one query that stops at the
+        first, so start-up still builds a single screen), else the first (the board)."""
+        if today_when_due and agenda.anything_due(self.ctx.workspace):
             for row in range(self.rail.count()):
                 if self.rail.item(row).data(Qt.ItemDataRole.UserRole) == TODAY_SCREEN:
                     return row
@@ -572,11 +595,19 @@ class MainWindow(QMainWindow):
         suffix = self.tr(" (read-only)") if self.ctx.workspace.read_only else ""
         self.setWindowTitle(f"{path.stem}{suffix} — {name}")
         self.db_label.setText(self.tr("Database: {0}").format(str(path)))
-        backups = backup.list_backups(path)
+
+    def _update_status(self) -> None:
+        """The status bar's backup date and counts, and the Review row."""
+        from desktop.services import backup  # here: the first paint does without SQLAlchemy
+
+        backups = backup.list_backups(self.ctx.workspace.path)
         self.note_backup(backups[0].created if backups else None)
         self._update_counts()
+        self._update_review_row()
 
     def _update_counts(self) -> None:
+        from desktop.services import maintenance
+
         counts = maintenance.record_counts(self.ctx.workspace, ("pursuits", "accounts"))
         pursuits, accounts = counts["pursuits"], counts["accounts"]
         # One of each reads "1 pursuit · 1 account", not "1 pursuits · 1 accounts".
@@ -605,6 +636,8 @@ class MainWindow(QMainWindow):
             )
 
     def _on_changed(self, changes: Changes) -> None:
+        if not self._complete:  # `complete` reads them all
+            return
         if changes.touches(ChangeKind.PURSUIT, ChangeKind.ACCOUNT):
             self._update_counts()
         if changes.touches(ChangeKind.REVIEW):  # an import or sync is `everything`
@@ -614,16 +647,23 @@ class MainWindow(QMainWindow):
         """待审 (Review) is in the rail only for a rep it concerns: something awaits review, or
         this database has ever imported or synced another's file. A rep who never syncs has
         nothing to find there, and one row fewer in a rail that must fit a laptop screen."""
-        row = self._rail_row(REVIEW_SCREEN)
-        if row < 0:
+        from desktop.services.sync import history, review
+
+        if self._rail_row(REVIEW_SCREEN) < 0:
             return
         ws = self.ctx.workspace
         wanted = review.count(ws) > 0 or history.has_imported(ws)
-        item = self.rail.item(row)
-        if item.isHidden() == (not wanted):
+        self._set_rail_row_hidden(REVIEW_SCREEN, not wanted)
+
+    def _set_rail_row_hidden(self, key: str, hidden: bool) -> None:
+        row = self._rail_row(key)
+        if row < 0:
             return
-        item.setHidden(not wanted)
-        if not wanted and self.rail.currentRow() == row:
+        item = self.rail.item(row)
+        if item.isHidden() == hidden:
+            return
+        item.setHidden(hidden)
+        if hidden and self.rail.currentRow() == row:
             self.rail.setCurrentRow(0)
 
     def _rail_row(self, key: str) -> int:

@@ -1,6 +1,8 @@
-"""The board at scale (10,000 pursuits, 50,000 stakeholders): issue 3's performance targets.
+"""The board at scale (10,000 pursuits, 50,000 stakeholders): issues 3's and 22's targets.
 
-- load: `board_cards` against a plain sqlite3 query of the same rows, same run (target ≤ 3×);
+- load: what the board reads before its first paint (`board_cards(..., details=False)`) against
+  a plain sqlite3 query of the same rows and columns, same run (target ≤ 1.5×); the details the
+  cards show besides (`board_details`) and the red flags, read after the paint, beside it;
 - board shown after the window opens (target < 500 ms);
 - one drop, from the drop event to the repainted board, including the commit (p95 < 50 ms);
 - a search keystroke to the repainted board (target < 100 ms);
@@ -25,12 +27,20 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-# The same rows the board shows, as plain as SQLite gives them: the baseline of the load ratio.
+# The same rows and columns the board reads before its first paint (`board_cards(...,
+# details=False)`), as plain as SQLite gives them: the baseline of the load ratio. It reads what
+# `storage.queries.board_card_rows` reads — the card's own columns, its account's name and the
+# name of the database it came from (the rep filter's origin); not `siblings`, which the board no
+# longer reads (its conflict mark comes from sync_review). The instalments received, which the
+# weighted amount leaves out (a grouped read of 2,000 rows at 10,000 pursuits), count against
+# board_cards, not the floor.
 PLAIN_SQL = """
     SELECT p.id, a.name, p.title, p.amount, p.currency, p.expected_close, p.stage, p.status,
            p.stage_entered_at, p.next_step, p.next_step_due, p.board_rank, p.win_rate_override,
-           p.siblings, p.updated_at, p.account_id
+           p.updated_at, p.account_id, o.name
     FROM pursuits AS p JOIN accounts AS a ON a.id = p.account_id
+    LEFT JOIN sync_sites AS o ON o.site_id = p.origin_site AND o.name <> ''
+        AND o.site_id NOT IN (SELECT site_id FROM sync_state)
     WHERE p.alive AND p.status = 'open'
     ORDER BY p.stage, p.board_rank
 """
@@ -103,7 +113,10 @@ def window(qtbot, scale_ws):
     win.show()
     qtbot.waitExposed(win)
     screen = win.screens["board"]
-    qtbot.waitUntil(lambda: screen.names_ready() and screen.flags_ready(), timeout=60_000)
+    qtbot.waitUntil(
+        lambda: screen.details_ready() and screen.names_ready() and screen.flags_ready(),
+        timeout=60_000,
+    )
     return win
 
 
@@ -112,16 +125,19 @@ def test_board_load_against_plain_sqlite(scale_ws, scale_db, record) -> None:
     from desktop.services.queries import board
 
     connection = sqlite3.connect(scale_db)
-    board.board_cards(scale_ws, flags=False)  # warm the page cache for both
+    board.board_cards(scale_ws, flags=False, details=False)  # warm the page cache for both
     connection.execute(PLAIN_SQL).fetchall()
-    plain, cards, flags = [], [], []
+    plain, cards, details, flags = [], [], [], []
     for _ in range(9):
         started = time.perf_counter()
         rows = connection.execute(PLAIN_SQL).fetchall()
         plain.append(time.perf_counter() - started)
         started = time.perf_counter()
-        loaded = board.board_cards(scale_ws, flags=False)
+        loaded = board.board_cards(scale_ws, flags=False, details=False)
         cards.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        board.board_details(scale_ws)
+        details.append(time.perf_counter() - started)
         started = time.perf_counter()
         health.red_flag_counts(scale_ws)
         flags.append(time.perf_counter() - started)
@@ -133,12 +149,17 @@ def test_board_load_against_plain_sqlite(scale_ws, scale_db, record) -> None:
         1000 * statistics.median(plain),
         "ms",
     )
-    record("board: board_cards load (median)", 1000 * statistics.median(cards), "ms")
+    record("board: board_cards load, first paint (median)", 1000 * statistics.median(cards), "ms")
     record(
         "board: load ratio board_cards / plain sqlite3",
         statistics.median(cards) / statistics.median(plain),
         "x",
-        "<= 3",
+        "<= 1.5",
+    )
+    record(
+        "board: card details (worker thread, after paint)",
+        1000 * statistics.median(details),
+        "ms",
     )
     record(
         "board: red-flag counts (worker thread, after paint)", 1000 * statistics.median(flags), "ms"

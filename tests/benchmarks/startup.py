@@ -33,6 +33,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 def board_settled(window):
+    # The window complete too: what it reads and imports after its first paint counts here.
+    if not getattr(window, "is_complete", True):
+        return False
     board = getattr(window, "screens", {}).get("board")
     return board is None or (board.names_ready() and board.flags_ready())
 

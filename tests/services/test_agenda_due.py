@@ -30,11 +30,18 @@ def plan(ws, pursuit_id, subject, day, at=None) -> str:
     )[0]
 
 
+def due(ws) -> int:
+    """The count, checked against `anything_due` (start-up's question) on the way."""
+    count = agenda.due_count(ws, today=TODAY, tz=SHANGHAI)
+    assert agenda.anything_due(ws, today=TODAY, tz=SHANGHAI) == (count > 0)
+    return count
+
+
 def test_due_count_matches_the_agendas_overdue_and_today(ws) -> None:
     pid = make_pursuit(ws)
-    assert agenda.due_count(ws, today=TODAY, tz=SHANGHAI) == 0
+    assert due(ws) == 0
     plan(ws, pid, "明天的事", TODAY + timedelta(days=1))
-    assert agenda.due_count(ws, today=TODAY, tz=SHANGHAI) == 0
+    assert due(ws) == 0
     late = plan(ws, pid, "补发报价单", TODAY - timedelta(days=3))
     plan(ws, pid, "电话回访", TODAY, time(15, 0))
     visits.create_visit(
@@ -43,13 +50,13 @@ def test_due_count_matches_the_agendas_overdue_and_today(ws) -> None:
             pursuit_id=pid, starts_at=datetime(2026, 5, 4, 2, 0), objective="高层拜访"
         ),
     )
-    assert agenda.due_count(ws, today=TODAY, tz=SHANGHAI) == 3
+    assert due(ws) == 3
     result = agenda.agenda(ws, today=TODAY, tz=SHANGHAI)
     assert len(result.overdue) + len(result.due_today) == 3
     activities.complete_activity(ws, late, "", tz=SHANGHAI)
-    assert agenda.due_count(ws, today=TODAY, tz=SHANGHAI) == 2
+    assert due(ws) == 2
     pursuits.delete_pursuits(ws, [pid])  # its activities and visits go with it
-    assert agenda.due_count(ws, today=TODAY, tz=SHANGHAI) == 0
+    assert due(ws) == 0
 
 
 def test_reminders_due_between_two_moments_and_the_next(ws) -> None:
@@ -83,3 +90,14 @@ def test_reminders_due_between_two_moments_and_the_next(ws) -> None:
     assert agenda.reminders_due(ws, datetime(2026, 5, 4, 7, 0), datetime(2026, 5, 4, 8, 0)) == []
     activities.complete_activity(ws, early, "", tz=SHANGHAI)
     assert agenda.next_reminder_at(ws, at, tz=SHANGHAI) == datetime(2026, 5, 4, 3, 0)
+
+
+def test_a_visit_alone_is_something_due(ws) -> None:
+    pid = make_pursuit(ws)
+    visits.create_visit(
+        ws,
+        visits.VisitDraft(
+            pursuit_id=pid, starts_at=datetime(2026, 5, 4, 2, 0), objective="高层拜访"
+        ),
+    )
+    assert due(ws) == 1

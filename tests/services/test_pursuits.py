@@ -191,10 +191,11 @@ def test_board_rows_load_in_six_queries(demo_ws) -> None:
         return len([s for s in statements if s.lstrip().upper().startswith("SELECT")]), cards
 
     count, cards = selects(flags=False)
-    # The cards, their tags, fields awaiting review, the next booked visit or task, the last touch,
-    # the instalments received (a 回款 card weighs what is still to collect): a fixed number of
-    # bulk reads, never one per card.
-    assert count == 6
+    # The cards, the instalments received (a 回款 card weighs what is still to collect), fields
+    # awaiting review; then the details: coaching points answered, tags, the next booked visit
+    # or task, the last touch: a fixed number of bulk reads, never one per card.
+    assert count == 7
+    assert selects(flags=False, details=False)[0] == 3  # what the board paints first
     assert len(cards) > 10
     assert all(c.status == "open" for c in cards)
     assert [(c.stage, c.rank) for c in cards] == sorted((c.stage, c.rank) for c in cards)

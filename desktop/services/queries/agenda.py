@@ -24,8 +24,6 @@ from desktop.services.local_days import (
 from desktop.storage import queries
 
 if TYPE_CHECKING:  # not imported to run: `pursuit agenda` reads without the ORM
-    from sqlalchemy.orm import Session
-
     from desktop.services.workspace import Workspace
 
 VISIT = "visit"  # the `activity_kind` an agenda item of a visit carries
@@ -110,7 +108,7 @@ def agenda(
     tz: tzinfo | None = None,
 ) -> Agenda:
     """Overdue, today and the next `days` days (today not counted), in one snapshot."""
-    with ws.read() as session:
+    with ws.reader() as session:
         return read_agenda(session, days=days, today=today, tz=tz)
 
 
@@ -320,11 +318,11 @@ def group_counts(
     """How many items each group of the agenda holds (None: overdue; a day), counted in SQL
     without reading the items: activities by their due day. An activity with a time written in
     another zone may be listed a day off it; the list counts the groups it has read itself."""
-    with ws.read() as session:
+    with ws.reader() as session:
         return _counts(session, _Window(today, days, tz))
 
 
-def _counts(session: Session, window: _Window) -> dict[date | None, int]:
+def _counts(session: queries.Reader, window: _Window) -> dict[date | None, int]:
     today, last = window.today, window.last
     starts = [window.starts(today + timedelta(days=k)) for k in range((last - today).days + 2)]
     by_day, visits = queries.agenda_day_counts(
@@ -351,7 +349,7 @@ def agenda_start(
     """The count of each group (as `group_counts`) and the first slice of the agenda (at least
     `want` items when there are), in one snapshot: what the Today screen paints first."""
     window = _Window(today or local_today(tz), days, tz)
-    with ws.read() as session:
+    with ws.reader() as session:
         return _counts(session, window), _slice(session, window, None, want)
 
 
@@ -366,11 +364,11 @@ def agenda_slice(
 ) -> AgendaSlice:
     """The items of the local days after `after` (the previous slice's `through`): at least
     `want` of them when there are, whole days, in order."""
-    with ws.read() as session:
+    with ws.reader() as session:
         return _slice(session, _Window(today, days, tz), after, want)
 
 
-def _slice(session: Session, window: _Window, after: date | None, want: int) -> AgendaSlice:
+def _slice(session: queries.Reader, window: _Window, after: date | None, want: int) -> AgendaSlice:
     spread = timedelta(days=SPREAD)
     fresh_from = after.isoformat() if after is not None else None
     ends = queries.agenda_due_on_at(session, fresh_from, window.until_iso, max(want, 1) - 1)
@@ -417,7 +415,7 @@ def agenda_items(
     """The items the agenda lists now among these activities and visits and those of these
     pursuits: what a change touched, read again (the others stay as they are)."""
     window = _Window(today, days, tz)
-    with ws.read() as session:
+    with ws.reader() as session:
         rows = queries.agenda_activities_among(session, activity_ids, pursuit_ids, window.until_iso)
         visits = queries.agenda_visits_among(
             session, visit_ids, pursuit_ids, window.visit_from, window.visit_until
@@ -448,8 +446,20 @@ def due_count(ws: Workspace, *, today: date | None = None, tz: tzinfo | None = N
     today = today or local_today(tz)
     visit_from = to_utc(today - timedelta(days=OUTCOME_DUE_DAYS), time(), tz)
     visit_until = to_utc(today + timedelta(days=1), time(), tz)
-    with ws.read() as session:
+    with ws.reader() as session:
         return queries.due_count(session, today.isoformat(), _text(visit_from), _text(visit_until))
+
+
+def anything_due(ws: Workspace, *, today: date | None = None, tz: tzinfo | None = None) -> bool:
+    """Whether `due_count` is above zero, read without counting them all: start-up opens the
+    Today screen when it is."""
+    today = today or local_today(tz)
+    visit_from = to_utc(today - timedelta(days=OUTCOME_DUE_DAYS), time(), tz)
+    visit_until = to_utc(today + timedelta(days=1), time(), tz)
+    with ws.reader() as session:
+        return queries.anything_due(
+            session, today.isoformat(), _text(visit_from), _text(visit_until)
+        )
 
 
 # --- reminders ----------------------------------------------------------------------------------
@@ -494,7 +504,7 @@ def reminders_due(
     # A day either side: an activity's `due_on` is its local day where it was written.
     first_day = (first_local - timedelta(days=1)).isoformat()
     last_day = (last_local + timedelta(days=1)).isoformat()
-    with ws.read() as session:
+    with ws.reader() as session:
         timed = queries.timed_due_rows(session, _text(start), _text(until), first_day, last_day)
         days = (
             queries.all_day_due_rows(session, first_local.isoformat(), last_local.isoformat())
@@ -520,6 +530,6 @@ def next_reminder_at(
 ) -> datetime | None:
     """When the next activity with a time or visit comes due after `after` (naive UTC)."""
     first_day = (to_local(after, tz).date() - timedelta(days=1)).isoformat()
-    with ws.read() as session:
+    with ws.reader() as session:
         found = queries.next_timed_due(session, _text(after), first_day)
     return datetime.fromisoformat(found) if found is not None else None

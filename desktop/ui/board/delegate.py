@@ -10,6 +10,10 @@ a glyph, so nothing depends on colour alone. In a narrow column the amount and t
 short forms (¥128万, 9/12) rather than being cut; the compact mode drops the signals row and the
 title's second line so more cards fit a laptop's height.
 
+A card's details (coaching points answered, what is booked, its last touch) are read just after
+the board's first paint (`BoardCard.details`): until they come, the card leaves out the signals
+row, the stale edge and "no next step" rather than show a guess.
+
 The flag mark counts only the *blocking* red flags (the stage's milestone rests on them): advice
 belongs in the workspace. The tooltip lists every flag, blocking and advice, with its reason.
 """
@@ -287,6 +291,8 @@ class CardDelegate(QStyledItemDelegate):
         if card.next_step:
             painter.setPen(text)
             _text(painter, QRect(x + 12, y, step_room - 12, line), card.next_step)
+        elif not card.details:
+            pass  # what is booked is read after the first paint: no "no next step" meanwhile
         elif card.scheduled_on is not None:
             painter.setPen(text if not closed else muted)
             _text(painter, QRect(x + 12, y, step_room - 12, line), self._scheduled(card, today))
@@ -298,12 +304,14 @@ class CardDelegate(QStyledItemDelegate):
             painter.restore()
             return
 
-        # 5: signals — days since the last touch (rotting), coaching points answered.
+        # 5: signals — days since the last touch (rotting), coaching points answered; both
+        # left out until the card's details are read (just after the first paint).
         small_line = self._small_line
         days = card.days_since_touch(today)
-        days_text = self._texts["days"].format(days)
+        days_text = self._texts["days"].format(days) if card.details else ""
         colour = AMBER_TEXT if stale else muted
-        _clock_glyph(painter, QPointF(x + 5, y + small_line / 2), AMBER if stale else muted)
+        if card.details:
+            _clock_glyph(painter, QPointF(x + 5, y + small_line / 2), AMBER if stale else muted)
         painter.setPen(colour)
         days_width = small_metrics.horizontalAdvance(days_text)
         painter.drawText(
@@ -321,6 +329,9 @@ class CardDelegate(QStyledItemDelegate):
             if overdue:
                 _alert_glyph(painter, QPointF(right - below_width - 7, y + small_line / 2), RED)
             signals_right = right - below_width - (18 if overdue else 8)
+        if not card.details:
+            painter.restore()
+            return
         bx = x + 13 + days_width + 8
         ratio = card.answered / card.questions if card.questions else 0.0
         counts = f"{card.answered}/{card.questions}"
@@ -474,22 +485,27 @@ class CardDelegate(QStyledItemDelegate):
             lines.append(
                 self.tr("Expected close: {0}").format(fmt.long_date(card.expected_close, self.lang))
             )
+        # The last touch, coaching points and what is booked come with the card's details,
+        # read just after the first paint: until then the tooltip leaves them out, not guesses.
         limit = self.stale_limit(card.stage)
         days = card.days_since_touch(today)
-        touch = _esc(last_touch_text(*card.last_touch(), self.lang))
-        if is_stale(card, today, self.stale_limit):
+        if card.details and is_stale(card, today, self.stale_limit):
             lines.append(
                 self.tr(
                     "<span style='color:#A85F00'>Rotting: {0} days untouched (limit {1})</span>"
                 ).format(days, limit)
             )
-        else:
+        elif card.details:
             lines.append(self.tr("{0} days untouched (limit {1})").format(days, limit))
-        lines.append(touch)
+        if card.details:
+            lines.append(_esc(last_touch_text(*card.last_touch(), self.lang)))
         lines.append(self.tr("{0} days in this stage").format(card.days_in_stage(today)))
-        lines.append(
-            self.tr("Coaching points answered: {0} of {1}").format(card.answered, card.questions)
-        )
+        if card.details:
+            lines.append(
+                self.tr("Coaching points answered: {0} of {1}").format(
+                    card.answered, card.questions
+                )
+            )
         if card.next_step:
             step = self.tr("Next step: {0}").format(_esc(card.next_step))
             if card.next_step_due is not None:
@@ -497,6 +513,8 @@ class CardDelegate(QStyledItemDelegate):
             if is_overdue(card, today):
                 step = f"<span style='color:#D32F2F'>{step} ({self._texts['overdue']})</span>"
             lines.append(step)
+        elif not card.details:
+            pass
         elif card.scheduled_on is not None:
             lines.append(self._scheduled(card, today))
         else:

@@ -71,6 +71,12 @@ class BoardFilter:
         )
 
     @property
+    def needs_details(self) -> bool:
+        """Whether it filters on what a card's details hold (its last touch, its tags): then
+        the board reads them before it filters (`BoardCard.details`)."""
+        return self.stale_only or bool(self.tags)
+
+    @property
     def active(self) -> bool:
         return bool(self.terms) or self.narrowing() > 0
 
@@ -186,18 +192,31 @@ class BoardFilter:
 
 def is_stale(card: BoardCard, today: date, stale_limit: Callable[[int], int]) -> bool:
     """Rotting: untouched (no activity done, note, visit held or stage change) for longer than
-    its stage's limit (catalog default, or Preferences)."""
-    return card.status == "open" and card.days_since_touch(today) > stale_limit(card.stage)
+    its stage's limit (catalog default, or Preferences). Not known before the card's details
+    (its last touch) are read: not stale until then."""
+    return (
+        card.status == "open"
+        and card.details
+        and card.days_since_touch(today) > stale_limit(card.stage)
+    )
 
 
 def is_overdue(card: BoardCard, today: date) -> bool:
     return card.status == "open" and card.next_step_due is not None and card.next_step_due < today
 
 
-def haystack(card: BoardCard, names: str = "") -> str:
-    """The lower-case text a search matches against."""
+def haystack(card: BoardCard, names: str = "", tags: Iterable[str] | None = None) -> str:
+    """The lower-case text a search matches against (`tags`: the card's, when they were read
+    after the card: `board.board_details`)."""
     return " ".join(
-        (card.account, card.title, names, " ".join(card.tags), card.next_step, card.origin)
+        (
+            card.account,
+            card.title,
+            names,
+            " ".join(card.tags if tags is None else tags),
+            card.next_step,
+            card.origin,
+        )
     ).lower()
 
 

@@ -6,33 +6,42 @@ stage, each a QAbstractListModel) hold the cards the filter lets through, in the
 order (rank), and are what the column views show. One list model per column, not one tree for all:
 a QListView lays out its whole model again on every inserted or removed row, whatever the parent,
 so with a shared tree one moved card re-laid out all 10,000; now only the two columns involved
-are, and entirely in C++ (QAbstractListModel's own index()).
+are, and entirely in C++. A column model is a QStringListModel of blank strings beside its
+Python list of cards: its row count is C++, and a list view's layout asks for the row count
+twice per row (the model's index() checks it), so a `rowCount` written in Python cost 40,000
+calls into Python per layout of a 10,000-card board; now the layout never leaves C++.
 
 A change refreshes only the cards it names (`update_cards`), moving rows between columns with
 insert / remove signals, so selections and scroll positions survive.
+
+At 50,000 pursuits the board first loads only the top of each column, with each column's sums
+counted in SQL (`set_cards(..., head_totals)`: the model is `partial`), and `complete` adds the
+rest below each column's top once read; each card's details (`set_details`) and red flags come
+after that paint too.
 """
 
 from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from operator import attrgetter
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QByteArray,
     QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QStringListModel,
     Qt,
     Signal,
 )
 
 from desktop.domain.methodology import STAGE_COUNT, Catalog
-from desktop.services.queries.board import BoardCard
+from desktop.services.queries.board import BoardCard, CardDetails, StageTotals
 from desktop.ui.board.filters import BoardFilter, haystack
 
 MIME_TYPE = "application/x-pursuit-ids"
@@ -76,17 +85,35 @@ def decode_ids(mime: QMimeData) -> list[str]:
     return ids
 
 
-class StageModel(QAbstractListModel):
-    """The shown cards of one stage, top to bottom: what one column view shows."""
+class StageModel(QStringListModel):
+    """The shown cards of one stage, top to bottom: what one column view shows.
+
+    `rows` holds the cards; the string list under it holds as many blank strings, only so that
+    Qt counts the rows in C++. The two change together: Qt's list first (which tells the views),
+    and `rows` in the slots below, connected before any view or selection model is, so every
+    view sees them agree when it hears of the change.
+    """
 
     def __init__(self, board: BoardModel, stage: int) -> None:
         super().__init__(board)
         self.board = board
         self.stage = stage
         self.rows: list[BoardCard] = []
+        self._incoming: list[BoardCard] = []
+        self.rowsInserted.connect(self._rows_inserted)
+        self.rowsRemoved.connect(self._rows_removed)
+        self.modelReset.connect(self._model_reset)
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+    def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self.rows[first:first] = self._incoming[: last - first + 1]
+        self._incoming = []
+
+    def _rows_removed(self, _parent: QModelIndex, first: int, last: int) -> None:
+        del self.rows[first : last + 1]
+
+    def _model_reset(self) -> None:
+        self.rows = self._incoming
+        self._incoming = []
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -152,19 +179,21 @@ class StageModel(QAbstractListModel):
 
     # --- changed by the board ---------------------------------------------------------------
     def reset(self, rows: list[BoardCard]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        self._incoming = rows
+        self.setStringList(_blanks(len(rows)))
 
     def insert(self, at: int, card: BoardCard) -> None:
-        self.beginInsertRows(_ROOT, at, at)
-        self.rows.insert(at, card)
-        self.endInsertRows()
+        self._incoming = [card]
+        self.insertRows(at, 1)
 
     def remove(self, at: int) -> None:
-        self.beginRemoveRows(_ROOT, at, at)
-        del self.rows[at]
-        self.endRemoveRows()
+        self.removeRows(at, 1)
+
+    def extend(self, cards: list[BoardCard]) -> None:
+        """More cards below the last one (the rest of a column after its top)."""
+        if cards:
+            self._incoming = cards
+            self.insertRows(len(self.rows), len(cards))
 
     def replace_card(self, at: int, card: BoardCard) -> None:
         self.rows[at] = card
@@ -204,6 +233,9 @@ class BoardModel(QObject):
         self._filter = BoardFilter()
         self._summaries = [StageSummary(n) for n in range(1, STAGE_COUNT + 1)]
         self._totals: list[int] | None = None  # cards per stage without filters
+        # While only the top of each column is loaded (`board.board_head`): each column's sums
+        # over all its cards, which its head shows until `complete` brings every card.
+        self._head_totals: dict[int, StageTotals] | None = None
 
     # --- reading ------------------------------------------------------------------------------
     def column(self, stage: int) -> StageModel:
@@ -267,12 +299,48 @@ class BoardModel(QObject):
         return self._filter
 
     # --- changing -------------------------------------------------------------------------------
-    def set_cards(self, cards: Iterable[BoardCard]) -> None:
-        """Replace every card (the first load, a database switch, an import)."""
+    def set_cards(
+        self, cards: Iterable[BoardCard], head_totals: Mapping[int, StageTotals] | None = None
+    ) -> None:
+        """Replace every card (the first load, a database switch, an import). With
+        `head_totals`, `cards` are only the top of each column, under no filter: the model is
+        `partial`, its heads show those sums, until `complete` brings every card; whoever
+        filters, moves or refreshes cards completes it first."""
         self.today = date.today()
+        self._head_totals = dict(head_totals) if head_totals is not None else None
         self._cards = {c.id: c for c in cards}
         self._hay = {}  # built on the first search, or by the worker that reads the names
         self._refilter()
+        self._summarise(range(1, STAGE_COUNT + 1))
+
+    @property
+    def partial(self) -> bool:
+        """Whether only the top of each column is loaded (`set_cards` with head totals)."""
+        return self._head_totals is not None
+
+    def complete(self, cards: Iterable[BoardCard]) -> None:
+        """Every card, after the tops painted first: a column whose top is still the top of
+        its new rows keeps those rows (with the selection and scroll position on them) and
+        gains the rest below; one that changed meanwhile is reset."""
+        if self._head_totals is None:
+            return
+        self._head_totals = None
+        self._cards = {c.id: c for c in cards}
+        self._hay = {}
+        if self._filter.active:  # not while partial (the screen completes first); if ever:
+            self._refilter()
+            self._summarise(_STAGES)
+            return
+        for column, shown in zip(self.columns, self._shown_rows(), strict=True):
+            top = len(column.rows)
+            if len(shown) >= top and all(
+                a.id == b.id for a, b in zip(column.rows, shown, strict=False)
+            ):
+                column.rows[:top] = shown[:top]  # the same pursuits, read again: no row moves
+                column.refresh_all()
+                column.extend(shown[top:])
+            else:
+                column.reset(shown)
         self._summarise(range(1, STAGE_COUNT + 1))
 
     def clear_names(self) -> None:
@@ -323,6 +391,28 @@ class BoardModel(QObject):
             count = counts.get(card.id, 0)
             if card.red_flags != count:
                 card.red_flags = count  # the model owns its cards; nobody else holds them
+        for column in self.columns:
+            column.refresh_all()
+
+    def has_details(self) -> bool:
+        """Whether every card carries its details (answered, tags, scheduled day, last touch)."""
+        return all(card.details for card in self._cards.values())
+
+    def set_details(self, details: Mapping[str, CardDetails]) -> None:
+        """The details of the cards read without them (`board.board_details`, after the first
+        paint). A card that already has its own (refreshed from the database since) keeps them."""
+        names = self._names
+        for card in self._cards.values():
+            if card.details:
+                continue
+            found = details.get(card.id)
+            if found is None:
+                continue
+            found.apply_to(card)  # the model owns its cards; nobody else holds them
+            if card.id in self._hay:  # the tags are searched too
+                self._hay[card.id] = haystack(card, names.get(card.id, ""))
+        if self._filter.terms or self._filter.needs_details:
+            self.set_filter(self._filter, force=True)
         for column in self.columns:
             column.refresh_all()
 
@@ -402,18 +492,35 @@ class BoardModel(QObject):
                 if len(kept) != len(column.rows):
                     column.reset(kept)
             return
-        rows: list[list[BoardCard]] = [[] for _ in range(STAGE_COUNT)]
-        for card in self._cards.values():
-            if matches(card, hay[card.id]):
-                rows[card.stage - 1].append(card)
-        for column, shown in zip(self.columns, rows, strict=True):
-            shown.sort(key=_rank)
+        for column, shown in zip(self.columns, self._shown_rows(), strict=True):
             if len(shown) != len(column.rows) or any(
                 a is not b for a, b in zip(shown, column.rows, strict=True)
             ):
                 column.reset(shown)
 
+    def _shown_rows(self) -> list[list[BoardCard]]:
+        """The cards the filter lets through, column by column, in rank order."""
+        matches = self._filter.matcher(self.today, self.stale_limit)
+        hay = self._hay if self._filter.terms else _NO_TEXT
+        rows: list[list[BoardCard]] = [[] for _ in range(STAGE_COUNT)]
+        if not self._filter.active and not self._filter.show_closed:
+            for card in self._cards.values():  # no filter: only the open cards, no call a card
+                if card.status == "open":
+                    rows[card.stage - 1].append(card)
+        else:
+            for card in self._cards.values():
+                if matches(card, hay[card.id]):
+                    rows[card.stage - 1].append(card)
+        for shown in rows:
+            shown.sort(key=_rank)
+        return rows
+
     def _summarise(self, stages: Iterable[int], *, recount: bool = True) -> None:
+        if self._head_totals is not None:  # only the tops are loaded: the sums of all
+            self._summaries = [_summary_of(n, self._head_totals.get(n)) for n in _STAGES]
+            self._totals = [s.total for s in self._summaries]
+            self.summary_changed.emit()
+            return
         for stage in stages:
             summary = StageSummary(stage)
             for card in self.column(stage).rows:
@@ -424,16 +531,37 @@ class BoardModel(QObject):
                 else:
                     summary.other_currency += 1
             self._summaries[stage - 1] = summary
-        if recount or self._totals is None:
-            admits = self._filter.admits
+        if recount or self._totals is None:  # what `BoardFilter.admits` lets on the board
             totals = [0] * STAGE_COUNT
+            show_closed = self._filter.show_closed
             for card in self._cards.values():
-                if admits(card):
+                if show_closed or card.status == "open":
                     totals[card.stage - 1] += 1
             self._totals = totals
         for summary, total in zip(self._summaries, self._totals, strict=True):
             summary.total = total
         self.summary_changed.emit()
+
+
+_STAGES = range(1, STAGE_COUNT + 1)
+
+
+def _summary_of(stage: int, totals: StageTotals | None) -> StageSummary:
+    if totals is None:
+        return StageSummary(stage)
+    return StageSummary(
+        stage,
+        shown=totals.cards,
+        total=totals.cards,
+        amount=totals.amount,
+        weighted=totals.weighted,
+        other_currency=totals.other_currency,
+    )
+
+
+def _blanks(count: int) -> list[str]:
+    """`count` blank strings: a column model's rows as Qt counts them (one shared empty str)."""
+    return [""] * count
 
 
 class _NoText(dict):  # type: ignore[type-arg]
@@ -446,8 +574,7 @@ class _NoText(dict):  # type: ignore[type-arg]
 _NO_TEXT = _NoText()
 
 
-def _rank(card: BoardCard) -> float:
-    return card.rank
+_rank: Callable[[BoardCard], float] = attrgetter("rank")  # in C: sorts 10,000 cards at a load
 
 
 def _narrows(old: tuple[str, ...], new: tuple[str, ...]) -> bool:

@@ -4,6 +4,12 @@ Eight columns, one per stage of the methodology, with the win rate, count and su
 cards move by drag and drop or Ctrl+←/→ through the stage gate, every change saves at once and can
 be undone. The screen only asks services and follows the Changes they broadcast: after a move it
 refreshes the cards the move names, never the whole board.
+
+Opening, it paints before it has read everything: the top of each column with every column's sums
+(`board.board_head`), each card without its details; a worker thread then reads every card, their
+details, the stakeholder names search matches and the red flags, and each fills the board as it
+arrives. A filter, a move or a change that needs every card before the worker brings them reads
+them at once (`_complete_now`, `_load_details_now`).
 """
 
 from __future__ import annotations
@@ -47,6 +53,9 @@ from desktop.ui.operations.pursuit_dialog import PursuitDialog
 log = logging.getLogger(__name__)
 STATE_KEY = "board"
 AFTER_PAINT_MS = 50  # then read names and red flags (in a worker thread)
+# Cards a column paints first (a tall window shows about ten): with more in any column, the board
+# paints these with every column's sums and reads the rest after the paint (50,000 pursuits).
+HEAD_CARDS = 60
 
 
 class BoardScreen(QWidget):
@@ -54,8 +63,11 @@ class BoardScreen(QWidget):
     # shown, so there is one box to type in (Ctrl+K still searches everything).
     has_search_box = True
 
+    cards_read = Signal(int, object)  # job number, every card (from a thread)
+    details_read = Signal(int, object)  # job number, {pursuit id: CardDetails} (from a thread)
     names_counted = Signal(int, object)  # job number, (names, haystacks) (from a thread)
     flags_counted = Signal(int, object)  # job number, {pursuit id: red flags} (from a thread)
+    details_applied = Signal()
     names_applied = Signal()
     flags_applied = Signal()
 
@@ -71,6 +83,7 @@ class BoardScreen(QWidget):
         self.dialog: QDialog | QMessageBox | None = None  # the newest one (ui.operations keeps it)
         self._pending: list[tuple[list[str], int]] = []  # keyboard moves waiting for their turn
         self._loaded_closed = False
+        self._details_loaded = False
         self._names_loaded = False
         self._job = 0  # the newest background read; older results are dropped
         self._fresh_since_job: set[str] = set()  # cards refreshed (with flags) meanwhile
@@ -105,6 +118,8 @@ class BoardScreen(QWidget):
         box.addWidget(self.pages, 1)
 
         self._build_actions()
+        self.cards_read.connect(self._apply_cards)
+        self.details_read.connect(self._apply_details)
         self.names_counted.connect(self._apply_names)
         self.flags_counted.connect(self._apply_flags)
         self.model.move_requested.connect(self.request_move)
@@ -194,16 +209,33 @@ class BoardScreen(QWidget):
 
     # --- loading and following changes --------------------------------------------------------
     def reload(self) -> None:
-        """Load every card again (first show, a database switch, an import)."""
-        show_closed = self.model.board_filter.show_closed
+        """Load every card again (first show, a database switch, an import): what the cards
+        paint first, their details after the paint (unless the filter needs them now). Under
+        no filter, only the top of each column with every column's sums when the columns hold
+        more (`board.board_head`): the rest is read after the paint too."""
+        board_filter = self.model.board_filter
+        show_closed = board_filter.show_closed
+        details = board_filter.needs_details
+        head: board.BoardHead | None = None
+        cards: list[BoardCard] = []
         try:
-            cards = board.board_cards(self.ctx.workspace, include_closed=show_closed, flags=False)
+            if not board_filter.active and not show_closed:
+                head = board.board_head(
+                    self.ctx.workspace, per_stage=HEAD_CARDS, currency=self.model.currency
+                )
+            else:
+                cards = board.board_cards(
+                    self.ctx.workspace, include_closed=show_closed, flags=False, details=details
+                )
         except Exception as exc:  # a database that cannot be read: say so, keep the screen
             show_error(self, exc)
-            cards = []
         self._loaded_closed = show_closed
         self.model.clear_names()
-        self.model.set_cards(cards)
+        if head is not None:
+            self.model.set_cards(head.cards, None if head.complete else head.totals)
+        else:
+            self.model.set_cards(cards)
+        self._details_loaded = details
         self._names_loaded = False
         self._flags_loaded = False
         self._refresh_tags()
@@ -219,7 +251,8 @@ class BoardScreen(QWidget):
             QTimer.singleShot(AFTER_PAINT_MS, self._load_extras)
 
     def _load_extras(self) -> None:
-        """After the cards have painted, a worker thread reads what the board shows next: the
+        """After the cards have painted, a worker thread reads what the board shows next: each
+        card's details (coaching points answered, tags, what is booked, the last touch), the
         stakeholder names search matches (50,000 at scale), then each card's red flags (deal
         health reads a lot). The window stays responsive; each arrives with a signal."""
         if not self._extras_pending:
@@ -230,11 +263,29 @@ class BoardScreen(QWidget):
         job = self._job
         workspace = self.ctx.workspace
         cards = self.model.all_cards()
+        include_closed = self._loaded_closed
+        read_details = not self._details_loaded
+        read_cards = self.model.partial
 
         def work() -> None:
+            nonlocal cards
             try:
+                if read_cards:
+                    cards = board.board_cards(workspace, flags=False, details=False)
+                    with contextlib.suppress(RuntimeError):  # the screen is gone
+                        self.cards_read.emit(job, cards)
+                details: dict[str, board.CardDetails] = {}
+                if read_details:
+                    details = board.board_details(workspace, include_closed=include_closed)
+                    with contextlib.suppress(RuntimeError):  # the screen is gone
+                        self.details_read.emit(job, details)
                 names = board.stakeholder_names(workspace)
-                hay = {c.id: haystack(c, names.get(c.id, "")) for c in cards}
+                hay = {
+                    c.id: haystack(
+                        c, names.get(c.id, ""), details[c.id].tags if c.id in details else None
+                    )
+                    for c in cards
+                }
                 with contextlib.suppress(RuntimeError):  # the screen is gone
                     self.names_counted.emit(job, (names, hay))
                 counts = health.red_flag_counts(workspace, blocking_only=True)
@@ -249,6 +300,47 @@ class BoardScreen(QWidget):
         """Read names and red flags again (Preferences changed a limit; benchmarks wait)."""
         self._extras_pending = True
         self._load_extras()
+
+    def _apply_cards(self, job: int, cards: list[BoardCard]) -> None:
+        if job != self._job or not self.model.partial:
+            return
+        self.model.complete(cards)
+        self._refresh_tags()
+        self._update_page()
+
+    def _complete_now(self) -> None:
+        """Every card at once, on this thread, when only the columns' tops are loaded yet and
+        a filter, a move or a change needs them all (within a second of the board opening)."""
+        if not self.model.partial:
+            return
+        try:
+            cards = board.board_cards(self.ctx.workspace, flags=False, details=False)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.model.complete(cards)
+        self._refresh_tags()
+
+    def _apply_details(self, job: int, details: dict[str, board.CardDetails]) -> None:
+        if job != self._job:
+            return
+        self.model.set_details(details)
+        self._details_loaded = True
+        self._refresh_tags()
+        self._update_no_match()
+        self.details_applied.emit()
+
+    def _load_details_now(self) -> None:
+        """The cards' details at once, on this thread: a filter that needs them was chosen
+        before the worker brought them (a second or so after the board opened)."""
+        try:
+            details = board.board_details(self.ctx.workspace, include_closed=self._loaded_closed)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.model.set_details(details)
+        self._details_loaded = True
+        self._refresh_tags()
 
     def _apply_names(self, job: int, loaded: tuple[dict[str, str], dict[str, str]]) -> None:
         if job != self._job:
@@ -274,6 +366,7 @@ class BoardScreen(QWidget):
         if changes.everything:
             self.reload()
             return
+        self._complete_now()
         ids = changes.ids(ChangeKind.PURSUIT) | changes.ids(ChangeKind.PURSUIT_PART)
         accounts = changes.ids(ChangeKind.ACCOUNT)
         if accounts:
@@ -389,6 +482,9 @@ class BoardScreen(QWidget):
             self.model.set_filter(board_filter)
             self.reload()
         else:
+            self._complete_now()  # the filter sees every card, not only the columns' tops
+            if board_filter.needs_details and not self._details_loaded:
+                self._load_details_now()
             selected = self.board.selected_ids()
             self.model.set_filter(board_filter)
             if selected:
@@ -453,6 +549,7 @@ class BoardScreen(QWidget):
         """Move pursuits to a stage (a drop, a key, a menu) through the gate, or reorder them in
         their column (a drop in it): saved at once, one undo step (ui.operations). Closed
         pursuits stay where they are. `then()` follows a move that went through."""
+        self._complete_now()  # a drop below a column's loaded top lands at its real end
         cards = [c for c in (self.model.card(i) for i in dict.fromkeys(ids)) if c is not None]
         cards = [c for c in cards if c.status == "open"]
         if not cards or not 1 <= to_stage <= 8:
@@ -684,6 +781,10 @@ class BoardScreen(QWidget):
             "action_print_plan"
         )
         menu.addSeparator()
+
+    def details_ready(self) -> bool:
+        """Whether the cards carry their details (read after painting)."""
+        return self._details_loaded
 
     def names_ready(self) -> bool:
         """Whether search already matches stakeholder names (read after painting)."""

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from PySide6.QtCore import QDate, QDateTime, QTime
 
 from desktop.domain.amounts import parse_amount
-from desktop.services.visits import to_local
+from desktop.services.local_days import to_local
 
 SYMBOLS = {
     "CNY": "¥",

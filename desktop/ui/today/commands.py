@@ -6,13 +6,19 @@ They follow `ui.undo`'s convention (run first, then push) and hold ids and value
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.services import activities
-from desktop.services.activities import ActivityDraft
+from desktop.infra.lazy import lazy_module
 from desktop.ui.context import AppContext
 from desktop.ui.undo import UndoCommand
+
+if TYPE_CHECKING:
+    from desktop.services import activities
+    from desktop.services.activities import ActivityDraft
+else:  # the Today screen paints before SQLAlchemy is imported: a command imports it when run
+    activities = lazy_module("desktop.services.activities")
 
 SHIFT_MERGE_ID = 0x70DA1  # consecutive Ctrl+Right presses on one activity are one step
 

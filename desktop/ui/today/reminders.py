@@ -21,8 +21,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 
-from desktop.services.activities import to_local
 from desktop.services.changes import ChangeKind, Changes
+from desktop.services.local_days import to_local
 from desktop.services.queries import agenda
 from desktop.services.queries.agenda import Reminder
 from desktop.ui.context import AppContext

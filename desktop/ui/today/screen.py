@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
@@ -33,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import activities
-from desktop.services.activities import ActivityDraft
+from desktop.infra.lazy import lazy_module
 from desktop.services.changes import ChangeKind, Changes
+from desktop.services.local_days import local_today
 from desktop.services.queries import agenda
 from desktop.services.queries.agenda import AgendaItem
 from desktop.ui.context import AppContext, OperationFailed
@@ -48,6 +49,12 @@ from desktop.ui.today.commands import (
 )
 from desktop.ui.today.model import FIRST_SLICE, TodayDelegate, TodayModel, decode_activity
 from desktop.ui.undo import push
+
+if TYPE_CHECKING:
+    from desktop.services import activities
+    from desktop.services.activities import ActivityDraft
+else:  # the Today screen paints before SQLAlchemy is imported; acting on it imports it
+    activities = lazy_module("desktop.services.activities")
 
 DAYS_AHEAD = 7
 
@@ -129,7 +136,7 @@ class NextActivityBar(QFrame):
             push(SetOutcome(ctx, self.done_id, "", outcome, self.tr("Write the outcome"), self))
         if self.pursuit_id is not None and subject:
             picked = self.due.date()
-            draft = ActivityDraft(
+            draft = activities.ActivityDraft(
                 subject=subject,
                 activity_kind=activities.TASK,
                 pursuit_id=self.pursuit_id,
@@ -315,7 +322,7 @@ class TodayScreen(QWidget):
         current = self.current()
         row = self.view.currentIndex().row()
         want = max(FIRST_SLICE, len(self.model.items()))
-        today = activities.local_today()
+        today = local_today()
         counts, first = agenda.agenda_start(
             self.ctx.workspace, want=want, days=DAYS_AHEAD, today=today
         )
