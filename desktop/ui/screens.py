@@ -85,7 +85,7 @@ SCREENS: list[Screen] = [
         "dashboard.svg",
         "desktop.ui.charts.dashboard",
         "Dashboard",
-        warm="desktop.ui.charts.figures",
+        warm="desktop.ui.charts.warm",
     ),
     Screen("review", "Review", "review.svg", "desktop.ui.sync.review", "ReviewScreen"),
     Screen("today", "Today", "today.svg", "desktop.ui.today.screen", "TodayScreen"),

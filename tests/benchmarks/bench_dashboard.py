@@ -2,24 +2,37 @@
 
 Figures recorded (`make bench`):
 - the series alone (`analytics.dashboard`, one read snapshot): first run and best of three;
-- the app's idle warm-up (matplotlib imported on a worker once the window has been up a while),
-  then the real screen's first open after it: the figures prepared on a worker thread, computed
-  and drawn (both only when this process had not loaded matplotlib yet; target < 800 ms);
+- the first open in a fresh process, as a rep meets it: after the app's idle warm-up (matplotlib
+  imported and the figures prepared on a worker once the window has been up a while; target
+  < 800 ms), and without it (the Dashboard clicked in the first seconds, before the warm-up:
+  matplotlib is imported then). Each from `show()` to the charts in view drawn and to all five
+  drawn, wall and CPU time (all threads), the median of paired runs (warm, cold, warm, cold …);
+- the app's idle warm-up, then the real screen's first open after it, in this process (only when
+  it had not loaded matplotlib yet);
 - a full refresh of the open screen (series on the worker + five figures drawn): median and
   best of five, and the CPU time the process spent on it (all threads);
 - the refresh after a stage move, from the end of the debounce to the last figure redrawn.
 
 Wall times depend on what else runs on the machine, so the CPU time and the 1-minute load
 average are recorded beside them.
+
+`PURSUIT_BENCH_SCALE=50000` runs the same figures on `demo-50000.db` from
+`PURSUIT_BENCH_DB_CACHE` (issue 22: every chart at 50,000 within twice its 10,000 target); their
+names then end in "@50k".
 """
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -29,7 +42,114 @@ from desktop.services import analytics, pursuits
 from desktop.services.queries import board
 from desktop.services.workspace import Workspace
 
-TARGET = "< 1000 ms"
+ROOT = Path(__file__).resolve().parents[2]
+SCALE = int(os.environ.get("PURSUIT_BENCH_SCALE", "10000"))
+SUFFIX = "" if SCALE == 10_000 else f" @{SCALE // 1000}k"
+TARGET = "< 1000 ms" if SCALE == 10_000 else "< 2000 ms"  # at 50k: the 10k target × 2
+PAIRS = 3
+
+# One first open of the Dashboard in a fresh process: argv = database, "warm" (the app's idle
+# warm-up has run) or "cold" (it has not: matplotlib is imported when the screen is shown).
+FIRST_OPEN = r"""
+import json, sys, time
+from pathlib import Path
+from desktop.app import make_application
+app = make_application()
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from desktop.infra import i18n
+from desktop.infra.settings import Settings
+from desktop.services.workspace import Workspace
+from desktop.ui.charts.dashboard import Dashboard
+from desktop.ui.context import AppContext
+ws = Workspace.open(Path(sys.argv[1]))
+if sys.argv[2] == "warm":
+    from desktop.app import warm_up
+    warm_up().join()
+settings = Settings()
+i18n.install(settings.language)
+# The app's window has painted before a rep clicks Dashboard: Qt's fonts are loaded by then.
+from PySide6.QtWidgets import QLabel
+window = QLabel("Pursuit 项目型销售管理")
+window.show()
+window.grab()
+host = QWidget()
+dashboard = Dashboard(AppContext(ws, settings), host)
+QVBoxLayout(host).addWidget(dashboard)
+host.resize(1440, 1000)
+
+def in_view_drawn():
+    shown = [c for c in dashboard.canvases.values() if not c.visibleRegion().isEmpty()]
+    return bool(shown) and all(c.ready for c in shown)
+
+wall, cpu = time.perf_counter(), time.process_time()
+host.show()
+in_view = None
+while not dashboard.idle():
+    app.processEvents()
+    if in_view is None and in_view_drawn():
+        in_view = (time.perf_counter() - wall, time.process_time() - cpu)
+    time.sleep(0.001)
+done = (time.perf_counter() - wall, time.process_time() - cpu)
+in_view = in_view or done
+print(json.dumps(dict(in_view=in_view[0], in_view_cpu=in_view[1], all=done[0], all_cpu=done[1],
+                      in_view_count=sum(not c.visibleRegion().isEmpty()
+                                        for c in dashboard.canvases.values()))))
+ws.close()
+"""
+
+
+@pytest.fixture(scope="session")
+def scale_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database of `SCALE` pursuits: from `PURSUIT_BENCH_DB_CACHE` when it holds one,
+    else built here (the conftest's, at any scale)."""
+    from desktop.services import demo
+
+    cache = os.environ.get("PURSUIT_BENCH_DB_CACHE")
+    if cache and (Path(cache) / f"demo-{SCALE}.db").exists():
+        return Path(cache) / f"demo-{SCALE}.db"
+    path = tmp_path_factory.mktemp("scale") / "scale.db"
+    ws = Workspace.open(path)
+    demo.fill_demo(ws, scale=SCALE, seed=1)
+    ws.close()
+    return path
+
+
+def test_first_open_in_a_fresh_process(scale_db: Path, tmp_path: Path, record) -> None:
+    """The first open as a rep meets it, after the idle warm-up and before it, paired runs."""
+    # Every process opens this run's copy (at 50,000 pursuits a copy is 2 GB; only the first
+    # open migrates it, before anything is timed).
+    runs: dict[str, list[dict[str, float]]] = {"warm": [], "cold": []}
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PURSUIT_DATA_DIR=str(tmp_path / "data"))
+    for _ in range(PAIRS):
+        for mode in ("warm", "cold"):
+            run = subprocess.run(
+                [sys.executable, "-c", FIRST_OPEN, str(scale_db), mode],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=ROOT,
+                timeout=600,
+                check=True,
+            )
+            runs[mode].append(json.loads(run.stdout.strip().splitlines()[-1]))
+    for mode, label, target in (
+        ("warm", "after the idle warm-up", "< 800 ms"),
+        ("cold", "before the warm-up (matplotlib imported then)", ""),
+    ):
+        got = runs[mode]
+        shown = got[0]["in_view_count"]
+
+        def median(key: str, got: list[dict[str, float]] = got) -> float:
+            return statistics.median(r[key] for r in got) * 1000
+
+        record(f"dashboard: first open {label}, all five drawn{SUFFIX}", median("all"), "ms",
+               target)  # fmt: skip
+        record(f"dashboard:   CPU time (all threads){SUFFIX}", median("all_cpu"), "ms")
+        record(f"dashboard:   the {shown} charts in view drawn{SUFFIX}", median("in_view"), "ms")
+        record(f"dashboard:   CPU time, in view (all threads){SUFFIX}", median("in_view_cpu"),
+               "ms")  # fmt: skip
+    record(f"dashboard: machine load, first opens (1-minute average){SUFFIX}",
+           os.getloadavg()[0], "")  # fmt: skip
 
 
 def test_dashboard_at_10000_pursuits(scale_db, record, qtbot) -> None:
@@ -44,9 +164,9 @@ def test_dashboard_at_10000_pursuits(scale_db, record, qtbot) -> None:
             started = time.perf_counter()
             result = analytics.dashboard(ws, filters)
             runs.append(time.perf_counter() - started)
-        assert result.funnel is not None and result.funnel.count > 5_000
-        record("dashboard: series computed, first (10,000 pursuits)", runs[0] * 1000, "ms")
-        record("dashboard: series computed, best of 3", min(runs) * 1000, "ms")
+        assert result.funnel is not None and result.funnel.count > SCALE // 2
+        record(f"dashboard: series computed, first ({SCALE:,} pursuits)", runs[0] * 1000, "ms")
+        record(f"dashboard: series computed, best of 3{SUFFIX}", min(runs) * 1000, "ms")
 
         cold = "matplotlib" not in sys.modules
         if cold:
@@ -56,7 +176,7 @@ def test_dashboard_at_10000_pursuits(scale_db, record, qtbot) -> None:
             started = time.perf_counter()
             warm_up().join()
             record(
-                "dashboard: idle warm-up, matplotlib imported on a worker",
+                f"dashboard: idle warm-up, matplotlib imported on a worker{SUFFIX}",
                 (time.perf_counter() - started) * 1000,
                 "ms",
             )
@@ -76,13 +196,13 @@ def test_dashboard_at_10000_pursuits(scale_db, record, qtbot) -> None:
         qtbot.waitUntil(dashboard.idle, timeout=120_000)
         if cold:
             record(
-                "dashboard: first open after the idle warm-up",
+                f"dashboard: first open after the idle warm-up{SUFFIX}",
                 (time.perf_counter() - started) * 1000,
                 "ms",
                 "< 800 ms",
             )
         record(
-            "dashboard: first open, computed + drawn (after loading)",
+            f"dashboard: first open, computed + drawn (after loading){SUFFIX}",
             dashboard.timings["total"] * 1000,
             "ms",
             TARGET,
@@ -98,28 +218,46 @@ def test_dashboard_at_10000_pursuits(scale_db, record, qtbot) -> None:
             computes.append(dashboard.timings["compute"])
             draws.append(dashboard.timings["draw"])
         record(
-            "dashboard: whole dashboard computed + drawn (median of 5)",
+            f"dashboard: whole dashboard computed + drawn (median of 5){SUFFIX}",
             statistics.median(totals) * 1000,
             "ms",
             TARGET,
         )
-        record("dashboard: whole dashboard computed + drawn (best of 5)", min(totals) * 1000, "ms")
-        record("dashboard:   CPU time of a refresh (median)", statistics.median(cpus) * 1000, "ms")
         record(
-            "dashboard:   series on the worker (median)", statistics.median(computes) * 1000, "ms"
+            f"dashboard: whole dashboard computed + drawn (best of 5){SUFFIX}",
+            min(totals) * 1000,
+            "ms",
         )
-        record("dashboard:   five figures drawn (median)", statistics.median(draws) * 1000, "ms")
+        record(
+            f"dashboard:   CPU time of a refresh (median){SUFFIX}",
+            statistics.median(cpus) * 1000,
+            "ms",
+        )
+        record(
+            f"dashboard:   series on the worker (median){SUFFIX}",
+            statistics.median(computes) * 1000,
+            "ms",
+        )
+        record(
+            f"dashboard:   five figures drawn (median){SUFFIX}",
+            statistics.median(draws) * 1000,
+            "ms",
+        )
 
         card = next(c for c in board.board_cards(ws) if c.stage < 8)
         with qtbot.waitSignal(dashboard.refreshed, timeout=60_000):
             ctx.perform(pursuits.move_stage, [card.id], card.stage + 1)
         record(
-            "dashboard: refresh after a stage move (after the debounce)",
+            f"dashboard: refresh after a stage move (after the debounce){SUFFIX}",
             dashboard.timings["total"] * 1000,
             "ms",
             TARGET,
         )
-        record("dashboard: machine load while measuring (1-minute average)", os.getloadavg()[0], "")
+        record(
+            f"dashboard: machine load while measuring (1-minute average){SUFFIX}",
+            os.getloadavg()[0],
+            "",
+        )
         qtbot.waitUntil(dashboard.idle)
     finally:
         ws.close()

@@ -5,6 +5,10 @@ Screen timings run offscreen and include painting (`grab()` forces a paint of th
 each taken as the median of a few runs after one warm-up, as in a running app. Beside the
 wall-clock figures the process's CPU time is recorded, and the machine's load average: on a machine
 shared with other work, wall time measures the contention as much as the code.
+
+`PURSUIT_BENCH_SCALE=50000` runs the same figures on `demo-50000.db` from
+`PURSUIT_BENCH_DB_CACHE` (issue 22: every list and search at 50,000 within twice its 10,000
+target); their names then end in "@50k" and the targets are doubled.
 """
 
 from __future__ import annotations
@@ -24,6 +28,31 @@ from desktop.infra.settings import Settings
 from desktop.services import accounts, search
 from desktop.services.queries import pursuit_list
 from desktop.services.workspace import Workspace
+
+SCALE = int(os.environ.get("PURSUIT_BENCH_SCALE", "10000"))
+SUFFIX = "" if SCALE == 10_000 else f" @{SCALE // 1000}k"
+TIMES = 1 if SCALE == 10_000 else 2  # at 50k the targets are the 10k ones × 2
+
+
+def target(ms: int) -> str:
+    return f"< {ms * TIMES} ms"
+
+
+@pytest.fixture(scope="session")
+def scale_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database of `SCALE` pursuits: from `PURSUIT_BENCH_DB_CACHE` when it holds one,
+    else built here (the conftest's, at any scale)."""
+    from desktop.services import demo
+
+    cache = os.environ.get("PURSUIT_BENCH_DB_CACHE")
+    if cache and (Path(cache) / f"demo-{SCALE}.db").exists():
+        return Path(cache) / f"demo-{SCALE}.db"
+    path = tmp_path_factory.mktemp("scale") / "scale.db"
+    ws = Workspace.open(path)
+    demo.fill_demo(ws, scale=SCALE, seed=1)
+    ws.close()
+    return path
+
 
 # What a rep types, keystroke by keystroke (Chinese arrives in committed words).
 QUERIES = [
@@ -83,7 +112,7 @@ class Clock:
 
 
 def record_load(record, where: str) -> None:
-    record(f"load average (1 min) during the {where} benchmark", os.getloadavg()[0], "")
+    record(f"load average (1 min) during the {where} benchmark{SUFFIX}", os.getloadavg()[0], "")
 
 
 def test_pursuits_list_opens_and_sorts(ctx, qtbot, record) -> None:
@@ -109,18 +138,19 @@ def test_pursuits_list_opens_and_sorts(ctx, qtbot, record) -> None:
         qtbot.waitUntil(lambda s=screen: not s._flags_pending, timeout=30_000)
         flag_times.append(_ms(started))
     record_load(record, "pursuits list")
-    assert screen is not None and len(screen.model.all_rows()) == len(rows) == 10_000
+    assert screen is not None and len(screen.model.all_rows()) == len(rows) == SCALE
     assert screen.model.flag_counts
-    record("pursuits list rows, 10,000 (service, median)", statistics.median(rows_times), "ms")
+    record(f"pursuits list rows, {SCALE:,} (service, median)", statistics.median(rows_times), "ms")
     record(
-        "pursuits list opens, shown and painted (median)",
+        f"pursuits list opens, shown and painted (median){SUFFIX}",
         statistics.median(open_times[1:]),
         "ms",
-        "< 300 ms",
+        target(300),
     )
-    record("pursuits list opens, CPU time (median)", statistics.median(open_cpu[1:]), "ms")
+    record(f"pursuits list opens, CPU time (median){SUFFIX}", statistics.median(open_cpu[1:]), "ms")
     record(
-        "pursuits list red flags filled in (in chunks between events; from opening, median)",
+        f"pursuits list red flags filled in (in chunks between events; from opening, median)"
+        f"{SUFFIX}",
         statistics.median(flag_times[1:]),
         "ms",
     )
@@ -128,7 +158,7 @@ def test_pursuits_list_opens_and_sorts(ctx, qtbot, record) -> None:
     screen.filter_bar.set_filter(
         screen.model.list_filter.with_(statuses=frozenset()), emit=True
     )  # every pursuit shown: the biggest sort
-    assert screen.model.rowCount() == 10_000
+    assert screen.model.rowCount() == SCALE
     QApplication.processEvents()  # the filter's own repaint is not part of the first sort
     screen.view.viewport().grab()
     worst, worst_column, worst_cpu = 0.0, "", 0.0
@@ -143,16 +173,16 @@ def test_pursuits_list_opens_and_sorts(ctx, qtbot, record) -> None:
             if clock.wall > worst:
                 worst, worst_column = clock.wall, column.key
             worst_cpu = max(worst_cpu, clock.cpu)
-    record(f"pursuits list sort, slowest column ({worst_column}), 10,000 rows", worst,
-           "ms", "< 200 ms")  # fmt: skip
-    record("pursuits list sort, median over every column and order", statistics.median(walls),
-           "ms", "< 200 ms")  # fmt: skip
-    record("pursuits list sort, CPU time of the slowest", worst_cpu, "ms")
+    record(f"pursuits list sort, slowest column ({worst_column}), {SCALE:,} rows", worst,
+           "ms", target(200))  # fmt: skip
+    record(f"pursuits list sort, median over every column and order{SUFFIX}",
+           statistics.median(walls), "ms", target(200))  # fmt: skip
+    record(f"pursuits list sort, CPU time of the slowest{SUFFIX}", worst_cpu, "ms")
     started = time.perf_counter()
     screen.filter_bar.search.setText("系统")
     screen.filter_bar._emit()
     QApplication.processEvents()
-    record("pursuits list filter by text, 10,000 rows", _ms(started), "ms")
+    record(f"pursuits list filter by text, {SCALE:,} rows", _ms(started), "ms")
 
 
 def test_accounts_screen_and_page(ctx, qtbot, record) -> None:
@@ -166,7 +196,9 @@ def test_accounts_screen_and_page(ctx, qtbot, record) -> None:
     screen.show()
     QApplication.processEvents()
     screen.grab()
-    record("accounts screen opens (3,333 accounts), painted", _ms(started), "ms")
+    opened = _ms(started)
+    shown = len(screen.model.all_rows())
+    record(f"accounts screen opens ({shown:,} accounts), painted", opened, "ms")
     biggest = max(screen.model.all_rows(), key=lambda r: r.pursuits)
     times = []
     for _ in range(5):
@@ -174,7 +206,7 @@ def test_accounts_screen_and_page(ctx, qtbot, record) -> None:
         screen.select(biggest.id)
         QApplication.processEvents()
         times.append(_ms(started))
-    record("account page shown (median)", statistics.median(times), "ms")
+    record(f"account page shown (median){SUFFIX}", statistics.median(times), "ms")
 
 
 def test_search_keystroke_to_results(ctx, qtbot, record) -> None:
@@ -198,21 +230,23 @@ def test_search_keystroke_to_results(ctx, qtbot, record) -> None:
         cpu.append(clock.cpu)
     record_load(record, "search")
     times = sorted(shown.values())
-    record("search service, median over the typed queries", statistics.median(service), "ms")
     record(
-        "search keystroke to shown results, median",
+        f"search service, median over the typed queries{SUFFIX}", statistics.median(service), "ms"
+    )
+    record(
+        f"search keystroke to shown results, median{SUFFIX}",
         statistics.median(times),
         "ms",
-        "< 100 ms",
+        target(100),
     )
-    record("search keystroke to shown results, CPU time, slowest", max(cpu), "ms")
+    record(f"search keystroke to shown results, CPU time, slowest{SUFFIX}", max(cpu), "ms")
     record(
-        "search keystroke to shown results, 90th percentile",
+        f"search keystroke to shown results, 90th percentile{SUFFIX}",
         times[int(len(times) * 0.9) - 1],
         "ms",
-        "< 100 ms",
+        target(100),
     )
     slowest = max(shown, key=lambda q: shown[q])
     record(f"search keystroke to shown results, slowest ({slowest!r})", shown[slowest], "ms",
-           "< 100 ms")  # fmt: skip
+           target(100))  # fmt: skip
     popup.close()

@@ -430,6 +430,46 @@ def test_demo_data_gives_every_figure_something_to_show(demo_ws) -> None:
     )
 
 
+def test_the_aggregates_come_first_from_the_same_snapshot(demo_ws) -> None:
+    """Asked for every figure, the funnel, forecast and win/loss are handed over before the
+    history is read, equal to those of the whole result; with nothing to wait for, not at all."""
+    handed: list[analytics.Dashboard] = []
+    result = analytics.dashboard(demo_ws, Filters(), today=TODAY, first=handed.append)
+    assert len(handed) == 1
+    quick = handed[0]
+    assert (quick.funnel, quick.forecast, quick.win_loss) == (
+        result.funnel,
+        result.forecast,
+        result.win_loss,
+    )
+    assert quick.velocity is None and quick.calibration is None
+    assert (quick.currency, quick.currencies) == (result.currency, result.currencies)
+    assert result == analytics.dashboard(demo_ws, Filters(), today=TODAY)
+    for only in (("funnel", "win_loss"), ("velocity", "calibration")):
+        handed.clear()
+        part = analytics.dashboard(
+            demo_ws, Filters(), figures=only, today=TODAY, first=handed.append
+        )
+        assert handed == []
+        assert all(
+            (getattr(part, name) is not None) == (name in only) for name in analytics.FIGURES
+        )
+
+
+def test_the_account_filter_offers_live_accounts_by_name(ws) -> None:
+    add(ws, account="苏州恒通电子有限公司")
+    add(ws, account="Acme")
+    gone = add(ws, account="Zeta Ltd")
+    with ws.read() as session:
+        zeta_id = session.scalars(select(Pursuit.account_id).where(Pursuit.id == gone)).one()
+    pursuits.delete_pursuits(ws, [gone])
+    accounts.delete_account(ws, zeta_id)
+    offered = analytics.account_choices(ws)
+    assert [name for _, name in offered] == [row.name for row in accounts.list_accounts(ws)]
+    assert [name for _, name in offered] == ["Acme", "苏州恒通电子有限公司"]
+    assert {account_id for account_id, _ in offered} == {r.id for r in accounts.list_accounts(ws)}
+
+
 # --- the pursuits behind a bar --------------------------------------------------------------------
 def _adds_up(rows: Sequence[analytics.BehindRow], n: int, amount: int) -> bool:
     return (len(rows), sum(r.amount for r in rows)) == (n, amount)

@@ -2,9 +2,10 @@
 
 Start-up never pays for matplotlib: this module imports only Qt. The first time the screen is
 shown, matplotlib is imported on a worker thread (the window stays responsive, a line says
-"Loading charts…"), then the canvases are made. The series are computed on a worker thread as
-well, in one read snapshot, and the figures are drawn one per turn of the event loop, so the
-window never stalls for long even at 10,000 pursuits.
+"Loading charts…"), then the canvases are made. The series are computed on another worker
+thread meanwhile, in one read snapshot (the key figures show as soon as they are in), and the
+figures are drawn one per turn of the event loop, those in view first, so the window never
+stalls for long even at 10,000 pursuits.
 
 Changes broadcast by `ctx.changed` mark the figures whose record kinds they touch (see
 `analytics.DEPENDS_ON`); a short debounce gathers a burst of edits into one recompute, and a
@@ -105,6 +106,7 @@ class Dashboard(QWidget):
         self._columns = 0
         self._job_started = 0.0
         self._requested: analytics.Filters | None = None  # the filters last computed for
+        self._anything = True  # a live pursuit in the last computed series (else the panel)
         self.state = ctx.settings.screen_state("dashboard")  # filters and the export folder
         self._relays = Relays(self)
         self.drilldown = DrillDown(self)
@@ -245,21 +247,22 @@ class Dashboard(QWidget):
     # --- showing and loading ----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.figures is None:
-            if not self._loading:
-                self._loading = True
-                # After this turn of the event loop, so the window paints first.
-                QTimer.singleShot(0, self._load_charts)
-        elif self._dirty:
-            self._debounce.start(0)
         if self.filter_bar.accounts_stale:
+            # Before the series are computed: the account chosen last time is one of them.
             QTimer.singleShot(0, self.filter_bar.refresh_accounts)
+        if self.figures is None and not self._loading:
+            self._loading = True
+            # After this turn of the event loop, so the window paints first.
+            QTimer.singleShot(0, self._load_charts)
+        if self._dirty:
+            # The series need no matplotlib: on the first show they are computed while it loads.
+            self._debounce.start(0)
 
     def _load_charts(self) -> None:
-        """Import matplotlib and prepare the figures on a worker thread (the window stays
+        """Import matplotlib and take the figures on a worker thread (the window stays
         responsive); make the canvases when that is done."""
         self.placeholder.setText(self.tr("Loading charts…"))
-        load_figures(self.ctx.lang, self._relays.make(self._charts_loaded))
+        load_figures(self._relays.make(self._charts_loaded))
 
     def _charts_loaded(self, outcome: dict[str, Any] | BaseException) -> None:
         if isinstance(outcome, BaseException):
@@ -289,13 +292,16 @@ class Dashboard(QWidget):
         self.placeholder.hide()
         self._columns = 0
         self._arrange_cards()
-        self.report_action.setEnabled(True)
+        self.report_action.setEnabled(self._anything)
         self.charts_ready.emit()
-        self._dirty = set(analytics.FIGURES)
-        self._start_compute()
-        # While the series are computed on the worker, the GUI thread is idle: load the fonts
-        # and glyphs this thread will draw with (matplotlib keeps fonts per thread).
+        # Load the fonts and glyphs this thread will draw with (matplotlib keeps fonts per
+        # thread), then draw what was computed while matplotlib loaded.
         QTimer.singleShot(0, lambda: figures.warm_up(self.look()))
+        if self._to_draw:
+            self._draw_started = time.perf_counter()
+            self._draw_timer.start()
+        else:
+            self._start_compute()  # a series computed meanwhile is drawn from _computed
 
     def titles(self) -> dict[str, tuple[str, str]]:
         return {
@@ -352,7 +358,7 @@ class Dashboard(QWidget):
         if changes.everything:
             self._generation += 1
         self._dirty |= dirty
-        if self.isVisible() and self.figures is not None:
+        if self.isVisible():
             self._debounce.start()
 
     def _on_workspace_replaced(self) -> None:
@@ -376,12 +382,14 @@ class Dashboard(QWidget):
 
     # --- computing (worker thread) and drawing (GUI thread, one figure per turn) ------------
     def _start_compute(self) -> None:
-        if self.figures is None or not self._dirty:
+        if not self._dirty:
             return
         if self._job is not None:
             return  # restarted when the running job reports
         if not self.isVisible():
             return  # caught up on show
+        if self.filter_bar.accounts_stale:
+            self.filter_bar.refresh_accounts()  # the account chosen last time is a filter
         job = Job(self._generation, frozenset(self._dirty), self.filters(), time.perf_counter())
         self._requested = job.filters
         self._dirty = set()
@@ -389,7 +397,33 @@ class Dashboard(QWidget):
         self.computations += 1
         self.status.setText(self.tr("Updating…"))
         relay = self._relays.make(lambda outcome: self._computed(job, outcome))
-        compute_series(self.ctx.workspace, job, self.ctx.settings.default_currency, relay)
+        first = self._relays.make(lambda outcome: self._computed_first(job, outcome))
+        compute_series(self.ctx.workspace, job, self.ctx.settings.default_currency, relay, first)
+
+    def _computed_first(self, job: Job, outcome: analytics.Dashboard) -> None:
+        """The quick aggregates of a job still running: drawn while it reads the history."""
+        if job is not self._job or job.generation != self._generation:
+            return  # outdated: the job's own result recomputes
+        if outcome.currency != self.currency:
+            self.currency = outcome.currency
+            self._drawn_dirty |= job.figures  # drawn again in the new currency
+        self._queue_fresh(job, outcome)
+        if self.figures is not None and self._to_draw and not self._draw_timer.isActive():
+            self._draw_started = time.perf_counter()
+            self._in_view_first()
+            self._draw_timer.start()
+
+    def _queue_fresh(self, job: Job, outcome: analytics.Dashboard) -> None:
+        """Keep the series of `outcome` that differ from those drawn, to be drawn."""
+        for name in analytics.FIGURES:
+            fresh = getattr(outcome, name)
+            if name not in job.figures or fresh is None:
+                continue
+            if fresh != self.series.get(name) or name in self._drawn_dirty:
+                self.series[name] = fresh
+                self._drawn_dirty.discard(name)
+                if name not in self._to_draw:
+                    self._to_draw.append(name)
 
     def _computed(self, job: Job, outcome: object) -> None:
         self._job = None
@@ -402,36 +436,51 @@ class Dashboard(QWidget):
         if isinstance(outcome, Exception):
             log.error("dashboard series failed", exc_info=outcome)
             self._dirty |= job.figures
+            self._to_draw.clear()  # nor its first figures: they are computed again
             self.status.setText(
                 self.tr("The charts could not be updated: {0}").format(message_for(outcome))
             )
             return
         assert isinstance(outcome, analytics.Dashboard)
-        currency_changed = outcome.currency != self.currency
-        self.currency = outcome.currency
+        if outcome.currency != self.currency:
+            self.currency = outcome.currency
+            self._drawn_dirty |= job.figures  # drawn again in the new currency
         self.filter_bar.show_currencies(outcome.currencies, self.currency)
-        for name in analytics.FIGURES:
-            if name not in job.figures:
-                continue
-            fresh = getattr(outcome, name)
-            if currency_changed or fresh != self.series.get(name) or name in self._drawn_dirty:
-                self.series[name] = fresh
-                if name not in self._to_draw:
-                    self._to_draw.append(name)
-        self._drawn_dirty -= job.figures
+        self._queue_fresh(job, outcome)
         self.key_figures.show_series(self.series, self.currency, self.ctx.lang)
         anything = bool(outcome.currencies)  # no live pursuit at all: say so once, not five times
         self.empty_panel.setVisible(not anything)
         self.key_figures.setVisible(anything)
         self.board.setVisible(anything)
         self._column.setStretch(self._column.count() - 1, 0 if anything else 1)
-        self.report_action.setEnabled(anything)
-        self._draw_started = time.perf_counter()
+        self._anything = anything
+        self.report_action.setEnabled(anything and self.figures is not None)
         self._job_started = job.started
+        if self.figures is None:
+            return  # drawn once matplotlib is loaded (`_charts_loaded`)
+        if self._draw_timer.isActive():
+            return  # the first figures are being drawn: the rest follow, then it finishes
         if self._to_draw:
+            self._draw_started = time.perf_counter()
+            self._in_view_first()
             self._draw_timer.start()
         else:
             self._finish_refresh(job.started)
+
+    def _in_view_first(self) -> None:
+        """Draw the figures the scroll area shows before those below it."""
+        viewport = self.scroll_area.viewport()
+        top = viewport.mapTo(self, viewport.rect().topLeft()).y()
+        bottom = top + viewport.height()
+
+        def hidden(name: str) -> bool:
+            card = self.cards.get(name)
+            if card is None or card.isHidden():
+                return True
+            y = card.mapTo(self, card.rect().topLeft()).y()
+            return y >= bottom or y + card.height() <= top
+
+        self._to_draw.sort(key=hidden)  # stable: figure order within each group
 
     def _draw_next(self) -> None:
         if not self._to_draw:
@@ -446,7 +495,7 @@ class Dashboard(QWidget):
         self._drawn_dirty.discard(name)
         if self._to_draw:
             self._draw_timer.start()
-        else:
+        elif self._job is None:  # else the running job's result finishes the refresh
             self.timings["draw"] = time.perf_counter() - self._draw_started
             self._finish_refresh(self._job_started)
 

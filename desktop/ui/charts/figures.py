@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import textwrap
+import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -1266,6 +1267,38 @@ def prepare(name: str, lang: str) -> Figure:
     stage_names = tuple(s.process(lang) for s in default_catalog().stages)
     draw(name, fig, _sample(name), Look(lang, "CNY", stage_names))
     return fig
+
+
+# Figures prepared ahead by the app's idle warm-up (`stock`), one of each kind, handed out once by
+# `prepared`. A prepared figure draws the same pixels whatever language it was prepared in (only
+# the axes are kept; every text is drawn anew), so one stock serves either language.
+_stock: dict[str, Figure] = {}
+_stock_lock = threading.Lock()
+
+
+def stock(lang: str = "zh") -> None:
+    """Prepare one figure of each kind now (on the warm-up's worker thread, while the window is
+    idle) and render it once, so that the Dashboard's first open only computes and draws; and
+    resolve the fonts once (matplotlib's font lookup is cached for the whole process)."""
+    made = {name: prepare(name, lang) for name in analytics.FIGURES}
+    for fig in made.values():
+        # Rendered once, so that its axes make their tick artists now rather than at the first
+        # real drawing (matplotlib makes them when first drawn).
+        FigureCanvasAgg(fig).draw()
+    with _stock_lock:
+        for name, fig in made.items():
+            _stock.setdefault(name, fig)
+    warm_up(Look(lang, "CNY", tuple(s.process(lang) for s in default_catalog().stages)))
+
+
+def prepared(name: str) -> Figure:
+    """A figure to draw `name` on: the one prepared by the warm-up if it is still there (each is
+    handed out once), else a new one. A new one is not prepared here: this runs while the series
+    are computed on another thread, and both hold Python's lock, so preparing would only delay
+    the series by more than it saves the first drawing."""
+    with _stock_lock:
+        fig = _stock.pop(name, None)
+    return fig if fig is not None else Figure(figsize=(6.4, 3.4), dpi=100)
 
 
 def warm_up(look: Look) -> None:

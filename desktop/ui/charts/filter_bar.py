@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import accounts, analytics, pursuits
+from desktop.services import analytics, pursuits
 from desktop.services.sync import review
 from desktop.ui.common.format import count
 from desktop.ui.context import AppContext
@@ -270,8 +270,8 @@ class DashboardFilters(QWidget):
         self.account.blockSignals(True)
         self.account.clear()
         self.account.addItem(self.tr("All accounts"), None)
-        for row in accounts.list_accounts(self.ctx.workspace):
-            self.account.addItem(row.name, row.id)
+        for account_id, name in analytics.account_choices(self.ctx.workspace):
+            self.account.addItem(name, account_id)
         index = self.account.findData(wanted) if wanted else 0
         self.account.setCurrentIndex(max(index, 0))
         if index <= 0:

@@ -57,15 +57,17 @@ class Job:
     started: float
 
 
-def load_figures(lang: str, relay: Relay) -> None:
-    """Import the figures module (the slow part: matplotlib, numpy, fonts) and prepare every
-    figure, on a worker thread; `relay` gets {name: prepared figure} or the exception."""
+def load_figures(relay: Relay) -> None:
+    """Import the figures module (the slow part: matplotlib, numpy, fonts) on a worker thread
+    and take a figure for each chart: those the app's idle warm-up prepared (`charts.warm`:
+    then the import is done too), else new ones; `relay` gets {name: figure} or the
+    exception."""
 
     def work() -> None:
         try:
             from desktop.ui.charts import figures
 
-            prepared = {name: figures.prepare(name, lang) for name in analytics.FIGURES}
+            prepared = {name: figures.prepared(name) for name in analytics.FIGURES}
             relay.done.emit(prepared)
         except BaseException as exc:  # reported in the GUI thread
             relay.done.emit(exc)
@@ -73,14 +75,21 @@ def load_figures(lang: str, relay: Relay) -> None:
     threading.Thread(target=work, name="load-charts", daemon=True).start()
 
 
-def compute_series(ws: Workspace, job: Job, fallback_currency: str, relay: Relay) -> None:
+def compute_series(
+    ws: Workspace, job: Job, fallback_currency: str, relay: Relay, first: Relay | None = None
+) -> None:
     """Compute the series of `job`'s figures for its filters on a worker thread; `relay` gets
-    the `analytics.Dashboard` or the exception."""
+    the `analytics.Dashboard` or the exception. `first`, when given, gets the quick aggregates
+    beforehand (see `analytics.dashboard`), or nothing."""
 
     def work() -> None:
         try:
             outcome: object = analytics.dashboard(
-                ws, job.filters, figures=sorted(job.figures), fallback_currency=fallback_currency
+                ws,
+                job.filters,
+                figures=sorted(job.figures),
+                fallback_currency=fallback_currency,
+                first=first.done.emit if first is not None else None,
             )
         except Exception as exc:  # shown in the GUI thread
             outcome = exc

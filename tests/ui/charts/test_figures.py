@@ -220,3 +220,28 @@ def test_a_redraw_on_reused_axes_equals_a_fresh_drawing(demo_ws) -> None:
                 fresh, _ = render(name, getattr(shown, name), style)
                 expected = np.asarray(fresh.canvas.buffer_rgba())
                 assert np.array_equal(np.asarray(canvas.buffer_rgba()), expected), (name, step)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_figure_stocked_by_the_warm_up_draws_as_a_fresh_one(demo_ws, lang: str) -> None:
+    """The app's idle warm-up prepares and renders one figure of each kind (in Chinese); the
+    Dashboard that takes them draws exactly the pixels of new figures, in either language."""
+    data = analytics.dashboard(demo_ws, Filters())
+    style = look(demo_ws, lang)
+    figures.stock("zh")
+    for name in analytics.FIGURES:
+        stocked = figures.prepared(name)
+        canvas = FigureCanvasAgg(stocked)
+        figures.draw(name, stocked, getattr(data, name), style)
+        canvas.draw()
+        fresh, _ = render(name, getattr(data, name), style)
+        expected = np.asarray(fresh.canvas.buffer_rgba())
+        assert np.array_equal(np.asarray(canvas.buffer_rgba()), expected), name
+
+
+def test_each_stocked_figure_is_handed_out_once() -> None:
+    figures.stock()
+    first = figures.prepared("funnel")
+    second = figures.prepared("funnel")
+    assert first.axes  # prepared by the warm-up: its axes are made
+    assert first is not second and not second.axes  # the next Dashboard gets a new figure
