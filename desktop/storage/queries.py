@@ -299,16 +299,32 @@ _SUMMARY_SQL = """
     GROUP BY a.id
 """
 # Every account at once: the pursuits are summed per account in one pass over their account
-# index first, then joined to the accounts — rather than one index probe per account.
+# index (covering: no pursuit's row is read), then joined to the accounts — rather than one index
+# probe per account. That pass weighs each open pursuit on its whole amount; the few with money
+# received are weighed again on what is left to collect, and the difference is added per account
+# (the same sum, pursuit by pursuit: each is rounded as before). The rates are numbered
+# parameters, bound once and used in both places.
 _ALL_SUMMARIES_SQL = """
-    WITH totals AS (
+    WITH received AS (
+        SELECT i.pursuit_id AS pursuit_id, sum(i.amount) AS amount FROM instalments AS i
+        WHERE i.alive AND i.received_on IS NOT NULL GROUP BY i.pursuit_id
+    ),
+    corrections AS (
+        SELECT p.account_id AS account_id,
+               sum((max(p.amount - r.amount, 0) * coalesce(p.win_rate_override, {rate}) + 50) / 100
+                   - (max(p.amount, 0) * coalesce(p.win_rate_override, {rate}) + 50) / 100)
+                   AS weighted
+        FROM received AS r CROSS JOIN pursuits AS p ON p.id = r.pursuit_id
+        WHERE p.alive AND p.status = 'open' GROUP BY p.account_id
+    ),
+    totals AS (
         SELECT p.account_id AS account_id,
                count(*) AS pursuits,
                sum(p.status = 'open') AS open_count,
                sum(p.status = 'collected') AS won_count,
                sum(CASE WHEN p.status = 'open' THEN p.amount END) AS open_amount,
                sum(CASE WHEN p.status = 'open' THEN
-                   ({to_collect} * coalesce(p.win_rate_override, {rate}) + 50) / 100 END)
+                   (max(p.amount, 0) * coalesce(p.win_rate_override, {rate}) + 50) / 100 END)
                    AS weighted,
                sum(CASE WHEN p.status = 'collected' THEN p.amount END) AS won_amount,
                max(p.updated_at) AS updated_at
@@ -316,9 +332,10 @@ _ALL_SUMMARIES_SQL = """
     )
     SELECT a.id, a.name, a.industry, a.address, a.updated_at,
            coalesce(t.pursuits, 0), coalesce(t.open_count, 0), coalesce(t.won_count, 0),
-           coalesce(t.open_amount, 0), coalesce(t.weighted, 0), coalesce(t.won_amount, 0),
-           t.updated_at
+           coalesce(t.open_amount, 0), coalesce(t.weighted, 0) + coalesce(c.weighted, 0),
+           coalesce(t.won_amount, 0), t.updated_at
     FROM accounts AS a LEFT JOIN totals AS t ON t.account_id = a.id
+    LEFT JOIN corrections AS c ON c.account_id = a.id
     WHERE a.alive
 """
 _PEOPLE_SQL = """
@@ -339,7 +356,12 @@ def account_summary_rows(
     where, params = "", _NO_PARAMS
     if ids is not None:
         where, params = f"AND a.id IN ({_marks(ids)})", tuple(ids)
-    rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in stage_rates) + " END"
+    # Numbered: the same parameter wherever the rate is used; the ids come after them.
+    rate = (
+        "CASE p.stage "
+        + " ".join(f"WHEN {n} THEN ?{k}" for k, n in enumerate(stage_rates, start=1))
+        + " END"
+    )
     template = _SUMMARY_SQL if ids is not None else _ALL_SUMMARIES_SQL
     sql = template.format(where=where, rate=rate, to_collect=_TO_COLLECT)
     return driver_of(session).execute(sql, tuple(stage_rates.values()) + params).fetchall()
@@ -406,6 +428,14 @@ def account_people_count(session: Session, account_id: str) -> int:
     """How many live people the account has on its maps (each once)."""
     row = driver_of(session).execute(_ACCOUNT_PEOPLE_COUNT_SQL, (account_id, account_id)).fetchone()
     return int(row[0])
+
+
+def account_pursuit_ids(session: Session, account_id: str) -> list[str]:
+    """The ids of the account's live pursuits."""
+    rows = driver_of(session).execute(
+        "SELECT p.id FROM pursuits AS p WHERE p.account_id = ? AND p.alive", (account_id,)
+    )
+    return [row[0] for row in rows]
 
 
 def account_visits(session: Session, account_id: str) -> list[Row]:
@@ -1307,4 +1337,3 @@ def page_cache(session: Session, kib: int) -> Iterator[None]:
         yield
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size = {before}")
-
