@@ -34,8 +34,19 @@ from desktop.domain.methodology import REQUIRED_VOCABULARIES, Text
 # Relationship stages in rank order (认识 → 互动 → 私交 → 同盟).
 RELATIONSHIP_ORDER: tuple[str, ...] = REQUIRED_VOCABULARIES["relationship_stages"].keys
 MIN_DECISION_MAKER_RELATIONSHIP = "interacting"
+# The relationships at which a decision-maker counts as reached (互动 and beyond).
+REACHED_RELATIONSHIPS: tuple[str, ...] = RELATIONSHIP_ORDER[
+    RELATIONSHIP_ORDER.index(MIN_DECISION_MAKER_RELATIONSHIP) :
+]
 # An ally (同盟者) is someone whose relationship has reached the last stage, 同盟.
 ALLY = RELATIONSHIP_ORDER[-1]
+DECISION_MAKER = "decision_maker"  # the buying role (采购角色) of the decision-maker
+# The characters `str.strip()` removes (those `str.isspace()` accepts): text made only of them is
+# blank (`has_pain_analysis`), so a database read can tell a written pain the same way.
+BLANKS = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 HIGH_IMPACT = 4  # risk severity at or above which a risk is "high impact"
 
 # Flag codes.

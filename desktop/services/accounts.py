@@ -207,7 +207,10 @@ def account_page(ws: Workspace, account_id: str) -> AccountPage:
             VisitRow(vid, pid, title, moment(starts) if starts else None, *rest)
             for vid, pid, title, starts, *rest in queries.account_visits(session, account_id)
         ]
-    page.pursuits = list_pursuits(ws, account_id=account_id)
+        pursuit_ids = queries.account_pursuit_ids(session, account_id)
+    # By their ids, not by the account: the list's reads by ids look up only these pursuits'
+    # instalments, by the account every received instalment of the database.
+    page.pursuits = list_pursuits(ws, ids=pursuit_ids)
     page.pursuits.sort(key=lambda r: (r.status != "open", -r.stage, r.title))
     return page
 

@@ -9,7 +9,7 @@ covers — and never one query per pursuit.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -47,10 +47,14 @@ from desktop.storage.tables import (
     ValueCase,
 )
 
-_BATCH = 900
+_BATCH = 900  # ids per IN (…) list, well under SQLite's variable limit
+# SQLite's page cache while every pursuit's facts are read: the key people join the map's people,
+# in pursuit order, to their roles, in a random order; at 50,000 pursuits that index is 14 MB and
+# with the default 2 MB cache nearly every search rereads its page from the OS.
+_READ_CACHE_KIB = 64 * 1024
 BLOCKING_RULES = frozenset(
     code for code, weight in health.SEVERITY.items() if weight == health.BLOCKING
-)  # ids per IN (…) list, well under SQLite's variable limit
+)
 
 
 def local_today() -> date:
@@ -76,11 +80,12 @@ def red_flag_counts(
     """{pursuit id: number of red flags} for the open pursuits among `ids` (all when None);
     with `blocking_only`, only the flags whose severity is blocking (what the board shows).
 
-    Pursuits without a flag are left out, so `counts.get(id, 0)` is the count. This is the board's
-    path: eight driver-level queries (`storage.queries.HealthFacts`) that return only what a rule
-    needs (booleans, relationship keys, the few criteria that could be fatal), then the domain's
-    own predicates per pursuit. It gives the same count as `len(flags_of(...))`, which the tests
-    check on every demo pursuit.
+    Pursuits without a flag are left out, so `counts.get(id, 0)` is the count. This is the path
+    of the board and the Pursuits list: driver-level queries (`storage.queries.HealthFacts`) that
+    return only what a rule needs — the key people summed per pursuit, the pursuits with an ally,
+    a written pain, an unanswered rival…, the few criteria that could be fatal — each read only
+    for the pursuits its rule looks at, then the domain's own predicates. It gives the same count
+    as `len(flags_of(...))`, which the tests check on every pursuit of a demo database.
     """
     today = today or local_today()
     if ids is not None:
@@ -91,7 +96,7 @@ def red_flag_counts(
                 chunk = id_list[start : start + _BATCH]
                 counts.update(_count(session, ws, chunk, today, blocking_only))
         return counts
-    with ws.read() as session:
+    with ws.read() as session, queries.page_cache(session, _READ_CACHE_KIB):
         return _count(session, ws, None, today, blocking_only)
 
 
@@ -103,12 +108,12 @@ def _count(
     read = queries.HealthFacts(session, ids)
     limits = {stage.number: ws.stale_limit(stage.number) for stage in ws.catalog.stages}
     offset = datetime.now(UTC).astimezone().utcoffset() or timedelta(0)
-    day, moment = date.fromisoformat, datetime.fromisoformat
-    housekeeping = health.housekeeping_problems
-    touched, scheduled = _touches(read, today, offset)
-    counts: Counter[str] = Counter()
+    moment = datetime.fromisoformat
     rules_of: dict[str, frozenset[str]] = {}
     groups: dict[frozenset[str], list[str]] = defaultdict(list)  # pursuits by the rules they face
+    housekeeping: list[tuple[str, frozenset[str], int, date, str, str | None, str | None]] = []
+    unplanned: list[str] = []  # no next step written: whether one is scheduled decides the flag
+    quiet: list[str] = []  # in the stage longer than its limit: the last touch decides the flag
     for pursuit_id, stage, status, entered, close, next_step, next_due in read.pursuits():
         rules = health.active_rules(stage, status)
         entered_on = (moment(entered) + offset).date()
@@ -120,10 +125,48 @@ def _count(
             continue
         rules_of[pursuit_id] = rules
         groups[rules].append(pursuit_id)
-        found = housekeeping(
+        if not rules.isdisjoint(_HOUSEKEEPING):
+            step = next_step or ""
+            housekeeping.append((pursuit_id, rules, stage, entered_on, step, close, next_due))
+            if health.NO_NEXT_STEP in rules and not step.strip():
+                unplanned.append(pursuit_id)
+            if health.STALE in rules and (today - entered_on).days > limits[stage]:
+                quiet.append(pursuit_id)
+    if not rules_of:
+        return {}
+
+    def among(pursuits: Collection[str]) -> list[queries.HealthFacts]:
+        """Readers over just `pursuits` — those a rule looks at, or that a fact can decide — in
+        IN lists of _BATCH; or, when they are a good part of every pursuit, one reader over all
+        (one scan beats a search per pursuit; what no rule asks is left unused)."""
+        if ids is None and len(pursuits) * _SEARCHED_SHARE > len(rules_of):
+            return [read]
+        return [queries.HealthFacts(session, chunk) for chunk in _chunks(list(pursuits))]
+
+    # The dates and the next step. Only the facts that can change an answer are read: whether
+    # something is scheduled matters only without a written next step, and the last touch only
+    # to a pursuit in its stage longer than the limit, and then only a touch within the longest
+    # limit (an older one leaves it stale whatever its day).
+    scheduled: set[str] = set()
+    touched: dict[str, date] = {}
+    now = datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    for reader in among(unplanned) if unplanned else ():
+        scheduled |= reader.with_scheduled(today.isoformat(), now)
+    # A day early: a touch's local day is its UTC time moved by the offset, under a day.
+    since = (today - timedelta(days=max(limits.values()) + 1)).isoformat()
+    for reader in among(quiet) if quiet else ():
+        touched.update(
+            (pursuit_id, (moment(when) + offset).date())
+            for pursuit_id, when in reader.last_touches(now, since)
+            if when
+        )
+    counts: Counter[str] = Counter()
+    day = date.fromisoformat
+    for pursuit_id, rules, stage, entered_on, step, close, next_due in housekeeping:
+        found = health.housekeeping_problems(
             rules,
             today,
-            next_step=next_step or "",
+            next_step=step,
             next_step_due=day(next_due[:10]) if next_due else None,
             stage_entered_on=entered_on,
             stale_limit_days=limits[stage],
@@ -133,46 +176,55 @@ def _count(
         )
         if found:
             counts[pursuit_id] = len(found)
-    if not rules_of:
-        return {}
 
-    def facing(code: str) -> set[str]:
-        """The pursuits rule `code` looks at."""
-        return set().union(*(pids for rules, pids in groups.items() if code in rules))
+    def facing(*codes: str) -> set[str]:
+        """The pursuits one of rules `codes` looks at."""
+        return set().union(*(pids for rules, pids in groups.items() if not rules.isdisjoint(codes)))
 
-    # Key people: who holds each role a rule asks for, and each decision-maker's relationship.
-    # (Grouped in Python: with GROUP BY, SQLite walks all 50,000 stakeholders in pursuit order.)
-    held: dict[str, set[str]] = defaultdict(set)
-    deciders: dict[str, list[str]] = defaultdict(list)
-    for pursuit_id, role, relationship in read.key_people(
-        (*health.ROLE_RULES.values(), "decision_maker")
+    def rows(pursuits: set[str], question: Callable[[queries.HealthFacts], list[Any]]) -> list[Any]:
+        """The rows `question` reads about `pursuits` (rows of others may come too)."""
+        if not pursuits:
+            return []
+        return [row for reader in among(pursuits) for row in question(reader)]
+
+    def ids_of(pursuits: set[str], question: Callable[[queries.HealthFacts], set[str]]) -> set[str]:
+        """Those of `pursuits` that `question` finds."""
+        found: set[str] = set()
+        for reader in among(pursuits) if pursuits else ():
+            found |= question(reader)
+        return found & pursuits
+
+    # Key people, summed per pursuit in SQL: how many hold each role a rule asks for, how many
+    # are the decision-maker, and how many of those are at 互动 or beyond.
+    roles = tuple(health.ROLE_RULES.values())
+    held: dict[str, set[str]] = {role: set() for role in roles}
+    deciding: set[str] = set()  # a decision-maker known
+    reached: set[str] = set()  # one the rep has reached
+    people = facing(*health.ROLE_RULES, health.NO_DECISION_MAKER)
+    for pursuit_id, *holders, deciders, reached_deciders in rows(
+        people,
+        lambda r: r.key_roles(roles, health.DECISION_MAKER, health.REACHED_RELATIONSHIPS),
     ):
-        if role == "decision_maker":
-            deciders[pursuit_id].append(relationship)
-        else:
-            held[role].add(pursuit_id)
-    problem = health.decision_maker_problem
-    covered = {pid for pid, relationships in deciders.items() if problem(relationships) is None}
-    if blocking_only:  # a decision-maker known but still at 认识 is advice, not a missing one
-        covered |= {
-            pid
-            for pid, relationships in deciders.items()
-            if health.SEVERITY.get(problem(relationships) or "", health.BLOCKING) != health.BLOCKING
-        }
+        for role, count in zip(roles, holders, strict=True):
+            if count:
+                held[role].add(pursuit_id)
+        if deciders:
+            deciding.add(pursuit_id)
+        if reached_deciders:
+            reached.add(pursuit_id)
     for code, role in health.ROLE_RULES.items():
         counts.update(facing(code) - held[role])
-    counts.update(facing(health.NO_DECISION_MAKER) - covered)
-    allied = {row[0] for row in read.pursuits_with_relationship(health.ALLY)}
-    counts.update(facing(health.NO_ALLY) - allied)
-    pains: dict[str, list[str]] = defaultdict(list)
-    for pursuit_id, pain in read.written_pains():
-        pains[pursuit_id].append(pain)
-    analysed = {pid for pid, written in pains.items() if health.has_pain_analysis(written)}
-    counts.update(facing(health.NO_PAIN) - analysed)
+    # Without a decision-maker, or with none reached (weak: advice, so not on the board).
+    counts.update(facing(health.NO_DECISION_MAKER) - (deciding if blocking_only else reached))
+    wanted = facing(health.NO_ALLY)
+    counts.update(wanted - ids_of(wanted, lambda r: r.with_relationship(health.ALLY)))
+    wanted = facing(health.NO_PAIN)
+    counts.update(wanted - ids_of(wanted, lambda r: r.with_written_pain(health.BLANKS)))
 
     # Benefit lines matter only to tell an empty case (no investment either) from a real one.
     with_case: set[str] = set()
-    for pursuit_id, investment, accepted, lines in read.value_cases():
+    wanted = facing(health.NO_VALUE_CASE, health.VALUE_CASE_NOT_ACCEPTED)
+    for pursuit_id, investment, accepted, lines in rows(wanted, lambda r: r.value_cases()):
         case_rules = rules_of.get(pursuit_id)
         if case_rules is None:
             continue
@@ -184,24 +236,36 @@ def _count(
 
     # Only criteria that could be fatal without a plan: no plan, and an override to fatal or
     # important and scored by us below the top; the domain classifies them.
+    wanted = facing(health.FATAL_WITHOUT_PLAN)
     fatal = {
         pursuit_id
-        for pursuit_id, importance, ours, override, best in read.criteria_without_plan(
-            indicators.FATAL, indicators.IMPORTANT, indicators.MAX_SCORE
+        for pursuit_id, importance, ours, override, best in rows(
+            wanted,
+            lambda r: r.criteria_without_plan(
+                indicators.FATAL, indicators.IMPORTANT, indicators.MAX_SCORE
+            ),
         )
         if CriterionFacts("", importance, ours, best, override, False).indicator_class
         == indicators.FATAL
     }
-    counts.update(facing(health.FATAL_WITHOUT_PLAN) & fatal)
-    unanswered = read.with_unanswered_rival()
-    counts.update(facing(health.RIVAL_UNANSWERED) & unanswered)
-    risky = read.with_open_risk(health.HIGH_IMPACT)
-    counts.update(facing(health.OPEN_HIGH_RISKS) & risky)
-    signed = read.with_acceptance_signed()
-    counts.update(facing(health.ACCEPTANCE_UNSIGNED) - signed)
-    late = read.with_instalment_overdue(today.isoformat())
-    counts.update(facing(health.OVERDUE_INSTALMENTS) & late)
+    counts.update(wanted & fatal)
+    wanted = facing(health.RIVAL_UNANSWERED)
+    counts.update(ids_of(wanted, lambda r: r.with_unanswered_rival()))
+    wanted = facing(health.OPEN_HIGH_RISKS)
+    counts.update(ids_of(wanted, lambda r: r.with_open_risk(health.HIGH_IMPACT)))
+    wanted = facing(health.ACCEPTANCE_UNSIGNED)
+    counts.update(wanted - ids_of(wanted, lambda r: r.with_acceptance_signed()))
+    wanted = facing(health.OVERDUE_INSTALMENTS)
+    counts.update(ids_of(wanted, lambda r: r.with_instalment_overdue(today.isoformat())))
     return dict(counts)
+
+
+# Read the facts of a rule by a search per pursuit when they are fewer than a quarter of the
+# pursuits (a search costs a few times what a row of a scan costs).
+_SEARCHED_SHARE = 4
+_HOUSEKEEPING = frozenset(
+    (health.NO_NEXT_STEP, health.NEXT_STEP_OVERDUE, health.STALE, health.CLOSE_DATE_PASSED)
+)
 
 
 def gather(

@@ -299,16 +299,32 @@ _SUMMARY_SQL = """
     GROUP BY a.id
 """
 # Every account at once: the pursuits are summed per account in one pass over their account
-# index first, then joined to the accounts — rather than one index probe per account.
+# index (covering: no pursuit's row is read), then joined to the accounts — rather than one index
+# probe per account. That pass weighs each open pursuit on its whole amount; the few with money
+# received are weighed again on what is left to collect, and the difference is added per account
+# (the same sum, pursuit by pursuit: each is rounded as before). The rates are numbered
+# parameters, bound once and used in both places.
 _ALL_SUMMARIES_SQL = """
-    WITH totals AS (
+    WITH received AS (
+        SELECT i.pursuit_id AS pursuit_id, sum(i.amount) AS amount FROM instalments AS i
+        WHERE i.alive AND i.received_on IS NOT NULL GROUP BY i.pursuit_id
+    ),
+    corrections AS (
+        SELECT p.account_id AS account_id,
+               sum((max(p.amount - r.amount, 0) * coalesce(p.win_rate_override, {rate}) + 50) / 100
+                   - (max(p.amount, 0) * coalesce(p.win_rate_override, {rate}) + 50) / 100)
+                   AS weighted
+        FROM received AS r CROSS JOIN pursuits AS p ON p.id = r.pursuit_id
+        WHERE p.alive AND p.status = 'open' GROUP BY p.account_id
+    ),
+    totals AS (
         SELECT p.account_id AS account_id,
                count(*) AS pursuits,
                sum(p.status = 'open') AS open_count,
                sum(p.status = 'collected') AS won_count,
                sum(CASE WHEN p.status = 'open' THEN p.amount END) AS open_amount,
                sum(CASE WHEN p.status = 'open' THEN
-                   ({to_collect} * coalesce(p.win_rate_override, {rate}) + 50) / 100 END)
+                   (max(p.amount, 0) * coalesce(p.win_rate_override, {rate}) + 50) / 100 END)
                    AS weighted,
                sum(CASE WHEN p.status = 'collected' THEN p.amount END) AS won_amount,
                max(p.updated_at) AS updated_at
@@ -316,9 +332,10 @@ _ALL_SUMMARIES_SQL = """
     )
     SELECT a.id, a.name, a.industry, a.address, a.updated_at,
            coalesce(t.pursuits, 0), coalesce(t.open_count, 0), coalesce(t.won_count, 0),
-           coalesce(t.open_amount, 0), coalesce(t.weighted, 0), coalesce(t.won_amount, 0),
-           t.updated_at
+           coalesce(t.open_amount, 0), coalesce(t.weighted, 0) + coalesce(c.weighted, 0),
+           coalesce(t.won_amount, 0), t.updated_at
     FROM accounts AS a LEFT JOIN totals AS t ON t.account_id = a.id
+    LEFT JOIN corrections AS c ON c.account_id = a.id
     WHERE a.alive
 """
 _PEOPLE_SQL = """
@@ -339,7 +356,12 @@ def account_summary_rows(
     where, params = "", _NO_PARAMS
     if ids is not None:
         where, params = f"AND a.id IN ({_marks(ids)})", tuple(ids)
-    rate = "CASE p.stage " + " ".join(f"WHEN {n} THEN ?" for n in stage_rates) + " END"
+    # Numbered: the same parameter wherever the rate is used; the ids come after them.
+    rate = (
+        "CASE p.stage "
+        + " ".join(f"WHEN {n} THEN ?{k}" for k, n in enumerate(stage_rates, start=1))
+        + " END"
+    )
     template = _SUMMARY_SQL if ids is not None else _ALL_SUMMARIES_SQL
     sql = template.format(where=where, rate=rate, to_collect=_TO_COLLECT)
     return driver_of(session).execute(sql, tuple(stage_rates.values()) + params).fetchall()
@@ -408,6 +430,14 @@ def account_people_count(session: Session, account_id: str) -> int:
     return int(row[0])
 
 
+def account_pursuit_ids(session: Session, account_id: str) -> list[str]:
+    """The ids of the account's live pursuits."""
+    rows = driver_of(session).execute(
+        "SELECT p.id FROM pursuits AS p WHERE p.account_id = ? AND p.alive", (account_id,)
+    )
+    return [row[0] for row in rows]
+
+
 def account_visits(session: Session, account_id: str) -> list[Row]:
     """The visits of the account's live pursuits, newest first: visit id, pursuit
     id, pursuit title, starts at, location, objective, outcome."""
@@ -444,31 +474,46 @@ class HealthFacts:
             + self._among("p.id")
         )
 
-    def key_people(self, roles: Sequence[str]) -> list[Row]:
-        """(pursuit id, role, relationship) of every stakeholder holding one of `roles`."""
-        # People first (CROSS JOIN keeps that order): a scan of ix_stakeholders_map, each one's
-        # roles on ix_stakeholder_roles_held; from the roles, every person was a row lookup.
+    def key_roles(self, roles: Sequence[str], decider: str, strong: Sequence[str]) -> list[Row]:
+        """One row per pursuit with someone in `roles` or the `decider` role: pursuit id, then
+        for each of `roles` how many hold it, how many are the `decider`, and how many of those
+        are at one of the `strong` relationships."""
+        # Summed here, one row a pursuit: the map's people in pursuit order (a scan of
+        # ix_stakeholders_map, CROSS JOIN keeps that order, so GROUP BY needs no sort), each
+        # one's roles on ix_stakeholder_roles_held.
+        held = "".join(" count(*) FILTER (WHERE r.role = ?)," for _ in roles)
+        wanted = (*roles, decider)
         return self._query(
-            "SELECT s.pursuit_id, r.role, s.relationship"
+            f"SELECT s.pursuit_id,{held} count(*) FILTER (WHERE r.role = ?),"
+            " count(*) FILTER (WHERE r.role = ? AND s.relationship IN"
+            f" ({_marks(strong)}))"
             " FROM stakeholders AS s CROSS JOIN stakeholder_roles AS r ON r.stakeholder_id = s.id"
-            f" WHERE r.alive AND s.alive AND r.role IN ({', '.join('?' * len(roles))})"
-            + self._among("s.pursuit_id"),
-            *roles,
+            f" WHERE r.alive AND s.alive AND r.role IN ({_marks(wanted)})"
+            + self._among("s.pursuit_id")
+            + " GROUP BY s.pursuit_id",
+            *wanted,
+            decider,
+            *strong,
+            *wanted,
         )
 
-    def pursuits_with_relationship(self, relationship: str) -> list[Row]:
-        """(pursuit id,) of every pursuit with a stakeholder at `relationship` (e.g. allies)."""
-        return self._query(
+    def with_relationship(self, relationship: str) -> set[str]:
+        """Pursuits with a stakeholder at `relationship` (e.g. allies)."""
+        return self._ids_of(
             "SELECT DISTINCT s.pursuit_id FROM stakeholders AS s"
             " WHERE s.alive AND s.relationship = ?" + self._among("s.pursuit_id"),
             relationship,
         )
 
-    def written_pains(self) -> list[Row]:
-        """(pursuit id, pain) of every pain point whose pain is written."""
-        return self._query(
-            "SELECT g.pursuit_id, g.pain FROM pain_points AS g WHERE g.alive AND g.pain != ''"
-            + self._among("g.pursuit_id")
+    def with_written_pain(self, blanks: str) -> set[str]:
+        """Pursuits with a pain point whose pain is more than the characters of `blanks`."""
+        return self._ids_of(
+            "SELECT DISTINCT g.pursuit_id FROM pain_points AS g WHERE g.alive"
+            # Most pains start with a character that is not blank: trim only the others.
+            " AND g.pain != '' AND (instr(?, substr(g.pain, 1, 1)) = 0 OR trim(g.pain, ?) != '')"
+            + self._among("g.pursuit_id"),
+            blanks,
+            blanks,
         )
 
     def value_cases(self) -> list[Row]:
@@ -533,22 +578,27 @@ class HealthFacts:
             today_iso,
         )
 
-    def last_touches(self, now_utc: str) -> list[Row]:
+    def last_touches(self, now_utc: str, since: str = "") -> list[Row]:
         """(pursuit id, last touched at) — the latest done activity, note, visit held (before
-        `now_utc`) or stage change, as stored UTC text; pursuits never touched are left out."""
+        `now_utc`) or stage change, as stored UTC text; pursuits never touched are left out, and
+        with `since` (ISO text) those not touched since then."""
+        # A touch before `since` is left out before grouping: when only recent touches can
+        # matter (deal health's count), the sort behind GROUP BY gets a fraction of the rows.
         parts = (
             "SELECT pursuit_id, done_at AS t FROM activities"
-            " WHERE alive AND done AND done_at IS NOT NULL AND pursuit_id IS NOT NULL",
-            "SELECT pursuit_id, noted_at FROM notes WHERE alive AND pursuit_id IS NOT NULL",
-            "SELECT pursuit_id, starts_at FROM visits WHERE alive AND starts_at <= ?",
+            " WHERE alive AND done AND done_at >= ? AND pursuit_id IS NOT NULL",
+            "SELECT pursuit_id, noted_at FROM notes WHERE alive AND pursuit_id IS NOT NULL"
+            " AND noted_at >= ?",
+            "SELECT pursuit_id, starts_at FROM visits WHERE alive AND starts_at <= ?"
+            " AND starts_at >= ?",
             # Four stage changes a pursuit: their latest per pursuit first (streamed from
             # ix_stage_changes_pursuit_changed), so the outer GROUP BY sorts a quarter as many.
-            "SELECT pursuit_id, max(changed_at) FROM stage_changes WHERE alive",
+            "SELECT pursuit_id, max(changed_at) FROM stage_changes WHERE alive AND changed_at >= ?",
         )
         sql = " UNION ALL ".join(part + self._among("pursuit_id") for part in parts)
         sql += " GROUP BY pursuit_id"  # closes the last part, the stage changes
         ids = self._ids or ()
-        params = (*ids, *ids, now_utc, *ids, *ids)
+        params = (since, *ids, since, *ids, now_utc, since, *ids, since, *ids)
         return self._db.execute(
             f"SELECT pursuit_id, max(t) FROM ({sql}) GROUP BY pursuit_id",
             params,

@@ -238,3 +238,16 @@ def test_similar_accounts_suggest_duplicates(ws) -> None:
     assert {i for i, _n in accounts.similar_accounts(ws, b)} == {a, c}
     assert accounts.name_core("北京市华通科技有限公司") == "华通"
     assert accounts.name_core("Acme Ltd.") == "Acme"
+
+
+def test_every_accounts_summary_equals_its_own_summary_on_a_demo(ws) -> None:
+    """The all-accounts read (weighing money received as a correction) against the read of
+    named accounts (each pursuit weighed on what is left to collect, one by one)."""
+    from desktop.services import demo
+
+    demo.fill_demo(ws, scale=200, seed=3)
+    ws.policy.win_rates = {2: 27, 5: 55, 8: 93}
+    every = accounts.account_summaries(ws)
+    assert any(s.weighted for s in every)
+    named = accounts.account_summaries(ws, ids=[s.id for s in every])
+    assert {s.id: s for s in every} == {s.id: s for s in named}  # names repeat: ids tell them apart

@@ -23,6 +23,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+# The last numberings `_ranks` made, by the set of texts numbered (oldest first; a few kept).
+_COLLATED: dict[frozenset[Any], dict[Any, int]] = {}
+_COLLATED_KEPT = 4
+
 RowRole = Qt.ItemDataRole.UserRole + 1  # the row object of an index
 IdRole = Qt.ItemDataRole.UserRole + 2  # its id
 SortRole = Qt.ItemDataRole.UserRole + 3  # the value the column sorts by
@@ -278,10 +282,17 @@ class RowTableModel(QAbstractTableModel):
         collating is the slow part, comparing numbers is not)."""
         ranks = self._rank_cache.get(column.key)
         if ranks is None:
-            distinct = {column.sort(row) for row in self._rows.values()}
-            distinct.discard(None)
-            ordered = sorted(distinct, key=self._collator.sortKey)
-            ranks = self._rank_cache[column.key] = {value: n for n, value in enumerate(ordered)}
+            distinct = frozenset(column.sort(row) for row in self._rows.values()) - {None}
+            # Every model collates alike: the same texts (a reload, an edit that renamed
+            # nothing, the screen opened again) reuse the last numbering.
+            ranks = _COLLATED.get(distinct)
+            if ranks is None:
+                ordered = sorted(distinct, key=self._collator.sortKey)
+                ranks = {value: n for n, value in enumerate(ordered)}
+                if len(_COLLATED) >= _COLLATED_KEPT:
+                    del _COLLATED[next(iter(_COLLATED))]
+                _COLLATED[distinct] = ranks
+            self._rank_cache[column.key] = ranks
         return ranks
 
     def _remap(self, old: list[QModelIndex], ids: list[str | None]) -> None:
