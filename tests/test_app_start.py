@@ -28,12 +28,14 @@ HEAVY = ("sqlalchemy", "alembic", "matplotlib", "desktop.storage.tables", "deskt
 seen = {}
 
 def state(window):
+    board = window.screens.get("board")
     return {
         "imported": [name for name in HEAVY if name in sys.modules],
         "open": window.ctx.workspace.is_open,
         "screens": list(window.screens),
         "search": window.findChild(QToolBar, "search_toolbar") is not None,
         "counts": window.counts_label.text(),
+        "cards": None if board is None else sorted(c.title for c in board.model.all_cards()),
     }
 
 def when_complete(window):
@@ -110,6 +112,46 @@ def test_the_first_paint_imports_no_orm_then_the_window_completes(
     assert complete["open"] is True
     assert complete["search"] is True
     assert complete["counts"]  # the status bar's "1 pursuit · 1 account"
+    assert "matplotlib" not in complete["imported"]
+
+
+@pytest.fixture
+def calm_db(tmp_path: Path) -> Path:
+    """A rep's database with pursuits and nothing due: an activity booked for next week, one
+    done yesterday (the board first)."""
+    from desktop.services import activities, pursuits
+    from desktop.services.activities import ActivityDraft
+    from desktop.services.workspace import Workspace
+
+    path = (tmp_path / "pursuit.db").resolve()
+    ws = Workspace.open(path)
+    pid, _ = pursuits.create_pursuit(ws, pursuits.PursuitDraft(title="项目", account_name="客户"))
+    pursuits.create_pursuit(ws, pursuits.PursuitDraft(title="二期", account_name="客户"))
+    activities.create_activity(
+        ws, ActivityDraft(subject="现场演示", pursuit_id=pid, due_on=date.today() + timedelta(7))
+    )
+    done, _ = activities.create_activity(
+        ws, ActivityDraft(subject="补发报价单", pursuit_id=pid, due_on=date.today() - timedelta(1))
+    )
+    activities.complete_activity(ws, done)
+    ws.close()
+    return path
+
+
+def test_with_nothing_due_the_board_paints_first_without_the_orm(
+    calm_db: Path, tmp_path: Path
+) -> None:
+    seen = start(calm_db, tmp_path / "data")
+    paint = seen["paint"]
+    assert paint["imported"] == []
+    assert paint["open"] is False
+    assert paint["screens"] == ["board"]
+    assert paint["cards"] == ["二期", "项目"]  # its cards are on the first paint
+    complete = seen["complete"]
+    assert complete["open"] is True
+    assert complete["search"] is True
+    assert complete["counts"]
+    assert complete["cards"] == ["二期", "项目"]
     assert "matplotlib" not in complete["imported"]
 
 

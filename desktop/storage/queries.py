@@ -103,7 +103,7 @@ _LIST_SQL = """
 
 
 def board_card_rows(
-    session: Session, *, include_closed: bool, ids: Collection[str] | None = None
+    session: Reader, *, include_closed: bool, ids: Collection[str] | None = None
 ) -> list[Row]:
     """Live pursuits (open ones unless `include_closed`; only `ids` when given) in board order
     (stage, rank): id, account name, title, amount, currency, expected close, stage, status,
@@ -113,7 +113,7 @@ def board_card_rows(
     return driver_of(session).execute(_CARDS_SQL.format(where=where), params).fetchall()
 
 
-def board_head_rows(session: Session, stages: Sequence[int], count: int) -> list[list[Row]]:
+def board_head_rows(session: Reader, stages: Sequence[int], count: int) -> list[list[Row]]:
     """The first `count` open cards of each of `stages` (a column's top, what a window shows
     of it), in board order, as `board_card_rows` gives them: one seek of ix_pursuits_board per
     stage (`alive = 1` and the stage bound: SQLite walks that index in order and stops)."""
@@ -145,9 +145,7 @@ _STAGE_TOTALS_SQL = """
 """
 
 
-def board_stage_totals(
-    session: Session, currency: str, stage_rates: Mapping[int, int]
-) -> list[Row]:
+def board_stage_totals(session: Reader, currency: str, stage_rates: Mapping[int, int]) -> list[Row]:
     """(stage, open cards, Σ amount in `currency`, Σ weighted amount in `currency`, cards in
     another currency) of every stage with open cards: a column's head before its cards are read
     (`_STAGE_TOTALS_SQL`)."""
@@ -166,7 +164,7 @@ def board_answered_rows(
     return driver_of(session).execute(_ANSWERED_SQL.format(where=where), params).fetchall()
 
 
-def board_received_rows(session: Session, ids: Collection[str] | None = None) -> list[Row]:
+def board_received_rows(session: Reader, ids: Collection[str] | None = None) -> list[Row]:
     """(pursuit id, Σ amount of its live instalments received) of the pursuits with any (all,
     or among `ids`): what a card's weighted amount leaves out (`services.collection`'s rule,
     on the driver: the board reads it before its first paint). Its WHERE is the partial
@@ -257,7 +255,7 @@ def last_touch_rows(
     )
 
 
-def pursuits_in_review(session: Session, ids: Collection[str] | None = None) -> set[str]:
+def pursuits_in_review(session: Reader, ids: Collection[str] | None = None) -> set[str]:
     """The pursuits (among `ids`) with fields awaiting review after a sync (a small table)."""
     where, params = "r.pursuit_id IS NOT NULL", _NO_PARAMS
     if ids is not None:

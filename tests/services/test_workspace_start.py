@@ -11,7 +11,7 @@ import pytest
 
 from desktop.services import activities, pursuits
 from desktop.services.activities import ActivityDraft
-from desktop.services.queries import agenda
+from desktop.services.queries import agenda, board
 from desktop.services.workspace import Workspace
 
 
@@ -38,6 +38,27 @@ def test_the_agenda_reads_through_the_driver_the_same(path: Path) -> None:
         assert (agenda.agenda(ws), agenda.due_count(ws)) == expected
         assert not ws.is_open  # read without SQLAlchemy's engine
         assert ws.path == path and not ws.read_only
+    finally:
+        ws.close()
+
+
+def test_the_boards_first_read_goes_through_the_driver_the_same(path: Path) -> None:
+    full = Workspace.open(path)
+    for title in ("二期", "三期"):  # a column with more than the head: its sums in SQL too
+        pursuits.create_pursuit(full, pursuits.PursuitDraft(title=title, account_name="客户"))
+
+    def first_reads(ws: Workspace) -> tuple[board.BoardHead, list[board.BoardCard]]:
+        head = board.board_head(ws, per_stage=2, currency="CNY")
+        return head, board.board_cards(ws, flags=False, details=False)
+
+    expected = first_reads(full)
+    full.close()
+    assert not expected[0].complete and expected[0].totals[1].cards == 3
+    ws = Workspace.open_at_start(path)
+    assert ws is not None
+    try:
+        assert first_reads(ws) == expected
+        assert not ws.is_open  # the board's first paint needs no SQLAlchemy
     finally:
         ws.close()
 

@@ -16,7 +16,6 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain import status as status_rules
-from desktop.services import health
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
 
@@ -142,20 +141,35 @@ def board_cards(
                 )
             ]
             return sorted(cards, key=lambda c: (c.stage, c.rank))
+    extra: dict[str, CardDetails] = {}
     with bulk_objects():
-        with ws.read() as session:
-            rows = queries.board_card_rows(session, include_closed=include_closed, ids=ids)
-            received: dict[str, int] = dict(queries.board_received_rows(session, ids))
-            # Fields awaiting review after a sync (a small table): one query, not one per card.
-            conflicts = queries.pursuits_in_review(session, ids)
-            extra = _details(session, include_closed, ids) if details else {}
-        # Deal-health flags: a separate step with its own aggregate queries (services.health).
-        red_flags = health.red_flag_counts(ws, ids, blocking_only=blocking_only) if flags else {}
+        if details:
+            with ws.read() as session:
+                rows, received, conflicts = _card_rows(session, include_closed, ids)
+                extra = _details(session, include_closed, ids)
+        else:  # the driver's rows alone: the board's first paint reads these before the full open
+            with ws.reader() as reader:
+                rows, received, conflicts = _card_rows(reader, include_closed, ids)
+        red_flags: dict[str, int] = {}
+        if flags:  # deal health: a separate step with its own aggregate queries (and the ORM)
+            from desktop.services import health
+
+            red_flags = health.red_flag_counts(ws, ids, blocking_only=blocking_only)
         cards = _cards_of(ws, rows, received, conflicts, red_flags)
         if details:
             for card in cards:
                 extra.get(card.id, _NO_DETAILS).apply_to(card)
     return cards
+
+
+def _card_rows(
+    reader: queries.Reader, include_closed: bool, ids: Collection[str] | None
+) -> tuple[list[tuple[Any, ...]], dict[str, int], set[str]]:
+    """The cards' rows, the instalments received and the pursuits with fields awaiting review
+    after a sync (a small table: one query, not one per card), in the reader's snapshot."""
+    rows = queries.board_card_rows(reader, include_closed=include_closed, ids=ids)
+    received: dict[str, int] = dict(queries.board_received_rows(reader, ids))
+    return rows, received, queries.pursuits_in_review(reader, ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +198,8 @@ def board_head(ws: Workspace, *, per_stage: int, currency: str) -> BoardHead:
     holds more — each column's sums over all its cards, counted in SQL: the board paints these
     at once whatever the database's size (50,000 pursuits) and reads the rest after the paint."""
     stages = [s.number for s in ws.catalog.stages]
-    with ws.read() as session, bulk_objects():
+    # On the driver alone (`Workspace.reader`): the board paints these before SQLAlchemy loads.
+    with ws.reader() as session, bulk_objects():
         heads = queries.board_head_rows(session, stages, per_stage + 1)
         complete = all(len(rows) <= per_stage for rows in heads)
         rows = [row for head in heads for row in head[:per_stage]]
@@ -320,6 +335,8 @@ def _details(
 ) -> dict[str, CardDetails]:
     """The details of the cards `board_card_rows` reads with the same arguments, in the
     caller's snapshot: four grouped reads, none per card."""
+    from desktop.services import health  # with the ORM: read after the board's first paint
+
     answered = queries.board_answered_rows(session, include_closed=include_closed, ids=ids)
     tags = queries.pursuit_tags(session, ids=ids)
     scheduled = health.next_scheduled(session, ids)

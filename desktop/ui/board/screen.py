@@ -10,6 +10,10 @@ Opening, it paints before it has read everything: the top of each column with ev
 details, the stakeholder names search matches and the red flags, and each fills the board as it
 arrives. A filter, a move or a change that needs every card before the worker brings them reads
 them at once (`_complete_now`, `_load_details_now`).
+
+The first paint reads through the sqlite3 driver alone (`Workspace.reader`): at the app's start the
+board paints before SQLAlchemy is imported, so the services that need it (deal health, demo data,
+the record count) are imported in the methods that use them, after that paint.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -33,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.health import RedFlag
-from desktop.services import demo, health, maintenance
+from desktop.infra.lazy import lazy_module
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.queries import board
 from desktop.services.queries.board import BoardCard
@@ -45,10 +50,15 @@ from desktop.ui.board.welcome import WelcomeNote
 from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
-from desktop.ui.operations import pursuits as operations
-from desktop.ui.operations.close_dialog import CloseDialog
-from desktop.ui.operations.gate_dialog import GateDialog
-from desktop.ui.operations.pursuit_dialog import PursuitDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.operations import pursuits as operations
+    from desktop.ui.operations.close_dialog import CloseDialog
+    from desktop.ui.operations.gate_dialog import GateDialog
+    from desktop.ui.operations.pursuit_dialog import PursuitDialog
+else:  # the gestures' services import SQLAlchemy: named here, imported when the rep first acts
+    # (`infra.lazy`; the app loads it on the main thread right after the first paint)
+    operations = lazy_module("desktop.ui.operations.pursuits")
 
 log = logging.getLogger(__name__)
 STATE_KEY = "board"
@@ -205,6 +215,8 @@ class BoardScreen(QWidget):
 
     def _flags_of(self, pursuit_id: str) -> list[RedFlag]:
         """Every red flag of one pursuit, for its card's tooltip (one pursuit: a few queries)."""
+        from desktop.services import health
+
         return health.flags_of(self.ctx.workspace, pursuit_id)
 
     # --- loading and following changes --------------------------------------------------------
@@ -288,6 +300,8 @@ class BoardScreen(QWidget):
                 }
                 with contextlib.suppress(RuntimeError):  # the screen is gone
                     self.names_counted.emit(job, (names, hay))
+                from desktop.services import health
+
                 counts = health.red_flag_counts(workspace, blocking_only=True)
                 with contextlib.suppress(RuntimeError):
                     self.flags_counted.emit(job, counts)
@@ -401,6 +415,8 @@ class BoardScreen(QWidget):
         with its own note); the columns show either way."""
         empty = not self.model.all_cards()
         if empty:
+            from desktop.services import maintenance
+
             try:
                 empty = (
                     maintenance.record_counts(self.ctx.workspace, ("pursuits",))["pursuits"] == 0
@@ -700,6 +716,8 @@ class BoardScreen(QWidget):
         return operations.purge_pursuit(self.ctx, self, pursuit_id, name)
 
     def _load_demo(self) -> None:
+        from desktop.services import demo
+
         try:
             self.ctx.perform_in(self, demo.fill_demo)
         except OperationFailed:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
@@ -16,10 +16,12 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from desktop.domain import status as status_rules
 from desktop.domain.methodology import Catalog
 from desktop.infra import paths
-from desktop.services.queries.pursuit_list import PursuitRow
 from desktop.ui.common.colors import STAGE_COLORS
 from desktop.ui.common.format import local_time, long_date, money
 from desktop.ui.common.table import RIGHT, Column, RowTableModel
+
+if TYPE_CHECKING:  # the board's cards name `last_touch_text` here and paint before SQLAlchemy
+    from desktop.services.queries.pursuit_list import PursuitRow
 
 RED = QColor("#D32F2F")
 GREY = QColor("#8A8F98")
