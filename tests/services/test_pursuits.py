@@ -200,10 +200,11 @@ def test_board_rows_load_in_six_queries(demo_ws) -> None:
     assert all(c.status == "open" for c in cards)
     assert [(c.stage, c.rank) for c in cards] == sorted((c.stage, c.rank) for c in cards)
     assert any(0 < c.answered < c.questions for c in cards)
-    # Red flags add a fixed number of aggregate queries, however many cards there are.
+    # Red flags add aggregate queries, a fixed number however many cards there are: a few
+    # pursuits are looked up by id, many read by one scan per fact, never one read per card.
     with_flags, _ = selects()
     few, _ = selects(ids=[cards[0].id])
-    assert with_flags == few > count
+    assert count < with_flags <= count + 15 and few <= with_flags < len(cards)
 
 
 def test_company_win_rates_override_the_catalog(ws) -> None:
