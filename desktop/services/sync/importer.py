@@ -137,7 +137,6 @@ class _Scan:
     max_hlc: int
     records: int
     counts: dict[str, int]
-    seen: dict[str, set[str]] = field(default_factory=dict)  # lines that differ from ours
     bound: int = 0  # the latest change time accepted (ms): this computer's clock plus the skew
     sender: str = ""  # who the file says it comes from, for the refusal of a time beyond
     content: str = ""  # the content digest (see the module's docstring)
@@ -526,7 +525,7 @@ class _Versions:
         )
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)
 def _covered(ours: bytes, theirs: bytes) -> bool:
     """Whether our stored version vector `ours` covers a line's (checked: `_cut_vector`):
     asked once per distinct pair, and records share few."""
@@ -551,7 +550,7 @@ def _uncovered(
     for record_id, text, line in batch:
         theirs = _cut_vector(text)
         if theirs is None:
-            yield line  # read in full, which refuses it
+            yield line  # read in full (which refuses a bad one)
             continue
         if theirs.get(our_site, 0) > our_counter:
             raise BundleError("foreign_changes", f"{table.kind} {record_id.decode()}")
@@ -609,8 +608,8 @@ def _scan(
     def flush() -> None:
         if batch and table is not None and versions is not None:
             for line in _uncovered(versions, table, batch, our_site, our_counter):
-                record_id, _vv = _check_line(table, columns, line, scan, our_site, our_counter)
-                _keep(scan, table.kind, record_id, line, budget)
+                _check_line(table, columns, line, scan, our_site, our_counter)
+                _keep(scan, table.kind, line, budget)
             batch.clear()
         if table is not None and versions is not None:
             _settle(versions, table, doubt, scan, budget)
@@ -758,7 +757,9 @@ def _check_line(
     parsed = parse_line(table, columns, line)
     at = schema.positions(columns)
     record_id = parsed[at["id"]]
-    ids = scan.seen.setdefault(table.kind, set())
+    # Kept for pass two unless ours covers it (`_settle`): one set of ids, not two (a new
+    # database's first import checks every line). A line passed over is not looked for here.
+    ids = scan.pending_ids.setdefault(table.kind, set())
     if record_id in ids:
         raise BundleError("damaged", f"{table.kind} {record_id} appears twice")
     ids.add(record_id)
@@ -800,17 +801,19 @@ def _settle(
     if not doubt:
         return
     local = versions.of([record_id.encode() for record_id, _, _ in doubt])
+    pending = scan.pending_ids[table.kind]
     for record_id, theirs, line in doubt:
         ours = local.get(record_id.encode())
         if ours is not None and merge.dominates(_version_vector(ours), theirs):
+            pending.discard(record_id)
             continue
-        _keep(scan, table.kind, record_id, line, budget)
+        _keep(scan, table.kind, line, budget)
     doubt.clear()
 
 
-def _keep(scan: _Scan, kind: str, record_id: str, line: bytes, budget: list[int]) -> None:
-    """A checked line that pass two merges: kept in memory while the lines fit the budget."""
-    scan.pending_ids.setdefault(kind, set()).add(record_id)
+def _keep(scan: _Scan, kind: str, line: bytes, budget: list[int]) -> None:
+    """A checked line that pass two merges (its id is in `pending_ids` since its check): kept in
+    memory while the lines fit the budget."""
     if budget[0] >= 0:
         kept = scan.pending.get(kind)
         if kept is None:
