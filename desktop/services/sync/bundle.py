@@ -233,7 +233,7 @@ def _not_a_number(text: str) -> float:
 # One decoder: `json.loads` with options would build a new one for every line. A number too
 # large for a float (1e999) still parses, as infinity: the schema's checks of numbers and
 # `depth_within` refuse it (a hook on every float would cost more than both).
-_DECODER = json.JSONDecoder(parse_constant=_not_a_number)
+_DECODER = JSON_DECODER = json.JSONDecoder(parse_constant=_not_a_number)
 
 
 # Nesting is refused before parsing, far below the parser's recursion limit: a file must never

@@ -2,33 +2,47 @@
 
 1. The header: size, magic, format, the key-derivation cost (capped), the passphrase, then the
    header proper against its strict schema (bundle.check_fields).
-2. Pass one, before any write: every chunk authenticated, every line checked. A change time
-   beyond this computer's clock plus a day (sync_meta.MAX_SKEW_MS) refuses the file, naming its
-   sender: such a time would drag the clock of this database, and of every later file from it,
-   out of what peers accept. A line equal to
-   this database's own rendering of the record is a record already known, so only the others are
-   parsed and validated (and kept for pass two while they fit in memory). A file that claims
-   writes of this database that it never made (a stale copy imported into its newer self, or a
-   forged file) is refused here.
+2. Pass one, before any write: every chunk authenticated, every line's version vector checked,
+   every line that may change something parsed and checked. A file that claims writes of this
+   database that it never made (a version vector entry for our site beyond our counter: a stale
+   copy imported into its newer self, or a forged file) is refused, whatever else its line
+   holds. A change time beyond this computer's clock plus a day (sync_meta.MAX_SKEW_MS)
+   refuses the file, naming its sender: such a time would drag the clock of this database, and
+   of every later file from it, out of what peers accept. The lines that may change something
+   are kept for pass two while they fit in memory (else the file is read again).
 3. A backup, then one `BEGIN IMMEDIATE` transaction: merge kind by kind (parents first), check
    references (a record whose parent is missing everywhere is rejected, nothing else), log the
    import, and show the preview (new / updated / conflicts / rejected per kind). The caller
    commits or rolls back; a dry run always rolls back.
 
+A line whose version vector our record's covers (each of its entries at most ours) is passed
+over without being parsed, validated or merged; only its version vector is cut from the end of
+the line and checked as above. This is sound: the chunk's tag has authenticated the line, so it
+is what a holder of the team key wrote, and a state whose writes this database has all seen
+cannot change the merge (the join of a covered state with ours is ours). So a file this database
+mostly has already costs a cut and a lookup per line, and the same database results as when
+every line is read in full; a damaged line among them changes nothing either.
+
 A file imported before, byte for byte, with nothing rejected then, is known at once: the database
 has only moved forward since (every local write and every join does), so it has nothing new.
+So is a file from the same site whose content digest equals one logged then (an unchanged
+re-export: new export id and time, the same records): SHA-256 of the header's record layout and
+counts and of the opened chunks (the compressed stream, which gives the records exactly),
+computed here while the chunks are authenticated, never taken from the header. The same records
+compressed differently are merely read again.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import re
 import sqlite3
 import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -53,6 +67,7 @@ from desktop.storage.tables import Synced, new_id, table_cache, utcnow
 
 EMPTY: tuple[object, ...] = (None, "", [], {})  # a new record's fields left unset
 BATCH = 500
+_DECODER = bundle.JSON_DECODER
 # Changed lines kept in memory between the passes (compressed bytes); beyond, the file is re-read.
 PENDING_BUDGET = 96 << 20
 EXAMPLES = 20
@@ -122,9 +137,9 @@ class _Scan:
     max_hlc: int
     records: int
     counts: dict[str, int]
-    seen: dict[str, set[str]] = field(default_factory=dict)  # lines that differ from ours
     bound: int = 0  # the latest change time accepted (ms): this computer's clock plus the skew
     sender: str = ""  # who the file says it comes from, for the refusal of a time beyond
+    content: str = ""  # the content digest (see the module's docstring)
 
 
 def import_bundle(
@@ -169,11 +184,18 @@ def import_bundle(
         counts={table.kind: KindCounts() for table, _ in kinds},
         encrypted=header.encrypted,
     )
-    if _imported_before(ws, digest):
+    known = _imported_before(ws, digest)
+    if known:
         # Byte for byte a file merged before, with nothing rejected: nothing can be new. The
         # chunks are still checked, so a damaged copy on disk is not reported as fine.
         for _ in bundle.chunks(path, header, keys):
             _check_cancel(cancelled)
+    elif _imported_from(ws, preview.source_site):
+        # The same records as a file from that site merged before (an unchanged re-export):
+        # told by the content digest, every chunk authenticated on the way.
+        content = _content_digest(path, header, keys, kinds, cancelled)
+        known = _content_imported_before(ws, preview.source_site, content)
+    if known:
         preview.already_imported = True
         for table, _columns in kinds:
             preview.counts[table.kind].unchanged = header.fields["counts"].get(table.kind, 0)
@@ -366,89 +388,175 @@ def _imported_before(ws: Workspace, digest: str) -> bool:
     return row is not None
 
 
+def _imported_from(ws: Workspace, site: str) -> bool:
+    """Whether a file from `site` was merged before with nothing rejected and its content
+    digest kept: only then is a file's content digest worth its read before pass one."""
+    conn = read_connection(ws.path)
+    try:
+        row = conn.execute(
+            "SELECT 1 FROM sync_imports WHERE source_site = ? AND rejected = 0 "
+            "AND json_extract(summary, '$.content') IS NOT NULL",
+            (site,),
+        ).fetchone()
+    finally:
+        conn.close()
+    return row is not None
+
+
+def _content_imported_before(ws: Workspace, site: str, content: str) -> bool:
+    conn = read_connection(ws.path)
+    try:
+        row = conn.execute(
+            "SELECT 1 FROM sync_imports WHERE source_site = ? AND rejected = 0 "
+            "AND json_extract(summary, '$.content') = ?",
+            (site, content),
+        ).fetchone()
+    finally:
+        conn.close()
+    return row is not None
+
+
 def _prefix(kind: str) -> bytes:
     return b'["' + kind.encode() + b'","'
 
 
-class _Renderer:
-    """This database's own lines, rendered in a second thread while the file is decrypted.
+def _layout(header: bundle.Header, kinds: list[tuple[type[Synced], tuple[str, ...]]]) -> bytes:
+    """What the header says about how to read the records: the kinds, their columns, and how
+    many of each. The start of the content digest: the same lines under another layout, or
+    with other counts, are another file."""
+    counts = {kind: n for kind, n in header.fields["counts"].items() if n}
+    layout = [[table.kind, list(columns)] for table, columns in kinds]
+    return json.dumps([layout, counts], sort_keys=True, separators=(",", ":")).encode()
 
-    For each kind the file holds a good part of (by its header's counts), one scan of the table
-    gives the set of hashes of its lines; SQLite renders in C with the GIL released, so this
-    overlaps with decryption and decompression on another core. Kinds the file holds little of
-    are looked up by id, batch by batch, instead.
+
+def _digested(blocks: Iterator[bytes], content: Any) -> Iterator[bytes]:
+    """The opened chunks, passed on as they are, each also fed to the content digest."""
+    for block in blocks:
+        content.update(block)
+        yield block
+
+
+def _content_digest(
+    path: Path,
+    header: bundle.Header,
+    keys: bundle.Keys | None,
+    kinds: list[tuple[type[Synced], tuple[str, ...]]],
+    cancelled: Callable[[], bool] | None,
+) -> str:
+    """The content digest of a file: every chunk authenticated, none decompressed (see the
+    module's docstring)."""
+    content = hashlib.sha256(_layout(header, kinds))
+    for block in bundle.chunks(path, header, keys):
+        _check_cancel(cancelled)
+        content.update(block)
+    return content.hexdigest()
+
+
+# A version vector as a line of our layout writes it: site ids and counters, nothing else.
+_ENTRY = rb'"[0-9a-f-]{36}":[1-9][0-9]{0,15}'
+_VV_TEXT = re.compile(rb"\{" + _ENTRY + rb"(?:," + _ENTRY + rb")*\}")
+_PLAIN_TAIL = b",null]"
+
+
+def _vv_text(line: bytes) -> bytes | None:
+    """The version vector's JSON text, cut from the end of a line without parsing it.
+
+    A line of our layout with no siblings ends with `,{vv},{dots},null]`, and neither object
+    holds a brace (site ids, field names, numbers): the last `},{` is where the version vector
+    ends, the brace before it where it starts. For a line that holds a valid record this is
+    exactly its version vector; a line with siblings, or written with other spacing, gives None
+    and is read in full. (What is cut is checked as a version vector: `_cut_vector`.)
+    """
+    if not line.endswith(_PLAIN_TAIL):
+        return None
+    between = line.rfind(b"},{", 0, len(line) - len(_PLAIN_TAIL))
+    start = line.rfind(b"{", 0, between) if between > 0 else -1
+    return line[start : between + 1] if start > 0 else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _cut_vector(text: bytes) -> dict[str, int] | None:
+    """A version vector cut from a line (`_vv_text`), parsed and checked as `schema` checks one
+    (ids, counters); None when it is not one. Parsed once per distinct text, as
+    `_version_vector`; the dict is shared: read it, never change it."""
+    if not _VV_TEXT.fullmatch(text):
+        return None
+    vv: dict[str, int] = json.loads(text)
+    if len(vv) != text.count(b":") or not all(
+        bundle.UUID.match(site) and counter <= schema.MAX_INT for site, counter in vv.items()
+    ):
+        return None  # a site twice, an id that is not one, a counter beyond the format's
+    return vv
+
+
+class _Versions:
+    """This database's version vectors of one kind, as stored (text), by id (bytes).
+
+    Read in one scan of the table when the file holds a good part of the kind (a full file:
+    four times cheaper than looking each up by id); else looked up by id, batch by batch (a
+    delta costs in proportion to its records). Equal texts are kept once: records share few.
     """
 
-    THREAD_FROM = 50_000  # records: below this a second thread costs more than it saves
+    def __init__(self, conn: Any, table: type[Synced], expected: Any) -> None:
+        self.conn = conn
+        self.name = table.__tablename__
+        self.all: dict[bytes, bytes] | None = None
+        if not isinstance(expected, int) or isinstance(expected, bool):
+            expected = 0
+        (total,) = conn.execute(f"SELECT count(*) FROM {self.name}").fetchone()
+        if total and expected * 5 >= total:
+            texts: dict[bytes, bytes] = {}
+            self.all = {
+                record_id: texts.setdefault(vv, vv)
+                for record_id, vv in conn.execute(f"SELECT id, vv FROM {self.name}")
+            }
 
-    def __init__(
-        self,
-        path: Path,
-        kinds: list[tuple[type[Synced], tuple[str, ...]]],
-        expected: dict[str, Any],
-    ) -> None:
-        self.path = path
-        self.jobs: dict[str, Future[set[int] | None]] = {}
-        self.local = threading.local()
-        self.kinds = {table.kind: (table, columns) for table, columns in kinds}
-        self.expected = {
-            kind: n if isinstance(n, int) and not isinstance(n, bool) else 0
-            for kind, n in expected.items()
-        }
-        self.pool: ThreadPoolExecutor | None = None
-        if sum(self.expected.values()) >= self.THREAD_FROM:
-            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pursuit-render")
-            for table, columns in kinds:
-                count = self.expected.get(table.kind, 0)
-                self.jobs[table.kind] = self.pool.submit(self._hashes, table, columns, count)
-
-    def _conn(self) -> Any:
-        conn = getattr(self.local, "conn", None)
-        if conn is None:
-            conn = read_connection(self.path)
-            conn.text_factory = bytes
-            conn.execute("BEGIN")  # one snapshot for every kind
-            self.local.conn = conn
-        return conn
-
-    def _hashes(
-        self, table: type[Synced], columns: tuple[str, ...], expected: int
-    ) -> set[int] | None:
-        conn = self._conn()
-        (total,) = conn.execute(f"SELECT count(*) FROM {table.__tablename__}").fetchone()
-        if not total or expected * 5 < total:
-            return None
-        return {hash(line) for (line,) in conn.execute(schema.render_sql(table, columns))}
-
-    def hashes(self, kind: str) -> set[int] | None:
-        if self.pool is None:
-            table, columns = self.kinds[kind]
-            return self._hashes(table, columns, self.expected.get(kind, 0))
-        return self.jobs[kind].result()
-
-    def close(self) -> None:
-        if self.pool is None:
-            self._close_conn()
-            return
-        for job in self.jobs.values():
-            job.cancel()
-        self.pool.submit(self._close_conn).result()
-        self.pool.shutdown(wait=True)
-
-    def _close_conn(self) -> None:
-        conn = getattr(self.local, "conn", None)
-        if conn is not None:
-            conn.close()
+    def of(self, ids: list[bytes]) -> dict[bytes, bytes]:
+        """The stored version vectors of those ids (or of all) that exist here."""
+        if self.all is not None:
+            return self.all
+        if not ids:
+            return {}
+        return dict(
+            self.conn.execute(
+                f"SELECT id, vv FROM {self.name} WHERE id IN ({', '.join('?' * len(ids))})",
+                [i.decode("utf-8", "replace") for i in ids],  # bound as text, not as blobs
+            )
+        )
 
 
-def _unknown_by_id(
-    conn: Any, table: type[Synced], columns: tuple[str, ...], batch: list[tuple[bytes, bytes]]
-) -> list[bytes]:
-    """The lines of `batch` (id, line) that differ from this database's records."""
-    sql = "SELECT id, " + schema.render_sql(table, columns)[len("SELECT ") :]
-    ids = [i.decode("utf-8", "replace") for i, _ in batch]
-    local = dict(conn.execute(sql + f" WHERE id IN ({', '.join('?' * len(ids))})", ids))
-    return [line for record_id, line in batch if local.get(record_id) != line]
+@functools.lru_cache(maxsize=1 << 14)
+def _covered(ours: bytes, theirs: bytes) -> bool:
+    """Whether our stored version vector `ours` covers a line's (checked: `_cut_vector`):
+    asked once per distinct pair, and records share few."""
+    cut = _cut_vector(theirs)
+    return cut is not None and merge.dominates(_version_vector(ours), cut)
+
+
+def _uncovered(
+    versions: _Versions,
+    table: type[Synced],
+    batch: list[tuple[bytes, bytes, bytes]],
+    our_site: str,
+    our_counter: int,
+) -> Iterator[bytes]:
+    """The lines of `batch` (id, version vector text, line) that may bring something here.
+
+    A line whose version vector ours covers brings no write this database lacks: it is passed
+    over unparsed. Its version vector is still checked against this database's own counter,
+    like every line's: a file may not claim writes of ours we never made.
+    """
+    local = versions.of([record_id for record_id, _, _ in batch])
+    for record_id, text, line in batch:
+        theirs = _cut_vector(text)
+        if theirs is None:
+            yield line  # read in full (which refuses a bad one)
+            continue
+        if theirs.get(our_site, 0) > our_counter:
+            raise BundleError("foreign_changes", f"{table.kind} {record_id.decode()}")
+        ours = local.get(record_id)
+        if ours is None or not _covered(ours, text):
+            yield line
 
 
 def _scan(
@@ -467,40 +575,44 @@ def _scan(
     """Pass one: authenticate and check everything; find the lines that may change something."""
     scan = _Scan({}, {}, False, 0, 0, {}, bound=sync_meta.clock_bound(), sender=sender)
     header_counts = header.fields["counts"]
-    renderer = _Renderer(ws.path, kinds, header_counts)
     conn = read_connection(ws.path)
     conn.text_factory = bytes
     if cancelled is not None:  # closed below: no need to take the handler off again
         conn.set_progress_handler(lambda: 1 if cancelled() else 0, 20_000)
-    conn.execute("BEGIN")
+    conn.execute("BEGIN")  # one snapshot for every lookup
     budget = [pending_budget]
-    batch: list[tuple[bytes, bytes]] = []
+    # Lines of our layout, by (id, version vector text): sorted out by their version vectors.
+    batch: list[tuple[bytes, bytes, bytes]] = []
+    # Lines checked in full whose version vector is still to be compared with ours.
+    doubt: list[tuple[str, dict[str, int], bytes]] = []
     trailer: Any = None
     kind_index = -1
     table: type[Synced] | None = None
     columns: tuple[str, ...] = ()
     prefix = b""
-    known: set[int] | None = None
+    cuttable = False
     count = 0
     line_number = 0
     end_marker = b'["' + bundle.END.encode() + b'"'
+    content = hashlib.sha256(_layout(header, kinds))  # the records and how to read them
 
-    doubt: list[tuple[str, dict[str, int], bytes]] = []
+    versions: _Versions | None = None
 
     def check(line: bytes) -> None:
-        assert table is not None
+        assert table is not None and versions is not None
         record_id, vv = _check_line(table, columns, line, scan, our_site, our_counter)
         doubt.append((record_id, vv, line))
         if len(doubt) >= BATCH:
-            _settle(conn, table, doubt, scan, budget)
+            _settle(versions, table, doubt, scan, budget)
 
     def flush() -> None:
-        if batch and table is not None:
-            for line in _unknown_by_id(conn, table, columns, batch):
-                check(line)
+        if batch and table is not None and versions is not None:
+            for line in _uncovered(versions, table, batch, our_site, our_counter):
+                _check_line(table, columns, line, scan, our_site, our_counter)
+                _keep(scan, table.kind, line, budget)
             batch.clear()
-        if table is not None:
-            _settle(conn, table, doubt, scan, budget)
+        if table is not None and versions is not None:
+            _settle(versions, table, doubt, scan, budget)
         _check_cancel(cancelled)
 
     def reading(done: int) -> None:
@@ -509,11 +621,9 @@ def _scan(
             progress("reading", done, header.size)
 
     try:
-        for line in bundle.lines(bundle.chunks(path, header, keys, reading), header.max_lines):
+        stream = _digested(bundle.chunks(path, header, keys, reading), content)
+        for line in bundle.lines(stream, header.max_lines):
             line_number += 1
-            if known is not None and hash(line) in known:
-                count += 1  # a record this database has, exactly: nothing to check or merge
-                continue
             if trailer is not None:
                 raise BundleError("damaged", "lines after the end")
             if table is None or not line.startswith(prefix):
@@ -522,7 +632,6 @@ def _scan(
                     scan.counts[table.kind] = count
                 if line.startswith(end_marker):
                     trailer = _parse_trailer(line)
-                    known = None
                     continue
                 if table is not None and _kind_of(line) == table.kind:
                     # The same kind written differently (spacing): checked in full.
@@ -532,19 +641,20 @@ def _scan(
                 kind_index = _next_kind(kinds, kind_index, line)
                 table, columns = kinds[kind_index]
                 prefix = _prefix(table.kind)
-                known = renderer.hashes(table.kind)
+                versions = None  # the last kind's, let go before the next kind's are read
+                versions = _Versions(conn, table, header_counts.get(table.kind))
+                cuttable = columns[0] == "id" and columns[-3:] == ("vv", "dots", "siblings")
                 count = 0
             count += 1
-            if known is not None:
-                check(line)
-                continue
             start = len(prefix)
-            if line[start + 36 : start + 38] == b'",':
-                batch.append((line[start : start + 36], line))
-                if len(batch) >= BATCH:
-                    flush()
-            else:
-                check(line)
+            if cuttable and line[start + 36 : start + 38] == b'",':
+                vv_text = _vv_text(line)
+                if vv_text is not None:
+                    batch.append((line[start : start + 36], vv_text, line))
+                    if len(batch) >= BATCH:
+                        flush()
+                    continue
+            check(line)  # another layout, siblings or a purge: read in full
         flush()
         if table is not None and trailer is None:
             scan.counts[table.kind] = count
@@ -558,7 +668,6 @@ def _scan(
         raise
     finally:
         conn.close()
-        renderer.close()
     scan.records = sum(scan.counts.values())
     if trailer is None:
         raise BundleError("damaged", "the end marker is missing")
@@ -572,6 +681,7 @@ def _scan(
         k: v for k, v in actual.items() if v
     }:
         raise BundleError("damaged", "the header's counts do not match")
+    scan.content = content.hexdigest()
     for kept in scan.pending.values():
         budget[0] -= kept.close()
     scan.overflow = budget[0] < 0
@@ -621,7 +731,8 @@ def parse_line(
     table: type[Synced], columns: tuple[str, ...], line: bytes, *, check: bool = True
 ) -> list[Any]:
     """A line as JSON, checked against the schema (unless pass one already did)."""
-    parsed = bundle.load_json(line, "a line")
+    # A line pass one checked is parsed as it is: its bounds (values, nesting) held there.
+    parsed = bundle.load_json(line, "a line") if check else _DECODER.decode(line.decode())
     if not isinstance(parsed, list) or not parsed or parsed[0] != table.kind:
         raise BundleError("damaged", "not a record line")
     if check:
@@ -646,7 +757,9 @@ def _check_line(
     parsed = parse_line(table, columns, line)
     at = schema.positions(columns)
     record_id = parsed[at["id"]]
-    ids = scan.seen.setdefault(table.kind, set())
+    # Kept for pass two unless ours covers it (`_settle`): one set of ids, not two (a new
+    # database's first import checks every line). A line passed over is not looked for here.
+    ids = scan.pending_ids.setdefault(table.kind, set())
     if record_id in ids:
         raise BundleError("damaged", f"{table.kind} {record_id} appears twice")
     ids.add(record_id)
@@ -674,41 +787,40 @@ def _version_vector(text: str | bytes | None) -> dict[str, int]:
 
 
 def _settle(
-    conn: Any,
+    versions: _Versions,
     table: type[Synced],
     doubt: list[tuple[str, dict[str, int], bytes]],
     scan: _Scan,
     budget: list[int],
 ) -> None:
-    """Keep for pass two only the checked lines that can change something here.
+    """Keep for pass two only the lines checked in full that can change something here.
 
     A line whose writes this database has all seen (its version vector is covered) joins to the
     record as it is: nothing to merge, so it is not read again.
     """
     if not doubt:
         return
-    ids = [record_id for record_id, _, _ in doubt]
-    local = {
-        record_id.decode(): _version_vector(vv)
-        for record_id, vv in conn.execute(
-            f"SELECT id, vv FROM {table.__tablename__} WHERE id IN ({', '.join('?' * len(ids))})",
-            ids,
-        )
-    }
-    pending = scan.pending_ids.setdefault(table.kind, set())
+    local = versions.of([record_id.encode() for record_id, _, _ in doubt])
+    pending = scan.pending_ids[table.kind]
     for record_id, theirs, line in doubt:
-        ours = local.get(record_id)
-        if ours is not None and merge.dominates(ours, theirs):
+        ours = local.get(record_id.encode())
+        if ours is not None and merge.dominates(_version_vector(ours), theirs):
+            pending.discard(record_id)
             continue
-        pending.add(record_id)
-        if budget[0] >= 0:
-            kept = scan.pending.get(table.kind)
-            if kept is None:
-                for other in scan.pending.values():  # kinds come one after the other
-                    budget[0] -= other.close()
-                kept = scan.pending[table.kind] = _Kept()
-            budget[0] -= kept.add(line)
+        _keep(scan, table.kind, line, budget)
     doubt.clear()
+
+
+def _keep(scan: _Scan, kind: str, line: bytes, budget: list[int]) -> None:
+    """A checked line that pass two merges (its id is in `pending_ids` since its check): kept in
+    memory while the lines fit the budget."""
+    if budget[0] >= 0:
+        kept = scan.pending.get(kind)
+        if kept is None:
+            for other in scan.pending.values():  # kinds come one after the other
+                budget[0] -= other.close()
+            kept = scan.pending[kind] = _Kept()
+        budget[0] -= kept.add(line)
 
 
 class _Kept:
@@ -845,9 +957,6 @@ def _plain_values(
     return values
 
 
-_PLAIN_TAIL = b",null]"
-
-
 def _tail_texts(columns: tuple[str, ...], line: bytes) -> tuple[str | None, str | None]:
     """The version vector's and the dots' JSON text, cut from the end of a line as written.
 
@@ -889,7 +998,10 @@ class _Merger:
         self.total = sum(len(v) for v in scan.pending_ids.values())
         self.done = 0
         self.rejected: dict[str, set[str]] = {}
-        self.written: set[str] = set()  # tables this import wrote to
+        # Tables this import added rows to or re-pointed references in: their references are
+        # checked at the end. A row only updated elsewhere keeps references SQLite checked when
+        # they were written (foreign keys are on), and an import deletes no row.
+        self.written: set[str] = set()
         # {pursuit id: [records, fields]} this import changed: a pursuit's timeline lists it.
         self.pursuits: dict[str, list[int]] = {}
         self.sequences: dict[str, int | None] = {}  # table -> the change sequence it writes
@@ -918,11 +1030,14 @@ class _Merger:
         check = self.scan.overflow  # lines read again are checked again; kept ones were checked
         incoming = [parse_line(table, columns, line, check=check) for line in lines]
         raw_lines = {id(parsed): line for parsed, line in zip(incoming, lines, strict=True)}
-        versions = self._local_versions(table, [parsed[at["id"]] for parsed in incoming])
+        # One read of the local rows: pass one kept only lines that may change something, so
+        # nearly every row read here is merged.
+        local = self._local_rows(table, [parsed[at["id"]] for parsed in incoming])
         todo: list[tuple[list[Any], str]] = []  # (parsed, how): "new", "newer" or "join"
         for parsed in incoming:
             theirs_vv = parsed[at["vv"]]
-            ours_vv = versions.get(parsed[at["id"]])
+            known = local.get(parsed[at["id"]])
+            ours_vv = None if known is None else _version_vector(known["vv"])
             if ours_vv is None:
                 todo.append((parsed, "new"))
             elif merge.dominates(ours_vv, theirs_vv):
@@ -931,7 +1046,6 @@ class _Merger:
                 todo.append((parsed, "newer"))  # strictly newer: it replaces ours
             else:
                 todo.append((parsed, "join"))
-        local = self._local_rows(table, [p[at["id"]] for p, how in todo if how != "new"])
         candidates: list[_Candidate] = []
         for parsed, how in todo:
             record_id = parsed[at["id"]]
@@ -974,12 +1088,16 @@ class _Merger:
                 self._touched(table, values, [n for n in fields if values.get(n) not in EMPTY])
                 continue
             counts.updated += 1
-            raw = {name: self._raw(table, name, values) for name in names}
-            changed = tuple(name for name in names if raw[name] != row[name])
+            diff = [
+                (name, value)
+                for name, value in zip(names, _raw_row(table, names, values), strict=True)
+                if value != row[name]
+            ]
+            changed = tuple(name for name, _ in diff)
             self._touched(table, values, [n for n in changed if n in fields])
             if changed:
                 updates.setdefault(changed, []).append(
-                    [raw[n] for n in changed] + [candidate.record_id]
+                    [value for _, value in diff] + [candidate.record_id]
                 )
         self._write(table, inserts, updates)
         self._write_reviews(table, reviews)
@@ -993,10 +1111,6 @@ class _Merger:
             counted = self.pursuits.setdefault(pursuit_id, [0, 0])
             counted[0] += 1
             counted[1] += len(fields)
-
-    def _local_versions(self, table: type[Synced], ids: list[str]) -> dict[str, dict[str, int]]:
-        sql = f"SELECT id, vv FROM {table.__tablename__} WHERE id IN ({', '.join('?' * len(ids))})"
-        return {row[0]: _version_vector(row[1]) for row in self.driver.execute(sql, ids)}
 
     # --- reading the local side -------------------------------------------------------------
     def _local_rows(self, table: type[Synced], ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -1027,15 +1141,6 @@ class _Merger:
             origin_site=row["origin_site"],
             updated_at=row["updated_at"],
         )
-
-    @staticmethod
-    def _raw(table: type[Synced], name: str, values: dict[str, Any]) -> Any:
-        value = values[name]
-        if name in schema.JSON_META:
-            return value
-        if value is not None and schema.is_json(table, name):
-            return sync_codec.dumps(value)
-        return value
 
     # --- rules -------------------------------------------------------------------------------
     def _check(self, table: type[Synced], candidates: list[_Candidate]) -> list[_Candidate]:
@@ -1097,7 +1202,7 @@ class _Merger:
         updates: dict[tuple[str, ...], list[list[Any]]],
     ) -> None:
         names = schema.columns_of(table)
-        if inserts or updates:
+        if inserts or any(set(changed) & _references_of(table) for changed in updates):
             self.written.add(table.__tablename__)
         seq = self._sequence(table) if inserts or updates else None
         if inserts:
@@ -1167,8 +1272,9 @@ class _Merger:
 
 
 def _raw_row(table: type[Synced], names: tuple[str, ...], values: dict[str, Any]) -> list[Any]:
-    """A new row's values in `names` order, as `_Merger._raw` gives them, without a call per
-    value (a new database's first import writes every record of the file)."""
+    """A row's values in `names` order as stored: the JSON user-data columns as JSON text,
+    the sync metadata as the merge holds it (text already). One comprehension, not a call per
+    value: a new database's first import writes every record of the file."""
     encoded = _encoded_columns(table)
     return [
         sync_codec.dumps(values[name])
@@ -1176,6 +1282,12 @@ def _raw_row(table: type[Synced], names: tuple[str, ...], values: dict[str, Any]
         else values[name]
         for name in names
     ]
+
+
+@table_cache
+def _references_of(table: type[Synced]) -> frozenset[str]:
+    """The columns of `table` that reference another record (foreign keys)."""
+    return frozenset(c.name for c in table.__table__.columns if c.foreign_keys)
 
 
 @table_cache
@@ -1244,6 +1356,7 @@ def _after_merge(
     (counter,) = driver.execute("SELECT counter FROM sync_state").fetchone()
     summary: dict[str, Any] = {kind: c.as_dict() for kind, c in preview.counts.items()}
     summary["pursuits"] = pursuits  # not a kind: {pursuit id: [records, fields] changed}
+    summary["content"] = scan.content  # not a kind: an unchanged re-export is known by it
     driver.execute(
         "INSERT INTO sync_imports (id, export_id, source_site, file_name, file_digest, "
         "imported_at, counter, backup_path, rejected, summary) "

@@ -2,8 +2,8 @@
 
 A line is `[kind, id, field..., created_at, updated_at, origin_site, purged, vv, dots, siblings]`
 with raw column values (text dates, 0/1 booleans, JSON metadata inline). The exporter renders it
-with SQLite's `json_array`; the importer renders its own rows the same way, so a line equal to the
-local rendering is a record already known (and valid), and only the other lines are parsed.
+with SQLite's `json_array`, compact, so the importer can cut a line's version vector from its end
+and pass over, unparsed, a line whose writes the database has all seen (services/sync/importer).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import json
 import random
 import sqlite3
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -148,16 +148,29 @@ def test_broken_bytes_are_refused(setting, tmp_path: Path) -> None:
     assert {"damaged", "not_bundle"} <= set(refusals.codes)
 
 
-def test_broken_content_is_refused(setting, tmp_path: Path) -> None:
+@pytest.fixture
+def stranger(tmp_path: Path) -> Iterator[Workspace]:
+    """A database that knows none of the source's records (one record of its own): every line
+    of a file is read in full there. (A line whose version vector the target covers is passed
+    over unread, damaged or not: test_sync_known shows that this changes nothing.)"""
+    from desktop.services import records
+
+    ws = Workspace.open(tmp_path / "stranger.db")
+    records.create(ws, "account", {"name": "另一家客户"})
+    yield ws
+    ws.close()
+
+
+def test_broken_content_is_refused(setting, stranger: Workspace, tmp_path: Path) -> None:
     a, b, source = setting
     header = _fields(source)
     lines = _lines(source)
     records = [i for i, line in enumerate(lines) if not line.startswith(b'["#end"')]
     kinds = {k["kind"]: k["columns"] for k in header["kinds"]}
     rng = random.Random(11)
-    refusals = Refusals(b)
+    refusals = Refusals(stranger)
     broken = tmp_path / "content.sync"
-    target_site = b.db.site_id()
+    target_site = stranger.db.site_id()
 
     def variant(mutate: Callable[[list[bytes]], list[bytes]]) -> None:
         _seal(broken, header, mutate(list(lines)))
@@ -291,7 +304,7 @@ def test_broken_content_is_refused(setting, tmp_path: Path) -> None:
         assert refused.value.code == "too_new"
     assert refusals.tried >= 600  # with the byte-level test: over a thousand files
     assert {"damaged", "foreign_changes"} <= set(refusals.codes)
-    assert dump.digest(b.path) == refusals.before
+    assert dump.digest(stranger.path) == refusals.before
     assert a is not None
 
 
