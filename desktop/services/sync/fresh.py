@@ -213,7 +213,9 @@ class _Loader(importer._Merger):
         # The merger sizes itself by the lines pass one kept; here by what the header declares
         # (checked against the file at its end): a big file gets its search documents in bulk.
         self.total = _declared(header)
-        self.index = search_bulk.BulkIndex(driver, active=self.total >= importer.BULK_INDEX_FROM)
+        if not self.index.active and self.total >= importer.BULK_INDEX_FROM:
+            # (The merger's own, sized by nothing, set no trigger aside: one index only.)
+            self.index = search_bulk.BulkIndex(driver)
         self.header = header
         self.our_site, self.our_counter = driver.execute(
             "SELECT site_id, counter FROM sync_state"

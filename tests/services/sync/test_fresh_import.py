@@ -87,7 +87,7 @@ def _bookkeeping(path: Path) -> dict[str, Any]:
         "sites": _rows(path, "SELECT site_id, name, last_export_id FROM sync_sites ORDER BY 1"),
         "imports": _rows(path, "SELECT export_id, source_site, rejected FROM sync_imports"),
         "clock": _rows(path, "SELECT hlc FROM sync_state"),
-        "indexes": _rows(path, "SELECT name, sql FROM sqlite_master ORDER BY name"),
+        "schema": _rows(path, "SELECT type, name, sql FROM sqlite_master ORDER BY name"),
     }
 
 
@@ -108,7 +108,12 @@ def test_a_new_database_takes_the_fresh_path_and_a_used_one_does_not(replica, tm
         assert not fresh.is_new(session.connection().connection.driver_connection)
 
 
-def test_the_fresh_path_gives_what_the_merge_gives(snapshot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("bulk_from", [0, importer.BULK_INDEX_FROM], ids=["in-bulk", "as-is"])
+def test_the_fresh_path_gives_what_the_merge_gives(
+    snapshot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk_from: int
+) -> None:
+    """Both ways of making the search documents (in bulk for a big file, else by triggers)."""
+    monkeypatch.setattr(importer, "BULK_INDEX_FROM", bulk_from)
     path, ids = snapshot
     adopted_ws, adopted = _into_new(path, tmp_path / "adopted.db")
     merged_ws, merged = _into_new(path, tmp_path / "merged.db", adopt=False)
