@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from desktop.services import documents, records, search, stakeholders
+from desktop.services.errors import DiskFull
 from desktop.services.sync import bundle, dump, fresh, history, importer, purge, review, sharing
 from desktop.services.sync.bundle import BundleError
 from desktop.services.sync.export import Cancelled
@@ -285,3 +287,24 @@ def test_a_record_whose_parent_is_missing_is_rejected_as_by_the_merge(
     finally:
         adopted_ws.close()
         merged_ws.close()
+
+
+def test_a_full_disk_leaves_the_new_database_as_it_was(snapshot, ws: Workspace) -> None:
+    """Even with its indexes set aside at that moment: the transaction puts everything back."""
+    path, _ids = snapshot
+    objects = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+    schema_before = _rows(ws.path, objects)
+    with ws.db.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+
+    @event.listens_for(ws.db.engine, "connect")
+    def _nearly_full(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 20}")
+
+    ws.db.engine.dispose()
+    with pytest.raises(DiskFull):
+        importer.import_bundle(ws, path, PASSPHRASE, backup=False)
+    event.remove(ws.db.engine, "connect", _nearly_full)
+    ws.db.engine.dispose()
+    assert list(dump.logical_dump(ws.path)) == []
+    assert _rows(ws.path, objects) == schema_before
