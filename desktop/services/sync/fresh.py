@@ -97,8 +97,7 @@ def import_new(
                 (cache,) = driver.execute("PRAGMA cache_size").fetchone()
                 driver.execute("PRAGMA cache_size = -65536")
                 try:
-                    importer._write_mark(driver)  # the first read under the write lock
-                    if not is_new(driver):
+                    if not is_new(driver):  # again, now that no one else can write
                         raise _NotNew
                     loader = _Loader(session, driver, preview, header, cancelled, progress)
                     indexes = _SetAside(driver, [table for table, _ in kinds])
