@@ -154,6 +154,7 @@ def import_bundle(
     pending_budget: int = PENDING_BUDGET,
     backup: bool = True,
     expect: Callable[[bundle.Header], None] | None = None,
+    adopt: bool = True,
 ) -> ImportReport:
     """Check and merge the file at `path`. Raises BundleError (nothing imported) when refused.
 
@@ -162,6 +163,8 @@ def import_bundle(
     `expect` sees the opened header first and may refuse the file by raising BundleError (the
     sync folder checks a file's sender and sequence against its place in the folder there,
     without deriving the key twice).
+    Into a database with no synced record yet the file is adopted as it is (fresh.py);
+    `adopt=False` merges it all the same (the tests compare the two).
 
     A delta costs in proportion to its records: kinds the file holds few of are compared by id,
     not by reading the whole table, and only the records that differ are merged.
@@ -203,6 +206,26 @@ def import_bundle(
         return ImportReport(
             preview, False, dry_run, None, time.perf_counter() - started, Changes(), files
         )
+    if adopt:
+        from desktop.services.sync import fresh  # it builds on this module
+
+        adopted = fresh.import_new(
+            ws,
+            path,
+            header,
+            keys,
+            kinds,
+            preview,
+            digest,
+            dry_run=dry_run,
+            confirm=confirm,
+            progress=progress,
+            cancelled=cancelled,
+            backup=backup,
+            started=started,
+        )
+        if adopted is not None:  # None: the database holds synced records, so they are merged
+            return adopted
     # The backup is copied while pass one reads the file (another core); it stands for the
     # state before the import as long as nothing was written meanwhile, which is checked once
     # the write lock is held (else it is taken again there).
@@ -754,7 +777,21 @@ def _check_line(
     our_counter: int,
 ) -> tuple[str, dict[str, int]]:
     """Check one line that differs from this database's record; its id and version vector."""
-    parsed = parse_line(table, columns, line)
+    return _check_parsed(
+        table, columns, parse_line(table, columns, line), scan, our_site, our_counter
+    )
+
+
+def _check_parsed(
+    table: type[Synced],
+    columns: tuple[str, ...],
+    parsed: list[Any],
+    scan: _Scan,
+    our_site: str,
+    our_counter: int,
+) -> tuple[str, dict[str, int]]:
+    """The checks of a parsed line beyond its schema: seen once, no write of ours we never made,
+    no time beyond the bound."""
     at = schema.positions(columns)
     record_id = parsed[at["id"]]
     # Kept for pass two unless ours covers it (`_settle`): one set of ids, not two (a new

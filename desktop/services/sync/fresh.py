@@ -1,0 +1,380 @@
+"""Import into a new database: the file's state adopted as it is, in one pass.
+
+A new laptop's first sync, or a manager's roll-up starting, imports a whole snapshot into a
+database that holds no synced record yet. There is nothing local to merge against, so the normal
+import's work per record (pass one comparing each line with ours, keeping the changed ones, pass
+two parsing them again, looking up our version and our row) buys nothing. Here every line is
+parsed once and checked as in pass one (the schema, each id once, no write of this database it
+never made, no time beyond the clock bound: the same BundleError), and the record is written as
+the file has it: its values, version vector, dots and siblings (normalized as the merge would,
+which for one side alone is the file's own state).
+
+The condition, checked again under the write lock: every synced table (schema.kinds_in_order)
+is empty. A new Workspace makes no synced row (no seed data), so a database just created
+qualifies; one with a single record of any kind, even a tombstone, is merged normally. Local
+tables (the import log, private_pursuits, the sync state) do not count.
+
+The rest is the importer's, through its helpers: references checked batch by batch against what
+is written so far (a record whose parent is missing is rejected; a reference within the kind,
+a stakeholder's manager, against the kind's ids in the whole file, so that kind is kept
+compressed until it is complete, as pass one keeps lines), the rules' validation, sync_review for
+records with siblings, the search documents made in bulk at the end, the change sequence, the
+legacy-won and people settling, the import log and sync_sites, the backup, dry run, confirm,
+cancel and the attachments companion. What is new is only speed: the tables' secondary indexes
+are dropped inside the transaction and made again after the load (a sorted build instead of
+half a million scattered inserts), with their planner statistics kept.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop.domain import merge
+from desktop.services import backup as backups
+from desktop.services import collection, people
+from desktop.services.changes import Changes
+from desktop.services.sync import attachments, bundle, importer, schema
+from desktop.services.sync.bundle import BundleError
+from desktop.services.sync.export import read_connection
+from desktop.services.workspace import Workspace
+from desktop.storage import queries, search_bulk, sync_codec, sync_meta
+from desktop.storage.tables import Synced
+
+# Records written per statement where the batch does not matter to the outcome (no reference
+# within the kind): fewer, larger batches. A kind that refers to itself keeps the importer's
+# batches, whose boundaries decide which earlier rejections a reference sees.
+LOAD_BATCH = 2000
+
+Kinds = list[tuple[type[Synced], tuple[str, ...]]]
+
+
+class _NotNew(Exception):
+    """A synced record was written between the first look and the write lock: merge instead."""
+
+
+def is_new(conn: Any) -> bool:
+    """Whether the database holds no synced record at all (the condition of this path)."""
+    return all(
+        conn.execute(f"SELECT 1 FROM {table.__tablename__} LIMIT 1").fetchone() is None
+        for table in schema.kinds_in_order()
+    )
+
+
+def import_new(
+    ws: Workspace,
+    path: Path,
+    header: bundle.Header,
+    keys: bundle.Keys | None,
+    kinds: Kinds,
+    preview: importer.Preview,
+    digest: str,
+    *,
+    dry_run: bool,
+    confirm: Callable[[importer.Preview], bool] | None,
+    progress: importer.Progress | None,
+    cancelled: Callable[[], bool] | None,
+    backup: bool,
+    started: float,
+) -> importer.ImportReport | None:
+    """Import the opened file into a new database; None when the database is not new (the
+    caller merges). Raises BundleError (nothing imported) as the normal import does."""
+    conn = read_connection(ws.path)
+    try:
+        if not is_new(conn):
+            return None
+    finally:
+        conn.close()
+    backup_path: Path | None = None
+    try:
+        with ws.write() as session:
+            session.info["merging"] = True
+            driver = queries.driver_of(session)
+            with importer._interruptible(driver, cancelled):
+                driver.execute("PRAGMA defer_foreign_keys = ON")
+                (cache,) = driver.execute("PRAGMA cache_size").fetchone()
+                driver.execute("PRAGMA cache_size = -65536")
+                try:
+                    if not is_new(driver):  # again, now that no one else can write
+                        raise _NotNew
+                    loader = _Loader(session, driver, preview, header, cancelled, progress)
+                    indexes = _SetAside(driver, [table for table, _ in kinds])
+                    loader.load(path, keys, kinds)
+                    if progress is not None:
+                        progress("merging", 0, 1)
+                    indexes.restore()
+                    loader.index.finish()
+                    session.info["merging"] = False
+                    collection.settle_legacy_won(session)
+                    people.settle_merges(session)
+                    session.flush()
+                    session.info["merging"] = True
+                    if backup and not dry_run and preview.records:
+                        # Read by another connection: the state before this transaction. Taken
+                        # once the file proved good, so a refused file leaves no backup behind.
+                        backup_path = backups.make_backup(ws, "before-import").path
+                    importer._after_merge(
+                        driver,
+                        header,
+                        loader.scan,
+                        preview,
+                        digest,
+                        path,
+                        backup_path,
+                        loader.pursuits,
+                    )
+                finally:
+                    driver.execute(f"PRAGMA cache_size = {int(cache)}")
+                for name in sorted(loader.written):
+                    violations = driver.execute(f"PRAGMA foreign_key_check({name})").fetchmany(1)
+                    if violations:
+                        raise BundleError("damaged", f"a reference is missing: {violations[0]}")
+                if progress is not None:
+                    progress("merging", 1, 1)
+                if dry_run or (confirm is not None and not confirm(preview)):
+                    raise importer._RollBack
+    except _NotNew:
+        return None
+    except importer._RollBack:
+        if backup_path is not None:
+            backup_path.unlink(missing_ok=True)
+        seconds = time.perf_counter() - started
+        return importer.ImportReport(preview, False, dry_run, None, seconds, Changes())
+    changes = Changes.all() if preview.changes_anything else Changes()
+    files = attachments.receive(ws, path, keys)
+    seconds = time.perf_counter() - started
+    return importer.ImportReport(preview, True, False, backup_path, seconds, changes, files)
+
+
+class _SetAside:
+    """The secondary indexes of the tables about to be loaded, dropped for the load and made
+    again after it, in the same transaction (a rollback brings them back, no other connection
+    sees the tables without them). Unique indexes stay: they are constraints."""
+
+    def __init__(self, driver: Any, tables: list[type[Synced]]) -> None:
+        self.driver = driver
+        names = [table.__tablename__ for table in tables]
+        marks = ", ".join("?" * len(names))
+        self.saved: list[tuple[str, str]] = [
+            (name, sql)
+            for name, sql in driver.execute(
+                f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                f"AND tbl_name IN ({marks}) ORDER BY name",
+                names,
+            )
+            if not sql.lstrip().upper().startswith("CREATE UNIQUE")
+        ]
+        # Dropping an index drops its planner statistics: kept, to be put back as they were.
+        self.stats: list[tuple[Any, ...]] = []
+        has_stats = driver.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
+        ).fetchone()
+        if has_stats and self.saved:
+            index_names = [name for name, _ in self.saved]
+            self.stats = driver.execute(
+                "SELECT tbl, idx, stat FROM sqlite_stat1 "
+                f"WHERE idx IN ({', '.join('?' * len(index_names))})",
+                index_names,
+            ).fetchall()
+        for name, _sql in self.saved:
+            driver.execute(f'DROP INDEX "{name}"')
+
+    def restore(self) -> None:
+        for _name, sql in self.saved:
+            self.driver.execute(sql)
+        if self.stats:
+            self.driver.executemany(
+                "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", self.stats
+            )
+
+
+class _Loader(importer._Merger):
+    """The importer's merger with nothing local: every record of the file is new here.
+
+    Its rules (`_check`: validation and references), writes (`_write`, `_write_reviews`) and
+    bookkeeping (`_touched`, the bulk search index, the change sequence) are the merger's own.
+    """
+
+    def __init__(
+        self,
+        session: Any,
+        driver: Any,
+        preview: importer.Preview,
+        header: bundle.Header,
+        cancelled: Callable[[], bool] | None,
+        progress: importer.Progress | None,
+    ) -> None:
+        sender = preview.source_name or preview.source_site[:8]
+        scan = importer._Scan({}, {}, False, 0, 0, {}, bound=sync_meta.clock_bound(), sender=sender)
+        super().__init__(session, driver, preview, scan, cancelled, progress)
+        # The merger sizes itself by the lines pass one kept; here by what the header declares
+        # (checked against the file at its end): a big file gets its search documents in bulk.
+        self.total = _declared(header)
+        if not self.index.active and self.total >= importer.BULK_INDEX_FROM:
+            # (The merger's own, sized by nothing, set no trigger aside: one index only.)
+            self.index = search_bulk.BulkIndex(driver)
+        self.header = header
+        self.our_site, self.our_counter = driver.execute(
+            "SELECT site_id, counter FROM sync_state"
+        ).fetchone()
+
+    def load(self, path: Path, keys: bundle.Keys | None, kinds: Kinds) -> None:
+        """Read, check and write every record of the file, kind after kind, in file order."""
+        header, scan = self.header, self.scan
+        end_marker = b'["' + bundle.END.encode() + b'"'
+        trailer: Any = None
+        index = -1
+        table: type[Synced] | None = None
+        columns: tuple[str, ...] = ()
+        prefix = b""
+        count = 0
+        line_number = 0
+        sink: _Sink | None = None
+
+        def reading(done: int) -> None:
+            importer._check_cancel(self.cancelled)
+            if self.progress is not None:
+                self.progress("reading", done, header.size)
+
+        try:
+            for line in bundle.lines(bundle.chunks(path, header, keys, reading), header.max_lines):
+                line_number += 1
+                if trailer is not None:
+                    raise BundleError("damaged", "lines after the end")
+                if table is None or not line.startswith(prefix):
+                    if line.startswith(end_marker):
+                        trailer = importer._parse_trailer(line)
+                        continue
+                    if table is None or importer._kind_of(line) != table.kind:
+                        if sink is not None and table is not None:
+                            sink.close()
+                            scan.counts[table.kind] = count
+                        index = importer._next_kind(kinds, index, line)
+                        table, columns = kinds[index]
+                        prefix = importer._prefix(table.kind)
+                        sink = _Sink(self, table, columns)
+                        count = 0
+                assert sink is not None
+                count += 1
+                sink.add(line)
+            if sink is not None and table is not None:
+                sink.close()
+                scan.counts[table.kind] = count
+        except BundleError as exc:
+            if exc.code == "damaged" and line_number:
+                exc.detail = f"line {line_number}: {exc.detail}"
+            raise
+        _check_counts(header, trailer, kinds, scan)
+        self.preview.records = scan.records
+
+    def adopt(self, table: type[Synced], columns: tuple[str, ...], batch: list[Any]) -> None:
+        """Write a batch of checked records, (parsed line, line) each, as the file has them."""
+        importer._check_cancel(self.cancelled)
+        rules = sync_codec.rules_for(table)
+        at = schema.positions(columns)
+        siblings, purged, id_at = at["siblings"], at["purged"], at["id"]
+        candidates = []
+        for parsed, line in batch:
+            if parsed[siblings] is None and not parsed[purged]:
+                values = importer._plain_values(table, columns, parsed, line)
+                review: list[str] = []
+            else:
+                state = merge.normalize(schema.state_from(table, columns, parsed), rules)
+                values = sync_codec.compact(table, state)
+                review = sync_codec.review_fields(table, state)
+            values["id"] = parsed[id_at]
+            candidates.append(importer._Candidate(parsed[id_at], values, None, review, []))
+        counts = self.preview.counts[table.kind]
+        fields = table.register_fields()
+        # The pursuit each record belongs to, counted for its timeline (the merger's _touched).
+        owner = (
+            "id" if table.kind == "pursuit" else "pursuit_id" if "pursuit_id" in fields else None
+        )
+        inserts = []
+        reviews = []
+        for candidate in self._check(table, candidates):
+            values = candidate.values
+            if candidate.review:
+                counts.conflicts += 1
+                reviews.append((candidate.record_id, candidate.review, values))
+            inserts.append(values)
+            if owner is not None and values.get(owner):
+                self._touched(table, values, [n for n in fields if values[n] not in importer.EMPTY])
+        counts.new += len(inserts)
+        self._write(table, inserts, {})
+        self._write_reviews(table, reviews)
+        self.done += len(batch)
+
+
+class _Sink:
+    """One kind's lines on their way in: each parsed and checked at once, written by batch, or,
+    for a kind that refers to itself, kept until the kind's ids are all known."""
+
+    def __init__(self, loader: _Loader, table: type[Synced], columns: tuple[str, ...]) -> None:
+        self.loader = loader
+        self.table = table
+        self.columns = columns
+        self.batch: list[tuple[list[Any], bytes]] = []
+        self.kept: importer._Kept | None = None
+        if _refers_to_itself(table):
+            self.kept = importer._Kept()
+            self.ids = loader.scan.pending_ids.setdefault(table.kind, set())
+
+    def add(self, line: bytes) -> None:
+        loader, table, columns = self.loader, self.table, self.columns
+        parsed = importer.parse_line(table, columns, line)
+        record_id, _vv = importer._check_parsed(
+            table, columns, parsed, loader.scan, loader.our_site, loader.our_counter
+        )
+        if self.kept is not None:
+            self.ids.add(record_id)
+            self.kept.add(line)
+            return
+        self.batch.append((parsed, line))
+        if len(self.batch) >= LOAD_BATCH:
+            loader.adopt(table, columns, self.batch)
+            self.batch = []
+
+    def close(self) -> None:
+        loader, table, columns = self.loader, self.table, self.columns
+        if self.kept is not None:
+            self.batch = []
+            for line in self.kept:
+                self.batch.append((importer.parse_line(table, columns, line, check=False), line))
+                if len(self.batch) >= importer.BATCH:
+                    loader.adopt(table, columns, self.batch)
+                    self.batch = []
+            self.kept = None
+        if self.batch:
+            loader.adopt(table, columns, self.batch)
+            self.batch = []
+
+
+def _refers_to_itself(table: type[Synced]) -> bool:
+    for name in sync_codec.rules_for(table).keep_on_purge:
+        column = table.__table__.columns[name]
+        if next(iter(column.foreign_keys)).column.table.name == table.__tablename__:
+            return True
+    return False
+
+
+def _declared(header: bundle.Header) -> int:
+    counts = header.fields.get("counts") or {}
+    return sum(n for n in counts.values() if isinstance(n, int) and not isinstance(n, bool))
+
+
+def _check_counts(header: bundle.Header, trailer: Any, kinds: Kinds, scan: importer._Scan) -> None:
+    """The end marker and the header must count what the file holds, kind by kind."""
+    scan.records = sum(scan.counts.values())
+    if trailer is None:
+        raise BundleError("damaged", "the end marker is missing")
+    actual = {k: v for k, v in scan.counts.items() if v}
+    if {k: v for k, v in trailer["counts"].items() if v} != actual:
+        raise BundleError("damaged", "the record counts do not match")
+    if trailer["records"] != scan.records:
+        raise BundleError("damaged", "the record count does not match")
+    declared = header.fields["counts"]
+    if declared and {k: v for k, v in declared.items() if v} != actual:
+        raise BundleError("damaged", "the header's counts do not match")
