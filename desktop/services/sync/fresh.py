@@ -27,6 +27,7 @@ half a million scattered inserts), with their planner statistics kept.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -238,8 +239,12 @@ class _Loader(importer._Merger):
             if self.progress is not None:
                 self.progress("reading", done, header.size)
 
+        # The content digest, as the merge keeps it: an unchanged re-export of this file is
+        # then known at once (importer._content_imported_before).
+        content = hashlib.sha256(importer._layout(header, kinds))
         try:
-            for line in bundle.lines(bundle.chunks(path, header, keys, reading), header.max_lines):
+            stream = importer._digested(bundle.chunks(path, header, keys, reading), content)
+            for line in bundle.lines(stream, header.max_lines):
                 line_number += 1
                 if trailer is not None:
                     raise BundleError("damaged", "lines after the end")
@@ -267,6 +272,7 @@ class _Loader(importer._Merger):
                 exc.detail = f"line {line_number}: {exc.detail}"
             raise
         _check_counts(header, trailer, kinds, scan)
+        scan.content = content.hexdigest()
         self.preview.records = scan.records
 
     def adopt(self, table: type[Synced], columns: tuple[str, ...], batch: list[Any]) -> None:

@@ -81,10 +81,16 @@ def _rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
 def _bookkeeping(path: Path) -> dict[str, Any]:
     """What an import writes besides the records, times and paths left out."""
     (summary,) = _rows(path, "SELECT summary FROM sync_imports")[0]
+    # The order in which one import writes its records is its own (row ids, search document
+    # ids within their kind's range): each record's documents and sequence number must match.
     return {
-        "search": _rows(path, "SELECT * FROM search_docs ORDER BY id"),
+        "search": sorted(
+            (doc_id >> 40, *rest) for doc_id, *rest in _rows(path, "SELECT * FROM search_docs")
+        ),
         "review": _rows(path, "SELECT * FROM sync_review ORDER BY record_id, field"),
-        "seq": _rows(path, "SELECT id, seq FROM pursuits UNION ALL SELECT id, seq FROM people"),
+        "seq": _rows(
+            path, "SELECT id, seq FROM pursuits UNION ALL SELECT id, seq FROM people ORDER BY 1"
+        ),
         "summary": json.loads(summary),
         "sites": _rows(path, "SELECT site_id, name, last_export_id FROM sync_sites ORDER BY 1"),
         "imports": _rows(path, "SELECT export_id, source_site, rejected FROM sync_imports"),
