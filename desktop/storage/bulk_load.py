@@ -17,10 +17,13 @@ sequence trigger (an UPDATE of the row just written, and its index moved), the s
   (one sorted build of an index is far cheaper than millions of random updates);
 - rows are made from one template per table (`row`): what `sync_meta.stamped_row` gives, the
   columns' defaults filled in as `sync_meta.fill_defaults` fills them, the metadata objects (the
-  transaction's one version vector and dot, its time) shared by every row;
+  transaction's one version vector and dot, its time) shared by every row, and kept in the
+  template already encoded: each row would otherwise encode them again;
 - values go to the driver in one executemany per batch, dates and JSON encoded by the columns'
   own SQLAlchemy bind processors (stored exactly as a Core insert stores them), a value object
   shared by consecutive rows encoded once;
+- into an empty database, the search documents are made without first looking for old ones to
+  replace (`search_bulk.BulkIndex.fresh`);
 - ids are made as `tables.new_id` and `tables.membership_id` make them, without building a
   `uuid.UUID` for each (a third of the time at scale went there).
 
