@@ -17,10 +17,13 @@ sequence trigger (an UPDATE of the row just written, and its index moved), the s
   (one sorted build of an index is far cheaper than millions of random updates);
 - rows are made from one template per table (`row`): what `sync_meta.stamped_row` gives, the
   columns' defaults filled in as `sync_meta.fill_defaults` fills them, the metadata objects (the
-  transaction's one version vector and dot, its time) shared by every row;
+  transaction's one version vector and dot, its time) shared by every row, and kept in the
+  template already encoded: each row would otherwise encode them again;
 - values go to the driver in one executemany per batch, dates and JSON encoded by the columns'
   own SQLAlchemy bind processors (stored exactly as a Core insert stores them), a value object
   shared by consecutive rows encoded once;
+- into an empty database, the search documents are made without first looking for old ones to
+  replace (`search_bulk.BulkIndex.fresh`);
 - ids are made as `tables.new_id` and `tables.membership_id` make them, without building a
   `uuid.UUID` for each (a third of the time at scale went there).
 
@@ -31,8 +34,9 @@ and no other connection ever sees the database without them.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -53,6 +57,9 @@ _FTS_TRIGGER = "search_docs_ai"
 _FTS_HASH_MB = 256
 _NAMESPACE = ID_NAMESPACE.bytes
 _ID_BLOCK = 16 * 4096  # random bytes read at a time for new ids
+# The metadata columns `sync_meta.stamped_row` sets the same on every row of a transaction: kept
+# in the templates already encoded (dates and JSON as text), so no row encodes them again.
+_STAMPS = frozenset(("created_at", "updated_at", "deleted_at", "vv", "dots", "siblings"))
 
 
 # A UUID's variant digit (RFC 4122: 8, 9, a or b) from any hex digit, as its top bits are set.
@@ -117,10 +124,16 @@ class BulkLoad:
             defaults = {name: template[name] for name in _defaulted(table) if name != "id"}
             sync_meta.fill_defaults(table, [defaults])
             template.update(defaults)
+            stamps = self._statement(table).stamps
+            template.update({name: encode(template[name]) for name, encode in stamps.items()})
             known = self._templates[table] = (template, defaults)
         template, defaults = known
         row = template.copy()
         row.update(values)
+        if not _STAMPS.isdisjoint(values):  # a stamp given: stored as the template's are
+            for name, encode in self._statements[table.__tablename__].stamps.items():
+                if name in values:
+                    row[name] = encode(values[name])
         if "id" not in values:
             row["id"] = next(self._ids)
         if None in values.values():  # an empty value given for a column with a default
@@ -166,15 +179,20 @@ class BulkLoad:
             names = [c.name for c in columns] + (["seq"] if sequenced else [])
             sql = f"INSERT INTO {name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
             encoders: list[tuple[int, Callable[[Any], Any]]] = []
+            stamps: dict[str, Callable[[Any], Any]] = {}  # encoded in `row`, not per batch
             for position, column in enumerate(columns):
                 # The driver binds a bool as the integer SQLAlchemy's processor would make.
                 if isinstance(column.type, Boolean):
                     continue
                 encode = column.type.dialect_impl(self.dialect).bind_processor(self.dialect)
-                if encode is not None:
+                if encode is None:
+                    continue
+                if column.key in _STAMPS:
+                    stamps[column.key] = encode
+                else:
                     encoders.append((position, encode))
             known = self._statements[name] = _Statement(
-                sql, itemgetter(*(c.key for c in columns)), encoders, sequenced
+                sql, itemgetter(*(c.key for c in columns)), encoders, stamps, sequenced
             )
             if sequenced:
                 (top,) = self.driver.execute(f"SELECT coalesce(max(seq), 0) FROM {name}").fetchone()
@@ -255,11 +273,13 @@ class _Statement:
         sql: str,
         values: Callable[[dict[str, Any]], tuple[Any, ...]],
         encoders: list[tuple[int, Callable[[Any], Any]]],
+        stamps: dict[str, Callable[[Any], Any]],
         sequenced: bool,
     ) -> None:
         self.sql = sql
         self.values = values
         self.encoders = encoders
+        self.stamps = stamps
         self.sequenced = sequenced
 
 
@@ -270,7 +290,7 @@ def _defaulted(table: type[Synced]) -> list[str]:
 
 def _encoded(
     rows: list[dict[str, Any]], statement: _Statement, first_seq: int | None
-) -> Iterator[list[Any]]:
+) -> Iterator[Sequence[Any]]:
     """Each row's values in column order, as the bind processors give them (then its change
     sequence). The last value seen per column and its encoding are kept: rows written together
     share their metadata objects (the version vector, the dots, the time)."""
@@ -279,6 +299,12 @@ def _encoded(
     done: list[Any] = [None] * len(encoders)
     seq = first_seq
     get = statement.values
+    if not encoders:  # most tables: only the stamps are encoded, and `row` did those
+        if seq is None:
+            yield from map(get, rows)
+        else:
+            yield from map(_with_seq, map(get, rows), itertools.count(seq))
+        return
     for row in rows:
         values = list(get(row))
         for slot, (position, encode) in enumerate(encoders):
@@ -292,3 +318,7 @@ def _encoded(
             values.append(seq)
             seq += 1
         yield values
+
+
+def _with_seq(values: tuple[Any, ...], seq: int) -> tuple[Any, ...]:
+    return (*values, seq)
