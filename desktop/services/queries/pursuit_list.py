@@ -24,7 +24,7 @@ from sqlalchemy import select
 from desktop.domain import forecast
 from desktop.domain import status as status_rules
 from desktop.services import collection
-from desktop.services.queries.board import last_touch, last_touches
+from desktop.services.queries.board import bulk_objects, last_touch, last_touches
 from desktop.services.reports import spreadsheet
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
@@ -88,6 +88,15 @@ def list_pursuits(
             ]
         if not ids:
             return []
+    # 50,000 rows make 100,000 tracked objects, none in a cycle: the collector would walk every
+    # live object of the process dozens of times while they are built (a third of the read).
+    with bulk_objects():
+        return _list_pursuits(ws, ids, account_id)
+
+
+def _list_pursuits(
+    ws: Workspace, ids: Collection[str] | None, account_id: str | None
+) -> list[PursuitRow]:
     stage_rates = {s.number: ws.win_rate(s.number) for s in ws.catalog.stages}
     with ws.read() as session:
         rows = queries.pursuit_list_rows(session, ids=ids, account_id=account_id)
