@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -48,22 +49,58 @@ def test_rows_hold_open_and_closed_pursuits_with_board_weights(demo_ws) -> None:
         assert (row.win_rate, row.weighted, row.tags) == (card.win_rate, card.weighted, card.tags)
 
 
-def test_rows_load_in_five_queries(demo_ws) -> None:
+def _selects(ws, read) -> tuple[Any, int]:
     statements: list[str] = []
 
     def trace(dbapi_connection, _record, _proxy) -> None:
         # The rows are read through the driver, below SQLAlchemy's events: trace sqlite3 itself.
         dbapi_connection.set_trace_callback(statements.append)
 
-    event.listen(demo_ws.db.engine, "checkout", trace)
+    event.listen(ws.db.engine, "checkout", trace)
     try:
-        rows = pursuit_list.list_pursuits(demo_ws)
+        found = read()
     finally:
-        event.remove(demo_ws.db.engine, "checkout", trace)
+        event.remove(ws.db.engine, "checkout", trace)
+    return found, len([s for s in statements if s.lstrip().upper().startswith("SELECT")])
+
+
+def test_rows_load_in_six_queries(demo_ws) -> None:
+    rows, selects = _selects(demo_ws, lambda: pursuit_list.list_pursuits(demo_ws))
     assert len(rows) == 30
-    # pursuits, tags, last touches, instalments received (weights on what is still to collect),
-    # the pursuits kept private (the list marks them): a fixed number, whatever the row count
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 5
+    # account names, pursuits, tags, last touches, instalments received (weights on what is
+    # still to collect), the pursuits kept private (the list marks them): a fixed number,
+    # whatever the row count
+    assert selects == 6
+    # The first paint's read leaves tags and last touches out; `list_details` reads them.
+    _lean, selects = _selects(demo_ws, lambda: pursuit_list.list_pursuits(demo_ws, details=False))
+    assert selects == 4
+    _details, selects = _selects(demo_ws, lambda: pursuit_list.list_details(demo_ws))
+    assert selects == 2
+
+
+def test_lean_rows_and_their_details_make_the_full_rows(demo_ws) -> None:
+    full = pursuit_list.list_pursuits(demo_ws)
+    lean = pursuit_list.list_pursuits(demo_ws, details=False)
+    assert not any(r.details for r in lean) and all(r.details for r in full)
+    assert any(r.tags for r in full) and any(r.touched_at for r in full)
+    assert not any(r.tags or r.touched_at or r.touched_by for r in lean)
+    details = pursuit_list.list_details(demo_ws)
+    for row in lean:
+        row.fill_details(*details.get(row.id, ((), None, "")))
+    assert lean == full
+
+
+def test_rows_of_a_missing_account_are_left_out_as_the_join_leaves_them(ws) -> None:
+    a = make(ws, "ERP 升级", "上海华通")
+    b = make(ws, "MES 二期", "苏州精工")
+    with ws.db.engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        connection.exec_driver_sql(
+            "DELETE FROM accounts WHERE id = (SELECT account_id FROM pursuits WHERE id = ?)",
+            (b,),
+        )
+    assert [r.id for r in pursuit_list.list_pursuits(ws)] == [a]
+    assert [r.id for r in pursuit_list.list_pursuits(ws, ids=[a, b])] == [a]
 
 
 def test_rows_of_one_account_or_some_ids(ws) -> None:

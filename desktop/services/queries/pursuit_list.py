@@ -61,6 +61,13 @@ class PursuitRow:
     touched_at: datetime | None = None  # UTC; as `BoardCard.touched_at`
     touched_by: str = ""  # "activity", "note", "visit" or "stage"
     shared: bool = True  # False: kept on this computer, never in a sync file (sync.sharing)
+    # False on a row read for the list's first paint (`list_pursuits(details=False)`): no tags
+    # or last touch yet (`fill_details` puts them in); what shows them waits rather than mislead.
+    details: bool = True
+
+    def fill_details(self, tags: tuple[str, ...], touched_at: datetime | None, by: str) -> None:
+        """Put in what `list_details` read for this row (the row then has its details)."""
+        self.tags, self.touched_at, self.touched_by, self.details = tags, touched_at, by, True
 
     def days_in_stage(self, today: date) -> int:
         return max(0, (today - self.stage_entered_at.date()).days)
@@ -75,64 +82,70 @@ class PursuitRow:
 
 
 def list_pursuits(
-    ws: Workspace, *, ids: Collection[str] | None = None, account_id: str | None = None
+    ws: Workspace,
+    *,
+    ids: Collection[str] | None = None,
+    account_id: str | None = None,
+    details: bool = True,
 ) -> list[PursuitRow]:
-    """Live pursuits, open and closed (only `ids`, or one account's, when given)."""
+    """Live pursuits, open and closed (only `ids`, or one account's, when given).
+
+    With `details=False` the rows carry no tags and no last touch (`PursuitRow.details` is
+    False): the list paints 50,000 of them first and fills those in from `list_details` after
+    the paint, as the board does with its cards."""
     if ids is not None:
         ids = list(dict.fromkeys(ids))
         if len(ids) > _ID_CHUNK:
             return [
                 row
                 for start in range(0, len(ids), _ID_CHUNK)
-                for row in list_pursuits(ws, ids=ids[start : start + _ID_CHUNK])
+                for row in list_pursuits(ws, ids=ids[start : start + _ID_CHUNK], details=details)
             ]
         if not ids:
             return []
     # 50,000 rows make 100,000 tracked objects, none in a cycle: the collector would walk every
     # live object of the process dozens of times while they are built (a third of the read).
     with bulk_objects():
-        return _list_pursuits(ws, ids, account_id)
+        return _list_pursuits(ws, ids, account_id, details)
 
 
 def _list_pursuits(
-    ws: Workspace, ids: Collection[str] | None, account_id: str | None
+    ws: Workspace, ids: Collection[str] | None, account_id: str | None, details: bool
 ) -> list[PursuitRow]:
     stage_rates = {s.number: ws.win_rate(s.number) for s in ws.catalog.stages}
+    whole = ids is None and account_id is None
     with ws.read() as session:
-        rows = queries.pursuit_list_rows(session, ids=ids, account_id=account_id)
-        tags = queries.pursuit_tags(session, ids=ids, account_id=account_id)
-        touches = last_touches(session, ids, account_id)
+        names = queries.account_names(session) if whole else None
+        rows = queries.pursuit_list_rows(session, ids=ids, account_id=account_id, named=not whole)
         received = collection.received_by_pursuit(session, ids)
         private = set(session.scalars(select(PrivatePursuit.pursuit_id)))
+        extra = _details(session, ids, account_id) if details else {}
     day = date.fromisoformat
     moment = datetime.fromisoformat
     weighted = forecast.weighted_amount
+    weighted_base = status_rules.weighted_base
+    get_received = received.get
+    get_extra = extra.get
+    open_ = status_rules.OPEN
     result: list[PursuitRow] = []
     append = result.append
-    for (
-        pursuit_id,
-        account_id_,
-        account,
-        title,
-        stage,
-        status,
-        amount,
-        currency,
-        override,
-        expected_close,
-        entered,
-        next_step,
-        next_step_due,
-        owner,
-        closed_on,
-        close_reason,
-        updated,
-        origin,
-    ) in rows:
-        rate = win_rate(ws, stage, status, override, stage_rates)
-        base = status_rules.weighted_base(status, amount, received.get(pursuit_id, 0))
-        row_tags = tags.get(pursuit_id)
-        touched_at, touched_by = touches.get(pursuit_id, _UNTOUCHED)
+    for row in rows:
+        pursuit_id, account_id_, title, stage, status, amount, currency, override = row[:8]
+        if names is None:
+            account = row[17]
+        else:
+            account = names.get(account_id_)
+            if account is None:
+                continue  # no account row: the join of a partial read leaves it out too
+        if status != open_:
+            rate = status_rules.closed_rate(status)
+        elif override is None:
+            rate = stage_rates[stage]
+        else:
+            rate = ws.win_rate(stage, override)
+        base = weighted_base(status, amount, get_received(pursuit_id, 0))
+        tags, touched_at, touched_by = get_extra(pursuit_id, _NO_DETAILS)
+        expected_close, entered, next_step, next_step_due, owner, closed_on = row[8:14]
         append(
             PursuitRow(
                 pursuit_id,
@@ -151,19 +164,43 @@ def _list_pursuits(
                 day(next_step_due) if next_step_due else None,
                 owner,
                 day(closed_on) if closed_on else None,
-                close_reason,
-                tuple(sorted(row_tags)) if row_tags else (),
-                moment(updated),
+                row[14],
+                tags,
+                moment(row[15]),
                 0,
-                origin or "",
+                row[16] or "",
                 touched_at,
                 touched_by,
                 pursuit_id not in private,
+                details,
             )
         )
     return result
 
 
+def list_details(ws: Workspace) -> dict[str, tuple[tuple[str, ...], datetime | None, str]]:
+    """{pursuit: (its tags, sorted; last touched at, UTC; what touched it)} for the pursuits
+    that have any — what `list_pursuits(details=False)` left out (`PursuitRow.fill_details`)."""
+    with bulk_objects(), ws.read() as session:
+        return _details(session, None, None)
+
+
+def _details(
+    session: Any, ids: Collection[str] | None, account_id: str | None
+) -> dict[str, tuple[tuple[str, ...], datetime | None, str]]:
+    tags = queries.pursuit_tags(session, ids=ids, account_id=account_id)
+    touches = last_touches(session, ids, account_id)
+    found: dict[str, tuple[tuple[str, ...], datetime | None, str]] = {}
+    for pursuit_id, row_tags in tags.items():
+        touched_at, touched_by = touches.get(pursuit_id, _UNTOUCHED)
+        found[pursuit_id] = (tuple(sorted(row_tags)), touched_at, touched_by)
+    for pursuit_id, (touched_at, touched_by) in touches.items():
+        if pursuit_id not in found:
+            found[pursuit_id] = ((), touched_at, touched_by)
+    return found
+
+
+_NO_DETAILS: tuple[tuple[str, ...], datetime | None, str] = ((), None, "")
 _UNTOUCHED: tuple[datetime | None, str] = (None, "")
 
 

@@ -172,6 +172,8 @@ class PursuitTableModel(RowTableModel):
             return AMBER if self.is_stale(row) else closed_grey(row)
 
         def idle_tip(row: PursuitRow) -> str:
+            if not row.details:
+                return ""  # the last touch is still being read
             kind, when = row.last_touch()
             touch = last_touch_text(kind, when, self.lang)
             limit = self.stale_limit(row.stage)
@@ -291,8 +293,8 @@ class PursuitTableModel(RowTableModel):
             Column(
                 "days_since_touch",
                 lambda: QCoreApplication.translate("PursuitColumns", "Days since last touch"),
-                lambda r: str(idle(r)) if r.status == "open" else "",
-                lambda r: idle(r) if r.status == "open" else None,
+                lambda r: str(idle(r)) if r.status == "open" and r.details else "",
+                lambda r: idle(r) if r.status == "open" and r.details else None,
                 align=RIGHT,
                 foreground=idle_colour,
                 tooltip=idle_tip,
@@ -406,8 +408,8 @@ class PursuitTableModel(RowTableModel):
     # --- rules the columns and the filter share ----------------------------------------------
     def is_stale(self, row: PursuitRow) -> bool:
         """Rotting: untouched for longer than its stage's limit (the board's `is_stale`)."""
-        if row.status != "open":
-            return False
+        if row.status != "open" or not row.details:
+            return False  # (without its details the last touch is not known yet)
         return row.days_since_touch(self.today) > self.stale_limit(row.stage)
 
     def is_overdue(self, row: PursuitRow) -> bool:
@@ -471,6 +473,25 @@ class PursuitTableModel(RowTableModel):
             self.set_list_filter(self.list_filter)
         else:
             self.refresh_column("red_flags")
+
+    def set_details(self, details: dict[str, tuple[tuple[str, ...], datetime | None, str]]) -> None:
+        """Fill in the tags and last touches `pursuit_list.list_details` read after the first
+        paint; the filter and the sort run again when they depend on them."""
+        for row in self._rows.values():
+            if not row.details:
+                row.fill_details(*details.get(row.id, ((), None, "")))
+        self._rows_changed()  # the tags' collation and the filter's texts
+        f = self.list_filter
+        keys = (
+            {self.columns[self.sort_column].key}
+            if 0 <= self.sort_column < len(self.columns)
+            else set()
+        )
+        if f.tag or f.stale or f.text.strip() or keys & {"tags", "days_since_touch"}:
+            self.set_list_filter(f)
+        else:
+            self.refresh_column("tags")
+            self.refresh_column("days_since_touch")
 
     def set_today(self, today: date) -> None:
         if today != self.today:

@@ -75,6 +75,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         self._stale = False  # everything changed while hidden: reload when shown
         self._flags_pending = False
         self._flags_generation = 0
+        self._details_generation = 0
         self._flag_queue: list[str] = []
         self._flag_results: dict[str, int] = {}
 
@@ -314,7 +315,8 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         """Read every row again (first show, a database switch, an import, a policy change)."""
         self.lang = self.ctx.lang
         try:
-            rows = pursuit_list.list_pursuits(self.ctx.workspace)
+            # Tags and last touches follow the first paint (`_load_details`).
+            rows = pursuit_list.list_pursuits(self.ctx.workspace, details=False)
         except Exception as exc:  # a database that cannot be read: say so, keep the screen
             show_error(self, exc)
             rows = []
@@ -322,10 +324,25 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         self.model.set_rows(rows)
         self._loaded = True
         self._stale = False
-        self._refresh_tags()
         self._update_page()
         self._flags_pending = True
-        QTimer.singleShot(FLAGS_DELAY_MS, self.load_flags)
+        self._details_generation += 1
+        generation = self._details_generation
+        QTimer.singleShot(FLAGS_DELAY_MS, lambda: self._load_details(generation))
+
+    def _load_details(self, generation: int) -> None:
+        """The rows' tags and last touches, read after the rows have painted; then red flags."""
+        if generation != self._details_generation:
+            return  # a newer reload has begun
+        try:
+            details = pursuit_list.list_details(self.ctx.workspace)
+        except Exception:  # the list works without them
+            log.exception("cannot load tags and last touches")
+            details = {}
+        self.model.set_details(details)
+        self._refresh_tags()
+        self._update_page()
+        self.load_flags()
 
     def load_flags(self, ids: set[str] | None = None) -> None:
         """Red-flag counts from deal health. A few pursuits' (after a change) are read at once;
