@@ -282,3 +282,29 @@ def test_filter_bar_fits_a_1024_pixel_window(qtbot, ws, language) -> None:
     finally:
         close_error_boxes()
         i18n.install("zh_CN")
+
+
+def test_rows_paint_first_then_tags_and_last_touches_fill_in(qtbot, ctx) -> None:
+    """The list paints from a lean read; tags and last touches (and the filter and sort that
+    depend on them) follow after the paint, never a misleading count in between."""
+    from desktop.ui.pursuits_list.screen import PursuitsScreen
+
+    ws = ctx.workspace
+    tagged = make(ws, "ERP 升级", tags=["续约"])
+    make(ws, "MES 二期")
+    screen = PursuitsScreen(ctx, None)
+    qtbot.addWidget(screen)
+    model = screen.model
+    assert screen._flags_pending and not any(r.details for r in model.all_rows())
+    idle = model.column_index("days_since_touch")
+    for number in range(model.rowCount()):
+        assert model.index(number, idle).data() == ""  # not yet known: blank, not a guess
+    screen.filter_bar.set_filter(ListFilter(tag="续约"), emit=True)  # chosen before they come
+    assert model.rowCount() == 0
+    qtbot.waitUntil(lambda: not screen._flags_pending)
+    assert all(r.details for r in model.all_rows())
+    assert [r.id for r in model.shown_rows()] == [tagged]
+    assert model.index(0, model.column_index("tags")).data() == "续约"
+    assert model.index(0, idle).data() == "0"
+    tags = screen.filter_bar.tag
+    assert "续约" in [tags.itemText(i) for i in range(tags.count())]
