@@ -165,6 +165,13 @@ class PursuitTableModel(RowTableModel):
         def days(row: PursuitRow) -> int:
             return row.days_in_stage(self.today)
 
+        def days_key(row: PursuitRow) -> int | None:
+            # `days` inlined: the key of 50,000 rows on each sort, one call each instead of three
+            if row.status != "open":
+                return None
+            count = (self.today - row.stage_entered_at.date()).days
+            return count if count > 0 else 0
+
         def idle(row: PursuitRow) -> int:
             return row.days_since_touch(self.today)
 
@@ -285,7 +292,7 @@ class PursuitTableModel(RowTableModel):
                 "days_in_stage",
                 lambda: QCoreApplication.translate("PursuitColumns", "Days in stage"),
                 lambda r: str(days(r)) if r.status == "open" else "",
-                lambda r: days(r) if r.status == "open" else None,
+                days_key,
                 align=RIGHT,
                 foreground=closed_grey,
                 width=84,

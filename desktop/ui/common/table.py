@@ -296,7 +296,16 @@ class RowTableModel(QAbstractTableModel):
         return ranks
 
     def _remap(self, old: list[QModelIndex], ids: list[str | None]) -> None:
-        positions = {row.id: n for n, row in enumerate(self._shown)}
+        # Only the few rows the view holds indexes on (selection, current row) are looked up:
+        # numbering all 50,000 shown rows on every sort cost more than the sort itself.
+        wanted = {row_id for row_id in ids if row_id is not None}
+        positions: dict[str, int] = {}
+        if wanted:
+            for n, row in enumerate(self._shown):
+                if row.id in wanted:
+                    positions[row.id] = n
+                    if len(positions) == len(wanted):
+                        break
         new = []
         for index, row_id in zip(old, ids, strict=True):
             row = positions.get(row_id) if row_id is not None else None
