@@ -1,10 +1,12 @@
 """The Pursuits list's read model: every pursuit, open and closed, as plain rows; and its export.
 
-The list holds all 10,000 pursuits of a big book at once (sorting and filtering happen in memory,
-so every click is instant), so the rows are read through `storage.queries` in two driver-level
-queries — pursuits with their account, then tags — like `queries.board.board_cards`, and the win
-rate follows the same rule as the board (the company's rate for the stage, a pursuit's override,
-100 % won, 0 % lost). Bulk tagging is `services.pursuits.tag_pursuits`.
+The list holds all 50,000 pursuits of a big book at once (sorting and filtering happen in memory,
+so every click is instant), so the rows are read through `storage.queries` in driver-level
+queries with the garbage collector paused, like `queries.board.board_cards`; the screen paints
+from a lean read (`details=False`: no tags, no last touch) and fills those in from
+`list_details` after the paint, as the board does. The win rate follows the same rule as the
+board (the company's rate for the stage, a pursuit's override, 100 % won, 0 % lost). Bulk
+tagging is `services.pursuits.tag_pursuits`.
 
 Export writes what the screen shows (the rows after filter and sort, the visible columns in their
 order) to .xlsx or to CSV in UTF-8 with a byte-order mark, so that Excel opens Chinese right. Files
