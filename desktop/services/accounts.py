@@ -126,22 +126,41 @@ def _summary(
     )
 
 
-_NO_TOTALS = (0, 0, 0, 0, 0, 0, None)
+_NO_TOTALS = (None, 0, 0, 0, 0, 0, 0, None)
 
 
 def _all_summaries(session: Session, stage_rates: Mapping[int, int]) -> list[AccountSummary]:
     """Every live account's summary: the accounts, their pursuits' totals and the corrections
-    for money received, read apart and merged here (cheaper than one joined statement)."""
+    for money received, read apart and merged here (cheaper than one joined statement).
+
+    `_summary` inlined, names bound locally: this runs once per account (16,666 at 50,000
+    pursuits) before the Accounts screen paints."""
     accounts, totals, corrections = queries.all_account_summary_parts(session, stage_rates)
-    summaries = []
+    parse, totals_of, correction = datetime.fromisoformat, totals.get, corrections.get
+    summaries: list[AccountSummary] = []
+    append = summaries.append
     for account_id, name, industry, address, changed in accounts:
-        row = totals.get(account_id)
-        summary = _summary(
-            account_id, name, industry, address, changed, _NO_TOTALS if row is None else row[1:]
+        _id, count, open_count, won_count, open_amount, weighted, won_amount, updated = totals_of(
+            account_id, _NO_TOTALS
         )
-        if account_id in corrections:
-            summary.weighted += corrections[account_id]
-        summaries.append(summary)
+        if updated is not None and updated > changed:  # as in `_summary`
+            changed = updated
+        append(
+            AccountSummary(
+                account_id,
+                name,
+                industry,
+                address,
+                open_count,
+                won_count,
+                count,
+                open_amount,
+                weighted + correction(account_id, 0),
+                won_amount,
+                0,
+                parse(changed),
+            )
+        )
     return summaries
 
 
