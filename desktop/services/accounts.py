@@ -3,7 +3,7 @@ duplicate accounts (undoable: `unmerge_accounts` puts everything back exactly)."
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from desktop.services import records
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
+from desktop.services.queries.board import bulk_objects
 from desktop.services.queries.pursuit_list import PursuitRow, list_pursuits
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
@@ -84,48 +85,86 @@ def account_summaries(
     if ids is not None and not ids:
         return []
     stage_rates = {s.number: ws.win_rate(s.number) for s in ws.catalog.stages}
-    moment = datetime.fromisoformat
-    summaries: list[AccountSummary] = []
-    with ws.read() as session:
-        for (
-            account_id,
-            name,
-            industry,
-            address,
-            account_updated,
-            count,
-            open_count,
-            won_count,
-            open_amount,
-            weighted,
-            won_amount,
-            updated,
-        ) in queries.account_summary_rows(session, stage_rates, ids):
-            changed = moment(account_updated)
-            if updated is not None:
-                changed = max(changed, moment(updated))
-            summaries.append(
-                AccountSummary(
-                    account_id,
-                    name,
-                    industry,
-                    address,
-                    open_count,
-                    won_count,
-                    count,
-                    open_amount,
-                    weighted,
-                    won_amount,
-                    0,
-                    changed,
-                )
-            )
+    # The collector paused while 16,666 summaries (and their row tuples) are made: otherwise a
+    # full collection over every live object of the app ran on one opening in two (80–120 ms).
+    with ws.read() as session, bulk_objects():
+        if ids is None:
+            summaries = _all_summaries(session, stage_rates)
+        else:
+            summaries = [
+                _summary(row[0], row[1], row[2], row[3], row[4], row[5:])
+                for row in queries.account_summary_rows(session, stage_rates, ids)
+            ]
         if people:
             by_id = {s.id: s for s in summaries}
             for account_id, number in queries.people_per_account(session, ids):
                 if account_id in by_id:
                     by_id[account_id].people = number
     return sorted(summaries, key=lambda s: s.name)
+
+
+def _summary(
+    account_id: str, name: str, industry: str, address: str, changed: str, totals: Sequence[Any]
+) -> AccountSummary:
+    """One account's summary from its row and its totals (pursuits, open, won, open amount,
+    weighted, won amount, last pursuit update)."""
+    count, open_count, won_count, open_amount, weighted, won_amount, updated = totals
+    # Both times are SQLAlchemy DateTime text (one fixed width, microseconds always), so the
+    # later is the greater string: one parse per account, not two.
+    if updated is not None and updated > changed:
+        changed = updated
+    return AccountSummary(
+        account_id,
+        name,
+        industry,
+        address,
+        open_count,
+        won_count,
+        count,
+        open_amount,
+        weighted,
+        won_amount,
+        0,
+        datetime.fromisoformat(changed),
+    )
+
+
+_NO_TOTALS = (None, 0, 0, 0, 0, 0, 0, None)
+
+
+def _all_summaries(session: Session, stage_rates: Mapping[int, int]) -> list[AccountSummary]:
+    """Every live account's summary: the accounts, their pursuits' totals and the corrections
+    for money received, read apart and merged here (cheaper than one joined statement).
+
+    `_summary` inlined, names bound locally: this runs once per account (16,666 at 50,000
+    pursuits) before the Accounts screen paints."""
+    accounts, totals, corrections = queries.all_account_summary_parts(session, stage_rates)
+    parse, totals_of, correction = datetime.fromisoformat, totals.get, corrections.get
+    summaries: list[AccountSummary] = []
+    append = summaries.append
+    for account_id, name, industry, address, changed in accounts:
+        _id, count, open_count, won_count, open_amount, weighted, won_amount, updated = totals_of(
+            account_id, _NO_TOTALS
+        )
+        if updated is not None and updated > changed:  # as in `_summary`
+            changed = updated
+        append(
+            AccountSummary(
+                account_id,
+                name,
+                industry,
+                address,
+                open_count,
+                won_count,
+                count,
+                open_amount,
+                weighted + correction(account_id, 0),
+                won_amount,
+                0,
+                parse(changed),
+            )
+        )
+    return summaries
 
 
 # --- an account's page -------------------------------------------------------------------------

@@ -313,45 +313,37 @@ _SUMMARY_SQL = """
     WHERE a.alive {where}
     GROUP BY a.id
 """
-# Every account at once: the pursuits are summed per account in one pass over their account
-# index (covering: no pursuit's row is read), then joined to the accounts — rather than one index
-# probe per account. That pass weighs each open pursuit on its whole amount; the few with money
-# received are weighed again on what is left to collect, and the difference is added per account
-# (the same sum, pursuit by pursuit: each is rounded as before). The rates are numbered
+# Every account at once, in three plain reads merged in Python: the live accounts; their
+# pursuits summed per account in one pass over the account index (covering: no pursuit's row is
+# read); and the corrections below. One statement joining them made SQLite build and probe an
+# automatic index over each summed part (16,666 accounts: ~230 ms against ~120 ms for the three
+# reads and a dict merge). The pass weighs each open pursuit on its whole amount; the few with
+# money received are weighed again on what is left to collect, and the difference is added per
+# account (the same sum, pursuit by pursuit: each is rounded as before). The rates are numbered
 # parameters, bound once and used in both places.
-_ALL_SUMMARIES_SQL = """
+_LIVE_ACCOUNTS_SQL = "SELECT id, name, industry, address, updated_at FROM accounts WHERE alive"
+_TOTALS_SQL = """
+    SELECT p.account_id,
+           count(*),
+           sum(p.status = 'open'),
+           sum(p.status = 'collected'),
+           coalesce(sum(CASE WHEN p.status = 'open' THEN p.amount END), 0) AS open_amount,
+           coalesce(sum(CASE WHEN p.status = 'open' THEN
+               (max(p.amount, 0) * coalesce(p.win_rate_override, {rate}) + 50) / 100 END), 0),
+           coalesce(sum(CASE WHEN p.status = 'collected' THEN p.amount END), 0),
+           max(p.updated_at)
+    FROM pursuits AS p WHERE p.alive GROUP BY p.account_id
+"""
+_CORRECTIONS_SQL = """
     WITH received AS (
         SELECT i.pursuit_id AS pursuit_id, sum(i.amount) AS amount FROM instalments AS i
         WHERE i.alive AND i.received_on IS NOT NULL GROUP BY i.pursuit_id
-    ),
-    corrections AS (
-        SELECT p.account_id AS account_id,
-               sum((max(p.amount - r.amount, 0) * coalesce(p.win_rate_override, {rate}) + 50) / 100
-                   - (max(p.amount, 0) * coalesce(p.win_rate_override, {rate}) + 50) / 100)
-                   AS weighted
-        FROM received AS r CROSS JOIN pursuits AS p ON p.id = r.pursuit_id
-        WHERE p.alive AND p.status = 'open' GROUP BY p.account_id
-    ),
-    totals AS (
-        SELECT p.account_id AS account_id,
-               count(*) AS pursuits,
-               sum(p.status = 'open') AS open_count,
-               sum(p.status = 'collected') AS won_count,
-               sum(CASE WHEN p.status = 'open' THEN p.amount END) AS open_amount,
-               sum(CASE WHEN p.status = 'open' THEN
-                   (max(p.amount, 0) * coalesce(p.win_rate_override, {rate}) + 50) / 100 END)
-                   AS weighted,
-               sum(CASE WHEN p.status = 'collected' THEN p.amount END) AS won_amount,
-               max(p.updated_at) AS updated_at
-        FROM pursuits AS p WHERE p.alive GROUP BY p.account_id
     )
-    SELECT a.id, a.name, a.industry, a.address, a.updated_at,
-           coalesce(t.pursuits, 0), coalesce(t.open_count, 0), coalesce(t.won_count, 0),
-           coalesce(t.open_amount, 0), coalesce(t.weighted, 0) + coalesce(c.weighted, 0),
-           coalesce(t.won_amount, 0), t.updated_at
-    FROM accounts AS a LEFT JOIN totals AS t ON t.account_id = a.id
-    LEFT JOIN corrections AS c ON c.account_id = a.id
-    WHERE a.alive
+    SELECT p.account_id,
+           sum((max(p.amount - r.amount, 0) * coalesce(p.win_rate_override, {rate}) + 50) / 100
+               - (max(p.amount, 0) * coalesce(p.win_rate_override, {rate}) + 50) / 100)
+    FROM received AS r CROSS JOIN pursuits AS p ON p.id = r.pursuit_id
+    WHERE p.alive AND p.status = 'open' GROUP BY p.account_id
 """
 _PEOPLE_SQL = """
     SELECT coalesce(s.account_id, p.account_id), count(DISTINCT coalesce(s.person_id, s.id))
@@ -361,25 +353,41 @@ _PEOPLE_SQL = """
 """
 
 
-def account_summary_rows(
-    session: Session, stage_rates: Mapping[int, int], ids: Collection[str] | None = None
-) -> list[Row]:
-    """Every live account (or those of `ids`) with its pursuits summed: id, name, industry,
-    address, updated at, pursuits, open pursuits, won pursuits, open amount, weighted open amount
-    (each pursuit at its override, else `stage_rates` of its stage), won amount, the last update
-    of one of its pursuits."""
-    where, params = "", _NO_PARAMS
-    if ids is not None:
-        where, params = f"AND a.id IN ({_marks(ids)})", tuple(ids)
-    # Numbered: the same parameter wherever the rate is used; the ids come after them.
-    rate = (
+def _stage_rate(stage_rates: Mapping[int, int]) -> str:
+    # Numbered: the same parameter wherever the rate is used; any ids come after them.
+    return (
         "CASE p.stage "
         + " ".join(f"WHEN {n} THEN ?{k}" for k, n in enumerate(stage_rates, start=1))
         + " END"
     )
-    template = _SUMMARY_SQL if ids is not None else _ALL_SUMMARIES_SQL
-    sql = template.format(where=where, rate=rate, to_collect=_TO_COLLECT)
-    return driver_of(session).execute(sql, tuple(stage_rates.values()) + params).fetchall()
+
+
+def account_summary_rows(
+    session: Session, stage_rates: Mapping[int, int], ids: Collection[str]
+) -> list[Row]:
+    """The live accounts of `ids` with their pursuits summed: id, name, industry, address,
+    updated at, pursuits, open pursuits, won pursuits, open amount, weighted open amount (each
+    pursuit at its override, else `stage_rates` of its stage), won amount, the last update of one
+    of its pursuits."""
+    sql = _SUMMARY_SQL.format(
+        where=f"AND a.id IN ({_marks(ids)})", rate=_stage_rate(stage_rates), to_collect=_TO_COLLECT
+    )
+    return driver_of(session).execute(sql, tuple(stage_rates.values()) + tuple(ids)).fetchall()
+
+
+def all_account_summary_parts(
+    session: Session, stage_rates: Mapping[int, int]
+) -> tuple[list[Row], dict[str, Row], dict[str, int]]:
+    """Every live account's summary in three parts for the caller to merge: the accounts (id,
+    name, industry, address, updated at); {account id: (account id, pursuits, open pursuits, won
+    pursuits, open amount, weighted open amount on whole amounts, won amount, the last update of
+    one of its pursuits)} for accounts with live pursuits; {account id: what to add to that
+    weighted amount for money already received} for the accounts concerned."""
+    rate, rates = _stage_rate(stage_rates), tuple(stage_rates.values())
+    driver = driver_of(session)
+    totals = {row[0]: row for row in driver.execute(_TOTALS_SQL.format(rate=rate), rates)}
+    corrections = dict(driver.execute(_CORRECTIONS_SQL.format(rate=rate), rates).fetchall())
+    return driver.execute(_LIVE_ACCOUNTS_SQL).fetchall(), totals, corrections
 
 
 def people_per_account(session: Session, ids: Collection[str] | None = None) -> list[Row]:

@@ -750,6 +750,9 @@ Index(
     Pursuit.win_rate_override,
     Pursuit.id,
 )
+# The Today screen's visits without an outcome counted per day, before any is read: the start
+# first, then every column the count reads (migration 0013), so no visit row is read.
+Index("ix_visits_agenda", Visit.starts_at, Visit.alive, Visit.outcome, Visit.pursuit_id)
 
 SYNCED_TABLES: tuple[type[Synced], ...] = tuple(
     m.class_ for m in Base.registry.mappers if issubclass(m.class_, Synced)

@@ -23,6 +23,7 @@ class AccountTableModel(RowTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(self._columns(), parent)
         self.text = ""
+        self._bold: QFont | None = None
 
     @staticmethod
     def _columns() -> list[Column]:
@@ -99,9 +100,10 @@ class AccountTableModel(RowTableModel):
 
     def extra_data(self, row: AccountSummary, column: Column, role: int) -> object:
         if role == Qt.ItemDataRole.FontRole and column.key == "name" and row.open_pursuits:
-            font = QFont()
-            font.setBold(True)
-            return font
+            if self._bold is None:  # one font for every bold name, made at the first paint
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
         return None
 
     def set_text(self, text: str) -> None:
