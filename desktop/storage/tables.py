@@ -584,7 +584,8 @@ class Visit(Synced, Base):
     __tablename__ = "visits"
     kind = "visit"
     pursuit_id: Mapped[str] = fk("pursuits.id", index=False)
-    starts_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # UTC
+    # UTC; looked up by ix_visits_agenda, which starts with it (migration 0013)
+    starts_at: Mapped[datetime | None] = mapped_column(DateTime)
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
     location: Mapped[str] = mapped_column(Text, default="")
     our_people: Mapped[str] = mapped_column(Text, default="")
