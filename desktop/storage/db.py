@@ -9,7 +9,6 @@ plain deferred BEGIN, which in WAL mode is a consistent snapshot.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +29,7 @@ from desktop.storage.errors import DiskFull as DiskFull
 from desktop.storage.errors import NotAPursuitDatabase as NotAPursuitDatabase
 from desktop.storage.errors import StorageError as StorageError
 from desktop.storage.errors import translate_error as translate_error
+from desktop.storage.files import writable
 from desktop.storage.tables import SyncState
 
 BUSY_TIMEOUT_MS = 5000
@@ -109,9 +109,9 @@ class Database:
             raise NotAPursuitDatabase(f"{path} is a folder")
         else:
             _check_header(path, empty_ok=create and not read_only)
-            if not read_only and not _writable(path):
+            if not read_only and not writable(path):
                 raise DatabaseReadOnly(f"{path} is read-only")
-            immutable = read_only and not _writable(path.parent)
+            immutable = read_only and not writable(path.parent)
         query = {"mode": "ro" if read_only else "rw", "uri": "true"}
         if immutable:
             # Read-only media: no -shm can be made beside the file, and nobody can change it.
@@ -224,17 +224,6 @@ def sqlite_uri(path: Path) -> str:
     """`path` as an SQLite URI file name (`?`, `#`, `%` and spaces in a name are escaped)."""
     posix = path.as_posix()
     return "file:" + ("/" if not posix.startswith("/") else "") + quote(posix, safe="/:")
-
-
-def _writable(path: Path) -> bool:
-    """Whether `path` can be written: permissions, and not on a read-only file system (root
-    passes every permission check, but not that one)."""
-    if not os.access(path, os.W_OK):
-        return False
-    try:
-        return not os.statvfs(path).f_flag & os.ST_RDONLY
-    except (OSError, AttributeError):  # no statvfs on Windows: permissions tell it there
-        return True
 
 
 def _create_file(path: Path) -> None:

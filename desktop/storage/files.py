@@ -172,3 +172,14 @@ def sniff(path: Path) -> str | None:
         if exc.start < len(head) - 4:  # not just a character cut at the 512th byte
             return OTHER
     return TEXT if b"\x00" not in head else OTHER
+
+
+def writable(path: Path) -> bool:
+    """Whether `path` can be written: permissions, and not on a read-only file system (root
+    passes every permission check, but not that one)."""
+    if not os.access(path, os.W_OK):
+        return False
+    try:
+        return not os.statvfs(path).f_flag & os.ST_RDONLY
+    except (OSError, AttributeError):  # no statvfs on Windows: permissions tell it there
+        return True

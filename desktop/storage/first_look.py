@@ -16,7 +16,6 @@ open down the full path.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import time
@@ -27,6 +26,7 @@ from urllib.parse import quote
 
 from desktop.storage import migrate
 from desktop.storage.errors import DatabaseMissing
+from desktop.storage.files import writable
 
 BUSY_TIMEOUT_MS = 5000  # as db.BUSY_TIMEOUT_MS (db imports SQLAlchemy; tests keep them equal)
 
@@ -71,7 +71,7 @@ def open_unchanged(path: Path) -> FirstLook | None:
         with path.open("rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
                 return None
-        if not _writable(path):
+        if not writable(path):
             return None
     except OSError:
         return None
@@ -129,13 +129,3 @@ def newest_revision() -> str:
 
 def now_ms() -> int:
     return int(time.time() * 1000)
-
-
-def _writable(path: Path) -> bool:
-    """As `db._writable`: permissions, and not a read-only file system."""
-    if not os.access(path, os.W_OK):
-        return False
-    try:
-        return not os.statvfs(path).f_flag & os.ST_RDONLY
-    except (OSError, AttributeError):  # no statvfs on Windows: permissions tell it there
-        return True

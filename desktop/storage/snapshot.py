@@ -11,7 +11,6 @@ is opened `mode=ro` (`immutable` on read-only media, as there).
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from desktop.storage import migrate
+from desktop.storage.files import writable
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -47,7 +47,7 @@ def read_snapshot(path: Path | str) -> Iterator[sqlite3.Connection]:
             raise Unreadable("not_pursuit_db", f"{path} is not an SQLite database")
     uri = "file:" + ("" if path.as_posix().startswith("/") else "/")
     uri += quote(path.as_posix(), safe="/:") + "?mode=ro"
-    if not _writable(path.parent):  # read-only media: no -shm beside it, nobody changes it
+    if not writable(path.parent):  # read-only media: no -shm beside it, nobody changes it
         uri += "&immutable=1"
     connection = sqlite3.connect(uri, uri=True, isolation_level=None)
     try:
@@ -75,13 +75,3 @@ def _check_version(connection: sqlite3.Connection, path: Path) -> None:
         raise Unreadable("not_pursuit_db", f"{path} holds no Pursuit database")
     if row[0] not in migrate.revisions():
         raise Unreadable("db_too_new", f"schema revision {row[0]} is newer than this program knows")
-
-
-def _writable(path: Path) -> bool:
-    """As `db._writable`: permissions, and not a read-only file system."""
-    if not os.access(path, os.W_OK):
-        return False
-    try:
-        return not os.statvfs(path).f_flag & os.ST_RDONLY
-    except (OSError, AttributeError):  # no statvfs on Windows: permissions tell it there
-        return True

@@ -8,33 +8,17 @@ import importlib
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import create_engine
-
 from desktop.services import demo
 from desktop.services.queries import board
 from desktop.services.workspace import Workspace
-from desktop.storage import migrate, queries
+from desktop.storage import queries
+from tests.storage.revisions import move_to, names
 
 MIGRATION = importlib.import_module("desktop.storage.migrations.versions.0012_board")
 RECEIVED_SQL = (
     "SELECT pursuit_id, sum(amount) FROM instalments"
     " WHERE alive AND received_on IS NOT NULL GROUP BY pursuit_id"
 )
-
-
-def _move_to(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = migrate._config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-    engine.dispose()
-
-
-def _indexes(path: Path) -> set[str]:
-    with sqlite3.connect(path) as db:
-        return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
 
 
 def _plan(path: Path, sql: str = RECEIVED_SQL, params: tuple[object, ...] = ()) -> str:
@@ -54,11 +38,11 @@ def test_down_to_the_revision_before_and_up_again(tmp_path: Path) -> None:
     params = ("CNY", "CNY", *range(10, 90, 10), "CNY")
     assert f"USING COVERING INDEX {MIGRATION.TOTALS}" in _plan(path, totals, params)
 
-    _move_to(path, MIGRATION.down_revision, down=True)
-    before = _indexes(path)
+    move_to(path, MIGRATION.down_revision, down=True)
+    before = names(path, "index")
     assert not {MIGRATION.NAME, MIGRATION.TOTALS} & before
-    _move_to(path, MIGRATION.revision)
-    assert _indexes(path) == before | {MIGRATION.NAME, MIGRATION.TOTALS}
+    move_to(path, MIGRATION.revision)
+    assert names(path, "index") == before | {MIGRATION.NAME, MIGRATION.TOTALS}
     ws = Workspace.open(path)
     try:
         assert board.board_cards(ws, include_closed=True) == cards

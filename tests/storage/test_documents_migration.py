@@ -4,37 +4,19 @@ by a migration)."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
-
-from alembic import command
-from sqlalchemy import create_engine
 
 from desktop.services import documents, pursuits
 from desktop.services.documents import Owner
 from desktop.services.pursuits import PursuitDraft
 from desktop.services.workspace import Workspace
-from desktop.storage import migrate
-
-
-def _migrate(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = migrate._config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-    engine.dispose()
-
-
-def _tables(path: Path) -> set[str]:
-    with sqlite3.connect(path) as db:
-        return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+from tests.storage.revisions import move_to, names
 
 
 def test_upgrading_from_0003_adds_documents(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    _migrate(path, "0003")
-    assert "documents" not in _tables(path)
+    move_to(path, "0003")
+    assert "documents" not in names(path, "table")
     ws = Workspace.open(path)  # opening upgrades to head
     try:
         pid = pursuits.create_pursuit(ws, PursuitDraft(title="MES", account_name="恒通"))[0]
@@ -48,5 +30,5 @@ def test_upgrading_from_0003_adds_documents(tmp_path: Path) -> None:
             assert row is not None and row.vv and row.dots  # stamped by the write path
     finally:
         ws.close()
-    _migrate(path, "0003", down=True)
-    assert "documents" not in _tables(path) and "pursuits" in _tables(path)
+    move_to(path, "0003", down=True)
+    assert "documents" not in names(path, "table") and "pursuits" in names(path, "table")

@@ -6,37 +6,17 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import create_engine
-
 from desktop.services import after_sale, offer, pursuit_edits
 from desktop.services.workspace import Workspace
-from desktop.storage import migrate
+from tests.storage.revisions import move_to, names
 
 PURSUIT = "b0000000-0000-4000-8000-000000000002"
 
 
-def _migrate(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = migrate._config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-    engine.dispose()
-
-
-def _tables(path: Path) -> set[str]:
-    db = sqlite3.connect(path)
-    try:
-        return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    finally:
-        db.close()
-
-
 def test_upgrading_from_0003_adds_offers_and_new_needs(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    _migrate(path, "0003")
-    assert not {"offers", "new_needs"} & _tables(path)
+    move_to(path, "0003")
+    assert not {"offers", "new_needs"} & names(path, "table")
     db = sqlite3.connect(path)
     meta = (
         "'2026-01-02 03:04:05.000000', '2026-01-02 03:04:05.000000', 1, NULL, 0, NULL, '{}', '{}'"
@@ -68,6 +48,6 @@ def test_upgrading_from_0003_adds_offers_and_new_needs(tmp_path: Path) -> None:
     finally:
         ws.close()
 
-    _migrate(path, "0003", down=True)
-    tables = _tables(path)
+    move_to(path, "0003", down=True)
+    tables = names(path, "table")
     assert not {"offers", "new_needs"} & tables and "pursuits" in tables

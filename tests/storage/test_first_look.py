@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.storage import db, first_look, migrate
+from desktop.storage import db, files, first_look, migrate
 from desktop.storage.db import Database
 from tests.safety.disks import read_only, small_disk
 
@@ -106,7 +106,7 @@ def test_anything_unusual_takes_the_full_open(made: Path, tmp_path: Path, spoil:
         change(made, "PRAGMA journal_mode = DELETE")
     elif spoil == "read_only":
         made.chmod(0o444)
-        if first_look._writable(made):
+        if files.writable(made):
             # Root passes every permission check (as in CI): a read-only disk, for real.
             with small_disk(tmp_path / "cd", "16M") as disk:
                 path = (disk / "p.db").resolve()

@@ -8,30 +8,13 @@ import importlib
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import create_engine
-
 from desktop.services import demo
 from desktop.services.queries import board
 from desktop.services.workspace import Workspace
-from desktop.storage import migrate
+from tests.storage.revisions import move_to, names
 
 MIGRATION = importlib.import_module("desktop.storage.migrations.versions.0011_lean")
 DROPPED = {MIGRATION.dropped(table, column) for table, column, _ in MIGRATION.COVERED}
-
-
-def _move_to(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = migrate._config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-    engine.dispose()
-
-
-def _indexes(path: Path) -> set[str]:
-    with sqlite3.connect(path) as db:
-        return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
 
 
 def test_down_and_up_again(tmp_path: Path) -> None:
@@ -40,14 +23,14 @@ def test_down_and_up_again(tmp_path: Path) -> None:
     demo.fill_demo(ws, scale=30, seed=3)
     cards = board.board_cards(ws, include_closed=True)
     ws.close()
-    _move_to(path, MIGRATION.revision, down=True)  # from head, which may have more, to this one
-    at_this = _indexes(path)
+    move_to(path, MIGRATION.revision, down=True)  # from head, which may have more, to this one
+    at_this = names(path, "index")
     assert not DROPPED & at_this
 
-    _move_to(path, MIGRATION.down_revision, down=True)
-    assert _indexes(path) == at_this | DROPPED
-    _move_to(path, MIGRATION.revision)
-    assert _indexes(path) == at_this
+    move_to(path, MIGRATION.down_revision, down=True)
+    assert names(path, "index") == at_this | DROPPED
+    move_to(path, MIGRATION.revision)
+    assert names(path, "index") == at_this
     ws = Workspace.open(path)
     try:
         assert board.board_cards(ws, include_closed=True) == cards

@@ -8,12 +8,9 @@ import json
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import create_engine
-
 from desktop.services import stakeholder_map as smap
 from desktop.services.workspace import Workspace
-from desktop.storage import migrate
+from tests.storage.revisions import move_to
 
 META = {
     "created_at": "2026-01-02 03:04:05.000000",
@@ -27,15 +24,6 @@ META = {
 }
 HENG, OTHER = "a0000000-0000-4000-8000-000000000001", "a0000000-0000-4000-8000-000000000002"
 MES, WMS, ERP, CRM = (f"b0000000-0000-4000-8000-00000000000{i}" for i in range(1, 5))
-
-
-def _migrate(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = migrate._config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-    engine.dispose()
 
 
 def _insert(db: sqlite3.Connection, table: str, **values: object) -> None:
@@ -66,7 +54,7 @@ def _card(db: sqlite3.Connection, sid: str, pursuit: str, name: str, **values: o
 
 
 def _old_database(path: Path) -> None:
-    _migrate(path, "0009")
+    move_to(path, "0009")
     db = sqlite3.connect(path)
     for account, name in ((HENG, "苏州恒通"), (OTHER, "无锡新材")):
         _insert(db, "accounts", id=account, name=name, industry="", address="", notes="")
@@ -123,7 +111,7 @@ def test_copies_become_one_person_per_account_and_maps_stay_as_they_were(tmp_pat
         for p in (MES, WMS, ERP, CRM)
     }
 
-    _migrate(path, "0010")
+    move_to(path, "0010")
     people = dict(_rows(path, "SELECT s.id, s.person_id FROM stakeholders s ORDER BY s.id"))
     assert people["s1"] == people["s2"] == people["s3"]
     assert len({people[s] for s in ("s1", "s4", "s5", "s6", "s7")}) == 5
@@ -164,8 +152,8 @@ def test_the_revision_goes_down_leaving_the_maps(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     _old_database(path)
     before = _rows(path, CARDS)
-    _migrate(path, "0010")
-    _migrate(path, "0009", down=True)
+    move_to(path, "0010")
+    move_to(path, "0009", down=True)
     assert _rows(path, CARDS) == before
     tables = {r[0] for r in _rows(path, "SELECT name FROM sqlite_master WHERE type='table'")}
     assert "people" not in tables and "stakeholders" in tables

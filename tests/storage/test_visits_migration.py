@@ -9,29 +9,12 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import create_engine
-
 from desktop.services import demo
 from desktop.services.queries import agenda
 from desktop.services.workspace import Workspace
-from desktop.storage import migrate
+from tests.storage.revisions import move_to, names
 
 MIGRATION = importlib.import_module("desktop.storage.migrations.versions.0013_visits")
-
-
-def _move_to(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = migrate._config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-    engine.dispose()
-
-
-def _indexes(path: Path) -> set[str]:
-    with sqlite3.connect(path) as db:
-        return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
 
 
 def _count_plan(path: Path, today: date) -> str:
@@ -56,12 +39,12 @@ def test_down_to_the_revision_before_and_up_again(tmp_path: Path) -> None:
     plan = _count_plan(path, today)
     assert f"SEARCH v USING COVERING INDEX {MIGRATION.NAME}" in plan  # no visit row read
 
-    _move_to(path, MIGRATION.down_revision, down=True)
-    before = _indexes(path)
+    move_to(path, MIGRATION.down_revision, down=True)
+    before = names(path, "index")
     assert MIGRATION.NAME not in before and MIGRATION.REPLACED in before
     assert "COVERING" not in _count_plan(path, today).split("SUBQUERY")[0]
-    _move_to(path, MIGRATION.revision)
-    assert _indexes(path) == (before - {MIGRATION.REPLACED}) | {MIGRATION.NAME}
+    move_to(path, MIGRATION.revision)
+    assert names(path, "index") == (before - {MIGRATION.REPLACED}) | {MIGRATION.NAME}
     ws = Workspace.open(path)
     try:
         assert agenda.group_counts(ws, today=today) == counts
