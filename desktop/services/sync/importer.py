@@ -578,7 +578,8 @@ def _uncovered(
         if theirs.get(our_site, 0) > our_counter:
             raise BundleError("foreign_changes", f"{table.kind} {record_id.decode()}")
         ours = local.get(record_id)
-        if ours is None or not _covered(ours, text):
+        # The same text as ours (most records of a full file): covered, no pair to look up.
+        if ours is None or (ours != text and not _covered(ours, text)):
             yield line
 
 
@@ -963,7 +964,7 @@ class _Candidate:
 
     record_id: str
     values: dict[str, Any]
-    row: dict[str, Any] | None
+    row: sqlite3.Row | None  # the local row (`_Merger._local_rows`), None for a new record
     review: list[str]
     old_review: list[str]
 
@@ -976,22 +977,31 @@ def _plain_values(
     The metadata keeps the file's own text (compact JSON in its key order), so that this record
     renders here exactly as it did there, and the next file recognises it without parsing.
     """
+    fields, at = _value_plan(table, columns)
+    values = {name: parsed[i] if i else blank for name, i, blank in fields}
+    vv, dots = _tail_texts(columns, line)
+    values["created_at"] = parsed[at["created_at"]]
+    values["updated_at"] = parsed[at["updated_at"]]
+    values["origin_site"] = parsed[at["origin_site"]]
+    values["purged"] = 0
+    values["vv"] = vv or json.dumps(parsed[at["vv"]], ensure_ascii=False, separators=(",", ":"))
+    values["dots"] = dots or json.dumps(
+        parsed[at["dots"]], ensure_ascii=False, separators=(",", ":")
+    )
+    values["siblings"] = None
+    return values
+
+
+@table_cache
+def _value_plan(
+    table: type[Synced], columns: tuple[str, ...]
+) -> tuple[tuple[tuple[str, int, Any], ...], dict[str, int]]:
+    """For `_plain_values`, once per layout: each field with its place in a parsed line (0 when
+    the layout lacks it: the field's blank then), and the places of the columns."""
     at = schema.positions(columns)
     rules = sync_codec.rules_for(table)
-    values = {
-        name: parsed[at[name]] if name in at else rules.blanks.get(name) for name in rules.fields
-    }
-    vv, dots = _tail_texts(columns, line)
-    values.update(
-        created_at=parsed[at["created_at"]],
-        updated_at=parsed[at["updated_at"]],
-        origin_site=parsed[at["origin_site"]],
-        purged=0,
-        vv=vv or json.dumps(parsed[at["vv"]], ensure_ascii=False, separators=(",", ":")),
-        dots=dots or json.dumps(parsed[at["dots"]], ensure_ascii=False, separators=(",", ":")),
-        siblings=None,
-    )
-    return values
+    fields = tuple((name, at.get(name, 0), rules.blanks.get(name)) for name in rules.fields)
+    return fields, at
 
 
 def _tail_texts(columns: tuple[str, ...], line: bytes) -> tuple[str | None, str | None]:
@@ -1125,10 +1135,13 @@ class _Merger:
                 self._touched(table, values, [n for n in fields if values.get(n) not in EMPTY])
                 continue
             counts.updated += 1
+            # The row was read in the order of `schema.columns_of`: `names` follow its id.
             diff = [
                 (name, value)
-                for name, value in zip(names, _raw_row(table, names, values), strict=True)
-                if value != row[name]
+                for name, value, old in zip(
+                    names, _raw_row(table, names, values), row[1:], strict=True
+                )
+                if value != old
             ]
             changed = tuple(name for name, _ in diff)
             self._touched(table, values, [n for n in changed if n in fields])
@@ -1150,7 +1163,10 @@ class _Merger:
             counted[1] += len(fields)
 
     # --- reading the local side -------------------------------------------------------------
-    def _local_rows(self, table: type[Synced], ids: list[str]) -> dict[str, dict[str, Any]]:
+    def _local_rows(self, table: type[Synced], ids: list[str]) -> dict[str, sqlite3.Row]:
+        """The local rows of those ids, every column in `schema.columns_of` order. Row objects
+        (made in C, read by name or position) rather than a dict per row: building those was a
+        good part of merging a big file."""
         if not ids:
             return {}
         names = schema.columns_of(table)
@@ -1158,9 +1174,14 @@ class _Merger:
             f"SELECT {', '.join(names)} FROM {table.__tablename__} "
             f"WHERE id IN ({', '.join('?' * len(ids))})"
         )
-        return {row[0]: dict(zip(names, row, strict=True)) for row in self.driver.execute(sql, ids)}
+        cursor = self.driver.cursor()
+        cursor.row_factory = sqlite3.Row  # this cursor only: the driver keeps plain tuples
+        try:
+            return {row[0]: row for row in cursor.execute(sql, ids)}
+        finally:
+            cursor.close()
 
-    def _state_of(self, table: type[Synced], row: dict[str, Any]) -> merge.State:
+    def _state_of(self, table: type[Synced], row: sqlite3.Row) -> merge.State:
         values = {
             name: (json.loads(row[name]) if row[name] is not None else None)
             if schema.is_json(table, name)
