@@ -16,6 +16,7 @@ open down the full path.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 import time
@@ -81,14 +82,14 @@ def open_unchanged(path: Path) -> FirstLook | None:
         connection = sqlite3.connect(uri, uri=True, isolation_level=None)
     except sqlite3.Error:
         return None
-    try:
+    # Any error here (not a database, locked, damaged) leaves the verdict to the full open,
+    # which says what is wrong in the rep's words.
+    with contextlib.suppress(sqlite3.Error):
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = FULL")
         if _unchanged(connection, path):
             return FirstLook(path, connection)
-    except sqlite3.Error:
-        pass
     connection.close()
     return None
 

@@ -513,12 +513,11 @@ class CardDelegate(QStyledItemDelegate):
             if is_overdue(card, today):
                 step = f"<span style='color:#D32F2F'>{step} ({self._texts['overdue']})</span>"
             lines.append(step)
-        elif not card.details:
-            pass
-        elif card.scheduled_on is not None:
-            lines.append(self._scheduled(card, today))
-        else:
-            lines.append(self._texts["no_step"])
+        elif card.details:  # before its details arrive a card does not know what is booked
+            if card.scheduled_on is not None:
+                lines.append(self._scheduled(card, today))
+            else:
+                lines.append(self._texts["no_step"])
         if card.tags:
             lines.append(
                 self.tr("Tags: {0}").format(
