@@ -34,6 +34,9 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).parent))
+from demo_db import demo_template
+
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.infra import i18n
@@ -100,18 +103,8 @@ ws.close()
 
 @pytest.fixture(scope="session")
 def scale_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo database of `SCALE` pursuits: from `PURSUIT_BENCH_DB_CACHE` when it holds one,
-    else built here (the conftest's, at any scale)."""
-    from desktop.services import demo
-
-    cache = os.environ.get("PURSUIT_BENCH_DB_CACHE")
-    if cache and (Path(cache) / f"demo-{SCALE}.db").exists():
-        return Path(cache) / f"demo-{SCALE}.db"
-    path = tmp_path_factory.mktemp("scale") / "scale.db"
-    ws = Workspace.open(path)
-    demo.fill_demo(ws, scale=SCALE, seed=1)
-    ws.close()
-    return path
+    """The demo database of `SCALE` pursuits (the conftest's is of 10,000)."""
+    return demo_template(SCALE, tmp_path_factory)
 
 
 def test_first_open_in_a_fresh_process(scale_db: Path, tmp_path: Path, record) -> None:

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import os
 import statistics
+import sys
 import time
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from demo_db import demo_template
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -40,18 +44,8 @@ def target(ms: int) -> str:
 
 @pytest.fixture(scope="session")
 def scale_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo database of `SCALE` pursuits: from `PURSUIT_BENCH_DB_CACHE` when it holds one,
-    else built here (the conftest's, at any scale)."""
-    from desktop.services import demo
-
-    cache = os.environ.get("PURSUIT_BENCH_DB_CACHE")
-    if cache and (Path(cache) / f"demo-{SCALE}.db").exists():
-        return Path(cache) / f"demo-{SCALE}.db"
-    path = tmp_path_factory.mktemp("scale") / "scale.db"
-    ws = Workspace.open(path)
-    demo.fill_demo(ws, scale=SCALE, seed=1)
-    ws.close()
-    return path
+    """The demo database of `SCALE` pursuits (the conftest's is of 10,000)."""
+    return demo_template(SCALE, tmp_path_factory)
 
 
 # What a rep types, keystroke by keystroke (Chinese arrives in committed words).

@@ -7,12 +7,15 @@ database is built once per run and copied per benchmark.
 from __future__ import annotations
 
 import json
-import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from demo_db import demo_template
 
 RESULTS = Path(__file__).resolve().parents[2] / "bench-results.json"
 
@@ -35,17 +38,7 @@ def record() -> Iterator[Callable[..., None]]:
 def scale_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 10,000-pursuit demo database (50,000 stakeholders), built once per bench run — or once
     for good in `PURSUIT_BENCH_DB_CACHE` when that names a folder (see bench_scale.py)."""
-    from desktop.services import demo
-    from desktop.services.workspace import Workspace
-
-    cache = os.environ.get("PURSUIT_BENCH_DB_CACHE")
-    if cache and (Path(cache) / "demo-10000.db").exists():
-        return Path(cache) / "demo-10000.db"
-    path = tmp_path_factory.mktemp("scale") / "scale.db"
-    ws = Workspace.open(path)
-    demo.fill_demo(ws, scale=10_000, seed=1)
-    ws.close()
-    return path
+    return demo_template(10_000, tmp_path_factory)
 
 
 @pytest.fixture

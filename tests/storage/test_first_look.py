@@ -126,6 +126,6 @@ def test_a_file_deleted_after_the_look_is_missing_not_empty(made: Path) -> None:
     look = first_look.open_unchanged(made)
     assert look is not None
     made.rename(made.with_name("moved.db"))
-    with pytest.raises(DatabaseMissing), look.read():
-        pass
+    with pytest.raises(DatabaseMissing), look.read() as connection:
+        connection.execute("SELECT count(*) FROM pursuits")  # never reached: the file is gone
     look.close()
