@@ -27,8 +27,12 @@ def test_rounds_run_by_themselves(main_window, qtbot, tmp_path: Path) -> None:
     syncer.debounce.setInterval(50)
     ctx = main_window.ctx
     syncer.set_folder(str(team), SECRET, False)
+    # Every round's report: a round may follow another at once (the first one's broadcast
+    # starts the debounce), so a wait looks at all of them, not only the latest.
+    reports: list[folder.RoundReport] = []
+    syncer.updated.connect(lambda: syncer.last is not None and reports.append(syncer.last))
     own = team / ctx.workspace.db.site_id() / folder.file_name(1, True)
-    qtbot.waitUntil(lambda: syncer.last is not None and own.exists(), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(reports) and own.exists() and not syncer.running, timeout=20_000)
     assert "Synced " in syncer.label.text() and syncer.label.text().startswith('<a href="sync">')
 
     # A teammate's file arrives: the watcher notices it, the window merges it and refreshes.
@@ -40,13 +44,14 @@ def test_rounds_run_by_themselves(main_window, qtbot, tmp_path: Path) -> None:
         peer_config = folder.FolderSync(team, SECRET, kdf=FAST_KDF, site_name="同事")
         folder.sync_round(peer, peer_config)
         qtbot.waitSignal(ctx.changed, timeout=20_000).wait()  # the watcher merged it
-        qtbot.waitUntil(lambda: syncer.last.imported_files == 1, timeout=20_000)
+        qtbot.waitUntil(lambda: any(r.imported_files == 1 for r in reports), timeout=20_000)
 
         # A change here is written once it settles.
         target = records.get(ctx.workspace, "pursuit", _any_pursuit(ctx.workspace))
+        reports.clear()
         ctx.perform(records.update, "pursuit", target["id"], {"title": "窗口里改的"})
         qtbot.waitUntil(
-            lambda: syncer.last.written is not None and not syncer.last.snapshot, timeout=20_000
+            lambda: any(r.written is not None and not r.snapshot for r in reports), timeout=20_000
         )
         folder.sync_round(peer, peer_config)
         assert records.get(peer, "pursuit", target["id"])["title"] == "窗口里改的"
