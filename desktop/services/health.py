@@ -114,7 +114,13 @@ def _count(
     housekeeping: list[tuple[str, frozenset[str], int, date, str, str | None, str | None]] = []
     unplanned: list[str] = []  # no next step written: whether one is scheduled decides the flag
     quiet: list[str] = []  # in the stage longer than its limit: the last touch decides the flag
-    for pursuit_id, stage, status, entered, close, next_step, next_due in read.pursuits():
+    counts: Counter[str] = Counter()
+    # The facts the triggers keep (`queries.HealthFacts.FACTS`) decide most rules on the spot:
+    # which ones to look at, and where, is worked out once for each set of rules.
+    facts: dict[str, tuple[Any, ...]] = {}
+    checks_of: dict[frozenset[str], tuple[tuple[int, bool], ...]] = {}
+    for row in read.pursuits():
+        pursuit_id, stage, status, entered, close, next_step, next_due = row[:_OWN]
         rules = health.active_rules(stage, status)
         entered_on = (moment(entered) + offset).date()
         if blocking_only:  # every check below asks `rules`: advice rules are simply not asked
@@ -125,6 +131,16 @@ def _count(
             continue
         rules_of[pursuit_id] = rules
         groups[rules].append(pursuit_id)
+        facts[pursuit_id] = row
+        checks = checks_of.get(rules)
+        if checks is None:
+            checks = checks_of[rules] = _fact_checks(rules, blocking_only)
+        found = 0
+        for position, when_none in checks:
+            if (not row[position]) is when_none:
+                found += 1
+        if found:
+            counts[pursuit_id] = found
         if not rules.isdisjoint(_HOUSEKEEPING):
             step = next_step or ""
             housekeeping.append((pursuit_id, rules, stage, entered_on, step, close, next_due))
@@ -145,22 +161,25 @@ def _count(
 
     # The dates and the next step. Only the facts that can change an answer are read: whether
     # something is scheduled matters only without a written next step, and the last touch only
-    # to a pursuit in its stage longer than the limit, and then only a touch within the longest
-    # limit (an older one leaves it stale whatever its day).
+    # to a pursuit in its stage longer than the limit. The touches that do not depend on the
+    # clock are kept per pursuit; the visits held are read, and only those within the longest
+    # limit (an older one leaves the pursuit stale whatever its day).
     scheduled: set[str] = set()
-    touched: dict[str, date] = {}
     now = datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
     for reader in among(unplanned) if unplanned else ():
         scheduled |= reader.with_scheduled(today.isoformat(), now)
+    latest: dict[str, str] = {}
+    for pursuit_id in quiet:
+        when = facts[pursuit_id][_FACT["touched_at"]]
+        if when:
+            latest[pursuit_id] = when
     # A day early: a touch's local day is its UTC time moved by the offset, under a day.
     since = (today - timedelta(days=max(limits.values()) + 1)).isoformat()
     for reader in among(quiet) if quiet else ():
-        touched.update(
-            (pursuit_id, (moment(when) + offset).date())
-            for pursuit_id, when in reader.last_touches(now, since)
-            if when
-        )
-    counts: Counter[str] = Counter()
+        for pursuit_id, when in reader.visits_held(now, since):
+            if when and when > latest.get(pursuit_id, ""):
+                latest[pursuit_id] = when
+    touched = {pursuit_id: (moment(when) + offset).date() for pursuit_id, when in latest.items()}
     day = date.fromisoformat
     for pursuit_id, rules, stage, entered_on, step, close, next_due in housekeeping:
         found = health.housekeeping_problems(
@@ -175,11 +194,16 @@ def _count(
             scheduled=pursuit_id in scheduled,
         )
         if found:
-            counts[pursuit_id] = len(found)
+            counts[pursuit_id] += len(found)
 
     def facing(*codes: str) -> set[str]:
         """The pursuits one of rules `codes` looks at."""
         return set().union(*(pids for rules, pids in groups.items() if not rules.isdisjoint(codes)))
+
+    def having(code: str, fact: str) -> set[str]:
+        """The pursuits rule `code` looks at with some of `fact`."""
+        position = _FACT[fact]
+        return {pursuit_id for pursuit_id in facing(code) if facts[pursuit_id][position]}
 
     def rows(pursuits: set[str], question: Callable[[queries.HealthFacts], list[Any]]) -> list[Any]:
         """The rows `question` reads about `pursuits` (rows of others may come too)."""
@@ -194,33 +218,6 @@ def _count(
             found |= question(reader)
         return found & pursuits
 
-    # Key people, summed per pursuit in SQL: how many hold each role a rule asks for, how many
-    # are the decision-maker, and how many of those are at 互动 or beyond.
-    roles = tuple(health.ROLE_RULES.values())
-    held: dict[str, set[str]] = {role: set() for role in roles}
-    deciding: set[str] = set()  # a decision-maker known
-    reached: set[str] = set()  # one the rep has reached
-    people = facing(*health.ROLE_RULES, health.NO_DECISION_MAKER)
-    for pursuit_id, *holders, deciders, reached_deciders in rows(
-        people,
-        lambda r: r.key_roles(roles, health.DECISION_MAKER, health.REACHED_RELATIONSHIPS),
-    ):
-        for role, count in zip(roles, holders, strict=True):
-            if count:
-                held[role].add(pursuit_id)
-        if deciders:
-            deciding.add(pursuit_id)
-        if reached_deciders:
-            reached.add(pursuit_id)
-    for code, role in health.ROLE_RULES.items():
-        counts.update(facing(code) - held[role])
-    # Without a decision-maker, or with none reached (weak: advice, so not on the board).
-    counts.update(facing(health.NO_DECISION_MAKER) - (deciding if blocking_only else reached))
-    wanted = facing(health.NO_ALLY)
-    counts.update(wanted - ids_of(wanted, lambda r: r.with_relationship(health.ALLY)))
-    wanted = facing(health.NO_PAIN)
-    counts.update(wanted - ids_of(wanted, lambda r: r.with_written_pain(health.BLANKS)))
-
     # Benefit lines matter only to tell an empty case (no investment either) from a real one.
     with_case: set[str] = set()
     wanted = facing(health.NO_VALUE_CASE, health.VALUE_CASE_NOT_ACCEPTED)
@@ -234,9 +231,10 @@ def _count(
             counts[pursuit_id] += 1
     counts.update(facing(health.NO_VALUE_CASE) - with_case)
 
-    # Only criteria that could be fatal without a plan: no plan, and an override to fatal or
-    # important and scored by us below the top; the domain classifies them.
-    wanted = facing(health.FATAL_WITHOUT_PLAN)
+    # Only criteria that could be fatal without a plan (no plan, and an override to fatal or
+    # important and scored by us below the top), read only for the pursuits that have one; the
+    # domain classifies them.
+    wanted = having(health.FATAL_WITHOUT_PLAN, "fatal_candidates")
     fatal = {
         pursuit_id
         for pursuit_id, importance, ours, override, best in rows(
@@ -249,15 +247,40 @@ def _count(
         == indicators.FATAL
     }
     counts.update(wanted & fatal)
-    wanted = facing(health.RIVAL_UNANSWERED)
-    counts.update(ids_of(wanted, lambda r: r.with_unanswered_rival()))
-    wanted = facing(health.OPEN_HIGH_RISKS)
-    counts.update(ids_of(wanted, lambda r: r.with_open_risk(health.HIGH_IMPACT)))
     wanted = facing(health.ACCEPTANCE_UNSIGNED)
     counts.update(wanted - ids_of(wanted, lambda r: r.with_acceptance_signed()))
     wanted = facing(health.OVERDUE_INSTALMENTS)
     counts.update(ids_of(wanted, lambda r: r.with_instalment_overdue(today.isoformat())))
     return dict(counts)
+
+
+# A pursuit's row (`queries.HealthFacts.pursuits`): its own columns, then the kept facts.
+_OWN = 7
+_FACT = {name: _OWN + position for position, name in enumerate(queries.HealthFacts.FACTS)}
+# The rules a kept count decides: flagged when the count is none (True) or when there is some.
+_COUNTED_RULES = {
+    **{code: (f"{role}s", True) for code, role in health.ROLE_RULES.items()},
+    health.NO_ALLY: ("allies", True),
+    health.NO_PAIN: ("written_pains", True),
+    health.RIVAL_UNANSWERED: ("unanswered_rivals", False),
+    health.OPEN_HIGH_RISKS: ("open_high_risks", False),
+}
+
+
+def _fact_checks(rules: frozenset[str], blocking_only: bool) -> tuple[tuple[int, bool], ...]:
+    """(position in the row, flagged when none) of each rule among `rules` a kept count decides.
+
+    Without a decision-maker is flagged on the board (blocking only), and without one reached —
+    none known, or none at 互动 or beyond (weak: advice) — on the list."""
+    checks = [
+        (_FACT[fact], when_none)
+        for code, (fact, when_none) in _COUNTED_RULES.items()
+        if code in rules
+    ]
+    if health.NO_DECISION_MAKER in rules:
+        decided = "deciders" if blocking_only else "reached_deciders"
+        checks.append((_FACT[decided], True))
+    return tuple(checks)
 
 
 # Read the facts of a rule by a search per pursuit when they are fewer than a quarter of the

@@ -485,58 +485,34 @@ class HealthFacts:
     def _query(self, sql: str, *extra: Any) -> list[Row]:
         return self._db.execute(sql, (*extra, *(self._ids or ()))).fetchall()
 
+    # What the triggers of migration 0014 keep per pursuit (`tables.PursuitFacts`), in this order.
+    FACTS = (
+        "insiders",
+        "initiators",
+        "designers",
+        "evaluators",
+        "deciders",
+        "reached_deciders",
+        "allies",
+        "written_pains",
+        "unanswered_rivals",
+        "open_high_risks",
+        "fatal_candidates",
+        "touched_at",
+    )
+
     def pursuits(self) -> list[Row]:
         """Open pursuits: id, stage, status, stage entered at, expected close, next step,
-        next step due."""
+        next step due, then their `FACTS` (None for a pursuit without a facts row)."""
         # With ids, `+p.status` keeps SQLite off the status index: it would walk every open
         # pursuit to find a few hundred, where the primary key finds each at once.
         status = "p.status" if self._ids is None else "+p.status"
+        facts = ", ".join(f"f.{name}" for name in self.FACTS)
         return self._query(
             "SELECT p.id, p.stage, p.status, p.stage_entered_at, p.expected_close, p.next_step,"
-            f" p.next_step_due FROM pursuits AS p WHERE p.alive AND {status} = 'open'"
-            + self._among("p.id")
-        )
-
-    def key_roles(self, roles: Sequence[str], decider: str, strong: Sequence[str]) -> list[Row]:
-        """One row per pursuit with someone in `roles` or the `decider` role: pursuit id, then
-        for each of `roles` how many hold it, how many are the `decider`, and how many of those
-        are at one of the `strong` relationships."""
-        # Summed here, one row a pursuit: the map's people in pursuit order (a scan of
-        # ix_stakeholders_map, CROSS JOIN keeps that order, so GROUP BY needs no sort), each
-        # one's roles on ix_stakeholder_roles_held.
-        held = "".join(" count(*) FILTER (WHERE r.role = ?)," for _ in roles)
-        wanted = (*roles, decider)
-        return self._query(
-            f"SELECT s.pursuit_id,{held} count(*) FILTER (WHERE r.role = ?),"
-            " count(*) FILTER (WHERE r.role = ? AND s.relationship IN"
-            f" ({_marks(strong)}))"
-            " FROM stakeholders AS s CROSS JOIN stakeholder_roles AS r ON r.stakeholder_id = s.id"
-            f" WHERE r.alive AND s.alive AND r.role IN ({_marks(wanted)})"
-            + self._among("s.pursuit_id")
-            + " GROUP BY s.pursuit_id",
-            *wanted,
-            decider,
-            *strong,
-            *wanted,
-        )
-
-    def with_relationship(self, relationship: str) -> set[str]:
-        """Pursuits with a stakeholder at `relationship` (e.g. allies)."""
-        return self._ids_of(
-            "SELECT DISTINCT s.pursuit_id FROM stakeholders AS s"
-            " WHERE s.alive AND s.relationship = ?" + self._among("s.pursuit_id"),
-            relationship,
-        )
-
-    def with_written_pain(self, blanks: str) -> set[str]:
-        """Pursuits with a pain point whose pain is more than the characters of `blanks`."""
-        return self._ids_of(
-            "SELECT DISTINCT g.pursuit_id FROM pain_points AS g WHERE g.alive"
-            # Most pains start with a character that is not blank: trim only the others.
-            " AND g.pain != '' AND (instr(?, substr(g.pain, 1, 1)) = 0 OR trim(g.pain, ?) != '')"
-            + self._among("g.pursuit_id"),
-            blanks,
-            blanks,
+            f" p.next_step_due, {facts} FROM pursuits AS p"
+            " LEFT JOIN pursuit_facts AS f ON f.pursuit_id = p.id"
+            f" WHERE p.alive AND {status} = 'open'" + self._among("p.id")
         )
 
     def value_cases(self) -> list[Row]:
@@ -565,25 +541,6 @@ class HealthFacts:
             fatal,
             important,
             max_score,
-        )
-
-    def with_unanswered_rival(self) -> set[str]:
-        """Pursuits with a competitor we have no label or no counter (features, advantages or
-        benefits) for."""
-        return self._ids_of(
-            "SELECT DISTINCT pc.pursuit_id FROM pursuit_competitors AS pc WHERE pc.alive"
-            " AND NOT (trim(pc.label) != '' AND (trim(pc.features) != ''"
-            " OR trim(pc.advantages) != '' OR trim(pc.benefits) != ''))"
-            + self._among("pc.pursuit_id")
-        )
-
-    def with_open_risk(self, min_severity: int) -> set[str]:
-        """Pursuits with an open risk of at least `min_severity`."""
-        return self._ids_of(
-            "SELECT DISTINCT k.pursuit_id FROM risks AS k"
-            " WHERE k.alive AND k.status = 'open' AND k.severity >= ?"
-            + self._among("k.pursuit_id"),
-            min_severity,
         )
 
     def with_acceptance_signed(self) -> set[str]:
@@ -626,6 +583,16 @@ class HealthFacts:
             f"SELECT pursuit_id, max(t) FROM ({sql}) GROUP BY pursuit_id",
             params,
         ).fetchall()
+
+    def visits_held(self, now_utc: str, since: str) -> list[Row]:
+        """(pursuit id, start of its latest visit held) for visits started from `since` to
+        `now_utc` (UTC text): the touches that depend on the clock, which `FACTS` leave out."""
+        return self._query(
+            "SELECT pursuit_id, max(starts_at) FROM visits WHERE starts_at <= ?"
+            " AND starts_at >= ? AND alive" + self._among("pursuit_id") + " GROUP BY pursuit_id",
+            now_utc,
+            since,
+        )
 
     def with_scheduled(self, today_iso: str, now_utc: str) -> set[str]:
         """Pursuits with an open activity dated today or later, or a visit still to come."""

@@ -219,6 +219,44 @@ class PrivatePursuit(Base):
     since: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class PursuitFacts(Base):
+    """A pursuit's deal-health facts, counted as its rows are written (not synced; derived).
+
+    SQLite triggers keep it (migration 0014, which says how), so the board and the Pursuits
+    list count red flags from one row a pursuit; `services.health` reads it. A pursuit without
+    a row has none of these facts (every count 0, never touched)."""
+
+    __tablename__ = "pursuit_facts"
+    __table_args__ = {"sqlite_with_rowid": False}
+    pursuit_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    insiders: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    initiators: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    designers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    evaluators: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    deciders: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    reached_deciders: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    allies: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    written_pains: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    unanswered_rivals: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    open_high_risks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    fatal_candidates: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    touched_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC; visits not counted
+
+
+class StakeholderFacts(Base):
+    """The live buying roles of one map card, counted by triggers (not synced; derived): what
+    the card adds to its pursuit's `PursuitFacts` while it is alive (migration 0014)."""
+
+    __tablename__ = "stakeholder_facts"
+    __table_args__ = {"sqlite_with_rowid": False}
+    stakeholder_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    insiders: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    initiators: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    designers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    evaluators: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    deciders: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
 def fk(target: str, *, nullable: bool = False, index: bool = True) -> Any:
     """A link to a parent record, indexed unless `index=False`: where nothing looks records up by
     it, or where a composite index that starts with the column serves the lookups and the cascade
