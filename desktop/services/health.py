@@ -233,19 +233,23 @@ def _count(
 
     # Only criteria that could be fatal without a plan (no plan, and an override to fatal or
     # important and scored by us below the top), read only for the pursuits that have one; the
-    # domain classifies them.
+    # domain classifies them, once for each of the few combinations of scores.
     wanted = having(health.FATAL_WITHOUT_PLAN, "fatal_candidates")
-    fatal = {
-        pursuit_id
-        for pursuit_id, importance, ours, override, best in rows(
-            wanted,
-            lambda r: r.criteria_without_plan(
-                indicators.FATAL, indicators.IMPORTANT, indicators.MAX_SCORE
-            ),
-        )
-        if CriterionFacts("", importance, ours, best, override, False).indicator_class
-        == indicators.FATAL
-    }
+    classes: dict[tuple[int, int | None, str | None, int | None], str] = {}
+    fatal: set[str] = set()
+    for pursuit_id, importance, ours, override, best in rows(
+        wanted,
+        lambda r: r.criteria_without_plan(
+            indicators.FATAL, indicators.IMPORTANT, indicators.MAX_SCORE
+        ),
+    ):
+        scores = (importance, ours, override, best)
+        found_class = classes.get(scores)
+        if found_class is None:
+            criterion = CriterionFacts("", importance, ours, best, override, False)
+            found_class = classes[scores] = criterion.indicator_class
+        if found_class == indicators.FATAL:
+            fatal.add(pursuit_id)
     counts.update(wanted & fatal)
     wanted = facing(health.ACCEPTANCE_UNSIGNED)
     counts.update(wanted - ids_of(wanted, lambda r: r.with_acceptance_signed()))

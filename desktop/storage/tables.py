@@ -490,7 +490,7 @@ class ValueBenefit(Synced, Base):
 class PursuitCompetitor(Synced, Base):
     __tablename__ = "pursuit_competitors"
     kind = "pursuit_competitor"
-    pursuit_id: Mapped[str] = fk("pursuits.id")
+    pursuit_id: Mapped[str] = fk("pursuits.id", index=False)  # ix_pursuit_competitors_rivals
     competitor_id: Mapped[str] = fk("competitors.id")
     solution: Mapped[str] = mapped_column(Text, default="")
     flaws: Mapped[str] = mapped_column(Text, default="")
@@ -521,7 +521,7 @@ class Indicator(Synced, Base):
 class IndicatorScore(Synced, Base):
     __tablename__ = "indicator_scores"
     kind = "indicator_score"
-    indicator_id: Mapped[str] = fk("indicators.id")
+    indicator_id: Mapped[str] = fk("indicators.id", index=False)  # ix_indicator_scores_best
     competitor_id: Mapped[str] = fk("competitors.id")
     score: Mapped[int | None] = mapped_column(Integer)
 
@@ -792,6 +792,21 @@ Index(
 # The Today screen's visits without an outcome counted per day, before any is read: the start
 # first, then every column the count reads (migration 0013), so no visit row is read.
 Index("ix_visits_agenda", Visit.starts_at, Visit.alive, Visit.outcome, Visit.pursuit_id)
+# Deal health's criteria that could be fatal, each with its best rival score: a criterion's
+# scores, and whether each rival is in the pursuit, read on their indexes alone (migration 0014).
+Index(
+    "ix_indicator_scores_best",
+    IndicatorScore.indicator_id,
+    IndicatorScore.alive,
+    IndicatorScore.score,
+    IndicatorScore.competitor_id,
+)
+Index(
+    "ix_pursuit_competitors_rivals",
+    PursuitCompetitor.pursuit_id,
+    PursuitCompetitor.competitor_id,
+    PursuitCompetitor.alive,
+)
 
 SYNCED_TABLES: tuple[type[Synced], ...] = tuple(
     m.class_ for m in Base.registry.mappers if issubclass(m.class_, Synced)

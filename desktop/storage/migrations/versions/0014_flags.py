@@ -35,6 +35,9 @@ the card's own trigger, which takes its whole contribution away.
 The rules' constants (the buying roles, the reached relationships, the blank characters, the
 high-impact severity, the criteria's scale) are written into the triggers here;
 tests/services/test_health_facts.py holds them equal to `domain.health` and `domain.indicators`.
+
+The criteria that could be fatal are classified on their best rival score, which the count reads
+for each: two covering indexes (`INDEXES`) make that read one of indexes alone.
 """
 
 from alembic import op
@@ -290,7 +293,29 @@ def _fill() -> None:
     op.execute(_recount_touch("pursuit_facts.pursuit_id"))
 
 
+# The criteria that could be fatal are then classified on their best rival score, read for each
+# on these indexes alone (no score or rival row): they start with the column of the indexes they
+# replace, which served the same lookups and cascades.
+INDEXES = {
+    "ix_indicator_scores_best": (
+        "indicator_scores",
+        ["indicator_id", "alive", "score", "competitor_id"],
+        "ix_indicator_scores_indicator_id",
+        "indicator_id",
+    ),
+    "ix_pursuit_competitors_rivals": (
+        "pursuit_competitors",
+        ["pursuit_id", "competitor_id", "alive"],
+        "ix_pursuit_competitors_pursuit_id",
+        "pursuit_id",
+    ),
+}
+
+
 def upgrade() -> None:
+    for name, (table, columns, replaced, _column) in INDEXES.items():
+        op.create_index(name, table, columns)
+        op.drop_index(replaced, table_name=table)
     _create_tables()
     _fill()
     _role_triggers()
@@ -319,3 +344,6 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER {name}")
     op.execute("DROP TABLE stakeholder_facts")
     op.execute("DROP TABLE pursuit_facts")
+    for name, (table, _columns, replaced, column) in INDEXES.items():
+        op.create_index(replaced, table, [column])
+        op.drop_index(name, table_name=table)
