@@ -503,16 +503,13 @@ class HealthFacts:
 
     def pursuits(self) -> list[Row]:
         """Open pursuits: id, stage, status, stage entered at, expected close, next step,
-        next step due, then their `FACTS` (None for a pursuit without a facts row)."""
-        # With ids, `+p.status` keeps SQLite off the status index: it would walk every open
-        # pursuit to find a few hundred, where the primary key finds each at once.
-        status = "p.status" if self._ids is None else "+p.status"
-        facts = ", ".join(f"f.{name}" for name in self.FACTS)
+        next step due, then their `FACTS`: all from the facts kept per pursuit (the pursuit's
+        own columns are copied there), one narrow row each."""
+        facts = ", ".join(self.FACTS)
         return self._query(
-            "SELECT p.id, p.stage, p.status, p.stage_entered_at, p.expected_close, p.next_step,"
-            f" p.next_step_due, {facts} FROM pursuits AS p"
-            " LEFT JOIN pursuit_facts AS f ON f.pursuit_id = p.id"
-            f" WHERE p.alive AND {status} = 'open'" + self._among("p.id")
+            "SELECT pursuit_id, stage, status, stage_entered_at, expected_close, next_step,"
+            f" next_step_due, {facts} FROM pursuit_facts WHERE alive AND status = 'open'"
+            + self._among("pursuit_id")
         )
 
     def value_cases(self) -> list[Row]:

@@ -229,6 +229,14 @@ class PursuitFacts(Base):
     __tablename__ = "pursuit_facts"
     __table_args__ = {"sqlite_with_rowid": False}
     pursuit_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # The pursuit's own columns the count reads, copied as it is written.
+    alive: Mapped[bool | None] = mapped_column(Boolean)
+    status: Mapped[str | None] = mapped_column(String(16))
+    stage: Mapped[int | None] = mapped_column(Integer)
+    stage_entered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    expected_close: Mapped[date | None] = mapped_column(Date)
+    next_step: Mapped[str | None] = mapped_column(Text)
+    next_step_due: Mapped[date | None] = mapped_column(Date)
     insiders: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     initiators: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     designers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

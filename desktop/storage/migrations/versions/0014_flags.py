@@ -107,13 +107,25 @@ TOUCHES = {
     "stage_changes": ("changed_at", "alive"),
 }
 COLUMNS = (*ROLES.values(), "reached_deciders", *COUNTED)
+# The pursuit's own columns the count reads, copied (with their types), so that it reads one
+# narrow row a pursuit and no pursuit row.
+COPIED = {
+    "alive": "BOOLEAN",
+    "status": "VARCHAR(16)",
+    "stage": "INTEGER",
+    "stage_entered_at": "DATETIME",
+    "expected_close": "DATE",
+    "next_step": "TEXT",
+    "next_step_due": "DATE",
+}
 
 
 def _create_tables() -> None:
     counts = ", ".join(f"{c} INTEGER NOT NULL DEFAULT 0" for c in COLUMNS)
     op.execute(
-        f"CREATE TABLE pursuit_facts (pursuit_id VARCHAR(36) NOT NULL PRIMARY KEY, {counts},"
-        " touched_at DATETIME) WITHOUT ROWID"
+        "CREATE TABLE pursuit_facts (pursuit_id VARCHAR(36) NOT NULL PRIMARY KEY,"
+        f" {', '.join(f'{name} {kind}' for name, kind in COPIED.items())},"
+        f" {counts}, touched_at DATETIME) WITHOUT ROWID"
     )
     roles = ", ".join(f"{c} INTEGER NOT NULL DEFAULT 0" for c in ROLES.values())
     op.execute(
@@ -229,6 +241,20 @@ def _card_triggers() -> None:
     _trigger("facts_cards_au", f"UPDATE OF {of}", "stakeholders", "", [change("OLD", "-"), *add])
 
 
+def _pursuit_triggers() -> None:
+    """The pursuit's own columns copied as it is written; its facts go when it is deleted
+    outright (its rows' own triggers ran first, through the cascades)."""
+    copy = [
+        _ensure("NEW.id"),
+        f"UPDATE pursuit_facts SET {', '.join(f'{c} = NEW.{c}' for c in COPIED)}"
+        " WHERE pursuit_id = NEW.id",
+    ]
+    _trigger("facts_pursuits_ai", "INSERT", "pursuits", "", copy)
+    _trigger("facts_pursuits_au", f"UPDATE OF {', '.join(COPIED)}", "pursuits", "", copy)
+    gone = "DELETE FROM pursuit_facts WHERE pursuit_id = OLD.id"
+    _trigger("facts_pursuits_ad", "DELETE", "pursuits", "", [gone])
+
+
 def _recount_touch(pursuit: str) -> str:
     """The statement that sets the last touch of `pursuit` (NEW.… or OLD.… in a trigger; the
     outer row's own id when filling every pursuit) from the touches themselves."""
@@ -276,7 +302,10 @@ def _fill() -> None:
         f"INSERT INTO stakeholder_facts (stakeholder_id, {roles}) SELECT stakeholder_id, {held}"
         " FROM stakeholder_roles GROUP BY stakeholder_id"
     )
-    op.execute("INSERT INTO pursuit_facts (pursuit_id) SELECT id FROM pursuits")
+    copied = ", ".join(COPIED)
+    op.execute(
+        f"INSERT INTO pursuit_facts (pursuit_id, {copied}) SELECT id, {copied} FROM pursuits"
+    )
     sums = ", ".join(f"coalesce(sum(v.{c}), 0)" for c in ROLES.values())
     deciders = ROLES[DECIDER]
     op.execute(
@@ -322,14 +351,7 @@ def upgrade() -> None:
     _card_triggers()
     _counted_triggers()
     _touch_triggers()
-    # A pursuit deleted outright takes its facts with it (its rows' own triggers ran first).
-    _trigger(
-        "facts_pursuits_ad",
-        "DELETE",
-        "pursuits",
-        "",
-        ["DELETE FROM pursuit_facts WHERE pursuit_id = OLD.id"],
-    )
+    _pursuit_triggers()
 
 
 def downgrade() -> None:
