@@ -48,6 +48,7 @@ BLANKS = (
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 HIGH_IMPACT = 4  # risk severity at or above which a risk is "high impact"
+ACCEPTED = "yes"  # a value case the decision-maker accepted (ValueCaseFacts.accepted)
 
 # Flag codes.
 NO_INSIDER = "no_insider"
@@ -461,7 +462,7 @@ def value_case_problem(case: ValueCaseFacts | None, rules: frozenset[str]) -> st
     """NO_VALUE_CASE, VALUE_CASE_NOT_ACCEPTED or None, for a pursuit under `rules`."""
     if NO_VALUE_CASE in rules and (case is None or case.is_empty):
         return NO_VALUE_CASE
-    if VALUE_CASE_NOT_ACCEPTED in rules and case is not None and case.accepted != "yes":
+    if VALUE_CASE_NOT_ACCEPTED in rules and case is not None and case.accepted != ACCEPTED:
         return VALUE_CASE_NOT_ACCEPTED
     return None
 

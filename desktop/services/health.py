@@ -218,18 +218,19 @@ def _count(
             found |= question(reader)
         return found & pursuits
 
-    # Benefit lines matter only to tell an empty case (no investment either) from a real one.
-    with_case: set[str] = set()
+    # A pursuit without any value case is decided by its count. Of the others, only the cases
+    # that could have a problem are read (not accepted, or without figures); benefit lines
+    # matter only to tell an empty case (no investment either) from a real one.
     wanted = facing(health.NO_VALUE_CASE, health.VALUE_CASE_NOT_ACCEPTED)
-    for pursuit_id, investment, accepted, lines in rows(wanted, lambda r: r.value_cases()):
+    for pursuit_id, investment, accepted, lines in rows(
+        wanted, lambda r: r.value_cases(health.ACCEPTED)
+    ):
         case_rules = rules_of.get(pursuit_id)
         if case_rules is None:
             continue
-        with_case.add(pursuit_id)
         case = ValueCaseFacts(investment or 0, lines, accepted)
         if health.value_case_problem(case, case_rules):
             counts[pursuit_id] += 1
-    counts.update(facing(health.NO_VALUE_CASE) - with_case)
 
     # Only criteria that could be fatal without a plan (no plan, and an override to fatal or
     # important and scored by us below the top), read only for the pursuits that have one; the
@@ -266,6 +267,7 @@ _COUNTED_RULES = {
     **{code: (f"{role}s", True) for code, role in health.ROLE_RULES.items()},
     health.NO_ALLY: ("allies", True),
     health.NO_PAIN: ("written_pains", True),
+    health.NO_VALUE_CASE: ("value_cases", True),
     health.RIVAL_UNANSWERED: ("unanswered_rivals", False),
     health.OPEN_HIGH_RISKS: ("open_high_risks", False),
 }

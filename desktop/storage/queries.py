@@ -498,6 +498,7 @@ class HealthFacts:
         "unanswered_rivals",
         "open_high_risks",
         "fatal_candidates",
+        "value_cases",
         "touched_at",
     )
 
@@ -512,14 +513,18 @@ class HealthFacts:
             + self._among("pursuit_id")
         )
 
-    def value_cases(self) -> list[Row]:
-        """(pursuit id, investment, accepted, benefit lines) of every value case; the lines are
-        counted only when there is no investment (to tell an empty case from a real one)."""
+    def value_cases(self, accepted: str) -> list[Row]:
+        """(pursuit id, investment, accepted, benefit lines) of the value cases that could have
+        a problem: not `accepted`, or without an investment (an accepted case with figures has
+        none); the lines are counted only when there is no investment (to tell an empty case
+        from a real one)."""
         return self._query(
             "SELECT v.pursuit_id, v.investment, v.accepted,"
             " CASE WHEN v.investment = 0 THEN (SELECT count(*) FROM value_benefits AS b"
             "  WHERE b.value_case_id = v.id AND b.alive) ELSE 0 END"
-            " FROM value_cases AS v WHERE v.alive" + self._among("v.pursuit_id")
+            " FROM value_cases AS v WHERE v.alive AND (v.accepted IS NOT ? OR v.investment = 0)"
+            + self._among("v.pursuit_id"),
+            accepted,
         )
 
     def criteria_without_plan(self, fatal: str, important: int, max_score: int) -> list[Row]:

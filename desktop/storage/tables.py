@@ -248,6 +248,7 @@ class PursuitFacts(Base):
     unanswered_rivals: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     open_high_risks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     fatal_candidates: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    value_cases: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     touched_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC; visits not counted
 
 

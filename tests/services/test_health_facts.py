@@ -100,6 +100,8 @@ def recount(db: sqlite3.Connection) -> dict[str, dict[str, Any]]:
         )
         if not plan.strip() and could_be_fatal:
             add(pursuit_id, "fatal_candidates")
+    for (pursuit_id,) in db.execute("SELECT pursuit_id FROM value_cases WHERE alive"):
+        add(pursuit_id, "value_cases")
     for sql in (
         "SELECT pursuit_id, done_at FROM activities WHERE alive AND done",
         "SELECT pursuit_id, noted_at FROM notes WHERE alive",
@@ -347,4 +349,4 @@ def test_the_demos_bulk_load_keeps_the_facts(ws: Workspace) -> None:
                 "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'facts%'"
             )
         }
-    assert len(names) == 3 * 11  # roles, cards, 5 counts, 3 touches, the pursuit's own columns
+    assert len(names) == 3 * 12  # roles, cards, 6 counts, 3 touches, the pursuit's own columns

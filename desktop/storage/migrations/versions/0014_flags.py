@@ -15,7 +15,8 @@ every database derives them from its own rows):
 - `pursuit_facts`, one row per pursuit that has any: how many live map cards hold each buying
   role a rule asks for (`insiders` … `deciders`), how many decision-makers are at a reached
   relationship, how many allies, written pains, unanswered rivals, open high-impact risks and
-  criteria that could be fatal without a plan (the few the rule then classifies), and the last
+  criteria that could be fatal without a plan (the few the rule then classifies), how many live
+  value cases (the few that could have a problem are read then), and the last
   touch that does not depend on the clock (the latest done activity, note or stage change; a
   visit counts only once it has started, so visits are read when the count is made);
 - `stakeholder_facts`, the live roles of each map card, so a card changing its pursuit,
@@ -99,6 +100,7 @@ COUNTED = {
         f" (X.class_override IS NULL AND X.importance >= {IMPORTANT}"
         f" AND X.our_score < {MAX_SCORE}))",
     ),
+    "value_cases": ("value_cases", (), "1"),  # any live one
 }
 # The dated records that touch a pursuit, and the column that dates them.
 TOUCHES = {
