@@ -531,6 +531,8 @@ class HealthFacts:
         """Criteria with no action plan that could be fatal — overridden to `fatal`, or at least
         `important` and scored by us below `max_score`: pursuit id, importance, our score, class
         override, the best score of a competitor in the pursuit."""
+        # `i.alive AND trim(i.action_plan) = ''`: the terms of the partial index
+        # ix_indicators_unplanned (migration 0014), so only criteria without a plan are read.
         return self._query(
             "SELECT i.pursuit_id, i.importance, i.our_score, i.class_override,"
             " (SELECT max(sc.score) FROM indicator_scores AS sc"

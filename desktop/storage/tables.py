@@ -810,6 +810,16 @@ Index(
     IndicatorScore.score,
     IndicatorScore.competitor_id,
 )
+# … among the criteria without a plan only, their filter's columns read before their rows.
+Index(
+    "ix_indicators_unplanned",
+    Indicator.pursuit_id,
+    Indicator.importance,
+    Indicator.our_score,
+    Indicator.class_override,
+    Indicator.id,
+    sqlite_where=text("alive AND trim(action_plan) = ''"),
+)
 Index(
     "ix_pursuit_competitors_rivals",
     PursuitCompetitor.pursuit_id,

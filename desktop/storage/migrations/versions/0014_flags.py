@@ -38,9 +38,11 @@ high-impact severity, the criteria's scale) are written into the triggers here;
 tests/services/test_health_facts.py holds them equal to `domain.health` and `domain.indicators`.
 
 The criteria that could be fatal are classified on their best rival score, which the count reads
-for each: two covering indexes (`INDEXES`) make that read one of indexes alone.
+for each: two covering indexes (`INDEXES`) make that read one of indexes alone, and a partial one
+of the criteria without a plan (`UNPLANNED`) finds them without reading the others.
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0014"
@@ -342,11 +344,22 @@ INDEXES = {
     ),
 }
 
+# The criteria without a plan, the only ones that can be fatal without one: a third of them, whose
+# scores and override the count's filter reads here before it reads a criterion's row. The query's
+# WHERE must name these terms for SQLite to use the partial index: keep them equal to
+# `storage.queries.HealthFacts.criteria_without_plan`'s.
+UNPLANNED = "ix_indicators_unplanned"
+UNPLANNED_COLUMNS = ["pursuit_id", "importance", "our_score", "class_override", "id"]
+UNPLANNED_WHERE = "alive AND trim(action_plan) = ''"
+
 
 def upgrade() -> None:
     for name, (table, columns, replaced, _column) in INDEXES.items():
         op.create_index(name, table, columns)
         op.drop_index(replaced, table_name=table)
+    op.create_index(
+        UNPLANNED, "indicators", UNPLANNED_COLUMNS, sqlite_where=sa.text(UNPLANNED_WHERE)
+    )
     _create_tables()
     _fill()
     _role_triggers()
@@ -368,6 +381,7 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER {name}")
     op.execute("DROP TABLE stakeholder_facts")
     op.execute("DROP TABLE pursuit_facts")
+    op.drop_index(UNPLANNED, table_name="indicators")
     for name, (table, _columns, replaced, column) in INDEXES.items():
         op.create_index(replaced, table, [column])
         op.drop_index(name, table_name=table)
