@@ -115,12 +115,12 @@ def _count(
     unplanned: list[str] = []  # no next step written: whether one is scheduled decides the flag
     quiet: list[str] = []  # in the stage longer than its limit: the last touch decides the flag
     counts: Counter[str] = Counter()
-    # The facts the triggers keep (`queries.HealthFacts.FACTS`) decide most rules on the spot:
-    # which ones to look at, and where, is worked out once for each set of rules.
+    # The facts the triggers keep (which of `queries.HealthFacts.COUNTS` are any, as a mask)
+    # decide most rules on the spot: the bits each set of rules asks about are worked out once.
     facts: dict[str, tuple[Any, ...]] = {}
-    checks_of: dict[frozenset[str], tuple[tuple[int, bool], ...]] = {}
+    checks_of: dict[frozenset[str], tuple[int, int]] = {}
     for row in read.pursuits():
-        pursuit_id, stage, status, entered, close, next_step, next_due = row[:_OWN]
+        pursuit_id, stage, status, entered, close, next_step, next_due, held, _touched = row
         rules = health.active_rules(stage, status)
         entered_on = (moment(entered) + offset).date()
         if blocking_only:  # every check below asks `rules`: advice rules are simply not asked
@@ -135,10 +135,8 @@ def _count(
         checks = checks_of.get(rules)
         if checks is None:
             checks = checks_of[rules] = _fact_checks(rules, blocking_only)
-        found = 0
-        for position, when_none in checks:
-            if (not row[position]) is when_none:
-                found += 1
+        when_none, when_some = checks
+        found = ((~held & when_none) | (held & when_some)).bit_count()
         if found:
             counts[pursuit_id] = found
         if not rules.isdisjoint(_HOUSEKEEPING):
@@ -170,7 +168,7 @@ def _count(
         scheduled |= reader.with_scheduled(today.isoformat(), now)
     latest: dict[str, str] = {}
     for pursuit_id in quiet:
-        when = facts[pursuit_id][_FACT["touched_at"]]
+        when = facts[pursuit_id][_TOUCHED]
         if when:
             latest[pursuit_id] = when
     # A day early: a touch's local day is its UTC time moved by the offset, under a day.
@@ -202,8 +200,8 @@ def _count(
 
     def having(code: str, fact: str) -> set[str]:
         """The pursuits rule `code` looks at with some of `fact`."""
-        position = _FACT[fact]
-        return {pursuit_id for pursuit_id in facing(code) if facts[pursuit_id][position]}
+        bit = _BIT[fact]
+        return {pursuit_id for pursuit_id in facing(code) if facts[pursuit_id][_HELD] & bit}
 
     def rows(pursuits: set[str], question: Callable[[queries.HealthFacts], list[Any]]) -> list[Any]:
         """The rows `question` reads about `pursuits` (rows of others may come too)."""
@@ -259,9 +257,10 @@ def _count(
     return dict(counts)
 
 
-# A pursuit's row (`queries.HealthFacts.pursuits`): its own columns, then the kept facts.
-_OWN = 7
-_FACT = {name: _OWN + position for position, name in enumerate(queries.HealthFacts.FACTS)}
+# A pursuit's row (`queries.HealthFacts.pursuits`): its own columns, the mask of the counts that
+# are any, the last touch but visits.
+_HELD, _TOUCHED = 7, 8
+_BIT = {name: 1 << bit for bit, name in enumerate(queries.HealthFacts.COUNTS)}
 # The rules a kept count decides: flagged when the count is none (True) or when there is some.
 _COUNTED_RULES = {
     **{code: (f"{role}s", True) for code, role in health.ROLE_RULES.items()},
@@ -273,20 +272,22 @@ _COUNTED_RULES = {
 }
 
 
-def _fact_checks(rules: frozenset[str], blocking_only: bool) -> tuple[tuple[int, bool], ...]:
-    """(position in the row, flagged when none) of each rule among `rules` a kept count decides.
+def _fact_checks(rules: frozenset[str], blocking_only: bool) -> tuple[int, int]:
+    """The bits of the counts that flag a pursuit under `rules` when they are none, and those
+    that flag it when there are some: one bit for each rule a kept count decides.
 
     Without a decision-maker is flagged on the board (blocking only), and without one reached —
     none known, or none at 互动 or beyond (weak: advice) — on the list."""
-    checks = [
-        (_FACT[fact], when_none)
-        for code, (fact, when_none) in _COUNTED_RULES.items()
-        if code in rules
-    ]
+    none = some = 0
+    for code, (fact, when_none) in _COUNTED_RULES.items():
+        if code in rules:
+            if when_none:
+                none |= _BIT[fact]
+            else:
+                some |= _BIT[fact]
     if health.NO_DECISION_MAKER in rules:
-        decided = "deciders" if blocking_only else "reached_deciders"
-        checks.append((_FACT[decided], True))
-    return tuple(checks)
+        none |= _BIT["deciders" if blocking_only else "reached_deciders"]
+    return none, some
 
 
 # Read the facts of a rule by a search per pursuit when they are fewer than a quarter of the

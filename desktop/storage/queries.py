@@ -485,8 +485,9 @@ class HealthFacts:
     def _query(self, sql: str, *extra: Any) -> list[Row]:
         return self._db.execute(sql, (*extra, *(self._ids or ()))).fetchall()
 
-    # What the triggers of migration 0014 keep per pursuit (`tables.PursuitFacts`), in this order.
-    FACTS = (
+    # What the triggers of migration 0014 keep per pursuit (`tables.PursuitFacts`): the counts,
+    # each read as whether there is any (a bit of `pursuits`' mask, in this order).
+    COUNTS = (
         "insiders",
         "initiators",
         "designers",
@@ -499,18 +500,20 @@ class HealthFacts:
         "open_high_risks",
         "fatal_candidates",
         "value_cases",
-        "touched_at",
     )
 
     def pursuits(self) -> list[Row]:
         """Open pursuits: id, stage, status, stage entered at, expected close, next step,
-        next step due, then their `FACTS`: all from the facts kept per pursuit (the pursuit's
-        own columns are copied there), one narrow row each."""
-        facts = ", ".join(self.FACTS)
+        next step due, which of the `COUNTS` are any (bit i for COUNTS[i]), the last touch
+        but visits — all from the facts kept per pursuit (its own columns copied there), one
+        narrow row each."""
+        # One mask, not a dozen columns: the driver's conversion of each value is most of a
+        # row's cost. (In SQLite << and | bind alike, left to right: hence the parentheses.)
+        mask = " | ".join(f"(({name} > 0) << {bit})" for bit, name in enumerate(self.COUNTS))
         return self._query(
             "SELECT pursuit_id, stage, status, stage_entered_at, expected_close, next_step,"
-            f" next_step_due, {facts} FROM pursuit_facts WHERE alive AND status = 'open'"
-            + self._among("pursuit_id")
+            f" next_step_due, {mask}, touched_at FROM pursuit_facts"
+            " WHERE alive AND status = 'open'" + self._among("pursuit_id")
         )
 
     def value_cases(self, accepted: str) -> list[Row]:

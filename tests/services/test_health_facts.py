@@ -32,7 +32,7 @@ FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
 MIGRATION = (
     Path(health.__file__).parents[1] / "storage" / "migrations" / "versions" / "0014_flags.py"
 )
-FACTS = queries.HealthFacts.FACTS
+FACTS = (*queries.HealthFacts.COUNTS, "touched_at")
 ROLE_FACTS = {
     "insider": "insiders",
     "initiator": "initiators",
