@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 from desktop.services import demo, records, search
 from desktop.services.workspace import Workspace
+from desktop.storage import migrate
 from tests.storage.revisions import move_to, names
 
 MIGRATION = importlib.import_module("desktop.storage.migrations.versions.0015_search")
@@ -106,3 +107,30 @@ def test_the_triggers_keep_the_index_after_the_upgrade(tmp_path: Path) -> None:
         assert counts[0] == counts[1]  # one document a record
     finally:
         ws.close()
+
+
+def test_opening_a_database_of_the_revision_before_compacts_it(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    ws = Workspace.open(path)
+    demo.fill_demo(ws, scale=40, seed=3)
+    ws.close()
+    move_to(path, MIGRATION.down_revision, down=True)
+    assert migrate.compacting(MIGRATION.down_revision)
+    assert not migrate.compacting(migrate.head_revision())
+    before = path.stat().st_size
+
+    Workspace.open(path).close()  # as the app opens it: backup, upgrade, then VACUUM
+    assert path.stat().st_size < before
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA freelist_count").fetchone() == (0,)
+        leaves = [
+            row[0]
+            for row in db.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'search_docs' AND pagetype = 'leaf' "
+                "ORDER BY path"
+            )
+        ]
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert leaves == sorted(leaves)  # a walk of the documents reads the file forwards
