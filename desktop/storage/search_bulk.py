@@ -9,7 +9,8 @@ statements per table, then puts the triggers back, still in the same transaction
 restores them, and no other connection ever sees the database without them.
 
 The documents are the triggers' own: the same expressions and condition (migration 0002's
-`SOURCES`, which migration 0003 re-made unchanged for notes), ids from the same kind range,
+`SOURCES`, whose triggers migration 0015 made again with lookups by the record id's prefix and
+no stored kind: its `doc_values` and `same_record` are used here), ids from the same kind range,
 allotted in the order the rows were written (the newest sort first, as with the triggers). An
 update re-makes a document only when it set a column its trigger watches, as the trigger does;
 an account renamed renames its pursuits' contexts, as `search_accounts_rename` does.
@@ -24,15 +25,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-_MIGRATION = Path(__file__).parent / "migrations" / "versions" / "0002_search_index.py"
-_DOC_COLUMNS = "INSERT INTO search_docs (id, kind, record_id, pursuit_id, name, context, body)"
+_MIGRATION = Path(__file__).parent / "migrations" / "versions" / "0015_search.py"
 _RENAME = "search_accounts_rename"
 
 
 @functools.cache
 def _search_migration() -> Any:
-    """Migration 0002, the one statement of how a record becomes a search document."""
-    spec = importlib.util.spec_from_file_location("pursuit_migration_0002", _MIGRATION)
+    """Migration 0015 (over 0002's sources), the one statement of how a record becomes a search
+    document and how its document is found."""
+    spec = importlib.util.spec_from_file_location("pursuit_migration_0015", _MIGRATION)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -123,11 +124,14 @@ class BulkIndex:
             self._remake(table, list(ids))
         if self.renamed:
             # Pursuits not written themselves keep their documents; their context follows.
+            migration = _search_migration()
+            low, high = migration.kind_range(self.sources["pursuits"])
             self.driver.execute(
                 "UPDATE search_docs SET context = coalesce((SELECT a.name FROM pursuits AS p "
                 "JOIN accounts AS a ON a.id = p.account_id "
                 "WHERE p.id = search_docs.record_id), '') "
-                "WHERE kind = 'pursuit' AND record_id IN (SELECT p.id FROM pursuits AS p "
+                f"WHERE id BETWEEN {low} AND {high} AND id IN (SELECT d.id FROM pursuits AS p "
+                f"JOIN search_docs AS d ON {migration.same_record('d.record_id', 'p.id')} "
                 "WHERE p.account_id IN (SELECT value FROM json_each(?)))",
                 (json.dumps(list(self.renamed)),),
             )
@@ -138,23 +142,24 @@ class BulkIndex:
     def _remake(self, table: str, ids: list[str]) -> None:
         migration = _search_migration()
         spec = self.sources[table]
-        low = spec["code"] << migration.KIND_BITS
-        high = low + (1 << migration.KIND_BITS) - 1
+        low, high = migration.kind_range(spec)
         last = self.last_rowid[table]
         listed = json.dumps(ids)
         if ids:
             self.driver.execute(
-                "DELETE FROM search_docs WHERE record_id IN (SELECT value FROM json_each(?))",
+                "DELETE FROM search_docs WHERE id IN (SELECT d.id FROM json_each(?) AS w "
+                f"JOIN search_docs AS d ON {migration.same_record('d.record_id', 'w.value')})",
                 (listed,),
             )
         if not self.fresh:
             self.driver.execute(  # none for a new record, but the insert trigger also made sure
                 # CROSS JOIN: the new rows drive (by rowid), not every document
                 f"DELETE FROM search_docs WHERE id IN (SELECT d.id FROM {table} AS t "
-                "CROSS JOIN search_docs AS d ON d.record_id = t.id WHERE t.rowid > ?)",
+                f"CROSS JOIN search_docs AS d ON {migration.same_record('d.record_id', 't.id')} "
+                "WHERE t.rowid > ?)",
                 (last,),
             )
-        values, condition = migration._doc_values(spec, "t"), migration._condition(spec, "t")
+        values, condition = migration.doc_values(spec, "t"), migration.condition(spec, "t")
         for source, order, parameter in (
             (f"json_each(?) AS w JOIN {table} AS t ON t.id = w.value", "w.key", listed),
             (f"{table} AS t", "t.rowid", last),
@@ -165,7 +170,7 @@ class BulkIndex:
             ).fetchone()
             where = f"{condition} AND t.rowid > ?" if order == "t.rowid" else condition
             self.driver.execute(
-                f"{_DOC_COLUMNS} SELECT ? + row_number() OVER (ORDER BY {order}), {values} "
+                f"{migration.COLUMNS} SELECT ? + row_number() OVER (ORDER BY {order}), {values} "
                 f"FROM {source} WHERE {where}",
                 (int(top), parameter),
             )

@@ -1,7 +1,8 @@
 """The schema the migrations build is the one `storage/tables.py` declares: every table, column
 and index of the models exists in a new database, and no other index or column is there besides
-what is made outside the models on purpose (the search index of revision 0002, the change
-sequence of revision 0008). A model edited without its migration, or the reverse, fails here."""
+what is made outside the models on purpose (the search index of revisions 0002 and 0015, the
+change sequence of revision 0008). A model edited without its migration, or the reverse, fails
+here."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ def _made_outside_the_models(diff: tuple[object, ...]) -> bool:
     name = str(getattr(subject, "name", ""))
     if kind == "remove_table":
         return name.startswith("search_")  # FTS5 tables (revision 0002)
+    if kind == "remove_index" and name.startswith("search_"):
+        return True  # the search documents' lookup index (revision 0015)
     if kind in {"remove_column", "remove_index"}:
         return name == "seq" or name.endswith("_seq")  # change sequence (revision 0008)
     return False
