@@ -48,7 +48,7 @@ from typing import Any
 from alembic import op
 
 revision = "0015"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 vacuum = True  # read by storage/migrate.py: compact the file after the upgrade
