@@ -387,7 +387,12 @@ def all_account_summary_parts(
     driver = driver_of(session)
     totals = {row[0]: row for row in driver.execute(_TOTALS_SQL.format(rate=rate), rates)}
     corrections = dict(driver.execute(_CORRECTIONS_SQL.format(rate=rate), rates).fetchall())
-    return driver.execute(_LIVE_ACCOUNTS_SQL).fetchall(), totals, corrections
+    return live_accounts(session), totals, corrections
+
+
+def live_accounts(session: Session) -> list[Row]:
+    """Every live account: id, name, industry, address, updated at."""
+    return driver_of(session).execute(_LIVE_ACCOUNTS_SQL).fetchall()
 
 
 def people_per_account(session: Session, ids: Collection[str] | None = None) -> list[Row]:
