@@ -124,7 +124,9 @@ def calendar_for(
             roles[sid].add(role)
         # The version vector as its column type reads it (the stored form is the codec's).
         read_vv = Visit.__table__.c.vv.type.result_processor(session.get_bind().dialect, None)
-    role_keys = catalog.buying_roles.keys()
+    # Each role's label once, in the catalog's order (an attendee's roles are listed in it).
+    roles_vocab = catalog.buying_roles
+    role_labels = [(k, roles_vocab.label(k, lang)) for k in roles_vocab.keys()]  # noqa: SIM118
     stage_labels = {s.number: f"{s.number} {s.label(lang)}" for s in catalog.stages}
     writer = _Writer(stamp)
     events: list[bytes] = []
@@ -149,7 +151,8 @@ def calendar_for(
             continue
         attendees = []
         for sid, name, job in people[visit_id]:
-            labels = [catalog.buying_roles.label(k, lang) for k in role_keys if k in roles[sid]]
+            held = roles.get(sid)
+            labels = [label for k, label in role_labels if k in held] if held else []
             detail = "、".join([job, *labels] if job else labels)
             if detail:
                 attendees.append(f"{name}({detail})" if lang == "zh" else f"{name} ({detail})")
@@ -339,6 +342,7 @@ class _Writer:
         self.stamp_line = f"DTSTAMP:{_utc_stamp(stamp)}".encode()
         self._zones: set[str] = set()  # the TZIDs the times are stated in
         self._tzids: dict[tzinfo, str] = {}  # a zone's TZID, as `icalendar` names it
+        self._params: dict[str, str] = {}  # a TZID as a parameter value (quoted if it must be)
 
     def _time(self, name: str, moment: datetime) -> bytes:
         zone_info = moment.tzinfo
@@ -353,8 +357,11 @@ class _Writer:
             return f"{name}:{local}Z".encode()
         if tzid is None:  # a floating time (never made here: every time has a zone)
             return f"{name}:{local}".encode()
-        self._zones.add(tzid)
-        return _fold(f"{name};TZID={param_value(tzid)}:{local}")
+        param = self._params.get(tzid)
+        if param is None:
+            param = self._params[tzid] = param_value(tzid)
+            self._zones.add(tzid)
+        return _fold(f"{name};TZID={param}:{local}")
 
     def event(
         self,
