@@ -119,7 +119,7 @@ def _list_pursuits(
         rows = queries.pursuit_list_rows(session, ids=ids, account_id=account_id, named=not whole)
         # On the driver, as the board reads it (collection.received_by_pursuit's rule): through
         # the ORM its type processing cost 50 ms at 50,000 pursuits.
-        received = dict(queries.board_received_rows(session, ids))
+        received: dict[str, int] = dict(queries.board_received_rows(session, ids))
         private = set(session.scalars(select(PrivatePursuit.pursuit_id)))
         extra = _details(session, ids, account_id) if details else {}
     day = date.fromisoformat

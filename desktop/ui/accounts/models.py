@@ -56,7 +56,7 @@ class AccountTableModel(RowTableModel):
                         r.open_pursuits, r.pursuits
                     )
                     if r.totals
-                    else None
+                    else ""  # no tooltip until the totals are in
                 ),
             ),
             Column(
