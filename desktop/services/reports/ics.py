@@ -109,7 +109,10 @@ def calendar_for(
     ids = list(dict.fromkeys(visit_ids))
     activity_ids = list(dict.fromkeys(activity_ids))
     catalog = ws.catalog
-    with ws.read() as session:
+    # A larger page cache for the read: thousands of visits look up their pursuits, accounts,
+    # attendees and roles in random order, and with SQLite's default 2 MB most of those pages
+    # were read from the OS again for each visit (the same as deal health's read).
+    with ws.read() as session, queries.page_cache(session, _READ_CACHE_KIB):
         found = {row[0]: row for row in queries.calendar_visit_rows(session, ids)}
         missing = [i for i in ids if i not in found]
         if missing:
@@ -207,6 +210,7 @@ def calendar_for(
 # `icalendar` reading the file back and writing it again). Only the time-zone definitions
 # (VTIMEZONE), one per file, still come from `icalendar`.
 _BATCH = 900  # ids per IN (…) list, well under SQLite's variable limit
+_READ_CACHE_KIB = 32 * 1024  # SQLite's page cache while the visits are read (see calendar_for)
 _FOLD_AT = 75  # octets: a content line is folded before it would reach this many
 
 
