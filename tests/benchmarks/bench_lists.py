@@ -191,17 +191,33 @@ def test_pursuits_list_opens_and_sorts(ctx, qtbot, record) -> None:
 def test_accounts_screen_and_page(ctx, qtbot, record) -> None:
     from desktop.ui.accounts.screen import AccountsScreen
 
-    accounts.account_summaries(ctx.workspace)
-    started = time.perf_counter()
-    screen = AccountsScreen(ctx, None)
-    qtbot.addWidget(screen)
-    screen.resize(1500, 900)
-    screen.show()
-    QApplication.processEvents()
-    screen.grab()
-    opened = _ms(started)
+    accounts.account_summaries(ctx.workspace)  # the page cache warm, as in a running app
+    opened, filled, opened_cpu = [], [], []
+    screen = None
+    for _ in range(4):
+        with Clock() as clock:
+            screen = AccountsScreen(ctx, None)
+            screen.resize(1500, 900)
+            screen.show()
+            screen.grab()  # the first paint: the accounts by name, their totals not yet read
+        qtbot.addWidget(screen)
+        opened.append(clock.wall)
+        opened_cpu.append(clock.cpu)
+        started = time.perf_counter() - clock.wall / 1000
+        qtbot.waitUntil(lambda s=screen: not s.totals_pending(), timeout=30_000)
+        filled.append(_ms(started))
+    assert screen is not None
     shown = len(screen.model.all_rows())
-    record(f"accounts screen opens ({shown:,} accounts), painted", opened, "ms")
+    goal = "< 200 ms" if SCALE >= 50_000 else ""  # issue 22: 16,000 accounts in < 200 ms
+    record(f"accounts screen opens ({shown:,} accounts), painted (median)",
+           statistics.median(opened[1:]), "ms", goal)  # fmt: skip
+    record(f"accounts screen opens, CPU time (median){SUFFIX}", statistics.median(opened_cpu[1:]),
+           "ms")  # fmt: skip
+    record(
+        f"accounts screen totals filled in (after the paint; from opening, median){SUFFIX}",
+        statistics.median(filled[1:]),
+        "ms",
+    )
     biggest = max(screen.model.all_rows(), key=lambda r: r.pursuits)
     times = []
     for _ in range(5):

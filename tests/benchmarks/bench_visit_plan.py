@@ -94,6 +94,18 @@ def test_upcoming_list_and_calendar(scale_db, record) -> None:
     _best, median = best_and_median(lambda: visits.upcoming_visits(ws))
     record(f"visits: upcoming list, {count} rows (scale 10k)", median * 1000, "ms", "< 100 ms")
     ids = visits.upcoming_ids(ws)
-    _best, median = best_and_median(lambda: ics.calendar_for(ws, ids, tz="Asia/Shanghai"), runs=3)
-    record(f"visits: .ics of {len(ids)} coming visits (scale 10k)", median * 1000, "ms")
+    # Issue 22's figure is of 4,000 visits: the demo's coming two weeks hold about that many.
+    assert len(ids) >= 4000, len(ids)
+    ics.calendar_for(ws, ids, tz="Asia/Shanghai")  # the zone's definition made once, as in the app
+    cpu_times = []
+
+    def calendar() -> None:
+        started = time.process_time()
+        ics.calendar_for(ws, ids, tz="Asia/Shanghai")
+        cpu_times.append(time.process_time() - started)
+
+    _best, median = best_and_median(calendar)
+    record(f"visits: .ics of {len(ids)} coming visits (scale 10k)", median * 1000, "ms", "< 500 ms")
+    record("visits: .ics of the coming visits, CPU time (median)",
+           statistics.median(cpu_times) * 1000, "ms")  # fmt: skip
     ws.close()

@@ -48,6 +48,26 @@ def test_summaries_add_up_open_weighted_and_won(ws) -> None:
     assert accounts.account_summaries(ws, ids=[]) == []
 
 
+def test_summaries_without_totals_are_the_same_accounts_in_the_same_order(ws) -> None:
+    """What the Accounts screen paints first: every live account by name, totals left at 0."""
+    make(ws, "ERP", "上海华通", amount=1_000_000_00, stage=3)
+    make(ws, "OA", "南京华盛", amount=50_000_00)
+    records.create(ws, "account", {"name": "空客户", "industry": "制造", "address": "苏州"})
+    gone = records.create(ws, "account", {"name": "已删除"})[0]
+    records.delete(ws, "account", gone)
+    whole = accounts.account_summaries(ws, people=False)
+    bare = accounts.account_summaries(ws, people=False, totals=False)
+    assert [(r.id, r.name, r.industry, r.address) for r in bare] == [
+        (r.id, r.name, r.industry, r.address) for r in whole
+    ]
+    assert all(r.totals for r in whole) and not any(r.totals for r in bare)
+    assert {
+        (r.pursuits, r.open_pursuits, r.open_amount, r.weighted, r.won_amount) for r in bare
+    } == {(0, 0, 0, 0, 0)}
+    with pytest.raises(ValueError):
+        accounts.account_summaries(ws, totals=False)  # people need the pursuits read
+
+
 def test_summary_weights_match_the_list_rows_to_the_fen(demo_ws) -> None:
     from desktop.services.queries import pursuit_list
 

@@ -64,6 +64,22 @@ def _selects(ws, read) -> tuple[Any, int]:
     return found, len([s for s in statements if s.lstrip().upper().startswith("SELECT")])
 
 
+def test_weights_follow_the_domain_rules_on_what_is_still_to_collect(demo_ws) -> None:
+    """The rows weigh inline (50,000 of them): the same as forecast.weighted_amount on
+    status.weighted_base, with the money received as services.collection reads it."""
+    from desktop.domain import forecast
+    from desktop.domain import status as status_rules
+    from desktop.services import collection
+
+    with demo_ws.read() as session:
+        received = collection.received_by_pursuit(session)
+    rows = pursuit_list.list_pursuits(demo_ws, details=False)
+    assert any(r.status == "open" and received.get(r.id) for r in rows)  # the rule is exercised
+    for row in rows:
+        base = status_rules.weighted_base(row.status, row.amount, received.get(row.id, 0))
+        assert row.weighted == forecast.weighted_amount(base, row.win_rate), row.id
+
+
 def test_rows_load_in_six_queries(demo_ws) -> None:
     rows, selects = _selects(demo_ws, lambda: pursuit_list.list_pursuits(demo_ws))
     assert len(rows) == 30

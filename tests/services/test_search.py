@@ -160,6 +160,35 @@ def test_index_follows_edits_deletes_and_restores(ws) -> None:
     _assert_index_consistent(ws)
 
 
+def test_many_best_matches_on_a_deleted_pursuit_leave_the_rest_in_rank_order(ws) -> None:
+    """The ranking is read unchecked and checked after (storage.queries._ranked_alive): when
+    the best matches belong to a deleted pursuit — more of them than the spare rows read — the
+    live ones still come, in the order they would without the deleted ones."""
+    from desktop.storage import queries
+
+    gone = pursuit(ws, "项目甲")
+    kept = pursuit(ws, "项目乙")
+    spare = queries._SPARE
+    for n in range(spare + 4):  # shorter names: they rank first, in the name and the scan
+        person(ws, gone, f"林{n}")
+    for n in range(3):
+        person(ws, kept, f"林海燕{n}")
+    before = found(ws, "林海燕", kinds=("stakeholder",))
+    records.delete(ws, "pursuit", gone)
+    expected = [("stakeholder", f"林海燕{n}") for n in range(3)]
+    for query in ("林", "林 ", "林0", "林海燕"):  # the scan of names, then the index
+        hits = found(ws, query, kinds=("stakeholder",), limit=2)
+        assert all(label.startswith("林海燕") for _kind, label in hits), query
+        assert len(hits) == (2 if query != "林0" else 0), query
+    assert found(ws, "林", kinds=("stakeholder",), limit=3) == expected
+    assert found(ws, "林海燕", kinds=("stakeholder",)) == before == expected
+    records.restore(ws, "pursuit", gone)
+    assert found(ws, "林", kinds=("stakeholder",), limit=2) == [
+        ("stakeholder", "林0"),
+        ("stakeholder", "林1"),
+    ]
+
+
 def test_edits_of_unsearched_columns_do_not_touch_the_index(ws) -> None:
     pid = pursuit(ws, "OA 协同办公")
     with ws.read() as session:

@@ -23,9 +23,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.domain import forecast
 from desktop.domain import status as status_rules
-from desktop.services import collection
 from desktop.services.queries.board import bulk_objects, last_touch, last_touches
 from desktop.services.reports import spreadsheet
 from desktop.services.workspace import Workspace
@@ -119,33 +117,38 @@ def _list_pursuits(
     with ws.read() as session:
         names = queries.account_names(session) if whole else None
         rows = queries.pursuit_list_rows(session, ids=ids, account_id=account_id, named=not whole)
-        received = collection.received_by_pursuit(session, ids)
+        # On the driver, as the board reads it (collection.received_by_pursuit's rule): through
+        # the ORM its type processing cost 50 ms at 50,000 pursuits.
+        received: dict[str, int] = dict(queries.board_received_rows(session, ids))
         private = set(session.scalars(select(PrivatePursuit.pursuit_id)))
         extra = _details(session, ids, account_id) if details else {}
     day = date.fromisoformat
     moment = datetime.fromisoformat
-    weighted = forecast.weighted_amount
-    weighted_base = status_rules.weighted_base
     get_received = received.get
     get_extra = extra.get
+    get_name = names.get if names is not None else None
     open_ = status_rules.OPEN
+    closed_rate = status_rules.closed_rate
     result: list[PursuitRow] = []
     append = result.append
     for row in rows:
         pursuit_id, account_id_, title, stage, status, amount, currency, override = row[:8]
-        if names is None:
+        if get_name is None:
             account = row[17]
         else:
-            account = names.get(account_id_)
+            account = get_name(account_id_)
             if account is None:
                 continue  # no account row: the join of a partial read leaves it out too
-        if status != open_:
-            rate = status_rules.closed_rate(status)
-        elif override is None:
-            rate = stage_rates[stage]
+        if status == open_:
+            rate = stage_rates[stage] if override is None else ws.win_rate(stage, override)
+            # status.weighted_base, inline: an open pursuit weighs what is still to collect.
+            got = get_received(pursuit_id)
+            base = amount if got is None else amount - got
+            if base < 0:
+                base = 0
         else:
-            rate = ws.win_rate(stage, override)
-        base = weighted_base(status, amount, get_received(pursuit_id, 0))
+            rate = closed_rate(status)
+            base = amount
         tags, touched_at, touched_by = get_extra(pursuit_id, _NO_DETAILS)
         expected_close, entered, next_step, next_step_due, owner, closed_on = row[8:14]
         append(
@@ -159,7 +162,10 @@ def _list_pursuits(
                 amount,
                 currency,
                 rate,
-                weighted(base, rate),
+                # forecast.weighted_amount's half-up rounding, inline as on the board (50,000
+                # calls): the rates are whole percentages checked by forecast.win_rate /
+                # status.closed_rate already.
+                (base * rate + 50) // 100,
                 day(expected_close) if expected_close else None,
                 moment(entered),
                 next_step,

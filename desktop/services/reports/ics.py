@@ -109,7 +109,10 @@ def calendar_for(
     ids = list(dict.fromkeys(visit_ids))
     activity_ids = list(dict.fromkeys(activity_ids))
     catalog = ws.catalog
-    with ws.read() as session:
+    # A larger page cache for the read: thousands of visits look up their pursuits, accounts,
+    # attendees and roles in random order, and with SQLite's default 2 MB most of those pages
+    # were read from the OS again for each visit (the same as deal health's read).
+    with ws.read() as session, queries.page_cache(session, _READ_CACHE_KIB):
         found = {row[0]: row for row in queries.calendar_visit_rows(session, ids)}
         missing = [i for i in ids if i not in found]
         if missing:
@@ -124,7 +127,9 @@ def calendar_for(
             roles[sid].add(role)
         # The version vector as its column type reads it (the stored form is the codec's).
         read_vv = Visit.__table__.c.vv.type.result_processor(session.get_bind().dialect, None)
-    role_keys = catalog.buying_roles.keys()
+    # Each role's label once, in the catalog's order (an attendee's roles are listed in it).
+    roles_vocab = catalog.buying_roles
+    role_labels = [(k, roles_vocab.label(k, lang)) for k in roles_vocab.keys()]  # noqa: SIM118
     stage_labels = {s.number: f"{s.number} {s.label(lang)}" for s in catalog.stages}
     writer = _Writer(stamp)
     events: list[bytes] = []
@@ -149,7 +154,8 @@ def calendar_for(
             continue
         attendees = []
         for sid, name, job in people[visit_id]:
-            labels = [catalog.buying_roles.label(k, lang) for k in role_keys if k in roles[sid]]
+            held = roles.get(sid)
+            labels = [label for k, label in role_labels if k in held] if held else []
             detail = "、".join([job, *labels] if job else labels)
             if detail:
                 attendees.append(f"{name}({detail})" if lang == "zh" else f"{name} ({detail})")
@@ -204,6 +210,7 @@ def calendar_for(
 # `icalendar` reading the file back and writing it again). Only the time-zone definitions
 # (VTIMEZONE), one per file, still come from `icalendar`.
 _BATCH = 900  # ids per IN (…) list, well under SQLite's variable limit
+_READ_CACHE_KIB = 32 * 1024  # SQLite's page cache while the visits are read (see calendar_for)
 _FOLD_AT = 75  # octets: a content line is folded before it would reach this many
 
 
@@ -339,6 +346,7 @@ class _Writer:
         self.stamp_line = f"DTSTAMP:{_utc_stamp(stamp)}".encode()
         self._zones: set[str] = set()  # the TZIDs the times are stated in
         self._tzids: dict[tzinfo, str] = {}  # a zone's TZID, as `icalendar` names it
+        self._params: dict[str, str] = {}  # a TZID as a parameter value (quoted if it must be)
 
     def _time(self, name: str, moment: datetime) -> bytes:
         zone_info = moment.tzinfo
@@ -353,8 +361,11 @@ class _Writer:
             return f"{name}:{local}Z".encode()
         if tzid is None:  # a floating time (never made here: every time has a zone)
             return f"{name}:{local}".encode()
-        self._zones.add(tzid)
-        return _fold(f"{name};TZID={param_value(tzid)}:{local}")
+        param = self._params.get(tzid)
+        if param is None:
+            param = self._params[tzid] = param_value(tzid)
+            self._zones.add(tzid)
+        return _fold(f"{name};TZID={param}:{local}")
 
     def event(
         self,

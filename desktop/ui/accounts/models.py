@@ -51,9 +51,13 @@ class AccountTableModel(RowTableModel):
                 lambda r: r.open_pursuits,
                 align=RIGHT,
                 width=50,
-                tooltip=lambda r: QCoreApplication.translate(
-                    "AccountColumns", "{0} open of {1} pursuits"
-                ).format(r.open_pursuits, r.pursuits),
+                tooltip=lambda r: (
+                    QCoreApplication.translate("AccountColumns", "{0} open of {1} pursuits").format(
+                        r.open_pursuits, r.pursuits
+                    )
+                    if r.totals
+                    else ""  # no tooltip until the totals are in
+                ),
             ),
             Column(
                 "open_amount",

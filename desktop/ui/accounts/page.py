@@ -232,15 +232,7 @@ class AccountPageView(QWidget):
         self.name.setText(page.name)
         meta = [text for text in (fields.get("industry"), fields.get("address")) if text]
         self.meta.setText("  ·  ".join(meta) if meta else self.tr("No industry or address yet"))
-        if summary is not None:
-            lang = self.lang
-            parts = [
-                self.tr("{0} open of {1} pursuits").format(summary.open_pursuits, summary.pursuits),
-                self.tr("pipeline {0}").format(money_short(summary.open_amount, "CNY", lang)),
-                self.tr("weighted {0}").format(money_short(summary.weighted, "CNY", lang)),
-                self.tr("won {0}").format(money_short(summary.won_amount, "CNY", lang)),
-            ]
-            self.stats.setText("  ·  ".join(parts))
+        self.show_totals(summary)
         notes = str(fields.get("notes") or "").strip()
         self.notes.setText(notes)
         self.notes.setVisible(bool(notes))
@@ -271,6 +263,21 @@ class AccountPageView(QWidget):
             if not page.pursuits
             else self.tr("An account with pursuits cannot be deleted: merge it, or move them")
         )
+
+    def show_totals(self, summary: AccountSummary | None) -> None:
+        """The line of the account's pipeline totals; blank while its row has none yet (the
+        screen paints the accounts first and their totals right after)."""
+        if summary is None or not summary.totals:
+            self.stats.setText("")
+            return
+        lang = self.lang
+        parts = [
+            self.tr("{0} open of {1} pursuits").format(summary.open_pursuits, summary.pursuits),
+            self.tr("pipeline {0}").format(money_short(summary.open_amount, "CNY", lang)),
+            self.tr("weighted {0}").format(money_short(summary.weighted, "CNY", lang)),
+            self.tr("won {0}").format(money_short(summary.won_amount, "CNY", lang)),
+        ]
+        self.stats.setText("  ·  ".join(parts))
 
     def _load_timeline(self) -> None:
         self._timeline_timer.stop()

@@ -48,6 +48,11 @@ WATCHED = (
     ChangeKind.STAKEHOLDER,
     ChangeKind.VISIT,
 )
+# Sorted by one of these (as the screen opens unless the rep sorted by a total), the rows are in
+# order without their totals: the list paints from the accounts alone and the totals follow one
+# event later (`_fill_totals`; summing 50,000 pursuits was over half of the opening). Sorted by a
+# total, the rows are read whole before the paint, as they must be to be in order.
+BARE_SORTS = ("name", "industry")
 
 
 class AccountsScreen(QWidget):
@@ -59,6 +64,7 @@ class AccountsScreen(QWidget):
         self.dialog: Any = None
         self.current_id: str | None = None
         self._stale = False
+        self._totals_generation = 0  # a newer read makes a pending fill of totals moot
 
         self.model = AccountTableModel(self)
         self.search = QLineEdit()
@@ -178,11 +184,18 @@ class AccountsScreen(QWidget):
 
     # --- loading ---------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Every account again (first show, a database switch, an import): painted by name
+        first when the sort allows, the totals filled in right after (see BARE_SORTS)."""
+        column = self.model.sort_column
+        bare = 0 <= column < len(self.model.columns) and (
+            self.model.columns[column].key in BARE_SORTS
+        )
+        self._totals_generation += 1
         try:
-            rows = accounts.account_summaries(self.ctx.workspace, people=False)
+            rows = accounts.account_summaries(self.ctx.workspace, people=False, totals=not bare)
         except Exception as exc:
             show_error(self, exc)
-            rows = []
+            rows, bare = [], False
         keep = self.current_id
         self.model.set_rows(rows)
         self._stale = False
@@ -193,17 +206,44 @@ class AccountsScreen(QWidget):
             self.view.selectRow(0)
         else:
             self._show(None)
+        if bare and rows:
+            generation = self._totals_generation
+            QTimer.singleShot(0, self, lambda: self._fill_totals(generation))
 
-    def refresh(self) -> None:
-        """Totals and the page again, keeping the selection (after an edit anywhere)."""
+    def totals_pending(self) -> bool:
+        """Whether the rows shown still wait for their totals (right after a reload)."""
+        return any(not r.totals for r in self.model.all_rows())
+
+    def _fill_totals(self, generation: int) -> None:
+        """The totals of the rows painted without them; the page's totals line with them."""
+        if generation != self._totals_generation:
+            return  # a newer read has them already
+        rows = self._summaries()
+        if rows is None:
+            return
+        self._put(rows)
+        current = self.model.row(self.current_id) if self.current_id else None
+        self.page.show_totals(current)
+
+    def _summaries(self) -> list[AccountSummary] | None:
+        self._totals_generation += 1
         try:
-            rows = accounts.account_summaries(self.ctx.workspace, people=False)
+            return accounts.account_summaries(self.ctx.workspace, people=False)
         except Exception:
             log.exception("cannot refresh accounts")
-            return
+            return None
+
+    def _put(self, rows: list[AccountSummary]) -> None:
         gone = {r.id for r in self.model.all_rows()} - {r.id for r in rows}
         self.model.update_rows(rows, removed=gone)
         self._update_count()
+
+    def refresh(self) -> None:
+        """Totals and the page again, keeping the selection (after an edit anywhere)."""
+        rows = self._summaries()
+        if rows is None:
+            return
+        self._put(rows)
         current = self.model.row_at(self.view.currentIndex())
         if current is None and self.model.rowCount():
             self.view.selectRow(0)

@@ -71,6 +71,34 @@ def test_open_item_shows_the_account_page(screen, ctx) -> None:
     assert "1 / 3" in screen.count.text()
 
 
+def test_names_paint_first_and_the_totals_follow(screen, ctx, qtbot) -> None:
+    """Sorted by name, a reload shows the accounts before their totals are read; the totals,
+    the bold names and the page's totals line come one event later. Sorted by a total, the
+    rows are read whole at once (they could not be in order without them)."""
+    ids = fill(ctx.workspace)
+    screen.reload()
+    qtbot.waitUntil(lambda: not screen.totals_pending())
+    assert screen.select(ids["keep"])
+    screen.reload()
+    assert screen.totals_pending()
+    assert [r.name for r in screen.model.shown_rows()] == [
+        "恒通电子",
+        "南京华盛",
+        "苏州恒通电子有限公司",
+    ]  # by pinyin, as always
+    assert screen.current_id == ids["keep"] and screen.page.stats.text() == ""
+    qtbot.waitUntil(lambda: not screen.totals_pending())
+    row = screen.model.row(ids["keep"])
+    assert (row.open_pursuits, row.open_amount) == (1, 1_000_000_00)
+    assert screen.page.stats.text() != ""
+    font = screen.model.data(screen.model.index_of(ids["keep"]), Qt.ItemDataRole.FontRole)
+    assert font is not None and font.bold()
+    screen.view.sortByColumn(screen.model.column_index("open_amount"), Qt.SortOrder.DescendingOrder)
+    screen.reload()
+    assert not screen.totals_pending()
+    assert screen.model.shown_rows()[0].id == ids["keep"]
+
+
 def test_edit_is_refused_at_the_field_then_saved_and_undone(screen, ctx, qtbot) -> None:
     ids = fill(ctx.workspace)
     screen.reload()
