@@ -295,8 +295,8 @@ class _Loader(importer._Merger):
         scan.content = content.hexdigest()
         self.preview.records = scan.records
 
-    def adopt(self, table: type[Synced], columns: tuple[str, ...], batch: list[Any]) -> None:
-        """Write a batch of checked records, (parsed line, line) each, as the file has them.
+    def adopt(self, table: type[Synced], columns: tuple[str, ...], batch: list[_Line]) -> None:
+        """Write a batch of checked records (`_Line`s) as the file has them.
 
         A record with one value per field, in this version's layout, becomes its row straight
         from the parsed line (`_Rows`); one with siblings or purged goes through the merge's
@@ -308,9 +308,9 @@ class _Loader(importer._Merger):
         at = schema.positions(columns)
         siblings, purged, id_at = at["siblings"], at["purged"], at["id"]
         entries: list[_Entry] = []
-        for parsed, line in batch:
+        for parsed, line, texts in batch:
             if parsed[siblings] is None and not parsed[purged]:
-                entry = rows.plain(parsed, line)
+                entry = rows.plain(parsed, line, texts)
                 if entry is not None:
                     entries.append(entry)
                     continue
@@ -454,21 +454,26 @@ class _Rows:
     def of(table: type[Synced], columns: tuple[str, ...]) -> _Rows:
         return _Rows(table, columns)
 
-    def plain(self, parsed: list[Any], line: bytes) -> _Entry | None:
+    def plain(self, parsed: list[Any], line: bytes, texts: tuple[str, str] | None) -> _Entry | None:
         """The row of a record with one value per field, as `importer._plain_values` and
         `_raw_row` make it; None when the line is not in this version's layout, or its
-        version vector and dots cannot be cut from it as written (then they make it)."""
+        version vector and dots cannot be cut from it as written (then they make it).
+        `texts`: those two texts when the caller cut them already."""
         if not self.direct:
             return None
-        vv, dots = importer._tail_texts(self.names, line)
-        if vv is None:
-            return None
+        if texts is None:
+            cut_vv, cut_dots = importer._tail_texts(self.names, line)
+            if cut_vv is None or cut_dots is None:
+                return None
+            texts = cut_vv, cut_dots
+        vv, dots = texts
         row = parsed[1:]
         filled = 0
         if self.owner is not None:
             # The fields given: not in importer.EMPTY (None, "", [], {}), counted in C.
             given = parsed[self.first : self.last]
-            filled = len(given) - sum(given.count(empty) for empty in importer.EMPTY)
+            filled = len(given) - given.count(None) - given.count("")
+            filled -= given.count([]) + given.count({})
         for index in self.encoded:
             if row[index] is not None:
                 row[index] = sync_codec.dumps(row[index])
@@ -486,25 +491,24 @@ class _Sink:
         self.loader = loader
         self.table = table
         self.columns = columns
-        self.batch: list[tuple[list[Any], bytes]] = []
+        self.batch: list[_Line] = []
         self.kept: importer._Kept | None = None
         self.ids = loader.scan.pending_ids.setdefault(table.kind, set())
-        self.check = _fast_check(table, columns)
-        self.at_id = schema.positions(columns)["id"]
-        self.at_vv = schema.positions(columns)["vv"]
+        self.head, self.tail = _fast_check(table, columns)
+        at = schema.positions(columns)
+        self.at_id, self.at_vv, self.at_dots = at["id"], at["vv"], at["dots"]
+        # This version's layout ends with the version vector, the dots and no siblings: those
+        # are parsed and checked once per distinct text (records share few), the rest per line.
+        self.split = columns == schema.columns_of(table)
+        self.head_size = len(columns) + 1 - 3
+        self.tails: dict[bytes, tuple[Any, Any, int, tuple[str, str] | None]] = {}
         if _refers_to_itself(table):
             self.kept = importer._Kept()
 
     def add(self, line: bytes) -> None:
         loader, table, columns = self.loader, self.table, self.columns
-        parsed = _parsed(line)
         scan = loader.scan
-        hlc = -1
-        if type(parsed) is list and parsed and parsed[0] == table.kind:
-            try:
-                hlc = self.check(parsed, loader.good)
-            except TypeError:  # a value of a type no set takes (a list for an id): refused below
-                hlc = -1
+        hlc, parsed, texts = self._fast(line)
         if hlc < 0:
             # Not a plain line of a known shape, or refused: the importer's own checks, which
             # give the same refusal, word for word.
@@ -512,6 +516,7 @@ class _Sink:
             importer._check_parsed(
                 table, columns, parsed, scan, loader.our_site, loader.our_counter
             )
+            texts = None
         else:
             # importer._check_parsed, for a line `_fast_check` passed (its time is `hlc`).
             record_id = parsed[self.at_id]
@@ -528,17 +533,90 @@ class _Sink:
         if self.kept is not None:
             self.kept.add(line)
             return
-        self.batch.append((parsed, line))
+        self.batch.append((parsed, line, texts))
         if len(self.batch) >= LOAD_BATCH:
             loader.adopt(table, columns, self.batch)
             self.batch = []
+
+    def _fast(self, line: bytes) -> tuple[int, Any, tuple[str, str] | None]:
+        """The line parsed as `bundle.load_json` parses it and passed by `_fast_check`: its
+        latest change time, the parsed line and its version vector's and dots' texts (when
+        cut from it); -1 when it is left to the importer's checks.
+
+        Parsed with less around the parser, for a line within the bounds at a glance: shorter
+        than `MAX_VALUES` bytes (so it cannot hold more values), with few enough brackets to
+        nest no deeper than `MAX_NESTING`, one JSON value from its first byte to its last. A
+        line of this version's layout is parsed in two parts, cut where `importer._tail_texts`
+        cuts it: `[head…` + `,{vv},{dots},null]`. JSON values delimit themselves, so when the
+        head closed by `]` is an array and each of the two texts one object, the line is the
+        array of the head's values and those two objects, what parsing it whole gives; the
+        two objects, parsed and checked once per distinct text, are then shared (read only:
+        such a line is plain and its row keeps their texts)."""
+        if len(line) >= bundle.MAX_VALUES:
+            return -1, None, None
+        if line.count(b"[") + line.count(b"{") > bundle.MAX_NESTING:
+            return -1, None, None
+        good = self.loader.good
+        try:
+            cut = _cut(line) if self.split else None
+            if cut is not None:
+                start, middle, end = cut
+                key = line[start:end]
+                known = self.tails.get(key)
+                if known is None:
+                    known = self._read_tail(line[start : middle - 1], line[middle:end])
+                vv, dots, latest, texts = known
+                if latest < 0:
+                    return -1, None, None
+                text = line[: start - 1].decode() + "]"
+                parsed, stop = _SCAN(text, 0)
+                if stop != len(text) or type(parsed) is not list:
+                    return -1, None, None
+                if len(parsed) != self.head_size:
+                    return -1, None, None
+                parsed += (vv, dots, None)
+            else:
+                text = line.decode()
+                parsed, stop = _SCAN(text, 0)
+                if stop != len(text) or type(parsed) is not list:
+                    return -1, None, None
+                if len(parsed) != len(self.columns) + 1:
+                    return -1, None, None
+                latest = self.tail(parsed[self.at_vv], parsed[self.at_dots], good)
+                texts = None
+            if parsed[0] != self.table.kind or latest < 0 or not self.head(parsed, good):
+                return -1, None, None
+        except (StopIteration, ValueError, TypeError):
+            # Not JSON, not UTF-8, a value of a type no set takes: the importer's checks say.
+            return -1, None, None
+        return latest, parsed, texts
+
+    def _read_tail(
+        self, vv_text: bytes, dots_text: bytes
+    ) -> tuple[Any, Any, int, tuple[str, str] | None]:
+        """A version vector's and dots' texts parsed and checked (`tail`), kept by text."""
+        if len(self.tails) >= TAILS_KEPT:
+            self.tails.clear()
+        known: tuple[Any, Any, int, tuple[str, str] | None] = (None, None, -1, None)
+        try:
+            vv_str, dots_str = vv_text.decode(), dots_text.decode()
+            vv, vv_stop = _SCAN(vv_str, 0)
+            dots, dots_stop = _SCAN(dots_str, 0)
+            if vv_stop == len(vv_str) and dots_stop == len(dots_str):
+                latest = self.tail(vv, dots, self.loader.good)
+                known = (vv, dots, latest, (vv_str, dots_str))
+        except (StopIteration, ValueError, TypeError):
+            pass
+        self.tails[vv_text + b"," + dots_text] = known
+        return known
 
     def close(self) -> None:
         loader, table, columns = self.loader, self.table, self.columns
         if self.kept is not None:
             self.batch = []
             for line in self.kept:
-                self.batch.append((importer.parse_line(table, columns, line, check=False), line))
+                parsed = importer.parse_line(table, columns, line, check=False)
+                self.batch.append((parsed, line, None))
                 if len(self.batch) >= importer.BATCH:
                     loader.adopt(table, columns, self.batch)
                     self.batch = []
@@ -548,10 +626,31 @@ class _Sink:
             self.batch = []
 
 
+def _cut(line: bytes) -> tuple[int, int, int] | None:
+    """Where a line of this version's layout holds its version vector and dots, as
+    `importer._tail_texts` cuts them: `…,{vv},{dots},null]`, the starts of the two objects and
+    the end of the second; None when the line does not end so."""
+    if not line.endswith(importer._PLAIN_TAIL):
+        return None
+    end = len(line) - len(importer._PLAIN_TAIL)
+    middle = line.rfind(b"{", 0, end)
+    if middle < 2 or line[middle - 2 : middle] != b"},":
+        return None
+    start = line.rfind(b"{", 0, middle - 1)
+    if start < 1 or line[start - 1 : start] != b",":
+        return None
+    return start, middle, end
+
+
+# Distinct version vector and dots texts kept parsed per kind; past it, the memory starts over.
+TAILS_KEPT = 4096
+# A line on its way in: parsed, as written, and its version vector's and dots' texts when cut.
+_Line = tuple[list[Any], bytes, tuple[str, str] | None]
+
 # Values checked already in this import, by format (a time, a date, an id another record
 # refers to or a site): many recur (the same parent, site, write time), each is checked once.
 # Bounded: past it, a value is checked each time it appears, as the schema checks it.
-GOOD_KEPT = 200_000
+GOOD_KEPT = 50_000
 
 _KIND_OF_TABLE = {table.__tablename__: table.kind for table in BY_KIND.values()}
 
@@ -565,22 +664,27 @@ class _Good:
         self.dates: set[str] = set()
 
 
+Head = Callable[[list[Any], _Good], bool]
+Tail = Callable[[Any, Any, _Good], int]
+
+
 @table_cache
-def _fast_check(table: type[Synced], columns: tuple[str, ...]) -> Callable[[list[Any], _Good], int]:
-    """One generated function per layout that passes a parsed line only if
+def _fast_check(table: type[Synced], columns: tuple[str, ...]) -> tuple[Head, Tail]:
+    """Two generated functions per layout that together pass a parsed line only if
     `schema.check_record` would pass it and it has one value per field (no siblings, not
-    purged), and returns its latest change time (`importer._check_parsed`'s); -1 otherwise,
-    and the caller runs the schema's own checks, which then refuse it with their message (or
-    take a line with siblings or purged). It is never more lenient than the schema: the same
-    tests, written inline, some stricter (exact types, as a parsed JSON line has), and values
-    of a format met before in this import passed by a set lookup.
+    purged): `head` tests the line's values but its version vector and dots, `tail` those two
+    and returns the line's latest change time (`importer._check_parsed`'s), -1 when it fails.
+    A line they do not pass goes to the schema's own checks, which refuse it with their
+    message (or take a line with siblings or purged). They are never more lenient than the
+    schema: the same tests written inline, some stricter (exact types, as parsed JSON has),
+    and values of a format met before in this import passed by a set lookup.
     """
     at = schema.positions(columns)
     rules = sync_codec.rules_for(table)
     body = [
-        "def check(line, good):",
+        "def head(line, good):",
         f"    if len(line) != {len(columns) + 1}:",
-        "        return -1",
+        "        return False",
         "    ids = good.ids",
         "    times = good.times",
         "    dates = good.dates",
@@ -590,13 +694,13 @@ def _fast_check(table: type[Synced], columns: tuple[str, ...]) -> Callable[[list
         test = "type(v) is not str or not UUID(v)"
         if not kept:  # a record's own id appears once: no use keeping it
             guard = "v is not None and (" + test + ")" if nullable else test
-            return [f"    v = {value}", f"    if {guard}:", "        return -1"]
+            return [f"    v = {value}", f"    if {guard}:", "        return False"]
         guard = "v is not None and v not in ids" if nullable else "v not in ids"
         return [
             f"    v = {value}",
             f"    if {guard}:",
             f"        if {test}:",
-            "            return -1",
+            "            return False",
             "        if len(ids) < KEPT:",
             "            ids.add(v)",
         ]
@@ -607,11 +711,11 @@ def _fast_check(table: type[Synced], columns: tuple[str, ...]) -> Callable[[list
             f"    v = {value}",
             f"    if {guard}:",
             f"        if type(v) is not str or not {pattern}(v):",
-            "            return -1",
+            "            return False",
             "        try:",
             f"            {parse}(v)",
             "        except ValueError:",
-            "            return -1",
+            "            return False",
             f"        if len({kept}) < KEPT:",
             f"            {kept}.add(v)",
         ]
@@ -644,17 +748,20 @@ def _fast_check(table: type[Synced], columns: tuple[str, ...]) -> Callable[[list
             test = "type(v) is not str or len(v) > MAX_TEXT"
         body.append(f"    v = {value}")
         body.append(f"    if {'v is not None and (' + test + ')' if nullable else test}:")
-        body.append("        return -1")
+        body.append("        return False")
     body += formatted(f"line[{at['created_at']}]", False, "times", "DATETIME", "datetime_from")
     body += formatted(f"line[{at['updated_at']}]", False, "times", "DATETIME", "datetime_from")
     body += uuid(f"line[{at['origin_site']}]", True)
     body += [
         f"    v = line[{at['purged']}]",
         "    if type(v) is not int or v != 0:",
-        "        return -1",
+        "        return False",
         f"    if line[{at['siblings']}] is not None:",
-        "        return -1",
-        f"    vv = line[{at['vv']}]",
+        "        return False",
+        "    return True",
+        "",
+        "def tail(vv, dots, good):",
+        "    ids = good.ids",
         "    if type(vv) is not dict or not vv:",
         "        return -1",
         "    for v, counter in vv.items():",
@@ -665,7 +772,6 @@ def _fast_check(table: type[Synced], columns: tuple[str, ...]) -> Callable[[list
         "                ids.add(v)",
         "        if type(counter) is not int or not 1 <= counter <= MAX_INT:",
         "            return -1",
-        f"    dots = line[{at['dots']}]",
         "    if type(dots) is not dict:",
         "        return -1",
         "    latest = 0",
@@ -702,29 +808,11 @@ def _fast_check(table: type[Synced], columns: tuple[str, ...]) -> Callable[[list
         "FIELDS": frozenset(rules.fields),
     }
     exec("\n".join(body), names)  # code built from our own schema, never from input
-    return names["check"]  # type: ignore[no-any-return]
+    return names["head"], names["tail"]
 
 
 # The file's decoder's own scanner (its options: no NaN, no Infinity), called on a line directly.
 _SCAN: Callable[[str, int], tuple[Any, int]] = bundle.JSON_DECODER.scan_once  # type: ignore[attr-defined]
-
-
-def _parsed(line: bytes) -> Any:
-    """`bundle.load_json(line, "a line")`, with less around the parser for a line within the
-    bounds at a glance: shorter than `MAX_VALUES` bytes (so it cannot hold more values), few
-    enough brackets to nest no deeper than `MAX_NESTING`, one JSON value from its first byte to
-    its last (what `decode` takes, less the whitespace it would skip). Anything else, a line
-    that is not JSON included, is left to `load_json`, which refuses it as it always has."""
-    if len(line) < bundle.MAX_VALUES and line.count(b"[") + line.count(b"{") <= bundle.MAX_NESTING:
-        try:
-            text = line.decode()
-            parsed, end = _SCAN(text, 0)
-        except (StopIteration, ValueError):
-            pass
-        else:
-            if end == len(text):
-                return parsed
-    return bundle.load_json(line, "a line")
 
 
 def _refers_to_itself(table: type[Synced]) -> bool:
