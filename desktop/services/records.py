@@ -143,6 +143,12 @@ _VALIDATORS: dict[str, list[Callable[[Values], None]]] = {
 }
 
 
+def has_rules(kind: str) -> bool:
+    """Whether `validate` checks more of a kind's values than their names (a bulk writer of
+    values named by the schema itself can then skip it)."""
+    return bool(_VALIDATORS.get(kind))
+
+
 def validate(kind: str, values: Values) -> None:
     table = table_of(kind)
     known = set(table.register_fields())

@@ -315,3 +315,125 @@ def test_a_full_disk_leaves_the_new_database_as_it_was(snapshot, ws: Workspace) 
     ws.db.engine.dispose()
     assert list(dump.logical_dump(ws.path)) == []
     assert _rows(ws.path, objects) == schema_before
+
+
+def _plain_line(lines: list[bytes]) -> int:
+    """The last record line with one value per field (no siblings, not purged): the kind of
+    line the new-database load checks and writes by its fast way."""
+    for at in range(len(lines) - 2, -1, -1):
+        parsed = json.loads(lines[at])
+        if parsed[-1] is None and parsed[-4] == 0:
+            return at
+    raise AssertionError("no plain line")
+
+
+def _dot_beyond(parsed: list[Any], site: str) -> None:
+    ((writer, counter),) = list(parsed[-3].items())[:1]
+    parsed[-2] = {"*": [writer, counter + 1, 1]}
+
+
+def _ours(parsed: list[Any], site: str) -> None:
+    parsed[-3][site] = 7  # a write of this database it never made
+
+
+def _ahead(parsed: list[Any], site: str) -> None:
+    later = 4_102_444_800_000  # 2100-01-01: far beyond this computer's clock
+    parsed[-2] = {name: [dot[0], dot[1], later] for name, dot in parsed[-2].items()}
+
+
+def _list_id(parsed: list[Any], site: str) -> None:
+    parsed[1] = [parsed[1]]
+
+
+def _true_flag(parsed: list[Any], site: str) -> None:
+    parsed[-4] = True
+
+
+def _one_more(parsed: list[Any], site: str) -> None:
+    parsed.append(0)
+
+
+def _bad_time(parsed: list[Any], site: str) -> None:
+    parsed[-7] = "2026-02-30 10:00:00"  # created_at: shaped like a time, no such day
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_dot_beyond, _ours, _ahead, _list_id, _true_flag, _one_more, _bad_time, "not utf-8"],
+    ids=[
+        "dot beyond the vector",
+        "a write of ours",
+        "time ahead",
+        "an id that is a list",
+        "true for 0/1",
+        "one value more",
+        "no such day",
+        "not utf-8",
+    ],
+)
+def test_a_forged_or_damaged_plain_line_is_refused_as_by_the_merge(
+    snapshot, tmp_path: Path, change: Any
+) -> None:
+    """A line the load's own checks (fresh._fast_check) do not pass goes to the importer's:
+    the same refusal, and nothing written."""
+    path, _ids = snapshot
+    errors = []
+    for adopt in (True, False):
+        ws = Workspace.open(tmp_path / f"new-{adopt}.db")
+        (site,) = _rows(ws.path, "SELECT site_id FROM sync_state")[0]
+
+        def forge(lines: list[bytes], site: str = site) -> list[bytes]:
+            at = _plain_line(lines)
+            if change == "not utf-8":
+                lines[at] = lines[at].replace(b'","', b'\xff","', 1)
+                return lines
+            parsed = json.loads(lines[at])
+            change(parsed, site)
+            lines[at] = json.dumps(parsed, ensure_ascii=False, separators=(",", ":")).encode()
+            return lines
+
+        bad = tmp_path / f"bad-{adopt}.sync"
+        _reseal(path, bad, forge)
+        try:
+            with pytest.raises(BundleError) as caught:
+                importer.import_bundle(ws, bad, PASSPHRASE, adopt=adopt)
+            errors.append((type(caught.value), caught.value.code, caught.value.detail))
+            assert list(dump.logical_dump(ws.path)) == []
+            assert _rows(ws.path, "SELECT count(*) FROM sync_imports") == [(0,)]
+        finally:
+            ws.close()
+    (kind, code, adopted), (merged_kind, merged_code, merged) = errors
+    assert (kind, code) == (merged_kind, merged_code)
+    if code == "foreign_changes":  # names the record; each database its own site
+        assert adopted == merged
+    else:
+        assert re.sub(r"^line \d+: ", "", adopted) == re.sub(r"^line \d+: ", "", merged)
+
+
+def test_lines_written_with_other_spacing_are_adopted_as_the_merge_takes_them(
+    snapshot, tmp_path: Path
+) -> None:
+    """JSON with spaces (another writer): no version vector or dots cut from the line's end,
+    parsed whole, the same records, texts and bookkeeping."""
+    path, _ids = snapshot
+    spaced = tmp_path / "spaced.sync"
+
+    def respace(lines: list[bytes]) -> list[bytes]:
+        return [
+            json.dumps(json.loads(line), ensure_ascii=False).encode() if i % 3 == 0 else line
+            for i, line in enumerate(lines[:-1])
+        ] + lines[-1:]
+
+    _reseal(path, spaced, respace)
+    adopted_ws, adopted = _into_new(spaced, tmp_path / "adopted.db")
+    merged_ws, merged = _into_new(spaced, tmp_path / "merged.db", adopt=False)
+    try:
+        assert adopted.committed and merged.committed
+        assert adopted.preview.counts == merged.preview.counts
+        assert list(dump.logical_dump(adopted_ws.path)) == list(dump.logical_dump(merged_ws.path))
+        assert _bookkeeping(adopted_ws.path) == _bookkeeping(merged_ws.path)
+        raw = "SELECT id, vv, dots, siblings FROM pursuits ORDER BY id"
+        assert _rows(adopted_ws.path, raw) == _rows(merged_ws.path, raw)
+    finally:
+        adopted_ws.close()
+        merged_ws.close()
