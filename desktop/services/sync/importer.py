@@ -21,7 +21,9 @@ the line and checked as above. This is sound: the chunk's tag has authenticated 
 is what a holder of the team key wrote, and a state whose writes this database has all seen
 cannot change the merge (the join of a covered state with ours is ours). So a file this database
 mostly has already costs a cut and a lookup per line, and the same database results as when
-every line is read in full; a damaged line among them changes nothing either.
+every line is read in full; a damaged line among them changes nothing either. The cut is made a
+decompressed piece at a time where it can (`_plain_lines`: one regular expression over the piece,
+the lookups in C), since Python work per line was most of reading a big file.
 
 A file imported before, byte for byte, with nothing rejected then, is known at once: the database
 has only moved forward since (every local write and every join does), so it has nothing new.
@@ -35,6 +37,7 @@ compressed differently are merely read again.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import re
@@ -46,6 +49,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import compress, filterfalse
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -226,92 +231,123 @@ def import_bundle(
         )
         if adopted is not None:  # None: the database holds synced records, so they are merged
             return adopted
-    # The backup is copied while pass one reads the file (another core); it stands for the
-    # state before the import as long as nothing was written meanwhile, which is checked once
-    # the write lock is held (else it is taken again there).
-    early = _EarlyBackup(ws) if backup and not dry_run else None
-    try:
-        scan = _scan(
-            ws,
-            path,
-            header,
-            keys,
-            kinds,
-            our_site,
-            our_counter,
-            progress,
-            cancelled,
-            pending_budget,
-            preview.source_name or preview.source_site[:8],
-        )
-    except BaseException:
-        if early is not None:
-            early.discard()
-        raise
-    preview.records = scan.records
-    for kind, n in scan.counts.items():
-        preview.counts[kind].unchanged = n - len(scan.pending_ids.get(kind, ()))
-    backup_path: Path | None = None
-    if early is not None and not any(scan.pending_ids.values()):
-        early.discard()  # nothing will change: no backup needed
-        early = None
-    try:
-        with ws.write() as session:
-            session.info["merging"] = True
-            driver = queries.driver_of(session)
-            with _interruptible(driver, cancelled):
-                driver.execute("PRAGMA defer_foreign_keys = ON")
-                (cache,) = driver.execute("PRAGMA cache_size").fetchone()
-                driver.execute("PRAGMA cache_size = -65536")  # 64 MiB while merging big tables
-                try:
-                    mark = _write_mark(driver)  # also takes the write lock
-                    if early is not None:
-                        backup_path = early.result(mark)
-                        early = None
-                    if (
-                        backup_path is None
-                        and backup
-                        and not dry_run
-                        and any(scan.pending_ids.values())
-                    ):
-                        backup_path = backups.make_backup(ws, "before-import").path
-                    merger = _Merger(session, driver, preview, scan, cancelled, progress)
-                    lines = _pending_lines(path, header, keys, kinds, scan)
-                    for table, columns in kinds:
-                        merger.merge_kind(table, columns, lines.get(table.kind, iter(())))
-                    merger.index.finish()  # before any other write: the triggers are back
-                    # A "won" from a database older than revision 0004: mapped as a local edit.
-                    session.info["merging"] = False
-                    collection.settle_legacy_won(session)
-                    # Cards of a person merged away on another laptop go to the survivor: a
-                    # local, stamped write (services.people.settle_merges).
-                    people.settle_merges(session)
-                    session.flush()
-                    session.info["merging"] = True
-                    _after_merge(
-                        driver, header, scan, preview, digest, path, backup_path, merger.pursuits
-                    )
-                finally:
-                    driver.execute(f"PRAGMA cache_size = {int(cache)}")  # pooled: give it back
-                for name in sorted(merger.written):
-                    violations = driver.execute(f"PRAGMA foreign_key_check({name})").fetchmany(1)
-                    if violations:
-                        raise BundleError("damaged", f"a reference is missing: {violations[0]}")
-                if dry_run or (confirm is not None and not confirm(preview)):
-                    raise _RollBack
-    except BaseException as exc:
-        if early is not None:
-            early.discard()
-        if backup_path is not None and isinstance(exc, _RollBack):
-            backup_path.unlink(missing_ok=True)
-        if not isinstance(exc, _RollBack):
+    with _collector_paused():  # its passes were a fifth of a big merge, and found nothing
+        # The backup is copied while pass one reads the file (another core); it stands for the
+        # state before the import as long as nothing was written meanwhile, which is checked once
+        # the write lock is held (else it is taken again there).
+        early = _EarlyBackup(ws) if backup and not dry_run else None
+        try:
+            scan = _scan(
+                ws,
+                path,
+                header,
+                keys,
+                kinds,
+                our_site,
+                our_counter,
+                progress,
+                cancelled,
+                pending_budget,
+                preview.source_name or preview.source_site[:8],
+            )
+        except BaseException:
+            if early is not None:
+                early.discard()
             raise
-        return ImportReport(preview, False, dry_run, None, time.perf_counter() - started, Changes())
-    changes = Changes.all() if preview.changes_anything else Changes()
-    files = attachments.receive(ws, path, keys)
-    return ImportReport(
-        preview, True, False, backup_path, time.perf_counter() - started, changes, files
-    )
+        preview.records = scan.records
+        for kind, n in scan.counts.items():
+            preview.counts[kind].unchanged = n - len(scan.pending_ids.get(kind, ()))
+        backup_path: Path | None = None
+        if early is not None and not any(scan.pending_ids.values()):
+            early.discard()  # nothing will change: no backup needed
+            early = None
+        try:
+            with ws.write() as session:
+                session.info["merging"] = True
+                driver = queries.driver_of(session)
+                with _interruptible(driver, cancelled):
+                    driver.execute("PRAGMA defer_foreign_keys = ON")
+                    (cache,) = driver.execute("PRAGMA cache_size").fetchone()
+                    driver.execute("PRAGMA cache_size = -65536")  # 64 MiB while merging big tables
+                    try:
+                        mark = _write_mark(driver)  # also takes the write lock
+                        if early is not None:
+                            backup_path = early.result(mark)
+                            early = None
+                        if (
+                            backup_path is None
+                            and backup
+                            and not dry_run
+                            and any(scan.pending_ids.values())
+                        ):
+                            backup_path = backups.make_backup(ws, "before-import").path
+                        merger = _Merger(session, driver, preview, scan, cancelled, progress)
+                        lines = _pending_lines(path, header, keys, kinds, scan)
+                        for table, columns in kinds:
+                            merger.merge_kind(table, columns, lines.get(table.kind, iter(())))
+                        merger.index.finish()  # before any other write: the triggers are back
+                        # A "won" from a database older than revision 0004: mapped as a local edit.
+                        session.info["merging"] = False
+                        collection.settle_legacy_won(session)
+                        # Cards of a person merged away on another laptop go to the survivor: a
+                        # local, stamped write (services.people.settle_merges).
+                        people.settle_merges(session)
+                        session.flush()
+                        session.info["merging"] = True
+                        _after_merge(
+                            driver,
+                            header,
+                            scan,
+                            preview,
+                            digest,
+                            path,
+                            backup_path,
+                            merger.pursuits,
+                        )
+                    finally:
+                        driver.execute(f"PRAGMA cache_size = {int(cache)}")  # pooled: give it back
+                    for name in sorted(merger.written):
+                        violations = driver.execute(f"PRAGMA foreign_key_check({name})").fetchmany(
+                            1
+                        )
+                        if violations:
+                            raise BundleError("damaged", f"a reference is missing: {violations[0]}")
+                    if dry_run or (confirm is not None and not confirm(preview)):
+                        raise _RollBack
+        except BaseException as exc:
+            if early is not None:
+                early.discard()
+            if backup_path is not None and isinstance(exc, _RollBack):
+                backup_path.unlink(missing_ok=True)
+            if not isinstance(exc, _RollBack):
+                raise
+            return ImportReport(
+                preview, False, dry_run, None, time.perf_counter() - started, Changes()
+            )
+        changes = Changes.all() if preview.changes_anything else Changes()
+        files = attachments.receive(ws, path, keys)
+        return ImportReport(
+            preview, True, False, backup_path, time.perf_counter() - started, changes, files
+        )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a file is merged, back as it was after.
+
+    A merge parses and drops hundreds of thousands of small lists and dicts; each thousand
+    or so allocations start a collector pass, and the passes over the objects the batches
+    keep alive cost as much as a fifth of the merge. What a merge makes is freed by reference
+    counting (no cycles but the odd exception's traceback), so the passes find nothing; the
+    next pass after the merge sees whatever is left.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _write_mark(driver: Any) -> tuple[int, int]:
@@ -497,6 +533,23 @@ def _vv_text(line: bytes) -> bytes | None:
     return line[start : between + 1] if start > 0 else None
 
 
+@functools.lru_cache(maxsize=64)
+def _plain_lines(kind: str) -> re.Pattern[bytes]:
+    """Each line of a piece (`bundle.pieces`) that `_scan` would cut, as (id, version vector
+    text): a line of `kind` in our layout, the id where `_scan` takes it, ending with two
+    brace-free objects and `,null]`. The first of those is exactly what `_vv_text` cuts (the
+    last `},{` ends it, the brace before starts it), and it must already have the form of a
+    version vector (`_VV_TEXT`). One search over a piece instead of Python work per line."""
+    return re.compile(
+        rb'^\["'
+        + re.escape(kind.encode())
+        + rb'","(.{36})",.*,('
+        + _VV_TEXT.pattern
+        + rb"),\{[^{}\n]*\},null\]$",
+        re.MULTILINE,
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def _cut_vector(text: bytes) -> dict[str, int] | None:
     """A version vector cut from a line (`_vv_text`), parsed and checked as `schema` checks one
@@ -517,7 +570,9 @@ class _Versions:
 
     Read in one scan of the table when the file holds a good part of the kind (a full file:
     four times cheaper than looking each up by id); else looked up by id, batch by batch (a
-    delta costs in proportion to its records). Equal texts are kept once: records share few.
+    delta costs in proportion to its records). The scan builds the dict in C, straight from
+    the rows: a third cheaper than keeping equal texts once, for a few more megabytes while
+    one kind is read.
     """
 
     def __init__(self, conn: Any, table: type[Synced], expected: Any) -> None:
@@ -528,24 +583,22 @@ class _Versions:
             expected = 0
         (total,) = conn.execute(f"SELECT count(*) FROM {self.name}").fetchone()
         if total and expected * 5 >= total:
-            texts: dict[bytes, bytes] = {}
-            self.all = {
-                record_id: texts.setdefault(vv, vv)
-                for record_id, vv in conn.execute(f"SELECT id, vv FROM {self.name}")
-            }
+            self.all = dict(conn.execute(f"SELECT id, vv FROM {self.name}"))
 
     def of(self, ids: list[bytes]) -> dict[bytes, bytes]:
         """The stored version vectors of those ids (or of all) that exist here."""
         if self.all is not None:
             return self.all
-        if not ids:
-            return {}
-        return dict(
-            self.conn.execute(
-                f"SELECT id, vv FROM {self.name} WHERE id IN ({', '.join('?' * len(ids))})",
-                [i.decode("utf-8", "replace") for i in ids],  # bound as text, not as blobs
+        found: dict[bytes, bytes] = {}
+        for start in range(0, len(ids), BATCH):
+            part = ids[start : start + BATCH]
+            found.update(
+                self.conn.execute(
+                    f"SELECT id, vv FROM {self.name} WHERE id IN ({', '.join('?' * len(part))})",
+                    [i.decode("utf-8", "replace") for i in part],  # bound as text, not as blobs
+                )
             )
-        )
+        return found
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -644,41 +697,82 @@ def _scan(
         if progress is not None:
             progress("reading", done, header.size)
 
+    def at_once(piece: bytes) -> bool:
+        """Sort out a piece of lines all of the current kind that the loop below would cut,
+        in one search (`_plain_lines`) and a few C-level passes; False (nothing done) for any
+        other piece, which is read line by line. The same checks, in the same order: each
+        version vector (one per distinct text) checked as cut and against our counter, the
+        lines ours does not cover checked in full and kept."""
+        nonlocal count, line_number
+        if not cuttable or trailer is not None or table is None or versions is None:
+            return False
+        found = _plain_lines(table.kind).findall(piece)
+        lines = piece.count(b"\n") + 1
+        if len(found) != lines:  # another kind begins, or a line is not cut so
+            return False
+        first = piece[: piece.find(b"\n")] if lines > 1 else piece
+        if _vv_text(first) != found[0][1]:  # cut as the loop cuts (tests turn both off there)
+            return False
+        for text in set(map(itemgetter(1), found)):
+            theirs = _cut_vector(text)
+            if theirs is None or theirs.get(our_site, 0) > our_counter:
+                return False  # line by line: read in full, or refused naming the record
+        flush()  # lines before this piece first, as the loop keeps them
+        count += lines
+        line_number += lines
+        local = versions.of(list(map(itemgetter(0), found)))
+        # The same text as ours (most records of a full file): covered, no pair to look up.
+        differ = list(filterfalse(local.items().__contains__, found))
+        wanted = {
+            record_id
+            for record_id, text in differ
+            if (ours := local.get(record_id)) is None or not _covered(ours, text)
+        }
+        if wanted:
+            chosen = map(wanted.__contains__, map(itemgetter(0), found))
+            for line in compress(piece.split(b"\n"), chosen):
+                _check_line(table, columns, line, scan, our_site, our_counter)
+                _keep(scan, table.kind, line, budget)
+        return True
+
     try:
         stream = _digested(bundle.chunks(path, header, keys, reading), content)
-        for line in bundle.lines(stream, header.max_lines):
-            line_number += 1
-            if trailer is not None:
-                raise BundleError("damaged", "lines after the end")
-            if table is None or not line.startswith(prefix):
-                flush()
-                if table is not None:
-                    scan.counts[table.kind] = count
-                if line.startswith(end_marker):
-                    trailer = _parse_trailer(line)
-                    continue
-                if table is not None and _kind_of(line) == table.kind:
-                    # The same kind written differently (spacing): checked in full.
-                    count += 1
-                    check(line)
-                    continue
-                kind_index = _next_kind(kinds, kind_index, line)
-                table, columns = kinds[kind_index]
-                prefix = _prefix(table.kind)
-                versions = None  # the last kind's, let go before the next kind's are read
-                versions = _Versions(conn, table, header_counts.get(table.kind))
-                cuttable = columns[0] == "id" and columns[-3:] == ("vv", "dots", "siblings")
-                count = 0
-            count += 1
-            start = len(prefix)
-            if cuttable and line[start + 36 : start + 38] == b'",':
-                vv_text = _vv_text(line)
-                if vv_text is not None:
-                    batch.append((line[start : start + 36], vv_text, line))
-                    if len(batch) >= BATCH:
-                        flush()
-                    continue
-            check(line)  # another layout, siblings or a purge: read in full
+        for piece in bundle.pieces(stream, header.max_lines):
+            if at_once(piece):
+                continue
+            for line in piece.split(b"\n"):
+                line_number += 1
+                if trailer is not None:
+                    raise BundleError("damaged", "lines after the end")
+                if table is None or not line.startswith(prefix):
+                    flush()
+                    if table is not None:
+                        scan.counts[table.kind] = count
+                    if line.startswith(end_marker):
+                        trailer = _parse_trailer(line)
+                        continue
+                    if table is not None and _kind_of(line) == table.kind:
+                        # The same kind written differently (spacing): checked in full.
+                        count += 1
+                        check(line)
+                        continue
+                    kind_index = _next_kind(kinds, kind_index, line)
+                    table, columns = kinds[kind_index]
+                    prefix = _prefix(table.kind)
+                    versions = None  # the last kind's, let go before the next kind's are read
+                    versions = _Versions(conn, table, header_counts.get(table.kind))
+                    cuttable = columns[0] == "id" and columns[-3:] == ("vv", "dots", "siblings")
+                    count = 0
+                count += 1
+                start = len(prefix)
+                if cuttable and line[start + 36 : start + 38] == b'",':
+                    vv_text = _vv_text(line)
+                    if vv_text is not None:
+                        batch.append((line[start : start + 36], vv_text, line))
+                        if len(batch) >= BATCH:
+                            flush()
+                        continue
+                check(line)  # another layout, siblings or a purge: read in full
         flush()
         if table is not None and trailer is None:
             scan.counts[table.kind] = count
