@@ -6,6 +6,7 @@ indexes back, searchable, and it syncs."""
 from __future__ import annotations
 
 import itertools
+import random
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -175,3 +176,23 @@ def test_a_failed_large_load_leaves_the_database_as_it_was(
             assert db.execute("SELECT count(*) FROM pursuits").fetchone() == (0,)
     finally:
         ws.close()
+
+
+def test_the_demo_draws_the_numbers_random_draws() -> None:
+    """The demo's generator gives, call for call, what `random.Random` gives from the same
+    seed: the same seed still makes the same demo."""
+    for seed in (1, 7, 4242):
+        ours, theirs = demo._Random(seed), random.Random(seed)
+        for step in range(3000):
+            n = 1 + step % 70
+            items = list(range(n))
+            assert ours.choice(items) == theirs.choice(items)
+            assert ours.randint(-5, n) == theirs.randint(-5, n)
+            assert ours.randint(3, 3) == theirs.randint(3, 3)
+            assert ours.random() == theirs.random()
+            assert ours.choices(items, k=2) == theirs.choices(items, k=2)
+            assert ours.sample(items, min(n, 3)) == theirs.sample(items, min(n, 3))
+    with pytest.raises(IndexError):
+        demo._Random(1).choice([])
+    with pytest.raises(ValueError):
+        demo._Random(1).randint(2, 1)
