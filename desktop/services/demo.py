@@ -19,7 +19,8 @@ import random
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain import status as status_rules
 from desktop.services.activities import to_utc
@@ -60,6 +61,9 @@ from desktop.storage.tables import (
     VisitAttendee,
     utcnow,
 )
+
+if TYPE_CHECKING:
+    from desktop.storage.db import Database
 
 CITIES = [
     "北京",
@@ -471,6 +475,23 @@ def fill_demo(
                 progress(index, scale)
         write()
     return Changes.all()
+
+
+def build_demo(
+    path: Path,
+    *,
+    scale: int = 24,
+    seed: int = 7,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """A new database at `path`, where nothing is yet, holding `scale` demo pursuits: the same
+    database `fill_demo` makes in a new file, written once straight into a file no one else
+    can open yet, and put at `path` only when whole (`storage.bulk_load.new_database`)."""
+
+    def fill(db: Database) -> None:
+        fill_demo(Workspace(db), scale=scale, seed=seed, progress=progress)
+
+    bulk_load.new_database(path, fill)
 
 
 @contextmanager

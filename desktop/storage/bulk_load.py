@@ -29,22 +29,35 @@ sequence trigger (an UPDATE of the row just written, and its index moved), the s
 
 Everything happens in the caller's transaction: a rollback puts the indexes and triggers back,
 and no other connection ever sees the database without them.
+
+A brand-new database (`new_database`: the `demo` command on a path where nothing is) is built
+under a temporary name beside its place, where no one else can open it, with no journal and no
+syncs: each page is written once, straight into the file (in WAL mode every page went to the log
+first and was copied into the file again at the checkpoint: the database written twice). There
+is nothing to roll back to in a file that did not exist: a failed build is deleted. Only when the
+load is done is it put in WAL mode (as every database is opened), flushed to disk and renamed
+into place (`files.write_atomically`): a crash leaves at most the temporary file, never a half
+database at the path.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import operator
 import os
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Table
+from sqlalchemy import Boolean, Table, event, update
 from sqlalchemy.orm import Session
 
-from desktop.storage import queries, search_bulk, sync_meta
-from desktop.storage.tables import ID_NAMESPACE, SYNCED_TABLES, Synced
+from desktop.storage import files, queries, search_bulk, sync_meta
+from desktop.storage.db import Database
+from desktop.storage.tables import ID_NAMESPACE, SYNCED_TABLES, Synced, SyncState
 
 # Below this many rows the indexes and triggers are kept: dropping and re-making them costs more
 # than they do (the test suite fills databases of a few pursuits).
@@ -263,6 +276,67 @@ class BulkLoad:
         for sql in self.fts:
             self.driver.execute(sql)
         self.fts = []
+
+
+def new_database(target: Path, fill: Callable[[Database], object]) -> None:
+    """A new database at `target` (where nothing is), filled by `fill`: made whole under a
+    temporary name beside it with no journal, then put in WAL mode, flushed and renamed into
+    place. Raises what failed, with nothing left at `target` nor beside it."""
+    target = Path(target).expanduser().resolve()
+
+    def write(temp: Path) -> None:
+        db = Database.open(temp, create=True)
+        try:
+            # Its sync identity is made for the path it will have: the first open there must
+            # not take it for a copy (`sync_meta.ensure_site`) and give it a new one.
+            with db.write() as session:
+                session.execute(update(SyncState).values(db_path=str(target)))
+            _unjournaled(db, True)
+            fill(db)
+            _unjournaled(db, False)
+        except BaseException:
+            db.close()
+            for suffix in ("-wal", "-shm", "-journal"):  # what a failed open may have left
+                with contextlib.suppress(OSError):
+                    Path(f"{temp}{suffix}").unlink(missing_ok=True)
+            raise
+        db.close()
+
+    files.write_atomically(target, write, _check_wal)
+
+
+def _no_journal(connection: sqlite3.Connection, _record: object) -> None:
+    """Each connection to a database being built: no journal, no syncs (see the module)."""
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
+
+
+def _unjournaled(db: Database, on: bool) -> None:
+    """Switch the connections of a new database to no journal (`on`), or back to what
+    `db.Database` opens with (WAL, synchronous FULL). The connections made so far are closed
+    first: a database leaves WAL mode (or enters it) only on its one connection."""
+    if on:
+        event.listen(db.engine, "connect", _no_journal)
+    else:
+        event.remove(db.engine, "connect", _no_journal)
+    db.engine.dispose()
+    raw = db.engine.raw_connection()  # made now: the journal mode is set as it connects
+    try:
+        cursor = raw.cursor()
+        (mode,) = cursor.execute("PRAGMA journal_mode").fetchone()
+        cursor.close()
+    finally:
+        raw.close()
+    if mode != ("off" if on else "wal"):
+        raise sqlite3.OperationalError(f"the new database's journal mode stayed {mode}")
+
+
+def _check_wal(path: Path) -> None:
+    """The finished file is a database in WAL mode (its header's read and write versions)."""
+    with path.open("rb") as fh:
+        head = fh.read(20)
+    if head[:16] != b"SQLite format 3\x00" or head[18:20] != b"\x02\x02":
+        raise OSError(f"{path.name} is not a whole database in WAL mode")
 
 
 def _core(table: type[Synced]) -> Table:
