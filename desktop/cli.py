@@ -120,6 +120,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if not 1 <= args.scale <= 1_000_000:
         return fail(args, "bad_scale")
+    path = Path(args.db).expanduser()
+    if not path.exists():
+        return _demo_new(args, path)
     ws, code = open_workspace(args, create=True)
     if ws is None:
         return code
@@ -133,6 +136,35 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return fail(args, mapped.code if mapped else "storage", path=args.db, detail=_reason(exc))
     finally:
         ws.close()
+    return _demo_written(args, started)
+
+
+def _demo_new(args: argparse.Namespace, path: Path) -> int:
+    """Demo data in a new database: built whole beside `path` and put there when done
+    (`demo.build_demo`); a failure leaves nothing at `path`."""
+    from desktop.services import demo
+    from desktop.services.errors import StorageError, translate_error
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return fail(args, "storage", path=path, detail=exc.strerror or str(exc))
+    if (code := lock_database(args, path)) is not None:
+        return code
+    started = time.perf_counter()
+    try:
+        demo.build_demo(path, scale=args.scale, seed=args.seed)
+    except StorageError as exc:  # a full disk above all
+        return fail(args, exc.code, path=args.db, detail=str(exc))
+    except (OSError, sqlite3.Error) as exc:
+        mapped = translate_error(exc)
+        return fail(args, mapped.code if mapped else "storage", path=args.db, detail=_reason(exc))
+    if (code := adopt_lock(args)) is not None:
+        return code
+    return _demo_written(args, started)
+
+
+def _demo_written(args: argparse.Namespace, started: float) -> int:
     size = Path(args.db).stat().st_size
     print(
         f"{args.scale} demo pursuits written to {args.db} in {time.perf_counter() - started:.1f} s "

@@ -29,22 +29,35 @@ sequence trigger (an UPDATE of the row just written, and its index moved), the s
 
 Everything happens in the caller's transaction: a rollback puts the indexes and triggers back,
 and no other connection ever sees the database without them.
+
+A brand-new database (`new_database`: the `demo` command on a path where nothing is) is built
+under a temporary name beside its place, where no one else can open it, with no journal and no
+syncs: each page is written once, straight into the file (in WAL mode every page went to the log
+first and was copied into the file again at the checkpoint: the database written twice). There
+is nothing to roll back to in a file that did not exist: a failed build is deleted. Only when the
+load is done is it put in WAL mode (as every database is opened), flushed to disk and renamed
+into place (`files.write_atomically`): a crash leaves at most the temporary file, never a half
+database at the path.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
+import operator
 import os
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Table
+from sqlalchemy import Boolean, Table, event, update
 from sqlalchemy.orm import Session
 
-from desktop.storage import queries, search_bulk, sync_meta
-from desktop.storage.tables import ID_NAMESPACE, SYNCED_TABLES, Synced
+from desktop.storage import files, queries, search_bulk, sync_meta
+from desktop.storage.db import Database
+from desktop.storage.tables import ID_NAMESPACE, SYNCED_TABLES, Synced, SyncState
 
 # Below this many rows the indexes and triggers are kept: dropping and re-making them costs more
 # than they do (the test suite fills databases of a few pursuits).
@@ -119,14 +132,7 @@ class BulkLoad:
         `sync_meta.fill_defaults` gives them)."""
         known = self._templates.get(table)
         if known is None:
-            template = sync_meta.stamped_row(table, {"id": ""}, self.dot)
-            del template["id"]
-            defaults = {name: template[name] for name in _defaulted(table) if name != "id"}
-            sync_meta.fill_defaults(table, [defaults])
-            template.update(defaults)
-            stamps = self._statement(table).stamps
-            template.update({name: encode(template[name]) for name, encode in stamps.items()})
-            known = self._templates[table] = (template, defaults)
+            known = self._templates[table] = self._template(table)
         template, defaults = known
         row = template.copy()
         row.update(values)
@@ -136,11 +142,23 @@ class BulkLoad:
                     row[name] = encode(values[name])
         if "id" not in values:
             row["id"] = next(self._ids)
-        if None in values.values():  # an empty value given for a column with a default
-            for name, value in values.items():
-                if value is None and name in defaults:
-                    row[name] = defaults[name]
+        # An empty value given for a column with a default gets the default. The few defaulted
+        # columns are looked at, not every value given: this runs three million times at scale.
+        for name in defaults:
+            if row[name] is None:
+                row[name] = defaults[name]
         return row
+
+    def _template(self, table: type[Synced]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """What every new row of `table` starts from, and its columns' defaults."""
+        template = sync_meta.stamped_row(table, {"id": ""}, self.dot)
+        del template["id"]
+        defaults = {name: template[name] for name in _defaulted(table) if name != "id"}
+        sync_meta.fill_defaults(table, [defaults])
+        template.update(defaults)
+        stamps = self._statement(table).stamps
+        template.update({name: encode(template[name]) for name, encode in stamps.items()})
+        return template, defaults
 
     def _empty(self) -> bool:
         return all(
@@ -192,7 +210,7 @@ class BulkLoad:
                 else:
                     encoders.append((position, encode))
             known = self._statements[name] = _Statement(
-                sql, itemgetter(*(c.key for c in columns)), encoders, stamps, sequenced
+                sql, operator.itemgetter(*(c.key for c in columns)), encoders, stamps, sequenced
             )
             if sequenced:
                 (top,) = self.driver.execute(f"SELECT coalesce(max(seq), 0) FROM {name}").fetchone()
@@ -260,6 +278,67 @@ class BulkLoad:
         self.fts = []
 
 
+def new_database(target: Path, fill: Callable[[Database], object]) -> None:
+    """A new database at `target` (where nothing is), filled by `fill`: made whole under a
+    temporary name beside it with no journal, then put in WAL mode, flushed and renamed into
+    place. Raises what failed, with nothing left at `target` nor beside it."""
+    target = Path(target).expanduser().resolve()
+
+    def write(temp: Path) -> None:
+        db = Database.open(temp, create=True)
+        try:
+            # Its sync identity is made for the path it will have: the first open there must
+            # not take it for a copy (`sync_meta.ensure_site`) and give it a new one.
+            with db.write() as session:
+                session.execute(update(SyncState).values(db_path=str(target)))
+            _unjournaled(db, True)
+            fill(db)
+            _unjournaled(db, False)
+        except BaseException:
+            db.close()
+            for suffix in ("-wal", "-shm", "-journal"):  # what a failed open may have left
+                with contextlib.suppress(OSError):
+                    Path(f"{temp}{suffix}").unlink(missing_ok=True)
+            raise
+        db.close()
+
+    files.write_atomically(target, write, _check_wal)
+
+
+def _no_journal(connection: sqlite3.Connection, _record: object) -> None:
+    """Each connection to a database being built: no journal, no syncs (see the module)."""
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
+
+
+def _unjournaled(db: Database, on: bool) -> None:
+    """Switch the connections of a new database to no journal (`on`), or back to what
+    `db.Database` opens with (WAL, synchronous FULL). The connections made so far are closed
+    first: a database leaves WAL mode (or enters it) only on its one connection."""
+    if on:
+        event.listen(db.engine, "connect", _no_journal)
+    else:
+        event.remove(db.engine, "connect", _no_journal)
+    db.engine.dispose()
+    raw = db.engine.raw_connection()  # made now: the journal mode is set as it connects
+    try:
+        cursor = raw.cursor()
+        (mode,) = cursor.execute("PRAGMA journal_mode").fetchone()
+        cursor.close()
+    finally:
+        raw.close()
+    if mode != ("off" if on else "wal"):
+        raise sqlite3.OperationalError(f"the new database's journal mode stayed {mode}")
+
+
+def _check_wal(path: Path) -> None:
+    """The finished file is a database in WAL mode (its header's read and write versions)."""
+    with path.open("rb") as fh:
+        head = fh.read(20)
+    if head[:16] != b"SQLite format 3\x00" or head[18:20] != b"\x02\x02":
+        raise OSError(f"{path.name} is not a whole database in WAL mode")
+
+
 def _core(table: type[Synced]) -> Table:
     assert isinstance(table.__table__, Table)
     return table.__table__
@@ -302,8 +381,8 @@ def _encoded(
     if not encoders:  # most tables: only the stamps are encoded, and `row` did those
         if seq is None:
             yield from map(get, rows)
-        else:
-            yield from map(_with_seq, map(get, rows), itertools.count(seq))
+        else:  # each tuple + (seq,), made in C rather than by a Python call per row
+            yield from map(operator.add, map(get, rows), zip(itertools.count(seq)))
         return
     for row in rows:
         values = list(get(row))
@@ -318,7 +397,3 @@ def _encoded(
             values.append(seq)
             seq += 1
         yield values
-
-
-def _with_seq(values: tuple[Any, ...], seq: int) -> tuple[Any, ...]:
-    return (*values, seq)

@@ -11,13 +11,10 @@ import pytest
 
 def demo_template(scale: int, tmp_path_factory: pytest.TempPathFactory) -> Path:
     from desktop.services import demo
-    from desktop.services.workspace import Workspace
 
     cache = os.environ.get("PURSUIT_BENCH_DB_CACHE")
     if cache and (Path(cache) / f"demo-{scale}.db").exists():
         return Path(cache) / f"demo-{scale}.db"
     path = tmp_path_factory.mktemp("scale") / "scale.db"
-    ws = Workspace.open(path)
-    demo.fill_demo(ws, scale=scale, seed=1)
-    ws.close()
+    demo.build_demo(path, scale=scale, seed=1)  # as `pursuit demo` makes a new database
     return path

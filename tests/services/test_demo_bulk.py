@@ -6,6 +6,7 @@ indexes back, searchable, and it syncs."""
 from __future__ import annotations
 
 import itertools
+import random
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -17,15 +18,23 @@ import pytest
 from desktop.services import demo, records
 from desktop.services.sync import export, importer
 from desktop.services.workspace import Workspace
-from desktop.storage import bulk_load, tables
+from desktop.storage import bulk_load, first_look, tables
 from desktop.storage.tables import SYNCED_TABLES, Pursuit
 
 PASSPHRASE = "correct horse battery"
 FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
 
 
-def _fill(path: Path, monkeypatch: pytest.MonkeyPatch, *, large: bool, scale: int = 12) -> None:
-    """A demo database with its random ids and clock made predictable, by either path."""
+def _fill(
+    path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    large: bool,
+    scale: int = 12,
+    new_file: bool = False,
+) -> None:
+    """A demo database with its random ids and clock made predictable, by either path; into a
+    database opened as usual, or (`new_file`) built as the `demo` command builds a new one."""
     monkeypatch.setattr(bulk_load, "LARGE_FROM", 0 if large else 10**12)
     counter = itertools.count()
 
@@ -35,6 +44,9 @@ def _fill(path: Path, monkeypatch: pytest.MonkeyPatch, *, large: bool, scale: in
 
     monkeypatch.setattr(bulk_load, "_new_ids", ids)
     monkeypatch.setattr(demo, "utcnow", lambda: datetime(2026, 3, 2, 8, 30, 15, 123456))
+    if new_file:
+        demo.build_demo(path, scale=scale, seed=4)
+        return
     ws = Workspace.open(path)
     try:
         demo.fill_demo(ws, scale=scale, seed=4)
@@ -175,3 +187,71 @@ def test_a_failed_large_load_leaves_the_database_as_it_was(
             assert db.execute("SELECT count(*) FROM pursuits").fetchone() == (0,)
     finally:
         ws.close()
+
+
+def test_the_demo_draws_the_numbers_random_draws() -> None:
+    """The demo's generator gives, call for call, what `random.Random` gives from the same
+    seed: the same seed still makes the same demo."""
+    for seed in (1, 7, 4242):
+        ours, theirs = demo._Random(seed), random.Random(seed)
+        for step in range(3000):
+            n = 1 + step % 70
+            items = list(range(n))
+            assert ours.choice(items) == theirs.choice(items)
+            assert ours.randint(-5, n) == theirs.randint(-5, n)
+            assert ours.randint(3, 3) == theirs.randint(3, 3)
+            assert ours.random() == theirs.random()
+            assert ours.choices(items, k=2) == theirs.choices(items, k=2)
+            assert ours.sample(items, min(n, 3)) == theirs.sample(items, min(n, 3))
+    with pytest.raises(IndexError):
+        demo._Random(1).choice([])
+    with pytest.raises(ValueError):
+        demo._Random(1).randint(2, 1)
+
+
+@pytest.mark.parametrize("large", [True, False])
+def test_a_new_file_is_the_same_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, large: bool
+) -> None:
+    """Built beside its place with no journal, a new demo database is the one `fill_demo`
+    writes into a database opened as usual; in WAL mode, its sync site made for its path (the
+    app's first look finds nothing to change), and nothing left beside it."""
+    _fill(tmp_path / "opened.db", monkeypatch, large=large)
+    _fill(tmp_path / "new" / "built.db", monkeypatch, large=large, new_file=True)
+    path = (tmp_path / "new" / "built.db").resolve()
+    assert [p.name for p in path.parent.iterdir()] == ["built.db"]
+    opened, built = _dump(tmp_path / "opened.db"), _dump(path)
+    for key in opened:
+        assert opened[key] == built[key], key
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert db.execute("SELECT db_path FROM sync_state").fetchall() == [(str(path),)]
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    look = first_look.open_unchanged(path)
+    assert look is not None
+    look.close()
+    ws = Workspace.open(path)
+    try:
+        site = ws.db.site_id()
+    finally:
+        ws.close()
+    with sqlite3.connect(path) as db:  # the site the rows were stamped with: not taken for a copy
+        (dots,) = db.execute("SELECT dots FROM pursuits LIMIT 1").fetchone()
+    assert site in dots
+
+
+def test_a_failed_new_file_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulk_load, "LARGE_FROM", 0)
+    monkeypatch.setattr(demo, "_CHUNK", 2)  # some chunks written before it fails
+    calls = itertools.count()
+
+    def failing(*args: object) -> None:
+        if next(calls) == 5:
+            raise OSError("disk full")
+
+    monkeypatch.setattr(demo, "_offer_and_needs", failing)
+    folder = tmp_path / "demo"
+    with pytest.raises(OSError):
+        demo.build_demo(folder / "demo.db", scale=8, seed=1)
+    assert list(folder.iterdir()) == []

@@ -294,9 +294,10 @@ class Dashboard(QWidget):
         self._arrange_cards()
         self.report_action.setEnabled(self._anything)
         self.charts_ready.emit()
-        # Load the fonts and glyphs this thread will draw with (matplotlib keeps fonts per
-        # thread), then draw what was computed while matplotlib loaded.
-        QTimer.singleShot(0, lambda: figures.warm_up(self.look()))
+        # Draw what was computed while matplotlib loaded. No glyphs are rendered beforehand to
+        # load this thread's fonts (matplotlib keeps fonts per thread): that cost the first open
+        # more than the first drawing's own loading of them, and held Python's lock meanwhile,
+        # slowing the series computed beside it.
         if self._to_draw:
             self._draw_started = time.perf_counter()
             self._draw_timer.start()
