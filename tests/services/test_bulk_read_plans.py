@@ -57,15 +57,17 @@ def test_each_cards_next_scheduled_step_and_last_touch_read_covering_indexes(dem
     assert "COVERING INDEX ix_notes_pursuit_noted" in touched
 
 
-def test_deal_healths_people_reads_cover_the_stakeholders(demo_ws) -> None:
+def test_deal_health_reads_its_kept_facts_not_the_map(demo_ws) -> None:
+    """The red flags are decided on the facts the triggers keep (migration 0014): one scan of
+    pursuit_facts, no read of the map cards or their roles, the visits on their covering index."""
     counts = lambda: health.red_flag_counts(demo_ws)  # noqa: E731
-    (key_people,) = plans(demo_ws, counts, "r.role IN")
-    assert "COVERING INDEX ix_stakeholders_map" in key_people
-    assert "COVERING INDEX ix_stakeholder_roles_held" in key_people
-    (allies,) = plans(demo_ws, counts, "DISTINCT s.pursuit_id")
-    assert "COVERING INDEX ix_stakeholders_map" in allies
-    (touched,) = plans(demo_ws, counts, "FROM stage_changes")
-    assert "COVERING INDEX ix_stage_changes_pursuit_changed" in touched
+    (facts,) = plans(demo_ws, counts, "FROM pursuit_facts")
+    assert facts == "SCAN pursuit_facts"
+    with statements(demo_ws) as seen:
+        counts()
+    assert not [sql for sql in seen if "stakeholder" in sql]
+    (visited,) = plans(demo_ws, counts, "max(starts_at)")
+    assert "COVERING INDEX ix_visits_agenda" in visited
 
 
 def test_the_accounts_lists_totals_read_the_pursuits_account_index(demo_ws) -> None:

@@ -1,7 +1,7 @@
 """search: the same search documents in less space — the kind not stored, a short record key
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 
 Hand-written, like revision 0002 that made the search index (its `SOURCES` say how a record
 becomes a document; this revision reads them from there and changes none).
