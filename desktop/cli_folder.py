@@ -70,7 +70,7 @@ def summary(report: RoundReport, *, zh: bool) -> str:
     if report.written:
         kind = ("快照" if zh else "snapshot") if report.snapshot else ("增量" if zh else "delta")
         parts.append(
-            f"写出 {report.written}({kind},{report.written_records:,} 条)"
+            f"写出 {report.written}（{kind}，{report.written_records:,} 条）"
             if zh
             else f"wrote {report.written} ({kind}, {report.written_records:,} records)"
         )
@@ -78,14 +78,14 @@ def summary(report: RoundReport, *, zh: bool) -> str:
         parts.append("未写出" if zh else "wrote nothing")
     peers = [
         (
-            f"{p.name or p.site[:8]} {p.files} 个文件(新增 {p.new:,},更新 {p.updated:,})"
+            f"{p.name or p.site[:8]} {p.files} 个文件（新增 {p.new:,}，更新 {p.updated:,}）"
             if zh
             else f"{p.name or p.site[:8]} {p.files} files ({p.new:,} new, {p.updated:,} updated)"
         )
         for p in report.peers.values()
     ]
     if peers:
-        parts.append(("已导入 " if zh else "imported ") + ", ".join(peers))
+        parts.append(("已导入 " if zh else "imported ") + ("、" if zh else ", ").join(peers))
     else:
         parts.append("无新文件" if zh else "nothing new")
     parts.append(f"待审 {report.to_review:,}" if zh else f"{report.to_review:,} to review")
@@ -95,15 +95,15 @@ def summary(report: RoundReport, *, zh: bool) -> str:
             "arriving": ("尚在传输", "still arriving"),
             "waiting": ("等待前一个文件", "waiting for the file before"),
         }
-        told = ", ".join(
+        told = ("，" if zh else ", ").join(
             f"{n} {names.get(r, (r, r))[0 if zh else 1]}" for r, n in sorted(reasons.items())
         )
-        parts.append((f"跳过 {len(report.skipped)}:" if zh else "skipped ") + told)
+        parts.append((f"跳过 {len(report.skipped)}：" if zh else "skipped ") + told)
     if report.refused:
         parts.append(f"拒收 {len(report.refused)}" if zh else f"{len(report.refused)} refused")
     if report.new_site:
-        parts.append("本数据库是副本,已启用新的站点标识" if zh else "this copy took a new site id")
-    return ("同步:" if zh else "sync: ") + ("; ".join(parts))
+        parts.append("本数据库是副本，已启用新的站点标识" if zh else "this copy took a new site id")
+    return ("同步：" if zh else "sync: ") + (("；" if zh else "; ").join(parts))
 
 
 def register(command: Callable[..., argparse.ArgumentParser]) -> None:

@@ -41,7 +41,7 @@ from desktop.ui.context import AppContext
 
 ERROR_STYLE = "color: #D32F2F;"
 MUTED_STYLE = "color: #6B7280;"
-LANGUAGE_NAMES = {"zh_CN": "中文(简体)", "en": "English"}
+LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
 MAX_STALE_DAYS = 365
 MAX_BACKUPS = 100
 

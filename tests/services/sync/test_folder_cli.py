@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -72,7 +73,10 @@ def test_rounds_through_a_folder(sync_template: Path, tmp_path: Path) -> None:
 
     rollup = sync(boss, team, "--roll-up", lang="zh")
     assert rollup.returncode == 0, rollup.stderr
-    assert rollup.stdout.startswith("同步:未写出") and "已导入" in rollup.stdout
+    assert rollup.stdout.startswith("同步：未写出；已导入 ") and "个文件（新增 " in rollup.stdout
+    assert "、" in rollup.stdout  # two peers, listed as Chinese lists them
+    # Full-width punctuation only (a thousands separator in a number is the one comma).
+    assert not set(re.sub(r"(?<=\d),(?=\d)", "", rollup.stdout)) & set(",;:()")
     assert sync(b, team).returncode == 0
     assert dump.digest(a) == dump.digest(b) == dump.digest(boss)
 
