@@ -309,10 +309,6 @@
         <translation>本阶段天数</translation>
     </message>
     <message>
-        <source>Days since last touch</source>
-        <translation>无跟进天数</translation>
-    </message>
-    <message>
         <source>Red flags</source>
         <translation>风险提示</translation>
     </message>
@@ -355,6 +351,10 @@
     <message>
         <source>Shared with the team through sync</source>
         <translation>通过同步与团队共享</translation>
+    </message>
+    <message>
+        <source>Days idle</source>
+        <translation>无跟进天数</translation>
     </message>
     <message>
         <source>Closed on</source>

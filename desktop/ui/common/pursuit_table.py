@@ -299,7 +299,7 @@ class PursuitTableModel(RowTableModel):
             ),
             Column(
                 "days_since_touch",
-                lambda: QCoreApplication.translate("PursuitColumns", "Days since last touch"),
+                lambda: QCoreApplication.translate("PursuitColumns", "Days idle"),
                 lambda r: str(idle(r)) if r.status == "open" and r.details else "",
                 lambda r: idle(r) if r.status == "open" and r.details else None,
                 align=RIGHT,
