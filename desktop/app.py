@@ -282,7 +282,8 @@ def warm_up() -> threading.Thread:
 
     Start-up never pays for them: this runs once the window has been up a while. A screen opened
     before it is done imports the module itself (Python's import lock makes one wait for the
-    other). Returns the thread (benchmarks wait for it)."""
+    other). Then what is alive is frozen for the garbage collector (see below). Returns the
+    thread (benchmarks wait for it)."""
     from desktop.ui.screens import SCREENS
 
     modules = [screen.warm for screen in SCREENS if screen.warm]
