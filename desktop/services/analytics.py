@@ -49,6 +49,7 @@ from sqlalchemy.engine import Connection
 from desktop.domain import status as status_rules
 from desktop.domain.methodology import STAGE_COUNT
 from desktop.services.changes import ChangeKind
+from desktop.services.queries.board import bulk_objects
 from desktop.services.workspace import Workspace
 from desktop.storage import queries
 from desktop.storage.tables import (
@@ -719,7 +720,9 @@ def _paths(
     """Every pursuit in scope with its live stage changes: two plain queries.
 
     At 10,000 pursuits this reads ~50,000 rows, so the rows are taken straight from the DBAPI
-    cursor (no Row objects, no per-value type processing) and the ISO texts parsed here in bulk.
+    cursor (no Row objects, no per-value type processing) and the ISO texts parsed here in bulk,
+    with the garbage collector paused (the rows, paths and moves are ~100,000 objects in no
+    cycle: its passes over them cost ~20 ms of ~110).
     """
     scope = _scope(filters, currency)
     pursuits = select(
@@ -737,7 +740,7 @@ def _paths(
     history = history.where(StageChange.alive)
     parse = datetime.fromisoformat
     day = date.fromisoformat
-    with _snapshot(ws, db) as conn:
+    with _snapshot(ws, db) as conn, bulk_objects():
         paths = {
             pid: _Path(stage, status, day(closed_on) if closed_on else None, parse(entered))
             for pid, stage, status, closed_on, entered in queries.driver_rows(conn, pursuits)
