@@ -197,6 +197,9 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
         # Rebuilding the window is simpler and surer than re-labelling every widget in place.
         settings.language = code
         i18n.install(code)
+        # The old window's objects may have been frozen by the warm-up (`gc.freeze`): those in
+        # reference cycles are collected only once unfrozen.
+        gc.unfreeze()
         old = holder["window"]
         old.close()
         new = type(old)(ctx)

@@ -11,6 +11,7 @@ through this same path.
 
 from __future__ import annotations
 
+import gc
 import logging
 import weakref
 from collections.abc import Callable
@@ -103,6 +104,9 @@ class AppContext(QObject):
         self.apply_policy()
         self.undo_stack.clear()
         old.close()
+        # What the old workspace held may have been frozen by the warm-up (`app.warm_up`'s
+        # `gc.freeze`): its objects in reference cycles are collected only once unfrozen.
+        gc.unfreeze()
         self.workspace_replaced.emit()
         self.changed.emit(Changes.all())
 

@@ -49,6 +49,33 @@ def test_switching_database(main_window, tmp_path: Path) -> None:
     assert main_window.ctx.workspace.path.name == "other.db"
 
 
+def test_switching_database_lets_the_collector_free_what_the_old_one_held(
+    main_window, tmp_path: Path
+) -> None:
+    """The warm-up freezes what is alive for the garbage collector (`app.warm_up`); a switch
+    unfreezes it, so the old workspace's objects caught in reference cycles are freed."""
+    import gc
+    import weakref
+
+    class Held:
+        pass
+
+    cycle = Held()
+    cycle.me = cycle  # type: ignore[attr-defined]
+    gone = weakref.ref(cycle)
+    del cycle
+    gc.freeze()
+    try:
+        gc.collect()
+        assert gone() is not None  # frozen: a full collection passes it by
+        assert main_window.switch_database(tmp_path / "other.db")
+        assert gc.get_freeze_count() == 0
+        gc.collect()
+        assert gone() is None
+    finally:
+        gc.unfreeze()
+
+
 def test_opening_a_pursuit_while_typing_elsewhere_shows_only_the_pursuit(
     main_window, ws, qtbot
 ) -> None:
