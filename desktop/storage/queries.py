@@ -507,18 +507,47 @@ class HealthFacts:
         "value_cases",
     )
 
-    def pursuits(self) -> list[Row]:
-        """Open pursuits: id, stage, status, stage entered at, expected close, next step,
-        next step due, which of the `COUNTS` are any (bit i for COUNTS[i]), the last touch
-        but visits — all from the facts kept per pursuit (its own columns copied there), one
-        narrow row each."""
-        # One mask, not a dozen columns: the driver's conversion of each value is most of a
-        # row's cost. (In SQLite << and | bind alike, left to right: hence the parentheses.)
+    # The bits of `pursuits`' dated facts, in this order.
+    BLANK_STEP, STEP_DUE_PASSED, CLOSE_PASSED, SETTLING, QUIET = (1 << bit for bit in range(5))
+
+    def pursuits(
+        self,
+        blanks: str,
+        today_iso: str,
+        settling_from: str | None,
+        quiet_before: Mapping[int, str],
+    ) -> list[Row]:
+        """Open pursuits: id, stage, which of the `COUNTS` are any (bit i for COUNTS[i]), and
+        the dated facts as bits — the next step blank (only characters of `blanks`, or none),
+        its due day before `today_iso`, the expected close before it, the stage entered at or
+        after `settling_from` (UTC text; never when None), and quiet: the stage entered and the
+        last touch but visits (if any) before the stage's `quiet_before` (UTC text) — all from
+        the facts kept per pursuit (its own columns copied there), one narrow row each."""
+        # Numbers, not a dozen columns and the dates as text: the driver's conversion of each
+        # value is most of a row's cost. (In SQLite << and | bind alike, left to right: hence
+        # the parentheses; a comparison with NULL is NULL, hence the coalesce.)
         mask = " | ".join(f"(({name} > 0) << {bit})" for bit, name in enumerate(self.COUNTS))
+        bound = " ".join("WHEN ? THEN ?" for _ in quiet_before)
+        bound = f"(CASE stage {bound} END)" if quiet_before else "NULL"
+        dated = (
+            "(coalesce(trim(next_step, ?), '') = '')",
+            "coalesce(next_step_due != '' AND substr(next_step_due, 1, 10) < ?, 0)",
+            "coalesce(expected_close != '' AND substr(expected_close, 1, 10) < ?, 0)",
+            "coalesce(stage_entered_at >= ?, 0)",
+            f"coalesce(stage_entered_at < {bound} AND (touched_at IS NULL OR touched_at"
+            f" < {bound}), 0)",
+        )
+        bits = " | ".join(f"({term} << {bit})" for bit, term in enumerate(dated))
+        bounds = [value for pair in quiet_before.items() for value in pair]
         return self._query(
-            "SELECT pursuit_id, stage, status, stage_entered_at, expected_close, next_step,"
-            f" next_step_due, {mask}, touched_at FROM pursuit_facts"
-            " WHERE alive AND status = 'open'" + self._among("pursuit_id")
+            f"SELECT pursuit_id, stage, {mask}, {bits} FROM pursuit_facts"
+            " WHERE alive AND status = 'open'" + self._among("pursuit_id"),
+            blanks,
+            today_iso,
+            today_iso,
+            settling_from,
+            *bounds,
+            *bounds,
         )
 
     def value_cases(self, accepted: str) -> list[Row]:
