@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import String, and_, func, or_, select, type_coerce
@@ -121,21 +122,29 @@ def _count(
         stage: utc(health.stale_before(today, limit)) for stage, limit in limits.items()
     }
     settling = utc(health.settling_from(today)) if blocking_only else None
+    # The board asks no housekeeping rule (all advice): its read leaves those facts out.
+    asked = {code for stage in limits for code in health.active_rules(stage, "open")}
+    if blocking_only:
+        asked &= BLOCKING_RULES
     rules_of: dict[str, frozenset[str]] = {}
     groups: dict[frozenset[str], list[str]] = defaultdict(list)  # pursuits by the rules they face
     unplanned: list[tuple[str, bool]] = []  # no next step written: whether one is scheduled decides
     quiet: list[tuple[str, str]] = []  # stale but for a visit held: the visits decide the flag
-    fatal_candidates: list[str] = []
+    fatal_candidates: list[str] = []  # those with a criterion that could be fatal
+    with_case: list[str] = []  # those with a value case, when a rule looks at it
     counts: Counter[str] = Counter()
     plans: dict[tuple[int, int], _Plan] = {}
     for pursuit_id, stage, held, dated in read.pursuits(
-        health.BLANKS, today.isoformat(), settling, quiet_before
+        health.BLANKS,
+        today.isoformat(),
+        settling,
+        quiet_before if not asked.isdisjoint(_HOUSEKEEPING) else None,
     ):
         key = (stage, dated & _SETTLING)
         plan = plans.get(key)
         if plan is None:
             plan = plans[key] = _plan(stage, bool(key[1]), today, blocking_only)
-        rules, when_none, when_some, no_step, overdue, stale, close, fatal = plan
+        rules, when_none, when_some, no_step, overdue, stale, close, fatal, case = plan
         if not rules:
             continue
         rules_of[pursuit_id] = rules
@@ -155,6 +164,8 @@ def _count(
                 found += 1
         if fatal and held & _FATAL_BIT:
             fatal_candidates.append(pursuit_id)
+        if case and held & _CASE_BIT:
+            with_case.append(pursuit_id)
         if found:
             counts[pursuit_id] = found
     if not rules_of:
@@ -211,7 +222,7 @@ def _count(
     # A pursuit without any value case is decided by its count. Of the others, only the cases
     # that could have a problem are read (not accepted, or without figures); benefit lines
     # matter only to tell an empty case (no investment either) from a real one.
-    wanted = facing(health.NO_VALUE_CASE, health.VALUE_CASE_NOT_ACCEPTED)
+    wanted = set(with_case)
     for pursuit_id, investment, accepted, lines in rows(
         wanted, lambda r: r.value_cases(health.ACCEPTED)
     ):
@@ -251,7 +262,7 @@ def _count(
 
 _STORED = "%Y-%m-%d %H:%M:%S.%f"  # how a time is stored (UTC), so its text sorts as it runs
 _BIT = {name: 1 << bit for bit, name in enumerate(queries.HealthFacts.COUNTS)}
-_FATAL_BIT = _BIT["fatal_candidates"]
+_FATAL_BIT, _CASE_BIT = _BIT["fatal_candidates"], _BIT["value_cases"]
 # The dated facts of a pursuit's row (`queries.HealthFacts.pursuits`), as bits.
 _F = queries.HealthFacts
 _BLANK_STEP, _STEP_DUE_PASSED, _CLOSE_PASSED, _SETTLING, _QUIET = (
@@ -261,13 +272,18 @@ _BLANK_STEP, _STEP_DUE_PASSED, _CLOSE_PASSED, _SETTLING, _QUIET = (
     _F.SETTLING,
     _F.QUIET,
 )
+_HOUSEKEEPING = frozenset(
+    (health.NO_NEXT_STEP, health.NEXT_STEP_OVERDUE, health.STALE, health.CLOSE_DATE_PASSED)
+)
 _HOUSEKEEPING_BITS = _BLANK_STEP | _STEP_DUE_PASSED | _CLOSE_PASSED | _QUIET
 # What a pursuit's rules ask, worked out once per stage (and settling or not): the rules, the
 # bits of the counts that flag when none and when some (`_fact_checks`), whether each of
-# NO_NEXT_STEP, NEXT_STEP_OVERDUE, STALE, CLOSE_DATE_PASSED and FATAL_WITHOUT_PLAN is asked.
-_Plan = tuple[frozenset[str], int, int, bool, bool, bool, bool, bool]
+# NO_NEXT_STEP, NEXT_STEP_OVERDUE, STALE, CLOSE_DATE_PASSED and FATAL_WITHOUT_PLAN is asked, and
+# whether a value case is looked at.
+_Plan = tuple[frozenset[str], int, int, bool, bool, bool, bool, bool, bool]
 
 
+@lru_cache(maxsize=64)
 def _plan(stage: int, settling: bool, today: date, blocking_only: bool) -> _Plan:
     rules = health.active_rules(stage, "open")
     if blocking_only:  # every check asks `rules`: advice rules are simply not asked
@@ -284,6 +300,7 @@ def _plan(stage: int, settling: bool, today: date, blocking_only: bool) -> _Plan
         health.STALE in rules,
         health.CLOSE_DATE_PASSED in rules,
         health.FATAL_WITHOUT_PLAN in rules,
+        not rules.isdisjoint((health.NO_VALUE_CASE, health.VALUE_CASE_NOT_ACCEPTED)),
     )
 
 

@@ -515,18 +515,26 @@ class HealthFacts:
         blanks: str,
         today_iso: str,
         settling_from: str | None,
-        quiet_before: Mapping[int, str],
+        quiet_before: Mapping[int, str] | None,
     ) -> list[Row]:
         """Open pursuits: id, stage, which of the `COUNTS` are any (bit i for COUNTS[i]), and
         the dated facts as bits — the next step blank (only characters of `blanks`, or none),
         its due day before `today_iso`, the expected close before it, the stage entered at or
         after `settling_from` (UTC text; never when None), and quiet: the stage entered and the
         last touch but visits (if any) before the stage's `quiet_before` (UTC text) — all from
-        the facts kept per pursuit (its own columns copied there), one narrow row each."""
+        the facts kept per pursuit (its own columns copied there), one narrow row each. Without
+        `quiet_before` only the settling bit is worked out (no rule asks the others)."""
         # Numbers, not a dozen columns and the dates as text: the driver's conversion of each
         # value is most of a row's cost. (In SQLite << and | bind alike, left to right: hence
         # the parentheses; a comparison with NULL is NULL, hence the coalesce.)
         mask = " | ".join(f"(({name} > 0) << {bit})" for bit, name in enumerate(self.COUNTS))
+        if quiet_before is None:
+            return self._query(
+                f"SELECT pursuit_id, stage, {mask}, coalesce(stage_entered_at >= ?, 0)"
+                f" << {self.SETTLING.bit_length() - 1} FROM pursuit_facts"
+                " WHERE alive AND status = 'open'" + self._among("pursuit_id"),
+                settling_from,
+            )
         bound = " ".join("WHEN ? THEN ?" for _ in quiet_before)
         bound = f"(CASE stage {bound} END)" if quiet_before else "NULL"
         dated = (
