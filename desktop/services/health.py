@@ -106,7 +106,8 @@ def _count(
 ) -> dict[str, int]:
     if ids is not None and not ids:
         return {}
-    read = queries.HealthFacts(session, ids)
+    driver = queries.driver_of(session)  # once: asking the session costs more than a read
+    read = queries.HealthFacts(driver, ids)
     limits = {stage.number: ws.stale_limit(stage.number) for stage in ws.catalog.stages}
     offset = datetime.now(UTC).astimezone().utcoffset() or timedelta(0)
 
@@ -177,7 +178,7 @@ def _count(
         (one scan beats a search per pursuit; what no rule asks is left unused)."""
         if ids is None and len(pursuits) * _SEARCHED_SHARE > len(rules_of):
             return [read]
-        return [queries.HealthFacts(session, chunk) for chunk in _chunks(list(pursuits))]
+        return [queries.HealthFacts(driver, chunk) for chunk in _chunks(list(pursuits))]
 
     # The next step and the touches. Only the facts that can change an answer are read: whether
     # something is scheduled matters only without a written next step (when it is, an overdue
@@ -234,8 +235,9 @@ def _count(
             counts[pursuit_id] += 1
 
     # Only criteria that could be fatal without a plan (no plan, and an override to fatal or
-    # important and scored by us below the top), read only for the pursuits that have one; the
-    # domain classifies them, once for each of the few combinations of scores.
+    # important and scored by us below the top), read only for the pursuits that have one, each
+    # with a rival's score above ours if there is one; the domain classifies them, once for
+    # each of the few combinations of scores.
     wanted = set(fatal_candidates)
     classes: dict[tuple[int, int | None, str | None, int | None], str] = {}
     fatal: set[str] = set()
