@@ -146,7 +146,7 @@ def _count(
         plan = plans.get(key)
         if plan is None:
             plan = plans[key] = _plan(stage, bool(key[1]), today, blocking_only)
-        rules, when_none, when_some, no_step, overdue, stale, close, fatal, case = plan
+        rules, when_none, when_some, no_step, overdue, stale, close, criteria, cases = plan
         if not rules:
             continue
         rules_of[pursuit_id] = rules
@@ -164,9 +164,9 @@ def _count(
                 quiet.append((pursuit_id, quiet_before[stage]))
             if close and dated & _CLOSE_PASSED:
                 found += 1
-        if fatal and held & _FATAL_BIT:
+        if criteria and held & _FATAL_BIT:
             fatal_candidates.append(pursuit_id)
-        if case and held & _CASE_BIT:
+        if cases and held & _CASE_BIT:
             with_case.append(pursuit_id)
         if found:
             counts[pursuit_id] = found
