@@ -129,16 +129,15 @@ def _count(
         asked &= BLOCKING_RULES
     rules_of: dict[str, frozenset[str]] = {}
     groups: dict[frozenset[str], list[str]] = defaultdict(list)  # pursuits by the rules they face
+    unplanned: list[tuple[str, bool]] = []  # no next step written: whether one is scheduled decides
     quiet: list[tuple[str, str]] = []  # stale but for a visit held: the visits decide the flag
     fatal_candidates: list[str] = []  # those with a criterion that could be fatal
     with_case: list[str] = []  # those with a value case, when a rule looks at it
     counts: Counter[str] = Counter()
     plans: dict[tuple[int, int], _Plan] = {}
-    now = datetime.now(UTC).replace(tzinfo=None).strftime(_STORED)
     for pursuit_id, stage, held, dated in read.pursuits(
         health.BLANKS,
         today.isoformat(),
-        now,
         settling,
         quiet_before if not asked.isdisjoint(_HOUSEKEEPING) else None,
     ):
@@ -155,10 +154,10 @@ def _count(
         # decide most rules on the spot: the bits each set of rules asks about are in the plan.
         found = ((~held & when_none) | (held & when_some)).bit_count()
         if dated & _HOUSEKEEPING_BITS:  # `domain.health.housekeeping_problems`, on the bits
-            # NO_NEXT_STEP when nothing is written and nothing scheduled, else an overdue step:
-            # one flag at most.
-            unplanned = no_step and dated & _BLANK_STEP and not dated & _SCHEDULED
-            if unplanned or (overdue and dated & _STEP_DUE_PASSED):
+            step_late = overdue and bool(dated & _STEP_DUE_PASSED)
+            if no_step and dated & _BLANK_STEP:
+                unplanned.append((pursuit_id, step_late))
+            elif step_late:
                 found += 1
             if stale and dated & _QUIET:
                 quiet.append((pursuit_id, quiet_before[stage]))
@@ -181,8 +180,18 @@ def _count(
             return [read]
         return [queries.HealthFacts(driver, chunk) for chunk in _chunks(list(pursuits))]
 
-    # The visits held matter only to a pursuit quiet but for them. A visit is read only within
-    # the longest limit (an older one leaves the pursuit stale anyway).
+    # The next step and the touches. Only the facts that can change an answer are read: whether
+    # something is scheduled matters only without a written next step (when it is, an overdue
+    # due day flags instead), and the visits held only to a pursuit quiet but for them. A visit
+    # is read only within the longest limit (an older one leaves the pursuit stale anyway).
+    now = datetime.now(UTC).replace(tzinfo=None).strftime(_STORED)
+    if unplanned:
+        scheduled: set[str] = set()
+        for reader in among([pursuit_id for pursuit_id, _late in unplanned]):
+            scheduled |= reader.with_scheduled(today.isoformat(), now)
+        for pursuit_id, step_late in unplanned:
+            if step_late or pursuit_id not in scheduled:
+                counts[pursuit_id] += 1
     if quiet:
         # A day early: a touch's local day is its UTC time moved by the offset, under a day.
         since = (today - timedelta(days=max(limits.values()) + 1)).isoformat()
@@ -258,13 +267,12 @@ _BIT = {name: 1 << bit for bit, name in enumerate(queries.HealthFacts.COUNTS)}
 _FATAL_BIT, _CASE_BIT = _BIT["fatal_candidates"], _BIT["value_cases"]
 # The dated facts of a pursuit's row (`queries.HealthFacts.pursuits`), as bits.
 _F = queries.HealthFacts
-_BLANK_STEP, _STEP_DUE_PASSED, _CLOSE_PASSED, _SETTLING, _QUIET, _SCHEDULED = (
+_BLANK_STEP, _STEP_DUE_PASSED, _CLOSE_PASSED, _SETTLING, _QUIET = (
     _F.BLANK_STEP,
     _F.STEP_DUE_PASSED,
     _F.CLOSE_PASSED,
     _F.SETTLING,
     _F.QUIET,
-    _F.SCHEDULED,
 )
 _HOUSEKEEPING = frozenset(
     (health.NO_NEXT_STEP, health.NEXT_STEP_OVERDUE, health.STALE, health.CLOSE_DATE_PASSED)

@@ -508,24 +508,20 @@ class HealthFacts:
     )
 
     # The bits of `pursuits`' dated facts, in this order.
-    BLANK_STEP, STEP_DUE_PASSED, CLOSE_PASSED, SETTLING, QUIET, SCHEDULED = (
-        1 << bit for bit in range(6)
-    )
+    BLANK_STEP, STEP_DUE_PASSED, CLOSE_PASSED, SETTLING, QUIET = (1 << bit for bit in range(5))
 
     def pursuits(
         self,
         blanks: str,
         today_iso: str,
-        now_utc: str,
         settling_from: str | None,
         quiet_before: Mapping[int, str] | None,
     ) -> list[Row]:
         """Open pursuits: id, stage, which of the `COUNTS` are any (bit i for COUNTS[i]), and
         the dated facts as bits — the next step blank (only characters of `blanks`, or none),
         its due day before `today_iso`, the expected close before it, the stage entered at or
-        after `settling_from` (UTC text; never when None), quiet: the stage entered and the
-        last touch but visits (if any) before the stage's `quiet_before` (UTC text), and when
-        the next step is blank, whether something is scheduled (`with_scheduled`) — all from
+        after `settling_from` (UTC text; never when None), and quiet: the stage entered and the
+        last touch but visits (if any) before the stage's `quiet_before` (UTC text) — all from
         the facts kept per pursuit (its own columns copied there), one narrow row each. Without
         `quiet_before` only the settling bit is worked out (no rule asks the others)."""
         # Numbers, not a dozen columns and the dates as text: the driver's conversion of each
@@ -541,22 +537,12 @@ class HealthFacts:
             )
         bound = " ".join("WHEN ? THEN ?" for _ in quiet_before)
         bound = f"(CASE stage {bound} END)" if quiet_before else "NULL"
-        blank = "(coalesce(trim(next_step, ?), '') = '')"
-        # Asked only without a next step written (one pursuit in eight): a search each.
-        scheduled = (
-            f"CASE WHEN {blank} THEN EXISTS (SELECT 1 FROM activities AS a"
-            " WHERE a.pursuit_id = pursuit_facts.pursuit_id AND a.alive AND NOT a.done"
-            " AND a.due_on >= ?) OR EXISTS (SELECT 1 FROM visits AS v"
-            " WHERE v.pursuit_id = pursuit_facts.pursuit_id AND v.alive AND v.starts_at > ?)"
-            " ELSE 0 END"
-        )
         dated = (
-            blank,
+            "(coalesce(trim(next_step, ?), '') = '')",
             "coalesce(next_step_due != '' AND substr(next_step_due, 1, 10) < ?, 0)",
             "coalesce(expected_close != '' AND substr(expected_close, 1, 10) < ?, 0)",
             "coalesce(stage_entered_at >= ?, 0)",
             f"coalesce(max(stage_entered_at, coalesce(touched_at, '')) < {bound}, 0)",
-            scheduled,
         )
         bits = " | ".join(f"({term} << {bit})" for bit, term in enumerate(dated))
         return self._query(
@@ -567,9 +553,6 @@ class HealthFacts:
             today_iso,
             settling_from,
             *(value for pair in quiet_before.items() for value in pair),
-            blanks,
-            today_iso,
-            now_utc,
         )
 
     def value_cases(self, accepted: str) -> list[Row]:
