@@ -196,7 +196,10 @@ def _count(
         # A day early: a touch's local day is its UTC time moved by the offset, under a day.
         since = (today - timedelta(days=max(limits.values()) + 1)).isoformat()
         visited: dict[str, str] = {}
-        for reader in among([pursuit_id for pursuit_id, _bound in quiet]):
+        # Over all pursuits, those recent visits are one range of the agenda's index, however
+        # few pursuits are quiet: cheaper than a search per pursuit.
+        readers = [read] if ids is None else among([pursuit_id for pursuit_id, _ in quiet])
+        for reader in readers:
             visited.update(reader.visits_held(now, since))
         for pursuit_id, bound in quiet:
             when = visited.get(pursuit_id)
