@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
@@ -179,9 +179,21 @@ SETTLING_DAYS = 7  # a week: time for the first visit of the stage
 def settling_rules(stage: int, stage_entered_on: date, today: date) -> frozenset[str]:
     """The blocking rules that weigh as advice today for a pursuit in `stage` since
     `stage_entered_on`: those that start at this very stage, during its first SETTLING_DAYS."""
-    if (today - stage_entered_on).days >= SETTLING_DAYS:
+    if stage_entered_on < settling_from(today):
         return frozenset()
     return _STARTING_AT.get(stage, frozenset())
+
+
+def settling_from(today: date) -> date:
+    """The first day of the stage that still settles `today`: a pursuit that entered its stage
+    on this day or later is within its first SETTLING_DAYS (the bound a bulk read compares)."""
+    return today - timedelta(days=SETTLING_DAYS - 1)
+
+
+def stale_before(today: date, stale_limit_days: int) -> date:
+    """A pursuit quiet since a day before this one is STALE `today` under `stale_limit_days`
+    (more than that many days without a touch): the bound a bulk read compares."""
+    return today - timedelta(days=stale_limit_days)
 
 
 _STARTING_AT: Mapping[int, frozenset[str]] = MappingProxyType(
@@ -500,7 +512,7 @@ def housekeeping_problems(
         found.append(NO_NEXT_STEP)
     elif NEXT_STEP_OVERDUE in rules and next_step_due and next_step_due < today:
         found.append(NEXT_STEP_OVERDUE)
-    if STALE in rules and (today - quiet_since).days > stale_limit_days:
+    if STALE in rules and quiet_since < stale_before(today, stale_limit_days):
         found.append(STALE)
     if CLOSE_DATE_PASSED in rules and expected_close and expected_close < today:
         found.append(CLOSE_DATE_PASSED)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import String, and_, func, or_, select, type_coerce
@@ -105,47 +106,69 @@ def _count(
 ) -> dict[str, int]:
     if ids is not None and not ids:
         return {}
-    read = queries.HealthFacts(session, ids)
+    driver = queries.driver_of(session)  # once: asking the session costs more than a read
+    read = queries.HealthFacts(driver, ids)
     limits = {stage.number: ws.stale_limit(stage.number) for stage in ws.catalog.stages}
     offset = datetime.now(UTC).astimezone().utcoffset() or timedelta(0)
-    moment = datetime.fromisoformat
+
+    def utc(day: date) -> str:
+        """The stored UTC text of local midnight starting `day`: a time's local day is before
+        `day` exactly when its text sorts before this (one offset for all, as below)."""
+        return (datetime.combine(day, time()) - offset).strftime(_STORED)
+
+    # The day bounds of the domain's rules, as stored text, so the read compares them in SQL:
+    # stale is the stage entered and the last touch before the stage's bound, settling the stage
+    # entered from the bound on (it matters only on the board, which leaves those rules out).
+    quiet_before = {
+        stage: utc(health.stale_before(today, limit)) for stage, limit in limits.items()
+    }
+    settling = utc(health.settling_from(today)) if blocking_only else None
+    # The board asks no housekeeping rule (all advice): its read leaves those facts out.
+    asked = {code for stage in limits for code in health.active_rules(stage, "open")}
+    if blocking_only:
+        asked &= BLOCKING_RULES
     rules_of: dict[str, frozenset[str]] = {}
     groups: dict[frozenset[str], list[str]] = defaultdict(list)  # pursuits by the rules they face
-    housekeeping: list[tuple[str, frozenset[str], int, date, str, str | None, str | None]] = []
-    unplanned: list[str] = []  # no next step written: whether one is scheduled decides the flag
-    quiet: list[str] = []  # in the stage longer than its limit: the last touch decides the flag
+    unplanned: list[tuple[str, bool]] = []  # no next step written: whether one is scheduled decides
+    quiet: list[tuple[str, str]] = []  # stale but for a visit held: the visits decide the flag
+    fatal_candidates: list[str] = []  # those with a criterion that could be fatal
+    with_case: list[str] = []  # those with a value case, when a rule looks at it
     counts: Counter[str] = Counter()
-    # The facts the triggers keep (which of `queries.HealthFacts.COUNTS` are any, as a mask)
-    # decide most rules on the spot: the bits each set of rules asks about are worked out once.
-    facts: dict[str, tuple[Any, ...]] = {}
-    checks_of: dict[frozenset[str], tuple[int, int]] = {}
-    for row in read.pursuits():
-        pursuit_id, stage, status, entered, close, next_step, next_due, held, _touched = row
-        rules = health.active_rules(stage, status)
-        entered_on = (moment(entered) + offset).date()
-        if blocking_only:  # every check below asks `rules`: advice rules are simply not asked
-            rules = rules & BLOCKING_RULES
-            if status == "open":  # nor the ones still settling into the stage
-                rules = rules - health.settling_rules(stage, entered_on, today)
+    plans: dict[tuple[int, int], _Plan] = {}
+    for pursuit_id, stage, held, dated in read.pursuits(
+        health.BLANKS,
+        today.isoformat(),
+        settling,
+        quiet_before if not asked.isdisjoint(_HOUSEKEEPING) else None,
+    ):
+        key = (stage, dated & _SETTLING)
+        plan = plans.get(key)
+        if plan is None:
+            plan = plans[key] = _plan(stage, bool(key[1]), today, blocking_only)
+        rules, when_none, when_some, no_step, overdue, stale, close, criteria, cases = plan
         if not rules:
             continue
         rules_of[pursuit_id] = rules
         groups[rules].append(pursuit_id)
-        facts[pursuit_id] = row
-        checks = checks_of.get(rules)
-        if checks is None:
-            checks = checks_of[rules] = _fact_checks(rules, blocking_only)
-        when_none, when_some = checks
+        # The facts the triggers keep (which of `queries.HealthFacts.COUNTS` are any, as a mask)
+        # decide most rules on the spot: the bits each set of rules asks about are in the plan.
         found = ((~held & when_none) | (held & when_some)).bit_count()
+        if dated & _HOUSEKEEPING_BITS:  # `domain.health.housekeeping_problems`, on the bits
+            step_late = overdue and bool(dated & _STEP_DUE_PASSED)
+            if no_step and dated & _BLANK_STEP:
+                unplanned.append((pursuit_id, step_late))
+            elif step_late:
+                found += 1
+            if stale and dated & _QUIET:
+                quiet.append((pursuit_id, quiet_before[stage]))
+            if close and dated & _CLOSE_PASSED:
+                found += 1
+        if criteria and held & _FATAL_BIT:
+            fatal_candidates.append(pursuit_id)
+        if cases and held & _CASE_BIT:
+            with_case.append(pursuit_id)
         if found:
             counts[pursuit_id] = found
-        if not rules.isdisjoint(_HOUSEKEEPING):
-            step = next_step or ""
-            housekeeping.append((pursuit_id, rules, stage, entered_on, step, close, next_due))
-            if health.NO_NEXT_STEP in rules and not step.strip():
-                unplanned.append(pursuit_id)
-            if health.STALE in rules and (today - entered_on).days > limits[stage]:
-                quiet.append(pursuit_id)
     if not rules_of:
         return {}
 
@@ -155,53 +178,37 @@ def _count(
         (one scan beats a search per pursuit; what no rule asks is left unused)."""
         if ids is None and len(pursuits) * _SEARCHED_SHARE > len(rules_of):
             return [read]
-        return [queries.HealthFacts(session, chunk) for chunk in _chunks(list(pursuits))]
+        return [queries.HealthFacts(driver, chunk) for chunk in _chunks(list(pursuits))]
 
-    # The dates and the next step. Only the facts that can change an answer are read: whether
-    # something is scheduled matters only without a written next step, and the last touch only
-    # to a pursuit in its stage longer than the limit. The touches that do not depend on the
-    # clock are kept per pursuit; the visits held are read, and only those within the longest
-    # limit (an older one leaves the pursuit stale whatever its day).
-    scheduled: set[str] = set()
-    now = datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
-    for reader in among(unplanned) if unplanned else ():
-        scheduled |= reader.with_scheduled(today.isoformat(), now)
-    latest: dict[str, str] = {}
-    for pursuit_id in quiet:
-        when = facts[pursuit_id][_TOUCHED]
-        if when:
-            latest[pursuit_id] = when
-    # A day early: a touch's local day is its UTC time moved by the offset, under a day.
-    since = (today - timedelta(days=max(limits.values()) + 1)).isoformat()
-    for reader in among(quiet) if quiet else ():
-        for pursuit_id, when in reader.visits_held(now, since):
-            if when and when > latest.get(pursuit_id, ""):
-                latest[pursuit_id] = when
-    touched = {pursuit_id: (moment(when) + offset).date() for pursuit_id, when in latest.items()}
-    day = date.fromisoformat
-    for pursuit_id, rules, stage, entered_on, step, close, next_due in housekeeping:
-        found = health.housekeeping_problems(
-            rules,
-            today,
-            next_step=step,
-            next_step_due=day(next_due[:10]) if next_due else None,
-            stage_entered_on=entered_on,
-            stale_limit_days=limits[stage],
-            expected_close=day(close[:10]) if close else None,
-            last_touched_on=touched.get(pursuit_id),
-            scheduled=pursuit_id in scheduled,
-        )
-        if found:
-            counts[pursuit_id] += len(found)
+    # The next step and the touches. Only the facts that can change an answer are read: whether
+    # something is scheduled matters only without a written next step (when it is, an overdue
+    # due day flags instead), and the visits held only to a pursuit quiet but for them. A visit
+    # is read only within the longest limit (an older one leaves the pursuit stale anyway).
+    now = datetime.now(UTC).replace(tzinfo=None).strftime(_STORED)
+    if unplanned:
+        scheduled: set[str] = set()
+        for reader in among([pursuit_id for pursuit_id, _late in unplanned]):
+            scheduled |= reader.with_scheduled(today.isoformat(), now)
+        for pursuit_id, step_late in unplanned:
+            if step_late or pursuit_id not in scheduled:
+                counts[pursuit_id] += 1
+    if quiet:
+        # A day early: a touch's local day is its UTC time moved by the offset, under a day.
+        since = (today - timedelta(days=max(limits.values()) + 1)).isoformat()
+        visited: dict[str, str] = {}
+        # Over all pursuits, those recent visits are one range of the agenda's index, however
+        # few pursuits are quiet: cheaper than a search per pursuit.
+        readers = [read] if ids is None else among([pursuit_id for pursuit_id, _ in quiet])
+        for reader in readers:
+            visited.update(reader.visits_held(now, since))
+        for pursuit_id, bound in quiet:
+            when = visited.get(pursuit_id)
+            if not (when and when >= bound):
+                counts[pursuit_id] += 1
 
     def facing(*codes: str) -> set[str]:
         """The pursuits one of rules `codes` looks at."""
         return set().union(*(pids for rules, pids in groups.items() if not rules.isdisjoint(codes)))
-
-    def having(code: str, fact: str) -> set[str]:
-        """The pursuits rule `code` looks at with some of `fact`."""
-        bit = _BIT[fact]
-        return {pursuit_id for pursuit_id in facing(code) if facts[pursuit_id][_HELD] & bit}
 
     def rows(pursuits: set[str], question: Callable[[queries.HealthFacts], list[Any]]) -> list[Any]:
         """The rows `question` reads about `pursuits` (rows of others may come too)."""
@@ -219,7 +226,7 @@ def _count(
     # A pursuit without any value case is decided by its count. Of the others, only the cases
     # that could have a problem are read (not accepted, or without figures); benefit lines
     # matter only to tell an empty case (no investment either) from a real one.
-    wanted = facing(health.NO_VALUE_CASE, health.VALUE_CASE_NOT_ACCEPTED)
+    wanted = set(with_case)
     for pursuit_id, investment, accepted, lines in rows(
         wanted, lambda r: r.value_cases(health.ACCEPTED)
     ):
@@ -231,9 +238,10 @@ def _count(
             counts[pursuit_id] += 1
 
     # Only criteria that could be fatal without a plan (no plan, and an override to fatal or
-    # important and scored by us below the top), read only for the pursuits that have one; the
-    # domain classifies them, once for each of the few combinations of scores.
-    wanted = having(health.FATAL_WITHOUT_PLAN, "fatal_candidates")
+    # important and scored by us below the top), read only for the pursuits that have one, each
+    # with a rival's score above ours if there is one; the domain classifies them, once for
+    # each of the few combinations of scores.
+    wanted = set(fatal_candidates)
     classes: dict[tuple[int, int | None, str | None, int | None], str] = {}
     fatal: set[str] = set()
     for pursuit_id, importance, ours, override, best in rows(
@@ -257,10 +265,50 @@ def _count(
     return dict(counts)
 
 
-# A pursuit's row (`queries.HealthFacts.pursuits`): its own columns, the mask of the counts that
-# are any, the last touch but visits.
-_HELD, _TOUCHED = 7, 8
+_STORED = "%Y-%m-%d %H:%M:%S.%f"  # how a time is stored (UTC), so its text sorts as it runs
 _BIT = {name: 1 << bit for bit, name in enumerate(queries.HealthFacts.COUNTS)}
+_FATAL_BIT, _CASE_BIT = _BIT["fatal_candidates"], _BIT["value_cases"]
+# The dated facts of a pursuit's row (`queries.HealthFacts.pursuits`), as bits.
+_F = queries.HealthFacts
+_BLANK_STEP, _STEP_DUE_PASSED, _CLOSE_PASSED, _SETTLING, _QUIET = (
+    _F.BLANK_STEP,
+    _F.STEP_DUE_PASSED,
+    _F.CLOSE_PASSED,
+    _F.SETTLING,
+    _F.QUIET,
+)
+_HOUSEKEEPING = frozenset(
+    (health.NO_NEXT_STEP, health.NEXT_STEP_OVERDUE, health.STALE, health.CLOSE_DATE_PASSED)
+)
+_HOUSEKEEPING_BITS = _BLANK_STEP | _STEP_DUE_PASSED | _CLOSE_PASSED | _QUIET
+# What a pursuit's rules ask, worked out once per stage (and settling or not): the rules, the
+# bits of the counts that flag when none and when some (`_fact_checks`), whether each of
+# NO_NEXT_STEP, NEXT_STEP_OVERDUE, STALE, CLOSE_DATE_PASSED and FATAL_WITHOUT_PLAN is asked, and
+# whether a value case is looked at.
+_Plan = tuple[frozenset[str], int, int, bool, bool, bool, bool, bool, bool]
+
+
+@lru_cache(maxsize=64)
+def _plan(stage: int, settling: bool, today: date, blocking_only: bool) -> _Plan:
+    rules = health.active_rules(stage, "open")
+    if blocking_only:  # every check asks `rules`: advice rules are simply not asked
+        rules = rules & BLOCKING_RULES
+        if settling:  # nor the ones still settling into the stage (entered today settles)
+            rules = rules - health.settling_rules(stage, today, today)
+    when_none, when_some = _fact_checks(rules, blocking_only)
+    return (
+        rules,
+        when_none,
+        when_some,
+        health.NO_NEXT_STEP in rules,
+        health.NEXT_STEP_OVERDUE in rules,
+        health.STALE in rules,
+        health.CLOSE_DATE_PASSED in rules,
+        health.FATAL_WITHOUT_PLAN in rules,
+        not rules.isdisjoint((health.NO_VALUE_CASE, health.VALUE_CASE_NOT_ACCEPTED)),
+    )
+
+
 # The rules a kept count decides: flagged when the count is none (True) or when there is some.
 _COUNTED_RULES = {
     **{code: (f"{role}s", True) for code, role in health.ROLE_RULES.items()},
@@ -293,9 +341,6 @@ def _fact_checks(rules: frozenset[str], blocking_only: bool) -> tuple[int, int]:
 # Read the facts of a rule by a search per pursuit when they are fewer than a quarter of the
 # pursuits (a search costs a few times what a row of a scan costs).
 _SEARCHED_SHARE = 4
-_HOUSEKEEPING = frozenset(
-    (health.NO_NEXT_STEP, health.NEXT_STEP_OVERDUE, health.STALE, health.CLOSE_DATE_PASSED)
-)
 
 
 def gather(
