@@ -152,8 +152,7 @@ def test_pursuits_list_opens_and_sorts(ctx, qtbot, record) -> None:
         "ms",
     )
     record(
-        f"pursuits list red flags filled in (in chunks between events; from opening, median)"
-        f"{SUFFIX}",
+        f"pursuits list red flags filled in (counted on a worker; from opening, median){SUFFIX}",
         statistics.median(flag_times[1:]),
         "ms",
     )

@@ -8,7 +8,9 @@ and columns, to .xlsx or CSV. Column layout, sort and filters are remembered.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -19,6 +21,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -59,11 +62,13 @@ from desktop.ui.undo import record
 
 log = logging.getLogger(__name__)
 FLAGS_DELAY_MS = 0  # red flags load right after the rows have painted
-FLAG_CHUNK = 500  # pursuits judged per event-loop turn (~20–40 ms each at scale)
 ROW_HEIGHT = 28
 
 
 class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
+    # (generation, {pursuit id: red flags} or None when they could not be read): from the worker
+    flags_counted = Signal(int, object)
+
     def __init__(self, ctx: AppContext, window: QWidget | None = None) -> None:
         super().__init__(window)
         self.ctx = ctx
@@ -76,10 +81,9 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         self._flags_pending = False
         self._flags_generation = 0
         self._details_generation = 0
-        self._flag_queue: list[str] = []
-        self._flag_results: dict[str, int] = {}
 
         self.model = PursuitTableModel(ctx.catalog, self.lang, self._stale_limit, self)
+        self.flags_counted.connect(self._apply_flags)
         self.filter_bar = FilterBar(ctx.catalog, self.lang, self)
         self.view = QTableView()
         self.view.setObjectName("pursuits_table")
@@ -331,7 +335,8 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         QTimer.singleShot(FLAGS_DELAY_MS, lambda: self._load_details(generation))
 
     def _load_details(self, generation: int) -> None:
-        """The rows' tags and last touches, read after the rows have painted; then red flags."""
+        """The rows' tags and last touches, read after the rows have painted; then red flags,
+        counted on a worker (begun with these, the two reads slowed each other down)."""
         if generation != self._details_generation:
             return  # a newer reload has begun
         try:
@@ -346,8 +351,9 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
 
     def load_flags(self, ids: set[str] | None = None) -> None:
         """Red-flag counts from deal health. A few pursuits' (after a change) are read at once;
-        all of them (10,000 take longer than the rows) in chunks between events, so the window
-        stays responsive, and filled in when the last chunk is in."""
+        all of them on a worker thread — one count over every open pursuit, which at 50,000
+        takes a few hundred milliseconds the window need not wait for — and filled in when it
+        arrives."""
         if ids is not None:
             try:
                 flags = pursuit_list.red_flags(self.ctx.workspace, ids)
@@ -355,34 +361,33 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
                 log.exception("cannot load red flags")
                 return
             self.model.set_flags(flags, only=set(ids))
-            self._flag_results.update(flags)
             self._update_summary()
             return
         if not self._flags_pending:
             return
         self._flags_generation += 1
-        # Deal health judges open and won pursuits only.
-        self._flag_queue = [r.id for r in self.model.all_rows() if r.status == "open"]
-        self._flag_results = {}
-        self._next_flags(self._flags_generation)
+        generation, workspace = self._flags_generation, self.ctx.workspace
 
-    def _next_flags(self, generation: int) -> None:
+        def work() -> None:
+            counts: dict[str, int] | None = None
+            try:
+                counts = pursuit_list.red_flags(workspace)
+            except Exception:  # closed or switched meanwhile, or unreadable: the list works on
+                log.warning("red flags not loaded", exc_info=True)
+            with contextlib.suppress(RuntimeError):  # the screen is gone
+                self.flags_counted.emit(generation, counts)
+
+        threading.Thread(target=work, name="list-flags", daemon=True).start()
+
+    def _apply_flags(self, generation: int, counts: dict[str, int] | None) -> None:
         if generation != self._flags_generation:
             return  # a newer load has begun
-        chunk = self._flag_queue[:FLAG_CHUNK]
-        del self._flag_queue[:FLAG_CHUNK]
-        try:
-            if chunk:
-                self._flag_results.update(pursuit_list.red_flags(self.ctx.workspace, chunk))
-        except Exception:  # the list works without them
-            log.exception("cannot load red flags")
-            self._flags_pending = False
-            return
-        if self._flag_queue:
-            QTimer.singleShot(0, lambda: self._next_flags(generation))
-            return
         self._flags_pending = False
-        self.model.set_flags(self._flag_results)
+        if counts is None:
+            return
+        # Deal health judges open pursuits only: the count holds every open one, listed or not.
+        listed = {r.id for r in self.model.all_rows()}
+        self.model.set_flags({pid: n for pid, n in counts.items() if pid in listed})
         self._update_summary()
 
     def on_changed(self, changes: Changes) -> None:

@@ -308,3 +308,44 @@ def test_rows_paint_first_then_tags_and_last_touches_fill_in(qtbot, ctx) -> None
     assert model.index(0, idle).data() == "0"
     tags = screen.filter_bar.tag
     assert "续约" in [tags.itemText(i) for i in range(tags.count())]
+
+
+def test_red_flags_are_counted_off_the_window_thread_and_fill_every_open_row(
+    qtbot, demo_screen
+) -> None:
+    """Every open pursuit's count, as deal health gives it, arrives from a worker thread; a
+    count begun before a newer load is dropped when it comes."""
+    import threading
+
+    from desktop.services import health
+
+    screen, ws = demo_screen, demo_screen.ctx.workspace
+    model, column = screen.model, screen.model.column_index("red_flags")
+    expected = health.red_flag_counts(ws)
+    assert len(expected) > 10
+    shown = {
+        row.id: model.index(number, column).data() for number, row in enumerate(model.shown_rows())
+    }
+    for pursuit_id, text in shown.items():
+        assert text == (str(expected[pursuit_id]) if pursuit_id in expected else "")
+
+    threads: list[str] = []
+    started = threading.Thread.start
+
+    def start(thread: threading.Thread) -> None:
+        threads.append(thread.name)
+        started(thread)
+
+    first = screen._flags_generation
+    screen._flags_pending = True
+    threading.Thread.start = start  # type: ignore[method-assign]
+    try:
+        screen.load_flags()
+    finally:
+        threading.Thread.start = started  # type: ignore[method-assign]
+    assert threads == ["list-flags"]
+    screen._flags_generation += 1  # a newer load began meanwhile
+    with qtbot.waitSignal(screen.flags_counted, timeout=30_000):
+        pass
+    assert screen._flags_pending  # the old count was not applied
+    assert screen._flags_generation == first + 2
