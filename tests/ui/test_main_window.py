@@ -58,7 +58,7 @@ def test_switching_database_lets_the_collector_free_what_the_old_one_held(
     import weakref
 
     class Held:
-        pass
+        """An object in a reference cycle with itself: only the garbage collector frees it."""
 
     cycle = Held()
     cycle.me = cycle  # type: ignore[attr-defined]

@@ -18,11 +18,8 @@ from desktop.services import pursuits, records
 from desktop.services.sync import bundle, dump, importer
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
-from desktop.storage.backup import online_backup
 from desktop.storage.tables import Pursuit
-
-PASSPHRASE = "correct horse battery"
-FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
+from tests.services.sync.sealing import PASSPHRASE, copy_database, opened, seal
 
 
 def pursuit_ids(ws: Workspace) -> list[str]:
@@ -32,27 +29,6 @@ def pursuit_ids(ws: Workspace) -> list[str]:
 
 def take(ws: Workspace, path: Path, **kw) -> importer.ImportReport:
     return importer.import_bundle(ws, path, PASSPHRASE, **kw)
-
-
-def _opened(path: Path) -> tuple[dict, list[bytes]]:
-    header = bundle.read_header(path)
-    keys = bundle.unlock(header, PASSPHRASE)
-    return header.fields, list(bundle.lines(bundle.chunks(path, header, keys)))
-
-
-def _seal(path: Path, fields: dict, lines: list[bytes]) -> None:
-    """A file sealed with the team's passphrase around `lines` (authentic, whatever they say)."""
-    fields = dict(fields, kdf=bundle.new_kdf(FAST_KDF))
-    keys = bundle.derive_keys(PASSPHRASE, fields["kdf"])
-    with path.open("wb") as fh:
-        writer = bundle.BundleWriter(fh, fields, keys)
-        writer.write(b"\n".join(lines) + b"\n")
-        writer.close()
-
-
-def _copy(ws: Workspace, path: Path) -> Workspace:
-    """The database as it is now at another path (so under a site of its own)."""
-    return Workspace.open(online_backup(ws.path, path))
 
 
 def _first_of(lines: list[bytes], kind: str) -> int:
@@ -90,7 +66,7 @@ def test_covered_lines_passed_over_give_the_same_database_as_reading_every_line(
     replica, write_file, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _a, b, source = _diverged(replica, write_file, tmp_path)
-    slow = _copy(b, tmp_path / "slow.db")
+    slow = copy_database(b, tmp_path / "slow.db")
     try:
         parsed: list[bytes] = []
         real_parse = importer.parse_line
@@ -129,11 +105,11 @@ def test_a_damaged_line_this_database_covers_changes_nothing(
     _a, b, source = _diverged(replica, write_file, tmp_path)
     take(b, source)
     before = dump.digest(b.path)
-    slow = _copy(b, tmp_path / "slow.db")
-    fields, lines = _opened(source)
+    slow = copy_database(b, tmp_path / "slow.db")
+    fields, lines = opened(source)
     target = _first_of(lines, "stakeholder")
     lines[target] = _damaged(lines[target])
-    _seal(tmp_path / "damaged.sync", fields, lines)
+    seal(tmp_path / "damaged.sync", fields, lines)
     result = take(b, tmp_path / "damaged.sync")
     assert not result.preview.already_imported  # another content: read line by line
     assert not result.preview.changes_anything and not result.preview.rejected
@@ -154,7 +130,7 @@ def test_a_covered_line_claiming_writes_this_database_never_made_is_refused(
     _a, b, source = _diverged(replica, write_file, tmp_path)
     take(b, source)
     before, logged = dump.digest(b.path), _imports(b)
-    fields, lines = _opened(source)
+    fields, lines = opened(source)
     ours = b.db.site_id()
     with sqlite3.connect(f"file:{b.path}?mode=ro", uri=True) as conn:
         (counter,) = conn.execute("SELECT counter FROM sync_state").fetchone()
@@ -166,7 +142,7 @@ def test_a_covered_line_claiming_writes_this_database_never_made_is_refused(
     forged = json.dumps(parsed, ensure_ascii=False, separators=(",", ":")).encode()
     for line in (forged, _damaged(forged)):
         # A forged version vector is refused, whether the rest of the line holds or not.
-        _seal(tmp_path / "forged.sync", fields, [*lines[:target], line, *lines[target + 1 :]])
+        seal(tmp_path / "forged.sync", fields, [*lines[:target], line, *lines[target + 1 :]])
         with pytest.raises(BundleError) as refused:
             take(b, tmp_path / "forged.sync")
         assert refused.value.code == "foreign_changes"

@@ -18,11 +18,9 @@ from desktop.services import pursuits, records
 from desktop.services.sync import bundle, dump, importer, schema
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
-from desktop.storage.backup import online_backup
 from desktop.storage.tables import Pursuit
+from tests.services.sync.sealing import PASSPHRASE, copy_database, opened, seal
 
-PASSPHRASE = "correct horse battery"
-FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
 NEVER = importer.re.compile(rb"(?!)(x)(x)")  # matches no line: every piece line by line
 
 
@@ -33,25 +31,6 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def take(ws: Workspace, path: Path) -> importer.ImportReport:
     return importer.import_bundle(ws, path, PASSPHRASE)
-
-
-def _opened(path: Path) -> tuple[dict, list[bytes]]:
-    header = bundle.read_header(path)
-    keys = bundle.unlock(header, PASSPHRASE)
-    return header.fields, list(bundle.lines(bundle.chunks(path, header, keys)))
-
-
-def _seal(path: Path, fields: dict, lines: list[bytes]) -> None:
-    fields = dict(fields, kdf=bundle.new_kdf(FAST_KDF))
-    keys = bundle.derive_keys(PASSPHRASE, fields["kdf"])
-    with path.open("wb") as fh:
-        writer = bundle.BundleWriter(fh, fields, keys)
-        writer.write(b"\n".join(lines) + b"\n")
-        writer.close()
-
-
-def _copy(ws: Workspace, path: Path) -> Workspace:
-    return Workspace.open(online_backup(ws.path, path))
 
 
 def _raw(path: Path) -> list[object]:
@@ -104,7 +83,7 @@ def test_pieces_cut_at_once_give_the_database_of_cutting_line_by_line(
     replica, write_file, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _a, b, source = _diverged(replica, write_file, tmp_path)
-    slow = _copy(b, tmp_path / "slow.db")
+    slow = copy_database(b, tmp_path / "slow.db")
     try:
         calls = _counted(monkeypatch)
         quick = take(b, source)
@@ -133,14 +112,14 @@ def test_a_forged_version_vector_in_a_piece_is_refused_naming_the_record(
     _a, b, source = _diverged(replica, write_file, tmp_path)
     take(b, source)
     before = dump.digest(b.path)
-    fields, lines = _opened(source)
+    fields, lines = opened(source)
     with sqlite3.connect(f"file:{b.path}?mode=ro", uri=True) as conn:
         (counter,) = conn.execute("SELECT counter FROM sync_state").fetchone()
     target = _line_of(lines, "stakeholder")
     parsed = json.loads(lines[target])
     parsed[-3][b.db.site_id()] = counter + 3
     forged = json.dumps(parsed, ensure_ascii=False, separators=(",", ":")).encode()
-    _seal(tmp_path / "forged.sync", fields, [*lines[:target], forged, *lines[target + 1 :]])
+    seal(tmp_path / "forged.sync", fields, [*lines[:target], forged, *lines[target + 1 :]])
     calls = _counted(monkeypatch)
     with pytest.raises(BundleError) as refused:
         take(b, tmp_path / "forged.sync")
@@ -153,13 +132,13 @@ def test_a_damaged_line_read_from_a_piece_is_refused_and_a_covered_one_changes_n
     replica, write_file, tmp_path: Path
 ) -> None:
     _a, b, source = _diverged(replica, write_file, tmp_path)
-    slow = _copy(b, tmp_path / "slow.db")
+    slow = copy_database(b, tmp_path / "slow.db")
     try:
-        fields, lines = _opened(source)
+        fields, lines = opened(source)
         target = next(i for i, line in enumerate(lines) if "甲的新项目".encode() in line)
         damaged = lines[target][:60] + b'\x00"]}{[' + lines[target][80:]
         bad = [*lines[:target], damaged, *lines[target + 1 :]]
-        _seal(tmp_path / "damaged.sync", fields, bad)
+        seal(tmp_path / "damaged.sync", fields, bad)
         # The new pursuit, damaged after its id: new to this database, read in full, refused.
         with pytest.raises(BundleError) as refused:
             take(slow, tmp_path / "damaged.sync")
@@ -176,7 +155,7 @@ def test_a_damaged_line_read_from_a_piece_is_refused_and_a_covered_one_changes_n
 
 def test_a_record_twice_in_a_piece_is_refused(replica, write_file, tmp_path: Path) -> None:
     _a, b, source = _diverged(replica, write_file, tmp_path)
-    fields, lines = _opened(source)
+    fields, lines = opened(source)
     with sqlite3.connect(f"file:{b.path}?mode=ro", uri=True) as conn:
         edited = {row[0] for row in conn.execute("SELECT id FROM pursuits")}
     # A pursuit line b lacks (the new one) twice, one after the other.
@@ -191,7 +170,7 @@ def test_a_record_twice_in_a_piece_is_refused(replica, write_file, tmp_path: Pat
     end[1]["counts"]["pursuit"] += 1
     end[1]["records"] += 1
     twice[-1] = json.dumps(end, separators=(",", ":")).encode()
-    _seal(tmp_path / "twice.sync", dict(fields, counts=counts), twice)
+    seal(tmp_path / "twice.sync", dict(fields, counts=counts), twice)
     with pytest.raises(BundleError) as refused:
         take(b, tmp_path / "twice.sync")
     assert refused.value.code == "damaged" and "appears twice" in refused.value.detail

@@ -338,6 +338,9 @@ def test_red_flags_are_counted_off_the_window_thread_and_fill_every_open_row(
 
     first = screen._flags_generation
     screen._flags_pending = True
+    # Connected before the worker starts, so its signal cannot come first; it is applied only
+    # when events are processed, by then a newer load has begun.
+    arrived = qtbot.waitSignal(screen.flags_counted, timeout=30_000)
     threading.Thread.start = start  # type: ignore[method-assign]
     try:
         screen.load_flags()
@@ -345,7 +348,6 @@ def test_red_flags_are_counted_off_the_window_thread_and_fill_every_open_row(
         threading.Thread.start = started  # type: ignore[method-assign]
     assert threads == ["list-flags"]
     screen._flags_generation += 1  # a newer load began meanwhile
-    with qtbot.waitSignal(screen.flags_counted, timeout=30_000):
-        pass
+    arrived.wait()
     assert screen._flags_pending  # the old count was not applied
     assert screen._flags_generation == first + 2
