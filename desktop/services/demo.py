@@ -438,9 +438,11 @@ def fill_demo(
                     status=rng.choice(["open", "mitigated"]),
                 )
             if status == "open" and rng.random() < 0.5:
-                starts = datetime.combine(
-                    today + timedelta(days=rng.randint(1, 14)), datetime.min.time()
-                ) + timedelta(hours=rng.choice([1, 2, 6, 7]))
+                # Office hours where the computer is (stored in UTC, as every visit is): a rep
+                # anywhere sees meetings at 9, 10, 14 or 15 o'clock, not in the night.
+                starts = to_utc(
+                    today + timedelta(days=rng.randint(1, 14)), time(rng.choice([9, 10, 14, 15]))
+                )
                 visit = add(
                     Visit,
                     pursuit_id=pursuit_id,

@@ -521,9 +521,12 @@ def draw_funnel(fig: Figure, series: analytics.Funnel, look: Look) -> None:
 
 # --- 2. forecast --------------------------------------------------------------------------------
 def month_label(month: date, first: bool, lang: str) -> str:
-    """'12月' / 'Dec', with the year under the first month and under each January."""
+    """'12月' / 'Dec', with the year under each January and under the first month — unless that
+    is a December: January's year stands beside it and says which December it is (two years side
+    by side under narrow bars ran into one, "20262027", at 1366 pixels)."""
     name = f"{month.month}月" if lang.startswith("zh") else month.strftime("%b")
-    return f"{name}\n{month.year}" if (first or month.month == 1) else name
+    with_year = month.month == 1 or (first and month.month != 12)
+    return f"{name}\n{month.year}" if with_year else name
 
 
 def draw_forecast(fig: Figure, series: analytics.Forecast, look: Look) -> None:

@@ -245,3 +245,15 @@ def test_each_stocked_figure_is_handed_out_once() -> None:
     second = figures.prepared("funnel")
     assert first.axes  # prepared by the warm-up: its axes are made
     assert first is not second and not second.axes  # the next Dashboard gets a new figure
+
+
+def test_a_forecast_beginning_in_december_leaves_the_year_to_january() -> None:
+    # Two years side by side under narrow bars ran into one ("20262027") at 1366 pixels.
+    months = [date(2026, 12, 1), date(2027, 1, 1), date(2027, 2, 1)]
+    assert [figures.month_label(m, i == 0, "en") for i, m in enumerate(months)] == [
+        "Dec",
+        "Jan\n2027",
+        "Feb",
+    ]
+    assert figures.month_label(date(2026, 11, 1), True, "zh_CN") == "11月\n2026"
+    assert figures.month_label(date(2027, 1, 1), False, "zh_CN") == "1月\n2027"
