@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>NextActivityBar</name>
@@ -42,6 +41,14 @@
 </context>
 <context>
     <name>Reminders</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期的事项</translation>
+    </message>
+    <message>
+        <source>{0} overdue: {1}</source>
+        <translation>{0} 项已逾期：{1}</translation>
+    </message>
     <message>
         <source>Overdue since you last opened Pursuit</source>
         <translation>上次关闭后已逾期的事项</translation>
