@@ -9,6 +9,10 @@ different team passphrase, one claiming to come from this database) is named on 
 Exit codes: 0 the round completed (also when files were skipped because they are still
 arriving, or refused), 1 the folder or the database could not be used (nothing was lost; run
 again later), 2 usage.
+
+As every writing command, it makes the database at a path where there is none: a new computer's
+first round fills it from the folder. Not when the folder cannot be reached: there is nothing to
+fill it from, and no empty database is left behind.
 """
 
 from __future__ import annotations
@@ -39,12 +43,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return fail(args, "passphrase_needed")
     if len(passphrase.strip()) < export.MIN_PASSPHRASE:
         return fail(args, "passphrase_short")
-    ws, code = open_workspace(args, create=False)
+    team = Path(args.folder).expanduser()
+    if not Path(args.db).expanduser().exists() and not team.is_dir():
+        return fail(args, "sync_folder_missing", folder=team)
+    ws, code = open_workspace(args, create=True)
     if ws is None:
         return int(code)
-    config = folder.FolderSync(
-        Path(args.folder).expanduser(), passphrase, roll_up=args.roll_up, site_name=args.name
-    )
+    config = folder.FolderSync(team, passphrase, roll_up=args.roll_up, site_name=args.name)
     try:
         report = folder.sync_round(ws, config)
     except folder.FolderProblem as exc:

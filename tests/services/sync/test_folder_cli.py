@@ -87,3 +87,24 @@ def test_rounds_through_a_folder(sync_template: Path, tmp_path: Path) -> None:
 def _only(team: Path, db: Path) -> str:
     state = json.loads(db.with_name(db.name + ".sync-folder.json").read_text())
     return str(state["site"])
+
+
+def test_a_new_computer_makes_its_database_from_the_folder(
+    sync_template: Path, tmp_path: Path
+) -> None:
+    a = tmp_path / "a.db"
+    shutil.copy(sync_template, a)
+    team = tmp_path / "team"
+    team.mkdir()
+    assert sync(a, team, "--name", "王芳").returncode == 0
+
+    laptop = tmp_path / "new-laptop" / "pursuit.db"
+    # A folder that cannot be reached has nothing to fill it from: no empty database is made.
+    gone = sync(laptop, tmp_path / "unplugged", lang="zh")
+    assert gone.returncode == 1 and "同步文件夹" in gone.stderr and gone.stdout == ""
+    assert not laptop.exists()
+
+    first = sync(laptop, team, "--name", "李雷")
+    assert first.returncode == 0, first.stderr
+    assert "imported 王芳 1 files" in first.stdout
+    assert dump.digest(laptop) == dump.digest(a)
