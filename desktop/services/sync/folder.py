@@ -40,6 +40,11 @@ repairs its times and its clock goes back; its next file is then a snapshot, and
 next file was refused goes on from the latest snapshot after it. A clock behind is no problem:
 the clock only orders concurrent values for display (they wait in review), it never drops one.
 
+A mistyped team passphrase: peers' files are refused (`wrong_passphrase`, reported) and opened
+again every round, so they come in as soon as it is put right; and this database's next file is
+then a snapshot, since the files it wrote meanwhile cannot be read by the team (a reader whose
+next file was refused goes on from the latest snapshot after it, as above).
+
 A folder that is missing (an unplugged drive, a logged-out cloud client), read-only or full stops
 the round with one `FolderProblem`; nothing is lost (progress moves only after a file is merged
 or written) and the next round resumes.
@@ -67,6 +72,10 @@ STATE_VERSION = 1
 FILE_NAME = re.compile(r"(\d{8})(\.full)?" + re.escape(bundle.SUFFIX) + r"\Z")
 # Codes of a file that is most likely still being delivered: skipped quietly, retried.
 ARRIVING = {"damaged", "unreadable", "not_bundle"}
+# A refusal that depends on this computer, not on the file: opened again each round, so sync
+# resumes as soon as the rep puts the team passphrase right (the team key is derived once per
+# passphrase in a session, so trying again costs little).
+RETRIED = {"wrong_passphrase"}
 
 
 class FolderProblem(Exception):
@@ -288,6 +297,14 @@ def _write_own(
     if not first and counter == state["counter"] and before == _private(ws) and not repaired:
         return  # nothing written here since the last file, nothing shared or made private
     snapshot = first or repaired or state["deltas"] >= config.compact_after
+    if (
+        not snapshot
+        and state["written"]
+        and not _opens(own / state["written"][-1], config.passphrase)
+    ):
+        # The files so far were written under another passphrase (the rep has put it right
+        # since): peers cannot read them, nor a delta on top of them. A snapshot replaces them.
+        snapshot = True
     sequence = state["sequence"] + 1
     name = file_name(sequence, snapshot)
     since = None if snapshot else dict(state["frontier"])
@@ -339,6 +356,17 @@ def _write_own(
         _save_state(ws, state)
 
 
+def _opens(path: Path, passphrase: str) -> bool:
+    """False when this database's own file at `path` was written under another passphrase."""
+    try:
+        bundle.unlock(bundle.read_header(path), passphrase)
+    except BundleError as exc:
+        return exc.code != "wrong_passphrase"
+    except OSError:  # gone (removed by hand) or unreadable here: nothing to replace
+        return True
+    return True
+
+
 def _read_peers(
     ws: Workspace,
     config: FolderSync,
@@ -383,7 +411,12 @@ def _read_peers(
             name, snapshot = listing[sequence]
             stamp = _stamp(folder / peer / name)
             failed = progress.get("failed")
-            if failed and failed.get("file") == name and failed.get("stamp") == stamp:
+            if (
+                failed
+                and failed.get("file") == name
+                and failed.get("stamp") == stamp
+                and failed.get("reason") not in RETRIED
+            ):
                 # Unchanged since it failed: told again, not opened again (a key derivation
                 # per file per round would make every round slow).
                 told = Skipped(peer, f"{peer}/{name}", str(failed.get("reason")))

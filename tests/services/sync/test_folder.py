@@ -205,12 +205,37 @@ def test_a_file_from_another_team_passphrase_is_refused(replica, tmp_path: Path)
     folder.sync_round(replica("b"), other)
     report = a.sync()
     assert [s.reason for s in report.refused] == ["wrong_passphrase"]
-    # Told again each round, not opened again while it is unchanged.
     [peer] = [p for p in folder.load_state(a.ws)["peers"].values() if p.get("failed")]
     assert peer["failed"]["reason"] == "wrong_passphrase"
+    # Told again each round, and opened again (this computer's passphrase may have been put
+    # right meanwhile): cheaply, the team key of this passphrase is derived once a session.
     again = a.sync()
     assert [s.reason for s in again.refused] == ["wrong_passphrase"] and again.seconds < 1
     assert other.passphrase != PASSPHRASE
+
+
+def test_a_mistyped_passphrase_put_right_resumes_on_both_sides(replica, tmp_path: Path) -> None:
+    team = tmp_path / "team"
+    a = member(replica("a"), team)
+    a.sync()
+    b = replica("b")
+    typo = folder.FolderSync(team, PASSPHRASE + "!", kdf=FAST_KDF)
+    report = folder.sync_round(b, typo)
+    assert [s.reason for s in report.refused] == ["wrong_passphrase"] and report.written
+    assert [s.reason for s in a.sync().refused] == ["wrong_passphrase"]
+
+    right = folder.FolderSync(team, PASSPHRASE, kdf=FAST_KDF)
+    report = folder.sync_round(b, right)
+    assert report.imported_files == 1 and not report.refused  # a's file, opened again
+    records.update(b, "pursuit", _first(b), {"title": "口令改对之后"})
+    report = folder.sync_round(b, right)
+    # What b wrote under the typo cannot be read by the team, nor a delta on top of it: its
+    # next file is a snapshot, which replaces it.
+    site = b.db.site_id()
+    assert report.written == f"{site}/{folder.file_name(2, True)}" and report.removed == 1
+    report = a.sync()
+    assert not report.refused and report.peers[site].files == 1
+    assert records.get(a.ws, "pursuit", _first(a.ws))["title"] == "口令改对之后"
 
 
 def test_a_file_written_before_a_crash_is_ours_and_a_snapshot_follows(
