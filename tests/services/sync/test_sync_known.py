@@ -68,14 +68,13 @@ def test_covered_lines_passed_over_give_the_same_database_as_reading_every_line(
     _a, b, source = _diverged(replica, write_file, tmp_path)
     slow = copy_database(b, tmp_path / "slow.db")
     try:
+        # Lines pass one reads in full (parsed and checked: `_check_read`).
         parsed: list[bytes] = []
-        real_parse = importer.parse_line
+        real_check = importer._check_read
         monkeypatch.setattr(
             importer,
-            "parse_line",
-            lambda table, columns, line, **kw: (
-                parsed.append(line) or real_parse(table, columns, line, **kw)
-            ),
+            "_check_read",
+            lambda reader, line, *rest: (parsed.append(line) or real_check(reader, line, *rest)),
         )
         quick = take(b, source)
         read = len(parsed)
