@@ -376,7 +376,7 @@ def _bad_time(parsed: list[Any], site: str) -> None:
 def test_a_forged_or_damaged_plain_line_is_refused_as_by_the_merge(
     snapshot, tmp_path: Path, change: Any
 ) -> None:
-    """A line the load's own checks (fresh._fast_check) do not pass goes to the importer's:
+    """A line the fast checks (schema.fast_check) do not pass goes to the full checks:
     the same refusal, and nothing written."""
     path, _ids = snapshot
     errors = []

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.services import pursuits, records
-from desktop.services.sync import bundle, dump, importer
+from desktop.services.sync import bundle, dump, importer, schema
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import Pursuit
@@ -74,7 +74,7 @@ def test_covered_lines_passed_over_give_the_same_database_as_reading_every_line(
         monkeypatch.setattr(
             importer,
             "_check_read",
-            lambda reader, line, *rest: (parsed.append(line) or real_check(reader, line, *rest)),
+            lambda reader, line, *rest: parsed.append(line) or real_check(reader, line, *rest),
         )
         quick = take(b, source)
         read = len(parsed)
@@ -181,3 +181,61 @@ def test_the_same_content_from_another_site_or_after_a_dry_run_is_read(
     assert first.committed and not first.preview.already_imported  # the dry run left no mark
     other = take(b, tmp_path / "c.sync")
     assert not other.preview.already_imported  # not from the site that sent the first
+
+
+def _stored(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every synced table's rows as stored (all columns, the change sequence too), and what
+    waits for review: the same text, not only the same logical content."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        tables = [table.__tablename__ for table in schema.kinds_in_order()]
+        rows = {
+            name: conn.execute(f"SELECT * FROM {name} ORDER BY id").fetchall() for name in tables
+        }
+        rows["sync_review"] = conn.execute("SELECT * FROM sync_review ORDER BY 1, 2").fetchall()
+    return rows
+
+
+def test_lines_checked_at_once_merge_as_lines_checked_in_full(
+    replica, write_file, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pass one's fast check of the lines that differ (schema.LineReader) and pass two's row made
+    straight from a line that replaces ours (importer._plain_row) give, to the byte, the
+    database and the counts of the full checks and of the values merged one by one."""
+    a, b = replica("a"), replica("b")
+    ids = pursuit_ids(a)
+    records.update(a, "pursuit", ids[0], {"title": "甲改的名称", "amount": 1_000})
+    records.update(b, "pursuit", ids[0], {"title": "乙改的名称"})
+    records.update(a, "pursuit", ids[1], {"title": "只有甲改", "amount": 4_000})  # newer there
+    records.update(b, "pursuit", ids[3], {"title": "只有乙改"})
+    records.delete(a, "pursuit", ids[2])
+    pursuits.create_pursuit(a, pursuits.PursuitDraft(title="甲的新项目", account_name="新客户"))
+    source = tmp_path / "a.sync"
+    write_file(a, source)
+    full = copy_database(b, tmp_path / "full.db")
+    try:
+        read: list[int] = []
+        plain: list[bool] = []
+        real_read, real_row = schema.LineReader.read, importer._plain_row
+        monkeypatch.setattr(
+            schema.LineReader,
+            "read",
+            lambda self, line: read.append(out := real_read(self, line)) or out,
+        )
+        monkeypatch.setattr(
+            importer,
+            "_plain_row",
+            lambda *args: plain.append(out := real_row(*args)) or out,
+        )
+        quick = take(b, source)
+        assert [hlc for hlc, _, _ in read if hlc >= 0]  # lines passed by the fast check
+        assert any(row is not None for row in plain)  # and rows made straight from lines
+        monkeypatch.setattr(schema.LineReader, "read", lambda self, line: (-1, None, None))
+        monkeypatch.setattr(importer, "_plain_row", lambda *args: None)
+        slow = take(full, source)
+        assert quick.committed and slow.committed
+        assert quick.preview.total("updated") >= 3 and quick.preview.total("conflicts") >= 1
+        for kind, counts in slow.preview.counts.items():
+            assert quick.preview.counts[kind].as_dict() == counts.as_dict(), kind
+        assert _stored(b.path) == _stored(full.path)
+    finally:
+        full.close()
