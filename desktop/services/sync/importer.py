@@ -1085,34 +1085,6 @@ class _Candidate:
     row: sqlite3.Row | None  # the local row (`_Merger._local_rows`), None for a new record
     review: list[str]
     old_review: list[str]
-    # Its row as stored (`schema.columns_of` order) when made straight from the line
-    # (`_plain_row`); else made from `values` when written.
-    stored: list[Any] | None = None
-
-
-def _plain_row(
-    table: type[Synced], columns: tuple[str, ...], parsed: list[Any], line: bytes
-) -> list[Any] | None:
-    """The row as stored of a file's record with one value per field (no siblings, no purge),
-    straight from its parsed line: what `_raw_row` makes of `_plain_values`, in one copy. None
-    unless the line is in this version's layout and its version vector's and dots' texts can be
-    cut from it as written (`_tail_texts`): then `_plain_values` makes it."""
-    names = schema.columns_of(table)
-    if columns != names:
-        return None
-    vv, dots = _tail_texts(columns, line)
-    if vv is None or dots is None:
-        return None
-    at = schema.positions(columns)
-    row = parsed[1:]
-    for name in _encoded_columns(table):
-        index = at[name] - 1
-        if row[index] is not None:
-            row[index] = sync_codec.dumps(row[index])
-    row[at["purged"] - 1] = 0
-    row[at["vv"] - 1] = vv
-    row[at["dots"] - 1] = dots
-    return row
 
 
 def _plain_values(
@@ -1240,25 +1212,16 @@ class _Merger:
             else:
                 todo.append((parsed, "join"))
         candidates: list[_Candidate] = []
-        all_names = schema.columns_of(table)
         for parsed, how in todo:
             record_id = parsed[at["id"]]
             row = local.get(record_id)
             ours = None
             if row is not None and (how == "join" or row["siblings"]):
                 ours = merge.normalize(self._state_of(table, row), rules)
-            stored = None
             if how != "join" and parsed[at["siblings"]] is None and not parsed[at["purged"]]:
-                # One value per field: as it is. A record that replaces ours goes straight from
-                # its line to its row; its values (the rules' checks, the review) are that row's,
-                # the JSON columns as text (none of those looks at them).
+                # One value per field: as it is.
+                values = _plain_values(table, columns, parsed, raw_lines[id(parsed)])
                 review: list[str] = []
-                if how == "newer":
-                    stored = _plain_row(table, columns, parsed, raw_lines[id(parsed)])
-                if stored is not None:
-                    values = dict(zip(all_names, stored, strict=True))
-                else:
-                    values = _plain_values(table, columns, parsed, raw_lines[id(parsed)])
             else:
                 theirs = schema.state_from(table, columns, parsed)
                 if how == "join" and ours is not None:
@@ -1272,7 +1235,7 @@ class _Merger:
                 review = sync_codec.review_fields(table, joined)
             old_review = sync_codec.review_fields(table, ours) if ours is not None else []
             values["id"] = record_id
-            candidates.append(_Candidate(record_id, values, row, review, old_review, stored))
+            candidates.append(_Candidate(record_id, values, row, review, old_review))
         inserts: list[dict[str, Any]] = []
         updates: dict[tuple[str, ...], list[list[Any]]] = {}
         reviews: list[tuple[str, list[str], dict[str, Any]]] = []
@@ -1291,14 +1254,11 @@ class _Merger:
                 continue
             counts.updated += 1
             # The row was read in the order of `schema.columns_of`: `names` follow its id.
-            stored = (
-                candidate.stored[1:]
-                if candidate.stored is not None
-                else _raw_row(table, names, values)
-            )
             diff = [
                 (name, value)
-                for name, value, old in zip(names, stored, row[1:], strict=True)
+                for name, value, old in zip(
+                    names, _raw_row(table, names, values), row[1:], strict=True
+                )
                 if value != old
             ]
             changed = tuple(name for name, _ in diff)
