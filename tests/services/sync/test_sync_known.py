@@ -198,9 +198,8 @@ def _stored(path: Path) -> dict[str, list[tuple[object, ...]]]:
 def test_lines_checked_at_once_merge_as_lines_checked_in_full(
     replica, write_file, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pass one's fast check of the lines that differ (schema.LineReader) and pass two's row made
-    straight from a line that replaces ours (importer._plain_row) give, to the byte, the
-    database and the counts of the full checks and of the values merged one by one."""
+    """Pass one's fast check of the lines that differ (schema.LineReader) gives, to the byte,
+    the database and the counts of the schema's full checks."""
     a, b = replica("a"), replica("b")
     ids = pursuit_ids(a)
     records.update(a, "pursuit", ids[0], {"title": "甲改的名称", "amount": 1_000})
@@ -213,24 +212,16 @@ def test_lines_checked_at_once_merge_as_lines_checked_in_full(
     write_file(a, source)
     full = copy_database(b, tmp_path / "full.db")
     try:
-        read: list[int] = []
-        plain: list[bool] = []
-        real_read, real_row = schema.LineReader.read, importer._plain_row
+        read: list[tuple[int, object, object]] = []
+        real_read = schema.LineReader.read
         monkeypatch.setattr(
             schema.LineReader,
             "read",
             lambda self, line: read.append(out := real_read(self, line)) or out,
         )
-        monkeypatch.setattr(
-            importer,
-            "_plain_row",
-            lambda *args: plain.append(out := real_row(*args)) or out,
-        )
         quick = take(b, source)
         assert [hlc for hlc, _, _ in read if hlc >= 0]  # lines passed by the fast check
-        assert any(row is not None for row in plain)  # and rows made straight from lines
         monkeypatch.setattr(schema.LineReader, "read", lambda self, line: (-1, None, None))
-        monkeypatch.setattr(importer, "_plain_row", lambda *args: None)
         slow = take(full, source)
         assert quick.committed and slow.committed
         assert quick.preview.total("updated") >= 3 and quick.preview.total("conflicts") >= 1
