@@ -49,9 +49,9 @@ from desktop.storage.tables import (
 )
 
 _BATCH = 900  # ids per IN (…) list, well under SQLite's variable limit
-# SQLite's page cache while every pursuit's facts are read: the key people join the map's people,
-# in pursuit order, to their roles, in a random order; at 50,000 pursuits that index is 14 MB and
-# with the default 2 MB cache nearly every search rereads its page from the OS.
+# SQLite's page cache while every pursuit's facts are read: the criteria's rival scores and the
+# pursuits' competitors are searched by key in random order over indexes of several MB at 50,000
+# pursuits, and with the default 2 MB cache most searches would reread their pages from the OS.
 _READ_CACHE_KIB = 64 * 1024
 BLOCKING_RULES = frozenset(
     code for code, weight in health.SEVERITY.items() if weight == health.BLOCKING

@@ -30,9 +30,7 @@ from desktop.services.sync.export import Cancelled
 from desktop.services.workspace import Workspace
 from desktop.storage.backup import backups_dir
 from desktop.storage.tables import Pursuit
-
-PASSPHRASE = "correct horse battery"
-FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
+from tests.services.sync.sealing import PASSPHRASE, opened, seal
 
 
 def _pursuits(ws: Workspace) -> list[str]:
@@ -209,15 +207,8 @@ def test_a_dry_run_a_no_or_a_cancel_leaves_the_new_database_empty(
 
 def _reseal(path: Path, target: Path, change: Any) -> None:
     """The file at `path` again, correctly sealed, its lines passed through `change`."""
-    header = bundle.read_header(path)
-    keys = bundle.unlock(header, PASSPHRASE)
-    lines = change(list(bundle.lines(bundle.chunks(path, header, keys))))
-    kdf = bundle.new_kdf(FAST_KDF)
-    fields = dict(header.fields, cipher=bundle.CIPHER, kdf=kdf)
-    with target.open("wb") as fh:
-        writer = bundle.BundleWriter(fh, fields, bundle.derive_keys(PASSPHRASE, kdf))
-        writer.write(b"\n".join(lines) + b"\n")
-        writer.close()
+    fields, lines = opened(path)
+    seal(target, fields, change(lines))
 
 
 def _break_last_record(lines: list[bytes]) -> list[bytes]:
@@ -283,18 +274,9 @@ def test_a_record_whose_parent_is_missing_is_rejected_as_by_the_merge(
         kept[-1] = json.dumps(end, separators=(",", ":")).encode()
         return kept
 
-    header = bundle.read_header(path)
-    keys = bundle.unlock(header, PASSPHRASE)
-    fields = dict(header.fields)
-    fields["counts"] = dict(fields["counts"], pursuit=0)
-    lines = drop_pursuits(list(bundle.lines(bundle.chunks(path, header, keys))))
-    kdf = bundle.new_kdf(FAST_KDF)
-    with cut.open("wb") as fh:
-        writer = bundle.BundleWriter(
-            fh, dict(fields, cipher=bundle.CIPHER, kdf=kdf), bundle.derive_keys(PASSPHRASE, kdf)
-        )
-        writer.write(b"\n".join(lines) + b"\n")
-        writer.close()
+    fields, lines = opened(path)
+    fields = dict(fields, counts=dict(fields["counts"], pursuit=0))
+    seal(cut, fields, drop_pursuits(lines))
     adopted_ws, adopted = _into_new(cut, tmp_path / "adopted.db")
     merged_ws, merged = _into_new(cut, tmp_path / "merged.db", adopt=False)
     try:

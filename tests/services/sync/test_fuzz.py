@@ -20,9 +20,8 @@ import pytest
 from desktop.services.sync import bundle, dump, importer
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
+from tests.services.sync.sealing import FAST_KDF, PASSPHRASE, seal
 
-PASSPHRASE = "correct horse battery"
-FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
 CODES = {
     "not_bundle",
     "too_new",
@@ -61,15 +60,6 @@ def _fields(path: Path) -> dict:
     header = bundle.read_header(path)
     bundle.unlock(header, PASSPHRASE)
     return header.fields
-
-
-def _seal(path: Path, header: dict, lines: list[bytes]) -> None:
-    header = dict(header, kdf=bundle.new_kdf(FAST_KDF))
-    keys = bundle.derive_keys(PASSPHRASE, header["kdf"])
-    with path.open("wb") as fh:
-        writer = bundle.BundleWriter(fh, header, keys)
-        writer.write(b"\n".join(lines) + b"\n")
-        writer.close()
 
 
 def _chunk_offsets(path: Path) -> list[int]:
@@ -173,7 +163,7 @@ def test_broken_content_is_refused(setting, stranger: Workspace, tmp_path: Path)
     target_site = stranger.db.site_id()
 
     def variant(mutate: Callable[[list[bytes]], list[bytes]]) -> None:
-        _seal(broken, header, mutate(list(lines)))
+        seal(broken, header, mutate(list(lines)))
         refusals.check(broken)
 
     def replace(index: int, value: object) -> Callable[[list[bytes]], list[bytes]]:
@@ -280,7 +270,7 @@ def test_broken_content_is_refused(setting, stranger: Workspace, tmp_path: Path)
                         ]
                     )
                 )  # kinds out of order
-    _seal(broken, header, lines)
+    seal(broken, header, lines)
     data = bytearray(broken.read_bytes())
     data[len(bundle.MAGIC) : len(bundle.MAGIC) + 2] = (bundle.FORMAT + 1).to_bytes(2, "big")
     broken.write_bytes(bytes(data))
@@ -298,7 +288,7 @@ def test_broken_content_is_refused(setting, stranger: Workspace, tmp_path: Path)
         },
         {**header, "compression": "zstd"},
     ):
-        _seal(broken, fields, lines)
+        seal(broken, fields, lines)
         with pytest.raises(BundleError) as refused:
             importer.import_bundle(b, broken, PASSPHRASE)
         assert refused.value.code == "too_new"
