@@ -28,15 +28,11 @@ half a million scattered inserts), with their planner statistics kept.
 from __future__ import annotations
 
 import hashlib
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer
 
 from desktop.domain import merge
 from desktop.services import backup as backups
@@ -239,7 +235,7 @@ class _Loader(importer._Merger):
         self.our_site, self.our_counter = driver.execute(
             "SELECT site_id, counter FROM sync_state"
         ).fetchone()
-        self.good = _Good()
+        self.good = schema.Good()
 
     def load(self, path: Path, keys: bundle.Keys | None, kinds: Kinds) -> None:
         """Read, check and write every record of the file, kind after kind, in file order."""
@@ -493,43 +489,16 @@ class _Sink:
         self.columns = columns
         self.batch: list[_Line] = []
         self.kept: importer._Kept | None = None
-        self.ids = loader.scan.pending_ids.setdefault(table.kind, set())
-        self.head, self.tail = _fast_check(table, columns)
-        at = schema.positions(columns)
-        self.at_id, self.at_vv, self.at_dots = at["id"], at["vv"], at["dots"]
-        # This version's layout ends with the version vector, the dots and no siblings: those
-        # are parsed and checked once per distinct text (records share few), the rest per line.
-        self.split = columns == schema.columns_of(table)
-        self.head_size = len(columns) + 1 - 3
-        self.tails: dict[bytes, tuple[Any, Any, int, tuple[str, str] | None]] = {}
+        loader.scan.pending_ids.setdefault(table.kind, set())
+        self.reader = schema.LineReader(table, columns, loader.good)
         if _refers_to_itself(table):
             self.kept = importer._Kept()
 
     def add(self, line: bytes) -> None:
         loader, table, columns = self.loader, self.table, self.columns
-        scan = loader.scan
-        hlc, parsed, texts = self._fast(line)
-        if hlc < 0:
-            # Not a plain line of a known shape, or refused: the importer's own checks, which
-            # give the same refusal, word for word.
-            parsed = importer.parse_line(table, columns, line)
-            importer._check_parsed(
-                table, columns, parsed, scan, loader.our_site, loader.our_counter
-            )
-            texts = None
-        else:
-            # importer._check_parsed, for a line `_fast_check` passed (its time is `hlc`).
-            record_id = parsed[self.at_id]
-            ids = self.ids
-            if record_id in ids:
-                raise BundleError("damaged", f"{table.kind} {record_id} appears twice")
-            ids.add(record_id)
-            if parsed[self.at_vv].get(loader.our_site, 0) > loader.our_counter:
-                raise BundleError("foreign_changes", f"{table.kind} {record_id}")
-            if hlc > scan.max_hlc:
-                if hlc > scan.bound:
-                    raise bundle.ClockAhead(scan.sender, f"{table.kind} {record_id}: time {hlc}")
-                scan.max_hlc = hlc
+        parsed, texts = importer._check_read(
+            self.reader, line, loader.scan, loader.our_site, loader.our_counter
+        )
         if self.kept is not None:
             self.kept.add(line)
             return
@@ -537,78 +506,6 @@ class _Sink:
         if len(self.batch) >= LOAD_BATCH:
             loader.adopt(table, columns, self.batch)
             self.batch = []
-
-    def _fast(self, line: bytes) -> tuple[int, Any, tuple[str, str] | None]:
-        """The line parsed as `bundle.load_json` parses it and passed by `_fast_check`: its
-        latest change time, the parsed line and its version vector's and dots' texts (when
-        cut from it); -1 when it is left to the importer's checks.
-
-        Parsed with less around the parser, for a line within the bounds at a glance: shorter
-        than `MAX_VALUES` bytes (so it cannot hold more values), with few enough brackets to
-        nest no deeper than `MAX_NESTING`, one JSON value from its first byte to its last. A
-        line of this version's layout is parsed in two parts, cut where `importer._tail_texts`
-        cuts it: `[head…` + `,{vv},{dots},null]`. JSON values delimit themselves, so when the
-        head closed by `]` is an array and each of the two texts one object, the line is the
-        array of the head's values and those two objects, what parsing it whole gives; the
-        two objects, parsed and checked once per distinct text, are then shared (read only:
-        such a line is plain and its row keeps their texts)."""
-        if len(line) >= bundle.MAX_VALUES:
-            return -1, None, None
-        if line.count(b"[") + line.count(b"{") > bundle.MAX_NESTING:
-            return -1, None, None
-        good = self.loader.good
-        try:
-            cut = _cut(line) if self.split else None
-            if cut is not None:
-                start, middle, end = cut
-                key = line[start:end]
-                known = self.tails.get(key)
-                if known is None:
-                    known = self._read_tail(line[start : middle - 1], line[middle:end])
-                vv, dots, latest, texts = known
-                if latest < 0:
-                    return -1, None, None
-                text = line[: start - 1].decode() + "]"
-                parsed, stop = _SCAN(text, 0)
-                if stop != len(text) or type(parsed) is not list:
-                    return -1, None, None
-                if len(parsed) != self.head_size:
-                    return -1, None, None
-                parsed += (vv, dots, None)
-            else:
-                text = line.decode()
-                parsed, stop = _SCAN(text, 0)
-                if stop != len(text) or type(parsed) is not list:
-                    return -1, None, None
-                if len(parsed) != len(self.columns) + 1:
-                    return -1, None, None
-                latest = self.tail(parsed[self.at_vv], parsed[self.at_dots], good)
-                texts = None
-            if parsed[0] != self.table.kind or latest < 0 or not self.head(parsed, good):
-                return -1, None, None
-        except (StopIteration, ValueError, TypeError):
-            # Not JSON, not UTF-8, a value of a type no set takes: the importer's checks say.
-            return -1, None, None
-        return latest, parsed, texts
-
-    def _read_tail(
-        self, vv_text: bytes, dots_text: bytes
-    ) -> tuple[Any, Any, int, tuple[str, str] | None]:
-        """A version vector's and dots' texts parsed and checked (`tail`), kept by text."""
-        if len(self.tails) >= TAILS_KEPT:
-            self.tails.clear()
-        known: tuple[Any, Any, int, tuple[str, str] | None] = (None, None, -1, None)
-        try:
-            vv_str, dots_str = vv_text.decode(), dots_text.decode()
-            vv, vv_stop = _SCAN(vv_str, 0)
-            dots, dots_stop = _SCAN(dots_str, 0)
-            if vv_stop == len(vv_str) and dots_stop == len(dots_str):
-                latest = self.tail(vv, dots, self.loader.good)
-                known = (vv, dots, latest, (vv_str, dots_str))
-        except (StopIteration, ValueError, TypeError):
-            known = (None, None, -1, None)  # unreadable: the importer's checks say why
-        self.tails[vv_text + b"," + dots_text] = known
-        return known
 
     def close(self) -> None:
         loader, table, columns = self.loader, self.table, self.columns
@@ -626,193 +523,10 @@ class _Sink:
             self.batch = []
 
 
-def _cut(line: bytes) -> tuple[int, int, int] | None:
-    """Where a line of this version's layout holds its version vector and dots, as
-    `importer._tail_texts` cuts them: `…,{vv},{dots},null]`, the starts of the two objects and
-    the end of the second; None when the line does not end so."""
-    if not line.endswith(importer._PLAIN_TAIL):
-        return None
-    end = len(line) - len(importer._PLAIN_TAIL)
-    middle = line.rfind(b"{", 0, end)
-    if middle < 2 or line[middle - 2 : middle] != b"},":
-        return None
-    start = line.rfind(b"{", 0, middle - 1)
-    if start < 1 or line[start - 1 : start] != b",":
-        return None
-    return start, middle, end
-
-
-# Distinct version vector and dots texts kept parsed per kind; past it, the memory starts over.
-TAILS_KEPT = 4096
 # A line on its way in: parsed, as written, and its version vector's and dots' texts when cut.
 _Line = tuple[list[Any], bytes, tuple[str, str] | None]
 
-# Values checked already in this import, by format (a time, a date, an id another record
-# refers to or a site): many recur (the same parent, site, write time), each is checked once.
-# Bounded: past it, a value is checked each time it appears, as the schema checks it.
-GOOD_KEPT = 50_000
-
 _KIND_OF_TABLE = {table.__tablename__: table.kind for table in BY_KIND.values()}
-
-
-class _Good:
-    """The values `_fast_check` found good in this import, one set per format."""
-
-    def __init__(self) -> None:
-        self.ids: set[str] = set()
-        self.times: set[str] = set()
-        self.dates: set[str] = set()
-
-
-Head = Callable[[list[Any], _Good], bool]
-Tail = Callable[[Any, Any, _Good], int]
-
-
-@table_cache
-def _fast_check(table: type[Synced], columns: tuple[str, ...]) -> tuple[Head, Tail]:
-    """Two generated functions per layout that together pass a parsed line only if
-    `schema.check_record` would pass it and it has one value per field (no siblings, not
-    purged): `head` tests the line's values but its version vector and dots, `tail` those two
-    and returns the line's latest change time (`importer._check_parsed`'s), -1 when it fails.
-    A line they do not pass goes to the schema's own checks, which refuse it with their
-    message (or take a line with siblings or purged). They are never more lenient than the
-    schema: the same tests written inline, some stricter (exact types, as parsed JSON has),
-    and values of a format met before in this import passed by a set lookup.
-    """
-    at = schema.positions(columns)
-    rules = sync_codec.rules_for(table)
-    body = [
-        "def head(line, good):",
-        f"    if len(line) != {len(columns) + 1}:",
-        "        return False",
-        "    ids = good.ids",
-        "    times = good.times",
-        "    dates = good.dates",
-    ]
-
-    def uuid(value: str, nullable: bool, kept: bool = True) -> list[str]:
-        test = "type(v) is not str or not UUID(v)"
-        if not kept:  # a record's own id appears once: no use keeping it
-            guard = "v is not None and (" + test + ")" if nullable else test
-            return [f"    v = {value}", f"    if {guard}:", "        return False"]
-        guard = "v is not None and v not in ids" if nullable else "v not in ids"
-        return [
-            f"    v = {value}",
-            f"    if {guard}:",
-            f"        if {test}:",
-            "            return False",
-            "        if len(ids) < KEPT:",
-            "            ids.add(v)",
-        ]
-
-    def formatted(value: str, nullable: bool, kept: str, pattern: str, parse: str) -> list[str]:
-        guard = f"v is not None and v not in {kept}" if nullable else f"v not in {kept}"
-        return [
-            f"    v = {value}",
-            f"    if {guard}:",
-            f"        if type(v) is not str or not {pattern}(v):",
-            "            return False",
-            "        try:",
-            f"            {parse}(v)",
-            "        except ValueError:",
-            "            return False",
-            f"        if len({kept}) < KEPT:",
-            f"            {kept}.add(v)",
-        ]
-
-    for name in ("id", *table.register_fields()):
-        if name not in at:
-            continue
-        column = table.__table__.columns[name]
-        kind = column.type
-        value = f"line[{at[name]}]"
-        nullable = bool(column.nullable)
-        if name == "id" or column.foreign_keys or name.endswith("_id"):
-            body += uuid(value, nullable, kept=name != "id")
-            continue
-        if isinstance(kind, DateTime):
-            body += formatted(value, nullable, "times", "DATETIME", "datetime_from")
-            continue
-        if isinstance(kind, Date):
-            body += formatted(value, nullable, "dates", "DATE", "date_from")
-            continue
-        if isinstance(kind, Boolean):
-            test = "type(v) is not int or (v != 0 and v != 1)"
-        elif isinstance(kind, Integer):
-            test = "type(v) is not int or not -MAX_INT <= v <= MAX_INT"
-        elif isinstance(kind, Float):
-            test = "not (type(v) is int or (type(v) is float and isfinite(v)))"
-        elif isinstance(kind, JSON):
-            test = "not (type(v) is list or type(v) is dict) or not depth_within(v, MAX_DEPTH)"
-        else:
-            test = "type(v) is not str or len(v) > MAX_TEXT"
-        body.append(f"    v = {value}")
-        body.append(f"    if {'v is not None and (' + test + ')' if nullable else test}:")
-        body.append("        return False")
-    body += formatted(f"line[{at['created_at']}]", False, "times", "DATETIME", "datetime_from")
-    body += formatted(f"line[{at['updated_at']}]", False, "times", "DATETIME", "datetime_from")
-    body += uuid(f"line[{at['origin_site']}]", True)
-    body += [
-        f"    v = line[{at['purged']}]",
-        "    if type(v) is not int or v != 0:",
-        "        return False",
-        f"    if line[{at['siblings']}] is not None:",
-        "        return False",
-        "    return True",
-        "",
-        "def tail(vv, dots, good):",
-        "    ids = good.ids",
-        "    if type(vv) is not dict or not vv:",
-        "        return -1",
-        "    for v, counter in vv.items():",
-        "        if v not in ids:",
-        "            if type(v) is not str or not UUID(v):",
-        "                return -1",
-        "            if len(ids) < KEPT:",
-        "                ids.add(v)",
-        "        if type(counter) is not int or not 1 <= counter <= MAX_INT:",
-        "            return -1",
-        "    if type(dots) is not dict:",
-        "        return -1",
-        "    latest = 0",
-        "    for v, dot in dots.items():",
-        "        if v not in DOT_NAMES or type(dot) is not list or len(dot) != 3:",
-        "            return -1",
-        "        site, counter, hlc = dot",
-        "        if type(counter) is not int or type(hlc) is not int or counter < 1:",
-        "            return -1",
-        "        if not 0 <= hlc <= MAX_INT or type(site) is not str:",
-        "            return -1",
-        "        if vv.get(site, 0) < counter:",
-        "            return -1",
-        "        if hlc > latest:",
-        "            latest = hlc",
-        "    if DEFAULT_DOT not in dots and not dots.keys() >= FIELDS:",
-        "        return -1",
-        "    return latest",
-    ]
-    names: dict[str, Any] = {
-        "UUID": schema.UUID.match,
-        "DATETIME": schema.DATETIME.match,
-        "DATE": schema.DATE.match,
-        "datetime_from": datetime.fromisoformat,
-        "date_from": date.fromisoformat,
-        "isfinite": math.isfinite,
-        "depth_within": bundle.depth_within,
-        "MAX_INT": schema.MAX_INT,
-        "MAX_TEXT": schema.MAX_TEXT,
-        "MAX_DEPTH": schema.MAX_DEPTH,
-        "KEPT": GOOD_KEPT,
-        "DOT_NAMES": frozenset({sync_codec.DEFAULT_DOT, *rules.blanks}),
-        "DEFAULT_DOT": sync_codec.DEFAULT_DOT,
-        "FIELDS": frozenset(rules.fields),
-    }
-    exec("\n".join(body), names)  # code built from our own schema, never from input
-    return names["head"], names["tail"]
-
-
-# The file's decoder's own scanner (its options: no NaN, no Infinity), called on a line directly.
-_SCAN: Callable[[str, int], tuple[Any, int]] = bundle.JSON_DECODER.scan_once  # type: ignore[attr-defined]
 
 
 def _refers_to_itself(table: type[Synced]) -> bool:

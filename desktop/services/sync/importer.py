@@ -674,18 +674,21 @@ def _scan(
     content = hashlib.sha256(_layout(header, kinds))  # the records and how to read them
 
     versions: _Versions | None = None
+    # The current kind's fast check, and the values it found good in this file (all kinds).
+    reader: schema.LineReader | None = None
+    good = schema.Good()
 
     def check(line: bytes) -> None:
-        assert table is not None and versions is not None
-        record_id, vv = _check_line(table, columns, line, scan, our_site, our_counter)
-        doubt.append((record_id, vv, line))
+        assert table is not None and versions is not None and reader is not None
+        parsed, _ = _check_read(reader, line, scan, our_site, our_counter)
+        doubt.append((parsed[reader.at_id], parsed[reader.at_vv], line))
         if len(doubt) >= BATCH:
             _settle(versions, table, doubt, scan, budget)
 
     def flush() -> None:
-        if batch and table is not None and versions is not None:
+        if batch and table is not None and versions is not None and reader is not None:
             for line in _uncovered(versions, table, batch, our_site, our_counter):
-                _check_line(table, columns, line, scan, our_site, our_counter)
+                _check_read(reader, line, scan, our_site, our_counter)
                 _keep(scan, table.kind, line, budget)
             batch.clear()
         if table is not None and versions is not None:
@@ -705,6 +708,8 @@ def _scan(
         lines ours does not cover checked in full and kept."""
         nonlocal count, line_number
         if not cuttable or trailer is not None or table is None or versions is None:
+            return False
+        if reader is None:
             return False
         found = _plain_lines(table.kind).findall(piece)
         lines = piece.count(b"\n") + 1
@@ -731,7 +736,7 @@ def _scan(
         if wanted:
             chosen = map(wanted.__contains__, map(itemgetter(0), found))
             for line in compress(piece.split(b"\n"), chosen):
-                _check_line(table, columns, line, scan, our_site, our_counter)
+                _check_read(reader, line, scan, our_site, our_counter)
                 _keep(scan, table.kind, line, budget)
         return True
 
@@ -761,6 +766,7 @@ def _scan(
                     prefix = _prefix(table.kind)
                     versions = None  # the last kind's, let go before the next kind's are read
                     versions = _Versions(conn, table, header_counts.get(table.kind))
+                    reader = schema.LineReader(table, columns, good)
                     cuttable = columns[0] == "id" and columns[-3:] == ("vv", "dots", "siblings")
                     count = 0
                 count += 1
@@ -863,20 +869,6 @@ def parse_line(
     return parsed
 
 
-def _check_line(
-    table: type[Synced],
-    columns: tuple[str, ...],
-    line: bytes,
-    scan: _Scan,
-    our_site: str,
-    our_counter: int,
-) -> tuple[str, dict[str, int]]:
-    """Check one line that differs from this database's record; its id and version vector."""
-    return _check_parsed(
-        table, columns, parse_line(table, columns, line), scan, our_site, our_counter
-    )
-
-
 def _check_parsed(
     table: type[Synced],
     columns: tuple[str, ...],
@@ -907,6 +899,38 @@ def _check_parsed(
             raise bundle.ClockAhead(scan.sender, f"{table.kind} {record_id}: time {hlc}")
         scan.max_hlc = hlc
     return record_id, vv
+
+
+def _check_read(
+    reader: schema.LineReader, line: bytes, scan: _Scan, our_site: str, our_counter: int
+) -> tuple[list[Any], tuple[str, str] | None]:
+    """Check one line that differs from this database's record (its schema, then
+    `_check_parsed`); the parsed line, and its version vector's and dots' texts when cut from it.
+
+    The fast check first (`schema.LineReader`: a plain line of a known shape, parsed and
+    checked in one go, never more leniently than the schema); a line it does not pass goes to
+    the full checks, which refuse it with their own message, word for word, or take it (one
+    with siblings, a purge, another layout).
+    """
+    hlc, parsed, texts = reader.read(line)
+    table = reader.table
+    if hlc < 0:
+        parsed = parse_line(table, reader.columns, line)
+        _check_parsed(table, reader.columns, parsed, scan, our_site, our_counter)
+        return parsed, None
+    # _check_parsed, for a line the fast check passed (its latest change time is `hlc`).
+    record_id = parsed[reader.at_id]
+    ids = scan.pending_ids.setdefault(table.kind, set())
+    if record_id in ids:
+        raise BundleError("damaged", f"{table.kind} {record_id} appears twice")
+    ids.add(record_id)
+    if parsed[reader.at_vv].get(our_site, 0) > our_counter:
+        raise BundleError("foreign_changes", f"{table.kind} {record_id}")
+    if hlc > scan.max_hlc:
+        if hlc > scan.bound:
+            raise bundle.ClockAhead(scan.sender, f"{table.kind} {record_id}: time {hlc}")
+        scan.max_hlc = hlc
+    return parsed, texts
 
 
 @functools.lru_cache(maxsize=4096)

@@ -303,6 +303,291 @@ def state_from(table: type[Synced], columns: tuple[str, ...], line: list[Any]) -
     )
 
 
+# --- the fast check: a plain line of a known shape, parsed and checked in one go ------------------
+# A line of this version's layout with one value per field ends so; its version vector and dots
+# are the two brace-free objects before (no field name, site id or number holds a brace).
+PLAIN_TAIL = b",null]"
+# Distinct version vector and dots texts kept parsed per kind; past it, the memory starts over.
+TAILS_KEPT = 4096
+# Values checked already in this import, by format (a time, a date, an id another record
+# refers to or a site): many recur (the same parent, site, write time), each is checked once.
+# Bounded: past it, a value is checked each time it appears, as the schema checks it.
+GOOD_KEPT = 50_000
+
+
+class Good:
+    """The values `fast_check` found good in one import, one set per format."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.times: set[str] = set()
+        self.dates: set[str] = set()
+
+
+Head = Callable[[list[Any], Good], bool]
+Tail = Callable[[Any, Any, Good], int]
+
+
+@table_cache
+def fast_check(table: type[Synced], columns: tuple[str, ...]) -> tuple[Head, Tail]:
+    """Two generated functions per layout that together pass a parsed line only if
+    `check_record` would pass it and it has one value per field (no siblings, not
+    purged): `head` tests the line's values but its version vector and dots, `tail` those two
+    and returns the line's latest change time (`importer._check_parsed`'s), -1 when it fails.
+    A line they do not pass goes to the schema's own checks, which refuse it with their
+    message (or take a line with siblings or purged). They are never more lenient than the
+    schema: the same tests written inline, some stricter (exact types, as parsed JSON has),
+    and values of a format met before in this import passed by a set lookup.
+    """
+    at = positions(columns)
+    rules = sync_codec.rules_for(table)
+    body = [
+        "def head(line, good):",
+        f"    if len(line) != {len(columns) + 1}:",
+        "        return False",
+        "    ids = good.ids",
+        "    times = good.times",
+        "    dates = good.dates",
+    ]
+
+    def uuid(value: str, nullable: bool, kept: bool = True) -> list[str]:
+        test = "type(v) is not str or not UUID(v)"
+        if not kept:  # a record's own id appears once: no use keeping it
+            guard = "v is not None and (" + test + ")" if nullable else test
+            return [f"    v = {value}", f"    if {guard}:", "        return False"]
+        guard = "v is not None and v not in ids" if nullable else "v not in ids"
+        return [
+            f"    v = {value}",
+            f"    if {guard}:",
+            f"        if {test}:",
+            "            return False",
+            "        if len(ids) < KEPT:",
+            "            ids.add(v)",
+        ]
+
+    def formatted(value: str, nullable: bool, kept: str, pattern: str, parse: str) -> list[str]:
+        guard = f"v is not None and v not in {kept}" if nullable else f"v not in {kept}"
+        return [
+            f"    v = {value}",
+            f"    if {guard}:",
+            f"        if type(v) is not str or not {pattern}(v):",
+            "            return False",
+            "        try:",
+            f"            {parse}(v)",
+            "        except ValueError:",
+            "            return False",
+            f"        if len({kept}) < KEPT:",
+            f"            {kept}.add(v)",
+        ]
+
+    for name in ("id", *table.register_fields()):
+        if name not in at:
+            continue
+        column = table.__table__.columns[name]
+        kind = column.type
+        value = f"line[{at[name]}]"
+        nullable = bool(column.nullable)
+        if name == "id" or column.foreign_keys or name.endswith("_id"):
+            body += uuid(value, nullable, kept=name != "id")
+            continue
+        if isinstance(kind, DateTime):
+            body += formatted(value, nullable, "times", "DATETIME", "datetime_from")
+            continue
+        if isinstance(kind, Date):
+            body += formatted(value, nullable, "dates", "DATE", "date_from")
+            continue
+        if isinstance(kind, Boolean):
+            test = "type(v) is not int or (v != 0 and v != 1)"
+        elif isinstance(kind, Integer):
+            test = "type(v) is not int or not -MAX_INT <= v <= MAX_INT"
+        elif isinstance(kind, Float):
+            test = "not (type(v) is int or (type(v) is float and isfinite(v)))"
+        elif isinstance(kind, JSON):
+            test = "not (type(v) is list or type(v) is dict) or not depth_within(v, MAX_DEPTH)"
+        else:
+            test = "type(v) is not str or len(v) > MAX_TEXT"
+        body.append(f"    v = {value}")
+        body.append(f"    if {'v is not None and (' + test + ')' if nullable else test}:")
+        body.append("        return False")
+    body += formatted(f"line[{at['created_at']}]", False, "times", "DATETIME", "datetime_from")
+    body += formatted(f"line[{at['updated_at']}]", False, "times", "DATETIME", "datetime_from")
+    body += uuid(f"line[{at['origin_site']}]", True)
+    body += [
+        f"    v = line[{at['purged']}]",
+        "    if type(v) is not int or v != 0:",
+        "        return False",
+        f"    if line[{at['siblings']}] is not None:",
+        "        return False",
+        "    return True",
+        "",
+        "def tail(vv, dots, good):",
+        "    ids = good.ids",
+        "    if type(vv) is not dict or not vv:",
+        "        return -1",
+        "    for v, counter in vv.items():",
+        "        if v not in ids:",
+        "            if type(v) is not str or not UUID(v):",
+        "                return -1",
+        "            if len(ids) < KEPT:",
+        "                ids.add(v)",
+        "        if type(counter) is not int or not 1 <= counter <= MAX_INT:",
+        "            return -1",
+        "    if type(dots) is not dict:",
+        "        return -1",
+        "    latest = 0",
+        "    for v, dot in dots.items():",
+        "        if v not in DOT_NAMES or type(dot) is not list or len(dot) != 3:",
+        "            return -1",
+        "        site, counter, hlc = dot",
+        "        if type(counter) is not int or type(hlc) is not int or counter < 1:",
+        "            return -1",
+        "        if not 0 <= hlc <= MAX_INT or type(site) is not str:",
+        "            return -1",
+        "        if vv.get(site, 0) < counter:",
+        "            return -1",
+        "        if hlc > latest:",
+        "            latest = hlc",
+        "    if DEFAULT_DOT not in dots and not dots.keys() >= FIELDS:",
+        "        return -1",
+        "    return latest",
+    ]
+    names: dict[str, Any] = {
+        "UUID": UUID.match,
+        "DATETIME": DATETIME.match,
+        "DATE": DATE.match,
+        "datetime_from": datetime.fromisoformat,
+        "date_from": date.fromisoformat,
+        "isfinite": math.isfinite,
+        "depth_within": bundle.depth_within,
+        "MAX_INT": MAX_INT,
+        "MAX_TEXT": MAX_TEXT,
+        "MAX_DEPTH": MAX_DEPTH,
+        "KEPT": GOOD_KEPT,
+        "DOT_NAMES": frozenset({sync_codec.DEFAULT_DOT, *rules.blanks}),
+        "DEFAULT_DOT": sync_codec.DEFAULT_DOT,
+        "FIELDS": frozenset(rules.fields),
+    }
+    exec("\n".join(body), names)  # code built from our own schema, never from input
+    return names["head"], names["tail"]
+
+
+# The file's decoder's own scanner (its options: no NaN, no Infinity), called on a line directly.
+SCAN: Callable[[str, int], tuple[Any, int]] = bundle.JSON_DECODER.scan_once  # type: ignore[attr-defined]
+
+
+def cut_tail(line: bytes) -> tuple[int, int, int] | None:
+    """Where a line of this version's layout holds its version vector and dots, as
+    `importer._tail_texts` cuts them: `…,{vv},{dots},null]`, the starts of the two objects and
+    the end of the second; None when the line does not end so."""
+    if not line.endswith(PLAIN_TAIL):
+        return None
+    end = len(line) - len(PLAIN_TAIL)
+    middle = line.rfind(b"{", 0, end)
+    if middle < 2 or line[middle - 2 : middle] != b"},":
+        return None
+    start = line.rfind(b"{", 0, middle - 1)
+    if start < 1 or line[start - 1 : start] != b",":
+        return None
+    return start, middle, end
+
+
+# What `LineReader.read` gives: the latest change time (-1: left to the full checks), the parsed
+# line, its version vector's and dots' texts when cut from it.
+Read = tuple[int, Any, tuple[str, str] | None]
+
+
+class LineReader:
+    """The lines of one kind and layout, parsed and passed by `fast_check` (one per import and
+    kind: it keeps the version vectors and dots met, by text).
+
+    For a line within the bounds at a glance: shorter than `bundle.MAX_VALUES` bytes (so it
+    cannot hold more values), with few enough brackets to nest no deeper than
+    `bundle.MAX_NESTING`, one JSON value from its first byte to its last. A line of this
+    version's layout is parsed in two parts, cut where `importer._tail_texts` cuts it:
+    `[head…` + `,{vv},{dots},null]`. JSON values delimit themselves, so when the head closed by
+    `]` is an array and each of the two texts one object, the line is the array of the head's
+    values and those two objects, what parsing it whole gives; the two objects, parsed and
+    checked once per distinct text, are then shared (read only: such a line is plain and its
+    row keeps their texts).
+    """
+
+    def __init__(self, table: type[Synced], columns: tuple[str, ...], good: Good) -> None:
+        self.table = table
+        self.kind = table.kind
+        self.columns = columns
+        self.good = good
+        self.head, self.tail = fast_check(table, columns)
+        at = positions(columns)
+        self.at_id, self.at_vv, self.at_dots = at["id"], at["vv"], at["dots"]
+        # This version's layout ends with the version vector, the dots and no siblings: those
+        # are parsed and checked once per distinct text (records share few), the rest per line.
+        self.split = columns == columns_of(table)
+        self.head_size = len(columns) + 1 - 3
+        self.size = len(columns) + 1
+        self.tails: dict[bytes, tuple[Any, Any, int, tuple[str, str] | None]] = {}
+
+    def read(self, line: bytes) -> Read:
+        """The line parsed as `bundle.load_json` parses it and passed by `fast_check`: its
+        latest change time, the parsed line and its version vector's and dots' texts (when
+        cut from it); -1 when it is left to the full checks (`check_record`)."""
+        if len(line) >= bundle.MAX_VALUES:
+            return -1, None, None
+        if line.count(b"[") + line.count(b"{") > bundle.MAX_NESTING:
+            return -1, None, None
+        good = self.good
+        try:
+            cut = cut_tail(line) if self.split else None
+            if cut is not None:
+                start, middle, end = cut
+                known = self.tails.get(line[start:end])
+                if known is None:
+                    known = self._read_tail(line[start : middle - 1], line[middle:end])
+                vv, dots, latest, texts = known
+                if latest < 0:
+                    return -1, None, None
+                text = line[: start - 1].decode() + "]"
+                parsed, stop = SCAN(text, 0)
+                if stop != len(text) or type(parsed) is not list:
+                    return -1, None, None
+                if len(parsed) != self.head_size:
+                    return -1, None, None
+                parsed += (vv, dots, None)
+            else:
+                text = line.decode()
+                parsed, stop = SCAN(text, 0)
+                if stop != len(text) or type(parsed) is not list:
+                    return -1, None, None
+                if len(parsed) != self.size:
+                    return -1, None, None
+                latest = self.tail(parsed[self.at_vv], parsed[self.at_dots], good)
+                texts = None
+            if parsed[0] != self.kind or latest < 0 or not self.head(parsed, good):
+                return -1, None, None
+        except (StopIteration, ValueError, TypeError):
+            # Not JSON, not UTF-8, a value of a type no set takes: the full checks say.
+            return -1, None, None
+        return latest, parsed, texts
+
+    def _read_tail(
+        self, vv_text: bytes, dots_text: bytes
+    ) -> tuple[Any, Any, int, tuple[str, str] | None]:
+        """A version vector's and dots' texts parsed and checked (`tail`), kept by text."""
+        if len(self.tails) >= TAILS_KEPT:
+            self.tails.clear()
+        known: tuple[Any, Any, int, tuple[str, str] | None] = (None, None, -1, None)
+        try:
+            vv_str, dots_str = vv_text.decode(), dots_text.decode()
+            vv, vv_stop = SCAN(vv_str, 0)
+            dots, dots_stop = SCAN(dots_str, 0)
+            if vv_stop == len(vv_str) and dots_stop == len(dots_str):
+                latest = self.tail(vv, dots, self.good)
+                known = (vv, dots, latest, (vv_str, dots_str))
+        except (StopIteration, ValueError, TypeError):
+            known = (None, None, -1, None)  # unreadable: the full checks say why
+        self.tails[vv_text + b"," + dots_text] = known
+        return known
+
+
 def header_kinds(fields: dict[str, Any]) -> list[tuple[type[Synced], tuple[str, ...]]]:
     """The kinds of a file and their columns; an unknown kind or column is a newer format."""
     result = []

@@ -14,7 +14,17 @@ from sqlalchemy import event
 
 from desktop.services import documents, records, search, stakeholders
 from desktop.services.errors import DiskFull
-from desktop.services.sync import bundle, dump, fresh, history, importer, purge, review, sharing
+from desktop.services.sync import (
+    bundle,
+    dump,
+    fresh,
+    history,
+    importer,
+    purge,
+    review,
+    schema,
+    sharing,
+)
 from desktop.services.sync.bundle import BundleError
 from desktop.services.sync.export import Cancelled
 from desktop.services.workspace import Workspace
@@ -356,14 +366,17 @@ def _bad_time(parsed: list[Any], site: str) -> None:
     ],
 )
 def test_a_forged_or_damaged_plain_line_is_refused_as_by_the_merge(
-    snapshot, tmp_path: Path, change: Any
+    snapshot, tmp_path: Path, change: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A line the load's own checks (fresh._fast_check) do not pass goes to the importer's:
-    the same refusal, and nothing written."""
+    """A line the fast checks (schema.fast_check) do not pass goes to the full checks:
+    the same refusal, and nothing written; adopted, merged, and merged with every line
+    checked in full (the fast check off: the reference)."""
     path, _ids = snapshot
     errors = []
-    for adopt in (True, False):
-        ws = Workspace.open(tmp_path / f"new-{adopt}.db")
+    for adopt, fast in ((True, True), (False, True), (False, False)):
+        if not fast:
+            monkeypatch.setattr(schema.LineReader, "read", lambda self, line: (-1, None, None))
+        ws = Workspace.open(tmp_path / f"new-{adopt}-{fast}.db")
         (site,) = _rows(ws.path, "SELECT site_id FROM sync_state")[0]
 
         def forge(lines: list[bytes], site: str = site) -> list[bytes]:
@@ -376,7 +389,7 @@ def test_a_forged_or_damaged_plain_line_is_refused_as_by_the_merge(
             lines[at] = json.dumps(parsed, ensure_ascii=False, separators=(",", ":")).encode()
             return lines
 
-        bad = tmp_path / f"bad-{adopt}.sync"
+        bad = tmp_path / f"bad-{adopt}-{fast}.sync"
         _reseal(path, bad, forge)
         try:
             with pytest.raises(BundleError) as caught:
@@ -386,12 +399,13 @@ def test_a_forged_or_damaged_plain_line_is_refused_as_by_the_merge(
             assert _rows(ws.path, "SELECT count(*) FROM sync_imports") == [(0,)]
         finally:
             ws.close()
-    (kind, code, adopted), (merged_kind, merged_code, merged) = errors
-    assert (kind, code) == (merged_kind, merged_code)
-    if code == "foreign_changes":  # names the record; each database its own site
-        assert adopted == merged
-    else:
-        assert re.sub(r"^line \d+: ", "", adopted) == re.sub(r"^line \d+: ", "", merged)
+    (kind, code, adopted), *others = errors
+    for merged_kind, merged_code, merged in others:
+        assert (kind, code) == (merged_kind, merged_code)
+        if code == "foreign_changes":  # names the record; each database its own site
+            assert adopted == merged
+        else:
+            assert re.sub(r"^line \d+: ", "", adopted) == re.sub(r"^line \d+: ", "", merged)
 
 
 def test_lines_written_with_other_spacing_are_adopted_as_the_merge_takes_them(

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.services import pursuits, records
-from desktop.services.sync import bundle, dump, importer
+from desktop.services.sync import bundle, dump, importer, schema
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
 from desktop.storage.tables import Pursuit
@@ -68,14 +68,13 @@ def test_covered_lines_passed_over_give_the_same_database_as_reading_every_line(
     _a, b, source = _diverged(replica, write_file, tmp_path)
     slow = copy_database(b, tmp_path / "slow.db")
     try:
+        # Lines pass one reads in full (parsed and checked: `_check_read`).
         parsed: list[bytes] = []
-        real_parse = importer.parse_line
+        real_check = importer._check_read
         monkeypatch.setattr(
             importer,
-            "parse_line",
-            lambda table, columns, line, **kw: (
-                parsed.append(line) or real_parse(table, columns, line, **kw)
-            ),
+            "_check_read",
+            lambda reader, line, *rest: parsed.append(line) or real_check(reader, line, *rest),
         )
         quick = take(b, source)
         read = len(parsed)
@@ -182,3 +181,52 @@ def test_the_same_content_from_another_site_or_after_a_dry_run_is_read(
     assert first.committed and not first.preview.already_imported  # the dry run left no mark
     other = take(b, tmp_path / "c.sync")
     assert not other.preview.already_imported  # not from the site that sent the first
+
+
+def _stored(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every synced table's rows as stored (all columns, the change sequence too), and what
+    waits for review: the same text, not only the same logical content."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        tables = [table.__tablename__ for table in schema.kinds_in_order()]
+        rows = {
+            name: conn.execute(f"SELECT * FROM {name} ORDER BY id").fetchall() for name in tables
+        }
+        rows["sync_review"] = conn.execute("SELECT * FROM sync_review ORDER BY 1, 2").fetchall()
+    return rows
+
+
+def test_lines_checked_at_once_merge_as_lines_checked_in_full(
+    replica, write_file, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pass one's fast check of the lines that differ (schema.LineReader) gives, to the byte,
+    the database and the counts of the schema's full checks."""
+    a, b = replica("a"), replica("b")
+    ids = pursuit_ids(a)
+    records.update(a, "pursuit", ids[0], {"title": "甲改的名称", "amount": 1_000})
+    records.update(b, "pursuit", ids[0], {"title": "乙改的名称"})
+    records.update(a, "pursuit", ids[1], {"title": "只有甲改", "amount": 4_000})  # newer there
+    records.update(b, "pursuit", ids[3], {"title": "只有乙改"})
+    records.delete(a, "pursuit", ids[2])
+    pursuits.create_pursuit(a, pursuits.PursuitDraft(title="甲的新项目", account_name="新客户"))
+    source = tmp_path / "a.sync"
+    write_file(a, source)
+    full = copy_database(b, tmp_path / "full.db")
+    try:
+        read: list[tuple[int, object, object]] = []
+        real_read = schema.LineReader.read
+        monkeypatch.setattr(
+            schema.LineReader,
+            "read",
+            lambda self, line: read.append(out := real_read(self, line)) or out,
+        )
+        quick = take(b, source)
+        assert [hlc for hlc, _, _ in read if hlc >= 0]  # lines passed by the fast check
+        monkeypatch.setattr(schema.LineReader, "read", lambda self, line: (-1, None, None))
+        slow = take(full, source)
+        assert quick.committed and slow.committed
+        assert quick.preview.total("updated") >= 3 and quick.preview.total("conflicts") >= 1
+        for kind, counts in slow.preview.counts.items():
+            assert quick.preview.counts[kind].as_dict() == counts.as_dict(), kind
+        assert _stored(b.path) == _stored(full.path)
+    finally:
+        full.close()
