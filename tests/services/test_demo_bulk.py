@@ -78,6 +78,10 @@ def _dump(path: Path) -> dict[str, object]:
             ).fetchall()
             for term in ("价值建议书", "信息中心", "ERP", "138")
         ]
+        # The deal-health facts (migration 0014), whole: kept by the triggers row by row, or
+        # counted at the end of a large load into an empty database.
+        for name, key in (("pursuit_facts", "pursuit_id"), ("stakeholder_facts", "stakeholder_id")):
+            out[name] = db.execute(f"SELECT * FROM {name} ORDER BY {key}").fetchall()
         # Every term of the full-text index with its documents and hits: the same index.
         out["terms"] = db.execute("SELECT * FROM search_terms ORDER BY term").fetchall()
         out["fts_config"] = db.execute("SELECT * FROM search_index_config").fetchall()
