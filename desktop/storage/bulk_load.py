@@ -38,7 +38,11 @@ A brand-new database (`new_database`: the `demo` command on a path where nothing
 under a temporary name beside its place, where no one else can open it, with no journal and no
 syncs: each page is written once, straight into the file (in WAL mode every page went to the log
 first and was copied into the file again at the checkpoint: the database written twice). There
-is nothing to roll back to in a file that did not exist: a failed build is deleted. Only when the
+is nothing to roll back to in a file that did not exist: a failed build is deleted. Nor are its
+foreign keys checked as it is filled (four million lookups of a parent at random at 50,000
+pursuits, a tenth of the load): every row comes from the caller's generator, into a file no one
+else writes, and the tests check the demo's references (`PRAGMA foreign_key_check`); the file
+is opened with them enforced again as soon as it is filled. Only when the
 load is done is it put in WAL mode (as every database is opened), flushed to disk and renamed
 into place (`files.write_atomically`): a crash leaves at most the temporary file, never a half
 database at the path.
@@ -305,7 +309,6 @@ class BulkLoad:
             self.driver.execute(sql)
         self.fts = []
 
-
     def _count_facts(self) -> None:
         """The deal-health facts of every row written, into their empty tables, then their
         insert triggers back.
@@ -376,15 +379,17 @@ def new_database(target: Path, fill: Callable[[Database], object]) -> None:
 
 
 def _no_journal(connection: sqlite3.Connection, _record: object) -> None:
-    """Each connection to a database being built: no journal, no syncs (see the module)."""
+    """Each connection to a database being built: no journal, no syncs, no foreign key checks
+    (see the module; set after `db.Database`'s own settings, which turn them on)."""
     connection.execute("PRAGMA journal_mode = OFF")
     connection.execute("PRAGMA synchronous = OFF")
+    connection.execute("PRAGMA foreign_keys = OFF")
 
 
 def _unjournaled(db: Database, on: bool) -> None:
     """Switch the connections of a new database to no journal (`on`), or back to what
-    `db.Database` opens with (WAL, synchronous FULL). The connections made so far are closed
-    first: a database leaves WAL mode (or enters it) only on its one connection."""
+    `db.Database` opens with (WAL, synchronous FULL, foreign keys). The connections made so far
+    are closed first: a database leaves WAL mode (or enters it) only on its one connection."""
     if on:
         event.listen(db.engine, "connect", _no_journal)
     else:
@@ -394,11 +399,14 @@ def _unjournaled(db: Database, on: bool) -> None:
     try:
         cursor = raw.cursor()
         (mode,) = cursor.execute("PRAGMA journal_mode").fetchone()
+        (keys,) = cursor.execute("PRAGMA foreign_keys").fetchone()
         cursor.close()
     finally:
         raw.close()
-    if mode != ("off" if on else "wal"):
-        raise sqlite3.OperationalError(f"the new database's journal mode stayed {mode}")
+    if (mode, keys) != (("off", 0) if on else ("wal", 1)):
+        raise sqlite3.OperationalError(
+            f"the new database stayed in journal mode {mode}, foreign keys {keys}"
+        )
 
 
 def _check_wal(path: Path) -> None:
