@@ -26,6 +26,10 @@ sequence trigger (an UPDATE of the row just written, and its index moved), the s
 - values go to the driver in one executemany per batch, dates and JSON encoded by the columns'
   own SQLAlchemy bind processors (stored exactly as a Core insert stores them), a value object
   shared by consecutive rows encoded once;
+- the metadata every row of the transaction shares (`_SHARED`: its dot, version vector, time,
+  life) is written into the insert itself as constants, not bound to each row again: nine
+  values a row copied into SQLite three million times. A table one of whose rows was given
+  its own goes on binding them (`_Statement.full`);
 - into an empty database, the search documents are made without first looking for old ones to
   replace (`search_bulk.BulkIndex.fresh`);
 - ids are made as `tables.new_id` and `tables.membership_id` make them, without building a
@@ -89,6 +93,9 @@ _ID_BLOCK = 16 * 4096  # random bytes read at a time for new ids
 # The metadata columns `sync_meta.stamped_row` sets the same on every row of a transaction: kept
 # in the templates already encoded (dates and JSON as text), so no row encodes them again.
 _STAMPS = frozenset(("created_at", "updated_at", "deleted_at", "vv", "dots", "siblings"))
+# The columns `sync_meta.stamped_row` gives the same value in every row of a transaction (unless
+# a row is given its own): constants of the insert (`_Statement.shared`).
+_SHARED = _STAMPS | {"alive", "purged", "origin_site"}
 
 
 # A UUID's variant digit (RFC 4122: 8, 9, a or b) from any hex digit, as its top bits are set.
@@ -141,6 +148,7 @@ class BulkLoad:
                 self._drop_facts_triggers()
         self._sequence: dict[str, int] = {}  # table -> the last change sequence given
         self._statements: dict[str, _Statement] = {}
+        self._own: set[str] = set()  # tables a row of which was given its own shared value
         self._templates: dict[type[Synced], tuple[dict[str, Any], dict[str, Any]]] = {}
         self._ids = _new_ids()
 
@@ -154,7 +162,8 @@ class BulkLoad:
         template, defaults = known
         row = template.copy()
         row.update(values)
-        if not _STAMPS.isdisjoint(values):  # a stamp given: stored as the template's are
+        if not _SHARED.isdisjoint(values):  # its own metadata: bound, a stamp encoded
+            self._own.add(table.__tablename__)
             for name, encode in self._statements[table.__tablename__].stamps.items():
                 if name in values:
                     row[name] = encode(values[name])
@@ -174,8 +183,10 @@ class BulkLoad:
         defaults = {name: template[name] for name in _defaulted(table) if name != "id"}
         sync_meta.fill_defaults(table, [defaults])
         template.update(defaults)
-        stamps = self._statement(table).stamps
+        statement = self._statement(table)
+        stamps = statement.stamps
         template.update({name: encode(template[name]) for name, encode in stamps.items()})
+        statement.share({name: template[name] for name in _SHARED if name in template})
         return template, defaults
 
     def _empty(self) -> bool:
@@ -224,11 +235,9 @@ class BulkLoad:
             columns = list(_core(table).columns)
             present = {row[1] for row in self.driver.execute(f'PRAGMA table_info("{name}")')}
             sequenced = "seq" in present
-            names = [c.name for c in columns] + (["seq"] if sequenced else [])
-            sql = f"INSERT INTO {name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-            encoders: list[tuple[int, Callable[[Any], Any]]] = []
+            encoders: dict[str, Callable[[Any], Any]] = {}
             stamps: dict[str, Callable[[Any], Any]] = {}  # encoded in `row`, not per batch
-            for position, column in enumerate(columns):
+            for column in columns:
                 # The driver binds a bool as the integer SQLAlchemy's processor would make.
                 if isinstance(column.type, Boolean):
                     continue
@@ -238,9 +247,9 @@ class BulkLoad:
                 if column.key in _STAMPS:
                     stamps[column.key] = encode
                 else:
-                    encoders.append((position, encode))
+                    encoders[column.key] = encode
             known = self._statements[name] = _Statement(
-                sql, operator.itemgetter(*(c.key for c in columns)), encoders, stamps, sequenced
+                name, [(c.name, c.key) for c in columns], encoders, stamps, sequenced
             )
             if sequenced:
                 (top,) = self.driver.execute(f"SELECT coalesce(max(seq), 0) FROM {name}").fetchone()
@@ -254,7 +263,8 @@ class BulkLoad:
         statement = self._statement(table)
         name = table.__tablename__
         first = self._sequence.get(name, 0) + 1 if statement.sequenced else None
-        self.driver.executemany(statement.sql, _encoded(rows, statement, first))
+        form = statement.full if name in self._own else statement.shared or statement.full
+        self.driver.executemany(form.sql, _encoded(rows, form, first))
         if first is not None:
             self._sequence[name] = first + len(rows) - 1
         self.index.inserted(name)
@@ -422,22 +432,75 @@ def _core(table: type[Synced]) -> Table:
     return table.__table__
 
 
-class _Statement:
-    """How one table's rows are written: the insert, the values in column order, the encoders."""
+class _Form:
+    """One insert of a table's rows: its SQL, the values it binds in order, their encoders."""
 
     def __init__(
         self,
         sql: str,
         values: Callable[[dict[str, Any]], tuple[Any, ...]],
         encoders: list[tuple[int, Callable[[Any], Any]]],
-        stamps: dict[str, Callable[[Any], Any]],
-        sequenced: bool,
     ) -> None:
         self.sql = sql
         self.values = values
         self.encoders = encoders
+
+
+class _Statement:
+    """How one table's rows are written: every value bound (`full`), or the values the rows
+    share written into the insert as constants (`shared`, once the template is known)."""
+
+    def __init__(
+        self,
+        table: str,
+        columns: list[tuple[str, str]],
+        encoders: dict[str, Callable[[Any], Any]],
+        stamps: dict[str, Callable[[Any], Any]],
+        sequenced: bool,
+    ) -> None:
+        self.table = table
+        self.columns = columns  # (column name, attribute key)
+        self.encoders = encoders
         self.stamps = stamps
         self.sequenced = sequenced
+        self.full = self._form({})
+        self.shared: _Form | None = None
+
+    def share(self, values: dict[str, Any]) -> None:
+        """The `shared` insert, with these values (by key, as encoded) as its constants; those
+        SQL cannot spell exactly as the driver binds them stay bound."""
+        constants = {key: text for key, value in values.items() if (text := _literal(value))}
+        self.shared = self._form(constants) if constants else None
+
+    def _form(self, constants: dict[str, str]) -> _Form:
+        bound = [(name, key) for name, key in self.columns if key not in constants]
+        names = [name for name, _ in bound] + (["seq"] if self.sequenced else [])
+        shared = [(name, constants[key]) for name, key in self.columns if key in constants]
+        sql = (
+            f"INSERT INTO {self.table} ({', '.join(names + [name for name, _ in shared])}) "
+            f"VALUES ({', '.join(['?'] * len(names) + [text for _, text in shared])})"
+        )
+        keys = [key for _, key in bound]
+        encoders = [(i, self.encoders[key]) for i, key in enumerate(keys) if key in self.encoders]
+        # itemgetter of one key gives the value, not a one-tuple.
+        get = operator.itemgetter(*keys) if len(keys) > 1 else lambda row: (row[keys[0]],)
+        return _Form(sql, get, encoders)
+
+
+def _literal(value: Any) -> str | None:
+    """`value` as an SQL constant stored exactly as the driver stores it bound (the same type:
+    NULL, integer, text, under the same column affinity); None for one it cannot be."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool | int):  # a bool is bound as its integer
+        return str(int(value)) if -(2**63) <= value < 2**63 else None
+    if isinstance(value, str) and "\x00" not in value:
+        try:
+            value.encode()
+        except UnicodeEncodeError:  # a lone surrogate: the driver refuses it bound, too
+            return None
+        return "'" + value.replace("'", "''") + "'"
+    return None
 
 
 def _defaulted(table: type[Synced]) -> list[str]:
@@ -446,7 +509,7 @@ def _defaulted(table: type[Synced]) -> list[str]:
 
 
 def _encoded(
-    rows: list[dict[str, Any]], statement: _Statement, first_seq: int | None
+    rows: list[dict[str, Any]], statement: _Form, first_seq: int | None
 ) -> Iterator[Sequence[Any]]:
     """Each row's values in column order, as the bind processors give them (then its change
     sequence). The last value seen per column and its encoding are kept: rows written together
