@@ -114,10 +114,28 @@ def membership_id(kind: str, *parts: str) -> str:
 
 def _new_ids() -> Iterator[str]:
     """Random ids as `tables.new_id` makes them (UUID 4 from the system's random source)."""
-    while True:
-        block = os.urandom(_ID_BLOCK).hex()
-        for start in range(0, len(block), 32):
-            yield _uuid_text(block[start : start + 32], "4")
+    return itertools.chain.from_iterable(map(_id_block, itertools.repeat(_ID_BLOCK // 16)))
+
+
+# A random byte's version (0100) and variant (10) bits set, as `uuid.UUID(version=4)` sets them.
+_VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
+_RFC_4122 = bytes((b & 0x3F) | 0x80 for b in range(256))
+# Where each of a UUID's 32 hex digits goes in its text (the dashes after 8, 12, 16 and 20).
+_DIGIT_AT = [d + (d >= 8) + (d >= 12) + (d >= 16) + (d >= 20) for d in range(32)]
+
+
+def _id_block(count: int) -> list[str]:
+    """`count` random UUID 4 texts, made a digit position at a time over all of them (slices
+    of bytes, in C) rather than an id at a time in Python (a million ids at 50,000 pursuits)."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = raw[6::16].translate(_VERSION_4)
+    raw[8::16] = raw[8::16].translate(_RFC_4122)
+    digits = raw.hex().encode()
+    text = bytearray(b"-" * (37 * count))  # 36 characters and a line end each
+    for digit, place in enumerate(_DIGIT_AT):
+        text[place::37] = digits[digit::32]
+    text[36::37] = b"\n" * count
+    return text.decode().split("\n")[:count]
 
 
 class BulkLoad:
