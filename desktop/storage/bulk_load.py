@@ -178,8 +178,7 @@ class BulkLoad:
         if known is None:
             known = self._templates[table] = self._template(table)
         template, defaults = known
-        row = template.copy()
-        row.update(values)
+        row = {**template, **values}
         if not _SHARED.isdisjoint(values):  # its own metadata: bound, a stamp encoded
             self._own.add(table.__tablename__)
             for name, encode in self._statements[table.__tablename__].stamps.items():
