@@ -13,12 +13,12 @@ sequence trigger (an UPDATE of the row just written, and its index moved), the s
   statements per table (`search_bulk.BulkIndex`, as the sync import does);
 - a large load into an empty database drops the secondary indexes of the synced tables, and
   builds the full-text index with one statement at the end (`_index_full_text`);
+  dropped triggers and indexes are made again at the end from their own text in `sqlite_master`
+  (one sorted build of an index is far cheaper than millions of random updates);
 - there too, the deal-health facts (migration 0014) are not kept row by row by their insert
   triggers (each looks up the row's card and pursuit and updates their facts at a random place:
   a fifth of the inserts' time) but counted at the end by the migration's own statements for
   the rows already there (`_count_facts`);
-  dropped triggers and indexes are made again at the end from their own text in `sqlite_master`
-  (one sorted build of an index is far cheaper than millions of random updates);
 - rows are made from one template per table (`row`): what `sync_meta.stamped_row` gives, the
   columns' defaults filled in as `sync_meta.fill_defaults` fills them, the metadata objects (the
   transaction's one version vector and dot, its time) shared by every row, and kept in the
@@ -44,12 +44,11 @@ syncs: each page is written once, straight into the file (in WAL mode every page
 first and was copied into the file again at the checkpoint: the database written twice). There
 is nothing to roll back to in a file that did not exist: a failed build is deleted. Nor are its
 foreign keys checked as it is filled (four million lookups of a parent at random at 50,000
-pursuits, a tenth of the load): every row comes from the caller's generator, into a file no one
-else writes, and the tests check the demo's references (`PRAGMA foreign_key_check`); the file
-is opened with them enforced again as soon as it is filled. Only when the
-load is done is it put in WAL mode (as every database is opened), flushed to disk and renamed
-into place (`files.write_atomically`): a crash leaves at most the temporary file, never a half
-database at the path.
+pursuits): every row comes from the caller's generator, into a file no one else writes, and the
+tests check the demo's references (`PRAGMA foreign_key_check`); its connections enforce them
+again as soon as it is filled. Only when the load is done is it put in WAL mode (as every
+database is opened), flushed to disk and renamed into place (`files.write_atomically`): a crash
+leaves at most the temporary file, never a half database at the path.
 """
 
 from __future__ import annotations
