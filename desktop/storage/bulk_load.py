@@ -15,6 +15,10 @@ sequence trigger (an UPDATE of the row just written, and its index moved), the s
   builds the full-text index with one statement at the end (`_index_full_text`);
   dropped triggers and indexes are made again at the end from their own text in `sqlite_master`
   (one sorted build of an index is far cheaper than millions of random updates);
+- there too, the deal-health facts (migration 0014) are not kept row by row by their insert
+  triggers (each looks up the row's card and pursuit and updates their facts at a random place:
+  a fifth of the inserts' time) but counted at the end by the migration's own statements for
+  the rows already there (`_count_facts`);
 - rows are made from one template per table (`row`): what `sync_meta.stamped_row` gives, the
   columns' defaults filled in as `sync_meta.fill_defaults` fills them, the metadata objects (the
   transaction's one version vector and dot, its time) shared by every row, and kept in the
@@ -22,6 +26,10 @@ sequence trigger (an UPDATE of the row just written, and its index moved), the s
 - values go to the driver in one executemany per batch, dates and JSON encoded by the columns'
   own SQLAlchemy bind processors (stored exactly as a Core insert stores them), a value object
   shared by consecutive rows encoded once;
+- the metadata every row of the transaction shares (`_SHARED`: its dot, version vector, time,
+  life) is written into the insert itself as constants, not bound to each row again: nine
+  values a row copied into SQLite three million times. A table one of whose rows was given
+  its own goes on binding them (`_Statement.full`);
 - into an empty database, the search documents are made without first looking for old ones to
   replace (`search_bulk.BulkIndex.fresh`);
 - ids are made as `tables.new_id` and `tables.membership_id` make them, without building a
@@ -34,22 +42,28 @@ A brand-new database (`new_database`: the `demo` command on a path where nothing
 under a temporary name beside its place, where no one else can open it, with no journal and no
 syncs: each page is written once, straight into the file (in WAL mode every page went to the log
 first and was copied into the file again at the checkpoint: the database written twice). There
-is nothing to roll back to in a file that did not exist: a failed build is deleted. Only when the
-load is done is it put in WAL mode (as every database is opened), flushed to disk and renamed
-into place (`files.write_atomically`): a crash leaves at most the temporary file, never a half
-database at the path.
+is nothing to roll back to in a file that did not exist: a failed build is deleted. Nor are its
+foreign keys checked as it is filled (four million lookups of a parent at random at 50,000
+pursuits): every row comes from the caller's generator, into a file no one else writes, and the
+tests check the demo's references (`PRAGMA foreign_key_check`); its connections enforce them
+again as soon as it is filled. Only when the load is done is it put in WAL mode (as every
+database is opened), flushed to disk and renamed into place (`files.write_atomically`): a crash
+leaves at most the temporary file, never a half database at the path.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import importlib.util
 import itertools
 import operator
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Boolean, Table, event, update
@@ -68,11 +82,19 @@ _NO_VALUE = object()
 _FTS_TABLE = "search_index"
 _FTS_TRIGGER = "search_docs_ai"
 _FTS_HASH_MB = 256
+# The deal-health facts (migration 0014): their tables, and their insert triggers, set aside in
+# a large load into an empty database.
+_FACTS_MIGRATION = Path(__file__).parent / "migrations" / "versions" / "0014_flags.py"
+_FACTS_TABLES = ("pursuit_facts", "stakeholder_facts")
+_FACTS_TRIGGERS = "facts\\_%\\_ai"  # LIKE, escaped by backslash
 _NAMESPACE = ID_NAMESPACE.bytes
 _ID_BLOCK = 16 * 4096  # random bytes read at a time for new ids
 # The metadata columns `sync_meta.stamped_row` sets the same on every row of a transaction: kept
 # in the templates already encoded (dates and JSON as text), so no row encodes them again.
 _STAMPS = frozenset(("created_at", "updated_at", "deleted_at", "vv", "dots", "siblings"))
+# The columns `sync_meta.stamped_row` gives the same value in every row of a transaction (unless
+# a row is given its own): constants of the insert (`_Statement.shared`).
+_SHARED = _STAMPS | {"alive", "purged", "origin_site"}
 
 
 # A UUID's variant digit (RFC 4122: 8, 9, a or b) from any hex digit, as its top bits are set.
@@ -91,10 +113,28 @@ def membership_id(kind: str, *parts: str) -> str:
 
 def _new_ids() -> Iterator[str]:
     """Random ids as `tables.new_id` makes them (UUID 4 from the system's random source)."""
-    while True:
-        block = os.urandom(_ID_BLOCK).hex()
-        for start in range(0, len(block), 32):
-            yield _uuid_text(block[start : start + 32], "4")
+    return itertools.chain.from_iterable(map(_id_block, itertools.repeat(_ID_BLOCK // 16)))
+
+
+# A random byte's version (0100) and variant (10) bits set, as `uuid.UUID(version=4)` sets them.
+_VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
+_RFC_4122 = bytes((b & 0x3F) | 0x80 for b in range(256))
+# Where each of a UUID's 32 hex digits goes in its text (the dashes after 8, 12, 16 and 20).
+_DIGIT_AT = [d + (d >= 8) + (d >= 12) + (d >= 16) + (d >= 20) for d in range(32)]
+
+
+def _id_block(count: int) -> list[str]:
+    """`count` random UUID 4 texts, made a digit position at a time over all of them (slices
+    of bytes, in C) rather than an id at a time in Python (a million ids at 50,000 pursuits)."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = raw[6::16].translate(_VERSION_4)
+    raw[8::16] = raw[8::16].translate(_RFC_4122)
+    digits = raw.hex().encode()
+    text = bytearray(b"-" * (37 * count))  # 36 characters and a line end each
+    for digit, place in enumerate(_DIGIT_AT):
+        text[place::37] = digits[digit::32]
+    text[36::37] = b"\n" * count
+    return text.decode().split("\n")[:count]
 
 
 class BulkLoad:
@@ -116,13 +156,16 @@ class BulkLoad:
         self.index = search_bulk.BulkIndex(self.driver, active=large)
         self.dropped: list[str] = []  # the statements that make them again at the end
         self.fts: list[str] = []  # the full-text index's own trigger, when set aside
+        self.facts: list[str] = []  # the facts' insert triggers, when set aside
         if large:
             self._drop_sequence_triggers()
             if self._empty():
                 self._drop_indexes()
                 self.fts = [sql for _, sql in self._drop("trigger", "name", [_FTS_TRIGGER])]
+                self._drop_facts_triggers()
         self._sequence: dict[str, int] = {}  # table -> the last change sequence given
         self._statements: dict[str, _Statement] = {}
+        self._own: set[str] = set()  # tables a row of which was given its own shared value
         self._templates: dict[type[Synced], tuple[dict[str, Any], dict[str, Any]]] = {}
         self._ids = _new_ids()
 
@@ -134,9 +177,9 @@ class BulkLoad:
         if known is None:
             known = self._templates[table] = self._template(table)
         template, defaults = known
-        row = template.copy()
-        row.update(values)
-        if not _STAMPS.isdisjoint(values):  # a stamp given: stored as the template's are
+        row = {**template, **values}
+        if not _SHARED.isdisjoint(values):  # its own metadata: bound, a stamp encoded
+            self._own.add(table.__tablename__)
             for name, encode in self._statements[table.__tablename__].stamps.items():
                 if name in values:
                     row[name] = encode(values[name])
@@ -156,8 +199,10 @@ class BulkLoad:
         defaults = {name: template[name] for name in _defaulted(table) if name != "id"}
         sync_meta.fill_defaults(table, [defaults])
         template.update(defaults)
-        stamps = self._statement(table).stamps
+        statement = self._statement(table)
+        stamps = statement.stamps
         template.update({name: encode(template[name]) for name, encode in stamps.items()})
+        statement.share({name: template[name] for name in _SHARED if name in template})
         return template, defaults
 
     def _empty(self) -> bool:
@@ -170,6 +215,18 @@ class BulkLoad:
         """The change sequence's insert triggers: every row here comes with its `seq`."""
         names = [f"sync_seq_{t.__tablename__}_ai" for t in SYNCED_TABLES]
         self.dropped += [sql for _, sql in self._drop("trigger", "name", names)]
+
+    def _drop_facts_triggers(self) -> None:
+        """The facts' insert triggers, when their tables are empty too (they hold only what the
+        synced rows give them): the facts are then counted at the end (`_count_facts`)."""
+        for name in _FACTS_TABLES:
+            if self.driver.execute(f"SELECT 1 FROM {name} LIMIT 1").fetchone() is not None:
+                return
+        found = self.driver.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ? ESCAPE '\\'",
+            (_FACTS_TRIGGERS,),
+        ).fetchall()
+        self.facts = [sql for _, sql in self._drop("trigger", "name", [n for (n,) in found])]
 
     def _drop_indexes(self) -> None:
         # `sql IS NOT NULL`: a primary key's or a UNIQUE constraint's own index stays.
@@ -194,11 +251,9 @@ class BulkLoad:
             columns = list(_core(table).columns)
             present = {row[1] for row in self.driver.execute(f'PRAGMA table_info("{name}")')}
             sequenced = "seq" in present
-            names = [c.name for c in columns] + (["seq"] if sequenced else [])
-            sql = f"INSERT INTO {name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-            encoders: list[tuple[int, Callable[[Any], Any]]] = []
+            encoders: dict[str, Callable[[Any], Any]] = {}
             stamps: dict[str, Callable[[Any], Any]] = {}  # encoded in `row`, not per batch
-            for position, column in enumerate(columns):
+            for column in columns:
                 # The driver binds a bool as the integer SQLAlchemy's processor would make.
                 if isinstance(column.type, Boolean):
                     continue
@@ -208,9 +263,9 @@ class BulkLoad:
                 if column.key in _STAMPS:
                     stamps[column.key] = encode
                 else:
-                    encoders.append((position, encode))
+                    encoders[column.key] = encode
             known = self._statements[name] = _Statement(
-                sql, operator.itemgetter(*(c.key for c in columns)), encoders, stamps, sequenced
+                name, [(c.name, c.key) for c in columns], encoders, stamps, sequenced
             )
             if sequenced:
                 (top,) = self.driver.execute(f"SELECT coalesce(max(seq), 0) FROM {name}").fetchone()
@@ -224,7 +279,8 @@ class BulkLoad:
         statement = self._statement(table)
         name = table.__tablename__
         first = self._sequence.get(name, 0) + 1 if statement.sequenced else None
-        self.driver.executemany(statement.sql, _encoded(rows, statement, first))
+        form = statement.full if name in self._own else statement.shared or statement.full
+        self.driver.executemany(form.sql, _encoded(rows, form, first))
         if first is not None:
             self._sequence[name] = first + len(rows) - 1
         self.index.inserted(name)
@@ -249,6 +305,8 @@ class BulkLoad:
             self.driver.execute(sql)
         self.dropped = []
         self.driver.execute(f"PRAGMA threads = {int(threads)}")
+        if self.facts:  # counted on the indexes just made
+            self._count_facts()
         self.index.finish()
         if self.fts:
             self._index_full_text()
@@ -276,6 +334,47 @@ class BulkLoad:
         for sql in self.fts:
             self.driver.execute(sql)
         self.fts = []
+
+    def _count_facts(self) -> None:
+        """The deal-health facts of every row written, into their empty tables, then their
+        insert triggers back.
+
+        Migration 0014's statements for the rows already there (`_facts_statements`) give what
+        the triggers give row by row, but for one thing: they give a card a `stakeholder_facts`
+        row for any role, where the triggers make one only for a live role a rule counts (which
+        gives it a count above zero). Those rows of no count are taken out again.
+        """
+        for sql in _facts_statements():
+            self.driver.execute(sql)
+        roles = _facts_migration().ROLES.values()
+        self.driver.execute(
+            f"DELETE FROM stakeholder_facts WHERE {' AND '.join(f'{c} = 0' for c in roles)}"
+        )
+        for sql in self.facts:
+            self.driver.execute(sql)
+        self.facts = []
+
+
+@functools.cache
+def _facts_migration() -> Any:
+    """Migration 0014, the one statement of the deal-health facts."""
+    spec = importlib.util.spec_from_file_location("pursuit_migration_0014", _FACTS_MIGRATION)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@functools.cache
+def _facts_statements() -> tuple[str, ...]:
+    """The statements migration 0014 counts the facts of the rows already there with (its
+    `_fill`), taken as it gives them to Alembic's `op.execute` (its own copy of the module
+    is given a recorder in Alembic's place)."""
+    migration = _facts_migration()
+    statements: list[str] = []
+    migration.op = SimpleNamespace(execute=statements.append)
+    migration._fill()
+    return tuple(statements)
 
 
 def new_database(target: Path, fill: Callable[[Database], object]) -> None:
@@ -306,15 +405,17 @@ def new_database(target: Path, fill: Callable[[Database], object]) -> None:
 
 
 def _no_journal(connection: sqlite3.Connection, _record: object) -> None:
-    """Each connection to a database being built: no journal, no syncs (see the module)."""
+    """Each connection to a database being built: no journal, no syncs, no foreign key checks
+    (see the module; set after `db.Database`'s own settings, which turn them on)."""
     connection.execute("PRAGMA journal_mode = OFF")
     connection.execute("PRAGMA synchronous = OFF")
+    connection.execute("PRAGMA foreign_keys = OFF")
 
 
 def _unjournaled(db: Database, on: bool) -> None:
     """Switch the connections of a new database to no journal (`on`), or back to what
-    `db.Database` opens with (WAL, synchronous FULL). The connections made so far are closed
-    first: a database leaves WAL mode (or enters it) only on its one connection."""
+    `db.Database` opens with (WAL, synchronous FULL, foreign keys). The connections made so far
+    are closed first: a database leaves WAL mode (or enters it) only on its one connection."""
     if on:
         event.listen(db.engine, "connect", _no_journal)
     else:
@@ -324,11 +425,14 @@ def _unjournaled(db: Database, on: bool) -> None:
     try:
         cursor = raw.cursor()
         (mode,) = cursor.execute("PRAGMA journal_mode").fetchone()
+        (keys,) = cursor.execute("PRAGMA foreign_keys").fetchone()
         cursor.close()
     finally:
         raw.close()
-    if mode != ("off" if on else "wal"):
-        raise sqlite3.OperationalError(f"the new database's journal mode stayed {mode}")
+    if (mode, keys) != (("off", 0) if on else ("wal", 1)):
+        raise sqlite3.OperationalError(
+            f"the new database stayed in journal mode {mode}, foreign keys {keys}"
+        )
 
 
 def _check_wal(path: Path) -> None:
@@ -344,22 +448,75 @@ def _core(table: type[Synced]) -> Table:
     return table.__table__
 
 
-class _Statement:
-    """How one table's rows are written: the insert, the values in column order, the encoders."""
+class _Form:
+    """One insert of a table's rows: its SQL, the values it binds in order, their encoders."""
 
     def __init__(
         self,
         sql: str,
         values: Callable[[dict[str, Any]], tuple[Any, ...]],
         encoders: list[tuple[int, Callable[[Any], Any]]],
-        stamps: dict[str, Callable[[Any], Any]],
-        sequenced: bool,
     ) -> None:
         self.sql = sql
         self.values = values
         self.encoders = encoders
+
+
+class _Statement:
+    """How one table's rows are written: every value bound (`full`), or the values the rows
+    share written into the insert as constants (`shared`, once the template is known)."""
+
+    def __init__(
+        self,
+        table: str,
+        columns: list[tuple[str, str]],
+        encoders: dict[str, Callable[[Any], Any]],
+        stamps: dict[str, Callable[[Any], Any]],
+        sequenced: bool,
+    ) -> None:
+        self.table = table
+        self.columns = columns  # (column name, attribute key)
+        self.encoders = encoders
         self.stamps = stamps
         self.sequenced = sequenced
+        self.full = self._form({})
+        self.shared: _Form | None = None
+
+    def share(self, values: dict[str, Any]) -> None:
+        """The `shared` insert, with these values (by key, as encoded) as its constants; those
+        SQL cannot spell exactly as the driver binds them stay bound."""
+        constants = {key: text for key, value in values.items() if (text := _literal(value))}
+        self.shared = self._form(constants) if constants else None
+
+    def _form(self, constants: dict[str, str]) -> _Form:
+        bound = [(name, key) for name, key in self.columns if key not in constants]
+        names = [name for name, _ in bound] + (["seq"] if self.sequenced else [])
+        shared = [(name, constants[key]) for name, key in self.columns if key in constants]
+        sql = (
+            f"INSERT INTO {self.table} ({', '.join(names + [name for name, _ in shared])}) "
+            f"VALUES ({', '.join(['?'] * len(names) + [text for _, text in shared])})"
+        )
+        keys = [key for _, key in bound]
+        encoders = [(i, self.encoders[key]) for i, key in enumerate(keys) if key in self.encoders]
+        # itemgetter of one key gives the value, not a one-tuple.
+        get = operator.itemgetter(*keys) if len(keys) > 1 else lambda row: (row[keys[0]],)
+        return _Form(sql, get, encoders)
+
+
+def _literal(value: Any) -> str | None:
+    """`value` as an SQL constant stored exactly as the driver stores it bound (the same type:
+    NULL, integer, text, under the same column affinity); None for one it cannot be."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool | int):  # a bool is bound as its integer
+        return str(int(value)) if -(2**63) <= value < 2**63 else None
+    if isinstance(value, str) and "\x00" not in value:
+        try:
+            value.encode()
+        except UnicodeEncodeError:  # a lone surrogate: the driver refuses it bound, too
+            return None
+        return "'" + value.replace("'", "''") + "'"
+    return None
 
 
 def _defaulted(table: type[Synced]) -> list[str]:
@@ -368,7 +525,7 @@ def _defaulted(table: type[Synced]) -> list[str]:
 
 
 def _encoded(
-    rows: list[dict[str, Any]], statement: _Statement, first_seq: int | None
+    rows: list[dict[str, Any]], statement: _Form, first_seq: int | None
 ) -> Iterator[Sequence[Any]]:
     """Each row's values in column order, as the bind processors give them (then its change
     sequence). The last value seen per column and its encoding are kept: rows written together
