@@ -79,6 +79,12 @@ def summary(report: RoundReport, *, zh: bool) -> str:
             if zh
             else f"wrote {report.written} ({kind}, {report.written_records:,} records)"
         )
+    elif report.held:
+        parts.append(
+            "未写出（团队口令打不开任何同事的文件，请核对口令）"
+            if zh
+            else "wrote nothing (the team passphrase opens none of the colleagues' files: check it)"
+        )
     else:
         parts.append("未写出" if zh else "wrote nothing")
     peers = [

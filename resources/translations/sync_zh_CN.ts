@@ -169,6 +169,10 @@
         <translation>同步未完成：{0}</translation>
     </message>
     <message>
+        <source>Check the team passphrase: it opens none of your colleagues' files, so your changes are not written to the folder yet.</source>
+        <translation>请核对团队口令：它打不开任何同事的文件，您的更改暂不写入同步文件夹。</translation>
+    </message>
+    <message>
         <source>A file in the folder uses another team passphrase; it was not read.</source>
         <translation>文件夹中有文件使用了另一个团队口令，未读取。</translation>
     </message>

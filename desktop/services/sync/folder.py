@@ -41,9 +41,11 @@ next file was refused goes on from the latest snapshot after it. A clock behind 
 the clock only orders concurrent values for display (they wait in review), it never drops one.
 
 A mistyped team passphrase: peers' files are refused (`wrong_passphrase`, reported) and opened
-again every round, so they come in as soon as it is put right; and this database's next file is
-then a snapshot, since the files it wrote meanwhile cannot be read by the team (a reader whose
-next file was refused goes on from the latest snapshot after it, as above).
+again every round, so they come in as soon as it is put right. A database that has not written
+yet holds its first file back while its passphrase opens none of the colleagues' files. One that
+has written goes on, and once the passphrase is right again its next file is a snapshot, since
+the files it wrote meanwhile cannot be read by the team (a reader whose next file was refused
+goes on from the latest snapshot after it, as above).
 
 A folder that is missing (an unplugged drive, a logged-out cloud client), read-only or full stops
 the round with one `FolderProblem`; nothing is lost (progress moves only after a file is merged
@@ -117,6 +119,9 @@ class RoundReport:
     refused: list[Skipped] = field(default_factory=list)  # files reported, not merged
     to_review: int = 0  # fields waiting for review in this database after the round
     new_site: str | None = None  # this database took a new site (it was a copy)
+    # This database's first file held back: its passphrase opened none of the colleagues' files
+    # (`_unproven`).
+    held: bool = False
     seconds: float = 0.0
 
     @property
@@ -257,6 +262,8 @@ def sync_round(ws: Workspace, config: FolderSync) -> RoundReport:
             state["peers"] = peers
     _read_peers(ws, config, folder, site, state, report)
     if not config.roll_up:
+        report.held = _unproven(state, report)
+    if not config.roll_up and not report.held:
         site, counter = _our_site(ws)  # merges do not move the counter; a local edit does
         _write_own(ws, config, folder, site, counter, state, report)
     report.to_review = _review_count(ws)
@@ -354,6 +361,17 @@ def _write_own(
                     report.removed += 1
                 state["written"].remove(old)
         _save_state(ws, state)
+
+
+def _unproven(state: dict[str, Any], report: RoundReport) -> bool:
+    """Whether this database's first file should wait: colleagues' files are there and its
+    passphrase has opened none of them, so it is most likely mistyped. A file written under it
+    would be refused by the whole team, each colleague told of it, until a snapshot under the
+    right one replaced it. Only a first file waits: a database that has written before goes on
+    (the whole team changing its passphrase must not wait for itself)."""
+    refused = any(skip.reason == "wrong_passphrase" for skip in report.refused)
+    opened = any(progress.get("sequence") for progress in state["peers"].values())
+    return state["sequence"] == 0 and refused and not opened
 
 
 def _opens(path: Path, passphrase: str) -> bool:

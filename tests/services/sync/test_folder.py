@@ -214,25 +214,49 @@ def test_a_file_from_another_team_passphrase_is_refused(replica, tmp_path: Path)
     assert other.passphrase != PASSPHRASE
 
 
-def test_a_mistyped_passphrase_put_right_resumes_on_both_sides(replica, tmp_path: Path) -> None:
+def test_a_first_file_waits_while_the_passphrase_opens_no_colleagues_file(
+    replica, tmp_path: Path
+) -> None:
     team = tmp_path / "team"
     a = member(replica("a"), team)
     a.sync()
     b = replica("b")
     typo = folder.FolderSync(team, PASSPHRASE + "!", kdf=FAST_KDF)
     report = folder.sync_round(b, typo)
-    assert [s.reason for s in report.refused] == ["wrong_passphrase"] and report.written
+    # Most likely mistyped: nothing goes into the team's folder under it.
+    assert report.held and report.written is None
+    assert [s.reason for s in report.refused] == ["wrong_passphrase"]
+    assert not (team / b.db.site_id()).exists()
+    assert not a.sync().refused  # so no colleague is told of a file they cannot read
+
+    # Put right: the colleague's file, refused under the typo, is opened again and merged.
+    report = folder.sync_round(b, folder.FolderSync(team, PASSPHRASE, kdf=FAST_KDF))
+    assert not report.held and not report.refused and report.imported_files == 1
+    assert report.written == f"{b.db.site_id()}/{folder.file_name(1, True)}"
+
+
+def test_a_mistyped_passphrase_put_right_resumes_on_both_sides(replica, tmp_path: Path) -> None:
+    team = tmp_path / "team"
+    a = member(replica("a"), team)
+    a.sync()
+    b = replica("b")
+    right = folder.FolderSync(team, PASSPHRASE, kdf=FAST_KDF)
+    folder.sync_round(b, right)
+    a.sync()
+    # b has written before, so its round under a mistyped passphrase goes on (a whole team
+    # changing its passphrase must not wait for itself). Its last file does not open with the
+    # new passphrase, so what it writes is a snapshot — one no colleague can read.
+    records.update(b, "pursuit", _first(b), {"title": "口令输错时"})
+    report = folder.sync_round(b, folder.FolderSync(team, PASSPHRASE + "!", kdf=FAST_KDF))
+    site = b.db.site_id()
+    assert report.written == f"{site}/{folder.file_name(2, True)}"
     assert [s.reason for s in a.sync().refused] == ["wrong_passphrase"]
 
-    right = folder.FolderSync(team, PASSPHRASE, kdf=FAST_KDF)
-    report = folder.sync_round(b, right)
-    assert report.imported_files == 1 and not report.refused  # a's file, opened again
     records.update(b, "pursuit", _first(b), {"title": "口令改对之后"})
     report = folder.sync_round(b, right)
-    # What b wrote under the typo cannot be read by the team, nor a delta on top of it: its
-    # next file is a snapshot, which replaces it.
-    site = b.db.site_id()
-    assert report.written == f"{site}/{folder.file_name(2, True)}" and report.removed == 1
+    # Put right, the same: a snapshot replaces what the team cannot read (a delta on top of it
+    # would wait for ever), and the colleague goes on from it.
+    assert report.written == f"{site}/{folder.file_name(3, True)}" and report.removed == 1
     report = a.sync()
     assert not report.refused and report.peers[site].files == 1
     assert records.get(a.ws, "pursuit", _first(a.ws))["title"] == "口令改对之后"

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop.services.sync import dump, folder
 
 SECRET = "correct horse battery"
@@ -90,7 +92,7 @@ def _only(team: Path, db: Path) -> str:
 
 
 def test_a_new_computer_makes_its_database_from_the_folder(
-    sync_template: Path, tmp_path: Path
+    sync_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a = tmp_path / "a.db"
     shutil.copy(sync_template, a)
@@ -103,6 +105,15 @@ def test_a_new_computer_makes_its_database_from_the_folder(
     gone = sync(laptop, tmp_path / "unplugged", lang="zh")
     assert gone.returncode == 1 and "同步文件夹" in gone.stderr and gone.stdout == ""
     assert not laptop.exists()
+
+    # A mistyped passphrase: nothing written into the team's folder, and the line says why.
+    monkeypatch.setenv("TYPO_SECRET", SECRET + "!")
+    typo = pursuit(
+        "sync", "--db", str(laptop), "--folder", str(team), "--passphrase-env", "TYPO_SECRET",
+        lang="zh",
+    )  # fmt: skip
+    assert typo.returncode == 0 and "团队口令打不开任何同事的文件" in typo.stdout
+    assert "团队口令不同" in typo.stderr and len(list(team.iterdir())) == 1
 
     first = sync(laptop, team, "--name", "李雷")
     assert first.returncode == 0, first.stderr

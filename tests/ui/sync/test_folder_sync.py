@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.services import pursuits, records
+from desktop.services.queries import pursuit_list
 from desktop.services.sync import dump, folder
 from desktop.services.workspace import Workspace
 from desktop.ui.sync.folder import FolderSyncer
@@ -95,3 +96,43 @@ def test_without_a_passphrase_the_line_asks_for_it(main_window, qtbot, tmp_path:
     assert syncer.label.isVisible() and 'href="configure"' in syncer.label.text()
     assert syncer.job is None  # nothing runs without the team passphrase
     main_window.ctx.settings.store.setValue("sync/folder", "")
+
+
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_a_mistyped_passphrase_writes_nothing_and_says_so(
+    main_window, qtbot, tmp_path: Path
+) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    peer = Workspace.open(tmp_path / "peer.db")
+    try:
+        pursuits.create_pursuit(
+            peer, pursuits.PursuitDraft(title="同事的新项目", account_name="同事客户", amount=9)
+        )
+        folder.sync_round(peer, folder.FolderSync(team, SECRET, kdf=FAST_KDF, site_name="同事"))
+    finally:
+        peer.close()
+    syncer = main_window.findChild(FolderSyncer)
+    syncer.kdf = FAST_KDF
+    own = team / main_window.ctx.workspace.db.site_id()
+
+    syncer.set_folder(str(team), SECRET + "!", False)
+    qtbot.waitUntil(lambda: "Check the team passphrase" in syncer.label.text(), timeout=20_000)
+    assert not own.exists()  # nothing of ours in the team's folder under a mistyped passphrase
+
+    # Put right: the colleague's file comes in, ours goes out, and the line says no more of it
+    # (once the report of the round with the old passphrase, which may still be on its way to
+    # the window, has been followed by this one's).
+    syncer.set_folder(str(team), SECRET, False)
+    qtbot.waitUntil(
+        lambda: (
+            (own / folder.file_name(1, True)).exists()
+            and syncer.last is not None
+            and not syncer.running
+            and "passphrase" not in syncer.label.text()
+        ),
+        timeout=20_000,
+    )
+    assert "Synced " in syncer.label.text()
+    titles = {row.title for row in pursuit_list.list_pursuits(main_window.ctx.workspace)}
+    assert "同事的新项目" in titles
