@@ -346,7 +346,7 @@ class BulkLoad:
         """
         for sql in _facts_statements():
             self.driver.execute(sql)
-        roles = _facts_migration().ROLES.values()
+        roles = facts_migration().ROLES.values()
         self.driver.execute(
             f"DELETE FROM stakeholder_facts WHERE {' AND '.join(f'{c} = 0' for c in roles)}"
         )
@@ -356,7 +356,7 @@ class BulkLoad:
 
 
 @functools.cache
-def _facts_migration() -> Any:
+def facts_migration() -> Any:
     """Migration 0014, the one statement of the deal-health facts."""
     spec = importlib.util.spec_from_file_location("pursuit_migration_0014", _FACTS_MIGRATION)
     assert spec is not None and spec.loader is not None
@@ -370,7 +370,7 @@ def _facts_statements() -> tuple[str, ...]:
     """The statements migration 0014 counts the facts of the rows already there with (its
     `_fill`), taken as it gives them to Alembic's `op.execute` (its own copy of the module
     is given a recorder in Alembic's place)."""
-    migration = _facts_migration()
+    migration = facts_migration()
     statements: list[str] = []
     migration.op = SimpleNamespace(execute=statements.append)
     migration._fill()

@@ -7,7 +7,6 @@ domain's own predicates, in Python, not with the triggers' SQL."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
@@ -25,13 +24,10 @@ from desktop.services.pursuits import (
 )
 from desktop.services.sync import export, importer, purge
 from desktop.services.workspace import Workspace
-from desktop.storage import queries
+from desktop.storage import bulk_load, queries
 
 PASSPHRASE = "correct horse battery"
 FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
-MIGRATION = (
-    Path(health.__file__).parents[1] / "storage" / "migrations" / "versions" / "0014_flags.py"
-)
 FACTS = (*queries.HealthFacts.COUNTS, "touched_at")
 ROLE_FACTS = {
     "insider": "insiders",
@@ -40,14 +36,6 @@ ROLE_FACTS = {
     "evaluator": "evaluators",
     rules.DECISION_MAKER: "deciders",
 }
-
-
-def _migration() -> Any:
-    spec = importlib.util.spec_from_file_location("pursuit_migration_0014", MIGRATION)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def recount(db: sqlite3.Connection) -> dict[str, dict[str, Any]]:
@@ -179,7 +167,7 @@ def assert_kept_right(path: Path) -> None:
 
 
 def test_the_triggers_write_the_rules_constants() -> None:
-    migration = _migration()
+    migration = bulk_load.facts_migration()  # the module the demo load counts with too
     assert set(migration.ROLES) == {*rules.ROLE_RULES.values(), rules.DECISION_MAKER}
     assert migration.DECIDER == rules.DECISION_MAKER
     assert migration.REACHED == rules.REACHED_RELATIONSHIPS
@@ -337,7 +325,6 @@ def test_a_sync_import_with_conflicts_and_an_import_into_a_new_database(tmp_path
 
 
 def test_the_demos_bulk_load_keeps_the_facts(ws: Workspace) -> None:
-    from desktop.storage import bulk_load
 
     scale = bulk_load.LARGE_FROM // 60 + 10  # large: indexes and triggers set aside meanwhile
     demo.fill_demo(ws, scale=scale, seed=7)
