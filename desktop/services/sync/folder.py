@@ -263,9 +263,9 @@ def sync_round(ws: Workspace, config: FolderSync) -> RoundReport:
     _read_peers(ws, config, folder, site, state, report)
     if not config.roll_up:
         report.held = _unproven(state, report)
-    if not config.roll_up and not report.held:
-        site, counter = _our_site(ws)  # merges do not move the counter; a local edit does
-        _write_own(ws, config, folder, site, counter, state, report)
+        if not report.held:
+            site, counter = _our_site(ws)  # merges do not move the counter; a local edit does
+            _write_own(ws, config, folder, site, counter, state, report)
     report.to_review = _review_count(ws)
     report.seconds = time.perf_counter() - started
     return report
@@ -436,7 +436,8 @@ def _read_peers(
                 and failed.get("reason") not in RETRIED
             ):
                 # Unchanged since it failed: told again, not opened again (a key derivation
-                # per file per round would make every round slow).
+                # per file per round would make every round slow) — unless this computer's
+                # passphrase was the reason (RETRIED).
                 told = Skipped(peer, f"{peer}/{name}", str(failed.get("reason")))
                 (report.skipped if told.reason == "arriving" else report.refused).append(told)
                 break

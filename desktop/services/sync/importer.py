@@ -877,35 +877,47 @@ def _check_parsed(
     our_site: str,
     our_counter: int,
 ) -> tuple[str, dict[str, int]]:
-    """The checks of a parsed line beyond its schema: seen once, no write of ours we never made,
-    no time beyond the bound."""
+    """The checks of a parsed line beyond its schema (`_check_record`); its id and vector."""
     at = schema.positions(columns)
-    record_id = parsed[at["id"]]
-    # Kept for pass two unless ours covers it (`_settle`): one set of ids, not two (a new
-    # database's first import checks every line). A line passed over is not looked for here.
-    ids = scan.pending_ids.setdefault(table.kind, set())
-    if record_id in ids:
-        raise BundleError("damaged", f"{table.kind} {record_id} appears twice")
-    ids.add(record_id)
-    vv = parsed[at["vv"]]
-    if vv.get(our_site, 0) > our_counter:
-        raise BundleError("foreign_changes", f"{table.kind} {record_id}")
+    record_id, vv = parsed[at["id"]], parsed[at["vv"]]
     dots = list(parsed[at["dots"]].values())
     for entries in (parsed[at["siblings"]] or {}).values():
         dots += [entry[1:] for entry in entries]
     hlc = max(dot[2] for dot in dots) if dots else 0
+    _check_record(table.kind, record_id, vv, hlc, scan, our_site, our_counter)
+    return record_id, vv
+
+
+def _check_record(
+    kind: str,
+    record_id: str,
+    vv: dict[str, int],
+    hlc: int,
+    scan: _Scan,
+    our_site: str,
+    our_counter: int,
+) -> None:
+    """A record's line seen once, with no write of ours we never made, and its latest change
+    time `hlc` within the bound."""
+    # Kept for pass two unless ours covers it (`_settle`): one set of ids, not two (a new
+    # database's first import checks every line). A line passed over is not looked for here.
+    ids = scan.pending_ids.setdefault(kind, set())
+    if record_id in ids:
+        raise BundleError("damaged", f"{kind} {record_id} appears twice")
+    ids.add(record_id)
+    if vv.get(our_site, 0) > our_counter:
+        raise BundleError("foreign_changes", f"{kind} {record_id}")
     if hlc > scan.max_hlc:
         if hlc > scan.bound:
-            raise bundle.ClockAhead(scan.sender, f"{table.kind} {record_id}: time {hlc}")
+            raise bundle.ClockAhead(scan.sender, f"{kind} {record_id}: time {hlc}")
         scan.max_hlc = hlc
-    return record_id, vv
 
 
 def _check_read(
     reader: schema.LineReader, line: bytes, scan: _Scan, our_site: str, our_counter: int
 ) -> tuple[list[Any], tuple[str, str] | None]:
     """Check one line that differs from this database's record (its schema, then
-    `_check_parsed`); the parsed line, and its version vector's and dots' texts when cut from it.
+    `_check_record`); the parsed line, and its version vector's and dots' texts when cut from it.
 
     The fast check first (`schema.LineReader`: a plain line of a known shape, parsed and
     checked in one go, never more leniently than the schema); a line it does not pass goes to
@@ -918,18 +930,8 @@ def _check_read(
         parsed = parse_line(table, reader.columns, line)
         _check_parsed(table, reader.columns, parsed, scan, our_site, our_counter)
         return parsed, None
-    # _check_parsed, for a line the fast check passed (its latest change time is `hlc`).
-    record_id = parsed[reader.at_id]
-    ids = scan.pending_ids.setdefault(table.kind, set())
-    if record_id in ids:
-        raise BundleError("damaged", f"{table.kind} {record_id} appears twice")
-    ids.add(record_id)
-    if parsed[reader.at_vv].get(our_site, 0) > our_counter:
-        raise BundleError("foreign_changes", f"{table.kind} {record_id}")
-    if hlc > scan.max_hlc:
-        if hlc > scan.bound:
-            raise bundle.ClockAhead(scan.sender, f"{table.kind} {record_id}: time {hlc}")
-        scan.max_hlc = hlc
+    record_id, vv = parsed[reader.at_id], parsed[reader.at_vv]
+    _check_record(table.kind, record_id, vv, hlc, scan, our_site, our_counter)
     return parsed, texts
 
 

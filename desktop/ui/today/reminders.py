@@ -102,20 +102,16 @@ class Reminders(QObject):
         self.shown.update((item.id, item.due) for item in items)
         self.checked = now
         self._save_checked()
-        if items and since is None:  # this database's first open here: no "last" to speak of
-            self.notify(
-                QCoreApplication.translate("Reminders", "Overdue"),
-                QCoreApplication.translate("Reminders", "{0} overdue: {1}").format(
-                    len(items), self._names(items)
-                ),
-            )
-        elif items:
-            self.notify(
-                QCoreApplication.translate("Reminders", "Overdue since you last opened Pursuit"),
-                QCoreApplication.translate("Reminders", "{0} became overdue: {1}").format(
-                    len(items), self._names(items)
-                ),
-            )
+        if items:
+            if since is None:  # this database's first open here: no "last" opening to speak of
+                title = QCoreApplication.translate("Reminders", "Overdue")
+                told = QCoreApplication.translate("Reminders", "{0} overdue: {1}")
+            else:
+                title = QCoreApplication.translate(
+                    "Reminders", "Overdue since you last opened Pursuit"
+                )
+                told = QCoreApplication.translate("Reminders", "{0} became overdue: {1}")
+            self.notify(title, told.format(len(items), self._names(items)))
         self.arm()
 
     def arm(self) -> None:
