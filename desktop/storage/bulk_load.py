@@ -1,24 +1,14 @@
 """Many new rows written at once, inside the caller's write transaction (demo data at scale:
 some 60 rows a pursuit, three million at 50,000 pursuits).
 
-Row by row, most of the cost is not the row: each insert into a synced table fires the change
-sequence trigger (an UPDATE of the row just written, and its index moved), the search triggers
-(a document re-made and indexed), and updates every secondary index at a random place. Here:
+Row by row, most of the cost is not the row but what keeps derived data up to date. A large
+load sets aside what `set_aside.SetAside` says (the change sequence's insert triggers; into an
+empty database also the secondary indexes, the deal-health facts' and the full-text index's
+triggers) and puts it back at the end, and makes the search documents with a few statements per
+table (`search_bulk.BulkIndex`), as the sync import into a new database does. Each row is
+written with its change sequence (`seq`) already set, the next number of its table in write
+order: what the trigger gives a row inserted alone (storage/change_sequence.py). Besides:
 
-- each row is written with its change sequence (`seq`) already set, the next number of its
-  table in write order: what the trigger gives a row inserted alone (storage/change_sequence.py),
-  so the trigger, which only fires for `seq = 0`, has nothing to do; a large load drops it
-  meanwhile (testing `NEW.seq = 0` alone is a fifth of an insert's time in SQLite);
-- a large load sets the search triggers aside and makes the documents at the end with a few
-  statements per table (`search_bulk.BulkIndex`, as the sync import does);
-- a large load into an empty database drops the secondary indexes of the synced tables, and
-  builds the full-text index with one statement at the end (`_index_full_text`);
-  dropped triggers and indexes are made again at the end from their own text in `sqlite_master`
-  (one sorted build of an index is far cheaper than millions of random updates);
-- there too, the deal-health facts (migration 0014) are not kept row by row by their insert
-  triggers (each looks up the row's card and pursuit and updates their facts at a random place:
-  a fifth of the inserts' time) but counted at the end by the migration's own statements for
-  the rows already there (`_count_facts`);
 - rows are made from one template per table (`row`): what `sync_meta.stamped_row` gives, the
   columns' defaults filled in as `sync_meta.fill_defaults` fills them, the metadata objects (the
   transaction's one version vector and dot, its time) shared by every row, and kept in the
@@ -54,16 +44,13 @@ leaves at most the temporary file, never a half database at the path.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
-import importlib.util
 import itertools
 import operator
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Boolean, Table, event, update
@@ -71,22 +58,13 @@ from sqlalchemy.orm import Session
 
 from desktop.storage import files, queries, search_bulk, sync_meta
 from desktop.storage.db import Database
+from desktop.storage.set_aside import SetAside
 from desktop.storage.tables import ID_NAMESPACE, SYNCED_TABLES, Synced, SyncState
 
 # Below this many rows the indexes and triggers are kept: dropping and re-making them costs more
 # than they do (the test suite fills databases of a few pursuits).
 LARGE_FROM = 20_000
 _NO_VALUE = object()
-# The full-text index over the search documents, and the trigger that feeds it one by one
-# (migration 0002).
-_FTS_TABLE = "search_index"
-_FTS_TRIGGER = "search_docs_ai"
-_FTS_HASH_MB = 256
-# The deal-health facts (migration 0014): their tables, and their insert triggers, set aside in
-# a large load into an empty database.
-_FACTS_MIGRATION = Path(__file__).parent / "migrations" / "versions" / "0014_flags.py"
-_FACTS_TABLES = ("pursuit_facts", "stakeholder_facts")
-_FACTS_TRIGGERS = "facts\\_%\\_ai"  # LIKE, escaped by backslash
 _NAMESPACE = ID_NAMESPACE.bytes
 _ID_BLOCK = 16 * 4096  # random bytes read at a time for new ids
 # The metadata columns `sync_meta.stamped_row` sets the same on every row of a transaction: kept
@@ -154,15 +132,10 @@ class BulkLoad:
         self.driver.execute(f"PRAGMA cache_size = {-cache_mb * 1024}")
         large = expected_rows >= LARGE_FROM
         self.index = search_bulk.BulkIndex(self.driver, active=large)
-        self.dropped: list[str] = []  # the statements that make them again at the end
-        self.fts: list[str] = []  # the full-text index's own trigger, when set aside
-        self.facts: list[str] = []  # the facts' insert triggers, when set aside
+        self.aside: SetAside | None = None
         if large:
-            self._drop_sequence_triggers()
-            if self._empty():
-                self._drop_indexes()
-                self.fts = [sql for _, sql in self._drop("trigger", "name", [_FTS_TRIGGER])]
-                self._drop_facts_triggers()
+            names = [t.__tablename__ for t in SYNCED_TABLES]
+            self.aside = SetAside(self.driver, names, empty=self._empty())
         self._sequence: dict[str, int] = {}  # table -> the last change sequence given
         self._statements: dict[str, _Statement] = {}
         self._own: set[str] = set()  # tables a row of which was given its own shared value
@@ -210,39 +183,6 @@ class BulkLoad:
             self.driver.execute(f"SELECT 1 FROM {t.__tablename__} LIMIT 1").fetchone() is None
             for t in SYNCED_TABLES
         )
-
-    def _drop_sequence_triggers(self) -> None:
-        """The change sequence's insert triggers: every row here comes with its `seq`."""
-        names = [f"sync_seq_{t.__tablename__}_ai" for t in SYNCED_TABLES]
-        self.dropped += [sql for _, sql in self._drop("trigger", "name", names)]
-
-    def _drop_facts_triggers(self) -> None:
-        """The facts' insert triggers, when their tables are empty too (they hold only what the
-        synced rows give them): the facts are then counted at the end (`_count_facts`)."""
-        for name in _FACTS_TABLES:
-            if self.driver.execute(f"SELECT 1 FROM {name} LIMIT 1").fetchone() is not None:
-                return
-        found = self.driver.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ? ESCAPE '\\'",
-            (_FACTS_TRIGGERS,),
-        ).fetchall()
-        self.facts = [sql for _, sql in self._drop("trigger", "name", [n for (n,) in found])]
-
-    def _drop_indexes(self) -> None:
-        # `sql IS NOT NULL`: a primary key's or a UNIQUE constraint's own index stays.
-        names = [t.__tablename__ for t in SYNCED_TABLES]
-        self.dropped += [sql for _, sql in self._drop("index", "tbl_name", names)]
-
-    def _drop(self, kind: str, key: str, names: list[str]) -> list[tuple[str, str]]:
-        marks = ", ".join("?" * len(names))
-        found: list[tuple[str, str]] = self.driver.execute(
-            f"SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL "
-            f"AND {key} IN ({marks}) ORDER BY name",
-            [kind, *names],
-        ).fetchall()
-        for name, _sql in found:
-            self.driver.execute(f'DROP {kind.upper()} "{name}"')
-        return found
 
     def _statement(self, table: type[Synced]) -> _Statement:
         name = table.__tablename__
@@ -297,84 +237,12 @@ class BulkLoad:
             self.driver.execute(f"PRAGMA cache_size = {int(self._cache)}")
 
     def finish(self) -> None:
-        """Make the dropped indexes and triggers again, and the search documents; restore the
-        page cache."""
-        (threads,) = self.driver.execute("PRAGMA threads").fetchone()
-        self.driver.execute("PRAGMA threads = 2")  # an index is built by a sort: two cores help
-        for sql in self.dropped:
-            self.driver.execute(sql)
-        self.dropped = []
-        self.driver.execute(f"PRAGMA threads = {int(threads)}")
-        if self.facts:  # counted on the indexes just made
-            self._count_facts()
-        self.index.finish()
-        if self.fts:
-            self._index_full_text()
+        """Put back what was set aside, make the search documents; restore the page cache."""
+        if self.aside is not None:
+            self.aside.finish(self.index)
+        else:
+            self.index.finish()
         self.driver.execute(f"PRAGMA cache_size = {int(self._cache)}")
-
-    def _index_full_text(self) -> None:
-        """The full-text index of an empty database made from all its documents at once.
-
-        Row by row (the trigger), FTS5 writes a segment each time its 1 MB of pending terms is
-        full and keeps merging them: at 50,000 pursuits most of the search index's time. Here
-        the trigger's own values (migration 0002: each text with its end mark) go in with one
-        statement, the pending size raised for it (one segment), then its setting taken out
-        again, so the index is configured as before (FTS5 reads its settings from that table).
-        """
-        fts = _FTS_TABLE
-        indexed = search_bulk.indexed_values("d")
-        self.driver.execute(
-            f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', ?)", (_FTS_HASH_MB << 20,)
-        )
-        self.driver.execute(
-            f"INSERT INTO {fts}(rowid, name, context, body) "
-            f"SELECT d.id, {indexed} FROM search_docs AS d ORDER BY d.id"
-        )
-        self.driver.execute(f"DELETE FROM {fts}_config WHERE k = 'hashsize'")
-        for sql in self.fts:
-            self.driver.execute(sql)
-        self.fts = []
-
-    def _count_facts(self) -> None:
-        """The deal-health facts of every row written, into their empty tables, then their
-        insert triggers back.
-
-        Migration 0014's statements for the rows already there (`_facts_statements`) give what
-        the triggers give row by row, but for one thing: they give a card a `stakeholder_facts`
-        row for any role, where the triggers make one only for a live role a rule counts (which
-        gives it a count above zero). Those rows of no count are taken out again.
-        """
-        for sql in _facts_statements():
-            self.driver.execute(sql)
-        roles = facts_migration().ROLES.values()
-        self.driver.execute(
-            f"DELETE FROM stakeholder_facts WHERE {' AND '.join(f'{c} = 0' for c in roles)}"
-        )
-        for sql in self.facts:
-            self.driver.execute(sql)
-        self.facts = []
-
-
-@functools.cache
-def facts_migration() -> Any:
-    """Migration 0014, the one statement of the deal-health facts."""
-    spec = importlib.util.spec_from_file_location("pursuit_migration_0014", _FACTS_MIGRATION)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@functools.cache
-def _facts_statements() -> tuple[str, ...]:
-    """The statements migration 0014 counts the facts of the rows already there with (its
-    `_fill`), taken as it gives them to Alembic's `op.execute` (its own copy of the module
-    is given a recorder in Alembic's place)."""
-    migration = facts_migration()
-    statements: list[str] = []
-    migration.op = SimpleNamespace(execute=statements.append)
-    migration._fill()
-    return tuple(statements)
 
 
 def new_database(target: Path, fill: Callable[[Database], object]) -> None:

@@ -24,7 +24,7 @@ from desktop.services.pursuits import (
 )
 from desktop.services.sync import export, importer, purge
 from desktop.services.workspace import Workspace
-from desktop.storage import bulk_load, queries
+from desktop.storage import bulk_load, queries, set_aside
 
 PASSPHRASE = "correct horse battery"
 FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
@@ -167,7 +167,7 @@ def assert_kept_right(path: Path) -> None:
 
 
 def test_the_triggers_write_the_rules_constants() -> None:
-    migration = bulk_load.facts_migration()  # the module the demo load counts with too
+    migration = set_aside.facts_migration()  # the module large loads count with too
     assert set(migration.ROLES) == {*rules.ROLE_RULES.values(), rules.DECISION_MAKER}
     assert migration.DECIDER == rules.DECISION_MAKER
     assert migration.REACHED == rules.REACHED_RELATIONSHIPS

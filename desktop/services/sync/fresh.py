@@ -22,7 +22,9 @@ records with siblings, the search documents made in bulk at the end, the change 
 legacy-won and people settling, the import log and sync_sites, the backup, dry run, confirm,
 cancel and the attachments companion. What is new is only speed: the tables' secondary indexes
 are dropped inside the transaction and made again after the load (a sorted build instead of
-half a million scattered inserts), with their planner statistics kept.
+half a million scattered inserts), with their planner statistics kept, and so are the change
+sequence's, the deal-health facts' and the full-text index's triggers, their work done at the
+end in bulk (`storage.set_aside`, as demo data at scale does).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from desktop.services.sync.bundle import BundleError
 from desktop.services.sync.export import read_connection
 from desktop.services.workspace import Workspace
 from desktop.storage import queries, search_bulk, sync_codec, sync_meta
+from desktop.storage.set_aside import SetAside
 from desktop.storage.tables import BY_KIND, Synced, table_cache
 
 # Records written per statement where the batch does not matter to the outcome (no reference
@@ -103,12 +106,13 @@ def import_new(
                     if not is_new(driver):  # again, now that no one else can write
                         raise _NotNew
                     loader = _Loader(session, driver, preview, header, cancelled, progress)
-                    indexes = _SetAside(driver, [table for table, _ in kinds])
+                    aside = SetAside(
+                        driver, [table.__tablename__ for table, _ in kinds], empty=True
+                    )
                     loader.load(path, keys, kinds)
                     if progress is not None:
                         progress("merging", 0, 1)
-                    indexes.restore()
-                    loader.index.finish()
+                    aside.finish(loader.index)
                     session.info["merging"] = False
                     collection.settle_legacy_won(session)
                     people.settle_merges(session)
@@ -149,61 +153,6 @@ def import_new(
     files = attachments.receive(ws, path, keys)
     seconds = time.perf_counter() - started
     return importer.ImportReport(preview, True, False, backup_path, seconds, changes, files)
-
-
-class _SetAside:
-    """The secondary indexes of the tables about to be loaded, dropped for the load and made
-    again after it, in the same transaction (a rollback brings them back, no other connection
-    sees the tables without them). Unique indexes stay: they are constraints."""
-
-    def __init__(self, driver: Any, tables: list[type[Synced]]) -> None:
-        self.driver = driver
-        names = [table.__tablename__ for table in tables]
-        marks = ", ".join("?" * len(names))
-        self.saved: list[tuple[str, str]] = [
-            (name, sql)
-            for name, sql in driver.execute(
-                f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                f"AND tbl_name IN ({marks}) ORDER BY name",
-                names,
-            )
-            if not sql.lstrip().upper().startswith("CREATE UNIQUE")
-        ]
-        # Dropping an index drops its planner statistics: kept, to be put back as they were.
-        self.stats: list[tuple[Any, ...]] = []
-        has_stats = driver.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
-        ).fetchone()
-        if has_stats and self.saved:
-            index_names = [name for name, _ in self.saved]
-            self.stats = driver.execute(
-                "SELECT tbl, idx, stat FROM sqlite_stat1 "
-                f"WHERE idx IN ({', '.join('?' * len(index_names))})",
-                index_names,
-            ).fetchall()
-        for name, _sql in self.saved:
-            driver.execute(f'DROP INDEX "{name}"')
-        # The change sequence's insert triggers (migration 0008) fire only for a row written
-        # without its sequence; every row of this load carries it, so they would only test
-        # their condition, row by row. Set aside likewise, and put back as they were.
-        wanted = [f"sync_seq_{name}_ai" for name in names]
-        self.triggers: list[tuple[str, str]] = driver.execute(
-            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-            f"AND name IN ({', '.join('?' * len(wanted))}) ORDER BY name",
-            wanted,
-        ).fetchall()
-        for name, _sql in self.triggers:
-            driver.execute(f'DROP TRIGGER "{name}"')
-
-    def restore(self) -> None:
-        for _name, sql in self.saved:
-            self.driver.execute(sql)
-        for _name, sql in self.triggers:
-            self.driver.execute(sql)
-        if self.stats:
-            self.driver.executemany(
-                "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", self.stats
-            )
 
 
 class _Loader(importer._Merger):

@@ -96,6 +96,16 @@ def _bookkeeping(path: Path) -> dict[str, Any]:
             (doc_id >> 40, *rest) for doc_id, *rest in _rows(path, "SELECT * FROM search_docs")
         ),
         "review": _rows(path, "SELECT * FROM sync_review ORDER BY record_id, field"),
+        # Counted at the end on the fresh path (storage/set_aside.py), row by row by the merge.
+        "facts": [
+            _rows(path, f"SELECT * FROM {name} ORDER BY 1")
+            for name in ("pursuit_facts", "stakeholder_facts")
+        ],
+        # Filled in one statement on the fresh path: the index must be whole and the same.
+        "full text": _rows(
+            path, "INSERT INTO search_index(search_index) VALUES ('integrity-check')"
+        )
+        + _rows(path, "SELECT count(*) FROM search_index WHERE search_index MATCH '欧阳明远'"),
         "seq": _rows(
             path, "SELECT id, seq FROM pursuits UNION ALL SELECT id, seq FROM people ORDER BY 1"
         ),
