@@ -114,6 +114,7 @@ def test_pursuits_list_opens_and_sorts(ctx, qtbot, record) -> None:
 
     pursuit_list.list_pursuits(ctx.workspace)  # warm the page cache, as a running app would be
     rows_times, open_times, open_cpu, flag_times, detail_times = [], [], [], [], []
+    painted_flags: list[dict[str, int]] = []
     screen = None
     for _ in range(4):
         started = time.perf_counter()
@@ -126,6 +127,10 @@ def test_pursuits_list_opens_and_sorts(ctx, qtbot, record) -> None:
             screen.grab()  # the first paint, rows shown
         qtbot.addWidget(screen)
         open_times.append(clock.wall)
+        # The rows in view carry their red flags in that first paint already.
+        top, bottom = screen.view.rowAt(0), screen.view.rowAt(screen.view.viewport().height())
+        in_view = screen.model.shown_rows()[top : (bottom if bottom >= 0 else None)]
+        painted_flags.append({r.id: r.red_flags for r in in_view})
         open_cpu.append(clock.cpu)
         # Tags and last touches follow the first paint (one read), then red flags are read in
         # chunks between events and filled in when the last is in.
@@ -149,6 +154,14 @@ def test_pursuits_list_opens_and_sorts(ctx, qtbot, record) -> None:
         f"pursuits list tags and last touches filled in (after the paint; from opening, median)"
         f"{SUFFIX}",
         statistics.median(detail_times[1:]),
+        "ms",
+    )
+    counts = screen.model.flag_counts
+    assert any(counts.get(i) for i in painted_flags[-1])
+    assert all(n == counts.get(i, 0) for shown in painted_flags for i, n in shown.items())
+    record(
+        f"pursuits list red flags of the rows in view shown (with the first paint, median){SUFFIX}",
+        statistics.median(open_times[1:]),
         "ms",
     )
     record(

@@ -63,6 +63,7 @@ from desktop.ui.undo import record
 log = logging.getLogger(__name__)
 FLAGS_DELAY_MS = 0  # red flags load right after the rows have painted
 ROW_HEIGHT = 28
+IN_VIEW = 80  # rows whose red flags show with the first paint: more than a tall screen holds
 
 
 class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
@@ -326,6 +327,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
             rows = []
         self.model.today = date.today()
         self.model.set_rows(rows)
+        self._flags_in_view()
         self._loaded = True
         self._stale = False
         self._update_page()
@@ -333,6 +335,22 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         self._details_generation += 1
         generation = self._details_generation
         QTimer.singleShot(FLAGS_DELAY_MS, lambda: self._load_details(generation))
+
+    def _flags_in_view(self) -> None:
+        """The red flags of the rows the rep sees first, counted at once (a few milliseconds at
+        any size) so that they show with the first paint; the others' follow from the worker.
+        Not when the order or the filter is by red flags: that needs every count."""
+        model = self.model
+        if model.list_filter.flagged or model.sort_column == model.column_index("red_flags"):
+            return
+        top = max(0, self.view.rowAt(0))
+        ids = {row.id for row in model.shown_rows()[top : top + IN_VIEW]}
+        try:
+            flags = pursuit_list.red_flags(self.ctx.workspace, ids)
+        except Exception:  # the worker's count tries again; the list works without them
+            log.exception("cannot load red flags")
+            return
+        model.set_flags(flags, only=ids)
 
     def _load_details(self, generation: int) -> None:
         """The rows' tags and last touches, read after the rows have painted; then red flags,

@@ -351,3 +351,34 @@ def test_red_flags_are_counted_off_the_window_thread_and_fill_every_open_row(
     arrived.wait()
     assert screen._flags_pending  # the old count was not applied
     assert screen._flags_generation == first + 2
+
+
+def test_the_rows_in_view_show_their_red_flags_with_the_first_paint(
+    qtbot, demo_ctx, monkeypatch
+) -> None:
+    """The rows the rep sees first are counted at once, before the worker's count of every
+    open pursuit; not when the order is by red flags, which needs every count."""
+    from desktop.services import health
+    from desktop.ui.pursuits_list import screen as list_screen
+
+    monkeypatch.setattr(list_screen, "IN_VIEW", 6)
+    expected = health.red_flag_counts(demo_ctx.workspace)
+    screen = list_screen.PursuitsScreen(demo_ctx, None)
+    qtbot.addWidget(screen)
+    assert screen._flags_pending  # no event processed: the worker has not even begun
+    model, column = screen.model, screen.model.column_index("red_flags")
+    shown = model.shown_rows()
+    assert len(shown) > 6 and any(expected.get(r.id) for r in shown[:6])
+    for number, row in enumerate(shown[:6]):
+        text = model.index(number, column).data()
+        assert text == (str(expected[row.id]) if row.id in expected else "")
+    later = [r for r in shown[6:] if expected.get(r.id)]
+    assert later and all(r.red_flags == 0 for r in later)  # theirs come with the worker's
+    qtbot.waitUntil(lambda: not screen._flags_pending, timeout=30_000)
+    assert all(r.red_flags == expected.get(r.id, 0) for r in model.all_rows())
+
+    screen.view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    screen.reload()
+    assert not any(r.red_flags for r in model.all_rows())  # no order made of a few counts
+    qtbot.waitUntil(lambda: not screen._flags_pending, timeout=30_000)
+    assert model.shown_rows()[0].red_flags == max(expected.values())
