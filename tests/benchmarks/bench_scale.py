@@ -47,6 +47,8 @@ FIGURES = [
     ("board_load", "board rows, board_cards", "ms"),
     ("board_ratio", "board load ÷ sqlite3 floor", "x"),
     ("board_shown", "board shown after the window opens", "ms"),
+    ("board_view_flags", "board red flags of the cards in view (from opening)", "ms"),
+    ("board_all_flags", "board red flags of every card (from opening)", "ms"),
     ("list_load", "Pursuits list rows", "ms"),
     ("accounts", "Accounts screen opens, painted", "ms"),
     ("accounts_totals", "Accounts screen, totals in (from opening)", "ms"),
@@ -207,12 +209,18 @@ def measure(path: Path) -> dict[str, float]:
         _ctx, window = create_main_window(ws, settings)
         window.resize(1600, 960)
         view = window.screens["board"]
+        arrived: dict[str, float] = {}
+        for signal, key in ((view.view_flags_counted, "view"), (view.flags_applied, "all")):
+            signal.connect(
+                lambda *_, k=key: arrived.setdefault(k, 1000 * (time.perf_counter() - started))
+            )
         watch = PaintWatch([v.viewport() for v in view.board.views] + view.board.headers)
         window.show()
         wait_until(watch.all_painted, app, 60)
         found["board_shown"] = 1000 * (time.perf_counter() - started)
         watch.close()
         wait_until(lambda: view.names_ready() and view.flags_ready(), app, 120)
+        found["board_view_flags"], found["board_all_flags"] = arrived["view"], arrived["all"]
         window.close()
         window.deleteLater()
         app.processEvents()

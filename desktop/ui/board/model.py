@@ -325,7 +325,12 @@ class BoardModel(QObject):
         if self._head_totals is None:
             return
         self._head_totals = None
+        known = self._cards
         self._cards = {c.id: c for c in cards}
+        for card in self._cards.values():  # read without them: those counted already stay
+            before = known.get(card.id)
+            if before is not None and before.red_flags:
+                card.red_flags = before.red_flags
         self._hay = {}
         if self._filter.active:  # not while partial (the screen completes first); if ever:
             self._refilter()
@@ -381,11 +386,17 @@ class BoardModel(QObject):
             self.set_filter(self._filter, force=True)
 
     def set_flags(
-        self, counts: dict[str, int], *, keep: set[str] | frozenset[str] = frozenset()
+        self,
+        counts: dict[str, int],
+        *,
+        keep: set[str] | frozenset[str] = frozenset(),
+        only: set[str] | None = None,
     ) -> None:
         """Red-flag counts of every card (counted after the first paint), except the cards in
-        `keep`, which were refreshed with their counts since."""
-        for card in self._cards.values():
+        `keep`, which were refreshed with their counts since; or of the cards in `only`."""
+        cards = self._cards
+        chosen = cards.values() if only is None else [cards[i] for i in only if i in cards]
+        for card in chosen:
             if card.id in keep:
                 continue
             count = counts.get(card.id, 0)

@@ -66,6 +66,9 @@ AFTER_PAINT_MS = 50  # then read names and red flags (in a worker thread)
 # Cards a column paints first (a tall window shows about ten): with more in any column, the board
 # paints these with every column's sums and reads the rest after the paint (50,000 pursuits).
 HEAD_CARDS = 60
+# Cards of each column whose red flags the worker counts first (more than a tall window shows):
+# they show within moments of the paint, every card's a few seconds later at 50,000 pursuits.
+IN_VIEW = 12
 
 
 class BoardScreen(QWidget):
@@ -77,6 +80,8 @@ class BoardScreen(QWidget):
     details_read = Signal(int, object)  # job number, {pursuit id: CardDetails} (from a thread)
     names_counted = Signal(int, object)  # job number, (names, haystacks) (from a thread)
     flags_counted = Signal(int, object)  # job number, {pursuit id: red flags} (from a thread)
+    # job number, (the cards in view, {pursuit id: red flags} among them) (from a thread)
+    view_flags_counted = Signal(int, object)
     details_applied = Signal()
     names_applied = Signal()
     flags_applied = Signal()
@@ -132,6 +137,7 @@ class BoardScreen(QWidget):
         self.details_read.connect(self._apply_details)
         self.names_counted.connect(self._apply_names)
         self.flags_counted.connect(self._apply_flags)
+        self.view_flags_counted.connect(self._apply_view_flags)
         self.model.move_requested.connect(self.request_move)
         self.model.summary_changed.connect(self._show_summaries)
         for view in self.board.views:
@@ -266,7 +272,8 @@ class BoardScreen(QWidget):
         """After the cards have painted, a worker thread reads what the board shows next: each
         card's details (coaching points answered, tags, what is booked, the last touch), the
         stakeholder names search matches (50,000 at scale), then each card's red flags (deal
-        health reads a lot). The window stays responsive; each arrives with a signal."""
+        health reads a lot). The red flags of the cards in view come first of all (a few
+        milliseconds). The window stays responsive; each arrives with a signal."""
         if not self._extras_pending:
             return
         self._extras_pending = False
@@ -278,10 +285,17 @@ class BoardScreen(QWidget):
         include_closed = self._loaded_closed
         read_details = not self._details_loaded
         read_cards = self.model.partial
+        in_view = [card.id for column in self.model.columns for card in column.rows[:IN_VIEW]]
 
         def work() -> None:
             nonlocal cards
+            from desktop.services import health  # SQLAlchemy: never before the first paint
+
             try:
+                if in_view:
+                    counted = health.red_flag_counts(workspace, in_view, blocking_only=True)
+                    with contextlib.suppress(RuntimeError):  # the screen is gone
+                        self.view_flags_counted.emit(job, (in_view, counted))
                 if read_cards:
                     cards = board.board_cards(workspace, flags=False, details=False)
                     with contextlib.suppress(RuntimeError):  # the screen is gone
@@ -300,8 +314,6 @@ class BoardScreen(QWidget):
                 }
                 with contextlib.suppress(RuntimeError):  # the screen is gone
                     self.names_counted.emit(job, (names, hay))
-                from desktop.services import health
-
                 counts = health.red_flag_counts(workspace, blocking_only=True)
                 with contextlib.suppress(RuntimeError):
                     self.flags_counted.emit(job, counts)
@@ -368,6 +380,12 @@ class BoardScreen(QWidget):
         self._names_loaded = True
         self._update_no_match()
         self.names_applied.emit()
+
+    def _apply_view_flags(self, job: int, counted: tuple[list[str], dict[str, int]]) -> None:
+        if job != self._job or self._flags_loaded:
+            return
+        ids, counts = counted
+        self.model.set_flags(counts, only=set(ids) - self._fresh_since_job)
 
     def _apply_flags(self, job: int, counts: dict[str, int]) -> None:
         if job != self._job:

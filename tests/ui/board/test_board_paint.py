@@ -131,6 +131,42 @@ def test_red_flags_are_counted_after_painting(qtbot, demo_ws) -> None:
         assert flag.reason(screen.lang).replace("<", "&lt;") in tip
 
 
+def test_the_cards_in_view_get_their_red_flags_first(qtbot, demo_ws, monkeypatch) -> None:
+    """The worker counts the cards each column shows first before anything else, and those
+    counts stay when the rest of the cards arrive (the board painted only the columns' tops)."""
+    from desktop.app import make_application
+    from desktop.infra.settings import Settings
+    from desktop.ui.board import screen as board_screen
+    from desktop.ui.context import AppContext
+
+    monkeypatch.setattr(board_screen, "IN_VIEW", 2)
+    monkeypatch.setattr(board_screen, "HEAD_CARDS", 3)  # only the tops painted first
+    make_application()
+    expected = health.red_flag_counts(demo_ws, blocking_only=True)
+    screen = board_screen.BoardScreen(AppContext(demo_ws, Settings()), None)
+    qtbot.addWidget(screen)
+    assert screen.model.partial
+    in_view = {card.id for column in screen.model.columns for card in column.rows[:2]}
+    seen: dict[str, dict[str, int]] = {}
+
+    def snapshot(name: str) -> None:  # connected after the screen's own slots: their result
+        seen[name] = {c.id: c.red_flags for c in screen.model.all_cards()}
+
+    screen.view_flags_counted.connect(lambda *_: snapshot("view"))
+    screen.cards_read.connect(lambda *_: snapshot("cards"))
+    with qtbot.waitSignal(screen.flags_applied, timeout=10_000):
+        screen.show()
+    assert any(expected.get(i) for i in in_view)
+    for name in ("view", "cards"):
+        assert {i: n for i, n in seen[name].items() if n} == {
+            i: expected[i] for i in in_view if i in expected
+        }, name
+    assert {c.id: c.red_flags for c in screen.model.all_cards()} == {
+        c.id: expected.get(c.id, 0) for c in screen.model.all_cards()
+    }
+    assert len(screen.model.all_cards()) > len(seen["view"])  # the rest came after
+
+
 def test_column_head_keeps_the_win_rate_when_the_label_does_not_fit(qtbot, request) -> None:
     """In Chinese "赢率 10%" beside "44 个项目" and "¥4,836万" overflows a column: the bare
     percentage stays instead of the chip vanishing."""
