@@ -69,6 +69,8 @@ IN_VIEW = 80  # rows whose red flags show with the first paint: more than a tall
 class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
     # (generation, {pursuit id: red flags} or None when they could not be read): from the worker
     flags_counted = Signal(int, object)
+    # (generation, {pursuit id: (tags, last touch, its kind)} or None when unreadable): ditto
+    details_read = Signal(int, object)
 
     def __init__(self, ctx: AppContext, window: QWidget | None = None) -> None:
         super().__init__(window)
@@ -85,6 +87,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
 
         self.model = PursuitTableModel(ctx.catalog, self.lang, self._stale_limit, self)
         self.flags_counted.connect(self._apply_flags)
+        self.details_read.connect(self._apply_details)
         self.filter_bar = FilterBar(ctx.catalog, self.lang, self)
         self.view = QTableView()
         self.view.setObjectName("pursuits_table")
@@ -353,16 +356,29 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         model.set_flags(flags, only=ids)
 
     def _load_details(self, generation: int) -> None:
-        """The rows' tags and last touches, read after the rows have painted; then red flags,
-        counted on a worker (begun with these, the two reads slowed each other down)."""
+        """The rows' tags and last touches, read on a worker after the rows have painted (the
+        window stays responsive meanwhile: at 50,000 pursuits the read takes a few hundred
+        milliseconds); then red flags, counted on another (begun with these, the two reads
+        slowed each other down)."""
         if generation != self._details_generation:
             return  # a newer reload has begun
-        try:
-            details = pursuit_list.list_details(self.ctx.workspace)
-        except Exception:  # the list works without them
-            log.exception("cannot load tags and last touches")
-            details = {}
-        self.model.set_details(details)
+        workspace = self.ctx.workspace
+
+        def work() -> None:
+            details = None
+            try:
+                details = pursuit_list.list_details(workspace)
+            except Exception:  # closed or switched meanwhile, or unreadable: the list works on
+                log.warning("tags and last touches not loaded", exc_info=True)
+            with contextlib.suppress(RuntimeError):  # the screen is gone
+                self.details_read.emit(generation, details)
+
+        threading.Thread(target=work, name="list-details", daemon=True).start()
+
+    def _apply_details(self, generation: int, details: dict[str, Any] | None) -> None:
+        if generation != self._details_generation:
+            return  # a newer reload has begun
+        self.model.set_details(details or {})
         self._refresh_tags()
         self._update_page()
         self.load_flags()
