@@ -79,6 +79,13 @@ def summary(report: RoundReport, *, zh: bool) -> str:
             if zh
             else f"wrote {report.written} ({kind}, {report.written_records:,} records)"
         )
+        if report.unproven:
+            parts.append(
+                "团队口令打不开任何同事的文件，请核对口令（之前写出的文件仍保留）"
+                if zh
+                else "the team passphrase opens none of the colleagues' files: check it "
+                "(the earlier files stay)"
+            )
     elif report.held:
         parts.append(
             "未写出（团队口令打不开任何同事的文件，请核对口令）"

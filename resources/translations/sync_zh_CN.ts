@@ -169,6 +169,10 @@
         <translation>同步未完成：{0}</translation>
     </message>
     <message>
+        <source>Check the team passphrase: it opens none of your colleagues' files. Your earlier files stay in the folder for them meanwhile.</source>
+        <translation>请核对团队口令：它打不开任何同事的文件。您之前写出的文件暂时保留在同步文件夹中，供同事读取。</translation>
+    </message>
+    <message>
         <source>Check the team passphrase: it opens none of your colleagues' files, so your changes are not written to the folder yet.</source>
         <translation>请核对团队口令：它打不开任何同事的文件，您的更改暂不写入同步文件夹。</translation>
     </message>

@@ -43,9 +43,12 @@ the clock only orders concurrent values for display (they wait in review), it ne
 A mistyped team passphrase: peers' files are refused (`wrong_passphrase`, reported) and opened
 again every round, so they come in as soon as it is put right. A database that has not written
 yet holds its first file back while its passphrase opens none of the colleagues' files. One that
-has written goes on, and once the passphrase is right again its next file is a snapshot, since
-the files it wrote meanwhile cannot be read by the team (a reader whose next file was refused
-goes on from the latest snapshot after it, as above).
+has written goes on (a whole team changing its passphrase must not wait for itself): whenever
+its last file does not open with its passphrase, its next file is a snapshot, at once, since
+peers reading under the new passphrase cannot read the older files (a reader whose next file
+was refused goes on from the latest snapshot after it, as above). The older files make way for
+a snapshot only under a passphrase that opens a colleague's file: under a mistyped one they
+stay, readable by the team, until the passphrase is put right.
 
 A folder that is missing (an unplugged drive, a logged-out cloud client), read-only or full stops
 the round with one `FolderProblem`; nothing is lost (progress moves only after a file is merged
@@ -122,6 +125,9 @@ class RoundReport:
     # This database's first file held back: its passphrase opened none of the colleagues' files
     # (`_unproven`).
     held: bool = False
+    # This round's snapshot left this database's older files in place: its passphrase opens
+    # none of the colleagues' files (see `_write_own`).
+    unproven: bool = False
     seconds: float = 0.0
 
     @property
@@ -301,17 +307,14 @@ def _write_own(
     # The clock went back: it was repaired (sync_meta.repair_clock) after running far ahead, so
     # peers refused the files written meanwhile; a snapshot lets them go on past those.
     repaired = clock < int(state.get("clock") or 0)
-    if not first and counter == state["counter"] and before == _private(ws) and not repaired:
+    # The files so far were written under another passphrase (the rep changed it, or put a
+    # mistyped one right): peers reading under this one cannot read them, nor a delta on top of
+    # them. A snapshot follows at once, local changes or not.
+    changed = bool(state["written"]) and not _opens(own / state["written"][-1], config.passphrase)
+    unchanged = counter == state["counter"] and before == _private(ws)
+    if not first and unchanged and not repaired and not changed:
         return  # nothing written here since the last file, nothing shared or made private
-    snapshot = first or repaired or state["deltas"] >= config.compact_after
-    if (
-        not snapshot
-        and state["written"]
-        and not _opens(own / state["written"][-1], config.passphrase)
-    ):
-        # The files so far were written under another passphrase (the rep has put it right
-        # since): peers cannot read them, nor a delta on top of them. A snapshot replaces them.
-        snapshot = True
+    snapshot = first or repaired or changed or state["deltas"] >= config.compact_after
     sequence = state["sequence"] + 1
     name = file_name(sequence, snapshot)
     since = None if snapshot else dict(state["frontier"])
@@ -353,6 +356,11 @@ def _write_own(
     report.snapshot = snapshot
     _save_state(ws, state)
     if snapshot and not first:
+        if _opens_colleagues(folder, site, config.passphrase) is False:
+            # Most likely mistyped: the older files, which the colleagues can read, stay until
+            # a snapshot under a passphrase that opens their files replaces them.
+            report.unproven = True
+            return
         # Compaction: the snapshot holds everything the older files held.
         for old in list(state["written"]):
             if old != name:
@@ -372,6 +380,21 @@ def _unproven(state: dict[str, Any], report: RoundReport) -> bool:
     refused = any(skip.reason == "wrong_passphrase" for skip in report.refused)
     opened = any(progress.get("sequence") for progress in state["peers"].values())
     return state["sequence"] == 0 and refused and not opened
+
+
+def _opens_colleagues(folder: Path, site: str, passphrase: str) -> bool | None:
+    """Whether `passphrase` opens the newest file of at least one colleague in the folder;
+    None when no colleague has a file there (nothing to tell a mistyped passphrase by)."""
+    found = False
+    for peer in sorted(os.listdir(folder)):
+        if peer == site or not bundle.UUID.match(peer) or not (folder / peer).is_dir():
+            continue
+        listing = _listing(folder / peer)
+        if listing:
+            found = True
+            if _opens(folder / peer / listing[max(listing)][0], passphrase):
+                return True
+    return False if found else None
 
 
 def _opens(path: Path, passphrase: str) -> bool:

@@ -220,7 +220,8 @@ class StageBlock(Card):
             return
         page = self.page
         pid = page.pursuit_id
-        assert pid is not None
+        if pid is None:  # the database was replaced: the autosaver has dropped every binding
+            return
         catalog = page.ctx.catalog
         for step in self.stage.steps:
             page.autosaver.forget(coaching.step_target(catalog, pid, step.key))

@@ -354,6 +354,11 @@ class FolderSyncer(QObject):
             self.request_round()
 
     def _refusals(self, report: team_folder.RoundReport) -> str:
+        if report.unproven:
+            return self.tr(
+                "Check the team passphrase: it opens none of your colleagues' files. Your "
+                "earlier files stay in the folder for them meanwhile."
+            )
         if not report.refused:
             return ""
         codes = {s.reason for s in report.refused}

@@ -245,21 +245,41 @@ def test_a_mistyped_passphrase_put_right_resumes_on_both_sides(replica, tmp_path
     a.sync()
     # b has written before, so its round under a mistyped passphrase goes on (a whole team
     # changing its passphrase must not wait for itself). Its last file does not open with the
-    # new passphrase, so what it writes is a snapshot — one no colleague can read.
+    # new passphrase, so what it writes is a snapshot — one no colleague can read, so the file
+    # they can read stays beside it.
     records.update(b, "pursuit", _first(b), {"title": "口令输错时"})
     report = folder.sync_round(b, folder.FolderSync(team, PASSPHRASE + "!", kdf=FAST_KDF))
     site = b.db.site_id()
     assert report.written == f"{site}/{folder.file_name(2, True)}"
+    assert report.unproven and report.removed == 0
+    assert (team / site / folder.file_name(1, True)).exists()
     assert [s.reason for s in a.sync().refused] == ["wrong_passphrase"]
 
-    records.update(b, "pursuit", _first(b), {"title": "口令改对之后"})
+    # Put right, with no edit since: a snapshot at once replaces what the team cannot read (a
+    # delta on top of it would wait for ever) and the older file, and the colleague goes on.
     report = folder.sync_round(b, right)
-    # Put right, the same: a snapshot replaces what the team cannot read (a delta on top of it
-    # would wait for ever), and the colleague goes on from it.
-    assert report.written == f"{site}/{folder.file_name(3, True)}" and report.removed == 1
+    assert report.written == f"{site}/{folder.file_name(3, True)}" and report.removed == 2
+    assert not report.unproven
     report = a.sync()
     assert not report.refused and report.peers[site].files == 1
-    assert records.get(a.ws, "pursuit", _first(a.ws))["title"] == "口令改对之后"
+    assert records.get(a.ws, "pursuit", _first(a.ws))["title"] == "口令输错时"
+
+
+def test_a_whole_team_changing_its_passphrase_does_not_wait_for_itself(
+    replica, tmp_path: Path
+) -> None:
+    team = tmp_path / "team"
+    a, b = member(replica("a"), team), member(replica("b"), team)
+    for side in (a, b, a):
+        side.sync()
+    new = folder.FolderSync(team, "the team's new words", kdf=FAST_KDF)
+    records.update(a.ws, "pursuit", _first(a.ws), {"title": "新口令之后"})
+    first = folder.sync_round(a.ws, new)  # the first to change: no colleague's file opens yet
+    assert first.written and first.unproven
+    report = folder.sync_round(b.ws, new)  # the next one reads it, and writes its snapshot
+    assert report.peers[a.ws.db.site_id()].files == 1 and report.written and not report.unproven
+    assert records.get(b.ws, "pursuit", _first(b.ws))["title"] == "新口令之后"
+    assert not folder.sync_round(a.ws, new).refused
 
 
 def test_a_file_written_before_a_crash_is_ours_and_a_snapshot_follows(

@@ -119,3 +119,12 @@ def test_a_new_computer_makes_its_database_from_the_folder(
     assert first.returncode == 0, first.stderr
     assert "imported 王芳 1 files" in first.stdout
     assert dump.digest(laptop) == dump.digest(a)
+
+    # Mistyped again, now that it has written: a snapshot under it goes out (a team changing
+    # its passphrase must not wait for itself), and the file the team can read stays.
+    again = pursuit(
+        "sync", "--db", str(laptop), "--folder", str(team), "--passphrase-env", "TYPO_SECRET",
+        lang="zh",
+    )  # fmt: skip
+    assert again.returncode == 0 and "之前写出的文件仍保留" in again.stdout
+    assert len(list((team / _only(team, laptop)).iterdir())) == 2

@@ -44,6 +44,30 @@ def test_back_up_now_then_restore_through_the_dialog(main_window, qtbot) -> None
     assert len(backup.list_backups(ctx.workspace.path)) == 2  # plus the before-restore copy
 
 
+def test_a_restore_with_a_pursuits_coaching_shown_replaces_it_cleanly(main_window, qtbot) -> None:
+    """The coaching page's stage blocks let go of their fields when the database is replaced
+    (the pursuit it showed is gone with it); it used to fail on the pursuit no longer set."""
+    ctx = main_window.ctx
+    actions.back_up_now(main_window)
+    cards = board.board_cards(ctx.workspace)
+    assert main_window.open_pursuit(cards[0].id, "coaching")
+    coaching = main_window.screens["pursuit"].pages["coaching"]
+    qtbot.waitUntil(lambda: bool(coaching.blocks))
+    records.update(ctx.workspace, "pursuit", cards[0].id, {"title": "改过的名称"})
+
+    dialog = actions.choose_backup(main_window)
+    dialog.select_row(0)
+    dialog.accept()
+    box = main_window.findChild(QMessageBox, "confirm_restore")
+    restore = next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
+    )
+    with qtbot.waitSignal(ctx.workspace_replaced):
+        restore.click()
+    assert coaching.blocks == {}
+    assert board.board_cards(ctx.workspace)[0].title == cards[0].title
+
+
 def test_failed_integrity_check_offers_the_latest_good_backup(main_window, qtbot) -> None:
     actions.back_up_now(main_window)
     box = actions.offer_latest_good_backup(main_window, "*** in database main *** page 7 missing")

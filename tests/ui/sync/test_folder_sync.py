@@ -136,3 +136,10 @@ def test_a_mistyped_passphrase_writes_nothing_and_says_so(
     assert "Synced " in syncer.label.text()
     titles = {row.title for row in pursuit_list.list_pursuits(main_window.ctx.workspace)}
     assert "同事的新项目" in titles
+
+    # Mistyped again, now that this database has written: its snapshot under it goes out (a
+    # team changing its passphrase must not wait for itself), the file the colleague can read
+    # stays, and the line says so.
+    syncer.set_folder(str(team), SECRET + "?", False)
+    qtbot.waitUntil(lambda: "earlier files stay" in syncer.label.text(), timeout=20_000)
+    assert {p.name for p in own.iterdir()} == {folder.file_name(n, True) for n in (1, 2)}
