@@ -83,6 +83,10 @@
         <translation>用备份 {0} 替换当前数据库吗？此后录入的内容会另存为一份单独的备份。</translation>
     </message>
     <message>
+        <source>This database syncs through a team folder: the changes written there since the backup, yours and your colleagues', come back with the next sync.</source>
+        <translation>本数据库通过团队同步文件夹同步：备份之后写入该文件夹的更改（您的和同事的）会在下次同步时回来。</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>

@@ -261,9 +261,12 @@ def sync_round(ws: Workspace, config: FolderSync) -> RoundReport:
             report.new_site = site
             site, counter = _our_site(ws)
         if state["site"] != site:
-            # A new identity (this round's renewal, or the database was copied and renewed
-            # when opened): start its own sub-folder; what was merged stays merged.
-            peers = state["peers"]
+            # A new identity: start its own sub-folder. Renewed by this round, the database
+            # holds what was merged: that stays merged. Renewed elsewhere (a backup restored,
+            # a copy opened), it may not hold what was merged since (a restore takes it back):
+            # every colleague's files are read again, those it holds known at once by their
+            # digests.
+            peers = state["peers"] if report.new_site else {}
             state = _fresh_state(folder, site)
             state["peers"] = peers
     _read_peers(ws, config, folder, site, state, report)

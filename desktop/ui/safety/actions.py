@@ -67,14 +67,24 @@ def choose_backup(window: WindowHost) -> RestoreDialog:
 
 def confirm_restore(window: WindowHost, source: Path) -> QMessageBox:
     """Restoring replaces today's data: the one place we ask, since undo cannot bring it back."""
+    from desktop.services.sync import folder as team_folder  # not on the start-up path
+
+    text = QCoreApplication.translate(
+        "Safety",
+        "Replace the database with the backup {0}? Everything entered since then is set aside "
+        "in a backup of its own.",
+    ).format(source.name)
+    if team_folder.load_state(window.ctx.workspace).get("folder"):
+        # What the folder holds is merged again (a restore cannot take back what was shared).
+        text += "\n\n" + QCoreApplication.translate(
+            "Safety",
+            "This database syncs through a team folder: the changes written there since the "
+            "backup, yours and your colleagues', come back with the next sync.",
+        )
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("Safety", "Restore from Backup"),
-        QCoreApplication.translate(
-            "Safety",
-            "Replace the database with the backup {0}? Everything entered since then is set aside "
-            "in a backup of its own.",
-        ).format(source.name),
+        text,
         QMessageBox.StandardButton.Cancel,
         window.window(),
     )

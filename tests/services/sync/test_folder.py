@@ -282,6 +282,31 @@ def test_a_whole_team_changing_its_passphrase_does_not_wait_for_itself(
     assert not folder.sync_round(a.ws, new).refused
 
 
+def test_a_restored_backup_takes_in_again_what_was_merged_after_it(replica, tmp_path: Path) -> None:
+    from desktop.services import backup
+
+    team = tmp_path / "team"
+    a, b = member(replica("a"), team), member(replica("b"), team)
+    for side in (a, b, a):
+        side.sync()
+    saved = backup.make_backup(a.ws).path
+    records.update(b.ws, "pursuit", _first(b.ws), {"title": "备份之后同事改的"})
+    b.sync()
+    assert a.sync().peers[b.ws.db.site_id()].files == 1
+    path = a.ws.path
+    a.ws.close()
+    backup.restore(path, saved)  # the colleague's change, merged after the backup, is gone
+    restored = member(Workspace.open(path), team)
+    try:
+        pursuit_id = _first(restored.ws)
+        assert records.get(restored.ws, "pursuit", pursuit_id)["title"] != "备份之后同事改的"
+        report = restored.sync()  # a new site: the colleague's files are read again
+        assert report.peers[b.ws.db.site_id()].updated == 1
+        assert records.get(restored.ws, "pursuit", pursuit_id)["title"] == "备份之后同事改的"
+    finally:
+        restored.ws.close()
+
+
 def test_a_file_written_before_a_crash_is_ours_and_a_snapshot_follows(
     replica, tmp_path: Path
 ) -> None:

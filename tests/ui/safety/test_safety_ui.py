@@ -8,7 +8,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.services import backup, records
 from desktop.services.queries import board
+from desktop.services.sync import folder
 from desktop.ui.safety import actions
+
+FAST_KDF = {"name": "argon2id", "memory_kib": 64, "iterations": 1, "lanes": 1}
 
 
 def test_menu_has_backup_and_restore(main_window) -> None:
@@ -35,6 +38,7 @@ def test_back_up_now_then_restore_through_the_dialog(main_window, qtbot) -> None
     dialog.accept()
     box = main_window.findChild(QMessageBox, "confirm_restore")
     assert box is not None and box.isVisible()
+    assert "team folder" not in box.text()  # no sync folder: nothing comes back
     restore = next(
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
     )
@@ -44,7 +48,9 @@ def test_back_up_now_then_restore_through_the_dialog(main_window, qtbot) -> None
     assert len(backup.list_backups(ctx.workspace.path)) == 2  # plus the before-restore copy
 
 
-def test_a_restore_with_a_pursuits_coaching_shown_replaces_it_cleanly(main_window, qtbot) -> None:
+def test_a_restore_with_a_pursuits_coaching_shown_replaces_it_cleanly(
+    main_window, qtbot, tmp_path: Path
+) -> None:
     """The coaching page's stage blocks let go of their fields when the database is replaced
     (the pursuit it showed is gone with it); it used to fail on the pursuit no longer set."""
     ctx = main_window.ctx
@@ -55,10 +61,15 @@ def test_a_restore_with_a_pursuits_coaching_shown_replaces_it_cleanly(main_windo
     qtbot.waitUntil(lambda: bool(coaching.blocks))
     records.update(ctx.workspace, "pursuit", cards[0].id, {"title": "改过的名称"})
 
+    team = tmp_path / "team"
+    team.mkdir()
+    folder.sync_round(ctx.workspace, folder.FolderSync(team, "团队口令 2026", kdf=FAST_KDF))
     dialog = actions.choose_backup(main_window)
     dialog.select_row(0)
     dialog.accept()
     box = main_window.findChild(QMessageBox, "confirm_restore")
+    # What was shared through the folder since the backup comes back: the rep is told.
+    assert "团队同步文件夹" in box.text() or "team folder" in box.text()
     restore = next(
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
     )
