@@ -102,13 +102,14 @@ def split_items(text: str) -> list[str]:
 
 
 def split_questions(text: str) -> list[str]:
-    """Questions: one per line, and several in one line after each question mark."""
+    """Questions: one per line, as the rep typed them or the coaching points were added. A line
+    is never cut at its question marks: a coaching point often asks two that belong together
+    ("谁是采购设计者？关系达到什么程度？"), and the second alone would lose its subject."""
     result: list[str] = []
     for line in text.splitlines():
         line = line.strip().lstrip("-•*·").strip()
-        if not line:
-            continue
-        result.extend(q.strip() for q in re.split(r"(?<=[?？])\s*", line) if q.strip())
+        if line:
+            result.append(line)
     return result
 
 
@@ -816,8 +817,10 @@ class PlanDocument(QObject):
                 Marked.CHECKBOX,
                 space_before=(1.8 if index == 0 else 1.3) * self.mm,
             )
-            # The heading comes with at least two of its points onto a page.
+            # The heading comes with at least two of its points onto a page, and again above
+            # the points continued on the next (after the map, when that went to its top).
             item.keep_with_next = index == 0 and len(plan.questions_open) > 2
+            item.repeat = boxes[0]
             boxes.append(item)
         return boxes
 

@@ -77,17 +77,27 @@ def map_picture(width: int = 1800, height: int = 800) -> QImage:
     return image
 
 
-def test_every_demo_plan_prints_on_two_pages_at_most(ctx, tmp_path) -> None:
+def test_every_demo_plan_prints_on_two_pages_at_most(ctx, tmp_path, pdf_text) -> None:
     """Visits and pursuits without a visit, with a stakeholder map: the map gets smaller, or
-    makes way, before a plan runs onto a third page."""
+    makes way, before a plan runs onto a third page; coaching points continued on the second
+    page come under their heading again."""
     rows = visits.upcoming_visits(ctx.workspace, today=utcnow().date() + timedelta(days=7))
     assert len(rows) >= 5
     picture = map_picture()
+    continued = 0
     for row in rows:
         plan = visit_plan.build_plan(ctx.workspace, visit_id=row.id, lang="zh")
         assert PlanDocument(plan, map_image=picture).write_pdf(tmp_path / "v.pdf") <= 2, row
         brief = visit_plan.build_plan(ctx.workspace, pursuit_id=row.pursuit_id, lang="zh")
         assert PlanDocument(brief, map_image=picture).write_pdf(tmp_path / "p.pdf") <= 2, row
+        for each, name in ((plan, "v.pdf"), (brief, "p.pdf")):
+            _count, texts = pdf_text(tmp_path / name)
+            last = squeeze(each.questions_open[-1].text) if each.questions_open else ""
+            first = squeeze(each.questions_open[0].text) if each.questions_open else ""
+            if len(texts) == 2 and last in texts[1] and first not in texts[1]:
+                continued += 1
+                assert "本阶段辅导要点" in texts[1], row
+    assert continued, "no demo plan continues its coaching points on the second page"
 
 
 def test_plan_of_a_pursuit_without_a_visit(ctx, planned, tmp_path, pdf_text) -> None:
@@ -119,9 +129,8 @@ def test_splitting_helpers() -> None:
         "报价单",
         "演示账号",
     ]
-    assert split_questions("预算审批流程?上线时间要求?\n• Who decides?") == [
-        "预算审批流程?",
-        "上线时间要求?",
+    assert split_questions("谁是采购设计者？关系达到什么程度？\n• Who decides?\n\n") == [
+        "谁是采购设计者？关系达到什么程度？",  # one point: the second question needs the first
         "Who decides?",
     ]
 
@@ -226,6 +235,21 @@ def test_a_picture_that_does_not_fit_floats_to_the_next_page(doc) -> None:
     picture = layout.Picture(image, 80 * doc.mm, 30 * doc.mm, floating=True)
     pages = paginate([Spacer(60 * doc.mm), picture], 180 * doc.mm, 100 * doc.mm)
     assert len(pages) == 1 and picture.height == pytest.approx(40 * doc.mm)
+
+
+def test_points_continued_below_a_floated_picture_come_under_their_heading_again(doc) -> None:
+    """The coaching points of the plan: the map floated to the next page must not make the
+    points that follow it there read as the map's."""
+    picture = layout.Picture(map_picture(), 80 * doc.mm, 60 * doc.mm, floating=True)
+    heading = Spacer(5 * doc.mm)
+    heading.keep_with_next = True
+    points = [Spacer(12 * doc.mm) for _ in range(4)]
+    for point in points:
+        point.repeat = heading
+    pages = paginate([Spacer(60 * doc.mm), picture, heading, *points], 180 * doc.mm, 100 * doc.mm)
+    assert [box for box, _ in pages[0].items][1:] == [heading, *points[:2]]
+    assert [box for box, _ in pages[1].items] == [picture, heading, points[2]]
+    assert [box for box, _ in pages[2].items] == [heading, points[3]]
 
 
 def test_the_demo_map_prints_its_names_at_7pt_at_least(ctx, planned, tmp_path, pdf_text) -> None:
