@@ -239,6 +239,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{detail} 不是 Excel .xlsx 文件。未做任何更改。",
         "{detail} is not an Excel .xlsx file. Nothing was changed.",
     ),
+    "import_unclosed_quote": (
+        "第 {detail} 行的引号没有闭合，其后的各行会连成一个单元格。"
+        "请修正文件后再导入。未做任何更改。",
+        "A quotation mark opened on line {detail} is never closed, so the lines after it would "
+        "run together into one cell. Correct the file and import it again. Nothing was changed.",
+    ),
     "import_damaged": (
         "{detail} 已损坏或不完整（仍在复制？），无法读取。未做任何更改。",
         "{detail} is damaged or incomplete (still being copied?) and cannot be read. "

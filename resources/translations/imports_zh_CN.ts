@@ -202,6 +202,10 @@
         <translation>{detail} 已损坏或不完整（仍在复制？）。</translation>
     </message>
     <message>
+        <source>A quotation mark opened on line {detail} is never closed, so the lines after it would run together into one cell. Correct the file and import it again.</source>
+        <translation>第 {detail} 行的引号没有闭合，其后的各行会连成一个单元格。请修正文件后再导入。</translation>
+    </message>
+    <message>
         <source>There is no sheet to import: {detail}.</source>
         <translation>没有可导入的工作表：{detail}。</translation>
     </message>

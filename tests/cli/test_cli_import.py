@@ -14,6 +14,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.services import pursuits, stakeholders
+from desktop.services.queries import pursuit_list
 from desktop.services.workspace import Workspace
 
 
@@ -84,6 +85,25 @@ def pursuit_ids(ws: Workspace) -> list[str]:
 
     with ws.read() as session:
         return list(session.scalars(select(Pursuit.id).where(Pursuit.alive)))
+
+
+def test_a_quotation_mark_never_closed_refuses_the_file_and_says_where(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Read loosely, the rest of the file ran into one cell: one garbled account, rows lost."""
+    lines = ["客户名称,项目名称,金额", "苏州恒通,MES 二期,100", '"浙江,未闭合引号,100']
+    lines.append("正常客户,正常项目,50")  # read loosely, it went into the cell above
+    sheet = write_csv(tmp_path / "quote.csv", lines, "utf-8")
+    said = {"zh_CN": "第 3 行的引号没有闭合", "en": "opened on line 3 is never closed"}
+    for lang, words in said.items():
+        command = ["import-table", "--db", str(db), str(sheet), "--kind", "pursuits"]
+        code, _out, err = run(capsys, *command, "--lang", lang)
+        assert code == 1 and words in err and len(err.strip().splitlines()) == 1, err
+    ws = Workspace.open(db)
+    try:
+        assert pursuit_list.list_pursuits(ws) == []  # nothing was changed
+    finally:
+        ws.close()
 
 
 def test_people_need_a_pursuit_and_go_onto_its_map(

@@ -68,7 +68,8 @@ _ENCODING_ALIASES = {
 
 class ImportFileError(InvalidInput):
     """The file cannot be imported at all. Codes: missing, unreadable, too_big, too_many_rows,
-    zip_bomb, still_writing, not_xlsx, damaged, no_sheet, no_header, bad_encoding, xls, format.
+    zip_bomb, still_writing, not_xlsx, damaged, unclosed_quote (a CSV's; the line it opened on),
+    no_sheet, no_header, bad_encoding, xls, format.
     `detail` holds what the message names (a limit, a sheet, an encoding)."""
 
     def __init__(self, code: str, detail: str = "") -> None:
@@ -390,7 +391,9 @@ def _read_csv(path: Path, encoding: str | None, max_rows: int, progress: Progres
         chosen = UTF8_BOM
     delimiter = _delimiter(path, chosen)
     bad: set[int] = set()
-    reader = csv.reader(_decoded_lines(path, chosen, bad), delimiter=delimiter)
+    # strict: a quotation mark never closed is an error, not the rest of the file run together
+    # into one cell (a row or more lost without a word).
+    reader = csv.reader(_decoded_lines(path, chosen, bad), delimiter=delimiter, strict=True)
 
     def rows() -> Iterator[tuple[int, list[Any], str]]:
         last = 0
@@ -400,6 +403,8 @@ def _read_csv(path: Path, encoding: str | None, max_rows: int, progress: Progres
                 problem = "encoding" if any(n in bad for n in range(start, last + 1)) else ""
                 yield start, record[:MAX_COLUMNS], problem
         except csv.Error as exc:
+            if "unexpected end of data" in str(exc):
+                raise ImportFileError("unclosed_quote", str(last + 1)) from None
             raise ImportFileError("damaged", f"{path.name}: {exc}") from None
 
     table = _table(path, "", [], chosen, rows(), max_rows, progress)

@@ -75,6 +75,11 @@ def file_refusal(code: str, detail: str) -> str:
         "damaged": QCoreApplication.translate(
             "Import", "{detail} is damaged or incomplete (still being copied?)."
         ),
+        "unclosed_quote": QCoreApplication.translate(
+            "Import",
+            "A quotation mark opened on line {detail} is never closed, so the lines after it "
+            "would run together into one cell. Correct the file and import it again.",
+        ),
         "no_sheet": QCoreApplication.translate("Import", "There is no sheet to import: {detail}."),
         "no_header": QCoreApplication.translate("Import", "No header row was found in {detail}."),
         "bad_encoding": QCoreApplication.translate("Import", "Unsupported encoding: {detail}."),
