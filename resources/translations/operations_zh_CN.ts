@@ -127,6 +127,10 @@
         <translation>原因（记入项目的阶段历史）</translation>
     </message>
     <message>
+        <source>e.g. The customer reopened the requirements; the budget is on hold.</source>
+        <translation>例如：客户重新讨论需求，预算暂缓。</translation>
+    </message>
+    <message>
         <source>e.g. The customer sent the tender directly; the criteria were set by them.</source>
         <translation>例如：客户直接发来招标文件，采购指标已由客户确定。</translation>
     </message>
@@ -181,6 +185,10 @@
     <message>
         <source>Settled</source>
         <translation>已落实</translation>
+    </message>
+    <message>
+        <source>Override and move back</source>
+        <translation>说明原因并退回</translation>
     </message>
     <message>
         <source>Override and move</source>

@@ -136,7 +136,11 @@ class GateDialog(QDialog):
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("gate_reason")
         self.reason.setPlaceholderText(
-            self.tr("e.g. The customer sent the tender directly; the criteria were set by them.")
+            self.tr("e.g. The customer reopened the requirements; the budget is on hold.")
+            if self._moves_back()
+            else self.tr(
+                "e.g. The customer sent the tender directly; the criteria were set by them."
+            )
         )
         self.reason.setFixedHeight(64)
         self.reason.textChanged.connect(self._update)
@@ -386,12 +390,19 @@ class GateDialog(QDialog):
             parent.addChild(group)
         return group
 
+    def _moves_back(self) -> bool:
+        return any(c.check.direction == gates.BACK for c in self.checks)
+
     def _update(self) -> None:
         required = self.reason_required()
         has_reason = bool(self.reason_text())
         self.reason_label.setVisible(True)
         if required:
-            self.ahead_button.setText(self.tr("Override and move"))
+            self.ahead_button.setText(
+                self.tr("Override and move back")
+                if self._moves_back()
+                else self.tr("Override and move")
+            )
             self.ahead_button.setEnabled(has_reason)
             self.hint.setText(
                 "" if has_reason else self.tr("A reason is needed to move on from here.")

@@ -35,6 +35,25 @@ def test_a_drop_on_a_gated_stage_opens_the_operations_gate_and_moves(screen, ctx
     assert pursuits.stage_history(ws, a)[-1]["override_reason"] == "客户主动约了技术交流"
 
 
+def test_a_drop_back_in_the_funnel_asks_its_reason_in_words_for_going_back(
+    screen, ctx, kit
+) -> None:
+    ws = ctx.workspace
+    a = kit.make(ws, "A", stage=3)
+    forward = kit.make(ws, "B")
+    screen.reload()
+    kit.drop(screen.board.view_of(2), [a], kit.above(screen.board.view_of(2), 0))
+    dialog = screen.gate_dialog
+    assert isinstance(dialog, GateDialog) and dialog.isVisible()
+    assert dialog.ahead_button.text() == "说明原因并退回"
+    assert "重新讨论需求" in dialog.reason.placeholderText()
+    dialog.reason.setPlainText("客户预算冻结")
+    dialog.ahead_button.click()
+    assert board.board_card(ws, a).stage == 2
+    kit.drop(screen.board.view_of(3), [forward], kit.above(screen.board.view_of(3), 0))
+    assert screen.gate_dialog.ahead_button.text() == "说明原因并推进"  # a skip ahead
+
+
 def test_a_reorder_is_one_step_named_in_chinese(screen, ctx, kit) -> None:
     ws = ctx.workspace
     a, b = kit.make(ws, "A"), kit.make(ws, "B")
