@@ -18,6 +18,8 @@ import pytest
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+# Chinese punctuation and full-width forms: a text of placeholders and 「。」 alone is Chinese too.
+CHINESE_MARKS = "\u3000-\u303f\uff00-\uffef"
 HALF_WIDTH_NEXT_TO_CHINESE = re.compile(rf"[{CJK}][?,:;()!]|[?,:;()!][{CJK}]")
 SYNTAX = re.compile(r"\(&[A-Za-z0-9]\)|\(\*[^)]*\)|;;")
 
@@ -41,7 +43,8 @@ def offending(text: str) -> bool:
     text = SYNTAX.sub("", text)
     if HALF_WIDTH_NEXT_TO_CHINESE.search(text):
         return True
-    return bool(re.search(f"[{CJK}]", text) and NEXT_TO_PLACEHOLDER.search(text))
+    chinese = re.search(f"[{CJK}{CHINESE_MARKS}]", text)
+    return bool(chinese and NEXT_TO_PLACEHOLDER.search(text))
 
 
 def test_the_rule_catches_what_it_should() -> None:
@@ -51,6 +54,7 @@ def test_the_rule_catches_what_it_should() -> None:
     assert not offending("文件(&F)") and not offending("¥1,280,000")
     assert not offending("数据库 (*.db);;所有文件 (*)")
     assert offending("阶段 {0}:{1}") and offending("删除 {0}?") and not offending("Stage {0}: {1}")
+    assert offending("{0}:{1}。{2}") and not offending("{0}：{1}。{2}")
 
 
 @pytest.mark.parametrize("ts", sorted(TRANSLATIONS.glob("*_zh_CN.ts")), ids=lambda p: p.stem)

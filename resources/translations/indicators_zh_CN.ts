@@ -715,7 +715,7 @@
     </message>
     <message>
         <source>{0}: {1}. {2}</source>
-        <translation>{0}:{1}。{2}</translation>
+        <translation>{0}：{1}。{2}</translation>
     </message>
 </context>
 <context>

@@ -554,6 +554,10 @@ Double-click empty space to add a person. Drag from the dot on a card's right ed
         <translation>希望得到的帮助</translation>
     </message>
     <message>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
+    </message>
+    <message>
         <source>Stakeholder map</source>
         <translation>关键人地图</translation>
     </message>

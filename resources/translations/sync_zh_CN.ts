@@ -392,6 +392,10 @@
         <source>Versions</source>
         <translation>版本数</translation>
     </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>

@@ -89,8 +89,9 @@ def _draw_legend(painter: QPainter | None, style: MapStyle, rect: QRectF) -> flo
     bold_metrics = QFontMetricsF(bold)
     row_height = 22.0
     x, y = rect.left(), rect.top()
-    for heading, entries in _legend_entries(style):
-        heading_width = bold_metrics.horizontalAdvance(heading + ":") + 8
+    for name, entries in _legend_entries(style):
+        heading = QCoreApplication.translate("StakeholderMapExport", "{0}:").format(name)
+        heading_width = bold_metrics.horizontalAdvance(heading) + 8
         needed = heading_width + sum(
             22 + metrics.horizontalAdvance(label) + 14 for _, _, label in entries
         )
@@ -102,7 +103,7 @@ def _draw_legend(painter: QPainter | None, style: MapStyle, rect: QRectF) -> flo
             painter.drawText(
                 QRectF(x, y, heading_width, row_height),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                heading + ":",
+                heading,
             )
         x += heading_width
         for mark, key, label in entries:

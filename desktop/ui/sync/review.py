@@ -82,7 +82,9 @@ class ReviewModel(QAbstractTableModel):
                 return conflict.pursuit_title or conflict.account or "—"
             if column == 1:
                 kind = kind_label(conflict.kind)
-                return f"{kind}: {self._label(conflict)}" if conflict.label else kind
+                if not conflict.label:
+                    return kind
+                return self.tr("{0}: {1}").format(kind, self._label(conflict))
             if column == 2:
                 return field_label(conflict.field, conflict.kind)
             return str(len(conflict.versions))
@@ -338,9 +340,14 @@ class ReviewScreen(QWidget):
         where = " · ".join(p for p in parts if p)
         item = kind_label(conflict.kind)
         label = self.model._label(conflict)
+        named = (
+            QCoreApplication.translate("ReviewModel", "{0}: {1}").format(item, label)
+            if label
+            else item
+        )
         self.detail_title.setText(
             f"<h3>{field_label(conflict.field, conflict.kind)}</h3>"
-            f"<p>{item}{': ' + label if label else ''}{'<br>' + where if where else ''}</p>"
+            f"<p>{named}{'<br>' + where if where else ''}</p>"
         )
         for index in range(len(conflict.versions)):
             self.cards.addWidget(VersionCard(self, conflict, index), 1, Qt.AlignmentFlag.AlignTop)
