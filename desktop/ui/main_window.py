@@ -592,9 +592,16 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         path = self.ctx.workspace.path
         name = APP_NAME_ZH if self.ctx.lang == "zh" else APP_NAME
-        suffix = self.tr(" (read-only)") if self.ctx.workspace.read_only else ""
+        read_only = self.ctx.workspace.read_only
+        suffix = self.tr(" (read-only)") if read_only else ""
         self.setWindowTitle(f"{path.stem}{suffix} — {name}")
-        self.db_label.setText(self.tr("Database: {0}").format(str(path)))
+        text = self.tr("Database: {0}").format(str(path))
+        if read_only:
+            # Said where the rep looks while working, not only in the title bar: a change made
+            # in this window is refused when saved.
+            text = self.tr("Read-only: changes cannot be saved here") + " · " + text
+        self.db_label.setText(text)
+        self.db_label.setStyleSheet("color: #B26A00;" if read_only else "")  # the amber of warnings
 
     def _update_status(self) -> None:
         """The status bar's backup date and counts, and the Review row."""

@@ -197,6 +197,10 @@
         <translation>数据库：{0}</translation>
     </message>
     <message>
+        <source>Read-only: changes cannot be saved here</source>
+        <translation>只读：在此所做的更改无法保存</translation>
+    </message>
+    <message>
         <source>1 pursuit</source>
         <translation>1 个项目</translation>
     </message>

@@ -276,3 +276,28 @@ def test_the_status_bar_counts_one_pursuit_in_the_singular(main_window, ws) -> N
     pursuits.create_pursuit(ws, PursuitDraft(title="MES", account_name="Globex"))
     main_window._update_counts()
     assert main_window.counts_label.text() == "2 pursuits · 2 accounts"
+
+
+def test_a_read_only_window_says_so_in_its_status_bar(qtbot, demo_ws) -> None:
+    """A second instance opened read-only: the rep sees it while working, not only in the
+    title, before typing a change that cannot be saved."""
+    from desktop.app import create_main_window, make_application
+    from desktop.infra import i18n
+    from desktop.infra.settings import Settings
+    from desktop.services.workspace import Workspace
+
+    make_application()
+    i18n.install("zh_CN")
+    viewer = Workspace.open(demo_ws.path, read_only=True)
+    try:
+        _ctx, window = create_main_window(viewer, Settings())
+        qtbot.addWidget(window)
+        assert window.db_label.text().startswith("只读：在此所做的更改无法保存")
+        assert "（只读）" in window.windowTitle()
+        window.close()
+    finally:
+        viewer.close()
+    _ctx, window = create_main_window(demo_ws, Settings())
+    qtbot.addWidget(window)
+    assert not window.db_label.text().startswith("只读")
+    window.close()
