@@ -119,8 +119,16 @@
         <translation>同步文件夹和团队口令：文件 ▸ 同步文件夹…。</translation>
     </message>
     <message>
+        <source>Set Up…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
         <source>New pursuits</source>
         <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Sync folder</source>
+        <translation>同步文件夹</translation>
     </message>
     <message>
         <source>Open Database</source>

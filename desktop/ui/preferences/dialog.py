@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Signal
-from PySide6.QtGui import QFont, QRegularExpressionValidator
+from PySide6.QtGui import QAction, QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -281,9 +281,17 @@ class PreferencesDialog(QDialog):
         )
         folder_note.setWordWrap(True)
         folder_note.setStyleSheet(MUTED_STYLE)
+        # The window's own action (ui/sync keeps the folder): the same dialog from here too.
+        self.sync_folder = QPushButton(self.tr("Set Up…"))
+        self.sync_folder.setObjectName("pref_sync_folder")
+        action = self.window_.findChild(QAction, "action_sync_folder") if self.window_ else None
+        self.sync_folder.setEnabled(action is not None)
+        if action is not None:
+            self.sync_folder.clicked.connect(action.trigger)
         form = QFormLayout(page)
         form.addRow(self.tr("New pursuits"), self.share_new)
         form.addRow("", note)
+        form.addRow(self.tr("Sync folder"), self.sync_folder)
         form.addRow("", folder_note)
         return page
 

@@ -33,6 +33,21 @@ def test_the_action_opens_it_with_the_current_settings(main_window, qtbot) -> No
     assert settings.win_rates == {"2": 25}  # cancel changes nothing
 
 
+def test_the_sync_tab_opens_the_sync_folder_dialog(main_window, qtbot) -> None:
+    from desktop.ui.sync.folder import FolderDialog
+
+    main_window.preferences_action.trigger()
+    dialog = main_window.preferences_dialog
+    dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "同步"
+    assert dialog.sync_folder.text() == "设置…" and dialog.sync_folder.isEnabled()
+    dialog.sync_folder.click()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in main_window.findChildren(FolderDialog)))
+    for folder_dialog in main_window.findChildren(FolderDialog):
+        folder_dialog.reject()
+    dialog.reject()
+
+
 def test_a_bad_currency_is_refused_at_the_field(main_window, qtbot) -> None:
     dialog = open_preferences(main_window)
     dialog.currency.setCurrentText("US")
