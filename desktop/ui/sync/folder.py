@@ -191,7 +191,11 @@ class FolderSyncer(QObject):
         return str(self.ctx.settings.store.value(ROLL_UP_KEY, "false")).lower() == "true"
 
     def configure(self) -> FolderDialog:
-        dialog = FolderDialog(self.folder, self.passphrase, self.roll_up, self.host)
+        from desktop.services.sync import folder as team_folder
+
+        # None set here yet: the folder `pursuit sync` used with this database, if it did.
+        folder = self.folder or str(team_folder.load_state(self.ctx.workspace).get("folder") or "")
+        dialog = FolderDialog(folder, self.passphrase, self.roll_up, self.host)
 
         def finished(result: int) -> None:
             if result != QDialog.DialogCode.Accepted:

@@ -98,6 +98,19 @@ def test_without_a_passphrase_the_line_asks_for_it(main_window, qtbot, tmp_path:
     main_window.ctx.settings.store.setValue("sync/folder", "")
 
 
+def test_the_dialog_offers_the_folder_pursuit_sync_used_with_this_database(
+    main_window, qtbot, tmp_path: Path
+) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    folder.sync_round(main_window.ctx.workspace, folder.FolderSync(team, SECRET, kdf=FAST_KDF))
+    syncer = main_window.findChild(FolderSyncer)
+    assert syncer.folder == ""  # nothing set in the window yet
+    dialog = syncer.configure()
+    assert dialog.folder_edit.text() == str(team)
+    dialog.reject()
+
+
 @pytest.mark.parametrize("main_window", ["en"], indirect=True)
 def test_a_mistyped_passphrase_writes_nothing_and_says_so(
     main_window, qtbot, tmp_path: Path
