@@ -42,12 +42,12 @@
 <context>
     <name>Reminders</name>
     <message>
-        <source>Overdue</source>
-        <translation>已逾期的事项</translation>
+        <source>Reminders</source>
+        <translation>提醒</translation>
     </message>
     <message>
-        <source>{0} overdue: {1}</source>
-        <translation>{0} 项已逾期：{1}</translation>
+        <source>{0} due by now: {1}</source>
+        <translation>{0} 项已到期：{1}</translation>
     </message>
     <message>
         <source>Overdue since you last opened Pursuit</source>

@@ -104,8 +104,10 @@ class Reminders(QObject):
         self._save_checked()
         if items:
             if since is None:  # this database's first open here: no "last" opening to speak of
-                title = QCoreApplication.translate("Reminders", "Overdue")
-                told = QCoreApplication.translate("Reminders", "{0} overdue: {1}")
+                # "Due", not "overdue": today's items whose time has passed are among them,
+                # where the Today screen counts as overdue only the days before today.
+                title = QCoreApplication.translate("Reminders", "Reminders")
+                told = QCoreApplication.translate("Reminders", "{0} due by now: {1}")
             else:
                 title = QCoreApplication.translate(
                     "Reminders", "Overdue since you last opened Pursuit"

@@ -162,9 +162,9 @@ def test_the_window_installs_reminders_and_the_preference_turns_them_off(
     assert "09:00 电话 回访" in main_window.statusBar().currentMessage()
 
 
-def test_a_first_open_says_overdue_not_since_you_last_opened(ctx) -> None:
+def test_a_first_open_says_due_not_since_you_last_opened(ctx) -> None:
     # A database opened here for the first time (demo data, a new laptop's first sync) has no
-    # last opening to count from: the summary names what is overdue without claiming one.
+    # last opening to count from: the summary names what is due without claiming one.
     plan(ctx, "补发报价单", DAY - timedelta(days=1))
     reminders, told = make(ctx, Clock(datetime(2026, 5, 4, 2, 0)))
     reminders.start()
@@ -174,5 +174,5 @@ def test_a_first_open_says_overdue_not_since_you_last_opened(ctx) -> None:
     def tr(text: str) -> str:  # in whichever language an earlier test left installed
         return QCoreApplication.translate("Reminders", text)
 
-    assert title == tr("Overdue") != tr("Overdue since you last opened Pursuit")
-    assert text == tr("{0} overdue: {1}").format(1, "补发报价单")
+    assert title == tr("Reminders") != tr("Overdue since you last opened Pursuit")
+    assert text == tr("{0} due by now: {1}").format(1, "补发报价单")
