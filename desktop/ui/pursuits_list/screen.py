@@ -9,9 +9,10 @@ and columns, to .xlsx or CSV. Column layout, sort and filters are remembered.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -362,18 +363,8 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         slowed each other down)."""
         if generation != self._details_generation:
             return  # a newer reload has begun
-        workspace = self.ctx.workspace
-
-        def work() -> None:
-            details = None
-            try:
-                details = pursuit_list.list_details(workspace)
-            except Exception:  # closed or switched meanwhile, or unreadable: the list works on
-                log.warning("tags and last touches not loaded", exc_info=True)
-            with contextlib.suppress(RuntimeError):  # the screen is gone
-                self.details_read.emit(generation, details)
-
-        threading.Thread(target=work, name="list-details", daemon=True).start()
+        read = functools.partial(pursuit_list.list_details, self.ctx.workspace)
+        self._off_thread("list-details", read, self.details_read, generation)
 
     def _apply_details(self, generation: int, details: dict[str, Any] | None) -> None:
         if generation != self._details_generation:
@@ -400,18 +391,24 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         if not self._flags_pending:
             return
         self._flags_generation += 1
-        generation, workspace = self._flags_generation, self.ctx.workspace
+        read = functools.partial(pursuit_list.red_flags, self.ctx.workspace)
+        self._off_thread("list-flags", read, self.flags_counted, self._flags_generation)
+
+    @staticmethod
+    def _off_thread(name: str, read: Callable[[], object], arrived: Any, generation: int) -> None:
+        """`read()` on a worker thread called `name`; what it gave (None when it failed) is sent
+        with `generation` by the signal `arrived`, to the window's thread."""
 
         def work() -> None:
-            counts: dict[str, int] | None = None
+            result = None
             try:
-                counts = pursuit_list.red_flags(workspace)
+                result = read()
             except Exception:  # closed or switched meanwhile, or unreadable: the list works on
-                log.warning("red flags not loaded", exc_info=True)
+                log.warning("%s: not read", name, exc_info=True)
             with contextlib.suppress(RuntimeError):  # the screen is gone
-                self.flags_counted.emit(generation, counts)
+                arrived.emit(generation, result)
 
-        threading.Thread(target=work, name="list-flags", daemon=True).start()
+        threading.Thread(target=work, name=name, daemon=True).start()
 
     def _apply_flags(self, generation: int, counts: dict[str, int] | None) -> None:
         if generation != self._flags_generation:
