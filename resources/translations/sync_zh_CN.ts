@@ -126,6 +126,10 @@
         <translation>团队口令：</translation>
     </message>
     <message>
+        <source>Your name for colleagues:</source>
+        <translation>同事看到的您的名字：</translation>
+    </message>
+    <message>
         <source>Choose a folder your team already shares (OneDrive, Dropbox, Nextcloud, Syncthing or a network drive). Each computer writes only its own files there. The passphrase is kept until Pursuit closes, never saved.</source>
         <translation>请选择团队已在共享的文件夹（OneDrive、Dropbox、Nextcloud、Syncthing 或网络驱动器）。每台电脑只在其中写自己的文件。口令只保留到 Pursuit 关闭，不会保存到磁盘。</translation>
     </message>

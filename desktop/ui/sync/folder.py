@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 
 FOLDER_KEY = "sync/folder"
 ROLL_UP_KEY = "sync/roll_up"
+NAME_KEY = "sync/name"  # how colleagues see this computer's files (Review, the rep filter)
 DEBOUNCE_MS = 4000
 POLL_MS = 60_000
 KEEP_PROBLEMS = 20  # the recent problems the Sync screen lists
@@ -65,9 +66,11 @@ def install(window: WindowHost) -> None:
 
 
 class FolderDialog(QDialog):
-    """The sync folder, the team passphrase and roll-up mode."""
+    """The sync folder, the team passphrase, the name colleagues see, and roll-up mode."""
 
-    def __init__(self, folder: str, passphrase: str, roll_up: bool, parent: QWidget) -> None:
+    def __init__(
+        self, folder: str, passphrase: str, roll_up: bool, name: str, parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sync Folder"))
         self.folder_edit = QLineEdit(folder)
@@ -80,6 +83,12 @@ class FolderDialog(QDialog):
         self.passphrase_edit = QLineEdit(passphrase)
         self.passphrase_edit.setObjectName("sync_folder_passphrase")
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        from desktop.services.sync import export
+
+        self.name_edit = QLineEdit(name)
+        self.name_edit.setObjectName("sync_folder_name")
+        # Left empty, the files carry the computer's user and host (export.default_site_name).
+        self.name_edit.setPlaceholderText(export.default_site_name())
         self.roll_up_box = QCheckBox(self.tr("Roll-up: read the whole team's files, write none"))
         self.roll_up_box.setChecked(roll_up)
         self.problem = QLabel()
@@ -88,6 +97,7 @@ class FolderDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Folder:"), row)
         form.addRow(self.tr("Team passphrase:"), self.passphrase_edit)
+        form.addRow(self.tr("Your name for colleagues:"), self.name_edit)
         form.addRow("", self.roll_up_box)
         note = QLabel(
             self.tr(
@@ -187,6 +197,10 @@ class FolderSyncer(QObject):
         return str(self.ctx.settings.store.value(FOLDER_KEY, "") or "")
 
     @property
+    def site_name(self) -> str:
+        return str(self.ctx.settings.store.value(NAME_KEY, "") or "")
+
+    @property
     def roll_up(self) -> bool:
         return str(self.ctx.settings.store.value(ROLL_UP_KEY, "false")).lower() == "true"
 
@@ -195,7 +209,7 @@ class FolderSyncer(QObject):
 
         # None set here yet: the folder `pursuit sync` used with this database, if it did.
         folder = self.folder or str(team_folder.load_state(self.ctx.workspace).get("folder") or "")
-        dialog = FolderDialog(folder, self.passphrase, self.roll_up, self.host)
+        dialog = FolderDialog(folder, self.passphrase, self.roll_up, self.site_name, self.host)
 
         def finished(result: int) -> None:
             if result != QDialog.DialogCode.Accepted:
@@ -204,6 +218,7 @@ class FolderSyncer(QObject):
                 dialog.folder_edit.text().strip(),
                 dialog.passphrase_edit.text(),
                 dialog.roll_up_box.isChecked(),
+                name=dialog.name_edit.text().strip(),
             )
 
         dialog.finished.connect(finished)
@@ -211,10 +226,15 @@ class FolderSyncer(QObject):
         dialog.open()
         return dialog
 
-    def set_folder(self, folder: str, passphrase: str, roll_up: bool) -> None:
+    def set_folder(
+        self, folder: str, passphrase: str, roll_up: bool, *, name: str | None = None
+    ) -> None:
+        """`name`: the name colleagues see (None: as it was; empty: the computer's own)."""
         store = self.ctx.settings.store
         store.setValue(FOLDER_KEY, folder)
         store.setValue(ROLL_UP_KEY, "true" if roll_up else "false")
+        if name is not None:
+            store.setValue(NAME_KEY, name)
         self.passphrase = passphrase
         self._restart()
 
@@ -224,7 +244,11 @@ class FolderSyncer(QObject):
         from desktop.services.sync import folder as team_folder
 
         return team_folder.FolderSync(
-            Path(self.folder), self.passphrase, roll_up=self.roll_up, kdf=self.kdf
+            Path(self.folder),
+            self.passphrase,
+            roll_up=self.roll_up,
+            site_name=self.site_name or None,
+            kdf=self.kdf,
         )
 
     # --- when -----------------------------------------------------------------------------------

@@ -111,6 +111,32 @@ def test_the_dialog_offers_the_folder_pursuit_sync_used_with_this_database(
     dialog.reject()
 
 
+def test_the_name_given_in_the_dialog_is_the_one_colleagues_see(
+    main_window, qtbot, tmp_path: Path
+) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    syncer = main_window.findChild(FolderSyncer)
+    syncer.kdf = FAST_KDF
+    dialog = syncer.configure()
+    assert dialog.name_edit.text() == "" and "@" in dialog.name_edit.placeholderText()
+    dialog.folder_edit.setText(str(team))
+    dialog.passphrase_edit.setText(SECRET)
+    dialog.name_edit.setText("李娜")
+    dialog.accept()
+    assert syncer.site_name == "李娜"
+    own = team / main_window.ctx.workspace.db.site_id()
+    qtbot.waitUntil(lambda: own.is_dir() and any(own.iterdir()), timeout=20_000)
+    qtbot.waitUntil(lambda: not syncer.running, timeout=20_000)
+    peer = Workspace.open(tmp_path / "peer.db")
+    try:
+        report = folder.sync_round(peer, folder.FolderSync(team, SECRET, kdf=FAST_KDF))
+        assert [p.name for p in report.peers.values()] == ["李娜"]
+    finally:
+        peer.close()
+    main_window.ctx.settings.store.setValue("sync/name", "")
+
+
 @pytest.mark.parametrize("main_window", ["en"], indirect=True)
 def test_a_mistyped_passphrase_writes_nothing_and_says_so(
     main_window, qtbot, tmp_path: Path
