@@ -37,7 +37,7 @@ from desktop.storage import search_bulk
 # (migration 0002).
 _FTS_TABLE = "search_index"
 _FTS_TRIGGER = "search_docs_ai"
-_FTS_HASH_MB = 256
+_FTS_HASH_MB = 256  # what the full-text index holds in memory before it writes: one segment
 # The deal-health facts (migration 0014): their tables, and their insert triggers.
 _FACTS_MIGRATION = Path(__file__).parent / "migrations" / "versions" / "0014_flags.py"
 _FACTS_TABLES = ("pursuit_facts", "stakeholder_facts")
@@ -49,8 +49,13 @@ class SetAside:
     made; `finish` puts them back with what they would have kept. `empty`: the synced tables
     hold no row (the caller checked, in its transaction)."""
 
-    def __init__(self, driver: Any, tables: list[str], *, empty: bool) -> None:
+    def __init__(
+        self, driver: Any, tables: list[str], *, empty: bool, full_text_mb: int = _FTS_HASH_MB
+    ) -> None:
+        """`full_text_mb`: the memory the full-text index's one build may take (less: more
+        segments for FTS5 to merge later, as row by row)."""
         self.driver = driver
+        self.full_text_mb = full_text_mb
         self.indexes: list[tuple[str, str]] = []
         self.stats: list[tuple[Any, ...]] = []
         self.fts: list[tuple[str, str]] = []
@@ -130,7 +135,7 @@ class SetAside:
         fts = _FTS_TABLE
         indexed = search_bulk.indexed_values("d")
         self.driver.execute(
-            f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', ?)", (_FTS_HASH_MB << 20,)
+            f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', ?)", (self.full_text_mb << 20,)
         )
         self.driver.execute(
             f"INSERT INTO {fts}(rowid, name, context, body) "
