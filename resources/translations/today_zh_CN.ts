@@ -50,12 +50,8 @@
         <translation>{0} 项已到期：{1}</translation>
     </message>
     <message>
-        <source>Overdue since you last opened Pursuit</source>
-        <translation>上次关闭后已逾期的事项</translation>
-    </message>
-    <message>
-        <source>{0} became overdue: {1}</source>
-        <translation>{0} 项已逾期：{1}</translation>
+        <source>{0} came due since you last opened Pursuit: {1}</source>
+        <translation>自上次打开以来 {0} 项已到期：{1}</translation>
     </message>
     <message>
         <source>Reminder</source>

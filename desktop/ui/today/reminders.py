@@ -1,5 +1,5 @@
 """Reminders while the app runs: a desktop notification when an activity with a time or a visit
-comes due, and on start one summary of what became overdue while the app was closed.
+comes due, and on start one summary of what came due while the app was closed.
 
 One single-shot QTimer waits for the next due item (asked of the agenda with one query) and is
 re-armed whenever activities or visits change, so nothing polls. Each item is told once: its
@@ -86,7 +86,7 @@ class Reminders(QObject):
 
     # --- start, arm, fire ---------------------------------------------------------------------
     def start(self) -> None:
-        """The summary of what became overdue since the last check, then the timer."""
+        """The summary of what came due since the last check, then the timer."""
         self.started = True
         if not self.enabled:
             return
@@ -103,16 +103,15 @@ class Reminders(QObject):
         self.checked = now
         self._save_checked()
         if items:
+            # "Due", not "overdue": today's items whose time has passed are among them, where
+            # the Today screen counts as overdue only the days before today.
             if since is None:  # this database's first open here: no "last" opening to speak of
-                # "Due", not "overdue": today's items whose time has passed are among them,
-                # where the Today screen counts as overdue only the days before today.
-                title = QCoreApplication.translate("Reminders", "Reminders")
                 told = QCoreApplication.translate("Reminders", "{0} due by now: {1}")
             else:
-                title = QCoreApplication.translate(
-                    "Reminders", "Overdue since you last opened Pursuit"
+                told = QCoreApplication.translate(
+                    "Reminders", "{0} came due since you last opened Pursuit: {1}"
                 )
-                told = QCoreApplication.translate("Reminders", "{0} became overdue: {1}")
+            title = QCoreApplication.translate("Reminders", "Reminders")
             self.notify(title, told.format(len(items), self._names(items)))
         self.arm()
 
