@@ -114,6 +114,15 @@ def test_a_refused_file_says_why(main_window, qtbot, tmp_path: Path) -> None:
     assert not wizard.source_page.isComplete()
     wizard.close()
 
+    quoted = tmp_path / "quote.csv"
+    quoted.write_text('客户名称,行业\n"苏州恒通,制造\n南京新诚,港口\n', encoding="utf-8")
+    wizard = actions.open_wizard("table", settled(quoted))
+    advance(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.source_page.task.done, timeout=20000)
+    assert "第 2 行的引号没有闭合" in wizard.source_page.status.text()
+    assert not wizard.source_page.isComplete()
+    wizard.close()
+
 
 def test_vcards_onto_a_pursuits_map(main_window, qtbot, tmp_path: Path) -> None:
     actions = main_window.findChild(ImportActions)
