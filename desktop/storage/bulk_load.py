@@ -135,7 +135,7 @@ class BulkLoad:
         self.aside: SetAside | None = None
         if large:
             names = [t.__tablename__ for t in SYNCED_TABLES]
-            self.aside = SetAside(self.driver, names, empty=self._empty())
+            self.aside = SetAside(self.driver, names)
         self._sequence: dict[str, int] = {}  # table -> the last change sequence given
         self._statements: dict[str, _Statement] = {}
         self._own: set[str] = set()  # tables a row of which was given its own shared value
@@ -177,12 +177,6 @@ class BulkLoad:
         template.update({name: encode(template[name]) for name, encode in stamps.items()})
         statement.share({name: template[name] for name in _SHARED if name in template})
         return template, defaults
-
-    def _empty(self) -> bool:
-        return all(
-            self.driver.execute(f"SELECT 1 FROM {t.__tablename__} LIMIT 1").fetchone() is None
-            for t in SYNCED_TABLES
-        )
 
     def _statement(self, table: type[Synced]) -> _Statement:
         name = table.__tablename__

@@ -32,6 +32,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from desktop.storage import search_bulk
+from desktop.storage.tables import SYNCED_TABLES
 
 # The full-text index over the search documents, and the trigger that feeds it one by one
 # (migration 0002).
@@ -46,12 +47,10 @@ _FACTS_TRIGGERS = "facts\\_%\\_ai"  # LIKE, escaped by backslash
 
 class SetAside:
     """The triggers and indexes of `tables` a load sets aside (see the module), dropped when
-    made; `finish` puts them back with what they would have kept. `empty`: the synced tables
-    hold no row (the caller checked, in its transaction)."""
+    made; `finish` puts them back with what they would have kept. Into empty tables (no synced
+    row at all, as the caller's transaction sees them) more is set aside."""
 
-    def __init__(
-        self, driver: Any, tables: list[str], *, empty: bool, full_text_mb: int = _FTS_HASH_MB
-    ) -> None:
+    def __init__(self, driver: Any, tables: list[str], *, full_text_mb: int = _FTS_HASH_MB) -> None:
         """`full_text_mb`: the memory the full-text index's one build may take (less: more
         segments for FTS5 to merge later, as row by row)."""
         self.driver = driver
@@ -61,7 +60,7 @@ class SetAside:
         self.fts: list[tuple[str, str]] = []
         self.facts: list[tuple[str, str]] = []
         self.triggers = self._drop("trigger", "name", [f"sync_seq_{name}_ai" for name in tables])
-        if not empty:
+        if not no_synced_rows(driver):
             return
         self.indexes = [
             (name, sql)
@@ -164,6 +163,14 @@ class SetAside:
         for _name, sql in self.facts:
             self.driver.execute(sql)
         self.facts = []
+
+
+def no_synced_rows(driver: Any) -> bool:
+    """Whether every synced table is empty (a tombstone counts as a row)."""
+    return all(
+        driver.execute(f"SELECT 1 FROM {table.__tablename__} LIMIT 1").fetchone() is None
+        for table in SYNCED_TABLES
+    )
 
 
 def _marks(names: list[str]) -> str:

@@ -44,6 +44,7 @@ from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import StorageError
 from desktop.services.queries import agenda
 from desktop.services.workspace import Workspace
+from desktop.ui.common.colors import AMBER
 from desktop.ui.common.format import qdatetime
 from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
@@ -601,7 +602,7 @@ class MainWindow(QMainWindow):
             # in this window is refused when saved.
             text = self.tr("Read-only: changes cannot be saved here") + " · " + text
         self.db_label.setText(text)
-        self.db_label.setStyleSheet("color: #B26A00;" if read_only else "")  # the amber of warnings
+        self.db_label.setStyleSheet(f"color: {AMBER};" if read_only else "")
 
     def _update_status(self) -> None:
         """The status bar's backup date and counts, and the Review row."""

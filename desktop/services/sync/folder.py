@@ -122,8 +122,7 @@ class RoundReport:
     refused: list[Skipped] = field(default_factory=list)  # files reported, not merged
     to_review: int = 0  # fields waiting for review in this database after the round
     new_site: str | None = None  # this database took a new site (it was a copy)
-    # This database's first file held back: its passphrase opened none of the colleagues' files
-    # (`_unproven`).
+    # This database's first file held back: its passphrase opened none of the colleagues' files.
     held: bool = False
     # This round's snapshot left this database's older files in place: its passphrase opens
     # none of the colleagues' files (see `_write_own`).
@@ -271,7 +270,12 @@ def sync_round(ws: Workspace, config: FolderSync) -> RoundReport:
             state["peers"] = peers
     _read_peers(ws, config, folder, site, state, report)
     if not config.roll_up:
-        report.held = _unproven(state, report)
+        # A first file waits while the passphrase opens none of the colleagues' files: most
+        # likely mistyped, a file under it would be refused by the whole team. Only a first
+        # one: a database that has written goes on (`_write_own`), so a whole team changing
+        # its passphrase does not wait for itself.
+        first = state["sequence"] == 0
+        report.held = first and not _opens_colleagues(folder, site, config.passphrase)
         if not report.held:
             site, counter = _our_site(ws)  # merges do not move the counter; a local edit does
             _write_own(ws, config, folder, site, counter, state, report)
@@ -359,7 +363,7 @@ def _write_own(
     report.snapshot = snapshot
     _save_state(ws, state)
     if snapshot and not first:
-        if _opens_colleagues(folder, site, config.passphrase) is False:
+        if not _opens_colleagues(folder, site, config.passphrase):
             # Most likely mistyped: the older files, which the colleagues can read, stay until
             # a snapshot under a passphrase that opens their files replaces them.
             report.unproven = True
@@ -374,22 +378,15 @@ def _write_own(
         _save_state(ws, state)
 
 
-def _unproven(state: dict[str, Any], report: RoundReport) -> bool:
-    """Whether this database's first file should wait: colleagues' files are there and its
-    passphrase has opened none of them, so it is most likely mistyped. A file written under it
-    would be refused by the whole team, each colleague told of it, until a snapshot under the
-    right one replaced it. Only a first file waits: a database that has written before goes on
-    (the whole team changing its passphrase must not wait for itself)."""
-    refused = any(skip.reason == "wrong_passphrase" for skip in report.refused)
-    opened = any(progress.get("sequence") for progress in state["peers"].values())
-    return state["sequence"] == 0 and refused and not opened
-
-
-def _opens_colleagues(folder: Path, site: str, passphrase: str) -> bool | None:
+def _opens_colleagues(folder: Path, site: str, passphrase: str) -> bool:
     """Whether `passphrase` opens the newest file of at least one colleague in the folder;
-    None when no colleague has a file there (nothing to tell a mistyped passphrase by)."""
+    True when no colleague has a file there (nothing to tell a mistyped passphrase by)."""
+    try:
+        entries = sorted(os.listdir(folder))
+    except OSError as exc:
+        raise _problem(exc, folder) from exc
     found = False
-    for peer in sorted(os.listdir(folder)):
+    for peer in entries:
         if peer == site or not bundle.UUID.match(peer) or not (folder / peer).is_dir():
             continue
         listing = _listing(folder / peer)
@@ -397,11 +394,11 @@ def _opens_colleagues(folder: Path, site: str, passphrase: str) -> bool | None:
             found = True
             if _opens(folder / peer / listing[max(listing)][0], passphrase):
                 return True
-    return False if found else None
+    return not found
 
 
 def _opens(path: Path, passphrase: str) -> bool:
-    """False when this database's own file at `path` was written under another passphrase."""
+    """False when the file at `path` was written under another passphrase."""
     try:
         bundle.unlock(bundle.read_header(path), passphrase)
     except BundleError as exc:

@@ -46,7 +46,7 @@ from desktop.services.sync.bundle import BundleError
 from desktop.services.sync.export import read_connection
 from desktop.services.workspace import Workspace
 from desktop.storage import queries, search_bulk, sync_codec, sync_meta
-from desktop.storage.set_aside import SetAside
+from desktop.storage.set_aside import SetAside, no_synced_rows
 from desktop.storage.tables import BY_KIND, Synced, table_cache
 
 # Records written per statement where the batch does not matter to the outcome (no reference
@@ -67,10 +67,7 @@ class _NotNew(Exception):
 
 def is_new(conn: Any) -> bool:
     """Whether the database holds no synced record at all (the condition of this path)."""
-    return all(
-        conn.execute(f"SELECT 1 FROM {table.__tablename__} LIMIT 1").fetchone() is None
-        for table in schema.kinds_in_order()
-    )
+    return no_synced_rows(conn)
 
 
 def import_new(
@@ -111,7 +108,7 @@ def import_new(
                         raise _NotNew
                     loader = _Loader(session, driver, preview, header, cancelled, progress)
                     names = [table.__tablename__ for table, _ in kinds]
-                    aside = SetAside(driver, names, empty=True, full_text_mb=FULL_TEXT_MB)
+                    aside = SetAside(driver, names, full_text_mb=FULL_TEXT_MB)
                     loader.load(path, keys, kinds)
                     if progress is not None:
                         progress("merging", 0, 1)

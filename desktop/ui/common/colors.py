@@ -1,4 +1,5 @@
-"""The accent colours of UI-GUIDE.md that more than one screen paints with: the stage scale.
+"""The accent colours of UI-GUIDE.md that more than one screen paints with: the stage scale, and
+the amber of warnings.
 
 Board stripes, list dots, the workspace stepper and the dashboard's charts all draw stage n in
 the same colour, so it is written once here.
@@ -19,6 +20,9 @@ STAGE_COLORS = (
     "#9270CA",
     "#269A99",
 )
+
+# Stale, missing, duplicate, read-only: the warning amber, dark enough for text on white.
+AMBER = "#B26A00"
 
 
 def stage_color(stage: int) -> QColor:

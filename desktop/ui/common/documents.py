@@ -44,6 +44,7 @@ from desktop.services.changes import ChangeKind, Changes
 from desktop.services.documents import DAMAGED, MISSING, DocumentRow, Owner
 from desktop.services.errors import InvalidInput
 from desktop.services.sync.attachments import FilesReport
+from desktop.ui.common import colors
 from desktop.ui.common import format as fmt
 from desktop.ui.common.table import RIGHT, Column, RowTableModel
 from desktop.ui.context import AppContext, OperationFailed
@@ -53,7 +54,7 @@ from desktop.ui.undo import UndoCommand, record
 # The tab's title in the pursuit workspace (registered in desktop/ui/screens.py).
 TAB_TITLE = QT_TRANSLATE_NOOP("PursuitTabs", "Documents")
 RED = QColor("#D32F2F")
-AMBER = QColor("#B26A00")
+AMBER = QColor(colors.AMBER)
 
 
 def _open_url(url: QUrl) -> bool:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from desktop.domain import status as status_rules
 from desktop.domain.methodology import Catalog
 from desktop.infra import paths
+from desktop.ui.common import colors
 from desktop.ui.common.colors import STAGE_COLORS
 from desktop.ui.common.format import local_time, long_date, money
 from desktop.ui.common.table import RIGHT, Column, RowTableModel
@@ -28,7 +29,7 @@ GREY = QColor("#8A8F98")
 STATUS_COLORS = {"collected": QColor("#2E7D32"), "lost": QColor("#C62828"), "abandoned": GREY}
 BOLD = QFont()
 BOLD.setBold(True)
-AMBER = QColor("#B26A00")  # the amber of stale pursuits, dark enough for text on white
+AMBER = QColor(colors.AMBER)  # stale pursuits
 STATUSES = status_rules.STATUSES
 CLOSED = status_rules.CLOSED
 

@@ -54,6 +54,7 @@ from desktop.services.imports import table_import as ti
 from desktop.services.imports.reading import Cancelled, ImportFileError, Table
 from desktop.services.queries.pursuit_list import list_pursuits
 from desktop.ui.common import format as fmt
+from desktop.ui.common.colors import AMBER
 from desktop.ui.context import AppContext
 from desktop.ui.imports.task import Task
 from desktop.ui.imports.texts import field_name, file_refusal, match_reason, problem_text
@@ -643,7 +644,7 @@ class PreviewModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             # An accent beside the word, never instead of it (UI guide: red flags, amber).
-            colour = {ti.ERROR: "#D32F2F", ti.DUPLICATE: "#B26A00"}.get(row.status)
+            colour = {ti.ERROR: "#D32F2F", ti.DUPLICATE: AMBER}.get(row.status)
             return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:
             return self.data(index) or None

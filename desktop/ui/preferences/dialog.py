@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.infra import paths
 from desktop.infra.settings import LANGUAGES
 from desktop.services.changes import Changes
+from desktop.ui.common.colors import AMBER
 from desktop.ui.common.format import CURRENCIES
 from desktop.ui.context import AppContext
 
@@ -197,7 +198,7 @@ class PreferencesDialog(QDialog):
         self.order_note = QLabel()
         self.order_note.setObjectName("pref_rate_note")
         self.order_note.setWordWrap(True)
-        self.order_note.setStyleSheet("color: #B26A00;")
+        self.order_note.setStyleSheet(f"color: {AMBER};")
         self.reset = QPushButton(self.tr("Reset to method defaults"))
         self.reset.setObjectName("pref_reset")
         self.reset.clicked.connect(self.reset_to_method)

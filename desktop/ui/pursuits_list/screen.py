@@ -62,7 +62,7 @@ from desktop.ui.pursuits_list.widgets import FilterBar, TagDialog
 from desktop.ui.undo import record
 
 log = logging.getLogger(__name__)
-FLAGS_DELAY_MS = 0  # red flags load right after the rows have painted
+FLAGS_DELAY_MS = 0  # tags and last touches, then red flags, right after the rows have painted
 ROW_HEIGHT = 28
 IN_VIEW = 80  # rows whose red flags show with the first paint: more than a tall screen holds
 

@@ -387,14 +387,14 @@ class FolderSyncer(QObject):
                 "Check the team passphrase: it opens none of your colleagues' files. Your "
                 "earlier files stay in the folder for them meanwhile."
             )
-        if not report.refused:
-            return ""
-        codes = {s.reason for s in report.refused}
         if report.held:
             return self.tr(
                 "Check the team passphrase: it opens none of your colleagues' files, so your "
                 "changes are not written to the folder yet."
             )
+        if not report.refused:
+            return ""
+        codes = {s.reason for s in report.refused}
         if "wrong_passphrase" in codes:
             return self.tr("A file in the folder uses another team passphrase; it was not read.")
         if "own_site" in codes:

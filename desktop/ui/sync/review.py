@@ -81,10 +81,7 @@ class ReviewModel(QAbstractTableModel):
                     return " · ".join(p for p in (conflict.account, conflict.pursuit_title) if p)
                 return conflict.pursuit_title or conflict.account or "—"
             if column == 1:
-                kind = kind_label(conflict.kind)
-                if not conflict.label:
-                    return kind
-                return self.tr("{0}: {1}").format(kind, self._label(conflict))
+                return self.item_text(conflict)
             if column == 2:
                 return field_label(conflict.field, conflict.kind)
             return str(len(conflict.versions))
@@ -93,6 +90,13 @@ class ReviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return conflict
         return None
+
+    def item_text(self, conflict: review.Conflict) -> str:
+        """The record in review: its kind, and its label when it has one."""
+        kind = kind_label(conflict.kind)
+        if not conflict.label:
+            return kind
+        return self.tr("{0}: {1}").format(kind, self._label(conflict))
 
     def _label(self, conflict: review.Conflict) -> str:
         if conflict.kind == "coaching_answer":
@@ -338,16 +342,9 @@ class ReviewScreen(QWidget):
             )
         )
         where = " · ".join(p for p in parts if p)
-        item = kind_label(conflict.kind)
-        label = self.model._label(conflict)
-        named = (
-            QCoreApplication.translate("ReviewModel", "{0}: {1}").format(item, label)
-            if label
-            else item
-        )
         self.detail_title.setText(
             f"<h3>{field_label(conflict.field, conflict.kind)}</h3>"
-            f"<p>{named}{'<br>' + where if where else ''}</p>"
+            f"<p>{self.model.item_text(conflict)}{'<br>' + where if where else ''}</p>"
         )
         for index in range(len(conflict.versions)):
             self.cards.addWidget(VersionCard(self, conflict, index), 1, Qt.AlignmentFlag.AlignTop)

@@ -37,6 +37,7 @@ from desktop.services.queries import board
 from desktop.services.reports import visit_plan
 from desktop.services.visits import VisitDetail, VisitDraft, first_line, utcnow
 from desktop.ui.common import format as fmt
+from desktop.ui.common.colors import AMBER
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.undo import push, record, run_first
 from desktop.ui.visits.commands import CreateVisit, EditVisit
@@ -166,7 +167,7 @@ class VisitEditor(QDialog):
         )
         self.past_hint.setObjectName("past_hint")
         self.past_hint.setWordWrap(True)
-        self.past_hint.setStyleSheet("color: #B26A00;")
+        self.past_hint.setStyleSheet(f"color: {AMBER};")
         self.past_hint.hide()
         form.addRow("", self.past_hint)
         self.location = QLineEdit()

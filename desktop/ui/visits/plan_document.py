@@ -105,12 +105,8 @@ def split_questions(text: str) -> list[str]:
     """Questions: one per line, as the rep typed them or the coaching points were added. A line
     is never cut at its question marks: a coaching point often asks two that belong together
     ("谁是采购设计者？关系达到什么程度？"), and the second alone would lose its subject."""
-    result: list[str] = []
-    for line in text.splitlines():
-        line = line.strip().lstrip("-•*·").strip()
-        if line:
-            result.append(line)
-    return result
+    lines = (line.strip().lstrip("-•*·").strip() for line in text.splitlines())
+    return [line for line in lines if line]
 
 
 class _Layout(TypedDict, total=False):
