@@ -8,7 +8,8 @@ from each peer, how many fields wait for review, what was skipped and why. A fil
 different team passphrase, one claiming to come from this database) is named on standard error.
 Exit codes: 0 the round completed (also when files were skipped because they are still
 arriving, or refused), 1 the folder or the database could not be used (nothing was lost; run
-again later), 2 usage.
+again later) or this database's first file was held back because the team passphrase opens none
+of the colleagues' files (a script must know that nothing of this computer went out), 2 usage.
 
 As every writing command, it makes the database at a path where there is none: a new computer's
 first round fills it from the folder. Not when the folder cannot be reached: there is nothing to
@@ -24,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli_messages import EXIT_OK, MESSAGES, fail, is_zh, say
+from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, MESSAGES, fail, is_zh, say
 from desktop.cli_sync import _passphrase
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(summary(report, zh=is_zh(args)))
-    return EXIT_OK
+    return EXIT_PROBLEM if report.held else EXIT_OK
 
 
 def summary(report: RoundReport, *, zh: bool) -> str:

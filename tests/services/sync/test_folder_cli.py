@@ -106,13 +106,14 @@ def test_a_new_computer_makes_its_database_from_the_folder(
     assert gone.returncode == 1 and "同步文件夹" in gone.stderr and gone.stdout == ""
     assert not laptop.exists()
 
-    # A mistyped passphrase: nothing written into the team's folder, and the line says why.
+    # A mistyped passphrase: nothing written into the team's folder, the line says why, and the
+    # exit code tells a script that nothing of this computer went out.
     monkeypatch.setenv("TYPO_SECRET", SECRET + "!")
     typo = pursuit(
         "sync", "--db", str(laptop), "--folder", str(team), "--passphrase-env", "TYPO_SECRET",
         lang="zh",
     )  # fmt: skip
-    assert typo.returncode == 0 and "团队口令打不开任何同事的文件" in typo.stdout
+    assert typo.returncode == 1 and "团队口令打不开任何同事的文件" in typo.stdout
     assert "团队口令不同" in typo.stderr and len(list(team.iterdir())) == 1
 
     first = sync(laptop, team, "--name", "李雷")
