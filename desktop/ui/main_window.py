@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -44,8 +44,8 @@ from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import StorageError
 from desktop.services.queries import agenda
 from desktop.services.workspace import Workspace
+from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import AMBER
-from desktop.ui.common.format import qdatetime
 from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
 from desktop.ui.screens import SCREENS, Screen
@@ -638,9 +638,7 @@ class MainWindow(QMainWindow):
             self.backup_label.setText(self.tr("Not backed up yet"))
         else:
             self.backup_label.setText(
-                self.tr("Backed up {0}").format(
-                    QLocale().toString(qdatetime(when), QLocale.FormatType.ShortFormat)
-                )
+                self.tr("Backed up {0}").format(fmt.clock(when, self.ctx.lang))
             )
 
     def _on_changed(self, changes: Changes) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from desktop.domain.amounts import parse_amount
 from desktop.services.local_days import to_local
@@ -38,6 +38,12 @@ MINOR_PER_MAJOR = 100
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEKDAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def default_lang() -> str:
+    """The UI language, as `infra.i18n.install` set Qt's default locale: for the few dialogs made
+    without the app's context (ctx.lang, everywhere else)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def is_zh(lang: str) -> bool:
@@ -210,8 +216,13 @@ def moment(value: datetime | None, lang: str) -> str:
     2026年3月15日 14:20 / 15 Mar 2026 14:20; "" for none."""
     if value is None:
         return ""
-    stamp = value.replace(tzinfo=UTC).astimezone()
-    return f"{long_date(stamp.date(), lang)} {time_text(stamp)}"
+    return clock(value.replace(tzinfo=UTC).astimezone(), lang)
+
+
+def clock(value: datetime, lang: str) -> str:
+    """A local date and time (a backup's stamp) in words: 2026年3月15日 14:20 /
+    15 Mar 2026 14:20."""
+    return f"{long_date(value.date(), lang)} {time_text(value)}"
 
 
 def local_time(moment: datetime | None) -> str:

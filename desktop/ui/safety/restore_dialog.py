@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import backup
+from desktop.ui.common import format as fmt
 
 
 class RestoreDialog(QDialog):
@@ -67,13 +67,13 @@ class RestoreDialog(QDialog):
         }.get(reason, reason)
 
     def _fill(self, db_path: Path) -> None:
-        locale = QLocale()
+        locale, lang = QLocale(), fmt.default_lang()
         backups = backup.list_backups(db_path)
         for info in backups:
             count = info.pursuits()
             item = QTreeWidgetItem(
                 [
-                    locale.toString(_qdatetime(info.created), QLocale.FormatType.ShortFormat),
+                    fmt.clock(info.created, lang),
                     self._reason(info.reason),
                     self.tr("unreadable") if count is None else locale.toString(count),
                     f"{info.size / 1e6:.1f} MB",
@@ -101,11 +101,3 @@ class RestoreDialog(QDialog):
         item = self.list.topLevelItem(row)
         if item is not None:
             self.list.setCurrentItem(item)
-
-
-def _qdatetime(moment: datetime) -> QDateTime:
-    """A naive local time (a backup's stamp) as Qt's local date-time."""
-    return QDateTime(
-        QDate(moment.year, moment.month, moment.day),
-        QTime(moment.hour, moment.minute, moment.second, moment.microsecond // 1000),
-    )

@@ -8,9 +8,10 @@ an icon or a line pattern next to it in the legend.
 from __future__ import annotations
 
 import math
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -24,6 +25,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from desktop.ui.common import format as fmt
 from desktop.ui.common.pictures import NAME_HEIGHT_KEY
 from desktop.ui.context import AppContext
 from desktop.ui.stakeholder_map.document import MapDocument
@@ -302,7 +304,7 @@ def export_pdf(ctx: AppContext, document: MapDocument, path: Path | str) -> bool
     painter.drawText(
         QRectF(0, 0, width, 26),
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-        QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat),
+        fmt.long_date(date.today(), style.lang),
     )
     painter.setPen(QPen(style.card_border, 0.8))
     painter.drawLine(QPointF(0, 32), QPointF(width, 32))

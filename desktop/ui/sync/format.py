@@ -4,12 +4,13 @@ Money is written by `desktop.ui.common.format`, as on every other screen."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.domain.methodology import Catalog
+from desktop.ui.common import format as fmt
 from desktop.ui.common.format import money
 
 KINDS = {
@@ -232,13 +233,8 @@ def field_label(field: str, kind: str | None = None) -> str:
 
 
 def local_time(moment: datetime) -> str:
-    """A UTC time as the user's local, short form."""
-    local = moment.replace(tzinfo=UTC).astimezone()
-    stamp = QDateTime(
-        QDate(local.year, local.month, local.day),
-        QTime(local.hour, local.minute, local.second, local.microsecond // 1000),
-    )
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+    """A UTC time as the user's local date and time, in the UI language's words."""
+    return fmt.moment(moment, fmt.default_lang())
 
 
 def utc_text_time(text: str) -> str:
@@ -290,10 +286,7 @@ def value_text(kind: str, field: str, value: Any, catalog: Catalog, lang: str) -
         return utc_text_time(value)
     if isinstance(value, str) and len(value) == 10 and value[4:5] == "-":
         try:
-            day = date.fromisoformat(value)
-            return QLocale().toString(
-                QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
-            )
+            return fmt.long_date(date.fromisoformat(value), lang)
         except ValueError:
             return value
     if isinstance(value, float):

@@ -23,13 +23,21 @@ def test_back_up_now_then_restore_through_the_dialog(main_window, qtbot) -> None
     ctx = main_window.ctx
     info = actions.back_up_now(main_window)
     assert info is not None and info.path.exists()
-    assert main_window.backup_label.text() != ""
+    # In the UI language's words (the formatting module's), not Qt's "07/12/2026 20:40".
+    made = info.created
+    when = (
+        f"{made.year}年{made.month}月{made.day}日 {made:%H:%M}"
+        if ctx.lang.startswith("zh")
+        else f"{made.day} {made:%b} {made.year} {made:%H:%M}"
+    )
+    assert when in main_window.backup_label.text()
     cards = board.board_cards(ctx.workspace)
     records.delete(ctx.workspace, "pursuit", cards[0].id)  # a mistake to go back from
     assert len(board.board_cards(ctx.workspace)) == len(cards) - 1
 
     dialog = actions.choose_backup(main_window)
     assert dialog.list.topLevelItemCount() == 1
+    assert dialog.list.topLevelItem(0).text(0) == when
     assert dialog.list.topLevelItem(0).text(2) == str(
         len(board.board_cards(ctx.workspace, include_closed=True)) + 1
     )
