@@ -24,7 +24,7 @@ from desktop.services.pursuits import MoveResult
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations.close_dialog import CloseDialog
-from desktop.ui.operations.commands import AliveCommand, StateCommand
+from desktop.ui.operations.commands import StateCommand
 from desktop.ui.operations.gate_dialog import GateDialog
 from desktop.ui.operations.purge import confirm_purge
 from desktop.ui.operations.pursuit_dialog import PursuitDialog
@@ -347,7 +347,7 @@ def delete_pursuits(ctx: AppContext, parent: QWidget, titles: Mapping[str, str])
     (UI-GUIDE.md, "Feel"). Returns the undo step's text, None when nothing was deleted."""
     ids = list(titles)
     try:
-        ctx.perform_in(parent, pursuits.delete_pursuits, ids)
+        change = ctx.perform_in(parent, pursuits.delete_pursuits, ids)
     except OperationFailed:
         return None
     if len(ids) == 1:
@@ -358,7 +358,9 @@ def delete_pursuits(ctx: AppContext, parent: QWidget, titles: Mapping[str, str])
         text = QCoreApplication.translate("PursuitOperations", "Delete {0} pursuits").format(
             len(ids)
         )
-    record(AliveCommand(ctx, [("pursuit", i) for i in ids], False, text, parent))
+    # The service's own step: it also holds the activities (and their attendees) it buried
+    # with the pursuits, which undo must bring back with them.
+    record(StateCommand(ctx, change, text, parent))
     return text
 
 

@@ -3,12 +3,16 @@ closing and reopening."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.services import pursuits, records
+from desktop.services import activities, pursuits, records
+from desktop.services.activities import ActivityDraft
 from desktop.services.queries import board
 from desktop.services.workspace import Workspace
+from desktop.storage.tables import Activity
 
 
 def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
@@ -106,17 +110,30 @@ def test_delete_key_and_undo(screen, ctx, kit, qtbot) -> None:
     ws = ctx.workspace
     a = kit.make(ws, "A")
     kit.make(ws, "B")
+    # Its activities go with it, and must come back with it: the history a rep logged, and
+    # what Today lists.
+    call, _ = activities.create_activity(
+        ws, ActivityDraft(subject="回访王处长", pursuit_id=a, due_on=date.today() + timedelta(1))
+    )
     screen.reload()
     screen.board.select_ids([a], focus=True)
     press(qtbot, screen.board.view_of(1), Qt.Key.Key_Delete)
     assert [c.title for c in board.board_cards(ws)] == ["B"]
     assert kit.titles(screen, 1) == ["B"]
+    assert not _alive(ws, call)
     assert "A" in ctx.undo_stack.undoText()
     ctx.undo_stack.undo()
     assert [c.title for c in board.board_cards(ws)] == ["A", "B"]
     assert kit.titles(screen, 1) == ["A", "B"]
+    assert _alive(ws, call)
     ctx.undo_stack.redo()
     assert kit.titles(screen, 1) == ["B"]
+    assert not _alive(ws, call)
+
+
+def _alive(ws: Workspace, activity_id: str) -> bool:
+    with ws.read() as session:
+        return bool(session.get(Activity, activity_id).alive)
 
 
 def test_mark_lost_from_the_context_menu_and_undo(screen, ctx, kit) -> None:
