@@ -24,6 +24,7 @@ from desktop.storage.tables import (
     Pursuit,
     Stakeholder,
     Visit,
+    named_id,
     utcnow,
 )
 
@@ -321,7 +322,7 @@ def create_account(ws: Workspace, values: Mapping[str, Any]) -> tuple[str, Chang
         raise InvalidInput("name", "required", "an account needs a name")
     with ws.write() as session:
         _refuse_duplicate(session, cleaned["name"], None)
-        account = Account(**cleaned)
+        account = Account(id=named_id(session, Account, "account", cleaned["name"]), **cleaned)
         session.add(account)
         session.flush()
         return account.id, Changes.of(ChangeKind.ACCOUNT, account.id)

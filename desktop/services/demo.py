@@ -59,6 +59,7 @@ from desktop.storage.tables import (
     ValueCase,
     Visit,
     VisitAttendee,
+    named_id,
     utcnow,
 )
 
@@ -262,6 +263,9 @@ def fill_demo(
         competitor_ids = [
             add(
                 Competitor,
+                # Named as a rep's own are (tables.named_id): demo databases rolled up together
+                # share their competitors, as a team's do.
+                id=named_id(session, Competitor, "competitor", name),
                 name=name,
                 solution=solution,
                 weaknesses=flaw,

@@ -37,6 +37,7 @@ from desktop.storage.tables import (
     PursuitTag,
     StageChange,
     membership_id,
+    named_id,
     new_id,
     utcnow,
 )
@@ -591,7 +592,7 @@ def _competitor(session: Session, competitor_id: str | None, name: str) -> tuple
     ):
         if known_name.casefold() == wanted:
             return known_id, False
-    competitor = Competitor(name=name)
+    competitor = Competitor(id=named_id(session, Competitor, "competitor", name), name=name)
     session.add(competitor)
     session.flush()
     return competitor.id, True
@@ -710,7 +711,7 @@ def _account(session: Session, account_id: str | None, name: str) -> tuple[str, 
     existing = session.scalars(select(Account).where(Account.alive, Account.name == name)).first()
     if existing is not None:
         return existing.id, False
-    account = Account(name=name)
+    account = Account(id=named_id(session, Account, "account", name), name=name)
     session.add(account)
     session.flush()
     return account.id, True

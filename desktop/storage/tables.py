@@ -55,6 +55,21 @@ def membership_id(kind: str, *parts: str) -> str:
     return str(uuid.uuid5(ID_NAMESPACE, ":".join((kind, *parts))))
 
 
+def name_key(name: str) -> str:
+    """A name as two records of it are told apart: letter case and spacing ignored."""
+    return " ".join(name.split()).casefold()
+
+
+def named_id(session: Session, table: type[Any], kind: str, name: str) -> str:
+    """The id a new account or competitor called `name` is born with: the same on every
+    machine, so that two reps who each add 金桥系统 (or the customer they share) make one
+    record in the team's files, merged field by field, instead of two that a manager's
+    roll-up shows side by side. Where this database has used that id already (the name was
+    deleted, or renamed away, or is taken twice on purpose), a random one."""
+    candidate = membership_id(kind, name_key(name))
+    return new_id() if session.get(table, candidate) is not None else candidate
+
+
 def write_attendees(
     session: Session, table: type[Any], owner: str, owner_id: str, wanted: set[str], id_kind: str
 ) -> bool:

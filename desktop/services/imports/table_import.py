@@ -54,6 +54,7 @@ from desktop.storage.tables import (
     Pursuit,
     StageChange,
     Stakeholder,
+    named_id,
     new_id,
     table_cache,
     utcnow,
@@ -606,6 +607,7 @@ class _Writer:
         self.created_rows = self.updated_rows = self.skipped = 0
         self.touched: set[tuple[ChangeKind, str]] = set()
         self.made_pursuits: dict[str, str] = {}  # pursuit made here → its account
+        self.new_accounts: set[str] = set()
         self.placed: dict[str, int] = {}  # pursuit → people placed by this import
         self.bottom: dict[str, float] = {}
         self.ranks: dict[int, float] = {}  # stage → the next board rank there
@@ -812,7 +814,13 @@ class _Writer:
     # writing
     def _new_account(self, fields: dict[str, Any], number: int) -> str:
         records.validate("account", fields)
-        account = Account(id=new_id(), **fields)
+        # Named as every machine names it, unless this import made that name already (a
+        # duplicate row written as a new account on purpose): the batch is not in the table yet.
+        account_id = named_id(self.session, Account, "account", fields["name"])
+        if account_id in self.new_accounts:
+            account_id = new_id()
+        self.new_accounts.add(account_id)
+        account = Account(id=account_id, **fields)
         self._pend(account)
         self.created.append(("account", account.id))
         self.touched.add((ChangeKind.ACCOUNT, account.id))

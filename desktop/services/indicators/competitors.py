@@ -30,6 +30,7 @@ from desktop.storage.tables import (
     Pursuit,
     PursuitCompetitor,
     membership_id,
+    named_id,
     utcnow,
 )
 
@@ -105,7 +106,11 @@ def create_competitor(
     name = " ".join(name.split())
     if find_competitor(ws, name) is not None:
         raise InvalidInput("name", "duplicate", f"a competitor called {name!r} exists")
-    return records.create(ws, "competitor", {**dict(values or {}), "name": name})
+    with ws.read() as session:
+        record_id = named_id(session, Competitor, "competitor", name)
+    return records.create(
+        ws, "competitor", {**dict(values or {}), "name": name}, record_id=record_id
+    )
 
 
 def playbook(ws: Workspace, competitor_id: str) -> dict[str, Any]:
