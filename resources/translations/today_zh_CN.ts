@@ -35,6 +35,10 @@
         <translation>这个项目的下一步</translation>
     </message>
     <message>
+        <source>Next step done. What is the next step for {0}?</source>
+        <translation>下一步已完成。{0} 的下一步是什么？</translation>
+    </message>
+    <message>
         <source>Done: {0}. What is next for {1}?</source>
         <translation>已完成：{0}。{1} 的下一步是什么？</translation>
     </message>

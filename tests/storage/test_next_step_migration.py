@@ -40,7 +40,7 @@ def _read(path: Path, today: date) -> tuple[agenda.Agenda, dict[date | None, int
         ws.close()
 
 
-def test_upgrade_from_0015_adds_the_index_the_agenda_reads(tmp_path: Path) -> None:
+def test_upgrade_from_the_revision_before_adds_the_index_the_agenda_reads(tmp_path: Path) -> None:
     path = tmp_path / "demo.db"
     demo.build_demo(path, scale=40, seed=3)
     today = date.today()
@@ -49,7 +49,7 @@ def test_upgrade_from_0015_adds_the_index_the_agenda_reads(tmp_path: Path) -> No
     assert MIGRATION.NAME not in before
     with sqlite3.connect(path) as db:
         (version,) = db.execute("SELECT version_num FROM alembic_version").fetchone()
-    assert version == "0015"
+    assert version == MIGRATION.down_revision
     listed = agenda.read_agenda(sqlite3.connect(path), today=today)  # as the CLI reads a 0015 file
 
     result, counts = _read(path, today)  # the app's open upgrades it

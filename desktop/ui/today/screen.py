@@ -132,15 +132,19 @@ class NextActivityBar(QFrame):
         self.done_id = None if done.is_next_step else done.id
         self.pursuit_id = done.pursuit_id
         self.step_key = suggestion.step_key if suggestion is not None else None
+        name = done.pursuit_title or done.account_name
         if done.is_next_step:
-            title = self.tr("Next step done: {0}. What is the next step for {1}?")
             self.subject.setPlaceholderText(self.tr("The pursuit's next step"))
+            if done.subject:
+                title = self.tr("Next step done: {0}. What is the next step for {1}?")
+                self.title.setText(title.format(done.subject, name))
+            else:  # a next step that was a date only
+                title = self.tr("Next step done. What is the next step for {0}?")
+                self.title.setText(title.format(name))
         else:
             title = self.tr("Done: {0}. What is next for {1}?")
             self.subject.setPlaceholderText(self.tr("Next activity for this pursuit"))
-        self.title.setText(
-            title.format(subject_text(done), done.pursuit_title or done.account_name)
-        )
+            self.title.setText(title.format(done.subject, name))
         self.outcome_label.setVisible(not done.is_next_step)
         self.outcome.setVisible(not done.is_next_step)
         self.outcome.clear()

@@ -115,6 +115,7 @@ def test_escape_leaves_the_pursuit_without_a_next_step(qtbot, main_window) -> No
     show(screen, bare)
     screen.done.trigger()  # the toolbar's Done, as Space
     assert screen.bar.isVisible()
+    assert screen.bar.title.text() == "下一步已完成。只有日期的项目 的下一步是什么？"
     qtbot.keyClick(screen.bar.subject, Qt.Key.Key_Escape)
     assert not screen.bar.isVisible()
     assert next_step_of(ws, bare) == ("", None)
