@@ -495,6 +495,22 @@ def agenda_items(
     return sorted(unique.values(), key=order_key)
 
 
+def next_step_items(
+    ws: Workspace,
+    pursuit_ids: Collection[str],
+    *,
+    days: int = DEFAULT_DAYS,
+    today: date,
+    tz: tzinfo | None = None,
+) -> list[AgendaItem]:
+    """The next steps the agenda lists now of these pursuits, and nothing else of them: what
+    the Today screen reads again after it changed a pursuit's next step alone."""
+    window = _Window(today, days, tz)
+    with ws.reader() as session:
+        steps = queries.agenda_next_steps_among(session, pursuit_ids, window.last.isoformat())
+    return sorted(window.items((), (), steps), key=order_key)
+
+
 def group_key(item: AgendaItem) -> date | None:
     """The group an item is listed under: None for overdue, else its day."""
     return None if item.bucket == OVERDUE else item.day

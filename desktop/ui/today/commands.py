@@ -2,7 +2,10 @@
 
 They follow `ui.undo`'s convention (run first, then push) and hold ids and values only. A
 pursuit's own next step is two fields of the pursuit (`next_step`, `next_step_due`), written
-through the same use-case as the pursuit's overview (`pursuit_edits.save`).
+through the same use-case as the pursuit's overview (`pursuit_edits.save`, which checks the
+date) and put back on undo as the pursuit's use-cases put a state back
+(`pursuits.restore_states`: the old date was the pursuit's, even one before it began, as an
+import or a colleague may have written it).
 """
 
 from __future__ import annotations
@@ -17,11 +20,12 @@ from desktop.ui.context import AppContext
 from desktop.ui.undo import UndoCommand
 
 if TYPE_CHECKING:
-    from desktop.services import activities, pursuit_edits
+    from desktop.services import activities, pursuit_edits, pursuits
     from desktop.services.activities import ActivityDraft
 else:  # the Today screen paints before SQLAlchemy is imported: a command imports it when run
     activities = lazy_module("desktop.services.activities")
     pursuit_edits = lazy_module("desktop.services.pursuit_edits")
+    pursuits = lazy_module("desktop.services.pursuits")
 
 SHIFT_MERGE_ID = 0x70DA1  # consecutive Ctrl+Right presses on one activity are one step
 SHIFT_NEXT_STEP_MERGE_ID = 0x70DA2  # … and on one pursuit's next step
@@ -167,16 +171,15 @@ class SetNextStep(UndoCommand):
         self.pursuit_id = pursuit_id
         self.old, self.new = old, new
 
-    def _write(self, value: NextStep) -> None:
-        step, due = value
+    def apply(self) -> None:
+        step, due = self.new
         target = pursuit_edits.Target("pursuit", self.pursuit_id)
         self.perform(pursuit_edits.save, target, {"next_step": step, "next_step_due": due})
 
-    def apply(self) -> None:
-        self._write(self.new)
-
     def revert(self) -> None:
-        self._write(self.old)
+        step, due = self.old
+        state = pursuits.PursuitState(self.pursuit_id, {"next_step": step, "next_step_due": due})
+        self.perform(pursuits.restore_states, [state])
 
 
 class ShiftNextStep(SetNextStep):

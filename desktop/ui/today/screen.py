@@ -172,7 +172,7 @@ class NextActivityBar(QFrame):
                     self.tr("Write the next step"),
                     self,
                 )
-                if not push(command):
+                if not self.today_screen.push_step(command):
                     return  # told why; the bar stays for a correction
             self.dismiss()
             return
@@ -263,6 +263,8 @@ class TodayScreen(QWidget):
         self.window_ = window
         # Items a change took out of the agenda: not counted, so their return can be.
         self._absent: set[str] = set()
+        # Pursuits whose next step alone this screen is changing now (`push_step`).
+        self._step_edits: set[str] = set()
         self.model = TodayModel(ctx.lang, self)
         self.model.loader = self._slice
         self.view = TodayView()
@@ -408,8 +410,38 @@ class TodayScreen(QWidget):
             counts = agenda.group_counts(self.ctx.workspace, days=DAYS_AHEAD, today=model.today)
         model.update(gone, fresh, counts)
         found = {item.id for item in fresh}
-        self._absent = (self._absent | touched) - found
+        # A pursuit's id is its next step's: known to be absent when it was not found.
+        self._absent = (self._absent | touched | pursuit_ids) - found
         self._after_update(current, row)
+
+    def refresh_next_steps(self, pursuit_ids: set[str]) -> None:
+        """Only these pursuits' next steps, after this screen changed them and nothing else of
+        the pursuits: their items move, and the counts follow them when each was listed or
+        known to be absent (else they are counted again). Saves counting every group after
+        each Done at scale (36 ms at 50,000 pursuits)."""
+        current = self.current()
+        row = self.view.currentIndex().row()
+        model = self.model
+        fresh = agenda.next_step_items(
+            self.ctx.workspace, pursuit_ids, days=DAYS_AHEAD, today=model.today
+        )
+        known = all(model.index_of(i).isValid() or i in self._absent for i in pursuit_ids)
+        counts = None
+        if not known:
+            counts = agenda.group_counts(self.ctx.workspace, days=DAYS_AHEAD, today=model.today)
+        model.update(pursuit_ids, fresh, counts)
+        self._absent = (self._absent | pursuit_ids) - {item.id for item in fresh}
+        self._after_update(current, row)
+
+    def push_step(self, command: SetNextStep) -> bool:
+        """Run and push a change of one pursuit's next step made on this screen: the list then
+        reads that next step again, not every item of the pursuit (undo and redo, run by the
+        stack, read it whole)."""
+        self._step_edits = {command.pursuit_id}
+        try:
+            return push(command)
+        finally:
+            self._step_edits = set()
 
     def _after_update(self, current: AgendaItem | None, row: int) -> None:
         counts = self.model.counts
@@ -447,7 +479,9 @@ class TodayScreen(QWidget):
         activity_ids = changes.ids(ChangeKind.ACTIVITY)
         visit_ids = changes.ids(ChangeKind.VISIT)
         pursuit_ids = changes.ids(ChangeKind.PURSUIT)
-        if activity_ids or visit_ids or pursuit_ids:
+        if pursuit_ids and pursuit_ids <= self._step_edits and not (activity_ids or visit_ids):
+            self.refresh_next_steps(pursuit_ids)
+        elif activity_ids or visit_ids or pursuit_ids:
             self.refresh(activity_ids, visit_ids, pursuit_ids)
 
     # --- the current item -------------------------------------------------------------------
@@ -516,7 +550,7 @@ class TodayScreen(QWidget):
         assert item.pursuit_id is not None
         text = self.tr("Next step done: {0}").format(subject_text(item))
         old = (item.subject, item.day)
-        if not push(SetNextStep(self.ctx, item.pursuit_id, old, ("", None), text, self)):
+        if not self.push_step(SetNextStep(self.ctx, item.pursuit_id, old, ("", None), text, self)):
             return
         try:
             suggestion = self.ctx.perform_in(
@@ -532,7 +566,7 @@ class TodayScreen(QWidget):
         text = self.tr("Move {0}").format(subject_text(item))
         kind = ShiftNextStep if shift else SetNextStep
         old, new = (item.subject, item.day), (item.subject, day)
-        push(kind(self.ctx, item.pursuit_id, old, new, text, self))
+        self.push_step(kind(self.ctx, item.pursuit_id, old, new, text, self))
 
     def shift_current(self, days: int) -> None:
         item = self.current()

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from desktop.services import pursuits
+from desktop.services.queries import agenda
 from desktop.services.queries.agenda import NEXT_STEP
 from desktop.services.workspace import Workspace
 from desktop.ui.today.model import ItemRole
@@ -53,6 +54,12 @@ def show(screen, pursuit_id: str) -> None:
     screen.view.setFocus()
 
 
+def counted_right(screen) -> bool:
+    """The headings' counts (followed along with the rows moved) as SQL counts them afresh."""
+    fresh = agenda.group_counts(screen.ctx.workspace, today=screen.model.today)
+    return {g: n for g, n in screen.model.counts.items() if n} == fresh
+
+
 def undo_key(qtbot, main_window) -> None:
     qtbot.keyClick(main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
@@ -83,6 +90,7 @@ def test_space_marks_it_done_and_offers_the_next_one(qtbot, main_window) -> None
 
     assert next_step_of(ws, pid) == ("", None)
     assert not screen.model.index_of(pid).isValid()  # gone from the list
+    assert counted_right(screen)
     bar = screen.bar
     assert bar.isVisible() and bar.for_next_step
     assert not bar.outcome.isVisible()  # a next step has no outcome
@@ -97,6 +105,7 @@ def test_space_marks_it_done_and_offers_the_next_one(qtbot, main_window) -> None
     assert next_step_of(ws, pid) == ("约见信息中心主任", in_three)
     index = screen.model.index_of(pid)
     assert index.isValid() and screen.model.data(index, ItemRole).day == in_three
+    assert counted_right(screen)
 
     # Ctrl+Z: the new one goes, then the done one comes back.
     undo_key(qtbot, main_window)
@@ -104,8 +113,10 @@ def test_space_marks_it_done_and_offers_the_next_one(qtbot, main_window) -> None
     undo_key(qtbot, main_window)
     assert next_step_of(ws, pid) == ("下周三前发送方案", date.today())
     assert screen.model.index_of(pid).isValid()
+    assert counted_right(screen)
     screen.ctx.undo_stack.redo()
     assert next_step_of(ws, pid) == ("", None)
+    assert counted_right(screen)
 
 
 def test_escape_leaves_the_pursuit_without_a_next_step(qtbot, main_window) -> None:
@@ -132,6 +143,7 @@ def test_ctrl_right_moves_its_day_and_presses_merge(qtbot, main_window) -> None:
     qtbot.keyClick(screen.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert next_step_of(ws, pid) == ("下周三前发送方案", date.today() + timedelta(days=2))
     assert screen.current().id == pid  # still selected where it moved
+    assert counted_right(screen)
     qtbot.keyClick(screen.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert next_step_of(ws, pid)[1] == date.today() + timedelta(days=1)
     undo_key(qtbot, main_window)  # the three presses are one step
