@@ -1115,9 +1115,11 @@ def agenda_visits_among(
 # has none; a deleted account hides its pursuits' next steps, a purged one leaves them (blank).
 _NEXT_STEP_OPEN = "p.alive AND NOT p.purged AND p.status = 'open' AND p.next_step_due IS NOT NULL"
 _NEXT_STEP_SHOWN = " AND (a.id IS NULL OR a.alive OR a.purged)"
+# The whole agenda's: one scan of the table (NOT INDEXED) reads most open pursuits for less than
+# the index's row lookups would (15 ms against 37 ms for 23,000 of 50,000 pursuits).
 _AGENDA_NEXT_STEPS_SQL = f"""
     SELECT p.id, p.next_step, p.next_step_due, p.title, p.account_id, p.stage
-    FROM pursuits AS p
+    FROM pursuits AS p NOT INDEXED
     WHERE {_NEXT_STEP_OPEN} AND p.next_step_due <= ?"""
 _NEXT_STEPS_JOINED_SQL = (
     f"""
