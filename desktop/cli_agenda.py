@@ -4,9 +4,11 @@
 
 Prints what is overdue, due today and due in the next N days (default 7) across every pursuit —
 the same read model as the Today screen (services.queries.agenda) — one line per item: when, kind,
-subject, account · pursuit. It only reads the database and exits 0; a bad option or a database
-that cannot be opened prints one clear line and exits 1. No Qt is loaded, nor SQLAlchemy: the
-database is read through the sqlite3 driver (storage.snapshot) in one read transaction.
+subject, account · pursuit. A pursuit's own next step is listed with the kind 下一步 / Next step
+(and says only that when the rep gave it a date and no words). It only reads the database and
+exits 0; a bad option or a database that cannot be opened prints one clear line and exits 1.
+No Qt is loaded, nor SQLAlchemy: the database is read through the sqlite3 driver
+(storage.snapshot) in one read transaction.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ KIND_LABELS = {
     "task": ("任务", "Task"),
     "note_to_self": ("备忘", "Note"),
     "visit": ("拜访", "Visit"),
+    "next_step": ("下一步", "Next step"),
 }
 WEEKDAYS = (
     ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
@@ -104,7 +107,8 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             if when is None:
                 when = whens[key] = _when(item.day, item.at, with_day=with_day, zh=zh)
             label = labels.get(item.activity_kind, item.activity_kind)
-            append(f"  {when}  {label}  {item.subject}  {item.where}".rstrip())
+            subject = item.subject or (label if item.is_next_step else "")
+            append(f"  {when}  {label}  {subject}  {item.where}".rstrip())
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK
 

@@ -816,6 +816,17 @@ Index(
 # The Today screen's visits without an outcome counted per day, before any is read: the start
 # first, then every column the count reads (migration 0013), so no visit row is read.
 Index("ix_visits_agenda", Visit.starts_at, Visit.alive, Visit.outcome, Visit.pursuit_id)
+# The open pursuits' next steps by their due day (the agenda's "下一步" items), counted per day
+# and read a slice of days at a time on this index alone: day and account (migration 0016).
+# `status` leads, though it is always 'open' here: without planner statistics SQLite prefers an
+# equality on `ix_pursuits_status` to a range on the day alone.
+Index(
+    "ix_pursuits_next_step",
+    Pursuit.status,
+    Pursuit.next_step_due,
+    Pursuit.account_id,
+    sqlite_where=text("alive AND NOT purged AND status = 'open' AND next_step_due IS NOT NULL"),
+)
 # Deal health's criteria that could be fatal, each with its best rival score: a criterion's
 # scores, and whether each rival is in the pursuit, read on their indexes alone (migration 0014).
 Index(

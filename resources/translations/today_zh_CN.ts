@@ -27,8 +27,24 @@
         <translation>下一步</translation>
     </message>
     <message>
+        <source>Next step done: {0}. What is the next step for {1}?</source>
+        <translation>下一步已完成：{0}。{1} 的下一步是什么？</translation>
+    </message>
+    <message>
+        <source>The pursuit's next step</source>
+        <translation>这个项目的下一步</translation>
+    </message>
+    <message>
+        <source>Next step done. What is the next step for {0}?</source>
+        <translation>下一步已完成。{0} 的下一步是什么？</translation>
+    </message>
+    <message>
         <source>Done: {0}. What is next for {1}?</source>
         <translation>已完成：{0}。{1} 的下一步是什么？</translation>
+    </message>
+    <message>
+        <source>Write the next step</source>
+        <translation>填写下一步</translation>
     </message>
     <message>
         <source>Write the outcome</source>
@@ -100,6 +116,10 @@
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
 </context>
 <context>
     <name>TodayModel</name>
@@ -157,6 +177,10 @@
     <message>
         <source>Done: {0}</source>
         <translation>完成：{0}</translation>
+    </message>
+    <message>
+        <source>Next step done: {0}</source>
+        <translation>完成下一步：{0}</translation>
     </message>
     <message>
         <source>Move {0}</source>

@@ -122,3 +122,57 @@ def test_agenda_reads_without_sqlalchemy_and_refuses_what_it_cannot_read(tmp_pat
     assert too_new.returncode == 1 and "newer" in too_new.stderr.lower()
     folder = pursuit("agenda", "--db", str(tmp_path), "--lang", "en")
     assert folder.returncode == 1
+
+
+def test_agenda_lists_pursuits_next_steps_in_both_languages(tmp_path: Path) -> None:
+    db = tmp_path / "steps.db"
+    today = datetime.now(SHANGHAI).date()
+    ws = Workspace.open(db)
+    try:
+        for title, step, days in (
+            ("MES 生产执行系统", "下周三前发送方案", -3),
+            ("ERP 升级", "", 0),  # a date only
+            ("OA 协同办公", "约见信息中心主任", 2),
+        ):
+            pursuits.create_pursuit(
+                ws,
+                pursuits.PursuitDraft(
+                    title=title,
+                    account_name="苏州恒通电子",
+                    next_step=step,
+                    next_step_due=today + timedelta(days=days),
+                ),
+            )
+        lost = pursuits.create_pursuit(
+            ws,
+            pursuits.PursuitDraft(
+                title="已丢单",
+                account_name="苏州恒通电子",
+                next_step="不再跟进",
+                next_step_due=today,
+            ),
+        ).pursuit_id
+        pursuits.close_pursuits(ws, [lost], "lost", reason="价格")
+    finally:
+        ws.close()
+
+    zh = pursuit("agenda", "--db", str(db), "--lang", "zh_CN", "--tz", "Asia/Shanghai")
+    assert zh.returncode == 0, zh.stderr
+    lines = zh.stdout.splitlines()
+    late = (today - timedelta(days=3)).isoformat()
+    assert lines[0] == "已逾期（1）"
+    assert lines[1] == f"  {late} 全天  下一步  下周三前发送方案  苏州恒通电子 · MES 生产执行系统"
+    assert lines[2].startswith(f"今天 {today.isoformat()} ") and lines[2].endswith("（1）")
+    assert lines[3] == "  全天  下一步  下一步  苏州恒通电子 · ERP 升级"
+    assert lines[5] == "  全天  下一步  约见信息中心主任  苏州恒通电子 · OA 协同办公"
+    assert len(lines) == 6 and "不再跟进" not in zh.stdout  # a closed pursuit has none
+
+    en = pursuit("agenda", "--db", str(db), "--lang", "en", "--tz", "Asia/Shanghai")
+    assert en.returncode == 0, en.stderr
+    lines = en.stdout.splitlines()
+    assert lines[0] == "Overdue (1)"
+    assert (
+        lines[1]
+        == f"  {late} all day  Next step  下周三前发送方案  苏州恒通电子 · MES 生产执行系统"
+    )
+    assert lines[3] == "  all day  Next step  Next step  苏州恒通电子 · ERP 升级"

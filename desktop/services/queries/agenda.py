@@ -2,9 +2,11 @@
 what is due today and what comes in the next days, across every pursuit.
 
 Open activities and visits still without an outcome are listed together (a visit is the planned
-meeting: services.activities explains the one model). Days are the computer's local days: an
-activity with a time is placed by its UTC instant shown local, one without by its calendar day.
-A visit in the past without an outcome is overdue for OUTCOME_DUE_DAYS, as on the visits screen.
+meeting: services.activities explains the one model), and so is each open pursuit's own next step
+("下一步" with its "截止", kind NEXT_STEP, the pursuit's id as its id): a calendar day without a
+time, listed like an activity without one. Days are the computer's local days: an activity with a
+time is placed by its UTC instant shown local, one without by its calendar day. A visit in the
+past without an outcome is overdue for OUTCOME_DUE_DAYS, as on the visits screen.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ if TYPE_CHECKING:  # not imported to run: `pursuit agenda` reads without the ORM
     from desktop.services.workspace import Workspace
 
 VISIT = "visit"  # the `activity_kind` an agenda item of a visit carries
+# … and of a pursuit's own next step. Its subject is the next step's text, "" when the rep wrote
+# only a date: each screen shows its own words for "Next step" then (the read has no language).
+NEXT_STEP = "next_step"
 
 OVERDUE = "overdue"
 TODAY = "today"
@@ -43,7 +48,7 @@ class AgendaItem(NamedTuple):
     costs several times as much to make."""
 
     id: str
-    activity_kind: str  # call / meeting / email / task / note_to_self, or VISIT
+    activity_kind: str  # call / meeting / email / task / note_to_self, VISIT or NEXT_STEP
     subject: str
     day: date
     at: time | None  # local time of day; None: some time that day
@@ -59,6 +64,15 @@ class AgendaItem(NamedTuple):
     @property
     def is_visit(self) -> bool:
         return self.activity_kind == VISIT
+
+    @property
+    def is_next_step(self) -> bool:
+        """A pursuit's own next step: `id` and `pursuit_id` are the pursuit's."""
+        return self.activity_kind == NEXT_STEP
+
+    @property
+    def is_activity(self) -> bool:
+        return self.activity_kind not in (VISIT, NEXT_STEP)
 
     @property
     def where(self) -> str:
@@ -127,7 +141,12 @@ def read_agenda(
     activity_rows = queries.agenda_open_activities(reader, window.until_iso)
     pursuits_of, accounts_of = queries.agenda_links(reader)
     visit_rows = queries.agenda_visit_rows(reader, window.visit_from, window.visit_until)
-    items = window.items(_joined(activity_rows, pursuits_of, accounts_of), visit_rows)
+    step_rows = queries.agenda_next_steps(reader, window.last.isoformat())
+    items = window.items(
+        _joined(activity_rows, pursuits_of, accounts_of),
+        visit_rows,
+        _named(step_rows, accounts_of),
+    )
     items.sort(key=order_key)
     for item in items:
         if item.bucket == OVERDUE:
@@ -180,6 +199,18 @@ def _joined(
         )
 
 
+def _named(
+    rows: list[tuple[Any, ...]], accounts_of: dict[str, tuple[Any, ...]]
+) -> Iterator[tuple[Any, ...]]:
+    """The next steps with their account's name, as `queries.agenda_next_step_slice` joins it
+    in SQL: a deleted account hides them, a purged or missing one leaves them, name blank."""
+    for pursuit_id, text, due, title, account_id, stage in rows:
+        found = accounts_of.get(account_id)
+        if found is not None and not found[1]:
+            continue
+        yield (pursuit_id, text, due, title, account_id, found[0] if found else "", stage)
+
+
 class _Window:
     """The days an agenda covers in a zone, and its rows made into `AgendaItem`s."""
 
@@ -214,10 +245,14 @@ class _Window:
         return found[0], found[1]
 
     def items(
-        self, activity_rows: Iterable[tuple[Any, ...]], visit_rows: Iterable[tuple[Any, ...]]
+        self,
+        activity_rows: Iterable[tuple[Any, ...]],
+        visit_rows: Iterable[tuple[Any, ...]],
+        step_rows: Iterable[tuple[Any, ...]] = (),
     ) -> list[AgendaItem]:
-        """The items of joined activity rows (`queries.agenda_activity_slice`'s columns) and of
-        visit rows (`queries.agenda_visit_rows`'), those up to the last day, unsorted."""
+        """The items of joined activity rows (`queries.agenda_activity_slice`'s columns), of
+        visit rows (`queries.agenda_visit_rows`') and of next-step rows
+        (`queries.agenda_next_step_slice`'), those up to the last day, unsorted."""
         items: list[AgendaItem] = []
         last, today, local = self.last, self.today, self.local
         for (
@@ -286,6 +321,27 @@ class _Window:
                     stage,
                 )
             )
+        # A next step is a calendar day, no time: placed like an activity without one.
+        for pursuit_id, text, due, title, account_id, account, stage in step_rows:
+            day, _ = local(due, None)
+            if day > last:
+                continue
+            items.append(
+                AgendaItem(
+                    pursuit_id,
+                    NEXT_STEP,
+                    text,
+                    day,
+                    None,
+                    None,
+                    pursuit_id,
+                    title,
+                    account_id,
+                    account,
+                    _bucket(day, today),
+                    stage,
+                )
+            )
         return items
 
 
@@ -316,7 +372,8 @@ def group_counts(
     tz: tzinfo | None = None,
 ) -> dict[date | None, int]:
     """How many items each group of the agenda holds (None: overdue; a day), counted in SQL
-    without reading the items: activities by their due day. An activity with a time written in
+    without reading the items: activities and next steps by their due day. An activity with a
+    time written in
     another zone may be listed a day off it; the list counts the groups it has read itself."""
     with ws.reader() as session:
         return _counts(session, _Window(today, days, tz))
@@ -328,8 +385,9 @@ def _counts(session: queries.Reader, window: _Window) -> dict[date | None, int]:
     by_day, visits = queries.agenda_day_counts(
         session, last.isoformat(), starts, today.isoformat(), window.visit_from
     )
+    next_steps = queries.agenda_next_step_day_counts(session, last.isoformat())
     counts: dict[date | None, int] = {}
-    for groups in (by_day, visits):
+    for groups in (by_day, visits, next_steps):
         for text, count in groups.items():
             day = date.fromisoformat(text) if text else None
             group = None if day is None or day < today else day
@@ -371,11 +429,21 @@ def agenda_slice(
 def _slice(session: queries.Reader, window: _Window, after: date | None, want: int) -> AgendaSlice:
     spread = timedelta(days=SPREAD)
     fresh_from = after.isoformat() if after is not None else None
-    ends = queries.agenda_due_on_at(session, fresh_from, window.until_iso, max(want, 1) - 1)
-    if ends is None:
+    offset = max(want, 1) - 1
+    # The slice ends on the first day by which either kind alone has `want` items: at least
+    # `want` in all, and never all of one kind's overdue ones because the other has few.
+    found = [
+        date.fromisoformat(end[:10])
+        for end in (
+            queries.agenda_due_on_at(session, fresh_from, window.until_iso, offset),
+            queries.agenda_next_step_due_at(session, fresh_from, window.last.isoformat(), offset),
+        )
+        if end is not None
+    ]
+    if not found:
         through, complete = window.last, True
     else:
-        through = min(date.fromisoformat(ends[:10]), window.last)
+        through = min(*found, window.last)
         if after is not None and through <= after:
             through = after + timedelta(days=1)
         complete = through >= window.last
@@ -393,9 +461,10 @@ def _slice(session: queries.Reader, window: _Window, after: date | None, want: i
         if visit_from < visit_until
         else []
     )
+    steps = queries.agenda_next_step_slice(session, fresh_from, through.isoformat())
     items = [
         item
-        for item in window.items(rows, visits)
+        for item in window.items(rows, visits, steps)
         if item.day <= through and (after is None or item.day > after)
     ]
     items.sort(key=order_key)
@@ -413,15 +482,33 @@ def agenda_items(
     tz: tzinfo | None = None,
 ) -> list[AgendaItem]:
     """The items the agenda lists now among these activities and visits and those of these
-    pursuits: what a change touched, read again (the others stay as they are)."""
+    pursuits (their own next steps too): what a change touched, read again (the others stay as
+    they are)."""
     window = _Window(today, days, tz)
     with ws.reader() as session:
         rows = queries.agenda_activities_among(session, activity_ids, pursuit_ids, window.until_iso)
         visits = queries.agenda_visits_among(
             session, visit_ids, pursuit_ids, window.visit_from, window.visit_until
         )
-    unique = {item.id: item for item in window.items(rows, visits)}
+        steps = queries.agenda_next_steps_among(session, pursuit_ids, window.last.isoformat())
+    unique = {item.id: item for item in window.items(rows, visits, steps)}
     return sorted(unique.values(), key=order_key)
+
+
+def next_step_items(
+    ws: Workspace,
+    pursuit_ids: Collection[str],
+    *,
+    days: int = DEFAULT_DAYS,
+    today: date,
+    tz: tzinfo | None = None,
+) -> list[AgendaItem]:
+    """The next steps the agenda lists now of these pursuits, and nothing else of them: what
+    the Today screen reads again after it changed a pursuit's next step alone."""
+    window = _Window(today, days, tz)
+    with ws.reader() as session:
+        steps = queries.agenda_next_steps_among(session, pursuit_ids, window.last.isoformat())
+    return sorted(window.items((), (), steps), key=order_key)
 
 
 def group_key(item: AgendaItem) -> date | None:
@@ -465,7 +552,8 @@ def anything_due(ws: Workspace, *, today: date | None = None, tz: tzinfo | None 
 # --- reminders ----------------------------------------------------------------------------------
 class Reminder(NamedTuple):
     """Something that came due: an activity with a time or a visit at its start (`due`, naive UTC),
-    or an activity without a time at the end of its local day (`all_day`)."""
+    or an activity without a time or a pursuit's next step at the end of its local day
+    (`all_day`)."""
 
     id: str
     activity_kind: str
@@ -493,7 +581,8 @@ def reminders_due(
 ) -> list[Reminder]:
     """What came due after `after` (None: ever, visits for OUTCOME_DUE_DAYS) up to `until` (naive
     UTC), by due time: activities with a time and visits at their time, and with `all_day` the
-    activities without one whose local day ended in between (they are overdue from then on)."""
+    activities without one and the open pursuits' next steps whose local day ended in between
+    (they are overdue from then on)."""
     start = after if after is not None else _FAR_PAST
     if after is None:
         visit_floor = until - timedelta(days=OUTCOME_DUE_DAYS)
@@ -511,6 +600,13 @@ def reminders_due(
             if all_day
             else []
         )
+        if all_day:
+            days += [
+                (pursuit_id, NEXT_STEP, text, due, title, account)
+                for pursuit_id, text, due, title, account in queries.next_step_due_rows(
+                    session, first_local.isoformat(), last_local.isoformat()
+                )
+            ]
     found: list[Reminder] = []
     for item_id, kind, subject, due_at, title, account in timed:
         due = datetime.fromisoformat(due_at)

@@ -2,7 +2,8 @@
 
 Flat (a heading is a row that cannot be selected) so the view keeps uniform row heights and
 stays fast with thousands of items; the delegate paints a heading as a band and an item as
-time · kind · subject · account · pursuit, overdue in red.
+time · kind · subject · account · pursuit, overdue in red. A pursuit's own next step has its
+badge (下一步, green where activities are blue) and reads as that pursuit's next step.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.services.queries.agenda import (
+    NEXT_STEP,
     OVERDUE,
     Agenda,
     AgendaItem,
@@ -36,7 +38,7 @@ from desktop.services.queries.agenda import (
 )
 from desktop.ui.common import format as fmt
 
-MIME_TYPE = "application/x-pursuit-activity"  # one activity's id, dragged to another day
+MIME_TYPE = "application/x-pursuit-activity"  # one item's id (an activity or a next step)
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the AgendaItem of a row (None for a heading)
 HeadingRole = Qt.ItemDataRole.UserRole + 2  # True for a heading row
@@ -48,6 +50,8 @@ FIRST_SLICE = 100  # the first paint: a few screens' worth
 
 OVERDUE_COLOR = QColor("#C0392B")
 HEADING_BACKGROUND = QColor("#EEF2FB")
+KIND_COLOR = QColor("#4A6FD0")  # an activity's or a visit's badge
+NEXT_STEP_COLOR = QColor("#2E7D32")  # a pursuit's next step: its own badge, not an activity's
 
 
 def encode_activity(activity_id: str) -> QMimeData:
@@ -70,8 +74,14 @@ def kind_label(kind: str) -> str:
         "task": QCoreApplication.translate("TodayKinds", "Task"),
         "note_to_self": QCoreApplication.translate("TodayKinds", "Note to self"),
         "visit": QCoreApplication.translate("TodayKinds", "Visit"),
+        NEXT_STEP: QCoreApplication.translate("TodayKinds", "Next step"),
     }
     return labels.get(kind, kind)
+
+
+def subject_text(item: AgendaItem) -> str:
+    """What an item says: its subject; a next step written with a date only says "Next step"."""
+    return item.subject or (kind_label(item.activity_kind) if item.is_next_step else "")
 
 
 class Heading(NamedTuple):
@@ -287,7 +297,7 @@ class TodayModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not item.is_visit:  # a visit is moved on the visits screen, with its plan
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
+            flags |= Qt.ItemFlag.ItemIsDragEnabled  # an activity, or a next step to another day
         return flags
 
     def mimeTypes(self) -> list[str]:
@@ -330,7 +340,7 @@ class TodayModel(QAbstractListModel):
                 for part in (
                     self.when_text(item),
                     kind_label(item.activity_kind),
-                    item.subject,
+                    subject_text(item),
                     item.where,
                 )
                 if part
@@ -417,13 +427,17 @@ class TodayDelegate(QStyledItemDelegate):
             found = self._kinds[item.activity_kind] = (label, metrics.horizontalAdvance(label) + 16)
         kind, kind_width = found
         badge = QRect(x, rect.top() + 4, kind_width, rect.height() - 8)
-        painter.setPen(text_color if selected else QColor("#4A6FD0"))
+        painter.setPen(
+            text_color if selected else NEXT_STEP_COLOR if item.is_next_step else KIND_COLOR
+        )
         painter.drawRoundedRect(badge, 4, 4)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, kind)
         x += kind_width + 10
         painter.setPen(text_color)
         remaining = QRect(x, rect.top(), rect.right() - x, rect.height())
-        subject = metrics.elidedText(item.subject, Qt.TextElideMode.ElideRight, remaining.width())
+        subject = metrics.elidedText(
+            subject_text(item), Qt.TextElideMode.ElideRight, remaining.width()
+        )
         painter.drawText(remaining, Qt.AlignmentFlag.AlignVCenter, subject)
         used = metrics.horizontalAdvance(subject) + 16
         if used < remaining.width() and item.where:

@@ -6,7 +6,8 @@ re-armed whenever activities or visits change, so nothing polls. Each item is to
 (id, due time) pair is remembered, so a rescheduled item is told again at its new time and a
 re-arm never repeats one. Where the last check stopped is kept per database in the settings'
 screen state, which is what the start summary counts from. An activity without a time has no
-moment to be told at: it joins the summary once its day is over, and the Today screen lists it.
+moment to be told at: it joins the summary once its day is over, and the Today screen lists it;
+so does a pursuit's own next step (a due day, never a time).
 The notification is the system tray's message when there is a tray, else a status-bar message
 (never a modal box). Preferences can turn reminders off (`Settings.reminders`); the dialog's
 broadcast of `Changes.all()` is what makes this module read the setting again.
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.local_days import to_local
 from desktop.services.queries import agenda
-from desktop.services.queries.agenda import Reminder
+from desktop.services.queries.agenda import NEXT_STEP, Reminder
 from desktop.ui.context import AppContext
 from desktop.ui.today.model import kind_label
 
@@ -184,12 +185,12 @@ class Reminders(QObject):
     # --- wording --------------------------------------------------------------------------------
     def _line(self, item: Reminder, *, with_where: bool = False) -> str:
         clock = "" if item.all_day else to_local(item.due, self.tz).strftime("%H:%M")
-        text = " ".join(p for p in (clock, kind_label(item.activity_kind), item.subject) if p)
+        text = " ".join(p for p in (clock, kind_label(item.activity_kind), _subject(item)) if p)
         return f"{text}\n{item.where}" if with_where and item.where else text
 
     def _names(self, items: list[Reminder]) -> str:
         return QCoreApplication.translate("Reminders", ", ").join(
-            item.subject for item in items[:LISTED]
+            _subject(item) for item in items[:LISTED]
         ) + self._more(items)
 
     def _more(self, items: list[Reminder]) -> str:
@@ -199,6 +200,13 @@ class Reminders(QObject):
             if extra > 0
             else ""
         )
+
+
+def _subject(item: Reminder) -> str:
+    """A next step written with a date only is named by its kind ("Next step")."""
+    if not item.subject and item.activity_kind == NEXT_STEP:
+        return kind_label(NEXT_STEP)
+    return item.subject
 
 
 class Notifier(QObject):

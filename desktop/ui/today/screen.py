@@ -6,8 +6,12 @@ pursuit's next activity, pre-filled from its stage's open methodology steps (Pip
 no deal is left without a next step). Ctrl+Right / Ctrl+Left move an activity by a day, keeping
 its time of day, and dragging it onto another day's heading or rows moves it to that day; Enter
 opens its pursuit. A visit is listed as the planned meeting it is: Space on
-it opens the pursuit's visits, where its outcome is written. Every change is an undo step
-(`commands`) through `ctx.perform`; the list follows `ctx.changed` and turns at midnight.
+it opens the pursuit's visits, where its outcome is written. A pursuit's own next step (下一步,
+with its due day) is listed too: Space marks it done — the pursuit's next step and its date are
+cleared — and the same bar asks for the pursuit's next one (no outcome: a next step has none);
+Ctrl+Right / Ctrl+Left and a drop move its due day; Enter opens the pursuit's overview, where
+it is written. Every change is an undo step (`commands`) through `ctx.perform`; the list
+follows `ctx.changed` and turns at midnight.
 """
 
 from __future__ import annotations
@@ -44,10 +48,18 @@ from desktop.ui.today.commands import (
     CompleteActivity,
     CreateActivity,
     RescheduleActivity,
+    SetNextStep,
     SetOutcome,
     ShiftActivity,
+    ShiftNextStep,
 )
-from desktop.ui.today.model import FIRST_SLICE, TodayDelegate, TodayModel, decode_activity
+from desktop.ui.today.model import (
+    FIRST_SLICE,
+    TodayDelegate,
+    TodayModel,
+    decode_activity,
+    subject_text,
+)
 from desktop.ui.undo import push
 
 if TYPE_CHECKING:
@@ -60,7 +72,8 @@ DAYS_AHEAD = 7
 
 
 class NextActivityBar(QFrame):
-    """After Done: what came of it, and the pursuit's next activity (pre-filled, editable)."""
+    """After Done: what came of it, and the pursuit's next activity (pre-filled, editable); after
+    a pursuit's next step is done, that pursuit's next step instead (`for_next_step`)."""
 
     def __init__(self, screen: TodayScreen) -> None:
         super().__init__(screen)
@@ -70,6 +83,7 @@ class NextActivityBar(QFrame):
         self.done_id: str | None = None
         self.pursuit_id: str | None = None
         self.step_key: str | None = None
+        self.for_next_step = False  # writing the pursuit's next step, not planning an activity
         self.title = QLabel()
         self.title.setObjectName("next_title")
         self.outcome = QLineEdit()
@@ -98,7 +112,8 @@ class NextActivityBar(QFrame):
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 8, 10, 8)
         grid.addWidget(self.title, 0, 0, 1, 4)
-        grid.addWidget(QLabel(self.tr("Outcome")), 1, 0)
+        self.outcome_label = QLabel(self.tr("Outcome"))
+        grid.addWidget(self.outcome_label, 1, 0)
         grid.addWidget(self.outcome, 1, 1, 1, 3)
         grid.addWidget(QLabel(self.tr("Next")), 2, 0)
         grid.addWidget(self.subject, 2, 1)
@@ -111,14 +126,27 @@ class NextActivityBar(QFrame):
         self.hide()
 
     def offer(self, done: AgendaItem, suggestion: ActivityDraft | None, today: date) -> None:
-        self.done_id = done.id
+        """After an activity or a pursuit's next step was marked done: the pursuit's next
+        activity, or its next step (a next step has no outcome to ask for)."""
+        self.for_next_step = done.is_next_step
+        self.done_id = None if done.is_next_step else done.id
         self.pursuit_id = done.pursuit_id
         self.step_key = suggestion.step_key if suggestion is not None else None
-        self.title.setText(
-            self.tr("Done: {0}. What is next for {1}?").format(
-                done.subject, done.pursuit_title or done.account_name
-            )
-        )
+        name = done.pursuit_title or done.account_name
+        if done.is_next_step:
+            self.subject.setPlaceholderText(self.tr("The pursuit's next step"))
+            if done.subject:
+                title = self.tr("Next step done: {0}. What is the next step for {1}?")
+                self.title.setText(title.format(done.subject, name))
+            else:  # a next step that was a date only
+                title = self.tr("Next step done. What is the next step for {0}?")
+                self.title.setText(title.format(name))
+        else:
+            title = self.tr("Done: {0}. What is next for {1}?")
+            self.subject.setPlaceholderText(self.tr("Next activity for this pursuit"))
+            self.title.setText(title.format(done.subject, name))
+        self.outcome_label.setVisible(not done.is_next_step)
+        self.outcome.setVisible(not done.is_next_step)
         self.outcome.clear()
         self.subject.setText(suggestion.subject if suggestion is not None else "")
         day = suggestion.due_on if suggestion and suggestion.due_on else today + timedelta(days=1)
@@ -126,12 +154,28 @@ class NextActivityBar(QFrame):
         self.subject.setEnabled(done.pursuit_id is not None)
         self.due.setEnabled(done.pursuit_id is not None)
         self.show()
-        self.outcome.setFocus()
+        (self.subject if done.is_next_step else self.outcome).setFocus()
 
     def accept(self) -> None:
         outcome = self.outcome.text().strip()
         subject = self.subject.text().strip()
         ctx = self.today_screen.ctx
+        if self.for_next_step:
+            if self.pursuit_id is not None and subject:
+                picked = self.due.date()
+                due = date(picked.year(), picked.month(), picked.day())
+                command = SetNextStep(
+                    ctx,
+                    self.pursuit_id,
+                    ("", None),
+                    (subject, due),
+                    self.tr("Write the next step"),
+                    self,
+                )
+                if not self.today_screen.push_step(command):
+                    return  # told why; the bar stays for a correction
+            self.dismiss()
+            return
         if self.done_id is not None and outcome:
             push(SetOutcome(ctx, self.done_id, "", outcome, self.tr("Write the outcome"), self))
         if self.pursuit_id is not None and subject:
@@ -159,6 +203,7 @@ class NextActivityBar(QFrame):
     def dismiss(self) -> None:
         self.hide()
         self.done_id = self.pursuit_id = self.step_key = None
+        self.for_next_step = False
         self.today_screen.view.setFocus()
 
 
@@ -218,6 +263,8 @@ class TodayScreen(QWidget):
         self.window_ = window
         # Items a change took out of the agenda: not counted, so their return can be.
         self._absent: set[str] = set()
+        # Pursuits whose next step alone this screen is changing now (`push_step`).
+        self._step_edits: set[str] = set()
         self.model = TodayModel(ctx.lang, self)
         self.model.loader = self._slice
         self.view = TodayView()
@@ -363,8 +410,38 @@ class TodayScreen(QWidget):
             counts = agenda.group_counts(self.ctx.workspace, days=DAYS_AHEAD, today=model.today)
         model.update(gone, fresh, counts)
         found = {item.id for item in fresh}
-        self._absent = (self._absent | touched) - found
+        # A pursuit's id is its next step's: known to be absent when it was not found.
+        self._absent = (self._absent | touched | pursuit_ids) - found
         self._after_update(current, row)
+
+    def refresh_next_steps(self, pursuit_ids: set[str]) -> None:
+        """Only these pursuits' next steps, after this screen changed them and nothing else of
+        the pursuits: their items move, and the counts follow them when each was listed or
+        known to be absent (else they are counted again). Saves counting every group after
+        each Done at scale (36 ms at 50,000 pursuits)."""
+        current = self.current()
+        row = self.view.currentIndex().row()
+        model = self.model
+        fresh = agenda.next_step_items(
+            self.ctx.workspace, pursuit_ids, days=DAYS_AHEAD, today=model.today
+        )
+        known = all(model.index_of(i).isValid() or i in self._absent for i in pursuit_ids)
+        counts = None
+        if not known:
+            counts = agenda.group_counts(self.ctx.workspace, days=DAYS_AHEAD, today=model.today)
+        model.update(pursuit_ids, fresh, counts)
+        self._absent = (self._absent | pursuit_ids) - {item.id for item in fresh}
+        self._after_update(current, row)
+
+    def push_step(self, command: SetNextStep) -> bool:
+        """Run and push a change of one pursuit's next step made on this screen: the list then
+        reads that next step again, not every item of the pursuit (undo and redo, run by the
+        stack, read it whole)."""
+        self._step_edits = {command.pursuit_id}
+        try:
+            return push(command)
+        finally:
+            self._step_edits = set()
 
     def _after_update(self, current: AgendaItem | None, row: int) -> None:
         counts = self.model.counts
@@ -402,7 +479,9 @@ class TodayScreen(QWidget):
         activity_ids = changes.ids(ChangeKind.ACTIVITY)
         visit_ids = changes.ids(ChangeKind.VISIT)
         pursuit_ids = changes.ids(ChangeKind.PURSUIT)
-        if activity_ids or visit_ids or pursuit_ids:
+        if pursuit_ids and pursuit_ids <= self._step_edits and not (activity_ids or visit_ids):
+            self.refresh_next_steps(pursuit_ids)
+        elif activity_ids or visit_ids or pursuit_ids:
             self.refresh(activity_ids, visit_ids, pursuit_ids)
 
     # --- the current item -------------------------------------------------------------------
@@ -435,10 +514,10 @@ class TodayScreen(QWidget):
 
     def _update_actions(self, *_args: QModelIndex) -> None:
         item = self.current()
-        is_activity = item is not None and not item.is_visit
+        movable = item is not None and not item.is_visit  # an activity, or a next step's day
         self.done.setEnabled(item is not None)
-        self.later.setEnabled(is_activity)
-        self.earlier.setEnabled(is_activity)
+        self.later.setEnabled(movable)
+        self.earlier.setEnabled(movable)
         self.open_pursuit.setEnabled(item is not None and item.pursuit_id is not None)
 
     # --- gestures -------------------------------------------------------------------------------
@@ -448,6 +527,9 @@ class TodayScreen(QWidget):
             return
         if item.is_visit:  # its outcome is written on the visit itself
             self.open_current("visits")
+            return
+        if item.is_next_step:
+            self._complete_next_step(item)
             return
         text = self.tr("Done: {0}").format(item.subject)
         if not push(CompleteActivity(self.ctx, item.id, text, parent=self)):
@@ -462,9 +544,36 @@ class TodayScreen(QWidget):
                 suggestion = None
         self.bar.offer(item, suggestion, self.model.today)
 
+    def _complete_next_step(self, item: AgendaItem) -> None:
+        """The pursuit's next step done: it and its date cleared (one undo step), then the bar
+        asks for the next one, pre-filled like an activity's next (the stage's open steps)."""
+        assert item.pursuit_id is not None
+        text = self.tr("Next step done: {0}").format(subject_text(item))
+        old = (item.subject, item.day)
+        if not self.push_step(SetNextStep(self.ctx, item.pursuit_id, old, ("", None), text, self)):
+            return
+        try:
+            suggestion = self.ctx.perform_in(
+                self, activities.next_suggestion, item.pursuit_id, lang=self.ctx.lang
+            )
+        except OperationFailed:
+            suggestion = None
+        self.bar.offer(item, suggestion, self.model.today)
+
+    def _move_next_step(self, item: AgendaItem, day: date, *, shift: bool) -> None:
+        """A next step due on another day (its text kept): Ctrl+Right presses merge."""
+        assert item.pursuit_id is not None
+        text = self.tr("Move {0}").format(subject_text(item))
+        kind = ShiftNextStep if shift else SetNextStep
+        old, new = (item.subject, item.day), (item.subject, day)
+        self.push_step(kind(self.ctx, item.pursuit_id, old, new, text, self))
+
     def shift_current(self, days: int) -> None:
         item = self.current()
         if item is None or item.is_visit:
+            return
+        if item.is_next_step:
+            self._move_next_step(item, item.day + timedelta(days=days), shift=True)
             return
         text = self.tr("Move {0}").format(item.subject)
         push(ShiftActivity(self.ctx, item.id, days, text, parent=self))
@@ -475,6 +584,9 @@ class TodayScreen(QWidget):
         item = self.model.item(index)
         if item is None or item.is_visit or item.day == day:
             return
+        if item.is_next_step:
+            self._move_next_step(item, day, shift=False)
+            return
         text = self.tr("Move {0}").format(item.subject)
         push(RescheduleActivity(self.ctx, activity_id, item.day, day, text, parent=self))
 
@@ -482,4 +594,6 @@ class TodayScreen(QWidget):
         item = self.current()
         opener = getattr(self.window_, "open_pursuit", None)
         if item is not None and item.pursuit_id is not None and opener is not None:
+            if tab is None and item.is_next_step:
+                tab = "overview"  # where the pursuit's next step is written
             opener(item.pursuit_id, tab)

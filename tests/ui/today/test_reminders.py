@@ -181,3 +181,51 @@ def test_a_first_open_says_due_not_since_you_last_opened(ctx) -> None:
     assert title == tr("Reminders")
     assert text == tr("{0} due by now: {1}").format(1, "补发报价单")
     assert "since you last" not in text and "上次" not in text
+
+
+def test_a_pursuits_next_step_joins_the_start_summary_once(ctx) -> None:
+    # A next step has a day and no time: like an activity without one, it is told in the start
+    # summary once its day is over, and never again (nor by the running timer).
+    ctx.settings.set_screen_state(
+        STATE, {str(ctx.workspace.path): datetime(2026, 5, 3, 12, 0).isoformat()}
+    )
+    pid, _ = pursuits.create_pursuit(
+        ctx.workspace,
+        pursuits.PursuitDraft(
+            title="MES 项目",
+            account_name="恒通电子",
+            next_step="下周三前发送方案",
+            next_step_due=DAY - timedelta(days=1),
+        ),
+    )
+    pursuits.create_pursuit(
+        ctx.workspace,
+        pursuits.PursuitDraft(
+            title="ERP 项目", account_name="恒通电子", next_step_due=DAY - timedelta(days=1)
+        ),
+    )
+    pursuits.create_pursuit(  # due today: its day is not over yet
+        ctx.workspace,
+        pursuits.PursuitDraft(
+            title="OA 项目", account_name="恒通电子", next_step="今天的下一步", next_step_due=DAY
+        ),
+    )
+    plan(ctx, "补发报价单", DAY - timedelta(days=1))
+    clock = Clock(datetime(2026, 5, 4, 2, 0))
+    reminders, told = make(ctx, clock)
+    reminders.start()
+    assert len(told) == 1
+    text = told[0][1]
+    since = QCoreApplication.translate(
+        "Reminders", "{0} came due since you last opened Pursuit: {1}"
+    )
+    assert text.startswith(since.split("{1}")[0].format(3))
+    assert "下周三前发送方案" in text and "补发报价单" in text and "今天的下一步" not in text
+    assert kind_label("next_step") in text  # the one written with a date only
+    assert (pid, datetime(2026, 5, 3, 16, 0)) in reminders.shown
+    clock.at = datetime(2026, 5, 4, 20, 0)  # today's day over too: not the timer's to tell
+    reminders.fire_due()
+    assert len(told) == 1
+    again, told_again = make(ctx, clock)
+    again.start()
+    assert told_again == []  # what the summary told is not told again

@@ -155,3 +155,45 @@ def test_a_deleted_pursuit_leaves_the_list_with_its_counts(screen) -> None:
     screen.ctx.changed.emit(result.undo(ws))
     read_all(model)
     assert shown(model) == whole(ws)
+
+
+def test_a_next_step_moved_past_the_days_read_keeps_the_counts_true(screen) -> None:
+    from desktop.ui.today.commands import SetNextStep
+
+    ws = screen.ctx.workspace
+    model = screen.model
+    late, _ = pursuits.create_pursuit(
+        ws,
+        pursuits.PursuitDraft(
+            title="下一步项目",
+            account_name="大客户",
+            next_step="补发方案",
+            next_step_due=TODAY - timedelta(days=5),
+        ),
+    )
+    far, _ = pursuits.create_pursuit(
+        ws,
+        pursuits.PursuitDraft(
+            title="远的项目", account_name="大客户", next_step_due=TODAY + timedelta(days=7)
+        ),
+    )
+    screen.reload()
+    last_day = TODAY + timedelta(days=7)
+    assert model.index_of(late).isValid() and not model.listed(last_day)
+    assert not model.index_of(far).isValid()  # its day is not read yet
+
+    # Listed, moved to a day not read yet: it leaves the rows, its count goes with it.
+    assert screen.select(late)
+    screen.move_to_day(late, last_day)
+    assert not model.index_of(late).isValid()
+    assert model.counts == agenda.group_counts(ws, days=7, today=TODAY)
+    # Not read yet, changed by this screen: counted again rather than guessed.
+    old = ("", last_day)
+    assert screen.push_step(SetNextStep(screen.ctx, far, old, ("", None), "完成", screen))
+    assert model.counts == agenda.group_counts(ws, days=7, today=TODAY)
+    screen.ctx.undo_stack.undo()
+    screen.ctx.undo_stack.undo()
+    assert model.counts == agenda.group_counts(ws, days=7, today=TODAY)
+    assert model.index_of(late).isValid()
+    read_all(model)
+    assert shown(model) == whole(ws)
