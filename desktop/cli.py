@@ -334,17 +334,47 @@ from desktop import cli_import  # noqa: E402  (import-table, import-vcard, expor
 EXTRA_COMMANDS.append(cli_import.register)
 
 
+# A Unix tool whose reader has gone (`pursuit check | head -1`) dies of SIGPIPE, which a shell
+# reports as 128 + 13; Python ignores the signal and raises BrokenPipeError instead.
+EXIT_READER_GONE = 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        try:
+            return run_command(argv)
+        finally:
+            if sys.stdout is not None:  # None under pythonw
+                sys.stdout.flush()  # a reader that has gone shows here, not at Python's exit
+    except BrokenPipeError:
+        return reader_gone()
+
+
+def run_command(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
+    except BrokenPipeError:
+        raise  # not a failure of the command: the reader of its output has gone (main)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # never a traceback for the user; PURSUIT_DEBUG=1 shows it
         if os.environ.get("PURSUIT_DEBUG"):
             raise
         return fail(args, "unexpected", detail=type(exc).__name__)
+
+
+def reader_gone() -> int:
+    """Stop quietly, as Unix tools do when the reader of their output has gone; what is still
+    buffered goes to the null device, so Python's flush at exit has nothing to complain of."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, AttributeError, ValueError):  # no stdout, or one without a descriptor
+        pass
+    return EXIT_READER_GONE
 
 
 if __name__ == "__main__":

@@ -36,12 +36,14 @@ from desktop.storage.queries import TIER_CONTEXT as TIER_CONTEXT
 from desktop.storage.queries import TIER_EXACT as TIER_EXACT
 from desktop.storage.queries import TIER_NAME as TIER_NAME
 from desktop.storage.queries import TIER_PREFIX as TIER_PREFIX
-from desktop.storage.queries import SearchQuery, scanned_rows, search_rows
+from desktop.storage.queries import SearchQuery, scanned_rows, search_count, search_rows
 from desktop.storage.queries import kind_range as kind_range
 from desktop.storage.tables import CoachingAnswer, Note, Pursuit, Visit
 
 # Kinds in their display order (the order of groups when their best hits rank alike).
 KINDS = ("pursuit", "account", "stakeholder", "visit", "coaching_answer", "note")
+# `count` stops here: a common word in a big database is "more than this many", never slow.
+COUNT_CAP = 999
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,25 @@ def search(
     order = {kind: (best[kind], KINDS.index(kind)) for kind in best}
     # Stable sort: within a kind the order of the queries (tier, then score) is kept.
     return sorted(hits, key=lambda h: order[h.kind])
+
+
+def count(
+    ws: Workspace, text_: str, kinds: tuple[str, ...] = KINDS, *, cap: int = COUNT_CAP
+) -> dict[str, int]:
+    """How many records of each of `kinds` `search` finds for `text_` when not limited, counted
+    up to `cap` + 1 (so a number above `cap` means "more than `cap`").
+
+    `search` shows the best few of each kind; this says how many there are in all.
+    """
+    text_ = " ".join(strip_controls(text_).split())
+    kinds = tuple(k for k in KINDS if k in kinds)
+    if not text_ or not kinds:
+        return {}
+    with ws.read() as session:
+        query = SearchQuery(session, text_)
+        if query.empty:
+            return {kind: 0 for kind in kinds}
+        return {kind: search_count(session, query, kind, cap + 1) for kind in kinds}
 
 
 def _details(session: Any, rows: list[Any]) -> dict[str, dict[str, Any]]:

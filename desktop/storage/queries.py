@@ -934,6 +934,34 @@ def scanned_rows(session: Session, query: SearchQuery, kind: str, limit: int) ->
     )
 
 
+def search_count(session: Session, query: SearchQuery, kind: str, cap: int) -> int:
+    """How many documents of `kind` `search_rows` (or `scanned_rows`, for a scan) finds when
+    not limited, counted up to `cap`: their tiers together are every document matching the
+    indexed words anywhere, with the common words (LIKE) in its texts."""
+    from sqlalchemy import text
+
+    low, high = kind_range(kind)
+    params = dict(query.params, low=low, high=high, cap=cap)
+    if query.scan:
+        if kind not in NAMED_KINDS:
+            return 0
+        found = (
+            "SELECT 1 FROM search_docs AS d WHERE d.id BETWEEN :low AND :high "
+            f"AND {query.like('d.name', 'd.context')} AND {_ALIVE_PURSUIT}"
+        )
+    else:
+        params["match"] = query.expression
+        found = (
+            f"SELECT 1 FROM {_JOIN} WHERE search_index MATCH :match "
+            "AND search_index.rowid BETWEEN :low AND :high "
+            f"AND {query.like('d.name', 'd.context', 'd.body', numbers=query.common)} "
+            f"AND {_ALIVE_PURSUIT}"
+        )
+    return int(
+        session.execute(text(f"SELECT count(*) FROM ({found} LIMIT :cap)"), params).scalar_one()
+    )
+
+
 # A ranked read (ORDER BY a score … LIMIT) sorts every match, and checking each one's pursuit is
 # alive (a lookup in pursuits per match) cost more than the ranking itself: 20,000 visits named
 # alike at 50,000 pursuits, ~70 of ~100 ms. So the best few more than asked for are ranked

@@ -72,5 +72,13 @@
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
+    <message>
+        <source>Show the first {0}…</source>
+        <translation>显示前 {0} 个…</translation>
+    </message>
+    <message>
+        <source>Show all {0}…</source>
+        <translation>显示全部 {0} 个…</translation>
+    </message>
 </context>
 </TS>

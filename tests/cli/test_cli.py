@@ -89,3 +89,27 @@ def test_bad_arguments_exit_non_zero(tmp_path: Path) -> None:
     assert pursuit("demo").returncode == 2  # --db is required
     assert pursuit("demo", "--db", str(tmp_path / "x.db"), "--scale", "0").returncode == 1
     assert pursuit("frobnicate").returncode == 2
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a closed pipe is a POSIX notion here")
+@pytest.mark.parametrize("command", ["check", "agenda"])
+def test_a_reader_that_has_gone_ends_the_command_quietly(tmp_path: Path, command) -> None:
+    """`pursuit check --db X | head -1`: once `head` has its line and exits, the command stops
+    without a word, as Unix tools do (exit 141, what a shell reports for SIGPIPE)."""
+    db = tmp_path / "demo.db"
+    assert pursuit("demo", "--db", str(db), "--scale", "3").returncode == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first line is written
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "desktop", command, "--db", str(db)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ, LANG="C.UTF-8"),
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == 141

@@ -282,3 +282,32 @@ def test_an_insert_or_replace_of_a_source_row_keeps_one_document(ws) -> None:
         in_index = "SELECT count(*) FROM search_index WHERE search_index MATCH '\"云迁移\"'"
         assert session.scalar(text(in_index)) == 1
     _assert_index_consistent(ws)
+
+
+def test_count_is_how_many_an_unlimited_search_finds(ws) -> None:
+    """The popup shows the best eight of a kind; `count` says how many there are in all."""
+    for n in range(10):
+        pursuit(ws, f"ERP 实施 {n}", account=f"远盛{n}号客户" if n < 9 else "华通")
+    gone = pursuit(ws, "ERP 已删除")
+    records.delete(ws, "pursuit", gone)
+    assert len(search.search(ws, "ERP", limit=8, kinds=("pursuit",))) == 8
+    counts = search.count(ws, "ERP")
+    assert counts["pursuit"] == 10 and counts["account"] == 0
+    assert search.count(ws, "远盛", kinds=("pursuit", "account")) == {"pursuit": 9, "account": 9}
+    assert search.count(ws, "没有这个词语") == {kind: 0 for kind in search.KINDS}
+    assert search.count(ws, "  ") == {}
+
+
+@pytest.mark.parametrize("query", ["恒通", "MES", "王", "mes 系统", "系统", "张", "客户 需求"])
+def test_count_agrees_with_the_search_on_demo_data(demo_ws, query) -> None:
+    counts = search.count(demo_ws, query)
+    for kind in search.KINDS:
+        hits = search.search(demo_ws, query, kinds=(kind,), limit=search.COUNT_CAP + 1)
+        assert counts[kind] == len(hits), (query, kind)
+
+
+def test_count_stops_past_its_cap(ws) -> None:
+    for n in range(6):
+        pursuit(ws, f"平台{n}")
+    assert search.count(ws, "平台", kinds=("pursuit",), cap=3) == {"pursuit": 4}
+    assert search.count(ws, "平", kinds=("pursuit",), cap=3) == {"pursuit": 4}  # the name scan

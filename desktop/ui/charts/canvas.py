@@ -9,7 +9,7 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QCursor, QImage, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QCursor, QImage, QPainter, QPaintEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip
 
 from desktop.services import analytics
@@ -78,6 +78,12 @@ class ChartCanvas(FigureCanvasQTAgg):
             image = QImage(pixels, width, height, QImage.Format.Format_RGBA8888)
             painter.drawImage(self.rect(), image)
         painter.end()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel scrolls the page the chart is on: no chart zooms or pans, and matplotlib's
+        canvas would otherwise keep every wheel event for a `scroll_event` nothing listens to,
+        so the Dashboard did not scroll while the pointer was over a chart (most of it)."""
+        event.ignore()
 
     def _at(self, event: MouseEvent) -> tuple[int, float, float] | None:
         """(panel, x, y) in data coordinates of a drawn panel under the pointer, or None."""

@@ -7,7 +7,7 @@ undo command. A drag carries criterion ids under our own MIME type and is one co
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QDrag,
     QDragEnterEvent,
@@ -32,6 +32,19 @@ from PySide6.QtWidgets import (
 
 from desktop.services.reports import spreadsheet
 from desktop.ui.indicators.model import IndicatorGridModel, is_score
+
+
+def typed_digit(event: QKeyEvent) -> int | None:
+    """The digit a key press types (half- or full-width), None for anything else; a digit with
+    Ctrl, Alt or Meta is a shortcut, not typing."""
+    text = event.text()
+    if event.modifiers() & ~(
+        Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
+    ):
+        return None
+    if len(text) != 1 or not text.isdecimal():
+        return None
+    return int(text)
 
 
 class RowDragGesture:
@@ -113,7 +126,7 @@ class IndicatorTableView(QTableView):
     move_rows_requested = Signal(list, int)  # criterion ids, target row (before it)
     paste_requested = Signal(int, int, str)  # row, column, clipboard text
     clear_requested = Signal(list)  # [(row, column)]
-    scores_typed = Signal(int, int, int)  # row, column, digit
+    score_refused = Signal()  # a digit outside 1–5 typed on a score cell
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,15 +208,23 @@ class IndicatorTableView(QTableView):
             self.clear_requested.emit(self.selected_cells())
             return
         current = self.currentIndex()
+        digit = typed_digit(event)
         if (
             current.isValid()
-            and not modifiers & ~Qt.KeyboardModifier.KeypadModifier
-            and event.text()
-            and event.text().isdigit()
+            and digit is not None
             and is_score(self.grid_model().key(current.column()))
         ):
-            self.scores_typed.emit(current.row(), current.column(), int(event.text()))
-            return
+            if not 1 <= digit <= 5:
+                self.score_refused.emit()
+                return
+            # As in a spreadsheet: the digit opens the cell's editor holding it, and Tab or Enter
+            # there commits and moves once (the delegate's keys). A full-width digit from an
+            # input method is handed on as the ASCII one the spin box accepts.
+            ascii_key = QKeyEvent(
+                QEvent.Type.KeyPress, Qt.Key(Qt.Key.Key_0.value + digit), modifiers, str(digit)
+            )
+            if self.edit(current, QAbstractItemView.EditTrigger.AnyKeyPressed, ascii_key):
+                return
         if (
             key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and current.isValid()

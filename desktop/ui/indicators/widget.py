@@ -81,7 +81,7 @@ class IndicatorGridWidget(QWidget):
         self.view.move_rows_requested.connect(self.move_rows)
         self.view.paste_requested.connect(self.pasting.paste_text)
         self.view.clear_requested.connect(self.clear_cells)
-        self.view.scores_typed.connect(self.type_score)
+        self.view.score_refused.connect(self.refuse_score)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._cell_menu)
         header = self.view.horizontalHeader()
@@ -338,30 +338,11 @@ class IndicatorGridWidget(QWidget):
             return self.tr("Edit “{0}”: {1}").format(name, self.model.title(cells[0].column))
         return self.tr("Edit {0} cells").format(len(cells))
 
-    def type_score(self, row: int, column: int, digit: int) -> None:
-        """A digit typed on a score cell sets it at once and moves on (fast scoring)."""
-        if not 1 <= digit <= 5:
-            self.message.show_message(
-                self.tr("Scores and importance run from 1 to 5. Nothing was changed."), "warning"
-            )
-            return
-        cells = self.model.cells_for(row, column, digit)
-        if cells is None:
-            return
-        criterion_id = self.model.criterion(row).id
-        if cells:
-            self._submit_cells(cells)
-        moved_to = self.model.row_of(criterion_id)  # the row may have moved (sorted by score)
-        if moved_to is None:
-            return
-        columns = self.model.columns
-        if column + 1 < len(columns) and is_score(columns[column + 1]):
-            target = self.model.index(moved_to, column + 1)
-        elif moved_to + 1 < self.model.rowCount():
-            target = self.model.index(moved_to + 1, self.model.column_of("our_score"))
-        else:
-            target = self.model.index(moved_to, column)
-        self.view.setCurrentIndex(target)
+    def refuse_score(self) -> None:
+        """A digit outside 1–5 typed on a score cell: say why nothing happened."""
+        self.message.show_message(
+            self.tr("Scores and importance run from 1 to 5. Nothing was changed."), "warning"
+        )
 
     def clear_cells(self, positions: list[tuple[int, int]]) -> None:
         cells: list[Cell] = []

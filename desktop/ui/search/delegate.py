@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.domain.methodology import Catalog
 from desktop.services.search import Hit
-from desktop.ui.search.model import CountRole, HeaderRole, HitRole, QueryRole
+from desktop.ui.search.model import CountRole, HeaderRole, HitRole, MoreRole, QueryRole
 
 HEADER_HEIGHT = 26
 HIT_HEIGHT = 46
+MORE_HEIGHT = 30
 MARK = QColor("#F6BD16")
 KIND_COLORS = {
     "pursuit": "#5B8FF9",
@@ -42,7 +43,12 @@ class ResultDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        height = HEADER_HEIGHT if index.data(HeaderRole) else HIT_HEIGHT
+        if index.data(HeaderRole):
+            height = HEADER_HEIGHT
+        elif index.data(MoreRole):
+            height = MORE_HEIGHT
+        else:
+            height = HIT_HEIGHT
         return QSize(option.rect.width() or 400, height)
 
     def paint(
@@ -59,12 +65,27 @@ class ResultDelegate(QStyledItemDelegate):
             self._paint_header(painter, rect, palette, index)
             painter.restore()
             return
-        hit: Hit = index.data(HitRole)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
         elif option.state & QStyle.StateFlag.State_MouseOver:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+        if index.data(MoreRole):
+            # "Show all 10…": a link's colour, in line with the hits' names.
+            painter.setFont(option.font)
+            painter.setPen(
+                palette.color(
+                    QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link
+                )
+            )
+            painter.drawText(
+                rect.adjusted(22, 0, -12, 0),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                str(index.data()),
+            )
+            painter.restore()
+            return
+        hit: Hit = index.data(HitRole)
         text_colour = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )

@@ -1,14 +1,19 @@
 """The search popup (Ctrl+K or the toolbar box): type, see results grouped by kind, Enter jumps.
 
+Each group shows its best few and says how many match in all; when there are more, its last row
+"Show all N…" lists the rest of that kind in the popup (until the query changes).
+
 Keys: ↑ / ↓ (and Page Up / Down, Home / End) move between results, skipping the group headers;
-Enter opens the chosen one in its screen; Esc closes. A keystroke searches at once (the index
-answers in milliseconds); keystrokes that arrive together are searched once.
+Enter opens the chosen one in its screen (or on "Show all", shows them); Esc closes. A keystroke
+searches at once (the index answers in milliseconds); keystrokes that arrive together are
+searched once.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -28,10 +33,10 @@ from desktop.services.search import Hit
 from desktop.ui.common.icons import icon
 from desktop.ui.context import AppContext
 from desktop.ui.search.delegate import ResultDelegate
-from desktop.ui.search.model import HitRole, ResultsModel
+from desktop.ui.search.model import HitRole, MoreRole, ResultsModel
 
 log = logging.getLogger(__name__)
-PER_KIND = 8  # results shown per kind
+PER_KIND = 8  # results shown per kind, until "Show all"
 WIDTH = 620
 
 
@@ -47,6 +52,7 @@ class SearchPopup(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.last_search_ms = 0.0  # how long the last search took (benchmarks read it)
+        self.expanded: tuple[str, str] | None = None  # (query, kind) whose all are shown
 
         self.field = QLineEdit()
         self.field.setObjectName("search_field")
@@ -159,13 +165,15 @@ class SearchPopup(QFrame):
             self.model.clear()
             self._show_message("")
             return
+        if self.expanded is not None and self.expanded[0] != text:
+            self.expanded = None  # a new query shows the best few of each kind again
         started = time.perf_counter()
         try:
-            hits = search.search(self.ctx.workspace, text, limit=PER_KIND, lang=self.ctx.lang)
+            hits, totals = self._find(text)
         except Exception:  # a broken index must not break typing
             log.exception("search failed")
-            hits = []
-        self.model.set_hits(hits, text)
+            hits, totals = [], {}
+        self.model.set_hits(hits, text, totals)
         if hits:
             self.pages.setCurrentWidget(self.list)
             self.select_row(self.model.hit_rows()[0])
@@ -173,6 +181,32 @@ class SearchPopup(QFrame):
         else:
             self._show_message(self.tr("Nothing found for “{0}”.").format(text))
         self.last_search_ms = (time.perf_counter() - started) * 1000
+
+    def _find(self, text: str) -> tuple[list[Hit], dict[str, int]]:
+        """The best few hits of each kind (all of the kind "Show all" chose) and, for the
+        kinds whose few were all there was room for, how many match in all."""
+        ws, lang = self.ctx.workspace, self.ctx.lang
+        hits = search.search(ws, text, limit=PER_KIND, lang=lang)
+        shown = Counter(hit.kind for hit in hits)
+        full = tuple(kind for kind, n in shown.items() if n >= PER_KIND)
+        totals = search.count(ws, text, full) if full else {}
+        kind = self.expanded[1] if self.expanded is not None else None
+        if kind is not None and totals.get(kind, 0) > PER_KIND:
+            every = search.search(ws, text, limit=search.COUNT_CAP, lang=lang, kinds=(kind,))
+            at = next(n for n, hit in enumerate(hits) if hit.kind == kind)
+            hits = hits[:at] + every + hits[at + shown[kind] :]
+        return hits, totals
+
+    def show_all(self, kind: str) -> None:
+        """List every match of `kind` (up to the count's cap) and choose the first one that
+        was not shown before."""
+        self.expanded = (self.field.text().strip(), kind)
+        self.run_search()
+        rows = [
+            r for r in self.model.hit_rows() if self.model.index(r, 0).data(HitRole).kind == kind
+        ]
+        if len(rows) > PER_KIND:
+            self.select_row(rows[PER_KIND])
 
     def current_hit(self) -> Hit | None:
         index = self.list.currentIndex()
@@ -185,7 +219,7 @@ class SearchPopup(QFrame):
 
     def step(self, delta: int) -> None:
         """Move the choice `delta` results on (headers are skipped, the ends hold)."""
-        rows = self.model.hit_rows()
+        rows = self.model.choice_rows()
         if not rows:
             return
         current = self.list.currentIndex().row()
@@ -221,14 +255,21 @@ class SearchPopup(QFrame):
         return super().eventFilter(watched, event)
 
     def _clicked(self, index: QModelIndex) -> None:
-        hit = index.data(HitRole)
-        if hit is not None:
-            self._activate(hit)
+        self._choose(index)
 
     def activate_current(self) -> None:
         if self._timer.isActive():
             self.run_search()  # Enter right after typing: search first
-        hit = self.current_hit()
+        self._choose(self.list.currentIndex())
+
+    def _choose(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        kind = index.data(MoreRole)
+        if kind:
+            self.show_all(kind)
+            return
+        hit = index.data(HitRole)
         if hit is not None:
             self._activate(hit)
 

@@ -535,3 +535,22 @@ def test_the_list_heading_shows_names_as_typed(qtbot) -> None:
     qtbot.addWidget(dialog)
     heading = dialog.findChild(QLabel, "behind_heading")
     assert "&lt;i&gt;A&amp;B&lt;/i&gt;" in heading.text()
+
+
+def test_the_wheel_over_a_chart_scrolls_the_page(open_dashboard, demo_ws, qtbot) -> None:
+    """A mouse wheel's notches over a chart (through the window, as the system sends them)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    dashboard = open_dashboard(demo_ws, size=(1000, 700))
+    bar = dashboard.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0  # the page is taller than the window
+    window = dashboard.window()
+    points = [  # the middle of each chart, where the window shows it
+        c.mapTo(window, QPoint(c.width() // 2, min(c.height(), 200) // 2))
+        for c in dashboard.canvases.values()
+    ]
+    at = next(p for p in points if type(window.childAt(p)).__name__ == "ChartCanvas")
+    for _ in range(3):  # three notches downwards
+        QTest.wheelEvent(window.windowHandle(), at, QPoint(0, -120))
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=2_000)

@@ -9,8 +9,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -182,21 +188,72 @@ def test_override_with_the_picker_then_asks_why(qtbot, tab, deal) -> None:
 # --- keys ----------------------------------------------------------------------------------
 
 
-def test_typing_digits_scores_a_row_quickly(qtbot, tab, deal) -> None:
+def type_keys(qtbot, keys) -> None:
+    """Keys as the keyboard sends them: each to the widget that has the focus at that moment
+    (the grid, or the cell editor a key opened)."""
+    for key in keys:
+        target = QApplication.focusWidget()
+        assert target is not None
+        qtbot.keyClick(target, key)
+
+
+def focus_grid(qtbot, tab, row: int, key: str) -> None:
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
     tab.view.setFocus()
-    tab.view.setCurrentIndex(tab.model.index(3, column(tab, "our_score")))
-    for key in (Qt.Key.Key_4, Qt.Key.Key_1, Qt.Key.Key_5):
-        qtbot.keyClick(tab.view, key)
+    tab.view.setCurrentIndex(tab.model.index(row, column(tab, key)))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.view)
+
+
+def test_typed_scores_land_in_their_columns_like_a_spreadsheet(qtbot, tab, deal) -> None:
+    """A digit opens the cell's editor holding it; Tab commits and moves right once."""
+    focus_grid(qtbot, tab, 3, "our_score")
+    K = Qt.Key
+    type_keys(qtbot, [K.Key_4])
+    editor = tab.view.findChild(QSpinBox, "score_editor")
+    assert tab.view.state() == QAbstractItemView.State.EditingState
+    assert editor is not None and editor.text() == "4"  # the digit replaced the old 3
+    assert deal.grid().criteria[3].our_score == 3  # nothing saved before Tab or Enter
+    type_keys(qtbot, [K.Key_Tab, K.Key_1, K.Key_Tab, K.Key_5, K.Key_Return])
+    qtbot.waitUntil(lambda: tab.view.state() != QAbstractItemView.State.EditingState)
     row = deal.grid().criteria[3]
     assert (row.our_score, row.scores[deal.sai], row.scores[deal.yun]) == (4, 1, 5)
     assert classes(tab)[3] == "fatal"
-    qtbot.keyClick(tab.view, Qt.Key.Key_7)
-    assert "1 to 5" in tab.message.text()
+    # Enter commits where it is, as the grid's editors always have.
+    assert tab.view.currentIndex() == tab.model.index(3, column(tab, score_column(deal.yun)))
     # Three edits, three undo steps.
     for _ in range(3):
         tab.ctx.undo_stack.undo()
     row = deal.grid().criteria[3]
     assert (row.our_score, row.scores[deal.sai], row.scores[deal.yun]) == (3, 3, 2)
+
+
+def test_tab_after_a_typed_score_moves_once_from_importance(qtbot, tab, deal) -> None:
+    """The tester's "5 Tab 5 Tab 2" from the importance cell of an unscored criterion."""
+    cid, _ = indicators.add_criterion(deal.ws, deal.pursuit_id, {"name": "交付周期"})
+    tab.reload()
+    row = tab.model.row_of(cid)
+    focus_grid(qtbot, tab, row, "importance")
+    K = Qt.Key
+    type_keys(qtbot, [K.Key_5, K.Key_Tab, K.Key_5, K.Key_Tab, K.Key_2, K.Key_Tab])
+    qtbot.waitUntil(lambda: deal.grid().criteria[row].scores.get(deal.sai) == 2)
+    criterion = deal.grid().criteria[row]
+    assert (criterion.importance, criterion.our_score) == (5, 5)
+    assert not criterion.scores.get(deal.yun)
+    assert tab.view.currentIndex().column() == column(tab, score_column(deal.yun))
+
+
+def test_a_digit_outside_one_to_five_is_refused_with_a_message(qtbot, tab, deal) -> None:
+    focus_grid(qtbot, tab, 3, "our_score")
+    type_keys(qtbot, [Qt.Key.Key_7])
+    assert "1 to 5" in tab.message.text()
+    assert tab.view.state() != QAbstractItemView.State.EditingState
+    assert deal.grid().criteria[3].our_score == 3
+    # A full-width digit from a Chinese input method scores like the ASCII one.
+    full_width = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_4, Qt.KeyboardModifier.NoModifier, "４")
+    QApplication.sendEvent(tab.view, full_width)
+    editor = tab.view.findChild(QSpinBox, "score_editor")
+    assert editor is not None and editor.text() == "4"
 
 
 def test_delete_key_clears_cells_but_keeps_names(qtbot, tab, deal) -> None:

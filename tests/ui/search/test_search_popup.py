@@ -6,8 +6,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent
 
 from desktop.services import accounts, search
+from desktop.services.pursuits import PursuitDraft, create_pursuit
 from desktop.ui.search import jump
-from desktop.ui.search.model import HeaderRole, HitRole, ResultsModel
+from desktop.ui.search.model import CountRole, HeaderRole, HitRole, MoreRole, ResultsModel
 
 
 def commit(widget, text: str) -> None:
@@ -134,3 +135,58 @@ def test_clicking_a_result_jumps(main_window, qtbot) -> None:
     qtbot.mouseClick(popup.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert not popup.isVisible()
     assert main_window.screens["accounts"].current_id == hit.id
+
+
+def test_a_group_says_how_many_match_and_shows_all_of_them(main_window, qtbot) -> None:
+    """Nine pursuits match but the popup lists eight: the heading says 9, not 8, and the
+    group's last row "显示全部 9 个…" lists the ninth too."""
+    ws = main_window.ctx.workspace
+    for n in range(9):
+        create_pursuit(ws, PursuitDraft(title=f"远盛二期 {n}", account_name="苏州远盛精密"))
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    qtbot.keyClick(main_window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    popup = main_window.search.popup
+    assert popup.isVisible()
+    commit(popup.field, "远盛")
+    qtbot.waitUntil(lambda: popup.model.rowCount() > 0)
+    model = popup.model
+    header = next(
+        r
+        for r in range(model.rowCount())
+        if model.index(r, 0).data(HeaderRole)
+        and model.index(r + 1, 0).data(HitRole).kind == "pursuit"
+    )
+    assert model.index(header, 0).data(CountRole) == "9"
+    pursuits_shown = [h for h in model.hits() if h.kind == "pursuit"]
+    assert len(pursuits_shown) == 8
+    more = model.more_row("pursuit")
+    assert more == header + 9
+    assert model.index(more, 0).data() == "显示全部 9 个…"
+    # The arrow keys reach "Show all" like a result; Enter there lists the rest.
+    while popup.list.currentIndex().row() != more:
+        qtbot.keyClick(popup.field, Qt.Key.Key_Down)
+    qtbot.keyClick(popup.field, Qt.Key.Key_Return)
+    assert popup.isVisible()
+    assert len([h for h in model.hits() if h.kind == "pursuit"]) == 9
+    assert model.more_row("pursuit") is None
+    assert popup.current_hit() is model.hits()[[h.kind for h in model.hits()].index("pursuit") + 8]
+    # A new query shows the best few again.
+    commit(popup.field, "二期")
+    popup.run_search()
+    assert popup.expanded is None
+
+
+def test_counts_past_the_cap_read_as_more_than(qtmodeltester) -> None:
+    hits = [
+        search.Hit(kind="note", id=f"n{n}", label=f"纪要 {n}", detail="", pursuit_id=None)
+        for n in range(8)
+    ]
+    model = ResultsModel()
+    model.set_hits(hits, "纪要", {"note": search.COUNT_CAP + 1})
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data(CountRole) == f"{search.COUNT_CAP}+"
+    assert model.index(9, 0).data(MoreRole) == "note"
+    assert model.choice_rows() == list(range(1, 10))
+    model.set_hits(hits[:3], "纪要")
+    assert model.index(0, 0).data(CountRole) == "3" and model.more_row("note") is None
