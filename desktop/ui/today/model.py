@@ -340,7 +340,7 @@ class TodayModel(QAbstractListModel):
                 for part in (
                     self.when_text(item),
                     kind_label(item.activity_kind),
-                    subject_text(item),
+                    item.subject,  # a next step with a date only: its kind says it all
                     item.where,
                 )
                 if part
@@ -435,9 +435,9 @@ class TodayDelegate(QStyledItemDelegate):
         x += kind_width + 10
         painter.setPen(text_color)
         remaining = QRect(x, rect.top(), rect.right() - x, rect.height())
-        subject = metrics.elidedText(
-            subject_text(item), Qt.TextElideMode.ElideRight, remaining.width()
-        )
+        # Not `subject_text`: beside its badge, a next step written with a date only would read
+        # "下一步 下一步".
+        subject = metrics.elidedText(item.subject, Qt.TextElideMode.ElideRight, remaining.width())
         painter.drawText(remaining, Qt.AlignmentFlag.AlignVCenter, subject)
         used = metrics.horizontalAdvance(subject) + 16
         if used < remaining.width() and item.where:

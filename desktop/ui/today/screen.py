@@ -572,6 +572,17 @@ class TodayScreen(QWidget):
         item = self.current()
         if item is None or item.is_visit:
             return
+        today = self.model.today
+        if days > 0 and item.day < today:
+            # Put off, an overdue item leaves the overdue group: "a day later" of something ten
+            # days late is tomorrow, not nine days late (which would take ten presses).
+            day = today + timedelta(days=days)
+            if item.is_next_step:
+                self._move_next_step(item, day, shift=False)
+            else:
+                text = self.tr("Move {0}").format(item.subject)
+                push(RescheduleActivity(self.ctx, item.id, item.day, day, text, parent=self))
+            return
         if item.is_next_step:
             self._move_next_step(item, item.day + timedelta(days=days), shift=True)
             return

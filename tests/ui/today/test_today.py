@@ -9,7 +9,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 
-from desktop.services import activities, pursuits
+from desktop.services import activities, pursuits, records
 from desktop.services.activities import ActivityDraft
 from desktop.services.workspace import Workspace
 from desktop.ui.today.model import TodayModel
@@ -88,6 +88,35 @@ def test_ctrl_right_moves_an_activity_a_day_and_presses_merge(qtbot, main_window
     assert screen.current().id == call.id  # still selected where it moved
     screen.ctx.undo_stack.undo()  # both presses are one step
     assert activities.get_activity(ws, call.id).due_on == date.today()
+
+
+def test_a_day_later_takes_an_overdue_item_to_tomorrow(qtbot, main_window) -> None:
+    screen = main_window.show_screen("today")
+    ws = screen.ctx.workspace
+    late = date.today() - timedelta(days=10)
+    call, _ = activities.create_activity(
+        ws, ActivityDraft(subject="十天前该打的电话", pursuit_id=ws.today_pursuit, due_on=late)
+    )
+    pursuit = ws.today_pursuit
+    pursuits.restore_states(
+        ws, [pursuits.PursuitState(pursuit, {"next_step": "发方案", "next_step_due": late})]
+    )
+    screen.reload()
+    for item_id, due in (
+        (call, lambda: activities.get_activity(ws, call).due_on),
+        (pursuit, lambda: records.get(ws, "pursuit", pursuit)["next_step_due"]),
+    ):
+        assert screen.select(item_id)
+        screen.view.setFocus()
+        qtbot.keyClick(screen.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+        assert due() == date.today() + timedelta(days=1)
+        screen.ctx.undo_stack.undo()
+        assert due() == late
+    # A day earlier still counts from its own date.
+    assert screen.select(call)
+    screen.view.setFocus()
+    qtbot.keyClick(screen.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert activities.get_activity(ws, call).due_on == late - timedelta(days=1)
 
 
 @pytest.mark.parametrize("main_window", ["en"], indirect=True)

@@ -112,13 +112,13 @@ def test_a_change_moves_only_its_row_and_the_list_stays_the_whole_read(screen, q
     assert shown(model) == whole(ws)[: model.rowCount()]
     screen.bar.dismiss()
 
-    # Ctrl+Right on an overdue item moves it to the next day, still read.
+    # Ctrl+Left on an overdue item moves it to the day before, still read.
     moving = model.items()[0]
     assert screen.select(moving.id)
     screen.view.setFocus()
-    qtbot.keyClick(screen.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(screen.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     moved = model.item(model.index_of(moving.id))
-    assert moved is not None and moved.day == moving.day + timedelta(days=1)
+    assert moved is not None and moved.day == moving.day - timedelta(days=1)
     assert shown(model) == whole(ws)[: model.rowCount()]
 
     # Undo twice: both back where they were.
