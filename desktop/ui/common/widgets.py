@@ -106,11 +106,11 @@ class OptionalDateEdit(DateEdit):
         self._typing = False  # digits typed since the field took focus (Backspace edits them)
         self._advanced = False  # the last digit filled a section and Qt moved to the next one
         self._before: date | None = None  # what a refused text goes back to
-        self._hint = self.tr("Delete clears the date")
+        self._hint = ""  # the tooltip a refusal's message stands in for
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(self.tr("not set") if none_text is None else none_text)
         self.setDate(NO_DATE)
-        self.setToolTip(self._hint)
+        self.setToolTip(self.tr("Delete clears the date"))
         self.dateChanged.connect(self._date_changed)
 
     def _date_changed(self) -> None:
@@ -161,6 +161,8 @@ class OptionalDateEdit(DateEdit):
         before = self._before
         self.setDate(QDate(before.year, before.month, before.day) if before else NO_DATE)
         self.interpretText()  # shows that date again in place of the typed text
+        if not self.property("refused"):
+            self._hint = self.toolTip()
         self.setProperty("refused", True)
         self.setToolTip(message)
         self.setStyleSheet("border: 1px solid #D32F2F; border-radius: 3px;")
