@@ -157,17 +157,29 @@ class OptionalDateEdit(DateEdit):
             self.setDate(QDate(typed.year, typed.month, typed.day))
             self._before = typed
             return None
-        message = self.tr("“{0}” is not a date; the date was not changed.").format(text.strip())
+        message = self._refusal(text)
         before = self._before
         self.setDate(QDate(before.year, before.month, before.day) if before else NO_DATE)
         self.interpretText()  # shows that date again in place of the typed text
+        self._mark(message)
+        return message
+
+    def refusal(self) -> str | None:
+        """The message of a refused date while the field still shows it (until the user types
+        a date or clears the field): a form does not save as if nothing had been typed."""
+        return self.toolTip() if self.property("refused") else None
+
+    def _refusal(self, text: str) -> str:
+        return self.tr("“{0}” is not a date; the date was not changed.").format(text.strip())
+
+    def _mark(self, message: str) -> None:
+        """Show the refusal on the field itself and tell the form (`refused`)."""
         if not self.property("refused"):
             self._hint = self.toolTip()
         self.setProperty("refused", True)
         self.setToolTip(message)
         self.setStyleSheet("border: 1px solid #D32F2F; border-radius: 3px;")
         self.refused.emit(message)
-        return message
 
     # --- reading ----------------------------------------------------------------------------
     def _shown(self) -> date | None:
@@ -272,15 +284,20 @@ class OptionalDateEdit(DateEdit):
         ):
             self.setDate(NO_DATE)
             self._before = None
+            self._unmark()
             self.cleared.emit()
             event.accept()
             return
         if plain and text.isdigit() and text.isascii():
-            if self.date() == NO_DATE:
+            starting = self.date() == NO_DATE
+            if starting:
                 self._start_today(QDateEdit.Section.YearSection)
             self._typing = True
-            section = self.currentSection()
+            section, shown = self.currentSection(), self.lineEdit().text()
             super().keyPressEvent(event)
+            if starting and self.lineEdit().text() == shown:
+                self.setDate(NO_DATE)  # no date starts so (a year before 2000): still unset
+                return
             self._advanced = self.currentSection() != section
             return
         if plain and text and text in SEPARATORS:
@@ -293,10 +310,24 @@ class OptionalDateEdit(DateEdit):
             self.setSelectedSection(self.currentSection())
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            typed = self._typed_text()
+            if typed and self._read_typed() is None:
+                # Said, and Enter stops here: a dialog would save without the date. The text
+                # stays to be corrected (a table cell's commit, which comes next, settles it).
+                self._mark(self._refusal(typed))
+                event.accept()
+                return
             self.settle()
         super().keyPressEvent(event)
 
     def _next_section(self) -> None:
+        """On to the next section, the one being typed completed first ("27" is 2027, a month
+        "1" is January); a section that cannot be completed keeps the cursor."""
+        if self._typed_text():
+            typed = self._read_typed()
+            if typed is None:
+                return
+            self.setDate(QDate(typed.year, typed.month, typed.day))
         sections = (
             QDateEdit.Section.YearSection,
             QDateEdit.Section.MonthSection,

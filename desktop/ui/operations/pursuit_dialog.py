@@ -160,6 +160,7 @@ class PursuitDialog(QDialog):
         ):
             date_edit.refused.connect(lambda message, n=name: self._show_problem(n, message))
             date_edit.changed.connect(lambda n=name: self._show_problem(n, ""))
+            date_edit.cleared.connect(lambda n=name: self._show_problem(n, ""))
         self._untouched = self._typed()
 
     # --- fields -----------------------------------------------------------------------------
@@ -201,7 +202,9 @@ class PursuitDialog(QDialog):
             ("expected_close", self.expected_close),
             ("next_step_due", self.next_step_due),
         ):
-            problem = date_edit.settle()  # a date still being typed counts, or says why not
+            # A date still being typed counts; one that cannot be a date (refused just now,
+            # or when the field was left) keeps the dialog open with its message.
+            problem = date_edit.settle() or date_edit.refusal()
             if problem is not None:
                 problems[name] = problem
         amount_text = self.amount.text().strip()
