@@ -171,8 +171,16 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
+        <source>not set</source>
+        <translation>未定</translation>
+    </message>
+    <message>
         <source>Delete clears the date</source>
         <translation>按 Delete 键清除日期</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a date; the date was not changed.</source>
+        <translation>「{0}」不是有效日期，日期未更改。</translation>
     </message>
 </context>
 <context>

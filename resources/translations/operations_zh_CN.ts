@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CloseDialog</name>
@@ -123,7 +122,7 @@
         <translation>移至「{0}」</translation>
     </message>
     <message>
-        <source>Reason (kept in the pursuit&apos;s stage history)</source>
+        <source>Reason (kept in the pursuit's stage history)</source>
         <translation>原因（记入项目的阶段历史）</translation>
     </message>
     <message>
@@ -285,16 +284,8 @@
         <translation>如 1,280,000 或 128万</translation>
     </message>
     <message>
-        <source>not set</source>
-        <translation>未定</translation>
-    </message>
-    <message>
         <source>What is the next thing to do, with whom?</source>
         <translation>下一步做什么？和谁？</translation>
-    </message>
-    <message>
-        <source>no date</source>
-        <translation>未定日期</translation>
     </message>
     <message>
         <source>Separate tags with commas</source>
@@ -375,6 +366,30 @@
     <message>
         <source>This value is not valid.</source>
         <translation>该值无效。</translation>
+    </message>
+    <message>
+        <source>Discard this new pursuit?</source>
+        <translation>丢弃这个新项目？</translation>
+    </message>
+    <message>
+        <source>What you typed has not been saved and cannot be brought back.</source>
+        <translation>填写的内容尚未保存，丢弃后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Discard your changes to this pursuit?</source>
+        <translation>丢弃对此项目的修改？</translation>
+    </message>
+    <message>
+        <source>The pursuit stays as it was saved.</source>
+        <translation>项目保持上次保存时的内容。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
     </message>
     <message>
         <source>New pursuit “{0}”</source>

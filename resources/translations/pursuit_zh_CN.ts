@@ -162,10 +162,6 @@
         <translation>计划签署日期</translation>
     </message>
     <message>
-        <source>not set</source>
-        <translation>未设定</translation>
-    </message>
-    <message>
         <source>Payment received in full</source>
         <translation>货款已全部到账</translation>
     </message>
@@ -562,10 +558,6 @@
     <message>
         <source>Amount</source>
         <translation>金额</translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation>未设定</translation>
     </message>
     <message>
         <source>Expected close</source>

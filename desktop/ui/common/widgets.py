@@ -1,24 +1,31 @@
 """The edit widgets every form shares: a date that opens its calendar from anywhere, a date that
 may be unset, and an amount typed the way a rep says it (128万, ¥1,280,000, 1.2亿).
 
-One of each, so a date or an amount behaves the same in the board's dialogs, its filter bar and
-the pursuit workspace."""
+One of each, so a date or an amount behaves the same in the board's dialogs, its filter bar,
+the pursuit workspace and its tables."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QPointF, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QLineEdit, QWidget
 
 from desktop.ui.common import format as fmt
 
 NO_DATE = QDate(2000, 1, 1)  # "not set", shown as the special value text
+# What a rep types between year, month and day besides the format's own "-" (a Chinese input
+# method gives the full-width forms).
+SEPARATORS = frozenset("-/. 。．／－")
+# The display format's three numbers, each possibly partly typed ("27-3-" while typing).
+_TYPED = re.compile(r"^\s*(\d{0,4})-(\d{0,2})-(\d{0,2})\s*$")
 
 
 class DateEdit(QDateEdit):
-    """A date with a calendar that opens from anywhere on the field."""
+    """A date with a calendar that opens from anywhere on the field, and from the keyboard
+    (F4 or Alt+Down, as a combo box does)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,27 +48,73 @@ class DateEdit(QDateEdit):
             )
         super().mousePressEvent(event)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.calendarPopup() and _opens_popup(event):
+            self.open_calendar()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def open_calendar(self) -> None:
+        """Show the calendar popup, as a click on the field's arrow does (QDateEdit has no call
+        for it: the press on the arrow is its only way in)."""
+        if self.isReadOnly() or not self.isEnabled():
+            return
+        centre = QPointF(self.width() - 6, self.height() / 2)
+        press = QMouseEvent(
+            QEvent.Type.MouseButtonPress,
+            centre,
+            QPointF(self.mapToGlobal(centre.toPoint())),
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QDateEdit.mousePressEvent(self, press)
+
+
+def _opens_popup(event: QKeyEvent) -> bool:
+    if event.key() == Qt.Key.Key_F4 and not event.modifiers():
+        return True
+    return event.key() == Qt.Key.Key_Down and bool(
+        event.modifiers() & Qt.KeyboardModifier.AltModifier
+    )
+
 
 class OptionalDateEdit(DateEdit):
-    """A date that may be unset: shows `none_text` when unset, opens on today when clicked,
-    and Delete / Backspace clear it.
+    """A date that may be unset ("not set" shown, one word wherever the widget is used).
+
+    From unset, typing a digit starts a date of today's form with the digits in its year (20261101
+    gives 2026-11-01; 2027 then a separator or Right goes on to the month); Up / Down and a click
+    start from today; F4 / Alt+Down open the calendar. Delete / Backspace clear it (when it is
+    unset, the whole text is selected, or the cursor sits in a year not being typed). Tab always
+    leaves the field, to the next one.
+
+    Leaving the field settles what was typed: a date partly typed is completed (a two-digit year
+    is 20xx, a single-digit month or day reads as 0N); one that cannot be a date is refused —
+    the field goes back to the date it had, marks itself and emits `refused` with the message.
 
     `changed` says the user changed the date (not `set_value`); `cleared` says the user cleared
     it, which a form saves at once."""
 
     changed = Signal()
     cleared = Signal()
+    refused = Signal(str)  # the message: what was typed and that the date did not change
 
-    def __init__(self, none_text: str = " ", parent: QWidget | None = None) -> None:
+    def __init__(self, none_text: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._typing = False  # digits typed since the field took focus (Backspace edits them)
+        self._advanced = False  # the last digit filled a section and Qt moved to the next one
+        self._before: date | None = None  # what a refused text goes back to
+        self._hint = ""  # the tooltip a refusal's message stands in for
         self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText(none_text)
+        self.setSpecialValueText(self.tr("not set") if none_text is None else none_text)
         self.setDate(NO_DATE)
         self.setToolTip(self.tr("Delete clears the date"))
         self.dateChanged.connect(self._date_changed)
 
     def _date_changed(self) -> None:
+        self._unmark()
         if not self._loading:
             self.changed.emit()
 
@@ -70,10 +123,12 @@ class OptionalDateEdit(DateEdit):
         self.setSpecialValueText(text)
 
     def value(self) -> date | None:
-        day = self.date()
-        if day == NO_DATE or not day.isValid():
-            return None
-        return date(day.year(), day.month(), day.day())
+        """The date the field means: what is typed (completed as leaving would complete it), or
+        the date it had while the typed text cannot be a date. Reading changes nothing."""
+        if self._typed_text():
+            typed = self._read_typed()
+            return typed if typed is not None else self._before
+        return self._shown()
 
     def set_value(self, day: date | None) -> None:
         self._loading = True
@@ -81,27 +136,206 @@ class OptionalDateEdit(DateEdit):
             self.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
         finally:
             self._loading = False
+        self._before = day
+        self._unmark()
 
     def clear(self) -> None:
         """Unset the date (QAbstractSpinBox.clear would only empty the text)."""
         self.setDate(NO_DATE)
+        self._before = None
+
+    def settle(self) -> str | None:
+        """Make what was typed the field's date (a partly typed date completed). None when the
+        field holds a date or none; else the message: the text cannot be a date, and the field
+        went back to the date it had (marked, and `refused` emitted)."""
+        text = self._typed_text()
+        if not text:
+            self._before = self._shown()
+            return None
+        typed = self._read_typed()
+        if typed is not None:
+            self.setDate(QDate(typed.year, typed.month, typed.day))
+            self._before = typed
+            return None
+        message = self._refusal(text)
+        before = self._before
+        self.setDate(QDate(before.year, before.month, before.day) if before else NO_DATE)
+        self.interpretText()  # shows that date again in place of the typed text
+        self._mark(message)
+        return message
+
+    def refusal(self) -> str | None:
+        """The message of a refused date while the field still shows it (until the user types
+        a date or clears the field): a form does not save as if nothing had been typed."""
+        return self.toolTip() if self.property("refused") else None
+
+    def _refusal(self, text: str) -> str:
+        return self.tr("“{0}” is not a date; the date was not changed.").format(text.strip())
+
+    def _mark(self, message: str) -> None:
+        """Show the refusal on the field itself and tell the form (`refused`)."""
+        if not self.property("refused"):
+            self._hint = self.toolTip()
+        self.setProperty("refused", True)
+        self.setToolTip(message)
+        self.setStyleSheet("border: 1px solid #D32F2F; border-radius: 3px;")
+        self.refused.emit(message)
+
+    # --- reading ----------------------------------------------------------------------------
+    def _shown(self) -> date | None:
+        day = self.date()
+        if day == NO_DATE or not day.isValid():
+            return None
+        return date(day.year(), day.month(), day.day())
+
+    def _typed_text(self) -> str:
+        """The text when it is no whole date (a date being typed), else ''."""
+        if self.hasAcceptableInput():
+            return ""
+        return self.lineEdit().text()
+
+    def _read_typed(self) -> date | None:
+        """The date a partly typed text completes to, or None when it cannot be one."""
+        match = _TYPED.match(self.lineEdit().text())
+        if match is None or not all(match.groups()):
+            return None
+        year_text, month_text, day_text = match.groups()
+        year = int(year_text)
+        if len(year_text) == 2:
+            year += 2000  # "27" is how a rep writes 2027
+        elif len(year_text) != 4:
+            return None
+        try:
+            typed = date(year, int(month_text), int(day_text))
+        except ValueError:
+            return None
+        low, high = self.minimumDate(), self.maximumDate()
+        if (
+            not date(low.year(), low.month(), low.day())
+            < typed
+            <= date(high.year(), high.month(), high.day())
+        ):
+            return None
+        return typed
+
+    def _unmark(self) -> None:
+        if self.property("refused"):
+            self.setProperty("refused", False)
+            self.setToolTip(self._hint)
+            self.setStyleSheet("")
+
+    # --- the keyboard and the mouse --------------------------------------------------------
+    def _start_today(self, section: QDateEdit.Section) -> None:
+        """Leave "unset" for today's date, with `section` selected for what comes next."""
+        self.setDate(QDate.currentDate())
+        self.setSelectedSection(section)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.date() == NO_DATE:
             self.setDate(QDate.currentDate())
         super().mousePressEvent(event)
 
+    def open_calendar(self) -> None:
+        if self.date() == NO_DATE:
+            self.setDate(QDate.currentDate())
+        super().open_calendar()
+
+    def stepBy(self, steps: int) -> None:
+        # Up / Down, Page Up / Down and the wheel start an unset date from today, not from 2001.
+        if self.date() == NO_DATE:
+            self._start_today(QDateEdit.Section.DaySection)
+            return
+        super().stepBy(steps)
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        if self.date() == NO_DATE:  # unset sits on the minimum, where Qt allows no step down
+            return (
+                QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+                | QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+            )
+        return super().stepEnabled()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # QDateEdit makes Tab walk its sections (and swallows it while unset); in a form Tab
+        # goes to the next field. The sections have Right, Left and the separators.
+        return QAbstractSpinBox.focusNextPrevChild(self, next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._typing = self._advanced = False
+        self._before = self.value()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.settle()
+        self._typing = self._advanced = False
+        super().focusOutEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
+        key = event.key()
+        text = event.text()
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        advanced, self._advanced = self._advanced, False
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
             self.date() == NO_DATE
-            or self.currentSection() == QDateEdit.Section.YearSection
             or self.lineEdit().selectedText() == self.lineEdit().text()
+            or (self.currentSection() == QDateEdit.Section.YearSection and not self._typing)
         ):
             self.setDate(NO_DATE)
+            self._before = None
+            self._unmark()
             self.cleared.emit()
             event.accept()
             return
+        if plain and text.isdigit() and text.isascii():
+            starting = self.date() == NO_DATE
+            if starting:
+                self._start_today(QDateEdit.Section.YearSection)
+            self._typing = True
+            section, shown = self.currentSection(), self.lineEdit().text()
+            super().keyPressEvent(event)
+            if starting and self.lineEdit().text() == shown:
+                self.setDate(NO_DATE)  # no date starts so (a year before 2000): still unset
+                return
+            self._advanced = self.currentSection() != section
+            return
+        if plain and text and text in SEPARATORS:
+            event.accept()
+            if not advanced and self.date() != NO_DATE:
+                self._next_section()
+            return  # just moved on by the digit that filled the section: this one is done
+        if key == Qt.Key.Key_Right and plain and advanced:
+            event.accept()  # already on the next section, selected
+            self.setSelectedSection(self.currentSection())
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            typed = self._typed_text()
+            if typed and self._read_typed() is None:
+                # Said, and Enter stops here: a dialog would save without the date. The text
+                # stays to be corrected (a table cell's commit, which comes next, settles it).
+                self._mark(self._refusal(typed))
+                event.accept()
+                return
+            self.settle()
         super().keyPressEvent(event)
+
+    def _next_section(self) -> None:
+        """On to the next section, the one being typed completed first ("27" is 2027, a month
+        "1" is January); a section that cannot be completed keeps the cursor."""
+        if self._typed_text():
+            typed = self._read_typed()
+            if typed is None:
+                return
+            self.setDate(QDate(typed.year, typed.month, typed.day))
+        sections = (
+            QDateEdit.Section.YearSection,
+            QDateEdit.Section.MonthSection,
+            QDateEdit.Section.DaySection,
+        )
+        current = self.currentSection()
+        if current in sections[:-1]:
+            self.setSelectedSection(sections[sections.index(current) + 1])
 
 
 class MoneyEdit(QLineEdit):

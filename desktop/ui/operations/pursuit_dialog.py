@@ -4,6 +4,9 @@ Reusable by any screen: `PursuitDialog(ctx, parent, pursuit_id=None, stage=1)`, 
 On accept it saves through the services (one transaction), pushes the undo command and emits
 `saved(pursuit_id)`. A changed stage on an existing pursuit goes through the stage gate first,
 exactly like a drag on the board.
+
+Escape, Cancel and the window's close button on a form with typed input ask once before the
+input is thrown away (nothing unsaved can be undone); an untouched form closes at once.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +56,7 @@ class PursuitDialog(QDialog):
         self.ctx = ctx
         self.pursuit_id = pursuit_id
         self.gate: GateDialog | None = None
+        self.discard_box: QMessageBox | None = None  # the question before typed input goes
         lang = ctx.lang
         self.setWindowTitle(self.tr("Edit pursuit") if pursuit_id else self.tr("New pursuit"))
         self.setMinimumWidth(520)
@@ -94,7 +99,7 @@ class PursuitDialog(QDialog):
         amount_row.addWidget(self.amount, 1)
         amount_row.addWidget(self.currency)
 
-        self.expected_close = OptionalDateEdit(self.tr("not set"))
+        self.expected_close = OptionalDateEdit()
         self.expected_close.setObjectName("pursuit_close")
         self.stage = QComboBox()
         self.stage.setObjectName("pursuit_stage")
@@ -103,7 +108,7 @@ class PursuitDialog(QDialog):
         self.next_step = QLineEdit()
         self.next_step.setObjectName("pursuit_next_step")
         self.next_step.setPlaceholderText(self.tr("What is the next thing to do, with whom?"))
-        self.next_step_due = OptionalDateEdit(self.tr("no date"))
+        self.next_step_due = OptionalDateEdit()
         self.next_step_due.setObjectName("pursuit_next_due")
         self.tags = QLineEdit()
         self.tags.setObjectName("pursuit_tags")
@@ -149,6 +154,14 @@ class PursuitDialog(QDialog):
             self.currency.setCurrentText(ctx.settings.default_currency)
             self.stage.setCurrentIndex(max(0, min(7, stage - 1)))
         self._account_edited(self.account.currentText())
+        for name, date_edit in (
+            ("expected_close", self.expected_close),
+            ("next_step_due", self.next_step_due),
+        ):
+            date_edit.refused.connect(lambda message, n=name: self._show_problem(n, message))
+            date_edit.changed.connect(lambda n=name: self._show_problem(n, ""))
+            date_edit.cleared.connect(lambda n=name: self._show_problem(n, ""))
+        self._untouched = self._typed()
 
     # --- fields -----------------------------------------------------------------------------
     def _field(self, name: str, widget: QWidget | QHBoxLayout, *extra: QWidget) -> QWidget:
@@ -185,6 +198,15 @@ class PursuitDialog(QDialog):
     def read_form(self) -> tuple[PursuitForm, dict[str, str]]:
         """The form's values and the messages of fields that cannot be read."""
         problems: dict[str, str] = {}
+        for name, date_edit in (
+            ("expected_close", self.expected_close),
+            ("next_step_due", self.next_step_due),
+        ):
+            # A date still being typed counts; one that cannot be a date (refused just now,
+            # or when the field was left) keeps the dialog open with its message.
+            problem = date_edit.settle() or date_edit.refusal()
+            if problem is not None:
+                problems[name] = problem
         amount_text = self.amount.text().strip()
         # A negative amount is read, so validate_form below says it cannot be negative.
         amount = fmt.parse_money(amount_text, allow_negative=True) if amount_text else 0
@@ -240,9 +262,69 @@ class PursuitDialog(QDialog):
             "title": self.title,
             "amount": self.amount,
             "currency": self.currency,
+            "expected_close": self.expected_close,
+            "next_step_due": self.next_step_due,
         }
         if first in widgets:
             widgets[first].setFocus()
+
+    def _show_problem(self, name: str, text: str) -> None:
+        label = self.errors[name]
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    # --- leaving without saving -------------------------------------------------------------
+    def _typed(self) -> tuple[object, ...]:
+        """What the user can have typed or picked, to tell a touched form from an untouched one."""
+        return (
+            self.account.currentText().strip(),
+            self.title.text().strip(),
+            self.amount.text().strip(),
+            self.currency.currentText(),
+            self.expected_close.value(),
+            self.stage.currentIndex(),
+            self.next_step.text().strip(),
+            self.next_step_due.value(),
+            self.tags.text().strip(),
+        )
+
+    def reject(self) -> None:
+        """Escape, Cancel and the close button: an untouched form closes; typed input is only
+        thrown away once the user says so."""
+        if self.discard_box is not None:
+            return  # already asking
+        if self._typed() == self._untouched:
+            super().reject()
+            return
+        if self.pursuit_id is None:
+            question = self.tr("Discard this new pursuit?")
+            details = self.tr("What you typed has not been saved and cannot be brought back.")
+        else:
+            question = self.tr("Discard your changes to this pursuit?")
+            details = self.tr("The pursuit stays as it was saved.")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            question,
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("discard_pursuit")
+        box.setInformativeText(details)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            self.discard_box = None
+            if box.clickedButton() is discard:
+                QDialog.reject(self)
+
+        box.finished.connect(answered)
+        self.discard_box = box
+        box.open()
 
     # --- saving ---------------------------------------------------------------------------------
     def accept(self) -> None:

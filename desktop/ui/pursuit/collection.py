@@ -149,7 +149,6 @@ class CollectionPage(SectionPage):
         due_label = self.tr("To be signed by")
         due_row.addWidget(QLabel(due_label))
         due = OptionalDateEdit()
-        due.set_placeholder(self.tr("not set"))
         cell, self.errors["acceptance_due"] = with_error(due, "acceptance_due")
         self.widgets["acceptance_due"] = due
         self.labels["acceptance_due"] = due_label

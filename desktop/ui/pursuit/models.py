@@ -211,6 +211,14 @@ class RecordDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
         if isinstance(editor, OptionalDateEdit):
-            model.setData(index, editor.value())
+            # Enter commits what was typed: settle() completes a partly typed date, or says
+            # why it is none (shown under the table like any refused cell).
+            problem = editor.settle()
+            if problem is None:
+                model.setData(index, editor.value())
+            else:
+                self.model.refused.emit(
+                    index.row(), self.model.columns[index.column()].title, problem
+                )
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text())

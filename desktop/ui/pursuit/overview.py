@@ -120,7 +120,6 @@ class OverviewPage(SectionPage):
         self.amount_edit.setObjectName("amount")
         layout.addRow(self.tr("Amount"), cell)
         self.close_edit = OptionalDateEdit()
-        self.close_edit.set_placeholder(self.tr("not set"))
         self._expected_close_error = self._row(
             layout, self.tr("Expected close"), self.close_edit, "expected_close"
         )
@@ -163,7 +162,6 @@ class OverviewPage(SectionPage):
             layout, self.tr("Action"), self.next_step_edit, "next_step"
         )
         self.next_due_edit = OptionalDateEdit()
-        self.next_due_edit.set_placeholder(self.tr("not set"))
         self._next_step_due_error = self._row(
             layout, self.tr("Due"), self.next_due_edit, "next_step_due"
         )
