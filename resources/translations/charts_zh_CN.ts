@@ -125,10 +125,6 @@
         <translation>加权金额</translation>
     </message>
     <message>
-        <source>Open now: {0} pursuits · {1} · weighted {2} (amount × the stage&apos;s win rate)</source>
-        <translation>当前在途：{0} 个项目 · {1} · 加权 {2}（金额 × 所在阶段赢率）</translation>
-    </message>
-    <message>
         <source>No open pursuits are expected to close in the next 12 months.</source>
         <translation>未来 12 个月内没有预计成交的在途项目。</translation>
     </message>
@@ -261,6 +257,10 @@ The forecast assumes {6}%</source>
     <message>
         <source>Other ({0})</source>
         <translation>其他（{0} 项）</translation>
+    </message>
+    <message>
+        <source>Open now: {0} pursuits · {1} · weighted {2} (amount not yet received × the stage&apos;s win rate)</source>
+        <translation>当前在途：{0} 个项目 · {1} · 加权 {2}（未回款金额 × 所在阶段赢率）</translation>
     </message>
     <message>
         <source>Won (collected)</source>
@@ -583,8 +583,8 @@ The forecast assumes {6}%</source>
         <translation>加权金额</translation>
     </message>
     <message>
-        <source>Amount × the win rate of each pursuit&apos;s stage</source>
-        <translation>金额 × 各项目所在阶段的赢率</translation>
+        <source>Amount not yet received × the win rate of each pursuit&apos;s stage</source>
+        <translation>未回款金额 × 各项目所在阶段的赢率</translation>
     </message>
     <message>
         <source>Next 12 months</source>

@@ -624,7 +624,7 @@
     </message>
     <message>
         <source>Pursuit</source>
-        <translation>Pursuit</translation>
+        <translation>项目型销售管理</translation>
     </message>
     <message>
         <source>Merging…</source>

@@ -513,8 +513,12 @@ def draw_funnel(fig: Figure, series: analytics.Funnel, look: Look) -> None:
         ncols=2,
         bbox_to_anchor=(0.0, 1.0),
     )
+    # What is weighed is what is still to collect (domain.status.weighted_base): a 回款 pursuit
+    # with instalments in weighs less than its amount, which "amount × rate" would belie.
     note = QCoreApplication.translate(
-        "Charts", "Open now: {0} pursuits · {1} · weighted {2} (amount × the stage's win rate)"
+        "Charts",
+        "Open now: {0} pursuits · {1} · weighted {2} (amount not yet received × the stage's "
+        "win rate)",
     ).format(
         count(series.count),
         money(series.amount, look.currency),

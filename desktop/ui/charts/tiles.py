@@ -156,7 +156,8 @@ class KeyFigures(QWidget):
                 self.tr("Open pipeline"), self.tr("Amount of the open pursuits (filters apply)")
             ),
             "weighted": KeyFigure(
-                self.tr("Weighted"), self.tr("Amount × the win rate of each pursuit's stage")
+                self.tr("Weighted"),
+                self.tr("Amount not yet received × the win rate of each pursuit's stage"),
             ),
             "forecast": KeyFigure(
                 self.tr("Next 12 months"),
