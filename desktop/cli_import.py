@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from desktop.services.imports.reading import Table
     from desktop.services.imports.table_import import Preview, RowProblem
 
+VCARD = "vCard"  # a table made of contact cards: its "encoding", as its lines' problems name it
+
 POLICIES = {
     "skip": "skip",
     "update": "update_empty",
@@ -58,6 +60,10 @@ def _file_error(args: argparse.Namespace, exc: Exception) -> int:
 
 
 def _report_reading(args: argparse.Namespace, table: Table, mapping: dict[int, str]) -> None:
+    if table.encoding == VCARD:  # cards, not a sheet: no encoding or header row to tell
+        what = say(args, "import_cards", count=len(table.rows))
+        print(say(args, "import_file", path=table.path.name, what=what))
+        return
     what = (
         say(args, "import_sheet", sheet=table.sheet)
         if table.sheet
@@ -174,7 +180,7 @@ def cmd_import_vcard(args: argparse.Namespace) -> int:
     except reading.ImportFileError as exc:
         return _file_error(args, exc)
     table = vcards.cards_table(Path(args.file), cards)
-    table.encoding = "vCard"
+    table.encoding = VCARD
     return _run(args, table, "people", dict(vcards.MAPPING))
 
 

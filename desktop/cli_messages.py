@@ -254,6 +254,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有可导入的工作表：{detail}。未做任何更改。",
         "No sheet to import: {detail}. Nothing was changed.",
     ),
+    "import_empty": (
+        "{detail} 是空的，没有任何文字。未做任何更改。",
+        "{detail} is empty: it holds no text. Nothing was changed.",
+    ),
     "import_no_header": (
         "{detail} 中找不到表头行。未做任何更改。",
         "No header row found in {detail}. Nothing was changed.",
@@ -311,6 +315,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_file": ("读取 {path}：{what}", "Reading {path}: {what}"),
     "import_encoding": ("编码 {encoding}", "encoding {encoding}"),
+    "import_cards": ("{count} 张名片", "{count} contact cards"),
     "import_sheet": ("工作表“{sheet}”", 'sheet "{sheet}"'),
     "import_hidden_skipped": (
         "（隐藏的工作表未读取：{sheets}）",

@@ -210,6 +210,10 @@
         <translation>没有可导入的工作表：{detail}。</translation>
     </message>
     <message>
+        <source>{detail} is empty: it holds no text.</source>
+        <translation>{detail} 是空的，没有任何文字。</translation>
+    </message>
+    <message>
         <source>No header row was found in {detail}.</source>
         <translation>{detail} 中找不到表头行。</translation>
     </message>

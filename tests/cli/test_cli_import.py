@@ -130,6 +130,7 @@ def test_people_need_a_pursuit_and_go_onto_its_map(
         ("old.xls", b"\xd0\xcf\x11\xe0", "Old .xls files are not supported"),
         ("cut.xlsx", b"PK\x03\x04" + b"\0" * 100, "damaged or incomplete"),
         ("none.csv", None, "No file at"),
+        ("blank.csv", b"\r\n , ,\r\n\r\n", "blank.csv is empty: it holds no text"),
     ],
 )
 def test_a_file_refused_says_why_and_changes_nothing(
@@ -177,6 +178,8 @@ def test_vcards_in_and_out(db: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
         capsys, "import-vcard", "--db", str(db), str(cards), "--pursuit", pid, "--lang", "en"
     )
     assert code == 0 and "2 rows. Created: 2," in out
+    # Cards, not a sheet: no encoding or header row is told.
+    assert "in.vcf: 2 contact cards" in out and "ncoding" not in out and "Header" not in out
     out_file = tmp_path / "out.vcf"
     code, out, _ = run(
         capsys, "export-vcard", "--db", str(db), "--pursuit", pid, "--out", str(out_file)

@@ -69,7 +69,7 @@ _ENCODING_ALIASES = {
 class ImportFileError(InvalidInput):
     """The file cannot be imported at all. Codes: missing, unreadable, too_big, too_many_rows,
     zip_bomb, still_writing, not_xlsx, damaged, unclosed_quote (a CSV's; the line it opened on),
-    no_sheet, no_header, bad_encoding, xls, format.
+    no_sheet, empty (not a cell with text), no_header, bad_encoding, xls, format.
     `detail` holds what the message names (a limit, a sheet, an encoding)."""
 
     def __init__(self, code: str, detail: str = "") -> None:
@@ -437,8 +437,8 @@ def _table(
         looked.append((number, cells, problem))
         if len(looked) >= HEADER_SEARCH:
             break
-    if not looked:
-        raise ImportFileError("no_header", sheet or path.name)
+    if not looked:  # not a cell with text: say so, rather than "no header"
+        raise ImportFileError("empty", sheet or path.name)
     scored = [(header_score(cells), -i) for i, (_n, cells, _p) in enumerate(looked)]
     best_score, best = max(scored)
     index = -best if best_score > 0 else 0

@@ -81,6 +81,7 @@ def file_refusal(code: str, detail: str) -> str:
             "would run together into one cell. Correct the file and import it again.",
         ),
         "no_sheet": QCoreApplication.translate("Import", "There is no sheet to import: {detail}."),
+        "empty": QCoreApplication.translate("Import", "{detail} is empty: it holds no text."),
         "no_header": QCoreApplication.translate("Import", "No header row was found in {detail}."),
         "bad_encoding": QCoreApplication.translate("Import", "Unsupported encoding: {detail}."),
         "xls": QCoreApplication.translate(

@@ -241,11 +241,11 @@ def test_missing_old_xls_and_other_formats(tmp_path: Path) -> None:
         assert caught.value.code == code
 
 
-def test_an_empty_file_has_no_header(tmp_path: Path) -> None:
+def test_an_empty_file_is_told_as_empty(tmp_path: Path) -> None:
     path = csv_file(tmp_path / "e.csv", ["", ""], "utf-8")
     with pytest.raises(ImportFileError) as caught:
         reading.read_table(path)
-    assert caught.value.code == "no_header"
+    assert caught.value.code == "empty"
 
 
 def test_progress_can_cancel_reading(tmp_path: Path) -> None:

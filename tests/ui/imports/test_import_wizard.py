@@ -109,7 +109,13 @@ def test_a_refused_file_says_why(main_window, qtbot, tmp_path: Path) -> None:
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     quoted = tmp_path / "quote.csv"  # a quotation mark never closed
     quoted.write_text('客户名称,行业\n"苏州恒通,制造\n南京新诚,港口\n', encoding="utf-8")
-    for path, said in ((old, ".xls"), (quoted, "第 2 行的引号没有闭合")):
+    blank = tmp_path / "blank.csv"  # nothing in it but separators
+    blank.write_text(" , ,\n\n", encoding="utf-8")
+    for path, said in (
+        (old, ".xls"),
+        (quoted, "第 2 行的引号没有闭合"),
+        (blank, "blank.csv 是空的，没有任何文字。"),
+    ):
         wizard = actions.open_wizard("table", settled(path))
         advance(qtbot, wizard)
         # Read on a worker: wait for the words themselves (the task ends before they arrive).
