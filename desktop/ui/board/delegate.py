@@ -254,7 +254,11 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(small_font)
         if card.expected_close is not None:
             room = right - (x + amount_width + 8) - 14
-            if small_metrics.horizontalAdvance(close) > room:
+            # As the amounts: a narrow column shows every date short, not some "2027年9月" and
+            # some "27年5月". Asked of elidedText, which is what cuts it: an advance a pixel
+            # under the room still came out as "2027年…".
+            full = small_metrics.elidedText(close, Qt.TextElideMode.ElideRight, room) == close
+            if width < NARROW or not full:
                 close = tiny_date(card.expected_close, self.lang, today)
             close = small_metrics.elidedText(close, Qt.TextElideMode.ElideRight, room)
             if room > 24 and close:
@@ -295,7 +299,8 @@ class CardDelegate(QStyledItemDelegate):
             pass  # what is booked is read after the first paint: no "no next step" meanwhile
         elif card.scheduled_on is not None:
             painter.setPen(text if not closed else muted)
-            _text(painter, QRect(x + 12, y, step_room - 12, line), self._scheduled(card, today))
+            booked = self._scheduled(card, today, narrow=width < NARROW)
+            _text(painter, QRect(x + 12, y, step_room - 12, line), booked)
         else:
             painter.setPen(AMBER_TEXT if not closed else muted)
             _text(painter, QRect(x + 12, y, step_room - 12, line), self._texts["no_step"])
@@ -531,10 +536,13 @@ class CardDelegate(QStyledItemDelegate):
             lines.append(self._status_labels.get(card.status, card.status))
         return "<br>".join(lines)
 
-    def _scheduled(self, card: BoardCard, today: date) -> str:
-        """ "Booked 14 Dec" (已安排 12月14日): what a card with no next step written but a visit or
-        a task booked shows, since deal health counts that as its next step."""
-        return self._texts["scheduled"].format(fmt.short_date(card.scheduled_on, self.lang, today))
+    def _scheduled(self, card: BoardCard, today: date, *, narrow: bool = False) -> str:
+        """ "Booked 14 Dec" (已安排 12月14日; 已安排 12/14 in a narrow column, as its other dates):
+        what a card with no next step written but a visit or a task booked shows, since deal
+        health counts that as its next step."""
+        assert card.scheduled_on is not None
+        day = (tiny_date if narrow else fmt.short_date)(card.scheduled_on, self.lang, today)
+        return self._texts["scheduled"].format(day)
 
     def _flag_lines(self, card: BoardCard) -> list[str]:
         """Every red flag with its reason, blocking first (the card's mark counts those)."""

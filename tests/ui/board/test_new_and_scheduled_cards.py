@@ -146,3 +146,42 @@ def test_a_visit_next_week_is_the_next_step_everywhere(
     shown = {"zh": f"{next_week.month}月{next_week.day}日", "en": str(next_week.day)}[lang]
     assert any(shown in text for text in drawn)
     assert shown in tip
+
+
+class _Recording(QPainter):
+    """A painter that keeps every text drawn (the close date is drawn straight, not `_text`)."""
+
+    def __init__(self, device: QPixmap) -> None:
+        super().__init__(device)
+        self.texts: list[str] = []
+
+    def drawText(self, *args) -> None:
+        if isinstance(args[-1], str):
+            self.texts.append(args[-1])
+        super().drawText(*args)
+
+
+def test_a_narrow_column_shows_every_date_short(qtbot, ws) -> None:
+    """At 1280×720 (150 %) the columns are narrow: every card's close date and booked day in
+    their short form, not some "2027年3月", some "27年5月" and some cut to "2027年…"."""
+    close = date(TODAY.year + 1, 3, 15)
+    cards = []
+    for amount in (8_0000_00, 380_0000_00, 36_0000_00):
+        pursuit_id, _ = pursuits.create_pursuit(
+            ws,
+            PursuitDraft(
+                title="智能客服", account_name=f"客户{amount}", amount=amount, expected_close=close
+            ),
+        )
+        cards.append(pursuit_id)
+    delegate = CardDelegate(default_catalog(), "zh", lambda stage: 30)
+    app = QApplication.instance()
+    for width in (150, 176, 190):  # each a narrow column's card
+        for card in board.board_cards(ws, ids=cards):
+            pixmap = QPixmap(width, delegate.card_height(app.font()))
+            pixmap.fill(QColor("white"))
+            painter = _Recording(pixmap)
+            delegate.paint_card(painter, pixmap.rect(), app.palette(), app.font(), card)
+            painter.end()
+            dates = [t for t in painter.texts if "年" in t]
+            assert dates == [f"{close.year % 100}年3月"], (width, painter.texts)
