@@ -162,6 +162,11 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
     app = make_application()
     setup_logging()
     settings = Settings()
+    # Settings kept for all databases before they were kept per database go, once, to the
+    # database last opened: the one they were set with (not the one this start opens).
+    settings.adopt_global_state(
+        Path(settings.last_database or paths.default_database()).expanduser().resolve()
+    )
     if lang:
         settings.language = lang
     i18n.install(settings.language)

@@ -152,6 +152,7 @@ class BoardScreen(QWidget):
         self.delegate.flags_of = self._flags_of
         self.board.shown.connect(self._board_shown)
         ctx.changed.connect(self.on_changed)  # a database switch arrives as Changes.all()
+        ctx.workspace_replaced.connect(self._restore_filter)  # before that Changes.all()
         self._day_timer = QTimer(self)
         self._day_timer.setInterval(15 * 60 * 1000)
         self._day_timer.timeout.connect(self._new_day)
@@ -544,10 +545,13 @@ class BoardScreen(QWidget):
             STATE_KEY,
             {
                 "widths": self.board.widths(),
-                "filter": self._saved_filter,
                 "collapsed": self.board.collapsed(),
                 "compact": self.delegate.compact,
             },
+        )
+        # The filter names reps and tags of this database: kept for it alone (infra.settings).
+        self.ctx.settings.set_database_state(
+            self.ctx.workspace.path, STATE_KEY, {"filter": self._saved_filter}
         )
 
     def _restore_state(self) -> None:
@@ -560,7 +564,13 @@ class BoardScreen(QWidget):
         self.compact_action.blockSignals(True)
         self.compact_action.setChecked(compact)
         self.compact_action.blockSignals(False)
+        self._restore_filter()
+
+    def _restore_filter(self) -> None:
+        """The filter last used with the open database (none for one never filtered here)."""
+        state = self.ctx.settings.database_state(self.ctx.workspace.path, STATE_KEY)
         board_filter = BoardFilter.from_state(state.get("filter"))
+        self._saved_filter = board_filter.to_state()
         self.filter_bar.set_filter(board_filter, emit=False)
         self.model.set_filter(board_filter)
         self.show_closed_action.blockSignals(True)
