@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -556,6 +556,8 @@ class BoardScreen(QWidget):
 
     def _restore_state(self) -> None:
         state = self.ctx.settings.screen_state(STATE_KEY)
+        # Read first: restoring the widths may save the state, the filter not restored yet.
+        saved_filter = self.ctx.settings.database_state(self.ctx.workspace.path, STATE_KEY)
         self.board.set_widths(state.get("widths"))
         collapsed = state.get("collapsed")
         self.board.set_collapsed_stages(collapsed if isinstance(collapsed, list) else [])
@@ -564,12 +566,13 @@ class BoardScreen(QWidget):
         self.compact_action.blockSignals(True)
         self.compact_action.setChecked(compact)
         self.compact_action.blockSignals(False)
-        self._restore_filter()
+        self._restore_filter(saved_filter)
 
-    def _restore_filter(self) -> None:
+    def _restore_filter(self, saved: dict[str, Any] | None = None) -> None:
         """The filter last used with the open database (none for one never filtered here)."""
-        state = self.ctx.settings.database_state(self.ctx.workspace.path, STATE_KEY)
-        board_filter = BoardFilter.from_state(state.get("filter"))
+        if saved is None:
+            saved = self.ctx.settings.database_state(self.ctx.workspace.path, STATE_KEY)
+        board_filter = BoardFilter.from_state(saved.get("filter"))
         self._saved_filter = board_filter.to_state()
         self.filter_bar.set_filter(board_filter, emit=False)
         self.model.set_filter(board_filter)

@@ -5,6 +5,8 @@ A mixin of `PursuitsScreen` (so it can be read apart from the screen's gestures)
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import (
     QByteArray,
     Qt,
@@ -38,6 +40,8 @@ class ListLayout(ScreenParts):
 
     def _restore_state(self) -> None:
         state = self.ctx.settings.screen_state(STATE_KEY)
+        # Read first: restoring the header saves the state, the filter not restored yet with it.
+        saved_filter = self.ctx.settings.database_state(self.ctx.workspace.path, STATE_KEY)
         header = self.view.horizontalHeader()
         restored = False
         # A saved layout is only used for the same columns (a later version may add some); so
@@ -59,12 +63,13 @@ class ListLayout(ScreenParts):
         if 0 <= sort_column < len(self.model.columns):
             header.setSortIndicator(sort_column, order)
             self.model.sort(sort_column, order)
-        self._restore_filter()
+        self._restore_filter(saved_filter)
 
-    def _restore_filter(self) -> None:
+    def _restore_filter(self, saved: dict[str, Any] | None = None) -> None:
         """The filter last used with the open database (none for one never filtered here)."""
-        state = self.ctx.settings.database_state(self.ctx.workspace.path, STATE_KEY)
-        list_filter = ListFilter.from_state(state.get("filter"))
+        if saved is None:
+            saved = self.ctx.settings.database_state(self.ctx.workspace.path, STATE_KEY)
+        list_filter = ListFilter.from_state(saved.get("filter"))
         self.filter_bar.set_filter(list_filter)
         self.model.list_filter = list_filter
         self.model.set_list_filter(list_filter)
