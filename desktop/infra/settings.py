@@ -27,8 +27,12 @@ ADOPTED_KEY = "meta/per_database"  # set once the old global keys went to their 
 # The old global keys of the team sync folder, and the part of `database_state` they go to.
 SYNC_PART = "sync"
 GLOBAL_SYNC_KEYS = {"sync/folder": "folder", "sync/roll_up": "roll_up", "sync/name": "name"}
-# Screen states whose filter names reps, accounts or tags of one database: its key there.
-DATABASE_FILTERS = {"board": "filter", "pursuits_list": "filter"}
+# Screen states whose filters name reps, accounts or tags of one database: their keys there.
+DATABASE_FILTERS = {
+    "board": ("filter",),
+    "pursuits_list": ("filter",),
+    "dashboard": ("rep", "account", "tags"),
+}
 
 
 class Option(Generic[T]):
@@ -145,13 +149,27 @@ class Settings:
         if sync.get("folder"):
             self.set_database_state(database, SYNC_PART, sync)
         screens = dict(self.ui_state)
-        for screen, key in DATABASE_FILTERS.items():
+        for screen, keys in DATABASE_FILTERS.items():
             state = screens.get(screen)
-            if isinstance(state, dict) and key in state:
+            if isinstance(state, dict) and any(key in state for key in keys):
                 state = dict(state)
-                self.set_database_state(database, screen, {key: state.pop(key)})
+                moved = {key: state.pop(key) for key in keys if key in state}
+                self.set_database_state(database, screen, moved)
                 screens[screen] = state
         self.ui_state = screens
+
+    def screen_state_of(self, screen: str, database: str | Path) -> dict[str, Any]:
+        """A screen's state with its filters (`DATABASE_FILTERS`) as kept for `database`."""
+        keys = DATABASE_FILTERS.get(screen, ())
+        state = {k: v for k, v in self.screen_state(screen).items() if k not in keys}
+        state.update(self.database_state(database, screen))
+        return state
+
+    def set_screen_state_of(self, screen: str, database: str | Path, state: dict[str, Any]) -> None:
+        """Keep a screen's state: its filters for `database` alone, the rest for every one."""
+        keys = DATABASE_FILTERS.get(screen, ())
+        self.set_screen_state(screen, {k: v for k, v in state.items() if k not in keys})
+        self.set_database_state(database, screen, {k: v for k, v in state.items() if k in keys})
 
     def int_map(self, option: str) -> dict[int, int]:
         """win_rates / stale_days as {stage: value} (JSON keys are strings)."""

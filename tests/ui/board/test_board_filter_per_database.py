@@ -59,6 +59,7 @@ def test_a_filter_saved_for_all_databases_goes_to_the_one_it_was_set_with(ctx, t
     settings = ctx.settings
     settings.set_screen_state("board", {"widths": [1], "filter": {"rep": "李娜"}})
     settings.set_screen_state("pursuits_list", {"filter": {"rep": "李娜"}, "sort": [0, 0]})
+    settings.set_screen_state("dashboard", {"period": "all", "rep": "李娜", "tags": ["重点"]})
     settings.store.setValue("sync/folder", str(tmp_path))
     settings.store.setValue("sync/roll_up", "true")
     settings.store.setValue("sync/name", "经理")
@@ -71,7 +72,9 @@ def test_a_filter_saved_for_all_databases_goes_to_the_one_it_was_set_with(ctx, t
         "roll_up": True,
         "name": "经理",
     }
+    assert settings.database_state(here, "dashboard") == {"rep": "李娜", "tags": ["重点"]}
     assert settings.screen_state("board") == {"widths": [1]}
+    assert settings.screen_state("dashboard") == {"period": "all"}
     assert settings.store.value("sync/folder") is None
     other = tmp_path / "other.db"
     assert settings.database_state(other, "board") == {}
