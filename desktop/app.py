@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, ORGANISATION, ORGANISATION_DOMAIN, __version__
 from desktop.infra import i18n, lazy, paths
-from desktop.infra.instance_lock import DatabaseLock
+from desktop.infra.instance_lock import READ_ONLY, DatabaseLock
 from desktop.infra.settings import Settings
-from desktop.services.errors import StorageError
+from desktop.services.errors import DatabaseReadOnly, StorageError
 from desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -162,34 +162,26 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
     app = make_application()
     setup_logging()
     settings = Settings()
+    # Settings kept for all databases before they were kept per database go, once, to the
+    # database last opened: the one they were set with (not the one this start opens).
+    settings.adopt_global_state(
+        Path(settings.last_database or paths.default_database()).expanduser().resolve()
+    )
     if lang:
         settings.language = lang
     i18n.install(settings.language)
     path = Path(db) if db else Path(settings.last_database or paths.default_database())
     path = path.expanduser().resolve()
-    lock = DatabaseLock(path)
-    read_only = False
-    if not lock.acquire():
-        choice = ask_when_locked(path, lock)
-        if choice is None:
-            return 0
-        read_only = True
-    # A database that opening would not change paints first from the driver (see the module's
-    # docstring); anything else, and a read-only second instance, takes the full open now.
-    workspace = None if read_only else Workspace.open_at_start(path)
-    try:
-        workspace = workspace or Workspace.open(path, read_only=read_only)
-    except (StorageError, OSError) as exc:
-        from desktop.ui.errors import message_for
-
-        log.error("cannot open %s", path, exc_info=exc)
-        QMessageBox.critical(None, APP_NAME, f"{path}\n\n{message_for(exc)}")
-        return 1
+    opened = open_for_start(path)
+    if isinstance(opened, int):
+        return opened
+    workspace, lock = opened
+    read_only = lock is None
     if not read_only:
         settings.last_database = str(workspace.path)
         settings.add_recent(str(workspace.path))
     ctx, window = create_main_window(workspace, settings, today_when_due=True)
-    ctx.lock = None if read_only else lock
+    ctx.lock = lock
     holder = {"window": window}
     opening = FullOpen(ctx, holder)
 
@@ -218,6 +210,45 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
     if ctx.lock is not None:
         ctx.lock.release()
     return code
+
+
+def open_for_start(path: Path) -> tuple[Workspace, DatabaseLock | None] | int:
+    """The workspace this start shows and the lock it holds (None: opened read-only), or the
+    exit code when the user quits or the file cannot be opened at all.
+
+    A database another instance has open, and one this computer cannot write (a read-only file
+    or folder, a file made immutable), is offered read-only, or quit: nothing was changed, so
+    no "changes not saved"."""
+    lock = DatabaseLock(path)
+    read_only = False
+    if not lock.acquire():
+        # No lock file can be made beside a file in a read-only folder: not another instance.
+        cannot_write = lock.problem == READ_ONLY and path.is_file()
+        choice = ask_when_read_only(path) if cannot_write else ask_when_locked(path, lock)
+        if choice is None:
+            return 0
+        read_only = True
+    # A database that opening would not change paints first from the driver (see the module's
+    # docstring); anything else, and a read-only second instance, takes the full open now.
+    workspace = None if read_only else Workspace.open_at_start(path)
+    try:
+        try:
+            workspace = workspace or Workspace.open(path, read_only=read_only)
+        except DatabaseReadOnly:
+            if read_only:
+                raise
+            lock.release()  # only looked at: another instance may take it
+            if ask_when_read_only(path) is None:
+                return 0
+            read_only = True
+            workspace = Workspace.open(path, read_only=True)
+    except (StorageError, OSError) as exc:
+        from desktop.ui.errors import message_for
+
+        log.error("cannot open %s", path, exc_info=exc)
+        QMessageBox.critical(None, APP_NAME, f"{path}\n\n{message_for(exc)}")
+        return 1
+    return workspace, None if read_only else lock
 
 
 class FullOpen(QObject):
@@ -326,6 +357,25 @@ def ask_when_locked(path: Path, lock: DatabaseLock) -> str | None:
             "{0} is already open in another Pursuit window ({1}). You can look at it "
             "read-only here, or quit and switch to that window.",
         ).format(str(path), who),
+    )
+    view = box.addButton(
+        QCoreApplication.translate("App", "Open read-only"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return "read_only" if box.clickedButton() is view else None
+
+
+def ask_when_read_only(path: Path) -> str | None:
+    """A database this computer cannot write: view it read-only, or quit."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        APP_NAME,
+        QCoreApplication.translate(
+            "App",
+            "{0} cannot be written: the file or its folder is read-only. Nothing was changed. "
+            "You can look at it read-only here, or quit.",
+        ).format(str(path)),
     )
     view = box.addButton(
         QCoreApplication.translate("App", "Open read-only"), QMessageBox.ButtonRole.AcceptRole

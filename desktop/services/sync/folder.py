@@ -67,13 +67,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.services.sync import bundle, export, importer, sharing
+from desktop.services.sync import bundle, export, folder_state, importer, sharing
 from desktop.services.sync.bundle import BundleError
 from desktop.services.workspace import Workspace
 from desktop.storage import files, sync_meta
 
 COMPACT_AFTER = 50  # deltas after a snapshot before the next snapshot replaces them
-STATE_VERSION = 1
+STATE_VERSION = folder_state.STATE_VERSION
 FILE_NAME = re.compile(r"(\d{8})(\.full)?" + re.escape(bundle.SUFFIX) + r"\Z")
 # Codes of a file that is most likely still being delivered: skipped quietly, retried.
 ARRIVING = {"damaged", "unreadable", "not_bundle"}
@@ -148,15 +148,11 @@ class FolderSync:
 
 def state_path(ws: Workspace) -> Path:
     """Where this database keeps its sync-folder progress: beside it, in its own data folder."""
-    return ws.path.with_name(ws.path.name + ".sync-folder.json")
+    return folder_state.state_path(ws.path)
 
 
 def load_state(ws: Workspace) -> dict[str, Any]:
-    try:
-        data = json.loads(state_path(ws).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) and data.get("version") == STATE_VERSION else {}
+    return folder_state.read_state(ws.path)
 
 
 def _save_state(ws: Workspace, state: dict[str, Any]) -> None:
@@ -268,6 +264,11 @@ def sync_round(ws: Workspace, config: FolderSync) -> RoundReport:
             peers = state["peers"] if report.new_site else {}
             state = _fresh_state(folder, site)
             state["peers"] = peers
+    # The mode and name go with the progress: the window offers them for this database
+    # (folder_state.recorded_setup), so a roll-up is not set up as a rep by mistake there.
+    recorded = (state.get("roll_up"), state.get("site_name"))
+    state["roll_up"] = config.roll_up
+    state["site_name"] = config.site_name or ""
     _read_peers(ws, config, folder, site, state, report)
     if not config.roll_up:
         # A first file waits while the passphrase opens none of the colleagues' files: most
@@ -279,6 +280,11 @@ def sync_round(ws: Workspace, config: FolderSync) -> RoundReport:
         if not report.held:
             site, counter = _our_site(ws)  # merges do not move the counter; a local edit does
             _write_own(ws, config, folder, site, counter, state, report)
+    if recorded != (state["roll_up"], state["site_name"]):
+        # Saved even when the round merged and wrote nothing; bookkeeping only, so a
+        # database folder that cannot be written does not fail the round for it.
+        with contextlib.suppress(OSError):
+            _save_state(ws, state)
     report.to_review = _review_count(ws)
     report.seconds = time.perf_counter() - started
     return report

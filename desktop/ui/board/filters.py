@@ -143,7 +143,7 @@ class BoardFilter:
             return False
         return not self.tags or not self.tags.isdisjoint(card.tags)
 
-    # --- remembered between runs (ctx.settings.screen_state("board")["filter"]) -----------
+    # --- remembered between runs (database_state(path, "board")["filter"], infra.settings) -
     def to_state(self) -> dict[str, Any]:
         """Everything but the search text, which is for the moment."""
         return {

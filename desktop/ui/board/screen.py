@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -152,6 +152,7 @@ class BoardScreen(QWidget):
         self.delegate.flags_of = self._flags_of
         self.board.shown.connect(self._board_shown)
         ctx.changed.connect(self.on_changed)  # a database switch arrives as Changes.all()
+        ctx.workspace_replaced.connect(self._restore_filter)  # before that Changes.all()
         self._day_timer = QTimer(self)
         self._day_timer.setInterval(15 * 60 * 1000)
         self._day_timer.timeout.connect(self._new_day)
@@ -544,14 +545,19 @@ class BoardScreen(QWidget):
             STATE_KEY,
             {
                 "widths": self.board.widths(),
-                "filter": self._saved_filter,
                 "collapsed": self.board.collapsed(),
                 "compact": self.delegate.compact,
             },
         )
+        # The filter names reps and tags of this database: kept for it alone (infra.settings).
+        self.ctx.settings.set_database_state(
+            self.ctx.workspace.path, STATE_KEY, {"filter": self._saved_filter}
+        )
 
     def _restore_state(self) -> None:
         state = self.ctx.settings.screen_state(STATE_KEY)
+        # Read first: restoring the widths may save the state, the filter not restored yet.
+        saved_filter = self.ctx.settings.database_state(self.ctx.workspace.path, STATE_KEY)
         self.board.set_widths(state.get("widths"))
         collapsed = state.get("collapsed")
         self.board.set_collapsed_stages(collapsed if isinstance(collapsed, list) else [])
@@ -560,7 +566,14 @@ class BoardScreen(QWidget):
         self.compact_action.blockSignals(True)
         self.compact_action.setChecked(compact)
         self.compact_action.blockSignals(False)
-        board_filter = BoardFilter.from_state(state.get("filter"))
+        self._restore_filter(saved_filter)
+
+    def _restore_filter(self, saved: dict[str, Any] | None = None) -> None:
+        """The filter last used with the open database (none for one never filtered here)."""
+        if saved is None:
+            saved = self.ctx.settings.database_state(self.ctx.workspace.path, STATE_KEY)
+        board_filter = BoardFilter.from_state(saved.get("filter"))
+        self._saved_filter = board_filter.to_state()
         self.filter_bar.set_filter(board_filter, emit=False)
         self.model.set_filter(board_filter)
         self.show_closed_action.blockSignals(True)

@@ -153,7 +153,8 @@ class ChartExport(QObject):
     def _saved(self, path: str) -> None:
         dashboard = self.dashboard
         dashboard.state["export_dir"] = str(Path(path).parent)
-        dashboard.ctx.settings.set_screen_state("dashboard", dashboard.state)
+        settings = dashboard.ctx.settings
+        settings.set_screen_state_of("dashboard", dashboard.ctx.workspace.path, dashboard.state)
         dashboard.status.setText(self.tr("Saved to {0}").format(path))
 
     def _export_failed(self, path: str, exc: OSError) -> None:

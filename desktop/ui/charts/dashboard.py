@@ -107,7 +107,8 @@ class Dashboard(QWidget):
         self._job_started = 0.0
         self._requested: analytics.Filters | None = None  # the filters last computed for
         self._anything = True  # a live pursuit in the last computed series (else the panel)
-        self.state = ctx.settings.screen_state("dashboard")  # filters and the export folder
+        # Filters (those naming reps, accounts, tags: of this database) and the export folder.
+        self.state = ctx.settings.screen_state_of("dashboard", ctx.workspace.path)
         self._relays = Relays(self)
         self.drilldown = DrillDown(self)
         self.exporter = ChartExport(self)

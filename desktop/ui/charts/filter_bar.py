@@ -327,4 +327,4 @@ class DashboardFilters(QWidget):
             currency=self.currency_box.currentData() if self.currency_box.count() > 1 else None,
             rep=self.rep_choice(),
         )
-        self.ctx.settings.set_screen_state("dashboard", self._state)
+        self.ctx.settings.set_screen_state_of("dashboard", self.ctx.workspace.path, self._state)

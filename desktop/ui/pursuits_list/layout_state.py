@@ -1,8 +1,11 @@
-"""The Pursuits screen's remembered layout: column widths, order, hidden columns, sort, filter.
+"""The Pursuits screen's remembered layout: column widths, order, hidden columns, sort; and its
+filter, kept per database.
 
 A mixin of `PursuitsScreen` (so it can be read apart from the screen's gestures)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -28,11 +31,17 @@ class ListLayout(ScreenParts):
         state["header"] = bytes(header.saveState().toBase64().data()).decode("ascii")
         state["columns"] = [c.key for c in self.model.columns]
         state["sort"] = [self.model.sort_column, int(self.model.sort_order.value)]
-        state["filter"] = self.filter_bar.current.to_state()
+        state.pop("filter", None)
         self.ctx.settings.set_screen_state(STATE_KEY, state)
+        # The filter names reps and tags of this database: kept for it alone (infra.settings).
+        self.ctx.settings.set_database_state(
+            self.ctx.workspace.path, STATE_KEY, {"filter": self.filter_bar.current.to_state()}
+        )
 
     def _restore_state(self) -> None:
         state = self.ctx.settings.screen_state(STATE_KEY)
+        # Read first: restoring the header saves the state, the filter not restored yet with it.
+        saved_filter = self.ctx.settings.database_state(self.ctx.workspace.path, STATE_KEY)
         header = self.view.horizontalHeader()
         restored = False
         # A saved layout is only used for the same columns (a later version may add some); so
@@ -54,7 +63,13 @@ class ListLayout(ScreenParts):
         if 0 <= sort_column < len(self.model.columns):
             header.setSortIndicator(sort_column, order)
             self.model.sort(sort_column, order)
-        list_filter = ListFilter.from_state(state.get("filter"))
+        self._restore_filter(saved_filter)
+
+    def _restore_filter(self, saved: dict[str, Any] | None = None) -> None:
+        """The filter last used with the open database (none for one never filtered here)."""
+        if saved is None:
+            saved = self.ctx.settings.database_state(self.ctx.workspace.path, STATE_KEY)
+        list_filter = ListFilter.from_state(saved.get("filter"))
         self.filter_bar.set_filter(list_filter)
         self.model.list_filter = list_filter
         self.model.set_list_filter(list_filter)

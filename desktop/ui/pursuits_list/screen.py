@@ -146,6 +146,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         header.sectionMoved.connect(lambda *_: self.save_state())
         header.sectionResized.connect(lambda *_: self._save_soon())
         ctx.changed.connect(self.on_changed)
+        ctx.workspace_replaced.connect(self._restore_filter)  # the new database's, then its rows
         ctx.workspace_replaced.connect(self.reload)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)

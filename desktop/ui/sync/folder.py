@@ -2,9 +2,12 @@
 
 services/sync/folder.py does a round; this runs rounds without the user thinking of it:
 
-- **Settings** (File ▸ Sync Folder…): the folder and roll-up mode are kept in the settings; the
-  team passphrase is kept for this session only (never written to disk), so after a start the
-  status line asks for it once.
+- **Settings** (File ▸ Sync Folder…): the folder, roll-up mode and name are kept in the settings
+  for the database they were set with (infra.settings' per-database state): another database
+  starts with none and never joins a folder by itself. Not set in the window, they are those the
+  database's own rounds recorded (`pursuit sync`: services.sync.folder_state), so a roll-up made
+  there is offered as a roll-up here. The team passphrase is kept for this session only, per
+  database (never written to disk), so after a start the status line asks for it once.
 - **When**: a write settles for a few seconds (debounce) before this database's delta is written;
   a QFileSystemWatcher on the folder and its sub-folders notices files a file-sync engine
   delivers, and a slow poll catches what watchers miss (cloud drives deliver late, network
@@ -42,7 +45,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.infra.settings import SYNC_PART
 from desktop.services.changes import Changes
+from desktop.services.sync import folder_state
 from desktop.ui.common.host import WindowHost
 from desktop.ui.sync.worker import SyncJob
 
@@ -53,9 +58,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FOLDER_KEY = "sync/folder"
-ROLL_UP_KEY = "sync/roll_up"
-NAME_KEY = "sync/name"  # how colleagues see this computer's files (Review, the rep filter)
 DEBOUNCE_MS = 4000
 POLL_MS = 60_000
 KEEP_PROBLEMS = 20  # the recent problems the Sync screen lists
@@ -146,7 +148,8 @@ class FolderSyncer(QObject):
         super().__init__(self.host)
         self.window = window
         self.ctx = window.ctx
-        self.passphrase = ""
+        self.passphrases: dict[str, str] = {}  # per database path, for this session only
+        self.recorded: folder_state.Recorded | None = None  # what its own rounds recorded
         self.job: SyncJob | None = None
         self.again = False  # a round was asked for while one ran
         self.last: team_folder.RoundReport | None = None
@@ -192,24 +195,53 @@ class FolderSyncer(QObject):
             self.window.show_screen("sync")
 
     # --- settings -------------------------------------------------------------------------------
+    # Each database's own: {"folder", "roll_up", "name"} as set in the window (the dialog), else
+    # as its rounds recorded (`self.recorded`).
+    def _setup(self) -> dict[str, Any]:
+        return self.ctx.settings.database_state(self.ctx.workspace.path, SYNC_PART)
+
     @property
     def folder(self) -> str:
-        return str(self.ctx.settings.store.value(FOLDER_KEY, "") or "")
+        set_here = self._setup().get("folder")
+        if isinstance(set_here, str) and set_here:
+            return set_here
+        return self.recorded.folder if self.recorded is not None else ""
 
     @property
     def site_name(self) -> str:
-        return str(self.ctx.settings.store.value(NAME_KEY, "") or "")
+        """How colleagues see this computer's files (Review, the rep filter)."""
+        setup = self._setup()
+        if isinstance(setup.get("name"), str):
+            return str(setup["name"])
+        return self.recorded.name if self._recorded_here() and self.recorded else ""
 
     @property
     def roll_up(self) -> bool:
-        return str(self.ctx.settings.store.value(ROLL_UP_KEY, "false")).lower() == "true"
+        # Only the user's own choice in the dialog (shown ticked for a database whose rounds
+        # read as a roll-up) turns a roll-up into a database that writes.
+        setup = self._setup()
+        if isinstance(setup.get("roll_up"), bool):
+            return bool(setup["roll_up"])
+        return self._recorded_here() and self.recorded is not None and self.recorded.roll_up
+
+    def _recorded_here(self) -> bool:
+        """The recorded rounds used the folder in use (not one set here since)."""
+        if self.recorded is None:
+            return False
+        return Path(self.recorded.folder).expanduser() == Path(self.folder).expanduser()
+
+    @property
+    def passphrase(self) -> str:
+        return self.passphrases.get(str(self.ctx.workspace.path), "")
+
+    @passphrase.setter
+    def passphrase(self, passphrase: str) -> None:
+        self.passphrases[str(self.ctx.workspace.path)] = passphrase
 
     def configure(self) -> FolderDialog:
-        from desktop.services.sync import folder as team_folder
-
-        # None set here yet: the folder `pursuit sync` used with this database, if it did.
-        folder = self.folder or str(team_folder.load_state(self.ctx.workspace).get("folder") or "")
-        dialog = FolderDialog(folder, self.passphrase, self.roll_up, self.site_name, self.host)
+        # What its rounds recorded may have changed since (`pursuit sync` between two opens).
+        self.recorded = folder_state.recorded_setup(self.ctx.workspace.path)
+        dialog = FolderDialog(self.folder, self.passphrase, self.roll_up, self.site_name, self.host)
 
         def finished(result: int) -> None:
             if result != QDialog.DialogCode.Accepted:
@@ -229,12 +261,11 @@ class FolderSyncer(QObject):
     def set_folder(
         self, folder: str, passphrase: str, roll_up: bool, *, name: str | None = None
     ) -> None:
-        """`name`: the name colleagues see (None: as it was; empty: the computer's own)."""
-        store = self.ctx.settings.store
-        store.setValue(FOLDER_KEY, folder)
-        store.setValue(ROLL_UP_KEY, "true" if roll_up else "false")
-        if name is not None:
-            store.setValue(NAME_KEY, name)
+        """This database's folder and mode. `name`: the name colleagues see (None: as it was;
+        empty: the computer's own)."""
+        setup: dict[str, Any] = {"folder": folder, "roll_up": roll_up}
+        setup["name"] = self.site_name if name is None else name
+        self.ctx.settings.set_database_state(self.ctx.workspace.path, SYNC_PART, setup)
         self.passphrase = passphrase
         self._restart()
 
@@ -253,6 +284,7 @@ class FolderSyncer(QObject):
 
     # --- when -----------------------------------------------------------------------------------
     def _restart(self) -> None:
+        self.recorded = folder_state.recorded_setup(self.ctx.workspace.path)
         self.problem = ""
         self.last = None
         paths = self.watcher.directories()
@@ -338,6 +370,7 @@ class FolderSyncer(QObject):
     # --- results --------------------------------------------------------------------------------
     def _succeeded(self, report: team_folder.RoundReport) -> None:
         self.last = report
+        self.recorded = folder_state.recorded_setup(self.ctx.workspace.path)
         self.last_time = time.strftime("%H:%M")
         self.problem = self._refusals(report)
         if self.problem:

@@ -243,7 +243,7 @@ def test_filters_narrow_every_figure_and_are_remembered(open_dashboard, demo_ws,
     expected = analytics.funnel(demo_ws, analytics.Filters(account_id=account.id), "CNY")
     assert dashboard.series["funnel"] == expected
     assert dashboard.filter_bar.account.currentText() == account.name
-    state = dashboard.ctx.settings.screen_state("dashboard")
+    state = dashboard.ctx.settings.screen_state_of("dashboard", demo_ws.path)
     assert (state["period"], state["account"], state["tags"]) == ("all", account.id, [])
 
     again = open_dashboard(demo_ws)  # a new screen (a restart) starts where the user left it

@@ -91,11 +91,11 @@ def _any_pursuit(ws: Workspace) -> str:
 
 def test_without_a_passphrase_the_line_asks_for_it(main_window, qtbot, tmp_path: Path) -> None:
     syncer = main_window.findChild(FolderSyncer)
-    main_window.ctx.settings.store.setValue("sync/folder", str(tmp_path))
+    ctx = main_window.ctx
+    ctx.settings.set_database_state(ctx.workspace.path, "sync", {"folder": str(tmp_path)})
     syncer._restart()
     assert syncer.label.isVisible() and 'href="configure"' in syncer.label.text()
     assert syncer.job is None  # nothing runs without the team passphrase
-    main_window.ctx.settings.store.setValue("sync/folder", "")
 
 
 def test_the_dialog_offers_the_folder_pursuit_sync_used_with_this_database(
@@ -105,7 +105,8 @@ def test_the_dialog_offers_the_folder_pursuit_sync_used_with_this_database(
     team.mkdir()
     folder.sync_round(main_window.ctx.workspace, folder.FolderSync(team, SECRET, kdf=FAST_KDF))
     syncer = main_window.findChild(FolderSyncer)
-    assert syncer.folder == ""  # nothing set in the window yet
+    ctx = main_window.ctx
+    assert ctx.settings.database_state(ctx.workspace.path, "sync") == {}  # none set here yet
     dialog = syncer.configure()
     assert dialog.folder_edit.text() == str(team)
     dialog.reject()
@@ -134,7 +135,6 @@ def test_the_name_given_in_the_dialog_is_the_one_colleagues_see(
         assert [p.name for p in report.peers.values()] == ["李娜"]
     finally:
         peer.close()
-    main_window.ctx.settings.store.setValue("sync/name", "")
 
 
 @pytest.mark.parametrize("main_window", ["en"], indirect=True)
