@@ -78,6 +78,11 @@ def _report_reading(args: argparse.Namespace, table: Table, mapping: dict[int, s
         f"{table.headers[i]}→{say(args, f'field_{f}')}" for i, f in sorted(mapping.items())
     )
     print(say(args, "import_header", row=table.header_row, mapped=mapped))
+    # Named, so a rep sees at once that 城市 or 网址 will not come in (the wizard shows them
+    # unmapped; here nothing else would tell).
+    ignored = [h for i, h in enumerate(table.headers) if h and i not in mapping]
+    if ignored:
+        print(say(args, "import_ignored", columns=sep.join(ignored)))
 
 
 def _run(args: argparse.Namespace, table: Table, kind: str, mapping: dict[int, str] | None) -> int:

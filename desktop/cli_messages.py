@@ -322,6 +322,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(hidden sheets not read: {sheets})",
     ),
     "import_header": ("表头在第 {row} 行：{mapped}", "Header on row {row}: {mapped}"),
+    "import_ignored": ("不导入的列：{columns}", "Columns not imported: {columns}"),
     "import_rejected": ("第 {row} 行未导入：{why}", "row {row} not imported: {why}"),
     "import_summary": (
         "共 {rows} 行：新建 {created}，更新 {updated}，跳过重复 {skipped}，错误 {errors}。",

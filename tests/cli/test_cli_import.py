@@ -76,6 +76,8 @@ def test_import_table_reports_each_rejected_row_and_a_summary(
     assert code == 0
     assert "3 rows. Created: 2, updated: 0, duplicates skipped: 1, with errors: 0." in out
     assert "Dry run" in out
+    # As accounts, the pursuit's columns do not come in: named, not silently dropped.
+    assert "Columns not imported: 项目名称, 联系人, 手机, 金额, 阶段, 预计成交日期" in out
 
 
 def pursuit_ids(ws: Workspace) -> list[str]:

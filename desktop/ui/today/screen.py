@@ -534,15 +534,7 @@ class TodayScreen(QWidget):
         text = self.tr("Done: {0}").format(item.subject)
         if not push(CompleteActivity(self.ctx, item.id, text, parent=self)):
             return
-        suggestion = None
-        if item.pursuit_id is not None:
-            try:
-                suggestion = self.ctx.perform_in(
-                    self, activities.next_suggestion, item.pursuit_id, lang=self.ctx.lang
-                )
-            except OperationFailed:
-                suggestion = None
-        self.bar.offer(item, suggestion, self.model.today)
+        self._offer_next(item)
 
     def _complete_next_step(self, item: AgendaItem) -> None:
         """The pursuit's next step done: it and its date cleared (one undo step), then the bar
@@ -552,12 +544,19 @@ class TodayScreen(QWidget):
         old = (item.subject, item.day)
         if not self.push_step(SetNextStep(self.ctx, item.pursuit_id, old, ("", None), text, self)):
             return
-        try:
-            suggestion = self.ctx.perform_in(
-                self, activities.next_suggestion, item.pursuit_id, lang=self.ctx.lang
-            )
-        except OperationFailed:
-            suggestion = None
+        self._offer_next(item)
+
+    def _offer_next(self, item: AgendaItem) -> None:
+        """After `item` is done, the bar asks for what comes next, pre-filled with its pursuit's
+        next open step (none for an item of no pursuit)."""
+        suggestion = None
+        if item.pursuit_id is not None:
+            try:
+                suggestion = self.ctx.perform_in(
+                    self, activities.next_suggestion, item.pursuit_id, lang=self.ctx.lang
+                )
+            except OperationFailed:
+                suggestion = None
         self.bar.offer(item, suggestion, self.model.today)
 
     def _move_next_step(self, item: AgendaItem, day: date, *, shift: bool) -> None:
