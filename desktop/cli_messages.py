@@ -281,7 +281,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{detail} holds no contact cards (vCard). Nothing was changed.",
     ),
     "import_unmapped": (
-        "没有列对应“{field}”，无法导入。表头为：{detail}。未做任何更改。",
+        "没有列对应「{field}」，无法导入。表头为：{detail}。未做任何更改。",
         "No column gives the {field}, so nothing can be imported. The headers are: "
         "{detail}. Nothing was changed.",
     ),
@@ -316,7 +316,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_file": ("读取 {path}：{what}", "Reading {path}: {what}"),
     "import_encoding": ("编码 {encoding}", "encoding {encoding}"),
     "import_cards": ("{count} 张名片", "{count} contact cards"),
-    "import_sheet": ("工作表“{sheet}”", 'sheet "{sheet}"'),
+    "import_sheet": ("工作表「{sheet}」", 'sheet "{sheet}"'),
     "import_hidden_skipped": (
         "（隐藏的工作表未读取：{sheets}）",
         "(hidden sheets not read: {sheets})",
@@ -342,21 +342,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_table_written": ("已写出 {count} 行：{path}", "{count} rows written to {path}"),
     # Why a row is not imported (fragments of "import_rejected")
     "problem_required": ("缺少{field}", "{field} is missing"),
-    "problem_amount": ("{field}无法识别：“{text}”", '{field} not understood: "{text}"'),
-    "problem_date": ("{field}不是日期：“{text}”", '{field} is not a date: "{text}"'),
+    "problem_amount": ("{field}无法识别：「{text}」", '{field} not understood: "{text}"'),
+    "problem_date": ("{field}不是日期：「{text}」", '{field} is not a date: "{text}"'),
     "problem_date_ambiguous": (
-        "{field}有歧义：“{text}”（日/月还是月/日？请写成 2026-03-04）",
+        "{field}有歧义：「{text}」（日/月还是月/日？请写成 2026-03-04）",
         '{field} is ambiguous: "{text}" (day/month or month/day? write 2026-03-04)',
     ),
     "problem_stage": (
-        "{field}无法识别：“{text}”（应为 1–8 或阶段名称）",
+        "{field}无法识别：「{text}」（应为 1–8 或阶段名称）",
         '{field} not understood: "{text}" (1–8 or a stage\'s name)',
     ),
     "problem_currency": (
-        "{field}无法识别：“{text}”（如 CNY、USD）",
+        "{field}无法识别：「{text}」（如 CNY、USD）",
         '{field} not understood: "{text}" (e.g. CNY, USD)',
     ),
-    "problem_too_long": ("{field}过长：“{text}…”", '{field} is too long: "{text}…"'),
+    "problem_too_long": ("{field}过长：「{text}…」", '{field} is too long: "{text}…"'),
     "problem_encoding": (
         "此行的文字不是 {encoding} 编码（文件混用了多种编码？）",
         "this row is not in {encoding} (a file of mixed encodings?)",

@@ -265,7 +265,7 @@
     </message>
     <message>
         <source>No accounts yet. An account is made with its first pursuit, or here with New account.</source>
-        <translation>还没有客户。新建项目时会同时建立客户，也可以在这里点“新建客户”。</translation>
+        <translation>还没有客户。新建项目时会同时建立客户，也可以在这里点「新建客户」。</translation>
     </message>
     <message>
         <source>New account “{0}”</source>
@@ -320,11 +320,11 @@
     </message>
     <message>
         <source>Account “{0}”</source>
-        <translation>客户“{0}”</translation>
+        <translation>客户「{0}」</translation>
     </message>
     <message>
         <source>Person “{0}”</source>
-        <translation>关键人“{0}”</translation>
+        <translation>关键人「{0}」</translation>
     </message>
     <message>
         <source>Pursuits: {0}</source>

@@ -102,7 +102,7 @@
     </message>
     <message>
         <source>Your database is open. Use the File menu to open another database.</source>
-        <translation>数据库已打开。可通过“文件”菜单打开其他数据库。</translation>
+        <translation>数据库已打开。可通过「文件」菜单打开其他数据库。</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -332,11 +332,11 @@
     </message>
     <message>
         <source>No pursuits match “{0}”</source>
-        <translation>没有符合“{0}”的项目</translation>
+        <translation>没有符合「{0}」的项目</translation>
     </message>
     <message>
         <source>No pursuits match “{0}” and the filters</source>
-        <translation>没有符合“{0}”及筛选条件的项目</translation>
+        <translation>没有符合「{0}」及筛选条件的项目</translation>
     </message>
     <message>
         <source>No pursuits match the filters</source>

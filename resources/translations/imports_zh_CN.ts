@@ -147,19 +147,19 @@
     </message>
     <message>
         <source>{field} not understood: "{text}"</source>
-        <translation>{field}无法识别：“{text}”</translation>
+        <translation>{field}无法识别：「{text}」</translation>
     </message>
     <message>
         <source>{field} is not a date: "{text}"</source>
-        <translation>{field}不是日期：“{text}”</translation>
+        <translation>{field}不是日期：「{text}」</translation>
     </message>
     <message>
         <source>{field} is ambiguous: "{text}" (day/month or month/day?)</source>
-        <translation>{field}有歧义：“{text}”（日/月还是月/日？）</translation>
+        <translation>{field}有歧义：「{text}」（日/月还是月/日？）</translation>
     </message>
     <message>
         <source>{field} not understood: "{text}" (1–8 or the name of a stage)</source>
-        <translation>{field}无法识别：“{text}”（应为 1–8 或阶段名称）</translation>
+        <translation>{field}无法识别：「{text}」（应为 1–8 或阶段名称）</translation>
     </message>
     <message>
         <source>{field} is too long</source>
@@ -352,7 +352,7 @@
     </message>
     <message>
         <source>Choose the column that gives the {0}.</source>
-        <translation>请选择作为“{0}”的列。</translation>
+        <translation>请选择作为「{0}」的列。</translation>
     </message>
     <message>
         <source>A field chosen twice is filled from its first column.</source>
@@ -458,7 +458,7 @@
     </message>
     <message>
         <source>Choose the column that gives the {0}.</source>
-        <translation>请选择作为“{0}”的列。</translation>
+        <translation>请选择作为「{0}」的列。</translation>
     </message>
     <message>
         <source>The preview failed ({0}).</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>Edit ▸ Undo takes the whole import back.</source>
-        <translation>用“编辑 ▸ 撤销”可撤回整个导入。</translation>
+        <translation>用「编辑 ▸ 撤销」可撤回整个导入。</translation>
     </message>
     <message>
         <source>Row {0}: {1}</source>

@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>{0} removed from this pursuit. Edit ▸ Undo brings the column back.</source>
-        <translation>已从本项目中移除{0}。可通过“编辑 ▸ 撤销”恢复这一列。</translation>
+        <translation>已从本项目中移除{0}。可通过「编辑 ▸ 撤销」恢复这一列。</translation>
     </message>
     <message>
         <source>Move {0}</source>
@@ -83,7 +83,7 @@
     </message>
     <message>
         <source>Create “{0}”</source>
-        <translation>新建“{0}”</translation>
+        <translation>新建「{0}」</translation>
     </message>
     <message>
         <source>{0}  ·  in {1} pursuits</source>
@@ -185,7 +185,7 @@
     </message>
     <message>
         <source>A short label that sticks, e.g. “an expensive half-product”</source>
-        <translation>简短好记的标签，例如“昂贵的半成品”</translation>
+        <translation>简短好记的标签，例如「昂贵的半成品」</translation>
     </message>
     <message>
         <source>Case story</source>
@@ -304,7 +304,7 @@
     </message>
     <message>
         <source>The class column is computed and was left as it is.</source>
-        <translation>“指标类别”列为自动计算，保持不变。</translation>
+        <translation>「指标类别」列为自动计算，保持不变。</translation>
     </message>
 </context>
 <context>
@@ -473,7 +473,7 @@
     </message>
     <message>
         <source>Set by hand; the rule says {0}.</source>
-        <translation>已人工判定；按规则应为“{0}”。</translation>
+        <translation>已人工判定；按规则应为「{0}」。</translation>
     </message>
     <message>
         <source>Reason: {0}</source>
@@ -485,7 +485,7 @@
     </message>
     <message>
         <source>{0} on “{1}”: {2}</source>
-        <translation>{0} 在“{1}”上的得分：{2}</translation>
+        <translation>{0} 在「{1}」上的得分：{2}</translation>
     </message>
     <message>
         <source>not scored</source>
@@ -600,7 +600,7 @@
     </message>
     <message>
         <source>Edit “{0}”: {1}</source>
-        <translation>编辑“{0}”：{1}</translation>
+        <translation>编辑「{0}」：{1}</translation>
     </message>
     <message>
         <source>Edit {0} cells</source>
@@ -616,7 +616,7 @@
     </message>
     <message>
         <source>A criterion keeps its name and importance. To remove criteria, use Delete criteria (Ctrl+Delete).</source>
-        <translation>指标的名称和重要性不能清空。如需移除指标，请使用“删除指标”（Ctrl+Delete）。</translation>
+        <translation>指标的名称和重要性不能清空。如需移除指标，请使用「删除指标」（Ctrl+Delete）。</translation>
     </message>
     <message>
         <source>New criterion</source>
@@ -624,7 +624,7 @@
     </message>
     <message>
         <source>Delete “{0}”</source>
-        <translation>删除“{0}”</translation>
+        <translation>删除「{0}」</translation>
     </message>
     <message>
         <source>Delete {0} criteria</source>
@@ -632,11 +632,11 @@
     </message>
     <message>
         <source>Deleted {0} criteria. Edit ▸ Undo brings them back.</source>
-        <translation>已删除 {0} 个指标。可通过“编辑 ▸ 撤销”恢复。</translation>
+        <translation>已删除 {0} 个指标。可通过「编辑 ▸ 撤销」恢复。</translation>
     </message>
     <message>
         <source>Move “{0}”</source>
-        <translation>移动“{0}”</translation>
+        <translation>移动「{0}」</translation>
     </message>
     <message>
         <source>Move {0} criteria</source>
@@ -679,7 +679,7 @@
     </message>
     <message>
         <source>“{0}” is not a whole number from 1 to 5</source>
-        <translation>“{0}”不是 1 到 5 之间的整数</translation>
+        <translation>「{0}」不是 1 到 5 之间的整数</translation>
     </message>
     <message>
         <source>a criterion needs a name</source>
@@ -691,7 +691,7 @@
     </message>
     <message>
         <source>“{0}” is not a class ({1})</source>
-        <translation>“{0}”不是有效的指标类别（{1}）</translation>
+        <translation>「{0}」不是有效的指标类别（{1}）</translation>
     </message>
     <message>
         <source>the block has more than {0} rows</source>
@@ -703,7 +703,7 @@
     </message>
     <message>
         <source>“{0}” cannot be used here</source>
-        <translation>这里不能填写“{0}”</translation>
+        <translation>这里不能填写「{0}」</translation>
     </message>
     <message>
         <source>Nothing was pasted.</source>

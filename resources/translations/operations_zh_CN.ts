@@ -159,7 +159,7 @@
     </message>
     <message>
         <source>Coaching points of the stages left behind have no answer yet: answer them here (type the answer or tick it settled), or move on with a reason.</source>
-        <translation>已走过阶段的辅导要点还没有回答：可以直接在这里回答（输入答案或勾选“已落实”），也可以说明理由后继续推进。</translation>
+        <translation>已走过阶段的辅导要点还没有回答：可以直接在这里回答（输入答案或勾选「已落实」），也可以说明理由后继续推进。</translation>
     </message>
     <message>
         <source>Coaching points of the stages left behind have no answer yet: answer them first, or move on with a reason.</source>
@@ -210,7 +210,7 @@
     <name>PurgeConfirmation</name>
     <message>
         <source>Purge the pursuit “{0}” for good?</source>
-        <translation>永久清除项目“{0}”？</translation>
+        <translation>永久清除项目「{0}」？</translation>
     </message>
     <message>
         <source>Purge this pursuit for good?</source>
@@ -222,7 +222,7 @@
     </message>
     <message>
         <source>Purge {0} for good?</source>
-        <translation>永久清除关键人“{0}”？</translation>
+        <translation>永久清除关键人「{0}」？</translation>
     </message>
     <message>
         <source>Purge this person for good?</source>
@@ -246,7 +246,7 @@
     </message>
     <message>
         <source>If you may want it back, use Delete instead.</source>
-        <translation>如果以后可能还要找回，请改用“删除”。</translation>
+        <translation>如果以后可能还要找回，请改用「删除」。</translation>
     </message>
     <message>
         <source>Purge</source>
@@ -254,7 +254,7 @@
     </message>
     <message>
         <source>“{0}” was purged.</source>
-        <translation>已永久清除“{0}”。</translation>
+        <translation>已永久清除「{0}」。</translation>
     </message>
     <message>
         <source>Purged.</source>

@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Created the pursuit “{0}” in stage 1. {1}</source>
-        <translation>已在阶段 1 新建项目“{0}”。{1}</translation>
+        <translation>已在阶段 1 新建项目「{0}」。{1}</translation>
     </message>
 </context>
 <context>
@@ -495,7 +495,7 @@
     </message>
     <message>
         <source>Created the pursuit “{0}” in stage 1. {1}</source>
-        <translation>已在阶段 1 新建项目“{0}”。{1}</translation>
+        <translation>已在阶段 1 新建项目「{0}」。{1}</translation>
     </message>
 </context>
 <context>
@@ -982,7 +982,7 @@
     </message>
     <message>
         <source>Edit “{0}”</source>
-        <translation>修改“{0}”</translation>
+        <translation>修改「{0}」</translation>
     </message>
 </context>
 <context>
@@ -1116,7 +1116,7 @@
     </message>
     <message>
         <source>Row {0}, {1}: {2}</source>
-        <translation>第 {0} 行“{1}”：{2}</translation>
+        <translation>第 {0} 行「{1}」：{2}</translation>
     </message>
 </context>
 <context>

@@ -359,7 +359,7 @@
     </message>
     <message>
         <source>{0} item(s) were changed on both computers. Both versions are kept; you choose in Review.</source>
-        <translation>有 {0} 处在两台电脑上都被修改过。两个版本都会保留，请在“待审”中选择。</translation>
+        <translation>有 {0} 处在两台电脑上都被修改过。两个版本都会保留，请在「待审」中选择。</translation>
     </message>
     <message>
         <source>This file is not encrypted: anyone who handled it on the way could have read or changed it. Import it only if you know where it comes from.</source>
@@ -371,7 +371,7 @@
     </message>
     <message>
         <source>Nothing changes until you press Import. A backup is taken first, and Edit ▸ Undo Last Sync Import puts everything back.</source>
-        <translation>按“导入”之前不会做任何更改。导入前会先备份，用“编辑 ▸ 撤销上次同步导入”可以完全恢复。</translation>
+        <translation>按「导入」之前不会做任何更改。导入前会先备份，用「编辑 ▸ 撤销上次同步导入」可以完全恢复。</translation>
     </message>
     <message>
         <source>Import</source>
@@ -588,7 +588,7 @@
     </message>
     <message>
         <source>Edit ▸ Undo Last Sync Import puts everything back.</source>
-        <translation>用“编辑 ▸ 撤销上次同步导入”可以完全恢复。</translation>
+        <translation>用「编辑 ▸ 撤销上次同步导入」可以完全恢复。</translation>
     </message>
     <message>
         <source>Import</source>

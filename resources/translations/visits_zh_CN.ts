@@ -526,7 +526,7 @@
     </message>
     <message>
         <source>Plan the next meeting with New visit. Its printed plan brings the people, the open coaching points, the value case and the competition onto one or two pages.</source>
-        <translation>用“新建拜访”计划下一次会面。打印出的拜访计划把关键人、待解决的辅导要点、价值建议书和竞争情况汇总在一两页纸上。</translation>
+        <translation>用「新建拜访」计划下一次会面。打印出的拜访计划把关键人、待解决的辅导要点、价值建议书和竞争情况汇总在一两页纸上。</translation>
     </message>
     <message>
         <source>Import from calendar</source>
@@ -679,7 +679,7 @@
     </message>
     <message>
         <source>This time has passed — write what came of it on the Outcome page.</source>
-        <translation>这个时间已经过去了 — 请在“结果”页填写拜访结果。</translation>
+        <translation>这个时间已经过去了 — 请在「结果」页填写拜访结果。</translation>
     </message>
     <message>
         <source>Where</source>
@@ -779,7 +779,7 @@
     </message>
     <message>
         <source>This pursuit has no stakeholders yet. Add them on its Stakeholders tab.</source>
-        <translation>该项目还没有关键人，请先在“关键人”页添加。</translation>
+        <translation>该项目还没有关键人，请先在「关键人」页添加。</translation>
     </message>
     <message>
         <source>Choose the pursuit this visit belongs to.</source>
@@ -795,7 +795,7 @@
     </message>
     <message>
         <source>Write a next step first, or untick “Make the first next step …”.</source>
-        <translation>请先填写下一步，或取消勾选“把第一步设为项目的下一步”。</translation>
+        <translation>请先填写下一步，或取消勾选「把第一步设为项目的下一步」。</translation>
     </message>
     <message>
         <source>Plan visit</source>
@@ -865,7 +865,7 @@
     </message>
     <message>
         <source>Plan the next meeting with New visit, then print its plan the night before.</source>
-        <translation>用“新建拜访”计划下一次会面，前一天晚上打印拜访计划。</translation>
+        <translation>用「新建拜访」计划下一次会面，前一天晚上打印拜访计划。</translation>
     </message>
     <message>
         <source>New visit</source>

@@ -58,7 +58,7 @@ def test_import_table_reports_each_rejected_row_and_a_summary(
     )
     assert code == 0
     assert "编码 GB18030" in out
-    assert "第 4 行未导入：金额无法识别：“abc”；阶段无法识别：“9”" in out
+    assert "第 4 行未导入：金额无法识别：「abc」；阶段无法识别：「9」" in out
     assert "共 3 行：新建 1，更新 0，跳过重复 1，错误 1。" in out
     assert "导入前的备份" in out
     ws = Workspace.open(db)
@@ -162,7 +162,7 @@ def test_unmapped_names_the_headers(
         capsys, "import-table", "--db", str(db), str(sheet), "--kind", "accounts", "--lang", "zh_CN"
     )
     assert code == 1
-    assert "没有列对应“客户名称”" in err and "甲，乙" in err
+    assert "没有列对应「客户名称」" in err and "甲，乙" in err
 
 
 def test_vcards_in_and_out(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

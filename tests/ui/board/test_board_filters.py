@@ -200,7 +200,7 @@ def test_no_match_note_says_so_and_clears_the_filters(screen, ctx, kit, qtbot) -
     bar.search.setText("没有这个客户")
     assert shown(screen) == set()
     assert note.isVisible()
-    assert note.title.text() == "没有符合“没有这个客户”的项目"
+    assert note.title.text() == "没有符合「没有这个客户」的项目"
     # Over the columns, below their heads, inside the board: the board stays one view per stage.
     assert screen.board.rect().contains(note.geometry())
     head = screen.board.headers[0]

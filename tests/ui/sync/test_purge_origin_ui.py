@@ -212,7 +212,7 @@ def test_purge_a_stakeholder_from_the_map(main_window, merged, qtbot) -> None:
     action.trigger()
     menu.close()
     box = confirmation(qtbot, editor)
-    assert box.text() == "永久清除关键人“周敏”？"
+    assert box.text() == "永久清除关键人「周敏」？"
     answer(qtbot, box, purge=True)
     assert purged(ctx.workspace, Stakeholder, person.id)
     with ctx.workspace.read() as session:
