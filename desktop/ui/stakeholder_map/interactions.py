@@ -230,7 +230,11 @@ class SceneController(QObject):
         return False
 
     def _press(self, event: QGraphicsSceneMouseEvent) -> bool:
+        # A press a gesture takes is accepted too: filtered away unaccepted, the view took it
+        # for a press on empty space and ran its rubber band along the link being drawn,
+        # selecting every card and line on the way.
         if self.interaction is not None and self.interaction.mouse_press(event):
+            event.accept()
             return True
         if event.button() != Qt.MouseButton.LeftButton:
             return False
@@ -238,6 +242,7 @@ class SceneController(QObject):
         handle = self.scene.handle_at(pos)
         if handle is not None:
             self.set_interaction(NewLinkInteraction(self, handle.card))
+            event.accept()
             return True
         if self.scene.person_at(pos) is not None:
             self.set_interaction(MoveInteraction(self))

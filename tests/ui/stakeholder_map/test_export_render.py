@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -55,10 +56,13 @@ def test_export_png_and_pdf(editor, ctx, tmp_path) -> None:
     assert len(reader.pages) == 1
     page = reader.pages[0]
     assert float(page.mediabox.width) > float(page.mediabox.height)  # landscape
-    text = " ".join(page.extract_text().split())
+    # Without the spaces pypdf guesses between glyphs: it read "陈建 国" once the header's date
+    # was in Chinese, where poppler (what viewers search with) reads "陈建国".
+    text = "".join(page.extract_text().split())
     assert "关键人地图" in text and "苏州恒通精密电子有限公司" in text
     assert "陈建国" in text and "张伟" in text  # vector text, searchable
     assert "关系阶段" in text and "同盟" in text  # the legend
+    assert f"{date.today().year}年{date.today().month}月{date.today().day}日" in text
     assert ctx.settings.screen_state("stakeholder_map")["export_dir"] == str(tmp_path)
 
 

@@ -127,6 +127,9 @@ def test_dragging_from_the_handle_onto_a_card_draws_a_link(editor, ctx, sample_m
     ]
     assert [lk.kind for lk in links] == ["influences"]
     assert isinstance(editor.scene.links[links[0].id], LinkItem)
+    # The drag drew a link, not a rubber band: only the card it started from stays selected
+    # (the next drag must not move everything the band swept over).
+    assert editor.scene.selectedItems() == [editor.scene.people[names["郭芳"]]]
     # Select it and delete it with the key (no question: undo brings it back).
     editor.scene.select_only([editor.scene.links[links[0].id]])
     editor.view.setFocus()
