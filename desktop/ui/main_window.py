@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -126,6 +128,15 @@ class Rail(QListWidget):
             self.blockSignals(False)
 
 
+class _RailItemDelegate(QStyledItemDelegate):
+    """The rail's rows without the style's focus frame: in the narrow rail it was drawn as a
+    stray square beside the current screen's icon (the row's highlight already says which)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:
+        super().initStyleOption(option, index)
+        option.state &= ~QStyle.StateFlag.State_HasFocus
+
+
 def icon_for(name: str) -> QIcon:
     """A themed standard icon by QStyle name, or a file under resources/icons."""
     file = paths.icons_dir() / name
@@ -160,6 +171,7 @@ class MainWindow(QMainWindow):
 
         self.rail = Rail()
         self.rail.setObjectName("rail")
+        self.rail.setItemDelegate(_RailItemDelegate(self.rail))
         self.rail.setViewMode(QListWidget.ViewMode.IconMode)
         self.rail.setMovement(QListWidget.Movement.Static)
         self.rail.setFlow(QListWidget.Flow.TopToBottom)

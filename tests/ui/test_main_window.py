@@ -265,6 +265,26 @@ def test_the_current_rail_row_keeps_its_icon_untinted(main_window) -> None:
         assert icon.pixmap(32, QIcon.Mode.Selected).toImage() == normal, row
 
 
+def test_the_narrow_rails_current_row_is_one_plain_highlight(main_window, qtbot) -> None:
+    """No focus frame beside the current screen's icon (it showed as a stray square)."""
+    from PySide6.QtGui import QPalette
+
+    rail = main_window.rail
+    main_window.set_rail_narrow(True)
+    main_window.show()
+    rail.setCurrentRow(0)
+    rail.setFocus()
+    qtbot.waitUntil(rail.hasFocus)
+    image = rail.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    row = rail.visualItemRect(rail.item(0))
+    highlight = rail.palette().color(QPalette.ColorRole.Highlight).rgb()
+    y = int(row.center().y() * ratio)
+    beside_icon = range(int((row.left() + rail.iconSize().width() + 12) * ratio),
+                        int((row.right() - 2) * ratio))  # fmt: skip
+    assert [image.pixel(x, y) for x in beside_icon] == [highlight] * len(beside_icon)
+
+
 @pytest.mark.parametrize("main_window", ["en"], indirect=True)
 def test_the_status_bar_counts_one_pursuit_in_the_singular(main_window, ws) -> None:
     from desktop.services import pursuits
