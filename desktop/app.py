@@ -127,7 +127,7 @@ def offer_demo(window: MainWindow, ctx: AppContext) -> None:
         return
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        APP_NAME,
+        app_title(),
         QCoreApplication.translate(
             "App",
             "This database is empty. Load demo data to try Pursuit out? You can delete it "
@@ -246,7 +246,7 @@ def open_for_start(path: Path) -> tuple[Workspace, DatabaseLock | None] | int:
         from desktop.ui.errors import message_for
 
         log.error("cannot open %s", path, exc_info=exc)
-        QMessageBox.critical(None, APP_NAME, f"{path}\n\n{message_for(exc)}")
+        QMessageBox.critical(None, app_title(), f"{path}\n\n{message_for(exc)}")
         return 1
     return workspace, None if read_only else lock
 
@@ -294,7 +294,7 @@ class FullOpen(QObject):
 
             path = self.ctx.workspace.path
             log.error("cannot open %s", path, exc_info=exc)
-            QMessageBox.critical(window, APP_NAME, f"{path}\n\n{message_for(exc)}")
+            QMessageBox.critical(window, app_title(), f"{path}\n\n{message_for(exc)}")
             QApplication.exit(1)
             return
         lazy.load_pending()  # here, on the main thread, before any worker names one
@@ -351,7 +351,7 @@ def ask_when_locked(path: Path, lock: DatabaseLock) -> str | None:
     )
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        APP_NAME,
+        app_title(),
         QCoreApplication.translate(
             "App",
             "{0} is already open in another Pursuit window ({1}). You can look at it "
@@ -370,7 +370,7 @@ def ask_when_read_only(path: Path) -> str | None:
     """A database this computer cannot write: view it read-only, or quit."""
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        APP_NAME,
+        app_title(),
         QCoreApplication.translate(
             "App",
             "{0} cannot be written: the file or its folder is read-only. Nothing was changed. "
@@ -383,6 +383,11 @@ def ask_when_read_only(path: Path) -> str | None:
     box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return "read_only" if box.clickedButton() is view else None
+
+
+def app_title() -> str:
+    """The program's name as the title of its message boxes, in the UI language (项目型销售管理)."""
+    return QCoreApplication.translate("App", "Pursuit")
 
 
 def temporary_data_dir() -> Path:

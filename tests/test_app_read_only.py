@@ -115,3 +115,22 @@ def test_a_file_in_a_read_only_folder_is_offered_read_only(database: Path, qtbot
             workspace.close()
         [text] = said
         assert "cannot be written" in text and "another Pursuit window" not in text
+
+
+def test_the_start_messages_are_titled_in_the_ui_language(database: Path, qtbot) -> None:
+    """项目型销售管理 in Chinese, not the English "Pursuit" over a Chinese message."""
+    i18n.install("zh_CN")
+    titles: list[str] = []
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        titles.append(box.windowTitle())
+        next(
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole
+        ).click()
+
+    with cannot_write(database):
+        QTimer.singleShot(100, press)
+        assert open_for_start(database) == 0
+    assert titles == ["项目型销售管理"]

@@ -42,6 +42,10 @@
         <source>{0} cannot be written: the file or its folder is read-only. Nothing was changed. You can look at it read-only here, or quit.</source>
         <translation>{0} 无法写入：文件或其所在文件夹为只读。未做任何更改。可以在这里以只读方式查看，或退出。</translation>
     </message>
+    <message>
+        <source>Pursuit</source>
+        <translation>项目型销售管理</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
