@@ -255,6 +255,26 @@ def guess_mapping(headers: Sequence[str], kind: str) -> dict[int, str]:
     return mapping
 
 
+# Columns only a pursuit row has: a sheet with any of them is a list of pursuits.
+_PURSUIT_ONLY = frozenset(
+    {PURSUIT_TITLE, AMOUNT, CURRENCY, STAGE, EXPECTED_CLOSE, OWNER, NEXT_STEP}
+)
+
+
+def guess_kind(headers: Sequence[str]) -> str:
+    """What a sheet with these headers most likely lists: pursuits when any column is a
+    pursuit's own (项目名称, 金额, 阶段 …); people when it names a person with a title, phone or
+    e-mail; accounts when it names companies; else pursuits, the mixed sheet."""
+    if _PURSUIT_ONLY & set(guess_mapping(headers, PURSUITS).values()):
+        return PURSUITS
+    people = set(guess_mapping(headers, PEOPLE).values())
+    if PERSON_NAME in people and people & {TITLE, DEPARTMENT, PHONE, EMAIL}:
+        return PEOPLE
+    if ACCOUNT_NAME in guess_mapping(headers, ACCOUNTS).values():
+        return ACCOUNTS
+    return PURSUITS
+
+
 def header_score(cells: Sequence[str]) -> int:
     """How many cells of a row read as known headers (any kind): finds the header row."""
     fields = set()

@@ -167,3 +167,12 @@ def test_amount_unit_from_the_header() -> None:
     assert iv.amount_unit("金额(万元)") == 10_000
     assert iv.amount_unit("预算（万）") == 10_000
     assert iv.amount_unit("金额") == 1
+
+
+def test_the_kind_a_sheet_lists_is_guessed_from_its_headers() -> None:
+    assert iv.guess_kind(["客户名称", "行业", "地址"]) == iv.ACCOUNTS
+    assert iv.guess_kind(["Company", "Industry"]) == iv.ACCOUNTS
+    assert iv.guess_kind(["姓名", "职务", "手机", "公司"]) == iv.PEOPLE
+    assert iv.guess_kind(["客户名称", "项目名称", "金额"]) == iv.PURSUITS
+    assert iv.guess_kind(["客户", "联系人", "手机", "预计成交日期"]) == iv.PURSUITS
+    assert iv.guess_kind(["甲", "乙"]) == iv.PURSUITS  # nothing known: the mixed sheet

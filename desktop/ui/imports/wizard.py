@@ -347,6 +347,8 @@ class SourcePage(_TaskPage):
     def _read(self, table: Table) -> None:
         self._refused = False
         self.wiz.table = table
+        if self.wiz.mode != VCARD:  # the next page starts on what the headers say it lists
+            self.wiz.kind = iv.guess_kind(table.headers)
         if table.sheets and self.sheet.count() == 0:
             for info in table.sheets:
                 label = info.name + (self.tr(" (hidden)") if info.hidden else "")

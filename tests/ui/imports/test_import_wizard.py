@@ -103,6 +103,23 @@ def test_a_table_through_the_wizard_and_undo(main_window, qtbot, tmp_path: Path)
     again.close()
 
 
+def test_the_kind_page_starts_on_what_the_headers_list(main_window, qtbot, tmp_path: Path) -> None:
+    actions = main_window.findChild(ImportActions)
+    for name, header, kind in (
+        ("accounts.csv", "客户名称,行业,地址", "accounts"),
+        ("contacts.csv", "姓名,职务,手机,公司", "people"),
+        ("deals.csv", "客户名称,项目名称,金额", "pursuits"),
+    ):
+        path = tmp_path / name
+        path.write_text(f"{header}\n南京新诚港务,港口,南京\n", encoding="utf-8")
+        wizard = actions.open_wizard("table", settled(path))
+        advance(qtbot, wizard)  # file
+        qtbot.waitUntil(lambda w=wizard: w.table is not None, timeout=20000)
+        advance(qtbot, wizard)  # source
+        assert wizard.kind_page.buttons[kind].isChecked(), name
+        wizard.close()
+
+
 def test_a_refused_file_says_why(main_window, qtbot, tmp_path: Path) -> None:
     actions = main_window.findChild(ImportActions)
     old = tmp_path / "old.xls"
