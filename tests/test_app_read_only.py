@@ -134,3 +134,21 @@ def test_the_start_messages_are_titled_in_the_ui_language(database: Path, qtbot)
         QTimer.singleShot(100, press)
         assert open_for_start(database) == 0
     assert titles == ["项目型销售管理"]
+
+
+def test_file_open_offers_a_read_only_database_read_only(database: Path, main_window) -> None:
+    """File ▸ Open of a database this computer cannot write, while the app runs: the same offer
+    as at start, not "changes not saved" (nothing was changed)."""
+    said: list[str] = []
+    before = main_window.ctx.workspace.path
+    with cannot_write(database):
+        answer(QMessageBox.ButtonRole.RejectRole, said)  # Cancel: the database shown stays
+        assert not main_window.switch_database(database, create=False)
+        assert main_window.ctx.workspace.path == before
+        answer(QMessageBox.ButtonRole.AcceptRole, said)
+        assert main_window.switch_database(database, create=False)
+        shown = main_window.ctx.workspace
+        assert shown.path == database and shown.read_only and main_window.ctx.lock is None
+        assert {row.title for row in pursuit_list.list_pursuits(shown)} == {"只读的项目"}
+    assert len(said) == 2 and all(str(database) in text for text in said)
+    assert not any("未保存" in text or "not saved" in text for text in said)

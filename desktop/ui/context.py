@@ -64,6 +64,7 @@ class AppContext(QObject):
         self.settings = settings
         self.undo_stack = QUndoStack(self)
         self.lock: DatabaseLock | None = None  # this instance's hold on the database file
+        self.refused_lock: DatabaseLock | None = None  # the last `switch_lock` that failed: why
         self.apply_policy()
 
     @property
@@ -92,6 +93,7 @@ class AppContext(QObject):
             return self.lock
         lock = DatabaseLock(path)
         if not lock.acquire():
+            self.refused_lock = lock
             return None
         if self.lock is not None:
             self.lock.release()

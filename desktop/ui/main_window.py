@@ -42,8 +42,9 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, APP_NAME_ZH, __version__
 from desktop.infra import paths
+from desktop.infra.instance_lock import READ_ONLY
 from desktop.services.changes import ChangeKind, Changes
-from desktop.services.errors import StorageError
+from desktop.services.errors import DatabaseReadOnly, StorageError
 from desktop.services.queries import agenda
 from desktop.services.workspace import Workspace
 from desktop.ui.common import format as fmt
@@ -567,6 +568,9 @@ class MainWindow(QMainWindow):
         path = path.expanduser().resolve()
         previous = self.ctx.lock
         if self.ctx.switch_lock(path) is None:
+            refused = self.ctx.refused_lock
+            if refused is not None and refused.problem == READ_ONLY and path.is_file():
+                return self._open_read_only(path)  # no lock file beside it: a read-only folder
             QMessageBox.information(
                 self,
                 self.tr("Open Database"),
@@ -584,12 +588,47 @@ class MainWindow(QMainWindow):
                 self.ctx.lock = previous
                 if previous is not None:
                     previous.acquire()
+            if isinstance(exc, DatabaseReadOnly) and path.is_file():
+                return self._open_read_only(path)  # a file made read-only or immutable
             show_error(self, exc)
             return False
+        self._switched_to(workspace)
+        return True
+
+    def _open_read_only(self, path: Path) -> bool:
+        """A database this computer cannot write: offered to be looked at read-only, as at
+        start (nothing was changed, so no "changes not saved"); the one shown stays otherwise."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Open Database"),
+            self.tr(
+                "{0} cannot be written: the file or its folder is read-only. Nothing was "
+                "changed. Open it read-only?"
+            ).format(str(path)),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("open_read_only")
+        view = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(view)
+        box.exec()
+        if box.clickedButton() is not view:
+            return False
+        try:
+            workspace = Workspace.open(path, read_only=True)
+        except (StorageError, OSError) as exc:
+            show_error(self, exc)
+            return False
+        if self.ctx.lock is not None:  # only looked at: nothing of the old one is held
+            self.ctx.lock.release()
+            self.ctx.lock = None
+        self._switched_to(workspace)
+        return True
+
+    def _switched_to(self, workspace: Workspace) -> None:
         self.ctx.replace_workspace(workspace)
         self.ctx.settings.last_database = str(workspace.path)
         self.ctx.settings.add_recent(str(workspace.path))
-        return True
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

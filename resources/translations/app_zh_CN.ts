@@ -193,6 +193,14 @@
         <translation>{0} 正在另一个 Pursuit 窗口中使用，请先在那里关闭。未做任何更改。</translation>
     </message>
     <message>
+        <source>{0} cannot be written: the file or its folder is read-only. Nothing was changed. Open it read-only?</source>
+        <translation>{0} 无法写入：文件或其所在文件夹为只读。未做任何更改。以只读方式打开吗？</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
