@@ -77,11 +77,20 @@ def dominates(a: Mapping[str, int], b: Mapping[str, int]) -> bool:
 
 
 def _entry_key(entry: Entry) -> tuple[Any, ...]:
-    """Display order (highest first): the HLC, then the site, then the counter.
+    """Display order (highest first): a value before an empty one, then the HLC, the site and
+    the counter.
 
-    The entries of one register have distinct dots, so the order is total.
+    A value first: the same record made on two laptops (an account or competitor of the same
+    name, `tables.named_id`), filled on one and just created on the other, shows what the team
+    wrote rather than the newer empty field. The entries of one register have distinct dots, so
+    the order is total.
     """
-    return (entry[3], entry[1], entry[2])
+    return (not _empty(entry[0]), entry[3], entry[1], entry[2])
+
+
+def _empty(value: Any) -> bool:
+    """Nothing written: no value, an empty text or list (0 and False are values)."""
+    return value is None or value == "" or value == [] or value == {}
 
 
 def _pick(a: Entry, b: Entry) -> Entry:
@@ -186,13 +195,16 @@ def conflicts(state: State, rules: Rules) -> list[str]:
     """Fields whose siblings disagree: they wait for a person to pick (the "Review" list).
 
     `deleted_at` follows `alive`; for memberships a concurrent add and remove is no question.
+    Nor is one value against empty ones: it is shown (`_entry_key`), and asking would make a
+    rep confirm, field by field, the playbook a colleague wrote into a competitor they had only
+    just added under the same name.
     """
     found = []
     for name in rules.fields:
         if name == DELETED_AT or (name == ALIVE and rules.add_wins):
             continue
         entries = state["fields"].get(name) or ()
-        if len(entries) > 1 and len({canon(e[0]) for e in entries}) > 1:
+        if len(entries) > 1 and len({canon(e[0]) for e in entries if not _empty(e[0])}) > 1:
             found.append(name)
     return found
 

@@ -60,6 +60,7 @@ from desktop.storage.tables import (
     Visit,
     VisitAttendee,
     named_id,
+    new_id,
     utcnow,
 )
 
@@ -276,15 +277,21 @@ def fill_demo(
         ]
         account_count = max(1, scale // 3)
         accounts = []
+        named: set[str] = set()  # the names' ids this load gave (its rows are not in the table)
         for _ in range(account_count):
             sector = rng.choice(list(INDUSTRIES))
             name = (
                 f"{rng.choice(CITIES)}{rng.choice('华中恒瑞海远鼎新')}{rng.choice('通达信盛泰安诚科')}"
                 f"{rng.choice(INDUSTRIES[sector])}{rng.choice(SUFFIX)}"
             )
+            # Named as a rep's own are; a name drawn twice gets a random id the second time.
+            account_id = named_id(session, Account, "account", name)
+            account_id = new_id() if account_id in named else account_id
+            named.add(account_id)
             accounts.append(
                 add(
                     Account,
+                    id=account_id,
                     name=name,
                     industry=sector,
                     address=f"{rng.choice(CITIES)}市高新区科技路 {rng.randint(1, 999)} 号",

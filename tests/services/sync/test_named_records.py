@@ -12,7 +12,7 @@ from desktop.services import accounts, pursuits
 from desktop.services.indicators import competitors
 from desktop.services.sync import importer
 from desktop.services.workspace import Workspace
-from desktop.storage.tables import Account, Competitor
+from desktop.storage.tables import Account, Competitor, SyncReview
 
 PASSPHRASE = "correct horse battery"
 
@@ -59,3 +59,45 @@ def test_a_name_used_before_gets_a_new_id(replica) -> None:
     second, _ = competitors.create_competitor(a, "博远咨询 2")
     assert second != first
     assert names(a, Competitor).count("博远咨询 2") == 1
+
+
+def test_a_playbook_meets_the_same_competitor_just_added_elsewhere(
+    replica, write_file, tmp_path: Path
+) -> None:
+    """Filled on one laptop, only just added (empty) on the other: the playbook shows on both,
+    and no rep is asked to confirm it field by field."""
+    a, b = replica("a"), replica("b")
+    competitors.create_competitor(
+        a, "新锐软件", {"solution": "标准化套件", "weaknesses": "实施慢", "labels": "「价格屠夫」"}
+    )
+    competitors.create_competitor(b, "新锐软件")  # added later, nothing written yet
+    write_file(a, tmp_path / "a.sync")
+    write_file(b, tmp_path / "b.sync")
+    importer.import_bundle(b, tmp_path / "a.sync", PASSPHRASE)
+    importer.import_bundle(a, tmp_path / "b.sync", PASSPHRASE)
+    for ws in (a, b):
+        found = competitors.find_competitor(ws, "新锐软件")
+        assert found is not None
+        book = competitors.playbook(ws, found)
+        assert (book["solution"], book["weaknesses"]) == ("标准化套件", "实施慢")
+        with ws.read() as session:
+            assert (
+                session.scalars(select(SyncReview).where(SyncReview.record_id == found)).all() == []
+            )
+
+
+def test_a_demo_account_and_the_same_customer_added_by_hand_are_one(
+    replica, write_file, tmp_path: Path
+) -> None:
+    """Demo data names its accounts as a rep's own are: a rep who adds one of them by hand on
+    another laptop (the tester's 天津中通证券) meets it after a sync, not a second of it."""
+    a = replica("a")
+    name = names(a, Account)[0]
+    other = Workspace.open(tmp_path / "other.db")
+    try:
+        accounts.create_account(other, {"name": name})
+        write_file(other, tmp_path / "other.sync")
+    finally:
+        other.close()
+    importer.import_bundle(a, tmp_path / "other.sync", PASSPHRASE)
+    assert names(a, Account).count(name) == 1
