@@ -400,6 +400,15 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(widget)
         self._set_toolbar(widget)
+        self._focus_into(widget)
+
+    def _focus_into(self, widget: QWidget) -> None:
+        """Focus that fell on the toolbar's search box while screens switched (Qt hands it on
+        from a hidden widget as if by Tab) goes to the screen shown instead, before the box
+        takes it for a rep's Tab and opens its popup over the screen."""
+        box = getattr(self, "search_box", None)
+        if box is not None and box.hasFocus():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_toolbar(self, widget: QWidget) -> None:
         # A screen with its own search box (the board's filter) hides the window's, so the
@@ -447,6 +456,7 @@ class MainWindow(QMainWindow):
         if self.rail.hasFocus():
             widget.setFocus(Qt.FocusReason.OtherFocusReason)  # so a later focus-in cannot jump
         self._set_toolbar(widget)
+        self._focus_into(widget)
 
     def new_pursuit(self) -> None:
         """Ctrl+N anywhere: the screen's own new pursuit (the board's in the current column),

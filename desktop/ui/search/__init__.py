@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolBar, QWidget
 
@@ -40,6 +40,14 @@ class SearchBox(QLineEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            # Qt also hands focus on "as if by Tab" when the widget that had it is hidden: Enter
+            # on a card or a Today row switches screens, and focus passed through here. The
+            # window then puts it into the screen shown (MainWindow._focus_into); only a focus
+            # that stays here was a rep's Tab.
+            QTimer.singleShot(0, self._tabbed_in)
+
+    def _tabbed_in(self) -> None:
+        if self.hasFocus():
             self.open_popup(self.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
