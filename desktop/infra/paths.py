@@ -32,6 +32,13 @@ def data_dir() -> Path:
     return path
 
 
+def documents_dir() -> Path:
+    """Where a file dialog starts the first time: the Documents folder, or home when there is
+    none (a dialog given a missing folder opens in the program's working folder instead)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
 def default_database() -> Path:
     return data_dir() / DATABASE_NAME
 

@@ -573,7 +573,7 @@
     </message>
     <message>
         <source>Separate tags with commas</source>
-        <translation>多个标签用逗号分隔</translation>
+        <translation>多个标签用逗号或顿号分隔</translation>
     </message>
     <message>
         <source>Tags</source>

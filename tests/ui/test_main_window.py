@@ -314,6 +314,11 @@ def test_a_read_only_window_says_so_in_its_status_bar(qtbot, demo_ws) -> None:
         qtbot.addWidget(window)
         assert window.db_label.text().startswith("只读：在此所做的更改无法保存")
         assert "（只读）" in window.windowTitle()
+        # Today's gestures that would write are off, not offered and then refused.
+        today = window.show_screen("today")
+        assert today.model.items() and today.select(today.model.items()[0].id)
+        assert not today.done.isEnabled() and not today.later.isEnabled()
+        assert today.open_pursuit.isEnabled() or today.current().pursuit_id is None
         window.close()
     finally:
         viewer.close()

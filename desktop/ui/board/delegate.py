@@ -632,7 +632,7 @@ def card_account(name: str) -> str:
 
 def tiny_date(day: date, lang: str, today: date) -> str:
     """A date in the fewest characters, for a narrow column: 9/12 or 12 Sep this year, 27年9月 or
-    Sep ’27 beyond it; the tooltip has it in full."""
+    Sep '27 beyond it; the tooltip has it in full."""
     if fmt.is_zh(lang):
         return (
             f"{day.month}/{day.day}"
@@ -642,7 +642,7 @@ def tiny_date(day: date, lang: str, today: date) -> str:
     if day.year == today.year:
         return fmt.short_date(day, lang)
     month = fmt.close_date(day, lang, today).split()[0]
-    return f"{month} ’{day.year % 100:02d}"
+    return f"{month} '{day.year % 100:02d}"
 
 
 def _wrapped(painter: QPainter, rect: QRect, text: str) -> None:

@@ -11,11 +11,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
 
 from desktop import APP_NAME, APP_NAME_ZH
+from desktop.infra import paths
 from desktop.services import analytics
 from desktop.ui.common.output_check import (
     OutputKind,
@@ -81,10 +82,7 @@ class ChartExport(QObject):
         return " · ".join(parts)
 
     def _export_dir(self) -> str:
-        folder = self.dashboard.state.get("export_dir") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return folder or str(Path.home())
+        return str(self.dashboard.state.get("export_dir") or paths.documents_dir())
 
     def export_dialog(self, name: str, suffix: str) -> None:
         dashboard = self.dashboard

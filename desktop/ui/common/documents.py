@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.infra import paths
 from desktop.services import documents
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.documents import DAMAGED, MISSING, DocumentRow, Owner
@@ -615,5 +616,4 @@ def import_files_note(files: FilesReport | None, lang: str) -> str:
 def start_folder() -> str:
     """Where "Attach files…" opens: the Documents folder, or home when there is none (a file
     dialog given a missing folder opens elsewhere with the folder's name typed as the file's)."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return documents if documents and Path(documents).is_dir() else str(Path.home())
+    return str(paths.documents_dir())

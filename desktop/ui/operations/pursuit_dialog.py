@@ -225,7 +225,7 @@ class PursuitDialog(QDialog):
             stage=int(self.stage.currentData()),
             next_step=self.next_step.text().strip(),
             next_step_due=self.next_step_due.value(),
-            tags=_split_tags(self.tags.text()),
+            tags=split_tags(self.tags.text()),
         )
         try:
             pursuits.validate_form(form)
@@ -448,7 +448,9 @@ class PursuitDialog(QDialog):
         self.tags.setText(f"{head}{tag}{'、' if zh else ', '}")
 
 
-def _split_tags(text: str) -> tuple[str, ...]:
+def split_tags(text: str) -> tuple[str, ...]:
+    """The tags typed in one field, in order, each once: what the dialog and a pursuit's
+    overview both read (commas, 、 and semicolons, half- or full-width, separate them)."""
     for separator in TAG_SEPARATORS[1:]:
         text = text.replace(separator, ",")
     return tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -30,6 +29,7 @@ from desktop.ui.common.widgets import MoneyEdit, OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.operations import pursuits as operations
 from desktop.ui.operations.close_dialog import CloseDialog
+from desktop.ui.operations.pursuit_dialog import split_tags
 from desktop.ui.pursuit.editing import (
     Autosaver,
     CallCommand,
@@ -54,7 +54,6 @@ from desktop.ui.pursuit.widgets import (
 from desktop.ui.undo import record
 
 CURRENCIES = ("CNY", "USD", "EUR", "HKD", "GBP", "JPY")
-TAG_SPLIT = re.compile(r"[,，、;；]+")  # a Chinese input method types ，and ；
 
 
 class WinRateEdit(QSpinBox):
@@ -457,7 +456,7 @@ class OverviewPage(SectionPage):
     def _save_tags(self) -> None:
         if self.pursuit_id is None:
             return
-        new = sorted({t.strip() for t in TAG_SPLIT.split(self.tags_edit.text()) if t.strip()})
+        new = sorted(split_tags(self.tags_edit.text()))
         old = sorted(getattr(self, "_tags", []))
         if new == old:
             return

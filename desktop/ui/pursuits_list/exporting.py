@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QStandardPaths,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
+from desktop.infra import paths
 from desktop.services.queries.pursuit_list import (
     DATE,
     DATETIME,
@@ -58,8 +58,8 @@ class ListExport(ScreenParts):
     # --- export -----------------------------------------------------------------------------------
     def export_dialog(self, proposed: Path | None = None) -> None:
         """Ask where to export (starting at `proposed`, a name the user chose before)."""
-        folder = self.ctx.settings.screen_state(STATE_KEY).get("export_folder") or (
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = self.ctx.settings.screen_state(STATE_KEY).get("export_folder") or str(
+            paths.documents_dir()
         )
         name = self.tr("Pursuits {0}").format(date.today().isoformat())
         excel = self.tr("Excel workbook (*.xlsx)")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QHideEvent,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.org_layout import LayoutNode, Spacing, org_chart
+from desktop.infra import paths
 from desktop.services import stakeholder_map as service
 from desktop.services.stakeholder_map import LINK_KINDS, REPORTS_TO
 from desktop.ui.common.output_check import SAVE_OPTIONS, OutputKind, ask_before_writing
@@ -784,10 +785,7 @@ class StakeholderMapEditor(QWidget):
 
     def _export_dir(self) -> str:
         state = self.ctx.settings.screen_state(SETTINGS_KEY)
-        folder = state.get("export_dir") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return str(folder)
+        return str(state.get("export_dir") or paths.documents_dir())
 
     def export_png_dialog(self) -> None:
         self._export_dialog(OutputKind.PNG)

@@ -514,8 +514,9 @@ class TodayScreen(QWidget):
 
     def _update_actions(self, *_args: QModelIndex) -> None:
         item = self.current()
-        movable = item is not None and not item.is_visit  # an activity, or a next step's day
-        self.done.setEnabled(item is not None)
+        writable = not self.ctx.workspace.read_only  # a database opened read-only: look only
+        movable = writable and item is not None and not item.is_visit  # an activity, a next step
+        self.done.setEnabled(writable and item is not None)
         self.later.setEnabled(movable)
         self.earlier.setEnabled(movable)
         self.open_pursuit.setEnabled(item is not None and item.pursuit_id is not None)

@@ -15,11 +15,12 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimeZone, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
+from desktop.infra import paths
 from desktop.services.reports import ics, visit_plan
 from desktop.services.reports.visit_plan import VisitPlan
 from desktop.ui.common import format as fmt
@@ -93,11 +94,6 @@ def suggested_name(plan: VisitPlan) -> str:
     prefix = "拜访计划" if fmt.is_zh(plan.lang) else "Visit plan"
     account = re.sub(r'[\\/:*?"<>|\s]+', " ", plan.account).strip()[:40]
     return f"{prefix}-{account}-{day.isoformat()}.pdf"
-
-
-def documents_dir() -> Path:
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()
 
 
 class _PreviewDialog(QPrintPreviewDialog):
@@ -258,7 +254,7 @@ class PlanPrinter(QObject):
         dialog = QFileDialog(
             self.parent_widget,
             self.tr("Save visit plan as PDF"),
-            str(documents_dir() / suggested_name(self.plan)),
+            str(paths.documents_dir() / suggested_name(self.plan)),
             self.tr("PDF files (*.pdf)"),
         )
         dialog.setObjectName("plan_save")
@@ -351,7 +347,7 @@ class CalendarExport(QObject):
         dialog = QFileDialog(
             self.parent_widget,
             self.tr("Export to calendar"),
-            str(documents_dir() / default_name),
+            str(paths.documents_dir() / default_name),
             self.tr("Calendar files (*.ics)"),
         )
         dialog.setObjectName("ics_save")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.infra import paths
 from desktop.services import calendar_import, visits
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.visits import VisitRow
@@ -34,7 +35,7 @@ from desktop.ui.visits.calendar_import import (
     file_error_message,
 )
 from desktop.ui.visits.models import PursuitVisitsModel
-from desktop.ui.visits.printing import documents_dir, tell
+from desktop.ui.visits.printing import tell
 
 # The tab's title in the pursuit workspace (registered in desktop/ui/pursuit/tabs.py).
 TAB_TITLE = QT_TRANSLATE_NOOP("PursuitTabs", "Visits")
@@ -158,7 +159,7 @@ class PursuitVisitsTab(QWidget):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Import from calendar"),
-            str(documents_dir()),
+            str(paths.documents_dir()),
             self.tr("Calendar files (*.ics);;All files (*)"),
         )
         if not path:

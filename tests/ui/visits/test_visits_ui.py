@@ -6,6 +6,7 @@ Dialogs are driven without exec(): they are opened with open() and accepted in c
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -211,7 +212,11 @@ def test_print_to_pdf_without_any_dialog(qtbot, ctx, host, planned, tmp_path, pd
     assert all(name in text for name in planned.attendees)
 
 
-def test_save_as_pdf_through_the_file_dialog(qtbot, tab, planned, tmp_path) -> None:
+def test_save_as_pdf_through_the_file_dialog(qtbot, tab, planned, tmp_path, monkeypatch) -> None:
+    # No Documents folder (a new account's home): the dialog starts at home, not in the folder
+    # the program was started from.
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Documents"))
     tab.select(planned.id)
     messages = []
     tab.visit_actions.message.connect(messages.append)
@@ -219,6 +224,7 @@ def test_save_as_pdf_through_the_file_dialog(qtbot, tab, planned, tmp_path) -> N
     dialog = job.dialog
     assert isinstance(dialog, QFileDialog) and dialog.isVisible()
     assert dialog.selectedFiles()[0].endswith(".pdf")
+    assert Path(dialog.selectedFiles()[0]).parent == tmp_path
     target = tmp_path / "计划.pdf"
     dialog.selectFile(str(target))
     with qtbot.waitSignal(job.finished) as finished:
