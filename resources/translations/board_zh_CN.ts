@@ -123,7 +123,7 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <source>No next step planned</source>
+        <source>No next step</source>
         <translation>未安排下一步</translation>
     </message>
     <message>

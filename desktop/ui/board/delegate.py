@@ -97,7 +97,7 @@ class CardDelegate(QStyledItemDelegate):
             item.key: item.label(lang) for item in catalog.vocab("pursuit_statuses")
         }
         self._texts = {
-            "no_step": self.tr("No next step planned"),
+            "no_step": self.tr("No next step"),  # short: a narrow card cut "No next step pl…"
             # No next step written, but a visit or a task is booked: that is the next step.
             "scheduled": self.tr("Booked {0}"),
             "overdue": self.tr("overdue"),

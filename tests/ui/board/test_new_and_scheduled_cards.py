@@ -113,7 +113,7 @@ def test_a_visit_next_week_is_the_next_step_everywhere(
     i18n.install("zh_CN" if lang == "zh" else "en")
     request.addfinalizer(lambda: i18n.install("zh_CN"))
     pursuit_id = make(ws, 1)
-    no_step = {"zh": "未安排下一步", "en": "No next step planned"}[lang]
+    no_step = {"zh": "未安排下一步", "en": "No next step"}[lang]
     catalog = default_catalog()
 
     # Before the visit is booked: the card and the workspace say so (the baseline).
