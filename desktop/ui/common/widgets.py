@@ -168,6 +168,9 @@ class DateEdit(QDateEdit):
         year, month = self._entry_year(), int(entry[1])
         longest = QDate(year, month, 1).daysInMonth()
         entry[-1] = typed
+        if len(typed) > 2:  # a digit past a whole date ("4" then "0" meant day 40)
+            self._refuse_entry()
+            return
         if len(typed) == 1 and int(typed) * 10 <= longest:
             QDateEdit.keyPressEvent(self, event)  # 1 may be 1x: wait for the next
             return
@@ -209,7 +212,7 @@ class DateEdit(QDateEdit):
             return
         self.setDate(shown)
         if len(entry) == 3:
-            self._entry = None
+            # The entry stays open: a digit more makes the day no day (refused), not a new one.
             self.setSelectedSection(QDateEdit.Section.DaySection)
             return
         self.setSelectedSection(_SECTIONS[len(entry)])
