@@ -87,7 +87,7 @@ HOWS = ["tab", "backtab", "ctrl-a"]
 @pytest.mark.parametrize("how", HOWS)
 @pytest.mark.parametrize("typed", ["20271340", "20261340"])
 def test_a_month_13_is_refused_and_the_date_kept(qtbot, form, how, typed) -> None:
-    _before, _field, after, refusals, start = form
+    _before, _field, _after, refusals, start = form
     field = enter(qtbot, form, how)
     start = held(field)  # (a click on an empty field starts it from today)
     qtbot.keyClicks(QApplication.focusWidget(), typed)
@@ -112,7 +112,7 @@ def test_a_day_40_is_refused(qtbot, form, how) -> None:
 @pytest.mark.parametrize("how", HOWS)
 @pytest.mark.parametrize("typed", ["20261216", "2026-12-16", "2026/1/5", "20270228"])
 def test_a_whole_date_typed_is_exactly_that_date(qtbot, form, how, typed) -> None:
-    _before, _field, after, refusals, _start = form
+    _before, _field, _after, refusals, _start = form
     field = enter(qtbot, form, how)
     qtbot.keyClicks(QApplication.focusWidget(), typed)
     want = {
@@ -133,7 +133,7 @@ def test_digits_after_a_calendar_pick_are_a_new_date(qtbot, form) -> None:
     calendar = field.calendarWidget()
     assert calendar.isVisible()
     calendar.setSelectedDate(QDate(2026, 12, 3))
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # picks the day and closes the popup
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # picks, closes
     assert not calendar.isVisible() and held(field) == date(2026, 12, 3)
     qtbot.keyClicks(QApplication.focusWidget(), "20270315")
     assert held(field) == date(2027, 3, 15) and not refusals
