@@ -54,6 +54,10 @@ class DateEdit(QDateEdit):
         self._entry_fill = QDate()  # where the month and day come from until typed
         self._fresh = False  # nothing typed since the focus came or the calendar picked
         self._swallow = False  # the rest of a refused entry's digits: not into a section
+        # Digits typed into the one section selected by hand, and the date before them.
+        self._section_typed = ""
+        self._section_at: QDateEdit.Section | None = None
+        self._section_from = QDate()
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
         calendar = self.calendarWidget()
@@ -65,8 +69,13 @@ class DateEdit(QDateEdit):
         self._fresh = True  # digits typed next are a new date, not lost on a selection
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self._fresh = event.reason() != Qt.FocusReason.MouseFocusReason or self._fresh
+        # Back to the window is no new start: digits go on where they went.
+        self._fresh = self._fresh or event.reason() not in (
+            Qt.FocusReason.MouseFocusReason,
+            Qt.FocusReason.ActiveWindowFocusReason,
+        )
         self._entry = None
+        self._section_at = None
         self._swallow = False
         super().focusInEvent(event)
 
@@ -230,6 +239,7 @@ class DateEdit(QDateEdit):
         self._mark(self._refusal(text))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._section_at = None  # a section chosen by the mouse starts its digits afresh
         if event.button() == Qt.MouseButton.LeftButton and self.calendarPopup():
             # Qt 6 steps the date down on a click into the text of a calendar-popup date edit
             # (SC_ComboBoxEditField and SC_SpinBoxDown share a value). Open the calendar from
@@ -252,7 +262,48 @@ class DateEdit(QDateEdit):
             return
         if self._entry_key(event):
             return
+        if self._section_key(event):
+            return
         super().keyPressEvent(event)
+
+    def _section_key(self, event: QKeyEvent) -> bool:
+        """A digit typed into a month or day selected by hand edits it as Qt does, but a month
+        or day that cannot be (13, 40) is refused where Qt would drop the digit and keep
+        another date; False when Qt is to handle the key."""
+        text = event.text()
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if event.key() in _MODIFIER_KEYS:
+            return False
+        if not (plain and len(text) == 1 and text.isascii() and text.isdigit()):
+            self._section_at = None
+            return False
+        section = self.currentSection()
+        if section != self._section_at:
+            self._section_at, self._section_typed = section, ""
+            self._section_from = self.date()
+        typed = self._section_typed + text
+        shown = self._section_from
+        if section == QDateEdit.Section.MonthSection:
+            longest, written = 12, f"{shown.year():04}-{typed}-{shown.day():02}"
+        elif section == QDateEdit.Section.DaySection:
+            longest, written = shown.daysInMonth(), f"{shown.year():04}-{shown.month():02}-{typed}"
+        else:
+            return False
+        if len(typed) >= 2 and not 1 <= int(typed) <= longest:
+            event.accept()
+            self._section_at = None
+            self.setDate(self._section_from)
+            self.interpretText()  # shows that date again in place of the typed text
+            self.setSelectedSection(section)
+            self._mark(self._refusal(written))
+            return True
+        self._section_typed = typed if len(typed) < 2 else ""
+        QDateEdit.keyPressEvent(self, event)
+        if self.currentSection() != section:
+            self._section_at = None  # Qt moved on: the next digits are the next section's
+        return True
 
     def open_calendar(self) -> None:
         """Show the calendar popup, as a click on the field's arrow does (QDateEdit has no call

@@ -148,3 +148,24 @@ def test_a_section_chosen_by_hand_is_edited_as_qt_does(qtbot, form) -> None:
     field.setSelectedSection(QDateEdit.Section.DaySection)  # as a double-click on it does
     qtbot.keyClicks(field, "16")
     assert held(field) == date(2026, 12, 16) and not refusals
+
+
+@pytest.mark.parametrize(
+    ("section", "typed", "written"),
+    [
+        (QDateEdit.Section.MonthSection, "13", "「2026-13-01」"),
+        (QDateEdit.Section.DaySection, "40", "「2026-12-40」"),
+    ],
+)
+def test_a_section_typed_past_its_end_is_refused(qtbot, form, section, typed, written) -> None:
+    _before, _field, _after, refusals, start = form
+    if start is None:
+        pytest.skip("an empty field has no section to edit")
+    field = enter(qtbot, form, "tab")
+    qtbot.keyClick(field, Qt.Key.Key_Right)
+    field.setSelectedSection(section)
+    qtbot.keyClicks(field, typed)
+    assert held(field) == start  # Qt kept 2026-01-01 / 2026-12-04
+    assert len(refusals) == 1 and refusals[0].startswith(written)
+    leave(qtbot, form)
+    assert held(field) == start
