@@ -536,20 +536,12 @@ class OptionalDateEdit(DateEdit):
             section = self.currentSection()
             if self._entry_key(event):
                 self._typing = True
-                self._advanced = self._entry is not None and self.currentSection() != section
-                if self._entry is None and self.currentSection() != section:
-                    self._advanced = True
+                self._advanced = self.currentSection() != section
                 return
-        if plain and text.isdigit() and text.isascii():
-            starting = self.date() == NO_DATE
-            if starting:
-                self._start_today(QDateEdit.Section.YearSection)
+        if plain and text.isdigit() and text.isascii():  # into the section selected by hand
             self._typing = True
-            section, shown = self.currentSection(), self.lineEdit().text()
+            section = self.currentSection()
             super().keyPressEvent(event)
-            if starting and self.lineEdit().text() == shown:
-                self.setDate(NO_DATE)  # no date starts so (a year before 2000): still unset
-                return
             self._advanced = self.currentSection() != section
             return
         if plain and text and text in SEPARATORS:
