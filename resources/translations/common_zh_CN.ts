@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>“{0}” is not a date; the date was not changed.</source>
+        <translation>「{0}」不是有效日期，日期未更改。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsButton</name>
     <message>
         <source>Documents of this item: click to see them, or drop files here</source>
@@ -177,10 +184,6 @@
     <message>
         <source>Delete clears the date</source>
         <translation>按 Delete 键清除日期</translation>
-    </message>
-    <message>
-        <source>“{0}” is not a date; the date was not changed.</source>
-        <translation>「{0}」不是有效日期，日期未更改。</translation>
     </message>
 </context>
 <context>
