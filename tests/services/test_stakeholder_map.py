@@ -90,10 +90,13 @@ def _concurrent_titles(ws, person_id: str, other: str) -> None:
 def test_a_person_is_marked_only_for_fields_awaiting_review(ws, org) -> None:
     pid, ids = org
     _concurrent_titles(ws, ids["boss"], "总经理")  # the same title on both: siblings that agree
+    records.update(ws, "stakeholder", ids["li"], {"title": "IT 经理"})
     _concurrent_titles(ws, ids["li"], "技术总监")  # a different one: a person has to pick
+    _concurrent_titles(ws, ids["zhao"], "采购经理")  # one against none written: no question
     the_map = smap.load_map(ws, pid)
     assert the_map.person(ids["boss"]).conflicts == frozenset()
     assert the_map.person(ids["li"]).conflicts == {"title"}
+    assert the_map.person(ids["zhao"]).conflicts == frozenset()
     assert the_map.person(ids["sun"]).conflicts == frozenset()
 
 
