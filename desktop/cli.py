@@ -15,6 +15,7 @@ a path where there is none. Failures print one clear line and exit non-zero, nev
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sqlite3
 import sys
@@ -368,12 +369,11 @@ def run_command(argv: Sequence[str] | None) -> int:
 def reader_gone() -> int:
     """Stop quietly, as Unix tools do when the reader of their output has gone; what is still
     buffered goes to the null device, so Python's flush at exit has nothing to complain of."""
-    try:
+    # No stdout, or one without a descriptor: nothing is buffered for it either.
+    with contextlib.suppress(OSError, AttributeError, ValueError):
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, sys.stdout.fileno())
         os.close(null)
-    except (OSError, AttributeError, ValueError):  # no stdout, or one without a descriptor
-        pass
     return EXIT_READER_GONE
 
 

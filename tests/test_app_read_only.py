@@ -76,20 +76,27 @@ def answer(button: QMessageBox.ButtonRole, said: list[str]) -> None:
     QTimer.singleShot(100, press)
 
 
+def opened_read_only(database: Path) -> str:
+    """Start on `database`, answer "Open read-only": the words said, once it showed the file
+    read-only, without a lock, with its pursuit."""
+    said: list[str] = []
+    answer(QMessageBox.ButtonRole.AcceptRole, said)
+    opened = open_for_start(database)
+    assert isinstance(opened, tuple)
+    workspace, lock = opened
+    try:
+        assert lock is None and workspace.read_only
+        assert [row.title for row in pursuit_list.list_pursuits(workspace)] == ["只读的项目"]
+    finally:
+        workspace.close()
+    [text] = said
+    return text
+
+
 def test_an_immutable_file_is_offered_read_only(database: Path, qtbot) -> None:
     said: list[str] = []
     with cannot_write(database):
-        answer(QMessageBox.ButtonRole.AcceptRole, said)
-        opened = open_for_start(database)
-        assert isinstance(opened, tuple)
-        workspace, lock = opened
-        try:
-            assert lock is None and workspace.read_only
-            titles = {row.title for row in pursuit_list.list_pursuits(workspace)}
-            assert titles == {"只读的项目"}
-        finally:
-            workspace.close()
-        [text] = said
+        text = opened_read_only(database)
         assert "team.db cannot be written" in text and "Nothing was changed" in text
         assert "not saved" not in text
         # Only looked at: the lock is free for whoever can write it.
@@ -102,18 +109,8 @@ def test_an_immutable_file_is_offered_read_only(database: Path, qtbot) -> None:
 
 
 def test_a_file_in_a_read_only_folder_is_offered_read_only(database: Path, qtbot) -> None:
-    said: list[str] = []
     with cannot_write(database.parent):
-        answer(QMessageBox.ButtonRole.AcceptRole, said)
-        opened = open_for_start(database)
-        assert isinstance(opened, tuple)
-        workspace, lock = opened
-        try:
-            assert lock is None and workspace.read_only
-            assert [r.title for r in pursuit_list.list_pursuits(workspace)] == ["只读的项目"]
-        finally:
-            workspace.close()
-        [text] = said
+        text = opened_read_only(database)
         assert "cannot be written" in text and "another Pursuit window" not in text
 
 
