@@ -377,7 +377,7 @@ _REASONS: Mapping[str, Text] = MappingProxyType(
         NO_DECISION_MAKER: Text("还没有确认谁是决策者", "The decision-maker is not identified"),
         WEAK_DECISION_MAKER: Text(
             "与决策者 {names} 的关系还停留在「认识」",
-            "The relationship with the decision-maker {names} is still only “acquainted”",
+            'The relationship with the decision-maker {names} is still only "acquainted"',
         ),
         NO_VALUE_CASE: Text(
             "还没有价值建议书：投资回报率和回收期说不清",

@@ -188,7 +188,7 @@ def describe_gaps(gaps: Iterable[CollectGap], catalog: Catalog, lang: str = "en"
         elif gap.kind == "stage":
             parts.append(f"it is in stage {gap.key}, not {status.COLLECTION_STAGE}")
         elif gap.kind == "check":
-            parts.append(f"“{checks.label(gap.key, lang)}” is not settled")
+            parts.append(f'"{checks.label(gap.key, lang)}" is not settled')
         else:
             parts.append(f"{gap.count} instalment(s) not received")
     return "; ".join(parts)

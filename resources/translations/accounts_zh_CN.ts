@@ -268,15 +268,15 @@
         <translation>还没有客户。新建项目时会同时建立客户，也可以在这里点「新建客户」。</translation>
     </message>
     <message>
-        <source>New account “{0}”</source>
+        <source>New account "{0}"</source>
         <translation>新建客户「{0}」</translation>
     </message>
     <message>
-        <source>Edit account “{0}”</source>
+        <source>Edit account "{0}"</source>
         <translation>编辑客户「{0}」</translation>
     </message>
     <message>
-        <source>Merge “{0}” into “{1}”</source>
+        <source>Merge "{0}" into "{1}"</source>
         <translation>将「{0}」合并到「{1}」</translation>
     </message>
     <message>
@@ -284,7 +284,7 @@
         <translation>已{0} — 按 Ctrl+Z 可撤销</translation>
     </message>
     <message>
-        <source>Delete account “{0}”</source>
+        <source>Delete account "{0}"</source>
         <translation>删除客户「{0}」</translation>
     </message>
 </context>
@@ -319,11 +319,11 @@
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <source>Account “{0}”</source>
+        <source>Account "{0}"</source>
         <translation>客户「{0}」</translation>
     </message>
     <message>
-        <source>Person “{0}”</source>
+        <source>Person "{0}"</source>
         <translation>关键人「{0}」</translation>
     </message>
     <message>
@@ -374,7 +374,7 @@
         <translation>请在列表中选择重复的客户。</translation>
     </message>
     <message>
-        <source>{0} pursuit(s), {1} people and {2} visit(s) of “{3}” move to “{4}”; “{3}” is removed.</source>
+        <source>{0} pursuit(s), {1} people and {2} visit(s) of "{3}" move to "{4}"; "{3}" is removed.</source>
         <translation>「{3}」的 {0} 个项目、{1} 位关键人和 {2} 次拜访将移到「{4}」下，「{3}」将被删除。</translation>
     </message>
 </context>

@@ -331,11 +331,11 @@
         <translation>显示已关闭</translation>
     </message>
     <message>
-        <source>No pursuits match “{0}”</source>
+        <source>No pursuits match &quot;{0}&quot;</source>
         <translation>没有符合「{0}」的项目</translation>
     </message>
     <message>
-        <source>No pursuits match “{0}” and the filters</source>
+        <source>No pursuits match &quot;{0}&quot; and the filters</source>
         <translation>没有符合「{0}」及筛选条件的项目</translation>
     </message>
     <message>

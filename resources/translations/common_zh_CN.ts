@@ -3,7 +3,7 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <source>“{0}” is not a date; the date was not changed.</source>
+        <source>"{0}" is not a date; the date was not changed.</source>
         <translation>「{0}」不是有效日期，日期未更改。</translation>
     </message>
 </context>
@@ -68,15 +68,15 @@
         <translation>附加 {0} 个文件</translation>
     </message>
     <message>
-        <source>“{0}” ({1})</source>
+        <source>"{0}" ({1})</source>
         <translation>「{0}」（{1}）</translation>
     </message>
     <message>
-        <source>“{0}”</source>
+        <source>"{0}"</source>
         <translation>「{0}」</translation>
     </message>
     <message>
-        <source>Attach “{0}”</source>
+        <source>Attach "{0}"</source>
         <translation>附加「{0}」</translation>
     </message>
     <message>
@@ -124,15 +124,15 @@
         <translation>附加文件</translation>
     </message>
     <message>
-        <source>“{0}” is not on this computer: it came by sync without its file. Import a sync file exported with files to get it.</source>
+        <source>"{0}" is not on this computer: it came by sync without its file. Import a sync file exported with files to get it.</source>
         <translation>「{0}」不在这台电脑上：它是同步过来的，但没有带上文件。导入一个包含文件导出的同步文件即可取得。</translation>
     </message>
     <message>
-        <source>“{0}” is damaged on this computer: its content no longer matches what was attached, so it was not opened. Attach the file again.</source>
+        <source>"{0}" is damaged on this computer: its content no longer matches what was attached, so it was not opened. Attach the file again.</source>
         <translation>「{0}」在这台电脑上已损坏：内容与当初附加的不一致，因此没有打开。请重新附加该文件。</translation>
     </message>
     <message>
-        <source>No program on this computer opens “{0}”.</source>
+        <source>No program on this computer opens "{0}".</source>
         <translation>这台电脑上没有能打开「{0}」的程序。</translation>
     </message>
     <message>
@@ -140,7 +140,7 @@
         <translation>移除 {0} 份资料</translation>
     </message>
     <message>
-        <source>Remove “{0}”</source>
+        <source>Remove "{0}"</source>
         <translation>移除「{0}」</translation>
     </message>
 </context>
@@ -151,7 +151,7 @@
         <translation>，另有 {0} 份</translation>
     </message>
     <message>
-        <source>The files of the documents ({0}, {1}) are in “{2}” beside it: send both files together.</source>
+        <source>The files of the documents ({0}, {1}) are in "{2}" beside it: send both files together.</source>
         <translation>资料的文件（{0} 份，{1}）在旁边的「{2}」里：请把两个文件一起发送。</translation>
     </message>
     <message>

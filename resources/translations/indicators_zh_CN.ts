@@ -82,7 +82,7 @@
         <translation>加入本项目</translation>
     </message>
     <message>
-        <source>Create “{0}”</source>
+        <source>Create &quot;{0}&quot;</source>
         <translation>新建「{0}」</translation>
     </message>
     <message>
@@ -184,7 +184,7 @@
         <translation>给对手方案贴的标签</translation>
     </message>
     <message>
-        <source>A short label that sticks, e.g. “an expensive half-product”</source>
+        <source>A short label that sticks, e.g. &quot;an expensive half-product&quot;</source>
         <translation>简短好记的标签，例如「昂贵的半成品」</translation>
     </message>
     <message>
@@ -484,7 +484,7 @@
         <translation>致命指标需要制定行动计划。</translation>
     </message>
     <message>
-        <source>{0} on “{1}”: {2}</source>
+        <source>{0} on &quot;{1}&quot;: {2}</source>
         <translation>{0} 在「{1}」上的得分：{2}</translation>
     </message>
     <message>
@@ -599,7 +599,7 @@
         <translation>还没有竞争对手。&lt;a href=&apos;competitor&apos;&gt;添加客户正在接触的竞争对手&lt;/a&gt;，并在每个指标上给他们打分。</translation>
     </message>
     <message>
-        <source>Edit “{0}”: {1}</source>
+        <source>Edit &quot;{0}&quot;: {1}</source>
         <translation>编辑「{0}」：{1}</translation>
     </message>
     <message>
@@ -623,7 +623,7 @@
         <translation>新指标</translation>
     </message>
     <message>
-        <source>Delete “{0}”</source>
+        <source>Delete &quot;{0}&quot;</source>
         <translation>删除「{0}」</translation>
     </message>
     <message>
@@ -635,7 +635,7 @@
         <translation>已删除 {0} 个指标。可通过「编辑 ▸ 撤销」恢复。</translation>
     </message>
     <message>
-        <source>Move “{0}”</source>
+        <source>Move &quot;{0}&quot;</source>
         <translation>移动「{0}」</translation>
     </message>
     <message>
@@ -670,15 +670,15 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Row {0}, column “{1}”</source>
+        <source>Row {0}, column &quot;{1}&quot;</source>
         <translation>第 {0} 行「{1}」列</translation>
     </message>
     <message>
-        <source>Column “{0}”</source>
+        <source>Column &quot;{0}&quot;</source>
         <translation>「{0}」列</translation>
     </message>
     <message>
-        <source>“{0}” is not a whole number from 1 to 5</source>
+        <source>&quot;{0}&quot; is not a whole number from 1 to 5</source>
         <translation>「{0}」不是 1 到 5 之间的整数</translation>
     </message>
     <message>
@@ -690,7 +690,7 @@
         <translation>重要性不能为空</translation>
     </message>
     <message>
-        <source>“{0}” is not a class ({1})</source>
+        <source>&quot;{0}&quot; is not a class ({1})</source>
         <translation>「{0}」不是有效的指标类别（{1}）</translation>
     </message>
     <message>
@@ -702,7 +702,7 @@
         <translation>该列是自动计算的，不能直接填写</translation>
     </message>
     <message>
-        <source>“{0}” cannot be used here</source>
+        <source>&quot;{0}&quot; cannot be used here</source>
         <translation>这里不能填写「{0}」</translation>
     </message>
     <message>

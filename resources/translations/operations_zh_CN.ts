@@ -39,7 +39,7 @@
         <translation>请填写原因：团队要从中总结经验。</translation>
     </message>
     <message>
-        <source>“{0}” will be added to the competitors.</source>
+        <source>"{0}" will be added to the competitors.</source>
         <translation>将把「{0}」添加到竞争对手。</translation>
     </message>
     <message>
@@ -103,7 +103,7 @@
         <translation>项目尚未进入阶段 {0} · {1}。</translation>
     </message>
     <message>
-        <source>Collection checklist: “{0}” is not settled.</source>
+        <source>Collection checklist: "{0}" is not settled.</source>
         <translation>回款检查清单：「{0}」尚未完成。</translation>
     </message>
     <message>
@@ -138,7 +138,7 @@
         <translation>返回</translation>
     </message>
     <message>
-        <source>“{0}”: {1} → {2}</source>
+        <source>"{0}": {1} → {2}</source>
         <translation>「{0}」：{1} → {2}</translation>
     </message>
     <message>
@@ -209,7 +209,7 @@
 <context>
     <name>PurgeConfirmation</name>
     <message>
-        <source>Purge the pursuit “{0}” for good?</source>
+        <source>Purge the pursuit "{0}" for good?</source>
         <translation>永久清除项目「{0}」？</translation>
     </message>
     <message>
@@ -253,7 +253,7 @@
         <translation>永久清除</translation>
     </message>
     <message>
-        <source>“{0}” was purged.</source>
+        <source>"{0}" was purged.</source>
         <translation>已永久清除「{0}」。</translation>
     </message>
     <message>
@@ -392,22 +392,22 @@
         <translation>继续编辑</translation>
     </message>
     <message>
-        <source>New pursuit “{0}”</source>
+        <source>New pursuit "{0}"</source>
         <translation>新建项目「{0}」</translation>
     </message>
     <message>
-        <source>Edit “{0}”</source>
+        <source>Edit "{0}"</source>
         <translation>编辑「{0}」</translation>
     </message>
     <message>
-        <source>A new account “{0}” will be created.</source>
+        <source>A new account "{0}" will be created.</source>
         <translation>将新建客户「{0}」。</translation>
     </message>
 </context>
 <context>
     <name>PursuitOperations</name>
     <message>
-        <source>Reorder “{0}”</source>
+        <source>Reorder "{0}"</source>
         <translation>调整「{0}」的顺序</translation>
     </message>
     <message>
@@ -415,7 +415,7 @@
         <translation>调整 {0} 个项目的顺序</translation>
     </message>
     <message>
-        <source>Move “{0}” to {1}</source>
+        <source>Move "{0}" to {1}</source>
         <translation>将「{0}」移至{1}</translation>
     </message>
     <message>
@@ -431,7 +431,7 @@
         <translation>将{0}标记为{1}</translation>
     </message>
     <message>
-        <source>Reopen “{0}”</source>
+        <source>Reopen "{0}"</source>
         <translation>重新打开「{0}」</translation>
     </message>
     <message>
@@ -439,7 +439,7 @@
         <translation>重新打开 {0} 个项目</translation>
     </message>
     <message>
-        <source>Delete “{0}”</source>
+        <source>Delete "{0}"</source>
         <translation>删除「{0}」</translation>
     </message>
     <message>

@@ -100,7 +100,7 @@
         <translation>打开</translation>
     </message>
     <message>
-        <source>Created the pursuit “{0}” in stage 1. {1}</source>
+        <source>Created the pursuit &quot;{0}&quot; in stage 1. {1}</source>
         <translation>已在阶段 1 新建项目「{0}」。{1}</translation>
     </message>
 </context>
@@ -494,7 +494,7 @@
         <translation>打开</translation>
     </message>
     <message>
-        <source>Created the pursuit “{0}” in stage 1. {1}</source>
+        <source>Created the pursuit &quot;{0}&quot; in stage 1. {1}</source>
         <translation>已在阶段 1 新建项目「{0}」。{1}</translation>
     </message>
 </context>
@@ -981,7 +981,7 @@
         <translation>未保存。</translation>
     </message>
     <message>
-        <source>Edit “{0}”</source>
+        <source>Edit &quot;{0}&quot;</source>
         <translation>修改「{0}」</translation>
     </message>
 </context>

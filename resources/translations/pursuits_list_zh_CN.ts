@@ -245,11 +245,11 @@
         <translation>{0} 个项目</translation>
     </message>
     <message>
-        <source>Remove tag “{0}” from {1} pursuits</source>
+        <source>Remove tag &quot;{0}&quot; from {1} pursuits</source>
         <translation>从 {1} 个项目移除标签「{0}」</translation>
     </message>
     <message>
-        <source>Tag {1} pursuits “{0}”</source>
+        <source>Tag {1} pursuits &quot;{0}&quot;</source>
         <translation>为 {1} 个项目添加标签「{0}」</translation>
     </message>
     <message>

@@ -62,7 +62,7 @@
         <translation>输入名称、词语或电话号码。中文输入两个字以上即可搜索全文；只输入一个字时只查名称。</translation>
     </message>
     <message>
-        <source>Nothing found for “{0}”.</source>
+        <source>Nothing found for &quot;{0}&quot;.</source>
         <translation>没有找到「{0}」。</translation>
     </message>
 </context>

@@ -794,7 +794,7 @@
         <translation>选中的参会人中有人已不再是本项目的关键人（可能刚被删除）。名单已更新，请核对参会人后再保存。</translation>
     </message>
     <message>
-        <source>Write a next step first, or untick “Make the first next step …”.</source>
+        <source>Write a next step first, or untick &quot;Make the first next step …&quot;.</source>
         <translation>请先填写下一步，或取消勾选「把第一步设为项目的下一步」。</translation>
     </message>
     <message>

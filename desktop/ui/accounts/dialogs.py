@@ -262,7 +262,7 @@ class MergeDialog(QDialog):
         merged_name = other_name if keep_id == self.account.id else self.account.name
         self.preview.setText(
             self.tr(
-                "{0} pursuit(s), {1} people and {2} visit(s) of “{3}” move to “{4}”; “{3}” is "
+                '{0} pursuit(s), {1} people and {2} visit(s) of "{3}" move to "{4}"; "{3}" is '
                 "removed."
             ).format(counts["pursuits"], counts["people"], counts["visits"], merged_name, keep_name)
         )

@@ -84,7 +84,7 @@ class DuplicatesDialog(QDialog):
         }
         for group in groups:
             title = (
-                self.tr("Account “{0}”") if group.kind == "account" else self.tr("Person “{0}”")
+                self.tr('Account "{0}"') if group.kind == "account" else self.tr('Person "{0}"')
             ).format(group.records[0].name)
             top = QTreeWidgetItem([title, reasons.get(group.reason, group.reason)])
             top.setData(0, IdRole, group.kind)

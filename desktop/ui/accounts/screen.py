@@ -352,7 +352,7 @@ class AccountsScreen(QWidget):
         self._open(dialog)
 
     def _created(self, account_id: str, _before: dict[str, Any], after: dict[str, Any]) -> None:
-        text = self.tr("New account “{0}”").format(after.get("name", ""))
+        text = self.tr('New account "{0}"').format(after.get("name", ""))
         record(AliveCommand(self.ctx, [("account", account_id)], True, text, self))
         if self.search.text():
             self.search.clear()
@@ -370,7 +370,7 @@ class AccountsScreen(QWidget):
 
     def _edited(self, account_id: str, before: dict[str, Any], after: dict[str, Any]) -> None:
         name = after.get("name") or before.get("name") or self._name(account_id)
-        text = self.tr("Edit account “{0}”").format(name)
+        text = self.tr('Edit account "{0}"').format(name)
         record(EditAccountCommand(self.ctx, account_id, before, after, text, self))
 
     def merge_current(self, suggested: str = "") -> None:
@@ -406,7 +406,7 @@ class AccountsScreen(QWidget):
             merge, _changes = self.ctx.perform_in(self, accounts.merge_accounts, keep_id, merged_id)
         except OperationFailed:
             return
-        text = self.tr("Merge “{0}” into “{1}”").format(merged_name, keep_name)
+        text = self.tr('Merge "{0}" into "{1}"').format(merged_name, keep_name)
         record(MergeCommand(self.ctx, merge, text, self))
         self.select(keep_id)
         self._status(self.tr("{0} — undo with Ctrl+Z").format(text))
@@ -420,7 +420,7 @@ class AccountsScreen(QWidget):
             self.ctx.perform_in(self, accounts.delete_account, account_id)
         except OperationFailed:
             return
-        text = self.tr("Delete account “{0}”").format(name)
+        text = self.tr('Delete account "{0}"').format(name)
         record(AliveCommand(self.ctx, [("account", account_id)], False, text, self))
         self._status(self.tr("{0} — undo with Ctrl+Z").format(text))
 

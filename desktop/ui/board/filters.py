@@ -622,9 +622,9 @@ class NoMatchNote(QFrame):
         self.clear_button.setText(self.tr("Clear filters"))
         text = " ".join(board_filter.terms)
         if text and not board_filter.narrowing():
-            self.title.setText(self.tr("No pursuits match “{0}”").format(text))
+            self.title.setText(self.tr('No pursuits match "{0}"').format(text))
         elif text:
-            self.title.setText(self.tr("No pursuits match “{0}” and the filters").format(text))
+            self.title.setText(self.tr('No pursuits match "{0}" and the filters').format(text))
         else:
             self.title.setText(self.tr("No pursuits match the filters"))
         self.place()

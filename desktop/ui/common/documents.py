@@ -224,20 +224,20 @@ def attach_files(
                 )
             except documents.TooLarge as refused:
                 too_large.append(
-                    QCoreApplication.translate("DocumentsPanel", "“{0}” ({1})").format(
+                    QCoreApplication.translate("DocumentsPanel", '"{0}" ({1})').format(
                         refused.name, fmt.file_size(refused.size, ctx.lang)
                     )
                 )
                 continue
             except InvalidInput:
                 unreadable.append(
-                    QCoreApplication.translate("DocumentsPanel", "“{0}”").format(path.name)
+                    QCoreApplication.translate("DocumentsPanel", '"{0}"').format(path.name)
                 )
                 continue
             except OperationFailed:
                 continue
             added.append(document_id)
-            text = QCoreApplication.translate("DocumentsPanel", "Attach “{0}”").format(path.name)
+            text = QCoreApplication.translate("DocumentsPanel", 'Attach "{0}"').format(path.name)
             record(DocumentCommand(ctx, document_id, text, added=True, parent=parent))
     finally:
         if several:
@@ -399,12 +399,12 @@ class DocumentsPanel(QWidget):
         except documents.Unavailable as problem:
             if problem.code == MISSING:
                 text = self.tr(
-                    "“{0}” is not on this computer: it came by sync without its file. Import a "
+                    '"{0}" is not on this computer: it came by sync without its file. Import a '
                     "sync file exported with files to get it."
                 )
             else:
                 text = self.tr(
-                    "“{0}” is damaged on this computer: its content no longer matches what was "
+                    '"{0}" is damaged on this computer: its content no longer matches what was '
                     "attached, so it was not opened. Attach the file again."
                 )
             show_message(self, text.format(problem.name))
@@ -414,7 +414,7 @@ class DocumentsPanel(QWidget):
             return False
         if not open_url(QUrl.fromLocalFile(str(path))):
             show_message(
-                self, self.tr("No program on this computer opens “{0}”.").format(path.name)
+                self, self.tr('No program on this computer opens "{0}".').format(path.name)
             )
             return False
         return True
@@ -437,7 +437,7 @@ class DocumentsPanel(QWidget):
                     DocumentCommand(
                         self.ctx,
                         row.id,
-                        self.tr("Remove “{0}”").format(row.name),
+                        self.tr('Remove "{0}"').format(row.name),
                         added=False,
                         parent=self,
                     )
@@ -549,7 +549,7 @@ class DocumentsButton(QToolButton):
 
 # --- what sync says about the files -------------------------------------------------------------
 def _names(names: Sequence[str], lang: str) -> str:
-    shown = [f"「{n}」" if fmt.is_zh(lang) else f"“{n}”" for n in names[:3]]
+    shown = [f"「{n}」" if fmt.is_zh(lang) else f'"{n}"' for n in names[:3]]
     more = len(names) - len(shown)
     text = ("、" if fmt.is_zh(lang) else ", ").join(shown)
     if more:
@@ -566,7 +566,7 @@ def export_files_note(files: FilesReport | None, lang: str) -> str:
         parts.append(
             QCoreApplication.translate(
                 "DocumentsSync",
-                "The files of the documents ({0}, {1}) are in “{2}” beside it: send both files "
+                'The files of the documents ({0}, {1}) are in "{2}" beside it: send both files '
                 "together.",
             ).format(files.files, fmt.file_size(files.bytes, lang), files.path.name)
         )

@@ -87,7 +87,7 @@ class DateEdit(QDateEdit):
 
     # --- refusing ---------------------------------------------------------------------------
     def _refusal(self, text: str) -> str:
-        return self.tr("“{0}” is not a date; the date was not changed.").format(text.strip())
+        return self.tr('"{0}" is not a date; the date was not changed.').format(text.strip())
 
     def _mark(self, message: str) -> None:
         """Show the refusal on the field itself and tell the form (`refused`)."""

@@ -150,7 +150,7 @@ class CompetitorPickerDialog(QDialog):
         if wanted and not exact:
             taken = indicators.find_competitor(self.ctx.workspace, text)
             if taken is None:
-                item = QListWidgetItem(self.tr("Create “{0}”").format(" ".join(text.split())))
+                item = QListWidgetItem(self.tr('Create "{0}"').format(" ".join(text.split())))
                 item.setData(Qt.ItemDataRole.UserRole, NEW)
                 font = QFont(item.font())
                 font.setItalic(True)
@@ -280,7 +280,7 @@ class CompetitorProfileDialog(QDialog):
                     (
                         "label",
                         self.tr("Our label for it"),
-                        self.tr("A short label that sticks, e.g. “an expensive half-product”"),
+                        self.tr('A short label that sticks, e.g. "an expensive half-product"'),
                         2,
                     ),
                     (

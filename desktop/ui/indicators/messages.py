@@ -59,23 +59,23 @@ class MessageBar(QFrame):
         """Where (row and column `title`), why, and that nothing changed. `classes` lists the
         class labels a cell of the override column accepts."""
         if refused.row is not None:
-            where = self.tr("Row {0}, column “{1}”").format(refused.row + 1, title)
+            where = self.tr('Row {0}, column "{1}"').format(refused.row + 1, title)
         else:
-            where = self.tr("Column “{0}”").format(title)
+            where = self.tr('Column "{0}"').format(title)
         value = "" if refused.value is None else str(refused.value)
         if refused.code == "not_a_score":
-            reason = self.tr("“{0}” is not a whole number from 1 to 5").format(value)
+            reason = self.tr('"{0}" is not a whole number from 1 to 5').format(value)
         elif refused.code == "required" and refused.column == "name":
             reason = self.tr("a criterion needs a name")
         elif refused.code == "required":
             reason = self.tr("the importance cannot be empty")
         elif refused.code == "unknown_class":
-            reason = self.tr("“{0}” is not a class ({1})").format(value, classes)
+            reason = self.tr('"{0}" is not a class ({1})').format(value, classes)
         elif refused.code == "too_many_rows":
             reason = self.tr("the block has more than {0} rows").format(MAX_PASTE_ROWS)
         elif refused.code == "read_only":
             reason = self.tr("this column is computed and cannot be typed into")
         else:
-            reason = self.tr("“{0}” cannot be used here").format(value)
+            reason = self.tr('"{0}" cannot be used here').format(value)
         tail = self.tr("Nothing was pasted.") if pasted else self.tr("Nothing was changed.")
         return self.tr("{0}: {1}. {2}").format(where, reason, tail)

@@ -219,7 +219,7 @@ class IndicatorGridModel(QAbstractTableModel):
             )
             value = criterion.value(key)
             lines.append(
-                self.tr("{0} on “{1}”: {2}").format(
+                self.tr('{0} on "{1}": {2}').format(
                     vendor.name, criterion.name, f"{value} / 5" if value else self.tr("not scored")
                 )
             )

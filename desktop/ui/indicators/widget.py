@@ -335,7 +335,7 @@ class IndicatorGridWidget(QWidget):
         if len(cells) == 1:
             row = self.model.row_of(cells[0].indicator_id)
             name = self.model.criterion(row).name if row is not None else ""
-            return self.tr("Edit “{0}”: {1}").format(name, self.model.title(cells[0].column))
+            return self.tr('Edit "{0}": {1}').format(name, self.model.title(cells[0].column))
         return self.tr("Edit {0} cells").format(len(cells))
 
     def refuse_score(self) -> None:
@@ -395,7 +395,7 @@ class IndicatorGridWidget(QWidget):
             return
         ids = tuple(self.model.criterion(r).id for r in rows)
         text = (
-            self.tr("Delete “{0}”").format(self.model.criterion(rows[0]).name)
+            self.tr('Delete "{0}"').format(self.model.criterion(rows[0]).name)
             if len(rows) == 1
             else self.tr("Delete {0} criteria").format(len(rows))
         )
@@ -413,7 +413,7 @@ class IndicatorGridWidget(QWidget):
         column = self.view.currentIndex().column()
         name = self.model.criterion(self.model.row_of(ids[0]) or 0).name
         text = (
-            self.tr("Move “{0}”").format(name)
+            self.tr('Move "{0}"').format(name)
             if len(ids) == 1
             else self.tr("Move {0} criteria").format(len(ids))
         )

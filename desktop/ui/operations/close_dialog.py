@@ -208,7 +208,7 @@ class CloseDialog(QDialog):
         self.lost_to_label.setVisible(lost)
         competitor_id, name = self.competitor()
         self.new_competitor.setVisible(lost and competitor_id is None and bool(name))
-        self.new_competitor.setText(self.tr("“{0}” will be added to the competitors.").format(name))
+        self.new_competitor.setText(self.tr('"{0}" will be added to the competitors.').format(name))
         self.setWindowTitle(
             {
                 "collected": self.tr("Mark as collected (won)"),
@@ -265,7 +265,7 @@ class CloseDialog(QDialog):
                 )
             elif gap.kind == "check":
                 lines.append(
-                    self.tr("Collection checklist: “{0}” is not settled.").format(
+                    self.tr('Collection checklist: "{0}" is not settled.').format(
                         checks.label(gap.key, self.lang)
                     )
                 )

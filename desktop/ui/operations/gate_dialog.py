@@ -228,7 +228,7 @@ class GateDialog(QDialog):
         if len(self.all_checks) == 1:
             check = self.all_checks[0].check
             source = self.catalog.stage(check.from_stage)
-            return self.tr("“{0}”: {1} → {2}").format(
+            return self.tr('"{0}": {1} → {2}').format(
                 names.get(self.all_checks[0].pursuit_id, ""),
                 source.process(self.lang),
                 target.process(self.lang),

@@ -28,7 +28,7 @@ def _texts(kind: str, name: str) -> tuple[str, str]:
     if kind == "pursuit":
         question = (
             QCoreApplication.translate(
-                "PurgeConfirmation", "Purge the pursuit “{0}” for good?"
+                "PurgeConfirmation", 'Purge the pursuit "{0}" for good?'
             ).format(name)
             if name
             else QCoreApplication.translate("PurgeConfirmation", "Purge this pursuit for good?")
@@ -146,7 +146,7 @@ def purge_now(
     status = getattr(window, "statusBar", None)
     if status is not None:
         status().showMessage(
-            QCoreApplication.translate("PurgeConfirmation", "“{0}” was purged.").format(name)
+            QCoreApplication.translate("PurgeConfirmation", '"{0}" was purged.').format(name)
             if name
             else QCoreApplication.translate("PurgeConfirmation", "Purged."),
             10000,

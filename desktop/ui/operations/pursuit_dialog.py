@@ -384,7 +384,7 @@ class PursuitDialog(QDialog):
                 self.ctx,
                 refs,
                 True,
-                self.tr("New pursuit “{0}”").format(form.title),
+                self.tr('New pursuit "{0}"').format(form.title),
                 self.parentWidget(),
             )
         )
@@ -410,7 +410,7 @@ class PursuitDialog(QDialog):
                 StateCommand(
                     self.ctx,
                     change,
-                    self.tr("Edit “{0}”").format(form.title),
+                    self.tr('Edit "{0}"').format(form.title),
                     self.parentWidget(),
                 )
             )
@@ -421,7 +421,7 @@ class PursuitDialog(QDialog):
     def _account_edited(self, text: str) -> None:
         name = text.strip()
         if name and name not in self._account_ids:
-            self.account_note.setText(self.tr("A new account “{0}” will be created.").format(name))
+            self.account_note.setText(self.tr('A new account "{0}" will be created.').format(name))
             self.account_note.show()
         else:
             self.account_note.hide()

@@ -217,7 +217,7 @@ def _move_text(ctx: AppContext, result: MoveResult, title_of: Callable[[str], st
     moves = result.moves
     if all(m.from_stage == m.to_stage for m in moves):
         if len(moves) == 1:
-            return QCoreApplication.translate("PursuitOperations", "Reorder “{0}”").format(
+            return QCoreApplication.translate("PursuitOperations", 'Reorder "{0}"').format(
                 title_of(moves[0].pursuit_id)
             )
         return QCoreApplication.translate("PursuitOperations", "Reorder {0} pursuits").format(
@@ -225,7 +225,7 @@ def _move_text(ctx: AppContext, result: MoveResult, title_of: Callable[[str], st
         )
     process = ctx.catalog.stage(moves[0].to_stage).process(ctx.lang)
     if len(moves) == 1:
-        return QCoreApplication.translate("PursuitOperations", "Move “{0}” to {1}").format(
+        return QCoreApplication.translate("PursuitOperations", 'Move "{0}" to {1}').format(
             title_of(moves[0].pursuit_id), process
         )
     return QCoreApplication.translate("PursuitOperations", "Move {0} pursuits to {1}").format(
@@ -331,7 +331,7 @@ def reopen_pursuits(
         return  # nothing was closed (reopened elsewhere meanwhile)
     if len(change.after) == 1 and title_of is not None:
         title = title_of(change.after[0].pursuit_id)
-        text = QCoreApplication.translate("PursuitOperations", "Reopen “{0}”").format(title)
+        text = QCoreApplication.translate("PursuitOperations", 'Reopen "{0}"').format(title)
     else:
         text = QCoreApplication.translate("PursuitOperations", "Reopen {0} pursuits").format(
             len(change.after)
@@ -351,7 +351,7 @@ def delete_pursuits(ctx: AppContext, parent: QWidget, titles: Mapping[str, str])
     except OperationFailed:
         return None
     if len(ids) == 1:
-        text = QCoreApplication.translate("PursuitOperations", "Delete “{0}”").format(
+        text = QCoreApplication.translate("PursuitOperations", 'Delete "{0}"').format(
             titles[ids[0]]
         )
     else:

@@ -271,7 +271,7 @@ class AfterSalePage(SectionPage):
         )
         link = self.tr("Open it")
         self.message.setText(
-            self.tr("Created the pursuit “{0}” in stage 1. {1}").format(
+            self.tr('Created the pursuit "{0}" in stage 1. {1}').format(
                 html.escape(title), f"<a href='{new_id}'>{link}</a>"
             )
         )

@@ -466,7 +466,7 @@ class FieldEditCommand(UndoCommand):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            ctx, QCoreApplication.translate("PursuitEditing", "Edit “{0}”").format(label), parent
+            ctx, QCoreApplication.translate("PursuitEditing", 'Edit "{0}"').format(label), parent
         )
         self.target, self.name = target, name
         self.old, self.new = old, new

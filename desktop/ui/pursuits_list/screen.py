@@ -650,9 +650,9 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         if not change.after:
             return
         if remove:
-            text = self.tr("Remove tag “{0}” from {1} pursuits").format(tag, len(change.after))
+            text = self.tr('Remove tag "{0}" from {1} pursuits').format(tag, len(change.after))
         else:
-            text = self.tr("Tag {1} pursuits “{0}”").format(tag, len(change.after))
+            text = self.tr('Tag {1} pursuits "{0}"').format(tag, len(change.after))
         record(StateCommand(self.ctx, change, text, self))
 
     def share_selected(self, shared: bool) -> None:

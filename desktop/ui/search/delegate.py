@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.domain.methodology import Catalog
 from desktop.services.search import Hit
+from desktop.ui.common import format as fmt
 from desktop.ui.search.model import CountRole, HeaderRole, HitRole, MoreRole, QueryRole
 
 HEADER_HEIGHT = 26
@@ -167,7 +168,8 @@ class ResultDelegate(QStyledItemDelegate):
         if hit.pursuit_title and hit.kind != "pursuit":
             parts.append(hit.pursuit_title)
         if hit.snippet:
-            parts.append(f"“{hit.snippet}”")
+            # The words found, quoted as each language quotes: 「」 in Chinese, ASCII in English.
+            parts.append(f"「{hit.snippet}」" if fmt.is_zh(self.lang) else f'"{hit.snippet}"')
         return "  ·  ".join(p for p in parts if p)
 
     def _paint_marked(

@@ -179,7 +179,7 @@ class SearchPopup(QFrame):
             self.select_row(self.model.hit_rows()[0])
             self._fit()
         else:
-            self._show_message(self.tr("Nothing found for “{0}”.").format(text))
+            self._show_message(self.tr('Nothing found for "{0}".').format(text))
         self.last_search_ms = (time.perf_counter() - started) * 1000
 
     def _find(self, text: str) -> tuple[list[Hit], dict[str, int]]:

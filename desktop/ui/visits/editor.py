@@ -442,7 +442,7 @@ class VisitEditor(QDialog):
             step = first_line(values["next_steps"])
             if not step:
                 self._refuse(
-                    self.tr("Write a next step first, or untick “Make the first next step …”."),
+                    self.tr('Write a next step first, or untick "Make the first next step …".'),
                     self.next_steps,
                     OUTCOME_PAGE,
                 )

@@ -33,7 +33,7 @@ def test_the_notes_say_what_came_and_what_is_not_here(chinese) -> None:
     )
     i18n.install("en")
     assert import_files_note(FilesReport(missing=["a.pdf"]), "en") == (
-        "Not on this computer (the file came without them): “a.pdf”."
+        'Not on this computer (the file came without them): "a.pdf".'
     )
 
 

@@ -424,7 +424,7 @@ def test_a_bad_pasted_value_refuses_the_block_and_names_the_cell(qtbot, tab, dea
     assert not tab.pasting.paste_text(0, column(tab, "our_score"), "4\t4\t3\n5\t7\t3\n")
     assert deal.grid().criteria == before
     message = tab.message.text()
-    assert "Row 2" in message and "赛达软件" in message and "“7”" in message
+    assert "Row 2" in message and "赛达软件" in message and '"7"' in message
     assert "Nothing was pasted" in message
     assert tab.message.kind == "warning"
     assert not tab.pasting.paste_text(0, column(tab, "importance"), "很重要")

@@ -179,7 +179,7 @@ def test_purge_a_pursuit_from_the_pursuits_list(main_window, qtbot) -> None:
     assert screen.purge_action in screen.build_context_menu().actions()
     screen.purge_action.trigger()
     box = confirmation(qtbot, screen)
-    assert f"Purge the pursuit “{rows[0].account} · {rows[0].title}” for good?" == box.text()
+    assert f'Purge the pursuit "{rows[0].account} · {rows[0].title}" for good?' == box.text()
     assert "cannot be undone" in box.informativeText()
     answer(qtbot, box, purge=True)
     assert purged(ctx.workspace, Pursuit, rows[0].id)
