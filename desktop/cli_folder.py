@@ -70,6 +70,17 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return EXIT_PROBLEM if report.held else EXIT_OK
 
 
+def _by_rep(report: RoundReport) -> dict[str, tuple[int, int, int]]:
+    """Files, new and updated records per colleague. A rep whose database was restored from a
+    backup writes under a new site (its old one keeps its files), so one name can stand for two
+    sites in a round: the line names the rep once, as the window's rep filter does."""
+    sums: dict[str, tuple[int, int, int]] = {}
+    for p in report.peers.values():
+        files, new, updated = sums.get(p.name or p.site[:8], (0, 0, 0))
+        sums[p.name or p.site[:8]] = (files + p.files, new + p.new, updated + p.updated)
+    return sums
+
+
 def summary(report: RoundReport, *, zh: bool) -> str:
     """The round in one line."""
     parts: list[str] = []
@@ -97,11 +108,11 @@ def summary(report: RoundReport, *, zh: bool) -> str:
         parts.append("未写出" if zh else "wrote nothing")
     peers = [
         (
-            f"{p.name or p.site[:8]} {p.files} 个文件（新增 {p.new:,}，更新 {p.updated:,}）"
+            f"{who} {files} 个文件（新增 {new:,}，更新 {updated:,}）"
             if zh
-            else f"{p.name or p.site[:8]} {p.files} files ({p.new:,} new, {p.updated:,} updated)"
+            else f"{who} {files} files ({new:,} new, {updated:,} updated)"
         )
-        for p in report.peers.values()
+        for who, (files, new, updated) in _by_rep(report).items()
     ]
     if peers:
         parts.append(("已导入 " if zh else "imported ") + ("、" if zh else ", ").join(peers))

@@ -129,3 +129,19 @@ def test_a_new_computer_makes_its_database_from_the_folder(
     )  # fmt: skip
     assert again.returncode == 0 and "之前写出的文件仍保留" in again.stdout
     assert len(list((team / _only(team, laptop)).iterdir())) == 2
+
+
+def test_the_line_names_a_rep_once_whose_database_was_restored() -> None:
+    """A restored database writes under a new site while its old files stay in the folder: a
+    roll-up reading both in one round names the rep once, with the two sites' files summed."""
+    from desktop.cli_folder import summary
+
+    report = folder.RoundReport()
+    report.peers = {
+        "old-site": folder.PeerRound("old-site", "王芳", files=2, new=5, updated=1),
+        "new-site": folder.PeerRound("new-site", "王芳", files=1, new=0, updated=3),
+        "other-site": folder.PeerRound("other-site", "", files=1, new=1),
+    }
+    line = summary(report, zh=False)
+    assert "imported 王芳 3 files (5 new, 4 updated), other-si 1 files (1 new, 0 updated)" in line
+    assert summary(report, zh=True).count("王芳") == 1
