@@ -14,7 +14,9 @@ other record into the one kept moves everything that names the other:
 - the kept playbook's empty fields are filled from the other's, and its notes appended;
 - the other is buried (a tombstone), as a merged account is.
 
-It is all ordinary record changes, so a sync carries the merge to every laptop. Every value
+It is all ordinary record changes, so a sync carries the merge to every laptop; what another
+laptop did meanwhile with the competitor merged away is moved after the import by
+`settle_merges`. Every value
 the fold overwrote, and every record it made, is written in a `Journal`, so that
 `unfold_competitor` puts back exactly what was (the records made are buried again).
 """
@@ -27,6 +29,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.import_values import company_key
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.indicators.grid import PLAYBOOK_FIELDS, PROFILE_FIELDS
@@ -162,6 +165,63 @@ def _move_column(
         elif mine is not None and mine.score is None and score.score is not None:
             journal.set(mine, score=score.score)
         journal.set(score, alive=False, deleted_at=now)
+
+
+def settle_merges(session: Session) -> set[str]:
+    """Move what still uses a buried competitor to the live one of its name; the ids written.
+
+    A merge travels as a tombstone, so a laptop that had not heard of it yet may have put the
+    other competitor in a pursuit, or closed a pursuit as lost to it, meanwhile. The sync import
+    runs this after merging a file: each live column (with its scores) of a buried competitor,
+    and each live pursuit lost to one, goes to the live competitor with the same company key,
+    the same way a merge moves them — the one of smallest id when there are several, so every
+    laptop that holds the same records writes the same. Nobody buries a competitor otherwise
+    (there is no deleting one), so a buried one still in use is one merged away. Settling twice
+    changes nothing.
+    """
+    buried: dict[str, str] = {
+        str(competitor_id): name or ""
+        for competitor_id, name in session.execute(
+            select(Competitor.id, Competitor.name).where(Competitor.alive.is_(False))
+        )
+    }
+    if not buried:
+        return set()
+    columns = list(
+        session.scalars(
+            select(PursuitCompetitor)
+            .where(PursuitCompetitor.competitor_id.in_(list(buried)), PursuitCompetitor.alive)
+            .order_by(PursuitCompetitor.pursuit_id, PursuitCompetitor.id)
+        )
+    )
+    losses = list(
+        session.scalars(
+            select(Pursuit)
+            .where(Pursuit.lost_to_id.in_(list(buried)), Pursuit.alive)
+            .order_by(Pursuit.id)
+        )
+    )
+    if not columns and not losses:
+        return set()
+    survivors: dict[str, str] = {}
+    for competitor_id, name in session.execute(
+        select(Competitor.id, Competitor.name).where(Competitor.alive).order_by(Competitor.id)
+    ):
+        key = company_key(name or "")
+        if key:
+            survivors.setdefault(key, str(competitor_id))
+    journal = Journal()
+    for column in columns:
+        target = survivors.get(company_key(buried[column.competitor_id]))
+        if target is not None:
+            _move_column(session, journal, column, target)
+            session.flush()  # the next column of this pursuit finds the one just made
+    for lost in losses:
+        target = survivors.get(company_key(buried[str(lost.lost_to_id)]))
+        if target is not None:
+            journal.set(lost, lost_to_id=target)
+    session.flush()
+    return {rid for _table, rid, _before in journal.entries()}
 
 
 def unfold_competitor(session: Session, merge: CompetitorMerge) -> Changes:
