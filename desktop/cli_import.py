@@ -65,7 +65,7 @@ def _row_line(args: argparse.Namespace, row: PlannedRow, encoding: str, cards: b
         return say(
             args, "import_rejected_card" if cards else "import_rejected", row=row.number, why=why
         )
-    warnings = [w for w in row.warnings if not (w.code == "close_account" and row.new_account)]
+    warnings = row.own_warnings()
     if not warnings:
         return ""
     why = sep.join(

@@ -118,6 +118,11 @@ class PlannedRow:
     new_account: str = ""  # the company this row makes an account of (none has its name)
     warnings: list[RowProblem] = field(default_factory=list)  # imported, but worth a look
 
+    def own_warnings(self) -> list[RowProblem]:
+        """The warnings to say of this row alone: the close names of the account it makes are
+        said with the list of new accounts (`Preview.new_accounts`)."""
+        return [w for w in self.warnings if not (w.code == "close_account" and self.new_account)]
+
 
 @dataclass
 class Preview:
