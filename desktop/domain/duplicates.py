@@ -140,14 +140,19 @@ class CloseAccounts:
     LIMIT = 3  # more than a few "did you mean"s are no help
 
     def __init__(self, rows: Iterable[tuple[str, str]]) -> None:
-        self._keys: set[str] = set()
+        self._keys: dict[str, list[tuple[str, str]]] = {}
         stems: dict[str, list[tuple[str, str]]] = {}
         for account_id, name in rows:
             if key := company_key(name or ""):
-                self._keys.add(key)
+                self._keys.setdefault(key, []).append((account_id, name))
                 stems.setdefault(_stem(name), []).append((account_id, name))
         self._stems = stems
         self._sorted = sorted(stems)
+
+    def same(self, name: str) -> list[tuple[str, str]]:
+        """(id, name) of the accounts that are this company written otherwise (南京远科证券科技
+        for 南京远科证券科技有限公司): one company key, another exact name."""
+        return [hit for hit in self._keys.get(company_key(name), []) if hit[1] != name.strip()]
 
     def of(self, name: str) -> list[tuple[str, str]]:
         """(id, name) of the accounts close to `name`, nearest first; none when `name` is an

@@ -56,6 +56,9 @@ def test_close_accounts_are_the_ones_a_short_name_begins() -> None:
     assert close.of("南京新诚港务") == []
     assert close.of("Ac") == close.of("南京") == close.of("") == []
     assert close.of("不存在的客户") == []
+    # One company written otherwise is the same account, which a name field offers too.
+    assert close.same("南京新诚港务") == [("a2", "南京新诚港务有限公司")]
+    assert close.same("南京新诚港务有限公司") == [] and close.same("南京远科") == []
 
 
 def test_close_accounts_nearest_first_and_a_few_only() -> None:
