@@ -118,12 +118,6 @@ def people_groups(rows: Iterable[PersonRow]) -> list[Group]:
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def _stem(name: str) -> str:
-    """The distinctive part of a company name: its key without the place it starts with
-    (南京远科证券科技有限公司 → 远科证券科技)."""
-    return without_place(company_key(name))
-
-
 def _long_enough(stem: str) -> bool:
     # Two Chinese characters name a company (远科); two Latin letters do not (Ac).
     return len(stem) >= (2 if _CJK.search(stem) else 3)
@@ -141,24 +135,37 @@ class CloseAccounts:
 
     def __init__(self, rows: Iterable[tuple[str, str]]) -> None:
         self._keys: dict[str, list[tuple[str, str]]] = {}
-        stems: dict[str, list[tuple[str, str]]] = {}
+        self._stems: dict[str, list[tuple[str, str]]] = {}
         for account_id, name in rows:
-            if key := company_key(name or ""):
-                self._keys.setdefault(key, []).append((account_id, name))
-                stems.setdefault(_stem(name), []).append((account_id, name))
-        self._stems = stems
-        self._sorted = sorted(stems)
+            self._add(account_id, name, company_key(name or ""))
+        self._sorted = sorted(self._stems)
+
+    @classmethod
+    def keyed(cls, rows: Iterable[tuple[str, str, str]]) -> CloseAccounts:
+        """From (id, name, company key) rows whose keys are known already (the import's index of
+        accounts): the key is the costly part of a name to work out."""
+        close = cls(())
+        for account_id, name, key in rows:
+            close._add(account_id, name, key)
+        close._sorted = sorted(close._stems)
+        return close
+
+    def _add(self, account_id: str, name: str, key: str) -> None:
+        if key:
+            self._keys.setdefault(key, []).append((account_id, name))
+            self._stems.setdefault(without_place(key), []).append((account_id, name))
 
     def same(self, name: str) -> list[tuple[str, str]]:
         """(id, name) of the accounts that are this company written otherwise (南京远科证券科技
         for 南京远科证券科技有限公司): one company key, another exact name."""
         return [hit for hit in self._keys.get(company_key(name), []) if hit[1] != name.strip()]
 
-    def of(self, name: str) -> list[tuple[str, str]]:
-        """(id, name) of the accounts close to `name`, nearest first; none when `name` is an
-        account already (same company key) or too short to tell a company by."""
-        key = company_key(name)
-        stem = without_place(key)
+    def of(self, name: str, key: str | None = None) -> list[tuple[str, str]]:
+        """(id, name) of the accounts close to `name` (whose company key is `key`, when known),
+        nearest first; none when `name` is an account already (same company key) or too short
+        to tell a company by."""
+        key = company_key(name) if key is None else key
+        stem = without_place(key)  # the distinctive part: 南京远科证券科技有限公司 → 远科证券科技
         if not key or key in self._keys or not _long_enough(stem):
             return []
         found: list[str] = []
@@ -169,7 +176,7 @@ class CloseAccounts:
             at += 1
         # Ours begins with theirs (南京远科证券 typed, 南京远科 on file).
         for end in range(len(stem) - 1, 0, -1):
-            if _long_enough(stem[:end]) and stem[:end] in self._stems:
+            if stem[:end] in self._stems and _long_enough(stem[:end]):
                 found.append(stem[:end])
         found.sort(key=lambda s: (abs(len(s) - len(stem)), s))
         close = [hit for s in found for hit in self._stems[s]]

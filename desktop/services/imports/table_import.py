@@ -231,14 +231,14 @@ class _AccountIndex:
         for account_id, name in pairs:
             self.add(account_id, name, 0)
 
-    def add(self, account_id: str, name: str, row: int) -> None:
-        key = iv.company_key(name)
+    def add(self, account_id: str, name: str, row: int, key: str | None = None) -> None:
+        key = iv.company_key(name) if key is None else key
         if key and key not in self.by_key:
             self.by_key[key] = (account_id, name, row)
         self.names.add(name.strip())
 
-    def find(self, name: str) -> Match | None:
-        hit = self.by_key.get(iv.company_key(name))
+    def find(self, name: str, key: str | None = None) -> Match | None:
+        hit = self.by_key.get(iv.company_key(name) if key is None else key)
         if hit is None:
             return None
         return Match("account", hit[0], hit[1], "company", hit[2])
@@ -399,7 +399,9 @@ def preview(
     count = len(ws.catalog.stages)
     with ws.read() as session:
         state = _State.load(session, kind, pursuit_id, account_id)
-    state.close = CloseAccounts((a, name) for a, name, _row in state.accounts.by_key.values())
+    state.close = CloseAccounts.keyed(
+        (a, name, key) for key, (a, name, _row) in state.accounts.by_key.items()
+    )
     planned: list[PlannedRow] = []
     total = len(table.rows)
     for done, source in enumerate(table.rows, start=1):
@@ -473,20 +475,21 @@ class _State:
         if self.account_id is not None:
             return self.account_id
         name = row.values[iv.ACCOUNT_NAME]
-        account = self.accounts.find(name)
+        key = iv.company_key(name)  # worked out once: the costly part of a name
+        account = self.accounts.find(name, key)
         if account is not None:
             return account.record_id
-        self._new_account(row, name)
+        self._new_account(row, name, key)
         return f"row:{row.number}"
 
-    def _new_account(self, row: PlannedRow, name: str) -> None:
+    def _new_account(self, row: PlannedRow, name: str, key: str) -> None:
         """The row makes an account of `name`: counted as there for later rows, and said, with
         the accounts of close names."""
-        self.accounts.add(f"row:{row.number}", name, row.number)
+        self.accounts.add(f"row:{row.number}", name, row.number, key)
         if self.close is not None:
             row.warnings.extend(
                 RowProblem("close_account", iv.ACCOUNT_NAME, close)
-                for _id, close in self.close.of(name)
+                for _id, close in self.close.of(name, key)
             )
 
     def persons_of(self, account_id: str) -> _PeopleIndex:
@@ -498,9 +501,10 @@ class _State:
         placeholder = f"row:{row.number}"
         if kind == iv.ACCOUNTS:
             name = values[iv.ACCOUNT_NAME]
-            row.match = self.accounts.find(name)
+            key = iv.company_key(name)
+            row.match = self.accounts.find(name, key)
             if row.match is None:
-                self._new_account(row, name)  # the row is the account: not listed as made
+                self._new_account(row, name, key)  # the row is the account: not listed as made
         elif kind == iv.PEOPLE and self.pursuit_id is not None:
             index = self.people.setdefault(self.pursuit_id, _PeopleIndex())
             row.match = self._person(index, values, row.number, placeholder)

@@ -70,7 +70,7 @@ class PursuitDialog(QDialog):
         self.setMinimumWidth(520)
         self._accounts = accounts.list_accounts(ctx.workspace)
         self._account_ids = {a.name: a.id for a in self._accounts}
-        self._close_accounts = CloseAccounts((a.id, a.name) for a in self._accounts)
+        self._close_accounts: CloseAccounts | None = None  # made when a new name is first typed
         self._near: list[tuple[str, str]] = []  # (id, name) of accounts close to the one typed
         self._new_account_confirmed = ""  # the typed name the user chose to make an account of
         self.close_box: QMessageBox | None = None  # the question on Save about a close account
@@ -483,9 +483,10 @@ class PursuitDialog(QDialog):
         name = text.strip()
         self._near = []
         if name and name not in self._account_ids:
-            self._near = (self._close_accounts.same(name) + self._close_accounts.of(name))[
-                : CloseAccounts.LIMIT
-            ]
+            if self._close_accounts is None:
+                self._close_accounts = CloseAccounts((a.id, a.name) for a in self._accounts)
+            close = self._close_accounts
+            self._near = (close.same(name) + close.of(name))[: CloseAccounts.LIMIT]
             if self._near:
                 # Said plainly, not greyed out: the links pick the account meant.
                 links = self.tr(", ").join(
