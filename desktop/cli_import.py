@@ -11,7 +11,10 @@
 The same services as the Import wizard (services/imports): the file is read and checked, every
 row previewed, then the rows are written in one transaction after a backup. It prints which file,
 sheet and encoding were read and how the columns were mapped, one line per row that is not
-imported (its number as the spreadsheet shows it and why), and a summary. `--on-duplicate update`
+imported (its number as the spreadsheet shows it, or the card's, and why) or is imported with a
+warning (an email that is no email address), the accounts the import makes for companies no
+account is named (新建客户 1 个：不存在的客户, with an account of a close name where there is one),
+and a summary. `--on-duplicate update`
 fills the empty fields of a record already there, `update-all` overwrites them with the row's
 non-empty cells. `--kind pursuits` reads the mixed sheet too: a row's contact (联系人, 手机, …)
 goes onto that pursuit's map. `--kind people` puts people onto the company each row names
@@ -33,7 +36,7 @@ from desktop.cli_messages import EXIT_OK, fail, is_zh, say
 
 if TYPE_CHECKING:
     from desktop.services.imports.reading import Table
-    from desktop.services.imports.table_import import Preview, RowProblem
+    from desktop.services.imports.table_import import PlannedRow, Preview, RowProblem
 
 VCARD = "vCard"  # a table made of contact cards: its "encoding", as its lines' problems name it
 
@@ -50,6 +53,44 @@ def _problem_text(args: argparse.Namespace, problem: RowProblem, encoding: str) 
     field = say(args, f"field_{problem.field}") if problem.field else ""
     return say(
         args, f"problem_{problem.code}", field=field, text=problem.text, encoding=encoding or "?"
+    )
+
+
+def _row_line(args: argparse.Namespace, row: PlannedRow, encoding: str, cards: bool) -> str:
+    """The line of a row refused, or imported with a warning; "" for a row that is just fine. A
+    new account's close names are said in the line of new accounts, not again here."""
+    sep = "；" if is_zh(args) else "; "
+    if row.status == "error":
+        why = sep.join(_problem_text(args, p, encoding) for p in row.problems)
+        return say(
+            args, "import_rejected_card" if cards else "import_rejected", row=row.number, why=why
+        )
+    warnings = row.own_warnings()
+    if not warnings:
+        return ""
+    why = sep.join(
+        say(args, f"warning_{w.code}", field=say(args, f"field_{w.field}"), text=w.text)
+        for w in warnings
+    )
+    return say(args, "import_warned_card" if cards else "import_warned", row=row.number, why=why)
+
+
+def _new_accounts_line(args: argparse.Namespace, made: list[tuple[str, tuple[str, ...]]]) -> str:
+    """新建客户 2 个：不存在的客户，南京远科（已有相近的「南京远科证券科技有限公司」）"""
+    zh = is_zh(args)
+    names = [
+        say(
+            args,
+            "import_new_account_close",
+            name=name,
+            close=("」「" if zh else '", "').join(close),
+        )
+        if close
+        else name
+        for name, close in made
+    ]
+    return say(
+        args, "import_new_accounts", count=len(made), names=("，" if zh else ", ").join(names)
     )
 
 
@@ -116,15 +157,12 @@ def _run(args: argparse.Namespace, table: Table, kind: str, mapping: dict[int, s
                     detail=sep.join(table.headers),
                 )
             return fail(args, "import_needs_pursuit")
-        zh = is_zh(args)
-        sep = "；" if zh else "; "
-        lines = []
-        for row in plan.rows:
-            if row.status == ti.ERROR:
-                why = sep.join(_problem_text(args, p, table.encoding) for p in row.problems)
-                lines.append(say(args, "import_rejected", row=row.number, why=why))
-        if lines:
-            sys.stdout.write("\n".join(lines) + "\n")
+        cards = table.encoding == VCARD  # numbered as cards, not as the lines of a file
+        lines = [_row_line(args, row, table.encoding, cards) for row in plan.rows]
+        if any(lines):
+            sys.stdout.write("\n".join(line for line in lines if line) + "\n")
+        if made := plan.new_accounts():
+            print(_new_accounts_line(args, made))
         if not any(r.status != ti.ERROR for r in plan.rows):
             print(
                 say(

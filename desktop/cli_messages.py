@@ -324,6 +324,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_header": ("表头在第 {row} 行：{mapped}", "Header on row {row}: {mapped}"),
     "import_ignored": ("不导入的列：{columns}", "Columns not imported: {columns}"),
     "import_rejected": ("第 {row} 行未导入：{why}", "row {row} not imported: {why}"),
+    "import_rejected_card": ("第 {row} 张名片未导入：{why}", "card {row} not imported: {why}"),
+    # Imported all the same, worth a look (fragments: "warning_…")
+    "import_warned": ("第 {row} 行：{why}", "row {row}: {why}"),
+    "import_warned_card": ("第 {row} 张名片：{why}", "card {row}: {why}"),
+    "warning_email": (
+        "{field}「{text}」不像邮件地址，照原样导入",
+        '{field} "{text}" does not look like an email address; imported as written',
+    ),
+    "warning_close_account": (
+        "已有名称相近的客户「{text}」",
+        'an account has a close name: "{text}"',
+    ),
+    # The accounts an import makes for the companies its rows name (none has their name)
+    "import_new_accounts": ("新建客户 {count} 个：{names}", "New accounts ({count}): {names}"),
+    "import_new_account_close": (
+        "{name}（已有相近的「{close}」）",
+        '{name} (close to the existing "{close}")',
+    ),
     "import_summary": (
         "共 {rows} 行：新建 {created}，更新 {updated}，跳过重复 {skipped}，错误 {errors}。",
         "{rows} rows. Created: {created}, updated: {updated}, duplicates skipped: "

@@ -167,9 +167,23 @@ def short_name(name: str) -> str:
     return short if len(short) >= MIN_LENGTH else full
 
 
+# The places as one pattern, in the order `without_place` tries them (longest place first, each
+# with 省, with 市, then bare): one regex search instead of some 270 startswith calls a name, which
+# matters when every account's name is asked (10,000 of them behind a name field).
+_PLACE_PREFIX = re.compile(
+    "|".join(re.escape(place + tail) for place in _PLACES for tail in ("省", "市", ""))
+)
+
+
 def without_place(name: str) -> str:
     """`name` without the province or city it starts with (南京新诚港务 → 新诚港务), for where
     even the short name does not fit; unchanged when no place leads or too little would stay."""
+    found = _PLACE_PREFIX.match(name)
+    if found is None:
+        return name
+    if len(name) - found.end() >= MIN_LENGTH:
+        return name[found.end() :]
+    # Too little after the first place found (南京市): the shorter ways of reading it, in order.
     for place in _PLACES:
         for prefix in (place + "省", place + "市", place):
             if name.startswith(prefix) and len(name) - len(prefix) >= MIN_LENGTH:

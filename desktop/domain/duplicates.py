@@ -7,14 +7,19 @@ which are companies too (金桥系统, "金桥 系统" and 金桥系统有限公
 when they belong to one account and share phone digits (`phone_key`: +86 138-0013-8000 is
 13800138000) or an email, or have one name (`person_key`) and no phone or email that tells them
 apart. Pure functions over plain rows, in one pass with a union-find, so that 50,000 people are
-grouped in well under a second.
+grouped in well under a second. A name that is no account yet may still be close to one
+(`CloseAccounts`: 南京远科 beside 南京远科证券科技有限公司), which the import and the new-pursuit
+dialog say before making a second record of one customer.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.domain.company_names import without_place
 from desktop.domain.import_values import company_key, email_key, person_key, phone_key
 
 
@@ -118,3 +123,72 @@ def people_groups(rows: Iterable[PersonRow]) -> list[Group]:
                 break
         by_name[(row.account_id, name)].append((row.id, phone, email))
     return union.groups(order)
+
+
+# --- a name that is not an account yet, but close to one ------------------------------------------
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _long_enough(stem: str) -> bool:
+    # Two Chinese characters name a company (远科); two Latin letters do not (Ac).
+    return len(stem) >= (2 if _CJK.search(stem) else 3)
+
+
+class CloseAccounts:
+    """The accounts whose names are close to a name typed or imported, without being the same
+    company: one name's distinctive part begins the other's (南京远科 and 南京远科证券科技有限公司,
+    新诚港务 and 南京新诚港务有限公司, Acme and Acme Trading Co., Ltd.). A new account under such a
+    name is most often a second record of one customer, so it is offered before one is made.
+    Built once from (id, name) rows; each question looks up a sorted list, so an import of
+    thousands of rows against thousands of accounts stays quick."""
+
+    LIMIT = 3  # more than a few "did you mean"s are no help
+
+    def __init__(self, rows: Iterable[tuple[str, str]]) -> None:
+        self._keys: dict[str, list[tuple[str, str]]] = {}
+        self._stems: dict[str, list[tuple[str, str]]] = {}
+        for account_id, name in rows:
+            self._add(account_id, name, company_key(name or ""))
+        self._sorted = sorted(self._stems)
+
+    @classmethod
+    def keyed(cls, rows: Iterable[tuple[str, str, str]]) -> CloseAccounts:
+        """From (id, name, company key) rows whose keys are known already (the import's index of
+        accounts): the key is the costly part of a name to work out."""
+        close = cls(())
+        for account_id, name, key in rows:
+            close._add(account_id, name, key)
+        close._sorted = sorted(close._stems)
+        return close
+
+    def _add(self, account_id: str, name: str, key: str) -> None:
+        if key:
+            self._keys.setdefault(key, []).append((account_id, name))
+            self._stems.setdefault(without_place(key), []).append((account_id, name))
+
+    def same(self, name: str) -> list[tuple[str, str]]:
+        """(id, name) of the accounts that are this company written otherwise (南京远科证券科技
+        for 南京远科证券科技有限公司): one company key, another exact name."""
+        return [hit for hit in self._keys.get(company_key(name), []) if hit[1] != name.strip()]
+
+    def of(self, name: str, key: str | None = None) -> list[tuple[str, str]]:
+        """(id, name) of the accounts close to `name` (whose company key is `key`, when known),
+        nearest first; none when `name` is an account already (same company key) or too short
+        to tell a company by."""
+        key = company_key(name) if key is None else key
+        stem = without_place(key)  # the distinctive part: 南京远科证券科技有限公司 → 远科证券科技
+        if not key or key in self._keys or not _long_enough(stem):
+            return []
+        found: list[str] = []
+        # Theirs begins with ours: every stem in the sorted list from `stem` on that starts so.
+        at = bisect.bisect_left(self._sorted, stem)
+        while at < len(self._sorted) and self._sorted[at].startswith(stem):
+            found.append(self._sorted[at])
+            at += 1
+        # Ours begins with theirs (南京远科证券 typed, 南京远科 on file).
+        for end in range(len(stem) - 1, 0, -1):
+            if stem[:end] in self._stems and _long_enough(stem[:end]):
+                found.append(stem[:end])
+        found.sort(key=lambda s: (abs(len(s) - len(stem)), s))
+        close = [hit for s in found for hit in self._stems[s]]
+        return close[: self.LIMIT]

@@ -494,6 +494,16 @@ def email_key(email: str) -> str:
     return fold(email).casefold()
 
 
+# One @, something before it, a domain with a dot after it, no spaces: what every mail program
+# accepts. Stricter rules (RFC 5322) would refuse addresses reps really have.
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
+
+
+def looks_like_email(text: str) -> bool:
+    """Whether a cell could be an email address (zw@example.com, not bad-email nor zw@example)."""
+    return _EMAIL.fullmatch(fold(text).strip()) is not None
+
+
 def stage_names(stages: Iterable[tuple[int, Iterable[str]]]) -> dict[str, int]:
     """Folded, lower-case stage names → number, from (number, its names) pairs."""
     names: dict[str, int] = {}

@@ -238,6 +238,30 @@
         <translation>未做任何更改。</translation>
     </message>
     <message>
+        <source>{field} "{text}" does not look like an email address; imported as written</source>
+        <translation>{field}「{text}」不像邮件地址，照原样导入</translation>
+    </message>
+    <message>
+        <source>an account has a close name: "{text}"</source>
+        <translation>已有名称相近的客户「{text}」</translation>
+    </message>
+    <message>
+        <source>{0} (close to the existing "{1}")</source>
+        <translation>{0}（已有相近的「{1}」）</translation>
+    </message>
+    <message>
+        <source>and {0} more</source>
+        <translation>等另外 {0} 个</translation>
+    </message>
+    <message>
+        <source>New accounts ({0}): {1}</source>
+        <translation>新建客户 {0} 个：{1}</translation>
+    </message>
+    <message>
+        <source>repeats card {row}</source>
+        <translation>与第 {row} 张名片重复</translation>
+    </message>
+    <message>
         <source>repeats row {row}</source>
         <translation>与第 {row} 行重复</translation>
     </message>
@@ -284,6 +308,10 @@
         <translation>每一行是什么？</translation>
     </message>
     <message>
+        <source>Where do the contacts go?</source>
+        <translation>名片导入到哪里？</translation>
+    </message>
+    <message>
         <source>Pursuits, each with its contact</source>
         <translation>项目（每行带联系人）</translation>
     </message>
@@ -306,6 +334,10 @@
     <message>
         <source>One row per person, onto an account (to put on a map later) or onto a pursuit's stakeholder map.</source>
         <translation>每行一位关键人，放到客户下（以后再放上关系图），或放到某个项目的关系图上。</translation>
+    </message>
+    <message>
+        <source>Each card becomes a person: of an account (to put on a map later) or on a pursuit's stakeholder map.</source>
+        <translation>每张名片成为一位关键人：放到客户下（以后再放上关系图），或放到某个项目的关系图上。</translation>
     </message>
     <message>
         <source>Onto an account:</source>
@@ -378,6 +410,10 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>Card</source>
+        <translation>名片</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -401,6 +437,10 @@
         <source>contact already on the map ({0})</source>
         <translation>联系人已在关系图上（{0}）</translation>
     </message>
+    <message>
+        <source>new account "{0}"</source>
+        <translation>新建客户「{0}」</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>
@@ -423,6 +463,14 @@
     <message>
         <source>Errors</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>With warnings</source>
+        <translation>有提醒的行</translation>
+    </message>
+    <message>
+        <source>Making new accounts</source>
+        <translation>会新建客户的行</translation>
     </message>
     <message>
         <source>Duplicates:</source>
@@ -451,6 +499,10 @@
     <message>
         <source>New: {0} · duplicates: {1} · with errors (not imported): {2}</source>
         <translation>新建 {0} · 重复 {1} · 错误（不导入）{2}</translation>
+    </message>
+    <message>
+        <source> · with warnings: {0}</source>
+        <translation> · 有提醒 {0}</translation>
     </message>
     <message>
         <source>The pursuit or account is gone. Go back and choose another.</source>
@@ -486,6 +538,10 @@
     <message>
         <source>Row {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
+    </message>
+    <message>
+        <source>Card {0}: {1}</source>
+        <translation>第 {0} 张名片：{1}</translation>
     </message>
     <message>
         <source>; </source>

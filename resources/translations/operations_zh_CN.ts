@@ -400,6 +400,38 @@
         <translation>编辑「{0}」</translation>
     </message>
     <message>
+        <source>"{0}"</source>
+        <translation>「{0}」</translation>
+    </message>
+    <message>
+        <source>Create a new account "{0}"?</source>
+        <translation>新建客户「{0}」？</translation>
+    </message>
+    <message>
+        <source>An account has a close name: {0}. Two records of one customer split its pursuits and people between them.</source>
+        <translation>已有名称相近的客户：{0}。同一个客户建两份记录，项目和关键人会分散在两处。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Use "{0}"</source>
+        <translation>用已有的「{0}」</translation>
+    </message>
+    <message>
+        <source>Create "{0}"</source>
+        <translation>新建「{0}」</translation>
+    </message>
+    <message>
+        <source>Close to an existing account: {0} (click to use it).</source>
+        <translation>已有相近的客户：{0}（点击选用）。</translation>
+    </message>
+    <message>
+        <source>Otherwise a new account "{0}" will be created.</source>
+        <translation>否则将新建客户「{0}」。</translation>
+    </message>
+    <message>
         <source>A new account "{0}" will be created.</source>
         <translation>将新建客户「{0}」。</translation>
     </message>

@@ -323,3 +323,55 @@ def test_a_target_is_for_people_only(
         "zh_CN",
     )
     assert code == 1 and "只用于导入关键人" in err
+
+
+def test_the_dry_run_and_the_import_name_new_accounts_and_flag_bad_emails(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.services import accounts
+
+    ws = Workspace.open(db)
+    accounts.create_account(ws, {"name": "苏州恒川电子有限公司"})
+    ws.close()
+    sheet = write_csv(
+        tmp_path / "people.csv",
+        [
+            "姓名,客户,职务,手机,邮箱",
+            "张伟,苏州恒川电子有限公司,总经理,13800138000,zw@example.com",
+            "李娜,苏州恒川电子有限公司,IT经理,13900139000,bad-email",
+            "王强,不存在的客户,采购,123,",
+            "赵六,恒川,采购,,",
+        ],
+        encoding="utf-8",
+    )
+    args = ("import-table", "--db", str(db), str(sheet), "--kind", "people")
+    code, out, _ = run(capsys, *args, "--dry-run", "--lang", "zh_CN")
+    assert code == 0
+    assert "第 3 行：邮箱「bad-email」不像邮件地址，照原样导入" in out
+    assert "新建客户 2 个：不存在的客户，恒川（已有相近的「苏州恒川电子有限公司」）" in out
+    code, out, _ = run(capsys, *args, "--lang", "en")
+    assert code == 0
+    assert 'row 3: email "bad-email" does not look like an email address' in out
+    assert 'New accounts (2): 不存在的客户, 恒川 (close to the existing "苏州恒川电子' in out
+    assert "4 rows. Created: 4" in out
+
+
+def test_cards_are_counted_as_cards_not_as_lines_of_the_file(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cards = tmp_path / "phone.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张三\r\nTEL;TYPE=CELL:13800138000\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:李四\r\nORG:恒通电子\r\nEMAIL:lisi-at-example\r\n"
+        "END:VCARD\r\n",
+        encoding="utf-8",
+    )
+    settled(cards)
+    ws = Workspace.open(db)
+    pid, _ = pursuits.create_pursuit(ws, pursuits.PursuitDraft("码头", account_name="新诚港务"))
+    ws.close()
+    code, out, _ = run(
+        capsys, "import-vcard", "--db", str(db), str(cards), "--pursuit", pid, "--lang", "zh_CN"
+    )
+    assert code == 0
+    assert "第 2 张名片：邮箱「lisi-at-example」不像邮件地址，照原样导入" in out

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from desktop.domain.duplicates import PersonRow, account_groups, competitor_groups, people_groups
+from desktop.domain.duplicates import (
+    CloseAccounts,
+    PersonRow,
+    account_groups,
+    competitor_groups,
+    people_groups,
+)
 
 
 def test_accounts_with_one_company_key_are_grouped() -> None:
@@ -53,3 +59,33 @@ def test_competitors_with_one_company_key_are_grouped() -> None:
         (("c1", "c3", "c5"), "name"),
         (("c2", "c4"), "name"),
     ]
+
+
+def test_close_accounts_are_the_ones_a_short_name_begins() -> None:
+    close = CloseAccounts(
+        [
+            ("a1", "南京远科证券科技有限公司"),
+            ("a2", "南京新诚港务有限公司"),
+            ("a3", "Acme Trading Co., Ltd."),
+            ("a4", "南京银行"),
+        ]
+    )
+    assert close.of("南京远科") == [("a1", "南京远科证券科技有限公司")]
+    # Theirs begins ours, too.
+    assert close.of("远科证券科技信息") == [("a1", "南京远科证券科技有限公司")]
+    assert close.of("新诚港务") == [("a2", "南京新诚港务有限公司")]  # without the place
+    assert close.of("acme") == [("a3", "Acme Trading Co., Ltd.")]
+    # The same company (one key) is that account, not a close one; too short tells nothing.
+    assert close.of("南京新诚港务") == []
+    assert close.of("Ac") == close.of("南京") == close.of("") == []
+    assert close.of("不存在的客户") == []
+    # One company written otherwise is the same account, which a name field offers too.
+    assert close.same("南京新诚港务") == [("a2", "南京新诚港务有限公司")]
+    assert close.same("南京新诚港务有限公司") == [] and close.same("南京远科") == []
+
+
+def test_close_accounts_nearest_first_and_a_few_only() -> None:
+    rows = [(f"a{n}", "远科" + "证" * n + "有限公司") for n in range(1, 6)]
+    found = CloseAccounts(rows).of("远科")
+    nearest = ["远科证有限公司", "远科证证有限公司", "远科证证证有限公司"]
+    assert [name for _id, name in found] == nearest

@@ -176,3 +176,20 @@ def test_the_kind_a_sheet_lists_is_guessed_from_its_headers() -> None:
     assert iv.guess_kind(["客户名称", "项目名称", "金额"]) == iv.PURSUITS
     assert iv.guess_kind(["客户", "联系人", "手机", "预计成交日期"]) == iv.PURSUITS
     assert iv.guess_kind(["甲", "乙"]) == iv.PURSUITS  # nothing known: the mixed sheet
+
+
+@pytest.mark.parametrize(
+    ("cell", "email"),
+    [
+        ("zw@example.com", True),
+        ("Zhang.Wei+crm@mail.example.com.cn", True),
+        ("ｚｗ＠ｅｘａｍｐｌｅ．ｃｎ", True),  # typed full-width by an input method
+        ("bad-email", False),
+        ("zw@example", False),
+        ("zw @example.com", False),
+        ("zw@@example.com", False),
+        ("@example.com", False),
+    ],
+)
+def test_an_email_looks_like_one(cell: str, email: bool) -> None:
+    assert iv.looks_like_email(cell) is email

@@ -17,7 +17,12 @@ Three kinds of rows (`domain.import_values.KINDS`):
 
 `preview` reads nothing but the database's current names and keys and marks each row **new**,
 **duplicate** (of what, and why: same company name, same phone, same email, repeats row 5) or
-**error** (the cell and why: required, amount, date…). `run_import` writes the rows under a
+**error** (the cell and why: required, amount, date…). It also says what would pass unnoticed
+otherwise: the accounts a row makes because no account has its company's name (`new_account`,
+listed by `Preview.new_accounts`), with a warning when an account has a close name (南京远科 beside
+南京远科证券科技有限公司: `duplicates.CloseAccounts`), and an email that is no email address — a
+warning, the row is imported all the same, as the rep typed it (nothing of theirs is dropped; the
+card shows it to correct). `run_import` writes the rows under a
 duplicate `Policy` in ONE transaction after a backup; a row that fails there, or a Cancel, rolls
 the whole import back — nothing is half-imported. Its result carries what it made and what it
 overwrote, so `undo_import` / `redo_import` (each one transaction) take it back and bring it again.
@@ -37,6 +42,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain import import_values as iv
+from desktop.domain.duplicates import CloseAccounts
 from desktop.domain.text import strip_controls
 from desktop.services import backup as backups
 from desktop.services import pursuits as pursuit_service
@@ -80,7 +86,9 @@ class Policy(StrEnum):
 @dataclass(frozen=True, slots=True)
 class RowProblem:
     """Why a row cannot be imported: `code` (required, amount, date, date_ambiguous, stage,
-    currency, encoding, too_long, same_name), the field and the cell's text."""
+    currency, encoding, too_long, same_name), the field and the cell's text. As a warning (the
+    row is imported): `email` (not an email address), `close_account` (`text`: the name of an
+    account close to the new one the row makes)."""
 
     code: str
     field: str = ""
@@ -107,6 +115,13 @@ class PlannedRow:
     problems: list[RowProblem] = field(default_factory=list)
     match: Match | None = None
     contact_match: Match | None = None  # a pursuit row's contact already on its map
+    new_account: str = ""  # the company this row makes an account of (none has its name)
+    warnings: list[RowProblem] = field(default_factory=list)  # imported, but worth a look
+
+    def own_warnings(self) -> list[RowProblem]:
+        """The warnings to say of this row alone: the close names of the account it makes are
+        said with the list of new accounts (`Preview.new_accounts`)."""
+        return [w for w in self.warnings if not (w.code == "close_account" and self.new_account)]
 
 
 @dataclass
@@ -119,6 +134,21 @@ class Preview:
 
     def count(self, status: str) -> int:
         return sum(1 for row in self.rows if row.status == status)
+
+    def new_accounts(self) -> list[tuple[str, tuple[str, ...]]]:
+        """The accounts the import makes for the companies rows name, each once in the order of
+        the rows, with the names of existing accounts close to it (an accounts import's rows are
+        the accounts themselves and are not listed)."""
+        made: dict[str, tuple[str, ...]] = {}
+        for row in self.rows:
+            if row.new_account and row.status != ERROR:
+                close = tuple(w.text for w in row.warnings if w.code == "close_account")
+                made.setdefault(row.new_account, close)
+        return list(made.items())
+
+    def warned(self) -> int:
+        """Rows imported with a warning."""
+        return sum(1 for row in self.rows if row.warnings and row.status != ERROR)
 
 
 @dataclass
@@ -201,14 +231,14 @@ class _AccountIndex:
         for account_id, name in pairs:
             self.add(account_id, name, 0)
 
-    def add(self, account_id: str, name: str, row: int) -> None:
-        key = iv.company_key(name)
+    def add(self, account_id: str, name: str, row: int, key: str | None = None) -> None:
+        key = iv.company_key(name) if key is None else key
         if key and key not in self.by_key:
             self.by_key[key] = (account_id, name, row)
         self.names.add(name.strip())
 
-    def find(self, name: str) -> Match | None:
-        hit = self.by_key.get(iv.company_key(name))
+    def find(self, name: str, key: str | None = None) -> Match | None:
+        hit = self.by_key.get(iv.company_key(name) if key is None else key)
         if hit is None:
             return None
         return Match("account", hit[0], hit[1], "company", hit[2])
@@ -369,6 +399,9 @@ def preview(
     count = len(ws.catalog.stages)
     with ws.read() as session:
         state = _State.load(session, kind, pursuit_id, account_id)
+    state.close = CloseAccounts.keyed(
+        (a, name, key) for key, (a, name, _row) in state.accounts.by_key.items()
+    )
     planned: list[PlannedRow] = []
     total = len(table.rows)
     for done, source in enumerate(table.rows, start=1):
@@ -381,6 +414,9 @@ def preview(
                 problems.append(RowProblem("required", name))
         if not problems:
             state.mark(row, kind)
+            email = values.get(iv.EMAIL)
+            if email and not iv.looks_like_email(email):
+                row.warnings.append(RowProblem("email", iv.EMAIL, email))
         else:
             row.status = ERROR
         planned.append(row)
@@ -400,6 +436,8 @@ class _State:
     account_id: str | None = None
     # People onto accounts (no pursuit): each account's people by phone, email and name.
     persons: dict[str, _PeopleIndex] = field(default_factory=dict)
+    # The accounts there before the import, to say which are close to a new one (the preview's).
+    close: CloseAccounts | None = None
 
     @classmethod
     def load(
@@ -431,18 +469,28 @@ class _State:
             return cls(accounts, pursuits, people, None, account_id, persons)
         return cls(accounts, pursuits, people, pursuit_id)
 
-    def account_of(self, values: Mapping[str, Any], number: int) -> str:
-        """The account a person row goes onto: the one chosen, else the company it names
-        (a placeholder for one the import will make)."""
+    def account_of(self, row: PlannedRow) -> str:
+        """The account a person or pursuit row goes onto: the one chosen, else the company it
+        names (a placeholder for one the import will make, which the row then says)."""
         if self.account_id is not None:
             return self.account_id
-        name = values[iv.ACCOUNT_NAME]
-        account = self.accounts.find(name)
+        name = row.values[iv.ACCOUNT_NAME]
+        key = iv.company_key(name)  # worked out once: the costly part of a name
+        account = self.accounts.find(name, key)
         if account is not None:
             return account.record_id
-        placeholder = f"row:{number}"
-        self.accounts.add(placeholder, name, number)
-        return placeholder
+        self._new_account(row, name, key)
+        return f"row:{row.number}"
+
+    def _new_account(self, row: PlannedRow, name: str, key: str) -> None:
+        """The row makes an account of `name`: counted as there for later rows, and said, with
+        the accounts of close names."""
+        self.accounts.add(f"row:{row.number}", name, row.number, key)
+        if self.close is not None:
+            row.warnings.extend(
+                RowProblem("close_account", iv.ACCOUNT_NAME, close)
+                for _id, close in self.close.of(name, key)
+            )
 
     def persons_of(self, account_id: str) -> _PeopleIndex:
         return self.persons.setdefault(account_id, _PeopleIndex("person"))
@@ -453,24 +501,24 @@ class _State:
         placeholder = f"row:{row.number}"
         if kind == iv.ACCOUNTS:
             name = values[iv.ACCOUNT_NAME]
-            row.match = self.accounts.find(name)
+            key = iv.company_key(name)
+            row.match = self.accounts.find(name, key)
             if row.match is None:
-                self.accounts.add(placeholder, name, row.number)
+                self._new_account(row, name, key)  # the row is the account: not listed as made
         elif kind == iv.PEOPLE and self.pursuit_id is not None:
             index = self.people.setdefault(self.pursuit_id, _PeopleIndex())
             row.match = self._person(index, values, row.number, placeholder)
         elif kind == iv.PEOPLE:
-            index = self.persons_of(self.account_of(values, row.number))
+            account_id = self.account_of(row)
+            if account_id == placeholder:
+                row.new_account = values[iv.ACCOUNT_NAME]
+            index = self.persons_of(account_id)
             row.match = self._person(index, values, row.number, placeholder)
         else:
-            name = values[iv.ACCOUNT_NAME]
-            account = self.accounts.find(name)
-            if account is None:
-                self.accounts.add(placeholder, name, row.number)
-                account_id = placeholder
-            else:
-                account_id = account.record_id
-            title = values.get(iv.PURSUIT_TITLE) or name
+            account_id = self.account_of(row)
+            if account_id == placeholder:
+                row.new_account = values[iv.ACCOUNT_NAME]
+            title = values.get(iv.PURSUIT_TITLE) or values[iv.ACCOUNT_NAME]
             row.match = self.pursuits.find(account_id, title)
             pursuit_ref = row.match.record_id if row.match else placeholder
             if row.match is None:

@@ -220,13 +220,14 @@ def _card(fields: dict[str, str], phones: list[tuple[bool, str]], line: int) -> 
 
 
 def cards_table(path: Path, cards: Iterable[Card]) -> Table:
-    """The cards as a people table for `table_import.preview` (with `MAPPING`)."""
+    """The cards as a people table for `table_import.preview` (with `MAPPING`), each row
+    numbered as the card it is (1, 2, 3…): the rep counts cards, not the lines of the file."""
     rows = [
         SourceRow(
-            card.line,
+            number,
             (card.name, card.title, card.department, card.phone, card.email, card.organisation),
         )
-        for card in cards
+        for number, card in enumerate(cards, start=1)
     ]
     return Table(path, "", [SheetInfo("vCard", False)], "", 0, list(HEADERS), rows)
 

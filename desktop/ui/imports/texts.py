@@ -96,7 +96,42 @@ def file_refusal(code: str, detail: str) -> str:
     return text + ("" if text.endswith("。") else " ") + unchanged
 
 
-def match_reason(reason: str, row: int) -> str:
+def warning_text(problem: RowProblem) -> str:
+    """What is worth a look in a row that is imported all the same."""
+    texts = {
+        "email": QCoreApplication.translate(
+            "Import", '{field} "{text}" does not look like an email address; imported as written'
+        ),
+        "close_account": QCoreApplication.translate(
+            "Import", 'an account has a close name: "{text}"'
+        ),
+    }
+    text = texts.get(problem.code, "{field}: {text}")
+    return text.format(field=field_name(problem.field), text=problem.text)
+
+
+def new_accounts_text(made: list[tuple[str, tuple[str, ...]]], zh: bool, limit: int = 8) -> str:
+    """The accounts an import makes for companies no account is named, with the existing
+    accounts of close names: 新建客户 2 个：不存在的客户，南京远科（已有相近的「…」）. The
+    first `limit` are named (a sheet of new customers would fill the page); the rest counted."""
+    names = [
+        QCoreApplication.translate("Import", '{0} (close to the existing "{1}")').format(
+            name, ("」「" if zh else '", "').join(close)
+        )
+        if close
+        else name
+        for name, close in made[:limit]
+    ]
+    if len(made) > limit:
+        names.append(QCoreApplication.translate("Import", "and {0} more").format(len(made) - limit))
+    return QCoreApplication.translate("Import", "New accounts ({0}): {1}").format(
+        len(made), ("，" if zh else ", ").join(names)
+    )
+
+
+def match_reason(reason: str, row: int, *, cards: bool = False) -> str:
+    if row and cards:
+        return QCoreApplication.translate("Import", "repeats card {row}").format(row=row)
     if row:
         return QCoreApplication.translate("Import", "repeats row {row}").format(row=row)
     return {

@@ -57,10 +57,19 @@ from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import AMBER
 from desktop.ui.context import AppContext
 from desktop.ui.imports.task import Task
-from desktop.ui.imports.texts import field_name, file_refusal, match_reason, problem_text
+from desktop.ui.imports.texts import (
+    field_name,
+    file_refusal,
+    match_reason,
+    new_accounts_text,
+    problem_text,
+    warning_text,
+)
 from desktop.ui.undo import UndoCommand, record
 
 TABLE, VCARD = "table", "vcard"
+# Preview filters beside the statuses: rows imported with a warning, rows that make an account.
+WARNED, MAKES_ACCOUNT = "warned", "makes_account"
 SETTINGS_SCREEN = "imports"
 ModelIndex = QModelIndex | QPersistentModelIndex
 _INDEX = QModelIndex()
@@ -401,7 +410,11 @@ class KindPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle(self.tr("What are the rows?"))
+        vcard = wizard.mode == VCARD
+        # Cards are people: what is left to ask is where they go.
+        self.setTitle(
+            self.tr("Where do the contacts go?") if vcard else self.tr("What are the rows?")
+        )
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         layout = QVBoxLayout(self)
@@ -433,8 +446,19 @@ class KindPage(QWizardPage):
             hint.setContentsMargins(24, 0, 0, 8)
             layout.addWidget(button)
             layout.addWidget(hint)
+            button.setVisible(not vcard)
+            hint.setVisible(not vcard)
             button.toggled.connect(lambda _on: self._changed())
         # Where people go: onto an account (no card yet), or onto a pursuit's map.
+        if vcard:
+            layout.addWidget(
+                QLabel(
+                    self.tr(
+                        "Each card becomes a person: of an account (to put on a map later) or "
+                        "on a pursuit's stakeholder map."
+                    )
+                )
+            )
         self.onto_account = QRadioButton(self.tr("Onto an account:"))
         self.onto_account.setObjectName("import_onto_account")
         self.onto_pursuit = QRadioButton(self.tr("Onto a pursuit's map:"))
@@ -452,7 +476,7 @@ class KindPage(QWizardPage):
             widget.toggled.connect(lambda _on: self._changed())
         self.pursuit.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
         onto = QGridLayout()
-        onto.setContentsMargins(24, 0, 0, 0)
+        onto.setContentsMargins(0 if vcard else 24, 0, 0, 0)
         onto.addWidget(self.onto_account, 0, 0)
         onto.addWidget(self.account, 0, 1)
         onto.addWidget(self.onto_pursuit, 1, 0)
@@ -618,12 +642,15 @@ class PreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[ti.PlannedRow] = []
         self.encoding = ""
+        self.cards = False  # rows of a vCard file: numbered as its cards
         self.headers = [self.tr("Row"), self.tr("Status"), self.tr("Record"), self.tr("Reason")]
 
-    def set_rows(self, rows: list[ti.PlannedRow], encoding: str) -> None:
+    def set_rows(self, rows: list[ti.PlannedRow], encoding: str, *, cards: bool = False) -> None:
         self.beginResetModel()
         self.rows = rows
         self.encoding = encoding
+        self.cards = cards
+        self.headers[0] = self.tr("Card") if cards else self.tr("Row")
         self.endResetModel()
 
     def rowCount(self, parent: ModelIndex = _INDEX) -> int:
@@ -648,6 +675,8 @@ class PreviewModel(QAbstractTableModel):
             # An accent beside the word, never instead of it (UI guide: red flags, amber).
             colour = {ti.ERROR: "#D32F2F", ti.DUPLICATE: AMBER}.get(row.status)
             return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and row.status != ti.ERROR:
+            return QColor(AMBER) if row.warnings else None  # worth a look before importing
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:
             return self.data(index) or None
         if role != Qt.ItemDataRole.DisplayRole:
@@ -674,15 +703,19 @@ class PreviewModel(QAbstractTableModel):
         if row.match is not None:
             reasons.append(
                 self.tr("{0}: {1}").format(
-                    match_reason(row.match.reason, row.match.row), row.match.label
+                    match_reason(row.match.reason, row.match.row, cards=self.cards),
+                    row.match.label,
                 )
             )
         if row.contact_match is not None:
             reasons.append(
                 self.tr("contact already on the map ({0})").format(
-                    match_reason(row.contact_match.reason, row.contact_match.row)
+                    match_reason(row.contact_match.reason, row.contact_match.row, cards=self.cards)
                 )
             )
+        if row.new_account:
+            reasons.append(self.tr('new account "{0}"').format(row.new_account))
+        reasons.extend(warning_text(w) for w in row.warnings)
         return self.tr("; ").join(reasons)
 
 
@@ -699,6 +732,8 @@ class PreviewPage(_TaskPage):
             (ti.NEW, self.tr("New")),
             (ti.DUPLICATE, self.tr("Duplicates")),
             (ti.ERROR, self.tr("Errors")),
+            (WARNED, self.tr("With warnings")),
+            (MAKES_ACCOUNT, self.tr("Making new accounts")),
         ):
             self.filter.addItem(label, status)
         self.filter.currentIndexChanged.connect(lambda _i: self._show())
@@ -729,11 +764,18 @@ class PreviewPage(_TaskPage):
             policies.addWidget(button)
         policies.addStretch(1)
         self.policy_buttons[ti.Policy.SKIP].setChecked(True)
+        # The accounts the import makes, said before it makes them (南京远科 beside 南京远科证券…).
+        self.made = QLabel()
+        self.made.setObjectName("import_new_accounts")
+        self.made.setWordWrap(True)
+        self.made.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.made.hide()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.filter)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.made)
         layout.addWidget(self.status)
         layout.addWidget(self.bar)
         layout.addWidget(self.view, 1)
@@ -745,6 +787,7 @@ class PreviewPage(_TaskPage):
         assert table is not None
         wiz.plan = None
         self.model.set_rows([], "")
+        self.made.hide()
         self.summary.setText(self.tr("Checking each row…"))
         self.status.setText("")
         ws, kind, mapping, pursuit = wiz.ctx.workspace, wiz.kind, dict(wiz.mapping), wiz.pursuit_id
@@ -765,11 +808,15 @@ class PreviewPage(_TaskPage):
 
     def _ready(self, plan: ti.Preview) -> None:
         self.wiz.plan = plan
-        self.summary.setText(
-            self.tr("New: {0} · duplicates: {1} · with errors (not imported): {2}").format(
-                plan.count(ti.NEW), plan.count(ti.DUPLICATE), plan.count(ti.ERROR)
-            )
+        text = self.tr("New: {0} · duplicates: {1} · with errors (not imported): {2}").format(
+            plan.count(ti.NEW), plan.count(ti.DUPLICATE), plan.count(ti.ERROR)
         )
+        if warned := plan.warned():
+            text += self.tr(" · with warnings: {0}").format(warned)
+        self.summary.setText(text)
+        made = plan.new_accounts()
+        self.made.setText(new_accounts_text(made, fmt.is_zh(self.wiz.ctx.lang)) if made else "")
+        self.made.setVisible(bool(made))
         self._show()
 
     def _failed(self, exc: BaseException) -> None:
@@ -789,9 +836,17 @@ class PreviewPage(_TaskPage):
         if plan is None:
             return
         status = self.filter.currentData()
-        rows = plan.rows if status is None else [r for r in plan.rows if r.status == status]
+        if status is None:
+            rows = plan.rows
+        elif status == WARNED:
+            rows = [r for r in plan.rows if r.warnings and r.status != ti.ERROR]
+        elif status == MAKES_ACCOUNT:
+            rows = [r for r in plan.rows if r.new_account and r.status != ti.ERROR]
+        else:
+            rows = [r for r in plan.rows if r.status == status]
         table = self.wiz.table
-        self.model.set_rows(rows, table.encoding if table is not None else "")
+        encoding = table.encoding if table is not None else ""
+        self.model.set_rows(rows, encoding, cards=self.wiz.mode == VCARD)
 
     def chosen_policy(self) -> ti.Policy:
         return next(p for p, b in self.policy_buttons.items() if b.isChecked())
@@ -903,17 +958,24 @@ class ReportPage(QWizardPage):
                 "Created: {0} · updated: {1} · duplicates skipped: {2} · rows with errors: {3}"
             ).format(result.created_rows, result.updated_rows, result.skipped, result.errors)
         ]
+        if made := plan.new_accounts():
+            lines.append(new_accounts_text(made, fmt.is_zh(self.wiz.ctx.lang)))
         if result.backup is not None:
             lines.append(self.tr("A backup from before the import: {0}").format(result.backup))
         lines.append(self.tr("Edit ▸ Undo takes the whole import back."))
         self.summary.setText("\n".join(lines))
         encoding = self.wiz.table.encoding if self.wiz.table is not None else ""
-        errors = [
-            self.tr("Row {0}: {1}").format(
+        numbered = self.tr("Card {0}: {1}") if self.wiz.mode == VCARD else self.tr("Row {0}: {1}")
+        said = [
+            numbered.format(
                 row.number, self.tr("; ").join(problem_text(p, encoding) for p in row.problems)
             )
             for row in plan.rows
             if row.status == ti.ERROR
+        ] + [  # imported all the same: worth a look afterwards
+            numbered.format(row.number, self.tr("; ").join(map(warning_text, row.own_warnings())))
+            for row in plan.rows
+            if row.status != ti.ERROR and row.own_warnings()
         ]
-        self.rejected.setVisible(bool(errors))
-        self.rejected.setPlainText("\n".join(errors))
+        self.rejected.setVisible(bool(said))
+        self.rejected.setPlainText("\n".join(said))

@@ -7,9 +7,16 @@ exactly like a drag on the board.
 
 Escape, Cancel and the window's close button on a form with typed input ask once before the
 input is thrown away (nothing unsaved can be undone); an untouched form closes at once.
+
+A typed account name that is no account but close to one (南京远科 beside 南京远科证券科技有限公司,
+or that company written otherwise: `duplicates.CloseAccounts`) is most often the same customer:
+the note under the field names the existing ones as links that pick them, and Save asks once —
+use the existing account, or create the new one — before a second record of a customer is made.
 """
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.duplicates import CloseAccounts
 from desktop.services import accounts, gates, pursuits, records
 from desktop.services.changes import ChangeKind
 from desktop.services.errors import InvalidInput, NotFound
@@ -62,6 +70,10 @@ class PursuitDialog(QDialog):
         self.setMinimumWidth(520)
         self._accounts = accounts.list_accounts(ctx.workspace)
         self._account_ids = {a.name: a.id for a in self._accounts}
+        self._close_accounts: CloseAccounts | None = None  # made when a new name is first typed
+        self._near: list[tuple[str, str]] = []  # (id, name) of accounts close to the one typed
+        self._new_account_confirmed = ""  # the typed name the user chose to make an account of
+        self.close_box: QMessageBox | None = None  # the question on Save about a close account
 
         self.account = QComboBox()
         self.account.setObjectName("pursuit_account")
@@ -81,7 +93,8 @@ class PursuitDialog(QDialog):
         account_edit.textChanged.connect(self._account_edited)
         self.account_note = QLabel()
         self.account_note.setObjectName("pursuit_account_note")
-        self.account_note.setEnabled(False)
+        self.account_note.setWordWrap(True)
+        self.account_note.linkActivated.connect(self._use_near)
 
         self.title = QLineEdit()
         self.title.setObjectName("pursuit_title")
@@ -330,7 +343,14 @@ class PursuitDialog(QDialog):
     def accept(self) -> None:
         form, problems = self.read_form()
         self.show_problems(problems)
-        if problems:
+        if problems or self.close_box is not None:
+            return
+        if (
+            form.account_id is None
+            and self._near
+            and self._new_account_confirmed != form.account_name
+        ):
+            self._ask_near(form.account_name)
             return
         if self.pursuit_id is None:
             self._create(form)
@@ -417,14 +437,99 @@ class PursuitDialog(QDialog):
         self.saved.emit(self.pursuit_id)
         super().accept()
 
+    def _ask_near(self, name: str) -> None:
+        """Save with a new account's name close to an account's: use that one, or make it?"""
+        near = self._near[0][1]
+        quote = self.tr('"{0}"')
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            self.tr('Create a new account "{0}"?').format(name),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("close_account")
+        box.setInformativeText(
+            self.tr(
+                "An account has a close name: {0}. Two records of one customer split its "
+                "pursuits and people between them."
+            ).format(self.tr(", ").join(quote.format(n) for _id, n in self._near))
+        )
+        use = box.addButton(self.tr('Use "{0}"').format(near), QMessageBox.ButtonRole.AcceptRole)
+        make = box.addButton(
+            self.tr('Create "{0}"').format(name), QMessageBox.ButtonRole.ActionRole
+        )
+        back = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(use)
+        box.setEscapeButton(back)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            self.close_box = None
+            clicked = box.clickedButton()
+            if clicked is use:
+                self._use_near("0")
+                self.accept()
+            elif clicked is make:
+                self._new_account_confirmed = name
+                self.accept()
+
+        box.finished.connect(answered)
+        self.close_box = box
+        box.open()
+
     # --- small behaviours -----------------------------------------------------------------------
     def _account_edited(self, text: str) -> None:
         name = text.strip()
+        self._near = []
         if name and name not in self._account_ids:
-            self.account_note.setText(self.tr('A new account "{0}" will be created.').format(name))
+            if self._close_accounts is None:
+                self._close_accounts = CloseAccounts((a.id, a.name) for a in self._accounts)
+            close = self._close_accounts
+            self._near = (close.same(name) + close.of(name))[: CloseAccounts.LIMIT]
+            if self._near:
+                # Said plainly, not greyed out: the links pick the account meant.
+                links = self.tr(", ").join(
+                    f'<a href="{i}">{html.escape(n)}</a>' for i, (_id, n) in enumerate(self._near)
+                )
+                self.account_note.setTextFormat(Qt.TextFormat.RichText)
+                self.account_note.setText(
+                    self.tr("Close to an existing account: {0} (click to use it).").format(links)
+                    + "<br>"
+                    + html.escape(
+                        self.tr('Otherwise a new account "{0}" will be created.')
+                    ).replace("{0}", html.escape(name))
+                )
+                self.account_note.setEnabled(True)
+            else:
+                self.account_note.setTextFormat(Qt.TextFormat.PlainText)
+                self.account_note.setText(
+                    self.tr('A new account "{0}" will be created.').format(name)
+                )
+                self.account_note.setEnabled(False)
             self.account_note.show()
         else:
             self.account_note.hide()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Taller when the note under the account wraps or takes a second line, so nothing of
+        it or the fields below is cut off (a top-level layout does not grow for a label)."""
+        layout = self.layout()
+        if layout is None:
+            return  # still being built: the first show sizes the dialog
+        layout.activate()
+        if layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+        else:
+            needed = layout.totalSizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _use_near(self, link: str) -> None:
+        """The existing account a link of the note (or the question on Save) names."""
+        if link.isdigit() and int(link) < len(self._near):
+            self.account.setEditText(self._near[int(link)][1])
 
     def _tidy_amount(self) -> None:
         text = self.amount.text().strip()

@@ -155,7 +155,10 @@ def test_vcards_onto_a_pursuits_map(main_window, qtbot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: wizard.table is not None, timeout=20000)
     advance(qtbot, wizard)
     kinds = wizard.kind_page.buttons
-    assert kinds["people"].isChecked() and not kinds["accounts"].isEnabled()
+    # Cards are people: the page asks only where they go.
+    assert kinds["people"].isChecked()
+    assert not any(button.isVisibleTo(wizard) for button in kinds.values())
+    assert wizard.kind_page.title() == "名片导入到哪里？"
     wizard.kind_page.onto_pursuit.setChecked(True)
     combo: QComboBox = wizard.kind_page.pursuit
     assert combo.count() > 0 and combo.isEnabled()
@@ -163,6 +166,10 @@ def test_vcards_onto_a_pursuits_map(main_window, qtbot, tmp_path: Path) -> None:
     advance(qtbot, wizard)
     advance(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20000)
+    # Numbered as the cards they are (1, 2), not as the lines of the file (1, 6).
+    model = wizard.preview_page.model
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "名片"
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [1, 2]
     advance(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.report_page, timeout=30000)
     people = {p.name for p in stakeholders.people_of(main_window.ctx.workspace, pursuit_id)}
@@ -263,3 +270,55 @@ def test_the_wizard_fits_small_screens(main_window, qtbot) -> None:
     assert wizard.width() <= 1280 and wizard.height() <= 700
     assert isinstance(wizard, QWizard)
     wizard.close()
+
+
+def test_the_preview_and_report_say_the_accounts_made_and_the_bad_emails(
+    main_window, qtbot, tmp_path: Path
+) -> None:
+    from desktop.services import accounts
+
+    ws = main_window.ctx.workspace
+    accounts.create_account(ws, {"name": "南京远科证券科技有限公司"})
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "姓名,客户,手机,邮箱\n"
+        "张伟,南京远科证券科技有限公司,13800138000,bad-email\n"
+        "王强,不存在的客户,,\n"
+        "赵六,南京远科,,\n",
+        encoding="utf-8",
+    )
+    wizard = actions_wizard(main_window, settled(path))
+    advance(qtbot, wizard)  # file
+    qtbot.waitUntil(lambda: wizard.table is not None, timeout=20000)
+    advance(qtbot, wizard)  # source
+    wizard.kind_page.buttons["people"].setChecked(True)
+    wizard.kind_page.onto_account.setChecked(True)
+    wizard.kind_page.account.setCurrentIndex(0)  # the company each row names
+    advance(qtbot, wizard)  # kind
+    advance(qtbot, wizard)  # mapping
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20000)
+    page = wizard.preview_page
+    assert page.made.isVisibleTo(wizard)
+    assert page.made.text() == (
+        "新建客户 2 个：不存在的客户，南京远科（已有相近的「南京远科证券科技有限公司」）"
+    )
+    assert "有提醒 2" in page.summary.text()  # the bad email, the close name
+    reasons = [page.model.index(r, 3).data() for r in range(3)]
+    assert reasons[0] == "邮箱「bad-email」不像邮件地址，照原样导入"
+    assert reasons[1] == "新建客户「不存在的客户」"
+    page.filter.setCurrentIndex(page.filter.findData("makes_account"))
+    assert page.model.rowCount() == 2
+    advance(qtbot, wizard)  # preview → run
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.report_page, timeout=30000)
+    report = wizard.report_page
+    assert "新建客户 2 个" in report.summary.text()
+    assert report.rejected.isVisibleTo(wizard)
+    assert report.rejected.toPlainText() == "第 2 行：邮箱「bad-email」不像邮件地址，照原样导入"
+    assert {"不存在的客户", "南京远科"} <= names(ws, Account)
+    wizard.close()
+
+
+def actions_wizard(main_window, path: Path) -> ImportWizard:
+    wizard = main_window.findChild(ImportActions).open_wizard("table", path)
+    assert isinstance(wizard, ImportWizard)
+    return wizard
