@@ -253,6 +253,22 @@ def test_qt_dialogs_speak_chinese(main_window, qtbot) -> None:
     assert english == [], english
 
 
+@pytest.mark.parametrize(
+    ("main_window", "later", "earlier"),
+    [("zh_CN", "Ctrl+→", "Ctrl+←"), ("en", "Ctrl+Right", "Ctrl+Left")],
+    indirect=["main_window"],
+)
+def test_arrow_shortcuts_read_as_arrows_in_chinese(main_window, later, earlier) -> None:
+    """Qt's qtbase_zh_CN names the arrow keys "右方向": Today's menu read "推后一天 Ctrl+右方向".
+    Our correction of Qt's strings, installed after it, shows the arrow itself."""
+    from PySide6.QtGui import QKeySequence
+
+    screen = main_window.show_screen("today")
+    native = QKeySequence.SequenceFormat.NativeText
+    assert screen.later.shortcut().toString(native) == later
+    assert screen.earlier.shortcut().toString(native) == earlier
+
+
 def test_the_current_rail_row_keeps_its_icon_untinted(main_window) -> None:
     """Fusion tints a selected icon with the highlight colour: blue on the blue current row."""
     from PySide6.QtGui import QIcon, QPalette
