@@ -79,6 +79,8 @@ DEFAULT_WIDTH = 236
 COLLAPSED_WIDTH = 30
 HANDLE_WIDTH = 6
 BUTTON = 18  # the "+" and collapse buttons in a column's head
+CHIP_PAD = 12  # the win rate's chip: its text's width plus this
+CHIP_GAP = 4  # between the milestone and the chip
 EDGE = 48  # px from the board's side where a drag scrolls the columns
 # A slim scroll bar, so narrow columns keep their width for cards.
 SCROLLBAR_STYLE = """
@@ -455,9 +457,41 @@ class ColumnHeader(QWidget):
         """The chip's text that fits in `room` pixels: the labelled rate ("赢率 10%"), else the bare
         percentage, else nothing (the tooltip still names it)."""
         for text in (self.rate_text(), f"{self.win_rate}%"):
-            if metrics.horizontalAdvance(text) + 12 <= room:
+            if metrics.horizontalAdvance(text) + CHIP_PAD <= room:
                 return text
         return ""
+
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 0.5))
+        small.setFeature(QFont.Tag("tnum"), 1)
+        return small
+
+    def milestone_line(self) -> tuple[str, QRectF, str]:
+        """Line 2, the stage's own facts: the milestone and the win rate's chip at the right
+        ("见到客户 … 赢率 10%"), as the methodology's table pairs them. Laid out from the
+        column's width alone, so every column of a width shows the same, with cards or without
+        (on the counts' line the chip lost its label, then itself, as soon as the sums grew).
+        The milestone stays whole where it can: the chip gives up its label first, then the
+        milestone its end. Returns (milestone as shown, chip rectangle, chip text)."""
+        stage = self.catalog.stage(self.stage)
+        base = QFontMetrics(self.font())
+        small = QFontMetrics(self._small_font())
+        line = self._line()
+        x = 10 + 14  # after the milestone's flag
+        right = self.width() - 10
+        y = 9 + self._title_lines * line
+        milestone = stage.milestone(self.lang)
+        whole = base.horizontalAdvance(milestone)
+        chip = self.rate_chip_text(small, right - x - whole - CHIP_GAP)
+        if not chip:
+            chip = self.rate_chip_text(small, right - x - CHIP_GAP)
+        chip_w = small.horizontalAdvance(chip) + CHIP_PAD if chip else 0
+        room = right - x - (chip_w + CHIP_GAP if chip else 0)
+        shown = base.elidedText(milestone, Qt.TextElideMode.ElideRight, max(0, room))
+        height = small.height() + 4
+        rect = QRectF(right - chip_w, y + (line - height) / 2, chip_w, height)
+        return shown, rect, chip
 
     def sizeHint(self) -> QSize:
         return QSize(DEFAULT_WIDTH, 12 + (3 + self._title_lines) * self._line() + 6)
@@ -473,7 +507,7 @@ class ColumnHeader(QWidget):
         return QFontMetrics(bold).height() + 3
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """1: number and process (two lines when narrow) · 2: milestone · 3: count, win rate,
+        """1: number and process (two lines when narrow) · 2: milestone, win rate · 3: count,
         Σ amount · 4: "+", collapse, Σ weighted. Collapsed: a strip, written down the side."""
         if self.collapsed:
             self._paint_collapsed()
@@ -489,9 +523,7 @@ class ColumnHeader(QWidget):
         bold = QFont(base)
         bold.setBold(True)
         bold.setPointSizeF(base.pointSizeF() + 0.5)
-        small = QFont(base)
-        small.setPointSizeF(max(7.0, base.pointSizeF() - 0.5))
-        small.setFeature(QFont.Tag("tnum"), 1)
+        small = self._small_font()
         small_bold = QFont(small)
         small_bold.setBold(True)
         metrics = QFontMetrics(bold)
@@ -528,51 +560,44 @@ class ColumnHeader(QWidget):
             )
         y += line * title_lines
 
-        # 2: the milestone.
+        # 2: the milestone, and the win rate as a chip at the right.
         _flag(painter, x + 4, y + line / 2, muted)
         painter.setFont(base)
         painter.setPen(muted)
-        room = right - x - 14
+        milestone, chip, rate = self.milestone_line()
         painter.drawText(
-            QRect(x + 14, y, room, line),
-            Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(base).elidedText(
-                stage.milestone(self.lang), Qt.TextElideMode.ElideRight, room
-            ),
+            QRect(x + 14, y, right - x - 14, line), Qt.AlignmentFlag.AlignVCenter, milestone
         )
+        if rate:
+            chip_colour = QColor(colour)
+            chip_colour.setAlpha(48)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(chip_colour)
+            painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+            painter.setFont(small)
+            painter.setPen(text)
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, rate)
         y += line
 
-        # 3: how many, the win rate as a chip, their amount; 4: the weighted amount.
+        # 3: how many, their amount; 4: the weighted amount.
         s = self.summary
         painter.setFont(small)
         count = self.count_text()
-        count_w = small_metrics.horizontalAdvance(count)
-        painter.setPen(palette.color(QPalette.ColorRole.Highlight) if self.filtered else text)
-        painter.drawText(QRect(x, y, count_w + 2, line), Qt.AlignmentFlag.AlignVCenter, count)
         amount = fmt.money_short(s.amount, self.currency, self.lang)
         amount_w = small_metrics.horizontalAdvance(amount)
+        count_room = right - amount_w - 6 - x
+        painter.setPen(palette.color(QPalette.ColorRole.Highlight) if self.filtered else text)
+        painter.drawText(
+            QRect(x, y, count_room, line),
+            Qt.AlignmentFlag.AlignVCenter,
+            small_metrics.elidedText(count, Qt.TextElideMode.ElideRight, count_room),
+        )
         painter.setPen(text)
         painter.drawText(
             QRect(right - amount_w - 2, y, amount_w + 2, line),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
             amount,
         )
-        rate = self.rate_chip_text(small_metrics, right - amount_w - 6 - (x + count_w + 6))
-        if rate:
-            rate_w = small_metrics.horizontalAdvance(rate) + 12
-            chip = QRectF(
-                x + count_w + 6,
-                y + (line - small_metrics.height() - 4) / 2,
-                rate_w,
-                small_metrics.height() + 4,
-            )
-            chip_colour = QColor(colour)
-            chip_colour.setAlpha(48)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(chip_colour)
-            painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
-            painter.setPen(text)
-            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, rate)
         y += line
         weighted = fmt.money_short(s.weighted, self.currency, self.lang)
         bold_metrics = QFontMetrics(small_bold)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+import pytest
+
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -210,3 +212,33 @@ def test_columns_follow_a_light_to_dark_switch(qtbot, screen, request) -> None:
     app.setPalette(dark)
     qtbot.waitUntil(lambda: column.palette().color(QPalette.ColorRole.Window).lightness() < 64)
     assert column.palette().color(QPalette.ColorRole.Text).lightness() > 200
+
+
+@pytest.mark.parametrize("width", [145, 157])  # a column on a 1280 and on a 1366 screen
+def test_the_win_rate_reads_alike_with_cards_and_without(qtbot, request, width) -> None:
+    """The chip "赢率 10%" sat beside the count and the sum, so a column with cards lost the
+    label (then the rate) that an empty one showed: now it is on the milestone's line, laid out
+    from the column's width alone."""
+    from desktop.infra import i18n
+    from desktop.ui.board.model import StageSummary
+    from desktop.ui.board.view import ColumnHeader
+
+    i18n.install("zh_CN")
+    request.addfinalizer(lambda: i18n.install("zh_CN"))
+    empty, full = ColumnHeader(CATALOG, 1, "zh"), ColumnHeader(CATALOG, 1, "zh")
+    full.set_summary(StageSummary(1, 170, 170, 19_500_000_000, 1_950_000_000), 10, "CNY", False)
+    images = []
+    for head in (empty, full):
+        qtbot.addWidget(head)
+        head.resize(width, head.sizeHint().height())
+        images.append(head.grab().toImage())
+    milestone, chip, rate = full.milestone_line()
+    assert (milestone, rate) == ("见到客户", "赢率 10%")  # both whole
+    assert empty.milestone_line() == (milestone, chip, rate)
+    # Painted alike in both: the line of the milestone and the chip, pixel for pixel.
+    scale = images[0].width() / width
+    rows = range(int(chip.top() * scale), int(chip.bottom() * scale))
+    line_two = [images[0].copy(0, y, images[0].width(), 1) for y in rows]
+    assert line_two == [images[1].copy(0, y, images[1].width(), 1) for y in rows]
+    tint = images[1].pixelColor(int((chip.left() + 3) * scale), int(chip.center().y() * scale))
+    assert tint != images[1].pixelColor(2, int(chip.center().y() * scale))  # the chip is there
