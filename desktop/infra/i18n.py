@@ -35,13 +35,20 @@ def install(language: str) -> None:
     )
     if language.startswith("en"):
         return
-    for qm in sorted(paths.translations_dir().glob(f"*_{language}.qm")):
-        _load(app, str(qm.parent), qm.stem)
+    ours = sorted(paths.translations_dir().glob(f"*_{language}.qm"))
+    # Our corrections of Qt's own strings (qt_dialogs_*) go in after Qt's catalog: the last
+    # translator installed is asked first, so they win where qtbase words a string too.
+    corrections = [qm for qm in ours if qm.stem.startswith("qt_")]
+    for qm in ours:
+        if qm not in corrections:
+            _load(app, str(qm.parent), qm.stem)
     # qtbase holds the dialogs' strings; qt_<lang> is the older catalog (a meta file pulling in
     # the module catalogs), used only when a Qt build ships no qtbase file for the language.
     for name in (f"qtbase_{language}", f"qt_{language}"):
         if any(_load(app, directory, name) for directory in qt_translation_dirs()):
             break
+    for qm in corrections:
+        _load(app, str(qm.parent), qm.stem)
 
 
 def qt_translation_dirs() -> list[str]:

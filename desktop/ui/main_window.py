@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QIcon,
     QKeySequence,
     QPalette,
+    QPixmap,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -49,6 +50,7 @@ from desktop.services.queries import agenda
 from desktop.services.workspace import Workspace
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import AMBER
+from desktop.ui.common.status_bar import StatusBar
 from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
 from desktop.ui.screens import SCREENS, Screen
@@ -230,7 +232,15 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
+        # Screens whose actions have icons made the toolbar taller than those with words only
+        # (24 px icons: 39 px against 30): the rail and the screen under it moved down by 9 px on
+        # switching. Icons of the text's size beside it (the desktop's usual toolbar), and the
+        # height of a button with one for every screen, so nothing moves and the board keeps
+        # its room on a 720-pixel screen.
+        self.toolbar.setIconSize(QSize(16, 16))
+        self.toolbar.setMinimumHeight(self._toolbar_height_with_icons())
         self._build_menus()
+        self.setStatusBar(StatusBar(self))  # a long message elides beside the permanent words
         self.db_label = QLabel()
         self.counts_label = QLabel()
         self.backup_label = QLabel()
@@ -286,6 +296,17 @@ class MainWindow(QMainWindow):
         return 0
 
     # --- building -------------------------------------------------------------------------
+    def _toolbar_height_with_icons(self) -> int:
+        """The toolbar's height when one of its buttons has an icon beside its text."""
+        blank = QPixmap(self.toolbar.iconSize())
+        blank.fill(Qt.GlobalColor.transparent)
+        probe = QAction(QIcon(blank), "Xg", self.toolbar)
+        self.toolbar.addAction(probe)
+        height = self.toolbar.sizeHint().height()
+        self.toolbar.removeAction(probe)
+        probe.deleteLater()
+        return height
+
     def _empty_state(self) -> QWidget:
         page = QWidget()
         box = QVBoxLayout(page)

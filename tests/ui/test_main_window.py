@@ -253,6 +253,45 @@ def test_qt_dialogs_speak_chinese(main_window, qtbot) -> None:
     assert english == [], english
 
 
+@pytest.mark.parametrize(
+    ("main_window", "later", "earlier"),
+    [("zh_CN", "Ctrl+→", "Ctrl+←"), ("en", "Ctrl+Right", "Ctrl+Left")],
+    indirect=["main_window"],
+)
+def test_arrow_shortcuts_read_as_arrows_in_chinese(main_window, later, earlier) -> None:
+    """Qt's qtbase_zh_CN names the arrow keys "右方向": Today's menu read "推后一天 Ctrl+右方向".
+    Our correction of Qt's strings, installed after it, shows the arrow itself."""
+    from PySide6.QtGui import QKeySequence
+
+    screen = main_window.show_screen("today")
+    native = QKeySequence.SequenceFormat.NativeText
+    assert screen.later.shortcut().toString(native) == later
+    assert screen.earlier.shortcut().toString(native) == earlier
+
+
+def test_the_rail_stays_put_when_the_screen_changes(main_window, qtbot) -> None:
+    """Screens whose toolbar actions have icons (Visits, a pursuit) made the toolbar taller than
+    the board's and Today's words: the rail's icons sat 9 px lower there."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services import pursuits
+    from desktop.services.pursuits import PursuitDraft
+
+    pursuit_id, _ = pursuits.create_pursuit(
+        main_window.ctx.workspace, PursuitDraft(title="导航不动", account_name="导航客户")
+    )
+    tops = {}
+    for key in ("board", "today", "visits", "pursuits", "accounts"):
+        main_window.show_screen(key)
+        QApplication.processEvents()
+        tops[key] = main_window.rail.mapTo(main_window, QPoint(0, 0)).y()
+    assert main_window.open_pursuit(pursuit_id)
+    QApplication.processEvents()
+    tops["pursuit"] = main_window.rail.mapTo(main_window, QPoint(0, 0)).y()
+    assert len(set(tops.values())) == 1, tops
+
+
 def test_the_current_rail_row_keeps_its_icon_untinted(main_window) -> None:
     """Fusion tints a selected icon with the highlight colour: blue on the blue current row."""
     from PySide6.QtGui import QIcon, QPalette

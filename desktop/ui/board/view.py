@@ -16,6 +16,7 @@ can be collapsed to a strip (its number and count) to give the others room.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QEvent,
@@ -79,6 +80,23 @@ DEFAULT_WIDTH = 236
 COLLAPSED_WIDTH = 30
 HANDLE_WIDTH = 6
 BUTTON = 18  # the "+" and collapse buttons in a column's head
+CHIP_PAD = 12  # the win rate's chip: its text's width plus this
+CHIP_GAP = 4  # between the milestone and the chip
+# Weighted sums as wide as a column's get (yuan), in the short form (¥9,999万, ¥88.9M): the chip
+# on line 4 keeps clear of them (a wider one pushes it left, see paintEvent).
+WIDE_SUMS = (99_990_000, 88_880_000, 888_800_000, 8_888_000_000)
+
+
+class HeadFacts(NamedTuple):
+    """A column head's stage facts as laid out: the milestone as shown, the win rate's chip
+    (its rectangle and text, "" when there is no room) and the line it is on (2 or 4)."""
+
+    milestone: str
+    chip: QRectF
+    rate: str
+    line: int
+
+
 EDGE = 48  # px from the board's side where a drag scrolls the columns
 # A slim scroll bar, so narrow columns keep their width for cards.
 SCROLLBAR_STYLE = """
@@ -455,9 +473,74 @@ class ColumnHeader(QWidget):
         """The chip's text that fits in `room` pixels: the labelled rate ("赢率 10%"), else the bare
         percentage, else nothing (the tooltip still names it)."""
         for text in (self.rate_text(), f"{self.win_rate}%"):
-            if metrics.horizontalAdvance(text) + 12 <= room:
+            if metrics.horizontalAdvance(text) + CHIP_PAD <= room:
                 return text
         return ""
+
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 0.5))
+        small.setFeature(QFont.Tag("tnum"), 1)
+        return small
+
+    def layout_facts(self) -> HeadFacts:
+        """Where the win rate's chip goes, what it says, and the milestone as it then shows,
+        decided from the column's width alone, for all eight stages alike: every column of a
+        board shows the rate the same way, with cards or without (beside the count and the sum,
+        the chip lost its label, then itself, as soon as the sums grew).
+
+        First choice, line 2 beside the milestone ("见到客户 … 赢率 10%": the stage's own facts,
+        as the methodology's table pairs them) when every stage's milestone stays whole beside
+        its chip; else line 4 before the weighted sum it is the factor of, in place of the word
+        "Weighted" (English milestones are long: "Opportunity confirmed"); the labelled chip
+        before the bare percentage; the milestone's end last."""
+        stage = self.catalog.stage(self.stage)
+        base = QFontMetrics(self.font())
+        small_font = self._small_font()
+        small = QFontMetrics(small_font)
+        small_font.setBold(True)
+        sums = QFontMetrics(small_font)
+        line = self._line()
+        x, right = 10, self.width() - 10
+        y2 = 9 + self._title_lines * line
+        y4 = y2 + 2 * line
+        height = small.height() + 4
+        widest_sum = max(
+            sums.horizontalAdvance(fmt.money_short(v * 100, self.currency, self.lang))
+            for v in WIDE_SUMS
+        )
+        beside_milestone = right - (x + 14) - CHIP_GAP
+        beside_sum = right - (x + 2 * BUTTON) - widest_sum - 6
+        milestone = stage.milestone(self.lang)
+        rates = {s.number: s.win_rate for s in self.catalog.stages} | {self.stage: self.win_rate}
+
+        def chip_width(text: str) -> int:
+            return small.horizontalAdvance(text) + CHIP_PAD
+
+        for form in (self.tr("{0}%"), "{0}%"):  # labelled ("赢率 10%"), then bare
+            text = form.format(self.win_rate)
+            if all(
+                base.horizontalAdvance(s.milestone(self.lang))
+                + chip_width(form.format(rates[s.number]))
+                <= beside_milestone
+                for s in self.catalog.stages
+            ):
+                chip_w = chip_width(text)
+                chip = QRectF(right - chip_w, y2 + (line - height) / 2, chip_w, height)
+                return HeadFacts(milestone, chip, text, 2)
+            if all(chip_width(form.format(rate)) <= beside_sum for rate in rates.values()):
+                chip_w = chip_width(text)
+                left = right - widest_sum - 6 - chip_w
+                chip = QRectF(left, y4 + (line - height) / 2, chip_w, height)
+                return HeadFacts(milestone, chip, text, 4)
+        # Narrower still: the chip beside the milestone, which gives up its end.
+        text = self.rate_chip_text(small, right - (x + 14))
+        chip_w = small.horizontalAdvance(text) + CHIP_PAD if text else 0
+        room = right - (x + 14) - (chip_w + CHIP_GAP if text else 0)
+        shown = base.elidedText(milestone, Qt.TextElideMode.ElideRight, max(0, room))
+        return HeadFacts(
+            shown, QRectF(right - chip_w, y2 + (line - height) / 2, chip_w, height), text, 2
+        )
 
     def sizeHint(self) -> QSize:
         return QSize(DEFAULT_WIDTH, 12 + (3 + self._title_lines) * self._line() + 6)
@@ -473,8 +556,9 @@ class ColumnHeader(QWidget):
         return QFontMetrics(bold).height() + 3
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """1: number and process (two lines when narrow) · 2: milestone · 3: count, win rate,
-        Σ amount · 4: "+", collapse, Σ weighted. Collapsed: a strip, written down the side."""
+        """1: number and process (two lines when narrow) · 2: milestone (win rate) · 3: count,
+        Σ amount · 4: "+", collapse, (win rate) Σ weighted. Collapsed: a strip, written down the
+        side. Where the win rate goes: `layout_facts`."""
         if self.collapsed:
             self._paint_collapsed()
             return
@@ -489,9 +573,7 @@ class ColumnHeader(QWidget):
         bold = QFont(base)
         bold.setBold(True)
         bold.setPointSizeF(base.pointSizeF() + 0.5)
-        small = QFont(base)
-        small.setPointSizeF(max(7.0, base.pointSizeF() - 0.5))
-        small.setFeature(QFont.Tag("tnum"), 1)
+        small = self._small_font()
         small_bold = QFont(small)
         small_bold.setBold(True)
         metrics = QFontMetrics(bold)
@@ -528,58 +610,63 @@ class ColumnHeader(QWidget):
             )
         y += line * title_lines
 
-        # 2: the milestone.
+        # 2: the milestone (with the win rate's chip at the right, where it goes there).
         _flag(painter, x + 4, y + line / 2, muted)
         painter.setFont(base)
         painter.setPen(muted)
-        room = right - x - 14
+        facts = self.layout_facts()
         painter.drawText(
-            QRect(x + 14, y, room, line),
+            QRect(x + 14, y, right - x - 14, line),
             Qt.AlignmentFlag.AlignVCenter,
             QFontMetrics(base).elidedText(
-                stage.milestone(self.lang), Qt.TextElideMode.ElideRight, room
+                facts.milestone, Qt.TextElideMode.ElideRight, right - x - 14
             ),
         )
+        chip = QRectF(facts.chip)
+        if facts.line == 4:  # a sum wider than foreseen pushes the chip left, up to the buttons
+            weighted_w = QFontMetrics(small_bold).horizontalAdvance(
+                fmt.money_short(self.summary.weighted, self.currency, self.lang)
+            )
+            chip.moveRight(min(chip.right(), right - weighted_w - 6))
+        if facts.rate and chip.left() >= x + 2 * BUTTON:
+            chip_colour = QColor(colour)
+            chip_colour.setAlpha(48)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(chip_colour)
+            painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+            painter.setFont(small)
+            painter.setPen(text)
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, facts.rate)
         y += line
 
-        # 3: how many, the win rate as a chip, their amount; 4: the weighted amount.
+        # 3: how many, their amount; 4: the weighted amount (and the chip, or the word).
         s = self.summary
         painter.setFont(small)
         count = self.count_text()
-        count_w = small_metrics.horizontalAdvance(count)
-        painter.setPen(palette.color(QPalette.ColorRole.Highlight) if self.filtered else text)
-        painter.drawText(QRect(x, y, count_w + 2, line), Qt.AlignmentFlag.AlignVCenter, count)
         amount = fmt.money_short(s.amount, self.currency, self.lang)
         amount_w = small_metrics.horizontalAdvance(amount)
+        count_room = right - amount_w - 6 - x
+        painter.setPen(palette.color(QPalette.ColorRole.Highlight) if self.filtered else text)
+        painter.drawText(
+            QRect(x, y, count_room, line),
+            Qt.AlignmentFlag.AlignVCenter,
+            small_metrics.elidedText(count, Qt.TextElideMode.ElideRight, count_room),
+        )
         painter.setPen(text)
         painter.drawText(
             QRect(right - amount_w - 2, y, amount_w + 2, line),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
             amount,
         )
-        rate = self.rate_chip_text(small_metrics, right - amount_w - 6 - (x + count_w + 6))
-        if rate:
-            rate_w = small_metrics.horizontalAdvance(rate) + 12
-            chip = QRectF(
-                x + count_w + 6,
-                y + (line - small_metrics.height() - 4) / 2,
-                rate_w,
-                small_metrics.height() + 4,
-            )
-            chip_colour = QColor(colour)
-            chip_colour.setAlpha(48)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(chip_colour)
-            painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
-            painter.setPen(text)
-            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, rate)
         y += line
         weighted = fmt.money_short(s.weighted, self.currency, self.lang)
         bold_metrics = QFontMetrics(small_bold)
         weighted_w = bold_metrics.horizontalAdvance(weighted)
         label = self.tr("Weighted")
         left = x + 2 * BUTTON  # after the "+" and the collapse button
-        if small_metrics.horizontalAdvance(label) + 6 + weighted_w <= right - left:
+        if facts.line != 4 and small_metrics.horizontalAdvance(label) + 6 + weighted_w <= (
+            right - left
+        ):
             painter.setPen(muted)
             painter.setFont(small)
             painter.drawText(

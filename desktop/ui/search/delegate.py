@@ -182,22 +182,49 @@ class ResultDelegate(QStyledItemDelegate):
         colour: QColor,
         selected: bool,
     ) -> None:
-        """`text` elided to `rect`, with each query word underlined by a soft marker."""
+        """`text` elided to `rect`, with every occurrence of each query word under a soft marker
+        (on the selected row, where the marker would not show on the highlight, underlined)."""
         metrics = QFontMetrics(font)
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter.setFont(font)
+        height = metrics.height()
+        top = rect.top() + (rect.height() - height) // 2
+        marker = QColor(colour if selected else MARK)
         if not selected:
-            lowered = shown.casefold()
-            marker = QColor(MARK)
             marker.setAlphaF(0.38)
-            for word in query.split():
-                start = lowered.find(word.casefold())
-                if start < 0 or not word:
-                    continue
-                x = rect.left() + metrics.horizontalAdvance(shown[:start])
-                width = metrics.horizontalAdvance(shown[start : start + len(word)])
-                height = metrics.height()
-                top = rect.top() + (rect.height() - height) // 2
+        for start, end in match_spans(shown, query):
+            x = rect.left() + metrics.horizontalAdvance(shown[:start])
+            width = metrics.horizontalAdvance(shown[start:end])
+            if selected:
+                painter.fillRect(QRect(x, top + height - 2, width, 2), marker)
+            else:
                 painter.fillRect(QRect(x, top, width, height), marker)
         painter.setPen(colour)
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where the query's words occur in `text`, every occurrence, case aside: (start, end)
+    positions in `text`, sorted, overlapping ones merged. "系统" twice in "系统架构师 · 生产执行
+    系统" is two marks, where the first occurrence alone used to be marked."""
+    # Case is folded character by character, so the positions stay those of `text` even where
+    # folding changes a length (ß → ss).
+    folded = [c.casefold() for c in text]
+    spans: list[tuple[int, int]] = []
+    for word in query.split():
+        target = word.casefold()
+        for start in range(len(text)):
+            joined = ""
+            end = start
+            while end < len(text) and len(joined) < len(target):
+                joined += folded[end]
+                end += 1
+            if joined == target:
+                spans.append((start, end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

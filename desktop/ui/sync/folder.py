@@ -24,6 +24,7 @@ once it ends.
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from pathlib import Path
@@ -61,6 +62,7 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 4000
 POLL_MS = 60_000
 KEEP_PROBLEMS = 20  # the recent problems the Sync screen lists
+PROBLEM_WIDTH = 280  # px of a problem in the status bar, so the line keeps to a laptop's width
 
 
 def install(window: WindowHost) -> None:
@@ -458,11 +460,21 @@ class FolderSyncer(QObject):
             waiting = len(self.last.skipped)
             if waiting:
                 parts.append(self.tr("{0} file(s) waiting").format(waiting))
+        tip = self.tr("Open the Sync screen")
         if self.problem:
-            parts.append(self.problem)
+            # A problem is a sentence or two: in full it pushed the status bar's other words
+            # (and its end) off a laptop's screen. Its start here, the whole in the tooltip and
+            # on the Sync screen.
+            parts.append(
+                self.label.fontMetrics().elidedText(
+                    self.problem, Qt.TextElideMode.ElideRight, PROBLEM_WIDTH
+                )
+            )
+            tip = f"{self.problem}\n{tip}"
         # The whole line opens the Sync screen: colleagues, lag, the recent problems, Sync now.
-        self.label.setText('<a href="sync">' + " · ".join(parts) + "</a>")
-        self.label.setToolTip(self.tr("Open the Sync screen"))
+        line = html.escape(" · ".join(parts), quote=False)
+        self.label.setText(f'<a href="sync">{line}</a>')
+        self.label.setToolTip(tip)
 
 
 def _subfolders(root: Path) -> list[Path]:

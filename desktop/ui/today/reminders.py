@@ -15,9 +15,10 @@ broadcast of `Changes.all()` is what makes this module read the setting again.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
@@ -42,8 +43,25 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+class Told(NamedTuple):
+    """The message up now: what it counted (the window it was asked for, the items' ids), so a
+    change can recount it while it is shown."""
+
+    after: datetime | None
+    until: datetime
+    all_day: bool
+    ids: frozenset[str]
+    summary: bool  # the start summary (else a message of items that came due while running)
+    first_open: bool  # the summary of this database's first open here ("due by now")
+    ends: float  # time.monotonic() when the message goes by itself
+
+
 class Reminders(QObject):
-    """Tells due items through `notify(title, message)`; `now` and `tz` are injectable (tests)."""
+    """Tells due items through `notify(title, message)`; `now` and `tz` are injectable (tests).
+
+    While a message is up, `revise(title, message)` rewords it when the items it counts change
+    (done, moved away, deleted), and `revise(title, None)` takes it down when none is left: a
+    "3 due by now" must not stay up after the rep has done them."""
 
     def __init__(
         self,
@@ -51,12 +69,15 @@ class Reminders(QObject):
         notify: Callable[[str, str], None],
         parent: QObject | None = None,
         *,
+        revise: Callable[[str, str | None], None] | None = None,
         now: Callable[[], datetime] = utc_now,
         tz: tzinfo | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.notify = notify
+        self.revise = revise
+        self.told: Told | None = None
         self.now = now
         self.tz = tz
         self.enabled = ctx.settings.reminders
@@ -104,16 +125,7 @@ class Reminders(QObject):
         self.checked = now
         self._save_checked()
         if items:
-            # "Due", not "overdue": today's items whose time has passed are among them, where
-            # the Today screen counts as overdue only the days before today.
-            if since is None:  # this database's first open here: no "last" opening to speak of
-                told = QCoreApplication.translate("Reminders", "{0} due by now: {1}")
-            else:
-                told = QCoreApplication.translate(
-                    "Reminders", "{0} came due since you last opened Pursuit: {1}"
-                )
-            title = QCoreApplication.translate("Reminders", "Reminders")
-            self.notify(title, told.format(len(items), self._names(items)))
+            self._tell(Told(since, now, True, frozenset(), True, since is None, 0.0), items)
         self.arm()
 
     def arm(self) -> None:
@@ -140,20 +152,66 @@ class Reminders(QObject):
             for item in agenda.reminders_due(self.ctx.workspace, self.checked, now, tz=self.tz)
             if (item.id, item.due) not in self.shown
         ]
+        since = self.checked
         self.shown.update((item.id, item.due) for item in items)
         self.checked = now
         self._save_checked()
+        if items:
+            self._tell(Told(since, now, False, frozenset(), False, False, 0.0), items)
+        self.arm()
+
+    def _tell(self, told: Told, items: list[Reminder]) -> None:
+        self.notify(*self._wording(told, items))
+        ids = frozenset(item.id for item in items)
+        self.told = told._replace(ids=ids, ends=time.monotonic() + MESSAGE_MS / 1000)
+
+    def _wording(self, told: Told, items: list[Reminder]) -> tuple[str, str]:
+        """The title and the message that tell `items`."""
+        if told.summary:
+            # "Due", not "overdue": today's items whose time has passed are among them, where
+            # the Today screen counts as overdue only the days before today.
+            if told.first_open:  # this database's first open here: no "last" opening to speak of
+                text = QCoreApplication.translate("Reminders", "{0} due by now: {1}")
+            else:
+                text = QCoreApplication.translate(
+                    "Reminders", "{0} came due since you last opened Pursuit: {1}"
+                )
+            title = QCoreApplication.translate("Reminders", "Reminders")
+            return title, text.format(len(items), self._names(items))
         if len(items) == 1:
-            self.notify(
+            return (
                 QCoreApplication.translate("Reminders", "Reminder"),
                 self._line(items[0], with_where=True),
             )
-        elif items:
-            self.notify(
-                QCoreApplication.translate("Reminders", "{0} reminders").format(len(items)),
-                "\n".join(self._line(item) for item in items[:LISTED]) + self._more(items),
+        return (
+            QCoreApplication.translate("Reminders", "{0} reminders").format(len(items)),
+            "\n".join(self._line(item) for item in items[:LISTED]) + self._more(items),
+        )
+
+    def recount(self) -> None:
+        """The message up now, told again of what it counts that is still due, or taken down
+        when nothing is (its items done, moved to a later day or deleted)."""
+        told = self.told
+        if told is None or self.revise is None:
+            return
+        if time.monotonic() >= told.ends:  # gone by itself
+            self.told = None
+            return
+        items = [
+            item
+            for item in agenda.reminders_due(
+                self.ctx.workspace, told.after, told.until, all_day=told.all_day, tz=self.tz
             )
-        self.arm()
+            if item.id in told.ids
+        ]
+        if len(items) == len(told.ids):
+            return
+        if not items:
+            self.told = None
+            self.revise(self._wording(told, [])[0], None)
+            return
+        self.told = told._replace(ids=frozenset(item.id for item in items))
+        self.revise(*self._wording(told, items))
 
     def set_enabled(self, enabled: bool) -> None:
         """On again: from now on (what came due while off is on the Today screen)."""
@@ -173,11 +231,17 @@ class Reminders(QObject):
                 self.arm()
         elif changes.touches(ChangeKind.ACTIVITY, ChangeKind.VISIT):
             self.arm()
+        # A pursuit's next step is done or moved through the pursuit.
+        if changes.touches(ChangeKind.ACTIVITY, ChangeKind.VISIT, ChangeKind.PURSUIT):
+            self.recount()
 
     def _on_replaced(self, *_args: Any) -> None:
         # Another database: its own mark, its own summary.
         self.shown.clear()
         self.checked = self.now()
+        if self.told is not None and self.revise is not None:  # the old database's message
+            self.revise("", None)
+        self.told = None
         self.timer.stop()
         if self.started:
             self.start()
@@ -218,6 +282,8 @@ class Notifier(QObject):
         self.window = window
         self.on_clicked = on_clicked
         self.tray: QSystemTrayIcon | None = None
+        self.text = ""  # its message in the status bar (what is there may be another's since)
+        self.ends = 0.0  # time.monotonic() when that message goes by itself
 
     def __call__(self, title: str, message: str) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
@@ -228,10 +294,30 @@ class Notifier(QObject):
                 self.tray.show()
             self.tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information)
             return
-        text = QCoreApplication.translate("Reminders", "{0}: {1}").format(
+        self.text = QCoreApplication.translate("Reminders", "{0}: {1}").format(
             title, message.replace("\n", " ")
         )
-        self.window.statusBar().showMessage(text, MESSAGE_MS)
+        self.ends = time.monotonic() + MESSAGE_MS / 1000
+        self.window.statusBar().showMessage(self.text, MESSAGE_MS)
+
+    def revise(self, title: str, message: str | None) -> None:
+        """Reword the status bar's reminder for the rest of its time, or take it down (None).
+        Only while it is still there: a later message of another's stays; a tray's bubble
+        cannot be changed."""
+        bar = self.window.statusBar()
+        if not self.text or bar.currentMessage() != self.text:
+            return
+        if message is None:
+            self.text = ""
+            bar.clearMessage()
+            return
+        left = int((self.ends - time.monotonic()) * 1000)
+        if left <= 0:
+            return
+        self.text = QCoreApplication.translate("Reminders", "{0}: {1}").format(
+            title, message.replace("\n", " ")
+        )
+        bar.showMessage(self.text, left)
 
 
 def install(window: Any) -> Reminders:
@@ -244,6 +330,7 @@ def install(window: Any) -> Reminders:
         window.activateWindow()
         window.show_screen("today")
 
-    reminders = Reminders(window.ctx, Notifier(window, show_today), window)
+    notifier = Notifier(window, show_today)
+    reminders = Reminders(window.ctx, notifier, window, revise=notifier.revise)
     QTimer.singleShot(START_DELAY_MS, reminders, reminders.start)
     return reminders

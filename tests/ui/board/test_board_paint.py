@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+import pytest
+
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -210,3 +212,59 @@ def test_columns_follow_a_light_to_dark_switch(qtbot, screen, request) -> None:
     app.setPalette(dark)
     qtbot.waitUntil(lambda: column.palette().color(QPalette.ColorRole.Window).lightness() < 64)
     assert column.palette().color(QPalette.ColorRole.Text).lightness() > 200
+
+
+@pytest.mark.parametrize(
+    ("lang", "width", "rate", "line"),
+    [
+        ("zh_CN", 145, "赢率 10%", 2),  # a column on a 1280 screen: beside the milestone
+        ("zh_CN", 157, "赢率 10%", 2),  # on a 1366 screen
+        ("en", 145, "10%", 4),  # English milestones are long: before the weighted sum
+        ("en", 236, "10%", 2),  # a big screen's column has room beside the milestone
+    ],
+)
+def test_the_win_rate_reads_alike_with_cards_and_without(
+    qtbot, request, lang, width, rate, line
+) -> None:
+    """The chip "赢率 10%" sat beside the count and the sum, so a column with cards lost the
+    label (then the rate) that an empty one showed: now its place comes from the column's
+    width alone, and the milestone stays whole."""
+    from desktop.infra import i18n
+    from desktop.ui.board.model import StageSummary
+    from desktop.ui.board.view import ColumnHeader
+
+    i18n.install(lang)
+    request.addfinalizer(lambda: i18n.install("zh_CN"))
+    short = lang[:2]
+    empty, full = ColumnHeader(CATALOG, 1, short), ColumnHeader(CATALOG, 1, short)
+    full.set_summary(StageSummary(1, 170, 170, 19_500_000_000, 1_950_000_000), 10, "CNY", False)
+    images = []
+    for head in (empty, full):
+        qtbot.addWidget(head)
+        head.show()
+        head.resize(width, 40)  # the width decides the title's lines, which decide the height
+        head.resize(width, head.sizeHint().height())
+        images.append(head.grab().toImage())
+    facts = full.layout_facts()
+    assert (facts.milestone, facts.rate, facts.line) == (
+        CATALOG.stage(1).milestone(short),  # whole
+        rate,
+        line,
+    )
+    assert empty.layout_facts() == facts
+    # Painted alike in both, the chip in its stage's tint.
+    scale = images[0].width() / width
+    area = facts.chip.toRect()
+    chip = [
+        image.copy(
+            int(area.x() * scale),
+            int(area.y() * scale),
+            int(area.width() * scale),
+            int(area.height() * scale),
+        )
+        for image in images
+    ]
+    assert chip[0] == chip[1]
+    middle = int(facts.chip.center().y() * scale)
+    tint = images[1].pixelColor(int((facts.chip.left() + 3) * scale), middle)
+    assert tint != images[1].pixelColor(2, middle)

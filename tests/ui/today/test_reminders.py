@@ -32,6 +32,12 @@ class Clock:
 
 
 @pytest.fixture
+def window_workspace(ws):
+    """The main window's tests here count their own items: an empty database."""
+    return ws
+
+
+@pytest.fixture
 def ctx(qapp, ws) -> AppContext:
     return AppContext(ws, Settings())
 
@@ -229,3 +235,57 @@ def test_a_pursuits_next_step_joins_the_start_summary_once(ctx) -> None:
     again, told_again = make(ctx, clock)
     again.start()
     assert told_again == []  # what the summary told is not told again
+
+
+def test_the_message_follows_its_items_being_done(ctx) -> None:
+    """A "2 due by now: …" stayed up after the rep had done them: it recounts on each change
+    while it is up, and goes once nothing it counted is still due."""
+    first = plan(ctx, "补发报价单", DAY - timedelta(days=1))
+    second = plan(ctx, "电话回访", DAY - timedelta(days=1))
+    revised: list[tuple[str, str | None]] = []
+    told: list[tuple[str, str]] = []
+    reminders = Reminders(
+        ctx,
+        lambda title, text: told.append((title, text)),
+        revise=lambda title, text: revised.append((title, text)),
+        now=Clock(datetime(2026, 5, 4, 2, 0)),
+        tz=SHANGHAI,
+    )
+    reminders.start()
+    assert len(told) == 1 and told[0][1].startswith(
+        QCoreApplication.translate("Reminders", "{0} due by now: {1}").split("{1}")[0].format(2)
+    )
+    plan(ctx, "无关的新任务", DAY + timedelta(days=3))  # a change that leaves the count alone
+    assert revised == []
+    ctx.perform(activities.complete_activity, first, tz=SHANGHAI)
+    assert len(revised) == 1
+    title, text = revised[0]
+    assert title == told[0][0] and text is not None
+    assert text.startswith(
+        QCoreApplication.translate("Reminders", "{0} due by now: {1}").format(1, "电话回访")
+    )
+    assert "补发报价单" not in text
+    ctx.perform(activities.complete_activity, second, tz=SHANGHAI)
+    assert revised[-1][1] is None and reminders.told is None
+
+
+def test_the_status_bar_reminder_goes_when_its_item_is_done(main_window) -> None:
+    from desktop.ui.today.reminders import Notifier
+
+    ctx = main_window.ctx
+    pid, _ = pursuits.create_pursuit(
+        ctx.workspace, pursuits.PursuitDraft(title="提醒项目", account_name="提醒客户")
+    )
+    activity_id, _ = ctx.perform(
+        activities.create_activity,
+        ActivityDraft(subject="昨天该打的电话", pursuit_id=pid, due_on=date.today() - timedelta(1)),
+    )
+    reminders = main_window.reminders
+    reminders.shown.clear()
+    ctx.settings.set_screen_state(STATE, {})
+    reminders.start()
+    bar = main_window.statusBar()
+    assert isinstance(reminders.notify, Notifier)  # offscreen: no tray, the status bar
+    assert "昨天该打的电话" in bar.currentMessage()
+    ctx.perform(activities.complete_activity, activity_id)
+    assert bar.currentMessage() == ""
