@@ -185,8 +185,8 @@
         <translation>同步未完成：{0}</translation>
     </message>
     <message>
-        <source>Wrote a snapshot under the new team passphrase. None of your colleagues' files opens with it yet, so your earlier files stay in the folder for them.</source>
-        <translation>已用新的团队口令写出快照。同事的文件还没有一个能用它打开，因此您之前写出的文件暂时保留在同步文件夹中，供同事读取。</translation>
+        <source>Wrote a snapshot under the new team passphrase (your earlier files stay for colleagues still on the old one).</source>
+        <translation>已用新的团队口令写出快照（之前写出的文件暂时保留，供还在用旧口令的同事读取）。</translation>
     </message>
     <message>
         <source>Check the team passphrase: it opens none of your colleagues' files, so your changes are not written to the folder yet.</source>

@@ -527,8 +527,8 @@ class FolderSyncer(QObject):
         if report.unproven:
             # The rep said it is the team's new passphrase: a snapshot went out under it.
             return self.tr(
-                "Wrote a snapshot under the new team passphrase. None of your colleagues' "
-                "files opens with it yet, so your earlier files stay in the folder for them."
+                "Wrote a snapshot under the new team passphrase (your earlier files stay for "
+                "colleagues still on the old one)."
             )
         if report.held:
             return self.tr(
