@@ -189,8 +189,8 @@
         <translation>已用新的团队口令写出快照（之前写出的文件暂时保留，供还在用旧口令的同事读取）。</translation>
     </message>
     <message>
-        <source>Check the team passphrase: it opens none of your colleagues' files, so your changes are not written to the folder yet.</source>
-        <translation>请核对团队口令：它打不开任何同事的文件，您的更改暂不写入同步文件夹。</translation>
+        <source>Check the team passphrase: it opens none of the files in the sync folder, so your changes are not written to it yet.</source>
+        <translation>请核对团队口令：它打不开同步文件夹中的任何文件，您的更改暂不写入同步文件夹。</translation>
     </message>
     <message>
         <source>A file in the folder uses another team passphrase; it was not read.</source>

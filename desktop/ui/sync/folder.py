@@ -532,8 +532,8 @@ class FolderSyncer(QObject):
             )
         if report.held:
             return self.tr(
-                "Check the team passphrase: it opens none of your colleagues' files, so your "
-                "changes are not written to the folder yet."
+                "Check the team passphrase: it opens none of the files in the sync folder, so "
+                "your changes are not written to it yet."
             )
         if not report.refused:
             return ""

@@ -179,7 +179,7 @@ def test_a_mistyped_passphrase_writes_nothing_and_says_so(
     # Mistyped again, now that this database has written: still nothing of it goes out under
     # it (a snapshot would replace the file the colleague can read), and the line says so.
     syncer.set_folder(str(team), SECRET + "?", False)
-    qtbot.waitUntil(lambda: "not written to the folder" in syncer.label.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "opens none of the files" in syncer.label.text(), timeout=20_000)
     assert {p.name for p in own.iterdir()} == {folder.file_name(1, True)}
 
 
