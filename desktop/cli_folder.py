@@ -1,6 +1,7 @@
 """The team sync folder from the command line (registered in cli.EXTRA_COMMANDS).
 
     pursuit sync --db PATH --folder DIR [--passphrase-env VAR] [--roll-up] [--name NAME]
+                 [--new-passphrase]
 
 One round of services/sync/folder.py: write this database's new delta (not in roll-up mode),
 merge every peer's files not merged yet, and print one line — what was written, what came in
@@ -8,8 +9,10 @@ from each peer, how many fields wait for review, what was skipped and why. A fil
 different team passphrase, one claiming to come from this database) is named on standard error.
 Exit codes: 0 the round completed (also when files were skipped because they are still
 arriving, or refused), 1 the folder or the database could not be used (nothing was lost; run
-again later) or this database's first file was held back because the team passphrase opens none
-of the colleagues' files (a script must know that nothing of this computer went out), 2 usage.
+again later) or this database's file was held back because the team passphrase opens none of the
+files in the folder (a script must know that nothing of this computer went out), 2 usage.
+A passphrase that opens none of them is taken as mistyped, as the window does when it is typed
+there: `--new-passphrase` says it is the team's new one, and the round writes under it.
 
 As every writing command, it makes the database at a path where there is none: a new computer's
 first round fills it from the folder. Not when the folder cannot be reached: there is nothing to
@@ -50,7 +53,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
     ws, code = open_workspace(args, create=True)
     if ws is None:
         return int(code)
-    config = folder.FolderSync(team, passphrase, roll_up=args.roll_up, site_name=args.name)
+    config = folder.FolderSync(
+        team,
+        passphrase,
+        roll_up=args.roll_up,
+        site_name=args.name,
+        new_passphrase=args.new_passphrase,
+    )
     try:
         report = folder.sync_round(ws, config)
     except folder.FolderProblem as exc:
@@ -93,16 +102,18 @@ def summary(report: RoundReport, *, zh: bool) -> str:
         )
         if report.unproven:
             parts.append(
-                "团队口令打不开任何同事的文件，请核对口令（之前写出的文件仍保留）"
+                "新的团队口令还打不开任何同事的文件（之前写出的文件仍保留）"
                 if zh
-                else "the team passphrase opens none of the colleagues' files: check it "
+                else "the new team passphrase opens none of the colleagues' files yet "
                 "(the earlier files stay)"
             )
     elif report.held:
         parts.append(
-            "未写出（团队口令打不开任何同事的文件，请核对口令）"
+            "未写出（团队口令打不开同步文件夹中的任何文件，请核对口令；"
+            "如果整个团队已换用这个新口令，请加 --new-passphrase 再运行）"
             if zh
-            else "wrote nothing (the team passphrase opens none of the colleagues' files: check it)"
+            else "wrote nothing (the team passphrase opens none of the files in the folder: "
+            "check it; if the whole team changed to it, run again with --new-passphrase)"
         )
     else:
         parts.append("未写出" if zh else "wrote nothing")
@@ -146,3 +157,8 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--roll-up", action="store_true", help="read every site's files, write none (managers)"
     )
     sync.add_argument("--name", help="who this database is, shown to the team")
+    sync.add_argument(
+        "--new-passphrase",
+        action="store_true",
+        help="the team changed to this passphrase: write under it though it opens no file there",
+    )

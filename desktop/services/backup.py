@@ -2,6 +2,10 @@
 
 Kept: the newest `keep` backups, plus the newest of each of the last 8 weeks. Backups are made on
 start (at most once a day), before every import and migration, and on request.
+
+Whoever shows when the database was last backed up (the window's status bar) listens here
+(`add_listener`) rather than at each caller: a backup before an import, a restore or a daily one
+made on a worker thread is told the same way as one made on request.
 """
 
 from __future__ import annotations
@@ -9,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -41,6 +47,27 @@ class BackupInfo:
             return None
 
 
+# Told of every backup made into a database's backups folder: (the database, the backup). Kept
+# weakly (bound methods), so a listener's owner going away is enough to stop it.
+_listeners: list[weakref.WeakMethod[Callable[[Path, BackupInfo], None]]] = []
+
+
+def add_listener(listener: Callable[[Path, BackupInfo], None]) -> None:
+    """Call the bound method `listener` with (database, backup) after each backup of any
+    database, on the thread that made it."""
+    _listeners.append(weakref.WeakMethod(listener))
+
+
+def _made(database: Path, info: BackupInfo) -> None:
+    for ref in list(_listeners):
+        listener = ref()
+        if listener is None:
+            with contextlib.suppress(ValueError):  # another thread pruned it first
+                _listeners.remove(ref)
+        else:
+            listener(database, info)
+
+
 def make_backup(
     ws: Workspace, reason: str = "manual", out: Path | None = None, keep: int = 10
 ) -> BackupInfo:
@@ -57,7 +84,10 @@ def make_backup(
         )
         rotate(ws.path, keep)
     file_store.carry_files(ws.path, target)  # the attached documents go with the backup
-    return BackupInfo(target, now, reason, target.stat().st_size)
+    info = BackupInfo(target, now, reason, target.stat().st_size)
+    if out is None:  # one of the database's own backups (one saved elsewhere is not listed)
+        _made(ws.path, info)
+    return info
 
 
 def list_backups(db_path: Path) -> list[BackupInfo]:
@@ -133,12 +163,14 @@ def restore(db_path: Path, source: Path, keep: int = 10) -> BackupInfo:
     validate_backup(source)
     safety = None
     if db_path.exists():
+        safe_at = datetime.now()
         safety = storage_backup.online_backup(
             db_path,
             storage_backup.backups_dir(db_path)
-            / storage_backup.backup_name(db_path, "before-restore", datetime.now()),
+            / storage_backup.backup_name(db_path, "before-restore", safe_at),
             check=False,  # kept as it is, damaged or not: it is what the user had
         )
+        _made(db_path, BackupInfo(safety, safe_at, "before-restore", safety.stat().st_size))
     # Copied and checked beside the database first: a full disk fails here, with the database
     # (and its WAL) untouched and no half copy left behind.
     staged = write_atomically(

@@ -134,12 +134,24 @@
         <translation>请选择团队已在共享的文件夹（OneDrive、Dropbox、Nextcloud、Syncthing 或网络驱动器）。每台电脑只在其中写自己的文件。口令只保留到 Pursuit 关闭，不会保存到磁盘。</translation>
     </message>
     <message>
+        <source>Use new passphrase</source>
+        <translation>使用新口令</translation>
+    </message>
+    <message>
         <source>This folder does not exist.</source>
         <translation>该文件夹不存在。</translation>
     </message>
     <message>
         <source>The passphrase needs at least 8 characters.</source>
         <translation>口令至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase against the files in the folder…</source>
+        <translation>正在用同步文件夹中的文件核对口令…</translation>
+    </message>
+    <message>
+        <source>This passphrase opens none of the files in the sync folder. If you mistyped it, correct it. If the whole team has changed to this passphrase, choose "Use new passphrase". Until then nothing of yours is written to the folder.</source>
+        <translation>这个口令打不开同步文件夹中的任何文件。如果输错了，请改正；如果整个团队已换用这个新口令，请点「使用新口令」。在此之前，您的更改不会写入同步文件夹。</translation>
     </message>
 </context>
 <context>
@@ -173,12 +185,12 @@
         <translation>同步未完成：{0}</translation>
     </message>
     <message>
-        <source>Check the team passphrase: it opens none of your colleagues' files. Your earlier files stay in the folder for them meanwhile.</source>
-        <translation>请核对团队口令：它打不开任何同事的文件。您之前写出的文件暂时保留在同步文件夹中，供同事读取。</translation>
+        <source>Wrote a snapshot under the new team passphrase (your earlier files stay for colleagues still on the old one).</source>
+        <translation>已用新的团队口令写出快照（之前写出的文件暂时保留，供还在用旧口令的同事读取）。</translation>
     </message>
     <message>
-        <source>Check the team passphrase: it opens none of your colleagues' files, so your changes are not written to the folder yet.</source>
-        <translation>请核对团队口令：它打不开任何同事的文件，您的更改暂不写入同步文件夹。</translation>
+        <source>Check the team passphrase: it opens none of the files in the sync folder, so your changes are not written to it yet.</source>
+        <translation>请核对团队口令：它打不开同步文件夹中的任何文件，您的更改暂不写入同步文件夹。</translation>
     </message>
     <message>
         <source>A file in the folder uses another team passphrase; it was not read.</source>

@@ -41,14 +41,18 @@ next file was refused goes on from the latest snapshot after it. A clock behind 
 the clock only orders concurrent values for display (they wait in review), it never drops one.
 
 A mistyped team passphrase: peers' files are refused (`wrong_passphrase`, reported) and opened
-again every round, so they come in as soon as it is put right. A database that has not written
-yet holds its first file back while its passphrase opens none of the colleagues' files. One that
-has written goes on (a whole team changing its passphrase must not wait for itself): whenever
-its last file does not open with its passphrase, its next file is a snapshot, at once, since
-peers reading under the new passphrase cannot read the older files (a reader whose next file
-was refused goes on from the latest snapshot after it, as above). The older files make way for
-a snapshot only under a passphrase that opens a colleague's file: under a mistyped one they
-stay, readable by the team, until the passphrase is put right.
+again every round, so they come in as soon as it is put right. While the passphrase opens none
+of the files in the folder — the newest of each colleague, and the last this database wrote —
+this database writes nothing (`held`): a file under a mistyped passphrase would be refused by
+the whole team, and one that has written would replace its readable files. Unless the rep says
+it is the team's new passphrase (`FolderSync.new_passphrase`: the window asks as it is typed,
+`pursuit sync --new-passphrase`): the first of a team changing its passphrase says so once, and
+the others' new passphrase then opens that rep's file, so the team does not wait for itself.
+Whenever this database's last file does not open with its passphrase, its next file is a
+snapshot, at once, since peers reading under the new passphrase cannot read the older files (a
+reader whose next file was refused goes on from the latest snapshot after it, as above). The
+older files make way for a snapshot only under a passphrase that opens a colleague's file:
+until a colleague writes under the new one they stay, readable by those still on the old one.
 
 A folder that is missing (an unplugged drive, a logged-out cloud client), read-only or full stops
 the round with one `FolderProblem`; nothing is lost (progress moves only after a file is merged
@@ -122,10 +126,11 @@ class RoundReport:
     refused: list[Skipped] = field(default_factory=list)  # files reported, not merged
     to_review: int = 0  # fields waiting for review in this database after the round
     new_site: str | None = None  # this database took a new site (it was a copy)
-    # This database's first file held back: its passphrase opened none of the colleagues' files.
+    # This database's next file held back: its passphrase opened none of the files in the
+    # folder and the rep did not say it is the team's new one (`FolderSync.new_passphrase`).
     held: bool = False
-    # This round's snapshot left this database's older files in place: its passphrase opens
-    # none of the colleagues' files (see `_write_own`).
+    # This round's snapshot, under the team's new passphrase, left this database's older files
+    # in place: the passphrase opens none of the colleagues' files yet (see `_write_own`).
     unproven: bool = False
     seconds: float = 0.0
 
@@ -144,6 +149,9 @@ class FolderSync:
     site_name: str | None = None
     kdf: dict[str, Any] | None = None  # the key derivation's cost (tests use a cheap one)
     compact_after: int = COMPACT_AFTER
+    # The rep says `passphrase` is the team's new one: written under even though it opens no
+    # file in the folder yet (otherwise such a passphrase is taken as mistyped: `held`).
+    new_passphrase: bool = False
 
 
 def state_path(ws: Workspace) -> Path:
@@ -271,12 +279,11 @@ def sync_round(ws: Workspace, config: FolderSync) -> RoundReport:
     state["site_name"] = config.site_name or ""
     _read_peers(ws, config, folder, site, state, report)
     if not config.roll_up:
-        # A first file waits while the passphrase opens none of the colleagues' files: most
-        # likely mistyped, a file under it would be refused by the whole team. Only a first
-        # one: a database that has written goes on (`_write_own`), so a whole team changing
-        # its passphrase does not wait for itself.
-        first = state["sequence"] == 0
-        report.held = first and not _opens_colleagues(folder, site, config.passphrase)
+        # Nothing is written while the passphrase opens none of the files in the folder: most
+        # likely mistyped, a file under it would be refused by the whole team — unless the
+        # rep said it is the team's new one.
+        own = folder / site / state["written"][-1] if state["written"] else None
+        report.held = not config.new_passphrase and not _fits(folder, site, config.passphrase, own)
         if not report.held:
             site, counter = _our_site(ws)  # merges do not move the counter; a local edit does
             _write_own(ws, config, folder, site, counter, state, report)
@@ -370,8 +377,9 @@ def _write_own(
     _save_state(ws, state)
     if snapshot and not first:
         if not _opens_colleagues(folder, site, config.passphrase):
-            # Most likely mistyped: the older files, which the colleagues can read, stay until
-            # a snapshot under a passphrase that opens their files replaces them.
+            # No colleague writes under this passphrase yet (the team's new one, the rep said):
+            # the older files, which those still on the old one can read, stay until a snapshot
+            # under a passphrase that opens a colleague's file replaces them.
             report.unproven = True
             return
         # Compaction: the snapshot holds everything the older files held.
@@ -384,23 +392,53 @@ def _write_own(
         _save_state(ws, state)
 
 
+def passphrase_fits(ws: Workspace, folder: Path, passphrase: str) -> bool:
+    """Whether a round under `passphrase` would write: it opens a file in the team folder (the
+    last this database wrote there, or a colleague's newest), or the folder holds none to tell
+    a mistyped passphrase by. The window asks before it takes a passphrase; False is most
+    likely a typo, or the team's new passphrase that nobody has written under yet. A folder
+    out of reach is no answer here (True): the round says what is wrong with it."""
+    folder = Path(folder).expanduser()
+    site, _ = _our_site(ws)
+    state = load_state(ws)
+    own = None
+    if state.get("folder") == str(folder) and state.get("site") == site and state["written"]:
+        own = folder / site / state["written"][-1]
+    try:
+        return _fits(folder, site, passphrase, own)
+    except FolderProblem:
+        return True
+
+
+def _fits(folder: Path, site: str, passphrase: str, own: Path | None) -> bool:
+    """Whether `passphrase` opens this database's last file `own` or a colleague's newest file;
+    True when there is none (nothing to tell a mistyped passphrase by). Its own first: under
+    the passphrase it wrote with, one key derivation (cached for the session) answers."""
+    newest = [own] if own is not None and own.is_file() else []
+    newest += _colleagues_newest(folder, site)
+    return not newest or any(_opens(path, passphrase) for path in newest)
+
+
 def _opens_colleagues(folder: Path, site: str, passphrase: str) -> bool:
     """Whether `passphrase` opens the newest file of at least one colleague in the folder;
     True when no colleague has a file there (nothing to tell a mistyped passphrase by)."""
+    return _fits(folder, site, passphrase, None)
+
+
+def _colleagues_newest(folder: Path, site: str) -> list[Path]:
+    """The newest file of each colleague with files in the folder."""
     try:
         entries = sorted(os.listdir(folder))
     except OSError as exc:
         raise _problem(exc, folder) from exc
-    found = False
+    newest = []
     for peer in entries:
         if peer == site or not bundle.UUID.match(peer) or not (folder / peer).is_dir():
             continue
         listing = _listing(folder / peer)
         if listing:
-            found = True
-            if _opens(folder / peer / listing[max(listing)][0], passphrase):
-                return True
-    return not found
+            newest.append(folder / peer / listing[max(listing)][0])
+    return newest
 
 
 def _opens(path: Path, passphrase: str) -> bool:

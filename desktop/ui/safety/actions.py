@@ -3,10 +3,15 @@
 Start-up: a daily backup (at most once a day) and, at most once a week, SQLite's integrity check —
 both in a worker thread so the window never waits. A failed check tells the user and offers the
 newest backup that passes.
+
+The status bar's last-backup mark follows every backup of the open database the program makes —
+on request, daily, before a table or sync import, before a restore — through
+services.backup's listeners (`BackupMark`), not through each of those callers.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from datetime import datetime, timedelta
@@ -27,6 +32,7 @@ CHECK_EVERY = timedelta(days=7)
 
 
 def install(window: WindowHost) -> None:
+    BackupMark(window)  # a child of the window (tests: findChild(BackupMark))
     back_up = QAction(QCoreApplication.translate("Safety", "&Back Up Now"), window.window())
     back_up.setObjectName("action_backup")
     back_up.triggered.connect(lambda: back_up_now(window))
@@ -48,7 +54,6 @@ def back_up_now(window: WindowHost) -> backup.BackupInfo | None:
     window.statusBar().showMessage(
         QCoreApplication.translate("Safety", "Backed up to {0}").format(str(info.path)), 8000
     )
-    window.note_backup(info.created)
     return info
 
 
@@ -118,17 +123,34 @@ def restore_now(window: WindowHost, source: Path) -> bool:
     return True
 
 
+class BackupMark(QObject):
+    """Keeps the window's last-backup mark on the newest backup of its open database."""
+
+    made = Signal(object)  # BackupInfo; queued to the GUI thread when a worker made it
+
+    def __init__(self, window: WindowHost) -> None:
+        super().__init__(window.window())
+        self.window = window
+        self.made.connect(lambda info: window.note_backup(info.created))
+        backup.add_listener(self._made)  # weakly: the window going away ends it
+
+    def _made(self, database: Path, info: backup.BackupInfo) -> None:
+        # Any thread: only the signal crosses to the GUI thread. Another database's backup (a
+        # restore's source, a database the window has since left) is not this mark's.
+        with contextlib.suppress(RuntimeError):  # the window was deleted meanwhile
+            if database == self.window.ctx.workspace.path:
+                self.made.emit(info)
+
+
 class StartupChecks(QObject):
     """The daily backup and the weekly integrity check, off the GUI thread."""
 
-    backed_up = Signal(object)  # BackupInfo
     check_failed = Signal(str)
     finished = Signal()
 
     def __init__(self, window: WindowHost) -> None:
         super().__init__(window.window())
         self.window = window
-        self.backed_up.connect(lambda info: window.note_backup(info.created))
         self.check_failed.connect(self._offer_backup)
 
     def start(self) -> threading.Thread | None:
@@ -150,7 +172,7 @@ class StartupChecks(QObject):
             if backup.daily_backup_due(path):
                 workspace = Workspace.open(path, create=False, read_only=True)
                 try:
-                    self.backed_up.emit(backup.make_backup(workspace, "daily", keep=keep))
+                    backup.make_backup(workspace, "daily", keep=keep)  # the mark follows
                 finally:
                     workspace.close()
             if check_due:

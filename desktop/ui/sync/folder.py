@@ -8,6 +8,11 @@ services/sync/folder.py does a round; this runs rounds without the user thinking
   database's own rounds recorded (`pursuit sync`: services.sync.folder_state), so a roll-up made
   there is offered as a roll-up here. The team passphrase is kept for this session only, per
   database (never written to disk), so after a start the status line asks for it once.
+- **A passphrase that opens nothing**: a new passphrase (or folder) is tried on the folder's
+  files before the dialog takes it (`folder.passphrase_fits`, on a worker thread). One that
+  opens none of them is most likely mistyped: the dialog says so at once and offers to correct
+  it or to use it as the team's new passphrase; a round writes under it only after the latter
+  (`FolderSync.new_passphrase`), so a typo never puts a file the team cannot read in the folder.
 - **When**: a write settles for a few seconds (debounce) before this database's delta is written;
   a QFileSystemWatcher on the folder and its sub-folders notices files a file-sync engine
   delivers, and a slow poll catches what watchers miss (cloud drives deliver late, network
@@ -27,6 +32,7 @@ from __future__ import annotations
 import html
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -70,12 +76,28 @@ def install(window: WindowHost) -> None:
 
 
 class FolderDialog(QDialog):
-    """The sync folder, the team passphrase, the name colleagues see, and roll-up mode."""
+    """The sync folder, the team passphrase, the name colleagues see, and roll-up mode.
+
+    `fits(folder, passphrase)`: whether the passphrase opens a file in that folder (or there is
+    none to tell by); asked on a worker thread when OK takes a passphrase or folder other than
+    the ones it opened with, for a database that writes. `new_passphrase` after accept: the rep
+    said the passphrase is the team's new one, though it opens no file there yet."""
 
     def __init__(
-        self, folder: str, passphrase: str, roll_up: bool, name: str, parent: QWidget
+        self,
+        folder: str,
+        passphrase: str,
+        roll_up: bool,
+        name: str,
+        parent: QWidget,
+        fits: Callable[[str, str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.fits = fits
+        self.taken = (folder, passphrase)  # what the window uses now: not asked again
+        self.new_passphrase = False
+        self.checking: SyncJob | None = None
+        self.asked = ("", "")  # the folder and passphrase being tried
         self.setWindowTitle(self.tr("Sync Folder"))
         self.folder_edit = QLineEdit(folder)
         self.folder_edit.setObjectName("sync_folder_path")
@@ -116,6 +138,16 @@ class FolderDialog(QDialog):
         )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # Offered only once the passphrase proved to open none of the folder's files.
+        self.use_new = buttons.addButton(
+            self.tr("Use new passphrase"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.use_new.setObjectName("sync_folder_use_new")
+        self.use_new.setVisible(False)
+        self.use_new.clicked.connect(self._use_new)
+        self.passphrase_edit.textEdited.connect(lambda _text: self._edited())
+        self.folder_edit.textEdited.connect(lambda _text: self._edited())
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
@@ -137,7 +169,60 @@ class FolderDialog(QDialog):
         if folder and len(self.passphrase_edit.text().strip()) < export.MIN_PASSPHRASE:
             self.problem.setText(self.tr("The passphrase needs at least 8 characters."))
             return
+        asked = (folder, self.passphrase_edit.text())
+        if self.fits is None or not folder or self.roll_up_box.isChecked() or asked == self.taken:
+            self.accept()  # nothing new to try, or a roll-up (it writes nothing)
+            return
+        self._check(asked)
+
+    def _check(self, asked: tuple[str, str]) -> None:
+        """Try the passphrase on the folder's files off the GUI thread (a key derivation is a
+        third of a second per colleague), then accept or ask."""
+        fits = self.fits
+        assert fits is not None
+        self.problem.setText(self.tr("Checking the passphrase against the files in the folder…"))
+        self.ok_button.setEnabled(False)
+        self.asked = asked
+        job = SyncJob(lambda _job: fits(*asked), self)
+        # Methods of the dialog, so the answer is queued to the GUI thread.
+        job.succeeded.connect(self._answered)
+        job.failed.connect(self._not_answered)
+        self.checking = job
+        job.start()
+
+    def _not_answered(self, _exc: object) -> None:
+        self._answered(True)  # the folder went away meanwhile: the rounds say what is wrong
+
+    def _answered(self, opens: object) -> None:
+        self.ok_button.setEnabled(True)
+        current = (self.folder_edit.text().strip(), self.passphrase_edit.text())
+        if not self.isVisible():
+            return  # cancelled meanwhile
+        if current != self.asked:
+            self.problem.clear()  # edited since: OK tries what is there now
+            return
+        if opens:
+            self.accept()
+            return
+        self.problem.setText(
+            self.tr(
+                "This passphrase opens none of the files in the sync folder. If you mistyped "
+                "it, correct it. If the whole team has changed to this passphrase, choose "
+                '"Use new passphrase". Until then nothing of yours is written to the folder.'
+            )
+        )
+        self.use_new.setVisible(True)
+        self.passphrase_edit.setFocus()
+        self.passphrase_edit.selectAll()
+
+    def _use_new(self) -> None:
+        self.new_passphrase = True
         self.accept()
+
+    def _edited(self) -> None:
+        if self.use_new.isVisible():  # the question was about the passphrase as it was
+            self.use_new.setVisible(False)
+            self.problem.clear()
 
 
 class FolderSyncer(QObject):
@@ -151,6 +236,9 @@ class FolderSyncer(QObject):
         self.window = window
         self.ctx = window.ctx
         self.passphrases: dict[str, str] = {}  # per database path, for this session only
+        # Per database path, the passphrase the rep said is the team's new one (the dialog's
+        # Use new passphrase): written under though it opened none of the folder's files.
+        self.new_passphrases: dict[str, str] = {}
         self.recorded: folder_state.Recorded | None = None  # what its own rounds recorded
         self.job: SyncJob | None = None
         self.again = False  # a round was asked for while one ran
@@ -243,7 +331,16 @@ class FolderSyncer(QObject):
     def configure(self) -> FolderDialog:
         # What its rounds recorded may have changed since (`pursuit sync` between two opens).
         self.recorded = folder_state.recorded_setup(self.ctx.workspace.path)
-        dialog = FolderDialog(self.folder, self.passphrase, self.roll_up, self.site_name, self.host)
+        workspace = self.ctx.workspace
+
+        def fits(folder: str, passphrase: str) -> bool:
+            from desktop.services.sync import folder as team_folder
+
+            return team_folder.passphrase_fits(workspace, Path(folder), passphrase)
+
+        dialog = FolderDialog(
+            self.folder, self.passphrase, self.roll_up, self.site_name, self.host, fits
+        )
 
         def finished(result: int) -> None:
             if result != QDialog.DialogCode.Accepted:
@@ -253,6 +350,7 @@ class FolderSyncer(QObject):
                 dialog.passphrase_edit.text(),
                 dialog.roll_up_box.isChecked(),
                 name=dialog.name_edit.text().strip(),
+                new_passphrase=dialog.new_passphrase,
             )
 
         dialog.finished.connect(finished)
@@ -261,14 +359,23 @@ class FolderSyncer(QObject):
         return dialog
 
     def set_folder(
-        self, folder: str, passphrase: str, roll_up: bool, *, name: str | None = None
+        self,
+        folder: str,
+        passphrase: str,
+        roll_up: bool,
+        *,
+        name: str | None = None,
+        new_passphrase: bool = False,
     ) -> None:
         """This database's folder and mode. `name`: the name colleagues see (None: as it was;
-        empty: the computer's own)."""
+        empty: the computer's own). `new_passphrase`: the rep said `passphrase` is the team's
+        new one (written under even though it opens none of the folder's files)."""
         setup: dict[str, Any] = {"folder": folder, "roll_up": roll_up}
         setup["name"] = self.site_name if name is None else name
         self.ctx.settings.set_database_state(self.ctx.workspace.path, SYNC_PART, setup)
         self.passphrase = passphrase
+        if new_passphrase:
+            self.new_passphrases[str(self.ctx.workspace.path)] = passphrase
         self._restart()
 
     def config(self) -> team_folder.FolderSync | None:
@@ -282,6 +389,8 @@ class FolderSyncer(QObject):
             roll_up=self.roll_up,
             site_name=self.site_name or None,
             kdf=self.kdf,
+            new_passphrase=self.new_passphrases.get(str(self.ctx.workspace.path))
+            == self.passphrase,
         )
 
     # --- when -----------------------------------------------------------------------------------
@@ -418,14 +527,15 @@ class FolderSyncer(QObject):
 
     def _refusals(self, report: team_folder.RoundReport) -> str:
         if report.unproven:
+            # The rep said it is the team's new passphrase: a snapshot went out under it.
             return self.tr(
-                "Check the team passphrase: it opens none of your colleagues' files. Your "
-                "earlier files stay in the folder for them meanwhile."
+                "Wrote a snapshot under the new team passphrase (your earlier files stay for "
+                "colleagues still on the old one)."
             )
         if report.held:
             return self.tr(
-                "Check the team passphrase: it opens none of your colleagues' files, so your "
-                "changes are not written to the folder yet."
+                "Check the team passphrase: it opens none of the files in the sync folder, so "
+                "your changes are not written to it yet."
             )
         if not report.refused:
             return ""

@@ -243,23 +243,22 @@ def test_a_mistyped_passphrase_put_right_resumes_on_both_sides(replica, tmp_path
     right = folder.FolderSync(team, PASSPHRASE, kdf=FAST_KDF)
     folder.sync_round(b, right)
     a.sync()
-    # b has written before, so its round under a mistyped passphrase goes on (a whole team
-    # changing its passphrase must not wait for itself). Its last file does not open with the
-    # new passphrase, so what it writes is a snapshot — one no colleague can read, so the file
-    # they can read stays beside it.
+    site = b.db.site_id()
+    # b has written before; a passphrase that opens none of the folder's files (neither the
+    # colleague's nor b's own) is most likely mistyped: b writes nothing under it, so no
+    # snapshot the team cannot read goes out, and b's readable file stays the latest.
+    assert folder.passphrase_fits(b, team, PASSPHRASE)
+    assert not folder.passphrase_fits(b, team, PASSPHRASE + "!")
     records.update(b, "pursuit", _first(b), {"title": "口令输错时"})
     report = folder.sync_round(b, folder.FolderSync(team, PASSPHRASE + "!", kdf=FAST_KDF))
-    site = b.db.site_id()
-    assert report.written == f"{site}/{folder.file_name(2, True)}"
-    assert report.unproven and report.removed == 0
-    assert (team / site / folder.file_name(1, True)).exists()
-    assert [s.reason for s in a.sync().refused] == ["wrong_passphrase"]
+    assert report.held and report.written is None and not report.unproven
+    assert [p.name for p in (team / site).iterdir()] == [folder.file_name(1, True)]
+    assert not a.sync().refused  # no colleague is told of a file they cannot read
 
-    # Put right, with no edit since: a snapshot at once replaces what the team cannot read (a
-    # delta on top of it would wait for ever) and the older file, and the colleague goes on.
+    # Put right: the edit made meanwhile goes out as an ordinary delta, and the colleague
+    # takes it in.
     report = folder.sync_round(b, right)
-    assert report.written == f"{site}/{folder.file_name(3, True)}" and report.removed == 2
-    assert not report.unproven
+    assert report.written == f"{site}/{folder.file_name(2, False)}" and not report.held
     report = a.sync()
     assert not report.refused and report.peers[site].files == 1
     assert records.get(a.ws, "pursuit", _first(a.ws))["title"] == "口令输错时"
@@ -274,9 +273,16 @@ def test_a_whole_team_changing_its_passphrase_does_not_wait_for_itself(
         side.sync()
     new = folder.FolderSync(team, "the team's new words", kdf=FAST_KDF)
     records.update(a.ws, "pursuit", _first(a.ws), {"title": "新口令之后"})
-    first = folder.sync_round(a.ws, new)  # the first to change: no colleague's file opens yet
-    assert first.written and first.unproven
-    report = folder.sync_round(b.ws, new)  # the next one reads it, and writes its snapshot
+    # The first to change: no file in the folder opens under it yet, so it is taken as a typo...
+    assert folder.sync_round(a.ws, new).held
+    # ...until the rep says it is the team's new passphrase: a snapshot under it goes out, and
+    # the older files stay beside it for those still on the old one.
+    told = folder.FolderSync(team, new.passphrase, kdf=FAST_KDF, new_passphrase=True)
+    first = folder.sync_round(a.ws, told)
+    assert first.written and first.snapshot and first.unproven and not first.held
+    assert len(list((team / a.ws.db.site_id()).iterdir())) == 2
+    # The next one need not say so: its new passphrase opens the first one's file.
+    report = folder.sync_round(b.ws, new)
     assert report.peers[a.ws.db.site_id()].files == 1 and report.written and not report.unproven
     assert records.get(b.ws, "pursuit", _first(b.ws))["title"] == "新口令之后"
     assert not folder.sync_round(a.ws, new).refused

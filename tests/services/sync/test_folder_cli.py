@@ -113,7 +113,7 @@ def test_a_new_computer_makes_its_database_from_the_folder(
         "sync", "--db", str(laptop), "--folder", str(team), "--passphrase-env", "TYPO_SECRET",
         lang="zh",
     )  # fmt: skip
-    assert typo.returncode == 1 and "团队口令打不开任何同事的文件" in typo.stdout
+    assert typo.returncode == 1 and "团队口令打不开同步文件夹中的任何文件" in typo.stdout
     assert "团队口令不同" in typo.stderr and len(list(team.iterdir())) == 1
 
     first = sync(laptop, team, "--name", "李雷")
@@ -121,14 +121,25 @@ def test_a_new_computer_makes_its_database_from_the_folder(
     assert "imported 王芳 1 files" in first.stdout
     assert dump.digest(laptop) == dump.digest(a)
 
-    # Mistyped again, now that it has written: a snapshot under it goes out (a team changing
-    # its passphrase must not wait for itself), and the file the team can read stays.
+    # Mistyped again, now that it has written: still nothing of this computer goes out (a
+    # snapshot under it would replace the files the team can read), exit 1 as in the window.
+    own = team / _only(team, laptop)
     again = pursuit(
         "sync", "--db", str(laptop), "--folder", str(team), "--passphrase-env", "TYPO_SECRET",
         lang="zh",
     )  # fmt: skip
-    assert again.returncode == 0 and "之前写出的文件仍保留" in again.stdout
-    assert len(list((team / _only(team, laptop)).iterdir())) == 2
+    assert again.returncode == 1 and "未写出" in again.stdout and "--new-passphrase" in again.stdout
+    assert len(list(own.iterdir())) == 1
+
+    # Unless it is the team's new passphrase, said once: a snapshot under it goes out, and the
+    # file the others can read until they change too stays beside it.
+    changed = pursuit(
+        "sync", "--db", str(laptop), "--folder", str(team), "--passphrase-env", "TYPO_SECRET",
+        "--new-passphrase",
+    )  # fmt: skip
+    assert changed.returncode == 0 and "snapshot" in changed.stdout
+    assert "the new team passphrase opens none of the colleagues' files yet" in changed.stdout
+    assert len(list(own.iterdir())) == 2
 
 
 def test_the_line_names_a_rep_once_whose_database_was_restored() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -139,3 +142,38 @@ def test_the_restore_list_names_every_kind_of_backup(main_window) -> None:
     reasons = {dialog.list.topLevelItem(i).text(1) for i in range(dialog.list.topLevelItemCount())}
     assert reasons == {dialog.tr("by hand"), dialog.tr("before an import")}
     dialog.reject()
+
+
+def test_the_backup_mark_follows_a_backup_made_before_an_import(
+    main_window, qtbot, tmp_path: Path
+) -> None:
+    """The status bar's 上次备份 is the newest backup, whoever made it: here the one a table import
+    makes first, on the import's worker thread; another database's backup leaves it alone."""
+    from desktop.services import workspace
+    from desktop.services.imports import table_import as ti
+    from desktop.services.imports.reading import read_table
+    from desktop.ui.common import format as fmt
+
+    ctx = main_window.ctx
+    assert backup.list_backups(ctx.workspace.path) == []
+    not_yet = main_window.backup_label.text()
+    other = workspace.Workspace.open(tmp_path / "other.db")
+    try:
+        backup.make_backup(other, "manual")
+    finally:
+        other.close()
+    QApplication.processEvents()
+    assert main_window.backup_label.text() == not_yet
+
+    sheet = tmp_path / "accounts.csv"
+    sheet.write_text("客户名称,城市\n苏州恒通电子有限公司,苏州\n", encoding="utf-8")
+    os.utime(sheet, (time.time() - 60, time.time() - 60))  # settled: read at once
+    table = read_table(sheet)
+    plan = ti.preview(ctx.workspace, table, "accounts", ti.guess_mapping(table, "accounts"))
+    worker = threading.Thread(target=ti.run_import, args=(ctx.workspace, plan))
+    worker.start()
+    worker.join(30)
+    (made,) = backup.list_backups(ctx.workspace.path)
+    assert made.reason == "before-table-import"
+    shown = main_window.tr("Backed up {0}").format(fmt.clock(made.created, ctx.lang))
+    qtbot.waitUntil(lambda: main_window.backup_label.text() == shown, timeout=5000)

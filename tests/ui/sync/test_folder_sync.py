@@ -176,10 +176,59 @@ def test_a_mistyped_passphrase_writes_nothing_and_says_so(
     titles = {row.title for row in pursuit_list.list_pursuits(main_window.ctx.workspace)}
     assert "同事的新项目" in titles
 
-    # Mistyped again, now that this database has written: its snapshot under it goes out (a
-    # team changing its passphrase must not wait for itself), the file the colleague can read
-    # stays, and the line says so.
+    # Mistyped again, now that this database has written: still nothing of it goes out under
+    # it (a snapshot would replace the file the colleague can read), and the line says so.
     syncer.set_folder(str(team), SECRET + "?", False)
     # The status bar shows a problem's start; the whole of it is in the tooltip.
-    qtbot.waitUntil(lambda: "earlier files stay" in syncer.label.toolTip(), timeout=20_000)
+    qtbot.waitUntil(lambda: "opens none of the files" in syncer.label.toolTip(), timeout=20_000)
+    assert {p.name for p in own.iterdir()} == {folder.file_name(1, True)}
+
+
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_the_dialog_asks_before_it_takes_a_passphrase_that_opens_no_file(
+    main_window, qtbot, tmp_path: Path
+) -> None:
+    """A passphrase typed in the dialog that opens none of the folder's files is questioned
+    there, before any round: corrected, nothing went out under it; said to be the team's new
+    one, a snapshot goes out under it and the line says what was written."""
+    team = tmp_path / "team"
+    team.mkdir()
+    peer = Workspace.open(tmp_path / "peer.db")
+    try:
+        folder.sync_round(peer, folder.FolderSync(team, SECRET, kdf=FAST_KDF, site_name="同事"))
+    finally:
+        peer.close()
+    syncer = main_window.findChild(FolderSyncer)
+    syncer.kdf = FAST_KDF
+    own = team / main_window.ctx.workspace.db.site_id()
+    syncer.set_folder(str(team), SECRET, False)
+    qtbot.waitUntil(lambda: (own / folder.file_name(1, True)).exists(), timeout=20_000)
+    qtbot.waitUntil(lambda: not syncer.running and syncer.last is not None, timeout=20_000)
+
+    dialog = syncer.configure()
+    dialog.passphrase_edit.setText(SECRET + "?")
+    dialog.ok_button.click()
+    qtbot.waitUntil(dialog.use_new.isVisible, timeout=20_000)
+    assert dialog.isVisible() and "opens none of the files" in dialog.problem.text()
+    assert syncer.passphrase == SECRET  # not taken: no round runs under it
+    # Corrected: taken at once (it is the one in use), and nothing went out under the typo.
+    qtbot.keyClicks(dialog.passphrase_edit, "x")  # an edit withdraws the question
+    assert not dialog.use_new.isVisible() and not dialog.problem.text()
+    dialog.passphrase_edit.setText(SECRET)
+    dialog.ok_button.click()
+    assert not dialog.isVisible() and syncer.passphrase == SECRET
+    qtbot.waitUntil(lambda: not syncer.running, timeout=20_000)
+    assert [p.name for p in own.iterdir()] == [folder.file_name(1, True)]
+
+    # The whole team changed its passphrase, and this rep is the first: said so, it is used.
+    dialog = syncer.configure()
+    dialog.passphrase_edit.setText("the team's new words")
+    dialog.ok_button.click()
+    qtbot.waitUntil(dialog.use_new.isVisible, timeout=20_000)
+    dialog.use_new.click()
+    assert not dialog.isVisible() and syncer.passphrase == "the team's new words"
+    qtbot.waitUntil(
+        lambda: "Wrote a snapshot under the new team passphrase" in syncer.label.text(),
+        timeout=20_000,
+    )
     assert {p.name for p in own.iterdir()} == {folder.file_name(n, True) for n in (1, 2)}

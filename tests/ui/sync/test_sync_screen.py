@@ -74,9 +74,9 @@ def test_the_sync_screen_lists_peers_and_problems_and_syncs_now(
         pursuits.create_pursuit(
             peer, pursuits.PursuitDraft(title="口令不同", account_name="同事客户")
         )
-        folder.sync_round(
-            peer, folder.FolderSync(team, "another team phrase", kdf=FAST_KDF, site_name="王芳")
-        )
+        other = folder.FolderSync(team, "another team phrase", kdf=FAST_KDF, site_name="王芳")
+        other.new_passphrase = True  # the peer said it is the team's new one: it writes
+        folder.sync_round(peer, other)
         with qtbot.waitSignal(syncer.updated, timeout=20_000):
             screen.sync_now()
         assert screen.problems.count() == 1
