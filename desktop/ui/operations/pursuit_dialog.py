@@ -161,6 +161,18 @@ class PursuitDialog(QDialog):
             date_edit.refused.connect(lambda message, n=name: self._show_problem(n, message))
             date_edit.changed.connect(lambda n=name: self._show_problem(n, ""))
             date_edit.cleared.connect(lambda n=name: self._show_problem(n, ""))
+        # A message says what to correct: it goes as soon as that field is edited, not at the
+        # next submit (which checks every field again).
+        for name, signal in (
+            ("account", account_edit.textChanged),
+            ("title", self.title.textChanged),
+            ("amount", self.amount.textEdited),  # not its tidying on leaving the field
+            ("currency", self.currency.currentIndexChanged),
+            ("stage", self.stage.currentIndexChanged),
+            ("next_step", self.next_step.textChanged),
+            ("tags", self.tags.textChanged),
+        ):
+            signal.connect(lambda *_, n=name: self._show_problem(n, ""))
         self._untouched = self._typed()
 
     # --- fields -----------------------------------------------------------------------------
@@ -256,6 +268,7 @@ class PursuitDialog(QDialog):
             text = problems.get(name, "")
             label.setText(text)
             label.setVisible(bool(text))
+        self._fit_height()
         first = next(iter(problems), None)
         widgets = {
             "account": self.account,
@@ -270,8 +283,31 @@ class PursuitDialog(QDialog):
 
     def _show_problem(self, name: str, text: str) -> None:
         label = self.errors[name]
+        if label.text() == text and label.isVisibleTo(self) == bool(text):
+            return
         label.setText(text)
         label.setVisible(bool(text))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Shrink back to what the fields need once messages went (the window grew for them);
+        a width the user chose stays."""
+        layout = self.layout()
+        if layout is None:
+            return
+        for label in self.errors.values():  # each field's own column first, then the form
+            holder = label.parentWidget()
+            if holder is not None and (column := holder.layout()) is not None:
+                column.activate()
+        layout.activate()
+        need = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        need = max(need, self.minimumSizeHint().height())
+        if self.height() > need:
+            self.resize(self.width(), need)
 
     # --- leaving without saving -------------------------------------------------------------
     def _typed(self) -> tuple[object, ...]:
