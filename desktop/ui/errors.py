@@ -102,6 +102,12 @@ def message_for(exc: BaseException, service: str = "") -> str:
                 "Errors", "The database could not be used. Nothing was changed."
             ),
         )
+    if isinstance(exc, InvalidInput) and exc.code == "needs_action":
+        return QCoreApplication.translate(
+            "Errors",
+            "A next step's date needs its action: write on the pursuit's overview what is to "
+            "be done. Nothing was saved.",
+        )
     if isinstance(exc, InvalidInput):
         return QCoreApplication.translate(
             "Errors", "Invalid value: {0}. Nothing was saved."

@@ -161,6 +161,7 @@ class PursuitDialog(QDialog):
             date_edit.refused.connect(lambda message, n=name: self._show_problem(n, message))
             date_edit.changed.connect(lambda n=name: self._show_problem(n, ""))
             date_edit.cleared.connect(lambda n=name: self._show_problem(n, ""))
+        self.next_step_due.cleared.connect(lambda: self._show_problem("next_step", ""))
         # A message says what to correct: it goes as soon as that field is edited, not at the
         # next submit (which checks every field again).
         for name, signal in (
@@ -260,6 +261,9 @@ class PursuitDialog(QDialog):
             ("amount", "negative"): self.tr("The amount cannot be negative."),
             ("amount", "too_large"): self.tr("The amount is too large: check the digits."),
             ("currency", "bad_currency"): self.tr("Pick a currency."),
+            ("next_step", "needs_action"): self.tr(
+                "A due date needs its next step: write what is to be done, or clear the date."
+            ),
         }
         return messages.get((exc.field, exc.code), self.tr("This value is not valid."))
 
@@ -276,6 +280,7 @@ class PursuitDialog(QDialog):
             "amount": self.amount,
             "currency": self.currency,
             "expected_close": self.expected_close,
+            "next_step": self.next_step,
             "next_step_due": self.next_step_due,
         }
         if first in widgets:
