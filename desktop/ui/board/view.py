@@ -626,6 +626,8 @@ class ColumnHeader(QWidget):
         stage = self.catalog.stage(self.stage)
         lines = [
             f"<b>{self.stage}. {stage.label(self.lang)}</b>",
+            # Whole here: on a narrow head the milestone's line is cut ("Opportunity confi…").
+            self.tr("Milestone: {0}").format(stage.milestone(self.lang)),
             self.tr("Win rate {0}% · weighted amount = amount × win rate").format(self.win_rate),
         ]
         if stage.steps:
