@@ -89,6 +89,24 @@ def test_a_message_goes_once_its_field_is_filled_and_the_dialog_shrinks_back(
     assert dialog.height() == height  # no blank space where the messages were
 
 
+def test_a_due_date_without_a_next_step_is_refused_under_the_next_step(ctx, qtbot) -> None:
+    dialog = PursuitDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.account.setEditText("华东钢铁集团")
+    dialog.title.setText("MES 二期")
+    dialog.next_step_due.set_value(date(2027, 1, 10))
+    dialog.accept()
+    assert dialog.isVisible() and board.board_cards(ctx.workspace) == []
+    assert "清除日期" in dialog.errors["next_step"].text()
+    assert dialog.errors["next_step"].isVisible()
+    dialog.next_step.setText("约见信息中心主任")
+    assert not dialog.errors["next_step"].isVisible()
+    dialog.accept()
+    [card] = board.board_cards(ctx.workspace)
+    assert (card.next_step, card.next_step_due) == ("约见信息中心主任", date(2027, 1, 10))
+
+
 def test_edit_changes_fields_and_undo_puts_them_back(screen, ctx, kit) -> None:
     ws = ctx.workspace
     a = kit.make(ws, "A", tags=["重点"])
