@@ -251,6 +251,11 @@ class PursuitDialog(QDialog):
                 problems["amount"] = self._message(exc)
         if not form.title:
             problems["title"] = self._message(InvalidInput("title", "required"))
+        if "next_step" not in problems:
+            try:
+                records.check_next_step(form.next_step, form.next_step_due, "next_step")
+            except InvalidInput as exc:
+                problems["next_step"] = self._message(exc)
         return form, problems
 
     def _message(self, exc: InvalidInput) -> str:

@@ -93,11 +93,12 @@ def test_a_due_date_without_a_next_step_is_refused_under_the_next_step(ctx, qtbo
     dialog = PursuitDialog(ctx, None)
     qtbot.addWidget(dialog)
     dialog.open()
-    dialog.account.setEditText("华东钢铁集团")
-    dialog.title.setText("MES 二期")
     dialog.next_step_due.set_value(date(2027, 1, 10))
     dialog.accept()
     assert dialog.isVisible() and board.board_cards(ctx.workspace) == []
+    assert dialog.errors["title"].isVisible()  # said together with the other messages
+    dialog.account.setEditText("华东钢铁集团")
+    dialog.title.setText("MES 二期")
     assert "清除日期" in dialog.errors["next_step"].text()
     assert dialog.errors["next_step"].isVisible()
     dialog.next_step.setText("约见信息中心主任")
