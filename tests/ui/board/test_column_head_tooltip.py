@@ -17,7 +17,9 @@ def test_the_tooltip_gives_the_milestone_whole(qtbot, request) -> None:
     for stage in CATALOG.stages:
         head = ColumnHeader(CATALOG, stage.number, "en")
         qtbot.addWidget(head)
-        assert stage.milestone("en") in head.toolTip(), stage.number
+        tip = head.toolTip()
+        assert f"<b>{stage.number}. {stage.process('en')}</b>" in tip, stage.number
+        assert f"Milestone: {stage.milestone('en')}<br>" in tip, stage.number
     i18n.install("zh_CN")
     head = ColumnHeader(CATALOG, 3, "zh")
     qtbot.addWidget(head)
