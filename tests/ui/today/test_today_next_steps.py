@@ -148,6 +148,23 @@ def test_ctrl_right_moves_its_day_and_presses_merge(qtbot, main_window) -> None:
     assert next_step_of(ws, pid) == ("下周三前发送方案", date.today())
 
 
+def test_a_date_only_step_is_not_moved_but_explained(qtbot, main_window) -> None:
+    """A next step with a date and no words (an older database's) cannot move: the box says to
+    write its action on the overview; nothing changed."""
+    from desktop.ui import errors
+
+    screen = main_window.show_screen("today")
+    ws = screen.ctx.workspace
+    _, bare = ws.step_pursuits
+    show(screen, bare)
+    qtbot.keyClick(screen.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert next_step_of(ws, bare) == ("", date.today() + timedelta(days=1))
+    (box,) = errors.open_error_boxes()
+    assert "项目概览" in box.text()
+    box.close()
+    assert screen.ctx.undo_stack.count() == 0
+
+
 def test_a_drop_on_another_day_moves_it(qtbot, main_window) -> None:
     screen = main_window.show_screen("today")
     ws = screen.ctx.workspace
