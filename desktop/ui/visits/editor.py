@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,7 +46,7 @@ from desktop.ui.visits.commands import CreateVisit, EditVisit
 
 PLAN_PAGE, OUTCOME_PAGE = 0, 1
 ERROR_STYLE = "color: #D32F2F;"
-ATTENDEE_ROWS = 6  # the customer attendees shown at once; more scroll
+ATTENDEE_ROWS = 5  # the customer attendees shown at once; more scroll
 
 
 def next_working_morning(today: date) -> datetime:
@@ -322,6 +323,22 @@ class VisitEditor(QDialog):
         self.current_next.setText(
             self.tr("The pursuit's next step now: {0}").format(f"{text} ({when})" if when else text)
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # After the layout's own pass, which sizes the window to its fields' wishes.
+        QTimer.singleShot(0, self, self._fit_screen)
+
+    def _fit_screen(self) -> None:
+        """No taller than the screen where the fields allow it: the text boxes give up their
+        extra lines (a scaled 1280×720 screen is short)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        frame = self.frameGeometry().height() - self.height()
+        room = screen.availableGeometry().height() - frame
+        if self.height() > room:
+            self.resize(self.width(), max(room, self.minimumSizeHint().height()))
 
     def _fit_attendees(self) -> None:
         """Whole rows: the list is exactly as tall as its people, or ATTENDEE_ROWS of them."""
