@@ -34,6 +34,8 @@ KIND_LABELS = {
     "visit": ("拜访", "Visit"),
     "next_step": ("下一步", "Next step"),
 }
+# A next step with a date but no action (an older database can hold one), as Today says it.
+UNWRITTEN_STEP = ("（未写明下一步）", "(next step not written)")
 WEEKDAYS = (
     ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
     ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -107,7 +109,8 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             if when is None:
                 when = whens[key] = _when(item.day, item.at, with_day=with_day, zh=zh)
             label = labels.get(item.activity_kind, item.activity_kind)
-            subject = item.subject or (label if item.is_next_step else "")
+            unwritten = UNWRITTEN_STEP[0 if zh else 1] if item.is_next_step else ""
+            subject = item.subject or unwritten
             append(f"  {when}  {label}  {subject}  {item.where}".rstrip())
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK

@@ -226,6 +226,11 @@ class _Random(random.Random):
         return a + r
 
 
+def _dated(step: str, due: date) -> date | None:
+    """A next step's date, or none for a pursuit without a next step."""
+    return due if step else None
+
+
 def _name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
@@ -333,18 +338,22 @@ def fill_demo(
                 win_rate_override=None,
                 owner="",
                 stage_entered_at=entered,
-                next_step=rng.choice(
-                    [
-                        "约见信息中心主任",
-                        "提交价值建议书",
-                        "安排样板客户参观",
-                        "技术交流会",
-                        "商务谈判",
-                        "催签验收单",
-                        "",
-                    ]
+                next_step=(
+                    step := rng.choice(
+                        [
+                            "约见信息中心主任",
+                            "提交价值建议书",
+                            "安排样板客户参观",
+                            "技术交流会",
+                            "商务谈判",
+                            "催签验收单",
+                            "",  # a pursuit without a next step (its red flag)
+                        ]
+                    )
                 ),
-                next_step_due=today + timedelta(days=rng.randint(-10, 20)),
+                # The date is drawn either way, so the rest of the demo stays as it was; a
+                # pursuit without a next step has no date either (a date belongs to an action).
+                next_step_due=_dated(step, today + timedelta(days=rng.randint(-10, 20))),
                 board_rank=float(index),
                 notes="",
                 referred_by_id=None,

@@ -75,6 +75,8 @@ def save(ws: Workspace, target: Target, values: Mapping[str, Any]) -> Changes:
                 record.alive = True
                 record.deleted_at = None
         _check_context(session, record, values)
+        if isinstance(record, Pursuit):
+            _check_next_step(record, values)
         for name, value in values.items():
             if getattr(record, name) != value:
                 setattr(record, name, value)
@@ -171,6 +173,18 @@ def _check_types(_kind: str, values: Mapping[str, Any]) -> None:
             value = values[name]
             if not isinstance(value, int) or isinstance(value, bool):
                 raise InvalidInput(name, "not_a_number", f"{name} must be a whole number")
+
+
+def _check_next_step(pursuit: Pursuit, values: Mapping[str, Any]) -> None:
+    """A field of the next step written alone is checked against the pursuit's other one: a
+    date for a step without an action is refused under the date, clearing the action of a
+    dated step under the action (clearing the date first drops the step)."""
+    if "next_step" not in values and "next_step_due" not in values:
+        return
+    step = values.get("next_step", pursuit.next_step)
+    due = values.get("next_step_due", pursuit.next_step_due)
+    field = "next_step" if "next_step_due" not in values else "next_step_due"
+    records.check_next_step(step, due, field)
 
 
 def _check_context(session: Session, record: Synced, values: Mapping[str, Any]) -> None:

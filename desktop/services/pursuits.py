@@ -293,6 +293,8 @@ def validate_form(form: PursuitForm) -> None:
             "amount": form.amount,
             "currency": form.currency,
             "stage": form.stage,
+            "next_step": form.next_step,
+            "next_step_due": form.next_step_due,
         },
     )
 

@@ -99,6 +99,21 @@ def _currency(values: Values) -> None:
             raise InvalidInput("currency", "bad_currency", "currency must be a 3-letter code")
 
 
+def check_next_step(step: str | None, due: object, field: str = "next_step_due") -> None:
+    """A pursuit's next step is an action with its date: a date without an action is refused
+    (Today, the reminders and the agenda would list a day with nothing to do on it). `field`
+    names the input the message goes under: the date being set, or the action being cleared."""
+    if due is not None and not (step or "").strip():
+        raise InvalidInput(field, "needs_action", "a next step's date needs its action")
+
+
+def _next_step(values: Values) -> None:
+    """Both fields of a whole pursuit (a new one, the edit dialog); `pursuit_edits.save` checks
+    one field against the record's other."""
+    if "next_step" in values and "next_step_due" in values:
+        check_next_step(values["next_step"], values["next_step_due"], "next_step")
+
+
 _VALIDATORS: dict[str, list[Callable[[Values], None]]] = {
     "account": [_required("name")],
     "competitor": [_required("name")],
@@ -109,6 +124,7 @@ _VALIDATORS: dict[str, list[Callable[[Values], None]]] = {
         _currency,
         _one_of("status", _vocab("pursuit_statuses")),
         _range("win_rate_override", 0, 100, optional=True),
+        _next_step,
     ],
     "person": [
         _one_of("relationship", _vocab("relationship_stages")),

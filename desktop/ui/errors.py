@@ -55,10 +55,24 @@ def _stakeholder_map_refusals() -> Mapping[tuple[str, str], str]:
     }
 
 
+def _pursuit_edit_refusals() -> Mapping[tuple[str, str], str]:
+    # Today moving a next step that has a date but no words (an older database holds some).
+    needs_action = QCoreApplication.translate(
+        "Errors",
+        "A next step's date needs its action: write on the pursuit's overview what is to "
+        "be done. Nothing was saved.",
+    )
+    return {
+        ("next_step", "needs_action"): needs_action,
+        ("next_step_due", "needs_action"): needs_action,
+    }
+
+
 # Per service module, the refusals its screen words itself: (field, code) -> message. Built on
 # each use, so that a change of language shows at once.
 REFUSALS: dict[str, Callable[[], Mapping[tuple[str, str], str]]] = {
     "desktop.services.stakeholder_map": _stakeholder_map_refusals,
+    "desktop.services.pursuit_edits": _pursuit_edit_refusals,
 }
 
 

@@ -74,6 +74,10 @@
         <translation>无法使用该数据库。未做任何更改。</translation>
     </message>
     <message>
+        <source>A next step's date needs its action: write on the pursuit's overview what is to be done. Nothing was saved.</source>
+        <translation>下一步的日期要配上行动：请在项目概览里写明要做什么。未保存任何内容。</translation>
+    </message>
+    <message>
         <source>Invalid value: {0}. Nothing was saved.</source>
         <translation>输入无效：{0}。未保存任何内容。</translation>
     </message>

@@ -230,6 +230,10 @@
         <translation>加权金额</translation>
     </message>
     <message>
+        <source>Milestone: {0}</source>
+        <translation>里程碑：{0}</translation>
+    </message>
+    <message>
         <source>Win rate {0}% · weighted amount = amount × win rate</source>
         <translation>赢率 {0}% · 加权金额 = 金额 × 赢率</translation>
     </message>

@@ -364,6 +364,10 @@
         <translation>请选择币种。</translation>
     </message>
     <message>
+        <source>A due date needs its next step: write what is to be done, or clear the date.</source>
+        <translation>有截止日期就要有下一步：请写明要做什么，或清除日期。</translation>
+    </message>
+    <message>
         <source>This value is not valid.</source>
         <translation>该值无效。</translation>
     </message>

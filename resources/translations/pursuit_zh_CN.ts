@@ -961,6 +961,14 @@
         <translation>请输入金额，如 1,280,000 或 128万。</translation>
     </message>
     <message>
+        <source>This next step has a date: write what is to be done, or clear the date first.</source>
+        <translation>这一步已定了日期：请写明要做什么，或先清除日期。</translation>
+    </message>
+    <message>
+        <source>Write the action first: a date needs something to do.</source>
+        <translation>请先写行动：日期要配上要做的事。</translation>
+    </message>
+    <message>
         <source>This cannot be empty.</source>
         <translation>此项不能为空。</translation>
     </message>

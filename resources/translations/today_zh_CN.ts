@@ -120,6 +120,10 @@
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
+    <message>
+        <source>(next step not written)</source>
+        <translation>（未写明下一步）</translation>
+    </message>
 </context>
 <context>
     <name>TodayModel</name>

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from desktop.services import activities, pursuits
 from desktop.services.activities import ActivityDraft
 from desktop.services.workspace import Workspace
+from desktop.storage.tables import Pursuit
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -131,18 +132,22 @@ def test_agenda_lists_pursuits_next_steps_in_both_languages(tmp_path: Path) -> N
     try:
         for title, step, days in (
             ("MES 生产执行系统", "下周三前发送方案", -3),
-            ("ERP 升级", "", 0),  # a date only
+            ("ERP 升级", "", 0),  # a date only: an older database can hold one
             ("OA 协同办公", "约见信息中心主任", 2),
         ):
-            pursuits.create_pursuit(
+            due = today + timedelta(days=days)
+            pid = pursuits.create_pursuit(
                 ws,
                 pursuits.PursuitDraft(
                     title=title,
                     account_name="苏州恒通电子",
                     next_step=step,
-                    next_step_due=today + timedelta(days=days),
+                    next_step_due=due if step else None,  # the program refuses a date only
                 ),
-            )
+            ).pursuit_id
+            if not step:
+                with ws.write() as session:
+                    session.get(Pursuit, pid).next_step_due = due
         lost = pursuits.create_pursuit(
             ws,
             pursuits.PursuitDraft(
@@ -163,7 +168,7 @@ def test_agenda_lists_pursuits_next_steps_in_both_languages(tmp_path: Path) -> N
     assert lines[0] == "已逾期（1）"
     assert lines[1] == f"  {late} 全天  下一步  下周三前发送方案  苏州恒通电子 · MES 生产执行系统"
     assert lines[2].startswith(f"今天 {today.isoformat()} ") and lines[2].endswith("（1）")
-    assert lines[3] == "  全天  下一步  下一步  苏州恒通电子 · ERP 升级"
+    assert lines[3] == "  全天  下一步  （未写明下一步）  苏州恒通电子 · ERP 升级"
     assert lines[5] == "  全天  下一步  约见信息中心主任  苏州恒通电子 · OA 协同办公"
     assert len(lines) == 6 and "不再跟进" not in zh.stdout  # a closed pursuit has none
 
@@ -175,4 +180,4 @@ def test_agenda_lists_pursuits_next_steps_in_both_languages(tmp_path: Path) -> N
         lines[1]
         == f"  {late} all day  Next step  下周三前发送方案  苏州恒通电子 · MES 生产执行系统"
     )
-    assert lines[3] == "  all day  Next step  Next step  苏州恒通电子 · ERP 升级"
+    assert lines[3] == "  all day  Next step  (next step not written)  苏州恒通电子 · ERP 升级"

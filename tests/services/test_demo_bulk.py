@@ -309,3 +309,16 @@ def test_a_constant_is_stored_as_the_value_bound(value: object) -> None:
 def test_what_sql_cannot_spell_stays_bound() -> None:
     for value in ("a\x00b", "\ud800", 2**63, 1.5, b"raw", [1]):
         assert bulk_load._literal(value) is None
+
+
+def test_a_demo_pursuit_without_a_next_step_has_no_date_for_it(tmp_path: Path) -> None:
+    """Today would list a day with nothing to do on it (the rep's "下一步" with no words)."""
+    ws = Workspace.open(tmp_path / "demo.db")
+    try:
+        demo.fill_demo(ws, scale=40, seed=1)
+        with sqlite3.connect(tmp_path / "demo.db") as db:
+            steps = db.execute("SELECT trim(next_step), next_step_due FROM pursuits").fetchall()
+    finally:
+        ws.close()
+    assert any(not step for step, _ in steps)  # the red flag "no next step" still shows
+    assert [(step, due) for step, due in steps if not step and due is not None] == []

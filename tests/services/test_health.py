@@ -154,7 +154,7 @@ def test_competition_risks_and_money(ws) -> None:
 def test_housekeeping_flags(ws) -> None:
     pursuit_id = make(ws, 1)
     target = pursuit_edits.Target("pursuit", pursuit_id)
-    pursuit_edits.save(ws, target, {"next_step": ""})
+    pursuit_edits.save(ws, target, {"next_step": "", "next_step_due": None})
     assert codes(ws, pursuit_id) == [rules.NO_NEXT_STEP]
     pursuit_edits.save(ws, target, {"next_step": "电话", "next_step_due": TODAY})
     assert codes(ws, pursuit_id) == []
@@ -264,7 +264,7 @@ def test_each_role_ally_and_pain_clears_its_own_flag(ws) -> None:
 def test_flags_from_the_database_carry_their_severity(ws) -> None:
     pursuit_id = make(ws, 5)
     target = pursuit_edits.Target("pursuit", pursuit_id)
-    pursuit_edits.save(ws, target, {"next_step": ""})
+    pursuit_edits.save(ws, target, {"next_step": "", "next_step_due": None})
     flags = health.flags_of(ws, pursuit_id)
     blocking = [f.code for f in flags if f.severity == rules.BLOCKING]
     advice = [f.code for f in flags if f.severity == rules.ADVICE]

@@ -90,9 +90,32 @@ def test_a_due_date_may_not_lie_before_the_pursuit_began(ws, pursuit_id) -> None
         pursuit_edits.save(ws, target, {"next_step_due": start - timedelta(days=1)})
     assert raised.value.code == "before_start"
     assert records.get(ws, "pursuit", pursuit_id)["next_step_due"] is None
-    pursuit_edits.save(ws, target, {"next_step_due": start})
+    pursuit_edits.save(ws, target, {"next_step": "约见信息中心主任", "next_step_due": start})
     with pytest.raises(InvalidInput):
         pursuit_edits.add_part(ws, "instalment", pursuit_id, {"due_on": date(2000, 1, 1)})
+
+
+def test_a_next_step_date_needs_its_action(ws, pursuit_id) -> None:
+    """A date alone is refused where it is typed; so is clearing the action of a dated step
+    (clearing the date first drops the step), and a whole step written as a date only."""
+    target = Target("pursuit", pursuit_id)
+    due = TODAY + timedelta(days=3)
+    with pytest.raises(InvalidInput) as raised:
+        pursuit_edits.save(ws, target, {"next_step_due": due})
+    assert (raised.value.field, raised.value.code) == ("next_step_due", "needs_action")
+    with pytest.raises(InvalidInput) as raised:
+        pursuit_edits.save(ws, target, {"next_step": "  ", "next_step_due": due})
+    assert (raised.value.field, raised.value.code) == ("next_step", "needs_action")
+    assert records.get(ws, "pursuit", pursuit_id)["next_step_due"] is None  # nothing saved
+    pursuit_edits.save(ws, target, {"next_step": "提交价值建议书"})
+    pursuit_edits.save(ws, target, {"next_step_due": due})
+    with pytest.raises(InvalidInput) as raised:
+        pursuit_edits.save(ws, target, {"next_step": ""})
+    assert (raised.value.field, raised.value.code) == ("next_step", "needs_action")
+    assert records.get(ws, "pursuit", pursuit_id)["next_step"] == "提交价值建议书"
+    pursuit_edits.save(ws, target, {"next_step_due": None})
+    pursuit_edits.save(ws, target, {"next_step": ""})  # no date: no next step at all
+    assert records.get(ws, "pursuit", pursuit_id)["next_step"] == ""
 
 
 def test_money_cannot_arrive_in_the_future(ws, pursuit_id) -> None:

@@ -145,7 +145,13 @@ def test_company_win_rates_change_the_weighted_amounts(ws) -> None:
 
 
 def test_days_in_stage_and_dates_are_plain_values(ws) -> None:
-    make(ws, "ERP", expected_close=date(2030, 1, 31), next_step_due=date(2030, 1, 2))
+    make(
+        ws,
+        "ERP",
+        expected_close=date(2030, 1, 31),
+        next_step="约见 CIO",
+        next_step_due=date(2030, 1, 2),
+    )
     (row,) = pursuit_list.list_pursuits(ws)
     assert row.expected_close == date(2030, 1, 31)
     assert row.next_step_due == date(2030, 1, 2)

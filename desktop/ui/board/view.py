@@ -712,7 +712,9 @@ class ColumnHeader(QWidget):
     def _tooltip(self) -> str:
         stage = self.catalog.stage(self.stage)
         lines = [
-            f"<b>{self.stage}. {stage.label(self.lang)}</b>",
+            f"<b>{self.stage}. {stage.process(self.lang)}</b>",
+            # Said whole on a line of its own: a narrow head cuts its line ("Opportunity confi…").
+            self.tr("Milestone: {0}").format(stage.milestone(self.lang)),
             self.tr("Win rate {0}% · weighted amount = amount × win rate").format(self.win_rate),
         ]
         if stage.steps:

@@ -174,6 +174,19 @@ class PursuitDialog(QDialog):
             date_edit.refused.connect(lambda message, n=name: self._show_problem(n, message))
             date_edit.changed.connect(lambda n=name: self._show_problem(n, ""))
             date_edit.cleared.connect(lambda n=name: self._show_problem(n, ""))
+        self.next_step_due.cleared.connect(lambda: self._show_problem("next_step", ""))
+        # A message says what to correct: it goes as soon as that field is edited, not at the
+        # next submit (which checks every field again).
+        for name, signal in (
+            ("account", account_edit.textChanged),
+            ("title", self.title.textChanged),
+            ("amount", self.amount.textEdited),  # not its tidying on leaving the field
+            ("currency", self.currency.currentIndexChanged),
+            ("stage", self.stage.currentIndexChanged),
+            ("next_step", self.next_step.textChanged),
+            ("tags", self.tags.textChanged),
+        ):
+            signal.connect(lambda *_, n=name: self._show_problem(n, ""))
         self._untouched = self._typed()
 
     # --- fields -----------------------------------------------------------------------------
@@ -251,6 +264,11 @@ class PursuitDialog(QDialog):
                 problems["amount"] = self._message(exc)
         if not form.title:
             problems["title"] = self._message(InvalidInput("title", "required"))
+        if "next_step" not in problems:
+            try:
+                records.check_next_step(form.next_step, form.next_step_due, "next_step")
+            except InvalidInput as exc:
+                problems["next_step"] = self._message(exc)
         return form, problems
 
     def _message(self, exc: InvalidInput) -> str:
@@ -261,6 +279,9 @@ class PursuitDialog(QDialog):
             ("amount", "negative"): self.tr("The amount cannot be negative."),
             ("amount", "too_large"): self.tr("The amount is too large: check the digits."),
             ("currency", "bad_currency"): self.tr("Pick a currency."),
+            ("next_step", "needs_action"): self.tr(
+                "A due date needs its next step: write what is to be done, or clear the date."
+            ),
         }
         return messages.get((exc.field, exc.code), self.tr("This value is not valid."))
 
@@ -269,6 +290,7 @@ class PursuitDialog(QDialog):
             text = problems.get(name, "")
             label.setText(text)
             label.setVisible(bool(text))
+        self._fit_height()
         first = next(iter(problems), None)
         widgets = {
             "account": self.account,
@@ -276,6 +298,7 @@ class PursuitDialog(QDialog):
             "amount": self.amount,
             "currency": self.currency,
             "expected_close": self.expected_close,
+            "next_step": self.next_step,
             "next_step_due": self.next_step_due,
         }
         if first in widgets:
@@ -283,8 +306,31 @@ class PursuitDialog(QDialog):
 
     def _show_problem(self, name: str, text: str) -> None:
         label = self.errors[name]
+        if label.text() == text and label.isVisibleTo(self) == bool(text):
+            return
         label.setText(text)
         label.setVisible(bool(text))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Shrink back to what the fields need once messages went (the window grew for them);
+        a width the user chose stays."""
+        layout = self.layout()
+        if layout is None:
+            return
+        for label in self.errors.values():  # each field's own column first, then the form
+            holder = label.parentWidget()
+            if holder is not None and (column := holder.layout()) is not None:
+                column.activate()
+        layout.activate()
+        need = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        need = max(need, self.minimumSizeHint().height())
+        if self.height() > need:
+            self.resize(self.width(), need)
 
     # --- leaving without saving -------------------------------------------------------------
     def _typed(self) -> tuple[object, ...]:

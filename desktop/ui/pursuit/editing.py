@@ -76,6 +76,15 @@ def message_for(exc: InvalidInput, start: date | None = None, lang: str = "zh") 
         return QCoreApplication.translate(
             "PursuitEditing", "Enter an amount such as 1,280,000 or 128万."
         )
+    if code == "needs_action":
+        if exc.field == "next_step":
+            return QCoreApplication.translate(
+                "PursuitEditing",
+                "This next step has a date: write what is to be done, or clear the date first.",
+            )
+        return QCoreApplication.translate(
+            "PursuitEditing", "Write the action first: a date needs something to do."
+        )
     if code == "required":
         return QCoreApplication.translate("PursuitEditing", "This cannot be empty.")
     if code == "bad_date":
@@ -384,6 +393,16 @@ class Autosaver(QObject):
         self.ctx.on(self.owner, explains=(InvalidInput,)).perform(
             pursuit_edits.save, target, {name: value}
         )
+
+    def retry(self, target: Target, name: str) -> None:
+        """Save again a value that was refused, once another field made it acceptable (an
+        action written for the date typed first); nothing when the field holds no refusal."""
+        key = (target.kind, target.id, name)
+        binding = self._bindings.get(key)
+        if binding is None or not binding.field.widget.property("invalid"):
+            return
+        self._pending[key] = None
+        self._save(key)
 
     @property
     def pending(self) -> bool:

@@ -245,6 +245,9 @@ class OverviewPage(SectionPage):
         grid.addWidget(timeline, 2, 1)
         self.dialog: CloseDialog | None = None
         self.open_pursuit: Any = lambda _pid: None
+        # The action and its date are saved one by one, in either order: a date refused for
+        # want of an action (or an action cleared under a date) is saved once the other allows.
+        autosaver.saved.connect(self._retry_next_step)
 
     def _row(self, layout: QFormLayout, label: str, widget: QWidget, name: str) -> ErrorLabel:
         """A form row of `widget` named `name`, with its message line (returned)."""
@@ -328,6 +331,13 @@ class OverviewPage(SectionPage):
                 p["win_rate_override"],
             ),
         }
+
+    def _retry_next_step(self) -> None:
+        if not self.fields or self.pursuit_id is None:
+            return
+        target = Target("pursuit", self._bound_id)
+        for name in ("next_step", "next_step_due"):
+            self.autosaver.retry(target, name)
 
     def load(self) -> None:
         assert self.pursuit_id is not None

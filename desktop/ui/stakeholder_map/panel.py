@@ -115,15 +115,16 @@ class PersonPanel(QWidget):
             "email": self.tr("Email"),
             "next_step": self.tr("Next step"),
         }
-        for name in ("name", "title", "department"):
-            self.edits[name] = self._line_edit(name)
-            form.addRow(labels[name], self.edits[name])
         self.name_error = QLabel(self.tr("A person needs a name. The previous name was kept."))
         self.name_error.setObjectName("name_error")
         self.name_error.setWordWrap(True)
         self.name_error.setStyleSheet("color: #C62828;")
         self.name_error.hide()
-        form.addRow("", self.name_error)
+        for name in ("name", "title", "department"):
+            self.edits[name] = self._line_edit(name)
+            form.addRow(labels[name], self.edits[name])
+            if name == "name":  # the message sits right under the field it is about
+                form.addRow("", self.name_error)
 
         self.reports_to = QComboBox()
         self.reports_to.setObjectName("reports_to")

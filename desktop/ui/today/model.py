@@ -52,6 +52,7 @@ OVERDUE_COLOR = QColor("#C0392B")
 HEADING_BACKGROUND = QColor("#EEF2FB")
 KIND_COLOR = QColor("#4A6FD0")  # an activity's or a visit's badge
 NEXT_STEP_COLOR = QColor("#2E7D32")  # a pursuit's next step: its own badge, not an activity's
+MUTED_COLOR = "#7A7F8C"  # what is beside the subject: where, or a step not written
 
 
 def encode_activity(activity_id: str) -> QMimeData:
@@ -79,9 +80,15 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
+def unwritten_step() -> str:
+    """What a next step with a date but no action says (an older database, or a merge of two
+    edits, can hold one; the program no longer writes them)."""
+    return QCoreApplication.translate("TodayKinds", "(next step not written)")
+
+
 def subject_text(item: AgendaItem) -> str:
-    """What an item says: its subject; a next step written with a date only says "Next step"."""
-    return item.subject or (kind_label(item.activity_kind) if item.is_next_step else "")
+    """What an item says: its subject; a next step written with a date only says so."""
+    return item.subject or (unwritten_step() if item.is_next_step else "")
 
 
 class Heading(NamedTuple):
@@ -340,7 +347,7 @@ class TodayModel(QAbstractListModel):
                 for part in (
                     self.when_text(item),
                     kind_label(item.activity_kind),
-                    item.subject,  # a next step with a date only: its kind says it all
+                    subject_text(item),
                     item.where,
                 )
                 if part
@@ -433,15 +440,16 @@ class TodayDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(badge, 4, 4)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, kind)
         x += kind_width + 10
-        painter.setPen(text_color)
+        unwritten = not item.subject and item.is_next_step  # said in the muted colour
+        painter.setPen(text_color if selected or not unwritten else QColor(MUTED_COLOR))
         remaining = QRect(x, rect.top(), rect.right() - x, rect.height())
-        # Not `subject_text`: beside its badge, a next step written with a date only would read
-        # "下一步 下一步".
-        subject = metrics.elidedText(item.subject, Qt.TextElideMode.ElideRight, remaining.width())
+        subject = metrics.elidedText(
+            subject_text(item), Qt.TextElideMode.ElideRight, remaining.width()
+        )
         painter.drawText(remaining, Qt.AlignmentFlag.AlignVCenter, subject)
         used = metrics.horizontalAdvance(subject) + 16
         if used < remaining.width() and item.where:
-            painter.setPen(text_color if selected else QColor("#7A7F8C"))
+            painter.setPen(text_color if selected else QColor(MUTED_COLOR))
             rest = QRect(x + used, rect.top(), remaining.width() - used, rect.height())
             where = metrics.elidedText(item.where, Qt.TextElideMode.ElideRight, rest.width())
             painter.drawText(rest, Qt.AlignmentFlag.AlignVCenter, where)

@@ -28,7 +28,7 @@ from desktop.services.local_days import to_local
 from desktop.services.queries import agenda
 from desktop.services.queries.agenda import NEXT_STEP, Reminder
 from desktop.ui.context import AppContext
-from desktop.ui.today.model import kind_label
+from desktop.ui.today.model import kind_label, unwritten_step
 
 STATE = "reminders"  # the settings' screen state: {database path: checked until (UTC ISO)}
 START_DELAY_MS = 3000  # the start summary waits for the window to be up and painted
@@ -267,9 +267,9 @@ class Reminders(QObject):
 
 
 def _subject(item: Reminder) -> str:
-    """A next step written with a date only is named by its kind ("Next step")."""
+    """A next step written with a date only says so, as on Today."""
     if not item.subject and item.activity_kind == NEXT_STEP:
-        return kind_label(NEXT_STEP)
+        return unwritten_step()
     return item.subject
 
 

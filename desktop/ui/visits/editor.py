@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -44,6 +46,7 @@ from desktop.ui.visits.commands import CreateVisit, EditVisit
 
 PLAN_PAGE, OUTCOME_PAGE = 0, 1
 ERROR_STYLE = "color: #D32F2F;"
+ATTENDEE_ROWS = 5  # the customer attendees shown at once; more scroll
 
 
 def next_working_morning(today: date) -> datetime:
@@ -175,7 +178,9 @@ class VisitEditor(QDialog):
         form.addRow(self.tr("Where"), self.location)
         self.attendees = QListWidget()
         self.attendees.setObjectName("attendees")
-        self.attendees.setMaximumHeight(130)
+        # As tall as its rows, up to ATTENDEE_ROWS of them (`_fit_attendees`): a dialog squeezed
+        # on a small screen takes room from the text boxes, never half a person.
+        self.attendees.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.no_people = QLabel()
         self.no_people.setObjectName("no_people")
         self.no_people.setWordWrap(True)
@@ -319,6 +324,31 @@ class VisitEditor(QDialog):
             self.tr("The pursuit's next step now: {0}").format(f"{text} ({when})" if when else text)
         )
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # After the layout's own pass, which sizes the window to its fields' wishes.
+        QTimer.singleShot(0, self, self._fit_screen)
+
+    def _fit_screen(self) -> None:
+        """No taller than the screen where the fields allow it: the text boxes give up their
+        extra lines (a scaled 1280×720 screen is short)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        frame = self.frameGeometry().height() - self.height()
+        room = screen.availableGeometry().height() - frame
+        if self.height() > room:
+            self.resize(self.width(), max(room, self.minimumSizeHint().height()))
+
+    def _fit_attendees(self) -> None:
+        """Whole rows: the list is exactly as tall as its people, or ATTENDEE_ROWS of them."""
+        count = self.attendees.count()
+        if not count:
+            return
+        rows = min(count, ATTENDEE_ROWS)
+        height = rows * self.attendees.sizeHintForRow(0) + 2 * self.attendees.frameWidth()
+        self.attendees.setFixedHeight(height)
+
     def _fill_people(self, pursuit_id: str | None, checked: list[str]) -> None:
         self.attendees.clear()
         people = stakeholders.people_of(self.ctx.workspace, pursuit_id) if pursuit_id else []
@@ -338,6 +368,7 @@ class VisitEditor(QDialog):
             self.attendees.addItem(item)
         has_people = bool(people)
         self.attendees.setVisible(has_people)
+        self._fit_attendees()
         if pursuit_id is None:
             self.no_people.setText(self.tr("Choose the pursuit first."))
         else:

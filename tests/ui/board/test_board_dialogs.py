@@ -66,6 +66,48 @@ def test_validation_messages_sit_next_to_the_fields(ctx, qtbot) -> None:
     assert card.amount == 128_000_050
 
 
+def test_a_message_goes_once_its_field_is_filled_and_the_dialog_shrinks_back(
+    ctx, qtbot, kit
+) -> None:
+    kit.make(ctx.workspace, "MES 一期", account="华东钢铁集团")  # a known account: no note
+    dialog = PursuitDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    dialog.amount.setText("12x万")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    height = dialog.height()
+    dialog.accept()  # the account, the title and the amount are asked for
+    assert all(dialog.errors[n].isVisible() for n in ("account", "title", "amount"))
+    assert dialog.height() > height
+    dialog.title.setText("MES 二期")
+    assert not dialog.errors["title"].isVisible()  # at once, not at the next submit
+    assert dialog.errors["account"].isVisible() and dialog.errors["amount"].isVisible()
+    dialog.account.setEditText("华东钢铁集团")
+    assert not dialog.errors["account"].isVisible()
+    dialog.amount.textEdited.emit("12万")  # the user typing (not its tidying on leaving)
+    assert not dialog.errors["amount"].isVisible()
+    assert dialog.height() == height  # no blank space where the messages were
+
+
+def test_a_due_date_without_a_next_step_is_refused_under_the_next_step(ctx, qtbot) -> None:
+    dialog = PursuitDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.next_step_due.set_value(date(2027, 1, 10))
+    dialog.accept()
+    assert dialog.isVisible() and board.board_cards(ctx.workspace) == []
+    assert dialog.errors["title"].isVisible()  # said together with the other messages
+    dialog.account.setEditText("华东钢铁集团")
+    dialog.title.setText("MES 二期")
+    assert "清除日期" in dialog.errors["next_step"].text()
+    assert dialog.errors["next_step"].isVisible()
+    dialog.next_step.setText("约见信息中心主任")
+    assert not dialog.errors["next_step"].isVisible()
+    dialog.accept()
+    [card] = board.board_cards(ctx.workspace)
+    assert (card.next_step, card.next_step_due) == ("约见信息中心主任", date(2027, 1, 10))
+
+
 def test_edit_changes_fields_and_undo_puts_them_back(screen, ctx, kit) -> None:
     ws = ctx.workspace
     a = kit.make(ws, "A", tags=["重点"])

@@ -83,6 +83,36 @@ def test_bad_input_gets_a_message_at_the_field_and_is_not_saved(open_workspace, 
     assert records.get(ws, "pursuit", pid)["title"] == "MES 生产执行系统"
 
 
+def test_a_next_step_date_waits_for_its_action(open_workspace, ws, qtbot) -> None:
+    """A date typed before the action is refused with a message under it, and saved as soon as
+    the action is; clearing the action of a dated step asks to clear the date first."""
+    pid = make_pursuit(ws, next_step="")
+    widget, page = open_overview(open_workspace, ws, pid)
+    page.next_due_edit.setDate(QDate.currentDate().addDays(3))
+    widget.save_state()
+    error = page._next_step_due_error
+    assert error.isVisible() and "先写" in error.text()
+    assert records.get(ws, "pursuit", pid)["next_step_due"] is None
+    retype(qtbot, page.next_step_edit, "提交价值建议书")
+    widget.save_state()
+    stored = records.get(ws, "pursuit", pid)
+    assert (stored["next_step"], stored["next_step_due"]) == (
+        "提交价值建议书",
+        date.today() + timedelta(days=3),
+    )
+    assert not error.isVisible()
+
+    retype(qtbot, page.next_step_edit, "")
+    widget.save_state()
+    assert page._next_step_error.isVisible() and "日期" in page._next_step_error.text()
+    assert records.get(ws, "pursuit", pid)["next_step"] == "提交价值建议书"
+    page.next_due_edit.clear()
+    widget.save_state()
+    stored = records.get(ws, "pursuit", pid)
+    assert (stored["next_step"], stored["next_step_due"]) == ("", None)  # the step is gone
+    assert not page._next_step_error.isVisible()
+
+
 def test_undo_of_an_edit_restores_the_database_value(open_workspace, ws, qtbot) -> None:
     pid = make_pursuit(ws)
     widget, page = open_overview(open_workspace, ws, pid)

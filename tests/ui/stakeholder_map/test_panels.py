@@ -89,6 +89,19 @@ def test_an_empty_name_is_refused_in_place(editor, panel, ctx, sample_map, qtbot
     assert stored(ctx, pursuit_id, names["周敏"]).name == "周敏慧"
 
 
+def test_the_empty_name_message_sits_under_the_name(editor, panel, qtbot) -> None:
+    """Between 姓名 and 职务, not under 部门 further down."""
+    editor.show()
+    qtbot.waitExposed(editor)
+    type_into(qtbot, panel.edits["name"], "")
+    qtbot.waitUntil(lambda: panel.name_error.isVisible())
+
+    def top(widget) -> int:
+        return widget.mapTo(panel, widget.rect().topLeft()).y()
+
+    assert top(panel.edits["name"]) < top(panel.name_error) < top(panel.edits["title"])
+
+
 def test_reports_to_offers_no_one_below_and_saves(editor, ctx, sample_map) -> None:
     pursuit_id, names = sample_map
     editor.select_person(names["王海涛"])

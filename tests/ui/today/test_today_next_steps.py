@@ -14,6 +14,7 @@ from desktop.services import pursuits
 from desktop.services.queries import agenda
 from desktop.services.queries.agenda import NEXT_STEP
 from desktop.services.workspace import Workspace
+from desktop.storage.tables import Pursuit
 from desktop.ui.today.model import ItemRole
 
 
@@ -32,13 +33,10 @@ def window_workspace(demo_ws: Workspace) -> Workspace:
         ),
     )
     bare, _ = pursuits.create_pursuit(
-        demo_ws,
-        pursuits.PursuitDraft(
-            title="只有日期的项目",
-            account_name="下一步测试客户",
-            next_step_due=today + timedelta(days=1),
-        ),
+        demo_ws, pursuits.PursuitDraft(title="只有日期的项目", account_name="下一步测试客户")
     )
+    with demo_ws.write() as session:  # as an older database holds it: the program refuses it
+        session.get(Pursuit, bare).next_step_due = today + timedelta(days=1)
     demo_ws.step_pursuits = (pid, bare)  # type: ignore[attr-defined]
     return demo_ws
 
@@ -75,10 +73,9 @@ def test_listed_with_its_own_badge_and_words(qtbot, main_window) -> None:
     assert "下一步 · 下周三前发送方案 · 下一步测试客户 · 下一步测试项目" in text
     assert screen.later.isEnabled() and screen.earlier.isEnabled() and screen.done.isEnabled()
     show(screen, bare)
-    # Its kind says "下一步" once: no second one for the text the rep did not write.
+    # Its kind says "下一步" once, and the text the rep did not write says so.
     bare_text = screen.model.data(screen.model.index_of(bare))
-    assert "下一步 · 下一步测试客户 · 只有日期的项目" in bare_text
-    assert "下一步 · 下一步 ·" not in bare_text
+    assert "下一步 · （未写明下一步） · 下一步测试客户 · 只有日期的项目" in bare_text
     screen.view.viewport().grab()  # painted with its badge, without a warning
 
 
@@ -151,6 +148,23 @@ def test_ctrl_right_moves_its_day_and_presses_merge(qtbot, main_window) -> None:
     assert next_step_of(ws, pid) == ("下周三前发送方案", date.today())
 
 
+def test_a_date_only_step_is_not_moved_but_explained(qtbot, main_window) -> None:
+    """A next step with a date and no words (an older database's) cannot move: the box says to
+    write its action on the overview; nothing changed."""
+    from desktop.ui import errors
+
+    screen = main_window.show_screen("today")
+    ws = screen.ctx.workspace
+    _, bare = ws.step_pursuits
+    show(screen, bare)
+    qtbot.keyClick(screen.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert next_step_of(ws, bare) == ("", date.today() + timedelta(days=1))
+    (box,) = errors.open_error_boxes()
+    assert "项目概览" in box.text()
+    box.close()
+    assert screen.ctx.undo_stack.count() == 0
+
+
 def test_a_drop_on_another_day_moves_it(qtbot, main_window) -> None:
     screen = main_window.show_screen("today")
     ws = screen.ctx.workspace
@@ -178,9 +192,8 @@ def test_in_english(qtbot, main_window) -> None:
     screen = main_window.show_screen("today")
     pid, bare = screen.ctx.workspace.step_pursuits
     show(screen, bare)
-    assert "Next step · 下一步测试客户 · 只有日期的项目" in screen.model.data(
-        screen.model.index_of(bare)
-    )
+    bare_text = screen.model.data(screen.model.index_of(bare))
+    assert "Next step · (next step not written) · 下一步测试客户 · 只有日期的项目" in bare_text
     show(screen, pid)
     qtbot.keyClick(screen.view, Qt.Key.Key_Space)
     assert screen.bar.title.text().startswith("Next step done: 下周三前发送方案.")

@@ -174,7 +174,10 @@ def test_a_next_step_moved_past_the_days_read_keeps_the_counts_true(screen) -> N
     far, _ = pursuits.create_pursuit(
         ws,
         pursuits.PursuitDraft(
-            title="远的项目", account_name="大客户", next_step_due=TODAY + timedelta(days=7)
+            title="远的项目",
+            account_name="大客户",
+            next_step="约见 CIO",
+            next_step_due=TODAY + timedelta(days=7),
         ),
     )
     screen.reload()
@@ -188,7 +191,7 @@ def test_a_next_step_moved_past_the_days_read_keeps_the_counts_true(screen) -> N
     assert not model.index_of(late).isValid()
     assert model.counts == agenda.group_counts(ws, days=7, today=TODAY)
     # Not read yet, changed by this screen: counted again rather than guessed.
-    old = ("", last_day)
+    old = ("约见 CIO", last_day)
     assert screen.push_step(SetNextStep(screen.ctx, far, old, ("", None), "完成", screen))
     assert model.counts == agenda.group_counts(ws, days=7, today=TODAY)
     screen.ctx.undo_stack.undo()

@@ -486,3 +486,17 @@ def test_all_to_calendar_is_off_without_coming_visits(qtbot, ctx, host) -> None:
     qtbot.addWidget(widget)
     assert not widget.export_all.isEnabled()
     assert widget.export_all.toolTip() == "本周和下周没有尚未开始的拜访"
+
+
+def test_the_attendee_list_shows_whole_rows_on_a_small_screen(qtbot, screen, planned) -> None:
+    """A dialog squeezed to a 720-pixel-high screen takes room from the text boxes: the list
+    shows each of its people whole, never the last one cut in half."""
+    editor = screen.visit_actions.new_visit()
+    editor.choose_pursuit(planned.pursuit_id)
+    editor.resize(editor.width(), 470)  # what a window manager leaves on a 1280×720 screen
+    qtbot.waitUntil(lambda: editor.attendees.isVisible())
+    listed = editor.attendees
+    viewport = listed.viewport().rect()
+    assert listed.count() == 5
+    for row in range(listed.count()):
+        assert viewport.contains(listed.visualItemRect(listed.item(row))), row
