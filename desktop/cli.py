@@ -204,7 +204,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     if args.out and (code := refuse_output(args, Path(args.out), "backup")) is not None:
         return code
-    ws, code = open_workspace(args, create=False)
+    # Read-only, so without the writers' lock: a backup only reads (SQLite's online backup API
+    # copies a consistent state while the window keeps writing), and it is most wanted then.
+    ws, code = open_workspace(args, create=False, read_only=True)
     if ws is None:
         return code
     started = time.perf_counter()
