@@ -109,8 +109,11 @@ def discard_new_database(args: argparse.Namespace) -> None:
     if new is None:
         return
     lock = getattr(args, "lock", None)
-    if lock is not None:
-        lock.release()  # its lock files go with it; nobody can have opened the new file meanwhile
+    if lock is None:
+        # Refused the lock: what appeared at the path is another command's, being made now.
+        new.discard_folders()
+        return
+    lock.release()  # its lock files go with it; nobody can have opened the new file meanwhile
     new.discard()
 
 

@@ -62,7 +62,11 @@ class NewDatabase:
                     shutil.rmtree(path)
                 else:
                     path.unlink()
-        made = ([] if self.had_backups_folder else [self.backups_folder]) + self.new_folders[::-1]
+        self.discard_folders()
+
+    def discard_folders(self) -> None:
+        """Remove the folders made since, those left empty (innermost first)."""
+        made = ([] if self.had_backups_folder else [self.backups_folder]) + self.new_folders
         for folder in sorted(made, key=lambda p: len(p.parts), reverse=True):
             with contextlib.suppress(OSError):  # not empty: something else is kept there
                 folder.rmdir()
