@@ -8,8 +8,10 @@
     pursuit agenda --db PATH [--days N]            overdue, today and the coming days (cli_agenda)
     pursuit --version
 
-Commands that write create and migrate a database at a new path; commands that only read refuse
-a path where there is none. Failures print one clear line and exit non-zero, never a traceback.
+Commands that write create and migrate a database at a new path, and one that fails leaves nothing
+there (`discard_new_database`); commands that only read refuse a path where there is none. `backup`
+only reads, so it runs while the app has the database open. Failures print one clear line and exit
+non-zero, never a traceback.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ def open_workspace(
     path = Path(args.db).expanduser()
     if not read_only and (path.exists() or create):
         if create and not path.exists():
+            note_new_database(args, path)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -90,6 +93,28 @@ def open_workspace(
         ws.close()
         return None, code
     return ws, EXIT_OK
+
+
+def note_new_database(args: argparse.Namespace, path: Path) -> None:
+    """Before creating the database at `path`: what to take away if the command fails
+    (`run_command`), so a failed command leaves no empty database or sidecar behind."""
+    from desktop.storage.new_database import NewDatabase
+
+    args.new_database = NewDatabase(path)
+
+
+def discard_new_database(args: argparse.Namespace) -> None:
+    """After a failed command: remove the database it created (closed by the command by now)."""
+    new = getattr(args, "new_database", None)
+    if new is None:
+        return
+    lock = getattr(args, "lock", None)
+    if lock is None:
+        # Refused the lock: what appeared at the path is another command's, being made now.
+        new.discard_folders()
+        return
+    lock.release()  # its lock files go with it; nobody can have opened the new file meanwhile
+    new.discard()
 
 
 def _reason(exc: BaseException) -> str:
@@ -146,6 +171,7 @@ def _demo_new(args: argparse.Namespace, path: Path) -> int:
     from desktop.services import demo
     from desktop.services.errors import StorageError, translate_error
 
+    note_new_database(args, path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -204,7 +230,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     if args.out and (code := refuse_output(args, Path(args.out), "backup")) is not None:
         return code
-    ws, code = open_workspace(args, create=False)
+    # Read-only, so without the writers' lock: a backup only reads (SQLite's online backup API
+    # copies a consistent state while the window keeps writing), and it is most wanted then.
+    ws, code = open_workspace(args, create=False, read_only=True)
     if ws is None:
         return code
     started = time.perf_counter()
@@ -354,16 +382,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_command(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    code = EXIT_PROBLEM  # what a failure that escapes the command below ends with
     try:
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        return code
     except BrokenPipeError:
-        raise  # not a failure of the command: the reader of its output has gone (main)
+        code = EXIT_OK  # the command ran: only the reader of its output has gone (main)
+        raise
     except KeyboardInterrupt:
-        return 130
+        code = 130
+        return code
     except Exception as exc:  # never a traceback for the user; PURSUIT_DEBUG=1 shows it
         if os.environ.get("PURSUIT_DEBUG"):
             raise
         return fail(args, "unexpected", detail=type(exc).__name__)
+    finally:
+        if code != EXIT_OK:  # a failed command leaves no database it created behind
+            discard_new_database(args)
 
 
 def reader_gone() -> int:

@@ -21,7 +21,9 @@ goes onto that pursuit's map. `--kind people` puts people onto the company each 
 (客户名称, found by name or made), onto one account with `--account` (no card on any map yet),
 or onto a pursuit's map with `--pursuit`; `import-vcard` takes `--account` or `--pursuit`. Exit 0
 when the import ran (rows with errors are reported, not fatal), 1 when the file or the database
-refused it — then nothing was changed.
+refused it — then nothing was changed. `import-table` creates the database at a new path (not for
+a dry run); a failed import leaves none there. `import-vcard` refuses a path with no database: the
+account or pursuit its cards go onto must be there already.
 """
 
 from __future__ import annotations
@@ -126,14 +128,21 @@ def _report_reading(args: argparse.Namespace, table: Table, mapping: dict[int, s
         print(say(args, "import_ignored", columns=sep.join(ignored)))
 
 
-def _run(args: argparse.Namespace, table: Table, kind: str, mapping: dict[int, str] | None) -> int:
+def _run(
+    args: argparse.Namespace,
+    table: Table,
+    kind: str,
+    mapping: dict[int, str] | None,
+    *,
+    create: bool,
+) -> int:
     from desktop.cli import open_workspace
     from desktop.services.errors import InvalidInput, NotFound, StorageError
     from desktop.services.imports import table_import as ti
 
     mapping = mapping if mapping is not None else ti.guess_mapping(table, kind)
     _report_reading(args, table, mapping)
-    ws, code = open_workspace(args, create=False)
+    ws, code = open_workspace(args, create=create and not args.dry_run)
     if ws is None:
         return code
     try:
@@ -212,7 +221,9 @@ def cmd_import_table(args: argparse.Namespace) -> int:
         table = reading.read_table(args.file, sheet=args.sheet, encoding=args.encoding)
     except reading.ImportFileError as exc:
         return _file_error(args, exc)
-    return _run(args, table, args.kind, None)
+    # A first spreadsheet of accounts or pursuits may start a new database, as every writing
+    # command does (README); a failed import leaves none behind (cli.discard_new_database).
+    return _run(args, table, args.kind, None, create=True)
 
 
 def cmd_import_vcard(args: argparse.Namespace) -> int:
@@ -224,7 +235,8 @@ def cmd_import_vcard(args: argparse.Namespace) -> int:
         return _file_error(args, exc)
     table = vcards.cards_table(Path(args.file), cards)
     table.encoding = VCARD
-    return _run(args, table, "people", dict(vcards.MAPPING))
+    # Cards go onto an account or a pursuit that must be there already: no new database.
+    return _run(args, table, "people", dict(vcards.MAPPING), create=False)
 
 
 def cmd_export_vcard(args: argparse.Namespace) -> int:

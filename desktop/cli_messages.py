@@ -76,7 +76,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--scale must be a whole number 1–1000000.",
     ),
     # Visit plans and calendars (print-plan, export-ics)
-    "no_visit": ("找不到拜访 {id}（可能已删除）。", "No visit {id} (it may have been deleted)."),
+    "no_visit": (
+        "找不到拜访 {id}（可能已删除）。「pursuit agenda」在每次拜访后列出它的编号（#…），"
+        "取其中至少 4 个字符即可。",
+        "No visit {id} (it may have been deleted). `pursuit agenda` shows each visit's id "
+        "(#…); give at least its first 4 characters.",
+    ),
+    "visit_ambiguous": (
+        "不止一次拜访的编号以 {id} 开头，请多写几个字符。",
+        "More than one visit's id begins with {id}: give more of it.",
+    ),
     "no_pursuit": (
         "找不到项目 {id}（可能已删除）。",
         "No pursuit {id} (it may have been deleted).",

@@ -5,9 +5,11 @@
     pursuit export-ics --db PATH (--visit ID ... | --upcoming [--days N]) --out visits.ics
                        [--lang zh_CN|en] [--tz ZONE]
 
-print-plan draws with Qt, so it starts a Qt application; without a display it uses the offscreen
-platform. Both only read the database. Failures print one clear line and exit 1; a plan of a visit
-that has already taken place is still written, with a note on stderr.
+A visit is named by its id or the start of it, at least 4 characters: `pursuit agenda` shows the
+first 8 after each visit ("#3f2a9c1b"). print-plan draws with Qt, so it starts a Qt application;
+without a display it uses the offscreen platform. Both only read the database. Failures print one
+clear line and exit 1; a plan of a visit that has already taken place is still written, with a note
+on stderr.
 """
 
 from __future__ import annotations
@@ -41,6 +43,17 @@ def _zone(args: argparse.Namespace) -> ZoneInfo | None:
         raise ValueError(args.tz) from None
 
 
+def _visit_id(args: argparse.Namespace, ws: Workspace, text: str) -> tuple[str | None, int]:
+    """The one visit `text` names (its id or the start of it, as `pursuit agenda` shows it),
+    or (None, exit code) with the reason said."""
+    from desktop.services import visits
+
+    found = visits.visits_named(ws, text)
+    if len(found) == 1:
+        return found[0], EXIT_OK
+    return None, fail(args, "visit_ambiguous" if found else "no_visit", id=text)
+
+
 def _ensure_gui() -> None:
     """A Qt application to draw with; offscreen when there is no display (servers, CI)."""
     if sys.platform.startswith("linux") and not (
@@ -69,6 +82,11 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
     if ws is None:
         return code
     try:
+        visit_id = None
+        if args.visit:
+            visit_id, code = _visit_id(args, ws, args.visit)
+            if visit_id is None:
+                return code
         _ensure_gui()
         from desktop.infra import i18n
         from desktop.services.reports import visit_plan
@@ -80,7 +98,7 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
         try:
             plan = visit_plan.build_plan(
                 ws,
-                visit_id=args.visit,
+                visit_id=visit_id,
                 pursuit_id=args.pursuit,
                 lang=i18n.catalog_language(lang),
             )
@@ -144,12 +162,18 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     lang = catalog_language(language(args))
     try:
         if args.visit:
+            ids = []
+            for text in args.visit:
+                visit_id, code = _visit_id(args, ws, text)
+                if visit_id is None:
+                    return code
+                ids.append(visit_id)
             try:
-                data = ics.calendar_for(ws, args.visit, tz=zone or zone_name, lang=lang)
+                data = ics.calendar_for(ws, ids, tz=zone or zone_name, lang=lang)
             except NotFound as exc:
                 missing = str(exc).split()[-1]
                 return fail(args, "no_visit", id=missing)
-            count = len(dict.fromkeys(args.visit))
+            count = len(dict.fromkeys(ids))
         else:
             data, count = ics.upcoming_calendar(ws, tz=zone or zone_name, lang=lang, days=args.days)
         try:
@@ -173,7 +197,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
 
     plan = command("print-plan", cmd_print_plan, "print a visit plan (or a pursuit's) to PDF")
     which = plan.add_mutually_exclusive_group(required=True)
-    which.add_argument("--visit", help="the visit's id")
+    which.add_argument(
+        "--visit",
+        help="the visit: its id, or the start of it (4 characters or more) as "
+        "`pursuit agenda` shows it after each visit (#3f2a9c1b)",
+    )
     which.add_argument("--pursuit", help="a pursuit's id, for a plan without a scheduled visit")
     plan.add_argument("--out", required=True, help="the PDF file to write")
     add_force(plan)
@@ -183,7 +211,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "export-ics", cmd_export_ics, "write visits and activities to an iCalendar (.ics) file"
     )
     chosen = calendar.add_mutually_exclusive_group(required=True)
-    chosen.add_argument("--visit", action="append", help="a visit's id (repeat for more)")
+    chosen.add_argument(
+        "--visit",
+        action="append",
+        help="a visit: its id or the start of it, as `pursuit agenda` shows it (repeat for more)",
+    )
     chosen.add_argument(
         "--upcoming",
         action="store_true",

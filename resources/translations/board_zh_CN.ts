@@ -311,6 +311,14 @@
         <source>Tags</source>
         <translation>标签</translation>
     </message>
+    <message>
+        <source>&quot;{0}&quot; is not an amount (e.g. 500,000 or 500k): not applied.</source>
+        <translation>「{0}」不是金额（如 50万 或 500,000），未应用。</translation>
+    </message>
+    <message>
+        <source>Reversed range: showing {0} – {1}.</source>
+        <translation>范围填反了，已按 {0} – {1} 筛选。</translation>
+    </message>
 </context>
 <context>
     <name>NoMatchNote</name>

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from desktop.cli import main
-from desktop.services import pursuits, stakeholders
+from desktop.services import accounts, pursuits, stakeholders
 from desktop.services.queries import pursuit_list
 from desktop.services.workspace import Workspace
 
@@ -375,3 +375,39 @@ def test_cards_are_counted_as_cards_not_as_lines_of_the_file(
     )
     assert code == 0
     assert "第 2 张名片：邮箱「lisi-at-example」不像邮件地址，照原样导入" in out
+
+
+def test_import_table_creates_a_new_database_and_a_failed_one_leaves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As every writing command (README): a first spreadsheet starts a new database; a refused
+    import leaves no empty database there, and what was beside it before stays."""
+    sheet = write_csv(tmp_path / "accounts.csv", ["客户名称,行业", "苏州恒川电子有限公司,制造"])
+    people = write_csv(tmp_path / "people.csv", ["姓名,手机", "张三,13800138000"])
+    folder = tmp_path / "new"
+    folder.mkdir()
+    kept = folder / "p.db.notes.txt"  # a user's own file, named like a companion
+    kept.write_text("mine")
+    refused = folder / "p.db"
+    code, _out, err = run(
+        capsys, "import-table", "--db", str(refused), str(people), "--kind", "people",
+        "--account", "nosuch", "--lang", "en",
+    )  # fmt: skip
+    assert code == 1 and "No account nosuch" in err
+    assert sorted(p.name for p in folder.iterdir()) == ["p.db.notes.txt"]
+    code, _out, err = run(
+        capsys, "import-table", "--db", str(refused), str(sheet), "--kind", "accounts",
+        "--dry-run", "--lang", "en",
+    )  # fmt: skip
+    assert code == 1 and "No database" in err  # a dry run changes nothing: it makes nothing
+    made = tmp_path / "deeper" / "new.db"
+    code, out, err = run(
+        capsys, "import-table", "--db", str(made), str(sheet), "--kind", "accounts", "--lang", "en"
+    )
+    assert code == 0, err
+    assert "Created: 1" in out
+    ws = Workspace.open(made, create=False, read_only=True)
+    try:
+        assert [r.name for r in accounts.list_accounts(ws)] == ["苏州恒川电子有限公司"]
+    finally:
+        ws.close()

@@ -187,3 +187,39 @@ def test_export_ics_round_trip(demo, run, tmp_path: Path) -> None:
         "export-ics", "--db", str(db), "--upcoming", "--days", "0", "--out", str(upcoming)
     )
     assert code == 1 and "--days" in err
+
+
+def test_a_visit_is_named_by_the_start_of_the_id_agenda_shows(demo, run, tmp_path: Path) -> None:
+    db, row, plan = demo
+    code, out, err = run("agenda", "--db", str(db), "--days", "14")
+    assert code == 0, err
+    short = f"#{row.id[:8]}"
+    [line] = [x for x in out.splitlines() if x.endswith(short)]
+    assert "Visit" in line and plan.account in line
+    pdf = tmp_path / "plan.pdf"
+    code, said, err = run("print-plan", "--db", str(db), "--visit", short, "--out", str(pdf))
+    assert code == 0, err
+    assert plan.account in said and plan.title in said and pdf.exists()
+    ics_file = tmp_path / "v.ics"
+    code, _said, err = run(
+        "export-ics", "--db", str(db), "--visit", row.id[:6].upper(), "--out", str(ics_file)
+    )
+    assert code == 0, err
+    [event] = icalendar.Calendar.from_ical(ics_file.read_bytes()).walk("VEVENT")
+    assert str(event["uid"]) == f"{row.id}@pursuit.local"
+
+    # Too short to name one visit safely; a start two visits share: each says what to do.
+    code, _out, err = run("print-plan", "--db", str(db), "--visit", "1", "--out", str(pdf))
+    assert code == 1 and "No visit 1" in err and "pursuit agenda" in err
+    ws = Workspace.open(db)
+    try:
+        twin = f"{row.id[:8]}-0000-4000-8000-000000000000"
+        visits.create_visit(
+            ws, VisitDraft(row.pursuit_id, utcnow() + timedelta(days=2), "再访"), visit_id=twin
+        )
+    finally:
+        ws.close()
+    code, _out, err = run("print-plan", "--db", str(db), "--visit", short, "--out", str(pdf))
+    assert code == 1 and "More than one visit" in err
+    code, _out, err = run("print-plan", "--db", str(db), "--visit", twin, "--out", str(pdf))
+    assert code == 0, err

@@ -198,3 +198,20 @@ def test_the_lock_is_taken_before_a_new_database_is_created(tmp_path: Path) -> N
         child.wait()
         assert child.stdout is not None
         child.stdout.close()
+
+
+def test_a_command_refused_the_lock_leaves_what_another_is_making(tmp_path: Path) -> None:
+    """Two commands on one new path: the one refused the lock takes nothing away when it fails
+    (what appeared there is the other's, being made), unlike one that made the database."""
+    import argparse
+
+    from desktop import cli
+
+    args = argparse.Namespace()
+    path = tmp_path / "new" / "p.db"
+    cli.note_new_database(args, path)
+    path.parent.mkdir()  # meanwhile, the command that has the lock makes its database
+    path.write_bytes(b"SQLite format 3\x00")
+    Path(f"{path}-wal").write_bytes(b"")
+    cli.discard_new_database(args)  # no lock of ours: ours is the refused one
+    assert sorted(p.name for p in path.parent.iterdir()) == ["p.db", "p.db-wal"]

@@ -75,3 +75,49 @@ def test_cli_refuses_to_write_while_the_app_holds_the_lock(tmp_path: Path) -> No
         child.wait()
         assert child.stdout is not None
         child.stdout.close()
+
+
+OPEN_WINDOW = """
+import sys, time
+from pathlib import Path
+from desktop.infra.instance_lock import DatabaseLock
+from desktop.services import pursuits
+from desktop.services.workspace import Workspace
+lock = DatabaseLock(Path(sys.argv[1]))
+assert lock.acquire()
+ws = Workspace.open(Path(sys.argv[1]))
+pursuits.create_pursuit(ws, pursuits.PursuitDraft(title="窗口里刚建的", account_name="客户"))
+print("open", flush=True)
+time.sleep(60)
+"""
+
+
+def test_backup_reads_while_the_app_has_the_database_open_restore_waits(
+    demo_template: Path, tmp_path: Path, capsys
+) -> None:
+    import shutil
+    import sqlite3
+
+    from desktop import cli
+
+    db = tmp_path / "open.db"
+    shutil.copy(demo_template, db)
+    child = subprocess.Popen(
+        [sys.executable, "-c", OPEN_WINDOW, str(db)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "open"
+        out = tmp_path / "copy.db"
+        assert cli.main(["backup", "--db", str(db), "--out", str(out), "--lang", "en"]) == 0
+        assert "backup written to" in capsys.readouterr().out
+        with sqlite3.connect(out) as copy:  # what the window committed, still in its WAL
+            titles = {t for (t,) in copy.execute("SELECT title FROM pursuits")}
+        assert "窗口里刚建的" in titles
+        assert cli.main(["restore", "--db", str(db), "--from", str(out), "--lang", "en"]) == 1
+        assert "open in another Pursuit window" in capsys.readouterr().err
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert child.stdout is not None
+        child.stdout.close()

@@ -66,6 +66,8 @@ PAD_X = 10
 PAD_Y = 8
 COMPACT_PAD_Y = 5
 NARROW = 170  # px of text width below which amounts take their short form
+CALENDAR_GLYPH = 14  # px the close date's calendar mark takes before it, with its gap
+AMOUNT_GAP, TIGHT_GAP = 8, 4  # px between a card's amount and its close date (tight: narrow)
 MARGIN_X = 6  # around the card inside its row (room for the shadow and the drop line)
 MARGIN_Y = 4
 RADIUS = 6.0
@@ -246,22 +248,15 @@ class CardDelegate(QStyledItemDelegate):
             amount = fmt.money_short(card.amount, card.currency, self.lang)
         else:
             amount = fmt.money(card.amount, card.currency)
-        close = ""
-        if card.expected_close is not None:
-            close = fmt.close_date(card.expected_close, self.lang, today)
         amount_width = amount_metrics.horizontalAdvance(amount)
         painter.drawText(QRect(x, y, amount_width + 2, line), Qt.AlignmentFlag.AlignVCenter, amount)
         painter.setFont(small_font)
         if card.expected_close is not None:
-            room = right - (x + amount_width + 8) - 14
-            # As the amounts: a narrow column shows every date short, not some "2027年9月" and
-            # some "27年5月". Asked of elidedText, which is what cuts it: an advance a pixel
-            # under the room still came out as "2027年…".
-            full = small_metrics.elidedText(close, Qt.TextElideMode.ElideRight, room) == close
-            if width < NARROW or not full:
-                close = tiny_date(card.expected_close, self.lang, today)
-            close = small_metrics.elidedText(close, Qt.TextElideMode.ElideRight, room)
-            if room > 24 and close:
+            placed = self._close_placement(
+                card.expected_close, width, right - x - amount_width, small_metrics
+            )
+            if placed is not None:
+                close, glyph = placed
                 close_width = small_metrics.horizontalAdvance(close)
                 painter.setPen(muted)
                 painter.drawText(
@@ -269,7 +264,9 @@ class CardDelegate(QStyledItemDelegate):
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                     close,
                 )
-                _calendar_glyph(painter, QPointF(right - close_width - 8, y + line / 2), muted)
+                if glyph:
+                    centre = QPointF(right - close_width - 8, y + line / 2)
+                    _calendar_glyph(painter, centre, muted)
         y += line
 
         # 4: next step and its due date (red, with a mark, when overdue). In a narrow column
@@ -362,6 +359,32 @@ class CardDelegate(QStyledItemDelegate):
                 counts,
             )
         painter.restore()
+
+    def _close_placement(
+        self, close: date, width: int, beside: int, metrics: QFontMetrics
+    ) -> tuple[str, bool] | None:
+        """The expected close as it fits right of the amount (`beside` px): (text, with its
+        calendar mark), or None when even the short date does not fit whole — then the card
+        leaves it to its tooltip rather than show "27…".
+
+        As the amounts, a narrow column shows every date short, not some "2027年9月" and some
+        "27年5月". Narrower still (150 % on a laptop) the mark goes, then the gap after the
+        amount narrows: the date is what the rep reads, the mark only a hint.
+        """
+        tiny = tiny_date(close, self.lang, self.today)
+        full = fmt.close_date(close, self.lang, self.today)
+        forms = ([] if width < NARROW else [(full, True, AMOUNT_GAP)]) + [
+            (tiny, True, AMOUNT_GAP),
+            (tiny, False, AMOUNT_GAP),
+            (tiny, False, TIGHT_GAP),
+        ]
+        for text, glyph, gap in forms:
+            room = beside - gap - (CALENDAR_GLYPH if glyph else 0)
+            # Asked of elidedText, which is what cuts it: an advance a pixel under the room
+            # still came out as "2027年…".
+            if metrics.elidedText(text, Qt.TextElideMode.ElideRight, room) == text:
+                return text, glyph
+        return None
 
     def _frame(
         self,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
@@ -370,7 +370,12 @@ class FilterPanel(QFrame):
             edit.setMaximumWidth(120)
             edit.setClearButtonEnabled(True)
         self.amount_hint = QLabel(self.tr("e.g. 500,000 or 500k"))
+        self.amount_hint.setObjectName("board_amount_hint")
         self.amount_hint.setEnabled(False)
+        # What was made of a date range given backwards (hidden while there is nothing to say).
+        self.dates_note = QLabel()
+        self.dates_note.setObjectName("board_dates_note")
+        self.dates_note.hide()
         self.stale_only = QCheckBox(self.tr("Stale only (longer in the stage than its limit)"))
         self.stale_only.setObjectName("filter_stale")
         self.overdue_only = QCheckBox(self.tr("Next step overdue only"))
@@ -383,6 +388,7 @@ class FilterPanel(QFrame):
         dates.addWidget(self.close_from)
         dates.addWidget(QLabel("–"))
         dates.addWidget(self.close_to)
+        dates.addWidget(self.dates_note)
         dates.addStretch(1)
         amounts = QHBoxLayout()
         amounts.addWidget(self.amount_min)
@@ -406,7 +412,7 @@ class FilterPanel(QFrame):
         form.addRow(self.tr("Tags"), tags_box)
 
         for date_edit in (self.close_from, self.close_to):
-            date_edit.dateChanged.connect(self.changed)
+            date_edit.dateChanged.connect(self._dates_edited)
         for line in (self.amount_min, self.amount_max):
             line.textChanged.connect(self._amount_edited)
         self.stale_only.toggled.connect(self.changed)
@@ -444,14 +450,20 @@ class FilterPanel(QFrame):
         self.no_tags.setVisible(not tags)
         self.tags.fit_height()
         del blockers
+        self._say_amounts()
+        self._say_dates()
 
     def read(self, current: BoardFilter) -> BoardFilter:
+        """The filter the fields give. A range given backwards (2M – 500k) is read the right way
+        round, and the note beside it says so; an amount that is none narrows nothing."""
+        low, high = _in_order(self._amount(self.amount_min), self._amount(self.amount_max))
+        first, last = _in_order(self.close_from.value(), self.close_to.value())
         return replace(
             current,
-            close_from=self.close_from.value(),
-            close_to=self.close_to.value(),
-            amount_min=fmt.parse_money(self.amount_min.text()) if self.amount_min.text() else None,
-            amount_max=fmt.parse_money(self.amount_max.text()) if self.amount_max.text() else None,
+            close_from=first,
+            close_to=last,
+            amount_min=low,
+            amount_max=high,
             stale_only=self.stale_only.isChecked(),
             overdue_only=self.overdue_only.isChecked(),
             tags=frozenset(
@@ -461,13 +473,52 @@ class FilterPanel(QFrame):
             ),
         )
 
+    @staticmethod
+    def _amount(edit: QLineEdit) -> int | None:
+        return fmt.parse_money(edit.text()) if edit.text().strip() else None
+
     def _amount_edited(self) -> None:
-        edits = (self.amount_min, self.amount_max)
-        bad = [e for e in edits if e.text() and fmt.parse_money(e.text()) is None]
-        for edit in (self.amount_min, self.amount_max):
-            edit.setProperty("invalid", edit in bad)
-            edit.setStyleSheet("QLineEdit { border: 1px solid #D32F2F; }" if edit in bad else "")
+        self._say_amounts()
         self.changed.emit()
+
+    def _dates_edited(self) -> None:
+        self._say_dates()
+        self.changed.emit()
+
+    def _say_amounts(self) -> None:
+        """Mark an amount that is none and say why beside the fields (in place of the example),
+        or that a range given backwards is read the right way round."""
+        edits = (self.amount_min, self.amount_max)
+        bad = [e for e in edits if e.text().strip() and fmt.parse_money(e.text()) is None]
+        for edit in edits:
+            edit.setProperty("invalid", edit in bad)
+            edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {RED}; }}" if edit in bad else "")
+        low, high = self._amount(self.amount_min), self._amount(self.amount_max)
+        if bad:
+            text = self.tr('"{0}" is not an amount (e.g. 500,000 or 500k): not applied.').format(
+                bad[0].text().strip()
+            )
+        elif low is not None and high is not None and low > high:
+            text = self.tr("Reversed range: showing {0} – {1}.").format(
+                self.amount_max.text().strip(), self.amount_min.text().strip()
+            )
+        else:
+            text = ""
+        _note(
+            self.amount_hint,
+            text or self.tr("e.g. 500,000 or 500k"),
+            problem=bool(text),
+            refused=bool(bad),
+        )
+
+    def _say_dates(self) -> None:
+        first, last = self.close_from.value(), self.close_to.value()
+        if first is not None and last is not None and first > last:
+            text = self.tr("Reversed range: showing {0} – {1}.").format(
+                last.isoformat(), first.isoformat()
+            )
+            _note(self.dates_note, text, problem=True)
+        self.dates_note.setVisible(first is not None and last is not None and first > last)
 
 
 class RepChoice(QComboBox):
@@ -657,6 +708,28 @@ class NoMatchNote(QFrame):
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
         painter.end()
+
+
+RED = "#D32F2F"  # refusals and warnings (UI-GUIDE: red flags and overdue)
+
+
+Bound = TypeVar("Bound", int, date)
+
+
+def _in_order(low: Bound | None, high: Bound | None) -> tuple[Bound | None, Bound | None]:
+    """A range's bounds the right way round (a range given backwards is meant forwards)."""
+    if low is not None and high is not None and low > high:
+        return high, low
+    return low, high
+
+
+def _note(label: QLabel, text: str, *, problem: bool, refused: bool = False) -> None:
+    """A line beside filter fields: a grey hint, or what the rep should know (in plain text, in
+    red when what they typed was refused)."""
+    label.setText(text)
+    label.setEnabled(problem)
+    label.setProperty("problem", problem)
+    label.setStyleSheet(f"color: {RED};" if refused else "")
 
 
 def _amount_text(amount: int | None) -> str:

@@ -115,6 +115,8 @@ def test_a_new_computer_makes_its_database_from_the_folder(
     )  # fmt: skip
     assert typo.returncode == 1 and "团队口令打不开同步文件夹中的任何文件" in typo.stdout
     assert "团队口令不同" in typo.stderr and len(list(team.iterdir())) == 1
+    # A failed command leaves nothing behind: no empty database, no sidecar, no folder made.
+    assert not laptop.parent.exists()
 
     first = sync(laptop, team, "--name", "李雷")
     assert first.returncode == 0, first.stderr

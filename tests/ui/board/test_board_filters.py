@@ -270,3 +270,40 @@ def test_tag_filter_is_compact(screen, ctx, kit, qtbot) -> None:
     qtbot.waitUntil(lambda: tags.height() >= 2 * row)
     assert tags.height() == tags.MAX_ROWS * row
     assert tags.verticalScrollBar().maximum() > 0
+
+
+def test_bad_and_reversed_ranges_are_told_beside_the_fields(screen, ctx, kit, qtbot) -> None:
+    """Not an amount: marked and told, nothing applied. A range given backwards (2000万 – 50万,
+    a later date first): read the right way round, and told so."""
+    ids = fill(ctx, kit)
+    screen.reload()
+    bar = screen.filter_bar
+    bar.filters_button.click()
+    panel = bar.panel
+    panel.amount_min.setText("abc")
+    qtbot.waitUntil(lambda: panel.amount_hint.property("problem") is True)
+    assert panel.amount_hint.text() == "「abc」不是金额（如 50万 或 500,000），未应用。"
+    assert panel.amount_hint.isVisible() and panel.amount_min.property("invalid")
+    assert shown(screen) == set(ids.values()) and not screen.no_match.isVisible()
+
+    panel.amount_min.setText("2000万")
+    panel.amount_max.setText("50万")
+    qtbot.waitUntil(lambda: bar.current.amount_min == 50_0000_00)
+    assert bar.current.amount_max == 2000_0000_00
+    assert shown(screen) == set(ids.values()) and not screen.no_match.isVisible()
+    assert panel.amount_hint.text() == "范围填反了，已按 50万 – 2000万 筛选。"
+    assert not panel.amount_min.property("invalid")
+    panel.amount_max.setText("")
+    qtbot.waitUntil(lambda: panel.amount_hint.property("problem") is False)
+    assert panel.amount_hint.text() == "如 50万 或 500,000"
+
+    today = date.today()
+    panel.close_from.set_value(today + timedelta(days=60))
+    panel.close_to.set_value(today + timedelta(days=10))
+    panel.amount_min.setText("")
+    qtbot.waitUntil(lambda: shown(screen) == {ids["mes"]})
+    assert panel.dates_note.isVisible()
+    first, last = today + timedelta(days=10), today + timedelta(days=60)
+    assert panel.dates_note.text() == f"范围填反了，已按 {first} – {last} 筛选。"
+    panel.close_to.set_value(None)
+    assert not panel.dates_note.isVisible()

@@ -185,3 +185,33 @@ def test_a_narrow_column_shows_every_date_short(qtbot, ws) -> None:
             painter.end()
             dates = [t for t in painter.texts if "年" in t]
             assert dates == [f"{close.year % 100}年3月"], (width, painter.texts)
+
+
+def test_a_very_narrow_card_shows_its_close_date_whole_or_leaves_it_to_the_tooltip(
+    qtbot, ws
+) -> None:
+    """At 150 % on 1280×720 a card is barely wider than its amount and "27年3月": the calendar
+    mark and some of the gap give way so the date shows whole, never "27…"; where even that
+    is not enough, the date is left to the tooltip."""
+    close = date(TODAY.year + 1, 3, 15)
+    ids = [
+        pursuits.create_pursuit(
+            ws,
+            PursuitDraft(title="私有云", account_name=f"客户{n}", amount=n, expected_close=close),
+        )[0]
+        for n in (8_0000_00, 160_0000_00, 1219_0000_00)
+    ]
+    app = QApplication.instance()
+    for lang, short in (("zh", f"{close.year % 100}年3月"), ("en", f"Mar '{close.year % 100}")):
+        delegate = CardDelegate(default_catalog(), lang, lambda stage: 30)
+        for width in (110, 120, 130, 140, 150):
+            for card in board.board_cards(ws, ids=ids):
+                pixmap = QPixmap(width, delegate.card_height(app.font()))
+                pixmap.fill(QColor("white"))
+                painter = _Recording(pixmap)
+                delegate.paint_card(painter, pixmap.rect(), app.palette(), app.font(), card)
+                painter.end()
+                dates = [t for t in painter.texts if t != card.title and "27" in t]
+                assert dates in ([short], []), (lang, width, painter.texts)
+                if width >= 140:  # the cards of that screen: the date is there, whole
+                    assert dates == [short], (lang, width, painter.texts)
