@@ -313,8 +313,9 @@ class PursuitDialog(QDialog):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        """Shrink back to what the fields need once messages went (the window grew for them);
-        a width the user chose stays."""
+        """The height the fields, their messages and the note under the account need: taller
+        when a message or the note wraps (a top-level layout does not grow for a label), back
+        to what the fields need once they went; a width the user chose stays."""
         layout = self.layout()
         if layout is None:
             return
@@ -329,7 +330,7 @@ class PursuitDialog(QDialog):
             else layout.totalSizeHint().height()
         )
         need = max(need, self.minimumSizeHint().height())
-        if self.height() > need:
+        if self.height() != need:
             self.resize(self.width(), need)
 
     # --- leaving without saving -------------------------------------------------------------
@@ -557,20 +558,6 @@ class PursuitDialog(QDialog):
         else:
             self.account_note.hide()
         self._fit_height()
-
-    def _fit_height(self) -> None:
-        """Taller when the note under the account wraps or takes a second line, so nothing of
-        it or the fields below is cut off (a top-level layout does not grow for a label)."""
-        layout = self.layout()
-        if layout is None:
-            return  # still being built: the first show sizes the dialog
-        layout.activate()
-        if layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(self.width())
-        else:
-            needed = layout.totalSizeHint().height()
-        if needed > self.height():
-            self.resize(self.width(), needed)
 
     def _use_near(self, link: str) -> None:
         """The existing account a link of the note (or the question on Save) names."""
