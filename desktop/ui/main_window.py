@@ -50,7 +50,7 @@ from desktop.services.queries import agenda
 from desktop.services.workspace import Workspace
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import AMBER
-from desktop.ui.common.status_bar import StatusBar
+from desktop.ui.common.status_bar import PathLabel, StatusBar
 from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
 from desktop.ui.screens import SCREENS, Screen
@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setMinimumHeight(self._toolbar_height_with_icons())
         self._build_menus()
         self.setStatusBar(StatusBar(self))  # a long message elides beside the permanent words
-        self.db_label = QLabel()
+        self.db_label = PathLabel()
         self.counts_label = QLabel()
         self.backup_label = QLabel()
         self.backup_label.setObjectName("backup_label")

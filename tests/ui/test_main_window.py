@@ -26,7 +26,7 @@ def test_window_opens_with_menus_and_status(main_window, tmp_path: Path) -> None
         assert titles[0] == "&File"
         assert "Pursuit" in main_window.windowTitle()
         assert "pursuits" in main_window.counts_label.text()
-    assert str(main_window.ctx.workspace.path) in main_window.db_label.text()
+    assert str(main_window.ctx.workspace.path) in main_window.db_label.full_text()
     assert main_window.grab().save(str(tmp_path / "window.png"))
 
 
@@ -351,7 +351,7 @@ def test_a_read_only_window_says_so_in_its_status_bar(qtbot, demo_ws) -> None:
     try:
         _ctx, window = create_main_window(viewer, Settings())
         qtbot.addWidget(window)
-        assert window.db_label.text().startswith("只读：在此所做的更改无法保存")
+        assert window.db_label.full_text().startswith("只读：在此所做的更改无法保存")
         assert "（只读）" in window.windowTitle()
         # Today's gestures that would write are off, not offered and then refused.
         today = window.show_screen("today")
@@ -363,5 +363,5 @@ def test_a_read_only_window_says_so_in_its_status_bar(qtbot, demo_ws) -> None:
         viewer.close()
     _ctx, window = create_main_window(demo_ws, Settings())
     qtbot.addWidget(window)
-    assert not window.db_label.text().startswith("只读")
+    assert not window.db_label.full_text().startswith("只读")
     window.close()

@@ -50,3 +50,18 @@ def test_a_long_message_elides_beside_a_whole_sync_line(main_window, qtbot, tmp_
             image.pixel(x, y) == ground
             for x in range(int(start * scale), int(room.right() * scale))
         )
+
+
+def test_a_long_database_path_gives_way_in_its_middle(main_window) -> None:
+    """A database deep in a synced folder: its path does not set how narrow the window may be,
+    and the shortened path keeps the file's name; the whole path is in the tooltip."""
+    deep = (
+        "/home/rep/OneDrive - 恒通电子/销售/2026/客户资料/团队共享/备份与同步/" * 3 + "pursuit.db"
+    )
+    main_window.db_label.setText(f"Database: {deep}")
+    main_window.resize(700, 500)
+    assert main_window.width() == 700
+    shown = main_window.db_label.text()
+    assert "…" in shown and shown.endswith("pursuit.db") and shown.startswith("Database: ")
+    assert main_window.db_label.toolTip() == f"Database: {deep}"
+    assert main_window.db_label.full_text() == f"Database: {deep}"

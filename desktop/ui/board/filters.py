@@ -261,6 +261,9 @@ class FilterBar(QWidget):
         self.summary.setObjectName("board_totals")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        # Its figures must not set how narrow the window may be (a label's minimum is its text):
+        # in a window narrower than they need, they are cut at the right instead.
+        self.summary.setMinimumWidth(1)
 
         row = QHBoxLayout()
         row.setContentsMargins(12, 8, 12, 4)

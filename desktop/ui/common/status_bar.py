@@ -8,9 +8,10 @@ beside the sync line. The permanent widgets keep their room; the message gives w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QLabel,
     QSizeGrip,
     QStatusBar,
     QStyle,
@@ -92,3 +93,37 @@ class StatusBar(QStatusBar):
                 QToolTip.showText(event.globalPos(), message, self)
                 return True
         return super().event(event)
+
+
+class PathLabel(QLabel):
+    """A status-bar label whose text (a database's path) gives way in its middle, where the
+    folders are, so the file's name stays; the whole text is its tooltip. A plain label's
+    minimum is its whole text: a long path set how narrow the window could be."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setMinimumWidth(1)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:
+        return QSize(
+            self.fontMetrics().horizontalAdvance(self._full) + 4, super().sizeHint().height()
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideMiddle, max(0, self.width() - 4)
+        )
+        super().setText(shown)
