@@ -44,6 +44,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         )
         self.name = name
         self.ready = False
+        self.renders = 0  # times the figure was rendered into the canvas (a resize renders again)
         self.describer: Describer | None = None
         self.slicer: Slicer | None = None
         self.on_slice: Callable[[analytics.Slice], object] | None = None  # a bar was clicked
@@ -60,6 +61,10 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def sizeHint(self) -> QSize:
         return QSize(560, 320)
+
+    def draw(self) -> None:
+        self.renders += 1
+        super().draw()  # type: ignore[no-untyped-call]  # matplotlib's, untyped
 
     def draw_idle(self) -> None:
         if self.ready:
