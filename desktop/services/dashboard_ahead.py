@@ -57,14 +57,14 @@ def compute(
     fallback_currency: str,
     *,
     today: date | None = None,
-) -> bool:
+) -> analytics.Dashboard | None:
     """Compute every figure's series for `filters` now (on a worker thread: a few hundred
-    milliseconds at 10,000 pursuits) and keep them for the next `take`. False (nothing done or
-    kept) when the Dashboard of `ws` has computed its own already."""
+    milliseconds at 10,000 pursuits), keep them for the next `take` and return them. None
+    (nothing done or kept) when the Dashboard of `ws` has computed its own already."""
     global _ahead
     with _lock:
         if ws in _asked:
-            return False
+            return None
     today = today or date.today()
     key = _key(ws, filters, fallback_currency, today)
     with ws.read() as session:  # the mark and the series from one snapshot
@@ -75,9 +75,9 @@ def compute(
         )
     with _lock:
         if ws in _asked:  # the Dashboard opened meanwhile and computed its own
-            return False
+            return None
         _ahead = _Ahead(weakref.ref(ws), key, mark, series)
-    return True
+    return series
 
 
 def take(

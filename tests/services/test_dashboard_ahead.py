@@ -73,4 +73,4 @@ def test_other_filters_day_win_rates_or_workspace_are_not_served(
 def test_nothing_is_computed_once_the_dashboard_has_asked(demo_ws: Workspace) -> None:
     """A Dashboard opened before the warm-up computed its own: the warm-up does not repeat it."""
     assert dashboard_ahead.take(demo_ws, FILTERS, "CNY", today=TODAY) is None
-    assert not dashboard_ahead.compute(demo_ws, FILTERS, "CNY", today=TODAY)
+    assert dashboard_ahead.compute(demo_ws, FILTERS, "CNY", today=TODAY) is None

@@ -26,7 +26,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -43,6 +43,7 @@ from desktop.services.changes import ChangeKind, Changes
 from desktop.ui.charts.chart_export import ChartExport
 from desktop.ui.charts.drilldown import DrillDown
 from desktop.ui.charts.filter_bar import DashboardFilters
+from desktop.ui.charts.theme import theme_colors
 from desktop.ui.charts.tiles import ChartCard, KeyFigures, chart_icon
 from desktop.ui.charts.worker import Job, Relays, compute_series, load_figures
 from desktop.ui.context import AppContext
@@ -65,19 +66,6 @@ PLACES = {
 }
 
 
-def _blend(color: QColor, into: QColor, share: float) -> str:
-    """`color` moved `share` of the way towards `into`, as #rrggbb."""
-    mixed = [
-        round(a + (b - a) * share)
-        for a, b in zip(
-            (color.red(), color.green(), color.blue()),
-            (into.red(), into.green(), into.blue()),
-            strict=True,
-        )
-    ]
-    return "#{:02x}{:02x}{:02x}".format(*mixed)
-
-
 class Dashboard(QWidget):
     """The 分析 screen: filters, key figures and the charts."""
 
@@ -96,6 +84,7 @@ class Dashboard(QWidget):
         self.timings: dict[str, float] = {}  # the last refresh: compute / draw / total seconds
         self.computations = 0  # series computed so far (each may cover several figures)
         self.ahead_taken = False  # the first series were those the app's warm-up computed
+        self.drawn_ahead: set[str] = set()  # figures the warm-up drew with them: only rendered
         self.draws: Counter[str] = Counter()  # times each figure was drawn
         self._dirty: set[str] = set(analytics.FIGURES)
         self._drawn_dirty: set[str] = set()  # to redraw though the series are the same (theme)
@@ -516,7 +505,13 @@ class Dashboard(QWidget):
             return
         name = self._to_draw.pop(0)
         canvas = self.canvases[name]
-        self.figures.draw(name, canvas.figure, self.series[name], self.look())
+        series, look = self.series[name], self.look()
+        # A first drawing on a figure the app's warm-up drew already with these very series and
+        # this look (`charts.ahead`) only renders it.
+        if self.draws[name] or self.figures.drawn_with(canvas.figure) != (series, look):
+            self.figures.draw(name, canvas.figure, series, look)
+        else:
+            self.drawn_ahead.add(name)
         canvas.ready = True
         canvas.draw()
         canvas.update()
@@ -548,23 +543,12 @@ class Dashboard(QWidget):
 
     # --- what the figures look like -----------------------------------------------------------
     def look(self, *, lang: str | None = None) -> figures_module.Look:
-        palette = self.palette()
-        text = palette.color(QPalette.ColorRole.Text)
-        base = palette.color(QPalette.ColorRole.Base)
-        # Muted text and grid lines are the text colour faded into the background, so they
-        # work on a light and on a dark theme alike (the palette's own roles carry alpha).
-        theme = self.figures.Theme(
-            text=text.name(),
-            muted=_blend(text, base, 0.42),
-            grid=_blend(text, base, 0.84),
-            background=base.name(),
-        )
         lang = lang or self.ctx.lang
         look: figures_module.Look = self.figures.Look(
             lang=lang,
             currency=self.currency,
             stage_names=tuple(s.process(lang) for s in self.ctx.catalog.stages),
-            theme=theme,
+            theme=self.figures.Theme(*theme_colors(self.palette())),
         )
         return look
 

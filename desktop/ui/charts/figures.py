@@ -16,7 +16,7 @@ import logging
 import textwrap
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
@@ -1268,6 +1268,13 @@ DRAWERS: dict[str, Callable[[Figure, object, Look], None]] = {
 
 def draw(name: str, fig: Figure, series: object, look: Look) -> None:
     DRAWERS[name](fig, series, look)
+    fig._pursuit_drawn = (series, look)  # type: ignore[attr-defined]  # see `drawn_with`
+
+
+def drawn_with(fig: Figure) -> tuple[object, Look] | None:
+    """The series and look `fig` was last drawn with (None: never by `draw`)."""
+    drawn: tuple[object, Look] | None = getattr(fig, "_pursuit_drawn", None)
+    return drawn
 
 
 def prepare(name: str, lang: str) -> Figure:
@@ -1300,6 +1307,17 @@ def stock(lang: str = "zh") -> None:
         for name, fig in made.items():
             _stock.setdefault(name, fig)
     warm_up(Look(lang, "CNY", tuple(s.process(lang) for s in default_catalog().stages)))
+
+
+def predraw(series: Mapping[str, object], look: Look) -> None:
+    """Draw the figures still in stock with the series the warm-up computed ahead for the first
+    open (`charts.ahead`, on the warm-up's worker), so that the open only renders them (the
+    Dashboard draws again what `drawn_with` says differs). Under the stock's lock: a Dashboard
+    opened meanwhile waits for its figures the few tens of milliseconds this takes."""
+    with _stock_lock:
+        for name, fig in _stock.items():
+            if series.get(name) is not None:
+                draw(name, fig, series[name], look)
 
 
 def prepared(name: str) -> Figure:

@@ -4,10 +4,12 @@ computes them, and shows the new figures."""
 
 from __future__ import annotations
 
+import importlib
 import shutil
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from desktop.infra.settings import Settings
@@ -16,7 +18,7 @@ from desktop.services.pursuits import PursuitDraft
 from desktop.services.queries import board
 from desktop.services.sync import export, importer
 from desktop.services.workspace import Workspace
-from desktop.ui.charts import ahead
+from desktop.ui.charts import ahead, figures
 from desktop.ui.charts.canvas import ChartCanvas
 from desktop.ui.context import AppContext
 
@@ -106,3 +108,36 @@ def test_each_figure_is_drawn_once_at_its_final_size(
         drawn = (int(canvas.renderer.width), int(canvas.renderer.height))
         assert drawn == (round(canvas.width() * ratio), round(canvas.height() * ratio))
         assert canvas.renders == 1, canvas.name
+
+
+def test_the_figures_drawn_ahead_show_what_a_first_open_draws_itself(
+    open_dashboard, demo_ws: Workspace
+) -> None:
+    """The warm-up also draws the series on the figures it prepared; the first open then only
+    renders them, pixel for pixel what a Dashboard drawing its own shows."""
+    figures.stock()  # what importing `charts.warm` does in the app's warm-up, before the plan
+    warm_up(demo_ws)
+    ahead_drawn = open_dashboard(demo_ws)
+    assert ahead_drawn.drawn_ahead == set(analytics.FIGURES)
+    own = open_dashboard(demo_ws)  # asks again: computes and draws its own, on new figures
+    assert not own.ahead_taken and not own.drawn_ahead
+    for name in analytics.FIGURES:
+        pixels = np.asarray(ahead_drawn.canvases[name].buffer_rgba())
+        assert np.array_equal(pixels, np.asarray(own.canvases[name].buffer_rgba())), name
+
+
+def test_in_the_main_window_the_first_open_after_the_warm_up_only_renders(
+    main_window, qtbot
+) -> None:
+    """The app's own wiring: the plan of `Screen.ahead` with the window's context, then the
+    Dashboard shown from the rail's screen list (its palette is the one the plan drew in)."""
+    from desktop.ui.screens import SCREENS
+
+    figures.stock()
+    (screen,) = [s for s in SCREENS if s.ahead]
+    importlib.import_module(screen.ahead).plan(main_window.ctx)()
+    main_window.show_screen(screen.key)
+    dashboard = main_window.screens[screen.key]
+    qtbot.waitUntil(dashboard.idle, timeout=30_000)
+    assert dashboard.ahead_taken
+    assert dashboard.drawn_ahead == set(analytics.FIGURES)
