@@ -5,7 +5,9 @@ shown, matplotlib is imported on a worker thread (the window stays responsive, a
 "Loading charts…"), then the canvases are made. The series are computed on another worker
 thread meanwhile, in one read snapshot (the key figures show as soon as they are in), and the
 figures are drawn one per turn of the event loop, those in view first, so the window never
-stalls for long even at 10,000 pursuits.
+stalls for long even at 10,000 pursuits. Once the app's idle warm-up has run, the first open
+usually finds its series computed and drawn on its figures already (`charts.ahead`, valid while
+nothing was written since): it only lays the cards out and renders them.
 
 Changes broadcast by `ctx.changed` mark the figures whose record kinds they touch (see
 `analytics.DEPENDS_ON`); a short debounce gathers a burst of edits into one recompute, and a
