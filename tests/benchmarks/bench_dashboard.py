@@ -7,7 +7,9 @@ Figures recorded (`make bench`):
   window has been up a while, kept while nothing is written: `services.dashboard_ahead`; target
   < 800 ms), and without it (the Dashboard clicked in the first seconds, before the warm-up:
   matplotlib is imported then). Each from `show()` to the charts in view drawn and to all five
-  drawn, wall and CPU time (all threads), the median of paired runs (warm, cold, warm, cold …);
+  drawn, wall and CPU time (all threads), the median of paired runs (warm, cold, again …;
+  "again": a later session, whose warm-up also rendered the figures at the sizes the session
+  before saved);
 - the app's idle warm-up, then the real screen's first open after it, in this process (only when
   it had not loaded matplotlib yet);
 - a full refresh of the open screen (series on the worker + five figures drawn): median and
@@ -53,7 +55,10 @@ TARGET = "< 1000 ms" if SCALE == 10_000 else "< 2000 ms"  # at 50k: the 10k targ
 PAIRS = 3
 
 # One first open of the Dashboard in a fresh process: argv = database, "warm" (the app's idle
-# warm-up has run) or "cold" (it has not: matplotlib is imported when the screen is shown).
+# warm-up has run) or "cold" (it has not: matplotlib is imported when the screen is shown). Each
+# run then saves the Dashboard's state as the window does on close (its charts' sizes, which the
+# next session's warm-up renders the figures at): "warm" runs in a data folder of its own where
+# no session saved any, "again" in the one the "cold" run before it saved in.
 FIRST_OPEN = r"""
 import json, sys, time
 from pathlib import Path
@@ -69,7 +74,7 @@ ws = Workspace.open(Path(sys.argv[1]))
 settings = Settings()
 i18n.install(settings.language)
 ctx = AppContext(ws, settings)
-if sys.argv[2] == "warm":
+if sys.argv[2] != "cold":
     from desktop.app import warm_up
     warm_up(ctx).join()
 # The app's window has painted before a rep clicks Dashboard: Qt's fonts are loaded by then.
@@ -97,9 +102,10 @@ while not dashboard.idle():
 done = (time.perf_counter() - wall, time.process_time() - cpu)
 in_view = in_view or done
 print(json.dumps(dict(in_view=in_view[0], in_view_cpu=in_view[1], all=done[0], all_cpu=done[1],
-                      ahead=dashboard.ahead_taken,
+                      ahead=dashboard.ahead_taken, rendered_ahead=len(dashboard.rendered_ahead),
                       in_view_count=sum(not c.visibleRegion().isEmpty()
                                         for c in dashboard.canvases.values()))))
+dashboard.save_state()
 ws.close()
 """
 
@@ -114,10 +120,12 @@ def test_first_open_in_a_fresh_process(scale_db: Path, tmp_path: Path, record) -
     """The first open as a rep meets it, after the idle warm-up and before it, paired runs."""
     # Every process opens this run's copy (at 50,000 pursuits a copy is 2 GB; only the first
     # open migrates it, before anything is timed).
-    runs: dict[str, list[dict[str, float]]] = {"warm": [], "cold": []}
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PURSUIT_DATA_DIR=str(tmp_path / "data"))
-    for _ in range(PAIRS):
-        for mode in ("warm", "cold"):
+    runs: dict[str, list[dict[str, float]]] = {"warm": [], "cold": [], "again": []}
+    for n in range(PAIRS):
+        for mode in ("warm", "cold", "again"):
+            # A "warm" run finds no charts' sizes saved; "again" those of the "cold" run before.
+            data = tmp_path / (f"first-{n}" if mode == "warm" else "later")
+            env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PURSUIT_DATA_DIR=str(data))
             run = subprocess.run(
                 [sys.executable, "-c", FIRST_OPEN, str(scale_db), mode],
                 capture_output=True,
@@ -128,8 +136,10 @@ def test_first_open_in_a_fresh_process(scale_db: Path, tmp_path: Path, record) -
                 check=True,
             )
             runs[mode].append(json.loads(run.stdout.strip().splitlines()[-1]))
+    assert all(r["rendered_ahead"] == 5 for r in runs["again"])  # the sizes were the same
     for mode, label, target in (
         ("warm", "after the idle warm-up", "< 800 ms"),
+        ("again", "after the warm-up, charts' sizes from the session before", "< 800 ms"),
         ("cold", "before the warm-up (matplotlib imported then)", ""),
     ):
         got = runs[mode]

@@ -5,13 +5,16 @@ open will show, so that the open only draws them (`services.dashboard_ahead`).
 the fallback currency: settings are read here, not on the worker) and draw with (the language,
 the palette's colours); the work it returns runs on the warm-up's worker thread once matplotlib
 is imported: it computes the series, then draws them on the figures the warm-up prepared
-(`figures.predraw`), so that the first open only renders them.
+(`figures.predraw`) and renders them at the sizes the charts had when the Dashboard was last
+closed (`figures.prerender`), so that the first open only shows them (or, at another size,
+renders them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
@@ -31,6 +34,7 @@ def plan(ctx: AppContext) -> Callable[[], object]:
     # The application's palette: the Dashboard's own unless a style sheet gives it another (then
     # its look differs from this one, and it draws its figures itself).
     colors = theme_colors(QApplication.palette())
+    sizes = chart_sizes(state)
 
     def work() -> None:
         series = dashboard_ahead.compute(ws, filters, fallback_currency)
@@ -41,5 +45,24 @@ def plan(ctx: AppContext) -> Callable[[], object]:
 
         look = figures.Look(lang, series.currency, stage_names, figures.Theme(*colors))
         figures.predraw({name: getattr(series, name) for name in analytics.FIGURES}, look)
+        figures.prerender(sizes)
 
     return work
+
+
+def chart_sizes(state: dict[str, Any]) -> dict[str, tuple[int, int, float]]:
+    """The charts' sizes the Dashboard saved when last closed (`Dashboard.save_state`): physical
+    pixels wide and high and dots per inch, per figure; what is not such a size is left out."""
+    saved = state.get("chart_sizes")
+    sizes: dict[str, tuple[int, int, float]] = {}
+    if not isinstance(saved, dict):
+        return sizes
+    for name, size in saved.items():
+        if (
+            name in analytics.FIGURES
+            and isinstance(size, list)
+            and len(size) == 3
+            and all(isinstance(v, int | float) and v > 0 for v in size)
+        ):
+            sizes[name] = (int(size[0]), int(size[1]), float(size[2]))
+    return sizes

@@ -66,6 +66,23 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.renders += 1
         super().draw()  # type: ignore[no-untyped-call]  # matplotlib's, untyped
 
+    def adopt_rendered(self) -> bool:
+        """Show the image the app's warm-up rendered of this figure (`figures.prerender`) rather
+        than render it again, if it was rendered at this canvas's size; True if so. Once: a
+        later drawing renders."""
+        rendered = getattr(self.figure, "_pursuit_rendered", None)
+        if rendered is None:
+            return False
+        delattr(self.figure, "_pursuit_rendered")
+        renderer, key = rendered
+        if key != (*self.get_width_height(physical=True), self.figure.dpi):
+            return False
+        self.renderer = renderer
+        # matplotlib's key of the renderer it keeps while the size stays (`get_renderer`);
+        # without it, the next paint would make a new, blank one.
+        self._lastKey = key
+        return True
+
     def draw_idle(self) -> None:
         if self.ready:
             self._settle.start()

@@ -87,6 +87,7 @@ class Dashboard(QWidget):
         self.computations = 0  # series computed so far (each may cover several figures)
         self.ahead_taken = False  # the first series were those the app's warm-up computed
         self.drawn_ahead: set[str] = set()  # figures the warm-up drew with them: only rendered
+        self.rendered_ahead: set[str] = set()  # … and rendered at the right size: only shown
         self.draws: Counter[str] = Counter()  # times each figure was drawn
         self._dirty: set[str] = set(analytics.FIGURES)
         self._drawn_dirty: set[str] = set()  # to redraw though the series are the same (theme)
@@ -346,7 +347,13 @@ class Dashboard(QWidget):
         return self._requested or self.filters()
 
     def save_state(self) -> None:
-        """The filters for the next session (the main window asks every screen on close)."""
+        """The filters for the next session (the main window asks every screen on close), and
+        the charts' sizes, at which the app's warm-up renders them next time (`charts.ahead`)."""
+        if self.canvases:
+            self.state["chart_sizes"] = {
+                name: [*canvas.get_width_height(physical=True), canvas.figure.dpi]
+                for name, canvas in self.canvases.items()
+            }
         self.filter_bar.save_state()
 
     def _filters_changed(self) -> None:
@@ -515,7 +522,11 @@ class Dashboard(QWidget):
         else:
             self.drawn_ahead.add(name)
         canvas.ready = True
-        canvas.draw()
+        # Rendered ahead too, at the size the card had last time: only shown.
+        if name in self.drawn_ahead and not self.draws[name] and canvas.adopt_rendered():
+            self.rendered_ahead.add(name)
+        else:
+            canvas.draw()
         canvas.update()
         self.draws[name] += 1
         self._drawn_dirty.discard(name)

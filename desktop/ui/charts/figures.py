@@ -1320,6 +1320,24 @@ def predraw(series: Mapping[str, object], look: Look) -> None:
                 draw(name, fig, series[name], look)
 
 
+def prerender(sizes: Mapping[str, tuple[int, int, float]]) -> None:
+    """Render the figures `predraw` drew at the sizes their canvases had when the Dashboard was
+    last closed (physical pixels wide and high, dots per inch): rendering is most of what the
+    first open costs, and the window usually opens at the size it had. The canvas shows the
+    image only when its own size is the same (`ChartCanvas.adopt_rendered`), else renders."""
+    with _stock_lock:
+        for name, fig in _stock.items():
+            if name not in sizes or drawn_with(fig) is None:
+                continue
+            width, height, dpi = sizes[name]
+            fig.set_dpi(dpi)
+            fig.set_size_inches(width / dpi, height / dpi)
+            canvas = FigureCanvasAgg(fig)
+            canvas.draw()
+            key = (*canvas.get_width_height(physical=True), fig.dpi)
+            fig._pursuit_rendered = (canvas.renderer, key)  # type: ignore[attr-defined]
+
+
 def prepared(name: str) -> Figure:
     """A figure to draw `name` on: the one prepared by the warm-up if it is still there (each is
     handed out once), else a new one. A new one is not prepared here: this runs while the series

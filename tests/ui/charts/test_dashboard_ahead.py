@@ -141,3 +141,42 @@ def test_in_the_main_window_the_first_open_after_the_warm_up_only_renders(
     qtbot.waitUntil(dashboard.idle, timeout=30_000)
     assert dashboard.ahead_taken
     assert dashboard.drawn_ahead == set(analytics.FIGURES)
+
+
+def test_at_the_size_of_last_time_the_first_open_shows_the_image_rendered_ahead(
+    open_dashboard, demo_ws: Workspace
+) -> None:
+    """The Dashboard keeps its charts' sizes when closed; the next session's warm-up renders the
+    figures at them, and the first open shows those images: the pixels of its own rendering."""
+    last_time = open_dashboard(demo_ws)
+    last_time.save_state()  # as the main window asks on close
+    again = Workspace.open(demo_ws.path)  # the next session
+    try:
+        figures.stock()
+        warm_up(again)
+        dashboard = open_dashboard(again)
+        assert dashboard.rendered_ahead == set(analytics.FIGURES)
+        for name in analytics.FIGURES:
+            assert dashboard.canvases[name].renders == 0  # shown, not rendered again
+            pixels = np.asarray(dashboard.canvases[name].buffer_rgba())
+            assert np.array_equal(pixels, np.asarray(last_time.canvases[name].buffer_rgba()))
+    finally:
+        again.close()
+
+
+def test_at_another_size_the_first_open_renders_them_itself(
+    open_dashboard, demo_ws: Workspace
+) -> None:
+    open_dashboard(demo_ws, size=(1440, 1000)).save_state()
+    again = Workspace.open(demo_ws.path)
+    try:
+        figures.stock()
+        warm_up(again)
+        dashboard = open_dashboard(again, size=(1280, 720))  # a smaller screen this time
+        assert dashboard.drawn_ahead == set(analytics.FIGURES) and not dashboard.rendered_ahead
+        for canvas in dashboard.canvases.values():
+            ratio = canvas.devicePixelRatioF()
+            drawn = (int(canvas.renderer.width), int(canvas.renderer.height))
+            assert drawn == (round(canvas.width() * ratio), round(canvas.height() * ratio))
+    finally:
+        again.close()
