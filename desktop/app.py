@@ -15,6 +15,7 @@ import logging
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -204,7 +205,7 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
     window.show()
     opening.after_first_paint(window)
     QTimer.singleShot(1500, lambda: start_checks(holder["window"]))
-    QTimer.singleShot(WARM_UP_MS, warm_up)
+    QTimer.singleShot(WARM_UP_MS, lambda: warm_up(ctx))
     code = app.exec()
     ctx.workspace.close()
     if ctx.lock is not None:
@@ -310,17 +311,28 @@ def start_checks(window: MainWindow) -> None:
     StartupChecks(window).start()
 
 
-def warm_up() -> threading.Thread:
+def warm_up(ctx: AppContext | None = None) -> threading.Thread:
     """Import, on a worker thread, the modules screens name as slow to import (`Screen.warm`:
-    matplotlib for the Dashboard), so that opening such a screen later does not wait for them.
+    matplotlib for the Dashboard), so that opening such a screen later does not wait for them;
+    then, with `ctx`, compute what their first show will need (`Screen.ahead`: the Dashboard's
+    series, kept while the database is not written).
 
     Start-up never pays for them: this runs once the window has been up a while. A screen opened
     before it is done imports the module itself (Python's import lock makes one wait for the
-    other). Then what is alive is frozen for the garbage collector (see below). Returns the
-    thread (benchmarks wait for it)."""
+    other) and computes its own data. Then what is alive is frozen for the garbage collector
+    (see below). Returns the thread (benchmarks wait for it)."""
     from desktop.ui.screens import SCREENS
 
     modules = [screen.warm for screen in SCREENS if screen.warm]
+    # Planned here, on the GUI thread: a plan reads the settings, which the worker must not.
+    plans: list[Callable[[], object]] = []
+    if ctx is not None:
+        for screen in SCREENS:
+            if screen.ahead:
+                try:
+                    plans.append(importlib.import_module(screen.ahead).plan(ctx))
+                except Exception:  # the screen computes its own data when shown
+                    log.warning("planning %s failed", screen.ahead, exc_info=True)
 
     def work() -> None:
         for name in modules:
@@ -328,6 +340,11 @@ def warm_up() -> threading.Thread:
                 importlib.import_module(name)
             except Exception:  # the screen reports it when shown; nothing to tell here
                 log.warning("warming up %s failed", name, exc_info=True)
+        for plan in plans:
+            try:
+                plan()
+            except Exception:  # the screen computes (and reports) its own when shown
+                log.warning("computing ahead failed", exc_info=True)
         # What is alive now (the data layer, Qt's wrappers, matplotlib, the prepared figures:
         # some 170,000 objects at 10,000 pursuits) lives as long as the app. Frozen, they are
         # no longer walked by the garbage collector's full collections, each of which took

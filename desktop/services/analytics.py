@@ -895,19 +895,20 @@ def dashboard(
     today: date | None = None,
     fallback_currency: str = "CNY",
     first: Callable[[Dashboard], object] | None = None,
+    db: Connection | None = None,
 ) -> Dashboard:
     """The series of `figures` for `filters`, sharing the history pass between figures.
 
     The funnel, forecast and win/loss are single aggregates; velocity and calibration take a
     pass over the whole stage history. When both kinds are asked for, `first` (if given) gets
     the aggregates' Dashboard as soon as they are in, from the same snapshot, so that a caller
-    can draw them while the history is read."""
+    can draw them while the history is read. `db`: the caller's snapshot, else one of its own."""
     unknown = set(figures) - set(FIGURES)
     if unknown:
         raise ValueError(f"unknown figures {sorted(unknown)}")
     today = today or date.today()
     wanted = set(figures)
-    with _snapshot(ws) as db:  # one consistent snapshot for every figure
+    with _snapshot(ws, db) as db:  # one consistent snapshot for every figure
         used = tuple(currencies(ws, db))
         currency = filters.currency or (used[0][0] if used else fallback_currency)
         rows = (

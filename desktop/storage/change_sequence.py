@@ -41,3 +41,23 @@ def sequence_statements(table: str) -> list[str]:
         f"CREATE TRIGGER sync_seq_{table}_au AFTER UPDATE OF vv ON {table} "
         f"WHEN NEW.seq = OLD.seq BEGIN {bump}; END",
     ]
+
+
+def write_mark(conn: sa.Connection) -> tuple[int, ...]:
+    """What any committed write moves, read in the caller's snapshot: the local write counter
+    (every stamped transaction), the count of imports, and each synced table's highest change
+    sequence (every insert and version-vector write, a merge's included). Equal marks: nothing
+    was written in between. One statement of index lookups, well under a millisecond."""
+    # Here, not at the top: the migrations import this module and must not load today's ORM.
+    from desktop.storage.tables import SYNCED_TABLES
+
+    parts = [
+        "(SELECT coalesce(max(counter), 0) FROM sync_state)",
+        "(SELECT count(*) FROM sync_imports)",
+        *(
+            f"(SELECT coalesce(max(seq), 0) FROM {table.__tablename__})"
+            for table in sorted(SYNCED_TABLES, key=lambda t: t.__tablename__)
+        ),
+    ]
+    row = conn.exec_driver_sql("SELECT " + ", ".join(parts)).one()
+    return tuple(int(value) for value in row)

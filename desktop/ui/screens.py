@@ -37,6 +37,10 @@ class Screen:
     # Dashboard's matplotlib): the app imports it on a worker thread once the window has been
     # up a while (`desktop.app.warm_up`), so that first show does not wait for it.
     warm: str = ""
+    # A module whose `plan(ctx)` gives the warm-up's worker more to do after those imports: the
+    # data of the screen's first show computed ahead (the Dashboard's series), read on the GUI
+    # thread when the warm-up starts.
+    ahead: str = ""
 
     def title(self) -> str:
         return QCoreApplication.translate("Screens", self.source_title)
@@ -86,6 +90,7 @@ SCREENS: list[Screen] = [
         "desktop.ui.charts.dashboard",
         "Dashboard",
         warm="desktop.ui.charts.warm",
+        ahead="desktop.ui.charts.ahead",
     ),
     Screen("review", "Review", "review.svg", "desktop.ui.sync.review", "ReviewScreen"),
     Screen("today", "Today", "today.svg", "desktop.ui.today.screen", "TodayScreen"),

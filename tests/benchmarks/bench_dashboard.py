@@ -2,11 +2,14 @@
 
 Figures recorded (`make bench`):
 - the series alone (`analytics.dashboard`, one read snapshot): first run and best of three;
-- the first open in a fresh process, as a rep meets it: after the app's idle warm-up (matplotlib
-  imported and the figures prepared on a worker once the window has been up a while; target
+- the first open in a fresh process, as a rep meets it: after the app's idle warm-up
+  (matplotlib imported, the figures prepared and the series computed ahead on a worker once the
+  window has been up a while, kept while nothing is written: `services.dashboard_ahead`; target
   < 800 ms), and without it (the Dashboard clicked in the first seconds, before the warm-up:
   matplotlib is imported then). Each from `show()` to the charts in view drawn and to all five
-  drawn, wall and CPU time (all threads), the median of paired runs (warm, cold, warm, cold …);
+  drawn, wall and CPU time (all threads), the median of paired runs (warm, cold, again …;
+  "again": a later session, whose warm-up also rendered the figures at the sizes the session
+  before saved);
 - the app's idle warm-up, then the real screen's first open after it, in this process (only when
   it had not loaded matplotlib yet);
 - a full refresh of the open screen (series on the worker + five figures drawn): median and
@@ -52,7 +55,10 @@ TARGET = "< 1000 ms" if SCALE == 10_000 else "< 2000 ms"  # at 50k: the 10k targ
 PAIRS = 3
 
 # One first open of the Dashboard in a fresh process: argv = database, "warm" (the app's idle
-# warm-up has run) or "cold" (it has not: matplotlib is imported when the screen is shown).
+# warm-up has run) or "cold" (it has not: matplotlib is imported when the screen is shown). Each
+# run then saves the Dashboard's state as the window does on close (its charts' sizes, which the
+# next session's warm-up renders the figures at): "warm" runs in a data folder of its own where
+# no session saved any, "again" in the one the "cold" run before it saved in.
 FIRST_OPEN = r"""
 import json, sys, time
 from pathlib import Path
@@ -65,18 +71,19 @@ from desktop.services.workspace import Workspace
 from desktop.ui.charts.dashboard import Dashboard
 from desktop.ui.context import AppContext
 ws = Workspace.open(Path(sys.argv[1]))
-if sys.argv[2] == "warm":
-    from desktop.app import warm_up
-    warm_up().join()
 settings = Settings()
 i18n.install(settings.language)
+ctx = AppContext(ws, settings)
+if sys.argv[2] != "cold":
+    from desktop.app import warm_up
+    warm_up(ctx).join()
 # The app's window has painted before a rep clicks Dashboard: Qt's fonts are loaded by then.
 from PySide6.QtWidgets import QLabel
 window = QLabel("Pursuit 项目型销售管理")
 window.show()
 window.grab()
 host = QWidget()
-dashboard = Dashboard(AppContext(ws, settings), host)
+dashboard = Dashboard(ctx, host)
 QVBoxLayout(host).addWidget(dashboard)
 host.resize(1440, 1000)
 
@@ -95,8 +102,10 @@ while not dashboard.idle():
 done = (time.perf_counter() - wall, time.process_time() - cpu)
 in_view = in_view or done
 print(json.dumps(dict(in_view=in_view[0], in_view_cpu=in_view[1], all=done[0], all_cpu=done[1],
+                      ahead=dashboard.ahead_taken, rendered_ahead=len(dashboard.rendered_ahead),
                       in_view_count=sum(not c.visibleRegion().isEmpty()
                                         for c in dashboard.canvases.values()))))
+dashboard.save_state()
 ws.close()
 """
 
@@ -111,10 +120,12 @@ def test_first_open_in_a_fresh_process(scale_db: Path, tmp_path: Path, record) -
     """The first open as a rep meets it, after the idle warm-up and before it, paired runs."""
     # Every process opens this run's copy (at 50,000 pursuits a copy is 2 GB; only the first
     # open migrates it, before anything is timed).
-    runs: dict[str, list[dict[str, float]]] = {"warm": [], "cold": []}
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PURSUIT_DATA_DIR=str(tmp_path / "data"))
-    for _ in range(PAIRS):
-        for mode in ("warm", "cold"):
+    runs: dict[str, list[dict[str, float]]] = {"warm": [], "cold": [], "again": []}
+    for n in range(PAIRS):
+        for mode in ("warm", "cold", "again"):
+            # A "warm" run finds no charts' sizes saved; "again" those of the "cold" run before.
+            data = tmp_path / (f"first-{n}" if mode == "warm" else "later")
+            env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PURSUIT_DATA_DIR=str(data))
             run = subprocess.run(
                 [sys.executable, "-c", FIRST_OPEN, str(scale_db), mode],
                 capture_output=True,
@@ -125,8 +136,10 @@ def test_first_open_in_a_fresh_process(scale_db: Path, tmp_path: Path, record) -
                 check=True,
             )
             runs[mode].append(json.loads(run.stdout.strip().splitlines()[-1]))
+    assert all(r["rendered_ahead"] == 5 for r in runs["again"])  # the sizes were the same
     for mode, label, target in (
         ("warm", "after the idle warm-up", "< 800 ms"),
+        ("again", "after the warm-up, charts' sizes from the session before", "< 800 ms"),
         ("cold", "before the warm-up (matplotlib imported then)", ""),
     ):
         got = runs[mode]
@@ -161,24 +174,26 @@ def test_dashboard_at_10000_pursuits(scale_db, record, qtbot) -> None:
         record(f"dashboard: series computed, first ({SCALE:,} pursuits)", runs[0] * 1000, "ms")
         record(f"dashboard: series computed, best of 3{SUFFIX}", min(runs) * 1000, "ms")
 
+        from desktop.ui.context import AppContext
+
+        settings = Settings()
+        i18n.install(settings.language)
+        ctx = AppContext(ws, settings)
         cold = "matplotlib" not in sys.modules
         if cold:
             # As the app does once its window has been up a while (`desktop.app.warm_up`).
             from desktop.app import warm_up
 
             started = time.perf_counter()
-            warm_up().join()
+            warm_up(ctx).join()
             record(
-                f"dashboard: idle warm-up, matplotlib imported on a worker{SUFFIX}",
+                f"dashboard: idle warm-up, matplotlib imported and series computed on a worker"
+                f"{SUFFIX}",
                 (time.perf_counter() - started) * 1000,
                 "ms",
             )
         from desktop.ui.charts.dashboard import Dashboard
-        from desktop.ui.context import AppContext
 
-        settings = Settings()
-        i18n.install(settings.language)
-        ctx = AppContext(ws, settings)
         host = QWidget()
         dashboard = Dashboard(ctx, host)
         QVBoxLayout(host).addWidget(dashboard)

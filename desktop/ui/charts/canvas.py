@@ -44,6 +44,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         )
         self.name = name
         self.ready = False
+        self.renders = 0  # times the figure was rendered into the canvas (a resize renders again)
         self.describer: Describer | None = None
         self.slicer: Slicer | None = None
         self.on_slice: Callable[[analytics.Slice], object] | None = None  # a bar was clicked
@@ -60,6 +61,27 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def sizeHint(self) -> QSize:
         return QSize(560, 320)
+
+    def draw(self) -> None:
+        self.renders += 1
+        super().draw()  # type: ignore[no-untyped-call]  # matplotlib's, untyped
+
+    def adopt_rendered(self) -> bool:
+        """Show the image the app's warm-up rendered of this figure (`figures.prerender`) rather
+        than render it again, if it was rendered at this canvas's size; True if so. Once: a
+        later drawing renders."""
+        rendered = getattr(self.figure, "_pursuit_rendered", None)
+        if rendered is None:
+            return False
+        delattr(self.figure, "_pursuit_rendered")
+        renderer, key = rendered
+        if key != (*self.get_width_height(physical=True), self.figure.dpi):
+            return False
+        self.renderer = renderer
+        # matplotlib's key of the renderer it keeps while the size stays (`get_renderer`);
+        # without it, the next paint would make a new, blank one.
+        self._lastKey = key
+        return True
 
     def draw_idle(self) -> None:
         if self.ready:

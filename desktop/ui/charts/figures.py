@@ -16,7 +16,7 @@ import logging
 import textwrap
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
@@ -1268,6 +1268,13 @@ DRAWERS: dict[str, Callable[[Figure, object, Look], None]] = {
 
 def draw(name: str, fig: Figure, series: object, look: Look) -> None:
     DRAWERS[name](fig, series, look)
+    fig._pursuit_drawn = (series, look)  # type: ignore[attr-defined]  # see `drawn_with`
+
+
+def drawn_with(fig: Figure) -> tuple[object, Look] | None:
+    """The series and look `fig` was last drawn with (None: never by `draw`)."""
+    drawn: tuple[object, Look] | None = getattr(fig, "_pursuit_drawn", None)
+    return drawn
 
 
 def prepare(name: str, lang: str) -> Figure:
@@ -1300,6 +1307,35 @@ def stock(lang: str = "zh") -> None:
         for name, fig in made.items():
             _stock.setdefault(name, fig)
     warm_up(Look(lang, "CNY", tuple(s.process(lang) for s in default_catalog().stages)))
+
+
+def predraw(series: Mapping[str, object], look: Look) -> None:
+    """Draw the figures still in stock with the series the warm-up computed ahead for the first
+    open (`charts.ahead`, on the warm-up's worker), so that the open only renders them (the
+    Dashboard draws again what `drawn_with` says differs). Under the stock's lock: a Dashboard
+    opened meanwhile waits for its figures the few tens of milliseconds this takes."""
+    with _stock_lock:
+        for name, fig in _stock.items():
+            if series.get(name) is not None:
+                draw(name, fig, series[name], look)
+
+
+def prerender(sizes: Mapping[str, tuple[int, int, float]]) -> None:
+    """Render the figures `predraw` drew at the sizes their canvases had when the Dashboard was
+    last closed (physical pixels wide and high, dots per inch): rendering is most of what the
+    first open costs, and the window usually opens at the size it had. The canvas shows the
+    image only when its own size is the same (`ChartCanvas.adopt_rendered`), else renders."""
+    with _stock_lock:
+        for name, fig in _stock.items():
+            if name not in sizes or drawn_with(fig) is None:
+                continue
+            width, height, dpi = sizes[name]
+            fig.set_dpi(dpi)
+            fig.set_size_inches(width / dpi, height / dpi)
+            canvas = FigureCanvasAgg(fig)
+            canvas.draw()
+            key = (*canvas.get_width_height(physical=True), fig.dpi)
+            fig._pursuit_rendered = (canvas.renderer, key)  # type: ignore[attr-defined]
 
 
 def prepared(name: str) -> Figure:

@@ -29,6 +29,31 @@ from desktop.ui.context import AppContext
 DEFAULT_PERIOD = "last_12_months"
 
 
+def saved_period(state: dict[str, Any]) -> str:
+    """The period the bar opens with: the one saved, or the first offered for one it does not
+    know (a setting from another version)."""
+    period = state.get("period", DEFAULT_PERIOD)
+    return period if period in analytics.PERIODS else analytics.PERIODS[0]
+
+
+def first_filters(state: dict[str, Any], today: date) -> analytics.Filters:
+    """The filters a new bar computes the first series for, read from the saved state alone:
+    the saved period, tags, account and rep, and no currency (the bar offers currencies once
+    the first series say which are in use). What the app's warm-up computes ahead for
+    (`charts.ahead`). A saved account since deleted is not chosen by the bar: then these
+    filters differ from the bar's, and the first open computes its own."""
+    start, end = analytics.period_range(saved_period(state), today)
+    account = state.get("account")
+    rep = state.get("rep")
+    return analytics.Filters(
+        start=start,
+        end=end,
+        tags=frozenset(state.get("tags", [])),
+        account_id=account if isinstance(account, str) and account else None,
+        rep=rep if isinstance(rep, str) else None,
+    )
+
+
 class DashboardFilters(QWidget):
     """The filters over the charts; `filters()` is what the series are computed for. `status`
     (the dashboard's line for what is going on) takes the rest of the row."""
@@ -59,8 +84,7 @@ class DashboardFilters(QWidget):
                 "check. The funnel and the forecast always show the open pursuits as they are now."
             )
         )
-        index = self.period.findData(self._state.get("period", DEFAULT_PERIOD))
-        self.period.setCurrentIndex(max(index, 0))
+        self.period.setCurrentIndex(analytics.PERIODS.index(saved_period(self._state)))
         self.period.currentIndexChanged.connect(self._filters_changed)
 
         self.account = QComboBox()

@@ -90,29 +90,42 @@ def test_start_up_does_not_load_the_dashboard_or_matplotlib(tmp_path: Path) -> N
 def test_the_app_warms_up_matplotlib_after_start(tmp_path: Path) -> None:
     """Once the window has been up a while, the app imports the dashboard's figures (matplotlib)
     on a worker thread: nothing of it before, all of it after, and the dashboard then opens
-    without importing it again. What is alive then is frozen for the garbage collector (its
+    without importing it again; then it computes the series of the Dashboard's first open
+    (kept while nothing is written). What is alive then is frozen for the garbage collector (its
     full collections no longer walk matplotlib and the data layer), nothing before."""
     script = textwrap.dedent(
         """
         import gc, json, sys, threading
+        from datetime import date
         import desktop.app
         from desktop.app import WARM_UP_MS, warm_up
+        from desktop.infra.settings import Settings
+        from desktop.services import dashboard_ahead
+        from desktop.services.workspace import Workspace
+        from desktop.ui.charts.filter_bar import first_filters
+        from desktop.ui.context import AppContext
 
+        ws = Workspace.open(sys.argv[1])
+        ctx = AppContext(ws, Settings())
         before = "matplotlib" in sys.modules
         frozen_before = gc.get_freeze_count()
-        thread = warm_up()
+        thread = warm_up(ctx)
         worker = thread is not threading.main_thread() and thread.daemon
         thread.join(60)
         from desktop.ui.charts import figures
+        filters = first_filters({}, date.today())
+        ahead = dashboard_ahead.take(ws, filters, ctx.settings.default_currency)
         print(json.dumps(dict(before=before, worker=worker, delay=WARM_UP_MS,
                               figures="desktop.ui.charts.figures" in sys.modules,
                               frozen_before=frozen_before, frozen=gc.get_freeze_count(),
-                              stock_tracked=any(o is figures._stock for o in gc.get_objects()))))
+                              stock_tracked=any(o is figures._stock for o in gc.get_objects()),
+                              ahead=ahead is not None)))
+        ws.close()
         """
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PURSUIT_DATA_DIR=str(tmp_path))
     run = subprocess.run(
-        [sys.executable, "-c", script],
+        [sys.executable, "-c", script, str(tmp_path / "warm.db")],
         capture_output=True,
         text=True,
         env=env,
@@ -122,6 +135,7 @@ def test_the_app_warms_up_matplotlib_after_start(tmp_path: Path) -> None:
     )
     report = json.loads(run.stdout.strip().splitlines()[-1])
     assert report == dict(
+        ahead=True,
         before=False,
         worker=True,
         delay=report["delay"],
