@@ -6,6 +6,7 @@ kind, id, old and new values) while each kind's rules live in `_VALIDATORS`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -84,10 +85,17 @@ def _one_of(
 
 
 def _vocab(name: str) -> Callable[[], set[str]]:
+    # Asked for every record a sync import checks (hundreds of thousands into a new database):
+    # the keys are made once per catalog, which is immutable.
+    made: list[tuple[object, set[str]]] = []
+
     def keys() -> set[str]:
         from desktop.domain.methodology import default_catalog
 
-        return set(default_catalog().vocab(name).keys())
+        catalog = default_catalog()
+        if not made or made[0][0] is not catalog:
+            made[:] = [(catalog, set(catalog.vocab(name).keys()))]
+        return made[0][1]
 
     return keys
 
@@ -150,13 +158,17 @@ def has_rules(kind: str) -> bool:
 
 
 def validate(kind: str, values: Values) -> None:
-    table = table_of(kind)
-    known = set(table.register_fields())
+    known = _field_names(table_of(kind))
     for name in values:
         if name not in known:
             raise InvalidInput(name, "unknown_field", f"{kind} has no field {name!r}")
     for check in _VALIDATORS.get(kind, []):
         check(values)
+
+
+@functools.cache
+def _field_names(table: type[Synced]) -> frozenset[str]:
+    return frozenset(table.register_fields())
 
 
 def table_of(kind: str) -> type[Synced]:
