@@ -6,7 +6,6 @@ kind, id, old and new values) while each kind's rules live in `_VALIDATORS`.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -16,7 +15,7 @@ from sqlalchemy import inspect
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.workspace import Workspace
-from desktop.storage.tables import BY_KIND, Synced, utcnow
+from desktop.storage.tables import BY_KIND, Synced, table_cache, utcnow
 
 Values = Mapping[str, Any]
 
@@ -166,7 +165,7 @@ def validate(kind: str, values: Values) -> None:
         check(values)
 
 
-@functools.cache
+@table_cache
 def _field_names(table: type[Synced]) -> frozenset[str]:
     return frozenset(table.register_fields())
 

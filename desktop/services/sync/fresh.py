@@ -24,7 +24,9 @@ cancel and the attachments companion. What is new is only speed: the tables' sec
 are dropped inside the transaction and made again after the load (a sorted build instead of
 half a million scattered inserts), with their planner statistics kept, and so are the change
 sequence's, the deal-health facts' and the full-text index's triggers, their work done at the
-end in bulk (`storage.set_aside`, as demo data at scale does).
+end in bulk (`storage.set_aside`, as demo data at scale does). And SQLite checks no foreign key
+as rows go in (each a lookup of the parent): the references were checked as the lines were read,
+and the whole database is checked by `PRAGMA foreign_key_check` before the commit.
 """
 
 from __future__ import annotations
@@ -318,17 +320,19 @@ class _Loader(importer._Merger):
         """
         counts = self.preview.counts[table.kind]
         pending, rejected = self.scan.pending_ids, self.rejected
-        references = [
-            (
-                name,
-                index,
-                target,
-                pending.get(kind, set()),
-                set(rejected.get(kind, ())) if kind == table.kind else rejected.get(kind, set()),
-            )
-            for name, index, target, kind in rows.references
-        ]
+        # The values of each reference the batch refers to that exist nowhere, or only in a
+        # refused record: found by set, in one go per batch (the sets change only between
+        # batches), so that a row is looked at only when the batch has such a value.
+        missing = []
+        for name, index, target, kind in rows.references:
+            given = {entry.row[index] for entry in entries}
+            given.discard(None)
+            bad = (given - pending.get(kind, set())) | (given & rejected.get(kind, set()))
+            if bad:
+                missing.append((name, index, target, bad))
         validated = rows.validated
+        if validated is None and not missing:
+            return entries
         accepted = []
         for entry in entries:
             row = entry.row
@@ -341,9 +345,8 @@ class _Loader(importer._Merger):
                 except InvalidInput as exc:
                     reason = f"{exc.field}: {exc.code}"
             if reason is None:
-                for name, index, target, known, refused in references:
-                    value = row[index]
-                    if value is not None and (value not in known or value in refused):
+                for name, index, target, bad in missing:
+                    if row[index] in bad:
                         reason = f"{name}: no such {target}"
                         break
             if reason is not None:
