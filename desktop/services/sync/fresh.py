@@ -296,13 +296,13 @@ class _Loader(importer._Merger):
             name = table.__tablename__
             self.written.add(name)
             seq = self._sequence(table)
-            extra = ", seq" if seq is not None else ""
-            if seq is not None:
-                for row in inserts:
-                    row.append(seq)
-            marks = ", ".join("?" * (len(rows.names) + (seq is not None)))
+            # One change sequence for the whole import: written into the statement, not bound
+            # row by row.
+            extra, value = (", seq", f", {int(seq)}") if seq is not None else ("", "")
+            marks = ", ".join("?" * len(rows.names))
             self.driver.executemany(
-                f"INSERT INTO {name} ({', '.join(rows.names)}{extra}) VALUES ({marks})", inserts
+                f"INSERT INTO {name} ({', '.join(rows.names)}{extra}) VALUES ({marks}{value})",
+                inserts,
             )
             self.index.inserted(name)
         self._write_reviews(table, reviews)
