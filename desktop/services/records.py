@@ -15,7 +15,7 @@ from sqlalchemy import inspect
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.workspace import Workspace
-from desktop.storage.tables import BY_KIND, Synced, utcnow
+from desktop.storage.tables import BY_KIND, Synced, table_cache, utcnow
 
 Values = Mapping[str, Any]
 
@@ -84,10 +84,17 @@ def _one_of(
 
 
 def _vocab(name: str) -> Callable[[], set[str]]:
+    # Asked for every record a sync import checks (hundreds of thousands into a new database):
+    # the keys are made once per catalog, which is immutable.
+    made: list[tuple[object, set[str]]] = []
+
     def keys() -> set[str]:
         from desktop.domain.methodology import default_catalog
 
-        return set(default_catalog().vocab(name).keys())
+        catalog = default_catalog()
+        if not made or made[0][0] is not catalog:
+            made[:] = [(catalog, set(catalog.vocab(name).keys()))]
+        return made[0][1]
 
     return keys
 
@@ -166,13 +173,17 @@ def has_rules(kind: str) -> bool:
 
 
 def validate(kind: str, values: Values) -> None:
-    table = table_of(kind)
-    known = set(table.register_fields())
+    known = _field_names(table_of(kind))
     for name in values:
         if name not in known:
             raise InvalidInput(name, "unknown_field", f"{kind} has no field {name!r}")
     for check in _VALIDATORS.get(kind, []):
         check(values)
+
+
+@table_cache
+def _field_names(table: type[Synced]) -> frozenset[str]:
+    return frozenset(table.register_fields())
 
 
 def table_of(kind: str) -> type[Synced]:

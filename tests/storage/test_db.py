@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 
 from desktop.storage import migrate
 from desktop.storage.db import Database, DatabaseMissing, DatabaseTooNew, NotAPursuitDatabase
@@ -47,6 +48,31 @@ def test_pragmas_in_force(tmp_path: Path) -> None:
         "foreign_keys": 1,
         "busy_timeout": 5000,
     }
+    db.close()
+
+
+def test_a_write_without_foreign_keys_leaves_none_off_behind(tmp_path: Path) -> None:
+    """`write(foreign_keys=False)` (a bulk writer that checks references itself) writes a row
+    whose parent is missing; every transaction after it, on every pooled connection, checks
+    them again."""
+    db = Database.open(tmp_path / "k.db")
+    orphan = (
+        "INSERT INTO pursuits (id, account_id, title, amount, currency, stage, status, "
+        "close_reason, owner, stage_entered_at, next_step, board_rank, notes, created_at, "
+        "updated_at, alive, purged, vv, dots) VALUES (?, 'no-such-account', 't', 0, 'CNY', 1, "
+        "'open', '', '', '2026-01-01', '', 0, '', '2026-01-01', '2026-01-01', 1, 0, '{}', '{}')"
+    )
+    with db.write(foreign_keys=False) as session:
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 0
+        session.execute(text(orphan.replace("?", "'orphan'")))
+    for _ in range(3):  # whichever connection the pool hands out
+        with db.read() as session:
+            assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        with pytest.raises(IntegrityError), db.write() as session:
+            session.execute(text(orphan.replace("?", "'another'")))
+    with db.read() as session:
+        ids = session.execute(text("SELECT id FROM pursuits")).scalars().all()
+    assert ids == ["orphan"]
     db.close()
 
 

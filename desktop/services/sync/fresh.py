@@ -24,7 +24,9 @@ cancel and the attachments companion. What is new is only speed: the tables' sec
 are dropped inside the transaction and made again after the load (a sorted build instead of
 half a million scattered inserts), with their planner statistics kept, and so are the change
 sequence's, the deal-health facts' and the full-text index's triggers, their work done at the
-end in bulk (`storage.set_aside`, as demo data at scale does).
+end in bulk (`storage.set_aside`, as demo data at scale does). And SQLite checks no foreign key
+as rows go in (each a lookup of the parent): the references were checked as the lines were read,
+and the whole database is checked by `PRAGMA foreign_key_check` before the commit.
 """
 
 from __future__ import annotations
@@ -97,11 +99,12 @@ def import_new(
         conn.close()
     backup_path: Path | None = None
     try:
-        with ws.write() as session:
+        # Foreign keys off: every record's references are checked as it is read (`_accept`),
+        # and the whole database is checked once more before the commit (below).
+        with ws.db.write(foreign_keys=False) as session:
             session.info["merging"] = True
             driver = queries.driver_of(session)
             with importer._interruptible(driver, cancelled):
-                driver.execute("PRAGMA defer_foreign_keys = ON")
                 (cache,) = driver.execute("PRAGMA cache_size").fetchone()
                 driver.execute("PRAGMA cache_size = -65536")
                 try:
@@ -137,10 +140,11 @@ def import_new(
                     )
                 finally:
                     driver.execute(f"PRAGMA cache_size = {int(cache)}")
-                for name in sorted(loader.written):
-                    violations = driver.execute(f"PRAGMA foreign_key_check({name})").fetchmany(1)
-                    if violations:
-                        raise BundleError("damaged", f"a reference is missing: {violations[0]}")
+                # Every table, not only those the load wrote: foreign keys were off for the
+                # settling and the log too. (Empty tables cost nothing.)
+                violations = driver.execute("PRAGMA foreign_key_check").fetchmany(1)
+                if violations:
+                    raise BundleError("damaged", f"a reference is missing: {violations[0]}")
                 if progress is not None:
                     progress("merging", 1, 1)
                 if dry_run or (confirm is not None and not confirm(preview)):
@@ -295,13 +299,13 @@ class _Loader(importer._Merger):
             name = table.__tablename__
             self.written.add(name)
             seq = self._sequence(table)
-            extra = ", seq" if seq is not None else ""
-            if seq is not None:
-                for row in inserts:
-                    row.append(seq)
-            marks = ", ".join("?" * (len(rows.names) + (seq is not None)))
+            # One change sequence for the whole import: written into the statement, not bound
+            # row by row.
+            extra, value = (", seq", f", {int(seq)}") if seq is not None else ("", "")
+            marks = ", ".join("?" * len(rows.names))
             self.driver.executemany(
-                f"INSERT INTO {name} ({', '.join(rows.names)}{extra}) VALUES ({marks})", inserts
+                f"INSERT INTO {name} ({', '.join(rows.names)}{extra}) VALUES ({marks}{value})",
+                inserts,
             )
             self.index.inserted(name)
         self._write_reviews(table, reviews)
@@ -319,31 +323,33 @@ class _Loader(importer._Merger):
         """
         counts = self.preview.counts[table.kind]
         pending, rejected = self.scan.pending_ids, self.rejected
-        references = [
-            (
-                name,
-                index,
-                target,
-                pending.get(kind, set()),
-                set(rejected.get(kind, ())) if kind == table.kind else rejected.get(kind, set()),
-            )
-            for name, index, target, kind in rows.references
-        ]
+        # The values of each reference the batch refers to that exist nowhere, or only in a
+        # refused record: found by set, in one go per batch (the sets change only between
+        # batches), so that a row is looked at only when the batch has such a value.
+        missing = []
+        for name, index, target, kind in rows.references:
+            given = {entry.row[index] for entry in entries}
+            given.discard(None)
+            bad = (given - pending.get(kind, set())) | (given & rejected.get(kind, set()))
+            if bad:
+                missing.append((name, index, target, bad))
         validated = rows.validated
+        if validated is None and not missing:
+            return entries
         accepted = []
         for entry in entries:
             row = entry.row
             reason = None
             if validated is not None and not row[rows.purged]:
+                # The validated fields' values (`importer._domain_values`, in one dict).
                 shown = {name: row[index] for name, index in validated}
                 try:
-                    records.validate(table.kind, importer._domain_values(table, shown))
+                    records.validate(table.kind, importer._as_domain(table, shown))
                 except InvalidInput as exc:
                     reason = f"{exc.field}: {exc.code}"
             if reason is None:
-                for name, index, target, known, refused in references:
-                    value = row[index]
-                    if value is not None and (value not in known or value in refused):
+                for name, index, target, bad in missing:
+                    if row[index] in bad:
                         reason = f"{name}: no such {target}"
                         break
             if reason is not None:

@@ -1485,7 +1485,11 @@ def _encoded_columns(table: type[Synced]) -> frozenset[str]:
 
 def _domain_values(table: type[Synced], shown: dict[str, Any]) -> dict[str, Any]:
     """The values the services' validators look at (they take no dates, times or JSON)."""
-    values = {name: shown[name] for name in _validated_fields(table)}
+    return _as_domain(table, {name: shown[name] for name in _validated_fields(table)})
+
+
+def _as_domain(table: type[Synced], values: dict[str, Any]) -> dict[str, Any]:
+    """`values` (those of `_validated_fields`) as the validators take them."""
     if table.kind == "pursuit" and values.get("status") == LEGACY_WON:
         # An older database's win: accepted, then mapped after the merge (settle_legacy_won).
         values["status"] = COLLECTED
