@@ -91,7 +91,7 @@ class PreferencesDialog(QDialog):
         self.language.setObjectName("pref_language")
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.setCurrentIndex(max(0, self.language.findData(self.ctx.language)))
         language_note = QLabel(self.tr("The window reopens in the new language."))
         language_note.setStyleSheet(MUTED_STYLE)
         self.currency = QComboBox()
@@ -370,7 +370,10 @@ class PreferencesDialog(QDialog):
         self.ctx.apply_policy()
         self.ctx.broadcast(Changes.all())
         language = self.language.currentData()
+        # What the rep confirmed here is what the next start opens in, even when it is the
+        # language this window already shows and another instance saved the other one.
+        settings.language = language
         super().accept()
         self.applied.emit()
-        if language != settings.language:
+        if language != self.ctx.language:  # the one this window shows
             self.language_chosen.emit(language)
