@@ -86,9 +86,7 @@ def test_a_chinese_window_stays_chinese_when_english_is_saved(main_window) -> No
 
 
 @pytest.mark.parametrize("main_window", ["en"], indirect=True)
-def test_preferences_show_the_windows_language_and_save_what_the_rep_confirms(
-    qtbot, main_window
-) -> None:
+def test_preferences_show_the_windows_language(qtbot, main_window) -> None:
     from desktop.ui.preferences.dialog import PreferencesDialog
 
     other_instance_saves("zh_CN")
@@ -97,4 +95,20 @@ def test_preferences_show_the_windows_language_and_save_what_the_rep_confirms(
     assert dialog.language.currentData() == "en"  # what the window shows, not what was saved
     with qtbot.assertNotEmitted(dialog.language_chosen):
         dialog.accept()  # nothing to rebuild: the window already shows English
-    assert Settings().language == "en"  # and the next start opens in it
+
+    again = PreferencesDialog(main_window.ctx, main_window)
+    qtbot.addWidget(again)
+    again.language.setCurrentIndex(again.language.findData("zh_CN"))
+    with qtbot.waitSignal(again.language_chosen, timeout=2000) as chosen:
+        again.accept()
+    assert chosen.args == ["zh_CN"]
+
+
+def test_lang_sets_the_language_of_one_start_only() -> None:
+    from desktop.app import start_language
+
+    settings = Settings()
+    settings.language = "zh_CN"
+    assert start_language(settings, "en") == "en"
+    assert settings.language == "zh_CN"  # the next start without --lang opens in Chinese
+    assert start_language(settings, None) == "zh_CN"

@@ -370,10 +370,7 @@ class PreferencesDialog(QDialog):
         self.ctx.apply_policy()
         self.ctx.broadcast(Changes.all())
         language = self.language.currentData()
-        # What the rep confirmed here is what the next start opens in, even when it is the
-        # language this window already shows and another instance saved the other one.
-        settings.language = language
         super().accept()
         self.applied.emit()
-        if language != self.ctx.language:  # the one this window shows
+        if language != self.ctx.language:  # the one this window shows; the switch saves it
             self.language_chosen.emit(language)
