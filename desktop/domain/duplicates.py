@@ -1,7 +1,9 @@
-"""Which accounts, and which people of one account, are the same one recorded twice.
+"""Which accounts, competitors, and people of one account, are the same one recorded twice.
 
 Accounts are the same when their company names give one key (`import_values.company_key`:
-苏州恒通电子有限公司 and 苏州恒通电子 (中国) 有限公司 and "苏州恒通 电子"). People are the same
+苏州恒通电子有限公司 and 苏州恒通电子 (中国) 有限公司 and "苏州恒通 电子"); so are competitors,
+which are companies too (金桥系统, "金桥 系统" and 金桥系统有限公司; Jinqiao Systems and
+"jinqiao  systems" — the name key's case and spacing are part of it). People are the same
 when they belong to one account and share phone digits (`phone_key`: +86 138-0013-8000 is
 13800138000) or an email, or have one name (`person_key`) and no phone or email that tells them
 apart. Pure functions over plain rows, in one pass with a union-find, so that 50,000 people are
@@ -66,6 +68,15 @@ class _Union:
 
 def account_groups(rows: Iterable[tuple[str, str]]) -> list[Group]:
     """(id, name) rows → groups of accounts with one company key, in the rows' order."""
+    return _company_groups(rows)
+
+
+def competitor_groups(rows: Iterable[tuple[str, str]]) -> list[Group]:
+    """(id, name) rows → groups of competitors with one company key, in the rows' order."""
+    return _company_groups(rows)
+
+
+def _company_groups(rows: Iterable[tuple[str, str]]) -> list[Group]:
     first: dict[str, str] = {}
     union = _Union()
     order = []

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.text import has_controls, strip_controls
-from desktop.storage import backup, migrate, people, sync_meta
+from desktop.storage import backup, files, migrate, people, sync_meta
 from desktop.storage.errors import DatabaseMissing as DatabaseMissing
 from desktop.storage.errors import DatabaseReadOnly as DatabaseReadOnly
 from desktop.storage.errors import DatabaseTooNew as DatabaseTooNew
@@ -81,6 +81,8 @@ class Database:
         self.path = path
         self.engine = engine
         self.read_only = read_only
+        # Until closed, nothing in this process opens the file by hand (SQLite's locks).
+        self._let_go = files.hold(path)
         self._writer = sessionmaker(
             bind=engine.execution_options(sqlite_begin="BEGIN IMMEDIATE"),
             class_=WriteSession,
@@ -133,10 +135,10 @@ class Database:
                 with db.write() as session:
                     sync_meta.ensure_site(session, str(path))
         except (OperationalError, DatabaseError) as exc:
-            engine.dispose()
+            db.close()
             raise translate_error(exc) or NotAPursuitDatabase(str(exc)) from exc
         except StorageError:
-            engine.dispose()
+            db.close()
             raise
         return db
 
@@ -202,6 +204,7 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        self._let_go()
 
 
 def _check_header(path: Path, *, empty_ok: bool) -> None:
@@ -214,9 +217,8 @@ def _check_header(path: Path, *, empty_ok: bool) -> None:
         if empty_ok:
             return
         raise NotAPursuitDatabase(f"{path} is an empty file")
-    with path.open("rb") as fh:
-        head = fh.read(16)
-    if head != b"SQLite format 3\x00":
+    head = files.read_head(path, 16)
+    if head is not None and head != b"SQLite format 3\x00":
         raise NotAPursuitDatabase(f"{path} is not an SQLite database")
 
 

@@ -9,6 +9,8 @@ is left as it was.
 
 `same_file` and `sniff` are what the output-path check needs: whether two paths are one file
 (symlinks, hard links, a case-insensitive disk) and what kind of file is already at a path.
+
+`hold` and `read_head` keep SQLite's locks: see `hold`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import os
 import secrets
 import stat
 import sys
+import threading
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -120,6 +124,57 @@ def same_file(a: Path, b: Path) -> bool:
     return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
 
 
+# The database files this process has open through SQLite, by identity, counted (`hold`).
+_held: Counter[tuple[int, int]] = Counter()
+_held_lock = threading.Lock()
+
+
+def hold(path: Path) -> Callable[[], None]:
+    """Mark the file at `path` as open through SQLite in this process until the returned
+    function is called (once its connections are closed).
+
+    SQLite locks a database with POSIX advisory locks, and those belong to the process, not to
+    a descriptor: closing ANY descriptor of the file drops every lock the process holds on it
+    (sqlite.org/howtocorrupt.html, 2.2). Another program (the sqlite3 shell, a backup tool)
+    then finds no reader, checkpoints the WAL and deletes it under our open connections, and
+    what we commit next goes into an unlinked file: gone at the next crash. So a held file is
+    never opened and closed by Python: `read_head` answers for it without opening it.
+    """
+    key = identity(path)
+    if key is None:
+        return lambda: None
+    with _held_lock:
+        _held[key] += 1
+    released = False
+
+    def release() -> None:
+        nonlocal released
+        with _held_lock:
+            if not released:
+                released = True
+                _held[key] -= 1
+                if _held[key] <= 0:
+                    del _held[key]
+
+    return release
+
+
+def held(path: Path) -> bool:
+    """Whether this process has the file at `path` open through SQLite (`hold`)."""
+    key = identity(path)
+    with _held_lock:
+        return key is not None and key in _held
+
+
+def read_head(path: Path, size: int) -> bytes | None:
+    """The first `size` bytes of the file at `path`; None for a database this process holds
+    open through SQLite (`hold`): it is one, and opening it here would drop SQLite's locks."""
+    if held(path):
+        return None
+    with open(path, "rb") as fh:
+        return fh.read(size)
+
+
 # What a file holds, told from its first bytes: enough to say "that is a database", "that is a
 # PDF", not a validation of the content.
 SQLITE, PDF, ZIP, ICS, SYNC, PNG, FOLDER, TEXT, OTHER = (
@@ -147,10 +202,11 @@ def sniff(path: Path) -> str | None:
     if not stat.S_ISREG(info.st_mode):
         return OTHER  # a device, a pipe, a socket: never something we replace
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(512)
+        head = read_head(path, 512)
     except OSError:
         return OTHER
+    if head is None:
+        return SQLITE  # a database this program has open
     if not head:
         return TEXT  # an empty file holds nothing to lose
     if head.startswith(b"SQLite format 3\x00"):

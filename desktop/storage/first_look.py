@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from desktop.storage import migrate
+from desktop.storage import files, migrate
 from desktop.storage.errors import DatabaseMissing
 from desktop.storage.files import writable
 
@@ -39,6 +39,7 @@ class FirstLook:
         self.path = path
         self.connection = connection
         self.thread = threading.get_ident()  # sqlite3 refuses the connection on another
+        self._let_go = files.hold(path)  # SQLite's locks: see files.hold
 
     def usable_here(self) -> bool:
         """Whether this thread may read through it (the one that looked)."""
@@ -61,6 +62,7 @@ class FirstLook:
         collected)."""
         if self.usable_here():
             self.connection.close()
+        self._let_go()
 
 
 def open_unchanged(path: Path) -> FirstLook | None:
@@ -69,9 +71,9 @@ def open_unchanged(path: Path) -> FirstLook | None:
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return None
-        with path.open("rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                return None
+        head = files.read_head(path, 16)
+        if head is not None and head != b"SQLite format 3\x00":
+            return None
         if not writable(path):
             return None
     except OSError:

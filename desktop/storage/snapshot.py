@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from desktop.storage import migrate
+from desktop.storage import files, migrate
 from desktop.storage.files import writable
 
 BUSY_TIMEOUT_MS = 5000
@@ -42,14 +42,15 @@ def read_snapshot(path: Path | str) -> Iterator[sqlite3.Connection]:
         raise Unreadable("not_pursuit_db", f"{path} is a folder")
     if path.stat().st_size == 0:
         raise Unreadable("not_pursuit_db", f"{path} is an empty file")
-    with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise Unreadable("not_pursuit_db", f"{path} is not an SQLite database")
+    head = files.read_head(path, 16)  # not opened by hand while SQLite holds it (files.hold)
+    if head is not None and head != b"SQLite format 3\x00":
+        raise Unreadable("not_pursuit_db", f"{path} is not an SQLite database")
     uri = "file:" + ("" if path.as_posix().startswith("/") else "/")
     uri += quote(path.as_posix(), safe="/:") + "?mode=ro"
     if not writable(path.parent):  # read-only media: no -shm beside it, nobody changes it
         uri += "&immutable=1"
     connection = sqlite3.connect(uri, uri=True, isolation_level=None)
+    let_go = files.hold(path)
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("BEGIN")
@@ -62,6 +63,7 @@ def read_snapshot(path: Path | str) -> Iterator[sqlite3.Connection]:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         connection.close()
+        let_go()
 
 
 def _check_version(connection: sqlite3.Connection, path: Path) -> None:

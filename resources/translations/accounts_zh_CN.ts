@@ -244,8 +244,8 @@
         <translation>查重…</translation>
     </message>
     <message>
-        <source>Find accounts and people recorded twice, and merge them</source>
-        <translation>找出重复录入的客户和关键人，并合并</translation>
+        <source>Find accounts, competitors and people recorded twice, and merge them</source>
+        <translation>找出重复录入的客户、竞争对手和关键人，并合并</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -295,8 +295,8 @@
         <translation>查重</translation>
     </message>
     <message>
-        <source>These accounts and people look recorded twice (the same company name, phone or email). The record in bold is kept; click another to keep that one. What the others have moves to it. Undo puts everything back.</source>
-        <translation>这些客户和关键人看来录入了两次（公司名称、电话或邮箱相同）。保留粗体的那条；点另一条可改为保留它。其余各条的内容并入保留的那条。撤销可全部恢复。</translation>
+        <source>These accounts, competitors and people look recorded twice (the same company name, phone or email). The record in bold is kept; click another to keep that one. What the others have moves to it. Undo puts everything back.</source>
+        <translation>这些客户、竞争对手和关键人看来录入了两次（公司名称、电话或邮箱相同）。保留粗体的那条；点另一条可改为保留它。其余各条的内容并入保留的那条。撤销可全部恢复。</translation>
     </message>
     <message>
         <source>Record</source>
@@ -321,6 +321,10 @@
     <message>
         <source>Account "{0}"</source>
         <translation>客户「{0}」</translation>
+    </message>
+    <message>
+        <source>Competitor "{0}"</source>
+        <translation>竞争对手「{0}」</translation>
     </message>
     <message>
         <source>Person "{0}"</source>

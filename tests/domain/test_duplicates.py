@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.duplicates import PersonRow, account_groups, people_groups
+from desktop.domain.duplicates import PersonRow, account_groups, competitor_groups, people_groups
 
 
 def test_accounts_with_one_company_key_are_grouped() -> None:
@@ -35,4 +35,21 @@ def test_people_share_a_phone_an_email_or_a_name_nothing_tells_apart() -> None:
         (("p1", "p2"), "phone"),
         (("p3", "p4"), "email"),
         (("p7", "p8"), "name"),
+    ]
+
+
+def test_competitors_with_one_company_key_are_grouped() -> None:
+    groups = competitor_groups(
+        [
+            ("c1", "金桥系统"),
+            ("c2", "Jinqiao Systems"),
+            ("c3", "金桥 系统"),
+            ("c4", "jinqiao  SYSTEMS"),
+            ("c5", "金桥系统有限公司"),
+            ("c6", "金桥软件"),
+        ]
+    )
+    assert [(g.ids, g.reason) for g in groups] == [
+        (("c1", "c3", "c5"), "name"),
+        (("c2", "c4"), "name"),
     ]

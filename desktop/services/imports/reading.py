@@ -39,6 +39,7 @@ from typing import Any
 
 from desktop.domain.import_values import cell_text, header_score
 from desktop.services.errors import InvalidInput
+from desktop.storage import files
 
 MAX_ROWS = 100_000  # data rows of one sheet; a rep's book of business is far below
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -183,6 +184,8 @@ def check_settled(path: Path) -> None:
     first = _stat(path)
     if not path.is_file():
         raise ImportFileError("unreadable", str(path))
+    if files.held(path):  # our own open database: reading it by hand would drop its locks
+        raise ImportFileError("format", path.suffix or path.name)
     if first.st_size > MAX_FILE_BYTES:
         raise ImportFileError("too_big", f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
     if time.time() - first.st_mtime < 3:

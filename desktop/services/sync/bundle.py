@@ -66,6 +66,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from desktop.storage import files
+
 MAGIC = b"\x89PURSUIT-SYNC\r\n\x1a\n"
 FORMAT = 3
 SUFFIX = ".pursuit-sync"
@@ -504,6 +506,8 @@ def read_header(path: Path) -> Header:
         size = path.stat().st_size
         if path.is_dir():
             raise BundleError("not_bundle", "a folder")
+        if files.held(path):  # our own open database: reading it by hand would drop its locks
+            raise BundleError("not_bundle", "the database this program has open")
         with path.open("rb") as fh:
             head = fh.read(len(MAGIC) + _PREAMBLE.size)
             if len(head) < len(MAGIC) or head[: len(MAGIC)] != MAGIC:

@@ -41,6 +41,7 @@ from desktop.services import backup as backups
 from desktop.services import collection, people, records
 from desktop.services.changes import Changes
 from desktop.services.errors import InvalidInput
+from desktop.services.indicators import merge as competitor_merge
 from desktop.services.sync import attachments, bundle, importer, schema
 from desktop.services.sync.bundle import BundleError
 from desktop.services.sync.export import read_connection
@@ -116,6 +117,8 @@ def import_new(
                     session.info["merging"] = False
                     collection.settle_legacy_won(session)
                     people.settle_merges(session)
+                    # … and what still uses a competitor merged away, to the one kept.
+                    competitor_merge.settle_merges(session)
                     session.flush()
                     session.info["merging"] = True
                     if backup and not dry_run and preview.records:

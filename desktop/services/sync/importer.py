@@ -63,6 +63,7 @@ from desktop.services import backup as backups
 from desktop.services import collection, people, records
 from desktop.services.changes import Changes
 from desktop.services.errors import InvalidInput
+from desktop.services.indicators import merge as competitor_merge
 from desktop.services.sync import attachments, bundle, schema
 from desktop.services.sync.bundle import BundleError
 from desktop.services.sync.export import Cancelled, read_connection
@@ -294,6 +295,8 @@ def import_bundle(
                         # Cards of a person merged away on another laptop go to the survivor: a
                         # local, stamped write (services.people.settle_merges).
                         people.settle_merges(session)
+                        # … and what still uses a competitor merged away, to the one kept.
+                        competitor_merge.settle_merges(session)
                         session.flush()
                         session.info["merging"] = True
                         _after_merge(

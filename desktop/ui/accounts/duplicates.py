@@ -1,11 +1,12 @@
-"""The Duplicates dialog (Accounts ▸ Duplicates…): accounts and people recorded twice, merged in
-one step that Edit ▸ Undo takes back.
+"""The Duplicates dialog (Accounts ▸ Duplicates…): accounts, competitors and people recorded
+twice, merged in one step that Edit ▸ Undo takes back.
 
 It lists what `services.duplicates.find_duplicates` found. Nothing is ticked at first: a name that
 matches once the legal form is stripped may still be a group and its subsidiary, so the rep ticks
-what is really one. The record kept is an account's with the most pursuits (a person's first
-record); click another record of the group to keep that one instead. Merge folds every ticked
-group in one transaction; `DuplicatesCommand` holds what that did so undo and redo are one step.
+what is really one. The record kept is an account's or a competitor's with the most pursuits (a
+person's first record); click another record of the group to keep that one instead. Merge folds
+every ticked group in one transaction; `DuplicatesCommand` holds what that did so undo and redo
+are one step.
 """
 
 from __future__ import annotations
@@ -67,9 +68,9 @@ class DuplicatesDialog(QDialog):
         self.setMinimumSize(560, 480)
         intro = QLabel(
             self.tr(
-                "These accounts and people look recorded twice (the same company name, phone or "
-                "email). The record in bold is kept; click another to keep that one. What the "
-                "others have moves to it. Undo puts everything back."
+                "These accounts, competitors and people look recorded twice (the same company "
+                "name, phone or email). The record in bold is kept; click another to keep that "
+                "one. What the others have moves to it. Undo puts everything back."
             )
         )
         intro.setWordWrap(True)
@@ -83,9 +84,11 @@ class DuplicatesDialog(QDialog):
             "email": self.tr("same email"),
         }
         for group in groups:
-            title = (
-                self.tr('Account "{0}"') if group.kind == "account" else self.tr('Person "{0}"')
-            ).format(group.records[0].name)
+            titles = {
+                "account": self.tr('Account "{0}"'),
+                "competitor": self.tr('Competitor "{0}"'),
+            }
+            title = titles.get(group.kind, self.tr('Person "{0}"')).format(group.records[0].name)
             top = QTreeWidgetItem([title, reasons.get(group.reason, group.reason)])
             top.setData(0, IdRole, group.kind)
             top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -93,7 +96,7 @@ class DuplicatesDialog(QDialog):
             for candidate in group.records:
                 detail = (
                     self.tr("Pursuits: {0}").format(candidate.detail)
-                    if group.kind == "account"
+                    if group.kind in _COUNTED
                     else " · ".join(t for t in (candidate.account, candidate.detail) if t)
                 )
                 child = QTreeWidgetItem([candidate.name or "—", detail])
@@ -161,10 +164,14 @@ class DuplicatesDialog(QDialog):
         super().accept()
 
 
+# The kinds whose `detail` is the count of their pursuits.
+_COUNTED = ("account", "competitor")
+
+
 def _likely_kept(group: DuplicateGroup) -> int:
-    """The record to keep unless the rep clicks another: an account's with the most pursuits
-    (its `detail` is their count), else the first."""
-    if group.kind != "account":
+    """The record to keep unless the rep clicks another: an account's or a competitor's with
+    the most pursuits (its `detail` is their count), else the first."""
+    if group.kind not in _COUNTED:
         return 0
     counts = [int(r.detail) if str(r.detail).isdigit() else 0 for r in group.records]
     return counts.index(max(counts))

@@ -162,7 +162,7 @@ class AccountsScreen(QWidget):
             "action_find_duplicates", self.tr("Duplicates…"), "merge", self.find_duplicates
         )
         self.duplicates_action.setToolTip(
-            self.tr("Find accounts and people recorded twice, and merge them")
+            self.tr("Find accounts, competitors and people recorded twice, and merge them")
         )
         self.delete_action = action(
             "action_delete_account",
@@ -389,7 +389,7 @@ class AccountsScreen(QWidget):
         self._open(dialog)
 
     def find_duplicates(self) -> None:
-        """Open the Duplicates dialog over every account and person."""
+        """Open the Duplicates dialog over every account, competitor and person."""
         try:
             groups = duplicates.find_duplicates(self.ctx.workspace)
         except Exception as exc:
