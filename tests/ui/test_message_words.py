@@ -110,3 +110,20 @@ def test_the_merge_preview_counts_in_words(qtbot, main_window) -> None:
     text = dialog.preview.text()
     assert "(s)" not in text and "1 pursuit," in text
     assert text.startswith(f'What "{one.name}" holds moves to "{other.name}": ')
+
+
+def test_a_cell_refused_without_a_placeholder_says_what_to_type(qtbot, main_window) -> None:
+    from desktop.ui.pursuit.models import Column, RecordTableModel
+
+    model = RecordTableModel(
+        [Column("amount", "金额", kind="money"), Column("due_on", "日期", kind="date")]
+    )
+    model.rows = [{"id": "x", "amount": 0, "due_on": None}]
+    model.beginResetModel()
+    model.endResetModel()
+    with qtbot.waitSignal(model.refused) as amount:
+        model.setData(model.index(0, 0), "abc")
+    assert amount.args[2] == "请输入金额，如 1,280,000 或 128万。"  # not the key "amount"
+    with qtbot.waitSignal(model.refused) as day:
+        model.setData(model.index(0, 1), "31/31")
+    assert day.args[2] == "请输入日期，如 2026-03-31。"
