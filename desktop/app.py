@@ -168,9 +168,7 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
     settings.adopt_global_state(
         Path(settings.last_database or paths.default_database()).expanduser().resolve()
     )
-    if lang:
-        settings.language = lang
-    i18n.install(settings.language)
+    i18n.install(start_language(settings, lang))
     path = Path(db) if db else Path(settings.last_database or paths.default_database())
     path = path.expanduser().resolve()
     opened = open_for_start(path)
@@ -211,6 +209,15 @@ def run(db: str | None = None, lang: str | None = None, smoke_test: bool = False
     if ctx.lock is not None:
         ctx.lock.release()
     return code
+
+
+def start_language(settings: Settings, lang: str | None) -> str:
+    """The language this start shows: --lang for this start only, else the saved preference.
+
+    --lang is not saved: a second instance started in the other language (or a one-off English
+    demonstration) must not change what the rep's next ordinary start opens in; View ▸ Language
+    and Preferences save it."""
+    return lang or settings.language
 
 
 def open_for_start(path: Path) -> tuple[Workspace, DatabaseLock | None] | int:

@@ -104,10 +104,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "注意：该拜访还没有指定客户参会人。",
         "Note: nobody of the customer is down to attend this visit yet.",
     ),
-    "written_plan": ("{path}：{pages} 页 · {what}", "{path}: {pages} page(s) · {what}"),
+    # One and many apart: English reads "1 page", "3 pages", never "page(s)".
+    "written_plan": ("{path}：{pages} 页 · {what}", "{path}: {pages} pages · {what}"),
+    "written_plan_one": ("{path}：1 页 · {what}", "{path}: 1 page · {what}"),
     "written_ics": (
         "{path}：{count} 个日程 · 时区 {zone}",
-        "{path}: {count} event(s) · time zone {zone}",
+        "{path}: {count} events · time zone {zone}",
+    ),
+    "written_ics_one": ("{path}：1 个日程 · 时区 {zone}", "{path}: 1 event · time zone {zone}"),
+    "carried_files": (
+        "资料文件 {count} 个在 {path}（请与同步文件一起发送）",
+        "{count} document files in {path} (send it with the file)",
+    ),
+    "carried_files_one": (
+        "资料文件 1 个在 {path}（请与同步文件一起发送）",
+        "1 document file in {path} (send it with the file)",
     ),
     "no_plan_visit": ("未安排拜访", "no visit scheduled"),
     "no_folder": ("文件夹不存在", "the folder does not exist"),

@@ -119,10 +119,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     carried = report.files
     if carried is not None and carried.path is not None:  # the documents' files, beside it
-        if is_zh(args):
-            print(f"资料文件 {carried.files} 个在 {carried.path}（请与同步文件一起发送）")
-        else:
-            print(f"{carried.files} document file(s) in {carried.path} (send it with the file)")
+        key = "carried_files_one" if carried.files == 1 else "carried_files"
+        print(say(args, key, count=carried.files, path=carried.path))
     return EXIT_OK
 
 

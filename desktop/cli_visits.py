@@ -121,7 +121,8 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
         if visit_plan.NO_ATTENDEES in plan.warnings:
             print(f"pursuit: {say(args, 'no_attendees')}", file=sys.stderr)
         what = f"{when} · {plan.account} · {plan.title}"
-        print(say(args, "written_plan", path=out, pages=pages, what=what))
+        key = "written_plan_one" if pages == 1 else "written_plan"
+        print(say(args, key, path=out, pages=pages, what=what))
         return EXIT_OK
     finally:
         ws.close()
@@ -180,7 +181,8 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
             ics.write_file(out, data)
         except OSError as exc:
             return fail(args, "cannot_write", path=out, detail=exc.strerror or str(exc))
-        print(say(args, "written_ics", path=out, count=count, zone=zone_name or "UTC"))
+        key = "written_ics_one" if count == 1 else "written_ics"
+        print(say(args, key, path=out, count=count, zone=zone_name or "UTC"))
         return EXIT_OK
     finally:
         ws.close()

@@ -6,6 +6,11 @@ come from Qt's qtbase catalog, which must be found both when running from source
 Qt/translations) and in the frozen build (the installer keeps `qtbase_zh_CN.qm` in the bundle's
 PySide6/Qt/translations; QLibraryInfo points there through PyInstaller's qt.conf, and the bundle
 path is tried too in case it does not).
+
+The language a window shows is the one installed here, at start (from --lang or the saved
+preference) or when the rep switches: `ui_language()` is what every formatter, the catalog's texts
+and the window title follow. The saved preference (`Settings.language`) is only where the next
+start looks, and another instance running in the other language may rewrite it at any time.
 """
 
 from __future__ import annotations
@@ -19,12 +24,22 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from desktop.infra import paths
 
 _installed: list[QTranslator] = []
+# The language of the translators installed now; Chinese, the primary language, until the
+# first install (the default of the saved preference too).
+_language = "zh_CN"
+
+
+def ui_language() -> str:
+    """The UI language this process shows ("zh_CN" or "en"): the one last installed."""
+    return _language
 
 
 def install(language: str) -> None:
     """Replace the application's translators with those of `language` ("zh_CN" or "en")."""
+    global _language
     app = QCoreApplication.instance()
     assert app is not None
+    _language = "zh_CN" if language.startswith("zh") else "en"
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -30,7 +30,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from desktop.infra.i18n import catalog_language
+from desktop.infra.i18n import catalog_language, ui_language
 from desktop.infra.instance_lock import DatabaseLock
 from desktop.infra.settings import Settings
 from desktop.services.changes import Changes
@@ -73,12 +73,14 @@ class AppContext(QObject):
 
     @property
     def language(self) -> str:
-        return self.settings.language
+        """The language this window shows ("zh_CN" / "en"): the installed one, not the saved
+        preference, which another instance started in the other language may have rewritten."""
+        return ui_language()
 
     @property
     def lang(self) -> str:
         """The catalog's language code ("zh" / "en") for methodology texts."""
-        return catalog_language(self.settings.language)
+        return catalog_language(ui_language())
 
     def apply_policy(self) -> None:
         self.workspace.policy = Policy(

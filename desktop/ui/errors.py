@@ -117,9 +117,7 @@ def message_for(exc: BaseException, service: str = "") -> str:
             ),
         )
     if isinstance(exc, InvalidInput):
-        return QCoreApplication.translate(
-            "Errors", "Invalid value: {0}. Nothing was saved."
-        ).format(exc.field)
+        return invalid_input_message(exc)
     if isinstance(exc, NotFound):
         return QCoreApplication.translate(
             "Errors", "This item no longer exists (it may have been deleted). Nothing was changed."
@@ -127,6 +125,66 @@ def message_for(exc: BaseException, service: str = "") -> str:
     return QCoreApplication.translate(
         "Errors", "Something went wrong. Nothing was changed. Details are in {0}."
     ).format(str(paths.log_file()))
+
+
+def _field_names() -> Mapping[str, str]:
+    """The words for the fields a service refuses (its InvalidInput.field is a column name)."""
+    return {
+        "name": QCoreApplication.translate("Errors", "The name"),
+        "title": QCoreApplication.translate("Errors", "The title"),
+        "subject": QCoreApplication.translate("Errors", "The subject"),
+        "body": QCoreApplication.translate("Errors", "The text"),
+        "account": QCoreApplication.translate("Errors", "The account"),
+        "account_id": QCoreApplication.translate("Errors", "The account"),
+        "company": QCoreApplication.translate("Errors", "The company"),
+        "owner": QCoreApplication.translate("Errors", "The owner"),
+        "stage": QCoreApplication.translate("Errors", "The stage"),
+        "status": QCoreApplication.translate("Errors", "The status"),
+        "amount": QCoreApplication.translate("Errors", "The amount"),
+        "currency": QCoreApplication.translate("Errors", "The currency"),
+        "expected_close": QCoreApplication.translate("Errors", "The expected close date"),
+        "next_step_due": QCoreApplication.translate("Errors", "The next step's due date"),
+        "due_on": QCoreApplication.translate("Errors", "The due date"),
+        "date": QCoreApplication.translate("Errors", "The date"),
+        "starts_at": QCoreApplication.translate("Errors", "The start time"),
+        "duration_minutes": QCoreApplication.translate("Errors", "The duration"),
+        "tag": QCoreApplication.translate("Errors", "The tag"),
+        "passphrase": QCoreApplication.translate("Errors", "The passphrase"),
+        "need": QCoreApplication.translate("Errors", "The need"),
+        "objective": QCoreApplication.translate("Errors", "The objective"),
+        "next_steps": QCoreApplication.translate("Errors", "The next steps"),
+        "email": QCoreApplication.translate("Errors", "The email address"),
+        "phone": QCoreApplication.translate("Errors", "The phone number"),
+    }
+
+
+def invalid_input_message(exc: InvalidInput) -> str:
+    """A refused value in words: which field and why, never the service's field or code names
+    (`title`, `out_of_range`), which mean nothing to a rep."""
+    field = _field_names().get(exc.field)
+    if field is None:
+        return QCoreApplication.translate("Errors", "A value was not accepted. Nothing was saved.")
+    reasons = {
+        "required": QCoreApplication.translate("Errors", "{0} is required. Nothing was saved."),
+        "too_long": QCoreApplication.translate("Errors", "{0} is too long. Nothing was saved."),
+        "bad_date": QCoreApplication.translate(
+            "Errors", "{0} is not a valid date. Nothing was saved."
+        ),
+        "bad_datetime": QCoreApplication.translate(
+            "Errors", "{0} is not a valid date and time. Nothing was saved."
+        ),
+        "out_of_range": QCoreApplication.translate(
+            "Errors", "{0} is out of range. Nothing was saved."
+        ),
+        "duplicate": QCoreApplication.translate(
+            "Errors", "{0} is already in use. Nothing was saved."
+        ),
+        "too_short": QCoreApplication.translate("Errors", "{0} is too short. Nothing was saved."),
+    }
+    text = reasons.get(
+        exc.code, QCoreApplication.translate("Errors", "{0} was not accepted. Nothing was saved.")
+    )
+    return text.format(field)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, service: str = "") -> None:

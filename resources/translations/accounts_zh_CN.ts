@@ -378,8 +378,36 @@
         <translation>请在列表中选择重复的客户。</translation>
     </message>
     <message>
-        <source>{0} pursuit(s), {1} people and {2} visit(s) of "{3}" move to "{4}"; "{3}" is removed.</source>
-        <translation>「{3}」的 {0} 个项目、{1} 位关键人和 {2} 次拜访将移到「{4}」下，「{3}」将被删除。</translation>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>1 pursuit</source>
+        <translation>1 个项目</translation>
+    </message>
+    <message>
+        <source>{0} pursuits</source>
+        <translation>{0} 个项目</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 位关键人</translation>
+    </message>
+    <message>
+        <source>{0} people</source>
+        <translation>{0} 位关键人</translation>
+    </message>
+    <message>
+        <source>1 visit</source>
+        <translation>1 次拜访</translation>
+    </message>
+    <message>
+        <source>{0} visits</source>
+        <translation>{0} 次拜访</translation>
+    </message>
+    <message>
+        <source>What "{0}" holds moves to "{1}": {2}. "{0}" is removed.</source>
+        <translation>「{0}」下的 {2}将移到「{1}」下，「{0}」将被删除。</translation>
     </message>
 </context>
 </TS>

@@ -78,16 +78,144 @@
         <translation>下一步的日期要配上行动：请在项目概览里写明要做什么。未保存任何内容。</translation>
     </message>
     <message>
-        <source>Invalid value: {0}. Nothing was saved.</source>
-        <translation>输入无效：{0}。未保存任何内容。</translation>
-    </message>
-    <message>
         <source>This item no longer exists (it may have been deleted). Nothing was changed.</source>
         <translation>该条目已不存在（可能已被删除）。未做任何更改。</translation>
     </message>
     <message>
         <source>Something went wrong. Nothing was changed. Details are in {0}.</source>
         <translation>出现错误，未做任何更改。详细信息已记录在 {0}。</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>The subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>The text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>The account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>The company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>The owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>The stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>The status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>The currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>The expected close date</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>The next step's due date</source>
+        <translation>下一步截止日期</translation>
+    </message>
+    <message>
+        <source>The due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>The date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>The start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>The duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>The tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>The passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>The need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>The objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>The next steps</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>The email address</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>The phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>A value was not accepted. Nothing was saved.</source>
+        <translation>有一项输入未被接受，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{0} is required. Nothing was saved.</source>
+        <translation>{0}为必填项，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{0} is too long. Nothing was saved.</source>
+        <translation>{0}过长，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid date. Nothing was saved.</source>
+        <translation>{0}不是有效的日期，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid date and time. Nothing was saved.</source>
+        <translation>{0}不是有效的日期和时间，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{0} is out of range. Nothing was saved.</source>
+        <translation>{0}超出允许范围，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{0} is already in use. Nothing was saved.</source>
+        <translation>{0}已被使用，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{0} is too short. Nothing was saved.</source>
+        <translation>{0}过短，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{0} was not accepted. Nothing was saved.</source>
+        <translation>{0}未被接受，未保存任何内容。</translation>
     </message>
     <message>
         <source>Pursuit</source>

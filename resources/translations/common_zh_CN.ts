@@ -280,10 +280,6 @@
         <translation>{0}；本阶段时限为 {1} 天</translation>
     </message>
     <message>
-        <source>{0} red flag(s): open the pursuit to see them</source>
-        <translation>{0} 项风险提示：打开项目查看</translation>
-    </message>
-    <message>
         <source>Account</source>
         <translation>客户</translation>
     </message>
@@ -350,6 +346,14 @@
     <message>
         <source>Sharing</source>
         <translation>共享</translation>
+    </message>
+    <message>
+        <source>1 red flag: open the pursuit to see it</source>
+        <translation>1 项风险提示：打开项目查看</translation>
+    </message>
+    <message>
+        <source>{0} red flags: open the pursuit to see them</source>
+        <translation>{0} 项风险提示：打开项目查看</translation>
     </message>
     <message>
         <source>Private</source>

@@ -512,10 +512,6 @@
         <source>Choose the column that gives the {0}.</source>
         <translation>请选择作为「{0}」的列。</translation>
     </message>
-    <message>
-        <source>The preview failed ({0}).</source>
-        <translation>预览失败（{0}）。</translation>
-    </message>
 </context>
 <context>
     <name>ReportPage</name>
@@ -579,16 +575,12 @@
         <translation>导入已取消，未做任何更改。</translation>
     </message>
     <message>
-        <source>Row {0} could not be saved ({1}). Nothing was changed.</source>
-        <translation>第 {0} 行无法保存（{1}），未做任何更改。</translation>
+        <source>Row {0}: {1}</source>
+        <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <source>The database refused the import ({0}). Nothing was changed.</source>
-        <translation>数据库拒绝了导入（{0}），未做任何更改。</translation>
-    </message>
-    <message>
-        <source>The import failed ({0}). Nothing was changed.</source>
-        <translation>导入失败（{0}），未做任何更改。</translation>
+        <source>The database could not be read, so the import was not saved. Nothing was changed.</source>
+        <translation>无法读取数据库，导入未保存，未做任何更改。</translation>
     </message>
 </context>
 <context>

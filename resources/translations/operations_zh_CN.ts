@@ -107,7 +107,11 @@
         <translation>回款检查清单：「{0}」尚未完成。</translation>
     </message>
     <message>
-        <source>{0} instalment(s) not received yet.</source>
+        <source>1 instalment not received yet.</source>
+        <translation>还有 1 笔回款未到账。</translation>
+    </message>
+    <message>
+        <source>{0} instalments not received yet.</source>
         <translation>还有 {0} 笔回款未到账。</translation>
     </message>
     <message>

@@ -264,15 +264,23 @@
         <translation>移除标签</translation>
     </message>
     <message>
-        <source>Remove this tag from the {0} selected pursuit(s):</source>
-        <translation>从所选的 {0} 个项目中移除此标签：</translation>
-    </message>
-    <message>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <source>Add this tag to the {0} selected pursuit(s):</source>
+        <source>Remove this tag from the selected pursuit:</source>
+        <translation>从所选的项目中移除此标签：</translation>
+    </message>
+    <message>
+        <source>Remove this tag from the {0} selected pursuits:</source>
+        <translation>从所选的 {0} 个项目中移除此标签：</translation>
+    </message>
+    <message>
+        <source>Add this tag to the selected pursuit:</source>
+        <translation>为所选的项目添加此标签：</translation>
+    </message>
+    <message>
+        <source>Add this tag to the {0} selected pursuits:</source>
         <translation>为所选的 {0} 个项目添加此标签：</translation>
     </message>
     <message>

@@ -181,8 +181,24 @@
         <translation>无法使用同步文件夹：{0}</translation>
     </message>
     <message>
-        <source>Sync did not complete: {0}</source>
-        <translation>同步未完成：{0}</translation>
+        <source>Sync did not complete. Details are in {0}.</source>
+        <translation>同步未完成，详细信息已记录在 {0}。</translation>
+    </message>
+    <message>
+        <source>1 file in the folder was refused.</source>
+        <translation>文件夹中有 1 个文件被拒收。</translation>
+    </message>
+    <message>
+        <source>{0} files in the folder were refused.</source>
+        <translation>文件夹中有 {0} 个文件被拒收。</translation>
+    </message>
+    <message>
+        <source>1 file waiting</source>
+        <translation>1 个文件等待中</translation>
+    </message>
+    <message>
+        <source>{0} files waiting</source>
+        <translation>{0} 个文件等待中</translation>
     </message>
     <message>
         <source>Wrote a snapshot under the new team passphrase (your earlier files stay for colleagues still on the old one).</source>
@@ -205,20 +221,12 @@
         <translation>同事的文件中的修改时间远超本机时钟，未读取。请检查两台电脑的日期和时间：时钟校正后，同步会自动恢复。</translation>
     </message>
     <message>
-        <source>{0} file(s) in the folder were refused.</source>
-        <translation>文件夹中有 {0} 个文件被拒收。</translation>
-    </message>
-    <message>
         <source>Sync folder: enter the team passphrase</source>
         <translation>同步文件夹：请输入团队口令</translation>
     </message>
     <message>
         <source>Synced {0}</source>
         <translation>已同步 {0}</translation>
-    </message>
-    <message>
-        <source>{0} file(s) waiting</source>
-        <translation>{0} 个文件等待中</translation>
     </message>
     <message>
         <source>Open the Sync screen</source>
@@ -370,7 +378,11 @@
         <translation>合计</translation>
     </message>
     <message>
-        <source>{0} item(s) were changed on both computers. Both versions are kept; you choose in Review.</source>
+        <source>1 item was changed on both computers. Both versions are kept; you choose in Review.</source>
+        <translation>有 1 处在两台电脑上都被修改过。两个版本都会保留，请在「待审」中选择。</translation>
+    </message>
+    <message>
+        <source>{0} items were changed on both computers. Both versions are kept; you choose in Review.</source>
         <translation>有 {0} 处在两台电脑上都被修改过。两个版本都会保留，请在「待审」中选择。</translation>
     </message>
     <message>
@@ -440,7 +452,11 @@
         <translation>&lt;h3&gt;没有待审内容&lt;/h3&gt;&lt;p&gt;如果两台电脑在同步之前修改了同一处内容，两个版本会在这里等您选择。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;{0} item(s) await review&lt;/h3&gt;</source>
+        <source>&lt;h3&gt;1 item awaits review&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;1 处待审&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{0} items await review&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;{0} 处待审&lt;/h3&gt;</translation>
     </message>
 </context>
@@ -523,8 +539,32 @@
         <translation>已导出 {0} 到 {1}（{2}）。</translation>
     </message>
     <message>
+        <source>1 private pursuit was left out: it stays on this computer.</source>
+        <translation>1 个私有项目未导出：它只留在本机。</translation>
+    </message>
+    <message>
+        <source>{0} private pursuits were left out: they stay on this computer.</source>
+        <translation>{0} 个私有项目未导出：它们只留在本机。</translation>
+    </message>
+    <message>
         <source>Imported from {0}: {1}.</source>
         <translation>已从 {0} 导入：{1}。</translation>
+    </message>
+    <message>
+        <source>1 item awaits your review.</source>
+        <translation>有 1 处待您审定。</translation>
+    </message>
+    <message>
+        <source>{0} items await your review.</source>
+        <translation>有 {0} 处待您审定。</translation>
+    </message>
+    <message>
+        <source>1 record was rejected.</source>
+        <translation>拒收 1 条记录。</translation>
+    </message>
+    <message>
+        <source>{0} records were rejected.</source>
+        <translation>拒收 {0} 条记录。</translation>
     </message>
     <message>
         <source>The file is NOT encrypted: anyone who gets it can read it.</source>
@@ -545,10 +585,6 @@
     <message>
         <source>Nothing changed since the last export to this colleague: {0} holds no changes.</source>
         <translation>自上次导出给这位同事以来没有改动：{0} 中没有改动。</translation>
-    </message>
-    <message>
-        <source>{0} private pursuit(s) were left out: they stay on this computer.</source>
-        <translation>{0} 个私有项目未导出：它们只留在本机。</translation>
     </message>
     <message>
         <source>Give the receiver the passphrase another way, not with the file.</source>
@@ -589,14 +625,6 @@
     <message>
         <source>another computer</source>
         <translation>另一台电脑</translation>
-    </message>
-    <message>
-        <source>{0} item(s) await your review.</source>
-        <translation>有 {0} 处待您审定。</translation>
-    </message>
-    <message>
-        <source>{0} record(s) were rejected.</source>
-        <translation>拒收 {0} 条记录。</translation>
     </message>
     <message>
         <source>Edit ▸ Undo Last Sync Import puts everything back.</source>
@@ -1376,15 +1404,27 @@
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <source>wrote {0} change(s)</source>
+        <source>wrote 1 change</source>
+        <translation>写出 1 条改动</translation>
+    </message>
+    <message>
+        <source>wrote {0} changes</source>
         <translation>写出 {0} 条改动</translation>
     </message>
     <message>
-        <source>merged {0} file(s)</source>
+        <source>merged 1 file</source>
+        <translation>合并 1 个文件</translation>
+    </message>
+    <message>
+        <source>merged {0} files</source>
         <translation>合并 {0} 个文件</translation>
     </message>
     <message>
-        <source>{0} file(s) waiting</source>
+        <source>1 file waiting</source>
+        <translation>1 个文件等待中</translation>
+    </message>
+    <message>
+        <source>{0} files waiting</source>
         <translation>{0} 个文件等待中</translation>
     </message>
     <message>
@@ -1403,24 +1443,48 @@
 <context>
     <name>SyncSummary</name>
     <message>
-        <source>{0} new pursuit(s)</source>
-        <translation>新增 {0} 个项目</translation>
-    </message>
-    <message>
-        <source>{0} new account(s)</source>
-        <translation>新增 {0} 个客户</translation>
-    </message>
-    <message>
         <source>{0} new people</source>
         <translation>新增 {0} 位联系人</translation>
     </message>
     <message>
-        <source>{0} pursuit(s) updated</source>
+        <source>1 new pursuit</source>
+        <translation>新增 1 个项目</translation>
+    </message>
+    <message>
+        <source>{0} new pursuits</source>
+        <translation>新增 {0} 个项目</translation>
+    </message>
+    <message>
+        <source>1 new account</source>
+        <translation>新增 1 个客户</translation>
+    </message>
+    <message>
+        <source>{0} new accounts</source>
+        <translation>新增 {0} 个客户</translation>
+    </message>
+    <message>
+        <source>1 new person</source>
+        <translation>新增 1 位联系人</translation>
+    </message>
+    <message>
+        <source>1 pursuit updated</source>
+        <translation>更新 1 个项目</translation>
+    </message>
+    <message>
+        <source>{0} pursuits updated</source>
         <translation>更新 {0} 个项目</translation>
     </message>
     <message>
-        <source>{0} account(s) updated</source>
+        <source>1 account updated</source>
+        <translation>更新 1 个客户</translation>
+    </message>
+    <message>
+        <source>{0} accounts updated</source>
         <translation>更新 {0} 个客户</translation>
+    </message>
+    <message>
+        <source>1 person updated</source>
+        <translation>更新 1 位联系人</translation>
     </message>
     <message>
         <source>{0} people updated</source>
@@ -1439,8 +1503,32 @@
         <translation>，</translation>
     </message>
     <message>
-        <source>{0} pursuit(s), {1} account(s), {2} people</source>
-        <translation>{0} 个项目、{1} 个客户、{2} 位联系人</translation>
+        <source>1 pursuit</source>
+        <translation>1 个项目</translation>
+    </message>
+    <message>
+        <source>{0} pursuits</source>
+        <translation>{0} 个项目</translation>
+    </message>
+    <message>
+        <source>1 account</source>
+        <translation>1 个客户</translation>
+    </message>
+    <message>
+        <source>{0} accounts</source>
+        <translation>{0} 个客户</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 位联系人</translation>
+    </message>
+    <message>
+        <source>{0} people</source>
+        <translation>{0} 位联系人</translation>
+    </message>
+    <message>
+        <source>{0}, {1}, {2}</source>
+        <translation>{0}、{1}、{2}</translation>
     </message>
 </context>
 <context>

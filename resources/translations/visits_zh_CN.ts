@@ -42,7 +42,11 @@
         <translation>从日历导入</translation>
     </message>
     <message>
-        <source>{0}: {1} event(s). Tick those to add to this pursuit.</source>
+        <source>{0}: 1 event. Tick it to add it to this pursuit.</source>
+        <translation>{0}：1 个日程。勾选即可加入本项目。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} events. Tick those to add to this pursuit.</source>
         <translation>{0}：{1} 个日程。勾选要加入本项目的日程。</translation>
     </message>
     <message>
@@ -537,7 +541,11 @@
         <translation>日历文件 (*.ics);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Imported {0} event(s) from the calendar file.</source>
+        <source>Imported 1 event from the calendar file.</source>
+        <translation>已从日历文件导入 1 个日程。</translation>
+    </message>
+    <message>
+        <source>Imported {0} events from the calendar file.</source>
         <translation>已从日历文件导入 {0} 个日程。</translation>
     </message>
     <message>

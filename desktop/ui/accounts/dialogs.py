@@ -260,11 +260,18 @@ class MergeDialog(QDialog):
             return
         keep_name = self.account.name if keep_id == self.account.id else other_name
         merged_name = other_name if keep_id == self.account.id else self.account.name
+        pursuits, people, visits = counts["pursuits"], counts["people"], counts["visits"]
+        held = self.tr(", ").join(
+            (
+                self.tr("1 pursuit") if pursuits == 1 else self.tr("{0} pursuits").format(pursuits),
+                self.tr("1 person") if people == 1 else self.tr("{0} people").format(people),
+                self.tr("1 visit") if visits == 1 else self.tr("{0} visits").format(visits),
+            )
+        )
         self.preview.setText(
-            self.tr(
-                '{0} pursuit(s), {1} people and {2} visit(s) of "{3}" move to "{4}"; "{3}" is '
-                "removed."
-            ).format(counts["pursuits"], counts["people"], counts["visits"], merged_name, keep_name)
+            self.tr('What "{0}" holds moves to "{1}": {2}. "{0}" is removed.').format(
+                merged_name, keep_name, held
+            )
         )
 
 

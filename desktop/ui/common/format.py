@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 
 from desktop.domain.amounts import parse_amount
+from desktop.infra import i18n
 from desktop.services.local_days import to_local
 
 SYMBOLS = {
@@ -41,9 +42,9 @@ _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def default_lang() -> str:
-    """The UI language, as `infra.i18n.install` set Qt's default locale: for the few dialogs made
-    without the app's context (ctx.lang, everywhere else)."""
-    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+    """The UI language, as `infra.i18n.install` set it: for the few dialogs made without the
+    app's context (ctx.language, everywhere else, reads the same)."""
+    return i18n.ui_language()
 
 
 def is_zh(lang: str) -> bool:

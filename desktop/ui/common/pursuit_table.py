@@ -200,8 +200,12 @@ class PursuitTableModel(RowTableModel):
             count = self.flag_counts.get(row.id, 0)
             if not count:
                 return ""
+            if count == 1:
+                return QCoreApplication.translate(
+                    "PursuitColumns", "1 red flag: open the pursuit to see it"
+                )
             return QCoreApplication.translate(
-                "PursuitColumns", "{0} red flag(s): open the pursuit to see them"
+                "PursuitColumns", "{0} red flags: open the pursuit to see them"
             ).format(count)
 
         return [

@@ -56,6 +56,7 @@ from desktop.services.queries.pursuit_list import list_pursuits
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import AMBER
 from desktop.ui.context import AppContext
+from desktop.ui.errors import invalid_input_message, message_for
 from desktop.ui.imports.task import Task
 from desktop.ui.imports.texts import (
     field_name,
@@ -400,7 +401,7 @@ class SourcePage(_TaskPage):
         elif isinstance(exc, Cancelled):
             self.status.setText(self.tr("Reading was cancelled."))
         else:
-            self.status.setText(file_refusal("unreadable", type(exc).__name__))
+            self.status.setText(message_for(exc))  # logged in full by the task
 
     def isComplete(self) -> bool:
         return not self.busy() and self.wiz.table is not None and not self._refused
@@ -829,7 +830,7 @@ class PreviewPage(_TaskPage):
                 self.tr("Choose the column that gives the {0}.").format(field_name(exc.field))
             )
         else:
-            self.summary.setText(self.tr("The preview failed ({0}).").format(type(exc).__name__))
+            self.summary.setText(message_for(exc))
 
     def _show(self) -> None:
         plan = self.wiz.plan
@@ -914,17 +915,15 @@ class RunPage(_TaskPage):
         if isinstance(exc, Cancelled):
             text = self.tr("The import was cancelled. Nothing was changed.")
         elif isinstance(exc, ti.RowFailed):
-            text = self.tr("Row {0} could not be saved ({1}). Nothing was changed.").format(
-                exc.row, exc.code
-            )
-        elif isinstance(exc, StorageError):
-            text = self.tr("The database refused the import ({0}). Nothing was changed.").format(
-                exc.code
+            # In words, never the service's field and code names (`name`, `required`).
+            text = self.tr("Row {0}: {1}").format(exc.row, invalid_input_message(exc))
+        elif isinstance(exc, StorageError) and exc.code == "not_pursuit_db":
+            # The standard words say "this file", which here would read as the imported one.
+            text = self.tr(
+                "The database could not be read, so the import was not saved. Nothing was changed."
             )
         else:
-            text = self.tr("The import failed ({0}). Nothing was changed.").format(
-                type(exc).__name__
-            )
+            text = message_for(exc)
         self.status.setText(text)
 
     def isComplete(self) -> bool:

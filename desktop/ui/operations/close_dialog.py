@@ -270,7 +270,11 @@ class CloseDialog(QDialog):
                     )
                 )
             else:
-                lines.append(self.tr("{0} instalment(s) not received yet.").format(gap.count))
+                lines.append(
+                    self.tr("1 instalment not received yet.")
+                    if gap.count == 1
+                    else self.tr("{0} instalments not received yet.").format(gap.count)
+                )
         if not lines:
             return ""
         head = self.tr("Not collected yet — the money is the win:")

@@ -91,7 +91,7 @@ class PreferencesDialog(QDialog):
         self.language.setObjectName("pref_language")
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.setCurrentIndex(max(0, self.language.findData(self.ctx.language)))
         language_note = QLabel(self.tr("The window reopens in the new language."))
         language_note.setStyleSheet(MUTED_STYLE)
         self.currency = QComboBox()
@@ -372,5 +372,5 @@ class PreferencesDialog(QDialog):
         language = self.language.currentData()
         super().accept()
         self.applied.emit()
-        if language != settings.language:
+        if language != self.ctx.language:  # the one this window shows; the switch saves it
             self.language_chosen.emit(language)

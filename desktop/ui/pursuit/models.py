@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -163,7 +164,12 @@ class RecordTableModel(QAbstractTableModel):
             # whether it may be negative (and the message says so).
             amount = fmt.parse_money(str(value), allow_negative=True, empty=0)
             if amount is None:
-                raise ValueError(column.placeholder or "amount")
+                raise ValueError(
+                    column.placeholder
+                    or QCoreApplication.translate(
+                        "PursuitEditing", "Enter an amount such as 1,280,000 or 128万."
+                    )
+                )
             return amount
         if column.kind == "date":
             if value is None or isinstance(value, date):
@@ -174,7 +180,12 @@ class RecordTableModel(QAbstractTableModel):
             try:
                 return date.fromisoformat(text)
             except ValueError:
-                raise ValueError(column.placeholder or "date") from None
+                raise ValueError(
+                    column.placeholder
+                    or QCoreApplication.translate(
+                        "PursuitEditing", "Enter a date such as 2026-03-31."
+                    )
+                ) from None
         return str(value or "").strip()
 
 

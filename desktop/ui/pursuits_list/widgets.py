@@ -224,10 +224,18 @@ class TagDialog(QDialog):
         self.remove = remove
         if remove:
             self.setWindowTitle(self.tr("Remove tag"))
-            prompt = self.tr("Remove this tag from the {0} selected pursuit(s):").format(count)
+            prompt = (
+                self.tr("Remove this tag from the selected pursuit:")
+                if count == 1
+                else self.tr("Remove this tag from the {0} selected pursuits:").format(count)
+            )
         else:
             self.setWindowTitle(self.tr("Add tag"))
-            prompt = self.tr("Add this tag to the {0} selected pursuit(s):").format(count)
+            prompt = (
+                self.tr("Add this tag to the selected pursuit:")
+                if count == 1
+                else self.tr("Add this tag to the {0} selected pursuits:").format(count)
+            )
         label = QLabel(prompt)
         label.setWordWrap(True)
         self.field = QLineEdit()

@@ -49,7 +49,7 @@ from desktop.services import stakeholder_map as service
 from desktop.services.stakeholder_map import LINK_KINDS, REPORTS_TO
 from desktop.ui.common.output_check import SAVE_OPTIONS, OutputKind, ask_before_writing
 from desktop.ui.context import AppContext, OperationFailed
-from desktop.ui.errors import show_message
+from desktop.ui.errors import show_error, show_message
 from desktop.ui.operations.purge import confirm_purge
 from desktop.ui.stakeholder_map import commands
 from desktop.ui.stakeholder_map.coverage_panel import CoveragePanel
@@ -738,8 +738,8 @@ class StakeholderMapEditor(QWidget):
             return None
         try:
             candidates = service.reusable_people(self.ctx.workspace, self.pursuit_id)
-        except Exception as exc:
-            show_message(self, str(exc))
+        except Exception as exc:  # in words, logged in full: never the exception's own text
+            show_error(self, exc, "desktop.services.stakeholder_map")
             return None
         if not candidates:
             show_message(

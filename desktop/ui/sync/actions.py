@@ -310,9 +310,11 @@ class SyncActions(QObject):
         if report.withheld:
             text = _then(
                 text,
-                self.tr("{0} private pursuit(s) were left out: they stay on this computer.").format(
-                    len(report.withheld)
-                ),
+                self.tr("1 private pursuit was left out: it stays on this computer.")
+                if len(report.withheld) == 1
+                else self.tr(
+                    "{0} private pursuits were left out: they stay on this computer."
+                ).format(len(report.withheld)),
             )
         if not report.encrypted:
             text = _then(
@@ -449,10 +451,20 @@ class SyncActions(QObject):
             )
             conflicts = preview.total("conflicts")
             if conflicts:
-                text = _then(text, self.tr("{0} item(s) await your review.").format(conflicts))
+                text = _then(
+                    text,
+                    self.tr("1 item awaits your review.")
+                    if conflicts == 1
+                    else self.tr("{0} items await your review.").format(conflicts),
+                )
             rejected = preview.total("rejected")
             if rejected:
-                text = _then(text, self.tr("{0} record(s) were rejected.").format(rejected))
+                text = _then(
+                    text,
+                    self.tr("1 record was rejected.")
+                    if rejected == 1
+                    else self.tr("{0} records were rejected.").format(rejected),
+                )
             text = _then(text, self.tr("Edit ▸ Undo Last Sync Import puts everything back."))
         if note := import_files_note(report.files, self.ctx.lang):
             text = _then(text, note)

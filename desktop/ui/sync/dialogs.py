@@ -359,7 +359,12 @@ class PreviewDialog(QDialog):
         if totals[2]:
             conflicts = QLabel(
                 self.tr(
-                    "{0} item(s) were changed on both computers. Both versions are kept; you "
+                    "1 item was changed on both computers. Both versions are kept; you choose "
+                    "in Review."
+                )
+                if totals[2] == 1
+                else self.tr(
+                    "{0} items were changed on both computers. Both versions are kept; you "
                     "choose in Review."
                 ).format(totals[2])
             )

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.infra import paths
 from desktop.infra.settings import SYNC_PART
 from desktop.services.changes import Changes
 from desktop.services.sync import folder_state
@@ -506,7 +507,10 @@ class FolderSyncer(QObject):
                 "full": self.tr("The sync folder's disk is full: free some space."),
             }.get(exc.code, self.tr("The sync folder cannot be used: {0}").format(exc.detail))
         else:
-            self.problem = self.tr("Sync did not complete: {0}").format(type(exc).__name__)
+            # The exception's class name means nothing to a rep; the log holds it in full.
+            self.problem = self.tr("Sync did not complete. Details are in {0}.").format(
+                str(paths.log_file())
+            )
         self._note(self.problem)
         self._show()
         self.updated.emit()
@@ -550,7 +554,9 @@ class FolderSyncer(QObject):
                 "was not read. Check the date and time on both computers: once the clock is "
                 "right, sync resumes by itself."
             )
-        return self.tr("{0} file(s) in the folder were refused.").format(len(report.refused))
+        if len(report.refused) == 1:
+            return self.tr("1 file in the folder was refused.")
+        return self.tr("{0} files in the folder were refused.").format(len(report.refused))
 
     def _show(self) -> None:
         if not self.folder:
@@ -569,7 +575,11 @@ class FolderSyncer(QObject):
             parts.append(self.tr("Synced {0}").format(self.last_time))
             waiting = len(self.last.skipped)
             if waiting:
-                parts.append(self.tr("{0} file(s) waiting").format(waiting))
+                parts.append(
+                    self.tr("1 file waiting")
+                    if waiting == 1
+                    else self.tr("{0} files waiting").format(waiting)
+                )
         tip = self.tr("Open the Sync screen")
         if self.problem:
             # A problem is a sentence or two: in full it pushed the status bar's other words

@@ -353,23 +353,42 @@ BUSINESS_KINDS = ("pursuit", "account", "stakeholder")
 
 
 def business_summary(new: dict[str, int], updated: dict[str, int]) -> str:
-    """ "3 new pursuits, 1 updated; 2 new accounts; 5 new people" from per-kind counts."""
+    """ "3 new pursuits, 1 pursuit updated; 2 new accounts; 5 new people" from per-kind counts
+    (one of a kind in the singular: "1 new pursuit", "1 new person")."""
     nouns = {
-        "pursuit": QCoreApplication.translate("SyncSummary", "{0} new pursuit(s)"),
-        "account": QCoreApplication.translate("SyncSummary", "{0} new account(s)"),
-        "stakeholder": QCoreApplication.translate("SyncSummary", "{0} new people"),
+        "pursuit": (
+            QCoreApplication.translate("SyncSummary", "1 new pursuit"),
+            QCoreApplication.translate("SyncSummary", "{0} new pursuits"),
+        ),
+        "account": (
+            QCoreApplication.translate("SyncSummary", "1 new account"),
+            QCoreApplication.translate("SyncSummary", "{0} new accounts"),
+        ),
+        "stakeholder": (
+            QCoreApplication.translate("SyncSummary", "1 new person"),
+            QCoreApplication.translate("SyncSummary", "{0} new people"),
+        ),
     }
     changed = {
-        "pursuit": QCoreApplication.translate("SyncSummary", "{0} pursuit(s) updated"),
-        "account": QCoreApplication.translate("SyncSummary", "{0} account(s) updated"),
-        "stakeholder": QCoreApplication.translate("SyncSummary", "{0} people updated"),
+        "pursuit": (
+            QCoreApplication.translate("SyncSummary", "1 pursuit updated"),
+            QCoreApplication.translate("SyncSummary", "{0} pursuits updated"),
+        ),
+        "account": (
+            QCoreApplication.translate("SyncSummary", "1 account updated"),
+            QCoreApplication.translate("SyncSummary", "{0} accounts updated"),
+        ),
+        "stakeholder": (
+            QCoreApplication.translate("SyncSummary", "1 person updated"),
+            QCoreApplication.translate("SyncSummary", "{0} people updated"),
+        ),
     }
     parts: list[str] = []
     for kind in BUSINESS_KINDS:
         if new.get(kind):
-            parts.append(nouns[kind].format(f"{new[kind]:,}"))
+            parts.append(_counted(nouns[kind], new[kind]))
         if updated.get(kind):
-            parts.append(changed[kind].format(f"{updated[kind]:,}"))
+            parts.append(_counted(changed[kind], updated[kind]))
     details = sum(
         n for source in (new, updated) for kind, n in source.items() if kind not in BUSINESS_KINDS
     )
@@ -382,8 +401,29 @@ def business_summary(new: dict[str, int], updated: dict[str, int]) -> str:
     return QCoreApplication.translate("SyncSummary", ", ").join(parts)
 
 
+def _counted(words: tuple[str, str], n: int) -> str:
+    """`words` is (the text for one, the text for {0} of them): no "(s)" in either language."""
+    one, many = words
+    return one if n == 1 else many.format(f"{n:,}")
+
+
 def carried_summary(counts: dict[str, int]) -> str:
     """ "12 pursuits, 30 accounts, 80 people": what an export file carries, in the rep's nouns."""
-    return QCoreApplication.translate(
-        "SyncSummary", "{0} pursuit(s), {1} account(s), {2} people"
-    ).format(*(f"{counts.get(kind, 0):,}" for kind in BUSINESS_KINDS))
+    nouns = {
+        "pursuit": (
+            QCoreApplication.translate("SyncSummary", "1 pursuit"),
+            QCoreApplication.translate("SyncSummary", "{0} pursuits"),
+        ),
+        "account": (
+            QCoreApplication.translate("SyncSummary", "1 account"),
+            QCoreApplication.translate("SyncSummary", "{0} accounts"),
+        ),
+        "stakeholder": (
+            QCoreApplication.translate("SyncSummary", "1 person"),
+            QCoreApplication.translate("SyncSummary", "{0} people"),
+        ),
+    }
+    # One template, not a join: a Chinese list of kinds runs on with 、 where clauses take ，.
+    return QCoreApplication.translate("SyncSummary", "{0}, {1}, {2}").format(
+        *(_counted(nouns[kind], counts.get(kind, 0)) for kind in BUSINESS_KINDS)
+    )

@@ -305,7 +305,11 @@ class ReviewScreen(QWidget):
         self.model.reload()
         count = self.model.rowCount()
         self.pages.setCurrentIndex(1 if count else 0)
-        self.heading.setText(self.tr("<h3>{0} item(s) await review</h3>").format(count))
+        self.heading.setText(
+            self.tr("<h3>1 item awaits review</h3>")
+            if count == 1
+            else self.tr("<h3>{0} items await review</h3>").format(count)
+        )
         row = 0
         if keep is not None:
             row = next(

@@ -281,10 +281,25 @@ class SyncScreen(QWidget):
             last = syncer.last
             parts = [self.tr("Last sync {0}").format(syncer.last_time)]
             if last.written:
-                parts.append(self.tr("wrote {0} change(s)").format(last.written_records))
-            parts.append(self.tr("merged {0} file(s)").format(last.imported_files))
+                written = last.written_records
+                parts.append(
+                    self.tr("wrote 1 change")
+                    if written == 1
+                    else self.tr("wrote {0} changes").format(written)
+                )
+            merged = last.imported_files
+            parts.append(
+                self.tr("merged 1 file")
+                if merged == 1
+                else self.tr("merged {0} files").format(merged)
+            )
             if last.skipped:
-                parts.append(self.tr("{0} file(s) waiting").format(len(last.skipped)))
+                waiting = len(last.skipped)
+                parts.append(
+                    self.tr("1 file waiting")
+                    if waiting == 1
+                    else self.tr("{0} files waiting").format(waiting)
+                )
             if last.to_review:
                 parts.append(self.tr("{0} awaiting review").format(last.to_review))
             state = " · ".join(parts)

@@ -72,9 +72,11 @@ class CalendarImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import from calendar"))
         self.drafts = list(drafts)
         intro = QLabel(
-            self.tr("{0}: {1} event(s). Tick those to add to this pursuit.").format(
-                file_name, len(self.drafts)
-            )
+            (
+                self.tr("{0}: 1 event. Tick it to add it to this pursuit.")
+                if len(self.drafts) == 1
+                else self.tr("{0}: {1} events. Tick those to add to this pursuit.")
+            ).format(file_name, len(self.drafts))
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.drafts), 4)

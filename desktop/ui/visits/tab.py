@@ -186,7 +186,11 @@ class PursuitVisitsTab(QWidget):
         )
         if push(command) and command.result is not None:
             made, skipped = command.result.count, command.result.skipped
-            text = self.tr("Imported {0} event(s) from the calendar file.").format(made)
+            text = (
+                self.tr("Imported 1 event from the calendar file.")
+                if made == 1
+                else self.tr("Imported {0} events from the calendar file.").format(made)
+            )
             if skipped:
                 already = self.tr("{0} were already on this pursuit.").format(skipped)
                 text = fmt.sentences((text, already), self.ctx.lang)

@@ -46,7 +46,7 @@ def test_signed_but_incomplete_says_what_is_missing(qtbot) -> None:
     assert d.radios["collected"].isVisible() and d.status() == "collected"
     text = d.collect_missing.text()
     assert d.collect_missing.isVisible()
-    assert "stage 8" in text and "Acceptance signed" in text and "2 instalment(s)" in text
+    assert "stage 8" in text and "Acceptance signed" in text and "2 instalments" in text
     assert not ok_enabled(d)
     d.reason.setEditText("签约")
     d.accept()

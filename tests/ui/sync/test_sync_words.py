@@ -62,11 +62,18 @@ def test_reports_count_pursuits_accounts_and_people(main_window) -> None:
         {"pursuit": 1, "indicator_score": 7},
     )
     assert text == (
-        "3 new pursuit(s), 1 pursuit(s) updated, 2 new account(s), 5 new people, 47 other details"
+        "3 new pursuits, 1 pursuit updated, 2 new accounts, 5 new people, 47 other details"
     )
     assert business_summary({}, {}) == "no changes"
     assert carried_summary({"pursuit": 12, "account": 3, "stakeholder": 40, "visit": 9}) == (
-        "12 pursuit(s), 3 account(s), 40 people"
+        "12 pursuits, 3 accounts, 40 people"
+    )
+    # One of a kind reads in the singular, never "(s)".
+    assert business_summary({"account": 1, "stakeholder": 1}, {"stakeholder": 1}) == (
+        "1 new account, 1 new person, 1 person updated"
+    )
+    assert carried_summary({"pursuit": 1, "account": 1, "stakeholder": 1}) == (
+        "1 pursuit, 1 account, 1 person"
     )
 
 
