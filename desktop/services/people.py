@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.services import journal
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.workspace import Workspace
@@ -58,7 +59,7 @@ class PersonMerge:
     gone_id: str
     cards: tuple[str, ...]  # the merged-away person's cards, now the survivor's
     filled: dict[str, Any] = field(default_factory=dict)  # survivor's fields before: value
-    folded: tuple[tuple[str, str, dict[str, Any] | None], ...] = ()  # see `Journal`
+    folded: tuple[journal.Entry, ...] = ()  # see `services.journal`
     changes: Changes = field(default_factory=Changes)
 
 
@@ -184,12 +185,9 @@ def settle_merges(session: Session) -> set[str]:
     return moved
 
 
-class Journal:
-    """The values a fold overwrote, so that an undo puts them back.
-
-    Entries are (table name, record id, {column: value before}), or None for a record the fold
-    made (an undo buries it).
-    """
+class Journal(journal.Journal):
+    """A people fold's journal (`services.journal`), which also gathers the visits and
+    activities whose attendees it changed (what the screens watch)."""
 
     TABLES: dict[str, Any] = {
         t.__tablename__: t
@@ -210,21 +208,16 @@ class Journal:
     }
 
     def __init__(self) -> None:
-        self._before: dict[tuple[str, str], dict[str, Any] | None] = {}
+        super().__init__()
         self._owners: Changes = Changes()
 
     def set(self, row: Any, **values: Any) -> None:
         self._owner(row)
-        key = (row.__tablename__, row.id)
-        before = self._before.setdefault(key, {})
-        for name, value in values.items():
-            if before is not None and name not in before:
-                before[name] = getattr(row, name)
-            setattr(row, name, value)
+        super().set(row, **values)
 
     def made(self, row: Any) -> None:
         self._owner(row)
-        self._before[(row.__tablename__, row.id)] = None
+        super().made(row)
 
     def _owner(self, row: Any) -> None:
         owner = self.OWNERS.get(row.__tablename__)
@@ -240,22 +233,9 @@ class Journal:
                 changes = changes | Changes.of(kinds[table], rid)
         return changes
 
-    def entries(self) -> tuple[tuple[str, str, dict[str, Any] | None], ...]:
-        return tuple((table, rid, before) for (table, rid), before in self._before.items())
-
     @classmethod
-    def undo(
-        cls, session: Session, entries: tuple[tuple[str, str, dict[str, Any] | None], ...]
-    ) -> None:
-        for table, rid, before in reversed(entries):
-            row = session.get(cls.TABLES[table], rid)
-            if row is None:
-                continue
-            if before is None:
-                row.alive, row.deleted_at = False, utcnow()
-            else:
-                for name, value in before.items():
-                    setattr(row, name, value)
+    def undo(cls, session: Session, entries: tuple[journal.Entry, ...]) -> None:
+        journal.undo(session, cls.TABLES, entries)
 
 
 def fold_cards(

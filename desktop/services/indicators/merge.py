@@ -30,9 +30,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.import_values import company_key
+from desktop.services import journal as fold_journal
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.indicators.grid import PLAYBOOK_FIELDS, PROFILE_FIELDS
+from desktop.services.journal import Entry, Journal
 from desktop.storage.tables import (
     Competitor,
     Indicator,
@@ -47,7 +49,6 @@ from desktop.storage.tables import (
 _TABLES: dict[str, Any] = {
     t.__tablename__: t for t in (Competitor, PursuitCompetitor, IndicatorScore, Pursuit)
 }
-Entry = tuple[str, str, dict[str, Any] | None]  # table, record id, {column: value before} | made
 
 
 @dataclass(frozen=True)
@@ -58,27 +59,6 @@ class CompetitorMerge:
     gone_id: str
     entries: tuple[Entry, ...]
     changes: Changes = field(default_factory=Changes)
-
-
-class Journal:
-    """The values a fold overwrote (column → value before) and the records it made (None)."""
-
-    def __init__(self) -> None:
-        self._before: dict[tuple[str, str], dict[str, Any] | None] = {}
-
-    def set(self, row: Any, **values: Any) -> None:
-        before = self._before.setdefault((row.__tablename__, row.id), {})
-        for name, value in values.items():
-            if before is not None and name not in before:
-                before[name] = getattr(row, name)
-            setattr(row, name, value)
-
-    def made(self, session: Session, row: Any) -> None:
-        session.add(row)
-        self._before[(row.__tablename__, row.id)] = None
-
-    def entries(self) -> tuple[Entry, ...]:
-        return tuple((table, rid, before) for (table, rid), before in self._before.items())
 
 
 def fold_competitor(session: Session, keep_id: str, gone_id: str) -> CompetitorMerge:
@@ -127,7 +107,8 @@ def _move_column(
             position=column.position,
             **notes,
         )
-        journal.made(session, kept)
+        session.add(kept)
+        journal.made(kept)
     elif not kept.alive:  # removed from the pursuit once: the column shown now takes its place
         journal.set(kept, alive=True, deleted_at=None, position=column.position, **notes)
     else:  # both in the pursuit: the kept column's notes, the other's only where it has none
@@ -151,15 +132,14 @@ def _move_column(
         score_id = membership_id("score", score.indicator_id, keep_id)
         mine = session.get(IndicatorScore, score_id)
         if mine is None and score.score is not None:
-            journal.made(
-                session,
-                IndicatorScore(
-                    id=score_id,
-                    indicator_id=score.indicator_id,
-                    competitor_id=keep_id,
-                    score=score.score,
-                ),
+            made = IndicatorScore(
+                id=score_id,
+                indicator_id=score.indicator_id,
+                competitor_id=keep_id,
+                score=score.score,
             )
+            session.add(made)
+            journal.made(made)
         elif mine is not None and not mine.alive:
             journal.set(mine, alive=True, deleted_at=None, score=score.score)
         elif mine is not None and mine.score is None and score.score is not None:
@@ -236,17 +216,9 @@ def unfold_competitor(session: Session, merge: CompetitorMerge) -> Changes:
             for name, value in before.items():
                 setattr(row, name, value)
     session.flush()
-    for table, rid, before in reversed(merge.entries):
-        if table == Competitor.__tablename__:
-            continue
-        row = session.get(_TABLES[table], rid)
-        if row is None:
-            continue
-        if before is None:
-            row.alive, row.deleted_at = False, utcnow()
-        else:
-            for name, value in before.items():
-                setattr(row, name, value)
+    fold_journal.undo(
+        session, _TABLES, (e for e in merge.entries if e[0] != Competitor.__tablename__)
+    )
     session.flush()
     return merge.changes
 
