@@ -289,6 +289,25 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesCommand</name>
+    <message>
+        <source>Merged 1 group of duplicates — undo with Ctrl+Z</source>
+        <translation>已合并 1 组重复记录 — 按 Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>Merged {0} groups of duplicates — undo with Ctrl+Z</source>
+        <translation>已合并 {0} 组重复记录 — 按 Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>Undid the merge of 1 group of duplicates</source>
+        <translation>已撤销合并 1 组重复记录</translation>
+    </message>
+    <message>
+        <source>Undid the merge of {0} groups of duplicates</source>
+        <translation>已撤销合并 {0} 组重复记录</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Duplicates</source>

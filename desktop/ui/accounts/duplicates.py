@@ -6,19 +6,21 @@ matches once the legal form is stripped may still be a group and its subsidiary,
 what is really one. The record kept is an account's or a competitor's with the most pursuits (a
 person's first record); click another record of the group to keep that one instead. Merge folds
 every ticked group in one transaction; `DuplicatesCommand` holds what that did so undo and redo
-are one step.
+are one step. The window's status bar says what a merge did, and that an undo took it back
+(the dialog has closed by then: without a word the rep cannot tell a merge or Ctrl+Z happened).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMainWindow,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -50,9 +52,38 @@ class DuplicatesCommand(UndoCommand):
 
     def apply(self) -> None:
         self.done_merge = self.perform(duplicates.merge_groups, self.groups)
+        tell(self.parent_widget, merged_text(len(self.groups)))
 
     def revert(self) -> None:
         self.perform(duplicates.undo_merge_groups, self.done_merge)
+        tell(self.parent_widget, undone_text(len(self.groups)))
+
+
+def merged_text(groups: int) -> str:
+    if groups == 1:
+        return QCoreApplication.translate(
+            "DuplicatesCommand", "Merged 1 group of duplicates — undo with Ctrl+Z"
+        )
+    return QCoreApplication.translate(
+        "DuplicatesCommand", "Merged {0} groups of duplicates — undo with Ctrl+Z"
+    ).format(groups)
+
+
+def undone_text(groups: int) -> str:
+    if groups == 1:
+        return QCoreApplication.translate(
+            "DuplicatesCommand", "Undid the merge of 1 group of duplicates"
+        )
+    return QCoreApplication.translate(
+        "DuplicatesCommand", "Undid the merge of {0} groups of duplicates"
+    ).format(groups)
+
+
+def tell(widget: QWidget | None, text: str) -> None:
+    """Say `text` in the status bar of the window `widget` is in (the Accounts screen's)."""
+    window = widget.window() if widget is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 8000)
 
 
 class DuplicatesDialog(QDialog):
@@ -161,6 +192,7 @@ class DuplicatesDialog(QDialog):
                 return
             text = self.tr("Merge duplicates: {0}").format(len(groups))
             record(DuplicatesCommand(self.ctx, groups, merge, text, self.parentWidget()))
+            tell(self.parentWidget(), merged_text(len(groups)))
         super().accept()
 
 

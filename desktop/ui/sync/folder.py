@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -121,6 +121,7 @@ class FolderDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("sync_folder_problem")
         self.problem.setWordWrap(True)
+        self.problem.setVisible(False)  # an empty note would leave a gap above the buttons
         form = QFormLayout()
         form.addRow(self.tr("Folder:"), row)
         form.addRow(self.tr("Team passphrase:"), self.passphrase_edit)
@@ -155,6 +156,35 @@ class FolderDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
+    def _say(self, text: str) -> None:
+        """Show (or, empty, take away) the note under the form, the dialog growing to hold it."""
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+        self._fit()
+
+    def _fit(self) -> None:
+        """The dialog's height for its text at its width, as its minimum and its height.
+
+        A layout with word-wrapped labels (height-for-width) gives its window no minimum height,
+        so a note of three lines squeezed the text boxes to a sliver and clipped their text
+        instead of growing the dialog; when the note goes, the dialog shrinks back."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        self.setMinimumHeight(needed)
+        if self.height() != needed:
+            self.resize(self.width(), needed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            # Narrower, the notes wrap to more lines: the minimum follows so nothing squeezes.
+            layout = self.layout()
+            if layout is not None:
+                self.setMinimumHeight(layout.totalHeightForWidth(event.size().width()))
+
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Sync Folder"))
         if chosen:
@@ -163,12 +193,12 @@ class FolderDialog(QDialog):
     def _accept(self) -> None:
         folder = self.folder_edit.text().strip()
         if folder and not Path(folder).expanduser().is_dir():
-            self.problem.setText(self.tr("This folder does not exist."))
+            self._say(self.tr("This folder does not exist."))
             return
         from desktop.services.sync import export
 
         if folder and len(self.passphrase_edit.text().strip()) < export.MIN_PASSPHRASE:
-            self.problem.setText(self.tr("The passphrase needs at least 8 characters."))
+            self._say(self.tr("The passphrase needs at least 8 characters."))
             return
         asked = (folder, self.passphrase_edit.text())
         if self.fits is None or not folder or self.roll_up_box.isChecked() or asked == self.taken:
@@ -181,7 +211,7 @@ class FolderDialog(QDialog):
         third of a second per colleague), then accept or ask."""
         fits = self.fits
         assert fits is not None
-        self.problem.setText(self.tr("Checking the passphrase against the files in the folder…"))
+        self._say(self.tr("Checking the passphrase against the files in the folder…"))
         self.ok_button.setEnabled(False)
         self.asked = asked
         job = SyncJob(lambda _job: fits(*asked), self)
@@ -200,12 +230,12 @@ class FolderDialog(QDialog):
         if not self.isVisible():
             return  # cancelled meanwhile
         if current != self.asked:
-            self.problem.clear()  # edited since: OK tries what is there now
+            self._say("")  # edited since: OK tries what is there now
             return
         if opens:
             self.accept()
             return
-        self.problem.setText(
+        self._say(
             self.tr(
                 "This passphrase opens none of the files in the sync folder. If you mistyped "
                 "it, correct it. If the whole team has changed to this passphrase, choose "
@@ -223,7 +253,7 @@ class FolderDialog(QDialog):
     def _edited(self) -> None:
         if self.use_new.isVisible():  # the question was about the passphrase as it was
             self.use_new.setVisible(False)
-            self.problem.clear()
+            self._say("")
 
 
 class FolderSyncer(QObject):

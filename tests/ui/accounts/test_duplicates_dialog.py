@@ -5,8 +5,10 @@ pursuits is kept unless another is clicked, and the merge is one step Edit ▸ U
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QWidget
 
+from desktop.infra import i18n
+from desktop.infra.settings import Settings
 from desktop.services import accounts, duplicates, indicators, pursuits
 from desktop.ui.accounts.duplicates import DuplicatesDialog
 
@@ -74,3 +76,48 @@ def test_a_competitor_group_keeps_the_one_met_most_and_undoes(qtbot, ctx) -> Non
 
 def _rivals(ws) -> list[str]:
     return sorted(entry.name for entry in indicators.list_competitors(ws))
+
+
+def test_the_status_bar_says_what_was_merged_and_that_undo_took_it_back(qtbot, ctx) -> None:
+    """The dialog has closed when the merge is done, and Ctrl+Z changes nothing visible on a
+    screen showing neither record: the window's status bar says what happened, in words that
+    read right for one group and for several."""
+    ws = ctx.workspace
+    for name in (
+        "上海瑞科新能源有限公司",
+        "上海瑞科新能源股份有限公司",
+        "恒通电子",
+        "恒通电子有限公司",
+    ):
+        accounts.create_account(ws, {"name": name})
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    screen = QWidget()
+    window.setCentralWidget(screen)
+    status = window.statusBar()
+
+    def merge(groups: int) -> None:
+        dialog = DuplicatesDialog(ctx, duplicates.find_duplicates(ws), screen)
+        for n in range(groups):
+            dialog.tree.topLevelItem(n).setCheckState(0, Qt.CheckState.Checked)
+        dialog.accept()
+
+    merge(2)  # the Chinese UI
+    assert status.currentMessage() == "已合并 2 组重复记录 — 按 Ctrl+Z 可撤销"
+    ctx.undo_stack.undo()
+    assert status.currentMessage() == "已撤销合并 2 组重复记录"
+    assert len(_names(ws)) == 4
+    ctx.undo_stack.redo()
+    assert status.currentMessage() == "已合并 2 组重复记录 — 按 Ctrl+Z 可撤销"
+    ctx.undo_stack.undo()
+
+    i18n.install("en")
+    try:
+        merge(1)
+        assert status.currentMessage() == "Merged 1 group of duplicates — undo with Ctrl+Z"
+        ctx.undo_stack.undo()
+        assert status.currentMessage() == "Undid the merge of 1 group of duplicates"
+        merge(2)
+        assert status.currentMessage() == "Merged 2 groups of duplicates — undo with Ctrl+Z"
+    finally:
+        i18n.install(Settings().language)
