@@ -48,6 +48,7 @@ from desktop.ui.visits.commands import CreateVisit, EditVisit
 
 PLAN_PAGE, OUTCOME_PAGE = 0, 1
 ERROR_STYLE = "color: #D32F2F;"
+FRAME_WAITS, FRAME_WAIT_MS = 10, 30  # how long to wait for the window manager's frame
 ATTENDEE_ROWS = 5  # the customer attendees shown at once; more scroll
 
 
@@ -351,12 +352,19 @@ class VisitEditor(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # After the layout's own pass, which sizes the window to its fields' wishes.
+        self._frame_waits = FRAME_WAITS
         QTimer.singleShot(0, self, self._fit_screen)
 
     def _fit_screen(self) -> None:
         screen = self.screen()
-        if screen is not None:
-            self.fit_to(screen.availableGeometry())
+        if screen is None or not self.isVisible():
+            return
+        self.fit_to(screen.availableGeometry())
+        # Until the window manager has framed the window, a move places the inside of the window,
+        # and the title bar then lands above the screen: fit again once the frame is known.
+        if self.frameGeometry() == self.geometry() and self._frame_waits > 0:
+            self._frame_waits -= 1
+            QTimer.singleShot(FRAME_WAIT_MS, self, self._fit_screen)
 
     def fit_to(self, room: QRect) -> None:
         """Inside `room` (a screen's free area), title bar included, and centred on it: where the
