@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from desktop.domain.health import AMBER, RedFlag
 from desktop.ui.pursuit.widgets import AMBER as AMBER_COLOR
@@ -31,6 +39,20 @@ class HealthBar(QFrame):
         self.flow_host = QWidget()
         self.flow = FlowLayout(self.flow_host, spacing=6)
         self.flow_host.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # On a short window the chips that do not fit fold into "+N", a menu of the rest: never
+        # a chip cut in half.
+        self.more = QToolButton()
+        self.more.setObjectName("flags_more")
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.more.setStyleSheet(
+            f"QToolButton {{ border: 1px solid {RED}; border-radius: 11px;"
+            f" padding: 2px 10px; color: {RED}; background: palette(base); }}"
+            "QToolButton::menu-indicator { image: none; }"
+        )
+        self.more.setMenu(QMenu(self.more))
+        self.flow.set_overflow(self.more)
+        self.flow.on_fold = self._folded
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 8, 12, 8)
         row.setSpacing(8)
@@ -80,3 +102,16 @@ class HealthBar(QFrame):
             self.flow.addWidget(button)
             self.buttons.append(button)
         self.flow_host.updateGeometry()
+
+    def _folded(self, widgets: list[QWidget]) -> None:
+        """Name the folded flags on the "+N" chip's menu, each opening its fix like its chip."""
+        flags = [self.flags[self.buttons.index(w)] for w in widgets if w in self.buttons]
+        self.more.setText(f"+{len(flags)}")
+        self.more.setToolTip("\n".join(flag.reason(self.lang) for flag in flags))
+        menu = self.more.menu()
+        assert menu is not None  # given in __init__
+        menu.clear()
+        for flag in flags:
+            color = AMBER_COLOR if flag.level == AMBER else RED
+            action = menu.addAction(flag_icon(color), flag.reason(self.lang))
+            action.triggered.connect(lambda _=False, f=flag: self.flag_clicked.emit(f))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMargins, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -193,12 +195,21 @@ def chip(text: str, color: str, *, filled: bool = False) -> QLabel:
 
 
 class FlowLayout(QLayout):
-    """Lays items left to right and wraps them (Qt's flow-layout example)."""
+    """Lays items left to right and wraps them (Qt's flow-layout example).
+
+    With an overflow widget (`set_overflow`), items that do not fit the height the layout is
+    given are hidden and the overflow widget (a "+N" chip) takes the place of the last of them;
+    `on_fold` hears which widgets are folded away. The layout still asks for the height of every
+    item, so it unfolds as soon as it gets the room.
+    """
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._overflow: QWidgetItem | None = None
+        self._folded: list[QWidget] = []
+        self.on_fold: Callable[[list[QWidget]], None] | None = None
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:
@@ -209,6 +220,16 @@ class FlowLayout(QLayout):
         self.addItem(QWidgetItem(widget))
         self.invalidate()
 
+    def set_overflow(self, widget: QWidget) -> None:
+        self.addChildWidget(widget)
+        widget.hide()
+        self._overflow = QWidgetItem(widget)
+        self.invalidate()
+
+    def folded(self) -> list[QWidget]:
+        """The widgets hidden for want of height, in order."""
+        return list(self._folded)
+
     def count(self) -> int:
         return len(self._items)
 
@@ -216,7 +237,13 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        if not 0 <= index < len(self._items):
+            return None
+        item = self._items.pop(index)
+        widget = item.widget()
+        if widget in self._folded:
+            self._folded.remove(widget)
+        return item
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
@@ -225,11 +252,38 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        return self._arrange(QRect(0, 0, width, 0), self._shown(), move=False)
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        items = self._shown()
+        keep = len(items)
+        if self._overflow is not None and self._arrange(rect, items, move=False) > rect.height():
+            # As many items as fit with the "+N" chip after them, at least none.
+            keep = len(items) - 1
+            while keep > 0 and (
+                self._arrange(rect, [*items[:keep], self._overflow], move=False) > rect.height()
+            ):
+                keep -= 1
+        self._fold([w for item in items[keep:] if (w := item.widget()) is not None])
+        placed = items[:keep] + ([self._overflow] if self._folded and self._overflow else [])
+        self._arrange(rect, placed, move=True)
+
+    def _fold(self, widgets: list[QWidget]) -> None:
+        if widgets == self._folded:
+            return
+        for widget in self._folded:
+            if widget not in widgets:
+                widget.show()
+        for widget in widgets:
+            widget.hide()
+        self._folded = widgets
+        if self._overflow is not None:
+            overflow = self._overflow.widget()
+            if overflow is not None:
+                overflow.setVisible(bool(widgets))
+        if self.on_fold is not None:
+            self.on_fold(list(widgets))
 
     def sizeHint(self) -> QSize:
         return self.minimumSize()
@@ -241,15 +295,22 @@ class FlowLayout(QLayout):
         margins: QMargins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
-    def _arrange(self, rect: QRect, *, move: bool) -> int:
+    def _shown(self) -> list[QLayoutItem]:
+        """The items not hidden by their owner (those folded away here count as shown)."""
+        return [
+            item
+            for item in self._items
+            if (widget := item.widget()) is None or not widget.isHidden() or widget in self._folded
+        ]
+
+    def _arrange(self, rect: QRect, items: list[QLayoutItem], *, move: bool) -> int:
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, line = area.x(), area.y(), 0
-        for item in self._items:
+        for item in items:
             widget = item.widget()
-            if widget is not None and widget.isHidden():
-                continue
-            hint = item.sizeHint()
+            # A hidden widget's item measures nothing: a folded one is measured as if shown.
+            hint = widget.sizeHint() if widget in self._folded else item.sizeHint()
             if x + hint.width() > area.right() + 1 and line > 0:
                 x, y, line = area.x(), y + line + self._spacing, 0
             if move:

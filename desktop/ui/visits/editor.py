@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QRect, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QTabWidget,
@@ -40,12 +41,14 @@ from desktop.services.reports import visit_plan
 from desktop.services.visits import VisitDetail, VisitDraft, first_line, utcnow
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import AMBER
+from desktop.ui.common.screen_fit import TITLE_BAR
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.undo import push, record, run_first
 from desktop.ui.visits.commands import CreateVisit, EditVisit
 
 PLAN_PAGE, OUTCOME_PAGE = 0, 1
 ERROR_STYLE = "color: #D32F2F;"
+FRAME_WAITS, FRAME_WAIT_MS = 10, 30  # how long to wait for the window manager's frame
 ATTENDEE_ROWS = 5  # the customer attendees shown at once; more scroll
 
 
@@ -65,6 +68,27 @@ def _text_edit(lines: int, placeholder: str = "") -> QPlainTextEdit:
     edit.setMinimumHeight(height)
     edit.setMaximumHeight(height + edit.fontMetrics().lineSpacing() * 2)
     return edit
+
+
+class _PageScroll(QScrollArea):
+    """A page that scrolls only where the screen is shorter than the page: it asks for its whole
+    page (so a tall screen shows every field at once) but can be squeezed to a few lines."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setWidget(page)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def sizeHint(self) -> QSize:
+        page = self.widget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.widget()
+        width = page.minimumSizeHint().width() if page is not None else 0
+        return QSize(width + self.verticalScrollBar().sizeHint().width(), 120)
 
 
 class VisitEditor(QDialog):
@@ -128,8 +152,9 @@ class VisitEditor(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("visit_tabs")
-        self.tabs.addTab(self._plan_page(), self.tr("Plan"))
-        self.tabs.addTab(self._outcome_page(), self.tr("Outcome"))
+        # Each page scrolls when the screen is short; the buttons below stay in sight.
+        self.tabs.addTab(_PageScroll(self._plan_page()), self.tr("Plan"))
+        self.tabs.addTab(_PageScroll(self._outcome_page()), self.tr("Outcome"))
         layout.addWidget(self.tabs, 1)
 
         self.error = QLabel()
@@ -327,18 +352,33 @@ class VisitEditor(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # After the layout's own pass, which sizes the window to its fields' wishes.
+        self._frame_waits = FRAME_WAITS
         QTimer.singleShot(0, self, self._fit_screen)
 
     def _fit_screen(self) -> None:
-        """No taller than the screen where the fields allow it: the text boxes give up their
-        extra lines (a scaled 1280×720 screen is short)."""
         screen = self.screen()
-        if screen is None:
+        if screen is None or not self.isVisible():
             return
-        frame = self.frameGeometry().height() - self.height()
-        room = screen.availableGeometry().height() - frame
-        if self.height() > room:
-            self.resize(self.width(), max(room, self.minimumSizeHint().height()))
+        self.fit_to(screen.availableGeometry())
+        # Until the window manager has framed the window, a move places the inside of the window,
+        # and the title bar then lands above the screen: fit again once the frame is known.
+        if self.frameGeometry() == self.geometry() and self._frame_waits > 0:
+            self._frame_waits -= 1
+            QTimer.singleShot(FRAME_WAIT_MS, self, self._fit_screen)
+
+    def fit_to(self, room: QRect) -> None:
+        """Inside `room` (a screen's free area), title bar included, and centred on it: where the
+        screen is shorter than the dialog's fields, the pages scroll (a scaled 1280×720 screen)."""
+        frame = self.frameGeometry().size() - self.size()
+        # Before the window manager frames the window, allow for its title bar.
+        extra = QSize(frame.width(), frame.height() or TITLE_BAR)
+        width = min(max(self.width(), self.sizeHint().width()), room.width() - extra.width())
+        height = min(max(self.height(), self.sizeHint().height()), room.height() - extra.height())
+        self.setMinimumWidth(min(640, width))
+        self.resize(width, height)
+        left = room.x() + (room.width() - width - extra.width()) // 2
+        top = room.y() + (room.height() - height - extra.height()) // 2
+        self.move(max(room.x(), left), max(room.y(), top))
 
     def _fit_attendees(self) -> None:
         """Whole rows: the list is exactly as tall as its people, or ATTENDEE_ROWS of them."""

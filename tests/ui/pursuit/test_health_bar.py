@@ -11,9 +11,39 @@ from desktop.ui.pursuit.health_bar import HealthBar
 def test_old_chips_are_gone_before_the_event_loop_runs(qtbot) -> None:
     bar = HealthBar("zh")
     qtbot.addWidget(bar)
+    bar.resize(900, 200)  # room for both chips (a short bar folds them into "+N")
     bar.show()
     bar.set_flags([RedFlag(NO_INSIDER, RED, "stakeholders"), RedFlag(NO_DECISION_MAKER, RED, "x")])
     qtbot.wait(20)  # the chips show
     assert len([b for b in bar.findChildren(QToolButton) if b.isVisible()]) == 2
     bar.set_flags([])  # the next pursuit has none; no processEvents() in between
     assert [b for b in bar.findChildren(QToolButton) if b.isVisible()] == []
+
+
+def test_flags_without_room_fold_into_a_more_chip_never_cut(qtbot) -> None:
+    """A short window (1280×720 at 150 %): the chips that do not fit become "+N", a menu."""
+    from desktop.domain.health import NO_DESIGNER, NO_EVALUATOR, NO_PAIN
+
+    codes = [NO_INSIDER, NO_DECISION_MAKER, NO_DESIGNER, NO_EVALUATOR, NO_PAIN]
+    bar = HealthBar("zh")
+    qtbot.addWidget(bar)
+    bar.set_flags([RedFlag(code, RED, "stakeholders") for code in codes])
+    bar.resize(420, 600)
+    bar.show()
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in bar.buttons))
+    assert not bar.more.isVisible()  # room for all: no "+N"
+    row = bar.buttons[0].height()
+    bar.resize(420, bar.minimumHeight() + row)  # room for two lines of chips
+    qtbot.waitUntil(lambda: bar.more.isVisible())
+    shown = [b for b in bar.buttons if b.isVisible()]
+    room = bar.flow_host.rect()
+    for chip in [*shown, bar.more]:
+        assert room.contains(chip.geometry()), chip.objectName()  # whole, not cut
+    assert bar.more.text() == f"+{len(codes) - len(shown)}" and 0 < len(shown) < len(codes)
+    folded = bar.more.menu().actions()
+    assert [a.text() for a in folded] == [b.text()[:-3] for b in bar.buttons[len(shown) :]]
+    with qtbot.waitSignal(bar.flag_clicked) as clicked:
+        folded[-1].trigger()
+    assert clicked.args[0].code == codes[-1]
+    bar.resize(420, 600)  # the room comes back: every chip again
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in bar.buttons) and not bar.more.isVisible())

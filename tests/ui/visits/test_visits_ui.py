@@ -13,7 +13,7 @@ import pytest
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop.services import visits
 from desktop.services.queries import board
@@ -500,3 +500,47 @@ def test_the_attendee_list_shows_whole_rows_on_a_small_screen(qtbot, screen, pla
     assert listed.count() == 5
     for row in range(listed.count()):
         assert viewport.contains(listed.visualItemRect(listed.item(row))), row
+
+
+def test_the_editor_fits_a_short_screen_with_its_buttons_in_sight(qtbot, ctx, host, planned):
+    """A 1280×720 screen at 150 % leaves 853×480: the pages scroll, Save and Cancel stay seen."""
+    from PySide6.QtCore import QRect
+
+    editor = VisitEditor(ctx, host, visit_id=planned.id)
+    qtbot.addWidget(editor)
+    editor.open()
+    QApplication.processEvents()  # the fit to the test screen, made once shown
+    assert editor.attendees.count() == 5
+    natural = editor.sizeHint().height()
+    room = QRect(0, 0, 853, 480)
+    assert natural > room.height()  # the case the fit is for
+    editor.fit_to(room)
+    qtbot.waitUntil(lambda: room.contains(editor.frameGeometry()))
+    frame = editor.frameGeometry()
+    # Centred: as much room above as below, left as right.
+    assert abs((frame.top() - room.top()) - (room.bottom() - frame.bottom())) <= 1
+    assert abs((frame.left() - room.left()) - (room.right() - frame.right())) <= 1
+    save = editor.buttons.button(editor.buttons.StandardButton.Save)
+    assert save.isVisible()
+    assert editor.rect().contains(save.geometry().translated(editor.buttons.pos()))
+    page = editor.tabs.currentWidget()
+    bar = page.verticalScrollBar()
+    page.ensureWidgetVisible(editor.materials)
+    assert editor.materials.visibleRegion().boundingRect().height() == editor.materials.height()
+    editor.fit_to(QRect(0, 0, 853, 360))  # shorter than the fields' minimum: the plan scrolls
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.maximum() > 0)
+    assert editor.frameGeometry().bottom() <= 359 and save.isVisible()
+    editor.reject()
+
+
+def test_the_editor_does_not_scroll_on_a_tall_screen(qtbot, ctx, host, planned):
+    from PySide6.QtCore import QRect
+
+    editor = VisitEditor(ctx, host, visit_id=planned.id)
+    qtbot.addWidget(editor)
+    editor.open()
+    QApplication.processEvents()
+    editor.fit_to(QRect(0, 0, 1920, 1160))
+    qtbot.waitUntil(lambda: editor.height() >= editor.sizeHint().height())
+    assert editor.tabs.currentWidget().verticalScrollBar().maximum() == 0
+    editor.reject()
