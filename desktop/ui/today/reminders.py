@@ -231,8 +231,14 @@ class Reminders(QObject):
                 self.arm()
         elif changes.touches(ChangeKind.ACTIVITY, ChangeKind.VISIT):
             self.arm()
-        # A pursuit's next step is done or moved through the pursuit.
-        if changes.touches(ChangeKind.ACTIVITY, ChangeKind.VISIT, ChangeKind.PURSUIT):
+        # A pursuit's next step is done or moved through the pursuit; a pursuit moved on the
+        # board whose next step the message does not count changes nothing in it (and the
+        # recount is a read of the agenda on this thread: 100 ms per drop at 10,000 pursuits).
+        told = self.told
+        if told is not None and (
+            changes.touches(ChangeKind.ACTIVITY, ChangeKind.VISIT)
+            or not told.ids.isdisjoint(changes.ids(ChangeKind.PURSUIT))
+        ):
             self.recount()
 
     def _on_replaced(self, *_args: Any) -> None:
