@@ -170,8 +170,8 @@
         <translation>{field}过长</translation>
     </message>
     <message>
-        <source>{field} "{text}" has no next step: write the action in the same row</source>
-        <translation>{field}「{text}」缺少下一步：请在同一行写明要做的事</translation>
+        <source>{field} "{text}" without a next step in the row</source>
+        <translation>{field}「{text}」缺少下一步：请在同一行写明</translation>
     </message>
     <message>
         <source>this row is not in {encoding} (a file of mixed encodings?)</source>

@@ -47,7 +47,7 @@ def problem_text(problem: RowProblem, encoding: str = "") -> str:
         "currency": QCoreApplication.translate("Import", '{field} not understood: "{text}"'),
         "too_long": QCoreApplication.translate("Import", "{field} is too long"),
         "needs_action": QCoreApplication.translate(
-            "Import", '{field} "{text}" has no next step: write the action in the same row'
+            "Import", '{field} "{text}" without a next step in the row'
         ),
         "encoding": QCoreApplication.translate(
             "Import", "this row is not in {encoding} (a file of mixed encodings?)"
