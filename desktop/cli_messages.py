@@ -394,6 +394,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}无法识别：「{text}」（如 CNY、USD）",
         '{field} not understood: "{text}" (e.g. CNY, USD)',
     ),
+    "problem_needs_action": (
+        "{field}「{text}」缺少下一步：请在同一行写明",
+        '{field} "{text}" without a next step in the row',
+    ),
     "problem_too_long": ("{field}过长：「{text}…」", '{field} is too long: "{text}…"'),
     "problem_encoding": (
         "此行的文字不是 {encoding} 编码（文件混用了多种编码？）",
@@ -415,6 +419,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_expected_close": ("预计成交日期", "expected close"),
     "field_owner": ("负责人", "owner"),
     "field_next_step": ("下一步", "next step"),
+    "field_next_step_due": ("下一步日期", "next step due"),
     "field_notes": ("备注", "notes"),
 }
 

@@ -44,6 +44,7 @@ STAGE = "stage"
 EXPECTED_CLOSE = "expected_close"
 OWNER = "owner"
 NEXT_STEP = "next_step"
+NEXT_STEP_DUE = "next_step_due"
 NOTES = "notes"
 
 ACCOUNTS, PEOPLE, PURSUITS = "accounts", "people", "pursuits"
@@ -65,6 +66,7 @@ FIELDS_OF_KIND: Mapping[str, tuple[str, ...]] = {
         EXPECTED_CLOSE,
         OWNER,
         NEXT_STEP,
+        NEXT_STEP_DUE,
         NOTES,
         *PERSON_FIELDS,
     ),
@@ -194,6 +196,21 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     OWNER: ("负责人", "销售", "销售代表", "跟进人", "客户经理", "owner", "salesrep", "rep"),
     NEXT_STEP: ("下一步", "下一步行动", "下一步计划", "nextstep", "nextaction"),
+    # The date of the next step ("下一步期限" / "Next step due" is the list's own export).
+    NEXT_STEP_DUE: (
+        "下一步日期",
+        "下一步截止",
+        "下一步截止日期",
+        "下一步期限",
+        "下一步时间",
+        "下一步行动日期",
+        "下一步计划日期",
+        "nextstepdue",
+        "nextstepdate",
+        "nextstepduedate",
+        "nextactiondate",
+        "nextactiondue",
+    ),
     NOTES: ("备注", "说明", "描述", "notes", "note", "remark", "remarks", "comment", "comments"),
 }
 # A bare "名称" / "name" means the thing the rows are.
@@ -257,7 +274,7 @@ def guess_mapping(headers: Sequence[str], kind: str) -> dict[int, str]:
 
 # Columns only a pursuit row has: a sheet with any of them is a list of pursuits.
 _PURSUIT_ONLY = frozenset(
-    {PURSUIT_TITLE, AMOUNT, CURRENCY, STAGE, EXPECTED_CLOSE, OWNER, NEXT_STEP}
+    {PURSUIT_TITLE, AMOUNT, CURRENCY, STAGE, EXPECTED_CLOSE, OWNER, NEXT_STEP, NEXT_STEP_DUE}
 )
 
 

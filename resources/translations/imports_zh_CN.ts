@@ -138,6 +138,10 @@
         <translation>下一步</translation>
     </message>
     <message>
+        <source>Next step due</source>
+        <translation>下一步期限</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -164,6 +168,10 @@
     <message>
         <source>{field} is too long</source>
         <translation>{field}过长</translation>
+    </message>
+    <message>
+        <source>{field} "{text}" without a next step in the row</source>
+        <translation>{field}「{text}」缺少下一步：请在同一行写明</translation>
     </message>
     <message>
         <source>this row is not in {encoding} (a file of mixed encodings?)</source>

@@ -31,6 +31,10 @@
         <translation>下一步已完成：{0}。{1} 的下一步是什么？</translation>
     </message>
     <message>
+        <source>A next step's date needs its action: write what is to be done, or press Skip to leave the pursuit without a next step. Nothing was saved.</source>
+        <translation>下一步的日期需要写明行动：请写下要做的事，或按「跳过」让该项目暂无下一步。未保存任何内容。</translation>
+    </message>
+    <message>
         <source>The pursuit's next step</source>
         <translation>这个项目的下一步</translation>
     </message>

@@ -86,9 +86,10 @@ class Policy(StrEnum):
 @dataclass(frozen=True, slots=True)
 class RowProblem:
     """Why a row cannot be imported: `code` (required, amount, date, date_ambiguous, stage,
-    currency, encoding, too_long, same_name), the field and the cell's text. As a warning (the
-    row is imported): `email` (not an email address), `close_account` (`text`: the name of an
-    account close to the new one the row makes)."""
+    currency, encoding, too_long, same_name, needs_action: a next step's date without its
+    action), the field and the cell's text. As a warning (the row is imported): `email` (not
+    an email address), `close_account` (`text`: the name of an account close to the new one
+    the row makes)."""
 
     code: str
     field: str = ""
@@ -202,7 +203,7 @@ def _parse_row(
         parsed: Any
         if name == iv.AMOUNT:
             parsed = iv.parse_amount_cell(text, unit=units.get(index, 1))
-        elif name == iv.EXPECTED_CLOSE:
+        elif name in (iv.EXPECTED_CLOSE, iv.NEXT_STEP_DUE):
             parsed = iv.parse_date_cell(text)
         elif name == iv.STAGE:
             parsed = iv.parse_stage_cell(text, stages, count)
@@ -412,6 +413,12 @@ def preview(
         for name in required:
             if name not in values and not any(p.field == name for p in problems):
                 problems.append(RowProblem("required", name))
+        due = values.get(iv.NEXT_STEP_DUE)
+        if due is not None:
+            try:  # the rule of every other way in: a next step's date needs its action
+                records.check_next_step(values.get(iv.NEXT_STEP), due, iv.NEXT_STEP_DUE)
+            except InvalidInput as exc:
+                problems.append(RowProblem(exc.code, iv.NEXT_STEP_DUE, due.isoformat()))
         if not problems:
             state.mark(row, kind)
             email = values.get(iv.EMAIL)
@@ -555,6 +562,7 @@ _PURSUIT_COLUMNS = {
     iv.EXPECTED_CLOSE: "expected_close",
     iv.OWNER: "owner",
     iv.NEXT_STEP: "next_step",
+    iv.NEXT_STEP_DUE: "next_step_due",
     iv.NOTES: "notes",
 }
 # Parents before children: the order the batched new records are written in.
@@ -803,6 +811,7 @@ class _Writer:
                 expected_close=fields.get("expected_close"),
                 stage=values.get(iv.STAGE, 1),
                 next_step=fields.get("next_step", ""),
+                next_step_due=fields.get("next_step_due"),
                 owner=fields.get("owner", ""),
                 notes=fields.get("notes", ""),
             )

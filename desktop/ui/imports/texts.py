@@ -26,6 +26,7 @@ def field_name(field: str) -> str:
         iv.EXPECTED_CLOSE: QCoreApplication.translate("Import", "Expected close"),
         iv.OWNER: QCoreApplication.translate("Import", "Owner"),
         iv.NEXT_STEP: QCoreApplication.translate("Import", "Next step"),
+        iv.NEXT_STEP_DUE: QCoreApplication.translate("Import", "Next step due"),
         iv.NOTES: QCoreApplication.translate("Import", "Notes"),
     }
     return names.get(field, field)
@@ -45,6 +46,9 @@ def problem_text(problem: RowProblem, encoding: str = "") -> str:
         ),
         "currency": QCoreApplication.translate("Import", '{field} not understood: "{text}"'),
         "too_long": QCoreApplication.translate("Import", "{field} is too long"),
+        "needs_action": QCoreApplication.translate(
+            "Import", '{field} "{text}" without a next step in the row'
+        ),
         "encoding": QCoreApplication.translate(
             "Import", "this row is not in {encoding} (a file of mixed encodings?)"
         ),

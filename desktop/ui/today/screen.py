@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.infra.lazy import lazy_module
 from desktop.services.changes import ChangeKind, Changes
+from desktop.services.errors import InvalidInput
 from desktop.services.local_days import local_today
 from desktop.services.queries import agenda
 from desktop.services.queries.agenda import AgendaItem
@@ -63,10 +64,11 @@ from desktop.ui.today.model import (
 from desktop.ui.undo import push
 
 if TYPE_CHECKING:
-    from desktop.services import activities
+    from desktop.services import activities, records
     from desktop.services.activities import ActivityDraft
 else:  # the Today screen paints before SQLAlchemy is imported; acting on it imports it
     activities = lazy_module("desktop.services.activities")
+    records = lazy_module("desktop.services.records")
 
 DAYS_AHEAD = 7
 
@@ -104,6 +106,13 @@ class NextActivityBar(QFrame):
         self.skip.clicked.connect(self.dismiss)
         for edit in (self.outcome, self.subject):
             edit.returnPressed.connect(self.accept)
+        # Why Save was refused, under the row to correct; gone as soon as the rep writes.
+        self.problem = QLabel()
+        self.problem.setObjectName("next_problem")
+        self.problem.setStyleSheet("color: #D32F2F;")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.subject.textEdited.connect(lambda _text: self.problem.hide())
         escape = QAction(self)
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -122,6 +131,7 @@ class NextActivityBar(QFrame):
         buttons.addWidget(self.save)
         buttons.addWidget(self.skip)
         grid.addLayout(buttons, 2, 3)
+        grid.addWidget(self.problem, 3, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         self.hide()
 
@@ -148,6 +158,7 @@ class NextActivityBar(QFrame):
         self.outcome_label.setVisible(not done.is_next_step)
         self.outcome.setVisible(not done.is_next_step)
         self.outcome.clear()
+        self.problem.hide()
         self.subject.setText(suggestion.subject if suggestion is not None else "")
         day = suggestion.due_on if suggestion and suggestion.due_on else today + timedelta(days=1)
         self.due.setDate(QDate(day.year, day.month, day.day))
@@ -161,9 +172,14 @@ class NextActivityBar(QFrame):
         subject = self.subject.text().strip()
         ctx = self.today_screen.ctx
         if self.for_next_step:
-            if self.pursuit_id is not None and subject:
+            if self.pursuit_id is not None:
                 picked = self.due.date()
                 due = date(picked.year(), picked.month(), picked.day())
+                try:  # the bar always shows a date: Save with no action would drop it unsaid
+                    records.check_next_step(subject, due, "next_step")
+                except InvalidInput:
+                    self._refuse_date_without_action()
+                    return
                 command = SetNextStep(
                     ctx,
                     self.pursuit_id,
@@ -193,6 +209,18 @@ class NextActivityBar(QFrame):
                 return  # told why; the bar stays for a correction
         self.dismiss()
 
+    def _refuse_date_without_action(self) -> None:
+        """The rule of the overview and the New Pursuit dialog (`records.check_next_step`),
+        said in the bar, which stays open for the action to be written (or Skip pressed)."""
+        self.problem.setText(
+            self.tr(
+                "A next step's date needs its action: write what is to be done, or press Skip "
+                "to leave the pursuit without a next step. Nothing was saved."
+            )
+        )
+        self.problem.show()
+        self.subject.setFocus()
+
     def _suggested_subject(self) -> str:
         if self.step_key is None:
             return ""
@@ -202,6 +230,7 @@ class NextActivityBar(QFrame):
 
     def dismiss(self) -> None:
         self.hide()
+        self.problem.hide()
         self.done_id = self.pursuit_id = self.step_key = None
         self.for_next_step = False
         self.today_screen.view.setFocus()

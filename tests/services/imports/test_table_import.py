@@ -424,3 +424,42 @@ def test_a_repeated_row_fills_the_records_an_earlier_row_made(
         assert session.scalars(select(Person.title)).one() == "经理"
     ti.undo_import(ws, result)
     assert counts(ws) == (0, 0, 0)
+
+
+def test_a_next_steps_date_is_imported_with_its_action_and_refused_without(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    path = csv_file(
+        tmp_path / "steps.csv",
+        [
+            "客户名称,项目名称,下一步,下一步截止",
+            "南京新诚港务,港口调度系统,约见信息中心主任,2028/12/9",
+            "西门子,产线改造,,2028-12-10",  # a date with nothing to do on it
+            "华为,园区网络,寄送报价单,下周",
+        ],
+        "utf-8",
+    )
+    table = reading.read_table(path)
+    mapping = ti.guess_mapping(table, "pursuits")
+    assert mapping[3] == "next_step_due" and mapping[2] == "next_step"
+    exported = csv_file(
+        tmp_path / "en.csv", ["Account,Next step,Next step due", "ACME,Call,2028-12-09"], "utf-8"
+    )  # the header the pursuit list's own export writes
+    assert ti.guess_mapping(reading.read_table(exported), "pursuits")[2] == "next_step_due"
+
+    preview = plan(ws, path, "pursuits")
+    assert [r.status for r in preview.rows] == [ti.NEW, ti.ERROR, ti.ERROR]
+    assert preview.rows[1].problems == [
+        ti.RowProblem("needs_action", "next_step_due", "2028-12-10")
+    ]
+    assert preview.rows[2].problems == [ti.RowProblem("date", "next_step_due", "下周")]
+
+    result = ti.run_import(ws, preview, ti.Policy.SKIP)
+    assert (result.created_rows, result.errors) == (1, 2)
+    with ws.read() as session:
+        (made,) = session.scalars(select(Pursuit).where(Pursuit.alive))
+        assert (made.title, made.next_step, str(made.next_step_due)) == (
+            "港口调度系统",
+            "约见信息中心主任",
+            "2028-12-09",
+        )

@@ -197,3 +197,31 @@ def test_in_english(qtbot, main_window) -> None:
     show(screen, pid)
     qtbot.keyClick(screen.view, Qt.Key.Key_Space)
     assert screen.bar.title.text().startswith("Next step done: 下周三前发送方案.")
+
+
+def test_save_refuses_a_date_without_its_action(qtbot, main_window) -> None:
+    """The bar always holds a date: Save with the action cleared says why and stays open, as
+    the overview and the New Pursuit dialog refuse it; nothing is saved until it is written."""
+    screen = main_window.show_screen("today")
+    ws = screen.ctx.workspace
+    pid, _ = ws.step_pursuits
+    show(screen, pid)
+    qtbot.keyClick(screen.view, Qt.Key.Key_Space)
+    bar = screen.bar
+    steps = screen.ctx.undo_stack.count()
+    bar.subject.clear()
+    bar.due.setDate(QDate(2028, 12, 9))
+    bar.save.click()
+
+    assert bar.isVisible() and bar.problem.isVisible()
+    assert "下一步的日期" in bar.problem.text() and "跳过" in bar.problem.text()
+    assert next_step_of(ws, pid) == ("", None)
+    assert screen.ctx.undo_stack.count() == steps
+    qtbot.keyClick(bar.subject, Qt.Key.Key_Return)  # Enter is Save: refused the same way
+    assert bar.isVisible() and next_step_of(ws, pid) == ("", None)
+
+    qtbot.keyClicks(bar.subject, "Send the quote")  # typed: QTest types Latin-1 only
+    assert not bar.problem.isVisible()  # writing the action takes the reason away
+    bar.save.click()
+    assert not bar.isVisible()
+    assert next_step_of(ws, pid) == ("Send the quote", date(2028, 12, 9))
