@@ -90,6 +90,10 @@
         <translation>，另有 {0} 项</translation>
     </message>
     <message>
+        <source>{0} (next step not written)</source>
+        <translation>{0}（未写明下一步）</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>

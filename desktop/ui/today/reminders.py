@@ -273,8 +273,13 @@ class Reminders(QObject):
 
 
 def _subject(item: Reminder) -> str:
-    """A next step written with a date only says so, as on Today."""
+    """A next step written with a date only says so, as on Today, and names its pursuit: a
+    reminder listing three of them said 「（未写明下一步）、（未写明下一步）…」, telling nothing."""
     if not item.subject and item.activity_kind == NEXT_STEP:
+        if item.pursuit_title:
+            return QCoreApplication.translate("Reminders", "{0} (next step not written)").format(
+                item.pursuit_title
+            )
         return unwritten_step()
     return item.subject
 

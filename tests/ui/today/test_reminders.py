@@ -227,7 +227,7 @@ def test_a_pursuits_next_step_joins_the_start_summary_once(ctx) -> None:
     )
     assert text.startswith(since.split("{1}")[0].format(3))
     assert "下周三前发送方案" in text and "补发报价单" in text and "今天的下一步" not in text
-    assert "（未写明下一步）" in text  # the one written with a date only
+    assert "ERP 项目（未写明下一步）" in text  # the one written with a date only, by its pursuit
     assert (pid, datetime(2026, 5, 3, 16, 0)) in reminders.shown
     clock.at = datetime(2026, 5, 4, 20, 0)  # today's day over too: not the timer's to tell
     reminders.fire_due()
