@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import date, time, tzinfo
 from pathlib import Path
 
-from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, fail, is_zh, say
+from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, fail, is_zh, os_reason, say
 
 MAX_DAYS = 366
 # Characters of a visit's id shown after its line: unique among thousands of visits but for a
@@ -87,8 +87,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     except Unreadable as exc:
         return fail(args, exc.code, path=path, detail=str(exc))
     except (OSError, sqlite3.Error) as exc:
-        detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        return fail(args, "storage", path=path, detail=detail)
+        return fail(args, "storage", path=path, detail=os_reason(args, exc))
     zh = is_zh(args)
     if not len(result):
         print(say(args, "agenda_nothing", days=args.days))

@@ -34,7 +34,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli_messages import EXIT_OK, fail, is_zh, say
+from desktop.cli_messages import EXIT_OK, fail, file_reason, is_zh, os_reason, say
+from desktop.services import os_errors
 
 if TYPE_CHECKING:
     from desktop.services.imports.reading import Table
@@ -99,6 +100,13 @@ def _new_accounts_line(args: argparse.Namespace, made: list[tuple[str, tuple[str
 def _file_error(args: argparse.Namespace, exc: Exception) -> int:
     code = getattr(exc, "code", "unreadable")
     detail = getattr(exc, "detail", "") or str(exc)
+    if code == "unreadable":
+        # The reader says only that it could not (or the system's English): name the file and
+        # why, in the user's words, from the OSError it met or from the system asked again.
+        path = Path(args.file).expanduser()
+        why = os_reason(args, exc) if os_errors.os_error_in(exc) else file_reason(args, path)
+        if why:
+            detail = f"{path}（{why}）" if is_zh(args) else f"{path} ({why})"
     return fail(args, f"import_{code}", detail=detail)
 
 
@@ -264,7 +272,7 @@ def cmd_export_vcard(args: argparse.Namespace) -> int:
     try:
         count = vcards.write_vcards(out, cards)
     except OSError as exc:
-        return fail(args, "storage", path=out, detail=exc.strerror or str(exc))
+        return fail(args, "cannot_write", path=out, detail=os_reason(args, exc))
     print(say(args, "export_people_written", count=count, path=out))
     return EXIT_OK
 
@@ -286,7 +294,7 @@ def cmd_export_table(args: argparse.Namespace) -> int:
         else:
             written = spreadsheet_lists.export_people(ws, out, is_zh(args), args.pursuit)
     except OSError as exc:
-        return fail(args, "storage", path=out, detail=exc.strerror or str(exc))
+        return fail(args, "cannot_write", path=out, detail=os_reason(args, exc))
     finally:
         ws.close()
     print(say(args, "export_table_written", count=written.rows, path=out))

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli_messages import EXIT_OK, fail, is_zh, say
+from desktop.cli_messages import EXIT_OK, fail, is_zh, os_reason, say
 
 IMPORT_CODES = {
     "not_bundle",
@@ -36,6 +36,7 @@ IMPORT_CODES = {
 }
 
 if TYPE_CHECKING:
+    from desktop.services.sync.bundle import BundleError
     from desktop.services.sync.importer import Preview
     from desktop.services.workspace import Workspace
 
@@ -96,12 +97,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             args,
             "verify_failed" if exc.code == "verify_failed" else "cannot_write",
             path=args.out,
-            detail=exc.detail,
+            detail=_detail(args, exc),
         )
     except InvalidInput as exc:
         return fail(args, "cannot_write", path=args.out, detail=str(exc))
     except OSError as exc:
-        return fail(args, "cannot_write", path=args.out, detail=exc.strerror or str(exc))
+        return fail(args, "cannot_write", path=args.out, detail=os_reason(args, exc))
     except StorageError as exc:
         return fail(args, "cannot_write", path=args.db, detail=str(exc))
     finally:
@@ -122,6 +123,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         key = "carried_files_one" if carried.files == 1 else "carried_files"
         print(say(args, key, count=carried.files, path=carried.path))
     return EXIT_OK
+
+
+def _detail(args: argparse.Namespace, exc: BundleError) -> str:
+    """A sync file's problem in detail: the reason a file could not be read or written in the
+    user's words when the system gave one (the bundle keeps its OSError as the cause)."""
+    from desktop.services import os_errors
+
+    return os_reason(args, exc) if os_errors.os_error_in(exc) is not None else exc.detail
 
 
 def _missing_pursuits(ws: Workspace, ids: list[str]) -> list[str]:
@@ -169,7 +178,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         header = importer.inspect(source)
     except BundleError as exc:
-        return fail(args, exc.code, then="nothing_imported", path=source, detail=exc.detail)
+        return fail(args, exc.code, then="nothing_imported", path=source, detail=_detail(args, exc))
     passphrase = None
     if not header.encrypted:
         print(f"pursuit: {say(args, 'plain_file', path=source)}", file=sys.stderr)
@@ -183,7 +192,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:  # a wrong passphrase must not leave an empty database behind
             bundle.unlock(header, passphrase)
         except BundleError as exc:
-            return fail(args, exc.code, then="nothing_imported", path=source, detail=exc.detail)
+            return fail(
+                args, exc.code, then="nothing_imported", path=source, detail=_detail(args, exc)
+            )
     # A writing command creates the database at a new path (a new laptop imports its first
     # file this way); a dry run changes nothing, so it does not create one either.
     ws, code = open_workspace(args, create=not args.dry_run)
@@ -196,7 +207,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             args,
             exc.code if exc.code in IMPORT_CODES else "damaged",
             then="nothing_imported",
-            **({"path": source, "detail": exc.detail} | exc.values),
+            **({"path": source, "detail": _detail(args, exc)} | exc.values),
         )
     except StorageError as exc:
         return fail(args, exc.code, path=args.db, detail=str(exc))

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # only for annotations: the command imports them when it runs
 
     from desktop.services.workspace import Workspace
 
-from desktop.cli_messages import EXIT_OK, fail, language, say
+from desktop.cli_messages import EXIT_OK, fail, language, os_reason, say
 
 
 def _zone(args: argparse.Namespace) -> ZoneInfo | None:
@@ -110,7 +110,7 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
         try:
             pages = document.write_pdf(out)  # through a temporary file beside it
         except OSError as exc:
-            return fail(args, "cannot_write", path=out, detail=exc.strerror or str(exc))
+            return fail(args, "cannot_write", path=out, detail=os_reason(args, exc))
         visit = plan.visit
         if visit is not None and visit.starts_at is not None:
             when = fmt.when_text(visit.starts_at, visit.duration_minutes, plan.lang, zone)
@@ -180,7 +180,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
         try:
             ics.write_file(out, data)
         except OSError as exc:
-            return fail(args, "cannot_write", path=out, detail=exc.strerror or str(exc))
+            return fail(args, "cannot_write", path=out, detail=os_reason(args, exc))
         key = "written_ics_one" if count == 1 else "written_ics"
         print(say(args, key, path=out, count=count, zone=zone_name or "UTC"))
         return EXIT_OK
