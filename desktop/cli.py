@@ -155,6 +155,22 @@ def refuse_unwritable(args: argparse.Namespace, out: Path) -> int | None:
     return None
 
 
+def pursuit_named(
+    args: argparse.Namespace, ws: Workspace, text: str, *, missing: str = "no_pursuit"
+) -> tuple[str | None, int]:
+    """The one pursuit `text` names (its id or the start of it, 4 characters or more, as `pursuit
+    agenda` shows it after the pursuit's next step), or (None, exit code) with the reason said;
+    `missing` is the command's own message for no such pursuit."""
+    from desktop.services import pursuits
+
+    found = pursuits.pursuits_named(ws, text)
+    if len(found) == 1:
+        return found[0], EXIT_OK
+    if found:
+        return None, fail(args, "pursuit_ambiguous", id=text)
+    return None, fail(args, missing, id=text, detail=text)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.services import demo
     from desktop.services.errors import StorageError, translate_error

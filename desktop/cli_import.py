@@ -144,7 +144,7 @@ def _run(
     *,
     create: bool,
 ) -> int:
-    from desktop.cli import open_workspace
+    from desktop.cli import open_workspace, pursuit_named
     from desktop.services.errors import InvalidInput, NotFound, StorageError
     from desktop.services.imports import table_import as ti
 
@@ -154,6 +154,10 @@ def _run(
     if ws is None:
         return code
     try:
+        if args.pursuit:  # named as `pursuit agenda` shows it: the start of its id will do
+            args.pursuit, code = pursuit_named(args, ws, args.pursuit, missing="import_no_pursuit")
+            if args.pursuit is None:
+                return code
         try:
             plan: Preview = ti.preview(
                 ws, table, kind, mapping, pursuit_id=args.pursuit, account_id=args.account
@@ -248,7 +252,7 @@ def cmd_import_vcard(args: argparse.Namespace) -> int:
 
 
 def cmd_export_vcard(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace, refuse_output
+    from desktop.cli import open_workspace, pursuit_named, refuse_output
     from desktop.services.errors import NotFound
     from desktop.services.imports import vcards
 
@@ -262,7 +266,10 @@ def cmd_export_vcard(args: argparse.Namespace) -> int:
         if args.account:
             cards = vcards.account_cards(ws, args.account)
         else:
-            cards = vcards.pursuit_cards(ws, args.pursuit)
+            pursuit_id, code = pursuit_named(args, ws, args.pursuit, missing="import_no_pursuit")
+            if pursuit_id is None:
+                return code
+            cards = vcards.pursuit_cards(ws, pursuit_id)
     except NotFound:
         if args.account:
             return fail(args, "export_no_account", detail=args.account)
@@ -278,7 +285,7 @@ def cmd_export_vcard(args: argparse.Namespace) -> int:
 
 
 def cmd_export_table(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace, refuse_output
+    from desktop.cli import open_workspace, pursuit_named, refuse_output
     from desktop.services.reports import spreadsheet_lists
 
     out = Path(args.out).expanduser()
@@ -292,7 +299,12 @@ def cmd_export_table(args: argparse.Namespace) -> int:
         if args.kind == "accounts":
             written = spreadsheet_lists.export_accounts(ws, out, is_zh(args))
         else:
-            written = spreadsheet_lists.export_people(ws, out, is_zh(args), args.pursuit)
+            pursuit_id = None
+            if args.pursuit:
+                pursuit_id, code = pursuit_named(args, ws, args.pursuit, missing="no_pursuit")
+                if pursuit_id is None:
+                    return code
+            written = spreadsheet_lists.export_people(ws, out, is_zh(args), pursuit_id)
     except OSError as exc:
         return fail(args, "cannot_write", path=out, detail=os_reason(args, exc))
     finally:

@@ -94,8 +94,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "More than one visit's id begins with {id}: give more of it.",
     ),
     "no_pursuit": (
-        "找不到项目 {id}（可能已删除）。",
-        "No pursuit {id} (it may have been deleted).",
+        "找不到项目 {id}（可能已删除）。「pursuit agenda」在项目的下一步后列出项目的编号（#…），"
+        "取其中至少 4 个字符即可。",
+        "No pursuit {id} (it may have been deleted). `pursuit agenda` shows a pursuit's id after "
+        "its next step (#…); give at least its first 4 characters.",
+    ),
+    "pursuit_ambiguous": (
+        "不止一个项目的编号以 {id} 开头，请多写几个字符。",
+        "More than one pursuit's id begins with {id}: give more of it.",
     ),
     "cannot_write": ("无法写入 {path}：{detail}", "Cannot write {path}: {detail}"),
     "bad_zone": (

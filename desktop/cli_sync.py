@@ -38,7 +38,6 @@ IMPORT_CODES = {
 if TYPE_CHECKING:
     from desktop.services.sync.bundle import BundleError
     from desktop.services.sync.importer import Preview
-    from desktop.services.workspace import Workspace
 
 
 def _passphrase(args: argparse.Namespace, *, confirm: bool) -> tuple[str | None, int | None]:
@@ -59,7 +58,7 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool) -> tuple[str | None,
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace, refuse_output
+    from desktop.cli import open_workspace, pursuit_named, refuse_output
     from desktop.services.errors import InvalidInput, StorageError
     from desktop.services.sync import export
     from desktop.services.sync.bundle import BundleError
@@ -79,16 +78,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     if ws is None:
         return code
     try:
-        if args.pursuit:
-            missing = _missing_pursuits(ws, args.pursuit)
-            if missing:
-                return fail(args, "no_pursuit", id=missing[0])
+        chosen: list[str] = []
+        for text in args.pursuit or ():
+            pursuit_id, code = pursuit_named(args, ws, text)
+            if pursuit_id is None:
+                return code
+            chosen.append(pursuit_id)
         report = export.export_bundle(
             ws,
             Path(args.out),
             passphrase=passphrase,
             encrypt=not args.no_encryption,
-            pursuits=args.pursuit or None,
+            pursuits=chosen or None,
             site_name=args.name,
             files=not args.no_files,
         )
@@ -131,19 +132,6 @@ def _detail(args: argparse.Namespace, exc: BundleError) -> str:
     from desktop.services import os_errors
 
     return os_reason(args, exc) if os_errors.os_error_in(exc) is not None else exc.detail
-
-
-def _missing_pursuits(ws: Workspace, ids: list[str]) -> list[str]:
-    from desktop.services import records
-    from desktop.services.errors import NotFound
-
-    missing = []
-    for pursuit_id in ids:
-        try:
-            records.get(ws, "pursuit", pursuit_id)
-        except NotFound:
-            missing.append(pursuit_id)
-    return missing
 
 
 KIND_WIDTH = 20
@@ -263,7 +251,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     export.add_argument("--out", required=True, help="the file to write")
     add_force(export)
     export.add_argument(
-        "--pursuit", action="append", metavar="ID", help="only this pursuit (repeatable)"
+        "--pursuit",
+        action="append",
+        metavar="ID",
+        help="only this pursuit: its id or the start of it, as `pursuit agenda` shows it "
+        "(repeatable)",
     )
     export.add_argument("--name", help="who this database is, shown to whoever imports the file")
     export.add_argument(

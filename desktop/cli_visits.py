@@ -66,7 +66,7 @@ def _ensure_gui() -> None:
 
 
 def cmd_print_plan(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace, refuse_output
+    from desktop.cli import open_workspace, pursuit_named, refuse_output
     from desktop.services.errors import NotFound
 
     try:
@@ -82,10 +82,15 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
     if ws is None:
         return code
     try:
-        visit_id = None
+        visit_id: str | None = None
+        pursuit_id: str | None = None
         if args.visit:
             visit_id, code = _visit_id(args, ws, args.visit)
             if visit_id is None:
+                return code
+        else:
+            pursuit_id, code = pursuit_named(args, ws, args.pursuit)
+            if pursuit_id is None:
                 return code
         _ensure_gui()
         from desktop.infra import i18n
@@ -99,7 +104,7 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
             plan = visit_plan.build_plan(
                 ws,
                 visit_id=visit_id,
-                pursuit_id=args.pursuit,
+                pursuit_id=pursuit_id,
                 lang=i18n.catalog_language(lang),
             )
         except NotFound:
@@ -204,7 +209,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         help="the visit: its id, or the start of it (4 characters or more) as "
         "`pursuit agenda` shows it after each visit (#3f2a9c1b)",
     )
-    which.add_argument("--pursuit", help="a pursuit's id, for a plan without a scheduled visit")
+    which.add_argument(
+        "--pursuit",
+        help="a pursuit, for a plan without a scheduled visit: its id or the start of it (4 "
+        "characters or more) as `pursuit agenda` shows it after the pursuit's next step",
+    )
     plan.add_argument("--out", required=True, help="the PDF file to write")
     add_force(plan)
     plan.add_argument("--tz", help="time zone of the times shown (default: this computer's)")
