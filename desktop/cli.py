@@ -21,13 +21,14 @@ import contextlib
 import os
 import sqlite3
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from desktop import APP_NAME, __version__
-from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, fail
+from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, fail, os_reason
 
 if TYPE_CHECKING:
     from desktop.services.workspace import Workspace
@@ -80,7 +81,7 @@ def open_workspace(
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                return None, fail(args, "storage", path=path, detail=exc.strerror or str(exc))
+                return None, fail(args, "storage", path=path, detail=os_reason(args, exc))
         if (code := lock_database(args, path)) is not None:
             return None, code
     try:
@@ -88,7 +89,7 @@ def open_workspace(
     except StorageError as exc:
         return None, fail(args, exc.code, path=path, detail=str(exc))
     except (OSError, sqlite3.Error) as exc:
-        return None, fail(args, "storage", path=path, detail=_reason(exc))
+        return None, fail(args, "storage", path=path, detail=os_reason(args, exc))
     if not read_only and (code := adopt_lock(args)) is not None:
         ws.close()
         return None, code
@@ -117,10 +118,6 @@ def discard_new_database(args: argparse.Namespace) -> None:
     new.discard()
 
 
-def _reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-
-
 def refuse_output(args: argparse.Namespace, out: Path, kind: str) -> int | None:
     """None when `kind` may be written at `out`; else the exit code, the reason said.
 
@@ -135,9 +132,43 @@ def refuse_output(args: argparse.Namespace, out: Path, kind: str) -> int | None:
         database=getattr(args, "db", None),
         overwrite=bool(getattr(args, "force", False)),
     )
-    if problem is None:
-        return None
-    return fail(args, f"out_{problem.reason}", path=out, kind=kind.upper())
+    if problem is not None:
+        return fail(args, f"out_{problem.reason}", path=out, kind=kind.upper())
+    return refuse_unwritable(args, out)
+
+
+def refuse_unwritable(args: argparse.Namespace, out: Path) -> int | None:
+    """None when a file can be made in `out`'s folder (or the folder is still to be made);
+    else the exit code, the system's reason said in the user's words.
+
+    Asked before the database is opened, of the system itself: SQLite, which writes a backup,
+    says only "unable to open database file" of a read-only disk or a folder without permission.
+    """
+    folder = out.expanduser().parent
+    if not folder.is_dir():
+        return None  # made by the command (backup), or refused by it in its own words
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{out.name}.", suffix=".probe"):
+            pass
+    except OSError as exc:
+        return fail(args, "cannot_write", path=out, detail=os_reason(args, exc))
+    return None
+
+
+def pursuit_named(
+    args: argparse.Namespace, ws: Workspace, text: str, *, missing: str = "no_pursuit"
+) -> tuple[str | None, int]:
+    """The one pursuit `text` names (its id or the start of it, 4 characters or more, as `pursuit
+    agenda` shows it after the pursuit's next step), or (None, exit code) with the reason said;
+    `missing` is the command's own message for no such pursuit."""
+    from desktop.services import pursuits
+
+    found = pursuits.pursuits_named(ws, text)
+    if len(found) == 1:
+        return found[0], EXIT_OK
+    if found:
+        return None, fail(args, "pursuit_ambiguous", id=text)
+    return None, fail(args, missing, id=text, detail=text)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -159,7 +190,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return fail(args, exc.code, path=args.db, detail=str(exc))
     except (OSError, sqlite3.Error) as exc:
         mapped = translate_error(exc)
-        return fail(args, mapped.code if mapped else "storage", path=args.db, detail=_reason(exc))
+        return fail(
+            args, mapped.code if mapped else "storage", path=args.db, detail=os_reason(args, exc)
+        )
     finally:
         ws.close()
     return _demo_written(args, started)
@@ -175,7 +208,7 @@ def _demo_new(args: argparse.Namespace, path: Path) -> int:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        return fail(args, "storage", path=path, detail=exc.strerror or str(exc))
+        return fail(args, "storage", path=path, detail=os_reason(args, exc))
     if (code := lock_database(args, path)) is not None:
         return code
     started = time.perf_counter()
@@ -185,7 +218,9 @@ def _demo_new(args: argparse.Namespace, path: Path) -> int:
         return fail(args, exc.code, path=args.db, detail=str(exc))
     except (OSError, sqlite3.Error) as exc:
         mapped = translate_error(exc)
-        return fail(args, mapped.code if mapped else "storage", path=args.db, detail=_reason(exc))
+        return fail(
+            args, mapped.code if mapped else "storage", path=args.db, detail=os_reason(args, exc)
+        )
     if (code := adopt_lock(args)) is not None:
         return code
     return _demo_written(args, started)
@@ -212,7 +247,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     except StorageError as exc:
         return fail(args, exc.code, path=args.db, detail=str(exc))
     except sqlite3.Error as exc:  # damaged beyond what the integrity check can report
-        return fail(args, "not_pursuit_db", path=args.db, detail=_reason(exc))
+        return fail(args, "not_pursuit_db", path=args.db, detail=os_reason(args, exc))
     finally:
         ws.close()
     print(f"schema: {report.schema_revision} (this program: {report.head_revision})")
@@ -241,7 +276,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
     except StorageError as exc:  # DiskFull: the half-made copy is removed
         return fail(args, exc.code, path=args.out or args.db, detail=str(exc))
     except OSError as exc:
-        return fail(args, "storage", path=args.out or args.db, detail=_reason(exc))
+        if args.out:  # the database was read: the file to write is what failed
+            return fail(args, "cannot_write", path=args.out, detail=os_reason(args, exc))
+        return fail(args, "storage", path=args.db, detail=os_reason(args, exc))
     finally:
         ws.close()
     print(
@@ -256,8 +293,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from desktop.services.errors import StorageError
 
     source = Path(args.source).expanduser()
-    if not source.exists():
+    try:  # asked of the system first, so an unreadable backup is not taken for the database
+        with source.open("rb"):
+            pass
+    except FileNotFoundError:
         return fail(args, "db_missing", path=source)
+    except OSError as exc:
+        return fail(args, "unreadable", path=source, detail=os_reason(args, exc))
     db_path = Path(args.db).expanduser().resolve()
     if (code := lock_database(args, db_path)) is not None:
         return code
@@ -266,7 +308,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except StorageError as exc:
         return fail(args, exc.code, path=source, detail=str(exc))
     except (OSError, sqlite3.Error) as exc:
-        return fail(args, "storage", path=db_path, detail=_reason(exc))
+        return fail(args, "storage", path=db_path, detail=os_reason(args, exc))
     print(f"restored {db_path} from {source}; the previous state was saved to {safety.path}")
     return EXIT_OK
 
@@ -395,6 +437,10 @@ def run_command(argv: Sequence[str] | None) -> int:
     except Exception as exc:  # never a traceback for the user; PURSUIT_DEBUG=1 shows it
         if os.environ.get("PURSUIT_DEBUG"):
             raise
+        if isinstance(exc, OSError) and exc.filename:
+            # A file no command foresaw failing (a folder without permission on the way to it):
+            # which one and why, in the user's words, rather than "unexpected PermissionError".
+            return fail(args, "file_failed", path=exc.filename, detail=os_reason(args, exc))
         return fail(args, "unexpected", detail=type(exc).__name__)
     finally:
         if code != EXIT_OK:  # a failed command leaves no database it created behind

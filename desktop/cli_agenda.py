@@ -6,7 +6,9 @@ Prints what is overdue, due today and due in the next N days (default 7) across 
 same read model as the Today screen (services.queries.agenda) — one line per item: when, kind,
 subject, account · pursuit, and for a visit the start of its id ("#3f2a9c1b", which `print-plan
 --visit` and `export-ics --visit` take). A pursuit's own next step is listed with the kind 下一步 /
-Next step (and says only that when the rep gave it a date and no words). It only reads the database
+Next step (and says only that when the rep gave it a date and no words), ending with the start of
+the pursuit's id, which `print-plan --pursuit` and the other commands' `--pursuit` take: no other
+command lists pursuits. It only reads the database
 and exits 0; a bad option or a database that cannot be opened prints one clear line and exits 1. No
 Qt is loaded, nor SQLAlchemy: the database is read through the sqlite3 driver (storage.snapshot) in
 one read transaction.
@@ -21,12 +23,13 @@ from collections.abc import Callable
 from datetime import date, time, tzinfo
 from pathlib import Path
 
-from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, fail, is_zh, say
+from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, fail, is_zh, os_reason, say
 
 MAX_DAYS = 366
-# Characters of a visit's id shown after its line: unique among thousands of visits but for a
-# rare tie, which print-plan names and a longer prefix (or the whole id) settles.
-VISIT_ID_SHOWN = 8
+# Characters of a visit's (or a next step's pursuit's) id shown after its line: unique among
+# thousands but for a rare tie, which print-plan names and a longer prefix (or the whole id)
+# settles.
+ID_SHOWN = 8
 
 
 KIND_LABELS = {
@@ -87,8 +90,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     except Unreadable as exc:
         return fail(args, exc.code, path=path, detail=str(exc))
     except (OSError, sqlite3.Error) as exc:
-        detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        return fail(args, "storage", path=path, detail=detail)
+        return fail(args, "storage", path=path, detail=os_reason(args, exc))
     zh = is_zh(args)
     if not len(result):
         print(say(args, "agenda_nothing", days=args.days))
@@ -116,8 +118,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             unwritten = UNWRITTEN_STEP[0 if zh else 1] if item.is_next_step else ""
             subject = item.subject or unwritten
             line = f"  {when}  {label}  {subject}  {item.where}".rstrip()
-            # A visit's id, short, for `print-plan --visit` and `export-ics --visit`.
-            append(f"{line}  #{item.id[:VISIT_ID_SHOWN]}" if item.is_visit else line)
+            # A visit's id, short, for `print-plan --visit` and `export-ics --visit`; a next
+            # step's is its pursuit's, for `--pursuit`.
+            shown = item.is_visit or item.is_next_step
+            append(f"{line}  #{item.id[:ID_SHOWN]}" if shown else line)
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK
 
@@ -127,7 +131,8 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "agenda",
         cmd_agenda,
         "print what is overdue, due today and in the coming days; a visit's line ends with the "
-        "start of its id (#3f2a9c1b), for print-plan --visit and export-ics --visit",
+        "start of its id (#3f2a9c1b), for print-plan --visit and export-ics --visit, a next "
+        "step's line with its pursuit's, for --pursuit",
     )
     sub.add_argument("--days", type=int, default=7, help="how many days ahead (default 7)")
     sub.add_argument("--tz", help="time zone of the days and times (default: this computer's)")

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, MESSAGES, fail, is_zh, say
+from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, MESSAGES, fail, is_zh, os_reason, say
 from desktop.cli_sync import _passphrase
 
 if TYPE_CHECKING:
@@ -63,7 +63,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     try:
         report = folder.sync_round(ws, config)
     except folder.FolderProblem as exc:
-        return fail(args, f"sync_folder_{exc.code}", folder=exc.folder, detail=exc.detail)
+        detail = os_reason(args, exc) if exc.__cause__ is not None else exc.detail
+        return fail(args, f"sync_folder_{exc.code}", folder=exc.folder, detail=detail)
     except StorageError as exc:
         return fail(args, "cannot_write", path=args.db, detail=str(exc))
     finally:

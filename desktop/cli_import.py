@@ -34,7 +34,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli_messages import EXIT_OK, fail, is_zh, say
+from desktop.cli_messages import EXIT_OK, fail, file_reason, is_zh, os_reason, say
+from desktop.services import os_errors
 
 if TYPE_CHECKING:
     from desktop.services.imports.reading import Table
@@ -99,6 +100,13 @@ def _new_accounts_line(args: argparse.Namespace, made: list[tuple[str, tuple[str
 def _file_error(args: argparse.Namespace, exc: Exception) -> int:
     code = getattr(exc, "code", "unreadable")
     detail = getattr(exc, "detail", "") or str(exc)
+    if code == "unreadable":
+        # The reader says only that it could not (or the system's English): name the file and
+        # why, in the user's words, from the OSError it met or from the system asked again.
+        path = Path(args.file).expanduser()
+        why = os_reason(args, exc) if os_errors.os_error_in(exc) else file_reason(args, path)
+        if why:
+            detail = f"{path}（{why}）" if is_zh(args) else f"{path} ({why})"
     return fail(args, f"import_{code}", detail=detail)
 
 
@@ -136,7 +144,7 @@ def _run(
     *,
     create: bool,
 ) -> int:
-    from desktop.cli import open_workspace
+    from desktop.cli import open_workspace, pursuit_named
     from desktop.services.errors import InvalidInput, NotFound, StorageError
     from desktop.services.imports import table_import as ti
 
@@ -146,6 +154,10 @@ def _run(
     if ws is None:
         return code
     try:
+        if args.pursuit:  # named as `pursuit agenda` shows it: the start of its id will do
+            args.pursuit, code = pursuit_named(args, ws, args.pursuit, missing="import_no_pursuit")
+            if args.pursuit is None:
+                return code
         try:
             plan: Preview = ti.preview(
                 ws, table, kind, mapping, pursuit_id=args.pursuit, account_id=args.account
@@ -240,7 +252,7 @@ def cmd_import_vcard(args: argparse.Namespace) -> int:
 
 
 def cmd_export_vcard(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace, refuse_output
+    from desktop.cli import open_workspace, pursuit_named, refuse_output
     from desktop.services.errors import NotFound
     from desktop.services.imports import vcards
 
@@ -254,7 +266,10 @@ def cmd_export_vcard(args: argparse.Namespace) -> int:
         if args.account:
             cards = vcards.account_cards(ws, args.account)
         else:
-            cards = vcards.pursuit_cards(ws, args.pursuit)
+            pursuit_id, code = pursuit_named(args, ws, args.pursuit, missing="import_no_pursuit")
+            if pursuit_id is None:
+                return code
+            cards = vcards.pursuit_cards(ws, pursuit_id)
     except NotFound:
         if args.account:
             return fail(args, "export_no_account", detail=args.account)
@@ -264,13 +279,13 @@ def cmd_export_vcard(args: argparse.Namespace) -> int:
     try:
         count = vcards.write_vcards(out, cards)
     except OSError as exc:
-        return fail(args, "storage", path=out, detail=exc.strerror or str(exc))
+        return fail(args, "cannot_write", path=out, detail=os_reason(args, exc))
     print(say(args, "export_people_written", count=count, path=out))
     return EXIT_OK
 
 
 def cmd_export_table(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace, refuse_output
+    from desktop.cli import open_workspace, pursuit_named, refuse_output
     from desktop.services.reports import spreadsheet_lists
 
     out = Path(args.out).expanduser()
@@ -284,9 +299,14 @@ def cmd_export_table(args: argparse.Namespace) -> int:
         if args.kind == "accounts":
             written = spreadsheet_lists.export_accounts(ws, out, is_zh(args))
         else:
-            written = spreadsheet_lists.export_people(ws, out, is_zh(args), args.pursuit)
+            pursuit_id = None
+            if args.pursuit:
+                pursuit_id, code = pursuit_named(args, ws, args.pursuit, missing="no_pursuit")
+                if pursuit_id is None:
+                    return code
+            written = spreadsheet_lists.export_people(ws, out, is_zh(args), pursuit_id)
     except OSError as exc:
-        return fail(args, "storage", path=out, detail=exc.strerror or str(exc))
+        return fail(args, "cannot_write", path=out, detail=os_reason(args, exc))
     finally:
         ws.close()
     print(say(args, "export_table_written", count=written.rows, path=out))

@@ -10,7 +10,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import Any
+
+from desktop.services import os_errors
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -48,6 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unexpected": (
         "意外错误（{detail}），操作未完成。",
         "Unexpected error ({detail}); the command did not finish.",
+    ),
+    "file_failed": (
+        "无法使用 {path}：{detail}；操作未完成。",
+        "Cannot use {path}: {detail}; the command did not finish.",
     ),
     "out_the_database": (
         "{path} 是正在使用的数据库（或其附属文件），不能被覆盖。未做任何更改。",
@@ -87,8 +94,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "More than one visit's id begins with {id}: give more of it.",
     ),
     "no_pursuit": (
-        "找不到项目 {id}（可能已删除）。",
-        "No pursuit {id} (it may have been deleted).",
+        "找不到项目 {id}（可能已删除）。「pursuit agenda」在项目的下一步后列出项目的编号（#…），"
+        "取其中至少 4 个字符即可。",
+        "No pursuit {id} (it may have been deleted). `pursuit agenda` shows a pursuit's id after "
+        "its next step (#…); give at least its first 4 characters.",
+    ),
+    "pursuit_ambiguous": (
+        "不止一个项目的编号以 {id} 开头，请多写几个字符。",
+        "More than one pursuit's id begins with {id}: give more of it.",
     ),
     "cannot_write": ("无法写入 {path}：{detail}", "Cannot write {path}: {detail}"),
     "bad_zone": (
@@ -440,6 +453,23 @@ def say(args: argparse.Namespace, key: str, **values: Any) -> str:
     """The message `key` in the user's language, with `values` filled in."""
     zh, en = MESSAGES.get(key, MESSAGES["storage"])  # a storage error's own code, else generic
     return (zh if is_zh(args) else en).format(**({"detail": ""} | values))
+
+
+def os_reason(args: argparse.Namespace, exc: BaseException) -> str:
+    """Why a file could not be used (an OSError, or an error raised from one), in the user's
+    language: `[Errno 13] Permission denied` inside a Chinese line would be the system's English."""
+    return os_errors.reason(exc, language(args))
+
+
+def file_reason(args: argparse.Namespace, path: Path) -> str:
+    """Why the file at `path` cannot be read, asked of the system itself (a service that refused
+    it said only that it could not): its own errno, worded by `os_reason`."""
+    try:
+        with path.open("rb") as handle:
+            handle.read(1)
+    except OSError as exc:
+        return os_reason(args, exc)
+    return ""
 
 
 def fail(args: argparse.Namespace, key: str, *, then: str = "", **values: Any) -> int:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli_messages import EXIT_OK, fail, is_zh, say
+from desktop.cli_messages import EXIT_OK, fail, is_zh, os_reason, say
 
 IMPORT_CODES = {
     "not_bundle",
@@ -36,8 +36,8 @@ IMPORT_CODES = {
 }
 
 if TYPE_CHECKING:
+    from desktop.services.sync.bundle import BundleError
     from desktop.services.sync.importer import Preview
-    from desktop.services.workspace import Workspace
 
 
 def _passphrase(args: argparse.Namespace, *, confirm: bool) -> tuple[str | None, int | None]:
@@ -58,7 +58,7 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool) -> tuple[str | None,
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace, refuse_output
+    from desktop.cli import open_workspace, pursuit_named, refuse_output
     from desktop.services.errors import InvalidInput, StorageError
     from desktop.services.sync import export
     from desktop.services.sync.bundle import BundleError
@@ -78,16 +78,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     if ws is None:
         return code
     try:
-        if args.pursuit:
-            missing = _missing_pursuits(ws, args.pursuit)
-            if missing:
-                return fail(args, "no_pursuit", id=missing[0])
+        chosen: list[str] = []
+        for text in args.pursuit or ():
+            pursuit_id, code = pursuit_named(args, ws, text)
+            if pursuit_id is None:
+                return code
+            chosen.append(pursuit_id)
         report = export.export_bundle(
             ws,
             Path(args.out),
             passphrase=passphrase,
             encrypt=not args.no_encryption,
-            pursuits=args.pursuit or None,
+            pursuits=chosen or None,
             site_name=args.name,
             files=not args.no_files,
         )
@@ -96,12 +98,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             args,
             "verify_failed" if exc.code == "verify_failed" else "cannot_write",
             path=args.out,
-            detail=exc.detail,
+            detail=_detail(args, exc),
         )
     except InvalidInput as exc:
         return fail(args, "cannot_write", path=args.out, detail=str(exc))
     except OSError as exc:
-        return fail(args, "cannot_write", path=args.out, detail=exc.strerror or str(exc))
+        return fail(args, "cannot_write", path=args.out, detail=os_reason(args, exc))
     except StorageError as exc:
         return fail(args, "cannot_write", path=args.db, detail=str(exc))
     finally:
@@ -124,17 +126,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _missing_pursuits(ws: Workspace, ids: list[str]) -> list[str]:
-    from desktop.services import records
-    from desktop.services.errors import NotFound
+def _detail(args: argparse.Namespace, exc: BundleError) -> str:
+    """A sync file's problem in detail: the reason a file could not be read or written in the
+    user's words when the system gave one (the bundle keeps its OSError as the cause)."""
+    from desktop.services import os_errors
 
-    missing = []
-    for pursuit_id in ids:
-        try:
-            records.get(ws, "pursuit", pursuit_id)
-        except NotFound:
-            missing.append(pursuit_id)
-    return missing
+    return os_reason(args, exc) if os_errors.os_error_in(exc) is not None else exc.detail
 
 
 KIND_WIDTH = 20
@@ -169,7 +166,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         header = importer.inspect(source)
     except BundleError as exc:
-        return fail(args, exc.code, then="nothing_imported", path=source, detail=exc.detail)
+        return fail(args, exc.code, then="nothing_imported", path=source, detail=_detail(args, exc))
     passphrase = None
     if not header.encrypted:
         print(f"pursuit: {say(args, 'plain_file', path=source)}", file=sys.stderr)
@@ -183,7 +180,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:  # a wrong passphrase must not leave an empty database behind
             bundle.unlock(header, passphrase)
         except BundleError as exc:
-            return fail(args, exc.code, then="nothing_imported", path=source, detail=exc.detail)
+            return fail(
+                args, exc.code, then="nothing_imported", path=source, detail=_detail(args, exc)
+            )
     # A writing command creates the database at a new path (a new laptop imports its first
     # file this way); a dry run changes nothing, so it does not create one either.
     ws, code = open_workspace(args, create=not args.dry_run)
@@ -196,7 +195,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             args,
             exc.code if exc.code in IMPORT_CODES else "damaged",
             then="nothing_imported",
-            **({"path": source, "detail": exc.detail} | exc.values),
+            **({"path": source, "detail": _detail(args, exc)} | exc.values),
         )
     except StorageError as exc:
         return fail(args, exc.code, path=args.db, detail=str(exc))
@@ -252,7 +251,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     export.add_argument("--out", required=True, help="the file to write")
     add_force(export)
     export.add_argument(
-        "--pursuit", action="append", metavar="ID", help="only this pursuit (repeatable)"
+        "--pursuit",
+        action="append",
+        metavar="ID",
+        help="only this pursuit: its id or the start of it, as `pursuit agenda` shows it "
+        "(repeatable)",
     )
     export.add_argument("--name", help="who this database is, shown to whoever imports the file")
     export.add_argument(

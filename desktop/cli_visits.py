@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # only for annotations: the command imports them when it runs
 
     from desktop.services.workspace import Workspace
 
-from desktop.cli_messages import EXIT_OK, fail, language, say
+from desktop.cli_messages import EXIT_OK, fail, language, os_reason, say
 
 
 def _zone(args: argparse.Namespace) -> ZoneInfo | None:
@@ -66,7 +66,7 @@ def _ensure_gui() -> None:
 
 
 def cmd_print_plan(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace, refuse_output
+    from desktop.cli import open_workspace, pursuit_named, refuse_output
     from desktop.services.errors import NotFound
 
     try:
@@ -82,10 +82,15 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
     if ws is None:
         return code
     try:
-        visit_id = None
+        visit_id: str | None = None
+        pursuit_id: str | None = None
         if args.visit:
             visit_id, code = _visit_id(args, ws, args.visit)
             if visit_id is None:
+                return code
+        else:
+            pursuit_id, code = pursuit_named(args, ws, args.pursuit)
+            if pursuit_id is None:
                 return code
         _ensure_gui()
         from desktop.infra import i18n
@@ -99,7 +104,7 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
             plan = visit_plan.build_plan(
                 ws,
                 visit_id=visit_id,
-                pursuit_id=args.pursuit,
+                pursuit_id=pursuit_id,
                 lang=i18n.catalog_language(lang),
             )
         except NotFound:
@@ -110,7 +115,7 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
         try:
             pages = document.write_pdf(out)  # through a temporary file beside it
         except OSError as exc:
-            return fail(args, "cannot_write", path=out, detail=exc.strerror or str(exc))
+            return fail(args, "cannot_write", path=out, detail=os_reason(args, exc))
         visit = plan.visit
         if visit is not None and visit.starts_at is not None:
             when = fmt.when_text(visit.starts_at, visit.duration_minutes, plan.lang, zone)
@@ -180,7 +185,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
         try:
             ics.write_file(out, data)
         except OSError as exc:
-            return fail(args, "cannot_write", path=out, detail=exc.strerror or str(exc))
+            return fail(args, "cannot_write", path=out, detail=os_reason(args, exc))
         key = "written_ics_one" if count == 1 else "written_ics"
         print(say(args, key, path=out, count=count, zone=zone_name or "UTC"))
         return EXIT_OK
@@ -204,7 +209,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         help="the visit: its id, or the start of it (4 characters or more) as "
         "`pursuit agenda` shows it after each visit (#3f2a9c1b)",
     )
-    which.add_argument("--pursuit", help="a pursuit's id, for a plan without a scheduled visit")
+    which.add_argument(
+        "--pursuit",
+        help="a pursuit, for a plan without a scheduled visit: its id or the start of it (4 "
+        "characters or more) as `pursuit agenda` shows it after the pursuit's next step",
+    )
     plan.add_argument("--out", required=True, help="the PDF file to write")
     add_force(plan)
     plan.add_argument("--tz", help="time zone of the times shown (default: this computer's)")

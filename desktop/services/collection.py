@@ -178,20 +178,44 @@ def collect_gaps(ws: Workspace, ids: Many[str]) -> dict[str, tuple[CollectGap, .
         return collect_gaps_in(session, ids)
 
 
-def describe_gaps(gaps: Iterable[CollectGap], catalog: Catalog, lang: str = "en") -> str:
-    """The refusal in words, for a log or the CLI (the close dialog words its own)."""
+def describe_gaps(gaps: Iterable[CollectGap], catalog: Catalog, lang: str) -> str:
+    """The refusal in words in `lang` ("zh"/"en", or the UI's "zh_CN"), for the refusal that
+    `pursuits.close_pursuits` raises and the log (the close dialog words its own in Qt's)."""
+    lang = "zh" if lang.startswith("zh") else "en"
+    zh = lang == "zh"
     checks = catalog.vocab("collection_checks")
+    statuses = catalog.vocab("pursuit_statuses")
+    target = catalog.stage(status.COLLECTION_STAGE)
     parts = []
     for gap in gaps:
         if gap.kind == "status":
-            parts.append(f"the pursuit is {gap.key}, not open")
+            label = statuses.label(gap.key, lang)
+            parts.append(f"已是「{label}」，不在进行中" if zh else f"it is {label}, not open")
         elif gap.kind == "stage":
-            parts.append(f"it is in stage {gap.key}, not {status.COLLECTION_STAGE}")
+            stage = catalog.stage(int(gap.key))
+            parts.append(
+                f"处于第 {stage.number} 阶段（{stage.process(lang)}），"
+                f"尚未进入第 {target.number} 阶段（{target.process(lang)}）"
+                if zh
+                else f"it is in stage {stage.number} · {stage.process(lang)}, "
+                f"not stage {target.number} · {target.process(lang)}"
+            )
         elif gap.kind == "check":
-            parts.append(f'"{checks.label(gap.key, lang)}" is not settled')
+            label = checks.label(gap.key, lang)
+            parts.append(
+                f"回款清单「{label}」尚未完成"
+                if zh
+                else f'collection checklist: "{label}" is not settled'
+            )
+        elif zh:
+            parts.append(f"{gap.count} 笔回款尚未到账")
         else:
-            parts.append(f"{gap.count} instalment(s) not received")
-    return "; ".join(parts)
+            parts.append(
+                "1 instalment not received"
+                if gap.count == 1
+                else f"{gap.count} instalments not received"
+            )
+    return ("；" if zh else "; ").join(parts)
 
 
 def settle_legacy_won(session: Session) -> list[str]:

@@ -509,6 +509,27 @@ def competitor_choices(ws: Workspace) -> list[Choice]:
         return [Choice(i, n) for i, n in rows]
 
 
+# A pursuit named on the command line by the start of its id, as `pursuit agenda` shows it after
+# the pursuit's next step: as many characters as a visit needs (`visits.MIN_ID_PREFIX`).
+MIN_ID_PREFIX = 4
+
+
+def pursuits_named(ws: Workspace, text: str) -> list[str]:
+    """Ids of the live pursuits whose id is `text` or begins with it ("#" and case aside); at
+    most two, enough to tell a unique prefix from one that names several."""
+    prefix = text.strip().removeprefix("#").lower()
+    if len(prefix) < MIN_ID_PREFIX:
+        return []
+    query = (
+        select(Pursuit.id)
+        .where(Pursuit.alive, Pursuit.id.startswith(prefix, autoescape=True))
+        .order_by(Pursuit.id)
+        .limit(2)
+    )
+    with ws.read() as session:
+        return list(session.scalars(query))
+
+
 def close_pursuits(
     ws: Workspace,
     ids: Sequence[str],
@@ -518,9 +539,11 @@ def close_pursuits(
     lost_to_id: str | None = None,
     lost_to_name: str = "",
     closed_on: date | None = None,
+    lang: str = "en",
 ) -> StateChange:
     """Mark pursuits collected, lost or abandoned, with the reason and (lost) the competitor, in
     one transaction — a competitor named in `lost_to_name` that is not known yet is created in it.
+    `lang` is the language of a refusal's words (the window passes its own).
 
     Lost and abandoned are possible at any stage. Collected — the win — only for a pursuit open
     in stage 8 with its checklist settled and every instalment received (`domain.status`); a
@@ -534,11 +557,9 @@ def close_pursuits(
             gaps = collection.collect_gaps_in(session, [p.id for p in pursuits])
             missing = {pid: found for pid, found in gaps.items() if found}
             if missing:
-                text = "; ".join(
-                    f"{pid}: {collection.describe_gaps(found, ws.catalog)}"
-                    for pid, found in missing.items()
+                raise InvalidInput(
+                    "status", "not_collectable", _not_collectable(ws, pursuits, missing, lang)
                 )
-                raise InvalidInput("status", "not_collectable", f"not collected yet — {text}")
         competitor_id = None
         if status == "lost":
             competitor_id, created = _competitor(session, lost_to_id, lost_to_name)
@@ -554,6 +575,26 @@ def close_pursuits(
             result.after.append(_snapshot(session, pursuit, STATUS_FIELDS, tags=False))
             result.changes = result.changes | Changes.of(ChangeKind.PURSUIT, pursuit.id)
     return result
+
+
+def _not_collectable(
+    ws: Workspace,
+    pursuits: Sequence[Pursuit],
+    missing: Mapping[str, tuple[statuses.CollectGap, ...]],
+    lang: str,
+) -> str:
+    """Why the pursuits may not be marked collected, each named by its title, in `lang`."""
+    zh = lang.startswith("zh")
+    titles = {p.id: p.title for p in pursuits}
+    each = [
+        f"「{titles[pid]}」：{collection.describe_gaps(gaps, ws.catalog, lang)}"
+        if zh
+        else f'"{titles[pid]}": {collection.describe_gaps(gaps, ws.catalog, lang)}'
+        for pid, gaps in missing.items()
+    ]
+    if zh:
+        return "尚不能标记为已回款——" + "；".join(each) + "。"
+    return "Not collected yet — " + "; ".join(each) + "."
 
 
 def reopen_pursuits(ws: Workspace, ids: Sequence[str]) -> StateChange:

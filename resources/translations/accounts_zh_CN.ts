@@ -367,6 +367,17 @@
     </message>
 </context>
 <context>
+    <name>MergeCommand</name>
+    <message>
+        <source>Merged "{0}" into "{1}" — undo with Ctrl+Z</source>
+        <translation>已将「{0}」合并到「{1}」 — 按 Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>Undid the merge of "{0}" into "{1}"</source>
+        <translation>已撤销将「{0}」合并到「{1}」</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge duplicate accounts</source>

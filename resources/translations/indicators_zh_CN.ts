@@ -86,6 +86,22 @@
         <translation>新建「{0}」</translation>
     </message>
     <message>
+        <source>Close to a competitor on the list: {0}. Pick it above unless this is another company.</source>
+        <translation>与列表中的竞争对手名称相近：{0}。如果是同一家公司，请在上方选择它。</translation>
+    </message>
+    <message>
+        <source>Already in this pursuit: {0}.</source>
+        <translation>已在本项目中：{0}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot;</source>
+        <translation>「{0}」</translation>
+    </message>
+    <message>
         <source>{0}  ·  in {1} pursuits</source>
         <translation>{0}  ·  出现在 {1} 个项目中</translation>
     </message>
@@ -100,6 +116,10 @@
     <message>
         <source>A new competitor. Its playbook starts empty and grows with what you learn in this and later pursuits.</source>
         <translation>新的竞争对手。它的打法手册从空白开始，随着本项目和以后项目的积累不断丰富。</translation>
+    </message>
+    <message>
+        <source>Close to the name typed: is it the same company?</source>
+        <translation>与输入的名称相近：是同一家公司吗？</translation>
     </message>
     <message>
         <source>It was in this pursuit before: its notes and scores come back.</source>

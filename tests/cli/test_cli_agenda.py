@@ -129,6 +129,7 @@ def test_agenda_lists_pursuits_next_steps_in_both_languages(tmp_path: Path) -> N
     db = tmp_path / "steps.db"
     today = datetime.now(SHANGHAI).date()
     ws = Workspace.open(db)
+    ids: dict[str, str] = {}
     try:
         for title, step, days in (
             ("MES 生产执行系统", "下周三前发送方案", -3),
@@ -145,6 +146,7 @@ def test_agenda_lists_pursuits_next_steps_in_both_languages(tmp_path: Path) -> N
                     next_step_due=due if step else None,  # the program refuses a date only
                 ),
             ).pursuit_id
+            ids[title] = "#" + pid[:8]  # the line ends with it, for `print-plan --pursuit`
             if not step:
                 with ws.write() as session:
                     session.get(Pursuit, pid).next_step_due = due
@@ -166,10 +168,14 @@ def test_agenda_lists_pursuits_next_steps_in_both_languages(tmp_path: Path) -> N
     lines = zh.stdout.splitlines()
     late = (today - timedelta(days=3)).isoformat()
     assert lines[0] == "已逾期（1）"
-    assert lines[1] == f"  {late} 全天  下一步  下周三前发送方案  苏州恒通电子 · MES 生产执行系统"
+    mes, erp, oa = ids["MES 生产执行系统"], ids["ERP 升级"], ids["OA 协同办公"]
+    assert (
+        lines[1]
+        == f"  {late} 全天  下一步  下周三前发送方案  苏州恒通电子 · MES 生产执行系统  {mes}"
+    )
     assert lines[2].startswith(f"今天 {today.isoformat()} ") and lines[2].endswith("（1）")
-    assert lines[3] == "  全天  下一步  （未写明下一步）  苏州恒通电子 · ERP 升级"
-    assert lines[5] == "  全天  下一步  约见信息中心主任  苏州恒通电子 · OA 协同办公"
+    assert lines[3] == f"  全天  下一步  （未写明下一步）  苏州恒通电子 · ERP 升级  {erp}"
+    assert lines[5] == f"  全天  下一步  约见信息中心主任  苏州恒通电子 · OA 协同办公  {oa}"
     assert len(lines) == 6 and "不再跟进" not in zh.stdout  # a closed pursuit has none
 
     en = pursuit("agenda", "--db", str(db), "--lang", "en", "--tz", "Asia/Shanghai")
@@ -178,6 +184,8 @@ def test_agenda_lists_pursuits_next_steps_in_both_languages(tmp_path: Path) -> N
     assert lines[0] == "Overdue (1)"
     assert (
         lines[1]
-        == f"  {late} all day  Next step  下周三前发送方案  苏州恒通电子 · MES 生产执行系统"
+        == f"  {late} all day  Next step  下周三前发送方案  苏州恒通电子 · MES 生产执行系统  {mes}"
     )
-    assert lines[3] == "  all day  Next step  (next step not written)  苏州恒通电子 · ERP 升级"
+    assert (
+        lines[3] == f"  all day  Next step  (next step not written)  苏州恒通电子 · ERP 升级  {erp}"
+    )

@@ -177,20 +177,29 @@ def test_vcards_in_and_out(db: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     )
     settled(cards)
     code, out, _ = run(
-        capsys, "import-vcard", "--db", str(db), str(cards), "--pursuit", pid, "--lang", "en"
-    )
+        capsys, "import-vcard", "--db", str(db), str(cards), "--pursuit", pid[:6], "--lang", "en"
+    )  # named by the start of its id, as `pursuit agenda` shows it
     assert code == 0 and "2 rows. Created: 2," in out
     # Cards, not a sheet: no encoding or header row is told.
     assert "in.vcf: 2 contact cards" in out and "ncoding" not in out and "Header" not in out
     out_file = tmp_path / "out.vcf"
     code, out, _ = run(
-        capsys, "export-vcard", "--db", str(db), "--pursuit", pid, "--out", str(out_file)
+        capsys, "export-vcard", "--db", str(db), "--pursuit", "#" + pid[:8], "--out", str(out_file)
     )
     assert code == 0 and out_file.read_text(encoding="utf-8").count("BEGIN:VCARD") == 2
 
     table = tmp_path / "people.csv"
     code, out, _ = run(
-        capsys, "export-table", "--db", str(db), "--kind", "people", "--out", str(table)
+        capsys,
+        "export-table",
+        "--db",
+        str(db),
+        "--kind",
+        "people",
+        "--out",
+        str(table),
+        "--pursuit",
+        pid[:4],
     )
     assert code == 0
     with table.open(encoding="utf-8-sig") as handle:

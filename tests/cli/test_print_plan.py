@@ -100,6 +100,36 @@ def test_print_a_pursuit_plan_in_english(demo, run, tmp_path: Path) -> None:
     assert "".join(default_catalog().stage(plan.stage).process.en.split()) in text
 
 
+def test_a_pursuit_is_named_by_the_start_of_its_id(demo, run, tmp_path: Path) -> None:
+    """As `pursuit agenda` shows it after the pursuit's next step (#…): 4 characters or more."""
+    from desktop.services import records
+
+    db, row, _plan = demo
+    out = tmp_path / "brief.pdf"
+    code, stdout, err = run(
+        "print-plan", "--db", str(db), "--pursuit", "#" + row.pursuit_id[:6], "--out", str(out)
+    )
+    assert code == 0, err
+    assert out.exists() and row.pursuit_title in stdout
+    ws = Workspace.open(db)
+    account_id = records.get(ws, "pursuit", row.pursuit_id)["account_id"]
+    for twin in ("beef1111-0000-4000-8000-000000000001", "beef2222-0000-4000-8000-000000000002"):
+        values = {"title": "同名前缀", "account_id": account_id, "stage": 2, "status": "open"}
+        records.create(ws, "pursuit", values, record_id=twin)
+    ws.close()
+    for text, lang, message in (
+        ("beef", "zh", "不止一个项目的编号以 beef 开头，请多写几个字符。"),
+        ("bee", "en", "No pursuit bee (it may have been deleted). `pursuit agenda` shows"),
+    ):
+        again = tmp_path / "again.pdf"
+        code, _out, err = run(
+            "print-plan", "--db", str(db), "--pursuit", text, "--out", str(again), lang=lang
+        )
+        assert code == 1 and message in err and not again.exists()
+    code, _out, err = run("print-plan", "--db", str(db), "--pursuit", "beef2", "--out", str(out))
+    assert code == 0, err
+
+
 def test_a_past_visit_is_printed_with_a_note(demo, run, tmp_path: Path) -> None:
     db, row, _plan = demo
     ws = Workspace.open(db)

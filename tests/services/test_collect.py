@@ -154,3 +154,39 @@ def test_reopening_a_collected_pursuit_puts_it_back_in_collection(ws) -> None:
     pursuits.reopen_pursuits(ws, [pid])
     card = board.board_card(ws, pid)
     assert (card.status, card.stage, card.win_rate) == ("open", 8, 100)
+
+
+def test_the_refusal_speaks_the_users_language(ws) -> None:
+    pid = _signed(ws, 7)
+    _instalment(ws, pid, 500_000_00, False)
+    _instalment(ws, pid, 500_000_00, False)
+    with pytest.raises(InvalidInput) as refused:
+        pursuits.close_pursuits(ws, [pid], "collected", reason="回款完成", lang="zh_CN")
+    text = str(refused.value)
+    assert text.startswith("尚不能标记为已回款——「MES」：处于第 7 阶段（")
+    assert "尚未进入第 8 阶段（" in text and "回款清单「" in text and "2 笔回款尚未到账" in text
+    # Nothing of the English words, nor the pursuit's id, which means nothing to a rep.
+    assert not any(word in text for word in ("stage", "settled", "instalment", "not", pid))
+    with pytest.raises(InvalidInput) as refused:
+        pursuits.close_pursuits(ws, [pid], "collected", lang="en")
+    assert str(refused.value).startswith('Not collected yet — "MES": it is in stage 7 · ')
+    assert "2 instalments not received." in str(refused.value)
+
+
+def test_every_gap_is_worded_in_both_languages(ws) -> None:
+    from desktop.domain.status import CollectGap
+
+    gaps = [
+        CollectGap("status", "lost"),
+        CollectGap("check", "acceptance_signed"),
+        CollectGap("instalments", "", 1, 100),
+    ]
+    assert collection.describe_gaps(gaps, ws.catalog, "zh") == (
+        "已是「丢单」，不在进行中；回款清单「"
+        + ws.catalog.vocab("collection_checks").label("acceptance_signed", "zh")
+        + "」尚未完成；1 笔回款尚未到账"
+    )
+    assert collection.describe_gaps(gaps, ws.catalog, "en") == (
+        'it is Lost, not open; collection checklist: "Acceptance signed" is not settled; '
+        "1 instalment not received"
+    )

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMainWindow,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import duplicates
 from desktop.services.duplicates import DuplicateGroup, GroupMerge
+from desktop.ui.accounts.commands import tell
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.undo import UndoCommand, record
 
@@ -77,13 +77,6 @@ def undone_text(groups: int) -> str:
     return QCoreApplication.translate(
         "DuplicatesCommand", "Undid the merge of {0} groups of duplicates"
     ).format(groups)
-
-
-def tell(widget: QWidget | None, text: str) -> None:
-    """Say `text` in the status bar of the window `widget` is in (the Accounts screen's)."""
-    window = widget.window() if widget is not None else None
-    if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(text, 8000)
 
 
 class DuplicatesDialog(QDialog):

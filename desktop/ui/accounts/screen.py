@@ -407,7 +407,7 @@ class AccountsScreen(QWidget):
         except OperationFailed:
             return
         text = self.tr('Merge "{0}" into "{1}"').format(merged_name, keep_name)
-        record(MergeCommand(self.ctx, merge, text, self))
+        record(MergeCommand(self.ctx, merge, text, (merged_name, keep_name), self))
         self.select(keep_id)
         self._status(self.tr("{0} — undo with Ctrl+Z").format(text))
 

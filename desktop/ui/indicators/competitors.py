@@ -3,6 +3,11 @@ this pursuit's notes beside the playbook that grows deal by deal.
 
 Both dialogs are opened with open(), never exec(); the profile saves as you type (each field's
 edits are one undo step) and reacts to undo and to edits made elsewhere.
+
+A new name close to a competitor of the list (金桥 beside 金桥系统有限公司, or that company written
+otherwise: the rule of the new-pursuit dialog's accounts, `duplicates.CloseAccounts`) is most often
+the same rival: the picker lists the existing one above "Create", chosen first, and says so; one
+already in this pursuit is named as such, so a second record of a rival is made only knowingly.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.duplicates import CloseAccounts
 from desktop.services import indicators, stakeholders
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import NotFound
@@ -61,9 +67,11 @@ class CompetitorPickerDialog(QDialog):
         self.ctx = ctx
         self.pursuit_id = pursuit_id
         self.present = set(indicators.competitor_order(ctx.workspace, pursuit_id))
-        self.entries = [
-            e for e in indicators.list_competitors(ctx.workspace) if e.id not in self.present
-        ]
+        every = indicators.list_competitors(ctx.workspace)
+        self.names = {e.id: e.name for e in every}
+        self.entries = [e for e in every if e.id not in self.present]
+        self._close: CloseAccounts | None = None  # made when a new name is first typed
+        self.near: list[tuple[str, str]] = []  # (id, name) close to the new name typed
 
         self.filter = QLineEdit()
         self.filter.setObjectName("competitor_filter")
@@ -136,11 +144,14 @@ class CompetitorPickerDialog(QDialog):
 
     # --- filling -------------------------------------------------------------------------
     def _fill(self, text: str) -> None:
-        wanted = " ".join(text.split()).casefold()
+        name = " ".join(text.split())
+        wanted = name.casefold()
         self.list.clear()
         exact = False
+        self.near = self._near(name) if wanted else []
+        near_ids = {i for i, _n in self.near}
         for entry in self.entries:
-            if wanted and wanted not in entry.name.casefold():
+            if wanted and wanted not in entry.name.casefold() and entry.id not in near_ids:
                 continue
             exact = exact or entry.name.casefold() == wanted
             item = QListWidgetItem(self._item_text(entry))
@@ -149,7 +160,9 @@ class CompetitorPickerDialog(QDialog):
             self.list.addItem(item)
         if wanted and not exact:
             taken = indicators.find_competitor(self.ctx.workspace, text)
-            if taken is None:
+            if taken is not None:  # that very name, in this pursuit already
+                self.near = [(taken, self.names.get(taken, name))]
+            else:
                 item = QListWidgetItem(self.tr('Create "{0}"').format(" ".join(text.split())))
                 item.setData(Qt.ItemDataRole.UserRole, NEW)
                 font = QFont(item.font())
@@ -159,6 +172,33 @@ class CompetitorPickerDialog(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         self._show_selected()
+
+    def _near(self, name: str) -> list[tuple[str, str]]:
+        """(id, name) of the competitors close to `name`: the accounts' rule (CloseAccounts)."""
+        if self._close is None:
+            self._close = CloseAccounts(self.names.items())
+        return (self._close.same(name) + self._close.of(name))[: CloseAccounts.LIMIT]
+
+    def _near_text(self) -> str:
+        """What the picker says of the competitors close to the new name typed ("" for none)."""
+        listed = [n for i, n in self.near if i not in self.present]
+        here = [n for i, n in self.near if i in self.present]
+        sentences = []
+        if listed:
+            sentences.append(
+                self.tr(
+                    "Close to a competitor on the list: {0}. Pick it above unless this is "
+                    "another company."
+                ).format(self._names_text(listed))
+            )
+        if here:
+            sentences.append(
+                self.tr("Already in this pursuit: {0}.").format(self._names_text(here))
+            )
+        return " ".join(sentences)
+
+    def _names_text(self, names: list[str]) -> str:
+        return self.tr(", ").join(self.tr('"{0}"').format(n) for n in names)
 
     def _item_text(self, entry: CompetitorEntry) -> str:
         if entry.pursuits:
@@ -172,7 +212,10 @@ class CompetitorPickerDialog(QDialog):
         self.use_playbook.setVisible(False)
         self.offers_playbook = False
         if value is None:
-            if self.entries or self.filter.text():
+            if self.filter.text().strip():
+                # The name typed is in this pursuit already.
+                text = escape(self._near_text(), quote=False)
+            elif self.entries:
                 text = ""
             elif self.present:
                 text = self.tr("Every competitor of the list is already in this pursuit.")
@@ -184,16 +227,25 @@ class CompetitorPickerDialog(QDialog):
             self.preview.setText(text)
             return
         if value == NEW:
+            new = self.tr(
+                "A new competitor. Its playbook starts empty and grows with what you learn "
+                "in this and later pursuits."
+            )
+            near = self._near_text()
+            # Said first, and plainly: a second record of a rival splits its playbook in two.
             self.preview.setText(
-                self.tr(
-                    "A new competitor. Its playbook starts empty and grows with what you learn "
-                    "in this and later pursuits."
-                )
+                f"<p><b>{escape(near, quote=False)}</b></p><p>{escape(new)}</p>"
+                if near
+                else escape(new)
             )
             return
         book = indicators.playbook(self.ctx.workspace, value)
         returning = indicators.was_in_pursuit(self.ctx.workspace, self.pursuit_id, value)
         parts = [f"<h3>{escape(book['name'])}</h3>"]
+        typed = " ".join(self.filter.text().split()).casefold()
+        if typed and typed not in book["name"].casefold():  # listed for its close name
+            close = self.tr("Close to the name typed: is it the same company?")
+            parts.append(f"<p><b>{escape(close)}</b></p>")
         titles = playbook_titles()
         filled = [(titles[f], book[f]) for f in indicators.PLAYBOOK_FIELDS if book[f].strip()]
         if returning:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.services import indicators, records
+from desktop.services import indicators, os_errors, records
 from desktop.services.errors import NotFound
 from desktop.ui.common.output_check import (
     OutputKind,
@@ -74,7 +74,7 @@ class WorkbookExport(QObject):
         except OSError as exc:
             grid.message.show_message(
                 self.tr("Could not write {0}: {1}. Nothing was exported.").format(
-                    str(path), exc.strerror or str(exc)
+                    str(path), os_errors.reason(exc, ctx.lang)
                 ),
                 "warning",
             )

@@ -280,6 +280,7 @@ def close_pursuits(
                 lost_to_id=competitor_id,
                 lost_to_name=name,
                 closed_on=dialog.closed_date(),
+                lang=ctx.lang,
             )
         except OperationFailed:
             return

@@ -341,3 +341,30 @@ def test_people_on_no_map_are_listed_with_no_pursuits(screen, ctx, qtbot, tmp_pa
     )
     with qtbot.assertNotEmitted(page.pursuit_requested):
         page.people_view.doubleClicked.emit(page.people.index(number, 0))
+
+
+def test_the_status_bar_says_a_merge_was_undone_and_redone(ctx, qtbot) -> None:
+    """As the Duplicates dialog's merge does: the dialog has closed, and an undo shows nothing on
+    a page that does not list the account brought back."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop.ui.accounts.screen import AccountsScreen
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    screen = AccountsScreen(ctx, window)
+    window.setCentralWidget(screen)
+    ids = fill(ctx.workspace)
+    screen.reload()
+    screen.select(ids["keep"])
+    screen.merge_current(ids["dup"])
+    with qtbot.waitSignal(screen.dialog.finished):
+        screen.dialog.accept()
+    status = window.statusBar()
+    merged = "已将「恒通电子」合并到「苏州恒通电子有限公司」 — 按 Ctrl+Z 可撤销"
+    assert status.currentMessage() == merged
+    ctx.undo_stack.undo()
+    assert status.currentMessage() == "已撤销将「恒通电子」合并到「苏州恒通电子有限公司」"
+    assert screen.model.row(ids["dup"]) is not None
+    ctx.undo_stack.redo()
+    assert status.currentMessage() == merged

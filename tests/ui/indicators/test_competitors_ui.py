@@ -194,3 +194,29 @@ def test_the_picker_on_a_database_without_competitors_says_so(qtbot, ctx, ws) ->
     text = dialog.preview.text()
     assert "No competitors yet" in text and "already" not in text
     dialog.reject()
+
+
+def test_a_close_name_offers_the_competitor_on_the_list(qtbot, tab, deal, ctx) -> None:
+    """金桥系统有限公司 typed where 金桥 is on the list (the accounts' rule, CloseAccounts): the
+    existing one is listed first and chosen, and "Create" says why it may be the same rival."""
+    jinqiao, _ = indicators.create_competitor(ctx.workspace, "金桥")
+    dialog = pick(qtbot, tab, "金桥系统有限公司")
+    assert dialog.list.count() == 2
+    assert dialog.chosen_id == jinqiao  # not a substring of what was typed, listed all the same
+    assert "Close to the name typed" in dialog.preview.text()
+    dialog.list.setCurrentRow(1)
+    assert dialog.new_name == "金桥系统有限公司"
+    assert 'Close to a competitor on the list: "金桥". Pick it above' in dialog.preview.text()
+    dialog.filter.setText("恒通信息")  # nothing close: no hint
+    assert "Close to" not in dialog.preview.text()
+    dialog.reject()
+
+
+def test_a_close_name_already_in_the_pursuit_is_named(qtbot, tab, deal) -> None:
+    dialog = pick(qtbot, tab, "赛达软件有限公司")  # 赛达软件 is in this pursuit
+    assert dialog.list.count() == 1 and dialog.new_name == "赛达软件有限公司"
+    assert 'Already in this pursuit: "赛达软件".' in dialog.preview.text()
+    dialog.filter.setText("赛达软件")  # that very name: nothing to create, and said why
+    assert dialog.list.count() == 0
+    assert 'Already in this pursuit: "赛达软件".' in dialog.preview.text()
+    dialog.reject()

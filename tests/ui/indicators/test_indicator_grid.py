@@ -556,6 +556,15 @@ def test_export_to_a_folder_that_cannot_be_written(qtbot, tab, tmp_path) -> None
     assert "Nothing was exported" in tab.message.text()
 
 
+@pytest.mark.parametrize("ctx", ["zh_CN"], indirect=True)
+def test_export_says_why_in_the_users_language(qtbot, tab, tmp_path) -> None:
+    # The reason in the window's words (services.os_errors, as the command line says it), not the
+    # system's "No such file or directory" inside a Chinese line.
+    assert not tab.workbook.export_to(tmp_path / "missing" / "matrix.xlsx")
+    assert "文件或文件夹不存在" in tab.message.text()
+    assert "No such file" not in tab.message.text()
+
+
 def test_chart_draws_when_shown(qtbot, tab, deal) -> None:
     tab.toolbar.chart_action.setChecked(True)
     qtbot.waitUntil(lambda: tab.bottom.chart.canvas is not None, timeout=10000)
