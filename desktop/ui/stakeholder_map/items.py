@@ -617,8 +617,16 @@ class ReportsLineItem(EdgeItem):
             gap = report.top() - manager.bottom()
             bus = manager.bottom() + min(32.0, gap / 2)
             top = QPointF(manager.center().x(), manager.bottom())
-            path.moveTo(report.center().x(), report.top())
-            path.lineTo(report.center().x(), bus)
+            x = report.center().x()
+            path.moveTo(x, report.top())
+            detour = self._detour(x, bus, report.top())
+            if detour is not None:
+                # Up to the gap above the report, across to a free column, up to the bus: a
+                # line straight up through someone else's card would read as reporting to them.
+                x, jog = detour
+                path.lineTo(report.center().x(), jog)
+                path.lineTo(x, jog)
+            path.lineTo(x, bus)
             path.lineTo(top.x(), bus)
             path.lineTo(top)
             return path, top, QPointF(top.x(), bus)
@@ -627,6 +635,40 @@ class ReportsLineItem(EdgeItem):
         path.moveTo(start)
         path.lineTo(end)
         return path, end, start
+
+    def _detour(self, x: float, bus: float, bottom: float) -> tuple[float, float] | None:
+        """Where the line up from (x, bottom) to the bus goes round other cards: (column, jog).
+
+        None when nothing is in the way, or when no way round is found (the straight line then).
+        """
+        cards_in = getattr(self.scene(), "cards_in", None)
+        if cards_in is None:
+            return None
+        ends = (self.source.person_id, self.target.person_id)
+
+        def blockers(column: float, lower: float) -> list[tuple[float, float, float, float]]:
+            found: list[tuple[float, float, float, float]] = cards_in(
+                QRectF(column - 1, bus, 2, lower - bus), ends
+            )
+            return found
+
+        in_way = blockers(x, bottom)
+        if not in_way:
+            return None
+        lowest = max(box[3] for box in in_way)
+        if lowest > bottom - 8:
+            return None  # a card beside the report, not above it: no gap to turn in
+        jog = bottom - min(16.0, (bottom - lowest) / 2)
+        margin = 12.0
+        left = min(box[0] for box in in_way) - margin
+        right = max(box[2] for box in in_way) + margin
+        # The side nearer the manager first: the line then runs along the bus the shorter way.
+        trunk = self.target.centre().x()
+        for column in sorted((left, right), key=lambda c: abs(c - trunk)):
+            across = QRectF(min(x, column), jog - 1, abs(column - x), 2)
+            if not blockers(column, jog) and not cards_in(across, ends):
+                return column, jog
+        return None
 
 
 class LinkItem(EdgeItem):

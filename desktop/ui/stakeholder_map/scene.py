@@ -113,6 +113,7 @@ class MapScene(QGraphicsScene):
         self._sync_reports_line(person_id)
         for report in doc.reports_of(person_id):
             self._sync_reports_line(report)
+        self._reroute_around(item)
 
     def _person_changed(self, person_id: str) -> None:
         doc = self.document
@@ -130,7 +131,19 @@ class MapScene(QGraphicsScene):
         person = doc.person(person_id)
         item = self.people.get(person_id)
         if person is not None and item is not None:
+            before = item.card_rect()
             item.set_person(person)
+            self._reroute_around(item, before)
+
+    def _reroute_around(self, item: PersonItem, *rects: QRectF) -> None:
+        """Org-chart lines go round cards: a card put onto one of them, or moved away from one
+        that went round it, changes other people's lines too (its own follow it anyway)."""
+        rects = (*rects, item.card_rect())
+        for line in self.reports.values():
+            if line.source is not item and line.target is not item:
+                bounds = line.boundingRect()
+                if any(bounds.intersects(rect) for rect in rects):
+                    line.adjust()
 
     def _person_removed(self, person_id: str) -> None:
         item = self.people.pop(person_id, None)
@@ -143,6 +156,7 @@ class MapScene(QGraphicsScene):
                 self._remove_link_item(edge.link_id)
         self.removeItem(item)
         self.cards_moved = True
+        self._reroute_around(item)
 
     def _sync_reports_line(self, person_id: str) -> None:
         """Make the person's reports-to line match the document (add, move or remove it)."""
@@ -160,6 +174,7 @@ class MapScene(QGraphicsScene):
             line = ReportsLineItem(item, manager, self.map_style)
             self.reports[person_id] = line
             self.addItem(line)
+            line.adjust()  # again, now that the scene can tell which cards are in its way
         elif line.target is not manager:
             line.retarget(item, manager)
 
@@ -267,7 +282,15 @@ class MapScene(QGraphicsScene):
         self._moved_cards.add(item)
 
     def covered_by_card(self, rect: QRectF, exclude: tuple[str, ...] = ()) -> float:
-        """How much of `rect` cards cover (0 when none). Link labels use it to stay clear.
+        """How much of `rect` cards cover (0 when none). Link labels use it to stay clear."""
+        x1, y1, x2, y2 = rect.left(), rect.top(), rect.right(), rect.bottom()
+        return sum(
+            (min(x2, right) - max(x1, left)) * (min(y2, bottom) - max(y1, top))
+            for left, top, right, bottom in self.cards_in(rect, exclude)
+        )
+
+    def cards_in(self, rect: QRectF, exclude: tuple[str, ...] = ()) -> list[Box]:
+        """The cards (left, top, right, bottom) that overlap `rect`, other than `exclude`'s.
 
         A grid of 256-unit cells keeps this cheap enough to run on every mouse move of a drag.
         """
@@ -279,18 +302,16 @@ class MapScene(QGraphicsScene):
                     self._place_in_grid(item)
             self._moved_cards.clear()
         x1, y1, x2, y2 = rect.left(), rect.top(), rect.right(), rect.bottom()
-        seen: set[Box] = set()
-        area = 0.0
+        found: dict[Box, None] = {}
         for gx in range(int(x1 // GRID_CELL), int(x2 // GRID_CELL) + 1):
             for gy in range(int(y1 // GRID_CELL), int(y2 // GRID_CELL) + 1):
                 for pid, box in self._grid.get((gx, gy), {}).items():
                     if pid in exclude:
                         continue
                     left, top, right, bottom = box
-                    if left < x2 and x1 < right and top < y2 and y1 < bottom and box not in seen:
-                        seen.add(box)
-                        area += (min(x2, right) - max(x1, left)) * (min(y2, bottom) - max(y1, top))
-        return area
+                    if left < x2 and x1 < right and top < y2 and y1 < bottom:
+                        found[box] = None
+        return list(found)
 
     def on_card(self, x: float, y: float, exclude: tuple[str, ...] = ()) -> bool:
         """Is the point on someone's card (other than `exclude`)?"""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPointF
+
 from desktop.services import records
 from desktop.services import stakeholder_map as smap
 from desktop.ui.stakeholder_map.document import MapDocument
@@ -135,3 +137,44 @@ def test_tooltips_are_made_on_demand(ctx, sample_map) -> None:
     assert "汇报给" in scene.reports[names["张伟"]].tooltip()
     link = next(i for i in scene.links.values() if i.link.note)
     assert link.link.note in link.tooltip() and link.label.tooltip() == link.tooltip()
+
+
+def _through_cards(line: ReportsLineItem, scene: MapScene) -> set[str]:
+    """Whose cards (other than the line's own two) the drawn line runs through."""
+    ends = {line.source.person_id, line.target.person_id}
+    crossed = set()
+    for step in range(201):
+        point = line.path.pointAtPercent(step / 200)
+        for pid, card in scene.people.items():
+            if pid not in ends and card.card_rect().adjusted(1, 1, -1, -1).contains(point):
+                crossed.add(pid)
+    return crossed
+
+
+def test_a_reports_to_line_goes_round_a_card_in_its_way(ctx, sample_map) -> None:
+    """A line straight up through a colleague's card reads as reporting to that colleague."""
+    pursuit_id, _ = sample_map
+    boss, _ = run(ctx, smap.create_person, pursuit_id, {"name": "韩芳俊", "x": 2000.0, "y": 0.0})
+    peer, _ = run(ctx, smap.create_person, pursuit_id, {"name": "江刚", "x": 2200.0, "y": 160.0})
+    run(ctx, smap.set_reports_to, peer, boss)
+    report, _ = run(ctx, smap.create_person, pursuit_id, {"name": "周敏", "x": 2250.0, "y": 330.0})
+    document, scene = make_scene(ctx, pursuit_id)
+    run(ctx, smap.set_reports_to, report, boss)
+    line = scene.reports[report]
+    assert _through_cards(line, scene) == set()
+    # It still ends at the manager and starts at the report.
+    assert line.path.pointAtPercent(0) == QPointF(2250.0 + 108.0, 330.0)
+    assert line.path.pointAtPercent(1) == scene.people[boss].card_rect().bottomLeft() + QPointF(
+        108.0, 0
+    )
+
+    # The colleague moved away: the line goes straight up again; moved back, round again.
+    run(ctx, smap.move_people, {peer: (1600.0, 160.0)})
+    assert line.path.elementCount() == 4
+    run(ctx, smap.move_people, {peer: (2200.0, 160.0)})
+    assert _through_cards(scene.reports[report], scene) == set()
+    assert scene.reports[report].path.elementCount() == 6
+
+    # Moving the report itself (the arrow keys) routes it again too.
+    run(ctx, smap.move_people, {report: (2150.0, 330.0)})
+    assert _through_cards(scene.reports[report], scene) == set()
