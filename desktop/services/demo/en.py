@@ -34,9 +34,9 @@ WORDS = Words(
         "Finance": ["Bancorp", "Insurance", "Securities"],
         "Logistics": ["Freight", "Supply Chain", "Port Services"],
     },
-    brand_heads=["North", "Summit", "Blue", "Iron", "Harbor", "Pine", "Crest", "Silver"],
-    brand_tails=["field", "point", "ridge", "bridge", "stone", "gate", "wood", "line"],
-    suffixes=["Inc.", "Holdings", "LLC", "Corporation"],
+    brand_heads=["North", "Oak", "Blue", "Iron", "Red", "Pine", "Crest", "Gold"],
+    brand_tails=["field", "point", "ridge", "bridge", "stone", "gate", "wood", "view"],
+    suffixes=["Inc.", "Holdings Inc.", "LLC", "Corporation"],
     account_name="{head}{tail} {line} {suffix}",
     address="{number} Technology Drive, {city}",
     surnames=[
