@@ -1,4 +1,6 @@
-"""Demo data: realistic Chinese B2B pursuits across all stages, deterministic by seed, scalable.
+"""Demo data: realistic B2B pursuits across all stages, deterministic by seed, scalable, in the
+language it is made in — Chinese (as it always was) or English, from one table of words per
+language (`words`, `zh`, `en`): the same seed gives the same pursuits in either.
 
 It follows the method to its end: pursuits in 验收 (stage 7) and 回款 (stage 8) carry their
 collection checklist, instalments (some received, some overdue), after-sale periods and referrals,
