@@ -149,7 +149,7 @@ def offer_demo(window: MainWindow, ctx: AppContext) -> None:
             # Imported here, not at start-up: only an empty database's first start needs it.
             from desktop.services import demo
 
-            ctx.perform_in(window, demo.fill_demo)
+            ctx.perform_in(window, demo.fill_demo, lang=ctx.lang)
 
     box.finished.connect(done)
     box.open()

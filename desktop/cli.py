@@ -1,7 +1,7 @@
 """The `pursuit` command: the GUI by default, and headless commands for scripts and support.
 
     pursuit [--db PATH] [--lang zh_CN|en]          open the app
-    pursuit demo --db PATH [--scale N] [--seed S]  fill a database with demo data
+    pursuit demo --db PATH [--scale N] [--seed S]  fill a database with demo data (in --lang)
     pursuit check --db PATH                        schema version, row counts, integrity check
     pursuit backup --db PATH [--out FILE [--force]]  online backup (default: backups/ beside it)
     pursuit restore --db PATH --from FILE          restore a backup (backs up the current first)
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from desktop import APP_NAME, __version__
-from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, fail, os_reason
+from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, fail, language, os_reason
 
 if TYPE_CHECKING:
     from desktop.services.workspace import Workspace
@@ -185,7 +185,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return code
     started = time.perf_counter()
     try:
-        demo.fill_demo(ws, scale=args.scale, seed=args.seed)
+        demo.fill_demo(ws, scale=args.scale, seed=args.seed, lang=language(args))
     except StorageError as exc:  # a full disk above all: nothing of the failed batch is kept
         return fail(args, exc.code, path=args.db, detail=str(exc))
     except (OSError, sqlite3.Error) as exc:
@@ -213,7 +213,7 @@ def _demo_new(args: argparse.Namespace, path: Path) -> int:
         return code
     started = time.perf_counter()
     try:
-        demo.build_demo(path, scale=args.scale, seed=args.seed)
+        demo.build_demo(path, scale=args.scale, seed=args.seed, lang=language(args))
     except StorageError as exc:  # a full disk above all
         return fail(args, exc.code, path=args.db, detail=str(exc))
     except (OSError, sqlite3.Error) as exc:
@@ -354,7 +354,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    demo = command("demo", cmd_demo, "fill a database with demo data")
+    demo = command(
+        "demo", cmd_demo, "fill a database with demo data in --lang (else the locale's language)"
+    )
     demo.add_argument("--scale", type=int, default=24, help="number of pursuits (default 24)")
     demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     command("check", cmd_check, "print schema version, row counts and SQLite's integrity check")

@@ -62,6 +62,32 @@ def test_demo_is_deterministic_by_seed(tmp_path: Path) -> None:
     assert outputs[0] == outputs[1]
 
 
+def test_demo_is_written_in_the_commands_language(tmp_path: Path) -> None:
+    """--lang, else the locale: the language the command's messages are in."""
+    import re
+    import sqlite3
+
+    han = re.compile("[\u4e00-\u9fff]")
+    english, chinese = tmp_path / "en.db", tmp_path / "zh.db"
+    english.touch()  # an existing (empty) file: filled in place (fill_demo), not built beside
+    made = pursuit("demo", "--db", str(english), "--scale", "3", "--lang", "en", lang="zh")
+    assert made.returncode == 0, made.stderr
+    assert pursuit("demo", "--db", str(chinese), "--scale", "3", lang="zh").returncode == 0
+    texts = {}
+    for path in (english, chinese):
+        with sqlite3.connect(path) as conn:
+            texts[path] = [
+                text
+                for (text,) in conn.execute(
+                    "SELECT title || next_step FROM pursuits UNION ALL"
+                    " SELECT name || title || department FROM people"
+                )
+            ]
+        conn.close()
+    assert texts[english] and not any(han.search(text) for text in texts[english])
+    assert all(han.search(text) for text in texts[chinese])
+
+
 def test_check_refuses_a_missing_database(tmp_path: Path) -> None:
     result = pursuit("check", "--db", str(tmp_path / "missing.db"))
     assert result.returncode == 1

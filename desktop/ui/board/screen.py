@@ -750,7 +750,7 @@ class BoardScreen(QWidget):
         from desktop.services import demo
 
         try:
-            self.ctx.perform_in(self, demo.fill_demo)
+            self.ctx.perform_in(self, demo.fill_demo, lang=self.ctx.lang)
         except OperationFailed:
             return
 

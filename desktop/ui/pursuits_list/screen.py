@@ -590,7 +590,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
 
     def _load_demo(self) -> None:
         try:
-            self.ctx.perform_in(self, demo.fill_demo)
+            self.ctx.perform_in(self, demo.fill_demo, lang=self.ctx.lang)
         except OperationFailed:
             return
 
