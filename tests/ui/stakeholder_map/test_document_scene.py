@@ -158,7 +158,7 @@ def test_a_reports_to_line_goes_round_a_card_in_its_way(ctx, sample_map) -> None
     peer, _ = run(ctx, smap.create_person, pursuit_id, {"name": "江刚", "x": 2200.0, "y": 160.0})
     run(ctx, smap.set_reports_to, peer, boss)
     report, _ = run(ctx, smap.create_person, pursuit_id, {"name": "周敏", "x": 2250.0, "y": 330.0})
-    document, scene = make_scene(ctx, pursuit_id)
+    _, scene = make_scene(ctx, pursuit_id)
     run(ctx, smap.set_reports_to, report, boss)
     line = scene.reports[report]
     assert _through_cards(line, scene) == set()
