@@ -53,6 +53,7 @@ from desktop.ui.common.colors import AMBER
 from desktop.ui.common.status_bar import PathLabel, StatusBar
 from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
+from desktop.ui.help.method_guide import MethodGuide, open_method_guide
 from desktop.ui.screens import SCREENS, Screen
 from desktop.ui.today.reminders import install as install_reminders
 
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
         self.screens: dict[str, QWidget] = {}
+        self.method_guide: MethodGuide | None = None  # Help ▸ Sales Method, while open
         self._visits: Any = None  # the visit actions the board's card menu uses (made on demand)
         self._visits_pursuit = ""
         self._maximise_at: QSize | None = None  # the first window's size, maximised when shown
@@ -379,6 +381,12 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu = help_menu
+        method = QAction(self.tr("&Sales Method"), self)
+        method.setObjectName("action_method_guide")
+        method.setShortcut(QKeySequence.StandardKey.HelpContents)
+        method.triggered.connect(self.show_method_guide)
+        help_menu.addAction(method)
+        help_menu.addSeparator()
         about = QAction(self.tr("&About Pursuit"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -759,6 +767,20 @@ class MainWindow(QMainWindow):
             if self.rail.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 return row
         return -1
+
+    def show_method_guide(self) -> None:
+        """The method's stages, steps, questions and vocabularies (one guide at a time)."""
+        guide = self.method_guide
+        if guide is not None:
+            guide.raise_()
+            guide.activateWindow()
+            return
+        guide = open_method_guide(self.ctx.catalog, self.ctx.lang, self)
+        self.method_guide = guide
+        guide.destroyed.connect(self._method_guide_closed)
+
+    def _method_guide_closed(self) -> None:
+        self.method_guide = None
 
     def show_about(self) -> None:
         QMessageBox.about(

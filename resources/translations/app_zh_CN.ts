@@ -293,6 +293,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Sales Method</source>
+        <translation>销售方法(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;About Pursuit</source>
         <translation>关于 Pursuit(&amp;A)</translation>
     </message>
