@@ -62,6 +62,10 @@
 <context>
     <name>Reminders</name>
     <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>

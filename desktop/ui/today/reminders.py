@@ -181,11 +181,14 @@ class Reminders(QObject):
         if len(items) == 1:
             return (
                 QCoreApplication.translate("Reminders", "Reminder"),
-                self._line(items[0], with_where=True),
+                self._line(items[0], _subject(items[0]), with_where=True),
             )
+        listed = items[:LISTED]
+        subjects = _subjects(listed)
+        lines = (self._line(item, text) for item, text in zip(listed, subjects, strict=True))
         return (
             QCoreApplication.translate("Reminders", "{0} reminders").format(len(items)),
-            "\n".join(self._line(item) for item in items[:LISTED]) + self._more(items),
+            "\n".join(lines) + self._more(items),
         )
 
     def recount(self) -> None:
@@ -253,14 +256,14 @@ class Reminders(QObject):
             self.start()
 
     # --- wording --------------------------------------------------------------------------------
-    def _line(self, item: Reminder, *, with_where: bool = False) -> str:
+    def _line(self, item: Reminder, subject: str, *, with_where: bool = False) -> str:
         clock = "" if item.all_day else to_local(item.due, self.tz).strftime("%H:%M")
-        text = " ".join(p for p in (clock, kind_label(item.activity_kind), _subject(item)) if p)
+        text = " ".join(p for p in (clock, kind_label(item.activity_kind), subject) if p)
         return f"{text}\n{item.where}" if with_where and item.where else text
 
     def _names(self, items: list[Reminder]) -> str:
         return QCoreApplication.translate("Reminders", ", ").join(
-            _subject(item) for item in items[:LISTED]
+            _subjects(items[:LISTED])
         ) + self._more(items)
 
     def _more(self, items: list[Reminder]) -> str:
@@ -270,6 +273,19 @@ class Reminders(QObject):
             if extra > 0
             else ""
         )
+
+
+def _subjects(items: list[Reminder]) -> list[str]:
+    """What each item is called, a subject that more than one of them has (the same "Call the
+    IT director" in two pursuits) with its pursuit: 「…，…」 the same twice told nothing."""
+    subjects = [_subject(item) for item in items]
+    repeated = {s for s in subjects if subjects.count(s) > 1}
+    return [
+        QCoreApplication.translate("Reminders", "{0} ({1})").format(subject, item.pursuit_title)
+        if subject in repeated and item.subject and item.pursuit_title
+        else subject
+        for subject, item in zip(subjects, items, strict=True)
+    ]
 
 
 def _subject(item: Reminder) -> str:

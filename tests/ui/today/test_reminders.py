@@ -318,3 +318,29 @@ def test_the_status_bar_reminder_goes_when_its_item_is_done(main_window) -> None
     assert "昨天该打的电话" in bar.currentMessage()
     ctx.perform(activities.complete_activity, activity_id)
     assert bar.currentMessage() == ""
+
+
+def test_the_same_subject_in_two_pursuits_is_told_with_each_pursuit(ctx) -> None:
+    """「打电话确认预算、打电话确认预算」 told nothing about which is which."""
+    ctx.settings.set_screen_state(
+        STATE, {str(ctx.workspace.path): datetime(2026, 5, 3, 12, 0).isoformat()}
+    )
+    for title in ("MES 项目", "ERP 项目"):
+        pursuits.create_pursuit(
+            ctx.workspace,
+            pursuits.PursuitDraft(
+                title=title,
+                account_name="恒通电子",
+                next_step="打电话确认预算",
+                next_step_due=DAY - timedelta(days=1),
+            ),
+        )
+    plan(ctx, "补发报价单", DAY - timedelta(days=1))
+    reminders, told = make(ctx, Clock(datetime(2026, 5, 4, 2, 0)))
+    reminders.start()
+    text = told[0][1]
+    with_pursuit = QCoreApplication.translate("Reminders", "{0} ({1})")
+    for title in ("MES 项目", "ERP 项目"):
+        assert with_pursuit.format("打电话确认预算", title) in text
+    assert with_pursuit.format("补发报价单", "MES 项目") not in text  # told once: as it is
+    assert "补发报价单" in text
