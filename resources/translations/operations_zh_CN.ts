@@ -486,6 +486,14 @@
         <source>Delete {0} pursuits</source>
         <translation>删除 {0} 个项目</translation>
     </message>
+    <message>
+        <source>{0} — undo with Ctrl+Z</source>
+        <translation>已{0} — 按 Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>Undone: {0}</source>
+        <translation>已撤销：{0}</translation>
+    </message>
 </context>
 <context>
     <name>Sharing</name>
