@@ -142,6 +142,10 @@
         <translation>返回</translation>
     </message>
     <message>
+        <source>Leave the pursuit where it was; answers given here are not kept</source>
+        <translation>项目留在原阶段；在这里填写的回答不会保留</translation>
+    </message>
+    <message>
         <source>"{0}": {1} → {2}</source>
         <translation>「{0}」：{1} → {2}</translation>
     </message>
