@@ -352,7 +352,8 @@ def coming_visits(
     """
     now = now or utcnow()
     with ws.read() as session:
-        if session.get(Pursuit, pursuit_id) is None:
+        pursuit = session.get(Pursuit, pursuit_id)
+        if pursuit is None or not pursuit.alive:
             raise NotFound(f"pursuit {pursuit_id}")
         visits = session.scalars(
             select(Visit)
