@@ -7,15 +7,17 @@ for per-stage counts (the board's completeness bar reads it in one query).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from desktop.domain.methodology import Catalog
-from desktop.services.pursuit_edits import Target
+from desktop.services.changes import Changes
+from desktop.services.pursuit_edits import Target, changes_of
 from desktop.services.workspace import Workspace
-from desktop.storage.tables import CoachingAnswer, StepProgress, membership_id
+from desktop.storage.tables import CoachingAnswer, StepProgress, membership_id, utcnow
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,43 @@ def answer_target(catalog: Catalog, pursuit_id: str, question_key: str) -> Targe
         membership_id("answer", pursuit_id, question_key),
         (("pursuit_id", pursuit_id), ("question_key", question_key), ("stage", question.stage)),
     )
+
+
+def set_answers(
+    ws: Workspace, catalog: Catalog, answers: Mapping[tuple[str, str], Answer | None]
+) -> Changes:
+    """Put answers back as they were, in one transaction: {(pursuit id, question key): the
+    answer, or None for one that did not exist (its record is buried)}. What the stage gate's
+    answers are undone and redone with; an answer already as given writes nothing."""
+    changes = Changes()
+    with ws.write() as session:
+        for (pursuit_id, key), answer in answers.items():
+            target = answer_target(catalog, pursuit_id, key)
+            record = session.get(CoachingAnswer, target.id)
+            if answer is None:
+                if record is None or not record.alive:
+                    continue
+                record.alive = False
+                record.deleted_at = utcnow()
+            elif record is None:
+                values = dict(target.create)
+                record = CoachingAnswer(
+                    id=target.id, answer=answer.text, done=answer.done, **values
+                )
+                session.add(record)
+            else:
+                if not record.alive:
+                    record.alive = True
+                    record.deleted_at = None
+                if record.answer != answer.text:
+                    record.answer = answer.text
+                if record.done != answer.done:
+                    record.done = answer.done
+                if not inspect(record).modified:
+                    continue
+            session.flush()
+            changes = changes | changes_of(session, record)
+    return changes
 
 
 def step_target(catalog: Catalog, pursuit_id: str, step_key: str) -> Target:

@@ -514,8 +514,8 @@ class MainWindow(QMainWindow):
         return editor
 
     def print_visit_plan(self, pursuit_id: str) -> QObject | None:
-        """The print preview of `pursuit_id`'s visit plan (the board's card menu asks)."""
-        job: QObject | None = self._visit_actions(pursuit_id).preview_pursuit()
+        """The print preview of `pursuit_id`'s next visit's plan (the board's card menu asks)."""
+        job: QObject | None = self._visit_actions(pursuit_id).preview_coming()
         return job
 
     def _visit_actions(self, pursuit_id: str) -> Any:

@@ -142,6 +142,10 @@
         <translation>返回</translation>
     </message>
     <message>
+        <source>Leave the pursuit where it was; answers given here are not kept</source>
+        <translation>项目留在原阶段；在这里填写的回答不会保留</translation>
+    </message>
+    <message>
         <source>"{0}": {1} → {2}</source>
         <translation>「{0}」：{1} → {2}</translation>
     </message>
@@ -485,6 +489,14 @@
     <message>
         <source>Delete {0} pursuits</source>
         <translation>删除 {0} 个项目</translation>
+    </message>
+    <message>
+        <source>{0} — undo with Ctrl+Z</source>
+        <translation>已{0} — 按 Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>Undone: {0}</source>
+        <translation>已撤销：{0}</translation>
     </message>
 </context>
 <context>

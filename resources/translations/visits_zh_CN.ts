@@ -643,6 +643,22 @@
         <translation>已保存到 {0}</translation>
     </message>
     <message>
+        <source>Plan without a visit</source>
+        <translation>项目计划（不针对某次拜访）</translation>
+    </message>
+    <message>
+        <source>Print visit plan</source>
+        <translation>打印拜访计划</translation>
+    </message>
+    <message>
+        <source>{0} visits are planned for this pursuit. Print the plan of:</source>
+        <translation>此项目已约好 {0} 次拜访。打印哪一次的计划：</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
         <source>No coming visits to export.</source>
         <translation>没有可导出的待进行拜访。</translation>
     </message>

@@ -42,3 +42,26 @@ def test_stage_order_puts_the_current_stage_first() -> None:
     assert coaching.stage_order(4) == [4, 1, 2, 3, 5, 6, 7, 8]
     assert coaching.stage_order(1) == [1, 2, 3, 4, 5, 6, 7, 8]
     assert coaching.stage_order(8) == [8, 1, 2, 3, 4, 5, 6, 7]
+
+
+def test_set_answers_puts_answers_back_in_one_go(ws) -> None:
+    from desktop.services import coaching, pursuit_edits, pursuits
+    from desktop.services.coaching import Answer
+    from desktop.services.pursuits import PursuitDraft
+
+    catalog = ws.catalog
+    pid, _ = pursuits.create_pursuit(ws, PursuitDraft(title="MES二期", account_name="华东钢铁"))
+    first, second = (q.key for q in catalog.stage(1).questions[:2])
+    pursuit_edits.save(ws, coaching.answer_target(catalog, pid, first), {"answer": "王总"})
+    pursuit_edits.save(ws, coaching.answer_target(catalog, pid, second), {"done": True})
+
+    changes = coaching.set_answers(
+        ws, catalog, {(pid, first): Answer("王总", False), (pid, second): None}
+    )
+
+    sheet = coaching.sheet_of(ws, pid)
+    assert set(sheet.answers) == {first} and sheet.answer(first).text == "王总"
+    assert changes  # the buried one
+    again = coaching.set_answers(ws, catalog, {(pid, second): Answer("信息中心", True)})
+    assert again and coaching.sheet_of(ws, pid).answer(second).done
+    assert not coaching.set_answers(ws, catalog, {(pid, second): Answer("信息中心", True)})

@@ -328,3 +328,34 @@ def test_the_matrix_read_without_the_grid_service(ws, deal, monkeypatch) -> None
     assert [(c.name, c.label, c.counter) for c in alone.competitors] == [
         (c.name, c.label, c.counter) for c in with_grid.competitors
     ]
+
+
+def test_coming_visits_are_the_planned_ones_ahead_soonest_first(ws) -> None:
+    pursuit_id, _ = pursuits.create_pursuit(
+        ws, PursuitDraft(title="数据中台建设", account_name="南京远科证券科技有限公司")
+    )
+    now = utcnow()
+
+    def plan(hours: int, objective: str) -> str:
+        visit_id, _ = visits.create_visit(
+            ws, VisitDraft(pursuit_id, now + timedelta(hours=hours), objective)
+        )
+        return visit_id
+
+    later = plan(72, "Demo to the CIO")
+    tomorrow = plan(24, "Agree the pilot scope")
+    plan(-24, "Yesterday's call")  # begun: not ahead
+    written = plan(48, "Outcome already written")
+    visits.record_outcome(ws, written, "went well")
+    gone = plan(36, "Deleted")
+    visits.delete_visit(ws, gone)
+
+    coming = visit_plan.coming_visits(ws, pursuit_id, now=now)
+
+    assert [v.id for v in coming] == [tomorrow, later]
+    assert coming[0].objective == "Agree the pilot scope"
+    # The plan of the first is the one `print-plan --visit` prints.
+    plan_of_visit = visit_plan.build_plan(ws, visit_id=coming[0].id, lang="en")
+    assert plan_of_visit.visit is not None and plan_of_visit.visit.objective == coming[0].objective
+    with pytest.raises(NotFound):
+        visit_plan.coming_visits(ws, "no-such-pursuit")

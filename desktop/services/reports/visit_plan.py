@@ -341,6 +341,33 @@ def build_plan(
         )
 
 
+def coming_visits(
+    ws: Workspace, pursuit_id: str, *, now: datetime | None = None
+) -> tuple[PlanVisit, ...]:
+    """The pursuit's planned visits still ahead (from `now`, naive UTC), soonest first.
+
+    What "Print visit plan" of a pursuit is about: its next visit, planned as a visit (the
+    same plan as `build_plan(visit_id=…)`, `pursuit print-plan --visit`); only when none is
+    ahead is the plan the pursuit's own. A visit whose outcome is written is not ahead.
+    """
+    now = now or utcnow()
+    with ws.read() as session:
+        pursuit = session.get(Pursuit, pursuit_id)
+        if pursuit is None or not pursuit.alive:
+            raise NotFound(f"pursuit {pursuit_id}")
+        visits = session.scalars(
+            select(Visit)
+            .where(
+                Visit.pursuit_id == pursuit_id,
+                Visit.alive,
+                Visit.starts_at >= now,
+                Visit.outcome == "",
+            )
+            .order_by(Visit.starts_at, Visit.id)
+        )
+        return tuple(_visit(visit) for visit in visits)
+
+
 def open_questions(ws: Workspace, pursuit_id: str, lang: str = "zh") -> list[str]:
     """The coaching points of the pursuit's current stage not yet marked done (for a visit's
     questions to ask)."""

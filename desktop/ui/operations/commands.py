@@ -11,13 +11,16 @@ stack rather than lie about the state (see `ui.undo`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from desktop.services import pursuits
+from desktop.domain.methodology import Catalog
+from desktop.services import coaching, pursuits
+from desktop.services.coaching import Answer
 from desktop.services.pursuits import RecordRef, StateChange
-from desktop.ui.context import AppContext
+from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.undo import UndoCommand
 
 
@@ -41,6 +44,68 @@ class StateCommand(UndoCommand):
 
     def revert(self) -> None:
         self.perform(self.change.undo)
+
+
+class GateMoveCommand(StateCommand):
+    """A move through the stage gate with the coaching points answered in it: one step, so
+    undo takes the answers back with the move (they were given for it) and redo gives them
+    again. `before` / `after`: {(pursuit id, question key): the answer, None for none}."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        change: StateChange,
+        text: str,
+        parent_widget: QWidget | None,
+        before: Mapping[tuple[str, str], Answer | None],
+        after: Mapping[tuple[str, str], Answer | None],
+    ) -> None:
+        super().__init__(ctx, change, text, parent_widget)
+        self.answers_before = dict(before)
+        self.answers_after = dict(after)
+
+    def apply(self) -> None:
+        self.perform(coaching.set_answers, self._catalog(), self.answers_after)
+        super().apply()
+
+    def revert(self) -> None:
+        super().revert()
+        self.perform(coaching.set_answers, self._catalog(), self.answers_before)
+
+    def _catalog(self) -> Catalog:
+        ctx = self.ctx
+        if ctx is None:  # the app is closing: perform refuses the step anyway
+            raise OperationFailed(RuntimeError("the application context is gone"))
+        return ctx.catalog
+
+
+class DeleteCommand(StateCommand):
+    """Pursuits deleted (and what the service buried with them). Its undo and redo say so in
+    the window's status bar: the delete left "… — undo with Ctrl+Z" there, which must not stay
+    up offering an undo that has just happened."""
+
+    def apply(self) -> None:
+        super().apply()
+        tell(
+            self.parent_widget,
+            QCoreApplication.translate("PursuitOperations", "{0} — undo with Ctrl+Z").format(
+                self.text()
+            ),
+        )
+
+    def revert(self) -> None:
+        super().revert()
+        tell(
+            self.parent_widget,
+            QCoreApplication.translate("PursuitOperations", "Undone: {0}").format(self.text()),
+        )
+
+
+def tell(widget: QWidget | None, text: str) -> None:
+    """Say `text` in the status bar of the window `widget` is in (none when it has closed)."""
+    window = widget.window() if widget is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 6000)
 
 
 class AliveCommand(UndoCommand):

@@ -8,7 +8,8 @@ a reason — the reason and what was passed over are stored on the StageChange.
 
 An open coaching point can be answered in place (tick it settled, or type the answer): the
 answer is saved at once through `save_answer` (the caller's `ctx.perform`), the point leaves the
-overrides, and when nothing else is open the move goes through without a reason.
+overrides, and when nothing else is open the move goes through without a reason. The answers are
+given for the move: going back puts them back as they were (`operations.pursuits.GateAnswers`).
 """
 
 from __future__ import annotations
@@ -149,6 +150,9 @@ class GateDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.back_button = QPushButton(self.tr("Go back"))
         self.back_button.setObjectName("gate_back")
+        self.back_button.setToolTip(
+            self.tr("Leave the pursuit where it was; answers given here are not kept")
+        )
         self.back_button.setAutoDefault(False)
         self.ahead_button = QPushButton()
         self.ahead_button.setObjectName("gate_ahead")

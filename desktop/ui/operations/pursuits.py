@@ -12,6 +12,7 @@ next queued move, a status message — is the screen's, passed in as a callback.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
@@ -24,7 +25,7 @@ from desktop.services.pursuits import MoveResult
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations.close_dialog import CloseDialog
-from desktop.ui.operations.commands import StateCommand
+from desktop.ui.operations.commands import DeleteCommand, GateMoveCommand, StateCommand
 from desktop.ui.operations.gate_dialog import GateDialog
 from desktop.ui.operations.purge import confirm_purge
 from desktop.ui.operations.pursuit_dialog import PursuitDialog
@@ -100,6 +101,7 @@ def move_to_stage(
     if all(c.check.passes for c in checks):
         _move(ctx, parent, ids, stage, before_id, None, "", title_of, on_moved, on_cancelled)
         return None
+    answers = GateAnswers(ctx)
     dialog = GateDialog(
         ctx.catalog,
         ctx.lang,
@@ -107,7 +109,7 @@ def move_to_stage(
         checks,
         dict(names),
         parent,
-        save_answer=lambda pid, key, values: _save_answer(ctx, dialog, pid, key, values),
+        save_answer=lambda pid, key, values: answers.save(dialog, pid, key, values),
     )
     dialog.accepted.connect(
         lambda: _move(
@@ -121,8 +123,11 @@ def move_to_stage(
             title_of,
             on_moved,
             on_cancelled,
+            answers,
         )
     )
+    # Go back: the move and the answers given for it are one decision, so nothing is kept.
+    dialog.rejected.connect(lambda: answers.take_back(parent))
     if on_cancelled is not None:
         dialog.rejected.connect(on_cancelled)
     return show_dialog(parent, dialog)
@@ -151,20 +156,49 @@ def sign_contract(
     )
 
 
-def _save_answer(
-    ctx: AppContext, dialog: QWidget, pursuit_id: str, key: str, values: Mapping[str, object]
-) -> bool:
-    """A coaching point answered in the gate: saved like an answer on the Coaching tab."""
-    try:
-        ctx.perform_in(
-            dialog,
-            pursuit_edits.save,
-            coaching.answer_target(ctx.catalog, pursuit_id, key),
-            dict(values),
-        )
-    except OperationFailed:
-        return False
-    return True
+class GateAnswers:
+    """The coaching points answered in one gate dialog, and what each held before.
+
+    An answer is saved as soon as it is given, so the gate knows at once what is still open and
+    the other screens show it. But it was given for the move: a rep who goes back expects the
+    gate to have changed nothing, and a move that goes through is one undo step that takes the
+    answers back with it (else Ctrl+Z would undo the step before, and the answers would stay).
+    """
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.before: dict[tuple[str, str], coaching.Answer | None] = {}
+
+    def save(
+        self, dialog: QWidget, pursuit_id: str, key: str, values: Mapping[str, object]
+    ) -> bool:
+        """A coaching point answered in the gate: saved like an answer on the Coaching tab."""
+        try:
+            if (pursuit_id, key) not in self.before:
+                sheet = self.ctx.perform_in(dialog, coaching.sheet_of, pursuit_id)
+                self.before[(pursuit_id, key)] = sheet.answers.get(key)
+            self.ctx.perform_in(
+                dialog,
+                pursuit_edits.save,
+                coaching.answer_target(self.ctx.catalog, pursuit_id, key),
+                dict(values),
+            )
+        except OperationFailed:
+            return False
+        return True
+
+    def now(self) -> dict[tuple[str, str], coaching.Answer | None]:
+        """The answers as the gate left them (what a redo of the move writes again)."""
+        sheets = {pid: coaching.sheet_of(self.ctx.workspace, pid) for pid, _key in self.before}
+        return {(pid, key): sheets[pid].answers.get(key) for pid, key in self.before}
+
+    def take_back(self, parent: QWidget) -> None:
+        """Put every answer given in the gate back as it was."""
+        if not self.before:
+            return
+        with suppress(OperationFailed):  # the user has been told; the answers stay as given
+            self.ctx.perform_in(parent, coaching.set_answers, self.ctx.catalog, self.before)
+        self.before = {}
 
 
 def reorder(
@@ -194,6 +228,7 @@ def _move(
     title_of: Callable[[str], str],
     on_moved: Ids,
     on_cancelled: Callable[[], None] | None,
+    answers: GateAnswers | None = None,
 ) -> None:
     try:
         result = ctx.perform_in(
@@ -206,9 +241,17 @@ def _move(
             override_reason=reason,
         )
     except OperationFailed:
+        if answers is not None:
+            answers.take_back(parent)
         _call(on_cancelled)
         return
-    if result.moves:
+    if not result.moves:
+        if answers is not None:
+            answers.take_back(parent)  # nothing moved: the answers were given for the move
+    elif answers is not None and answers.before:
+        text = _move_text(ctx, result, title_of)
+        record(GateMoveCommand(ctx, result, text, parent, answers.before, answers.now()))
+    else:
         record(StateCommand(ctx, result, _move_text(ctx, result, title_of), parent))
     on_moved(ids)
 
@@ -361,7 +404,7 @@ def delete_pursuits(ctx: AppContext, parent: QWidget, titles: Mapping[str, str])
         )
     # The service's own step: it also holds the activities (and their attendees) it buried
     # with the pursuits, which undo must bring back with them.
-    record(StateCommand(ctx, change, text, parent))
+    record(DeleteCommand(ctx, change, text, parent))
     return text
 
 

@@ -7,16 +7,18 @@ them are kept in `self.running` until they finish, so tests can reach and accept
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget, QWidgetAction
+from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton, QWidget, QWidgetAction
 
 from desktop.infra import paths
-from desktop.services.visits import VisitRow
+from desktop.services.reports import visit_plan
+from desktop.services.reports.visit_plan import PlanVisit
+from desktop.services.visits import VisitRow, first_line
 from desktop.ui.common import format as fmt
-from desktop.ui.context import AppContext
+from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.undo import push
 from desktop.ui.visits.commands import DeleteVisit
 from desktop.ui.visits.editor import OUTCOME_PAGE, PLAN_PAGE, VisitEditor
@@ -47,6 +49,7 @@ class VisitActions(QObject):
         self.pursuit = pursuit
         self.running: list[PlanPrinter | CalendarExport] = []
         self.editor: VisitEditor | None = None
+        self.chooser: QInputDialog | None = None  # which coming visit's plan (several ahead)
 
         def action(text: str, icon: str | None, slot: Callable[[], object], name: str) -> QAction:
             act = QAction(text, widget)
@@ -198,6 +201,74 @@ class VisitActions(QObject):
     def preview_pursuit(self) -> PlanPrinter | None:
         """The plan of the pursuit without a scheduled visit."""
         return self._print(PlanPrinter.PREVIEW, pursuit_only=True)
+
+    def preview_coming(self) -> PlanPrinter | QInputDialog | None:
+        """The plan of the pursuit's next planned visit — the same plan as that visit's own
+        Print preview and `pursuit print-plan --visit` — or a choice when several are ahead;
+        the pursuit's plan without a visit only when none is (a card's "Print visit plan…")."""
+        pursuit_id = self.pursuit()
+        if pursuit_id is None:
+            return None
+        try:
+            coming = self.ctx.perform_in(self.widget, visit_plan.coming_visits, pursuit_id)
+        except OperationFailed:
+            return None
+        if not coming:
+            return self.preview_pursuit()
+        if len(coming) == 1:
+            return self._preview_visit(coming[0].id)
+        return self._choose_visit(coming, pursuit_id)
+
+    def _preview_visit(self, visit_id: str) -> PlanPrinter:
+        job = self.printer(visit_id=visit_id)
+        job.start(PlanPrinter.PREVIEW)
+        return job
+
+    def _choose_visit(self, coming: Sequence[PlanVisit], pursuit_id: str) -> QInputDialog:
+        """Which coming visit to print (the soonest offered first), or none of them."""
+        lang = self.ctx.lang
+        labels = [
+            " · ".join(
+                part
+                for part in (
+                    fmt.when_text(v.starts_at, v.duration_minutes, lang),
+                    first_line(v.objective),
+                )
+                if part
+            )
+            for v in coming
+        ]
+        labels.append(self.tr("Plan without a visit"))
+        dialog = QInputDialog(self.widget)
+        dialog.setObjectName("plan_visit_choice")
+        dialog.setWindowTitle(self.tr("Print visit plan"))
+        dialog.setLabelText(
+            self.tr("{0} visits are planned for this pursuit. Print the plan of:").format(
+                len(coming)
+            )
+        )
+        dialog.setComboBoxItems(labels)
+        dialog.setComboBoxEditable(False)
+        dialog.setOkButtonText(self.tr("Preview"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.chooser = dialog
+
+        def chosen(label: str) -> None:
+            index = labels.index(label)
+            if index < len(coming):
+                self._preview_visit(coming[index].id)
+            else:
+                self._preview_pursuit_plan(pursuit_id)
+
+        dialog.textValueSelected.connect(chosen)
+        dialog.finished.connect(lambda _r: setattr(self, "chooser", None))
+        dialog.open()
+        return dialog
+
+    def _preview_pursuit_plan(self, pursuit_id: str) -> PlanPrinter:
+        job = self.printer(pursuit_id=pursuit_id)
+        job.start(PlanPrinter.PREVIEW)
+        return job
 
     # --- calendar -------------------------------------------------------------------------------
     def export_visit(self) -> CalendarExport | None:
