@@ -358,7 +358,7 @@ def detect_encoding(path: Path | str) -> str:
                 utf8 += 1
             else:
                 other += 1
-                if size < SAMPLE_BYTES:
+                if size < SAMPLE_BYTES // 4:  # plenty to tell GB18030 from Big5
                     sample.append(raw)
                     size += len(raw)
     return UTF8 if utf8 >= other else _gb_or_big5(sample)
@@ -429,7 +429,8 @@ def _decoded_lines(path: Path, encoding: str, bad: set[int]) -> Iterator[str]:
             if number == 0 and encoding == UTF8_BOM:
                 chunk = chunk.removeprefix(codecs.BOM_UTF8)
             # \r is never part of a multi-byte character in these encodings: a safe cut.
-            pieces = chunk.splitlines(keepends=True) if b"\r" in chunk[:-2] else (chunk,)
+            lone_cr = chunk.find(b"\r", 0, len(chunk) - 2) >= 0
+            pieces = chunk.splitlines(keepends=True) if lone_cr else (chunk,)
             for raw in pieces:
                 number += 1
                 if encoding in (GB18030, BIG5) and not raw.isascii() and _is_utf8(raw):
@@ -478,7 +479,9 @@ def _read_csv(path: Path, encoding: str | None, max_rows: int, progress: Progres
             for record in reader:
                 start, last = last + 1, reader.line_num
                 problem = "encoding" if any(n in bad for n in range(start, last + 1)) else ""
-                cells = [c[:MAX_CELL_CHARS] for c in record[:MAX_COLUMNS]]
+                cells = record[:MAX_COLUMNS]
+                if any(len(c) > MAX_CELL_CHARS for c in cells):
+                    cells = [c[:MAX_CELL_CHARS] for c in cells]
                 yield start, cells, problem
         except csv.Error as exc:
             # The module's words are English and name its own state: say the line instead.
