@@ -243,7 +243,8 @@ def _open_book(path: Path) -> Any:
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except (KeyError, ValueError, OSError, zipfile.BadZipFile, TypeError) as exc:
-        raise ImportFileError("damaged", f"{path.name} ({type(exc).__name__})") from None
+        # The library's exception names no part of the file a person could mend: the name only.
+        raise ImportFileError("damaged", path.name) from exc
 
 
 def _read_xlsx(path: Path, sheet: str | None, max_rows: int, progress: Progress | None) -> Table:
@@ -268,7 +269,7 @@ def _read_xlsx(path: Path, sheet: str | None, max_rows: int, progress: Progress 
             rows = _xlsx_rows(chosen, merged)
             table = _table(path, chosen.title, infos, "", rows, max_rows, progress)
         except (KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-            raise ImportFileError("damaged", f"{path.name} ({type(exc).__name__})") from None
+            raise ImportFileError("damaged", path.name) from exc
     finally:
         book.close()
     return table

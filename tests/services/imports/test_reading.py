@@ -204,6 +204,13 @@ def test_a_cut_off_xlsx_is_refused_as_damaged(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError) as caught:
         reading.read_table(settled(text))
     assert caught.value.code == "not_xlsx"
+    # A whole zip that holds no workbook: damaged, said without the library's exception name.
+    hollow = tmp_path / "hollow.xlsx"
+    with zipfile.ZipFile(hollow, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(ImportFileError) as caught:
+        reading.read_table(settled(hollow))
+    assert (caught.value.code, caught.value.detail) == ("damaged", "hollow.xlsx")
 
 
 def test_a_file_still_being_written_is_refused(tmp_path: Path) -> None:
