@@ -134,6 +134,10 @@ def _report_reading(args: argparse.Namespace, table: Table, mapping: dict[int, s
     ignored = [h for i, h in enumerate(table.headers) if h and i not in mapping]
     if ignored:
         print(say(args, "import_ignored", columns=sep.join(ignored)))
+    from desktop.services.imports.table_import import may_be_misread
+
+    if may_be_misread(table):
+        print(say(args, "import_encoding_hint"))
 
 
 def _run(
@@ -320,7 +324,9 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     table.add_argument("file", help="the .xlsx or .csv file")
     table.add_argument("--kind", required=True, choices=["accounts", "people", "pursuits"])
     table.add_argument("--sheet", help="the sheet of an .xlsx (default: the first visible one)")
-    table.add_argument("--encoding", help="of a .csv: utf-8, utf-8-sig, gb18030 (default: detect)")
+    table.add_argument(
+        "--encoding", help="of a .csv: utf-8, utf-8-sig, gb18030, big5, utf-16 (default: detect)"
+    )
     for sub in (table, command("import-vcard", cmd_import_vcard, "import people from a .vcf")):
         if sub is not table:
             sub.add_argument("file", help="the .vcf file")

@@ -283,6 +283,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{detail} is damaged or incomplete (still being copied?) and cannot be read. "
         "Nothing was changed.",
     ),
+    "import_not_table": (
+        "{detail} 不是表格文件（CSV 或 XLSX）。未做任何更改。",
+        "{detail} is not a table (CSV or XLSX). Nothing was changed.",
+    ),
+    "import_bad_quote": (
+        "第 {detail} 行：单元格的引号闭合后还跟着文字（引号须包住整个单元格）。"
+        "请修正文件后再导入。未做任何更改。",
+        "Line {detail}: text follows the closing quotation mark of a cell (quotation marks "
+        "must enclose the whole cell). Correct the file and import it again. Nothing was "
+        "changed.",
+    ),
+    "import_bad_line": (
+        "第 {detail} 行无法作为表格的一行读取。请修正文件后再导入。未做任何更改。",
+        "Line {detail} cannot be read as a row of a table. Correct the file and import it "
+        "again. Nothing was changed.",
+    ),
     "import_no_sheet": (
         "没有可导入的工作表：{detail}。未做任何更改。",
         "No sheet to import: {detail}. Nothing was changed.",
@@ -296,8 +312,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No header row found in {detail}. Nothing was changed.",
     ),
     "import_bad_encoding": (
-        "不支持的编码：{detail}（可用 utf-8、utf-8-sig、gb18030、utf-16）。",
-        "Unsupported encoding: {detail} (use utf-8, utf-8-sig, gb18030 or utf-16).",
+        "不支持的编码：{detail}（可用 utf-8、utf-8-sig、gb18030、big5、utf-16）。",
+        "Unsupported encoding: {detail} (use utf-8, utf-8-sig, gb18030, big5 or utf-16).",
     ),
     "import_xls": (
         "暂不支持旧版 .xls 文件：请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再导入。未做任何更改。",
@@ -356,6 +372,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_header": ("表头在第 {row} 行：{mapped}", "Header on row {row}: {mapped}"),
     "import_ignored": ("不导入的列：{columns}", "Columns not imported: {columns}"),
+    "import_encoding_hint": (
+        "没有认得出的表头：若表头是乱码，文件用的是另一种编码，请用 --encoding 指定"
+        "（utf-8、gb18030、big5、utf-16）。",
+        "None of the headers is known: if they look garbled, the file is in another encoding; "
+        "name it with --encoding (utf-8, gb18030, big5, utf-16).",
+    ),
     "import_rejected": ("第 {row} 行未导入：{why}", "row {row} not imported: {why}"),
     "import_rejected_card": ("第 {row} 张名片未导入：{why}", "card {row} not imported: {why}"),
     # Imported all the same, worth a look (fragments: "warning_…")

@@ -110,6 +110,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ADDRESS: ("地址", "公司地址", "单位地址", "通讯地址", "办公地址", "address"),
     PERSON_NAME: (
         "联系人",
+        "联络人",
         "姓名",
         "联系人姓名",
         "客户联系人",
@@ -226,9 +227,17 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+# The traditional forms of the characters the synonyms are written with (a Big5 or a Taiwan /
+# Hong Kong sheet: 客戶名稱, 聯絡人, 電話): a header is compared in simplified characters.
+_TRADITIONAL = str.maketrans(
+    "萬業會劃別辦務動單號頭屬崗幣時機構標碼種稱簽類係繫約經結職聯銜計訊話說負責貨進郵門間階項預題額銷戶備註電絡",
+    "万业会划别办务动单号头属岗币时机构标码种称签类系系约经结职联衔计讯话说负责货进邮门间阶项预题额销户备注电络",
+)
+
+
 def header_key(header: str) -> str:
-    """A header as compared with the synonyms: "客户名称（必填）*" → "客户名称"."""
-    text = fold(header).casefold()
+    """A header as compared with the synonyms: "客户名称（必填）*" → "客户名称", 客戶名稱 too."""
+    text = fold(header).casefold().translate(_TRADITIONAL)
     bare = _NOTE_IN_HEADER.sub("", text)
     # "金额(万元)" keeps its unit as a hint: only drop a note that leaves something behind.
     text = bare if _PUNCT.sub("", bare) else text

@@ -214,6 +214,18 @@
         <translation>第 {detail} 行的引号没有闭合，其后的各行会连成一个单元格。请修正文件后再导入。</translation>
     </message>
     <message>
+        <source>{detail} is not a table (CSV or XLSX).</source>
+        <translation>{detail} 不是表格文件（CSV 或 XLSX）。</translation>
+    </message>
+    <message>
+        <source>Line {detail}: text follows the closing quotation mark of a cell (quotation marks must enclose the whole cell). Correct the file and import it again.</source>
+        <translation>第 {detail} 行：单元格的引号闭合后还跟着文字（引号须包住整个单元格）。请修正文件后再导入。</translation>
+    </message>
+    <message>
+        <source>Line {detail} cannot be read as a row of a table. Correct the file and import it again.</source>
+        <translation>第 {detail} 行无法作为表格的一行读取。请修正文件后再导入。</translation>
+    </message>
+    <message>
         <source>There is no sheet to import: {detail}.</source>
         <translation>没有可导入的工作表：{detail}。</translation>
     </message>
@@ -602,6 +614,10 @@
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
+        <source>Big5 (traditional Chinese)</source>
+        <translation>Big5（繁体中文）</translation>
+    </message>
+    <message>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
@@ -632,6 +648,10 @@
     <message>
         <source>{0} repeated header rows skipped.</source>
         <translation>已跳过 {0} 个重复的表头行。</translation>
+    </message>
+    <message>
+        <source>None of the headers is known: if they look garbled, choose another encoding.</source>
+        <translation>没有认得出的表头：若表头是乱码，请换一种编码。</translation>
     </message>
     <message>
         <source>Reading was cancelled.</source>

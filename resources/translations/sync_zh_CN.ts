@@ -459,6 +459,14 @@
         <source>&lt;h3&gt;{0} items await review&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;{0} 处待审&lt;/h3&gt;</translation>
     </message>
+    <message>
+        <source>Enter an amount such as 1,280,000 or 128万.</source>
+        <translation>请输入金额，如 1,280,000 或 128万。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number such as 12.</source>
+        <translation>请输入整数，如 12。</translation>
+    </message>
 </context>
 <context>
     <name>SyncActions</name>

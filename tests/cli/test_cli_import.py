@@ -420,3 +420,57 @@ def test_import_table_creates_a_new_database_and_a_failed_one_leaves_nothing(
         assert [r.name for r in accounts.list_accounts(ws)] == ["苏州恒川电子有限公司"]
     finally:
         ws.close()
+
+
+def test_a_binary_file_and_a_misread_encoding_are_told_in_chinese(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binary = tmp_path / "bin.csv"
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 20)
+    settled(binary)
+    code, _, err = run(
+        capsys,
+        "import-table",
+        "--db",
+        str(db),
+        str(binary),
+        "--kind",
+        "accounts",
+        "--lang",
+        "zh_CN",
+    )
+    assert code == 1
+    assert err == "pursuit: bin.csv 不是表格文件（CSV 或 XLSX）。未做任何更改。\n"
+    big5 = write_csv(tmp_path / "tw.csv", ["客戶名稱,聯絡人", "台北精密機械,陳大文"], "big5")
+    code, out, _ = run(
+        capsys,
+        "import-table",
+        "--db",
+        str(db),
+        str(big5),
+        "--kind",
+        "accounts",
+        "--dry-run",
+        "--encoding",
+        "gb18030",
+        "--lang",
+        "zh_CN",
+    )
+    assert code == 1
+    assert "没有认得出的表头：若表头是乱码" in out and "--encoding" in out
+    code, out, _ = run(
+        capsys,
+        "import-table",
+        "--db",
+        str(db),
+        str(big5),
+        "--kind",
+        "accounts",
+        "--dry-run",
+        "--encoding",
+        "big5",
+        "--lang",
+        "zh_CN",
+    )
+    assert code == 0, out
+    assert "编码 BIG5" in out and "客戶名稱→客户名称" in out and "乱码" not in out

@@ -49,6 +49,21 @@ def test_a_field_of_another_kind_or_an_unknown_header_maps_to_nothing() -> None:
     assert iv.guess_field("", "people") is None
 
 
+def test_traditional_headers_are_the_simplified_ones() -> None:
+    # A Taiwan or Hong Kong sheet (Big5, or UTF-8 in traditional characters).
+    headers = ["客戶名稱", "聯絡人", "電話", "職稱", "電子郵件", "預計成交日期", "金額", "備註"]
+    pursuits = iv.guess_mapping(headers, iv.PURSUITS)
+    assert (pursuits[5], pursuits[6]) == (iv.EXPECTED_CLOSE, iv.AMOUNT)
+    assert iv.guess_mapping(headers, iv.PEOPLE) == {
+        0: iv.ACCOUNT_NAME,
+        1: iv.PERSON_NAME,
+        2: iv.PHONE,
+        3: iv.TITLE,
+        4: iv.EMAIL,
+        7: iv.NOTES,
+    }
+
+
 def test_mapping_gives_each_field_its_first_column() -> None:
     mapping = iv.guess_mapping(["客户名称", "联系人", "手机", "电话"], "pursuits")
     assert mapping == {0: iv.ACCOUNT_NAME, 1: iv.PERSON_NAME, 2: iv.PHONE}

@@ -87,17 +87,21 @@ def test_without_a_zone_times_are_utc(ws, planned) -> None:
 def test_event_text_and_no_attendee_properties(ws, planned) -> None:
     first, _ = planned
     (event,) = events(ics.visit_calendar(ws, first, tz="Asia/Shanghai", lang="zh"))
-    assert str(event["summary"]) == "拜访:苏州恒通电子有限公司 · MES 生产执行系统"
+    # Chinese text takes the full-width colon (「拜访：」), English "Visit: ".
+    assert str(event["summary"]) == "拜访：苏州恒通电子有限公司 · MES 生产执行系统"
     assert str(event["location"]) == "客户总部 3 楼会议室"
     description = str(event["description"])
-    assert "目标: 确认采购指标" in description
+    assert "目标：确认采购指标" in description
+    assert "阶段：" in description
+    assert ":" not in description and ":" not in str(event["summary"])
     assert "张伟(总经理、内线、决策者)" in description
     assert "不参会" not in description
     assert "预算审批流程?\n上线时间要求?" in description
     # Customers are never ATTENDEEs: a calendar would offer to e-mail them an invitation.
     assert "ATTENDEE" not in event
     (english,) = events(ics.visit_calendar(ws, first, tz="Asia/Shanghai", lang="en"))
-    assert str(english["summary"]).startswith("Visit:")
+    assert str(english["summary"]) == "Visit: 苏州恒通电子有限公司 · MES 生产执行系统"
+    assert "：" not in str(english["description"])
     assert "Objective: 确认采购指标" in str(english["description"])
 
 
@@ -155,7 +159,7 @@ def test_the_file_is_what_icalendar_writes(ws, planned, zone) -> None:
     description = str(event["description"])
     # The text reads back as written (line breaks normalised as `icalendar` reads them).
     expected = AWKWARD.replace("\\N", "\n").replace("\r\n", "\n").replace("\r", "\n")
-    assert f"目标:\n{expected.strip()}" in description
+    assert f"目标：\n{expected.strip()}" in description
     assert str(event["location"]) == "A 座; B, C\\D"
 
 
@@ -205,12 +209,13 @@ def test_activities_are_events_once_with_summary_start_and_duration(ws, planned,
     parsed = {str(e["uid"]): e for e in events(data)}
     assert sorted(parsed) == sorted([f"{call}@pursuit.local", f"{task}@pursuit.local"])
     timed = parsed[f"{call}@pursuit.local"]
-    assert str(timed["summary"]) == "电话:电话确认预算"
+    assert str(timed["summary"]) == "电话：电话确认预算"
+    assert "项目：MES 生产执行系统" in str(timed["description"])
     start = timed.decoded("dtstart")
     assert start.astimezone(UTC).replace(tzinfo=None) == datetime(2026, 11, 27, 6, 0)
     assert timed.decoded("dtend") - start == timedelta(minutes=30)
     all_day = parsed[f"{task}@pursuit.local"]
-    assert str(all_day["summary"]) == "任务:准备方案"
+    assert str(all_day["summary"]) == "任务：准备方案"
     from datetime import date
 
     assert all_day.decoded("dtstart") == date(2026, 11, 28)

@@ -14,8 +14,14 @@ with one `ImportFileError` whose code says why (the CLI and the wizard word it):
   time changes while we look, or its zip has no end yet; refused with "try again when it is done";
 - **encoding** (CSV): a byte-order mark says UTF-8 or UTF-16; otherwise UTF-8 if the whole file
   decodes as UTF-8, else GB18030 (the superset of GBK and GB2312 that WPS and Chinese Excel
-  write). A line that does not decode in the chosen encoding (a file pasted together from two
-  exports) is marked as an error *at that row*; the rest is read;
+  write) or Big5 (traditional Chinese, Taiwan and Hong Kong), whichever reads as the more common
+  characters. A line that does not decode in the chosen encoding (a file pasted together from
+  two exports) is marked as an error *at that row*; the rest is read;
+- **not a table**: a file of binary bytes (a program, an image, a PDF renamed .csv) is refused as
+  such before it is parsed; a cell is read whatever its length (up to the file's limit: the csv
+  module's own 128 KB limit would call a long note a damaged file) and kept to Excel's own
+  `MAX_CELL_CHARS`; a line the csv module cannot parse is refused by its number, never with the
+  library's English words;
 - **layout**: title rows above the header and blank rows are skipped, the header is the row among
   the first `HEADER_SEARCH` that reads most like headers, a repeated header (one per printed page)
   is dropped; merged cells give their value to every cell they cover (a customer name merged down
@@ -49,9 +55,12 @@ MAX_COLUMNS = 200
 HEADER_SEARCH = 30  # non-blank rows looked at for the header
 SETTLE_SECONDS = 0.25  # between two looks at a file's size and time
 SAMPLE_BYTES = 64 * 1024
+MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell: a longer one is cut to it
 
-UTF8, UTF8_BOM, GB18030, UTF16 = "utf-8", "utf-8-sig", "gb18030", "utf-16"
-ENCODINGS = (UTF8, UTF8_BOM, GB18030, UTF16)
+UTF8, UTF8_BOM, GB18030, BIG5, UTF16 = "utf-8", "utf-8-sig", "gb18030", "big5", "utf-16"
+ENCODINGS = (UTF8, UTF8_BOM, GB18030, BIG5, UTF16)
+# Big5 as Windows writes it (code page 950: Big5 with the euro sign and a few more characters).
+_CODECS = {BIG5: "cp950"}
 _ENCODING_ALIASES = {
     "utf8": UTF8,
     "utf-8": UTF8,
@@ -62,6 +71,9 @@ _ENCODING_ALIASES = {
     "gb2312": GB18030,
     "gb18030": GB18030,
     "cp936": GB18030,
+    "big5": BIG5,
+    "big-5": BIG5,
+    "cp950": BIG5,
     "utf-16": UTF16,
     "utf16": UTF16,
 }
@@ -70,7 +82,9 @@ _ENCODING_ALIASES = {
 class ImportFileError(InvalidInput):
     """The file cannot be imported at all. Codes: missing, unreadable, too_big, too_many_rows,
     zip_bomb, still_writing, not_xlsx, damaged, unclosed_quote (a CSV's; the line it opened on),
-    no_sheet, empty (not a cell with text), no_header, bad_encoding, xls, format.
+    bad_quote (a CSV's quotation mark with text after it; its line), bad_line (a CSV line the
+    csv module cannot parse otherwise; its number), not_table (binary bytes in a .csv), no_sheet,
+    empty (not a cell with text), no_header, bad_encoding, xls, format.
     `detail` holds what the message names (a limit, a sheet, an encoding)."""
 
     def __init__(self, code: str, detail: str = "") -> None:
@@ -229,7 +243,8 @@ def _open_book(path: Path) -> Any:
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except (KeyError, ValueError, OSError, zipfile.BadZipFile, TypeError) as exc:
-        raise ImportFileError("damaged", f"{path.name} ({type(exc).__name__})") from None
+        # The library's exception names no part of the file a person could mend: the name only.
+        raise ImportFileError("damaged", path.name) from exc
 
 
 def _read_xlsx(path: Path, sheet: str | None, max_rows: int, progress: Progress | None) -> Table:
@@ -254,7 +269,7 @@ def _read_xlsx(path: Path, sheet: str | None, max_rows: int, progress: Progress 
             rows = _xlsx_rows(chosen, merged)
             table = _table(path, chosen.title, infos, "", rows, max_rows, progress)
         except (KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-            raise ImportFileError("damaged", f"{path.name} ({type(exc).__name__})") from None
+            raise ImportFileError("damaged", path.name) from exc
     finally:
         book.close()
     return table
@@ -323,8 +338,9 @@ def _xlsx_rows(
 # --- .csv ----------------------------------------------------------------------------------------
 def detect_encoding(path: Path | str) -> str:
     """UTF-8 with BOM or UTF-16 by their byte-order mark; else, over the lines holding non-ASCII
-    bytes, UTF-8 when most of them are UTF-8, GB18030 otherwise (a file pasted together from two
-    exports keeps its majority; its other lines become row errors, see `_decoded_lines`)."""
+    bytes, UTF-8 when most of them are UTF-8 (a file pasted together from two exports keeps its
+    majority; its other lines become row errors, see `_decoded_lines`); otherwise GB18030 or Big5,
+    see `_gb_or_big5`."""
     path = Path(path)
     with path.open("rb") as handle:
         start = handle.read(4)
@@ -334,6 +350,8 @@ def detect_encoding(path: Path | str) -> str:
             return UTF16
         handle.seek(0)
         utf8 = other = 0
+        sample: list[bytes] = []  # the first lines in neither ASCII nor UTF-8
+        size = 0
         for raw in handle:
             if raw.isascii():
                 continue
@@ -341,7 +359,51 @@ def detect_encoding(path: Path | str) -> str:
                 utf8 += 1
             else:
                 other += 1
-    return UTF8 if utf8 >= other else GB18030
+                if size < SAMPLE_BYTES // 4:  # plenty to tell GB18030 from Big5
+                    sample.append(raw)
+                    size += len(raw)
+    return UTF8 if utf8 >= other else _gb_or_big5(sample)
+
+
+def _gb_or_big5(lines: list[bytes]) -> str:
+    """GB18030 or Big5 for lines in one of them. The two share their byte ranges (Big5 text
+    decodes as GB18030 without an error, into kana and rare characters: 客戶名稱 → 「め嘿︽穨」),
+    so each reading is scored by how many of its characters are the common ones of its own
+    standard: GB2312's level-1 hanzi and punctuation, Big5's frequent characters (A440–C67E)
+    and punctuation. Real text scores high in its own encoding and low in the other; a tie
+    (plain simplified text whose bytes also happen to be common Big5) stays GB18030."""
+    gb = _common_share(lines, GB18030, "gb2312", lambda lead, _trail: 0xB0 <= lead <= 0xD7)
+    big5 = _common_share(
+        lines,
+        "cp950",
+        "cp950",
+        lambda lead, trail: 0xA4 <= lead <= 0xC5 or (lead == 0xC6 and trail < 0x7F),
+    )
+    return BIG5 if big5 > gb else GB18030
+
+
+def _common_share(
+    lines: list[bytes], codec: str, standard: str, frequent: Callable[[int, int], bool]
+) -> int:
+    """Characters of `lines` read in `codec` that `standard` holds among its frequent hanzi or
+    its punctuation (lead byte A1–A3), less two for each line that does not decode."""
+    score = 0
+    for raw in lines:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            score -= 2
+            continue
+        for char in text:
+            if char.isascii():
+                continue
+            try:
+                code = char.encode(standard)
+            except UnicodeEncodeError:
+                continue
+            if len(code) == 2 and (0xA1 <= code[0] <= 0xA3 or frequent(code[0], code[1])):
+                score += 1
+    return score
 
 
 def _is_utf8(raw: bytes) -> bool:
@@ -354,23 +416,31 @@ def _is_utf8(raw: bytes) -> bool:
 
 def _decoded_lines(path: Path, encoding: str, bad: set[int]) -> Iterator[str]:
     """The file's lines as text; a line not in `encoding` is kept (with U+FFFD) and its number
-    put in `bad`. GB18030 decodes nearly any bytes, so there a line that is valid UTF-8 with
-    non-ASCII text is taken for what it is: a line of another encoding."""
+    put in `bad`. GB18030 and Big5 decode nearly any bytes, so there a line that is valid UTF-8
+    with non-ASCII text is taken for what it is: a line of another encoding. A line ends at LF,
+    CR LF or a lone CR (an old Mac export): the csv module refuses a bare CR inside a line."""
     if encoding == UTF16:
         with path.open("r", encoding="utf-16", newline="", errors="replace") as handle:
             yield from handle
         return
+    codec = _CODECS.get(encoding, encoding)
+    number = 0
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if number == 1 and encoding == UTF8_BOM:
-                raw = raw.removeprefix(codecs.BOM_UTF8)
-            if encoding == GB18030 and not raw.isascii() and _is_utf8(raw):
-                bad.add(number)
-            try:
-                yield raw.decode(encoding)
-            except UnicodeDecodeError:
-                bad.add(number)
-                yield raw.decode(encoding, errors="replace")
+        for chunk in handle:
+            if number == 0 and encoding == UTF8_BOM:
+                chunk = chunk.removeprefix(codecs.BOM_UTF8)
+            # \r is never part of a multi-byte character in these encodings: a safe cut.
+            lone_cr = chunk.find(b"\r", 0, len(chunk) - 2) >= 0
+            pieces = chunk.splitlines(keepends=True) if lone_cr else (chunk,)
+            for raw in pieces:
+                number += 1
+                if encoding in (GB18030, BIG5) and not raw.isascii() and _is_utf8(raw):
+                    bad.add(number)
+                try:
+                    yield raw.decode(codec)
+                except UnicodeDecodeError:
+                    bad.add(number)
+                    yield raw.decode(codec, errors="replace")
 
 
 def _delimiter(path: Path, encoding: str) -> str:
@@ -389,11 +459,17 @@ def _delimiter(path: Path, encoding: str) -> str:
 
 
 def _read_csv(path: Path, encoding: str | None, max_rows: int, progress: Progress | None) -> Table:
-    chosen = normalise_encoding(encoding) if encoding else detect_encoding(path)
+    chosen = normalise_encoding(encoding) if encoding else None
+    if chosen != UTF16 and _is_binary(path):
+        raise ImportFileError("not_table", path.name)
+    chosen = chosen or detect_encoding(path)
     if chosen == UTF8 and _starts_with_bom(path):
         chosen = UTF8_BOM
     delimiter = _delimiter(path, chosen)
     bad: set[int] = set()
+    # A cell as long as the file may be is read (the module's default limit, 128 KB, would
+    # refuse a long note as a broken file); it is cut to Excel's own limit below.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
     # strict: a quotation mark never closed is an error, not the rest of the file run together
     # into one cell (a row or more lost without a word).
     reader = csv.reader(_decoded_lines(path, chosen, bad), delimiter=delimiter, strict=True)
@@ -404,14 +480,34 @@ def _read_csv(path: Path, encoding: str | None, max_rows: int, progress: Progres
             for record in reader:
                 start, last = last + 1, reader.line_num
                 problem = "encoding" if any(n in bad for n in range(start, last + 1)) else ""
-                yield start, record[:MAX_COLUMNS], problem
+                cells = record[:MAX_COLUMNS]
+                if any(len(c) > MAX_CELL_CHARS for c in cells):
+                    cells = [c[:MAX_CELL_CHARS] for c in cells]
+                yield start, cells, problem
         except csv.Error as exc:
+            # The module's words are English and name its own state: say the line instead.
             if "unexpected end of data" in str(exc):
                 raise ImportFileError("unclosed_quote", str(last + 1)) from None
-            raise ImportFileError("damaged", f"{path.name}: {exc}") from None
+            if "expected after" in str(exc):
+                raise ImportFileError("bad_quote", str(reader.line_num)) from None
+            raise ImportFileError("bad_line", str(reader.line_num)) from None
 
     table = _table(path, "", [], chosen, rows(), max_rows, progress)
     return table
+
+
+def _is_binary(path: Path) -> bool:
+    """Whether the start of a file is binary bytes (a program, an image, a PDF or a zip renamed
+    .csv) rather than text: a NUL byte, which no text in these encodings holds, or more than a
+    few control characters other than tab, line breaks and form feed."""
+    with path.open("rb") as handle:
+        start = handle.read(SAMPLE_BYTES)
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\0" in start:
+        return True
+    controls = sum(1 for byte in start if byte < 0x20 and byte not in b"\t\n\r\f")
+    return controls > max(8, len(start) // 100)
 
 
 def _starts_with_bom(path: Path) -> bool:

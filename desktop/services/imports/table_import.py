@@ -49,7 +49,7 @@ from desktop.services import pursuits as pursuit_service
 from desktop.services import records, stakeholder_map
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
-from desktop.services.imports.reading import Cancelled, Table
+from desktop.services.imports.reading import BIG5, ENCODINGS, GB18030, Cancelled, Table
 from desktop.services.workspace import Workspace
 from desktop.storage import queries, sync_meta
 from desktop.storage.tables import (
@@ -175,6 +175,23 @@ Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
 # --- reading the rows ----------------------------------------------------------------------------
 def guess_mapping(table: Table, kind: str) -> dict[int, str]:
     return iv.guess_mapping(table.headers, kind)
+
+
+def may_be_misread(table: Table) -> bool:
+    """A CSV read as GB18030 or Big5 (or with a header that did not decode) none of whose
+    Chinese (non-ASCII) headers is one known for any kind of row: most likely read in the wrong
+    encoding (「め嘿，︽穨」 is 客戶名稱 in Big5 read as GB18030), so
+    the person is told to choose another. ASCII headers read the same in every encoding."""
+    headers = table.headers
+    if table.encoding not in ENCODINGS or all(h.isascii() for h in headers):
+        return False
+    # Valid UTF-8 (or UTF-16 with its mark) is what it says; a guessed GB18030 or Big5, or a
+    # header that did not decode in the encoding chosen, may be the wrong reading.
+    if table.encoding not in (GB18030, BIG5) and not any("\ufffd" in h for h in headers):
+        return False
+    return not any(
+        iv.guess_mapping(headers, kind) for kind in (iv.ACCOUNTS, iv.PEOPLE, iv.PURSUITS)
+    )
 
 
 def _stage_names(ws: Workspace) -> dict[str, int]:

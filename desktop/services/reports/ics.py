@@ -74,6 +74,15 @@ def _word(key: str, lang: str) -> str:
 
 
 @cache
+def _labelled(label: str, text: str, lang: str) -> str:
+    """「目标：确认指标」 in Chinese (a full-width colon, no space), "Objective: …" in English;
+    text of several lines starts on the line under its label."""
+    colon = "：" if lang.startswith("zh") else ":"
+    if "\n" in text:
+        return f"{label}{colon}\n{text}"
+    return f"{label}{colon}{text}" if lang.startswith("zh") else f"{label}{colon} {text}"
+
+
 def _words(lang: str) -> dict[str, str]:
     return {key: _word(key, lang) for key in _WORDS}
 
@@ -383,7 +392,9 @@ class _Writer:
         words = _words(lang)
         lines = [
             b"BEGIN:VEVENT",
-            _text_line("SUMMARY", strip_controls(f"{words['visit']}:{account} · {title}")),
+            _text_line(
+                "SUMMARY", strip_controls(_labelled(words["visit"], f"{account} · {title}", lang))
+            ),
             self._time("DTSTART", start),
             self._time("DTEND", end),
             self.stamp_line,
@@ -402,8 +413,7 @@ class _Writer:
         ):
             text = text.strip()
             if text:
-                label = words[key] + ":"
-                details.append(f"{label}\n{text}" if "\n" in text else f"{label} {text}")
+                details.append(_labelled(words[key], text, lang))
         # RFC 5545 forbids control characters in a value (a paste from Word brings U+000B).
         lines.append(_text_line("DESCRIPTION", strip_controls("\n".join(details))))
         if visit.updated_at is not None:
@@ -415,7 +425,7 @@ class _Writer:
 
     def activity_event(self, activity: _Activity, *, zone_info: tzinfo, lang: str) -> bytes:
         words = _words(lang)
-        summary = f"{words.get(activity.kind, activity.kind)}:{activity.subject}"
+        summary = _labelled(words.get(activity.kind, activity.kind), activity.subject, lang)
         lines = [b"BEGIN:VEVENT", _text_line("SUMMARY", strip_controls(summary))]
         if activity.due_at is not None:
             start = activity.due_at.replace(tzinfo=UTC).astimezone(zone_info)
@@ -433,7 +443,7 @@ class _Writer:
             f"SEQUENCE:{activity.sequence}".encode(),
         ]
         details = [
-            f"{words[key]}: {text.strip()}"
+            _labelled(words[key], text.strip(), lang)
             for key, text in (("account", activity.account), ("pursuit", activity.title))
             if text and text.strip()
         ]

@@ -84,6 +84,17 @@ def file_refusal(code: str, detail: str) -> str:
             "A quotation mark opened on line {detail} is never closed, so the lines after it "
             "would run together into one cell. Correct the file and import it again.",
         ),
+        "not_table": QCoreApplication.translate("Import", "{detail} is not a table (CSV or XLSX)."),
+        "bad_quote": QCoreApplication.translate(
+            "Import",
+            "Line {detail}: text follows the closing quotation mark of a cell (quotation marks "
+            "must enclose the whole cell). Correct the file and import it again.",
+        ),
+        "bad_line": QCoreApplication.translate(
+            "Import",
+            "Line {detail} cannot be read as a row of a table. Correct the file and import it "
+            "again.",
+        ),
         "no_sheet": QCoreApplication.translate("Import", "There is no sheet to import: {detail}."),
         "empty": QCoreApplication.translate("Import", "{detail} is empty: it holds no text."),
         "no_header": QCoreApplication.translate("Import", "No header row was found in {detail}."),

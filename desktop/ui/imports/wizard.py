@@ -304,6 +304,7 @@ class SourcePage(_TaskPage):
             ("utf-8", "UTF-8"),
             ("utf-8-sig", self.tr("UTF-8 with BOM")),
             ("gb18030", "GB18030 / GBK"),
+            ("big5", self.tr("Big5 (traditional Chinese)")),
             ("utf-16", "UTF-16"),
         ):
             self.encoding.addItem(label, code)
@@ -383,6 +384,11 @@ class SourcePage(_TaskPage):
                     table.skipped_repeated_headers
                 )
                 text = fmt.sentences((text, skipped), self.wiz.ctx.lang)
+            if ti.may_be_misread(table):
+                hint = self.tr(
+                    "None of the headers is known: if they look garbled, choose another encoding."
+                )
+                text = fmt.sentences((text, hint), self.wiz.ctx.lang)
         self.status.setText(text)
         rows = table.rows[:20]
         self.sample.setColumnCount(len(table.headers))

@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 from desktop.services import records
 from desktop.services.changes import Changes
 from desktop.services.sync import review
+from desktop.ui.common import format as fmt
 from desktop.ui.context import AppContext
-from desktop.ui.sync.format import field_label, is_long, kind_label, local_time, value_text
+from desktop.ui.sync.format import MONEY, field_label, is_long, kind_label, local_time, value_text
 from desktop.ui.undo import UndoCommand, push
 
 Index = QModelIndex | QPersistentModelIndex
@@ -243,11 +244,19 @@ class ReviewScreen(QWidget):
         self.new_value.returnPressed.connect(self._save_new_value)
         row.addWidget(self.new_value, 1)
         row.addWidget(self.save_new)
+        # What a refused new value should be, under the field (as the overview's fields say it).
+        self.new_value_error = QLabel()
+        self.new_value_error.setObjectName("new_value_error")
+        self.new_value_error.setWordWrap(True)
+        self.new_value_error.setStyleSheet("color: #D32F2F; font-size: 90%;")
+        self.new_value_error.hide()
+        self.new_value.textEdited.connect(lambda _text: self.new_value_error.hide())
         self.open_button = QPushButton(self.tr("Open the pursuit"))
         self.open_button.clicked.connect(self._open_pursuit)
         self.detail_layout.addWidget(self.detail_title)
         self.detail_layout.addLayout(self.cards)
         self.detail_layout.addWidget(self.new_value_row)
+        self.detail_layout.addWidget(self.new_value_error)
         self.detail_layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.detail_layout.addStretch(1)
         scroll = QScrollArea()
@@ -335,6 +344,7 @@ class ReviewScreen(QWidget):
         if conflict is None:
             self.detail_title.clear()
             self.new_value_row.hide()
+            self.new_value_error.hide()
             self.open_button.hide()
             return
         parts = (
@@ -355,6 +365,7 @@ class ReviewScreen(QWidget):
         editable = conflict.field != "alive" and _free_value(conflict)
         self.new_value_row.setVisible(editable)
         self.new_value.clear()
+        self.new_value_error.hide()
         self.open_button.setVisible(bool(conflict.pursuit_id))
 
     # --- actions --------------------------------------------------------------------------
@@ -366,15 +377,23 @@ class ReviewScreen(QWidget):
         if conflict is None:
             return
         text = self.new_value.text().strip()
-        sample = conflict.versions[0].value
+        sample = next((v.value for v in conflict.versions if v.value is not None), None)
         value: Any = text
-        if isinstance(sample, int) and not isinstance(sample, bool):
-            digits = text.replace(",", "").replace("¥", "")
-            if not digits.lstrip("-").isdigit():
-                self.new_value.setFocus()
-                self.new_value.selectAll()
-                return
-            value = int(digits) * (100 if conflict.field in ("amount", "investment") else 1)
+        wanted = ""
+        if conflict.field in MONEY:
+            value = fmt.parse_money(text)  # 1,280,000, ¥1,280,000.50 or 128万: minor units
+            wanted = self.tr("Enter an amount such as 1,280,000 or 128万.")
+        elif isinstance(sample, int) and not isinstance(sample, bool):
+            digits = text.replace(",", "")
+            value = int(digits) if digits.lstrip("-").isdigit() else None
+            wanted = self.tr("Enter a whole number such as 12.")
+        if value is None:
+            self.new_value_error.setText("⚠ " + wanted)
+            self.new_value_error.show()
+            self.new_value.setFocus()
+            self.new_value.selectAll()
+            return
+        self.new_value_error.hide()
         self.resolve(conflict, value)
 
     def _open_pursuit(self) -> None:

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from desktop.services.imports import reading
+from desktop.services.imports import table_import as ti
 from desktop.services.imports.reading import ImportFileError
 
 from .fixtures import CONTACT_HEADERS, csv_file, settled, with_cached_value, xlsx
@@ -203,6 +204,13 @@ def test_a_cut_off_xlsx_is_refused_as_damaged(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError) as caught:
         reading.read_table(settled(text))
     assert caught.value.code == "not_xlsx"
+    # A whole zip that holds no workbook: damaged, said without the library's exception name.
+    hollow = tmp_path / "hollow.xlsx"
+    with zipfile.ZipFile(hollow, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(ImportFileError) as caught:
+        reading.read_table(settled(hollow))
+    assert (caught.value.code, caught.value.detail) == ("damaged", "hollow.xlsx")
 
 
 def test_a_file_still_being_written_is_refused(tmp_path: Path) -> None:
@@ -274,3 +282,68 @@ def test_an_xlsx_stating_a_million_rows_is_refused_before_its_rows_are_read(
     with pytest.raises(ImportFileError) as caught:
         reading.read_table(settled(patched))
     assert caught.value.code == "too_many_rows"
+
+
+def test_a_binary_file_named_csv_is_not_a_table(tmp_path: Path) -> None:
+    # A program's start: NUL bytes and lone carriage returns, which the csv module would have
+    # called a damaged file in its own English words.
+    path = tmp_path / "bin.csv"
+    path.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 20)
+    with pytest.raises(ImportFileError) as caught:
+        reading.read_table(settled(path))
+    assert (caught.value.code, caught.value.detail) == ("not_table", "bin.csv")
+
+
+def test_a_cell_past_the_csv_modules_limit_is_read_and_kept_to_excels(tmp_path: Path) -> None:
+    # 2 MB in one cell: the csv module's own limit (128 KB) refused the file as damaged.
+    path = csv_file(
+        tmp_path / "huge.csv", ["客户名称,备注", "恒通," + "长" * 2_000_000, "西门子,短"], "utf-8"
+    )
+    table = reading.read_table(path)
+    assert [r.cells[0] for r in table.rows] == ["恒通", "西门子"]
+    assert len(table.rows[0].cells[1]) == reading.MAX_CELL_CHARS
+    # A quotation mark never closed in a file past that limit is still told as such.
+    unclosed = csv_file(
+        tmp_path / "q.csv", ["客户名称,备注", '恒通,"没关上'] + ["甲,乙"] * 30_000, "utf-8"
+    )
+    with pytest.raises(ImportFileError) as caught:
+        reading.read_table(unclosed)
+    assert (caught.value.code, caught.value.detail) == ("unclosed_quote", "2")
+
+
+def test_lone_carriage_returns_end_lines_and_a_stray_quote_is_told_by_its_line(
+    tmp_path: Path,
+) -> None:
+    mac = tmp_path / "mac.csv"
+    mac.write_bytes("客户名称,备注\r恒通,一\r西门子,二\r".encode())
+    table = reading.read_table(settled(mac))
+    assert [(r.number, r.cells) for r in table.rows] == [(2, ("恒通", "一")), (3, ("西门子", "二"))]
+    quoted = csv_file(tmp_path / "q.csv", ["客户名称,备注", "恒通,x", '"华为"公司,y'], "utf-8")
+    with pytest.raises(ImportFileError) as caught:
+        reading.read_table(quoted)
+    assert (caught.value.code, caught.value.detail) == ("bad_quote", "3")
+
+
+def test_big5_is_recognised_and_can_be_named(tmp_path: Path) -> None:
+    lines = ["客戶名稱,聯絡人,電話,職務", "台北精密機械股份有限公司,陳大文,0912345678,總經理"]
+    path = csv_file(tmp_path / "tw.csv", lines, "big5")
+    table = reading.read_table(path)
+    assert table.encoding == "big5"
+    assert table.headers == ["客戶名稱", "聯絡人", "電話", "職務"]
+    assert reading.read_table(path, encoding="Big5").rows[0].cells[1] == "陳大文"
+    # Read as GB18030 it is what the tester saw: a hint to choose the encoding goes with it.
+    misread = reading.read_table(path, encoding="gbk")
+    assert "め" in misread.headers[0]
+    assert ti.may_be_misread(misread) and not ti.may_be_misread(table)
+    # Its traditional headers are the known ones.
+    assert ti.guess_mapping(table, "people") == {
+        0: "account_name",
+        1: "person_name",
+        2: "phone",
+        3: "title",
+    }
+    # Simplified text stays GB18030.
+    simplified = csv_file(
+        tmp_path / "cn.csv", ["客户名称,联系人,电话,职务", "苏州恒通电子,王五,139,总经理"], "gbk"
+    )
+    assert reading.read_table(simplified).encoding == "gb18030"
