@@ -619,6 +619,10 @@
         <translation>赢率</translation>
     </message>
     <message>
+        <source>Weighted amount = amount not yet received × win rate</source>
+        <translation>加权金额 = 未回款金额 × 赢率</translation>
+    </message>
+    <message>
         <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
@@ -645,6 +649,10 @@
     <message>
         <source>Collected…</source>
         <translation>已回款…</translation>
+    </message>
+    <message>
+        <source>{0} at {1}% of the {2} not yet received</source>
+        <translation>{0}（未回款 {2} × {1}%）</translation>
     </message>
     <message>
         <source>Open. Won when the money is collected (stage 8).</source>
@@ -1033,6 +1041,10 @@
     <message>
         <source>Changed differently on two computers: choose which version to keep.</source>
         <translation>两台电脑上改得不一样：请选择保留哪个版本。</translation>
+    </message>
+    <message>
+        <source>Weighted amount = amount not yet received × win rate</source>
+        <translation>加权金额 = 未回款金额 × 赢率</translation>
     </message>
     <message>
         <source>This pursuit no longer exists. It may have been deleted.</source>

@@ -174,6 +174,7 @@ class PursuitWorkspace(QWidget):
         self.figures = QLabel()
         self.figures.setObjectName("header_figures")
         self.figures.setTextFormat(Qt.TextFormat.RichText)
+        self.figures.setToolTip(self.tr("Weighted amount = amount not yet received × win rate"))
         self.stepper = StageStepper()
         self.health = HealthBar(ctx.lang)
         self.health.flag_clicked.connect(self.go_to_flag)
