@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AfterSalePage</name>
@@ -7,7 +8,7 @@
         <translation>验收之后：管理客户期望</translation>
     </message>
     <message>
-        <source>Acceptance is where the next sale begins: keep the customer's expectations right through the four periods, and ask for referrals when they are happy.</source>
+        <source>Acceptance is where the next sale begins: keep the customer&apos;s expectations right through the four periods, and ask for referrals when they are happy.</source>
         <translation>验收是下一单的开始：在四个阶段里管好客户的期望，客户满意时请他转介绍。</translation>
     </message>
     <message>
@@ -83,7 +84,7 @@
         <translation>删除转介绍</translation>
     </message>
     <message>
-        <source>Write the company's name first: it becomes the new pursuit's account.</source>
+        <source>Write the company&apos;s name first: it becomes the new pursuit&apos;s account.</source>
         <translation>请先填写公司名称：它将成为新项目的客户。</translation>
     </message>
     <message>
@@ -99,7 +100,7 @@
         <translation>打开</translation>
     </message>
     <message>
-        <source>Created the pursuit "{0}" in stage 1. {1}</source>
+        <source>Created the pursuit &quot;{0}&quot; in stage 1. {1}</source>
         <translation>已在阶段 1 新建项目「{0}」。{1}</translation>
     </message>
 </context>
@@ -110,7 +111,7 @@
         <translation>每个阶段经理都会问的辅导要点。把已知情况写下来，落实一项勾选一项——看板上会显示当前阶段已落实的数量。</translation>
     </message>
     <message>
-        <source>Manager's view…</source>
+        <source>Manager&apos;s view…</source>
         <translation>经理视图…</translation>
     </message>
 </context>
@@ -133,7 +134,7 @@
         <translation>已完成信用审查</translation>
     </message>
     <message>
-        <source>We sign the customer's contract</source>
+        <source>We sign the customer&apos;s contract</source>
         <translation>采用客户方合同</translation>
     </message>
     <message>
@@ -322,7 +323,7 @@
 <context>
     <name>ManagerViewDialog</name>
     <message>
-        <source>Manager's view</source>
+        <source>Manager&apos;s view</source>
         <translation>经理视图</translation>
     </message>
     <message>
@@ -481,7 +482,7 @@
         <translation>删除新需求</translation>
     </message>
     <message>
-        <source>Write the need first: it becomes the new pursuit's title.</source>
+        <source>Write the need first: it becomes the new pursuit&apos;s title.</source>
         <translation>请先填写新需求：它将成为新项目的名称。</translation>
     </message>
     <message>
@@ -497,7 +498,7 @@
         <translation>打开</translation>
     </message>
     <message>
-        <source>Created the pursuit "{0}" in stage 1. {1}</source>
+        <source>Created the pursuit &quot;{0}&quot; in stage 1. {1}</source>
         <translation>已在阶段 1 新建项目「{0}」。{1}</translation>
     </message>
 </context>
@@ -508,7 +509,7 @@
         <translation>我方方案</translation>
     </message>
     <message>
-        <source>Written once for our own solution; each competitor's profile keeps what we set against that rival.</source>
+        <source>Written once for our own solution; each competitor&apos;s profile keeps what we set against that rival.</source>
         <translation>这里写我方方案本身；针对某个竞争对手的应对写在该对手的档案里。</translation>
     </message>
     <message>
@@ -865,7 +866,7 @@
         <translation>投资回报率</translation>
     </message>
     <message>
-        <source>The decision-maker's feedback</source>
+        <source>The decision-maker&apos;s feedback</source>
         <translation>决策者的反馈</translation>
     </message>
     <message>
@@ -1000,7 +1001,7 @@
         <translation>未保存。</translation>
     </message>
     <message>
-        <source>Edit "{0}"</source>
+        <source>Edit &quot;{0}&quot;</source>
         <translation>修改「{0}」</translation>
     </message>
 </context>
@@ -1055,11 +1056,11 @@
         <translation>返回看板</translation>
     </message>
     <message>
-        <source>Manager's view…</source>
+        <source>Manager&apos;s view…</source>
         <translation>经理视图…</translation>
     </message>
     <message>
-        <source>A one-page summary of this pursuit's coaching answers, to read or print</source>
+        <source>A one-page summary of this pursuit&apos;s coaching answers, to read or print</source>
         <translation>一页纸汇总这个项目的辅导要点答案，可查看或打印</translation>
     </message>
     <message>
@@ -1103,8 +1104,8 @@
         <translation>来自：{0}</translation>
     </message>
     <message>
-        <source>&lt;a href="review" style="color:#7B1FA2"&gt;{0} awaiting review&lt;/a&gt;</source>
-        <translation>&lt;a href="review" style="color:#7B1FA2"&gt;{0} 处待审&lt;/a&gt;</translation>
+        <source>&lt;a href=&quot;review&quot; style=&quot;color:#7B1FA2&quot;&gt;{0} awaiting review&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;review&quot; style=&quot;color:#7B1FA2&quot;&gt;{0} 处待审&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Next: {0}</source>
