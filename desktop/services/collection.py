@@ -49,6 +49,12 @@ class Receivables:
     def unscheduled(self) -> int:
         return max(0, self.contract - self.scheduled)
 
+    @property
+    def overscheduled(self) -> int:
+        """How far the instalments go past the contract: kept, not refused (a change order or
+        an extra often adds money before anyone raises the pursuit's amount), but said."""
+        return max(0, self.scheduled - self.contract)
+
 
 @dataclass
 class CollectionSheet:

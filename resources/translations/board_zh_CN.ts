@@ -56,8 +56,8 @@
         <translation>{0} · 金额 &lt;b&gt;{1}&lt;/b&gt; · 加权预测 &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Amount {0}; weighted forecast (Σ amount × win rate) {1}</source>
-        <translation>金额 {0}；加权预测（Σ 金额 × 赢率）为 {1}</translation>
+        <source>Amount {0}; weighted forecast (Σ amount not yet received × win rate) {1}</source>
+        <translation>金额 {0}；加权预测（Σ 未回款金额 × 赢率）为 {1}</translation>
     </message>
     <message>
         <source>{0} pursuits in other currencies are not in the sums.</source>
@@ -234,8 +234,8 @@
         <translation>里程碑：{0}</translation>
     </message>
     <message>
-        <source>Win rate {0}% · weighted amount = amount × win rate</source>
-        <translation>赢率 {0}% · 加权金额 = 金额 × 赢率</translation>
+        <source>Win rate {0}% · weighted amount = amount not yet received × win rate</source>
+        <translation>赢率 {0}% · 加权金额 = 未回款金额 × 赢率</translation>
     </message>
     <message>
         <source>&lt;i&gt;Steps&lt;/i&gt;</source>

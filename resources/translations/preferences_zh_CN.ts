@@ -55,8 +55,8 @@
         <translation>提醒</translation>
     </message>
     <message>
-        <source>Your company&apos;s own win rate for each stage (weighted amount = amount × win rate) and how many days in a stage make a pursuit stale. The method&apos;s values are shown beside each.</source>
-        <translation>贵公司各阶段的赢率（加权金额 = 金额 × 赢率），以及项目在一个阶段停留多少天算作停滞。旁边列出方法论的默认值。</translation>
+        <source>Your company&apos;s own win rate for each stage (weighted amount = amount not yet received × win rate: in stage 8, at 100 %, what is still to collect) and how many days in a stage make a pursuit stale. The method&apos;s values are shown beside each.</source>
+        <translation>贵公司各阶段的赢率（加权金额 = 未回款金额 × 赢率：阶段 8 赢率为 100%，计的是尚未收回的款项），以及项目在一个阶段停留多少天算作停滞。旁边列出方法论的默认值。</translation>
     </message>
     <message>
         <source>Stage</source>

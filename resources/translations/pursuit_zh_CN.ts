@@ -246,6 +246,10 @@
         <translation>合同中还有 {0} 未排回款计划。</translation>
     </message>
     <message>
+        <source>⚠ The instalments exceed the contract by {0}. If the contract grew (a change order), raise the amount on Overview; otherwise correct an instalment.</source>
+        <translation>⚠ 分期回款比合同金额多 {0}。如合同增加了（变更或增补合同），请在「概览」中调高金额；否则请改正分期金额。</translation>
+    </message>
+    <message>
         <source>⚑ {0} overdue: {1}</source>
         <translation>⚑ {0} 笔逾期，共 {1}</translation>
     </message>
@@ -616,6 +620,10 @@
         <translation>赢率</translation>
     </message>
     <message>
+        <source>Weighted amount = amount not yet received × win rate</source>
+        <translation>加权金额 = 未回款金额 × 赢率</translation>
+    </message>
+    <message>
         <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
@@ -642,6 +650,10 @@
     <message>
         <source>Collected…</source>
         <translation>已回款…</translation>
+    </message>
+    <message>
+        <source>{0} at {1}% of the {2} not yet received</source>
+        <translation>{0}（未回款 {2} × {1}%）</translation>
     </message>
     <message>
         <source>Open. Won when the money is collected (stage 8).</source>
@@ -1030,6 +1042,10 @@
     <message>
         <source>Changed differently on two computers: choose which version to keep.</source>
         <translation>两台电脑上改得不一样：请选择保留哪个版本。</translation>
+    </message>
+    <message>
+        <source>Weighted amount = amount not yet received × win rate</source>
+        <translation>加权金额 = 未回款金额 × 赢率</translation>
     </message>
     <message>
         <source>This pursuit no longer exists. It may have been deleted.</source>

@@ -191,6 +191,14 @@
         <translation>逾期 {0} · 今天 {1} · 未来 {3} 天 {2}</translation>
     </message>
     <message>
+        <source>Move it a day earlier (Ctrl+Left)</source>
+        <translation>提前一天（Ctrl+←）</translation>
+    </message>
+    <message>
+        <source>Already due: a day earlier would be in the past. Put it off with "A day later".</source>
+        <translation>已到期：再提前一天就是过去了。要推迟请用「推后一天」。</translation>
+    </message>
+    <message>
         <source>Done: {0}</source>
         <translation>完成：{0}</translation>
     </message>

@@ -43,6 +43,17 @@ def test_checklist_and_receivables(ws) -> None:
     money = collection.collection_of(ws, pid).receivables
     assert (money.contract, money.scheduled, money.received) == (300_000_00, 250_000_00, 100_000_00)
     assert (money.outstanding, money.unscheduled) == (150_000_00, 50_000_00)
+    assert money.overscheduled == 0
     assert (money.overdue, money.overdue_count) == (100_000_00, 1)
     rows = collection.collection_of(ws, pid).instalments
     assert [r["due_on"] for r in rows] == sorted(r["due_on"] for r in rows)
+
+
+def test_instalments_past_the_contract_are_kept_and_measured(ws) -> None:
+    # A change order planned before the amount is raised: the schedule may pass the contract.
+    pid, _ = pursuits.create_pursuit(
+        ws, PursuitDraft(title="数据中台", account_name="证券", amount=850_000_00, stage=5)
+    )
+    pursuit_edits.add_part(ws, "instalment", pid, {"amount": 900_000_00})
+    money = collection.collection_of(ws, pid).receivables
+    assert (money.scheduled, money.unscheduled, money.overscheduled) == (900_000_00, 0, 50_000_00)

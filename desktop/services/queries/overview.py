@@ -35,6 +35,8 @@ class Overview:
     grew_from: tuple[str, str] | None = None  # a plateau's new need made it: (pursuit id, name)
     origin: str = ""  # whose database it was created in (a merged file's); "" when made here
     in_review: int = 0  # fields of it (or of what belongs to it) awaiting review after a sync
+    # What the win rate weighs (`status.weighted_base`): an open pursuit's amount not yet received.
+    weighted_base: int = 0
 
 
 def overview_of(ws: Workspace, pursuit_id: str, today: date | None = None) -> Overview:
@@ -75,6 +77,7 @@ def overview_of(ws: Workspace, pursuit_id: str, today: date | None = None) -> Ov
         win_rate=rate,
         default_win_rate=ws.win_rate(values["stage"]),
         weighted=forecast.weighted_amount(base, rate),
+        weighted_base=base,
         days_in_stage=max(0, (today - entered).days),
         stale_limit=ws.stale_limit(values["stage"]),
         started_on=started,

@@ -479,9 +479,9 @@ class BoardScreen(QWidget):
         html = self.tr("{0} · amount <b>{1}</b> · weighted forecast <b>{2}</b>").format(
             count, amount, weighted
         )
-        tooltip = self.tr("Amount {0}; weighted forecast (Σ amount × win rate) {1}").format(
-            fmt.money(totals.amount, currency), fmt.money(totals.weighted, currency)
-        )
+        tooltip = self.tr(
+            "Amount {0}; weighted forecast (Σ amount not yet received × win rate) {1}"
+        ).format(fmt.money(totals.amount, currency), fmt.money(totals.weighted, currency))
         if totals.other_currency:
             tooltip += "\n" + self.tr(
                 "{0} pursuits in other currencies are not in the sums."

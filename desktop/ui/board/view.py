@@ -715,7 +715,9 @@ class ColumnHeader(QWidget):
             f"<b>{self.stage}. {stage.process(self.lang)}</b>",
             # Said whole on a line of its own: a narrow head cuts its line ("Opportunity confi…").
             self.tr("Milestone: {0}").format(stage.milestone(self.lang)),
-            self.tr("Win rate {0}% · weighted amount = amount × win rate").format(self.win_rate),
+            self.tr("Win rate {0}% · weighted amount = amount not yet received × win rate").format(
+                self.win_rate
+            ),
         ]
         if stage.steps:
             lines.append(self.tr("<i>Steps</i>"))

@@ -35,6 +35,9 @@ class MessageBar(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(close)
         self.kind = ""
+        # The refusal shown last: it goes once an edit goes through (the fault is fixed), while
+        # another message that replaced it stays.
+        self._refusal = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
@@ -49,6 +52,17 @@ class MessageBar(QFrame):
             self._timer.start(8000)
         else:
             self._timer.stop()
+
+    def show_refusal(self, text: str) -> None:
+        """A refused edit or paste: up until it is dismissed or an edit goes through."""
+        self.show_message(text, "warning")
+        self._refusal = text
+
+    def edit_went_through(self) -> None:
+        """An edit was saved: a refusal still shown is out of date (a valid value was typed)."""
+        if self._refusal and self.isVisible() and self.label.text() == self._refusal:
+            self.hide()
+        self._refusal = ""
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""

@@ -297,7 +297,7 @@ class IndicatorGridWidget(QWidget):
 
     # --- messages ------------------------------------------------------------------------
     def show_refusal(self, refused: CellRefused, *, pasted: bool = False) -> None:
-        self.message.show_message(self.refusal_text(refused, pasted=pasted), "warning")
+        self.message.show_refusal(self.refusal_text(refused, pasted=pasted))
 
     def refusal_text(self, refused: CellRefused, *, pasted: bool = False) -> str:
         column = refused.column
@@ -314,6 +314,8 @@ class IndicatorGridWidget(QWidget):
         push(command)
         if command.failed:
             self.reload()  # the grid may have changed elsewhere: show what is there now
+        else:
+            self.message.edit_went_through()
         return not command.failed
 
     def _submit_cells(self, cells: list[Cell]) -> bool:
@@ -340,8 +342,8 @@ class IndicatorGridWidget(QWidget):
 
     def refuse_score(self) -> None:
         """A digit outside 1–5 typed on a score cell: say why nothing happened."""
-        self.message.show_message(
-            self.tr("Scores and importance run from 1 to 5. Nothing was changed."), "warning"
+        self.message.show_refusal(
+            self.tr("Scores and importance run from 1 to 5. Nothing was changed.")
         )
 
     def clear_cells(self, positions: list[tuple[int, int]]) -> None:

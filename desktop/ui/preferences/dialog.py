@@ -146,9 +146,10 @@ class PreferencesDialog(QDialog):
         stale = self.ctx.settings.int_map("stale_days")
         intro = QLabel(
             self.tr(
-                "Your company's own win rate for each stage (weighted amount = amount × win rate) "
-                "and how many days in a stage make a pursuit stale. The method's values are "
-                "shown beside each."
+                "Your company's own win rate for each stage (weighted amount = amount not yet "
+                "received × win rate: in stage 8, at 100 %, what is still to collect) and how "
+                "many days in a stage make a pursuit stale. The method's values are shown beside "
+                "each."
             )
         )
         intro.setWordWrap(True)

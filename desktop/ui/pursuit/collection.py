@@ -3,6 +3,7 @@ milestone — "Mark collected…", the win, which the close dialog allows once b
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from typing import Any
 
@@ -40,6 +41,7 @@ from desktop.ui.pursuit.models import Column, RecordTableModel
 from desktop.ui.pursuit.page import SectionPage, with_error
 from desktop.ui.pursuit.table import RecordTable
 from desktop.ui.pursuit.widgets import (
+    AMBER,
     GREEN,
     RED,
     Card,
@@ -304,6 +306,14 @@ class CollectionPage(SectionPage):
             text += "<br>" + self.tr("{0} of the contract has no instalment yet.").format(
                 fmt.money(money.unscheduled, currency)
             )
+        elif money.overscheduled:
+            # Warned, not refused: the rep may rightly plan more than the amount written (a
+            # change order signed before the pursuit's amount is raised); a slip is seen here.
+            over = self.tr(
+                "⚠ The instalments exceed the contract by {0}. If the contract grew (a change "
+                "order), raise the amount on Overview; otherwise correct an instalment."
+            ).format(fmt.money(money.overscheduled, currency))
+            text += f"<br><b style='color:{AMBER}'>{html.escape(over)}</b>"
         if money.overdue_count:
             overdue = self.tr("⚑ {0} overdue: {1}").format(
                 money.overdue_count, fmt.money(money.overdue, currency)

@@ -183,6 +183,9 @@ class OverviewPage(SectionPage):
         )
         self.weighted_label = QLabel()
         self.weighted_label.setObjectName("weighted")
+        self.weighted_label.setToolTip(
+            self.tr("Weighted amount = amount not yet received × win rate")
+        )
         layout.addRow(self.tr("Weighted amount"), self.weighted_label)
         self.days_label = QLabel()
         self.days_label.setObjectName("days_in_stage")
@@ -386,9 +389,16 @@ class OverviewPage(SectionPage):
         self.rate_edit.setSpecialValueText(
             self.tr("Stage default ({0}%)").format(view.default_win_rate)
         )
-        self.weighted_label.setText(
-            self.tr("{0} at {1}%").format(fmt.money(view.weighted, currency), view.win_rate)
-        )
+        weighted = fmt.money(view.weighted, currency)
+        if view.weighted_base != p["amount"]:
+            # Part of the contract is in (回款): the rate weighs only what is still to collect.
+            self.weighted_label.setText(
+                self.tr("{0} at {1}% of the {2} not yet received").format(
+                    weighted, view.win_rate, fmt.money(view.weighted_base, currency)
+                )
+            )
+        else:
+            self.weighted_label.setText(self.tr("{0} at {1}%").format(weighted, view.win_rate))
         days = self.tr("{0} days (limit {1})").format(view.days_in_stage, view.stale_limit)
         stale = p["status"] == "open" and view.days_in_stage > view.stale_limit
         self.days_label.setText(days)

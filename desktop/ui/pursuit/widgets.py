@@ -124,6 +124,56 @@ class ErrorLabel(QLabel):
         self.hide()
 
 
+class ElidedLabel(QLabel):
+    """One line of plain text that gives way with "…" when the row is too narrow, its whole text
+    then in the tooltip. A word-wrapped label squeezed to a few pixels stacked a Chinese title one
+    character per line; a plain one would not let the row shrink at all. It keeps room for the
+    first `keep` characters (fewer when the text is shorter), so a title never shrinks to "…"."""
+
+    def __init__(self, keep: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.keep = keep
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._update_tooltip()
+
+    def minimumSizeHint(self) -> QSize:
+        text = self.text()
+        metrics = self.fontMetrics()
+        kept = text if len(text) <= self.keep else text[: self.keep] + "…"
+        margins = self.contentsMargins()
+        width = metrics.horizontalAdvance(kept) + margins.left() + margins.right() + 2
+        return QSize(width, super().minimumSizeHint().height())
+
+    def shown_text(self) -> str:
+        """The text as painted: elided to the label's width."""
+        return self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def _update_tooltip(self) -> None:
+        self.setToolTip(self.text() if self.shown_text() != self.text() else "")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            self.contentsRect(),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.palette(),
+            self.isEnabled(),
+            self.shown_text(),
+            self.foregroundRole(),
+        )
+        painter.end()
+
+
 # --- cards and layout ---------------------------------------------------------------------------
 class Card(QFrame):
     """A rounded panel on the window background: one item of a checklist or one record."""

@@ -44,7 +44,7 @@ from desktop.ui.operations import sharing as share_ops
 from desktop.ui.pursuit.editing import Autosaver
 from desktop.ui.pursuit.health_bar import HealthBar
 from desktop.ui.pursuit.tabs import PursuitTab
-from desktop.ui.pursuit.widgets import RED, StageStepper, chip
+from desktop.ui.pursuit.widgets import RED, ElidedLabel, StageStepper, chip
 
 
 @dataclass(frozen=True)
@@ -137,18 +137,19 @@ class PursuitWorkspace(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
 
         # header
-        self.account = QLabel()
+        # The title, the account and the folded summary give way with "…" on a narrow window
+        # (150 % in English), the title last: each keeps its first few characters.
+        self.account = ElidedLabel(4)
         self.account.setObjectName("header_account")
         font = self.account.font()
         font.setBold(True)
         self.account.setFont(font)
-        self.title = QLabel()
+        self.title = ElidedLabel(6)
         self.title.setObjectName("header_title")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
-        self.title.setWordWrap(True)
         self.status_chip = chip("", RED)
         # Whose database the pursuit came from (a manager's merged files) and what awaits review.
         self.origin = QLabel()
@@ -174,13 +175,14 @@ class PursuitWorkspace(QWidget):
         self.figures = QLabel()
         self.figures.setObjectName("header_figures")
         self.figures.setTextFormat(Qt.TextFormat.RichText)
+        self.figures.setToolTip(self.tr("Weighted amount = amount not yet received × win rate"))
         self.stepper = StageStepper()
         self.health = HealthBar(ctx.lang)
         self.health.flag_clicked.connect(self.go_to_flag)
 
         # The header folds to one line (account, title, stage) when the content below scrolls or
         # a canvas tab shows: on a 768-pixel screen the work gets the height, not the header.
-        self.summary = QLabel()
+        self.summary = ElidedLabel(8)
         self.summary.setObjectName("header_summary")
         self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.summary.hide()

@@ -547,7 +547,16 @@ class TodayScreen(QWidget):
         movable = writable and item is not None and not item.is_visit  # an activity, a next step
         self.done.setEnabled(writable and item is not None)
         self.later.setEnabled(movable)
-        self.earlier.setEnabled(movable)
+        # Earlier than today is the past: an overdue item (or one due today) moved a day earlier
+        # would only be later still; "A day later" is how it is put off.
+        self.earlier.setEnabled(movable and item is not None and self._can_be_earlier(item))
+        self.earlier.setToolTip(
+            self.tr("Move it a day earlier (Ctrl+Left)")
+            if item is None or self._can_be_earlier(item)
+            else self.tr(
+                'Already due: a day earlier would be in the past. Put it off with "A day later".'
+            )
+        )
         self.open_pursuit.setEnabled(item is not None and item.pursuit_id is not None)
 
     # --- gestures -------------------------------------------------------------------------------
@@ -597,9 +606,12 @@ class TodayScreen(QWidget):
         old, new = (item.subject, item.day), (item.subject, day)
         self.push_step(kind(self.ctx, item.pursuit_id, old, new, text, self))
 
+    def _can_be_earlier(self, item: AgendaItem) -> bool:
+        return item.day > self.model.today
+
     def shift_current(self, days: int) -> None:
         item = self.current()
-        if item is None or item.is_visit:
+        if item is None or item.is_visit or (days < 0 and not self._can_be_earlier(item)):
             return
         today = self.model.today
         if days > 0 and item.day < today:

@@ -256,6 +256,22 @@ def test_a_digit_outside_one_to_five_is_refused_with_a_message(qtbot, tab, deal)
     assert editor is not None and editor.text() == "4"
 
 
+def test_the_refusal_goes_once_a_valid_value_is_typed(qtbot, tab, deal) -> None:
+    """The tester's 7 then 4: the warning about 7 no longer stands beside the 4 saved."""
+    focus_grid(qtbot, tab, 3, "our_score")
+    type_keys(qtbot, [Qt.Key.Key_7])
+    assert "1 to 5" in tab.message.text()
+    type_keys(qtbot, [Qt.Key.Key_4, Qt.Key.Key_Return])
+    qtbot.waitUntil(lambda: deal.grid().criteria[3].our_score == 4)
+    assert tab.message.text() == ""
+    # A message that is not a refusal stays through an edit.
+    tab.message.show_message("Exported to matrix.xlsx.", "info")
+    focus_grid(qtbot, tab, 3, "our_score")
+    type_keys(qtbot, [Qt.Key.Key_2, Qt.Key.Key_Return])
+    qtbot.waitUntil(lambda: deal.grid().criteria[3].our_score == 2)
+    assert tab.message.text() == "Exported to matrix.xlsx."
+
+
 def test_delete_key_clears_cells_but_keeps_names(qtbot, tab, deal) -> None:
     model = tab.model
     selection = tab.view.selectionModel()

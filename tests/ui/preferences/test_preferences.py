@@ -65,6 +65,18 @@ def test_a_bad_currency_is_refused_at_the_field(main_window, qtbot) -> None:
     assert main_window.ctx.settings.default_currency == "USD"
 
 
+def test_the_method_tab_says_what_a_win_rate_weighs(main_window) -> None:
+    """Stage 8 weighs what is still to collect (the board's and the list's figure), not amount ×
+    100 %: the words above the rates say so."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = open_preferences(main_window)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("加权金额 = 未回款金额 × 赢率" in text for text in texts)
+    assert not any("加权金额 = 金额 × 赢率" in text for text in texts)
+    dialog.reject()
+
+
 def test_spin_boxes_hold_their_ranges(main_window) -> None:
     dialog = open_preferences(main_window)
     dialog.rate_boxes[4].setValue(180)

@@ -112,11 +112,47 @@ def test_a_day_later_takes_an_overdue_item_to_tomorrow(qtbot, main_window) -> No
         assert due() == date.today() + timedelta(days=1)
         screen.ctx.undo_stack.undo()
         assert due() == late
-    # A day earlier still counts from its own date.
-    assert screen.select(call)
+
+
+def test_a_day_earlier_never_moves_an_item_into_the_past(qtbot, main_window) -> None:
+    """The tester's 2 Dec → 1 Dec: an overdue item (or one due today) cannot go a day earlier,
+    neither by the button nor by Ctrl+Left; one due later can, down to today."""
+    screen = main_window.show_screen("today")
+    ws = screen.ctx.workspace
+    today = date.today()
+    late = today - timedelta(days=6)
+    pursuit = ws.today_pursuit
+    call, _ = activities.create_activity(
+        ws, ActivityDraft(subject="六天前该打的电话", pursuit_id=pursuit, due_on=late)
+    )
+    pursuits.restore_states(
+        ws, [pursuits.PursuitState(pursuit, {"next_step": "发方案", "next_step_due": late})]
+    )
+    soon, _ = activities.create_activity(
+        ws, ActivityDraft(subject="明天的会", pursuit_id=pursuit, due_on=today + timedelta(days=1))
+    )
+    screen.reload()
+    for item_id, due in (
+        (call, lambda: activities.get_activity(ws, call).due_on),
+        (pursuit, lambda: records.get(ws, "pursuit", pursuit)["next_step_due"]),
+    ):
+        assert screen.select(item_id)
+        assert not screen.earlier.isEnabled() and screen.later.isEnabled()
+        assert "推后一天" in screen.earlier.toolTip()
+        screen.view.setFocus()
+        qtbot.keyClick(screen.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+        screen.shift_current(-1)
+        assert due() == late
+    today_call = next(i for i in screen.model.items() if i.subject == "挪到明天的电话")
+    assert screen.select(today_call.id)
+    assert not screen.earlier.isEnabled()
+    assert screen.select(soon)
+    assert screen.earlier.isEnabled()
     screen.view.setFocus()
     qtbot.keyClick(screen.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
-    assert activities.get_activity(ws, call).due_on == late - timedelta(days=1)
+    assert activities.get_activity(ws, soon).due_on == today
+    # Now due today: no further.
+    assert screen.current().id == soon and not screen.earlier.isEnabled()
 
 
 @pytest.mark.parametrize("main_window", ["en"], indirect=True)

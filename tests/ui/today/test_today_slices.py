@@ -112,13 +112,13 @@ def test_a_change_moves_only_its_row_and_the_list_stays_the_whole_read(screen, q
     assert shown(model) == whole(ws)[: model.rowCount()]
     screen.bar.dismiss()
 
-    # Ctrl+Left on an overdue item moves it to the day before, still read.
+    # Ctrl+Right on an overdue item puts it off to tomorrow, past the days read: it leaves the
+    # list (an overdue item no longer moves a day earlier, into the past).
     moving = model.items()[0]
     assert screen.select(moving.id)
     screen.view.setFocus()
-    qtbot.keyClick(screen.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
-    moved = model.item(model.index_of(moving.id))
-    assert moved is not None and moved.day == moving.day - timedelta(days=1)
+    qtbot.keyClick(screen.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert activities.get_activity(ws, moving.id).due_on == model.today + timedelta(days=1)
     assert shown(model) == whole(ws)[: model.rowCount()]
 
     # Undo twice: both back where they were.
