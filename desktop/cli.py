@@ -6,6 +6,7 @@
     pursuit backup --db PATH [--out FILE [--force]]  online backup (default: backups/ beside it)
     pursuit restore --db PATH --from FILE          restore a backup (backs up the current first)
     pursuit agenda --db PATH [--days N]            overdue, today and the coming days (cli_agenda)
+    pursuit list --db PATH [--search TEXT]         accounts and pursuits with their ids (cli_list)
     pursuit --version
 
 Commands that write create and migrate a database at a new path, and one that fails leaves nothing
@@ -28,9 +29,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from desktop import APP_NAME, __version__
-from desktop.cli_messages import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, fail, language, os_reason
+from desktop.cli_messages import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    fail,
+    language,
+    os_reason,
+    say,
+)
 
 if TYPE_CHECKING:
+    from desktop.services.maintenance import CheckReport
     from desktop.services.workspace import Workspace
 
 
@@ -133,7 +143,7 @@ def refuse_output(args: argparse.Namespace, out: Path, kind: str) -> int | None:
         overwrite=bool(getattr(args, "force", False)),
     )
     if problem is not None:
-        return fail(args, f"out_{problem.reason}", path=out, kind=kind.upper())
+        return fail(args, f"out_{problem.reason}", path=out, kind=say(args, f"kind_{kind}"))
     return refuse_unwritable(args, out)
 
 
@@ -155,20 +165,30 @@ def refuse_unwritable(args: argparse.Namespace, out: Path) -> int | None:
     return None
 
 
-def pursuit_named(
-    args: argparse.Namespace, ws: Workspace, text: str, *, missing: str = "no_pursuit"
+def record_named(
+    args: argparse.Namespace,
+    ws: Workspace,
+    kind: str,
+    text: str,
+    *,
+    missing: str = "",
 ) -> tuple[str | None, int]:
-    """The one pursuit `text` names (its id or the start of it, 4 characters or more, as `pursuit
-    agenda` shows it after the pursuit's next step), or (None, exit code) with the reason said;
-    `missing` is the command's own message for no such pursuit."""
-    from desktop.services import pursuits
+    """The one pursuit, account or visit (`kind`) that `text` names — its id or the start of
+    it, 4 characters or more, as `pursuit list` and `pursuit agenda` show it (#3f2a9c1b) — or
+    (None, exit code) with the reason said; `missing` is the command's own message for none."""
+    from desktop.services import accounts, pursuits, visits
 
-    found = pursuits.pursuits_named(ws, text)
+    finders: dict[str, Callable[[Workspace, str], list[str]]] = {
+        "pursuit": pursuits.pursuits_named,
+        "account": accounts.accounts_named,
+        "visit": visits.visits_named,
+    }
+    found = finders[kind](ws, text)
     if len(found) == 1:
         return found[0], EXIT_OK
     if found:
-        return None, fail(args, "pursuit_ambiguous", id=text)
-    return None, fail(args, missing, id=text, detail=text)
+        return None, fail(args, f"{kind}_ambiguous", id=text)
+    return None, fail(args, missing or f"no_{kind}", id=text, detail=text)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -228,9 +248,16 @@ def _demo_new(args: argparse.Namespace, path: Path) -> int:
 
 def _demo_written(args: argparse.Namespace, started: float) -> int:
     size = Path(args.db).stat().st_size
+    seconds = f"{time.perf_counter() - started:.1f}"
     print(
-        f"{args.scale} demo pursuits written to {args.db} in {time.perf_counter() - started:.1f} s "
-        f"({size / 1e6:.1f} MB)"
+        say(
+            args,
+            "demo_written",
+            count=args.scale,
+            path=args.db,
+            seconds=seconds,
+            size=f"{size / 1e6:.1f}",
+        )
     )
     return EXIT_OK
 
@@ -250,13 +277,33 @@ def cmd_check(args: argparse.Namespace) -> int:
         return fail(args, "not_pursuit_db", path=args.db, detail=os_reason(args, exc))
     finally:
         ws.close()
-    print(f"schema: {report.schema_revision} (this program: {report.head_revision})")
-    for table, count in report.counts.items():
-        print(f"  {table:<22} {count:>9}")
-    print(f"integrity: {report.integrity}")
-    for problem in report.problems:
-        print(f"problem: {problem}")
+    for line in check_lines(args, report):
+        print(line)
     return EXIT_OK if report.ok else EXIT_PROBLEM
+
+
+def check_lines(args: argparse.Namespace, report: CheckReport) -> list[str]:
+    """What `check` found, in the user's language; the tables keep the database's own names
+    (a support engineer's words, the same in both languages)."""
+    lines = [
+        say(args, "check_schema", revision=report.schema_revision, head=report.head_revision),
+        say(args, "check_counts"),
+    ]
+    lines += [f"  {table:<22} {count:>9}" for table, count in report.counts.items()]
+    ok = report.integrity == "ok"
+    result = say(args, "check_integrity_ok") if ok else report.integrity  # SQLite's own report
+    lines.append(say(args, "check_integrity", result=result))
+    problems = []
+    if not ok:
+        problems.append(say(args, "problem_integrity", detail=report.integrity))
+    if report.broken_references:
+        problems.append(say(args, "problem_references", count=report.broken_references))
+    if report.schema_revision != report.head_revision:
+        problems.append(
+            say(args, "problem_schema", revision=report.schema_revision, head=report.head_revision)
+        )
+    lines += [say(args, "check_problem", problem=problem) for problem in problems]
+    return lines
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -281,9 +328,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return fail(args, "storage", path=args.db, detail=os_reason(args, exc))
     finally:
         ws.close()
+    seconds = f"{time.perf_counter() - started:.2f}"
     print(
-        f"backup written to {info.path} ({info.size / 1e6:.1f} MB, "
-        f"{time.perf_counter() - started:.2f} s)"
+        say(args, "backup_written", path=info.path, size=f"{info.size / 1e6:.1f}", seconds=seconds)
     )
     return EXIT_OK
 
@@ -309,7 +356,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return fail(args, exc.code, path=source, detail=str(exc))
     except (OSError, sqlite3.Error) as exc:
         return fail(args, "storage", path=db_path, detail=os_reason(args, exc))
-    print(f"restored {db_path} from {source}; the previous state was saved to {safety.path}")
+    print(say(args, "restored", path=db_path, source=source, safety=safety.path))
     return EXIT_OK
 
 
@@ -405,6 +452,10 @@ EXTRA_COMMANDS.append(cli_folder.register)
 from desktop import cli_import  # noqa: E402  (import-table, import-vcard, export-vcard, -table)
 
 EXTRA_COMMANDS.append(cli_import.register)
+
+from desktop import cli_list  # noqa: E402  (list: accounts and pursuits with their ids)
+
+EXTRA_COMMANDS.append(cli_list.register)
 
 
 # A Unix tool whose reader has gone (`pursuit check | head -1`) dies of SIGPIPE, which a shell

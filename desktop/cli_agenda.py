@@ -7,8 +7,8 @@ same read model as the Today screen (services.queries.agenda) — one line per i
 subject, account · pursuit, and for a visit the start of its id ("#3f2a9c1b", which `print-plan
 --visit` and `export-ics --visit` take). A pursuit's own next step is listed with the kind 下一步 /
 Next step (and says only that when the rep gave it a date and no words), ending with the start of
-the pursuit's id, which `print-plan --pursuit` and the other commands' `--pursuit` take: no other
-command lists pursuits. It only reads the database
+the pursuit's id, which `print-plan --pursuit` and the other commands' `--pursuit` take (`pursuit
+list` shows every pursuit's, and every account's, cli_list). It only reads the database
 and exits 0; a bad option or a database that cannot be opened prints one clear line and exits 1. No
 Qt is loaded, nor SQLAlchemy: the database is read through the sqlite3 driver (storage.snapshot) in
 one read transaction.

@@ -19,7 +19,8 @@ fills the empty fields of a record already there, `update-all` overwrites them w
 non-empty cells. `--kind pursuits` reads the mixed sheet too: a row's contact (联系人, 手机, …)
 goes onto that pursuit's map. `--kind people` puts people onto the company each row names
 (客户名称, found by name or made), onto one account with `--account` (no card on any map yet),
-or onto a pursuit's map with `--pursuit`; `import-vcard` takes `--account` or `--pursuit`. Exit 0
+or onto a pursuit's map with `--pursuit`; `import-vcard` takes `--account` or `--pursuit`, each
+named by its id or the start of it as `pursuit list` shows it (cli.record_named). Exit 0
 when the import ran (rows with errors are reported, not fatal), 1 when the file or the database
 refused it — then nothing was changed. `import-table` creates the database at a new path (not for
 a dry run); a failed import leaves none there. `import-vcard` refuses a path with no database: the
@@ -148,7 +149,7 @@ def _run(
     *,
     create: bool,
 ) -> int:
-    from desktop.cli import open_workspace, pursuit_named
+    from desktop.cli import open_workspace, record_named
     from desktop.services.errors import InvalidInput, NotFound, StorageError
     from desktop.services.imports import table_import as ti
 
@@ -158,9 +159,19 @@ def _run(
     if ws is None:
         return code
     try:
-        if args.pursuit:  # named as `pursuit agenda` shows it: the start of its id will do
-            args.pursuit, code = pursuit_named(args, ws, args.pursuit, missing="import_no_pursuit")
+        # Named as `pursuit list` shows them (and `pursuit agenda` a pursuit): the start of the
+        # id will do.
+        if args.pursuit:
+            args.pursuit, code = record_named(
+                args, ws, "pursuit", args.pursuit, missing="import_no_pursuit"
+            )
             if args.pursuit is None:
+                return code
+        if args.account:
+            args.account, code = record_named(
+                args, ws, "account", args.account, missing="import_no_account"
+            )
+            if args.account is None:
                 return code
         try:
             plan: Preview = ti.preview(
@@ -256,7 +267,7 @@ def cmd_import_vcard(args: argparse.Namespace) -> int:
 
 
 def cmd_export_vcard(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace, pursuit_named, refuse_output
+    from desktop.cli import open_workspace, record_named, refuse_output
     from desktop.services.errors import NotFound
     from desktop.services.imports import vcards
 
@@ -268,9 +279,16 @@ def cmd_export_vcard(args: argparse.Namespace) -> int:
         return code
     try:
         if args.account:
-            cards = vcards.account_cards(ws, args.account)
+            account_id, code = record_named(
+                args, ws, "account", args.account, missing="export_no_account"
+            )
+            if account_id is None:
+                return code
+            cards = vcards.account_cards(ws, account_id)
         else:
-            pursuit_id, code = pursuit_named(args, ws, args.pursuit, missing="import_no_pursuit")
+            pursuit_id, code = record_named(
+                args, ws, "pursuit", args.pursuit, missing="import_no_pursuit"
+            )
             if pursuit_id is None:
                 return code
             cards = vcards.pursuit_cards(ws, pursuit_id)
@@ -289,7 +307,7 @@ def cmd_export_vcard(args: argparse.Namespace) -> int:
 
 
 def cmd_export_table(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace, pursuit_named, refuse_output
+    from desktop.cli import open_workspace, record_named, refuse_output
     from desktop.services.reports import spreadsheet_lists
 
     out = Path(args.out).expanduser()
@@ -305,7 +323,9 @@ def cmd_export_table(args: argparse.Namespace) -> int:
         else:
             pursuit_id = None
             if args.pursuit:
-                pursuit_id, code = pursuit_named(args, ws, args.pursuit, missing="no_pursuit")
+                pursuit_id, code = record_named(
+                    args, ws, "pursuit", args.pursuit, missing="no_pursuit"
+                )
                 if pursuit_id is None:
                     return code
             written = spreadsheet_lists.export_people(ws, out, is_zh(args), pursuit_id)
@@ -341,7 +361,8 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         onto.add_argument("--pursuit", help="people: the pursuit whose map they go onto")
         onto.add_argument(
             "--account",
-            help="people: the account they go onto, with no card on a map yet"
+            help="people: the account they go onto, with no card on a map yet: its id or the "
+            "start of it, as `pursuit list` shows it"
             + (" (default: the company each row names)" if sub is table else ""),
         )
         sub.add_argument("--dry-run", action="store_true", help="show what would happen only")
@@ -350,7 +371,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     whose = vcf.add_mutually_exclusive_group(required=True)
     whose.add_argument("--pursuit", help="the people on this pursuit's map")
-    whose.add_argument("--account", help="every person of this account, once each")
+    whose.add_argument(
+        "--account",
+        help="every person of this account, once each: its id or the start of it, as `pursuit "
+        "list` shows it",
+    )
     vcf.add_argument("--out", required=True)
     vcf.add_argument("--force", action="store_true", help="write over another kind of file")
     lists = command("export-table", cmd_export_table, "write the accounts or people as a table")

@@ -74,9 +74,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is a backup of this database; add --force to write over it. Nothing was changed.",
     ),
     "out_other_kind": (
-        "{path} 已存在，且不是{kind}文件；确实要覆盖它请加 --force。未做任何更改。",
-        "{path} exists and is not a {kind} file; add --force to write over it. Nothing was "
-        "changed.",
+        "{path} 已存在，且不是{kind}；确实要覆盖它请加 --force。未做任何更改。",
+        "{path} exists and is not {kind}; add --force to write over it. Nothing was changed.",
+    ),
+    # The kinds of file a command writes, as `out_other_kind` names them (safe_output.OutputKind)
+    "kind_backup": ("备份文件", "a backup file"),
+    "kind_pdf": ("PDF 文件", "a PDF file"),
+    "kind_ics": ("日历文件（.ics）", "a calendar file (.ics)"),
+    "kind_xlsx": ("Excel 表格（.xlsx）", "an Excel sheet (.xlsx)"),
+    "kind_csv": ("CSV 表格", "a CSV table"),
+    "kind_sync": ("同步文件", "a sync file"),
+    "kind_vcf": ("名片文件（.vcf）", "a contacts file (.vcf)"),
+    "kind_png": ("PNG 图片", "a PNG picture"),
+    "kind_svg": ("SVG 图片", "an SVG picture"),
+    # What demo, check, backup and restore report when they are done
+    "demo_written": (
+        "已将 {count} 个演示项目写入 {path}（{seconds} 秒，{size} MB）",
+        "{count} demo pursuits written to {path} in {seconds} s ({size} MB)",
+    ),
+    "check_schema": (
+        "数据库结构版本：{revision}（本程序：{head}）",
+        "schema: {revision} (this program: {head})",
+    ),
+    "check_counts": ("各数据表的记录数：", "records per table:"),
+    "check_integrity": ("完整性检查：{result}", "integrity: {result}"),
+    "check_integrity_ok": ("正常", "ok"),
+    "check_problem": ("问题：{problem}", "problem: {problem}"),
+    "problem_integrity": ("完整性检查未通过（{detail}）", "integrity check: {detail}"),
+    "problem_references": (
+        "{count} 处引用指向不存在的记录（foreign_key_check）",
+        "{count} broken references (foreign_key_check)",
+    ),
+    "problem_schema": (
+        "数据库结构 {revision} 需要升级到 {head}",
+        "schema {revision} needs upgrading to {head}",
+    ),
+    "backup_written": (
+        "备份已写入 {path}（{size} MB，{seconds} 秒）",
+        "backup written to {path} ({size} MB, {seconds} s)",
+    ),
+    "restored": (
+        "已用 {source} 恢复 {path}；恢复前的状态已保存到 {safety}",
+        "restored {path} from {source}; the previous state was saved to {safety}",
     ),
     "bad_scale": (
         "--scale 必须是 1 到 1000000 之间的整数。",
@@ -94,14 +133,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "More than one visit's id begins with {id}: give more of it.",
     ),
     "no_pursuit": (
-        "找不到项目 {id}（可能已删除）。「pursuit agenda」在项目的下一步后列出项目的编号（#…），"
-        "取其中至少 4 个字符即可。",
-        "No pursuit {id} (it may have been deleted). `pursuit agenda` shows a pursuit's id after "
-        "its next step (#…); give at least its first 4 characters.",
+        "找不到项目 {id}（可能已删除）。「pursuit list」列出每个项目的编号（#…），"
+        "「pursuit agenda」在项目的下一步后也列出，取其中至少 4 个字符即可。",
+        "No pursuit {id} (it may have been deleted). `pursuit list` shows each pursuit's id "
+        "(#…), as `pursuit agenda` does after its next step; give at least its first 4 "
+        "characters.",
     ),
     "pursuit_ambiguous": (
         "不止一个项目的编号以 {id} 开头，请多写几个字符。",
         "More than one pursuit's id begins with {id}: give more of it.",
+    ),
+    "no_account": (
+        "找不到客户 {id}（可能已删除）。「pursuit list」列出每个客户的编号（#…），"
+        "取其中至少 4 个字符即可。",
+        "No account {id} (it may have been deleted). `pursuit list` shows each account's id "
+        "(#…); give at least its first 4 characters.",
+    ),
+    "account_ambiguous": (
+        "不止一个客户的编号以 {id} 开头，请多写几个字符。",
+        "More than one account's id begins with {id}: give more of it.",
+    ),
+    # The accounts and their pursuits (pursuit list)
+    "list_account": (
+        "#{id}  {name}{industry}（{count} 个项目）",
+        "#{id}  {name}{industry} ({count} pursuits)",
+    ),
+    "list_account_one": (
+        "#{id}  {name}{industry}（1 个项目）",
+        "#{id}  {name}{industry} (1 pursuit)",
+    ),
+    "list_stage": ("阶段 {number} · {name}", "stage {number} · {name}"),
+    "list_collected": ("已收款", "collected"),
+    "list_won": ("已赢单", "won"),  # a database from before stage 8 closed a deal (LEGACY_WON)
+    "list_lost": ("已丢单", "lost"),
+    "list_abandoned": ("已放弃", "abandoned"),
+    "list_empty": ("数据库中还没有客户。", "There are no accounts in the database yet."),
+    "list_no_match": (
+        "没有名称含「{text}」的客户或项目。",
+        'No account or pursuit has "{text}" in its name.',
     ),
     "cannot_write": ("无法写入 {path}：{detail}", "Cannot write {path}: {detail}"),
     "bad_zone": (
@@ -346,16 +415,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing was changed.",
     ),
     "import_no_account": (
-        "找不到客户 {detail}。未做任何更改。",
-        "No account {detail}. Nothing was changed.",
+        "找不到客户 {detail}（「pursuit list」列出每个客户的编号，取其中至少 4 个字符即可）。"
+        "未做任何更改。",
+        "No account {detail} (`pursuit list` shows each account's id: give at least its first 4 "
+        "characters). Nothing was changed.",
     ),
     "import_no_pursuit": (
-        "找不到项目 {detail}。未做任何更改。",
-        "No pursuit {detail}. Nothing was changed.",
+        "找不到项目 {detail}（「pursuit list」列出每个项目的编号，取其中至少 4 个字符即可）。"
+        "未做任何更改。",
+        "No pursuit {detail} (`pursuit list` shows each pursuit's id: give at least its first 4 "
+        "characters). Nothing was changed.",
     ),
     "export_no_account": (
-        "找不到客户 {detail}。未写出任何文件。",
-        "No account {detail}. No file was written.",
+        "找不到客户 {detail}（「pursuit list」列出每个客户的编号，取其中至少 4 个字符即可）。"
+        "未写出任何文件。",
+        "No account {detail} (`pursuit list` shows each account's id: give at least its first 4 "
+        "characters). No file was written.",
     ),
     "import_row_failed": (
         "第 {row} 行无法保存（{detail}），整个导入已撤回。未做任何更改。",

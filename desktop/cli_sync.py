@@ -58,7 +58,7 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool) -> tuple[str | None,
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace, pursuit_named, refuse_output
+    from desktop.cli import open_workspace, record_named, refuse_output
     from desktop.services.errors import InvalidInput, StorageError
     from desktop.services.sync import export
     from desktop.services.sync.bundle import BundleError
@@ -80,7 +80,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         chosen: list[str] = []
         for text in args.pursuit or ():
-            pursuit_id, code = pursuit_named(args, ws, text)
+            pursuit_id, code = record_named(args, ws, "pursuit", text)
             if pursuit_id is None:
                 return code
             chosen.append(pursuit_id)

@@ -43,17 +43,6 @@ def _zone(args: argparse.Namespace) -> ZoneInfo | None:
         raise ValueError(args.tz) from None
 
 
-def _visit_id(args: argparse.Namespace, ws: Workspace, text: str) -> tuple[str | None, int]:
-    """The one visit `text` names (its id or the start of it, as `pursuit agenda` shows it),
-    or (None, exit code) with the reason said."""
-    from desktop.services import visits
-
-    found = visits.visits_named(ws, text)
-    if len(found) == 1:
-        return found[0], EXIT_OK
-    return None, fail(args, "visit_ambiguous" if found else "no_visit", id=text)
-
-
 def _ensure_gui() -> None:
     """A Qt application to draw with; offscreen when there is no display (servers, CI)."""
     if sys.platform.startswith("linux") and not (
@@ -66,7 +55,7 @@ def _ensure_gui() -> None:
 
 
 def cmd_print_plan(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace, pursuit_named, refuse_output
+    from desktop.cli import open_workspace, record_named, refuse_output
     from desktop.services.errors import NotFound
 
     try:
@@ -85,11 +74,11 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
         visit_id: str | None = None
         pursuit_id: str | None = None
         if args.visit:
-            visit_id, code = _visit_id(args, ws, args.visit)
+            visit_id, code = record_named(args, ws, "visit", args.visit)
             if visit_id is None:
                 return code
         else:
-            pursuit_id, code = pursuit_named(args, ws, args.pursuit)
+            pursuit_id, code = record_named(args, ws, "pursuit", args.pursuit)
             if pursuit_id is None:
                 return code
         _ensure_gui()
@@ -134,7 +123,10 @@ def cmd_print_plan(args: argparse.Namespace) -> int:
 
 
 def _map_image(ws: Workspace, pursuit_id: str) -> QImage | None:
-    """The stakeholder map picture when the map package can draw one headless."""
+    """The stakeholder map picture, drawn as the window's 保存为 PDF draws it: the composition
+    root (`desktop.ui.screens`) hands the map package's drawing to the plan, as it does in the
+    window and in `--smoke-test`; without it the plan would print no map page."""
+    import desktop.ui.screens  # noqa: F401
     from desktop.infra.settings import Settings
     from desktop.ui.context import AppContext
     from desktop.ui.visits.printing import map_image
@@ -147,7 +139,7 @@ def _map_image(ws: Workspace, pursuit_id: str) -> QImage | None:
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
-    from desktop.cli import open_workspace, refuse_output
+    from desktop.cli import open_workspace, record_named, refuse_output
     from desktop.infra.i18n import catalog_language
     from desktop.services.errors import NotFound
     from desktop.services.reports import ics
@@ -170,7 +162,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
         if args.visit:
             ids = []
             for text in args.visit:
-                visit_id, code = _visit_id(args, ws, text)
+                visit_id, code = record_named(args, ws, "visit", text)
                 if visit_id is None:
                     return code
                 ids.append(visit_id)

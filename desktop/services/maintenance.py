@@ -18,6 +18,7 @@ class CheckReport:
     counts: dict[str, int]
     integrity: str
     problems: list[str] = field(default_factory=list)
+    broken_references: int = 0  # rows of foreign_key_check: the CLI words the problem itself
 
     @property
     def ok(self) -> bool:
@@ -44,7 +45,7 @@ def check(ws: Workspace) -> CheckReport:
         problems.append(f"{len(fk_errors)} broken references (foreign_key_check)")
     if revision != head:
         problems.append(f"schema {revision} needs upgrading to {head}")
-    return CheckReport(revision, head, counts, integrity, problems)
+    return CheckReport(revision, head, counts, integrity, problems, len(fk_errors))
 
 
 def record_counts(ws: Workspace, tables: tuple[str, ...]) -> dict[str, int]:

@@ -42,7 +42,9 @@ def test_restore_from_a_folder_a_text_or_a_truncated_database(
     text.write_text("not a database")
     truncated = tmp_path / "cut.db"
     truncated.write_bytes(demo_template.read_bytes()[: 40 * 4096])
-    for source in (folder, text, truncated):
+    line = one_line_failure(pursuit("restore", "--db", str(db), "--from", str(folder)))
+    assert line == f"pursuit: Cannot read {folder}: it is a folder, not a file."
+    for source in (text, truncated):
         line = one_line_failure(pursuit("restore", "--db", str(db), "--from", str(source)))
         assert "not a Pursuit database" in line
     assert db.read_bytes() == before

@@ -7,9 +7,13 @@ icalendar); the log is a real file handler, grepped after forced failures.
 from __future__ import annotations
 
 import csv
+import errno
+import gc
+import io
 import logging
 import os
 import stat
+import sys
 from pathlib import Path
 
 import icalendar
@@ -144,3 +148,28 @@ def test_a_search_with_nul_neither_raises_nor_returns_everything(demo_ws) -> Non
 
     assert search.search(demo_ws, "\x00") == search.search(demo_ws, "")
     search.search(demo_ws, "客户\x00名")  # no error
+
+
+class FullDisk(io.RawIOBase):
+    """A file on a disk with no room left: every write fails as the system's would."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, _data: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_a_workbook_on_a_full_disk_fails_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The caller says the disk is full, and nothing more: openpyxl's zip, left to garbage
+    collection, used to try to finish the file again and print "Exception ignored in
+    ZipFile.__del__" with the system's English after the command's own line."""
+    ignored: list[str] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda u: ignored.append(repr(u.exc_value)))
+    rows = [(f"第 {n} 行 " + "x" * 500, n * 100) for n in range(300)]
+    with pytest.raises(OSError) as failed:
+        spreadsheet.write_xlsx(io.BufferedWriter(FullDisk()), COLUMNS, rows, "满")  # type: ignore[arg-type]
+    assert failed.value.errno == errno.ENOSPC
+    del failed  # its traceback holds openpyxl's frames, and with them the zip
+    gc.collect()
+    assert ignored == []

@@ -77,7 +77,7 @@ def test_another_kind_of_file_needs_force(db: Path, tmp_path: Path) -> None:
     plan.write_bytes(b"%PDF-1.4 a plan the rep printed\n%%EOF\n")
     refused = pursuit("export", "--db", str(db), "--out", str(plan), "--no-encryption")
     assert refused.returncode == 1
-    assert "is not a SYNC file; add --force" in refused.stderr
+    assert "is not a sync file; add --force" in refused.stderr
     assert plan.read_bytes().startswith(b"%PDF-1.4 a plan")
     forced = pursuit("export", "--db", str(db), "--out", str(plan), "--no-encryption", "--force")
     assert forced.returncode == 0, forced.stderr

@@ -200,7 +200,7 @@ def save_workbook(book: Any, path: Path | str) -> Written:
                 if isinstance(cell.value, str):
                     cut += len(cell.value) > CELL_LIMIT
                     text_cell(cell, cell.value)
-    write_atomically(Path(path), book.save, verify_xlsx)
+    write_atomically(Path(path), lambda temp: save_book(book, temp), verify_xlsx)
     return Written(sum(max(0, sheet.max_row - 1) for sheet in book.worksheets), cut)
 
 
@@ -271,8 +271,35 @@ def write_xlsx(
         raise
     if count:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
-    book.save(path)
+    try:
+        save_book(book, path)
+    except BaseException:
+        with contextlib.suppress(Exception):  # as above: the sheet's writer finished now
+            sheet.close()
+        raise
     return Written(count, cut)
+
+
+def save_book(book: Any, path: Path) -> None:
+    """openpyxl's `Workbook.save`, but a failed write (a full disk) abandons the file here: left
+    to garbage collection, the zip tried to finish it once more and printed "Exception ignored in
+    ZipFile.__del__" with the system's English after the caller's own one-line message."""
+    from datetime import UTC, datetime
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    book.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
+    try:
+        ExcelWriter(book, archive).save()
+    except BaseException:
+        # No end record written on the way out: the half-made file is removed by the caller
+        # (`write_atomically`); its handle is closed now, its buffered bytes dropped with it.
+        handle, archive.fp = archive.fp, None
+        if handle is not None:
+            with contextlib.suppress(OSError, ValueError):
+                handle.close()
+        raise
 
 
 def sheet_title(title: str) -> str:

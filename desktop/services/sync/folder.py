@@ -231,6 +231,11 @@ def _listing(folder: Path) -> dict[int, tuple[str, bool]]:
         names = os.listdir(folder)
     except FileNotFoundError:
         return found
+    except OSError as exc:
+        # A colleague's sub-folder this computer may not read (its owner's permissions, a cloud
+        # client's half-made folder): the round stops naming that sub-folder and why (the
+        # system's reason, worded by the caller), not with an error nobody caught.
+        raise FolderProblem("unusable", folder, exc.strerror or str(exc)) from exc
     for name in names:
         match = FILE_NAME.match(name)
         if match:

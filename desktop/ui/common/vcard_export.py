@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.infra.i18n import ui_language
+from desktop.services import os_errors
 from desktop.services.imports import vcards
 from desktop.ui.common.output_check import SAVE_OPTIONS, OutputKind, ask_before_writing
 
@@ -45,7 +47,7 @@ def export_people(
                 QCoreApplication.translate("VCardExport", "Export People (vCard)"),
                 QCoreApplication.translate(
                     "VCardExport", "The file could not be written: {0}"
-                ).format(exc.strerror or exc),
+                ).format(os_errors.reason(exc, ui_language())),
             )
 
     ask_before_writing(

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.services import os_errors
 from desktop.ui.common.host import WindowHost
 from desktop.ui.common.output_check import OutputKind, ask_before_writing
 
@@ -133,6 +134,6 @@ class ImportActions(QObject):
                 self.window.window(),
                 QCoreApplication.translate("Import", "Export List"),
                 QCoreApplication.translate("Import", "The list could not be written: {0}").format(
-                    exc.strerror or exc
+                    os_errors.reason(exc, self.ctx.lang)
                 ),
             )

@@ -152,7 +152,10 @@ class PlanDocument(QObject):
         def write(temp: Path) -> None:
             nonlocal pages
             # Opened here rather than by the writer: a file that cannot be created is an
-            # OSError saying why, not a painter that will not begin (with a Qt warning).
+            # OSError saying why, not a painter that will not begin (with a Qt warning). Made by
+            # Python first, so that OSError carries the errno the user's words come from
+            # (services.os_errors), not only Qt's English errorString.
+            temp.touch()
             file = QFile(str(temp))
             if not file.open(QIODevice.OpenModeFlag.WriteOnly):
                 raise OSError(file.errorString())

@@ -21,6 +21,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop.infra import paths
+from desktop.services import os_errors
 from desktop.services.reports import ics, visit_plan
 from desktop.services.reports.visit_plan import VisitPlan
 from desktop.ui.common import format as fmt
@@ -286,7 +287,7 @@ class PlanPrinter(QObject):
                     self.tr(
                         "The plan could not be saved as {0} ({1}). If that file is open in "
                         "another program, close it and try again."
-                    ).format(str(path), exc.strerror or str(exc)),
+                    ).format(str(path), os_errors.reason(exc, self.ctx.lang)),
                 )
                 self.finished.emit(False)
                 return
@@ -382,7 +383,7 @@ class CalendarExport(QObject):
                     self.tr(
                         "The calendar file could not be saved as {0} ({1}). Nothing else was "
                         "changed."
-                    ).format(str(path), exc.strerror or str(exc)),
+                    ).format(str(path), os_errors.reason(exc, self.ctx.lang)),
                 )
                 self.finished.emit(False)
                 return

@@ -359,3 +359,33 @@ def test_a_full_or_read_only_disk_is_one_clear_problem_then_resumes(
     conf = folder.FolderSync(tmp_path / "pc-a", PASSPHRASE, kdf=FAST_KDF)
     report = folder.sync_round(a.ws, conf)
     assert report.written
+
+
+def test_a_colleagues_folder_this_computer_may_not_read_is_one_clear_problem(
+    replica, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its owner's permissions (or a cloud client's half-made folder) keep a colleague's
+    sub-folder from this computer: the round names it and keeps the system's error as its
+    cause (worded by the caller: `pursuit sync` says 没有访问权限), then resumes once it reads."""
+    import errno
+
+    team = tmp_path / "team"
+    a, b = member(replica("a"), team), member(replica("b"), team)
+    a.sync()
+    closed = team / a.ws.db.site_id()
+    listdir = os.listdir
+
+    def denied(path: str | os.PathLike[str]) -> list[str]:
+        # No permission to be had under root in CI: the system's own error, for that folder.
+        if Path(path) == closed:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return listdir(path)
+
+    monkeypatch.setattr(folder.os, "listdir", denied)
+    with pytest.raises(folder.FolderProblem) as caught:
+        b.sync()
+    assert caught.value.code == "unusable" and caught.value.folder == closed
+    assert isinstance(caught.value.__cause__, PermissionError)
+    monkeypatch.undo()
+    report = b.sync()
+    assert report.peers[a.ws.db.site_id()].files == 1

@@ -427,6 +427,8 @@ def test_a_pdf_that_cannot_be_written_is_reported(qtbot, tab, planned, tmp_path)
     assert finished.args == [False]
     box = printing._open_boxes[-1]
     assert box.isVisible() and "无法保存" in box.text() and str(blocker) in box.text()
+    # Why, in the window's language: not the system's English "Not a directory".
+    assert "路径中有一项不是文件夹" in box.text() and "directory" not in box.text()
     box.accept()
     assert not printing._open_boxes
     assert blocker.read_text() == "a file where a folder should be"
