@@ -31,13 +31,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 # details=False)`), as plain as SQLite gives them: the baseline of the load ratio. It reads what
 # `storage.queries.board_card_rows` reads — the card's own columns, its account's name and the
 # name of the database it came from (the rep filter's origin); not `siblings`, which the board no
-# longer reads (its conflict mark comes from sync_review). The instalments received, which the
-# weighted amount leaves out (a grouped read of 2,000 rows at 10,000 pursuits), count against
-# board_cards, not the floor.
+# longer reads (its conflict mark comes from sync_review), nor `updated_at`, which no card shows
+# (`test_the_floor_reads_what_the_board_reads` holds the two queries equal). The instalments
+# received, which the weighted amount leaves out (a grouped read of 2,000 rows at 10,000
+# pursuits), count against board_cards, not the floor.
 PLAIN_SQL = """
     SELECT p.id, a.name, p.title, p.amount, p.currency, p.expected_close, p.stage, p.status,
            p.stage_entered_at, p.next_step, p.next_step_due, p.board_rank, p.win_rate_override,
-           p.updated_at, p.account_id, o.name
+           p.account_id, o.name
     FROM pursuits AS p JOIN accounts AS a ON a.id = p.account_id
     LEFT JOIN sync_sites AS o ON o.site_id = p.origin_site AND o.name <> ''
         AND o.site_id NOT IN (SELECT site_id FROM sync_state)
@@ -118,6 +119,15 @@ def window(qtbot, scale_ws):
         timeout=60_000,
     )
     return win
+
+
+def test_the_floor_reads_what_the_board_reads() -> None:
+    """The load ratio's floor is the board's own query, word for word (an older floor read a
+    column the board had stopped reading, another a column it had never needed)."""
+    from desktop.storage import queries
+
+    board_sql = queries._CARDS_SQL.format(where="p.alive AND p.status = 'open'")
+    assert " ".join(PLAIN_SQL.split()) == " ".join(board_sql.split())
 
 
 def test_board_load_against_plain_sqlite(scale_ws, scale_db, record) -> None:
