@@ -224,13 +224,13 @@ def _cards_of(
     red_flags: dict[str, int],
 ) -> list[BoardCard]:
     """Cards, without their details, from `storage.queries.board_card_rows`' rows: one pass,
-    ISO dates parsed with the C `fromisoformat`, each distinct day once (`_Days`).
+    ISO dates parsed with the C `fromisoformat`.
 
     The loop is the board's load beside SQLite's own work (issue 22: within 1.5× of a plain
     sqlite3 read of the same rows), so what does not change from card to card is looked up
     before it: each stage's rate and coaching points in one tuple, the dicts' `get`."""
     per_stage = {s.number: (ws.win_rate(s.number), len(s.questions)) for s in ws.catalog.stages}
-    days = _Days()
+    day = date.fromisoformat
     moment = datetime.fromisoformat
     received_of = received.get
     flags_of = red_flags.get
@@ -272,12 +272,12 @@ def _cards_of(
                 title,
                 amount,
                 currency,
-                days[expected_close],
+                day(expected_close) if expected_close else None,
                 stage,
                 status,
                 moment(entered),
                 next_step,
-                days[next_step_due],
+                day(next_step_due) if next_step_due else None,
                 rank,
                 rate,
                 # forecast.weighted_amount's half-up rounding, inline (10,000 calls): the rates
@@ -297,19 +297,6 @@ def _cards_of(
             )
         )
     return cards
-
-
-class _Days(dict[str | None, date | None]):
-    """Dates parsed from their ISO text, each distinct text once: 10,000 cards' close and
-    next-step dates fall on a few hundred days, and a dict lookup costs less than a parse."""
-
-    def __init__(self) -> None:
-        super().__init__({None: None, "": None})
-
-    def __missing__(self, text: str | None) -> date | None:
-        assert text is not None  # None is in the dict from the start
-        parsed = self[text] = date.fromisoformat(text)
-        return parsed
 
 
 @dataclass(slots=True, frozen=True)
