@@ -106,6 +106,12 @@ def restore_now(window: WindowHost, source: Path) -> bool:
     """Close the database, restore `source` over it, reopen. On failure the old one reopens."""
     ctx = window.ctx
     path = ctx.workspace.path
+    # An edit still being typed is written first, so it is in the copy set aside before the
+    # restore rather than dropped with the fields bound to this database.
+    for screen in window.screens.values():
+        saver = getattr(screen, "save_state", None)
+        if saver is not None:
+            saver()
     ctx.workspace.close()
     try:
         safety = backup.restore(path, source, keep=ctx.settings.backup_keep)
