@@ -128,6 +128,8 @@ class PursuitWorkspace(QWidget):
         self.window_ref = window
         self.pursuit_id: str | None = None
         self._shown_id: str | None = None  # the pursuit whose header shows (see `_gone`)
+        self._db_path = ctx.workspace.path  # a replaced workspace on it is a restore
+        self._reloaded = False
         self.autosaver = Autosaver(ctx, self)
         self.autosaver.start_of = self._start
         self._start_on: date | None = None
@@ -530,6 +532,9 @@ class PursuitWorkspace(QWidget):
 
     # --- changes --------------------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
+        if self._reloaded and changes.everything:
+            self._reloaded = False  # the restore's own `Changes.all()`: read already
+            return
         pid = self.pursuit_id
         if pid is None:
             return
@@ -544,11 +549,25 @@ class PursuitWorkspace(QWidget):
             self._refresh_timer.start()
 
     def _workspace_replaced(self) -> None:
-        # The fields were bound to records of the database just closed (the restore wrote what
-        # was pending before closing it): they are bound again to the restored one when the
-        # `Changes.all()` that follows reads the pursuit there — or it is gone (`_gone`).
+        # The fields were bound to records of the database just closed (a restore writes what
+        # was pending before closing it): nothing typed may go on to a record of the new one
+        # until it is read there.
         self.autosaver.discard()
         self._forget_pages()
+        restored = self.ctx.workspace.path == self._db_path
+        self._db_path = self.ctx.workspace.path
+        if not restored:  # another database: its pursuits are others, nothing to say
+            shown = self.pursuit_id is not None and self.isVisible()
+            self.pursuit_id = self._shown_id = None
+            if shown:
+                self.go_back()
+            return
+        if self.pursuit_id:
+            # The same database restored: read again at once (no turn of the event loop shows
+            # the old one), or the pursuit is gone and the rep is told (`_gone`). The
+            # `Changes.all()` that follows has nothing more to reload.
+            self._reloaded = True
+            self.refresh()
 
     def _forget_pages(self) -> None:
         for page in self.pages.values():
@@ -580,7 +599,7 @@ class PursuitWorkspace(QWidget):
         if status is not None:
             status().showMessage(
                 self.tr(
-                    "The pursuit \"{0}\" no longer exists (deleted, or not in the restored "
+                    'The pursuit "{0}" no longer exists (deleted, or not in the restored '
                     "backup): back to the board."
                 ).format(name),
                 15000,

@@ -136,3 +136,19 @@ def test_an_edit_still_being_typed_at_a_restore_is_in_the_copy_set_aside(
         assert records.get(before, "pursuit", card.id)["amount"] == 777_777_00
     finally:
         before.close()
+
+
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_opening_another_database_leaves_the_pursuit_without_calling_it_gone(
+    main_window, qtbot, tmp_path: Path
+) -> None:
+    ctx = main_window.ctx
+    card = board.board_cards(ctx.workspace)[0]
+    assert main_window.open_pursuit(card.id, "overview")
+    screen = main_window.screens["pursuit"]
+    other = tmp_path / "other.db"
+    Workspace.open(other).close()
+    assert main_window.switch_database(other, create=False)
+    qtbot.waitUntil(lambda: main_window.stack.currentWidget() is not screen)
+    assert screen.pursuit_id is None and not screen.autosaver.pending
+    assert "no longer exists" not in main_window.statusBar().currentMessage()
