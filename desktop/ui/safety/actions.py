@@ -206,9 +206,9 @@ class BackupMark(QObject):
     def back_up_at_close(self) -> backup.BackupInfo | None:
         """The session's changes since the newest backup, backed up as the program quits."""
         ctx = self.window.ctx
-        if ctx.workspace.read_only or not self.unsaved_changes():
-            return None
         try:
+            if ctx.workspace.read_only or not self.unsaved_changes():
+                return None
             return backup.make_backup(ctx.workspace, "close", keep=ctx.settings.backup_keep)
         except Exception:  # quitting: nobody to tell; the log says why, the database is intact
             log.exception("the backup at close failed")
