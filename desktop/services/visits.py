@@ -198,9 +198,12 @@ def _live_pursuit(session: Session, pursuit_id: str) -> Pursuit:
 
 
 def _live_visit(session: Session, visit_id: str) -> Visit:
+    """A live visit of a live pursuit: a visit whose pursuit is gone (deleted, or not in a
+    restored backup) is listed nowhere, so an edit to it would be lost without a word."""
     visit = session.get(Visit, visit_id)
     if visit is None or not visit.alive:
         raise NotFound(f"visit {visit_id}")
+    _live_pursuit(session, visit.pursuit_id)
     return visit
 
 
