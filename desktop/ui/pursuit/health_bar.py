@@ -101,6 +101,9 @@ class HealthBar(QFrame):
             button.clicked.connect(lambda _=False, f=flag: self.flag_clicked.emit(f))
             self.flow.addWidget(button)
             self.buttons.append(button)
+        # "+N" has no icon: left to its text it stood a pixel or two shorter than the flags on
+        # its line, its border cut off from theirs. As tall as they are, it reads as one of them.
+        self.more.setFixedHeight(max(button.sizeHint().height() for button in self.buttons))
         self.flow_host.updateGeometry()
 
     def _folded(self, widgets: list[QWidget]) -> None:
