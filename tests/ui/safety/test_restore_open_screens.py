@@ -120,6 +120,44 @@ def test_a_visit_editor_open_while_a_sync_deletes_its_pursuit_does_not_lose_its_
     editor.reject()
 
 
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_a_visit_with_attendees_whose_pursuit_is_gone_is_refused_as_gone(
+    main_window, qtbot
+) -> None:
+    """Its people went with the pursuit: "someone you chose is no longer a stakeholder" would
+    send the rep to tick attendees of a pursuit that is not there."""
+    from datetime import timedelta
+
+    from desktop.services import stakeholder_map, visits
+    from desktop.storage.tables import utcnow
+    from desktop.ui.visits.editor import VisitEditor
+
+    ctx = main_window.ctx
+    card = board.board_cards(ctx.workspace)[0]
+    person, _ = stakeholder_map.create_person(ctx.workspace, card.id, {"name": "周敏"})
+    visit_id, _ = visits.create_visit(
+        ctx.workspace,
+        visits.VisitDraft(
+            pursuit_id=card.id,
+            starts_at=utcnow() + timedelta(days=2),
+            objective="演示样板",
+            attendee_ids=[person],
+        ),
+    )
+    editor = VisitEditor(ctx, main_window, visit_id=visit_id)
+    qtbot.addWidget(editor)
+    editor.open()
+    assert editor.checked_attendees() == [person]
+    ctx.broadcast(records.delete(ctx.workspace, "stakeholder", person))
+    ctx.broadcast(records.delete(ctx.workspace, "pursuit", card.id))
+    editor.accept()
+    assert editor.isVisible()
+    shown = [box.text() for box in errors._open_boxes if box.isVisible()]
+    assert any("no longer exists" in text for text in shown), shown
+    assert "no longer a stakeholder" not in editor.error.text()
+    editor.reject()
+
+
 def test_an_edit_still_being_typed_at_a_restore_is_in_the_copy_set_aside(
     main_window, qtbot, tmp_path: Path
 ) -> None:
