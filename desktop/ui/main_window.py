@@ -48,6 +48,7 @@ from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import DatabaseReadOnly, StorageError
 from desktop.services.queries import agenda
 from desktop.services.workspace import Workspace
+from desktop.ui.common import counts
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import AMBER
 from desktop.ui.common.status_bar import PathLabel, StatusBar
@@ -706,20 +707,9 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         from desktop.services import maintenance
 
-        counts = maintenance.record_counts(self.ctx.workspace, ("pursuits", "accounts"))
-        pursuits, accounts = counts["pursuits"], counts["accounts"]
-        # One of each reads "1 pursuit · 1 account", not "1 pursuits · 1 accounts".
+        held = maintenance.record_counts(self.ctx.workspace, ("pursuits", "accounts"))
         self.counts_label.setText(
-            " · ".join(
-                (
-                    self.tr("1 pursuit")
-                    if pursuits == 1
-                    else self.tr("{0} pursuits").format(pursuits),
-                    self.tr("1 account")
-                    if accounts == 1
-                    else self.tr("{0} accounts").format(accounts),
-                )
-            )
+            f"{counts.pursuits(held['pursuits'])} · {counts.accounts(held['accounts'])}"
         )
 
     def note_backup(self, when: datetime | None) -> None:

@@ -368,3 +368,16 @@ def test_the_status_bar_says_a_merge_was_undone_and_redone(ctx, qtbot) -> None:
     assert screen.model.row(ids["dup"]) is not None
     ctx.undo_stack.redo()
     assert status.currentMessage() == merged
+
+
+def test_one_account_reads_one_in_english(screen, ctx) -> None:
+    """The count read "1 accounts" before the nouns were counted in one place (ui/common/counts)."""
+    from desktop.infra import i18n
+
+    i18n.install("en")
+    try:
+        make(ctx.workspace, "ERP", "Oakfield Securities")
+        screen.reload()
+        assert screen.count.text() == "1 account"
+    finally:
+        i18n.install("zh_CN")
