@@ -39,4 +39,3 @@ def test_chinese_has_its_measure_words(chinese) -> None:
     # Stakeholders are 关键人 everywhere (UI-GUIDE), also in a sync file's summary.
     assert counts.people(5) == "5 位关键人"
     assert counts.visits(1) == "1 次拜访"
-
