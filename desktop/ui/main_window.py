@@ -45,7 +45,7 @@ from desktop import APP_NAME, APP_NAME_ZH, __version__
 from desktop.infra import paths
 from desktop.infra.instance_lock import READ_ONLY
 from desktop.services.changes import ChangeKind, Changes
-from desktop.services.errors import DatabaseReadOnly, StorageError
+from desktop.services.errors import DatabaseReadOnly, NotFound, StorageError
 from desktop.services.queries import agenda
 from desktop.services.workspace import Workspace
 from desktop.ui.common import counts
@@ -760,14 +760,29 @@ class MainWindow(QMainWindow):
 
     def show_method_guide(self) -> None:
         """The method's stages, steps, questions and vocabularies (one guide at a time)."""
+        stage = self._current_stage()
         guide = self.method_guide
         if guide is not None:
+            if stage is not None:
+                guide.show_stage(stage)
             guide.raise_()
             guide.activateWindow()
             return
-        guide = open_method_guide(self.ctx.catalog, self.ctx.lang, self)
+        guide = open_method_guide(self.ctx.catalog, self.ctx.lang, self, stage or 1)
         self.method_guide = guide
         guide.destroyed.connect(self._method_guide_closed)
+
+    def _current_stage(self) -> int | None:
+        """The stage of the pursuit open or selected: F1 beside it opens on what it is at."""
+        pursuit_id = self.current_pursuit()
+        if pursuit_id is None:
+            return None
+        from desktop.services import pursuits
+
+        try:
+            return pursuits.pursuit_form(self.ctx.workspace, pursuit_id).stage
+        except NotFound:
+            return None
 
     def _method_guide_closed(self) -> None:
         self.method_guide = None
