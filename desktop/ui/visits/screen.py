@@ -433,8 +433,9 @@ class VisitsScreen(QWidget):
         # outcome): select it when the period shows it, and give the list (or the week) the keys.
         if not self.model.index_of(visit_id).isValid():
             self.reload()
-        if self.select(visit_id):
-            self.pages.currentWidget().setFocus()
+        page = self.pages.currentWidget()
+        if self.select(visit_id) and page is not None:
+            page.setFocus()
 
     def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._selection_changed()
