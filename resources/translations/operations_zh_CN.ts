@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>Coaching points of the stages left behind are not settled yet: write what is known and tick "Settled" when the work is done, or move on with a reason.</source>
-        <translation>已走过阶段的辅导要点还没有落实：把已知情况写下来，做到了再勾选「已落实」；也可以说明理由后继续推进。</translation>
+        <translation>已走过阶段的辅导要点还没有落实：写下已知情况，做到了再勾选「已落实」；或说明理由后继续推进。</translation>
     </message>
     <message>
         <source>Coaching points not settled yet</source>
