@@ -146,6 +146,10 @@
         <translation>项目留在原阶段；在这里填写的回答不会保留</translation>
     </message>
     <message>
+        <source>Or press Ctrl+Enter</source>
+        <translation>也可以按 Ctrl+Enter</translation>
+    </message>
+    <message>
         <source>"{0}": {1} → {2}</source>
         <translation>「{0}」：{1} → {2}</translation>
     </message>
@@ -166,8 +170,12 @@
         <translation>请勾选客户已经达到的里程碑。</translation>
     </message>
     <message>
-        <source>Coaching points of the stages left behind have no answer yet: answer them here (type the answer or tick it settled), or move on with a reason.</source>
-        <translation>已走过阶段的辅导要点还没有回答：可以直接在这里回答（输入答案或勾选「已落实」），也可以说明理由后继续推进。</translation>
+        <source>Coaching points of the stages left behind are not settled yet: write what is known and tick "Settled" when the work is done, or move on with a reason.</source>
+        <translation>已走过阶段的辅导要点还没有落实：写下已知情况，做到了再勾选「已落实」；或说明理由后继续推进。</translation>
+    </message>
+    <message>
+        <source>Coaching points not settled yet</source>
+        <translation>尚未落实的辅导要点</translation>
     </message>
     <message>
         <source>Coaching points of the stages left behind have no answer yet: answer them first, or move on with a reason.</source>
@@ -180,10 +188,6 @@
     <message>
         <source>{0} (stage {1})</source>
         <translation>{0}（阶段 {1}）</translation>
-    </message>
-    <message>
-        <source>Coaching points without an answer</source>
-        <translation>尚未回答的辅导要点</translation>
     </message>
     <message>
         <source>Type the answer here</source>
@@ -200,6 +204,10 @@
     <message>
         <source>Override and move</source>
         <translation>说明原因并推进</translation>
+    </message>
+    <message>
+        <source>Tick "Settled" on the points that are done, or give a reason.</source>
+        <translation>请为已做到的要点勾选「已落实」，或者填写原因。</translation>
     </message>
     <message>
         <source>A reason is needed to move on from here.</source>

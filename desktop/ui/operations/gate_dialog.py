@@ -6,9 +6,14 @@ in `desktop.domain.gates`). It lists, per pursuit, the milestones passed that ar
 answer. The rep goes back, goes ahead (everything confirmed, nothing to explain), or overrides with
 a reason — the reason and what was passed over are stored on the StageChange.
 
-An open coaching point can be answered in place (tick it settled, or type the answer): the
-answer is saved at once through `save_answer` (the caller's `ctx.perform`), the point leaves the
-overrides, and when nothing else is open the move goes through without a reason. The answers are
+An open coaching point can be answered in place: the answer typed is saved when the rep leaves
+the line, and the point is settled (落实) only when the rep ticks it — an answer says what is
+known, the tick says the work is done (METHODOLOGY.md), as on the Coaching tab. Both are saved at
+once through `save_answer` (the caller's `ctx.perform`); a settled point leaves the overrides, and
+when nothing else is open the move goes through without a reason.
+
+Keyboard: Tab walks answer, box, next answer … reason, buttons (the reason box does not take Tab);
+Ctrl+Enter presses the move button from anywhere in the dialog. The answers are
 given for the move: going back puts them back as they were (`operations.pursuits.GateAnswers`).
 """
 
@@ -18,9 +23,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -92,6 +96,7 @@ class GateDialog(QDialog):
         self.setObjectName("gate_dialog")
         self._save_answer = save_answer
         self._answered: set[tuple[str, str]] = set()  # (pursuit id, question key) settled here
+        self._saved_text: dict[tuple[str, str], str] = {}  # the answer last saved, per point
         self.answer_edits: dict[tuple[str, str], QLineEdit] = {}
         self.done_boxes: dict[tuple[str, str], QCheckBox] = {}
         self.catalog = catalog
@@ -143,6 +148,9 @@ class GateDialog(QDialog):
                 "e.g. The customer sent the tender directly; the criteria were set by them."
             )
         )
+        # A reason is a sentence or two, read later in the stage history: several lines may be
+        # typed (Return), but Tab leaves the box and Ctrl+Enter moves, as in the app's notes.
+        self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(64)
         self.reason.textChanged.connect(self._update)
         self.reason_label.setBuddy(self.reason)
@@ -160,6 +168,9 @@ class GateDialog(QDialog):
         self.buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.ahead_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
+        self.ahead_button.setToolTip(self.tr("Or press Ctrl+Enter"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._press_ahead)
         self.buttons.rejected.connect(self.reject)
         self.hint = QLabel()
         self.hint.setObjectName("gate_hint")
@@ -220,6 +231,12 @@ class GateDialog(QDialog):
         for item in self._milestones:
             item.setCheckState(0, state)
 
+    def _press_ahead(self) -> None:
+        if self.ahead_button.isEnabled():
+            self.ahead_button.click()
+        else:
+            self.reason.setFocus()  # what is missing is the reason
+
     def accept(self) -> None:
         if self.reason_required() and not self.reason_text():
             self.reason.setFocus()
@@ -254,8 +271,8 @@ class GateDialog(QDialog):
         if any(c.check.coaching for c in self.checks):
             notes.append(
                 self.tr(
-                    "Coaching points of the stages left behind have no answer yet: answer them "
-                    "here (type the answer or tick it settled), or move on with a reason."
+                    "Coaching points of the stages left behind are not settled yet: write what "
+                    'is known and tick "Settled" when the work is done, or move on with a reason.'
                 )
                 if self._save_answer is not None
                 else self.tr(
@@ -294,7 +311,7 @@ class GateDialog(QDialog):
                     group.addChild(row)
                     self._milestones.append(row)
             if check.coaching:
-                group = self._group(parent, self.tr("Coaching points without an answer"))
+                group = self._group(parent, self.tr("Coaching points not settled yet"))
                 by_stage: dict[int, list[gates.GateItem]] = {}
                 for item in check.coaching:
                     by_stage.setdefault(item.stage, []).append(item)
@@ -333,29 +350,31 @@ class GateDialog(QDialog):
         self.done_boxes[(pursuit_id, key)] = done
         done.toggled.connect(lambda on: self._settle(pursuit_id, key, on))
         edit.editingFinished.connect(lambda: self._typed(pursuit_id, key))
+        edit.textChanged.connect(lambda _text: self._update())  # the hint says what to tick
         return editor
 
     def answer_point(self, pursuit_id: str, key: str, text: str) -> bool:
-        """Type an answer and settle the point (what the rep does with the keyboard)."""
+        """Type an answer and tick it settled (the rep's type, Tab, Space); True when saved."""
         self.answer_edits[(pursuit_id, key)].setText(text)
-        return self._typed(pursuit_id, key)
+        if not self._typed(pursuit_id, key):
+            return False
+        box = self.done_boxes[(pursuit_id, key)]
+        box.setChecked(True)
+        return box.isChecked()  # unticked again when the save was refused
 
     def _typed(self, pursuit_id: str, key: str) -> bool:
-        # An answer typed in the gate is the answer the move waits for: it settles the point.
+        # The answer is saved as what is known; it does not tick the box: an answer is not yet
+        # "settled" (METHODOLOGY.md), and a box ticked behind the rep's back was un-ticked by the
+        # Space that followed Tab (tester round 6). The box keeps saying what the rep chose.
         text = self.answer_edits[(pursuit_id, key)].text().strip()
         if not text:
             return False
+        if self._saved_text.get((pursuit_id, key)) == text:
+            return True  # focus left an unchanged line: nothing new to save
         box = self.done_boxes[(pursuit_id, key)]
-        pressed = QApplication.mouseButtons() & Qt.MouseButton.LeftButton
-        if pressed and (box.underMouse() or QApplication.focusWidget() is box):
-            # The rep left the line by pressing its own "Settled" box: the click that follows
-            # ticks it (and saves the answer with it); ticking it here would let that click undo it.
-            return self._save(pursuit_id, key, {"answer": text}, done=box.isChecked())
-        if not self._save(pursuit_id, key, {"answer": text, "done": True}):
+        if not self._save(pursuit_id, key, {"answer": text}, done=box.isChecked()):
             return False
-        box.blockSignals(True)
-        box.setChecked(True)
-        box.blockSignals(False)
+        self._saved_text[(pursuit_id, key)] = text
         return True
 
     def _settle(self, pursuit_id: str, key: str, done: bool) -> None:
@@ -363,7 +382,10 @@ class GateDialog(QDialog):
         text = self.answer_edits[(pursuit_id, key)].text().strip()
         if text:
             values["answer"] = text
-        if not self._save(pursuit_id, key, values, done=done):
+        if self._save(pursuit_id, key, values, done=done):
+            if text:
+                self._saved_text[(pursuit_id, key)] = text
+        else:
             box = self.done_boxes[(pursuit_id, key)]
             box.blockSignals(True)
             box.setChecked(not done)  # not saved: the box says what the database holds
@@ -394,6 +416,13 @@ class GateDialog(QDialog):
             parent.addChild(group)
         return group
 
+    def _answered_not_settled(self) -> bool:
+        """Some point here has an answer typed but is not ticked settled."""
+        return any(
+            edit.text().strip() and not self.done_boxes[point].isChecked()
+            for point, edit in self.answer_edits.items()
+        )
+
     def _moves_back(self) -> bool:
         return any(c.check.direction == gates.BACK for c in self.checks)
 
@@ -409,7 +438,11 @@ class GateDialog(QDialog):
             )
             self.ahead_button.setEnabled(has_reason)
             self.hint.setText(
-                "" if has_reason else self.tr("A reason is needed to move on from here.")
+                ""
+                if has_reason
+                else self.tr('Tick "Settled" on the points that are done, or give a reason.')
+                if self._answered_not_settled()
+                else self.tr("A reason is needed to move on from here.")
             )
         else:
             self.ahead_button.setText(self.tr("Move"))

@@ -34,6 +34,7 @@ class VisitActions(QObject):
     """New / edit / record outcome / print / calendar / delete for the current visit."""
 
     message = Signal(str)  # a short confirmation for the status bar ("Saved to …")
+    saved = Signal(str)  # a visit saved in the editor (its id): the owner's list shows it
 
     def __init__(
         self,
@@ -127,6 +128,7 @@ class VisitActions(QObject):
             return None
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.editor = editor
+        editor.saved.connect(self.saved)
         editor.finished.connect(lambda _r: setattr(self, "editor", None))
         editor.open()
         return editor

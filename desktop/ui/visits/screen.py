@@ -84,6 +84,7 @@ class VisitsScreen(QWidget):
 
         self.visit_actions = VisitActions(ctx, self, self.current, self.current_pursuit)
         self.visit_actions.message.connect(self._status)
+        self.visit_actions.saved.connect(self._show_saved)
         self.export_all = QAction(self.tr("All to calendar…"), self)
         self.export_all.setObjectName("export_all")
         self.export_all.triggered.connect(lambda _=False: self.export_upcoming())
@@ -427,6 +428,15 @@ class VisitsScreen(QWidget):
             opener(visit.pursuit_id, "visits")
 
     # --- selection and details ----------------------------------------------------------------
+    def _show_saved(self, visit_id: str) -> None:
+        # The visit just saved is the one the rep acts on next (print its plan, record the
+        # outcome): select it when the period shows it, and give the list (or the week) the keys.
+        if not self.model.index_of(visit_id).isValid():
+            self.reload()
+        page = self.pages.currentWidget()
+        if self.select(visit_id) and page is not None:
+            page.setFocus()
+
     def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._selection_changed()
 

@@ -68,6 +68,7 @@ class PursuitVisitsTab(QWidget):
 
         self.visit_actions = VisitActions(ctx, self, self.current, lambda: self.pursuit_id)
         self.visit_actions.message.connect(self._status)
+        self.visit_actions.saved.connect(self._show_saved)
         self.brief = QAction(self.tr("Plan without a visit…"), self)
         self.brief.setObjectName("brief")
         self.brief.setToolTip(
@@ -205,6 +206,14 @@ class PursuitVisitsTab(QWidget):
             return False
         self.view.setCurrentIndex(self.model.index(row, 0))
         return True
+
+    def _show_saved(self, visit_id: str) -> None:
+        # The visit just saved is the one the rep acts on next (print its plan, record the
+        # outcome): select it and give the list the keys, rather than the window's search box.
+        if self.model.row_of(visit_id) < 0:
+            self.reload()
+        if self.select(visit_id):
+            self.view.setFocus()
 
     def _activated(self, index: QModelIndex) -> None:
         if self.model.visit(index) is not None:
