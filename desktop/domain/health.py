@@ -337,6 +337,8 @@ class RedFlag:
 
     def reason(self, lang: str) -> str:
         template = _REASONS[self.code]
+        if self.code in _ONE and self.params.get("days", self.params.get("count")) == 1:
+            template = _ONE[self.code]
         if self.code == VALUE_CASE_NOT_ACCEPTED and self.params.get("rejected"):
             template = _REJECTED
         if self.code == ACCEPTANCE_UNSIGNED and self.params.get("due"):
@@ -402,27 +404,40 @@ _REASONS: Mapping[str, Text] = MappingProxyType(
             "致命指标还没有行动计划：{names}", "Fatal criteria without an action plan: {names}"
         ),
         RIVAL_UNANSWERED: Text(
-            "竞争对手缺少标签或应对方案：{names}", "No label or counter for competitor: {names}"
+            "竞争对手缺少标签或应对方案：{names}",
+            "Competitors without a label or a counter-plan: {names}",
         ),
         OPEN_HIGH_RISKS: Text(
             "高影响的采购风险尚未解决：{names}", "High-impact purchase risks still open: {names}"
         ),
         ACCEPTANCE_UNSIGNED: Text("验收文件尚未签署", "The acceptance document is not signed"),
         OVERDUE_INSTALMENTS: Text(
-            "回款逾期 {count} 笔，共 {amount}", "Overdue payments: {count}, {amount} in total"
+            "回款逾期 {count} 笔，共 {amount}", "{count} payments overdue, {amount} in total"
         ),
         NO_NEXT_STEP: Text("没有下一步行动", "No next step"),
         NEXT_STEP_OVERDUE: Text(
             "下一步行动已逾期 {days} 天（应于 {date} 完成）",
-            "The next step is overdue (due {date})",
+            "The next step is {days} days overdue (due {date})",
         ),
         STALE: Text(
             "已有 {days} 天没有跟进（上限 {limit} 天）",
-            "{days} days without a touch (limit {limit})",
+            "{days} days without a touch (limit {limit} days)",
         ),
         CLOSE_DATE_PASSED: Text(
             "预计成交日期 {date} 已过", "The expected close date {date} has passed"
         ),
+    }
+)
+# English says "1 day", "1 payment": the texts above for a count of one (Chinese has no plural).
+_ONE: Mapping[str, Text] = MappingProxyType(
+    {
+        OVERDUE_INSTALMENTS: Text(
+            _REASONS[OVERDUE_INSTALMENTS].zh, "1 payment overdue, {amount} in total"
+        ),
+        NEXT_STEP_OVERDUE: Text(
+            _REASONS[NEXT_STEP_OVERDUE].zh, "The next step is 1 day overdue (due {date})"
+        ),
+        STALE: Text(_REASONS[STALE].zh, "1 day without a touch (limit {limit} days)"),
     }
 )
 _REJECTED = Text("决策者不认可价值建议书", "The decision-maker rejected the value case")

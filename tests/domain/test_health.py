@@ -210,7 +210,21 @@ def test_flags_say_why_in_both_languages_and_where_to_fix() -> None:
     assert "已过计划日期" in by_code[health.ACCEPTANCE_UNSIGNED].reason("zh")
     assert by_code[health.OVERDUE_INSTALMENTS].reason("zh") == "回款逾期 2 笔，共 ¥42,345.67"
     assert "4 天" in by_code[health.NEXT_STEP_OVERDUE].reason("zh")
-    assert by_code[health.STALE].reason("en") == "45 days without a touch (limit 30)"
+    assert by_code[health.STALE].reason("en") == "45 days without a touch (limit 30 days)"
+    # English counts the days and payments as Chinese does, in words a rep would use.
+    assert (
+        by_code[health.NEXT_STEP_OVERDUE]
+        .reason("en")
+        .startswith("The next step is 4 days overdue (due ")
+    )
+    assert by_code[health.OVERDUE_INSTALMENTS].reason("en") == (
+        "2 payments overdue, ¥42,345.67 in total"
+    )
+    assert (
+        by_code[health.RIVAL_UNANSWERED]
+        .reason("en")
+        .startswith("Competitors without a label or a counter-plan: ")
+    )
     # Where to fix: a workspace section, its field, and a coaching point to fall back on.
     assert (by_code[health.NO_INSIDER].section, by_code[health.NO_INSIDER].coaching_key) == (
         health.STAKEHOLDERS,
@@ -221,6 +235,28 @@ def test_flags_say_why_in_both_languages_and_where_to_fix() -> None:
     assert by_code[health.NEXT_STEP_OVERDUE].target == "next_step_due"
     assert by_code[health.STALE].level == health.AMBER
     assert by_code[health.NO_INSIDER].level == health.RED
+
+
+def test_english_says_one_day_and_one_payment() -> None:
+    due = TODAY - timedelta(days=1)
+    overdue = health.RedFlag(
+        health.NEXT_STEP_OVERDUE,
+        health.AMBER,
+        health.OVERVIEW,
+        "next_step_due",
+        params={"days": 1, "date": due.isoformat()},
+    )
+    assert overdue.reason("en") == f"The next step is 1 day overdue (due {due.isoformat()})"
+    assert overdue.reason("zh") == f"下一步行动已逾期 1 天（应于 {due.isoformat()} 完成）"
+    payment = health.RedFlag(
+        health.OVERDUE_INSTALMENTS,
+        health.RED,
+        health.COLLECTION,
+        "instalments",
+        params={"count": 1, "amount": 500, "currency": "USD"},
+    )
+    assert payment.reason("en") == "1 payment overdue, $5 in total"
+    assert payment.reason("zh") == "回款逾期 1 笔，共 $5"
 
 
 def test_long_lists_of_names_are_shortened() -> None:

@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 # Han characters, CJK punctuation (、。「」) and full-width forms (，：；？！（）).
 CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 # What one run's database has of its own: ids, sync stamps, clock readings, derived indexes.
@@ -140,7 +142,9 @@ def test_the_chinese_demo_is_the_one_it_always_was(tmp_path: Path) -> None:
     demo.build_demo(path, scale=20, seed=1)  # Chinese, as it always was without a language
     found = content(path)
     digest = hashlib.sha256(json.dumps(found, ensure_ascii=False).encode()).hexdigest()
-    assert found["accounts"][0].startswith('["北京新泰证券集团有限公司", "金融", "青岛市高新区')
+    # s23: the address in the city of the name (it was 青岛 for 北京新泰), a case story for each
+    # competitor, and no answer pointing at a value case; the rest as it was (same draws).
+    assert found["accounts"][0].startswith('["北京新泰证券集团有限公司", "金融", "北京市高新区')
     assert any("「昂贵的半成品」" in row for row in found["competitors"])
     assert digest == CHINESE_SEED_1
     with sqlite3.connect(path) as conn:
@@ -149,5 +153,33 @@ def test_the_chinese_demo_is_the_one_it_always_was(tmp_path: Path) -> None:
     assert titles[:3] == CHINESE_SEED_1_TITLES
 
 
-CHINESE_SEED_1 = "c7628ecec76e403129c6552e195a18769bf6c817894a1bb43ff19d7fefdd3235"
+CHINESE_SEED_1 = "a91fbc362196603003dc2293f1ec3339a3ee7fbe97251937af5d2764596e7537"
 CHINESE_SEED_1_TITLES = ["BI 报表平台", "设备物联网平台", "供应链协同平台"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_demo_says_nothing_its_own_data_denies(tmp_path: Path, lang: str) -> None:
+    """An account is in the city its name says; a coaching answer does not point at a value case
+    the pursuit has none of; each competitor has its own case story."""
+    from desktop.services import demo
+    from desktop.services.demo import words_for
+
+    words = words_for(lang)
+    path = tmp_path / f"{lang}.db"
+    demo.build_demo(path, scale=30, seed=1, lang=lang)
+    with sqlite3.connect(path) as conn:
+        accounts = conn.execute("SELECT name, address FROM accounts").fetchall()
+        answers = conn.execute(
+            "SELECT a.answer FROM coaching_answers a WHERE NOT EXISTS"
+            " (SELECT 1 FROM value_cases v WHERE v.pursuit_id = a.pursuit_id)"
+        ).fetchall()
+        stories = [s for (s,) in conn.execute("SELECT case_stories FROM competitors")]
+    conn.close()
+    assert accounts and answers
+    for name, address in accounts:
+        named = [c for c in words.cities if c in name]
+        assert all(c in address for c in named), (name, address)
+        assert sum(c in address for c in words.cities) == 1, address
+    value_case = re.compile("价值建议书|value (proposal|case)", re.IGNORECASE)
+    assert not [a for (a,) in answers if value_case.search(a)]
+    assert len(stories) == len(words.competitors) == len(set(stories))

@@ -262,7 +262,7 @@ WORDS = Words(
         "Partly known; to verify at the next visit.",
         "Our coach says the budget is in this year's plan.",
         "Positive response; follow-up planned for next week.",
-        "Written up in the value proposal.",
+        "Shared with the team at the weekly review.",
     ],
     pains=[
         (
@@ -354,10 +354,18 @@ WORDS = Words(
             '"Last-generation system"',
         ),
     ],
-    competitor_story=(
+    competitor_stories=[
         "A customer in the same industry is still reworking a year after go-live, having spent "
-        "over 40% of the contract value on top."
-    ),
+        "over 40% of the contract value on top.",
+        "A retail chain failed its data compliance audit and moved the system back on-premises "
+        "after six months; the move cost more than the first year's subscription.",
+        "A manufacturer's lead developer left halfway through the project; go-live slipped by "
+        "eight months.",
+        "A customer paid for three months of consulting; the implementation team never showed "
+        "up in strength, and the plan is still on paper.",
+        "A customer in the same industry had to buy a separate mobile app within two years; the "
+        "two systems' data still do not match.",
+    ],
     rival_solution="Standard suite plus customization",
     rival_flaws="No source code for the custom parts",
     rival_harm="Every future upgrade depends on the vendor",

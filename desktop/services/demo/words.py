@@ -59,7 +59,7 @@ class Words:
     visit: Mapping[str, str]  # a planned visit's text fields
     # Competition.
     competitors: Sequence[Rival]
-    competitor_story: str
+    competitor_stories: Sequence[str]  # a case story each, in the order of `competitors`
     rival_solution: str
     rival_flaws: str
     rival_harm: str

@@ -279,9 +279,14 @@ class IndicatorGridModel(QAbstractTableModel):
         if cid is not None:
             vendor = next(v for v in self._grid.vendors if v.competitor_id == cid)
             label = self.tr("Label: {0}").format(vendor.label) + "\n" if vendor.label else ""
-            return label + self.tr(
-                "Their score 1–5 on each criterion. Double-click for the competitor's profile; "
-                "right-click to move or remove the column."
+            return (
+                vendor.name
+                + "\n"
+                + label
+                + self.tr(
+                    "Their score 1–5 on each criterion. Double-click for the competitor's profile; "
+                    "right-click to move or remove the column."
+                )
             )
         return {
             "name": self.tr("What the customer will judge the vendors on (采购指标)."),

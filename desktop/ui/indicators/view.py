@@ -155,6 +155,9 @@ class IndicatorTableView(QTableView):
         self.horizontalHeader().setHighlightSections(True)
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A header elides nothing by default: a centred long competitor name lost both ends.
+        # Its end goes; the whole name is the first line of the header's tooltip.
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self._drop_row: int | None = None
         self.last_drag_rows: list[int] = []
 

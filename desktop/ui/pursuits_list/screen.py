@@ -295,7 +295,6 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         self.empty_text = QLabel()
         self.empty_text.setWordWrap(True)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text.setMaximumWidth(520)
         self.empty_new = QPushButton(self.tr("New pursuit"))
         self.empty_new.setObjectName("empty_new")
         self.empty_new.clicked.connect(self.new_pursuit)
@@ -315,7 +314,9 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
         box = QVBoxLayout(page)
         box.addStretch(2)
         box.addWidget(self.empty_title)
-        box.addWidget(self.empty_text, 0, Qt.AlignmentFlag.AlignHCenter)
+        # The whole row, not aligned in it: an aligned item gets its width hint while its height
+        # is asked for the whole row, and a wrapped text lost its lines' tops and bottoms.
+        box.addWidget(self.empty_text)
         box.addSpacing(12)
         box.addLayout(buttons)
         box.addStretch(3)

@@ -220,3 +220,31 @@ def test_a_close_name_already_in_the_pursuit_is_named(qtbot, tab, deal) -> None:
     assert dialog.list.count() == 0
     assert 'Already in this pursuit: "赛达软件".' in dialog.preview.text()
     dialog.reject()
+
+
+def _ink_columns(image, left: int, right: int) -> list[int]:
+    """The x of every pixel column between left and right holding text (dark) pixels."""
+    return [
+        x
+        for x in range(left, right)
+        if any(image.pixelColor(x, y).lightness() < 100 for y in range(4, image.height() - 4))
+    ]
+
+
+def test_a_long_competitor_name_is_elided_at_its_end_and_whole_in_the_tooltip(
+    qtbot, ctx, deal, tab
+) -> None:
+    name = "Harrow Consulting Group International"
+    long_id, _ = indicators.create_competitor(ctx.workspace, name)
+    indicators.add_competitor(ctx.workspace, deal.pursuit_id, long_id)
+    tab.set_pursuit(deal.pursuit_id)
+    column = tab.model.column_of(score_column(long_id))
+    header = tab.view.horizontalHeader()
+    header.resizeSection(column, 90)
+    qtbot.waitUntil(lambda: header.sectionSize(column) == 90)
+    image = header.grab().toImage()
+    left = header.sectionViewportPosition(column)
+    ink = _ink_columns(image, left + 1, left + 89)
+    # Centred text wider than its section was cut on both sides ("arrow Consulting Gr").
+    assert ink and ink[0] > left + 2 and ink[-1] < left + 88, (left, ink[:3], ink[-3:])
+    assert tab.model.headerData(column, Qt.Orientation.Horizontal, 3).startswith(name)

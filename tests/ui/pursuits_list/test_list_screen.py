@@ -382,3 +382,17 @@ def test_the_rows_in_view_show_their_red_flags_with_the_first_paint(
     assert not any(r.red_flags for r in model.all_rows())  # no order made of a few counts
     qtbot.waitUntil(lambda: not screen._flags_pending, timeout=30_000)
     assert model.shown_rows()[0].red_flags == max(expected.values())
+
+
+def test_the_empty_filter_text_is_whole_at_1366(demo_screen, qtbot) -> None:
+    # The label wraps: the page must give it the height its width needs, or lines are cut.
+    demo_screen.resize(1366, 700)
+    demo_screen.filter_bar.search.setText("没有这个项目")
+    demo_screen.filter_bar._emit()
+    text = demo_screen.empty_text
+    qtbot.waitUntil(lambda: text.isVisible())
+    assert "全部" in text.text()
+    needed = text.heightForWidth(text.width())
+    assert text.height() >= needed, (text.width(), text.height(), needed)
+    # One short sentence is one line, not broken where there is room.
+    assert needed <= text.fontMetrics().lineSpacing() + 2 * text.margin() + 4
