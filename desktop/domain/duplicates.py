@@ -19,6 +19,7 @@ second record of one customer.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -90,31 +91,46 @@ def competitor_groups(rows: Iterable[tuple[str, str]]) -> list[Group]:
 # them is the same company. Industries (证券, 电子, 机械) are not among them: 南京远科 and
 # 南京远科证券 may be two companies, which the new-pursuit dialog only asks about (CloseAccounts).
 _ZH_GENERIC = ("科技", "技术", "实业", "发展", "贸易", "商贸", "工贸", "国际")
-_EN_GENERIC = re.compile(
-    r"\s+(?:trading|technology|technologies|tech|international|industries|industrial|"
-    r"holdings?|group)$",
-    re.I,
+_EN_GENERIC = frozenset(
+    [
+        "trading",
+        "technology",
+        "technologies",
+        "tech",
+        "international",
+        "industries",
+        "industrial",
+        "holding",
+        "holdings",
+        "group",
+    ]
 )
+_LATIN = re.compile(r"[a-z]")
+_WORDS = re.compile(r"[\s\W_]+")
 
 
+@functools.lru_cache(maxsize=65_536)  # the account page asks again for the names it read
 def company_core(name: str) -> str:
     """What makes two company names one company, for Duplicates and the account page: the
     company key less the generic words at its end (西安瑞通精密机械科技有限公司 → 西安瑞通精密机械,
     Acme Trading Co., Ltd. → acme); "" for no name. The words stay when too little would be
     left to tell a company by (北京科技有限公司 stays 北京科技)."""
-    short = short_name(fold(name or ""))
+    core = company_key(name or "")
+    if _LATIN.search(core):
+        # Words, not letters: Acmetrix is no Acme Trading. The key is these words joined.
+        words = [w for w in _WORDS.split(short_name(fold(name)).casefold()) if w]
+        while len(words) > 1 and words[-1] in _EN_GENERIC:
+            words.pop()
+        core = "".join(words)
     changed = True
     while changed:
         changed = False
         for word in _ZH_GENERIC:
-            rest = short[: -len(word)].rstrip()
-            if short.endswith(word) and _long_enough(without_place(rest)) and not _place(rest):
-                short, changed = rest, True
+            rest = core[: -len(word)]
+            if core.endswith(word) and _long_enough(without_place(rest)) and not _place(rest):
+                core, changed = rest, True
                 break
-        rest = _EN_GENERIC.sub("", short)
-        if rest != short and _long_enough(rest.strip()):
-            short, changed = rest.strip(), True
-    return company_key(short)
+    return core
 
 
 def _place(name: str) -> bool:
@@ -152,25 +168,32 @@ def people_groups(rows: Iterable[PersonRow]) -> list[Group]:
     """Groups of people of one account that look like one person, in the rows' order."""
     union = _Union()
     order: list[str] = []
-    # (account, "phone" or "email", key) → (id, name, the other contact) of the people so.
-    seen: dict[tuple[str | None, str, str], list[tuple[str, str, str]]] = {}
+    # (account, "phone" or "email", key) → (id, name, the other contact) of the first person
+    # so; `apart` the later ones told apart from the first (few: one dict look-up a row mostly).
+    seen: dict[tuple[str | None, str, str], tuple[str, str, str]] = {}
+    apart: dict[tuple[str | None, str, str], list[tuple[str, str, str]]] = {}
     by_name: dict[tuple[str | None, str], list[tuple[str, str, str]]] = {}
     for row in rows:
         order.append(row.id)
         phone, email = phone_key(row.phone or ""), email_key(row.email or "")
         name = person_key(row.name or "")
-        for reason, key, other_contact in (("phone", phone, email), ("email", email, phone)):
+        for reason, key, contact in (("phone", phone, email), ("email", email, phone)):
             if not key:
+                continue
+            mine = (row.id, name, contact)
+            first = seen.setdefault((row.account_id, reason, key), mine)
+            if first is mine:
                 continue
             # One phone or email: the same person unless their names differ AND so does the
             # other contact (江强 and 邓轩 on one team mailbox, each with their own mobile). A
             # name alone tells little: 周总, 周经理 and Zhou are one person written three ways.
-            sharing = seen.setdefault((row.account_id, reason, key), [])
-            for other_id, other_name, their_contact in sharing:
-                if not _differ(name, other_name) or not _differ(other_contact, their_contact):
+            others = apart.setdefault((row.account_id, reason, key), [])
+            for other_id, other_name, theirs in (first, *others):
+                if not _differ(name, other_name) or not _differ(contact, theirs):
                     union.join(other_id, row.id, reason)
                     break
-            sharing.append((row.id, name, other_contact))
+            else:
+                others.append(mine)
         if not name:
             continue
         # One name: the same person unless a phone or an email tells them apart.

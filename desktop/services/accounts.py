@@ -542,19 +542,19 @@ def similar_accounts(ws: Workspace, account_id: str, limit: int = 5) -> list[tup
     """Other accounts that are the same company by Duplicates' rule (`duplicates.company_core`:
     西安瑞通精密机械 and 西安瑞通精密机械科技有限公司): (id, name), the one to keep first.
 
-    Only the accounts whose names hold the first characters of this one's distinctive part
-    are read and keyed, so an account of 10,000 is opened as quickly as one of ten."""
+    Only the accounts whose names hold the characters of this one's distinctive part, in
+    order, are read and keyed (each name of one core holds them: the core is what is left of a
+    name), so an account among 10,000 of one region's names opens as quickly as one of ten."""
     with ws.read() as session:
         own = _live(session, account_id)
         core = rules.company_core(own.name)
-        probe = without_place(core)[:2]
-        if not core or not probe:
+        if not core:
             return []
+        # 瑞通精密机械 → %瑞%通%精%密%机%械%: "西安 瑞通精密机械科技有限公司" holds it too.
+        probe = "%" + "%".join(ch for ch in without_place(core) if ch not in "%_\\") + "%"
         rows = session.execute(
             select(Account.id, Account.name).where(
-                Account.alive,
-                Account.id != account_id,
-                Account.name.contains(probe, autoescape=True),
+                Account.alive, Account.id != account_id, Account.name.like(probe)
             )
         ).all()
         groups = rules.account_groups([(own.id, own.name), *((i, n) for i, n in rows)])
