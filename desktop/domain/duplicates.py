@@ -1,26 +1,31 @@
 """Which accounts, competitors, and people of one account, are the same one recorded twice.
 
-Accounts are the same when their company names give one key (`import_values.company_key`:
-苏州恒通电子有限公司 and 苏州恒通电子 (中国) 有限公司 and "苏州恒通 电子"); so are competitors,
-which are companies too (金桥系统, "金桥 系统" and 金桥系统有限公司; Jinqiao Systems and
-"jinqiao  systems" — the name key's case and spacing are part of it). People are the same
-when they belong to one account and share phone digits (`phone_key`: +86 138-0013-8000 is
-13800138000) or an email, or have one name (`person_key`) and no phone or email that tells them
-apart. Pure functions over plain rows, in one pass with a union-find, so that 50,000 people are
-grouped in well under a second. A name that is no account yet may still be close to one
-(`CloseAccounts`: 南京远科 beside 南京远科证券科技有限公司), which the import and the new-pursuit
-dialog say before making a second record of one customer.
+Accounts are the same when their names give one core (`company_core`: the company key of
+`import_values` — 苏州恒通电子有限公司, 苏州恒通电子 (中国) 有限公司 and "苏州恒通 电子" — less the
+generic words a legal name puts before its legal form): 西安瑞通精密机械 is
+西安瑞通精密机械科技有限公司, a short name that is the distinctive part of a full legal name
+whose rest is legal form. Competitors are companies too (金桥系统, "金桥 系统", 金桥系统有限公司).
+The account page's 「可能重复」 and Duplicates use this one rule. People are the same when they
+belong to one account and have one name (`person_key`) and no phone or email that tells them
+apart, or share phone digits (`phone_key`: +86 138-0013-8000 is 13800138000) or an email and
+are not told apart by both a different name and a different other contact (江强 and 邓轩 on one
+team mailbox, each with their own mobile, are two people). Pure functions over plain
+rows, in one pass with a union-find, so that 50,000 people are grouped in well under a second.
+A name that is no account yet may still be close to one (`CloseAccounts`: 南京远科 beside
+南京远科证券科技有限公司), which the import and the new-pursuit dialog say before making a
+second record of one customer.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop.domain.company_names import without_place
-from desktop.domain.import_values import company_key, email_key, person_key, phone_key
+from desktop.domain.company_names import short_name, without_place
+from desktop.domain.import_values import company_key, email_key, fold, person_key, phone_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +77,65 @@ class _Union:
 
 
 def account_groups(rows: Iterable[tuple[str, str]]) -> list[Group]:
-    """(id, name) rows → groups of accounts with one company key, in the rows' order."""
+    """(id, name) rows → groups of accounts with one company core, in the rows' order."""
     return _company_groups(rows)
 
 
 def competitor_groups(rows: Iterable[tuple[str, str]]) -> list[Group]:
-    """(id, name) rows → groups of competitors with one company key, in the rows' order."""
+    """(id, name) rows → groups of competitors with one company core, in the rows' order."""
     return _company_groups(rows)
+
+
+# Words a legal name puts between the company's own name and its legal form (西安瑞通精密机械
+# 科技有限公司, Acme Trading Co., Ltd.): they tell no company from another, so a name without
+# them is the same company. Industries (证券, 电子, 机械) are not among them: 南京远科 and
+# 南京远科证券 may be two companies, which the new-pursuit dialog only asks about (CloseAccounts).
+_ZH_GENERIC = ("科技", "技术", "实业", "发展", "贸易", "商贸", "工贸", "国际")
+_EN_GENERIC = frozenset(
+    [
+        "trading",
+        "technology",
+        "technologies",
+        "tech",
+        "international",
+        "industries",
+        "industrial",
+        "holding",
+        "holdings",
+        "group",
+    ]
+)
+_LATIN = re.compile(r"[a-z]")
+_WORDS = re.compile(r"[\s\W_]+")
+
+
+@functools.lru_cache(maxsize=65_536)  # the account page asks again for the names it read
+def company_core(name: str) -> str:
+    """What makes two company names one company, for Duplicates and the account page: the
+    company key less the generic words at its end (西安瑞通精密机械科技有限公司 → 西安瑞通精密机械,
+    Acme Trading Co., Ltd. → acme); "" for no name. The words stay when too little would be
+    left to tell a company by (北京科技有限公司 stays 北京科技)."""
+    core = company_key(name or "")
+    if _LATIN.search(core):
+        # Words, not letters: Acmetrix is no Acme Trading. The key is these words joined.
+        words = [w for w in _WORDS.split(short_name(fold(name)).casefold()) if w]
+        while len(words) > 1 and words[-1] in _EN_GENERIC:
+            words.pop()
+        core = "".join(words)
+    changed = True
+    while changed:
+        changed = False
+        for word in _ZH_GENERIC:
+            rest = core[: -len(word)]
+            if core.endswith(word) and _long_enough(without_place(rest)) and not _place(rest):
+                core, changed = rest, True
+                break
+    return core
+
+
+def _place(name: str) -> bool:
+    # 北京, 南京市: a place alone names no company (`without_place` keeps what it cannot cut).
+    return without_place(name + "某某") == "某某"
 
 
 def _company_groups(rows: Iterable[tuple[str, str]]) -> list[Group]:
@@ -87,13 +144,23 @@ def _company_groups(rows: Iterable[tuple[str, str]]) -> list[Group]:
     order = []
     for account_id, name in rows:
         order.append(account_id)
-        key = company_key(name or "")
+        key = company_core(name or "")
         if not key:
             continue
         if key in first:
             union.join(first[key], account_id, "name")
         else:
             first[key] = account_id
+    # A name without its city (恒通电子) is the company of that city (苏州恒通电子有限公司) when
+    # only one city's has it; with two (苏州 and 上海恒通电子) it is neither, and they stay apart.
+    placed: dict[str, set[str]] = {}
+    for key in first:
+        bare = without_place(key)
+        if bare != key:
+            placed.setdefault(bare, set()).add(key)
+    for bare, keys in placed.items():
+        if len(keys) == 1 and bare in first:
+            union.join(first[next(iter(keys))], first[bare], "name")
     return union.groups(order)
 
 
@@ -101,28 +168,65 @@ def people_groups(rows: Iterable[PersonRow]) -> list[Group]:
     """Groups of people of one account that look like one person, in the rows' order."""
     union = _Union()
     order: list[str] = []
-    seen: dict[tuple[str | None, str, str], str] = {}
+    # (account, "phone" or "email", key) → (id, name, the other contact) of the first person
+    # so; `apart` the later ones told apart from the first (few: one dict look-up a row mostly).
+    seen: dict[tuple[str | None, str, str], tuple[str, str, str]] = {}
+    apart: dict[tuple[str | None, str, str], list[tuple[str, str, str]]] = {}
     by_name: dict[tuple[str | None, str], list[tuple[str, str, str]]] = {}
     for row in rows:
         order.append(row.id)
         phone, email = phone_key(row.phone or ""), email_key(row.email or "")
-        for reason, key in (("phone", phone), ("email", email)):
-            if key:
-                other = seen.setdefault((row.account_id, reason, key), row.id)
-                if other != row.id:
-                    union.join(other, row.id, reason)
         name = person_key(row.name or "")
+        for reason, key, contact in (("phone", phone, email), ("email", email, phone)):
+            if not key:
+                continue
+            mine = (row.id, name, contact)
+            first = seen.setdefault((row.account_id, reason, key), mine)
+            if first is mine:
+                continue
+            # One phone or email: the same person unless their names differ AND so does the
+            # other contact (江强 and 邓轩 on one team mailbox, each with their own mobile). A
+            # name alone tells little: 周总, 周经理 and Zhou are one person written three ways.
+            others = apart.setdefault((row.account_id, reason, key), [])
+            for other_id, other_name, theirs in (first, *others):
+                if not _differ(name, other_name) or not _differ(contact, theirs):
+                    union.join(other_id, row.id, reason)
+                    break
+            else:
+                others.append(mine)
         if not name:
             continue
         # One name: the same person unless a phone or an email tells them apart.
         for other_id, other_phone, other_email in by_name.setdefault((row.account_id, name), []):
-            if (not phone or not other_phone or phone == other_phone) and (
-                not email or not other_email or email == other_email
-            ):
+            if not _differ(phone, other_phone) and not _differ(email, other_email):
                 union.join(other_id, row.id, "name")
                 break
         by_name[(row.account_id, name)].append((row.id, phone, email))
     return union.groups(order)
+
+
+def _differ(mine: str, theirs: str) -> bool:
+    """Whether two names, phones or emails tell two people apart: both known, and not one."""
+    return bool(mine and theirs and mine != theirs)
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """How established an account is, to choose which of two records of it a merge keeps."""
+
+    id: str
+    pursuits: int
+    people: int
+    created: str  # ISO time: the older record is the one the team has been using
+    name: str
+
+
+def established_first(records: Iterable[Standing]) -> list[str]:
+    """Ids, the record to keep first: more pursuits, then more people, then the older, then the
+    fuller name (西安瑞通精密机械科技有限公司 over 西安瑞通精密机械). A short name typed in a
+    hurry is kept only when it is the one the team's work is on."""
+    ranked = sorted(records, key=lambda r: (-r.pursuits, -r.people, r.created, -len(r.name), r.id))
+    return [r.id for r in ranked]
 
 
 # --- a name that is not an account yet, but close to one ------------------------------------------

@@ -11,6 +11,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain import duplicates as rules
+from desktop.domain.company_names import without_place
 from desktop.services import records
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
@@ -401,7 +403,9 @@ def merge_preview(ws: Workspace, keep_id: str, merged_id: str) -> dict[str, int]
         pursuits = select(Pursuit.id).where(Pursuit.account_id == merged_id, Pursuit.alive)
         return {
             "pursuits": session.scalar(select(func.count()).select_from(pursuits.subquery())) or 0,
-            "people": queries.account_people_count(session, merged_id),
+            # The account page's 关键人 (the people on its maps and those recorded on it with no
+            # map yet): all of them move, so all of them are counted.
+            "people": len({row[0] for row in queries.account_people(session, merged_id)}),
             "visits": session.scalar(
                 select(func.count())
                 .select_from(Visit)
@@ -516,76 +520,51 @@ def redo_merge(ws: Workspace, merge: Merge) -> tuple[Merge, Changes]:
 
 
 def similar_accounts(ws: Workspace, account_id: str, limit: int = 5) -> list[tuple[str, str]]:
-    """Other accounts that may be the same customer: (id, name), by the name's core.
+    """Other accounts that are the same company by Duplicates' rule (`duplicates.company_core`:
+    西安瑞通精密机械 and 西安瑞通精密机械科技有限公司): (id, name), the one to keep first.
 
-    The core drops the city at the front and the legal form at the end (有限公司 …), so
-    "苏州恒通电子有限公司" and "恒通电子" are suggested as one another's duplicates: another
-    account whose name holds this one's core, or whose whole name is part of this one's.
-    """
+    Only the accounts whose names hold the characters of this one's distinctive part, in
+    order, are read and keyed (each name of one core holds them: the core is what is left of a
+    name), so an account among 10,000 of one region's names opens as quickly as one of ten."""
     with ws.read() as session:
         own = _live(session, account_id)
-        core = name_core(own.name)
-        if len(core) < 2:
+        core = rules.company_core(own.name)
+        if not core:
             return []
+        # 瑞通精密机械 → %瑞%通%精%密%机%械%: "西安 瑞通精密机械科技有限公司" holds it too.
+        probe = "%" + "%".join(ch for ch in without_place(core) if ch not in "%_\\") + "%"
         rows = session.execute(
-            select(Account.id, Account.name)
-            .where(
-                Account.alive,
-                Account.id != account_id,
-                Account.name.contains(core, autoescape=True)
-                | ((func.length(Account.name) >= 2) & (func.instr(own.name, Account.name) > 0)),
+            select(Account.id, Account.name).where(
+                Account.alive, Account.id != account_id, Account.name.like(probe)
             )
-            .order_by(Account.name)
-            .limit(limit)
         ).all()
-    return [(i, n) for i, n in rows]
+        groups = rules.account_groups([(own.id, own.name), *((i, n) for i, n in rows)])
+        same = next((g.ids for g in groups if own.id in g.ids), ())
+        if not same:
+            return []
+        names = dict(rows)
+        return [(i, names[i]) for i in _established(session, same) if i != account_id][:limit]
 
 
-_LEGAL_FORMS = (
-    "股份有限公司",
-    "集团有限公司",
-    "科技有限公司",
-    "有限责任公司",
-    "有限公司",
-    "集团",
-    "公司",
-    "Co., Ltd.",
-    "Co. Ltd.",
-    "Ltd.",
-    "Ltd",
-    "Inc.",
-    "Inc",
-    "GmbH",
-    "LLC",
-)
-_CITIES = (
-    "北京",
-    "上海",
-    "天津",
-    "重庆",
-    "深圳",
-    "广州",
-    "杭州",
-    "南京",
-    "苏州",
-    "成都",
-    "武汉",
-    "西安",
-    "青岛",
-)
+def established_first(ws: Workspace, ids: Sequence[str]) -> list[str]:
+    """`ids`, the account a merge of them should keep first (`duplicates.established_first`)."""
+    with ws.read() as session:
+        return _established(session, ids)
 
 
-def name_core(name: str) -> str:
-    """An account name without its city prefix and legal form: what duplicates share."""
-    core = name.strip()
-    for form in _LEGAL_FORMS:
-        if core.endswith(form):
-            core = core[: -len(form)].strip(" ,")
-            break
-    for city in _CITIES:
-        if core.startswith(city) and len(core) > len(city) + 1:
-            core = core[len(city) :]
-            if core.startswith("市"):
-                core = core[1:]
-            break
-    return core
+def _established(session: Session, ids: Sequence[str]) -> list[str]:
+    pursuits = dict(
+        session.execute(
+            select(Pursuit.account_id, func.count())
+            .where(Pursuit.alive, Pursuit.account_id.in_(ids))
+            .group_by(Pursuit.account_id)
+        ).all()
+    )
+    people = {str(i): int(n) for i, n in queries.people_per_account(session, ids)}
+    rows = session.execute(
+        select(Account.id, Account.created_at, Account.name).where(Account.id.in_(ids))
+    ).all()
+    return rules.established_first(
+        rules.Standing(i, pursuits.get(i, 0), people.get(i, 0), str(created or ""), name or "")
+        for i, created, name in rows
+    )

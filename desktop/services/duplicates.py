@@ -1,7 +1,8 @@
 """Duplicates: accounts, competitors and people recorded twice, found and merged undoably.
 
 `find_duplicates` reads every live account, competitor and person once and groups them with the
-pure rules of `domain.duplicates` (company key; phone digits, email, name within an account).
+pure rules of `domain.duplicates` (company core; phone digits, email, name within an account),
+an account group's most established record first (the one `merge_groups` keeps by default).
 `merge_groups` folds each chosen group into its first record in ONE transaction — accounts first
 (their pursuits, people and files move to the account kept), then competitors (each pursuit's
 column, scores and loss move to the competitor kept: `services.indicators.merge`), then people
@@ -23,6 +24,7 @@ from desktop.services.changes import Changes
 from desktop.services.errors import InvalidInput
 from desktop.services.indicators import merge as competitor_merge
 from desktop.services.workspace import Workspace
+from desktop.storage import queries as storage_queries
 from desktop.storage.tables import Account, Competitor, Person, Pursuit, PursuitCompetitor
 
 KINDS = ("account", "competitor", "person")  # the order groups are listed and folded in
@@ -59,10 +61,17 @@ def find_duplicates(ws: Workspace) -> list[DuplicateGroup]:
     """Groups of live accounts, then competitors, then people, that look like one each."""
     with ws.read() as session:
         accounts = session.execute(
-            select(Account.id, Account.name)
+            select(Account.id, Account.name, Account.created_at)
             .where(Account.alive)
             .order_by(Account.created_at, Account.id)
         ).all()
+        account_groups = rules.account_groups((a.id, a.name) for a in accounts)
+        grouped = [i for group in account_groups for i in group.ids]
+        people_counts = (
+            {str(i): int(n) for i, n in storage_queries.people_per_account(session, grouped)}
+            if grouped
+            else {}
+        )
         pursuit_counts = dict(
             session.execute(
                 select(Pursuit.account_id, func.count())
@@ -85,13 +94,21 @@ def find_duplicates(ws: Workspace) -> list[DuplicateGroup]:
             .order_by(Person.created_at, Person.id)
         ).all()  # fmt: skip
     names = {a.id: a.name or "" for a in accounts}
+    created = {a.id: str(a.created_at or "") for a in accounts}
     found = []
-    for group in rules.account_groups((a.id, a.name) for a in accounts):
+    for group in account_groups:
+        # The record to keep first: the one the team's work is on, not a short name added later.
+        kept_first = rules.established_first(
+            rules.Standing(
+                i, pursuit_counts.get(i, 0), people_counts.get(i, 0), created[i], names[i]
+            )
+            for i in group.ids
+        )
         found.append(
             DuplicateGroup(
                 "account",
                 group.reason,
-                tuple(Candidate(i, names[i], str(pursuit_counts.get(i, 0))) for i in group.ids),
+                tuple(Candidate(i, names[i], str(pursuit_counts.get(i, 0))) for i in kept_first),
             )
         )
     rival_names = {c.id: c.name or "" for c in rivals}

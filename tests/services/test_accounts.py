@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.services import accounts, records, search, stakeholders
+from desktop.services import stakeholder_map as smap
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.pursuits import PursuitDraft, create_pursuit
 from desktop.storage.tables import Pursuit, Stakeholder
@@ -246,18 +247,42 @@ def test_merging_an_account_into_itself_or_a_missing_one_is_refused(ws) -> None:
         accounts.merge_accounts(ws, keep, "gone")
 
 
-def test_similar_accounts_suggest_duplicates(ws) -> None:
+def test_similar_accounts_are_duplicates_rule_with_the_one_to_keep_first(ws) -> None:
+    """The page's 可能重复 is Duplicates' rule (`duplicates.company_core`), nothing looser."""
     a, _ = accounts.create_account(ws, {"name": "苏州恒通电子有限公司"})
     b, _ = accounts.create_account(ws, {"name": "恒通电子"})
-    c, _ = accounts.create_account(ws, {"name": "上海恒通电子股份有限公司"})
     accounts.create_account(ws, {"name": "南京华盛"})
-    assert [n for _i, n in accounts.similar_accounts(ws, a)] == [
-        "上海恒通电子股份有限公司",
-        "恒通电子",
-    ]
-    assert {i for i, _n in accounts.similar_accounts(ws, b)} == {a, c}
-    assert accounts.name_core("北京市华通科技有限公司") == "华通"
-    assert accounts.name_core("Acme Ltd.") == "Acme"
+    assert accounts.similar_accounts(ws, b) == [(a, "苏州恒通电子有限公司")]
+    assert accounts.similar_accounts(ws, a) == [(b, "恒通电子")]
+    # Another city's 恒通电子 too: the bare name may be either, and the two cities' are two.
+    c, _ = accounts.create_account(ws, {"name": "上海恒通电子股份有限公司"})
+    assert accounts.similar_accounts(ws, a) == accounts.similar_accounts(ws, c) == []
+    assert accounts.similar_accounts(ws, b) == []
+
+
+def test_the_short_name_added_later_is_the_legal_names_duplicate(ws) -> None:
+    """Tester round 6: 西安瑞通精密机械 added beside 西安瑞通精密机械科技有限公司; the page flags
+    the full name, and the full name is the one to keep (it has the pursuits)."""
+    full = account_of(ws, make(ws, "ERP", "西安瑞通精密机械科技有限公司"))
+    short, _ = accounts.create_account(ws, {"name": "西安瑞通精密机械"})
+    assert accounts.similar_accounts(ws, short) == [(full, "西安瑞通精密机械科技有限公司")]
+    assert accounts.established_first(ws, [short, full]) == [full, short]
+
+
+def test_the_merge_preview_counts_the_people_the_page_shows(ws) -> None:
+    """关键人 on the page counts the people taken off their last map too; they move, so the
+    preview counts them (it said 20 people of the page's 25)."""
+    pursuit_id = make(ws, "ERP", "西安瑞通精密机械科技有限公司")
+    full = account_of(ws, pursuit_id)
+    short, _ = accounts.create_account(ws, {"name": "西安瑞通精密机械"})
+    stakeholders.create_stakeholder(ws, pursuit_id, {"name": "甲"})
+    gone, _ = stakeholders.create_stakeholder(ws, pursuit_id, {"name": "乙"})
+    smap.delete_people(ws, [gone])  # off the map, still a person of the account
+    shown = len(accounts.account_page(ws, full).people)
+    assert shown == 2
+    assert accounts.merge_preview(ws, short, full)["people"] == shown
+    accounts.merge_accounts(ws, short, full)
+    assert len(accounts.account_page(ws, short).people) == shown
 
 
 def test_every_accounts_summary_equals_its_own_summary_on_a_demo(ws) -> None:

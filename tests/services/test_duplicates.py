@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from desktop.services import duplicates, pursuits
+from desktop.services import accounts, duplicates, pursuits
 from desktop.services import stakeholder_map as smap
 from desktop.services.pursuits import PursuitDraft
 from desktop.storage.tables import Account, Person, Pursuit, Stakeholder
@@ -54,3 +54,23 @@ def test_find_merge_and_undo_accounts_and_people(ws) -> None:
     duplicates.undo_merge_groups(ws, both)
     duplicates.undo_merge_groups(ws, merge)
     assert _where(ws) == before
+
+
+def test_duplicates_lists_a_short_name_with_the_legal_name_kept_first(ws) -> None:
+    """Tester round 6: 查重 agrees with the account page, and keeps the record with the work."""
+    _pursuit(ws, "ERP", "西安瑞通精密机械科技有限公司")
+    _pursuit(ws, "OA", "西安瑞通精密机械设备有限公司")  # another industry: another company
+    accounts.create_account(ws, {"name": "西安瑞通精密机械"})
+    [group] = duplicates.find_duplicates(ws)
+    assert (group.kind, [r.name for r in group.records]) == (
+        "account",
+        ["西安瑞通精密机械科技有限公司", "西安瑞通精密机械"],
+    )
+
+
+def test_a_team_mailbox_is_not_one_person(ws) -> None:
+    """江强 and 邓轩 share user452@example.cn, each with their own mobile: two people."""
+    mes = _pursuit(ws, "MES", "广州恒达证券集团有限公司")
+    for name, phone in (("江强", "13801129838"), ("邓轩", "13749763082")):
+        smap.create_person(ws, mes, {"name": name, "phone": phone, "email": "user452@example.cn"})
+    assert duplicates.find_duplicates(ws) == []

@@ -205,7 +205,7 @@ class MergeDialog(QDialog):
         box.addWidget(self.preview)
         box.addWidget(self.buttons)
         self.search.textChanged.connect(self._filter)
-        self.list.currentItemChanged.connect(lambda *_: self._update())
+        self.list.currentItemChanged.connect(lambda *_: self._preset_keep())
         self.keep_this.toggled.connect(lambda _c: self._update())
         if suggested and self.list.count():
             self.list.setCurrentRow(0)
@@ -231,6 +231,22 @@ class MergeDialog(QDialog):
         if self.keep_this.isChecked():
             return self.account.id, other
         return other, self.account.id
+
+    def _preset_keep(self) -> None:
+        """Keep the established record of the two by default (`accounts.established_first`:
+        more pursuits, more people, the older): a short name just added is not kept over the
+        full legal name the team's work is on."""
+        other = self.other_id()
+        if other is not None:
+            try:
+                first = accounts.established_first(self.ctx.workspace, [self.account.id, other])
+            except Exception as exc:
+                show_error(self, exc)
+                return
+            keep = self.keep_other if first and first[0] == other else self.keep_this
+            keep.setEnabled(True)
+            keep.setChecked(True)  # toggling updates the preview
+        self._update()
 
     def _filter(self, text: str) -> None:
         words = [w.casefold() for w in text.split()]

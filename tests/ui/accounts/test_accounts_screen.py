@@ -183,6 +183,24 @@ def test_merge_through_the_dialog_and_undo(screen, ctx, qtbot) -> None:
     assert screen.model.row(ids["dup"]) is None
 
 
+def test_the_possible_duplicate_link_keeps_the_full_legal_name(screen, ctx, qtbot) -> None:
+    """Tester round 6: 西安瑞通精密机械 added beside 西安瑞通精密机械科技有限公司; its page's link
+    opens the merge keeping the full name (its pursuit), so Merge does not drop it."""
+    full = account_of(ctx.workspace, make(ctx.workspace, "ERP", "西安瑞通精密机械科技有限公司"))
+    short, _ = accounts.create_account(ctx.workspace, {"name": "西安瑞通精密机械"})
+    screen.reload()
+    screen.select(short)
+    assert "西安瑞通精密机械科技有限公司" in screen.page.duplicates.text()
+    screen.page.duplicates.linkActivated.emit(full)
+    dialog = screen.dialog
+    assert dialog.keep_other.isChecked() and dialog.pair() == (full, short)
+    assert dialog.preview.text().endswith("「西安瑞通精密机械」将被删除。")
+    with qtbot.waitSignal(dialog.finished):
+        dialog.accept()
+    assert screen.current_id == full and screen.model.row(short) is None
+    assert screen.page.name.text() == "西安瑞通精密机械科技有限公司"
+
+
 def test_merge_keeping_the_other_account(screen, ctx, qtbot) -> None:
     ids = fill(ctx.workspace)
     screen.reload()
