@@ -431,11 +431,6 @@ _ACCOUNT_PEOPLE_SQL = f"""
         WHERE s.person_id = pe.id AND s.alive AND p.alive)
     ORDER BY 5, 1, 4
 """
-_ACCOUNT_PEOPLE_COUNT_SQL = f"""
-    SELECT count(DISTINCT coalesce(s.person_id, s.id))
-    FROM stakeholders AS s JOIN pursuits AS p ON p.id = s.pursuit_id
-    WHERE {_PEOPLE_OF}
-"""
 _ACCOUNT_VISITS_SQL = """
     SELECT v.id, v.pursuit_id, p.title, v.starts_at, v.location, v.objective, v.outcome
     FROM pursuits AS p JOIN visits AS v ON v.pursuit_id = p.id
@@ -451,12 +446,6 @@ def account_people(session: Session, account_id: str) -> list[Row]:
     card id, pursuit id, pursuit title and roles are None."""
     params = (account_id, account_id, account_id)
     return driver_of(session).execute(_ACCOUNT_PEOPLE_SQL, params).fetchall()
-
-
-def account_people_count(session: Session, account_id: str) -> int:
-    """How many live people the account has on its maps (each once)."""
-    row = driver_of(session).execute(_ACCOUNT_PEOPLE_COUNT_SQL, (account_id, account_id)).fetchone()
-    return int(row[0])
 
 
 def account_pursuit_ids(session: Session, account_id: str) -> list[str]:
