@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -193,9 +194,10 @@ def test_agenda_timeline_and_counts_at_scale(scale_db: Path, record, qtbot) -> N
     ws.close()
 
     env = dict(os.environ, LANG="C.UTF-8")
-    walls = []
+    walls, cpus = [], []
     for _ in range(3):
         started = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         result = subprocess.run(
             [sys.executable, "-m", "desktop", "agenda", "--db", str(scale_db)],
             capture_output=True,
@@ -205,10 +207,16 @@ def test_agenda_timeline_and_counts_at_scale(scale_db: Path, record, qtbot) -> N
             check=True,
         )
         walls.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     assert result.stdout
     record(
         "pursuit agenda: wall time, best of 3 (50k activities)" + SUFFIX, min(walls), "s", "< 1 s"
     )
+    # On a shared machine the wall clock measures the others' work too: the command's own CPU
+    # time (user + system), and the load it ran under.
+    record("pursuit agenda: CPU time, best of 3" + SUFFIX, min(cpus), "s")
+    record("load average (1 min) during pursuit agenda" + SUFFIX, os.getloadavg()[0], "")
 
 
 def _p95(values: list[float]) -> float:

@@ -117,6 +117,7 @@ def _list_pursuits(
     with ws.read() as session:
         names = queries.account_names(session) if whole else None
         rows = queries.pursuit_list_rows(session, ids=ids, account_id=account_id, named=not whole)
+        origins = queries.origin_names(session)
         # On the driver, as the board reads it (collection.received_by_pursuit's rule): through
         # the ORM its type processing cost 50 ms at 50,000 pursuits.
         received: dict[str, int] = dict(queries.board_received_rows(session, ids))
@@ -127,6 +128,7 @@ def _list_pursuits(
     get_received = received.get
     get_extra = extra.get
     get_name = names.get if names is not None else None
+    origin_of = origins.get
     open_ = status_rules.OPEN
     closed_rate = status_rules.closed_rate
     result: list[PursuitRow] = []
@@ -176,7 +178,7 @@ def _list_pursuits(
                 tags,
                 moment(row[15]),
                 0,
-                row[16] or "",
+                origin_of(row[16], "") if origins else "",
                 touched_at,
                 touched_by,
                 pursuit_id not in private,

@@ -282,7 +282,7 @@ class RowTableModel(QAbstractTableModel):
         collating is the slow part, comparing numbers is not)."""
         ranks = self._rank_cache.get(column.key)
         if ranks is None:
-            distinct = frozenset(column.sort(row) for row in self._rows.values()) - {None}
+            distinct = frozenset(map(column.sort, self._rows.values())) - {None}
             # Every model collates alike: the same texts (a reload, an edit that renamed
             # nothing, the screen opened again) reuse the last numbering.
             ranks = _COLLATED.get(distinct)

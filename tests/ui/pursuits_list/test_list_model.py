@@ -110,3 +110,36 @@ def test_totals_and_stale_marks(ws) -> None:
     assert stale == ["A"]  # stage 2's limit is 30 days, stage 4's 45
     days = model.index(0, model.column_index("days_since_touch"))
     assert days.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_totals_sum_the_most_common_currency_and_count_every_row(ws) -> None:
+    from desktop.services.pursuits import PursuitDraft, create_pursuit
+
+    for title, amount, currency in (
+        ("A", 1_000_00, "USD"),
+        ("B", 3_000_00, "CNY"),
+        ("C", 2_000_00, "USD"),
+        ("D", 5_000_00, "CNY"),
+        ("E", 7_000_00, "EUR"),
+    ):
+        create_pursuit(
+            ws, PursuitDraft(title=title, account_name="甲", amount=amount, currency=currency)
+        )
+    model = model_of(ws)
+    # USD and CNY are as common: the first seen of them is summed, the others left out.
+    first = next(r.currency for r in model.shown_rows() if r.currency in ("USD", "CNY"))
+    rows = [r for r in model.shown_rows() if r.currency == first]
+    weighted = sum(r.weighted for r in rows)
+    assert model.totals() == (5, sum(r.amount for r in rows), weighted, first)
+    assert model.totals(rows[:1]) == (1, rows[0].amount, rows[0].weighted, first)
+
+
+def test_flags_of_the_rows_in_view_change_those_rows_only(ws) -> None:
+    from desktop.services.pursuits import PursuitDraft, create_pursuit
+
+    ids = [create_pursuit(ws, PursuitDraft(title=t, account_name="甲"))[0] for t in "ABC"]
+    model = model_of(ws)
+    model.set_flags({ids[0]: 2, ids[1]: 1})
+    model.set_flags({ids[1]: 3}, only={ids[0], ids[1]})
+    assert model.flag_counts == {ids[1]: 3}
+    assert {r.id: r.red_flags for r in model.all_rows()} == {ids[0]: 0, ids[1]: 3, ids[2]: 0}
