@@ -193,6 +193,10 @@
         <translation>文件夹中有 {0} 个文件被拒收。</translation>
     </message>
     <message>
+        <source>Not synced {0}</source>
+        <translation>未同步 {0}</translation>
+    </message>
+    <message>
         <source>1 file waiting</source>
         <translation>1 个文件等待中</translation>
     </message>
@@ -1384,6 +1388,18 @@
         <translation>最近的问题</translation>
     </message>
     <message>
+        <source>merged 1 file at {0}</source>
+        <translation>{0} 合并 1 个文件</translation>
+    </message>
+    <message>
+        <source>merged {0} files at {1}</source>
+        <translation>{1} 合并 {0} 个文件</translation>
+    </message>
+    <message>
+        <source>nothing new to merge</source>
+        <translation>没有新文件可合并</translation>
+    </message>
+    <message>
         <source>No sync folder yet. Choose a folder your team already shares (OneDrive, Dropbox, Nextcloud, Syncthing or a network drive) and the team passphrase.</source>
         <translation>尚未设置同步文件夹。请选择团队已在共享的文件夹（OneDrive、Dropbox、Nextcloud、Syncthing 或网络驱动器）并输入团队口令。</translation>
     </message>
@@ -1406,6 +1422,10 @@
     <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Not synced {0}: no file in the folder could be read</source>
+        <translation>未同步 {0}：文件夹中的文件都无法读取</translation>
     </message>
     <message>
         <source>Last sync {0}</source>

@@ -275,6 +275,10 @@ class FolderSyncer(QObject):
         self.again = False  # a round was asked for while one ran
         self.last: team_folder.RoundReport | None = None
         self.last_time = ""
+        # The last round of this session that merged files, and how many: later rounds (after
+        # our own file lands in the folder, every minute) usually merge none.
+        self.merged_files = 0
+        self.merged_time = ""
         self.problem = ""
         self.problems: list[tuple[str, str]] = []  # (local time, what happened), newest first
         self.dialog: FolderDialog | None = None
@@ -429,6 +433,7 @@ class FolderSyncer(QObject):
         self.recorded = folder_state.recorded_setup(self.ctx.workspace.path)
         self.problem = ""
         self.last = None
+        self.merged_files, self.merged_time = 0, ""
         paths = self.watcher.directories()
         if paths:
             self.watcher.removePaths(paths)
@@ -514,6 +519,8 @@ class FolderSyncer(QObject):
         self.last = report
         self.recorded = folder_state.recorded_setup(self.ctx.workspace.path)
         self.last_time = time.strftime("%H:%M")
+        if report.imported_files:
+            self.merged_files, self.merged_time = report.imported_files, self.last_time
         self.problem = self._refusals(report)
         if self.problem:
             self._note(self.problem)
@@ -553,6 +560,13 @@ class FolderSyncer(QObject):
         else:
             self.problems.insert(0, (time.strftime("%H:%M"), problem))
             del self.problems[KEEP_PROBLEMS:]
+
+    @property
+    def nothing_read(self) -> bool:
+        """The last round could read none of the colleagues' files there were (another team
+        passphrase, a clock far ahead…), or held ours back: it did not sync."""
+        last = self.last
+        return last is not None and (last.held or bool(last.refused and not last.imported_files))
 
     def _next(self) -> None:
         if self.again:
@@ -602,7 +616,11 @@ class FolderSyncer(QObject):
         if self.running or self.last is None:
             parts.append(self.tr("Syncing…"))
         else:
-            parts.append(self.tr("Synced {0}").format(self.last_time))
+            parts.append(
+                self.tr("Not synced {0}").format(self.last_time)
+                if self.nothing_read
+                else self.tr("Synced {0}").format(self.last_time)
+            )
             waiting = len(self.last.skipped)
             if waiting:
                 parts.append(

@@ -12,13 +12,16 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +46,7 @@ from desktop.ui.sync.format import MONEY, field_label, is_long, kind_label, loca
 from desktop.ui.undo import UndoCommand, push
 
 Index = QModelIndex | QPersistentModelIndex
+CARD_MIN_WIDTH = 220  # a version's card: its date, value and button read without squeezing
 
 
 class ReviewModel(QAbstractTableModel):
@@ -152,7 +156,7 @@ class VersionCard(QFrame):
         version = conflict.versions[index]
         self.setObjectName(f"version_{index}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(CARD_MIN_WIDTH)
         ctx = screen.ctx
         layout = QVBoxLayout(self)
         who = version.site_name or self.tr("another computer")
@@ -163,6 +167,7 @@ class VersionCard(QFrame):
             f"<b>{who}</b><br><span>{local_time(version.when)}</span>"
             + (f" · <i>{badge}</i>" if badge else "")
         )
+        head.setWordWrap(True)  # a long site name or date beside "Shown now" wraps
         layout.addWidget(head)
         text = value_text(conflict.kind, conflict.field, version.value, ctx.catalog, ctx.lang)
         if conflict.field == "alive":
@@ -231,7 +236,9 @@ class ReviewScreen(QWidget):
         self.detail_title = QLabel()
         self.detail_title.setObjectName("detail_title")
         self.detail_title.setWordWrap(True)
-        self.cards = QHBoxLayout()
+        # Side by side when the panel has room for them, else one under another (at 150 % on a
+        # laptop two cards were clipped on the right under a horizontal scroll bar).
+        self.cards = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.new_value_row = QWidget()
         row = QHBoxLayout(self.new_value_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -262,6 +269,8 @@ class ReviewScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)
+        self.detail_scroll = scroll
+        scroll.viewport().installEventFilter(self)
 
         splitter = QSplitter()
         splitter.addWidget(self.table)
@@ -293,6 +302,30 @@ class ReviewScreen(QWidget):
         self._stale = False
         ctx.changed.connect(self._on_changed)
         self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.detail_scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._arrange_cards()
+        return False
+
+    def _arrange_cards(self) -> None:
+        """The versions side by side when they fit the panel's width, else stacked."""
+        count = self.cards.count()
+        margins = self.detail_layout.contentsMargins()
+        room = self.detail_scroll.viewport().width() - margins.left() - margins.right()
+        needed = count * CARD_MIN_WIDTH + max(0, count - 1) * max(0, self.cards.spacing())
+        for index in range(count):
+            item = self.cards.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                needed = max(needed, count * widget.minimumSizeHint().width())
+        wanted = (
+            QBoxLayout.Direction.LeftToRight
+            if count < 2 or needed <= room
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self.cards.direction() != wanted:
+            self.cards.setDirection(wanted)
 
     # --- data -----------------------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
@@ -362,6 +395,7 @@ class ReviewScreen(QWidget):
         )
         for index in range(len(conflict.versions)):
             self.cards.addWidget(VersionCard(self, conflict, index), 1, Qt.AlignmentFlag.AlignTop)
+        self._arrange_cards()
         editable = conflict.field != "alive" and _free_value(conflict)
         self.new_value_row.setVisible(editable)
         self.new_value.clear()

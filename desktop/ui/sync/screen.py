@@ -250,6 +250,27 @@ class SyncScreen(QWidget):
         if self.syncer is not None:
             self.syncer.configure()
 
+    def _merged(self, syncer: FolderSyncer) -> str:
+        """What the rounds merged: this one's files, else those of the last round of this session
+        that merged any (the rounds after it merge none: "merged 0 files" hid the file read),
+        else that there was nothing new."""
+        count = syncer.last.imported_files if syncer.last is not None else 0
+        if count:
+            return (
+                self.tr("merged 1 file")
+                if count == 1
+                else self.tr("merged {0} files").format(count)
+            )
+        if syncer.merged_files:
+            return (
+                self.tr("merged 1 file at {0}").format(syncer.merged_time)
+                if syncer.merged_files == 1
+                else self.tr("merged {0} files at {1}").format(
+                    syncer.merged_files, syncer.merged_time
+                )
+            )
+        return "" if syncer.nothing_read else self.tr("nothing new to merge")
+
     def refresh(self) -> None:
         syncer = self.syncer
         folder = syncer.folder if syncer is not None else ""
@@ -279,7 +300,13 @@ class SyncScreen(QWidget):
             state = self.tr("Syncing…")
         elif syncer.last is not None:
             last = syncer.last
-            parts = [self.tr("Last sync {0}").format(syncer.last_time)]
+            parts = [
+                self.tr("Not synced {0}: no file in the folder could be read").format(
+                    syncer.last_time
+                )
+                if syncer.nothing_read
+                else self.tr("Last sync {0}").format(syncer.last_time)
+            ]
             if last.written:
                 written = last.written_records
                 parts.append(
@@ -287,12 +314,9 @@ class SyncScreen(QWidget):
                     if written == 1
                     else self.tr("wrote {0} changes").format(written)
                 )
-            merged = last.imported_files
-            parts.append(
-                self.tr("merged 1 file")
-                if merged == 1
-                else self.tr("merged {0} files").format(merged)
-            )
+            merged = self._merged(syncer)
+            if merged:
+                parts.append(merged)
             if last.skipped:
                 waiting = len(last.skipped)
                 parts.append(

@@ -13,6 +13,7 @@ preview); `Doc.mm` and `Doc.pt` convert.
 
 from __future__ import annotations
 
+import copy
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -163,6 +164,9 @@ class Box(ABC):
     """Something on the page: measured with `layout(width)`, drawn with `draw(painter, x, y)`."""
 
     keep_with_next = False  # never the last thing on a page (headings)
+    # Moves whole to the next page rather than split (a card, a table row); split only when
+    # taller than a page, so that a long text is never cut.
+    keep_together = False
     space_before = 0.0  # gap above, dropped at the top of a page
     repeat: Box | None = None  # drawn again above this box when it starts a page (table header)
     width = 0.0
@@ -207,7 +211,6 @@ class Text(Box):
         style: Style,
         *,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
-        max_lines: int = 0,
         space_before: float = 0.0,
     ) -> None:
         self.doc = doc
@@ -216,7 +219,6 @@ class Text(Box):
         )
         self.style = style
         self.align = align
-        self.max_lines = max_lines
         self.space_before = space_before
         self.lines: list[QTextLine] = []
         self.offsets: list[float] = []
@@ -228,14 +230,6 @@ class Text(Box):
     def layout(self, width: float) -> float:
         self.width = width
         self._build(self.spans, width)
-        if self.max_lines and len(self.lines) > self.max_lines:
-            # Elide: cut at the end of the last allowed line and add an ellipsis.
-            last = self.lines[self.max_lines - 1]
-            keep = max(0, last.textStart() + last.textLength() - 2)
-            self._build([*_cut(self.spans, keep), ("…", None)], width)
-            while len(self.lines) > self.max_lines and keep > 0:
-                keep -= 1
-                self._build([*_cut(self.spans, keep), ("…", None)], width)
         return self.height
 
     def _build(self, spans: list[tuple[str, Style | None]], width: float) -> None:
@@ -346,18 +340,10 @@ class _TextPart(Box):
         return _TextPart(self.text, self.first, fit), _TextPart(self.text, fit, self.last)
 
 
-def _cut(spans: list[tuple[str, Style | None]], keep: int) -> list[tuple[str, Style | None]]:
-    result = []
-    for text, style in spans:
-        if keep <= 0:
-            break
-        result.append((text[:keep], style))
-        keep -= len(text)
-    return result
-
-
 class Stack(Box):
     """Boxes one under another, `gap` apart."""
+
+    keep_together = True
 
     def __init__(self, boxes: Sequence[Box], gap: float = 0.0, space_before: float = 0.0) -> None:
         self.boxes = [b for b in boxes if b is not None]
@@ -378,9 +364,37 @@ class Stack(Box):
             box.draw(painter, x, y)
             y += box.height + self.gap
 
+    def split(self, available: float) -> tuple[Box, Box] | None:
+        """The boxes that fit, and the first that does not split between the two parts."""
+        y = 0.0
+        for index, box in enumerate(self.boxes):
+            if box.height <= 0:
+                continue
+            gap = self.gap if y > 0 else 0.0
+            if y + gap + box.height <= available:
+                y += gap + box.height
+                continue
+            parts = box.split(available - y - gap)
+            if parts is None:
+                if y == 0:
+                    return None
+                head, tail = self.boxes[:index], self.boxes[index:]
+            else:
+                head = [*self.boxes[:index], parts[0]]
+                tail = [parts[1], *self.boxes[index + 1 :]]
+            return self._part(head), self._part(tail)
+        return None
+
+    def _part(self, boxes: list[Box]) -> Stack:
+        part = Stack(boxes, self.gap)
+        part.layout(self.width)
+        return part
+
 
 class Row(Box):
     """Boxes side by side. `widths` are fractions of the free width, or absolute when > 1."""
+
+    keep_together = True
 
     def __init__(
         self,
@@ -412,9 +426,32 @@ class Row(Box):
             box.draw(painter, x, y)
             x += w + self.gap
 
+    def split(self, available: float) -> tuple[Box, Box] | None:
+        """Every column split at the same height; a column that fits stays in the first part."""
+        heads: list[Box] = []
+        tails: list[Box] = []
+        for box in self.boxes:
+            if box.height <= available:
+                heads.append(box)
+                tails.append(Spacer(0))
+                continue
+            parts = box.split(available)
+            if parts is None:
+                return None
+            heads.append(parts[0])
+            tails.append(parts[1])
+        return self._part(heads), self._part(tails)
+
+    def _part(self, boxes: list[Box]) -> Row:
+        part = Row(boxes, self.columns, self.gap)
+        part.layout(self.width)
+        return part
+
 
 class Frame(Box):
     """A box with padding, and optionally a fill, a border or a rule above/below."""
+
+    keep_together = True
 
     def __init__(
         self,
@@ -444,6 +481,19 @@ class Frame(Box):
         self.width = width
         self.height = self.inner.layout(width - left - right) + top + bottom
         return self.height
+
+    def split(self, available: float) -> tuple[Box, Box] | None:
+        top, _right, bottom, _left = self.padding
+        parts = self.inner.split(available - top - bottom)
+        if parts is None:
+            return None
+        return self._part(parts[0], space_before=self.space_before), self._part(parts[1])
+
+    def _part(self, inner: Box, *, space_before: float = 0.0) -> Frame:
+        part = copy.copy(self)
+        part.inner, part.space_before = inner, space_before
+        part.layout(self.width)
+        return part
 
     def draw(self, painter: QPainter, x: float, y: float) -> None:
         top, _right, _bottom, left = self.padding
@@ -626,45 +676,45 @@ class Marked(Box):
 
 
 class CheckFlow(Box):
-    """Short items each with an empty check box, flowing left to right (materials to bring)."""
+    """Items each with an empty check box, flowing left to right (materials to bring); an item
+    longer than a line wraps on lines of its own, never cut."""
 
     def __init__(self, doc: Doc, items: Sequence[str], style: Style) -> None:
         self.doc = doc
         self.items = [i for i in items if i]
         self.style = style
-        self.places: list[tuple[str, QPointF, float]] = []
+        self.places: list[tuple[Text, QPointF]] = []
 
     def layout(self, width: float) -> float:
         self.width = width
-        metrics = self.doc.metrics(self.style)
         mm = self.doc.mm
-        box, gap, line = 3.0 * mm, 4.0 * mm, metrics.height() + 1.2 * mm
-        x = y = 0.0
+        indent, gap, line_gap = 4.5 * mm, 4.0 * mm, 1.2 * mm
+        x = y = row = 0.0
         self.places = []
         for item in self.items:
-            text = metrics.elidedText(item, Qt.TextElideMode.ElideRight, width - box - 1.5 * mm)
-            w = box + 1.5 * mm + metrics.horizontalAdvance(text)
-            if x > 0 and x + w > width:
-                x, y = 0.0, y + line
-            self.places.append((text, QPointF(x, y), w))
-            x += w + gap
-        self.height = (y + metrics.height()) if self.items else 0.0
+            text = Text(self.doc, item, self.style)
+            text.layout(max(width - indent, mm))
+            natural = max((ln.naturalTextWidth() for ln in text.lines), default=0.0)
+            w = indent + natural
+            if x > 0 and (x + w > width or len(text.lines) > 1):
+                x, y, row = 0.0, y + row + line_gap, 0.0
+            self.places.append((text, QPointF(x, y)))
+            row = max(row, text.height)
+            x = width if len(text.lines) > 1 else x + w + gap
+        self.height = (y + row) if self.items else 0.0
         return self.height
 
     def draw(self, painter: QPainter, x: float, y: float) -> None:
         metrics = self.doc.metrics(self.style)
-        mm = self.doc.mm
-        size = 3.0 * mm
-        painter.save()
-        for text, point, _w in self.places:
+        size = 3.0 * self.doc.mm
+        for text, point in self.places:
             px, py = x + point.x(), y + point.y()
+            painter.save()
             painter.setPen(QPen(QColor("#000000"), 0.6 * self.doc.pt))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(px, py + (metrics.height() - size) / 2, size, size))
-            draw_text(
-                painter, QPointF(px + size + 1.5 * mm, py + metrics.ascent()), text, self.style
-            )
-        painter.restore()
+            painter.restore()
+            text.draw(painter, px + 4.5 * self.doc.mm, py)
 
 
 class Picture(Box):
@@ -833,7 +883,7 @@ class _Flow:
                 continue
             need = _chain_height(queue, index, self.height) if box.keep_with_next else box.height
             if self.pages[-1].items and need > available:
-                parts = None if box.keep_with_next else box.split(available)
+                parts = None if box.keep_with_next or box.keep_together else box.split(available)
                 if parts is not None:
                     self.place(parts[0], gap)
                     queue[index] = parts[1]

@@ -65,7 +65,6 @@ from desktop.ui.visits.layout import (
 MARGIN_MM = 15.0
 HEADER_MM = 10.0  # the running header band at the top of the frame (text, rule, gap)
 FOOTER_MM = 8.0
-OFFER_MAX_LINES = 14  # features, advantages, benefits: a third of a page at most
 MAX_PAGES_FOR_NOTES = 2  # the notes never add a third page
 MAP_MAX_MM = 85.0  # the stakeholder map's height on paper
 MAP_MIN_MM = 55.0  # smaller, the names on the map would be too small to read
@@ -401,12 +400,10 @@ class PlanDocument(QObject):
             )
         return Stack(lines, gap=1.1 * self.mm)
 
-    def _aligned(self, text: str, style: Style, *, max_lines: int = 0) -> Box:
+    def _aligned(self, text: str, style: Style) -> Box:
         """Smaller text moved down to sit on the baseline of body text beside it."""
         shift = self.doc.metrics(self.body).ascent() - self.doc.metrics(style).ascent()
-        return Frame(
-            Text(self.doc, text, style, max_lines=max_lines), padding=(max(0.0, shift), 0, 0, 0)
-        )
+        return Frame(Text(self.doc, text, style), padding=(max(0.0, shift), 0, 0, 0))
 
     def _label_width(self) -> float:
         return 15.0 if fmt.is_zh(self.plan.lang) else 22.0
@@ -614,7 +611,7 @@ class PlanDocument(QObject):
         left = Stack(
             [
                 Text(doc, person.name, doc.style(11.5, bold=True)),
-                Text(doc, role, self.small, max_lines=2) if role else Spacer(0),
+                Text(doc, role, self.small) if role else Spacer(0),
                 self._role_badges(person),
                 self._relationship(person, self.small),
             ],
@@ -631,9 +628,7 @@ class PlanDocument(QObject):
             spans: list[tuple[str, Style | None]] = [(character, self.bold)]
             if person.how_to_deal:
                 spans.append((("：" if zh else ": ") + person.how_to_deal, None))
-            lines.append(
-                self._pairs([(self.tr("Personality"), Text(doc, spans, self.body, max_lines=2))])
-            )
+            lines.append(self._pairs([(self.tr("Personality"), Text(doc, spans, self.body))]))
         sep = "、" if zh else ", "
         for pair in (
             [
@@ -648,12 +643,7 @@ class PlanDocument(QObject):
             filled: list[tuple[str, Box]] = [
                 (
                     label,
-                    Text(
-                        doc,
-                        text,
-                        self.bold if label == self.tr("Ask them to") else self.body,
-                        max_lines=2,
-                    ),
+                    Text(doc, text, self.bold if label == self.tr("Ask them to") else self.body),
                 )
                 for label, text in pair
                 if text
@@ -713,7 +703,7 @@ class PlanDocument(QObject):
             rows.append(
                 [
                     Text(doc, person.name, self.bold),
-                    self._aligned(role, self.small, max_lines=2),
+                    self._aligned(role, self.small),
                     self._role_badges(person),
                     self._relationship(person, self.small),
                     self._aligned(person.personality, self.small),
@@ -807,7 +797,6 @@ class PlanDocument(QObject):
                             (question.answer, None),
                         ],
                         self.muted,
-                        max_lines=2,
                     )
                 )
             item = Marked(
@@ -838,11 +827,11 @@ class PlanDocument(QObject):
                     detail = f"{pain.current_state}{arrow}{pain.goal}"
                 cell: list[Box] = [Text(doc, pain.pain or pain.current_state, self.bold)]
                 if detail:
-                    cell.append(Text(doc, detail, self.muted, max_lines=2))
+                    cell.append(Text(doc, detail, self.muted))
                 rows.append(
                     [
                         Stack(cell, gap=0.4 * self.mm),
-                        Text(doc, pain.impact, self.body, max_lines=3),
+                        Text(doc, pain.impact, self.body),
                         Meter(
                             doc,
                             pain.severity,
@@ -909,7 +898,6 @@ class PlanDocument(QObject):
                             (value.feedback.strip(), None),
                         ],
                         self.muted,
-                        max_lines=3,
                     )
                 )
             boxes.append(
@@ -955,10 +943,10 @@ class PlanDocument(QObject):
         return boxes
 
     def _offer_text(self, text: str) -> Box:
-        # A table row never splits across pages: a long text is cut at a height a page holds.
+        # Whole, however long: a row taller than a page splits (layout.Row.split).
         if not text:
             return Text(self.doc, "—", self.muted)
-        return Text(self.doc, text, self.body, max_lines=OFFER_MAX_LINES)
+        return Text(self.doc, text, self.body)
 
     def _concern_plan(self) -> list[Box]:
         offer = self.plan.offer
@@ -985,7 +973,7 @@ class PlanDocument(QObject):
                 flaw = rival.flaws
                 if rival.harm:
                     flaw = f"{flaw} → {rival.harm}" if flaw else rival.harm
-                third: list[Box] = [Text(doc, flaw or "—", self.body, max_lines=3)]
+                third: list[Box] = [Text(doc, flaw or "—", self.body)]
                 if rival.counter:
                     third.append(
                         Text(
@@ -995,7 +983,6 @@ class PlanDocument(QObject):
                                 (rival.counter, None),
                             ],
                             self.small,
-                            max_lines=2,
                         )
                     )
                 if rival.allies:
@@ -1007,18 +994,13 @@ class PlanDocument(QObject):
                                 (rival.allies, None),
                             ],
                             self.small,
-                            max_lines=1,
                         )
                     )
                 rows.append(
                     [
                         Stack(
                             [Text(doc, rival.name, self.bold)]
-                            + (
-                                [Text(doc, rival.solution, self.muted, max_lines=2)]
-                                if rival.solution
-                                else []
-                            ),
+                            + ([Text(doc, rival.solution, self.muted)] if rival.solution else []),
                             gap=0.4 * self.mm,
                         ),
                         Text(doc, rival.label or "—", self.bold),
@@ -1043,15 +1025,12 @@ class PlanDocument(QObject):
                     score = f"{item.our_score} : {item.best_rival_score or '—'}"
                 name_cell: list[Box] = [Text(doc, item.name, self.bold)]
                 if item.meaning:
-                    name_cell.append(Text(doc, item.meaning, self.muted, max_lines=2))
+                    name_cell.append(Text(doc, item.meaning, self.muted))
                 plan_cell: Box = (
-                    Text(doc, item.action_plan, self.body, max_lines=3)
+                    Text(doc, item.action_plan, self.body)
                     if item.action_plan
                     else Text(
-                        doc,
-                        [(self.tr("Method: "), None), (item.method_action, None)],
-                        self.muted,
-                        max_lines=2,
+                        doc, [(self.tr("Method: "), None), (item.method_action, None)], self.muted
                     )
                 )
                 rows.append(
@@ -1113,10 +1092,7 @@ class PlanDocument(QObject):
             )
             impacts = [
                 Text(
-                    doc,
-                    [(f"{label}: ", self.bold.with_color("#333333")), (text, None)],
-                    self.small,
-                    max_lines=2,
+                    doc, [(f"{label}: ", self.bold.with_color("#333333")), (text, None)], self.small
                 )
                 for label, text in risk.impacts
             ] or [Text(doc, "—", self.muted)]
@@ -1130,7 +1106,6 @@ class PlanDocument(QObject):
                             (risk.prevention.strip(), None),
                         ],
                         self.small,
-                        max_lines=3,
                     )
                 )
             if risk.remedy.strip():
@@ -1142,7 +1117,6 @@ class PlanDocument(QObject):
                             (risk.remedy.strip(), None),
                         ],
                         self.small,
-                        max_lines=3,
                     )
                 )
             rows.append(

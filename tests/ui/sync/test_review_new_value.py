@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea
 
 from desktop.services import records
 from desktop.services.sync import export, importer, review
@@ -67,3 +67,30 @@ def test_the_message_is_in_english_too(qtbot, main_window, amount_conflict) -> N
     assert error.isVisible()
     assert error.text() == "⚠ Enter an amount such as 1,280,000 or 128万."
     assert review.count(main_window.ctx.workspace) == 1
+
+
+@pytest.mark.parametrize("main_window", ["zh_CN", "en"], indirect=True)
+def test_the_versions_stack_when_the_panel_is_narrow(qtbot, main_window, amount_conflict) -> None:
+    """1280x720 at 150 % is 853x480 of the window's own pixels: the two versions side by side
+    were clipped on the right under a horizontal scroll bar."""
+    screen = main_window.screens["review"]
+    scroll = screen.findChild(QScrollArea)
+
+    def cards() -> list[QFrame]:
+        return [screen.cards.itemAt(i).widget() for i in range(screen.cards.count())]
+
+    for size, stacked in (((853, 480), True), ((1366, 768), False)):
+        main_window.resize(*size)
+        qtbot.waitUntil(
+            lambda s=size, st=stacked: (
+                main_window.width() == s[0]
+                and len(cards()) == 2
+                and all(card.isVisible() for card in cards())
+                and (cards()[1].y() > cards()[0].y()) is st
+                and screen.detail.width() <= scroll.viewport().width()
+            )
+        )
+        assert not scroll.horizontalScrollBar().isVisible()
+        for card in cards():
+            assert card.geometry().right() <= screen.detail.width()
+            assert card.choose.width() <= card.width()

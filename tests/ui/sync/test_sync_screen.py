@@ -101,3 +101,53 @@ def test_without_a_folder_the_screen_says_how_to_start(main_window, qtbot) -> No
     assert not screen.sync_button.isEnabled()
     assert screen.where.text() and screen.model.rowCount() == 0
     assert isinstance(screen.model, PeerModel)
+
+
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_the_counts_say_what_was_read(main_window, qtbot, tmp_path: Path) -> None:
+    """The tester's 'merged 0 files · 1 awaiting review' (the round after the one that read the
+    file) and 'Synced 03:03 · … not read' (nothing was)."""
+    team = tmp_path / "team"
+    team.mkdir()
+    syncer = main_window.findChild(FolderSyncer)
+    syncer.kdf = FAST_KDF
+    syncer.poll.stop()
+    peer = Workspace.open(tmp_path / "peer.db")
+    try:
+        pursuits.create_pursuit(
+            peer, pursuits.PursuitDraft(title="同事的项目", account_name="客户")
+        )
+        folder.sync_round(peer, folder.FolderSync(team, SECRET, kdf=FAST_KDF, site_name="王芳"))
+        syncer.set_folder(str(team), SECRET, False)
+        qtbot.waitUntil(
+            lambda: syncer.last is not None and not syncer.running and syncer.merged_files == 1,
+            timeout=20_000,
+        )
+        screen = main_window.show_screen("sync")
+        assert isinstance(screen, SyncScreen)
+        # A round after it reads nothing new: the file read is still counted, with its time.
+        with qtbot.waitSignal(syncer.updated, timeout=20_000):
+            screen.sync_now()
+        qtbot.waitUntil(lambda: not syncer.running, timeout=20_000)
+        assert syncer.last is not None and syncer.last.imported_files == 0
+        assert f"merged 1 file at {syncer.merged_time}" in screen.state.text()
+        assert "merged 0" not in screen.state.text()
+        assert syncer.label.text().count("Synced ") == 1
+
+        # The colleague's next file is under another passphrase: nothing could be read.
+        pursuits.create_pursuit(peer, pursuits.PursuitDraft(title="口令不同", account_name="客户"))
+        other = folder.FolderSync(team, "another team phrase", kdf=FAST_KDF, site_name="王芳")
+        other.new_passphrase = True
+        folder.sync_round(peer, other)
+        with qtbot.waitSignal(syncer.updated, timeout=20_000):
+            screen.sync_now()
+        qtbot.waitUntil(lambda: not syncer.running, timeout=20_000)
+        assert "Synced" not in syncer.label.text()
+        assert f"Not synced {syncer.last_time}" in syncer.label.text()
+        assert "another team passphrase" in syncer.label.text()
+        state = screen.state.text()
+        assert state.startswith(f"Not synced {syncer.last_time}: no file in the folder could")
+        assert "Last sync" not in state and "nothing new" not in state
+    finally:
+        peer.close()
+        syncer.set_folder("", "", False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 import pytest
@@ -199,14 +200,33 @@ def test_notes_fill_the_rest_of_the_last_page_but_add_no_third(doc) -> None:
     assert len(pages) == 2 and all(box is not notes for box, _ in pages[1].items)
 
 
-def test_long_text_in_a_card_is_shortened_with_an_ellipsis(doc) -> None:
-    text = Text(doc, "耐心,让对方安心,降低风险,建立私人信任。" * 20, doc.style(10), max_lines=2)
-    text.layout(60 * doc.mm)
-    assert len(text.lines) == 2
-    assert text.text.endswith("…") is False  # the source text is kept …
-    last = text.lines[-1]
-    drawn = text._layout.text()[last.textStart() : last.textStart() + last.textLength()]
-    assert drawn.endswith("…")  # … the drawn text ends with an ellipsis
+def test_a_table_row_moves_whole_and_splits_only_when_taller_than_a_page(doc) -> None:
+    style = doc.style(10)
+    header = Frame(Row([Text(doc, "Name", style), Text(doc, "Plan", style)], [0.3, 0.7]))
+    header.keep_with_next = True
+
+    def row(plan: str) -> Frame:
+        cells = Row([Text(doc, "Robert S. Harris", style), Text(doc, plan, style)], [0.3, 0.7])
+        box = Frame(cells, padding=(doc.mm, 0, doc.mm, 0))
+        box.repeat = header
+        return box
+
+    short = row("Monthly technical exchange; invite to the industry summit " * 3)
+    long = row(" ".join(f"step{i:03d} of a long relationship plan;" for i in range(200)))
+    height = 60 * doc.mm
+    pages = paginate([Spacer(45 * doc.mm), header, short, long], 180 * doc.mm, height)
+    # The short row does not fit under the spacer: it moves whole to the next page …
+    assert [box for box, _ in pages[1].items][:2] == [header, short]
+    # … the long one is taller than a page: it continues page after page, under the header.
+    assert len(pages) > 3
+    for page in pages[1:]:
+        assert page.items[0][0] is header
+        assert max(y + box.height for box, y in page.items) <= height + 0.01
+    plan = long.inner.boxes[1]
+    assert isinstance(plan, Text)
+    drawn = [box.inner.boxes[1] for page in pages[2:] for box, _ in page.items if box is not header]
+    assert sum(part.last - part.first for part in drawn) == len(plan.lines)  # no line lost
+    assert plan.text.endswith("step199 of a long relationship plan;")
 
 
 def test_fonts_prefer_a_cjk_font_for_chinese_and_a_latin_one_for_english(qapp) -> None:
@@ -276,3 +296,56 @@ def test_the_demo_map_prints_its_names_at_7pt_at_least(ctx, planned, tmp_path, p
     assert points >= MIN_NAME_PT
     assert document.map_name_pt == pytest.approx(points)
     assert "关系图" in "".join(pdf_text(tmp_path / "plan.pdf")[1])
+
+
+# The catalog's labels (roles, relationship, personality, stage, status, help) are short by
+# design; everything else of a plan is written by someone and may be long.
+LABELS = {"roles", "relationship", "personality", "help", "stage_process", "stage_milestone"}
+
+
+def _marked(value: object, counter: list[int], filler: str) -> object:
+    """Every written text of a plan (not labels, keys or ids) ended with its own token, after
+    `filler`."""
+    if isinstance(value, tuple):
+        return tuple(_marked(item, counter, filler) for item in value)
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return value
+    changes: dict[str, object] = {}
+    for field in dataclasses.fields(value):
+        old = getattr(value, field.name)
+        if field.name in LABELS | {"id", "lang", "currency", "pursuit_id", "status"}:
+            continue
+        if field.name.endswith("_key"):
+            continue
+        if isinstance(old, str) and old:
+            counter[0] += 1
+            changes[field.name] = f"{old} {filler}END{counter[0]:03d}"
+        elif isinstance(old, tuple) or dataclasses.is_dataclass(old):
+            changes[field.name] = _marked(old, counter, filler)
+    return dataclasses.replace(value, **changes)  # type: ignore[type-var]
+
+
+@pytest.mark.parametrize(
+    ("ctx", "lang", "filler"),
+    [
+        ("en", "en", "Monthly technical exchange; invite to the industry summit. " * 4),
+        ("zh_CN", "zh", "每月技术交流，邀请参加行业峰会，确认预算审批流程。" * 4),
+    ],
+    indirect=["ctx"],
+    ids=["en", "zh"],
+)
+def test_every_text_of_a_plan_prints_whole_however_long(
+    ctx, planned, tmp_path, pdf_text, lang, filler
+) -> None:
+    """The tester's 'invite t…': a long value wraps in its cell and is never cut."""
+    plan = visit_plan.build_plan(ctx.workspace, visit_id=planned.id, lang=lang)
+    # Which texts the plan prints at all: each marked, short.
+    count = [0]
+    PlanDocument(_marked(plan, count, "")).write_pdf(tmp_path / "short.pdf")  # type: ignore[arg-type]
+    shown = "".join(pdf_text(tmp_path / "short.pdf")[1])
+    printed = {n for n in range(1, count[0] + 1) if f"END{n:03d}" in shown}
+    assert len(printed) > 20
+    # The same texts, long: every one printed ends with its token, in a card, a table or a box.
+    PlanDocument(_marked(plan, [0], filler)).write_pdf(tmp_path / "long.pdf")  # type: ignore[arg-type]
+    text = "".join(pdf_text(tmp_path / "long.pdf")[1])
+    assert sorted(n for n in printed if f"END{n:03d}" not in text) == []
