@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from desktop.services import demo, records
 from desktop.services.sync import export, importer
@@ -165,6 +166,31 @@ def test_ids_are_made_as_the_tables_make_them() -> None:
     assert len(seen) == 5000
     for parts in (("answer", "p-1", "q"), ("attendee", "访问", "人"), ("collection", "x")):
         assert bulk_load.membership_id(*parts) == tables.membership_id(*parts)
+
+
+def test_a_named_id_is_the_one_tables_gives(tmp_path: Path) -> None:
+    """The load's named ids (read from the table once, not looked up name by name) are
+    `tables.named_id`'s: the name's own id, or a random one where this database has it."""
+    ws = Workspace.open(tmp_path / "named.db")
+    try:
+        demo.fill_demo(ws, scale=3, seed=1)
+        with ws.write() as session:
+            taken = session.scalars(select(tables.Account.name)).first()
+            assert taken is not None
+            load = bulk_load.BulkLoad(session, expected_rows=10)
+            for table, kind, name in (
+                (tables.Account, "account", taken),
+                (tables.Account, "account", " A  name Nobody has "),
+                (tables.Competitor, "competitor", "无人用过的名字"),
+            ):
+                given = load.named_id(table, kind, name)
+                assert (given == tables.named_id(session, table, kind, name)) == (name != taken)
+                if name == taken:  # a random id, not the one in use
+                    assert uuid.UUID(given).version == 4
+                    assert session.get(table, given) is None
+            session.rollback()
+    finally:
+        ws.close()
 
 
 def test_a_failed_large_load_leaves_the_database_as_it_was(

@@ -62,7 +62,6 @@ from desktop.storage.tables import (
     ValueCase,
     Visit,
     VisitAttendee,
-    named_id,
     new_id,
     utcnow,
 )
@@ -162,7 +161,7 @@ def fill_demo(
                 Competitor,
                 # Named as a rep's own are (tables.named_id): demo databases rolled up together
                 # share their competitors, as a team's do.
-                id=named_id(session, Competitor, "competitor", name),
+                id=load.named_id(Competitor, "competitor", name),
                 name=name,
                 solution=solution,
                 weaknesses=flaw,
@@ -185,7 +184,7 @@ def fill_demo(
                 suffix=rng.choice(words.suffixes),
             )
             # Named as a rep's own are; a name drawn twice gets a random id the second time.
-            account_id = named_id(session, Account, "account", name)
+            account_id = load.named_id(Account, "account", name)
             account_id = new_id() if account_id in named else account_id
             named.add(account_id)
             accounts.append(
