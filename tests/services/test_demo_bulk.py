@@ -232,11 +232,17 @@ def test_the_demo_draws_the_numbers_random_draws() -> None:
             assert ours.randint(3, 3) == theirs.randint(3, 3)
             assert ours.random() == theirs.random()
             assert ours.choices(items, k=2) == theirs.choices(items, k=2)
+            weights = [1 + (i * step) % 7 for i in items]  # one pick, weighted: its own path
+            assert ours.choices(items, weights=weights) == theirs.choices(items, weights=weights)
+            assert ours.choices(items, weights=[0.5] * n) == theirs.choices(items, [0.5] * n)
             assert ours.sample(items, min(n, 3)) == theirs.sample(items, min(n, 3))
     with pytest.raises(IndexError):
         demo._Random(1).choice([])
     with pytest.raises(ValueError):
         demo._Random(1).randint(2, 1)
+    for weights in ([1, 2], [0, 0, 0], [1, float("inf"), 1]):  # too few, none, no total
+        with pytest.raises(ValueError):
+            demo._Random(1).choices("abc", weights=weights)
 
 
 @pytest.mark.parametrize("large", [True, False])
