@@ -59,7 +59,7 @@ from sqlalchemy.orm import Session
 from desktop.storage import files, queries, search_bulk, sync_meta
 from desktop.storage.db import Database
 from desktop.storage.set_aside import SetAside
-from desktop.storage.tables import ID_NAMESPACE, SYNCED_TABLES, Synced, SyncState
+from desktop.storage.tables import ID_NAMESPACE, SYNCED_TABLES, Synced, SyncState, name_key
 
 # Below this many rows the indexes and triggers are kept: dropping and re-making them costs more
 # than they do (the test suite fills databases of a few pursuits).
@@ -141,6 +141,20 @@ class BulkLoad:
         self._own: set[str] = set()  # tables a row of which was given its own shared value
         self._templates: dict[type[Synced], tuple[dict[str, Any], dict[str, Any]]] = {}
         self._ids = _new_ids()
+        self._taken: dict[str, set[str]] = {}  # table -> the ids its rows had before this load
+
+    def named_id(self, table: type[Synced], kind: str, name: str) -> str:
+        """`tables.named_id`, the same answer, from the table's ids read once for the load
+        (rather than an ORM lookup per name: 17,000 accounts at 50,000 pursuits); ids given by
+        this load's own rows are the caller's to tell apart."""
+        name_of = table.__tablename__
+        taken = self._taken.get(name_of)
+        if taken is None:
+            taken = self._taken[name_of] = {
+                row[0] for row in self.driver.execute(f"SELECT id FROM {name_of}")
+            }
+        candidate = membership_id(kind, name_key(name))
+        return next(self._ids) if candidate in taken else candidate
 
     def row(self, table: type[Synced], values: dict[str, Any]) -> dict[str, Any]:
         """A new row of `table` with `values`, stamped with this transaction's dot (as

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from desktop.services import demo, records
 from desktop.services.sync import export, importer
@@ -167,6 +168,31 @@ def test_ids_are_made_as_the_tables_make_them() -> None:
         assert bulk_load.membership_id(*parts) == tables.membership_id(*parts)
 
 
+def test_a_named_id_is_the_one_tables_gives(tmp_path: Path) -> None:
+    """The load's named ids (read from the table once, not looked up name by name) are
+    `tables.named_id`'s: the name's own id, or a random one where this database has it."""
+    ws = Workspace.open(tmp_path / "named.db")
+    try:
+        demo.fill_demo(ws, scale=3, seed=1)
+        with ws.write() as session:
+            taken = session.scalars(select(tables.Account.name)).first()
+            assert taken is not None
+            load = bulk_load.BulkLoad(session, expected_rows=10)
+            for table, kind, name in (
+                (tables.Account, "account", taken),
+                (tables.Account, "account", " A  name Nobody has "),
+                (tables.Competitor, "competitor", "无人用过的名字"),
+            ):
+                given = load.named_id(table, kind, name)
+                assert (given == tables.named_id(session, table, kind, name)) == (name != taken)
+                if name == taken:  # a random id, not the one in use
+                    assert uuid.UUID(given).version == 4
+                    assert session.get(table, given) is None
+            session.rollback()
+    finally:
+        ws.close()
+
+
 def test_a_failed_large_load_leaves_the_database_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -206,11 +232,17 @@ def test_the_demo_draws_the_numbers_random_draws() -> None:
             assert ours.randint(3, 3) == theirs.randint(3, 3)
             assert ours.random() == theirs.random()
             assert ours.choices(items, k=2) == theirs.choices(items, k=2)
+            weights = [1 + (i * step) % 7 for i in items]  # one pick, weighted: its own path
+            assert ours.choices(items, weights=weights) == theirs.choices(items, weights=weights)
+            assert ours.choices(items, weights=[0.5] * n) == theirs.choices(items, [0.5] * n)
             assert ours.sample(items, min(n, 3)) == theirs.sample(items, min(n, 3))
     with pytest.raises(IndexError):
         demo._Random(1).choice([])
     with pytest.raises(ValueError):
         demo._Random(1).randint(2, 1)
+    for weights in ([1, 2], [0, 0, 0], [1, float("inf"), 1]):  # too few, none, no total
+        with pytest.raises(ValueError):
+            demo._Random(1).choices("abc", weights=weights)
 
 
 @pytest.mark.parametrize("large", [True, False])

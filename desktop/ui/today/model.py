@@ -53,6 +53,10 @@ HEADING_BACKGROUND = QColor("#EEF2FB")
 KIND_COLOR = QColor("#4A6FD0")  # an activity's or a visit's badge
 NEXT_STEP_COLOR = QColor("#2E7D32")  # a pursuit's next step: its own badge, not an activity's
 MUTED_COLOR = "#7A7F8C"  # what is beside the subject: where, or a step not written
+_MUTED = QColor(MUTED_COLOR)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_VISIT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_MOVABLE_FLAGS = _VISIT_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 
 
 def encode_activity(activity_id: str) -> QMimeData:
@@ -299,13 +303,13 @@ class TodayModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        # Asked twice for every row painted: the flags made once, not or-ed again each time.
         item = self.item(index)
         if item is None:
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not item.is_visit:  # a visit is moved on the visits screen, with its plan
-            flags |= Qt.ItemFlag.ItemIsDragEnabled  # an activity, or a next step to another day
-        return flags
+            return _NO_FLAGS
+        # A visit is moved on the visits screen, with its plan; an activity, or a next step,
+        # is dragged to another day.
+        return _VISIT_FLAGS if item.is_visit else _MOVABLE_FLAGS
 
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
@@ -441,7 +445,7 @@ class TodayDelegate(QStyledItemDelegate):
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, kind)
         x += kind_width + 10
         unwritten = not item.subject and item.is_next_step  # said in the muted colour
-        painter.setPen(text_color if selected or not unwritten else QColor(MUTED_COLOR))
+        painter.setPen(text_color if selected or not unwritten else _MUTED)
         remaining = QRect(x, rect.top(), rect.right() - x, rect.height())
         subject = metrics.elidedText(
             subject_text(item), Qt.TextElideMode.ElideRight, remaining.width()
@@ -449,7 +453,7 @@ class TodayDelegate(QStyledItemDelegate):
         painter.drawText(remaining, Qt.AlignmentFlag.AlignVCenter, subject)
         used = metrics.horizontalAdvance(subject) + 16
         if used < remaining.width() and item.where:
-            painter.setPen(text_color if selected else QColor(MUTED_COLOR))
+            painter.setPen(text_color if selected else _MUTED)
             rest = QRect(x + used, rect.top(), remaining.width() - used, rect.height())
             where = metrics.elidedText(item.where, Qt.TextElideMode.ElideRight, rest.width())
             painter.drawText(rest, Qt.AlignmentFlag.AlignVCenter, where)

@@ -165,8 +165,8 @@ def test_a_drop_whose_save_fails_never_looks_moved(screen, ctx, kit, qtbot) -> N
     ws = ctx.workspace
     a = kit.make(ws, "A")
     kit.answer_all(ws, a, 1)
-    with qtbot.waitSignal(screen.flags_applied):  # no read in flight when the file goes
-        screen.reload()
+    screen.reload()  # no read in flight when the file goes: the names are its last
+    qtbot.waitUntil(lambda: screen.flags_ready() and screen.names_ready())
     ws.path.rename(ws.path.with_name("moved.db"))  # the file goes away under the app
     view2 = screen.board.view_of(2)
     kit.drop(view2, [a], kit.below_all(view2))

@@ -168,6 +168,30 @@ def test_the_cards_in_view_get_their_red_flags_first(qtbot, demo_ws, monkeypatch
     assert len(screen.model.all_cards()) > len(seen["view"])  # the rest came after
 
 
+def test_every_cards_red_flags_come_before_the_details_and_names(qtbot, demo_ws) -> None:
+    """Each card shows its flags; details and names wait for a filter or a search: the worker
+    counts every card's flags right after the cards, not after reading those."""
+    from desktop.app import make_application
+    from desktop.infra.settings import Settings
+    from desktop.ui.board.screen import BoardScreen
+    from desktop.ui.context import AppContext
+
+    make_application()
+    screen = BoardScreen(AppContext(demo_ws, Settings()), None)
+    qtbot.addWidget(screen)
+    order: list[str] = []
+    screen.flags_applied.connect(lambda: order.append("flags"))
+    screen.details_applied.connect(lambda: order.append("details"))
+    screen.names_applied.connect(lambda: order.append("names"))
+    screen.show()
+    qtbot.waitUntil(lambda: screen.flags_ready() and screen.names_ready(), timeout=10_000)
+    assert order == ["flags", "details", "names"]
+    expected = health.red_flag_counts(demo_ws, blocking_only=True)
+    assert {c.id: c.red_flags for c in screen.model.all_cards()} == {
+        c.id: expected.get(c.id, 0) for c in screen.model.all_cards()
+    }
+
+
 def test_column_head_keeps_the_win_rate_when_the_label_does_not_fit(qtbot, request) -> None:
     """In Chinese "赢率 10%" beside "44 个项目" and "¥4,836万" overflows a column: the bare
     percentage stays instead of the chip vanishing."""
