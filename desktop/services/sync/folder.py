@@ -637,7 +637,10 @@ def peer_status(ws: Workspace, folder: Path) -> list[PeerStatus]:
             continue
         seen = progress.get(site, {})
         sequence = int(seen.get("sequence", 0))
-        listing = _listing(folder / site) if site in present else {}
+        try:
+            listing = _listing(folder / site) if site in present else {}
+        except FolderProblem:  # a sub-folder this computer may not list: the round says so
+            listing = {}
         failed = seen.get("failed") or {}
         result.append(
             PeerStatus(
