@@ -690,6 +690,10 @@
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消，数据库未做任何更改。</translation>
     </message>
+    <message>
+        <source>The file cannot be read ({0}). Nothing was imported.</source>
+        <translation>导入失败：无法读取该文件（{0}）。数据库未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>SyncFields</name>
