@@ -176,14 +176,9 @@ def record_named(
     """The one pursuit, account or visit (`kind`) that `text` names — its id or the start of
     it, 4 characters or more, as `pursuit list` and `pursuit agenda` show it (#3f2a9c1b) — or
     (None, exit code) with the reason said; `missing` is the command's own message for none."""
-    from desktop.services import accounts, pursuits, visits
+    from desktop.services import records
 
-    finders: dict[str, Callable[[Workspace, str], list[str]]] = {
-        "pursuit": pursuits.pursuits_named,
-        "account": accounts.accounts_named,
-        "visit": visits.visits_named,
-    }
-    found = finders[kind](ws, text)
+    found = records.ids_named(ws, kind, text)
     if len(found) == 1:
         return found[0], EXIT_OK
     if found:

@@ -56,25 +56,6 @@ def list_accounts(ws: Workspace) -> list[AccountRow]:
         return [AccountRow(r[0], r[1], r[2], r[3] or 0) for r in session.execute(query)]
 
 
-def accounts_named(ws: Workspace, text: str) -> list[str]:
-    """Ids of the live accounts whose id is `text` or begins with it ("#" and case aside), as
-    `pursuit list` shows them; at most two, enough to tell a unique prefix from one that names
-    several. As short as a pursuit's (`pursuits.MIN_ID_PREFIX`)."""
-    from desktop.services.pursuits import MIN_ID_PREFIX
-
-    prefix = text.strip().removeprefix("#").lower()
-    if len(prefix) < MIN_ID_PREFIX:
-        return []
-    query = (
-        select(Account.id)
-        .where(Account.alive, Account.id.startswith(prefix, autoescape=True))
-        .order_by(Account.id)
-        .limit(2)
-    )
-    with ws.read() as session:
-        return list(session.scalars(query))
-
-
 # --- the accounts list -------------------------------------------------------------------------
 @dataclass(slots=True)
 class AccountSummary:

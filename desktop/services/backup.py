@@ -1,7 +1,9 @@
 """Backups of the open database: when to make them, what to keep, and restoring one.
 
 Kept: the newest `keep` backups, plus the newest of each of the last 8 weeks. Backups are made on
-start (at most once a day), before every import and migration, and on request.
+start (at most once a day), at close when the session changed the database since its newest
+backup, before every import and migration, and on request. The close one is what keeps a day's
+work: the start-of-day backup holds the day before (on a new database's first day, nothing).
 
 Whoever shows when the database was last backed up (the window's status bar) listens here
 (`add_listener`) rather than at each caller: a backup before an import, a restore or a daily one
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from desktop.services.errors import NotAPursuitDatabase
@@ -27,6 +30,7 @@ from desktop.storage import backup as storage_backup
 from desktop.storage import file_store, migrate
 from desktop.storage.db import Database
 from desktop.storage.files import write_atomically
+from desktop.storage.tables import SyncState
 
 WEEKS_KEPT = 8
 
@@ -37,6 +41,15 @@ class BackupInfo:
     created: datetime
     reason: str
     size: int
+
+    def mark(self) -> tuple[int, int] | None:
+        """The backup's `write_mark` (None when it cannot be read)."""
+        try:
+            with sqlite3.connect(f"file:{self.path}?mode=ro", uri=True) as conn:
+                row = conn.execute("SELECT counter, hlc FROM sync_state LIMIT 1").fetchone()
+        except sqlite3.Error:
+            return None
+        return (int(row[0]), int(row[1])) if row else None
 
     def pursuits(self) -> int | None:
         """Live pursuits in the backup (None when it cannot be read)."""
@@ -90,6 +103,21 @@ def make_backup(
     return info
 
 
+def write_mark(ws: Workspace) -> tuple[int, int]:
+    """How far the database's own writes have got: its sync clock (counter, hybrid logical
+    time), which every write transaction moves on. A copy holding this very state has it too."""
+    with ws.read() as session:
+        state = session.scalars(select(SyncState)).one()
+        return (state.counter, state.hlc)
+
+
+def in_a_backup(ws: Workspace) -> bool:
+    """Whether the database as it is now is held by one of its backups (a database never
+    written to has nothing to keep)."""
+    mark = write_mark(ws)
+    return mark == (0, 0) or any(b.mark() == mark for b in list_backups(ws.path))
+
+
 def list_backups(db_path: Path) -> list[BackupInfo]:
     """Backups of this database, newest first."""
     folder = storage_backup.backups_dir(db_path)
@@ -127,8 +155,13 @@ def rotate(db_path: Path, keep: int = 10, now: datetime | None = None) -> list[P
     return deleted
 
 
+# Full copies of the database as the rep left it: one of them less than a day old makes the
+# start's daily backup unneeded.
+WHOLE_DAY_REASONS = ("daily", "manual", "close")
+
+
 def daily_backup_due(db_path: Path, now: datetime | None = None) -> bool:
-    backups = [b for b in list_backups(db_path) if b.reason in ("daily", "manual")]
+    backups = [b for b in list_backups(db_path) if b.reason in WHOLE_DAY_REASONS]
     now = now or datetime.now()
     return not backups or now - backups[0].created >= timedelta(days=1)
 

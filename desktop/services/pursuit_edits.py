@@ -74,6 +74,7 @@ def save(ws: Workspace, target: Target, values: Mapping[str, Any]) -> Changes:
             else:
                 record.alive = True
                 record.deleted_at = None
+        _check_pursuit_alive(session, record)
         _check_context(session, record, values)
         if isinstance(record, Pursuit):
             _check_next_step(record, values)
@@ -96,6 +97,7 @@ def create(ws: Workspace, kind: str, values: Mapping[str, Any]) -> tuple[str, Ch
 
 def _create(session: Session, kind: str, values: Mapping[str, Any]) -> tuple[str, Changes]:
     record = records.table_of(kind)(**values)
+    _check_pursuit_alive(session, record)
     _check_context(session, record, values)
     session.add(record)
     session.flush()
@@ -116,6 +118,7 @@ def _set_alive(ws: Workspace, kind: str, record_id: str, alive: bool) -> Changes
         record = session.get(records.table_of(kind), record_id)
         if record is None:
             raise NotFound(f"{kind} {record_id}")
+        _check_pursuit_alive(session, record)
         if record.alive == alive:
             return Changes()
         record.alive = alive
@@ -164,6 +167,20 @@ def _pursuit_of(session: Session, record: Synced) -> str | None:
             select(ValueCase.pursuit_id).where(ValueCase.id == record.value_case_id)
         )
     return pursuit_id
+
+
+def _check_pursuit_alive(session: Session, record: Synced) -> None:
+    """A record of a pursuit that is gone (deleted here or by a sync, not in a restored backup)
+    is not edited, made or brought back: it would be saved where no screen shows it, so the
+    edit would be lost without a word. NotFound, and the screen says so."""
+    if isinstance(record, Pursuit):  # the pursuit itself: its own `alive` is checked
+        return
+    pursuit_id = _pursuit_of(session, record)
+    if pursuit_id is None:
+        return
+    pursuit = session.get(Pursuit, pursuit_id)
+    if pursuit is None or not pursuit.alive:
+        raise NotFound(f"pursuit {pursuit_id}")
 
 
 def _check_types(_kind: str, values: Mapping[str, Any]) -> None:

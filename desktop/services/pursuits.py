@@ -509,27 +509,6 @@ def competitor_choices(ws: Workspace) -> list[Choice]:
         return [Choice(i, n) for i, n in rows]
 
 
-# A pursuit named on the command line by the start of its id, as `pursuit agenda` shows it after
-# the pursuit's next step: as many characters as a visit needs (`visits.MIN_ID_PREFIX`).
-MIN_ID_PREFIX = 4
-
-
-def pursuits_named(ws: Workspace, text: str) -> list[str]:
-    """Ids of the live pursuits whose id is `text` or begins with it ("#" and case aside); at
-    most two, enough to tell a unique prefix from one that names several."""
-    prefix = text.strip().removeprefix("#").lower()
-    if len(prefix) < MIN_ID_PREFIX:
-        return []
-    query = (
-        select(Pursuit.id)
-        .where(Pursuit.alive, Pursuit.id.startswith(prefix, autoescape=True))
-        .order_by(Pursuit.id)
-        .limit(2)
-    )
-    with ws.read() as session:
-        return list(session.scalars(query))
-
-
 def close_pursuits(
     ws: Workspace,
     ids: Sequence[str],

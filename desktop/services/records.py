@@ -10,12 +10,12 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 
 from desktop.services.changes import ChangeKind, Changes
 from desktop.services.errors import InvalidInput, NotFound
 from desktop.services.workspace import Workspace
-from desktop.storage.tables import BY_KIND, Synced, table_cache, utcnow
+from desktop.storage.tables import BY_KIND, Pursuit, Synced, table_cache, utcnow
 
 Values = Mapping[str, Any]
 
@@ -191,6 +191,27 @@ def table_of(kind: str) -> type[Synced]:
         return BY_KIND[kind]
     except KeyError:
         raise InvalidInput("kind", "unknown_kind", f"unknown record kind {kind!r}") from None
+
+
+# A record named on the command line by the start of its id, as `pursuit list` and `pursuit
+# agenda` show it ("#3f2a9c1b"): at least this many characters, so "1" is never taken for one.
+MIN_ID_PREFIX = 4
+
+
+def ids_named(ws: Workspace, kind: str, text: str) -> list[str]:
+    """Ids of the live records of `kind` whose id is `text` or begins with it ("#" and case
+    aside); at most two, enough to tell a unique start from one that names several. A record of a
+    pursuit (a visit, say) counts only while its pursuit lives."""
+    prefix = text.strip().removeprefix("#").lower()
+    if len(prefix) < MIN_ID_PREFIX:
+        return []
+    table = table_of(kind)
+    query = select(table.id).where(table.alive, table.id.startswith(prefix, autoescape=True))
+    pursuit_id = getattr(table, "pursuit_id", None)
+    if pursuit_id is not None:
+        query = query.join(Pursuit, Pursuit.id == pursuit_id).where(Pursuit.alive)
+    with ws.read() as session:
+        return list(session.scalars(query.order_by(table.id).limit(2)))
 
 
 def changes_for(record: Synced) -> Changes:

@@ -807,9 +807,12 @@ def _live_pursuit(session: Session, pursuit_id: str) -> Pursuit:
 
 
 def _live_person(session: Session, person_id: str) -> Stakeholder:
+    """A live card of a live pursuit: the card of a pursuit deleted (by a sync) or not in a
+    restored backup is on no map, so an edit to it would be lost without a word."""
     person = session.get(Stakeholder, person_id)
     if person is None or not person.alive:
         raise NotFound(f"stakeholder {person_id}")
+    _live_pursuit(session, person.pursuit_id)
     return person
 
 

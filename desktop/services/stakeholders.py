@@ -81,6 +81,9 @@ def _set_memberships(
         person = session.get(Stakeholder, sid)
         if person is None or not person.alive:
             raise NotFound(f"stakeholder {sid}")
+        pursuit = session.get(Pursuit, person.pursuit_id)
+        if pursuit is None or not pursuit.alive:  # on no map: the edit would vanish unsaid
+            raise NotFound(f"pursuit {person.pursuit_id}")
         _write_set(session, table, column, sid, keys)
         return Changes.of(ChangeKind.STAKEHOLDER, sid) | Changes.of(
             ChangeKind.PURSUIT_PART, person.pursuit_id

@@ -198,9 +198,12 @@ def _live_pursuit(session: Session, pursuit_id: str) -> Pursuit:
 
 
 def _live_visit(session: Session, visit_id: str) -> Visit:
+    """A live visit of a live pursuit: a visit whose pursuit is gone (deleted, or not in a
+    restored backup) is listed nowhere, so an edit to it would be lost without a word."""
     visit = session.get(Visit, visit_id)
     if visit is None or not visit.alive:
         raise NotFound(f"visit {visit_id}")
+    _live_pursuit(session, visit.pursuit_id)
     return visit
 
 
@@ -535,28 +538,6 @@ def visits_between(
     )
     with ws.read() as session:
         return [_row(values) for values in session.execute(query)]
-
-
-# A visit named on the command line by the start of its id, as `pursuit agenda` shows it
-# ("#3f2a9c1b"): at least this many characters, so "1" is never taken for some visit.
-MIN_ID_PREFIX = 4
-
-
-def visits_named(ws: Workspace, text: str) -> list[str]:
-    """Ids of the live visits whose id is `text` or begins with it ("#" and case aside); at most
-    two, enough to tell a unique prefix from one that names several."""
-    prefix = text.strip().removeprefix("#").lower()
-    if len(prefix) < MIN_ID_PREFIX:
-        return []
-    query = (
-        select(Visit.id)
-        .join(Pursuit, Pursuit.id == Visit.pursuit_id)
-        .where(Visit.alive, Pursuit.alive, Visit.id.startswith(prefix, autoescape=True))
-        .order_by(Visit.id)
-        .limit(2)
-    )
-    with ws.read() as session:
-        return list(session.scalars(query))
 
 
 def upcoming_ids(ws: Workspace, *, now: datetime | None = None, days: int = 14) -> list[str]:

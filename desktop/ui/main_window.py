@@ -45,9 +45,10 @@ from desktop import APP_NAME, APP_NAME_ZH, __version__
 from desktop.infra import paths
 from desktop.infra.instance_lock import READ_ONLY
 from desktop.services.changes import ChangeKind, Changes
-from desktop.services.errors import DatabaseReadOnly, StorageError
+from desktop.services.errors import DatabaseReadOnly, NotFound, StorageError
 from desktop.services.queries import agenda
 from desktop.services.workspace import Workspace
+from desktop.ui.common import counts
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import AMBER
 from desktop.ui.common.status_bar import PathLabel, StatusBar
@@ -706,20 +707,9 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         from desktop.services import maintenance
 
-        counts = maintenance.record_counts(self.ctx.workspace, ("pursuits", "accounts"))
-        pursuits, accounts = counts["pursuits"], counts["accounts"]
-        # One of each reads "1 pursuit · 1 account", not "1 pursuits · 1 accounts".
+        held = maintenance.record_counts(self.ctx.workspace, ("pursuits", "accounts"))
         self.counts_label.setText(
-            " · ".join(
-                (
-                    self.tr("1 pursuit")
-                    if pursuits == 1
-                    else self.tr("{0} pursuits").format(pursuits),
-                    self.tr("1 account")
-                    if accounts == 1
-                    else self.tr("{0} accounts").format(accounts),
-                )
-            )
+            f"{counts.pursuits(held['pursuits'])} · {counts.accounts(held['accounts'])}"
         )
 
     def note_backup(self, when: datetime | None) -> None:
@@ -770,14 +760,29 @@ class MainWindow(QMainWindow):
 
     def show_method_guide(self) -> None:
         """The method's stages, steps, questions and vocabularies (one guide at a time)."""
+        stage = self._current_stage()
         guide = self.method_guide
         if guide is not None:
+            if stage is not None:
+                guide.show_stage(stage)
             guide.raise_()
             guide.activateWindow()
             return
-        guide = open_method_guide(self.ctx.catalog, self.ctx.lang, self)
+        guide = open_method_guide(self.ctx.catalog, self.ctx.lang, self, stage or 1)
         self.method_guide = guide
         guide.destroyed.connect(self._method_guide_closed)
+
+    def _current_stage(self) -> int | None:
+        """The stage of the pursuit open or selected: F1 beside it opens on what it is at."""
+        pursuit_id = self.current_pursuit()
+        if pursuit_id is None:
+            return None
+        from desktop.services import pursuits
+
+        try:
+            return pursuits.pursuit_form(self.ctx.workspace, pursuit_id).stage
+        except NotFound:
+            return None
 
     def _method_guide_closed(self) -> None:
         self.method_guide = None

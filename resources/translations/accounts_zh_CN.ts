@@ -252,10 +252,6 @@
         <translation>删除</translation>
     </message>
     <message>
-        <source>{0} accounts</source>
-        <translation>{0} 个客户</translation>
-    </message>
-    <message>
         <source>{0} of {1} accounts</source>
         <translation>显示 {0} / {1} 个客户</translation>
     </message>
@@ -410,30 +406,6 @@
     <message>
         <source>, </source>
         <translation>、</translation>
-    </message>
-    <message>
-        <source>1 pursuit</source>
-        <translation>1 个项目</translation>
-    </message>
-    <message>
-        <source>{0} pursuits</source>
-        <translation>{0} 个项目</translation>
-    </message>
-    <message>
-        <source>1 person</source>
-        <translation>1 位关键人</translation>
-    </message>
-    <message>
-        <source>{0} people</source>
-        <translation>{0} 位关键人</translation>
-    </message>
-    <message>
-        <source>1 visit</source>
-        <translation>1 次拜访</translation>
-    </message>
-    <message>
-        <source>{0} visits</source>
-        <translation>{0} 次拜访</translation>
     </message>
     <message>
         <source>What "{0}" holds moves to "{1}": {2}. "{0}" is removed.</source>

@@ -353,22 +353,6 @@
         <translation>只读：在此所做的更改无法保存</translation>
     </message>
     <message>
-        <source>1 pursuit</source>
-        <translation>1 个项目</translation>
-    </message>
-    <message>
-        <source>{0} pursuits</source>
-        <translation>{0} 个项目</translation>
-    </message>
-    <message>
-        <source>1 account</source>
-        <translation>1 个客户</translation>
-    </message>
-    <message>
-        <source>{0} accounts</source>
-        <translation>{0} 个客户</translation>
-    </message>
-    <message>
         <source>Not backed up yet</source>
         <translation>尚未备份</translation>
     </message>

@@ -214,14 +214,6 @@
         <translation>{0} / {1} 个项目</translation>
     </message>
     <message>
-        <source>1 pursuit</source>
-        <translation>1 个项目</translation>
-    </message>
-    <message>
-        <source>{0} pursuits</source>
-        <translation>{0} 个项目</translation>
-    </message>
-    <message>
         <source>{0}%</source>
         <translation>赢率 {0}%</translation>
     </message>

@@ -619,10 +619,6 @@ The forecast assumes {6}%</source>
         <translation>本期间内赢单且有阶段记录的项目，从第一阶段到赢单的平均天数</translation>
     </message>
     <message>
-        <source>{0} pursuits</source>
-        <translation>{0} 个项目</translation>
-    </message>
-    <message>
         <source>{0} of the open amount</source>
         <translation>占在途金额 {0}</translation>
     </message>

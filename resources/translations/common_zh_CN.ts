@@ -1,6 +1,41 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Counts</name>
+    <message>
+        <source>1 pursuit</source>
+        <translation>1 个项目</translation>
+    </message>
+    <message>
+        <source>{0} pursuits</source>
+        <translation>{0} 个项目</translation>
+    </message>
+    <message>
+        <source>1 account</source>
+        <translation>1 个客户</translation>
+    </message>
+    <message>
+        <source>{0} accounts</source>
+        <translation>{0} 个客户</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 位关键人</translation>
+    </message>
+    <message>
+        <source>{0} people</source>
+        <translation>{0} 位关键人</translation>
+    </message>
+    <message>
+        <source>1 visit</source>
+        <translation>1 次拜访</translation>
+    </message>
+    <message>
+        <source>{0} visits</source>
+        <translation>{0} 次拜访</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>"{0}" is not a date; the date was not changed.</source>

@@ -467,10 +467,6 @@
         <translation>将 {0} 个项目移至{1}</translation>
     </message>
     <message>
-        <source>{0} pursuits</source>
-        <translation>{0} 个项目</translation>
-    </message>
-    <message>
         <source>Mark {0} as {1}</source>
         <translation>将{0}标记为{1}</translation>
     </message>

@@ -1108,6 +1108,10 @@
         <translation>阶段 {0}</translation>
     </message>
     <message>
+        <source>The pursuit &quot;{0}&quot; no longer exists (deleted, or not in the restored backup): back to the board.</source>
+        <translation>项目「{0}」已不存在（已被删除，或恢复的备份中没有它），已返回看板。</translation>
+    </message>
+    <message>
         <source>Shared</source>
         <translation>共享</translation>
     </message>

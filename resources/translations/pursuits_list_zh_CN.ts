@@ -241,10 +241,6 @@
         <translation>已选 {0} 个：金额 {1}，加权 {2}</translation>
     </message>
     <message>
-        <source>{0} pursuits</source>
-        <translation>{0} 个项目</translation>
-    </message>
-    <message>
         <source>Remove tag &quot;{0}&quot; from {1} pursuits</source>
         <translation>从 {1} 个项目移除标签「{0}」</translation>
     </message>

@@ -28,12 +28,40 @@
         <translation>大小</translation>
     </message>
     <message>
+        <source>Choose a File…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>A backup kept somewhere else: another folder, a USB stick</source>
+        <translation>保存在别处的备份：其他文件夹、U 盘</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
+        <source>Choose a Backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>Pursuit backups (*.db);;All files (*)</source>
+        <translation>Pursuit 备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>This is the database that is open now, not a backup of it. Nothing was changed.</source>
+        <translation>这是当前打开的数据库本身，不是它的备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>来自 {0}</translation>
+    </message>
+    <message>
         <source>daily</source>
         <translation>每日自动</translation>
+    </message>
+    <message>
+        <source>at close</source>
+        <translation>关闭时</translation>
     </message>
     <message>
         <source>by hand</source>
@@ -83,7 +111,7 @@
         <translation>用备份 {0} 替换当前数据库吗？此后录入的内容会另存为一份单独的备份。</translation>
     </message>
     <message>
-        <source>This database syncs through a team folder: the changes written there since the backup, yours and your colleagues', come back with the next sync.</source>
+        <source>This database syncs through a team folder: the changes written there since the backup, yours and your colleagues&apos;, come back with the next sync.</source>
         <translation>本数据库通过团队同步文件夹同步：备份之后写入该文件夹的更改（您的和同事的）会在下次同步时回来。</translation>
     </message>
     <message>
@@ -93,6 +121,18 @@
     <message>
         <source>Restored. The state before the restore was saved to {0}</source>
         <translation>已恢复。恢复前的状态已保存到 {0}</translation>
+    </message>
+    <message>
+        <source>No backup of this database yet: File ▸ Back Up Now makes one.</source>
+        <translation>此数据库还没有备份：用「文件 ▸ 立即备份」做一份。</translation>
+    </message>
+    <message>
+        <source>The newest backup: {0}, {1}, {2} pursuits.</source>
+        <translation>最新备份：{0}，{1}，含 {2} 个项目。</translation>
+    </message>
+    <message>
+        <source>Changes made since are in no backup yet: Pursuit backs them up when it closes, or now with File ▸ Back Up Now.</source>
+        <translation>此后的改动还不在任何备份中：关闭 Pursuit 时会自动备份，也可以现在用「文件 ▸ 立即备份」。</translation>
     </message>
     <message>
         <source>The database failed its integrity check ({0}).</source>

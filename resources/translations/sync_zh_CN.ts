@@ -1464,7 +1464,7 @@
     <name>SyncSummary</name>
     <message>
         <source>{0} new people</source>
-        <translation>新增 {0} 位联系人</translation>
+        <translation>新增 {0} 位关键人</translation>
     </message>
     <message>
         <source>1 new pursuit</source>
@@ -1484,7 +1484,7 @@
     </message>
     <message>
         <source>1 new person</source>
-        <translation>新增 1 位联系人</translation>
+        <translation>新增 1 位关键人</translation>
     </message>
     <message>
         <source>1 pursuit updated</source>
@@ -1504,11 +1504,11 @@
     </message>
     <message>
         <source>1 person updated</source>
-        <translation>更新 1 位联系人</translation>
+        <translation>更新 1 位关键人</translation>
     </message>
     <message>
         <source>{0} people updated</source>
-        <translation>更新 {0} 位联系人</translation>
+        <translation>更新 {0} 位关键人</translation>
     </message>
     <message>
         <source>{0} other details</source>
@@ -1521,30 +1521,6 @@
     <message>
         <source>, </source>
         <translation>，</translation>
-    </message>
-    <message>
-        <source>1 pursuit</source>
-        <translation>1 个项目</translation>
-    </message>
-    <message>
-        <source>{0} pursuits</source>
-        <translation>{0} 个项目</translation>
-    </message>
-    <message>
-        <source>1 account</source>
-        <translation>1 个客户</translation>
-    </message>
-    <message>
-        <source>{0} accounts</source>
-        <translation>{0} 个客户</translation>
-    </message>
-    <message>
-        <source>1 person</source>
-        <translation>1 位联系人</translation>
-    </message>
-    <message>
-        <source>{0} people</source>
-        <translation>{0} 位联系人</translation>
     </message>
     <message>
         <source>{0}, {1}, {2}</source>

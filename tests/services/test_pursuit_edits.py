@@ -154,3 +154,36 @@ def test_parts_are_listed_in_order_and_deleted_softly(ws, pursuit_id) -> None:
     assert not pursuit_edits.restore(ws, "pain_point", first)
     with pytest.raises(NotFound):
         pursuit_edits.add_part(ws, "risk", "no-such-pursuit")
+
+
+def test_a_record_of_a_pursuit_that_is_gone_is_refused_not_saved_out_of_sight(
+    ws, pursuit_id
+) -> None:
+    """A pursuit deleted (here, by a sync, by a restore) while its screen was open: a field typed
+    there, a coaching answer made on its first edit, a pain added or brought back by undo, would
+    otherwise be written where no screen shows them — lost without a word."""
+    pain_id, _ = pursuit_edits.add_part(ws, "pain_point", pursuit_id, {"pain": "库位不准"})
+    pursuit_edits.delete(ws, "pain_point", pain_id)
+    answer = Target(
+        "coaching_answer",
+        membership_id("answer", pursuit_id, "s1.insider"),
+        (("pursuit_id", pursuit_id), ("question_key", "s1.insider"), ("stage", 1)),
+    )
+    records.delete(ws, "pursuit", pursuit_id)
+    with pytest.raises(NotFound):
+        pursuit_edits.save(ws, Target("pursuit", pursuit_id), {"amount": 900_000_00})
+    with pytest.raises(NotFound):
+        pursuit_edits.save(ws, answer, {"answer": "信息中心王工"})
+    with pytest.raises(NotFound):
+        pursuit_edits.save(ws, Target("pain_point", pain_id), {"pain": "盘点慢"})
+    with pytest.raises(NotFound):
+        pursuit_edits.restore(ws, "pain_point", pain_id)
+    with pytest.raises(NotFound):
+        pursuit_edits.create(ws, "risk", {"pursuit_id": pursuit_id, "description": "预算冻结"})
+    with ws.read() as session:
+        assert session.get(records.table_of("coaching_answer"), answer.id) is None
+    assert pursuit_edits.parts_of(ws, "risk", pursuit_id) == []
+    records.restore(ws, "pursuit", pursuit_id)  # back again: its records are edited as before
+    pursuit_edits.restore(ws, "pain_point", pain_id)
+    pursuit_edits.save(ws, Target("pain_point", pain_id), {"pain": "盘点慢"})
+    assert records.get(ws, "pain_point", pain_id)["pain"] == "盘点慢"

@@ -343,3 +343,18 @@ def test_people_of_a_demo_pursuit_load(demo_ws) -> None:
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def test_a_card_of_a_pursuit_that_is_gone_is_not_edited(ws, org) -> None:
+    """The pursuit deleted by a sync (or not in a restored backup) while its map was open: a
+    card's edit would be saved on no map; it is refused, and the card is as it was."""
+    from desktop.services import stakeholders
+
+    pid, ids = org
+    records.delete(ws, "pursuit", pid)
+    with pytest.raises(NotFound):
+        smap.update_person(ws, ids["li"], {"title": "副总"})
+    with pytest.raises(NotFound):
+        stakeholders.set_roles(ws, ids["sun"], ["insider"])
+    with ws.read() as session:
+        assert session.get(Stakeholder, ids["li"]).title != "副总"

@@ -303,3 +303,18 @@ def test_week_start_and_local_midnight() -> None:
     berlin = ZoneInfo("Europe/Berlin")
     assert visits.local_midnight_utc(date(2026, 3, 30), berlin) == datetime(2026, 3, 29, 22)
     assert visits.local_midnight_utc(date(2026, 3, 28), berlin) == datetime(2026, 3, 27, 23)
+
+
+def test_a_visit_of_a_pursuit_that_is_gone_is_not_edited(ws) -> None:
+    """Its pursuit deleted by a sync, or not in a restored backup, while the editor was open: the
+    visit is listed nowhere, so a save there would vanish; it is refused (the editor says so)."""
+    pursuit_id, _ids = make_pursuit(ws)
+    visit_id, _ = visits.create_visit(ws, draft(pursuit_id))
+    records.delete(ws, "pursuit", pursuit_id)
+    with pytest.raises(NotFound):
+        visits.update_visit(ws, visit_id, {"location": "改到分公司"})
+    with pytest.raises(NotFound):
+        visits.record_outcome(ws, visit_id, "客户同意试点")
+    with ws.read() as session:
+        visit = session.get(Visit, visit_id)
+        assert (visit.location, visit.outcome) == ("客户总部会议室", "")

@@ -57,3 +57,25 @@ def test_f1_opens_one_guide_with_every_stage_in_the_window_language(
     guide.close()
     qtbot.waitUntil(lambda: main_window.method_guide is None)
     QApplication.processEvents()
+
+
+def test_f1_beside_a_pursuit_opens_on_its_stage_and_the_grid_rule_is_told(
+    main_window, qtbot
+) -> None:
+    from desktop.services import pursuits
+
+    ctx = main_window.ctx
+    pursuit_id, _ = pursuits.create_pursuit(
+        ctx.workspace, pursuits.PursuitDraft(title="MES 项目", account_name="恒通电子", stage=5)
+    )
+    assert main_window.open_pursuit(pursuit_id, "overview")
+    main_window.show_method_guide()
+    guide = main_window.method_guide
+    assert guide is not None and guide.contents.currentRow() == 4
+    assert ctx.catalog.stage(5).milestone(ctx.lang) in guide.page.toPlainText()
+
+    # The buying criteria's page says the rule the grid applies, with its threshold.
+    guide.contents.setCurrentRow(guide.contents.count() - 1)
+    page = guide.page.toPlainText()
+    assert "3 及以上" in page and "2 及以下" in page
+    guide.close()

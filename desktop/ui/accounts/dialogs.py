@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.services import accounts
 from desktop.services.accounts import AccountSummary
 from desktop.services.errors import InvalidInput
+from desktop.ui.common import counts
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 
@@ -253,20 +254,16 @@ class MergeDialog(QDialog):
             return
         keep_id, merged_id = pair
         try:
-            counts = accounts.merge_preview(self.ctx.workspace, keep_id, merged_id)
+            moved = accounts.merge_preview(self.ctx.workspace, keep_id, merged_id)
         except Exception as exc:
             show_error(self, exc)
             ok.setEnabled(False)
             return
         keep_name = self.account.name if keep_id == self.account.id else other_name
         merged_name = other_name if keep_id == self.account.id else self.account.name
-        pursuits, people, visits = counts["pursuits"], counts["people"], counts["visits"]
+        pursuits, people, visits = moved["pursuits"], moved["people"], moved["visits"]
         held = self.tr(", ").join(
-            (
-                self.tr("1 pursuit") if pursuits == 1 else self.tr("{0} pursuits").format(pursuits),
-                self.tr("1 person") if people == 1 else self.tr("{0} people").format(people),
-                self.tr("1 visit") if visits == 1 else self.tr("{0} visits").format(visits),
-            )
+            (counts.pursuits(pursuits), counts.people(people), counts.visits(visits))
         )
         self.preview.setText(
             self.tr('What "{0}" holds moves to "{1}": {2}. "{0}" is removed.').format(

@@ -33,6 +33,7 @@ from desktop.ui.accounts.dialogs import AccountDialog, MergeDialog
 from desktop.ui.accounts.duplicates import DuplicatesDialog
 from desktop.ui.accounts.models import AccountTableModel
 from desktop.ui.accounts.page import AccountPageView
+from desktop.ui.common import counts
 from desktop.ui.common.icons import icon
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
@@ -268,7 +269,7 @@ class AccountsScreen(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.all_rows())
-        text = self.tr("{0} accounts").format(f"{total:,}")
+        text = counts.accounts(total)
         if shown != total:
             text = self.tr("{0} of {1} accounts").format(f"{shown:,}", f"{total:,}")
         self.count.setText(text)

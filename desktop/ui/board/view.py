@@ -72,6 +72,7 @@ from desktop.ui.board.model import (
     decode_ids,
     encode_ids,
 )
+from desktop.ui.common import counts
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import stage_color
 from desktop.ui.common.pursuit_table import weighted_meaning
@@ -462,9 +463,7 @@ class ColumnHeader(QWidget):
         s = self.summary
         if self.filtered:
             return self.tr("{0} of {1}").format(s.shown, s.total)
-        if s.shown == 1:
-            return self.tr("1 pursuit")
-        return self.tr("{0} pursuits").format(s.shown)
+        return counts.pursuits(s.shown)
 
     def rate_text(self) -> str:
         """The win rate on its chip: short in English ("10%"; the tooltip names it)."""

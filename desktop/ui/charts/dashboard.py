@@ -474,6 +474,11 @@ class Dashboard(QWidget):
             self.currency = outcome.currency
             self._drawn_dirty |= job.figures  # drawn again in the new currency
         self.filter_bar.show_currencies(outcome.currencies, self.currency)
+        if self._offered_currency(outcome) != outcome.currency:
+            # Computed in a currency the bar no longer offers (the saved one, none of whose
+            # pursuits are left): computed again in the one it shows.
+            self._filters_changed()
+            return
         self._queue_fresh(job, outcome)
         self.key_figures.show_series(self.series, self.currency, self.ctx.lang)
         anything = bool(outcome.currencies)  # no live pursuit at all: say so once, not five times
@@ -494,6 +499,13 @@ class Dashboard(QWidget):
             self._draw_timer.start()
         else:
             self._finish_refresh(job.started)
+
+    def _offered_currency(self, outcome: analytics.Dashboard) -> str:
+        """The currency the bar's filters would compute in, as `analytics.dashboard` picks it."""
+        used = outcome.currencies
+        return self.filters().currency or (
+            used[0][0] if used else self.ctx.settings.default_currency
+        )
 
     def _in_view_first(self) -> None:
         """Draw the figures the scroll area shows before those below it."""

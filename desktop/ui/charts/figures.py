@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 from typing import Any, Literal
 
 import matplotlib
@@ -258,7 +259,7 @@ def _axes(
         for text in list(fig.texts):
             text.remove()
         for ax in axes:
-            for artist in (*ax.collections, *ax.patches, *ax.lines, *ax.texts):
+            for artist in (*ax.collections, *ax.patches, *ax.lines, *ax.texts, *ax.artists):
                 artist.remove()
             if ax.legend_ is not None:
                 ax.legend_.remove()
@@ -389,7 +390,7 @@ def _category_labels(
     labels: Sequence[str],
     look: Look,
     colors: Sequence[str] | None = None,
-) -> None:
+) -> list[Text]:
     """Labels along an axis as plain texts beside it. A matplotlib Tick per label (two lines,
     two texts, a grid line and their transforms) costs several times more to make and draw."""
     target = ax.yaxis if axis == "y" else ax.xaxis
@@ -402,9 +403,10 @@ def _category_labels(
     else:
         place = offset_copy(ax.get_xaxis_transform(), fig=fig, y=-4, units="points")
         style = {"ha": "center", "va": "top", "multialignment": "center"}
+    texts = []
     for index, (position, label) in enumerate(zip(positions, labels, strict=True)):
         x, y = (0.0, position) if axis == "y" else (position, 0.0)
-        ax.text(
+        text = ax.text(
             x,
             y,
             label,
@@ -413,6 +415,61 @@ def _category_labels(
             color=colors[index] if colors else look.theme.text,
             **style,
         )
+        texts.append(text)
+    return texts
+
+
+LABEL_GAP = 2.0  # points at least between two labels side by side
+
+
+class _FittingLabels(Artist):
+    """Labels along the x axis that take shorter forms when, at the size the figure is rendered
+    at, they would run into each other ("Past due" into "Dec", 「10月11月」 at 1280 pixels).
+
+    A figure is drawn once and rendered at whatever size its card has (and exported at others),
+    so the choice is made at each render: this artist comes first among the axes' children
+    (the lowest z-order) and sets the texts before they are drawn. `forms` are the labels,
+    longest first; the first that fits is shown, else the last."""
+
+    def __init__(self, texts: Sequence[Text], forms: Sequence[Sequence[str]]) -> None:
+        super().__init__()
+        self.texts = list(texts)
+        self.forms = [list(form) for form in forms]
+        self.set_zorder(-10)
+
+    def draw(self, renderer: Any) -> None:
+        for form in self.forms:
+            for text, label in zip(self.texts, form, strict=True):
+                text.set_text(label)
+            if self.fits(renderer):
+                return
+
+    def fits(self, renderer: Any) -> bool:
+        """Whether no line of a label comes closer than `LABEL_GAP` to the same line of the
+        next: a year under January is wider than "Jan" but stands under no other name."""
+        gap = renderer.points_to_pixels(LABEL_GAP)
+        spans = [self._line_spans(text, renderer) for text in self.texts if text.get_text()]
+        return all(
+            left[1] + gap <= right[0]
+            for before, after in pairwise(spans)
+            for left, right in zip(before, after, strict=False)
+        )
+
+    @staticmethod
+    def _line_spans(text: Text, renderer: Any) -> list[tuple[float, float]]:
+        """Each line's left and right edge in pixels (the lines are centred on the label)."""
+        box = text.get_window_extent(renderer)
+        middle = (box.x0 + box.x1) / 2
+        font = text.get_fontproperties()
+        spans = []
+        for line in text.get_text().split("\n"):
+            width = renderer.get_text_width_height_descent(line, font, ismath=False)[0]
+            spans.append((middle - width / 2, middle + width / 2))
+        return spans
+
+
+def _fitting_labels(ax: Axes, texts: Sequence[Text], forms: Sequence[Sequence[str]]) -> None:
+    ax.add_artist(_FittingLabels(texts, forms))
 
 
 def _stage_ticks(ax: Axes, labels: Sequence[str], look: Look) -> float:
@@ -528,11 +585,15 @@ def draw_funnel(fig: Figure, series: analytics.Funnel, look: Look) -> None:
 
 
 # --- 2. forecast --------------------------------------------------------------------------------
-def month_label(month: date, first: bool, lang: str) -> str:
+def month_label(month: date, first: bool, lang: str, *, short: bool = False) -> str:
     """'12月' / 'Dec', with the year under each January and under the first month — unless that
     is a December: January's year stands beside it and says which December it is (two years side
-    by side under narrow bars ran into one, "20262027", at 1366 pixels)."""
-    name = f"{month.month}月" if lang.startswith("zh") else month.strftime("%b")
+    by side under narrow bars ran into one, "20262027", at 1366 pixels). Short, where the bars
+    are too narrow for the names: '12' / 'D', the year as before."""
+    if lang.startswith("zh"):
+        name = str(month.month) if short else f"{month.month}月"
+    else:
+        name = month.strftime("%b")[:1] if short else month.strftime("%b")
     with_year = month.month == 1 or (first and month.month != 12)
     return f"{name}\n{month.year}" if with_year else name
 
@@ -591,8 +652,17 @@ def draw_forecast(fig: Figure, series: analytics.Forecast, look: Look) -> None:
     )
     ax.axvline(0.75, color=theme.grid, linewidth=0.8, linestyle=(0, (3, 3)))
     past_due = QCoreApplication.translate("Charts", "Past due")
-    labels = [past_due] + [month_label(m, i == 0, look.lang) for i, m in enumerate(series.months)]
-    _category_labels(ax, "x", xs, labels, look, [OVERDUE] + [look.theme.text] * len(series.months))
+    months_long = [month_label(m, i == 0, look.lang) for i, m in enumerate(series.months)]
+    months_short = [
+        month_label(m, i == 0, look.lang, short=True) for i, m in enumerate(series.months)
+    ]
+    labels = [past_due, *months_long]
+    colors = [OVERDUE] + [look.theme.text] * len(series.months)
+    texts = _category_labels(ax, "x", xs, labels, look, colors)
+    # Narrower: "Past due" on two lines (months have two lines for a year), then the months'
+    # short names.
+    wrapped = "\n".join(past_due.split(" ", 1))
+    _fitting_labels(ax, texts, [labels, [wrapped, *months_long], [wrapped, *months_short]])
     ax.set_xlim(-0.6, xs[-1] + 0.6)
     peak = max(max(bottoms), max(totals, default=0), series.past_due.amount) or 1
     ax.set_ylim(0, peak * 1.08)

@@ -36,12 +36,18 @@ def saved_period(state: dict[str, Any]) -> str:
     return period if period in analytics.PERIODS else analytics.PERIODS[0]
 
 
+def saved_currency(state: dict[str, Any]) -> str | None:
+    """The currency chosen last time (saved only when several were in use), or None."""
+    currency = state.get("currency")
+    return currency if isinstance(currency, str) and currency else None
+
+
 def first_filters(state: dict[str, Any], today: date) -> analytics.Filters:
     """The filters a new bar computes the first series for, read from the saved state alone:
-    the saved period, tags, account and rep, and no currency (the bar offers currencies once
-    the first series say which are in use). What the app's warm-up computes ahead for
-    (`charts.ahead`). A saved account since deleted is not chosen by the bar: then these
-    filters differ from the bar's, and the first open computes its own."""
+    the saved period, tags, account, rep and currency (the bar offers currencies once the first
+    series say which are in use; until then it stands by the one saved). What the app's
+    warm-up computes ahead for (`charts.ahead`). A saved account since deleted is not chosen by
+    the bar: then these filters differ from the bar's, and the first open computes its own."""
     start, end = analytics.period_range(saved_period(state), today)
     account = state.get("account")
     rep = state.get("rep")
@@ -50,6 +56,7 @@ def first_filters(state: dict[str, Any], today: date) -> analytics.Filters:
         end=end,
         tags=frozenset(state.get("tags", [])),
         account_id=account if isinstance(account, str) and account else None,
+        currency=saved_currency(state),
         rep=rep if isinstance(rep, str) else None,
     )
 
@@ -174,9 +181,17 @@ class DashboardFilters(QWidget):
             end=end,
             tags=frozenset(self.tags),
             account_id=self.account_id(),
-            currency=self.currency_box.currentData() if self.currency_box.count() > 1 else None,
+            currency=self.currency(),
             rep=self.rep_choice(),
         )
+
+    def currency(self) -> str | None:
+        """The currency chosen, when several are offered. Before the first series say which
+        are in use, the one saved last time: the first open computes in it, not in the one
+        most pursuits use and then again in the saved one."""
+        if self.currency_box.count() == 0:
+            return saved_currency(self._state)
+        return self.currency_box.currentData() if self.currency_box.count() > 1 else None
 
     def rep_choice(self) -> str | None:
         rep = self.rep.currentData()
@@ -334,7 +349,9 @@ class DashboardFilters(QWidget):
         offered = tuple(self.currency_box.itemData(i) for i in range(self.currency_box.count()))
         if offered == tuple(code for code, _ in used):
             return
-        chosen = self.currency_box.currentData() or self._state.get("currency") or shown
+        # The one chosen stays chosen; on the first fill, the one the charts were computed in
+        # (the saved one, when it is still in use: `currency`).
+        chosen = self.currency_box.currentData() or shown
         self.currency_box.blockSignals(True)
         self.currency_box.clear()
         for code, n in used:
@@ -348,7 +365,7 @@ class DashboardFilters(QWidget):
             period=self.period.currentData() or DEFAULT_PERIOD,
             tags=sorted(self.tags),
             account=self.account_id(),
-            currency=self.currency_box.currentData() if self.currency_box.count() > 1 else None,
+            currency=self.currency(),
             rep=self.rep_choice(),
         )
         self.ctx.settings.set_screen_state_of("dashboard", self.ctx.workspace.path, self._state)

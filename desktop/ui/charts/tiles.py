@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.infra import paths
 from desktop.services import analytics
+from desktop.ui.common import counts
 from desktop.ui.common.format import count, money, money_short, percent
 
 HEIGHTS = {"win_loss": 400}  # logical px; the others 330
@@ -201,7 +202,7 @@ class KeyFigures(QWidget):
         if isinstance(funnel, analytics.Funnel):
             tiles["open"].show_value(
                 money_short(funnel.amount, currency, lang),
-                self.tr("{0} pursuits").format(count(funnel.count)),
+                counts.pursuits(funnel.count),
                 money(funnel.amount, currency),
             )
             tiles["weighted"].show_value(
@@ -220,7 +221,7 @@ class KeyFigures(QWidget):
         if isinstance(results, analytics.WinLoss):
             tiles["won"].show_value(
                 money_short(results.won_amount, currency, lang),
-                self.tr("{0} pursuits").format(count(results.won_count)),
+                counts.pursuits(results.won_count),
                 money(results.won_amount, currency),
             )
             tiles["win_rate"].show_value(

@@ -11,6 +11,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 TITLE_BAR = 40  # the window manager's frame comes on top of the size a dialog is given
+# Its borders on the left and right together: a dialog as wide as the screen would lose them
+# (and its right edge) off the side, as the import wizard did at 150 % on a 1280×720 screen.
+SIDE_BORDERS = 8
 
 
 def fitting(widget: QWidget | None, width: int, height: int) -> QSize:
@@ -19,7 +22,7 @@ def fitting(widget: QWidget | None, width: int, height: int) -> QSize:
     if screen is None:
         return QSize(width, height)
     room = screen.availableGeometry()
-    return QSize(min(width, room.width()), min(height, room.height() - TITLE_BAR))
+    return QSize(min(width, room.width() - SIDE_BORDERS), min(height, room.height() - TITLE_BAR))
 
 
 def resize_to_fit(widget: QWidget, width: int, height: int) -> None:

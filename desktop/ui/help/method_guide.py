@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.indicators import IMPORTANT
 from desktop.domain.methodology import Catalog, Stage, Vocabulary
 from desktop.ui.common.screen_fit import resize_to_fit
 
@@ -98,6 +99,17 @@ class MethodGuide(QDialog):
             parts.append(_items(question.text(lang) for question in stage.questions))
         return "".join(parts)
 
+    def _indicator_rule(self) -> str:
+        """The grid's default rule (domain/indicators.classify), with its threshold."""
+        return self.tr(
+            "Importance and scores run from 1 to 5. A criterion is winning when our score is "
+            "above the best competitor's and its importance is {0} or more; sleeping when our "
+            "score is above the best but its importance is {1} or less; fatal when our score is "
+            "below the best and its importance is {0} or more; otherwise neutral. On the Buying "
+            "criteria tab you can set a criterion's class yourself when you know better than "
+            "the numbers."
+        ).format(IMPORTANT, IMPORTANT - 1)
+
     def _vocabulary_title(self, name: str) -> str:
         titles = {
             "buying_roles": self.tr("Buying roles"),
@@ -109,6 +121,8 @@ class MethodGuide(QDialog):
 
     def _vocabulary(self, name: str, vocabulary: Vocabulary, texts: tuple[str, ...]) -> str:
         parts = [f"<h2>{escape(self._vocabulary_title(name))}</h2>"]
+        if name == "indicator_classes":
+            parts.append(f"<p>{escape(self._indicator_rule())}</p>")
         for item in vocabulary:
             parts.append(f"<h3>{escape(item.label(self.lang))}</h3>")
             for text in texts:

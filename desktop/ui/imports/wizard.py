@@ -55,6 +55,7 @@ from desktop.services.imports.reading import Cancelled, ImportFileError, Table
 from desktop.services.queries.pursuit_list import list_pursuits
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import AMBER
+from desktop.ui.common.screen_fit import resize_to_fit
 from desktop.ui.context import AppContext
 from desktop.ui.errors import invalid_input_message, message_for
 from desktop.ui.imports.task import Task
@@ -112,7 +113,7 @@ class ImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(880, 600)
+        resize_to_fit(self, 880, 600)
         # Modal to its window: no edit can wait behind the import's transaction meanwhile.
         self.setWindowModality(Qt.WindowModality.WindowModal)
         # What the pages found out, handed from one to the next.

@@ -22,6 +22,7 @@ from desktop.domain import status as status_rules
 from desktop.domain.status import CollectGap
 from desktop.services import coaching, collection, gates, pursuit_edits, pursuits
 from desktop.services.pursuits import MoveResult
+from desktop.ui.common import counts
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations.close_dialog import CloseDialog
@@ -286,7 +287,7 @@ def subject_of(names: Sequence[str]) -> str:
     """What the close dialog and its undo step name: the one pursuit, or how many."""
     if len(names) == 1:
         return names[0]
-    return QCoreApplication.translate("PursuitOperations", "{0} pursuits").format(len(names))
+    return counts.pursuits(len(names))
 
 
 def close_pursuits(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.health import AMBER, RedFlag
 from desktop.ui.pursuit.widgets import AMBER as AMBER_COLOR
 from desktop.ui.pursuit.widgets import GREEN, RED, FlowLayout, check_icon, flag_icon
+
+PAD = 8  # above and below the chips, while the bar has the room
 
 
 class HealthBar(QFrame):
@@ -54,12 +57,37 @@ class HealthBar(QFrame):
         self.flow.set_overflow(self.more)
         self.flow.on_fold = self._folded
         row = QHBoxLayout(self)
-        row.setContentsMargins(12, 8, 12, 8)
+        row.setContentsMargins(12, PAD, 12, PAD)
+        self.row = row
         row.setSpacing(8)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.title, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.flow_host, 1)
         self.set_flags([])
+
+    # Squeezed below its minimum (a page whose tabs ask for more than the window has: the
+    # Timeline at 1280×720 and 200 %), the bar gives up its padding before its chips, which then
+    # stay whole; what it asks of the layout stays what it needs with the padding, so giving it
+    # up never makes the layout squeeze it further.
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        chip = self.more.height() if self.buttons else 0
+        spare = event.size().height() - 2 * self.frameWidth() - chip
+        pad = max(0, min(PAD, spare // 2))
+        if pad != self.row.contentsMargins().top():
+            self.row.setContentsMargins(12, pad, 12, pad)
+        super().resizeEvent(event)
+
+    def _lost_padding(self) -> int:
+        return 2 * (PAD - self.row.contentsMargins().top())
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint() + QSize(0, self._lost_padding())
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint() + QSize(0, self._lost_padding())
+
+    def heightForWidth(self, width: int) -> int:
+        return super().heightForWidth(width) + self._lost_padding()
 
     def set_flags(self, flags: list[RedFlag]) -> None:
         self.flags = list(flags)
@@ -101,6 +129,9 @@ class HealthBar(QFrame):
             button.clicked.connect(lambda _=False, f=flag: self.flag_clicked.emit(f))
             self.flow.addWidget(button)
             self.buttons.append(button)
+        # "+N" has no icon: left to its text it stood a pixel or two shorter than the flags on
+        # its line, its border cut off from theirs. As tall as they are, it reads as one of them.
+        self.more.setFixedHeight(max(button.sizeHint().height() for button in self.buttons))
         self.flow_host.updateGeometry()
 
     def _folded(self, widgets: list[QWidget]) -> None:

@@ -340,8 +340,18 @@ class FlowLayout(QLayout):
 
     def minimumSize(self) -> QSize:
         size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
+        for item in [*self._items, *([self._overflow] if self._overflow else [])]:
+            widget = item.widget()
+            if widget is not None and (widget in self._folded or item is self._overflow):
+                # Hidden here, yet "+N" shows in their place: folding must not lower the height
+                # asked for (the layout above would squeeze the room and fold more, down to a
+                # cut chip). A folded chip asks no width: it folded for want of it.
+                least = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+                size = size.expandedTo(
+                    least if item is self._overflow else QSize(0, least.height())
+                )
+            else:
+                size = size.expandedTo(item.minimumSize())
         margins: QMargins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
@@ -359,8 +369,14 @@ class FlowLayout(QLayout):
         x, y, line = area.x(), area.y(), 0
         for item in items:
             widget = item.widget()
-            # A hidden widget's item measures nothing: a folded one is measured as if shown.
-            hint = widget.sizeHint() if widget in self._folded else item.sizeHint()
+            # A hidden widget's item measures nothing: a folded one, and the "+N" chip before it
+            # is first shown, are measured as they will show (else "+N" could go on a line of
+            # its own, below the room, when it comes).
+            if widget is not None and (widget in self._folded or item is self._overflow):
+                hint = widget.sizeHint().expandedTo(widget.minimumSize())
+                hint = hint.boundedTo(widget.maximumSize())
+            else:
+                hint = item.sizeHint()
             if x + hint.width() > area.right() + 1 and line > 0:
                 x, y, line = area.x(), y + line + self._spacing, 0
             if move:

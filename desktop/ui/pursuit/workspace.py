@@ -128,6 +128,9 @@ class PursuitWorkspace(QWidget):
         self.ctx = ctx
         self.window_ref = window
         self.pursuit_id: str | None = None
+        self._shown_id: str | None = None  # the pursuit whose header shows (see `_gone`)
+        self._db_path = ctx.workspace.path  # a replaced workspace on it is a restore
+        self._reloaded = False
         self.autosaver = Autosaver(ctx, self)
         self.autosaver.start_of = self._start
         self._start_on: date | None = None
@@ -435,9 +438,10 @@ class PursuitWorkspace(QWidget):
         try:
             view = overview.overview_of(self.ctx.workspace, self.pursuit_id)
         except NotFound:
-            self.stack.setCurrentWidget(self.missing)
+            self._gone()
             return False
         self.stack.setCurrentIndex(0)
+        self._shown_id = self.pursuit_id
         lang = self.ctx.lang
         p = view.pursuit
         stage = self.ctx.catalog.stage(p["stage"])
@@ -531,6 +535,9 @@ class PursuitWorkspace(QWidget):
 
     # --- changes --------------------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
+        if self._reloaded and changes.everything:
+            self._reloaded = False  # the restore's own `Changes.all()`: read already
+            return
         pid = self.pursuit_id
         if pid is None:
             return
@@ -545,12 +552,62 @@ class PursuitWorkspace(QWidget):
             self._refresh_timer.start()
 
     def _workspace_replaced(self) -> None:
+        # The fields were bound to records of the database just closed (a restore writes what
+        # was pending before closing it): nothing typed may go on to a record of the new one
+        # until it is read there.
         self.autosaver.discard()
-        self.pursuit_id = None
+        self._forget_pages()
+        restored = self.ctx.workspace.path == self._db_path
+        self._db_path = self.ctx.workspace.path
+        if not restored:  # another database: its pursuits are others, nothing to say
+            shown = self.pursuit_id is not None and self.isVisible()
+            self.pursuit_id = self._shown_id = None
+            if shown:
+                self.go_back()
+            return
+        if self.pursuit_id:
+            # The same database restored: read again at once (no turn of the event loop shows
+            # the old one), or the pursuit is gone and the rep is told (`_gone`). The
+            # `Changes.all()` that follows has nothing more to reload.
+            self._reloaded = True
+            self.refresh()
+
+    def _forget_pages(self) -> None:
         for page in self.pages.values():
             if hasattr(page, "reset"):
                 page.pursuit_id = None
                 page.reset()
+        self._dirty = set(self.pages)
+
+    def _gone(self) -> None:
+        """The pursuit shown is not in the database (deleted here or by a sync, or not in a
+        restored backup). An edit still pending is written now, so its refusal is said rather
+        than dropped; then nothing stays editable, and a rep looking at it is taken back to the
+        board with a message saying why."""
+        self.stack.setCurrentWidget(self.missing)
+        self.next_action.setEnabled(False)
+        self.manager_action.setEnabled(False)
+        was_shown = self._shown_id is not None and self._shown_id == self.pursuit_id
+        name = self.title.text()
+        self._shown_id = None
+        self.autosaver.flush()  # refused (NotFound): the rep is told, nothing is written
+        self.autosaver.discard()
+        self._forget_pages()
+        self.pursuit_id = None
+        self.account.clear()
+        self.title.clear()
+        if not was_shown or not self.isVisible():
+            return
+        status = getattr(self.window_ref, "statusBar", None)
+        if status is not None:
+            status().showMessage(
+                self.tr(
+                    'The pursuit "{0}" no longer exists (deleted, or not in the restored '
+                    "backup): back to the board."
+                ).format(name),
+                15000,
+            )
+        self.go_back()
 
     # --- screen protocol ------------------------------------------------------------------
     def toolbar_actions(self) -> list[Any]:

@@ -46,6 +46,7 @@ from desktop.services.queries import pursuit_list
 from desktop.services.queries.pursuit_list import (
     PursuitRow,
 )
+from desktop.ui.common import counts
 from desktop.ui.common.format import money_short
 from desktop.ui.common.icons import icon
 from desktop.ui.common.pursuit_table import ICON_SIZE, ListFilter, PursuitTableModel
@@ -609,7 +610,7 @@ class PursuitsScreen(ListMenus, ListExport, ListLayout, QWidget):
     def _subject(self, rows: list[PursuitRow]) -> str:
         if len(rows) == 1:
             return f"{rows[0].account} · {rows[0].title}"
-        return self.tr("{0} pursuits").format(len(rows))
+        return counts.pursuits(len(rows))
 
     def close_selected(self, status: str) -> None:
         """Mark the selected open pursuits collected / lost / abandoned (the board's dialog)."""

@@ -19,13 +19,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desktop.services import backup, maintenance
+from desktop.services.changes import Changes
 from desktop.services.workspace import Workspace
+from desktop.ui.common import format as fmt
 from desktop.ui.common.host import WindowHost
 from desktop.ui.errors import show_error
-from desktop.ui.safety.restore_dialog import RestoreDialog
+from desktop.ui.safety.restore_dialog import RestoreDialog, reason_words
 
 log = logging.getLogger(__name__)
 CHECK_EVERY = timedelta(days=7)
@@ -106,6 +108,12 @@ def restore_now(window: WindowHost, source: Path) -> bool:
     """Close the database, restore `source` over it, reopen. On failure the old one reopens."""
     ctx = window.ctx
     path = ctx.workspace.path
+    # An edit still being typed is written first, so it is in the copy set aside before the
+    # restore rather than dropped with the fields bound to this database.
+    for screen in window.screens.values():
+        saver = getattr(screen, "save_state", None)
+        if saver is not None:
+            saver()
     ctx.workspace.close()
     try:
         safety = backup.restore(path, source, keep=ctx.settings.backup_keep)
@@ -113,26 +121,123 @@ def restore_now(window: WindowHost, source: Path) -> bool:
         show_error(window.window(), exc)
         ctx.replace_workspace(Workspace.open(path))
         return False
+    said = window.statusBar().currentMessage()
     ctx.replace_workspace(Workspace.open(path))
-    window.statusBar().showMessage(
-        QCoreApplication.translate(
-            "Safety", "Restored. The state before the restore was saved to {0}"
-        ).format(str(safety.path)),
-        12000,
-    )
+    text = QCoreApplication.translate(
+        "Safety", "Restored. The state before the restore was saved to {0}"
+    ).format(str(safety.path))
+    # A screen that had to change with the restore said why (a pursuit not in the backup):
+    # said first, not overwritten.
+    reloaded = window.statusBar().currentMessage()
+    if reloaded and reloaded != said:
+        text = f"{reloaded}  {text}"
+    window.statusBar().showMessage(text, 15000)
     return True
 
 
 class BackupMark(QObject):
-    """Keeps the window's last-backup mark on the newest backup of its open database."""
+    """Keeps the window's last-backup mark on the newest backup of its open database, says in
+    its tooltip what that backup holds, and backs up at close what the session changed since.
+
+    The start's daily backup is of the database as the day began: on a new database's first day
+    it holds nothing, and a day's work would have no backup until the next start. So a session
+    that changed the database after its newest backup ends with a backup of its own ("at close",
+    on `aboutToQuit`, after the window has written what was pending), and the mark's tooltip says
+    until then that the changes are not in any backup yet.
+    """
 
     made = Signal(object)  # BackupInfo; queued to the GUI thread when a worker made it
 
     def __init__(self, window: WindowHost) -> None:
         super().__init__(window.window())
         self.window = window
-        self.made.connect(lambda info: window.note_backup(info.created))
+        self.newest: backup.BackupInfo | None = None
+        self.changed_at: datetime | None = None  # the session's last change, if any
+        self._opened = False  # the Changes.all() of a database just opened is no change
+        self.made.connect(self._note)
         backup.add_listener(self._made)  # weakly: the window going away ends it
+        window.ctx.changed.connect(self._changed)
+        window.ctx.workspace_replaced.connect(self._replaced)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.back_up_at_close)
+        self.label = window.window().findChild(QLabel, "backup_label")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the newest backup again and say what it holds."""
+        backups = backup.list_backups(self.window.ctx.workspace.path)
+        self.newest = backups[0] if backups else None
+        self._update_tip()
+
+    def _note(self, info: backup.BackupInfo) -> None:
+        self.window.note_backup(info.created)
+        self.newest = info
+        if self.changed_at is not None and info.created >= self.changed_at:
+            self.changed_at = None  # taken after the last change: it holds them all
+        self._update_tip()
+
+    def _changed(self, changes: Changes) -> None:
+        if self._opened and changes.everything:
+            self._opened = False
+            return
+        if changes:
+            first = self.changed_at is None
+            self.changed_at = datetime.now()
+            if first:
+                self._update_tip()
+
+    def _replaced(self) -> None:
+        # Another database, or a restored one (a copy of a backup): nothing changed in it yet.
+        self._opened = True
+        self.changed_at = None
+        self.refresh()
+
+    def unsaved_changes(self) -> bool:
+        """Whether the database holds changes that no backup has: made in this session after
+        the newest backup, or written before it (the command line, a session that ended
+        without its backup at close) and in none of them."""
+        if self.changed_at is not None and (
+            self.newest is None or self.newest.created < self.changed_at
+        ):
+            return True
+        return not backup.in_a_backup(self.window.ctx.workspace)
+
+    def back_up_at_close(self) -> backup.BackupInfo | None:
+        """The session's changes since the newest backup, backed up as the program quits."""
+        ctx = self.window.ctx
+        try:
+            if ctx.workspace.read_only or not self.unsaved_changes():
+                return None
+            return backup.make_backup(ctx.workspace, "close", keep=ctx.settings.backup_keep)
+        except Exception:  # quitting: nobody to tell; the log says why, the database is intact
+            log.exception("the backup at close failed")
+            return None
+
+    def _update_tip(self) -> None:
+        if self.label is None:
+            return
+        info = self.newest
+        if info is None:
+            tip = QCoreApplication.translate(
+                "Safety", "No backup of this database yet: File ▸ Back Up Now makes one."
+            )
+        else:
+            count = info.pursuits()
+            tip = QCoreApplication.translate(
+                "Safety", "The newest backup: {0}, {1}, {2} pursuits."
+            ).format(
+                fmt.clock(info.created, self.window.ctx.lang),
+                reason_words(info.reason),
+                "?" if count is None else count,
+            )
+        if self.unsaved_changes():
+            tip += "\n" + QCoreApplication.translate(
+                "Safety",
+                "Changes made since are in no backup yet: Pursuit backs them up when it "
+                "closes, or now with File ▸ Back Up Now.",
+            )
+        self.label.setToolTip(tip)
 
     def _made(self, database: Path, info: backup.BackupInfo) -> None:
         # Any thread: only the signal crosses to the GUI thread. Another database's backup (a

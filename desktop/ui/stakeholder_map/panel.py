@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -42,6 +40,7 @@ from desktop.services.stakeholder_map import LINK_KINDS, MapLink, MapPerson
 from desktop.ui.common.timeline import NoteBox, TimelineModel, TimelineView
 from desktop.ui.context import AppContext
 from desktop.ui.stakeholder_map import commands
+from desktop.ui.stakeholder_map.choice_grid import ChoiceGrid
 from desktop.ui.stakeholder_map.document import MapDocument
 from desktop.ui.stakeholder_map.style import (
     MapStyle,
@@ -161,29 +160,29 @@ class PersonPanel(QWidget):
         form.addRow("", self.personality_hint)
 
         self.role_boxes: dict[str, QCheckBox] = {}
-        roles = QGridLayout()
-        roles.setContentsMargins(0, 0, 0, 0)
-        for index, item in enumerate(style.roles):
+        roles = ChoiceGrid()
+        roles.setObjectName("buying_roles")
+        for item in style.roles:
             box = QCheckBox(item.label(lang))
             box.setObjectName(f"role_{item.key}")
             if item.hint:
                 box.setToolTip(item.hint(lang))
             box.clicked.connect(self._roles_clicked)
             self.role_boxes[item.key] = box
-            roles.addWidget(box, index // 2, index % 2)
-        form.addRow(self.tr("Buying roles"), _wrap(roles))
+            roles.add(box)
+        form.addRow(self.tr("Buying roles"), roles)
 
         self.help_boxes: dict[str, QCheckBox] = {}
-        wishes = QGridLayout()
-        wishes.setContentsMargins(0, 0, 0, 0)
-        for index, item in enumerate(style.wishes):
+        wishes = ChoiceGrid()
+        wishes.setObjectName("help_wanted")
+        for item in style.wishes:
             box = QCheckBox(item.label(lang))
             box.setObjectName(f"help_{item.key}")
             box.setIcon(svg_icon(f"help-{item.key}"))
             box.clicked.connect(self._help_clicked)
             self.help_boxes[item.key] = box
-            wishes.addWidget(box, index // 2, index % 2)
-        form.addRow(self.tr("Help wanted"), _wrap(wishes))
+            wishes.add(box)
+        form.addRow(self.tr("Help wanted"), wishes)
 
         self.texts: dict[str, QPlainTextEdit] = {}
         self._focus_out = _FocusOut(self, self._text_left)
@@ -221,16 +220,18 @@ class PersonPanel(QWidget):
             self.new_kind.addItem(
                 swatch_icon(style.link_colour(key).name(), line=key), style.link_label(key), key
             )
+        # The kind and the person on one row, the button under them: the three side by side were
+        # wider than the panel at its narrowest in English.
         add_row = QHBoxLayout()
         add_row.setContentsMargins(0, 0, 0, 0)
         add_row.addWidget(self.new_kind)
         add_row.addWidget(self.new_target, 1)
-        add_row.addWidget(self.add_link)
         links_box = QVBoxLayout()
         links_box.setContentsMargins(0, 0, 0, 0)
         links_box.addWidget(self.links)
         links_box.addWidget(self.remove_link, 0, Qt.AlignmentFlag.AlignRight)
         links_box.addLayout(add_row)
+        links_box.addWidget(self.add_link, 0, Qt.AlignmentFlag.AlignRight)
 
         self.delete_button = QPushButton(svg_icon("delete"), self.tr("Delete person…"))
         self.delete_button.setObjectName("delete_person")
@@ -747,9 +748,3 @@ class DetailsPanel(QStackedWidget):
         self.person.show_person(None)
         self.several.show_counts(names, lines)
         self.setCurrentWidget(self.several)
-
-
-def _wrap(layout: QLayout) -> QWidget:
-    widget = QWidget()
-    widget.setLayout(layout)
-    return widget

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.domain.methodology import Catalog
+from desktop.ui.common import counts
 from desktop.ui.common import format as fmt
 from desktop.ui.common.format import money
 
@@ -386,9 +387,9 @@ def business_summary(new: dict[str, int], updated: dict[str, int]) -> str:
     parts: list[str] = []
     for kind in BUSINESS_KINDS:
         if new.get(kind):
-            parts.append(_counted(nouns[kind], new[kind]))
+            parts.append(counts.counted(new[kind], *nouns[kind]))
         if updated.get(kind):
-            parts.append(_counted(changed[kind], updated[kind]))
+            parts.append(counts.counted(updated[kind], *changed[kind]))
     details = sum(
         n for source in (new, updated) for kind, n in source.items() if kind not in BUSINESS_KINDS
     )
@@ -401,29 +402,10 @@ def business_summary(new: dict[str, int], updated: dict[str, int]) -> str:
     return QCoreApplication.translate("SyncSummary", ", ").join(parts)
 
 
-def _counted(words: tuple[str, str], n: int) -> str:
-    """`words` is (the text for one, the text for {0} of them): no "(s)" in either language."""
-    one, many = words
-    return one if n == 1 else many.format(f"{n:,}")
-
-
-def carried_summary(counts: dict[str, int]) -> str:
+def carried_summary(held: dict[str, int]) -> str:
     """ "12 pursuits, 30 accounts, 80 people": what an export file carries, in the rep's nouns."""
-    nouns = {
-        "pursuit": (
-            QCoreApplication.translate("SyncSummary", "1 pursuit"),
-            QCoreApplication.translate("SyncSummary", "{0} pursuits"),
-        ),
-        "account": (
-            QCoreApplication.translate("SyncSummary", "1 account"),
-            QCoreApplication.translate("SyncSummary", "{0} accounts"),
-        ),
-        "stakeholder": (
-            QCoreApplication.translate("SyncSummary", "1 person"),
-            QCoreApplication.translate("SyncSummary", "{0} people"),
-        ),
-    }
+    nouns = {"pursuit": counts.pursuits, "account": counts.accounts, "stakeholder": counts.people}
     # One template, not a join: a Chinese list of kinds runs on with 、 where clauses take ，.
     return QCoreApplication.translate("SyncSummary", "{0}, {1}, {2}").format(
-        *(_counted(nouns[kind], counts.get(kind, 0)) for kind in BUSINESS_KINDS)
+        *(nouns[kind](held.get(kind, 0)) for kind in BUSINESS_KINDS)
     )

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import stakeholders, visits
+from desktop.services import pursuits, stakeholders, visits
+from desktop.services.errors import NotFound
 from desktop.services.queries import board
 from desktop.services.reports import visit_plan
 from desktop.services.visits import VisitDetail, VisitDraft, first_line, utcnow
@@ -496,7 +497,9 @@ class VisitEditor(QDialog):
             )
             return
         people = {p.id for p in stakeholders.people_of(self.ctx.workspace, self.pursuit_id)}
-        if not set(self.checked_attendees()) <= people:
+        # With the pursuit itself gone (a restore or a sync under the open editor) its people are
+        # too: the save below is refused as "no longer exists", which says what happened.
+        if not set(self.checked_attendees()) <= people and self._pursuit_is_there():
             checked = [sid for sid in self.checked_attendees() if sid in people]
             self._fill_people(self.pursuit_id, checked)
             self._refuse(
@@ -527,6 +530,14 @@ class VisitEditor(QDialog):
         if saved:
             self.saved.emit(self.visit_id or "")
             super().accept()
+
+    def _pursuit_is_there(self) -> bool:
+        assert self.pursuit_id is not None
+        try:
+            pursuits.pursuit_form(self.ctx.workspace, self.pursuit_id)
+        except NotFound:
+            return False
+        return True
 
     def _save_new(self, values: dict[str, Any], next_step: tuple[str, date] | None) -> bool:
         assert self.pursuit_id is not None

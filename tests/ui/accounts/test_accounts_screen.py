@@ -396,3 +396,16 @@ def test_the_status_bar_says_a_delete_was_undone_and_redone(ctx, qtbot) -> None:
     ctx.undo_stack.redo()
     assert screen.model.row(account_id) is None
     assert "空客户" in status.currentMessage() and "Ctrl+Z" in status.currentMessage()
+
+
+def test_one_account_reads_one_in_english(screen, ctx) -> None:
+    """The count read "1 accounts" before the nouns were counted in one place (ui/common/counts)."""
+    from desktop.infra import i18n
+
+    i18n.install("en")
+    try:
+        make(ctx.workspace, "ERP", "Oakfield Securities")
+        screen.reload()
+        assert screen.count.text() == "1 account"
+    finally:
+        i18n.install("zh_CN")

@@ -42,7 +42,6 @@ def card(n: int, stage: int = 1, **extra) -> BoardCard:
         questions=len(CATALOG.stage(stage).questions),
         tags=(),
         has_conflict=False,
-        updated_at=datetime(2026, 1, 1),
     )
     values.update(extra)
     return BoardCard(**values)

@@ -40,7 +40,6 @@ def sample(**extra) -> BoardCard:
         questions=6,
         tags=("重点",),
         has_conflict=False,
-        updated_at=datetime.now(),
     )
     values.update(extra)
     return BoardCard(**values)

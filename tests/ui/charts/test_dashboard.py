@@ -393,6 +393,42 @@ def test_several_currencies_are_offered_one_at_a_time(open_dashboard, ws, qtbot)
     assert dashboard.key_figures.tiles["open"].value.text() == "$500"
 
 
+def two_currencies(ws) -> None:
+    for amount, currency in ((100_00, "CNY"), (200_00, "CNY"), (500_00, "USD")):
+        pursuits.create_pursuit(
+            ws,
+            pursuits.PursuitDraft(
+                title="ERP", account_name="Acme", amount=amount, currency=currency, stage=2
+            ),
+        )
+
+
+def test_the_saved_currency_is_the_one_first_computed(open_dashboard, ws) -> None:
+    """Chosen last time, USD is what the first open computes and shows: not the currency most
+    pursuits use first (nor beside a box that says USD)."""
+    from desktop.infra.settings import Settings
+
+    two_currencies(ws)
+    Settings().set_screen_state_of("dashboard", ws.path, {"currency": "USD"})
+    dashboard = open_dashboard(ws, "en")
+    assert dashboard.computations == 1
+    assert (dashboard.currency, dashboard.series["funnel"].amount) == ("USD", 500_00)
+    assert dashboard.filter_bar.currency_box.currentData() == "USD"
+    assert dashboard.key_figures.tiles["open"].value.text() == "$500"
+
+
+def test_a_saved_currency_no_longer_in_use_gives_way(open_dashboard, ws, qtbot) -> None:
+    """The pursuits in euros are gone since: the charts show the currency the box offers."""
+    from desktop.infra.settings import Settings
+
+    two_currencies(ws)
+    Settings().set_screen_state_of("dashboard", ws.path, {"currency": "EUR"})
+    dashboard = open_dashboard(ws, "en")
+    qtbot.waitUntil(lambda: dashboard.idle() and dashboard.currency == "CNY", timeout=20_000)
+    assert dashboard.filter_bar.currency_box.currentData() == "CNY"
+    assert dashboard.series["funnel"].amount == 300_00
+
+
 def test_pointing_at_a_bar_tells_its_full_numbers(open_dashboard, demo_ws) -> None:
     from matplotlib.backend_bases import MouseEvent
 

@@ -59,6 +59,19 @@ def test_the_first_open_draws_the_series_computed_ahead(
         assert dashboard.filters().tags == {tag} and dashboard.filters().start is None
 
 
+def test_the_warm_up_computes_in_the_saved_currency(open_dashboard, ws: Workspace) -> None:
+    for amount, currency in ((100_00, "CNY"), (200_00, "CNY"), (500_00, "USD")):
+        pursuits.create_pursuit(
+            ws, PursuitDraft(title="ERP", account_name="Acme", amount=amount, currency=currency)
+        )
+    Settings().set_screen_state_of("dashboard", ws.path, {"currency": "USD"})
+    computed = warm_up(ws)
+    assert computed.currency == "USD"
+    dashboard = open_dashboard(ws, "en")
+    assert dashboard.ahead_taken and dashboard.computations == 1
+    assert dashboard.currency == "USD" and shown(dashboard) == expected(computed)
+
+
 def test_a_local_edit_after_the_warm_up_shows_on_the_first_open(
     open_dashboard, demo_ws: Workspace
 ) -> None:

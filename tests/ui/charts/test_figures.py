@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import warnings
 from datetime import date
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -257,3 +258,52 @@ def test_a_forecast_beginning_in_december_leaves_the_year_to_january() -> None:
     ]
     assert figures.month_label(date(2026, 11, 1), True, "zh_CN") == "11月\n2026"
     assert figures.month_label(date(2027, 1, 1), False, "zh_CN") == "1月\n2027"
+
+
+def label_lines(fig: Figure) -> list[list[tuple[float, float, str]]]:
+    """The forecast's month labels as drawn: each line's left and right edge in pixels."""
+    renderer = fig.canvas.get_renderer()
+    (ax,) = fig.axes
+    labels = []
+    for text in ax.texts:
+        box = text.get_window_extent(renderer)
+        middle = (box.x0 + box.x1) / 2
+        lines = []
+        for line in text.get_text().split("\n"):
+            width = renderer.get_text_width_height_descent(line, text.get_fontproperties(), False)
+            lines.append((middle - width[0] / 2, middle + width[0] / 2, line))
+        labels.append(lines)
+    return labels
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_forecast_labels_never_run_into_each_other(ws, lang: str) -> None:
+    """At 1280 pixels "Past due" ran into "Dec" and 「10月」 into 「11月」: narrower, they take
+    shorter forms; where there is room they stay whole."""
+    today = date(2026, 11, 15)
+    for months in range(-1, 12):
+        year, month = divmod(today.month - 1 + months, 12)
+        create_pursuit(
+            ws,
+            PursuitDraft(
+                title=f"ERP {months}",
+                account_name="苏州恒通电子有限公司",
+                amount=1_000_000_00,
+                stage=3,
+                expected_close=date(today.year + year, month + 1, 15),
+            ),
+        )
+    data = analytics.dashboard(ws, Filters(), today=today)
+    assert data.forecast.past_due.count == 1
+    shown = {}
+    for width in (5.7, 9.0):  # the forecast's card at 1280 and on a wide screen
+        fig, _ = render("forecast", data.forecast, look(ws, lang), size=(width, 3.2))
+        labels = label_lines(fig)
+        assert len(labels) == 13
+        for before, after in pairwise(labels):
+            for left, right in zip(before, after, strict=False):
+                assert left[1] + 2 <= right[0], (width, left[2], right[2])
+        shown[width] = [" ".join(line[2] for line in label) for label in labels]
+    # ("Past due" is the UI's word, in English here.)
+    wide = ["Nov 2026", "Dec", "Jan 2027"] if lang == "en" else ["11月 2026", "12月", "1月 2027"]
+    assert shown[9.0][:4] == ["Past due", *wide]

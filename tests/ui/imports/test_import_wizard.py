@@ -10,12 +10,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QComboBox, QWizard
 
 from desktop.services import stakeholders
 from desktop.services.imports import table_import as ti
 from desktop.storage.tables import Account, Pursuit
+from desktop.ui.common.screen_fit import SIDE_BORDERS, TITLE_BAR
 from desktop.ui.imports import ImportActions
 from desktop.ui.imports.wizard import ImportWizard
 
@@ -264,11 +265,56 @@ def test_export_lists(main_window, qtbot, tmp_path: Path, kind: str) -> None:
     assert book.active is not None and book.active.max_row > 1
 
 
-def test_the_wizard_fits_small_screens(main_window, qtbot) -> None:
+def many_rows(folder: Path, mode: str) -> Path:
+    if mode == "vcard":
+        path = folder / "many.vcf"
+        cards = (
+            f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:卡片{i}\r\nORG:南京远科{i}\r\nEND:VCARD\r\n"
+            for i in range(30)
+        )
+        path.write_text("".join(cards), encoding="utf-8")
+    else:
+        path = folder / "many.csv"
+        rows = (f"南京导入{i}港务有限公司,码头调度{i},张导入{i}" for i in range(30))
+        path.write_text("公司名称,商机名称,联系人\n" + "\n".join(rows), encoding="utf-8")
+    return settled(path)
+
+
+# 150 % on a 1280×720 screen: 853×480 logical pixels, less the window's frame.
+LAPTOP_AT_150 = QSize(853 - SIDE_BORDERS, 480 - TITLE_BAR)
+
+
+@pytest.mark.parametrize(
+    ("main_window", "mode"), [("en", "table"), ("zh_CN", "vcard")], indirect=["main_window"]
+)
+def test_the_wizard_fits_the_screen_with_its_buttons_in_sight(
+    main_window, qtbot, tmp_path: Path, mode: str
+) -> None:
     actions = main_window.findChild(ImportActions)
-    wizard = actions.open_wizard("table")
-    assert wizard.width() <= 1280 and wizard.height() <= 700
+    wizard = actions.open_wizard(mode, many_rows(tmp_path, mode))
     assert isinstance(wizard, QWizard)
+    room = wizard.screen().availableGeometry()  # 800×800 offscreen: the 880×600 wizard was wider
+    assert wizard.width() <= room.width() - SIDE_BORDERS
+    assert wizard.height() <= room.height() - TITLE_BAR
+    wizard.resize(LAPTOP_AT_150)
+    buttons = [QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton]
+    buttons.append(QWizard.WizardButton.CancelButton)
+    while True:
+        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=20000)
+        name = type(wizard.currentPage()).__name__
+        # No page asks for more room than the laptop's: Back, Next and Cancel stay on it.
+        assert wizard.size() == LAPTOP_AT_150, name
+        for which in buttons:
+            button = wizard.button(which)
+            assert button.isVisible(), (name, which)
+            place = QRect(button.mapTo(wizard, QPoint(0, 0)), button.size())
+            assert wizard.rect().contains(place), (name, which)
+        if wizard.currentPage() is wizard.preview_page:
+            break
+        wizard.next()
+    view = wizard.preview_page.view
+    assert view.model().rowCount() == 30
+    assert view.verticalScrollBar().maximum() > 0  # the rows scroll inside the page
     wizard.close()
 
 

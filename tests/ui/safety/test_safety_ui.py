@@ -63,13 +63,14 @@ def test_a_restore_with_a_pursuits_coaching_shown_replaces_it_cleanly(
     main_window, qtbot, tmp_path: Path
 ) -> None:
     """The coaching page's stage blocks let go of their fields when the database is replaced
-    (the pursuit it showed is gone with it); it used to fail on the pursuit no longer set."""
+    (it used to fail on the pursuit no longer set) and are made again from the restored one."""
     ctx = main_window.ctx
     actions.back_up_now(main_window)
     cards = board.board_cards(ctx.workspace)
     assert main_window.open_pursuit(cards[0].id, "coaching")
     coaching = main_window.screens["pursuit"].pages["coaching"]
     qtbot.waitUntil(lambda: bool(coaching.blocks))
+    before = dict(coaching.blocks)
     records.update(ctx.workspace, "pursuit", cards[0].id, {"title": "改过的名称"})
 
     team = tmp_path / "team"
@@ -86,7 +87,8 @@ def test_a_restore_with_a_pursuits_coaching_shown_replaces_it_cleanly(
     )
     with qtbot.waitSignal(ctx.workspace_replaced):
         restore.click()
-    assert coaching.blocks == {}
+    assert coaching.pursuit_id == cards[0].id and coaching.blocks
+    assert not set(map(id, coaching.blocks.values())) & set(map(id, before.values()))
     assert board.board_cards(ctx.workspace)[0].title == cards[0].title
 
 

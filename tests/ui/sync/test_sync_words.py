@@ -79,7 +79,7 @@ def test_reports_count_pursuits_accounts_and_people(main_window) -> None:
 
 def test_reports_in_chinese(main_window) -> None:
     text = business_summary({"pursuit": 3, "stakeholder": 5}, {"account": 1})
-    assert text == "新增 3 个项目，更新 1 个客户，新增 5 位联系人"
+    assert text == "新增 3 个项目，更新 1 个客户，新增 5 位关键人"
     assert carried_summary({"pursuit": 12, "account": 3, "stakeholder": 40}) == (
-        "12 个项目、3 个客户、40 位联系人"
+        "12 个项目、3 个客户、40 位关键人"  # 关键人: the one word for stakeholders
     )
