@@ -281,6 +281,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The sync folder {folder} is missing or cannot be reached (an unplugged drive? a "
         "logged-out cloud client?); try again later.",
     ),
+    # Listing it was refused (the team folder, or a colleague's sub-folder): nothing was read.
+    "sync_folder_unreadable": (
+        "无法读取同步文件夹 {folder}（{detail}），本轮同步未完成；可以读取后会继续。",
+        "The sync folder {folder} cannot be read ({detail}): this round did not complete; it "
+        "resumes once the folder can be read.",
+    ),
     "sync_folder_read_only": (
         "同步文件夹 {folder} 只读，无法写入本数据库的更改；其他人的更改仍已读取。",
         "The sync folder {folder} is read-only: this database's changes cannot be written.",

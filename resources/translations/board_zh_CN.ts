@@ -226,8 +226,8 @@
         <translation>里程碑：{0}</translation>
     </message>
     <message>
-        <source>Win rate {0}% · weighted amount = amount not yet received × win rate</source>
-        <translation>赢率 {0}% · 加权金额 = 未回款金额 × 赢率</translation>
+        <source>Win rate {0}%</source>
+        <translation>赢率 {0}%</translation>
     </message>
     <message>
         <source>&lt;i&gt;Steps&lt;/i&gt;</source>

@@ -383,6 +383,10 @@
         <translation>共享</translation>
     </message>
     <message>
+        <source>Weighted amount = amount not yet received × win rate</source>
+        <translation>加权金额 = 未回款金额 × 赢率</translation>
+    </message>
+    <message>
         <source>1 red flag: open the pursuit to see it</source>
         <translation>1 项风险提示：打开项目查看</translation>
     </message>

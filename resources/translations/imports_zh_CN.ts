@@ -178,6 +178,10 @@
         <translation>此行不是 {encoding} 编码（文件混用了多种编码？）</translation>
     </message>
     <message>
+        <source>The file cannot be read: {0} ({1}).</source>
+        <translation>无法读取文件：{0}（{1}）。</translation>
+    </message>
+    <message>
         <source>There is no file at {detail}.</source>
         <translation>找不到文件：{detail}。</translation>
     </message>

@@ -620,10 +620,6 @@
         <translation>赢率</translation>
     </message>
     <message>
-        <source>Weighted amount = amount not yet received × win rate</source>
-        <translation>加权金额 = 未回款金额 × 赢率</translation>
-    </message>
-    <message>
         <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
@@ -1042,10 +1038,6 @@
     <message>
         <source>Changed differently on two computers: choose which version to keep.</source>
         <translation>两台电脑上改得不一样：请选择保留哪个版本。</translation>
-    </message>
-    <message>
-        <source>Weighted amount = amount not yet received × win rate</source>
-        <translation>加权金额 = 未回款金额 × 赢率</translation>
     </message>
     <message>
         <source>This pursuit no longer exists. It may have been deleted.</source>

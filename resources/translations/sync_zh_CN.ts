@@ -209,6 +209,14 @@
         <translation>已用新的团队口令写出快照（之前写出的文件暂时保留，供还在用旧口令的同事读取）。</translation>
     </message>
     <message>
+        <source>The folder "{0}" in the sync folder cannot be read ({1}), so this round stopped; trying again later.</source>
+        <translation>无法读取同步文件夹中的文件夹「{0}」（{1}），本轮同步已停止，稍后会自动重试。</translation>
+    </message>
+    <message>
+        <source>The sync folder cannot be read ({0}); trying again later.</source>
+        <translation>无法读取同步文件夹（{0}），稍后会自动重试。</translation>
+    </message>
+    <message>
         <source>Check the team passphrase: it opens none of the files in the sync folder, so your changes are not written to it yet.</source>
         <translation>请核对团队口令：它打不开同步文件夹中的任何文件，您的更改暂不写入同步文件夹。</translation>
     </message>
@@ -685,6 +693,10 @@
     <message>
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消，数据库未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({0}). Nothing was imported.</source>
+        <translation>导入失败：无法读取该文件（{0}）。数据库未做任何更改。</translation>
     </message>
 </context>
 <context>

@@ -132,3 +132,30 @@ def test_a_new_database_where_none_can_be(
     too_long = tmp_path / ("项目" * 200 + ".db")
     code, err = run(capsys, "demo", "--db", str(too_long), "--lang", "zh_CN")
     assert code == 1 and "文件名或路径过长；操作未完成。" in err and english_free(err), err
+
+
+def test_a_sync_folder_that_cannot_be_read(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listing the team folder refused: it cannot be read (nothing was), not "read-only"."""
+    from desktop.services.sync import folder
+
+    team = db.parent / "team"
+    team.mkdir()
+    listdir = os.listdir
+
+    def denied(path: str | os.PathLike[str]) -> list[str]:
+        # No permission to be had under root in CI: the system's own error, for that folder.
+        if Path(path) == team:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return listdir(path)
+
+    monkeypatch.setattr(folder.os, "listdir", denied)
+    monkeypatch.setenv("TEAM_SECRET", "correct horse battery")
+    args = ("sync", "--db", str(db), "--folder", str(team), "--passphrase-env", "TEAM_SECRET")
+    code, err = run(capsys, *args, "--lang", "zh_CN")
+    assert code == 1
+    assert err.startswith(f"pursuit: 无法读取同步文件夹 {team}（没有访问权限），本轮同步未完成")
+    assert english_free(err) and "只读" not in err
+    code, err = run(capsys, *args, "--lang", "en")
+    assert err.startswith(f"pursuit: The sync folder {team} cannot be read (permission denied)")

@@ -34,11 +34,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import os
 import re
 import time
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,7 +87,9 @@ class ImportFileError(InvalidInput):
     bad_quote (a CSV's quotation mark with text after it; its line), bad_line (a CSV line the
     csv module cannot parse otherwise; its number), not_table (binary bytes in a .csv), no_sheet,
     empty (not a cell with text), no_header, bad_encoding, xls, format.
-    `detail` holds what the message names (a limit, a sheet, an encoding)."""
+    `detail` holds what the message names (a limit, a sheet, an encoding; for unreadable, the
+    file). An unreadable file's OSError is kept as the cause: the caller words why
+    (services.os_errors), the system's own text being English on most computers."""
 
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__("file", code, f"{code}: {detail}" if detail else code)
@@ -155,9 +159,11 @@ def read_table(
     before = _stat(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        table = _read_xlsx(path, sheet, max_rows, progress)
+        with as_unreadable(path):
+            table = _read_xlsx(path, sheet, max_rows, progress)
     elif suffix in (".csv", ".txt", ".tsv"):
-        table = _read_csv(path, encoding, max_rows, progress)
+        with as_unreadable(path):
+            table = _read_csv(path, encoding, max_rows, progress)
     elif suffix == ".xls":
         raise ImportFileError("xls", path.name)
     else:
@@ -189,14 +195,27 @@ def _stat(path: Path) -> os.stat_result:
     except FileNotFoundError:
         raise ImportFileError("missing", str(path)) from None
     except OSError as exc:
-        raise ImportFileError("unreadable", exc.strerror or str(exc)) from None
+        raise ImportFileError("unreadable", str(path)) from exc
+
+
+@contextmanager
+def as_unreadable(path: Path) -> Iterator[None]:
+    """Any OSError met reading `path` (open refused, a disk error half-way) as an unreadable
+    file, its OSError the cause."""
+    try:
+        yield
+    except OSError as exc:
+        raise ImportFileError("unreadable", str(path)) from exc
 
 
 def check_settled(path: Path) -> None:
     """Refuse a missing, huge or still-growing file (two looks `SETTLE_SECONDS` apart when it
     changed in the last few seconds)."""
     first = _stat(path)
-    if not path.is_file():
+    if path.is_dir():
+        refused = IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        raise ImportFileError("unreadable", str(path)) from refused
+    if not path.is_file():  # a device or a pipe: not opened (reading one may never end)
         raise ImportFileError("unreadable", str(path))
     if files.held(path):  # our own open database: reading it by hand would drop its locks
         raise ImportFileError("format", path.suffix or path.name)
@@ -207,8 +226,9 @@ def check_settled(path: Path) -> None:
         second = _stat(path)
         if (second.st_size, second.st_mtime_ns) != (first.st_size, first.st_mtime_ns):
             raise ImportFileError("still_writing", path.name)
-    if not os.access(path, os.R_OK):
-        raise ImportFileError("unreadable", str(path))
+    # Opened, not os.access: the system's own refusal (and its errno) is what the user is told.
+    with as_unreadable(path), path.open("rb"):
+        pass
 
 
 # --- .xlsx ---------------------------------------------------------------------------------------
@@ -224,7 +244,7 @@ def _check_zip(path: Path) -> None:
             raise ImportFileError("damaged", path.name) from None
         raise ImportFileError("not_xlsx", path.name) from None
     except OSError as exc:
-        raise ImportFileError("unreadable", exc.strerror or str(exc)) from None
+        raise ImportFileError("unreadable", str(path)) from exc
     total = 0
     for member in members:
         total += member.file_size

@@ -37,6 +37,7 @@ from desktop.services.imports.reading import (
     SheetInfo,
     SourceRow,
     Table,
+    as_unreadable,
     check_settled,
 )
 from desktop.services.workspace import Workspace
@@ -73,9 +74,10 @@ def read_vcards(path: Path | str) -> list[Card]:
     """The cards of a .vcf file, or ImportFileError (too big, not a vCard file)."""
     path = Path(path)
     check_settled(path)
-    if path.stat().st_size > MAX_BYTES:
-        raise ImportFileError("too_big", f"{MAX_BYTES // (1024 * 1024)} MB")
-    data = path.read_bytes()
+    with as_unreadable(path):
+        if path.stat().st_size > MAX_BYTES:
+            raise ImportFileError("too_big", f"{MAX_BYTES // (1024 * 1024)} MB")
+        data = path.read_bytes()
     cards = parse_vcards(data)
     if not cards:
         raise ImportFileError("no_cards", path.name)

@@ -54,7 +54,8 @@ reader whose next file was refused goes on from the latest snapshot after it, as
 older files make way for a snapshot only under a passphrase that opens a colleague's file:
 until a colleague writes under the new one they stay, readable by those still on the old one.
 
-A folder that is missing (an unplugged drive, a logged-out cloud client), read-only or full stops
+A folder that is missing (an unplugged drive, a logged-out cloud client), unreadable (the team
+folder, or a colleague's sub-folder, that this computer may not list), read-only or full stops
 the round with one `FolderProblem`; nothing is lost (progress moves only after a file is merged
 or written) and the next round resumes.
 """
@@ -88,7 +89,8 @@ RETRIED = {"wrong_passphrase"}
 
 
 class FolderProblem(Exception):
-    """The folder cannot be used now: `code` is missing, read_only or full (or unusable)."""
+    """The folder cannot be used now: `code` is missing, unreadable, read_only or full (or
+    unusable). Raised from the OSError when there was one: the caller words its reason."""
 
     def __init__(self, code: str, folder: Path, detail: str = "") -> None:
         super().__init__(f"{code}: {folder}" + (f" ({detail})" if detail else ""))
@@ -213,7 +215,12 @@ def _check_folder(folder: Path) -> None:
         raise FolderProblem("missing", folder)
 
 
-def _problem(exc: OSError, folder: Path) -> FolderProblem:
+def _problem(exc: OSError, folder: Path, *, reading: bool = False) -> FolderProblem:
+    """What `exc` means for the round. `reading`: it came listing the folder, not writing in it —
+    a permission refused there is a folder this computer may not read (nothing was read from it),
+    not a read-only one."""
+    if reading and exc.errno in (errno.EACCES, errno.EPERM):
+        return FolderProblem("unreadable", folder, exc.strerror or "")
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return FolderProblem("full", folder, exc.strerror or "")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -235,7 +242,7 @@ def _listing(folder: Path) -> dict[int, tuple[str, bool]]:
         # A colleague's sub-folder this computer may not read (its owner's permissions, a cloud
         # client's half-made folder): the round stops naming that sub-folder and why (the
         # system's reason, worded by the caller), not with an error nobody caught.
-        raise FolderProblem("unusable", folder, exc.strerror or str(exc)) from exc
+        raise _problem(exc, folder, reading=True) from exc
     for name in names:
         match = FILE_NAME.match(name)
         if match:
@@ -435,7 +442,7 @@ def _colleagues_newest(folder: Path, site: str) -> list[Path]:
     try:
         entries = sorted(os.listdir(folder))
     except OSError as exc:
-        raise _problem(exc, folder) from exc
+        raise _problem(exc, folder, reading=True) from exc
     newest = []
     for peer in entries:
         if peer == site or not bundle.UUID.match(peer) or not (folder / peer).is_dir():
@@ -468,7 +475,7 @@ def _read_peers(
     try:
         entries = sorted(os.listdir(folder))
     except OSError as exc:
-        raise _problem(exc, folder) from exc
+        raise _problem(exc, folder, reading=True) from exc
     for peer in entries:
         if not bundle.UUID.match(peer) or not (folder / peer).is_dir():
             continue
@@ -630,7 +637,10 @@ def peer_status(ws: Workspace, folder: Path) -> list[PeerStatus]:
             continue
         seen = progress.get(site, {})
         sequence = int(seen.get("sequence", 0))
-        listing = _listing(folder / site) if site in present else {}
+        try:
+            listing = _listing(folder / site) if site in present else {}
+        except FolderProblem:  # a sub-folder this computer may not list: the round says so
+            listing = {}
         failed = seen.get("failed") or {}
         result.append(
             PeerStatus(

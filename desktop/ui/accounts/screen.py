@@ -37,7 +37,7 @@ from desktop.ui.common import counts
 from desktop.ui.common.icons import icon
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
-from desktop.ui.operations.commands import AliveCommand
+from desktop.ui.operations.commands import AliveCommand, Told
 from desktop.ui.undo import record
 
 log = logging.getLogger(__name__)
@@ -422,7 +422,8 @@ class AccountsScreen(QWidget):
         except OperationFailed:
             return
         text = self.tr('Delete account "{0}"').format(name)
-        record(AliveCommand(self.ctx, [("account", account_id)], False, text, self))
+        deleted = AliveCommand(self.ctx, [("account", account_id)], False, text, self)
+        record(Told(self.ctx, deleted))
         self._status(self.tr("{0} — undo with Ctrl+Z").format(text))
 
     def _name(self, account_id: str) -> str:

@@ -75,6 +75,7 @@ from desktop.ui.board.model import (
 from desktop.ui.common import counts
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import stage_color
+from desktop.ui.common.pursuit_table import weighted_meaning
 
 MIN_WIDTH = 124
 DEFAULT_WIDTH = 236
@@ -714,9 +715,7 @@ class ColumnHeader(QWidget):
             f"<b>{self.stage}. {stage.process(self.lang)}</b>",
             # Said whole on a line of its own: a narrow head cuts its line ("Opportunity confi…").
             self.tr("Milestone: {0}").format(stage.milestone(self.lang)),
-            self.tr("Win rate {0}% · weighted amount = amount not yet received × win rate").format(
-                self.win_rate
-            ),
+            self.tr("Win rate {0}%").format(self.win_rate) + " · " + weighted_meaning(),
         ]
         if stage.steps:
             lines.append(self.tr("<i>Steps</i>"))

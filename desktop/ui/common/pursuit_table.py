@@ -64,6 +64,14 @@ def flag_icon() -> QIcon:
     return _flag[0]
 
 
+def weighted_meaning() -> str:
+    """What a weighted amount is: the one wording of the list's heading, the board's column heads
+    and the pursuit's figures (in stage 8, at 100 %, it is what is still to collect)."""
+    return QCoreApplication.translate(
+        "PursuitColumns", "Weighted amount = amount not yet received × win rate"
+    )
+
+
 def iso(day: date | None) -> str:
     return day.isoformat() if day else ""
 
@@ -286,6 +294,7 @@ class PursuitTableModel(RowTableModel):
                 lambda r: r.weighted,
                 align=RIGHT,
                 width=112,
+                heading_tip=weighted_meaning,
             ),
             Column(
                 "expected_close",

@@ -62,8 +62,9 @@ _ROLES = frozenset(
 class Column:
     """One column: how its cells read, sort and look.
 
-    `title` is a callable so the header follows the language it is asked in. `sort` returns a
-    comparable value (None sorts last in either order); `text=True` sorts it by collation.
+    `title` is a callable so the header follows the language it is asked in (`heading_tip`, its
+    tooltip, too). `sort` returns a comparable value (None sorts last in either order);
+    `text=True` sorts it by collation.
     """
 
     key: str
@@ -76,6 +77,7 @@ class Column:
     foreground: Callable[[Any], QColor | None] | None = None
     width: int = 120
     hidden: bool = False  # hidden until the user shows it (Columns menu)
+    heading_tip: Callable[[], str] | None = None  # what a figure in the column is, when not plain
 
 
 class RowTableModel(QAbstractTableModel):
@@ -147,6 +149,8 @@ class RowTableModel(QAbstractTableModel):
             return column.title()
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align.value)
+        if role == Qt.ItemDataRole.ToolTipRole and column.heading_tip is not None:
+            return column.heading_tip()
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

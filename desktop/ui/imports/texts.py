@@ -6,6 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain import import_values as iv
+from desktop.infra.i18n import ui_language
+from desktop.services import os_errors
+from desktop.services.imports.reading import ImportFileError
 from desktop.services.imports.table_import import RowProblem
 
 
@@ -57,8 +60,14 @@ def problem_text(problem: RowProblem, encoding: str = "") -> str:
     return text.format(field=field, text=problem.text, encoding=encoding.upper() or "?")
 
 
-def file_refusal(code: str, detail: str) -> str:
-    """Why a file cannot be imported; each says that nothing changed."""
+def file_refusal(error: ImportFileError) -> str:
+    """Why a file cannot be imported; each says that nothing changed. A file that cannot be read
+    is named with why, in the user's language (os_errors: the system's text is English)."""
+    code, detail = error.code, error.detail
+    if code == "unreadable" and os_errors.os_error_in(error) is not None:
+        why = os_errors.reason(error, ui_language())
+        text = QCoreApplication.translate("Import", "The file cannot be read: {0} ({1}).")
+        return _nothing_changed(text.format(detail, why))
     texts = {
         "missing": QCoreApplication.translate("Import", "There is no file at {detail}."),
         "unreadable": QCoreApplication.translate("Import", "The file cannot be read: {detail}."),
@@ -106,7 +115,10 @@ def file_refusal(code: str, detail: str) -> str:
         "format": QCoreApplication.translate("Import", "Use an .xlsx, .csv or .vcf file."),
         "no_cards": QCoreApplication.translate("Import", "{detail} holds no contact cards."),
     }
-    text = texts.get(code, texts["unreadable"]).format(detail=detail)
+    return _nothing_changed(texts.get(code, texts["unreadable"]).format(detail=detail))
+
+
+def _nothing_changed(text: str) -> str:
     unchanged = QCoreApplication.translate("Import", "Nothing was changed.")
     return text + ("" if text.endswith("。") else " ") + unchanged
 

@@ -404,7 +404,7 @@ class SourcePage(_TaskPage):
     def _refuse(self, exc: BaseException) -> None:
         self._refused = True
         if isinstance(exc, ImportFileError):
-            self.status.setText(file_refusal(exc.code, exc.detail))
+            self.status.setText(file_refusal(exc))
         elif isinstance(exc, Cancelled):
             self.status.setText(self.tr("Reading was cancelled."))
         else:

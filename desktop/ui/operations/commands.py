@@ -79,13 +79,17 @@ class GateMoveCommand(StateCommand):
         return ctx.catalog
 
 
-class DeleteCommand(StateCommand):
-    """Pursuits deleted (and what the service buried with them). Its undo and redo say so in
-    the window's status bar: the delete left "… — undo with Ctrl+Z" there, which must not stay
-    up offering an undo that has just happened."""
+class Told(UndoCommand):
+    """Another step (a delete) whose undo and redo are said in the window's status bar. Its
+    gesture left "… — undo with Ctrl+Z" there, which must not stay up offering an undo that has
+    just happened; and the undo may show nothing on the screen (what came back is not on it)."""
+
+    def __init__(self, ctx: AppContext, step: UndoCommand) -> None:
+        super().__init__(ctx, step.text(), step.parent_widget)
+        self.step = step
 
     def apply(self) -> None:
-        super().apply()
+        self.step.apply()
         tell(
             self.parent_widget,
             QCoreApplication.translate("PursuitOperations", "{0} — undo with Ctrl+Z").format(
@@ -94,7 +98,7 @@ class DeleteCommand(StateCommand):
         )
 
     def revert(self) -> None:
-        super().revert()
+        self.step.revert()
         tell(
             self.parent_widget,
             QCoreApplication.translate("PursuitOperations", "Undone: {0}").format(self.text()),

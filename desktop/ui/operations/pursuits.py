@@ -26,7 +26,7 @@ from desktop.ui.common import counts
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.errors import show_error
 from desktop.ui.operations.close_dialog import CloseDialog
-from desktop.ui.operations.commands import DeleteCommand, GateMoveCommand, StateCommand
+from desktop.ui.operations.commands import GateMoveCommand, StateCommand, Told
 from desktop.ui.operations.gate_dialog import GateDialog
 from desktop.ui.operations.purge import confirm_purge
 from desktop.ui.operations.pursuit_dialog import PursuitDialog
@@ -405,7 +405,7 @@ def delete_pursuits(ctx: AppContext, parent: QWidget, titles: Mapping[str, str])
         )
     # The service's own step: it also holds the activities (and their attendees) it buried
     # with the pursuits, which undo must bring back with them.
-    record(DeleteCommand(ctx, change, text, parent))
+    record(Told(ctx, StateCommand(ctx, change, text, parent)))
     return text
 
 

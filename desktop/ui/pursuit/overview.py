@@ -25,6 +25,7 @@ from desktop.services.pursuit_edits import Target
 from desktop.services.queries import overview
 from desktop.services.queries.overview import Overview
 from desktop.ui.common import format as fmt
+from desktop.ui.common.pursuit_table import weighted_meaning
 from desktop.ui.common.widgets import MoneyEdit, OptionalDateEdit
 from desktop.ui.context import AppContext, OperationFailed
 from desktop.ui.operations import pursuits as operations
@@ -183,9 +184,7 @@ class OverviewPage(SectionPage):
         )
         self.weighted_label = QLabel()
         self.weighted_label.setObjectName("weighted")
-        self.weighted_label.setToolTip(
-            self.tr("Weighted amount = amount not yet received × win rate")
-        )
+        self.weighted_label.setToolTip(weighted_meaning())
         layout.addRow(self.tr("Weighted amount"), self.weighted_label)
         self.days_label = QLabel()
         self.days_label.setObjectName("days_in_stage")

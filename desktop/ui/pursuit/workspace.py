@@ -38,6 +38,7 @@ from desktop.services.sync import sharing
 from desktop.ui.common import format as fmt
 from desktop.ui.common.colors import STAGE_COLORS
 from desktop.ui.common.icons import icon
+from desktop.ui.common.pursuit_table import weighted_meaning
 from desktop.ui.context import AppContext
 from desktop.ui.operations import pursuits as operations
 from desktop.ui.operations import sharing as share_ops
@@ -178,7 +179,7 @@ class PursuitWorkspace(QWidget):
         self.figures = QLabel()
         self.figures.setObjectName("header_figures")
         self.figures.setTextFormat(Qt.TextFormat.RichText)
-        self.figures.setToolTip(self.tr("Weighted amount = amount not yet received × win rate"))
+        self.figures.setToolTip(weighted_meaning())
         self.stepper = StageStepper()
         self.health = HealthBar(ctx.lang)
         self.health.flag_clicked.connect(self.go_to_flag)

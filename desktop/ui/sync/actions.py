@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog, QWidget
 
+from desktop.services import os_errors
 from desktop.services.changes import Changes
 from desktop.services.sync import history, review
 from desktop.services.workspace import Workspace
@@ -586,6 +587,11 @@ class SyncActions(QObject):
 
     def _refused(self, exc: BundleError) -> None:
         text = refusal(exc.code)
+        if exc.code == "unreadable" and os_errors.os_error_in(exc) is not None:
+            # Why, in the rep's language: the system's own text is English on most computers.
+            text = self.tr("The file cannot be read ({0}). Nothing was imported.").format(
+                os_errors.reason(exc, self.ctx.lang)
+            )
         if exc.code == "clock_ahead":
             text = text.format(exc.values.get("sender") or self.tr("another computer"))
         self._tell(QMessageBox.Icon.Warning, self.tr("Import"), text)

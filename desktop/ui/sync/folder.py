@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from desktop.infra import paths
 from desktop.infra.settings import SYNC_PART
+from desktop.services import os_errors
 from desktop.services.changes import Changes
 from desktop.services.sync import folder_state
 from desktop.ui.common.host import WindowHost
@@ -535,14 +536,7 @@ class FolderSyncer(QObject):
         from desktop.services.sync import folder as team_folder
 
         if isinstance(exc, team_folder.FolderProblem):
-            self.problem = {
-                "missing": self.tr(
-                    "The sync folder cannot be reached (an unplugged drive? a cloud client "
-                    "logged out?); trying again later."
-                ),
-                "read_only": self.tr("The sync folder is read-only: changes cannot be written."),
-                "full": self.tr("The sync folder's disk is full: free some space."),
-            }.get(exc.code, self.tr("The sync folder cannot be used: {0}").format(exc.detail))
+            self.problem = self._folder_problem(exc)
         else:
             # The exception's class name means nothing to a rep; the log holds it in full.
             self.problem = self.tr("Sync did not complete. Details are in {0}.").format(
@@ -552,6 +546,29 @@ class FolderSyncer(QObject):
         self._show()
         self.updated.emit()
         self._next()
+
+    def _folder_problem(self, exc: team_folder.FolderProblem) -> str:
+        """Why the folder could not be used, in the rep's language: the system's reason (its
+        own text is English on most computers) through os_errors, as `pursuit sync` words it."""
+        reason = os_errors.reason(exc, self.ctx.lang) if os_errors.os_error_in(exc) else exc.detail
+        if exc.code == "unreadable" and exc.folder != Path(self.folder).expanduser():
+            # A sub-folder (a colleague's) this computer may not list: the round stopped there.
+            return self.tr(
+                'The folder "{0}" in the sync folder cannot be read ({1}), so this round '
+                "stopped; trying again later."
+            ).format(exc.folder.name, reason)
+        return {
+            "missing": self.tr(
+                "The sync folder cannot be reached (an unplugged drive? a cloud client "
+                "logged out?); trying again later."
+            ),
+            # Listing it was refused: nothing was read (nor written: the round stops there).
+            "unreadable": self.tr(
+                "The sync folder cannot be read ({0}); trying again later."
+            ).format(reason),
+            "read_only": self.tr("The sync folder is read-only: changes cannot be written."),
+            "full": self.tr("The sync folder's disk is full: free some space."),
+        }.get(exc.code, self.tr("The sync folder cannot be used: {0}").format(reason))
 
     def _note(self, problem: str) -> None:
         """Remember a problem for the Sync screen (the same one again only once)."""

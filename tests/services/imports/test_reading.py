@@ -8,6 +8,7 @@ import threading
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -347,3 +348,38 @@ def test_big5_is_recognised_and_can_be_named(tmp_path: Path) -> None:
         tmp_path / "cn.csv", ["客户名称,联系人,电话,职务", "苏州恒通电子,王五,139,总经理"], "gbk"
     )
     assert reading.read_table(simplified).encoding == "gb18030"
+
+
+def test_a_file_that_cannot_be_read_keeps_the_systems_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Named, with its OSError as the cause for the caller to word (os_errors): its text is the
+    system's English, never the message's."""
+    import errno
+
+    from desktop.services.imports import vcards
+
+    folder = tmp_path / "客户.csv"
+    folder.mkdir()
+    with pytest.raises(ImportFileError) as caught:
+        reading.read_table(folder)
+    assert caught.value.code == "unreadable" and caught.value.detail == str(folder)
+    assert isinstance(caught.value.__cause__, IsADirectoryError)
+    locked = [tmp_path / "locked.csv", tmp_path / "locked.vcf"]
+    for path in locked:
+        path.write_text("客户名称\n南京\n", encoding="utf-8")
+        settled(path)
+    opened = Path.open
+
+    def refused(self: Path, *args: Any, **kwargs: Any) -> Any:
+        # No permission to be had under root in CI: the system's own error, for those files.
+        if self in locked:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return opened(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refused)
+    for read, path in ((reading.read_table, locked[0]), (vcards.read_vcards, locked[1])):
+        with pytest.raises(ImportFileError) as caught:
+            read(path)
+        assert caught.value.code == "unreadable" and caught.value.detail == str(path)
+        assert isinstance(caught.value.__cause__, PermissionError)

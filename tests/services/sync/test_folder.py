@@ -384,8 +384,16 @@ def test_a_colleagues_folder_this_computer_may_not_read_is_one_clear_problem(
     monkeypatch.setattr(folder.os, "listdir", denied)
     with pytest.raises(folder.FolderProblem) as caught:
         b.sync()
-    assert caught.value.code == "unusable" and caught.value.folder == closed
+    assert caught.value.code == "unreadable" and caught.value.folder == closed
     assert isinstance(caught.value.__cause__, PermissionError)
+    # The Sync screen still lists the colleague (it opened on an exception nobody caught).
+    [peer] = folder.peer_status(b.ws, team)
+    assert peer.site == a.ws.db.site_id() and peer.waiting == 0
+    # The whole team folder unreadable: it cannot be READ (nothing was), not "read-only".
+    closed = team
+    with pytest.raises(folder.FolderProblem) as caught:
+        b.sync()
+    assert caught.value.code == "unreadable" and caught.value.folder == team
     monkeypatch.undo()
     report = b.sync()
     assert report.peers[a.ws.db.site_id()].files == 1

@@ -388,6 +388,34 @@ def test_the_status_bar_says_a_merge_was_undone_and_redone(ctx, qtbot) -> None:
     assert status.currentMessage() == merged
 
 
+def test_the_status_bar_says_a_delete_was_undone_and_redone(ctx, qtbot) -> None:
+    """The delete offers Ctrl+Z; once the undo has happened the offer must not stay up."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop.ui.accounts.screen import AccountsScreen
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    screen = AccountsScreen(ctx, window)
+    window.setCentralWidget(screen)
+    window.show()
+    qtbot.waitExposed(window)
+    account_id, _ = accounts.create_account(ctx.workspace, {"name": "空客户"})
+    screen.reload()
+    screen.select(account_id)
+    screen.delete_action.trigger()
+    assert screen.model.row(account_id) is None
+    status = window.statusBar()
+    deleted = status.currentMessage()
+    assert "空客户" in deleted and "Ctrl+Z" in deleted
+    ctx.undo_stack.undo()
+    assert screen.model.row(account_id) is not None
+    assert status.currentMessage() == "已撤销：删除客户「空客户」"
+    ctx.undo_stack.redo()
+    assert screen.model.row(account_id) is None
+    assert "空客户" in status.currentMessage() and "Ctrl+Z" in status.currentMessage()
+
+
 def test_one_account_reads_one_in_english(screen, ctx) -> None:
     """The count read "1 accounts" before the nouns were counted in one place (ui/common/counts)."""
     from desktop.infra import i18n

@@ -24,3 +24,5 @@ def test_the_tooltip_gives_the_milestone_whole(qtbot, request) -> None:
     head = ColumnHeader(CATALOG, 3, "zh")
     qtbot.addWidget(head)
     assert f"里程碑：{CATALOG.stage(3).milestone('zh')}" in head.toolTip()
+    # The weighted amount in the list's heading's words (one wording: ui.common.pursuit_table).
+    assert "赢率 30% · 加权金额 = 未回款金额 × 赢率" in head.toolTip()
