@@ -16,9 +16,10 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QHideEvent, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QColor, QHideEvent, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QStackedWidget,
@@ -114,6 +115,9 @@ REGISTERED_ALIASES = {
 }
 
 
+FOCUS_RING = "QToolButton:focus { border: 2px solid palette(highlight); border-radius: 4px; }"
+
+
 class PursuitWorkspace(QWidget):
     """The "pursuit" screen: `show_pursuit(id, tab)` opens a pursuit."""
 
@@ -198,6 +202,10 @@ class PursuitWorkspace(QWidget):
         self.folded: bool = False
         self.fold_button.clicked.connect(lambda: self.set_header_folded(not self.folded))
         self._folded_by_hand: bool | None = None
+        # Fusion draws no focus on a tool button: Tab through the header met three stops that
+        # showed nothing (sharing, next stage, fold). A ring in the highlight colour marks them.
+        for button in (self.sharing, self.next_button, self.fold_button):
+            button.setStyleSheet(FOCUS_RING)
 
         top = QHBoxLayout()
         top.setSpacing(10)
@@ -273,6 +281,18 @@ class PursuitWorkspace(QWidget):
         self.next_action.triggered.connect(self.next_stage)
         self.next_button.setDefaultAction(self.next_action)
         self.addActions([self.back_action, self.manager_action, self.next_action])
+        # Ctrl+Tab / Ctrl+PgDn and back, as in any tabbed application: from deep in a tab (the
+        # stakeholder details) the tab bar was ten Shift+Tabs away.
+        for name, step, keys in (
+            ("next_tab", 1, ("Ctrl+Tab", "Ctrl+PgDown")),
+            ("previous_tab", -1, ("Ctrl+Shift+Tab", "Ctrl+Shift+Backtab", "Ctrl+PgUp")),
+        ):
+            action = QAction(self)
+            action.setObjectName(name)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, step=step: self.step_tab(step))
+            self.addAction(action)
         self.gate_dialog: QWidget | None = None  # the gate of the last "Next stage" (tests)
         self._stage = 0
         self._status = "open"
@@ -309,6 +329,10 @@ class PursuitWorkspace(QWidget):
         else:
             widget = spec.create(self.ctx, holder)
         widget.setObjectName(f"page_{key}")
+        if isinstance(spec, Section):
+            # A section is a frameless scroll area: as a Tab stop it showed nothing. Its fields
+            # take focus (and scroll themselves into view); the wheel scrolls it without focus.
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for area in [widget, *widget.findChildren(QAbstractScrollArea)]:
             if isinstance(area, QAbstractScrollArea):
                 area.verticalScrollBar().valueChanged.connect(self._content_scrolled)
@@ -332,6 +356,30 @@ class PursuitWorkspace(QWidget):
         if section != key and widget is not None:
             widget.focus_target(section)
         return widget
+
+    def step_tab(self, step: int) -> None:
+        """The next (1) or previous (-1) tab, round the ends; focus goes to the tab bar, where
+        it shows and where Tab enters the tab's page."""
+        count = self.tabs.count()
+        if count:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+            self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            # Opening a pursuit hides the screen that had focus, and Qt hands focus to the next
+            # widget in the chain: a header button that shows no focus. The tab bar shows it
+            # (unless a jump put focus on a field of the tab already).
+            QTimer.singleShot(0, self._settle_focus)
+
+    def _settle_focus(self) -> None:
+        if not self.isVisible() or self.stack.currentIndex() != 0:
+            return
+        focus = QApplication.focusWidget()
+        page = self.tabs.currentWidget()
+        if focus is None or page is None or not page.isAncestorOf(focus):
+            self.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _tab_changed(self, index: int) -> None:
         if index >= 0 and self.pursuit_id:

@@ -1,0 +1,75 @@
+"""Keyboard-only use of a pursuit: after Enter on the board every Tab stop shows its focus, and
+Ctrl+Tab / Ctrl+Shift+Tab / Ctrl+PgDn / Ctrl+PgUp switch the tabs from anywhere inside."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from desktop.services import pursuits
+from desktop.services.pursuits import PursuitDraft
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def _open_by_enter(main_window, qtbot):
+    ws = main_window.ctx.workspace
+    pid, _ = pursuits.create_pursuit(
+        ws, PursuitDraft(title="KB Rollout", account_name="Keyboard Test Corp", next_step="Call")
+    )
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    board = main_window.show_screen("board")
+    board.reload()
+    board.board.select_ids([pid], focus=True)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: main_window.current_pursuit() == pid)
+    return main_window.stack.currentWidget()
+
+
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_enter_on_a_card_puts_focus_on_the_tab_bar_and_tab_enters_the_fields(
+    main_window, qtbot
+) -> None:
+    workspace = _open_by_enter(main_window, qtbot)
+    bar = workspace.tabs.tabBar()
+    qtbot.waitUntil(bar.hasFocus)  # not a header button that shows nothing
+    qtbot.keyClick(bar, Qt.Key.Key_Tab)
+    focus = QApplication.focusWidget()
+    # Straight into the first field: the page (a frameless scroll area) is no stop of its own.
+    assert isinstance(focus, QLineEdit) and focus.objectName() == "title"
+
+
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_header_buttons_show_their_focus(main_window, qtbot) -> None:
+    workspace = _open_by_enter(main_window, qtbot)
+    for button in (workspace.sharing, workspace.next_button, workspace.fold_button):
+        before = button.grab().toImage()
+        button.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(button.hasFocus)
+        qtbot.waitUntil(lambda b=button, was=before: b.grab().toImage() != was, timeout=2000)
+
+
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_ctrl_tab_and_ctrl_page_keys_switch_tabs(main_window, qtbot) -> None:
+    workspace = _open_by_enter(main_window, qtbot)
+    keys = workspace.tab_keys
+    title = workspace.page("overview").findChild(QLineEdit, "title")
+    title.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(title.hasFocus)
+    qtbot.keyClick(title, Qt.Key.Key_Tab, CTRL)  # from inside a field
+    assert workspace.current_key() == keys[1]
+    bar = workspace.tabs.tabBar()
+    assert bar.hasFocus()
+    qtbot.keyClick(bar, Qt.Key.Key_PageDown, CTRL)
+    assert workspace.current_key() == keys[2]
+    qtbot.keyClick(bar, Qt.Key.Key_PageUp, CTRL)
+    assert workspace.current_key() == keys[1]
+    qtbot.keyClick(bar, Qt.Key.Key_Backtab, CTRL | SHIFT)  # how Ctrl+Shift+Tab arrives
+    assert workspace.current_key() == keys[0]
+    qtbot.keyClick(bar, Qt.Key.Key_Backtab, CTRL | SHIFT)  # round the end
+    assert workspace.current_key() == keys[-1]
