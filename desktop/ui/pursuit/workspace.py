@@ -15,8 +15,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QHideEvent, QKeySequence, QPalette, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QHideEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -24,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QStackedWidget,
     QStyle,
+    QTabBar,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -116,6 +127,51 @@ REGISTERED_ALIASES = {
 
 
 FOCUS_RING = "QToolButton:focus { border: 2px solid palette(highlight); border-radius: 4px; }"
+
+
+class TabFocusRing(QWidget):
+    """Fusion draws no focus on a tab: after Enter on a card focus sits on the tab bar and
+    showed nothing. A 2 px ring in the highlight colour round the current tab while the tab
+    bar has focus; a see-through overlay, so the tabs keep their look and their clicks."""
+
+    def __init__(self, bar: QTabBar) -> None:
+        super().__init__(bar)
+        self.bar = bar
+        self.setObjectName("tab_focus_ring")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+        bar.installEventFilter(self)
+        bar.currentChanged.connect(lambda _index: self.place())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (
+            QEvent.Type.FocusIn,
+            QEvent.Type.FocusOut,
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+        ):
+            self.place()
+        return False
+
+    def place(self) -> None:
+        if not self.bar.hasFocus() or self.bar.currentIndex() < 0:
+            self.hide()
+            return
+        self.setGeometry(self.bar.rect())
+        self.raise_()
+        self.show()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        index = self.bar.currentIndex()
+        if index < 0:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2.0))
+        painter.drawRoundedRect(QRectF(self.bar.tabRect(index)).adjusted(2, 2, -2, -1), 3, 3)
+        painter.end()
 
 
 class PursuitWorkspace(QWidget):
@@ -237,6 +293,7 @@ class PursuitWorkspace(QWidget):
         for tab in tabs:
             self._add_tab(tab.key, tab.title(), tab)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.tab_focus_ring = TabFocusRing(self.tabs.tabBar())
 
         page = QWidget()
         column = QVBoxLayout(page)

@@ -15,6 +15,12 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
+def _bar_image(bar):
+    """The tab bar as the window shows it (the focus ring is a child drawn over it)."""
+    top_left = bar.mapTo(bar.window(), bar.rect().topLeft())
+    return bar.window().grab(bar.rect().translated(top_left)).toImage()
+
+
 def _open_by_enter(main_window, qtbot):
     ws = main_window.ctx.workspace
     pid, _ = pursuits.create_pursuit(
@@ -38,10 +44,13 @@ def test_enter_on_a_card_puts_focus_on_the_tab_bar_and_tab_enters_the_fields(
     workspace = _open_by_enter(main_window, qtbot)
     bar = workspace.tabs.tabBar()
     qtbot.waitUntil(bar.hasFocus)  # not a header button that shows nothing
+    focused = _bar_image(bar)
     qtbot.keyClick(bar, Qt.Key.Key_Tab)
     focus = QApplication.focusWidget()
     # Straight into the first field: the page (a frameless scroll area) is no stop of its own.
     assert isinstance(focus, QLineEdit) and focus.objectName() == "title"
+    # The tab bar showed its focus (Fusion draws none on a tab): it looks otherwise without.
+    qtbot.waitUntil(lambda: _bar_image(bar) != focused)
 
 
 @pytest.mark.parametrize("main_window", ["en"], indirect=True)
