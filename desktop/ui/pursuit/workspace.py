@@ -414,6 +414,16 @@ class PursuitWorkspace(QWidget):
             widget.focus_target(section)
         return widget
 
+    def _order_flags(self) -> None:
+        """The flag chips are made anew on every refresh, so they joined the focus chain at its
+        end, after the whole tab's page: Tab from a tab with nothing to focus (Visits, empty)
+        went to them, unseen, and Space opened the map. They come where they stand, between
+        the header's buttons and the tabs."""
+        before: QWidget = self.fold_button
+        for flag_chip in [*self.health.buttons, self.health.more]:
+            QWidget.setTabOrder(before, flag_chip)
+            before = flag_chip
+
     def step_tab(self, step: int) -> None:
         """The next (1) or previous (-1) tab, round the ends; focus goes to the tab bar, where
         it shows and where Tab enters the tab's page."""
@@ -603,6 +613,7 @@ class PursuitWorkspace(QWidget):
             + fmt.money(p["amount"], currency)
         )
         self.health.set_flags(health.flags_of(self.ctx.workspace, self.pursuit_id))
+        self._order_flags()
         self.manager_action.setEnabled(True)
         return True
 

@@ -21,10 +21,10 @@ def _bar_image(bar):
     return bar.window().grab(bar.rect().translated(top_left)).toImage()
 
 
-def _open_by_enter(main_window, qtbot):
+def _open_by_enter(main_window, qtbot, next_step: str = "Call"):
     ws = main_window.ctx.workspace
     pid, _ = pursuits.create_pursuit(
-        ws, PursuitDraft(title="KB Rollout", account_name="Keyboard Test Corp", next_step="Call")
+        ws, PursuitDraft(title="KB Rollout", account_name="Keyboard Test Corp", next_step=next_step)
     )
     main_window.show()
     qtbot.waitExposed(main_window)
@@ -82,3 +82,28 @@ def test_ctrl_tab_and_ctrl_page_keys_switch_tabs(main_window, qtbot) -> None:
     assert workspace.current_key() == keys[0]
     qtbot.keyClick(bar, Qt.Key.Key_Backtab, CTRL | SHIFT)  # round the end
     assert workspace.current_key() == keys[-1]
+
+
+@pytest.mark.parametrize("main_window", ["en"], indirect=True)
+def test_flag_chips_come_between_the_header_and_the_tabs_and_show_focus(main_window, qtbot) -> None:
+    workspace = _open_by_enter(main_window, qtbot, next_step="")  # "No next step" flag
+    chips = workspace.health.buttons
+    assert chips
+    workspace.show_tab("visits")  # a tab with nothing to focus while it has no visit
+    bar = workspace.tabs.tabBar()
+    bar.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(bar.hasFocus)
+    qtbot.keyClick(bar, Qt.Key.Key_Tab)
+    # Tab leaves the tabs onward, not back up to an unseen flag (whose Space opened the map).
+    assert QApplication.focusWidget() not in chips
+    assert workspace.current_key() == "visits"
+    bar.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(bar.hasFocus)
+    qtbot.keyClick(bar, Qt.Key.Key_Backtab, SHIFT)
+    assert QApplication.focusWidget() is chips[-1]
+    chip = chips[0]
+    workspace.fold_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(workspace.fold_button.hasFocus)
+    before = chip.grab().toImage()
+    chip.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: chip.grab().toImage() != before, timeout=2000)
