@@ -64,6 +64,10 @@
         <translation>另有 {0} 个其他币种的项目未计入合计。</translation>
     </message>
     <message>
+        <source>Filters cleared to show the new pursuit &quot;{0}&quot;.</source>
+        <translation>已清除筛选，以显示新建的「{0}」。</translation>
+    </message>
+    <message>
         <source>{0} — undo with Ctrl+Z</source>
         <translation>已{0} — 按 Ctrl+Z 可撤销</translation>
     </message>

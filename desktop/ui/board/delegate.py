@@ -429,11 +429,13 @@ class CardDelegate(QStyledItemDelegate):
         else:
             painter.setPen(QPen(border, 1.0))
             painter.drawRoundedRect(body.adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
-        if focused and not selected:
-            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 1.0, Qt.PenStyle.DotLine)
-            painter.setPen(pen)
+        if focused:
+            # The keyboard's card: a solid 2 px ring just outside the card, in the margin, so
+            # it reads at a glance and stays apart from the selection's ring inside (a dotted
+            # hairline was lost on a board of cards at 150 %).
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(body.adjusted(2, 2, -2, -2), RADIUS - 2, RADIUS - 2)
+            painter.drawRoundedRect(body.adjusted(-2, -2, 2, 2), RADIUS + 2, RADIUS + 2)
         # The edge that catches the eye: red for an overdue step, amber for a stale pursuit.
         if edge:
             clip = QPainterPath()

@@ -708,8 +708,25 @@ class BoardScreen(QWidget):
             current = self.board.current_card()
             stage = current.stage if current is not None else 1
         self.pursuit_dialog = operations.new_pursuit(
-            self.ctx, self, stage=stage, on_saved=self._select_saved
+            self.ctx, self, stage=stage, on_saved=self._select_created
         )
+
+    def _select_created(self, pursuit_id: str) -> None:
+        """Select the new pursuit; when the search or a filter hides it, clear them first and say
+        so. The rep just made it and works on it next (Enter opens it): a card that vanished
+        behind "1 of 4" left the keyboard nowhere, and a link in the status bar is for a mouse.
+        The filter is one Ctrl+F away to set again."""
+        if self.model.board_filter.active and pursuit_id not in self.model.shown_ids():
+            self.filter_bar.clear()
+            status = getattr(self.window_, "statusBar", None)
+            if status is not None:
+                status().showMessage(
+                    self.tr('Filters cleared to show the new pursuit "{0}".').format(
+                        self._title(pursuit_id)
+                    ),
+                    8000,
+                )
+        self._select_saved(pursuit_id)
 
     def _select_saved(self, pursuit_id: str) -> None:
         self.board.select_ids([pursuit_id], focus=True)

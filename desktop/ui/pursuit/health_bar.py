@@ -52,6 +52,7 @@ class HealthBar(QFrame):
             f"QToolButton {{ border: 1px solid {RED}; border-radius: 11px;"
             f" padding: 2px 10px; color: {RED}; background: palette(base); }}"
             "QToolButton::menu-indicator { image: none; }"
+            "QToolButton:focus { border: 2px solid palette(highlight); padding: 1px 9px; }"
         )
         self.more.setMenu(QMenu(self.more))
         self.flow.set_overflow(self.more)
@@ -125,6 +126,9 @@ class HealthBar(QFrame):
                 f"QToolButton {{ border: 1px solid {color}; border-radius: 11px;"
                 f" padding: 2px 10px 2px 6px; color: {color}; background: palette(base); }}"
                 f"QToolButton:hover {{ background: {color}; color: white; }}"
+                # Tab reaches the chips: a focus ring, the padding one less to keep their size.
+                "QToolButton:focus { border: 2px solid palette(highlight);"
+                " padding: 1px 9px 1px 5px; }"
             )
             button.clicked.connect(lambda _=False, f=flag: self.flag_clicked.emit(f))
             self.flow.addWidget(button)

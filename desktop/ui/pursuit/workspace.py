@@ -15,14 +15,26 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QHideEvent, QKeySequence, QPalette
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QHideEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QStackedWidget,
     QStyle,
+    QTabBar,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -115,6 +127,54 @@ REGISTERED_ALIASES = {
 }
 
 
+FOCUS_RING = "QToolButton:focus { border: 2px solid palette(highlight); border-radius: 4px; }"
+
+
+class TabFocusRing(QWidget):
+    """Fusion draws no focus on a tab: after Enter on a card focus sits on the tab bar and
+    showed nothing. A 2 px ring in the highlight colour round the current tab while the tab
+    bar has focus; a see-through overlay, so the tabs keep their look and their clicks."""
+
+    def __init__(self, bar: QTabBar) -> None:
+        super().__init__(bar)
+        self.bar = bar
+        self.setObjectName("tab_focus_ring")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+        bar.installEventFilter(self)
+        bar.currentChanged.connect(lambda _index: self.place())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (
+            QEvent.Type.FocusIn,
+            QEvent.Type.FocusOut,
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+        ):
+            self.place()
+        return False
+
+    def place(self) -> None:
+        if not self.bar.hasFocus() or self.bar.currentIndex() < 0:
+            self.hide()
+            return
+        self.setGeometry(self.bar.rect())
+        self.raise_()
+        self.show()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        index = self.bar.currentIndex()
+        if index < 0:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2.0))
+        painter.drawRoundedRect(QRectF(self.bar.tabRect(index)).adjusted(2, 2, -2, -1), 3, 3)
+        painter.end()
+
+
 class PursuitWorkspace(QWidget):
     """The "pursuit" screen: `show_pursuit(id, tab)` opens a pursuit."""
 
@@ -199,6 +259,10 @@ class PursuitWorkspace(QWidget):
         self.folded: bool = False
         self.fold_button.clicked.connect(lambda: self.set_header_folded(not self.folded))
         self._folded_by_hand: bool | None = None
+        # Fusion draws no focus on a tool button: Tab through the header met three stops that
+        # showed nothing (sharing, next stage, fold). A ring in the highlight colour marks them.
+        for button in (self.sharing, self.next_button, self.fold_button):
+            button.setStyleSheet(FOCUS_RING)
 
         top = QHBoxLayout()
         top.setSpacing(10)
@@ -230,6 +294,7 @@ class PursuitWorkspace(QWidget):
         for tab in tabs:
             self._add_tab(tab.key, tab.title(), tab)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.tab_focus_ring = TabFocusRing(self.tabs.tabBar())
 
         page = QWidget()
         column = QVBoxLayout(page)
@@ -274,6 +339,18 @@ class PursuitWorkspace(QWidget):
         self.next_action.triggered.connect(self.next_stage)
         self.next_button.setDefaultAction(self.next_action)
         self.addActions([self.back_action, self.manager_action, self.next_action])
+        # Ctrl+Tab / Ctrl+PgDn and back, as in any tabbed application: from deep in a tab (the
+        # stakeholder details) the tab bar was ten Shift+Tabs away.
+        for name, step, keys in (
+            ("next_tab", 1, ("Ctrl+Tab", "Ctrl+PgDown")),
+            ("previous_tab", -1, ("Ctrl+Shift+Tab", "Ctrl+Shift+Backtab", "Ctrl+PgUp")),
+        ):
+            action = QAction(self)
+            action.setObjectName(name)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, step=step: self.step_tab(step))
+            self.addAction(action)
         self.gate_dialog: QWidget | None = None  # the gate of the last "Next stage" (tests)
         self._stage = 0
         self._status = "open"
@@ -310,6 +387,10 @@ class PursuitWorkspace(QWidget):
         else:
             widget = spec.create(self.ctx, holder)
         widget.setObjectName(f"page_{key}")
+        if isinstance(spec, Section):
+            # A section is a frameless scroll area: as a Tab stop it showed nothing. Its fields
+            # take focus (and scroll themselves into view); the wheel scrolls it without focus.
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for area in [widget, *widget.findChildren(QAbstractScrollArea)]:
             if isinstance(area, QAbstractScrollArea):
                 area.verticalScrollBar().valueChanged.connect(self._content_scrolled)
@@ -333,6 +414,40 @@ class PursuitWorkspace(QWidget):
         if section != key and widget is not None:
             widget.focus_target(section)
         return widget
+
+    def _order_flags(self) -> None:
+        """The flag chips are made anew on every refresh, so they joined the focus chain at its
+        end, after the whole tab's page: Tab from a tab with nothing to focus (Visits, empty)
+        went to them, unseen, and Space opened the map. They come where they stand, between
+        the header's buttons and the tabs."""
+        before: QWidget = self.fold_button
+        for flag_chip in [*self.health.buttons, self.health.more]:
+            QWidget.setTabOrder(before, flag_chip)
+            before = flag_chip
+
+    def step_tab(self, step: int) -> None:
+        """The next (1) or previous (-1) tab, round the ends; focus goes to the tab bar, where
+        it shows and where Tab enters the tab's page."""
+        count = self.tabs.count()
+        if count:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+            self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            # Opening a pursuit hides the screen that had focus, and Qt hands focus to the next
+            # widget in the chain: a header button that shows no focus. The tab bar shows it
+            # (unless a jump put focus on a field of the tab already).
+            QTimer.singleShot(0, self._settle_focus)
+
+    def _settle_focus(self) -> None:
+        if not self.isVisible() or self.stack.currentIndex() != 0:
+            return
+        focus = QApplication.focusWidget()
+        page = self.tabs.currentWidget()
+        if focus is None or page is None or not page.isAncestorOf(focus):
+            self.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _tab_changed(self, index: int) -> None:
         if index >= 0 and self.pursuit_id:
@@ -499,6 +614,7 @@ class PursuitWorkspace(QWidget):
             + fmt.money(p["amount"], currency)
         )
         self.health.set_flags(health.flags_of(self.ctx.workspace, self.pursuit_id))
+        self._order_flags()
         self.manager_action.setEnabled(True)
         return True
 

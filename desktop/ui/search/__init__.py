@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolBar, QWidget
 
 from desktop.services.search import Hit
@@ -17,7 +17,9 @@ SHORTCUT = "Ctrl+K"
 
 
 class SearchBox(QLineEdit):
-    """The toolbar's search box: it only opens the popup (which does the searching)."""
+    """The toolbar's search box: it only opens the popup (which does the searching). A click
+    or a keystroke opens it; Tab passes through the box like through any field, so a rep
+    moving by keyboard is not caught in the popup on the way to the screen."""
 
     def __init__(self, open_popup: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,19 +38,6 @@ class SearchBox(QLineEdit):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.open_popup(self.text())
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
-            # Qt also hands focus on "as if by Tab" when the widget that had it is hidden: Enter
-            # on a card or a Today row switches screens, and focus passed through here. The
-            # window then puts it into the screen shown (MainWindow._focus_into); only a focus
-            # that stays here was a rep's Tab.
-            QTimer.singleShot(0, self._tabbed_in)
-
-    def _tabbed_in(self) -> None:
-        if self.hasFocus():
-            self.open_popup(self.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.text() and event.text().isprintable():

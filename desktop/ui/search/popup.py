@@ -15,10 +15,12 @@ import logging
 import time
 from collections import Counter
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QLabel,
     QLineEdit,
@@ -53,6 +55,10 @@ class SearchPopup(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.last_search_ms = 0.0  # how long the last search took (benchmarks read it)
         self.expanded: tuple[str, str] | None = None  # (query, kind) whose all are shown
+        # Where focus was when the popup opened: Esc (or a click away) gives it back there,
+        # not to whatever Qt picks in the window. A choice jumps elsewhere and keeps its own.
+        self._return_to: QWidget | None = None
+        self._chosen = False
 
         self.field = QLineEdit()
         self.field.setObjectName("search_field")
@@ -127,6 +133,10 @@ class SearchPopup(QFrame):
             screen = parent.window().geometry()
             top_left.setX(max(screen.left() + 8, top_left.x()))
         self.move(top_left)
+        if not self.isVisible():
+            focus = QApplication.focusWidget()
+            self._return_to = focus if focus is not None and focus.window() is not self else None
+            self._chosen = False
         self.field.setText(text)
         self.field.setFocus()
         self.field.end(False)
@@ -135,6 +145,15 @@ class SearchPopup(QFrame):
         self.activateWindow()
         self.field.setFocus()
         self.run_search()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        back, self._return_to = self._return_to, None
+        if self._chosen or back is None or not shiboken6.isValid(back):
+            return
+        if back.isVisible() and back.isEnabled():
+            back.window().activateWindow()
+            back.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _fit(self) -> None:
         rows = self.model.rowCount()
@@ -274,5 +293,6 @@ class SearchPopup(QFrame):
             self._activate(hit)
 
     def _activate(self, hit: Hit) -> None:
+        self._chosen = True
         self.close()
         self.activated.emit(hit)
