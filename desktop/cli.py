@@ -158,8 +158,8 @@ def refuse_unwritable(args: argparse.Namespace, out: Path) -> int | None:
     if not folder.is_dir():
         return None  # made by the command (backup), or refused by it in its own words
     try:
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{out.name}.", suffix=".probe"):
-            pass
+        # Made and gone again at once (deleted on close): only whether it can be made counts.
+        tempfile.NamedTemporaryFile(dir=folder, prefix=f".{out.name}.", suffix=".probe").close()
     except OSError as exc:
         return fail(args, "cannot_write", path=out, detail=os_reason(args, exc))
     return None
@@ -336,8 +336,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     source = Path(args.source).expanduser()
     try:  # asked of the system first, so an unreadable backup is not taken for the database
-        with source.open("rb"):
-            pass
+        source.open("rb").close()
     except FileNotFoundError:
         return fail(args, "db_missing", path=source)
     except OSError as exc:

@@ -227,8 +227,8 @@ def check_settled(path: Path) -> None:
         if (second.st_size, second.st_mtime_ns) != (first.st_size, first.st_mtime_ns):
             raise ImportFileError("still_writing", path.name)
     # Opened, not os.access: the system's own refusal (and its errno) is what the user is told.
-    with as_unreadable(path), path.open("rb"):
-        pass
+    with as_unreadable(path):
+        path.open("rb").close()
 
 
 # --- .xlsx ---------------------------------------------------------------------------------------
